@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { roles } from '../domain/permissions.ts';
+import { requiredText } from './common.ts';
+
+export const passwordSchema = z
+  .string()
+  .min(12, { message: 'パスワードは12文字以上にしてください' })
+  .max(256, { message: 'パスワードは256文字以内にしてください' });
+
+const loginIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, {
+    message: 'ログインIDは半角英小文字・数字・「.」「_」「-」の2〜64文字で入力してください',
+  });
+
+const roleListSchema = z
+  .array(z.enum(roles, { message: '役割が正しくありません' }))
+  .min(1, { message: '役割を1つ以上選んでください' })
+  .refine((list) => new Set(list).size === list.length, { message: '同じ役割が重複しています' });
+
+export const userInputSchema = z
+  .object({
+    loginId: loginIdSchema,
+    displayName: requiredText(100),
+    organizationId: z.uuid({ message: '所属組織を選んでください' }),
+    roles: roleListSchema,
+    password: passwordSchema,
+  })
+  .refine((input) => input.password !== input.loginId, {
+    message: 'パスワードにログインIDと同じ文字列は使えません',
+    path: ['password'],
+  })
+  .meta({ id: 'UserInput' });
+export type UserInput = z.input<typeof userInputSchema>;
+
+export const userUpdateSchema = z
+  .object({
+    displayName: requiredText(100),
+    organizationId: z.uuid({ message: '所属組織を選んでください' }),
+    roles: roleListSchema,
+    password: passwordSchema,
+  })
+  .partial()
+  .meta({ id: 'UserUpdate' });
+
+export const userSchema = z
+  .object({
+    id: z.uuid(),
+    loginId: z.string(),
+    displayName: z.string(),
+    organization: z.object({ id: z.uuid(), name: z.string() }),
+    roles: z.array(z.enum(roles)),
+    disabledAt: z.string().nullable(),
+    lockedUntil: z.string().nullable(),
+    lastSignInAt: z.string().nullable(),
+    abilities: z.object({ update: z.boolean(), disable: z.boolean() }),
+  })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof userSchema>;
+
+export const userListQuerySchema = z.object({
+  organizationId: z.uuid().optional(),
+  includeDisabled: z.enum(['true', 'false']).optional(),
+});
+export const userListSchema = z.object({ items: z.array(userSchema) }).meta({ id: 'UserList' });
