@@ -9,6 +9,7 @@ export function text(max: number) {
     .string()
     .trim()
     .max(max)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
     .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), {
       message: '制御文字は使えません',
     });

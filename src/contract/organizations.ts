@@ -3,7 +3,9 @@ import { organizationKinds } from '../domain/organization.ts';
 import { requiredText, text } from './common.ts';
 
 const contactSchema = z.object({
-  phone: text(40).regex(/^[0-9０-９+\-()（） ]*$/, { message: '電話番号は数字とハイフンで入力してください' }).optional(),
+  phone: text(40)
+    .regex(/^[0-9０-９+\-()（） ]*$/, { message: '電話番号は数字とハイフンで入力してください' })
+    .optional(),
   email: z.union([z.email({ message: 'メールアドレスの形式が正しくありません' }), z.literal('')]).optional(),
   address: text(200).optional(),
 });
@@ -30,7 +32,11 @@ export const organizationSchema = z
     kind: z.enum(organizationKinds),
     isCoordinatingSection: z.boolean(),
     isCouncilMember: z.boolean(),
-    contact: z.object({ phone: z.string().optional(), email: z.string().optional(), address: z.string().optional() }),
+    contact: z.object({
+      phone: z.string().optional(),
+      email: z.string().optional(),
+      address: z.string().optional(),
+    }),
     disabledAt: z.string().nullable(),
     abilities: z.object({ update: z.boolean(), disable: z.boolean() }),
   })
@@ -40,4 +46,6 @@ export type Organization = z.infer<typeof organizationSchema>;
 export const organizationListQuerySchema = z.object({
   includeDisabled: z.enum(['true', 'false']).optional(),
 });
-export const organizationListSchema = z.object({ items: z.array(organizationSchema) }).meta({ id: 'OrganizationList' });
+export const organizationListSchema = z
+  .object({ items: z.array(organizationSchema) })
+  .meta({ id: 'OrganizationList' });

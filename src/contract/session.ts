@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { permissions, roles } from '../domain/permissions.ts';
 import { organizationKinds } from '../domain/organization.ts';
+import { permissions, roles } from '../domain/permissions.ts';
 
 export const signInSchema = z.object({
   loginId: z.string().trim().min(1, { message: 'ログインIDを入力してください' }).max(64),

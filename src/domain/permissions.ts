@@ -2,7 +2,14 @@
  * The one permission vocabulary of Kasane. Routes declare the permission they need;
  * roles grant sets of permissions. Record-level access (which cases) is a separate check.
  */
-export const roles = ['admin', 'coordinator', 'caseworker', 'planOfficer', 'councilMember', 'auditor'] as const;
+export const roles = [
+  'admin',
+  'coordinator',
+  'caseworker',
+  'planOfficer',
+  'councilMember',
+  'auditor',
+] as const;
 export type Role = (typeof roles)[number];
 
 export const permissions = [

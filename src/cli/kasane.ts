@@ -1,0 +1,112 @@
+import { Command } from 'commander';
+import { loadConfig } from '../config.ts';
+import { verifyAuditTrail } from '../db/auditTrail.ts';
+import { openDatabase } from '../db/database.ts';
+import { DataDirInUseError } from '../db/dataDirLock.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { DEMO_PASSWORD, demoAccounts, seedDemo } from '../db/seed/demo.ts';
+import { buildApp } from '../server/app.ts';
+
+const program = new Command('kasane').description(
+  'Kasane — 重層的支援体制整備事業・再犯防止推進計画の支援管理',
+);
+
+function fail(error: unknown): never {
+  if (error instanceof DataDirInUseError) {
+    console.error(`kasane: ${error.message}`);
+    process.exit(3);
+  }
+  console.error(error instanceof Error ? `kasane: ${error.message}` : error);
+  process.exit(1);
+}
+
+program
+  .command('start')
+  .description('migrate the database, seed the demo on an empty embedded database, and serve the app')
+  .action(async () => {
+    const config = loadConfig();
+    const database = await openDatabase(config).catch(fail);
+    try {
+      await migrateToLatest(database.db);
+      const seeded = config.demo ? await seedDemo(database.db, config) : false;
+      const app = await buildApp(config, database);
+      await app.listen({ port: config.port, host: config.host });
+      const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;
+      const where =
+        database.kind === 'pglite' ? `embedded database at ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+      console.log(`Kasane is running at ${url} on the ${where}.`);
+      if (config.demo) {
+        console.log(
+          `${seeded ? 'Demo data seeded' : 'Demo data present'} (鹿児島市). Demo accounts, password "${DEMO_PASSWORD}":`,
+        );
+        for (const account of demoAccounts)
+          console.log(
+            `  ${account.loginId.padEnd(13)} ${account.organization} (${account.roles.join(', ')})`,
+          );
+      }
+      const stop = async (signal: string) => {
+        console.log(`Kasane: ${signal}, shutting down`);
+        await app.close();
+        await database.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop('SIGINT'));
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+    } catch (error) {
+      await database.close();
+      fail(error);
+    }
+  });
+
+program
+  .command('migrate')
+  .description('bring the database schema to the latest version')
+  .action(async () => {
+    const database = await openDatabase(loadConfig()).catch(fail);
+    try {
+      const applied = await migrateToLatest(database.db);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('seed')
+  .description('seed the demo municipality (refused when NODE_ENV=production)')
+  .action(async () => {
+    const config = loadConfig();
+    const database = await openDatabase(config).catch(fail);
+    try {
+      await migrateToLatest(database.db);
+      const seeded = await seedDemo(database.db, config);
+      console.log(seeded ? 'Demo data seeded.' : 'Demo data already present.');
+    } catch (error) {
+      fail(error);
+    } finally {
+      await database.close();
+    }
+  });
+
+const audit = program.command('audit').description('audit trail tools');
+audit
+  .command('verify')
+  .description('check the hash chain of the audit trail; names the first altered, removed or inserted event')
+  .action(async () => {
+    const database = await openDatabase(loadConfig()).catch(fail);
+    try {
+      const result = await verifyAuditTrail(database.db);
+      if (result.ok) {
+        console.log(`Audit trail intact: ${result.events} events verified.`);
+      } else {
+        console.error(
+          `Audit trail BROKEN at event seq ${result.firstBad.seq} (id ${result.firstBad.id}): ${result.firstBad.reason}. ${result.events} events read.`,
+        );
+        process.exitCode = 2;
+      }
+    } finally {
+      await database.close();
+    }
+  });
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,63 @@
+import path from 'node:path';
+
+/** Kasane's settings, all from environment variables (documented in README "Configuration"). */
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL connection string; when absent Kasane runs on the embedded database (PGlite). */
+  databaseUrl: string | undefined;
+  /** Embedded database directory (PGlite). */
+  dataDir: string;
+  /** Seed the demo tenant into an empty embedded database. */
+  demo: boolean;
+  production: boolean;
+  /** Sign the user out after this many seconds without a request. */
+  idleTimeoutSeconds: number;
+  /** Sign the user out this many seconds after sign-in whatever the activity. */
+  absoluteTimeoutSeconds: number;
+  /** Failed sign-ins before a temporary lockout, and its length. */
+  maxFailedSignIns: number;
+  lockoutSeconds: number;
+  /** Trust X-Forwarded-* from a reverse proxy (for client IP and Secure cookies behind TLS). */
+  trustProxy: boolean;
+  /** Where the built web app is served from. */
+  webRoot: string;
+  logLevel: string;
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const databaseUrl = env.DATABASE_URL || undefined;
+  return {
+    port: integer(env, 'PORT', 3000),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl,
+    dataDir: path.resolve(env.KASANE_DATA_DIR || './data'),
+    demo: flag(env, 'KASANE_DEMO', !production && !databaseUrl),
+    production,
+    idleTimeoutSeconds: integer(env, 'KASANE_IDLE_TIMEOUT_MINUTES', 30) * 60,
+    absoluteTimeoutSeconds: integer(env, 'KASANE_ABSOLUTE_TIMEOUT_HOURS', 12) * 3600,
+    maxFailedSignIns: integer(env, 'KASANE_MAX_FAILED_SIGNINS', 5),
+    lockoutSeconds: integer(env, 'KASANE_LOCKOUT_MINUTES', 15) * 60,
+    trustProxy: flag(env, 'KASANE_TRUST_PROXY', false),
+    webRoot: path.resolve(env.KASANE_WEB_ROOT || 'dist/web'),
+    logLevel: env.LOG_LEVEL || (production ? 'info' : 'warn'),
+  };
+}

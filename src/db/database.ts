@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { lockDataDir } from './dataDirLock.ts';
+import { pgliteDialect } from './pgliteDialect.ts';
+import type { DB } from './schema.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+// bigint (count(*), identity columns) as string; numeric stays string. Dates stay Date.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
+
+/** Open real PostgreSQL through a `pg` pool. */
+export function openPostgres(url: string, poolSize = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+/** Wrap an already created PGlite instance (tests load one from a dumped template). */
+export function wrapPGlite(instance: PGlite, onClose: () => void = () => {}): Database {
+  const db = new Kysely<DB>({ dialect: pgliteDialect(instance) });
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      onClose();
+    },
+  };
+}
+
+/**
+ * Open the embedded database in `dataDir`, taking the directory's lock first so that a second
+ * process fails clearly instead of silently losing rows.
+ */
+export async function openPGlite(dataDir: string): Promise<Database> {
+  const release = lockDataDir(dataDir);
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const instance = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+    return wrapPGlite(instance, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** Open the database the configuration names: PostgreSQL if DATABASE_URL is set, else embedded. */
+export function openDatabase(config: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+}): Promise<Database> {
+  return config.databaseUrl ? Promise.resolve(openPostgres(config.databaseUrl)) : openPGlite(config.dataDir);
+}

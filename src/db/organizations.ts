@@ -1,0 +1,108 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { OrganizationInput } from '../contract/organizations.ts';
+import type { DB, OrganizationContact, OrganizationRow } from './schema.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export async function listOrganizations(
+  db: Executor,
+  tenantId: string,
+  options: { includeDisabled: boolean },
+): Promise<OrganizationRow[]> {
+  let query = db.selectFrom('organizations').selectAll().where('tenant_id', '=', tenantId);
+  if (!options.includeDisabled) query = query.where('disabled_at', 'is', null);
+  return query.orderBy('kind').orderBy('name').execute();
+}
+
+export async function findOrganization(
+  db: Executor,
+  tenantId: string,
+  id: string,
+): Promise<OrganizationRow | undefined> {
+  return db
+    .selectFrom('organizations')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function organizationNameTaken(
+  db: Executor,
+  tenantId: string,
+  name: string,
+  exceptId?: string,
+): Promise<boolean> {
+  let query = db
+    .selectFrom('organizations')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('name', '=', name);
+  if (exceptId) query = query.where('id', '!=', exceptId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+function cleanContact(contact: OrganizationInput['contact']): OrganizationContact {
+  const result: OrganizationContact = {};
+  if (contact?.phone) result.phone = contact.phone;
+  if (contact?.email) result.email = contact.email;
+  if (contact?.address) result.address = contact.address;
+  return result;
+}
+
+export interface OrganizationValues {
+  name: string;
+  nameKana?: string | undefined;
+  kind: OrganizationRow['kind'];
+  isCoordinatingSection?: boolean | undefined;
+  isCouncilMember?: boolean | undefined;
+  contact?: OrganizationInput['contact'];
+}
+
+export async function insertOrganization(
+  tx: Transaction<DB>,
+  tenantId: string,
+  id: string,
+  values: OrganizationValues,
+) {
+  return tx
+    .insertInto('organizations')
+    .values({
+      id,
+      tenant_id: tenantId,
+      name: values.name,
+      name_kana: values.nameKana || null,
+      kind: values.kind,
+      is_coordinating_section: values.isCoordinatingSection ?? false,
+      is_council_member: values.isCouncilMember ?? false,
+      contact: JSON.stringify(cleanContact(values.contact)),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateOrganization(
+  tx: Transaction<DB>,
+  tenantId: string,
+  id: string,
+  values: Partial<OrganizationValues> & { disabledAt?: Date | null },
+) {
+  return tx
+    .updateTable('organizations')
+    .set({
+      ...(values.name !== undefined ? { name: values.name } : {}),
+      ...(values.nameKana !== undefined ? { name_kana: values.nameKana || null } : {}),
+      ...(values.kind !== undefined ? { kind: values.kind } : {}),
+      ...(values.isCoordinatingSection !== undefined
+        ? { is_coordinating_section: values.isCoordinatingSection }
+        : {}),
+      ...(values.isCouncilMember !== undefined ? { is_council_member: values.isCouncilMember } : {}),
+      ...(values.contact !== undefined ? { contact: JSON.stringify(cleanContact(values.contact)) } : {}),
+      ...(values.disabledAt !== undefined ? { disabled_at: values.disabledAt } : {}),
+      updated_at: new Date(),
+    })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -1,0 +1,101 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Role } from '../domain/permissions.ts';
+import type { DB } from './schema.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Sessions are stored under the token's hash, so a database dump does not hold usable cookies. */
+export function sessionIdOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface SessionRecord {
+  sessionId: string;
+  csrfToken: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  userId: string;
+  loginId: string;
+  displayName: string;
+  roles: Role[];
+  organizationId: string;
+  tenantId: string;
+}
+
+/** The live session for a token with its active user, or undefined. */
+export async function findLiveSession(db: Executor, token: string): Promise<SessionRecord | undefined> {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('organizations as o', 'o.id', 'u.organization_id')
+    .select([
+      's.id as sessionId',
+      's.csrf_token as csrfToken',
+      's.last_seen_at as lastSeenAt',
+      's.expires_at as expiresAt',
+      'u.id as userId',
+      'u.login_id as loginId',
+      'u.display_name as displayName',
+      'u.roles as roles',
+      'u.organization_id as organizationId',
+      'u.tenant_id as tenantId',
+    ])
+    .where('s.id', '=', sessionIdOf(token))
+    .where('s.revoked_at', 'is', null)
+    .where('u.disabled_at', 'is', null)
+    .where('o.disabled_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function createSession(
+  tx: Transaction<DB>,
+  input: {
+    tenantId: string;
+    userId: string;
+    ip: string | null;
+    userAgent: string | null;
+    absoluteTimeoutSeconds: number;
+  },
+): Promise<{ token: string; csrfToken: string }> {
+  const token = newToken();
+  const csrfToken = newToken();
+  const now = new Date();
+  await tx
+    .insertInto('sessions')
+    .values({
+      id: sessionIdOf(token),
+      tenant_id: input.tenantId,
+      user_id: input.userId,
+      csrf_token: csrfToken,
+      ip: input.ip,
+      user_agent: input.userAgent?.slice(0, 500) ?? null,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: new Date(now.getTime() + input.absoluteTimeoutSeconds * 1000),
+    })
+    .execute();
+  return { token, csrfToken };
+}
+
+export async function revokeSession(db: Executor, sessionId: string): Promise<void> {
+  await db.updateTable('sessions').set({ revoked_at: new Date() }).where('id', '=', sessionId).execute();
+}
+
+/** End every session of a user at once (disabling an account, a password change). */
+export async function revokeUserSessions(db: Executor, userId: string): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+export async function touchSession(db: Executor, sessionId: string, at: Date): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', sessionId).execute();
+}

@@ -1,0 +1,130 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
+import type { AuditContext } from '../db/auditTrail.ts';
+import type { Database } from '../db/database.ts';
+import { findLiveSession, revokeSession, touchSession } from '../db/sessions.ts';
+import { hasPermission, permissionsOf } from '../domain/permissions.ts';
+import type { Actor } from './actor.ts';
+import { forbidden, HttpProblem } from './problem.ts';
+
+export const SESSION_COOKIE = 'kasane_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Write last-seen at most this often, so reads do not each cost a write. */
+const TOUCH_INTERVAL_MS = 30_000;
+
+const signInRequired = () => new HttpProblem(401, 'auth.required', 'ログインしてください。');
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  maxAgeSeconds: number,
+): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: request.protocol === 'https',
+    maxAge: maxAgeSeconds,
+  });
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: request.protocol === 'https',
+  });
+}
+
+/** The audit context of a request: its actor (if signed in), tenant and client address. */
+export function auditContextOf(request: FastifyRequest): AuditContext & { tenantId: string } {
+  const actor = request.actor;
+  if (!actor) throw signInRequired();
+  return {
+    tenantId: actor.tenantId,
+    actor: { userId: actor.userId, organizationId: actor.organizationId, loginId: actor.loginId },
+    ip: request.ip,
+  };
+}
+
+/** The signed-in actor of a request that the access gate has already let through. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw signInRequired();
+  return request.actor;
+}
+
+/**
+ * The one gate every API request passes before its body is even parsed: resolve the session,
+ * apply the idle and absolute timeouts, check CSRF on state changes, then the route's declared access.
+ */
+export function installAuthentication(app: FastifyInstance, database: Database, config: Config): void {
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    const access = request.routeOptions.config.access;
+    if (!request.url.startsWith('/api/') || access === undefined) return;
+
+    const token = request.cookies[SESSION_COOKIE];
+    let timedOut = false;
+    if (token) {
+      const session = await findLiveSession(database.db, token);
+      const now = Date.now();
+      if (session) {
+        const idle = now - session.lastSeenAt.getTime() > config.idleTimeoutSeconds * 1000;
+        const expired = now > session.expiresAt.getTime();
+        if (idle || expired) {
+          await revokeSession(database.db, session.sessionId);
+          clearSessionCookie(request, reply);
+          timedOut = true;
+        } else {
+          if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+            await touchSession(database.db, session.sessionId, new Date(now));
+          }
+          request.actor = {
+            userId: session.userId,
+            loginId: session.loginId,
+            displayName: session.displayName,
+            organizationId: session.organizationId,
+            tenantId: session.tenantId,
+            roles: session.roles,
+            permissions: new Set(permissionsOf(session.roles)),
+            sessionId: session.sessionId,
+            csrfToken: session.csrfToken,
+          };
+        }
+      }
+    }
+
+    if (access === 'public') return;
+    const actor = request.actor;
+    if (!actor) {
+      throw timedOut
+        ? new HttpProblem(
+            401,
+            'auth.required',
+            '一定時間操作がなかったため、ログアウトしました。もう一度ログインしてください。',
+          )
+        : signInRequired();
+    }
+    if (!SAFE_METHODS.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !sameToken(header, actor.csrfToken)) {
+        throw new HttpProblem(
+          403,
+          'auth.csrf',
+          '画面を再読み込みしてから、もう一度操作してください（CSRFトークンが一致しません）。',
+        );
+      }
+    }
+    if (access !== 'signedIn' && !hasPermission(actor.roles, access.permission)) throw forbidden();
+  });
+}

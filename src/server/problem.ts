@@ -1,0 +1,153 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { Problem } from '../contract/problem.ts';
+
+/** Stable error codes; each is also the web app's i18n key. */
+export type ProblemCode =
+  | 'auth.required'
+  | 'auth.invalidCredentials'
+  | 'auth.locked'
+  | 'auth.csrf'
+  | 'auth.forbidden'
+  | 'notFound'
+  | 'validation.invalid'
+  | 'conflict.loginIdTaken'
+  | 'conflict.organizationNameTaken'
+  | 'conflict.state'
+  | 'rateLimited'
+  | 'payloadTooLarge'
+  | 'unsupportedMediaType'
+  | 'server.error';
+
+const titles: Record<number, string> = {
+  400: '入力内容に誤りがあります',
+  401: '認証が必要です',
+  403: '操作が許可されていません',
+  404: '見つかりません',
+  409: '競合が発生しました',
+  413: 'データが大きすぎます',
+  415: '対応していない形式です',
+  423: 'ロックされています',
+  429: 'リクエストが多すぎます',
+  500: 'サーバーエラー',
+};
+
+/** An error that becomes an RFC 9457 problem response. Throw it from anywhere in a request. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ProblemCode,
+    readonly detail: string,
+    readonly errors?: Problem['errors'],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail);
+    this.name = 'HttpProblem';
+  }
+
+  toProblem(instance?: string): Problem {
+    return {
+      type: `https://kasane.example/problems/${this.code}`,
+      title: titles[this.status] ?? 'エラー',
+      status: this.status,
+      code: this.code,
+      detail: this.detail,
+      ...(instance ? { instance } : {}),
+      ...(this.errors ? { errors: this.errors } : {}),
+    };
+  }
+}
+
+export const notFound = () =>
+  new HttpProblem(404, 'notFound', '指定されたデータは見つからないか、閲覧する権限がありません。');
+export const forbidden = () => new HttpProblem(403, 'auth.forbidden', 'この操作を行う権限がありません。');
+export const conflict = (code: ProblemCode, detail: string) => new HttpProblem(409, code, detail);
+
+/** Japanese names for request parts, so a message names the field the way a person sees it. */
+const partNames: Record<string, string> = {
+  body: '',
+  querystring: 'クエリ',
+  params: 'パス',
+  headers: 'ヘッダー',
+};
+
+function validationProblem(error: FastifyError): HttpProblem {
+  const part = (error as FastifyError & { validationContext?: string }).validationContext ?? 'body';
+  const issues = hasZodFastifySchemaValidationErrors(error)
+    ? error.validation.map((v) => ({
+        field: [partNames[part] ?? part, ...String(v.instancePath).split('/').filter(Boolean)]
+          .filter(Boolean)
+          .join('.'),
+        code: String(
+          v.params?.issue && typeof v.params.issue === 'object' && 'code' in v.params.issue
+            ? v.params.issue.code
+            : v.keyword,
+        ),
+        message: v.message ?? '値が正しくありません',
+      }))
+    : [{ field: part, code: 'invalid', message: error.message }];
+  const summary = issues.map((i) => `${i.field || '(本文)'}: ${i.message}`).join(' / ');
+  return new HttpProblem(400, 'validation.invalid', `入力内容に誤りがあります。${summary}`, issues);
+}
+
+/** Turn every error into problem+json; bad input is a 4xx, never a 500. */
+export function installProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    let problem: HttpProblem;
+    if (error instanceof HttpProblem) problem = error;
+    else if (error.validation) problem = validationProblem(error);
+    else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      problem = new HttpProblem(413, 'payloadTooLarge', '送信されたデータが大きすぎます。');
+    else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      problem = new HttpProblem(
+        415,
+        'unsupportedMediaType',
+        'Content-Type は application/json にしてください。',
+      );
+    else if (
+      error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      error instanceof SyntaxError
+    )
+      problem = new HttpProblem(400, 'validation.invalid', 'リクエスト本文が正しいJSONではありません。', [
+        { field: '', code: 'invalidJson', message: 'JSONとして読み取れません' },
+      ]);
+    else if (error.statusCode === 429)
+      problem = new HttpProblem(
+        429,
+        'rateLimited',
+        'リクエストが多すぎます。しばらく待ってから再度お試しください。',
+      );
+    else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
+      problem = new HttpProblem(
+        error.statusCode,
+        'validation.invalid',
+        `リクエストが正しくありません（${error.message}）`,
+      );
+    else {
+      request.log.error({ err: error }, 'unhandled error');
+      problem = new HttpProblem(
+        500,
+        'server.error',
+        'サーバーで問題が発生しました。時間をおいて再度お試しください。',
+      );
+    }
+    void reply
+      .code(problem.status)
+      .headers(problem.headers)
+      .type('application/problem+json; charset=utf-8')
+      .send(JSON.stringify(problem.toProblem(request.url)));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const problem = new HttpProblem(
+      404,
+      'notFound',
+      `${request.method} ${request.url.split('?')[0]} は存在しません。`,
+    );
+    void reply
+      .code(404)
+      .type('application/problem+json; charset=utf-8')
+      .send(JSON.stringify(problem.toProblem(request.url)));
+  });
+}

@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { idParamsSchema } from '../../contract/common.ts';
+import {
+  type Organization,
+  organizationInputSchema,
+  organizationListQuerySchema,
+  organizationListSchema,
+  organizationSchema,
+  organizationUpdateSchema,
+} from '../../contract/organizations.ts';
+import { problemSchema } from '../../contract/problem.ts';
+import { recordAudit } from '../../db/auditTrail.ts';
+import {
+  findOrganization,
+  insertOrganization,
+  listOrganizations,
+  organizationNameTaken,
+  updateOrganization,
+} from '../../db/organizations.ts';
+import type { DB, OrganizationRow } from '../../db/schema.ts';
+import type { Actor } from '../actor.ts';
+import { actorOf, auditContextOf } from '../authentication.ts';
+import { conflict, HttpProblem, notFound } from '../problem.ts';
+
+const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const writeErrors = { ...readErrors, 409: problemSchema };
+
+export function presentOrganization(row: OrganizationRow, actor: Actor): Organization {
+  const contact = typeof row.contact === 'string' ? JSON.parse(row.contact) : row.contact;
+  const manage = actor.permissions.has('organization.manage');
+  return {
+    id: row.id,
+    name: row.name,
+    nameKana: row.name_kana,
+    kind: row.kind,
+    isCoordinatingSection: row.is_coordinating_section,
+    isCouncilMember: row.is_council_member,
+    contact,
+    disabledAt: row.disabled_at?.toISOString() ?? null,
+    abilities: { update: manage, disable: manage && row.id !== actor.organizationId },
+  };
+}
+
+export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/organizations',
+    {
+      config: { access: { permission: 'organization.read' } },
+      schema: {
+        operationId: 'organizations.list',
+        summary: 'Organisations of my municipality',
+        tags: ['organizations'],
+        querystring: organizationListQuerySchema,
+        response: { 200: organizationListSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const rows = await listOrganizations(db, actor.tenantId, {
+        includeDisabled: request.query.includeDisabled === 'true',
+      });
+      return { items: rows.map((row) => presentOrganization(row, actor)) };
+    },
+  );
+
+  r.get(
+    '/api/organizations/:id',
+    {
+      config: { access: { permission: 'organization.read' } },
+      schema: {
+        operationId: 'organizations.get',
+        summary: 'One organisation',
+        tags: ['organizations'],
+        params: idParamsSchema,
+        response: { 200: organizationSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const row = await findOrganization(db, actor.tenantId, request.params.id);
+      if (!row) throw notFound();
+      return presentOrganization(row, actor);
+    },
+  );
+
+  r.post(
+    '/api/organizations',
+    {
+      config: { access: { permission: 'organization.manage' } },
+      schema: {
+        operationId: 'organizations.create',
+        summary: 'Create an organisation',
+        tags: ['organizations'],
+        body: organizationInputSchema,
+        response: { 201: organizationSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const input = request.body;
+      const row = await db.transaction().execute(async (tx) => {
+        if (await organizationNameTaken(tx, actor.tenantId, input.name)) {
+          throw conflict(
+            'conflict.organizationNameTaken',
+            `「${input.name}」という名称の組織はすでに登録されています。`,
+          );
+        }
+        const created = await insertOrganization(tx, actor.tenantId, randomUUID(), input);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'organization.create',
+          resourceType: 'organization',
+          resourceId: created.id,
+          details: { after: input },
+        });
+        return created;
+      });
+      return reply.code(201).send(presentOrganization(row, actor));
+    },
+  );
+
+  r.patch(
+    '/api/organizations/:id',
+    {
+      config: { access: { permission: 'organization.manage' } },
+      schema: {
+        operationId: 'organizations.update',
+        summary: 'Edit an organisation',
+        tags: ['organizations'],
+        params: idParamsSchema,
+        body: organizationUpdateSchema,
+        response: { 200: organizationSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const input = request.body;
+      const row = await db.transaction().execute(async (tx) => {
+        const before = await findOrganization(tx, actor.tenantId, request.params.id);
+        if (!before) throw notFound();
+        if (input.name && (await organizationNameTaken(tx, actor.tenantId, input.name, before.id))) {
+          throw conflict(
+            'conflict.organizationNameTaken',
+            `「${input.name}」という名称の組織はすでに登録されています。`,
+          );
+        }
+        const updated = await updateOrganization(tx, actor.tenantId, before.id, input);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'organization.update',
+          resourceType: 'organization',
+          resourceId: before.id,
+          details: { changes: input },
+        });
+        return updated;
+      });
+      return presentOrganization(row, actor);
+    },
+  );
+
+  for (const [verb, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
+    r.post(
+      `/api/organizations/:id/${verb}`,
+      {
+        config: { access: { permission: 'organization.manage' } },
+        schema: {
+          operationId: `organizations.${verb}`,
+          summary: disabled
+            ? 'Disable an organisation (kept, not deleted)'
+            : 'Enable a disabled organisation',
+          tags: ['organizations'],
+          params: idParamsSchema,
+          response: { 200: organizationSchema, ...writeErrors },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const row = await db.transaction().execute(async (tx) => {
+          const before = await findOrganization(tx, actor.tenantId, request.params.id);
+          if (!before) throw notFound();
+          if (disabled && before.id === actor.organizationId) {
+            throw new HttpProblem(409, 'conflict.state', '自分が所属する組織は無効にできません。');
+          }
+          if (Boolean(before.disabled_at) === disabled) {
+            throw new HttpProblem(
+              409,
+              'conflict.state',
+              disabled ? 'この組織はすでに無効です。' : 'この組織はすでに有効です。',
+            );
+          }
+          const updated = await updateOrganization(tx, actor.tenantId, before.id, {
+            disabledAt: disabled ? new Date() : null,
+          });
+          await recordAudit(tx, auditContextOf(request), {
+            action: disabled ? 'organization.disable' : 'organization.enable',
+            resourceType: 'organization',
+            resourceId: before.id,
+          });
+          return updated;
+        });
+        return presentOrganization(row, actor);
+      },
+    );
+  }
+}

@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely, Transaction } from 'kysely';
+import { idParamsSchema } from '../../contract/common.ts';
+import { problemSchema } from '../../contract/problem.ts';
+import {
+  type User,
+  userInputSchema,
+  userListQuerySchema,
+  userListSchema,
+  userSchema,
+  userUpdateSchema,
+} from '../../contract/users.ts';
+import { recordAudit } from '../../db/auditTrail.ts';
+import { findOrganization } from '../../db/organizations.ts';
+import type { DB } from '../../db/schema.ts';
+import { revokeUserSessions } from '../../db/sessions.ts';
+import {
+  findUser,
+  insertUser,
+  listUsers,
+  loginIdTaken,
+  type UserWithOrganization,
+  updateUser,
+} from '../../db/users.ts';
+import type { Actor } from '../actor.ts';
+import { actorOf, auditContextOf } from '../authentication.ts';
+import { hashPassword } from '../passwords.ts';
+import { conflict, HttpProblem, notFound } from '../problem.ts';
+
+const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const writeErrors = { ...readErrors, 409: problemSchema };
+
+export function presentUser(row: UserWithOrganization, actor: Actor): User {
+  const manage = actor.permissions.has('user.manage');
+  return {
+    id: row.id,
+    loginId: row.login_id,
+    displayName: row.display_name,
+    organization: { id: row.organization_id, name: row.organization_name },
+    roles: row.roles,
+    disabledAt: row.disabled_at?.toISOString() ?? null,
+    lockedUntil: row.locked_until && row.locked_until > new Date() ? row.locked_until.toISOString() : null,
+    lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
+    abilities: { update: manage, disable: manage && row.id !== actor.userId },
+  };
+}
+
+/** The organisation a user is put in must be an active one of the same municipality. */
+async function requireActiveOrganization(
+  tx: Transaction<DB>,
+  tenantId: string,
+  organizationId: string,
+): Promise<void> {
+  const organization = await findOrganization(tx, tenantId, organizationId);
+  if (!organization || organization.disabled_at) {
+    throw new HttpProblem(400, 'validation.invalid', '所属組織が見つからないか、無効になっています。', [
+      {
+        field: 'organizationId',
+        code: 'unknownOrganization',
+        message: '所属組織が見つからないか、無効になっています',
+      },
+    ]);
+  }
+}
+
+export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/users',
+    {
+      config: { access: { permission: 'user.read' } },
+      schema: {
+        operationId: 'users.list',
+        summary: 'Users of my municipality',
+        tags: ['users'],
+        querystring: userListQuerySchema,
+        response: { 200: userListSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const rows = await listUsers(db, actor.tenantId, {
+        organizationId: request.query.organizationId,
+        includeDisabled: request.query.includeDisabled === 'true',
+      });
+      return { items: rows.map((row) => presentUser(row, actor)) };
+    },
+  );
+
+  r.get(
+    '/api/users/:id',
+    {
+      config: { access: { permission: 'user.read' } },
+      schema: {
+        operationId: 'users.get',
+        summary: 'One user',
+        tags: ['users'],
+        params: idParamsSchema,
+        response: { 200: userSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const row = await findUser(db, actor.tenantId, request.params.id);
+      if (!row) throw notFound();
+      return presentUser(row, actor);
+    },
+  );
+
+  r.post(
+    '/api/users',
+    {
+      config: { access: { permission: 'user.manage' } },
+      schema: {
+        operationId: 'users.create',
+        summary: 'Create a user',
+        tags: ['users'],
+        body: userInputSchema,
+        response: { 201: userSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const input = request.body;
+      const passwordHash = await hashPassword(input.password);
+      const row = await db.transaction().execute(async (tx) => {
+        await requireActiveOrganization(tx, actor.tenantId, input.organizationId);
+        if (await loginIdTaken(tx, input.loginId)) {
+          throw conflict('conflict.loginIdTaken', `ログインID「${input.loginId}」はすでに使われています。`);
+        }
+        const id = randomUUID();
+        await insertUser(tx, { id, tenantId: actor.tenantId, ...input, passwordHash });
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'user.create',
+          resourceType: 'user',
+          resourceId: id,
+          details: { loginId: input.loginId, organizationId: input.organizationId, roles: input.roles },
+        });
+        return findUser(tx, actor.tenantId, id);
+      });
+      if (!row) throw notFound();
+      return reply.code(201).send(presentUser(row, actor));
+    },
+  );
+
+  r.patch(
+    '/api/users/:id',
+    {
+      config: { access: { permission: 'user.manage' } },
+      schema: {
+        operationId: 'users.update',
+        summary: 'Edit a user (name, organisation, roles, password)',
+        tags: ['users'],
+        params: idParamsSchema,
+        body: userUpdateSchema,
+        response: { 200: userSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { password, ...changes } = request.body;
+      const passwordHash = password ? await hashPassword(password) : undefined;
+      const row = await db.transaction().execute(async (tx) => {
+        const before = await findUser(tx, actor.tenantId, request.params.id);
+        if (!before) throw notFound();
+        if (password && password === before.login_id) {
+          throw new HttpProblem(
+            400,
+            'validation.invalid',
+            'パスワードにログインIDと同じ文字列は使えません。',
+            [
+              {
+                field: 'password',
+                code: 'sameAsLoginId',
+                message: 'パスワードにログインIDと同じ文字列は使えません',
+              },
+            ],
+          );
+        }
+        if (changes.organizationId)
+          await requireActiveOrganization(tx, actor.tenantId, changes.organizationId);
+        if (before.id === actor.userId && changes.roles && !changes.roles.includes('admin')) {
+          throw new HttpProblem(409, 'conflict.state', '自分自身の管理者の役割は外せません。');
+        }
+        await updateUser(tx, actor.tenantId, before.id, { ...changes, passwordHash });
+        if (passwordHash) await revokeUserSessions(tx, before.id);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'user.update',
+          resourceType: 'user',
+          resourceId: before.id,
+          details: { changes, passwordChanged: Boolean(passwordHash) },
+        });
+        return findUser(tx, actor.tenantId, before.id);
+      });
+      if (!row) throw notFound();
+      return presentUser(row, actor);
+    },
+  );
+
+  for (const [verb, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
+    r.post(
+      `/api/users/:id/${verb}`,
+      {
+        config: { access: { permission: 'user.manage' } },
+        schema: {
+          operationId: `users.${verb}`,
+          summary: disabled
+            ? 'Disable a user and end their sessions (kept, not deleted)'
+            : 'Enable a disabled user',
+          tags: ['users'],
+          params: idParamsSchema,
+          response: { 200: userSchema, ...writeErrors },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const row = await db.transaction().execute(async (tx) => {
+          const before = await findUser(tx, actor.tenantId, request.params.id);
+          if (!before) throw notFound();
+          if (disabled && before.id === actor.userId) {
+            throw new HttpProblem(409, 'conflict.state', '自分自身のアカウントは無効にできません。');
+          }
+          if (Boolean(before.disabled_at) === disabled) {
+            throw new HttpProblem(
+              409,
+              'conflict.state',
+              disabled ? 'このユーザーはすでに無効です。' : 'このユーザーはすでに有効です。',
+            );
+          }
+          await updateUser(tx, actor.tenantId, before.id, { disabledAt: disabled ? new Date() : null });
+          if (disabled) await revokeUserSessions(tx, before.id);
+          await recordAudit(tx, auditContextOf(request), {
+            action: disabled ? 'user.disable' : 'user.enable',
+            resourceType: 'user',
+            resourceId: before.id,
+          });
+          return findUser(tx, actor.tenantId, before.id);
+        });
+        if (!row) throw notFound();
+        return presentUser(row, actor);
+      },
+    );
+  }
+}

@@ -1,0 +1,48 @@
+import type { ComponentProps, ReactNode } from 'react';
+
+export type TableProps = {
+  /** The table's name; shown as its `<caption>`. */
+  caption: string;
+  /** Extra caption text such as the row count. */
+  captionDetail?: string;
+  children: ReactNode;
+};
+
+/**
+ * A DADS data table with a visible caption. Wide tables scroll inside a focusable,
+ * labelled region so keyboard users can scroll them too.
+ */
+export function Table({ caption, captionDetail, children }: TableProps) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+    <section className="w-full overflow-x-auto" aria-label={caption} tabIndex={0}>
+      <table className="w-full border-collapse text-left">
+        <caption className="mb-2 text-left text-std-17B-170 text-solid-gray-800">
+          {caption}
+          {captionDetail ? <span className="ml-3 text-std-16N-170 text-solid-gray-700">{captionDetail}</span> : null}
+        </caption>
+        {children}
+      </table>
+    </section>
+  );
+}
+
+/** A header cell. `scope` is required so every header says what it heads. */
+export function Th({ scope, className, ...rest }: ComponentProps<'th'> & { scope: 'col' | 'row' }) {
+  return (
+    <th
+      scope={scope}
+      className={`border-b-2 border-solid-gray-600 bg-solid-gray-50 px-4 py-3 align-bottom text-std-16B-170 text-solid-gray-900 whitespace-nowrap ${className ?? ''}`}
+      {...rest}
+    />
+  );
+}
+
+export function Td({ className, ...rest }: ComponentProps<'td'>) {
+  return (
+    <td
+      className={`border-b border-solid-gray-420 px-4 py-3 align-top text-std-16N-170 text-solid-gray-800 ${className ?? ''}`}
+      {...rest}
+    />
+  );
+}

@@ -1,0 +1,80 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { type SignIn, signInSchema } from '../../../../../src/contract/session.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { useSignIn } from '../api/sign-in.ts';
+
+export type SignInReason = 'expired' | 'signedOut';
+
+export type SignInPageProps = {
+  /** Why the user is here: the session timed out, or they signed out. */
+  reason?: SignInReason | undefined;
+  onSignedIn: () => void;
+};
+
+/** The sign-in form. Shows the server's reason (bad credentials, lockout) as text. */
+export function SignInPage({ reason, onSignedIn }: SignInPageProps) {
+  const { t } = useTranslation();
+  const signIn = useSignIn();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<SignIn>({ resolver: zodResolver(signInSchema), defaultValues: { loginId: '', password: '' } });
+
+  const onSubmit = handleSubmit((values) => {
+    signIn.mutate(values, { onSuccess: onSignedIn });
+  });
+
+  return (
+    <div className="mx-auto flex w-full max-w-[36rem] flex-col gap-6">
+      <PageHeading documentTitle={t('session.pageTitle')} lead={t('session.lead')}>
+        {t('session.heading')}
+      </PageHeading>
+
+      {signIn.isError ? (
+        <Alert tone="error" title={t('session.failedTitle')}>
+          <p>{problemMessage(signIn.error, t)}</p>
+        </Alert>
+      ) : reason === 'expired' ? (
+        <Alert tone="warning" title={t('session.expiredTitle')}>
+          <p>{t('session.expired')}</p>
+        </Alert>
+      ) : reason === 'signedOut' ? (
+        <Alert tone="info" title={t('session.signedOut')} />
+      ) : null}
+
+      <form noValidate onSubmit={onSubmit} className="flex flex-col gap-6">
+        <TextField
+          id="signin-login-id"
+          label={t('session.loginId')}
+          required
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          error={errors.loginId?.message}
+          {...register('loginId')}
+        />
+        <TextField
+          id="signin-password"
+          type="password"
+          label={t('session.password')}
+          required
+          autoComplete="current-password"
+          error={errors.password?.message}
+          {...register('password')}
+        />
+        <div>
+          <Button type="submit" aria-disabled={signIn.isPending || undefined}>
+            {signIn.isPending ? t('session.submitting') : t('session.submit')}
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}

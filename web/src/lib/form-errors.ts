@@ -1,0 +1,42 @@
+import type { FieldPath, FieldValues, UseFormSetError, UseFormSetFocus } from 'react-hook-form';
+import { ApiError } from './api-client.ts';
+
+/** A field error the form could not place next to a field; shown in the form's error summary. */
+export type UnplacedFieldError = { field: string; message: string };
+
+/** `body.contact.email`, `/contact/email` and `contact.email` all name the same field. */
+function normaliseField(field: string): string {
+  return field
+    .replace(/^\/+/, '')
+    .replaceAll('/', '.')
+    .replace(/^body\./, '');
+}
+
+/**
+ * Puts the per-field errors of a 400 problem onto the form's fields (`contact.email`, `roles`,
+ * `roles.1` → `roles`) and focuses the first one. Returns the errors that match no field.
+ */
+export function applyServerFieldErrors<T extends FieldValues>(
+  error: unknown,
+  fields: readonly FieldPath<T>[],
+  setError: UseFormSetError<T>,
+  setFocus?: UseFormSetFocus<T>,
+): UnplacedFieldError[] {
+  if (!(error instanceof ApiError) || !error.problem.errors) return [];
+  const unplaced: UnplacedFieldError[] = [];
+  let first: FieldPath<T> | undefined;
+  for (const fieldError of error.problem.errors) {
+    const path = normaliseField(fieldError.field);
+    const target = [...fields]
+      .sort((a, b) => b.length - a.length)
+      .find((field) => path === field || path.startsWith(`${field}.`));
+    if (!target) {
+      unplaced.push({ field: fieldError.field, message: fieldError.message });
+      continue;
+    }
+    setError(target, { type: 'server', message: fieldError.message });
+    first ??= target;
+  }
+  if (first && setFocus) setFocus(first);
+  return unplaced;
+}
