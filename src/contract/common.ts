@@ -3,16 +3,16 @@ import { z } from 'zod';
 export const idSchema = z.uuid();
 export const idParamsSchema = z.object({ id: idSchema });
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 /** Text typed by a person: trimmed, no control characters except newline and tab. */
 export function text(max: number) {
   return z
     .string()
     .trim()
     .max(max)
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-    .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), {
-      message: '制御文字は使えません',
-    });
+    .refine((value) => !controlCharacters.test(value), { message: '制御文字は使えません' });
 }
 export function requiredText(max: number) {
   return text(max).pipe(z.string().min(1, { message: '入力してください' }));
