@@ -54,9 +54,12 @@ describe('fiscalYearOf', () => {
     expect(fiscalYearOf('2024-03-31T14:59:59Z')).toBe(2023);
   });
 
-  it.each([['2024-02-30'], ['2024-04'], ['2024/04/01'], [''], ['R6.4.1']])('throws RangeError for %j', (input) => {
-    expect(() => fiscalYearOf(input)).toThrow(RangeError);
-  });
+  it.each([['2024-02-30'], ['2024-04'], ['2024/04/01'], [''], ['R6.4.1']])(
+    'throws RangeError for %j',
+    (input) => {
+      expect(() => fiscalYearOf(input)).toThrow(RangeError);
+    },
+  );
 
   it('throws RangeError for an invalid Date', () => {
     expect(() => fiscalYearOf(new Date(Number.NaN))).toThrow(RangeError);
@@ -188,11 +191,27 @@ describe('parseFiscalYear refuses', () => {
     ['令和', 'format', formatReason],
     ['令和0年度', 'year', '和暦の年は1以上（1年は「元年」）で入力してください。'],
     ['R0', 'year', '和暦の年は1以上（1年は「元年」）で入力してください。'],
-    ['平成32年度', 'afterEraEnd', '平成32年度は存在しません（平成は平成31年度まで。2020年度は令和2年度です）。'],
+    [
+      '平成32年度',
+      'afterEraEnd',
+      '平成32年度は存在しません（平成は平成31年度まで。2020年度は令和2年度です）。',
+    ],
     ['H32', 'afterEraEnd', '平成32年度は存在しません（平成は平成31年度まで。2020年度は令和2年度です）。'],
-    ['昭和64年度', 'afterEraEnd', '昭和64年度は存在しません（昭和は昭和63年度まで。1989年度は平成元年度です）。'],
-    ['大正16年度', 'afterEraEnd', '大正16年度は存在しません（大正は大正15年度まで。1927年度は昭和2年度です）。'],
-    ['明治46年度', 'afterEraEnd', '明治46年度は存在しません（明治は明治45年度まで。1913年度は大正2年度です）。'],
+    [
+      '昭和64年度',
+      'afterEraEnd',
+      '昭和64年度は存在しません（昭和は昭和63年度まで。1989年度は平成元年度です）。',
+    ],
+    [
+      '大正16年度',
+      'afterEraEnd',
+      '大正16年度は存在しません（大正は大正15年度まで。1927年度は昭和2年度です）。',
+    ],
+    [
+      '明治46年度',
+      'afterEraEnd',
+      '明治46年度は存在しません（明治は明治45年度まで。1913年度は大正2年度です）。',
+    ],
     ['明治元年度', 'unsupported', unsupportedReason],
     ['明治5年度', 'unsupported', unsupportedReason],
     ['1872', 'unsupported', unsupportedReason],

@@ -27,15 +27,14 @@ export function Table({ caption, captionDetail, children }: TableProps) {
   );
 }
 
-/** A header cell. `scope` is required so every header says what it heads. */
+const headerStyles = {
+  col: 'border-b-2 border-solid-gray-600 bg-solid-gray-50 align-bottom text-std-16B-170 text-solid-gray-900 whitespace-nowrap',
+  row: 'border-b border-solid-gray-420 align-top text-std-16N-170 text-solid-gray-900',
+};
+
+/** A header cell. `scope` is required so every header says what it heads (column, or the row's name). */
 export function Th({ scope, className, ...rest }: ComponentProps<'th'> & { scope: 'col' | 'row' }) {
-  return (
-    <th
-      scope={scope}
-      className={`border-b-2 border-solid-gray-600 bg-solid-gray-50 px-4 py-3 align-bottom text-std-16B-170 text-solid-gray-900 whitespace-nowrap ${className ?? ''}`}
-      {...rest}
-    />
-  );
+  return <th scope={scope} className={`px-4 py-3 ${headerStyles[scope]} ${className ?? ''}`} {...rest} />;
 }
 
 export function Td({ className, ...rest }: ComponentProps<'td'>) {

@@ -28,6 +28,7 @@ export function SignInPage({ reason, onSignedIn }: SignInPageProps) {
   } = useForm<SignIn>({ resolver: zodResolver(signInSchema), defaultValues: { loginId: '', password: '' } });
 
   const onSubmit = handleSubmit((values) => {
+    if (signIn.isPending) return;
     signIn.mutate(values, { onSuccess: onSignedIn });
   });
 

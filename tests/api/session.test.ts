@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/testServer.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ KASANE_MAX_FAILED_SIGNINS: '3' });
+});
+afterAll(() => server.close());
+
+async function auditActions(loginId: string) {
+  const rows = await server.database.db
+    .selectFrom('audit_events')
+    .select(['action', 'details'])
+    .where((eb) => eb.or([eb('actor_login_id', '=', loginId), eb(eb.ref('details', '->>').key('loginId' as never), '=', loginId)]))
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => r.action);
+}
+
+describe('POST /api/session (session.create)', () => {
+  it('signs in a demo user and returns me, my organisation, roles and permissions', async () => {
+    const client = server.anonymous();
+    const response = await client.signIn('coordinator');
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      user: { loginId: 'coordinator', roles: ['coordinator'] },
+      organization: { name: '重層事業担当', kind: 'citySection' },
+      tenant: { name: '鹿児島市' },
+      idleTimeoutSeconds: 1800,
+    });
+    expect((response.body as { permissions: string[] }).permissions).toContain('case.coordinate');
+    const cookie = response.headers.getSetCookie().join(';');
+    expect(cookie).toMatch(/kasane_session=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(await auditActions('coordinator')).toContain('session.signIn');
+  });
+
+  it('refuses a wrong password with 401 problem+json in Japanese, and audits it', async () => {
+    const response = await server.anonymous().signIn('houkatsu', 'wrong-password-123');
+    expect(response.status).toBe(401);
+    expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(response.body).toMatchObject({ code: 'auth.invalidCredentials', status: 401 });
+    expect((response.body as { detail: string }).detail).toMatch(/ログインIDまたはパスワード/);
+    expect(await auditActions('houkatsu')).toContain('session.signInFailed');
+  });
+
+  it('refuses an unknown login id the same way as a wrong password', async () => {
+    const response = await server.anonymous().signIn('nobody-here', 'whatever-password');
+    expect(response.status).toBe(401);
+    expect(response.body).toMatchObject({ code: 'auth.invalidCredentials' });
+  });
+
+  it('locks the account after repeated failures, even against the right password, with a clear message', async () => {
+    for (let i = 0; i < 2; i++) expect((await server.anonymous().signIn('shogai', 'wrong-password-123')).status).toBe(401);
+    const third = await server.anonymous().signIn('shogai', 'wrong-password-123');
+    expect(third.status).toBe(429);
+    expect(third.body).toMatchObject({ code: 'auth.locked' });
+    expect((third.body as { detail: string }).detail).toMatch(/一時的にロック/);
+    expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+    const right = await server.anonymous().signIn('shogai');
+    expect(right.status).toBe(429);
+  });
+
+  it('rejects bad input with 400 naming the field', async () => {
+    const client = server.anonymous();
+    const response = await client.post('/api/session', { loginId: '', password: 3 });
+    expect(response.status).toBe(400);
+    const body = response.body as { code: string; errors: { field: string }[] };
+    expect(body.code).toBe('validation.invalid');
+    expect(body.errors.map((e) => e.field).sort()).toEqual(['loginId', 'password']);
+    const notJson = await client.request('POST', '/api/session', undefined, { raw: '{"loginId":' });
+    expect(notJson.status).toBe(400);
+    expect(notJson.body).toMatchObject({ code: 'validation.invalid' });
+  });
+});
+
+describe('GET /api/session (session.get)', () => {
+  it('is 401 without a session', async () => {
+    const response = await server.anonymous().get('/api/session');
+    expect(response.status).toBe(401);
+    expect(response.body).toMatchObject({ code: 'auth.required' });
+  });
+
+  it('returns me with a session', async () => {
+    const client = await server.as('plan');
+    const response = await client.get('/api/session');
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ user: { loginId: 'plan' }, organization: { name: '地域福祉課' } });
+  });
+});
+
+describe('DELETE /api/session (session.delete)', () => {
+  it('is 401 without a session', async () => {
+    expect((await server.anonymous().delete('/api/session')).status).toBe(401);
+  });
+
+  it('needs the CSRF token', async () => {
+    const client = await server.as('hogo');
+    const response = await client.request('DELETE', '/api/session', undefined, { headers: { 'x-csrf-token': 'forged' } });
+    expect(response.status).toBe(403);
+    expect(response.body).toMatchObject({ code: 'auth.csrf' });
+    expect((await client.get('/api/session')).status).toBe(200);
+  });
+
+  it('signs out: the cookie no longer works, and the sign-out is audited', async () => {
+    const client = await server.as('hogo');
+    const cookie = client.cookie;
+    expect((await client.delete('/api/session')).status).toBe(204);
+    client.cookie = cookie;
+    expect((await client.get('/api/session')).status).toBe(401);
+    expect(await auditActions('hogo')).toContain('session.signOut');
+  });
+});
+
+describe('idle timeout', () => {
+  it('ends a session idle for longer than the configured timeout', async () => {
+    const client = await server.as('auditor');
+    const sessionLastSeen = new Date(Date.now() - (server.config.idleTimeoutSeconds + 60) * 1000);
+    await server.database.db.updateTable('sessions').set({ last_seen_at: sessionLastSeen }).where('revoked_at', 'is', null).execute();
+    const response = await client.get('/api/session');
+    expect(response.status).toBe(401);
+    expect((response.body as { detail: string }).detail).toMatch(/一定時間操作がなかった/);
+  });
+});

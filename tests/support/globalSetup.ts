@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { openPostgres, wrapPGlite } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { seedTestData } from './seedTestData.ts';
+import { databaseUrlFor, testBackend } from './backend.ts';
+
+/** Migrate and seed one template database; every test file starts from a copy of it. */
+export default async function setup(project: TestProject) {
+  if (testBackend() === 'pglite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kasane-test-'));
+    const file = path.join(dir, 'template.tar.gz');
+    const instance = await PGlite.create({ extensions: { pg_trgm } });
+    const database = wrapPGlite(instance);
+    await migrateToLatest(database.db);
+    await seedTestData(database.db);
+    const dump = await instance.dumpDataDir('gzip');
+    fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+    await database.close();
+    project.provide('databaseTemplate', file);
+    return () => fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  const name = `kasane_tpl_${process.pid}`;
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+  const database = openPostgres(databaseUrlFor(name), 2);
+  await migrateToLatest(database.db);
+  await seedTestData(database.db);
+  await database.close();
+  project.provide('databaseTemplate', name);
+  return async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  };
+}

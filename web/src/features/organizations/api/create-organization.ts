@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  type Organization,
+  type OrganizationInput,
+  organizationSchema,
+} from '../../../../../src/contract/organizations.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { organizationsQueryKey } from './list-organizations.ts';
+
+/** `POST /api/organizations` → 201 Organization */
+export function createOrganization(input: OrganizationInput): Promise<Organization> {
+  return apiRequest('POST', '/api/organizations', { schema: organizationSchema, body: input });
+}
+
+export function useCreateOrganization() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createOrganization,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: organizationsQueryKey }),
+  });
+}

@@ -1,0 +1,39 @@
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { setFlash } from '../../../lib/flash.ts';
+import { useCreateOrganization } from '../api/create-organization.ts';
+import { emptyOrganizationValues, OrganizationForm } from './organization-form.tsx';
+
+/** 組織の登録 (`/admin/organizations/new`). */
+export function OrganizationCreatePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const create = useCreateOrganization();
+
+  return (
+    <>
+      <PageHeading documentTitle={t('organizations.createTitle')}>{t('organizations.createHeading')}</PageHeading>
+      <OrganizationForm
+        defaultValues={emptyOrganizationValues}
+        submitLabel={t('organizations.create')}
+        submitting={create.isPending}
+        error={create.error}
+        onSubmit={(values) =>
+          create.mutate(values, {
+            onSuccess: (saved) => {
+              setFlash(t('organizations.created', { name: saved.name }));
+              void navigate({ to: '/admin/organizations' });
+            },
+          })
+        }
+        cancel={
+          <Link to="/admin/organizations" className={textLinkClassName}>
+            {t('common.backToList')}
+          </Link>
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,184 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { type ReactNode, useEffect, useState } from 'react';
+import { type DefaultValues, type FieldPath, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { type OrganizationInput, organizationInputSchema } from '../../../../../src/contract/organizations.ts';
+import { organizationKinds } from '../../../../../src/domain/organization.ts';
+import { Button } from '../../../components/ui/button.tsx';
+import { Checkbox } from '../../../components/ui/checkbox.tsx';
+import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
+import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import { isProblem } from '../../../lib/api-client.ts';
+import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+
+export type OrganizationFormValues = OrganizationInput;
+export type OrganizationFormOutput = z.output<typeof organizationInputSchema>;
+
+const fields: readonly FieldPath<OrganizationFormValues>[] = [
+  'name',
+  'nameKana',
+  'kind',
+  'isCoordinatingSection',
+  'isCouncilMember',
+  'contact.phone',
+  'contact.email',
+  'contact.address',
+  'contact',
+];
+
+/** A new organisation starts with no kind chosen, so the select asks for one. */
+export const emptyOrganizationValues: DefaultValues<OrganizationFormValues> = {
+  name: '',
+  nameKana: '',
+  isCoordinatingSection: false,
+  isCouncilMember: false,
+  contact: { phone: '', email: '', address: '' },
+};
+
+export type OrganizationFormProps = {
+  defaultValues: DefaultValues<OrganizationFormValues>;
+  submitLabel: string;
+  submitting: boolean;
+  /** The last failed save; its field errors are placed on the fields. */
+  error: unknown;
+  /** Called with the validated values and the names of the fields the user changed. */
+  onSubmit: (values: OrganizationFormOutput, changed: ReadonlySet<string>) => void;
+  /** Where "cancel" goes (a link rendered by the page). */
+  cancel: ReactNode;
+};
+
+/**
+ * Create / edit form for an organisation, validated in the browser with the same zod schema
+ * the server uses; server-side field errors are shown on the same fields.
+ */
+export function OrganizationForm({ defaultValues, submitLabel, submitting, error, onSubmit, cancel }: OrganizationFormProps) {
+  const { t } = useTranslation();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    formState: { errors, dirtyFields },
+  } = useForm<OrganizationFormValues, unknown, OrganizationFormOutput>({
+    resolver: zodResolver(organizationInputSchema),
+    defaultValues,
+  });
+  const [unplaced, setUnplaced] = useState<string[]>([]);
+
+  useEffect(() => {
+    if (!error) {
+      setUnplaced([]);
+      return;
+    }
+    const left = applyServerFieldErrors(error, fields, setError, setFocus);
+    if (isProblem(error, 'conflict.organizationNameTaken')) {
+      setError('name', { type: 'server', message: problemMessage(error, t) });
+      setFocus('name');
+    }
+    setUnplaced(left.map((item) => item.message));
+  }, [error, setError, setFocus, t]);
+
+  const submit = handleSubmit((values) => {
+    if (submitting) return;
+    const changed = new Set<string>(Object.keys(dirtyFields));
+    onSubmit(values, changed);
+  });
+
+  const hasClientErrors = Object.keys(errors).length > 0;
+
+  return (
+    <form noValidate onSubmit={submit} className="flex max-w-[48rem] flex-col gap-8">
+      {error ? (
+        <ErrorSummary title={problemMessage(error, t)} messages={unplaced} />
+      ) : hasClientErrors ? (
+        <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
+      ) : null}
+
+      <TextField
+        id="organization-name"
+        label={t('organizations.name')}
+        required
+        autoComplete="organization"
+        error={errors.name?.message}
+        {...register('name')}
+      />
+      <TextField
+        id="organization-name-kana"
+        label={t('organizations.nameKana')}
+        supportText={t('organizations.nameKanaSupport')}
+        error={errors.nameKana?.message}
+        {...register('nameKana')}
+      />
+      <SelectField
+        id="organization-kind"
+        label={t('organizations.kind')}
+        required
+        error={errors.kind?.message}
+        {...register('kind')}
+      >
+        <option value="">{t('organizations.kindPlaceholder')}</option>
+        {organizationKinds.map((kind) => (
+          <option key={kind} value={kind}>
+            {t(`organizationKind.${kind}`)}
+          </option>
+        ))}
+      </SelectField>
+
+      <CheckboxGroup
+        legend={t('organizations.flagsLegend')}
+        error={errors.isCoordinatingSection?.message ?? errors.isCouncilMember?.message}
+      >
+        <Checkbox
+          id="organization-is-coordinating-section"
+          label={t('organizationFlag.isCoordinatingSection')}
+          {...register('isCoordinatingSection')}
+        />
+        <Checkbox
+          id="organization-is-council-member"
+          label={t('organizationFlag.isCouncilMember')}
+          {...register('isCouncilMember')}
+        />
+      </CheckboxGroup>
+
+      <fieldset className="flex flex-col gap-6">
+        <legend className="mb-4 text-std-20B-150 text-solid-gray-900">{t('organizations.contact')}</legend>
+        <TextField
+          id="organization-phone"
+          type="tel"
+          label={t('organizations.phone')}
+          supportText={t('organizations.phoneSupport')}
+          autoComplete="tel"
+          error={errors.contact?.phone?.message}
+          {...register('contact.phone')}
+        />
+        <TextField
+          id="organization-email"
+          type="email"
+          label={t('organizations.email')}
+          autoComplete="email"
+          spellCheck={false}
+          error={errors.contact?.email?.message}
+          {...register('contact.email')}
+        />
+        <TextField
+          id="organization-address"
+          label={t('organizations.address')}
+          autoComplete="street-address"
+          error={errors.contact?.address?.message}
+          {...register('contact.address')}
+        />
+      </fieldset>
+
+      <div className="flex flex-wrap items-center gap-6">
+        <Button type="submit" aria-disabled={submitting || undefined}>
+          {submitting ? t('common.saving') : submitLabel}
+        </Button>
+        {cancel}
+      </div>
+    </form>
+  );
+}

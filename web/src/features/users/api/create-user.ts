@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type User, type UserInput, userSchema } from '../../../../../src/contract/users.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { usersQueryKey } from './list-users.ts';
+
+/** `POST /api/users` → 201 User */
+export function createUser(input: UserInput): Promise<User> {
+  return apiRequest('POST', '/api/users', { schema: userSchema, body: input });
+}
+
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createUser,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: usersQueryKey }),
+  });
+}

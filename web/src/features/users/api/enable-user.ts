@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type User, userSchema } from '../../../../../src/contract/users.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { usersQueryKey } from './list-users.ts';
+
+/** `POST /api/users/:id/enable` → 200 User */
+export function enableUser(id: string): Promise<User> {
+  return apiRequest('POST', `/api/users/${encodeURIComponent(id)}/enable`, { schema: userSchema });
+}
+
+export function useEnableUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: enableUser,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: usersQueryKey }),
+  });
+}
