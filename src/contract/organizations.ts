@@ -10,19 +10,17 @@ const contactSchema = z.object({
   address: text(200).optional(),
 });
 
-export const organizationInputSchema = z
-  .object({
-    name: requiredText(100),
-    nameKana: text(200).optional(),
-    kind: z.enum(organizationKinds, { message: '種別を選んでください' }),
-    isCoordinatingSection: z.boolean().default(false),
-    isCouncilMember: z.boolean().default(false),
-    contact: contactSchema.default({}),
-  })
-  .meta({ id: 'OrganizationInput' });
+export const organizationInputSchema = z.object({
+  name: requiredText(100),
+  nameKana: text(200).optional(),
+  kind: z.enum(organizationKinds, { message: '種別を選んでください' }),
+  isCoordinatingSection: z.boolean().default(false),
+  isCouncilMember: z.boolean().default(false),
+  contact: contactSchema.default({}),
+});
 export type OrganizationInput = z.input<typeof organizationInputSchema>;
 
-export const organizationUpdateSchema = organizationInputSchema.partial().meta({ id: 'OrganizationUpdate' });
+export const organizationUpdateSchema = organizationInputSchema.partial();
 
 export const organizationSchema = z
   .object({

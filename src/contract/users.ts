@@ -30,8 +30,7 @@ export const userInputSchema = z
   .refine((input) => input.password !== input.loginId, {
     message: 'パスワードにログインIDと同じ文字列は使えません',
     path: ['password'],
-  })
-  .meta({ id: 'UserInput' });
+  });
 export type UserInput = z.input<typeof userInputSchema>;
 
 export const userUpdateSchema = z
@@ -41,8 +40,7 @@ export const userUpdateSchema = z
     roles: roleListSchema,
     password: passwordSchema,
   })
-  .partial()
-  .meta({ id: 'UserUpdate' });
+  .partial();
 
 export const userSchema = z
   .object({

@@ -49,7 +49,15 @@ describe('GET /api/organizations (organizations.list)', () => {
     expect(council.sort()).toEqual(councilOrganizations.map((o) => o.name).sort());
     expect(council).toHaveLength(10);
     expect(organizations.find((o) => o.isCoordinatingSection)?.name).toBe('重層事業担当');
-    for (const name of ['契約課', '保護第一課', '地域福祉課', '地域包括支援センター', '障害者相談支援事業所', 'こども家庭センター', '自立相談支援機関']) {
+    for (const name of [
+      '契約課',
+      '保護第一課',
+      '地域福祉課',
+      '地域包括支援センター',
+      '障害者相談支援事業所',
+      'こども家庭センター',
+      '自立相談支援機関',
+    ]) {
       expect(organizations.map((o) => o.name)).toContain(name);
     }
   });
@@ -69,7 +77,9 @@ describe('GET /api/organizations/:id (organizations.get)', () => {
   it('returns one, 404 for an unknown id, 400 for a malformed id, 401 unauthenticated', async () => {
     const first = organizations[0] as Organization;
     expect((await coordinator.get(`/api/organizations/${first.id}`)).body).toMatchObject({ id: first.id });
-    expect((await coordinator.get('/api/organizations/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await coordinator.get('/api/organizations/00000000-0000-4000-8000-000000000000')).status).toBe(
+      404,
+    );
     expect((await coordinator.get('/api/organizations/not-a-uuid')).status).toBe(400);
     expect((await server.anonymous().get(`/api/organizations/${first.id}`)).status).toBe(401);
   });
@@ -82,16 +92,24 @@ describe('POST /api/organizations (organizations.create)', () => {
   });
 
   it('creates an organisation and audits it in the same transaction', async () => {
-    const response = await admin.post<Organization>('/api/organizations', validInput('鹿児島市社会福祉協議会'));
+    const response = await admin.post<Organization>(
+      '/api/organizations',
+      validInput('鹿児島市社会福祉協議会'),
+    );
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ name: '鹿児島市社会福祉協議会', kind: 'privateOrganization', disabledAt: null });
+    expect(response.body).toMatchObject({
+      name: '鹿児島市社会福祉協議会',
+      kind: 'privateOrganization',
+      disabledAt: null,
+    });
     const audit = await latestAudit('organization.create');
     expect(audit?.resource_id).toBe(response.body.id);
     expect(audit?.actor_login_id).toBe('admin');
   });
 
   it('rejects bad input with 400 naming each field, and writes nothing', async () => {
-    const before = (await admin.get<{ items: unknown[] }>('/api/organizations?includeDisabled=true')).body.items.length;
+    const before = (await admin.get<{ items: unknown[] }>('/api/organizations?includeDisabled=true')).body
+      .items.length;
     const response = await admin.post('/api/organizations', {
       name: '',
       kind: 'castle',
@@ -100,9 +118,15 @@ describe('POST /api/organizations (organizations.create)', () => {
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/problem\+json/);
     const body = response.body as { detail: string; errors: { field: string; message: string }[] };
-    expect(body.errors.map((e) => e.field).sort()).toEqual(['contact.email', 'contact.phone', 'kind', 'name']);
+    expect(body.errors.map((e) => e.field).sort()).toEqual([
+      'contact.email',
+      'contact.phone',
+      'kind',
+      'name',
+    ]);
     expect(body.detail).toMatch(/name/);
-    const after = (await admin.get<{ items: unknown[] }>('/api/organizations?includeDisabled=true')).body.items.length;
+    const after = (await admin.get<{ items: unknown[] }>('/api/organizations?includeDisabled=true')).body
+      .items.length;
     expect(after).toBe(before);
   });
 
@@ -118,7 +142,9 @@ describe('POST /api/organizations (organizations.create)', () => {
   });
 
   it('refuses a state change without the CSRF token', async () => {
-    const response = await admin.request('POST', '/api/organizations', validInput('CSRF試験'), { headers: { 'x-csrf-token': '' } });
+    const response = await admin.request('POST', '/api/organizations', validInput('CSRF試験'), {
+      headers: { 'x-csrf-token': '' },
+    });
     expect(response.status).toBe(403);
     expect(response.body).toMatchObject({ code: 'auth.csrf' });
   });
@@ -127,15 +153,26 @@ describe('POST /api/organizations (organizations.create)', () => {
 describe('PATCH /api/organizations/:id (organizations.update)', () => {
   it('edits, audits, and guards access and input', async () => {
     const created = (await admin.post<Organization>('/api/organizations', validInput('編集前の団体'))).body;
-    const response = await admin.patch<Organization>(`/api/organizations/${created.id}`, { name: '編集後の団体', isCouncilMember: true });
+    const response = await admin.patch<Organization>(`/api/organizations/${created.id}`, {
+      name: '編集後の団体',
+      isCouncilMember: true,
+    });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ name: '編集後の団体', isCouncilMember: true, kind: 'privateOrganization' });
+    expect(response.body).toMatchObject({
+      name: '編集後の団体',
+      isCouncilMember: true,
+      kind: 'privateOrganization',
+    });
     expect((await latestAudit('organization.update'))?.resource_id).toBe(created.id);
     expect((await admin.patch(`/api/organizations/${created.id}`, { kind: 'nope' })).status).toBe(400);
     expect((await admin.patch(`/api/organizations/${created.id}`, { name: '地域福祉課' })).status).toBe(409);
-    expect((await admin.patch('/api/organizations/00000000-0000-4000-8000-000000000000', { name: 'x' })).status).toBe(404);
+    expect(
+      (await admin.patch('/api/organizations/00000000-0000-4000-8000-000000000000', { name: 'x' })).status,
+    ).toBe(404);
     expect((await coordinator.patch(`/api/organizations/${created.id}`, { name: 'x' })).status).toBe(403);
-    expect((await server.anonymous().patch(`/api/organizations/${created.id}`, { name: 'x' })).status).toBe(401);
+    expect((await server.anonymous().patch(`/api/organizations/${created.id}`, { name: 'x' })).status).toBe(
+      401,
+    );
   });
 });
 
@@ -145,10 +182,14 @@ describe('POST /api/organizations/:id/disable|enable (organizations.disable, org
     const disabled = await admin.post<Organization>(`/api/organizations/${created.id}/disable`);
     expect(disabled.status).toBe(200);
     expect(disabled.body.disabledAt).not.toBeNull();
-    expect((await admin.get<{ items: Organization[] }>('/api/organizations')).body.items.map((o) => o.id)).not.toContain(created.id);
-    expect((await admin.get<{ items: Organization[] }>('/api/organizations?includeDisabled=true')).body.items.map((o) => o.id)).toContain(
-      created.id,
-    );
+    expect(
+      (await admin.get<{ items: Organization[] }>('/api/organizations')).body.items.map((o) => o.id),
+    ).not.toContain(created.id);
+    expect(
+      (await admin.get<{ items: Organization[] }>('/api/organizations?includeDisabled=true')).body.items.map(
+        (o) => o.id,
+      ),
+    ).toContain(created.id);
     expect((await admin.post(`/api/organizations/${created.id}/disable`)).status).toBe(409);
     expect((await latestAudit('organization.disable'))?.resource_id).toBe(created.id);
     const enabled = await admin.post<Organization>(`/api/organizations/${created.id}/enable`);

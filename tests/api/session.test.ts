@@ -11,7 +11,12 @@ async function auditActions(loginId: string) {
   const rows = await server.database.db
     .selectFrom('audit_events')
     .select(['action', 'details'])
-    .where((eb) => eb.or([eb('actor_login_id', '=', loginId), eb(eb.ref('details', '->>').key('loginId' as never), '=', loginId)]))
+    .where((eb) =>
+      eb.or([
+        eb('actor_login_id', '=', loginId),
+        eb(eb.ref('details', '->>').key('loginId' as never), '=', loginId),
+      ]),
+    )
     .orderBy('seq')
     .execute();
   return rows.map((r) => r.action);
@@ -52,7 +57,8 @@ describe('POST /api/session (session.create)', () => {
   });
 
   it('locks the account after repeated failures, even against the right password, with a clear message', async () => {
-    for (let i = 0; i < 2; i++) expect((await server.anonymous().signIn('shogai', 'wrong-password-123')).status).toBe(401);
+    for (let i = 0; i < 2; i++)
+      expect((await server.anonymous().signIn('shogai', 'wrong-password-123')).status).toBe(401);
     const third = await server.anonymous().signIn('shogai', 'wrong-password-123');
     expect(third.status).toBe(429);
     expect(third.body).toMatchObject({ code: 'auth.locked' });
@@ -97,7 +103,9 @@ describe('DELETE /api/session (session.delete)', () => {
 
   it('needs the CSRF token', async () => {
     const client = await server.as('hogo');
-    const response = await client.request('DELETE', '/api/session', undefined, { headers: { 'x-csrf-token': 'forged' } });
+    const response = await client.request('DELETE', '/api/session', undefined, {
+      headers: { 'x-csrf-token': 'forged' },
+    });
     expect(response.status).toBe(403);
     expect(response.body).toMatchObject({ code: 'auth.csrf' });
     expect((await client.get('/api/session')).status).toBe(200);
@@ -117,7 +125,11 @@ describe('idle timeout', () => {
   it('ends a session idle for longer than the configured timeout', async () => {
     const client = await server.as('auditor');
     const sessionLastSeen = new Date(Date.now() - (server.config.idleTimeoutSeconds + 60) * 1000);
-    await server.database.db.updateTable('sessions').set({ last_seen_at: sessionLastSeen }).where('revoked_at', 'is', null).execute();
+    await server.database.db
+      .updateTable('sessions')
+      .set({ last_seen_at: sessionLastSeen })
+      .where('revoked_at', 'is', null)
+      .execute();
     const response = await client.get('/api/session');
     expect(response.status).toBe(401);
     expect((response.body as { detail: string }).detail).toMatch(/一定時間操作がなかった/);

@@ -32,7 +32,17 @@ describe('GET /api/users (users.list)', () => {
     const list = await admin.get<{ items: User[] }>('/api/users');
     expect(list.status).toBe(200);
     expect(list.body.items.map((u) => u.loginId)).toEqual(
-      expect.arrayContaining(['admin', 'coordinator', 'houkatsu', 'shogai', 'hogo', 'hogokansatsu', 'plan', 'council', 'auditor']),
+      expect.arrayContaining([
+        'admin',
+        'coordinator',
+        'houkatsu',
+        'shogai',
+        'hogo',
+        'hogokansatsu',
+        'plan',
+        'council',
+        'auditor',
+      ]),
     );
     expect(list.body.items.every((u) => !('passwordHash' in u) && !('password_hash' in u))).toBe(true);
     const forAuditor = await auditor.get<{ items: User[] }>('/api/users');
@@ -58,7 +68,11 @@ describe('POST /api/users (users.create)', () => {
   it('creates a user who can then sign in; audited', async () => {
     const response = await admin.post<User>('/api/users', input('kodomo1'));
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ loginId: 'kodomo1', organization: { name: 'こども家庭センター' }, roles: ['caseworker'] });
+    expect(response.body).toMatchObject({
+      loginId: 'kodomo1',
+      organization: { name: 'こども家庭センター' },
+      roles: ['caseworker'],
+    });
     expect((await server.anonymous().signIn('kodomo1', 'correct horse battery')).status).toBe(200);
     const audit = await server.database.db
       .selectFrom('audit_events')
@@ -71,20 +85,41 @@ describe('POST /api/users (users.create)', () => {
   it('enforces the password rules and login id format with field errors', async () => {
     const short = await admin.post('/api/users', { ...input('kodomo2'), password: 'short' });
     expect(short.status).toBe(400);
-    expect((short.body as { errors: { field: string; message: string }[] }).errors[0]).toMatchObject({ field: 'password' });
+    expect((short.body as { errors: { field: string; message: string }[] }).errors[0]).toMatchObject({
+      field: 'password',
+    });
     expect((short.body as { errors: { message: string }[] }).errors[0]?.message).toMatch(/12文字以上/);
-    const same = await admin.post('/api/users', { ...input('kodomo-password1'), password: 'kodomo-password1' });
+    const same = await admin.post('/api/users', {
+      ...input('kodomo-password1'),
+      password: 'kodomo-password1',
+    });
     expect(same.status).toBe(400);
-    const badLogin = await admin.post('/api/users', { ...input('Bad Login!'), password: 'correct horse battery' });
-    expect((badLogin.body as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['loginId']);
+    const badLogin = await admin.post('/api/users', {
+      ...input('Bad Login!'),
+      password: 'correct horse battery',
+    });
+    expect((badLogin.body as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual([
+      'loginId',
+    ]);
     const noRoles = await admin.post('/api/users', { ...input('kodomo3'), roles: [] });
     expect(noRoles.status).toBe(400);
     const badRole = await admin.post('/api/users', { ...input('kodomo3'), roles: ['king'] });
     expect(badRole.status).toBe(400);
-    const unknownOrg = await admin.post('/api/users', { ...input('kodomo3'), organizationId: '00000000-0000-4000-8000-000000000000' });
+    const unknownOrg = await admin.post('/api/users', {
+      ...input('kodomo3'),
+      organizationId: '00000000-0000-4000-8000-000000000000',
+    });
     expect(unknownOrg.status).toBe(400);
     expect((unknownOrg.body as { errors: { field: string }[] }).errors[0]?.field).toBe('organizationId');
-    expect((await server.database.db.selectFrom('users').select('id').where('login_id', 'like', 'kodomo3%').execute()).length).toBe(0);
+    expect(
+      (
+        await server.database.db
+          .selectFrom('users')
+          .select('id')
+          .where('login_id', 'like', 'kodomo3%')
+          .execute()
+      ).length,
+    ).toBe(0);
   });
 
   it('refuses a taken login id with 409, and non-admins', async () => {
@@ -101,15 +136,22 @@ describe('PATCH /api/users/:id (users.update)', () => {
     expect(session).toBeUndefined(); // demo password is not theirs
     const client = server.anonymous();
     await client.signIn('kodomo5', 'correct horse battery');
-    const updated = await admin.patch<User>(`/api/users/${created.id}`, { roles: ['caseworker', 'coordinator'], displayName: '試験 次郎' });
+    const updated = await admin.patch<User>(`/api/users/${created.id}`, {
+      roles: ['caseworker', 'coordinator'],
+      displayName: '試験 次郎',
+    });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ roles: ['caseworker', 'coordinator'], displayName: '試験 次郎' });
     expect((await client.get('/api/session')).status).toBe(200);
-    expect((await admin.patch(`/api/users/${created.id}`, { password: 'another long password' })).status).toBe(200);
+    expect(
+      (await admin.patch(`/api/users/${created.id}`, { password: 'another long password' })).status,
+    ).toBe(200);
     expect((await client.get('/api/session')).status).toBe(401);
     expect((await admin.patch(`/api/users/${created.id}`, { password: 'kodomo5' })).status).toBe(400);
     expect((await admin.patch(`/api/users/${created.id}`, { roles: ['wizard'] })).status).toBe(400);
-    expect((await admin.patch('/api/users/00000000-0000-4000-8000-000000000000', { displayName: 'x' })).status).toBe(404);
+    expect(
+      (await admin.patch('/api/users/00000000-0000-4000-8000-000000000000', { displayName: 'x' })).status,
+    ).toBe(404);
     expect((await auditor.patch(`/api/users/${created.id}`, { displayName: 'x' })).status).toBe(403);
   });
 

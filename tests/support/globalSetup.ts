@@ -7,8 +7,8 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openPostgres, wrapPGlite } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
-import { seedTestData } from './seedTestData.ts';
 import { databaseUrlFor, testBackend } from './backend.ts';
+import { seedTestData } from './seedTestData.ts';
 
 /** Migrate and seed one template database; every test file starts from a copy of it. */
 export default async function setup(project: TestProject) {
@@ -30,7 +30,9 @@ export default async function setup(project: TestProject) {
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+  await admin.query(
+    `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`,
+  );
   const database = openPostgres(databaseUrlFor(name), 2);
   await migrateToLatest(database.db);
   await seedTestData(database.db);

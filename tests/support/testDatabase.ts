@@ -10,7 +10,10 @@ import { databaseUrlFor, testBackend } from './backend.ts';
 export async function freshDatabase(): Promise<Database> {
   const template = inject('databaseTemplate');
   if (testBackend() === 'pglite') {
-    const instance = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(template)]), extensions: { pg_trgm } });
+    const instance = await PGlite.create({
+      loadDataDir: new Blob([fs.readFileSync(template)]),
+      extensions: { pg_trgm },
+    });
     return wrapPGlite(instance);
   }
   const name = `kasane_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;

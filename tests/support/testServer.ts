@@ -76,7 +76,11 @@ export interface TestServer {
 /** Start Kasane on a fresh database and an ephemeral port; tests talk to it over real HTTP. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const database = await freshDatabase();
-  const config: Config = { ...loadConfig({ ...process.env, LOG_LEVEL: 'error', ...env }), port: 0, host: '127.0.0.1' };
+  const config: Config = {
+    ...loadConfig({ ...process.env, LOG_LEVEL: 'error', ...env }),
+    port: 0,
+    host: '127.0.0.1',
+  };
   const app = await buildApp(config, database);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
@@ -88,7 +92,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     async as(loginId) {
       const client = new ApiClient(address);
       const response = await client.signIn(loginId);
-      if (response.status !== 200) throw new Error(`sign-in as ${loginId} failed: ${JSON.stringify(response.body)}`);
+      if (response.status !== 200)
+        throw new Error(`sign-in as ${loginId} failed: ${JSON.stringify(response.body)}`);
       return client;
     },
     async close() {

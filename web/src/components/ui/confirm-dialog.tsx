@@ -12,6 +12,8 @@ export type ConfirmDialogProps = {
   busy?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
+  /** What Escape does; the cancel action unless given. */
+  onDismiss?: () => void;
 };
 
 /**
@@ -28,6 +30,7 @@ export function ConfirmDialog({
   busy,
   onConfirm,
   onCancel,
+  onDismiss,
 }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -47,7 +50,7 @@ export function ConfirmDialog({
       aria-describedby={bodyId}
       onCancel={(event) => {
         event.preventDefault();
-        if (!busy) onCancel();
+        if (!busy) (onDismiss ?? onCancel)();
       }}
       className="m-auto w-[min(36rem,calc(100%-2rem))] rounded-12 bg-white p-6 text-solid-gray-800 shadow-5"
     >

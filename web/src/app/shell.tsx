@@ -1,0 +1,111 @@
+import { Link, Outlet, useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../../src/contract/session.ts';
+import type { Permission } from '../../../src/domain/permissions.ts';
+import { Button } from '../components/ui/button.tsx';
+import { useSession } from '../features/session/api/get-session.ts';
+import { useSignOut } from '../features/session/api/sign-out.ts';
+import { MeContext } from '../lib/me-context.tsx';
+import { Brand } from './brand.tsx';
+import { IdleTimeout } from './idle-timeout.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+import { SkipLink } from './skip-link.tsx';
+
+type NavEntry = {
+  to: '/' | '/admin/organizations' | '/admin/users';
+  label: 'nav.home' | 'nav.organizations' | 'nav.users';
+  /** The permission the entry needs, as listed in `Me.permissions`; none for Home. */
+  permission?: Permission;
+};
+
+/** Only screens that exist; each shown when the session holds its permission. */
+const navEntries: readonly NavEntry[] = [
+  { to: '/', label: 'nav.home' },
+  { to: '/admin/organizations', label: 'nav.organizations', permission: 'organization.read' },
+  { to: '/admin/users', label: 'nav.users', permission: 'user.read' },
+];
+
+const navLinkClassName =
+  'block rounded-6 border-l-4 border-transparent px-3 py-2 text-std-16N-170 text-blue-1000 underline-offset-[3px] hover:bg-blue-50 hover:underline data-[status=active]:border-blue-900 data-[status=active]:bg-blue-50 data-[status=active]:font-bold data-[status=active]:text-solid-gray-900 data-[status=active]:no-underline';
+
+export type AppShellProps = {
+  /** The session as loaded by the route guard; the live query wins once it has data. */
+  initialMe: Me;
+  /** Ends the local session as the server did (idle timeout). */
+  onExpired: () => void;
+};
+
+/** The signed-in frame: skip link, header (app, organisation, user, language, sign-out), menu and main. */
+export function AppShell({ initialMe, onExpired }: AppShellProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const session = useSession();
+  const signOut = useSignOut();
+  const me = session.data ?? initialMe;
+  const entries = navEntries.filter((entry) => !entry.permission || me.permissions.includes(entry.permission));
+
+  const doSignOut = () => {
+    if (signOut.isPending) return;
+    signOut.mutate(undefined, {
+      onSettled: () => void navigate({ to: '/signin', search: { reason: 'signedOut' } }),
+    });
+  };
+
+  return (
+    <MeContext value={me}>
+      <div className="flex min-h-screen flex-col">
+        <SkipLink />
+        <header className="border-b border-solid-gray-420 bg-white">
+          <div className="flex flex-wrap items-center justify-between gap-x-8 gap-y-3 px-4 py-3 sm:px-8">
+            <Brand linkHome />
+            <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
+              <dl aria-label={t('shell.userArea')} className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+                <div className="flex items-baseline gap-1">
+                  <dt className="sr-only">{t('shell.organization')}</dt>
+                  <dd className="text-std-16N-170 text-solid-gray-700">{me.organization.name}</dd>
+                </div>
+                <div className="flex items-baseline gap-1">
+                  <dt className="sr-only">{t('shell.user')}</dt>
+                  <dd className="text-std-16B-170 text-solid-gray-900">{me.user.displayName}</dd>
+                </div>
+              </dl>
+              <LanguageSwitch />
+              <Button variant="outline" size="sm" onClick={doSignOut} aria-disabled={signOut.isPending || undefined}>
+                {signOut.isPending ? t('shell.signingOut') : t('shell.signOut')}
+              </Button>
+            </div>
+          </div>
+        </header>
+        <div className="flex flex-1 flex-col md:flex-row">
+          <nav
+            aria-label={t('shell.navLabel')}
+            className="border-b border-solid-gray-420 bg-solid-gray-50 p-4 md:w-60 md:shrink-0 md:border-r md:border-b-0"
+          >
+            <ul className="flex flex-wrap gap-1 md:flex-col">
+              {entries.map((entry) => (
+                <li key={entry.to}>
+                  <Link to={entry.to} activeOptions={{ exact: entry.to === '/' }} className={navLinkClassName}>
+                    {t(entry.label)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-8 sm:px-8">
+            <Outlet />
+          </main>
+        </div>
+      </div>
+      <IdleTimeout
+        idleTimeoutSeconds={me.idleTimeoutSeconds}
+        onContinue={() =>
+          void session.refetch().then((result) => {
+            if (result.data === null) onExpired();
+          })
+        }
+        onExpire={onExpired}
+        onSignOut={doSignOut}
+      />
+    </MeContext>
+  );
+}

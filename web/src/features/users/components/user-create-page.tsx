@@ -1,0 +1,120 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { type FieldPath, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { type UserInput, userInputSchema } from '../../../../../src/contract/users.ts';
+import { Button } from '../../../components/ui/button.tsx';
+import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { isProblem } from '../../../lib/api-client.ts';
+import { setFlash } from '../../../lib/flash.ts';
+import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { useCreateUser } from '../api/create-user.ts';
+import { OrganizationSelect } from './organization-select.tsx';
+import { RoleCheckboxes } from './role-checkboxes.tsx';
+
+const fields: readonly FieldPath<UserInput>[] = ['loginId', 'displayName', 'organizationId', 'roles', 'password'];
+
+/** ユーザーの登録 (`/admin/users/new`). */
+export function UserCreatePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const create = useCreateUser();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    formState: { errors },
+  } = useForm<UserInput, unknown, z.output<typeof userInputSchema>>({
+    resolver: zodResolver(userInputSchema),
+    defaultValues: { loginId: '', displayName: '', organizationId: '', roles: [], password: '' },
+  });
+  const [unplaced, setUnplaced] = useState<string[]>([]);
+
+  useEffect(() => {
+    if (!create.error) {
+      setUnplaced([]);
+      return;
+    }
+    const left = applyServerFieldErrors(create.error, fields, setError, setFocus);
+    if (isProblem(create.error, 'conflict.loginIdTaken')) {
+      setError('loginId', { type: 'server', message: problemMessage(create.error, t) });
+      setFocus('loginId');
+    }
+    setUnplaced(left.map((item) => item.message));
+  }, [create.error, setError, setFocus, t]);
+
+  const submit = handleSubmit((values) => {
+    if (create.isPending) return;
+    create.mutate(values, {
+      onSuccess: (saved) => {
+        setFlash(t('users.created', { name: saved.displayName }));
+        void navigate({ to: '/admin/users' });
+      },
+    });
+  });
+
+  const hasClientErrors = Object.keys(errors).length > 0;
+
+  return (
+    <>
+      <PageHeading documentTitle={t('users.createTitle')}>{t('users.createHeading')}</PageHeading>
+      <form noValidate onSubmit={submit} className="flex max-w-[48rem] flex-col gap-8">
+        {create.error ? (
+          <ErrorSummary title={problemMessage(create.error, t)} messages={unplaced} />
+        ) : hasClientErrors ? (
+          <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
+        ) : null}
+        <TextField
+          id="user-login-id"
+          label={t('users.loginId')}
+          supportText={t('users.loginIdSupport')}
+          required
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          error={errors.loginId?.message}
+          {...register('loginId')}
+        />
+        <TextField
+          id="user-display-name"
+          label={t('users.displayName')}
+          required
+          autoComplete="off"
+          error={errors.displayName?.message}
+          {...register('displayName')}
+        />
+        <OrganizationSelect
+          id="user-organization"
+          registration={register('organizationId')}
+          error={errors.organizationId?.message}
+        />
+        <RoleCheckboxes idPrefix="user" registration={register('roles')} error={errors.roles?.message} />
+        <TextField
+          id="user-password"
+          type="password"
+          label={t('users.password')}
+          supportText={t('users.passwordSupport')}
+          required
+          autoComplete="new-password"
+          error={errors.password?.message}
+          {...register('password')}
+        />
+        <div className="flex flex-wrap items-center gap-6">
+          <Button type="submit" aria-disabled={create.isPending || undefined}>
+            {create.isPending ? t('common.saving') : t('users.create')}
+          </Button>
+          <Link to="/admin/users" className={textLinkClassName}>
+            {t('common.backToList')}
+          </Link>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,171 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { type FieldPath, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { passwordSchema, type User, userUpdateSchema } from '../../../../../src/contract/users.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { setFlash } from '../../../lib/flash.ts';
+import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { useUser } from '../api/list-users.ts';
+import { type UserUpdate, useUpdateUser } from '../api/update-user.ts';
+import { OrganizationSelect } from './organization-select.tsx';
+import { RoleCheckboxes } from './role-checkboxes.tsx';
+
+/** The contract's update schema, except that an empty password box means "keep the password". */
+const userEditSchema = userUpdateSchema.extend({ password: z.union([passwordSchema, z.literal('')]).optional() });
+type UserEditValues = z.input<typeof userEditSchema>;
+type UserEditOutput = z.output<typeof userEditSchema>;
+
+const fields: readonly FieldPath<UserEditValues>[] = ['displayName', 'organizationId', 'roles', 'password'];
+
+function BackLink() {
+  const { t } = useTranslation();
+  return (
+    <Link to="/admin/users" className={textLinkClassName}>
+      {t('common.backToList')}
+    </Link>
+  );
+}
+
+/** ユーザーの編集 (`/admin/users/:userId`). */
+export function UserEditPage({ userId }: { userId: string }) {
+  const { t } = useTranslation();
+  const user = useUser(userId);
+
+  if (user.isPending || user.isError || !user.data) {
+    return (
+      <>
+        <PageHeading>{t('users.editTitle')}</PageHeading>
+        {user.isPending ? (
+          <Loading />
+        ) : user.isError ? (
+          <QueryError error={user.error} onRetry={() => void user.refetch()} />
+        ) : (
+          <div className="flex flex-col gap-6">
+            <Alert tone="error" title={t('users.notFound')} />
+            <BackLink />
+          </div>
+        )}
+      </>
+    );
+  }
+  return <UserEditor user={user.data} />;
+}
+
+function UserEditor({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const update = useUpdateUser();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    formState: { errors, dirtyFields },
+  } = useForm<UserEditValues, unknown, UserEditOutput>({
+    resolver: zodResolver(userEditSchema),
+    defaultValues: {
+      displayName: user.displayName,
+      organizationId: user.organization.id,
+      roles: [...user.roles],
+      password: '',
+    },
+  });
+  const [unplaced, setUnplaced] = useState<string[]>([]);
+
+  useEffect(() => {
+    if (!update.error) {
+      setUnplaced([]);
+      return;
+    }
+    setUnplaced(applyServerFieldErrors(update.error, fields, setError, setFocus).map((item) => item.message));
+  }, [update.error, setError, setFocus]);
+
+  const finish = (name: string) => {
+    setFlash(t('users.updated', { name }));
+    void navigate({ to: '/admin/users' });
+  };
+
+  const submit = handleSubmit((values) => {
+    if (update.isPending) return;
+    const changes: UserUpdate = {};
+    if (dirtyFields.displayName) changes.displayName = values.displayName;
+    if (dirtyFields.organizationId) changes.organizationId = values.organizationId;
+    if (dirtyFields.roles) changes.roles = values.roles;
+    if (values.password) changes.password = values.password;
+    if (Object.keys(changes).length === 0) {
+      finish(user.displayName);
+      return;
+    }
+    update.mutate({ id: user.id, changes }, { onSuccess: (saved) => finish(saved.displayName) });
+  });
+
+  const hasClientErrors = Object.keys(errors).length > 0;
+
+  return (
+    <>
+      <PageHeading documentTitle={t('users.editTitle')}>{t('users.editHeading', { name: user.displayName })}</PageHeading>
+      <div className="flex flex-col gap-6">
+        {user.disabledAt ? <Alert tone="info" live={false} title={t('users.disabledNotice')} /> : null}
+        {!user.abilities.update ? (
+          <>
+            <Alert tone="warning" live={false} title={t('users.cannotEdit')} />
+            <BackLink />
+          </>
+        ) : (
+          <form noValidate onSubmit={submit} className="flex max-w-[48rem] flex-col gap-8">
+            {update.error ? (
+              <ErrorSummary title={problemMessage(update.error, t)} messages={unplaced} />
+            ) : hasClientErrors ? (
+              <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
+            ) : null}
+            <dl className="flex flex-col gap-1">
+              <dt className="text-std-17B-170 text-solid-gray-800">{t('users.loginId')}</dt>
+              <dd className="font-mono text-std-16N-170">{user.loginId}</dd>
+            </dl>
+            <TextField
+              id="user-display-name"
+              label={t('users.displayName')}
+              required
+              autoComplete="off"
+              error={errors.displayName?.message}
+              {...register('displayName')}
+            />
+            <OrganizationSelect
+              id="user-organization"
+              registration={register('organizationId')}
+              error={errors.organizationId?.message}
+              current={user.organization}
+            />
+            <RoleCheckboxes idPrefix="user" registration={register('roles')} error={errors.roles?.message} />
+            <TextField
+              id="user-new-password"
+              type="password"
+              label={t('users.newPassword')}
+              supportText={t('users.newPasswordSupport')}
+              autoComplete="new-password"
+              error={errors.password?.message}
+              {...register('password')}
+            />
+            <div className="flex flex-wrap items-center gap-6">
+              <Button type="submit" aria-disabled={update.isPending || undefined}>
+                {update.isPending ? t('common.saving') : t('common.save')}
+              </Button>
+              <BackLink />
+            </div>
+          </form>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,223 @@
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { User } from '../../../../../src/contract/users.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Badge } from '../../../components/ui/badge.tsx';
+import { Button, buttonClassName } from '../../../components/ui/button.tsx';
+import { Checkbox } from '../../../components/ui/checkbox.tsx';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { useFlash } from '../../../lib/flash.ts';
+import { currentLanguage } from '../../../lib/i18n/i18n.ts';
+import { useCan } from '../../../lib/me-context.tsx';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { formatDateTime } from '../../../lib/wareki.ts';
+import { useDisableUser } from '../api/disable-user.ts';
+import { useEnableUser } from '../api/enable-user.ts';
+import { useOrganizationOptions } from '../api/list-organization-options.ts';
+import { useUsers } from '../api/list-users.ts';
+
+export type UserListFilterProps = {
+  organizationId: string | undefined;
+  includeDisabled: boolean;
+  onFilterChange: (filter: { organizationId: string | undefined; includeDisabled: boolean }) => void;
+};
+
+type PendingToggle = { user: User; action: 'disable' | 'enable' };
+
+function isLocked(user: User, now: number): boolean {
+  return user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > now;
+}
+
+/** ユーザー管理: the users table with filters, and register / edit / disable / enable as the server allows. */
+export function UserListPage({ organizationId, includeDisabled, onFilterChange }: UserListFilterProps) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const canManage = useCan('user.manage');
+  const canReadOrganizations = useCan('organization.read');
+  const flash = useFlash();
+  const users = useUsers({ organizationId, includeDisabled });
+  const organizations = useOrganizationOptions({ enabled: canReadOrganizations });
+  const disable = useDisableUser();
+  const enable = useEnableUser();
+  const [pending, setPending] = useState<PendingToggle | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const toggle = pending?.action === 'enable' ? enable : disable;
+  const now = Date.now();
+
+  const closeDialog = () => {
+    setPending(null);
+    disable.reset();
+    enable.reset();
+  };
+
+  const confirmToggle = () => {
+    if (!pending) return;
+    const { user, action } = pending;
+    toggle.mutate(user.id, {
+      onSuccess: (saved) => {
+        setDone(
+          action === 'disable'
+            ? t('users.disabledDone', { name: saved.displayName })
+            : t('users.enabledDone', { name: saved.displayName }),
+        );
+        setPending(null);
+      },
+    });
+  };
+
+  const message = done ?? flash;
+
+  return (
+    <>
+      <PageHeading
+        lead={t('users.lead')}
+        actions={
+          canManage ? (
+            <Link to="/admin/users/new" className={buttonClassName('solid-fill', 'md')}>
+              {t('users.create')}
+            </Link>
+          ) : null
+        }
+      >
+        {t('users.heading')}
+      </PageHeading>
+
+      <div className="flex flex-col gap-6">
+        {message ? <Alert tone="success" title={message} /> : null}
+
+        <div className="flex flex-wrap items-end gap-x-8 gap-y-4">
+          {canReadOrganizations ? (
+            <div className="w-full max-w-[28rem]">
+              <SelectField
+                id="users-filter-organization"
+                label={t('users.filterOrganization')}
+                value={organizationId ?? ''}
+                onChange={(event) =>
+                  onFilterChange({ organizationId: event.currentTarget.value || undefined, includeDisabled })
+                }
+              >
+                <option value="">{t('users.allOrganizations')}</option>
+                {(organizations.data ?? []).map((option) => (
+                  <option key={option.id} value={option.id}>
+                    {option.disabled ? `${option.name}（${t('common.disabled')}）` : option.name}
+                  </option>
+                ))}
+              </SelectField>
+            </div>
+          ) : null}
+          <Checkbox
+            id="users-include-disabled"
+            label={t('users.includeDisabled')}
+            checked={includeDisabled}
+            onChange={(event) => onFilterChange({ organizationId, includeDisabled: event.currentTarget.checked })}
+          />
+        </div>
+
+        {users.isPending ? (
+          <Loading />
+        ) : users.isError ? (
+          <QueryError error={users.error} onRetry={() => void users.refetch()} />
+        ) : (
+          <Table caption={t('users.tableCaption')} captionDetail={t('common.itemCount', { count: users.data.length })}>
+            <thead>
+              <tr>
+                <Th scope="col">{t('users.loginId')}</Th>
+                <Th scope="col">{t('users.displayName')}</Th>
+                <Th scope="col">{t('users.organization')}</Th>
+                <Th scope="col">{t('users.roles')}</Th>
+                <Th scope="col">{t('users.status')}</Th>
+                <Th scope="col">{t('users.lastSignIn')}</Th>
+                <Th scope="col">{t('common.actions')}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.data.length === 0 ? (
+                <tr>
+                  <Td colSpan={7}>{t('users.empty')}</Td>
+                </tr>
+              ) : (
+                users.data.map((user) => (
+                  <tr key={user.id} className={user.disabledAt ? 'bg-solid-gray-50' : undefined}>
+                    <Td className="font-mono">{user.loginId}</Td>
+                    <Th scope="row">{user.displayName}</Th>
+                    <Td>{user.organization.name}</Td>
+                    <Td>{user.roles.map((role) => t(`role.${role}`)).join(t('common.listSeparator'))}</Td>
+                    <Td>
+                      <span className="flex flex-wrap gap-2">
+                        {user.disabledAt ? (
+                          <Badge tone="muted">{t('common.disabled')}</Badge>
+                        ) : (
+                          <Badge tone="success">{t('common.enabled')}</Badge>
+                        )}
+                        {isLocked(user, now) ? <Badge tone="warning">{t('users.locked')}</Badge> : null}
+                      </span>
+                    </Td>
+                    <Td className="whitespace-nowrap">
+                      {user.lastSignInAt ? formatDateTime(user.lastSignInAt, language) : t('common.never')}
+                    </Td>
+                    <Td>
+                      <span className="flex flex-wrap items-center gap-4">
+                        {user.abilities.update ? (
+                          <Link
+                            to="/admin/users/$userId"
+                            params={{ userId: user.id }}
+                            className={textLinkClassName}
+                            aria-label={t('common.actionFor', { action: t('common.edit'), name: user.displayName })}
+                          >
+                            {t('common.edit')}
+                          </Link>
+                        ) : null}
+                        {user.abilities.disable ? (
+                          <Button
+                            variant="outline"
+                            size="sm"
+                            aria-label={t('common.actionFor', {
+                              action: user.disabledAt ? t('common.enable') : t('common.disable'),
+                              name: user.displayName,
+                            })}
+                            onClick={() => {
+                              setDone(null);
+                              setPending({ user, action: user.disabledAt ? 'enable' : 'disable' });
+                            }}
+                          >
+                            {user.disabledAt ? t('common.enable') : t('common.disable')}
+                          </Button>
+                        ) : null}
+                      </span>
+                    </Td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </Table>
+        )}
+      </div>
+
+      <ConfirmDialog
+        open={pending !== null}
+        title={pending?.action === 'enable' ? t('users.enableTitle') : t('users.disableTitle')}
+        confirmLabel={pending?.action === 'enable' ? t('common.enable') : t('common.disable')}
+        cancelLabel={t('common.cancel')}
+        busy={toggle.isPending}
+        error={toggle.isError ? <Alert tone="error" title={problemMessage(toggle.error, t)} /> : null}
+        onConfirm={confirmToggle}
+        onCancel={closeDialog}
+      >
+        <p>
+          {pending
+            ? pending.action === 'enable'
+              ? t('users.enableBody', { name: pending.user.displayName })
+              : t('users.disableBody', { name: pending.user.displayName })
+            : null}
+        </p>
+      </ConfirmDialog>
+    </>
+  );
+}
