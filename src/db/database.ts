@@ -15,14 +15,21 @@ export interface Database {
   close(): Promise<void>;
 }
 
-// bigint (count(*), identity columns) as string; numeric stays string. Dates stay Date.
+// bigint (count(*), identity columns) as string; numeric stays string; calendar dates (DATE) as
+// 'YYYY-MM-DD' strings, never shifted through a time zone; timestamptz as Date.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 /** Open real PostgreSQL through a `pg` pool. */
 export function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+/** A PGlite instance with the extensions our migrations need (pg_trgm for name search). */
+export function createPGlite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<PGlite> {
+  return PGlite.create({ ...options, extensions: { pg_trgm } });
 }
 
 /** Wrap an already created PGlite instance (tests load one from a dumped template). */
@@ -46,7 +53,7 @@ export async function openPGlite(dataDir: string): Promise<Database> {
   const release = lockDataDir(dataDir);
   try {
     fs.mkdirSync(dataDir, { recursive: true });
-    const instance = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+    const instance = await createPGlite({ dataDir });
     return wrapPGlite(instance, release);
   } catch (error) {
     release();

@@ -26,6 +26,10 @@ class Mutex {
   }
 }
 
+/** Same value shapes as on PostgreSQL through `pg` (database.ts): dates and bigints as strings. */
+const identity = (value: string) => value;
+const parsers = { 1082: identity, 20: identity };
+
 class PGliteConnection implements DatabaseConnection {
   readonly #pg: PGlite;
 
@@ -34,7 +38,7 @@ class PGliteConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.#pg.query<R>(query.sql, query.parameters as unknown[], { rowMode: 'object' });
+    const result = await this.#pg.query<R>(query.sql, query.parameters as unknown[], { rowMode: 'object', parsers });
     return {
       rows: result.rows ?? [],
       numAffectedRows: result.affectedRows != null ? BigInt(result.affectedRows) : undefined,

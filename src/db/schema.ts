@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { CaseStage } from '../domain/caseStage.ts';
 import type { OrganizationKind } from '../domain/organization.ts';
 import type { Role } from '../domain/permissions.ts';
 
@@ -82,12 +83,349 @@ export interface AuditEventTable {
   hash: string;
 }
 
+/** A calendar date column: always 'YYYY-MM-DD' strings in and out (see database.ts type parsers). */
+type DateColumn = string;
+type TextArray<T extends string = string> = ColumnType<T[], T[], T[]>;
+
+export interface MeetingKindTable {
+  id: string;
+  tenant_id: string;
+  code: string;
+  name: string;
+  legal_basis: 'article106_6' | 'consent';
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface PersonPhone {
+  label: string;
+  number: string;
+}
+
+export interface PersonTable {
+  id: string;
+  tenant_id: string;
+  family_name: string;
+  given_name: string;
+  family_name_kana: string;
+  given_name_kana: string;
+  kana_key: string;
+  birth_date: DateColumn | null;
+  sex: string;
+  postal_code: string | null;
+  address: string | null;
+  phones: Json<PersonPhone[]>;
+  addressee_number: string | null;
+  registered_by_organization_id: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface HouseholdTable {
+  id: string;
+  tenant_id: string;
+  created_at: CreatedAt;
+}
+
+export interface HouseholdMemberTable {
+  id: string;
+  tenant_id: string;
+  household_id: string;
+  person_id: string;
+  relation: string;
+  living_together: boolean;
+  from_date: DateColumn | null;
+  to_date: DateColumn | null;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
+export interface Visitor {
+  name: string;
+  relation: string;
+  phone?: string;
+}
+
+export type ConsultationOutcome = 'ownAgency' | 'referral' | 'handover';
+export type ConsultationStatus = 'open' | 'referred' | 'handedOver' | 'closed';
+
+export interface ConsultationTable {
+  id: string;
+  tenant_id: string;
+  organization_id: string;
+  received_on: DateColumn;
+  received_by: string;
+  person_id: string;
+  household_id: string;
+  visitor: Json<Visitor | null>;
+  channel: string;
+  topics: TextArray;
+  main_topic: string;
+  content: string;
+  wishes: string | null;
+  consent_to_share: boolean;
+  outcome: ConsultationOutcome;
+  status: ConsultationStatus;
+  closed_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export type DecisionStatus = 'pending' | 'accepted' | 'declined' | 'returned';
+
+export interface ReferralTable {
+  id: string;
+  tenant_id: string;
+  consultation_id: string;
+  from_organization_id: string;
+  to_organization_id: string;
+  note: string | null;
+  legal_basis: 'consent' | 'article106_6';
+  status: 'pending' | 'accepted' | 'declined';
+  decided_by: string | null;
+  decided_at: Date | null;
+  decline_reason: string | null;
+  created_at: CreatedAt;
+}
+
+export interface HandoverTable {
+  id: string;
+  tenant_id: string;
+  consultation_id: string;
+  from_organization_id: string;
+  to_organization_id: string;
+  reason: string;
+  services_tried: string;
+  status: 'pending' | 'accepted' | 'returned';
+  decided_by: string | null;
+  decided_at: Date | null;
+  return_reason: string | null;
+  case_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CaseTable {
+  id: string;
+  tenant_id: string;
+  case_number: string;
+  household_id: string;
+  primary_person_id: string;
+  stage: CaseStage;
+  coordinating_organization_id: string;
+  lead_organization_id: string | null;
+  accepted_on: DateColumn;
+  next_monitoring_on: DateColumn | null;
+  closed_on: DateColumn | null;
+  closure_reason: string | null;
+  closure_evaluation: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface CasePersonTable {
+  case_id: string;
+  person_id: string;
+  tenant_id: string;
+  is_target: boolean;
+}
+
+export type ParticipationBasis = 'intake' | 'coordinator' | 'planItem' | 'meeting' | 'lead' | 'referral';
+export type ParticipationScope = 'case' | 'meeting';
+
+export interface CaseParticipantTable {
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  organization_id: string;
+  basis: ParticipationBasis;
+  scope: ParticipationScope;
+  meeting_id: string | null;
+  legal_basis: 'consent' | 'article106_6' | 'intake' | 'coordination';
+  source_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface MeetingTable {
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  kind_id: string;
+  legal_basis: 'article106_6' | 'consent';
+  title: string;
+  scheduled_at: Date;
+  place: string | null;
+  agenda: string | null;
+  status: 'scheduled' | 'held';
+  held_at: Date | null;
+  minutes: string | null;
+  decisions: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface MeetingInvitationTable {
+  id: string;
+  tenant_id: string;
+  meeting_id: string;
+  organization_id: string;
+  attended: boolean | null;
+  attendee_name: string | null;
+  deputy_name: string | null;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ConsentTable {
+  id: string;
+  tenant_id: string;
+  person_id: string;
+  case_id: string | null;
+  organization_ids: TextArray;
+  categories: TextArray;
+  given_on: DateColumn;
+  method: string;
+  witness: string | null;
+  expires_on: DateColumn | null;
+  withdrawn_at: Date | null;
+  withdrawal_reason: string | null;
+  recorded_by: string;
+  created_at: CreatedAt;
+}
+
+export interface AssessmentRelation {
+  from: string;
+  to: string;
+  kind: string;
+  note?: string;
+}
+
+export interface AssessmentTable {
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  version: number;
+  issues: TextArray;
+  household_flags: TextArray;
+  summary: string | null;
+  wishes: string | null;
+  strengths: string | null;
+  relations: Json<AssessmentRelation[]>;
+  recorded_by: string;
+  created_at: CreatedAt;
+}
+
+export interface SupportPlanTable {
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  version: number;
+  status: 'draft' | 'approved' | 'superseded';
+  wishes: string;
+  long_term_goal: string;
+  short_term_goals: string;
+  next_monitoring_on: DateColumn;
+  decided_meeting_id: string | null;
+  approved_at: Date | null;
+  approved_by: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface PlanItemTable {
+  id: string;
+  tenant_id: string;
+  plan_id: string;
+  case_id: string;
+  position: number;
+  content: string;
+  organization_id: string;
+  frequency: string | null;
+  period_from: DateColumn | null;
+  period_to: DateColumn | null;
+  links: TextArray;
+  programme_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SupportReportTable {
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  plan_item_id: string;
+  organization_id: string;
+  reported_by: string;
+  supported_on: DateColumn;
+  content: string;
+  result: string;
+  created_at: CreatedAt;
+}
+
+export interface MonitoringItemResult {
+  planItemId: string;
+  progress: string;
+  note?: string;
+}
+
+export interface MonitoringTable {
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  plan_id: string;
+  conducted_on: DateColumn;
+  item_results: Json<MonitoringItemResult[]>;
+  decision: 'continue' | 'revise' | 'close' | 'suspend';
+  note: string | null;
+  next_monitoring_on: DateColumn | null;
+  recorded_by: string;
+  created_at: CreatedAt;
+}
+
+export interface CaseEventTable {
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  occurred_at: Date;
+  kind: string;
+  actor_user_id: string | null;
+  actor_organization_id: string | null;
+  subject_id: string | null;
+  summary: string;
+  details: Json<Record<string, unknown>>;
+}
+
+export interface CaseNumberCounterTable {
+  tenant_id: string;
+  fiscal_year: number;
+  last_number: number;
+}
+
 export interface DB {
   tenants: TenantTable;
   organizations: OrganizationTable;
   users: UserTable;
   sessions: SessionTable;
   audit_events: AuditEventTable;
+  meeting_kinds: MeetingKindTable;
+  persons: PersonTable;
+  households: HouseholdTable;
+  household_members: HouseholdMemberTable;
+  consultations: ConsultationTable;
+  referrals: ReferralTable;
+  handovers: HandoverTable;
+  cases: CaseTable;
+  case_persons: CasePersonTable;
+  case_participants: CaseParticipantTable;
+  meetings: MeetingTable;
+  meeting_invitations: MeetingInvitationTable;
+  consents: ConsentTable;
+  assessments: AssessmentTable;
+  support_plans: SupportPlanTable;
+  plan_items: PlanItemTable;
+  support_reports: SupportReportTable;
+  monitorings: MonitoringTable;
+  case_events: CaseEventTable;
+  case_number_counters: CaseNumberCounterTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;

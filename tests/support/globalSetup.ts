@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openPostgres, wrapPGlite } from '../../src/db/database.ts';
+import { createPGlite, openPostgres, wrapPGlite } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { databaseUrlFor, testBackend } from './backend.ts';
 import { seedTestData } from './seedTestData.ts';
@@ -15,7 +13,7 @@ export default async function setup(project: TestProject) {
   if (testBackend() === 'pglite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kasane-test-'));
     const file = path.join(dir, 'template.tar.gz');
-    const instance = await PGlite.create({ extensions: { pg_trgm } });
+    const instance = await createPGlite();
     const database = wrapPGlite(instance);
     await migrateToLatest(database.db);
     await seedTestData(database.db);

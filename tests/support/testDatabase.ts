@@ -1,19 +1,14 @@
 import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Database, openPostgres, wrapPGlite } from '../../src/db/database.ts';
+import { createPGlite, type Database, openPostgres, wrapPGlite } from '../../src/db/database.ts';
 import { databaseUrlFor, testBackend } from './backend.ts';
 
 /** A fresh copy of the migrated, seeded template database, dropped again on close. */
 export async function freshDatabase(): Promise<Database> {
   const template = inject('databaseTemplate');
   if (testBackend() === 'pglite') {
-    const instance = await PGlite.create({
-      loadDataDir: new Blob([fs.readFileSync(template)]),
-      extensions: { pg_trgm },
-    });
+    const instance = await createPGlite({ loadDataDir: new Blob([fs.readFileSync(template)]) });
     return wrapPGlite(instance);
   }
   const name = `kasane_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
