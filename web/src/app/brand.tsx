@@ -15,7 +15,10 @@ export function Brand({ linkHome }: { linkHome: boolean }) {
     </>
   );
   return linkHome ? (
-    <Link to="/" className="flex items-baseline gap-2 rounded-4 text-solid-gray-900 no-underline hover:underline">
+    <Link
+      to="/"
+      className="flex items-baseline gap-2 rounded-4 text-solid-gray-900 no-underline hover:underline"
+    >
       {content}
     </Link>
   ) : (

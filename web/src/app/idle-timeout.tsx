@@ -3,7 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../components/ui/confirm-dialog.tsx';
 import { onApiActivity } from '../lib/api-client.ts';
 
-/** How long before the server's idle timeout the warning appears (WCAG 2.2.1 asks for at least 20 s). */
+/**
+ * The server records activity at most every 30 s, so its idle clock may have started up to 30 s
+ * before our last request: end the local session that much early rather than late.
+ */
+const serverTouchSlackSeconds = 30;
+
+function localTimeoutSeconds(idleTimeoutSeconds: number): number {
+  return idleTimeoutSeconds > serverTouchSlackSeconds * 4
+    ? idleTimeoutSeconds - serverTouchSlackSeconds
+    : idleTimeoutSeconds;
+}
+
+/** How long before the idle timeout the warning appears (WCAG 2.2.1 asks for at least 20 s). */
 function warningLeadSeconds(idleTimeoutSeconds: number): number {
   return Math.max(20, Math.min(60, Math.floor(idleTimeoutSeconds / 2)));
 }
@@ -26,18 +38,19 @@ export function IdleTimeout({
 }) {
   const { t } = useTranslation();
   const [warning, setWarning] = useState(false);
-  const lead = warningLeadSeconds(idleTimeoutSeconds);
+  const timeout = localTimeoutSeconds(idleTimeoutSeconds);
+  const lead = warningLeadSeconds(timeout);
 
   useEffect(() => {
-    if (!(idleTimeoutSeconds > 0)) return;
+    if (!(timeout > 0)) return;
     let warnTimer: ReturnType<typeof setTimeout> | undefined;
     let expireTimer: ReturnType<typeof setTimeout> | undefined;
     const restart = () => {
       clearTimeout(warnTimer);
       clearTimeout(expireTimer);
       setWarning(false);
-      warnTimer = setTimeout(() => setWarning(true), Math.max(0, idleTimeoutSeconds - lead) * 1000);
-      expireTimer = setTimeout(onExpire, idleTimeoutSeconds * 1000);
+      warnTimer = setTimeout(() => setWarning(true), Math.max(0, timeout - lead) * 1000);
+      expireTimer = setTimeout(onExpire, timeout * 1000);
     };
     restart();
     const stop = onApiActivity(restart);
@@ -46,7 +59,7 @@ export function IdleTimeout({
       clearTimeout(warnTimer);
       clearTimeout(expireTimer);
     };
-  }, [idleTimeoutSeconds, lead, onExpire]);
+  }, [timeout, lead, onExpire]);
 
   return (
     <ConfirmDialog

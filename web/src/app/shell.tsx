@@ -42,7 +42,9 @@ export function AppShell({ initialMe, onExpired }: AppShellProps) {
   const session = useSession();
   const signOut = useSignOut();
   const me = session.data ?? initialMe;
-  const entries = navEntries.filter((entry) => !entry.permission || me.permissions.includes(entry.permission));
+  const entries = navEntries.filter(
+    (entry) => !entry.permission || me.permissions.includes(entry.permission),
+  );
 
   const doSignOut = () => {
     if (signOut.isPending) return;
@@ -70,7 +72,12 @@ export function AppShell({ initialMe, onExpired }: AppShellProps) {
                 </div>
               </dl>
               <LanguageSwitch />
-              <Button variant="outline" size="sm" onClick={doSignOut} aria-disabled={signOut.isPending || undefined}>
+              <Button
+                variant="outline"
+                size="sm"
+                onClick={doSignOut}
+                aria-disabled={signOut.isPending || undefined}
+              >
                 {signOut.isPending ? t('shell.signingOut') : t('shell.signOut')}
               </Button>
             </div>
@@ -84,7 +91,11 @@ export function AppShell({ initialMe, onExpired }: AppShellProps) {
             <ul className="flex flex-wrap gap-1 md:flex-col">
               {entries.map((entry) => (
                 <li key={entry.to}>
-                  <Link to={entry.to} activeOptions={{ exact: entry.to === '/' }} className={navLinkClassName}>
+                  <Link
+                    to={entry.to}
+                    activeOptions={{ exact: entry.to === '/' }}
+                    className={navLinkClassName}
+                  >
                     {t(entry.label)}
                   </Link>
                 </li>

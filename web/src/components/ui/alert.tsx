@@ -29,7 +29,12 @@ export function Alert({ tone, title, children, live = true }: AlertProps) {
   const role = live ? (tone === 'error' ? 'alert' : 'status') : undefined;
   return (
     <div role={role} className={`flex gap-3 rounded-12 border-2 p-4 ${tones[tone].box}`}>
-      <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" className={`mt-0.5 size-6 shrink-0 ${tones[tone].icon}`}>
+      <svg
+        aria-hidden="true"
+        focusable="false"
+        viewBox="0 0 24 24"
+        className={`mt-0.5 size-6 shrink-0 ${tones[tone].icon}`}
+      >
         <path fill="currentColor" d={icons[tone]} />
       </svg>
       <div className="flex min-w-0 flex-col gap-1">

@@ -27,13 +27,12 @@ export function buttonClassName(variant: ButtonVariant = 'solid-fill', size: But
 export type ButtonProps = ComponentProps<'button'> & { variant?: ButtonVariant; size?: ButtonSize };
 
 /** A DADS button. `type` defaults to "button" so a button never submits a form by accident. */
-export function Button({ variant = 'solid-fill', size = 'md', className, type = 'button', ...rest }: ButtonProps) {
-  return (
-    <button
-      // biome-ignore lint/a11y/useButtonType: the type is a prop with a safe default
-      type={type}
-      className={`${buttonClassName(variant, size)} ${className ?? ''}`}
-      {...rest}
-    />
-  );
+export function Button({
+  variant = 'solid-fill',
+  size = 'md',
+  className,
+  type = 'button',
+  ...rest
+}: ButtonProps) {
+  return <button type={type} className={`${buttonClassName(variant, size)} ${className ?? ''}`} {...rest} />;
 }

@@ -2,7 +2,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The ids that tie a field's support and error text to its control. */
-export function describedBy(ids: { supportId?: string; errorId?: string }, hasError: boolean): string | undefined {
+export function describedBy(
+  ids: { supportId?: string; errorId?: string },
+  hasError: boolean,
+): string | undefined {
   const list = [hasError ? ids.errorId : undefined, ids.supportId].filter((id): id is string => Boolean(id));
   return list.length > 0 ? list.join(' ') : undefined;
 }
@@ -13,7 +16,15 @@ export function RequiredMark() {
   return <span className="ml-2 text-oln-16N-100 text-error-2">{t('common.required')}</span>;
 }
 
-export function FieldLabel({ htmlFor, required, children }: { htmlFor: string; required?: boolean; children: ReactNode }) {
+export function FieldLabel({
+  htmlFor,
+  required,
+  children,
+}: {
+  htmlFor: string;
+  required?: boolean;
+  children: ReactNode;
+}) {
   return (
     <label htmlFor={htmlFor} className="block text-std-17B-170 text-solid-gray-800">
       {children}

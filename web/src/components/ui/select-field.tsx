@@ -10,7 +10,16 @@ export type SelectFieldProps = Omit<ComponentProps<'select'>, 'id' | 'required'>
 };
 
 /** A DADS select: native `<select>` (keyboard and screen-reader friendly) with label, support and error text. */
-export function SelectField({ label, supportText, error, required, id, className, children, ...rest }: SelectFieldProps) {
+export function SelectField({
+  label,
+  supportText,
+  error,
+  required,
+  id,
+  className,
+  children,
+  ...rest
+}: SelectFieldProps) {
   const generated = useId();
   const selectId = id ?? `field-${generated}`;
   const supportId = supportText ? `${selectId}-support` : undefined;

@@ -19,7 +19,9 @@ export function Table({ caption, captionDetail, children }: TableProps) {
       <table className="w-full border-collapse text-left">
         <caption className="mb-2 text-left text-std-17B-170 text-solid-gray-800">
           {caption}
-          {captionDetail ? <span className="ml-3 text-std-16N-170 text-solid-gray-700">{captionDetail}</span> : null}
+          {captionDetail ? (
+            <span className="ml-3 text-std-16N-170 text-solid-gray-700">{captionDetail}</span>
+          ) : null}
         </caption>
         {children}
       </table>

@@ -25,7 +25,7 @@ export const en: Messages = {
     enable: 'Enable',
     actionFor: '{{action}}: {{name}}',
     actions: 'Actions',
-    itemCount: '{{count}} items',
+    itemCount: 'Items: {{count}}',
     none: 'None',
     never: 'Never',
     listSeparator: ', ',
@@ -65,7 +65,8 @@ export const en: Messages = {
     submitting: 'Signing in…',
     failedTitle: 'Could not sign in',
     expiredTitle: 'You have been signed out',
-    expired: 'You were signed out because there was no activity for a while (idle timeout). Please sign in again.',
+    expired:
+      'You were signed out because there was no activity for a while (idle timeout). Please sign in again.',
     signedOut: 'You have signed out.',
   },
   home: {
@@ -134,6 +135,7 @@ export const en: Messages = {
     tableCaption: 'Users',
     includeDisabled: 'Show disabled',
     filterOrganization: 'Filter by organisation',
+    disabledOrganizationOption: '{{name}} (disabled)',
     allOrganizations: 'All organisations',
     empty: 'No users match.',
     loginId: 'Login ID',
@@ -160,7 +162,8 @@ export const en: Messages = {
     notFound: 'The user was not found.',
     cannotEdit: 'You may not edit this user.',
     disableTitle: 'Disable this user?',
-    disableBody: '"{{name}}" will be disabled and can no longer sign in. You can enable the account again later.',
+    disableBody:
+      '"{{name}}" will be disabled and can no longer sign in. You can enable the account again later.',
     enableTitle: 'Enable this user?',
     enableBody: '"{{name}}" will be enabled and can sign in again.',
     disabledNotice: 'This user is disabled.',

@@ -112,7 +112,8 @@ export const ja = {
     notFound: '指定された組織は見つかりませんでした。',
     cannotEdit: 'この組織を編集する権限がありません。',
     disableTitle: '組織を無効にしますか',
-    disableBody: '「{{name}}」を無効にします。無効にした組織は新しい登録の選択肢に表示されなくなります。あとで有効に戻せます。',
+    disableBody:
+      '「{{name}}」を無効にします。無効にした組織は新しい登録の選択肢に表示されなくなります。あとで有効に戻せます。',
     enableTitle: '組織を有効にしますか',
     enableBody: '「{{name}}」を有効に戻します。',
     disabledNotice: 'この組織は無効になっています。',
@@ -136,6 +137,7 @@ export const ja = {
     tableCaption: 'ユーザーの一覧',
     includeDisabled: '無効も表示',
     filterOrganization: '所属で絞り込む',
+    disabledOrganizationOption: '{{name}}（無効）',
     allOrganizations: 'すべての組織',
     empty: '該当するユーザーはいません。',
     loginId: 'ログインID',
@@ -162,7 +164,8 @@ export const ja = {
     notFound: '指定されたユーザーは見つかりませんでした。',
     cannotEdit: 'このユーザーを編集する権限がありません。',
     disableTitle: 'ユーザーを無効にしますか',
-    disableBody: '「{{name}}」を無効にします。無効にしたユーザーはログインできなくなります。あとで有効に戻せます。',
+    disableBody:
+      '「{{name}}」を無効にします。無効にしたユーザーはログインできなくなります。あとで有効に戻せます。',
     enableTitle: 'ユーザーを有効にしますか',
     enableBody: '「{{name}}」を有効に戻します。ログインできるようになります。',
     disabledNotice: 'このユーザーは無効になっています。',

@@ -17,7 +17,8 @@ export function HomePage() {
     { term: t('home.fiscalYear'), value: formatFiscalYear(fiscalYearOf(today), language) },
     {
       term: t('home.roles'),
-      value: me.user.roles.map((role) => t(`role.${role}`)).join(t('common.listSeparator')) || t('common.none'),
+      value:
+        me.user.roles.map((role) => t(`role.${role}`)).join(t('common.listSeparator')) || t('common.none'),
     },
   ];
 
@@ -26,7 +27,10 @@ export function HomePage() {
       <PageHeading documentTitle={t('home.pageTitle')} lead={me.tenant.name}>
         {t('home.heading', { name: me.user.displayName })}
       </PageHeading>
-      <section aria-labelledby="home-summary" className="max-w-[48rem] rounded-12 border border-solid-gray-420 p-6">
+      <section
+        aria-labelledby="home-summary"
+        className="max-w-[48rem] rounded-12 border border-solid-gray-420 p-6"
+      >
         <h2 id="home-summary" className="mb-4 text-std-20B-150 text-solid-gray-900">
           {t('home.summary')}
         </h2>

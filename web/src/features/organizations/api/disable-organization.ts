@@ -5,7 +5,9 @@ import { organizationsQueryKey } from './list-organizations.ts';
 
 /** `POST /api/organizations/:id/disable` → 200 Organization */
 export function disableOrganization(id: string): Promise<Organization> {
-  return apiRequest('POST', `/api/organizations/${encodeURIComponent(id)}/disable`, { schema: organizationSchema });
+  return apiRequest('POST', `/api/organizations/${encodeURIComponent(id)}/disable`, {
+    schema: organizationSchema,
+  });
 }
 
 export function useDisableOrganization() {

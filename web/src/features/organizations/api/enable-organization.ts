@@ -5,7 +5,9 @@ import { organizationsQueryKey } from './list-organizations.ts';
 
 /** `POST /api/organizations/:id/enable` → 200 Organization */
 export function enableOrganization(id: string): Promise<Organization> {
-  return apiRequest('POST', `/api/organizations/${encodeURIComponent(id)}/enable`, { schema: organizationSchema });
+  return apiRequest('POST', `/api/organizations/${encodeURIComponent(id)}/enable`, {
+    schema: organizationSchema,
+  });
 }
 
 export function useEnableOrganization() {

@@ -7,7 +7,10 @@ export const organizationsQueryKey = ['organizations'] as const;
 export type OrganizationListFilter = { includeDisabled: boolean };
 
 /** `GET /api/organizations[?includeDisabled=true]` */
-export async function listOrganizations(filter: OrganizationListFilter, signal?: AbortSignal): Promise<Organization[]> {
+export async function listOrganizations(
+  filter: OrganizationListFilter,
+  signal?: AbortSignal,
+): Promise<Organization[]> {
   const query = filter.includeDisabled ? '?includeDisabled=true' : '';
   const list = await apiRequest('GET', `/api/organizations${query}`, {
     schema: organizationListSchema,

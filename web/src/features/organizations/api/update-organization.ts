@@ -11,7 +11,13 @@ import { organizationsQueryKey } from './list-organizations.ts';
 export type OrganizationUpdate = z.input<typeof organizationUpdateSchema>;
 
 /** `PATCH /api/organizations/:id` with the changed fields → 200 Organization */
-export function updateOrganization({ id, changes }: { id: string; changes: OrganizationUpdate }): Promise<Organization> {
+export function updateOrganization({
+  id,
+  changes,
+}: {
+  id: string;
+  changes: OrganizationUpdate;
+}): Promise<Organization> {
   return apiRequest('PATCH', `/api/organizations/${encodeURIComponent(id)}`, {
     schema: organizationSchema,
     body: changes,

@@ -14,7 +14,9 @@ export function OrganizationCreatePage() {
 
   return (
     <>
-      <PageHeading documentTitle={t('organizations.createTitle')}>{t('organizations.createHeading')}</PageHeading>
+      <PageHeading documentTitle={t('organizations.createTitle')}>
+        {t('organizations.createHeading')}
+      </PageHeading>
       <OrganizationForm
         defaultValues={emptyOrganizationValues}
         submitLabel={t('organizations.create')}

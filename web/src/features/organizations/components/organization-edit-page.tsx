@@ -9,7 +9,7 @@ import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { setFlash } from '../../../lib/flash.ts';
 import { useOrganization } from '../api/list-organizations.ts';
 import { type OrganizationUpdate, useUpdateOrganization } from '../api/update-organization.ts';
-import { type OrganizationFormOutput, OrganizationForm } from './organization-form.tsx';
+import { OrganizationForm, type OrganizationFormOutput } from './organization-form.tsx';
 
 /** Only the fields the user touched go into the PATCH; `contact` travels whole. */
 function changesOf(values: OrganizationFormOutput, changed: ReadonlySet<string>): OrganizationUpdate {
@@ -82,7 +82,9 @@ function OrganizationEditor({ organization }: { organization: Organization }) {
     <>
       <PageHeading documentTitle={t('organizations.editTitle')}>{heading}</PageHeading>
       <div className="flex flex-col gap-6">
-        {organization.disabledAt ? <Alert tone="info" live={false} title={t('organizations.disabledNotice')} /> : null}
+        {organization.disabledAt ? (
+          <Alert tone="info" live={false} title={t('organizations.disabledNotice')} />
+        ) : null}
         {organization.abilities.update ? (
           <OrganizationForm
             defaultValues={{

@@ -3,7 +3,10 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { type DefaultValues, type FieldPath, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { type OrganizationInput, organizationInputSchema } from '../../../../../src/contract/organizations.ts';
+import {
+  type OrganizationInput,
+  organizationInputSchema,
+} from '../../../../../src/contract/organizations.ts';
 import { organizationKinds } from '../../../../../src/domain/organization.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
@@ -55,7 +58,14 @@ export type OrganizationFormProps = {
  * Create / edit form for an organisation, validated in the browser with the same zod schema
  * the server uses; server-side field errors are shown on the same fields.
  */
-export function OrganizationForm({ defaultValues, submitLabel, submitting, error, onSubmit, cancel }: OrganizationFormProps) {
+export function OrganizationForm({
+  defaultValues,
+  submitLabel,
+  submitting,
+  error,
+  onSubmit,
+  cancel,
+}: OrganizationFormProps) {
   const { t } = useTranslation();
   const {
     register,

@@ -27,7 +27,10 @@ export type OrganizationListPageProps = {
 type PendingToggle = { organization: Organization; action: 'disable' | 'enable' };
 
 /** 組織管理: the organisations table, with register / edit / disable / enable as the server allows. */
-export function OrganizationListPage({ includeDisabled, onIncludeDisabledChange }: OrganizationListPageProps) {
+export function OrganizationListPage({
+  includeDisabled,
+  onIncludeDisabledChange,
+}: OrganizationListPageProps) {
   const { t } = useTranslation();
   const canManage = useCan('organization.manage');
   const flash = useFlash();
@@ -111,14 +114,19 @@ export function OrganizationListPage({ includeDisabled, onIncludeDisabledChange 
                 </tr>
               ) : (
                 organizations.data.map((organization) => (
-                  <tr key={organization.id} className={organization.disabledAt ? 'bg-solid-gray-50' : undefined}>
+                  <tr
+                    key={organization.id}
+                    className={organization.disabledAt ? 'bg-solid-gray-50' : undefined}
+                  >
                     <Th scope="row">
                       <span className="block text-std-16B-170">{organization.name}</span>
                       {organization.nameKana ? (
-                        <span className="block text-std-16N-170 text-solid-gray-700">{organization.nameKana}</span>
+                        <span className="block text-std-16N-170 text-solid-gray-700">
+                          {organization.nameKana}
+                        </span>
                       ) : null}
                     </Th>
-                    <Td>{t(`organizationKind.${organization.kind}`)}</Td>
+                    <Td className="whitespace-nowrap">{t(`organizationKind.${organization.kind}`)}</Td>
                     <Td>
                       <span className="flex flex-wrap gap-2">
                         {organization.isCoordinatingSection ? (
@@ -137,13 +145,16 @@ export function OrganizationListPage({ includeDisabled, onIncludeDisabledChange 
                       )}
                     </Td>
                     <Td>
-                      <span className="flex flex-wrap items-center gap-4">
+                      <span className="flex items-center gap-4 whitespace-nowrap">
                         {organization.abilities.update ? (
                           <Link
                             to="/admin/organizations/$organizationId"
                             params={{ organizationId: organization.id }}
                             className={textLinkClassName}
-                            aria-label={t('common.actionFor', { action: t('common.edit'), name: organization.name })}
+                            aria-label={t('common.actionFor', {
+                              action: t('common.edit'),
+                              name: organization.name,
+                            })}
                           >
                             {t('common.edit')}
                           </Link>
@@ -179,7 +190,9 @@ export function OrganizationListPage({ includeDisabled, onIncludeDisabledChange 
 
       <ConfirmDialog
         open={pending !== null}
-        title={pending?.action === 'enable' ? t('organizations.enableTitle') : t('organizations.disableTitle')}
+        title={
+          pending?.action === 'enable' ? t('organizations.enableTitle') : t('organizations.disableTitle')
+        }
         confirmLabel={pending?.action === 'enable' ? t('common.enable') : t('common.disable')}
         cancelLabel={t('common.cancel')}
         busy={toggle.isPending}

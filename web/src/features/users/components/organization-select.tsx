@@ -23,7 +23,8 @@ export function OrganizationSelect({
   const { t } = useTranslation();
   const options = useOrganizationOptions();
   const list = (options.data ?? []).filter((option) => !option.disabled || option.id === current?.id);
-  if (current && !list.some((option) => option.id === current.id)) list.unshift({ ...current, disabled: false });
+  if (current && !list.some((option) => option.id === current.id))
+    list.unshift({ ...current, disabled: false });
 
   return (
     <div className="flex flex-col gap-4">

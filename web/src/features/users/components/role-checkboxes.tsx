@@ -18,7 +18,13 @@ export function RoleCheckboxes({
   return (
     <CheckboxGroup legend={t('users.roles')} required error={error}>
       {roles.map((role) => (
-        <Checkbox key={role} id={`${idPrefix}-role-${role}`} value={role} label={t(`role.${role}`)} {...registration} />
+        <Checkbox
+          key={role}
+          id={`${idPrefix}-role-${role}`}
+          value={role}
+          label={t(`role.${role}`)}
+          {...registration}
+        />
       ))}
     </CheckboxGroup>
   );

@@ -18,7 +18,13 @@ import { useCreateUser } from '../api/create-user.ts';
 import { OrganizationSelect } from './organization-select.tsx';
 import { RoleCheckboxes } from './role-checkboxes.tsx';
 
-const fields: readonly FieldPath<UserInput>[] = ['loginId', 'displayName', 'organizationId', 'roles', 'password'];
+const fields: readonly FieldPath<UserInput>[] = [
+  'loginId',
+  'displayName',
+  'organizationId',
+  'roles',
+  'password',
+];
 
 /** ユーザーの登録 (`/admin/users/new`). */
 export function UserCreatePage() {

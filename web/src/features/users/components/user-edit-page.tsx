@@ -22,7 +22,9 @@ import { OrganizationSelect } from './organization-select.tsx';
 import { RoleCheckboxes } from './role-checkboxes.tsx';
 
 /** The contract's update schema, except that an empty password box means "keep the password". */
-const userEditSchema = userUpdateSchema.extend({ password: z.union([passwordSchema, z.literal('')]).optional() });
+const userEditSchema = userUpdateSchema.extend({
+  password: z.union([passwordSchema, z.literal('')]).optional(),
+});
 type UserEditValues = z.input<typeof userEditSchema>;
 type UserEditOutput = z.output<typeof userEditSchema>;
 
@@ -114,7 +116,9 @@ function UserEditor({ user }: { user: User }) {
 
   return (
     <>
-      <PageHeading documentTitle={t('users.editTitle')}>{t('users.editHeading', { name: user.displayName })}</PageHeading>
+      <PageHeading documentTitle={t('users.editTitle')}>
+        {t('users.editHeading', { name: user.displayName })}
+      </PageHeading>
       <div className="flex flex-col gap-6">
         {user.disabledAt ? <Alert tone="info" live={false} title={t('users.disabledNotice')} /> : null}
         {!user.abilities.update ? (

@@ -106,7 +106,9 @@ export function UserListPage({ organizationId, includeDisabled, onFilterChange }
                 <option value="">{t('users.allOrganizations')}</option>
                 {(organizations.data ?? []).map((option) => (
                   <option key={option.id} value={option.id}>
-                    {option.disabled ? `${option.name}（${t('common.disabled')}）` : option.name}
+                    {option.disabled
+                      ? t('users.disabledOrganizationOption', { name: option.name })
+                      : option.name}
                   </option>
                 ))}
               </SelectField>
@@ -116,7 +118,9 @@ export function UserListPage({ organizationId, includeDisabled, onFilterChange }
             id="users-include-disabled"
             label={t('users.includeDisabled')}
             checked={includeDisabled}
-            onChange={(event) => onFilterChange({ organizationId, includeDisabled: event.currentTarget.checked })}
+            onChange={(event) =>
+              onFilterChange({ organizationId, includeDisabled: event.currentTarget.checked })
+            }
           />
         </div>
 
@@ -125,7 +129,10 @@ export function UserListPage({ organizationId, includeDisabled, onFilterChange }
         ) : users.isError ? (
           <QueryError error={users.error} onRetry={() => void users.refetch()} />
         ) : (
-          <Table caption={t('users.tableCaption')} captionDetail={t('common.itemCount', { count: users.data.length })}>
+          <Table
+            caption={t('users.tableCaption')}
+            captionDetail={t('common.itemCount', { count: users.data.length })}
+          >
             <thead>
               <tr>
                 <Th scope="col">{t('users.loginId')}</Th>
@@ -146,7 +153,9 @@ export function UserListPage({ organizationId, includeDisabled, onFilterChange }
                 users.data.map((user) => (
                   <tr key={user.id} className={user.disabledAt ? 'bg-solid-gray-50' : undefined}>
                     <Td className="font-mono">{user.loginId}</Td>
-                    <Th scope="row">{user.displayName}</Th>
+                    <Th scope="row" className="whitespace-nowrap">
+                      {user.displayName}
+                    </Th>
                     <Td>{user.organization.name}</Td>
                     <Td>{user.roles.map((role) => t(`role.${role}`)).join(t('common.listSeparator'))}</Td>
                     <Td>
@@ -163,13 +172,16 @@ export function UserListPage({ organizationId, includeDisabled, onFilterChange }
                       {user.lastSignInAt ? formatDateTime(user.lastSignInAt, language) : t('common.never')}
                     </Td>
                     <Td>
-                      <span className="flex flex-wrap items-center gap-4">
+                      <span className="flex items-center gap-4 whitespace-nowrap">
                         {user.abilities.update ? (
                           <Link
                             to="/admin/users/$userId"
                             params={{ userId: user.id }}
                             className={textLinkClassName}
-                            aria-label={t('common.actionFor', { action: t('common.edit'), name: user.displayName })}
+                            aria-label={t('common.actionFor', {
+                              action: t('common.edit'),
+                              name: user.displayName,
+                            })}
                           >
                             {t('common.edit')}
                           </Link>

@@ -1,0 +1,87 @@
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import type { DB } from './schema.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/** The part of the signed-in actor that record access depends on. */
+export interface Viewer {
+  tenantId: string;
+  organizationId: string;
+}
+
+/**
+ * THE visibility predicate for cases (domain.md "Access"): a case is visible to an organisation
+ * while it takes part in it with case scope (took the consultation, is the coordinating section,
+ * holds a plan item, was invited to a consent-based meeting, is the lead organisation).
+ * Used by the per-record check and by every list, search, count and export: there is no second path.
+ * `caseId` names the column holding the case id in the outer query, e.g. 'c.id'.
+ */
+export function caseVisible(viewer: Viewer, caseId: string): RawBuilder<boolean> {
+  return sql<boolean>`EXISTS (
+    SELECT 1 FROM case_participants vis_cp
+    WHERE vis_cp.tenant_id = ${viewer.tenantId}
+      AND vis_cp.organization_id = ${viewer.organizationId}
+      AND vis_cp.scope = 'case'
+      AND vis_cp.case_id = ${sql.ref(caseId)})`;
+}
+
+/** Bulk record check: which of these case ids may the viewer see? Deny by default. */
+export async function visibleCaseIds(db: Executor, viewer: Viewer, caseIds: Iterable<string>): Promise<Set<string>> {
+  const ids = [...new Set(caseIds)];
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('case_participants')
+    .select('case_id')
+    .distinct()
+    .where('tenant_id', '=', viewer.tenantId)
+    .where('organization_id', '=', viewer.organizationId)
+    .where('scope', '=', 'case')
+    .where('case_id', 'in', ids)
+    .execute();
+  return new Set(rows.map((r) => r.case_id));
+}
+
+/**
+ * A meeting is visible to an organisation that may see its case, or that was invited to it
+ * (a 支援会議 invitee sees that meeting's papers and nothing else of the case).
+ */
+export function meetingVisible(viewer: Viewer, meetingId: string, caseId: string): RawBuilder<boolean> {
+  return sql<boolean>`(${caseVisible(viewer, caseId)} OR EXISTS (
+    SELECT 1 FROM meeting_invitations vis_mi
+    WHERE vis_mi.tenant_id = ${viewer.tenantId}
+      AND vis_mi.organization_id = ${viewer.organizationId}
+      AND vis_mi.meeting_id = ${sql.ref(meetingId)}))`;
+}
+
+/**
+ * A consultation is visible to the counter that took it, to an organisation it was referred to
+ * (while the referral is pending or accepted), to the organisation a handover was addressed to,
+ * and to the organisations that may see the case it became.
+ */
+export function consultationVisible(viewer: Viewer, consultationId: string, organizationId: string): RawBuilder<boolean> {
+  return sql<boolean>`(${sql.ref(organizationId)} = ${viewer.organizationId}
+    OR EXISTS (
+      SELECT 1 FROM referrals vis_r
+      WHERE vis_r.consultation_id = ${sql.ref(consultationId)}
+        AND vis_r.to_organization_id = ${viewer.organizationId}
+        AND vis_r.status IN ('pending', 'accepted'))
+    OR EXISTS (
+      SELECT 1 FROM handovers vis_h
+      WHERE vis_h.consultation_id = ${sql.ref(consultationId)}
+        AND (vis_h.to_organization_id = ${viewer.organizationId} OR ${caseVisible(viewer, 'vis_h.case_id')})))`;
+}
+
+/**
+ * A person is visible to an organisation that may see a case they belong to, or a consultation
+ * whose household they are in. `personId` names the column in the outer query.
+ */
+export function personVisible(viewer: Viewer, personId: string): RawBuilder<boolean> {
+  return sql<boolean>`(EXISTS (
+      SELECT 1 FROM case_persons vis_cps
+      WHERE vis_cps.person_id = ${sql.ref(personId)} AND ${caseVisible(viewer, 'vis_cps.case_id')})
+    OR EXISTS (
+      SELECT 1 FROM household_members vis_hm
+      JOIN consultations vis_c ON vis_c.household_id = vis_hm.household_id
+      WHERE vis_hm.person_id = ${sql.ref(personId)}
+        AND ${consultationVisible(viewer, 'vis_c.id', 'vis_c.organization_id')}))`;
+}
