@@ -25,7 +25,12 @@ let skipped = 0;
 // 1. Unit and API tests.
 const vitestJson = path.join(out, 'vitest.json');
 fs.rmSync(vitestJson, { force: true });
-const vitestStatus = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const vitestStatus = run(bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 if (fs.existsSync(vitestJson)) {
   const report = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
   passed += report.numPassedTests;
@@ -41,10 +46,14 @@ const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const requireBrowser = Boolean(process.env.CI || process.env.KASANE_REQUIRE_BROWSER);
 if (!fs.existsSync(chromium)) {
   if (requireBrowser) {
-    console.error(`\nBrowser tests need Chromium at ${chromium} (apt-get install chromium). Failing because CI is set.`);
+    console.error(
+      `\nBrowser tests need Chromium at ${chromium} (apt-get install chromium). Failing because CI is set.`,
+    );
     failed += 1;
   } else {
-    console.warn(`\n⚠ Browser tests skipped: no Chromium at ${chromium}. Install Debian's chromium (or set CHROMIUM_PATH) to run them.`);
+    console.warn(
+      `\n⚠ Browser tests skipped: no Chromium at ${chromium}. Install Debian's chromium (or set CHROMIUM_PATH) to run them.`,
+    );
   }
 } else {
   let e2eDatabase;
@@ -68,7 +77,10 @@ if (!fs.existsSync(chromium)) {
   fs.rmSync(playwrightJson, { force: true });
   const status =
     buildStatus === 0
-      ? run(bin('playwright'), ['test', '--reporter=list,json'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson })
+      ? run(bin('playwright'), ['test', '--reporter=list,json'], {
+          ...env,
+          PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
+        })
       : 1;
   if (fs.existsSync(playwrightJson)) {
     const { stats } = JSON.parse(fs.readFileSync(playwrightJson, 'utf8'));

@@ -26,7 +26,11 @@ export function caseVisible(viewer: Viewer, caseId: string): RawBuilder<boolean>
 }
 
 /** Bulk record check: which of these case ids may the viewer see? Deny by default. */
-export async function visibleCaseIds(db: Executor, viewer: Viewer, caseIds: Iterable<string>): Promise<Set<string>> {
+export async function visibleCaseIds(
+  db: Executor,
+  viewer: Viewer,
+  caseIds: Iterable<string>,
+): Promise<Set<string>> {
   const ids = [...new Set(caseIds)];
   if (ids.length === 0) return new Set();
   const rows = await db
@@ -58,7 +62,11 @@ export function meetingVisible(viewer: Viewer, meetingId: string, caseId: string
  * (while the referral is pending or accepted), to the organisation a handover was addressed to,
  * and to the organisations that may see the case it became.
  */
-export function consultationVisible(viewer: Viewer, consultationId: string, organizationId: string): RawBuilder<boolean> {
+export function consultationVisible(
+  viewer: Viewer,
+  consultationId: string,
+  organizationId: string,
+): RawBuilder<boolean> {
   return sql<boolean>`(${sql.ref(organizationId)} = ${viewer.organizationId}
     OR EXISTS (
       SELECT 1 FROM referrals vis_r

@@ -38,7 +38,10 @@ class PGliteConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.#pg.query<R>(query.sql, query.parameters as unknown[], { rowMode: 'object', parsers });
+    const result = await this.#pg.query<R>(query.sql, query.parameters as unknown[], {
+      rowMode: 'object',
+      parsers,
+    });
     return {
       rows: result.rows ?? [],
       numAffectedRows: result.affectedRows != null ? BigInt(result.affectedRows) : undefined,

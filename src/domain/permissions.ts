@@ -18,10 +18,20 @@ export const permissions = [
   'user.read',
   'user.manage',
   'audit.read',
+  // case data (person, consultation, case): an actor without these cannot learn such records exist
+  'person.read',
+  'person.create',
+  'person.link',
+  'consultation.read',
   'consultation.create',
+  'referral.decide',
+  'handover.create',
+  'handover.decide',
   'case.read',
   'case.coordinate',
   'supportReport.create',
+  'task.read',
+  // the recidivism plan and its council
   'plan.read',
   'plan.manage',
   'council.read',
@@ -29,20 +39,41 @@ export const permissions = [
 ] as const;
 export type Permission = (typeof permissions)[number];
 
+const casework: Permission[] = [
+  'person.read',
+  'person.create',
+  'consultation.read',
+  'consultation.create',
+  'referral.decide',
+  'handover.create',
+  'case.read',
+  'supportReport.create',
+  'task.read',
+];
+
 const grants: Record<Role, readonly Permission[]> = {
   admin: ['organization.read', 'organization.manage', 'user.read', 'user.manage'],
-  coordinator: [
-    'organization.read',
-    'consultation.create',
-    'case.read',
-    'case.coordinate',
-    'supportReport.create',
-  ],
-  caseworker: ['organization.read', 'consultation.create', 'case.read', 'supportReport.create'],
+  coordinator: ['organization.read', ...casework, 'person.link', 'handover.decide', 'case.coordinate'],
+  caseworker: ['organization.read', ...casework],
   planOfficer: ['organization.read', 'plan.read', 'plan.manage', 'council.read'],
   councilMember: ['plan.read', 'council.read', 'council.opinion'],
   auditor: ['organization.read', 'user.read', 'audit.read'],
 };
+
+const caseDataPermissions = new Set<Permission>([
+  ...casework,
+  'person.link',
+  'handover.decide',
+  'case.coordinate',
+]);
+
+/**
+ * Case data must not even be known to exist outside a case: a route guarded by one of these
+ * permissions answers 404, not 403, to an actor whose roles lack it (domain.md "Access").
+ */
+export function isCaseDataPermission(permission: Permission): boolean {
+  return caseDataPermissions.has(permission);
+}
 
 /** The union of the permissions granted by the given roles, in vocabulary order. */
 export function permissionsOf(userRoles: readonly Role[]): Permission[] {

@@ -4,9 +4,9 @@ import type { Config } from '../config.ts';
 import type { AuditContext } from '../db/auditTrail.ts';
 import type { Database } from '../db/database.ts';
 import { findLiveSession, revokeSession, touchSession } from '../db/sessions.ts';
-import { hasPermission, permissionsOf } from '../domain/permissions.ts';
+import { hasPermission, isCaseDataPermission, permissionsOf } from '../domain/permissions.ts';
 import type { Actor } from './actor.ts';
-import { forbidden, HttpProblem } from './problem.ts';
+import { forbidden, HttpProblem, notFound } from './problem.ts';
 
 export const SESSION_COOKIE = 'kasane_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -125,6 +125,8 @@ export function installAuthentication(app: FastifyInstance, database: Database, 
         );
       }
     }
-    if (access !== 'signedIn' && !hasPermission(actor.roles, access.permission)) throw forbidden();
+    if (access !== 'signedIn' && !hasPermission(actor.roles, access.permission)) {
+      throw isCaseDataPermission(access.permission) ? notFound() : forbidden();
+    }
   });
 }

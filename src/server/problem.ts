@@ -17,7 +17,15 @@ export type ProblemCode =
   | 'rateLimited'
   | 'payloadTooLarge'
   | 'unsupportedMediaType'
-  | 'server.error';
+  | 'server.error'
+  | 'case.illegalTransition'
+  | 'case.assessmentRequired'
+  | 'case.consentRequired'
+  | 'case.meetingDecisionRequired'
+  | 'case.reasonRequired'
+  | 'case.evaluationRequired'
+  | 'consent.required'
+  | 'conflict.alreadyDecided';
 
 const titles: Record<number, string> = {
   400: '入力内容に誤りがあります',

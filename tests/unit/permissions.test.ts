@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   hasPermission,
+  isCaseDataPermission,
   type Permission,
   permissions,
   permissionsOf,
@@ -8,17 +9,23 @@ import {
   roles,
 } from '../../src/domain/permissions.ts';
 
+const casework: Permission[] = [
+  'person.read',
+  'person.create',
+  'consultation.read',
+  'consultation.create',
+  'referral.decide',
+  'handover.create',
+  'case.read',
+  'supportReport.create',
+  'task.read',
+];
+
 /** The whole role × permission table, stated once: a change to a grant must change this test. */
 const expected: Record<Role, Permission[]> = {
   admin: ['organization.read', 'organization.manage', 'user.read', 'user.manage'],
-  coordinator: [
-    'organization.read',
-    'consultation.create',
-    'case.read',
-    'case.coordinate',
-    'supportReport.create',
-  ],
-  caseworker: ['organization.read', 'consultation.create', 'case.read', 'supportReport.create'],
+  coordinator: ['organization.read', ...casework, 'person.link', 'handover.decide', 'case.coordinate'],
+  caseworker: ['organization.read', ...casework],
   planOfficer: ['organization.read', 'plan.read', 'plan.manage', 'council.read'],
   councilMember: ['plan.read', 'council.read', 'council.opinion'],
   auditor: ['organization.read', 'user.read', 'audit.read'],
@@ -45,9 +52,17 @@ describe('permissions', () => {
     expect(permissionsOf([])).toEqual([]);
   });
 
-  it('keeps council members and auditors away from case data', () => {
+  it('keeps council members, auditors, plan officers and admins away from case data', () => {
     for (const role of ['councilMember', 'auditor', 'planOfficer', 'admin'] as const) {
-      expect(hasPermission([role], 'case.read')).toBe(false);
+      for (const permission of permissions.filter(isCaseDataPermission)) {
+        expect(hasPermission([role], permission), `${role} ${permission}`).toBe(false);
+      }
     }
+  });
+
+  it('marks exactly the casework permissions as case data (answered 404, not 403)', () => {
+    expect(permissions.filter(isCaseDataPermission).sort()).toEqual(
+      [...casework, 'person.link', 'handover.decide', 'case.coordinate'].sort(),
+    );
   });
 });

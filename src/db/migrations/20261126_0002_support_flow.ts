@@ -41,10 +41,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('registered_by_organization_id', 'uuid', (c) => c.notNull().references('organizations.id'))
       .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`)),
   ).execute();
-  await sql`CREATE INDEX persons_kana_prefix_idx ON persons (tenant_id, kana_key text_pattern_ops, id)`.execute(db);
+  await sql`CREATE INDEX persons_kana_prefix_idx ON persons (tenant_id, kana_key text_pattern_ops, id)`.execute(
+    db,
+  );
   await sql`CREATE INDEX persons_kana_trgm_idx ON persons USING gin (kana_key gin_trgm_ops)`.execute(db);
   await sql`CREATE INDEX persons_duplicate_idx ON persons (tenant_id, kana_key, birth_date)`.execute(db);
-  await sql`CREATE INDEX persons_addressee_idx ON persons (tenant_id, addressee_number) WHERE addressee_number IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX persons_addressee_idx ON persons (tenant_id, addressee_number) WHERE addressee_number IS NOT NULL`.execute(
+    db,
+  );
 
   await created(id(db.schema.createTable('households'))).execute();
   await created(
@@ -58,7 +62,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('note', 'text')
       .addUniqueConstraint('household_members_person_key', ['household_id', 'person_id']),
   ).execute();
-  await db.schema.createIndex('household_members_person_idx').on('household_members').columns(['person_id']).execute();
+  await db.schema
+    .createIndex('household_members_person_idx')
+    .on('household_members')
+    .columns(['person_id'])
+    .execute();
 
   await created(
     id(db.schema.createTable('consultations'))
@@ -78,8 +86,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('status', 'text', (c) => c.notNull())
       .addColumn('closed_at', 'timestamptz'),
   ).execute();
-  await sql`CREATE INDEX consultations_org_idx ON consultations (tenant_id, organization_id, received_on DESC, id DESC)`.execute(db);
-  await db.schema.createIndex('consultations_person_idx').on('consultations').columns(['person_id']).execute();
+  await sql`CREATE INDEX consultations_org_idx ON consultations (tenant_id, organization_id, received_on DESC, id DESC)`.execute(
+    db,
+  );
+  await db.schema
+    .createIndex('consultations_person_idx')
+    .on('consultations')
+    .columns(['person_id'])
+    .execute();
 
   await created(
     id(db.schema.createTable('referrals'))
@@ -93,8 +107,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('decided_at', 'timestamptz')
       .addColumn('decline_reason', 'text'),
   ).execute();
-  await sql`CREATE INDEX referrals_to_idx ON referrals (tenant_id, to_organization_id, status, created_at)`.execute(db);
-  await db.schema.createIndex('referrals_consultation_idx').on('referrals').columns(['consultation_id']).execute();
+  await sql`CREATE INDEX referrals_to_idx ON referrals (tenant_id, to_organization_id, status, created_at)`.execute(
+    db,
+  );
+  await db.schema
+    .createIndex('referrals_consultation_idx')
+    .on('referrals')
+    .columns(['consultation_id'])
+    .execute();
 
   await created(
     id(db.schema.createTable('cases'))
@@ -128,8 +148,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('return_reason', 'text')
       .addColumn('case_id', 'uuid', (c) => c.references('cases.id')),
   ).execute();
-  await sql`CREATE INDEX handovers_to_idx ON handovers (tenant_id, to_organization_id, status, created_at)`.execute(db);
-  await db.schema.createIndex('handovers_consultation_idx').on('handovers').columns(['consultation_id']).execute();
+  await sql`CREATE INDEX handovers_to_idx ON handovers (tenant_id, to_organization_id, status, created_at)`.execute(
+    db,
+  );
+  await db.schema
+    .createIndex('handovers_consultation_idx')
+    .on('handovers')
+    .columns(['consultation_id'])
+    .execute();
 
   await db.schema
     .createTable('case_persons')
@@ -139,7 +165,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('is_target', 'boolean', (c) => c.notNull())
     .addPrimaryKeyConstraint('case_persons_pkey', ['case_id', 'person_id'])
     .execute();
-  await db.schema.createIndex('case_persons_person_idx').on('case_persons').columns(['person_id', 'case_id']).execute();
+  await db.schema
+    .createIndex('case_persons_person_idx')
+    .on('case_persons')
+    .columns(['person_id', 'case_id'])
+    .execute();
 
   await created(
     id(db.schema.createTable('meetings'))
@@ -156,7 +186,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('decisions', 'text')
       .addColumn('created_by', 'uuid', (c) => c.notNull().references('users.id')),
   ).execute();
-  await db.schema.createIndex('meetings_case_idx').on('meetings').columns(['case_id', 'scheduled_at']).execute();
+  await db.schema
+    .createIndex('meetings_case_idx')
+    .on('meetings')
+    .columns(['case_id', 'scheduled_at'])
+    .execute();
 
   await created(
     id(db.schema.createTable('meeting_invitations'))
@@ -169,7 +203,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('acknowledged_by', 'uuid', (c) => c.references('users.id'))
       .addUniqueConstraint('meeting_invitations_key', ['meeting_id', 'organization_id']),
   ).execute();
-  await db.schema.createIndex('meeting_invitations_org_idx').on('meeting_invitations').columns(['organization_id', 'meeting_id']).execute();
+  await db.schema
+    .createIndex('meeting_invitations_org_idx')
+    .on('meeting_invitations')
+    .columns(['organization_id', 'meeting_id'])
+    .execute();
 
   await created(
     id(db.schema.createTable('consents'))
@@ -231,8 +269,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('links', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
       .addColumn('programme_id', 'uuid'),
   ).execute();
-  await db.schema.createIndex('plan_items_plan_idx').on('plan_items').columns(['plan_id', 'position']).execute();
-  await db.schema.createIndex('plan_items_org_idx').on('plan_items').columns(['organization_id', 'case_id']).execute();
+  await db.schema
+    .createIndex('plan_items_plan_idx')
+    .on('plan_items')
+    .columns(['plan_id', 'position'])
+    .execute();
+  await db.schema
+    .createIndex('plan_items_org_idx')
+    .on('plan_items')
+    .columns(['organization_id', 'case_id'])
+    .execute();
 
   // Who takes part in a case, and on what basis. The one source of case visibility:
   // scope 'case' sees the case; scope 'meeting' (a 支援会議 invitee) sees only that meeting.
@@ -246,8 +292,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('legal_basis', 'text', (c) => c.notNull())
       .addColumn('source_id', 'uuid'),
   ).execute();
-  await sql`CREATE INDEX case_participants_org_idx ON case_participants (organization_id, scope, case_id)`.execute(db);
-  await db.schema.createIndex('case_participants_case_idx').on('case_participants').columns(['case_id']).execute();
+  await sql`CREATE INDEX case_participants_org_idx ON case_participants (organization_id, scope, case_id)`.execute(
+    db,
+  );
+  await db.schema
+    .createIndex('case_participants_case_idx')
+    .on('case_participants')
+    .columns(['case_id'])
+    .execute();
 
   await created(
     id(db.schema.createTable('support_reports'))
@@ -259,8 +311,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('content', 'text', (c) => c.notNull())
       .addColumn('result', 'text', (c) => c.notNull()),
   ).execute();
-  await sql`CREATE INDEX support_reports_case_idx ON support_reports (case_id, supported_on DESC)`.execute(db);
-  await sql`CREATE INDEX support_reports_item_idx ON support_reports (plan_item_id, supported_on DESC)`.execute(db);
+  await sql`CREATE INDEX support_reports_case_idx ON support_reports (case_id, supported_on DESC)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX support_reports_item_idx ON support_reports (plan_item_id, supported_on DESC)`.execute(
+    db,
+  );
 
   await created(
     id(db.schema.createTable('monitorings'))
@@ -273,7 +329,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('next_monitoring_on', 'date')
       .addColumn('recorded_by', 'uuid', (c) => c.notNull().references('users.id')),
   ).execute();
-  await db.schema.createIndex('monitorings_case_idx').on('monitorings').columns(['case_id', 'conducted_on']).execute();
+  await db.schema
+    .createIndex('monitorings_case_idx')
+    .on('monitorings')
+    .columns(['case_id', 'conducted_on'])
+    .execute();
 
   // The case timeline: one row per event, written by the action that caused it.
   await db.schema
@@ -289,7 +349,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('summary', 'text', (c) => c.notNull())
     .addColumn('details', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .execute();
-  await sql`CREATE INDEX case_events_case_idx ON case_events (case_id, occurred_at DESC, id DESC)`.execute(db);
+  await sql`CREATE INDEX case_events_case_idx ON case_events (case_id, occurred_at DESC, id DESC)`.execute(
+    db,
+  );
 
   // Case numbers per tenant and 年度: R6-0001.
   await db.schema

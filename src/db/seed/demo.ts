@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { defaultMeetingKinds } from '../../domain/codeLists.ts';
 import type { OrganizationKind } from '../../domain/organization.ts';
 import type { Role } from '../../domain/permissions.ts';
 import { hashPassword } from '../../server/passwords.ts';
@@ -71,6 +72,23 @@ const cityOrganizations: OrganizationSeed[] = [
   { name: '自立相談支援機関', nameKana: 'ジリツソウダンシエンキカン', kind: 'consultationAgency' },
 ];
 
+/** The default meeting kinds (支援会議, 重層的支援会議) of a new tenant; cities may rename them. */
+export async function seedMeetingKinds(tx: Transaction<DB>, tenantId: string): Promise<void> {
+  await tx
+    .insertInto('meeting_kinds')
+    .values(
+      defaultMeetingKinds.map((kind, index) => ({
+        id: randomUUID(),
+        tenant_id: tenantId,
+        code: kind.code,
+        name: kind.name,
+        legal_basis: kind.legalBasis,
+        sort_order: index,
+      })),
+    )
+    .execute();
+}
+
 /** Demo accounts (synthetic names), all with the password `kasane-demo`. */
 export const demoAccounts: { loginId: string; displayName: string; organization: string; roles: Role[] }[] = [
   { loginId: 'admin', displayName: '情報 管理', organization: '情報政策課', roles: ['admin'] },
@@ -134,6 +152,7 @@ export async function seedDemo(db: Kysely<DB>, options: { production: boolean })
       await insertOrganization(tx, tenantId, id, organization);
       organizationIds.set(organization.name, id);
     }
+    await seedMeetingKinds(tx, tenantId);
     for (const account of demoAccounts) {
       const organizationId = organizationIds.get(account.organization);
       if (!organizationId) throw new Error(`demo seed: unknown organisation ${account.organization}`);

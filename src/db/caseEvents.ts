@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { DB } from './schema.ts';
+
+/** Kinds of entry on a case timeline (支援経過). */
+export type CaseEventKind =
+  | 'caseAccepted'
+  | 'assessmentSaved'
+  | 'consentRecorded'
+  | 'meetingScheduled'
+  | 'meetingHeld'
+  | 'confidentialityAcknowledged'
+  | 'planDrafted'
+  | 'planApproved'
+  | 'supportReported'
+  | 'monitored'
+  | 'closed'
+  | 'suspended'
+  | 'reopened'
+  | 'stageChanged';
+
+/**
+ * Append one entry to a case's timeline, in the transaction of the action that caused it.
+ * `summary` is short Japanese text as staff would write it in a 支援経過記録.
+ */
+export async function recordCaseEvent(
+  tx: Transaction<DB>,
+  entry: {
+    tenantId: string;
+    caseId: string;
+    kind: CaseEventKind;
+    actor: { userId: string; organizationId: string } | null;
+    subjectId?: string | null;
+    summary: string;
+    details?: Record<string, unknown>;
+    occurredAt?: Date;
+  },
+): Promise<void> {
+  await tx
+    .insertInto('case_events')
+    .values({
+      id: randomUUID(),
+      tenant_id: entry.tenantId,
+      case_id: entry.caseId,
+      occurred_at: entry.occurredAt ?? new Date(),
+      kind: entry.kind,
+      actor_user_id: entry.actor?.userId ?? null,
+      actor_organization_id: entry.actor?.organizationId ?? null,
+      subject_id: entry.subjectId ?? null,
+      summary: entry.summary,
+      details: JSON.stringify(entry.details ?? {}),
+    })
+    .execute();
+}

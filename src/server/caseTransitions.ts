@@ -1,0 +1,47 @@
+import type { Transaction } from 'kysely';
+import { recordCaseEvent } from '../db/caseEvents.ts';
+import type { DB } from '../db/schema.ts';
+import {
+  type CaseEvent,
+  type CaseFacts,
+  type CaseStage,
+  caseStageLabels,
+  noFacts,
+  transition,
+} from '../domain/caseStage.ts';
+import type { Actor } from './actor.ts';
+import { HttpProblem } from './problem.ts';
+
+/**
+ * Apply a case event through the pure state machine: refuse an illegal one with its specific
+ * message (409, code = the refusal), else store the new stage and, when it changed, put the
+ * change on the timeline. Returns the new stage.
+ */
+export async function advanceCase(
+  tx: Transaction<DB>,
+  actor: Actor,
+  current: { id: string; stage: CaseStage },
+  event: CaseEvent,
+  facts: Partial<CaseFacts> = {},
+): Promise<CaseStage> {
+  const result = transition(current.stage, event, { ...noFacts, ...facts });
+  if (!result.ok) throw new HttpProblem(409, result.code, result.reason);
+  if (result.next !== current.stage) {
+    await tx
+      .updateTable('cases')
+      .set({ stage: result.next, updated_at: new Date() })
+      .where('id', '=', current.id)
+      .execute();
+    await recordCaseEvent(tx, {
+      tenantId: actor.tenantId,
+      caseId: current.id,
+      kind: 'stageChanged',
+      actor: { userId: actor.userId, organizationId: actor.organizationId },
+      summary: `段階：${caseStageLabels[current.stage]} → ${caseStageLabels[result.next]}`,
+      details: { from: current.stage, to: result.next, event },
+    });
+  } else {
+    await tx.updateTable('cases').set({ updated_at: new Date() }).where('id', '=', current.id).execute();
+  }
+  return result.next;
+}

@@ -1,0 +1,273 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { nextCaseNumber } from '../../src/db/caseNumbers.ts';
+import { addParticipant } from '../../src/db/participants.ts';
+import type { CaseParticipantTable, DB } from '../../src/db/schema.ts';
+import type { CaseStage } from '../../src/domain/caseStage.ts';
+import { normalizeKana } from '../../src/domain/kana.ts';
+
+/**
+ * Test factories: build records straight in the database, making any missing parents, so a test
+ * states only what it cares about. Names are synthetic (生成), never real people.
+ */
+
+export interface DemoDirectory {
+  tenantId: string;
+  organization(name: string): string;
+  user(loginId: string): { id: string; organizationId: string };
+  meetingKind(code: 'supportMeeting' | 'multilayerMeeting'): string;
+}
+
+export async function demoDirectory(db: Kysely<DB>): Promise<DemoDirectory> {
+  const tenant = await db
+    .selectFrom('tenants')
+    .select('id')
+    .where('code', '=', 'kagoshima')
+    .executeTakeFirstOrThrow();
+  const organizations = await db
+    .selectFrom('organizations')
+    .select(['id', 'name'])
+    .where('tenant_id', '=', tenant.id)
+    .execute();
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'login_id', 'organization_id'])
+    .where('tenant_id', '=', tenant.id)
+    .execute();
+  const kinds = await db
+    .selectFrom('meeting_kinds')
+    .select(['id', 'code'])
+    .where('tenant_id', '=', tenant.id)
+    .execute();
+  const find = <T>(items: T[], match: (item: T) => boolean, what: string): T => {
+    const found = items.find(match);
+    if (!found) throw new Error(`factories: no ${what}`);
+    return found;
+  };
+  return {
+    tenantId: tenant.id,
+    organization: (name) => find(organizations, (o) => o.name === name, `organisation ${name}`).id,
+    user: (loginId) => {
+      const user = find(users, (u) => u.login_id === loginId, `user ${loginId}`);
+      return { id: user.id, organizationId: user.organization_id };
+    },
+    meetingKind: (code) => find(kinds, (k) => k.code === code, `meeting kind ${code}`).id,
+  };
+}
+
+let serial = 0;
+const familyNames = [
+  ['鹿島', 'カシマ'],
+  ['桜田', 'サクラダ'],
+  ['城山', 'シロヤマ'],
+  ['天文', 'テンモン'],
+  ['磯浜', 'イソハマ'],
+] as const;
+const givenNames = [
+  ['一郎', 'イチロウ'],
+  ['花子', 'ハナコ'],
+  ['次郎', 'ジロウ'],
+  ['良子', 'ヨシコ'],
+] as const;
+
+export interface PersonOverrides {
+  familyName?: string;
+  givenName?: string;
+  familyNameKana?: string;
+  givenNameKana?: string;
+  birthDate?: string | null;
+  sex?: string;
+  registeredBy?: string;
+}
+
+/** A synthetic person. */
+export async function createPerson(
+  db: Kysely<DB>,
+  dir: DemoDirectory,
+  overrides: PersonOverrides = {},
+): Promise<string> {
+  serial++;
+  const [family, familyKana] = familyNames[serial % familyNames.length] ?? familyNames[0];
+  const [given, givenKana] = givenNames[serial % givenNames.length] ?? givenNames[0];
+  const id = randomUUID();
+  const familyNameKana = overrides.familyNameKana ?? familyKana;
+  const givenNameKana = overrides.givenNameKana ?? `${givenKana}${serial}`;
+  await db
+    .insertInto('persons')
+    .values({
+      id,
+      tenant_id: dir.tenantId,
+      family_name: overrides.familyName ?? family,
+      given_name: overrides.givenName ?? `${given}${serial}`,
+      family_name_kana: familyNameKana,
+      given_name_kana: givenNameKana,
+      kana_key: normalizeKana(`${familyNameKana}${givenNameKana}`),
+      birth_date: overrides.birthDate === undefined ? '1960-04-01' : overrides.birthDate,
+      sex: overrides.sex ?? 'unknown',
+      phones: JSON.stringify([]),
+      registered_by_organization_id: overrides.registeredBy ?? dir.organization('地域包括支援センター'),
+    })
+    .execute();
+  return id;
+}
+
+export interface ConsultationOverrides {
+  organization?: string;
+  receivedBy?: string;
+  personId?: string;
+  outcome?: 'ownAgency' | 'referral' | 'handover';
+  status?: 'open' | 'referred' | 'handedOver' | 'closed';
+  receivedOn?: string;
+  consentToShare?: boolean;
+}
+
+/** A consultation at a counter, with its person and a household holding them. */
+export async function createConsultation(
+  db: Kysely<DB>,
+  dir: DemoDirectory,
+  overrides: ConsultationOverrides = {},
+): Promise<{ consultationId: string; personId: string; householdId: string; organizationId: string }> {
+  const organizationId = dir.organization(overrides.organization ?? '地域包括支援センター');
+  const personId = overrides.personId ?? (await createPerson(db, dir, { registeredBy: organizationId }));
+  const householdId = randomUUID();
+  await db.insertInto('households').values({ id: householdId, tenant_id: dir.tenantId }).execute();
+  await db
+    .insertInto('household_members')
+    .values({
+      id: randomUUID(),
+      tenant_id: dir.tenantId,
+      household_id: householdId,
+      person_id: personId,
+      relation: 'self',
+      living_together: true,
+    })
+    .execute();
+  const receivedBy =
+    overrides.receivedBy ??
+    (
+      await db
+        .selectFrom('users')
+        .select('id')
+        .where('organization_id', '=', organizationId)
+        .executeTakeFirst()
+    )?.id ??
+    dir.user('coordinator').id;
+  const consultationId = randomUUID();
+  await db
+    .insertInto('consultations')
+    .values({
+      id: consultationId,
+      tenant_id: dir.tenantId,
+      organization_id: organizationId,
+      received_on: overrides.receivedOn ?? '2026-10-01',
+      received_by: receivedBy,
+      person_id: personId,
+      household_id: householdId,
+      visitor: JSON.stringify(null),
+      channel: 'visit',
+      topics: ['family', 'care'],
+      main_topic: 'care',
+      content: '（生成された試験用の相談内容）',
+      wishes: null,
+      consent_to_share: overrides.consentToShare ?? true,
+      outcome: overrides.outcome ?? 'ownAgency',
+      status: overrides.status ?? 'open',
+    })
+    .execute();
+  return { consultationId, personId, householdId, organizationId };
+}
+
+export interface CaseOverrides extends ConsultationOverrides {
+  stage?: CaseStage;
+  /** Further participants, by organisation name. */
+  participants?: {
+    organization: string;
+    basis: CaseParticipantTable['basis'];
+    scope?: 'case' | 'meeting';
+    meetingId?: string;
+  }[];
+}
+
+/**
+ * A case under coordination, as if a handover from the counter had been accepted: the counter and
+ * the coordinating section take part in it.
+ */
+export async function createCase(
+  db: Kysely<DB>,
+  dir: DemoDirectory,
+  overrides: CaseOverrides = {},
+): Promise<{
+  caseId: string;
+  personId: string;
+  householdId: string;
+  consultationId: string;
+  handoverId: string;
+}> {
+  const consultation = await createConsultation(db, dir, {
+    ...overrides,
+    outcome: 'handover',
+    status: 'handedOver',
+  });
+  const coordinating = dir.organization('重層事業担当');
+  const caseId = randomUUID();
+  const handoverId = randomUUID();
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('cases')
+      .values({
+        id: caseId,
+        tenant_id: dir.tenantId,
+        case_number: await nextCaseNumber(tx, dir.tenantId, '2026-10-02'),
+        household_id: consultation.householdId,
+        primary_person_id: consultation.personId,
+        stage: overrides.stage ?? 'accepted',
+        coordinating_organization_id: coordinating,
+        accepted_on: '2026-10-02',
+      })
+      .execute();
+    await tx
+      .insertInto('case_persons')
+      .values({ case_id: caseId, person_id: consultation.personId, tenant_id: dir.tenantId, is_target: true })
+      .execute();
+    await tx
+      .insertInto('handovers')
+      .values({
+        id: handoverId,
+        tenant_id: dir.tenantId,
+        consultation_id: consultation.consultationId,
+        from_organization_id: consultation.organizationId,
+        to_organization_id: coordinating,
+        reason: '（試験）複合的な課題があり自機関のみでは解決が難しい',
+        services_tried: '（試験）介護保険サービスの案内',
+        status: 'accepted',
+        decided_by: dir.user('coordinator').id,
+        decided_at: new Date(),
+        case_id: caseId,
+      })
+      .execute();
+    const base = { tenant_id: dir.tenantId, case_id: caseId, scope: 'case' as const };
+    await addParticipant(tx, {
+      ...base,
+      organization_id: consultation.organizationId,
+      basis: 'intake',
+      legal_basis: 'intake',
+    });
+    await addParticipant(tx, {
+      ...base,
+      organization_id: coordinating,
+      basis: 'coordinator',
+      legal_basis: 'coordination',
+    });
+    for (const participant of overrides.participants ?? []) {
+      await addParticipant(tx, {
+        ...base,
+        organization_id: dir.organization(participant.organization),
+        basis: participant.basis,
+        scope: participant.scope ?? 'case',
+        meeting_id: participant.meetingId ?? null,
+        legal_basis: 'consent',
+      });
+    }
+  });
+  return { caseId, handoverId, ...consultation };
+}
