@@ -23,6 +23,11 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 /** Open real PostgreSQL through a `pg` pool. */
 export function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client's connection can drop (server restart, a terminated backend). pg reports that as
+  // an 'error' event, which would crash the process if nobody listened; the pool replaces the client.
+  pool.on('error', (error) => {
+    if (process.env.LOG_LEVEL === 'debug') console.warn(`kasane: idle PostgreSQL connection lost: ${error.message}`);
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
