@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, type LogEvent, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './dataDirLock.ts';
 import { pgliteDialect } from './pgliteDialect.ts';
@@ -20,6 +20,20 @@ export interface Database {
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
+/**
+ * KASANE_QUERY_LOG=<file> appends every executed statement and its parameters as JSON lines, so the
+ * benchmark can replay exactly the SQL a route issued through raw `pg` as its baseline. Off by default.
+ */
+function queryLogger() {
+  const file = process.env.KASANE_QUERY_LOG;
+  if (!file) return undefined;
+  return (event: LogEvent) => {
+    if (event.level === 'query') {
+      fs.appendFileSync(file, `${JSON.stringify({ sql: event.query.sql, parameters: event.query.parameters })}\n`);
+    }
+  };
+}
+
 /** Open real PostgreSQL through a `pg` pool. */
 export function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
@@ -28,7 +42,7 @@ export function openPostgres(url: string, poolSize = 10): Database {
   pool.on('error', (error) => {
     if (process.env.LOG_LEVEL === 'debug') console.warn(`kasane: idle PostgreSQL connection lost: ${error.message}`);
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: queryLogger() });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
