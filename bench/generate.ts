@@ -11,13 +11,142 @@ export interface Scale {
   supportReports: number;
 }
 
-export const cityScale: Scale = { persons: 100_000, consultations: 300_000, cases: 5_000, supportReports: 200_000 };
+export const cityScale: Scale = {
+  persons: 100_000,
+  consultations: 300_000,
+  cases: 5_000,
+  supportReports: 200_000,
+};
 
 // Katakana syllables for synthetic family and given names (readings only; kanji are placeholders).
-const familyKana = ['ヤマダ', 'タナカ', 'スズキ', 'サトウ', 'タカハシ', 'イトウ', 'ワタナベ', 'ナカムラ', 'コバヤシ', 'カトウ', 'ヨシダ', 'ヤマモト', 'サイトウ', 'マツモト', 'イノウエ', 'キムラ', 'ハヤシ', 'シミズ', 'ヤマグチ', 'モリ', 'イケダ', 'ハシモト', 'アベ', 'イシカワ', 'ヤマシタ', 'ナカジマ', 'イシイ', 'オガワ', 'マエダ', 'オカダ', 'ハセガワ', 'フジタ', 'ゴトウ', 'コンドウ', 'ムラカミ', 'エンドウ', 'アオキ', 'サカモト', 'サイトウ', 'フクダ'];
-const familyKanji = ['山田', '田中', '鈴木', '佐藤', '高橋', '伊藤', '渡辺', '中村', '小林', '加藤', '吉田', '山本', '斎藤', '松本', '井上', '木村', '林', '清水', '山口', '森', '池田', '橋本', '阿部', '石川', '山下', '中島', '石井', '小川', '前田', '岡田', '長谷川', '藤田', '後藤', '近藤', '村上', '遠藤', '青木', '坂本', '齋藤', '福田'];
-const givenKana = ['タロウ', 'ハナコ', 'イチロウ', 'ジロウ', 'サブロウ', 'ヨシコ', 'ケイコ', 'マサオ', 'ヒロシ', 'アキラ', 'ユミ', 'ミホ', 'ショウタ', 'ダイスケ', 'サクラ', 'ツバサ', 'ケンタ', 'アヤ', 'マナブ', 'ノリコ'];
-const givenKanji = ['太郎', '花子', '一郎', '次郎', '三郎', '良子', '恵子', '正夫', '博', '明', '由美', '美穂', '翔太', '大輔', 'さくら', '翼', '健太', '彩', '学', '典子'];
+const familyKana = [
+  'ヤマダ',
+  'タナカ',
+  'スズキ',
+  'サトウ',
+  'タカハシ',
+  'イトウ',
+  'ワタナベ',
+  'ナカムラ',
+  'コバヤシ',
+  'カトウ',
+  'ヨシダ',
+  'ヤマモト',
+  'サイトウ',
+  'マツモト',
+  'イノウエ',
+  'キムラ',
+  'ハヤシ',
+  'シミズ',
+  'ヤマグチ',
+  'モリ',
+  'イケダ',
+  'ハシモト',
+  'アベ',
+  'イシカワ',
+  'ヤマシタ',
+  'ナカジマ',
+  'イシイ',
+  'オガワ',
+  'マエダ',
+  'オカダ',
+  'ハセガワ',
+  'フジタ',
+  'ゴトウ',
+  'コンドウ',
+  'ムラカミ',
+  'エンドウ',
+  'アオキ',
+  'サカモト',
+  'サイトウ',
+  'フクダ',
+];
+const familyKanji = [
+  '山田',
+  '田中',
+  '鈴木',
+  '佐藤',
+  '高橋',
+  '伊藤',
+  '渡辺',
+  '中村',
+  '小林',
+  '加藤',
+  '吉田',
+  '山本',
+  '斎藤',
+  '松本',
+  '井上',
+  '木村',
+  '林',
+  '清水',
+  '山口',
+  '森',
+  '池田',
+  '橋本',
+  '阿部',
+  '石川',
+  '山下',
+  '中島',
+  '石井',
+  '小川',
+  '前田',
+  '岡田',
+  '長谷川',
+  '藤田',
+  '後藤',
+  '近藤',
+  '村上',
+  '遠藤',
+  '青木',
+  '坂本',
+  '齋藤',
+  '福田',
+];
+const givenKana = [
+  'タロウ',
+  'ハナコ',
+  'イチロウ',
+  'ジロウ',
+  'サブロウ',
+  'ヨシコ',
+  'ケイコ',
+  'マサオ',
+  'ヒロシ',
+  'アキラ',
+  'ユミ',
+  'ミホ',
+  'ショウタ',
+  'ダイスケ',
+  'サクラ',
+  'ツバサ',
+  'ケンタ',
+  'アヤ',
+  'マナブ',
+  'ノリコ',
+];
+const givenKanji = [
+  '太郎',
+  '花子',
+  '一郎',
+  '次郎',
+  '三郎',
+  '良子',
+  '恵子',
+  '正夫',
+  '博',
+  '明',
+  '由美',
+  '美穂',
+  '翔太',
+  '大輔',
+  'さくら',
+  '翼',
+  '健太',
+  '彩',
+  '学',
+  '典子',
+];
 
 const arr = (values: string[]) => sql.raw(`ARRAY[${values.map((v) => `'${v}'`).join(',')}]`);
 
@@ -25,11 +154,19 @@ const arr = (values: string[]) => sql.raw(`ARRAY[${values.map((v) => `'${v}'`).j
  * Migrate, seed the demo tenant (organisations and accounts), and generate the city-scale rows in
  * bulk SQL (INSERT … SELECT generate_series), so generation takes seconds, not hours.
  */
-export async function generateCityData(database: Database, scale: Scale, log: (line: string) => void): Promise<void> {
+export async function generateCityData(
+  database: Database,
+  scale: Scale,
+  log: (line: string) => void,
+): Promise<void> {
   const { db } = database;
   await migrateToLatest(db);
   await seedDemo(db, { production: false });
-  const tenant = await db.selectFrom('tenants').select('id').where('code', '=', 'kagoshima').executeTakeFirstOrThrow();
+  const tenant = await db
+    .selectFrom('tenants')
+    .select('id')
+    .where('code', '=', 'kagoshima')
+    .executeTakeFirstOrThrow();
   const t = tenant.id;
   const started = Date.now();
   const step = async (label: string, statement: ReturnType<typeof sql>) => {
@@ -71,7 +208,10 @@ export async function generateCityData(database: Database, scale: Scale, log: (l
           (SELECT id FROM bench_counters WHERE n = i % (SELECT count(*) FROM bench_counters))
         FROM generate_series(1, ${scale.persons}) AS i`,
   );
-  await step('person numbering', sql`CREATE TEMP TABLE bench_persons AS SELECT row_number() OVER (ORDER BY id) AS n, id FROM persons WHERE tenant_id = ${t}`);
+  await step(
+    'person numbering',
+    sql`CREATE TEMP TABLE bench_persons AS SELECT row_number() OVER (ORDER BY id) AS n, id FROM persons WHERE tenant_id = ${t}`,
+  );
   await sql`CREATE INDEX ON bench_persons (n)`.execute(db);
 
   await step(

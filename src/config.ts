@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   /** PostgreSQL connection string; when absent Kasane runs on the embedded database (PGlite). */
   databaseUrl: string | undefined;
+  /** Connections in the PostgreSQL pool. */
+  databasePoolSize: number;
   /** Embedded database directory (PGlite). */
   dataDir: string;
   /** Seed the demo tenant into an empty embedded database. */
@@ -49,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: integer(env, 'PORT', 3000),
     host: env.HOST || '127.0.0.1',
     databaseUrl,
+    databasePoolSize: integer(env, 'KASANE_DB_POOL_SIZE', 10),
     dataDir: path.resolve(env.KASANE_DATA_DIR || './data'),
     demo: flag(env, 'KASANE_DEMO', !production && !databaseUrl),
     production,

@@ -29,7 +29,10 @@ function queryLogger() {
   if (!file) return undefined;
   return (event: LogEvent) => {
     if (event.level === 'query') {
-      fs.appendFileSync(file, `${JSON.stringify({ sql: event.query.sql, parameters: event.query.parameters })}\n`);
+      fs.appendFileSync(
+        file,
+        `${JSON.stringify({ sql: event.query.sql, parameters: event.query.parameters })}\n`,
+      );
     }
   };
 }
@@ -40,7 +43,8 @@ export function openPostgres(url: string, poolSize = 10): Database {
   // An idle client's connection can drop (server restart, a terminated backend). pg reports that as
   // an 'error' event, which would crash the process if nobody listened; the pool replaces the client.
   pool.on('error', (error) => {
-    if (process.env.LOG_LEVEL === 'debug') console.warn(`kasane: idle PostgreSQL connection lost: ${error.message}`);
+    if (process.env.LOG_LEVEL === 'debug')
+      console.warn(`kasane: idle PostgreSQL connection lost: ${error.message}`);
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: queryLogger() });
   return { db, kind: 'postgres', close: () => db.destroy() };
