@@ -154,21 +154,22 @@ async function capture(run: () => Promise<void>): Promise<Captured[]> {
     .map((line) => JSON.parse(line) as Captured);
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Replay a request's statements raw through `pg`, in one transaction when the request used one.
- * UUIDs first introduced by an INSERT (the new rows' ids) are replaced by fresh ones each time.
+ * The ids of inserted rows (the value bound to an INSERT's "id" column) are replaced by fresh
+ * UUIDs each time, so the replay inserts new rows as the route does.
  */
 function replayer(statements: Captured[], pool: pg.Pool) {
-  const seen = new Set<string>();
   const fresh = new Set<string>();
   for (const statement of statements) {
-    for (const value of statement.parameters) {
-      if (typeof value !== 'string' || !uuidPattern.test(value)) continue;
-      if (!seen.has(value) && /^\s*insert/i.test(statement.sql)) fresh.add(value);
-      seen.add(value);
-    }
+    const insert = /^\s*insert into "?\w+"? \(([^)]*)\) values \(([^)]*)\)/i.exec(statement.sql);
+    if (!insert) continue;
+    const columns = (insert[1] ?? '').split(',').map((c) => c.trim().replaceAll('"', ''));
+    const values = (insert[2] ?? '').split(',').map((v) => v.trim());
+    const slot = values[columns.indexOf('id')];
+    const index = slot?.startsWith('$') ? Number(slot.slice(1)) - 1 : -1;
+    const value = statement.parameters[index];
+    if (typeof value === 'string') fresh.add(value);
   }
   const transactional = statements.length > 1;
   return async () => {

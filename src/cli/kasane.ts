@@ -6,6 +6,7 @@ import { DataDirInUseError } from '../db/dataDirLock.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from '../db/seed/demo.ts';
 import { buildApp } from '../server/app.ts';
+import { seedDemoCases } from '../server/demo/demoCases.ts';
 
 const program = new Command('kasane').description(
   'Kasane — 重層的支援体制整備事業・再犯防止推進計画の支援管理',
@@ -30,6 +31,7 @@ program
       await migrateToLatest(database.db);
       const seeded = config.demo ? await seedDemo(database.db, config) : false;
       const app = await buildApp(config, database);
+      if (seeded) await seedDemoCases(app);
       await app.listen({ port: config.port, host: config.host });
       const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;
       const where =

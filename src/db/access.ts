@@ -80,11 +80,15 @@ export function consultationVisible(
 }
 
 /**
- * A person is visible to an organisation that may see a case they belong to, or a consultation
- * whose household they are in. `personId` names the column in the outer query.
+ * A person is visible to the organisation that registered them, and to an organisation that may
+ * see a case they belong to or a consultation whose household they are in. `personId` names the
+ * column in the outer query.
  */
 export function personVisible(viewer: Viewer, personId: string): RawBuilder<boolean> {
   return sql<boolean>`(EXISTS (
+      SELECT 1 FROM persons vis_p
+      WHERE vis_p.id = ${sql.ref(personId)} AND vis_p.registered_by_organization_id = ${viewer.organizationId})
+    OR EXISTS (
       SELECT 1 FROM case_persons vis_cps
       WHERE vis_cps.person_id = ${sql.ref(personId)} AND ${caseVisible(viewer, 'vis_cps.case_id')})
     OR EXISTS (

@@ -31,10 +31,12 @@ export type AuditAction =
   | 'person.read'
   | 'person.search'
   | 'person.link'
+  | 'person.duplicates'
   | 'consultation.create'
   | 'consultation.read'
   | 'consultation.list'
   | 'consultation.close'
+  | 'referral.create'
   | 'referral.list'
   | 'referral.accept'
   | 'referral.decline'
@@ -56,9 +58,11 @@ export type AuditAction =
   | 'meeting.recordMinutes'
   | 'meeting.acknowledgeConfidentiality'
   | 'plan.create'
+  | 'plan.update'
   | 'plan.approve'
   | 'plan.read'
   | 'plan.list'
+  | 'plan.compare'
   | 'planItem.list'
   | 'supportReport.create'
   | 'supportReport.list'
@@ -89,7 +93,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-type HashedFields = Omit<AuditEventTable, 'seq' | 'hash' | 'details' | 'occurred_at'> & {
+type HashedFields = Omit<AuditEventTable, 'seq' | 'hash' | 'details' | 'occurred_at' | 'chain'> & {
   occurred_at: Date;
   details: Record<string, unknown>;
 };
@@ -116,24 +120,64 @@ export function auditHash(event: HashedFields): string {
 }
 
 /**
- * Append one audit event inside the caller's transaction. The tenant's chain is locked until
- * the transaction ends so that concurrent writers extend it one after another.
+ * Chains per tenant. Extending a chain holds its lock until the transaction commits (through the
+ * disk flush), so one chain would let only one writer commit at a time; several chains let that
+ * many commit together while each stays a strict, verifiable sequence.
+ */
+export const AUDIT_CHAINS = 32;
+const chainOfTransaction = new WeakMap<object, number>();
+const commitMode = new WeakMap<object, 'async' | 'sync'>();
+
+/** One chain per transaction, so a transaction that writes several events takes one lock only (no deadlock). */
+function chainFor(tx: object): number {
+  let chain = chainOfTransaction.get(tx);
+  if (chain === undefined) {
+    chain = Math.floor(Math.random() * AUDIT_CHAINS);
+    chainOfTransaction.set(tx, chain);
+  }
+  return chain;
+}
+
+const scopeOf = (tenantId: string | null) => tenantId ?? 'none';
+
+/** Actions that record a look at data rather than a change. */
+export function isReadAction(action: AuditAction): boolean {
+  return /\.(read|list|search|timeline|compare|accessLog)$/.test(action);
+}
+
+/**
+ * Append one audit event inside the caller's transaction, extending one of the tenant's hash
+ * chains. The chain's head row stays locked until commit, so call this as late as possible in the
+ * transaction.
  */
 export async function recordAudit(
   tx: Transaction<DB>,
   context: AuditContext,
   input: AuditEventInput,
 ): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(hashtext(${`kasane.audit.${context.tenantId ?? 'none'}`}))`.execute(
-    tx,
-  );
-  const last = await tx
-    .selectFrom('audit_events')
-    .select('hash')
-    .where((eb) => (context.tenantId ? eb('tenant_id', '=', context.tenantId) : eb('tenant_id', 'is', null)))
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const chain = chainFor(tx);
+  const scope = scopeOf(context.tenantId);
+  // A read-only transaction's audit events commit with it, atomically, but without waiting for
+  // the WAL flush: a PostgreSQL crash may lose the last fraction of a second of read events, never
+  // a change or its event (a transaction that records any change commits synchronously). Without
+  // this every page view would cost a disk flush. See README "Audit trail".
+  const mode = commitMode.get(tx);
+  if (isReadAction(input.action)) {
+    if (mode === undefined) {
+      await sql`SET LOCAL synchronous_commit TO OFF`.execute(tx);
+      commitMode.set(tx, 'async');
+    }
+  } else if (mode !== 'sync') {
+    if (mode === 'async') await sql`SET LOCAL synchronous_commit TO ON`.execute(tx);
+    commitMode.set(tx, 'sync');
+  }
+  // Upsert-and-return locks the head row (creating it at the genesis hash the first time).
+  const head = await tx
+    .insertInto('audit_chain_heads')
+    .values({ scope, chain, last_seq: '0', hash: GENESIS_HASH })
+    .onConflict((oc) => oc.columns(['scope', 'chain']).doUpdateSet({ scope }))
+    .returning('hash')
+    .executeTakeFirstOrThrow();
   const event: HashedFields = {
     id: randomUUID(),
     tenant_id: context.tenantId,
@@ -149,11 +193,19 @@ export async function recordAudit(
     case_id: input.caseId ?? null,
     legal_basis: input.legalBasis ?? null,
     details: input.details ?? {},
-    prev_hash: last?.hash ?? GENESIS_HASH,
+    prev_hash: head.hash,
   };
-  await tx
+  const hash = auditHash(event);
+  const inserted = await tx
     .insertInto('audit_events')
-    .values({ ...event, details: JSON.stringify(event.details), hash: auditHash(event) })
+    .values({ ...event, chain, details: JSON.stringify(event.details), hash })
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  await tx
+    .updateTable('audit_chain_heads')
+    .set({ last_seq: inserted.seq, hash })
+    .where('scope', '=', scope)
+    .where('chain', '=', chain)
     .execute();
 }
 
@@ -161,21 +213,37 @@ export type AuditVerification =
   | { ok: true; events: number }
   | { ok: false; events: number; firstBad: { seq: string; id: string; reason: string } };
 
-/** Walk each tenant's chain in order and name the first event whose link or content does not hold. */
+/**
+ * Walk every chain of every tenant in order and name the first event (lowest seq) whose link or
+ * content does not hold: an altered event fails its own hash, a removed or inserted one breaks the
+ * link of the event after it, and removing a chain's newest events leaves its end short of the head.
+ */
 export async function verifyAuditTrail(db: Kysely<DB>): Promise<AuditVerification> {
-  const tenants: (string | null)[] = [
-    null,
-    ...(await db.selectFrom('tenants').select('id').execute()).map((t) => t.id),
-  ];
+  const heads = await db.selectFrom('audit_chain_heads').selectAll().execute();
   let count = 0;
-  for (const tenantId of tenants) {
+  let firstBad: { seq: string; id: string; reason: string } | undefined;
+  const report = (bad: { seq: string; id: string; reason: string }) => {
+    if (!firstBad || BigInt(bad.seq) < BigInt(firstBad.seq)) firstBad = bad;
+  };
+  // Chains that have events but no head (a head row removed) are checked too.
+  const chains = await db.selectFrom('audit_events').select(['tenant_id', 'chain']).distinct().execute();
+  const keys = new Map<string, { tenantId: string | null; chain: number }>();
+  for (const c of chains)
+    keys.set(`${scopeOf(c.tenant_id)}/${c.chain}`, { tenantId: c.tenant_id, chain: c.chain });
+  for (const h of heads)
+    keys.set(`${h.scope}/${h.chain}`, { tenantId: h.scope === 'none' ? null : h.scope, chain: h.chain });
+
+  for (const [key, { tenantId, chain }] of keys) {
+    const head = heads.find((h) => `${h.scope}/${h.chain}` === key);
     let previous = GENESIS_HASH;
     let after = '0';
-    for (;;) {
+    let broken = false;
+    scan: for (;;) {
       const rows = await db
         .selectFrom('audit_events')
         .selectAll()
         .where((eb) => (tenantId ? eb('tenant_id', '=', tenantId) : eb('tenant_id', 'is', null)))
+        .where('chain', '=', chain)
         .where('seq', '>', after)
         .orderBy('seq')
         .limit(1000)
@@ -187,28 +255,28 @@ export async function verifyAuditTrail(db: Kysely<DB>): Promise<AuditVerificatio
           string,
           unknown
         >;
-        if (row.prev_hash !== previous) {
-          return {
-            ok: false,
-            events: count,
-            firstBad: {
-              seq: row.seq,
-              id: row.id,
-              reason: 'chain broken: an event before it was removed, altered or inserted',
-            },
-          };
-        }
-        if (auditHash({ ...row, details }) !== row.hash) {
-          return {
-            ok: false,
-            events: count,
-            firstBad: { seq: row.seq, id: row.id, reason: 'content altered' },
-          };
+        let reason: string | undefined;
+        if (row.prev_hash !== previous)
+          reason = 'chain broken: an event before it was removed, altered or inserted';
+        else if (auditHash({ ...row, details }) !== row.hash) reason = 'content altered';
+        if (reason) {
+          report({ seq: row.seq, id: row.id, reason });
+          broken = true;
+          break scan;
         }
         previous = row.hash;
         after = row.seq;
       }
     }
+    if (!broken && (!head || head.hash !== previous || head.last_seq !== after)) {
+      report({
+        seq: head?.last_seq ?? after,
+        id: '(missing)',
+        reason: head
+          ? `chain ${chain} ends at seq ${after} but its head records seq ${head.last_seq}: the newest events were removed`
+          : `chain ${chain} has no head: the chain's head was removed`,
+      });
+    }
   }
-  return { ok: true, events: count };
+  return firstBad ? { ok: false, events: count, firstBad } : { ok: true, events: count };
 }

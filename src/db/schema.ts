@@ -67,6 +67,7 @@ export interface AuditEventTable {
   seq: Generated<string>; // bigint identity, returned by pg as a string
   id: string;
   tenant_id: string | null;
+  chain: number;
   occurred_at: Date;
   actor_user_id: string | null;
   actor_organization_id: string | null;
@@ -168,6 +169,18 @@ export interface ConsultationTable {
   outcome: ConsultationOutcome;
   status: ConsultationStatus;
   closed_at: Date | null;
+  close_note: string | null;
+  closed_by: string | null;
+  created_at: CreatedAt;
+}
+
+/** Two person rows a coordinator recorded as the same human (never merged; one row per pair). */
+export interface PersonLinkTable {
+  id: string;
+  tenant_id: string;
+  person_id: string;
+  duplicate_of_id: string;
+  linked_by: string;
   created_at: CreatedAt;
 }
 
@@ -377,6 +390,9 @@ export interface MonitoringTable {
   decision: 'continue' | 'revise' | 'close' | 'suspend';
   note: string | null;
   next_monitoring_on: DateColumn | null;
+  closure_reason: string | null;
+  closure_evaluation: string | null;
+  suspension_reason: string | null;
   recorded_by: string;
   created_at: CreatedAt;
 }
@@ -400,14 +416,23 @@ export interface CaseNumberCounterTable {
   last_number: number;
 }
 
+export interface AuditChainHeadTable {
+  scope: string;
+  chain: number;
+  last_seq: string;
+  hash: string;
+}
+
 export interface DB {
   tenants: TenantTable;
+  audit_chain_heads: AuditChainHeadTable;
   organizations: OrganizationTable;
   users: UserTable;
   sessions: SessionTable;
   audit_events: AuditEventTable;
   meeting_kinds: MeetingKindTable;
   persons: PersonTable;
+  person_links: PersonLinkTable;
   households: HouseholdTable;
   household_members: HouseholdMemberTable;
   consultations: ConsultationTable;

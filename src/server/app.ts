@@ -10,9 +10,19 @@ import './actor.ts';
 import { installAuthentication } from './authentication.ts';
 import { installOpenApi } from './openapi.ts';
 import { installProblemHandlers } from './problem.ts';
+import { caseRoutes } from './routes/cases.ts';
+import { consultationRoutes } from './routes/consultations.ts';
+import { handoverRoutes } from './routes/handovers.ts';
 import { healthRoutes } from './routes/health.ts';
+import { meetingKindRoutes } from './routes/meetingKinds.ts';
+import { monitoringRoutes } from './routes/monitorings.ts';
 import { organizationRoutes } from './routes/organizations.ts';
+import { personRoutes } from './routes/persons.ts';
+import { planRoutes } from './routes/plans.ts';
+import { referralRoutes } from './routes/referrals.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { supportReportRoutes } from './routes/supportReports.ts';
+import { taskRoutes } from './routes/tasks.ts';
 import { userRoutes } from './routes/users.ts';
 import { installWeb } from './web.ts';
 
@@ -80,6 +90,16 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   sessionRoutes(app, database.db, config);
   organizationRoutes(app, database.db);
   userRoutes(app, database.db);
+  personRoutes(app, database.db);
+  consultationRoutes(app, database.db);
+  referralRoutes(app, database.db);
+  handoverRoutes(app, database.db);
+  caseRoutes(app, database.db);
+  planRoutes(app, database.db);
+  supportReportRoutes(app, database.db);
+  monitoringRoutes(app, database.db);
+  taskRoutes(app, database.db);
+  meetingKindRoutes(app, database.db);
 
   await installWeb(app, config.webRoot);
   return app;

@@ -25,7 +25,15 @@ export type ProblemCode =
   | 'case.reasonRequired'
   | 'case.evaluationRequired'
   | 'consent.required'
-  | 'conflict.alreadyDecided';
+  | 'meeting.alreadyAcknowledged'
+  | 'meeting.acknowledgementRequired'
+  | 'conflict.alreadyDecided'
+  | 'plan.draftExists'
+  | 'plan.notDraft'
+  | 'plan.noApprovedPlan'
+  | 'planItem.notCurrent'
+  | 'case.notOpen'
+  | 'meeting.notHeld';
 
 const titles: Record<number, string> = {
   400: '入力内容に誤りがあります',

@@ -79,6 +79,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'uuid', (c) => c.notNull().unique())
     // null for events no tenant can be named for (a failed sign-in with an unknown login id)
     .addColumn('tenant_id', 'uuid', (c) => c.references('tenants.id'))
+    // the audit trail is several hash chains per tenant, so that concurrent writers do not all
+    // queue behind one lock held through commit; each chain is verified on its own
+    .addColumn('chain', 'smallint', (c) => c.notNull().defaultTo(0))
     .addColumn('occurred_at', 'timestamptz', (c) => c.notNull())
     .addColumn('actor_user_id', 'uuid')
     .addColumn('actor_organization_id', 'uuid')
@@ -100,14 +103,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['tenant_id', 'occurred_at'])
     .execute();
   await db.schema
-    .createIndex('audit_events_tenant_seq_idx')
+    .createIndex('audit_events_chain_idx')
     .on('audit_events')
-    .columns(['tenant_id', 'seq'])
+    .columns(['tenant_id', 'chain', 'seq'])
     .execute();
   await db.schema
     .createIndex('audit_events_actor_idx')
     .on('audit_events')
     .columns(['actor_user_id', 'seq'])
+    .execute();
+
+  // The head (last seq and hash) of every chain. Extending a chain locks its head row until commit;
+  // verification compares each chain's end with its head, so removing the newest events shows too.
+  await db.schema
+    .createTable('audit_chain_heads')
+    .addColumn('scope', 'text', (c) => c.notNull())
+    .addColumn('chain', 'smallint', (c) => c.notNull())
+    .addColumn('last_seq', 'bigint', (c) => c.notNull())
+    .addColumn('hash', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('audit_chain_heads_pkey', ['scope', 'chain'])
     .execute();
 
   // The audit trail is append-only: the database itself refuses to change or remove an event.

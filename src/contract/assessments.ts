@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { codesOf, householdFlags, type IssueCode, issueCodes } from '../domain/codeLists.ts';
+import { text } from './common.ts';
+
+/**
+ * Kinds of edge in the genogram / ecomap data of a 課題整理 (domain-research.md §5.6). The first
+ * four are family ties between two persons of the case; the last three describe the quality of a
+ * tie and may also point at an organisation (an ecomap's social resources).
+ */
+export const relationKinds = [
+  { code: 'parentChild', label: '親子' },
+  { code: 'spouse', label: '配偶者' },
+  { code: 'sibling', label: 'きょうだい' },
+  { code: 'cohabiting', label: '同居' },
+  { code: 'supports', label: '支援・支え' },
+  { code: 'conflict', label: '対立・ストレス' },
+  { code: 'distant', label: '疎遠' },
+] as const;
+export type RelationKind = (typeof relationKinds)[number]['code'];
+/** Family ties: both ends must be persons of the case. */
+export const kinshipRelationKinds: readonly RelationKind[] = [
+  'parentChild',
+  'spouse',
+  'sibling',
+  'cohabiting',
+];
+
+const unique = <T>(list: T[]) => new Set(list).size === list.length;
+
+const relationInputSchema = z.object({
+  from: z.uuid({ message: '関係の起点（人）を選んでください' }),
+  to: z.uuid({ message: '関係の相手（人または機関）を選んでください' }),
+  kind: z.enum(codesOf(relationKinds), { message: '関係の種類を選んでください' }),
+  note: text(500).optional(),
+});
+
+export const assessmentInputSchema = z.object({
+  issues: z
+    .array(z.enum(issueCodes as [IssueCode, ...IssueCode[]], { message: '課題の区分が正しくありません' }))
+    .min(1, { message: '課題を1つ以上選んでください' })
+    .refine(unique, { message: '同じ課題が重複しています' }),
+  householdFlags: z
+    .array(z.enum(codesOf(householdFlags), { message: '世帯類型が正しくありません' }))
+    .refine(unique, { message: '同じ世帯類型が重複しています' })
+    .default([]),
+  summary: text(4000).optional(),
+  wishes: text(4000).optional(),
+  strengths: text(4000).optional(),
+  relations: z.array(relationInputSchema).max(200, { message: '関係は200件までです' }).default([]),
+});
+export type AssessmentInput = z.infer<typeof assessmentInputSchema>;
+
+const labelled = z.object({ code: z.string(), label: z.string() });
+
+export const assessmentSchema = z
+  .object({
+    id: z.uuid(),
+    caseId: z.uuid(),
+    version: z.number().int(),
+    issues: z.array(labelled.extend({ area: z.string(), areaLabel: z.string() })),
+    householdFlags: z.array(labelled),
+    summary: z.string().nullable(),
+    wishes: z.string().nullable().describe('本人の意向'),
+    strengths: z.string().nullable(),
+    relations: z.array(
+      z.object({
+        from: z.uuid(),
+        to: z.uuid(),
+        toKind: z.enum(['person', 'organization']),
+        kind: z.enum(codesOf(relationKinds)),
+        kindLabel: z.string(),
+        note: z.string().nullable(),
+      }),
+    ),
+    recordedBy: z.object({ id: z.uuid(), name: z.string() }),
+    recordedAt: z.string(),
+    abilities: z.object({ save: z.boolean() }),
+  })
+  .meta({ id: 'Assessment' });
+export type Assessment = z.infer<typeof assessmentSchema>;

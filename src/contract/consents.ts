@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { codesOf } from '../domain/codeLists.ts';
+import { toIsoDate } from '../domain/wareki.ts';
+import { text } from './common.ts';
+
+/**
+ * What the person agrees may be shared (同意の範囲). `health` and `offence` are 要配慮個人情報
+ * and are asked for separately on the form.
+ */
+export const consentCategories = [
+  { code: 'basic', label: '基本情報（氏名・住所・連絡先・世帯）' },
+  { code: 'consultation', label: '相談内容' },
+  { code: 'assessment', label: '課題整理（アセスメント）' },
+  { code: 'plan', label: '支援プラン・支援経過' },
+  { code: 'health', label: '心身の状況・障害・病歴（要配慮個人情報）' },
+  { code: 'offence', label: '犯罪歴等（要配慮個人情報）' },
+] as const;
+export type ConsentCategory = (typeof consentCategories)[number]['code'];
+
+/** How the consent was given: a signed form, or orally before a witness (who is named). */
+export const consentMethods = [
+  { code: 'signedForm', label: '同意書への署名' },
+  { code: 'oralWithWitness', label: '口頭（立会人あり）' },
+] as const;
+export type ConsentMethod = (typeof consentMethods)[number]['code'];
+
+const unique = <T>(list: T[]) => new Set(list).size === list.length;
+const isoDate = (message: string) => z.iso.date({ message });
+
+export const consentInputSchema = z
+  .object({
+    personId: z.uuid({ message: '同意した本人を選んでください' }),
+    caseId: z.uuid({ message: '事例の指定が正しくありません' }).optional(),
+    organizationIds: z
+      .array(z.uuid({ message: '機関の指定が正しくありません' }))
+      .min(1, { message: '情報を共有してよい機関を1つ以上選んでください' })
+      .max(50, { message: '機関は50までです' })
+      .refine(unique, { message: '同じ機関が重複しています' }),
+    categories: z
+      .array(z.enum(codesOf(consentCategories), { message: '同意の範囲が正しくありません' }))
+      .min(1, { message: '同意の範囲を1つ以上選んでください' })
+      .refine(unique, { message: '同じ範囲が重複しています' }),
+    givenOn: isoDate('同意日を YYYY-MM-DD の形式で入力してください'),
+    method: z.enum(codesOf(consentMethods), { message: '同意の方法を選んでください' }),
+    witness: text(100).optional(),
+    expiresOn: isoDate('有効期限を YYYY-MM-DD の形式で入力してください').optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.method === 'oralWithWitness' && !input.witness) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['witness'],
+        message: '口頭による同意では立会人の氏名を入力してください',
+      });
+    }
+    if (input.givenOn > toIsoDate(new Date())) {
+      ctx.addIssue({ code: 'custom', path: ['givenOn'], message: '同意日に未来の日付は入力できません' });
+    }
+    if (input.expiresOn && input.expiresOn < input.givenOn) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expiresOn'],
+        message: '有効期限は同意日以降の日付にしてください',
+      });
+    }
+  });
+export type ConsentInput = z.infer<typeof consentInputSchema>;
+
+export const consentSchema = z
+  .object({
+    id: z.uuid(),
+    person: z.object({ id: z.uuid(), name: z.string() }),
+    caseId: z.uuid().nullable(),
+    organizations: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    categories: z.array(z.object({ code: z.string(), label: z.string() })),
+    method: z.enum(codesOf(consentMethods)),
+    methodLabel: z.string(),
+    witness: z.string().nullable(),
+    givenOn: z.string(),
+    expiresOn: z.string().nullable(),
+    withdrawnAt: z.string().nullable(),
+    /** In force today: given, not expired, not withdrawn. */
+    active: z.boolean(),
+    recordedBy: z.object({ id: z.uuid(), name: z.string() }),
+    recordedAt: z.string(),
+    /** Withdrawal arrives in a later issue; until then nobody may withdraw through the API. */
+    abilities: z.object({ withdraw: z.boolean() }),
+  })
+  .meta({ id: 'Consent' });
+export type Consent = z.infer<typeof consentSchema>;

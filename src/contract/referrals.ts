@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { requiredText, text } from './common.ts';
+import { consultationSummarySchema } from './consultations.ts';
+import { pageQuerySchema } from './persons.ts';
+
+const organizationRef = z.object({ id: z.uuid(), name: z.string() });
+
+/** つなぎ: a consultation passed to another agency's service, with the person's consent. */
+export const referralSchema = z
+  .object({
+    id: z.uuid(),
+    consultation: consultationSummarySchema
+      .nullable()
+      .describe('null once declined: the target organisation no longer sees the consultation'),
+    fromOrganization: organizationRef,
+    toOrganization: organizationRef,
+    note: z.string().nullable(),
+    legalBasis: z.enum(['consent', 'article106_6']).describe('What the sharing rests on'),
+    status: z.enum(['pending', 'accepted', 'declined']),
+    createdAt: z.string(),
+    daysWaiting: z.number().int().describe('Calendar days from the day it was sent to today (Asia/Tokyo)'),
+    decidedAt: z.string().nullable(),
+    declineReason: z.string().nullable(),
+    abilities: z.object({ accept: z.boolean(), decline: z.boolean() }),
+  })
+  .meta({ id: 'Referral' });
+export type Referral = z.infer<typeof referralSchema>;
+
+export const referralListQuerySchema = pageQuerySchema.extend({
+  status: z
+    .enum(['pending', 'accepted'], { message: '状態は pending か accepted を指定してください' })
+    .default('pending'),
+});
+
+export const referralListSchema = z
+  .object({ items: z.array(referralSchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'ReferralList' });
+
+export const referralDeclineSchema = z.object({
+  reason: requiredText(4000).describe('Why the organisation cannot take it; the counter sees it'),
+});
+
+export const referralInputSchema = z.object({
+  consultationId: z.uuid({ message: '相談を選んでください' }),
+  toOrganizationId: z.uuid({ message: 'つなぎ先の機関を選んでください' }),
+  note: text(2000).optional(),
+});

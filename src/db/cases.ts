@@ -1,0 +1,485 @@
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { KeysetCursor } from '../contract/cases.ts';
+import type { CaseStage } from '../domain/caseStage.ts';
+import { normalizeKana } from '../domain/kana.ts';
+import { caseVisible, meetingVisible, type Viewer } from './access.ts';
+import type { CaseParticipantTable, CaseTable, DB, ParticipationBasis } from './schema.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+export type CaseRow = Selectable<CaseTable>;
+
+/**
+ * An instant as text to the microsecond (timestamptz keeps microseconds, a JS Date only
+ * milliseconds): keyset cursors carry this so that no row is skipped or repeated.
+ */
+const sortKey = (column: string) =>
+  sql<string>`to_char(${sql.ref(column)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
+ * The case with this id if the viewer may see it (caseVisible in the WHERE), else undefined.
+ * `forUpdate` locks the row so that changes to one case (stage, versions) run one after another.
+ */
+export async function findVisibleCase(
+  tx: Executor,
+  viewer: Viewer,
+  caseId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<CaseRow | undefined> {
+  let query = tx
+    .selectFrom('cases as c')
+    .selectAll('c')
+    .where('c.tenant_id', '=', viewer.tenantId)
+    .where('c.id', '=', caseId)
+    .where(caseVisible(viewer, 'c.id'));
+  if (options.forUpdate) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+export interface CaseListRow {
+  id: string;
+  case_number: string;
+  stage: CaseStage;
+  primary_person_id: string;
+  accepted_on: string;
+  next_monitoring_on: string | null;
+  coordinating_organization_id: string;
+  lead_organization_id: string | null;
+  updated_at: Date;
+  sort_at: string;
+  family_name: string;
+  given_name: string;
+  family_name_kana: string;
+  given_name_kana: string;
+  coordinating_organization_name: string;
+  lead_organization_name: string | null;
+  household_flags: string[] | null;
+  my_bases: ParticipationBasis[] | null;
+}
+
+const likePattern = (key: string) => `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * One page of the cases the viewer may see, newest change first (keyset on updated_at, id).
+ * A single statement: the page is cut in a CTE over cases_list_idx with the visibility predicate,
+ * then the person, organisation names, latest 世帯類型 and my participation are joined to those rows only.
+ */
+export async function listVisibleCases(
+  db: Executor,
+  viewer: Viewer,
+  options: { stage?: CaseStage | undefined; q?: string | undefined; limit: number; cursor?: KeysetCursor },
+): Promise<CaseListRow[]> {
+  const key = options.q ? normalizeKana(options.q) : '';
+  const rows = await db
+    .with('page', (qb) => {
+      let page = qb
+        .selectFrom('cases as c')
+        .select([
+          'c.id',
+          'c.case_number',
+          'c.stage',
+          'c.primary_person_id',
+          'c.accepted_on',
+          'c.next_monitoring_on',
+          'c.coordinating_organization_id',
+          'c.lead_organization_id',
+          'c.updated_at',
+          sortKey('c.updated_at').as('sort_at'),
+        ])
+        .where('c.tenant_id', '=', viewer.tenantId)
+        .where(caseVisible(viewer, 'c.id'));
+      if (options.stage) page = page.where('c.stage', '=', options.stage);
+      if (key) {
+        const pattern = likePattern(key);
+        page = page.where((eb) =>
+          eb.or([
+            eb('c.case_number', 'like', pattern),
+            eb.exists(
+              eb
+                .selectFrom('persons as sp')
+                .select(sql`1`.as('one'))
+                .whereRef('sp.id', '=', 'c.primary_person_id')
+                .where('sp.kana_key', 'like', pattern),
+            ),
+          ]),
+        );
+      }
+      if (options.cursor) {
+        page = page.where(
+          sql<boolean>`(c.updated_at, c.id) < (${options.cursor.at}::timestamptz, ${options.cursor.id}::uuid)`,
+        );
+      }
+      return page
+        .orderBy('c.updated_at', 'desc')
+        .orderBy('c.id', 'desc')
+        .limit(options.limit + 1);
+    })
+    .selectFrom('page')
+    .innerJoin('persons as p', 'p.id', 'page.primary_person_id')
+    .innerJoin('organizations as co', 'co.id', 'page.coordinating_organization_id')
+    .leftJoin('organizations as lo', 'lo.id', 'page.lead_organization_id')
+    .selectAll('page')
+    .select((eb) => [
+      'p.family_name',
+      'p.given_name',
+      'p.family_name_kana',
+      'p.given_name_kana',
+      'co.name as coordinating_organization_name',
+      'lo.name as lead_organization_name',
+      eb
+        .selectFrom('assessments as a')
+        .select('a.household_flags')
+        .whereRef('a.case_id', '=', 'page.id')
+        .orderBy('a.version', 'desc')
+        .limit(1)
+        .as('household_flags'),
+      sql<ParticipationBasis[] | null>`(SELECT array_agg(DISTINCT cp.basis ORDER BY cp.basis)
+        FROM case_participants cp
+        WHERE cp.case_id = page.id AND cp.organization_id = ${viewer.organizationId} AND cp.scope = 'case')`.as(
+        'my_bases',
+      ),
+    ])
+    .orderBy('page.updated_at', 'desc')
+    .orderBy('page.id', 'desc')
+    .execute();
+  return rows as CaseListRow[];
+}
+
+/** The distinct bases on which the viewer's organisation takes part in the case with case scope. */
+export async function myParticipation(
+  db: Executor,
+  viewer: Viewer,
+  caseId: string,
+): Promise<ParticipationBasis[]> {
+  const rows = await db
+    .selectFrom('case_participants')
+    .select('basis')
+    .distinct()
+    .where('tenant_id', '=', viewer.tenantId)
+    .where('case_id', '=', caseId)
+    .where('organization_id', '=', viewer.organizationId)
+    .where('scope', '=', 'case')
+    .orderBy('basis')
+    .execute();
+  return rows.map((r) => r.basis);
+}
+
+export interface CasePersonRow {
+  id: string;
+  family_name: string;
+  given_name: string;
+  family_name_kana: string;
+  given_name_kana: string;
+  birth_date: string | null;
+  sex: string;
+  relation: string | null;
+  living_together: boolean | null;
+  is_target: boolean | null;
+}
+
+/** The persons of a case: its target persons and the members of its household, primary first. */
+export async function casePersons(db: Executor, kase: CaseRow): Promise<CasePersonRow[]> {
+  const rows = await db
+    .selectFrom('persons as p')
+    .leftJoin('household_members as hm', (join) =>
+      join.onRef('hm.person_id', '=', 'p.id').on('hm.household_id', '=', kase.household_id),
+    )
+    .leftJoin('case_persons as cp', (join) =>
+      join.onRef('cp.person_id', '=', 'p.id').on('cp.case_id', '=', kase.id),
+    )
+    .select([
+      'p.id',
+      'p.family_name',
+      'p.given_name',
+      'p.family_name_kana',
+      'p.given_name_kana',
+      'p.birth_date',
+      'p.sex',
+      'hm.relation',
+      'hm.living_together',
+      'cp.is_target',
+    ])
+    .where('p.tenant_id', '=', kase.tenant_id)
+    .where((eb) =>
+      eb.or([
+        eb(
+          'p.id',
+          'in',
+          eb
+            .selectFrom('household_members')
+            .select('person_id')
+            .where('household_id', '=', kase.household_id),
+        ),
+        eb('p.id', 'in', eb.selectFrom('case_persons').select('person_id').where('case_id', '=', kase.id)),
+      ]),
+    )
+    .orderBy('p.family_name_kana')
+    .orderBy('p.given_name_kana')
+    .execute();
+  return rows.sort(
+    (a, b) => Number(b.id === kase.primary_person_id) - Number(a.id === kase.primary_person_id),
+  );
+}
+
+/** Whether the person belongs to the case (a target person or a member of its household). */
+export async function personBelongsToCase(db: Executor, kase: CaseRow, personId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('persons as p')
+    .select('p.id')
+    .where('p.tenant_id', '=', kase.tenant_id)
+    .where('p.id', '=', personId)
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('case_persons as cp')
+            .select('cp.person_id')
+            .where('cp.case_id', '=', kase.id)
+            .whereRef('cp.person_id', '=', 'p.id'),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('household_members as hm')
+            .select('hm.person_id')
+            .where('hm.household_id', '=', kase.household_id)
+            .whereRef('hm.person_id', '=', 'p.id'),
+        ),
+      ]),
+    )
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The consultation a case came from and the handover that brought it to the coordinating section. */
+export async function caseOrigin(db: Executor, kase: CaseRow) {
+  return db
+    .selectFrom('handovers as h')
+    .innerJoin('consultations as c', 'c.id', 'h.consultation_id')
+    .select([
+      'h.id as handover_id',
+      'h.from_organization_id',
+      'h.reason',
+      'h.services_tried',
+      'h.decided_at',
+      'c.id as consultation_id',
+      'c.received_on',
+      'c.organization_id as consultation_organization_id',
+      'c.channel',
+      'c.topics',
+      'c.main_topic',
+      'c.content',
+      'c.wishes',
+      'c.consent_to_share',
+    ])
+    .where('h.tenant_id', '=', kase.tenant_id)
+    .where('h.case_id', '=', kase.id)
+    .orderBy('h.created_at')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The organisations that take part in the case, on what basis, scope and legal ground. */
+export async function caseParticipants(
+  db: Executor,
+  kase: CaseRow,
+): Promise<
+  Pick<CaseParticipantTable, 'organization_id' | 'basis' | 'scope' | 'legal_basis' | 'meeting_id'>[]
+> {
+  return db
+    .selectFrom('case_participants')
+    .select(['organization_id', 'basis', 'scope', 'legal_basis', 'meeting_id'])
+    .where('tenant_id', '=', kase.tenant_id)
+    .where('case_id', '=', kase.id)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** The meetings of a case the viewer may see, newest first, with the viewer's own invitation. */
+export async function visibleMeetingsOfCase(db: Executor, viewer: Viewer, caseId: string) {
+  return db
+    .selectFrom('meetings as m')
+    .innerJoin('meeting_kinds as k', 'k.id', 'm.kind_id')
+    .leftJoin('meeting_invitations as mine', (join) =>
+      join.onRef('mine.meeting_id', '=', 'm.id').on('mine.organization_id', '=', viewer.organizationId),
+    )
+    .select([
+      'm.id',
+      'm.title',
+      'm.legal_basis',
+      'm.status',
+      'm.scheduled_at',
+      'm.held_at',
+      'k.id as kind_id',
+      'k.code as kind_code',
+      'k.name as kind_name',
+      'mine.id as invitation_id',
+      'mine.acknowledged_at',
+      'mine.attended',
+    ])
+    .where('m.tenant_id', '=', viewer.tenantId)
+    .where('m.case_id', '=', caseId)
+    .where(meetingVisible(viewer, 'm.id', 'm.case_id'))
+    .orderBy('m.scheduled_at', 'desc')
+    .orderBy('m.id', 'desc')
+    .execute();
+}
+
+export interface CaseEventListRow {
+  id: string;
+  occurred_at: Date;
+  sort_at: string;
+  kind: string;
+  summary: string;
+  subject_id: string | null;
+  details: unknown;
+  actor_user_id: string | null;
+  actor_user_name: string | null;
+  actor_organization_id: string | null;
+  actor_organization_name: string | null;
+}
+
+/** One page of a visible case's timeline, newest first (keyset on occurred_at, id). */
+export async function listCaseEvents(
+  db: Executor,
+  viewer: Viewer,
+  caseId: string,
+  options: { limit: number; cursor?: KeysetCursor },
+): Promise<CaseEventListRow[]> {
+  let query = db
+    .selectFrom('case_events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_user_id')
+    .leftJoin('organizations as o', 'o.id', 'e.actor_organization_id')
+    .select([
+      'e.id',
+      'e.occurred_at',
+      sortKey('e.occurred_at').as('sort_at'),
+      'e.kind',
+      'e.summary',
+      'e.subject_id',
+      'e.details',
+      'e.actor_user_id',
+      'u.display_name as actor_user_name',
+      'e.actor_organization_id',
+      'o.name as actor_organization_name',
+    ])
+    .where('e.tenant_id', '=', viewer.tenantId)
+    .where('e.case_id', '=', caseId)
+    .where(caseVisible(viewer, 'e.case_id'));
+  if (options.cursor) {
+    query = query.where(
+      sql<boolean>`(e.occurred_at, e.id) < (${options.cursor.at}::timestamptz, ${options.cursor.id}::uuid)`,
+    );
+  }
+  return query
+    .orderBy('e.occurred_at', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(options.limit + 1)
+    .execute();
+}
+
+/** Names of organisations of the tenant, by id (bulk, for presenting). */
+export async function organizationNames(
+  db: Executor,
+  tenantId: string,
+  ids: Iterable<string | null | undefined>,
+): Promise<Map<string, string>> {
+  const wanted = [...new Set([...ids].filter((id): id is string => Boolean(id)))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('organizations')
+    .select(['id', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', wanted)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Display names of users of the tenant, by id (bulk, for presenting). */
+export async function userNames(
+  db: Executor,
+  tenantId: string,
+  ids: Iterable<string | null | undefined>,
+): Promise<Map<string, string>> {
+  const wanted = [...new Set([...ids].filter((id): id is string => Boolean(id)))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', wanted)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+/**
+ * The organisations of the tenant among these ids (to check ids sent in a body); disabled ones
+ * only when `includeDisabled`.
+ */
+export async function knownOrganizationIds(
+  db: Executor,
+  tenantId: string,
+  ids: readonly string[],
+  options: { includeDisabled?: boolean } = {},
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  let query = db
+    .selectFrom('organizations')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', [...ids]);
+  if (!options.includeDisabled) query = query.where('disabled_at', 'is', null);
+  const rows = await query.execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Store the closure of a case (the stage itself changes only through advanceCase). */
+export async function recordClosure(
+  tx: Transaction<DB>,
+  kase: CaseRow,
+  closure: { closedOn: string; reason: string; evaluation: string; leadOrganizationId: string | null },
+): Promise<void> {
+  await tx
+    .updateTable('cases')
+    .set({
+      closed_on: closure.closedOn,
+      closure_reason: closure.reason,
+      closure_evaluation: closure.evaluation,
+      ...(closure.leadOrganizationId ? { lead_organization_id: closure.leadOrganizationId } : {}),
+      updated_at: new Date(),
+    })
+    .where('tenant_id', '=', kase.tenant_id)
+    .where('id', '=', kase.id)
+    .execute();
+}
+
+/** Clear the closure fields when a case is reopened (the timeline keeps what they were). */
+export async function clearClosure(tx: Transaction<DB>, kase: CaseRow): Promise<void> {
+  await tx
+    .updateTable('cases')
+    .set({ closed_on: null, closure_reason: null, closure_evaluation: null, updated_at: new Date() })
+    .where('tenant_id', '=', kase.tenant_id)
+    .where('id', '=', kase.id)
+    .execute();
+}
+
+/** Mark the case as changed (the case list is ordered by its latest change). */
+export async function touchCase(tx: Transaction<DB>, kase: CaseRow): Promise<void> {
+  await tx
+    .updateTable('cases')
+    .set({ updated_at: new Date() })
+    .where('tenant_id', '=', kase.tenant_id)
+    .where('id', '=', kase.id)
+    .execute();
+}
+
+/**
+ * The coordinator-only rule: the caller holds case.coordinate AND belongs to the case's
+ * coordinating section. Everyone else who can see the case gets 403 on coordinator actions.
+ */
+export function isCoordinatorOf(
+  actor: { organizationId: string; permissions: ReadonlySet<string> },
+  kase: { coordinating_organization_id: string },
+): boolean {
+  return (
+    actor.permissions.has('case.coordinate') && actor.organizationId === kase.coordinating_organization_id
+  );
+}

@@ -1,0 +1,277 @@
+import { randomUUID } from 'node:crypto';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { consultationVisible, type Viewer } from './access.ts';
+import type { ConsultationOutcome, ConsultationStatus, DB, Visitor } from './schema.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export interface ConsultationSummaryRow {
+  id: string;
+  received_on: string;
+  organization_id: string;
+  organization_name: string;
+  person_id: string;
+  channel: string;
+  topics: string[];
+  main_topic: string;
+  outcome: ConsultationOutcome;
+  status: ConsultationStatus;
+  consent_to_share: boolean;
+}
+
+export interface ConsultationRow extends ConsultationSummaryRow {
+  received_by: string;
+  received_by_name: string;
+  household_id: string;
+  visitor: Visitor | null | string;
+  content: string;
+  wishes: string | null;
+  closed_at: Date | null;
+  close_note: string | null;
+}
+
+function summaryQuery(db: Executor, viewer: Viewer) {
+  return db
+    .selectFrom('consultations as c')
+    .innerJoin('organizations as o', 'o.id', 'c.organization_id')
+    .select([
+      'c.id',
+      'c.received_on',
+      'c.organization_id',
+      'o.name as organization_name',
+      'c.person_id',
+      'c.channel',
+      'c.topics',
+      'c.main_topic',
+      'c.outcome',
+      'c.status',
+      'c.consent_to_share',
+    ])
+    .where('c.tenant_id', '=', viewer.tenantId)
+    .where(consultationVisible(viewer, 'c.id', 'c.organization_id'));
+}
+
+/** One consultation, if the viewer may see it (consultationVisible in the WHERE). */
+export async function findVisibleConsultation(
+  db: Executor,
+  viewer: Viewer,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ConsultationRow | undefined> {
+  const query = summaryQuery(db, viewer)
+    .innerJoin('users as u', 'u.id', 'c.received_by')
+    .select([
+      'c.received_by',
+      'u.display_name as received_by_name',
+      'c.household_id',
+      'c.visitor',
+      'c.content',
+      'c.wishes',
+      'c.closed_at',
+      'c.close_note',
+    ])
+    .where('c.id', '=', id);
+  return (options.forUpdate ? query.forUpdate(['c']) : query).executeTakeFirst();
+}
+
+/** Summaries of the consultations among `ids` that the viewer may see, in bulk. */
+export async function visibleConsultationSummaries(
+  db: Executor,
+  viewer: Viewer,
+  ids: readonly string[],
+): Promise<Map<string, ConsultationSummaryRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await summaryQuery(db, viewer)
+    .where('c.id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+export interface ConsultationListOptions {
+  status?: ConsultationStatus | undefined;
+  limit: number;
+  /** [received_on, id] of the last row of the previous page. */
+  after?: readonly [string, string] | undefined;
+}
+
+/**
+ * The consultations my organisation took plus those referred to it (pending or accepted), newest
+ * first. Each source is walked in order under its own LIMIT — the counter's own consultations along
+ * consultations_org_idx, the referrals addressed to it along referrals_to_idx — so a page costs a few
+ * dozen rows however many consultations the counter has taken over the years. The page is then
+ * loaded with the visibility predicate like every other read.
+ */
+export async function listConsultations(
+  db: Executor,
+  viewer: Viewer,
+  options: ConsultationListOptions,
+): Promise<ConsultationSummaryRow[]> {
+  const { after, status, limit } = options;
+  let own = db
+    .selectFrom('consultations as own')
+    .select(['own.id', 'own.received_on'])
+    .where('own.tenant_id', '=', viewer.tenantId)
+    .where('own.organization_id', '=', viewer.organizationId);
+  if (status) own = own.where('own.status', '=', status);
+  if (after)
+    own = own.where(sql<boolean>`(own.received_on, own.id) < (${after[0]}::date, ${after[1]}::uuid)`);
+  let referred = db
+    .selectFrom('referrals as r')
+    .innerJoin('consultations as rc', 'rc.id', 'r.consultation_id')
+    .select(['rc.id', 'rc.received_on'])
+    .where('r.tenant_id', '=', viewer.tenantId)
+    .where('r.to_organization_id', '=', viewer.organizationId)
+    .where('r.status', 'in', ['pending', 'accepted']);
+  if (status) referred = referred.where('rc.status', '=', status);
+  if (after)
+    referred = referred.where(sql<boolean>`(rc.received_on, rc.id) < (${after[0]}::date, ${after[1]}::uuid)`);
+  const ownPage = db
+    .selectFrom(
+      own
+        .orderBy('own.received_on', 'desc')
+        .orderBy('own.id', 'desc')
+        .limit(limit + 1)
+        .as('own_page'),
+    )
+    .selectAll();
+  const referredPage = db
+    .selectFrom(
+      referred
+        .orderBy('rc.received_on', 'desc')
+        .orderBy('rc.id', 'desc')
+        .limit(limit + 1)
+        .as('referred_page'),
+    )
+    .selectAll();
+  const page = db
+    .selectFrom(ownPage.union(referredPage).as('page'))
+    .select('page.id')
+    .orderBy('page.received_on', 'desc')
+    .orderBy('page.id', 'desc')
+    .limit(limit + 1);
+
+  return summaryQuery(db, viewer)
+    .where('c.id', 'in', page)
+    .orderBy('c.received_on', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(limit + 1)
+    .execute();
+}
+
+export async function insertHousehold(tx: Transaction<DB>, tenantId: string): Promise<string> {
+  const id = randomUUID();
+  await tx.insertInto('households').values({ id, tenant_id: tenantId }).execute();
+  return id;
+}
+
+export async function insertHouseholdMembers(
+  tx: Transaction<DB>,
+  tenantId: string,
+  householdId: string,
+  members: { personId: string; relation: string; livingTogether: boolean }[],
+): Promise<void> {
+  if (members.length === 0) return;
+  await tx
+    .insertInto('household_members')
+    .values(
+      members.map((member) => ({
+        id: randomUUID(),
+        tenant_id: tenantId,
+        household_id: householdId,
+        person_id: member.personId,
+        relation: member.relation,
+        living_together: member.livingTogether,
+      })),
+    )
+    .execute();
+}
+
+/** The other members of a household with their relation to the person, eldest first. */
+export async function householdMembersOf(
+  db: Executor,
+  tenantId: string,
+  householdId: string,
+  exceptPersonId: string,
+): Promise<{ person_id: string; relation: string; living_together: boolean }[]> {
+  return db
+    .selectFrom('household_members as hm')
+    .innerJoin('persons as p', 'p.id', 'hm.person_id')
+    .select(['hm.person_id', 'hm.relation', 'hm.living_together'])
+    .where('hm.tenant_id', '=', tenantId)
+    .where('hm.household_id', '=', householdId)
+    .where('hm.person_id', '!=', exceptPersonId)
+    .orderBy(sql`p.birth_date ASC NULLS LAST`)
+    .orderBy('hm.person_id')
+    .execute();
+}
+
+export interface NewConsultation {
+  id: string;
+  tenantId: string;
+  organizationId: string;
+  receivedOn: string;
+  receivedBy: string;
+  personId: string;
+  householdId: string;
+  visitor: Visitor | null;
+  channel: string;
+  topics: string[];
+  mainTopic: string;
+  content: string;
+  wishes: string | null;
+  consentToShare: boolean;
+  outcome: ConsultationOutcome;
+  status: ConsultationStatus;
+}
+
+export async function insertConsultation(tx: Transaction<DB>, c: NewConsultation): Promise<void> {
+  await tx
+    .insertInto('consultations')
+    .values({
+      id: c.id,
+      tenant_id: c.tenantId,
+      organization_id: c.organizationId,
+      received_on: c.receivedOn,
+      received_by: c.receivedBy,
+      person_id: c.personId,
+      household_id: c.householdId,
+      visitor: JSON.stringify(c.visitor),
+      channel: c.channel,
+      topics: c.topics,
+      main_topic: c.mainTopic,
+      content: c.content,
+      wishes: c.wishes,
+      consent_to_share: c.consentToShare,
+      outcome: c.outcome,
+      status: c.status,
+    })
+    .execute();
+}
+
+export async function setConsultationStatus(
+  tx: Transaction<DB>,
+  tenantId: string,
+  id: string,
+  values: { status: ConsultationStatus; outcome?: ConsultationOutcome },
+): Promise<void> {
+  await tx
+    .updateTable('consultations')
+    .set(values)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function closeConsultation(
+  tx: Transaction<DB>,
+  tenantId: string,
+  id: string,
+  values: { closedBy: string; note: string | null },
+): Promise<void> {
+  await tx
+    .updateTable('consultations')
+    .set({ status: 'closed', closed_at: new Date(), closed_by: values.closedBy, close_note: values.note })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,444 @@
+import { randomUUID } from 'node:crypto';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { PlanInput, PlanLink } from '../contract/plans.ts';
+import type { CaseStage } from '../domain/caseStage.ts';
+import { caseVisible, type Viewer } from './access.ts';
+import type { DB, MeetingTable, PlanItemTable, SupportPlanTable } from './schema.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+// ---------------------------------------------------------------------------------------------
+// Keyset cursors: an opaque base64url of the sort key and the id of the last row returned.
+
+/** Encode the sort key of the last row of a page. */
+export function encodeCursor(key: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+type CursorPart = 'string' | 'integer' | 'date' | 'uuid';
+const cursorChecks: Record<CursorPart, (value: unknown) => boolean> = {
+  string: (value) => typeof value === 'string' && value.length <= 200,
+  integer: (value) => Number.isSafeInteger(value),
+  date: (value) =>
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)),
+  uuid: (value) =>
+    typeof value === 'string' &&
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value),
+};
+
+/**
+ * Decode a cursor made by {@link encodeCursor}, checking each part's shape so that nothing odd
+ * reaches SQL; undefined when it is not one of ours (the caller answers 400).
+ */
+export function decodeCursor(cursor: string, shape: readonly CursorPart[]): (string | number)[] | undefined {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Array.isArray(key) || key.length !== shape.length) return undefined;
+    return key.every((value, index) => cursorChecks[shape[index] as CursorPart](value)) ? key : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plans
+
+export type PlanRow = Selectable<SupportPlanTable>;
+
+/** A plan with the case facts its presentation and abilities need. */
+export interface PlanRecord extends PlanRow {
+  case_number: string;
+  case_stage: CaseStage;
+  coordinating_organization_id: string;
+  primary_person_id: string;
+}
+
+function planQuery(db: Executor, viewer: Viewer) {
+  return db
+    .selectFrom('support_plans as sp')
+    .innerJoin('cases as c', 'c.id', 'sp.case_id')
+    .selectAll('sp')
+    .select([
+      'c.case_number',
+      'c.stage as case_stage',
+      'c.coordinating_organization_id',
+      'c.primary_person_id',
+    ])
+    .where('sp.tenant_id', '=', viewer.tenantId)
+    .where(caseVisible(viewer, 'c.id'));
+}
+
+/** One plan of a case the viewer may see, or undefined (→ 404). */
+export async function findPlan(
+  db: Executor,
+  viewer: Viewer,
+  planId: string,
+): Promise<PlanRecord | undefined> {
+  return planQuery(db, viewer).where('sp.id', '=', planId).executeTakeFirst();
+}
+
+/** The versions of a case's plan, newest first, after the cursor's version. */
+export async function listPlans(
+  db: Executor,
+  viewer: Viewer,
+  caseId: string,
+  page: { limit: number; beforeVersion?: number | undefined },
+): Promise<PlanRecord[]> {
+  let query = planQuery(db, viewer).where('sp.case_id', '=', caseId);
+  if (page.beforeVersion !== undefined) query = query.where('sp.version', '<', page.beforeVersion);
+  return query.orderBy('sp.version', 'desc').limit(page.limit).execute();
+}
+
+/** The case's draft, if any. */
+export async function findDraft(db: Executor, tenantId: string, caseId: string) {
+  return db
+    .selectFrom('support_plans')
+    .select(['id', 'version'])
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+}
+
+/** The case's current (approved) plan, if any. */
+export async function findCurrentPlan(db: Executor, tenantId: string, caseId: string) {
+  return db
+    .selectFrom('support_plans')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'approved')
+    .executeTakeFirst();
+}
+
+export type PlanItemRow = Selectable<PlanItemTable> & { organization_name: string };
+
+export interface PlanDetails {
+  items: PlanItemRow[];
+  meeting: (Pick<MeetingTable, 'id' | 'title' | 'legal_basis' | 'held_at'> & { kind_name: string }) | null;
+  approver: { id: string; displayName: string } | null;
+  creator: { id: string; displayName: string };
+}
+
+/** Items (with organisation names), deciding meeting, approver and author of many plans: three queries. */
+export async function loadPlanDetails(
+  db: Executor,
+  tenantId: string,
+  plans: readonly PlanRow[],
+): Promise<Map<string, PlanDetails>> {
+  const details = new Map<string, PlanDetails>();
+  if (plans.length === 0) return details;
+  const items = await planItemsOf(
+    db,
+    tenantId,
+    plans.map((p) => p.id),
+  );
+  const meetingIds = [...new Set(plans.flatMap((p) => (p.decided_meeting_id ? [p.decided_meeting_id] : [])))];
+  const meetings =
+    meetingIds.length === 0
+      ? []
+      : await db
+          .selectFrom('meetings as m')
+          .innerJoin('meeting_kinds as k', 'k.id', 'm.kind_id')
+          .select(['m.id', 'm.title', 'm.legal_basis', 'm.held_at', 'k.name as kind_name'])
+          .where('m.tenant_id', '=', tenantId)
+          .where('m.id', 'in', meetingIds)
+          .execute();
+  const userIds = [
+    ...new Set(plans.flatMap((p) => (p.approved_by ? [p.created_by, p.approved_by] : [p.created_by]))),
+  ];
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', userIds)
+    .execute();
+  const userRef = (id: string) => ({
+    id,
+    displayName: users.find((u) => u.id === id)?.display_name ?? '',
+  });
+  for (const plan of plans) {
+    details.set(plan.id, {
+      items: items.filter((item) => item.plan_id === plan.id),
+      meeting: meetings.find((m) => m.id === plan.decided_meeting_id) ?? null,
+      approver: plan.approved_by ? userRef(plan.approved_by) : null,
+      creator: userRef(plan.created_by),
+    });
+  }
+  return details;
+}
+
+/** The items of the given plans in position order, with their organisation's name. */
+export async function planItemsOf(
+  db: Executor,
+  tenantId: string,
+  planIds: readonly string[],
+): Promise<PlanItemRow[]> {
+  if (planIds.length === 0) return [];
+  return db
+    .selectFrom('plan_items as pi')
+    .innerJoin('organizations as o', 'o.id', 'pi.organization_id')
+    .selectAll('pi')
+    .select('o.name as organization_name')
+    .where('pi.tenant_id', '=', tenantId)
+    .where('pi.plan_id', 'in', planIds)
+    .orderBy('pi.plan_id')
+    .orderBy('pi.position')
+    .execute();
+}
+
+/** Of the given organisation ids, those that are not active organisations of the tenant. */
+export async function inactiveOrganizations(
+  db: Executor,
+  tenantId: string,
+  organizationIds: readonly string[],
+): Promise<Set<string>> {
+  const unique = [...new Set(organizationIds)];
+  if (unique.length === 0) return new Set();
+  const active = await db
+    .selectFrom('organizations')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', unique)
+    .where('disabled_at', 'is', null)
+    .execute();
+  const found = new Set(active.map((o) => o.id));
+  return new Set(unique.filter((id) => !found.has(id)));
+}
+
+/** Insert a new draft version of a case's plan with its items; returns the plan id. */
+export async function insertDraft(
+  tx: Transaction<DB>,
+  values: { tenantId: string; caseId: string; createdBy: string; input: PlanInput },
+): Promise<{ id: string; version: number }> {
+  const last = await tx
+    .selectFrom('support_plans')
+    .select((eb) => eb.fn.max('version').as('version'))
+    .where('case_id', '=', values.caseId)
+    .executeTakeFirst();
+  const version = (last?.version ?? 0) + 1;
+  const id = randomUUID();
+  await tx
+    .insertInto('support_plans')
+    .values({
+      id,
+      tenant_id: values.tenantId,
+      case_id: values.caseId,
+      version,
+      status: 'draft',
+      wishes: values.input.wishes,
+      long_term_goal: values.input.longTermGoal,
+      short_term_goals: values.input.shortTermGoals,
+      next_monitoring_on: values.input.nextMonitoringOn,
+      created_by: values.createdBy,
+    })
+    .execute();
+  await insertItems(tx, {
+    tenantId: values.tenantId,
+    caseId: values.caseId,
+    planId: id,
+    input: values.input,
+  });
+  return { id, version };
+}
+
+async function insertItems(
+  tx: Transaction<DB>,
+  values: { tenantId: string; caseId: string; planId: string; input: PlanInput },
+): Promise<void> {
+  await tx
+    .insertInto('plan_items')
+    .values(
+      values.input.items.map((item, index) => ({
+        id: randomUUID(),
+        tenant_id: values.tenantId,
+        plan_id: values.planId,
+        case_id: values.caseId,
+        position: index + 1,
+        content: item.content,
+        organization_id: item.organizationId,
+        frequency: item.frequency,
+        period_from: item.periodFrom,
+        period_to: item.periodTo,
+        links: item.links,
+      })),
+    )
+    .execute();
+}
+
+/** Replace a draft's fields and items (a draft's items have no reports: only approved items do). */
+export async function updateDraft(
+  tx: Transaction<DB>,
+  values: { tenantId: string; caseId: string; planId: string; input: PlanInput },
+): Promise<void> {
+  await tx
+    .updateTable('support_plans')
+    .set({
+      wishes: values.input.wishes,
+      long_term_goal: values.input.longTermGoal,
+      short_term_goals: values.input.shortTermGoals,
+      next_monitoring_on: values.input.nextMonitoringOn,
+    })
+    .where('tenant_id', '=', values.tenantId)
+    .where('id', '=', values.planId)
+    .where('status', '=', 'draft')
+    .execute();
+  await tx.deleteFrom('plan_items').where('plan_id', '=', values.planId).execute();
+  await insertItems(tx, values);
+}
+
+/** A meeting of the case, with its kind's name, for deciding a plan. */
+export async function findCaseMeeting(db: Executor, tenantId: string, caseId: string, meetingId: string) {
+  return db
+    .selectFrom('meetings as m')
+    .innerJoin('meeting_kinds as k', 'k.id', 'm.kind_id')
+    .select(['m.id', 'm.title', 'm.legal_basis', 'm.status', 'm.held_at', 'k.name as kind_name'])
+    .where('m.tenant_id', '=', tenantId)
+    .where('m.case_id', '=', caseId)
+    .where('m.id', '=', meetingId)
+    .executeTakeFirst();
+}
+
+/** Whether an assessment (課題整理) of the case is on record. */
+export async function hasAssessment(db: Executor, tenantId: string, caseId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('assessments')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', '=', caseId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Make a draft the current plan: the previous current version becomes 'superseded'. */
+export async function approvePlan(
+  tx: Transaction<DB>,
+  values: { tenantId: string; caseId: string; planId: string; meetingId: string; approvedBy: string },
+): Promise<void> {
+  await tx
+    .updateTable('support_plans')
+    .set({ status: 'superseded' })
+    .where('tenant_id', '=', values.tenantId)
+    .where('case_id', '=', values.caseId)
+    .where('status', '=', 'approved')
+    .execute();
+  await tx
+    .updateTable('support_plans')
+    .set({
+      status: 'approved',
+      decided_meeting_id: values.meetingId,
+      approved_at: new Date(),
+      approved_by: values.approvedBy,
+    })
+    .where('tenant_id', '=', values.tenantId)
+    .where('id', '=', values.planId)
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// "My plan items"
+
+/** No report within this many days makes an item's report due. */
+export const REPORT_INTERVAL_DAYS = 30;
+
+export interface MyPlanItemRow extends PlanItemRow {
+  plan_version: number;
+  plan_approved_at: Date | null;
+  case_number: string;
+  family_name: string;
+  given_name: string;
+  last_reported_on: string | null;
+}
+
+/**
+ * Items of the current (approved) plans of open cases the viewer may see, for which the viewer's
+ * organisation is responsible, with the date of the latest report. Ordered by case number and
+ * position; `after` is the (case number, position) of the last row of the previous page.
+ */
+export async function listMyPlanItems(
+  db: Executor,
+  viewer: Viewer,
+  page: { limit: number; after?: { caseNumber: string; position: number } | undefined },
+): Promise<MyPlanItemRow[]> {
+  let query = myPlanItemsQuery(db, viewer);
+  if (page.after) {
+    const { caseNumber, position } = page.after;
+    query = query.where((eb) =>
+      eb.or([
+        eb('c.case_number', '>', caseNumber),
+        eb.and([eb('c.case_number', '=', caseNumber), eb('pi.position', '>', position)]),
+      ]),
+    );
+  }
+  return query.orderBy('c.case_number').orderBy('pi.position').limit(page.limit).execute();
+}
+
+/** All of the viewer's organisation's current items whose report is due on `today` (for tasks). */
+export async function listMyReportDueItems(
+  db: Executor,
+  viewer: Viewer,
+  today: string,
+): Promise<MyPlanItemRow[]> {
+  const cutoff = addDays(today, -REPORT_INTERVAL_DAYS);
+  return myPlanItemsQuery(db, viewer)
+    .where((eb) => eb.or([eb('pi.period_from', 'is', null), eb('pi.period_from', '<=', today)]))
+    .where((eb) => eb.or([eb('pi.period_to', 'is', null), eb('pi.period_to', '>=', today)]))
+    .where(
+      sql<boolean>`NOT EXISTS (SELECT 1 FROM support_reports due_sr
+        WHERE due_sr.plan_item_id = pi.id AND due_sr.supported_on > ${cutoff})`,
+    )
+    .orderBy('c.case_number')
+    .orderBy('pi.position')
+    .limit(500)
+    .execute();
+}
+
+function myPlanItemsQuery(db: Executor, viewer: Viewer) {
+  return db
+    .selectFrom('plan_items as pi')
+    .innerJoin('support_plans as sp', 'sp.id', 'pi.plan_id')
+    .innerJoin('cases as c', 'c.id', 'pi.case_id')
+    .innerJoin('persons as p', 'p.id', 'c.primary_person_id')
+    .innerJoin('organizations as o', 'o.id', 'pi.organization_id')
+    .selectAll('pi')
+    .select([
+      'o.name as organization_name',
+      'sp.version as plan_version',
+      'sp.approved_at as plan_approved_at',
+      'c.case_number',
+      'p.family_name',
+      'p.given_name',
+      sql<string | null>`(SELECT max(last_sr.supported_on) FROM support_reports last_sr
+        WHERE last_sr.plan_item_id = pi.id)`.as('last_reported_on'),
+    ])
+    .where('pi.tenant_id', '=', viewer.tenantId)
+    .where('pi.organization_id', '=', viewer.organizationId)
+    .where('sp.status', '=', 'approved')
+    .where('c.stage', 'not in', ['closed', 'suspended'])
+    .where(caseVisible(viewer, 'c.id'));
+}
+
+/** Calendar arithmetic on 'YYYY-MM-DD'. */
+export function addDays(date: string, days: number): string {
+  const ms = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
+ * Whether an item's report is due on `today`: its period has begun and not ended, and no report
+ * was made in the last {@link REPORT_INTERVAL_DAYS} days (or none at all yet).
+ */
+export function isReportDue(
+  item: { period_from: string | null; period_to: string | null; last_reported_on: string | null },
+  today: string,
+): boolean {
+  if (item.period_from !== null && item.period_from > today) return false;
+  if (item.period_to !== null && item.period_to < today) return false;
+  return item.last_reported_on === null || item.last_reported_on <= addDays(today, -REPORT_INTERVAL_DAYS);
+}
+
+/** The links column as the contract types it. */
+export function linksOf(item: { links: string[] }): PlanLink[] {
+  return item.links.filter((l): l is PlanLink => l === 'participationSupport' || l === 'outreach');
+}

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { consultationVisible, type Viewer } from './access.ts';
+import type { DB, ReferralTable } from './schema.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export interface ReferralRow {
+  id: string;
+  consultation_id: string;
+  from_organization_id: string;
+  from_organization_name: string;
+  to_organization_id: string;
+  to_organization_name: string;
+  note: string | null;
+  legal_basis: ReferralTable['legal_basis'];
+  status: ReferralTable['status'];
+  created_at: Date;
+  decided_at: Date | null;
+  decline_reason: string | null;
+  /** created_at as PostgreSQL prints it (microseconds kept), for keyset cursors. */
+  created_key: string;
+}
+
+function referralQuery(db: Executor) {
+  return db
+    .selectFrom('referrals as r')
+    .innerJoin('organizations as fo', 'fo.id', 'r.from_organization_id')
+    .innerJoin('organizations as tor', 'tor.id', 'r.to_organization_id')
+    .select([
+      'r.id',
+      'r.consultation_id',
+      'r.from_organization_id',
+      'fo.name as from_organization_name',
+      'r.to_organization_id',
+      'tor.name as to_organization_name',
+      'r.note',
+      'r.legal_basis',
+      'r.status',
+      'r.created_at',
+      'r.decided_at',
+      'r.decline_reason',
+      sql<string>`r.created_at::text`.as('created_key'),
+    ]);
+}
+
+export async function insertReferral(
+  tx: Transaction<DB>,
+  referral: {
+    tenantId: string;
+    consultationId: string;
+    fromOrganizationId: string;
+    toOrganizationId: string;
+    note: string | null;
+  },
+): Promise<string> {
+  const id = randomUUID();
+  await tx
+    .insertInto('referrals')
+    .values({
+      id,
+      tenant_id: referral.tenantId,
+      consultation_id: referral.consultationId,
+      from_organization_id: referral.fromOrganizationId,
+      to_organization_id: referral.toOrganizationId,
+      note: referral.note,
+      // A referral to another agency's service shares the consultation on the person's consent.
+      legal_basis: 'consent',
+      status: 'pending',
+    })
+    .execute();
+  return id;
+}
+
+/**
+ * A referral addressed to the viewer's organisation, locked for a decision. Anyone else — the
+ * counter that sent it included — gets undefined (404): only the target decides. The target may
+ * always see a referral addressed to it (while pending, that is what makes the consultation
+ * visible to it; once decided, it made the decision).
+ */
+export async function findReferralForTarget(
+  tx: Transaction<DB>,
+  viewer: Viewer,
+  id: string,
+): Promise<ReferralRow | undefined> {
+  return referralQuery(tx)
+    .where('r.tenant_id', '=', viewer.tenantId)
+    .where('r.id', '=', id)
+    .where('r.to_organization_id', '=', viewer.organizationId)
+    .forUpdate(['r'])
+    .executeTakeFirst();
+}
+
+/** Referrals of these consultations, newest first (callers have checked the consultations' visibility). */
+export async function referralsOf(
+  db: Executor,
+  tenantId: string,
+  consultationIds: readonly string[],
+): Promise<ReferralRow[]> {
+  if (consultationIds.length === 0) return [];
+  return referralQuery(db)
+    .where('r.tenant_id', '=', tenantId)
+    .where('r.consultation_id', 'in', [...new Set(consultationIds)])
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .execute();
+}
+
+/**
+ * My organisation's inbox of referrals, oldest first (referrals_to_idx), only those whose
+ * consultation I may see (pending and accepted ones are visible to the target by definition).
+ */
+export async function listReferralInbox(
+  db: Executor,
+  viewer: Viewer,
+  options: { status: 'pending' | 'accepted'; limit: number; after?: readonly [string, string] | undefined },
+): Promise<ReferralRow[]> {
+  let query = referralQuery(db)
+    .innerJoin('consultations as c', 'c.id', 'r.consultation_id')
+    .where('r.tenant_id', '=', viewer.tenantId)
+    .where('r.to_organization_id', '=', viewer.organizationId)
+    .where('r.status', '=', options.status)
+    .where(consultationVisible(viewer, 'c.id', 'c.organization_id'));
+  if (options.after) {
+    const [createdAt, id] = options.after;
+    query = query.where(sql<boolean>`(r.created_at, r.id) > (${createdAt}::timestamptz, ${id}::uuid)`);
+  }
+  return query
+    .orderBy('r.created_at')
+    .orderBy('r.id')
+    .limit(options.limit + 1)
+    .execute();
+}
+
+export async function decideReferral(
+  tx: Transaction<DB>,
+  tenantId: string,
+  id: string,
+  decision: { status: 'accepted' | 'declined'; decidedBy: string; declineReason: string | null },
+): Promise<void> {
+  await tx
+    .updateTable('referrals')
+    .set({
+      status: decision.status,
+      decided_by: decision.decidedBy,
+      decided_at: new Date(),
+      decline_reason: decision.declineReason,
+    })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Whether the consultation has a referral still waiting for its target's answer. */
+export async function hasPendingReferral(
+  db: Executor,
+  tenantId: string,
+  consultationId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('referrals')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('consultation_id', '=', consultationId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return row !== undefined;
+}

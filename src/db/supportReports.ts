@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { SupportReportInput } from '../contract/supportReports.ts';
+import type { CaseStage } from '../domain/caseStage.ts';
+import { caseVisible, type Viewer } from './access.ts';
+import type { DB } from './schema.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/** A plan item as a report against it needs it, with its plan's and case's state. */
+export interface ReportableItem {
+  id: string;
+  case_id: string;
+  plan_id: string;
+  organization_id: string;
+  content: string;
+  plan_status: 'draft' | 'approved' | 'superseded';
+  plan_version: number;
+  case_stage: CaseStage;
+  coordinating_organization_id: string;
+  primary_person_id: string;
+  /** The name of the viewer's own organisation, which makes the report. */
+  reporter_organization_name: string;
+}
+
+/**
+ * The item to report against, if the viewer may see its case: one indexed statement (primary key
+ * of plan_items, joined by primary keys) so that reporting stays cheap.
+ */
+export async function findReportableItem(
+  db: Executor,
+  viewer: Viewer,
+  planItemId: string,
+): Promise<ReportableItem | undefined> {
+  return db
+    .selectFrom('plan_items as pi')
+    .innerJoin('support_plans as sp', 'sp.id', 'pi.plan_id')
+    .innerJoin('cases as c', 'c.id', 'pi.case_id')
+    .select([
+      'pi.id',
+      'pi.case_id',
+      'pi.plan_id',
+      'pi.organization_id',
+      'pi.content',
+      'sp.status as plan_status',
+      'sp.version as plan_version',
+      'c.stage as case_stage',
+      'c.coordinating_organization_id',
+      'c.primary_person_id',
+      sql<string>`(SELECT ro.name FROM organizations ro WHERE ro.id = ${viewer.organizationId})`.as(
+        'reporter_organization_name',
+      ),
+    ])
+    .where('pi.tenant_id', '=', viewer.tenantId)
+    .where('pi.id', '=', planItemId)
+    .where(caseVisible(viewer, 'c.id'))
+    .executeTakeFirst();
+}
+
+/** Insert one report; returns its id and creation time. */
+export async function insertReport(
+  tx: Transaction<DB>,
+  values: {
+    tenantId: string;
+    caseId: string;
+    organizationId: string;
+    reportedBy: string;
+    input: SupportReportInput;
+  },
+): Promise<{ id: string; createdAt: Date }> {
+  const id = randomUUID();
+  const createdAt = new Date();
+  await tx
+    .insertInto('support_reports')
+    .values({
+      id,
+      tenant_id: values.tenantId,
+      case_id: values.caseId,
+      plan_item_id: values.input.planItemId,
+      organization_id: values.organizationId,
+      reported_by: values.reportedBy,
+      supported_on: values.input.supportedOn,
+      content: values.input.content,
+      result: values.input.result,
+      created_at: createdAt,
+    })
+    .execute();
+  return { id, createdAt };
+}
+
+export interface ReportRow {
+  id: string;
+  case_id: string;
+  plan_item_id: string;
+  plan_item_content: string;
+  plan_version: number;
+  organization_id: string;
+  organization_name: string;
+  reported_by: string;
+  reporter_name: string;
+  supported_on: string;
+  content: string;
+  result: string;
+  created_at: Date;
+}
+
+/**
+ * Every organisation's reports on a case the viewer may see, newest support date first; `after`
+ * is the (supported on, id) of the last row of the previous page. Served by
+ * support_reports_case_idx (case_id, supported_on DESC).
+ */
+export async function listReports(
+  db: Executor,
+  viewer: Viewer,
+  caseId: string,
+  page: { limit: number; after?: { supportedOn: string; id: string } | undefined },
+): Promise<ReportRow[]> {
+  let query = db
+    .selectFrom('support_reports as sr')
+    .innerJoin('plan_items as pi', 'pi.id', 'sr.plan_item_id')
+    .innerJoin('support_plans as sp', 'sp.id', 'pi.plan_id')
+    .innerJoin('organizations as o', 'o.id', 'sr.organization_id')
+    .innerJoin('users as u', 'u.id', 'sr.reported_by')
+    .select([
+      'sr.id',
+      'sr.case_id',
+      'sr.plan_item_id',
+      'pi.content as plan_item_content',
+      'sp.version as plan_version',
+      'sr.organization_id',
+      'o.name as organization_name',
+      'sr.reported_by',
+      'u.display_name as reporter_name',
+      'sr.supported_on',
+      'sr.content',
+      'sr.result',
+      'sr.created_at',
+    ])
+    .where('sr.tenant_id', '=', viewer.tenantId)
+    .where('sr.case_id', '=', caseId)
+    .where(caseVisible(viewer, 'sr.case_id'));
+  if (page.after) {
+    const { supportedOn, id } = page.after;
+    query = query.where(sql<boolean>`(sr.supported_on, sr.id) < (${supportedOn}::date, ${id}::uuid)`);
+  }
+  return query.orderBy('sr.supported_on', 'desc').orderBy('sr.id', 'desc').limit(page.limit).execute();
+}

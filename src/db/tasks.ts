@@ -1,0 +1,120 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { caseVisible, consultationVisible, meetingVisible, type Viewer } from './access.ts';
+import type { DB } from './schema.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/** Each source of tasks is bounded; a user with more waiting than this has a backlog the UI can say so about. */
+export const TASKS_PER_SOURCE = 200;
+
+/**
+ * Handovers waiting for the viewer's organisation to accept or return them, when it is the
+ * coordinating section (handovers_to_idx).
+ */
+export async function pendingHandovers(db: Executor, viewer: Viewer) {
+  return db
+    .selectFrom('handovers as h')
+    .innerJoin('consultations as con', 'con.id', 'h.consultation_id')
+    .innerJoin('persons as p', 'p.id', 'con.person_id')
+    .innerJoin('organizations as fo', 'fo.id', 'h.from_organization_id')
+    .select([
+      'h.id',
+      'h.consultation_id',
+      'h.created_at',
+      'fo.name as from_name',
+      'p.family_name',
+      'p.given_name',
+    ])
+    .where('h.tenant_id', '=', viewer.tenantId)
+    .where('h.to_organization_id', '=', viewer.organizationId)
+    .where('h.status', '=', 'pending')
+    .where(
+      sql<boolean>`EXISTS (SELECT 1 FROM organizations me
+        WHERE me.id = ${viewer.organizationId} AND me.is_coordinating_section)`,
+    )
+    .where(consultationVisible(viewer, 'con.id', 'con.organization_id'))
+    .orderBy('h.created_at')
+    .limit(TASKS_PER_SOURCE)
+    .execute();
+}
+
+/** Referrals (つなぎ) waiting for the viewer's organisation to accept or decline them (referrals_to_idx). */
+export async function pendingReferrals(db: Executor, viewer: Viewer) {
+  return db
+    .selectFrom('referrals as r')
+    .innerJoin('consultations as con', 'con.id', 'r.consultation_id')
+    .innerJoin('persons as p', 'p.id', 'con.person_id')
+    .innerJoin('organizations as fo', 'fo.id', 'r.from_organization_id')
+    .select([
+      'r.id',
+      'r.consultation_id',
+      'r.created_at',
+      'fo.name as from_name',
+      'p.family_name',
+      'p.given_name',
+    ])
+    .where('r.tenant_id', '=', viewer.tenantId)
+    .where('r.to_organization_id', '=', viewer.organizationId)
+    .where('r.status', '=', 'pending')
+    .where(consultationVisible(viewer, 'con.id', 'con.organization_id'))
+    .orderBy('r.created_at')
+    .limit(TASKS_PER_SOURCE)
+    .execute();
+}
+
+/**
+ * Meetings the viewer's organisation is invited to that are still to come, or that are 支援会議
+ * (article106_6) whose confidentiality the organisation has not yet acknowledged
+ * (meeting_invitations_org_idx).
+ */
+export async function invitedMeetings(db: Executor, viewer: Viewer, startOfToday: Date) {
+  return db
+    .selectFrom('meeting_invitations as mi')
+    .innerJoin('meetings as m', 'm.id', 'mi.meeting_id')
+    .innerJoin('meeting_kinds as k', 'k.id', 'm.kind_id')
+    .innerJoin('cases as c', 'c.id', 'm.case_id')
+    .select([
+      'm.id',
+      'm.case_id',
+      'm.title',
+      'm.scheduled_at',
+      'm.status',
+      'm.legal_basis',
+      'mi.acknowledged_at',
+      'k.name as kind_name',
+      'c.case_number',
+      caseVisible(viewer, 'm.case_id').as('case_visible'),
+    ])
+    .where('mi.tenant_id', '=', viewer.tenantId)
+    .where('mi.organization_id', '=', viewer.organizationId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('m.status', '=', 'scheduled'), eb('m.scheduled_at', '>=', startOfToday)]),
+        eb.and([eb('m.legal_basis', '=', 'article106_6'), eb('mi.acknowledged_at', 'is', null)]),
+      ]),
+    )
+    .where(meetingVisible(viewer, 'm.id', 'm.case_id'))
+    .orderBy('m.scheduled_at')
+    .limit(TASKS_PER_SOURCE)
+    .execute();
+}
+
+/**
+ * Open cases the viewer's organisation coordinates whose next monitoring falls before `before`
+ * (cases_monitoring_due_idx).
+ */
+export async function monitoringDueCases(db: Executor, viewer: Viewer, before: string) {
+  return db
+    .selectFrom('cases as c')
+    .innerJoin('persons as p', 'p.id', 'c.primary_person_id')
+    .select(['c.id', 'c.case_number', 'c.next_monitoring_on', 'p.family_name', 'p.given_name'])
+    .where('c.tenant_id', '=', viewer.tenantId)
+    .where('c.coordinating_organization_id', '=', viewer.organizationId)
+    .where('c.next_monitoring_on', 'is not', null)
+    .where('c.next_monitoring_on', '<', before)
+    .where('c.stage', 'not in', ['closed', 'suspended'])
+    .where(caseVisible(viewer, 'c.id'))
+    .orderBy('c.next_monitoring_on')
+    .limit(TASKS_PER_SOURCE)
+    .execute();
+}

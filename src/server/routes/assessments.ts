@@ -1,0 +1,224 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely, Transaction } from 'kysely';
+import {
+  type Assessment,
+  assessmentInputSchema,
+  assessmentSchema,
+  kinshipRelationKinds,
+  type RelationKind,
+  relationKinds,
+} from '../../contract/assessments.ts';
+import { idParamsSchema } from '../../contract/common.ts';
+import { type Problem, problemSchema } from '../../contract/problem.ts';
+import { type AssessmentRow, insertAssessment } from '../../db/assessments.ts';
+import { recordAudit } from '../../db/auditTrail.ts';
+import { recordCaseEvent } from '../../db/caseEvents.ts';
+import {
+  type CaseRow,
+  casePersons,
+  findVisibleCase,
+  isCoordinatorOf,
+  knownOrganizationIds,
+} from '../../db/cases.ts';
+import type { AssessmentRelation, DB } from '../../db/schema.ts';
+import { noFacts, transition } from '../../domain/caseStage.ts';
+import { householdFlags, issueAreas, labelOf } from '../../domain/codeLists.ts';
+import type { Actor } from '../actor.ts';
+import { actorOf, auditContextOf } from '../authentication.ts';
+import { advanceCase } from '../caseTransitions.ts';
+import { forbidden, HttpProblem, notFound } from '../problem.ts';
+
+const writeErrors = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+};
+
+const issueIndex = new Map<string, { label: string; area: string; areaLabel: string }>(
+  issueAreas.flatMap((area) =>
+    area.issues.map((issue) => [issue.code, { label: issue.label, area: area.code, areaLabel: area.label }]),
+  ),
+);
+
+/** Whether the caller may save a new 課題整理 version of this case now. */
+export function canAssess(actor: Actor, kase: Pick<CaseRow, 'stage' | 'coordinating_organization_id'>) {
+  return isCoordinatorOf(actor, kase) && transition(kase.stage, 'saveAssessment', noFacts).ok;
+}
+
+export function presentAssessment(
+  row: AssessmentRow,
+  context: {
+    actor: Actor;
+    kase: Pick<CaseRow, 'stage' | 'coordinating_organization_id'>;
+    recordedByName: string;
+    personIds: ReadonlySet<string>;
+  },
+): Assessment {
+  const relations = (
+    typeof row.relations === 'string' ? JSON.parse(row.relations) : row.relations
+  ) as AssessmentRelation[];
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    version: row.version,
+    issues: row.issues.map((code) => {
+      const issue = issueIndex.get(code);
+      return {
+        code,
+        label: issue?.label ?? code,
+        area: issue?.area ?? 'other',
+        areaLabel: issue?.areaLabel ?? '',
+      };
+    }),
+    householdFlags: row.household_flags.map((code) => ({ code, label: labelOf(householdFlags, code) })),
+    summary: row.summary,
+    wishes: row.wishes,
+    strengths: row.strengths,
+    relations: relations.map((r) => ({
+      from: r.from,
+      to: r.to,
+      toKind: context.personIds.has(r.to) ? 'person' : 'organization',
+      kind: r.kind as RelationKind,
+      kindLabel: labelOf(relationKinds, r.kind),
+      note: r.note ?? null,
+    })),
+    recordedBy: { id: row.recorded_by, name: context.recordedByName },
+    recordedAt: row.created_at.toISOString(),
+    abilities: { save: canAssess(context.actor, context.kase) },
+  };
+}
+
+/**
+ * The genogram / ecomap edges must join the case's own persons (or, for a tie to a social
+ * resource, an organisation of the municipality): any other id is a 400 naming the edge.
+ */
+async function checkRelations(
+  tx: Transaction<DB>,
+  kase: CaseRow,
+  relations: { from: string; to: string; kind: RelationKind }[],
+  personIds: ReadonlySet<string>,
+): Promise<void> {
+  const organizationIds = await knownOrganizationIds(
+    tx,
+    kase.tenant_id,
+    relations.map((r) => r.to).filter((id) => !personIds.has(id)),
+    { includeDisabled: true },
+  );
+  const errors: NonNullable<Problem['errors']> = [];
+  relations.forEach((relation, index) => {
+    if (!personIds.has(relation.from)) {
+      errors.push({
+        field: `relations.${index}.from`,
+        code: 'unknownPerson',
+        message: `関係${index + 1}の起点は、この事例の世帯員から選んでください`,
+      });
+    }
+    if (personIds.has(relation.to)) {
+      if (relation.to === relation.from) {
+        errors.push({
+          field: `relations.${index}.to`,
+          code: 'sameEnds',
+          message: `関係${index + 1}の起点と相手が同じ人です`,
+        });
+      }
+    } else if (organizationIds.has(relation.to)) {
+      if (kinshipRelationKinds.includes(relation.kind)) {
+        errors.push({
+          field: `relations.${index}.kind`,
+          code: 'kinshipToOrganization',
+          message: `関係${index + 1}：機関との関係に「${labelOf(relationKinds, relation.kind)}」は選べません`,
+        });
+      }
+    } else {
+      errors.push({
+        field: `relations.${index}.to`,
+        code: 'unknownTarget',
+        message: `関係${index + 1}の相手は、この事例の世帯員か登録済みの機関から選んでください`,
+      });
+    }
+  });
+  if (errors.length > 0) {
+    throw new HttpProblem(
+      400,
+      'validation.invalid',
+      `入力内容に誤りがあります。${errors.map((e) => `${e.field}: ${e.message}`).join(' / ')}`,
+      errors,
+    );
+  }
+}
+
+export function assessmentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.put(
+    '/api/cases/:id/assessment',
+    {
+      config: { access: { permission: 'case.coordinate' } },
+      schema: {
+        operationId: 'assessments.save',
+        summary: '課題整理（アセスメント）を記録する（保存のたびに新しい版）',
+        tags: ['assessments'],
+        params: idParamsSchema,
+        body: assessmentInputSchema,
+        response: { 200: assessmentSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const input = request.body;
+      return db.transaction().execute(async (tx) => {
+        const kase = await findVisibleCase(tx, actor, request.params.id, { forUpdate: true });
+        if (!kase) throw notFound();
+        if (!isCoordinatorOf(actor, kase)) throw forbidden();
+        const persons = await casePersons(tx, kase);
+        const personIds = new Set(persons.map((p) => p.id));
+        await checkRelations(tx, kase, input.relations, personIds);
+
+        const stage = await advanceCase(tx, actor, kase, 'saveAssessment');
+        const row = await insertAssessment(tx, {
+          tenantId: actor.tenantId,
+          caseId: kase.id,
+          recordedBy: actor.userId,
+          input,
+        });
+        const flags = input.householdFlags.map((code) => labelOf(householdFlags, code));
+        await recordCaseEvent(tx, {
+          tenantId: actor.tenantId,
+          caseId: kase.id,
+          kind: 'assessmentSaved',
+          actor: { userId: actor.userId, organizationId: actor.organizationId },
+          subjectId: row.id,
+          summary: `課題整理（第${row.version}版）を記録${flags.length > 0 ? `（世帯類型：${flags.join('、')}）` : ''}`,
+          details: {
+            assessmentId: row.id,
+            version: row.version,
+            issues: input.issues,
+            householdFlags: input.householdFlags,
+          },
+        });
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'assessment.save',
+          resourceType: 'assessment',
+          resourceId: row.id,
+          caseId: kase.id,
+          personId: kase.primary_person_id,
+          details: {
+            version: row.version,
+            issues: input.issues,
+            householdFlags: input.householdFlags,
+            relations: input.relations.length,
+          },
+        });
+        return presentAssessment(row, {
+          actor,
+          kase: { ...kase, stage },
+          recordedByName: actor.displayName,
+          personIds,
+        });
+      });
+    },
+  );
+}

@@ -1,0 +1,560 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely, Transaction } from 'kysely';
+import {
+  type CaseAbilities,
+  type CaseDetail,
+  type CaseListItem,
+  caseDetailSchema,
+  caseListQuerySchema,
+  caseListSchema,
+  caseReasonInputSchema,
+  caseTimelineQuerySchema,
+  caseTimelineSchema,
+  closeCaseInputSchema,
+  encodeCursor,
+  participationBases,
+  sharingLegalBases,
+} from '../../contract/cases.ts';
+import { idParamsSchema } from '../../contract/common.ts';
+import { problemSchema } from '../../contract/problem.ts';
+import { latestAssessment } from '../../db/assessments.ts';
+import { type AuditAction, recordAudit } from '../../db/auditTrail.ts';
+import { type CaseEventKind, recordCaseEvent } from '../../db/caseEvents.ts';
+import {
+  type CaseListRow,
+  type CaseRow,
+  caseOrigin,
+  caseParticipants,
+  casePersons,
+  clearClosure,
+  findVisibleCase,
+  isCoordinatorOf,
+  knownOrganizationIds,
+  listCaseEvents,
+  listVisibleCases,
+  organizationNames,
+  recordClosure,
+  userNames,
+  visibleMeetingsOfCase,
+} from '../../db/cases.ts';
+import { consentCoverage, consentsOfCase } from '../../db/consents.ts';
+import { addParticipant } from '../../db/participants.ts';
+import type { DB, ParticipationBasis } from '../../db/schema.ts';
+import {
+  type CaseEvent,
+  type CaseStage,
+  caseStageLabels,
+  isOpenStage,
+  transition,
+} from '../../domain/caseStage.ts';
+import {
+  closureReasons,
+  consultationChannels,
+  consultationTopics,
+  householdFlags,
+  labelOf,
+  relations,
+} from '../../domain/codeLists.ts';
+import { toIsoDate } from '../../domain/wareki.ts';
+import type { Actor } from '../actor.ts';
+import { actorOf, auditContextOf } from '../authentication.ts';
+import { advanceCase } from '../caseTransitions.ts';
+import { forbidden, HttpProblem, notFound } from '../problem.ts';
+import { assessmentRoutes, presentAssessment } from './assessments.ts';
+import { consentRoutes, presentConsent } from './consents.ts';
+import { meetingRoutes, presentMeetingSummary } from './meetings.ts';
+
+const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const writeErrors = { ...readErrors, 409: problemSchema };
+
+const fullName = (p: { family_name: string; given_name: string }) => `${p.family_name} ${p.given_name}`;
+const fullKana = (p: { family_name_kana: string; given_name_kana: string }) =>
+  `${p.family_name_kana} ${p.given_name_kana}`;
+
+/**
+ * What the caller may do next with a case. Coordinator actions need case.coordinate AND the case's
+ * coordinating section; stage changes are asked of the state machine itself, so the buttons the
+ * web app shows are exactly the transitions the server would accept.
+ */
+export function caseAbilities(
+  actor: Actor,
+  kase: { stage: CaseStage; coordinating_organization_id: string },
+  facts: { hasAssessment: boolean; myBases: readonly ParticipationBasis[] },
+): CaseAbilities {
+  const coordinator = isCoordinatorOf(actor, kase);
+  const legal = (event: CaseEvent) =>
+    transition(kase.stage, event, {
+      hasAssessment: facts.hasAssessment,
+      // The request supplies these; the ability says whether the stage allows the event at all.
+      hasConsent: true,
+      decidedByConsentMeeting: true,
+      hasReason: true,
+      hasEvaluation: true,
+    }).ok;
+  return {
+    assess: coordinator && legal('saveAssessment'),
+    recordConsent: coordinator,
+    scheduleMeeting: coordinator && isOpenStage(kase.stage),
+    createPlan: coordinator && legal('approvePlan'),
+    monitor: coordinator && legal('monitorContinue'),
+    close: coordinator && legal('close'),
+    suspend: coordinator && legal('suspend'),
+    reopen: coordinator && legal('reopen'),
+    report:
+      actor.permissions.has('supportReport.create') &&
+      facts.myBases.includes('planItem') &&
+      isOpenStage(kase.stage),
+  };
+}
+
+function presentCaseListItem(row: CaseListRow, actor: Actor): CaseListItem {
+  const myBases = row.my_bases ?? [];
+  return {
+    id: row.id,
+    caseNumber: row.case_number,
+    stage: row.stage,
+    stageLabel: caseStageLabels[row.stage],
+    person: { id: row.primary_person_id, name: fullName(row), kana: fullKana(row) },
+    householdFlags: (row.household_flags ?? []).map((code) => ({
+      code,
+      label: labelOf(householdFlags, code),
+    })),
+    nextMonitoringOn: row.next_monitoring_on,
+    acceptedOn: row.accepted_on,
+    coordinatingOrganization: {
+      id: row.coordinating_organization_id,
+      name: row.coordinating_organization_name,
+    },
+    leadOrganization: row.lead_organization_id
+      ? { id: row.lead_organization_id, name: row.lead_organization_name ?? '' }
+      : null,
+    myParticipation: myBases,
+    updatedAt: row.updated_at.toISOString(),
+    abilities: caseAbilities(actor, row, { hasAssessment: row.household_flags !== null, myBases }),
+  };
+}
+
+/** Everything the case page needs, for this caller. The caller has found the case with findVisibleCase. */
+export async function loadCaseDetail(tx: Transaction<DB>, actor: Actor, kase: CaseRow): Promise<CaseDetail> {
+  const persons = await casePersons(tx, kase);
+  const personIds = new Set(persons.map((p) => p.id));
+  const origin = await caseOrigin(tx, kase);
+  const assessment = await latestAssessment(tx, actor.tenantId, kase.id);
+  const consents = await consentsOfCase(tx, actor.tenantId, kase.id, [...personIds]);
+  const meetings = await visibleMeetingsOfCase(tx, actor, kase.id);
+  const participants = await caseParticipants(tx, kase);
+  const organizations = await organizationNames(tx, actor.tenantId, [
+    kase.coordinating_organization_id,
+    kase.lead_organization_id,
+    origin?.from_organization_id,
+    origin?.consultation_organization_id,
+    ...consents.flatMap((c) => c.organization_ids),
+    ...participants.map((p) => p.organization_id),
+  ]);
+  const users = await userNames(tx, actor.tenantId, [
+    assessment?.recorded_by,
+    ...consents.map((c) => c.recorded_by),
+  ]);
+  const org = (id: string) => ({ id, name: organizations.get(id) ?? '' });
+  const personNames = new Map(persons.map((p) => [p.id, fullName(p)]));
+  const myBases = [
+    ...new Set(
+      participants
+        .filter((p) => p.organization_id === actor.organizationId && p.scope === 'case')
+        .map((p) => p.basis),
+    ),
+  ].sort();
+
+  return {
+    id: kase.id,
+    caseNumber: kase.case_number,
+    stage: kase.stage,
+    stageLabel: caseStageLabels[kase.stage],
+    acceptedOn: kase.accepted_on,
+    nextMonitoringOn: kase.next_monitoring_on,
+    closedOn: kase.closed_on,
+    closureReason: kase.closure_reason
+      ? { code: kase.closure_reason, label: labelOf(closureReasons, kase.closure_reason) }
+      : null,
+    closureEvaluation: kase.closure_evaluation,
+    coordinatingOrganization: org(kase.coordinating_organization_id),
+    leadOrganization: kase.lead_organization_id ? org(kase.lead_organization_id) : null,
+    updatedAt: kase.updated_at.toISOString(),
+    persons: persons.map((p) => ({
+      id: p.id,
+      name: fullName(p),
+      kana: fullKana(p),
+      birthDate: p.birth_date,
+      sex: p.sex,
+      relation: p.relation ? { code: p.relation, label: labelOf(relations, p.relation) } : null,
+      livingTogether: p.living_together,
+      isTarget: p.is_target ?? false,
+      isPrimary: p.id === kase.primary_person_id,
+    })),
+    origin: origin
+      ? {
+          consultation: {
+            id: origin.consultation_id,
+            receivedOn: origin.received_on,
+            organization: org(origin.consultation_organization_id),
+            channel: { code: origin.channel, label: labelOf(consultationChannels, origin.channel) },
+            topics: origin.topics.map((code) => ({ code, label: labelOf(consultationTopics, code) })),
+            mainTopic: { code: origin.main_topic, label: labelOf(consultationTopics, origin.main_topic) },
+            content: origin.content,
+            wishes: origin.wishes,
+            consentToShare: origin.consent_to_share,
+          },
+          handover: {
+            id: origin.handover_id,
+            fromOrganization: org(origin.from_organization_id),
+            reason: origin.reason,
+            servicesTried: origin.services_tried,
+            decidedAt: origin.decided_at?.toISOString() ?? null,
+          },
+        }
+      : null,
+    assessment: assessment
+      ? presentAssessment(assessment, {
+          actor,
+          kase,
+          recordedByName: users.get(assessment.recorded_by) ?? '',
+          personIds,
+        })
+      : null,
+    consents: consents.map((c) =>
+      presentConsent(c, { person: personNames.get(c.person_id) ?? '', organizations, users }),
+    ),
+    meetings: meetings.map((m) => presentMeetingSummary(m, actor, kase)),
+    participants: participants.map((p) => ({
+      organization: org(p.organization_id),
+      basis: p.basis,
+      basisLabel: labelOf(participationBases, p.basis),
+      scope: p.scope,
+      legalBasis: p.legal_basis,
+      legalBasisLabel: labelOf(sharingLegalBases, p.legal_basis),
+      meetingId: p.meeting_id,
+    })),
+    myParticipation: myBases,
+    abilities: caseAbilities(actor, kase, { hasAssessment: assessment !== undefined, myBases }),
+  };
+}
+
+/** Load a case for a coordinator action: 404 unless visible, 403 unless the caller coordinates it. */
+async function caseToCoordinate(tx: Transaction<DB>, actor: Actor, caseId: string): Promise<CaseRow> {
+  const kase = await findVisibleCase(tx, actor, caseId, { forUpdate: true });
+  if (!kase) throw notFound();
+  if (!isCoordinatorOf(actor, kase)) throw forbidden();
+  return kase;
+}
+
+/**
+ * The case routes (cases.*), and with them the routes of the case's own records: assessments,
+ * consents and meetings.
+ */
+export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/cases',
+    {
+      config: { access: { permission: 'case.read' } },
+      schema: {
+        operationId: 'cases.list',
+        summary: '自機関が参加している事例の一覧（更新の新しい順）',
+        description:
+          'q は事例番号またはフリガナ（ひらがな・カタカナ・全角半角を区別しない）に部分一致します。',
+        tags: ['cases'],
+        querystring: caseListQuerySchema,
+        response: { 200: caseListSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { stage, q, limit, cursor } = request.query;
+      return db.transaction().execute(async (tx) => {
+        const rows = await listVisibleCases(tx, actor, { stage, q, limit, ...(cursor ? { cursor } : {}) });
+        const page = rows.slice(0, limit);
+        const last = page.at(-1);
+        const items = page.map((row) => presentCaseListItem(row, actor));
+        // Audited last, so the tenant's audit-chain lock is held for as short a time as possible.
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'case.list',
+          resourceType: 'case',
+          details: {
+            caseIds: items.map((i) => i.id),
+            personIds: items.map((i) => i.person.id),
+            ...(stage ? { stage } : {}),
+            ...(q ? { q } : {}),
+          },
+        });
+        return {
+          items,
+          nextCursor: rows.length > limit && last ? encodeCursor({ at: last.sort_at, id: last.id }) : null,
+        };
+      });
+    },
+  );
+
+  r.get(
+    '/api/cases/:id',
+    {
+      config: { access: { permission: 'case.read' } },
+      schema: {
+        operationId: 'cases.get',
+        summary: '事例（世帯・相談・引継ぎ・課題整理・同意・会議・参加機関）',
+        tags: ['cases'],
+        params: idParamsSchema,
+        response: { 200: caseDetailSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.transaction().execute(async (tx) => {
+        const kase = await findVisibleCase(tx, actor, request.params.id);
+        if (!kase) throw notFound();
+        const detail = await loadCaseDetail(tx, actor, kase);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'case.read',
+          resourceType: 'case',
+          resourceId: kase.id,
+          caseId: kase.id,
+          personId: kase.primary_person_id,
+          details: { personIds: detail.persons.map((p) => p.id) },
+        });
+        return detail;
+      });
+    },
+  );
+
+  r.get(
+    '/api/cases/:id/timeline',
+    {
+      config: { access: { permission: 'case.read' } },
+      schema: {
+        operationId: 'cases.timeline',
+        summary: '支援経過（すべての機関の記録、新しい順）',
+        tags: ['cases'],
+        params: idParamsSchema,
+        querystring: caseTimelineQuerySchema,
+        response: { 200: caseTimelineSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { limit, cursor } = request.query;
+      return db.transaction().execute(async (tx) => {
+        const kase = await findVisibleCase(tx, actor, request.params.id);
+        if (!kase) throw notFound();
+        const rows = await listCaseEvents(tx, actor, kase.id, { limit, ...(cursor ? { cursor } : {}) });
+        const page = rows.slice(0, limit);
+        const last = page.at(-1);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'case.timeline',
+          resourceType: 'case',
+          resourceId: kase.id,
+          caseId: kase.id,
+          personId: kase.primary_person_id,
+          details: { eventIds: page.map((e) => e.id) },
+        });
+        return {
+          items: page.map((e) => ({
+            id: e.id,
+            occurredAt: e.occurred_at.toISOString(),
+            kind: e.kind,
+            summary: e.summary,
+            subjectId: e.subject_id,
+            details: (typeof e.details === 'string' ? JSON.parse(e.details) : e.details) as Record<
+              string,
+              unknown
+            >,
+            actor: {
+              user: e.actor_user_id ? { id: e.actor_user_id, name: e.actor_user_name ?? '' } : null,
+              organization: e.actor_organization_id
+                ? { id: e.actor_organization_id, name: e.actor_organization_name ?? '' }
+                : null,
+            },
+          })),
+          nextCursor: rows.length > limit && last ? encodeCursor({ at: last.sort_at, id: last.id }) : null,
+        };
+      });
+    },
+  );
+
+  r.post(
+    '/api/cases/:id/close',
+    {
+      config: { access: { permission: 'case.coordinate' } },
+      schema: {
+        operationId: 'cases.close',
+        summary: '事例を終結する（理由・評価。主担当機関が支援を続ける場合はその機関）',
+        tags: ['cases'],
+        params: idParamsSchema,
+        body: closeCaseInputSchema,
+        response: { 200: caseDetailSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const input = request.body;
+      return db.transaction().execute(async (tx) => {
+        const kase = await caseToCoordinate(tx, actor, request.params.id);
+        const leadId = input.leadOrganizationId ?? null;
+        if (leadId) {
+          const known = await knownOrganizationIds(tx, actor.tenantId, [leadId]);
+          if (!known.has(leadId) || leadId === kase.coordinating_organization_id) {
+            throw new HttpProblem(400, 'validation.invalid', '主担当機関の指定に誤りがあります。', [
+              {
+                field: 'leadOrganizationId',
+                code: known.has(leadId) ? 'coordinatingSection' : 'unknownOrganization',
+                message: known.has(leadId)
+                  ? '重層事業担当は主担当機関に指定できません'
+                  : '主担当機関が見つからないか、無効になっています',
+              },
+            ]);
+          }
+        }
+        await advanceCase(tx, actor, kase, 'close', {
+          hasReason: Boolean(input.reason),
+          hasEvaluation: Boolean(input.evaluation),
+        });
+        const today = toIsoDate(new Date());
+        if (leadId) {
+          // The lead organisation goes on seeing the case: on the ground it already takes part on,
+          // or on the person's consent. Without either, the case cannot be handed to it.
+          const existing = (await caseParticipants(tx, kase)).find(
+            (p) => p.organization_id === leadId && p.scope === 'case',
+          );
+          const coverage = existing
+            ? new Map<string, string>()
+            : await consentCoverage(tx, {
+                tenantId: actor.tenantId,
+                personId: kase.primary_person_id,
+                caseId: kase.id,
+                organizationIds: [leadId],
+                onDate: today,
+              });
+          const legalBasis = existing?.legal_basis ?? (coverage.has(leadId) ? 'consent' : null);
+          if (!legalBasis) {
+            const names = await organizationNames(tx, actor.tenantId, [leadId]);
+            throw new HttpProblem(
+              409,
+              'consent.required',
+              `${names.get(leadId) ?? ''}はこの事例に参加しておらず、本人の同意も記録されていないため、主担当機関にできません。`,
+              [
+                {
+                  field: 'leadOrganizationId',
+                  code: 'consentMissing',
+                  message: '本人の同意が記録されていません',
+                },
+              ],
+            );
+          }
+          await addParticipant(tx, {
+            tenant_id: actor.tenantId,
+            case_id: kase.id,
+            organization_id: leadId,
+            basis: 'lead',
+            scope: 'case',
+            legal_basis: legalBasis,
+            source_id: coverage.get(leadId) ?? null,
+          });
+        }
+        await recordClosure(tx, kase, {
+          closedOn: today,
+          reason: input.reason,
+          evaluation: input.evaluation,
+          leadOrganizationId: leadId,
+        });
+        const reasonLabel = labelOf(closureReasons, input.reason);
+        const leadName = leadId
+          ? (await organizationNames(tx, actor.tenantId, [leadId])).get(leadId)
+          : undefined;
+        await logCaseChange(tx, request, actor, kase, 'closed', 'case.close', {
+          summary: `終結（${reasonLabel}${leadName ? `／主担当：${leadName}` : ''}）`,
+          details: { reason: input.reason, evaluation: input.evaluation, leadOrganizationId: leadId },
+          audit: { reason: input.reason, leadOrganizationId: leadId },
+        });
+        return reload(tx, actor, kase.id);
+      });
+    },
+  );
+
+  for (const [verb, event, kind, action, label] of [
+    ['suspend', 'suspend', 'suspended', 'case.suspend', '中断'],
+    ['reopen', 'reopen', 'reopened', 'case.reopen', '再開'],
+  ] as const) {
+    r.post(
+      `/api/cases/:id/${verb}`,
+      {
+        config: { access: { permission: 'case.coordinate' } },
+        schema: {
+          operationId: `cases.${verb}`,
+          summary: verb === 'suspend' ? '事例を中断する（理由）' : '終結・中断した事例を再開する（理由）',
+          tags: ['cases'],
+          params: idParamsSchema,
+          body: caseReasonInputSchema,
+          response: { 200: caseDetailSchema, ...writeErrors },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const { reason } = request.body;
+        return db.transaction().execute(async (tx) => {
+          const kase = await caseToCoordinate(tx, actor, request.params.id);
+          await advanceCase(tx, actor, kase, event, { hasReason: Boolean(reason) });
+          if (event === 'reopen') await clearClosure(tx, kase);
+          await logCaseChange(tx, request, actor, kase, kind, action, {
+            summary: `${label}：${reason}`,
+            details: {
+              reason,
+              ...(event === 'reopen' && kase.closure_reason
+                ? { previousClosureReason: kase.closure_reason, previousClosedOn: kase.closed_on }
+                : {}),
+            },
+            audit: { reason },
+          });
+          return reload(tx, actor, kase.id);
+        });
+      },
+    );
+  }
+
+  assessmentRoutes(app, db);
+  consentRoutes(app, db);
+  meetingRoutes(app, db);
+}
+
+/** The timeline entry and audit event of a close / suspend / reopen. */
+async function logCaseChange(
+  tx: Transaction<DB>,
+  request: Parameters<typeof auditContextOf>[0],
+  actor: Actor,
+  kase: CaseRow,
+  kind: CaseEventKind,
+  action: AuditAction,
+  entry: { summary: string; details: Record<string, unknown>; audit: Record<string, unknown> },
+): Promise<void> {
+  await recordCaseEvent(tx, {
+    tenantId: actor.tenantId,
+    caseId: kase.id,
+    kind,
+    actor: { userId: actor.userId, organizationId: actor.organizationId },
+    summary: entry.summary,
+    details: entry.details,
+  });
+  await recordAudit(tx, auditContextOf(request), {
+    action,
+    resourceType: 'case',
+    resourceId: kase.id,
+    caseId: kase.id,
+    personId: kase.primary_person_id,
+    details: { from: kase.stage, ...entry.audit },
+  });
+}
+
+async function reload(tx: Transaction<DB>, actor: Actor, caseId: string): Promise<CaseDetail> {
+  const kase = await findVisibleCase(tx, actor, caseId);
+  if (!kase) throw notFound();
+  return loadCaseDetail(tx, actor, kase);
+}

@@ -1,0 +1,574 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely, Transaction } from 'kysely';
+import { idParamsSchema } from '../../contract/common.ts';
+import {
+  type Consultation,
+  type ConsultationSummary,
+  consultationCloseSchema,
+  consultationInputSchema,
+  consultationListQuerySchema,
+  consultationListSchema,
+  consultationSchema,
+} from '../../contract/consultations.ts';
+import { type PersonChoice, todayInTokyo } from '../../contract/persons.ts';
+import { problemSchema } from '../../contract/problem.ts';
+import type { Viewer } from '../../db/access.ts';
+import { recordAudit } from '../../db/auditTrail.ts';
+import {
+  type ConsultationRow,
+  type ConsultationSummaryRow,
+  closeConsultation,
+  findVisibleConsultation,
+  householdMembersOf,
+  insertConsultation,
+  insertHousehold,
+  insertHouseholdMembers,
+  listConsultations,
+} from '../../db/consultations.ts';
+import {
+  findCoordinatingSection,
+  type HandoverRow,
+  handoversOf,
+  insertHandover,
+} from '../../db/handovers.ts';
+import { findOrganization } from '../../db/organizations.ts';
+import {
+  decodeCursor,
+  encodeCursor,
+  insertPerson,
+  type PersonSummaryRow,
+  personSummaries,
+  visiblePersonIds,
+} from '../../db/persons.ts';
+import { insertReferral, type ReferralRow, referralsOf } from '../../db/referrals.ts';
+import type { DB, Visitor } from '../../db/schema.ts';
+import type { Actor } from '../actor.ts';
+import { actorOf, auditContextOf } from '../authentication.ts';
+import { conflict, HttpProblem, notFound } from '../problem.ts';
+import { badCursor, presentPersonSummary, uuidPattern } from './persons.ts';
+
+const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const writeErrors = { ...readErrors, 409: problemSchema };
+
+type ReferralFacts = Pick<ReferralRow, 'to_organization_id' | 'status'>;
+type ConsultationFacts = Pick<ConsultationSummaryRow, 'organization_id' | 'status' | 'consent_to_share'>;
+
+/** A 400 naming one field of the body, for ids that are unknown or not the caller's to use. */
+export function fieldProblem(field: string, message: string, code = 'invalidReference'): HttpProblem {
+  return new HttpProblem(400, 'validation.invalid', `入力内容に誤りがあります。${field}: ${message}`, [
+    { field, code, message },
+  ]);
+}
+
+/**
+ * Why the caller's organisation may not end (対応終了) this consultation, or null if it may:
+ * the counter that took it, or an organisation that accepted a referral of it; never once handed
+ * over or closed, nor while a referral waits for its target's answer.
+ */
+export function closeRefusal(
+  consultation: ConsultationFacts,
+  referrals: readonly ReferralFacts[],
+  organizationId: string,
+): HttpProblem | null {
+  if (consultation.status === 'closed') {
+    return conflict('conflict.state', 'この相談はすでに対応終了しています。');
+  }
+  if (consultation.status === 'handedOver') {
+    return conflict(
+      'conflict.state',
+      '重層事業へ引継いだ相談は対応終了にできません。差戻しがあった場合は、その後に対応終了にしてください。',
+    );
+  }
+  const owner = consultation.organization_id === organizationId;
+  const acceptedHere = referrals.some(
+    (r) => r.to_organization_id === organizationId && r.status === 'accepted',
+  );
+  if (!owner && !acceptedHere) {
+    return new HttpProblem(
+      403,
+      'auth.forbidden',
+      'この相談を対応終了にできるのは、相談を受け付けた機関か、つなぎを受けた機関です。',
+    );
+  }
+  if (owner && !acceptedHere && referrals.some((r) => r.status === 'pending')) {
+    return conflict(
+      'conflict.state',
+      'つなぎ先の機関の回答を待っています。受理または辞退の後で対応終了にしてください。',
+    );
+  }
+  return null;
+}
+
+/** What the caller may do next with a consultation; the web app shows exactly these. */
+export function consultationAbilities(
+  consultation: ConsultationFacts,
+  referrals: readonly ReferralFacts[],
+  actor: Pick<Actor, 'organizationId' | 'permissions'>,
+): Consultation['abilities'] {
+  const owner = consultation.organization_id === actor.organizationId;
+  const open = consultation.status === 'open';
+  return {
+    close:
+      actor.permissions.has('consultation.create') &&
+      closeRefusal(consultation, referrals, actor.organizationId) === null,
+    handOver: actor.permissions.has('handover.create') && owner && open,
+    refer: actor.permissions.has('consultation.create') && owner && open && consultation.consent_to_share,
+  };
+}
+
+export function presentConsultationSummary(
+  row: ConsultationSummaryRow,
+  person: PersonSummaryRow,
+  today = todayInTokyo(),
+): ConsultationSummary {
+  return {
+    id: row.id,
+    receivedOn: row.received_on,
+    organization: { id: row.organization_id, name: row.organization_name },
+    person: presentPersonSummary(person, today),
+    channel: row.channel as ConsultationSummary['channel'],
+    topics: row.topics as ConsultationSummary['topics'],
+    mainTopic: row.main_topic as ConsultationSummary['mainTopic'],
+    outcome: row.outcome,
+    status: row.status,
+  };
+}
+
+/** Person summaries of consultations' persons, visible ones only; a missing one is a broken invariant. */
+export async function summariesWithPersons(
+  db: Kysely<DB> | Transaction<DB>,
+  viewer: Viewer,
+  rows: readonly ConsultationSummaryRow[],
+): Promise<Map<string, ConsultationSummary>> {
+  const persons = await personSummaries(
+    db,
+    viewer,
+    rows.map((row) => row.person_id),
+  );
+  const today = todayInTokyo();
+  const result = new Map<string, ConsultationSummary>();
+  for (const row of rows) {
+    const person = persons.get(row.person_id);
+    if (person) result.set(row.id, presentConsultationSummary(row, person, today));
+  }
+  return result;
+}
+
+function parseVisitor(visitor: ConsultationRow['visitor']): Visitor | null {
+  return typeof visitor === 'string' ? JSON.parse(visitor) : visitor;
+}
+
+function presentHandoverOf(row: HandoverRow): Consultation['handovers'][number] {
+  return {
+    id: row.id,
+    toOrganization: { id: row.to_organization_id, name: row.to_organization_name },
+    reason: row.reason,
+    servicesTried: row.services_tried,
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+    decidedAt: row.decided_at?.toISOString() ?? null,
+    returnReason: row.return_reason,
+    case: row.case_id && row.case_number ? { id: row.case_id, caseNumber: row.case_number } : null,
+  };
+}
+
+/**
+ * The full consultation as the caller may see it. The counter that took it sees its whole
+ * history of referrals and handovers; another organisation sees only the referrals addressed to
+ * it and the handovers it received or whose case it takes part in.
+ */
+async function presentConsultation(
+  tx: Transaction<DB>,
+  actor: Actor,
+  row: ConsultationRow,
+): Promise<Consultation> {
+  const members = await householdMembersOf(tx, actor.tenantId, row.household_id, row.person_id);
+  const persons = await personSummaries(tx, actor, [row.person_id, ...members.map((m) => m.person_id)]);
+  const person = persons.get(row.person_id);
+  if (!person) throw notFound();
+  const referrals = await referralsOf(tx, actor.tenantId, [row.id]);
+  const handovers = await handoversOf(tx, actor, [row.id]);
+  const owner = row.organization_id === actor.organizationId;
+  const today = todayInTokyo();
+  return {
+    ...presentConsultationSummary(row, person, today),
+    receivedBy: { id: row.received_by, displayName: row.received_by_name },
+    householdId: row.household_id,
+    householdMembers: members.flatMap((member) => {
+      const memberPerson = persons.get(member.person_id);
+      return memberPerson
+        ? [
+            {
+              person: presentPersonSummary(memberPerson, today),
+              relation: member.relation as Consultation['householdMembers'][number]['relation'],
+              livingTogether: member.living_together,
+            },
+          ]
+        : [];
+    }),
+    visitor: parseVisitor(row.visitor),
+    content: row.content,
+    wishes: row.wishes,
+    consentToShare: row.consent_to_share,
+    closedAt: row.closed_at?.toISOString() ?? null,
+    closeNote: row.close_note,
+    referrals: referrals
+      .filter((r) => owner || r.to_organization_id === actor.organizationId)
+      .map((r) => ({
+        id: r.id,
+        fromOrganization: { id: r.from_organization_id, name: r.from_organization_name },
+        toOrganization: { id: r.to_organization_id, name: r.to_organization_name },
+        note: r.note,
+        legalBasis: r.legal_basis,
+        status: r.status,
+        createdAt: r.created_at.toISOString(),
+        decidedAt: r.decided_at?.toISOString() ?? null,
+        declineReason: r.decline_reason,
+      })),
+    handovers: handovers
+      .filter((h) => owner || h.to_organization_id === actor.organizationId || h.case_number !== null)
+      .map(presentHandoverOf),
+    abilities: consultationAbilities(row, referrals, actor),
+  };
+}
+
+const isReference = (choice: PersonChoice): choice is { personId: string } => 'personId' in choice;
+
+export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/consultations',
+    {
+      config: { access: { permission: 'consultation.create' } },
+      schema: {
+        operationId: 'consultations.create',
+        summary: '① Record a consultation at my counter (相談受付), whatever the person’s attributes',
+        description:
+          'Creates the new persons, the household with its members, the consultation and — by outcome — ' +
+          'a pending referral to another agency (needs consentToShare, else 409 consent.required) or a ' +
+          'pending handover to the coordinating section, all in one transaction.',
+        tags: ['consultations'],
+        body: consultationInputSchema,
+        response: { 201: consultationSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const input = request.body;
+      const { outcome } = input;
+      const consultation = await db.transaction().execute(async (tx) => {
+        // What the outcome needs, before anything is written.
+        let referralTarget: string | undefined;
+        let coordinatingSection: string | undefined;
+        if (outcome.kind === 'referral') {
+          if (!input.consentToShare) {
+            throw conflict(
+              'consent.required',
+              '他機関へつなぐには、情報共有についての本人の同意が必要です。同意を得て「同意あり」で受け付けるか、同意がなければ重層事業へ引継いでください（支援会議で検討できます）。',
+            );
+          }
+          const target = await findOrganization(tx, actor.tenantId, outcome.toOrganizationId);
+          if (!target || target.disabled_at) {
+            throw fieldProblem(
+              'outcome.toOrganizationId',
+              'つなぎ先の機関が見つからないか、無効になっています',
+            );
+          }
+          if (target.id === actor.organizationId) {
+            throw fieldProblem(
+              'outcome.toOrganizationId',
+              '自機関へはつなげません。「自機関で対応」を選んでください',
+            );
+          }
+          if (target.is_coordinating_section) {
+            throw fieldProblem(
+              'outcome.toOrganizationId',
+              '重層事業担当へは「重層事業へ引継ぎ」を選んでください',
+            );
+          }
+          referralTarget = target.id;
+        } else if (outcome.kind === 'handover') {
+          const section = await findCoordinatingSection(tx, actor.tenantId);
+          if (!section) {
+            throw conflict(
+              'conflict.state',
+              '重層事業担当部署が設定されていないため引継げません。管理者に連絡してください。',
+            );
+          }
+          coordinatingSection = section.id;
+        }
+
+        // Existing persons must be ones the caller may see, each at most once in the household.
+        const choices: { field: string; choice: PersonChoice }[] = [
+          { field: 'person', choice: input.person },
+          ...input.householdMembers.map((member, index) => ({
+            field: `householdMembers.${index}.person`,
+            choice: member.person,
+          })),
+        ];
+        const referenced = choices.flatMap(({ choice }) => (isReference(choice) ? [choice.personId] : []));
+        const visible = await visiblePersonIds(tx, actor, referenced);
+        const seen = new Set<string>();
+        for (const { field, choice } of choices) {
+          if (!isReference(choice)) continue;
+          if (!visible.has(choice.personId)) {
+            throw fieldProblem(`${field}.personId`, 'この人は見つからないか、閲覧する権限がありません');
+          }
+          if (seen.has(choice.personId)) {
+            throw fieldProblem(`${field}.personId`, '同じ人が世帯に重複しています');
+          }
+          seen.add(choice.personId);
+        }
+
+        const createdPersonIds: string[] = [];
+        const resolve = async (choice: PersonChoice): Promise<string> => {
+          if (isReference(choice)) return choice.personId;
+          const id = await insertPerson(tx, actor.tenantId, actor.organizationId, choice);
+          createdPersonIds.push(id);
+          return id;
+        };
+        const personId = await resolve(input.person);
+        const members: { personId: string; relation: string; livingTogether: boolean }[] = [
+          { personId, relation: 'self', livingTogether: true },
+        ];
+        for (const member of input.householdMembers) {
+          members.push({
+            personId: await resolve(member.person),
+            relation: member.relation,
+            livingTogether: member.livingTogether,
+          });
+        }
+        const householdId = await insertHousehold(tx, actor.tenantId);
+        await insertHouseholdMembers(tx, actor.tenantId, householdId, members);
+
+        const id = randomUUID();
+        await insertConsultation(tx, {
+          id,
+          tenantId: actor.tenantId,
+          organizationId: actor.organizationId,
+          receivedOn: input.receivedOn ?? todayInTokyo(),
+          receivedBy: actor.userId,
+          personId,
+          householdId,
+          visitor: input.visitor
+            ? {
+                name: input.visitor.name,
+                relation: input.visitor.relation,
+                ...(input.visitor.phone ? { phone: input.visitor.phone } : {}),
+              }
+            : null,
+          channel: input.channel,
+          topics: input.topics,
+          mainTopic: input.mainTopic,
+          content: input.content,
+          wishes: input.wishes || null,
+          consentToShare: input.consentToShare,
+          outcome: outcome.kind,
+          status:
+            outcome.kind === 'referral' ? 'referred' : outcome.kind === 'handover' ? 'handedOver' : 'open',
+        });
+
+        let referralId: string | null = null;
+        let handoverId: string | null = null;
+        if (outcome.kind === 'referral' && referralTarget) {
+          referralId = await insertReferral(tx, {
+            tenantId: actor.tenantId,
+            consultationId: id,
+            fromOrganizationId: actor.organizationId,
+            toOrganizationId: referralTarget,
+            note: outcome.note || null,
+          });
+        }
+        if (outcome.kind === 'handover' && coordinatingSection) {
+          handoverId = await insertHandover(tx, {
+            tenantId: actor.tenantId,
+            consultationId: id,
+            fromOrganizationId: actor.organizationId,
+            toOrganizationId: coordinatingSection,
+            reason: outcome.reason,
+            servicesTried: outcome.servicesTried,
+          });
+        }
+        const row = await findVisibleConsultation(tx, actor, id);
+        if (!row) throw notFound();
+        const created = await presentConsultation(tx, actor, row);
+
+        // Audited last: the audit chain's lock is held until commit.
+        const context = auditContextOf(request);
+        for (const createdPersonId of createdPersonIds) {
+          await recordAudit(tx, context, {
+            action: 'person.create',
+            resourceType: 'person',
+            resourceId: createdPersonId,
+            personId: createdPersonId,
+            details: { consultationId: id },
+          });
+        }
+        await recordAudit(tx, context, {
+          action: 'consultation.create',
+          resourceType: 'consultation',
+          resourceId: id,
+          personId,
+          details: {
+            outcome: outcome.kind,
+            householdId,
+            memberIds: members.slice(1).map((m) => m.personId),
+            createdPersonIds,
+            consentToShare: input.consentToShare,
+          },
+        });
+        if (referralId) {
+          await recordAudit(tx, context, {
+            action: 'referral.create',
+            resourceType: 'referral',
+            resourceId: referralId,
+            personId,
+            legalBasis: 'consent',
+            details: { consultationId: id, toOrganizationId: referralTarget },
+          });
+        }
+        if (handoverId) {
+          await recordAudit(tx, context, {
+            action: 'handover.create',
+            resourceType: 'handover',
+            resourceId: handoverId,
+            personId,
+            details: { consultationId: id, toOrganizationId: coordinatingSection },
+          });
+        }
+        return created;
+      });
+      return reply.code(201).send(consultation);
+    },
+  );
+
+  r.get(
+    '/api/consultations',
+    {
+      config: { access: { permission: 'consultation.read' } },
+      schema: {
+        operationId: 'consultations.list',
+        summary: 'Consultations my organisation took, and those referred to it, newest first',
+        tags: ['consultations'],
+        querystring: consultationListQuerySchema,
+        response: { 200: consultationListSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { status, limit, cursor } = request.query;
+      const after = cursor ? decodeCursor(cursor, ['string', 'string'] as const) : undefined;
+      if (cursor && (!after || !/^\d{4}-\d{2}-\d{2}$/.test(after[0]) || !uuidPattern.test(after[1]))) {
+        throw badCursor();
+      }
+      return db.transaction().execute(async (tx) => {
+        const rows = await listConsultations(tx, actor, { status, limit, after });
+        const page = rows.slice(0, limit);
+        const summaries = await summariesWithPersons(tx, actor, page);
+        const referrals = await referralsOf(
+          tx,
+          actor.tenantId,
+          page.map((row) => row.id),
+        );
+        const items = page.flatMap((row) => {
+          const summary = summaries.get(row.id);
+          if (!summary) return [];
+          const own = referrals.filter((referral) => referral.consultation_id === row.id);
+          return [
+            {
+              ...summary,
+              direction:
+                row.organization_id === actor.organizationId ? ('own' as const) : ('referredToUs' as const),
+              abilities: consultationAbilities(row, own, actor),
+            },
+          ];
+        });
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'consultation.list',
+          resourceType: 'consultation',
+          details: {
+            query: { status: status ?? null, cursor: cursor ?? null },
+            ids: items.map((item) => item.id),
+          },
+        });
+        const last = page.at(-1);
+        return {
+          items,
+          nextCursor: rows.length > limit && last ? encodeCursor([last.received_on, last.id]) : null,
+        };
+      });
+    },
+  );
+
+  r.get(
+    '/api/consultations/:id',
+    {
+      config: { access: { permission: 'consultation.read' } },
+      schema: {
+        operationId: 'consultations.get',
+        summary: 'One consultation I may see, with its household, referrals, handovers and abilities',
+        tags: ['consultations'],
+        params: idParamsSchema,
+        response: { 200: consultationSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.transaction().execute(async (tx) => {
+        const row = await findVisibleConsultation(tx, actor, request.params.id);
+        if (!row) throw notFound();
+        const consultation = await presentConsultation(tx, actor, row);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'consultation.read',
+          resourceType: 'consultation',
+          resourceId: row.id,
+          personId: row.person_id,
+          details: { householdMemberIds: consultation.householdMembers.map((m) => m.person.id) },
+        });
+        return consultation;
+      });
+    },
+  );
+
+  r.post(
+    '/api/consultations/:id/close',
+    {
+      config: { access: { permission: 'consultation.create' } },
+      schema: {
+        operationId: 'consultations.close',
+        summary:
+          '対応終了: by the counter that took it, or by the organisation that accepted a referral of it',
+        tags: ['consultations'],
+        params: idParamsSchema,
+        body: consultationCloseSchema,
+        response: { 200: consultationSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.transaction().execute(async (tx) => {
+        const row = await findVisibleConsultation(tx, actor, request.params.id, { forUpdate: true });
+        if (!row) throw notFound();
+        const referrals = await referralsOf(tx, actor.tenantId, [row.id]);
+        const refusal = closeRefusal(row, referrals, actor.organizationId);
+        if (refusal) throw refusal;
+        const note = request.body.note || null;
+        await closeConsultation(tx, actor.tenantId, row.id, { closedBy: actor.userId, note });
+        const closed = await findVisibleConsultation(tx, actor, row.id);
+        if (!closed) throw notFound();
+        const presented = await presentConsultation(tx, actor, closed);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'consultation.close',
+          resourceType: 'consultation',
+          resourceId: row.id,
+          personId: row.person_id,
+          details: { note, previousStatus: row.status },
+        });
+        return presented;
+      });
+    },
+  );
+}

@@ -1,0 +1,344 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely, Transaction } from 'kysely';
+import { idParamsSchema } from '../../contract/common.ts';
+import type { ConsultationSummary } from '../../contract/consultations.ts';
+import {
+  type Handover,
+  handoverAcceptedSchema,
+  handoverInputSchema,
+  handoverListQuerySchema,
+  handoverListSchema,
+  handoverReturnSchema,
+  handoverSchema,
+} from '../../contract/handovers.ts';
+import { todayInTokyo } from '../../contract/persons.ts';
+import { problemSchema } from '../../contract/problem.ts';
+import { recordAudit } from '../../db/auditTrail.ts';
+import {
+  findVisibleConsultation,
+  setConsultationStatus,
+  visibleConsultationSummaries,
+} from '../../db/consultations.ts';
+import {
+  createCaseFromHandover,
+  decideHandover,
+  findCoordinatingSection,
+  findHandoverForRecipient,
+  type HandoverRow,
+  handoversOf,
+  insertHandover,
+  listHandovers,
+} from '../../db/handovers.ts';
+import { decodeCursor, encodeCursor } from '../../db/persons.ts';
+import type { DB } from '../../db/schema.ts';
+import { daysBetween } from '../../domain/businessDays.ts';
+import { toIsoDate } from '../../domain/wareki.ts';
+import type { Actor } from '../actor.ts';
+import { actorOf, auditContextOf } from '../authentication.ts';
+import { conflict, HttpProblem, notFound } from '../problem.ts';
+import { summariesWithPersons } from './consultations.ts';
+import { badCursor, timestampKeyPattern, uuidPattern } from './persons.ts';
+
+const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const writeErrors = { ...readErrors, 409: problemSchema };
+
+function presentHandover(
+  row: HandoverRow & { possible_duplicates?: string | number | null },
+  consultation: ConsultationSummary,
+  actor: Actor,
+  today = todayInTokyo(),
+): Handover {
+  const decide =
+    actor.permissions.has('handover.decide') &&
+    row.to_organization_id === actor.organizationId &&
+    row.status === 'pending';
+  const duplicates = row.possible_duplicates;
+  return {
+    id: row.id,
+    consultation,
+    fromOrganization: { id: row.from_organization_id, name: row.from_organization_name },
+    toOrganization: { id: row.to_organization_id, name: row.to_organization_name },
+    reason: row.reason,
+    servicesTried: row.services_tried,
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+    daysWaiting: row.status === 'pending' ? daysBetween(toIsoDate(row.created_at), today) : null,
+    decidedAt: row.decided_at?.toISOString() ?? null,
+    returnReason: row.return_reason,
+    case: row.case_id && row.case_number ? { id: row.case_id, caseNumber: row.case_number } : null,
+    possibleDuplicates:
+      actor.permissions.has('person.link') && duplicates !== undefined && duplicates !== null
+        ? Number(duplicates)
+        : null,
+    abilities: { accept: decide, return: decide },
+  };
+}
+
+async function reload(tx: Transaction<DB>, actor: Actor, handoverId: string, consultationId: string) {
+  const [row] = (await handoversOf(tx, actor, [consultationId])).filter((h) => h.id === handoverId);
+  const consultations = await visibleConsultationSummaries(tx, actor, [consultationId]);
+  const summary = (await summariesWithPersons(tx, actor, [...consultations.values()])).get(consultationId);
+  if (!row || !summary) throw notFound();
+  return presentHandover(row, summary, actor);
+}
+
+export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/handovers',
+    {
+      config: { access: { permission: 'handover.create' } },
+      schema: {
+        operationId: 'handovers.create',
+        summary: '② Hand an open consultation of my counter over to the coordinating section (引継ぎ)',
+        tags: ['handovers'],
+        body: handoverInputSchema,
+        response: { 201: handoverSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const input = request.body;
+      const handover = await db.transaction().execute(async (tx) => {
+        const consultation = await findVisibleConsultation(tx, actor, input.consultationId, {
+          forUpdate: true,
+        });
+        if (!consultation) throw notFound();
+        if (consultation.organization_id !== actor.organizationId) {
+          throw new HttpProblem(403, 'auth.forbidden', '重層事業へ引継げるのは、相談を受け付けた機関です。');
+        }
+        if (consultation.status !== 'open') {
+          throw conflict(
+            'conflict.state',
+            consultation.status === 'handedOver'
+              ? 'この相談はすでに重層事業へ引継いでいます。'
+              : consultation.status === 'referred'
+                ? 'この相談は他機関へつないでいます。つなぎ先の回答の後で引継いでください。'
+                : 'この相談は対応終了しています。',
+          );
+        }
+        const section = await findCoordinatingSection(tx, actor.tenantId);
+        if (!section) {
+          throw conflict(
+            'conflict.state',
+            '重層事業担当部署が設定されていないため引継げません。管理者に連絡してください。',
+          );
+        }
+        const id = await insertHandover(tx, {
+          tenantId: actor.tenantId,
+          consultationId: consultation.id,
+          fromOrganizationId: actor.organizationId,
+          toOrganizationId: section.id,
+          reason: input.reason,
+          servicesTried: input.servicesTried,
+        });
+        await setConsultationStatus(tx, actor.tenantId, consultation.id, {
+          status: 'handedOver',
+          outcome: 'handover',
+        });
+        const created = await reload(tx, actor, id, consultation.id);
+        // Audited last: the audit chain's lock is held until commit.
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'handover.create',
+          resourceType: 'handover',
+          resourceId: id,
+          personId: consultation.person_id,
+          details: { consultationId: consultation.id, toOrganizationId: section.id },
+        });
+        return created;
+      });
+      return reply.code(201).send(handover);
+    },
+  );
+
+  r.get(
+    '/api/handovers',
+    {
+      config: { access: { permission: 'handover.create' } },
+      schema: {
+        operationId: 'handovers.list',
+        summary:
+          'The coordinating section’s inbox (pending first, oldest first), or the handovers my counter sent',
+        description:
+          'For the coordinating section: handovers addressed to it — pending ones first, oldest first, with ' +
+          'daysWaiting; then the decided ones, newest first — and, for coordinators, possibleDuplicates. For a ' +
+          'counter: the handovers it sent, newest first, with status and return reasons.',
+        tags: ['handovers'],
+        querystring: handoverListQuerySchema,
+        response: { 200: handoverListSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { status, limit, cursor } = request.query;
+      const after = cursor ? decodeCursor(cursor, ['number', 'string', 'string'] as const) : undefined;
+      if (
+        cursor &&
+        (!after ||
+          (after[0] !== 0 && after[0] !== 1) ||
+          !timestampKeyPattern.test(after[1]) ||
+          !uuidPattern.test(after[2]))
+      ) {
+        throw badCursor();
+      }
+      return db.transaction().execute(async (tx) => {
+        const organization = await tx
+          .selectFrom('organizations')
+          .select('is_coordinating_section')
+          .where('id', '=', actor.organizationId)
+          .executeTakeFirstOrThrow();
+        const rows = await listHandovers(tx, actor, {
+          box: organization.is_coordinating_section ? 'inbox' : 'sent',
+          status,
+          limit,
+          after,
+          withDuplicates: actor.permissions.has('person.link'),
+        });
+        const page = rows.slice(0, limit);
+        const consultations = await visibleConsultationSummaries(
+          tx,
+          actor,
+          page.map((row) => row.consultation_id),
+        );
+        const summaries = await summariesWithPersons(tx, actor, [...consultations.values()]);
+        const today = todayInTokyo();
+        const items = page.flatMap((row) => {
+          const summary = summaries.get(row.consultation_id);
+          return summary ? [presentHandover(row, summary, actor, today)] : [];
+        });
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'handover.list',
+          resourceType: 'handover',
+          details: {
+            query: { status: status ?? null, cursor: cursor ?? null },
+            box: organization.is_coordinating_section ? 'inbox' : 'sent',
+            ids: items.map((item) => item.id),
+            consultationIds: items.map((item) => item.consultation.id),
+          },
+        });
+        const last = page.at(-1);
+        return {
+          items,
+          nextCursor:
+            rows.length > limit && last ? encodeCursor([Number(last.rank), last.created_key, last.id]) : null,
+        };
+      });
+    },
+  );
+
+  r.post(
+    '/api/handovers/:id/accept',
+    {
+      config: { access: { permission: 'handover.decide' } },
+      schema: {
+        operationId: 'handovers.accept',
+        summary: '受理: accept a pending handover and open the case (事例) in the same transaction',
+        tags: ['handovers'],
+        params: idParamsSchema,
+        response: { 200: handoverAcceptedSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.transaction().execute(async (tx) => {
+        const handover = await findHandoverForRecipient(tx, actor, request.params.id);
+        if (!handover) throw notFound();
+        if (handover.status !== 'pending') {
+          throw conflict(
+            'conflict.alreadyDecided',
+            handover.status === 'accepted'
+              ? 'この引継ぎはすでに受理しています。'
+              : 'この引継ぎはすでに差戻しています。',
+          );
+        }
+        const consultation = await tx
+          .selectFrom('consultations')
+          .select(['id', 'person_id', 'household_id', 'received_on'])
+          .where('tenant_id', '=', actor.tenantId)
+          .where('id', '=', handover.consultation_id)
+          .executeTakeFirstOrThrow();
+        const acceptedOn = todayInTokyo();
+        const created = await createCaseFromHandover(tx, {
+          tenantId: actor.tenantId,
+          handover,
+          consultation,
+          acceptedOn,
+          actor: { userId: actor.userId, organizationId: actor.organizationId },
+        });
+        await decideHandover(tx, actor.tenantId, handover.id, {
+          status: 'accepted',
+          decidedBy: actor.userId,
+          returnReason: null,
+          caseId: created.caseId,
+        });
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'handover.accept',
+          resourceType: 'handover',
+          resourceId: handover.id,
+          personId: consultation.person_id,
+          caseId: created.caseId,
+          legalBasis: 'coordination',
+          details: {
+            consultationId: consultation.id,
+            caseNumber: created.caseNumber,
+            fromOrganizationId: handover.from_organization_id,
+          },
+        });
+        return created;
+      });
+    },
+  );
+
+  r.post(
+    '/api/handovers/:id/return',
+    {
+      config: { access: { permission: 'handover.decide' } },
+      schema: {
+        operationId: 'handovers.return',
+        summary: '差戻し: return a pending handover to the counter with the reasons it will see',
+        tags: ['handovers'],
+        params: idParamsSchema,
+        body: handoverReturnSchema,
+        response: { 200: handoverSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.transaction().execute(async (tx) => {
+        const handover = await findHandoverForRecipient(tx, actor, request.params.id);
+        if (!handover) throw notFound();
+        if (handover.status !== 'pending') {
+          throw conflict(
+            'conflict.alreadyDecided',
+            handover.status === 'accepted'
+              ? 'この引継ぎはすでに受理しています。'
+              : 'この引継ぎはすでに差戻しています。',
+          );
+        }
+        await decideHandover(tx, actor.tenantId, handover.id, {
+          status: 'returned',
+          decidedBy: actor.userId,
+          returnReason: request.body.reason,
+          caseId: null,
+        });
+        await setConsultationStatus(tx, actor.tenantId, handover.consultation_id, { status: 'open' });
+        const consultation = await tx
+          .selectFrom('consultations')
+          .select('person_id')
+          .where('id', '=', handover.consultation_id)
+          .executeTakeFirstOrThrow();
+        const returned = await reload(tx, actor, handover.id, handover.consultation_id);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'handover.return',
+          resourceType: 'handover',
+          resourceId: handover.id,
+          personId: consultation.person_id,
+          details: { consultationId: handover.consultation_id, reason: request.body.reason },
+        });
+        return returned;
+      });
+    },
+  );
+}

@@ -1,0 +1,367 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely, Transaction } from 'kysely';
+import { idParamsSchema } from '../../contract/common.ts';
+import {
+  ageOn,
+  duplicateListSchema,
+  type Person,
+  type PersonSummary,
+  personInputSchema,
+  personLinkInputSchema,
+  personSchema,
+  personSearchListSchema,
+  personSearchQuerySchema,
+  todayInTokyo,
+} from '../../contract/persons.ts';
+import { problemSchema } from '../../contract/problem.ts';
+import { recordAudit } from '../../db/auditTrail.ts';
+import {
+  decodeCursor,
+  duplicateKeyOf,
+  encodeCursor,
+  findDuplicates,
+  findVisiblePerson,
+  insertPerson,
+  insertPersonLink,
+  linkExists,
+  linksOf,
+  type PersonRow,
+  type PersonSummaryRow,
+  searchPersons,
+  visibleHouseholdsOf,
+} from '../../db/persons.ts';
+import type { DB } from '../../db/schema.ts';
+import type { Actor } from '../actor.ts';
+import { actorOf, auditContextOf } from '../authentication.ts';
+import { conflict, HttpProblem, notFound } from '../problem.ts';
+
+const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const writeErrors = { ...readErrors, 409: problemSchema };
+
+/** A person as shown inside other resources and on lists, with 満年齢 as of today (Asia/Tokyo). */
+export function presentPersonSummary(row: PersonSummaryRow, today = todayInTokyo()): PersonSummary {
+  return {
+    id: row.id,
+    familyName: row.family_name,
+    givenName: row.given_name,
+    familyNameKana: row.family_name_kana,
+    givenNameKana: row.given_name_kana,
+    birthDate: row.birth_date,
+    age: row.birth_date ? ageOn(row.birth_date, today) : null,
+    sex: row.sex as PersonSummary['sex'],
+  };
+}
+
+export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A timestamptz as PostgreSQL prints it (DateStyle ISO), as kept in keyset cursors. */
+export const timestampKeyPattern = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+
+/** 400 for a cursor this API did not hand out. */
+export function badCursor(): HttpProblem {
+  return new HttpProblem(
+    400,
+    'validation.invalid',
+    '入力内容に誤りがあります。クエリ.cursor: 続きの位置が正しくありません',
+    [{ field: 'クエリ.cursor', code: 'invalidCursor', message: '続きの位置が正しくありません' }],
+  );
+}
+
+function parsePhones(phones: PersonRow['phones']): { label: string; number: string }[] {
+  return typeof phones === 'string' ? JSON.parse(phones) : phones;
+}
+
+async function loadPerson(tx: Transaction<DB>, actor: Actor, row: PersonRow): Promise<Person> {
+  const households = await visibleHouseholdsOf(tx, actor, row.id);
+  const links = await linksOf(tx, actor, row.id);
+  const today = todayInTokyo();
+  const coordinator = actor.permissions.has('person.link');
+  return {
+    ...presentPersonSummary(row, today),
+    postalCode: row.postal_code,
+    address: row.address,
+    phones: parsePhones(row.phones),
+    addresseeNumber: row.addressee_number,
+    registeredBy: { id: row.registered_by_organization_id, name: row.registered_by_name },
+    households: households.map((household) => ({
+      householdId: household.householdId,
+      relation: household.relation as Person['households'][number]['relation'],
+      livingTogether: household.livingTogether,
+      members: household.members.map((member) => ({
+        person: presentPersonSummary(member.person, today),
+        relation: member.relation as Person['households'][number]['relation'],
+        livingTogether: member.livingTogether,
+      })),
+    })),
+    // The other record of a link is named only to whom may see it, or to the coordinator who links.
+    links: links.map((link) => ({
+      personId: link.other_id,
+      linkedAt: link.linked_at.toISOString(),
+      person:
+        link.visible || coordinator
+          ? {
+              familyName: link.family_name,
+              givenName: link.given_name,
+              familyNameKana: link.family_name_kana,
+              givenNameKana: link.given_name_kana,
+              birthDate: link.birth_date,
+              registeredBy: { id: link.registered_by_organization_id, name: link.registered_by_name },
+            }
+          : null,
+    })),
+    abilities: { findDuplicates: coordinator, link: coordinator },
+  };
+}
+
+export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/persons',
+    {
+      config: { access: { permission: 'person.create' } },
+      schema: {
+        operationId: 'persons.create',
+        summary: 'Register a person (氏名・フリガナ・生年月日…; never a マイナンバー)',
+        description:
+          'フリガナ may be typed in ひらがな or カタカナ (half-width too); it is stored in katakana. A person is ' +
+          'visible through the consultations and cases they belong to: register people at intake with ' +
+          'consultations.create, which puts them in the consultation’s household.',
+        tags: ['persons'],
+        body: personInputSchema,
+        response: { 201: personSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const input = request.body;
+      const person = await db.transaction().execute(async (tx) => {
+        const id = await insertPerson(tx, actor.tenantId, actor.organizationId, input);
+        const organization = await tx
+          .selectFrom('organizations')
+          .select('name')
+          .where('id', '=', actor.organizationId)
+          .executeTakeFirstOrThrow();
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'person.create',
+          resourceType: 'person',
+          resourceId: id,
+          personId: id,
+        });
+        return { id, organizationName: organization.name };
+      });
+      const coordinator = actor.permissions.has('person.link');
+      const created: Person = {
+        ...presentPersonSummary({
+          id: person.id,
+          family_name: input.familyName,
+          given_name: input.givenName,
+          family_name_kana: input.familyNameKana,
+          given_name_kana: input.givenNameKana,
+          birth_date: input.birthDate,
+          sex: input.sex,
+        }),
+        postalCode: input.postalCode ?? null,
+        address: input.address || null,
+        phones: input.phones,
+        addresseeNumber: input.addresseeNumber ?? null,
+        registeredBy: { id: actor.organizationId, name: person.organizationName },
+        households: [],
+        links: [],
+        abilities: { findDuplicates: coordinator, link: coordinator },
+      };
+      return reply.code(201).send(created);
+    },
+  );
+
+  r.get(
+    '/api/persons',
+    {
+      config: { access: { permission: 'person.read' } },
+      schema: {
+        operationId: 'persons.search',
+        summary: 'Search persons I may see by フリガナ (ひらがな/カタカナ, 全角/半角 alike)',
+        description:
+          'Prefix match on the reading; from 3 characters also a match anywhere in it (prefix matches ' +
+          'first). Optionally narrowed by birth date. Only persons of consultations and cases my ' +
+          'organisation may see.',
+        tags: ['persons'],
+        querystring: personSearchQuerySchema,
+        response: { 200: personSearchListSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { kana, birthDate, limit, cursor } = request.query;
+      const after = cursor ? decodeCursor(cursor, ['number', 'string', 'string'] as const) : undefined;
+      if (cursor && !(after && (after[0] === 0 || after[0] === 1) && uuidPattern.test(after[2])))
+        throw badCursor();
+      const rows = await db.transaction().execute(async (tx) => {
+        const found = await searchPersons(tx, actor, { kana, birthDate, limit, after });
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'person.search',
+          resourceType: 'person',
+          details: {
+            query: { kana, birthDate: birthDate ?? null, cursor: cursor ?? null },
+            ids: found.slice(0, limit).map((row) => row.id),
+          },
+        });
+        return found;
+      });
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      const today = todayInTokyo();
+      const coordinator = actor.permissions.has('person.link');
+      return {
+        items: page.map((row) => ({
+          ...presentPersonSummary(row, today),
+          abilities: { findDuplicates: coordinator },
+        })),
+        nextCursor:
+          rows.length > limit && last ? encodeCursor([Number(last.rank), last.kana_key, last.id]) : null,
+      };
+    },
+  );
+
+  r.get(
+    '/api/persons/:id',
+    {
+      config: { access: { permission: 'person.read' } },
+      schema: {
+        operationId: 'persons.get',
+        summary: 'One person I may see, with 満年齢, the households I may see and linked records',
+        tags: ['persons'],
+        params: idParamsSchema,
+        response: { 200: personSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.transaction().execute(async (tx) => {
+        const row = await findVisiblePerson(tx, actor, request.params.id);
+        if (!row) throw notFound();
+        const person = await loadPerson(tx, actor, row);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'person.read',
+          resourceType: 'person',
+          resourceId: row.id,
+          personId: row.id,
+          details: { households: person.households.map((h) => h.householdId) },
+        });
+        return person;
+      });
+    },
+  );
+
+  r.get(
+    '/api/persons/:id/duplicates',
+    {
+      config: { access: { permission: 'person.link' } },
+      schema: {
+        operationId: 'persons.duplicates',
+        summary: 'Other records of the municipality with the same フリガナ and birth date (coordinator)',
+        description:
+          'The one place a coordinator sees persons outside its cases: name, reading, birth date and ' +
+          'the registering organisation only.',
+        tags: ['persons'],
+        params: idParamsSchema,
+        response: { 200: duplicateListSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.transaction().execute(async (tx) => {
+        const person = await findVisiblePerson(tx, actor, request.params.id);
+        if (!person) throw notFound();
+        const key = await duplicateKeyOf(tx, actor.tenantId, person.id);
+        const rows =
+          key?.birth_date != null
+            ? await findDuplicates(tx, actor.tenantId, {
+                id: person.id,
+                kanaKey: key.kana_key,
+                birthDate: key.birth_date,
+              })
+            : [];
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'person.duplicates',
+          resourceType: 'person',
+          resourceId: person.id,
+          personId: person.id,
+          details: { ids: rows.map((row) => row.id) },
+        });
+        return {
+          items: rows.map((row) => ({
+            id: row.id,
+            familyName: row.family_name,
+            givenName: row.given_name,
+            familyNameKana: row.family_name_kana,
+            givenNameKana: row.given_name_kana,
+            birthDate: row.birth_date,
+            registeredBy: { id: row.registered_by_organization_id, name: row.registered_by_name },
+            linked: row.linked,
+            abilities: { link: !row.linked },
+          })),
+        };
+      });
+    },
+  );
+
+  r.post(
+    '/api/persons/:id/link',
+    {
+      config: { access: { permission: 'person.link' } },
+      schema: {
+        operationId: 'persons.link',
+        summary: 'Record that two person records are the same human (nothing is merged or deleted)',
+        tags: ['persons'],
+        params: idParamsSchema,
+        body: personLinkInputSchema,
+        response: { 200: personSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { duplicateOfId } = request.body;
+      return db.transaction().execute(async (tx) => {
+        const person = await findVisiblePerson(tx, actor, request.params.id);
+        if (!person) throw notFound();
+        const refuse = (message: string) =>
+          new HttpProblem(400, 'validation.invalid', `入力内容に誤りがあります。duplicateOfId: ${message}`, [
+            { field: 'duplicateOfId', code: 'invalidDuplicate', message },
+          ]);
+        if (duplicateOfId === person.id) throw refuse('同じ記録どうしは関連付けできません');
+        // The other record must be one the coordinator may see, or one persons.duplicates showed.
+        const key = await duplicateKeyOf(tx, actor.tenantId, person.id);
+        const other = await duplicateKeyOf(tx, actor.tenantId, duplicateOfId);
+        const sameHuman =
+          other !== undefined &&
+          key !== undefined &&
+          other.birth_date !== null &&
+          other.kana_key === key.kana_key &&
+          other.birth_date === key.birth_date;
+        const visible = other !== undefined && (await findVisiblePerson(tx, actor, other.id)) !== undefined;
+        if (!other || !(sameHuman || visible)) {
+          throw refuse('同一人物の候補として表示された記録を選んでください');
+        }
+        if (await linkExists(tx, actor.tenantId, person.id, other.id)) {
+          throw conflict('conflict.state', 'この2つの記録はすでに同一人物として関連付けられています。');
+        }
+        const linkId = await insertPersonLink(tx, {
+          tenantId: actor.tenantId,
+          personId: person.id,
+          duplicateOfId: other.id,
+          linkedBy: actor.userId,
+        });
+        const linked = await loadPerson(tx, actor, person);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'person.link',
+          resourceType: 'person',
+          resourceId: person.id,
+          personId: person.id,
+          details: { linkId, duplicateOfId: other.id },
+        });
+        return linked;
+      });
+    },
+  );
+}

@@ -1,0 +1,656 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely, Transaction } from 'kysely';
+import { idParamsSchema } from '../../contract/common.ts';
+import {
+  type MyPlanItem,
+  myPlanItemListSchema,
+  type Plan,
+  type PlanComparison,
+  type PlanInput,
+  type PlanItem,
+  pageQuerySchema,
+  planApproveSchema,
+  planCompareQuerySchema,
+  planComparisonSchema,
+  planFieldNames,
+  planInputSchema,
+  planItemFieldNames,
+  planListSchema,
+  planSchema,
+} from '../../contract/plans.ts';
+import { problemSchema } from '../../contract/problem.ts';
+import { recordAudit } from '../../db/auditTrail.ts';
+import { recordCaseEvent } from '../../db/caseEvents.ts';
+import { type CaseRow, findVisibleCase, organizationNames } from '../../db/cases.ts';
+import { activeConsentCovering, organizationsWithoutConsent } from '../../db/consents.ts';
+import { addParticipant } from '../../db/participants.ts';
+import {
+  approvePlan,
+  decodeCursor,
+  encodeCursor,
+  findCaseMeeting,
+  findDraft,
+  findPlan,
+  hasAssessment,
+  inactiveOrganizations,
+  insertDraft,
+  isReportDue,
+  linksOf,
+  listMyPlanItems,
+  listPlans,
+  loadPlanDetails,
+  type MyPlanItemRow,
+  type PlanDetails,
+  type PlanItemRow,
+  type PlanRecord,
+  planItemsOf,
+  updateDraft,
+} from '../../db/plans.ts';
+import type { DB } from '../../db/schema.ts';
+import { type CaseStage, isOpenStage, noFacts, transition } from '../../domain/caseStage.ts';
+import { toIsoDate } from '../../domain/wareki.ts';
+import type { Actor } from '../actor.ts';
+import { actorOf, auditContextOf } from '../authentication.ts';
+import { advanceCase } from '../caseTransitions.ts';
+import { forbidden, HttpProblem, notFound } from '../problem.ts';
+
+const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const writeErrors = { ...readErrors, 409: problemSchema };
+
+/** Whether the case's stage admits `approvePlan` at all (the facts are checked when it is tried). */
+function stageAdmitsApproval(stage: CaseStage): boolean {
+  return transition(stage, 'approvePlan', {
+    ...noFacts,
+    hasAssessment: true,
+    hasConsent: true,
+    decidedByConsentMeeting: true,
+  }).ok;
+}
+
+/** Today's calendar date in Japan. */
+export function tokyoToday(): string {
+  return toIsoDate(new Date());
+}
+
+/** Whether the actor coordinates this case: the coordinate permission, in the case's coordinating section. */
+export function coordinates(actor: Actor, kase: { coordinating_organization_id: string }): boolean {
+  return (
+    actor.permissions.has('case.coordinate') && actor.organizationId === kase.coordinating_organization_id
+  );
+}
+
+/** 403 unless the actor coordinates the (visible) case. */
+export function requireCoordinating(actor: Actor, kase: { coordinating_organization_id: string }): void {
+  if (!coordinates(actor, kase)) throw forbidden();
+}
+
+export function badCursor(): HttpProblem {
+  return new HttpProblem(
+    400,
+    'validation.invalid',
+    '入力内容に誤りがあります。cursor: 続きの位置が正しくありません',
+    [{ field: 'cursor', code: 'invalid', message: '続きの位置が正しくありません' }],
+  );
+}
+
+export function presentPlanItem(row: PlanItemRow): PlanItem {
+  return {
+    id: row.id,
+    position: row.position,
+    content: row.content,
+    organizationId: row.organization_id,
+    organizationName: row.organization_name,
+    frequency: row.frequency,
+    periodFrom: row.period_from,
+    periodTo: row.period_to,
+    links: linksOf(row),
+  };
+}
+
+function presentPlan(plan: PlanRecord, details: PlanDetails | undefined, actor: Actor): Plan {
+  const editable = plan.status === 'draft' && coordinates(actor, plan) && isOpenStage(plan.case_stage);
+  return {
+    id: plan.id,
+    caseId: plan.case_id,
+    caseNumber: plan.case_number,
+    caseStage: plan.case_stage,
+    version: plan.version,
+    status: plan.status,
+    wishes: plan.wishes,
+    longTermGoal: plan.long_term_goal,
+    shortTermGoals: plan.short_term_goals,
+    nextMonitoringOn: plan.next_monitoring_on,
+    items: (details?.items ?? []).map(presentPlanItem),
+    decidedMeeting: details?.meeting
+      ? {
+          id: details.meeting.id,
+          title: details.meeting.title,
+          kindName: details.meeting.kind_name,
+          legalBasis: details.meeting.legal_basis,
+          heldAt: details.meeting.held_at?.toISOString() ?? null,
+        }
+      : null,
+    approvedAt: plan.approved_at?.toISOString() ?? null,
+    approvedBy: details?.approver ?? null,
+    createdAt: plan.created_at.toISOString(),
+    createdBy: details?.creator ?? { id: plan.created_by, displayName: '' },
+    abilities: { update: editable, approve: editable && stageAdmitsApproval(plan.case_stage) },
+  };
+}
+
+/** Refuse item organisations that are unknown to the tenant or disabled: 400 naming each item. */
+async function checkItemOrganizations(
+  db: Kysely<DB> | Transaction<DB>,
+  tenantId: string,
+  input: PlanInput,
+): Promise<void> {
+  const inactive = await inactiveOrganizations(
+    db,
+    tenantId,
+    input.items.map((item) => item.organizationId),
+  );
+  if (inactive.size === 0) return;
+  const errors = input.items.flatMap((item, index) =>
+    inactive.has(item.organizationId)
+      ? [
+          {
+            field: `items.${index}.organizationId`,
+            code: 'inactiveOrganization',
+            message: '担当機関は有効な機関から選んでください',
+          },
+        ]
+      : [],
+  );
+  throw new HttpProblem(
+    400,
+    'validation.invalid',
+    `入力内容に誤りがあります。${errors.map((e) => `${e.field}: ${e.message}`).join(' / ')}`,
+    errors,
+  );
+}
+
+function refuseUnlessOpen(kase: CaseRow): void {
+  if (!isOpenStage(kase.stage)) {
+    throw new HttpProblem(
+      409,
+      'case.notOpen',
+      '終結または中断した事例では支援プランを作成・変更できません。再開してから操作してください。',
+    );
+  }
+}
+
+/** Side by side: fields changed and items added, removed, changed (matching rule in the contract). */
+export function comparePlans(
+  older: PlanRecord,
+  olderItems: PlanItem[],
+  newer: PlanRecord,
+  newerItems: PlanItem[],
+): Omit<PlanComparison, 'abilities'> {
+  const fieldValue = (plan: PlanRecord, field: (typeof planFieldNames)[number]) =>
+    ({
+      wishes: plan.wishes,
+      longTermGoal: plan.long_term_goal,
+      shortTermGoals: plan.short_term_goals,
+      nextMonitoringOn: plan.next_monitoring_on,
+    })[field];
+  const fields = planFieldNames
+    .filter((field) => fieldValue(older, field) !== fieldValue(newer, field))
+    .map((field) => ({ field, before: fieldValue(older, field), after: fieldValue(newer, field) }));
+
+  const unmatchedOld = new Set(olderItems);
+  const pairs: { before: PlanItem; after: PlanItem; matchedBy: 'contentAndOrganization' | 'position' }[] = [];
+  const unmatchedNew: PlanItem[] = [];
+  for (const item of newerItems) {
+    const same = [...unmatchedOld].find(
+      (o) => o.content === item.content && o.organizationId === item.organizationId,
+    );
+    if (same) {
+      unmatchedOld.delete(same);
+      pairs.push({ before: same, after: item, matchedBy: 'contentAndOrganization' });
+    } else unmatchedNew.push(item);
+  }
+  const added: PlanItem[] = [];
+  for (const item of unmatchedNew) {
+    const samePlace = [...unmatchedOld].find((o) => o.position === item.position);
+    if (samePlace) {
+      unmatchedOld.delete(samePlace);
+      pairs.push({ before: samePlace, after: item, matchedBy: 'position' });
+    } else added.push(item);
+  }
+  const itemValue = (item: PlanItem, field: (typeof planItemFieldNames)[number]) =>
+    field === 'links' ? [...item.links].sort().join(',') : (item[field] ?? '');
+  const changed: PlanComparison['items']['changed'] = [];
+  const unchanged: PlanItem[] = [];
+  for (const pair of pairs.sort((a, b) => a.after.position - b.after.position)) {
+    const differing = planItemFieldNames.filter(
+      (field) => itemValue(pair.before, field) !== itemValue(pair.after, field),
+    );
+    if (differing.length === 0) unchanged.push(pair.after);
+    else changed.push({ ...pair, fields: differing });
+  }
+  const ref = (plan: PlanRecord) => ({ id: plan.id, version: plan.version, status: plan.status });
+  return {
+    older: ref(older),
+    newer: ref(newer),
+    fields,
+    items: { added, removed: [...unmatchedOld], changed, unchanged },
+  };
+}
+
+function presentMyPlanItem(row: MyPlanItemRow, today: string, actor: Actor): MyPlanItem {
+  return {
+    ...presentPlanItem(row),
+    planId: row.plan_id,
+    planVersion: row.plan_version,
+    caseId: row.case_id,
+    caseNumber: row.case_number,
+    personName: `${row.family_name} ${row.given_name}`,
+    lastReportedOn: row.last_reported_on,
+    reportDue: isReportDue(row, today),
+    abilities: { report: actor.permissions.has('supportReport.create') },
+  };
+}
+
+export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/cases/:id/plans',
+    {
+      config: { access: { permission: 'case.coordinate' } },
+      schema: {
+        operationId: 'plans.create',
+        summary: 'Draft the next version of a case’s support plan (支援プラン案)',
+        tags: ['plans'],
+        params: idParamsSchema,
+        body: planInputSchema,
+        response: { 201: planSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const input = request.body;
+      const plan = await db.transaction().execute(async (tx) => {
+        const kase = await findVisibleCase(tx, actor, request.params.id, { forUpdate: true });
+        if (!kase) throw notFound();
+        requireCoordinating(actor, kase);
+        refuseUnlessOpen(kase);
+        const draft = await findDraft(tx, actor.tenantId, kase.id);
+        if (draft) {
+          throw new HttpProblem(
+            409,
+            'plan.draftExists',
+            `この事例には作成中の支援プラン（第${draft.version}版の案）があります。その案を編集してください。`,
+          );
+        }
+        await checkItemOrganizations(tx, actor.tenantId, input);
+        const created = await insertDraft(tx, {
+          tenantId: actor.tenantId,
+          caseId: kase.id,
+          createdBy: actor.userId,
+          input,
+        });
+        await recordCaseEvent(tx, {
+          tenantId: actor.tenantId,
+          caseId: kase.id,
+          kind: 'planDrafted',
+          actor: { userId: actor.userId, organizationId: actor.organizationId },
+          subjectId: created.id,
+          summary: `支援プラン第${created.version}版の案を作成`,
+          details: { planId: created.id, version: created.version, items: input.items.length },
+        });
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'plan.create',
+          resourceType: 'supportPlan',
+          resourceId: created.id,
+          personId: kase.primary_person_id,
+          caseId: kase.id,
+          details: {
+            version: created.version,
+            organizations: [...new Set(input.items.map((item) => item.organizationId))],
+            items: input.items.length,
+          },
+        });
+        const record = (await findPlan(tx, actor, created.id)) as PlanRecord;
+        const details = await loadPlanDetails(tx, actor.tenantId, [record]);
+        return presentPlan(record, details.get(record.id), actor);
+      });
+      return reply.code(201).send(plan);
+    },
+  );
+
+  r.put(
+    '/api/plans/:id',
+    {
+      config: { access: { permission: 'case.coordinate' } },
+      schema: {
+        operationId: 'plans.update',
+        summary: 'Edit a plan draft (fields and items are replaced)',
+        tags: ['plans'],
+        params: idParamsSchema,
+        body: planInputSchema,
+        response: { 200: planSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const input = request.body;
+      return db.transaction().execute(async (tx) => {
+        const before = await findPlan(tx, actor, request.params.id);
+        if (!before) throw notFound();
+        const kase = (await findVisibleCase(tx, actor, before.case_id, { forUpdate: true })) as CaseRow;
+        requireCoordinating(actor, kase);
+        const current = (await findPlan(tx, actor, before.id)) as PlanRecord;
+        if (current.status !== 'draft') {
+          throw new HttpProblem(
+            409,
+            'plan.notDraft',
+            `支援プラン第${current.version}版は決定済みのため編集できません。見直す場合は新しい版を作成してください。`,
+          );
+        }
+        refuseUnlessOpen(kase);
+        await checkItemOrganizations(tx, actor.tenantId, input);
+        await updateDraft(tx, { tenantId: actor.tenantId, caseId: kase.id, planId: current.id, input });
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'plan.update',
+          resourceType: 'supportPlan',
+          resourceId: current.id,
+          personId: kase.primary_person_id,
+          caseId: kase.id,
+          details: {
+            version: current.version,
+            organizations: [...new Set(input.items.map((item) => item.organizationId))],
+            items: input.items.length,
+          },
+        });
+        const record = (await findPlan(tx, actor, current.id)) as PlanRecord;
+        const details = await loadPlanDetails(tx, actor.tenantId, [record]);
+        return presentPlan(record, details.get(record.id), actor);
+      });
+    },
+  );
+
+  r.post(
+    '/api/plans/:id/approve',
+    {
+      config: { access: { permission: 'case.coordinate' } },
+      schema: {
+        operationId: 'plans.approve',
+        summary: 'Approve a draft as decided by a 重層的支援会議 (支援決定・プラン決定)',
+        tags: ['plans'],
+        params: idParamsSchema,
+        body: planApproveSchema,
+        response: { 200: planSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.transaction().execute(async (tx) => {
+        const found = await findPlan(tx, actor, request.params.id);
+        if (!found) throw notFound();
+        const kase = (await findVisibleCase(tx, actor, found.case_id, { forUpdate: true })) as CaseRow;
+        requireCoordinating(actor, kase);
+        const plan = (await findPlan(tx, actor, found.id)) as PlanRecord;
+        if (plan.status !== 'draft') {
+          throw new HttpProblem(409, 'plan.notDraft', `支援プラン第${plan.version}版はすでに決定済みです。`);
+        }
+        const meeting = await findCaseMeeting(tx, actor.tenantId, kase.id, request.body.meetingId);
+        if (!meeting) {
+          throw new HttpProblem(
+            400,
+            'validation.invalid',
+            '入力内容に誤りがあります。meetingId: この事例の会議を指定してください',
+            [{ field: 'meetingId', code: 'unknownMeeting', message: 'この事例の会議を指定してください' }],
+          );
+        }
+        const items = await planItemsOf(tx, actor.tenantId, [plan.id]);
+        const organizationIds = [...new Set(items.map((item) => item.organization_id))];
+        const consentQuery = {
+          tenantId: actor.tenantId,
+          personId: kase.primary_person_id,
+          caseId: kase.id,
+          organizationIds,
+          onDate: tokyoToday(),
+        };
+        const facts = {
+          hasAssessment: await hasAssessment(tx, actor.tenantId, kase.id),
+          hasConsent: await activeConsentCovering(tx, consentQuery),
+          decidedByConsentMeeting: meeting.legal_basis === 'consent' && meeting.status === 'held',
+        };
+        // The state machine decides which refusal comes first; two of them are made more specific.
+        const check = transition(kase.stage, 'approvePlan', { ...noFacts, ...facts });
+        if (!check.ok && check.code === 'case.consentRequired') {
+          const uncovered = await organizationsWithoutConsent(tx, consentQuery);
+          const names = await organizationNames(tx, actor.tenantId, uncovered);
+          throw new HttpProblem(
+            409,
+            'consent.required',
+            `本人の同意（有効なもの）が次の機関への情報共有を含んでいないため、支援プランを決定できません：${uncovered.map((id) => names.get(id) ?? id).join('、')}。同意の範囲を記録し直すか、担当機関を見直してください。`,
+          );
+        }
+        if (!check.ok && check.code === 'case.meetingDecisionRequired' && meeting.legal_basis === 'consent') {
+          throw new HttpProblem(
+            409,
+            'meeting.notHeld',
+            `「${meeting.title}」はまだ開催されていません。会議の開催を記録してから支援プランを決定してください。`,
+          );
+        }
+        await advanceCase(tx, actor, kase, 'approvePlan', facts);
+        await approvePlan(tx, {
+          tenantId: actor.tenantId,
+          caseId: kase.id,
+          planId: plan.id,
+          meetingId: meeting.id,
+          approvedBy: actor.userId,
+        });
+        for (const item of items) {
+          await addParticipant(tx, {
+            tenant_id: actor.tenantId,
+            case_id: kase.id,
+            organization_id: item.organization_id,
+            basis: 'planItem',
+            scope: 'case',
+            legal_basis: 'consent',
+            source_id: item.id,
+          });
+        }
+        await tx
+          .updateTable('cases')
+          .set({ next_monitoring_on: plan.next_monitoring_on, updated_at: new Date() })
+          .where('id', '=', kase.id)
+          .execute();
+        await recordCaseEvent(tx, {
+          tenantId: actor.tenantId,
+          caseId: kase.id,
+          kind: 'planApproved',
+          actor: { userId: actor.userId, organizationId: actor.organizationId },
+          subjectId: plan.id,
+          summary: `支援プラン第${plan.version}版を決定（${meeting.title}）`,
+          details: {
+            planId: plan.id,
+            version: plan.version,
+            meetingId: meeting.id,
+            organizations: organizationIds,
+          },
+        });
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'plan.approve',
+          resourceType: 'supportPlan',
+          resourceId: plan.id,
+          personId: kase.primary_person_id,
+          caseId: kase.id,
+          legalBasis: 'consent',
+          details: {
+            version: plan.version,
+            meetingId: meeting.id,
+            sharedWith: organizationIds,
+          },
+        });
+        const record = (await findPlan(tx, actor, plan.id)) as PlanRecord;
+        const details = await loadPlanDetails(tx, actor.tenantId, [record]);
+        return presentPlan(record, details.get(record.id), actor);
+      });
+    },
+  );
+
+  r.get(
+    '/api/plans/:id',
+    {
+      config: { access: { permission: 'case.read' } },
+      schema: {
+        operationId: 'plans.get',
+        summary: 'One version of a support plan, with its items',
+        tags: ['plans'],
+        params: idParamsSchema,
+        response: { 200: planSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.transaction().execute(async (tx) => {
+        const plan = await findPlan(tx, actor, request.params.id);
+        if (!plan) throw notFound();
+        const details = await loadPlanDetails(tx, actor.tenantId, [plan]);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'plan.read',
+          resourceType: 'supportPlan',
+          resourceId: plan.id,
+          personId: plan.primary_person_id,
+          caseId: plan.case_id,
+          details: { planIds: [plan.id], itemIds: details.get(plan.id)?.items.map((i) => i.id) ?? [] },
+        });
+        return presentPlan(plan, details.get(plan.id), actor);
+      });
+    },
+  );
+
+  r.get(
+    '/api/cases/:id/plans',
+    {
+      config: { access: { permission: 'case.read' } },
+      schema: {
+        operationId: 'plans.list',
+        summary: 'All versions of a case’s support plan, newest first',
+        tags: ['plans'],
+        params: idParamsSchema,
+        querystring: pageQuerySchema,
+        response: { 200: planListSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { limit, cursor } = request.query;
+      const after = cursor === undefined ? undefined : decodeCursor(cursor, ['integer', 'uuid']);
+      if (cursor !== undefined && !after) throw badCursor();
+      return db.transaction().execute(async (tx) => {
+        const kase = await findVisibleCase(tx, actor, request.params.id);
+        if (!kase) throw notFound();
+        const rows = await listPlans(tx, actor, kase.id, {
+          limit: limit + 1,
+          beforeVersion: after?.[0] as number | undefined,
+        });
+        const page = rows.slice(0, limit);
+        const details = await loadPlanDetails(tx, actor.tenantId, page);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'plan.list',
+          resourceType: 'supportPlan',
+          personId: kase.primary_person_id,
+          caseId: kase.id,
+          details: { planIds: page.map((p) => p.id) },
+        });
+        const last = page.at(-1);
+        return {
+          items: page.map((plan) => presentPlan(plan, details.get(plan.id), actor)),
+          nextCursor: rows.length > limit && last ? encodeCursor([last.version, last.id]) : null,
+        };
+      });
+    },
+  );
+
+  r.get(
+    '/api/plans/:id/compare',
+    {
+      config: { access: { permission: 'case.read' } },
+      schema: {
+        operationId: 'plans.compare',
+        summary: 'Two versions of a case’s plan side by side (older → newer)',
+        tags: ['plans'],
+        params: idParamsSchema,
+        querystring: planCompareQuerySchema,
+        response: { 200: planComparisonSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.transaction().execute(async (tx) => {
+        const plan = await findPlan(tx, actor, request.params.id);
+        const other = await findPlan(tx, actor, request.query.with);
+        if (!plan || !other) throw notFound();
+        if (plan.case_id !== other.case_id) {
+          throw new HttpProblem(
+            400,
+            'validation.invalid',
+            '入力内容に誤りがあります。with: 同じ事例の支援プランを指定してください',
+            [{ field: 'with', code: 'otherCase', message: '同じ事例の支援プランを指定してください' }],
+          );
+        }
+        const [older, newer] = plan.version <= other.version ? [plan, other] : [other, plan];
+        const details = await loadPlanDetails(tx, actor.tenantId, [older, newer]);
+        const itemsOf = (p: PlanRecord) => (details.get(p.id)?.items ?? []).map(presentPlanItem);
+        const comparison = comparePlans(older, itemsOf(older), newer, itemsOf(newer));
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'plan.compare',
+          resourceType: 'supportPlan',
+          resourceId: plan.id,
+          personId: plan.primary_person_id,
+          caseId: plan.case_id,
+          details: { planIds: [older.id, newer.id] },
+        });
+        return { ...comparison, abilities: {} };
+      });
+    },
+  );
+
+  r.get(
+    '/api/plan-items',
+    {
+      config: { access: { permission: 'supportReport.create' } },
+      schema: {
+        operationId: 'planItems.mine',
+        summary: 'My plan items: current plan items my organisation is responsible for',
+        tags: ['planItems'],
+        querystring: pageQuerySchema,
+        response: { 200: myPlanItemListSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { limit, cursor } = request.query;
+      const after = cursor === undefined ? undefined : decodeCursor(cursor, ['string', 'integer', 'uuid']);
+      if (cursor !== undefined && !after) throw badCursor();
+      const today = tokyoToday();
+      return db.transaction().execute(async (tx) => {
+        const rows = await listMyPlanItems(tx, actor, {
+          limit: limit + 1,
+          after: after ? { caseNumber: after[0] as string, position: after[1] as number } : undefined,
+        });
+        const page = rows.slice(0, limit);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'planItem.list',
+          resourceType: 'planItem',
+          details: {
+            itemIds: page.map((row) => row.id),
+            caseIds: [...new Set(page.map((row) => row.case_id))],
+          },
+        });
+        const last = page.at(-1);
+        return {
+          items: page.map((row) => presentMyPlanItem(row, today, actor)),
+          nextCursor:
+            rows.length > limit && last ? encodeCursor([last.case_number, last.position, last.id]) : null,
+        };
+      });
+    },
+  );
+}

@@ -1,0 +1,272 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely, Transaction } from 'kysely';
+import { idParamsSchema } from '../../contract/common.ts';
+import type { ConsultationSummary } from '../../contract/consultations.ts';
+import { todayInTokyo } from '../../contract/persons.ts';
+import { problemSchema } from '../../contract/problem.ts';
+import {
+  type Referral,
+  referralDeclineSchema,
+  referralInputSchema,
+  referralListQuerySchema,
+  referralListSchema,
+  referralSchema,
+} from '../../contract/referrals.ts';
+import { recordAudit } from '../../db/auditTrail.ts';
+import {
+  findVisibleConsultation,
+  setConsultationStatus,
+  visibleConsultationSummaries,
+} from '../../db/consultations.ts';
+import { findOrganization } from '../../db/organizations.ts';
+import { decodeCursor, encodeCursor } from '../../db/persons.ts';
+import {
+  decideReferral,
+  findReferralForTarget,
+  insertReferral,
+  listReferralInbox,
+  type ReferralRow,
+  referralsOf,
+} from '../../db/referrals.ts';
+import type { DB } from '../../db/schema.ts';
+import { daysBetween } from '../../domain/businessDays.ts';
+import { toIsoDate } from '../../domain/wareki.ts';
+import type { Actor } from '../actor.ts';
+import { actorOf, auditContextOf } from '../authentication.ts';
+import { conflict, HttpProblem, notFound } from '../problem.ts';
+import { fieldProblem, summariesWithPersons } from './consultations.ts';
+import { badCursor, timestampKeyPattern, uuidPattern } from './persons.ts';
+
+const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const writeErrors = { ...readErrors, 409: problemSchema };
+
+/** Calendar days a referral waited: until today while pending, until its decision once decided. */
+function daysWaiting(row: Pick<ReferralRow, 'created_at' | 'decided_at'>, today: string): number {
+  return daysBetween(toIsoDate(row.created_at), row.decided_at ? toIsoDate(row.decided_at) : today);
+}
+
+function presentReferral(
+  row: ReferralRow,
+  consultation: ConsultationSummary | undefined,
+  actor: Actor,
+  today = todayInTokyo(),
+): Referral {
+  const decide = actor.permissions.has('referral.decide') && row.to_organization_id === actor.organizationId;
+  const pending = row.status === 'pending';
+  return {
+    id: row.id,
+    consultation: consultation ?? null,
+    fromOrganization: { id: row.from_organization_id, name: row.from_organization_name },
+    toOrganization: { id: row.to_organization_id, name: row.to_organization_name },
+    note: row.note,
+    legalBasis: row.legal_basis,
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+    daysWaiting: daysWaiting(row, today),
+    decidedAt: row.decided_at?.toISOString() ?? null,
+    declineReason: row.decline_reason,
+    abilities: { accept: decide && pending, decline: decide && pending },
+  };
+}
+
+/** The referral as the caller sees it now: its consultation only while the caller may see that. */
+async function reload(tx: Transaction<DB>, actor: Actor, referralId: string, consultationId: string) {
+  const [row] = (await referralsOf(tx, actor.tenantId, [consultationId])).filter((r) => r.id === referralId);
+  if (!row) throw notFound();
+  const summaries = await visibleConsultationSummaries(tx, actor, [consultationId]);
+  const persons = await summariesWithPersons(tx, actor, [...summaries.values()]);
+  return presentReferral(row, persons.get(consultationId), actor);
+}
+
+export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/referrals',
+    {
+      config: { access: { permission: 'referral.decide' } },
+      schema: {
+        operationId: 'referrals.list',
+        summary: 'My organisation’s inbox of referrals (つなぎ), oldest first, with days waiting',
+        tags: ['referrals'],
+        querystring: referralListQuerySchema,
+        response: { 200: referralListSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { status, limit, cursor } = request.query;
+      const after = cursor ? decodeCursor(cursor, ['string', 'string'] as const) : undefined;
+      if (cursor && (!after || !timestampKeyPattern.test(after[0]) || !uuidPattern.test(after[1]))) {
+        throw badCursor();
+      }
+      return db.transaction().execute(async (tx) => {
+        const rows = await listReferralInbox(tx, actor, { status, limit, after });
+        const page = rows.slice(0, limit);
+        const consultations = await visibleConsultationSummaries(
+          tx,
+          actor,
+          page.map((row) => row.consultation_id),
+        );
+        const summaries = await summariesWithPersons(tx, actor, [...consultations.values()]);
+        const today = todayInTokyo();
+        const items = page.map((row) =>
+          presentReferral(row, summaries.get(row.consultation_id), actor, today),
+        );
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'referral.list',
+          resourceType: 'referral',
+          details: {
+            query: { status, cursor: cursor ?? null },
+            ids: items.map((item) => item.id),
+            consultationIds: items.map((item) => item.consultation?.id ?? null),
+          },
+        });
+        const last = page.at(-1);
+        return {
+          items,
+          nextCursor: rows.length > limit && last ? encodeCursor([last.created_key, last.id]) : null,
+        };
+      });
+    },
+  );
+
+  r.post(
+    '/api/referrals',
+    {
+      config: { access: { permission: 'consultation.create' } },
+      schema: {
+        operationId: 'referrals.create',
+        summary: 'Refer an open consultation of my counter to another agency (他機関へつなぐ; needs consent)',
+        description:
+          'For a consultation already recorded, e.g. after a referral was declined or a handover returned. ' +
+          'consultations.create does the same in one step with outcome.kind = referral.',
+        tags: ['referrals'],
+        body: referralInputSchema,
+        response: { 201: referralSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const input = request.body;
+      const referral = await db.transaction().execute(async (tx) => {
+        const consultation = await findVisibleConsultation(tx, actor, input.consultationId, {
+          forUpdate: true,
+        });
+        if (!consultation) throw notFound();
+        if (consultation.organization_id !== actor.organizationId) {
+          throw new HttpProblem(403, 'auth.forbidden', '他機関へつなげるのは、相談を受け付けた機関です。');
+        }
+        if (consultation.status !== 'open') {
+          throw conflict(
+            'conflict.state',
+            consultation.status === 'referred'
+              ? 'この相談はすでに他機関へつないでいます。'
+              : consultation.status === 'handedOver'
+                ? 'この相談は重層事業へ引継いでいます。'
+                : 'この相談は対応終了しています。',
+          );
+        }
+        if (!consultation.consent_to_share) {
+          throw conflict(
+            'consent.required',
+            '他機関へつなぐには、情報共有についての本人の同意が必要です。同意がなければ重層事業へ引継いでください（支援会議で検討できます）。',
+          );
+        }
+        const target = await findOrganization(tx, actor.tenantId, input.toOrganizationId);
+        if (!target || target.disabled_at) {
+          throw fieldProblem('toOrganizationId', 'つなぎ先の機関が見つからないか、無効になっています');
+        }
+        if (target.id === actor.organizationId) {
+          throw fieldProblem('toOrganizationId', '自機関へはつなげません');
+        }
+        if (target.is_coordinating_section) {
+          throw fieldProblem('toOrganizationId', '重層事業担当へは「重層事業へ引継ぎ」を使ってください');
+        }
+        const id = await insertReferral(tx, {
+          tenantId: actor.tenantId,
+          consultationId: consultation.id,
+          fromOrganizationId: actor.organizationId,
+          toOrganizationId: target.id,
+          note: input.note || null,
+        });
+        await setConsultationStatus(tx, actor.tenantId, consultation.id, {
+          status: 'referred',
+          outcome: 'referral',
+        });
+        const created = await reload(tx, actor, id, consultation.id);
+        // Audited last: the audit chain's lock is held until commit.
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'referral.create',
+          resourceType: 'referral',
+          resourceId: id,
+          personId: consultation.person_id,
+          legalBasis: 'consent',
+          details: { consultationId: consultation.id, toOrganizationId: target.id },
+        });
+        return created;
+      });
+      return reply.code(201).send(referral);
+    },
+  );
+
+  for (const verb of ['accept', 'decline'] as const) {
+    const accept = verb === 'accept';
+    r.post(
+      `/api/referrals/:id/${verb}`,
+      {
+        config: { access: { permission: 'referral.decide' } },
+        schema: {
+          operationId: `referrals.${verb}`,
+          summary: accept
+            ? 'Accept a referral addressed to my organisation; it may then close the consultation'
+            : 'Decline a referral addressed to my organisation, with the reason the counter will see',
+          tags: ['referrals'],
+          params: idParamsSchema,
+          ...(accept ? {} : { body: referralDeclineSchema }),
+          response: { 200: referralSchema, ...writeErrors },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const reason = accept ? null : (request.body as { reason: string }).reason;
+        return db.transaction().execute(async (tx) => {
+          const row = await findReferralForTarget(tx, actor, request.params.id);
+          if (!row) throw notFound();
+          if (row.status !== 'pending') {
+            throw conflict(
+              'conflict.alreadyDecided',
+              row.status === 'accepted'
+                ? 'このつなぎはすでに受理しています。'
+                : 'このつなぎはすでに辞退しています。',
+            );
+          }
+          await decideReferral(tx, actor.tenantId, row.id, {
+            status: accept ? 'accepted' : 'declined',
+            decidedBy: actor.userId,
+            declineReason: reason,
+          });
+          // Declined: back to the counter, which sees the reason and decides what next.
+          if (!accept)
+            await setConsultationStatus(tx, actor.tenantId, row.consultation_id, { status: 'open' });
+          const consultation = await tx
+            .selectFrom('consultations')
+            .select('person_id')
+            .where('id', '=', row.consultation_id)
+            .executeTakeFirstOrThrow();
+          const decided = await reload(tx, actor, row.id, row.consultation_id);
+          await recordAudit(tx, auditContextOf(request), {
+            action: accept ? 'referral.accept' : 'referral.decline',
+            resourceType: 'referral',
+            resourceId: row.id,
+            personId: consultation.person_id,
+            legalBasis: row.legal_basis,
+            details: { consultationId: row.consultation_id, ...(reason ? { reason } : {}) },
+          });
+          return decided;
+        });
+      },
+    );
+  }
+}

@@ -1,0 +1,175 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { problemSchema } from '../../contract/problem.ts';
+import { type Task, type TaskKind, taskKinds, taskListSchema } from '../../contract/tasks.ts';
+import { recordAudit } from '../../db/auditTrail.ts';
+import { addDays, listMyReportDueItems, REPORT_INTERVAL_DAYS } from '../../db/plans.ts';
+import type { DB } from '../../db/schema.ts';
+import { invitedMeetings, monitoringDueCases, pendingHandovers, pendingReferrals } from '../../db/tasks.ts';
+import { addBusinessDays, daysBetween, isBusinessDay } from '../../domain/businessDays.ts';
+import { toIsoDate } from '../../domain/wareki.ts';
+import { actorOf, auditContextOf } from '../authentication.ts';
+import { tokyoToday } from './plans.ts';
+
+/** A handover or referral should be accepted or answered within this many business days of arrival. */
+export const DECISION_BUSINESS_DAYS = 5;
+/** Monitoring shows as a task from this many business days before it is due. */
+export const MONITORING_NOTICE_BUSINESS_DAYS = 5;
+
+/**
+ * A due date as the office keeps it: one falling on a Saturday, Sunday, national holiday or in
+ * 年末年始 (12/29–1/3) moves back to the business day before.
+ */
+export function dueBusinessDay(date: string): string {
+  return isBusinessDay(date) ? date : addBusinessDays(date, -1);
+}
+
+function monthDay(date: string): string {
+  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+}
+
+const noAbilities = { decide: false, acknowledge: false, report: false, monitor: false };
+
+export function taskRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/tasks',
+    {
+      config: { access: { permission: 'task.read' } },
+      schema: {
+        operationId: 'tasks.list',
+        summary: 'My tasks: what my organisation has waiting, with business-day due dates',
+        tags: ['tasks'],
+        response: { 200: taskListSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const can = (permission: Parameters<typeof actor.permissions.has>[0]) =>
+        actor.permissions.has(permission);
+      const today = tokyoToday();
+      const startOfToday = new Date(`${today}T00:00:00+09:00`);
+      return db.transaction().execute(async (tx) => {
+        const tasks: Task[] = [];
+        const task = (
+          fields: Omit<Task, 'id' | 'overdue' | 'abilities' | 'dueOn'> & {
+            rawDueOn: string;
+            abilities?: Partial<Task['abilities']>;
+          },
+        ) => {
+          const { rawDueOn, abilities, ...rest } = fields;
+          const dueOn = dueBusinessDay(rawDueOn);
+          tasks.push({
+            ...rest,
+            id: `${fields.kind}:${fields.subjectId}`,
+            dueOn,
+            overdue: dueOn < today,
+            abilities: { ...noAbilities, ...abilities },
+          });
+        };
+
+        if (can('handover.decide')) {
+          for (const h of await pendingHandovers(tx, actor)) {
+            const receivedOn = toIsoDate(h.created_at);
+            task({
+              kind: 'handover',
+              subjectId: h.id,
+              title: `引継ぎ依頼の受理判断：${h.family_name} ${h.given_name}さん（${h.from_name}から）`,
+              rawDueOn: addBusinessDays(receivedOn, DECISION_BUSINESS_DAYS),
+              daysWaiting: daysBetween(receivedOn, today),
+              link: { type: 'consultation', id: h.consultation_id },
+              caseId: null,
+              caseNumber: null,
+              abilities: { decide: true },
+            });
+          }
+        }
+        if (can('referral.decide')) {
+          for (const referral of await pendingReferrals(tx, actor)) {
+            const receivedOn = toIsoDate(referral.created_at);
+            task({
+              kind: 'referral',
+              subjectId: referral.id,
+              title: `つなぎの受付判断：${referral.family_name} ${referral.given_name}さん（${referral.from_name}から）`,
+              rawDueOn: addBusinessDays(receivedOn, DECISION_BUSINESS_DAYS),
+              daysWaiting: daysBetween(receivedOn, today),
+              link: { type: 'consultation', id: referral.consultation_id },
+              caseId: null,
+              caseNumber: null,
+              abilities: { decide: true },
+            });
+          }
+        }
+        for (const meeting of await invitedMeetings(tx, actor, startOfToday)) {
+          const meetingOn = toIsoDate(meeting.scheduled_at);
+          const unacknowledged = meeting.legal_basis === 'article106_6' && meeting.acknowledged_at === null;
+          task({
+            kind: 'meeting',
+            subjectId: meeting.id,
+            title: unacknowledged
+              ? `守秘義務の確認：${meeting.title}（${meeting.kind_name}・${monthDay(meetingOn)}）`
+              : `会議への出席：${meeting.title}（${meeting.kind_name}・${monthDay(meetingOn)}）`,
+            rawDueOn: meetingOn,
+            daysWaiting: null,
+            link: { type: 'meeting', id: meeting.id },
+            caseId: meeting.case_visible ? meeting.case_id : null,
+            caseNumber: meeting.case_visible ? meeting.case_number : null,
+            abilities: { acknowledge: unacknowledged },
+          });
+        }
+        if (can('supportReport.create')) {
+          for (const item of await listMyReportDueItems(tx, actor, today)) {
+            const since =
+              item.last_reported_on ?? item.period_from ?? toIsoDate(item.plan_approved_at ?? new Date());
+            task({
+              kind: 'reportDue',
+              subjectId: item.id,
+              title: `支援報告：${item.case_number} ${item.family_name} ${item.given_name}さん「${item.content}」`,
+              rawDueOn: item.last_reported_on ? addDays(item.last_reported_on, REPORT_INTERVAL_DAYS) : since,
+              daysWaiting: daysBetween(since, today),
+              link: { type: 'case', id: item.case_id },
+              caseId: item.case_id,
+              caseNumber: item.case_number,
+              abilities: { report: true },
+            });
+          }
+        }
+        if (can('case.coordinate')) {
+          const horizon = addBusinessDays(today, MONITORING_NOTICE_BUSINESS_DAYS);
+          // Any date before the next business day after the horizon moves back to the horizon or earlier.
+          const before = addBusinessDays(today, MONITORING_NOTICE_BUSINESS_DAYS + 1);
+          for (const kase of await monitoringDueCases(tx, actor, before)) {
+            const dueOn = dueBusinessDay(kase.next_monitoring_on as string);
+            if (dueOn > horizon) continue;
+            task({
+              kind: 'monitoringDue',
+              subjectId: kase.id,
+              title: `モニタリング：${kase.case_number} ${kase.family_name} ${kase.given_name}さん`,
+              rawDueOn: kase.next_monitoring_on as string,
+              daysWaiting: null,
+              link: { type: 'case', id: kase.id },
+              caseId: kase.id,
+              caseNumber: kase.case_number,
+              abilities: { monitor: true },
+            });
+          }
+        }
+
+        const kindOrder = (kind: TaskKind) => taskKinds.indexOf(kind);
+        tasks.sort((a, b) =>
+          a.dueOn !== b.dueOn ? (a.dueOn < b.dueOn ? -1 : 1) : kindOrder(a.kind) - kindOrder(b.kind),
+        );
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'task.list',
+          resourceType: 'task',
+          details: Object.fromEntries(
+            taskKinds.map((kind) => [kind, tasks.filter((t) => t.kind === kind).map((t) => t.subjectId)]),
+          ),
+        });
+        return { items: tasks, today };
+      });
+    },
+  );
+}

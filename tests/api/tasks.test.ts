@@ -1,0 +1,418 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Plan } from '../../src/contract/plans.ts';
+import type { Task } from '../../src/contract/tasks.ts';
+import { addBusinessDays, daysBetween } from '../../src/domain/businessDays.ts';
+import { toIsoDate } from '../../src/domain/wareki.ts';
+import { createCase, createConsultation, type DemoDirectory, demoDirectory } from '../support/factories.ts';
+import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
+
+let server: TestServer;
+let dir: DemoDirectory;
+let coordinator: ApiClient;
+let houkatsu: ApiClient;
+let shogai: ApiClient;
+let hogo: ApiClient;
+let hogokansatsu: ApiClient;
+let council: ApiClient;
+let planOfficer: ApiClient;
+let SHOGAI: string;
+let HOGO: string;
+let HOUKATSU: string;
+let COORDINATING: string;
+
+const today = () => toIsoDate(new Date());
+
+// What the tasks are about, for the assertions
+const ids = {
+  handover: '',
+  handoverConsultation: '',
+  referral: '',
+  referralConsultation: '',
+  ackMeeting: '',
+  upcomingMeeting: '',
+  acknowledgedMeeting: '',
+  shogaiItem: '',
+  hogoItem: '',
+  overdueCase: '',
+  soonCase: '',
+  laterCase: '',
+  closedCase: '',
+  reportedItem: '',
+};
+let soonOn = '';
+
+beforeAll(async () => {
+  server = await startTestServer();
+  dir = await demoDirectory(server.database.db);
+  [coordinator, houkatsu, shogai, hogo, hogokansatsu, council, planOfficer] = (await Promise.all(
+    ['coordinator', 'houkatsu', 'shogai', 'hogo', 'hogokansatsu', 'council', 'plan'].map((login) =>
+      server.as(login),
+    ),
+  )) as [ApiClient, ApiClient, ApiClient, ApiClient, ApiClient, ApiClient, ApiClient];
+  SHOGAI = dir.organization('障害者相談支援事業所');
+  HOGO = dir.organization('保護第一課');
+  HOUKATSU = dir.organization('地域包括支援センター');
+  COORDINATING = dir.organization('重層事業担当');
+  const db = server.database.db;
+
+  // A handover from the 包括 counter to the coordinating section, received Tue 2026-04-28 (JST):
+  // 5 business days later skips 昭和の日 and the Golden Week holidays → Mon 2026-05-11.
+  const handed = await createConsultation(db, dir, { outcome: 'handover', status: 'handedOver' });
+  ids.handoverConsultation = handed.consultationId;
+  ids.handover = randomUUID();
+  await db
+    .insertInto('handovers')
+    .values({
+      id: ids.handover,
+      tenant_id: dir.tenantId,
+      consultation_id: handed.consultationId,
+      from_organization_id: HOUKATSU,
+      to_organization_id: COORDINATING,
+      reason: '（試験）8050の複合課題',
+      services_tried: '（試験）介護保険',
+      status: 'pending',
+      created_at: new Date('2026-04-28T01:00:00Z'),
+    })
+    .execute();
+
+  // A referral (つなぎ) from the 包括 counter to 障害者相談支援事業所, today.
+  const referred = await createConsultation(db, dir, { outcome: 'referral', status: 'referred' });
+  ids.referralConsultation = referred.consultationId;
+  ids.referral = randomUUID();
+  await db
+    .insertInto('referrals')
+    .values({
+      id: ids.referral,
+      tenant_id: dir.tenantId,
+      consultation_id: referred.consultationId,
+      from_organization_id: HOUKATSU,
+      to_organization_id: SHOGAI,
+      legal_basis: 'consent',
+      status: 'pending',
+    })
+    .execute();
+
+  // Meetings: a held 支援会議 on Mon 2025-05-05 (こどもの日) hogo has not acknowledged; an upcoming
+  // 重層的支援会議 shogai is invited to; a 支援会議 shogai already acknowledged (no task).
+  const meetingCase = await createCase(db, dir, { stage: 'watching' });
+  const meeting = async (
+    kind: 'supportMeeting' | 'multilayerMeeting',
+    scheduledAt: string,
+    held: boolean,
+    invited: { organizationId: string; acknowledged: boolean },
+  ) => {
+    const id = randomUUID();
+    await db
+      .insertInto('meetings')
+      .values({
+        id,
+        tenant_id: dir.tenantId,
+        case_id: meetingCase.caseId,
+        kind_id: dir.meetingKind(kind),
+        legal_basis: kind === 'supportMeeting' ? 'article106_6' : 'consent',
+        title: kind === 'supportMeeting' ? '見守り支援会議' : '支援方針の重層的支援会議',
+        scheduled_at: new Date(scheduledAt),
+        status: held ? 'held' : 'scheduled',
+        held_at: held ? new Date(scheduledAt) : null,
+        created_by: dir.user('coordinator').id,
+      })
+      .execute();
+    await db
+      .insertInto('meeting_invitations')
+      .values({
+        id: randomUUID(),
+        tenant_id: dir.tenantId,
+        meeting_id: id,
+        organization_id: invited.organizationId,
+        acknowledged_at: invited.acknowledged ? new Date() : null,
+      })
+      .execute();
+    return id;
+  };
+  ids.ackMeeting = await meeting('supportMeeting', '2025-05-05T01:00:00Z', true, {
+    organizationId: HOGO,
+    acknowledged: false,
+  });
+  ids.upcomingMeeting = await meeting('multilayerMeeting', '2030-01-15T01:00:00Z', false, {
+    organizationId: SHOGAI,
+    acknowledged: false,
+  });
+  ids.acknowledgedMeeting = await meeting('supportMeeting', '2025-06-02T01:00:00Z', true, {
+    organizationId: SHOGAI,
+    acknowledged: true,
+  });
+
+  // Plans: items from Mon 2025-11-03 (文化の日) with no report yet → due, moved back to Fri 2025-10-31.
+  const overdue = await supportingCase();
+  ids.overdueCase = overdue.caseId;
+  ids.shogaiItem = overdue.plan.items[0]?.id ?? '';
+  ids.hogoItem = overdue.plan.items[1]?.id ?? '';
+  // monitoring overdue since Mon 2025-05-05 (こどもの日) → due Fri 2025-05-02
+  await db
+    .updateTable('cases')
+    .set({ next_monitoring_on: '2025-05-05' })
+    .where('id', '=', overdue.caseId)
+    .execute();
+  // monitoring within 5 business days; and one later than that (no task yet)
+  soonOn = addBusinessDays(today(), 3);
+  const soon = await supportingCase();
+  ids.soonCase = soon.caseId;
+  await db.updateTable('cases').set({ next_monitoring_on: soonOn }).where('id', '=', soon.caseId).execute();
+  const later = await supportingCase();
+  ids.laterCase = later.caseId;
+  await db
+    .updateTable('cases')
+    .set({ next_monitoring_on: addBusinessDays(today(), 8) })
+    .where('id', '=', later.caseId)
+    .execute();
+  // reports made on the other cases' items, so that only the overdue case's items are due
+  for (const kase of [soon, later]) {
+    for (const [client, index] of [
+      [shogai, 0],
+      [hogo, 1],
+    ] as const) {
+      const response = await client.post('/api/support-reports', {
+        planItemId: kase.plan.items[index]?.id,
+        supportedOn: today(),
+        content: '（試験）訪問した',
+        result: 'done',
+      });
+      expect(response.status).toBe(201);
+    }
+  }
+  ids.reportedItem = soon.plan.items[0]?.id ?? '';
+  // a closed case: no monitoring task, no report due, though its date is long past
+  const closed = await supportingCase();
+  ids.closedCase = closed.caseId;
+  await db
+    .updateTable('cases')
+    .set({ stage: 'closed', next_monitoring_on: '2025-01-10' })
+    .where('id', '=', closed.caseId)
+    .execute();
+});
+afterAll(() => server.close());
+
+// --- a case in 支援中 with an approved plan: assessment, consent and a held 重層的支援会議 straight in
+// --- the database (another engineer's API), then my API drafts and approves ------------------------
+
+async function supportingCase(): Promise<{ caseId: string; plan: Plan }> {
+  const db = server.database.db;
+  const { caseId, personId } = await createCase(db, dir, { stage: 'assessing' });
+  const recordedBy = dir.user('coordinator').id;
+  await db
+    .insertInto('assessments')
+    .values({
+      id: randomUUID(),
+      tenant_id: dir.tenantId,
+      case_id: caseId,
+      version: 1,
+      issues: ['withdrawal'],
+      household_flags: [],
+      relations: JSON.stringify([]),
+      recorded_by: recordedBy,
+    })
+    .execute();
+  await db
+    .insertInto('consents')
+    .values({
+      id: randomUUID(),
+      tenant_id: dir.tenantId,
+      person_id: personId,
+      case_id: caseId,
+      organization_ids: [SHOGAI, HOGO],
+      categories: ['basic'],
+      given_on: '2025-10-01',
+      method: 'signedForm',
+      recorded_by: recordedBy,
+    })
+    .execute();
+  const meetingId = randomUUID();
+  await db
+    .insertInto('meetings')
+    .values({
+      id: meetingId,
+      tenant_id: dir.tenantId,
+      case_id: caseId,
+      kind_id: dir.meetingKind('multilayerMeeting'),
+      legal_basis: 'consent',
+      title: '第1回重層的支援会議',
+      scheduled_at: new Date('2025-10-20T01:00:00Z'),
+      status: 'held',
+      held_at: new Date('2025-10-20T02:00:00Z'),
+      created_by: recordedBy,
+    })
+    .execute();
+  const item = (content: string, organizationId: string) => ({
+    content,
+    organizationId,
+    frequency: '月1回',
+    periodFrom: '2025-11-03',
+    periodTo: '2030-03-31',
+    links: [],
+  });
+  const drafted = await coordinator.post<Plan>(`/api/cases/${caseId}/plans`, {
+    wishes: '（試験）',
+    longTermGoal: '地域で暮らし続ける',
+    shortTermGoals: '生活のリズムを整える',
+    nextMonitoringOn: '2030-01-15',
+    items: [item('訪問による見守り', SHOGAI), item('家計の相談', HOGO)],
+  });
+  expect(drafted.status).toBe(201);
+  const approved = await coordinator.post<Plan>(`/api/plans/${drafted.body.id}/approve`, { meetingId });
+  expect(approved.status).toBe(200);
+  return { caseId, plan: approved.body };
+}
+
+async function tasksOf(client: ApiClient): Promise<Task[]> {
+  const response = await client.get<{ items: Task[]; today: string }>('/api/tasks');
+  expect(response.status).toBe(200);
+  expect(response.body.today).toBe(today());
+  return response.body.items;
+}
+
+const byKind = (tasks: Task[], kind: Task['kind']) => tasks.filter((t) => t.kind === kind);
+
+// -------------------------------------------------------------------------------------------------
+
+describe('GET /api/tasks (tasks.list)', () => {
+  it('gives the coordinating section its handover, holiday-adjusted and overdue, with days waiting', async () => {
+    const handovers = byKind(await tasksOf(coordinator), 'handover');
+    expect(handovers).toHaveLength(1);
+    const [task] = handovers;
+    expect(task).toMatchObject({
+      id: `handover:${ids.handover}`,
+      subjectId: ids.handover,
+      dueOn: '2026-05-11',
+      overdue: today() > '2026-05-11',
+      daysWaiting: daysBetween('2026-04-28', today()),
+      link: { type: 'consultation', id: ids.handoverConsultation },
+      caseId: null,
+      abilities: { decide: true, acknowledge: false, report: false, monitor: false },
+    });
+    expect(task?.title).toMatch(/^引継ぎ依頼の受理判断：.+さん（地域包括支援センターから）$/);
+  });
+
+  it('gives the coordinating section monitoring due within 5 business days or overdue, with the holiday rule', async () => {
+    const monitoring = byKind(await tasksOf(coordinator), 'monitoringDue');
+    expect(monitoring.map((t) => [t.subjectId, t.dueOn, t.overdue])).toEqual([
+      [ids.overdueCase, '2025-05-02', true],
+      [ids.soonCase, soonOn, false],
+    ]);
+    expect(monitoring[0]).toMatchObject({
+      link: { type: 'case', id: ids.overdueCase },
+      abilities: { monitor: true },
+      daysWaiting: null,
+    });
+    expect(monitoring[0]?.title).toMatch(/^モニタリング：R\d+-\d{4} .+さん$/);
+    expect(monitoring.map((t) => t.subjectId)).not.toContain(ids.laterCase);
+    expect(monitoring.map((t) => t.subjectId)).not.toContain(ids.closedCase);
+    // the coordinating section holds no plan items, takes no referrals and was invited to nothing
+    const tasks = await tasksOf(coordinator);
+    expect(byKind(tasks, 'reportDue')).toEqual([]);
+    expect(byKind(tasks, 'referral')).toEqual([]);
+    expect(byKind(tasks, 'meeting')).toEqual([]);
+  });
+
+  it('gives shogai its referral, its upcoming meeting and its report due (holiday-adjusted)', async () => {
+    const tasks = await tasksOf(shogai);
+    expect(byKind(tasks, 'referral')).toMatchObject([
+      {
+        subjectId: ids.referral,
+        dueOn: addBusinessDays(today(), 5),
+        overdue: false,
+        daysWaiting: 0,
+        link: { type: 'consultation', id: ids.referralConsultation },
+        abilities: { decide: true },
+      },
+    ]);
+    expect(byKind(tasks, 'meeting')).toMatchObject([
+      {
+        subjectId: ids.upcomingMeeting,
+        title: '会議への出席：支援方針の重層的支援会議（重層的支援会議・1月15日）',
+        dueOn: '2030-01-15',
+        overdue: false,
+        link: { type: 'meeting', id: ids.upcomingMeeting },
+        abilities: { acknowledge: false },
+      },
+    ]);
+    const reports = byKind(tasks, 'reportDue');
+    expect(reports.map((t) => t.subjectId)).toEqual([ids.shogaiItem]);
+    expect(reports[0]).toMatchObject({
+      dueOn: '2025-10-31',
+      overdue: true,
+      daysWaiting: daysBetween('2025-11-03', today()),
+      link: { type: 'case', id: ids.overdueCase },
+      caseId: ids.overdueCase,
+      abilities: { report: true },
+    });
+    expect(reports[0]?.title).toMatch(/^支援報告：R\d+-\d{4} .+さん「訪問による見守り」$/);
+    expect(byKind(tasks, 'handover')).toEqual([]);
+    expect(byKind(tasks, 'monitoringDue')).toEqual([]);
+    // sorted by due date
+    expect(tasks.map((t) => t.dueOn)).toEqual([...tasks.map((t) => t.dueOn)].sort());
+  });
+
+  it('gives hogo its unacknowledged 支援会議 (due the business day before こどもの日) and its report due', async () => {
+    const tasks = await tasksOf(hogo);
+    expect(byKind(tasks, 'meeting')).toMatchObject([
+      {
+        subjectId: ids.ackMeeting,
+        title: '守秘義務の確認：見守り支援会議（支援会議・5月5日）',
+        dueOn: '2025-05-02',
+        overdue: true,
+        abilities: { acknowledge: true },
+      },
+    ]);
+    expect(byKind(tasks, 'reportDue').map((t) => t.subjectId)).toEqual([ids.hogoItem]);
+    expect(byKind(tasks, 'referral')).toEqual([]);
+    expect(byKind(tasks, 'handover')).toEqual([]);
+  });
+
+  it('shows a report due again once the last report is over 30 days old', async () => {
+    await server.database.db
+      .updateTable('support_reports')
+      .set({ supported_on: '2026-01-09' })
+      .where('plan_item_id', '=', ids.reportedItem)
+      .execute();
+    const due = byKind(await tasksOf(shogai), 'reportDue').find((t) => t.subjectId === ids.reportedItem);
+    // 2026-01-09 + 30 days = Sun 2026-02-08 → Fri 2026-02-06
+    expect(due).toMatchObject({
+      dueOn: '2026-02-06',
+      overdue: true,
+      daysWaiting: daysBetween('2026-01-09', today()),
+    });
+  });
+
+  it('gives organisations with nothing waiting nothing: the sending counter and hogokansatsu', async () => {
+    expect(await tasksOf(hogokansatsu)).toEqual([]);
+    expect(await tasksOf(houkatsu)).toEqual([]);
+  });
+
+  it('is audited with the ids of what it showed', async () => {
+    await tasksOf(hogo);
+    const audit = await server.database.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'task.list')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit.actor_login_id).toBe('hogo');
+    expect(audit.details).toMatchObject({
+      handover: [],
+      referral: [],
+      meeting: [ids.ackMeeting],
+      monitoringDue: [],
+    });
+    expect((audit.details as unknown as { reportDue: string[] }).reportDue).toContain(ids.hogoItem);
+  });
+
+  it('is 401 unauthenticated and 404 for council and plan officer', async () => {
+    expect((await server.anonymous().get('/api/tasks')).status).toBe(401);
+    for (const client of [council, planOfficer]) {
+      const response = await client.get('/api/tasks');
+      expect(response.status).toBe(404);
+      expect(response.body).toMatchObject({ code: 'notFound' });
+    }
+  });
+});
