@@ -234,9 +234,9 @@ describe('POST /api/persons (persons.create)', () => {
     const created = await houkatsu.post<Person>('/api/persons', newPerson({ familyNameKana: 'ひとりだけ' }));
     expect(created.status).toBe(201);
     expect((await houkatsu.get(`/api/persons/${created.body.id}`)).status).toBe(200);
-    expect((await houkatsu.get<SearchList>('/api/persons?kana=ひとりだけ')).body.items.map((p) => p.id)).toEqual([
-      created.body.id,
-    ]);
+    expect(
+      (await houkatsu.get<SearchList>('/api/persons?kana=ひとりだけ')).body.items.map((p) => p.id),
+    ).toEqual([created.body.id]);
     // Not in any consultation or case yet: no other organisation finds it.
     const shogai = await server.as('shogai');
     expect((await shogai.get(`/api/persons/${created.body.id}`)).status).toBe(404);

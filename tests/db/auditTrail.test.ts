@@ -152,7 +152,8 @@ describe('audit trail: commit durability', () => {
         for (const action of actions) {
           await recordAudit(tx, { tenantId, actor: null, ip: null }, { action, resourceType: 'case' });
         }
-        return (await sql<{ synchronous_commit: string }>`SHOW synchronous_commit`.execute(tx)).rows[0]?.synchronous_commit;
+        return (await sql<{ synchronous_commit: string }>`SHOW synchronous_commit`.execute(tx)).rows[0]
+          ?.synchronous_commit;
       });
     expect(await setting(['case.read', 'case.timeline'])).toBe('off');
     expect(await setting(['case.read', 'case.close'])).toBe('on');

@@ -672,7 +672,7 @@ export async function seedDemoCases(app: FastifyInstance): Promise<void> {
   await coordinator.call('POST', `/api/cases/${cLead.caseId}/close`, {
     reason: 'leadAgencyContinues',
     evaluation: '住環境が改善し、近隣との関係も落ち着いた。今後は地域包括支援センターが主担当として見守る。',
-    leadOrganizationId: orgs['地域包括支援センター'],
+    leadOrganizationId: orgs.地域包括支援センター,
   });
 
   // 11. A young carer household under assessment.
@@ -781,7 +781,7 @@ export async function seedDemoCases(app: FastifyInstance): Promise<void> {
     receivedOn: daysAgo(2),
     outcome: {
       kind: 'referral',
-      toOrganizationId: orgs['障害者相談支援事業所'],
+      toOrganizationId: orgs.障害者相談支援事業所,
       note: 'サービス等利用計画の作成についてご相談ください。',
     },
   });
