@@ -16,7 +16,12 @@ export const meSchema = z
       displayName: z.string(),
       roles: z.array(z.enum(roles)),
     }),
-    organization: z.object({ id: z.uuid(), name: z.string(), kind: z.enum(organizationKinds) }),
+    organization: z.object({
+      id: z.uuid(),
+      name: z.string(),
+      kind: z.enum(organizationKinds),
+      isCoordinatingSection: z.boolean(),
+    }),
     tenant: z.object({ id: z.uuid(), name: z.string() }),
     permissions: z.array(z.enum(permissions)),
     csrfToken: z.string().describe('Send as the x-csrf-token header on every state-changing request'),

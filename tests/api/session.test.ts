@@ -29,7 +29,7 @@ describe('POST /api/session (session.create)', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
       user: { loginId: 'coordinator', roles: ['coordinator'] },
-      organization: { name: '重層事業担当', kind: 'citySection' },
+      organization: { name: '重層事業担当', kind: 'citySection', isCoordinatingSection: true },
       tenant: { name: '鹿児島市' },
       idleTimeoutSeconds: 1800,
     });
@@ -92,7 +92,7 @@ describe('GET /api/session (session.get)', () => {
     const client = await server.as('plan');
     const response = await client.get('/api/session');
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ user: { loginId: 'plan' }, organization: { name: '地域福祉課' } });
+    expect(response.body).toMatchObject({ user: { loginId: 'plan' }, organization: { name: '地域福祉課', isCoordinatingSection: false } });
   });
 });
 

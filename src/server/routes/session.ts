@@ -30,6 +30,7 @@ async function loadMe(db: Kysely<DB>, userId: string, csrfToken: string, config:
       'o.id as organization_id',
       'o.name as organization_name',
       'o.kind as organization_kind',
+      'o.is_coordinating_section',
       't.id as tenant_id',
       't.name as tenant_name',
     ])
@@ -37,7 +38,12 @@ async function loadMe(db: Kysely<DB>, userId: string, csrfToken: string, config:
     .executeTakeFirstOrThrow();
   return {
     user: { id: row.id, loginId: row.login_id, displayName: row.display_name, roles: row.roles },
-    organization: { id: row.organization_id, name: row.organization_name, kind: row.organization_kind },
+    organization: {
+      id: row.organization_id,
+      name: row.organization_name,
+      kind: row.organization_kind,
+      isCoordinatingSection: row.is_coordinating_section,
+    },
     tenant: { id: row.tenant_id, name: row.tenant_name },
     permissions: permissionsOf(row.roles),
     csrfToken,
