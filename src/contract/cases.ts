@@ -5,61 +5,10 @@ import { assessmentSchema } from './assessments.ts';
 import { requiredText, text } from './common.ts';
 import { consentSchema } from './consents.ts';
 import { meetingSummarySchema } from './meetings.ts';
+import { pageQuerySchema } from './pagination.ts';
 
 const ref = () => z.object({ id: z.uuid(), name: z.string() });
 const labelled = () => z.object({ code: z.string(), label: z.string() });
-
-/** A position in a keyset-paginated list: the sort key (an instant, to the microsecond) and the id. */
-export interface KeysetCursor {
-  at: string;
-  id: string;
-}
-
-const cursorPattern = /^[A-Za-z0-9_-]{1,200}$/;
-const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The opaque cursor text (base64url of `[at, id]`) of a keyset position. */
-export function encodeCursor(cursor: KeysetCursor): string {
-  return btoa(JSON.stringify([cursor.at, cursor.id]))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-}
-
-function decodeCursor(value: string): KeysetCursor | undefined {
-  if (!cursorPattern.test(value)) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(atob(value.replace(/-/g, '+').replace(/_/g, '/')));
-    if (!Array.isArray(parsed) || parsed.length !== 2) return undefined;
-    const [at, id] = parsed as unknown[];
-    if (typeof at !== 'string' || !instantPattern.test(at) || Number.isNaN(Date.parse(at))) return undefined;
-    if (typeof id !== 'string' || !uuidPattern.test(id)) return undefined;
-    return { at, id };
-  } catch {
-    return undefined;
-  }
-}
-
-/** `?cursor=` as returned in `nextCursor`; anything else is a 400 naming the field. */
-export const cursorSchema = z.string().transform((value, ctx) => {
-  const cursor = decodeCursor(value);
-  if (!cursor) {
-    ctx.addIssue({
-      code: 'custom',
-      message: 'カーソルが正しくありません。一覧を最初から読み込み直してください',
-    });
-    return z.NEVER;
-  }
-  return cursor;
-});
-
-const limitSchema = z.coerce
-  .number({ message: '件数は数値で指定してください' })
-  .int({ message: '件数は整数で指定してください' })
-  .min(1, { message: '件数は1以上にしてください' })
-  .max(100, { message: '件数は100以下にしてください' })
-  .default(20);
 
 export const participationBases = [
   { code: 'intake', label: '相談受付機関' },
@@ -92,11 +41,9 @@ export const caseAbilitiesSchema = z.object({
 });
 export type CaseAbilities = z.infer<typeof caseAbilitiesSchema>;
 
-export const caseListQuerySchema = z.object({
+export const caseListQuerySchema = pageQuerySchema.extend({
   stage: z.enum(caseStages, { message: '段階の指定が正しくありません' }).optional(),
   q: text(100).optional(),
-  limit: limitSchema,
-  cursor: cursorSchema.optional(),
 });
 
 export const caseListItemSchema = z.object({
@@ -189,7 +136,7 @@ export const caseDetailSchema = z
   .meta({ id: 'Case' });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
-export const caseTimelineQuerySchema = z.object({ limit: limitSchema, cursor: cursorSchema.optional() });
+export const caseTimelineQuerySchema = pageQuerySchema;
 
 export const caseTimelineSchema = z
   .object({

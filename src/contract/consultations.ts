@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import { codesOf, consultationChannels, consultationTopics, relations } from '../domain/codeLists.ts';
 import { requiredText, text } from './common.ts';
-import {
-  householdMemberSchema,
-  pageQuerySchema,
-  pastOrToday,
-  personChoiceSchema,
-  personSummarySchema,
-} from './persons.ts';
+import { pageQuerySchema } from './pagination.ts';
+import { householdMemberSchema, pastOrToday, personChoiceSchema, personSummarySchema } from './persons.ts';
 
 const topicCode = z.enum(codesOf(consultationTopics), { message: '相談内容を一覧から選んでください' });
 /** 続柄 of someone other than the person themself. */

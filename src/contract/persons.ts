@@ -3,6 +3,7 @@ import { codesOf, relations, sexes } from '../domain/codeLists.ts';
 import { isKana, normalizeKana } from '../domain/kana.ts';
 import { firstSupportedDate, toIsoDate } from '../domain/wareki.ts';
 import { idSchema, requiredText, text } from './common.ts';
+import { pageQuerySchema } from './pagination.ts';
 
 /** Today's calendar date in Asia/Tokyo, 'YYYY-MM-DD'. */
 export function todayInTokyo(now: Date = new Date()): string {
@@ -195,17 +196,6 @@ export const personSchema = personSummarySchema
   })
   .meta({ id: 'Person' });
 export type Person = z.infer<typeof personSchema>;
-
-/** `?limit=&cursor=` of every keyset-paginated list. */
-export const pageQuerySchema = z.object({
-  limit: z.coerce
-    .number({ message: '件数は数値で指定してください' })
-    .int({ message: '件数は整数で指定してください' })
-    .min(1, { message: '件数は1以上にしてください' })
-    .max(100, { message: '件数は100以下にしてください' })
-    .default(20),
-  cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
-});
 
 export const personSearchQuerySchema = pageQuerySchema.extend({
   kana: z

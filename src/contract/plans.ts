@@ -5,17 +5,6 @@ import { requiredText } from './common.ts';
 /** A calendar date as people mean it ('YYYY-MM-DD'), no time, no zone. */
 export const calendarDateSchema = z.iso.date({ message: '日付は YYYY-MM-DD の形式で入力してください' });
 
-/** Keyset pagination query shared by my lists: `?limit=&cursor=`. */
-export const pageQuerySchema = z.object({
-  limit: z.coerce
-    .number({ message: '件数は数値で指定してください' })
-    .int({ message: '件数は整数で指定してください' })
-    .min(1, { message: '件数は1以上で指定してください' })
-    .max(100, { message: '件数は100以下で指定してください' })
-    .default(20),
-  cursor: z.string().max(500).optional(),
-});
-
 /** What a plan item links the person to besides the support itself (プラン兼利用申込書 checks). */
 export const planLinks = ['participationSupport', 'outreach'] as const;
 export type PlanLink = (typeof planLinks)[number];

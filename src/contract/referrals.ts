@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requiredText, text } from './common.ts';
 import { consultationSummarySchema } from './consultations.ts';
-import { pageQuerySchema } from './persons.ts';
+import { pageQuerySchema } from './pagination.ts';
 
 const organizationRef = z.object({ id: z.uuid(), name: z.string() });
 

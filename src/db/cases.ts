@@ -1,9 +1,14 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
-import type { KeysetCursor } from '../contract/cases.ts';
 import type { CaseStage } from '../domain/caseStage.ts';
 import { normalizeKana } from '../domain/kana.ts';
 import { caseVisible, meetingVisible, type Viewer } from './access.ts';
 import type { CaseParticipantTable, CaseTable, DB, ParticipationBasis } from './schema.ts';
+
+/** A position in a keyset-paginated list: the sort key (an instant, to the microsecond) and the id. */
+export interface KeysetCursor {
+  at: string;
+  id: string;
+}
 
 type Executor = Kysely<DB> | Transaction<DB>;
 export type CaseRow = Selectable<CaseTable>;

@@ -7,28 +7,6 @@ import type { DB, PersonPhone } from './schema.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-/**
- * Keyset cursors: the sort key and id of the last row of a page, as opaque base64url JSON.
- * `decodeCursor` returns undefined for anything it did not make, and the route answers 400.
- */
-export function encodeCursor(values: readonly (string | number)[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
-}
-
-export function decodeCursor<const T extends readonly ('string' | 'number')[]>(
-  cursor: string,
-  shape: T,
-): { [K in keyof T]: T[K] extends 'number' ? number : string } | undefined {
-  try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!Array.isArray(values) || values.length !== shape.length) return undefined;
-    if (!values.every((value, index) => typeof value === shape[index])) return undefined;
-    return values as { [K in keyof T]: T[K] extends 'number' ? number : string };
-  } catch {
-    return undefined;
-  }
-}
-
 /** Escape LIKE's wildcards (and its escape character) so that the text matches literally. */
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (char) => `\\${char}`);

@@ -8,39 +8,6 @@ import type { DB, MeetingTable, PlanItemTable, SupportPlanTable } from './schema
 type Executor = Kysely<DB> | Transaction<DB>;
 
 // ---------------------------------------------------------------------------------------------
-// Keyset cursors: an opaque base64url of the sort key and the id of the last row returned.
-
-/** Encode the sort key of the last row of a page. */
-export function encodeCursor(key: readonly (string | number)[]): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-type CursorPart = 'string' | 'integer' | 'date' | 'uuid';
-const cursorChecks: Record<CursorPart, (value: unknown) => boolean> = {
-  string: (value) => typeof value === 'string' && value.length <= 200,
-  integer: (value) => Number.isSafeInteger(value),
-  date: (value) =>
-    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)),
-  uuid: (value) =>
-    typeof value === 'string' &&
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value),
-};
-
-/**
- * Decode a cursor made by {@link encodeCursor}, checking each part's shape so that nothing odd
- * reaches SQL; undefined when it is not one of ours (the caller answers 400).
- */
-export function decodeCursor(cursor: string, shape: readonly CursorPart[]): (string | number)[] | undefined {
-  try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!Array.isArray(key) || key.length !== shape.length) return undefined;
-    return key.every((value, index) => cursorChecks[shape[index] as CursorPart](value)) ? key : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // Plans
 
 export type PlanRow = Selectable<SupportPlanTable>;

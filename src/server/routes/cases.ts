@@ -12,7 +12,6 @@ import {
   caseTimelineQuerySchema,
   caseTimelineSchema,
   closeCaseInputSchema,
-  encodeCursor,
   participationBases,
   sharingLegalBases,
 } from '../../contract/cases.ts';
@@ -60,6 +59,7 @@ import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { advanceCase } from '../caseTransitions.ts';
+import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
 import { assessmentRoutes, presentAssessment } from './assessments.ts';
 import { consentRoutes, presentConsent } from './consents.ts';
@@ -271,7 +271,9 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async (request) => {
       const actor = actorOf(request);
-      const { stage, q, limit, cursor } = request.query;
+      const { stage, q, limit } = request.query;
+      const after = decodeCursor(request.query.cursor, ['instant', 'uuid']);
+      const cursor = after ? { at: after[0], id: after[1] } : undefined;
       return db.transaction().execute(async (tx) => {
         const rows = await listVisibleCases(tx, actor, { stage, q, limit, ...(cursor ? { cursor } : {}) });
         const page = rows.slice(0, limit);
@@ -290,7 +292,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         });
         return {
           items,
-          nextCursor: rows.length > limit && last ? encodeCursor({ at: last.sort_at, id: last.id }) : null,
+          nextCursor: rows.length > limit && last ? encodeCursor([last.sort_at, last.id]) : null,
         };
       });
     },
@@ -342,7 +344,9 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async (request) => {
       const actor = actorOf(request);
-      const { limit, cursor } = request.query;
+      const { limit } = request.query;
+      const after = decodeCursor(request.query.cursor, ['instant', 'uuid']);
+      const cursor = after ? { at: after[0], id: after[1] } : undefined;
       return db.transaction().execute(async (tx) => {
         const kase = await findVisibleCase(tx, actor, request.params.id);
         if (!kase) throw notFound();
@@ -375,7 +379,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
                 : null,
             },
           })),
-          nextCursor: rows.length > limit && last ? encodeCursor({ at: last.sort_at, id: last.id }) : null,
+          nextCursor: rows.length > limit && last ? encodeCursor([last.sort_at, last.id]) : null,
         };
       });
     },

@@ -34,20 +34,14 @@ import {
   insertHandover,
 } from '../../db/handovers.ts';
 import { findOrganization } from '../../db/organizations.ts';
-import {
-  decodeCursor,
-  encodeCursor,
-  insertPerson,
-  type PersonSummaryRow,
-  personSummaries,
-  visiblePersonIds,
-} from '../../db/persons.ts';
+import { insertPerson, type PersonSummaryRow, personSummaries, visiblePersonIds } from '../../db/persons.ts';
 import { insertReferral, type ReferralRow, referralsOf } from '../../db/referrals.ts';
 import type { DB, Visitor } from '../../db/schema.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
+import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { conflict, HttpProblem, notFound } from '../problem.ts';
-import { badCursor, presentPersonSummary, uuidPattern } from './persons.ts';
+import { presentPersonSummary } from './persons.ts';
 
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 const writeErrors = { ...readErrors, 409: problemSchema };
@@ -460,10 +454,7 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     async (request) => {
       const actor = actorOf(request);
       const { status, limit, cursor } = request.query;
-      const after = cursor ? decodeCursor(cursor, ['string', 'string'] as const) : undefined;
-      if (cursor && (!after || !/^\d{4}-\d{2}-\d{2}$/.test(after[0]) || !uuidPattern.test(after[1]))) {
-        throw badCursor();
-      }
+      const after = decodeCursor(cursor, ['date', 'uuid']);
       return db.transaction().execute(async (tx) => {
         const rows = await listConsultations(tx, actor, { status, limit, after });
         const page = rows.slice(0, limit);

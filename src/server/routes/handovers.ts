@@ -30,15 +30,14 @@ import {
   insertHandover,
   listHandovers,
 } from '../../db/handovers.ts';
-import { decodeCursor, encodeCursor } from '../../db/persons.ts';
 import type { DB } from '../../db/schema.ts';
 import { daysBetween } from '../../domain/businessDays.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
+import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { conflict, HttpProblem, notFound } from '../problem.ts';
 import { summariesWithPersons } from './consultations.ts';
-import { badCursor, timestampKeyPattern, uuidPattern } from './persons.ts';
 
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 const writeErrors = { ...readErrors, 409: problemSchema };
@@ -173,16 +172,7 @@ export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     async (request) => {
       const actor = actorOf(request);
       const { status, limit, cursor } = request.query;
-      const after = cursor ? decodeCursor(cursor, ['number', 'string', 'string'] as const) : undefined;
-      if (
-        cursor &&
-        (!after ||
-          (after[0] !== 0 && after[0] !== 1) ||
-          !timestampKeyPattern.test(after[1]) ||
-          !uuidPattern.test(after[2]))
-      ) {
-        throw badCursor();
-      }
+      const after = decodeCursor(cursor, ['rank', 'timestampText', 'uuid']);
       return db.transaction().execute(async (tx) => {
         const organization = await tx
           .selectFrom('organizations')

@@ -17,9 +17,7 @@ import {
 import { problemSchema } from '../../contract/problem.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import {
-  decodeCursor,
   duplicateKeyOf,
-  encodeCursor,
   findDuplicates,
   findVisiblePerson,
   insertPerson,
@@ -34,6 +32,7 @@ import {
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
+import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { conflict, HttpProblem, notFound } from '../problem.ts';
 
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
@@ -51,20 +50,6 @@ export function presentPersonSummary(row: PersonSummaryRow, today = todayInTokyo
     age: row.birth_date ? ageOn(row.birth_date, today) : null,
     sex: row.sex as PersonSummary['sex'],
   };
-}
-
-export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** A timestamptz as PostgreSQL prints it (DateStyle ISO), as kept in keyset cursors. */
-export const timestampKeyPattern = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
-
-/** 400 for a cursor this API did not hand out. */
-export function badCursor(): HttpProblem {
-  return new HttpProblem(
-    400,
-    'validation.invalid',
-    '入力内容に誤りがあります。クエリ.cursor: 続きの位置が正しくありません',
-    [{ field: 'クエリ.cursor', code: 'invalidCursor', message: '続きの位置が正しくありません' }],
-  );
 }
 
 function parsePhones(phones: PersonRow['phones']): { label: string; number: string }[] {
@@ -193,9 +178,7 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     async (request) => {
       const actor = actorOf(request);
       const { kana, birthDate, limit, cursor } = request.query;
-      const after = cursor ? decodeCursor(cursor, ['number', 'string', 'string'] as const) : undefined;
-      if (cursor && !(after && (after[0] === 0 || after[0] === 1) && uuidPattern.test(after[2])))
-        throw badCursor();
+      const after = decodeCursor(cursor, ['rank', 'text', 'uuid']);
       const rows = await db.transaction().execute(async (tx) => {
         const found = await searchPersons(tx, actor, { kana, birthDate, limit, after });
         await recordAudit(tx, auditContextOf(request), {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
 import { idParamsSchema } from '../../contract/common.ts';
+import { pageQuerySchema } from '../../contract/pagination.ts';
 import {
   type MyPlanItem,
   myPlanItemListSchema,
@@ -9,7 +10,6 @@ import {
   type PlanComparison,
   type PlanInput,
   type PlanItem,
-  pageQuerySchema,
   planApproveSchema,
   planCompareQuerySchema,
   planComparisonSchema,
@@ -27,8 +27,6 @@ import { activeConsentCovering, organizationsWithoutConsent } from '../../db/con
 import { addParticipant } from '../../db/participants.ts';
 import {
   approvePlan,
-  decodeCursor,
-  encodeCursor,
   findCaseMeeting,
   findDraft,
   findPlan,
@@ -53,6 +51,7 @@ import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { advanceCase } from '../caseTransitions.ts';
+import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
 
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
@@ -83,15 +82,6 @@ export function coordinates(actor: Actor, kase: { coordinating_organization_id: 
 /** 403 unless the actor coordinates the (visible) case. */
 export function requireCoordinating(actor: Actor, kase: { coordinating_organization_id: string }): void {
   if (!coordinates(actor, kase)) throw forbidden();
-}
-
-export function badCursor(): HttpProblem {
-  return new HttpProblem(
-    400,
-    'validation.invalid',
-    '入力内容に誤りがあります。cursor: 続きの位置が正しくありません',
-    [{ field: 'cursor', code: 'invalid', message: '続きの位置が正しくありません' }],
-  );
 }
 
 export function presentPlanItem(row: PlanItemRow): PlanItem {
@@ -541,8 +531,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     async (request) => {
       const actor = actorOf(request);
       const { limit, cursor } = request.query;
-      const after = cursor === undefined ? undefined : decodeCursor(cursor, ['integer', 'uuid']);
-      if (cursor !== undefined && !after) throw badCursor();
+      const after = decodeCursor(cursor, ['integer', 'uuid']);
       return db.transaction().execute(async (tx) => {
         const kase = await findVisibleCase(tx, actor, request.params.id);
         if (!kase) throw notFound();
@@ -627,8 +616,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     async (request) => {
       const actor = actorOf(request);
       const { limit, cursor } = request.query;
-      const after = cursor === undefined ? undefined : decodeCursor(cursor, ['string', 'integer', 'uuid']);
-      if (cursor !== undefined && !after) throw badCursor();
+      const after = decodeCursor(cursor, ['text', 'integer', 'uuid']);
       const today = tokyoToday();
       return db.transaction().execute(async (tx) => {
         const rows = await listMyPlanItems(tx, actor, {

@@ -20,7 +20,6 @@ import {
   visibleConsultationSummaries,
 } from '../../db/consultations.ts';
 import { findOrganization } from '../../db/organizations.ts';
-import { decodeCursor, encodeCursor } from '../../db/persons.ts';
 import {
   decideReferral,
   findReferralForTarget,
@@ -34,9 +33,9 @@ import { daysBetween } from '../../domain/businessDays.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
+import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { conflict, HttpProblem, notFound } from '../problem.ts';
 import { fieldProblem, summariesWithPersons } from './consultations.ts';
-import { badCursor, timestampKeyPattern, uuidPattern } from './persons.ts';
 
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 const writeErrors = { ...readErrors, 409: problemSchema };
@@ -97,10 +96,7 @@ export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     async (request) => {
       const actor = actorOf(request);
       const { status, limit, cursor } = request.query;
-      const after = cursor ? decodeCursor(cursor, ['string', 'string'] as const) : undefined;
-      if (cursor && (!after || !timestampKeyPattern.test(after[0]) || !uuidPattern.test(after[1]))) {
-        throw badCursor();
-      }
+      const after = decodeCursor(cursor, ['timestampText', 'uuid']);
       return db.transaction().execute(async (tx) => {
         const rows = await listReferralInbox(tx, actor, { status, limit, after });
         const page = rows.slice(0, limit);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { idParamsSchema } from '../../contract/common.ts';
-import { pageQuerySchema } from '../../contract/plans.ts';
+import { pageQuerySchema } from '../../contract/pagination.ts';
 import { problemSchema } from '../../contract/problem.ts';
 import {
   type SupportReport,
@@ -13,14 +13,14 @@ import {
 import { recordAudit } from '../../db/auditTrail.ts';
 import { recordCaseEvent } from '../../db/caseEvents.ts';
 import { findVisibleCase } from '../../db/cases.ts';
-import { decodeCursor, encodeCursor } from '../../db/plans.ts';
 import type { DB } from '../../db/schema.ts';
 import { findReportableItem, insertReport, listReports, type ReportRow } from '../../db/supportReports.ts';
 import { isOpenStage } from '../../domain/caseStage.ts';
 import { labelOf, reportResults } from '../../domain/codeLists.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
+import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { HttpProblem, notFound } from '../problem.ts';
-import { badCursor, tokyoToday } from './plans.ts';
+import { tokyoToday } from './plans.ts';
 
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 const writeErrors = { ...readErrors, 409: problemSchema };
@@ -162,8 +162,7 @@ export function supportReportRoutes(app: FastifyInstance, db: Kysely<DB>): void 
     async (request) => {
       const actor = actorOf(request);
       const { limit, cursor } = request.query;
-      const after = cursor === undefined ? undefined : decodeCursor(cursor, ['date', 'uuid']);
-      if (cursor !== undefined && !after) throw badCursor();
+      const after = decodeCursor(cursor, ['date', 'uuid']);
       return db.transaction().execute(async (tx) => {
         const kase = await findVisibleCase(tx, actor, request.params.id);
         if (!kase) throw notFound();
