@@ -16,3 +16,38 @@ export const problemSchema = z
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof problemSchema>;
+
+/** Stable error codes; each is also the web app's i18n key (under `problem.`). */
+export const problemCodes = [
+  'auth.required',
+  'auth.invalidCredentials',
+  'auth.locked',
+  'auth.csrf',
+  'auth.forbidden',
+  'notFound',
+  'validation.invalid',
+  'conflict.loginIdTaken',
+  'conflict.organizationNameTaken',
+  'conflict.state',
+  'rateLimited',
+  'payloadTooLarge',
+  'unsupportedMediaType',
+  'server.error',
+  'case.illegalTransition',
+  'case.assessmentRequired',
+  'case.consentRequired',
+  'case.meetingDecisionRequired',
+  'case.reasonRequired',
+  'case.evaluationRequired',
+  'consent.required',
+  'meeting.alreadyAcknowledged',
+  'meeting.acknowledgementRequired',
+  'conflict.alreadyDecided',
+  'plan.draftExists',
+  'plan.notDraft',
+  'plan.noApprovedPlan',
+  'planItem.notCurrent',
+  'case.notOpen',
+  'meeting.notHeld',
+] as const;
+export type ProblemCode = (typeof problemCodes)[number];

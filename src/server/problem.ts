@@ -2,38 +2,9 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Problem } from '../contract/problem.ts';
 
-/** Stable error codes; each is also the web app's i18n key. */
-export type ProblemCode =
-  | 'auth.required'
-  | 'auth.invalidCredentials'
-  | 'auth.locked'
-  | 'auth.csrf'
-  | 'auth.forbidden'
-  | 'notFound'
-  | 'validation.invalid'
-  | 'conflict.loginIdTaken'
-  | 'conflict.organizationNameTaken'
-  | 'conflict.state'
-  | 'rateLimited'
-  | 'payloadTooLarge'
-  | 'unsupportedMediaType'
-  | 'server.error'
-  | 'case.illegalTransition'
-  | 'case.assessmentRequired'
-  | 'case.consentRequired'
-  | 'case.meetingDecisionRequired'
-  | 'case.reasonRequired'
-  | 'case.evaluationRequired'
-  | 'consent.required'
-  | 'meeting.alreadyAcknowledged'
-  | 'meeting.acknowledgementRequired'
-  | 'conflict.alreadyDecided'
-  | 'plan.draftExists'
-  | 'plan.notDraft'
-  | 'plan.noApprovedPlan'
-  | 'planItem.notCurrent'
-  | 'case.notOpen'
-  | 'meeting.notHeld';
+export type { ProblemCode } from '../contract/problem.ts';
+
+import type { ProblemCode } from '../contract/problem.ts';
 
 const titles: Record<number, string> = {
   400: '入力内容に誤りがあります',

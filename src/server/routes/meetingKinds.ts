@@ -1,24 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import { meetingKindListSchema } from '../../contract/meetingKinds.ts';
 import { problemSchema } from '../../contract/problem.ts';
 import type { DB } from '../../db/schema.ts';
 import { labelOf, legalBases } from '../../domain/codeLists.ts';
 import { actorOf } from '../authentication.ts';
-
-export const meetingKindSchema = z
-  .object({
-    id: z.uuid(),
-    code: z.string(),
-    name: z.string().describe('The city’s name for the kind, e.g. 支援会議'),
-    legalBasis: z.enum(['article106_6', 'consent']),
-    legalBasisLabel: z.string(),
-  })
-  .meta({ id: 'MeetingKind' });
-export const meetingKindListSchema = z
-  .object({ items: z.array(meetingKindSchema) })
-  .meta({ id: 'MeetingKindList' });
 
 /** The tenant's meeting kinds (configurable names, each with its legal basis), for the meeting form. */
 export function meetingKindRoutes(app: FastifyInstance, db: Kysely<DB>): void {

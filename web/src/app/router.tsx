@@ -9,18 +9,35 @@ import {
   useRouter,
 } from '@tanstack/react-router';
 import { useEffect } from 'react';
+import { consultationStatuses } from '../../../src/contract/consultations.ts';
+import { handoverStatuses } from '../../../src/contract/handovers.ts';
+import { caseStages } from '../../../src/domain/caseStage.ts';
+import { CaseDetailPage, type CaseTab, caseTabs } from '../features/cases/components/case-detail-page.tsx';
+import { CaseListPage } from '../features/cases/components/case-list-page.tsx';
+import { ConsultationDetailPage } from '../features/consultations/components/consultation-detail-page.tsx';
+import { ConsultationListPage } from '../features/consultations/components/consultation-list-page.tsx';
+import { ConsultationNewPage } from '../features/consultations/components/consultation-new-page.tsx';
+import { HandoverListPage } from '../features/handovers/components/handover-list-page.tsx';
 import { HomePage } from '../features/home/components/home-page.tsx';
+import { MeetingPage } from '../features/meetings/components/meeting-page.tsx';
 import { OrganizationCreatePage } from '../features/organizations/components/organization-create-page.tsx';
 import { OrganizationEditPage } from '../features/organizations/components/organization-edit-page.tsx';
 import { OrganizationListPage } from '../features/organizations/components/organization-list-page.tsx';
+import { PersonDetailPage } from '../features/persons/components/person-detail-page.tsx';
+import { PersonSearchPage } from '../features/persons/components/person-search-page.tsx';
+import { PlanItemsPage } from '../features/plan-items/components/plan-items-page.tsx';
+import { ReferralInboxPage } from '../features/referrals/components/referral-inbox-page.tsx';
 import { sessionQueryKey, sessionQueryOptions } from '../features/session/api/get-session.ts';
 import { signOut } from '../features/session/api/sign-out.ts';
 import { SignInPage, type SignInReason } from '../features/session/components/sign-in-page.tsx';
+import { HomeTasks } from '../features/tasks/components/home-tasks.tsx';
+import { MyTasksPage } from '../features/tasks/components/my-tasks-page.tsx';
 import { UserCreatePage } from '../features/users/components/user-create-page.tsx';
 import { UserEditPage } from '../features/users/components/user-edit-page.tsx';
 import { UserListPage } from '../features/users/components/user-list-page.tsx';
 import { setCsrfToken, setUnauthorizedHandler } from '../lib/api-client.ts';
 import { releaseHeadingFocus, requestHeadingFocus } from '../lib/heading-focus.ts';
+import { useCan } from '../lib/me-context.tsx';
 import { PublicLayout } from './public-layout.tsx';
 import { RequirePermission } from './require-permission.tsx';
 import { AppShell } from './shell.tsx';
@@ -128,7 +145,16 @@ const appRoute = createRoute({
 const homeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  component: HomePage,
+  // マイタスク is the landing content for whoever has tasks, under the welcome block.
+  component: function HomeRoute() {
+    const canReadTasks = useCan('task.read');
+    return (
+      <>
+        <HomePage />
+        {canReadTasks ? <HomeTasks /> : null}
+      </>
+    );
+  },
 });
 
 const organizationsRoute = createRoute({
@@ -239,6 +265,231 @@ const userEditRoute = createRoute({
   },
 });
 
+// Intake and entry points: my tasks, consultations, referrals, handovers, persons.
+
+function oneOf<T extends string>(values: readonly T[], value: unknown): T | undefined {
+  return typeof value === 'string' && (values as readonly string[]).includes(value)
+    ? (value as T)
+    : undefined;
+}
+
+const tasksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tasks',
+  component: () => (
+    <RequirePermission permission="task.read">
+      <MyTasksPage />
+    </RequirePermission>
+  ),
+});
+
+const consultationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/consultations',
+  validateSearch: (search: Record<string, unknown>): { status?: (typeof consultationStatuses)[number] } => {
+    const status = oneOf(consultationStatuses, search.status);
+    return status ? { status } : {};
+  },
+  component: function ConsultationsRoute() {
+    const search = consultationsRoute.useSearch();
+    const navigate = useNavigate();
+    return (
+      <RequirePermission permission="consultation.read">
+        <ConsultationListPage
+          status={search.status}
+          onStatusChange={(status) =>
+            void navigate({ to: '/consultations', search: status ? { status } : {}, replace: true })
+          }
+        />
+      </RequirePermission>
+    );
+  },
+});
+
+const consultationNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/consultations/new',
+  component: () => (
+    <RequirePermission permission="consultation.create">
+      <ConsultationNewPage />
+    </RequirePermission>
+  ),
+});
+
+const consultationDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/consultations/$consultationId',
+  component: function ConsultationDetailRoute() {
+    const { consultationId } = consultationDetailRoute.useParams();
+    return (
+      <RequirePermission permission="consultation.read">
+        <ConsultationDetailPage key={consultationId} consultationId={consultationId} />
+      </RequirePermission>
+    );
+  },
+});
+
+const referralsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/referrals',
+  validateSearch: (search: Record<string, unknown>): { status?: 'accepted' } =>
+    search.status === 'accepted' ? { status: 'accepted' } : {},
+  component: function ReferralsRoute() {
+    const search = referralsRoute.useSearch();
+    const navigate = useNavigate();
+    return (
+      <RequirePermission permission="referral.decide">
+        <ReferralInboxPage
+          status={search.status ?? 'pending'}
+          onStatusChange={(status) =>
+            void navigate({
+              to: '/referrals',
+              search: status === 'accepted' ? { status } : {},
+              replace: true,
+            })
+          }
+        />
+      </RequirePermission>
+    );
+  },
+});
+
+const handoversRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/handovers',
+  validateSearch: (search: Record<string, unknown>): { status?: (typeof handoverStatuses)[number] } => {
+    const status = oneOf(handoverStatuses, search.status);
+    return status ? { status } : {};
+  },
+  component: function HandoversRoute() {
+    const search = handoversRoute.useSearch();
+    const navigate = useNavigate();
+    return (
+      <RequirePermission permission="handover.create">
+        <HandoverListPage
+          status={search.status}
+          onStatusChange={(status) =>
+            void navigate({ to: '/handovers', search: status ? { status } : {}, replace: true })
+          }
+        />
+      </RequirePermission>
+    );
+  },
+});
+
+const personsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/persons',
+  component: () => (
+    <RequirePermission permission="person.read">
+      <PersonSearchPage />
+    </RequirePermission>
+  ),
+});
+
+const personDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/persons/$personId',
+  component: function PersonDetailRoute() {
+    const { personId } = personDetailRoute.useParams();
+    return (
+      <RequirePermission permission="person.read">
+        <PersonDetailPage key={personId} personId={personId} />
+      </RequirePermission>
+    );
+  },
+});
+
+// Case screens: the cases my organisation takes part in, one case with its records, a meeting, my plan items.
+
+const casesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases',
+  validateSearch: (search: Record<string, unknown>): { q?: string; stage?: (typeof caseStages)[number] } => {
+    const q = typeof search.q === 'string' && search.q.trim() ? search.q.trim().slice(0, 100) : undefined;
+    const stage = oneOf(caseStages, search.stage);
+    return { ...(q ? { q } : {}), ...(stage ? { stage } : {}) };
+  },
+  component: function CasesRoute() {
+    const search = casesRoute.useSearch();
+    const navigate = useNavigate();
+    return (
+      <RequirePermission permission="case.read">
+        <CaseListPage
+          filter={search}
+          onFilterChange={({ q, stage }) =>
+            void navigate({
+              to: '/cases',
+              search: { ...(q ? { q } : {}), ...(stage ? { stage } : {}) },
+              replace: true,
+            })
+          }
+        />
+      </RequirePermission>
+    );
+  },
+});
+
+const caseDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/$caseId',
+  validateSearch: (search: Record<string, unknown>): { tab?: CaseTab } => {
+    const tab = oneOf(caseTabs, search.tab);
+    return tab && tab !== 'overview' ? { tab } : {};
+  },
+  component: function CaseDetailRoute() {
+    const { caseId } = caseDetailRoute.useParams();
+    const search = caseDetailRoute.useSearch();
+    const navigate = useNavigate();
+    return (
+      <RequirePermission permission="case.read">
+        <CaseDetailPage
+          key={caseId}
+          caseId={caseId}
+          tab={search.tab ?? 'overview'}
+          onTabChange={(tab) =>
+            void navigate({
+              to: '/cases/$caseId',
+              params: { caseId },
+              search: tab === 'overview' ? {} : { tab },
+              replace: true,
+              resetScroll: false,
+            })
+          }
+        />
+      </RequirePermission>
+    );
+  },
+});
+
+const meetingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/meetings/$meetingId',
+  validateSearch: (search: Record<string, unknown>): { fromCase?: string } =>
+    typeof search.fromCase === 'string' && /^[0-9a-f-]{36}$/i.test(search.fromCase)
+      ? { fromCase: search.fromCase }
+      : {},
+  component: function MeetingRoute() {
+    const { meetingId } = meetingRoute.useParams();
+    const search = meetingRoute.useSearch();
+    return (
+      <RequirePermission permission="case.read">
+        <MeetingPage key={meetingId} meetingId={meetingId} fromCase={search.fromCase} />
+      </RequirePermission>
+    );
+  },
+});
+
+const planItemsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plan-items',
+  component: () => (
+    <RequirePermission permission="supportReport.create">
+      <PlanItemsPage />
+    </RequirePermission>
+  ),
+});
+
 /** Any other address, signed in: "page not found" inside the shell. */
 const appNotFoundRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -256,6 +507,18 @@ const routeTree = rootRoute.addChildren([
     usersRoute,
     userNewRoute,
     userEditRoute,
+    tasksRoute,
+    consultationsRoute,
+    consultationNewRoute,
+    consultationDetailRoute,
+    referralsRoute,
+    handoversRoute,
+    personsRoute,
+    personDetailRoute,
+    casesRoute,
+    caseDetailRoute,
+    meetingRoute,
+    planItemsRoute,
     appNotFoundRoute,
   ]),
 ]);

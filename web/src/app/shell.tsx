@@ -12,8 +12,30 @@ import { LanguageSwitch } from './language-switch.tsx';
 import { SkipLink } from './skip-link.tsx';
 
 type NavEntry = {
-  to: '/' | '/admin/organizations' | '/admin/users';
-  label: 'nav.home' | 'nav.organizations' | 'nav.users';
+  to:
+    | '/'
+    | '/admin/organizations'
+    | '/admin/users'
+    | '/tasks'
+    | '/consultations/new'
+    | '/consultations'
+    | '/referrals'
+    | '/handovers'
+    | '/persons'
+    | '/cases'
+    | '/plan-items';
+  label:
+    | 'nav.home'
+    | 'nav.organizations'
+    | 'nav.users'
+    | 'tasks.nav'
+    | 'consultations.navNew'
+    | 'consultations.navList'
+    | 'referrals.nav'
+    | 'handovers.nav'
+    | 'persons.nav'
+    | 'cases.navLabel'
+    | 'planItems.navLabel';
   /** The permission the entry needs, as listed in `Me.permissions`; none for Home. */
   permission?: Permission;
 };
@@ -21,6 +43,14 @@ type NavEntry = {
 /** Only screens that exist; each shown when the session holds its permission. */
 const navEntries: readonly NavEntry[] = [
   { to: '/', label: 'nav.home' },
+  { to: '/tasks', label: 'tasks.nav', permission: 'task.read' },
+  { to: '/consultations/new', label: 'consultations.navNew', permission: 'consultation.create' },
+  { to: '/consultations', label: 'consultations.navList', permission: 'consultation.read' },
+  { to: '/referrals', label: 'referrals.nav', permission: 'referral.decide' },
+  { to: '/handovers', label: 'handovers.nav', permission: 'handover.create' },
+  { to: '/persons', label: 'persons.nav', permission: 'person.read' },
+  { to: '/cases', label: 'cases.navLabel', permission: 'case.read' },
+  { to: '/plan-items', label: 'planItems.navLabel', permission: 'supportReport.create' },
   { to: '/admin/organizations', label: 'nav.organizations', permission: 'organization.read' },
   { to: '/admin/users', label: 'nav.users', permission: 'user.read' },
 ];
@@ -57,7 +87,7 @@ export function AppShell({ initialMe, onExpired }: AppShellProps) {
     <MeContext value={me}>
       <div className="flex min-h-screen flex-col">
         <SkipLink />
-        <header className="border-b border-solid-gray-420 bg-white">
+        <header className="border-b border-solid-gray-420 bg-white print:hidden">
           <div className="flex flex-wrap items-center justify-between gap-x-8 gap-y-3 px-4 py-3 sm:px-8">
             <Brand linkHome />
             <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
@@ -86,14 +116,14 @@ export function AppShell({ initialMe, onExpired }: AppShellProps) {
         <div className="flex flex-1 flex-col md:flex-row">
           <nav
             aria-label={t('shell.navLabel')}
-            className="border-b border-solid-gray-420 bg-solid-gray-50 p-4 md:w-60 md:shrink-0 md:border-r md:border-b-0"
+            className="border-b border-solid-gray-420 bg-solid-gray-50 p-4 md:w-60 md:shrink-0 md:border-r md:border-b-0 print:hidden"
           >
             <ul className="flex flex-wrap gap-1 md:flex-col">
               {entries.map((entry) => (
                 <li key={entry.to}>
                   <Link
                     to={entry.to}
-                    activeOptions={{ exact: entry.to === '/' }}
+                    activeOptions={{ exact: entry.to === '/' || entry.to === '/consultations' }}
                     className={navLinkClassName}
                   >
                     {t(entry.label)}
@@ -102,7 +132,7 @@ export function AppShell({ initialMe, onExpired }: AppShellProps) {
               ))}
             </ul>
           </nav>
-          <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-8 sm:px-8">
+          <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-8 sm:px-8 print:p-0">
             <Outlet />
           </main>
         </div>

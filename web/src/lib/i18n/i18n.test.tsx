@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { problemCodes } from '../../../../src/contract/problem.ts';
 import { Checkbox } from '../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../components/ui/checkbox-group.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
@@ -48,6 +49,13 @@ describe('message catalogues', () => {
     const english = new Map(flat(en));
     for (const [key, text] of flat(ja))
       expect(variables(english.get(key) ?? ''), key).toEqual(variables(text));
+  });
+
+  it('have a message for every problem code the API sends, in both languages', () => {
+    for (const code of problemCodes) {
+      expect(i18n.exists(`problem.${code}`, { lng: 'ja' }), code).toBe(true);
+      expect(i18n.exists(`problem.${code}`, { lng: 'en' }), code).toBe(true);
+    }
   });
 
   it('resolve API problem codes as keys, Japanese first', () => {

@@ -1,0 +1,28 @@
+import { useQuery } from '@tanstack/react-query';
+import { type MeetingKind, meetingKindListSchema } from '../../../../../src/contract/meetingKinds.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { casesQueryKey } from './get-case.ts';
+
+/**
+ * The municipality's meeting kinds (支援会議, 重層的支援会議 … as the city names them), each with its
+ * legal basis. `meetings.create` takes a kind id, so the meeting form needs this list.
+ */
+export { type MeetingKind, meetingKindListSchema };
+
+/** `GET /api/meeting-kinds` (meetingKinds.list). */
+export async function listMeetingKinds(signal?: AbortSignal): Promise<MeetingKind[]> {
+  const list = await apiRequest('GET', '/api/meeting-kinds', {
+    schema: meetingKindListSchema,
+    ...(signal ? { signal } : {}),
+  });
+  return list.items;
+}
+
+export function useMeetingKinds() {
+  return useQuery({
+    queryKey: [...casesQueryKey, 'meetingKinds'],
+    queryFn: ({ signal }) => listMeetingKinds(signal),
+    staleTime: 10 * 60 * 1000,
+    retry: false,
+  });
+}

@@ -1,0 +1,218 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { type FieldPath, type Resolver, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import {
+  type CaseDetail,
+  type CloseCaseInput,
+  caseReasonInputSchema,
+  closeCaseInputSchema,
+} from '../../../../../src/contract/cases.ts';
+import { closureReasons } from '../../../../../src/domain/codeLists.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { FormDialog } from '../../../components/ui/form-dialog.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { TextareaField } from '../../../components/ui/textarea-field.tsx';
+import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { useCloseCase } from '../api/close-case.ts';
+import { useOrganizationOptions } from '../api/list-organization-options.ts';
+import { useReopenCase } from '../api/reopen-case.ts';
+import { useSuspendCase } from '../api/suspend-case.ts';
+
+type Action = 'close' | 'suspend' | 'reopen';
+
+/** 終結・中断・再開, each behind a dialog; a button only when `abilities` says the server would accept it. */
+export function CaseActions({ kase, onDone }: { kase: CaseDetail; onDone: (message: string) => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<Action | null>(null);
+  const actions: { action: Action; label: string }[] = [
+    ...(kase.abilities.close ? [{ action: 'close' as const, label: t('cases.actions.close') }] : []),
+    ...(kase.abilities.suspend ? [{ action: 'suspend' as const, label: t('cases.actions.suspend') }] : []),
+    ...(kase.abilities.reopen ? [{ action: 'reopen' as const, label: t('cases.actions.reopen') }] : []),
+  ];
+  if (actions.length === 0) return null;
+  const finish = (message: string) => {
+    setOpen(null);
+    onDone(message);
+  };
+  return (
+    <>
+      <div className="flex flex-wrap gap-4 print:hidden">
+        {actions.map(({ action, label }) => (
+          <Button key={action} variant="outline" onClick={() => setOpen(action)}>
+            {label}
+          </Button>
+        ))}
+      </div>
+      {open === 'close' ? (
+        <CloseDialog kase={kase} onCancel={() => setOpen(null)} onDone={finish} />
+      ) : open ? (
+        <ReasonDialog kase={kase} action={open} onCancel={() => setOpen(null)} onDone={finish} />
+      ) : null}
+    </>
+  );
+}
+
+type CloseValues = z.input<typeof closeCaseInputSchema>;
+const closeFields: readonly FieldPath<CloseValues>[] = ['reason', 'evaluation', 'leadOrganizationId'];
+
+/** 主担当機関 is asked for only with 「主担当機関による支援へ移行」; otherwise it is left out. */
+const closeResolver: Resolver<CloseValues, unknown, CloseCaseInput> = (values, context, options) => {
+  const pruned: CloseValues = { ...values };
+  if (pruned.reason !== 'leadAgencyContinues' || !pruned.leadOrganizationId) delete pruned.leadOrganizationId;
+  return zodResolver(closeCaseInputSchema)(pruned, context, options);
+};
+
+function CloseDialog({
+  kase,
+  onCancel,
+  onDone,
+}: {
+  kase: CaseDetail;
+  onCancel: () => void;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const close = useCloseCase();
+  const organizations = useOrganizationOptions();
+  const {
+    register,
+    handleSubmit,
+    watch,
+    setError,
+    setFocus,
+    formState: { errors },
+  } = useForm<CloseValues, unknown, CloseCaseInput>({
+    resolver: closeResolver,
+    defaultValues: { evaluation: '' },
+  });
+  const reason = watch('reason');
+  const submit = handleSubmit((input) => {
+    if (close.isPending) return;
+    close.mutateAsync({ caseId: kase.id, input }).then(
+      () => onDone(t('cases.actions.closed')),
+      (error: unknown) => applyServerFieldErrors(error, closeFields, setError, setFocus),
+    );
+  });
+  return (
+    <FormDialog
+      open
+      title={t('cases.actions.closeTitle')}
+      description={t('cases.actions.closeBody', { caseNumber: kase.caseNumber })}
+      submitLabel={t('cases.actions.close')}
+      cancelLabel={t('common.cancel')}
+      busy={close.isPending}
+      error={close.isError ? <Alert tone="error" title={problemMessage(close.error, t)} /> : null}
+      onSubmit={(event) => void submit(event)}
+      onCancel={onCancel}
+    >
+      <SelectField
+        id="case-close-reason"
+        label={t('cases.actions.reason')}
+        required
+        error={errors.reason?.message}
+        {...register('reason')}
+      >
+        <option value="">{t('cases.actions.reasonPlaceholder')}</option>
+        {closureReasons.map((item) => (
+          <option key={item.code} value={item.code}>
+            {item.label}
+          </option>
+        ))}
+      </SelectField>
+      {reason === 'leadAgencyContinues' ? (
+        <SelectField
+          id="case-close-lead"
+          label={t('cases.actions.lead')}
+          supportText={t('cases.actions.leadSupport')}
+          required
+          error={errors.leadOrganizationId?.message}
+          {...register('leadOrganizationId')}
+        >
+          <option value="">{t('cases.actions.leadPlaceholder')}</option>
+          {(organizations.data ?? [])
+            .filter((organization) => organization.id !== kase.coordinatingOrganization.id)
+            .map((organization) => (
+              <option key={organization.id} value={organization.id}>
+                {organization.name}
+              </option>
+            ))}
+        </SelectField>
+      ) : null}
+      <TextareaField
+        id="case-close-evaluation"
+        label={t('cases.actions.evaluation')}
+        supportText={t('cases.actions.evaluationSupport')}
+        required
+        rows={5}
+        error={errors.evaluation?.message}
+        {...register('evaluation')}
+      />
+    </FormDialog>
+  );
+}
+
+type ReasonValues = z.input<typeof caseReasonInputSchema>;
+
+function ReasonDialog({
+  kase,
+  action,
+  onCancel,
+  onDone,
+}: {
+  kase: CaseDetail;
+  action: 'suspend' | 'reopen';
+  onCancel: () => void;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const suspend = useSuspendCase();
+  const reopen = useReopenCase();
+  const mutation = action === 'suspend' ? suspend : reopen;
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    formState: { errors },
+  } = useForm<ReasonValues, unknown, z.output<typeof caseReasonInputSchema>>({
+    resolver: zodResolver(caseReasonInputSchema),
+    defaultValues: { reason: '' },
+  });
+  const submit = handleSubmit((input) => {
+    if (mutation.isPending) return;
+    mutation.mutateAsync({ caseId: kase.id, input }).then(
+      () => onDone(action === 'suspend' ? t('cases.actions.suspended') : t('cases.actions.reopened')),
+      (error: unknown) => applyServerFieldErrors(error, ['reason'], setError, setFocus),
+    );
+  });
+  return (
+    <FormDialog
+      open
+      title={action === 'suspend' ? t('cases.actions.suspendTitle') : t('cases.actions.reopenTitle')}
+      description={
+        action === 'suspend'
+          ? t('cases.actions.suspendBody', { caseNumber: kase.caseNumber })
+          : t('cases.actions.reopenBody', { caseNumber: kase.caseNumber })
+      }
+      submitLabel={action === 'suspend' ? t('cases.actions.suspend') : t('cases.actions.reopen')}
+      cancelLabel={t('common.cancel')}
+      busy={mutation.isPending}
+      error={mutation.isError ? <Alert tone="error" title={problemMessage(mutation.error, t)} /> : null}
+      onSubmit={(event) => void submit(event)}
+      onCancel={onCancel}
+    >
+      <TextareaField
+        id={`case-${action}-reason`}
+        label={action === 'suspend' ? t('cases.actions.suspendReason') : t('cases.actions.reopenReason')}
+        required
+        rows={4}
+        error={errors.reason?.message}
+        {...register('reason')}
+      />
+    </FormDialog>
+  );
+}

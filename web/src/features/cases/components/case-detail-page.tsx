@@ -1,0 +1,197 @@
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../../../src/contract/cases.ts';
+import { isOpenStage } from '../../../../../src/domain/caseStage.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { DateText } from '../../../components/ui/date-text.tsx';
+import { DescriptionList } from '../../../components/ui/description-list.tsx';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { Tabs } from '../../../components/ui/tabs.tsx';
+import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { ApiError } from '../../../lib/api-client.ts';
+import { useCase } from '../api/get-case.ts';
+import { AssessmentPanel } from './assessment-panel.tsx';
+import { CaseActions } from './case-actions.tsx';
+import { CaseOverview } from './case-overview.tsx';
+import { CaseStageBadge } from './case-stage-badge.tsx';
+import { ConsentsPanel } from './consents-panel.tsx';
+import { MeetingsPanel } from './meetings-panel.tsx';
+import { MonitoringPanel } from './monitoring-panel.tsx';
+import { PlansPanel } from './plans-panel.tsx';
+import { SupportReportsPanel } from './support-reports-panel.tsx';
+import { TimelinePanel } from './timeline-panel.tsx';
+
+export const caseTabs = [
+  'overview',
+  'assessment',
+  'consents',
+  'meetings',
+  'plans',
+  'reports',
+  'monitoring',
+  'timeline',
+] as const;
+export type CaseTab = (typeof caseTabs)[number];
+
+export type CaseDetailPageProps = {
+  caseId: string;
+  tab: CaseTab;
+  onTabChange: (tab: CaseTab) => void;
+};
+
+function BackToList() {
+  const { t } = useTranslation();
+  return (
+    <p>
+      <Link to="/cases" className={textLinkClassName}>
+        {t('cases.backToList')}
+      </Link>
+    </p>
+  );
+}
+
+/** 事例詳細 (`/cases/:caseId`): header, 終結・中断・再開, and the case's records in tabs. */
+export function CaseDetailPage({ caseId, tab, onTabChange }: CaseDetailPageProps) {
+  const { t } = useTranslation();
+  const kase = useCase(caseId);
+
+  if (kase.isPending) {
+    return (
+      <>
+        <PageHeading>{t('cases.detailTitle')}</PageHeading>
+        <Loading />
+      </>
+    );
+  }
+  if (kase.isError) {
+    // Not found and not allowed are the same answer (404): the page says only that there is no such page.
+    if (kase.error instanceof ApiError && kase.error.status === 404) {
+      return (
+        <>
+          <PageHeading>{t('page.notFoundTitle')}</PageHeading>
+          <div className="flex flex-col gap-6">
+            <p>{t('page.notFoundBody')}</p>
+            <BackToList />
+          </div>
+        </>
+      );
+    }
+    return (
+      <>
+        <PageHeading>{t('cases.detailTitle')}</PageHeading>
+        <QueryError error={kase.error} onRetry={() => void kase.refetch()} />
+      </>
+    );
+  }
+  return <CaseDetailView kase={kase.data} tab={tab} onTabChange={onTabChange} />;
+}
+
+function CaseDetailView({
+  kase,
+  tab,
+  onTabChange,
+}: {
+  kase: CaseDetail;
+  tab: CaseTab;
+  onTabChange: (tab: CaseTab) => void;
+}) {
+  const { t } = useTranslation();
+  const [notice, setNotice] = useState<string | null>(null);
+  const person = kase.persons.find((p) => p.isPrimary) ?? kase.persons[0];
+  const heading = t('cases.detailHeading', { caseNumber: kase.caseNumber, name: person?.name ?? '' });
+
+  const panel = (() => {
+    switch (tab) {
+      case 'overview':
+        return <CaseOverview kase={kase} />;
+      case 'assessment':
+        return <AssessmentPanel kase={kase} />;
+      case 'consents':
+        return <ConsentsPanel kase={kase} />;
+      case 'meetings':
+        return <MeetingsPanel kase={kase} onGoToConsents={() => onTabChange('consents')} />;
+      case 'plans':
+        return <PlansPanel kase={kase} />;
+      case 'reports':
+        return <SupportReportsPanel caseId={kase.id} />;
+      case 'monitoring':
+        return <MonitoringPanel kase={kase} onGoToPlans={() => onTabChange('plans')} />;
+      case 'timeline':
+        return <TimelinePanel kase={kase} />;
+      default: {
+        const unknown: never = tab;
+        return unknown;
+      }
+    }
+  })();
+
+  return (
+    <>
+      <PageHeading
+        documentTitle={`${t('cases.detailTitle')} ${kase.caseNumber}`}
+        actions={<CaseActions kase={kase} onDone={setNotice} />}
+      >
+        {heading}
+      </PageHeading>
+      <div className="flex flex-col gap-8">
+        {notice ? <Alert tone="success" title={notice} /> : null}
+        <section aria-label={t('cases.summary')} className="rounded-12 border border-solid-gray-420 p-6">
+          <DescriptionList
+            empty={t('common.none')}
+            items={[
+              { term: t('cases.caseNumber'), value: kase.caseNumber },
+              {
+                term: t('cases.person'),
+                value: person ? (
+                  <span className="flex flex-col">
+                    <span className="text-std-16B-170">{person.name}</span>
+                    <span className="text-solid-gray-700">{person.kana}</span>
+                  </span>
+                ) : null,
+              },
+              {
+                term: t('cases.stage'),
+                value: <CaseStageBadge stage={kase.stage} label={kase.stageLabel} />,
+              },
+              { term: t('cases.acceptedOn'), value: <DateText value={kase.acceptedOn} withGregorian /> },
+              // Once coordination has ended there is no next monitoring to show.
+              ...(isOpenStage(kase.stage)
+                ? [
+                    {
+                      term: t('cases.nextMonitoringOn'),
+                      value: kase.nextMonitoringOn ? (
+                        <DateText value={kase.nextMonitoringOn} withGregorian />
+                      ) : null,
+                    },
+                  ]
+                : []),
+              { term: t('cases.coordinatingOrganization'), value: kase.coordinatingOrganization.name },
+              ...(kase.leadOrganization
+                ? [{ term: t('cases.leadOrganization'), value: kase.leadOrganization.name }]
+                : []),
+              ...(kase.closedOn
+                ? [
+                    { term: t('cases.closedOn'), value: <DateText value={kase.closedOn} withGregorian /> },
+                    { term: t('cases.closureReason'), value: kase.closureReason?.label ?? null },
+                    { term: t('cases.closureEvaluation'), value: kase.closureEvaluation },
+                  ]
+                : []),
+            ]}
+          />
+        </section>
+        <Tabs
+          label={t('cases.tabsLabel')}
+          idPrefix="case"
+          tabs={caseTabs.map((key) => ({ key, label: t(`cases.tab.${key}`) }))}
+          selected={tab}
+          onSelect={onTabChange}
+        >
+          {panel}
+        </Tabs>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,167 @@
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../../../src/contract/cases.ts';
+import { ageOn } from '../../../../../src/contract/persons.ts';
+import { toIsoDate } from '../../../../../src/domain/wareki.ts';
+import { Badge } from '../../../components/ui/badge.tsx';
+import { DateText } from '../../../components/ui/date-text.tsx';
+import { DescriptionList } from '../../../components/ui/description-list.tsx';
+import { PathLink } from '../../../components/ui/path-link.tsx';
+import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { currentLanguage } from '../../../lib/i18n/i18n.ts';
+import { formatDateTime } from '../../../lib/wareki.ts';
+
+/** 概要: the household (続柄・同居), the consultation and handover it came from, and who takes part and why. */
+export function CaseOverview({ kase }: { kase: CaseDetail }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const today = toIsoDate(new Date());
+  const origin = kase.origin;
+
+  return (
+    <div className="flex flex-col gap-10">
+      <section aria-labelledby="case-household" className="flex flex-col gap-4">
+        <h2 id="case-household" className="text-std-24B-150 text-solid-gray-900">
+          {t('cases.overview.household')}
+        </h2>
+        <Table caption={t('cases.overview.householdCaption')}>
+          <thead>
+            <tr>
+              <Th scope="col">{t('cases.overview.name')}</Th>
+              <Th scope="col">{t('cases.overview.relation')}</Th>
+              <Th scope="col">{t('cases.overview.livingTogether')}</Th>
+              <Th scope="col">{t('cases.overview.birthDate')}</Th>
+              <Th scope="col">{t('cases.overview.target')}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {kase.persons.map((person) => (
+              <tr key={person.id}>
+                <Th scope="row">
+                  <span className="flex flex-col">
+                    <span className="text-std-16B-170">{person.name}</span>
+                    <span className="text-std-16N-170 text-solid-gray-700">{person.kana}</span>
+                  </span>
+                </Th>
+                <Td>{person.relation?.label ?? t('cases.overview.unknown')}</Td>
+                <Td>
+                  {person.livingTogether === null
+                    ? t('cases.overview.unknown')
+                    : person.livingTogether
+                      ? t('cases.overview.together')
+                      : t('cases.overview.apart')}
+                </Td>
+                <Td className="whitespace-nowrap">
+                  {person.birthDate ? (
+                    <>
+                      <DateText value={person.birthDate} />
+                      {t('cases.overview.age', { age: ageOn(person.birthDate, today) })}
+                    </>
+                  ) : (
+                    t('cases.overview.unknown')
+                  )}
+                </Td>
+                <Td>
+                  <span className="flex flex-wrap gap-2">
+                    {person.isPrimary ? <Badge tone="info">{t('cases.overview.primary')}</Badge> : null}
+                    {person.isTarget && !person.isPrimary ? (
+                      <Badge tone="neutral">{t('cases.overview.targetYes')}</Badge>
+                    ) : null}
+                  </span>
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </section>
+
+      <section aria-labelledby="case-origin" className="flex flex-col gap-4">
+        <h2 id="case-origin" className="text-std-24B-150 text-solid-gray-900">
+          {t('cases.overview.origin')}
+        </h2>
+        {origin ? (
+          <>
+            <DescriptionList
+              empty={t('common.none')}
+              items={[
+                {
+                  term: t('cases.overview.receivedOn'),
+                  value: <DateText value={origin.consultation.receivedOn} withGregorian />,
+                },
+                { term: t('cases.overview.counter'), value: origin.consultation.organization.name },
+                { term: t('cases.overview.channel'), value: origin.consultation.channel.label },
+                {
+                  term: t('cases.overview.topics'),
+                  value: origin.consultation.topics
+                    .map((topic) =>
+                      topic.code === origin.consultation.mainTopic.code ? `◎${topic.label}` : topic.label,
+                    )
+                    .join(t('common.listSeparator')),
+                },
+                { term: t('cases.overview.content'), value: origin.consultation.content },
+                { term: t('cases.overview.wishes'), value: origin.consultation.wishes },
+                {
+                  term: t('cases.overview.consentToShare'),
+                  value: origin.consultation.consentToShare
+                    ? t('cases.overview.consentYes')
+                    : t('cases.overview.consentNo'),
+                },
+              ]}
+            />
+            <p className="print:hidden">
+              <PathLink href={`/consultations/${origin.consultation.id}`}>
+                {t('cases.overview.openConsultation')}
+              </PathLink>
+            </p>
+            <h3 className="text-std-20B-150 text-solid-gray-900">{t('cases.overview.handover')}</h3>
+            <DescriptionList
+              empty={t('common.none')}
+              items={[
+                { term: t('cases.overview.handoverFrom'), value: origin.handover.fromOrganization.name },
+                { term: t('cases.overview.handoverReason'), value: origin.handover.reason },
+                { term: t('cases.overview.servicesTried'), value: origin.handover.servicesTried },
+                {
+                  term: t('cases.overview.acceptedAt'),
+                  value: origin.handover.decidedAt
+                    ? formatDateTime(origin.handover.decidedAt, language)
+                    : null,
+                },
+              ]}
+            />
+          </>
+        ) : (
+          <p>{t('cases.overview.noOrigin')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="case-participants" className="flex flex-col gap-4">
+        <h2 id="case-participants" className="text-std-24B-150 text-solid-gray-900">
+          {t('cases.overview.participants')}
+        </h2>
+        <Table caption={t('cases.overview.participantsCaption')}>
+          <thead>
+            <tr>
+              <Th scope="col">{t('cases.overview.organization')}</Th>
+              <Th scope="col">{t('cases.overview.basis')}</Th>
+              <Th scope="col">{t('cases.overview.scope')}</Th>
+              <Th scope="col">{t('cases.overview.legalBasis')}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {kase.participants.map((participant) => (
+              <tr key={`${participant.organization.id}-${participant.basis}-${participant.meetingId ?? ''}`}>
+                <Th scope="row">{participant.organization.name}</Th>
+                <Td>{participant.basisLabel}</Td>
+                <Td>
+                  {participant.scope === 'case'
+                    ? t('cases.overview.scopeCase')
+                    : t('cases.overview.scopeMeeting')}
+                </Td>
+                <Td>{participant.legalBasisLabel}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,346 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { Controller, type FieldPath, type Resolver, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { CaseDetail } from '../../../../../src/contract/cases.ts';
+import {
+  type ConsentInput,
+  consentCategories,
+  consentInputSchema,
+  consentMethods,
+} from '../../../../../src/contract/consents.ts';
+import { toIsoDate } from '../../../../../src/domain/wareki.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Badge } from '../../../components/ui/badge.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
+import { Checkbox } from '../../../components/ui/checkbox.tsx';
+import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
+import { DateText } from '../../../components/ui/date-text.tsx';
+import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { Radio } from '../../../components/ui/radio.tsx';
+import { RadioGroup } from '../../../components/ui/radio-group.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { useCreateConsent } from '../api/create-consent.ts';
+import { useOrganizationOptions } from '../api/list-organization-options.ts';
+
+/** 同意: the consents recorded for the case's persons, and the form to record one. */
+export function ConsentsPanel({ kase }: { kase: CaseDetail }) {
+  const { t } = useTranslation();
+  const [saved, setSaved] = useState<string | null>(null);
+  return (
+    <div className="flex flex-col gap-8">
+      <div className="flex flex-col gap-2">
+        <h2 className="text-std-24B-150 text-solid-gray-900">{t('caseConsents.heading')}</h2>
+        <p>{t('caseConsents.lead')}</p>
+      </div>
+      {saved ? <Alert tone="success" title={saved} /> : null}
+      <Table
+        caption={t('caseConsents.listCaption')}
+        captionDetail={t('common.itemCount', { count: kase.consents.length })}
+      >
+        <thead>
+          <tr>
+            <Th scope="col">{t('caseConsents.givenOn')}</Th>
+            <Th scope="col">{t('caseConsents.person')}</Th>
+            <Th scope="col">{t('caseConsents.organizations')}</Th>
+            <Th scope="col">{t('caseConsents.categories')}</Th>
+            <Th scope="col">{t('caseConsents.method')}</Th>
+            <Th scope="col">{t('caseConsents.expiresOn')}</Th>
+            <Th scope="col">{t('caseConsents.status')}</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {kase.consents.length === 0 ? (
+            <tr>
+              <Td colSpan={7}>{t('caseConsents.empty')}</Td>
+            </tr>
+          ) : (
+            kase.consents.map((consent) => (
+              <tr key={consent.id}>
+                <Th scope="row" className="whitespace-nowrap">
+                  <DateText value={consent.givenOn} />
+                </Th>
+                <Td>{consent.person.name}</Td>
+                <Td>
+                  <ul>
+                    {consent.organizations.map((organization) => (
+                      <li key={organization.id}>{organization.name}</li>
+                    ))}
+                  </ul>
+                </Td>
+                <Td>
+                  <ul>
+                    {consent.categories.map((category) => (
+                      <li key={category.code}>{category.label}</li>
+                    ))}
+                  </ul>
+                </Td>
+                <Td>
+                  {consent.methodLabel}
+                  {consent.witness ? (
+                    <span className="block text-solid-gray-700">
+                      {t('caseConsents.witness')}：{consent.witness}
+                    </span>
+                  ) : null}
+                </Td>
+                <Td className="whitespace-nowrap">
+                  {consent.expiresOn ? <DateText value={consent.expiresOn} /> : t('caseConsents.noExpiry')}
+                </Td>
+                <Td>
+                  {consent.active ? (
+                    <Badge tone="success">{t('caseConsents.active')}</Badge>
+                  ) : (
+                    <Badge tone="muted">{t('caseConsents.inactive')}</Badge>
+                  )}
+                </Td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </Table>
+      {kase.abilities.recordConsent ? (
+        <ConsentForm
+          kase={kase}
+          onSaved={() => setSaved(t('caseConsents.saved'))}
+          onStart={() => setSaved(null)}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+type Values = z.input<typeof consentInputSchema>;
+const fields: readonly FieldPath<Values>[] = [
+  'personId',
+  'organizationIds',
+  'categories',
+  'givenOn',
+  'method',
+  'witness',
+  'expiresOn',
+];
+
+/** The 立会人 is asked for only with an oral consent; otherwise it is left out. */
+const resolver: Resolver<Values, unknown, ConsentInput> = (values, context, options) => {
+  const pruned: Values = { ...values };
+  if (pruned.method !== 'oralWithWitness' || !pruned.witness) delete pruned.witness;
+  if (!pruned.expiresOn) delete pruned.expiresOn;
+  return zodResolver(consentInputSchema)(pruned, context, options);
+};
+
+const sensitive = new Set(['health', 'offence']);
+
+function ConsentForm({
+  kase,
+  onSaved,
+  onStart,
+}: {
+  kase: CaseDetail;
+  onSaved: () => void;
+  onStart: () => void;
+}) {
+  const { t } = useTranslation();
+  const create = useCreateConsent(kase.id);
+  const organizations = useOrganizationOptions();
+  const primary = kase.persons.find((person) => person.isPrimary) ?? kase.persons[0];
+  const today = toIsoDate(new Date());
+  const defaults: Values = {
+    personId: primary?.id ?? '',
+    caseId: kase.id,
+    organizationIds: [],
+    categories: [],
+    givenOn: today,
+    method: 'signedForm',
+    witness: '',
+  };
+  const {
+    register,
+    control,
+    handleSubmit,
+    watch,
+    reset,
+    setError,
+    setFocus,
+    formState: { errors },
+  } = useForm<Values, unknown, ConsentInput>({ resolver, defaultValues: defaults });
+  const method = watch('method');
+  const [unplaced, setUnplaced] = useState<string[]>([]);
+
+  useEffect(() => {
+    if (!create.error) return;
+    setUnplaced(applyServerFieldErrors(create.error, fields, setError, setFocus).map((e) => e.message));
+  }, [create.error, setError, setFocus]);
+
+  const submit = handleSubmit((input) => {
+    if (create.isPending) return;
+    onStart();
+    create
+      .mutateAsync(input)
+      .then(() => {
+        reset(defaults);
+        onSaved();
+      })
+      .catch(() => undefined); // the error is shown from the mutation's state
+  });
+  const hasErrors = Object.keys(errors).length > 0;
+  const choices = (organizations.data ?? []).filter(
+    (organization) => organization.id !== kase.coordinatingOrganization.id,
+  );
+
+  return (
+    <section aria-labelledby="consent-form-heading" className="flex flex-col gap-6 print:hidden">
+      <h3 id="consent-form-heading" className="text-std-20B-150 text-solid-gray-900">
+        {t('caseConsents.formHeading')}
+      </h3>
+      <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[48rem] flex-col gap-8">
+        {create.error ? (
+          <ErrorSummary title={problemMessage(create.error, t)} messages={unplaced} />
+        ) : hasErrors ? (
+          <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
+        ) : null}
+
+        <SelectField
+          id="consent-person"
+          label={t('caseConsents.personLabel')}
+          required
+          error={errors.personId?.message}
+          {...register('personId')}
+        >
+          {kase.persons.map((person) => (
+            <option key={person.id} value={person.id}>
+              {person.name}
+              {person.relation ? `（${person.relation.label}）` : ''}
+            </option>
+          ))}
+        </SelectField>
+
+        {organizations.isError ? (
+          <Alert tone="error" title={t('caseConsents.organizationsUnavailable')}>
+            <p>{problemMessage(organizations.error, t)}</p>
+          </Alert>
+        ) : null}
+        <CheckboxGroup
+          legend={t('caseConsents.organizations')}
+          supportText={t('caseConsents.organizationsSupport')}
+          required
+          error={errors.organizationIds?.message}
+        >
+          <div className="grid grid-cols-1 gap-x-6 sm:grid-cols-2">
+            {choices.map((organization) => (
+              <Checkbox
+                key={organization.id}
+                id={`consent-organization-${organization.id}`}
+                value={organization.id}
+                label={organization.name}
+                {...register('organizationIds')}
+              />
+            ))}
+          </div>
+        </CheckboxGroup>
+
+        <CheckboxGroup
+          legend={t('caseConsents.categoriesLegend')}
+          required
+          error={errors.categories?.message}
+        >
+          {consentCategories
+            .filter((category) => !sensitive.has(category.code))
+            .map((category) => (
+              <Checkbox
+                key={category.code}
+                id={`consent-category-${category.code}`}
+                value={category.code}
+                label={category.label}
+                {...register('categories')}
+              />
+            ))}
+        </CheckboxGroup>
+        <CheckboxGroup
+          legend={t('caseConsents.sensitiveLegend')}
+          supportText={t('caseConsents.sensitiveSupport')}
+        >
+          {consentCategories
+            .filter((category) => sensitive.has(category.code))
+            .map((category) => (
+              <Checkbox
+                key={category.code}
+                id={`consent-category-${category.code}`}
+                value={category.code}
+                label={category.label}
+                {...register('categories')}
+              />
+            ))}
+        </CheckboxGroup>
+
+        <Controller
+          control={control}
+          name="givenOn"
+          render={({ field }) => (
+            <CalendarDateField
+              id="consent-given-on"
+              label={t('caseConsents.givenOn')}
+              required
+              notAfter={today}
+              value={field.value}
+              onChange={(value) => field.onChange(value ?? '')}
+              onBlur={field.onBlur}
+              inputRef={field.ref}
+              error={errors.givenOn?.message}
+            />
+          )}
+        />
+
+        <RadioGroup legend={t('caseConsents.methodLegend')} required error={errors.method?.message}>
+          {consentMethods.map((item) => (
+            <Radio
+              key={item.code}
+              id={`consent-method-${item.code}`}
+              value={item.code}
+              label={item.label}
+              {...register('method')}
+            />
+          ))}
+        </RadioGroup>
+        {method === 'oralWithWitness' ? (
+          <TextField
+            id="consent-witness"
+            label={t('caseConsents.witness')}
+            supportText={t('caseConsents.witnessSupport')}
+            required
+            error={errors.witness?.message}
+            {...register('witness')}
+          />
+        ) : null}
+
+        <Controller
+          control={control}
+          name="expiresOn"
+          render={({ field }) => (
+            <CalendarDateField
+              id="consent-expires-on"
+              label={t('caseConsents.expiresOn')}
+              supportText={t('caseConsents.expiresOnSupport')}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              inputRef={field.ref}
+              error={errors.expiresOn?.message}
+            />
+          )}
+        />
+
+        <div>
+          <Button type="submit" aria-disabled={create.isPending || undefined}>
+            {create.isPending ? t('common.saving') : t('caseConsents.submit')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

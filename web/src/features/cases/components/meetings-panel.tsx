@@ -1,0 +1,306 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Link } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { Controller, type FieldPath, type Resolver, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { CaseDetail } from '../../../../../src/contract/cases.ts';
+import { type MeetingInput, meetingInputSchema } from '../../../../../src/contract/meetings.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Badge } from '../../../components/ui/badge.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { CalendarDateTimeField } from '../../../components/ui/calendar-date-field.tsx';
+import { Checkbox } from '../../../components/ui/checkbox.tsx';
+import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
+import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { TextareaField } from '../../../components/ui/textarea-field.tsx';
+import { ApiError, isProblem } from '../../../lib/api-client.ts';
+import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { currentLanguage } from '../../../lib/i18n/i18n.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { formatDateTime } from '../../../lib/wareki.ts';
+import { useCreateMeeting } from '../api/create-meeting.ts';
+import { useMeetingKinds } from '../api/list-meeting-kinds.ts';
+import { useOrganizationOptions } from '../api/list-organization-options.ts';
+
+/** 会議: the case's meetings and the form to convene one (支援会議 or 重層的支援会議). */
+export function MeetingsPanel({ kase, onGoToConsents }: { kase: CaseDetail; onGoToConsents: () => void }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const [created, setCreated] = useState<string | null>(null);
+  return (
+    <div className="flex flex-col gap-8">
+      <h2 className="text-std-24B-150 text-solid-gray-900">{t('caseMeetings.heading')}</h2>
+      {created ? <Alert tone="success" title={created} /> : null}
+      <Table
+        caption={t('caseMeetings.listCaption')}
+        captionDetail={t('common.itemCount', { count: kase.meetings.length })}
+      >
+        <thead>
+          <tr>
+            <Th scope="col">{t('caseMeetings.title')}</Th>
+            <Th scope="col">{t('caseMeetings.kind')}</Th>
+            <Th scope="col">{t('caseMeetings.legalBasis')}</Th>
+            <Th scope="col">{t('caseMeetings.scheduledAt')}</Th>
+            <Th scope="col">{t('caseMeetings.status')}</Th>
+            <Th scope="col">{t('caseMeetings.myAcknowledgement')}</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {kase.meetings.length === 0 ? (
+            <tr>
+              <Td colSpan={6}>{t('caseMeetings.empty')}</Td>
+            </tr>
+          ) : (
+            kase.meetings.map((meeting) => (
+              <tr key={meeting.id}>
+                <Th scope="row">
+                  <Link
+                    to="/meetings/$meetingId"
+                    params={{ meetingId: meeting.id }}
+                    search={{ fromCase: kase.id }}
+                    className={textLinkClassName}
+                  >
+                    {meeting.title}
+                  </Link>
+                </Th>
+                <Td>{meeting.kind.name}</Td>
+                <Td>{meeting.legalBasisLabel}</Td>
+                <Td className="whitespace-nowrap">{formatDateTime(meeting.scheduledAt, language)}</Td>
+                <Td>
+                  {meeting.status === 'held' ? (
+                    <Badge tone="success">{t('caseMeetings.held')}</Badge>
+                  ) : (
+                    <Badge tone="info">{t('caseMeetings.scheduled')}</Badge>
+                  )}
+                </Td>
+                <Td>
+                  {meeting.legalBasis !== 'article106_6' || !meeting.myInvitation ? (
+                    t('caseMeetings.notApplicable')
+                  ) : meeting.myInvitation.acknowledgedAt ? (
+                    <Badge tone="success">{t('caseMeetings.acknowledged')}</Badge>
+                  ) : (
+                    <Badge tone="warning">{t('caseMeetings.notAcknowledged')}</Badge>
+                  )}
+                </Td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </Table>
+      {kase.abilities.scheduleMeeting ? (
+        <MeetingForm
+          kase={kase}
+          onGoToConsents={onGoToConsents}
+          onStart={() => setCreated(null)}
+          onCreated={(title) => setCreated(t('caseMeetings.created', { title }))}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+type Values = z.input<typeof meetingInputSchema>;
+const fields: readonly FieldPath<Values>[] = [
+  'kindId',
+  'title',
+  'scheduledAt',
+  'place',
+  'agenda',
+  'invitedOrganizationIds',
+];
+
+const resolver: Resolver<Values, unknown, MeetingInput> = (values, context, options) => {
+  const pruned: Values = { ...values };
+  if (!pruned.place) delete pruned.place;
+  if (!pruned.agenda) delete pruned.agenda;
+  return zodResolver(meetingInputSchema)(pruned, context, options);
+};
+
+function MeetingForm({
+  kase,
+  onGoToConsents,
+  onStart,
+  onCreated,
+}: {
+  kase: CaseDetail;
+  onGoToConsents: () => void;
+  onStart: () => void;
+  onCreated: (title: string) => void;
+}) {
+  const { t } = useTranslation();
+  const kinds = useMeetingKinds();
+  const organizations = useOrganizationOptions();
+  const create = useCreateMeeting();
+  const defaults: Values = {
+    kindId: '',
+    title: '',
+    scheduledAt: '',
+    place: '',
+    agenda: '',
+    invitedOrganizationIds: [],
+  };
+  const {
+    register,
+    control,
+    handleSubmit,
+    watch,
+    reset,
+    setError,
+    setFocus,
+    formState: { errors },
+  } = useForm<Values, unknown, MeetingInput>({ resolver, defaultValues: defaults });
+  const [unplaced, setUnplaced] = useState<string[]>([]);
+  const kindId = watch('kindId');
+  const kind = kinds.data?.find((item) => item.id === kindId);
+  const consentRequired = isProblem(create.error, 'consent.required');
+
+  useEffect(() => {
+    if (!create.error) return;
+    if (consentRequired && create.error instanceof ApiError) {
+      const messages = (create.error.problem.errors ?? []).map((e) => e.message);
+      setError('invitedOrganizationIds', { type: 'server', message: messages.join('／') });
+      setUnplaced([]);
+      return;
+    }
+    setUnplaced(applyServerFieldErrors(create.error, fields, setError, setFocus).map((e) => e.message));
+  }, [create.error, consentRequired, setError, setFocus]);
+
+  const submit = handleSubmit((input) => {
+    if (create.isPending) return;
+    onStart();
+    create
+      .mutateAsync({ caseId: kase.id, input })
+      .then((meeting) => {
+        reset(defaults);
+        onCreated(meeting.title);
+      })
+      .catch(() => undefined); // the error is shown from the mutation's state
+  });
+  const hasErrors = Object.keys(errors).length > 0;
+  const choices = (organizations.data ?? []).filter(
+    (organization) => organization.id !== kase.coordinatingOrganization.id,
+  );
+
+  return (
+    <section aria-labelledby="meeting-form-heading" className="flex flex-col gap-6 print:hidden">
+      <h3 id="meeting-form-heading" className="text-std-20B-150 text-solid-gray-900">
+        {t('caseMeetings.formHeading')}
+      </h3>
+      {kinds.isError ? (
+        <Alert tone="error" title={t('caseMeetings.kindsUnavailable')}>
+          <p>{problemMessage(kinds.error, t)}</p>
+        </Alert>
+      ) : null}
+      <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[48rem] flex-col gap-8">
+        {consentRequired ? (
+          <Alert tone="error" title={t('caseMeetings.consentRequiredTitle')}>
+            <p>{problemMessage(create.error, t)}</p>
+            <p className="mt-2">{t('caseMeetings.consentRequiredHint')}</p>
+            <Button variant="outline" size="sm" className="mt-3" onClick={onGoToConsents}>
+              {t('caseMeetings.goToConsents')}
+            </Button>
+          </Alert>
+        ) : create.error ? (
+          <ErrorSummary title={problemMessage(create.error, t)} messages={unplaced} />
+        ) : hasErrors ? (
+          <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
+        ) : null}
+
+        <div className="flex flex-col gap-3">
+          <SelectField
+            id="meeting-kind"
+            label={t('caseMeetings.kindLabel')}
+            required
+            error={errors.kindId?.message}
+            aria-busy={kinds.isPending || undefined}
+            {...register('kindId')}
+          >
+            <option value="">{t('caseMeetings.kindPlaceholder')}</option>
+            {(kinds.data ?? []).map((item) => (
+              <option key={item.id} value={item.id}>
+                {t('caseMeetings.kindOption', {
+                  name: item.name,
+                  basis: t(`caseMeetings.basisShort.${item.legalBasis}`),
+                })}
+              </option>
+            ))}
+          </SelectField>
+          {kind ? (
+            <Alert
+              tone={kind.legalBasis === 'article106_6' ? 'warning' : 'info'}
+              title={kind.name}
+              live={false}
+            >
+              <p id="meeting-kind-basis">{t(`caseMeetings.basisDetail.${kind.legalBasis}`)}</p>
+            </Alert>
+          ) : null}
+        </div>
+
+        <TextField
+          id="meeting-title"
+          label={t('caseMeetings.titleLabel')}
+          required
+          error={errors.title?.message}
+          {...register('title')}
+        />
+        <Controller
+          control={control}
+          name="scheduledAt"
+          render={({ field }) => (
+            <CalendarDateTimeField
+              id="meeting-scheduled-at"
+              legend={t('caseMeetings.scheduledAtLegend')}
+              required
+              value={field.value || undefined}
+              onChange={(value) => field.onChange(value ?? '')}
+              onBlur={field.onBlur}
+              inputRef={field.ref}
+              error={errors.scheduledAt?.message}
+            />
+          )}
+        />
+        <TextField
+          id="meeting-place"
+          label={t('caseMeetings.place')}
+          error={errors.place?.message}
+          {...register('place')}
+        />
+        <TextareaField
+          id="meeting-agenda"
+          label={t('caseMeetings.agenda')}
+          rows={4}
+          error={errors.agenda?.message}
+          {...register('agenda')}
+        />
+        <CheckboxGroup
+          legend={t('caseMeetings.invited')}
+          supportText={t('caseMeetings.invitedSupport')}
+          required
+          error={errors.invitedOrganizationIds?.message}
+        >
+          <div className="grid grid-cols-1 gap-x-6 sm:grid-cols-2">
+            {choices.map((organization) => (
+              <Checkbox
+                key={organization.id}
+                id={`meeting-invite-${organization.id}`}
+                value={organization.id}
+                label={organization.name}
+                {...register('invitedOrganizationIds')}
+              />
+            ))}
+          </div>
+        </CheckboxGroup>
+        <div>
+          <Button type="submit" aria-disabled={create.isPending || undefined}>
+            {create.isPending ? t('common.saving') : t('caseMeetings.submit')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,310 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { Controller, type FieldPath, type Resolver, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { CaseDetail } from '../../../../../src/contract/cases.ts';
+import { type MonitoringInput, monitoringInputSchema } from '../../../../../src/contract/monitorings.ts';
+import type { Plan } from '../../../../../src/contract/plans.ts';
+import {
+  closureReasons,
+  itemProgress,
+  labelOf,
+  monitoringDecisions,
+} from '../../../../../src/domain/codeLists.ts';
+import { toIsoDate } from '../../../../../src/domain/wareki.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
+import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { Radio } from '../../../components/ui/radio.tsx';
+import { RadioGroup } from '../../../components/ui/radio-group.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import { TextareaField } from '../../../components/ui/textarea-field.tsx';
+import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { useCreateMonitoring } from '../api/create-monitoring.ts';
+import { usePlans } from '../api/list-plans.ts';
+
+/** モニタリング: progress of every item of the current plan, and the decision with what it needs. */
+export function MonitoringPanel({ kase, onGoToPlans }: { kase: CaseDetail; onGoToPlans: () => void }) {
+  const { t } = useTranslation();
+  const plans = usePlans(kase.id);
+  const [notice, setNotice] = useState<{ message: string; revised: boolean } | null>(null);
+  const current = plans.data?.find((plan) => plan.status === 'approved');
+  return (
+    <div className="flex flex-col gap-6">
+      <h2 className="text-std-24B-150 text-solid-gray-900">{t('monitoring.heading')}</h2>
+      {notice ? (
+        <Alert tone="success" title={notice.message}>
+          {notice.revised ? (
+            <>
+              <p>{t('monitoring.revised')}</p>
+              <Button variant="outline" size="sm" className="mt-3" onClick={onGoToPlans}>
+                {t('monitoring.goToPlans')}
+              </Button>
+            </>
+          ) : null}
+        </Alert>
+      ) : null}
+      {plans.isPending ? (
+        <Loading />
+      ) : plans.isError ? (
+        <QueryError error={plans.error} onRetry={() => void plans.refetch()} />
+      ) : !kase.abilities.monitor ? (
+        notice ? null : (
+          <p>{t('monitoring.notAllowed')}</p>
+        )
+      ) : !current ? (
+        <p>{t('monitoring.noPlan')}</p>
+      ) : (
+        <MonitoringForm
+          kase={kase}
+          plan={current}
+          onStart={() => setNotice(null)}
+          onSaved={(decision) =>
+            setNotice({
+              message: t('monitoring.saved', { decision: labelOf(monitoringDecisions, decision) }),
+              revised: decision === 'revise',
+            })
+          }
+        />
+      )}
+    </div>
+  );
+}
+
+type Values = z.input<typeof monitoringInputSchema>;
+
+/** Only what the chosen decision needs is sent: 継続 → next date, 終結 → reason and evaluation, 中断 → reason. */
+const resolver: Resolver<Values, unknown, MonitoringInput> = (values, context, options) => {
+  const pruned: Values = {
+    ...values,
+    itemResults: values.itemResults.map((result) => {
+      const { note, ...rest } = result;
+      return note ? { ...rest, note } : rest;
+    }),
+  };
+  if (!pruned.note) delete pruned.note;
+  if (pruned.decision !== 'continue') delete pruned.nextMonitoringOn;
+  if (pruned.decision !== 'close') delete pruned.closure;
+  if (pruned.decision !== 'suspend') delete pruned.suspensionReason;
+  return zodResolver(monitoringInputSchema)(pruned, context, options);
+};
+
+function MonitoringForm({
+  kase,
+  plan,
+  onStart,
+  onSaved,
+}: {
+  kase: CaseDetail;
+  plan: Plan;
+  onStart: () => void;
+  onSaved: (decision: MonitoringInput['decision']) => void;
+}) {
+  const { t } = useTranslation();
+  const create = useCreateMonitoring();
+  const today = toIsoDate(new Date());
+  const {
+    register,
+    control,
+    handleSubmit,
+    watch,
+    setError,
+    setFocus,
+    formState: { errors },
+  } = useForm<Values, unknown, MonitoringInput>({
+    resolver,
+    defaultValues: {
+      conductedOn: today,
+      itemResults: plan.items.map((item) => ({ planItemId: item.id, note: '' })) as Values['itemResults'],
+      note: '',
+      suspensionReason: '',
+      closure: { evaluation: '' } as Values['closure'],
+    },
+  });
+  const decision = watch('decision');
+  const [unplaced, setUnplaced] = useState<string[]>([]);
+
+  useEffect(() => {
+    if (!create.error) return;
+    const fields: FieldPath<Values>[] = [
+      'conductedOn',
+      'decision',
+      'note',
+      'nextMonitoringOn',
+      'closure.reason',
+      'closure.evaluation',
+      'closure',
+      'suspensionReason',
+      ...plan.items.flatMap((_item, index) => [
+        `itemResults.${index}.progress` as const,
+        `itemResults.${index}.note` as const,
+      ]),
+    ];
+    setUnplaced(applyServerFieldErrors(create.error, fields, setError, setFocus).map((e) => e.message));
+  }, [create.error, plan.items, setError, setFocus]);
+
+  const submit = handleSubmit((input) => {
+    if (create.isPending) return;
+    onStart();
+    // mutateAsync: the decision may end monitoring (and unmount this form) before the callback.
+    create
+      .mutateAsync({ caseId: kase.id, input })
+      .then((saved) => onSaved(saved.decision))
+      .catch(() => undefined); // the error is shown from the mutation's state
+  });
+  const hasErrors = Object.keys(errors).length > 0;
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      className="flex max-w-[56rem] flex-col gap-8 print:hidden"
+    >
+      <p>{t('monitoring.lead', { version: plan.version })}</p>
+      {create.error ? (
+        <ErrorSummary title={problemMessage(create.error, t)} messages={unplaced} />
+      ) : hasErrors ? (
+        <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
+      ) : null}
+
+      <Controller
+        control={control}
+        name="conductedOn"
+        render={({ field }) => (
+          <CalendarDateField
+            id="monitoring-conducted-on"
+            label={t('monitoring.conductedOn')}
+            required
+            notAfter={today}
+            value={field.value || undefined}
+            onChange={(value) => field.onChange(value ?? '')}
+            onBlur={field.onBlur}
+            inputRef={field.ref}
+            error={errors.conductedOn?.message}
+          />
+        )}
+      />
+
+      {plan.items.map((item, index) => (
+        <fieldset key={item.id} className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4">
+          <legend className="px-1 text-std-17B-170 text-solid-gray-900">
+            {t('monitoring.itemLegend', {
+              index: item.position,
+              content: item.content,
+              organization: item.organizationName,
+            })}
+          </legend>
+          <RadioGroup
+            legend={t('monitoring.progress')}
+            required
+            inline
+            error={errors.itemResults?.[index]?.progress?.message}
+          >
+            {itemProgress.map((progress) => (
+              <Radio
+                key={progress.code}
+                id={`monitoring-item-${index}-${progress.code}`}
+                value={progress.code}
+                label={progress.label}
+                {...register(`itemResults.${index}.progress`)}
+              />
+            ))}
+          </RadioGroup>
+          <TextField
+            id={`monitoring-item-${index}-note`}
+            label={t('monitoring.itemNote')}
+            error={errors.itemResults?.[index]?.note?.message}
+            {...register(`itemResults.${index}.note`)}
+          />
+        </fieldset>
+      ))}
+
+      <RadioGroup legend={t('monitoring.decision')} required error={errors.decision?.message}>
+        {monitoringDecisions.map((item) => (
+          <Radio
+            key={item.code}
+            id={`monitoring-decision-${item.code}`}
+            value={item.code}
+            label={item.label}
+            {...register('decision')}
+          />
+        ))}
+      </RadioGroup>
+
+      {decision === 'continue' ? (
+        <Controller
+          control={control}
+          name="nextMonitoringOn"
+          render={({ field }) => (
+            <CalendarDateField
+              id="monitoring-next"
+              label={t('monitoring.nextMonitoringOn')}
+              required
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              inputRef={field.ref}
+              error={errors.nextMonitoringOn?.message}
+            />
+          )}
+        />
+      ) : null}
+      {decision === 'close' ? (
+        <>
+          <SelectField
+            id="monitoring-closure-reason"
+            label={t('monitoring.closureReason')}
+            required
+            error={errors.closure?.reason?.message ?? errors.closure?.message}
+            {...register('closure.reason')}
+          >
+            <option value="">{t('monitoring.choose')}</option>
+            {closureReasons.map((reason) => (
+              <option key={reason.code} value={reason.code}>
+                {reason.label}
+              </option>
+            ))}
+          </SelectField>
+          <TextareaField
+            id="monitoring-closure-evaluation"
+            label={t('monitoring.closureEvaluation')}
+            required
+            rows={4}
+            error={errors.closure?.evaluation?.message}
+            {...register('closure.evaluation')}
+          />
+        </>
+      ) : null}
+      {decision === 'suspend' ? (
+        <TextareaField
+          id="monitoring-suspension-reason"
+          label={t('monitoring.suspensionReason')}
+          required
+          rows={3}
+          error={errors.suspensionReason?.message}
+          {...register('suspensionReason')}
+        />
+      ) : null}
+
+      <TextareaField
+        id="monitoring-note"
+        label={t('monitoring.note')}
+        rows={4}
+        error={errors.note?.message}
+        {...register('note')}
+      />
+
+      <div>
+        <Button type="submit" aria-disabled={create.isPending || undefined}>
+          {create.isPending ? t('common.saving') : t('monitoring.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,293 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { Controller, type FieldPath, useFieldArray, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { type Plan, type PlanInput, planInputSchema, planLinks } from '../../../../../src/contract/plans.ts';
+import { Button } from '../../../components/ui/button.tsx';
+import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
+import { Checkbox } from '../../../components/ui/checkbox.tsx';
+import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
+import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import { TextareaField } from '../../../components/ui/textarea-field.tsx';
+import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import type { OrganizationOption } from '../api/list-organization-options.ts';
+
+export type PlanValues = z.input<typeof planInputSchema>;
+
+const emptyItem: PlanValues['items'][number] = {
+  content: '',
+  organizationId: '',
+  frequency: '',
+  periodFrom: '',
+  periodTo: '',
+  links: [],
+};
+
+/** The form starts from a version (the draft being edited, or the current plan being revised) or empty. */
+export function planValuesOf(plan: Plan | undefined): PlanValues {
+  if (!plan) {
+    return {
+      wishes: '',
+      longTermGoal: '',
+      shortTermGoals: '',
+      nextMonitoringOn: '',
+      items: [{ ...emptyItem }],
+    };
+  }
+  return {
+    wishes: plan.wishes,
+    longTermGoal: plan.longTermGoal,
+    shortTermGoals: plan.shortTermGoals,
+    nextMonitoringOn: plan.nextMonitoringOn,
+    items: plan.items.map((item) => ({
+      content: item.content,
+      organizationId: item.organizationId,
+      frequency: item.frequency ?? '',
+      periodFrom: item.periodFrom ?? '',
+      periodTo: item.periodTo ?? '',
+      links: [...item.links],
+    })),
+  };
+}
+
+export type PlanFormProps = {
+  heading: string;
+  defaultValues: PlanValues;
+  organizations: readonly OrganizationOption[];
+  submitting: boolean;
+  error: unknown;
+  onSubmit: (input: PlanInput) => void;
+  onCancel: () => void;
+};
+
+/** 支援プラン案: 意向, goals, next monitoring and any number of item rows (支援内容 × 担当機関). */
+export function PlanForm({
+  heading,
+  defaultValues,
+  organizations,
+  submitting,
+  error,
+  onSubmit,
+  onCancel,
+}: PlanFormProps) {
+  const { t } = useTranslation();
+  const {
+    register,
+    control,
+    handleSubmit,
+    getValues,
+    setError,
+    setFocus,
+    formState: { errors },
+  } = useForm<PlanValues, unknown, PlanInput>({ resolver: zodResolver(planInputSchema), defaultValues });
+  const items = useFieldArray({ control, name: 'items' });
+  const [unplaced, setUnplaced] = useState<string[]>([]);
+
+  useEffect(() => {
+    if (!error) {
+      setUnplaced([]);
+      return;
+    }
+    const values = getValues();
+    const fields: FieldPath<PlanValues>[] = [
+      'wishes',
+      'longTermGoal',
+      'shortTermGoals',
+      'nextMonitoringOn',
+      'items',
+      ...values.items.flatMap((_item, index) =>
+        (['content', 'organizationId', 'frequency', 'periodFrom', 'periodTo', 'links'] as const).map(
+          (field) => `items.${index}.${field}` as FieldPath<PlanValues>,
+        ),
+      ),
+    ];
+    setUnplaced(applyServerFieldErrors(error, fields, setError, setFocus).map((e) => e.message));
+  }, [error, getValues, setError, setFocus]);
+
+  const submit = handleSubmit((input) => {
+    if (!submitting) onSubmit(input);
+  });
+  const hasErrors = Object.keys(errors).length > 0;
+
+  return (
+    <section aria-labelledby="plan-form-heading" className="flex flex-col gap-6 print:hidden">
+      <div className="flex flex-col gap-2">
+        <h3 id="plan-form-heading" className="text-std-20B-150 text-solid-gray-900">
+          {heading}
+        </h3>
+        <p>{t('plans.formLead')}</p>
+      </div>
+      <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-8">
+        {error ? (
+          <ErrorSummary title={problemMessage(error, t)} messages={unplaced} />
+        ) : hasErrors ? (
+          <ErrorSummary
+            title={t('form.errorSummaryTitle')}
+            messages={errors.items?.message ? [errors.items.message] : []}
+          />
+        ) : null}
+        <TextareaField
+          id="plan-wishes"
+          label={t('plans.wishes')}
+          required
+          rows={3}
+          error={errors.wishes?.message}
+          {...register('wishes')}
+        />
+        <TextareaField
+          id="plan-long-term-goal"
+          label={t('plans.longTermGoal')}
+          required
+          rows={2}
+          error={errors.longTermGoal?.message}
+          {...register('longTermGoal')}
+        />
+        <TextareaField
+          id="plan-short-term-goals"
+          label={t('plans.shortTermGoals')}
+          required
+          rows={3}
+          error={errors.shortTermGoals?.message}
+          {...register('shortTermGoals')}
+        />
+        <Controller
+          control={control}
+          name="nextMonitoringOn"
+          render={({ field }) => (
+            <CalendarDateField
+              id="plan-next-monitoring-on"
+              label={t('plans.nextMonitoringOn')}
+              required
+              value={field.value || undefined}
+              onChange={(value) => field.onChange(value ?? '')}
+              onBlur={field.onBlur}
+              inputRef={field.ref}
+              error={errors.nextMonitoringOn?.message}
+            />
+          )}
+        />
+
+        <fieldset className="flex flex-col gap-6">
+          <legend className="mb-2 text-std-20B-150 text-solid-gray-900">{t('plans.itemContent')}</legend>
+          {items.fields.map((field, index) => {
+            const itemErrors = errors.items?.[index];
+            return (
+              <fieldset
+                key={field.id}
+                className="flex flex-col gap-5 rounded-8 border border-solid-gray-420 p-4"
+              >
+                <legend className="px-1 text-std-17B-170 text-solid-gray-900">
+                  {t('plans.item', { index: index + 1 })}
+                </legend>
+                <TextareaField
+                  id={`plan-item-${index}-content`}
+                  label={t('plans.itemContent')}
+                  required
+                  rows={2}
+                  error={itemErrors?.content?.message}
+                  {...register(`items.${index}.content`)}
+                />
+                <div className="grid grid-cols-1 gap-5 md:grid-cols-2">
+                  <SelectField
+                    id={`plan-item-${index}-organization`}
+                    label={t('plans.itemOrganization')}
+                    required
+                    error={itemErrors?.organizationId?.message}
+                    {...register(`items.${index}.organizationId`)}
+                  >
+                    <option value="">{t('plans.itemOrganizationPlaceholder')}</option>
+                    {organizations.map((organization) => (
+                      <option key={organization.id} value={organization.id}>
+                        {organization.name}
+                      </option>
+                    ))}
+                  </SelectField>
+                  <TextField
+                    id={`plan-item-${index}-frequency`}
+                    label={t('plans.itemFrequency')}
+                    supportText={t('plans.itemFrequencySupport')}
+                    required
+                    error={itemErrors?.frequency?.message}
+                    {...register(`items.${index}.frequency`)}
+                  />
+                </div>
+                <div className="grid grid-cols-1 gap-5 md:grid-cols-2">
+                  <Controller
+                    control={control}
+                    name={`items.${index}.periodFrom`}
+                    render={({ field: period }) => (
+                      <CalendarDateField
+                        id={`plan-item-${index}-period-from`}
+                        label={t('plans.periodFrom')}
+                        required
+                        value={period.value || undefined}
+                        onChange={(value) => period.onChange(value ?? '')}
+                        onBlur={period.onBlur}
+                        inputRef={period.ref}
+                        error={itemErrors?.periodFrom?.message}
+                      />
+                    )}
+                  />
+                  <Controller
+                    control={control}
+                    name={`items.${index}.periodTo`}
+                    render={({ field: period }) => (
+                      <CalendarDateField
+                        id={`plan-item-${index}-period-to`}
+                        label={t('plans.periodTo')}
+                        required
+                        value={period.value || undefined}
+                        onChange={(value) => period.onChange(value ?? '')}
+                        onBlur={period.onBlur}
+                        inputRef={period.ref}
+                        error={itemErrors?.periodTo?.message}
+                      />
+                    )}
+                  />
+                </div>
+                <CheckboxGroup legend={t('plans.linksLegend')} error={itemErrors?.links?.message}>
+                  <div className="flex flex-wrap gap-x-6">
+                    {planLinks.map((link) => (
+                      <Checkbox
+                        key={link}
+                        id={`plan-item-${index}-link-${link}`}
+                        value={link}
+                        label={t(`plans.link.${link}`)}
+                        {...register(`items.${index}.links`)}
+                      />
+                    ))}
+                  </div>
+                </CheckboxGroup>
+                {items.fields.length > 1 ? (
+                  <div>
+                    <Button variant="text" size="sm" onClick={() => items.remove(index)}>
+                      {t('plans.removeItem', { index: index + 1 })}
+                    </Button>
+                  </div>
+                ) : null}
+              </fieldset>
+            );
+          })}
+          <div>
+            <Button variant="outline" onClick={() => items.append({ ...emptyItem, links: [] })}>
+              {t('plans.addItem')}
+            </Button>
+          </div>
+        </fieldset>
+
+        <div className="flex flex-wrap items-center gap-6">
+          <Button type="submit" aria-disabled={submitting || undefined}>
+            {submitting ? t('common.saving') : t('plans.saveDraft')}
+          </Button>
+          <Button variant="text" onClick={onCancel}>
+            {t('plans.cancel')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

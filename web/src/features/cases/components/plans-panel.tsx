@@ -1,0 +1,362 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { type FormEvent, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { CaseDetail } from '../../../../../src/contract/cases.ts';
+import { type Plan, planApproveSchema } from '../../../../../src/contract/plans.ts';
+import { formatWareki } from '../../../../../src/domain/wareki.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Badge } from '../../../components/ui/badge.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { DateText } from '../../../components/ui/date-text.tsx';
+import { FormDialog } from '../../../components/ui/form-dialog.tsx';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { currentLanguage, type Language } from '../../../lib/i18n/i18n.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { formatDate } from '../../../lib/wareki.ts';
+import { useApprovePlan } from '../api/approve-plan.ts';
+import { usePlanComparison } from '../api/compare-plans.ts';
+import { useCreatePlan } from '../api/create-plan.ts';
+import { useOrganizationOptions } from '../api/list-organization-options.ts';
+import { usePlans } from '../api/list-plans.ts';
+import { useUpdatePlan } from '../api/update-plan.ts';
+import { PlanComparisonView } from './plan-comparison.tsx';
+import { PlanForm, planValuesOf } from './plan-form.tsx';
+import { PlanView } from './plan-view.tsx';
+
+/** 令和8年11月27日 in Japanese (an `<option>` holds text only); the Gregorian date otherwise. */
+function optionDate(value: string, language: Language): string {
+  if (language !== 'ja') return formatDate(value, language);
+  try {
+    return formatWareki(value);
+  } catch {
+    return '';
+  }
+}
+
+function StatusBadge({ plan }: { plan: Plan }) {
+  const { t } = useTranslation();
+  if (plan.status === 'draft') return <Badge tone="warning">{t('plans.statusDraft')}</Badge>;
+  if (plan.status === 'approved') return <Badge tone="success">{t('plans.statusApproved')}</Badge>;
+  return <Badge tone="muted">{t('plans.statusSuperseded')}</Badge>;
+}
+
+/** 支援プラン: versions, the current plan and the draft, the draft form, approval and comparison. */
+export function PlansPanel({ kase }: { kase: CaseDetail }) {
+  const { t } = useTranslation();
+  const plans = usePlans(kase.id);
+  const organizations = useOrganizationOptions();
+  const create = useCreatePlan();
+  const update = useUpdatePlan();
+  const [mode, setMode] = useState<'view' | 'create' | 'edit'>('view');
+  const [approving, setApproving] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  if (plans.isPending) return <Loading />;
+  if (plans.isError) return <QueryError error={plans.error} onRetry={() => void plans.refetch()} />;
+
+  const list = plans.data;
+  const draft = list.find((plan) => plan.status === 'draft');
+  const current = list.find((plan) => plan.status === 'approved');
+  const nextVersion = (list[0]?.version ?? 0) + 1;
+
+  const start = (next: 'create' | 'edit') => {
+    setNotice(null);
+    create.reset();
+    update.reset();
+    setMode(next);
+  };
+
+  return (
+    <div className="flex flex-col gap-8">
+      <h2 className="text-std-24B-150 text-solid-gray-900">{t('plans.heading')}</h2>
+      {notice ? <Alert tone="success" title={notice} /> : null}
+
+      {mode === 'create' ? (
+        <PlanForm
+          heading={t('plans.createHeading', { version: nextVersion })}
+          defaultValues={planValuesOf(current)}
+          organizations={organizations.data ?? []}
+          submitting={create.isPending}
+          error={create.error}
+          onCancel={() => setMode('view')}
+          onSubmit={(input) =>
+            create
+              .mutateAsync({ caseId: kase.id, input })
+              .then((plan) => {
+                setMode('view');
+                setNotice(t('plans.created', { version: plan.version }));
+              })
+              .catch(() => undefined)
+          }
+        />
+      ) : mode === 'edit' && draft ? (
+        <PlanForm
+          heading={t('plans.editHeading', { version: draft.version })}
+          defaultValues={planValuesOf(draft)}
+          organizations={organizations.data ?? []}
+          submitting={update.isPending}
+          error={update.error}
+          onCancel={() => setMode('view')}
+          onSubmit={(input) =>
+            update
+              .mutateAsync({ planId: draft.id, caseId: kase.id, input })
+              .then((plan) => {
+                setMode('view');
+                setNotice(t('plans.updated', { version: plan.version }));
+              })
+              .catch(() => undefined)
+          }
+        />
+      ) : null}
+
+      {mode === 'view' && !draft && kase.abilities.createPlan ? (
+        <div className="print:hidden">
+          <Button onClick={() => start('create')}>
+            {current ? t('plans.create') : t('plans.createFirst')}
+          </Button>
+        </div>
+      ) : null}
+
+      {list.length === 0 ? <p>{t('plans.none')}</p> : null}
+
+      {draft && mode !== 'edit' ? (
+        <section
+          aria-labelledby="plan-draft"
+          className="flex flex-col gap-4 rounded-12 border-2 border-dashed border-solid-gray-536 p-6"
+        >
+          <h3 id="plan-draft" className="text-std-20B-150 text-solid-gray-900">
+            {t('plans.draft', { version: draft.version })}
+          </h3>
+          <PlanView plan={draft} />
+          <div className="flex flex-wrap gap-4 print:hidden">
+            {draft.abilities.update ? (
+              <Button variant="outline" onClick={() => start('edit')}>
+                {t('plans.edit')}
+              </Button>
+            ) : null}
+            {draft.abilities.approve ? (
+              <Button
+                onClick={() => {
+                  setNotice(null);
+                  setApproving(true);
+                }}
+              >
+                {t('plans.approve')}
+              </Button>
+            ) : null}
+          </div>
+        </section>
+      ) : null}
+
+      {current ? (
+        <section aria-labelledby="plan-current" className="flex flex-col gap-4">
+          <h3 id="plan-current" className="text-std-20B-150 text-solid-gray-900">
+            {t('plans.current', { version: current.version })}
+          </h3>
+          <PlanView plan={current} />
+        </section>
+      ) : null}
+
+      {list.length > 0 ? <VersionsTable plans={list} /> : null}
+      {list.length >= 2 ? <PlanCompare caseId={kase.id} plans={list} /> : null}
+
+      {approving && draft ? (
+        <ApproveDialog
+          kase={kase}
+          plan={draft}
+          onCancel={() => setApproving(false)}
+          onDone={(version) => {
+            setApproving(false);
+            setNotice(t('plans.approved', { version }));
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function VersionsTable({ plans }: { plans: readonly Plan[] }) {
+  const { t } = useTranslation();
+  return (
+    <Table
+      caption={t('plans.versionsCaption')}
+      captionDetail={t('common.itemCount', { count: plans.length })}
+    >
+      <thead>
+        <tr>
+          <Th scope="col">{t('plans.version')}</Th>
+          <Th scope="col">{t('plans.status')}</Th>
+          <Th scope="col">{t('plans.decidedMeeting')}</Th>
+          <Th scope="col">{t('plans.approvedAt')}</Th>
+          <Th scope="col">{t('plans.createdBy')}</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {plans.map((plan) => (
+          <tr key={plan.id}>
+            <Th scope="row">{t('plans.versionLabel', { version: plan.version })}</Th>
+            <Td>
+              <StatusBadge plan={plan} />
+            </Td>
+            <Td>{plan.decidedMeeting?.title ?? ''}</Td>
+            <Td className="whitespace-nowrap">
+              {plan.approvedAt ? <DateText value={plan.approvedAt} /> : ''}
+            </Td>
+            <Td>{plan.createdBy.displayName}</Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+function PlanCompare({ caseId, plans }: { caseId: string; plans: readonly Plan[] }) {
+  const { t } = useTranslation();
+  const [older, setOlder] = useState(plans[1]?.id ?? '');
+  const [newer, setNewer] = useState(plans[0]?.id ?? '');
+  const [pair, setPair] = useState<{ a: string; b: string } | null>(null);
+  const [same, setSame] = useState(false);
+  const comparison = usePlanComparison(caseId, pair);
+  const byId = new Map(plans.map((plan) => [plan.id, plan]));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (older === newer) {
+      setSame(true);
+      return;
+    }
+    setSame(false);
+    setPair({ a: older, b: newer });
+  };
+  const options = plans.map((plan) => (
+    <option key={plan.id} value={plan.id}>
+      {t('plans.versionLabel', { version: plan.version })}
+    </option>
+  ));
+  const olderPlan = comparison.data ? byId.get(comparison.data.older.id) : undefined;
+  const newerPlan = comparison.data ? byId.get(comparison.data.newer.id) : undefined;
+
+  return (
+    <section aria-labelledby="plan-compare" className="flex flex-col gap-6">
+      <h3 id="plan-compare" className="text-std-20B-150 text-solid-gray-900">
+        {t('plans.compareHeading')}
+      </h3>
+      <form noValidate onSubmit={submit} className="flex flex-wrap items-end gap-x-8 gap-y-4 print:hidden">
+        <div className="w-56">
+          <SelectField
+            id="plan-compare-older"
+            label={t('plans.compareOlder')}
+            value={older}
+            error={same ? t('plans.compareSame') : undefined}
+            onChange={(event) => setOlder(event.currentTarget.value)}
+          >
+            {options}
+          </SelectField>
+        </div>
+        <div className="w-56">
+          <SelectField
+            id="plan-compare-newer"
+            label={t('plans.compareNewer')}
+            value={newer}
+            onChange={(event) => setNewer(event.currentTarget.value)}
+          >
+            {options}
+          </SelectField>
+        </div>
+        <Button type="submit" variant="outline">
+          {t('plans.compare')}
+        </Button>
+      </form>
+      {pair === null ? null : comparison.isPending ? (
+        <Loading />
+      ) : comparison.isError ? (
+        <QueryError error={comparison.error} onRetry={() => void comparison.refetch()} />
+      ) : olderPlan && newerPlan ? (
+        <PlanComparisonView comparison={comparison.data} older={olderPlan} newer={newerPlan} />
+      ) : null}
+    </section>
+  );
+}
+
+type ApproveValues = z.input<typeof planApproveSchema>;
+
+function ApproveDialog({
+  kase,
+  plan,
+  onCancel,
+  onDone,
+}: {
+  kase: CaseDetail;
+  plan: Plan;
+  onCancel: () => void;
+  onDone: (version: number) => void;
+}) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const approve = useApprovePlan();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    formState: { errors },
+  } = useForm<ApproveValues, unknown, z.output<typeof planApproveSchema>>({
+    resolver: zodResolver(planApproveSchema),
+    defaultValues: { meetingId: '' },
+  });
+  // The plan is decided at a 重層的支援会議 (consent-based); the server checks it was held.
+  const meetings = kase.meetings.filter((meeting) => meeting.legalBasis === 'consent');
+  const submit = handleSubmit(({ meetingId }) => {
+    if (approve.isPending) return;
+    // mutateAsync: once decided, the draft (and this dialog) is gone before a mutate callback would run.
+    approve.mutateAsync({ planId: plan.id, caseId: kase.id, meetingId }).then(
+      (approved) => onDone(approved.version),
+      (error: unknown) => applyServerFieldErrors(error, ['meetingId'], setError, setFocus),
+    );
+  });
+  return (
+    <FormDialog
+      open
+      title={t('plans.approveTitle', { version: plan.version })}
+      description={t('plans.approveBody')}
+      submitLabel={t('plans.approve')}
+      cancelLabel={t('common.cancel')}
+      busy={approve.isPending}
+      error={approve.isError ? <Alert tone="error" title={problemMessage(approve.error, t)} /> : null}
+      onSubmit={(event) => void submit(event)}
+      onCancel={onCancel}
+    >
+      {meetings.length === 0 ? (
+        <Alert tone="warning" title={t('plans.noConsentMeeting')} live={false} />
+      ) : null}
+      <SelectField
+        id="plan-approve-meeting"
+        label={t('plans.meeting')}
+        required
+        error={errors.meetingId?.message}
+        {...register('meetingId')}
+      >
+        <option value="">{t('plans.meetingPlaceholder')}</option>
+        {meetings.map((meeting) => (
+          <option key={meeting.id} value={meeting.id}>
+            {meeting.status === 'held'
+              ? t('plans.meetingHeld', {
+                  title: meeting.title,
+                  date: optionDate(meeting.heldAt ?? meeting.scheduledAt, language),
+                })
+              : t('plans.meetingNotHeld', {
+                  title: meeting.title,
+                  date: optionDate(meeting.scheduledAt, language),
+                })}
+          </option>
+        ))}
+      </SelectField>
+    </FormDialog>
+  );
+}

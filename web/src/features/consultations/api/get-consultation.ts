@@ -1,0 +1,23 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { type Consultation, consultationSchema } from '../../../../../src/contract/consultations.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { consultationsQueryKey } from './list-consultations.ts';
+
+/** `GET /api/consultations/:id` → one consultation with its household, referrals, handovers and abilities. */
+export function getConsultation(id: string, signal?: AbortSignal): Promise<Consultation> {
+  return apiRequest('GET', `/api/consultations/${encodeURIComponent(id)}`, {
+    schema: consultationSchema,
+    ...(signal ? { signal } : {}),
+  });
+}
+
+export function consultationQueryOptions(id: string) {
+  return queryOptions({
+    queryKey: [...consultationsQueryKey, 'detail', id],
+    queryFn: ({ signal }) => getConsultation(id, signal),
+  });
+}
+
+export function useConsultation(id: string) {
+  return useQuery(consultationQueryOptions(id));
+}

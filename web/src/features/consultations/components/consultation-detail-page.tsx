@@ -1,0 +1,362 @@
+import { Link } from '@tanstack/react-router';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Consultation } from '../../../../../src/contract/consultations.ts';
+import { consultationChannels, labelOf, relations, sexes } from '../../../../../src/domain/codeLists.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Badge, type BadgeTone } from '../../../components/ui/badge.tsx';
+import { BirthDateText, DateText } from '../../../components/ui/date-text.tsx';
+import { DescriptionList } from '../../../components/ui/description-list.tsx';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { isProblem } from '../../../lib/api-client.ts';
+import { useFlash } from '../../../lib/flash.ts';
+import { useConsultation } from '../api/get-consultation.ts';
+import { ConsultationActions } from './consultation-actions.tsx';
+import { ConsultationStatusBadge } from './consultation-status-badge.tsx';
+import { TopicList } from './topic-list.tsx';
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section
+      aria-labelledby={id}
+      className="flex flex-col gap-4 border-t border-solid-gray-420 pt-6 print:break-inside-avoid print:pt-3"
+    >
+      <h2 id={id} className="text-std-20B-150 text-solid-gray-900">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+const decisionTones: Record<string, BadgeTone> = {
+  pending: 'warning',
+  accepted: 'success',
+  declined: 'muted',
+  returned: 'muted',
+};
+
+function Referrals({ consultation }: { consultation: Consultation }) {
+  const { t } = useTranslation();
+  if (consultation.referrals.length === 0) return <p>{t('consultations.detail.noReferrals')}</p>;
+  return (
+    <ul className="flex flex-col gap-4">
+      {consultation.referrals.map((referral) => (
+        <li key={referral.id} className="flex flex-col gap-3 rounded-8 border border-solid-gray-420 p-4">
+          <p className="flex flex-wrap items-center gap-3">
+            <span className="text-std-17B-170">
+              {t('consultations.detail.referredTo', { name: referral.toOrganization.name })}
+            </span>
+            <Badge tone={decisionTones[referral.status] ?? 'neutral'}>
+              {t(`consultations.referralStatus.${referral.status}`)}
+            </Badge>
+          </p>
+          <DescriptionList
+            empty={t('common.none')}
+            items={[
+              { term: t('consultations.detail.sentOn'), value: <DateText value={referral.createdAt} /> },
+              {
+                term: t('consultations.detail.legalBasis'),
+                value: t(`consultations.legalBasis.${referral.legalBasis}`),
+              },
+              { term: t('consultations.form.outcome.note'), value: referral.note },
+              {
+                term: t('consultations.detail.decidedOn'),
+                value: referral.decidedAt ? <DateText value={referral.decidedAt} /> : null,
+              },
+            ]}
+          />
+          {referral.declineReason ? (
+            <Alert tone="warning" title={t('consultations.detail.declineReason')} live={false}>
+              <p className="whitespace-pre-wrap">{referral.declineReason}</p>
+            </Alert>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Handovers({ consultation }: { consultation: Consultation }) {
+  const { t } = useTranslation();
+  if (consultation.handovers.length === 0) return <p>{t('consultations.detail.noHandovers')}</p>;
+  return (
+    <ul className="flex flex-col gap-4">
+      {consultation.handovers.map((handover) => (
+        <li key={handover.id} className="flex flex-col gap-3 rounded-8 border border-solid-gray-420 p-4">
+          <p className="flex flex-wrap items-center gap-3">
+            <span className="text-std-17B-170">
+              {t('consultations.detail.handedOverTo', { name: handover.toOrganization.name })}
+            </span>
+            <Badge tone={decisionTones[handover.status] ?? 'neutral'}>
+              {t(`consultations.handoverStatus.${handover.status}`)}
+            </Badge>
+          </p>
+          <DescriptionList
+            empty={t('common.none')}
+            items={[
+              { term: t('consultations.detail.sentOn'), value: <DateText value={handover.createdAt} /> },
+              { term: t('consultations.handoverReason'), value: handover.reason },
+              { term: t('consultations.servicesTried'), value: handover.servicesTried },
+              {
+                term: t('consultations.detail.decidedOn'),
+                value: handover.decidedAt ? <DateText value={handover.decidedAt} /> : null,
+              },
+              {
+                term: t('consultations.detail.case'),
+                value: handover.case ? (
+                  <Link
+                    to="/cases/$caseId"
+                    params={{ caseId: handover.case.id }}
+                    className={textLinkClassName}
+                  >
+                    {t('consultations.detail.openCase', { caseNumber: handover.case.caseNumber })}
+                  </Link>
+                ) : null,
+              },
+            ]}
+          />
+          {handover.returnReason ? (
+            <Alert tone="warning" title={t('consultations.detail.returnReason')} live={false}>
+              <p className="whitespace-pre-wrap">{handover.returnReason}</p>
+            </Alert>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ConsultationSheet({ consultation }: { consultation: Consultation }) {
+  const { t } = useTranslation();
+  const flash = useFlash();
+  const [done, setDone] = useState<string | null>(null);
+  const message = done ?? flash;
+  const { person } = consultation;
+  const version = consultation.consentToShare
+    ? t('consultations.consent.yesVersion')
+    : t('consultations.consent.noVersion');
+
+  return (
+    <>
+      <PageHeading
+        documentTitle={t('consultations.detailTitle', { name: fullName(person) })}
+        lead={t('consultations.detail.lead', {
+          name: fullName(person),
+          counter: consultation.organization.name,
+        })}
+      >
+        {`${t('consultations.sheetTitle')}${version}`}
+      </PageHeading>
+
+      <div className="flex flex-col gap-8">
+        {message ? (
+          <div className="print:hidden">
+            <Alert tone="success" title={message} />
+          </div>
+        ) : null}
+
+        <div className="flex flex-wrap items-center justify-between gap-4">
+          <p className="flex flex-wrap items-center gap-3">
+            <span className="text-std-16B-170">{t('consultations.statusLabel')}</span>
+            <ConsultationStatusBadge status={consultation.status} />
+          </p>
+          <ConsultationActions consultation={consultation} onDone={setDone} />
+        </div>
+
+        <Section id="consultation-reception" title={t('consultations.form.receptionSection')}>
+          <DescriptionList
+            empty={t('common.none')}
+            items={[
+              {
+                term: t('consultations.receivedOn'),
+                value: <DateText value={consultation.receivedOn} withGregorian withWeekday />,
+              },
+              { term: t('consultations.counter'), value: consultation.organization.name },
+              { term: t('consultations.receivedBy'), value: consultation.receivedBy.displayName },
+              {
+                term: t('consultations.channel'),
+                value: labelOf(consultationChannels, consultation.channel),
+              },
+            ]}
+          />
+        </Section>
+
+        <Section id="consultation-person" title={t('consultations.form.personSection')}>
+          <DescriptionList
+            empty={t('common.none')}
+            items={[
+              {
+                term: t('consultations.detail.name'),
+                value: (
+                  <Link
+                    to="/persons/$personId"
+                    params={{ personId: person.id }}
+                    className={textLinkClassName}
+                  >
+                    {fullName(person)}
+                  </Link>
+                ),
+              },
+              { term: t('consultations.detail.kana'), value: fullKana(person) },
+              {
+                term: t('consultations.form.person.birthDate'),
+                value: <BirthDateText birthDate={person.birthDate} age={person.age} withGregorian />,
+              },
+              { term: t('consultations.form.person.sex'), value: labelOf(sexes, person.sex) },
+            ]}
+          />
+        </Section>
+
+        <Section id="consultation-household" title={t('consultations.household')}>
+          {consultation.householdMembers.length === 0 ? (
+            <p>{t('consultations.detail.noHousehold')}</p>
+          ) : (
+            <Table caption={t('consultations.detail.householdCaption')}>
+              <thead>
+                <tr>
+                  <Th scope="col">{t('consultations.detail.name')}</Th>
+                  <Th scope="col">{t('consultations.form.household.relation')}</Th>
+                  <Th scope="col">{t('consultations.form.person.birthDate')}</Th>
+                  <Th scope="col">{t('consultations.form.household.livingTogether')}</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {consultation.householdMembers.map((member) => (
+                  <tr key={member.person.id}>
+                    <Th scope="row">
+                      <Link
+                        to="/persons/$personId"
+                        params={{ personId: member.person.id }}
+                        className={textLinkClassName}
+                      >
+                        {fullName(member.person)}
+                      </Link>
+                      <span className="block text-std-16N-170 text-solid-gray-700">
+                        {fullKana(member.person)}
+                      </span>
+                    </Th>
+                    <Td>{labelOf(relations, member.relation)}</Td>
+                    <Td>
+                      <BirthDateText birthDate={member.person.birthDate} age={member.person.age} />
+                    </Td>
+                    <Td>
+                      {member.livingTogether
+                        ? t('consultations.livingTogether')
+                        : t('consultations.livingApart')}
+                    </Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </Section>
+
+        <Section id="consultation-visitor" title={t('consultations.visitor')}>
+          {consultation.visitor ? (
+            <DescriptionList
+              empty={t('common.none')}
+              items={[
+                { term: t('consultations.form.visitor.name'), value: consultation.visitor.name },
+                {
+                  term: t('consultations.form.visitor.relation'),
+                  value: labelOf(relations, consultation.visitor.relation),
+                },
+                { term: t('consultations.form.visitor.phone'), value: consultation.visitor.phone },
+              ]}
+            />
+          ) : (
+            <p>{t('consultations.form.visitor.person')}</p>
+          )}
+        </Section>
+
+        <Section id="consultation-topics" title={t('consultations.form.topicsSection')}>
+          <DescriptionList
+            empty={t('common.none')}
+            items={[
+              {
+                term: t('consultations.topics'),
+                value: <TopicList topics={consultation.topics} mainTopic={consultation.mainTopic} />,
+              },
+              { term: t('consultations.content'), value: consultation.content },
+              { term: t('consultations.wishes'), value: consultation.wishes },
+            ]}
+          />
+        </Section>
+
+        <Section id="consultation-consent" title={t('consultations.consentToShare')}>
+          <p className="text-std-16B-170">
+            {consultation.consentToShare ? t('consultations.consent.yes') : t('consultations.consent.no')}
+          </p>
+          <p className="text-std-16N-170 text-solid-gray-700">
+            {consultation.consentToShare
+              ? t('consultations.form.consentYesDescription')
+              : t('consultations.form.consentNoDescription')}
+          </p>
+        </Section>
+
+        <Section id="consultation-outcome" title={t('consultations.outcomeLabel')}>
+          <p className="text-std-16B-170">{t(`consultations.outcome.${consultation.outcome}`)}</p>
+          <h3 className="text-std-17B-170">{t('consultations.detail.referrals')}</h3>
+          <Referrals consultation={consultation} />
+          <h3 className="text-std-17B-170">{t('consultations.detail.handovers')}</h3>
+          <Handovers consultation={consultation} />
+        </Section>
+
+        {consultation.closedAt ? (
+          <Section id="consultation-closed" title={t('consultations.detail.closed')}>
+            <DescriptionList
+              empty={t('common.none')}
+              items={[
+                {
+                  term: t('consultations.detail.closedOn'),
+                  value: <DateText value={consultation.closedAt} withGregorian />,
+                },
+                { term: t('consultations.closeAction.note'), value: consultation.closeNote },
+              ]}
+            />
+          </Section>
+        ) : null}
+
+        <p className="hidden text-std-16N-170 print:block">
+          {t('consultations.detail.printedAt')}
+          <DateText value={new Date()} withGregorian />
+        </p>
+        <p className="print:hidden">
+          <Link to="/consultations" className={textLinkClassName}>
+            {t('common.backToList')}
+          </Link>
+        </p>
+      </div>
+    </>
+  );
+}
+
+/** 相談詳細 (`/consultations/:id`): the 相談受付・申込票 as recorded, printable. */
+export function ConsultationDetailPage({ consultationId }: { consultationId: string }) {
+  const { t } = useTranslation();
+  const consultation = useConsultation(consultationId);
+  if (consultation.data) return <ConsultationSheet consultation={consultation.data} />;
+  return (
+    <>
+      <PageHeading>{t('consultations.detailHeading')}</PageHeading>
+      {consultation.isPending ? (
+        <Loading />
+      ) : isProblem(consultation.error, 'notFound') ? (
+        <div className="flex flex-col gap-6">
+          <Alert tone="error" title={t('consultations.notFound')} />
+          <Link to="/consultations" className={textLinkClassName}>
+            {t('common.backToList')}
+          </Link>
+        </div>
+      ) : (
+        <QueryError error={consultation.error} onRetry={() => void consultation.refetch()} />
+      )}
+    </>
+  );
+}

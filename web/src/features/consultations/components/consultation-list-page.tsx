@@ -1,0 +1,163 @@
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { consultationStatuses } from '../../../../../src/contract/consultations.ts';
+import { consultationChannels, labelOf } from '../../../../../src/domain/codeLists.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Badge } from '../../../components/ui/badge.tsx';
+import { Button, buttonClassName } from '../../../components/ui/button.tsx';
+import { DateText } from '../../../components/ui/date-text.tsx';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { useFlash } from '../../../lib/flash.ts';
+import { useCan } from '../../../lib/me-context.tsx';
+import { type ConsultationStatus, useConsultations } from '../api/list-consultations.ts';
+import { ConsultationStatusBadge } from './consultation-status-badge.tsx';
+import { TopicList } from './topic-list.tsx';
+
+export type ConsultationListPageProps = {
+  status: ConsultationStatus | undefined;
+  onStatusChange: (status: ConsultationStatus | undefined) => void;
+};
+
+/** 相談一覧 (`/consultations`): my counter's consultations and those referred to it, newest first. */
+export function ConsultationListPage({ status, onStatusChange }: ConsultationListPageProps) {
+  const { t } = useTranslation();
+  const canCreate = useCan('consultation.create');
+  const flash = useFlash();
+  const consultations = useConsultations(status);
+  const items = consultations.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <>
+      <PageHeading
+        lead={t('consultations.listLead')}
+        actions={
+          canCreate ? (
+            <Link to="/consultations/new" className={buttonClassName('solid-fill', 'md')}>
+              {t('consultations.create')}
+            </Link>
+          ) : null
+        }
+      >
+        {t('consultations.listHeading')}
+      </PageHeading>
+      <div className="flex flex-col gap-6">
+        {flash ? <Alert tone="success" title={flash} /> : null}
+        <div className="max-w-[20rem]">
+          <SelectField
+            id="consultations-status"
+            label={t('consultations.statusFilter')}
+            value={status ?? ''}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              onStatusChange(
+                (consultationStatuses as readonly string[]).includes(value)
+                  ? (value as ConsultationStatus)
+                  : undefined,
+              );
+            }}
+          >
+            <option value="">{t('consultations.allStatuses')}</option>
+            {consultationStatuses.map((option) => (
+              <option key={option} value={option}>
+                {t(`consultations.status.${option}`)}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+
+        {consultations.isPending ? (
+          <Loading />
+        ) : consultations.isError && items.length === 0 ? (
+          <QueryError error={consultations.error} onRetry={() => void consultations.refetch()} />
+        ) : (
+          <>
+            <Table
+              caption={t('consultations.tableCaption')}
+              captionDetail={t('consultations.shownCount', { count: items.length })}
+            >
+              <thead>
+                <tr>
+                  <Th scope="col">{t('consultations.receivedOn')}</Th>
+                  <Th scope="col" className="min-w-36">
+                    {t('consultations.person')}
+                  </Th>
+                  <Th scope="col">{t('consultations.topics')}</Th>
+                  <Th scope="col">{t('consultations.channel')}</Th>
+                  <Th scope="col">{t('consultations.counter')}</Th>
+                  <Th scope="col">{t('consultations.statusLabel')}</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.length === 0 ? (
+                  <tr>
+                    <Td colSpan={6}>{t('consultations.empty')}</Td>
+                  </tr>
+                ) : (
+                  items.map((item) => (
+                    <tr key={item.id}>
+                      <Td className="whitespace-nowrap">
+                        <DateText value={item.receivedOn} />
+                      </Td>
+                      <Th scope="row">
+                        <Link
+                          to="/consultations/$consultationId"
+                          params={{ consultationId: item.id }}
+                          className={textLinkClassName}
+                        >
+                          {fullName(item.person)}
+                        </Link>
+                        <span className="block text-std-16N-170 text-solid-gray-700">
+                          {fullKana(item.person)}
+                        </span>
+                        {item.person.age !== null ? (
+                          <span className="block text-std-16N-170 text-solid-gray-700">
+                            {t('dateText.age', { age: item.person.age })}
+                          </span>
+                        ) : null}
+                      </Th>
+                      <Td>
+                        <TopicList topics={item.topics} mainTopic={item.mainTopic} />
+                      </Td>
+                      <Td className="whitespace-nowrap">{labelOf(consultationChannels, item.channel)}</Td>
+                      <Td>
+                        <span className="flex flex-col items-start gap-1">
+                          {item.organization.name}
+                          {item.direction === 'referredToUs' ? (
+                            <Badge tone="info">{t('consultations.referredToUs')}</Badge>
+                          ) : null}
+                        </span>
+                      </Td>
+                      <Td>
+                        <ConsultationStatusBadge status={item.status} />
+                      </Td>
+                    </tr>
+                  ))
+                )}
+              </tbody>
+            </Table>
+            {consultations.isError ? (
+              <QueryError error={consultations.error} onRetry={() => void consultations.fetchNextPage()} />
+            ) : null}
+            {consultations.hasNextPage ? (
+              <div>
+                <Button
+                  variant="outline"
+                  onClick={() => void consultations.fetchNextPage()}
+                  aria-disabled={consultations.isFetchingNextPage || undefined}
+                >
+                  {consultations.isFetchingNextPage ? t('common.loading') : t('consultations.showMore')}
+                </Button>
+              </div>
+            ) : null}
+          </>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type Meeting, type MinutesInput, meetingSchema } from '../../../../../src/contract/meetings.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { afterMeetingChange } from './get-meeting.ts';
+
+/** `POST /api/meetings/:id/minutes` (meetings.recordMinutes): held at, attendance, minutes, decisions. */
+export function recordMinutes({
+  meetingId,
+  input,
+}: {
+  meetingId: string;
+  input: MinutesInput;
+}): Promise<Meeting> {
+  return apiRequest('POST', `/api/meetings/${encodeURIComponent(meetingId)}/minutes`, {
+    schema: meetingSchema,
+    body: input,
+  });
+}
+
+export function useRecordMinutes() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: recordMinutes,
+    onSuccess: (meeting) => afterMeetingChange(queryClient, meeting),
+  });
+}

@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { useAcknowledgeConfidentiality } from '../api/acknowledge-confidentiality.ts';
+
+/**
+ * The duty of confidentiality of a 支援会議 (社会福祉法第106条の6第5項), shown to an invited
+ * organisation before it may read the meeting's papers, with the 「確認しました」 button.
+ */
+export function ConfidentialityNotice({
+  meetingId,
+  onAcknowledged,
+}: {
+  meetingId: string;
+  onAcknowledged: () => void;
+}) {
+  const { t } = useTranslation();
+  const acknowledge = useAcknowledgeConfidentiality();
+  return (
+    <section
+      aria-labelledby="confidentiality-heading"
+      className="flex flex-col gap-4 rounded-12 border-4 border-double border-warning-yellow-2 bg-yellow-50 p-6"
+    >
+      <h2 id="confidentiality-heading" className="text-std-22B-150 text-solid-gray-900">
+        {t('meetingPage.confidentialityTitle')}
+      </h2>
+      <p>{t('meetingPage.confidentialityBody')}</p>
+      <blockquote className="border-l-4 border-solid-gray-700 bg-white px-4 py-3 text-std-17B-170 text-solid-gray-900">
+        {t('meetingPage.confidentialityLaw')}
+      </blockquote>
+      <p>{t('meetingPage.confidentialityAsk')}</p>
+      {acknowledge.isError ? <Alert tone="error" title={problemMessage(acknowledge.error, t)} /> : null}
+      <div>
+        <Button
+          onClick={() => {
+            if (acknowledge.isPending) return;
+            // mutateAsync: the notice disappears with the acknowledgement, before a mutate callback.
+            acknowledge.mutateAsync(meetingId).then(onAcknowledged, () => undefined);
+          }}
+          aria-disabled={acknowledge.isPending || undefined}
+        >
+          {t('meetingPage.acknowledge')}
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,217 @@
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Meeting } from '../../../../../src/contract/meetings.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Badge } from '../../../components/ui/badge.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { DescriptionList } from '../../../components/ui/description-list.tsx';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { ApiError } from '../../../lib/api-client.ts';
+import { currentLanguage } from '../../../lib/i18n/i18n.ts';
+import { formatDateTime } from '../../../lib/wareki.ts';
+import { useMeeting } from '../api/get-meeting.ts';
+import { ConfidentialityNotice } from './confidentiality-notice.tsx';
+import { MinutesForm } from './minutes-form.tsx';
+
+export type MeetingPageProps = {
+  meetingId: string;
+  /** The case the user came from, for the way back (the meeting does not say whether its case is visible). */
+  fromCase?: string | undefined;
+};
+
+/** 会議 (`/meetings/:meetingId`): kind and legal basis, invitations, papers, 守秘義務 and minutes. Printable. */
+export function MeetingPage({ meetingId, fromCase }: MeetingPageProps) {
+  const { t } = useTranslation();
+  const meeting = useMeeting(meetingId);
+  if (meeting.isPending) {
+    return (
+      <>
+        <PageHeading>{t('meetingPage.pageTitle')}</PageHeading>
+        <Loading />
+      </>
+    );
+  }
+  if (meeting.isError) {
+    if (meeting.error instanceof ApiError && meeting.error.status === 404) {
+      return (
+        <>
+          <PageHeading>{t('page.notFoundTitle')}</PageHeading>
+          <p>{t('page.notFoundBody')}</p>
+        </>
+      );
+    }
+    return (
+      <>
+        <PageHeading>{t('meetingPage.pageTitle')}</PageHeading>
+        <QueryError error={meeting.error} onRetry={() => void meeting.refetch()} />
+      </>
+    );
+  }
+  return <MeetingView meeting={meeting.data} fromCase={fromCase} />;
+}
+
+function AttendanceText({ attended }: { attended: boolean | null }) {
+  const { t } = useTranslation();
+  if (attended === null) return t('meetingPage.notRecorded');
+  return attended ? t('meetingPage.attended') : t('meetingPage.absent');
+}
+
+function MeetingView({ meeting, fromCase }: { meeting: Meeting; fromCase: string | undefined }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const [notice, setNotice] = useState<string | null>(null);
+  const confidential = meeting.legalBasis === 'article106_6';
+
+  return (
+    <>
+      <PageHeading
+        documentTitle={`${t('meetingPage.pageTitle')} ${meeting.title}`}
+        actions={
+          <Button variant="outline" className="print:hidden" onClick={() => window.print()}>
+            {t('meetingPage.print')}
+          </Button>
+        }
+      >
+        {meeting.title}
+      </PageHeading>
+      <div className="flex flex-col gap-10">
+        {fromCase === meeting.case.id ? (
+          <p className="print:hidden">
+            <Link
+              to="/cases/$caseId"
+              params={{ caseId: meeting.case.id }}
+              search={{ tab: 'meetings' }}
+              className={textLinkClassName}
+            >
+              {t('meetingPage.backToCase')}
+            </Link>
+          </p>
+        ) : null}
+        {notice ? <Alert tone="success" title={notice} /> : null}
+        {meeting.requiresAcknowledgement && meeting.abilities.acknowledge ? (
+          <ConfidentialityNotice
+            meetingId={meeting.id}
+            onAcknowledged={() => setNotice(t('meetingPage.acknowledged'))}
+          />
+        ) : null}
+
+        <section aria-labelledby="meeting-summary" className="flex flex-col gap-4">
+          <h2 id="meeting-summary" className="text-std-24B-150 text-solid-gray-900">
+            {t('meetingPage.summary')}
+          </h2>
+          <DescriptionList
+            empty={t('common.none')}
+            items={[
+              { term: t('meetingPage.case'), value: `${meeting.case.caseNumber} ${meeting.case.personName}` },
+              { term: t('meetingPage.kind'), value: meeting.kind.name },
+              {
+                term: t('meetingPage.legalBasis'),
+                value: (
+                  <span className="flex flex-col gap-1">
+                    <span>{meeting.legalBasisLabel}</span>
+                    <span className="text-solid-gray-700">
+                      {t(`caseMeetings.basisDetail.${meeting.legalBasis}`)}
+                    </span>
+                  </span>
+                ),
+              },
+              { term: t('meetingPage.scheduledAt'), value: formatDateTime(meeting.scheduledAt, language) },
+              { term: t('meetingPage.place'), value: meeting.place },
+              {
+                term: t('meetingPage.status'),
+                value:
+                  meeting.status === 'held' ? (
+                    <Badge tone="success">{t('caseMeetings.held')}</Badge>
+                  ) : (
+                    <Badge tone="info">{t('caseMeetings.scheduled')}</Badge>
+                  ),
+              },
+              ...(meeting.heldAt
+                ? [{ term: t('meetingPage.heldAt'), value: formatDateTime(meeting.heldAt, language) }]
+                : []),
+              { term: t('meetingPage.createdBy'), value: meeting.createdBy.name },
+            ]}
+          />
+        </section>
+
+        <section aria-labelledby="meeting-invitations" className="flex flex-col gap-4">
+          <h2 id="meeting-invitations" className="text-std-24B-150 text-solid-gray-900">
+            {t('meetingPage.invitations')}
+          </h2>
+          <Table caption={t('meetingPage.invitationsCaption')}>
+            <thead>
+              <tr>
+                <Th scope="col">{t('meetingPage.organization')}</Th>
+                <Th scope="col">{t('meetingPage.attendance')}</Th>
+                <Th scope="col">{t('meetingPage.attendee')}</Th>
+                <Th scope="col">{t('meetingPage.deputy')}</Th>
+                <Th scope="col">{t('meetingPage.acknowledgement')}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {meeting.invitations.map((invitation) => (
+                <tr key={invitation.organization.id}>
+                  <Th scope="row">{invitation.organization.name}</Th>
+                  <Td>
+                    <AttendanceText attended={invitation.attended} />
+                  </Td>
+                  <Td>{invitation.attendeeName ?? ''}</Td>
+                  <Td>{invitation.deputyName ?? ''}</Td>
+                  <Td>
+                    {!confidential ? (
+                      t('meetingPage.notRequired')
+                    ) : invitation.acknowledgedAt ? (
+                      <Badge tone="success">
+                        {t('meetingPage.acknowledgedOn', {
+                          date: formatDateTime(invitation.acknowledgedAt, language),
+                          name: invitation.acknowledgedBy?.name ?? '',
+                        })}
+                      </Badge>
+                    ) : (
+                      <Badge tone="warning">{t('meetingPage.notAcknowledged')}</Badge>
+                    )}
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </section>
+
+        <section aria-labelledby="meeting-papers" className="flex flex-col gap-4">
+          <h2 id="meeting-papers" className="text-std-24B-150 text-solid-gray-900">
+            {t('meetingPage.papers')}
+          </h2>
+          {meeting.withheld ? (
+            <Alert
+              tone="info"
+              live={false}
+              title={
+                meeting.withheld === 'acknowledgementRequired'
+                  ? t('meetingPage.withheldAcknowledgement')
+                  : t('meetingPage.withheldNotMember')
+              }
+            />
+          ) : (
+            <DescriptionList
+              empty={t('meetingPage.none')}
+              items={[
+                { term: t('meetingPage.agenda'), value: meeting.agenda },
+                { term: t('meetingPage.minutes'), value: meeting.minutes },
+                { term: t('meetingPage.decisions'), value: meeting.decisions },
+              ]}
+            />
+          )}
+        </section>
+
+        {meeting.abilities.recordMinutes ? (
+          <MinutesForm meeting={meeting} onSaved={() => setNotice(t('meetingPage.minutesSaved'))} />
+        ) : null}
+      </div>
+    </>
+  );
+}

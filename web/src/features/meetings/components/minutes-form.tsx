@@ -1,0 +1,214 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { Controller, type FieldPath, type Resolver, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { type Meeting, type MinutesInput, minutesInputSchema } from '../../../../../src/contract/meetings.ts';
+import { toIsoDate } from '../../../../../src/domain/wareki.ts';
+import { Button } from '../../../components/ui/button.tsx';
+import { CalendarDateTimeField } from '../../../components/ui/calendar-date-field.tsx';
+import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { Radio } from '../../../components/ui/radio.tsx';
+import { RadioGroup } from '../../../components/ui/radio-group.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import { TextareaField } from '../../../components/ui/textarea-field.tsx';
+import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { useRecordMinutes } from '../api/record-minutes.ts';
+
+type Values = z.input<typeof minutesInputSchema>;
+
+const resolver: Resolver<Values, unknown, MinutesInput> = (values, context, options) => {
+  const pruned: Values = {
+    ...values,
+    attendance: values.attendance.map((row) => ({
+      organizationId: row.organizationId,
+      attended: row.attended,
+      ...(row.attendeeName ? { attendeeName: row.attendeeName } : {}),
+      ...(row.deputyName ? { deputyName: row.deputyName } : {}),
+    })),
+  };
+  if (!pruned.decisions) delete pruned.decisions;
+  return zodResolver(minutesInputSchema)(pruned, context, options);
+};
+
+/** The meeting's own time if it has passed, else now: a meeting is recorded after it was held. */
+function defaultHeldAt(scheduledAt: string): string {
+  const now = new Date();
+  const scheduled = new Date(scheduledAt);
+  const at = scheduled.getTime() <= now.getTime() ? scheduled : now;
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Tokyo',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+  return `${toIsoDate(at)}T${time}:00+09:00`;
+}
+
+/** 議事録の記録: 開催日時, each invited organisation's attendance (出席者・代理出席者), minutes, decisions. */
+export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const record = useRecordMinutes();
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    setFocus,
+    formState: { errors },
+  } = useForm<Values, unknown, MinutesInput>({
+    resolver,
+    defaultValues: {
+      heldAt: defaultHeldAt(meeting.scheduledAt),
+      attendance: meeting.invitations.map((invitation) => ({
+        organizationId: invitation.organization.id,
+        attendeeName: '',
+        deputyName: '',
+      })) as Values['attendance'],
+      minutes: '',
+      decisions: '',
+    },
+  });
+  const [unplaced, setUnplaced] = useState<string[]>([]);
+
+  useEffect(() => {
+    if (!record.error) return;
+    const fields: FieldPath<Values>[] = [
+      'heldAt',
+      'minutes',
+      'decisions',
+      ...meeting.invitations.flatMap((_invitation, index) => [
+        `attendance.${index}.organizationId` as const,
+        `attendance.${index}.attended` as const,
+        `attendance.${index}.attendeeName` as const,
+        `attendance.${index}.deputyName` as const,
+      ]),
+      'attendance',
+    ];
+    setUnplaced(applyServerFieldErrors(record.error, fields, setError, setFocus).map((e) => e.message));
+  }, [record.error, meeting.invitations, setError, setFocus]);
+
+  const submit = handleSubmit((input) => {
+    if (record.isPending) return;
+    // mutateAsync: recording the minutes removes this form, before a mutate callback would run.
+    record
+      .mutateAsync({ meetingId: meeting.id, input })
+      .then(onSaved)
+      .catch(() => undefined); // the error is shown from the mutation's state
+  });
+  const hasErrors = Object.keys(errors).length > 0;
+
+  return (
+    <section aria-labelledby="minutes-heading" className="flex flex-col gap-6 print:hidden">
+      <div className="flex flex-col gap-2">
+        <h2 id="minutes-heading" className="text-std-24B-150 text-solid-gray-900">
+          {t('meetingPage.minutesHeading')}
+        </h2>
+        <p>{t('meetingPage.minutesLead')}</p>
+      </div>
+      <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-8">
+        {record.error ? (
+          <ErrorSummary title={problemMessage(record.error, t)} messages={unplaced} />
+        ) : hasErrors ? (
+          <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
+        ) : null}
+        <Controller
+          control={control}
+          name="heldAt"
+          render={({ field }) => (
+            <CalendarDateTimeField
+              id="minutes-held-at"
+              legend={t('meetingPage.heldAtLegend')}
+              required
+              notAfter={toIsoDate(new Date())}
+              value={field.value || undefined}
+              onChange={(value) => field.onChange(value ?? '')}
+              onBlur={field.onBlur}
+              inputRef={field.ref}
+              error={errors.heldAt?.message}
+            />
+          )}
+        />
+        {meeting.invitations.map((invitation, index) => {
+          const rowErrors = errors.attendance?.[index];
+          return (
+            <fieldset
+              key={invitation.organization.id}
+              className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4"
+            >
+              <legend className="px-1 text-std-17B-170 text-solid-gray-900">
+                {invitation.organization.name}
+              </legend>
+              <Controller
+                control={control}
+                name={`attendance.${index}.attended`}
+                render={({ field }) => (
+                  <RadioGroup
+                    legend={t('meetingPage.attendanceLegend', { organization: invitation.organization.name })}
+                    required
+                    inline
+                    error={rowErrors?.attended?.message ?? rowErrors?.organizationId?.message}
+                  >
+                    <Radio
+                      id={`minutes-${index}-attended`}
+                      name={field.name}
+                      label={t('meetingPage.attended')}
+                      checked={field.value === true}
+                      onChange={() => field.onChange(true)}
+                      onBlur={field.onBlur}
+                      ref={field.ref}
+                    />
+                    <Radio
+                      id={`minutes-${index}-absent`}
+                      name={field.name}
+                      label={t('meetingPage.absent')}
+                      checked={field.value === false}
+                      onChange={() => field.onChange(false)}
+                      onBlur={field.onBlur}
+                    />
+                  </RadioGroup>
+                )}
+              />
+              <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+                <TextField
+                  id={`minutes-${index}-attendee`}
+                  label={t('meetingPage.attendeeName')}
+                  error={rowErrors?.attendeeName?.message}
+                  {...register(`attendance.${index}.attendeeName`)}
+                />
+                <TextField
+                  id={`minutes-${index}-deputy`}
+                  label={t('meetingPage.deputyName')}
+                  supportText={t('meetingPage.deputySupport')}
+                  error={rowErrors?.deputyName?.message}
+                  {...register(`attendance.${index}.deputyName`)}
+                />
+              </div>
+            </fieldset>
+          );
+        })}
+        <TextareaField
+          id="minutes-minutes"
+          label={t('meetingPage.minutesLabel')}
+          required
+          rows={8}
+          error={errors.minutes?.message}
+          {...register('minutes')}
+        />
+        <TextareaField
+          id="minutes-decisions"
+          label={t('meetingPage.decisionsLabel')}
+          rows={4}
+          error={errors.decisions?.message}
+          {...register('decisions')}
+        />
+        <div>
+          <Button type="submit" aria-disabled={record.isPending || undefined}>
+            {record.isPending ? t('common.saving') : t('meetingPage.submitMinutes')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { personSearchListSchema } from '../../../../../src/contract/persons.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+
+export type PersonSearchList = z.infer<typeof personSearchListSchema>;
+export type PersonSearchResult = PersonSearchList['items'][number];
+
+export const personsQueryKey = ['persons'] as const;
+
+export type PersonSearch = { kana: string; birthDate?: string };
+
+/** `GET /api/persons?kana=&birthDate=&limit=&cursor=` → persons I may see, by reading. */
+export function searchPersons(
+  search: PersonSearch & { cursor?: string; limit?: number },
+  signal?: AbortSignal,
+): Promise<PersonSearchList> {
+  const query = new URLSearchParams({ kana: search.kana, limit: String(search.limit ?? 20) });
+  if (search.birthDate) query.set('birthDate', search.birthDate);
+  if (search.cursor) query.set('cursor', search.cursor);
+  return apiRequest('GET', `/api/persons?${query}`, {
+    schema: personSearchListSchema,
+    ...(signal ? { signal } : {}),
+  });
+}
+
+/** Search pages, "さらに表示" fetching the next one; disabled until there is something to search for. */
+export function usePersonSearch(search: PersonSearch | null) {
+  return useInfiniteQuery({
+    queryKey: [...personsQueryKey, 'search', search],
+    queryFn: ({ pageParam, signal }) =>
+      searchPersons({ ...(search as PersonSearch), ...(pageParam ? { cursor: pageParam } : {}) }, signal),
+    initialPageParam: '',
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    enabled: search !== null,
+    placeholderData: keepPreviousData,
+  });
+}

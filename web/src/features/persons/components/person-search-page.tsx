@@ -1,0 +1,151 @@
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { personSearchQuerySchema } from '../../../../../src/contract/persons.ts';
+import { labelOf, sexes } from '../../../../../src/domain/codeLists.ts';
+import { parseWareki } from '../../../../../src/domain/wareki.ts';
+import { Button } from '../../../components/ui/button.tsx';
+import { BirthDateText } from '../../../components/ui/date-text.tsx';
+import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
+import { type PersonSearch, usePersonSearch } from '../api/search-persons.ts';
+
+/**
+ * 対象者検索 (`/persons`): persons my organisation may see, by フリガナ (ひらがな/カタカナ, 全角/半角
+ * alike), optionally narrowed by birth date. The search stays in memory, never in the address.
+ */
+export function PersonSearchPage() {
+  const { t } = useTranslation();
+  const [kana, setKana] = useState('');
+  const [birthDate, setBirthDate] = useState('');
+  const [errors, setErrors] = useState<{ kana?: string; birthDate?: string }>({});
+  const [search, setSearch] = useState<PersonSearch | null>(null);
+  const results = usePersonSearch(search);
+  const items = results.data?.pages.flatMap((page) => page.items) ?? [];
+
+  const submit = () => {
+    const next: typeof errors = {};
+    // The contract's own rule for `?kana=` (normalised: ひらがな/カタカナ, 全角/半角 alike).
+    const parsedKana = personSearchQuerySchema.shape.kana.safeParse(kana);
+    if (!parsedKana.success) next.kana = parsedKana.error.issues[0]?.message;
+    let birth: string | undefined;
+    if (birthDate.trim() !== '') {
+      const parsed = parseWareki(birthDate);
+      if (parsed.ok) birth = parsed.date;
+      else next.birthDate = parsed.reason;
+    }
+    setErrors(next);
+    if (next.kana) document.getElementById('persons-kana')?.focus();
+    else if (next.birthDate) document.getElementById('persons-birth-date')?.focus();
+    if (next.kana || next.birthDate) return;
+    if (!parsedKana.success) return;
+    setSearch({ kana: parsedKana.data, ...(birth ? { birthDate: birth } : {}) });
+  };
+
+  const hasErrors = Boolean(errors.kana || errors.birthDate);
+  return (
+    <>
+      <PageHeading lead={t('persons.lead')}>{t('persons.heading')}</PageHeading>
+      <div className="flex flex-col gap-8">
+        <search aria-label={t('persons.searchLabel')}>
+          <form
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              submit();
+            }}
+            className="flex max-w-[48rem] flex-col gap-6"
+          >
+            {hasErrors ? <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} /> : null}
+            <TextField
+              id="persons-kana"
+              label={t('persons.kana')}
+              supportText={t('persons.kanaSupport')}
+              required
+              autoComplete="off"
+              value={kana}
+              error={errors.kana}
+              onChange={(event) => setKana(event.currentTarget.value)}
+            />
+            <WarekiDateField
+              id="persons-birth-date"
+              label={t('persons.birthDate')}
+              typed={birthDate}
+              value={birthDate}
+              error={errors.birthDate}
+              onChange={(event) => setBirthDate(event.currentTarget.value)}
+            />
+            <div>
+              <Button type="submit">{t('persons.search')}</Button>
+            </div>
+          </form>
+        </search>
+
+        {search === null ? null : results.isPending ? (
+          <Loading />
+        ) : results.isError && items.length === 0 ? (
+          <QueryError error={results.error} onRetry={() => void results.refetch()} />
+        ) : (
+          <>
+            <Table
+              caption={t('persons.resultsCaption', { kana: search.kana })}
+              captionDetail={t('persons.shownCount', { count: items.length })}
+            >
+              <thead>
+                <tr>
+                  <Th scope="col">{t('persons.name')}</Th>
+                  <Th scope="col">{t('persons.birthDate')}</Th>
+                  <Th scope="col">{t('persons.sex')}</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.length === 0 ? (
+                  <tr>
+                    <Td colSpan={3}>{t('persons.empty')}</Td>
+                  </tr>
+                ) : (
+                  items.map((person) => (
+                    <tr key={person.id}>
+                      <Th scope="row">
+                        <Link
+                          to="/persons/$personId"
+                          params={{ personId: person.id }}
+                          className={textLinkClassName}
+                        >
+                          {fullName(person)}
+                        </Link>
+                        <span className="block text-std-16N-170 text-solid-gray-700">{fullKana(person)}</span>
+                      </Th>
+                      <Td>
+                        <BirthDateText birthDate={person.birthDate} age={person.age} />
+                      </Td>
+                      <Td>{labelOf(sexes, person.sex)}</Td>
+                    </tr>
+                  ))
+                )}
+              </tbody>
+            </Table>
+            {results.hasNextPage ? (
+              <div>
+                <Button
+                  variant="outline"
+                  onClick={() => void results.fetchNextPage()}
+                  aria-disabled={results.isFetchingNextPage || undefined}
+                >
+                  {results.isFetchingNextPage ? t('common.loading') : t('persons.showMore')}
+                </Button>
+              </div>
+            ) : null}
+          </>
+        )}
+      </div>
+    </>
+  );
+}

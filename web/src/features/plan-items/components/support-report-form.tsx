@@ -1,0 +1,146 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { Controller, type FieldPath, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { MyPlanItem } from '../../../../../src/contract/plans.ts';
+import {
+  type SupportReportInput,
+  supportReportInputSchema,
+} from '../../../../../src/contract/supportReports.ts';
+import { reportResults } from '../../../../../src/domain/codeLists.ts';
+import { toIsoDate } from '../../../../../src/domain/wareki.ts';
+import { Button } from '../../../components/ui/button.tsx';
+import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
+import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { Radio } from '../../../components/ui/radio.tsx';
+import { RadioGroup } from '../../../components/ui/radio-group.tsx';
+import { TextareaField } from '../../../components/ui/textarea-field.tsx';
+import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { useCreateSupportReport } from '../api/create-support-report.ts';
+
+type Values = z.input<typeof supportReportInputSchema>;
+const fields: readonly FieldPath<Values>[] = ['supportedOn', 'content', 'result', 'planItemId'];
+
+/** 支援報告 for one item: 実施日 (和暦, not in the future), 内容, 結果. */
+export function SupportReportForm({
+  item,
+  onSaved,
+  onClose,
+}: {
+  item: MyPlanItem;
+  onSaved: (content: string) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const create = useCreateSupportReport();
+  const today = toIsoDate(new Date());
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    setFocus,
+    formState: { errors },
+  } = useForm<Values, unknown, SupportReportInput>({
+    resolver: zodResolver(supportReportInputSchema),
+    defaultValues: { planItemId: item.id, supportedOn: today, content: '' },
+  });
+  const [unplaced, setUnplaced] = useState<string[]>([]);
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+  useEffect(() => {
+    if (!create.error) return;
+    setUnplaced(applyServerFieldErrors(create.error, fields, setError, setFocus).map((e) => e.message));
+  }, [create.error, setError, setFocus]);
+
+  const submit = handleSubmit((input) => {
+    if (create.isPending) return;
+    create
+      .mutateAsync(input)
+      .then(() => onSaved(item.content))
+      .catch(() => undefined); // the error is shown from the mutation's state
+  });
+  const hasErrors = Object.keys(errors).length > 0;
+
+  return (
+    <section
+      aria-labelledby="support-report-heading"
+      className="flex flex-col gap-6 rounded-12 border-2 border-blue-900 p-6"
+    >
+      <div className="flex flex-col gap-2">
+        <h2
+          id="support-report-heading"
+          ref={headingRef}
+          tabIndex={-1}
+          className="text-std-24B-150 text-solid-gray-900"
+        >
+          {t('planItems.formHeading', { content: item.content })}
+        </h2>
+        <p>
+          {t('planItems.formLead', {
+            caseNumber: item.caseNumber,
+            name: item.personName,
+            version: item.planVersion,
+          })}
+        </p>
+      </div>
+      <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[48rem] flex-col gap-8">
+        {create.error ? (
+          <ErrorSummary title={problemMessage(create.error, t)} messages={unplaced} />
+        ) : hasErrors ? (
+          <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
+        ) : null}
+        <Controller
+          control={control}
+          name="supportedOn"
+          render={({ field }) => (
+            <CalendarDateField
+              id="support-report-supported-on"
+              label={t('planItems.supportedOn')}
+              required
+              notAfter={today}
+              value={field.value || undefined}
+              onChange={(value) => field.onChange(value ?? '')}
+              onBlur={field.onBlur}
+              inputRef={field.ref}
+              error={errors.supportedOn?.message}
+            />
+          )}
+        />
+        <TextareaField
+          id="support-report-content"
+          label={t('planItems.content2')}
+          supportText={t('planItems.contentSupport')}
+          required
+          rows={5}
+          error={errors.content?.message}
+          {...register('content')}
+        />
+        <RadioGroup legend={t('planItems.result')} required error={errors.result?.message}>
+          {reportResults.map((result) => (
+            <Radio
+              key={result.code}
+              id={`support-report-result-${result.code}`}
+              value={result.code}
+              label={result.label}
+              {...register('result')}
+            />
+          ))}
+        </RadioGroup>
+        <div className="flex flex-wrap items-center gap-6">
+          <Button type="submit" aria-disabled={create.isPending || undefined}>
+            {create.isPending ? t('common.saving') : t('planItems.submit')}
+          </Button>
+          <Button variant="text" onClick={onClose}>
+            {t('planItems.close')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,253 @@
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Referral, referralDeclineSchema } from '../../../../../src/contract/referrals.ts';
+import { consultationTopics, labelOf } from '../../../../../src/domain/codeLists.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Badge } from '../../../components/ui/badge.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { DateText } from '../../../components/ui/date-text.tsx';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { useAcceptReferral } from '../api/accept-referral.ts';
+import { useDeclineReferral } from '../api/decline-referral.ts';
+import { type ReferralInboxStatus, useReferrals } from '../api/list-referrals.ts';
+
+function personLabel(referral: Referral, fallback: string): string {
+  return referral.consultation ? fullName(referral.consultation.person) : fallback;
+}
+
+export type ReferralInboxPageProps = {
+  status: ReferralInboxStatus;
+  onStatusChange: (status: ReferralInboxStatus) => void;
+};
+
+/** つなぎ受付 (`/referrals`): referrals addressed to my organisation, longest waiting first. */
+export function ReferralInboxPage({ status, onStatusChange }: ReferralInboxPageProps) {
+  const { t } = useTranslation();
+  const referrals = useReferrals(status);
+  const accept = useAcceptReferral();
+  const decline = useDeclineReferral();
+  const [declining, setDeclining] = useState<Referral | null>(null);
+  const [done, setDone] = useState<{ text: string; consultationId: string | null } | null>(null);
+  const items = referrals.data?.pages.flatMap((page) => page.items) ?? [];
+
+  const closeDialog = () => {
+    setDeclining(null);
+    decline.reset();
+  };
+
+  const confirmDecline = (reason: string) => {
+    if (!declining || decline.isPending) return;
+    const target = declining;
+    decline.mutate(
+      { id: target.id, reason },
+      {
+        onSuccess: () => {
+          setDone({ text: t('referrals.declined', { name: personLabel(target, '') }), consultationId: null });
+          closeDialog();
+        },
+      },
+    );
+  };
+
+  return (
+    <>
+      <PageHeading lead={t('referrals.lead')}>{t('referrals.heading')}</PageHeading>
+      <div className="flex flex-col gap-6">
+        {done ? (
+          <Alert tone="success" title={done.text}>
+            {done.consultationId ? (
+              <Link
+                to="/consultations/$consultationId"
+                params={{ consultationId: done.consultationId }}
+                className={textLinkClassName}
+              >
+                {t('referrals.openConsultation')}
+              </Link>
+            ) : null}
+          </Alert>
+        ) : null}
+        {accept.isError ? <Alert tone="error" title={problemMessage(accept.error, t)} /> : null}
+        <div className="max-w-[20rem]">
+          <SelectField
+            id="referrals-status"
+            label={t('referrals.statusFilter')}
+            value={status}
+            onChange={(event) =>
+              onStatusChange(event.currentTarget.value === 'accepted' ? 'accepted' : 'pending')
+            }
+          >
+            <option value="pending">{t('referrals.status.pending')}</option>
+            <option value="accepted">{t('referrals.status.accepted')}</option>
+          </SelectField>
+        </div>
+
+        {referrals.isPending ? (
+          <Loading />
+        ) : referrals.isError && items.length === 0 ? (
+          <QueryError error={referrals.error} onRetry={() => void referrals.refetch()} />
+        ) : (
+          <>
+            <Table
+              caption={status === 'pending' ? t('referrals.pendingCaption') : t('referrals.acceptedCaption')}
+              captionDetail={t('referrals.shownCount', { count: items.length })}
+            >
+              <thead>
+                <tr>
+                  <Th scope="col">{t('referrals.sentOn')}</Th>
+                  <Th scope="col" className="min-w-36">
+                    {t('referrals.person')}
+                  </Th>
+                  <Th scope="col">{t('referrals.mainTopic')}</Th>
+                  <Th scope="col">{t('referrals.from')}</Th>
+                  <Th scope="col">{t('referrals.note')}</Th>
+                  <Th scope="col">{t('referrals.daysWaiting')}</Th>
+                  <Th scope="col">{t('common.actions')}</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.length === 0 ? (
+                  <tr>
+                    <Td colSpan={7}>
+                      {status === 'pending' ? t('referrals.emptyPending') : t('referrals.emptyAccepted')}
+                    </Td>
+                  </tr>
+                ) : (
+                  items.map((referral) => {
+                    const name = personLabel(referral, t('referrals.notVisible'));
+                    return (
+                      <tr key={referral.id}>
+                        <Td className="whitespace-nowrap">
+                          <DateText value={referral.createdAt} />
+                        </Td>
+                        <Th scope="row">
+                          {referral.consultation ? (
+                            <>
+                              <Link
+                                to="/consultations/$consultationId"
+                                params={{ consultationId: referral.consultation.id }}
+                                className={textLinkClassName}
+                              >
+                                {name}
+                              </Link>
+                              <span className="block text-std-16N-170 text-solid-gray-700">
+                                {fullKana(referral.consultation.person)}
+                              </span>
+                              {referral.consultation.person.age !== null ? (
+                                <span className="block text-std-16N-170 text-solid-gray-700">
+                                  {t('dateText.age', { age: referral.consultation.person.age })}
+                                </span>
+                              ) : null}
+                            </>
+                          ) : (
+                            name
+                          )}
+                        </Th>
+                        <Td>
+                          {referral.consultation
+                            ? labelOf(consultationTopics, referral.consultation.mainTopic)
+                            : t('common.none')}
+                        </Td>
+                        <Td>{referral.fromOrganization.name}</Td>
+                        <Td className="max-w-[20rem] whitespace-pre-wrap">
+                          {referral.note ?? t('common.none')}
+                        </Td>
+                        <Td className="whitespace-nowrap">
+                          {t('referrals.days', { count: referral.daysWaiting })}
+                          {referral.status === 'accepted' ? (
+                            <span className="block">
+                              <Badge tone="success">{t('referrals.status.accepted')}</Badge>
+                            </span>
+                          ) : null}
+                        </Td>
+                        <Td>
+                          <span className="flex flex-wrap gap-2">
+                            {referral.abilities.accept ? (
+                              <Button
+                                size="sm"
+                                aria-label={t('common.actionFor', { action: t('referrals.accept'), name })}
+                                aria-disabled={accept.isPending || undefined}
+                                onClick={() => {
+                                  if (accept.isPending) return;
+                                  setDone(null);
+                                  accept.mutate(referral.id, {
+                                    onSuccess: (saved) =>
+                                      setDone({
+                                        text: t('referrals.accepted', { name }),
+                                        consultationId: saved.consultation?.id ?? null,
+                                      }),
+                                  });
+                                }}
+                              >
+                                {t('referrals.accept')}
+                              </Button>
+                            ) : null}
+                            {referral.abilities.decline ? (
+                              <Button
+                                variant="outline"
+                                size="sm"
+                                aria-label={t('common.actionFor', { action: t('referrals.decline'), name })}
+                                onClick={() => {
+                                  setDone(null);
+                                  setDeclining(referral);
+                                }}
+                              >
+                                {t('referrals.decline')}
+                              </Button>
+                            ) : null}
+                          </span>
+                        </Td>
+                      </tr>
+                    );
+                  })
+                )}
+              </tbody>
+            </Table>
+            {referrals.hasNextPage ? (
+              <div>
+                <Button
+                  variant="outline"
+                  onClick={() => void referrals.fetchNextPage()}
+                  aria-disabled={referrals.isFetchingNextPage || undefined}
+                >
+                  {referrals.isFetchingNextPage ? t('common.loading') : t('referrals.showMore')}
+                </Button>
+              </div>
+            ) : null}
+          </>
+        )}
+      </div>
+
+      <ReasonDialog
+        open={declining !== null}
+        title={t('referrals.declineTitle')}
+        reasonLabel={t('referrals.declineReason')}
+        reasonSupport={t('referrals.declineReasonSupport')}
+        schema={referralDeclineSchema}
+        confirmLabel={t('referrals.decline')}
+        cancelLabel={t('common.cancel')}
+        busy={decline.isPending}
+        error={decline.isError ? <Alert tone="error" title={problemMessage(decline.error, t)} /> : null}
+        onConfirm={confirmDecline}
+        onCancel={closeDialog}
+      >
+        <p>
+          {declining
+            ? t('referrals.declineBody', {
+                name: personLabel(declining, t('referrals.notVisible')),
+                from: declining.fromOrganization.name,
+              })
+            : null}
+        </p>
+      </ReasonDialog>
+    </>
+  );
+}
