@@ -92,7 +92,10 @@ describe('GET /api/session (session.get)', () => {
     const client = await server.as('plan');
     const response = await client.get('/api/session');
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ user: { loginId: 'plan' }, organization: { name: '地域福祉課', isCoordinatingSection: false } });
+    expect(response.body).toMatchObject({
+      user: { loginId: 'plan' },
+      organization: { name: '地域福祉課', isCoordinatingSection: false },
+    });
   });
 });
 
