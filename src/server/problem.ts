@@ -33,7 +33,10 @@ export type ProblemCode =
   | 'plan.noApprovedPlan'
   | 'planItem.notCurrent'
   | 'case.notOpen'
-  | 'meeting.notHeld';
+  | 'meeting.notHeld'
+  | 'import.invalid'
+  | 'progress.yearLocked'
+  | 'challenge.inUse';
 
 const titles: Record<number, string> = {
   400: '入力内容に誤りがあります',
