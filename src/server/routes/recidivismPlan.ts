@@ -339,7 +339,9 @@ export function recidivismPlanRoutes(
       const plan = await requirePlan(db, actor.tenantId);
       const challengeId = request.query.challengeId;
       const records = await loadProgrammes(db, actor.tenantId, plan.id, { challengeId });
-      return { items: records.map((record) => presentProgramme(record, actor, challengeId)) };
+      const items = records.map((record) => presentProgramme(record, actor, challengeId));
+      // under one challenge, its own programmes come first and the 再掲 ones after, as the plan prints them
+      return { items: challengeId ? items.sort((a, b) => Number(a.isRepeat) - Number(b.isRepeat)) : items };
     },
   );
 
