@@ -510,6 +510,7 @@ export interface CouncilMemberTable {
   tenant_id: string;
   organization_id: string;
   representative: string;
+  sort_order: Generated<number>;
   term_from: DateColumn;
   term_to: DateColumn | null;
   created_at: CreatedAt;

@@ -56,17 +56,22 @@ describe('PUT /api/programmes/:id/progress/:fiscalYear (programmeProgress.save)'
     const audit = await latestAudit(server.database.db, 'programmeProgress.save');
     expect(audit).toMatchObject({ resource_id: id, actor_login_id: 'hogo' });
     // saving again updates the same row
-    const again = await hogo.request('PUT', `/api/programmes/${id}/progress/2024`, { ...progress, resultValue: 125 });
+    const again = await hogo.request('PUT', `/api/programmes/${id}/progress/2024`, {
+      ...progress,
+      resultValue: 125,
+    });
     expect(again.body).toMatchObject({ resultValue: 125 });
   });
 
   it('refuses another section’s programme (403), council members (403), anonymous (401)', async () => {
     const other = programmes['契約課']?.id;
     expect((await hogo.request('PUT', `/api/programmes/${other}/progress/2024`, progress)).status).toBe(403);
-    expect((await council.request('PUT', `/api/programmes/${other}/progress/2024`, progress)).status).toBe(403);
-    expect((await server.anonymous().request('PUT', `/api/programmes/${other}/progress/2024`, progress)).status).toBe(
-      401,
+    expect((await council.request('PUT', `/api/programmes/${other}/progress/2024`, progress)).status).toBe(
+      403,
     );
+    expect(
+      (await server.anonymous().request('PUT', `/api/programmes/${other}/progress/2024`, progress)).status,
+    ).toBe(401);
     // the plan officer reviews and may correct any programme
     expect((await plan.request('PUT', `/api/programmes/${other}/progress/2024`, progress)).status).toBe(200);
   });
@@ -76,10 +81,16 @@ describe('PUT /api/programmes/:id/progress/:fiscalYear (programmeProgress.save)'
     const outside = await hogo.request('PUT', `/api/programmes/${id}/progress/2030`, progress);
     expect(outside.status).toBe(400);
     expect((outside.body as { detail: string }).detail).toContain('令和4年度～令和8年度');
-    const grade = await hogo.request('PUT', `/api/programmes/${id}/progress/2024`, { ...progress, evaluation: 'Z' });
+    const grade = await hogo.request('PUT', `/api/programmes/${id}/progress/2024`, {
+      ...progress,
+      evaluation: 'Z',
+    });
     expect(grade.status).toBe(400);
     expect((grade.body as { errors: { field: string }[] }).errors[0]?.field).toBe('evaluation');
-    const unit = await hogo.request('PUT', `/api/programmes/${id}/progress/2024`, { ...progress, resultUnit: null });
+    const unit = await hogo.request('PUT', `/api/programmes/${id}/progress/2024`, {
+      ...progress,
+      resultUnit: null,
+    });
     expect((unit.body as { errors: { field: string }[] }).errors[0]?.field).toBe('resultUnit');
     const notNumber = await hogo.request('PUT', `/api/programmes/${id}/progress/2024`, {
       ...progress,
@@ -104,13 +115,17 @@ describe('year locking (programmeProgress.lockYear, programmeProgress.list)', ()
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ fiscalYear: 2024, fiscalYearLabel: '令和6年度', lock: null });
     expect(response.body.evaluationScale.map((g) => g.code)).toEqual(['A', 'B', 'C', 'D']);
-    expect(response.body.items.map((i) => [i.programme.name, i.abilities.edit, i.progress?.resultValue ?? null])).toEqual([
+    expect(
+      response.body.items.map((i) => [i.programme.name, i.abilities.edit, i.progress?.resultValue ?? null]),
+    ).toEqual([
       ['協力雇用主等に対する優遇措置', false, 120],
       ['生活困窮者自立支援事業', true, 125],
       ['社会を明るくする運動への参加', false, null],
     ]);
     expect(response.body.abilities.lockYear).toBe(false);
-    expect((await plan.get<ProgressList>('/api/programme-progress?fiscalYear=2024')).body.abilities.lockYear).toBe(true);
+    expect(
+      (await plan.get<ProgressList>('/api/programme-progress?fiscalYear=2024')).body.abilities.lockYear,
+    ).toBe(true);
     expect((await plan.get('/api/programme-progress?fiscalYear=abc')).status).toBe(400);
     expect((await server.anonymous().get('/api/programme-progress?fiscalYear=2024')).status).toBe(401);
   });
@@ -136,7 +151,9 @@ describe('year locking (programmeProgress.lockYear, programmeProgress.list)', ()
     expect((await plan.request('PUT', `/api/programmes/${id}/progress/2024`, progress)).status).toBe(409);
 
     const list = await council.get<ProgressList>('/api/programme-progress?fiscalYear=2024');
-    expect(list.body.lock).toMatchObject({ lockedBy: { displayName: '計画 担当', organization: '地域福祉課' } });
+    expect(list.body.lock).toMatchObject({
+      lockedBy: { displayName: '計画 担当', organization: '地域福祉課' },
+    });
     expect(list.body.items.every((i) => !i.abilities.edit)).toBe(true);
     expect((await plan.post('/api/programme-progress/2024/lock')).status).toBe(409);
     expect((await plan.post('/api/programme-progress/2040/lock')).status).toBe(400);

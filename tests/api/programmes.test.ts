@@ -2,8 +2,8 @@ import Encoding from 'encoding-japanese';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Programme, ProgrammeImportResult } from '../../src/contract/recidivismPlan.ts';
-import { challengeIds, latestAudit } from '../support/recidivism.ts';
 import { type DemoDirectory, demoDirectory } from '../support/factories.ts';
+import { challengeIds, latestAudit } from '../support/recidivism.ts';
 import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
 
 let server: TestServer;
@@ -67,7 +67,9 @@ describe('GET /api/programmes (programmes.list)', () => {
   it('lists the seed’s 3 programmes with their sections and challenges', async () => {
     const response = await hogo.get<{ items: Programme[] }>('/api/programmes');
     expect(response.status).toBe(200);
-    expect(response.body.items.map((p) => [p.name, p.responsibleSection.name, p.challenges[0]?.position])).toEqual([
+    expect(
+      response.body.items.map((p) => [p.name, p.responsibleSection.name, p.challenges[0]?.position]),
+    ).toEqual([
       ['協力雇用主等に対する優遇措置', '契約課', 2],
       ['生活困窮者自立支援事業', '保護第一課', 2],
       ['社会を明るくする運動への参加', '地域福祉課', 5],
@@ -110,7 +112,9 @@ describe('POST /api/programmes, PATCH /api/programmes/:id (programmes.create, pr
     });
     expect((await latestAudit(server.database.db, 'programme.create'))?.resource_id).toBe(created.body.id);
 
-    const underFive = await plan.get<{ items: Programme[] }>(`/api/programmes?challengeId=${challenges.get(5)}`);
+    const underFive = await plan.get<{ items: Programme[] }>(
+      `/api/programmes?challengeId=${challenges.get(5)}`,
+    );
     expect(underFive.body.items.map((p) => [p.name, p.isRepeat])).toEqual([
       ['社会を明るくする運動への参加', false],
       [input.name, true],
@@ -146,7 +150,11 @@ describe('POST /api/programmes, PATCH /api/programmes/:id (programmes.create, pr
     });
     expect(unknown.status).toBe(400);
     expect((unknown.body as { errors: { field: string }[] }).errors[0]?.field).toBe('responsibleSectionId');
-    const body = { name: 'x', responsibleSectionId: dir.organization('契約課'), challenges: [{ challengeId: challenges.get(1) }] };
+    const body = {
+      name: 'x',
+      responsibleSectionId: dir.organization('契約課'),
+      challenges: [{ challengeId: challenges.get(1) }],
+    };
     expect((await hogo.post('/api/programmes', body)).status).toBe(403);
     expect((await council.post('/api/programmes', body)).status).toBe(403);
     expect((await server.anonymous().post('/api/programmes', body)).status).toBe(401);
@@ -181,12 +189,18 @@ describe('POST /api/programmes/import (programmes.import)', () => {
   });
 
   it('reports a missing column and an unreadable file', async () => {
-    const noSection = await importFile('x.csv', Buffer.from('課題番号,事業名(取組),事業の概要\n1,a,b\n').toString('base64'), true);
+    const noSection = await importFile(
+      'x.csv',
+      Buffer.from('課題番号,事業名(取組),事業の概要\n1,a,b\n').toString('base64'),
+      true,
+    );
     expect(noSection.body.errors[0]?.message).toBe('1行目: 見出しに「担当課」の列がありません');
     const broken = await importFile('x.xlsx', Buffer.from('not a workbook').toString('base64'), true);
     expect(broken.status).toBe(400);
     expect(broken.body).toMatchObject({ code: 'import.invalid' });
-    expect((await hogo.post('/api/programmes/import', { fileName: 'x.csv', contentBase64: 'eA==' })).status).toBe(403);
+    expect(
+      (await hogo.post('/api/programmes/import', { fileName: 'x.csv', contentBase64: 'eA==' })).status,
+    ).toBe(403);
     expect((await plan.post('/api/programmes/import', { fileName: '' })).status).toBe(400);
   });
 
@@ -205,7 +219,9 @@ describe('POST /api/programmes/import (programmes.import)', () => {
     const audit = await latestAudit(server.database.db, 'programme.import');
     expect(audit?.details).toMatchObject({ created: 47, updated: 0, encoding: 'Shift_JIS' });
 
-    const changed = syntheticRows().map((r, i) => (i === 0 ? [r[0], r[1], r[2], '（試験）改訂した概要', r[4]] : r)) as string[][];
+    const changed = syntheticRows().map((r, i) =>
+      i === 0 ? [r[0], r[1], r[2], '（試験）改訂した概要', r[4]] : r,
+    ) as string[][];
     const second = await importFile('資料編.csv', shiftJis(csv(changed)), false);
     expect(second.body.created).toHaveLength(0);
     expect(second.body.updated).toHaveLength(47);
@@ -235,7 +251,9 @@ describe('POST /api/programmes/import (programmes.import)', () => {
       '社会を明るくする運動への参加',
     ]);
     expect(await programmeCount()).toBe(before);
-    const underThree = await plan.get<{ items: Programme[] }>(`/api/programmes?challengeId=${challenges.get(3)}`);
+    const underThree = await plan.get<{ items: Programme[] }>(
+      `/api/programmes?challengeId=${challenges.get(3)}`,
+    );
     expect(underThree.body.items.find((p) => p.name === '生活困窮者自立支援事業')?.isRepeat).toBe(true);
   });
 

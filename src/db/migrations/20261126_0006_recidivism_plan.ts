@@ -118,6 +118,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     id(db.schema.createTable('council_members'))
       .addColumn('organization_id', 'uuid', (c) => c.notNull().references('organizations.id'))
       .addColumn('representative', 'text', (c) => c.notNull())
+      // the council's own listing order (名簿順)
+      .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('term_from', 'date', (c) => c.notNull())
       .addColumn('term_to', 'date'),
   ).execute();

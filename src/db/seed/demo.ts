@@ -281,6 +281,7 @@ export async function seedRecidivismPlan(
         tenant_id: tenantId,
         organization_id: organization(member.name),
         representative: demoRepresentatives[index] ?? '代表 者',
+        sort_order: index + 1,
         term_from: '2024-04-01',
         term_to: '2026-03-31',
       })),

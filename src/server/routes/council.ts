@@ -348,7 +348,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           'o.name_kana',
         ])
         .where('m.tenant_id', '=', actor.tenantId)
-        .orderBy('m.created_at')
+        .orderBy('m.sort_order')
         .orderBy('m.id')
         .execute();
       return {

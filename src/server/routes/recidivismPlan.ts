@@ -276,6 +276,23 @@ export function recidivismPlanRoutes(
           );
         }
         if (removed.length) {
+          const discussed = await tx
+            .selectFrom('opinions')
+            .select('challenge_id')
+            .where(
+              'challenge_id',
+              'in',
+              removed.map((c) => c.id),
+            )
+            .executeTakeFirst();
+          const withOpinion = removed.find((c) => c.id === discussed?.challenge_id);
+          if (withOpinion) {
+            throw new HttpProblem(
+              409,
+              'challenge.inUse',
+              `課題(${withOpinion.position})「${withOpinion.title}」には連絡会議の意見が関連づけられているため削除できません。`,
+            );
+          }
           await tx
             .deleteFrom('challenges')
             .where(
