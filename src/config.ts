@@ -25,6 +25,8 @@ export interface Config {
   /** Where the built web app is served from. */
   webRoot: string;
   logLevel: string;
+  /** Serve the programme catalogue of the recidivism plan without sign-in (a public document). */
+  publicCatalogue: boolean;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -62,5 +64,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: flag(env, 'KASANE_TRUST_PROXY', false),
     webRoot: path.resolve(env.KASANE_WEB_ROOT || 'dist/web'),
     logLevel: env.LOG_LEVEL || (production ? 'info' : 'warn'),
+    publicCatalogue: flag(env, 'KASANE_PUBLIC_CATALOGUE', true),
   };
 }

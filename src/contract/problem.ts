@@ -49,5 +49,8 @@ export const problemCodes = [
   'planItem.notCurrent',
   'case.notOpen',
   'meeting.notHeld',
+  'import.invalid',
+  'progress.yearLocked',
+  'challenge.inUse',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];

@@ -67,7 +67,18 @@ export type AuditAction =
   | 'supportReport.create'
   | 'supportReport.list'
   | 'monitoring.create'
-  | 'task.list';
+  | 'task.list'
+  // the recidivism plan and its council (no personal data); file exports are 'export'
+  | 'challenge.update'
+  | 'programme.create'
+  | 'programme.update'
+  | 'programme.import'
+  | 'programmeProgress.save'
+  | 'programmeProgress.lockYear'
+  | 'councilMeeting.create'
+  | 'opinion.create'
+  | 'opinion.answer'
+  | 'export';
 
 export interface AuditEventInput {
   action: AuditAction;

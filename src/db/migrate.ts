@@ -3,6 +3,7 @@ import * as foundation from './migrations/20261126_0001_foundation.ts';
 import * as supportFlow from './migrations/20261126_0002_support_flow.ts';
 import * as intake from './migrations/20261126_0003_intake.ts';
 import * as plansReportsMonitoring from './migrations/20261126_0005_plans_reports_monitoring.ts';
+import * as recidivismPlan from './migrations/20261126_0006_recidivism_plan.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration, in order. Names are timestamped; migrations are forward-only. */
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '20261126_0002_support_flow': supportFlow,
   '20261126_0003_intake': intake,
   '20261126_0005_plans_reports_monitoring': plansReportsMonitoring,
+  '20261126_0006_recidivism_plan': recidivismPlan,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

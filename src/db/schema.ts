@@ -423,6 +423,141 @@ export interface AuditChainHeadTable {
   hash: string;
 }
 
+export interface RecidivismPlanTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  period_from_fiscal_year: number;
+  period_to_fiscal_year: number;
+  parent_plan: string | null;
+  legal_basis: string;
+  target_population: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ChallengeTable {
+  id: string;
+  tenant_id: string;
+  plan_id: string;
+  position: number;
+  title: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ProgrammeIndicator {
+  name: string;
+  unit?: string;
+}
+
+export interface ProgrammeTable {
+  id: string;
+  tenant_id: string;
+  plan_id: string;
+  name: string;
+  summary: string;
+  responsible_section_id: string;
+  related_organization_ids: ColumnType<string[], string[] | undefined, string[]>;
+  indicators: ColumnType<ProgrammeIndicator[], string | undefined, string>;
+  external_key: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ProgrammeChallengeTable {
+  tenant_id: string;
+  programme_id: string;
+  challenge_id: string;
+  is_repeat: boolean;
+}
+
+export interface EvaluationScaleTable {
+  id: string;
+  tenant_id: string;
+  code: string;
+  label: string;
+  sort_order: number;
+  created_at: CreatedAt;
+}
+
+export interface ProgrammeProgressTable {
+  id: string;
+  tenant_id: string;
+  programme_id: string;
+  fiscal_year: number;
+  status_text: string;
+  /** numeric: read back as a string to keep its precision */
+  result_value: ColumnType<string | null, string | number | null, string | number | null>;
+  result_unit: string | null;
+  evaluation: string | null;
+  issues_direction: string;
+  updated_by: string;
+  updated_at: UpdatedAt;
+  created_at: CreatedAt;
+}
+
+export interface ProgressYearLockTable {
+  tenant_id: string;
+  plan_id: string;
+  fiscal_year: number;
+  locked_by: string;
+  locked_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface CouncilMemberTable {
+  id: string;
+  tenant_id: string;
+  organization_id: string;
+  representative: string;
+  sort_order: Generated<number>;
+  term_from: DateColumn;
+  term_to: DateColumn | null;
+  created_at: CreatedAt;
+}
+
+export interface CouncilMeetingTable {
+  id: string;
+  tenant_id: string;
+  held_at: Date;
+  place: string;
+  is_open: boolean;
+  observers_count: number;
+  observers_note: string | null;
+  agenda: string;
+  minutes: string;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface CouncilMeetingAttendeeTable {
+  id: string;
+  tenant_id: string;
+  meeting_id: string;
+  organization_id: string;
+  attendee_name: string;
+  is_deputy: boolean;
+  created_at: CreatedAt;
+}
+
+export type OpinionFollowUp = 'open' | 'inProgress' | 'done';
+
+export interface OpinionTable {
+  id: string;
+  tenant_id: string;
+  organization_id: string;
+  meeting_id: string | null;
+  content: string;
+  challenge_id: string | null;
+  programme_id: string | null;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: Date | null;
+  follow_up_status: ColumnType<OpinionFollowUp, OpinionFollowUp | undefined, OpinionFollowUp>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   tenants: TenantTable;
   audit_chain_heads: AuditChainHeadTable;
@@ -451,6 +586,17 @@ export interface DB {
   monitorings: MonitoringTable;
   case_events: CaseEventTable;
   case_number_counters: CaseNumberCounterTable;
+  recidivism_plans: RecidivismPlanTable;
+  challenges: ChallengeTable;
+  programmes: ProgrammeTable;
+  programme_challenges: ProgrammeChallengeTable;
+  evaluation_scale: EvaluationScaleTable;
+  programme_progress: ProgrammeProgressTable;
+  progress_year_locks: ProgressYearLockTable;
+  council_members: CouncilMemberTable;
+  council_meetings: CouncilMeetingTable;
+  council_meeting_attendees: CouncilMeetingAttendeeTable;
+  opinions: OpinionTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;

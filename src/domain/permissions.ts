@@ -36,6 +36,9 @@ export const permissions = [
   'plan.manage',
   'council.read',
   'council.opinion',
+  'council.manage',
+  // users of a programme's responsible section record its annual progress (the plan officer too)
+  'programmeProgress.edit',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -53,9 +56,24 @@ const casework: Permission[] = [
 
 const grants: Record<Role, readonly Permission[]> = {
   admin: ['organization.read', 'organization.manage', 'user.read', 'user.manage'],
-  coordinator: ['organization.read', ...casework, 'person.link', 'handover.decide', 'case.coordinate'],
-  caseworker: ['organization.read', ...casework],
-  planOfficer: ['organization.read', 'plan.read', 'plan.manage', 'council.read'],
+  coordinator: [
+    'organization.read',
+    ...casework,
+    'person.link',
+    'handover.decide',
+    'case.coordinate',
+    'plan.read',
+    'programmeProgress.edit',
+  ],
+  caseworker: ['organization.read', ...casework, 'plan.read', 'programmeProgress.edit'],
+  planOfficer: [
+    'organization.read',
+    'plan.read',
+    'plan.manage',
+    'council.read',
+    'council.manage',
+    'programmeProgress.edit',
+  ],
   councilMember: ['plan.read', 'council.read', 'council.opinion'],
   auditor: ['organization.read', 'user.read', 'audit.read'],
 };

@@ -12,6 +12,7 @@ import { installOpenApi } from './openapi.ts';
 import { installProblemHandlers } from './problem.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { consultationRoutes } from './routes/consultations.ts';
+import { councilRoutes } from './routes/council.ts';
 import { handoverRoutes } from './routes/handovers.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meetingKindRoutes } from './routes/meetingKinds.ts';
@@ -19,6 +20,8 @@ import { monitoringRoutes } from './routes/monitorings.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { personRoutes } from './routes/persons.ts';
 import { planRoutes } from './routes/plans.ts';
+import { programmeProgressRoutes } from './routes/programmeProgress.ts';
+import { recidivismPlanRoutes } from './routes/recidivismPlan.ts';
 import { referralRoutes } from './routes/referrals.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { supportReportRoutes } from './routes/supportReports.ts';
@@ -100,6 +103,9 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   monitoringRoutes(app, database.db);
   taskRoutes(app, database.db);
   meetingKindRoutes(app, database.db);
+  recidivismPlanRoutes(app, database.db, { publicCatalogue: config.publicCatalogue });
+  programmeProgressRoutes(app, database.db);
+  councilRoutes(app, database.db);
 
   await installWeb(app, config.webRoot);
   return app;

@@ -24,9 +24,24 @@ const casework: Permission[] = [
 /** The whole role × permission table, stated once: a change to a grant must change this test. */
 const expected: Record<Role, Permission[]> = {
   admin: ['organization.read', 'organization.manage', 'user.read', 'user.manage'],
-  coordinator: ['organization.read', ...casework, 'person.link', 'handover.decide', 'case.coordinate'],
-  caseworker: ['organization.read', ...casework],
-  planOfficer: ['organization.read', 'plan.read', 'plan.manage', 'council.read'],
+  coordinator: [
+    'organization.read',
+    ...casework,
+    'person.link',
+    'handover.decide',
+    'case.coordinate',
+    'plan.read',
+    'programmeProgress.edit',
+  ],
+  caseworker: ['organization.read', ...casework, 'plan.read', 'programmeProgress.edit'],
+  planOfficer: [
+    'organization.read',
+    'plan.read',
+    'plan.manage',
+    'council.read',
+    'council.manage',
+    'programmeProgress.edit',
+  ],
   councilMember: ['plan.read', 'council.read', 'council.opinion'],
   auditor: ['organization.read', 'user.read', 'audit.read'],
 };

@@ -127,6 +127,168 @@ export const demoAccounts: { loginId: string; displayName: string; organization:
   },
 ];
 
+/** 鹿児島市再犯防止推進計画 as the seed deck describes it (inside 第5期鹿児島市地域福祉計画). */
+export const demoRecidivismPlan = {
+  name: '鹿児島市再犯防止推進計画',
+  periodFromFiscalYear: 2022,
+  periodToFiscalYear: 2026,
+  parentPlan: '第5期鹿児島市地域福祉計画',
+  legalBasis: '再犯の防止等の推進に関する法律第8条第1項',
+  targetPopulation: '法第2条第1項に定める犯罪をした者等',
+} as const;
+
+/** The plan's 5 challenges, verbatim from the seed deck, in order. */
+export const demoChallenges = [
+  '国・県・民間団体等との連携強化',
+  '就労・住居の確保',
+  '保健医療・福祉サービスの利用の促進',
+  '非行の防止と、学習支援等の実施',
+  '民間協力者の活動の促進、広報・啓発活動の推進',
+] as const;
+
+/** The 3 programmes the seed deck shows (programs-seed.tsv); the other 44 come by import. */
+export const demoProgrammes = [
+  {
+    externalKey: '1',
+    challenge: 2,
+    name: '協力雇用主等に対する優遇措置',
+    summary:
+      '建設工事等競争入札参加者の格付や総合評価落札方式による一般競争入札の採点において、鹿児島県協力雇用主等に対する優遇措置を行う。',
+    section: '契約課',
+  },
+  {
+    externalKey: '2',
+    challenge: 2,
+    name: '生活困窮者自立支援事業',
+    summary:
+      '・生活困窮者に対し、相談支援、就労支援等の必要な支援を行う。・住居確保給付金を支給することで、安定した就労活動ができるようにする。',
+    section: '保護第一課',
+  },
+  {
+    externalKey: '3',
+    challenge: 5,
+    name: '社会を明るくする運動への参加',
+    summary:
+      '犯罪や非行のない安全で安心な明るい地域社会を築くための全国的な運動である「社会を明るくする運動」に参加し、再犯防止に関する地域での理解の促進を図る。',
+    section: '地域福祉課',
+  },
+] as const;
+
+/** The default 評価 scale of a new tenant; cities may edit it. */
+export const defaultEvaluationScale = [
+  { code: 'A', label: '計画どおり実施' },
+  { code: 'B', label: '概ね計画どおり実施' },
+  { code: 'C', label: '一部実施・課題あり' },
+  { code: 'D', label: '未実施' },
+] as const;
+
+/** Synthetic representatives of the council's member organisations (生成, not real people). */
+const demoRepresentatives = [
+  '山下 一郎',
+  '城山 花子',
+  '天文 次郎',
+  '磯浜 良子',
+  '鴨池 三郎',
+  '吉野 和子',
+  '谷山 四郎',
+  '伊敷 恵子',
+  '桜島 五郎',
+  '紫原 礼子',
+];
+
+/**
+ * The recidivism plan of the demo municipality: the plan, its 5 challenges, the 3 programmes of
+ * the seed under their challenges, the evaluation scale and the 10 council members.
+ */
+export async function seedRecidivismPlan(
+  tx: Transaction<DB>,
+  tenantId: string,
+  organizationIds: ReadonlyMap<string, string>,
+): Promise<void> {
+  const organization = (name: string) => {
+    const id = organizationIds.get(name);
+    if (!id) throw new Error(`demo seed: unknown organisation ${name}`);
+    return id;
+  };
+  const planId = randomUUID();
+  await tx
+    .insertInto('recidivism_plans')
+    .values({
+      id: planId,
+      tenant_id: tenantId,
+      name: demoRecidivismPlan.name,
+      period_from_fiscal_year: demoRecidivismPlan.periodFromFiscalYear,
+      period_to_fiscal_year: demoRecidivismPlan.periodToFiscalYear,
+      parent_plan: demoRecidivismPlan.parentPlan,
+      legal_basis: demoRecidivismPlan.legalBasis,
+      target_population: demoRecidivismPlan.targetPopulation,
+    })
+    .execute();
+  const challengeIds = demoChallenges.map(() => randomUUID());
+  await tx
+    .insertInto('challenges')
+    .values(
+      demoChallenges.map((title, index) => ({
+        id: challengeIds[index] as string,
+        tenant_id: tenantId,
+        plan_id: planId,
+        position: index + 1,
+        title,
+      })),
+    )
+    .execute();
+  for (const programme of demoProgrammes) {
+    const id = randomUUID();
+    await tx
+      .insertInto('programmes')
+      .values({
+        id,
+        tenant_id: tenantId,
+        plan_id: planId,
+        name: programme.name,
+        summary: programme.summary,
+        responsible_section_id: organization(programme.section),
+        external_key: programme.externalKey,
+      })
+      .execute();
+    await tx
+      .insertInto('programme_challenges')
+      .values({
+        tenant_id: tenantId,
+        programme_id: id,
+        challenge_id: challengeIds[programme.challenge - 1] as string,
+        is_repeat: false,
+      })
+      .execute();
+  }
+  await tx
+    .insertInto('evaluation_scale')
+    .values(
+      defaultEvaluationScale.map((grade, index) => ({
+        id: randomUUID(),
+        tenant_id: tenantId,
+        code: grade.code,
+        label: grade.label,
+        sort_order: index,
+      })),
+    )
+    .execute();
+  await tx
+    .insertInto('council_members')
+    .values(
+      councilOrganizations.map((member, index) => ({
+        id: randomUUID(),
+        tenant_id: tenantId,
+        organization_id: organization(member.name),
+        representative: demoRepresentatives[index] ?? '代表 者',
+        sort_order: index + 1,
+        term_from: '2024-04-01',
+        term_to: '2026-03-31',
+      })),
+    )
+    .execute();
+}
+
 /**
  * Seed the demo municipality (鹿児島市) with its organisations and demo accounts.
  * Idempotent: does nothing if the tenant exists. Synthetic people only.
@@ -153,6 +315,7 @@ export async function seedDemo(db: Kysely<DB>, options: { production: boolean })
       organizationIds.set(organization.name, id);
     }
     await seedMeetingKinds(tx, tenantId);
+    await seedRecidivismPlan(tx, tenantId, organizationIds);
     for (const account of demoAccounts) {
       const organizationId = organizationIds.get(account.organization);
       if (!organizationId) throw new Error(`demo seed: unknown organisation ${account.organization}`);

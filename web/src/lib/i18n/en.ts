@@ -1075,6 +1075,15 @@ export const en: Messages = {
       notDraft: 'A decided support plan cannot be changed.',
       noApprovedPlan: 'No support plan has been decided.',
     },
+    import: {
+      invalid: 'The file has errors. Check each row.',
+    },
+    progress: {
+      yearLocked: 'This fiscal year is locked and cannot be changed.',
+    },
+    challenge: {
+      inUse: 'A challenge with programmes or opinions cannot be removed.',
+    },
     planItem: {
       notCurrent: 'This item is not part of the current support plan.',
     },

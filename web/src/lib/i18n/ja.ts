@@ -1075,6 +1075,15 @@ export const ja = {
       notDraft: '決定済みの支援プランは変更できません。',
       noApprovedPlan: '決定した支援プランがありません。',
     },
+    import: {
+      invalid: '取り込むファイルに誤りがあります。行ごとの内容を確認してください。',
+    },
+    progress: {
+      yearLocked: 'この年度の実施状況は確定済みのため変更できません。',
+    },
+    challenge: {
+      inUse: '事業や意見が登録されている課題は削除できません。',
+    },
     planItem: {
       notCurrent: '現在の支援プランの支援内容ではありません。',
     },

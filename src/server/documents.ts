@@ -1,0 +1,190 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import Encoding from 'encoding-japanese';
+import ExcelJS from 'exceljs';
+import pdfMake from 'pdfmake';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+
+/**
+ * A printable document as officials expect it: a title, a few header lines, then sections each
+ * made of a heading and a table. One model, rendered as CSV, xlsx and PDF, so the three never
+ * disagree.
+ */
+export interface TableDocument {
+  title: string;
+  subtitle: string[];
+  sections: DocumentSection[];
+  notes: string[];
+}
+
+export interface DocumentSection {
+  heading: string;
+  columns: { header: string; width: number }[];
+  rows: string[][];
+}
+
+export type DocumentFormat = 'csv' | 'xlsx' | 'pdf';
+
+export interface RenderedDocument {
+  body: Buffer;
+  contentType: string;
+  fileName: string;
+}
+
+function csvCell(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** CSV: UTF-8 with a BOM (Excel opens it correctly), or Shift_JIS for older office software. */
+export function renderCsv(document: TableDocument, encoding: 'utf-8' | 'shift_jis'): Buffer {
+  const lines: string[][] = [[document.title], ...document.subtitle.map((s) => [s])];
+  for (const section of document.sections) {
+    lines.push(
+      [],
+      [section.heading],
+      section.columns.map((c) => c.header),
+      ...section.rows,
+    );
+  }
+  if (document.notes.length) lines.push([], ...document.notes.map((n) => [n]));
+  const text = `${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  if (encoding === 'shift_jis') {
+    return Buffer.from(Encoding.convert(Encoding.stringToCode(text), { to: 'SJIS', from: 'UNICODE' }));
+  }
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+}
+
+/** xlsx: one worksheet, sections stacked with bold headings, set to print on A4 landscape. */
+export async function renderXlsx(document: TableDocument): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Kasane';
+  const sheet = workbook.addWorksheet(document.title.slice(0, 31), {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  const widest = Math.max(...document.sections.map((s) => s.columns.length), 1);
+  sheet.columns = Array.from({ length: widest }, (_, i) => ({
+    width: Math.max(...document.sections.map((s) => s.columns[i]?.width ?? 10), 10),
+  }));
+  sheet.addRow([document.title]).font = { bold: true, size: 14 };
+  for (const line of document.subtitle) sheet.addRow([line]);
+  for (const section of document.sections) {
+    sheet.addRow([]);
+    sheet.addRow([section.heading]).font = { bold: true, size: 12 };
+    const header = sheet.addRow(section.columns.map((c) => c.header));
+    header.font = { bold: true };
+    header.eachCell((cell) => {
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+      cell.border = { bottom: { style: 'thin' } };
+    });
+    for (const cells of section.rows) {
+      const row = sheet.addRow(cells);
+      row.alignment = { vertical: 'top', wrapText: true };
+    }
+  }
+  if (document.notes.length) {
+    sheet.addRow([]);
+    for (const note of document.notes) sheet.addRow([note]);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const require = createRequire(import.meta.url);
+const fontFolder = path.dirname(
+  path.dirname(require.resolve('@expo-google-fonts/noto-sans-jp/package.json')),
+);
+const fontFiles = {
+  normal: path.join(fontFolder, 'noto-sans-jp', '400Regular', 'NotoSansJP_400Regular.ttf'),
+  bold: path.join(fontFolder, 'noto-sans-jp', '700Bold', 'NotoSansJP_700Bold.ttf'),
+};
+const allowedFonts = new Set(Object.values(fontFiles));
+
+pdfMake.setFonts({
+  NotoSansJP: {
+    normal: fontFiles.normal,
+    bold: fontFiles.bold,
+    italics: fontFiles.normal,
+    bolditalics: fontFiles.bold,
+  },
+});
+// A document never fetches anything: no URL at all, and on disk only the two embedded fonts.
+pdfMake.setUrlAccessPolicy(() => false);
+pdfMake.setLocalAccessPolicy((file) => allowedFonts.has(path.resolve(file)));
+
+/** PDF on A4 landscape with Noto Sans JP embedded (subset), page numbers in the footer. */
+export async function renderPdf(document: TableDocument): Promise<Buffer> {
+  const content: Content[] = [
+    { text: document.title, style: 'title' },
+    ...document.subtitle.map((line): Content => ({ text: line, style: 'subtitle' })),
+  ];
+  for (const section of document.sections) {
+    const total = section.columns.reduce((sum, c) => sum + c.width, 0);
+    content.push({ text: section.heading, style: 'heading' });
+    content.push({
+      table: {
+        headerRows: 1,
+        dontBreakRows: true,
+        widths: section.columns.map((c) => `${((c.width / total) * 100).toFixed(2)}%`),
+        body: [
+          section.columns.map((c) => ({ text: c.header, bold: true, fillColor: '#e8eef7' })),
+          ...(section.rows.length
+            ? section.rows
+            : [
+                [
+                  { text: '（該当なし）', colSpan: section.columns.length },
+                  ...section.columns.slice(1).map(() => ''),
+                ],
+              ]),
+        ],
+      },
+      layout: { hLineColor: '#888888', vLineColor: '#888888' },
+    });
+  }
+  for (const note of document.notes) content.push({ text: note, style: 'note' });
+  const definition: TDocumentDefinitions = {
+    pageSize: 'A4',
+    pageOrientation: 'landscape',
+    pageMargins: [36, 36, 36, 40],
+    info: { title: document.title, creator: 'Kasane' },
+    defaultStyle: { font: 'NotoSansJP', fontSize: 9, lineHeight: 1.25 },
+    styles: {
+      title: { fontSize: 16, bold: true, margin: [0, 0, 0, 6] },
+      subtitle: { fontSize: 10, margin: [0, 0, 0, 2] },
+      heading: { fontSize: 12, bold: true, margin: [0, 12, 0, 4] },
+      note: { fontSize: 8, margin: [0, 8, 0, 0] },
+    },
+    footer: (page, pages) => ({ text: `${page} / ${pages}`, alignment: 'center', fontSize: 8 }),
+    content,
+  };
+  return pdfMake.createPdf(definition).getBuffer();
+}
+
+/** Render the document in the requested format, with the file name a person would expect. */
+export async function renderDocument(
+  document: TableDocument,
+  format: DocumentFormat,
+  baseName: string,
+  encoding: 'utf-8' | 'shift_jis' = 'utf-8',
+): Promise<RenderedDocument> {
+  switch (format) {
+    case 'csv':
+      return {
+        body: renderCsv(document, encoding),
+        contentType: `text/csv; charset=${encoding === 'shift_jis' ? 'Shift_JIS' : 'utf-8'}`,
+        fileName: `${baseName}.csv`,
+      };
+    case 'xlsx':
+      return {
+        body: await renderXlsx(document),
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        fileName: `${baseName}.xlsx`,
+      };
+    case 'pdf':
+      return { body: await renderPdf(document), contentType: 'application/pdf', fileName: `${baseName}.pdf` };
+  }
+}
+
+/** Content-Disposition with the Japanese file name (RFC 6266 / 5987) and an ASCII fallback. */
+export function attachment(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]/g, '_');
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

@@ -1,0 +1,276 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely, Transaction } from 'kysely';
+import { problemSchema } from '../../contract/problem.ts';
+import {
+  lockYearParamsSchema,
+  type Progress,
+  progressInputSchema,
+  progressListQuerySchema,
+  progressListSchema,
+  progressParamsSchema,
+  progressSchema,
+  yearLockSchema,
+} from '../../contract/recidivismPlan.ts';
+import { recordAudit } from '../../db/auditTrail.ts';
+import { loadProgrammes, type RecidivismPlanRow } from '../../db/recidivismPlan.ts';
+import type { DB } from '../../db/schema.ts';
+import { formatFiscalYear } from '../../domain/fiscalYear.ts';
+import { actorOf, auditContextOf } from '../authentication.ts';
+import { forbidden, HttpProblem, notFound } from '../problem.ts';
+import { mayEditProgress, requirePlan } from './recidivismPlan.ts';
+
+const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const writeErrors = { ...readErrors, 409: problemSchema };
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+function checkYearInPlan(plan: RecidivismPlanRow, fiscalYear: number, field: string): void {
+  if (fiscalYear < plan.period_from_fiscal_year || fiscalYear > plan.period_to_fiscal_year) {
+    const message = `年度は計画期間（${formatFiscalYear(plan.period_from_fiscal_year)}～${formatFiscalYear(plan.period_to_fiscal_year)}）の中で指定してください`;
+    throw new HttpProblem(400, 'validation.invalid', message, [{ field, code: 'outOfPlan', message }]);
+  }
+}
+
+export async function evaluationScale(db: Executor, tenantId: string) {
+  return db
+    .selectFrom('evaluation_scale')
+    .select(['code', 'label'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('sort_order')
+    .execute();
+}
+
+/** The lock of a 年度 with who locked it, or null while the year is open. */
+export async function findYearLock(db: Executor, planId: string, fiscalYear: number) {
+  const row = await db
+    .selectFrom('progress_year_locks as l')
+    .innerJoin('users as u', 'u.id', 'l.locked_by')
+    .innerJoin('organizations as o', 'o.id', 'u.organization_id')
+    .select(['l.fiscal_year', 'l.locked_at', 'u.id as user_id', 'u.display_name', 'o.name as organization'])
+    .where('l.plan_id', '=', planId)
+    .where('l.fiscal_year', '=', fiscalYear)
+    .executeTakeFirst();
+  return row
+    ? {
+        fiscalYear: row.fiscal_year,
+        lockedBy: { id: row.user_id, displayName: row.display_name, organization: row.organization },
+        lockedAt: row.locked_at.toISOString(),
+      }
+    : null;
+}
+
+/** Progress rows of a 年度 by programme, with the evaluation label and who last edited. */
+export async function loadProgress(
+  db: Executor,
+  tenantId: string,
+  fiscalYear: number,
+  programmeIds: readonly string[],
+): Promise<Map<string, Progress>> {
+  if (programmeIds.length === 0) return new Map();
+  const scale = new Map((await evaluationScale(db, tenantId)).map((g) => [g.code, g]));
+  const rows = await db
+    .selectFrom('programme_progress as p')
+    .innerJoin('users as u', 'u.id', 'p.updated_by')
+    .selectAll('p')
+    .select('u.display_name')
+    .where('p.tenant_id', '=', tenantId)
+    .where('p.fiscal_year', '=', fiscalYear)
+    .where('p.programme_id', 'in', programmeIds)
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.programme_id,
+      {
+        programmeId: row.programme_id,
+        fiscalYear: row.fiscal_year,
+        statusText: row.status_text,
+        resultValue: row.result_value === null ? null : Number(row.result_value),
+        resultUnit: row.result_unit,
+        evaluation: row.evaluation
+          ? (scale.get(row.evaluation) ?? { code: row.evaluation, label: row.evaluation })
+          : null,
+        issuesDirection: row.issues_direction,
+        updatedBy: { id: row.updated_by, displayName: row.display_name },
+        updatedAt: row.updated_at.toISOString(),
+      },
+    ]),
+  );
+}
+
+export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/programme-progress',
+    {
+      config: { access: { permission: 'plan.read' } },
+      schema: {
+        operationId: 'programmeProgress.list',
+        summary: 'Progress of every programme for a 年度, with the year’s lock and who locked it',
+        tags: ['programmeProgress'],
+        querystring: progressListQuerySchema,
+        response: { 200: progressListSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const fiscalYear = request.query.fiscalYear;
+      const plan = await requirePlan(db, actor.tenantId);
+      checkYearInPlan(plan, fiscalYear, 'クエリ.fiscalYear');
+      const programmes = await loadProgrammes(db, actor.tenantId, plan.id);
+      const progress = await loadProgress(
+        db,
+        actor.tenantId,
+        fiscalYear,
+        programmes.map((p) => p.id),
+      );
+      const lock = await findYearLock(db, plan.id, fiscalYear);
+      return {
+        fiscalYear,
+        fiscalYearLabel: formatFiscalYear(fiscalYear),
+        lock,
+        evaluationScale: await evaluationScale(db, actor.tenantId),
+        items: programmes.map((p) => ({
+          programme: {
+            id: p.id,
+            name: p.name,
+            responsibleSection: p.responsibleSection,
+            challengePositions: p.challenges.map((c) => c.position),
+          },
+          progress: progress.get(p.id) ?? null,
+          abilities: { edit: lock === null && mayEditProgress(actor, p) },
+        })),
+        abilities: { lockYear: lock === null && actor.permissions.has('plan.manage') },
+      };
+    },
+  );
+
+  r.put(
+    '/api/programmes/:id/progress/:fiscalYear',
+    {
+      config: { access: { permission: 'programmeProgress.edit' } },
+      schema: {
+        operationId: 'programmeProgress.save',
+        summary: 'Record a programme’s progress for a 年度 (its responsible section or the plan officer)',
+        tags: ['programmeProgress'],
+        params: progressParamsSchema,
+        body: progressInputSchema,
+        response: { 200: progressSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { id, fiscalYear } = request.params;
+      const input = request.body;
+      return db.transaction().execute(async (tx) => {
+        const plan = await requirePlan(tx, actor.tenantId);
+        const [programme] = await loadProgrammes(tx, actor.tenantId, plan.id, { ids: [id] });
+        if (!programme) throw notFound();
+        if (!mayEditProgress(actor, programme)) throw forbidden();
+        checkYearInPlan(plan, fiscalYear, 'パス.fiscalYear');
+        const lock = await findYearLock(tx, plan.id, fiscalYear);
+        if (lock) {
+          throw new HttpProblem(
+            409,
+            'progress.yearLocked',
+            `${formatFiscalYear(fiscalYear)}の進捗は${lock.lockedBy.organization}の${lock.lockedBy.displayName}さんが確定済みのため、変更できません。`,
+          );
+        }
+        if (input.evaluation) {
+          const scale = await evaluationScale(tx, actor.tenantId);
+          if (!scale.some((g) => g.code === input.evaluation)) {
+            const message = `評価は ${scale.map((g) => g.code).join('・')} のいずれかを選んでください`;
+            throw new HttpProblem(400, 'validation.invalid', message, [
+              { field: 'evaluation', code: 'unknown', message },
+            ]);
+          }
+        }
+        if (input.resultValue !== null && !input.resultUnit) {
+          const message = '実績値の単位を入力してください';
+          throw new HttpProblem(400, 'validation.invalid', message, [
+            { field: 'resultUnit', code: 'required', message },
+          ]);
+        }
+        const values = {
+          status_text: input.statusText,
+          result_value: input.resultValue,
+          result_unit: input.resultUnit || null,
+          evaluation: input.evaluation || null,
+          issues_direction: input.issuesDirection,
+          updated_by: actor.userId,
+          updated_at: new Date(),
+        };
+        await tx
+          .insertInto('programme_progress')
+          .values({
+            id: randomUUID(),
+            tenant_id: actor.tenantId,
+            programme_id: id,
+            fiscal_year: fiscalYear,
+            ...values,
+          })
+          .onConflict((oc) => oc.columns(['programme_id', 'fiscal_year']).doUpdateSet(values))
+          .execute();
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'programmeProgress.save',
+          resourceType: 'programme',
+          resourceId: id,
+          details: { fiscalYear, after: input },
+        });
+        const saved = (await loadProgress(tx, actor.tenantId, fiscalYear, [id])).get(id);
+        if (!saved) throw notFound();
+        return saved;
+      });
+    },
+  );
+
+  r.post(
+    '/api/programme-progress/:fiscalYear/lock',
+    {
+      config: { access: { permission: 'plan.manage' } },
+      schema: {
+        operationId: 'programmeProgress.lockYear',
+        summary: 'Lock a 年度’s progress after review: read-only from then on, with who and when',
+        tags: ['programmeProgress'],
+        params: lockYearParamsSchema,
+        response: { 200: yearLockSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { fiscalYear } = request.params;
+      return db.transaction().execute(async (tx) => {
+        const plan = await requirePlan(tx, actor.tenantId);
+        checkYearInPlan(plan, fiscalYear, 'パス.fiscalYear');
+        const existing = await findYearLock(tx, plan.id, fiscalYear);
+        if (existing) {
+          throw new HttpProblem(
+            409,
+            'conflict.state',
+            `${formatFiscalYear(fiscalYear)}はすでに${existing.lockedBy.displayName}さんが確定しています。`,
+          );
+        }
+        await tx
+          .insertInto('progress_year_locks')
+          .values({
+            tenant_id: actor.tenantId,
+            plan_id: plan.id,
+            fiscal_year: fiscalYear,
+            locked_by: actor.userId,
+          })
+          .execute();
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'programmeProgress.lockYear',
+          resourceType: 'recidivismPlan',
+          resourceId: plan.id,
+          details: { fiscalYear },
+        });
+        const lock = await findYearLock(tx, plan.id, fiscalYear);
+        if (!lock) throw notFound();
+        return lock;
+      });
+    },
+  );
+}

@@ -1,0 +1,676 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { z } from 'zod';
+import { idParamsSchema } from '../../contract/common.ts';
+import { problemSchema } from '../../contract/problem.ts';
+import {
+  challengeListSchema,
+  challengesUpdateSchema,
+  exportQuerySchema,
+  type Programme,
+  programmeImportBodySchema,
+  programmeImportQuerySchema,
+  programmeImportResultSchema,
+  programmeInputSchema,
+  programmeListQuerySchema,
+  programmeListSchema,
+  programmeSchema,
+  programmeUpdateSchema,
+  publicProgrammeListSchema,
+  publicProgrammeQuerySchema,
+  type RecidivismPlan,
+  recidivismPlanSchema,
+} from '../../contract/recidivismPlan.ts';
+import { recordAudit } from '../../db/auditTrail.ts';
+import {
+  findCurrentPlan,
+  insertProgramme,
+  listChallenges,
+  loadProgrammes,
+  type ProgrammeRecord,
+  type RecidivismPlanRow,
+  setProgrammeChallenges,
+  updateProgramme,
+} from '../../db/recidivismPlan.ts';
+import type { DB } from '../../db/schema.ts';
+import { formatFiscalYear } from '../../domain/fiscalYear.ts';
+import type { Actor } from '../actor.ts';
+import { actorOf, auditContextOf } from '../authentication.ts';
+import { attachment, renderDocument, type TableDocument } from '../documents.ts';
+import { HttpProblem, notFound } from '../problem.ts';
+import { ImportFileError, planImport, readImportFile } from '../programmeImport.ts';
+
+const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const writeErrors = { ...readErrors, 409: problemSchema };
+
+export function periodLabel(plan: RecidivismPlanRow): string {
+  return `${formatFiscalYear(plan.period_from_fiscal_year)}～${formatFiscalYear(plan.period_to_fiscal_year)}`;
+}
+
+/** The current plan of the actor's municipality, or 404 when none has been set up. */
+export async function requirePlan(
+  db: Kysely<DB> | Transaction<DB>,
+  tenantId: string,
+): Promise<RecidivismPlanRow> {
+  const plan = await findCurrentPlan(db, tenantId);
+  if (!plan) throw notFound();
+  return plan;
+}
+
+/** Whether the actor may record this programme's progress: its responsible section, or the plan officer. */
+export function mayEditProgress(actor: Actor, programme: { responsibleSection: { id: string } }): boolean {
+  return (
+    actor.permissions.has('programmeProgress.edit') &&
+    (actor.permissions.has('plan.manage') || programme.responsibleSection.id === actor.organizationId)
+  );
+}
+
+function presentProgramme(record: ProgrammeRecord, actor: Actor, challengeId?: string): Programme {
+  const listing = challengeId ? record.challenges.find((c) => c.id === challengeId) : undefined;
+  return {
+    ...record,
+    ...(listing ? { isRepeat: listing.isRepeat } : {}),
+    abilities: { update: actor.permissions.has('plan.manage'), editProgress: mayEditProgress(actor, record) },
+  };
+}
+
+/** Organisation ids in a body must belong to the tenant: otherwise 400 naming the field. */
+async function checkOrganizations(
+  tx: Transaction<DB>,
+  tenantId: string,
+  ids: { field: string; id: string }[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  const found = await tx
+    .selectFrom('organizations')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where(
+      'id',
+      'in',
+      ids.map((i) => i.id),
+    )
+    .execute();
+  const known = new Set(found.map((o) => o.id));
+  const errors = ids
+    .filter((i) => !known.has(i.id))
+    .map((i) => ({ field: i.field, code: 'unknown', message: '指定された組織が見つかりません' }));
+  if (errors.length) {
+    throw new HttpProblem(400, 'validation.invalid', '指定された組織が見つかりません。', errors);
+  }
+}
+
+async function checkChallenges(tx: Transaction<DB>, planId: string, ids: string[]): Promise<void> {
+  const found = await tx.selectFrom('challenges').select('id').where('plan_id', '=', planId).execute();
+  const known = new Set(found.map((c) => c.id));
+  const errors = ids.flatMap((id, index) =>
+    known.has(id)
+      ? []
+      : [
+          {
+            field: `challenges.${index}.challengeId`,
+            code: 'unknown',
+            message: '指定された課題が見つかりません',
+          },
+        ],
+  );
+  if (errors.length)
+    throw new HttpProblem(400, 'validation.invalid', '指定された課題が見つかりません。', errors);
+}
+
+async function programmeNameTaken(
+  tx: Transaction<DB>,
+  planId: string,
+  name: string,
+  sectionId: string,
+  exceptId?: string,
+): Promise<boolean> {
+  let query = tx
+    .selectFrom('programmes')
+    .select('id')
+    .where('plan_id', '=', planId)
+    .where('name', '=', name)
+    .where('responsible_section_id', '=', sectionId);
+  if (exceptId) query = query.where('id', '!=', exceptId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+const duplicateProgramme = (name: string) =>
+  new HttpProblem(409, 'conflict.state', `同じ担当課の「${name}」はすでに登録されています。`);
+
+/** 資料編: challenge → programmes with summary and section, as the appendix of the 地域福祉計画 prints it. */
+export async function appendixDocument(
+  db: Kysely<DB> | Transaction<DB>,
+  tenantId: string,
+): Promise<TableDocument> {
+  const plan = await requirePlan(db, tenantId);
+  const challenges = await listChallenges(db, tenantId, plan.id);
+  const programmes = await loadProgrammes(db, tenantId, plan.id);
+  return {
+    title: `${plan.name} 資料編 再犯防止関係事業一覧`,
+    subtitle: [
+      `計画期間：${periodLabel(plan)}（${plan.parent_plan ?? ''}に包含）`,
+      `根拠法令：${plan.legal_basis}　対象者：${plan.target_population}`,
+      `全${programmes.length}事業`,
+    ],
+    sections: challenges.map((challenge) => ({
+      heading: `課題(${challenge.position}) ${challenge.title}`,
+      columns: [
+        { header: 'No.', width: 5 },
+        { header: '事業名(取組)', width: 28 },
+        { header: '事業の概要', width: 70 },
+        { header: '担当課', width: 14 },
+      ],
+      rows: programmes
+        .filter((p) => p.challenges.some((c) => c.id === challenge.id))
+        .map((p, index) => {
+          const repeat = p.challenges.find((c) => c.id === challenge.id)?.isRepeat;
+          return [
+            String(index + 1),
+            repeat ? `${p.name}【再掲】` : p.name,
+            p.summary,
+            p.responsibleSection.name,
+          ];
+        }),
+    })),
+    notes: ['【再掲】は、他の課題に掲載している事業を再び掲載したものです。'],
+  };
+}
+
+export function recidivismPlanRoutes(
+  app: FastifyInstance,
+  db: Kysely<DB>,
+  options: { publicCatalogue: boolean },
+): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/recidivism-plan',
+    {
+      config: { access: { permission: 'plan.read' } },
+      schema: {
+        operationId: 'recidivismPlans.get',
+        summary: 'The current recidivism prevention plan (再犯防止推進計画) with its challenges',
+        tags: ['recidivismPlan'],
+        response: { 200: recidivismPlanSchema, ...readErrors },
+      },
+    },
+    async (request): Promise<RecidivismPlan> => {
+      const actor = actorOf(request);
+      const plan = await requirePlan(db, actor.tenantId);
+      return {
+        id: plan.id,
+        name: plan.name,
+        periodFromFiscalYear: plan.period_from_fiscal_year,
+        periodToFiscalYear: plan.period_to_fiscal_year,
+        periodLabel: periodLabel(plan),
+        parentPlan: plan.parent_plan,
+        legalBasis: plan.legal_basis,
+        targetPopulation: plan.target_population,
+        challenges: await listChallenges(db, actor.tenantId, plan.id),
+        abilities: {
+          manage: actor.permissions.has('plan.manage'),
+          lockYear: actor.permissions.has('plan.manage'),
+        },
+      };
+    },
+  );
+
+  r.get(
+    '/api/recidivism-plan/challenges',
+    {
+      config: { access: { permission: 'plan.read' } },
+      schema: {
+        operationId: 'challenges.list',
+        summary: 'The plan’s challenges (課題), in order',
+        tags: ['recidivismPlan'],
+        response: { 200: challengeListSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const plan = await requirePlan(db, actor.tenantId);
+      return { items: await listChallenges(db, actor.tenantId, plan.id) };
+    },
+  );
+
+  r.put(
+    '/api/recidivism-plan/challenges',
+    {
+      config: { access: { permission: 'plan.manage' } },
+      schema: {
+        operationId: 'challenges.update',
+        summary: 'Edit the challenges: titles, order, new ones; removal refused while programmes use one',
+        tags: ['recidivismPlan'],
+        body: challengesUpdateSchema,
+        response: { 200: challengeListSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const items = request.body.items;
+      return db.transaction().execute(async (tx) => {
+        const plan = await requirePlan(tx, actor.tenantId);
+        const before = await listChallenges(tx, actor.tenantId, plan.id);
+        const beforeById = new Map(before.map((c) => [c.id, c]));
+        const errors = items.flatMap((item, index) =>
+          item.id && !beforeById.has(item.id)
+            ? [{ field: `items.${index}.id`, code: 'unknown', message: '指定された課題が見つかりません' }]
+            : [],
+        );
+        const ids = items.flatMap((i) => (i.id ? [i.id] : []));
+        if (new Set(ids).size !== ids.length)
+          errors.push({ field: 'items', code: 'duplicate', message: '同じ課題が重複しています' });
+        if (errors.length)
+          throw new HttpProblem(400, 'validation.invalid', '課題の指定に誤りがあります。', errors);
+        const kept = new Set(ids);
+        const removed = before.filter((c) => !kept.has(c.id));
+        const inUse = removed.find((c) => c.programmeCount > 0);
+        if (inUse) {
+          throw new HttpProblem(
+            409,
+            'challenge.inUse',
+            `課題(${inUse.position})「${inUse.title}」には事業が${inUse.programmeCount}件あるため削除できません。先に事業を他の課題へ移してください。`,
+          );
+        }
+        if (removed.length) {
+          const discussed = await tx
+            .selectFrom('opinions')
+            .select('challenge_id')
+            .where(
+              'challenge_id',
+              'in',
+              removed.map((c) => c.id),
+            )
+            .executeTakeFirst();
+          const withOpinion = removed.find((c) => c.id === discussed?.challenge_id);
+          if (withOpinion) {
+            throw new HttpProblem(
+              409,
+              'challenge.inUse',
+              `課題(${withOpinion.position})「${withOpinion.title}」には連絡会議の意見が関連づけられているため削除できません。`,
+            );
+          }
+          await tx
+            .deleteFrom('challenges')
+            .where(
+              'id',
+              'in',
+              removed.map((c) => c.id),
+            )
+            .execute();
+        }
+        for (const [index, item] of items.entries()) {
+          if (item.id) {
+            await tx
+              .updateTable('challenges')
+              .set({ position: index + 1, title: item.title, updated_at: new Date() })
+              .where('id', '=', item.id)
+              .execute();
+          } else {
+            await tx
+              .insertInto('challenges')
+              .values({
+                id: randomUUID(),
+                tenant_id: actor.tenantId,
+                plan_id: plan.id,
+                position: index + 1,
+                title: item.title,
+              })
+              .execute();
+          }
+        }
+        const after = await listChallenges(tx, actor.tenantId, plan.id);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'challenge.update',
+          resourceType: 'recidivismPlan',
+          resourceId: plan.id,
+          details: {
+            before: before.map((c) => ({ id: c.id, position: c.position, title: c.title })),
+            after: after.map((c) => ({ id: c.id, position: c.position, title: c.title })),
+          },
+        });
+        // the deferred position constraint is checked at commit
+        await sql`SET CONSTRAINTS ALL IMMEDIATE`.execute(tx);
+        return { items: after };
+      });
+    },
+  );
+
+  r.get(
+    '/api/programmes',
+    {
+      config: { access: { permission: 'plan.read' } },
+      schema: {
+        operationId: 'programmes.list',
+        summary: 'Programmes of the plan, all or under one challenge (再掲 marked)',
+        tags: ['programmes'],
+        querystring: programmeListQuerySchema,
+        response: { 200: programmeListSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const plan = await requirePlan(db, actor.tenantId);
+      const challengeId = request.query.challengeId;
+      const records = await loadProgrammes(db, actor.tenantId, plan.id, { challengeId });
+      const items = records.map((record) => presentProgramme(record, actor, challengeId));
+      // under one challenge, its own programmes come first and the 再掲 ones after, as the plan prints them
+      return { items: challengeId ? items.sort((a, b) => Number(a.isRepeat) - Number(b.isRepeat)) : items };
+    },
+  );
+
+  r.post(
+    '/api/programmes',
+    {
+      config: { access: { permission: 'plan.manage' } },
+      schema: {
+        operationId: 'programmes.create',
+        summary: 'Add a programme under one or more challenges',
+        tags: ['programmes'],
+        body: programmeInputSchema,
+        response: { 201: programmeSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const input = request.body;
+      const record = await db.transaction().execute(async (tx) => {
+        const plan = await requirePlan(tx, actor.tenantId);
+        await checkOrganizations(tx, actor.tenantId, [
+          { field: 'responsibleSectionId', id: input.responsibleSectionId },
+          ...input.relatedOrganizationIds.map((id, i) => ({ field: `relatedOrganizationIds.${i}`, id })),
+        ]);
+        await checkChallenges(
+          tx,
+          plan.id,
+          input.challenges.map((c) => c.challengeId),
+        );
+        if (await programmeNameTaken(tx, plan.id, input.name, input.responsibleSectionId))
+          throw duplicateProgramme(input.name);
+        const id = randomUUID();
+        await insertProgramme(tx, actor.tenantId, plan.id, id, {
+          name: input.name,
+          summary: input.summary,
+          responsibleSectionId: input.responsibleSectionId,
+          relatedOrganizationIds: input.relatedOrganizationIds,
+          indicators: input.indicators,
+          externalKey: input.externalKey || null,
+        });
+        await setProgrammeChallenges(tx, actor.tenantId, id, input.challenges);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'programme.create',
+          resourceType: 'programme',
+          resourceId: id,
+          details: { after: input },
+        });
+        const [created] = await loadProgrammes(tx, actor.tenantId, plan.id, { ids: [id] });
+        return created as ProgrammeRecord;
+      });
+      return reply.code(201).send(presentProgramme(record, actor));
+    },
+  );
+
+  r.patch(
+    '/api/programmes/:id',
+    {
+      config: { access: { permission: 'plan.manage' } },
+      schema: {
+        operationId: 'programmes.update',
+        summary: 'Edit a programme (name, summary, section, challenges, related organisations, indicators)',
+        tags: ['programmes'],
+        params: idParamsSchema,
+        body: programmeUpdateSchema,
+        response: { 200: programmeSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const input = request.body;
+      const record = await db.transaction().execute(async (tx) => {
+        const plan = await requirePlan(tx, actor.tenantId);
+        const [before] = await loadProgrammes(tx, actor.tenantId, plan.id, { ids: [request.params.id] });
+        if (!before) throw notFound();
+        await checkOrganizations(tx, actor.tenantId, [
+          ...(input.responsibleSectionId
+            ? [{ field: 'responsibleSectionId', id: input.responsibleSectionId }]
+            : []),
+          ...(input.relatedOrganizationIds ?? []).map((id, i) => ({
+            field: `relatedOrganizationIds.${i}`,
+            id,
+          })),
+        ]);
+        if (input.challenges)
+          await checkChallenges(
+            tx,
+            plan.id,
+            input.challenges.map((c) => c.challengeId),
+          );
+        const name = input.name ?? before.name;
+        const section = input.responsibleSectionId ?? before.responsibleSection.id;
+        if (await programmeNameTaken(tx, plan.id, name, section, before.id)) throw duplicateProgramme(name);
+        await updateProgramme(tx, actor.tenantId, before.id, {
+          ...(input.name !== undefined ? { name: input.name } : {}),
+          ...(input.summary !== undefined ? { summary: input.summary } : {}),
+          ...(input.responsibleSectionId !== undefined
+            ? { responsibleSectionId: input.responsibleSectionId }
+            : {}),
+          ...(input.relatedOrganizationIds !== undefined
+            ? { relatedOrganizationIds: input.relatedOrganizationIds }
+            : {}),
+          ...(input.indicators !== undefined ? { indicators: input.indicators } : {}),
+          ...(input.externalKey !== undefined ? { externalKey: input.externalKey || null } : {}),
+        });
+        if (input.challenges) await setProgrammeChallenges(tx, actor.tenantId, before.id, input.challenges);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'programme.update',
+          resourceType: 'programme',
+          resourceId: before.id,
+          details: { changes: input },
+        });
+        const [after] = await loadProgrammes(tx, actor.tenantId, plan.id, { ids: [before.id] });
+        return after as ProgrammeRecord;
+      });
+      return presentProgramme(record, actor);
+    },
+  );
+
+  r.post(
+    '/api/programmes/import',
+    {
+      config: { access: { permission: 'plan.manage' } },
+      schema: {
+        operationId: 'programmes.import',
+        summary:
+          'Import the programme list (CSV/TSV in UTF-8 or Shift_JIS, or xlsx); ?dryRun=true reports without writing',
+        tags: ['programmes'],
+        querystring: programmeImportQuerySchema,
+        body: programmeImportBodySchema,
+        response: { 200: programmeImportResultSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const dryRun = request.query.dryRun === 'true';
+      const bytes = Buffer.from(request.body.contentBase64, 'base64');
+      let file: Awaited<ReturnType<typeof readImportFile>>;
+      try {
+        file = await readImportFile(request.body.fileName, bytes);
+      } catch (error) {
+        if (error instanceof ImportFileError)
+          throw new HttpProblem(400, 'import.invalid', error.message, [
+            { field: 'contentBase64', code: 'unreadable', message: error.message },
+          ]);
+        throw error;
+      }
+      const result = await db.transaction().execute(async (tx) => {
+        const plan = await requirePlan(tx, actor.tenantId);
+        const challenges = await listChallenges(tx, actor.tenantId, plan.id);
+        const sections = await tx
+          .selectFrom('organizations')
+          .select(['id', 'name'])
+          .where('tenant_id', '=', actor.tenantId)
+          .where('disabled_at', 'is', null)
+          .execute();
+        const { programmes, errors } = planImport(file, {
+          challengeByPosition: new Map(challenges.map((c) => [c.position, c.id])),
+          sectionByName: new Map(sections.map((s) => [s.name.normalize('NFKC'), s.id])),
+        });
+        const existing = await tx
+          .selectFrom('programmes')
+          .select(['id', 'name', 'responsible_section_id', 'external_key'])
+          .where('plan_id', '=', plan.id)
+          .execute();
+        const byExternalKey = new Map(
+          existing.filter((p) => p.external_key).map((p) => [p.external_key, p.id]),
+        );
+        const byName = new Map(existing.map((p) => [`${p.name}\u0000${p.responsible_section_id}`, p.id]));
+        const created: { row: number; name: string; section: string }[] = [];
+        const updated: typeof created = [];
+        const actions = programmes.map((p) => {
+          const match =
+            (p.externalKey ? byExternalKey.get(p.externalKey) : undefined) ??
+            byName.get(`${p.name}\u0000${p.sectionId}`);
+          (match ? updated : created).push({ row: p.rows[0] ?? 0, name: p.name, section: p.sectionName });
+          return { programme: p, existingId: match };
+        });
+        const summary = {
+          dryRun,
+          format: file.format,
+          encoding: file.encoding,
+          rows: file.rows.length,
+          created,
+          updated,
+          errors,
+        };
+        if (dryRun) return summary;
+        if (errors.length) {
+          throw new HttpProblem(
+            400,
+            'import.invalid',
+            `取り込めない行が${new Set(errors.map((e) => e.row)).size}行あります。修正してから取り込んでください（何も登録していません）。`,
+            errors.map((e) => ({ field: `${e.row}行目.${e.field}`, code: 'row', message: e.message })),
+          );
+        }
+        for (const { programme, existingId } of actions) {
+          const id = existingId ?? randomUUID();
+          const values = {
+            name: programme.name,
+            summary: programme.summary,
+            responsibleSectionId: programme.sectionId,
+          };
+          if (existingId) {
+            await updateProgramme(tx, actor.tenantId, id, {
+              ...values,
+              ...(programme.externalKey ? { externalKey: programme.externalKey } : {}),
+            });
+          } else {
+            await insertProgramme(tx, actor.tenantId, plan.id, id, {
+              ...values,
+              relatedOrganizationIds: [],
+              indicators: [],
+              externalKey: programme.externalKey,
+            });
+          }
+          await setProgrammeChallenges(tx, actor.tenantId, id, programme.links);
+        }
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'programme.import',
+          resourceType: 'recidivismPlan',
+          resourceId: plan.id,
+          details: {
+            fileName: request.body.fileName,
+            format: file.format,
+            encoding: file.encoding,
+            rows: file.rows.length,
+            created: created.length,
+            updated: updated.length,
+          },
+        });
+        return summary;
+      });
+      return reply.code(200).send(result);
+    },
+  );
+
+  r.get(
+    '/api/recidivism-plan/appendix',
+    {
+      config: { access: { permission: 'plan.read' } },
+      schema: {
+        operationId: 'appendix.export',
+        summary: '資料編: challenge → programmes with summary and section, as CSV, xlsx or PDF',
+        tags: ['recidivismPlan'],
+        querystring: exportQuerySchema,
+        response: { 200: z.any(), ...readErrors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { format, encoding } = request.query;
+      const document = await db.transaction().execute(async (tx) => {
+        const built = await appendixDocument(tx, actor.tenantId);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'export',
+          resourceType: 'recidivismPlanAppendix',
+          details: { format, encoding: encoding ?? 'utf-8', sections: built.sections.length },
+        });
+        return built;
+      });
+      const rendered = await renderDocument(document, format, '再犯防止推進計画_資料編', encoding);
+      return reply
+        .header('content-type', rendered.contentType)
+        .header('content-disposition', attachment(rendered.fileName))
+        .send(rendered.body);
+    },
+  );
+
+  r.get(
+    '/api/public/programmes',
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'publicProgrammes.list',
+        summary:
+          'Public catalogue of the plan’s programmes (no sign-in; off with KASANE_PUBLIC_CATALOGUE=false)',
+        tags: ['public'],
+        querystring: publicProgrammeQuerySchema,
+        response: { 200: publicProgrammeListSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      if (!options.publicCatalogue) throw notFound();
+      let tenants = db.selectFrom('tenants').select('id').orderBy('created_at').limit(2);
+      if (request.query.tenant) tenants = tenants.where('code', '=', request.query.tenant);
+      const found = await tenants.execute();
+      // without ?tenant= the catalogue is served only when the installation has one municipality
+      if (found.length !== 1) throw notFound();
+      const tenantId = (found[0] as { id: string }).id;
+      const plan = await requirePlan(db, tenantId);
+      const challenges = await listChallenges(db, tenantId, plan.id);
+      const programmes = await loadProgrammes(db, tenantId, plan.id);
+      return {
+        plan: { name: plan.name, periodLabel: periodLabel(plan), parentPlan: plan.parent_plan },
+        challenges: challenges.map((c) => ({
+          position: c.position,
+          title: c.title,
+          programmes: programmes.flatMap((p) => {
+            const link = p.challenges.find((l) => l.id === c.id);
+            return link
+              ? [
+                  {
+                    name: p.name,
+                    summary: p.summary,
+                    section: p.responsibleSection.name,
+                    isRepeat: link.isRepeat,
+                  },
+                ]
+              : [];
+          }),
+        })),
+      };
+    },
+  );
+}

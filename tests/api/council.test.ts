@@ -1,0 +1,236 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CouncilMeeting, CouncilPaper, Opinion } from '../../src/contract/council.ts';
+import type { Programme } from '../../src/contract/recidivismPlan.ts';
+import { councilOrganizations } from '../../src/db/seed/demo.ts';
+import { type DemoDirectory, demoDirectory } from '../support/factories.ts';
+import { challengeIds, createAssessedCase, latestAudit } from '../support/recidivism.ts';
+import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
+
+let server: TestServer;
+let plan: ApiClient;
+let council: ApiClient;
+let hogo: ApiClient;
+let dir: DemoDirectory;
+let meeting: CouncilMeeting;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  plan = await server.as('plan');
+  council = await server.as('council');
+  hogo = await server.as('hogo');
+  dir = await demoDirectory(server.database.db);
+});
+afterAll(() => server.close());
+
+const meetingInput = () => ({
+  heldAt: '2026-11-20T14:00:00+09:00',
+  place: '鹿児島市役所 本館 会議室',
+  isOpen: true,
+  observersCount: 2,
+  observersNote: '報道関係者1名を含む',
+  agenda: '1 計画の進捗状況について\n2 各機関の取組について',
+  minutes: '（試験）各機関から取組の紹介があった。',
+  attendees: [
+    { organizationId: dir.organization('鹿児島保護観察所'), attendeeName: '山下 一郎' },
+    { organizationId: dir.organization('鹿児島保護区保護司会'), attendeeName: '谷山 四郎', isDeputy: true },
+  ],
+});
+
+describe('GET /api/council/members (councilMembers.list)', () => {
+  it('lists the 10 member organisations with representatives and terms', async () => {
+    const response = await council.get<{
+      items: { organization: { name: string }; representative: string; termFrom: string; termTo: string }[];
+    }>('/api/council/members');
+    expect(response.status).toBe(200);
+    expect(response.body.items.map((m) => m.organization.name)).toEqual(
+      councilOrganizations.map((o) => o.name),
+    );
+    expect(response.body.items[0]).toMatchObject({
+      representative: '山下 一郎',
+      termFrom: '2024-04-01',
+      termTo: '2026-03-31',
+    });
+    expect((await plan.get('/api/council/members')).status).toBe(200);
+    expect((await hogo.get('/api/council/members')).status).toBe(403);
+    expect((await server.anonymous().get('/api/council/members')).status).toBe(401);
+  });
+});
+
+describe('council meetings (councilMeetings.create, councilMeetings.get, councilMeetings.list)', () => {
+  it('records a meeting with attendees and deputies, audited; council members read it', async () => {
+    const response = await plan.post<CouncilMeeting>('/api/council/meetings', meetingInput());
+    expect(response.status).toBe(201);
+    meeting = response.body;
+    expect(meeting).toMatchObject({ place: '鹿児島市役所 本館 会議室', isOpen: true, observersCount: 2 });
+    expect(meeting.attendees.find((a) => a.isDeputy)).toMatchObject({
+      organization: { name: '鹿児島保護区保護司会' },
+      attendeeName: '谷山 四郎',
+    });
+    expect((await latestAudit(server.database.db, 'councilMeeting.create'))?.resource_id).toBe(meeting.id);
+    const read = await council.get<CouncilMeeting>(`/api/council/meetings/${meeting.id}`);
+    expect(read.body).toMatchObject({ id: meeting.id, abilities: { paper: true, recordOpinion: true } });
+    expect(
+      (await council.get<{ items: CouncilMeeting[] }>('/api/council/meetings')).body.items.map((m) => m.id),
+    ).toEqual([meeting.id]);
+    expect((await council.get('/api/council/meetings/00000000-0000-4000-8000-000000000000')).status).toBe(
+      404,
+    );
+  });
+  it('refuses bad input, unknown organisations, council members and caseworkers', async () => {
+    const bad = await plan.post('/api/council/meetings', { heldAt: '昨日', place: '', isOpen: 'yes' });
+    expect(bad.status).toBe(400);
+    expect((bad.body as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual([
+      'heldAt',
+      'isOpen',
+      'place',
+    ]);
+    const unknown = await plan.post('/api/council/meetings', {
+      ...meetingInput(),
+      attendees: [{ organizationId: '00000000-0000-4000-8000-000000000000', attendeeName: 'x' }],
+    });
+    expect((unknown.body as { errors: { field: string }[] }).errors[0]?.field).toBe(
+      'attendees.0.organizationId',
+    );
+    expect((await council.post('/api/council/meetings', meetingInput())).status).toBe(403);
+    expect((await hogo.post('/api/council/meetings', meetingInput())).status).toBe(403);
+  });
+});
+
+describe('opinions (opinions.create, opinions.answer, opinions.list)', () => {
+  let opinion: Opinion;
+  it('a council member records an opinion for its own organisation only', async () => {
+    const challenges = await challengeIds(server.database.db, dir.tenantId);
+    const response = await council.post<Opinion>('/api/council/opinions', {
+      meetingId: meeting.id,
+      content: '（試験）協力雇用主の開拓について、市の入札優遇をさらに周知してほしい。',
+      challengeId: challenges.get(2),
+    });
+    expect(response.status).toBe(201);
+    opinion = response.body;
+    expect(opinion).toMatchObject({
+      organization: { name: '鹿児島保護区保護司会' },
+      challenge: { position: 2, title: '就労・住居の確保' },
+      followUpStatus: 'open',
+      followUpLabel: '未対応',
+      answer: null,
+      abilities: { answer: false },
+    });
+    expect((await latestAudit(server.database.db, 'opinion.create'))?.resource_id).toBe(opinion.id);
+
+    const forOther = await council.post('/api/council/opinions', {
+      organizationId: dir.organization('鹿児島県弁護士会'),
+      content: '（試験）他団体になりすました意見',
+    });
+    expect(forOther.status).toBe(403);
+    expect((await plan.post('/api/council/opinions', { content: '（試験）市の意見' })).status).toBe(403);
+    expect((await hogo.post('/api/council/opinions', { content: '（試験）' })).status).toBe(403);
+    const bad = await council.post('/api/council/opinions', {
+      content: '',
+      programmeId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(bad.status).toBe(400);
+    const unknown = await council.post('/api/council/opinions', {
+      content: '（試験）',
+      programmeId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect((unknown.body as { errors: { field: string }[] }).errors[0]?.field).toBe('programmeId');
+  });
+
+  it('a caseworker-role user of a non-member organisation cannot speak for the council', async () => {
+    // 保護観察所 is a member but hogokansatsu holds no council role: 403 at the gate
+    expect(
+      (await (await server.as('hogokansatsu')).post('/api/council/opinions', { content: '（試験）' })).status,
+    ).toBe(403);
+  });
+
+  it('the plan officer answers with a follow-up status, audited; everyone on the council reads it', async () => {
+    expect(
+      (
+        await council.post(`/api/council/opinions/${opinion.id}/answer`, {
+          answer: 'x',
+          followUpStatus: 'done',
+        })
+      ).status,
+    ).toBe(403);
+    const response = await plan.post<Opinion>(`/api/council/opinions/${opinion.id}/answer`, {
+      answer: '（試験）契約課と連携し、入札参加資格の案内に掲載します。',
+      followUpStatus: 'inProgress',
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      followUpStatus: 'inProgress',
+      followUpLabel: '対応中',
+      answeredBy: { displayName: '計画 担当' },
+    });
+    expect((await latestAudit(server.database.db, 'opinion.answer'))?.resource_id).toBe(opinion.id);
+    const list = await council.get<{ items: Opinion[] }>(`/api/council/opinions?meetingId=${meeting.id}`);
+    expect(list.body.items.map((o) => o.answer)).toEqual([
+      '（試験）契約課と連携し、入札参加資格の案内に掲載します。',
+    ]);
+    expect(
+      (await plan.post(`/api/council/opinions/${opinion.id}/answer`, { answer: '', followUpStatus: 'later' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await plan.post('/api/council/opinions/00000000-0000-4000-8000-000000000000/answer', {
+          answer: 'x',
+          followUpStatus: 'done',
+        })
+      ).status,
+    ).toBe(404);
+  });
+});
+
+describe('GET /api/council/meetings/:id/paper (councilMeetings.paper)', () => {
+  it('shows progress by challenge and casework figures, with counts under 5 suppressed', async () => {
+    const db = server.database.db;
+    // 6 people with a 刑事司法 issue supported in 令和8年度, 2 of their cases closed in it,
+    // 1 closed the year before (not counted), and 3 cases without the marker (not counted)
+    for (let i = 0; i < 4; i++) await createAssessedCase(db, dir, ['offenceHistory', 'unstableHousing']);
+    await createAssessedCase(db, dir, ['onProbation']);
+    await createAssessedCase(db, dir, ['suspectDefendant'], { closedOn: '2026-12-01' });
+    await createAssessedCase(db, dir, ['dueForRelease'], { closedOn: '2027-01-15' });
+    for (let i = 0; i < 3; i++) await createAssessedCase(db, dir, ['withdrawal']);
+
+    const programmes = (await plan.get<{ items: Programme[] }>('/api/programmes')).body.items;
+    const hogoProgramme = programmes.find((p) => p.responsibleSection.name === '保護第一課') as Programme;
+    await hogo.request('PUT', `/api/programmes/${hogoProgramme.id}/progress/2026`, {
+      statusText: '（試験）相談支援を実施',
+      resultValue: 80,
+      resultUnit: '件',
+      evaluation: 'A',
+      issuesDirection: '（試験）継続',
+    });
+
+    const response = await council.get<CouncilPaper>(
+      `/api/council/meetings/${meeting.id}/paper?fiscalYear=2026`,
+    );
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ fiscalYear: 2026, fiscalYearLabel: '令和8年度', locked: false });
+    expect(response.body.casework).toEqual({
+      peopleSupported: 7,
+      closures: '5未満',
+      plansUsingProgrammes: '5未満',
+    });
+    const two = response.body.challenges[1];
+    expect(two?.title).toBe('就労・住居の確保');
+    expect(two?.programmes.find((p) => p.name === '生活困窮者自立支援事業')).toMatchObject({
+      section: '保護第一課',
+      statusText: '（試験）相談支援を実施',
+      result: '80件',
+      evaluation: 'A（計画どおり実施）',
+      usedInSupportPlans: '5未満',
+    });
+    // no person-level data anywhere in the paper
+    expect(JSON.stringify(response.body)).not.toMatch(/鹿島|桜田|城山|天文|磯浜|caseId|personId/);
+    expect((await latestAudit(db, 'export'))?.details).toMatchObject({ fiscalYear: 2026, format: 'json' });
+
+    expect((await hogo.get(`/api/council/meetings/${meeting.id}/paper?fiscalYear=2026`)).status).toBe(403);
+    expect((await council.get(`/api/council/meetings/${meeting.id}/paper?fiscalYear=x`)).status).toBe(400);
+    expect(
+      (await council.get('/api/council/meetings/00000000-0000-4000-8000-000000000000/paper?fiscalYear=2026'))
+        .status,
+    ).toBe(404);
+  });
+});

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Programme } from '../../src/contract/recidivismPlan.ts';
+import { latestAudit } from '../support/recidivism.ts';
+import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
+
+let server: TestServer;
+let plan: ApiClient;
+let hogo: ApiClient;
+let council: ApiClient;
+let programmes: Record<string, Programme>;
+
+interface ProgressList {
+  fiscalYear: number;
+  fiscalYearLabel: string;
+  lock: { lockedBy: { displayName: string; organization: string }; lockedAt: string } | null;
+  evaluationScale: { code: string; label: string }[];
+  items: {
+    programme: { id: string; name: string };
+    progress: { statusText: string; resultValue: number | null; evaluation: { code: string } | null } | null;
+    abilities: { edit: boolean };
+  }[];
+  abilities: { lockYear: boolean };
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  plan = await server.as('plan');
+  hogo = await server.as('hogo');
+  council = await server.as('council');
+  const items = (await plan.get<{ items: Programme[] }>('/api/programmes')).body.items;
+  programmes = Object.fromEntries(items.map((p) => [p.responsibleSection.name, p]));
+});
+afterAll(() => server.close());
+
+const progress = {
+  statusText: '（試験）相談支援 120件、就労支援 30件を実施した。',
+  resultValue: 120,
+  resultUnit: '件',
+  evaluation: 'B',
+  issuesDirection: '（試験）関係機関との連携を強める。',
+};
+
+describe('PUT /api/programmes/:id/progress/:fiscalYear (programmeProgress.save)', () => {
+  it('lets the responsible section record its programme’s progress, audited', async () => {
+    const id = programmes['保護第一課']?.id;
+    const response = await hogo.request('PUT', `/api/programmes/${id}/progress/2024`, progress);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      fiscalYear: 2024,
+      statusText: progress.statusText,
+      resultValue: 120,
+      resultUnit: '件',
+      evaluation: { code: 'B', label: '概ね計画どおり実施' },
+      updatedBy: { displayName: '保護 担当' },
+    });
+    const audit = await latestAudit(server.database.db, 'programmeProgress.save');
+    expect(audit).toMatchObject({ resource_id: id, actor_login_id: 'hogo' });
+    // saving again updates the same row
+    const again = await hogo.request('PUT', `/api/programmes/${id}/progress/2024`, {
+      ...progress,
+      resultValue: 125,
+    });
+    expect(again.body).toMatchObject({ resultValue: 125 });
+  });
+
+  it('refuses another section’s programme (403), council members (403), anonymous (401)', async () => {
+    const other = programmes['契約課']?.id;
+    expect((await hogo.request('PUT', `/api/programmes/${other}/progress/2024`, progress)).status).toBe(403);
+    expect((await council.request('PUT', `/api/programmes/${other}/progress/2024`, progress)).status).toBe(
+      403,
+    );
+    expect(
+      (await server.anonymous().request('PUT', `/api/programmes/${other}/progress/2024`, progress)).status,
+    ).toBe(401);
+    // the plan officer reviews and may correct any programme
+    expect((await plan.request('PUT', `/api/programmes/${other}/progress/2024`, progress)).status).toBe(200);
+  });
+
+  it('refuses bad input: a year outside the plan, an unknown grade, a value without unit, an unknown programme', async () => {
+    const id = programmes['保護第一課']?.id;
+    const outside = await hogo.request('PUT', `/api/programmes/${id}/progress/2030`, progress);
+    expect(outside.status).toBe(400);
+    expect((outside.body as { detail: string }).detail).toContain('令和4年度～令和8年度');
+    const grade = await hogo.request('PUT', `/api/programmes/${id}/progress/2024`, {
+      ...progress,
+      evaluation: 'Z',
+    });
+    expect(grade.status).toBe(400);
+    expect((grade.body as { errors: { field: string }[] }).errors[0]?.field).toBe('evaluation');
+    const unit = await hogo.request('PUT', `/api/programmes/${id}/progress/2024`, {
+      ...progress,
+      resultUnit: null,
+    });
+    expect((unit.body as { errors: { field: string }[] }).errors[0]?.field).toBe('resultUnit');
+    const notNumber = await hogo.request('PUT', `/api/programmes/${id}/progress/2024`, {
+      ...progress,
+      resultValue: '多数',
+    });
+    expect((notNumber.body as { errors: { field: string }[] }).errors[0]?.field).toBe('resultValue');
+    expect(
+      (
+        await hogo.request(
+          'PUT',
+          '/api/programmes/00000000-0000-4000-8000-000000000000/progress/2024',
+          progress,
+        )
+      ).status,
+    ).toBe(404);
+  });
+});
+
+describe('year locking (programmeProgress.lockYear, programmeProgress.list)', () => {
+  it('lists a 年度 with what each caller may edit', async () => {
+    const response = await hogo.get<ProgressList>('/api/programme-progress?fiscalYear=2024');
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ fiscalYear: 2024, fiscalYearLabel: '令和6年度', lock: null });
+    expect(response.body.evaluationScale.map((g) => g.code)).toEqual(['A', 'B', 'C', 'D']);
+    expect(
+      response.body.items.map((i) => [i.programme.name, i.abilities.edit, i.progress?.resultValue ?? null]),
+    ).toEqual([
+      ['協力雇用主等に対する優遇措置', false, 120],
+      ['生活困窮者自立支援事業', true, 125],
+      ['社会を明るくする運動への参加', false, null],
+    ]);
+    expect(response.body.abilities.lockYear).toBe(false);
+    expect(
+      (await plan.get<ProgressList>('/api/programme-progress?fiscalYear=2024')).body.abilities.lockYear,
+    ).toBe(true);
+    expect((await plan.get('/api/programme-progress?fiscalYear=abc')).status).toBe(400);
+    expect((await server.anonymous().get('/api/programme-progress?fiscalYear=2024')).status).toBe(401);
+  });
+
+  it('locks a year: saving is refused with 409, the lock shows who locked it, locking again is 409', async () => {
+    expect((await hogo.post('/api/programme-progress/2024/lock')).status).toBe(403);
+    expect((await council.post('/api/programme-progress/2024/lock')).status).toBe(403);
+    const locked = await plan.post('/api/programme-progress/2024/lock');
+    expect(locked.status).toBe(200);
+    expect(locked.body).toMatchObject({
+      fiscalYear: 2024,
+      lockedBy: { displayName: '計画 担当', organization: '地域福祉課' },
+    });
+    expect((await latestAudit(server.database.db, 'programmeProgress.lockYear'))?.details).toMatchObject({
+      fiscalYear: 2024,
+    });
+
+    const id = programmes['保護第一課']?.id;
+    const refused = await hogo.request('PUT', `/api/programmes/${id}/progress/2024`, progress);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'progress.yearLocked' });
+    expect((refused.body as { detail: string }).detail).toContain('計画 担当');
+    expect((await plan.request('PUT', `/api/programmes/${id}/progress/2024`, progress)).status).toBe(409);
+
+    const list = await council.get<ProgressList>('/api/programme-progress?fiscalYear=2024');
+    expect(list.body.lock).toMatchObject({
+      lockedBy: { displayName: '計画 担当', organization: '地域福祉課' },
+    });
+    expect(list.body.items.every((i) => !i.abilities.edit)).toBe(true);
+    expect((await plan.post('/api/programme-progress/2024/lock')).status).toBe(409);
+    expect((await plan.post('/api/programme-progress/2040/lock')).status).toBe(400);
+
+    // other years stay open
+    expect((await hogo.request('PUT', `/api/programmes/${id}/progress/2025`, progress)).status).toBe(200);
+  });
+});
