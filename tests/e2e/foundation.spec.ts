@@ -76,6 +76,8 @@ test('admin lists the 10 council organisations and creates an organisation', asy
 
 test('the screens work from the keyboard alone', async ({ page }) => {
   await page.goto('/signin');
+  // The app renders after the script loads: wait for the form before pressing keys.
+  await expect(page.getByLabel('ログインID')).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: '本文へスキップ' })).toBeFocused();
   await page.getByLabel('ログインID').focus();
