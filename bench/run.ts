@@ -7,6 +7,7 @@
  * Env: BENCH_DATABASE_URL (else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres) names
  * the server; the bench creates and drops its own database. BENCH_SECONDS (default 10) per measurement.
  * BENCH_SCALE=small for a quick run. BENCH_KEEP=1 keeps (and reuses) the generated database.
+ * BENCH_CONCURRENCY (default 50) sets the number of concurrent connections.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -29,7 +30,7 @@ const benchUrl = (() => {
   return url.toString();
 })();
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const concurrency = 50;
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const poolSize = 10;
 const port = 3297;
 const scale: Scale =
