@@ -42,15 +42,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function latestAudit(action: string) {
-  return server.database.db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('action', '=', action)
-    .orderBy('seq', 'desc')
-    .executeTakeFirst();
-}
-
 type List = { items: CaseListItem[]; nextCursor: string | null };
 
 async function listAll(client: ApiClient, query = ''): Promise<CaseListItem[]> {
@@ -117,7 +108,7 @@ describe('GET /api/cases (cases.list)', () => {
     expect((await listAll(shogai)).map((i) => i.id)).not.toContain(caseId);
     expect((await listAll(hogokansatsu)).map((i) => i.id)).not.toContain(caseId);
 
-    const audit = await latestAudit('case.list');
+    const audit = await server.latestAudit('case.list');
     expect(audit?.actor_login_id).toBe('hogokansatsu');
     const coordinatorAudit = await server.database.db
       .selectFrom('audit_events')
@@ -153,7 +144,7 @@ describe('GET /api/cases (cases.list)', () => {
     }
     expect(await listAll(hogokansatsu, `&q=${encodeURIComponent('ほうじょう')}`)).toEqual([]);
     expect(await listAll(coordinator, `&q=${encodeURIComponent('100%_')}`)).toEqual([]);
-    expect((await latestAudit('case.list'))?.details).toMatchObject({ q: '100%_' });
+    expect((await server.latestAudit('case.list'))?.details).toMatchObject({ q: '100%_' });
   });
 
   it('filters by stage', async () => {
@@ -298,7 +289,7 @@ describe('GET /api/cases/:id (cases.get)', () => {
         expect.objectContaining({ basis: 'coordinator', legalBasis: 'coordination' }),
       ]),
     );
-    const audit = await latestAudit('case.read');
+    const audit = await server.latestAudit('case.read');
     expect(audit).toMatchObject({
       case_id: caseId,
       person_id: personId,
@@ -366,7 +357,7 @@ describe('GET /api/cases/:id/timeline (cases.timeline)', () => {
       response.body.items.map((e) => e.id),
     );
 
-    const audit = await latestAudit('case.timeline');
+    const audit = await server.latestAudit('case.timeline');
     expect(audit).toMatchObject({ case_id: caseId, person_id: personId, actor_login_id: 'houkatsu' });
     expect((audit?.details as unknown as { eventIds: string[] } | undefined)?.eventIds).toEqual(
       second.body.items.map((e) => e.id),
@@ -408,7 +399,7 @@ describe('POST /api/cases/:id/close|suspend|reopen (cases.close, cases.suspend, 
       abilities: { close: false, suspend: false, reopen: true, assess: false, scheduleMeeting: false },
     });
     expect(closed.body.closedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(await latestAudit('case.close')).toMatchObject({
+    expect(await server.latestAudit('case.close')).toMatchObject({
       case_id: caseId,
       person_id: personId,
       actor_login_id: 'coordinator',
@@ -434,7 +425,7 @@ describe('POST /api/cases/:id/close|suspend|reopen (cases.close, cases.suspend, 
       closureReason: null,
       closureEvaluation: null,
     });
-    expect(await latestAudit('case.reopen')).toMatchObject({ case_id: caseId });
+    expect(await server.latestAudit('case.reopen')).toMatchObject({ case_id: caseId });
 
     // assessing cannot be suspended (only after a 支援会議 or while supporting)
     const suspendAssessing = await coordinator.post(`/api/cases/${caseId}/suspend`, { reason: '入院' });
@@ -454,7 +445,7 @@ describe('POST /api/cases/:id/close|suspend|reopen (cases.close, cases.suspend, 
     });
     expect(suspended.status).toBe(200);
     expect(suspended.body).toMatchObject({ stage: 'suspended', closedOn: null, abilities: { reopen: true } });
-    expect(await latestAudit('case.suspend')).toMatchObject({ case_id: caseId });
+    expect(await server.latestAudit('case.suspend')).toMatchObject({ case_id: caseId });
     expect((await coordinator.post(`/api/cases/${caseId}/suspend`, { reason: '再度' })).status).toBe(409);
     expect((await coordinator.post(`/api/cases/${caseId}/close`, close())).status).toBe(409);
     expect((await coordinator.post(`/api/cases/${caseId}/reopen`, { reason: '退院' })).status).toBe(200);

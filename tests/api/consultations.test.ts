@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consultation } from '../../src/contract/consultations.ts';
 import { todayInTokyo } from '../../src/contract/persons.ts';
 import { type DemoDirectory, demoDirectory } from '../support/factories.ts';
-import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
+import {
+  type ApiClient,
+  auditDetails,
+  problemFields,
+  startTestServer,
+  type TestServer,
+} from '../support/testServer.ts';
 
 /** Synthetic people only (生成): names below are made up for the tests. */
 
@@ -74,19 +80,6 @@ async function consult(client: ApiClient, body: Record<string, unknown>): Promis
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return response.body;
 }
-
-async function latestAudit(action: string) {
-  return server.database.db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('action', '=', action)
-    .orderBy('seq', 'desc')
-    .executeTakeFirst();
-}
-
-const details = (row: { details: unknown } | undefined) =>
-  (typeof row?.details === 'string' ? JSON.parse(row.details) : row?.details) as Record<string, unknown>;
-const fields = (body: unknown) => ((body as Problem).errors ?? []).map((e) => e.field).sort();
 
 async function counts() {
   const db = server.database.db;
@@ -187,10 +180,10 @@ describe('POST /api/consultations (consultations.create)', () => {
       { person_id: body.person.id, relation: 'self', living_together: true },
       { person_id: body.householdMembers[0]?.person.id, relation: 'son', living_together: true },
     ]);
-    const audit = await latestAudit('consultation.create');
+    const audit = await server.latestAudit('consultation.create');
     expect(audit?.resource_id).toBe(body.id);
     expect(audit?.person_id).toBe(body.person.id);
-    expect(details(audit)).toMatchObject({
+    expect(auditDetails(audit)).toMatchObject({
       outcome: 'ownAgency',
       householdId: body.householdId,
       createdPersonIds: [body.person.id, body.householdMembers[0]?.person.id],
@@ -257,7 +250,7 @@ describe('POST /api/consultations (consultations.create)', () => {
       }),
     );
     expect(twice.status).toBe(400);
-    expect(fields(twice.body)).toEqual(['householdMembers.1.person.personId']);
+    expect(problemFields(twice.body)).toEqual(['householdMembers.1.person.personId']);
     expect(await counts()).toEqual(beforeTwice);
     expect(before.consultations + 1).toBe(beforeTwice.consultations);
   });
@@ -278,7 +271,7 @@ describe('POST /api/consultations (consultations.create)', () => {
       outcome: { kind: 'elsewhere' },
     });
     expect(response.status).toBe(400);
-    expect(fields(response.body)).toEqual([
+    expect(problemFields(response.body)).toEqual([
       'channel',
       'consentToShare',
       'content',
@@ -312,7 +305,7 @@ describe('POST /api/consultations (consultations.create)', () => {
       '/api/consultations',
       intake({ outcome: { kind: 'handover', reason: '', servicesTried: '' } }),
     );
-    expect(fields(noReason.body)).toEqual(['outcome.reason', 'outcome.servicesTried']);
+    expect(problemFields(noReason.body)).toEqual(['outcome.reason', 'outcome.servicesTried']);
     expect(await counts()).toEqual(before);
   });
 
@@ -372,9 +365,9 @@ describe('POST /api/consultations (consultations.create)', () => {
       ],
       abilities: { close: false, handOver: false, refer: false },
     });
-    const audit = await latestAudit('referral.create');
+    const audit = await server.latestAudit('referral.create');
     expect(audit?.legal_basis).toBe('consent');
-    expect(details(audit)).toMatchObject({
+    expect(auditDetails(audit)).toMatchObject({
       consultationId: referred.id,
       toOrganizationId: dir.organization('障害者相談支援事業所'),
     });
@@ -408,7 +401,7 @@ describe('POST /api/consultations (consultations.create)', () => {
       ],
       abilities: { close: false, handOver: false, refer: false },
     });
-    expect((await latestAudit('handover.create'))?.person_id).toBe(handedOver.person.id);
+    expect((await server.latestAudit('handover.create'))?.person_id).toBe(handedOver.person.id);
   });
 
   it('is 401 unauthenticated and 404 for roles without case data', async () => {
@@ -424,7 +417,7 @@ describe('GET /api/consultations/:id (consultations.get)', () => {
     const response = await houkatsu.get<Consultation>(`/api/consultations/${consultation.id}`);
     expect(response.status).toBe(200);
     expect(response.body).toEqual(consultation);
-    const audit = await latestAudit('consultation.read');
+    const audit = await server.latestAudit('consultation.read');
     expect(audit?.resource_id).toBe(consultation.id);
     expect(audit?.person_id).toBe(consultation.person.id);
 
@@ -432,7 +425,7 @@ describe('GET /api/consultations/:id (consultations.get)', () => {
       expect((await client.get(`/api/consultations/${consultation.id}`)).status).toBe(404);
     }
     expect((await houkatsu.get('/api/consultations/00000000-0000-4000-8000-000000000000')).status).toBe(404);
-    expect(fields((await houkatsu.get('/api/consultations/nope')).body)).toEqual(['パス.id']);
+    expect(problemFields((await houkatsu.get('/api/consultations/nope')).body)).toEqual(['パス.id']);
     expect((await server.anonymous().get(`/api/consultations/${consultation.id}`)).status).toBe(401);
     expect((await council.get(`/api/consultations/${consultation.id}`)).status).toBe(404);
     expect((await plan.get(`/api/consultations/${consultation.id}`)).status).toBe(404);
@@ -516,14 +509,18 @@ describe('GET /api/consultations (consultations.list)', () => {
       .where('actor_login_id', '=', 'houkatsu')
       .orderBy('seq', 'desc')
       .executeTakeFirst();
-    expect(details(audit)).toEqual({ query: { status: 'referred', cursor: null }, ids: [referred.id] });
+    expect(auditDetails(audit)).toEqual({ query: { status: 'referred', cursor: null }, ids: [referred.id] });
   });
 
   it('refuses bad queries with 400, is 401 unauthenticated and 404 for roles without case data', async () => {
     const { counter } = fresh;
-    expect(fields((await counter.get('/api/consultations?status=lost')).body)).toEqual(['クエリ.status']);
-    expect(fields((await counter.get('/api/consultations?limit=1000')).body)).toEqual(['クエリ.limit']);
-    expect(fields((await counter.get('/api/consultations?cursor=WyJ4IiwieSJd')).body)).toEqual([
+    expect(problemFields((await counter.get('/api/consultations?status=lost')).body)).toEqual([
+      'クエリ.status',
+    ]);
+    expect(problemFields((await counter.get('/api/consultations?limit=1000')).body)).toEqual([
+      'クエリ.limit',
+    ]);
+    expect(problemFields((await counter.get('/api/consultations?cursor=WyJ4IiwieSJd')).body)).toEqual([
       'クエリ.cursor',
     ]);
     expect((await fresh.server.anonymous().get('/api/consultations')).status).toBe(401);
@@ -544,9 +541,12 @@ describe('POST /api/consultations/:id/close (consultations.close)', () => {
       closedAt: expect.any(String),
       abilities: { close: false, handOver: false, refer: false },
     });
-    const audit = await latestAudit('consultation.close');
+    const audit = await server.latestAudit('consultation.close');
     expect(audit?.resource_id).toBe(consultation.id);
-    expect(details(audit)).toEqual({ note: '（試験）介護保険の申請につないで終了', previousStatus: 'open' });
+    expect(auditDetails(audit)).toEqual({
+      note: '（試験）介護保険の申請につないで終了',
+      previousStatus: 'open',
+    });
 
     const again = await houkatsu.post(`/api/consultations/${consultation.id}/close`, {});
     expect(again.status).toBe(409);
@@ -583,7 +583,7 @@ describe('POST /api/consultations/:id/close (consultations.close)', () => {
     expect((await hogokansatsu.post(`/api/consultations/${consultation.id}/close`, {})).status).toBe(404);
     expect((await coordinator.post(`/api/consultations/${consultation.id}/close`, {})).status).toBe(404);
     expect(
-      fields(
+      problemFields(
         (await houkatsu.post(`/api/consultations/${consultation.id}/close`, { note: 'x'.repeat(4001) })).body,
       ),
     ).toEqual(['note']);

@@ -5,7 +5,13 @@ import type { Handover } from '../../src/contract/handovers.ts';
 import { todayInTokyo } from '../../src/contract/persons.ts';
 import { caseVisible } from '../../src/db/access.ts';
 import { type DemoDirectory, demoDirectory } from '../support/factories.ts';
-import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
+import {
+  type ApiClient,
+  auditDetails,
+  problemFields,
+  startTestServer,
+  type TestServer,
+} from '../support/testServer.ts';
 
 /** Synthetic people only (生成): names below are made up for the tests. */
 
@@ -78,18 +84,6 @@ async function consult(client: ApiClient, body: Record<string, unknown>): Promis
   return response.body;
 }
 
-async function latestAudit(action: string) {
-  return server.database.db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('action', '=', action)
-    .orderBy('seq', 'desc')
-    .executeTakeFirst();
-}
-
-const details = (row: { details: unknown } | undefined) =>
-  (typeof row?.details === 'string' ? JSON.parse(row.details) : row?.details) as Record<string, unknown>;
-const fields = (body: unknown) => ((body as Problem).errors ?? []).map((e) => e.field).sort();
 const handoverOf = (consultation: Consultation) => consultation.handovers[0]?.id ?? '';
 
 /** Whether an organisation may see a case, by THE predicate (src/db/access.ts). */
@@ -256,13 +250,13 @@ describe('e2e (a): an 8050 household handed over by 地域包括支援センタ�
         ),
       }),
     ]);
-    const audit = await latestAudit('handover.accept');
+    const audit = await server.latestAudit('handover.accept');
     expect(audit).toMatchObject({
       resource_id: handoverOf(consultation),
       case_id: caseId,
       person_id: mother,
     });
-    expect(details(audit)).toMatchObject({ consultationId: consultation.id, caseNumber });
+    expect(auditDetails(audit)).toMatchObject({ consultationId: consultation.id, caseNumber });
 
     // houkatsu and the coordinator take part in the case; the probation office does not.
     expect(await orgSeesCase('地域包括支援センター', caseId)).toBe(true);
@@ -323,7 +317,7 @@ describe('e2e (c): a handover returned with reasons (差戻し)', () => {
     );
 
     const noReason = await coordinator.post(`/api/handovers/${handoverOf(consultation)}/return`, {});
-    expect(fields(noReason.body)).toEqual(['reason']);
+    expect(problemFields(noReason.body)).toEqual(['reason']);
     expect(
       (await houkatsu.post(`/api/handovers/${handoverOf(consultation)}/return`, { reason: 'x' })).status,
     ).toBe(404);
@@ -339,9 +333,9 @@ describe('e2e (c): a handover returned with reasons (差戻し)', () => {
       case: null,
       abilities: { accept: false, return: false },
     });
-    const audit = await latestAudit('handover.return');
+    const audit = await server.latestAudit('handover.return');
     expect(audit).toMatchObject({ resource_id: handoverOf(consultation), person_id: consultation.person.id });
-    expect(details(audit)).toMatchObject({ consultationId: consultation.id });
+    expect(auditDetails(audit)).toMatchObject({ consultationId: consultation.id });
 
     const atCounter = await houkatsu.get<Consultation>(`/api/consultations/${consultation.id}`);
     expect(atCounter.body).toMatchObject({
@@ -417,7 +411,7 @@ describe('POST /api/handovers (handovers.create)', () => {
       possibleDuplicates: null,
       abilities: { accept: false, return: false },
     });
-    const audit = await latestAudit('handover.create');
+    const audit = await server.latestAudit('handover.create');
     expect(audit).toMatchObject({
       resource_id: created.body.id,
       person_id: consultation.person.id,
@@ -469,7 +463,7 @@ describe('POST /api/handovers (handovers.create)', () => {
       servicesTried: ' ',
     });
     expect(bad.status).toBe(400);
-    expect(fields(bad.body)).toEqual(['consultationId', 'reason', 'servicesTried']);
+    expect(problemFields(bad.body)).toEqual(['consultationId', 'reason', 'servicesTried']);
     const body = { consultationId: '00000000-0000-4000-8000-000000000000', reason: 'x', servicesTried: 'y' };
     expect((await server.anonymous().post('/api/handovers', body)).status).toBe(401);
     expect((await council.post('/api/handovers', body)).status).toBe(404);
@@ -533,7 +527,7 @@ describe('GET /api/handovers (handovers.list)', () => {
       .where('action', '=', 'handover.list')
       .orderBy('seq', 'desc')
       .executeTakeFirst();
-    expect(details(audit)).toMatchObject({ box: 'inbox', ids: all.body.items.map((h) => h.id) });
+    expect(auditDetails(audit)).toMatchObject({ box: 'inbox', ids: all.body.items.map((h) => h.id) });
 
     const pages: string[] = [];
     let cursor: string | null = null;
@@ -561,8 +555,10 @@ describe('GET /api/handovers (handovers.list)', () => {
   });
 
   it('refuses bad queries with 400; 401 unauthenticated; 404 for roles without case data', async () => {
-    expect(fields((await fresh.counter.get('/api/handovers?status=lost')).body)).toEqual(['クエリ.status']);
-    expect(fields((await fresh.counter.get('/api/handovers?cursor=WzAsIngiLCJ5Il0')).body)).toEqual([
+    expect(problemFields((await fresh.counter.get('/api/handovers?status=lost')).body)).toEqual([
+      'クエリ.status',
+    ]);
+    expect(problemFields((await fresh.counter.get('/api/handovers?cursor=WzAsIngiLCJ5Il0')).body)).toEqual([
       'クエリ.cursor',
     ]);
     expect((await fresh.server.anonymous().get('/api/handovers')).status).toBe(401);
@@ -585,7 +581,7 @@ describe('POST /api/handovers/:id/accept|return (handovers.accept, handovers.ret
     expect(
       (await coordinator.post('/api/handovers/00000000-0000-4000-8000-000000000000/accept')).status,
     ).toBe(404);
-    expect(fields((await coordinator.post('/api/handovers/x/accept')).body)).toEqual(['パス.id']);
+    expect(problemFields((await coordinator.post('/api/handovers/x/accept')).body)).toEqual(['パス.id']);
     expect((await server.anonymous().post(`/api/handovers/${id}/accept`)).status).toBe(401);
     expect((await server.anonymous().post(`/api/handovers/${id}/return`, { reason: 'x' })).status).toBe(401);
     const still = await coordinator.get<HandoverList>('/api/handovers?status=pending&limit=100');

@@ -33,15 +33,6 @@ const org = (name: string) => dir.organization(name);
 const SHOGAI = '障害者相談支援事業所';
 const HOGO = '保護第一課';
 
-async function latestAudit(action: string) {
-  return server.database.db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('action', '=', action)
-    .orderBy('seq', 'desc')
-    .executeTakeFirst();
-}
-
 async function stageOf(caseId: string) {
   return (
     await server.database.db
@@ -313,7 +304,7 @@ describe('POST /api/cases/:id/meetings (meetings.create)', () => {
       supportMeeting([SHOGAI, HOGO]),
     );
     expect(response.status).toBe(201);
-    const audit = await latestAudit('meeting.create');
+    const audit = await server.latestAudit('meeting.create');
     expect(audit).toMatchObject({
       resource_id: response.body.id,
       case_id: caseId,
@@ -406,7 +397,7 @@ describe('GET /api/meetings/:id (meetings.get)', () => {
       createdBy: { name: '重層 調整' },
       abilities: { recordMinutes: true, acknowledge: false },
     });
-    const audit = await latestAudit('meeting.read');
+    const audit = await server.latestAudit('meeting.read');
     expect(audit).toMatchObject({
       resource_id: created.id,
       case_id: caseId,
@@ -447,7 +438,7 @@ describe('POST /api/meetings/:id/acknowledgement (meetings.acknowledgeConfidenti
     const first = await hogo.post<Meeting>(`/api/meetings/${created.id}/acknowledgement`);
     expect(first.status).toBe(200);
     expect(first.body.myInvitation?.acknowledgedBy?.name).toBe('保護 担当');
-    const audit = await latestAudit('meeting.acknowledgeConfidentiality');
+    const audit = await server.latestAudit('meeting.acknowledgeConfidentiality');
     expect(audit).toMatchObject({ resource_id: created.id, case_id: caseId, actor_login_id: 'hogo' });
     const invitation = await server.database.db
       .selectFrom('meeting_invitations')
@@ -497,7 +488,7 @@ describe('POST /api/meetings/:id/minutes (meetings.recordMinutes)', () => {
     );
     expect(ok.status).toBe(200);
     expect(await stageOf(caseId)).toBe('watching');
-    const audit = await latestAudit('meeting.recordMinutes');
+    const audit = await server.latestAudit('meeting.recordMinutes');
     expect(audit).toMatchObject({ resource_id: created.id, case_id: caseId, legal_basis: 'article106_6' });
     const held = await server.database.db
       .selectFrom('case_events')

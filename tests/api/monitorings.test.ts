@@ -162,15 +162,6 @@ async function timeline(caseId: string) {
     .execute();
 }
 
-async function latestAudit(action: string) {
-  return server.database.db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('action', '=', action)
-    .orderBy('seq', 'desc')
-    .executeTakeFirst();
-}
-
 // -------------------------------------------------------------------------------------------------
 
 describe('POST /api/cases/:id/monitorings (monitorings.create)', () => {
@@ -220,7 +211,7 @@ describe('POST /api/cases/:id/monitorings (monitorings.create)', () => {
       kind: 'monitored',
       summary: 'モニタリングを実施（判断：継続）次回 2027-04-15',
     });
-    expect(await latestAudit('monitoring.create')).toMatchObject({
+    expect(await server.latestAudit('monitoring.create')).toMatchObject({
       resource_id: response.body.id,
       case_id: caseId,
       details: { decision: 'continue', stage: { from: 'supporting', to: 'supporting' } },

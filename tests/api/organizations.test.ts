@@ -26,15 +26,6 @@ const validInput = (name: string) => ({
   contact: { phone: '099-000-0000', email: 'info@example.jp', address: '鹿児島市山下町11-1' },
 });
 
-async function latestAudit(action: string) {
-  return server.database.db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('action', '=', action)
-    .orderBy('seq', 'desc')
-    .executeTakeFirst();
-}
-
 describe('GET /api/organizations (organizations.list)', () => {
   it('is 401 unauthenticated', async () => {
     expect((await server.anonymous().get('/api/organizations')).status).toBe(401);
@@ -102,7 +93,7 @@ describe('POST /api/organizations (organizations.create)', () => {
       kind: 'privateOrganization',
       disabledAt: null,
     });
-    const audit = await latestAudit('organization.create');
+    const audit = await server.latestAudit('organization.create');
     expect(audit?.resource_id).toBe(response.body.id);
     expect(audit?.actor_login_id).toBe('admin');
   });
@@ -163,7 +154,7 @@ describe('PATCH /api/organizations/:id (organizations.update)', () => {
       isCouncilMember: true,
       kind: 'privateOrganization',
     });
-    expect((await latestAudit('organization.update'))?.resource_id).toBe(created.id);
+    expect((await server.latestAudit('organization.update'))?.resource_id).toBe(created.id);
     expect((await admin.patch(`/api/organizations/${created.id}`, { kind: 'nope' })).status).toBe(400);
     expect((await admin.patch(`/api/organizations/${created.id}`, { name: '地域福祉課' })).status).toBe(409);
     expect(
@@ -191,10 +182,10 @@ describe('POST /api/organizations/:id/disable|enable (organizations.disable, org
       ),
     ).toContain(created.id);
     expect((await admin.post(`/api/organizations/${created.id}/disable`)).status).toBe(409);
-    expect((await latestAudit('organization.disable'))?.resource_id).toBe(created.id);
+    expect((await server.latestAudit('organization.disable'))?.resource_id).toBe(created.id);
     const enabled = await admin.post<Organization>(`/api/organizations/${created.id}/enable`);
     expect(enabled.body.disabledAt).toBeNull();
-    expect((await latestAudit('organization.enable'))?.resource_id).toBe(created.id);
+    expect((await server.latestAudit('organization.enable'))?.resource_id).toBe(created.id);
 
     const own = organizations.find((o) => o.name === '情報政策課') as Organization;
     expect((await admin.post(`/api/organizations/${own.id}/disable`)).status).toBe(409);

@@ -4,7 +4,13 @@ import type { Consultation } from '../../src/contract/consultations.ts';
 import type { Person } from '../../src/contract/persons.ts';
 import { todayInTokyo } from '../../src/contract/persons.ts';
 import { type DemoDirectory, demoDirectory } from '../support/factories.ts';
-import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
+import {
+  type ApiClient,
+  auditDetails,
+  problemFields,
+  startTestServer,
+  type TestServer,
+} from '../support/testServer.ts';
 
 /** Synthetic people only (生成): names below are made up for the tests. */
 
@@ -68,20 +74,6 @@ async function consult(client: ApiClient, body: Record<string, unknown>): Promis
   return response.body;
 }
 
-async function latestAudit(action: string) {
-  return server.database.db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('action', '=', action)
-    .orderBy('seq', 'desc')
-    .executeTakeFirst();
-}
-
-const details = (row: { details: unknown } | undefined) =>
-  (typeof row?.details === 'string' ? JSON.parse(row.details) : row?.details) as Record<string, unknown>;
-
-const fields = (body: unknown) => ((body as Problem).errors ?? []).map((e) => e.field).sort();
-
 describe('POST /api/persons (persons.create)', () => {
   it('stores フリガナ typed in ひらがな or 半角カナ as katakana, with the search key and the registering organisation', async () => {
     const response = await houkatsu.post<Person>('/api/persons', {
@@ -119,7 +111,7 @@ describe('POST /api/persons (persons.create)', () => {
       .executeTakeFirstOrThrow();
     expect(row.kana_key).toBe('テンモンジロウ');
     expect(row.tenant_id).toBe(dir.tenantId);
-    const audit = await latestAudit('person.create');
+    const audit = await server.latestAudit('person.create');
     expect(audit?.resource_id).toBe(response.body.id);
     expect(audit?.person_id).toBe(response.body.id);
     expect(audit?.actor_login_id).toBe('houkatsu');
@@ -161,7 +153,7 @@ describe('POST /api/persons (persons.create)', () => {
     });
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/problem\+json/);
-    expect(fields(response.body)).toEqual([
+    expect(problemFields(response.body)).toEqual([
       'addresseeNumber',
       'birthDate',
       'familyName',
@@ -188,7 +180,7 @@ describe('POST /api/persons (persons.create)', () => {
       expect.objectContaining({ field: 'givenNameKana', message: 'フリガナ（名）を入力してください' }),
     ]);
     const ancient = await houkatsu.post('/api/persons', newPerson({ birthDate: '1872-12-31' }));
-    expect(fields(ancient.body)).toEqual(['birthDate']);
+    expect(problemFields(ancient.body)).toEqual(['birthDate']);
     const malformed = await houkatsu.post('/api/persons', newPerson({ birthDate: '昭和23年3月3日' }));
     expect((malformed.body as Problem).errors?.[0]?.message).toBe(
       '生年月日は YYYY-MM-DD の形式で送ってください',
@@ -354,9 +346,9 @@ describe('GET /api/persons (persons.search)', () => {
 
   it('audits the query and the returned ids', async () => {
     await houkatsu.get<SearchList>(`/api/persons?kana=${encodeURIComponent('ｲｿﾊﾏ')}&birthDate=1948-03-03`);
-    const audit = await latestAudit('person.search');
+    const audit = await server.latestAudit('person.search');
     expect(audit?.actor_login_id).toBe('houkatsu');
-    expect(details(audit)).toEqual({
+    expect(auditDetails(audit)).toEqual({
       query: { kana: 'イソハマ', birthDate: '1948-03-03', cursor: null },
       ids: [mother.person.id],
     });
@@ -371,17 +363,17 @@ describe('GET /api/persons (persons.search)', () => {
         message: 'フリガナ（ひらがな・カタカナ）で検索してください',
       }),
     ]);
-    expect(fields((await houkatsu.get('/api/persons')).body)).toEqual(['クエリ.kana']);
-    expect(fields((await houkatsu.get(`/api/persons?kana=${encodeURIComponent('%')}`)).body)).toEqual([
+    expect(problemFields((await houkatsu.get('/api/persons')).body)).toEqual(['クエリ.kana']);
+    expect(problemFields((await houkatsu.get(`/api/persons?kana=${encodeURIComponent('%')}`)).body)).toEqual([
       'クエリ.kana',
     ]);
-    expect(fields((await houkatsu.get('/api/persons?kana=%E3%82%A2&limit=0')).body)).toEqual([
+    expect(problemFields((await houkatsu.get('/api/persons?kana=%E3%82%A2&limit=0')).body)).toEqual([
       'クエリ.limit',
     ]);
-    expect(fields((await houkatsu.get('/api/persons?kana=%E3%82%A2&birthDate=1990-13-01')).body)).toEqual([
-      'クエリ.birthDate',
-    ]);
-    expect(fields((await houkatsu.get('/api/persons?kana=%E3%82%A2&cursor=bm9wZQ')).body)).toEqual([
+    expect(
+      problemFields((await houkatsu.get('/api/persons?kana=%E3%82%A2&birthDate=1990-13-01')).body),
+    ).toEqual(['クエリ.birthDate']);
+    expect(problemFields((await houkatsu.get('/api/persons?kana=%E3%82%A2&cursor=bm9wZQ')).body)).toEqual([
       'クエリ.cursor',
     ]);
   });
@@ -451,10 +443,10 @@ describe('GET /api/persons/:id (persons.get)', () => {
       ],
       links: [],
     });
-    const audit = await latestAudit('person.read');
+    const audit = await server.latestAudit('person.read');
     expect(audit?.person_id).toBe(consultation.person.id);
     expect(audit?.actor_login_id).toBe('houkatsu');
-    expect(details(audit)).toEqual({ households: [consultation.householdId] });
+    expect(auditDetails(audit)).toEqual({ households: [consultation.householdId] });
 
     const son = await houkatsu.get<Person>(`/api/persons/${consultation.householdMembers[0]?.person.id}`);
     expect(son.body.households[0]).toMatchObject({ relation: 'son', members: [{ relation: 'self' }] });
@@ -467,7 +459,7 @@ describe('GET /api/persons/:id (persons.get)', () => {
     expect((await houkatsu.get('/api/persons/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     const malformed = await houkatsu.get('/api/persons/not-an-id');
     expect(malformed.status).toBe(400);
-    expect(fields(malformed.body)).toEqual(['パス.id']);
+    expect(problemFields(malformed.body)).toEqual(['パス.id']);
     expect((await server.anonymous().get(`/api/persons/${consultation.person.id}`)).status).toBe(401);
     expect((await council.get(`/api/persons/${consultation.person.id}`)).status).toBe(404);
   });
@@ -527,9 +519,9 @@ describe('GET /api/persons/:id/duplicates and POST /api/persons/:id/link (person
         abilities: { link: true },
       },
     ]);
-    const audit = await latestAudit('person.duplicates');
+    const audit = await server.latestAudit('person.duplicates');
     expect(audit?.person_id).toBe(handedOver.person.id);
-    expect(details(audit)).toEqual({ ids: [elsewhere.person.id] });
+    expect(auditDetails(audit)).toEqual({ ids: [elsewhere.person.id] });
   });
 
   it('is 404 for a caseworker (no person.link), for a person outside the coordinator’s cases, 401 unauthenticated', async () => {
@@ -543,17 +535,17 @@ describe('GET /api/persons/:id/duplicates and POST /api/persons/:id/link (person
 
   it('links the two records without merging them; each side shows the link to whom may see it', async () => {
     const bad = await coordinator.post(`/api/persons/${handedOver.person.id}/link`, { duplicateOfId: 'x' });
-    expect(fields(bad.body)).toEqual(['duplicateOfId']);
+    expect(problemFields(bad.body)).toEqual(['duplicateOfId']);
     const self = await coordinator.post(`/api/persons/${handedOver.person.id}/link`, {
       duplicateOfId: handedOver.person.id,
     });
     expect(self.status).toBe(400);
-    expect(fields(self.body)).toEqual(['duplicateOfId']);
+    expect(problemFields(self.body)).toEqual(['duplicateOfId']);
     const stranger = await coordinator.post(`/api/persons/${handedOver.person.id}/link`, {
       duplicateOfId: unrelated.person.id,
     });
     expect(stranger.status).toBe(400);
-    expect(fields(stranger.body)).toEqual(['duplicateOfId']);
+    expect(problemFields(stranger.body)).toEqual(['duplicateOfId']);
     expect(
       (
         await houkatsu.post(`/api/persons/${handedOver.person.id}/link`, {
@@ -587,9 +579,9 @@ describe('GET /api/persons/:id/duplicates and POST /api/persons/:id/link (person
         },
       },
     ]);
-    const audit = await latestAudit('person.link');
+    const audit = await server.latestAudit('person.link');
     expect(audit?.person_id).toBe(handedOver.person.id);
-    expect(details(audit)).toMatchObject({ duplicateOfId: elsewhere.person.id });
+    expect(auditDetails(audit)).toMatchObject({ duplicateOfId: elsewhere.person.id });
 
     // The counter sees that a link exists, not whom it points to; so does the probation office.
     const fromCounter = await houkatsu.get<Person>(`/api/persons/${handedOver.person.id}`);

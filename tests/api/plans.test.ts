@@ -170,15 +170,6 @@ function planBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
-async function latestAudit(action: string) {
-  return server.database.db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('action', '=', action)
-    .orderBy('seq', 'desc')
-    .executeTakeFirst();
-}
-
 async function caseRow(caseId: string) {
   return server.database.db
     .selectFrom('cases')
@@ -230,7 +221,7 @@ describe('POST /api/cases/:id/plans (plans.create)', () => {
       summary: '支援プラン第1版の案を作成',
       subject_id: plan.id,
     });
-    const audit = await latestAudit('plan.create');
+    const audit = await server.latestAudit('plan.create');
     expect(audit).toMatchObject({ resource_id: plan.id, case_id: caseId, person_id: personId });
   });
 
@@ -337,7 +328,7 @@ describe('PUT /api/plans/:id (plans.update)', () => {
       nextMonitoringOn: '2027-02-01',
     });
     expect(response.body.items.map((i) => i.organizationName)).toEqual(['障害者相談支援事業所']);
-    expect((await latestAudit('plan.update'))?.resource_id).toBe(plan.id);
+    expect((await server.latestAudit('plan.update'))?.resource_id).toBe(plan.id);
   });
 
   it('refuses to edit a decided plan (409 plan.notDraft), bad input (400), strangers (404), 401', async () => {
@@ -411,7 +402,7 @@ describe('POST /api/plans/:id/approve (plans.approve)', () => {
       subject_id: plan.id,
     });
     expect(events.map((e) => e.summary)).toContain('段階：課題整理中 → 支援中');
-    const audit = await latestAudit('plan.approve');
+    const audit = await server.latestAudit('plan.approve');
     expect(audit).toMatchObject({
       resource_id: plan.id,
       case_id: caseId,
@@ -600,7 +591,7 @@ describe('GET /api/plans/:id, GET /api/cases/:id/plans, GET /api/plans/:id/compa
     expect(old.status).toBe(200);
     expect(old.body).toMatchObject({ version: 1, status: 'superseded', caseStage: 'supporting' });
     expect(old.body.items).toHaveLength(2);
-    expect((await latestAudit('plan.read'))?.details).toMatchObject({ planIds: [v1.id] });
+    expect((await server.latestAudit('plan.read'))?.details).toMatchObject({ planIds: [v1.id] });
     expect((await coordinator.get<Plan>(`/api/plans/${v2.id}`)).body).toMatchObject({
       version: 2,
       status: 'approved',
@@ -616,7 +607,7 @@ describe('GET /api/plans/:id, GET /api/cases/:id/plans, GET /api/plans/:id/compa
       [1, 'superseded'],
     ]);
     expect(all.body.nextCursor).toBeNull();
-    expect((await latestAudit('plan.list'))?.details).toEqual({ planIds: [v2.id, v1.id] });
+    expect((await server.latestAudit('plan.list'))?.details).toEqual({ planIds: [v2.id, v1.id] });
     const first = await hogo.get<{ items: Plan[]; nextCursor: string }>(`/api/cases/${caseId}/plans?limit=1`);
     expect(first.body.items.map((p) => p.version)).toEqual([2]);
     const second = await hogo.get<{ items: Plan[]; nextCursor: string | null }>(
@@ -654,7 +645,7 @@ describe('GET /api/plans/:id, GET /api/cases/:id/plans, GET /api/plans/:id/compa
     const reversed = await coordinator.get<PlanComparison>(`/api/plans/${v1.id}/compare?with=${v2.id}`);
     expect(reversed.body.older.id).toBe(v1.id);
     expect(reversed.body.fields).toEqual(diff.fields);
-    expect((await latestAudit('plan.compare'))?.details).toEqual({ planIds: [v1.id, v2.id] });
+    expect((await server.latestAudit('plan.compare'))?.details).toEqual({ planIds: [v1.id, v2.id] });
   });
 
   it('matches items by position when content or organisation changed, and reports removals', async () => {

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consultation } from '../../src/contract/consultations.ts';
 import type { Referral } from '../../src/contract/referrals.ts';
 import { type DemoDirectory, demoDirectory } from '../support/factories.ts';
-import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
+import {
+  type ApiClient,
+  auditDetails,
+  problemFields,
+  startTestServer,
+  type TestServer,
+} from '../support/testServer.ts';
 
 /** Synthetic people only (生成): names below are made up for the tests. */
 
@@ -72,18 +78,6 @@ async function consult(client: ApiClient, body: Record<string, unknown>): Promis
   return response.body;
 }
 
-async function latestAudit(action: string) {
-  return server.database.db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('action', '=', action)
-    .orderBy('seq', 'desc')
-    .executeTakeFirst();
-}
-
-const details = (row: { details: unknown } | undefined) =>
-  (typeof row?.details === 'string' ? JSON.parse(row.details) : row?.details) as Record<string, unknown>;
-const fields = (body: unknown) => ((body as Problem).errors ?? []).map((e) => e.field).sort();
 const referralOf = (consultation: Consultation) => consultation.referrals[0]?.id ?? '';
 
 describe('e2e (b): a consultation referred to 障害者相談支援事業所, accepted there and closed without a handover', () => {
@@ -120,8 +114,8 @@ describe('e2e (b): a consultation referred to 障害者相談支援事業所, ac
         abilities: { accept: true, decline: true },
       },
     ]);
-    const listAudit = await latestAudit('referral.list');
-    expect(details(listAudit)).toMatchObject({
+    const listAudit = await server.latestAudit('referral.list');
+    expect(auditDetails(listAudit)).toMatchObject({
       ids: [referralOf(consultation)],
       consultationIds: [consultation.id],
     });
@@ -139,7 +133,7 @@ describe('e2e (b): a consultation referred to 障害者相談支援事業所, ac
       consultation: { id: consultation.id },
       abilities: { accept: false, decline: false },
     });
-    const audit = await latestAudit('referral.accept');
+    const audit = await server.latestAudit('referral.accept');
     expect(audit).toMatchObject({
       resource_id: referralOf(consultation),
       person_id: consultation.person.id,
@@ -197,7 +191,7 @@ describe('POST /api/referrals/:id/decline (referrals.decline)', () => {
       expect.objectContaining({ field: 'reason', message: '入力してください' }),
     ]);
     expect(
-      fields((await shogai.post(`/api/referrals/${referralOf(consultation)}/decline`, {})).body),
+      problemFields((await shogai.post(`/api/referrals/${referralOf(consultation)}/decline`, {})).body),
     ).toEqual(['reason']);
 
     const declined = await shogai.post<Referral>(`/api/referrals/${referralOf(consultation)}/decline`, {
@@ -210,8 +204,8 @@ describe('POST /api/referrals/:id/decline (referrals.decline)', () => {
       consultation: null,
       abilities: { accept: false, decline: false },
     });
-    const audit = await latestAudit('referral.decline');
-    expect(details(audit)).toEqual({
+    const audit = await server.latestAudit('referral.decline');
+    expect(auditDetails(audit)).toEqual({
       consultationId: consultation.id,
       reason: '（試験）対象年齢外のため、自立相談支援機関が適当です',
     });
@@ -342,8 +336,12 @@ describe('GET /api/referrals (referrals.list)', () => {
   });
 
   it('refuses bad queries with 400, is 401 unauthenticated and 404 for roles without case data', async () => {
-    expect(fields((await shogai.get('/api/referrals?status=declined')).body)).toEqual(['クエリ.status']);
-    expect(fields((await shogai.get('/api/referrals?cursor=%E2%9C%93')).body)).toEqual(['クエリ.cursor']);
+    expect(problemFields((await shogai.get('/api/referrals?status=declined')).body)).toEqual([
+      'クエリ.status',
+    ]);
+    expect(problemFields((await shogai.get('/api/referrals?cursor=%E2%9C%93')).body)).toEqual([
+      'クエリ.cursor',
+    ]);
     expect((await server.anonymous().get('/api/referrals')).status).toBe(401);
     expect((await council.get('/api/referrals')).status).toBe(404);
     expect((await plan.get('/api/referrals')).status).toBe(404);
@@ -371,7 +369,7 @@ describe('POST /api/referrals (referrals.create)', () => {
     expect((await shogai.post('/api/referrals', body)).status).toBe(404);
     expect((await hogokansatsu.post('/api/referrals', body)).status).toBe(404);
     expect(
-      fields(
+      problemFields(
         (
           await houkatsu.post('/api/referrals', {
             ...body,
@@ -380,7 +378,7 @@ describe('POST /api/referrals (referrals.create)', () => {
         ).body,
       ),
     ).toEqual(['toOrganizationId']);
-    expect(fields((await houkatsu.post('/api/referrals', { consultationId: 'x' })).body)).toEqual([
+    expect(problemFields((await houkatsu.post('/api/referrals', { consultationId: 'x' })).body)).toEqual([
       'consultationId',
       'toOrganizationId',
     ]);
@@ -398,7 +396,7 @@ describe('POST /api/referrals (referrals.create)', () => {
       consultation: { id: consultation.id, status: 'referred' },
       abilities: { accept: false, decline: false },
     });
-    const audit = await latestAudit('referral.create');
+    const audit = await server.latestAudit('referral.create');
     expect(audit).toMatchObject({
       resource_id: referred.body.id,
       legal_basis: 'consent',

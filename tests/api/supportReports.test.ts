@@ -162,15 +162,6 @@ function report(planItemId: string, overrides: Record<string, unknown> = {}) {
   };
 }
 
-async function latestAudit(action: string) {
-  return server.database.db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('action', '=', action)
-    .orderBy('seq', 'desc')
-    .executeTakeFirst();
-}
-
 async function mine(client: ApiClient, query = '') {
   return client.get<{ items: MyPlanItem[]; nextCursor: string | null }>(`/api/plan-items${query}`);
 }
@@ -202,7 +193,9 @@ describe('GET /api/plan-items (planItems.mine) and POST /api/support-reports (su
     ]);
     const hogoItems = (await mine(hogo)).body.items.filter((i) => i.caseId === kase.caseId);
     expect(hogoItems.map((i) => [i.content, i.organizationName])).toEqual([['家計の見直し', '保護第一課']]);
-    expect((await latestAudit('planItem.list'))?.details).toMatchObject({ itemIds: [item(kase.plan, 1).id] });
+    expect((await server.latestAudit('planItem.list'))?.details).toMatchObject({
+      itemIds: [item(kase.plan, 1).id],
+    });
     for (const client of [hogokansatsu, houkatsu, coordinator]) {
       expect((await mine(client)).body.items.filter((i) => i.caseId === kase.caseId)).toEqual([]);
     }
@@ -236,7 +229,7 @@ describe('GET /api/plan-items (planItems.mine) and POST /api/support-reports (su
       actor_organization_id: SHOGAI,
       subject_id: response.body.id,
     });
-    expect(await latestAudit('supportReport.create')).toMatchObject({
+    expect(await server.latestAudit('supportReport.create')).toMatchObject({
       resource_id: response.body.id,
       case_id: kase.caseId,
       actor_login_id: 'shogai',
@@ -445,7 +438,7 @@ describe('GET /api/cases/:id/support-reports (supportReports.list)', () => {
       ]);
       expect(response.body.nextCursor).toBeNull();
     }
-    const audit = await latestAudit('supportReport.list');
+    const audit = await server.latestAudit('supportReport.list');
     expect(audit).toMatchObject({ case_id: kase.caseId, actor_login_id: 'coordinator' });
     expect(audit?.details).toEqual({ reportIds: [ids[2], ids[1], ids[0]] });
   });

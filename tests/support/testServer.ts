@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import type { Selectable } from 'kysely';
 import { type Config, loadConfig } from '../../src/config.ts';
+import type { Problem } from '../../src/contract/problem.ts';
 import type { Database } from '../../src/db/database.ts';
+import type { AuditEventTable } from '../../src/db/schema.ts';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { freshDatabase } from './testDatabase.ts';
@@ -63,6 +66,8 @@ export class ApiClient {
 }
 
 export interface TestServer {
+  /** The newest audit event with this action. */
+  latestAudit(action: string): Promise<Selectable<AuditEventTable> | undefined>;
   url: string;
   app: FastifyInstance;
   database: Database;
@@ -89,6 +94,13 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     database,
     config,
     anonymous: () => new ApiClient(address),
+    latestAudit: (action) =>
+      database.db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('action', '=', action)
+        .orderBy('seq', 'desc')
+        .executeTakeFirst(),
     async as(loginId) {
       const client = new ApiClient(address);
       const response = await client.signIn(loginId);
@@ -102,3 +114,10 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     },
   };
 }
+
+/** An audit event's details as an object (jsonb comes back parsed on pg and as text on PGlite). */
+export const auditDetails = (row: { details: unknown } | undefined) =>
+  (typeof row?.details === 'string' ? JSON.parse(row.details) : row?.details) as Record<string, unknown>;
+
+/** The field paths named by a problem response, sorted. */
+export const problemFields = (body: unknown) => ((body as Problem).errors ?? []).map((e) => e.field).sort();
