@@ -15,11 +15,7 @@ import {
 import { todayInTokyo } from '../../contract/persons.ts';
 import { problemSchema } from '../../contract/problem.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
-import {
-  findVisibleConsultation,
-  setConsultationStatus,
-  visibleConsultationSummaries,
-} from '../../db/consultations.ts';
+import { setConsultationStatus, visibleConsultationSummaries } from '../../db/consultations.ts';
 import {
   createCaseFromHandover,
   decideHandover,
@@ -35,6 +31,7 @@ import { daysBetween } from '../../domain/businessDays.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
+import { openConsultationOfMyCounter } from '../openConsultation.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { conflict, HttpProblem, notFound } from '../problem.ts';
 import { summariesWithPersons } from './consultations.ts';
@@ -101,23 +98,7 @@ export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const actor = actorOf(request);
       const input = request.body;
       const handover = await db.transaction().execute(async (tx) => {
-        const consultation = await findVisibleConsultation(tx, actor, input.consultationId, {
-          forUpdate: true,
-        });
-        if (!consultation) throw notFound();
-        if (consultation.organization_id !== actor.organizationId) {
-          throw new HttpProblem(403, 'auth.forbidden', '重層事業へ引継げるのは、相談を受け付けた機関です。');
-        }
-        if (consultation.status !== 'open') {
-          throw conflict(
-            'conflict.state',
-            consultation.status === 'handedOver'
-              ? 'この相談はすでに重層事業へ引継いでいます。'
-              : consultation.status === 'referred'
-                ? 'この相談は他機関へつないでいます。つなぎ先の回答の後で引継いでください。'
-                : 'この相談は対応終了しています。',
-          );
-        }
+        const consultation = await openConsultationOfMyCounter(tx, actor, input.consultationId, 'handover');
         const section = await findCoordinatingSection(tx, actor.tenantId);
         if (!section) {
           throw conflict(

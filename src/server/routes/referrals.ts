@@ -14,11 +14,7 @@ import {
   referralSchema,
 } from '../../contract/referrals.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
-import {
-  findVisibleConsultation,
-  setConsultationStatus,
-  visibleConsultationSummaries,
-} from '../../db/consultations.ts';
+import { setConsultationStatus, visibleConsultationSummaries } from '../../db/consultations.ts';
 import { findOrganization } from '../../db/organizations.ts';
 import {
   decideReferral,
@@ -33,6 +29,7 @@ import { daysBetween } from '../../domain/businessDays.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
+import { openConsultationOfMyCounter } from '../openConsultation.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { conflict, HttpProblem, notFound } from '../problem.ts';
 import { fieldProblem, summariesWithPersons } from './consultations.ts';
@@ -147,23 +144,7 @@ export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const actor = actorOf(request);
       const input = request.body;
       const referral = await db.transaction().execute(async (tx) => {
-        const consultation = await findVisibleConsultation(tx, actor, input.consultationId, {
-          forUpdate: true,
-        });
-        if (!consultation) throw notFound();
-        if (consultation.organization_id !== actor.organizationId) {
-          throw new HttpProblem(403, 'auth.forbidden', '他機関へつなげるのは、相談を受け付けた機関です。');
-        }
-        if (consultation.status !== 'open') {
-          throw conflict(
-            'conflict.state',
-            consultation.status === 'referred'
-              ? 'この相談はすでに他機関へつないでいます。'
-              : consultation.status === 'handedOver'
-                ? 'この相談は重層事業へ引継いでいます。'
-                : 'この相談は対応終了しています。',
-          );
-        }
+        const consultation = await openConsultationOfMyCounter(tx, actor, input.consultationId, 'referral');
         if (!consultation.consent_to_share) {
           throw conflict(
             'consent.required',

@@ -1,0 +1,45 @@
+import type { Transaction } from 'kysely';
+import { type ConsultationRow, findVisibleConsultation } from '../db/consultations.ts';
+import type { DB } from '../db/schema.ts';
+import type { Actor } from './actor.ts';
+import { conflict, HttpProblem, notFound } from './problem.ts';
+
+type NextStep = 'handover' | 'referral';
+
+const onlyTheCounter: Record<NextStep, string> = {
+  handover: '重層事業へ引継げるのは、相談を受け付けた機関です。',
+  referral: '他機関へつなげるのは、相談を受け付けた機関です。',
+};
+
+const notOpen: Record<NextStep, Record<'handedOver' | 'referred' | 'closed', string>> = {
+  handover: {
+    handedOver: 'この相談はすでに重層事業へ引継いでいます。',
+    referred: 'この相談は他機関へつないでいます。つなぎ先の回答の後で引継いでください。',
+    closed: 'この相談は対応終了しています。',
+  },
+  referral: {
+    handedOver: 'この相談は重層事業へ引継いでいます。',
+    referred: 'この相談はすでに他機関へつないでいます。',
+    closed: 'この相談は対応終了しています。',
+  },
+};
+
+/**
+ * The consultation a counter is about to hand over or refer, locked for the transaction: it must be
+ * one the actor may see (else 404), taken by the actor's own organisation (else 403), and still
+ * open (else 409 saying where it went).
+ */
+export async function openConsultationOfMyCounter(
+  tx: Transaction<DB>,
+  actor: Actor,
+  consultationId: string,
+  next: NextStep,
+): Promise<ConsultationRow> {
+  const consultation = await findVisibleConsultation(tx, actor, consultationId, { forUpdate: true });
+  if (!consultation) throw notFound();
+  if (consultation.organization_id !== actor.organizationId) {
+    throw new HttpProblem(403, 'auth.forbidden', onlyTheCounter[next]);
+  }
+  if (consultation.status !== 'open') throw conflict('conflict.state', notOpen[next][consultation.status]);
+  return consultation;
+}
