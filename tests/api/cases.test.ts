@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, CaseListItem, CaseTimeline } from '../../src/contract/cases.ts';
-import { createCase, createPerson, type DemoDirectory, demoDirectory } from '../support/factories.ts';
+import {
+  addAssessment,
+  createCase,
+  createPerson,
+  type DemoDirectory,
+  demoDirectory,
+} from '../support/factories.ts';
 import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
 
 let server: TestServer;
@@ -62,19 +68,10 @@ describe('GET /api/cases (cases.list)', () => {
       givenNameKana: 'ケンイチ',
     });
     const { caseId } = await createCase(server.database.db, dir, { personId });
-    await server.database.db
-      .insertInto('assessments')
-      .values({
-        id: randomUUID(),
-        tenant_id: dir.tenantId,
-        case_id: caseId,
-        version: 1,
-        issues: ['withdrawal'],
-        household_flags: ['8050', 'doubleCare'],
-        relations: JSON.stringify([]),
-        recorded_by: dir.user('coordinator').id,
-      })
-      .execute();
+    await addAssessment(server.database.db, dir, caseId, {
+      issues: ['withdrawal'],
+      householdFlags: ['8050', 'doubleCare'],
+    });
     const items = await listAll(coordinator);
     const item = items.find((i) => i.id === caseId);
     expect(item).toMatchObject({

@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Monitoring } from '../../src/contract/monitorings.ts';
 import type { Plan, PlanComparison } from '../../src/contract/plans.ts';
 import { toIsoDate } from '../../src/domain/wareki.ts';
-import { createCase, type DemoDirectory, demoDirectory } from '../support/factories.ts';
+import {
+  addAssessment,
+  addConsent,
+  createCase,
+  type DemoDirectory,
+  demoDirectory,
+} from '../support/factories.ts';
 import { ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
 
 let server: TestServer;
@@ -104,34 +110,8 @@ function body() {
 async function supportingCase(): Promise<{ caseId: string; plan: Plan }> {
   const db = server.database.db;
   const { caseId, personId } = await createCase(db, dir, { stage: 'assessing' });
-  const recordedBy = dir.user('coordinator').id;
-  await db
-    .insertInto('assessments')
-    .values({
-      id: randomUUID(),
-      tenant_id: dir.tenantId,
-      case_id: caseId,
-      version: 1,
-      issues: ['withdrawal'],
-      household_flags: ['8050'],
-      relations: JSON.stringify([]),
-      recorded_by: recordedBy,
-    })
-    .execute();
-  await db
-    .insertInto('consents')
-    .values({
-      id: randomUUID(),
-      tenant_id: dir.tenantId,
-      person_id: personId,
-      case_id: caseId,
-      organization_ids: [SHOGAI, HOGO],
-      categories: ['basic'],
-      given_on: '2026-10-05',
-      method: 'signedForm',
-      recorded_by: recordedBy,
-    })
-    .execute();
+  await addAssessment(db, dir, caseId, { issues: ['withdrawal'], householdFlags: ['8050'] });
+  await addConsent(db, dir, { personId, caseId, organizationIds: [SHOGAI, HOGO] });
   const drafted = await coordinator.post<Plan>(`/api/cases/${caseId}/plans`, body());
   expect(drafted.status).toBe(201);
   const approved = await coordinator.post<Plan>(`/api/plans/${drafted.body.id}/approve`, {

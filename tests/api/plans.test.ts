@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan, PlanComparison } from '../../src/contract/plans.ts';
-import { createCase, type DemoDirectory, demoDirectory } from '../support/factories.ts';
+import {
+  addAssessment,
+  addConsent,
+  createCase,
+  type DemoDirectory,
+  demoDirectory,
+} from '../support/factories.ts';
 import { ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
 
 let server: TestServer;
@@ -79,39 +85,21 @@ async function readyCase(
   const { caseId, personId } = await createCase(db, dir, {
     stage: options.assessment === false ? 'accepted' : 'assessing',
   });
-  const recordedBy = dir.user('coordinator').id;
   if (options.assessment !== false) {
-    await db
-      .insertInto('assessments')
-      .values({
-        id: randomUUID(),
-        tenant_id: dir.tenantId,
-        case_id: caseId,
-        version: 1,
-        issues: ['dementia', 'withdrawal'],
-        household_flags: ['8050'],
-        summary: '（試験）8050世帯',
-        relations: JSON.stringify([]),
-        recorded_by: recordedBy,
-      })
-      .execute();
+    await addAssessment(db, dir, caseId, {
+      issues: ['dementia', 'withdrawal'],
+      householdFlags: ['8050'],
+      summary: '（試験）8050世帯',
+    });
   }
   const consentOrgs = options.consentOrgs === undefined ? [SHOGAI, HOGO] : options.consentOrgs;
   if (consentOrgs) {
-    await db
-      .insertInto('consents')
-      .values({
-        id: randomUUID(),
-        tenant_id: dir.tenantId,
-        person_id: personId,
-        case_id: caseId,
-        organization_ids: consentOrgs,
-        categories: ['basic', 'health'],
-        given_on: '2026-10-05',
-        method: 'signedForm',
-        recorded_by: recordedBy,
-      })
-      .execute();
+    await addConsent(db, dir, {
+      personId: personId,
+      caseId: caseId,
+      organizationIds: consentOrgs,
+      categories: ['basic', 'health'],
+    });
   }
   const meeting = options.meeting ?? { kind: 'multilayerMeeting', held: true };
   const meetingId = await addMeeting(caseId, meeting.kind, meeting.held);

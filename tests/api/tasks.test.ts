@@ -4,7 +4,14 @@ import type { Plan } from '../../src/contract/plans.ts';
 import type { Task } from '../../src/contract/tasks.ts';
 import { addBusinessDays, daysBetween } from '../../src/domain/businessDays.ts';
 import { toIsoDate } from '../../src/domain/wareki.ts';
-import { createCase, createConsultation, type DemoDirectory, demoDirectory } from '../support/factories.ts';
+import {
+  addAssessment,
+  addConsent,
+  createCase,
+  createConsultation,
+  type DemoDirectory,
+  demoDirectory,
+} from '../support/factories.ts';
 import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
 
 let server: TestServer;
@@ -200,33 +207,13 @@ async function supportingCase(): Promise<{ caseId: string; plan: Plan }> {
   const db = server.database.db;
   const { caseId, personId } = await createCase(db, dir, { stage: 'assessing' });
   const recordedBy = dir.user('coordinator').id;
-  await db
-    .insertInto('assessments')
-    .values({
-      id: randomUUID(),
-      tenant_id: dir.tenantId,
-      case_id: caseId,
-      version: 1,
-      issues: ['withdrawal'],
-      household_flags: [],
-      relations: JSON.stringify([]),
-      recorded_by: recordedBy,
-    })
-    .execute();
-  await db
-    .insertInto('consents')
-    .values({
-      id: randomUUID(),
-      tenant_id: dir.tenantId,
-      person_id: personId,
-      case_id: caseId,
-      organization_ids: [SHOGAI, HOGO],
-      categories: ['basic'],
-      given_on: '2025-10-01',
-      method: 'signedForm',
-      recorded_by: recordedBy,
-    })
-    .execute();
+  await addAssessment(db, dir, caseId, { issues: ['withdrawal'] });
+  await addConsent(db, dir, {
+    personId: personId,
+    caseId: caseId,
+    organizationIds: [SHOGAI, HOGO],
+    givenOn: '2025-10-01',
+  });
   const meetingId = randomUUID();
   await db
     .insertInto('meetings')

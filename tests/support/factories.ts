@@ -271,3 +271,54 @@ export async function createCase(
   });
   return { caseId, handoverId, ...consultation };
 }
+
+/** A 課題整理 (version 1) of a case, as the coordinator would record it. */
+export async function addAssessment(
+  db: Kysely<DB>,
+  dir: DemoDirectory,
+  caseId: string,
+  values: { issues: string[]; householdFlags?: string[]; summary?: string } = { issues: ['withdrawal'] },
+): Promise<void> {
+  await db
+    .insertInto('assessments')
+    .values({
+      id: randomUUID(),
+      tenant_id: dir.tenantId,
+      case_id: caseId,
+      version: 1,
+      issues: values.issues,
+      household_flags: values.householdFlags ?? [],
+      summary: values.summary ?? null,
+      relations: JSON.stringify([]),
+      recorded_by: dir.user('coordinator').id,
+    })
+    .execute();
+}
+
+/** A signed consent of the person to sharing with these organisations, for the case. */
+export async function addConsent(
+  db: Kysely<DB>,
+  dir: DemoDirectory,
+  consent: {
+    personId: string;
+    caseId: string;
+    organizationIds: string[];
+    categories?: string[];
+    givenOn?: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('consents')
+    .values({
+      id: randomUUID(),
+      tenant_id: dir.tenantId,
+      person_id: consent.personId,
+      case_id: consent.caseId,
+      organization_ids: consent.organizationIds,
+      categories: consent.categories ?? ['basic'],
+      given_on: consent.givenOn ?? '2026-10-05',
+      method: 'signedForm',
+      recorded_by: dir.user('coordinator').id,
+    })
+    .execute();
+}

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/db/schema.ts';
-import { createCase, type DemoDirectory } from './factories.ts';
+import { addAssessment, createCase, type DemoDirectory } from './factories.ts';
 
 /** A case whose latest assessment carries the given issue codes (e.g. a 刑事司法 one). */
 export async function createAssessedCase(
@@ -11,22 +10,7 @@ export async function createAssessedCase(
   options: { closedOn?: string } = {},
 ): Promise<string> {
   const { caseId } = await createCase(db, dir, options.closedOn ? { stage: 'closed' } : {});
-  await db
-    .insertInto('assessments')
-    .values({
-      id: randomUUID(),
-      tenant_id: dir.tenantId,
-      case_id: caseId,
-      version: 1,
-      issues,
-      household_flags: [],
-      summary: '（試験）課題整理',
-      wishes: null,
-      strengths: null,
-      relations: '[]',
-      recorded_by: dir.user('coordinator').id,
-    })
-    .execute();
+  await addAssessment(db, dir, caseId, { issues, summary: '（試験）課題整理' });
   if (options.closedOn) {
     await db
       .updateTable('cases')

@@ -33,7 +33,7 @@ import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { openConsultationOfMyCounter } from '../openConsultation.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
-import { conflict, HttpProblem, notFound } from '../problem.ts';
+import { conflict, notFound } from '../problem.ts';
 import { summariesWithPersons } from './consultations.ts';
 
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
