@@ -16,7 +16,7 @@ export default async function setup(project: TestProject) {
     const instance = await createPGlite();
     const database = wrapPGlite(instance);
     await migrateToLatest(database.db);
-    await seedTestData(database.db);
+    await seedTestData(database);
     const dump = await instance.dumpDataDir('gzip');
     fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
     await database.close();
@@ -33,7 +33,7 @@ export default async function setup(project: TestProject) {
   );
   const database = openPostgres(databaseUrlFor(name), 2);
   await migrateToLatest(database.db);
-  await seedTestData(database.db);
+  await seedTestData(database);
   await database.close();
   project.provide('databaseTemplate', name);
   return async () => {

@@ -12,7 +12,7 @@ import { insertUser } from '../users.ts';
 export const DEMO_PASSWORD = 'kasane-demo';
 export const DEMO_TENANT = { code: 'kagoshima', name: '鹿児島市' } as const;
 
-interface OrganizationSeed {
+export interface OrganizationSeed {
   name: string;
   nameKana: string;
   kind: OrganizationKind;
@@ -196,6 +196,33 @@ const demoRepresentatives = [
   '紫原 礼子',
 ];
 
+/** What a tenant's recidivism plan starts with: the plan, challenges, programmes and council. */
+export interface RecidivismPlanSeed {
+  plan: {
+    [K in keyof typeof demoRecidivismPlan]: (typeof demoRecidivismPlan)[K] extends number ? number : string;
+  };
+  challenges: readonly string[];
+  programmes: readonly {
+    externalKey: string;
+    challenge: number;
+    name: string;
+    summary: string;
+    section: string;
+  }[];
+  /** Council members by organisation name, with their (synthetic) representative. */
+  council: readonly { organization: string; representative: string }[];
+}
+
+const demoRecidivismPlanSeed: RecidivismPlanSeed = {
+  plan: demoRecidivismPlan,
+  challenges: demoChallenges,
+  programmes: demoProgrammes,
+  council: councilOrganizations.map((member, index) => ({
+    organization: member.name,
+    representative: demoRepresentatives[index] ?? '代表 者',
+  })),
+};
+
 /**
  * The recidivism plan of the demo municipality: the plan, its 5 challenges, the 3 programmes of
  * the seed under their challenges, the evaluation scale and the 10 council members.
@@ -204,6 +231,7 @@ export async function seedRecidivismPlan(
   tx: Transaction<DB>,
   tenantId: string,
   organizationIds: ReadonlyMap<string, string>,
+  content: RecidivismPlanSeed = demoRecidivismPlanSeed,
 ): Promise<void> {
   const organization = (name: string) => {
     const id = organizationIds.get(name);
@@ -216,19 +244,19 @@ export async function seedRecidivismPlan(
     .values({
       id: planId,
       tenant_id: tenantId,
-      name: demoRecidivismPlan.name,
-      period_from_fiscal_year: demoRecidivismPlan.periodFromFiscalYear,
-      period_to_fiscal_year: demoRecidivismPlan.periodToFiscalYear,
-      parent_plan: demoRecidivismPlan.parentPlan,
-      legal_basis: demoRecidivismPlan.legalBasis,
-      target_population: demoRecidivismPlan.targetPopulation,
+      name: content.plan.name,
+      period_from_fiscal_year: content.plan.periodFromFiscalYear,
+      period_to_fiscal_year: content.plan.periodToFiscalYear,
+      parent_plan: content.plan.parentPlan,
+      legal_basis: content.plan.legalBasis,
+      target_population: content.plan.targetPopulation,
     })
     .execute();
-  const challengeIds = demoChallenges.map(() => randomUUID());
+  const challengeIds = content.challenges.map(() => randomUUID());
   await tx
     .insertInto('challenges')
     .values(
-      demoChallenges.map((title, index) => ({
+      content.challenges.map((title, index) => ({
         id: challengeIds[index] as string,
         tenant_id: tenantId,
         plan_id: planId,
@@ -237,7 +265,7 @@ export async function seedRecidivismPlan(
       })),
     )
     .execute();
-  for (const programme of demoProgrammes) {
+  for (const programme of content.programmes) {
     const id = randomUUID();
     await tx
       .insertInto('programmes')
@@ -276,11 +304,11 @@ export async function seedRecidivismPlan(
   await tx
     .insertInto('council_members')
     .values(
-      councilOrganizations.map((member, index) => ({
+      content.council.map((member, index) => ({
         id: randomUUID(),
         tenant_id: tenantId,
-        organization_id: organization(member.name),
-        representative: demoRepresentatives[index] ?? '代表 者',
+        organization_id: organization(member.organization),
+        representative: member.representative,
         sort_order: index + 1,
         term_from: '2024-04-01',
         term_to: '2026-03-31',
@@ -289,16 +317,40 @@ export async function seedRecidivismPlan(
     .execute();
 }
 
+/** Everything a municipality starts with: its organisations, accounts and recidivism plan. */
+export interface TenantSeed {
+  tenant: { code: string; name: string };
+  organizations: readonly OrganizationSeed[];
+  accounts: readonly { loginId: string; displayName: string; organization: string; roles: Role[] }[];
+  recidivismPlan: RecidivismPlanSeed;
+}
+
+/** The demo municipality (鹿児島市). */
+export const demoTenantSeed: TenantSeed = {
+  tenant: DEMO_TENANT,
+  organizations: [...councilOrganizations, ...cityOrganizations],
+  accounts: demoAccounts,
+  recidivismPlan: demoRecidivismPlanSeed,
+};
+
 /**
  * Seed the demo municipality (鹿児島市) with its organisations and demo accounts.
  * Idempotent: does nothing if the tenant exists. Synthetic people only.
  */
 export async function seedDemo(db: Kysely<DB>, options: { production: boolean }): Promise<boolean> {
   if (options.production) throw new Error('Demo data is refused when NODE_ENV=production');
+  return seedTenant(db, demoTenantSeed);
+}
+
+/**
+ * Seed one municipality: tenant, organisations, meeting kinds, recidivism plan and accounts (all
+ * with the demo password), in one transaction with its audit event. Does nothing if the tenant exists.
+ */
+export async function seedTenant(db: Kysely<DB>, seed: TenantSeed): Promise<boolean> {
   const existing = await db
     .selectFrom('tenants')
     .select('id')
-    .where('code', '=', DEMO_TENANT.code)
+    .where('code', '=', seed.tenant.code)
     .executeTakeFirst();
   if (existing) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -306,17 +358,17 @@ export async function seedDemo(db: Kysely<DB>, options: { production: boolean })
     const tenantId = randomUUID();
     await tx
       .insertInto('tenants')
-      .values({ id: tenantId, ...DEMO_TENANT })
+      .values({ id: tenantId, code: seed.tenant.code, name: seed.tenant.name })
       .execute();
     const organizationIds = new Map<string, string>();
-    for (const organization of [...councilOrganizations, ...cityOrganizations]) {
+    for (const organization of seed.organizations) {
       const id = randomUUID();
       await insertOrganization(tx, tenantId, id, organization);
       organizationIds.set(organization.name, id);
     }
     await seedMeetingKinds(tx, tenantId);
-    await seedRecidivismPlan(tx, tenantId, organizationIds);
-    for (const account of demoAccounts) {
+    await seedRecidivismPlan(tx, tenantId, organizationIds, seed.recidivismPlan);
+    for (const account of seed.accounts) {
       const organizationId = organizationIds.get(account.organization);
       if (!organizationId) throw new Error(`demo seed: unknown organisation ${account.organization}`);
       await insertUser(tx, { id: randomUUID(), tenantId, organizationId, ...account, passwordHash });
@@ -328,7 +380,11 @@ export async function seedDemo(db: Kysely<DB>, options: { production: boolean })
         action: 'tenant.seed',
         resourceType: 'tenant',
         resourceId: tenantId,
-        details: { seed: 'demo', organizations: organizationIds.size, users: demoAccounts.length },
+        details: {
+          seed: seed.tenant.code === DEMO_TENANT.code ? 'demo' : seed.tenant.code,
+          organizations: organizationIds.size,
+          users: seed.accounts.length,
+        },
       },
     );
   });

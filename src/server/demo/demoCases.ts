@@ -13,7 +13,7 @@ interface Response<T> {
   body: T;
 }
 
-class DemoUser {
+export class DemoUser {
   private cookie = '';
   private csrf = '';
 
@@ -35,7 +35,7 @@ class DemoUser {
   }
 
   async call<T = Record<string, unknown>>(
-    method: 'GET' | 'POST' | 'PUT',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
     payload?: unknown,
   ): Promise<T> {
@@ -65,11 +65,11 @@ function daysAhead(days: number): string {
 /** A past instant on that many days ago at the given Japan time, as ISO with offset. */
 const at = (days: number, time: string) => `${daysAgo(days)}T${time}:00+09:00`;
 
-interface Organizations {
+export interface Organizations {
   [name: string]: string;
 }
 
-interface NewPerson {
+export interface NewPerson {
   familyName: string;
   givenName: string;
   familyNameKana: string;
@@ -96,13 +96,13 @@ const person = (
   address: '鹿児島市（架空の住所）',
 });
 
-interface Flow {
+export interface Flow {
   coordinator: DemoUser;
   orgs: Organizations;
   kinds: { supportMeeting: string; multilayerMeeting: string };
 }
 
-async function consultation(
+export async function consultation(
   counter: DemoUser,
   body: {
     person: NewPerson;
@@ -136,7 +136,7 @@ async function consultation(
   });
 }
 
-async function handoverIdOf(counter: DemoUser, consultationId: string): Promise<string> {
+export async function handoverIdOf(counter: DemoUser, consultationId: string): Promise<string> {
   const detail = await counter.call<{ handovers: { id: string }[] }>(
     'GET',
     `/api/consultations/${consultationId}`,
@@ -147,7 +147,7 @@ async function handoverIdOf(counter: DemoUser, consultationId: string): Promise<
 }
 
 /** Take a consultation, hand it over, have the coordinator accept it: returns the case id and persons. */
-async function acceptedCase(flow: Flow, counter: DemoUser, input: Parameters<typeof consultation>[1]) {
+export async function acceptedCase(flow: Flow, counter: DemoUser, input: Parameters<typeof consultation>[1]) {
   const taken = await consultation(counter, input);
   const handoverId = await handoverIdOf(counter, taken.id);
   const accepted = await flow.coordinator.call<{ caseId: string }>(
@@ -160,7 +160,7 @@ async function acceptedCase(flow: Flow, counter: DemoUser, input: Parameters<typ
   return { caseId: accepted.caseId, personId: taken.person.id, personIds: detail.persons.map((p) => p.id) };
 }
 
-async function assess(
+export async function assess(
   flow: Flow,
   caseId: string,
   issues: string[],
@@ -177,7 +177,7 @@ async function assess(
   });
 }
 
-async function consent(
+export async function consent(
   flow: Flow,
   personId: string,
   caseId: string,
@@ -194,7 +194,7 @@ async function consent(
   });
 }
 
-async function heldMeeting(
+export async function heldMeeting(
   flow: Flow,
   caseId: string,
   kind: 'supportMeeting' | 'multilayerMeeting',
@@ -227,7 +227,7 @@ async function heldMeeting(
   return meeting.id;
 }
 
-async function approvedPlan(
+export async function approvedPlan(
   flow: Flow,
   caseId: string,
   meetingId: string,
@@ -256,7 +256,7 @@ async function approvedPlan(
   return plan;
 }
 
-async function report(user: DemoUser, planItemId: string, supportedDaysAgo: number, content: string) {
+export async function report(user: DemoUser, planItemId: string, supportedDaysAgo: number, content: string) {
   await user.call('POST', '/api/support-reports', {
     planItemId,
     supportedOn: daysAgo(supportedDaysAgo),
@@ -796,7 +796,9 @@ export async function seedDemoCases(app: FastifyInstance): Promise<void> {
   });
 }
 
-async function meetingKinds(user: DemoUser): Promise<{ supportMeeting: string; multilayerMeeting: string }> {
+export async function meetingKinds(
+  user: DemoUser,
+): Promise<{ supportMeeting: string; multilayerMeeting: string }> {
   const { items } = await user.call<{ items: { id: string; code: string }[] }>('GET', '/api/meeting-kinds');
   const id = (code: string) => items.find((k) => k.code === code)?.id ?? '';
   return { supportMeeting: id('supportMeeting'), multilayerMeeting: id('multilayerMeeting') };

@@ -1,0 +1,223 @@
+import type { FastifyInstance } from 'fastify';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../src/db/schema.ts';
+import { toIsoDate } from '../../src/domain/wareki.ts';
+import {
+  acceptedCase,
+  approvedPlan,
+  assess,
+  consent,
+  consultation,
+  DemoUser,
+  type Flow,
+  handoverIdOf,
+  heldMeeting,
+  meetingKinds,
+  type NewPerson,
+  report,
+} from '../../src/server/demo/demoCases.ts';
+
+/**
+ * A complete support flow for one case, made through the real API with the same helpers the demo
+ * municipality's casework is made with (src/server/demo/demoCases.ts): a consultation handed over
+ * and accepted, a 課題整理, a 支援会議, a consent, a 重層的支援会議, an approved plan with an item for
+ * every partner, a support report, and a second consultation whose handover is still pending.
+ * All people are synthetic.
+ */
+export interface CaseWorld {
+  caseId: string;
+  personId: string;
+  /** Another person of the household (a target for persons.link). */
+  memberPersonId: string;
+  consultationId: string;
+  supportMeetingId: string;
+  multilayerMeetingId: string;
+  planId: string;
+  /** Plan item id by the organisation holding it. */
+  planItems: Record<string, string>;
+  pendingHandoverId: string;
+}
+
+export interface CaseWorldSpec {
+  coordinator: string;
+  /** Login id of the counter that takes the consultation. */
+  counter: string;
+  counterOrganization: string;
+  coordinatingOrganization: string;
+  /** Organisations invited to the meetings and holding plan items. */
+  partners: string[];
+  /** Login ids of the partners' users, who acknowledge the 支援会議's confidentiality. */
+  acknowledgers: string[];
+  /** Login ids that file a support report on their organisation's item, by organisation name. */
+  reporters?: Record<string, string>;
+  people: { person: NewPerson; member: NewPerson; other: NewPerson };
+}
+
+const daysFromToday = (days: number) => {
+  const date = new Date(`${toIsoDate(new Date())}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+};
+
+/** Sign a user in, in-process. */
+export const demoUser = (app: FastifyInstance, loginId: string) => new DemoUser(app, loginId).signIn();
+
+export async function buildCaseWorld(app: FastifyInstance, spec: CaseWorldSpec): Promise<CaseWorld> {
+  const coordinator = await demoUser(app, spec.coordinator);
+  const counter = await demoUser(app, spec.counter);
+  const orgList = await coordinator.call<{ items: { id: string; name: string }[] }>(
+    'GET',
+    '/api/organizations',
+  );
+  const orgs = Object.fromEntries(orgList.items.map((o) => [o.name, o.id]));
+  const flow: Flow = { coordinator, orgs, kinds: await meetingKinds(coordinator) };
+  const taken = await acceptedCase(flow, counter, {
+    person: spec.people.person,
+    members: [{ person: spec.people.member, relation: 'mother', livingTogether: true }],
+    topics: ['withdrawal', 'care'],
+    mainTopic: 'withdrawal',
+    content: '（試験用）母の介護と本人のひきこもりが重なっている。',
+    consentToShare: true,
+    receivedOn: daysFromToday(-60),
+    outcome: {
+      kind: 'handover',
+      reason: '（試験用）介護とひきこもりが重なり、自機関だけでは対応が難しい。',
+      servicesTried: '（試験用）介護保険サービスの案内。',
+    },
+  });
+  const memberPersonId = taken.personIds.find((id) => id !== taken.personId) ?? taken.personId;
+  await assess(flow, taken.caseId, ['withdrawal', 'elderlyCare'], ['8050'], '（試験用）8050世帯。');
+  const acknowledgers = await Promise.all(spec.acknowledgers.map((loginId) => demoUser(app, loginId)));
+  const supportMeetingId = await heldMeeting(
+    flow,
+    taken.caseId,
+    'supportMeeting',
+    spec.partners,
+    50,
+    acknowledgers,
+  );
+  await consent(
+    flow,
+    taken.personId,
+    taken.caseId,
+    [...spec.partners, spec.counterOrganization, spec.coordinatingOrganization],
+    45,
+  );
+  const multilayerMeetingId = await heldMeeting(flow, taken.caseId, 'multilayerMeeting', spec.partners, 40);
+  const holders = [spec.counterOrganization, spec.coordinatingOrganization, ...spec.partners];
+  const plan = await approvedPlan(
+    flow,
+    taken.caseId,
+    multilayerMeetingId,
+    holders.map((organization) => ({
+      content: `（試験用）${organization}による支援`,
+      organization,
+      frequency: '月1回',
+    })),
+    daysFromToday(30),
+  );
+  const planItems = Object.fromEntries(holders.map((name, index) => [name, plan.items[index]?.id ?? '']));
+  for (const [organization, loginId] of Object.entries(spec.reporters ?? {})) {
+    const itemId = planItems[organization];
+    if (itemId) await report(await demoUser(app, loginId), itemId, 10, '（試験用）訪問して状況を確認した。');
+  }
+  const pending = await consultation(counter, {
+    person: spec.people.other,
+    topics: ['income'],
+    mainTopic: 'income',
+    content: '（試験用）収入と住まいの課題が重なっている。',
+    consentToShare: true,
+    receivedOn: daysFromToday(-3),
+    outcome: {
+      kind: 'handover',
+      reason: '（試験用）複合的な課題がある。',
+      servicesTried: '（試験用）家計相談。',
+    },
+  });
+  return {
+    caseId: taken.caseId,
+    personId: taken.personId,
+    memberPersonId,
+    consultationId: await consultationOfCase(coordinator, taken.caseId),
+    supportMeetingId,
+    multilayerMeetingId,
+    planId: plan.id,
+    planItems,
+    pendingHandoverId: await handoverIdOf(counter, pending.id),
+  };
+}
+
+async function consultationOfCase(coordinator: DemoUser, caseId: string): Promise<string> {
+  const detail = await coordinator.call<{ origin: { consultation: { id: string } } | null }>(
+    'GET',
+    `/api/cases/${caseId}`,
+  );
+  return detail.origin?.consultation.id ?? '';
+}
+
+/** An open consultation the counter handles itself (自機関で対応), optionally referred to another organisation. */
+export async function openConsultation(
+  app: FastifyInstance,
+  loginId: string,
+  person: NewPerson,
+  referTo?: string,
+): Promise<string> {
+  const counter = await demoUser(app, loginId);
+  const taken = await consultation(counter, {
+    person,
+    topics: ['income'],
+    mainTopic: 'income',
+    content: '（試験用）家計の相談。',
+    consentToShare: true,
+    receivedOn: daysFromToday(-2),
+    outcome: referTo
+      ? { kind: 'referral', toOrganizationId: referTo, note: '（試験用）ご相談ください。' }
+      : { kind: 'ownAgency' },
+  });
+  return taken.id;
+}
+
+/** A synthetic person. */
+export const syntheticPerson = (
+  familyName: string,
+  givenName: string,
+  familyNameKana: string,
+  givenNameKana: string,
+  birthDate: string,
+  address: string,
+): NewPerson => ({ familyName, givenName, familyNameKana, givenNameKana, birthDate, sex: 'female', address });
+
+/** The pending referral addressed to an organisation for this consultation. */
+export async function referralOf(db: Kysely<DB>, consultationId: string): Promise<string> {
+  const row = await db
+    .selectFrom('referrals')
+    .select('id')
+    .where('consultation_id', '=', consultationId)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * A fingerprint of every business table: the md5 of its rows in a stable order, per table, in one
+ * statement. The audit trail and sessions are left out (refused requests are audited; reads touch sessions).
+ */
+export async function fingerprint(db: Kysely<DB>): Promise<Record<string, string>> {
+  const tables = await sql<{ table_name: string }>`
+    SELECT table_name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+      AND table_name NOT LIKE '%audit%' AND table_name NOT LIKE '%session%'
+      AND table_name NOT LIKE 'kysely_%'
+    ORDER BY table_name`.execute(db);
+  const parts = tables.rows.map(
+    (t) =>
+      sql`SELECT ${t.table_name}::text AS name, coalesce(md5(string_agg(x::text, ',' ORDER BY x::text)), '') AS hash FROM ${sql.table(t.table_name)} x`,
+  );
+  if (parts.length === 0) return {};
+  const result = await sql<{ name: string; hash: string }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
+  return Object.fromEntries(result.rows.map((r) => [r.name, r.hash]));
+}
+
+/** The tables whose fingerprint differs. */
+export function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
+  return Object.keys({ ...before, ...after }).filter((name) => before[name] !== after[name]);
+}
