@@ -124,7 +124,7 @@ describe('GET /api/public/programmes (publicProgrammes.list)', () => {
     const response = await server.anonymous().get<{
       plan: { name: string };
       challenges: { title: string; programmes: { name: string; section: string }[] }[];
-    }>('/api/public/programmes');
+    }>('/api/public/programmes?tenant=kagoshima');
     expect(response.status).toBe(200);
     expect(response.body.plan.name).toBe('鹿児島市再犯防止推進計画');
     expect(response.body.challenges[1]?.programmes.map((p) => [p.name, p.section])).toEqual([
@@ -132,6 +132,13 @@ describe('GET /api/public/programmes (publicProgrammes.list)', () => {
       ['生活困窮者自立支援事業', '保護第一課'],
     ]);
     expect((await server.anonymous().get('/api/public/programmes?tenant=nowhere')).status).toBe(404);
+  });
+  it('names no municipality by itself when the installation holds two (the test data has 霧島市 too)', async () => {
+    expect((await server.anonymous().get('/api/public/programmes')).status).toBe(404);
+    const other = await server
+      .anonymous()
+      .get<{ plan: { name: string } }>('/api/public/programmes?tenant=kirishima');
+    expect(other.body.plan.name).toBe('霧島市再犯防止推進計画（試験）');
   });
   it('is off (404) with KASANE_PUBLIC_CATALOGUE=false', async () => {
     const closed = await startTestServer({ KASANE_PUBLIC_CATALOGUE: 'false' });

@@ -59,8 +59,22 @@ const daysFromToday = (days: number) => {
   return date.toISOString().slice(0, 10);
 };
 
-/** Sign a user in, in-process. */
-export const demoUser = (app: FastifyInstance, loginId: string) => new DemoUser(app, loginId).signIn();
+const signedIn = new WeakMap<FastifyInstance, Map<string, Promise<DemoUser>>>();
+
+/** A user signed in in-process, once per app (sign-ins are rate-limited). */
+export function demoUser(app: FastifyInstance, loginId: string): Promise<DemoUser> {
+  let users = signedIn.get(app);
+  if (!users) {
+    users = new Map();
+    signedIn.set(app, users);
+  }
+  let user = users.get(loginId);
+  if (!user) {
+    user = new DemoUser(app, loginId).signIn();
+    users.set(loginId, user);
+  }
+  return user;
+}
 
 export async function buildCaseWorld(app: FastifyInstance, spec: CaseWorldSpec): Promise<CaseWorld> {
   const coordinator = await demoUser(app, spec.coordinator);
@@ -87,12 +101,15 @@ export async function buildCaseWorld(app: FastifyInstance, spec: CaseWorldSpec):
   });
   const memberPersonId = taken.personIds.find((id) => id !== taken.personId) ?? taken.personId;
   await assess(flow, taken.caseId, ['withdrawal', 'elderlyCare'], ['8050'], '（試験用）8050世帯。');
-  const acknowledgers = await Promise.all(spec.acknowledgers.map((loginId) => demoUser(app, loginId)));
+  // the counter and the partners sit in the 支援会議 the coordinating section convenes, and acknowledge its confidentiality
+  const acknowledgers = await Promise.all(
+    [...new Set([spec.counter, ...spec.acknowledgers])].map((loginId) => demoUser(app, loginId)),
+  );
   const supportMeetingId = await heldMeeting(
     flow,
     taken.caseId,
     'supportMeeting',
-    spec.partners,
+    [...new Set([...spec.partners, spec.counterOrganization])],
     50,
     acknowledgers,
   );
@@ -104,7 +121,7 @@ export async function buildCaseWorld(app: FastifyInstance, spec: CaseWorldSpec):
     45,
   );
   const multilayerMeetingId = await heldMeeting(flow, taken.caseId, 'multilayerMeeting', spec.partners, 40);
-  const holders = [spec.counterOrganization, spec.coordinatingOrganization, ...spec.partners];
+  const holders = [...new Set([spec.counterOrganization, spec.coordinatingOrganization, ...spec.partners])];
   const plan = await approvedPlan(
     flow,
     taken.caseId,

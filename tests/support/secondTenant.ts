@@ -164,6 +164,11 @@ export async function seedSecondTenant(db: Kysely<DB>, app: FastifyInstance): Pr
     syntheticPerson('溝辺', '和子', 'ミゾベ', 'カズコ', '1950-07-07', address),
     shogai.id,
   );
+  await openConsultation(
+    app,
+    secondLogin('hogo'),
+    syntheticPerson('牧園', '静', 'マキゾノ', 'シズカ', '1979-09-09', address),
+  );
   const plan = await demoUser(app, secondLogin('plan'));
   const members = await plan.call<{ items: { organization: { id: string } }[] }>(
     'GET',

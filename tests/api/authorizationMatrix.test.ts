@@ -1,0 +1,907 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, demoAccounts } from '../../src/db/seed/demo.ts';
+import {
+  hasPermission,
+  isCaseDataPermission,
+  type Permission,
+  permissions,
+  type Role,
+} from '../../src/domain/permissions.ts';
+import { toIsoDate } from '../../src/domain/wareki.ts';
+import {
+  buildCaseWorld,
+  changedTables,
+  demoUser,
+  fingerprint,
+  openConsultation,
+  syntheticPerson,
+} from '../support/caseWorld.ts';
+import { caseDataIds, loadTenantWorld, tenantIds, type World } from '../support/matrixWorlds.ts';
+import { SECOND_TENANT, secondLogin } from '../support/secondTenant.ts';
+import { type ApiClient, type ApiResponse, startTestServer, type TestServer } from '../support/testServer.ts';
+
+/**
+ * Issue #4's promise, proven on every route: every operation of /api/openapi.json is called as
+ * every demo user against (a) a record their organisation takes part in, (b) a record of the same
+ * city it has no part in, (c) a record of another city (霧島市). The expected answer is derived from
+ * the operation's declared `x-kasane-access` (permission; case data → 404, else 403) and from the
+ * user's participation in the record — never from a table of results. Refused requests must change
+ * nothing; list and search answers must never contain another's records.
+ */
+
+// ---------------------------------------------------------------- the operations, from OpenAPI
+
+type Access = 'public' | 'signedIn' | { permission: Permission } | undefined;
+interface Operation {
+  method: string;
+  path: string;
+  operationId: string;
+  access: Access;
+  pathParams: string[];
+  requiredQuery: string[];
+}
+
+// ---------------------------------------------------------------- fixtures: which record a name means
+
+type WorldName = 'own' | 'foreign' | 'other';
+interface User {
+  loginId: string;
+  roles: Role[];
+  organizationId: string;
+}
+
+/**
+ * The resolver: a path parameter is named by the collection it sits under (`/api/cases/{id}` →
+ * `cases`) or by its own name (`{caseId}` → `cases`, `{fiscalYear}`). `participation` tells whether
+ * access to the record depends on taking part in it (case data) or only on the tenant.
+ */
+interface Resolver {
+  participation: boolean;
+  /**
+   * The record of that world for this user, and the user's stance towards it: `acts` (takes part in
+   * it in the role the action needs), `sees` (may see it, but another organisation acts on it: 403),
+   * `none` (cannot know it exists: 404).
+   */
+  record(world: WorldName, user: User): { id: string; stance: Stance };
+}
+type Stance = 'acts' | 'sees' | 'none';
+
+let server: TestServer;
+let operations: Operation[] = [];
+let worlds: Record<WorldName, World>;
+/** Organisations taking part (scope `case`) in each world's case, and invited to its meetings. */
+let caseParticipants: Record<WorldName, Set<string>>;
+let coordinatingSection: Record<WorldName, string>;
+/** Organisations invited to each world's 支援会議. */
+let invitees: Record<WorldName, Set<string>>;
+/** The responsible section of each world's fixture programme. */
+let programmeSection: Record<WorldName, string>;
+const clients = new Map<string, ApiClient>();
+const users: User[] = [];
+
+const first = (record: Record<string, string>) => Object.values(record)[0] ?? '';
+
+/** A per-organisation record (an open consultation, a referral addressed to it, a plan item). */
+function perOrganization(pick: (w: World) => Record<string, string>): Resolver['record'] {
+  return (world, user) => {
+    const records = pick(worlds[world]);
+    const mine = world === 'own' ? records[user.organizationId] : undefined;
+    return mine ? { id: mine, stance: 'acts' } : { id: first(records), stance: 'none' };
+  };
+}
+const ofCase =
+  (pick: (w: World) => string): Resolver['record'] =>
+  (world, user) => ({
+    id: pick(worlds[world]),
+    stance: world !== 'other' && caseParticipants[world].has(user.organizationId) ? 'acts' : 'none',
+  });
+const tenantWide =
+  (pick: (w: World) => string): Resolver['record'] =>
+  (world) => ({ id: pick(worlds[world]), stance: world !== 'other' ? 'acts' : 'none' });
+
+const resolvers: Record<string, Resolver> = {
+  cases: { participation: true, record: ofCase((w) => w.caseId) },
+  persons: { participation: true, record: ofCase((w) => w.personId) },
+  meetings: { participation: true, record: ofCase((w) => w.supportMeetingId) },
+  // only an organisation invited to a meeting acknowledges its confidentiality (the organiser is not invited)
+  'meetings/acknowledgement': {
+    participation: true,
+    record: (world, user) => ({
+      id: worlds[world].supportMeetingId,
+      stance: world === 'other' ? 'none' : invitees[world].has(user.organizationId) ? 'acts' : 'none',
+    }),
+  },
+  // consent is recorded by the case's coordinating section; the case's other organisations see the case
+  caseCoordination: {
+    participation: true,
+    record: (world, user) => ({
+      id: worlds[world].caseId,
+      stance:
+        world === 'other' || !caseParticipants[world].has(user.organizationId)
+          ? 'none'
+          : coordinatingSection[world] === user.organizationId && hasPermission(user.roles, 'case.coordinate')
+            ? 'acts'
+            : 'sees',
+    }),
+  },
+  // a programme's annual progress is recorded by its responsible section (or the plan's keeper)
+  'programmes/progress': {
+    participation: false,
+    record: (world, user) => ({
+      id: worlds[world].programmeId,
+      stance:
+        world === 'other'
+          ? 'none'
+          : programmeSection[world] === user.organizationId || hasPermission(user.roles, 'plan.manage')
+            ? 'acts'
+            : 'sees',
+    }),
+  },
+  plans: { participation: true, record: ofCase((w) => w.planId) },
+  planItems: { participation: true, record: perOrganization((w) => w.planItems) },
+  consultations: { participation: true, record: perOrganization((w) => w.consultations) },
+  referrals: { participation: true, record: perOrganization((w) => w.referrals) },
+  handovers: {
+    participation: true,
+    record: (world, user) => ({
+      id: worlds[world].pendingHandoverId,
+      stance: world !== 'other' && coordinatingSection[world] === user.organizationId ? 'acts' : 'none',
+    }),
+  },
+  organizations: { participation: false, record: tenantWide((w) => w.organizationId) },
+  users: { participation: false, record: tenantWide((w) => w.userId) },
+  programmes: { participation: false, record: tenantWide((w) => w.programmeId) },
+  'council/meetings': { participation: false, record: tenantWide((w) => w.councilMeetingId) },
+  'council/opinions': { participation: false, record: tenantWide((w) => w.opinionId) },
+  challenges: { participation: false, record: tenantWide((w) => w.challenges[0]?.id ?? '') },
+  fiscalYear: { participation: false, record: () => ({ id: '2026', stance: 'acts' }) },
+};
+
+/** Which resolver fills a path parameter of an operation, or undefined if none can. */
+function resolverKey(op: Operation, param: string): string | undefined {
+  if (param !== 'id') {
+    const plural = param.endsWith('Id') ? `${param.slice(0, -2)}s` : param;
+    return plural in resolvers ? plural : undefined;
+  }
+  const segments = op.path.split('/');
+  const at = segments.indexOf('{id}');
+  const collection = segments[at - 1] ?? '';
+  const key = segments[at - 2] === 'council' ? `council/${collection}` : collection;
+  const action = `${key}/${segments[at + 1] ?? ''}`;
+  if (action in resolvers) return action;
+  return key in resolvers ? key : undefined;
+}
+
+// ---------------------------------------------------------------- request bodies and queries
+
+const today = () => toIsoDate(new Date());
+const soon = () => {
+  const date = new Date();
+  date.setUTCDate(date.getUTCDate() + 30);
+  return toIsoDate(date);
+};
+let serial = 0;
+
+/** The view of a world a request body is built from, for one user. */
+interface View {
+  world: World;
+  planItem: string;
+  consultation: string;
+  user: User;
+}
+
+/**
+ * A minimal valid body per write operation. `refs` names the record kind the body points at
+ * (its world varies like a path parameter's); a body without refs is sent once per user.
+ */
+const bodies: Record<string, { refs?: string; body: (v: View) => unknown }> = {
+  'session.create': { body: (v) => ({ loginId: v.user.loginId, password: DEMO_PASSWORD }) },
+  'organizations.create': {
+    body: () => ({
+      name: `マトリクス追加機関${++serial}`,
+      nameKana: 'マトリクスツイカ',
+      kind: 'privateOrganization',
+    }),
+  },
+  'organizations.update': { body: () => ({ nameKana: 'マトリクスシケンキカン' }) },
+  'users.create': {
+    refs: 'organizations',
+    body: (v) => ({
+      loginId: `matrix-new-${++serial}`,
+      displayName: '試験 追加',
+      organizationId: v.world.organizationId,
+      roles: ['caseworker'],
+      password: 'matrix-password-1',
+    }),
+  },
+  'users.update': { body: () => ({ displayName: '試験 変更' }) },
+  'persons.create': { body: () => ({ familyName: '試験', familyNameKana: 'シケン' }) },
+  'persons.link': { body: (v) => ({ duplicateOfId: v.world.memberPersonId }) },
+  'consultations.create': {
+    body: () => ({
+      person: { familyName: '試験', givenName: '太郎', familyNameKana: 'シケン', givenNameKana: 'タロウ' },
+      channel: 'visit',
+      topics: ['income'],
+      mainTopic: 'income',
+      content: '（試験用）家計の相談。',
+      consentToShare: true,
+      outcome: { kind: 'ownAgency' },
+    }),
+  },
+  'consultations.close': { body: () => ({ note: '（試験用）対応終了' }) },
+  'referrals.create': {
+    refs: 'consultations',
+    body: (v) => ({ consultationId: v.consultation, toOrganizationId: v.world.partnerOrganizationId }),
+  },
+  'referrals.decline': { body: () => ({ reason: '（試験用）対応できません' }) },
+  'handovers.create': {
+    refs: 'consultations',
+    body: (v) => ({
+      consultationId: v.consultation,
+      reason: '（試験用）複合課題',
+      servicesTried: '（試験用）なし',
+    }),
+  },
+  'handovers.return': { body: () => ({ reason: '（試験用）包括で対応できます' }) },
+  'cases.close': { body: () => ({ reason: 'resolved', evaluation: '（試験用）評価' }) },
+  'cases.suspend': { body: () => ({ reason: '（試験用）中断' }) },
+  'cases.reopen': { body: () => ({ reason: '（試験用）再開' }) },
+  'assessments.save': { body: () => ({ issues: ['withdrawal'], householdFlags: [], relations: [] }) },
+  'consents.create': {
+    refs: 'caseCoordination',
+    body: (v) => ({
+      personId: v.world.personId,
+      caseId: v.world.caseId,
+      organizationIds: [v.world.partnerOrganizationId],
+      categories: ['basic'],
+      givenOn: today(),
+      method: 'signedForm',
+    }),
+  },
+  'meetings.create': {
+    body: (v) => ({
+      kindId: v.world.supportKindId,
+      title: '（試験用）支援会議',
+      scheduledAt: `${soon()}T14:00:00+09:00`,
+      invitedOrganizationIds: [v.world.partnerOrganizationId],
+    }),
+  },
+  'meetings.recordMinutes': {
+    body: () => ({ heldAt: `${today()}T10:00:00+09:00`, attendance: [], minutes: '（試験用）議事' }),
+  },
+  'plans.create': { body: (v) => planBody(v) },
+  'plans.update': { body: (v) => planBody(v) },
+  'plans.approve': { body: (v) => ({ meetingId: v.world.multilayerMeetingId }) },
+  'supportReports.create': {
+    refs: 'planItems',
+    body: (v) => ({
+      planItemId: v.planItem,
+      supportedOn: today(),
+      content: '（試験用）訪問',
+      result: 'done',
+    }),
+  },
+  'monitorings.create': {
+    body: () => ({ conductedOn: today(), itemResults: [], decision: 'continue', nextMonitoringOn: soon() }),
+  },
+  'challenges.update': { refs: 'challenges', body: (v) => ({ items: v.world.challenges }) },
+  'programmes.create': {
+    refs: 'challenges',
+    body: (v) => ({
+      name: `（試験用）事業${++serial}`,
+      responsibleSectionId: v.world.sectionId,
+      challenges: [{ challengeId: v.world.challenges[0]?.id }],
+    }),
+  },
+  'programmes.update': {
+    body: (v) => ({
+      name: '（試験用）事業',
+      responsibleSectionId: v.world.sectionId,
+      challenges: [{ challengeId: v.world.challenges[1]?.id }],
+    }),
+  },
+  'programmes.import': {
+    body: () => ({
+      fileName: 'programmes.csv',
+      contentBase64: Buffer.from('課題番号,事業名\n').toString('base64'),
+    }),
+  },
+  'programmeProgress.save': { body: () => ({ statusText: '（試験用）実施した' }) },
+  'councilMeetings.create': {
+    body: () => ({ heldAt: `${today()}T14:00:00+09:00`, place: '（試験用）会議室', isOpen: true }),
+  },
+  'opinions.create': {
+    refs: 'council/meetings',
+    body: (v) => ({ meetingId: v.world.councilMeetingId, content: '（試験用）意見' }),
+  },
+  'opinions.answer': { body: () => ({ answer: '（試験用）回答', followUpStatus: 'inProgress' }) },
+};
+
+function planBody(v: View) {
+  return {
+    wishes: '（試験用）意向',
+    longTermGoal: '（試験用）長期目標',
+    shortTermGoals: '（試験用）短期目標',
+    nextMonitoringOn: soon(),
+    items: [
+      {
+        content: '（試験用）支援',
+        organizationId: v.world.partnerOrganizationId,
+        frequency: '月1回',
+        periodFrom: today(),
+        periodTo: soon(),
+      },
+    ],
+  };
+}
+
+/** Values for required query parameters; `probe` ones vary with the world (a search for that world's person). */
+const queries: Record<string, { probe?: boolean; query: (v: View) => Record<string, string> }> = {
+  'publicProgrammes.list': { query: () => ({ tenant: 'kagoshima' }) },
+  'persons.search': { probe: true, query: (v) => ({ kana: v.world.personKana }) },
+  'plans.compare': { query: (v) => ({ with: v.world.planId }) },
+  'appendix.export': { query: () => ({ format: 'csv' }) },
+  'programmeProgress.list': { query: () => ({ fiscalYear: '2026' }) },
+  'councilMeetings.paper': { query: () => ({ fiscalYear: '2026' }) },
+};
+
+// ---------------------------------------------------------------- cells and expectations
+
+type Expectation = { allowed: true } | { allowed: false; statuses: number[] };
+interface Cell {
+  op: Operation;
+  user: User;
+  world: WorldName | 'none';
+  url: string;
+  body: unknown;
+  expected: Expectation;
+  /** Whether the refusal comes from the record (not the permission): then it must be 404 (path) or 400/404 (body). */
+  byRecord: boolean;
+}
+
+/** Build every cell of the matrix; problems (an unfillable parameter, no declared access) are collected. */
+function buildCells(): { cells: Cell[]; problems: string[] } {
+  const cells: Cell[] = [];
+  const problems: string[] = [];
+  for (const op of operations) {
+    const name = `${op.method.toUpperCase()} ${op.path} (${op.operationId})`;
+    if (
+      op.access === undefined ||
+      (typeof op.access === 'object' && !permissions.includes(op.access.permission))
+    ) {
+      problems.push(
+        `${name}: no x-kasane-access — declare config.access ('public', 'signedIn' or { permission }) on the route`,
+      );
+      continue;
+    }
+    const keys: string[] = [];
+    for (const param of op.pathParams) {
+      const key = resolverKey(op, param);
+      if (!key) {
+        problems.push(
+          `${name}: path parameter {${param}} cannot be filled — add a resolver for it in tests/api/authorizationMatrix.test.ts (resolvers)`,
+        );
+      } else keys.push(key);
+    }
+    const isWrite = op.method !== 'get';
+    const bodySpec = bodies[op.operationId];
+    if (isWrite && !bodySpec && !['session.delete'].includes(op.operationId) && hasRequestBody(op)) {
+      problems.push(
+        `${name}: no minimal valid body — add one to \`bodies\` in tests/api/authorizationMatrix.test.ts`,
+      );
+      continue;
+    }
+    const querySpec = queries[op.operationId];
+    if (op.requiredQuery.length > 0 && !querySpec) {
+      problems.push(
+        `${name}: required query ${op.requiredQuery.join(', ')} — add values to \`queries\` in tests/api/authorizationMatrix.test.ts`,
+      );
+      continue;
+    }
+    if (keys.length !== op.pathParams.length) continue;
+    const bodyKey = bodySpec?.refs;
+    const recordKeys = [...keys, ...(bodyKey ? [bodyKey] : [])];
+    const varies = recordKeys.length > 0 || querySpec?.probe;
+    const participation = recordKeys.some((k) => resolvers[k]?.participation);
+    const worldNames: (WorldName | 'none')[] = varies
+      ? participation || querySpec?.probe
+        ? ['own', 'foreign', 'other']
+        : ['own', 'other']
+      : ['none'];
+    for (const user of users) {
+      for (const world of worldNames) {
+        const w = worlds[world === 'none' ? 'own' : world];
+        const resolved = recordKeys.map((k) => resolvers[k]?.record(world === 'none' ? 'own' : world, user));
+        let url = op.path;
+        op.pathParams.forEach((param, index) => {
+          url = url.replace(`{${param}}`, resolved[index]?.id ?? '');
+        });
+        const view: View = {
+          world: w,
+          user,
+          planItem: resolvers.planItems?.record(world === 'none' ? 'own' : world, user).id ?? '',
+          consultation: resolvers.consultations?.record(world === 'none' ? 'own' : world, user).id ?? '',
+        };
+        if (querySpec) url += `?${new URLSearchParams(querySpec.query(view))}`;
+        const stances = resolved.map((r) => r?.stance ?? 'none');
+        const stance: Stance = stances.includes('none') ? 'none' : stances.includes('sees') ? 'sees' : 'acts';
+        cells.push({
+          op,
+          user,
+          world,
+          url,
+          body: bodySpec?.body(view),
+          ...expectation(op, user, stance, querySpec?.probe === true),
+        });
+      }
+    }
+  }
+  return { cells, problems };
+}
+
+function hasRequestBody(op: Operation): boolean {
+  return Boolean((openapi.paths[op.path]?.[op.method] as { requestBody?: unknown } | undefined)?.requestBody);
+}
+
+/** The expected answer, from the declared access and the user's participation only. */
+function expectation(
+  op: Operation,
+  user: User,
+  stance: Stance,
+  probe: boolean,
+): { expected: Expectation; byRecord: boolean } {
+  const access = op.access;
+  if (access === 'public' || access === 'signedIn' || access === undefined)
+    return { expected: { allowed: true }, byRecord: false };
+  if (!hasPermission(user.roles, access.permission))
+    return {
+      expected: { allowed: false, statuses: [isCaseDataPermission(access.permission) ? 404 : 403] },
+      byRecord: false,
+    };
+  // a search is allowed everywhere; what it may return is checked by the leak scan
+  if (stance === 'acts' || probe) return { expected: { allowed: true }, byRecord: false };
+  // one who may see the record but not act on it learns nothing new from a 403
+  if (stance === 'sees') return { expected: { allowed: false, statuses: [403] }, byRecord: true };
+  // a record in a path that one may not see does not exist (404); one named in a body is unknown (400 naming it, or 404)
+  const pathRecord = op.pathParams.length > 0;
+  return { expected: { allowed: false, statuses: pathRecord ? [404] : [400, 404] }, byRecord: true };
+}
+
+// ---------------------------------------------------------------- running requests
+
+const send = (cell: Cell): Promise<ApiResponse> => {
+  // signing in again must not replace the matrix client's session
+  const client =
+    cell.op.operationId === 'session.create' ? server.anonymous() : clients.get(cell.user.loginId);
+  if (!client) throw new Error(`no client for ${cell.user.loginId}`);
+  return client.request(cell.op.method.toUpperCase(), cell.url, cell.body);
+};
+
+async function inBatches<T, R>(items: T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += size)
+    results.push(...(await Promise.all(items.slice(i, i + size).map(run))));
+  return results;
+}
+
+const label = (cell: Cell) => `${cell.op.operationId} as ${cell.user.loginId} on ${cell.world} record`;
+
+/** Forbidden ids found anywhere in an answer, other than those the request itself named (echoed in `instance`). */
+function leakedIds(cell: Cell, body: unknown, forbidden: Set<string>): string[] {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const asked = `${cell.url} ${JSON.stringify(cell.body ?? null)}`;
+  return [...forbidden].filter((id) => id && text.includes(id) && !asked.includes(id));
+}
+
+// ---------------------------------------------------------------- set-up
+
+let openapi: { paths: Record<string, Record<string, unknown>> };
+let cells: Cell[] = [];
+let problems: string[] = [];
+const timings: Record<string, number> = {};
+
+beforeAll(async () => {
+  const started = Date.now();
+  server = await startTestServer();
+  const db = server.database.db;
+  const app = server.app;
+  const orgs = await db
+    .selectFrom('organizations as o')
+    .innerJoin('tenants as t', 't.id', 'o.tenant_id')
+    .select(['o.id', 'o.name'])
+    .where('t.code', '=', 'kagoshima')
+    .execute();
+  const org = (name: string) => orgs.find((o) => o.name === name)?.id ?? '';
+
+  // Tenant-wide fixtures of 鹿児島市, and a second coordinating section and its users for the
+  // "same city, no part in it" case (made while the coordinating section is reorganised).
+  const admin = await demoUser(app, 'admin');
+  const fixtureOrg = await admin.call<{ id: string }>('POST', '/api/organizations', {
+    name: 'マトリクス試験機関',
+    nameKana: 'マトリクスシケンキカン',
+    kind: 'privateOrganization',
+  });
+  const branch = await admin.call<{ id: string }>('POST', '/api/organizations', {
+    name: '福祉総合相談課（試験）',
+    nameKana: 'フクシソウゴウソウダンカ',
+    kind: 'citySection',
+    isCoordinatingSection: true,
+  });
+  const fixtureUsers = [
+    { loginId: 'matrix-kodomo', organizationId: org('こども家庭センター'), roles: ['caseworker'] },
+    { loginId: 'matrix-sogo', organizationId: branch.id, roles: ['coordinator'] },
+    { loginId: 'matrix-target', organizationId: fixtureOrg.id, roles: ['caseworker'] },
+  ];
+  const userIds: Record<string, string> = {};
+  for (const u of fixtureUsers) {
+    const created = await admin.call<{ id: string }>('POST', '/api/users', {
+      ...u,
+      displayName: '試験 利用者',
+      password: 'matrix-password-1',
+    });
+    userIds[u.loginId] = created.id;
+  }
+  // the fixture users sign in with the demo password, like every demo account
+  const demoHash = await db
+    .selectFrom('users')
+    .select('password_hash')
+    .where('login_id', '=', 'coordinator')
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('users')
+    .set({ password_hash: demoHash.password_hash })
+    .where('login_id', 'in', Object.keys(userIds))
+    .execute();
+
+  const address = '鹿児島市（架空の住所）';
+  await admin.call('POST', `/api/organizations/${org('重層事業担当')}/disable`);
+  const q = await buildCaseWorld(app, {
+    coordinator: 'matrix-sogo',
+    counter: 'matrix-kodomo',
+    counterOrganization: 'こども家庭センター',
+    coordinatingOrganization: '福祉総合相談課（試験）',
+    partners: ['マトリクス試験機関'],
+    acknowledgers: ['matrix-target'],
+    reporters: { マトリクス試験機関: 'matrix-target' },
+    people: {
+      person: syntheticPerson('他見', '秘子', 'タミ', 'ヒミコ', '1966-06-06', address),
+      member: syntheticPerson('他見', '秘蔵', 'タミ', 'ヒゾウ', '1938-03-03', address),
+      other: syntheticPerson('他見', '別子', 'タミ', 'ベツコ', '1990-01-01', address),
+    },
+  });
+  const qOpen = await openConsultation(
+    app,
+    'matrix-kodomo',
+    syntheticPerson('他見', '開子', 'タミ', 'ヒラコ', '1980-08-08', address),
+  );
+  const qReferred = await openConsultation(
+    app,
+    'matrix-kodomo',
+    syntheticPerson('他見', '紹介', 'タミ', 'ショウカイ', '1981-09-09', address),
+    fixtureOrg.id,
+  );
+  await admin.call('POST', `/api/organizations/${org('重層事業担当')}/enable`);
+
+  const p = await buildCaseWorld(app, {
+    coordinator: 'coordinator',
+    counter: 'houkatsu',
+    counterOrganization: '地域包括支援センター',
+    coordinatingOrganization: '重層事業担当',
+    partners: ['障害者相談支援事業所', '保護第一課', '鹿児島保護観察所'],
+    acknowledgers: ['shogai', 'hogo', 'hogokansatsu'],
+    reporters: { 障害者相談支援事業所: 'shogai' },
+    people: {
+      person: syntheticPerson('共有', '一美', 'キョウユウ', 'カズミ', '1970-04-04', address),
+      member: syntheticPerson('共有', '二代', 'キョウユウ', 'フタヨ', '1940-02-02', address),
+      other: syntheticPerson('共有', '三郎', 'キョウユウ', 'サブロウ', '1985-05-05', address),
+    },
+  });
+  const consultations: Record<string, string> = {};
+  const referrals: Record<string, string> = {};
+  const counters = ['coordinator', 'houkatsu', 'shogai', 'hogo', 'hogokansatsu'];
+  const kanaNames = ['イチコ', 'ニコ', 'ミコ', 'ヨシコ', 'イツコ'];
+  for (const [index, loginId] of counters.entries()) {
+    const account = demoAccounts.find((a) => a.loginId === loginId);
+    const organizationId = org(account?.organization ?? '');
+    consultations[organizationId] = await openConsultation(
+      app,
+      loginId,
+      syntheticPerson(
+        '窓口',
+        kanaNames[index] ?? 'コ',
+        'マドグチ',
+        kanaNames[index] ?? 'コ',
+        '1975-01-01',
+        address,
+      ),
+    );
+    if (loginId === 'coordinator') continue; // a referral to the coordinating section is a handover
+    const from = loginId === 'houkatsu' ? 'shogai' : 'houkatsu';
+    const referred = await openConsultation(
+      app,
+      from,
+      syntheticPerson(
+        '紹介',
+        kanaNames[index] ?? 'コ',
+        'ショウカイ',
+        kanaNames[index] ?? 'コ',
+        '1976-01-01',
+        address,
+      ),
+      organizationId,
+    );
+    referrals[organizationId] = await referralId(referred);
+  }
+  const plan = await demoUser(app, 'plan');
+  const councilMeeting = await plan.call<{ id: string }>('POST', '/api/council/meetings', {
+    heldAt: '2026-07-20T14:00:00+09:00',
+    place: '（試験用）会議室',
+    isOpen: true,
+  });
+  const council = await demoUser(app, 'council');
+  const opinion = await council.call<{ id: string }>('POST', '/api/council/opinions', {
+    meetingId: councilMeeting.id,
+    content: '（試験用）意見',
+  });
+  const programme = await db
+    .selectFrom('programmes as p')
+    .innerJoin('tenants as t', 't.id', 'p.tenant_id')
+    .select(['p.id', 'p.responsible_section_id'])
+    .where('t.code', '=', 'kagoshima')
+    .where('p.responsible_section_id', '=', org('保護第一課'))
+    .executeTakeFirstOrThrow();
+  const challenges = await db
+    .selectFrom('challenges as c')
+    .innerJoin('tenants as t', 't.id', 'c.tenant_id')
+    .select(['c.id', 'c.title'])
+    .where('t.code', '=', 'kagoshima')
+    .orderBy('c.position')
+    .execute();
+  const kinds = await db
+    .selectFrom('meeting_kinds as k')
+    .innerJoin('tenants as t', 't.id', 'k.tenant_id')
+    .select(['k.id', 'k.code'])
+    .where('t.code', '=', 'kagoshima')
+    .execute();
+  const kind = (code: string) => kinds.find((k) => k.code === code)?.id ?? '';
+  const tenantWideA = {
+    organizationId: fixtureOrg.id,
+    userId: userIds['matrix-target'] ?? '',
+    programmeId: programme.id,
+    councilMeetingId: councilMeeting.id,
+    opinionId: opinion.id,
+    challenges,
+    multilayerKindId: kind('multilayerMeeting'),
+    supportKindId: kind('supportMeeting'),
+    partnerOrganizationId: org('自立相談支援機関'),
+    sectionId: org('保護第一課'),
+  };
+  const ownWorld: World = {
+    ...tenantWideA,
+    caseId: p.caseId,
+    personId: p.personId,
+    memberPersonId: p.memberPersonId,
+    personKana: 'キョウユウカズミ',
+    consultationOfCase: p.consultationId,
+    supportMeetingId: p.supportMeetingId,
+    multilayerMeetingId: p.multilayerMeetingId,
+    planId: p.planId,
+    planItems: Object.fromEntries(Object.entries(p.planItems).map(([name, id]) => [org(name), id])),
+    pendingHandoverId: p.pendingHandoverId,
+    consultations,
+    referrals,
+  };
+  const foreignWorld: World = {
+    ...tenantWideA,
+    caseId: q.caseId,
+    personId: q.personId,
+    memberPersonId: q.memberPersonId,
+    personKana: 'タミヒミコ',
+    consultationOfCase: q.consultationId,
+    supportMeetingId: q.supportMeetingId,
+    multilayerMeetingId: q.multilayerMeetingId,
+    planId: q.planId,
+    planItems: Object.fromEntries(
+      Object.entries(q.planItems).map(([name, id]) => [
+        name === 'マトリクス試験機関' ? fixtureOrg.id : name,
+        id,
+      ]),
+    ),
+    pendingHandoverId: q.pendingHandoverId,
+    consultations: { [org('こども家庭センター')]: qOpen },
+    referrals: { [fixtureOrg.id]: await referralId(qReferred) },
+  };
+  const otherWorld = await loadTenantWorld(db, SECOND_TENANT.code, {
+    organization: '霧島地区更生保護女性会',
+    userLoginId: secondLogin('hogo'),
+    section: '保護課',
+    partner: '霧島市地域包括支援センター',
+  });
+  worlds = { own: ownWorld, foreign: foreignWorld, other: otherWorld };
+  caseParticipants = {
+    own: await participantsOf(p.caseId),
+    foreign: await participantsOf(q.caseId),
+    other: new Set(),
+  };
+  coordinatingSection = { own: org('重層事業担当'), foreign: branch.id, other: '' };
+  const otherProgramme = await db
+    .selectFrom('programmes')
+    .select('responsible_section_id')
+    .where('id', '=', otherWorld.programmeId)
+    .executeTakeFirstOrThrow();
+  programmeSection = {
+    own: programme.responsible_section_id,
+    foreign: programme.responsible_section_id,
+    other: otherProgramme.responsible_section_id,
+  };
+  invitees = {
+    own: await invited(p.supportMeetingId),
+    foreign: await invited(q.supportMeetingId),
+    other: new Set(),
+  };
+
+  async function referralId(consultationId: string): Promise<string> {
+    const row = await db
+      .selectFrom('referrals')
+      .select('id')
+      .where('consultation_id', '=', consultationId)
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+  async function invited(meetingId: string): Promise<Set<string>> {
+    const rows = await db
+      .selectFrom('meeting_invitations')
+      .select('organization_id')
+      .where('meeting_id', '=', meetingId)
+      .execute();
+    return new Set(rows.map((r) => r.organization_id));
+  }
+  async function participantsOf(caseId: string): Promise<Set<string>> {
+    const rows = await db
+      .selectFrom('case_participants')
+      .select('organization_id')
+      .where('case_id', '=', caseId)
+      .where('scope', '=', 'case')
+      .execute();
+    return new Set(rows.map((r) => r.organization_id));
+  }
+
+  for (const account of demoAccounts) {
+    users.push({ loginId: account.loginId, roles: account.roles, organizationId: org(account.organization) });
+    clients.set(account.loginId, await server.as(account.loginId));
+  }
+  const doc = await server.anonymous().get<typeof openapi>('/api/openapi.json');
+  openapi = doc.body;
+  operations = Object.entries(openapi.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, raw]) => {
+      const o = raw as {
+        operationId: string;
+        'x-kasane-access'?: Access;
+        parameters?: { name: string; in: string; required?: boolean }[];
+      };
+      return {
+        method,
+        path,
+        operationId: o.operationId,
+        access: o['x-kasane-access'],
+        pathParams: (o.parameters ?? []).filter((x) => x.in === 'path').map((x) => x.name),
+        requiredQuery: (o.parameters ?? []).filter((x) => x.in === 'query' && x.required).map((x) => x.name),
+      };
+    }),
+  );
+  ({ cells, problems } = buildCells());
+  timings.setup = Date.now() - started;
+}, 240_000);
+
+afterAll(async () => {
+  console.log(
+    `authorization matrix (${server?.database.kind}): ${operations.length} operations × ${users.length} users → ${cells.length} cells; ` +
+      Object.entries(timings)
+        .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
+        .join(', '),
+  );
+  await server?.close();
+});
+
+// ---------------------------------------------------------------- the tests
+
+describe('authorization matrix: every operation × every demo user × own / same-city / other-city record', () => {
+  it('can fill every operation’s parameters and knows every operation’s declared access', () => {
+    expect(
+      problems,
+      `The authorization matrix cannot test these operations:\n${problems.join('\n')}`,
+    ).toEqual([]);
+    expect(operations.length).toBeGreaterThan(70);
+    expect(cells.length).toBeGreaterThan(operations.length * users.length);
+  });
+
+  it('refuses every request the declared access or the record’s participation forbids, with the right status, and changes nothing', async () => {
+    const started = Date.now();
+    const refused = cells.filter((c) => !c.expected.allowed && c.op.operationId !== 'session.delete');
+    const before = await fingerprint(server.database.db);
+    const responses = await inBatches(refused, 8, send);
+    const after = await fingerprint(server.database.db);
+    const wrong = refused
+      .map((cell, i) => ({ cell, response: responses[i] as ApiResponse }))
+      .filter(({ cell, response }) => {
+        const expected = cell.expected as { statuses: number[] };
+        if (!expected.statuses.includes(response.status)) return true;
+        return !(response.headers.get('content-type') ?? '').includes('problem+json');
+      })
+      .map(
+        ({ cell, response }) =>
+          `${label(cell)}: expected ${(cell.expected as { statuses: number[] }).statuses.join('/')}, got ${response.status} ${JSON.stringify(response.body).slice(0, 160)}`,
+      );
+    expect(wrong, wrong.join('\n')).toEqual([]);
+    expect(changedTables(before, after), 'refused requests changed these tables').toEqual([]);
+    // a refusal by record must not tell the record exists: the same answer as for an unknown id
+    const leaks = refused
+      .map((cell, i) => ({ cell, response: responses[i] as ApiResponse }))
+      .filter(({ cell }) => cell.world === 'other' || cell.world === 'foreign')
+      .flatMap(({ cell, response }) =>
+        leakedIds(cell, response.body, forbiddenIds(cell.user)).map(
+          (id) => `${label(cell)} answered with ${id}`,
+        ),
+      );
+    expect(leaks, leaks.join('\n')).toEqual([]);
+    timings.refused = Date.now() - started;
+    console.log(`refused: ${refused.length} requests`);
+  }, 120_000);
+
+  it('lets through every read the declared access and participation allow, and no answer contains another’s records', async () => {
+    const started = Date.now();
+    const reads = cells.filter((c) => c.expected.allowed && c.op.method === 'get');
+    const responses = await inBatches(reads, 8, send);
+    const failures: string[] = [];
+    reads.forEach((cell, i) => {
+      const response = responses[i] as ApiResponse;
+      if (response.status >= 400)
+        failures.push(
+          `${label(cell)}: expected success, got ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`,
+        );
+      for (const id of leakedIds(cell, response.body, forbiddenIds(cell.user)))
+        failures.push(`${label(cell)}: the answer contains ${id}, a record the user has no part in`);
+    });
+    expect(failures, failures.join('\n')).toEqual([]);
+    timings.reads = Date.now() - started;
+    console.log(`allowed reads: ${reads.length} requests`);
+  }, 120_000);
+
+  it('lets through every write the declared access and participation allow (run last, one at a time)', async () => {
+    const started = Date.now();
+    const writes = cells.filter(
+      (c) => c.expected.allowed && c.op.method !== 'get' && c.op.operationId !== 'session.delete',
+    );
+    const failures: string[] = [];
+    const tally: Record<string, number> = {};
+    for (const cell of writes) {
+      const response = await send(cell);
+      tally[response.status] = (tally[response.status] ?? 0) + 1;
+      if (response.status === 400)
+        failures.push(
+          `${label(cell)}: 400 — fix its body in \`bodies\`: ${JSON.stringify(response.body).slice(0, 300)}`,
+        );
+      if ([401, 403, 404].includes(response.status) || response.status >= 500)
+        failures.push(
+          `${label(cell)}: expected to be let through, got ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`,
+        );
+      for (const id of leakedIds(cell, response.body, forbiddenIds(cell.user)))
+        failures.push(`${label(cell)}: the answer contains ${id}, a record the user has no part in`);
+    }
+    expect(failures, failures.join('\n')).toEqual([]);
+    // finally everyone signs out (session.delete is allowed to every signed-in user)
+    for (const cell of cells.filter((c) => c.op.operationId === 'session.delete')) {
+      expect((await send(cell)).status, label(cell)).toBeLessThan(300);
+    }
+    timings.writes = Date.now() - started;
+    console.log(`allowed writes: ${writes.length} requests, by status ${JSON.stringify(tally)}`);
+  }, 180_000);
+});
+
+/** Ids a user must never be shown: the other city's records, and case data of the same city the user has no part in. */
+function forbiddenIds(user: User): Set<string> {
+  const ids = new Set([...caseDataIds(worlds.other), ...tenantIds(worlds.other)]);
+  if (!caseParticipants.foreign.has(user.organizationId))
+    for (const id of caseDataIds(worlds.foreign)) ids.add(id);
+  return ids;
+}
