@@ -282,7 +282,12 @@ const bodies: Record<string, { refs?: string; body: (v: View) => unknown }> = {
     }),
   },
   'monitorings.create': {
-    body: () => ({ conductedOn: today(), itemResults: [], decision: 'continue', nextMonitoringOn: soon() }),
+    body: (v) => ({
+      conductedOn: today(),
+      itemResults: Object.values(v.world.planItems).map((planItemId) => ({ planItemId, progress: 'partly' })),
+      decision: 'continue',
+      nextMonitoringOn: soon(),
+    }),
   },
   'challenges.update': { refs: 'challenges', body: (v) => ({ items: v.world.challenges }) },
   'programmes.create': {
@@ -303,7 +308,9 @@ const bodies: Record<string, { refs?: string; body: (v: View) => unknown }> = {
   'programmes.import': {
     body: () => ({
       fileName: 'programmes.csv',
-      contentBase64: Buffer.from('課題番号,事業名\n').toString('base64'),
+      contentBase64: Buffer.from(
+        'id,課題番号,事業名(取組),事業の概要,担当課\nM1,2,（試験用）就労支援,（試験用）概要,保護第一課\n',
+      ).toString('base64'),
     }),
   },
   'programmeProgress.save': { body: () => ({ statusText: '（試験用）実施した' }) },
