@@ -7,7 +7,8 @@ import { calendarDateSchema } from './plans.ts';
 /** A refinement's `when`: run unless one of these top-level fields already has an issue. */
 function fieldsValid(fields: readonly string[]) {
   return (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
-    !payload.issues.some((issue) => fields.includes(String(issue.path?.[0])));
+    // an issue at the root (the body is not even an object) invalidates every field
+    !payload.issues.some((issue) => !issue.path?.length || fields.includes(String(issue.path[0])));
 }
 
 export const monitoringInputSchema = z

@@ -28,6 +28,7 @@ import { supportReportRoutes } from './routes/supportReports.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { userRoutes } from './routes/users.ts';
 import { installWeb } from './web.ts';
+import { installWellFormedText } from './wellFormedText.ts';
 
 // Validation messages in Japanese wherever a schema gives none of its own.
 z.config(z.locales.ja());
@@ -57,6 +58,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandlers(app);
   requireDeclaredAccess(app);
+  installWellFormedText(app);
 
   await app.register(cookie);
   await app.register(helmet, {

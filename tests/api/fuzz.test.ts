@@ -87,13 +87,35 @@ const injections = [
   '${7*7}{{7*7}}',
   '../../../etc/passwd',
   '\\u0000',
-  'Robert\'); DELETE FROM persons;--',
+  "Robert'); DELETE FROM persons;--",
 ];
-const controlStrings = ['\u0000', 'a\u0000b', '\u0001\u0002\u001f\u007f', '\u202e\u200b\ufeff', '\ud800', '\r\n\t'];
-const impossibleDates = ['2025-02-30', '令和0年1月1日', '2025-13-01', '0000-00-00', '2025-02-29', '平成31年5月1日', '9999-99-99', '2026-04-31T25:61:00+09:00'];
+const controlStrings = [
+  '\u0000',
+  'a\u0000b',
+  '\u0001\u0002\u001f\u007f',
+  '\u202e\u200b\ufeff',
+  '\ud800',
+  '\r\n\t',
+];
+const impossibleDates = [
+  '2025-02-30',
+  '令和0年1月1日',
+  '2025-13-01',
+  '0000-00-00',
+  '2025-02-29',
+  '平成31年5月1日',
+  '9999-99-99',
+  '2026-04-31T25:61:00+09:00',
+];
 const hugeNumbers = [1e308, -1, -2_147_483_649, 9_007_199_254_740_993, 2 ** 31, -1e308, 0.000001];
 const extraKeys = ['__proto__', 'constructor', 'tenantId', 'id', 'extra'];
-const badPathValues = ['not-a-uuid', "1' OR '1'='1", '00000000-0000-0000-0000-000000000000', '%00', '..%2F..%2F'];
+const badPathValues = [
+  'not-a-uuid',
+  "1' OR '1'='1",
+  '00000000-0000-0000-0000-000000000000',
+  '%00',
+  '..%2F..%2F',
+];
 
 let server: TestServer;
 let operations: WriteOperation[] = [];
@@ -101,7 +123,17 @@ let own: World;
 let other: World;
 let ctx: ArbitraryContext;
 const clients = new Map<string, ApiClient>();
-const preference = ['coordinator', 'houkatsu', 'shogai', 'hogo', 'hogokansatsu', 'admin', 'plan', 'council', 'auditor'];
+const preference = [
+  'coordinator',
+  'houkatsu',
+  'shogai',
+  'hogo',
+  'hogokansatsu',
+  'admin',
+  'plan',
+  'council',
+  'auditor',
+];
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -121,9 +153,17 @@ beforeAll(async () => {
       other: syntheticPerson('乱数', '別子', 'ランスウ', 'ベツコ', '1991-04-04', address),
     },
   });
-  await openConsultation(server.app, 'coordinator', syntheticPerson('乱数', '窓子', 'ランスウ', 'マドコ', '1977-07-07', address));
+  await openConsultation(
+    server.app,
+    'coordinator',
+    syntheticPerson('乱数', '窓子', 'ランスウ', 'マドコ', '1977-07-07', address),
+  );
   const plan = await demoUser(server.app, 'plan');
-  await plan.call('POST', '/api/council/meetings', { heldAt: '2026-07-20T14:00:00+09:00', place: '会議室', isOpen: true });
+  await plan.call('POST', '/api/council/meetings', {
+    heldAt: '2026-07-20T14:00:00+09:00',
+    place: '会議室',
+    isOpen: true,
+  });
   const council = await demoUser(server.app, 'council');
   await council.call('POST', '/api/council/opinions', { content: '（試験用）意見' });
   // the fresh database holds just this case in 鹿児島市, so the world can be read back
@@ -161,7 +201,6 @@ beforeAll(async () => {
       })),
   );
   for (const account of demoAccounts) clients.set(account.loginId, await server.as(account.loginId));
-
 }, 240_000);
 
 afterAll(async () => {
@@ -213,7 +252,10 @@ interface Attempt {
 }
 
 /** Apply one mutation to a valid request; returns the request to send. */
-function mutate(op: WriteOperation, attempt: Attempt): { url: string; payload?: string; contentType?: string; body?: unknown } {
+function mutate(
+  op: WriteOperation,
+  attempt: Attempt,
+): { url: string; payload?: string; contentType?: string; body?: unknown } {
   let url = op.path;
   for (const param of op.pathParams) url = url.replace(`{${param}}`, pathValue(op, param));
   let body: unknown = attempt.body ?? {};
@@ -273,7 +315,12 @@ function mutate(op: WriteOperation, attempt: Attempt): { url: string; payload?: 
       return {
         url,
         payload: pickOf(['a=1&b=2', JSON.stringify(body), '<x/>']),
-        contentType: pickOf(['application/x-www-form-urlencoded', 'text/plain', 'application/xml', 'multipart/form-data']),
+        contentType: pickOf([
+          'application/x-www-form-urlencoded',
+          'text/plain',
+          'application/xml',
+          'multipart/form-data',
+        ]),
       };
     case 'badPathParam':
       if (op.pathParams.length > 0) {
@@ -287,7 +334,9 @@ function mutate(op: WriteOperation, attempt: Attempt): { url: string; payload?: 
 
 describe('fuzzing every write operation from its schema', () => {
   it('never answers 5xx; refuses with Japanese problem+json; a refused request changes nothing', async () => {
-    console.log(`fuzz seed ${seed} (replay with FUZZ_SEED=${seed}), ${runsPerOperation} requests per operation`);
+    console.log(
+      `fuzz seed ${seed} (replay with FUZZ_SEED=${seed}), ${runsPerOperation} requests per operation`,
+    );
     const started = Date.now();
     const failures: string[] = [];
     let requests = 0;
@@ -308,28 +357,40 @@ describe('fuzzing every write operation from its schema', () => {
             const request = mutate(op, attempt as Attempt);
             const headers: Record<string, string> = {};
             if (request.contentType) headers['content-type'] = request.contentType;
-            const response: ApiResponse = await client.request(op.method.toUpperCase(), request.url, undefined, {
-              headers,
-              ...(request.payload !== undefined ? { raw: request.payload } : {}),
-            });
+            const response: ApiResponse = await client.request(
+              op.method.toUpperCase(),
+              request.url,
+              undefined,
+              {
+                headers,
+                ...(request.payload !== undefined ? { raw: request.payload } : {}),
+              },
+            );
             requests++;
             statuses[response.status] = (statuses[response.status] ?? 0) + 1;
             const after = await fingerprint(server.database.db);
             const changed = changedTables(state, after);
             state = after;
             const what = `${op.operationId} ${attempt.mutation} → ${response.status}`;
-            expect(response.status, `${what} ${JSON.stringify(response.body).slice(0, 300)}`).toBeLessThan(500);
+            expect(response.status, `${what} ${JSON.stringify(response.body).slice(0, 300)}`).toBeLessThan(
+              500,
+            );
             if (response.status >= 400) {
               expect(response.headers.get('content-type') ?? '', what).toContain('application/problem+json');
               const detail = (response.body as { detail?: unknown }).detail;
-              expect(typeof detail === 'string' && japanese.test(detail), `${what}: detail ${String(detail)}`).toBe(true);
+              expect(
+                typeof detail === 'string' && japanese.test(detail),
+                `${what}: detail ${String(detail)}`,
+              ).toBe(true);
               expect(changed, `${what}: a refused request changed ${changed.join(', ')}`).toEqual([]);
             }
           }),
           { seed, numRuns: runsPerOperation, endOnFailure: true },
         );
       } catch (error) {
-        failures.push(`${op.operationId}: ${(error as Error).message.split('\n').slice(0, 12).join('\n')}`);
+        const lines = (error as Error).message.split('\n');
+        const telling = lines.filter((l, i) => i < 3 || /Counterexample|Got |expected|Error/.test(l));
+        failures.push(`${op.operationId}: ${telling.slice(0, 12).join('\n')}`);
       }
     }
     console.log(
@@ -337,4 +398,64 @@ describe('fuzzing every write operation from its schema', () => {
     );
     expect(failures, failures.join('\n\n')).toEqual([]);
   }, 300_000);
+});
+
+/** Bugs the fuzzer found, kept as plain regression tests (each was a 500 before its fix). */
+describe('regressions found by fuzzing', () => {
+  const refusedUnchanged = async (
+    client: ApiClient,
+    method: string,
+    url: string,
+    raw: string,
+    field: string,
+  ) => {
+    const before = await fingerprint(server.database.db);
+    const response = await client.request(method, url, undefined, { raw });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    const problem = response.body as { detail: string; errors?: { field: string }[] };
+    expect(problem.detail).toMatch(japanese);
+    expect(problem.errors?.map((e) => e.field)).toEqual([field]);
+    expect(changedTables(before, await fingerprint(server.database.db))).toEqual([]);
+  };
+
+  it('refuses text holding an unpaired UTF-16 surrogate with 400 naming the field (was 500: PostgreSQL cannot store it)', async () => {
+    const admin = clients.get('admin') as ApiClient;
+    const plan = clients.get('plan') as ApiClient;
+    await refusedUnchanged(
+      admin,
+      'PATCH',
+      `/api/organizations/${own.organizationId}`,
+      '{"nameKana":"\\ud800"}',
+      'nameKana',
+    );
+    await refusedUnchanged(
+      admin,
+      'PATCH',
+      `/api/organizations/${own.organizationId}`,
+      '{"contact":{"address":"市内\\udc00"}}',
+      'contact.address',
+    );
+    await refusedUnchanged(
+      plan,
+      'POST',
+      '/api/council/meetings',
+      '{"heldAt":"2026-07-20T14:00:00+09:00","place":"\\ud83d","isOpen":true}',
+      'place',
+    );
+    // a well-formed pair (an emoji) is text like any other
+    const emoji = await plan.post('/api/council/meetings', {
+      heldAt: '2026-07-21T14:00:00+09:00',
+      place: '会議室🙂',
+      isOpen: true,
+    });
+    expect(emoji.status).toBe(201);
+  });
+
+  it('refuses a monitoring whose body is JSON null with 400 (was 500: a refinement ran on null)', async () => {
+    const coordinator = clients.get('coordinator') as ApiClient;
+    for (const raw of ['null', '"x"', '[]', '42']) {
+      await refusedUnchanged(coordinator, 'POST', `/api/cases/${own.caseId}/monitorings`, raw, '');
+    }
+  });
 });

@@ -30,7 +30,11 @@ export interface ArbitraryContext {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDate = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-const dates = fc.date({ min: new Date('1930-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true });
+const dates = fc.date({
+  min: new Date('1930-01-01T00:00:00Z'),
+  max: new Date('2030-12-31T00:00:00Z'),
+  noInvalidDate: true,
+});
 const texts = fc.oneof(
   fc.constantFrom('（試験）', '鹿児島 花子', 'カナ', 'ひらがな', '相談内容', '週1回', 'A'),
   fc.string({ minLength: 1, maxLength: 12 }),
@@ -48,13 +52,16 @@ export function schemaArbitrary(schema: JsonSchema, ctx: ArbitraryContext, depth
   const alternatives = schema.anyOf ?? schema.oneOf;
   if (alternatives) return fc.oneof(...alternatives.map((s) => schemaArbitrary(s, ctx, depth + 1)));
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-  if (types.length > 1) return fc.oneof(...types.map((type) => schemaArbitrary({ ...schema, type }, ctx, depth)));
+  if (types.length > 1)
+    return fc.oneof(...types.map((type) => schemaArbitrary({ ...schema, type }, ctx, depth)));
   switch (types[0]) {
     case 'object': {
       const properties = schema.properties ?? {};
       if (depth > 4) return fc.constant({});
       return fc.record(
-        Object.fromEntries(Object.entries(properties).map(([k, s]) => [k, schemaArbitrary(s, ctx, depth + 1)])),
+        Object.fromEntries(
+          Object.entries(properties).map(([k, s]) => [k, schemaArbitrary(s, ctx, depth + 1)]),
+        ),
         { requiredKeys: (schema.required ?? []).filter((k) => k in properties) },
       );
     }
