@@ -112,8 +112,9 @@ function stringArbitrary(schema: JsonSchema, ctx: ArbitraryContext): fc.Arbitrar
 /** Every path (list of keys) inside a JSON value, the root included. */
 export function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   const paths: (string | number)[][] = [prefix];
-  if (Array.isArray(value)) value.forEach((v, i) => paths.push(...pathsOf(v, [...prefix, i])));
-  else if (value && typeof value === 'object')
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) paths.push(...pathsOf(v, [...prefix, i]));
+  } else if (value && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) paths.push(...pathsOf(v, [...prefix, k]));
   return paths;
 }
