@@ -1,10 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { HttpProblem } from './problem.ts';
 
-/** An unpaired UTF-16 surrogate: JSON can carry one (`"\ud800"`), UTF-8 and PostgreSQL cannot. */
-const loneSurrogate = /\p{Cs}/u;
+/**
+ * An unpaired UTF-16 surrogate or a NUL: JSON and URLs can carry them (`"\ud800"`, `"\u0000"`,
+ * `%00`), PostgreSQL text and jsonb cannot, and no person types them.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is the point.
+const loneSurrogate = /[\p{Cs}\u0000]/u;
 
-/** The path of the first string (or key) in a parsed JSON value that holds an unpaired surrogate. */
+/** The path of the first string (or key) in a parsed JSON value that holds an unpaired surrogate or NUL. */
 export function findMalformedText(
   value: unknown,
   path: (string | number)[] = [],
@@ -28,15 +32,16 @@ export function findMalformedText(
 }
 
 /**
- * Refuse, before any route sees it, a JSON body holding text that is not well-formed Unicode: it
- * cannot be stored (PostgreSQL rejects it in jsonb) and is never something a person typed.
+ * Refuse, before any route sees it, a query or JSON body holding text PostgreSQL cannot store
+ * (NUL, or Unicode that is not well-formed): a 400 naming the field instead of a database error.
  */
 export function installWellFormedText(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    const path = findMalformedText(request.body);
+    const inQuery = findMalformedText(request.query);
+    const path = inQuery ? ['クエリ', ...inQuery] : findMalformedText(request.body);
     if (!path) return;
     const field = path.join('.');
-    const message = '文字として読み取れないデータ（不正なサロゲート）が含まれています';
+    const message = '文字として扱えないデータ（NUL文字または不正なサロゲート）が含まれています';
     throw new HttpProblem(
       400,
       'validation.invalid',

@@ -35,7 +35,7 @@ import { type ApiClient, type ApiResponse, startTestServer, type TestServer } fr
  */
 
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647);
-const runsPerOperation = Number(process.env.FUZZ_RUNS ?? 10);
+const runsPerOperation = Number(process.env.FUZZ_RUNS ?? 8);
 
 interface WriteOperation {
   method: string;
@@ -451,6 +451,25 @@ describe('regressions found by fuzzing', () => {
       isOpen: true,
     });
     expect(emoji.status).toBe(201);
+  });
+
+  it('refuses NUL in a sign-in and in a search query with 400 naming the field (was 500 on PostgreSQL: text cannot hold NUL)', async () => {
+    await refusedUnchanged(
+      server.anonymous(),
+      'POST',
+      '/api/session',
+      '{"loginId":"hogo\\u0000","password":"x"}',
+      'loginId',
+    );
+    const coordinator = clients.get('coordinator') as ApiClient;
+    const before = await fingerprint(server.database.db);
+    const search = await coordinator.get<{ errors?: { field: string }[]; detail: string }>(
+      '/api/persons?kana=%E3%82%A2%00',
+    );
+    expect(search.status).toBe(400);
+    expect(search.body.detail).toMatch(japanese);
+    expect(search.body.errors?.map((e) => e.field)).toEqual(['クエリ.kana']);
+    expect(changedTables(before, await fingerprint(server.database.db))).toEqual([]);
   });
 
   it('refuses a monitoring whose body is JSON null with 400 (was 500: a refinement ran on null)', async () => {
