@@ -37,6 +37,10 @@ function freePort(): Promise<number> {
   });
 }
 
+const t0 = Date.now();
+const step = (what: string) => {
+  if (process.env.KASANE_CRASH_TRACE) console.log(`${((Date.now() - t0) / 1000).toFixed(1)} s: ${what}`);
+};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kasane-crash-'));
