@@ -78,7 +78,10 @@ export type AuditAction =
   | 'councilMeeting.create'
   | 'opinion.create'
   | 'opinion.answer'
-  | 'export';
+  | 'export'
+  // maintenance from the command line (no signed-in user; the OS user is in details)
+  | 'backup.create'
+  | 'backup.restore';
 
 export interface AuditEventInput {
   action: AuditAction;

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { lockDataDir } from './dataDirLock.ts';
 import { pgliteDialect } from './pgliteDialect.ts';
 import type { DB } from './schema.ts';
+import { tenantScoped } from './tenantScopedDriver.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -46,7 +47,8 @@ export function openPostgres(url: string, poolSize = 10): Database {
     if (process.env.LOG_LEVEL === 'debug')
       console.warn(`kasane: idle PostgreSQL connection lost: ${error.message}`);
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: queryLogger() });
+  // tenantScoped: inside runAsTenant a connection runs as the RLS-restricted role (rowLevelSecurity.ts).
+  const db = new Kysely<DB>({ dialect: tenantScoped(new PostgresDialect({ pool })), log: queryLogger() });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
@@ -57,7 +59,7 @@ export function createPGlite(options: { dataDir?: string; loadDataDir?: Blob } =
 
 /** Wrap an already created PGlite instance (tests load one from a dumped template). */
 export function wrapPGlite(instance: PGlite, onClose: () => void = () => {}): Database {
-  const db = new Kysely<DB>({ dialect: pgliteDialect(instance) });
+  const db = new Kysely<DB>({ dialect: tenantScoped(pgliteDialect(instance)) });
   return {
     db,
     kind: 'pglite',

@@ -4,6 +4,7 @@ import * as supportFlow from './migrations/20261126_0002_support_flow.ts';
 import * as intake from './migrations/20261126_0003_intake.ts';
 import * as plansReportsMonitoring from './migrations/20261126_0005_plans_reports_monitoring.ts';
 import * as recidivismPlan from './migrations/20261126_0006_recidivism_plan.ts';
+import { applyRowLevelSecurity } from './rowLevelSecurity.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration, in order. Names are timestamped; migrations are forward-only. */
@@ -27,5 +28,7 @@ export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
+  // After every migration run, not as a migration: tables added by later migrations are covered too.
+  await applyRowLevelSecurity(db);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -9,7 +9,9 @@ import {
   PostgresIntrospector,
   PostgresQueryCompiler,
   type QueryResult,
+  type TransactionSettings,
 } from 'kysely';
+import type { ScriptConnection } from './tenantScopedDriver.ts';
 
 /** A FIFO lock: `lock()` resolves with the release function once every earlier holder has released. */
 class Mutex {
@@ -30,7 +32,7 @@ class Mutex {
 const identity = (value: string) => value;
 const parsers = { 1082: identity, 20: identity };
 
-class PGliteConnection implements DatabaseConnection {
+class PGliteConnection implements DatabaseConnection, ScriptConnection {
   readonly #pg: PGlite;
 
   constructor(pg: PGlite) {
@@ -48,6 +50,11 @@ class PGliteConnection implements DatabaseConnection {
     };
   }
 
+  /** Several statements in one call (the tenant scope's SET LOCALs with BEGIN). */
+  async executeScript(script: string): Promise<void> {
+    await this.#pg.exec(script);
+  }
+
   // biome-ignore lint/correctness/useYield: PGlite has no cursors; Kysely only needs the method to exist.
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('PGlite does not support streaming queries');
@@ -63,10 +70,13 @@ class PGliteConnection implements DatabaseConnection {
 class SerializedPGliteDriver implements Driver {
   readonly #pg: PGlite;
   readonly #mutex = new Mutex();
-  readonly #releases = new WeakMap<DatabaseConnection, () => void>();
+  /** The one session, handed to one holder at a time (the same object, like a pooled connection). */
+  readonly #connection: PGliteConnection;
+  #release: (() => void) | undefined;
 
   constructor(pg: PGlite) {
     this.#pg = pg;
+    this.#connection = new PGliteConnection(pg);
   }
 
   async init(): Promise<void> {
@@ -74,19 +84,21 @@ class SerializedPGliteDriver implements Driver {
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    const release = await this.#mutex.lock();
-    const connection = new PGliteConnection(this.#pg);
-    this.#releases.set(connection, release);
-    return connection;
+    this.#release = await this.#mutex.lock();
+    return this.#connection;
   }
 
-  async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    this.#releases.get(connection)?.();
-    this.#releases.delete(connection);
+  async releaseConnection(): Promise<void> {
+    const release = this.#release;
+    this.#release = undefined;
+    release?.();
   }
 
-  async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('BEGIN'));
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    let statement = 'BEGIN';
+    if (settings.isolationLevel) statement += ` ISOLATION LEVEL ${settings.isolationLevel.toUpperCase()}`;
+    if (settings.accessMode) statement += ` ${settings.accessMode.toUpperCase()}`;
+    await connection.executeQuery(CompiledQuery.raw(statement));
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {

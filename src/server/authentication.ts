@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { AuditContext } from '../db/auditTrail.ts';
 import type { Database } from '../db/database.ts';
 import { findLiveSession, revokeSession, touchSession } from '../db/sessions.ts';
+import { runAsTenant } from '../db/tenantContext.ts';
 import { hasPermission, isCaseDataPermission, permissionsOf } from '../domain/permissions.ts';
 import type { Actor } from './actor.ts';
 import { forbidden, HttpProblem, notFound } from './problem.ts';
@@ -128,5 +129,15 @@ export function installAuthentication(app: FastifyInstance, database: Database, 
     if (access !== 'signedIn' && !hasPermission(actor.roles, access.permission)) {
       throw isCaseDataPermission(access.permission) ? notFound() : forbidden();
     }
+  });
+
+  // The handler of a signed-in request runs in its tenant's scope: every connection it takes runs
+  // as the row-level-security role on that tenant (src/db/tenantScopedDriver.ts), a second wall
+  // behind the checks in each query. A callback hook, because the handler must run inside
+  // runAsTenant's callback for the scope to reach it (an async hook's scope would end with it).
+  app.addHook('preHandler', (request, _reply, done) => {
+    const tenantId = request.actor?.tenantId;
+    if (tenantId) runAsTenant(tenantId, done);
+    else done();
   });
 }

@@ -35,6 +35,7 @@ import {
   updateProgramme,
 } from '../../db/recidivismPlan.ts';
 import type { DB } from '../../db/schema.ts';
+import { runAsTenant } from '../../db/tenantContext.ts';
 import { formatFiscalYear } from '../../domain/fiscalYear.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
@@ -648,9 +649,13 @@ export function recidivismPlanRoutes(
       // without ?tenant= the catalogue is served only when the installation has one municipality
       if (found.length !== 1) throw notFound();
       const tenantId = (found[0] as { id: string }).id;
-      const plan = await requirePlan(db, tenantId);
-      const challenges = await listChallenges(db, tenantId, plan.id);
-      const programmes = await loadProgrammes(db, tenantId, plan.id);
+      // no sign-in here: once the municipality is known, read as it (row-level security applies)
+      const { plan, challenges, programmes } = await runAsTenant(tenantId, async () => {
+        const plan = await requirePlan(db, tenantId);
+        const challenges = await listChallenges(db, tenantId, plan.id);
+        const programmes = await loadProgrammes(db, tenantId, plan.id);
+        return { plan, challenges, programmes };
+      });
       return {
         plan: { name: plan.name, periodLabel: periodLabel(plan), parentPlan: plan.parent_plan },
         challenges: challenges.map((c) => ({

@@ -1,0 +1,281 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { verifyAuditTrail } from '../../src/db/auditTrail.ts';
+import {
+  type BackupManifest,
+  backupDatabase,
+  RestoreRefused,
+  restoreDatabase,
+  type TableSummary,
+  tableChecksums,
+} from '../../src/db/backup.ts';
+import { createPGlite, type Database, openPostgres, wrapPGlite } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { seedDemoCases } from '../../src/server/demo/demoCases.ts';
+import { testBackend } from '../support/backend.ts';
+import { freshDatabase } from '../support/testDatabase.ts';
+
+/**
+ * Backup and restore round trips: a database with the demo casework → backup → restore into a
+ * fresh database, on the same kind of database and across (PGlite ↔ PostgreSQL), one of them by
+ * the real CLI. Every table's rows come back identical and the audit trail verifies.
+ */
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+const cli = path.join(root, 'bin/kasane.mjs');
+/** PostgreSQL for the cross-database directions: the suite's own, else the machine's default. */
+const postgresUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function postgresAvailable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A new PostgreSQL database (created empty, not migrated), dropped by the returned function. */
+async function emptyPostgres(): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+  const name = `kasane_bk_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(
+    `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`,
+  );
+  await admin.end();
+  const url = (() => {
+    const u = new URL(postgresUrl);
+    u.pathname = `/${name}`;
+    return u.toString();
+  })();
+  return {
+    name,
+    url,
+    drop: async () => {
+      const again = new pg.Client({ connectionString: postgresUrl });
+      await again.connect();
+      await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await again.end();
+    },
+  };
+}
+
+/** A freshly migrated, unseeded database of either kind. */
+async function emptyDatabase(kind: 'pglite' | 'postgres'): Promise<Database> {
+  if (kind === 'pglite') {
+    const database = wrapPGlite(await createPGlite());
+    await migrateToLatest(database.db);
+    return database;
+  }
+  const created = await emptyPostgres();
+  const database = openPostgres(created.url, 2);
+  await migrateToLatest(database.db);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await created.drop();
+    },
+  };
+}
+
+const withoutAudit = (tables: TableSummary[]) =>
+  tables.filter((t) => t.name !== 'audit_events' && t.name !== 'audit_chain_heads');
+
+/** The audit events of a database as (seq, id, hash), leaving out the restore's own events. */
+async function auditChain(database: Database) {
+  return database.db
+    .selectFrom('audit_events')
+    .select(['seq', 'id', 'hash', 'prev_hash', 'chain'])
+    .where('action', '<>', 'backup.restore')
+    .orderBy('seq')
+    .execute();
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kasane-backup-'));
+let source: Database;
+let app: FastifyInstance;
+let before: TableSummary[];
+let sourceChain: Awaited<ReturnType<typeof auditChain>>;
+let manifest: BackupManifest;
+const file = path.join(tmp, 'source.backup.gz');
+
+beforeAll(async () => {
+  source = await freshDatabase();
+  app = await buildApp({ ...loadConfig({ ...process.env, LOG_LEVEL: 'error' }), port: 0 }, source);
+  await seedDemoCases(app);
+  before = await tableChecksums(source.db);
+  sourceChain = await auditChain(source);
+  manifest = await backupDatabase(source.db, file, source.kind);
+}, 240_000);
+
+afterAll(async () => {
+  await app?.close();
+  await source?.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe(`kasane backup (${testBackend()})`, () => {
+  it('writes every table with its row count and checksum, as the database holds them', () => {
+    expect(manifest.source).toBe(source.kind);
+    expect(manifest.migrations.length).toBeGreaterThanOrEqual(5);
+    expect(manifest.tables).toEqual(before);
+    const rows = Object.fromEntries(manifest.tables.map((t) => [t.name, t.rows]));
+    expect(rows.cases).toBeGreaterThan(5);
+    expect(rows.audit_events).toBeGreaterThan(50);
+    // parents before children, so a restore can insert in file order
+    const order = manifest.tables.map((t) => t.name);
+    expect(order.indexOf('tenants')).toBeLessThan(order.indexOf('organizations'));
+    expect(order.indexOf('persons')).toBeLessThan(order.indexOf('cases'));
+    expect(order.indexOf('cases')).toBeLessThan(order.indexOf('support_plans'));
+    expect(fs.statSync(file).mode & 0o077).toBe(0);
+  });
+
+  it('is audited in the source database, for its tenant', async () => {
+    const event = await source.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'backup.create')
+      .executeTakeFirstOrThrow();
+    const details = (typeof event.details === 'string' ? JSON.parse(event.details) : event.details) as Record<
+      string,
+      unknown
+    >;
+    expect(event.tenant_id).not.toBeNull();
+    expect(details).toMatchObject({
+      file,
+      rows: { cases: manifest.tables.find((t) => t.name === 'cases')?.rows },
+    });
+    expect(details.fileSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(await verifyAuditTrail(source.db)).toMatchObject({ ok: true });
+  });
+});
+
+async function expectIdentical(target: Database): Promise<void> {
+  const after = await tableChecksums(target.db);
+  expect(withoutAudit(after)).toEqual(withoutAudit(before));
+  expect(after.map((t) => t.name)).toEqual(before.map((t) => t.name));
+  // the audit trail: every event as it was (same seq, id, hash, chain), then the restore's own
+  expect(await auditChain(target)).toEqual(sourceChain);
+  const restoreEvents = await target.db
+    .selectFrom('audit_events')
+    .select(['action', 'tenant_id', 'seq'])
+    .where('action', '=', 'backup.restore')
+    .execute();
+  expect(restoreEvents.length).toBe(1);
+  expect(BigInt(restoreEvents[0]?.seq ?? 0)).toBeGreaterThan(BigInt(sourceChain.at(-1)?.seq ?? 0));
+  expect(await verifyAuditTrail(target.db)).toMatchObject({ ok: true });
+}
+
+describe('kasane restore', () => {
+  it(`restores ${testBackend()} → ${testBackend()}: every table identical, the audit trail verifies`, async () => {
+    const target = await emptyDatabase(testBackend());
+    try {
+      const result = await restoreDatabase(target.db, file, { force: false });
+      expect(result.replaced).toBeNull();
+      await expectIdentical(target);
+    } finally {
+      await target.close();
+    }
+  }, 120_000);
+
+  it('restores across: PGlite ↔ PostgreSQL, through the real CLI, and `kasane audit verify` passes', async ({
+    skip,
+  }) => {
+    if (!(await postgresAvailable())) skip('no PostgreSQL to restore into');
+    if (testBackend() === 'pglite') {
+      // PGlite → PostgreSQL by `kasane restore` on a database that is not even migrated yet
+      const target = await emptyPostgres();
+      try {
+        const env = { ...process.env, DATABASE_URL: target.url, LOG_LEVEL: 'error' };
+        const restored = await run(process.execPath, [cli, 'restore', file], { cwd: root, env });
+        expect(restored.stdout).toMatch(/every table matches its checksum/);
+        const verify = await run(process.execPath, [cli, 'audit', 'verify'], { cwd: root, env });
+        expect(verify.stdout).toMatch(/Audit trail intact: \d+ events verified/);
+        const database = openPostgres(target.url, 2);
+        try {
+          await expectIdentical(database);
+        } finally {
+          await database.close();
+        }
+      } finally {
+        await target.drop();
+      }
+    } else {
+      // PostgreSQL → PGlite by `kasane restore` on a new data directory
+      const dataDir = path.join(tmp, 'restored');
+      const env = { ...process.env, DATABASE_URL: '', KASANE_DATA_DIR: dataDir, LOG_LEVEL: 'error' };
+      const restored = await run(process.execPath, [cli, 'restore', file], { cwd: root, env });
+      expect(restored.stdout).toMatch(/every table matches its checksum/);
+      const verify = await run(process.execPath, [cli, 'audit', 'verify'], { cwd: root, env });
+      expect(verify.stdout).toMatch(/Audit trail intact: \d+ events verified/);
+      const database = wrapPGlite(await createPGlite({ dataDir }));
+      try {
+        await expectIdentical(database);
+      } finally {
+        await database.close();
+      }
+    }
+  }, 300_000);
+
+  it('refuses a database that holds data, unless --force, which replaces it and records what it replaced', async () => {
+    const target = await emptyDatabase(testBackend());
+    try {
+      await restoreDatabase(target.db, file, { force: false });
+      const events = await target.db.selectFrom('audit_events').select('id').execute();
+      await expect(restoreDatabase(target.db, file, { force: false })).rejects.toThrow(RestoreRefused);
+      await expect(restoreDatabase(target.db, file, { force: false })).rejects.toThrow(/not empty/);
+      const forced = await restoreDatabase(target.db, file, { force: true });
+      expect(forced.replaced?.auditEvents).toBe(events.length);
+      const restoreEvent = await target.db
+        .selectFrom('audit_events')
+        .select('details')
+        .where('action', '=', 'backup.restore')
+        .executeTakeFirstOrThrow();
+      const details = (
+        typeof restoreEvent.details === 'string' ? JSON.parse(restoreEvent.details) : restoreEvent.details
+      ) as { forced: boolean; replaced: { auditEvents: number; chainHeads: unknown[] } };
+      expect(details.forced).toBe(true);
+      expect(details.replaced.auditEvents).toBe(events.length);
+      expect(details.replaced.chainHeads.length).toBeGreaterThan(0);
+      await expectIdentical(target);
+      // the append-only trigger is back on after the forced restore
+      await expect(target.db.deleteFrom('audit_events').execute()).rejects.toThrow(/append-only/);
+    } finally {
+      await target.close();
+    }
+  }, 120_000);
+
+  it('refuses a damaged backup and writes nothing', async () => {
+    const damaged = path.join(tmp, 'damaged.backup.gz');
+    const lines = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n');
+    const at = lines.findIndex((l) => l.includes('城山'));
+    expect(at).toBeGreaterThan(0);
+    lines[at] = (lines[at] as string).replace('城山', '城下');
+    fs.writeFileSync(damaged, zlib.gzipSync(lines.join('\n')));
+    const cut = path.join(tmp, 'cut.backup.gz');
+    fs.writeFileSync(cut, zlib.gzipSync(lines.slice(0, Math.floor(lines.length / 2)).join('\n')));
+    const target = await emptyDatabase(testBackend());
+    try {
+      await expect(restoreDatabase(target.db, damaged, { force: false })).rejects.toThrow(/damaged/);
+      await expect(restoreDatabase(target.db, cut, { force: false })).rejects.toThrow(/incomplete|damaged/);
+      const counts = await tableChecksums(target.db);
+      expect(counts.every((t) => t.rows === 0)).toBe(true);
+    } finally {
+      await target.close();
+    }
+  }, 120_000);
+});
