@@ -78,7 +78,14 @@ export type AuditAction =
   | 'councilMeeting.create'
   | 'opinion.create'
   | 'opinion.answer'
-  | 'export';
+  | 'export'
+  // privacy (issue 4): prints, the audit trail's own viewing, access logs and 開示請求 exports
+  | 'print'
+  | 'auditEvent.list'
+  | 'auditEvent.export'
+  | 'person.accessLog'
+  | 'person.lookupForDisclosure'
+  | 'person.disclosureExport';
 
 export interface AuditEventInput {
   action: AuditAction;

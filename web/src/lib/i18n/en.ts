@@ -1048,6 +1048,10 @@ export const en: Messages = {
       alreadyDecided: 'This has already been accepted, returned or declined.',
     },
     rateLimited: 'Too many requests. Please wait and try again.',
+    export: {
+      rateLimited: 'Too many exports in a short time. Please wait before exporting again.',
+      tooLarge: 'Too many rows to export. Please narrow the filter.',
+    },
     payloadTooLarge: 'The data sent is too large.',
     unsupportedMediaType: 'This kind of data is not supported.',
     server: {

@@ -1048,6 +1048,10 @@ export const ja = {
       alreadyDecided: 'すでに受理または差戻し（辞退）されています。',
     },
     rateLimited: '操作が集中しています。しばらく待ってからやり直してください。',
+    export: {
+      rateLimited: '短時間に出力が多すぎます。しばらく待ってから出力してください。',
+      tooLarge: '出力する件数が多すぎます。条件を絞り込んでください。',
+    },
     payloadTooLarge: '送信されたデータが大きすぎます。',
     unsupportedMediaType: '対応していない形式のデータです。',
     server: {
