@@ -88,7 +88,7 @@ describe('GET /api/persons/:id/access-log (persons.accessLog)', () => {
     expect(first.body.nextCursor).not.toBeNull();
     const second = await accessLog(coordinator, kase.personId, `?limit=1&cursor=${first.body.nextCursor}`);
     expect(second.body.items).toHaveLength(1);
-    expect(second.body.items[0]?.occurredAt <= (first.body.items[0]?.occurredAt ?? '')).toBe(true);
+    expect((second.body.items[0]?.occurredAt ?? '') <= (first.body.items[0]?.occurredAt ?? '')).toBe(true);
     expect(second.body.items[0]).not.toEqual(first.body.items[0]);
   });
 
