@@ -176,6 +176,7 @@ export type AuditEventList = z.infer<typeof auditEventListSchema>;
 /** One look at a person's data, for 「閲覧履歴」: who, from which organisation, when, what and why. */
 export const accessLogEntrySchema = z
   .object({
+    id: z.string(),
     occurredAt: z.string(),
     user: actorSchema.nullable(),
     organization: organizationRefSchema.nullable(),

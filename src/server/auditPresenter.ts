@@ -43,6 +43,7 @@ export function presentAuditEvent(row: AuditEventRow): AuditEvent {
 export function presentAccessLogEntry(row: AuditEventRow): AccessLogEntry {
   const event = presentAuditEvent(row);
   return {
+    id: event.id,
     occurredAt: event.occurredAt,
     user: event.user,
     organization: event.organization,
