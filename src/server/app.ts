@@ -114,7 +114,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   councilRoutes(app, database.db);
   // privacy (issue 4): prints, the audit trail, access logs, 開示請求
   printRoutes(app, database.db);
-  auditEventRoutes(app, database.db);
+  auditEventRoutes(app, database.db, { maxExportRows: config.auditExportMaxRows });
   personAccessLogRoutes(app, database.db);
   disclosureRoutes(app, database.db);
 

@@ -262,6 +262,30 @@ describe('GET /api/audit-events/export (auditEvents.export)', () => {
   });
 });
 
+describe('an export larger than the bound', () => {
+  it('is refused with 400 asking to narrow the filter, and a narrower one passes', async () => {
+    const small = await startTestServer({ KASANE_AUDIT_EXPORT_MAX_ROWS: '3' });
+    try {
+      const client = await small.as('auditor');
+      const houkatsuThere = await small.as('houkatsu');
+      for (let i = 0; i < 4; i++) expect((await houkatsuThere.get('/api/cases?limit=5')).status).toBe(200);
+      const refused = await client.get<Problem>('/api/audit-events/export?action=case.list');
+      expect(refused.status).toBe(400);
+      expect(refused.body.code).toBe('export.tooLarge');
+      expect(refused.body.detail).toContain('3件まで');
+      expect(refused.body.detail).toContain('絞り込んで');
+      expect(problemFields(refused.body)).toEqual(['クエリ.from']);
+      expect(await small.latestAudit('auditEvent.export')).toBeUndefined();
+      const narrow = await client.get<string>(
+        `/api/audit-events/export?action=session.signIn&userId=${(await demoDirectory(small.database.db)).user('houkatsu').id}`,
+      );
+      expect(narrow.status).toBe(200);
+    } finally {
+      await small.close();
+    }
+  });
+});
+
 describe('denied access (access.denied)', () => {
   it('a non-participant’s GET of a case is 404 and an access.denied event', async () => {
     const response = await shogai.get(`/api/cases/${kase.caseId}`);

@@ -22,8 +22,6 @@ import { HttpProblem } from '../problem.ts';
 
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
-/** An export larger than this is refused: the auditor narrows the filter instead. */
-export const AUDIT_EXPORT_MAX_ROWS = 100_000;
 const BATCH = 5_000;
 
 /** The filter as it is recorded in the trail (only what was given). */
@@ -69,7 +67,13 @@ export const auditCsvHeader = [
   '詳細',
 ];
 
-export function auditEventRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+/** `maxExportRows`: an export larger than this is refused (KASANE_AUDIT_EXPORT_MAX_ROWS, default 100 000). */
+export function auditEventRoutes(
+  app: FastifyInstance,
+  db: Kysely<DB>,
+  options: { maxExportRows: number },
+): void {
+  const maxRows = options.maxExportRows;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
@@ -126,7 +130,7 @@ export function auditEventRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       schema: {
         operationId: 'auditEvents.export',
         summary: 'The filtered audit trail as CSV (UTF-8 with BOM, or Shift_JIS for older Excel)',
-        description: `At most ${AUDIT_EXPORT_MAX_ROWS} rows (otherwise 400: narrow the filter); the export is audited and rate-limited per user.`,
+        description: `At most ${maxRows} rows (otherwise 400: narrow the filter); the export is audited and rate-limited per user.`,
         tags: ['audit'],
         querystring: auditEventExportQuerySchema,
         response: { 200: z.any(), ...readErrors, 429: problemSchema },
@@ -137,12 +141,12 @@ export function auditEventRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const { encoding, format } = request.query;
       const filter = filterOf(request.query);
       const lines = await db.transaction().execute(async (tx) => {
-        const count = await countAuditEvents(tx, actor.tenantId, filter, AUDIT_EXPORT_MAX_ROWS);
-        if (count > AUDIT_EXPORT_MAX_ROWS) {
+        const count = await countAuditEvents(tx, actor.tenantId, filter, maxRows);
+        if (count > maxRows) {
           throw new HttpProblem(
             400,
             'export.tooLarge',
-            `出力できるのは${AUDIT_EXPORT_MAX_ROWS.toLocaleString('ja-JP')}件までです。期間・操作などの条件を絞り込んでください。`,
+            `出力できるのは${maxRows.toLocaleString('ja-JP')}件までですが、条件に合う記録はそれより多くあります。期間・操作などの条件を絞り込んでください。`,
             [{ field: 'クエリ.from', code: 'tooLarge', message: '期間などの条件を絞り込んでください' }],
           );
         }

@@ -1142,6 +1142,7 @@ export const en: Messages = {
       intake: 'Intake',
       coordination: 'Coordination',
     },
+    printPlan: 'Print the support plan',
     print: {
       recording: 'Recording the print…',
       failed: 'The print could not be recorded, so nothing was printed',

@@ -1142,6 +1142,7 @@ export const ja = {
       intake: '相談受付',
       coordination: '重層事業担当部署の調整',
     },
+    printPlan: '支援プランを印刷する',
     print: {
       recording: '印刷を記録しています…',
       failed: '印刷を記録できなかったため、印刷しませんでした',
