@@ -129,7 +129,9 @@ export function AppShell({ initialMe, onExpired }: AppShellProps) {
                 <li key={entry.to}>
                   <Link
                     to={entry.to}
-                    activeOptions={{ exact: entry.to === '/' || entry.to === '/consultations' }}
+                    activeOptions={{
+                      exact: entry.to === '/' || entry.to === '/consultations' || entry.to === '/audit',
+                    }}
                     className={navLinkClassName}
                   >
                     {t(entry.label)}
