@@ -27,6 +27,8 @@ export interface Config {
   logLevel: string;
   /** Serve the programme catalogue of the recidivism plan without sign-in (a public document). */
   publicCatalogue: boolean;
+  /** The most rows an audit-trail CSV export may hold; a larger selection is refused (narrow the filter). */
+  auditExportMaxRows: number;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -65,5 +67,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webRoot: path.resolve(env.KASANE_WEB_ROOT || 'dist/web'),
     logLevel: env.LOG_LEVEL || (production ? 'info' : 'warn'),
     publicCatalogue: flag(env, 'KASANE_PUBLIC_CATALOGUE', true),
+    auditExportMaxRows: integer(env, 'KASANE_AUDIT_EXPORT_MAX_ROWS', 100_000),
   };
 }

@@ -52,5 +52,7 @@ export const problemCodes = [
   'import.invalid',
   'progress.yearLocked',
   'challenge.inUse',
+  'export.rateLimited',
+  'export.tooLarge',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];

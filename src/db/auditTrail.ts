@@ -81,7 +81,14 @@ export type AuditAction =
   | 'export'
   // maintenance from the command line (no signed-in user; the OS user is in details)
   | 'backup.create'
-  | 'backup.restore';
+  | 'backup.restore'
+  // privacy (issue 4): prints, the audit trail's own viewing, access logs and 開示請求 exports
+  | 'print'
+  | 'auditEvent.list'
+  | 'auditEvent.export'
+  | 'person.accessLog'
+  | 'person.lookupForDisclosure'
+  | 'person.disclosureExport';
 
 export interface AuditEventInput {
   action: AuditAction;

@@ -5,6 +5,7 @@ import * as intake from './migrations/20261126_0003_intake.ts';
 import * as plansReportsMonitoring from './migrations/20261126_0005_plans_reports_monitoring.ts';
 import * as recidivismPlan from './migrations/20261126_0006_recidivism_plan.ts';
 import { applyRowLevelSecurity } from './rowLevelSecurity.ts';
+import * as auditViews from './migrations/20261127_0008_audit_views.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration, in order. Names are timestamped; migrations are forward-only. */
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '20261126_0003_intake': intake,
   '20261126_0005_plans_reports_monitoring': plansReportsMonitoring,
   '20261126_0006_recidivism_plan': recidivismPlan,
+  '20261127_0008_audit_views': auditViews,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -39,6 +39,9 @@ export const permissions = [
   'council.manage',
   // users of a programme's responsible section record its annual progress (the plan officer too)
   'programmeProgress.edit',
+  // privacy (issue 4): who has seen a person; a 開示請求 export of everything held about one person
+  'person.accessLog',
+  'disclosure.export',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -64,6 +67,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'case.coordinate',
     'plan.read',
     'programmeProgress.edit',
+    'person.accessLog',
   ],
   caseworker: ['organization.read', ...casework, 'plan.read', 'programmeProgress.edit'],
   planOfficer: [
@@ -75,7 +79,9 @@ const grants: Record<Role, readonly Permission[]> = {
     'programmeProgress.edit',
   ],
   councilMember: ['plan.read', 'council.read', 'council.opinion'],
-  auditor: ['organization.read', 'user.read', 'audit.read'],
+  // The auditor is the 個人情報保護担当: a 開示請求 covers everything the city holds about a person,
+  // across organisations, so the disclosure export sits with this tenant-wide role, not with a counter.
+  auditor: ['organization.read', 'user.read', 'audit.read', 'disclosure.export'],
 };
 
 const caseDataPermissions = new Set<Permission>([
@@ -83,6 +89,7 @@ const caseDataPermissions = new Set<Permission>([
   'person.link',
   'handover.decide',
   'case.coordinate',
+  'person.accessLog',
 ]);
 
 /**

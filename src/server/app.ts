@@ -8,18 +8,23 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import './actor.ts';
 import { installAuthentication } from './authentication.ts';
+import { installDeniedAccessAudit } from './deniedAccess.ts';
 import { installOpenApi } from './openapi.ts';
 import { installProblemHandlers } from './problem.ts';
+import { auditEventRoutes } from './routes/auditEvents.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { consultationRoutes } from './routes/consultations.ts';
 import { councilRoutes } from './routes/council.ts';
+import { disclosureRoutes } from './routes/disclosure.ts';
 import { handoverRoutes } from './routes/handovers.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meetingKindRoutes } from './routes/meetingKinds.ts';
 import { monitoringRoutes } from './routes/monitorings.ts';
 import { organizationRoutes } from './routes/organizations.ts';
+import { personAccessLogRoutes } from './routes/personAccessLog.ts';
 import { personRoutes } from './routes/persons.ts';
 import { planRoutes } from './routes/plans.ts';
+import { printRoutes } from './routes/prints.ts';
 import { programmeProgressRoutes } from './routes/programmeProgress.ts';
 import { recidivismPlanRoutes } from './routes/recidivismPlan.ts';
 import { referralRoutes } from './routes/referrals.ts';
@@ -89,6 +94,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(rateLimit, { global: false });
 
   installAuthentication(app, database, config);
+  installDeniedAccessAudit(app, database.db);
   await installOpenApi(app);
 
   healthRoutes(app, database);
@@ -108,6 +114,11 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   recidivismPlanRoutes(app, database.db, { publicCatalogue: config.publicCatalogue });
   programmeProgressRoutes(app, database.db);
   councilRoutes(app, database.db);
+  // privacy (issue 4): prints, the audit trail, access logs, 開示請求
+  printRoutes(app, database.db);
+  auditEventRoutes(app, database.db, { maxExportRows: config.auditExportMaxRows });
+  personAccessLogRoutes(app, database.db);
+  disclosureRoutes(app, database.db);
 
   await installWeb(app, config.webRoot);
   return app;

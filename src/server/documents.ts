@@ -47,6 +47,14 @@ export function renderCsv(document: TableDocument, encoding: 'utf-8' | 'shift_ji
     );
   }
   if (document.notes.length) lines.push([], ...document.notes.map((n) => [n]));
+  return encodeCsvLines(lines, encoding);
+}
+
+/**
+ * Plain CSV lines (no title block: a header row then data, for filtering in Excel), UTF-8 with a
+ * BOM or Shift_JIS.
+ */
+export function encodeCsvLines(lines: string[][], encoding: 'utf-8' | 'shift_jis'): Buffer {
   const text = `${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
   if (encoding === 'shift_jis') {
     return Buffer.from(Encoding.convert(Encoding.stringToCode(text), { to: 'SJIS', from: 'UNICODE' }));

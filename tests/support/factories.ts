@@ -322,3 +322,89 @@ export async function addConsent(
     })
     .execute();
 }
+
+/** A meeting of the case (scheduled), optionally with invited organisations (by name). */
+export async function addMeeting(
+  db: Kysely<DB>,
+  dir: DemoDirectory,
+  meeting: {
+    caseId: string;
+    kind?: 'supportMeeting' | 'multilayerMeeting';
+    title?: string;
+    minutes?: string;
+    invite?: string[];
+  },
+): Promise<string> {
+  const kind = meeting.kind ?? 'multilayerMeeting';
+  const id = randomUUID();
+  await db
+    .insertInto('meetings')
+    .values({
+      id,
+      tenant_id: dir.tenantId,
+      case_id: meeting.caseId,
+      kind_id: dir.meetingKind(kind),
+      legal_basis: kind === 'supportMeeting' ? 'article106_6' : 'consent',
+      title: meeting.title ?? '（試験）支援会議',
+      scheduled_at: new Date('2026-10-20T05:00:00Z'),
+      status: meeting.minutes ? 'held' : 'scheduled',
+      held_at: meeting.minutes ? new Date('2026-10-20T05:00:00Z') : null,
+      minutes: meeting.minutes ?? null,
+      created_by: dir.user('coordinator').id,
+    })
+    .execute();
+  for (const name of meeting.invite ?? []) {
+    await db
+      .insertInto('meeting_invitations')
+      .values({
+        id: randomUUID(),
+        tenant_id: dir.tenantId,
+        meeting_id: id,
+        organization_id: dir.organization(name),
+      })
+      .execute();
+  }
+  return id;
+}
+
+/** An approved support plan (version 1) of the case with one item held by the named organisation. */
+export async function addPlan(
+  db: Kysely<DB>,
+  dir: DemoDirectory,
+  plan: { caseId: string; wishes?: string; item?: { content: string; organization: string } },
+): Promise<string> {
+  const id = randomUUID();
+  await db
+    .insertInto('support_plans')
+    .values({
+      id,
+      tenant_id: dir.tenantId,
+      case_id: plan.caseId,
+      version: 1,
+      status: 'approved',
+      wishes: plan.wishes ?? '（試験）自宅で暮らし続けたい',
+      long_term_goal: '（試験）生活の安定',
+      short_term_goals: '（試験）定期的な通院',
+      next_monitoring_on: '2027-01-15',
+      approved_at: new Date(),
+      approved_by: dir.user('coordinator').id,
+      created_by: dir.user('coordinator').id,
+    })
+    .execute();
+  if (plan.item) {
+    await db
+      .insertInto('plan_items')
+      .values({
+        id: randomUUID(),
+        tenant_id: dir.tenantId,
+        plan_id: id,
+        case_id: plan.caseId,
+        position: 1,
+        content: plan.item.content,
+        organization_id: dir.organization(plan.item.organization),
+        links: [],
+      })
+      .execute();
+  }
+  return id;
+}

@@ -32,6 +32,7 @@ const expected: Record<Role, Permission[]> = {
     'case.coordinate',
     'plan.read',
     'programmeProgress.edit',
+    'person.accessLog',
   ],
   caseworker: ['organization.read', ...casework, 'plan.read', 'programmeProgress.edit'],
   planOfficer: [
@@ -43,7 +44,7 @@ const expected: Record<Role, Permission[]> = {
     'programmeProgress.edit',
   ],
   councilMember: ['plan.read', 'council.read', 'council.opinion'],
-  auditor: ['organization.read', 'user.read', 'audit.read'],
+  auditor: ['organization.read', 'user.read', 'audit.read', 'disclosure.export'],
 };
 
 describe('permissions', () => {
@@ -63,6 +64,7 @@ describe('permissions', () => {
       'user.read',
       'user.manage',
       'audit.read',
+      'disclosure.export',
     ]);
     expect(permissionsOf([])).toEqual([]);
   });
@@ -77,7 +79,7 @@ describe('permissions', () => {
 
   it('marks exactly the casework permissions as case data (answered 404, not 403)', () => {
     expect(permissions.filter(isCaseDataPermission).sort()).toEqual(
-      [...casework, 'person.link', 'handover.decide', 'case.coordinate'].sort(),
+      [...casework, 'person.link', 'handover.decide', 'case.coordinate', 'person.accessLog'].sort(),
     );
   });
 });

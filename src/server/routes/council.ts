@@ -30,6 +30,7 @@ import { formatDateWithWareki } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { attachment, renderDocument, type TableDocument } from '../documents.ts';
+import { exportRateLimit } from '../exportRateLimit.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
 import { findYearLock, loadProgress } from './programmeProgress.ts';
 import { requirePlan } from './recidivismPlan.ts';
@@ -497,6 +498,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     '/api/council/meetings/:id/paper',
     {
       config: { access: { permission: 'council.read' } },
+      preHandler: exportRateLimit,
       schema: {
         operationId: 'councilMeetings.paper',
         summary:

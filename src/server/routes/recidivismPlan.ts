@@ -40,6 +40,7 @@ import { formatFiscalYear } from '../../domain/fiscalYear.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { attachment, renderDocument, type TableDocument } from '../documents.ts';
+import { exportRateLimit } from '../exportRateLimit.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { ImportFileError, planImport, readImportFile } from '../programmeImport.ts';
 
@@ -600,6 +601,7 @@ export function recidivismPlanRoutes(
     '/api/recidivism-plan/appendix',
     {
       config: { access: { permission: 'plan.read' } },
+      preHandler: exportRateLimit,
       schema: {
         operationId: 'appendix.export',
         summary: '資料編: challenge → programmes with summary and section, as CSV, xlsx or PDF',

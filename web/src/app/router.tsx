@@ -12,6 +12,8 @@ import { useEffect } from 'react';
 import { consultationStatuses } from '../../../src/contract/consultations.ts';
 import { handoverStatuses } from '../../../src/contract/handovers.ts';
 import { caseStages } from '../../../src/domain/caseStage.ts';
+import { AuditEventsPage } from '../features/audit/components/audit-events-page.tsx';
+import { DisclosurePage } from '../features/audit/components/disclosure-page.tsx';
 import { CaseDetailPage, type CaseTab, caseTabs } from '../features/cases/components/case-detail-page.tsx';
 import { CaseListPage } from '../features/cases/components/case-list-page.tsx';
 import { ConsultationDetailPage } from '../features/consultations/components/consultation-detail-page.tsx';
@@ -490,6 +492,27 @@ const planItemsRoute = createRoute({
   ),
 });
 
+// Privacy (issue 4): the audit trail and 開示請求 for the auditor (個人情報保護担当).
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/audit',
+  component: () => (
+    <RequirePermission permission="audit.read">
+      <AuditEventsPage />
+    </RequirePermission>
+  ),
+});
+
+const disclosureRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/audit/disclosure',
+  component: () => (
+    <RequirePermission permission="disclosure.export">
+      <DisclosurePage />
+    </RequirePermission>
+  ),
+});
+
 /** Any other address, signed in: "page not found" inside the shell. */
 const appNotFoundRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -519,6 +542,8 @@ const routeTree = rootRoute.addChildren([
     caseDetailRoute,
     meetingRoute,
     planItemsRoute,
+    auditRoute,
+    disclosureRoute,
     appNotFoundRoute,
   ]),
 ]);

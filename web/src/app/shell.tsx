@@ -23,7 +23,9 @@ type NavEntry = {
     | '/handovers'
     | '/persons'
     | '/cases'
-    | '/plan-items';
+    | '/plan-items'
+    | '/audit'
+    | '/audit/disclosure';
   label:
     | 'nav.home'
     | 'nav.organizations'
@@ -35,7 +37,9 @@ type NavEntry = {
     | 'handovers.nav'
     | 'persons.nav'
     | 'cases.navLabel'
-    | 'planItems.navLabel';
+    | 'planItems.navLabel'
+    | 'audit.nav'
+    | 'audit.disclosureNav';
   /** The permission the entry needs, as listed in `Me.permissions`; none for Home. */
   permission?: Permission;
 };
@@ -53,6 +57,8 @@ const navEntries: readonly NavEntry[] = [
   { to: '/plan-items', label: 'planItems.navLabel', permission: 'supportReport.create' },
   { to: '/admin/organizations', label: 'nav.organizations', permission: 'organization.read' },
   { to: '/admin/users', label: 'nav.users', permission: 'user.read' },
+  { to: '/audit', label: 'audit.nav', permission: 'audit.read' },
+  { to: '/audit/disclosure', label: 'audit.disclosureNav', permission: 'disclosure.export' },
 ];
 
 const navLinkClassName =
@@ -123,7 +129,9 @@ export function AppShell({ initialMe, onExpired }: AppShellProps) {
                 <li key={entry.to}>
                   <Link
                     to={entry.to}
-                    activeOptions={{ exact: entry.to === '/' || entry.to === '/consultations' }}
+                    activeOptions={{
+                      exact: entry.to === '/' || entry.to === '/consultations' || entry.to === '/audit',
+                    }}
                     className={navLinkClassName}
                   >
                     {t(entry.label)}

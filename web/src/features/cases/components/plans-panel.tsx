@@ -7,6 +7,7 @@ import type { CaseDetail } from '../../../../../src/contract/cases.ts';
 import { type Plan, planApproveSchema } from '../../../../../src/contract/plans.ts';
 import { formatWareki } from '../../../../../src/domain/wareki.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
+import { AuditedPrintButton } from '../../../components/ui/audited-print-button.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
@@ -156,9 +157,15 @@ export function PlansPanel({ kase }: { kase: CaseDetail }) {
 
       {current ? (
         <section aria-labelledby="plan-current" className="flex flex-col gap-4">
-          <h3 id="plan-current" className="text-std-20B-150 text-solid-gray-900">
-            {t('plans.current', { version: current.version })}
-          </h3>
+          <div className="flex flex-wrap items-end justify-between gap-4">
+            <h3 id="plan-current" className="text-std-20B-150 text-solid-gray-900">
+              {t('plans.current', { version: current.version })}
+            </h3>
+            <AuditedPrintButton
+              resource={{ resourceType: 'plan', resourceId: current.id }}
+              label={t('audit.printPlan')}
+            />
+          </div>
           <PlanView plan={current} />
         </section>
       ) : null}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
+import { AuditedPrintButton } from '../../../components/ui/audited-print-button.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -50,9 +51,10 @@ export function TimelinePanel({ kase }: { kase: CaseDetail }) {
           <p className="print:hidden">{t('cases.timeline.lead')}</p>
         </div>
         <div className="flex flex-col items-start gap-2 print:hidden">
-          <Button variant="outline" onClick={() => window.print()}>
-            {t('cases.timeline.print')}
-          </Button>
+          <AuditedPrintButton
+            resource={{ resourceType: 'caseTimeline', resourceId: kase.id }}
+            label={t('cases.timeline.print')}
+          />
         </div>
       </div>
       <p className="text-std-16N-170 text-solid-gray-700 print:hidden">{t('cases.timeline.printNote')}</p>

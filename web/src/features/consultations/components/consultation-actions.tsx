@@ -7,6 +7,7 @@ import { type Consultation, consultationCloseSchema } from '../../../../../src/c
 import { handoverInputSchema } from '../../../../../src/contract/handovers.ts';
 import { referralInputSchema } from '../../../../../src/contract/referrals.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
+import { AuditedPrintButton } from '../../../components/ui/audited-print-button.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
@@ -244,9 +245,11 @@ export function ConsultationActions({ consultation, onDone }: { consultation: Co
       {abilities.handOver ? <HandoverAction consultation={consultation} onDone={onDone} /> : null}
       {abilities.refer ? <ReferAction consultation={consultation} onDone={onDone} /> : null}
       {abilities.close ? <CloseAction consultation={consultation} onDone={onDone} /> : null}
-      <Button variant="text" onClick={() => window.print()}>
-        {t('consultations.print')}
-      </Button>
+      <AuditedPrintButton
+        variant="text"
+        resource={{ resourceType: 'consultation', resourceId: consultation.id }}
+        label={t('consultations.print')}
+      />
     </div>
   );
 }

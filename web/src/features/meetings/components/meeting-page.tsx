@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../../../src/contract/meetings.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
+import { AuditedPrintButton } from '../../../components/ui/audited-print-button.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
@@ -72,9 +72,10 @@ function MeetingView({ meeting, fromCase }: { meeting: Meeting; fromCase: string
       <PageHeading
         documentTitle={`${t('meetingPage.pageTitle')} ${meeting.title}`}
         actions={
-          <Button variant="outline" className="print:hidden" onClick={() => window.print()}>
-            {t('meetingPage.print')}
-          </Button>
+          <AuditedPrintButton
+            resource={{ resourceType: 'meeting', resourceId: meeting.id }}
+            label={t('meetingPage.print')}
+          />
         }
       >
         {meeting.title}

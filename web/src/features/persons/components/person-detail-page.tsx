@@ -16,10 +16,12 @@ import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { isProblem } from '../../../lib/api-client.ts';
+import { useCan } from '../../../lib/me-context.tsx';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { usePerson } from '../api/get-person.ts';
 import { useLinkPerson } from '../api/link-person.ts';
 import { type PersonDuplicate, usePersonDuplicates } from '../api/list-person-duplicates.ts';
+import { AccessLogPanel } from './access-log-panel.tsx';
 
 function Households({ person }: { person: Person }) {
   const { t } = useTranslation();
@@ -202,6 +204,8 @@ function Duplicates({ person }: { person: Person }) {
 
 function PersonRecord({ person }: { person: Person }) {
   const { t } = useTranslation();
+  // the panel's own endpoint answers for the person; only the coordinating section holds the permission
+  const canSeeAccessLog = useCan('person.accessLog');
   return (
     <>
       <PageHeading documentTitle={t('persons.detailTitle')} lead={fullKana(person)}>
@@ -281,6 +285,8 @@ function PersonRecord({ person }: { person: Person }) {
         </section>
 
         {person.abilities.findDuplicates ? <Duplicates person={person} /> : null}
+
+        {canSeeAccessLog ? <AccessLogPanel personId={person.id} /> : null}
 
         <p>
           <Link to="/persons" className={textLinkClassName}>

@@ -1,0 +1,553 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Disclosure } from '../contract/auditEvents.ts';
+import { personAccessLog } from '../db/auditEvents.ts';
+import type { DB } from '../db/schema.ts';
+import { caseStageLabels } from '../domain/caseStage.ts';
+import {
+  closureReasons,
+  consultationChannels,
+  consultationTopics,
+  labelOf,
+  monitoringDecisions,
+  relations,
+  reportResults,
+  sexes,
+} from '../domain/codeLists.ts';
+import { formatDateWithWareki, formatWareki } from '../domain/wareki.ts';
+import { presentAccessLogEntry } from './auditPresenter.ts';
+import type { DocumentSection, TableDocument } from './documents.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/** The access log in a disclosure: the newest this many looks (a disclosure is a document, not a dump). */
+export const DISCLOSURE_ACCESS_LOG_LIMIT = 5_000;
+
+const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
+const parse = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+/**
+ * Everything the city holds about one person, across all organisations, for a 開示請求 (個人情報の
+ * 保護に関する法律 第76条): the person record, households, consultations about them or their household,
+ * the cases they are in with assessments, meetings, plans, reports and monitorings, consents, and
+ * who has looked at their data. Tenant-wide by design — no visibility predicate — because a
+ * disclosure answers for the city, not for one organisation; only the `disclosure.export`
+ * permission (the auditor, 個人情報保護担当) reaches it. Undefined when the person is not in the tenant.
+ */
+export async function loadDisclosure(
+  db: Executor,
+  tenantId: string,
+  personId: string,
+  now: Date = new Date(),
+): Promise<Disclosure | undefined> {
+  const person = await db
+    .selectFrom('persons')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  if (!person) return undefined;
+
+  const organizations = new Map(
+    (
+      await db.selectFrom('organizations').select(['id', 'name']).where('tenant_id', '=', tenantId).execute()
+    ).map((o) => [o.id, o.name]),
+  );
+  const users = new Map(
+    (
+      await db.selectFrom('users').select(['id', 'display_name']).where('tenant_id', '=', tenantId).execute()
+    ).map((u) => [u.id, u.display_name]),
+  );
+  const orgName = (id: string | null) => (id ? (organizations.get(id) ?? id) : null);
+  const userName = (id: string | null) => (id ? (users.get(id) ?? id) : null);
+
+  const memberships = await db
+    .selectFrom('household_members')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', '=', personId)
+    .execute();
+  const householdIds = [...new Set(memberships.map((m) => m.household_id))];
+  const members = householdIds.length
+    ? await db
+        .selectFrom('household_members as hm')
+        .innerJoin('persons as p', 'p.id', 'hm.person_id')
+        .select([
+          'hm.household_id',
+          'hm.person_id',
+          'hm.relation',
+          'hm.living_together',
+          'hm.from_date',
+          'hm.to_date',
+          'p.family_name',
+          'p.given_name',
+        ])
+        .where('hm.tenant_id', '=', tenantId)
+        .where('hm.household_id', 'in', householdIds)
+        .orderBy('hm.household_id')
+        .orderBy('hm.created_at')
+        .execute()
+    : [];
+
+  const consultations = await db
+    .selectFrom('consultations')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where((eb) =>
+      householdIds.length
+        ? eb.or([eb('person_id', '=', personId), eb('household_id', 'in', householdIds)])
+        : eb('person_id', '=', personId),
+    )
+    .orderBy('received_on')
+    .orderBy('created_at')
+    .execute();
+
+  const caseIds = (
+    await db
+      .selectFrom('case_persons')
+      .select('case_id')
+      .where('tenant_id', '=', tenantId)
+      .where('person_id', '=', personId)
+      .execute()
+  ).map((r) => r.case_id);
+  const byCase = <T extends { case_id: string }>(rows: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const row of rows) map.set(row.case_id, [...(map.get(row.case_id) ?? []), row]);
+    return map;
+  };
+  const inCases = caseIds.length > 0;
+  const cases = inCases
+    ? await db
+        .selectFrom('cases')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('id', 'in', caseIds)
+        .orderBy('accepted_on')
+        .execute()
+    : [];
+  const assessments = byCase(
+    inCases
+      ? await db
+          .selectFrom('assessments')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('case_id', 'in', caseIds)
+          .orderBy('version')
+          .execute()
+      : [],
+  );
+  const meetings = byCase(
+    inCases
+      ? await db
+          .selectFrom('meetings')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('case_id', 'in', caseIds)
+          .orderBy('scheduled_at')
+          .execute()
+      : [],
+  );
+  const plans = byCase(
+    inCases
+      ? await db
+          .selectFrom('support_plans')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('case_id', 'in', caseIds)
+          .orderBy('version')
+          .execute()
+      : [],
+  );
+  const planItems = inCases
+    ? await db
+        .selectFrom('plan_items')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('case_id', 'in', caseIds)
+        .orderBy('position')
+        .execute()
+    : [];
+  const reports = byCase(
+    inCases
+      ? await db
+          .selectFrom('support_reports')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('case_id', 'in', caseIds)
+          .orderBy('supported_on')
+          .execute()
+      : [],
+  );
+  const monitorings = byCase(
+    inCases
+      ? await db
+          .selectFrom('monitorings')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('case_id', 'in', caseIds)
+          .orderBy('conducted_on')
+          .execute()
+      : [],
+  );
+  const consents = await db
+    .selectFrom('consents')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', '=', personId)
+    .orderBy('given_on')
+    .execute();
+  const accessLog = await personAccessLog(db, tenantId, personId, { limit: DISCLOSURE_ACCESS_LOG_LIMIT });
+
+  return {
+    generatedAt: now.toISOString(),
+    person: {
+      id: person.id,
+      familyName: person.family_name,
+      givenName: person.given_name,
+      familyNameKana: person.family_name_kana,
+      givenNameKana: person.given_name_kana,
+      birthDate: person.birth_date,
+      sex: labelOf(sexes, person.sex),
+      postalCode: person.postal_code,
+      address: person.address,
+      phones: parse<{ label: string; number: string }[]>(person.phones),
+      addresseeNumber: person.addressee_number,
+      registeredBy: orgName(person.registered_by_organization_id),
+      registeredAt: iso(person.created_at),
+    },
+    households: members.map((m) => ({
+      householdId: m.household_id,
+      personId: m.person_id,
+      name: `${m.family_name} ${m.given_name}`.trim(),
+      relation: labelOf(relations, m.relation),
+      livingTogether: m.living_together,
+      fromDate: m.from_date,
+      toDate: m.to_date,
+    })),
+    consultations: consultations.map((c) => ({
+      id: c.id,
+      about: c.person_id === personId ? 'self' : 'household',
+      receivedOn: c.received_on,
+      organization: orgName(c.organization_id),
+      receivedBy: userName(c.received_by),
+      channel: labelOf(consultationChannels, c.channel),
+      topics: c.topics.map((t) => labelOf(consultationTopics, t)),
+      mainTopic: labelOf(consultationTopics, c.main_topic),
+      content: c.content,
+      wishes: c.wishes,
+      consentToShare: c.consent_to_share,
+      outcome: c.outcome,
+      status: c.status,
+      closedAt: iso(c.closed_at),
+      closeNote: c.close_note,
+    })),
+    cases: cases.map((k) => ({
+      case: {
+        id: k.id,
+        caseNumber: k.case_number,
+        stage: caseStageLabels[k.stage] ?? k.stage,
+        coordinatingOrganization: orgName(k.coordinating_organization_id),
+        leadOrganization: orgName(k.lead_organization_id),
+        acceptedOn: k.accepted_on,
+        closedOn: k.closed_on,
+        closureReason: k.closure_reason ? labelOf(closureReasons, k.closure_reason) : null,
+        closureEvaluation: k.closure_evaluation,
+      },
+      assessments: (assessments.get(k.id) ?? []).map((a) => ({
+        version: a.version,
+        issues: a.issues,
+        householdFlags: a.household_flags,
+        summary: a.summary,
+        wishes: a.wishes,
+        strengths: a.strengths,
+        recordedBy: userName(a.recorded_by),
+        recordedAt: iso(a.created_at),
+      })),
+      meetings: (meetings.get(k.id) ?? []).map((m) => ({
+        title: m.title,
+        legalBasis: m.legal_basis,
+        scheduledAt: iso(m.scheduled_at),
+        heldAt: iso(m.held_at),
+        place: m.place,
+        agenda: m.agenda,
+        minutes: m.minutes,
+        decisions: m.decisions,
+      })),
+      plans: (plans.get(k.id) ?? []).map((p) => ({
+        version: p.version,
+        status: p.status,
+        wishes: p.wishes,
+        longTermGoal: p.long_term_goal,
+        shortTermGoals: p.short_term_goals,
+        nextMonitoringOn: p.next_monitoring_on,
+        approvedAt: iso(p.approved_at),
+        items: planItems
+          .filter((i) => i.plan_id === p.id)
+          .map((i) => ({
+            content: i.content,
+            organization: orgName(i.organization_id),
+            frequency: i.frequency,
+            periodFrom: i.period_from,
+            periodTo: i.period_to,
+          })),
+      })),
+      supportReports: (reports.get(k.id) ?? []).map((s) => ({
+        supportedOn: s.supported_on,
+        organization: orgName(s.organization_id),
+        reportedBy: userName(s.reported_by),
+        content: s.content,
+        result: labelOf(reportResults, s.result),
+      })),
+      monitorings: (monitorings.get(k.id) ?? []).map((m) => ({
+        conductedOn: m.conducted_on,
+        decision: labelOf(monitoringDecisions, m.decision),
+        note: m.note,
+        nextMonitoringOn: m.next_monitoring_on,
+        recordedBy: userName(m.recorded_by),
+      })),
+    })),
+    consents: consents.map((c) => ({
+      givenOn: c.given_on,
+      organizations: c.organization_ids.map((id) => orgName(id)),
+      categories: c.categories,
+      method: c.method,
+      expiresOn: c.expires_on,
+      withdrawnAt: iso(c.withdrawn_at),
+      withdrawalReason: c.withdrawal_reason,
+      caseNumber: cases.find((k) => k.id === c.case_id)?.case_number ?? null,
+    })),
+    accessLog: accessLog.map(presentAccessLogEntry),
+  };
+}
+
+const str = (value: unknown): string => {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'はい' : 'いいえ';
+  if (Array.isArray(value)) return value.map(str).join('、');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+};
+const day = (value: unknown) => (typeof value === 'string' && value ? formatWareki(value) : '');
+const tokyoDateTime = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: 'Asia/Tokyo',
+  dateStyle: 'medium',
+  timeStyle: 'short',
+});
+const moment = (value: unknown) =>
+  typeof value === 'string' && value ? tokyoDateTime.format(new Date(value)) : '';
+
+/**
+ * The disclosure as a printable document (PDF through the shared renderer in documents.ts): the
+ * same content as the JSON, laid out as the sections an official hands over.
+ */
+export function disclosureDocument(disclosure: Disclosure, tenantName: string): TableDocument {
+  const p = disclosure.person;
+  const name = `${str(p.familyName)} ${str(p.givenName)}`.trim();
+  const sections: DocumentSection[] = [
+    {
+      heading: '本人情報',
+      columns: [
+        { header: '項目', width: 20 },
+        { header: '内容', width: 80 },
+      ],
+      rows: [
+        ['氏名', name],
+        ['フリガナ', `${str(p.familyNameKana)} ${str(p.givenNameKana)}`.trim()],
+        ['生年月日', p.birthDate ? formatDateWithWareki(String(p.birthDate)) : ''],
+        ['性別', str(p.sex)],
+        ['郵便番号', str(p.postalCode)],
+        ['住所', str(p.address)],
+        [
+          '電話番号',
+          ((p.phones as { label: string; number: string }[] | undefined) ?? [])
+            .map((ph) => `${ph.label} ${ph.number}`.trim())
+            .join('、'),
+        ],
+        ['宛名番号', str(p.addresseeNumber)],
+        ['登録した機関', str(p.registeredBy)],
+      ],
+    },
+    {
+      heading: '世帯',
+      columns: [
+        { header: '氏名', width: 30 },
+        { header: '続柄', width: 20 },
+        { header: '同居', width: 10 },
+        { header: '期間', width: 40 },
+      ],
+      rows: disclosure.households.map((m) => [
+        str(m.name),
+        str(m.relation),
+        str(m.livingTogether),
+        [day(m.fromDate), day(m.toDate)].filter(Boolean).join('〜'),
+      ]),
+    },
+    {
+      heading: '相談',
+      columns: [
+        { header: '受付日', width: 14 },
+        { header: '受付機関', width: 18 },
+        { header: '主訴', width: 12 },
+        { header: '相談内容', width: 40 },
+        { header: '本人の意向', width: 16 },
+      ],
+      rows: disclosure.consultations.map((c) => [
+        day(c.receivedOn),
+        str(c.organization),
+        str(c.mainTopic),
+        str(c.content),
+        str(c.wishes),
+      ]),
+    },
+  ];
+  for (const entry of disclosure.cases) {
+    const k = entry.case;
+    const label = `事例 ${str(k.caseNumber)}`;
+    sections.push(
+      {
+        heading: label,
+        columns: [
+          { header: '段階', width: 15 },
+          { header: '調整機関', width: 25 },
+          { header: '受理日', width: 15 },
+          { header: '終結日', width: 15 },
+          { header: '終結理由・評価', width: 30 },
+        ],
+        rows: [
+          [
+            str(k.stage),
+            str(k.coordinatingOrganization),
+            day(k.acceptedOn),
+            day(k.closedOn),
+            [str(k.closureReason), str(k.closureEvaluation)].filter(Boolean).join(' / '),
+          ],
+        ],
+      },
+      {
+        heading: `${label} 課題整理`,
+        columns: [
+          { header: '版', width: 6 },
+          { header: '課題', width: 24 },
+          { header: '概要', width: 30 },
+          { header: '意向', width: 20 },
+          { header: '強み', width: 20 },
+        ],
+        rows: entry.assessments.map((a) => [
+          str(a.version),
+          str(a.issues),
+          str(a.summary),
+          str(a.wishes),
+          str(a.strengths),
+        ]),
+      },
+      {
+        heading: `${label} 会議`,
+        columns: [
+          { header: '会議', width: 20 },
+          { header: '日時', width: 15 },
+          { header: '議題', width: 20 },
+          { header: '記録', width: 25 },
+          { header: '決定事項', width: 20 },
+        ],
+        rows: entry.meetings.map((m) => [
+          str(m.title),
+          moment(m.heldAt ?? m.scheduledAt),
+          str(m.agenda),
+          str(m.minutes),
+          str(m.decisions),
+        ]),
+      },
+      {
+        heading: `${label} 支援プラン`,
+        columns: [
+          { header: '版', width: 6 },
+          { header: '状態', width: 10 },
+          { header: '本人・世帯の意向', width: 22 },
+          { header: '目標', width: 28 },
+          { header: '支援内容（役割分担）', width: 34 },
+        ],
+        rows: entry.plans.map((pl) => [
+          str(pl.version),
+          str(pl.status),
+          str(pl.wishes),
+          [str(pl.longTermGoal), str(pl.shortTermGoals)].filter(Boolean).join(' / '),
+          ((pl.items as Record<string, unknown>[] | undefined) ?? [])
+            .map((i) => `${str(i.content)}（${str(i.organization)}）`)
+            .join('、'),
+        ]),
+      },
+      {
+        heading: `${label} 支援報告`,
+        columns: [
+          { header: '支援日', width: 15 },
+          { header: '機関', width: 20 },
+          { header: '内容', width: 50 },
+          { header: '結果', width: 15 },
+        ],
+        rows: entry.supportReports.map((s) => [
+          day(s.supportedOn),
+          str(s.organization),
+          str(s.content),
+          str(s.result),
+        ]),
+      },
+      {
+        heading: `${label} モニタリング`,
+        columns: [
+          { header: '実施日', width: 15 },
+          { header: '判断', width: 15 },
+          { header: '所見', width: 55 },
+          { header: '次回', width: 15 },
+        ],
+        rows: entry.monitorings.map((m) => [
+          day(m.conductedOn),
+          str(m.decision),
+          str(m.note),
+          day(m.nextMonitoringOn),
+        ]),
+      },
+    );
+  }
+  sections.push(
+    {
+      heading: '同意',
+      columns: [
+        { header: '同意日', width: 15 },
+        { header: '共有先', width: 40 },
+        { header: '範囲', width: 20 },
+        { header: '撤回', width: 25 },
+      ],
+      rows: disclosure.consents.map((c) => [
+        day(c.givenOn),
+        str(c.organizations),
+        str(c.categories),
+        c.withdrawnAt ? `${moment(c.withdrawnAt)} ${str(c.withdrawalReason)}` : '',
+      ]),
+    },
+    {
+      heading: '閲覧履歴（個人情報を見た記録）',
+      columns: [
+        { header: '日時', width: 18 },
+        { header: '利用者', width: 17 },
+        { header: '所属', width: 25 },
+        { header: '操作', width: 20 },
+        { header: '目的・法的根拠', width: 20 },
+      ],
+      rows: disclosure.accessLog.map((a) => [
+        moment(a.occurredAt),
+        a.user?.displayName ?? '',
+        a.organization?.name ?? '',
+        a.actionLabel,
+        [a.purpose ?? '', a.legalBasis ?? ''].filter(Boolean).join(' / '),
+      ]),
+    },
+  );
+  return {
+    title: `保有個人情報開示資料 ${name}`,
+    subtitle: [
+      `${tenantName} 作成日時 ${moment(disclosure.generatedAt)}`,
+      '個人情報の保護に関する法律に基づく開示請求に対し、市が保有する本人に関する情報を出力したものです。',
+    ],
+    sections,
+    notes: ['不開示情報（第三者の情報等）に当たる部分の判断は、開示決定の担当者が行ってください。'],
+  };
+}

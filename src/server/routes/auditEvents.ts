@@ -1,0 +1,193 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import {
+  type AuditEventFilter,
+  auditEventExportQuerySchema,
+  auditEventListQuerySchema,
+  auditEventListSchema,
+} from '../../contract/auditEvents.ts';
+import { problemSchema } from '../../contract/problem.ts';
+import { countAuditEvents, listAuditEvents } from '../../db/auditEvents.ts';
+import { recordAudit } from '../../db/auditTrail.ts';
+import type { DB } from '../../db/schema.ts';
+import { legalBases } from '../../domain/codeLists.ts';
+import { presentAuditEvent } from '../auditPresenter.ts';
+import { actorOf, auditContextOf } from '../authentication.ts';
+import { attachment, encodeCsvLines } from '../documents.ts';
+import { exportRateLimit } from '../exportRateLimit.ts';
+import { decodeCursor, encodeCursor } from '../pagination.ts';
+import { HttpProblem } from '../problem.ts';
+
+const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+
+const BATCH = 5_000;
+
+/** The filter as it is recorded in the trail (only what was given). */
+function filterDetails(filter: AuditEventFilter): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
+}
+
+function filterOf<T extends AuditEventFilter>(query: T): AuditEventFilter {
+  const { userId, organizationId, personId, caseId, action, from, to } = query;
+  return { userId, organizationId, personId, caseId, action, from, to };
+}
+
+const tokyoDateTime = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+const legalBasisLabels = new Map<string, string>([
+  ...legalBases.map((b) => [b.code, b.label] as [string, string]),
+  ['intake', '相談受付'],
+  ['coordination', '重層事業担当部署の調整'],
+]);
+
+export const auditCsvHeader = [
+  '時刻（日本時間）',
+  '利用者ID',
+  '利用者',
+  '所属',
+  '操作',
+  '操作コード',
+  '対象の種類',
+  '対象ID',
+  '本人ID',
+  '事例ID',
+  '法的根拠',
+  '目的',
+  '接続元',
+  '詳細',
+];
+
+/** `maxExportRows`: an export larger than this is refused (KASANE_AUDIT_EXPORT_MAX_ROWS, default 100 000). */
+export function auditEventRoutes(
+  app: FastifyInstance,
+  db: Kysely<DB>,
+  options: { maxExportRows: number },
+): void {
+  const maxRows = options.maxExportRows;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/audit-events',
+    {
+      config: { access: { permission: 'audit.read' } },
+      schema: {
+        operationId: 'auditEvents.list',
+        summary:
+          'The audit trail, newest first, filtered by user, organisation, person, case, action and period',
+        description:
+          'Period dates are calendar dates in Asia/Tokyo (`to` inclusive). `action` may repeat or be ' +
+          'comma-separated. Viewing the trail is itself audited with the filters used.',
+        tags: ['audit'],
+        querystring: auditEventListQuerySchema,
+        response: { 200: auditEventListSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { limit, cursor } = request.query;
+      const filter = filterOf(request.query);
+      const after = decodeCursor(cursor, ['integer']);
+      const rows = await db.transaction().execute(async (tx) => {
+        const found = await listAuditEvents(tx, actor.tenantId, filter, {
+          limit: limit + 1,
+          beforeSeq: after ? String(after[0]) : undefined,
+        });
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'auditEvent.list',
+          resourceType: 'auditEvent',
+          details: {
+            filter: filterDetails(filter),
+            cursor: cursor ?? null,
+            count: Math.min(found.length, limit),
+          },
+        });
+        return found;
+      });
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        items: page.map(presentAuditEvent),
+        nextCursor: rows.length > limit && last ? encodeCursor([Number(last.seq)]) : null,
+      };
+    },
+  );
+
+  r.get(
+    '/api/audit-events/export',
+    {
+      config: { access: { permission: 'audit.read' } },
+      preHandler: exportRateLimit,
+      schema: {
+        operationId: 'auditEvents.export',
+        summary: 'The filtered audit trail as CSV (UTF-8 with BOM, or Shift_JIS for older Excel)',
+        description: `At most ${maxRows} rows (otherwise 400: narrow the filter); the export is audited and rate-limited per user.`,
+        tags: ['audit'],
+        querystring: auditEventExportQuerySchema,
+        response: { 200: z.any(), ...readErrors, 429: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { encoding, format } = request.query;
+      const filter = filterOf(request.query);
+      const lines = await db.transaction().execute(async (tx) => {
+        const count = await countAuditEvents(tx, actor.tenantId, filter, maxRows);
+        if (count > maxRows) {
+          throw new HttpProblem(
+            400,
+            'export.tooLarge',
+            `出力できるのは${maxRows.toLocaleString('ja-JP')}件までですが、条件に合う記録はそれより多くあります。期間・操作などの条件を絞り込んでください。`,
+            [{ field: 'クエリ.from', code: 'tooLarge', message: '期間などの条件を絞り込んでください' }],
+          );
+        }
+        const out: string[][] = [auditCsvHeader];
+        let beforeSeq: string | undefined;
+        for (;;) {
+          const rows = await listAuditEvents(tx, actor.tenantId, filter, { limit: BATCH, beforeSeq });
+          for (const row of rows) {
+            const event = presentAuditEvent(row);
+            out.push([
+              tokyoDateTime.format(row.occurred_at),
+              event.user?.loginId ?? '',
+              event.user?.displayName ?? '',
+              event.organization?.name ?? '',
+              event.actionLabel,
+              event.action,
+              event.resourceType,
+              event.resourceId ?? '',
+              event.personId ?? '',
+              event.caseId ?? '',
+              event.legalBasis ? (legalBasisLabels.get(event.legalBasis) ?? event.legalBasis) : '',
+              event.purpose ?? '',
+              event.ip ?? '',
+              JSON.stringify(event.details),
+            ]);
+          }
+          if (rows.length < BATCH) break;
+          beforeSeq = rows.at(-1)?.seq;
+        }
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'auditEvent.export',
+          resourceType: 'auditEvent',
+          details: { filter: filterDetails(filter), format, encoding, rows: out.length - 1 },
+        });
+        return out;
+      });
+      const stamp = tokyoDateTime.format(new Date()).slice(0, 10).replaceAll('-', '');
+      return reply
+        .header('content-type', `text/csv; charset=${encoding === 'shift_jis' ? 'Shift_JIS' : 'utf-8'}`)
+        .header('content-disposition', attachment(`監査ログ_${stamp}.csv`))
+        .send(encodeCsvLines(lines, encoding));
+    },
+  );
+}

@@ -1,0 +1,156 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import {
+  disclosureLookupQuerySchema,
+  disclosureLookupSchema,
+  disclosureQuerySchema,
+  disclosureSchema,
+} from '../../contract/auditEvents.ts';
+import { idParamsSchema } from '../../contract/common.ts';
+import { problemSchema } from '../../contract/problem.ts';
+import { recordAudit } from '../../db/auditTrail.ts';
+import { escapeLike, personSummaryColumns } from '../../db/persons.ts';
+import type { DB } from '../../db/schema.ts';
+import { normalizeKana } from '../../domain/kana.ts';
+import { actorOf, auditContextOf } from '../authentication.ts';
+import { disclosureDocument, loadDisclosure } from '../disclosure.ts';
+import { attachment, renderDocument } from '../documents.ts';
+import { exportRateLimit } from '../exportRateLimit.ts';
+import { notFound } from '../problem.ts';
+import { presentPersonSummary } from './persons.ts';
+
+const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const LOOKUP_LIMIT = 50;
+
+/**
+ * 開示請求 (a person's request to see what the city holds about them). Who: holders of
+ * `disclosure.export` — the auditor role, the city's 個人情報保護担当. A disclosure answers for the
+ * whole city, not for one counter, so it must reach every organisation's records; a caseworker or
+ * the coordinating section sees only the cases they take part in and could not answer it fully,
+ * and should not be able to pull another organisation's records. The auditor otherwise reads no
+ * case content: these two operations are their only window on it, each audited with its purpose.
+ */
+export function disclosureRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/disclosure/persons',
+    {
+      config: { access: { permission: 'disclosure.export' } },
+      schema: {
+        operationId: 'persons.lookupForDisclosure',
+        summary: 'Find the person of a 開示請求 across the whole city by フリガナ, 氏名 and/or birth date',
+        tags: ['disclosure'],
+        querystring: disclosureLookupQuerySchema,
+        response: { 200: disclosureLookupSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { kana, name, birthDate } = request.query;
+      const rows = await db.transaction().execute(async (tx) => {
+        let query = tx
+          .selectFrom('persons as p')
+          .innerJoin('organizations as o', 'o.id', 'p.registered_by_organization_id')
+          .select([
+            ...personSummaryColumns,
+            'p.address',
+            'p.registered_by_organization_id',
+            'o.name as registered_by_name',
+          ])
+          .where('p.tenant_id', '=', actor.tenantId);
+        if (kana)
+          query = query.where(
+            'p.kana_key',
+            'like',
+            `${escapeLike(normalizeKana(kana.replace(/[\s\u3000・]/g, '')))}%`,
+          );
+        if (name) {
+          const pattern = `%${escapeLike(name.replace(/[\s\u3000]/g, ''))}%`;
+          query = query.where((eb) =>
+            eb(eb.fn('concat', ['p.family_name', 'p.given_name']), 'like', pattern),
+          );
+        }
+        if (birthDate) query = query.where('p.birth_date', '=', birthDate);
+        const found = await query.orderBy('p.kana_key').orderBy('p.id').limit(LOOKUP_LIMIT).execute();
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'person.lookupForDisclosure',
+          resourceType: 'person',
+          details: {
+            query: { kana: kana ?? null, name: name ?? null, birthDate: birthDate ?? null },
+            ids: found.map((p) => p.id),
+          },
+        });
+        return found;
+      });
+      return {
+        items: rows.map((row) => ({
+          ...presentPersonSummary(row),
+          address: row.address,
+          registeredBy: { id: row.registered_by_organization_id, name: row.registered_by_name },
+        })),
+      };
+    },
+  );
+
+  r.get(
+    '/api/persons/:id/disclosure',
+    {
+      config: { access: { permission: 'disclosure.export' } },
+      preHandler: exportRateLimit,
+      schema: {
+        operationId: 'persons.disclosureExport',
+        summary: 'Everything held about one person (開示請求) as JSON or PDF, with who has looked at it',
+        description:
+          'Person, households, consultations, cases with assessments, meetings, plans, reports and ' +
+          'monitorings, consents, and the access log. Tenant-wide; audited; rate-limited per user.',
+        tags: ['disclosure'],
+        params: idParamsSchema,
+        querystring: disclosureQuerySchema,
+        response: { 200: z.union([disclosureSchema, z.any()]), ...readErrors, 429: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { format, purpose } = request.query;
+      const { disclosure, tenantName } = await db.transaction().execute(async (tx) => {
+        const loaded = await loadDisclosure(tx, actor.tenantId, request.params.id);
+        if (!loaded) throw notFound();
+        const tenant = await tx
+          .selectFrom('tenants')
+          .select('name')
+          .where('id', '=', actor.tenantId)
+          .executeTakeFirstOrThrow();
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'person.disclosureExport',
+          resourceType: 'person',
+          resourceId: request.params.id,
+          personId: request.params.id,
+          details: {
+            format,
+            ...(purpose ? { purpose } : {}),
+            counts: {
+              consultations: loaded.consultations.length,
+              cases: loaded.cases.length,
+              consents: loaded.consents.length,
+              accessLog: loaded.accessLog.length,
+            },
+          },
+        });
+        return { disclosure: loaded, tenantName: tenant.name };
+      });
+      if (format === 'json') return disclosure;
+      const rendered = await renderDocument(
+        disclosureDocument(disclosure, tenantName),
+        'pdf',
+        `開示資料_${String(disclosure.person.familyName)}${String(disclosure.person.givenName)}`,
+      );
+      return reply
+        .header('content-type', rendered.contentType)
+        .header('content-disposition', attachment(rendered.fileName))
+        .send(rendered.body);
+    },
+  );
+}

@@ -1,0 +1,332 @@
+import Encoding from 'encoding-japanese';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEvent, AuditEventList } from '../../src/contract/auditEvents.ts';
+import type { Problem } from '../../src/contract/problem.ts';
+import { EXPORT_LIMIT } from '../../src/server/exportRateLimit.ts';
+import { createCase, type DemoDirectory, demoDirectory } from '../support/factories.ts';
+import {
+  type ApiClient,
+  auditDetails,
+  problemFields,
+  startTestServer,
+  type TestServer,
+} from '../support/testServer.ts';
+
+let server: TestServer;
+let dir: DemoDirectory;
+let auditor: ApiClient;
+let coordinator: ApiClient;
+let houkatsu: ApiClient;
+let shogai: ApiClient;
+let council: ApiClient;
+let kase: Awaited<ReturnType<typeof createCase>>;
+
+/** A second user with the given role, so a rate-limit test spends its own budget. */
+async function extraUser(loginId: string, role: string, organization: string): Promise<ApiClient> {
+  const admin = await server.as('admin');
+  const password = `${loginId}-pass-2026`;
+  const created = await admin.post('/api/users', {
+    loginId,
+    displayName: `試験 ${loginId}`,
+    organizationId: dir.organization(organization),
+    roles: [role],
+    password,
+  });
+  expect(created.status).toBe(201);
+  const client = server.anonymous();
+  expect((await client.signIn(loginId, password)).status).toBe(200);
+  return client;
+}
+
+async function download(client: ApiClient, url: string) {
+  const response = await fetch(new URL(url, server.url), { headers: { cookie: client.cookie ?? '' } });
+  return {
+    status: response.status,
+    headers: response.headers,
+    bytes: Buffer.from(await response.arrayBuffer()),
+  };
+}
+
+const list = (client: ApiClient, query: string) => client.get<AuditEventList>(`/api/audit-events?${query}`);
+
+/** Today's date in Asia/Tokyo, and the day before and after. */
+const tokyoDate = (offsetDays = 0) =>
+  new Date(Date.now() + 9 * 3600_000 + offsetDays * 86400_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  server = await startTestServer();
+  dir = await demoDirectory(server.database.db);
+  [auditor, coordinator, houkatsu, shogai, council] = await Promise.all([
+    server.as('auditor'),
+    server.as('coordinator'),
+    server.as('houkatsu'),
+    server.as('shogai'),
+    server.as('council'),
+  ]);
+  kase = await createCase(server.database.db, dir);
+  // the counter that took the consultation reads the case: a read of personal data, audited
+  expect((await houkatsu.get(`/api/cases/${kase.caseId}`)).status).toBe(200);
+  expect((await coordinator.get(`/api/cases/${kase.caseId}/timeline`)).status).toBe(200);
+});
+afterAll(() => server.close());
+
+describe('GET /api/audit-events (auditEvents.list)', () => {
+  it('lists events newest first with the actor’s name, organisation and the action’s Japanese name', async () => {
+    const response = await list(auditor, 'action=case.read');
+    expect(response.status).toBe(200);
+    const event = response.body.items.find((e) => e.caseId === kase.caseId) as AuditEvent;
+    expect(event).toMatchObject({
+      action: 'case.read',
+      actionLabel: '事例の閲覧',
+      resourceType: 'case',
+      resourceId: kase.caseId,
+      personId: kase.personId,
+      user: { id: dir.user('houkatsu').id, loginId: 'houkatsu' },
+      organization: { id: dir.organization('地域包括支援センター'), name: '地域包括支援センター' },
+      ip: '127.0.0.1',
+    });
+    expect(event.user?.displayName).toBeTruthy();
+    expect(response.body.items.every((e) => e.action === 'case.read')).toBe(true);
+    const seqs = response.body.items.map((e) => BigInt(e.seq));
+    expect([...seqs].sort((a, b) => (a > b ? -1 : 1))).toEqual(seqs);
+  });
+
+  it('filters by user, organisation, person, case and several actions', async () => {
+    const byUser = await list(auditor, `userId=${dir.user('coordinator').id}&limit=100`);
+    expect(byUser.body.items.length).toBeGreaterThan(0);
+    expect(byUser.body.items.every((e) => e.user?.id === dir.user('coordinator').id)).toBe(true);
+
+    const byOrg = await list(auditor, `organizationId=${dir.organization('地域包括支援センター')}&limit=100`);
+    expect(byOrg.body.items.map((e) => e.action)).toContain('case.read');
+    expect(byOrg.body.items.every((e) => e.organization?.name === '地域包括支援センター')).toBe(true);
+
+    const byCase = await list(auditor, `caseId=${kase.caseId}&action=case.read&action=case.timeline`);
+    expect(byCase.body.items.map((e) => e.action).sort()).toEqual(['case.read', 'case.timeline']);
+    const comma = await list(auditor, `caseId=${kase.caseId}&action=case.read,case.timeline`);
+    expect(comma.body.items.map((e) => e.id).sort()).toEqual(byCase.body.items.map((e) => e.id).sort());
+
+    const byPerson = await list(auditor, `personId=${kase.personId}`);
+    expect(byPerson.body.items.length).toBeGreaterThanOrEqual(2);
+    expect(byPerson.body.items.every((e) => e.personId === kase.personId)).toBe(true);
+  });
+
+  it('filters by a period of Tokyo calendar days (to inclusive)', async () => {
+    const today = await list(auditor, `caseId=${kase.caseId}&from=${tokyoDate()}&to=${tokyoDate()}`);
+    expect(today.body.items.length).toBe(2);
+    const past = await list(auditor, `caseId=${kase.caseId}&from=${tokyoDate(-3)}&to=${tokyoDate(-1)}`);
+    expect(past.body.items).toEqual([]);
+    const future = await list(auditor, `caseId=${kase.caseId}&from=${tokyoDate(1)}`);
+    expect(future.body.items).toEqual([]);
+  });
+
+  it('pages with a keyset cursor, without repeating or skipping events', async () => {
+    const all = await list(auditor, 'limit=100');
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof list>> = await list(
+        auditor,
+        `limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((e) => e.id));
+      cursor = page.body.nextCursor;
+    } while (cursor && seen.length < 12);
+    // events recorded while paging (the list views themselves) are newer than the first page: none repeat
+    expect(new Set(seen).size).toBe(seen.length);
+    const older = all.body.items.map((e) => e.id).filter((id) => seen.includes(id));
+    expect(older.length).toBeGreaterThan(5);
+  });
+
+  it('audits the viewing of the trail with the filters used', async () => {
+    await list(auditor, `caseId=${kase.caseId}&action=case.read&from=2026-01-01`);
+    const event = await server.latestAudit('auditEvent.list');
+    expect(event?.actor_user_id).toBe(dir.user('auditor').id);
+    expect(auditDetails(event).filter).toEqual({
+      caseId: kase.caseId,
+      action: ['case.read'],
+      from: '2026-01-01',
+    });
+  });
+
+  it('refuses bad input with the field named (400)', async () => {
+    const period = await list(auditor, 'from=2026-11-10&to=2026-11-01');
+    expect(period.status).toBe(400);
+    expect(period.headers.get('content-type')).toContain('application/problem+json');
+    expect(problemFields(period.body)).toEqual(['クエリ.to']);
+    expect((period.body as unknown as Problem).detail).toContain('期間');
+
+    const date = await list(auditor, 'from=2026-02-30');
+    expect(date.status).toBe(400);
+    expect(problemFields(date.body)).toEqual(['クエリ.from']);
+
+    const action = await list(auditor, 'action=case.read,case.burn');
+    expect(action.status).toBe(400);
+    expect(problemFields(action.body)[0]).toMatch(/^クエリ\.action/);
+    expect((action.body as unknown as Problem).detail).toContain('操作の種類');
+
+    expect(problemFields((await list(auditor, 'userId=nobody')).body)).toEqual(['クエリ.userId']);
+    expect((await list(auditor, 'cursor=bm9wZQ')).status).toBe(400);
+    expect(problemFields((await list(auditor, 'limit=0')).body)).toEqual(['クエリ.limit']);
+  });
+
+  it('is for the auditor only: 401 anonymous, 403 for other roles (not case data)', async () => {
+    expect((await server.anonymous().get('/api/audit-events')).status).toBe(401);
+    expect((await coordinator.get('/api/audit-events')).status).toBe(403);
+    expect((await council.get('/api/audit-events')).status).toBe(403);
+    expect((await houkatsu.get('/api/audit-events/export')).status).toBe(403);
+  });
+});
+
+describe('GET /api/audit-events/export (auditEvents.export)', () => {
+  it('downloads the filtered trail as CSV in UTF-8 with a BOM, and audits the export', async () => {
+    const file = await download(auditor, `/api/audit-events/export?caseId=${kase.caseId}&action=case.read`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(file.headers.get('content-disposition')).toContain("filename*=UTF-8''%E7%9B%A3%E6%9F%BB");
+    expect([...file.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = file.bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toBe(
+      '時刻（日本時間）,利用者ID,利用者,所属,操作,操作コード,対象の種類,対象ID,本人ID,事例ID,法的根拠,目的,接続元,詳細',
+    );
+    expect(lines).toHaveLength(2);
+    const cells = lines[1]?.split(',') ?? [];
+    expect(cells[0]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(cells.slice(1, 2)).toEqual(['houkatsu']);
+    expect(cells[3]).toBe('地域包括支援センター');
+    expect(cells[4]).toBe('事例の閲覧');
+    expect(cells[5]).toBe('case.read');
+    expect(cells[9]).toBe(kase.caseId);
+    const event = await server.latestAudit('auditEvent.export');
+    expect(event?.actor_user_id).toBe(dir.user('auditor').id);
+    expect(auditDetails(event)).toMatchObject({
+      filter: { caseId: kase.caseId, action: ['case.read'] },
+      format: 'csv',
+      encoding: 'utf-8',
+      rows: 1,
+    });
+  });
+
+  it('writes Shift_JIS for older Excel', async () => {
+    const file = await download(auditor, `/api/audit-events/export?caseId=${kase.caseId}&encoding=shift_jis`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('text/csv; charset=Shift_JIS');
+    expect(Encoding.detect(file.bytes)).toBe('SJIS');
+    const text = Encoding.codeToString(Encoding.convert(file.bytes, { to: 'UNICODE', from: 'SJIS' }));
+    expect(text).toContain('事例の閲覧');
+    expect(text).toContain('支援経過の閲覧');
+  });
+
+  it('refuses bad input (400 naming the field), anonymous (401) and other roles (403)', async () => {
+    const bad = await auditor.get('/api/audit-events/export?format=xlsx');
+    expect(bad.status).toBe(400);
+    expect(problemFields(bad.body)).toEqual(['クエリ.format']);
+    expect(problemFields((await auditor.get('/api/audit-events/export?encoding=euc')).body)).toEqual([
+      'クエリ.encoding',
+    ]);
+    expect(problemFields((await auditor.get('/api/audit-events/export?action=nope')).body)[0]).toMatch(
+      /^クエリ\.action/,
+    );
+    expect((await server.anonymous().get('/api/audit-events/export')).status).toBe(401);
+    expect((await coordinator.get('/api/audit-events/export')).status).toBe(403);
+  });
+
+  it(`allows ${EXPORT_LIMIT} exports per user in 10 minutes, shared with the disclosure export, then 429`, async () => {
+    const second = await extraUser('auditor.two', 'auditor', '地域福祉課');
+    for (let i = 0; i < EXPORT_LIMIT - 2; i++) {
+      expect((await download(second, '/api/audit-events/export?action=case.read')).status).toBe(200);
+    }
+    for (let i = 0; i < 2; i++) {
+      expect((await second.get(`/api/persons/${kase.personId}/disclosure?format=json`)).status).toBe(200);
+    }
+    const refused = await second.get<Problem>('/api/audit-events/export');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body.code).toBe('export.rateLimited');
+    expect(refused.body.detail).toContain('10分間に10回まで');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(600);
+    expect((await second.get(`/api/persons/${kase.personId}/disclosure`)).status).toBe(429);
+    // another user's budget is their own
+    expect((await download(auditor, '/api/audit-events/export?action=print')).status).toBe(200);
+  });
+
+  it('limits the plan appendix and council paper exports through the same module', async () => {
+    const plan = await server.as('plan');
+    for (let i = 0; i < EXPORT_LIMIT; i++) {
+      expect((await download(plan, '/api/recidivism-plan/appendix?format=csv')).status).toBe(200);
+    }
+    const refused = await plan.get<Problem>('/api/recidivism-plan/appendix?format=csv');
+    expect(refused.status).toBe(429);
+    expect(refused.body.code).toBe('export.rateLimited');
+  });
+});
+
+describe('an export larger than the bound', () => {
+  it('is refused with 400 asking to narrow the filter, and a narrower one passes', async () => {
+    const small = await startTestServer({ KASANE_AUDIT_EXPORT_MAX_ROWS: '3' });
+    try {
+      const client = await small.as('auditor');
+      const houkatsuThere = await small.as('houkatsu');
+      for (let i = 0; i < 4; i++) expect((await houkatsuThere.get('/api/cases?limit=5')).status).toBe(200);
+      const refused = await client.get<Problem>('/api/audit-events/export?action=case.list');
+      expect(refused.status).toBe(400);
+      expect(refused.body.code).toBe('export.tooLarge');
+      expect(refused.body.detail).toContain('3件まで');
+      expect(refused.body.detail).toContain('絞り込んで');
+      expect(problemFields(refused.body)).toEqual(['クエリ.from']);
+      expect(await small.latestAudit('auditEvent.export')).toBeUndefined();
+      const narrow = await client.get<string>(
+        `/api/audit-events/export?action=session.signIn&userId=${(await demoDirectory(small.database.db)).user('houkatsu').id}`,
+      );
+      expect(narrow.status).toBe(200);
+    } finally {
+      await small.close();
+    }
+  });
+});
+
+describe('denied access (access.denied)', () => {
+  it('a non-participant’s GET of a case is 404 and an access.denied event', async () => {
+    const response = await shogai.get(`/api/cases/${kase.caseId}`);
+    expect(response.status).toBe(404);
+    const event = await server.latestAudit('access.denied');
+    expect(event?.actor_user_id).toBe(dir.user('shogai').id);
+    expect(event?.actor_organization_id).toBe(dir.organization('障害者相談支援事業所'));
+    expect(event?.resource_id).toBe('cases.get');
+    expect(auditDetails(event)).toMatchObject({
+      operationId: 'cases.get',
+      method: 'GET',
+      params: { id: kase.caseId },
+      status: 404,
+      code: 'notFound',
+    });
+    // it is not a look at the case: the case id is in details only, so it stays out of access logs
+    expect(event?.case_id).toBeNull();
+  });
+
+  it('a permission refused by the access gate (403, and 404 for case data) is an event too', async () => {
+    expect((await coordinator.get('/api/audit-events')).status).toBe(403);
+    expect(auditDetails(await server.latestAudit('access.denied'))).toMatchObject({
+      operationId: 'auditEvents.list',
+      status: 403,
+      code: 'auth.forbidden',
+    });
+    expect((await council.get('/api/cases')).status).toBe(404);
+    const event = await server.latestAudit('access.denied');
+    expect(event?.actor_user_id).toBe(dir.user('council').id);
+    expect(auditDetails(event)).toMatchObject({ operationId: 'cases.list', status: 404 });
+  });
+
+  it('no event for the anonymous (401) or for a signed-in success', async () => {
+    const before = await server.latestAudit('access.denied');
+    expect((await server.anonymous().get(`/api/cases/${kase.caseId}`)).status).toBe(401);
+    expect((await houkatsu.get(`/api/cases/${kase.caseId}`)).status).toBe(200);
+    expect((await server.latestAudit('access.denied'))?.id).toBe(before?.id);
+  });
+
+  it('the auditor finds denied accesses by action', async () => {
+    const response = await list(auditor, `action=access.denied&userId=${dir.user('shogai').id}`);
+    expect(response.body.items[0]).toMatchObject({ actionLabel: 'アクセス拒否', resourceId: 'cases.get' });
+  });
+});

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expectAccessible, signIn, signOut } from './support.ts';
+
+/**
+ * Privacy (issue 4) in the browser: a counter prints a consultation (the print is recorded first),
+ * the coordinating section sees on the person page that another organisation looked at the person,
+ * and the auditor filters the trail by action, downloads it as CSV and exports a 開示請求 PDF.
+ */
+
+function nav(page: Page, name: string): Locator {
+  return page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name, exact: true });
+}
+
+type Consultation = {
+  id: string;
+  status: string;
+  person: { id: string; familyName: string; givenName: string; familyNameKana: string };
+};
+
+test('a print is recorded, the coordinator sees who read the person, the auditor filters and exports', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  // 地域包括支援センター opens one of its handed-over consultations and prints it
+  await signIn(page, 'houkatsu');
+  const list = await page.request.get('/api/consultations?limit=50');
+  expect(list.status()).toBe(200);
+  const consultations = ((await list.json()) as { items: Consultation[] }).items;
+  const consultation = consultations.find((c) => c.status === 'handedOver') ?? consultations[0];
+  if (!consultation) throw new Error('the demo data has no consultation for houkatsu');
+  const person = consultation.person;
+
+  await page.goto(`/consultations/${consultation.id}`);
+  const printButton = page
+    .getByRole('button', { name: '印刷する' })
+    .or(page.getByRole('button', { name: '印刷' }));
+  await expect(printButton.first()).toBeVisible();
+  const printed = page.waitForResponse(
+    (r) => r.url().endsWith('/api/prints') && r.request().method() === 'POST',
+  );
+  await printButton.first().click();
+  const response = await printed;
+  expect(response.status()).toBe(201);
+  expect(await response.json()).toMatchObject({ resourceType: 'consultation', resourceId: consultation.id });
+  // the person page is a read of the person by 地域包括支援センター
+  await page.goto(`/persons/${person.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(person.familyName);
+  // a caseworker has no 閲覧履歴 panel
+  await expect(page.getByRole('heading', { name: '閲覧履歴' })).toHaveCount(0);
+  await signOut(page);
+
+  // the coordinating section sees the look by another organisation on the person page
+  await signIn(page, 'coordinator');
+  await page.goto(`/persons/${person.id}`);
+  const panel = page.getByRole('region', { name: '閲覧履歴' });
+  await expect(panel).toBeVisible();
+  const log = panel.getByRole('table', { name: /閲覧履歴/ });
+  await expect(
+    log
+      .getByRole('row')
+      .filter({ hasText: '地域包括支援センター' })
+      .filter({ hasText: '本人の閲覧' })
+      .first(),
+  ).toBeVisible();
+  await expect(
+    log.getByRole('row').filter({ hasText: '地域包括支援センター' }).filter({ hasText: '印刷' }).first(),
+  ).toBeVisible();
+  await expectAccessible(page, 'person page with its access log');
+  await signOut(page);
+
+  // the auditor: 監査ログ filtered by action, then the CSV
+  await signIn(page, 'auditor');
+  await expect(nav(page, '監査ログ')).toBeVisible();
+  await expect(nav(page, '開示請求')).toBeVisible();
+  await nav(page, '監査ログ').click();
+  await expect(page.getByRole('heading', { level: 1, name: '監査ログ' })).toBeVisible();
+  await page.getByRole('checkbox', { name: '印刷', exact: true }).check();
+  await page.getByLabel('期間（開始）').fill('R8.1.1');
+  await page.getByRole('button', { name: '表示する' }).click();
+  const results = page.getByRole('table', { name: /監査ログ（新しい順）/ });
+  const printRow = results.getByRole('row').filter({ hasText: consultation.id });
+  await expect(printRow.first()).toBeVisible();
+  await expect(printRow.first()).toContainText('地域包括支援センター');
+  await expect(printRow.first()).toContainText('印刷');
+  // only prints are listed
+  const actionCells = await results.locator('tbody tr td:nth-child(4)').allInnerTexts();
+  expect(actionCells.length).toBeGreaterThan(0);
+  expect(new Set(actionCells)).toEqual(new Set(['印刷']));
+  await expectAccessible(page, 'audit trail');
+
+  const downloadEvent = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'CSVをダウンロード（UTF-8）' }).click();
+  const download = await downloadEvent;
+  expect(download.suggestedFilename()).toMatch(/^監査ログ_\d{8}\.csv$/);
+  const file = await download.path();
+  const bytes = fs.readFileSync(file);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
+  expect(lines[0]).toContain('時刻（日本時間）,利用者ID,利用者,所属,操作,操作コード');
+  const printLine = lines.find((line) => line.includes(consultation.id));
+  expect(printLine).toContain(',houkatsu,');
+  expect(printLine).toContain(',地域包括支援センター,印刷,print,consultation,');
+  expect(lines.slice(1).every((line) => line.includes(',印刷,print,'))).toBe(true);
+  await expect(page.getByText(/を保存しました/)).toBeVisible();
+
+  // 開示請求: find the person by reading, export the PDF
+  await nav(page, '開示請求').click();
+  await expect(page.getByRole('heading', { level: 1, name: '開示請求の出力' })).toBeVisible();
+  await page.getByLabel('フリガナ').fill(person.familyNameKana);
+  await page.getByRole('button', { name: '検索する' }).click();
+  const candidates = page.getByRole('table', { name: /検索結果/ });
+  await candidates
+    .getByRole('button', { name: `選ぶ: ${person.familyName} ${person.givenName}` })
+    .first()
+    .click();
+  await page.getByLabel('請求の番号・目的').fill('令和8年開示請求第1号');
+  await expectAccessible(page, 'disclosure export');
+  const pdfEvent = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'PDFを出力' }).click();
+  const pdf = await pdfEvent;
+  expect(pdf.suggestedFilename()).toMatch(/^開示資料_.*\.pdf$/);
+  expect(
+    fs
+      .readFileSync(await pdf.path())
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
+});

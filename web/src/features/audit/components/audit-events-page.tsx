@@ -1,0 +1,333 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type AuditEvent, auditActionLabels, auditActions } from '../../../../../src/contract/auditEvents.ts';
+import { parseWareki } from '../../../../../src/domain/wareki.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { Checkbox } from '../../../components/ui/checkbox.tsx';
+import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
+import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
+import { currentLanguage } from '../../../lib/i18n/i18n.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { formatDateTime } from '../../../lib/wareki.ts';
+import { useExportAuditEvents } from '../api/export-audit-events.ts';
+import { type AuditFilter, useAuditEvents } from '../api/list-audit-events.ts';
+import { useAuditFilterOptions } from '../api/list-filter-options.ts';
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Form = {
+  userId: string;
+  organizationId: string;
+  personId: string;
+  caseId: string;
+  actions: string[];
+  from: string;
+  to: string;
+};
+type FormErrors = Partial<Record<'personId' | 'caseId' | 'from' | 'to', string>>;
+
+const emptyForm: Form = {
+  userId: '',
+  organizationId: '',
+  personId: '',
+  caseId: '',
+  actions: [],
+  from: '',
+  to: '',
+};
+
+function LegalBasisText({ event }: { event: AuditEvent }) {
+  const { t } = useTranslation();
+  const basis = event.legalBasis;
+  const known = basis && ['consent', 'article106_6', 'intake', 'coordination'].includes(basis);
+  const parts = [
+    event.purpose,
+    basis ? (known ? t(`audit.legalBasis.${basis as 'consent'}`) : basis) : null,
+  ].filter(Boolean);
+  return <>{parts.join('／')}</>;
+}
+
+function TargetText({ event }: { event: AuditEvent }) {
+  const { t } = useTranslation();
+  return (
+    <span className="flex flex-col">
+      <span>
+        {event.resourceType}
+        {event.resourceId ? <span className="break-all text-solid-gray-700"> {event.resourceId}</span> : null}
+      </span>
+      {event.personId && event.personId !== event.resourceId ? (
+        <span className="break-all text-solid-gray-700">
+          {t('audit.person')} {event.personId}
+        </span>
+      ) : null}
+      {event.caseId && event.caseId !== event.resourceId ? (
+        <span className="break-all text-solid-gray-700">
+          {t('audit.case')} {event.caseId}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+/**
+ * 監査ログ (`/audit`): the auditor filters the trail by user, organisation, person, case, actions
+ * and a period typed in 和暦, reads it newest first and downloads the same selection as CSV.
+ */
+export function AuditEventsPage() {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const [form, setForm] = useState<Form>(emptyForm);
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [filter, setFilter] = useState<AuditFilter>({ actions: [] });
+  const options = useAuditFilterOptions();
+  const events = useAuditEvents(filter);
+  const exporter = useExportAuditEvents();
+  const items = events.data?.pages.flatMap((page) => page.items) ?? [];
+
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  const submit = () => {
+    const next: FormErrors = {};
+    const dates: { from?: string; to?: string } = {};
+    for (const key of ['from', 'to'] as const) {
+      if (form[key].trim() === '') continue;
+      const parsed = parseWareki(form[key]);
+      if (parsed.ok) dates[key] = parsed.date;
+      else next[key] = parsed.reason;
+    }
+    if (dates.from && dates.to && dates.from > dates.to) next.to = t('audit.periodOrder');
+    for (const key of ['personId', 'caseId'] as const) {
+      if (form[key].trim() !== '' && !uuid.test(form[key].trim())) next[key] = t('audit.invalidId');
+    }
+    setErrors(next);
+    const first = (['personId', 'caseId', 'from', 'to'] as const).find((key) => next[key]);
+    if (first) {
+      document.getElementById(`audit-${first}`)?.focus();
+      return;
+    }
+    setFilter({
+      actions: form.actions,
+      ...(form.userId ? { userId: form.userId } : {}),
+      ...(form.organizationId ? { organizationId: form.organizationId } : {}),
+      ...(form.personId.trim() ? { personId: form.personId.trim() } : {}),
+      ...(form.caseId.trim() ? { caseId: form.caseId.trim() } : {}),
+      ...dates,
+    });
+  };
+
+  const hasErrors = Object.values(errors).some(Boolean);
+  return (
+    <>
+      <PageHeading lead={t('audit.lead')}>{t('audit.heading')}</PageHeading>
+      <div className="flex flex-col gap-8">
+        <search aria-label={t('audit.filterLabel')}>
+          <form
+            noValidate
+            className="flex max-w-[64rem] flex-col gap-6"
+            onSubmit={(event) => {
+              event.preventDefault();
+              submit();
+            }}
+          >
+            {hasErrors ? <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} /> : null}
+            <div className="grid gap-6 md:grid-cols-2">
+              <SelectField
+                id="audit-user"
+                label={t('audit.user')}
+                value={form.userId}
+                onChange={(event) => set('userId', event.currentTarget.value)}
+              >
+                <option value="">{t('audit.anyUser')}</option>
+                {options.data?.users.map((user) => (
+                  <option key={user.id} value={user.id}>
+                    {user.name}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField
+                id="audit-organization"
+                label={t('audit.organization')}
+                value={form.organizationId}
+                onChange={(event) => set('organizationId', event.currentTarget.value)}
+              >
+                <option value="">{t('audit.anyOrganization')}</option>
+                {options.data?.organizations.map((organization) => (
+                  <option key={organization.id} value={organization.id}>
+                    {organization.name}
+                  </option>
+                ))}
+              </SelectField>
+              <TextField
+                id="audit-personId"
+                label={t('audit.personId')}
+                supportText={t('audit.idSupport')}
+                autoComplete="off"
+                value={form.personId}
+                error={errors.personId}
+                onChange={(event) => set('personId', event.currentTarget.value)}
+              />
+              <TextField
+                id="audit-caseId"
+                label={t('audit.caseId')}
+                supportText={t('audit.idSupport')}
+                autoComplete="off"
+                value={form.caseId}
+                error={errors.caseId}
+                onChange={(event) => set('caseId', event.currentTarget.value)}
+              />
+              <WarekiDateField
+                id="audit-from"
+                label={t('audit.from')}
+                supportText={t('audit.periodSupport')}
+                typed={form.from}
+                value={form.from}
+                error={errors.from}
+                onChange={(event) => set('from', event.currentTarget.value)}
+              />
+              <WarekiDateField
+                id="audit-to"
+                label={t('audit.to')}
+                supportText={t('audit.periodSupport')}
+                typed={form.to}
+                value={form.to}
+                error={errors.to}
+                onChange={(event) => set('to', event.currentTarget.value)}
+              />
+            </div>
+            <CheckboxGroup legend={t('audit.actions')} supportText={t('audit.actionsSupport')}>
+              <div className="grid max-h-72 gap-x-6 overflow-y-auto rounded-8 border border-solid-gray-420 px-4 sm:grid-cols-2 lg:grid-cols-3">
+                {auditActions.map((action) => (
+                  <Checkbox
+                    key={action}
+                    label={auditActionLabels[action]}
+                    value={action}
+                    checked={form.actions.includes(action)}
+                    onChange={(event) => {
+                      const checked = event.currentTarget.checked;
+                      set(
+                        'actions',
+                        checked ? [...form.actions, action] : form.actions.filter((a) => a !== action),
+                      );
+                    }}
+                  />
+                ))}
+              </div>
+            </CheckboxGroup>
+            <div>
+              <Button type="submit">{t('audit.search')}</Button>
+            </div>
+          </form>
+        </search>
+
+        <section aria-labelledby="audit-export" className="flex flex-col gap-3">
+          <h2 id="audit-export" className="sr-only">
+            {t('audit.downloadCsv')}
+          </h2>
+          <p className="text-std-16N-170 text-solid-gray-700">{t('audit.downloadNote')}</p>
+          <div className="flex flex-wrap gap-4">
+            {(['utf-8', 'shift_jis'] as const).map((encoding) => (
+              <Button
+                key={encoding}
+                variant="outline"
+                aria-disabled={exporter.isPending || undefined}
+                onClick={() => {
+                  if (!exporter.isPending) exporter.mutate({ filter, encoding });
+                }}
+              >
+                {exporter.isPending && exporter.variables?.encoding === encoding
+                  ? t('audit.downloading')
+                  : encoding === 'utf-8'
+                    ? t('audit.downloadCsv')
+                    : t('audit.downloadCsvSjis')}
+              </Button>
+            ))}
+          </div>
+          {exporter.isError ? (
+            <Alert tone="error" title={t('audit.downloadFailed')}>
+              {problemMessage(exporter.error, t)}
+            </Alert>
+          ) : exporter.isSuccess ? (
+            <Alert tone="success" title={t('audit.downloaded', { name: exporter.data })} />
+          ) : null}
+        </section>
+
+        {events.isPending ? (
+          <Loading />
+        ) : events.isError && items.length === 0 ? (
+          <QueryError error={events.error} onRetry={() => void events.refetch()} />
+        ) : (
+          <>
+            {events.isError ? <QueryError error={events.error} /> : null}
+            <Table
+              caption={t('audit.resultsCaption')}
+              captionDetail={t('audit.shownCount', { count: items.length })}
+            >
+              <thead>
+                <tr>
+                  <Th scope="col">{t('audit.columns.time')}</Th>
+                  <Th scope="col">{t('audit.columns.user')}</Th>
+                  <Th scope="col">{t('audit.columns.organization')}</Th>
+                  <Th scope="col">{t('audit.columns.action')}</Th>
+                  <Th scope="col">{t('audit.columns.target')}</Th>
+                  <Th scope="col">{t('audit.columns.purpose')}</Th>
+                  <Th scope="col">{t('audit.columns.ip')}</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.length === 0 ? (
+                  <tr>
+                    <Td colSpan={7}>{t('audit.empty')}</Td>
+                  </tr>
+                ) : (
+                  items.map((event) => (
+                    <tr key={event.id}>
+                      <Td className="whitespace-nowrap">{formatDateTime(event.occurredAt, language)}</Td>
+                      <Td>
+                        {event.user ? (
+                          <span className="flex flex-col">
+                            <span>{event.user.displayName ?? ''}</span>
+                            <span className="text-solid-gray-700">{event.user.loginId ?? ''}</span>
+                          </span>
+                        ) : (
+                          ((event.details.loginId as string | undefined) ?? '')
+                        )}
+                      </Td>
+                      <Td>{event.organization?.name ?? ''}</Td>
+                      <Td>{event.actionLabel}</Td>
+                      <Td>
+                        <TargetText event={event} />
+                      </Td>
+                      <Td>
+                        <LegalBasisText event={event} />
+                      </Td>
+                      <Td>{event.ip ?? ''}</Td>
+                    </tr>
+                  ))
+                )}
+              </tbody>
+            </Table>
+            {events.hasNextPage ? (
+              <div>
+                <Button
+                  variant="outline"
+                  onClick={() => void events.fetchNextPage()}
+                  aria-disabled={events.isFetchingNextPage || undefined}
+                >
+                  {events.isFetchingNextPage ? t('common.loading') : t('audit.showMore')}
+                </Button>
+              </div>
+            ) : null}
+          </>
+        )}
+      </div>
+    </>
+  );
+}

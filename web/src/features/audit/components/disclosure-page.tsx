@@ -1,0 +1,211 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DisclosureCandidate } from '../../../../../src/contract/auditEvents.ts';
+import { parseWareki } from '../../../../../src/domain/wareki.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { BirthDateText } from '../../../components/ui/date-text.tsx';
+import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { useExportDisclosure } from '../api/export-disclosure.ts';
+import { type DisclosureLookup, useDisclosureLookup } from '../api/lookup-disclosure-persons.ts';
+
+function ExportPanel({ person }: { person: DisclosureCandidate }) {
+  const { t } = useTranslation();
+  const [purpose, setPurpose] = useState('');
+  const exporter = useExportDisclosure();
+  return (
+    <section
+      aria-labelledby="disclosure-export"
+      className="flex flex-col gap-4 border-t border-solid-gray-420 pt-6"
+    >
+      <h2 id="disclosure-export" className="text-std-20B-150 text-solid-gray-900">
+        {t('audit.disclosure.selected', { name: fullName(person) })}
+      </h2>
+      <TextField
+        id="disclosure-purpose"
+        label={t('audit.disclosure.purpose')}
+        supportText={t('audit.disclosure.purposeSupport')}
+        autoComplete="off"
+        maxLength={200}
+        value={purpose}
+        onChange={(event) => setPurpose(event.currentTarget.value)}
+      />
+      <div className="flex flex-wrap gap-4">
+        {(['pdf', 'json'] as const).map((format) => (
+          <Button
+            key={format}
+            variant={format === 'pdf' ? 'solid-fill' : 'outline'}
+            aria-disabled={exporter.isPending || undefined}
+            onClick={() => {
+              if (!exporter.isPending) exporter.mutate({ personId: person.id, format, purpose });
+            }}
+          >
+            {exporter.isPending && exporter.variables?.format === format
+              ? t('audit.downloading')
+              : format === 'pdf'
+                ? t('audit.disclosure.downloadPdf')
+                : t('audit.disclosure.downloadJson')}
+          </Button>
+        ))}
+      </div>
+      {exporter.isError ? (
+        <Alert tone="error" title={t('audit.downloadFailed')}>
+          {problemMessage(exporter.error, t)}
+        </Alert>
+      ) : exporter.isSuccess ? (
+        <Alert tone="success" title={t('audit.downloaded', { name: exporter.data })} />
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * 開示請求の出力 (`/audit/disclosure`): the 個人情報保護担当 finds the person across the city by
+ * フリガナ, 氏名 or birth date (和暦), then downloads everything held about them as PDF or JSON.
+ */
+export function DisclosurePage() {
+  const { t } = useTranslation();
+  const [kana, setKana] = useState('');
+  const [name, setName] = useState('');
+  const [birthDate, setBirthDate] = useState('');
+  const [errors, setErrors] = useState<{ kana?: string; birthDate?: string }>({});
+  const [lookup, setLookup] = useState<DisclosureLookup | null>(null);
+  const [selected, setSelected] = useState<DisclosureCandidate | null>(null);
+  const results = useDisclosureLookup(lookup);
+
+  const submit = () => {
+    const next: typeof errors = {};
+    let birth: string | undefined;
+    if (birthDate.trim()) {
+      const parsed = parseWareki(birthDate);
+      if (parsed.ok) birth = parsed.date;
+      else next.birthDate = parsed.reason;
+    }
+    if (!kana.trim() && !name.trim() && !birthDate.trim()) next.kana = t('audit.disclosure.criteriaRequired');
+    setErrors(next);
+    if (next.kana) document.getElementById('disclosure-kana')?.focus();
+    else if (next.birthDate) document.getElementById('disclosure-birth-date')?.focus();
+    if (next.kana || next.birthDate) return;
+    setSelected(null);
+    setLookup({
+      ...(kana.trim() ? { kana: kana.trim() } : {}),
+      ...(name.trim() ? { name: name.trim() } : {}),
+      ...(birth ? { birthDate: birth } : {}),
+    });
+  };
+
+  const items = results.data?.items ?? [];
+  return (
+    <>
+      <PageHeading lead={t('audit.disclosure.lead')}>{t('audit.disclosure.heading')}</PageHeading>
+      <div className="flex flex-col gap-8">
+        <search aria-label={t('audit.disclosure.searchLabel')}>
+          <form
+            noValidate
+            className="flex max-w-[48rem] flex-col gap-6"
+            onSubmit={(event) => {
+              event.preventDefault();
+              submit();
+            }}
+          >
+            {errors.kana || errors.birthDate ? (
+              <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
+            ) : null}
+            <TextField
+              id="disclosure-kana"
+              label={t('audit.disclosure.kana')}
+              supportText={t('audit.disclosure.kanaSupport')}
+              autoComplete="off"
+              value={kana}
+              error={errors.kana}
+              onChange={(event) => setKana(event.currentTarget.value)}
+            />
+            <TextField
+              id="disclosure-name"
+              label={t('audit.disclosure.name')}
+              autoComplete="off"
+              value={name}
+              onChange={(event) => setName(event.currentTarget.value)}
+            />
+            <WarekiDateField
+              id="disclosure-birth-date"
+              label={t('audit.disclosure.birthDate')}
+              typed={birthDate}
+              value={birthDate}
+              error={errors.birthDate}
+              showAge
+              onChange={(event) => setBirthDate(event.currentTarget.value)}
+            />
+            <div>
+              <Button type="submit">{t('audit.disclosure.search')}</Button>
+            </div>
+          </form>
+        </search>
+
+        {lookup === null ? null : results.isPending ? (
+          <Loading />
+        ) : results.isError ? (
+          <QueryError error={results.error} onRetry={() => void results.refetch()} />
+        ) : (
+          <Table
+            caption={t('audit.disclosure.resultsCaption')}
+            captionDetail={t('audit.shownCount', { count: items.length })}
+          >
+            <thead>
+              <tr>
+                <Th scope="col">{t('audit.disclosure.name')}</Th>
+                <Th scope="col">{t('audit.disclosure.birthDate')}</Th>
+                <Th scope="col">{t('audit.disclosure.address')}</Th>
+                <Th scope="col">{t('audit.disclosure.registeredBy')}</Th>
+                <Th scope="col">
+                  <span className="sr-only">{t('audit.disclosure.select')}</span>
+                </Th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.length === 0 ? (
+                <tr>
+                  <Td colSpan={5}>{t('audit.disclosure.empty')}</Td>
+                </tr>
+              ) : (
+                items.map((person) => (
+                  <tr key={person.id}>
+                    <Th scope="row">
+                      {fullName(person)}
+                      <span className="block text-std-16N-170 text-solid-gray-700">{fullKana(person)}</span>
+                    </Th>
+                    <Td>
+                      <BirthDateText birthDate={person.birthDate} age={person.age} />
+                    </Td>
+                    <Td>{person.address ?? ''}</Td>
+                    <Td>{person.registeredBy.name}</Td>
+                    <Td>
+                      <Button
+                        variant="outline"
+                        size="sm"
+                        aria-pressed={selected?.id === person.id}
+                        aria-label={`${t('audit.disclosure.select')}: ${fullName(person)}`}
+                        onClick={() => setSelected(person)}
+                      >
+                        {t('audit.disclosure.select')}
+                      </Button>
+                    </Td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </Table>
+        )}
+        {selected ? <ExportPanel key={selected.id} person={selected} /> : null}
+      </div>
+    </>
+  );
+}
