@@ -27,6 +27,8 @@ export interface Config {
   logLevel: string;
   /** Serve the programme catalogue of the recidivism plan without sign-in (a public document). */
   publicCatalogue: boolean;
+  /** Key for secrets kept in the database (TOTP seeds); required in production. */
+  secretKey: string | undefined;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -65,5 +67,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webRoot: path.resolve(env.KASANE_WEB_ROOT || 'dist/web'),
     logLevel: env.LOG_LEVEL || (production ? 'info' : 'warn'),
     publicCatalogue: flag(env, 'KASANE_PUBLIC_CATALOGUE', true),
+    secretKey: env.KASANE_SECRET_KEY || undefined,
   };
 }

@@ -52,5 +52,10 @@ export const problemCodes = [
   'import.invalid',
   'progress.yearLocked',
   'challenge.inUse',
+  // accounts and sessions (issue 4)
+  'auth.demoPassword',
+  'auth.totpInvalid',
+  'auth.signInChallengeExpired',
+  'totpEnrolmentRequired',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];

@@ -78,7 +78,20 @@ export type AuditAction =
   | 'councilMeeting.create'
   | 'opinion.create'
   | 'opinion.answer'
-  | 'export';
+  | 'export'
+  // accounts and sessions (issue 4)
+  | 'session.list'
+  | 'session.revoke'
+  | 'session.passwordChange'
+  | 'session.secondFactor'
+  | 'session.secondFactorFailed'
+  | 'user.resetPassword'
+  | 'user.unlock'
+  | 'user.bulkReassign'
+  | 'totp.enroll'
+  | 'totp.activate'
+  | 'totp.disable'
+  | 'tenantSettings.update';
 
 export interface AuditEventInput {
   action: AuditAction;
