@@ -46,7 +46,8 @@ const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 429
 /** The cookie binding a sign-in that passed the password to its second step. */
 export const SIGN_IN_CHALLENGE_COOKIE = 'kasane_signin';
 const CHALLENGE_SECONDS = 300;
-const CHALLENGE_MAX_ATTEMPTS = 5;
+/** Wrong codes per pending sign-in; they also count towards the account lockout. */
+const CHALLENGE_MAX_ATTEMPTS = 3;
 
 async function loadMe(db: Kysely<DB>, userId: string, csrfToken: string, config: Config): Promise<Me> {
   const row = await db
