@@ -23,7 +23,12 @@ type NavEntry = {
     | '/handovers'
     | '/persons'
     | '/cases'
-    | '/plan-items';
+    | '/plan-items'
+    | '/admin/reshuffle'
+    | '/admin/settings'
+    | '/account/sessions'
+    | '/account/password'
+    | '/account/totp';
   label:
     | 'nav.home'
     | 'nav.organizations'
@@ -35,7 +40,12 @@ type NavEntry = {
     | 'handovers.nav'
     | 'persons.nav'
     | 'cases.navLabel'
-    | 'planItems.navLabel';
+    | 'planItems.navLabel'
+    | 'accounts.navSessions'
+    | 'accounts.navPassword'
+    | 'accounts.navTotp'
+    | 'accounts.navSettings'
+    | 'accounts.navReshuffle';
   /** The permission the entry needs, as listed in `Me.permissions`; none for Home. */
   permission?: Permission;
 };
@@ -53,6 +63,11 @@ const navEntries: readonly NavEntry[] = [
   { to: '/plan-items', label: 'planItems.navLabel', permission: 'supportReport.create' },
   { to: '/admin/organizations', label: 'nav.organizations', permission: 'organization.read' },
   { to: '/admin/users', label: 'nav.users', permission: 'user.read' },
+  { to: '/admin/reshuffle', label: 'accounts.navReshuffle', permission: 'user.manage' },
+  { to: '/admin/settings', label: 'accounts.navSettings', permission: 'user.manage' },
+  { to: '/account/sessions', label: 'accounts.navSessions' },
+  { to: '/account/password', label: 'accounts.navPassword' },
+  { to: '/account/totp', label: 'accounts.navTotp' },
 ];
 
 const navLinkClassName =
