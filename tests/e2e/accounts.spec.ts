@@ -133,3 +133,54 @@ test('an admin previews and runs the April reshuffle', async ({ page }) => {
   await page.getByLabel('無効も表示').check();
   await expect(page.getByRole('row', { name: /重層 調整/ }).getByText('無効')).toBeVisible();
 });
+
+test('a user changes their password; an admin unlocks and requires TOTP for staff', async ({ page }) => {
+  test.setTimeout(180_000); // seven argon2 sign-ins and five axe runs on a shared 2-core machine
+  await signIn(page, 'plan');
+  await page.getByRole('link', { name: 'パスワードの変更' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'パスワードの変更' })).toBeVisible();
+  await page.getByLabel(/^現在のパスワード/).fill(DEMO_PASSWORD);
+  await page.getByLabel(/^新しいパスワード/).fill('my-plan-2026-x');
+  await page.getByRole('button', { name: 'パスワードを変更する' }).click();
+  await expect(page.getByText(/ログインIDを含めることはできません/).first()).toBeVisible();
+  await expectAccessible(page, 'password change with an error');
+  await page.getByLabel(/^新しいパスワード/).fill('shiroyama-tenmonkan-7');
+  await page.getByRole('button', { name: 'パスワードを変更する' }).click();
+  await expect(page.getByText(/パスワードを変更しました。/)).toBeVisible();
+  await signOut(page);
+
+  // Three wrong passwords lock nothing yet but warn; the admin can lift a lock.
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel('ログインID').fill('council');
+    await page.getByLabel('パスワード').fill(`wrong-password-${i}`);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await expect(page.getByRole('alert').first()).toBeVisible();
+  }
+  await expect(page.getByText(/一時的にロックしています（あと約15分）/)).toBeVisible();
+
+  await signIn(page, 'admin');
+  await page.getByRole('link', { name: 'ユーザー管理' }).click();
+  await page
+    .getByRole('link', { name: /連絡 委員/ })
+    .first()
+    .click();
+  await page.getByRole('link', { name: 'ログインの管理（ロック解除・パスワード再設定）' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '連絡 委員 さんのログインの管理' })).toBeVisible();
+  await expect(page.getByText(/までロックされています/)).toBeVisible();
+  await expectAccessible(page, 'user sign-in management');
+  await page.getByRole('button', { name: 'ロックを解除する' }).click();
+  await expect(page.getByText('ロックを解除しました。')).toBeVisible();
+  await expect(page.getByText('ロックされていません。')).toBeVisible();
+
+  await page.getByRole('link', { name: '市の設定' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '市の設定' })).toBeVisible();
+  await expectAccessible(page, 'city settings');
+  await page.getByRole('checkbox', { name: '管理者と重層事業担当に2段階認証（TOTP）を必須にする' }).check();
+  await page.getByRole('button', { name: '保存する' }).click();
+  await expect(page.getByText('設定を保存しました。')).toBeVisible();
+  // The admin has no TOTP yet: from now on only the enrolment page opens.
+  await page.goto('/admin/users');
+  await expect(page).toHaveURL(/\/account\/totp$/);
+  await expect(page.getByText('2段階認証の設定が必要です')).toBeVisible();
+  await expectAccessible(page, 'required TOTP enrolment');
+});
