@@ -29,6 +29,8 @@ export interface Config {
   publicCatalogue: boolean;
   /** The most rows an audit-trail CSV export may hold; a larger selection is refused (narrow the filter). */
   auditExportMaxRows: number;
+  /** Key for secrets kept in the database (TOTP seeds); required in production. */
+  secretKey: string | undefined;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -68,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || (production ? 'info' : 'warn'),
     publicCatalogue: flag(env, 'KASANE_PUBLIC_CATALOGUE', true),
     auditExportMaxRows: integer(env, 'KASANE_AUDIT_EXPORT_MAX_ROWS', 100_000),
+    secretKey: env.KASANE_SECRET_KEY || undefined,
   };
 }

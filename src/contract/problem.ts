@@ -54,5 +54,10 @@ export const problemCodes = [
   'challenge.inUse',
   'export.rateLimited',
   'export.tooLarge',
+  // accounts and sessions (issue 4)
+  'auth.demoPassword',
+  'auth.totpInvalid',
+  'auth.signInChallengeExpired',
+  'totpEnrolmentRequired',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];

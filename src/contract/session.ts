@@ -26,6 +26,9 @@ export const meSchema = z
     permissions: z.array(z.enum(permissions)),
     csrfToken: z.string().describe('Send as the x-csrf-token header on every state-changing request'),
     idleTimeoutSeconds: z.number().int(),
+    totpEnrolmentRequired: z
+      .boolean()
+      .describe('The city requires TOTP for my role and it is not on: only enrolment is open'),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof meSchema>;

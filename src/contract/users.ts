@@ -52,7 +52,12 @@ export const userSchema = z
     disabledAt: z.string().nullable(),
     lockedUntil: z.string().nullable(),
     lastSignInAt: z.string().nullable(),
-    abilities: z.object({ update: z.boolean(), disable: z.boolean() }),
+    abilities: z.object({
+      update: z.boolean(),
+      disable: z.boolean(),
+      unlock: z.boolean(),
+      resetPassword: z.boolean(),
+    }),
   })
   .meta({ id: 'User' });
 export type User = z.infer<typeof userSchema>;

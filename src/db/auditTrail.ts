@@ -89,6 +89,19 @@ export type AuditAction =
   | 'person.accessLog'
   | 'person.lookupForDisclosure'
   | 'person.disclosureExport';
+  // accounts and sessions (issue 4)
+  | 'session.list'
+  | 'session.revoke'
+  | 'session.passwordChange'
+  | 'session.secondFactor'
+  | 'session.secondFactorFailed'
+  | 'user.resetPassword'
+  | 'user.unlock'
+  | 'user.bulkReassign'
+  | 'totp.enroll'
+  | 'totp.activate'
+  | 'totp.disable'
+  | 'tenantSettings.update';
 
 export interface AuditEventInput {
   action: AuditAction;

@@ -231,6 +231,8 @@ export interface CaseTable {
   closed_on: DateColumn | null;
   closure_reason: string | null;
   closure_evaluation: string | null;
+  /** The worker carrying the case in its organisation (担当職員); added by migration 0009. */
+  assigned_user_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -558,6 +560,45 @@ export interface OpinionTable {
   created_at: CreatedAt;
 }
 
+// Accounts and sessions (migration 0009)
+export interface TenantSettingsTable {
+  tenant_id: string;
+  totp_required_for_staff: Generated<boolean>;
+  updated_by: string | null;
+  updated_at: UpdatedAt;
+}
+
+export interface UserTotpTable {
+  user_id: string;
+  tenant_id: string;
+  /** AES-256-GCM, see src/server/secretBox.ts */
+  secret_encrypted: string;
+  activated_at: Date | null;
+  /** bigint: pg returns it as a string */
+  last_used_step: ColumnType<string | null, number | null | undefined, number | null>;
+  created_at: CreatedAt;
+}
+
+export interface TotpRecoveryCodeTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface SignInChallengeTable {
+  id: string; // SHA-256 of the cookie token
+  tenant_id: string;
+  user_id: string;
+  ip: string | null;
+  user_agent: string | null;
+  failed_attempts: Generated<number>;
+  created_at: CreatedAt;
+  expires_at: Date;
+  consumed_at: Date | null;
+}
+
 export interface DB {
   tenants: TenantTable;
   audit_chain_heads: AuditChainHeadTable;
@@ -597,6 +638,10 @@ export interface DB {
   council_meetings: CouncilMeetingTable;
   council_meeting_attendees: CouncilMeetingAttendeeTable;
   opinions: OpinionTable;
+  tenant_settings: TenantSettingsTable;
+  user_totp: UserTotpTable;
+  totp_recovery_codes: TotpRecoveryCodeTable;
+  sign_in_challenges: SignInChallengeTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Role } from '../domain/permissions.ts';
 import type { DB } from './schema.ts';
 
@@ -25,6 +25,8 @@ export interface SessionRecord {
   roles: Role[];
   organizationId: string;
   tenantId: string;
+  totpActive: boolean;
+  totpRequiredForStaff: boolean;
 }
 
 /** The live session for a token with its active user, or undefined. */
@@ -33,6 +35,12 @@ export async function findLiveSession(db: Executor, token: string): Promise<Sess
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('organizations as o', 'o.id', 'u.organization_id')
+    .leftJoin('user_totp as ut', 'ut.user_id', 'u.id')
+    .leftJoin('tenant_settings as ts', 'ts.tenant_id', 'u.tenant_id')
+    .select((eb) => [
+      sql<boolean>`ut.activated_at IS NOT NULL`.as('totpActive'),
+      eb.fn.coalesce('ts.totp_required_for_staff', eb.lit(false)).as('totpRequiredForStaff'),
+    ])
     .select([
       's.id as sessionId',
       's.csrf_token as csrfToken',
@@ -87,15 +95,57 @@ export async function revokeSession(db: Executor, sessionId: string): Promise<vo
 }
 
 /** End every session of a user at once (disabling an account, a password change). */
-export async function revokeUserSessions(db: Executor, userId: string): Promise<void> {
-  await db
+export async function revokeUserSessions(db: Executor, userId: string): Promise<number> {
+  const result = await db
     .updateTable('sessions')
     .set({ revoked_at: new Date() })
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 export async function touchSession(db: Executor, sessionId: string, at: Date): Promise<void> {
   await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', sessionId).execute();
+}
+
+/** A user's live sessions, newest first (sessions_user_live_idx). Expired ones are left out. */
+export async function listLiveSessionsOfUser(db: Executor, userId: string, now: Date, idleSeconds: number) {
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'ip', 'user_agent', 'created_at', 'last_seen_at', 'expires_at'])
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .where('last_seen_at', '>', new Date(now.getTime() - idleSeconds * 1000))
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/** Revoke one live session of a user; false when there is none with that id (someone else's included). */
+export async function revokeSessionOfUser(db: Executor, userId: string, sessionId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('id', '=', sessionId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** End every session of a user but one (a password change keeps the device it was made on). */
+export async function revokeOtherSessions(
+  db: Executor,
+  userId: string,
+  keepSessionId: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('id', '!=', keepSessionId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -102,27 +102,37 @@ export async function recordFailedSignIn(
   tx: Transaction<DB>,
   userId: string,
   policy: { maxFailedSignIns: number; lockoutSeconds: number },
-): Promise<{ lockedUntil: Date | null }> {
+): Promise<{ lockedUntil: Date | null; failedCount: number }> {
   const row = await tx
     .updateTable('users')
     .set((eb) => ({ failed_sign_in_count: eb('failed_sign_in_count', '+', 1) }))
     .where('id', '=', userId)
     .returning('failed_sign_in_count')
     .executeTakeFirstOrThrow();
-  if (row.failed_sign_in_count < policy.maxFailedSignIns) return { lockedUntil: null };
+  if (row.failed_sign_in_count < policy.maxFailedSignIns)
+    return { lockedUntil: null, failedCount: row.failed_sign_in_count };
   const lockedUntil = new Date(Date.now() + policy.lockoutSeconds * 1000);
   await tx
     .updateTable('users')
     .set({ locked_until: lockedUntil, failed_sign_in_count: 0 })
     .where('id', '=', userId)
     .execute();
-  return { lockedUntil };
+  return { lockedUntil, failedCount: row.failed_sign_in_count };
 }
 
 export async function recordSignIn(tx: Transaction<DB>, userId: string): Promise<void> {
   await tx
     .updateTable('users')
     .set({ failed_sign_in_count: 0, locked_until: null, last_sign_in_at: new Date() })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Lift a lockout and forget the failed attempts (admin unlock, password reset). */
+export async function clearLockout(tx: Transaction<DB>, userId: string): Promise<void> {
+  await tx
+    .updateTable('users')
+    .set({ failed_sign_in_count: 0, locked_until: null, updated_at: new Date() })
     .where('id', '=', userId)
     .execute();
 }

@@ -29,9 +29,14 @@ import { programmeProgressRoutes } from './routes/programmeProgress.ts';
 import { recidivismPlanRoutes } from './routes/recidivismPlan.ts';
 import { referralRoutes } from './routes/referrals.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { sessionListRoutes } from './routes/sessions.ts';
 import { supportReportRoutes } from './routes/supportReports.ts';
 import { taskRoutes } from './routes/tasks.ts';
+import { tenantSettingsRoutes } from './routes/tenantSettings.ts';
+import { totpRoutes } from './routes/totp.ts';
+import { userSecurityRoutes } from './routes/userSecurity.ts';
 import { userRoutes } from './routes/users.ts';
+import { createSecretBox } from './secretBox.ts';
 import { installWeb } from './web.ts';
 import { installWellFormedText } from './wellFormedText.ts';
 
@@ -98,7 +103,18 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await installOpenApi(app);
 
   healthRoutes(app, database);
-  sessionRoutes(app, database.db, config);
+  // Accounts and sessions (issue 4): TOTP secrets are sealed with KASANE_SECRET_KEY.
+  const secretBox = createSecretBox({
+    secretKey: config.secretKey,
+    dataDir: config.dataDir,
+    production: config.production,
+    warn: (message) => app.log.warn(message),
+  });
+  sessionRoutes(app, database.db, config, secretBox);
+  sessionListRoutes(app, database.db, config);
+  totpRoutes(app, database.db, secretBox, 'Kasane');
+  tenantSettingsRoutes(app, database.db);
+  userSecurityRoutes(app, database.db);
   organizationRoutes(app, database.db);
   userRoutes(app, database.db);
   personRoutes(app, database.db);

@@ -5,7 +5,7 @@ import type { AuditContext } from '../db/auditTrail.ts';
 import type { Database } from '../db/database.ts';
 import { findLiveSession, revokeSession, touchSession } from '../db/sessions.ts';
 import { runAsTenant } from '../db/tenantContext.ts';
-import { hasPermission, isCaseDataPermission, permissionsOf } from '../domain/permissions.ts';
+import { hasPermission, isCaseDataPermission, permissionsOf, type Role } from '../domain/permissions.ts';
 import type { Actor } from './actor.ts';
 import { forbidden, HttpProblem, notFound } from './problem.ts';
 
@@ -13,6 +13,18 @@ export const SESSION_COOKIE = 'kasane_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Write last-seen at most this often, so reads do not each cost a write. */
 const TOUCH_INTERVAL_MS = 30_000;
+
+/** Roles the city may oblige to use TOTP (tenant setting 「管理者・重層事業担当にTOTPを必須とする」). */
+const TOTP_OBLIGED_ROLES: readonly Role[] = ['admin', 'coordinator'];
+
+/** Whether a user must enrol TOTP before anything else: the city requires it for their role and it is off. */
+export function totpEnrolmentRequired(
+  roles: readonly Role[],
+  totpActive: boolean,
+  requiredForStaff: boolean,
+): boolean {
+  return requiredForStaff && !totpActive && roles.some((role) => TOTP_OBLIGED_ROLES.includes(role));
+}
 
 const signInRequired = () => new HttpProblem(401, 'auth.required', 'ログインしてください。');
 
@@ -100,6 +112,11 @@ export function installAuthentication(app: FastifyInstance, database: Database, 
             permissions: new Set(permissionsOf(session.roles)),
             sessionId: session.sessionId,
             csrfToken: session.csrfToken,
+            totpEnrolmentRequired: totpEnrolmentRequired(
+              session.roles,
+              session.totpActive,
+              session.totpRequiredForStaff,
+            ),
           };
         }
       }
@@ -125,6 +142,13 @@ export function installAuthentication(app: FastifyInstance, database: Database, 
           '画面を再読み込みしてから、もう一度操作してください（CSRFトークンが一致しません）。',
         );
       }
+    }
+    if (actor.totpEnrolmentRequired && request.routeOptions.config.allowDuringTotpEnrolment !== true) {
+      throw new HttpProblem(
+        403,
+        'totpEnrolmentRequired',
+        'この市では管理者と重層事業担当に2段階認証（TOTP）が必須です。先に「2段階認証の設定」を完了してください。',
+      );
     }
     if (access !== 'signedIn' && !hasPermission(actor.roles, access.permission)) {
       throw isCaseDataPermission(access.permission) ? notFound() : forbidden();

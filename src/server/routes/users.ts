@@ -26,6 +26,7 @@ import {
 } from '../../db/users.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
+import { assertAcceptablePassword } from '../passwordPolicy.ts';
 import { hashPassword } from '../passwords.ts';
 import { conflict, HttpProblem, notFound } from '../problem.ts';
 
@@ -34,6 +35,7 @@ const writeErrors = { ...readErrors, 409: problemSchema };
 
 export function presentUser(row: UserWithOrganization, actor: Actor): User {
   const manage = actor.permissions.has('user.manage');
+  const locked = Boolean(row.locked_until && row.locked_until > new Date());
   return {
     id: row.id,
     loginId: row.login_id,
@@ -43,7 +45,12 @@ export function presentUser(row: UserWithOrganization, actor: Actor): User {
     disabledAt: row.disabled_at?.toISOString() ?? null,
     lockedUntil: row.locked_until && row.locked_until > new Date() ? row.locked_until.toISOString() : null,
     lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
-    abilities: { update: manage, disable: manage && row.id !== actor.userId },
+    abilities: {
+      update: manage,
+      disable: manage && row.id !== actor.userId,
+      unlock: manage && locked && !row.disabled_at,
+      resetPassword: manage && !row.disabled_at,
+    },
   };
 }
 
@@ -125,6 +132,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     async (request, reply) => {
       const actor = actorOf(request);
       const input = request.body;
+      assertAcceptablePassword(input.password, input.loginId, 'password');
       const passwordHash = await hashPassword(input.password);
       const row = await db.transaction().execute(async (tx) => {
         await requireActiveOrganization(tx, actor.tenantId, input.organizationId);
@@ -166,20 +174,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const row = await db.transaction().execute(async (tx) => {
         const before = await findUser(tx, actor.tenantId, request.params.id);
         if (!before) throw notFound();
-        if (password && password === before.login_id) {
-          throw new HttpProblem(
-            400,
-            'validation.invalid',
-            'パスワードにログインIDと同じ文字列は使えません。',
-            [
-              {
-                field: 'password',
-                code: 'sameAsLoginId',
-                message: 'パスワードにログインIDと同じ文字列は使えません',
-              },
-            ],
-          );
-        }
+        if (password) assertAcceptablePassword(password, before.login_id, 'password');
         if (changes.organizationId)
           await requireActiveOrganization(tx, actor.tenantId, changes.organizationId);
         if (before.id === actor.userId && changes.roles && !changes.roles.includes('admin')) {

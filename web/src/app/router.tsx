@@ -14,6 +14,12 @@ import { handoverStatuses } from '../../../src/contract/handovers.ts';
 import { caseStages } from '../../../src/domain/caseStage.ts';
 import { AuditEventsPage } from '../features/audit/components/audit-events-page.tsx';
 import { DisclosurePage } from '../features/audit/components/disclosure-page.tsx';
+import { PasswordPage } from '../features/account/components/password-page.tsx';
+import { SessionsPage } from '../features/account/components/sessions-page.tsx';
+import { TotpPage } from '../features/account/components/totp-page.tsx';
+import { ReshufflePage } from '../features/account-admin/components/reshuffle-page.tsx';
+import { TenantSettingsPage } from '../features/account-admin/components/tenant-settings-page.tsx';
+import { UserSecurityPage } from '../features/account-admin/components/user-security-page.tsx';
 import { CaseDetailPage, type CaseTab, caseTabs } from '../features/cases/components/case-detail-page.tsx';
 import { CaseListPage } from '../features/cases/components/case-list-page.tsx';
 import { ConsultationDetailPage } from '../features/consultations/components/consultation-detail-page.tsx';
@@ -130,6 +136,9 @@ const appRoute = createRoute({
       const returnTo = safeReturnPath(location.href);
       throw redirect({ to: '/signin', search: returnTo && returnTo !== '/' ? { redirect: returnTo } : {} });
     }
+    // The city requires TOTP for this role and it is not on: enrolment is the only open page.
+    if (me.totpEnrolmentRequired && location.pathname !== '/account/totp')
+      throw redirect({ to: '/account/totp' });
     return { me };
   },
   component: function AppRoute() {
@@ -262,6 +271,58 @@ const userEditRoute = createRoute({
     return (
       <RequirePermission permission="user.read">
         <UserEditPage key={userId} userId={userId} />
+      </RequirePermission>
+    );
+  },
+});
+
+// Accounts and sessions (issue 4): my devices, password, two-step verification; admin tools.
+const accountSessionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account/sessions',
+  component: SessionsPage,
+});
+
+const accountPasswordRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account/password',
+  component: PasswordPage,
+});
+
+const accountTotpRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account/totp',
+  component: TotpPage,
+});
+
+const tenantSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/settings',
+  component: () => (
+    <RequirePermission permission="user.manage">
+      <TenantSettingsPage />
+    </RequirePermission>
+  ),
+});
+
+const reshuffleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/reshuffle',
+  component: () => (
+    <RequirePermission permission="user.manage">
+      <ReshufflePage />
+    </RequirePermission>
+  ),
+});
+
+const userSecurityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/users/$userId/security',
+  component: function UserSecurityRoute() {
+    const { userId } = userSecurityRoute.useParams();
+    return (
+      <RequirePermission permission="user.manage">
+        <UserSecurityPage key={userId} userId={userId} />
       </RequirePermission>
     );
   },
@@ -544,6 +605,12 @@ const routeTree = rootRoute.addChildren([
     planItemsRoute,
     auditRoute,
     disclosureRoute,
+    accountSessionsRoute,
+    accountPasswordRoute,
+    accountTotpRoute,
+    tenantSettingsRoute,
+    reshuffleRoute,
+    userSecurityRoute,
     appNotFoundRoute,
   ]),
 ]);

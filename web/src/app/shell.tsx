@@ -25,7 +25,12 @@ type NavEntry = {
     | '/cases'
     | '/plan-items'
     | '/audit'
-    | '/audit/disclosure';
+    | '/audit/disclosure'
+    | '/admin/reshuffle'
+    | '/admin/settings'
+    | '/account/sessions'
+    | '/account/password'
+    | '/account/totp';
   label:
     | 'nav.home'
     | 'nav.organizations'
@@ -39,7 +44,12 @@ type NavEntry = {
     | 'cases.navLabel'
     | 'planItems.navLabel'
     | 'audit.nav'
-    | 'audit.disclosureNav';
+    | 'audit.disclosureNav'
+    | 'accounts.navSessions'
+    | 'accounts.navPassword'
+    | 'accounts.navTotp'
+    | 'accounts.navSettings'
+    | 'accounts.navReshuffle';
   /** The permission the entry needs, as listed in `Me.permissions`; none for Home. */
   permission?: Permission;
 };
@@ -59,6 +69,11 @@ const navEntries: readonly NavEntry[] = [
   { to: '/admin/users', label: 'nav.users', permission: 'user.read' },
   { to: '/audit', label: 'audit.nav', permission: 'audit.read' },
   { to: '/audit/disclosure', label: 'audit.disclosureNav', permission: 'disclosure.export' },
+  { to: '/admin/reshuffle', label: 'accounts.navReshuffle', permission: 'user.manage' },
+  { to: '/admin/settings', label: 'accounts.navSettings', permission: 'user.manage' },
+  { to: '/account/sessions', label: 'accounts.navSessions' },
+  { to: '/account/password', label: 'accounts.navPassword' },
+  { to: '/account/totp', label: 'accounts.navTotp' },
 ];
 
 const navLinkClassName =

@@ -56,7 +56,8 @@ export function onApiActivity(listener: () => void): () => void {
 }
 
 function isSessionPath(path: string): boolean {
-  return path === '/api/session' || path.startsWith('/api/session?');
+  // The sign-in second step answers 401 for a wrong code: that is not a lost session.
+  return path === '/api/session' || path.startsWith('/api/session?') || path === '/api/session/totp';
 }
 
 function needsCsrf(method: Method, path: string): boolean {

@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type SignIn, signInSchema } from '../../../../../src/contract/session.ts';
@@ -8,6 +9,7 @@ import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useSignIn } from '../api/sign-in.ts';
+import { SecondFactorStep } from './second-factor-step.tsx';
 
 export type SignInReason = 'expired' | 'signedOut';
 
@@ -21,6 +23,7 @@ export type SignInPageProps = {
 export function SignInPage({ reason, onSignedIn }: SignInPageProps) {
   const { t } = useTranslation();
   const signIn = useSignIn();
+  const [secondFactor, setSecondFactor] = useState(false);
   const {
     register,
     handleSubmit,
@@ -29,8 +32,22 @@ export function SignInPage({ reason, onSignedIn }: SignInPageProps) {
 
   const onSubmit = handleSubmit((values) => {
     if (signIn.isPending) return;
-    signIn.mutate(values, { onSuccess: onSignedIn });
+    signIn.mutate(values, {
+      onSuccess: (result) => (result.kind === 'signedIn' ? onSignedIn() : setSecondFactor(true)),
+    });
   });
+
+  if (secondFactor) {
+    return (
+      <SecondFactorStep
+        onSignedIn={onSignedIn}
+        onRestart={() => {
+          signIn.reset();
+          setSecondFactor(false);
+        }}
+      />
+    );
+  }
 
   return (
     <div className="mx-auto flex w-full max-w-[36rem] flex-col gap-6">

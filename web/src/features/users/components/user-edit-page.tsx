@@ -121,6 +121,11 @@ function UserEditor({ user }: { user: User }) {
       </PageHeading>
       <div className="flex flex-col gap-6">
         {user.disabledAt ? <Alert tone="info" live={false} title={t('users.disabledNotice')} /> : null}
+        {user.abilities.resetPassword || user.abilities.unlock ? (
+          <Link to="/admin/users/$userId/security" params={{ userId: user.id }} className={textLinkClassName}>
+            {t('accounts.userSecurity.link')}
+          </Link>
+        ) : null}
         {!user.abilities.update ? (
           <>
             <Alert tone="warning" live={false} title={t('users.cannotEdit')} />

@@ -1,0 +1,78 @@
+/**
+ * Rules for a NEW password (set by an admin, changed by its user, reset). Existing passwords are
+ * not re-judged at sign-in, except that a demo password is refused everywhere in production.
+ * Pure: no I/O, so every rule is unit-tested exhaustively.
+ */
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+/** Passwords shipped with the demo; refused as new passwords, and at sign-in in production. */
+export const demoPasswords = ['kasane-demo'] as const;
+
+/**
+ * A short list of the passwords most often tried first (and some local favourites), compared
+ * case-insensitively. Only those of 12+ characters matter, the shorter ones already fail length.
+ */
+const commonPasswords = new Set(
+  [
+    ...demoPasswords,
+    'kasane-demo-password',
+    'kasanekasane',
+    'password1234',
+    'password12345',
+    'password123456',
+    'passwordpassword',
+    'p@ssw0rd1234',
+    'password!234',
+    '123456789012',
+    '1234567890123',
+    '12345678901234',
+    '000000000000',
+    '111111111111',
+    'qwertyuiopas',
+    'qwerty123456',
+    '1qaz2wsx3edc',
+    'abcdefghijkl',
+    'abc123456789',
+    'iloveyou1234',
+    'changeme1234',
+    'welcome12345',
+    'administrator',
+    'admin1234567',
+    'kagoshima1234',
+    'kagoshimashi',
+  ].map((p) => p.toLowerCase()),
+);
+
+export type PasswordViolation = 'tooShort' | 'tooLong' | 'containsLoginId' | 'common' | 'demo';
+
+export const passwordViolationMessages: Record<PasswordViolation, string> = {
+  tooShort: `パスワードは${MIN_PASSWORD_LENGTH}文字以上にしてください`,
+  tooLong: 'パスワードは256文字以内にしてください',
+  containsLoginId: 'パスワードにログインIDを含めることはできません',
+  common: 'よく使われるパスワードのため使えません。推測されにくいものにしてください',
+  demo: 'デモ用のパスワードは使えません。新しいパスワードを設定してください',
+};
+
+/** Whether a password is one of the demo passwords (case-insensitive, surrounding spaces ignored). */
+export function isDemoPassword(password: string): boolean {
+  const normalized = password.trim().toLowerCase();
+  return demoPasswords.some((demo) => demo === normalized);
+}
+
+/**
+ * Every rule a new password breaks, in a stable order (empty when it is acceptable).
+ * `loginId` is the account's login id; a password equal to it or containing it is refused.
+ */
+export function passwordViolations(password: string, loginId: string): PasswordViolation[] {
+  const violations: PasswordViolation[] = [];
+  const length = [...password].length;
+  if (length < MIN_PASSWORD_LENGTH) violations.push('tooShort');
+  if (length > 256) violations.push('tooLong');
+  const lower = password.toLowerCase();
+  const login = loginId.trim().toLowerCase();
+  if (login.length > 0 && lower.includes(login)) violations.push('containsLoginId');
+  if (isDemoPassword(password)) violations.push('demo');
+  else if (commonPasswords.has(lower.trim())) violations.push('common');
+  return violations;
+}

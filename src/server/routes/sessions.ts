@@ -1,0 +1,114 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Config } from '../../config.ts';
+import { revokedCountSchema, sessionIdParamsSchema, sessionListSchema } from '../../contract/accounts.ts';
+import { problemSchema } from '../../contract/problem.ts';
+import { recordAudit } from '../../db/auditTrail.ts';
+import type { DB } from '../../db/schema.ts';
+import { listLiveSessionsOfUser, revokeOtherSessions, revokeSessionOfUser } from '../../db/sessions.ts';
+import { summarizeUserAgent } from '../../domain/userAgent.ts';
+import { actorOf, auditContextOf, clearSessionCookie } from '../authentication.ts';
+import { notFound } from '../problem.ts';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+
+/** 「ログイン中の端末」: my own sessions, and ending them. Nobody sees another user's devices here. */
+export function sessionListRoutes(app: FastifyInstance, db: Kysely<DB>, config: Config): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/sessions',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        operationId: 'sessions.list',
+        summary: 'My signed-in devices (never the token)',
+        tags: ['session'],
+        response: { 200: sessionListSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.transaction().execute(async (tx) => {
+        const rows = await listLiveSessionsOfUser(tx, actor.userId, new Date(), config.idleTimeoutSeconds);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'session.list',
+          resourceType: 'user',
+          resourceId: actor.userId,
+          details: { count: rows.length },
+        });
+        return {
+          items: rows.map((row) => {
+            const agent = summarizeUserAgent(row.user_agent);
+            return {
+              id: row.id,
+              createdAt: row.created_at.toISOString(),
+              lastSeenAt: row.last_seen_at.toISOString(),
+              ip: row.ip,
+              ...agent,
+              current: row.id === actor.sessionId,
+              abilities: { revoke: true },
+            };
+          }),
+        };
+      });
+    },
+  );
+
+  r.delete(
+    '/api/sessions/:id',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        operationId: 'sessions.revoke',
+        summary: 'Sign out one of my devices (the current one signs me out)',
+        tags: ['session'],
+        params: sessionIdParamsSchema,
+        response: { 204: z.null().describe('Signed out that device'), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const current = request.params.id === actor.sessionId;
+      await db.transaction().execute(async (tx) => {
+        if (!(await revokeSessionOfUser(tx, actor.userId, request.params.id))) throw notFound();
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'session.revoke',
+          resourceType: 'user',
+          resourceId: actor.userId,
+          details: { session: request.params.id.slice(0, 12), current },
+        });
+      });
+      if (current) clearSessionCookie(request, reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  r.post(
+    '/api/sessions/revoke-others',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        operationId: 'sessions.revokeOthers',
+        summary: 'Sign out every device but this one (この端末以外をログアウト)',
+        tags: ['session'],
+        response: { 200: revokedCountSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.transaction().execute(async (tx) => {
+        const revoked = await revokeOtherSessions(tx, actor.userId, actor.sessionId);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'session.revoke',
+          resourceType: 'user',
+          resourceId: actor.userId,
+          details: { others: true, revoked },
+        });
+        return { revoked };
+      });
+    },
+  );
+}

@@ -1,0 +1,206 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import {
+  recoveryCodesSchema,
+  totpCodeSchema,
+  totpEnrolmentSchema,
+  totpStatusSchema,
+} from '../../contract/accounts.ts';
+import { problemSchema } from '../../contract/problem.ts';
+import {
+  activateTotp,
+  findUserTotp,
+  recoveryCodesLeft,
+  removeTotp,
+  replaceRecoveryCodes,
+  savePendingTotp,
+  spendTotpStep,
+  tenantSettingsOf,
+} from '../../db/accountSecurity.ts';
+import { recordAudit } from '../../db/auditTrail.ts';
+import type { DB } from '../../db/schema.ts';
+import {
+  base32Encode,
+  matchTotp,
+  newRecoveryCodes,
+  newTotpSecret,
+  normalizeRecoveryCode,
+  otpauthUri,
+} from '../../domain/totp.ts';
+import type { Actor } from '../actor.ts';
+import { actorOf, auditContextOf, totpEnrolmentRequired } from '../authentication.ts';
+import { HttpProblem } from '../problem.ts';
+import type { SecretBox } from '../secretBox.ts';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 409: problemSchema };
+
+const wrongCode = () =>
+  new HttpProblem(400, 'validation.invalid', '確認コードが正しくないか、すでに使われています。', [
+    {
+      field: 'code',
+      code: 'invalid',
+      message: '認証アプリに表示されている新しい6桁のコードを入力してください',
+    },
+  ]);
+
+async function statusOf(tx: Kysely<DB> | Transaction<DB>, actor: Actor) {
+  const totp = await findUserTotp(tx, actor.userId);
+  const settings = await tenantSettingsOf(tx, actor.tenantId);
+  const enabled = Boolean(totp?.activated_at);
+  // Whether the city obliges this role, whatever the current state.
+  const required = totpEnrolmentRequired(actor.roles, false, settings.totpRequiredForStaff);
+  return {
+    enabled,
+    enrolmentPending: Boolean(totp && !totp.activated_at),
+    required,
+    recoveryCodesLeft: enabled ? await recoveryCodesLeft(tx, actor.userId) : 0,
+    abilities: { enroll: !enabled, disable: enabled && !required },
+  };
+}
+
+/** Two-step verification (2段階認証) of my own account: TOTP per RFC 6238, secret encrypted at rest. */
+export function totpRoutes(app: FastifyInstance, db: Kysely<DB>, secretBox: SecretBox, issuer: string): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/totp',
+    {
+      config: { access: 'signedIn', allowDuringTotpEnrolment: true },
+      schema: {
+        operationId: 'totp.get',
+        summary: 'My two-step verification status',
+        tags: ['totp'],
+        response: { 200: totpStatusSchema, ...errors },
+      },
+    },
+    async (request) => statusOf(db, actorOf(request)),
+  );
+
+  r.post(
+    '/api/totp/enroll',
+    {
+      config: { access: 'signedIn', allowDuringTotpEnrolment: true },
+      schema: {
+        operationId: 'totp.enroll',
+        summary: 'Start enrolment: a new secret and its otpauth URI (not on until activated)',
+        tags: ['totp'],
+        response: { 200: totpEnrolmentSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.transaction().execute(async (tx) => {
+        const existing = await findUserTotp(tx, actor.userId);
+        if (existing?.activated_at) {
+          throw new HttpProblem(
+            409,
+            'conflict.state',
+            '2段階認証はすでに有効です。設定し直すには、いったん無効にしてください。',
+          );
+        }
+        const secret = newTotpSecret();
+        await savePendingTotp(tx, {
+          userId: actor.userId,
+          tenantId: actor.tenantId,
+          secretEncrypted: secretBox.seal(secret),
+        });
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'totp.enroll',
+          resourceType: 'user',
+          resourceId: actor.userId,
+        });
+        const secretBase32 = base32Encode(secret);
+        return {
+          secret: secretBase32,
+          otpauthUri: otpauthUri({ issuer, account: actor.loginId, secretBase32 }),
+        };
+      });
+    },
+  );
+
+  r.post(
+    '/api/totp/activate',
+    {
+      config: { access: 'signedIn', allowDuringTotpEnrolment: true },
+      schema: {
+        operationId: 'totp.activate',
+        summary: 'Turn two-step verification on with a first code; returns one-time recovery codes',
+        tags: ['totp'],
+        body: totpCodeSchema,
+        response: { 200: recoveryCodesSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.transaction().execute(async (tx) => {
+        const totp = await findUserTotp(tx, actor.userId);
+        if (!totp || totp.activated_at) {
+          throw new HttpProblem(
+            409,
+            'conflict.state',
+            totp ? '2段階認証はすでに有効です。' : '先に「設定を始める」で秘密鍵を発行してください。',
+          );
+        }
+        const step = matchTotp(secretBox.open(totp.secret_encrypted), request.body.code, Date.now(), null);
+        if (step === null) throw wrongCode();
+        await activateTotp(tx, actor.userId, step);
+        const codes = newRecoveryCodes();
+        await replaceRecoveryCodes(tx, actor.userId, codes.map(normalizeRecoveryCode));
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'totp.activate',
+          resourceType: 'user',
+          resourceId: actor.userId,
+          details: { recoveryCodes: codes.length },
+        });
+        return { recoveryCodes: codes };
+      });
+    },
+  );
+
+  r.post(
+    '/api/totp/disable',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        operationId: 'totp.disable',
+        summary: 'Turn two-step verification off (needs a current code)',
+        tags: ['totp'],
+        body: totpCodeSchema,
+        response: { 204: z.null().describe('Turned off'), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      await db.transaction().execute(async (tx) => {
+        const totp = await findUserTotp(tx, actor.userId);
+        if (!totp?.activated_at)
+          throw new HttpProblem(409, 'conflict.state', '2段階認証は有効になっていません。');
+        const settings = await tenantSettingsOf(tx, actor.tenantId);
+        if (totpEnrolmentRequired(actor.roles, false, settings.totpRequiredForStaff)) {
+          throw new HttpProblem(
+            409,
+            'conflict.state',
+            'この市では管理者と重層事業担当に2段階認証が必須のため、無効にできません。',
+          );
+        }
+        const lastUsed = totp.last_used_step === null ? null : Number(totp.last_used_step);
+        const step = matchTotp(
+          secretBox.open(totp.secret_encrypted),
+          request.body.code,
+          Date.now(),
+          lastUsed,
+        );
+        if (step === null || !(await spendTotpStep(tx, actor.userId, step))) throw wrongCode();
+        await removeTotp(tx, actor.userId);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'totp.disable',
+          resourceType: 'user',
+          resourceId: actor.userId,
+        });
+      });
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
+import { type User, userListSchema } from '../../../../../src/contract/users.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+
+/** `GET /api/users`: the active accounts, to choose from and to in the reshuffle. */
+export async function listActiveUsers(signal?: AbortSignal): Promise<User[]> {
+  const list = await apiRequest('GET', '/api/users', {
+    schema: userListSchema,
+    ...(signal ? { signal } : {}),
+  });
+  return list.items;
+}
+
+export function useActiveUsers() {
+  return useQuery({ queryKey: ['users', 'reshuffle'], queryFn: ({ signal }) => listActiveUsers(signal) });
+}

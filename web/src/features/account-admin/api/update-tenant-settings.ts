@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  type TenantSettings,
+  type TenantSettingsUpdate,
+  tenantSettingsSchema,
+} from '../../../../../src/contract/accounts.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { tenantSettingsQueryKey } from './tenant-settings.ts';
+
+/** `PATCH /api/tenant-settings` */
+export function updateTenantSettings(input: TenantSettingsUpdate): Promise<TenantSettings> {
+  return apiRequest('PATCH', '/api/tenant-settings', { schema: tenantSettingsSchema, body: input });
+}
+
+export function useUpdateTenantSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateTenantSettings,
+    onSuccess: (saved) => queryClient.setQueryData(tenantSettingsQueryKey, saved),
+  });
+}

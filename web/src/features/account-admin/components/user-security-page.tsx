@@ -1,0 +1,135 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { type PasswordReset, passwordResetSchema } from '../../../../../src/contract/accounts.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { currentLanguage } from '../../../lib/i18n/i18n.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { formatDateTime } from '../../../lib/wareki.ts';
+import { useActiveUsers } from '../api/list-active-users.ts';
+import { useResetPassword } from '../api/reset-password.ts';
+import { useUnlockUser } from '../api/unlock-user.ts';
+
+/** ログインの管理 (`/admin/users/:userId/security`): lift a lockout, set a new password. */
+export function UserSecurityPage({ userId }: { userId: string }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const users = useActiveUsers();
+  const unlock = useUnlockUser();
+  const reset = useResetPassword();
+  const [message, setMessage] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    reset: clearForm,
+    formState: { errors },
+  } = useForm<PasswordReset>({
+    resolver: zodResolver(passwordResetSchema),
+    defaultValues: { newPassword: '' },
+  });
+  const user = users.data?.find((u) => u.id === userId);
+
+  return (
+    <>
+      <PageHeading documentTitle={t('accounts.userSecurity.title')}>
+        {user
+          ? t('accounts.userSecurity.heading', { name: user.displayName })
+          : t('accounts.userSecurity.title')}
+      </PageHeading>
+      <div className="flex max-w-[48rem] flex-col gap-8">
+        <Link to="/admin/users" className={textLinkClassName}>
+          {t('common.backToList')}
+        </Link>
+        {users.isPending ? (
+          <Loading />
+        ) : users.isError ? (
+          <QueryError error={users.error} onRetry={() => void users.refetch()} />
+        ) : !user ? (
+          <Alert tone="error" title={t('users.notFound')} />
+        ) : (
+          <>
+            {message ? <Alert tone="success" title={message} /> : null}
+            <section aria-labelledby="lock-heading" className="flex flex-col gap-4">
+              <h2 id="lock-heading" className="text-std-20B-150">
+                {t('accounts.userSecurity.lockHeading')}
+              </h2>
+              <p>
+                {user.lockedUntil
+                  ? t('accounts.userSecurity.lockedUntil', {
+                      time: formatDateTime(user.lockedUntil, language),
+                    })
+                  : t('accounts.userSecurity.notLocked')}
+              </p>
+              {unlock.error ? <Alert tone="error" title={problemMessage(unlock.error, t)} /> : null}
+              {user.abilities.unlock ? (
+                <div>
+                  <Button
+                    type="button"
+                    onClick={() =>
+                      !unlock.isPending &&
+                      unlock.mutate(user.id, {
+                        onSuccess: () => setMessage(t('accounts.userSecurity.unlocked')),
+                      })
+                    }
+                  >
+                    {t('accounts.userSecurity.unlock')}
+                  </Button>
+                </div>
+              ) : null}
+            </section>
+            {user.abilities.resetPassword ? (
+              <section aria-labelledby="reset-heading" className="flex flex-col gap-4">
+                <h2 id="reset-heading" className="text-std-20B-150">
+                  {t('accounts.userSecurity.resetHeading')}
+                </h2>
+                <form
+                  noValidate
+                  className="flex flex-col gap-6"
+                  onSubmit={handleSubmit((values) => {
+                    if (reset.isPending) return;
+                    reset.mutate(
+                      { id: user.id, ...values },
+                      {
+                        onSuccess: () => {
+                          clearForm();
+                          setMessage(t('accounts.userSecurity.resetDone'));
+                        },
+                      },
+                    );
+                  })}
+                >
+                  <TextField
+                    id="reset-new-password"
+                    type="password"
+                    label={t('accounts.password.new')}
+                    supportText={t('accounts.userSecurity.resetSupport')}
+                    required
+                    autoComplete="new-password"
+                    error={
+                      errors.newPassword?.message ??
+                      (reset.error ? problemMessage(reset.error, t) : undefined)
+                    }
+                    {...register('newPassword')}
+                  />
+                  <div>
+                    <Button type="submit" aria-disabled={reset.isPending || undefined}>
+                      {t('accounts.userSecurity.reset')}
+                    </Button>
+                  </div>
+                </form>
+              </section>
+            ) : null}
+          </>
+        )}
+      </div>
+    </>
+  );
+}

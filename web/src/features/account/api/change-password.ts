@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type PasswordChange, revokedCountSchema } from '../../../../../src/contract/accounts.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { sessionsQueryKey } from './list-sessions.ts';
+
+/** `POST /api/session/password` → `{ revoked }` (my other sessions end). */
+export function changePassword(input: PasswordChange): Promise<{ revoked: number }> {
+  return apiRequest('POST', '/api/session/password', { schema: revokedCountSchema, body: input });
+}
+
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: changePassword,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionsQueryKey }),
+  });
+}

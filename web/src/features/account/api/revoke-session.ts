@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { sessionsQueryKey } from './list-sessions.ts';
+
+/** `DELETE /api/sessions/:id` → 204: signs that device out (this one: signs me out). */
+export function revokeSession(id: string): Promise<undefined> {
+  return apiRequest('DELETE', `/api/sessions/${encodeURIComponent(id)}`);
+}
+
+export function useRevokeSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: revokeSession,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionsQueryKey }),
+  });
+}

@@ -1,0 +1,87 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { type FieldPath, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { type PasswordChange, passwordChangeSchema } from '../../../../../src/contract/accounts.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { useChangePassword } from '../api/change-password.ts';
+
+const fields: readonly FieldPath<PasswordChange>[] = ['currentPassword', 'newPassword'];
+
+/** パスワードの変更 (`/account/password`): my other devices are signed out. */
+export function PasswordPage() {
+  const { t } = useTranslation();
+  const change = useChangePassword();
+  const [done, setDone] = useState<number | null>(null);
+  const [unplaced, setUnplaced] = useState<string[]>([]);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    reset,
+    formState: { errors },
+  } = useForm<PasswordChange>({
+    resolver: zodResolver(passwordChangeSchema),
+    defaultValues: { currentPassword: '', newPassword: '' },
+  });
+
+  useEffect(() => {
+    if (!change.error) return setUnplaced([]);
+    setUnplaced(applyServerFieldErrors(change.error, fields, setError, setFocus).map((item) => item.message));
+  }, [change.error, setError, setFocus]);
+
+  const submit = handleSubmit((values) => {
+    if (change.isPending) return;
+    change.mutate(values, {
+      onSuccess: ({ revoked }) => {
+        setDone(revoked);
+        reset();
+      },
+    });
+  });
+
+  return (
+    <>
+      <PageHeading documentTitle={t('accounts.password.title')} lead={t('accounts.password.lead')}>
+        {t('accounts.password.title')}
+      </PageHeading>
+      <form noValidate onSubmit={submit} className="flex max-w-[48rem] flex-col gap-8">
+        {done !== null ? (
+          <Alert tone="success" title={t('accounts.password.changed', { count: done })} />
+        ) : null}
+        {change.error ? <ErrorSummary title={problemMessage(change.error, t)} messages={unplaced} /> : null}
+        <TextField
+          id="password-current"
+          type="password"
+          label={t('accounts.password.current')}
+          required
+          autoComplete="current-password"
+          error={errors.currentPassword?.message}
+          {...register('currentPassword')}
+        />
+        <TextField
+          id="password-new"
+          type="password"
+          label={t('accounts.password.new')}
+          supportText={t('accounts.password.rules')}
+          required
+          autoComplete="new-password"
+          error={errors.newPassword?.message}
+          {...register('newPassword')}
+        />
+        <div>
+          <Button type="submit" aria-disabled={change.isPending || undefined}>
+            {change.isPending ? t('common.saving') : t('accounts.password.submit')}
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}
