@@ -52,5 +52,11 @@ export const problemCodes = [
   'import.invalid',
   'progress.yearLocked',
   'challenge.inUse',
+  'consent.alreadyWithdrawn',
+  'consent.scanInvalid',
+  'sensitiveFact.grantExists',
+  'sensitiveFact.notParticipating',
+  'sensitiveFact.recorderGrant',
+  'sensitiveFact.grantRevoked',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];

@@ -78,7 +78,17 @@ export type AuditAction =
   | 'councilMeeting.create'
   | 'opinion.create'
   | 'opinion.answer'
-  | 'export';
+  | 'export'
+  // consent in full and 要配慮個人情報 (issue 4)
+  | 'consent.list'
+  | 'consent.withdraw'
+  | 'consent.attachScan'
+  | 'consent.readScan'
+  | 'sensitiveFact.create'
+  | 'sensitiveFact.list'
+  | 'sensitiveFact.reveal'
+  | 'sensitiveFact.grant'
+  | 'sensitiveFact.revokeGrant';
 
 export interface AuditEventInput {
   action: AuditAction;

@@ -23,6 +23,7 @@ import { planRoutes } from './routes/plans.ts';
 import { programmeProgressRoutes } from './routes/programmeProgress.ts';
 import { recidivismPlanRoutes } from './routes/recidivismPlan.ts';
 import { referralRoutes } from './routes/referrals.ts';
+import { sensitiveFactRoutes } from './routes/sensitiveFacts.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { supportReportRoutes } from './routes/supportReports.ts';
 import { taskRoutes } from './routes/tasks.ts';
@@ -106,6 +107,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   recidivismPlanRoutes(app, database.db, { publicCatalogue: config.publicCatalogue });
   programmeProgressRoutes(app, database.db);
   councilRoutes(app, database.db);
+  sensitiveFactRoutes(app, database.db);
 
   await installWeb(app, config.webRoot);
   return app;

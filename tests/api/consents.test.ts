@@ -76,7 +76,7 @@ describe('POST /api/consents (consents.create)', () => {
       withdrawnAt: null,
       active: true,
       recordedBy: { name: '重層 調整' },
-      abilities: { withdraw: false },
+      abilities: { withdraw: true, attachScan: true },
     });
     const audit = await server.database.db
       .selectFrom('audit_events')

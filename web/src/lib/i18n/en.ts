@@ -1064,6 +1064,14 @@ export const en: Messages = {
     },
     consent: {
       required: 'Some organisations are not covered by the person’s consent.',
+      alreadyWithdrawn: 'This consent has already been withdrawn.',
+      scanInvalid: 'The file is not a PDF, JPEG or PNG, or does not match the type given.',
+    },
+    sensitiveFact: {
+      grantExists: 'This organisation has already been granted it.',
+      notParticipating: 'It cannot be shared with an organisation that takes no part in the person’s case.',
+      recorderGrant: 'The grant of the recording organisation cannot be revoked.',
+      grantRevoked: 'This grant has already been revoked.',
     },
     meeting: {
       alreadyAcknowledged: 'The confidentiality acknowledgement is already recorded.',

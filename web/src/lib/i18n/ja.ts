@@ -1064,6 +1064,14 @@ export const ja = {
     },
     consent: {
       required: '本人の同意の範囲に含まれていない機関があります。',
+      alreadyWithdrawn: 'この同意はすでに撤回されています。',
+      scanInvalid: 'ファイルの中身が PDF・JPEG・PNG のいずれでもないか、指定した形式と一致しません。',
+    },
+    sensitiveFact: {
+      grantExists: 'この機関にはすでに共有されています。',
+      notParticipating: 'この人の事例に参加していない機関には共有できません。',
+      recorderGrant: '記録した機関への共有は取り消せません。',
+      grantRevoked: 'この共有はすでに取り消されています。',
     },
     meeting: {
       alreadyAcknowledged: '守秘義務の確認はすでに記録されています。',
