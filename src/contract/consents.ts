@@ -4,15 +4,7 @@ import { toIsoDate } from '../domain/wareki.ts';
 import { text } from './common.ts';
 
 /** A reason a person types, required: trimmed, 1–1000 characters, no control characters. */
-export const requiredReason = (message: string) =>
-  z
-    .string({ message })
-    .trim()
-    .min(1, { message })
-    .max(1000, { message: '1000文字以内で入力してください' })
-    .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), {
-      message: '制御文字は使えません',
-    });
+export const requiredReason = (message: string) => text(1000).pipe(z.string().min(1, { message }));
 
 /**
  * What the person agrees may be shared (同意の範囲). `health` and `offence` are 要配慮個人情報
@@ -99,7 +91,10 @@ export const consentSchema = z
         recordedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
         /** Organisations that took part only by this consent and lost access (on the case shown, or on every case). */
         lostAccess: z.array(
-          z.object({ caseId: z.uuid(), organizations: z.array(z.object({ id: z.uuid(), name: z.string() })) }),
+          z.object({
+            caseId: z.uuid(),
+            organizations: z.array(z.object({ id: z.uuid(), name: z.string() })),
+          }),
         ),
       })
       .nullable(),
@@ -140,14 +135,9 @@ export const consentScanMediaTypes = ['application/pdf', 'image/jpeg', 'image/pn
 export const CONSENT_SCAN_MAX_BYTES = 5 * 1024 * 1024;
 
 export const consentScanInputSchema = z.object({
-  filename: z
-    .string({ message: 'ファイル名を指定してください' })
-    .trim()
-    .min(1, { message: 'ファイル名を指定してください' })
-    .max(200, { message: 'ファイル名は200文字以内にしてください' })
-    .refine((name) => !/[\\/\u0000-\u001f\u007f]/.test(name), {
-      message: 'ファイル名に使えない文字が含まれています',
-    }),
+  filename: text(200)
+    .pipe(z.string().min(1, { message: 'ファイル名を指定してください' }))
+    .refine((name) => !/[\\/]/.test(name), { message: 'ファイル名に使えない文字が含まれています' }),
   mediaType: z.enum(consentScanMediaTypes, {
     message: '同意書の画像は PDF・JPEG・PNG のいずれかにしてください',
   }),

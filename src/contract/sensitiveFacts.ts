@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { codesOf, offenceSubtypes, sensitiveFactKinds } from '../domain/codeLists.ts';
+import { text } from './common.ts';
 import { requiredReason } from './consents.ts';
 
 /*
@@ -8,15 +9,7 @@ import { requiredReason } from './consents.ts';
  * granted it; the content comes from sensitiveFacts.reveal, which asks why and audits the reason.
  */
 
-const multiline = (max: number, required: string) =>
-  z
-    .string({ message: required })
-    .trim()
-    .min(1, { message: required })
-    .max(max, { message: `${max}文字以内で入力してください` })
-    .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), {
-      message: '制御文字は使えません',
-    });
+const multiline = (max: number, required: string) => text(max).pipe(z.string().min(1, { message: required }));
 
 export const sensitiveFactInputSchema = z
   .object({
@@ -88,7 +81,11 @@ export const sensitiveFactSchema = z
 export type SensitiveFact = z.infer<typeof sensitiveFactSchema>;
 
 export const sensitiveFactListSchema = z
-  .object({ items: z.array(sensitiveFactSchema) })
+  .object({
+    items: z.array(sensitiveFactSchema),
+    /** Whether the caller may record a fact of this person / for this case. */
+    abilities: z.object({ create: z.boolean() }),
+  })
   .meta({ id: 'SensitiveFactList' });
 export type SensitiveFactList = z.infer<typeof sensitiveFactListSchema>;
 

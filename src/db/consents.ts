@@ -160,7 +160,11 @@ export async function findVisibleConsent(
 }
 
 /** A person's consents the viewer may see (consentVisible), newest first. The caller checked the person. */
-export async function consentsOfPerson(db: Executor, viewer: Viewer, personId: string): Promise<ConsentRow[]> {
+export async function consentsOfPerson(
+  db: Executor,
+  viewer: Viewer,
+  personId: string,
+): Promise<ConsentRow[]> {
   return db
     .selectFrom('consents as cn')
     .selectAll('cn')
@@ -179,7 +183,17 @@ export async function scansOf(db: Executor, tenantId: string, consentIds: readon
   if (consentIds.length === 0) return new Map<string, ConsentScanInfo>();
   const rows = await db
     .selectFrom('consent_scans')
-    .select(['id', 'tenant_id', 'consent_id', 'filename', 'media_type', 'size_bytes', 'sha256', 'uploaded_by', 'uploaded_at'])
+    .select([
+      'id',
+      'tenant_id',
+      'consent_id',
+      'filename',
+      'media_type',
+      'size_bytes',
+      'sha256',
+      'uploaded_by',
+      'uploaded_at',
+    ])
     .where('tenant_id', '=', tenantId)
     .where('consent_id', 'in', [...consentIds])
     .execute();
@@ -285,7 +299,11 @@ export async function withdrawConsent(
     for (const row of rows) {
       const other = coverage.get(row.organization_id);
       if (other) {
-        await tx.updateTable('case_participants').set({ source_id: other }).where('id', '=', row.id).execute();
+        await tx
+          .updateTable('case_participants')
+          .set({ source_id: other })
+          .where('id', '=', row.id)
+          .execute();
       } else {
         await tx.deleteFrom('case_participants').where('id', '=', row.id).execute();
         removedOrganizations.add(row.organization_id);
@@ -327,7 +345,11 @@ export async function withdrawConsent(
     });
     const other = coverage.get(grant.organization_id);
     if (other) {
-      await tx.updateTable('sensitive_fact_grants').set({ source_id: other }).where('id', '=', grant.id).execute();
+      await tx
+        .updateTable('sensitive_fact_grants')
+        .set({ source_id: other })
+        .where('id', '=', grant.id)
+        .execute();
     } else {
       await tx
         .updateTable('sensitive_fact_grants')

@@ -102,7 +102,10 @@ export async function listVisibleSensitiveFacts(
 }
 
 /** The grants in force of these facts, oldest first. */
-export async function activeGrantsOf(db: Executor, factIds: readonly string[]): Promise<SensitiveFactGrantRow[]> {
+export async function activeGrantsOf(
+  db: Executor,
+  factIds: readonly string[],
+): Promise<SensitiveFactGrantRow[]> {
   if (factIds.length === 0) return [];
   return db
     .selectFrom('sensitive_fact_grants')

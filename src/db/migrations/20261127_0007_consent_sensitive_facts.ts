@@ -49,7 +49,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       sql`kind IN ('offence', 'illness', 'disability', 'dvVictim') AND (subtype IS NULL OR kind = 'offence')`,
     )
     .execute();
-  await sql`CREATE INDEX sensitive_facts_person_idx ON sensitive_facts (person_id, created_at DESC)`.execute(db);
+  await sql`CREATE INDEX sensitive_facts_person_idx ON sensitive_facts (person_id, created_at DESC)`.execute(
+    db,
+  );
   await sql`CREATE INDEX sensitive_facts_case_idx ON sensitive_facts (case_id, kind) WHERE case_id IS NOT NULL`.execute(
     db,
   );

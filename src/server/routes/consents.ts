@@ -102,7 +102,10 @@ export function presentConsent(
             : null,
           lostAccess: withdrawalEffects(row)
             .filter((effect) => !extras.caseId || effect.caseId === extras.caseId)
-            .map((effect) => ({ caseId: effect.caseId, organizations: effect.organizationIds.map(organization) })),
+            .map((effect) => ({
+              caseId: effect.caseId,
+              organizations: effect.organizationIds.map(organization),
+            })),
         }
       : null,
     active: consentInForce(row, toIsoDate(new Date())),
@@ -134,7 +137,10 @@ export function withdrawalEffects(row: ConsentRow): ConsentWithdrawalEffect[] {
 /** Every organisation and user a list of consents names, for presentConsent. */
 export function consentNameIds(rows: readonly ConsentRow[]) {
   return {
-    organizationIds: rows.flatMap((c) => [...c.organization_ids, ...withdrawalEffects(c).flatMap((e) => e.organizationIds)]),
+    organizationIds: rows.flatMap((c) => [
+      ...c.organization_ids,
+      ...withdrawalEffects(c).flatMap((e) => e.organizationIds),
+    ]),
     userIds: rows.flatMap((c) => [c.recorded_by, c.withdrawn_by ?? undefined]),
   };
 }
@@ -237,11 +243,15 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             expiresOn: row.expires_on,
           },
         });
-        return presentConsent(row, {
-          person: `${person.family_name} ${person.given_name}`,
-          organizations,
-          users: new Map([[actor.userId, actor.displayName]]),
-        }, { manageable: true });
+        return presentConsent(
+          row,
+          {
+            person: `${person.family_name} ${person.given_name}`,
+            organizations,
+            users: new Map([[actor.userId, actor.displayName]]),
+          },
+          { manageable: true },
+        );
       });
       return reply.code(201).send(consent);
     },
@@ -285,7 +295,8 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       config: { access: { permission: 'consultation.create' } },
       schema: {
         operationId: 'consents.withdraw',
-        summary: '同意の撤回を記録する（直ちに効力を持ち、この同意だけを根拠に参加していた機関は事例を見られなくなる）',
+        summary:
+          '同意の撤回を記録する（直ちに効力を持ち、この同意だけを根拠に参加していた機関は事例を見られなくなる）',
         description:
           '同意を記録した機関、または同意が関わる事例の重層事業担当（case.coordinate）が記録できます。同じトランザクションで、この同意だけを根拠とする事例への参加（case_participants、法的根拠 consent）を取り除き、他の有効な同意があればそちらに付け替えます。相談受付・重層事業担当・支援会議（第106条の6）・引継ぎによる参加は残ります。撤回済みの同意は 409 consent.alreadyWithdrawn。',
         tags: ['consents'],

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
 import { idParamsSchema } from '../../contract/common.ts';
 import { problemSchema } from '../../contract/problem.ts';
 import {
@@ -103,7 +104,11 @@ async function presentFacts(tx: Transaction<DB>, actor: Actor, facts: readonly S
   });
 }
 
-async function presentFact(tx: Transaction<DB>, actor: Actor, fact: SensitiveFactRow): Promise<SensitiveFact> {
+async function presentFact(
+  tx: Transaction<DB>,
+  actor: Actor,
+  fact: SensitiveFactRow,
+): Promise<SensitiveFact> {
   const [presented] = await presentFacts(tx, actor, [fact]);
   return presented as SensitiveFact;
 }
@@ -197,7 +202,10 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
           personId: person.id,
           details: { factIds: facts.map((f) => f.id) },
         });
-        return { items: await presentFacts(tx, actor, facts) };
+        return {
+          items: await presentFacts(tx, actor, facts),
+          abilities: { create: actor.permissions.has('sensitiveFact.manage') },
+        };
       });
     },
   );
@@ -208,7 +216,8 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
       config: { access: { permission: 'sensitiveFact.read' } },
       schema: {
         operationId: 'sensitiveFacts.listOfCase',
-        summary: '事例の世帯員の要配慮個人情報のうち、自機関に共有されているものの一覧（事例に付いた犯罪歴等は「犯罪をした者等」の印）',
+        summary:
+          '事例の世帯員の要配慮個人情報のうち、自機関に共有されているものの一覧（事例に付いた犯罪歴等は「犯罪をした者等」の印）',
         tags: ['sensitiveFacts'],
         params: idParamsSchema,
         response: { 200: sensitiveFactListSchema, ...readErrors },
@@ -227,7 +236,10 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
           personId: kase.primary_person_id,
           details: { factIds: facts.map((f) => f.id) },
         });
-        return { items: await presentFacts(tx, actor, facts) };
+        return {
+          items: await presentFacts(tx, actor, facts),
+          abilities: { create: actor.permissions.has('sensitiveFact.manage') },
+        };
       });
     },
   );
@@ -286,16 +298,22 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
       const fact = await db.transaction().execute(async (tx) => {
         const fact = await findVisibleSensitiveFact(tx, actor, request.params.id, { forUpdate: true });
         if (!fact) throw notFound();
-        if (!mayGrant(actor, fact, await coordinatedPersonIds(tx, actor, [fact.person_id]))) throw forbidden();
+        if (!mayGrant(actor, fact, await coordinatedPersonIds(tx, actor, [fact.person_id])))
+          throw forbidden();
         const known = await knownOrganizationIds(tx, actor.tenantId, [input.organizationId]);
         if (!known.has(input.organizationId)) {
-          throw new HttpProblem(400, 'validation.invalid', '共有先の機関が見つからないか、無効になっています。', [
-            {
-              field: 'organizationId',
-              code: 'unknownOrganization',
-              message: '共有先の機関が見つからないか、無効になっています',
-            },
-          ]);
+          throw new HttpProblem(
+            400,
+            'validation.invalid',
+            '共有先の機関が見つからないか、無効になっています。',
+            [
+              {
+                field: 'organizationId',
+                code: 'unknownOrganization',
+                message: '共有先の機関が見つからないか、無効になっています',
+              },
+            ],
+          );
         }
         const names = await organizationNames(tx, actor.tenantId, [input.organizationId]);
         const name = names.get(input.organizationId) ?? '';
@@ -309,13 +327,25 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
                 409,
                 'sensitiveFact.notParticipating',
                 `${name}はこの人の事例に参加していないため、共有できません。`,
-                [{ field: 'organizationId', code: 'notParticipating', message: 'この人の事例に参加している機関を選んでください' }],
+                [
+                  {
+                    field: 'organizationId',
+                    code: 'notParticipating',
+                    message: 'この人の事例に参加している機関を選んでください',
+                  },
+                ],
               )
             : new HttpProblem(
                 409,
                 'consent.required',
                 `${name}への共有について、この情報を含む本人の同意（有効なもの）がなく、支援会議の構成員でもないため共有できません。`,
-                [{ field: 'organizationId', code: 'consentMissing', message: '本人の同意が記録されていません' }],
+                [
+                  {
+                    field: 'organizationId',
+                    code: 'consentMissing',
+                    message: '本人の同意が記録されていません',
+                  },
+                ],
               );
         }
         const grantId = randomUUID();
@@ -364,7 +394,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
           '共有できる者（記録した機関・本人の事例の重層事業担当）が取り消せます。記録した機関自身の共有は取り消せません（409 sensitiveFact.recorderGrant）。取消し済みは 409 sensitiveFact.grantRevoked。',
         tags: ['sensitiveFacts'],
         params: grantParamsSchema,
-        response: { 204: { type: 'null', description: '取り消しました' }, ...writeErrors },
+        response: { 204: z.null().describe('取り消しました'), ...writeErrors },
       },
     },
     async (request, reply) => {
@@ -372,7 +402,8 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
       await db.transaction().execute(async (tx) => {
         const fact = await findVisibleSensitiveFact(tx, actor, request.params.id, { forUpdate: true });
         if (!fact) throw notFound();
-        if (!mayGrant(actor, fact, await coordinatedPersonIds(tx, actor, [fact.person_id]))) throw forbidden();
+        if (!mayGrant(actor, fact, await coordinatedPersonIds(tx, actor, [fact.person_id])))
+          throw forbidden();
         const grant = await tx
           .selectFrom('sensitive_fact_grants')
           .selectAll()
@@ -400,7 +431,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
           details: { grantId: grant.id, organizationId: grant.organization_id },
         });
       });
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }

@@ -17,6 +17,7 @@ import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { isProblem } from '../../../lib/api-client.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
+import { SensitiveFactsPanel } from '../../sensitive-facts/components/sensitive-facts-panel.tsx';
 import { usePerson } from '../api/get-person.ts';
 import { useLinkPerson } from '../api/link-person.ts';
 import { type PersonDuplicate, usePersonDuplicates } from '../api/list-person-duplicates.ts';
@@ -253,6 +254,10 @@ function PersonRecord({ person }: { person: Person }) {
           </h2>
           <Households person={person} />
         </section>
+
+        <div className="border-t border-solid-gray-420 pt-6">
+          <SensitiveFactsPanel of={{ personId: person.id, personName: fullName(person) }} />
+        </div>
 
         <section
           aria-labelledby="person-links"
