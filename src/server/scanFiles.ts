@@ -23,8 +23,10 @@ export function checkScan(
   maxBytes: number,
 ): { content: Buffer; sha256: string } {
   const content = Buffer.from(contentBase64, 'base64');
-  const refuse = (message: string, code = 'validation.invalid' as const) => {
-    throw new HttpProblem(400, code, message, [{ field: 'contentBase64', code: 'scanInvalid', message }]);
+  const refuse = (message: string) => {
+    throw new HttpProblem(400, 'validation.invalid', message, [
+      { field: 'contentBase64', code: 'scanInvalid', message },
+    ]);
   };
   if (content.length === 0) refuse('ファイルの内容がありません');
   if (content.length > maxBytes) refuse('ファイルは5MB以下にしてください');
