@@ -3,6 +3,9 @@ import { codesOf } from '../domain/codeLists.ts';
 import { toIsoDate } from '../domain/wareki.ts';
 import { text } from './common.ts';
 
+/** A reason a person types, required: trimmed, 1–1000 characters, no control characters. */
+export const requiredReason = (message: string) => text(1000).pipe(z.string().min(1, { message }));
+
 /**
  * What the person agrees may be shared (同意の範囲). `health` and `offence` are 要配慮個人情報
  * and are asked for separately on the form.
@@ -14,6 +17,7 @@ export const consentCategories = [
   { code: 'plan', label: '支援プラン・支援経過' },
   { code: 'health', label: '心身の状況・障害・病歴（要配慮個人情報）' },
   { code: 'offence', label: '犯罪歴等（要配慮個人情報）' },
+  { code: 'victimisation', label: '犯罪被害の事実（DV被害等・要配慮個人情報）' },
 ] as const;
 export type ConsentCategory = (typeof consentCategories)[number]['code'];
 
@@ -79,12 +83,71 @@ export const consentSchema = z
     givenOn: z.string(),
     expiresOn: z.string().nullable(),
     withdrawnAt: z.string().nullable(),
+    /** The withdrawal (撤回): the day the person withdrew, why, who recorded it, who lost access. */
+    withdrawal: z
+      .object({
+        withdrawnOn: z.string(),
+        reason: z.string(),
+        recordedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+        /** Organisations that took part only by this consent and lost access (on the case shown, or on every case). */
+        lostAccess: z.array(
+          z.object({
+            caseId: z.uuid(),
+            organizations: z.array(z.object({ id: z.uuid(), name: z.string() })),
+          }),
+        ),
+      })
+      .nullable(),
     /** In force today: given, not expired, not withdrawn. */
     active: z.boolean(),
     recordedBy: z.object({ id: z.uuid(), name: z.string() }),
     recordedAt: z.string(),
-    /** Withdrawal arrives in a later issue; until then nobody may withdraw through the API. */
-    abilities: z.object({ withdraw: z.boolean() }),
+    /** The scanned consent form, if one is attached (download with consents.scan). */
+    scan: z
+      .object({
+        filename: z.string(),
+        mediaType: z.string(),
+        sizeBytes: z.number().int(),
+        sha256: z.string(),
+        uploadedAt: z.string(),
+      })
+      .nullable(),
+    /** Withdraw / attach a scan: the organisation that recorded it, or the coordinating section of its case. */
+    abilities: z.object({ withdraw: z.boolean(), attachScan: z.boolean() }),
   })
   .meta({ id: 'Consent' });
 export type Consent = z.infer<typeof consentSchema>;
+
+export const consentWithdrawInputSchema = z
+  .object({
+    withdrawnOn: isoDate('撤回日を YYYY-MM-DD の形式で入力してください').optional(),
+    reason: requiredReason('撤回の理由を入力してください'),
+  })
+  .superRefine((input, ctx) => {
+    if (input.withdrawnOn && input.withdrawnOn > toIsoDate(new Date())) {
+      ctx.addIssue({ code: 'custom', path: ['withdrawnOn'], message: '撤回日に未来の日付は入力できません' });
+    }
+  });
+export type ConsentWithdrawInput = z.infer<typeof consentWithdrawInputSchema>;
+
+/** Scanned consent forms: PDF, JPEG or PNG, at most 5 MB (checked again by magic bytes on the server). */
+export const consentScanMediaTypes = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export const CONSENT_SCAN_MAX_BYTES = 5 * 1024 * 1024;
+
+export const consentScanInputSchema = z.object({
+  filename: text(200)
+    .pipe(z.string().min(1, { message: 'ファイル名を指定してください' }))
+    .refine((name) => !/[\\/]/.test(name), { message: 'ファイル名に使えない文字が含まれています' }),
+  mediaType: z.enum(consentScanMediaTypes, {
+    message: '同意書の画像は PDF・JPEG・PNG のいずれかにしてください',
+  }),
+  contentBase64: z
+    .string({ message: 'ファイルの内容がありません' })
+    .min(1, { message: 'ファイルの内容がありません' })
+    .max(Math.ceil(CONSENT_SCAN_MAX_BYTES / 3) * 4 + 4, { message: 'ファイルは5MB以下にしてください' })
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: 'ファイルの内容が base64 になっていません' }),
+});
+export type ConsentScanInput = z.infer<typeof consentScanInputSchema>;
+
+export const consentListSchema = z.object({ items: z.array(consentSchema) }).meta({ id: 'ConsentList' });
+export type ConsentList = z.infer<typeof consentListSchema>;

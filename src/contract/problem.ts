@@ -59,5 +59,11 @@ export const problemCodes = [
   'auth.totpInvalid',
   'auth.signInChallengeExpired',
   'totpEnrolmentRequired',
+  'consent.alreadyWithdrawn',
+  'consent.scanInvalid',
+  'sensitiveFact.grantExists',
+  'sensitiveFact.notParticipating',
+  'sensitiveFact.recorderGrant',
+  'sensitiveFact.grantRevoked',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];

@@ -97,3 +97,28 @@ export function personVisible(viewer: Viewer, personId: string): RawBuilder<bool
       WHERE vis_hm.person_id = ${sql.ref(personId)}
         AND ${consultationVisible(viewer, 'vis_c.id', 'vis_c.organization_id')}))`;
 }
+
+/**
+ * A consent is visible to whoever may see its person, unless it was given for a case the viewer
+ * may not see. `alias` names the consents row's alias in the outer query, e.g. 'cn'.
+ */
+export function consentVisible(viewer: Viewer, alias: string): RawBuilder<boolean> {
+  return sql<boolean>`(${personVisible(viewer, `${alias}.person_id`)}
+    AND (${sql.ref(`${alias}.case_id`)} IS NULL OR ${caseVisible(viewer, `${alias}.case_id`)}))`;
+}
+
+/**
+ * A 要配慮個人情報 fact is visible only to an organisation holding a grant of it in force (the
+ * recording organisation holds one from the start) that may also see the person, and the case if
+ * the fact belongs to one. Everyone else cannot learn it exists. `alias` names the
+ * sensitive_facts row in the outer query, e.g. 'sf'.
+ */
+export function sensitiveFactVisible(viewer: Viewer, alias: string): RawBuilder<boolean> {
+  return sql<boolean>`(EXISTS (
+      SELECT 1 FROM sensitive_fact_grants vis_g
+      WHERE vis_g.fact_id = ${sql.ref(`${alias}.id`)}
+        AND vis_g.organization_id = ${viewer.organizationId}
+        AND vis_g.revoked_at IS NULL)
+    AND ${personVisible(viewer, `${alias}.person_id`)}
+    AND (${sql.ref(`${alias}.case_id`)} IS NULL OR ${caseVisible(viewer, `${alias}.case_id`)}))`;
+}

@@ -88,7 +88,7 @@ export type AuditAction =
   | 'auditEvent.export'
   | 'person.accessLog'
   | 'person.lookupForDisclosure'
-  | 'person.disclosureExport';
+  | 'person.disclosureExport'
   // accounts and sessions (issue 4)
   | 'session.list'
   | 'session.revoke'
@@ -101,7 +101,17 @@ export type AuditAction =
   | 'totp.enroll'
   | 'totp.activate'
   | 'totp.disable'
-  | 'tenantSettings.update';
+  | 'tenantSettings.update'
+  // consent in full and 要配慮個人情報 (issue 4)
+  | 'consent.list'
+  | 'consent.withdraw'
+  | 'consent.attachScan'
+  | 'consent.readScan'
+  | 'sensitiveFact.create'
+  | 'sensitiveFact.list'
+  | 'sensitiveFact.reveal'
+  | 'sensitiveFact.grant'
+  | 'sensitiveFact.revokeGrant';
 
 export interface AuditEventInput {
   action: AuditAction;

@@ -17,7 +17,9 @@ export type CaseEventKind =
   | 'closed'
   | 'suspended'
   | 'reopened'
-  | 'stageChanged';
+  | 'stageChanged'
+  | 'consentWithdrawn'
+  | 'sensitiveFactRecorded';
 
 /**
  * Append one entry to a case's timeline, in the transaction of the action that caused it.

@@ -7,6 +7,7 @@ import * as recidivismPlan from './migrations/20261126_0006_recidivism_plan.ts';
 import { applyRowLevelSecurity } from './rowLevelSecurity.ts';
 import * as auditViews from './migrations/20261127_0008_audit_views.ts';
 import * as accounts from './migrations/20261127_0009_accounts.ts';
+import * as consentSensitiveFacts from './migrations/20261127_0007_consent_sensitive_facts.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration, in order. Names are timestamped; migrations are forward-only. */
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '20261126_0006_recidivism_plan': recidivismPlan,
   '20261127_0008_audit_views': auditViews,
   '20261127_0009_accounts': accounts,
+  '20261127_0007_consent_sensitive_facts': consentSensitiveFacts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

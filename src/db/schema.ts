@@ -306,6 +306,61 @@ export interface ConsentTable {
   withdrawal_reason: string | null;
   recorded_by: string;
   created_at: CreatedAt;
+  /** Since migration 0007: the day the person withdrew, who recorded it, and who lost access. */
+  withdrawn_on: DateColumn | null;
+  withdrawn_by: string | null;
+  withdrawal_effects: ColumnType<ConsentWithdrawalEffect[] | null, string | null, string | null>;
+}
+
+/** Per case: the organisations whose only ground to take part was the withdrawn consent. */
+export interface ConsentWithdrawalEffect {
+  caseId: string;
+  organizationIds: string[];
+}
+
+export interface ConsentScanTable {
+  id: string;
+  tenant_id: string;
+  consent_id: string;
+  filename: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string;
+  uploaded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export type SensitiveFactKind = 'offence' | 'illness' | 'disability' | 'dvVictim';
+
+export interface SensitiveFactTable {
+  id: string;
+  tenant_id: string;
+  person_id: string;
+  case_id: string | null;
+  kind: SensitiveFactKind;
+  subtype: string | null;
+  summary: string;
+  details: string | null;
+  recorded_by: string;
+  recorded_by_organization_id: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface SensitiveFactGrantTable {
+  id: string;
+  tenant_id: string;
+  fact_id: string;
+  organization_id: string;
+  reason: string;
+  /** 'recorder' (the recording organisation), 'consent' (source_id = consent) or 'article106_6' (source_id = meeting). */
+  legal_basis: 'recorder' | 'consent' | 'article106_6';
+  source_id: string | null;
+  granted_by: string;
+  granted_at: ColumnType<Date, Date | string | undefined, never>;
+  revoked_at: Date | null;
+  revoked_by: string | null;
 }
 
 export interface AssessmentRelation {
@@ -642,6 +697,9 @@ export interface DB {
   user_totp: UserTotpTable;
   totp_recovery_codes: TotpRecoveryCodeTable;
   sign_in_challenges: SignInChallengeTable;
+  consent_scans: ConsentScanTable;
+  sensitive_facts: SensitiveFactTable;
+  sensitive_fact_grants: SensitiveFactGrantTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;

@@ -234,6 +234,26 @@ export const defaultMeetingKinds: { code: string; name: string; legalBasis: Lega
   { code: 'multilayerMeeting', name: '重層的支援会議', legalBasis: 'consent' },
 ];
 
+/** 要配慮個人情報 held apart (sensitive_facts): the kinds, and which consent category covers sharing each. */
+export const sensitiveFactKinds = list([
+  { code: 'offence', label: '犯罪歴等' },
+  { code: 'illness', label: '病歴' },
+  { code: 'disability', label: '障害' },
+  { code: 'dvVictim', label: 'DV被害' },
+] as const);
+export type SensitiveFactKindCode = CodeOf<typeof sensitiveFactKinds>;
+
+/** The situation of a person with an offence (犯罪をした者等); an `offence` fact on a case is its marker. */
+export const offenceSubtypes = list([
+  { code: 'probation', label: '保護観察中' },
+  { code: 'parole', label: '仮釈放' },
+  { code: 'sentenceServed', label: '満期釈放' },
+  { code: 'prosecutionSuspended', label: '起訴猶予' },
+  { code: 'suspendedSentence', label: '執行猶予' },
+  { code: 'juvenile', label: '少年' },
+] as const);
+export type OffenceSubtype = CodeOf<typeof offenceSubtypes>;
+
 export const codesOf = <T extends readonly Code[]>(codes: T) =>
   codes.map((c) => c.code) as [CodeOf<T>, ...CodeOf<T>[]];
 export const labelOf = (codes: readonly Code[], code: string) =>

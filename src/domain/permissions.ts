@@ -31,6 +31,9 @@ export const permissions = [
   'case.coordinate',
   'supportReport.create',
   'task.read',
+  // 要配慮個人情報 held apart: list granted facts and reveal them / record, grant and revoke
+  'sensitiveFact.read',
+  'sensitiveFact.manage',
   // the recidivism plan and its council
   'plan.read',
   'plan.manage',
@@ -55,6 +58,8 @@ const casework: Permission[] = [
   'case.read',
   'supportReport.create',
   'task.read',
+  'sensitiveFact.read',
+  'sensitiveFact.manage',
 ];
 
 const grants: Record<Role, readonly Permission[]> = {

@@ -28,6 +28,7 @@ import { printRoutes } from './routes/prints.ts';
 import { programmeProgressRoutes } from './routes/programmeProgress.ts';
 import { recidivismPlanRoutes } from './routes/recidivismPlan.ts';
 import { referralRoutes } from './routes/referrals.ts';
+import { sensitiveFactRoutes } from './routes/sensitiveFacts.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { sessionListRoutes } from './routes/sessions.ts';
 import { supportReportRoutes } from './routes/supportReports.ts';
@@ -135,6 +136,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   auditEventRoutes(app, database.db, { maxExportRows: config.auditExportMaxRows });
   personAccessLogRoutes(app, database.db);
   disclosureRoutes(app, database.db);
+  sensitiveFactRoutes(app, database.db);
 
   await installWeb(app, config.webRoot);
   return app;

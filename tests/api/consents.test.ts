@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../src/contract/cases.ts';
 import type { Consent } from '../../src/contract/consents.ts';
@@ -9,7 +10,7 @@ import {
   type DemoDirectory,
   demoDirectory,
 } from '../support/factories.ts';
-import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
+import { type ApiClient, auditDetails, startTestServer, type TestServer } from '../support/testServer.ts';
 
 let server: TestServer;
 let dir: DemoDirectory;
@@ -76,7 +77,7 @@ describe('POST /api/consents (consents.create)', () => {
       withdrawnAt: null,
       active: true,
       recordedBy: { name: '重層 調整' },
-      abilities: { withdraw: false },
+      abilities: { withdraw: true, attachScan: true },
     });
     const audit = await server.database.db
       .selectFrom('audit_events')
@@ -255,5 +256,397 @@ describe('activeConsentCovering (used when approving plans and convening 重層�
     expect(withdrawn?.withdrawnAt).not.toBeNull();
     // the other case's consent is not shown on this case's page
     expect(page.body.consents).toHaveLength(2);
+  });
+});
+
+const meetingAt = (kind: 'supportMeeting' | 'multilayerMeeting', invited: string[]) => ({
+  kindId: dir.meetingKind(kind),
+  title: kind === 'supportMeeting' ? '支援会議（試験）' : '重層的支援会議（試験）',
+  scheduledAt: '2026-11-20T10:00:00+09:00',
+  place: '市役所本館3階会議室',
+  agenda: '役割分担の検討',
+  invitedOrganizationIds: invited.map(org),
+});
+
+async function participantsOf(caseId: string) {
+  return server.database.db
+    .selectFrom('case_participants')
+    .select(['organization_id', 'basis', 'scope', 'legal_basis', 'source_id', 'meeting_id'])
+    .where('case_id', '=', caseId)
+    .execute();
+}
+
+/** A case shared with 障害者相談支援事業所 and 保護第一課 by a 重層的支援会議 on the case consent. */
+async function sharedCase() {
+  const { caseId, personId } = await createCase(server.database.db, dir, { stage: 'assessing' });
+  const consent = await coordinator.post<Consent>(
+    '/api/consents',
+    input(personId, caseId, { organizationIds: [org('障害者相談支援事業所'), org('保護第一課')] }),
+  );
+  expect(consent.status).toBe(201);
+  const meeting = await coordinator.post<{ id: string }>(
+    `/api/cases/${caseId}/meetings`,
+    meetingAt('multilayerMeeting', ['障害者相談支援事業所', '保護第一課']),
+  );
+  expect(meeting.status).toBe(201);
+  return { caseId, personId, consentId: consent.body.id, meetingId: meeting.body.id };
+}
+
+describe('sharing paths store their legal basis and check the consent scope', () => {
+  it('a 重層的支援会議 invitation shares the case on the consent (source_id = consent id)', async () => {
+    const { caseId, consentId, meetingId } = await sharedCase();
+    const shared = (await participantsOf(caseId)).filter((p) => p.basis === 'meeting');
+    expect(shared).toHaveLength(2);
+    for (const row of shared) {
+      expect(row).toMatchObject({
+        scope: 'case',
+        legal_basis: 'consent',
+        source_id: consentId,
+        meeting_id: meetingId,
+      });
+    }
+  });
+
+  it('without consent only a 支援会議 shares, with article106_6 and scope meeting', async () => {
+    const { caseId } = await createCase(server.database.db, dir, { stage: 'assessing' });
+    const meeting = await coordinator.post<{ id: string }>(
+      `/api/cases/${caseId}/meetings`,
+      meetingAt('supportMeeting', ['鹿児島保護観察所']),
+    );
+    expect(meeting.status).toBe(201);
+    const rows = (await participantsOf(caseId)).filter((p) => p.basis === 'meeting');
+    expect(rows).toEqual([
+      {
+        organization_id: org('鹿児島保護観察所'),
+        basis: 'meeting',
+        scope: 'meeting',
+        legal_basis: 'article106_6',
+        source_id: null,
+        meeting_id: meeting.body.id,
+      },
+    ]);
+    expect((await hogokansatsu.get(`/api/cases/${caseId}`)).status).toBe(404);
+  });
+
+  it('a consent whose scope lacks 基本情報 shares no case (409 consent.required)', async () => {
+    const { caseId, personId } = await createCase(server.database.db, dir, { stage: 'assessing' });
+    await coordinator.post(
+      '/api/consents',
+      input(personId, caseId, { organizationIds: [org('障害者相談支援事業所')], categories: ['health'] }),
+    );
+    const refused = await coordinator.post(
+      `/api/cases/${caseId}/meetings`,
+      meetingAt('multilayerMeeting', ['障害者相談支援事業所']),
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'consent.required' });
+    expect((await participantsOf(caseId)).filter((p) => p.basis === 'meeting')).toEqual([]);
+  });
+});
+
+describe('POST /api/consents/:id/withdraw (consents.withdraw)', () => {
+  it('takes effect at once: an organisation there only by the consent gets 404, others keep the case', async () => {
+    const { caseId, personId, consentId } = await sharedCase();
+    // 保護第一課 is also covered by an intake consent, so it keeps its place on that ground
+    const intake = await houkatsu.post<Consent>(
+      '/api/consents',
+      input(personId, undefined, { organizationIds: [org('保護第一課')] }),
+    );
+    expect(intake.status).toBe(201);
+    expect((await shogai.get(`/api/cases/${caseId}`)).status).toBe(200);
+    const hogo = await server.as('hogo');
+    expect((await hogo.get(`/api/cases/${caseId}`)).status).toBe(200);
+
+    const response = await coordinator.post<Consent>(`/api/consents/${consentId}/withdraw`, {
+      withdrawnOn: '2026-11-21',
+      reason: '本人から電話で撤回の申出',
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      id: consentId,
+      active: false,
+      withdrawal: {
+        withdrawnOn: '2026-11-21',
+        reason: '本人から電話で撤回の申出',
+        recordedBy: { name: '重層 調整' },
+        lostAccess: [
+          { caseId, organizations: [{ id: org('障害者相談支援事業所'), name: '障害者相談支援事業所' }] },
+        ],
+      },
+      abilities: { withdraw: false },
+    });
+    expect(response.body.withdrawnAt).not.toBeNull();
+
+    // immediately: the organisation with no other ground cannot find the case
+    expect((await shogai.get(`/api/cases/${caseId}`)).status).toBe(404);
+    const shogaiList = await shogai.get<{ items: { id: string }[] }>('/api/cases?limit=100');
+    expect(shogaiList.body.items.map((c) => c.id)).not.toContain(caseId);
+    // the intake counter, the coordinating section and 保護第一課 (other consent) still see it
+    expect((await houkatsu.get(`/api/cases/${caseId}`)).status).toBe(200);
+    expect((await coordinator.get(`/api/cases/${caseId}`)).status).toBe(200);
+    expect((await hogo.get(`/api/cases/${caseId}`)).status).toBe(200);
+    const rows = await participantsOf(caseId);
+    expect(rows.find((p) => p.organization_id === org('保護第一課') && p.basis === 'meeting')).toMatchObject({
+      legal_basis: 'consent',
+      source_id: intake.body.id,
+    });
+    expect(rows.some((p) => p.organization_id === org('障害者相談支援事業所'))).toBe(false);
+    expect(rows.map((p) => p.basis).sort()).toEqual(['coordinator', 'intake', 'meeting']);
+
+    // the case page shows the withdrawal and who lost access
+    const page = await coordinator.get<CaseDetail>(`/api/cases/${caseId}`);
+    expect(page.body.consents.find((c) => c.id === consentId)?.withdrawal?.lostAccess).toEqual([
+      { caseId, organizations: [{ id: org('障害者相談支援事業所'), name: '障害者相談支援事業所' }] },
+    ]);
+    const event = await server.database.db
+      .selectFrom('case_events')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('kind', '=', 'consentWithdrawn')
+      .executeTakeFirstOrThrow();
+    expect(event.subject_id).toBe(consentId);
+    expect(event.summary).toContain('次の機関は事例を閲覧できなくなりました：障害者相談支援事業所');
+    const audit = await server.latestAudit('consent.withdraw');
+    expect(audit).toMatchObject({
+      resource_id: consentId,
+      case_id: caseId,
+      person_id: personId,
+      actor_login_id: 'coordinator',
+    });
+    expect(auditDetails(audit)).toMatchObject({
+      reason: '本人から電話で撤回の申出',
+      withdrawnOn: '2026-11-21',
+      lostAccess: [{ caseId, organizationIds: [org('障害者相談支援事業所')] }],
+    });
+
+    // twice: 409 with its own code
+    const again = await coordinator.post(`/api/consents/${consentId}/withdraw`, { reason: '重ねて' });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'consent.alreadyWithdrawn' });
+    // a new 重層的支援会議 with 障害者相談支援事業所 is refused now
+    const refused = await coordinator.post(
+      `/api/cases/${caseId}/meetings`,
+      meetingAt('multilayerMeeting', ['障害者相談支援事業所']),
+    );
+    expect(refused.body).toMatchObject({ code: 'consent.required' });
+  });
+
+  it('keeps organisations that take part by a 支援会議 (article106_6) and the intake counter', async () => {
+    const { caseId, personId } = await createCase(server.database.db, dir, { stage: 'assessing' });
+    const consent = await coordinator.post<Consent>(
+      '/api/consents',
+      input(personId, caseId, { organizationIds: [org('地域包括支援センター'), org('鹿児島保護観察所')] }),
+    );
+    await coordinator.post(
+      `/api/cases/${caseId}/meetings`,
+      meetingAt('supportMeeting', ['鹿児島保護観察所']),
+    );
+    const before = await participantsOf(caseId);
+    const response = await coordinator.post<Consent>(`/api/consents/${consent.body.id}/withdraw`, {
+      reason: '本人の申出',
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.withdrawal?.lostAccess).toEqual([]);
+    expect(response.body.withdrawal?.withdrawnOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((await participantsOf(caseId)).length).toBe(before.length);
+    expect((await houkatsu.get(`/api/cases/${caseId}`)).status).toBe(200);
+  });
+
+  it('refuses bad input with 400 naming the field, and writes nothing', async () => {
+    const { consentId } = await sharedCase();
+    const cases: [Record<string, unknown>, string][] = [
+      [{}, 'reason'],
+      [{ reason: '   ' }, 'reason'],
+      [{ reason: '申出', withdrawnOn: '2999-01-01' }, 'withdrawnOn'],
+      [{ reason: '申出', withdrawnOn: '2026-11-01' }, 'withdrawnOn'], // before the consent was given
+      [{ reason: '申出', withdrawnOn: '2026-13-01' }, 'withdrawnOn'],
+    ];
+    for (const [body, field] of cases) {
+      const response = await coordinator.post(`/api/consents/${consentId}/withdraw`, body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(fieldsOf(response.body)).toContain(field);
+      expect((response.body as { detail: string }).detail).toMatch(/[ぁ-んァ-ヶ一-龠]/);
+    }
+    const row = await server.database.db
+      .selectFrom('consents')
+      .select('withdrawn_at')
+      .where('id', '=', consentId)
+      .executeTakeFirstOrThrow();
+    expect(row.withdrawn_at).toBeNull();
+  });
+
+  it('is 401 unauthenticated, 404 for roles without casework and for organisations that cannot see it, 403 for a viewer who may not withdraw', async () => {
+    const { consentId, caseId } = await sharedCase();
+    const body = { reason: '申出' };
+    expect((await server.anonymous().post(`/api/consents/${consentId}/withdraw`, body)).status).toBe(401);
+    for (const login of ['council', 'plan', 'auditor', 'admin']) {
+      const client = await server.as(login);
+      const response = await client.post(`/api/consents/${consentId}/withdraw`, body);
+      expect(response.status, login).toBe(404);
+    }
+    expect((await hogokansatsu.post(`/api/consents/${consentId}/withdraw`, body)).status).toBe(404);
+    expect(
+      (await coordinator.post('/api/consents/00000000-0000-4000-8000-000000000000/withdraw', body)).status,
+    ).toBe(404);
+    // 地域包括支援センター sees the case but neither recorded the consent nor coordinates
+    expect((await houkatsu.get(`/api/cases/${caseId}`)).status).toBe(200);
+    const refused = await houkatsu.post(`/api/consents/${consentId}/withdraw`, body);
+    expect(refused.status).toBe(403);
+  });
+});
+
+describe('GET /api/persons/:id/consents (consents.list)', () => {
+  it('lists the consents of a visible person, without those for cases the caller cannot see; audited', async () => {
+    const { caseId, personId, consentId } = await sharedCase();
+    const intake = await houkatsu.post<Consent>(
+      '/api/consents',
+      input(personId, undefined, { organizationIds: [org('重層事業担当')] }),
+    );
+    // another case of the same person, taken at 障害者相談支援事業所: 地域包括支援センター is not in it
+    const other = await createCase(server.database.db, dir, {
+      personId,
+      organization: '障害者相談支援事業所',
+    });
+    const hidden = await coordinator.post<Consent>(
+      '/api/consents',
+      input(personId, other.caseId, { organizationIds: [org('保護第一課')] }),
+    );
+    expect(hidden.status).toBe(201);
+
+    const mine = await houkatsu.get<{ items: Consent[] }>(`/api/persons/${personId}/consents`);
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.map((c) => c.id).sort()).toEqual([consentId, intake.body.id].sort());
+    expect(mine.body.items.find((c) => c.id === intake.body.id)?.abilities).toEqual({
+      withdraw: true,
+      attachScan: true,
+    });
+    expect(mine.body.items.find((c) => c.id === consentId)?.abilities).toEqual({
+      withdraw: false,
+      attachScan: false,
+    });
+    const coordinatorView = await coordinator.get<{ items: Consent[] }>(`/api/persons/${personId}/consents`);
+    expect(coordinatorView.body.items.map((c) => c.id)).toContain(hidden.body.id);
+    const audit = await server.latestAudit('consent.list');
+    expect(audit?.person_id).toBe(personId);
+    expect(auditDetails(audit).consentIds).toHaveLength(3);
+    expect(caseId).toBeTruthy();
+
+    expect((await hogokansatsu.get(`/api/persons/${personId}/consents`)).status).toBe(404);
+    expect((await server.anonymous().get(`/api/persons/${personId}/consents`)).status).toBe(401);
+    for (const login of ['council', 'plan', 'auditor', 'admin']) {
+      expect((await (await server.as(login)).get(`/api/persons/${personId}/consents`)).status, login).toBe(
+        404,
+      );
+    }
+    expect((await houkatsu.get('/api/persons/not-an-id/consents')).status).toBe(400);
+  });
+});
+
+const png = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+]);
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
+
+describe('PUT/GET /api/consents/:id/scan (consents.attachScan, consents.scan)', () => {
+  it('stores a PDF with its SHA-256, replaces it with a PNG, and returns it as a download; both audited', async () => {
+    const { consentId, personId } = await sharedCase();
+    const first = await coordinator.request<Consent>('PUT', `/api/consents/${consentId}/scan`, {
+      filename: '同意書.pdf',
+      mediaType: 'application/pdf',
+      contentBase64: pdf.toString('base64'),
+    });
+    expect(first.status).toBe(200);
+    const pdfSha = createHash('sha256').update(pdf).digest('hex');
+    expect(first.body.scan).toMatchObject({
+      filename: '同意書.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: pdf.length,
+      sha256: pdfSha,
+    });
+    const replaced = await coordinator.request<Consent>('PUT', `/api/consents/${consentId}/scan`, {
+      filename: 'scan.png',
+      mediaType: 'image/png',
+      contentBase64: png.toString('base64'),
+    });
+    expect(replaced.status).toBe(200);
+    const pngSha = createHash('sha256').update(png).digest('hex');
+    expect(replaced.body.scan?.sha256).toBe(pngSha);
+    expect(auditDetails(await server.latestAudit('consent.attachScan'))).toMatchObject({
+      sha256: pngSha,
+      replacedSha256: pdfSha,
+      mediaType: 'image/png',
+    });
+
+    // a viewer of the case (障害者相談支援事業所, by the consent) may download it
+    const response = await fetch(new URL(`/api/consents/${consentId}/scan`, server.url), {
+      headers: { cookie: shogai.cookie ?? '' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(response.headers.get('content-disposition')).toMatch(/attachment; filename=.*scan\.png/);
+    expect(Buffer.from(await response.arrayBuffer()).equals(png)).toBe(true);
+    const read = await server.latestAudit('consent.readScan');
+    expect(read).toMatchObject({ resource_id: consentId, person_id: personId, actor_login_id: 'shogai' });
+    expect(auditDetails(read)).toMatchObject({ sha256: pngSha });
+  });
+
+  it('refuses files that are not what they claim, too large, or badly named (400 naming the field)', async () => {
+    const { consentId } = await sharedCase();
+    const put = (body: Record<string, unknown>) =>
+      coordinator.request('PUT', `/api/consents/${consentId}/scan`, {
+        filename: 'scan.pdf',
+        mediaType: 'application/pdf',
+        contentBase64: pdf.toString('base64'),
+        ...body,
+      });
+    const disguised = await put({ contentBase64: png.toString('base64') });
+    expect(disguised.status).toBe(400);
+    expect(disguised.body).toMatchObject({ code: 'consent.scanInvalid' });
+    expect(fieldsOf(disguised.body)).toEqual(['contentBase64']);
+    const text = await put({ contentBase64: Buffer.from('hello, not a pdf').toString('base64') });
+    expect(text.body).toMatchObject({ code: 'consent.scanInvalid' });
+    const big = Buffer.concat([pdf, Buffer.alloc(5 * 1024 * 1024)]);
+    const tooBig = await put({ contentBase64: big.toString('base64') });
+    expect(tooBig.status).toBe(400);
+    expect(fieldsOf(tooBig.body)).toEqual(['contentBase64']);
+    for (const [body, field] of [
+      [{ mediaType: 'image/gif' }, 'mediaType'],
+      [{ filename: '' }, 'filename'],
+      [{ filename: '../etc/passwd' }, 'filename'],
+      [{ contentBase64: '***' }, 'contentBase64'],
+    ] as const) {
+      const response = await put(body);
+      expect(response.status, field).toBe(400);
+      expect(fieldsOf(response.body)).toContain(field);
+    }
+    expect(
+      await server.database.db
+        .selectFrom('consent_scans')
+        .select('id')
+        .where('consent_id', '=', consentId)
+        .execute(),
+    ).toEqual([]);
+    expect((await coordinator.get(`/api/consents/${consentId}/scan`)).status).toBe(404);
+  });
+
+  it('is 401, 404 for roles without casework and organisations that cannot see the consent, 403 for a viewer who may not attach', async () => {
+    const { consentId } = await sharedCase();
+    const body = {
+      filename: 'scan.pdf',
+      mediaType: 'application/pdf',
+      contentBase64: pdf.toString('base64'),
+    };
+    expect((await coordinator.request('PUT', `/api/consents/${consentId}/scan`, body)).status).toBe(200);
+    const anonymous = server.anonymous();
+    expect((await anonymous.request('PUT', `/api/consents/${consentId}/scan`, body)).status).toBe(401);
+    expect((await anonymous.get(`/api/consents/${consentId}/scan`)).status).toBe(401);
+    for (const login of ['council', 'plan', 'auditor', 'admin']) {
+      const client = await server.as(login);
+      expect((await client.request('PUT', `/api/consents/${consentId}/scan`, body)).status, login).toBe(404);
+      expect((await client.get(`/api/consents/${consentId}/scan`)).status, login).toBe(404);
+    }
+    expect((await hogokansatsu.get(`/api/consents/${consentId}/scan`)).status).toBe(404);
+    expect((await hogokansatsu.request('PUT', `/api/consents/${consentId}/scan`, body)).status).toBe(404);
+    expect((await houkatsu.request('PUT', `/api/consents/${consentId}/scan`, body)).status).toBe(403);
   });
 });

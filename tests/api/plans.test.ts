@@ -374,10 +374,16 @@ describe('POST /api/plans/:id/approve (plans.approve)', () => {
       .where('basis', '=', 'planItem')
       .orderBy('organization_id')
       .execute();
+    // the legal basis of each sharing is the consent that covers it (source_id = the consent's id)
+    const consent = await server.database.db
+      .selectFrom('consents')
+      .select('id')
+      .where('case_id', '=', caseId)
+      .executeTakeFirstOrThrow();
     expect(participants).toEqual(
       [
-        { organization_id: SHOGAI, source_id: plan.items[0]?.id },
-        { organization_id: HOGO, source_id: plan.items[1]?.id },
+        { organization_id: SHOGAI, source_id: consent.id },
+        { organization_id: HOGO, source_id: consent.id },
       ]
         .map((p) => ({ ...p, basis: 'planItem', scope: 'case', legal_basis: 'consent' }))
         .sort((a, b) => (a.organization_id < b.organization_id ? -1 : 1)),

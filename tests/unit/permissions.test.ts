@@ -19,6 +19,8 @@ const casework: Permission[] = [
   'case.read',
   'supportReport.create',
   'task.read',
+  'sensitiveFact.read',
+  'sensitiveFact.manage',
 ];
 
 /** The whole role × permission table, stated once: a change to a grant must change this test. */

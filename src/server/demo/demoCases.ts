@@ -183,12 +183,13 @@ export async function consent(
   caseId: string,
   organizationNames: string[],
   givenDaysAgo: number,
+  categories: string[] = ['basic', 'consultation', 'assessment', 'plan'],
 ) {
   await flow.coordinator.call('POST', '/api/consents', {
     personId,
     caseId,
     organizationIds: organizationNames.map((n) => flow.orgs[n]),
-    categories: ['basic', 'consultation', 'assessment', 'plan'],
+    categories,
     givenOn: daysAgo(givenDaysAgo),
     method: 'signedForm',
   });
@@ -439,6 +440,34 @@ export async function seedDemoCases(app: FastifyInstance): Promise<void> {
   const releaseItem = pRelease.items[2];
   if (releaseItem)
     await report(hogokansatsu, releaseItem.id, 6, '面接を実施。新しい住まいで落ち着いて生活している。');
+  // 要配慮個人情報: the offence history (満期釈放) is recorded by 鹿児島保護観察所 on the case, which
+  // marks it 犯罪をした者等, and shared on the person's consent to 犯罪歴等 with the centre and the
+  // coordinating section only (保護第一課 supports the case without knowing it).
+  await consent(
+    flow,
+    cRelease.personId,
+    cRelease.caseId,
+    ['鹿児島保護観察所', '鹿児島県地域生活定着センター', '重層事業担当'],
+    24,
+    ['basic', 'offence'],
+  );
+  const releaseFact = await hogokansatsu.call<{ id: string }>('POST', '/api/sensitive-facts', {
+    personId: cRelease.personId,
+    caseId: cRelease.caseId,
+    kind: 'offence',
+    subtype: 'sentenceServed',
+    summary: '窃盗により服役し、満期釈放（架空の記録）',
+    details: '前刑：窃盗（懲役1年6月）。刑事施設を満期で出所。身元引受人なし。（デモ用の架空の記録）',
+  });
+  for (const [name, reason] of [
+    ['鹿児島県地域生活定着センター', '出所後の住まいと福祉サービスの調整のため'],
+    ['重層事業担当', '支援プランの調整のため'],
+  ] as const) {
+    await hogokansatsu.call('POST', `/api/sensitive-facts/${releaseFact.id}/grants`, {
+      organizationId: flow.orgs[name],
+      reason,
+    });
+  }
 
   // 4. A handover returned with reasons.
   const returned = await consultation(houkatsu, {

@@ -62,7 +62,7 @@ import { advanceCase } from '../caseTransitions.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
 import { assessmentRoutes, presentAssessment } from './assessments.ts';
-import { consentRoutes, presentConsent } from './consents.ts';
+import { consentRoutes, presentConsents } from './consents.ts';
 import { meetingRoutes, presentMeetingSummary } from './meetings.ts';
 
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
@@ -222,9 +222,7 @@ export async function loadCaseDetail(tx: Transaction<DB>, actor: Actor, kase: Ca
           personIds,
         })
       : null,
-    consents: consents.map((c) =>
-      presentConsent(c, { person: personNames.get(c.person_id) ?? '', organizations, users }),
-    ),
+    consents: await presentConsents(tx, actor, consents, personNames, kase.id),
     meetings: meetings.map((m) => presentMeetingSummary(m, actor, kase)),
     participants: participants.map((p) => ({
       organization: org(p.organization_id),

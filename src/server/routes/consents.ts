@@ -1,12 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import { idParamsSchema } from '../../contract/common.ts';
 import {
+  CONSENT_SCAN_MAX_BYTES,
   type Consent,
   consentCategories,
   consentInputSchema,
+  consentListSchema,
   consentMethods,
+  consentScanInputSchema,
   consentSchema,
+  consentWithdrawInputSchema,
 } from '../../contract/consents.ts';
 import { problemSchema } from '../../contract/problem.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
@@ -18,13 +24,29 @@ import {
   organizationNames,
   personBelongsToCase,
   touchCase,
+  userNames,
 } from '../../db/cases.ts';
-import { type ConsentRow, findVisiblePerson, insertConsent } from '../../db/consents.ts';
-import type { DB } from '../../db/schema.ts';
+import {
+  type ConsentRow,
+  type ConsentScanInfo,
+  consentScan,
+  consentsOfPerson,
+  findVisibleConsent,
+  findVisiblePerson,
+  insertConsent,
+  manageableConsentIds,
+  saveConsentScan,
+  scansOf,
+  withdrawConsent,
+} from '../../db/consents.ts';
+import type { ConsentWithdrawalEffect, DB } from '../../db/schema.ts';
 import { labelOf } from '../../domain/codeLists.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
+import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
+import { attachment } from '../documents.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
+import { checkScan } from '../scanFiles.ts';
 
 const writeErrors = {
   400: problemSchema,
@@ -50,12 +72,20 @@ export function presentConsent(
     organizations: ReadonlyMap<string, string>;
     users: ReadonlyMap<string, string>;
   },
+  extras: {
+    scan?: ConsentScanInfo | undefined;
+    /** The caller may withdraw it / attach its scan (manageableConsentIds). */
+    manageable?: boolean;
+    /** On a case page, the withdrawal's lost access is shown for that case only. */
+    caseId?: string;
+  } = {},
 ): Consent {
+  const organization = (id: string) => ({ id, name: names.organizations.get(id) ?? '' });
   return {
     id: row.id,
     person: { id: row.person_id, name: names.person },
     caseId: row.case_id,
-    organizations: row.organization_ids.map((id) => ({ id, name: names.organizations.get(id) ?? '' })),
+    organizations: row.organization_ids.map(organization),
     categories: row.categories.map((code) => ({ code, label: labelOf(consentCategories, code) })),
     method: row.method as Consent['method'],
     methodLabel: labelOf(consentMethods, row.method),
@@ -63,10 +93,55 @@ export function presentConsent(
     givenOn: row.given_on,
     expiresOn: row.expires_on,
     withdrawnAt: row.withdrawn_at?.toISOString() ?? null,
+    withdrawal: row.withdrawn_at
+      ? {
+          withdrawnOn: row.withdrawn_on ?? toIsoDate(row.withdrawn_at),
+          reason: row.withdrawal_reason ?? '',
+          recordedBy: row.withdrawn_by
+            ? { id: row.withdrawn_by, name: names.users.get(row.withdrawn_by) ?? '' }
+            : null,
+          lostAccess: withdrawalEffects(row)
+            .filter((effect) => !extras.caseId || effect.caseId === extras.caseId)
+            .map((effect) => ({
+              caseId: effect.caseId,
+              organizations: effect.organizationIds.map(organization),
+            })),
+        }
+      : null,
     active: consentInForce(row, toIsoDate(new Date())),
     recordedBy: { id: row.recorded_by, name: names.users.get(row.recorded_by) ?? '' },
     recordedAt: row.created_at.toISOString(),
-    abilities: { withdraw: false },
+    scan: extras.scan
+      ? {
+          filename: extras.scan.filename,
+          mediaType: extras.scan.media_type,
+          sizeBytes: extras.scan.size_bytes,
+          sha256: extras.scan.sha256,
+          uploadedAt: extras.scan.uploaded_at.toISOString(),
+        }
+      : null,
+    abilities: {
+      withdraw: Boolean(extras.manageable) && row.withdrawn_at === null,
+      attachScan: Boolean(extras.manageable),
+    },
+  };
+}
+
+/** withdrawal_effects as stored (jsonb comes back parsed on pg and as text on PGlite). */
+export function withdrawalEffects(row: ConsentRow): ConsentWithdrawalEffect[] {
+  const value = row.withdrawal_effects as unknown;
+  if (value === null || value === undefined) return [];
+  return (typeof value === 'string' ? JSON.parse(value) : value) as ConsentWithdrawalEffect[];
+}
+
+/** Every organisation and user a list of consents names, for presentConsent. */
+export function consentNameIds(rows: readonly ConsentRow[]) {
+  return {
+    organizationIds: rows.flatMap((c) => [
+      ...c.organization_ids,
+      ...withdrawalEffects(c).flatMap((e) => e.organizationIds),
+    ]),
+    userIds: rows.flatMap((c) => [c.recorded_by, c.withdrawn_by ?? undefined]),
   };
 }
 
@@ -168,13 +243,286 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             expiresOn: row.expires_on,
           },
         });
-        return presentConsent(row, {
-          person: `${person.family_name} ${person.given_name}`,
-          organizations,
-          users: new Map([[actor.userId, actor.displayName]]),
-        });
+        return presentConsent(
+          row,
+          {
+            person: `${person.family_name} ${person.given_name}`,
+            organizations,
+            users: new Map([[actor.userId, actor.displayName]]),
+          },
+          { manageable: true },
+        );
       });
       return reply.code(201).send(consent);
     },
   );
+
+  r.get(
+    '/api/persons/:id/consents',
+    {
+      config: { access: { permission: 'person.read' } },
+      schema: {
+        operationId: 'consents.list',
+        summary: '本人の同意の一覧（撤回済みを含む、同意日の新しい順）',
+        description:
+          '本人が呼出し元から見える場合に限り、その人の同意を返します。呼出し元から見えない事例のための同意は含みません。一人の同意は少数のため、ページ分割はしません。',
+        tags: ['consents'],
+        params: idParamsSchema,
+        response: { 200: consentListSchema, 400: problemSchema, 401: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.transaction().execute(async (tx) => {
+        const person = await findVisiblePerson(tx, actor, request.params.id);
+        if (!person) throw notFound();
+        const rows = await consentsOfPerson(tx, actor, person.id);
+        const items = await presentConsents(tx, actor, rows, `${person.family_name} ${person.given_name}`);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'consent.list',
+          resourceType: 'consent',
+          personId: person.id,
+          details: { consentIds: items.map((c) => c.id) },
+        });
+        return { items };
+      });
+    },
+  );
+
+  r.post(
+    '/api/consents/:id/withdraw',
+    {
+      config: { access: { permission: 'consultation.create' } },
+      schema: {
+        operationId: 'consents.withdraw',
+        summary:
+          '同意の撤回を記録する（直ちに効力を持ち、この同意だけを根拠に参加していた機関は事例を見られなくなる）',
+        description:
+          '同意を記録した機関、または同意が関わる事例の重層事業担当（case.coordinate）が記録できます。同じトランザクションで、この同意だけを根拠とする事例への参加（case_participants、法的根拠 consent）を取り除き、他の有効な同意があればそちらに付け替えます。相談受付・重層事業担当・支援会議（第106条の6）・引継ぎによる参加は残ります。撤回済みの同意は 409 consent.alreadyWithdrawn。',
+        tags: ['consents'],
+        params: idParamsSchema,
+        body: consentWithdrawInputSchema,
+        response: { 200: consentSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const input = request.body;
+      return db.transaction().execute(async (tx) => {
+        const consent = await findVisibleConsent(tx, actor, request.params.id, { forUpdate: true });
+        if (!consent) throw notFound();
+        if (!(await manageableConsentIds(tx, actor, [consent.id])).has(consent.id)) throw forbidden();
+        if (consent.withdrawn_at) {
+          throw new HttpProblem(
+            409,
+            'consent.alreadyWithdrawn',
+            `この同意は${toIsoDate(consent.withdrawn_at)}に撤回済みです。`,
+          );
+        }
+        const today = toIsoDate(new Date());
+        const withdrawnOn = input.withdrawnOn ?? today;
+        if (withdrawnOn < consent.given_on) {
+          throw new HttpProblem(400, 'validation.invalid', '撤回日は同意日以降の日付にしてください。', [
+            { field: 'withdrawnOn', code: 'beforeGiven', message: '撤回日は同意日以降の日付にしてください' },
+          ]);
+        }
+        const result = await withdrawConsent(tx, consent, {
+          withdrawnOn,
+          reason: input.reason,
+          withdrawnBy: actor.userId,
+          today,
+        });
+        if (!result) throw new HttpProblem(409, 'consent.alreadyWithdrawn', 'この同意は撤回済みです。');
+        const person = await findVisiblePerson(tx, actor, consent.person_id);
+        const personName = person ? `${person.family_name} ${person.given_name}` : '';
+        const names = await organizationNames(tx, actor.tenantId, [
+          ...consent.organization_ids,
+          ...result.effects.flatMap((e) => e.organizationIds),
+        ]);
+        await recordWithdrawalOnCases(tx, actor, result.row, result.effects, names, personName);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'consent.withdraw',
+          resourceType: 'consent',
+          resourceId: consent.id,
+          personId: consent.person_id,
+          caseId: consent.case_id,
+          legalBasis: 'consent',
+          details: {
+            withdrawnOn,
+            reason: input.reason,
+            lostAccess: result.effects,
+            revokedSensitiveFactGrantIds: result.revokedGrantIds,
+          },
+        });
+        const [presented] = await presentConsents(tx, actor, [result.row], personName);
+        return presented as Consent;
+      });
+    },
+  );
+
+  r.put(
+    '/api/consents/:id/scan',
+    {
+      config: { access: { permission: 'consultation.create' } },
+      bodyLimit: 8 * 1024 * 1024,
+      schema: {
+        operationId: 'consents.attachScan',
+        summary: '同意書のスキャン（PDF・JPEG・PNG、5MB以下）を添付する（既にあれば差し替え）',
+        description:
+          'JSON の contentBase64 に base64 で送ります。形式はファイル先頭のマジックバイトで確認し、SHA-256 を保存します。同意を記録した機関、または同意が関わる事例の重層事業担当が添付できます。',
+        tags: ['consents'],
+        params: idParamsSchema,
+        body: consentScanInputSchema,
+        response: { 200: consentSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const input = request.body;
+      const file = checkScan(input.contentBase64, input.mediaType, CONSENT_SCAN_MAX_BYTES);
+      return db.transaction().execute(async (tx) => {
+        const consent = await findVisibleConsent(tx, actor, request.params.id, { forUpdate: true });
+        if (!consent) throw notFound();
+        if (!(await manageableConsentIds(tx, actor, [consent.id])).has(consent.id)) throw forbidden();
+        const { previousSha256 } = await saveConsentScan(tx, {
+          tenantId: actor.tenantId,
+          consentId: consent.id,
+          filename: input.filename,
+          mediaType: input.mediaType,
+          content: file.content,
+          sha256: file.sha256,
+          uploadedBy: actor.userId,
+        });
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'consent.attachScan',
+          resourceType: 'consent',
+          resourceId: consent.id,
+          personId: consent.person_id,
+          caseId: consent.case_id,
+          details: {
+            filename: input.filename,
+            mediaType: input.mediaType,
+            sizeBytes: file.content.length,
+            sha256: file.sha256,
+            replacedSha256: previousSha256,
+          },
+        });
+        const person = await findVisiblePerson(tx, actor, consent.person_id);
+        const [presented] = await presentConsents(
+          tx,
+          actor,
+          [consent],
+          person ? `${person.family_name} ${person.given_name}` : '',
+        );
+        return presented as Consent;
+      });
+    },
+  );
+
+  r.get(
+    '/api/consents/:id/scan',
+    {
+      config: { access: { permission: 'person.read' } },
+      schema: {
+        operationId: 'consents.scan',
+        summary: '同意書のスキャンを取得する（閲覧として監査されます）',
+        tags: ['consents'],
+        params: idParamsSchema,
+        response: { 200: z.any(), 400: problemSchema, 401: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const scan = await db.transaction().execute(async (tx) => {
+        const consent = await findVisibleConsent(tx, actor, request.params.id);
+        if (!consent) throw notFound();
+        const found = await consentScan(tx, actor.tenantId, consent.id);
+        if (!found) throw notFound();
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'consent.readScan',
+          resourceType: 'consent',
+          resourceId: consent.id,
+          personId: consent.person_id,
+          caseId: consent.case_id,
+          details: { filename: found.filename, sha256: found.sha256 },
+        });
+        return found;
+      });
+      return reply
+        .type(scan.media_type)
+        .header('content-disposition', attachment(scan.filename))
+        .header('x-content-sha256', scan.sha256)
+        .send(Buffer.from(scan.content));
+    },
+  );
+}
+
+/** Present consents for this caller: names, scans and what it may do, loaded in bulk. */
+export async function presentConsents(
+  tx: Transaction<DB>,
+  actor: Actor,
+  rows: readonly ConsentRow[],
+  personName: string | ReadonlyMap<string, string>,
+  caseId?: string,
+): Promise<Consent[]> {
+  const ids = consentNameIds(rows);
+  const organizations = await organizationNames(tx, actor.tenantId, ids.organizationIds);
+  const users = await userNames(tx, actor.tenantId, ids.userIds);
+  const scans = await scansOf(
+    tx,
+    actor.tenantId,
+    rows.map((r) => r.id),
+  );
+  const manageable = await manageableConsentIds(
+    tx,
+    actor,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) =>
+    presentConsent(
+      row,
+      {
+        person: typeof personName === 'string' ? personName : (personName.get(row.person_id) ?? ''),
+        organizations,
+        users,
+      },
+      { scan: scans.get(row.id), manageable: manageable.has(row.id), ...(caseId ? { caseId } : {}) },
+    ),
+  );
+}
+
+/** A timeline entry on every case whose participants changed (or that the consent was for). */
+async function recordWithdrawalOnCases(
+  tx: Transaction<DB>,
+  actor: Actor,
+  row: ConsentRow,
+  effects: readonly ConsentWithdrawalEffect[],
+  names: ReadonlyMap<string, string>,
+  personName: string,
+): Promise<void> {
+  const caseIds = new Set(effects.map((e) => e.caseId));
+  if (row.case_id) caseIds.add(row.case_id);
+  for (const caseId of caseIds) {
+    const lost = effects.find((e) => e.caseId === caseId)?.organizationIds ?? [];
+    await tx.updateTable('cases').set({ updated_at: new Date() }).where('id', '=', caseId).execute();
+    await recordCaseEvent(tx, {
+      tenantId: actor.tenantId,
+      caseId,
+      kind: 'consentWithdrawn',
+      actor: { userId: actor.userId, organizationId: actor.organizationId },
+      subjectId: row.id,
+      summary: `${personName}さんの同意の撤回を記録（撤回日：${row.withdrawn_on ?? ''}／理由：${row.withdrawal_reason ?? ''}）${
+        lost.length > 0
+          ? `。次の機関は事例を閲覧できなくなりました：${lost.map((id) => names.get(id) ?? '').join('、')}`
+          : ''
+      }`,
+      details: {
+        consentId: row.id,
+        personId: row.person_id,
+        withdrawnOn: row.withdrawn_on,
+        reason: row.withdrawal_reason,
+        lostAccessOrganizationIds: lost,
+      },
+    });
+  }
 }

@@ -155,8 +155,9 @@ function presentOpinion(row: Awaited<ReturnType<typeof loadOpinions>>[number], a
 
 /**
  * Casework figures for the council: counted in SQL over the case tables, never a person-level
- * row, and suppressed under 5. A case counts when its latest assessment carries a 刑事司法 issue
- * code and it was open at some time in the 年度.
+ * row, and suppressed under 5. A case counts when it carries the 犯罪をした者等 marker (an `offence`
+ * sensitive fact attached to it) or its latest assessment carries a 刑事司法 issue code, and it was
+ * open at some time in the 年度. Only the count leaves: the marker itself stays with the granted.
  */
 async function caseworkFigures(db: Executor, tenantId: string, fiscalYear: number) {
   const { start, end } = fiscalYearRange(fiscalYear);
@@ -168,8 +169,11 @@ async function caseworkFigures(db: Executor, tenantId: string, fiscalYear: numbe
       SELECT DISTINCT ON (case_id) case_id, issues FROM assessments
       WHERE tenant_id = ${tenantId} ORDER BY case_id, version DESC
     ), marked AS (
-      SELECT c.id, c.stage, c.closed_on FROM cases c JOIN latest a ON a.case_id = c.id
-      WHERE c.tenant_id = ${tenantId} AND a.issues && ${codes}
+      SELECT c.id, c.stage, c.closed_on FROM cases c LEFT JOIN latest a ON a.case_id = c.id
+      WHERE c.tenant_id = ${tenantId}
+        AND (EXISTS (SELECT 1 FROM sensitive_facts sf
+                     WHERE sf.case_id = c.id AND sf.kind = 'offence' AND sf.tenant_id = ${tenantId})
+             OR a.issues && ${codes})
         AND c.accepted_on <= ${end}::date AND (c.closed_on IS NULL OR c.closed_on >= ${start}::date)
     )
     SELECT

@@ -23,7 +23,7 @@ import { problemSchema } from '../../contract/problem.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import { recordCaseEvent } from '../../db/caseEvents.ts';
 import { type CaseRow, findVisibleCase, organizationNames } from '../../db/cases.ts';
-import { activeConsentCovering, organizationsWithoutConsent } from '../../db/consents.ts';
+import { activeConsentCovering, consentCoverage, organizationsWithoutConsent } from '../../db/consents.ts';
 import { addParticipant } from '../../db/participants.ts';
 import {
   approvePlan,
@@ -434,6 +434,9 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           meetingId: meeting.id,
           approvedBy: actor.userId,
         });
+        // The legal basis of each sharing is the consent that covers it (source_id = consent id),
+        // so a withdrawal finds exactly the participations resting on it.
+        const coverage = await consentCoverage(tx, consentQuery);
         for (const item of items) {
           await addParticipant(tx, {
             tenant_id: actor.tenantId,
@@ -442,7 +445,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             basis: 'planItem',
             scope: 'case',
             legal_basis: 'consent',
-            source_id: item.id,
+            source_id: coverage.get(item.organization_id) ?? null,
           });
         }
         await tx

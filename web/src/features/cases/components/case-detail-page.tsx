@@ -12,6 +12,7 @@ import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Tabs } from '../../../components/ui/tabs.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { ApiError } from '../../../lib/api-client.ts';
+import { SensitiveFactsPanel } from '../../sensitive-facts/components/sensitive-facts-panel.tsx';
 import { useCase } from '../api/get-case.ts';
 import { AssessmentPanel } from './assessment-panel.tsx';
 import { CaseActions } from './case-actions.tsx';
@@ -33,6 +34,7 @@ export const caseTabs = [
   'reports',
   'monitoring',
   'timeline',
+  'sensitive',
 ] as const;
 export type CaseTab = (typeof caseTabs)[number];
 
@@ -121,6 +123,12 @@ function CaseDetailView({
         return <MonitoringPanel kase={kase} onGoToPlans={() => onTabChange('plans')} />;
       case 'timeline':
         return <TimelinePanel kase={kase} />;
+      case 'sensitive':
+        return (
+          <SensitiveFactsPanel
+            of={{ caseId: kase.id, persons: kase.persons.map((p) => ({ id: p.id, name: p.name })) }}
+          />
+        );
       default: {
         const unknown: never = tab;
         return unknown;

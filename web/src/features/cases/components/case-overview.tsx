@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
 import { ageOn } from '../../../../../src/contract/persons.ts';
 import { toIsoDate } from '../../../../../src/domain/wareki.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
@@ -16,9 +17,32 @@ export function CaseOverview({ kase }: { kase: CaseDetail }) {
   const language = currentLanguage();
   const today = toIsoDate(new Date());
   const origin = kase.origin;
+  const withdrawn = kase.consents.filter((consent) => consent.withdrawal !== null);
 
   return (
     <div className="flex flex-col gap-10">
+      {withdrawn.map((consent) => (
+        <Alert
+          key={consent.id}
+          tone="warning"
+          live={false}
+          title={t('consentWithdrawal.noticeTitle', { name: consent.person.name })}
+        >
+          <p>
+            {t('consentWithdrawal.withdrawnOn')}：<DateText value={consent.withdrawal?.withdrawnOn ?? ''} />{' '}
+            {t('consentWithdrawal.reason')}：{consent.withdrawal?.reason}
+          </p>
+          <p>
+            {consent.withdrawal?.lostAccess.some((effect) => effect.organizations.length > 0)
+              ? t('consentWithdrawal.lostAccess', {
+                  organizations: consent.withdrawal.lostAccess
+                    .flatMap((effect) => effect.organizations.map((o) => o.name))
+                    .join('、'),
+                })
+              : t('consentWithdrawal.noLostAccess')}
+          </p>
+        </Alert>
+      ))}
       <section aria-labelledby="case-household" className="flex flex-col gap-4">
         <h2 id="case-household" className="text-std-24B-150 text-solid-gray-900">
           {t('cases.overview.household')}

@@ -28,11 +28,14 @@ import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCreateConsent } from '../api/create-consent.ts';
 import { useOrganizationOptions } from '../api/list-organization-options.ts';
+import { ConsentScan } from './consent-scan.tsx';
+import { ConsentWithdrawDialog } from './consent-withdraw-dialog.tsx';
 
 /** 同意: the consents recorded for the case's persons, and the form to record one. */
 export function ConsentsPanel({ kase }: { kase: CaseDetail }) {
   const { t } = useTranslation();
   const [saved, setSaved] = useState<string | null>(null);
+  const [withdrawing, setWithdrawing] = useState<CaseDetail['consents'][number] | null>(null);
   return (
     <div className="flex flex-col gap-8">
       <div className="flex flex-col gap-2">
@@ -53,12 +56,13 @@ export function ConsentsPanel({ kase }: { kase: CaseDetail }) {
             <Th scope="col">{t('caseConsents.method')}</Th>
             <Th scope="col">{t('caseConsents.expiresOn')}</Th>
             <Th scope="col">{t('caseConsents.status')}</Th>
+            <Th scope="col">{t('consentWithdrawal.scanColumn')}</Th>
           </tr>
         </thead>
         <tbody>
           {kase.consents.length === 0 ? (
             <tr>
-              <Td colSpan={7}>{t('caseConsents.empty')}</Td>
+              <Td colSpan={8}>{t('caseConsents.empty')}</Td>
             </tr>
           ) : (
             kase.consents.map((consent) => (
@@ -93,17 +97,57 @@ export function ConsentsPanel({ kase }: { kase: CaseDetail }) {
                   {consent.expiresOn ? <DateText value={consent.expiresOn} /> : t('caseConsents.noExpiry')}
                 </Td>
                 <Td>
-                  {consent.active ? (
+                  {consent.withdrawal ? (
+                    <span className="flex flex-col gap-1">
+                      <span>
+                        <Badge tone="warning">{t('consentWithdrawal.badge')}</Badge>
+                      </span>
+                      <span>
+                        {t('consentWithdrawal.withdrawnOn')}：
+                        <DateText value={consent.withdrawal.withdrawnOn} />
+                      </span>
+                      <span>
+                        {t('consentWithdrawal.reason')}：{consent.withdrawal.reason}
+                      </span>
+                    </span>
+                  ) : consent.active ? (
                     <Badge tone="success">{t('caseConsents.active')}</Badge>
                   ) : (
                     <Badge tone="muted">{t('caseConsents.inactive')}</Badge>
                   )}
+                  {consent.abilities.withdraw ? (
+                    <span className="mt-2 block print:hidden">
+                      <Button
+                        variant="outline"
+                        size="sm"
+                        onClick={() => {
+                          setSaved(null);
+                          setWithdrawing(consent);
+                        }}
+                      >
+                        {t('consentWithdrawal.open')}
+                        <span className="sr-only">（{consent.person.name}）</span>
+                      </Button>
+                    </span>
+                  ) : null}
+                </Td>
+                <Td>
+                  <ConsentScan caseId={kase.id} consent={consent} />
                 </Td>
               </tr>
             ))
           )}
         </tbody>
       </Table>
+      <ConsentWithdrawDialog
+        caseId={kase.id}
+        consent={withdrawing}
+        onClose={() => setWithdrawing(null)}
+        onWithdrawn={() => {
+          setWithdrawing(null);
+          setSaved(t('consentWithdrawal.done'));
+        }}
+      />
       {kase.abilities.recordConsent ? (
         <ConsentForm
           kase={kase}

@@ -1,0 +1,34 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type Consent, type ConsentScanInput, consentSchema } from '../../../../../src/contract/consents.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { invalidateCase } from './get-case.ts';
+
+/** `PUT /api/consents/:id/scan` (consents.attachScan): the scanned form as base64 JSON. */
+export function attachConsentScan(consentId: string, input: ConsentScanInput): Promise<Consent> {
+  return apiRequest('PUT', `/api/consents/${encodeURIComponent(consentId)}/scan`, {
+    schema: consentSchema,
+    body: input,
+  });
+}
+
+/** The download address of `GET /api/consents/:id/scan` (consents.scan), opened as a plain link. */
+export const consentScanUrl = (consentId: string) => `/api/consents/${encodeURIComponent(consentId)}/scan`;
+
+/** A File as base64 (without the data: prefix), read in the browser. */
+export function fileToBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+export function useAttachConsentScan(caseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ consentId, input }: { consentId: string; input: ConsentScanInput }) =>
+      attachConsentScan(consentId, input),
+    onSuccess: () => invalidateCase(queryClient, caseId),
+  });
+}

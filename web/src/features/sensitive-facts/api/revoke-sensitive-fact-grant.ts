@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { sensitiveFactsQueryKey } from './list-sensitive-facts.ts';
+
+/** `DELETE /api/sensitive-facts/:id/grants/:grantId` (sensitiveFacts.revokeGrant). */
+export function revokeSensitiveFactGrant(factId: string, grantId: string): Promise<undefined> {
+  return apiRequest(
+    'DELETE',
+    `/api/sensitive-facts/${encodeURIComponent(factId)}/grants/${encodeURIComponent(grantId)}`,
+  );
+}
+
+export function useRevokeSensitiveFactGrant() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ factId, grantId }: { factId: string; grantId: string }) =>
+      revokeSensitiveFactGrant(factId, grantId),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sensitiveFactsQueryKey }),
+  });
+}

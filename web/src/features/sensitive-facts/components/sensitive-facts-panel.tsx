@@ -1,0 +1,497 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { type FieldPath, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import {
+  type GrantInput,
+  grantInputSchema,
+  type RevealedSensitiveFact,
+  revealInputSchema,
+  type SensitiveFact,
+  type SensitiveFactInput,
+  sensitiveFactInputSchema,
+} from '../../../../../src/contract/sensitiveFacts.ts';
+import { offenceSubtypes, sensitiveFactKinds } from '../../../../../src/domain/codeLists.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Badge } from '../../../components/ui/badge.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { Checkbox } from '../../../components/ui/checkbox.tsx';
+import { DateText } from '../../../components/ui/date-text.tsx';
+import { FormDialog } from '../../../components/ui/form-dialog.tsx';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import { TextareaField } from '../../../components/ui/textarea-field.tsx';
+import { ApiError } from '../../../lib/api-client.ts';
+import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { useCreateSensitiveFact } from '../api/create-sensitive-fact.ts';
+import { useGrantSensitiveFact } from '../api/grant-sensitive-fact.ts';
+import { useOrganizationOptions } from '../api/list-organization-options.ts';
+import { type SensitiveFactsOf, useSensitiveFacts } from '../api/list-sensitive-facts.ts';
+import { useRevealSensitiveFact } from '../api/reveal-sensitive-fact.ts';
+import { useRevokeSensitiveFactGrant } from '../api/revoke-sensitive-fact-grant.ts';
+
+type Person = { id: string; name: string };
+
+export type SensitiveFactsPanelProps = {
+  /** The case page (its persons may be chosen) or the person page. */
+  of: { caseId: string; persons: Person[] } | { personId: string; personName: string };
+};
+
+/**
+ * 要配慮個人情報: the facts granted to my organisation (kind only), 「内容を表示」 asking a reason,
+ * a form to record one, and grants. Nothing here is cached beyond the list of kinds.
+ */
+export function SensitiveFactsPanel({ of }: SensitiveFactsPanelProps) {
+  const { t } = useTranslation();
+  const target: SensitiveFactsOf = 'caseId' in of ? { caseId: of.caseId } : { personId: of.personId };
+  const list = useSensitiveFacts(target);
+  const reveal = useRevealSensitiveFact();
+  const revoke = useRevokeSensitiveFactGrant();
+  const [revealing, setRevealing] = useState<SensitiveFact | null>(null);
+  const [shown, setShown] = useState<RevealedSensitiveFact | null>(null);
+  const [granting, setGranting] = useState<SensitiveFact | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const persons: Person[] = 'caseId' in of ? of.persons : [{ id: of.personId, name: of.personName }];
+  const personName = (id: string) => persons.find((p) => p.id === id)?.name ?? '';
+
+  if (list.isPending) return <Loading />;
+  if (list.isError) {
+    // no permission or not visible: the panel says nothing more than that there is nothing to show
+    if (list.error instanceof ApiError && list.error.status === 404) return null;
+    return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
+  }
+  const facts = list.data.items;
+  return (
+    <section aria-labelledby="sensitive-facts-heading" className="flex flex-col gap-6">
+      <div className="flex flex-col gap-2">
+        <h2 id="sensitive-facts-heading" className="text-std-24B-150 text-solid-gray-900">
+          {t('sensitiveFacts.heading')}
+        </h2>
+        <p>{t('sensitiveFacts.lead')}</p>
+      </div>
+      {notice ? <Alert tone="success" title={notice} /> : null}
+      {revoke.error ? <Alert tone="error" title={problemMessage(revoke.error, t)} /> : null}
+      <Table
+        caption={t('sensitiveFacts.listCaption')}
+        captionDetail={t('common.itemCount', { count: facts.length })}
+      >
+        <thead>
+          <tr>
+            <Th scope="col">{t('sensitiveFacts.kind')}</Th>
+            <Th scope="col">{t('sensitiveFacts.person')}</Th>
+            <Th scope="col">{t('sensitiveFacts.recordedBy')}</Th>
+            <Th scope="col">{t('sensitiveFacts.recordedAt')}</Th>
+            <Th scope="col">{t('sensitiveFacts.grants')}</Th>
+            <Th scope="col">{t('sensitiveFacts.actions')}</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {facts.length === 0 ? (
+            <tr>
+              <Td colSpan={6}>{t('sensitiveFacts.empty')}</Td>
+            </tr>
+          ) : (
+            facts.map((fact) => (
+              <tr key={fact.id}>
+                <Th scope="row">
+                  <span className="flex flex-col gap-1">
+                    <span>
+                      {fact.kindLabel}
+                      {fact.subtypeLabel ? `（${fact.subtypeLabel}）` : ''}
+                    </span>
+                    {fact.kind === 'offence' && fact.caseId ? (
+                      <span>
+                        <Badge tone="warning">{t('sensitiveFacts.caseMarker')}</Badge>
+                      </span>
+                    ) : null}
+                  </span>
+                </Th>
+                <Td>{personName(fact.personId)}</Td>
+                <Td>
+                  {fact.recordedBy.organization.name}
+                  <span className="block text-solid-gray-700">{fact.recordedBy.user.name}</span>
+                </Td>
+                <Td className="whitespace-nowrap">
+                  <DateText value={fact.recordedAt.slice(0, 10)} />
+                </Td>
+                <Td>
+                  <ul className="flex flex-col gap-1">
+                    {fact.grants.map((grant) => (
+                      <li key={grant.id}>
+                        {grant.organization.name}（{grant.legalBasisLabel}）
+                        {grant.abilities.revoke ? (
+                          <Button
+                            variant="text"
+                            size="sm"
+                            disabled={revoke.isPending}
+                            aria-label={t('common.actionFor', {
+                              action: t('sensitiveFacts.revoke'),
+                              name: grant.organization.name,
+                            })}
+                            onClick={() => {
+                              setNotice(null);
+                              revoke
+                                .mutateAsync({ factId: fact.id, grantId: grant.id })
+                                .then(() => setNotice(t('sensitiveFacts.revoked')))
+                                .catch(() => undefined);
+                            }}
+                          >
+                            {t('sensitiveFacts.revoke')}
+                          </Button>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                </Td>
+                <Td>
+                  <span className="flex flex-col items-start gap-2 print:hidden">
+                    {fact.abilities.reveal ? (
+                      <Button
+                        variant="outline"
+                        size="sm"
+                        aria-label={t('common.actionFor', {
+                          action: t('sensitiveFacts.reveal'),
+                          name: `${fact.kindLabel}（${personName(fact.personId)}）`,
+                        })}
+                        onClick={() => {
+                          reveal.reset();
+                          setRevealing(fact);
+                        }}
+                      >
+                        {t('sensitiveFacts.reveal')}
+                      </Button>
+                    ) : null}
+                    {fact.abilities.grant ? (
+                      <Button
+                        variant="outline"
+                        size="sm"
+                        aria-label={t('common.actionFor', {
+                          action: t('sensitiveFacts.grantHeading'),
+                          name: `${fact.kindLabel}（${personName(fact.personId)}）`,
+                        })}
+                        onClick={() => {
+                          setNotice(null);
+                          setGranting(fact);
+                        }}
+                      >
+                        {t('sensitiveFacts.grantHeading')}
+                      </Button>
+                    ) : null}
+                  </span>
+                </Td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </Table>
+
+      {shown ? (
+        <section
+          aria-labelledby="sensitive-fact-content"
+          className="flex flex-col gap-3 rounded-8 border border-solid-gray-420 p-4"
+        >
+          <h3 id="sensitive-fact-content" className="text-std-20B-150 text-solid-gray-900">
+            {t('sensitiveFacts.revealed', {
+              kind: `${shown.kindLabel}${shown.subtypeLabel ? `（${shown.subtypeLabel}）` : ''}`,
+            })}
+          </h3>
+          <dl className="flex flex-col gap-2">
+            <dt className="text-std-16B-170">{t('sensitiveFacts.summary')}</dt>
+            <dd>{shown.summary}</dd>
+            <dt className="text-std-16B-170">{t('sensitiveFacts.details')}</dt>
+            <dd className="whitespace-pre-wrap">{shown.details ?? t('sensitiveFacts.noDetails')}</dd>
+          </dl>
+          <div>
+            <Button variant="outline" size="sm" onClick={() => setShown(null)}>
+              {t('sensitiveFacts.hide')}
+            </Button>
+          </div>
+        </section>
+      ) : null}
+
+      <ReasonDialog
+        open={revealing !== null}
+        title={t('sensitiveFacts.revealTitle')}
+        reasonLabel={t('sensitiveFacts.revealReason')}
+        reasonSupport={t('sensitiveFacts.revealReasonSupport')}
+        schema={revealInputSchema}
+        confirmLabel={t('sensitiveFacts.revealConfirm')}
+        cancelLabel={t('common.cancel')}
+        busy={reveal.isPending}
+        error={reveal.error ? <Alert tone="error" title={problemMessage(reveal.error, t)} /> : null}
+        onConfirm={(reason) => {
+          if (!revealing) return;
+          reveal
+            .mutateAsync({ factId: revealing.id, reason })
+            .then((content) => {
+              setRevealing(null);
+              setShown(content);
+            })
+            .catch(() => undefined);
+        }}
+        onCancel={() => setRevealing(null)}
+      >
+        <p>{t('sensitiveFacts.revealLead')}</p>
+      </ReasonDialog>
+
+      <GrantDialog
+        fact={granting}
+        onClose={() => setGranting(null)}
+        onGranted={() => {
+          setGranting(null);
+          setNotice(t('sensitiveFacts.granted'));
+        }}
+      />
+
+      {list.data.abilities.create ? (
+        <SensitiveFactForm
+          persons={persons}
+          caseId={'caseId' in of ? of.caseId : undefined}
+          onSaved={() => setNotice(t('sensitiveFacts.saved'))}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+type GrantValues = z.input<typeof grantInputSchema>;
+
+function GrantDialog({
+  fact,
+  onClose,
+  onGranted,
+}: {
+  fact: SensitiveFact | null;
+  onClose: () => void;
+  onGranted: () => void;
+}) {
+  const { t } = useTranslation();
+  const grant = useGrantSensitiveFact();
+  const organizations = useOrganizationOptions();
+  const form = useForm<GrantValues, unknown, GrantInput>({
+    resolver: zodResolver(grantInputSchema),
+    defaultValues: { organizationId: '', reason: '' },
+  });
+  const { reset, setError, setFocus } = form;
+  const factId = fact?.id;
+  useEffect(() => {
+    if (factId) reset({ organizationId: '', reason: '' });
+  }, [factId, reset]);
+  useEffect(() => {
+    if (grant.error) applyServerFieldErrors(grant.error, ['organizationId', 'reason'], setError, setFocus);
+  }, [grant.error, setError, setFocus]);
+  const granted = new Set(fact?.grants.map((g) => g.organization.id) ?? []);
+  const submit = form.handleSubmit((input) => {
+    if (!fact || grant.isPending) return;
+    grant
+      .mutateAsync({ factId: fact.id, input })
+      .then(() => {
+        grant.reset();
+        onGranted();
+      })
+      .catch(() => undefined);
+  });
+  return (
+    <FormDialog
+      open={fact !== null}
+      title={t('sensitiveFacts.grantHeading')}
+      description={t('sensitiveFacts.formLead')}
+      submitLabel={t('sensitiveFacts.grantSubmit')}
+      cancelLabel={t('common.cancel')}
+      busy={grant.isPending}
+      error={grant.error ? <Alert tone="error" title={problemMessage(grant.error, t)} /> : null}
+      onSubmit={(event) => void submit(event)}
+      onCancel={() => {
+        grant.reset();
+        onClose();
+      }}
+    >
+      <SelectField
+        id="sensitive-grant-organization"
+        label={t('sensitiveFacts.grantOrganization')}
+        required
+        error={form.formState.errors.organizationId?.message}
+        {...form.register('organizationId')}
+      >
+        <option value="">{t('sensitiveFacts.chooseOrganization')}</option>
+        {(organizations.data ?? [])
+          .filter((o) => !granted.has(o.id))
+          .map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+      </SelectField>
+      <TextareaField
+        id="sensitive-grant-reason"
+        label={t('sensitiveFacts.grantReason')}
+        supportText={t('sensitiveFacts.grantReasonSupport')}
+        required
+        rows={3}
+        error={form.formState.errors.reason?.message}
+        {...form.register('reason')}
+      />
+    </FormDialog>
+  );
+}
+
+type FactValues = {
+  personId: string;
+  kind: string;
+  subtype: string;
+  summary: string;
+  details: string;
+  attachToCase: boolean;
+};
+const factFields: readonly FieldPath<FactValues>[] = ['personId', 'kind', 'subtype', 'summary', 'details'];
+
+function SensitiveFactForm({
+  persons,
+  caseId,
+  onSaved,
+}: {
+  persons: Person[];
+  caseId: string | undefined;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const create = useCreateSensitiveFact();
+  const defaults: FactValues = {
+    personId: persons[0]?.id ?? '',
+    kind: '',
+    subtype: '',
+    summary: '',
+    details: '',
+    attachToCase: Boolean(caseId),
+  };
+  const form = useForm<FactValues>({
+    defaultValues: defaults,
+    // The contract schema validates the body the form becomes (empty optional fields left out).
+    resolver: async (values, context, options) => {
+      const body = toInput(values, caseId);
+      const result = await zodResolver(sensitiveFactInputSchema)(body as SensitiveFactInput, context, {
+        ...options,
+        names: undefined,
+        fields: {},
+      });
+      return Object.keys(result.errors).length > 0
+        ? { values: {}, errors: result.errors }
+        : { values, errors: {} };
+    },
+  });
+  const { setError, setFocus, reset } = form;
+  const kind = form.watch('kind');
+  useEffect(() => {
+    if (create.error) applyServerFieldErrors(create.error, factFields, setError, setFocus);
+  }, [create.error, setError, setFocus]);
+  const submit = form.handleSubmit((values) => {
+    if (create.isPending) return;
+    create
+      .mutateAsync(toInput(values, caseId) as SensitiveFactInput)
+      .then(() => {
+        reset(defaults);
+        onSaved();
+      })
+      .catch(() => undefined);
+  });
+  const errors = form.formState.errors;
+  return (
+    <section aria-labelledby="sensitive-fact-form" className="flex flex-col gap-4 print:hidden">
+      <h3 id="sensitive-fact-form" className="text-std-20B-150 text-solid-gray-900">
+        {t('sensitiveFacts.formHeading')}
+      </h3>
+      <p>{t('sensitiveFacts.formLead')}</p>
+      <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[48rem] flex-col gap-6">
+        {create.error ? <Alert tone="error" title={problemMessage(create.error, t)} /> : null}
+        {persons.length > 1 ? (
+          <SelectField
+            id="sensitive-fact-person"
+            label={t('sensitiveFacts.person')}
+            required
+            error={errors.personId?.message}
+            {...form.register('personId')}
+          >
+            {persons.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+        <SelectField
+          id="sensitive-fact-kind"
+          label={t('sensitiveFacts.kind')}
+          required
+          error={errors.kind?.message}
+          {...form.register('kind')}
+        >
+          <option value="">{t('sensitiveFacts.chooseKind')}</option>
+          {sensitiveFactKinds.map((k) => (
+            <option key={k.code} value={k.code}>
+              {k.label}
+            </option>
+          ))}
+        </SelectField>
+        {kind === 'offence' ? (
+          <SelectField
+            id="sensitive-fact-subtype"
+            label={t('sensitiveFacts.subtype')}
+            supportText={t('sensitiveFacts.subtypeSupport')}
+            required
+            error={errors.subtype?.message}
+            {...form.register('subtype')}
+          >
+            <option value="">{t('sensitiveFacts.chooseSubtype')}</option>
+            {offenceSubtypes.map((s) => (
+              <option key={s.code} value={s.code}>
+                {s.label}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+        <TextField
+          id="sensitive-fact-summary"
+          label={t('sensitiveFacts.summary')}
+          supportText={t('sensitiveFacts.summarySupport')}
+          required
+          error={errors.summary?.message}
+          {...form.register('summary')}
+        />
+        <TextareaField
+          id="sensitive-fact-details"
+          label={t('sensitiveFacts.details')}
+          supportText={t('sensitiveFacts.detailsSupport')}
+          rows={4}
+          error={errors.details?.message}
+          {...form.register('details')}
+        />
+        {caseId ? (
+          <Checkbox label={t('sensitiveFacts.attachToCase')} {...form.register('attachToCase')} />
+        ) : null}
+        <div>
+          <Button type="submit" aria-disabled={create.isPending || undefined}>
+            {t('sensitiveFacts.submit')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** The request body of a filled form: empty optional fields are left out. */
+function toInput(values: FactValues, caseId: string | undefined): Record<string, unknown> {
+  return {
+    personId: values.personId,
+    ...(caseId && values.attachToCase ? { caseId } : {}),
+    kind: values.kind,
+    ...(values.kind === 'offence' && values.subtype ? { subtype: values.subtype } : {}),
+    summary: values.summary,
+    ...(values.details.trim() ? { details: values.details } : {}),
+  };
+}
