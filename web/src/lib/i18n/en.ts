@@ -489,6 +489,11 @@ export const en: Messages = {
     backToCase: 'Back to the case',
   },
   plans: {
+    itemProgramme: 'Programme (recidivism plan)',
+    itemProgrammeSupport: 'Choose when this support uses a programme of the recidivism plan (optional). Grouped by challenge.',
+    itemProgrammeNone: '(no programme)',
+    itemProgrammeOption: '{{name}} ({{section}})',
+    itemProgrammeShown: 'Programme: {{name}}',
     heading: 'Support plan',
     versionsCaption: 'Versions of the support plan',
     none: 'No support plan has been made yet.',
@@ -576,6 +581,7 @@ export const en: Messages = {
       periodFrom: 'From',
       periodTo: 'To',
       links: 'Links',
+      programme: 'Programme (recidivism plan)',
     },
   },
   supportReports: {

@@ -488,6 +488,11 @@ export const ja = {
     backToCase: '事例詳細へ戻る',
   },
   plans: {
+    itemProgramme: '取組（再犯防止推進計画）',
+    itemProgrammeSupport: '再犯防止推進計画の取組を使う支援のときに選びます（任意）。課題ごとに並んでいます。',
+    itemProgrammeNone: '（取組なし）',
+    itemProgrammeOption: '{{name}}（{{section}}）',
+    itemProgrammeShown: '取組：{{name}}',
     heading: '支援プラン',
     versionsCaption: '支援プランの版',
     none: '支援プランはまだ作成されていません。',
@@ -575,6 +580,7 @@ export const ja = {
       periodFrom: '開始日',
       periodTo: '終了日',
       links: 'つなぎ',
+      programme: '取組（再犯防止推進計画）',
     },
   },
   supportReports: {
