@@ -52,5 +52,7 @@ export const problemCodes = [
   'import.invalid',
   'progress.yearLocked',
   'challenge.inUse',
+  'progress.yearNotLocked',
+  'evaluationScale.inUse',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];

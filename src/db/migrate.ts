@@ -4,6 +4,7 @@ import * as supportFlow from './migrations/20261126_0002_support_flow.ts';
 import * as intake from './migrations/20261126_0003_intake.ts';
 import * as plansReportsMonitoring from './migrations/20261126_0005_plans_reports_monitoring.ts';
 import * as recidivismPlan from './migrations/20261126_0006_recidivism_plan.ts';
+import * as recidivismScreens from './migrations/20261127_0011_recidivism_screens.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration, in order. Names are timestamped; migrations are forward-only. */
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '20261126_0003_intake': intake,
   '20261126_0005_plans_reports_monitoring': plansReportsMonitoring,
   '20261126_0006_recidivism_plan': recidivismPlan,
+  '20261127_0011_recidivism_screens': recidivismScreens,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -13,6 +13,7 @@ import { installProblemHandlers } from './problem.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { consultationRoutes } from './routes/consultations.ts';
 import { councilRoutes } from './routes/council.ts';
+import { councilAttachmentRoutes } from './routes/councilAttachments.ts';
 import { handoverRoutes } from './routes/handovers.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meetingKindRoutes } from './routes/meetingKinds.ts';
@@ -106,6 +107,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   recidivismPlanRoutes(app, database.db, { publicCatalogue: config.publicCatalogue });
   programmeProgressRoutes(app, database.db);
   councilRoutes(app, database.db);
+  councilAttachmentRoutes(app, database.db);
 
   await installWeb(app, config.webRoot);
   return app;

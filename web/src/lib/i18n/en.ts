@@ -1086,6 +1086,10 @@ export const en: Messages = {
     },
     progress: {
       yearLocked: 'This fiscal year is locked and cannot be changed.',
+      yearNotLocked: 'This fiscal year has not been locked.',
+    },
+    evaluationScale: {
+      inUse: 'An evaluation grade used by recorded progress cannot be removed.',
     },
     challenge: {
       inUse: 'A challenge with programmes or opinions cannot be removed.',

@@ -1086,6 +1086,10 @@ export const ja = {
     },
     progress: {
       yearLocked: 'この年度の実施状況は確定済みのため変更できません。',
+      yearNotLocked: 'この年度はまだ確定されていません。',
+    },
+    evaluationScale: {
+      inUse: '進捗に使われている評価は削除できません。',
     },
     challenge: {
       inUse: '事業や意見が登録されている課題は削除できません。',
