@@ -23,7 +23,13 @@ type NavEntry = {
     | '/handovers'
     | '/persons'
     | '/cases'
-    | '/plan-items';
+    | '/plan-items'
+    | '/recidivism-plan'
+    | '/programmes'
+    | '/programmes/import'
+    | '/programme-progress'
+    | '/council'
+    | '/council/opinions';
   label:
     | 'nav.home'
     | 'nav.organizations'
@@ -35,7 +41,8 @@ type NavEntry = {
     | 'handovers.nav'
     | 'persons.nav'
     | 'cases.navLabel'
-    | 'planItems.navLabel';
+    | 'planItems.navLabel'
+    | `recidivism.nav.${'plan' | 'programmes' | 'import' | 'progress' | 'council' | 'opinions'}`;
   /** The permission the entry needs, as listed in `Me.permissions`; none for Home. */
   permission?: Permission;
 };
@@ -51,6 +58,12 @@ const navEntries: readonly NavEntry[] = [
   { to: '/persons', label: 'persons.nav', permission: 'person.read' },
   { to: '/cases', label: 'cases.navLabel', permission: 'case.read' },
   { to: '/plan-items', label: 'planItems.navLabel', permission: 'supportReport.create' },
+  { to: '/recidivism-plan', label: 'recidivism.nav.plan', permission: 'plan.read' },
+  { to: '/programmes', label: 'recidivism.nav.programmes', permission: 'plan.read' },
+  { to: '/programmes/import', label: 'recidivism.nav.import', permission: 'plan.manage' },
+  { to: '/programme-progress', label: 'recidivism.nav.progress', permission: 'plan.read' },
+  { to: '/council', label: 'recidivism.nav.council', permission: 'council.read' },
+  { to: '/council/opinions', label: 'recidivism.nav.opinions', permission: 'council.read' },
   { to: '/admin/organizations', label: 'nav.organizations', permission: 'organization.read' },
   { to: '/admin/users', label: 'nav.users', permission: 'user.read' },
 ];
@@ -123,7 +136,13 @@ export function AppShell({ initialMe, onExpired }: AppShellProps) {
                 <li key={entry.to}>
                   <Link
                     to={entry.to}
-                    activeOptions={{ exact: entry.to === '/' || entry.to === '/consultations' }}
+                    activeOptions={{
+                      exact:
+                        entry.to === '/' ||
+                        entry.to === '/consultations' ||
+                        entry.to === '/programmes' ||
+                        entry.to === '/council',
+                    }}
                     className={navLinkClassName}
                   >
                     {t(entry.label)}

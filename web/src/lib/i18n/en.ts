@@ -1,4 +1,5 @@
 import type { Messages } from './ja.ts';
+import { recidivismEn } from './recidivism.en.ts';
 
 /** English messages. Typed as `Messages`, so a key missing here (or extra) fails the type check. */
 export const en: Messages = {
@@ -490,7 +491,8 @@ export const en: Messages = {
   },
   plans: {
     itemProgramme: 'Programme (recidivism plan)',
-    itemProgrammeSupport: 'Choose when this support uses a programme of the recidivism plan (optional). Grouped by challenge.',
+    itemProgrammeSupport:
+      'Choose when this support uses a programme of the recidivism plan (optional). Grouped by challenge.',
     itemProgrammeNone: '(no programme)',
     itemProgrammeOption: '{{name}} ({{section}})',
     itemProgrammeShown: 'Programme: {{name}}',
@@ -1035,6 +1037,7 @@ export const en: Messages = {
       'Record that “{{name}}” registered by {{organization}} and “{{otherName}}” registered by {{otherOrganization}} are the same person. Nothing is merged or deleted.',
     linked: '“{{name}}” registered by {{organization}} was linked as the same person.',
   },
+  recidivism: recidivismEn,
   problem: {
     auth: {
       required: 'Please sign in.',

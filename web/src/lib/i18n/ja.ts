@@ -1,3 +1,4 @@
+import { recidivismJa } from './recidivism.ja.ts';
 /**
  * Japanese messages: the primary language of Kasane. Every other language must provide the
  * same keys (`Messages`), so a missing translation is a type error.
@@ -489,7 +490,8 @@ export const ja = {
   },
   plans: {
     itemProgramme: '取組（再犯防止推進計画）',
-    itemProgrammeSupport: '再犯防止推進計画の取組を使う支援のときに選びます（任意）。課題ごとに並んでいます。',
+    itemProgrammeSupport:
+      '再犯防止推進計画の取組を使う支援のときに選びます（任意）。課題ごとに並んでいます。',
     itemProgrammeNone: '（取組なし）',
     itemProgrammeOption: '{{name}}（{{section}}）',
     itemProgrammeShown: '取組：{{name}}',
@@ -1035,6 +1037,7 @@ export const ja = {
     linked: '{{organization}}が登録した「{{name}}」を同一人物としてリンクしました。',
   },
   /** Keyed by the API's problem `code` ('auth.locked' → problem.auth.locked). */
+  recidivism: recidivismJa,
   problem: {
     auth: {
       required: 'ログインが必要です。',
