@@ -103,6 +103,10 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'sensitiveFact.reveal': '要配慮個人情報の表示',
   'sensitiveFact.grant': '要配慮個人情報の共有許可',
   'sensitiveFact.revokeGrant': '要配慮個人情報の共有取消',
+  'councilMeeting.attach': '連絡会議資料の添付',
+  'councilMeeting.attachmentRead': '連絡会議資料の閲覧',
+  'evaluationScale.update': '評価区分の変更',
+  'programmeProgress.unlockYear': '年度確定の解除',
 };
 
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];

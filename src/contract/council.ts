@@ -37,6 +37,41 @@ export const councilMeetingInputSchema = z.object({
     .default([]),
 });
 
+/** File types a meeting's materials may be: documents officials exchange. */
+export const attachmentMediaTypes = {
+  'application/pdf': ['pdf'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': ['pptx'],
+  'text/csv': ['csv'],
+  'text/plain': ['txt'],
+  'image/png': ['png'],
+  'image/jpeg': ['jpg', 'jpeg'],
+} as const satisfies Record<string, readonly string[]>;
+export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
+
+export const councilAttachmentSchema = z
+  .object({
+    id: z.uuid(),
+    fileName: z.string(),
+    mediaType: z.string(),
+    sizeBytes: z.number().int(),
+    uploadedBy: z.object({ id: z.uuid(), displayName: z.string() }),
+    uploadedAt: z.string(),
+  })
+  .meta({ id: 'CouncilMeetingAttachment' });
+export type CouncilAttachment = z.infer<typeof councilAttachmentSchema>;
+
+export const councilAttachmentInputSchema = z.object({
+  fileName: requiredText(200),
+  /** the file's bytes, base64 (at most 5 MB decoded) */
+  contentBase64: z
+    .string()
+    .min(1, { message: 'ファイルが空です' })
+    .max(Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4, { message: 'ファイルは5MBまでです' }),
+});
+export const attachmentParamsSchema = z.object({ id: idSchema, attachmentId: idSchema });
+
 export const councilMeetingSchema = z
   .object({
     id: z.uuid(),
@@ -54,7 +89,8 @@ export const councilMeetingSchema = z
         isDeputy: z.boolean(),
       }),
     ),
-    abilities: z.object({ paper: z.boolean(), recordOpinion: z.boolean() }),
+    attachments: z.array(councilAttachmentSchema),
+    abilities: z.object({ paper: z.boolean(), recordOpinion: z.boolean(), attach: z.boolean() }),
   })
   .meta({ id: 'CouncilMeeting' });
 export type CouncilMeeting = z.infer<typeof councilMeetingSchema>;

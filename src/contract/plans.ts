@@ -22,6 +22,8 @@ export const planItemInputSchema = z
       .max(2)
       .refine((links) => new Set(links).size === links.length, { message: '同じつなぎ先が重複しています' })
       .default([]),
+    /** the recidivism-plan programme (取組) this support uses, if any */
+    programmeId: z.uuid({ message: '取組を正しく選んでください' }).nullable().default(null),
   })
   .refine((item) => item.periodFrom <= item.periodTo, {
     path: ['periodTo'],
@@ -66,6 +68,7 @@ export const planItemSchema = z
     periodFrom: z.string().nullable(),
     periodTo: z.string().nullable(),
     links: z.array(z.enum(planLinks)),
+    programme: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   })
   .meta({ id: 'PlanItem' });
 export type PlanItem = z.infer<typeof planItemSchema>;
@@ -119,6 +122,7 @@ export const planItemFieldNames = [
   'periodFrom',
   'periodTo',
   'links',
+  'programme',
 ] as const;
 
 const versionRefSchema = z.object({ id: z.uuid(), version: z.number().int(), status: z.enum(planStatuses) });

@@ -65,5 +65,7 @@ export const problemCodes = [
   'sensitiveFact.notParticipating',
   'sensitiveFact.recorderGrant',
   'sensitiveFact.grantRevoked',
+  'progress.yearNotLocked',
+  'evaluationScale.inUse',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];

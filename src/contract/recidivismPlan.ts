@@ -166,6 +166,46 @@ export const yearLockSchema = z
   })
   .meta({ id: 'ProgressYearLock' });
 
+/** The last lifting of a 年度's lock: whose lock it was, who lifted it, when and why. */
+export const yearUnlockSchema = z
+  .object({
+    fiscalYear: z.number().int(),
+    lockedBy: z.object({ id: z.uuid(), displayName: z.string() }),
+    lockedAt: z.string(),
+    unlockedBy: z.object({ id: z.uuid(), displayName: z.string(), organization: z.string() }),
+    unlockedAt: z.string(),
+    reason: z.string(),
+  })
+  .meta({ id: 'ProgressYearUnlock' });
+export type YearUnlock = z.infer<typeof yearUnlockSchema>;
+
+export const yearUnlockInputSchema = z.object({
+  /** why a reviewed year is opened again (e.g. a section's correction) */
+  reason: requiredText(500),
+});
+
+/** The configurable 評価 scale, in display order. */
+export const evaluationScaleSchema = z
+  .object({
+    items: z.array(evaluationGradeSchema),
+    abilities: z.object({ update: z.boolean() }),
+  })
+  .meta({ id: 'EvaluationScale' });
+export const evaluationScaleUpdateSchema = z.object({
+  items: z
+    .array(
+      z.object({
+        code: requiredText(10),
+        label: requiredText(50),
+      }),
+    )
+    .min(1, { message: '評価を1つ以上入力してください' })
+    .max(10, { message: '評価は10段階までです' })
+    .refine((items) => new Set(items.map((i) => i.code)).size === items.length, {
+      message: '同じ評価の記号が重複しています',
+    }),
+});
+
 export const progressListQuerySchema = z.object({ fiscalYear: fiscalYearSchema });
 export const progressListSchema = z
   .object({
@@ -173,6 +213,8 @@ export const progressListSchema = z
     /** 令和6年度 */
     fiscalYearLabel: z.string(),
     lock: yearLockSchema.nullable(),
+    /** the latest lifting of this year's lock, if it was ever lifted */
+    lastUnlock: yearUnlockSchema.nullable(),
     evaluationScale: z.array(evaluationGradeSchema),
     items: z.array(
       z.object({
@@ -186,7 +228,7 @@ export const progressListSchema = z
         abilities: z.object({ edit: z.boolean() }),
       }),
     ),
-    abilities: z.object({ lockYear: z.boolean() }),
+    abilities: z.object({ lockYear: z.boolean(), unlockYear: z.boolean() }),
   })
   .meta({ id: 'ProgrammeProgressList' });
 

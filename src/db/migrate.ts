@@ -4,10 +4,11 @@ import * as supportFlow from './migrations/20261126_0002_support_flow.ts';
 import * as intake from './migrations/20261126_0003_intake.ts';
 import * as plansReportsMonitoring from './migrations/20261126_0005_plans_reports_monitoring.ts';
 import * as recidivismPlan from './migrations/20261126_0006_recidivism_plan.ts';
-import { applyRowLevelSecurity } from './rowLevelSecurity.ts';
+import * as consentSensitiveFacts from './migrations/20261127_0007_consent_sensitive_facts.ts';
 import * as auditViews from './migrations/20261127_0008_audit_views.ts';
 import * as accounts from './migrations/20261127_0009_accounts.ts';
-import * as consentSensitiveFacts from './migrations/20261127_0007_consent_sensitive_facts.ts';
+import * as recidivismScreens from './migrations/20261127_0011_recidivism_screens.ts';
+import { applyRowLevelSecurity } from './rowLevelSecurity.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration, in order. Names are timestamped; migrations are forward-only. */
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '20261127_0008_audit_views': auditViews,
   '20261127_0009_accounts': accounts,
   '20261127_0007_consent_sensitive_facts': consentSensitiveFacts,
+  '20261127_0011_recidivism_screens': recidivismScreens,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

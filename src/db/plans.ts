@@ -78,7 +78,10 @@ export async function findCurrentPlan(db: Executor, tenantId: string, caseId: st
     .executeTakeFirst();
 }
 
-export type PlanItemRow = Selectable<PlanItemTable> & { organization_name: string };
+export type PlanItemRow = Selectable<PlanItemTable> & {
+  organization_name: string;
+  programme_name: string | null;
+};
 
 export interface PlanDetails {
   items: PlanItemRow[];
@@ -145,8 +148,9 @@ export async function planItemsOf(
   return db
     .selectFrom('plan_items as pi')
     .innerJoin('organizations as o', 'o.id', 'pi.organization_id')
+    .leftJoin('programmes as pg', 'pg.id', 'pi.programme_id')
     .selectAll('pi')
-    .select('o.name as organization_name')
+    .select(['o.name as organization_name', 'pg.name as programme_name'])
     .where('pi.tenant_id', '=', tenantId)
     .where('pi.plan_id', 'in', planIds)
     .orderBy('pi.plan_id')
@@ -170,6 +174,24 @@ export async function inactiveOrganizations(
     .where('disabled_at', 'is', null)
     .execute();
   const found = new Set(active.map((o) => o.id));
+  return new Set(unique.filter((id) => !found.has(id)));
+}
+
+/** Of the given programme ids, those that are not programmes of the tenant. */
+export async function unknownProgrammes(
+  db: Executor,
+  tenantId: string,
+  programmeIds: readonly string[],
+): Promise<Set<string>> {
+  const unique = [...new Set(programmeIds)];
+  if (unique.length === 0) return new Set();
+  const known = await db
+    .selectFrom('programmes')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', unique)
+    .execute();
+  const found = new Set(known.map((p) => p.id));
   return new Set(unique.filter((id) => !found.has(id)));
 }
 
@@ -228,6 +250,7 @@ async function insertItems(
         period_from: item.periodFrom,
         period_to: item.periodTo,
         links: item.links,
+        programme_id: item.programmeId ?? null,
       })),
     )
     .execute();
@@ -368,9 +391,11 @@ function myPlanItemsQuery(db: Executor, viewer: Viewer) {
     .innerJoin('cases as c', 'c.id', 'pi.case_id')
     .innerJoin('persons as p', 'p.id', 'c.primary_person_id')
     .innerJoin('organizations as o', 'o.id', 'pi.organization_id')
+    .leftJoin('programmes as pg', 'pg.id', 'pi.programme_id')
     .selectAll('pi')
     .select([
       'o.name as organization_name',
+      'pg.name as programme_name',
       'sp.version as plan_version',
       'sp.approved_at as plan_approved_at',
       'c.case_number',

@@ -562,6 +562,32 @@ export interface ProgressYearLockTable {
   locked_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+/** A lifted year lock: whose lock it was and who lifted it, when and why. */
+export interface ProgressYearUnlockTable {
+  id: string;
+  tenant_id: string;
+  plan_id: string;
+  fiscal_year: number;
+  locked_by: string;
+  locked_at: Date;
+  unlocked_by: string;
+  unlocked_at: ColumnType<Date, Date | string | undefined, never>;
+  reason: string;
+}
+
+/** A file attached to a council meeting (会議資料). */
+export interface CouncilMeetingAttachmentTable {
+  id: string;
+  tenant_id: string;
+  meeting_id: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  content: Uint8Array;
+  uploaded_by: string;
+  created_at: CreatedAt;
+}
+
 export interface CouncilMemberTable {
   id: string;
   tenant_id: string;
@@ -689,6 +715,8 @@ export interface DB {
   evaluation_scale: EvaluationScaleTable;
   programme_progress: ProgrammeProgressTable;
   progress_year_locks: ProgressYearLockTable;
+  progress_year_unlocks: ProgressYearUnlockTable;
+  council_meeting_attachments: CouncilMeetingAttachmentTable;
   council_members: CouncilMemberTable;
   council_meetings: CouncilMeetingTable;
   council_meeting_attendees: CouncilMeetingAttendeeTable;

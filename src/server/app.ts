@@ -15,6 +15,7 @@ import { auditEventRoutes } from './routes/auditEvents.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { consultationRoutes } from './routes/consultations.ts';
 import { councilRoutes } from './routes/council.ts';
+import { councilAttachmentRoutes } from './routes/councilAttachments.ts';
 import { disclosureRoutes } from './routes/disclosure.ts';
 import { handoverRoutes } from './routes/handovers.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -137,6 +138,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   personAccessLogRoutes(app, database.db);
   disclosureRoutes(app, database.db);
   sensitiveFactRoutes(app, database.db);
+  councilAttachmentRoutes(app, database.db);
 
   await installWeb(app, config.webRoot);
   return app;

@@ -234,3 +234,86 @@ describe('GET /api/council/meetings/:id/paper (councilMeetings.paper)', () => {
     ).toBe(404);
   });
 });
+
+describe('meeting materials (councilMeetings.attach, councilMeetings.attachment)', () => {
+  const pdf = Buffer.from('%PDF-1.4\n% 会議資料（試験）\n%%EOF\n', 'utf8');
+
+  it('attaches a PDF, audited; the meeting lists it; council members download the same bytes, audited', async () => {
+    const response = await plan.post<{ id: string; fileName: string; sizeBytes: number; mediaType: string }>(
+      `/api/council/meetings/${meeting.id}/attachments`,
+      { fileName: '資料1_進捗状況.pdf', contentBase64: pdf.toString('base64') },
+    );
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({
+      fileName: '資料1_進捗状況.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: pdf.length,
+      uploadedBy: { displayName: '計画 担当' },
+    });
+    expect((await latestAudit(server.database.db, 'councilMeeting.attach'))?.details).toMatchObject({
+      attachmentId: response.body.id,
+      fileName: '資料1_進捗状況.pdf',
+    });
+    const read = await council.get<CouncilMeeting>(`/api/council/meetings/${meeting.id}`);
+    expect(read.body.attachments.map((a) => a.fileName)).toEqual(['資料1_進捗状況.pdf']);
+    expect(read.body.abilities.attach).toBe(false);
+    expect(
+      (await plan.get<CouncilMeeting>(`/api/council/meetings/${meeting.id}`)).body.abilities.attach,
+    ).toBe(true);
+
+    const download = await fetch(
+      `${server.url}/api/council/meetings/${meeting.id}/attachments/${response.body.id}`,
+      { headers: { cookie: council.cookie ?? '' } },
+    );
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(download.headers.get('content-disposition')).toContain(encodeURIComponent('資料1_進捗状況.pdf'));
+    expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
+    expect((await latestAudit(server.database.db, 'councilMeeting.attachmentRead'))?.actor_login_id).toBe(
+      'council',
+    );
+  });
+
+  it('refuses other types, contents that lie about their type, oversize and empty files, bad base64, council members and unknown meetings', async () => {
+    const url = `/api/council/meetings/${meeting.id}/attachments`;
+    const exe = await plan.post(url, { fileName: 'tool.exe', contentBase64: pdf.toString('base64') });
+    expect(exe.status).toBe(415);
+    expect(exe.body).toMatchObject({ code: 'unsupportedMediaType', errors: [{ field: 'fileName' }] });
+    const lying = await plan.post(url, {
+      fileName: '資料.pdf',
+      contentBase64: Buffer.from('MZ\0\0').toString('base64'),
+    });
+    expect(lying.status).toBe(415);
+    expect(lying.body).toMatchObject({ errors: [{ field: 'contentBase64' }] });
+    expect((lying.body as { detail: string }).detail).toContain('拡張子');
+    const big = Buffer.alloc(5 * 1024 * 1024 + 1, 0x20);
+    big.write('%PDF-1.4');
+    const oversize = await plan.post(url, { fileName: '大きい.pdf', contentBase64: big.toString('base64') });
+    expect(oversize.status).toBe(413);
+    expect(oversize.body).toMatchObject({ code: 'payloadTooLarge', errors: [{ field: 'contentBase64' }] });
+    expect((oversize.body as { detail: string }).detail).toContain('5MB');
+    const empty = await plan.post(url, { fileName: 'a.pdf', contentBase64: '' });
+    expect(empty.status).toBe(400);
+    expect((empty.body as { errors: { field: string }[] }).errors[0]?.field).toBe('contentBase64');
+    const notBase64 = await plan.post(url, { fileName: 'a.txt', contentBase64: '!!!' });
+    expect(notBase64.status).toBe(400);
+    expect(notBase64.body).toMatchObject({ errors: [{ field: 'contentBase64' }] });
+    expect((await council.post(url, { fileName: 'a.txt', contentBase64: 'YQ==' })).status).toBe(403);
+    expect((await hogo.get(`${url}/00000000-0000-4000-8000-000000000000`)).status).toBe(403);
+    expect(
+      (
+        await plan.post('/api/council/meetings/00000000-0000-4000-8000-000000000000/attachments', {
+          fileName: 'a.txt',
+          contentBase64: 'YQ==',
+        })
+      ).status,
+    ).toBe(404);
+    expect((await council.get(`${url}/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    expect((await server.anonymous().get(`${url}/00000000-0000-4000-8000-000000000000`)).status).toBe(401);
+    const count = await server.database.db
+      .selectFrom('council_meeting_attachments')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(1);
+  });
+});

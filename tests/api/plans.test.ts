@@ -284,6 +284,116 @@ describe('POST /api/cases/:id/plans (plans.create)', () => {
     });
   });
 
+  it('lets an item name a programme of the plan, shown by name, kept on edit and compared', async () => {
+    const { caseId } = await readyCase();
+    const programme = await server.database.db
+      .selectFrom('programmes')
+      .select(['id', 'name'])
+      .where('tenant_id', '=', dir.tenantId)
+      .where('name', '=', '生活困窮者自立支援事業')
+      .executeTakeFirstOrThrow();
+    const body = planBody();
+    body.items[1] = { ...body.items[1], programmeId: programme.id } as (typeof body.items)[number];
+    const plan = await draft(caseId, body);
+    expect(plan.items.map((i) => i.programme)).toEqual([
+      null,
+      { id: programme.id, name: '生活困窮者自立支援事業' },
+    ]);
+    const stored = await server.database.db
+      .selectFrom('plan_items')
+      .select(['position', 'programme_id'])
+      .where('plan_id', '=', plan.id)
+      .orderBy('position')
+      .execute();
+    expect(stored.map((r) => r.programme_id)).toEqual([null, programme.id]);
+    const read = await coordinator.get<Plan>(`/api/plans/${plan.id}`);
+    expect(read.body.items[1]?.programme?.name).toBe('生活困窮者自立支援事業');
+    // removing the programme on edit is a change of the item
+    const edited = await coordinator.request<Plan>('PUT', `/api/plans/${plan.id}`, planBody());
+    expect(edited.status).toBe(200);
+    expect(edited.body.items.map((i) => i.programme)).toEqual([null, null]);
+  });
+
+  it('rejects a programme that is unknown, another city’s or malformed with 400 naming the item field, writing nothing', async () => {
+    const { caseId } = await readyCase();
+    const db = server.database.db;
+    // another tenant with a programme of its own
+    const tenantId = randomUUID();
+    const orgId = randomUUID();
+    const planId = randomUUID();
+    const foreignProgramme = randomUUID();
+    await db
+      .insertInto('tenants')
+      .values({ id: tenantId, code: `other-${tenantId.slice(0, 8)}`, name: '他市' })
+      .execute();
+    await db
+      .insertInto('organizations')
+      .values({
+        id: orgId,
+        tenant_id: tenantId,
+        name: '他市 地域福祉課',
+        name_kana: null,
+        kind: 'citySection',
+        is_coordinating_section: false,
+        is_council_member: false,
+        contact: JSON.stringify({}) as never,
+        disabled_at: null,
+      })
+      .execute();
+    await db
+      .insertInto('recidivism_plans')
+      .values({
+        id: planId,
+        tenant_id: tenantId,
+        name: '他市再犯防止推進計画',
+        period_from_fiscal_year: 2022,
+        period_to_fiscal_year: 2026,
+        parent_plan: null,
+        legal_basis: '法第8条',
+        target_population: '犯罪をした者等',
+      })
+      .execute();
+    await db
+      .insertInto('programmes')
+      .values({
+        id: foreignProgramme,
+        tenant_id: tenantId,
+        plan_id: planId,
+        name: '他市の取組',
+        summary: '',
+        responsible_section_id: orgId,
+        related_organization_ids: [],
+        indicators: '[]',
+        external_key: null,
+      })
+      .execute();
+    for (const programmeId of [NO_ID, foreignProgramme]) {
+      const body = planBody();
+      body.items[0] = { ...body.items[0], programmeId } as (typeof body.items)[number];
+      const response = await coordinator.post(`/api/cases/${caseId}/plans`, body);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(response.body).toMatchObject({
+        code: 'validation.invalid',
+        errors: [
+          {
+            field: 'items.0.programmeId',
+            code: 'unknownProgramme',
+            message: '取組は再犯防止推進計画の取組一覧から選んでください',
+          },
+        ],
+      });
+    }
+    const body = planBody();
+    body.items[0] = { ...body.items[0], programmeId: 'not-a-uuid' } as (typeof body.items)[number];
+    const malformed = await coordinator.post(`/api/cases/${caseId}/plans`, body);
+    expect(malformed.status).toBe(400);
+    expect(JSON.stringify(malformed.body)).toContain('items.0.programmeId');
+    expect(await db.selectFrom('support_plans').select('id').where('case_id', '=', caseId).execute()).toEqual(
+      [],
+    );
+  });
+
   it('is 401 unauthenticated; 404 for roles without case.coordinate, for strangers and unknown cases; 403 for a coordinator who sees but does not coordinate the case', async () => {
     const { caseId } = await readyCase();
     expect((await server.anonymous().post(`/api/cases/${caseId}/plans`, planBody())).status).toBe(401);

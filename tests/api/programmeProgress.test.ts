@@ -162,3 +162,132 @@ describe('year locking (programmeProgress.lockYear, programmeProgress.list)', ()
     expect((await hogo.request('PUT', `/api/programmes/${id}/progress/2025`, progress)).status).toBe(200);
   });
 });
+
+interface Unlock {
+  fiscalYear: number;
+  lockedBy: { displayName: string };
+  unlockedBy: { displayName: string; organization: string };
+  unlockedAt: string;
+  reason: string;
+}
+
+describe('POST /api/programme-progress/:fiscalYear/unlock (programmeProgress.unlockYear)', () => {
+  it('opens a locked year again with a reason, audited; the list shows who unlocked it and editing works again', async () => {
+    expect((await hogo.post('/api/programme-progress/2024/unlock', { reason: '訂正' })).status).toBe(403);
+    expect((await council.post('/api/programme-progress/2024/unlock', { reason: '訂正' })).status).toBe(403);
+    expect(
+      (await server.anonymous().post('/api/programme-progress/2024/unlock', { reason: '訂正' })).status,
+    ).toBe(401);
+    const missing = await plan.post('/api/programme-progress/2024/unlock', { reason: '' });
+    expect(missing.status).toBe(400);
+    expect((missing.body as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['reason']);
+
+    const response = await plan.post<Unlock>('/api/programme-progress/2024/unlock', {
+      reason: '保護第一課から実績値の訂正依頼があったため',
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      fiscalYear: 2024,
+      lockedBy: { displayName: '計画 担当' },
+      unlockedBy: { displayName: '計画 担当', organization: '地域福祉課' },
+      reason: '保護第一課から実績値の訂正依頼があったため',
+    });
+    const audit = await latestAudit(server.database.db, 'programmeProgress.unlockYear');
+    expect(audit).toMatchObject({ actor_login_id: 'plan', resource_type: 'recidivismPlan' });
+    expect(audit?.details).toMatchObject({
+      fiscalYear: 2024,
+      reason: '保護第一課から実績値の訂正依頼があったため',
+    });
+
+    const list = await hogo.get<ProgressList & { lastUnlock: Unlock | null }>(
+      '/api/programme-progress?fiscalYear=2024',
+    );
+    expect(list.body.lock).toBeNull();
+    expect(list.body.lastUnlock).toMatchObject({ unlockedBy: { displayName: '計画 担当' } });
+    const id = programmes['保護第一課']?.id;
+    expect((await hogo.request('PUT', `/api/programmes/${id}/progress/2024`, progress)).status).toBe(200);
+
+    // unlocking an open year is a conflict; a year outside the plan is bad input
+    const open = await plan.post('/api/programme-progress/2024/unlock', { reason: '再度' });
+    expect(open.status).toBe(409);
+    expect(open.body).toMatchObject({ code: 'progress.yearNotLocked' });
+    expect((await plan.post('/api/programme-progress/2040/unlock', { reason: '再度' })).status).toBe(400);
+    // locked again: the lock is the new one
+    expect((await plan.post('/api/programme-progress/2024/lock')).status).toBe(200);
+    expect((await plan.get<ProgressList>('/api/programme-progress?fiscalYear=2024')).body.abilities).toEqual({
+      lockYear: false,
+      unlockYear: true,
+    });
+  });
+});
+
+describe('the 評価 scale (evaluationScale.get, evaluationScale.update)', () => {
+  type Scale = { items: { code: string; label: string }[]; abilities: { update: boolean } };
+
+  it('reads the scale for everyone on the plan side; only the plan officer may change it', async () => {
+    const read = await hogo.get<Scale>('/api/evaluation-scale');
+    expect(read.status).toBe(200);
+    expect(read.body.items.map((g) => g.code)).toEqual(['A', 'B', 'C', 'D']);
+    expect(read.body.abilities.update).toBe(false);
+    expect((await plan.get<Scale>('/api/evaluation-scale')).body.abilities.update).toBe(true);
+    expect((await council.get('/api/evaluation-scale')).status).toBe(200);
+    expect((await server.anonymous().get('/api/evaluation-scale')).status).toBe(401);
+    expect(
+      (await hogo.request('PUT', '/api/evaluation-scale', { items: [{ code: 'A', label: 'x' }] })).status,
+    ).toBe(403);
+  });
+
+  it('renames, reorders and adds grades, audited; refuses removing a grade in use (409) and bad input (400)', async () => {
+    const before = (await plan.get<Scale>('/api/evaluation-scale')).body.items;
+    const items = [
+      { code: 'S', label: '計画を上回って実施' },
+      ...before.map((g) => (g.code === 'A' ? { code: 'A', label: '計画どおり実施' } : g)),
+    ];
+    const updated = await plan.request<Scale>('PUT', '/api/evaluation-scale', { items });
+    expect(updated.status).toBe(200);
+    expect(updated.body.items.map((g) => g.code)).toEqual(['S', 'A', 'B', 'C', 'D']);
+    expect(updated.body.items[1]).toEqual({ code: 'A', label: '計画どおり実施' });
+    expect((await latestAudit(server.database.db, 'evaluationScale.update'))?.details).toMatchObject({
+      after: items,
+    });
+    // the new grade can be used at once
+    const id = programmes['保護第一課']?.id;
+    expect(
+      (await hogo.request('PUT', `/api/programmes/${id}/progress/2025`, { ...progress, evaluation: 'S' }))
+        .status,
+    ).toBe(200);
+
+    // 'S' is now used by 2025's progress
+    const inUse = await plan.request('PUT', '/api/evaluation-scale', { items: items.slice(1) });
+    expect(inUse.status).toBe(409);
+    expect(inUse.body).toMatchObject({ code: 'evaluationScale.inUse' });
+    expect((inUse.body as { detail: string }).detail).toContain('S');
+    // unused 'D' may go
+    const without = await plan.request<Scale>('PUT', '/api/evaluation-scale', {
+      items: items.filter((g) => g.code !== 'D'),
+    });
+    expect(without.status).toBe(200);
+    expect(without.body.items.map((g) => g.code)).toEqual(['S', 'A', 'B', 'C']);
+
+    const duplicate = await plan.request('PUT', '/api/evaluation-scale', {
+      items: [
+        { code: 'A', label: 'x' },
+        { code: 'A', label: 'y' },
+      ],
+    });
+    expect(duplicate.status).toBe(400);
+    expect(JSON.stringify(duplicate.body)).toContain('同じ評価の記号が重複しています');
+    const empty = await plan.request('PUT', '/api/evaluation-scale', { items: [{ code: '', label: '' }] });
+    expect(empty.status).toBe(400);
+    expect((empty.body as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual([
+      'items.0.code',
+      'items.0.label',
+    ]);
+    expect((await plan.get<Scale>('/api/evaluation-scale')).body.items.map((g) => g.code)).toEqual([
+      'S',
+      'A',
+      'B',
+      'C',
+    ]);
+  });
+});

@@ -69,7 +69,38 @@ async function loadMeetings(db: Executor, tenantId: string, ids?: string[]) {
     )
     .orderBy('o.name')
     .execute();
+  const files = await db
+    .selectFrom('council_meeting_attachments as f')
+    .innerJoin('users as u', 'u.id', 'f.uploaded_by')
+    .select([
+      'f.id',
+      'f.meeting_id',
+      'f.file_name',
+      'f.media_type',
+      'f.size_bytes',
+      'f.created_at',
+      'f.uploaded_by',
+      'u.display_name',
+    ])
+    .where(
+      'f.meeting_id',
+      'in',
+      meetings.map((m) => m.id),
+    )
+    .orderBy('f.created_at')
+    .orderBy('f.id')
+    .execute();
   return meetings.map((m) => ({
+    attachments: files
+      .filter((f) => f.meeting_id === m.id)
+      .map((f) => ({
+        id: f.id,
+        fileName: f.file_name,
+        mediaType: f.media_type,
+        sizeBytes: f.size_bytes,
+        uploadedBy: { id: f.uploaded_by, displayName: f.display_name },
+        uploadedAt: f.created_at.toISOString(),
+      })),
     meeting: m,
     attendees: attendees
       .filter((a) => a.meeting_id === m.id)
@@ -96,9 +127,11 @@ function presentMeeting(
     agenda: m.agenda,
     minutes: m.minutes,
     attendees: loaded.attendees,
+    attachments: loaded.attachments,
     abilities: {
       paper: actor.permissions.has('council.read'),
       recordOpinion: actor.permissions.has('council.opinion'),
+      attach: actor.permissions.has('council.manage'),
     },
   };
 }

@@ -43,6 +43,7 @@ import {
   type PlanItemRow,
   type PlanRecord,
   planItemsOf,
+  unknownProgrammes,
   updateDraft,
 } from '../../db/plans.ts';
 import type { DB } from '../../db/schema.ts';
@@ -95,6 +96,7 @@ export function presentPlanItem(row: PlanItemRow): PlanItem {
     periodFrom: row.period_from,
     periodTo: row.period_to,
     links: linksOf(row),
+    programme: row.programme_id ? { id: row.programme_id, name: row.programme_name ?? '' } : null,
   };
 }
 
@@ -129,7 +131,10 @@ function presentPlan(plan: PlanRecord, details: PlanDetails | undefined, actor: 
   };
 }
 
-/** Refuse item organisations that are unknown to the tenant or disabled: 400 naming each item. */
+/**
+ * Refuse item organisations that are unknown to the tenant or disabled, and programmes that are not
+ * the tenant's: 400 naming each item's field.
+ */
 async function checkItemOrganizations(
   db: Kysely<DB> | Transaction<DB>,
   tenantId: string,
@@ -140,9 +145,14 @@ async function checkItemOrganizations(
     tenantId,
     input.items.map((item) => item.organizationId),
   );
-  if (inactive.size === 0) return;
-  const errors = input.items.flatMap((item, index) =>
-    inactive.has(item.organizationId)
+  const unknown = await unknownProgrammes(
+    db,
+    tenantId,
+    input.items.flatMap((item) => (item.programmeId ? [item.programmeId] : [])),
+  );
+  if (inactive.size === 0 && unknown.size === 0) return;
+  const errors = input.items.flatMap((item, index) => [
+    ...(inactive.has(item.organizationId)
       ? [
           {
             field: `items.${index}.organizationId`,
@@ -150,8 +160,17 @@ async function checkItemOrganizations(
             message: '担当機関は有効な機関から選んでください',
           },
         ]
-      : [],
-  );
+      : []),
+    ...(item.programmeId && unknown.has(item.programmeId)
+      ? [
+          {
+            field: `items.${index}.programmeId`,
+            code: 'unknownProgramme',
+            message: '取組は再犯防止推進計画の取組一覧から選んでください',
+          },
+        ]
+      : []),
+  ]);
   throw new HttpProblem(
     400,
     'validation.invalid',
@@ -209,7 +228,11 @@ export function comparePlans(
     } else added.push(item);
   }
   const itemValue = (item: PlanItem, field: (typeof planItemFieldNames)[number]) =>
-    field === 'links' ? [...item.links].sort().join(',') : (item[field] ?? '');
+    field === 'links'
+      ? [...item.links].sort().join(',')
+      : field === 'programme'
+        ? (item.programme?.id ?? '')
+        : (item[field] ?? '');
   const changed: PlanComparison['items']['changed'] = [];
   const unchanged: PlanItem[] = [];
   for (const pair of pairs.sort((a, b) => a.after.position - b.after.position)) {

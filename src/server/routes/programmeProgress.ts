@@ -4,6 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
 import { problemSchema } from '../../contract/problem.ts';
 import {
+  evaluationScaleSchema,
+  evaluationScaleUpdateSchema,
   lockYearParamsSchema,
   type Progress,
   progressInputSchema,
@@ -11,7 +13,10 @@ import {
   progressListSchema,
   progressParamsSchema,
   progressSchema,
+  type YearUnlock,
   yearLockSchema,
+  yearUnlockInputSchema,
+  yearUnlockSchema,
 } from '../../contract/recidivismPlan.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import { loadProgrammes, type RecidivismPlanRow } from '../../db/recidivismPlan.ts';
@@ -57,6 +62,46 @@ export async function findYearLock(db: Executor, planId: string, fiscalYear: num
         fiscalYear: row.fiscal_year,
         lockedBy: { id: row.user_id, displayName: row.display_name, organization: row.organization },
         lockedAt: row.locked_at.toISOString(),
+      }
+    : null;
+}
+
+/** The latest lifting of a 年度's lock, or null if it was never lifted. */
+export async function findLastUnlock(
+  db: Executor,
+  planId: string,
+  fiscalYear: number,
+): Promise<YearUnlock | null> {
+  const row = await db
+    .selectFrom('progress_year_unlocks as x')
+    .innerJoin('users as ul', 'ul.id', 'x.unlocked_by')
+    .innerJoin('organizations as o', 'o.id', 'ul.organization_id')
+    .innerJoin('users as lk', 'lk.id', 'x.locked_by')
+    .select([
+      'x.fiscal_year',
+      'x.locked_by',
+      'x.locked_at',
+      'x.unlocked_by',
+      'x.unlocked_at',
+      'x.reason',
+      'ul.display_name as unlocked_name',
+      'o.name as organization',
+      'lk.display_name as locked_name',
+    ])
+    .where('x.plan_id', '=', planId)
+    .where('x.fiscal_year', '=', fiscalYear)
+    .orderBy('x.unlocked_at', 'desc')
+    .orderBy('x.id')
+    .limit(1)
+    .executeTakeFirst();
+  return row
+    ? {
+        fiscalYear: row.fiscal_year,
+        lockedBy: { id: row.locked_by, displayName: row.locked_name },
+        lockedAt: row.locked_at.toISOString(),
+        unlockedBy: { id: row.unlocked_by, displayName: row.unlocked_name, organization: row.organization },
+        unlockedAt: row.unlocked_at.toISOString(),
+        reason: row.reason,
       }
     : null;
 }
@@ -127,10 +172,12 @@ export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): v
         programmes.map((p) => p.id),
       );
       const lock = await findYearLock(db, plan.id, fiscalYear);
+      const manages = actor.permissions.has('plan.manage');
       return {
         fiscalYear,
         fiscalYearLabel: formatFiscalYear(fiscalYear),
         lock,
+        lastUnlock: await findLastUnlock(db, plan.id, fiscalYear),
         evaluationScale: await evaluationScale(db, actor.tenantId),
         items: programmes.map((p) => ({
           programme: {
@@ -142,7 +189,7 @@ export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): v
           progress: progress.get(p.id) ?? null,
           abilities: { edit: lock === null && mayEditProgress(actor, p) },
         })),
-        abilities: { lockYear: lock === null && actor.permissions.has('plan.manage') },
+        abilities: { lockYear: lock === null && manages, unlockYear: lock !== null && manages },
       };
     },
   );
@@ -270,6 +317,162 @@ export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): v
         const lock = await findYearLock(tx, plan.id, fiscalYear);
         if (!lock) throw notFound();
         return lock;
+      });
+    },
+  );
+  r.post(
+    '/api/programme-progress/:fiscalYear/unlock',
+    {
+      config: { access: { permission: 'plan.manage' } },
+      schema: {
+        operationId: 'programmeProgress.unlockYear',
+        summary: 'Open a locked 年度 again, with the reason; who unlocked it is kept and shown',
+        tags: ['programmeProgress'],
+        params: lockYearParamsSchema,
+        body: yearUnlockInputSchema,
+        response: { 200: yearUnlockSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { fiscalYear } = request.params;
+      return db.transaction().execute(async (tx) => {
+        const plan = await requirePlan(tx, actor.tenantId);
+        checkYearInPlan(plan, fiscalYear, 'パス.fiscalYear');
+        const lock = await tx
+          .selectFrom('progress_year_locks')
+          .selectAll()
+          .where('plan_id', '=', plan.id)
+          .where('fiscal_year', '=', fiscalYear)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!lock) {
+          throw new HttpProblem(
+            409,
+            'progress.yearNotLocked',
+            `${formatFiscalYear(fiscalYear)}の進捗はまだ確定されていないため、確定を解除できません。`,
+          );
+        }
+        await tx
+          .deleteFrom('progress_year_locks')
+          .where('plan_id', '=', plan.id)
+          .where('fiscal_year', '=', fiscalYear)
+          .execute();
+        const id = randomUUID();
+        await tx
+          .insertInto('progress_year_unlocks')
+          .values({
+            id,
+            tenant_id: actor.tenantId,
+            plan_id: plan.id,
+            fiscal_year: fiscalYear,
+            locked_by: lock.locked_by,
+            locked_at: lock.locked_at,
+            unlocked_by: actor.userId,
+            reason: request.body.reason,
+          })
+          .execute();
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'programmeProgress.unlockYear',
+          resourceType: 'recidivismPlan',
+          resourceId: plan.id,
+          details: {
+            fiscalYear,
+            reason: request.body.reason,
+            lockedBy: lock.locked_by,
+            lockedAt: lock.locked_at.toISOString(),
+          },
+        });
+        const unlock = await findLastUnlock(tx, plan.id, fiscalYear);
+        if (!unlock) throw notFound();
+        return unlock;
+      });
+    },
+  );
+
+  r.get(
+    '/api/evaluation-scale',
+    {
+      config: { access: { permission: 'plan.read' } },
+      schema: {
+        operationId: 'evaluationScale.get',
+        summary: 'The configurable 評価 scale for programme progress, in display order',
+        tags: ['programmeProgress'],
+        response: { 200: evaluationScaleSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return {
+        items: await evaluationScale(db, actor.tenantId),
+        abilities: { update: actor.permissions.has('plan.manage') },
+      };
+    },
+  );
+
+  r.put(
+    '/api/evaluation-scale',
+    {
+      config: { access: { permission: 'plan.manage' } },
+      schema: {
+        operationId: 'evaluationScale.update',
+        summary: 'Replace the 評価 scale (order = display order); a grade used by progress cannot be removed',
+        tags: ['programmeProgress'],
+        body: evaluationScaleUpdateSchema,
+        response: { 200: evaluationScaleSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { items } = request.body;
+      return db.transaction().execute(async (tx) => {
+        const before = await evaluationScale(tx, actor.tenantId);
+        const kept = new Set(items.map((i) => i.code));
+        const removed = before.filter((g) => !kept.has(g.code)).map((g) => g.code);
+        if (removed.length > 0) {
+          const used = await tx
+            .selectFrom('programme_progress')
+            .select('evaluation')
+            .distinct()
+            .where('tenant_id', '=', actor.tenantId)
+            .where('evaluation', 'in', removed)
+            .execute();
+          if (used.length > 0) {
+            const codes = used.map((u) => u.evaluation).join('・');
+            throw new HttpProblem(
+              409,
+              'evaluationScale.inUse',
+              `評価「${codes}」は記録済みの進捗で使われているため削除できません。名称の変更はできます。`,
+            );
+          }
+          await tx
+            .deleteFrom('evaluation_scale')
+            .where('tenant_id', '=', actor.tenantId)
+            .where('code', 'in', removed)
+            .execute();
+        }
+        for (const [index, item] of items.entries()) {
+          await tx
+            .insertInto('evaluation_scale')
+            .values({
+              id: randomUUID(),
+              tenant_id: actor.tenantId,
+              code: item.code,
+              label: item.label,
+              sort_order: index + 1,
+            })
+            .onConflict((oc) =>
+              oc.columns(['tenant_id', 'code']).doUpdateSet({ label: item.label, sort_order: index + 1 }),
+            )
+            .execute();
+        }
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'evaluationScale.update',
+          resourceType: 'evaluationScale',
+          resourceId: null,
+          details: { before, after: items },
+        });
+        return { items: await evaluationScale(tx, actor.tenantId), abilities: { update: true } };
       });
     },
   );

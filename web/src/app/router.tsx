@@ -12,19 +12,23 @@ import { useEffect } from 'react';
 import { consultationStatuses } from '../../../src/contract/consultations.ts';
 import { handoverStatuses } from '../../../src/contract/handovers.ts';
 import { caseStages } from '../../../src/domain/caseStage.ts';
-import { AuditEventsPage } from '../features/audit/components/audit-events-page.tsx';
-import { DisclosurePage } from '../features/audit/components/disclosure-page.tsx';
 import { PasswordPage } from '../features/account/components/password-page.tsx';
 import { SessionsPage } from '../features/account/components/sessions-page.tsx';
 import { TotpPage } from '../features/account/components/totp-page.tsx';
 import { ReshufflePage } from '../features/account-admin/components/reshuffle-page.tsx';
 import { TenantSettingsPage } from '../features/account-admin/components/tenant-settings-page.tsx';
 import { UserSecurityPage } from '../features/account-admin/components/user-security-page.tsx';
+import { AuditEventsPage } from '../features/audit/components/audit-events-page.tsx';
+import { DisclosurePage } from '../features/audit/components/disclosure-page.tsx';
 import { CaseDetailPage, type CaseTab, caseTabs } from '../features/cases/components/case-detail-page.tsx';
 import { CaseListPage } from '../features/cases/components/case-list-page.tsx';
 import { ConsultationDetailPage } from '../features/consultations/components/consultation-detail-page.tsx';
 import { ConsultationListPage } from '../features/consultations/components/consultation-list-page.tsx';
 import { ConsultationNewPage } from '../features/consultations/components/consultation-new-page.tsx';
+import { CouncilPage } from '../features/council/components/council-page.tsx';
+import { MeetingDetailPage as CouncilMeetingDetailPage } from '../features/council/components/meeting-detail-page.tsx';
+import { MeetingNewPage as CouncilMeetingNewPage } from '../features/council/components/meeting-new-page.tsx';
+import { OpinionsPage } from '../features/council/components/opinions-page.tsx';
 import { HandoverListPage } from '../features/handovers/components/handover-list-page.tsx';
 import { HomePage } from '../features/home/components/home-page.tsx';
 import { MeetingPage } from '../features/meetings/components/meeting-page.tsx';
@@ -34,6 +38,14 @@ import { OrganizationListPage } from '../features/organizations/components/organ
 import { PersonDetailPage } from '../features/persons/components/person-detail-page.tsx';
 import { PersonSearchPage } from '../features/persons/components/person-search-page.tsx';
 import { PlanItemsPage } from '../features/plan-items/components/plan-items-page.tsx';
+import { ProgressPage } from '../features/programme-progress/components/progress-page.tsx';
+import { ProgrammeCreatePage } from '../features/programmes/components/programme-create-page.tsx';
+import { ProgrammeDetailPage } from '../features/programmes/components/programme-detail-page.tsx';
+import { ProgrammeEditPage } from '../features/programmes/components/programme-edit-page.tsx';
+import { ProgrammeImportPage } from '../features/programmes/components/programme-import-page.tsx';
+import { ProgrammeListPage } from '../features/programmes/components/programme-list-page.tsx';
+import { PublicCataloguePage } from '../features/programmes/components/public-catalogue-page.tsx';
+import { RecidivismPlanPage } from '../features/recidivism-plan/components/recidivism-plan-page.tsx';
 import { ReferralInboxPage } from '../features/referrals/components/referral-inbox-page.tsx';
 import { sessionQueryKey, sessionQueryOptions } from '../features/session/api/get-session.ts';
 import { signOut } from '../features/session/api/sign-out.ts';
@@ -574,6 +586,151 @@ const disclosureRoute = createRoute({
   ),
 });
 
+// The recidivism plan (再犯防止推進計画), its programmes, annual progress and the liaison council.
+
+const recidivismPlanRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/recidivism-plan',
+  component: () => (
+    <RequirePermission permission="plan.read">
+      <RecidivismPlanPage />
+    </RequirePermission>
+  ),
+});
+
+const programmesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/programmes',
+  component: () => (
+    <RequirePermission permission="plan.read">
+      <ProgrammeListPage />
+    </RequirePermission>
+  ),
+});
+
+const programmeNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/programmes/new',
+  component: () => (
+    <RequirePermission permission="plan.manage">
+      <ProgrammeCreatePage />
+    </RequirePermission>
+  ),
+});
+
+const programmeImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/programmes/import',
+  component: () => (
+    <RequirePermission permission="plan.manage">
+      <ProgrammeImportPage />
+    </RequirePermission>
+  ),
+});
+
+const programmeDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/programmes/$programmeId',
+  component: function ProgrammeDetailRoute() {
+    const { programmeId } = programmeDetailRoute.useParams();
+    return (
+      <RequirePermission permission="plan.read">
+        <ProgrammeDetailPage key={programmeId} programmeId={programmeId} />
+      </RequirePermission>
+    );
+  },
+});
+
+const programmeEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/programmes/$programmeId/edit',
+  component: function ProgrammeEditRoute() {
+    const { programmeId } = programmeEditRoute.useParams();
+    return (
+      <RequirePermission permission="plan.manage">
+        <ProgrammeEditPage key={programmeId} programmeId={programmeId} />
+      </RequirePermission>
+    );
+  },
+});
+
+const programmeProgressRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/programme-progress',
+  validateSearch: (search: Record<string, unknown>): { fiscalYear?: number } => {
+    const year = Number(search.fiscalYear);
+    return Number.isInteger(year) && year >= 1989 && year <= 2100 ? { fiscalYear: year } : {};
+  },
+  component: function ProgrammeProgressRoute() {
+    const search = programmeProgressRoute.useSearch();
+    const navigate = useNavigate();
+    return (
+      <RequirePermission permission="plan.read">
+        <ProgressPage
+          fiscalYear={search.fiscalYear}
+          onFiscalYearChange={(fiscalYear) =>
+            void navigate({ to: '/programme-progress', search: { fiscalYear }, replace: true })
+          }
+        />
+      </RequirePermission>
+    );
+  },
+});
+
+const councilRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/council',
+  component: () => (
+    <RequirePermission permission="council.read">
+      <CouncilPage />
+    </RequirePermission>
+  ),
+});
+
+const councilMeetingNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/council/meetings/new',
+  component: () => (
+    <RequirePermission permission="council.manage">
+      <CouncilMeetingNewPage />
+    </RequirePermission>
+  ),
+});
+
+const councilMeetingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/council/meetings/$meetingId',
+  component: function CouncilMeetingRoute() {
+    const { meetingId } = councilMeetingRoute.useParams();
+    return (
+      <RequirePermission permission="council.read">
+        <CouncilMeetingDetailPage key={meetingId} meetingId={meetingId} />
+      </RequirePermission>
+    );
+  },
+});
+
+const councilOpinionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/council/opinions',
+  component: () => (
+    <RequirePermission permission="council.read">
+      <OpinionsPage />
+    </RequirePermission>
+  ),
+});
+
+/** The programme catalogue without sign-in (the plan is public); the server may switch it off. */
+const publicProgrammesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/programmes',
+  component: () => (
+    <PublicLayout>
+      <PublicCataloguePage />
+    </PublicLayout>
+  ),
+});
+
 /** Any other address, signed in: "page not found" inside the shell. */
 const appNotFoundRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -611,8 +768,20 @@ const routeTree = rootRoute.addChildren([
     tenantSettingsRoute,
     reshuffleRoute,
     userSecurityRoute,
+    recidivismPlanRoute,
+    programmesRoute,
+    programmeNewRoute,
+    programmeImportRoute,
+    programmeDetailRoute,
+    programmeEditRoute,
+    programmeProgressRoute,
+    councilRoute,
+    councilMeetingNewRoute,
+    councilMeetingRoute,
+    councilOpinionsRoute,
     appNotFoundRoute,
   ]),
+  publicProgrammesRoute,
 ]);
 
 let activeRouter: ReturnType<typeof buildRouter> | null = null;

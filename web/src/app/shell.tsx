@@ -30,7 +30,13 @@ type NavEntry = {
     | '/admin/settings'
     | '/account/sessions'
     | '/account/password'
-    | '/account/totp';
+    | '/account/totp'
+    | '/recidivism-plan'
+    | '/programmes'
+    | '/programmes/import'
+    | '/programme-progress'
+    | '/council'
+    | '/council/opinions';
   label:
     | 'nav.home'
     | 'nav.organizations'
@@ -49,7 +55,8 @@ type NavEntry = {
     | 'accounts.navPassword'
     | 'accounts.navTotp'
     | 'accounts.navSettings'
-    | 'accounts.navReshuffle';
+    | 'accounts.navReshuffle'
+    | `recidivism.nav.${'plan' | 'programmes' | 'import' | 'progress' | 'council' | 'opinions'}`;
   /** The permission the entry needs, as listed in `Me.permissions`; none for Home. */
   permission?: Permission;
 };
@@ -65,6 +72,12 @@ const navEntries: readonly NavEntry[] = [
   { to: '/persons', label: 'persons.nav', permission: 'person.read' },
   { to: '/cases', label: 'cases.navLabel', permission: 'case.read' },
   { to: '/plan-items', label: 'planItems.navLabel', permission: 'supportReport.create' },
+  { to: '/recidivism-plan', label: 'recidivism.nav.plan', permission: 'plan.read' },
+  { to: '/programmes', label: 'recidivism.nav.programmes', permission: 'plan.read' },
+  { to: '/programmes/import', label: 'recidivism.nav.import', permission: 'plan.manage' },
+  { to: '/programme-progress', label: 'recidivism.nav.progress', permission: 'plan.read' },
+  { to: '/council', label: 'recidivism.nav.council', permission: 'council.read' },
+  { to: '/council/opinions', label: 'recidivism.nav.opinions', permission: 'council.read' },
   { to: '/admin/organizations', label: 'nav.organizations', permission: 'organization.read' },
   { to: '/admin/users', label: 'nav.users', permission: 'user.read' },
   { to: '/audit', label: 'audit.nav', permission: 'audit.read' },
@@ -145,7 +158,12 @@ export function AppShell({ initialMe, onExpired }: AppShellProps) {
                   <Link
                     to={entry.to}
                     activeOptions={{
-                      exact: entry.to === '/' || entry.to === '/consultations' || entry.to === '/audit',
+                      exact:
+                        entry.to === '/' ||
+                        entry.to === '/consultations' ||
+                        entry.to === '/programmes' ||
+                        entry.to === '/council' ||
+                        entry.to === '/audit',
                     }}
                     className={navLinkClassName}
                   >

@@ -1,4 +1,5 @@
 import type { Messages } from './ja.ts';
+import { recidivismEn } from './recidivism.en.ts';
 
 /** English messages. Typed as `Messages`, so a key missing here (or extra) fails the type check. */
 export const en: Messages = {
@@ -490,6 +491,12 @@ export const en: Messages = {
     backToCase: 'Back to the case',
   },
   plans: {
+    itemProgramme: 'Programme (recidivism plan)',
+    itemProgrammeSupport:
+      'Choose when this support uses a programme of the recidivism plan (optional). Grouped by challenge.',
+    itemProgrammeNone: '(no programme)',
+    itemProgrammeOption: '{{name}} ({{section}})',
+    itemProgrammeShown: 'Programme: {{name}}',
     heading: 'Support plan',
     versionsCaption: 'Versions of the support plan',
     none: 'No support plan has been made yet.',
@@ -577,6 +584,7 @@ export const en: Messages = {
       periodFrom: 'From',
       periodTo: 'To',
       links: 'Links',
+      programme: 'Programme (recidivism plan)',
     },
   },
   supportReports: {
@@ -1235,6 +1243,7 @@ export const en: Messages = {
     failed: 'It could not be done',
     person: 'Person',
   },
+  recidivism: recidivismEn,
   problem: {
     auth: {
       required: 'Please sign in.',
@@ -1302,6 +1311,10 @@ export const en: Messages = {
     },
     progress: {
       yearLocked: 'This fiscal year is locked and cannot be changed.',
+      yearNotLocked: 'This fiscal year has not been locked.',
+    },
+    evaluationScale: {
+      inUse: 'An evaluation grade used by recorded progress cannot be removed.',
     },
     challenge: {
       inUse: 'A challenge with programmes or opinions cannot be removed.',

@@ -1,3 +1,4 @@
+import { recidivismJa } from './recidivism.ja.ts';
 /**
  * Japanese messages: the primary language of Kasane. Every other language must provide the
  * same keys (`Messages`), so a missing translation is a type error.
@@ -489,6 +490,12 @@ export const ja = {
     backToCase: '事例詳細へ戻る',
   },
   plans: {
+    itemProgramme: '取組（再犯防止推進計画）',
+    itemProgrammeSupport:
+      '再犯防止推進計画の取組を使う支援のときに選びます（任意）。課題ごとに並んでいます。',
+    itemProgrammeNone: '（取組なし）',
+    itemProgrammeOption: '{{name}}（{{section}}）',
+    itemProgrammeShown: '取組：{{name}}',
     heading: '支援プラン',
     versionsCaption: '支援プランの版',
     none: '支援プランはまだ作成されていません。',
@@ -576,6 +583,7 @@ export const ja = {
       periodFrom: '開始日',
       periodTo: '終了日',
       links: 'つなぎ',
+      programme: '取組（再犯防止推進計画）',
     },
   },
   supportReports: {
@@ -1234,6 +1242,7 @@ export const ja = {
     failed: '処理できませんでした',
     person: '本人',
   },
+  recidivism: recidivismJa,
   problem: {
     auth: {
       required: 'ログインが必要です。',
@@ -1302,6 +1311,10 @@ export const ja = {
     },
     progress: {
       yearLocked: 'この年度の実施状況は確定済みのため変更できません。',
+      yearNotLocked: 'この年度はまだ確定されていません。',
+    },
+    evaluationScale: {
+      inUse: '進捗に使われている評価は削除できません。',
     },
     challenge: {
       inUse: '事業や意見が登録されている課題は削除できません。',

@@ -49,6 +49,9 @@ function ItemCell({ item, changed }: { item: PlanItem | undefined; changed: read
       <Line label={t('plans.itemField.links')} changed={has('links')}>
         {linksText(item.links)}
       </Line>
+      <Line label={t('plans.itemField.programme')} changed={has('programme')}>
+        {item.programme?.name ?? t('plans.itemProgrammeNone')}
+      </Line>
     </ul>
   );
 }

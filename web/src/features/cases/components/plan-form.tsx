@@ -15,6 +15,7 @@ import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import type { OrganizationOption } from '../api/list-organization-options.ts';
+import type { ProgrammeOptionGroup } from '../api/list-programme-options.ts';
 
 export type PlanValues = z.input<typeof planInputSchema>;
 
@@ -25,6 +26,7 @@ const emptyItem: PlanValues['items'][number] = {
   periodFrom: '',
   periodTo: '',
   links: [],
+  programmeId: null,
 };
 
 /** The form starts from a version (the draft being edited, or the current plan being revised) or empty. */
@@ -50,6 +52,7 @@ export function planValuesOf(plan: Plan | undefined): PlanValues {
       periodFrom: item.periodFrom ?? '',
       periodTo: item.periodTo ?? '',
       links: [...item.links],
+      programmeId: item.programme?.id ?? null,
     })),
   };
 }
@@ -58,6 +61,8 @@ export type PlanFormProps = {
   heading: string;
   defaultValues: PlanValues;
   organizations: readonly OrganizationOption[];
+  /** the recidivism plan's programmes by challenge, for the optional 取組 of an item */
+  programmes: readonly ProgrammeOptionGroup[];
   submitting: boolean;
   error: unknown;
   onSubmit: (input: PlanInput) => void;
@@ -69,6 +74,7 @@ export function PlanForm({
   heading,
   defaultValues,
   organizations,
+  programmes,
   submitting,
   error,
   onSubmit,
@@ -100,9 +106,17 @@ export function PlanForm({
       'nextMonitoringOn',
       'items',
       ...values.items.flatMap((_item, index) =>
-        (['content', 'organizationId', 'frequency', 'periodFrom', 'periodTo', 'links'] as const).map(
-          (field) => `items.${index}.${field}` as FieldPath<PlanValues>,
-        ),
+        (
+          [
+            'content',
+            'organizationId',
+            'frequency',
+            'periodFrom',
+            'periodTo',
+            'links',
+            'programmeId',
+          ] as const
+        ).map((field) => `items.${index}.${field}` as FieldPath<PlanValues>),
       ),
     ];
     setUnplaced(applyServerFieldErrors(error, fields, setError, setFocus).map((e) => e.message));
@@ -249,6 +263,29 @@ export function PlanForm({
                     )}
                   />
                 </div>
+                <SelectField
+                  id={`plan-item-${index}-programme`}
+                  label={t('plans.itemProgramme')}
+                  supportText={t('plans.itemProgrammeSupport')}
+                  error={itemErrors?.programmeId?.message}
+                  {...register(`items.${index}.programmeId`, {
+                    setValueAs: (value: string | null) => (value ? value : null),
+                  })}
+                >
+                  <option value="">{t('plans.itemProgrammeNone')}</option>
+                  {programmes.map((group) => (
+                    <optgroup key={group.position} label={`(${group.position}) ${group.title}`}>
+                      {group.programmes.map((programme) => (
+                        <option key={programme.id} value={programme.id}>
+                          {t('plans.itemProgrammeOption', {
+                            name: programme.name,
+                            section: programme.section,
+                          })}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ))}
+                </SelectField>
                 <CheckboxGroup legend={t('plans.linksLegend')} error={itemErrors?.links?.message}>
                   <div className="flex flex-wrap gap-x-6">
                     {planLinks.map((link) => (

@@ -62,6 +62,11 @@ export function PlanView({ plan }: { plan: Plan }) {
               <Td>{item.position}</Td>
               <Th scope="row" className="min-w-[14rem] whitespace-pre-wrap">
                 {item.content}
+                {item.programme ? (
+                  <span className="mt-1 block text-dns-16N-130 font-normal text-solid-gray-700">
+                    {t('plans.itemProgrammeShown', { name: item.programme.name })}
+                  </span>
+                ) : null}
               </Th>
               <Td>{item.organizationName}</Td>
               <Td className="whitespace-nowrap">{item.frequency ?? ''}</Td>

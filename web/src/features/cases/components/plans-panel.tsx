@@ -25,6 +25,7 @@ import { usePlanComparison } from '../api/compare-plans.ts';
 import { useCreatePlan } from '../api/create-plan.ts';
 import { useOrganizationOptions } from '../api/list-organization-options.ts';
 import { usePlans } from '../api/list-plans.ts';
+import { useProgrammeOptions } from '../api/list-programme-options.ts';
 import { useUpdatePlan } from '../api/update-plan.ts';
 import { PlanComparisonView } from './plan-comparison.tsx';
 import { PlanForm, planValuesOf } from './plan-form.tsx';
@@ -52,6 +53,7 @@ export function PlansPanel({ kase }: { kase: CaseDetail }) {
   const { t } = useTranslation();
   const plans = usePlans(kase.id);
   const organizations = useOrganizationOptions();
+  const programmes = useProgrammeOptions();
   const create = useCreatePlan();
   const update = useUpdatePlan();
   const [mode, setMode] = useState<'view' | 'create' | 'edit'>('view');
@@ -83,6 +85,7 @@ export function PlansPanel({ kase }: { kase: CaseDetail }) {
           heading={t('plans.createHeading', { version: nextVersion })}
           defaultValues={planValuesOf(current)}
           organizations={organizations.data ?? []}
+          programmes={programmes.data ?? []}
           submitting={create.isPending}
           error={create.error}
           onCancel={() => setMode('view')}
@@ -101,6 +104,7 @@ export function PlansPanel({ kase }: { kase: CaseDetail }) {
           heading={t('plans.editHeading', { version: draft.version })}
           defaultValues={planValuesOf(draft)}
           organizations={organizations.data ?? []}
+          programmes={programmes.data ?? []}
           submitting={update.isPending}
           error={update.error}
           onCancel={() => setMode('view')}

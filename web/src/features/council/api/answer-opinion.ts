@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { type opinionAnswerSchema, opinionSchema } from '../../../../../src/contract/council.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { opinionsQueryKey } from './list-opinions.ts';
+
+export type OpinionAnswer = z.output<typeof opinionAnswerSchema>;
+
+/** `POST /api/council/opinions/:id/answer` (opinions.answer): the city's answer and follow-up */
+export function answerOpinion({ id, input }: { id: string; input: OpinionAnswer }) {
+  return apiRequest('POST', `/api/council/opinions/${id}/answer`, { schema: opinionSchema, body: input });
+}
+
+export function useAnswerOpinion() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: answerOpinion,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: opinionsQueryKey }),
+  });
+}

@@ -1,0 +1,161 @@
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { Badge } from '../../../components/ui/badge.tsx';
+import { buttonClassName } from '../../../components/ui/button.tsx';
+import { DateText } from '../../../components/ui/date-text.tsx';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { useFlash } from '../../../lib/flash.ts';
+import { currentLanguage } from '../../../lib/i18n/i18n.ts';
+import { useCan } from '../../../lib/me-context.tsx';
+import { formatDateTime } from '../../../lib/wareki.ts';
+import { councilAppendixUrl } from '../api/export-appendix.ts';
+import { useCouncilMeetings } from '../api/list-meetings.ts';
+import { useCouncilMembers } from '../api/list-members.ts';
+
+/** 再犯防止推進連絡会議: the member organisations (representatives, terms) and the meetings. */
+export function CouncilPage() {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const canManage = useCan('council.manage');
+  const flash = useFlash();
+  const members = useCouncilMembers();
+  const meetings = useCouncilMeetings();
+
+  return (
+    <>
+      <PageHeading
+        lead={t('recidivism.council.lead')}
+        actions={
+          <>
+            {canManage ? (
+              <Link to="/council/meetings/new" className={buttonClassName('solid-fill', 'md')}>
+                {t('recidivism.council.createMeeting')}
+              </Link>
+            ) : null}
+            <Link to="/council/opinions" className={buttonClassName('outline', 'md')}>
+              {t('recidivism.council.opinions')}
+            </Link>
+          </>
+        }
+      >
+        {t('recidivism.council.heading')}
+      </PageHeading>
+      <div className="flex flex-col gap-10">
+        {flash ? (
+          <p role="status" className="rounded-8 border border-green-900 bg-green-50 p-4">
+            {flash}
+          </p>
+        ) : null}
+        {members.isPending ? (
+          <Loading />
+        ) : members.isError ? (
+          <QueryError error={members.error} onRetry={() => void members.refetch()} />
+        ) : (
+          <Table
+            caption={t('recidivism.council.membersCaption')}
+            captionDetail={t('common.itemCount', { count: members.data.length })}
+          >
+            <thead>
+              <tr>
+                <Th scope="col">{t('recidivism.council.organization')}</Th>
+                <Th scope="col">{t('recidivism.council.representative')}</Th>
+                <Th scope="col">{t('recidivism.council.term')}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.data.map((m) => (
+                <tr key={m.id}>
+                  <Th scope="row">{m.organization.name}</Th>
+                  <Td>{m.representative}</Td>
+                  <Td className="whitespace-nowrap">
+                    <DateText value={m.termFrom} />〜{m.termTo ? <DateText value={m.termTo} /> : null}
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+
+        {meetings.isPending ? (
+          <Loading />
+        ) : meetings.isError ? (
+          <QueryError error={meetings.error} onRetry={() => void meetings.refetch()} />
+        ) : (
+          <Table
+            caption={t('recidivism.council.meetingsCaption')}
+            captionDetail={t('common.itemCount', { count: meetings.data.length })}
+          >
+            <thead>
+              <tr>
+                <Th scope="col">{t('recidivism.council.heldAt')}</Th>
+                <Th scope="col">{t('recidivism.council.place')}</Th>
+                <Th scope="col">{t('recidivism.council.openness')}</Th>
+                <Th scope="col">{t('recidivism.council.attendeeCount')}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {meetings.data.length === 0 ? (
+                <tr>
+                  <Td colSpan={4}>{t('recidivism.council.noMeetings')}</Td>
+                </tr>
+              ) : (
+                meetings.data.map((m) => (
+                  <tr key={m.id}>
+                    <Th scope="row" className="whitespace-nowrap">
+                      <Link
+                        to="/council/meetings/$meetingId"
+                        params={{ meetingId: m.id }}
+                        className={textLinkClassName}
+                      >
+                        {formatDateTime(m.heldAt, language)}
+                      </Link>
+                    </Th>
+                    <Td>{m.place}</Td>
+                    <Td>
+                      <Badge tone={m.isOpen ? 'info' : 'muted'}>
+                        {m.isOpen ? t('recidivism.council.open') : t('recidivism.council.closed')}
+                      </Badge>
+                    </Td>
+                    <Td>
+                      {t('recidivism.council.attendeeCountValue', {
+                        count: new Set(m.attendees.map((a) => a.organization.id)).size,
+                      })}
+                    </Td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </Table>
+        )}
+
+        <section aria-labelledby="council-appendix" className="flex flex-col gap-3 print:hidden">
+          <h2 id="council-appendix" className="text-std-24B-150 text-solid-gray-900">
+            {t('recidivism.council.appendix')}
+          </h2>
+          <p>{t('recidivism.plan.appendixLead')}</p>
+          <ul className="flex flex-wrap gap-x-6 gap-y-2">
+            {(['pdf', 'xlsx', 'csv'] as const).map((format) => (
+              <li key={format}>
+                <a
+                  href={councilAppendixUrl(format)}
+                  download
+                  className={textLinkClassName}
+                  aria-label={t('recidivism.download.label', {
+                    what: t('recidivism.plan.appendixWhat'),
+                    format: t(`recidivism.download.${format}`),
+                  })}
+                >
+                  {t(`recidivism.download.${format}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Badge } from '../../../components/ui/badge.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { currentLanguage } from '../../../lib/i18n/i18n.ts';
+import { formatFiscalYear } from '../../../lib/wareki.ts';
+import { paperUrl, useCouncilPaper } from '../api/get-paper.ts';
+import { useCouncilPlanPeriod } from '../api/get-plan-period.ts';
+
+/** 会議資料: choose a 年度, make the paper (shown here) and download it as PDF, xlsx or CSV. */
+export function CouncilPaperSection({ meetingId }: { meetingId: string }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const period = useCouncilPlanPeriod();
+  const [year, setYear] = useState<number | null>(null);
+  const [made, setMade] = useState<number | null>(null);
+  const paper = useCouncilPaper(meetingId, made);
+  if (period.isPending) return <Loading />;
+  if (period.isError) return <QueryError error={period.error} />;
+  const { from, to } = period.data;
+  const chosen = year ?? to;
+  const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+  return (
+    <section aria-labelledby="council-paper-heading" className="flex flex-col gap-4">
+      <h2 id="council-paper-heading" className="text-std-24B-150 text-solid-gray-900">
+        {t('recidivism.council.paperHeading')}
+      </h2>
+      <p className="print:hidden">{t('recidivism.council.paperLead')}</p>
+      <div className="flex flex-wrap items-end gap-6 print:hidden">
+        <SelectField
+          id="council-paper-year"
+          label={t('recidivism.council.paperYear')}
+          value={String(chosen)}
+          onChange={(event) => setYear(Number(event.currentTarget.value))}
+        >
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {formatFiscalYear(y, language)}
+            </option>
+          ))}
+        </SelectField>
+        <Button onClick={() => setMade(chosen)}>{t('recidivism.council.paperMake')}</Button>
+      </div>
+      {made === null ? null : paper.isPending ? (
+        <Loading />
+      ) : paper.isError ? (
+        <QueryError error={paper.error} onRetry={() => void paper.refetch()} />
+      ) : (
+        <div className="flex flex-col gap-6">
+          <ul className="flex flex-wrap gap-x-6 gap-y-2 print:hidden">
+            {(['pdf', 'xlsx', 'csv'] as const).map((format) => (
+              <li key={format}>
+                <a
+                  href={paperUrl(meetingId, made, format)}
+                  download
+                  className={textLinkClassName}
+                  aria-label={t('recidivism.download.label', {
+                    what: `${t('recidivism.council.paperWhat')}（${paper.data.fiscalYearLabel}）`,
+                    format: t(`recidivism.download.${format}`),
+                  })}
+                >
+                  {t(`recidivism.download.${format}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <p className="text-std-17B-170">
+            {paper.data.locked
+              ? t('recidivism.council.paperLocked', { year: paper.data.fiscalYearLabel })
+              : t('recidivism.council.paperUnlocked', { year: paper.data.fiscalYearLabel })}
+          </p>
+          {paper.data.challenges.map((c) => (
+            <Table
+              key={c.position}
+              caption={t('recidivism.council.paperCaption', { position: c.position, title: c.title })}
+            >
+              <thead>
+                <tr>
+                  <Th scope="col">{t('recidivism.progress.programme')}</Th>
+                  <Th scope="col">{t('recidivism.progress.section')}</Th>
+                  <Th scope="col">{t('recidivism.progress.statusText')}</Th>
+                  <Th scope="col">{t('recidivism.progress.result')}</Th>
+                  <Th scope="col">{t('recidivism.progress.evaluation')}</Th>
+                  <Th scope="col">{t('recidivism.progress.issuesDirection')}</Th>
+                  <Th scope="col">{t('recidivism.council.paperUsed')}</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.programmes.map((p) => (
+                  <tr key={`${p.name}-${p.section}`}>
+                    <Th scope="row">
+                      {p.name} {p.isRepeat ? <Badge tone="muted">{t('recidivism.plan.repeat')}</Badge> : null}
+                    </Th>
+                    <Td>{p.section}</Td>
+                    <Td className="whitespace-pre-wrap">{p.statusText}</Td>
+                    <Td className="whitespace-nowrap">{p.result}</Td>
+                    <Td>{p.evaluation}</Td>
+                    <Td className="whitespace-pre-wrap">{p.issuesDirection}</Td>
+                    <Td className="whitespace-nowrap">{String(p.usedInSupportPlans)}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          ))}
+          <Table caption={t('recidivism.council.casework')}>
+            <thead>
+              <tr>
+                <Th scope="col">{t('recidivism.council.caseworkItem')}</Th>
+                <Th scope="col">{t('recidivism.council.caseworkCount')}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {(
+                [
+                  ['peopleSupported', paper.data.casework.peopleSupported],
+                  ['closures', paper.data.casework.closures],
+                  ['plansUsingProgrammes', paper.data.casework.plansUsingProgrammes],
+                ] as const
+              ).map(([key, value]) => (
+                <tr key={key}>
+                  <Th scope="row">{t(`recidivism.council.${key}`)}</Th>
+                  <Td>{String(value)}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { DescriptionList } from '../../../components/ui/description-list.tsx';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { isProblem } from '../../../lib/api-client.ts';
+import { useFlash } from '../../../lib/flash.ts';
+import { currentLanguage } from '../../../lib/i18n/i18n.ts';
+import { formatDate, formatDateTime } from '../../../lib/wareki.ts';
+import { useCouncilMeeting } from '../api/get-meeting.ts';
+import { CouncilPaperSection } from './council-paper.tsx';
+import { MeetingMaterials } from './meeting-materials.tsx';
+
+/** 連絡会議の記録: 日時, 場所, 公開/非公開, 傍聴者, 出席者 (代理), 議題, 議事録, 資料 and the 会議資料. */
+export function MeetingDetailPage({ meetingId }: { meetingId: string }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const flash = useFlash();
+  const meeting = useCouncilMeeting(meetingId);
+  if (meeting.isPending) return <Loading />;
+  if (meeting.isError) {
+    if (isProblem(meeting.error, 'notFound'))
+      return <PageHeading>{t('recidivism.council.notFound')}</PageHeading>;
+    return <QueryError error={meeting.error} onRetry={() => void meeting.refetch()} />;
+  }
+  const m = meeting.data;
+  return (
+    <>
+      <PageHeading lead={t('recidivism.council.meetingLead')}>
+        {t('recidivism.council.meetingHeading', { date: formatDate(m.heldAt, language) })}
+      </PageHeading>
+      <div className="flex flex-col gap-10">
+        {flash ? (
+          <p role="status" className="rounded-8 border border-green-900 bg-green-50 p-4">
+            {flash}
+          </p>
+        ) : null}
+        <DescriptionList
+          empty={t('common.none')}
+          items={[
+            { term: t('recidivism.council.heldAt'), value: formatDateTime(m.heldAt, language) },
+            { term: t('recidivism.council.place'), value: m.place },
+            {
+              term: t('recidivism.council.openness'),
+              value: m.isOpen ? t('recidivism.council.open') : t('recidivism.council.closed'),
+            },
+            {
+              term: t('recidivism.council.observers'),
+              value: `${t('recidivism.council.observersValue', { count: m.observersCount })}${m.observersNote ? `（${m.observersNote}）` : ''}`,
+            },
+            { term: t('recidivism.council.agenda'), value: m.agenda },
+            { term: t('recidivism.council.minutes'), value: m.minutes },
+          ]}
+        />
+        <Table
+          caption={t('recidivism.council.attendeesCaption')}
+          captionDetail={t('common.itemCount', { count: m.attendees.length })}
+        >
+          <thead>
+            <tr>
+              <Th scope="col">{t('recidivism.council.organization')}</Th>
+              <Th scope="col">{t('recidivism.council.attendee')}</Th>
+              <Th scope="col">{t('recidivism.council.deputyMark')}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {m.attendees.length === 0 ? (
+              <tr>
+                <Td colSpan={3}>{t('recidivism.council.noAttendees')}</Td>
+              </tr>
+            ) : (
+              m.attendees.map((a) => (
+                <tr key={`${a.organization.id}-${a.attendeeName}`}>
+                  <Th scope="row">{a.organization.name}</Th>
+                  <Td>{a.attendeeName}</Td>
+                  <Td>{a.isDeputy ? t('recidivism.council.deputyMark') : ''}</Td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </Table>
+        <MeetingMaterials meeting={m} />
+        {m.abilities.paper ? <CouncilPaperSection meetingId={m.id} /> : null}
+        <Link to="/council" className={`${textLinkClassName} print:hidden`}>
+          {t('recidivism.council.backToCouncil')}
+        </Link>
+      </div>
+    </>
+  );
+}

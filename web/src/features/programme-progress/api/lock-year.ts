@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { yearLockSchema } from '../../../../../src/contract/recidivismPlan.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { progressQueryKey } from './list-progress.ts';
+
+/** `POST /api/programme-progress/:fiscalYear/lock` (programmeProgress.lockYear) */
+export function lockYear(fiscalYear: number) {
+  return apiRequest('POST', `/api/programme-progress/${fiscalYear}/lock`, { schema: yearLockSchema });
+}
+
+export function useLockYear() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: lockYear,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: progressQueryKey }),
+  });
+}

@@ -1,0 +1,159 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Progress } from '../../../../../src/contract/recidivismPlan.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { FormDialog } from '../../../components/ui/form-dialog.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import { TextareaField } from '../../../components/ui/textarea-field.tsx';
+import { ApiError } from '../../../lib/api-client.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { useSaveProgress } from '../api/save-progress.ts';
+
+type Values = {
+  statusText: string;
+  resultValue: string;
+  resultUnit: string;
+  evaluation: string;
+  issuesDirection: string;
+};
+
+function valuesOf(progress: Progress | null): Values {
+  return {
+    statusText: progress?.statusText ?? '',
+    resultValue:
+      progress?.resultValue === null || progress?.resultValue === undefined
+        ? ''
+        : String(progress.resultValue),
+    resultUnit: progress?.resultUnit ?? '',
+    evaluation: progress?.evaluation?.code ?? '',
+    issuesDirection: progress?.issuesDirection ?? '',
+  };
+}
+
+/**
+ * One programme's progress for the 年度, entered in a modal dialog (mounted afresh for each programme);
+ * the server validates and answers field errors.
+ */
+export function ProgressDialog({
+  open,
+  programme,
+  fiscalYear,
+  fiscalYearLabel,
+  progress,
+  scale,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  programme: { id: string; name: string };
+  fiscalYear: number;
+  fiscalYearLabel: string;
+  progress: Progress | null;
+  scale: readonly { code: string; label: string }[];
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const save = useSaveProgress();
+  const [values, setValues] = useState<Values>(() => valuesOf(progress));
+  const [localError, setLocalError] = useState<string | null>(null);
+  const serverErrors = new Map(
+    save.error instanceof ApiError
+      ? (save.error.problem.errors ?? []).map((e) => [e.field, e.message] as const)
+      : [],
+  );
+  const set = (key: keyof Values) => (event: { currentTarget: { value: string } }) => {
+    const value = event.currentTarget.value;
+    setValues((current) => ({ ...current, [key]: value }));
+  };
+
+  return (
+    <FormDialog
+      open={open}
+      title={t('recidivism.progress.dialogTitle', { name: programme.name, year: fiscalYearLabel })}
+      description={t('recidivism.progress.dialogLead')}
+      submitLabel={save.isPending ? t('common.saving') : t('recidivism.progress.save')}
+      cancelLabel={t('common.cancel')}
+      busy={save.isPending}
+      error={save.error ? <Alert tone="error" title={problemMessage(save.error, t)} /> : null}
+      onCancel={onClose}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const raw = values.resultValue.normalize('NFKC').replaceAll(',', '').trim();
+        const resultValue = raw === '' ? null : Number(raw);
+        if (resultValue !== null && !Number.isFinite(resultValue)) {
+          setLocalError(t('recidivism.progress.resultValueSupport'));
+          return;
+        }
+        setLocalError(null);
+        save.mutate(
+          {
+            programmeId: programme.id,
+            fiscalYear,
+            input: {
+              statusText: values.statusText,
+              resultValue,
+              resultUnit: values.resultUnit.trim() || null,
+              evaluation: values.evaluation || null,
+              issuesDirection: values.issuesDirection,
+            },
+          },
+          { onSuccess: onSaved },
+        );
+      }}
+    >
+      <div className="flex flex-col gap-6">
+        <TextareaField
+          id="progress-status"
+          label={t('recidivism.progress.statusText')}
+          rows={4}
+          value={values.statusText}
+          onChange={set('statusText')}
+          error={serverErrors.get('statusText')}
+        />
+        <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
+          <TextField
+            id="progress-result-value"
+            label={t('recidivism.progress.resultValue')}
+            supportText={t('recidivism.progress.resultValueSupport')}
+            inputMode="decimal"
+            value={values.resultValue}
+            onChange={set('resultValue')}
+            error={localError ?? serverErrors.get('resultValue')}
+          />
+          <TextField
+            id="progress-result-unit"
+            label={t('recidivism.progress.resultUnit')}
+            supportText={t('recidivism.progress.resultUnitSupport')}
+            value={values.resultUnit}
+            onChange={set('resultUnit')}
+            error={serverErrors.get('resultUnit')}
+          />
+        </div>
+        <SelectField
+          id="progress-evaluation"
+          label={t('recidivism.progress.evaluation')}
+          value={values.evaluation}
+          onChange={set('evaluation')}
+          error={serverErrors.get('evaluation')}
+        >
+          <option value="">{t('recidivism.progress.evaluationNone')}</option>
+          {scale.map((grade) => (
+            <option key={grade.code} value={grade.code}>
+              {t('recidivism.progress.evaluationOption', { code: grade.code, label: grade.label })}
+            </option>
+          ))}
+        </SelectField>
+        <TextareaField
+          id="progress-issues"
+          label={t('recidivism.progress.issuesDirection')}
+          rows={3}
+          value={values.issuesDirection}
+          onChange={set('issuesDirection')}
+          error={serverErrors.get('issuesDirection')}
+        />
+      </div>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,286 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { FormDialog } from '../../../components/ui/form-dialog.tsx';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { TextareaField } from '../../../components/ui/textarea-field.tsx';
+import { ApiError } from '../../../lib/api-client.ts';
+import { currentLanguage } from '../../../lib/i18n/i18n.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { formatDateTime, formatFiscalYear } from '../../../lib/wareki.ts';
+import { usePlanPeriod } from '../api/get-progress-plan.ts';
+import { type ProgressList, useProgress } from '../api/list-progress.ts';
+import { useLockYear } from '../api/lock-year.ts';
+import { useUnlockYear } from '../api/unlock-year.ts';
+import { ProgressDialog } from './progress-dialog.tsx';
+
+type Item = ProgressList['items'][number];
+
+/**
+ * 進捗管理: the programmes' progress for one 年度 (和暦 selector). Sections enter their own
+ * programmes; the plan officer locks the year (confirm), and may unlock it with a reason.
+ */
+export function ProgressPage({
+  fiscalYear,
+  onFiscalYearChange,
+}: {
+  fiscalYear: number | undefined;
+  onFiscalYearChange: (fiscalYear: number) => void;
+}) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const period = usePlanPeriod();
+  if (period.isPending) return <Loading />;
+  if (period.isError) return <QueryError error={period.error} onRetry={() => void period.refetch()} />;
+  const { from, to } = period.data;
+  const now = new Date();
+  const current = now.getMonth() + 1 >= 4 ? now.getFullYear() : now.getFullYear() - 1;
+  const year = fiscalYear ?? Math.min(Math.max(current, from), to);
+  const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  return (
+    <>
+      <PageHeading lead={t('recidivism.progress.lead')}>{t('recidivism.progress.heading')}</PageHeading>
+      <div className="flex flex-col gap-6">
+        <div className="print:hidden">
+          <SelectField
+            id="progress-fiscal-year"
+            label={t('recidivism.progress.fiscalYear')}
+            value={String(year)}
+            onChange={(event) => onFiscalYearChange(Number(event.currentTarget.value))}
+          >
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {formatFiscalYear(y, language)}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <ProgressYear key={year} fiscalYear={year} />
+      </div>
+    </>
+  );
+}
+
+function ProgressYear({ fiscalYear }: { fiscalYear: number }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const list = useProgress(fiscalYear);
+  const lock = useLockYear();
+  const unlock = useUnlockYear();
+  const [editing, setEditing] = useState<Item | null>(null);
+  const [confirmLock, setConfirmLock] = useState(false);
+  const [unlocking, setUnlocking] = useState(false);
+  const [reason, setReason] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+
+  if (list.isPending) return <Loading />;
+  if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
+  const data = list.data;
+  const yearLabel = formatFiscalYear(fiscalYear, language);
+  const reasonError =
+    unlock.error instanceof ApiError
+      ? unlock.error.problem.errors?.find((e) => e.field === 'reason')?.message
+      : undefined;
+
+  return (
+    <div className="flex flex-col gap-6">
+      {notice ? <Alert tone="success" title={notice} /> : null}
+      {data.lock ? (
+        <Alert tone="info" title={t('recidivism.progress.locked', { year: yearLabel })}>
+          <p>
+            {t('recidivism.progress.lockedBy', {
+              name: data.lock.lockedBy.displayName,
+              organization: data.lock.lockedBy.organization,
+              at: formatDateTime(data.lock.lockedAt, language),
+            })}
+          </p>
+        </Alert>
+      ) : (
+        <p className="text-std-17B-170">{t('recidivism.progress.open', { year: yearLabel })}</p>
+      )}
+      {data.lastUnlock ? (
+        <p className="text-std-16N-170 text-solid-gray-700">
+          {t('recidivism.progress.lastUnlock', {
+            name: data.lastUnlock.unlockedBy.displayName,
+            organization: data.lastUnlock.unlockedBy.organization,
+            at: formatDateTime(data.lastUnlock.unlockedAt, language),
+            reason: data.lastUnlock.reason,
+          })}
+        </p>
+      ) : null}
+      {data.abilities.lockYear || data.abilities.unlockYear ? (
+        <div className="flex flex-wrap gap-4 print:hidden">
+          {data.abilities.lockYear ? (
+            <Button
+              onClick={() => {
+                lock.reset();
+                setNotice(null);
+                setConfirmLock(true);
+              }}
+            >
+              {t('recidivism.progress.lock')}
+            </Button>
+          ) : null}
+          {data.abilities.unlockYear ? (
+            <Button
+              variant="outline"
+              onClick={() => {
+                unlock.reset();
+                setReason('');
+                setNotice(null);
+                setUnlocking(true);
+              }}
+            >
+              {t('recidivism.progress.unlock')}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+
+      <Table caption={t('recidivism.progress.tableCaption', { year: yearLabel })}>
+        <thead>
+          <tr>
+            <Th scope="col">{t('recidivism.progress.challenge')}</Th>
+            <Th scope="col">{t('recidivism.progress.programme')}</Th>
+            <Th scope="col">{t('recidivism.progress.section')}</Th>
+            <Th scope="col">{t('recidivism.progress.statusText')}</Th>
+            <Th scope="col">{t('recidivism.progress.result')}</Th>
+            <Th scope="col">{t('recidivism.progress.evaluation')}</Th>
+            <Th scope="col">{t('recidivism.progress.issuesDirection')}</Th>
+            <Th scope="col" className="print:hidden">
+              {t('common.actions')}
+            </Th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.items.map((item) => {
+            const p = item.progress;
+            return (
+              <tr key={item.programme.id}>
+                <Td className="whitespace-nowrap">
+                  {item.programme.challengePositions.map((n) => `(${n})`).join(' ')}
+                </Td>
+                <Th scope="row" className="min-w-[12rem]">
+                  {item.programme.name}
+                </Th>
+                <Td className="whitespace-nowrap">{item.programme.responsibleSection.name}</Td>
+                <Td className="min-w-[14rem] whitespace-pre-wrap">
+                  {p ? (
+                    p.statusText
+                  ) : (
+                    <span className="text-solid-gray-700">{t('recidivism.progress.notRecorded')}</span>
+                  )}
+                </Td>
+                <Td className="whitespace-nowrap">
+                  {p && p.resultValue !== null
+                    ? t('recidivism.progress.resultWithUnit', {
+                        value: p.resultValue.toLocaleString('ja-JP'),
+                        unit: p.resultUnit ?? '',
+                      })
+                    : ''}
+                </Td>
+                <Td className="whitespace-nowrap">
+                  {p?.evaluation ? `${p.evaluation.code}（${p.evaluation.label}）` : ''}
+                </Td>
+                <Td className="min-w-[14rem] whitespace-pre-wrap">{p?.issuesDirection ?? ''}</Td>
+                <Td className="print:hidden">
+                  {item.abilities.edit ? (
+                    <Button
+                      variant="outline"
+                      size="sm"
+                      aria-label={t('recidivism.progress.editFor', { name: item.programme.name })}
+                      onClick={() => {
+                        setNotice(null);
+                        setEditing(item);
+                      }}
+                    >
+                      {t('recidivism.progress.edit')}
+                    </Button>
+                  ) : null}
+                </Td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </Table>
+
+      {editing ? (
+        <ProgressDialog
+          key={editing.programme.id}
+          open
+          programme={editing.programme}
+          fiscalYear={fiscalYear}
+          fiscalYearLabel={yearLabel}
+          progress={editing.progress}
+          scale={data.evaluationScale}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setNotice(t('recidivism.progress.saved', { name: editing.programme.name }));
+            setEditing(null);
+          }}
+        />
+      ) : null}
+
+      <ConfirmDialog
+        open={confirmLock}
+        title={t('recidivism.progress.lockTitle', { year: yearLabel })}
+        confirmLabel={t('recidivism.progress.lockConfirm')}
+        cancelLabel={t('common.cancel')}
+        busy={lock.isPending}
+        error={lock.error ? <Alert tone="error" title={problemMessage(lock.error, t)} /> : null}
+        onCancel={() => setConfirmLock(false)}
+        onConfirm={() =>
+          lock.mutate(fiscalYear, {
+            onSuccess: () => {
+              setConfirmLock(false);
+              setNotice(t('recidivism.progress.lockedDone', { year: yearLabel }));
+            },
+          })
+        }
+      >
+        <p>{t('recidivism.progress.lockBody')}</p>
+      </ConfirmDialog>
+
+      <FormDialog
+        open={unlocking}
+        title={t('recidivism.progress.unlockTitle', { year: yearLabel })}
+        description={t('recidivism.progress.unlockLead')}
+        submitLabel={t('recidivism.progress.unlockConfirm')}
+        cancelLabel={t('common.cancel')}
+        busy={unlock.isPending}
+        error={
+          unlock.error && !reasonError ? <Alert tone="error" title={problemMessage(unlock.error, t)} /> : null
+        }
+        onCancel={() => setUnlocking(false)}
+        onSubmit={(event) => {
+          event.preventDefault();
+          unlock.mutate(
+            { fiscalYear, reason },
+            {
+              onSuccess: () => {
+                setUnlocking(false);
+                setNotice(t('recidivism.progress.unlockedDone', { year: yearLabel }));
+              },
+            },
+          );
+        }}
+      >
+        <TextareaField
+          id="unlock-reason"
+          label={t('recidivism.progress.unlockReason')}
+          required
+          rows={3}
+          value={reason}
+          error={reasonError}
+          onChange={(event) => setReason(event.currentTarget.value)}
+        />
+      </FormDialog>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type ProgrammeUpdate, programmeSchema } from '../../../../../src/contract/recidivismPlan.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+
+/** `PATCH /api/programmes/:id` (programmes.update) */
+export function updateProgramme({ id, input }: { id: string; input: ProgrammeUpdate }) {
+  return apiRequest('PATCH', `/api/programmes/${id}`, { schema: programmeSchema, body: input });
+}
+
+export function useUpdateProgramme() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateProgramme,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['recidivism'] }),
+  });
+}

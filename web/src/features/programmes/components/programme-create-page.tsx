@@ -1,0 +1,51 @@
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { setFlash } from '../../../lib/flash.ts';
+import { useCreateProgramme } from '../api/create-programme.ts';
+import { useChallenges } from '../api/list-challenges.ts';
+import { useSectionOptions } from '../api/list-section-options.ts';
+import { emptyProgrammeValues, ProgrammeForm } from './programme-form.tsx';
+
+/** 取組の登録 (`/programmes/new`) */
+export function ProgrammeCreatePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const create = useCreateProgramme();
+  const challenges = useChallenges();
+  const organizations = useSectionOptions();
+  return (
+    <>
+      <PageHeading>{t('recidivism.programmes.createHeading')}</PageHeading>
+      {challenges.isPending || organizations.isPending ? (
+        <Loading />
+      ) : challenges.isError || organizations.isError ? (
+        <QueryError error={challenges.error ?? organizations.error} />
+      ) : (
+        <ProgrammeForm
+          defaultValues={emptyProgrammeValues}
+          challenges={challenges.data}
+          organizations={organizations.data}
+          submitting={create.isPending}
+          error={create.error}
+          onSubmit={(input) =>
+            create.mutate(input, {
+              onSuccess: (saved) => {
+                setFlash(t('recidivism.programmes.created', { name: saved.name }));
+                void navigate({ to: '/programmes/$programmeId', params: { programmeId: saved.id } });
+              },
+            })
+          }
+          cancel={
+            <Link to="/programmes" className={textLinkClassName}>
+              {t('recidivism.programmes.backToList')}
+            </Link>
+          }
+        />
+      )}
+    </>
+  );
+}

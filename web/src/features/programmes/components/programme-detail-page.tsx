@@ -1,0 +1,104 @@
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { Badge } from '../../../components/ui/badge.tsx';
+import { buttonClassName } from '../../../components/ui/button.tsx';
+import { DescriptionList } from '../../../components/ui/description-list.tsx';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { useFlash } from '../../../lib/flash.ts';
+import { useProgramme } from '../api/list-programmes.ts';
+
+/** 取組の詳細: summary, responsible section, challenges (再掲 marked), related organisations, indicators. */
+export function ProgrammeDetailPage({ programmeId }: { programmeId: string }) {
+  const { t } = useTranslation();
+  const flash = useFlash();
+  const programme = useProgramme(programmeId);
+  if (programme.isPending) return <Loading />;
+  if (programme.isError)
+    return <QueryError error={programme.error} onRetry={() => void programme.refetch()} />;
+  const p = programme.data;
+  if (!p) {
+    return (
+      <>
+        <PageHeading>{t('recidivism.programmes.notFound')}</PageHeading>
+        <Link to="/programmes" className={textLinkClassName}>
+          {t('recidivism.programmes.backToList')}
+        </Link>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeading
+        lead={t('recidivism.programmes.detailLead')}
+        actions={
+          p.abilities.update ? (
+            <Link
+              to="/programmes/$programmeId/edit"
+              params={{ programmeId: p.id }}
+              className={buttonClassName('outline', 'md')}
+            >
+              {t('recidivism.programmes.edit')}
+            </Link>
+          ) : null
+        }
+      >
+        {p.name}
+      </PageHeading>
+      <div className="flex flex-col gap-8">
+        {flash ? (
+          <p role="status" className="rounded-8 border border-green-900 bg-green-50 p-4">
+            {flash}
+          </p>
+        ) : null}
+        <DescriptionList
+          empty={t('common.none')}
+          items={[
+            { term: t('recidivism.programmes.summary'), value: p.summary },
+            { term: t('recidivism.programmes.section'), value: p.responsibleSection.name },
+            {
+              term: t('recidivism.programmes.challengesListed'),
+              value: (
+                <ul className="flex flex-col gap-1">
+                  {p.challenges.map((c) => (
+                    <li key={c.id} className="flex flex-wrap items-center gap-2">
+                      {t('recidivism.programmes.challengeListed', { position: c.position, title: c.title })}
+                      {c.isRepeat ? <Badge tone="muted">{t('recidivism.plan.repeat')}</Badge> : null}
+                    </li>
+                  ))}
+                </ul>
+              ),
+            },
+            {
+              term: t('recidivism.programmes.relatedOrganizations'),
+              value: p.relatedOrganizations.map((o) => o.name).join('、'),
+            },
+            {
+              term: t('recidivism.programmes.indicators'),
+              value: p.indicators.length ? (
+                <ul className="flex flex-col gap-1">
+                  {p.indicators.map((indicator) => (
+                    <li key={indicator.name}>
+                      {indicator.unit
+                        ? t('recidivism.programmes.indicatorWithUnit', {
+                            name: indicator.name,
+                            unit: indicator.unit,
+                          })
+                        : indicator.name}
+                    </li>
+                  ))}
+                </ul>
+              ) : null,
+            },
+            { term: t('recidivism.programmes.externalKey'), value: p.externalKey },
+          ]}
+        />
+        <Link to="/programmes" className={`${textLinkClassName} print:hidden`}>
+          {t('recidivism.programmes.backToList')}
+        </Link>
+      </div>
+    </>
+  );
+}

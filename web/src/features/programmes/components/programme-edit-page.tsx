@@ -1,0 +1,55 @@
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { setFlash } from '../../../lib/flash.ts';
+import { useChallenges } from '../api/list-challenges.ts';
+import { useProgramme } from '../api/list-programmes.ts';
+import { useSectionOptions } from '../api/list-section-options.ts';
+import { useUpdateProgramme } from '../api/update-programme.ts';
+import { ProgrammeForm, programmeValuesOf } from './programme-form.tsx';
+
+/** 取組の編集 (`/programmes/$programmeId/edit`) */
+export function ProgrammeEditPage({ programmeId }: { programmeId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const update = useUpdateProgramme();
+  const programme = useProgramme(programmeId);
+  const challenges = useChallenges();
+  const organizations = useSectionOptions();
+  if (programme.isPending || challenges.isPending || organizations.isPending) return <Loading />;
+  if (programme.isError || challenges.isError || organizations.isError)
+    return <QueryError error={programme.error ?? challenges.error ?? organizations.error} />;
+  if (!programme.data) return <PageHeading>{t('recidivism.programmes.notFound')}</PageHeading>;
+  const p = programme.data;
+  return (
+    <>
+      <PageHeading>{t('recidivism.programmes.editHeading', { name: p.name })}</PageHeading>
+      <ProgrammeForm
+        defaultValues={programmeValuesOf(p)}
+        challenges={challenges.data}
+        organizations={organizations.data}
+        submitting={update.isPending}
+        error={update.error}
+        onSubmit={(input) =>
+          update.mutate(
+            { id: p.id, input },
+            {
+              onSuccess: (saved) => {
+                setFlash(t('recidivism.programmes.updated', { name: saved.name }));
+                void navigate({ to: '/programmes/$programmeId', params: { programmeId: saved.id } });
+              },
+            },
+          )
+        }
+        cancel={
+          <Link to="/programmes/$programmeId" params={{ programmeId: p.id }} className={textLinkClassName}>
+            {t('common.cancel')}
+          </Link>
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,138 @@
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Badge } from '../../../components/ui/badge.tsx';
+import { buttonClassName } from '../../../components/ui/button.tsx';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { useFlash } from '../../../lib/flash.ts';
+import { useCan } from '../../../lib/me-context.tsx';
+import { useChallenges } from '../api/list-challenges.ts';
+import { useProgrammes } from '../api/list-programmes.ts';
+
+/** 取組一覧: the catalogue, filtered by challenge (server) and responsible section (the loaded list). */
+export function ProgrammeListPage() {
+  const { t } = useTranslation();
+  const canManage = useCan('plan.manage');
+  const flash = useFlash();
+  const [challengeId, setChallengeId] = useState('');
+  const [sectionId, setSectionId] = useState('');
+  const challenges = useChallenges();
+  const programmes = useProgrammes(challengeId || undefined);
+  const all = useProgrammes();
+  const sections = [
+    ...new Map((all.data ?? []).map((p) => [p.responsibleSection.id, p.responsibleSection.name])).entries(),
+  ].sort((a, b) => a[1].localeCompare(b[1], 'ja'));
+  const shown = (programmes.data ?? []).filter((p) => !sectionId || p.responsibleSection.id === sectionId);
+
+  return (
+    <>
+      <PageHeading
+        lead={t('recidivism.programmes.lead')}
+        actions={
+          canManage ? (
+            <>
+              <Link to="/programmes/new" className={buttonClassName('solid-fill', 'md')}>
+                {t('recidivism.programmes.create')}
+              </Link>
+              <Link to="/programmes/import" className={buttonClassName('outline', 'md')}>
+                {t('recidivism.programmes.import')}
+              </Link>
+            </>
+          ) : null
+        }
+      >
+        {t('recidivism.programmes.heading')}
+      </PageHeading>
+      <div className="flex flex-col gap-6">
+        {flash ? (
+          <p role="status" className="rounded-8 border border-green-900 bg-green-50 p-4">
+            {flash}
+          </p>
+        ) : null}
+        <div className="grid grid-cols-1 gap-6 md:grid-cols-2 print:hidden">
+          <SelectField
+            id="programme-filter-challenge"
+            label={t('recidivism.programmes.filterChallenge')}
+            value={challengeId}
+            onChange={(event) => setChallengeId(event.currentTarget.value)}
+          >
+            <option value="">{t('recidivism.programmes.all')}</option>
+            {(challenges.data ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                ({c.position}) {c.title}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id="programme-filter-section"
+            label={t('recidivism.programmes.filterSection')}
+            value={sectionId}
+            onChange={(event) => setSectionId(event.currentTarget.value)}
+          >
+            <option value="">{t('recidivism.programmes.all')}</option>
+            {sections.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        {programmes.isPending ? (
+          <Loading />
+        ) : programmes.isError ? (
+          <QueryError error={programmes.error} onRetry={() => void programmes.refetch()} />
+        ) : (
+          <Table
+            caption={t('recidivism.programmes.tableCaption')}
+            captionDetail={t('common.itemCount', { count: shown.length })}
+          >
+            <thead>
+              <tr>
+                <Th scope="col">{t('recidivism.programmes.challenges')}</Th>
+                <Th scope="col">{t('recidivism.programmes.name')}</Th>
+                <Th scope="col">{t('recidivism.programmes.section')}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.length === 0 ? (
+                <tr>
+                  <Td colSpan={3}>{t('recidivism.programmes.empty')}</Td>
+                </tr>
+              ) : (
+                shown.map((programme) => (
+                  <tr key={programme.id}>
+                    <Td className="whitespace-nowrap">
+                      <ul className="flex flex-wrap gap-2">
+                        {programme.challenges.map((c) => (
+                          <li key={c.id} className="flex items-center gap-1">
+                            <span>({c.position})</span>
+                            {c.isRepeat ? <Badge tone="muted">{t('recidivism.plan.repeat')}</Badge> : null}
+                          </li>
+                        ))}
+                      </ul>
+                    </Td>
+                    <Th scope="row">
+                      <Link
+                        to="/programmes/$programmeId"
+                        params={{ programmeId: programme.id }}
+                        className={textLinkClassName}
+                      >
+                        {programme.name}
+                      </Link>
+                    </Th>
+                    <Td>{programme.responsibleSection.name}</Td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </Table>
+        )}
+      </div>
+    </>
+  );
+}

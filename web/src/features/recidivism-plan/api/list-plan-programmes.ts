@@ -1,0 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
+import { type Programme, programmeListSchema } from '../../../../../src/contract/recidivismPlan.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+
+/** `GET /api/programmes` (programmes.list): every programme, to place under its challenges. */
+export async function listPlanProgrammes(signal?: AbortSignal): Promise<Programme[]> {
+  const list = await apiRequest('GET', '/api/programmes', {
+    schema: programmeListSchema,
+    ...(signal ? { signal } : {}),
+  });
+  return list.items;
+}
+
+export function usePlanProgrammes() {
+  return useQuery({
+    queryKey: ['recidivism', 'programmes', 'all'],
+    queryFn: ({ signal }) => listPlanProgrammes(signal),
+  });
+}
