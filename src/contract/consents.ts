@@ -4,7 +4,8 @@ import { toIsoDate } from '../domain/wareki.ts';
 import { text } from './common.ts';
 
 /** A reason a person types, required: trimmed, 1–1000 characters, no control characters. */
-export const requiredReason = (message: string) => text(1000).pipe(z.string().min(1, { message }));
+export const requiredReason = (message: string) =>
+  z.string({ message }).pipe(text(1000)).pipe(z.string().min(1, { message }));
 
 /**
  * What the person agrees may be shared (同意の範囲). `health` and `offence` are 要配慮個人情報
@@ -135,7 +136,9 @@ export const consentScanMediaTypes = ['application/pdf', 'image/jpeg', 'image/pn
 export const CONSENT_SCAN_MAX_BYTES = 5 * 1024 * 1024;
 
 export const consentScanInputSchema = z.object({
-  filename: text(200)
+  filename: z
+    .string({ message: 'ファイル名を指定してください' })
+    .pipe(text(200))
     .pipe(z.string().min(1, { message: 'ファイル名を指定してください' }))
     .refine((name) => !/[\\/]/.test(name), { message: 'ファイル名に使えない文字が含まれています' }),
   mediaType: z.enum(consentScanMediaTypes, {

@@ -9,7 +9,11 @@ import { requiredReason } from './consents.ts';
  * granted it; the content comes from sensitiveFacts.reveal, which asks why and audits the reason.
  */
 
-const multiline = (max: number, required: string) => text(max).pipe(z.string().min(1, { message: required }));
+const multiline = (max: number, required: string) =>
+  z
+    .string({ message: required })
+    .pipe(text(max))
+    .pipe(z.string().min(1, { message: required }));
 
 export const sensitiveFactInputSchema = z
   .object({
