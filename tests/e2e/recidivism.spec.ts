@@ -89,7 +89,7 @@ test('demo start: public catalogue, the plan with the seed’s 5 challenges and 
 test('plan imports 47 programmes from Shift_JIS CSV, records and locks a year, holds a council meeting and makes its paper; council speaks and is answered', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(480_000); // the shared 2-core machine is slow under load
   const started = Date.now();
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kasane-e2e-recidivism-'));
 
