@@ -46,15 +46,19 @@ export async function visibleCaseIds(
 }
 
 /**
- * A meeting is visible to an organisation that may see its case, or that was invited to it
- * (a 支援会議 invitee sees that meeting's papers and nothing else of the case).
+ * A meeting is visible to an organisation that may see its case, or that was invited to it as a
+ * 支援会議 (article106_6: the invitee sees that meeting's papers and nothing else of the case).
+ * An invitee to a consent-based 重層的支援会議 sees it only through the case, so a withdrawn
+ * consent closes the meeting too.
  */
 export function meetingVisible(viewer: Viewer, meetingId: string, caseId: string): RawBuilder<boolean> {
   return sql<boolean>`(${caseVisible(viewer, caseId)} OR EXISTS (
     SELECT 1 FROM meeting_invitations vis_mi
+    JOIN meetings vis_m ON vis_m.id = vis_mi.meeting_id
     WHERE vis_mi.tenant_id = ${viewer.tenantId}
       AND vis_mi.organization_id = ${viewer.organizationId}
-      AND vis_mi.meeting_id = ${sql.ref(meetingId)}))`;
+      AND vis_mi.meeting_id = ${sql.ref(meetingId)}
+      AND vis_m.legal_basis = 'article106_6'))`;
 }
 
 /**

@@ -346,7 +346,8 @@ describe('sharing paths store their legal basis and check the consent scope', ()
 
 describe('POST /api/consents/:id/withdraw (consents.withdraw)', () => {
   it('takes effect at once: an organisation there only by the consent gets 404, others keep the case', async () => {
-    const { caseId, personId, consentId } = await sharedCase();
+    const { caseId, personId, consentId, meetingId } = await sharedCase();
+    expect((await shogai.get(`/api/meetings/${meetingId}`)).status).toBe(200);
     // 保護第一課 is also covered by an intake consent, so it keeps its place on that ground
     const intake = await houkatsu.post<Consent>(
       '/api/consents',
@@ -381,6 +382,8 @@ describe('POST /api/consents/:id/withdraw (consents.withdraw)', () => {
     expect((await shogai.get(`/api/cases/${caseId}`)).status).toBe(404);
     const shogaiList = await shogai.get<{ items: { id: string }[] }>('/api/cases?limit=100');
     expect(shogaiList.body.items.map((c) => c.id)).not.toContain(caseId);
+    // the 重層的支援会議 it was invited to on that consent is closed to it too
+    expect((await shogai.get(`/api/meetings/${meetingId}`)).status).toBe(404);
     // the intake counter, the coordinating section and 保護第一課 (other consent) still see it
     expect((await houkatsu.get(`/api/cases/${caseId}`)).status).toBe(200);
     expect((await coordinator.get(`/api/cases/${caseId}`)).status).toBe(200);
@@ -437,7 +440,7 @@ describe('POST /api/consents/:id/withdraw (consents.withdraw)', () => {
       '/api/consents',
       input(personId, caseId, { organizationIds: [org('地域包括支援センター'), org('鹿児島保護観察所')] }),
     );
-    await coordinator.post(
+    const supportMeeting = await coordinator.post<{ id: string }>(
       `/api/cases/${caseId}/meetings`,
       meetingAt('supportMeeting', ['鹿児島保護観察所']),
     );
@@ -450,6 +453,8 @@ describe('POST /api/consents/:id/withdraw (consents.withdraw)', () => {
     expect(response.body.withdrawal?.withdrawnOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect((await participantsOf(caseId)).length).toBe(before.length);
     expect((await houkatsu.get(`/api/cases/${caseId}`)).status).toBe(200);
+    // the 支援会議 invitee keeps that meeting (article106_6 needs no consent)
+    expect((await hogokansatsu.get(`/api/meetings/${supportMeeting.body.id}`)).status).toBe(200);
   });
 
   it('refuses bad input with 400 naming the field, and writes nothing', async () => {
