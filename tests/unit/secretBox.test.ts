@@ -36,18 +36,28 @@ describe('createSecretBox', () => {
   });
 
   it('requires the key in production and refuses a short one', () => {
-    expect(() => createSecretBox({ secretKey: undefined, dataDir: '/d', production: true, warn: quiet })).toThrow(
-      /KASANE_SECRET_KEY/,
-    );
-    expect(() => createSecretBox({ secretKey: 'short', dataDir: '/d', production: false, warn: quiet })).toThrow(
-      /32/,
-    );
+    expect(() =>
+      createSecretBox({ secretKey: undefined, dataDir: '/d', production: true, warn: quiet }),
+    ).toThrow(/KASANE_SECRET_KEY/);
+    expect(() =>
+      createSecretBox({ secretKey: 'short', dataDir: '/d', production: false, warn: quiet }),
+    ).toThrow(/32/);
   });
 
   it('derives a per-data-dir key outside production, and warns', () => {
     const warnings: string[] = [];
-    const a = createSecretBox({ secretKey: undefined, dataDir: '/data/a', production: false, warn: (m) => warnings.push(m) });
-    const again = createSecretBox({ secretKey: undefined, dataDir: '/data/a', production: false, warn: quiet });
+    const a = createSecretBox({
+      secretKey: undefined,
+      dataDir: '/data/a',
+      production: false,
+      warn: (m) => warnings.push(m),
+    });
+    const again = createSecretBox({
+      secretKey: undefined,
+      dataDir: '/data/a',
+      production: false,
+      warn: quiet,
+    });
     const b = createSecretBox({ secretKey: undefined, dataDir: '/data/b', production: false, warn: quiet });
     expect(a.derived).toBe(true);
     expect(warnings[0]).toMatch(/KASANE_SECRET_KEY/);
