@@ -46,6 +46,7 @@ async function signedInContext(browser: Browser, loginId: string): Promise<Page>
 }
 
 test('a user signed in on two devices signs the other one out', async ({ browser }) => {
+  test.setTimeout(120_000); // two browser contexts and two axe runs on a shared 2-core machine
   const laptop = await signedInContext(browser, 'shogai');
   const desk = await signedInContext(browser, 'shogai');
 
@@ -120,6 +121,7 @@ test('a user enrols TOTP, keeps the recovery codes, and signs in with a code', a
 });
 
 test('an admin previews and runs the April reshuffle', async ({ page }) => {
+  test.setTimeout(120_000);
   await signIn(page, 'admin');
   // A worker leaving the coordinating section and their successor (fresh accounts).
   await createStaff(page, 'tenkin', '転出 試験', '重層事業担当', 'coordinator');
