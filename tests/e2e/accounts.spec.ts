@@ -1,6 +1,42 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { base32Decode, hotp, totpStep } from '../../src/domain/totp.ts';
-import { DEMO_PASSWORD, expectAccessible, signIn, signOut } from './support.ts';
+import { expectAccessible, signIn, signOut } from './support.ts';
+
+const STAFF_PASSWORD = 'sakurajima-haiiro-2026';
+
+/**
+ * A fresh account made through the API with the admin's session of `page` (which must be signed
+ * in as admin), so these tests never leave a demo account changed for the specs that follow.
+ */
+async function createStaff(
+  page: Page,
+  loginId: string,
+  displayName: string,
+  organization: string,
+  role: string,
+) {
+  const csrf = ((await (await page.request.get('/api/session')).json()) as { csrfToken: string }).csrfToken;
+  const organizations = (await (await page.request.get('/api/organizations')).json()) as {
+    items: { id: string; name: string }[];
+  };
+  const created = await page.request.post('/api/users', {
+    headers: { 'x-csrf-token': csrf },
+    data: {
+      loginId,
+      displayName,
+      organizationId: organizations.items.find((o) => o.name === organization)?.id,
+      roles: [role],
+      password: STAFF_PASSWORD,
+    },
+  });
+  expect(created.status()).toBe(201);
+}
+
+async function signInWith(page: Page, loginId: string, password: string): Promise<void> {
+  await page.getByLabel('ログインID').fill(loginId);
+  await page.getByLabel('パスワード').fill(password);
+  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
+}
 
 async function signedInContext(browser: Browser, loginId: string): Promise<Page> {
   const context = await browser.newContext();
@@ -10,6 +46,7 @@ async function signedInContext(browser: Browser, loginId: string): Promise<Page>
 }
 
 test('a user signed in on two devices signs the other one out', async ({ browser }) => {
+  test.setTimeout(120_000); // two browser contexts and two axe runs on a shared 2-core machine
   const laptop = await signedInContext(browser, 'shogai');
   const desk = await signedInContext(browser, 'shogai');
 
@@ -39,7 +76,12 @@ test('a user signed in on two devices signs the other one out', async ({ browser
 });
 
 test('a user enrols TOTP, keeps the recovery codes, and signs in with a code', async ({ page }) => {
-  await signIn(page, 'houkatsu');
+  test.setTimeout(120_000);
+  await signIn(page, 'admin');
+  await createStaff(page, 'totp.shiken', '二段 認証', '地域包括支援センター', 'caseworker');
+  await signOut(page);
+  await signInWith(page, 'totp.shiken', STAFF_PASSWORD);
+  await expect(page.getByRole('button', { name: 'ログアウト' })).toBeVisible();
   await page.getByRole('link', { name: '2段階認証' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '2段階認証の設定' })).toBeVisible();
   await expectAccessible(page, 'TOTP off');
@@ -47,7 +89,7 @@ test('a user enrols TOTP, keeps the recovery codes, and signs in with a code', a
   const secretText = page.getByTestId('totp-secret');
   await expect(secretText).toBeVisible();
   const secret = base32Decode((await secretText.getAttribute('data-secret')) ?? '');
-  await expect(page.getByText(/^otpauth:\/\/totp\/Kasane%3Ahoukatsu\?/)).toBeVisible();
+  await expect(page.getByText(/^otpauth:\/\/totp\/Kasane%3Atotp\.shiken\?/)).toBeVisible();
   await expectAccessible(page, 'TOTP enrolment');
 
   const step = totpStep(Date.now());
@@ -65,9 +107,7 @@ test('a user enrols TOTP, keeps the recovery codes, and signs in with a code', a
   await signOut(page);
 
   // Sign in: the password opens only the second step.
-  await page.getByLabel('ログインID').fill('houkatsu');
-  await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
+  await signInWith(page, 'totp.shiken', STAFF_PASSWORD);
   await expect(page.getByRole('heading', { level: 1, name: '確認コードの入力' })).toBeVisible();
   await expectAccessible(page, 'sign-in second step');
   // The activation code was already used: a replay is refused.
@@ -77,36 +117,22 @@ test('a user enrols TOTP, keeps the recovery codes, and signs in with a code', a
   await page.getByLabel(/^確認コード※?/).fill(hotp(secret, step + 1));
   await page.getByRole('button', { name: 'ログイン', exact: true }).click();
   await expect(page.getByRole('button', { name: 'ログアウト' })).toBeVisible();
-  await expect(page.getByText('包括 相談').first()).toBeVisible();
+  await expect(page.getByText('二段 認証').first()).toBeVisible();
 });
 
 test('an admin previews and runs the April reshuffle', async ({ page }) => {
+  test.setTimeout(120_000);
   await signIn(page, 'admin');
-  // A successor in the coordinating section, created through the API with the page's session.
-  const session = await page.request.get('/api/session');
-  const csrf = ((await session.json()) as { csrfToken: string }).csrfToken;
-  const organizations = (await (await page.request.get('/api/organizations')).json()) as {
-    items: { id: string; name: string }[];
-  };
-  const section = organizations.items.find((o) => o.name === '重層事業担当');
-  const created = await page.request.post('/api/users', {
-    headers: { 'x-csrf-token': csrf },
-    data: {
-      loginId: 'kouninsha',
-      displayName: '後任 試験',
-      organizationId: section?.id,
-      roles: ['coordinator'],
-      password: 'sakurajima-haiiro-2026',
-    },
-  });
-  expect(created.status()).toBe(201);
+  // A worker leaving the coordinating section and their successor (fresh accounts).
+  await createStaff(page, 'tenkin', '転出 試験', '重層事業担当', 'coordinator');
+  await createStaff(page, 'kouninsha', '後任 試験', '重層事業担当', 'coordinator');
 
   await page.getByRole('link', { name: '人事異動の一括処理' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '人事異動の一括処理' })).toBeVisible();
   await expectAccessible(page, 'reshuffle form');
 
   // A successor in another organisation is refused, naming the row.
-  await page.getByLabel('引継ぎ元').selectOption({ label: '重層 調整（coordinator・重層事業担当）' });
+  await page.getByLabel('引継ぎ元').selectOption({ label: '転出 試験（tenkin・重層事業担当）' });
   await page.getByLabel('引継ぎ先').selectOption({ label: '包括 相談（houkatsu・地域包括支援センター）' });
   await page.getByRole('button', { name: '件数を確認する' }).click();
   await expect(
@@ -114,13 +140,13 @@ test('an admin previews and runs the April reshuffle', async ({ page }) => {
   ).toBeVisible();
 
   await page.getByLabel('引継ぎ先').selectOption({ label: '後任 試験（kouninsha・重層事業担当）' });
-  await page.getByRole('checkbox', { name: '重層 調整（coordinator・重層事業担当）' }).check();
+  await page.getByRole('checkbox', { name: '転出 試験（tenkin・重層事業担当）' }).check();
   await page.getByRole('button', { name: '件数を確認する' }).click();
   await expect(page.getByRole('heading', { name: '処理内容の確認' })).toBeVisible();
   const moves = page.getByRole('table', { name: '引き継ぐ事例' });
-  await expect(moves.getByRole('row', { name: /重層 調整 後任 試験/ })).toBeVisible();
+  await expect(moves.getByRole('row', { name: /転出 試験 後任 試験/ })).toBeVisible();
   const disabled = page.getByRole('table', { name: '無効にするアカウント' });
-  await expect(disabled.getByRole('row', { name: /重層 調整/ })).toBeVisible();
+  await expect(disabled.getByRole('row', { name: /転出 試験/ })).toBeVisible();
   await expectAccessible(page, 'reshuffle preview');
 
   await page.getByRole('button', { name: '実行する' }).click();
@@ -128,19 +154,22 @@ test('an admin previews and runs the April reshuffle', async ({ page }) => {
   await dialog.getByRole('button', { name: '実行する' }).click();
   await expect(page.getByText('人事異動の一括処理を実行しました。')).toBeVisible();
 
-  // The coordinator's account is now disabled.
+  // The leaving worker's account is now disabled.
   await page.getByRole('link', { name: 'ユーザー管理' }).click();
   await page.getByLabel('無効も表示').check();
-  await expect(page.getByRole('row', { name: /重層 調整/ }).getByText('無効')).toBeVisible();
+  await expect(page.getByRole('row', { name: /転出 試験/ }).getByText('無効')).toBeVisible();
 });
 
 test('a user changes their password; an admin unlocks and requires TOTP for staff', async ({ page }) => {
-  test.setTimeout(180_000); // seven argon2 sign-ins and five axe runs on a shared 2-core machine
-  await signIn(page, 'plan');
+  test.setTimeout(240_000); // nine argon2 sign-ins and five axe runs on a shared 2-core machine
+  await signIn(page, 'admin');
+  await createStaff(page, 'pw.shiken', '変更 試験', '地域福祉課', 'planOfficer');
+  await signOut(page);
+  await signInWith(page, 'pw.shiken', STAFF_PASSWORD);
   await page.getByRole('link', { name: 'パスワードの変更' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'パスワードの変更' })).toBeVisible();
-  await page.getByLabel(/^現在のパスワード/).fill(DEMO_PASSWORD);
-  await page.getByLabel(/^新しいパスワード/).fill('my-plan-2026-x');
+  await page.getByLabel(/^現在のパスワード/).fill(STAFF_PASSWORD);
+  await page.getByLabel(/^新しいパスワード/).fill('my-PW.shiken-2026');
   await page.getByRole('button', { name: 'パスワードを変更する' }).click();
   await expect(page.getByText(/ログインIDを含めることはできません/).first()).toBeVisible();
   await expectAccessible(page, 'password change with an error');
@@ -183,4 +212,21 @@ test('a user changes their password; an admin unlocks and requires TOTP for staf
   await expect(page).toHaveURL(/\/account\/totp$/);
   await expect(page.getByText('2段階認証の設定が必要です')).toBeVisible();
   await expectAccessible(page, 'required TOTP enrolment');
+
+  // The admin enrols; then the city switch goes back off and TOTP with it, as the demo had them.
+  await page.getByRole('button', { name: '設定を始める' }).click();
+  const secret = base32Decode((await page.getByTestId('totp-secret').getAttribute('data-secret')) ?? '');
+  const step = totpStep(Date.now());
+  await page.getByLabel(/^確認コード（6桁）/).fill(hotp(secret, step));
+  await page.getByRole('button', { name: '有効にする' }).click();
+  await page.getByRole('button', { name: '控えました' }).click();
+  await page.goto('/admin/settings');
+  await expect(page.getByRole('heading', { level: 1, name: '市の設定' })).toBeVisible();
+  await page.getByRole('checkbox', { name: '管理者と重層事業担当に2段階認証（TOTP）を必須にする' }).uncheck();
+  await page.getByRole('button', { name: '保存する' }).click();
+  await expect(page.getByText('設定を保存しました。')).toBeVisible();
+  await page.getByRole('link', { name: '2段階認証' }).click();
+  await page.getByLabel(/^確認コード（6桁）/).fill(hotp(secret, step + 1));
+  await page.getByRole('button', { name: '2段階認証を無効にする' }).click();
+  await expect(page.getByRole('heading', { name: '2段階認証は無効です' })).toBeVisible();
 });
