@@ -24,7 +24,7 @@ let kase: Awaited<ReturnType<typeof createCase>>;
 /** A second user with the given role, so a rate-limit test spends its own budget. */
 async function extraUser(loginId: string, role: string, organization: string): Promise<ApiClient> {
   const admin = await server.as('admin');
-  const password = `${loginId}-pass-2026`;
+  const password = 'audit-export-試験用-2026';
   const created = await admin.post('/api/users', {
     loginId,
     displayName: `試験 ${loginId}`,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/contract/plans.ts';
 import type { Task } from '../../src/contract/tasks.ts';
+import { addParticipant } from '../../src/db/participants.ts';
 import { addBusinessDays, daysBetween } from '../../src/domain/businessDays.ts';
 import { toIsoDate } from '../../src/domain/wareki.ts';
 import {
@@ -135,6 +136,21 @@ beforeAll(async () => {
         acknowledged_at: invited.acknowledged ? new Date() : null,
       })
       .execute();
+    if (kind === 'multilayerMeeting') {
+      // as meetings.create does: a 重層的支援会議 invitee takes part in the case on the consent
+      await db.transaction().execute((tx) =>
+        addParticipant(tx, {
+          tenant_id: dir.tenantId,
+          case_id: meetingCase.caseId,
+          organization_id: invited.organizationId,
+          basis: 'meeting',
+          scope: 'case',
+          legal_basis: 'consent',
+          meeting_id: id,
+          source_id: null,
+        }),
+      );
+    }
     return id;
   };
   ids.ackMeeting = await meeting('supportMeeting', '2025-05-05T01:00:00Z', true, {

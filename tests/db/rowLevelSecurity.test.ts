@@ -461,7 +461,8 @@ describe('pooled connections never carry a role or tenant to their next user', (
       expect(await state(single.db)).toEqual(owner);
       // and the owner's work after a tenant's sees every tenant again
       const tenants = await single.db.selectFrom('tenants').select('id').execute();
-      expect(tenants.length).toBe(2);
+      expect(tenants.map((t) => t.id)).toEqual(expect.arrayContaining([tenantA, tenantB]));
+      expect(tenants.length).toBeGreaterThanOrEqual(2);
     } finally {
       await single.close();
     }
