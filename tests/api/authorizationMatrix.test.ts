@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoAccounts } from '../../src/db/seed/demo.ts';
 import { createSession, sessionIdOf } from '../../src/db/sessions.ts';
-import {
-  hasPermission,
-  isCaseDataPermission,
-  type Permission,
-  permissions,
-  type Role,
-} from '../../src/domain/permissions.ts';
+import { hasPermission, isCaseDataPermission, permissions, type Role } from '../../src/domain/permissions.ts';
 import { toIsoDate } from '../../src/domain/wareki.ts';
 import type { Access as DeclaredAccess, RecordScope } from '../../src/server/actor.ts';
 import {
