@@ -681,14 +681,17 @@ beforeAll(async () => {
     { loginId: 'matrix-target', organizationId: fixtureOrg.id, roles: ['caseworker'] },
   ];
   const userIds: Record<string, string> = {};
-  for (const u of fixtureUsers) {
-    const created = await admin.call<{ id: string }>('POST', '/api/users', {
-      ...u,
-      displayName: '試験 利用者',
-      password: 'matrix-password-1',
-    });
-    userIds[u.loginId] = created.id;
-  }
+  // independent fixtures are built concurrently (password hashing runs off the event loop)
+  await Promise.all(
+    fixtureUsers.map(async (u) => {
+      const created = await admin.call<{ id: string }>('POST', '/api/users', {
+        ...u,
+        displayName: '試験 利用者',
+        password: 'matrix-password-1',
+      });
+      userIds[u.loginId] = created.id;
+    }),
+  );
   // the fixture users sign in with the demo password, like every demo account
   const demoHash = await db
     .selectFrom('users')
@@ -748,7 +751,7 @@ beforeAll(async () => {
   const referrals: Record<string, string> = {};
   const counters = ['coordinator', 'houkatsu', 'shogai', 'hogo', 'hogokansatsu'];
   const kanaNames = ['イチコ', 'ニコ', 'ミコ', 'ヨシコ', 'イツコ'];
-  for (const [index, loginId] of counters.entries()) {
+  const openAt = async (loginId: string, index: number) => {
     const account = demoAccounts.find((a) => a.loginId === loginId);
     const organizationId = org(account?.organization ?? '');
     consultations[organizationId] = await openConsultation(
@@ -763,7 +766,7 @@ beforeAll(async () => {
         address,
       ),
     );
-    if (loginId === 'coordinator') continue; // a referral to the coordinating section is a handover
+    if (loginId === 'coordinator') return; // a referral to the coordinating section is a handover
     const from = loginId === 'houkatsu' ? 'shogai' : 'houkatsu';
     const referred = await openConsultation(
       app,
@@ -779,7 +782,8 @@ beforeAll(async () => {
       organizationId,
     );
     referrals[organizationId] = await referralId(referred);
-  }
+  };
+  await Promise.all(counters.map(openAt));
   const plan = await demoUser(app, 'plan');
   const councilMeeting = await plan.call<{ id: string }>('POST', '/api/council/meetings', {
     heldAt: '2026-07-20T14:00:00+09:00',
@@ -924,11 +928,12 @@ beforeAll(async () => {
     );
     return { consentId: consent.id, factId: fact.id, grantId: grant.id, attachmentId: attachment.id };
   };
-  extra = {
-    own: await privacyRecords(ownWorld, 'coordinator', 'plan'),
-    foreign: await privacyRecords(foreignWorld, 'matrix-sogo', 'plan'),
-    other: await privacyRecords(otherWorld, secondLogin('coordinator'), secondLogin('plan')),
-  };
+  const [ownExtra, foreignExtra, otherExtra] = await Promise.all([
+    privacyRecords(ownWorld, 'coordinator', 'plan'),
+    privacyRecords(foreignWorld, 'matrix-sogo', 'plan'),
+    privacyRecords(otherWorld, secondLogin('coordinator'), secondLogin('plan')),
+  ]);
+  extra = { own: ownExtra, foreign: foreignExtra, other: otherExtra };
   extraIds.other = Object.values(extra.other);
   const granteesOf = async (factId: string) =>
     new Set(
@@ -973,27 +978,30 @@ beforeAll(async () => {
     return new Set(rows.map((r) => r.organization_id));
   }
 
-  for (const account of demoAccounts) {
+  for (const account of demoAccounts)
     users.push({ loginId: account.loginId, roles: account.roles, organizationId: org(account.organization) });
-    clients.set(account.loginId, await server.as(account.loginId));
-    // a second device of the same user, for sessions.revoke (made by the server's own session
-    // store, as sign-in does: signing in once more per user would exceed the sign-in rate limit)
-    const account_ = await db
-      .selectFrom('users')
-      .select(['id', 'tenant_id'])
-      .where('login_id', '=', account.loginId)
-      .executeTakeFirstOrThrow();
-    const device = await db.transaction().execute((tx) =>
-      createSession(tx, {
-        tenantId: account_.tenant_id,
-        userId: account_.id,
-        ip: '127.0.0.1',
-        userAgent: 'matrix second device',
-        absoluteTimeoutSeconds: 3600,
-      }),
-    );
-    extraSessions.set(account.loginId, sessionIdOf(device.token));
-  }
+  await Promise.all(
+    demoAccounts.map(async (account) => {
+      clients.set(account.loginId, await server.as(account.loginId));
+      // a second device of the same user, for sessions.revoke (made by the server's own session
+      // store, as sign-in does: signing in once more per user would exceed the sign-in rate limit)
+      const account_ = await db
+        .selectFrom('users')
+        .select(['id', 'tenant_id'])
+        .where('login_id', '=', account.loginId)
+        .executeTakeFirstOrThrow();
+      const device = await db.transaction().execute((tx) =>
+        createSession(tx, {
+          tenantId: account_.tenant_id,
+          userId: account_.id,
+          ip: '127.0.0.1',
+          userAgent: 'matrix second device',
+          absoluteTimeoutSeconds: 3600,
+        }),
+      );
+      extraSessions.set(account.loginId, sessionIdOf(device.token));
+    }),
+  );
   const doc = await server.anonymous().get<typeof openapi>('/api/openapi.json');
   openapi = doc.body;
   operations = Object.entries(openapi.paths).flatMap(([path, methods]) =>
