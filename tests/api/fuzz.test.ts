@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAccounts } from '../../src/db/seed/demo.ts';
 import { hasPermission, type Permission } from '../../src/domain/permissions.ts';
+import type { Access } from '../../src/server/actor.ts';
 import {
   buildCaseWorld,
   changedTables,
@@ -41,7 +42,7 @@ interface WriteOperation {
   method: string;
   path: string;
   operationId: string;
-  access: 'public' | 'signedIn' | { permission: Permission };
+  access: Access;
   pathParams: string[];
   body?: JsonSchema;
 }
@@ -232,7 +233,8 @@ function pathValue(op: WriteOperation, param: string): string {
 
 function clientFor(op: WriteOperation): ApiClient {
   if (op.access === 'public') return server.anonymous();
-  const permission = typeof op.access === 'object' ? op.access.permission : undefined;
+  const permission =
+    typeof op.access === 'object' && 'permission' in op.access ? op.access.permission : undefined;
   const loginId =
     preference.find((login) => {
       const account = demoAccounts.find((a) => a.loginId === login);
