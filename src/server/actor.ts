@@ -15,8 +15,23 @@ export interface Actor {
   totpEnrolmentRequired: boolean;
 }
 
-/** Who may call a route: anyone, any signed-in user, or holders of one permission. */
-export type Access = 'public' | 'signedIn' | { permission: Permission };
+/**
+ * Which records a route reaches for a holder of its permission: `participation` (the default) — only
+ * those of cases their organisation takes part in (src/db/access.ts); `tenant` — every record of
+ * their own city, by design (the audit trail, a 開示請求 answered for the whole city), never another
+ * city's; `own` — only the caller's own things (their sessions, TOTP, password).
+ */
+export type RecordScope = 'participation' | 'tenant' | 'own';
+
+/**
+ * Who may call a route: anyone, any signed-in user, or holders of one permission; with `records`,
+ * which records it reaches (emitted in OpenAPI as `x-kasane-access`, read by the authorization matrix).
+ */
+export type Access =
+  | 'public'
+  | 'signedIn'
+  | { permission: Permission; records?: RecordScope }
+  | { signedIn: true; records: 'own' };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -150,7 +150,7 @@ export function installAuthentication(app: FastifyInstance, database: Database, 
         'この市では管理者と重層事業担当に2段階認証（TOTP）が必須です。先に「2段階認証の設定」を完了してください。',
       );
     }
-    if (access !== 'signedIn' && !hasPermission(actor.roles, access.permission)) {
+    if (access !== 'signedIn' && 'permission' in access && !hasPermission(actor.roles, access.permission)) {
       throw isCaseDataPermission(access.permission) ? notFound() : forbidden();
     }
   });

@@ -58,12 +58,21 @@ describe('GET /api/openapi.json', () => {
   it('declares who may call every operation, with a permission from the vocabulary', () => {
     for (const { method, path, operation } of operations) {
       const access = operation['x-kasane-access'];
+      const declared = access as {
+        permission?: (typeof permissions)[number];
+        signedIn?: boolean;
+        records?: string;
+      };
+      const records = ['participation', 'tenant', 'own', undefined];
       const valid =
         access === 'public' ||
         access === 'signedIn' ||
         (typeof access === 'object' &&
           access !== null &&
-          permissions.includes((access as { permission: (typeof permissions)[number] }).permission));
+          records.includes(declared.records) &&
+          (declared.permission !== undefined
+            ? permissions.includes(declared.permission)
+            : declared.signedIn === true && declared.records === 'own'));
       expect(valid, `${method.toUpperCase()} ${path}`).toBe(true);
     }
   });

@@ -38,7 +38,7 @@ export function disclosureRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/disclosure/persons',
     {
-      config: { access: { permission: 'disclosure.export' } },
+      config: { access: { permission: 'disclosure.export', records: 'tenant' } },
       schema: {
         operationId: 'persons.lookupForDisclosure',
         summary: 'Find the person of a 開示請求 across the whole city by フリガナ, 氏名 and/or birth date',
@@ -98,7 +98,7 @@ export function disclosureRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/persons/:id/disclosure',
     {
-      config: { access: { permission: 'disclosure.export' } },
+      config: { access: { permission: 'disclosure.export', records: 'tenant' } },
       preHandler: exportRateLimit,
       schema: {
         operationId: 'persons.disclosureExport',

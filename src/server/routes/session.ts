@@ -410,7 +410,7 @@ export function sessionRoutes(
   r.post(
     '/api/session/password',
     {
-      config: { access: 'signedIn', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { access: { signedIn: true, records: 'own' }, rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         operationId: 'session.changePassword',
         summary: 'Change my password; my other sessions end',
