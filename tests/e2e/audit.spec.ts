@@ -53,7 +53,7 @@ test('a print is recorded, the coordinator sees who read the person, the auditor
   // the coordinating section sees the look by another organisation on the person page
   await signIn(page, 'coordinator');
   await page.goto(`/persons/${person.id}`);
-  const panel = page.getByRole('region', { name: '閲覧履歴' });
+  const panel = page.getByRole('region', { name: '閲覧履歴', exact: true });
   await expect(panel).toBeVisible();
   const log = panel.getByRole('table', { name: /閲覧履歴/ });
   await expect(

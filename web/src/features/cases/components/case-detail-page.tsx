@@ -29,12 +29,12 @@ export const caseTabs = [
   'overview',
   'assessment',
   'consents',
+  'sensitive',
   'meetings',
   'plans',
   'reports',
   'monitoring',
   'timeline',
-  'sensitive',
 ] as const;
 export type CaseTab = (typeof caseTabs)[number];
 
