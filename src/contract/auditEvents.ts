@@ -46,6 +46,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'case.close': '事例の終結',
   'case.suspend': '事例の中断',
   'case.reopen': '事例の再開',
+  'case.assign': '担当職員の指定',
   'assessment.save': '課題整理の記録',
   'assessment.read': '課題整理の閲覧',
   'consent.create': '同意の記録',

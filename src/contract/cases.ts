@@ -38,12 +38,17 @@ export const caseAbilitiesSchema = z.object({
   suspend: z.boolean(),
   reopen: z.boolean(),
   report: z.boolean(),
+  assign: z.boolean().describe('May set the 担当職員 (coordinating section, case not closed)'),
 });
 export type CaseAbilities = z.infer<typeof caseAbilitiesSchema>;
 
 export const caseListQuerySchema = pageQuerySchema.extend({
   stage: z.enum(caseStages, { message: '段階の指定が正しくありません' }).optional(),
   q: text(100).optional(),
+  assignedToMe: z
+    .enum(['true', 'false'], { message: 'assignedToMe は true か false で指定してください' })
+    .optional()
+    .describe('true: only the cases whose 担当職員 is the caller'),
 });
 
 export const caseListItemSchema = z.object({
@@ -58,6 +63,7 @@ export const caseListItemSchema = z.object({
   coordinatingOrganization: ref(),
   leadOrganization: ref().nullable(),
   myParticipation: z.array(z.enum(codesOf(participationBases))),
+  assignedUser: ref().nullable().describe('担当職員'),
   updatedAt: z.string(),
   abilities: caseAbilitiesSchema,
 });
@@ -92,6 +98,7 @@ export const caseDetailSchema = z
     closureEvaluation: z.string().nullable(),
     coordinatingOrganization: ref(),
     leadOrganization: ref().nullable(),
+    assignedUser: ref().nullable().describe('担当職員'),
     updatedAt: z.string(),
     persons: z.array(casePersonSchema),
     origin: z
@@ -181,3 +188,17 @@ export const closeCaseInputSchema = z
 export type CloseCaseInput = z.infer<typeof closeCaseInputSchema>;
 
 export const caseReasonInputSchema = z.object({ reason: requiredText(2000) });
+
+/** Set or clear the case's 担当職員 (cases.assign). */
+export const caseAssigneeInputSchema = z.object({
+  userId: z.uuid({ message: '担当職員の指定が正しくありません' }).nullable(),
+});
+export type CaseAssigneeInput = z.infer<typeof caseAssigneeInputSchema>;
+
+/** Who may become the case's 担当職員: active staff of the organisations taking part in it (case scope). */
+export const assignableUsersSchema = z
+  .object({
+    items: z.array(z.object({ id: z.uuid(), name: z.string(), organization: ref() })),
+  })
+  .meta({ id: 'CaseAssignableUsers' });
+export type AssignableUsers = z.infer<typeof assignableUsersSchema>;

@@ -50,6 +50,7 @@ export type AuditAction =
   | 'case.close'
   | 'case.suspend'
   | 'case.reopen'
+  | 'case.assign'
   | 'assessment.save'
   | 'assessment.read'
   | 'consent.create'

@@ -19,7 +19,8 @@ export type CaseEventKind =
   | 'reopened'
   | 'stageChanged'
   | 'consentWithdrawn'
-  | 'sensitiveFactRecorded';
+  | 'sensitiveFactRecorded'
+  | 'assigneeChanged';
 
 /**
  * Append one entry to a case's timeline, in the transaction of the action that caused it.

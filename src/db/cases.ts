@@ -57,6 +57,8 @@ export interface CaseListRow {
   given_name_kana: string;
   coordinating_organization_name: string;
   lead_organization_name: string | null;
+  assigned_user_id: string | null;
+  assigned_user_name: string | null;
   household_flags: string[] | null;
   my_bases: ParticipationBasis[] | null;
 }
@@ -71,7 +73,14 @@ const likePattern = (key: string) => `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)
 export async function listVisibleCases(
   db: Executor,
   viewer: Viewer,
-  options: { stage?: CaseStage | undefined; q?: string | undefined; limit: number; cursor?: KeysetCursor },
+  options: {
+    stage?: CaseStage | undefined;
+    q?: string | undefined;
+    /** Only the cases whose 担当職員 is this user. */
+    assignedUserId?: string | undefined;
+    limit: number;
+    cursor?: KeysetCursor;
+  },
 ): Promise<CaseListRow[]> {
   const key = options.q ? normalizeKana(options.q) : '';
   const rows = await db
@@ -87,12 +96,14 @@ export async function listVisibleCases(
           'c.next_monitoring_on',
           'c.coordinating_organization_id',
           'c.lead_organization_id',
+          'c.assigned_user_id',
           'c.updated_at',
           sortKey('c.updated_at').as('sort_at'),
         ])
         .where('c.tenant_id', '=', viewer.tenantId)
         .where(caseVisible(viewer, 'c.id'));
       if (options.stage) page = page.where('c.stage', '=', options.stage);
+      if (options.assignedUserId) page = page.where('c.assigned_user_id', '=', options.assignedUserId);
       if (key) {
         const pattern = likePattern(key);
         page = page.where((eb) =>
@@ -122,6 +133,7 @@ export async function listVisibleCases(
     .innerJoin('persons as p', 'p.id', 'page.primary_person_id')
     .innerJoin('organizations as co', 'co.id', 'page.coordinating_organization_id')
     .leftJoin('organizations as lo', 'lo.id', 'page.lead_organization_id')
+    .leftJoin('users as au', 'au.id', 'page.assigned_user_id')
     .selectAll('page')
     .select((eb) => [
       'p.family_name',
@@ -130,6 +142,7 @@ export async function listVisibleCases(
       'p.given_name_kana',
       'co.name as coordinating_organization_name',
       'lo.name as lead_organization_name',
+      'au.display_name as assigned_user_name',
       eb
         .selectFrom('assessments as a')
         .select('a.household_flags')

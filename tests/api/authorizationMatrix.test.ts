@@ -375,6 +375,7 @@ const bodies: Record<
   'handovers.return': { body: () => ({ reason: '（試験用）包括で対応できます' }) },
   'cases.close': { body: () => ({ reason: 'resolved', evaluation: '（試験用）評価' }) },
   'cases.suspend': { body: () => ({ reason: '（試験用）中断' }) },
+  'cases.assign': { body: () => ({ userId: null }) },
   'cases.reopen': { body: () => ({ reason: '（試験用）再開' }) },
   'assessments.save': { body: () => ({ issues: ['withdrawal'], householdFlags: [], relations: [] }) },
   'consents.create': {

@@ -97,7 +97,9 @@ describe('GET /api/cases (cases.list)', () => {
         suspend: false,
         reopen: false,
         report: false,
+        assign: true,
       },
+      assignedUser: null,
     });
     expect(item?.caseNumber).toMatch(/^R8-\d{4}$/);
     const intake = (await listAll(houkatsu)).find((i) => i.id === caseId);
@@ -309,6 +311,7 @@ describe('GET /api/cases/:id (cases.get)', () => {
       suspend: false,
       reopen: false,
       report: false,
+      assign: false,
     });
   });
 

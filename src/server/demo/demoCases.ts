@@ -823,6 +823,29 @@ export async function seedDemoCases(app: FastifyInstance): Promise<void> {
     receivedOn: daysAgo(7),
     outcome: { kind: 'ownAgency' },
   });
+
+  await assignCoordinator(coordinator);
+}
+
+/**
+ * The coordinator carries every open case of the coordinating section as its 担当職員 (cases.assign),
+ * so that the April reshuffle (users.bulkReassign) has real cases to count and move in the demo.
+ */
+async function assignCoordinator(coordinator: DemoUser): Promise<void> {
+  const me = await coordinator.call<{ user: { id: string } }>('GET', '/api/session');
+  const open: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+    const page: { items: { id: string; abilities: { assign: boolean } }[]; nextCursor: string | null } =
+      await coordinator.call('GET', `/api/cases?limit=100${query}`);
+    open.push(...page.items.filter((item) => item.abilities.assign).map((item) => item.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  // Oldest change first: assigning touches updated_at, and the case list keeps its order.
+  for (const caseId of open.reverse()) {
+    await coordinator.call('PUT', `/api/cases/${caseId}/assignee`, { userId: me.user.id });
+  }
 }
 
 export async function meetingKinds(

@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
 import {
+  assignableUsersSchema,
   type CaseAbilities,
   type CaseDetail,
   type CaseListItem,
+  caseAssigneeInputSchema,
   caseDetailSchema,
   caseListQuerySchema,
   caseListSchema,
@@ -19,6 +21,7 @@ import { idParamsSchema } from '../../contract/common.ts';
 import { problemSchema } from '../../contract/problem.ts';
 import { latestAssessment } from '../../db/assessments.ts';
 import { type AuditAction, recordAudit } from '../../db/auditTrail.ts';
+import { assignableUsers, setAssignee } from '../../db/caseAssignee.ts';
 import { type CaseEventKind, recordCaseEvent } from '../../db/caseEvents.ts';
 import {
   type CaseListRow,
@@ -105,6 +108,7 @@ export function caseAbilities(
       actor.permissions.has('supportReport.create') &&
       facts.myBases.includes('planItem') &&
       isOpenStage(kase.stage),
+    assign: coordinator && kase.stage !== 'closed',
   };
 }
 
@@ -130,6 +134,9 @@ function presentCaseListItem(row: CaseListRow, actor: Actor): CaseListItem {
       ? { id: row.lead_organization_id, name: row.lead_organization_name ?? '' }
       : null,
     myParticipation: myBases,
+    assignedUser: row.assigned_user_id
+      ? { id: row.assigned_user_id, name: row.assigned_user_name ?? '' }
+      : null,
     updatedAt: row.updated_at.toISOString(),
     abilities: caseAbilities(actor, row, { hasAssessment: row.household_flags !== null, myBases }),
   };
@@ -153,6 +160,7 @@ export async function loadCaseDetail(tx: Transaction<DB>, actor: Actor, kase: Ca
     ...participants.map((p) => p.organization_id),
   ]);
   const users = await userNames(tx, actor.tenantId, [
+    kase.assigned_user_id,
     assessment?.recorded_by,
     ...consents.map((c) => c.recorded_by),
   ]);
@@ -180,6 +188,9 @@ export async function loadCaseDetail(tx: Transaction<DB>, actor: Actor, kase: Ca
     closureEvaluation: kase.closure_evaluation,
     coordinatingOrganization: org(kase.coordinating_organization_id),
     leadOrganization: kase.lead_organization_id ? org(kase.lead_organization_id) : null,
+    assignedUser: kase.assigned_user_id
+      ? { id: kase.assigned_user_id, name: users.get(kase.assigned_user_id) ?? '' }
+      : null,
     updatedAt: kase.updated_at.toISOString(),
     persons: persons.map((p) => ({
       id: p.id,
@@ -238,9 +249,17 @@ export async function loadCaseDetail(tx: Transaction<DB>, actor: Actor, kase: Ca
   };
 }
 
-/** Load a case for a coordinator action: 404 unless visible, 403 unless the caller coordinates it. */
-async function caseToCoordinate(tx: Transaction<DB>, actor: Actor, caseId: string): Promise<CaseRow> {
-  const kase = await findVisibleCase(tx, actor, caseId, { forUpdate: true });
+/**
+ * Load a case for a coordinator action: 404 unless visible, 403 unless the caller coordinates it.
+ * The row is locked unless `forUpdate: false` (a coordinator-only read).
+ */
+async function caseToCoordinate(
+  tx: Transaction<DB>,
+  actor: Actor,
+  caseId: string,
+  { forUpdate = true }: { forUpdate?: boolean } = {},
+): Promise<CaseRow> {
+  const kase = await findVisibleCase(tx, actor, caseId, { forUpdate });
   if (!kase) throw notFound();
   if (!isCoordinatorOf(actor, kase)) throw forbidden();
   return kase;
@@ -270,10 +289,17 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     async (request) => {
       const actor = actorOf(request);
       const { stage, q, limit } = request.query;
+      const assignedToMe = request.query.assignedToMe === 'true';
       const after = decodeCursor(request.query.cursor, ['instant', 'uuid']);
       const cursor = after ? { at: after[0], id: after[1] } : undefined;
       return db.transaction().execute(async (tx) => {
-        const rows = await listVisibleCases(tx, actor, { stage, q, limit, ...(cursor ? { cursor } : {}) });
+        const rows = await listVisibleCases(tx, actor, {
+          stage,
+          q,
+          limit,
+          ...(assignedToMe ? { assignedUserId: actor.userId } : {}),
+          ...(cursor ? { cursor } : {}),
+        });
         const page = rows.slice(0, limit);
         const last = page.at(-1);
         const items = page.map((row) => presentCaseListItem(row, actor));
@@ -286,6 +312,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             personIds: items.map((i) => i.person.id),
             ...(stage ? { stage } : {}),
             ...(q ? { q } : {}),
+            ...(assignedToMe ? { assignedToMe } : {}),
           },
         });
         return {
@@ -521,6 +548,92 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
     );
   }
+
+  r.get(
+    '/api/cases/:id/assignable-users',
+    {
+      config: { access: { permission: 'case.coordinate' } },
+      schema: {
+        operationId: 'cases.assignableUsers',
+        summary: '担当職員に指定できる職員（この事例に参加している機関の有効な職員）',
+        tags: ['cases'],
+        params: idParamsSchema,
+        response: { 200: assignableUsersSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.transaction().execute(async (tx) => {
+        const kase = await caseToCoordinate(tx, actor, request.params.id, { forUpdate: false });
+        const rows = await assignableUsers(tx, kase);
+        return {
+          items: rows.map((u) => ({
+            id: u.id,
+            name: u.display_name,
+            organization: { id: u.organization_id, name: u.organization_name },
+          })),
+        };
+      });
+    },
+  );
+
+  r.put(
+    '/api/cases/:id/assignee',
+    {
+      config: { access: { permission: 'case.coordinate' } },
+      schema: {
+        operationId: 'cases.assign',
+        summary: '担当職員を指定する（null で解除。この事例に参加している機関の有効な職員）',
+        tags: ['cases'],
+        params: idParamsSchema,
+        body: caseAssigneeInputSchema,
+        response: { 200: caseDetailSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { userId } = request.body;
+      return db.transaction().execute(async (tx) => {
+        const kase = await caseToCoordinate(tx, actor, request.params.id);
+        if (kase.stage === 'closed') {
+          throw new HttpProblem(409, 'conflict.state', '終結した事例の担当職員は変更できません。');
+        }
+        if (userId !== null && (await assignableUsers(tx, kase, userId)).length === 0) {
+          throw new HttpProblem(400, 'validation.invalid', '担当職員の指定に誤りがあります。', [
+            {
+              field: 'userId',
+              code: 'notAssignable',
+              message: 'この事例に参加している機関の有効な職員を選んでください',
+            },
+          ]);
+        }
+        const previous = kase.assigned_user_id;
+        if (previous !== userId) {
+          await setAssignee(tx, kase.id, userId);
+          const names = await userNames(tx, actor.tenantId, [previous, userId]);
+          const nameOf = (id: string | null) => (id ? (names.get(id) ?? '') : '未設定');
+          await recordCaseEvent(tx, {
+            tenantId: actor.tenantId,
+            caseId: kase.id,
+            kind: 'assigneeChanged',
+            actor: { userId: actor.userId, organizationId: actor.organizationId },
+            subjectId: userId,
+            summary: `担当職員：${nameOf(previous)} → ${nameOf(userId)}`,
+            details: { fromUserId: previous, toUserId: userId },
+          });
+          await recordAudit(tx, auditContextOf(request), {
+            action: 'case.assign',
+            resourceType: 'case',
+            resourceId: kase.id,
+            caseId: kase.id,
+            personId: kase.primary_person_id,
+            details: { fromUserId: previous, toUserId: userId },
+          });
+        }
+        return reload(tx, actor, kase.id);
+      });
+    },
+  );
 
   assessmentRoutes(app, db);
   consentRoutes(app, db);

@@ -236,6 +236,19 @@ export const en: Messages = {
       timeline: 'Timeline',
       sensitive: 'Sensitive info',
     },
+    assignee: {
+      heading: 'Caseworker in charge',
+      column: 'In charge',
+      none: 'Not set',
+      select: 'Choose the caseworker in charge',
+      selectSupport:
+        'Staff of the organisations taking part in this case. The April reshuffle hands them over in bulk.',
+      unassigned: '(not set)',
+      option: '{{name}} ({{organization}})',
+      save: 'Save caseworker',
+      saved: 'The caseworker in charge was saved.',
+      loadingOptions: 'Loading staff…',
+    },
     overview: {
       household: 'Household',
       householdCaption: 'Household members',
@@ -326,6 +339,7 @@ export const en: Messages = {
       suspended: 'Suspended',
       reopened: 'Reopened',
       stageChanged: 'Stage changed',
+      assigneeChanged: 'Caseworker changed',
     },
   },
   assessment: {

@@ -237,6 +237,18 @@ export const ja = {
       timeline: '経過',
       sensitive: '要配慮情報',
     },
+    assignee: {
+      heading: '担当職員',
+      column: '担当',
+      none: '未設定',
+      select: '担当職員を選ぶ',
+      selectSupport: 'この事例に参加している機関の職員から選びます。4月の人事異動では一括で引き継がれます。',
+      unassigned: '（未設定にする）',
+      option: '{{name}}（{{organization}}）',
+      save: '担当職員を保存する',
+      saved: '担当職員を保存しました。',
+      loadingOptions: '職員の一覧を読み込んでいます…',
+    },
     overview: {
       household: '世帯',
       householdCaption: '世帯員',
@@ -328,6 +340,7 @@ export const ja = {
       suspended: '中断',
       reopened: '再開',
       stageChanged: '段階の変更',
+      assigneeChanged: '担当職員の変更',
     },
   },
   assessment: {

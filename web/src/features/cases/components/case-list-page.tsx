@@ -117,12 +117,13 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                   <Th scope="col">{t('cases.acceptedOn')}</Th>
                   <Th scope="col">{t('cases.nextMonitoringOn')}</Th>
                   <Th scope="col">{t('cases.myParticipation')}</Th>
+                  <Th scope="col">{t('cases.assignee.column')}</Th>
                 </tr>
               </thead>
               <tbody>
                 {items.length === 0 ? (
                   <tr>
-                    <Td colSpan={7}>{t('cases.empty')}</Td>
+                    <Td colSpan={8}>{t('cases.empty')}</Td>
                   </tr>
                 ) : (
                   items.map((item) => {
@@ -181,6 +182,7 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                             .map((basis) => labelOf(participationBases, basis))
                             .join(t('common.listSeparator'))}
                         </Td>
+                        <Td>{item.assignedUser?.name ?? t('cases.assignee.none')}</Td>
                       </tr>
                     );
                   })

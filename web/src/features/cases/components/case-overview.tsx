@@ -10,6 +10,7 @@ import { PathLink } from '../../../components/ui/path-link.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
+import { CaseAssignee } from './case-assignee.tsx';
 
 /** 概要: the household (続柄・同居), the consultation and handover it came from, and who takes part and why. */
 export function CaseOverview({ kase }: { kase: CaseDetail }) {
@@ -156,6 +157,8 @@ export function CaseOverview({ kase }: { kase: CaseDetail }) {
           <p>{t('cases.overview.noOrigin')}</p>
         )}
       </section>
+
+      <CaseAssignee kase={kase} />
 
       <section aria-labelledby="case-participants" className="flex flex-col gap-4">
         <h2 id="case-participants" className="text-std-24B-150 text-solid-gray-900">

@@ -23,6 +23,7 @@ const knownKinds = new Set([
   'suspended',
   'reopened',
   'stageChanged',
+  'assigneeChanged',
 ] as const);
 type KnownKind = typeof knownKinds extends Set<infer K> ? K : never;
 
