@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAccounts } from '../../src/db/seed/demo.ts';
-import { hasPermission, type Permission } from '../../src/domain/permissions.ts';
+import { hasPermission } from '../../src/domain/permissions.ts';
 import type { Access } from '../../src/server/actor.ts';
 import {
   buildCaseWorld,
