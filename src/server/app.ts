@@ -11,33 +11,7 @@ import { installAuthentication } from './authentication.ts';
 import { installDeniedAccessAudit } from './deniedAccess.ts';
 import { installOpenApi } from './openapi.ts';
 import { installProblemHandlers } from './problem.ts';
-import { auditEventRoutes } from './routes/auditEvents.ts';
-import { caseRoutes } from './routes/cases.ts';
-import { consultationRoutes } from './routes/consultations.ts';
-import { councilRoutes } from './routes/council.ts';
-import { councilAttachmentRoutes } from './routes/councilAttachments.ts';
-import { disclosureRoutes } from './routes/disclosure.ts';
-import { handoverRoutes } from './routes/handovers.ts';
-import { healthRoutes } from './routes/health.ts';
-import { meetingKindRoutes } from './routes/meetingKinds.ts';
-import { monitoringRoutes } from './routes/monitorings.ts';
-import { organizationRoutes } from './routes/organizations.ts';
-import { personAccessLogRoutes } from './routes/personAccessLog.ts';
-import { personRoutes } from './routes/persons.ts';
-import { planRoutes } from './routes/plans.ts';
-import { printRoutes } from './routes/prints.ts';
-import { programmeProgressRoutes } from './routes/programmeProgress.ts';
-import { recidivismPlanRoutes } from './routes/recidivismPlan.ts';
-import { referralRoutes } from './routes/referrals.ts';
-import { sensitiveFactRoutes } from './routes/sensitiveFacts.ts';
-import { sessionRoutes } from './routes/session.ts';
-import { sessionListRoutes } from './routes/sessions.ts';
-import { supportReportRoutes } from './routes/supportReports.ts';
-import { taskRoutes } from './routes/tasks.ts';
-import { tenantSettingsRoutes } from './routes/tenantSettings.ts';
-import { totpRoutes } from './routes/totp.ts';
-import { userSecurityRoutes } from './routes/userSecurity.ts';
-import { userRoutes } from './routes/users.ts';
+import { registerRoutes } from './routes/index.ts';
 import { createSecretBox } from './secretBox.ts';
 import { installWeb } from './web.ts';
 import { installWellFormedText } from './wellFormedText.ts';
@@ -104,7 +78,6 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   installDeniedAccessAudit(app, database.db);
   await installOpenApi(app);
 
-  healthRoutes(app, database);
   // Accounts and sessions (issue 4): TOTP secrets are sealed with KASANE_SECRET_KEY.
   const secretBox = createSecretBox({
     secretKey: config.secretKey,
@@ -112,33 +85,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     production: config.production,
     warn: (message) => app.log.warn(message),
   });
-  sessionRoutes(app, database.db, config, secretBox);
-  sessionListRoutes(app, database.db, config);
-  totpRoutes(app, database.db, secretBox, 'Kasane');
-  tenantSettingsRoutes(app, database.db);
-  userSecurityRoutes(app, database.db);
-  organizationRoutes(app, database.db);
-  userRoutes(app, database.db);
-  personRoutes(app, database.db);
-  consultationRoutes(app, database.db);
-  referralRoutes(app, database.db);
-  handoverRoutes(app, database.db);
-  caseRoutes(app, database.db);
-  planRoutes(app, database.db);
-  supportReportRoutes(app, database.db);
-  monitoringRoutes(app, database.db);
-  taskRoutes(app, database.db);
-  meetingKindRoutes(app, database.db);
-  recidivismPlanRoutes(app, database.db, { publicCatalogue: config.publicCatalogue });
-  programmeProgressRoutes(app, database.db);
-  councilRoutes(app, database.db);
-  // privacy (issue 4): prints, the audit trail, access logs, 開示請求
-  printRoutes(app, database.db);
-  auditEventRoutes(app, database.db, { maxExportRows: config.auditExportMaxRows });
-  personAccessLogRoutes(app, database.db);
-  disclosureRoutes(app, database.db);
-  sensitiveFactRoutes(app, database.db);
-  councilAttachmentRoutes(app, database.db);
+  registerRoutes(app, { database, config, secretBox });
 
   await installWeb(app, config.webRoot);
   return app;

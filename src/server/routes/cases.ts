@@ -64,9 +64,9 @@ import { actorOf, auditContextOf } from '../authentication.ts';
 import { advanceCase } from '../caseTransitions.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
-import { assessmentRoutes, presentAssessment } from './assessments.ts';
-import { consentRoutes, presentConsents } from './consents.ts';
-import { meetingRoutes, presentMeetingSummary } from './meetings.ts';
+import { presentAssessment } from './assessments.ts';
+import { presentConsents } from './consents.ts';
+import { presentMeetingSummary } from './meetings.ts';
 
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 const writeErrors = { ...readErrors, 409: problemSchema };
@@ -634,10 +634,6 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       });
     },
   );
-
-  assessmentRoutes(app, db);
-  consentRoutes(app, db);
-  meetingRoutes(app, db);
 }
 
 /** The timeline entry and audit event of a close / suspend / reopen. */
