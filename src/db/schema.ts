@@ -119,6 +119,9 @@ export interface PersonTable {
   phones: Json<PersonPhone[]>;
   addressee_number: string | null;
   registered_by_organization_id: string;
+  /** Since migration 1101: a genogram draws the dead too. */
+  deceased: Generated<boolean>;
+  died_on: DateColumn | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -139,6 +142,53 @@ export interface HouseholdMemberTable {
   from_date: DateColumn | null;
   to_date: DateColumn | null;
   note: string | null;
+  /** Since migration 1101: a person the support is for (本人; several for a household case). */
+  supported: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export type HouseholdRelationKind = 'parentChild' | 'spouse' | 'exSpouse' | 'sibling' | 'cohabiting';
+
+/** A kinship edge between two members (parentChild: person_id is the parent). Migration 1101. */
+export interface HouseholdRelationTable {
+  id: string;
+  tenant_id: string;
+  household_id: string;
+  person_id: string;
+  related_person_id: string;
+  kind: HouseholdRelationKind;
+  created_at: CreatedAt;
+}
+
+export type TieStrength = 'strong' | 'normal' | 'weak';
+
+/** An ecomap edge: the household (or one member) and an organisation or informal support. Migration 1101. */
+export interface HouseholdTieTable {
+  id: string;
+  tenant_id: string;
+  household_id: string;
+  position: number;
+  kind: string;
+  organization_id: string | null;
+  name: string | null;
+  person_id: string | null;
+  strength: TieStrength;
+  stressful: boolean;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
+/** 支援経過記録: a visit, call, accompaniment or meeting, written by any organisation taking part. */
+export interface ProgressNoteTable {
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  organization_id: string;
+  recorded_by: string;
+  occurred_at: Date;
+  kind: string;
+  counterpart: string | null;
+  content: string;
   created_at: CreatedAt;
 }
 
@@ -465,6 +515,8 @@ export interface CaseEventTable {
   subject_id: string | null;
   summary: string;
   details: Json<Record<string, unknown>>;
+  /** When the entry was written (occurred_at: when it happened). Migration 1101. */
+  recorded_at: Generated<Date>;
 }
 
 export interface CaseNumberCounterTable {
@@ -692,6 +744,9 @@ export interface DB {
   person_links: PersonLinkTable;
   households: HouseholdTable;
   household_members: HouseholdMemberTable;
+  household_relations: HouseholdRelationTable;
+  household_ties: HouseholdTieTable;
+  progress_notes: ProgressNoteTable;
   consultations: ConsultationTable;
   referrals: ReferralTable;
   handovers: HandoverTable;
