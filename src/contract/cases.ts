@@ -150,7 +150,8 @@ export const caseTimelineSchema = z
     items: z.array(
       z.object({
         id: z.uuid(),
-        occurredAt: z.string(),
+        occurredAt: z.string().describe('When it happened (a progress note: the visit or call itself)'),
+        recordedAt: z.string().describe('When it was written down'),
         kind: z.string(),
         summary: z.string(),
         subjectId: z.uuid().nullable(),

@@ -116,7 +116,13 @@ export type AuditAction =
   | 'sensitiveFact.list'
   | 'sensitiveFact.reveal'
   | 'sensitiveFact.grant'
-  | 'sensitiveFact.revokeGrant';
+  | 'sensitiveFact.revokeGrant'
+  // households, progress notes and 帳票 (issue 11); a 帳票 PDF is a 'print'
+  | 'household.read'
+  | 'household.update'
+  | 'progressNote.create'
+  | 'progressNote.list'
+  | 'plan.easyRead';
 
 export interface AuditEventInput {
   action: AuditAction;

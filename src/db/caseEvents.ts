@@ -20,7 +20,9 @@ export type CaseEventKind =
   | 'stageChanged'
   | 'consentWithdrawn'
   | 'sensitiveFactRecorded'
-  | 'assigneeChanged';
+  | 'assigneeChanged'
+  | 'progressNoted'
+  | 'householdUpdated';
 
 /**
  * Append one entry to a case's timeline, in the transaction of the action that caused it.
@@ -37,6 +39,8 @@ export async function recordCaseEvent(
     summary: string;
     details?: Record<string, unknown>;
     occurredAt?: Date;
+    /** When it was written down, if not now (occurredAt may be earlier: a visit noted afterwards). */
+    recordedAt?: Date;
   },
 ): Promise<void> {
   await tx
@@ -46,6 +50,7 @@ export async function recordCaseEvent(
       tenant_id: entry.tenantId,
       case_id: entry.caseId,
       occurred_at: entry.occurredAt ?? new Date(),
+      recorded_at: entry.recordedAt ?? new Date(),
       kind: entry.kind,
       actor_user_id: entry.actor?.userId ?? null,
       actor_organization_id: entry.actor?.organizationId ?? null,

@@ -344,6 +344,7 @@ export async function visibleMeetingsOfCase(db: Executor, viewer: Viewer, caseId
 export interface CaseEventListRow {
   id: string;
   occurred_at: Date;
+  recorded_at: Date;
   sort_at: string;
   kind: string;
   summary: string;
@@ -369,6 +370,7 @@ export async function listCaseEvents(
     .select([
       'e.id',
       'e.occurred_at',
+      'e.recorded_at',
       sortKey('e.occurred_at').as('sort_at'),
       'e.kind',
       'e.summary',

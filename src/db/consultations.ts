@@ -181,8 +181,11 @@ export async function insertHouseholdMembers(
         person_id: member.personId,
         relation: member.relation,
         living_together: member.livingTogether,
+        supported: member.relation === 'self',
       })),
     )
+    // a person already in the household (a later consultation joining it) keeps their row
+    .onConflict((oc) => oc.columns(['household_id', 'person_id']).doNothing())
     .execute();
 }
 

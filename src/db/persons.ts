@@ -203,7 +203,7 @@ export async function searchPersons(
 }
 
 /** A household is visible through a consultation or a case the viewer may see. */
-function householdVisible(viewer: Viewer, householdId: string): RawBuilder<boolean> {
+export function householdVisible(viewer: Viewer, householdId: string): RawBuilder<boolean> {
   return sql<boolean>`(EXISTS (
       SELECT 1 FROM consultations hv_c
       WHERE hv_c.household_id = ${sql.ref(householdId)}

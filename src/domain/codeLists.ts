@@ -254,6 +254,46 @@ export const offenceSubtypes = list([
 ] as const);
 export type OffenceSubtype = CodeOf<typeof offenceSubtypes>;
 
+/** Kinds of 支援経過記録 (progress note): how the contact happened. */
+export const progressNoteKinds = list([
+  { code: 'homeVisit', label: '訪問' },
+  { code: 'officeVisit', label: '来所面談' },
+  { code: 'phone', label: '電話' },
+  { code: 'accompaniment', label: '同行支援' },
+  { code: 'meeting', label: '会議・打合せ' },
+  { code: 'letter', label: 'メール・文書' },
+  { code: 'other', label: 'その他' },
+] as const);
+
+/** Kinship edges of a household (genogram lines). */
+export const householdRelationLabels = list([
+  { code: 'parentChild', label: '親子' },
+  { code: 'spouse', label: '夫婦' },
+  { code: 'exSpouse', label: '離婚' },
+  { code: 'sibling', label: 'きょうだい' },
+  { code: 'cohabiting', label: '内縁・同棲' },
+] as const);
+
+/** Whom an ecomap tie reaches. */
+export const tieKindLabels = list([
+  { code: 'organization', label: '関係機関' },
+  { code: 'neighbour', label: '近隣住民' },
+  { code: 'welfareCommissioner', label: '民生委員' },
+  { code: 'employer', label: '勤務先' },
+  { code: 'relative', label: '親族' },
+  { code: 'friend', label: '友人・知人' },
+  { code: 'school', label: '学校' },
+  { code: 'medical', label: '医療機関' },
+  { code: 'community', label: '地域の活動' },
+  { code: 'other', label: 'その他' },
+] as const);
+
+export const tieStrengthLabels = list([
+  { code: 'strong', label: '強い' },
+  { code: 'normal', label: '普通' },
+  { code: 'weak', label: '弱い' },
+] as const);
+
 export const codesOf = <T extends readonly Code[]>(codes: T) =>
   codes.map((c) => c.code) as [CodeOf<T>, ...CodeOf<T>[]];
 export const labelOf = (codes: readonly Code[], code: string) =>

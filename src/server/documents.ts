@@ -118,6 +118,11 @@ pdfMake.setFonts({
 pdfMake.setUrlAccessPolicy(() => false);
 pdfMake.setLocalAccessPolicy((file) => allowedFonts.has(path.resolve(file)));
 
+/** Any pdfmake document with the fonts and access policies above (the 帳票 build their own layout). */
+export async function renderPdfDefinition(definition: TDocumentDefinitions): Promise<Buffer> {
+  return pdfMake.createPdf(definition).getBuffer();
+}
+
 /** PDF on A4 landscape with Noto Sans JP embedded (subset), page numbers in the footer. */
 export async function renderPdf(document: TableDocument): Promise<Buffer> {
   const content: Content[] = [

@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { layoutEcomap, wrapLabel } from '../../src/domain/household/ecomap.ts';
 import { ecomapSvg, escapeXml, genogramSvg } from '../../src/domain/household/diagramSvg.ts';
+import { layoutEcomap, wrapLabel } from '../../src/domain/household/ecomap.ts';
 import { layoutGenogram } from '../../src/domain/household/genogram.ts';
 import {
   type DiagramMember,
@@ -29,7 +29,13 @@ function member(id: string, overrides: Partial<DiagramMember>): DiagramMember {
 /** A three-generation household: deceased grandfather, grandmother, divorced parents, the person. */
 const household: DiagramMember[] = [
   member('grandfather', { sex: 'male', age: 78, deceased: true, relation: 'grandparent', label: '祖父' }),
-  member('grandmother', { sex: 'female', age: 80, relation: 'grandparent', label: '祖母', livingTogether: true }),
+  member('grandmother', {
+    sex: 'female',
+    age: 80,
+    relation: 'grandparent',
+    label: '祖母',
+    livingTogether: true,
+  }),
   member('father', { sex: 'male', age: 52, relation: 'father', label: '父', birthDate: '1974-05-01' }),
   member('mother', { sex: 'female', age: 50, relation: 'mother', label: '母', livingTogether: true }),
   member('person', {
@@ -156,23 +162,24 @@ describe('genogram SVG', () => {
     expect(groups).toHaveLength(6);
     const grandfather = doc.querySelector('g[data-member="grandfather"]');
     expect(grandfather?.getAttribute('data-shape')).toBe('square');
-    expect(grandfather?.querySelector('rect')).not.toBeNull();
+    expect(grandfather?.querySelector('rect[data-outline="outer"]')).not.toBeNull();
     expect(grandfather?.querySelector('path[data-mark="deceased"]')).not.toBeNull();
     expect(grandfather?.querySelector('text[data-age]')?.textContent).toBe('78');
     const mother = doc.querySelector('g[data-member="mother"]');
-    expect(mother?.querySelectorAll('circle')).toHaveLength(1);
+    expect(mother?.querySelectorAll('circle[data-outline]')).toHaveLength(1);
     // the person: a double outline (two squares)
     const person = doc.querySelector('g[data-member="person"]');
-    expect(person?.querySelectorAll('rect')).toHaveLength(2);
+    expect(person?.querySelectorAll('rect[data-outline]')).toHaveLength(2);
+    expect(person?.querySelector('rect[data-outline="inner"]')).not.toBeNull();
     expect(person?.getAttribute('data-supported')).toBe('true');
     expect(person?.textContent).toContain('本人');
   });
 
   it('has the partner, divorce, descent and 同居 lines', () => {
     expect(doc.querySelectorAll('path[data-line="partner"]')).toHaveLength(2);
-    expect(doc.querySelector('path[data-line="partner"][data-relation="exSpouse"]')?.getAttribute('data-members')).toBe(
-      'father mother',
-    );
+    expect(
+      doc.querySelector('path[data-line="partner"][data-relation="exSpouse"]')?.getAttribute('data-members'),
+    ).toBe('father mother');
     expect(doc.querySelectorAll('path[data-line="divorceMark"]')).toHaveLength(1);
     expect(doc.querySelectorAll('path[data-line="descent"]')).toHaveLength(2);
     expect(doc.querySelectorAll('rect[data-enclosure="livingTogether"]').length).toBeGreaterThan(0);
@@ -191,9 +198,23 @@ describe('genogram SVG', () => {
 
 describe('ecomap', () => {
   const layout = layoutEcomap(household, [
-    { id: 't1', kind: 'organization', label: '地域包括支援センター', strength: 'strong', stressful: false, memberId: null },
+    {
+      id: 't1',
+      kind: 'organization',
+      label: '地域包括支援センター',
+      strength: 'strong',
+      stressful: false,
+      memberId: null,
+    },
     { id: 't2', kind: 'neighbour', label: '隣人', strength: 'weak', stressful: false, memberId: null },
-    { id: 't3', kind: 'employer', label: '元勤務先', strength: 'normal', stressful: true, memberId: 'father' },
+    {
+      id: 't3',
+      kind: 'employer',
+      label: '元勤務先',
+      strength: 'normal',
+      stressful: true,
+      memberId: 'father',
+    },
   ]);
 
   it('puts the household in the centre and the ties on a ring around it', () => {
@@ -217,8 +238,14 @@ describe('ecomap', () => {
   });
 
   it('wraps long labels into two lines, cut with …', () => {
-    expect(wrapLabel('鹿児島県地域生活定着支援センター', 8, 2)).toEqual(['鹿児島県地域生活', '定着支援センター']);
-    expect(wrapLabel('あいうえおかきくけこさしすせそたちつ', 8, 2)).toEqual(['あいうえおかきく', 'けこさしすせそ…']);
+    expect(wrapLabel('鹿児島県地域生活定着支援センター', 8, 2)).toEqual([
+      '鹿児島県地域生活',
+      '定着支援センター',
+    ]);
+    expect(wrapLabel('あいうえおかきくけこさしすせそたちつ', 8, 2)).toEqual([
+      'あいうえおかきく',
+      'けこさしすせそ…',
+    ]);
   });
 });
 

@@ -9,7 +9,8 @@ import { type Kysely, sql } from 'kysely';
  * - household_relations: kinship edges between members (parent→child, spouse, ex-spouse, sibling,
  *   cohabiting), drawn as the genogram's lines. Existing households get the edges their 続柄 to
  *   the person imply (father/mother → parent of 本人, son/daughter → child, spouse, sibling; a
- *   father and mother both present are taken as a couple), so nothing recorded so far is lost.
+ *   father and mother both present are taken as a couple), and so do the kinship edges of each
+ *   case's latest 課題整理, so nothing recorded so far is lost.
  * - household_ties: the ecomap's edges to organisations and informal supports (neighbours,
  *   民生委員, employer …) with a strength and whether the tie is stressful.
  * - progress_notes: a visit, call, accompaniment or meeting, when it happened and who wrote it.
@@ -41,7 +42,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addCheckConstraint('household_relations_distinct', sql`person_id <> related_person_id`)
-    .addUniqueConstraint('household_relations_key', ['household_id', 'person_id', 'related_person_id', 'kind'])
+    .addUniqueConstraint('household_relations_key', [
+      'household_id',
+      'person_id',
+      'related_person_id',
+      'kind',
+    ])
     .execute();
 
   // Edges implied by 続柄 to the person (relation 'self') of each existing household.
@@ -62,6 +68,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     FROM household_members f
     JOIN household_members m ON m.household_id = f.household_id AND m.relation = 'mother'
     WHERE f.relation = 'father'
+    ON CONFLICT DO NOTHING`.execute(db);
+  // Kinship edges drawn in each case's latest 課題整理 (a text list until now) join the household.
+  await sql`
+    INSERT INTO household_relations (id, tenant_id, household_id, person_id, related_person_id, kind)
+    SELECT gen_random_uuid(), k.tenant_id, k.household_id, (r->>'from')::uuid, (r->>'to')::uuid, r->>'kind'
+    FROM cases k
+    JOIN LATERAL (
+      SELECT a.relations FROM assessments a WHERE a.case_id = k.id ORDER BY a.version DESC LIMIT 1
+    ) latest ON true
+    CROSS JOIN LATERAL jsonb_array_elements(latest.relations) r
+    WHERE r->>'kind' IN ('parentChild', 'spouse', 'sibling', 'cohabiting')
+      AND r->>'from' <> r->>'to'
+      AND EXISTS (SELECT 1 FROM household_members m
+                  WHERE m.household_id = k.household_id AND m.person_id::text = r->>'from')
+      AND EXISTS (SELECT 1 FROM household_members m
+                  WHERE m.household_id = k.household_id AND m.person_id::text = r->>'to')
     ON CONFLICT DO NOTHING`.execute(db);
   await sql`CREATE INDEX household_relations_household_idx ON household_relations (household_id)`.execute(db);
 

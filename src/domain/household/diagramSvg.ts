@@ -32,18 +32,27 @@ function text(x: number, y: number, content: string, size: number, extra = ''): 
   return `<text x="${x}" y="${y}" font-size="${size}" text-anchor="middle" fill="${INK}"${extra}>${escapeXml(content)}</text>`;
 }
 
+/** Rough width of a label: full-width characters are one em, others half. */
+function textWidth(content: string, size: number): number {
+  return [...content].reduce(
+    (sum, ch) => sum + (/[\u0000-\u00ff\uff61-\uff9f]/.test(ch) ? 0.55 : 1) * size,
+    0,
+  );
+}
+
 function symbol(node: GenogramNode, deceasedStyle: 'cross' | 'filled'): string {
   const h = SYMBOL / 2;
   const fill = node.deceased && deceasedStyle === 'filled' ? '#555555' : '#ffffff';
   const outline = (inset: number) => {
     const r = h - inset;
+    const which = `data-outline="${inset ? 'inner' : 'outer'}"`;
     switch (node.shape) {
       case 'square':
-        return `<rect x="${node.cx - r}" y="${node.cy - r}" width="${2 * r}" height="${2 * r}" fill="${inset ? 'none' : fill}" stroke="${INK}" stroke-width="1.6"/>`;
+        return `<rect ${which} x="${node.cx - r}" y="${node.cy - r}" width="${2 * r}" height="${2 * r}" fill="${inset ? 'none' : fill}" stroke="${INK}" stroke-width="1.6"/>`;
       case 'circle':
-        return `<circle cx="${node.cx}" cy="${node.cy}" r="${r}" fill="${inset ? 'none' : fill}" stroke="${INK}" stroke-width="1.6"/>`;
+        return `<circle ${which} cx="${node.cx}" cy="${node.cy}" r="${r}" fill="${inset ? 'none' : fill}" stroke="${INK}" stroke-width="1.6"/>`;
       case 'triangle':
-        return `<polygon points="${node.cx},${node.cy - r} ${node.cx + r},${node.cy + r} ${node.cx - r},${node.cy + r}" fill="${inset ? 'none' : fill}" stroke="${INK}" stroke-width="1.6"/>`;
+        return `<polygon ${which} points="${node.cx},${node.cy - r} ${node.cx + r},${node.cy + r} ${node.cx - r},${node.cy + r}" fill="${inset ? 'none' : fill}" stroke="${INK}" stroke-width="1.6"/>`;
     }
   };
   const parts = [outline(0)];
@@ -56,11 +65,21 @@ function symbol(node: GenogramNode, deceasedStyle: 'cross' | 'filled'): string {
   }
   if (node.ageText) {
     parts.push(
-      text(node.cx, node.cy + 5, node.ageText, 13, ` font-weight="bold" data-age="${escapeXml(node.ageText)}"`),
+      text(
+        node.cx,
+        node.cy + 5,
+        node.ageText,
+        13,
+        ` font-weight="bold" data-age="${escapeXml(node.ageText)}"`,
+      ),
     );
   }
-  parts.push(text(node.cx, node.cy + h + 15, node.label, 11));
-  if (node.name) parts.push(text(node.cx, node.cy + h + 29, node.name, 10));
+  // Labels sit on a white ground, so that a descent line passing behind them does not cross the text.
+  const ground = (y: number, content: string, size: number) =>
+    `<rect x="${node.cx - (textWidth(content, size) + 4) / 2}" y="${y - size}" width="${textWidth(content, size) + 4}" height="${size + 3}" fill="#ffffff"/>`;
+  parts.push(ground(node.cy + h + 15, node.label, 11), text(node.cx, node.cy + h + 15, node.label, 11));
+  if (node.name)
+    parts.push(ground(node.cy + h + 29, node.name, 10), text(node.cx, node.cy + h + 29, node.name, 10));
   return `<g data-member="${escapeXml(node.id)}" data-shape="${node.shape}" data-supported="${node.supported}" data-deceased="${node.deceased}" data-living-together="${node.livingTogether}">${parts.join('')}</g>`;
 }
 
@@ -101,7 +120,10 @@ export function genogramSvg(
 const strengthLabel = { strong: '強い', normal: '普通', weak: '弱い' } as const;
 
 /** The ecomap: the household in the centre, ties around it, and a legend of the line styles. */
-export function ecomapSvg(layout: EcomapLayout, options: { title: string } = { title: 'エコマップ' }): string {
+export function ecomapSvg(
+  layout: EcomapLayout,
+  options: { title: string } = { title: 'エコマップ' },
+): string {
   const legendHeight = 30;
   const height = layout.height + legendHeight;
   const description = `世帯と${layout.nodes.length}の関係先。太線は強い関係、細線は普通、破線は弱い関係、波線はストレスのある関係。`;
@@ -118,7 +140,9 @@ export function ecomapSvg(layout: EcomapLayout, options: { title: string } = { t
   const lineHeight = 15;
   const firstY = c.cy - ((c.lines.length - 1) * lineHeight) / 2 + 4;
   c.lines.forEach((line, i) => {
-    parts.push(text(c.cx, firstY + i * lineHeight, line, i === 0 ? 13 : 11, i === 0 ? ' font-weight="bold"' : ''));
+    parts.push(
+      text(c.cx, firstY + i * lineHeight, line, i === 0 ? 13 : 11, i === 0 ? ' font-weight="bold"' : ''),
+    );
   });
   parts.push('</g>');
   for (const node of layout.nodes) {
@@ -140,7 +164,9 @@ export function ecomapSvg(layout: EcomapLayout, options: { title: string } = { t
     [`M280,${y} H320`, ` stroke-width="1.5" stroke-dasharray="6 5"`],
   ];
   for (const [d, attrs] of legend) parts.push(`<path d="${d}" stroke="${INK}" fill="none"${attrs}/>`);
-  parts.push(`<path d="M410,${y} L415,${y - 5} L420,${y + 5} L425,${y - 5} L430,${y + 5} L435,${y - 5} L440,${y + 5} L445,${y}" stroke="#b3261e" fill="none" stroke-width="1.5"/>`);
+  parts.push(
+    `<path d="M410,${y} L415,${y - 5} L420,${y + 5} L425,${y - 5} L430,${y + 5} L435,${y - 5} L440,${y + 5} L445,${y}" stroke="#b3261e" fill="none" stroke-width="1.5"/>`,
+  );
   parts.push(
     text(100, y + 4, strengthLabel.strong, 11),
     text(230, y + 4, strengthLabel.normal, 11),

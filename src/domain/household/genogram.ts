@@ -15,12 +15,11 @@ import {
  */
 
 export const SYMBOL = 36;
-const PARTNER_GAP = 40;
+const PARTNER_GAP = 56;
 const UNIT_GAP = 36;
 const ROW_HEIGHT = 118;
 const MARGIN = 24;
 const LABEL_SPACE = 34;
-const COUPLE_DROP = 14;
 const SIBSHIP_RISE = 20;
 
 export type GenogramShape = 'square' | 'circle' | 'triangle';
@@ -77,12 +76,17 @@ function shapeOf(sex: DiagramMember['sex']): GenogramShape {
 }
 
 /** Rows: 0 for the top generation drawn. */
-function generations(members: readonly DiagramMember[], relations: readonly DiagramRelation[]): Map<string, number> {
+function generations(
+  members: readonly DiagramMember[],
+  relations: readonly DiagramRelation[],
+): Map<string, number> {
   const gen = new Map<string, number>();
   const ids = new Set(members.map((m) => m.id));
   const edges = relations.filter((r) => ids.has(r.from) && ids.has(r.to));
   const start =
-    members.find((m) => m.supported && m.relation === 'self') ?? members.find((m) => m.supported) ?? members[0];
+    members.find((m) => m.supported && m.relation === 'self') ??
+    members.find((m) => m.supported) ??
+    members[0];
   const pending = new Set(members.map((m) => m.id));
   const spread = (root: string, at: number) => {
     gen.set(root, at);
@@ -133,7 +137,8 @@ export function layoutGenogram(
   members: readonly DiagramMember[],
   relations: readonly DiagramRelation[],
 ): GenogramLayout {
-  if (members.length === 0) return { width: 0, height: 0, generations: 0, nodes: [], lines: [], enclosures: [] };
+  if (members.length === 0)
+    return { width: 0, height: 0, generations: 0, nodes: [], lines: [], enclosures: [] };
   const byId = new Map(members.map((m) => [m.id, m]));
   const valid = relations.filter((r) => byId.has(r.from) && byId.has(r.to) && r.from !== r.to);
   const gen = generations(members, valid);
@@ -141,7 +146,9 @@ export function layoutGenogram(
   const parentsOf = new Map<string, string[]>();
   for (const r of valid)
     if (r.kind === 'parentChild') parentsOf.set(r.to, [...(parentsOf.get(r.to) ?? []), r.from]);
-  const partnerEdges = valid.filter((r) => partnerKinds.includes(r.kind) && gen.get(r.from) === gen.get(r.to));
+  const partnerEdges = valid.filter(
+    (r) => partnerKinds.includes(r.kind) && gen.get(r.from) === gen.get(r.to),
+  );
   const older = (a: string, b: string) => {
     const da = byId.get(a)?.birthDate ?? '9999';
     const db = byId.get(b)?.birthDate ?? '9999';
@@ -250,15 +257,16 @@ export function layoutGenogram(
   const cx = (id: string) => node.get(id)?.cx ?? 0;
 
   const lines: GenogramLine[] = [];
-  const coupleY = (a: string, b: string) => Math.max(bottom(a), bottom(b)) + COUPLE_DROP;
+  // Partners: a horizontal line between the sides of the two symbols, at their middle height.
+  const half = SYMBOL / 2;
   for (const edge of partnerEdges) {
     const [a, b] = cx(edge.from) <= cx(edge.to) ? [edge.from, edge.to] : [edge.to, edge.from];
-    const y = coupleY(a, b);
+    const y = node.get(a)?.cy ?? 0;
     lines.push({
       kind: 'partner',
       relation: edge.kind,
       members: [a, b],
-      d: `M${cx(a)},${bottom(a)} V${y} H${cx(b)} V${bottom(b)}`,
+      d: `M${cx(a) + half},${y} H${cx(b) - half}`,
       dashed: edge.kind === 'cohabiting',
     });
     if (edge.kind === 'exSpouse') {
@@ -286,12 +294,19 @@ export function layoutGenogram(
   for (const { parents, children } of sibships.values()) {
     const sorted = [...parents].sort((a, b) => cx(a) - cx(b));
     const dropX = sorted.reduce((sum, p) => sum + cx(p), 0) / sorted.length;
-    const dropY = sorted.length > 1 ? coupleY(sorted[0] as string, sorted.at(-1) as string) : bottom(sorted[0] as string);
+    const dropY = sorted.length > 1 ? (node.get(sorted[0] as string)?.cy ?? 0) : bottom(sorted[0] as string);
     const barY = Math.min(...children.map(top)) - SIBSHIP_RISE;
     const xs = [...children.map(cx), dropX];
     const parts = [`M${dropX},${dropY} V${barY}`, `M${Math.min(...xs)},${barY} H${Math.max(...xs)}`];
-    for (const child of [...children].sort((a, b) => cx(a) - cx(b))) parts.push(`M${cx(child)},${barY} V${top(child)}`);
-    lines.push({ kind: 'descent', relation: 'parentChild', members: [...sorted, ...children], d: parts.join(' '), dashed: false });
+    for (const child of [...children].sort((a, b) => cx(a) - cx(b)))
+      parts.push(`M${cx(child)},${barY} V${top(child)}`);
+    lines.push({
+      kind: 'descent',
+      relation: 'parentChild',
+      members: [...sorted, ...children],
+      d: parts.join(' '),
+      dashed: false,
+    });
   }
 
   // Siblings with no parents drawn: a bar above them.

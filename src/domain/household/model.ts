@@ -94,9 +94,7 @@ export function generationOfRelation(relation: string): number {
  * its own; a father and a mother both present are taken as a couple. Grandparents and others
  * imply no direct edge (the coordinator draws them through the parents).
  */
-export function relationsImpliedBy(
-  members: readonly { id: string; relation: string }[],
-): DiagramRelation[] {
+export function relationsImpliedBy(members: readonly { id: string; relation: string }[]): DiagramRelation[] {
   const self = members.find((m) => m.relation === 'self');
   if (!self) return [];
   const edges: DiagramRelation[] = [];
@@ -176,4 +174,32 @@ export function relationProblems(
     }
   });
   return problems;
+}
+
+/** The short word a genogram writes under a member: 本人, 父, 祖母 … */
+export function shortRelationLabel(relation: string, sex: Sex): string {
+  switch (relation) {
+    case 'self':
+      return '本人';
+    case 'spouse':
+      return sex === 'male' ? '夫' : sex === 'female' ? '妻' : '配偶者';
+    case 'father':
+      return '父';
+    case 'mother':
+      return '母';
+    case 'son':
+      return '息子';
+    case 'daughter':
+      return '娘';
+    case 'sibling':
+      return sex === 'male' ? '兄弟' : sex === 'female' ? '姉妹' : 'きょうだい';
+    case 'grandparent':
+      return sex === 'male' ? '祖父' : sex === 'female' ? '祖母' : '祖父母';
+    case 'grandchild':
+      return '孫';
+    case 'otherRelative':
+      return '親族';
+    default:
+      return 'その他';
+  }
 }

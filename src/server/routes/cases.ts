@@ -390,6 +390,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           items: page.map((e) => ({
             id: e.id,
             occurredAt: e.occurred_at.toISOString(),
+            recordedAt: e.recorded_at.toISOString(),
             kind: e.kind,
             summary: e.summary,
             subjectId: e.subject_id,

@@ -33,10 +33,12 @@ import {
   handoversOf,
   insertHandover,
 } from '../../db/handovers.ts';
+import { addRelations, householdOfPersonFor } from '../../db/households.ts';
 import { findOrganization } from '../../db/organizations.ts';
 import { insertPerson, type PersonSummaryRow, personSummaries, visiblePersonIds } from '../../db/persons.ts';
 import { insertReferral, type ReferralRow, referralsOf } from '../../db/referrals.ts';
 import type { DB, Visitor } from '../../db/schema.ts';
+import { relationsImpliedBy } from '../../domain/household/model.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
@@ -173,7 +175,7 @@ function presentHandoverOf(row: HandoverRow): Consultation['handovers'][number] 
  * history of referrals and handovers; another organisation sees only the referrals addressed to
  * it and the handovers it received or whose case it takes part in.
  */
-async function presentConsultation(
+export async function presentConsultation(
   tx: Transaction<DB>,
   actor: Actor,
   row: ConsultationRow,
@@ -335,8 +337,35 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             livingTogether: member.livingTogether,
           });
         }
-        const householdId = await insertHousehold(tx, actor.tenantId);
+        // A consultation about someone already known joins the household where they are 本人 (one
+        // the caller may see), so what was recorded there is kept; otherwise a new household.
+        const existingHousehold = isReference(input.person)
+          ? await householdOfPersonFor(tx, actor, personId)
+          : undefined;
+        const householdId = existingHousehold ?? (await insertHousehold(tx, actor.tenantId));
+        const before = existingHousehold
+          ? await householdMembersOf(tx, actor.tenantId, householdId, personId)
+          : [];
         await insertHouseholdMembers(tx, actor.tenantId, householdId, members);
+        // Kinship edges the 続柄 imply, for the members this consultation added.
+        const known = new Set(before.map((m) => m.person_id));
+        const added = new Set(
+          members
+            .slice(1)
+            .map((m) => m.personId)
+            .filter((id) => !known.has(id)),
+        );
+        await addRelations(
+          tx,
+          actor.tenantId,
+          householdId,
+          relationsImpliedBy([
+            ...before.map((m) => ({ id: m.person_id, relation: m.relation })),
+            ...members
+              .filter((m) => !known.has(m.personId))
+              .map((m) => ({ id: m.personId, relation: m.relation })),
+          ]).filter((edge) => added.has(edge.from) || added.has(edge.to)),
+        );
 
         const id = randomUUID();
         await insertConsultation(tx, {

@@ -10,8 +10,10 @@ import { consultationRoutes } from './consultations.ts';
 import { councilRoutes } from './council.ts';
 import { councilAttachmentRoutes } from './councilAttachments.ts';
 import { disclosureRoutes } from './disclosure.ts';
+import { formRoutes } from './forms.ts';
 import { handoverRoutes } from './handovers.ts';
 import { healthRoutes } from './health.ts';
+import { householdRoutes } from './households.ts';
 import { meetingKindRoutes } from './meetingKinds.ts';
 import { meetingRoutes } from './meetings.ts';
 import { monitoringRoutes } from './monitorings.ts';
@@ -21,6 +23,7 @@ import { personRoutes } from './persons.ts';
 import { planRoutes } from './plans.ts';
 import { printRoutes } from './prints.ts';
 import { programmeProgressRoutes } from './programmeProgress.ts';
+import { progressNoteRoutes } from './progressNotes.ts';
 import { recidivismPlanRoutes } from './recidivismPlan.ts';
 import { referralRoutes } from './referrals.ts';
 import { sensitiveFactRoutes } from './sensitiveFacts.ts';
@@ -70,6 +73,10 @@ export function registerRoutes(app: FastifyInstance, { database, config, secretB
   monitoringRoutes(app, db);
   taskRoutes(app, db);
   meetingKindRoutes(app, db);
+  // households, progress notes, 帳票 (issue 11)
+  householdRoutes(app, db);
+  progressNoteRoutes(app, db);
+  formRoutes(app, db);
   // the recidivism plan and its council
   recidivismPlanRoutes(app, db, { publicCatalogue: config.publicCatalogue });
   programmeProgressRoutes(app, db);

@@ -129,7 +129,7 @@ export function presentMeetingSummary(
 }
 
 /** Load a visible meeting's invitations and names, and present it for this caller. */
-async function presentMeeting(
+export async function presentMeeting(
   tx: Transaction<DB>,
   actor: Actor,
   meeting: VisibleMeetingRow,

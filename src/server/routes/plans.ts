@@ -100,7 +100,7 @@ export function presentPlanItem(row: PlanItemRow): PlanItem {
   };
 }
 
-function presentPlan(plan: PlanRecord, details: PlanDetails | undefined, actor: Actor): Plan {
+export function presentPlan(plan: PlanRecord, details: PlanDetails | undefined, actor: Actor): Plan {
   const editable = plan.status === 'draft' && coordinates(actor, plan) && isOpenStage(plan.case_stage);
   return {
     id: plan.id,

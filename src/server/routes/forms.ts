@@ -1,0 +1,347 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import { idParamsSchema } from '../../contract/common.ts';
+import {
+  type CaseFormKind,
+  caseFormParamsSchema,
+  caseFormQuerySchema,
+  formQuerySchema,
+} from '../../contract/forms.ts';
+import { problemSchema } from '../../contract/problem.ts';
+import { recordAudit } from '../../db/auditTrail.ts';
+import { monitoringForForm, supportReportsInPeriod } from '../../db/caseForms.ts';
+import { type CaseRow, findVisibleCase } from '../../db/cases.ts';
+import { findVisibleConsultation } from '../../db/consultations.ts';
+import { loadHousehold, participatingOrganizations } from '../../db/households.ts';
+import { findVisibleMeeting } from '../../db/meetings.ts';
+import { findVisiblePerson } from '../../db/persons.ts';
+import { findPlan, listPlans, loadPlanDetails } from '../../db/plans.ts';
+import { listProgressNotes } from '../../db/progressNotes.ts';
+import type { DB } from '../../db/schema.ts';
+import { now, today } from '../../domain/clock.ts';
+import type { Actor } from '../actor.ts';
+import { actorOf, auditContextOf } from '../authentication.ts';
+import { attachment } from '../documents.ts';
+import {
+  assessmentSheet,
+  caseFormNames,
+  evaluationSheet,
+  intakeSheet,
+  planSheet,
+  progressEntries,
+  progressSheet,
+} from '../forms/caseSheets.ts';
+import { consultationFormName, consultationSheet, type PersonContact } from '../forms/consultationSheet.ts';
+import { type FormFrame, renderForm } from '../forms/formLayout.ts';
+import { meetingFormName, meetingRecord } from '../forms/meetingRecord.ts';
+import { householdDiagramInput, renderEcomap, renderGenogram } from '../householdDiagram.ts';
+import { notFound } from '../problem.ts';
+import { loadCaseDetail } from './cases.ts';
+import { presentConsultation } from './consultations.ts';
+import { presentHousehold } from './households.ts';
+import { presentMeeting } from './meetings.ts';
+import { presentPlan } from './plans.ts';
+import { presentProgressNote } from './progressNotes.ts';
+
+const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const pdfResponse = { 200: z.any().describe('application/pdf'), ...readErrors };
+
+/** Everything a case's 帳票 may print about the case itself, read as the screens read it. */
+async function frameFor(
+  tx: Transaction<DB>,
+  actor: Actor,
+  caseNumber: string | null,
+  formName: string,
+): Promise<FormFrame> {
+  const tenant = await tx
+    .selectFrom('tenants')
+    .select('name')
+    .where('id', '=', actor.tenantId)
+    .executeTakeFirstOrThrow();
+  const organization = await tx
+    .selectFrom('organizations')
+    .select('name')
+    .where('id', '=', actor.organizationId)
+    .executeTakeFirst();
+  return {
+    formName,
+    title: formName.replace(/^様式[0-9-]+ /, ''),
+    cityName: tenant.name,
+    caseNumber,
+    printedAt: now(),
+    printedBy: `${actor.displayName}（${organization?.name ?? ''}）`,
+  };
+}
+
+async function contactOf(tx: Transaction<DB>, actor: Actor, personId: string): Promise<PersonContact> {
+  const person = await findVisiblePerson(tx, actor, personId);
+  const phones = person
+    ? typeof person.phones === 'string'
+      ? JSON.parse(person.phones)
+      : person.phones
+    : [];
+  return { postalCode: person?.postal_code ?? null, address: person?.address ?? null, phones };
+}
+
+function sendPdf(reply: FastifyReply, body: Buffer, fileName: string) {
+  return reply
+    .header('content-type', 'application/pdf')
+    .header('content-disposition', attachment(fileName))
+    .send(body);
+}
+
+interface CaseFormQuery {
+  planId?: string | undefined;
+  monitoringId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** Build one case 帳票's content; what it prints (the ids of the records) goes into the audit event. */
+async function caseFormContent(
+  tx: Transaction<DB>,
+  actor: Actor,
+  kase: CaseRow,
+  kind: CaseFormKind,
+  query: CaseFormQuery,
+) {
+  const detail = await loadCaseDetail(tx, actor, kase);
+  const household = presentHousehold(
+    await loadHousehold(tx, actor.tenantId, kase.household_id),
+    await participatingOrganizations(tx, actor.tenantId, kase.id),
+    kase,
+    actor,
+  );
+  const diagrams = async () => {
+    const input = householdDiagramInput(
+      await loadHousehold(tx, actor.tenantId, kase.household_id),
+      await participatingOrganizations(tx, actor.tenantId, kase.id),
+      today(),
+    );
+    return { genogram: renderGenogram(input), ecomap: renderEcomap(input) };
+  };
+  switch (kind) {
+    case 'intake': {
+      const { genogram } = await diagrams();
+      const contact = await contactOf(tx, actor, kase.primary_person_id);
+      return {
+        content: intakeSheet(detail, household, contact, genogram),
+        printed: { householdId: household.id },
+      };
+    }
+    case 'assessment': {
+      const { genogram, ecomap } = await diagrams();
+      const contact = await contactOf(tx, actor, kase.primary_person_id);
+      return {
+        content: assessmentSheet(detail, household, contact, genogram, ecomap),
+        printed: { assessmentId: detail.assessment?.id ?? null, householdId: household.id },
+      };
+    }
+    case 'plan': {
+      // A version asked for, else the current (approved) plan, else the newest version (a draft).
+      const record = query.planId
+        ? await findPlan(tx, actor, query.planId)
+        : ((await listPlans(tx, actor, kase.id, { limit: 5 })).find((p) => p.status === 'approved') ??
+          (await listPlans(tx, actor, kase.id, { limit: 1 }))[0]);
+      if (query.planId && (!record || record.case_id !== kase.id)) throw notFound();
+      const plan = record
+        ? presentPlan(record, (await loadPlanDetails(tx, actor.tenantId, [record])).get(record.id), actor)
+        : null;
+      return { content: planSheet(detail, plan), printed: { planId: plan?.id ?? null } };
+    }
+    case 'progress': {
+      const from = query.from ?? kase.accepted_on;
+      const to = query.to ?? today();
+      const notes = await listProgressNotes(tx, actor, kase.id, { limit: 2000, from, to, order: 'asc' });
+      const reports = await supportReportsInPeriod(tx, actor.tenantId, kase.id, from, to);
+      const entries = progressEntries(
+        notes.map(presentProgressNote),
+        reports.map((r) => ({
+          supportedOn: r.supported_on,
+          organizationName: r.organization_name,
+          reportedBy: r.reported_by_name,
+          itemContent: r.item_content,
+          content: r.content,
+          result: r.result,
+          createdAt: r.created_at.toISOString(),
+        })),
+      );
+      return {
+        content: progressSheet(detail, from, to, entries),
+        printed: {
+          from,
+          to,
+          progressNoteIds: notes.map((n) => n.id),
+          supportReportIds: reports.map((r) => r.id),
+        },
+      };
+    }
+    case 'evaluation': {
+      const monitoring = await monitoringForForm(tx, actor.tenantId, kase.id, query.monitoringId);
+      if (query.monitoringId && !monitoring) throw notFound();
+      return {
+        content: evaluationSheet(
+          detail,
+          monitoring
+            ? {
+                conductedOn: monitoring.conducted_on,
+                planVersion: monitoring.plan_version,
+                items: monitoring.items.map((i) => ({
+                  content: i.content,
+                  organizationName: i.organization_name,
+                })),
+                itemIds: monitoring.items.map((i) => i.id),
+                results: monitoring.results,
+                decision: monitoring.decision,
+                note: monitoring.note,
+                nextMonitoringOn: monitoring.next_monitoring_on,
+                recordedBy: monitoring.recorded_by_name,
+              }
+            : null,
+        ),
+        printed: { monitoringId: monitoring?.id ?? null },
+      };
+    }
+  }
+}
+
+/**
+ * 帳票 as PDF (A4 portrait, Noto Sans JP embedded), generated from the records through the same
+ * visibility predicates as the screens: a case's five sheets, a consultation's 相談受付・申込票 and
+ * a meeting's record. Each download is a print: audited in the same transaction (action `print`,
+ * with what was printed), and 404 to an organisation that may not see the record. A meeting's
+ * record lives with the meeting (`/api/meetings/{id}/form`), because a 支援会議's invitee may see
+ * the meeting without seeing its case.
+ */
+export function formRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/cases/:id/forms/:kind',
+    {
+      config: { access: { permission: 'case.read' } },
+      schema: {
+        operationId: 'caseForms.get',
+        summary: '帳票 of a case as PDF: intake | assessment | plan | progress | evaluation',
+        tags: ['forms'],
+        params: caseFormParamsSchema,
+        querystring: caseFormQuerySchema,
+        produces: ['application/pdf'],
+        response: pdfResponse,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { kind } = request.params;
+      const { purpose, ...query } = request.query;
+      const formName = caseFormNames[kind];
+      const { frame, content, caseNumber } = await db.transaction().execute(async (tx) => {
+        const kase = await findVisibleCase(tx, actor, request.params.id);
+        if (!kase) throw notFound();
+        const built = await caseFormContent(tx, actor, kase, kind, query);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'print',
+          resourceType: 'caseForm',
+          resourceId: kase.id,
+          caseId: kase.id,
+          personId: kase.primary_person_id,
+          details: { form: kind, ...built.printed, ...(purpose ? { purpose } : {}) },
+        });
+        return {
+          frame: await frameFor(tx, actor, kase.case_number, formName),
+          content: built.content,
+          caseNumber: kase.case_number,
+        };
+      });
+      const pdf = await renderForm(frame, content);
+      return sendPdf(reply, pdf, `${frame.title}_${caseNumber}.pdf`);
+    },
+  );
+
+  r.get(
+    '/api/consultations/:id/form',
+    {
+      config: { access: { permission: 'consultation.read' } },
+      schema: {
+        operationId: 'consultationForms.get',
+        summary:
+          '相談受付・申込票 of a consultation as PDF (【本人同意あり】 or 【本人同意なし】 as recorded)',
+        tags: ['forms'],
+        params: idParamsSchema,
+        querystring: formQuerySchema,
+        produces: ['application/pdf'],
+        response: pdfResponse,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { purpose } = request.query;
+      const { frame, content } = await db.transaction().execute(async (tx) => {
+        const row = await findVisibleConsultation(tx, actor, request.params.id);
+        if (!row) throw notFound();
+        const consultation = await presentConsultation(tx, actor, row);
+        const contact = await contactOf(tx, actor, row.person_id);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'print',
+          resourceType: 'consultationForm',
+          resourceId: row.id,
+          personId: row.person_id,
+          details: {
+            form: 'consultation',
+            consentToShare: row.consent_to_share,
+            householdMemberIds: consultation.householdMembers.map((m) => m.person.id),
+            ...(purpose ? { purpose } : {}),
+          },
+        });
+        return {
+          frame: await frameFor(tx, actor, null, consultationFormName(row.consent_to_share)),
+          content: consultationSheet(consultation, contact),
+        };
+      });
+      const pdf = await renderForm(frame, content);
+      return sendPdf(reply, pdf, `${frame.title}_${frame.printedAt.toISOString().slice(0, 10)}.pdf`);
+    },
+  );
+
+  r.get(
+    '/api/meetings/:id/form',
+    {
+      config: { access: { permission: 'case.read' } },
+      schema: {
+        operationId: 'meetingForms.get',
+        summary: '支援会議 / 重層的支援会議 記録 as PDF: attendees and confidentiality acknowledgements',
+        tags: ['forms'],
+        params: idParamsSchema,
+        querystring: formQuerySchema,
+        produces: ['application/pdf'],
+        response: pdfResponse,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { purpose } = request.query;
+      const { frame, content } = await db.transaction().execute(async (tx) => {
+        const row = await findVisibleMeeting(tx, actor, request.params.id);
+        if (!row) throw notFound();
+        const meeting = await presentMeeting(tx, actor, row);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'print',
+          resourceType: 'meetingForm',
+          resourceId: row.id,
+          caseId: row.case_id,
+          personId: row.primary_person_id,
+          legalBasis: row.legal_basis,
+          details: { form: 'meeting', withheld: meeting.withheld, ...(purpose ? { purpose } : {}) },
+        });
+        return {
+          frame: await frameFor(tx, actor, row.case_number, meetingFormName(meeting)),
+          content: meetingRecord(meeting),
+        };
+      });
+      const pdf = await renderForm(frame, content);
+      return sendPdf(reply, pdf, `${frame.title}_${frame.caseNumber ?? ''}.pdf`);
+    },
+  );
+}
