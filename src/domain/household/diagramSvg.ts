@@ -35,7 +35,7 @@ function text(x: number, y: number, content: string, size: number, extra = ''): 
 /** Rough width of a label: full-width characters are one em, others half. */
 function textWidth(content: string, size: number): number {
   return [...content].reduce(
-    (sum, ch) => sum + (/[\u0000-\u00ff\uff61-\uff9f]/.test(ch) ? 0.55 : 1) * size,
+    (sum, ch) => sum + ((ch.codePointAt(0) ?? 0) < 0x100 || /[\uff61-\uff9f]/.test(ch) ? 0.55 : 1) * size,
     0,
   );
 }
