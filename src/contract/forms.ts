@@ -43,8 +43,29 @@ export const caseFormQuerySchema = z
 
 export const formQuerySchema = z.object({ purpose });
 
-export const easyReadFormats = ['html', 'pdf'] as const;
+export const easyReadFormats = ['html', 'pdf', 'json'] as const;
 export const easyReadQuerySchema = z.object({
-  format: z.enum(easyReadFormats, { message: '形式は html か pdf です' }).default('html'),
+  format: z.enum(easyReadFormats, { message: '形式は html, pdf, json のいずれかです' }).default('html'),
   purpose,
 });
+
+const rubySegmentsSchema = z.array(z.object({ text: z.string(), ruby: z.string().nullable() }));
+
+/** The plan in やさしい日本語 as segments with ふりがな, for the browser preview (format=json). */
+export const easyReadPlanSchema = z
+  .object({
+    planId: z.uuid(),
+    caseId: z.uuid(),
+    version: z.number().int(),
+    title: rubySegmentsSchema,
+    sections: z.array(
+      z.object({
+        heading: rubySegmentsSchema,
+        blocks: z.array(
+          z.object({ heading: rubySegmentsSchema.nullable(), sentences: z.array(rubySegmentsSchema) }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'EasyReadPlan' });
+export type EasyReadPlan = z.infer<typeof easyReadPlanSchema>;

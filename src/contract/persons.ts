@@ -192,6 +192,30 @@ export const personSchema = personSummarySchema
         }),
       )
       .describe('Other records recorded as the same human (person.link)'),
+    consultations: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          receivedOn: z.string(),
+          organization: organizationRef,
+          mainTopic: z.string(),
+          status: z.enum(['open', 'referred', 'handedOver', 'closed']),
+          role: z.enum(['subject', 'householdMember']).describe('Consulted about, or in the household'),
+        }),
+      )
+      .describe('Consultations about the person or their household that the caller may see, newest first'),
+    cases: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          caseNumber: z.string(),
+          stage: z.string(),
+          acceptedOn: z.string(),
+          coordinatingOrganization: organizationRef,
+          role: z.enum(['target', 'householdMember']),
+        }),
+      )
+      .describe('Cases the person is in (supported, or in the household) that the caller may see'),
     abilities: z.object({ findDuplicates: z.boolean(), link: z.boolean() }),
   })
   .meta({ id: 'Person' });

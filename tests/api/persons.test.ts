@@ -101,6 +101,8 @@ describe('POST /api/persons (persons.create)', () => {
       addresseeNumber: '1234567',
       registeredBy: { id: dir.organization('地域包括支援センター'), name: '地域包括支援センター' },
       households: [],
+      consultations: [],
+      cases: [],
       links: [],
       abilities: { findDuplicates: false, link: false },
     });

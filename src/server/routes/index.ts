@@ -10,6 +10,7 @@ import { consultationRoutes } from './consultations.ts';
 import { councilRoutes } from './council.ts';
 import { councilAttachmentRoutes } from './councilAttachments.ts';
 import { disclosureRoutes } from './disclosure.ts';
+import { easyReadRoutes } from './easyRead.ts';
 import { formRoutes } from './forms.ts';
 import { handoverRoutes } from './handovers.ts';
 import { healthRoutes } from './health.ts';
@@ -77,6 +78,7 @@ export function registerRoutes(app: FastifyInstance, { database, config, secretB
   householdRoutes(app, db);
   progressNoteRoutes(app, db);
   formRoutes(app, db);
+  easyReadRoutes(app, db);
   // the recidivism plan and its council
   recidivismPlanRoutes(app, db, { publicCatalogue: config.publicCatalogue });
   programmeProgressRoutes(app, db);

@@ -16,6 +16,7 @@ import {
 } from '../../contract/persons.ts';
 import { problemSchema } from '../../contract/problem.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
+import { visibleCasesOfPerson, visibleConsultationsOfPerson } from '../../db/personRecords.ts';
 import {
   duplicateKeyOf,
   findDuplicates,
@@ -58,6 +59,8 @@ function parsePhones(phones: PersonRow['phones']): { label: string; number: stri
 
 async function loadPerson(tx: Transaction<DB>, actor: Actor, row: PersonRow): Promise<Person> {
   const households = await visibleHouseholdsOf(tx, actor, row.id);
+  const consultations = await visibleConsultationsOfPerson(tx, actor, row.id);
+  const cases = await visibleCasesOfPerson(tx, actor, row.id);
   const links = await linksOf(tx, actor, row.id);
   const today = todayInTokyo();
   const coordinator = actor.permissions.has('person.link');
@@ -93,6 +96,25 @@ async function loadPerson(tx: Transaction<DB>, actor: Actor, row: PersonRow): Pr
               registeredBy: { id: link.registered_by_organization_id, name: link.registered_by_name },
             }
           : null,
+    })),
+    consultations: consultations.map((c) => ({
+      id: c.id,
+      receivedOn: c.received_on,
+      organization: { id: c.organization_id, name: c.organization_name },
+      mainTopic: c.main_topic,
+      status: c.status,
+      role: c.is_subject ? ('subject' as const) : ('householdMember' as const),
+    })),
+    cases: cases.map((k) => ({
+      id: k.id,
+      caseNumber: k.case_number,
+      stage: k.stage,
+      acceptedOn: k.accepted_on,
+      coordinatingOrganization: {
+        id: k.coordinating_organization_id,
+        name: k.coordinating_organization_name,
+      },
+      role: k.is_target ? ('target' as const) : ('householdMember' as const),
     })),
     abilities: { findDuplicates: coordinator, link: coordinator },
   };
@@ -152,6 +174,8 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         addresseeNumber: input.addresseeNumber ?? null,
         registeredBy: { id: actor.organizationId, name: person.organizationName },
         households: [],
+        consultations: [],
+        cases: [],
         links: [],
         abilities: { findDuplicates: coordinator, link: coordinator },
       };
@@ -229,7 +253,11 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           resourceType: 'person',
           resourceId: row.id,
           personId: row.id,
-          details: { households: person.households.map((h) => h.householdId) },
+          details: {
+            households: person.households.map((h) => h.householdId),
+            consultationIds: person.consultations.map((c) => c.id),
+            caseIds: person.cases.map((c) => c.id),
+          },
         });
         return person;
       });
