@@ -153,6 +153,25 @@ const resolvers: Record<string, Resolver> = {
   'council/opinions': { participation: false, record: tenantWide((w) => w.opinionId) },
   challenges: { participation: false, record: tenantWide((w) => w.challenges[0]?.id ?? '') },
   fiscalYear: { participation: false, record: () => ({ id: '2026', stance: 'acts' }) },
+  // the kind of a case's 帳票 (caseForms.get): not a record, any kind will do
+  kind: { participation: false, record: () => ({ id: 'plan', stance: 'acts' }) },
+  // a case's household: read by everyone taking part, edited by the coordinating section
+  'cases/household': {
+    participation: true,
+    record: (world, user, op) => {
+      const id = worlds[world].caseId;
+      if (world === 'other' || !caseParticipants[world].has(user.organizationId))
+        return { id, stance: 'none' };
+      if (op.method === 'get') return { id, stance: 'acts' };
+      return {
+        id,
+        stance:
+          coordinatingSection[world] === user.organizationId && hasPermission(user.roles, 'case.coordinate')
+            ? 'acts'
+            : 'sees',
+      };
+    },
+  },
   // a consent is changed by the organisation that recorded it (the coordinating section); everyone
   // taking part in the case sees it and its scan
   consents: {
@@ -412,6 +431,14 @@ const bodies: Record<
       result: 'done',
     }),
   },
+  'progressNotes.create': {
+    body: () => ({
+      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+      kind: 'phone',
+      content: '（試験用）電話で様子を聞いた',
+    }),
+  },
+  'households.update': { body: () => ({ members: [], relations: [], ties: [] }) },
   'monitorings.create': {
     body: (v) => ({
       conductedOn: today(),
@@ -483,6 +510,7 @@ const queries: Record<string, { probe?: boolean; query: (v: View) => Record<stri
   'persons.search': { probe: true, query: (v) => ({ kana: v.world.personKana }) },
   'persons.lookupForDisclosure': { probe: true, query: (v) => ({ kana: v.world.personKana }) },
   'plans.compare': { query: (v) => ({ with: v.world.planId }) },
+  'households.diagram': { query: () => ({ kind: 'genogram' }) },
   'appendix.export': { query: () => ({ format: 'csv' }) },
   'programmeProgress.list': { query: () => ({ fiscalYear: '2026' }) },
   'councilMeetings.paper': { query: () => ({ fiscalYear: '2026' }) },

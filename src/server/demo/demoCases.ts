@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
+import { seedDemoForms } from './demoForms.ts';
 
 /**
  * The demo's casework: a dozen synthetic cases across every stage, made through the real API
@@ -825,6 +826,8 @@ export async function seedDemoCases(app: FastifyInstance): Promise<void> {
   });
 
   await assignCoordinator(coordinator);
+  // issue 11: the 8050 household's genogram and ecomap, and 支援経過記録 (src/server/demo/demoForms.ts)
+  await seedDemoForms(app);
 }
 
 /**

@@ -29,6 +29,7 @@ import { CouncilPage } from '../features/council/components/council-page.tsx';
 import { MeetingDetailPage as CouncilMeetingDetailPage } from '../features/council/components/meeting-detail-page.tsx';
 import { MeetingNewPage as CouncilMeetingNewPage } from '../features/council/components/meeting-new-page.tsx';
 import { OpinionsPage } from '../features/council/components/opinions-page.tsx';
+import { EasyReadPage } from '../features/forms/components/easy-read-page.tsx';
 import { HandoverListPage } from '../features/handovers/components/handover-list-page.tsx';
 import { HomePage } from '../features/home/components/home-page.tsx';
 import { MeetingPage } from '../features/meetings/components/meeting-page.tsx';
@@ -537,6 +538,19 @@ const caseDetailRoute = createRoute({
   },
 });
 
+const caseEasyReadRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/$caseId/easy-read',
+  component: function CaseEasyReadRoute() {
+    const { caseId } = caseEasyReadRoute.useParams();
+    return (
+      <RequirePermission permission="case.read">
+        <EasyReadPage key={caseId} caseId={caseId} />
+      </RequirePermission>
+    );
+  },
+});
+
 const meetingRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/meetings/$meetingId',
@@ -758,6 +772,7 @@ const routeTree = rootRoute.addChildren([
     personDetailRoute,
     casesRoute,
     caseDetailRoute,
+    caseEasyReadRoute,
     meetingRoute,
     planItemsRoute,
     auditRoute,

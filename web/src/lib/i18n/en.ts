@@ -1,3 +1,4 @@
+import { formsEn } from './forms.en.ts';
 import type { Messages } from './ja.ts';
 import { recidivismEn } from './recidivism.en.ts';
 
@@ -340,6 +341,8 @@ export const en: Messages = {
       reopened: 'Reopened',
       stageChanged: 'Stage changed',
       assigneeChanged: 'Caseworker changed',
+      progressNoted: 'Progress note',
+      householdUpdated: 'Household updated',
     },
   },
   assessment: {
@@ -1258,6 +1261,7 @@ export const en: Messages = {
     person: 'Person',
   },
   recidivism: recidivismEn,
+  forms: formsEn,
   problem: {
     auth: {
       required: 'Please sign in.',

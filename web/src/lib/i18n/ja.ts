@@ -1,3 +1,4 @@
+import { formsJa } from './forms.ja.ts';
 import { recidivismJa } from './recidivism.ja.ts';
 /**
  * Japanese messages: the primary language of Kasane. Every other language must provide the
@@ -341,6 +342,8 @@ export const ja = {
       reopened: '再開',
       stageChanged: '段階の変更',
       assigneeChanged: '担当職員の変更',
+      progressNoted: '支援経過',
+      householdUpdated: '世帯の更新',
     },
   },
   assessment: {
@@ -1256,6 +1259,7 @@ export const ja = {
     person: '本人',
   },
   recidivism: recidivismJa,
+  forms: formsJa,
   problem: {
     auth: {
       required: 'ログインが必要です。',

@@ -24,6 +24,7 @@ import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
+import { HouseholdSection } from '../../forms/components/household-section.tsx';
 import { type OrganizationOption, useOrganizationOptions } from '../api/list-organization-options.ts';
 import { useSaveAssessment } from '../api/save-assessment.ts';
 import { RelationsView } from './relations-view.tsx';
@@ -60,6 +61,7 @@ export function AssessmentPanel({ kase }: { kase: CaseDetail }) {
     <div className="flex flex-col gap-8">
       <h2 className="text-std-24B-150 text-solid-gray-900">{t('assessment.heading')}</h2>
       {saved ? <Alert tone="success" title={saved} /> : null}
+      <HouseholdSection kase={kase} />
       {assessment ? (
         <section aria-labelledby="assessment-current" className="flex flex-col gap-6">
           <h3 id="assessment-current" className="text-std-20B-150 text-solid-gray-900">

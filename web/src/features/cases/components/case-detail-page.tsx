@@ -12,6 +12,7 @@ import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Tabs } from '../../../components/ui/tabs.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { ApiError } from '../../../lib/api-client.ts';
+import { CaseFormsSection } from '../../forms/components/case-forms-section.tsx';
 import { SensitiveFactsPanel } from '../../sensitive-facts/components/sensitive-facts-panel.tsx';
 import { useCase } from '../api/get-case.ts';
 import { AssessmentPanel } from './assessment-panel.tsx';
@@ -190,6 +191,7 @@ function CaseDetailView({
             ]}
           />
         </section>
+        <CaseFormsSection kase={kase} />
         <Tabs
           label={t('cases.tabsLabel')}
           idPrefix="case"

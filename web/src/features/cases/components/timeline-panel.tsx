@@ -5,7 +5,9 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
+import { useCan } from '../../../lib/me-context.tsx';
 import { formatDateTime } from '../../../lib/wareki.ts';
+import { ProgressNoteForm } from '../../forms/components/progress-note-form.tsx';
 import { useCaseTimeline } from '../api/get-case-timeline.ts';
 
 const knownKinds = new Set([
@@ -24,6 +26,8 @@ const knownKinds = new Set([
   'reopened',
   'stageChanged',
   'assigneeChanged',
+  'progressNoted',
+  'householdUpdated',
 ] as const);
 type KnownKind = typeof knownKinds extends Set<infer K> ? K : never;
 
@@ -35,6 +39,8 @@ export function TimelinePanel({ kase }: { kase: CaseDetail }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const timeline = useCaseTimeline(kase.id);
+  // Any organisation taking part in the case writes progress notes (the server checks the same).
+  const canWrite = useCan('supportReport.create');
   const entries = timeline.data?.pages.flatMap((page) => page.items) ?? [];
   const person = kase.persons.find((p) => p.isPrimary);
   return (
@@ -58,6 +64,7 @@ export function TimelinePanel({ kase }: { kase: CaseDetail }) {
           />
         </div>
       </div>
+      {canWrite && kase.stage !== 'closed' ? <ProgressNoteForm caseId={kase.id} /> : null}
       <p className="text-std-16N-170 text-solid-gray-700 print:hidden">{t('cases.timeline.printNote')}</p>
       {timeline.isPending ? (
         <Loading />
@@ -82,6 +89,13 @@ export function TimelinePanel({ kase }: { kase: CaseDetail }) {
                 >
                   {formatDateTime(entry.occurredAt, language)}
                 </time>
+                {Math.abs(Date.parse(entry.recordedAt) - Date.parse(entry.occurredAt)) > 60_000 ? (
+                  <span className="text-dns-14N-130 text-solid-gray-700">
+                    {t('forms.progressNotes.recordedAt', {
+                      date: formatDateTime(entry.recordedAt, language),
+                    })}
+                  </span>
+                ) : null}
                 {knownKinds.has(entry.kind as KnownKind) ? (
                   <span className="rounded-4 border border-solid-gray-600 px-2 text-dns-14B-130 text-solid-gray-800">
                     {t(`cases.eventKind.${entry.kind as KnownKind}`)}

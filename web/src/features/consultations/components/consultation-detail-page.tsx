@@ -15,6 +15,7 @@ import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { isProblem } from '../../../lib/api-client.ts';
 import { useFlash } from '../../../lib/flash.ts';
+import { FormDownloadButton } from '../../forms/components/form-download-button.tsx';
 import { useConsultation } from '../api/get-consultation.ts';
 import { ConsultationActions } from './consultation-actions.tsx';
 import { ConsultationStatusBadge } from './consultation-status-badge.tsx';
@@ -150,6 +151,13 @@ function ConsultationSheet({ consultation }: { consultation: Consultation }) {
           name: fullName(person),
           counter: consultation.organization.name,
         })}
+        actions={
+          <FormDownloadButton
+            href={`/api/consultations/${encodeURIComponent(consultation.id)}/form`}
+            label={t('forms.consultationForm')}
+            fallbackName="consultation.pdf"
+          />
+        }
       >
         {`${t('consultations.sheetTitle')}${version}`}
       </PageHeading>

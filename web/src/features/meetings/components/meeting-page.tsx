@@ -14,6 +14,7 @@ import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
+import { FormDownloadButton } from '../../forms/components/form-download-button.tsx';
 import { useMeeting } from '../api/get-meeting.ts';
 import { ConfidentialityNotice } from './confidentiality-notice.tsx';
 import { MinutesForm } from './minutes-form.tsx';
@@ -72,10 +73,17 @@ function MeetingView({ meeting, fromCase }: { meeting: Meeting; fromCase: string
       <PageHeading
         documentTitle={`${t('meetingPage.pageTitle')} ${meeting.title}`}
         actions={
-          <AuditedPrintButton
-            resource={{ resourceType: 'meeting', resourceId: meeting.id }}
-            label={t('meetingPage.print')}
-          />
+          <div className="flex flex-wrap gap-4">
+            <AuditedPrintButton
+              resource={{ resourceType: 'meeting', resourceId: meeting.id }}
+              label={t('meetingPage.print')}
+            />
+            <FormDownloadButton
+              href={`/api/meetings/${encodeURIComponent(meeting.id)}/form`}
+              label={t('forms.meetingForm')}
+              fallbackName="meeting.pdf"
+            />
+          </div>
         }
       >
         {meeting.title}

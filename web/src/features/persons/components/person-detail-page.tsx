@@ -18,6 +18,7 @@ import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { isProblem } from '../../../lib/api-client.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { problemMessage } from '../../../lib/problem-message.ts';
+import { PersonRecords } from '../../forms/components/person-records.tsx';
 import { SensitiveFactsPanel } from '../../sensitive-facts/components/sensitive-facts-panel.tsx';
 import { usePerson } from '../api/get-person.ts';
 import { useLinkPerson } from '../api/link-person.ts';
@@ -258,6 +259,10 @@ function PersonRecord({ person }: { person: Person }) {
           </h2>
           <Households person={person} />
         </section>
+
+        <div className="border-t border-solid-gray-420 pt-6">
+          <PersonRecords person={person} />
+        </div>
 
         <div className="border-t border-solid-gray-420 pt-6">
           <SensitiveFactsPanel of={{ personId: person.id, personName: fullName(person) }} />

@@ -1,0 +1,40 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type Household,
+  type HouseholdUpdate,
+  householdSchema,
+} from '../../../../../src/contract/households.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { casesQueryKey, invalidateCase } from '../../cases/api/get-case.ts';
+
+export const householdQueryKey = (caseId: string) => [...casesQueryKey, 'of', caseId, 'household'] as const;
+
+/** `GET /api/cases/:id/household` (households.get). */
+export function useHousehold(caseId: string) {
+  return useQuery({
+    queryKey: householdQueryKey(caseId),
+    queryFn: ({ signal }) =>
+      apiRequest('GET', `/api/cases/${encodeURIComponent(caseId)}/household`, {
+        schema: householdSchema,
+        signal,
+      }),
+  });
+}
+
+/** The URL of the household drawn as SVG (households.diagram); `version` makes the image reload after a save. */
+export function diagramUrl(caseId: string, kind: 'genogram' | 'ecomap', version: number): string {
+  return `/api/cases/${encodeURIComponent(caseId)}/household/diagram?kind=${kind}&v=${version}`;
+}
+
+/** `PUT /api/cases/:id/household` (households.update), by the coordinating section. */
+export function useUpdateHousehold(caseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: HouseholdUpdate): Promise<Household> =>
+      apiRequest('PUT', `/api/cases/${encodeURIComponent(caseId)}/household`, {
+        schema: householdSchema,
+        body: input,
+      }),
+    onSuccess: () => invalidateCase(queryClient, caseId),
+  });
+}

@@ -1,0 +1,99 @@
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { Person } from '../../../../../src/contract/persons.ts';
+import { type CaseStage, caseStageLabels } from '../../../../../src/domain/caseStage.ts';
+import { consultationTopics, labelOf } from '../../../../../src/domain/codeLists.ts';
+import { DateText } from '../../../components/ui/date-text.tsx';
+import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { ConsultationStatusBadge } from '../../consultations/components/consultation-status-badge.tsx';
+
+/**
+ * What leads from a person to their records: the consultations (about them, or their household)
+ * and the cases they are in that the viewer may see — the server lists only those.
+ */
+export function PersonRecords({ person }: { person: Person }) {
+  const { t } = useTranslation();
+  return (
+    <div className="flex flex-col gap-6">
+      <section aria-labelledby="person-cases" className="flex flex-col gap-3">
+        <h2 id="person-cases" className="text-std-20B-150 text-solid-gray-900">
+          {t('forms.person.cases')}
+        </h2>
+        {person.cases.length === 0 ? (
+          <p>{t('forms.person.none')}</p>
+        ) : (
+          <Table caption={t('forms.person.cases')}>
+            <thead>
+              <tr>
+                <Th scope="col">{t('forms.person.caseNumber')}</Th>
+                <Th scope="col">{t('forms.person.stage')}</Th>
+                <Th scope="col">{t('forms.person.acceptedOn')}</Th>
+                <Th scope="col">{t('forms.person.coordinatingOrganization')}</Th>
+                <Th scope="col">{t('forms.person.role')}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {person.cases.map((k) => (
+                <tr key={k.id}>
+                  <Th scope="row">
+                    <Link to="/cases/$caseId" params={{ caseId: k.id }} className={textLinkClassName}>
+                      {k.caseNumber}
+                    </Link>
+                  </Th>
+                  <Td>{caseStageLabels[k.stage as CaseStage] ?? k.stage}</Td>
+                  <Td>
+                    <DateText value={k.acceptedOn} />
+                  </Td>
+                  <Td>{k.coordinatingOrganization.name}</Td>
+                  <Td>{t(`forms.person.${k.role}`)}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </section>
+      <section aria-labelledby="person-consultations" className="flex flex-col gap-3">
+        <h2 id="person-consultations" className="text-std-20B-150 text-solid-gray-900">
+          {t('forms.person.consultations')}
+        </h2>
+        {person.consultations.length === 0 ? (
+          <p>{t('forms.person.none')}</p>
+        ) : (
+          <Table caption={t('forms.person.consultations')}>
+            <thead>
+              <tr>
+                <Th scope="col">{t('forms.person.receivedOn')}</Th>
+                <Th scope="col">{t('forms.person.organization')}</Th>
+                <Th scope="col">{t('forms.person.mainTopic')}</Th>
+                <Th scope="col">{t('forms.person.status')}</Th>
+                <Th scope="col">{t('forms.person.role')}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {person.consultations.map((c) => (
+                <tr key={c.id}>
+                  <Th scope="row">
+                    <Link
+                      to="/consultations/$consultationId"
+                      params={{ consultationId: c.id }}
+                      className={textLinkClassName}
+                    >
+                      <DateText value={c.receivedOn} />
+                    </Link>
+                  </Th>
+                  <Td>{c.organization.name}</Td>
+                  <Td>{labelOf(consultationTopics, c.mainTopic)}</Td>
+                  <Td>
+                    <ConsultationStatusBadge status={c.status} />
+                  </Td>
+                  <Td>{t(`forms.person.${c.role}`)}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </section>
+    </div>
+  );
+}

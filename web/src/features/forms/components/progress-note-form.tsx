@@ -1,0 +1,132 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { Controller, type FieldPath, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { progressNoteInputSchema } from '../../../../../src/contract/progressNotes.ts';
+import { progressNoteKinds } from '../../../../../src/domain/codeLists.ts';
+import { toIsoDate } from '../../../../../src/domain/wareki.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { CalendarDateTimeField } from '../../../components/ui/calendar-date-field.tsx';
+import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import { TextareaField } from '../../../components/ui/textarea-field.tsx';
+import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { useCreateProgressNote } from '../api/progress-notes.ts';
+
+type Values = z.input<typeof progressNoteInputSchema>;
+type Output = z.output<typeof progressNoteInputSchema>;
+
+/**
+ * 支援経過の記入 (progressNotes.create): when the visit, call, accompaniment or meeting happened,
+ * its kind, with whom and what — by any organisation taking part. It lands in the timeline at the
+ * time it happened.
+ */
+export function ProgressNoteForm({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const create = useCreateProgressNote(caseId);
+  const [saved, setSaved] = useState(false);
+  const [unplaced, setUnplaced] = useState<string[]>([]);
+  const {
+    register,
+    control,
+    handleSubmit,
+    reset,
+    setError,
+    setFocus,
+    formState: { errors },
+  } = useForm<Values, unknown, Output>({
+    resolver: zodResolver(progressNoteInputSchema),
+    defaultValues: { occurredAt: '', kind: 'homeVisit', counterpart: '', content: '' },
+  });
+  useEffect(() => {
+    if (!create.error) return;
+    const fields: FieldPath<Values>[] = ['occurredAt', 'kind', 'counterpart', 'content'];
+    setUnplaced(applyServerFieldErrors(create.error, fields, setError, setFocus).map((e) => e.message));
+  }, [create.error, setError, setFocus]);
+  const submit = handleSubmit((input) => {
+    if (create.isPending) return;
+    setSaved(false);
+    create.mutate(
+      { ...input, ...(input.counterpart ? {} : { counterpart: undefined }) },
+      {
+        onSuccess: () => {
+          setSaved(true);
+          reset({ occurredAt: '', kind: input.kind, counterpart: '', content: '' });
+        },
+      },
+    );
+  });
+  return (
+    <section
+      aria-labelledby="progress-note-heading"
+      className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-6 print:hidden"
+    >
+      <h3 id="progress-note-heading" className="text-std-20B-150 text-solid-gray-900">
+        {t('forms.progressNotes.heading')}
+      </h3>
+      <p>{t('forms.progressNotes.lead')}</p>
+      {saved ? <Alert tone="success" title={t('forms.progressNotes.saved')} /> : null}
+      <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[48rem] flex-col gap-6">
+        {create.error ? (
+          <ErrorSummary title={problemMessage(create.error, t)} messages={unplaced} />
+        ) : Object.keys(errors).length > 0 ? (
+          <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
+        ) : null}
+        <Controller
+          control={control}
+          name="occurredAt"
+          render={({ field }) => (
+            <CalendarDateTimeField
+              id="progress-note-occurred-at"
+              legend={t('forms.progressNotes.occurredAt')}
+              required
+              notAfter={toIsoDate(new Date())}
+              value={field.value || undefined}
+              onChange={(value) => field.onChange(value ?? '')}
+              onBlur={field.onBlur}
+              inputRef={field.ref}
+              error={errors.occurredAt?.message}
+            />
+          )}
+        />
+        <SelectField
+          id="progress-note-kind"
+          label={t('forms.progressNotes.kind')}
+          required
+          error={errors.kind?.message}
+          {...register('kind')}
+        >
+          {progressNoteKinds.map((k) => (
+            <option key={k.code} value={k.code}>
+              {k.label}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          id="progress-note-counterpart"
+          label={t('forms.progressNotes.counterpart')}
+          supportText={t('forms.progressNotes.counterpartSupport')}
+          error={errors.counterpart?.message}
+          {...register('counterpart')}
+        />
+        <TextareaField
+          id="progress-note-content"
+          label={t('forms.progressNotes.content')}
+          required
+          rows={5}
+          error={errors.content?.message}
+          {...register('content')}
+        />
+        <div>
+          <Button type="submit" aria-disabled={create.isPending || undefined}>
+            {t('forms.progressNotes.submit')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
