@@ -3,7 +3,7 @@ import { text } from './common.ts';
 import { calendarDate } from './persons.ts';
 
 /**
- * 帳票 of a case (MHLW sample forms, domain-research §1.5), each a PDF generated from the record:
+ * 帳票 of a case (MHLW sample forms, docs/forms.md), each a PDF generated from the record:
  * intake (インテーク・アセスメントシート（基本）), assessment (アセスメントシート（課題整理）with the
  * genogram and ecomap), plan (プランシート（プラン兼利用申込書）), progress (支援経過記録（経過一覧）)
  * and evaluation (評価シート).

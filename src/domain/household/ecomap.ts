@@ -1,7 +1,7 @@
 import type { DiagramMember, DiagramTie, TieKind, TieStrength } from './model.ts';
 
 /**
- * Ecomap layout (domain-research §5.6), pure: the household in the centre with its members listed
+ * Ecomap layout (docs/forms.md), pure: the household in the centre with its members listed
  * (the person first), the organisations and informal supports on a ring around it, evenly spaced
  * from the top clockwise, each joined to the centre by a line whose style says the tie: thick for
  * strong, thin for normal, dashed for weak, a zigzag when the tie is stressful.

@@ -6,7 +6,7 @@ import {
 } from './model.ts';
 
 /**
- * Genogram layout (domain-research §5.6), pure: generations from the kinship edges (parents one
+ * Genogram layout (docs/forms.md), pure: generations from the kinship edges (parents one
  * row above their children, partners and siblings on the same row, the person's row when no edge
  * says otherwise), partners side by side (male on the left), siblings eldest first under their
  * parents, the 同居 line around those living together. A bespoke layered layout rather than a

@@ -1,5 +1,5 @@
 /**
- * The household as the genogram and ecomap see it (domain-research §5.6): members with sex, age,
+ * The household as the genogram and ecomap see it (docs/forms.md): members with sex, age,
  * death, whether they live together and whether the support is for them, the kinship edges
  * between them, and the ties to organisations and informal supports around them.
  */

@@ -44,7 +44,7 @@ export function birthLine(birthDate: string | null, age: number | null): string 
 const outcomeLabels = { ownAgency: '自機関で対応', referral: '他機関へつなぐ', handover: '重層事業へ引継ぎ' };
 
 /**
- * 相談受付・申込票 (A票, domain-research §1.5) of one consultation, in its two versions: 【本人同意あり】
+ * 相談受付・申込票 (A票; docs/forms.md) of one consultation, in its two versions: 【本人同意あり】
  * ends with the application the person signs, consenting to sharing with the agencies needed;
  * 【本人同意なし】 says that nothing may be shared but in a 支援会議 (社会福祉法第106条の6).
  */
