@@ -1,21 +1,47 @@
-import os from 'node:os';
+import fs from 'node:fs';
 import path from 'node:path';
-import { defineConfig } from '@playwright/test';
+import { defineConfig, type Project } from '@playwright/test';
 
-const port = Number(process.env.E2E_PORT ?? 3199);
-// A fresh embedded data directory per run, or a fresh PostgreSQL database made by scripts/test.mjs.
-const dataDir = path.join(os.tmpdir(), `kasane-e2e-${process.pid}-${Date.now()}`);
+/**
+ * The browser suite. Every worker runs its own Kasane server on its own copy of a demo template
+ * (tests/e2e/fixtures.ts, tests/e2e/server.ts), so two workers use both cores without seeing each
+ * other's changes. On the embedded database alone by default; when E2E_DATABASE_URL names a
+ * PostgreSQL server (scripts/test.mjs sets it from DATABASE_URL), the specs are shared between the
+ * two databases — in file-name order, alternately — so each spec runs once and both databases serve
+ * browsers in every run.
+ */
+const specs = fs
+  .readdirSync(path.join(import.meta.dirname, 'tests/e2e'))
+  .filter((name) => name.endsWith('.spec.ts'))
+  .sort();
+const both = Boolean(process.env.E2E_DATABASE_URL);
+
+const projects: Project[] = both
+  ? [
+      {
+        name: 'embedded',
+        testMatch: specs.filter((_, i) => i % 2 === 0),
+        metadata: { database: 'embedded' },
+      },
+      {
+        name: 'postgres',
+        testMatch: specs.filter((_, i) => i % 2 === 1),
+        metadata: { database: 'postgres' },
+      },
+    ]
+  : [{ name: 'embedded', testMatch: specs, metadata: { database: 'embedded' } }];
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/globalSetup.ts',
+  projects,
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   timeout: 120_000,
   expect: { timeout: 20_000 },
   outputDir: '.kasane-test/playwright',
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     locale: 'ja-JP',
     timezoneId: 'Asia/Tokyo',
     trace: 'retain-on-failure',
@@ -32,21 +58,6 @@ export default defineConfig({
         '--no-first-run',
         '--disable-quic',
       ],
-    },
-  },
-  webServer: {
-    command: 'node bin/kasane.mjs start',
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'ignore',
-    env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      KASANE_DATA_DIR: dataDir,
-      KASANE_DEMO: 'true',
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
-      LOG_LEVEL: 'warn',
     },
   },
 });

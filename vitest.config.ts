@@ -1,14 +1,41 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects: `unit` (pure code and the web's components: no database, run once) and `database`
+ * (the API over real HTTP and the database tests, run on each database: embedded PGlite, and
+ * PostgreSQL when DATABASE_URL is set). scripts/test.mjs runs them one after the other.
+ *
+ * `isolate: false`: a worker imports the server once and runs many files with it (importing it per
+ * file cost about 90 s of worker time). This holds because server code keeps no module-level
+ * mutable state (per-app state lives on the app or in the database) and every test file starts its
+ * own app on its own fresh copy of the template database.
+ */
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts', 'web/src/**/*.test.tsx'],
-    exclude: ['tests/e2e/**', 'node_modules/**'],
-    globalSetup: ['tests/support/globalSetup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // PGlite instances are ~300 MB each and block their thread: two workers on two cores.
     maxWorkers: 2,
     pool: 'forks',
+    isolate: false,
+    // argon2 at a token cost (src/server/passwords.ts): suites sign in thousands of times.
+    env: { KASANE_PASSWORD_HASH: 'test' },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'tests/lint/**/*.test.ts', 'web/src/**/*.test.tsx'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'database',
+          include: ['tests/api/**/*.test.ts', 'tests/db/**/*.test.ts'],
+          globalSetup: ['tests/support/globalSetup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -1,47 +1,74 @@
 #!/usr/bin/env node
-// `npm test`: the unit and API suite (Vitest) and the browser suite (Playwright + Debian Chromium),
-// on the embedded database, or on PostgreSQL when DATABASE_URL is set. Ends with one plain line
-// "N passed, N failed" that CI reads. Browser tests need Chromium (/usr/bin/chromium or CHROMIUM_PATH):
-// without it they are skipped with a warning, unless CI or KASANE_REQUIRE_BROWSER is set, when that fails.
+// `npm test`: every suite, each once where the database does not matter and once per database where
+// it does; prints each suite's count and time, then one plain line "N passed, N failed" that CI reads.
+//
+//   unit       Vitest project `unit`: pure code and the web's components (no database)
+//   database   Vitest project `database`: the API over real HTTP and the database tests, on the embedded
+//              database (PGlite), and again on PostgreSQL when DATABASE_URL is set
+//   build      the web app (vite build)
+//   browser    Playwright on Debian Chromium: a server per worker; on PGlite, or — with DATABASE_URL —
+//              its specs shared between PGlite and PostgreSQL
+//
+// Browser tests need Chromium (/usr/bin/chromium or CHROMIUM_PATH): without it they are skipped with a
+// warning, unless CI or KASANE_REQUIRE_BROWSER is set, when that fails.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, '.kasane-test');
 fs.mkdirSync(out, { recursive: true });
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
-const run = (command, args, env = {}) =>
-  spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+const postgresUrl = process.env.DATABASE_URL || '';
 
-const backend = process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite';
-console.log(`\n=== Kasane tests on ${backend} ===\n`);
+const suites = [];
+const began = Date.now();
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-
-// 1. Unit and API tests.
-const vitestJson = path.join(out, 'vitest.json');
-fs.rmSync(vitestJson, { force: true });
-const vitestStatus = run(bin('vitest'), [
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${vitestJson}`,
-]);
-if (fs.existsSync(vitestJson)) {
-  const report = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
-  passed += report.numPassedTests;
-  failed += report.numFailedTests;
-  skipped += report.numPendingTests + report.numTodoTests;
-  if (vitestStatus !== 0 && report.numFailedTests === 0) failed += 1; // a suite that failed to load
-} else {
-  failed += 1;
+/** Run one suite; `count` reads its result file into { passed, failed, skipped }. */
+function suite(name, command, args, { env = {}, count } = {}) {
+  console.log(`\n=== ${name} ===\n`);
+  const started = Date.now();
+  const status =
+    spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+  const seconds = (Date.now() - started) / 1000;
+  let result = { passed: 0, failed: status === 0 ? 0 : 1, skipped: 0 };
+  if (count) {
+    const counted = count();
+    // a suite that failed without a failed test (it did not load, or its setup broke) counts as one failure
+    result = counted
+      ? { ...counted, failed: counted.failed || (status === 0 ? 0 : 1) }
+      : { ...result, failed: 1 };
+  }
+  suites.push({ name, seconds, ...result });
+  return status;
 }
 
-// 2. Browser tests.
+function vitest(name, project, env) {
+  const report = path.join(out, `vitest-${project}-${name.replace(/\W+/g, '-')}.json`);
+  fs.rmSync(report, { force: true });
+  suite(
+    name,
+    bin('vitest'),
+    ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    {
+      env,
+      count: () => {
+        if (!fs.existsSync(report)) return undefined;
+        const r = JSON.parse(fs.readFileSync(report, 'utf8'));
+        return {
+          passed: r.numPassedTests,
+          failed: r.numFailedTests,
+          skipped: r.numPendingTests + r.numTodoTests,
+        };
+      },
+    },
+  );
+}
+
+vitest('unit', 'unit', {});
+vitest('database on PGlite', 'database', { DATABASE_URL: '' });
+if (postgresUrl) vitest('database on PostgreSQL', 'database', { DATABASE_URL: postgresUrl });
+
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const requireBrowser = Boolean(process.env.CI || process.env.KASANE_REQUIRE_BROWSER);
 if (!fs.existsSync(chromium)) {
@@ -49,56 +76,45 @@ if (!fs.existsSync(chromium)) {
     console.error(
       `\nBrowser tests need Chromium at ${chromium} (apt-get install chromium). Failing because CI is set.`,
     );
-    failed += 1;
+    suites.push({ name: 'browser', seconds: 0, passed: 0, failed: 1, skipped: 0 });
   } else {
     console.warn(
       `\n⚠ Browser tests skipped: no Chromium at ${chromium}. Install Debian's chromium (or set CHROMIUM_PATH) to run them.`,
     );
   }
-} else {
-  let e2eDatabase;
-  const env = { CHROMIUM_PATH: chromium };
-  if (process.env.DATABASE_URL) {
-    // A database of its own for the browser run, seeded with the demo on start.
-    e2eDatabase = `kasane_e2e_${process.pid}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${e2eDatabase}`);
-    await admin.query(
-      `CREATE DATABASE ${e2eDatabase} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`,
-    );
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${e2eDatabase}`;
-    Object.assign(env, { E2E_DATABASE_URL: url.toString() });
-  }
-  const buildStatus = run('npm', ['run', 'build', '--silent']);
-  const playwrightJson = path.join(out, 'playwright.json');
-  fs.rmSync(playwrightJson, { force: true });
-  const status =
-    buildStatus === 0
-      ? run(bin('playwright'), ['test', '--reporter=list,json'], {
-          ...env,
-          PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
-        })
-      : 1;
-  if (fs.existsSync(playwrightJson)) {
-    const { stats } = JSON.parse(fs.readFileSync(playwrightJson, 'utf8'));
-    passed += stats.expected + stats.flaky;
-    failed += stats.unexpected;
-    skipped += stats.skipped;
-    if (status !== 0 && stats.unexpected === 0) failed += 1;
-  } else {
-    failed += 1;
-  }
-  if (e2eDatabase) {
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${e2eDatabase} WITH (FORCE)`);
-    await admin.end();
-  }
+} else if (suite('build', 'npm', ['run', 'build', '--silent']) === 0) {
+  const report = path.join(out, 'playwright.json');
+  fs.rmSync(report, { force: true });
+  suite(
+    postgresUrl ? 'browser on PGlite and PostgreSQL' : 'browser on PGlite',
+    bin('playwright'),
+    ['test', '--reporter=list,json'],
+    {
+      env: { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: report, E2E_DATABASE_URL: postgresUrl },
+      count: () => {
+        if (!fs.existsSync(report)) return undefined;
+        const { stats } = JSON.parse(fs.readFileSync(report, 'utf8'));
+        return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+      },
+    },
+  );
 }
 
-console.log(`\nKasane tests on ${backend}:`);
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(failed > 0 ? 1 : 0);
+const total = suites.reduce(
+  (sum, s) => ({
+    passed: sum.passed + s.passed,
+    failed: sum.failed + s.failed,
+    skipped: sum.skipped + s.skipped,
+  }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
+console.log(`\nKasane tests${postgresUrl ? ' (PGlite and PostgreSQL)' : ' (PGlite)'}:`);
+for (const s of suites)
+  console.log(
+    `  ${s.name.padEnd(36)} ${String(s.passed).padStart(5)} passed ${String(s.failed).padStart(3)} failed${s.skipped ? ` ${s.skipped} skipped` : ''}  ${s.seconds.toFixed(1).padStart(6)} s`,
+  );
+console.log(`  ${'total'.padEnd(36)} ${((Date.now() - began) / 1000).toFixed(1).padStart(37)} s`);
+console.log(
+  `${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`,
+);
+process.exit(total.failed > 0 ? 1 : 0);

@@ -77,19 +77,29 @@ program
 
 program
   .command('seed')
-  .description('seed the demo municipality (refused when NODE_ENV=production)')
+  .description(
+    'migrate, then seed the demo municipality with its accounts and casework, as `start` does on an empty database (refused when NODE_ENV=production)',
+  )
   .action(async () => {
     const config = loadConfig();
     const database = await openDatabase(config).catch(fail);
     try {
       await migrateToLatest(database.db);
       const seeded = await seedDemo(database.db, config);
+      if (seeded) {
+        const app = await buildApp(config, database);
+        try {
+          await seedDemoCases(app);
+        } finally {
+          await app.close();
+        }
+      }
       console.log(seeded ? 'Demo data seeded.' : 'Demo data already present.');
     } catch (error) {
-      fail(error);
-    } finally {
       await database.close();
+      fail(error);
     }
+    await database.close();
   });
 
 program

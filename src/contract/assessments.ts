@@ -3,7 +3,7 @@ import { codesOf, householdFlags, type IssueCode, issueCodes } from '../domain/c
 import { text } from './common.ts';
 
 /**
- * Kinds of edge in the genogram / ecomap data of a 課題整理 (domain-research.md §5.6). The first
+ * Kinds of edge in the genogram / ecomap data of a 課題整理 (the conventions in docs/domain.md, "Households"). The first
  * four are family ties between two persons of the case; the last three describe the quality of a
  * tie and may also point at an organisation (an ecomap's social resources).
  */

@@ -19,7 +19,7 @@ export const participationBases = [
   { code: 'referral', label: 'つなぎ先' },
 ] as const;
 
-/** The legal ground of each sharing (domain.md "Access"). */
+/** The legal ground of each sharing (docs/domain.md "Access"). */
 export const sharingLegalBases = [
   { code: 'intake', label: '相談受付' },
   { code: 'coordination', label: '重層的支援体制整備事業の実施' },

@@ -10,7 +10,7 @@ export interface Viewer {
 }
 
 /**
- * THE visibility predicate for cases (domain.md "Access"): a case is visible to an organisation
+ * THE visibility predicate for cases (docs/domain.md "Access"): a case is visible to an organisation
  * while it takes part in it with case scope (took the consultation, is the coordinating section,
  * holds a plan item, was invited to a consent-based meeting, is the lead organisation).
  * Used by the per-record check and by every list, search, count and export: there is no second path.

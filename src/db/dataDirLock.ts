@@ -26,7 +26,7 @@ function isAlive(pid: number): boolean {
 
 /**
  * PGlite takes no lock on its directory and two processes on one directory lose committed rows
- * silently (stack.md). Take a pid lock file beside the directory; a stale one (dead pid) is replaced.
+ * silently (docs/adr/0001-embedded-pglite-default.md). Take a pid lock file beside the directory; a stale one (dead pid) is replaced.
  * Returns the release function.
  */
 export function lockDataDir(dataDir: string): () => void {

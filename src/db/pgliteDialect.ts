@@ -64,7 +64,7 @@ class PGliteConnection implements DatabaseConnection, ScriptConnection {
 /**
  * PGlite has one session. Kysely's "connections" all share it, so without a lock an autocommit
  * query from one request would run inside another request's open transaction (and be lost on its
- * rollback: the `kysely-pglite` bug, see stack.md). This driver hands the session to one holder at
+ * rollback: the `kysely-pglite` bug, see docs/adr/0001-embedded-pglite-default.md). This driver hands the session to one holder at
  * a time and keeps it held from BEGIN to COMMIT/ROLLBACK.
  */
 class SerializedPGliteDriver implements Driver {

@@ -1,5 +1,5 @@
 /**
- * The stage of a case under coordination (事例), as a pure state machine (domain.md "The support flow").
+ * The stage of a case under coordination (事例), as a pure state machine (docs/domain.md "The support flow").
  *
  *   accepted ─saveAssessment─► assessing ─holdSupportMeeting─► watching (支援会議で見守り・同意待ち)
  *       │                          │                               │

@@ -1,5 +1,5 @@
 /**
- * Code lists of the support flow, seeded from the national sample forms (domain-research.md §1.5, §1.7).
+ * Code lists of the support flow, seeded from the national sample forms (docs/domain.md "Code lists").
  * Codes are stable identifiers; labels are what staff see (Japanese, as on the forms).
  */
 

@@ -1,4 +1,4 @@
-/** Kinds of organisation taking part in Kasane (domain.md "Who uses it"). */
+/** Kinds of organisation taking part in Kasane (docs/domain.md "Who uses it"). */
 export const organizationKinds = [
   'citySection', // 庁内の課
   'consultationAgency', // 相談支援機関

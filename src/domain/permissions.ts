@@ -99,7 +99,7 @@ const caseDataPermissions = new Set<Permission>([
 
 /**
  * Case data must not even be known to exist outside a case: a route guarded by one of these
- * permissions answers 404, not 403, to an actor whose roles lack it (domain.md "Access").
+ * permissions answers 404, not 403, to an actor whose roles lack it (docs/domain.md "Access").
  */
 export function isCaseDataPermission(permission: Permission): boolean {
   return caseDataPermissions.has(permission);

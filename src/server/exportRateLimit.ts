@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SlidingWindow } from '../domain/slidingWindow.ts';
 import { actorOf } from './authentication.ts';
 import { HttpProblem } from './problem.ts';
@@ -7,8 +7,22 @@ import { HttpProblem } from './problem.ts';
 export const EXPORT_LIMIT = 10;
 export const EXPORT_WINDOW_MINUTES = 10;
 
-const window = new SlidingWindow(EXPORT_LIMIT, EXPORT_WINDOW_MINUTES * 60_000);
-let lastPrune = 0;
+interface ExportWindow {
+  window: SlidingWindow;
+  lastPrune: number;
+}
+
+/** One window per app instance (tests build many apps in one process; each keeps its own count). */
+const windows = new WeakMap<FastifyInstance, ExportWindow>();
+
+function windowOf(app: FastifyInstance): ExportWindow {
+  let state = windows.get(app);
+  if (!state) {
+    state = { window: new SlidingWindow(EXPORT_LIMIT, EXPORT_WINDOW_MINUTES * 60_000), lastPrune: 0 };
+    windows.set(app, state);
+  }
+  return state;
+}
 
 /**
  * The one export rate limit, shared by every file export (audit trail CSV, 開示請求 disclosure,
@@ -20,11 +34,12 @@ let lastPrune = 0;
 export async function exportRateLimit(request: FastifyRequest): Promise<void> {
   const actor = actorOf(request);
   const now = Date.now();
-  if (now - lastPrune > 60_000) {
-    window.prune(now);
-    lastPrune = now;
+  const state = windowOf(request.server);
+  if (now - state.lastPrune > 60_000) {
+    state.window.prune(now);
+    state.lastPrune = now;
   }
-  const decision = window.take(`${actor.tenantId}:${actor.userId}`, now);
+  const decision = state.window.take(`${actor.tenantId}:${actor.userId}`, now);
   if (!decision.allowed) {
     const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
     throw new HttpProblem(

@@ -6,7 +6,7 @@ import { wrapPGlite } from '../../src/db/database.ts';
 /**
  * The embedded database has one session. Our dialect must hold it for a whole transaction so a
  * concurrent autocommit write cannot land inside another request's transaction and vanish with
- * its rollback (the data loss reproduced with kysely-pglite, stack.md).
+ * its rollback (the data loss reproduced with kysely-pglite, docs/adr/0001-embedded-pglite-default.md).
  */
 describe('serialised PGlite dialect', () => {
   it('loses no write when transactions and autocommit writes run concurrently and some roll back', async () => {

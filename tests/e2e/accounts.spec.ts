@@ -1,5 +1,5 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
 import { base32Decode, hotp, totpStep } from '../../src/domain/totp.ts';
+import { type Browser, expect, type Page, test } from './fixtures.ts';
 import { expectAccessible, signIn, signOut } from './support.ts';
 
 const STAFF_PASSWORD = 'sakurajima-haiiro-2026';

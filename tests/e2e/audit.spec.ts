@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from './fixtures.ts';
 import { expectAccessible, signIn, signOut } from './support.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
 import { formatWareki, toIsoDate } from '../../src/domain/wareki.ts';
+import { expect, type Locator, type Page, test } from './fixtures.ts';
 import { expectAccessible, signIn, signOut } from './support.ts';
 
 /**

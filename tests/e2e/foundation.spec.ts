@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { expectAccessible, signIn, signOut } from './support.ts';
 
 const councilOrganizations = [

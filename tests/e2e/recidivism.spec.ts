@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
 import Encoding from 'encoding-japanese';
 import { councilOrganizations } from '../../src/db/seed/demo.ts';
+import { expect, type Page, test } from './fixtures.ts';
 import { expectAccessible, signIn, signOut } from './support.ts';
 
 /** The seed's 5 challenges, verbatim (seed section 1). */

@@ -10,6 +10,8 @@ import { seedTestData } from './seedTestData.ts';
 
 /** Migrate and seed one template database; every test file starts from a copy of it. */
 export default async function setup(project: TestProject) {
+  // the seed hashes the demo password here, in the main process, which the config's `env` does not reach
+  process.env.KASANE_PASSWORD_HASH ??= 'test';
   if (testBackend() === 'pglite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kasane-test-'));
     const file = path.join(dir, 'template.tar.gz');
