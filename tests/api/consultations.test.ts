@@ -217,7 +217,8 @@ describe('POST /api/consultations (consultations.create)', () => {
     );
     expect(again.person.id).toBe(first.person.id);
     expect(again.receivedOn).toBe('2026-04-01');
-    expect(again.householdId).not.toBe(first.householdId);
+    // a later consultation about the same person joins their household (kept, not started anew)
+    expect(again.householdId).toBe(first.householdId);
   });
 
   it('refuses a person the counter may not see, or the same person twice, naming the field; nothing is written', async () => {

@@ -448,7 +448,11 @@ describe('GET /api/persons/:id (persons.get)', () => {
     const audit = await server.latestAudit('person.read');
     expect(audit?.person_id).toBe(consultation.person.id);
     expect(audit?.actor_login_id).toBe('houkatsu');
-    expect(auditDetails(audit)).toEqual({ households: [consultation.householdId] });
+    expect(auditDetails(audit)).toEqual({
+      households: [consultation.householdId],
+      consultationIds: [consultation.id],
+      caseIds: [],
+    });
 
     const son = await houkatsu.get<Person>(`/api/persons/${consultation.householdMembers[0]?.person.id}`);
     expect(son.body.households[0]).toMatchObject({ relation: 'son', members: [{ relation: 'self' }] });
