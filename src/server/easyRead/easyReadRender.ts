@@ -65,7 +65,12 @@ const WIDTH = 495;
 
 /** Rough width of text at a size: full-width characters one em, others about half. */
 function widthOf(text: string, size: number): number {
-  return [...text].reduce((sum, ch) => sum + ((ch.codePointAt(0) ?? 0) < 0x100 ? 0.55 : 1) * size, 0);
+  // generous for half-width glyphs (digits are about 0.57 em in Noto Sans JP): a column must never
+  // be narrower than its text, or pdfmake wraps inside it
+  return [...text].reduce(
+    (sum, ch) => sum + (ch === ' ' ? 0.3 : (ch.codePointAt(0) ?? 0) < 0x100 ? 0.62 : 1) * size,
+    0,
+  );
 }
 
 /**
@@ -97,18 +102,26 @@ function rubyLines(segments: Segments, size = BASE, width = WIDTH): Content[] {
   }
   return lines.map((line) => {
     // join neighbouring bare characters back into one text run
-    const runs: { text: string; ruby: string | null }[] = [];
+    const runs: { text: string; ruby: string | null; w: number }[] = [];
     for (const cell of line) {
       const last = runs.at(-1);
-      if (last && !last.ruby && !cell.ruby) last.text += cell.text;
-      else runs.push({ text: cell.text, ruby: cell.ruby });
+      if (last && !last.ruby && !cell.ruby) {
+        last.text += cell.text;
+        last.w += cell.w;
+      } else runs.push({ ...cell });
     }
     return {
+      // fixed widths as measured for the line breaks above; spaces kept (pdfmake trims plain ones)
       columns: runs.map((run) => ({
-        width: 'auto',
+        width: run.w + 0.5,
         stack: [
           { text: run.ruby ?? ' ', fontSize: size / 2, alignment: 'center', lineHeight: 1 },
-          { text: run.text, fontSize: size, alignment: 'center', lineHeight: 1.1 },
+          {
+            text: run.text.replaceAll(' ', '\u00a0'),
+            fontSize: size,
+            alignment: run.ruby ? 'center' : 'left',
+            lineHeight: 1.1,
+          },
         ],
       })),
       columnGap: 0,
