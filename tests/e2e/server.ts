@@ -49,7 +49,9 @@ async function postgresAdmin<T>(work: (client: pg.Client) => Promise<T>): Promis
   }
 }
 
-const templateName = () => `kasane_e2e_tpl_${path.basename(runDirectory()).replace(/\W/g, '_')}`;
+// PostgreSQL folds unquoted names to lower case: the name must be lower case to be found again by URL.
+const templateName = () =>
+  `kasane_e2e_tpl_${path.basename(runDirectory()).replace(/\W/g, '_').toLowerCase()}`;
 
 /** Seed the demo template of one database kind with the real CLI (`kasane seed`). */
 export async function seedTemplate(database: E2eDatabase): Promise<void> {
