@@ -103,6 +103,10 @@ export const resourceScheduleInputSchema = z
   .refine((s) => !s.opensAt || !s.closesAt || s.opensAt < s.closesAt, {
     path: ['closesAt'],
     message: '終了時刻は開始時刻より後にしてください',
+  })
+  .refine((s) => s.freq === 'MONTHLY' || s.byday.every((d) => /^[A-Z]{2}$/.test(d)), {
+    path: ['byday'],
+    message: '「第2土曜日」のような指定は、頻度を「毎月」にしてください',
   });
 
 export const resourceContactInputSchema = z.object({

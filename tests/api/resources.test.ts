@@ -32,9 +32,10 @@ let council: ApiClient;
 
 beforeAll(async () => {
   server = await startTestServer();
-  [coordinator, houkatsu, plan, council] = await Promise.all(
-    ['coordinator', 'houkatsu', 'plan', 'council'].map((login) => server.as(login)),
-  );
+  coordinator = await server.as('coordinator');
+  houkatsu = await server.as('houkatsu');
+  plan = await server.as('plan');
+  council = await server.as('council');
 });
 afterAll(() => server.close());
 
