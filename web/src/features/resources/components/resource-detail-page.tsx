@@ -93,8 +93,8 @@ export function ResourceDetailPage({ resourceId }: { resourceId: string }) {
             <p>{t('common.none')}</p>
           ) : (
             <ul className="flex flex-col gap-3">
-              {r.locations.map((l, index) => (
-                <li key={`${index}-${l.name ?? ''}`} className="rounded-8 border border-solid-gray-420 p-4">
+              {r.locations.map((l) => (
+                <li key={JSON.stringify(l)} className="rounded-8 border border-solid-gray-420 p-4">
                   {l.name ? <p className="text-std-16B-170">{l.name}</p> : null}
                   {l.address ? <p>{l.address}</p> : null}
                   <p>
@@ -115,8 +115,8 @@ export function ResourceDetailPage({ resourceId }: { resourceId: string }) {
             <p>{t('common.none')}</p>
           ) : (
             <ul className="list-disc pl-6">
-              {r.schedules.map((s, index) => (
-                <li key={`${index}-${s.byday.join()}`}>{scheduleText(s, t)}</li>
+              {r.schedules.map((s) => (
+                <li key={JSON.stringify(s)}>{scheduleText(s, t)}</li>
               ))}
             </ul>
           )}
@@ -129,8 +129,8 @@ export function ResourceDetailPage({ resourceId }: { resourceId: string }) {
             <p>{t('common.none')}</p>
           ) : (
             <ul className="list-disc pl-6">
-              {r.contacts.map((c, index) => (
-                <li key={`${index}-${c.name ?? ''}`}>
+              {r.contacts.map((c) => (
+                <li key={JSON.stringify(c)}>
                   {[c.department, c.title, c.name, c.phone, c.email].filter(Boolean).join('　')}
                 </li>
               ))}
