@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { Command } from 'commander';
-import { loadConfig } from '../config.ts';
 import { verifyAuditTrail } from '../db/auditTrail.ts';
 import { backupDatabase, RestoreRefused, restoreDatabase } from '../db/backup.ts';
 import { openDatabase } from '../db/database.ts';
@@ -8,6 +7,7 @@ import { DataDirInUseError } from '../db/dataDirLock.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from '../db/seed/demo.ts';
 import { buildApp } from '../server/app.ts';
+import { loadConfig } from '../server/config.ts';
 import { seedDemoCases } from '../server/demo/demoCases.ts';
 
 const program = new Command('kasane').description(
