@@ -1,14 +1,23 @@
 import path from 'node:path';
 import { Command } from 'commander';
+import type { Kysely } from 'kysely';
 import { verifyAuditTrail } from '../db/auditTrail.ts';
 import { backupDatabase, RestoreRefused, restoreDatabase } from '../db/backup.ts';
 import { openDatabase } from '../db/database.ts';
 import { DataDirInUseError } from '../db/dataDirLock.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import type { DB } from '../db/schema.ts';
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from '../db/seed/demo.ts';
+import { settleDemoTimeline } from '../db/seed/demoTimeline.ts';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { seedDemoCases } from '../server/demo/demoCases.ts';
+
+/** The demo casework, made through the API, then dated as its stories tell. */
+async function seedDemoCasework(app: Awaited<ReturnType<typeof buildApp>>, db: Kysely<DB>): Promise<void> {
+  await seedDemoCases(app);
+  await settleDemoTimeline(db);
+}
 
 const program = new Command('kasane').description(
   'Kasane — 重層的支援体制整備事業・再犯防止推進計画の支援管理',
@@ -33,7 +42,7 @@ program
       await migrateToLatest(database.db);
       const seeded = config.demo ? await seedDemo(database.db, config) : false;
       const app = await buildApp(config, database);
-      if (seeded) await seedDemoCases(app);
+      if (seeded) await seedDemoCasework(app, database.db);
       await app.listen({ port: config.port, host: config.host });
       const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;
       const where =
@@ -89,7 +98,7 @@ program
       if (seeded) {
         const app = await buildApp(config, database);
         try {
-          await seedDemoCases(app);
+          await seedDemoCasework(app, database.db);
         } finally {
           await app.close();
         }
