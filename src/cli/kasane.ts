@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import type { Kysely } from 'kysely';
-import { loadConfig } from '../config.ts';
 import { verifyAuditTrail } from '../db/auditTrail.ts';
 import { backupDatabase, RestoreRefused, restoreDatabase } from '../db/backup.ts';
 import { openDatabase } from '../db/database.ts';
@@ -11,6 +10,7 @@ import type { DB } from '../db/schema.ts';
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from '../db/seed/demo.ts';
 import { settleDemoTimeline } from '../db/seed/demoTimeline.ts';
 import { buildApp } from '../server/app.ts';
+import { loadConfig } from '../server/config.ts';
 import { seedDemoCases } from '../server/demo/demoCases.ts';
 
 /** The demo casework, made through the API, then dated as its stories tell. */
