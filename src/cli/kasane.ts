@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Command } from 'commander';
+import type { Kysely } from 'kysely';
 import { loadConfig } from '../config.ts';
 import { loginIdSchema } from '../contract/users.ts';
 import { verifyAuditTrail } from '../db/auditTrail.ts';
@@ -8,13 +9,21 @@ import { openDatabase } from '../db/database.ts';
 import { DataDirInUseError } from '../db/dataDirLock.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { AlreadyInitialised, initialiseMunicipality } from '../db/municipalitySetup.ts';
+import type { DB } from '../db/schema.ts';
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from '../db/seed/demo.ts';
+import { settleDemoTimeline } from '../db/seed/demoTimeline.ts';
 import { parseLocalGovernmentCode } from '../domain/localGovernmentCode.ts';
 import { passwordViolationMessages, passwordViolations } from '../domain/passwordRules.ts';
 import { buildApp } from '../server/app.ts';
 import { seedDemoCases } from '../server/demo/demoCases.ts';
 import { hashPassword } from '../server/passwords.ts';
 import { readNewPassword } from './passwordPrompt.ts';
+
+/** The demo casework, made through the API, then dated as its stories tell. */
+async function seedDemoCasework(app: Awaited<ReturnType<typeof buildApp>>, db: Kysely<DB>): Promise<void> {
+  await seedDemoCases(app);
+  await settleDemoTimeline(db);
+}
 
 const program = new Command('kasane').description(
   'Kasane — 重層的支援体制整備事業・再犯防止推進計画の支援管理',
@@ -39,7 +48,7 @@ program
       await migrateToLatest(database.db);
       const seeded = config.demo ? await seedDemo(database.db, config) : false;
       const app = await buildApp(config, database);
-      if (seeded) await seedDemoCases(app);
+      if (seeded) await seedDemoCasework(app, database.db);
       await app.listen({ port: config.port, host: config.host });
       const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;
       const where =
@@ -100,7 +109,7 @@ program
       if (seeded) {
         const app = await buildApp(config, database);
         try {
-          await seedDemoCases(app);
+          await seedDemoCasework(app, database.db);
         } finally {
           await app.close();
         }

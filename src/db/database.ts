@@ -24,12 +24,20 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 /**
  * KASANE_QUERY_LOG=<file> appends every executed statement and its parameters as JSON lines, so the
  * benchmark can replay exactly the SQL a route issued through raw `pg` as its baseline. Off by default.
+ * SIGUSR2 pauses and resumes the log, so the benchmark measures without its cost once it has captured.
  */
+let queryLogPaused: boolean | undefined;
 function queryLogger() {
   const file = process.env.KASANE_QUERY_LOG;
   if (!file) return undefined;
+  if (queryLogPaused === undefined) {
+    queryLogPaused = false;
+    process.on('SIGUSR2', () => {
+      queryLogPaused = !queryLogPaused;
+    });
+  }
   return (event: LogEvent) => {
-    if (event.level === 'query') {
+    if (!queryLogPaused && event.level === 'query') {
       fs.appendFileSync(
         file,
         `${JSON.stringify({ sql: event.query.sql, parameters: event.query.parameters })}\n`,
