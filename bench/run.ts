@@ -26,7 +26,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openPostgres } from '../src/db/database.ts';
-import { hashPassword } from '../src/server/passwords.ts';
+import { hashPassword } from '../src/db/passwords.ts';
 import { generateCityData, type ScaleName, scales } from './generate.ts';
 import { closedLoop, type LoadResult } from './load.ts';
 

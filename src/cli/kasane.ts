@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import type { Kysely } from 'kysely';
-import { loadConfig } from '../config.ts';
 import { loginIdSchema } from '../contract/users.ts';
 import { verifyAuditTrail } from '../db/auditTrail.ts';
 import { backupDatabase, RestoreRefused, restoreDatabase } from '../db/backup.ts';
@@ -9,14 +8,15 @@ import { openDatabase } from '../db/database.ts';
 import { DataDirInUseError } from '../db/dataDirLock.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { AlreadyInitialised, initialiseMunicipality } from '../db/municipalitySetup.ts';
+import { hashPassword } from '../db/passwords.ts';
 import type { DB } from '../db/schema.ts';
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from '../db/seed/demo.ts';
 import { settleDemoTimeline } from '../db/seed/demoTimeline.ts';
 import { parseLocalGovernmentCode } from '../domain/localGovernmentCode.ts';
 import { passwordViolationMessages, passwordViolations } from '../domain/passwordRules.ts';
 import { buildApp } from '../server/app.ts';
+import { loadConfig } from '../server/config.ts';
 import { seedDemoCases } from '../server/demo/demoCases.ts';
-import { hashPassword } from '../server/passwords.ts';
 import { readNewPassword } from './passwordPrompt.ts';
 
 /** The demo casework, made through the API, then dated as its stories tell. */

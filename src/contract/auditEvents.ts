@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AuditAction } from '../db/auditTrail.ts';
+import type { AuditAction } from '../domain/auditActions.ts';
 import { idSchema, text } from './common.ts';
 import { pageQuerySchema } from './pagination.ts';
 import { calendarDate, kanaText, personSummarySchema } from './persons.ts';
