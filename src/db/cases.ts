@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { CaseStage } from '../domain/caseStage.ts';
+import { now } from '../domain/clock.ts';
 import { normalizeKana } from '../domain/kana.ts';
 import { caseVisible, meetingVisible, type Viewer } from './access.ts';
 import type { CaseParticipantTable, CaseTable, DB, ParticipationBasis } from './schema.ts';
@@ -464,7 +465,7 @@ export async function recordClosure(
       closure_reason: closure.reason,
       closure_evaluation: closure.evaluation,
       ...(closure.leadOrganizationId ? { lead_organization_id: closure.leadOrganizationId } : {}),
-      updated_at: new Date(),
+      updated_at: now(),
     })
     .where('tenant_id', '=', kase.tenant_id)
     .where('id', '=', kase.id)
@@ -475,7 +476,7 @@ export async function recordClosure(
 export async function clearClosure(tx: Transaction<DB>, kase: CaseRow): Promise<void> {
   await tx
     .updateTable('cases')
-    .set({ closed_on: null, closure_reason: null, closure_evaluation: null, updated_at: new Date() })
+    .set({ closed_on: null, closure_reason: null, closure_evaluation: null, updated_at: now() })
     .where('tenant_id', '=', kase.tenant_id)
     .where('id', '=', kase.id)
     .execute();
@@ -485,7 +486,7 @@ export async function clearClosure(tx: Transaction<DB>, kase: CaseRow): Promise<
 export async function touchCase(tx: Transaction<DB>, kase: CaseRow): Promise<void> {
   await tx
     .updateTable('cases')
-    .set({ updated_at: new Date() })
+    .set({ updated_at: now() })
     .where('tenant_id', '=', kase.tenant_id)
     .where('id', '=', kase.id)
     .execute();

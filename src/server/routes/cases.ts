@@ -50,6 +50,7 @@ import {
   isOpenStage,
   transition,
 } from '../../domain/caseStage.ts';
+import * as clock from '../../domain/clock.ts';
 import {
   closureReasons,
   consultationChannels,
@@ -58,7 +59,6 @@ import {
   labelOf,
   relations,
 } from '../../domain/codeLists.ts';
-import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { advanceCase } from '../caseTransitions.ts';
@@ -448,7 +448,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           hasReason: Boolean(input.reason),
           hasEvaluation: Boolean(input.evaluation),
         });
-        const today = toIsoDate(new Date());
+        const today = clock.today();
         if (leadId) {
           // The lead organisation goes on seeing the case: on the ground it already takes part on,
           // or on the person's consent. Without either, the case cannot be handed to it.

@@ -8,8 +8,8 @@ import {
   caseStages,
   isOpenStage,
 } from '../../../../../src/domain/caseStage.ts';
+import * as clock from '../../../../../src/domain/clock.ts';
 import { labelOf } from '../../../../../src/domain/codeLists.ts';
-import { toIsoDate } from '../../../../../src/domain/wareki.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
@@ -34,7 +34,7 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
   const cases = useCases(filter);
   const [q, setQ] = useState(filter.q ?? '');
   const [stage, setStage] = useState<CaseStage | ''>(filter.stage ?? '');
-  const today = toIsoDate(new Date());
+  const today = clock.today();
   const items = cases.data?.pages.flatMap((page) => page.items) ?? [];
 
   const submit = (event: FormEvent) => {
