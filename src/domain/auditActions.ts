@@ -18,6 +18,7 @@ export type AuditAction =
   | 'user.enable'
   | 'access.denied'
   | 'tenant.seed'
+  | 'tenant.init'
   // the support flow: reads of personal data are audited as well as changes
   | 'person.create'
   | 'person.read'
