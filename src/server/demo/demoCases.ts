@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
-import { toIsoDate } from '../../domain/wareki.ts';
+import { today } from '../../domain/clock.ts';
 import { seedDemoForms } from './demoForms.ts';
 
 /**
@@ -54,7 +54,6 @@ export class DemoUser {
   }
 }
 
-const today = () => toIsoDate(new Date());
 function daysAgo(days: number): string {
   const date = new Date(`${today()}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() - days);

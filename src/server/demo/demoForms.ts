@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Household } from '../../contract/households.ts';
-import { toIsoDate } from '../../domain/wareki.ts';
+import { today } from '../../domain/clock.ts';
 import { DemoUser } from './demoCases.ts';
 
 /**
@@ -14,7 +14,7 @@ import { DemoUser } from './demoCases.ts';
  */
 
 const daysAgo = (days: number) => {
-  const date = new Date(`${toIsoDate(new Date())}T00:00:00Z`);
+  const date = new Date(`${today()}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() - days);
   return date.toISOString().slice(0, 10);
 };
