@@ -3,6 +3,7 @@ import type { Disclosure } from '../contract/auditEvents.ts';
 import { personAccessLog } from '../db/auditEvents.ts';
 import type { DB } from '../db/schema.ts';
 import { caseStageLabels } from '../domain/caseStage.ts';
+import * as clock from '../domain/clock.ts';
 import {
   closureReasons,
   consultationChannels,
@@ -74,7 +75,7 @@ export async function loadDisclosure(
   db: Executor,
   tenantId: string,
   personId: string,
-  now: Date = new Date(),
+  now: Date = clock.now(),
 ): Promise<Disclosure | undefined> {
   const person = await db
     .selectFrom('persons')

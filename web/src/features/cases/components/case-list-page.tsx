@@ -8,8 +8,8 @@ import {
   caseStages,
   isOpenStage,
 } from '../../../../../src/domain/caseStage.ts';
+import * as clock from '../../../../../src/domain/clock.ts';
 import { householdFlags, issueAreas, labelOf } from '../../../../../src/domain/codeLists.ts';
-import { toIsoDate } from '../../../../../src/domain/wareki.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
@@ -48,7 +48,7 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
   const noContactChoices = [
     ...new Set([14, 30, 60, 90, ...(filter.noContactDays ? [filter.noContactDays] : [])]),
   ].sort((a, b) => a - b);
-  const today = toIsoDate(new Date());
+  const today = clock.today();
   const items = cases.data?.pages.flatMap((page) => page.items) ?? [];
 
   const submit = (event: FormEvent) => {

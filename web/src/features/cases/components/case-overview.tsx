@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
 import { ageOn } from '../../../../../src/contract/persons.ts';
-import { toIsoDate } from '../../../../../src/domain/wareki.ts';
+import * as clock from '../../../../../src/domain/clock.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { TableHead } from '../../../components/ui/data-table.tsx';
@@ -17,7 +17,7 @@ import { CaseAssignee } from './case-assignee.tsx';
 export function CaseOverview({ kase }: { kase: CaseDetail }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const today = toIsoDate(new Date());
+  const today = clock.today();
   const origin = kase.origin;
   const withdrawn = kase.consents.filter((consent) => consent.withdrawal !== null);
 

@@ -10,7 +10,7 @@ import {
   consentInputSchema,
   consentMethods,
 } from '../../../../../src/contract/consents.ts';
-import { toIsoDate } from '../../../../../src/domain/wareki.ts';
+import * as clock from '../../../../../src/domain/clock.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
@@ -186,7 +186,7 @@ function ConsentForm({
   const create = useCreateConsent(kase.id);
   const organizations = useOrganizationOptions();
   const primary = kase.persons.find((person) => person.isPrimary) ?? kase.persons[0];
-  const today = toIsoDate(new Date());
+  const today = clock.today();
   const defaults: Values = {
     personId: primary?.id ?? '',
     caseId: kase.id,

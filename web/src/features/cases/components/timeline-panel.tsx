@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
+import { now } from '../../../../../src/domain/clock.ts';
 import { AuditedPrintButton } from '../../../components/ui/audited-print-button.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -53,7 +54,7 @@ export function TimelinePanel({ kase }: { kase: CaseDetail }) {
           </h2>
           <p className="hidden print:block">
             {kase.caseNumber} {person?.name ?? ''}（{person?.kana ?? ''}）／
-            {t('cases.timeline.printedAt', { date: formatDateTime(new Date(), language) })}
+            {t('cases.timeline.printedAt', { date: formatDateTime(now(), language) })}
           </p>
           <p className="print:hidden">{t('cases.timeline.lead')}</p>
         </div>

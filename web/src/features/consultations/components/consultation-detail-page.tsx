@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Consultation } from '../../../../../src/contract/consultations.ts';
+import { now } from '../../../../../src/domain/clock.ts';
 import { consultationChannels, labelOf, relations, sexes } from '../../../../../src/domain/codeLists.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge, type BadgeTone } from '../../../components/ui/badge.tsx';
@@ -334,7 +335,7 @@ function ConsultationSheet({ consultation }: { consultation: Consultation }) {
 
         <p className="hidden text-std-16N-170 print:block">
           {t('consultations.detail.printedAt')}
-          <DateText value={new Date()} withGregorian />
+          <DateText value={now()} withGregorian />
         </p>
         <p className="print:hidden">
           <Link to="/consultations" className={textLinkClassName}>

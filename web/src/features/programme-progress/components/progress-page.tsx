@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import * as clock from '../../../../../src/domain/clock.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
@@ -40,7 +41,7 @@ export function ProgressPage({
   if (period.isPending) return <Loading />;
   if (period.isError) return <QueryError error={period.error} onRetry={() => void period.refetch()} />;
   const { from, to } = period.data;
-  const now = new Date();
+  const now = clock.now();
   const current = now.getMonth() + 1 >= 4 ? now.getFullYear() : now.getFullYear() - 1;
   const year = fiscalYear ?? Math.min(Math.max(current, from), to);
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);

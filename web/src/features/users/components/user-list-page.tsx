@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../../src/contract/users.ts';
+import * as clock from '../../../../../src/domain/clock.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button, buttonClassName } from '../../../components/ui/button.tsx';
@@ -49,7 +50,7 @@ export function UserListPage({ organizationId, includeDisabled, onFilterChange }
   const [pending, setPending] = useState<PendingToggle | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const toggle = pending?.action === 'enable' ? enable : disable;
-  const now = Date.now();
+  const now = clock.now().getTime();
 
   const closeDialog = () => {
     setPending(null);
