@@ -28,8 +28,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openPostgres } from '../src/db/database.ts';
+import { hashPassword } from '../src/db/passwords.ts';
 import { APP_ROLE, TENANT_SETTING } from '../src/db/rowLevelSecurity.ts';
-import { hashPassword } from '../src/server/passwords.ts';
 import { generateCityData, type ScaleName, scales } from './generate.ts';
 import { closedLoop, type LoadResult } from './load.ts';
 

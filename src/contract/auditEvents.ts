@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AuditAction } from '../db/auditTrail.ts';
+import type { AuditAction } from '../domain/auditActions.ts';
 import { idSchema, text } from './common.ts';
 import { pageQuerySchema } from './pagination.ts';
 import { calendarDate, kanaText, personSummarySchema } from './persons.ts';
@@ -23,6 +23,19 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'user.enable': '利用者の有効化',
   'access.denied': 'アクセス拒否',
   'tenant.seed': '初期データ投入',
+  'tenant.init': '自治体の初期設定（kasane init）',
+  'resource.create': '社会資源の登録',
+  'resource.update': '社会資源の変更',
+  'resource.read': '社会資源の閲覧',
+  'resource.import': '社会資源の取込（HSDS）',
+  'hsdsToken.create': 'HSDS APIトークンの発行',
+  'hsdsToken.revoke': 'HSDS APIトークンの失効',
+  'placement.create': '参加支援の登録',
+  'placement.update': '参加支援の記録',
+  'placement.list': '参加支援の閲覧',
+  'outreachContact.create': 'アウトリーチの記録',
+  'outreachContact.list': 'アウトリーチの閲覧',
+  'communityActivity.create': '地域づくり活動の記録',
   'person.create': '本人の登録',
   'person.read': '本人の閲覧',
   'person.search': '本人の検索',

@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { AuditAction } from '../domain/auditActions.ts';
+import { now } from '../domain/clock.ts';
 import type { AuditEventTable, DB } from './schema.ts';
 
 /** Who is acting, from where. Every write path takes one: audit cannot be skipped by forgetting it. */
@@ -10,119 +12,8 @@ export interface AuditContext {
   ip: string | null;
 }
 
-/** Audit actions: a closed vocabulary, not free strings. */
-export type AuditAction =
-  | 'session.signIn'
-  | 'session.signOut'
-  | 'session.signInFailed'
-  | 'session.expired'
-  | 'organization.create'
-  | 'organization.update'
-  | 'organization.disable'
-  | 'organization.enable'
-  | 'user.create'
-  | 'user.update'
-  | 'user.disable'
-  | 'user.enable'
-  | 'access.denied'
-  | 'tenant.seed'
-  // the support flow: reads of personal data are audited as well as changes
-  | 'person.create'
-  | 'person.read'
-  | 'person.search'
-  | 'person.link'
-  | 'person.duplicates'
-  | 'consultation.create'
-  | 'consultation.read'
-  | 'consultation.list'
-  | 'consultation.close'
-  | 'referral.create'
-  | 'referral.list'
-  | 'referral.accept'
-  | 'referral.decline'
-  | 'handover.create'
-  | 'handover.list'
-  | 'handover.accept'
-  | 'handover.return'
-  | 'case.list'
-  | 'case.read'
-  | 'case.timeline'
-  | 'case.close'
-  | 'case.suspend'
-  | 'case.reopen'
-  | 'case.assign'
-  | 'assessment.save'
-  | 'assessment.read'
-  | 'consent.create'
-  | 'meeting.create'
-  | 'meeting.read'
-  | 'meeting.recordMinutes'
-  | 'meeting.acknowledgeConfidentiality'
-  | 'plan.create'
-  | 'plan.update'
-  | 'plan.approve'
-  | 'plan.read'
-  | 'plan.list'
-  | 'plan.compare'
-  | 'planItem.list'
-  | 'supportReport.create'
-  | 'supportReport.list'
-  | 'monitoring.create'
-  | 'task.list'
-  // the recidivism plan and its council (no personal data); file exports are 'export'
-  | 'challenge.update'
-  | 'programme.create'
-  | 'programme.update'
-  | 'programme.import'
-  | 'programmeProgress.save'
-  | 'programmeProgress.lockYear'
-  | 'programmeProgress.unlockYear'
-  | 'evaluationScale.update'
-  | 'councilMeeting.attach'
-  | 'councilMeeting.attachmentRead'
-  | 'councilMeeting.create'
-  | 'opinion.create'
-  | 'opinion.answer'
-  | 'export'
-  // maintenance from the command line (no signed-in user; the OS user is in details)
-  | 'backup.create'
-  | 'backup.restore'
-  // privacy (issue 4): prints, the audit trail's own viewing, access logs and 開示請求 exports
-  | 'print'
-  | 'auditEvent.list'
-  | 'auditEvent.export'
-  | 'person.accessLog'
-  | 'person.lookupForDisclosure'
-  | 'person.disclosureExport'
-  // accounts and sessions (issue 4)
-  | 'session.list'
-  | 'session.revoke'
-  | 'session.passwordChange'
-  | 'session.secondFactor'
-  | 'session.secondFactorFailed'
-  | 'user.resetPassword'
-  | 'user.unlock'
-  | 'user.bulkReassign'
-  | 'totp.enroll'
-  | 'totp.activate'
-  | 'totp.disable'
-  | 'tenantSettings.update'
-  // consent in full and 要配慮個人情報 (issue 4)
-  | 'consent.list'
-  | 'consent.withdraw'
-  | 'consent.attachScan'
-  | 'consent.readScan'
-  | 'sensitiveFact.create'
-  | 'sensitiveFact.list'
-  | 'sensitiveFact.reveal'
-  | 'sensitiveFact.grant'
-  | 'sensitiveFact.revokeGrant'
-  // households, progress notes and 帳票 (issue 11); a 帳票 PDF is a 'print'
-  | 'household.read'
-  | 'household.update'
-  | 'progressNote.create'
-  | 'progressNote.list'
-  | 'plan.easyRead';
+/** The audit vocabulary lives in src/domain; re-exported for the many writers that import it from here. */
+export type { AuditAction };
 
 export interface AuditEventInput {
   action: AuditAction;
@@ -250,7 +141,7 @@ export async function recordAudit(
     id: randomUUID(),
     tenant_id: context.tenantId,
     chain: 0, // the legacy chains' number (ADR 0004); sealed events are chained by their seal
-    occurred_at: new Date(),
+    occurred_at: now(),
     actor_user_id: context.actor?.userId ?? null,
     actor_organization_id: context.actor?.organizationId ?? null,
     actor_login_id: context.actor?.loginId ?? null,

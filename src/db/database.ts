@@ -65,9 +65,18 @@ export function createPGlite(options: { dataDir?: string; loadDataDir?: Blob } =
   return PGlite.create({ ...options, extensions: { pg_trgm } });
 }
 
+/** Kysely instances over the embedded database (a WeakSet: it holds nothing alive). */
+const embeddedInstances = new WeakSet<Kysely<DB>>();
+
+/** Which kind of database a Kysely instance made here talks to. */
+export function databaseKindOf(db: Kysely<DB>): DatabaseKind {
+  return embeddedInstances.has(db) ? 'pglite' : 'postgres';
+}
+
 /** Wrap an already created PGlite instance (tests load one from a dumped template). */
 export function wrapPGlite(instance: PGlite, onClose: () => void = () => {}): Database {
   const db = new Kysely<DB>({ dialect: tenantScoped(pgliteDialect(instance)) });
+  embeddedInstances.add(db);
   return {
     db,
     kind: 'pglite',

@@ -1,12 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Config } from '../config.ts';
 import type { AuditContext } from '../db/auditTrail.ts';
 import type { Database } from '../db/database.ts';
 import { findLiveSession, revokeSession, touchSession } from '../db/sessions.ts';
 import { runAsTenant } from '../db/tenantContext.ts';
+import * as clock from '../domain/clock.ts';
 import { hasPermission, isCaseDataPermission, permissionsOf, type Role } from '../domain/permissions.ts';
 import type { Actor } from './actor.ts';
+import type { Config } from './config.ts';
 import { forbidden, HttpProblem, notFound } from './problem.ts';
 
 export const SESSION_COOKIE = 'kasane_session';
@@ -90,7 +91,7 @@ export function installAuthentication(app: FastifyInstance, database: Database, 
     let timedOut = false;
     if (token) {
       const session = await findLiveSession(database.db, token);
-      const now = Date.now();
+      const now = clock.now().getTime();
       if (session) {
         const idle = now - session.lastSeenAt.getTime() > config.idleTimeoutSeconds * 1000;
         const expired = now > session.expiresAt.getTime();

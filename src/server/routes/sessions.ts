@@ -2,14 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Config } from '../../config.ts';
 import { revokedCountSchema, sessionIdParamsSchema, sessionListSchema } from '../../contract/accounts.ts';
 import { problemSchema } from '../../contract/problem.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import type { DB } from '../../db/schema.ts';
 import { listLiveSessionsOfUser, revokeOtherSessions, revokeSessionOfUser } from '../../db/sessions.ts';
+import { now } from '../../domain/clock.ts';
 import { summarizeUserAgent } from '../../domain/userAgent.ts';
 import { actorOf, auditContextOf, clearSessionCookie } from '../authentication.ts';
+import type { Config } from '../config.ts';
 import { notFound } from '../problem.ts';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
@@ -32,7 +33,7 @@ export function sessionListRoutes(app: FastifyInstance, db: Kysely<DB>, config: 
     async (request) => {
       const actor = actorOf(request);
       return db.transaction().execute(async (tx) => {
-        const rows = await listLiveSessionsOfUser(tx, actor.userId, new Date(), config.idleTimeoutSeconds);
+        const rows = await listLiveSessionsOfUser(tx, actor.userId, now(), config.idleTimeoutSeconds);
         await recordAudit(tx, auditContextOf(request), {
           action: 'session.list',
           resourceType: 'user',
