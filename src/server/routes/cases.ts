@@ -50,7 +50,7 @@ import {
   isOpenStage,
   transition,
 } from '../../domain/caseStage.ts';
-import { today } from '../../domain/clock.ts';
+import * as clock from '../../domain/clock.ts';
 import {
   closureReasons,
   consultationChannels,
@@ -59,7 +59,6 @@ import {
   labelOf,
   relations,
 } from '../../domain/codeLists.ts';
-import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { advanceCase } from '../caseTransitions.ts';
@@ -302,7 +301,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       return db.transaction().execute(async (tx) => {
         const rows = await listVisibleCases(tx, actor, {
           filter,
-          today: today(),
+          today: clock.today(),
           userId: actor.userId,
           limit,
           ...(cursor ? { cursor } : {}),
@@ -453,7 +452,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           hasReason: Boolean(input.reason),
           hasEvaluation: Boolean(input.evaluation),
         });
-        const today = toIsoDate(new Date());
+        const today = clock.today();
         if (leadId) {
           // The lead organisation goes on seeing the case: on the ground it already takes part on,
           // or on the person's consent. Without either, the case cannot be handed to it.
