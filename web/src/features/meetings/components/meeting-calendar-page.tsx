@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { addCalendarDays } from '../../../../../src/domain/caseSearch.ts';
+import { today } from '../../../../../src/domain/clock.ts';
 import { toIsoDate } from '../../../../../src/domain/wareki.ts';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
@@ -50,7 +51,7 @@ const timeOf = (instant: string) =>
 export function MeetingCalendarPage({ view, date }: { view: CalendarView; date: string | undefined }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const anchor = date ?? toIsoDate(new Date());
+  const anchor = date ?? today();
   const { from, to } = calendarRange(view, anchor);
   const calendar = useMeetingCalendar(from, to);
   const period = `${formatDate(from, language)} – ${formatDate(to, language)}`;
