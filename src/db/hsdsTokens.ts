@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { now } from '../domain/clock.ts';
 import { recordAudit } from './auditTrail.ts';
 import type { DB } from './schema.ts';
 
@@ -58,7 +59,7 @@ export async function revokeHsdsToken(db: Kysely<DB>, id: string): Promise<boole
   return db.transaction().execute(async (tx) => {
     const row = await tx
       .updateTable('hsds_api_tokens')
-      .set({ revoked_at: new Date() })
+      .set({ revoked_at: now() })
       .where('id', '=', id)
       .where('revoked_at', 'is', null)
       .returning(['tenant_id', 'created_by'])
