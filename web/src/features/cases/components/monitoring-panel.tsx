@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Controller, type FieldPath, type Resolver, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -24,7 +24,7 @@ import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCreateMonitoring } from '../api/create-monitoring.ts';
 import { usePlans } from '../api/list-plans.ts';
@@ -128,10 +128,7 @@ function MonitoringForm({
     },
   });
   const decision = watch('decision');
-  const [unplaced, setUnplaced] = useState<string[]>([]);
-
-  useEffect(() => {
-    if (!create.error) return;
+  const unplaced = useServerFieldErrors<Values>(create.error, { setError, setFocus }, () => {
     const fields: FieldPath<Values>[] = [
       'conductedOn',
       'decision',
@@ -146,8 +143,8 @@ function MonitoringForm({
         `itemResults.${index}.note` as const,
       ]),
     ];
-    setUnplaced(applyServerFieldErrors(create.error, fields, setError, setFocus).map((e) => e.message));
-  }, [create.error, plan.items, setError, setFocus]);
+    return fields;
+  });
 
   const submit = handleSubmit((input) => {
     if (create.isPending) return;

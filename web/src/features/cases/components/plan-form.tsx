@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
 import { Controller, type FieldPath, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -12,7 +11,7 @@ import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import type { OrganizationOption } from '../api/list-organization-options.ts';
 import type { ProgrammeOptionGroup } from '../api/list-programme-options.ts';
@@ -91,13 +90,8 @@ export function PlanForm({
     formState: { errors },
   } = useForm<PlanValues, unknown, PlanInput>({ resolver: zodResolver(planInputSchema), defaultValues });
   const items = useFieldArray({ control, name: 'items' });
-  const [unplaced, setUnplaced] = useState<string[]>([]);
 
-  useEffect(() => {
-    if (!error) {
-      setUnplaced([]);
-      return;
-    }
+  const unplaced = useServerFieldErrors<PlanValues>(error, { setError, setFocus }, () => {
     const values = getValues();
     const fields: FieldPath<PlanValues>[] = [
       'wishes',
@@ -119,8 +113,8 @@ export function PlanForm({
         ).map((field) => `items.${index}.${field}` as FieldPath<PlanValues>),
       ),
     ];
-    setUnplaced(applyServerFieldErrors(error, fields, setError, setFocus).map((e) => e.message));
-  }, [error, getValues, setError, setFocus]);
+    return fields;
+  });
 
   const submit = handleSubmit((input) => {
     if (!submitting) onSubmit(input);

@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
 import { Controller, type FieldPath, type Resolver, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -13,7 +12,7 @@ import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useRecordMinutes } from '../api/record-minutes.ts';
 
@@ -71,10 +70,7 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
       decisions: '',
     },
   });
-  const [unplaced, setUnplaced] = useState<string[]>([]);
-
-  useEffect(() => {
-    if (!record.error) return;
+  const unplaced = useServerFieldErrors<Values>(record.error, { setError, setFocus }, () => {
     const fields: FieldPath<Values>[] = [
       'heldAt',
       'minutes',
@@ -87,8 +83,8 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
       ]),
       'attendance',
     ];
-    setUnplaced(applyServerFieldErrors(record.error, fields, setError, setFocus).map((e) => e.message));
-  }, [record.error, meeting.invitations, setError, setFocus]);
+    return fields;
+  });
 
   const submit = handleSubmit((input) => {
     if (record.isPending) return;

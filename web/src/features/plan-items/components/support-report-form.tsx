@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Controller, type FieldPath, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -16,7 +16,7 @@ import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCreateSupportReport } from '../api/create-support-report.ts';
 
@@ -48,15 +48,11 @@ export function SupportReportForm({
     resolver: zodResolver(supportReportInputSchema),
     defaultValues: { planItemId: item.id, supportedOn: today, content: '' },
   });
-  const [unplaced, setUnplaced] = useState<string[]>([]);
+  const unplaced = useServerFieldErrors(create.error, { setError, setFocus }, fields);
 
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
-  useEffect(() => {
-    if (!create.error) return;
-    setUnplaced(applyServerFieldErrors(create.error, fields, setError, setFocus).map((e) => e.message));
-  }, [create.error, setError, setFocus]);
 
   const submit = handleSubmit((input) => {
     if (create.isPending) return;

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { type ReactNode, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Controller, type FieldPath, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -16,7 +16,7 @@ import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import type { SectionOption } from '../api/list-section-options.ts';
 
@@ -74,10 +74,7 @@ export function ProgrammeForm({
     defaultValues,
   });
   const indicators = useFieldArray({ control, name: 'indicators' });
-  const [unplaced, setUnplaced] = useState<string[]>([]);
-
-  useEffect(() => {
-    if (!error) return setUnplaced([]);
+  const unplaced = useServerFieldErrors<ProgrammeValues>(error, { setError, setFocus }, () => {
     const values = getValues();
     const fields: FieldPath<ProgrammeValues>[] = [
       'name',
@@ -90,8 +87,8 @@ export function ProgrammeForm({
         `indicators.${index}.unit` as FieldPath<ProgrammeValues>,
       ]),
     ];
-    setUnplaced(applyServerFieldErrors(error, fields, setError, setFocus).map((e) => e.message));
-  }, [error, getValues, setError, setFocus]);
+    return fields;
+  });
 
   const hasErrors = Object.keys(errors).length > 0;
   const submit = handleSubmit((input) => {

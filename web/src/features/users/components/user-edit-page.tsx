@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
 import { type FieldPath, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -13,7 +12,7 @@ import { QueryView } from '../../../components/ui/query-view.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { setFlash } from '../../../lib/flash.ts';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useUser } from '../api/list-users.ts';
 import { type UserUpdate, useUpdateUser } from '../api/update-user.ts';
@@ -80,15 +79,7 @@ function UserEditor({ user }: { user: User }) {
       password: '',
     },
   });
-  const [unplaced, setUnplaced] = useState<string[]>([]);
-
-  useEffect(() => {
-    if (!update.error) {
-      setUnplaced([]);
-      return;
-    }
-    setUnplaced(applyServerFieldErrors(update.error, fields, setError, setFocus).map((item) => item.message));
-  }, [update.error, setError, setFocus]);
+  const unplaced = useServerFieldErrors(update.error, { setError, setFocus }, fields);
 
   const finish = (name: string) => {
     setFlash(t('users.updated', { name }));
