@@ -4,9 +4,9 @@ import { type FieldPath, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type PasswordChange, passwordChangeSchema } from '../../../../../src/contract/accounts.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
@@ -73,9 +73,7 @@ export function PasswordPage() {
           {...register('newPassword')}
         />
         <div>
-          <Button type="submit" aria-disabled={change.isPending || undefined}>
-            {change.isPending ? t('common.saving') : t('accounts.password.submit')}
-          </Button>
+          <SubmitButton busy={change.isPending}>{t('accounts.password.submit')}</SubmitButton>
         </div>
       </form>
     </>

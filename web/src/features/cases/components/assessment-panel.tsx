@@ -16,14 +16,14 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { HouseholdSection } from '../../forms/components/household-section.tsx';
 import { type OrganizationOption, useOrganizationOptions } from '../api/list-organization-options.ts';
@@ -209,11 +209,7 @@ function AssessmentForm({
     >
       <p>{t('assessment.editLead')}</p>
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-8">
-        {save.error ? (
-          <ErrorSummary title={problemMessage(save.error, t)} messages={unplaced} />
-        ) : hasErrors ? (
-          <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
-        ) : null}
+        <FormErrorSummary error={save.error} unplaced={unplaced} invalid={hasErrors} />
 
         <fieldset className="flex flex-col gap-6">
           <legend className="mb-2 text-std-20B-150 text-solid-gray-900">
@@ -376,9 +372,7 @@ function AssessmentForm({
         </fieldset>
 
         <div className="flex flex-wrap items-center gap-6">
-          <Button type="submit" aria-disabled={save.isPending || undefined}>
-            {save.isPending ? t('common.saving') : t('assessment.save')}
-          </Button>
+          <SubmitButton busy={save.isPending}>{t('assessment.save')}</SubmitButton>
           {onCancel ? (
             <Button variant="text" onClick={onCancel}>
               {t('common.cancel')}

@@ -19,11 +19,12 @@ import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { useServerFieldErrors } from '../../../lib/form-errors.ts';
@@ -234,11 +235,7 @@ function ConsentForm({
       className="flex flex-col gap-6 print:hidden"
     >
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[48rem] flex-col gap-8">
-        {create.error ? (
-          <ErrorSummary title={problemMessage(create.error, t)} messages={unplaced} />
-        ) : hasErrors ? (
-          <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
-        ) : null}
+        <FormErrorSummary error={create.error} unplaced={unplaced} invalid={hasErrors} />
 
         <SelectField
           id="consent-person"
@@ -371,9 +368,7 @@ function ConsentForm({
         />
 
         <div>
-          <Button type="submit" aria-disabled={create.isPending || undefined}>
-            {create.isPending ? t('common.saving') : t('caseConsents.submit')}
-          </Button>
+          <SubmitButton busy={create.isPending}>{t('caseConsents.submit')}</SubmitButton>
         </div>
       </form>
     </Section>

@@ -16,6 +16,7 @@ import { DataTable } from '../../../components/ui/data-table.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
@@ -292,9 +293,7 @@ function MeetingForm({
           </div>
         </CheckboxGroup>
         <div>
-          <Button type="submit" aria-disabled={create.isPending || undefined}>
-            {create.isPending ? t('common.saving') : t('caseMeetings.submit')}
-          </Button>
+          <SubmitButton busy={create.isPending}>{t('caseMeetings.submit')}</SubmitButton>
         </div>
       </form>
     </Section>

@@ -16,16 +16,16 @@ import {
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerFieldErrors } from '../../../lib/form-errors.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCreateMonitoring } from '../api/create-monitoring.ts';
 import { usePlans } from '../api/list-plans.ts';
 
@@ -164,11 +164,7 @@ function MonitoringForm({
       className="flex max-w-[56rem] flex-col gap-8 print:hidden"
     >
       <p>{t('monitoring.lead', { version: plan.version })}</p>
-      {create.error ? (
-        <ErrorSummary title={problemMessage(create.error, t)} messages={unplaced} />
-      ) : hasErrors ? (
-        <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
-      ) : null}
+      <FormErrorSummary error={create.error} unplaced={unplaced} invalid={hasErrors} />
 
       <Controller
         control={control}
@@ -298,9 +294,7 @@ function MonitoringForm({
       />
 
       <div>
-        <Button type="submit" aria-disabled={create.isPending || undefined}>
-          {create.isPending ? t('common.saving') : t('monitoring.submit')}
-        </Button>
+        <SubmitButton busy={create.isPending}>{t('monitoring.submit')}</SubmitButton>
       </div>
     </form>
   );

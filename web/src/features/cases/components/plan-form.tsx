@@ -9,6 +9,7 @@ import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerFieldErrors } from '../../../lib/form-errors.ts';
@@ -311,9 +312,7 @@ export function PlanForm({
         </fieldset>
 
         <div className="flex flex-wrap items-center gap-6">
-          <Button type="submit" aria-disabled={submitting || undefined}>
-            {submitting ? t('common.saving') : t('plans.saveDraft')}
-          </Button>
+          <SubmitButton busy={submitting}>{t('plans.saveDraft')}</SubmitButton>
           <Button variant="text" onClick={onCancel}>
             {t('plans.cancel')}
           </Button>

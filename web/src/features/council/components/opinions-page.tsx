@@ -14,6 +14,7 @@ import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
@@ -130,9 +131,7 @@ function OpinionForm({ onCreated }: { onCreated: () => void }) {
           ))}
         </SelectField>
         <div>
-          <Button type="submit" aria-disabled={create.isPending || undefined}>
-            {create.isPending ? t('common.saving') : t('recidivism.opinions.submit')}
-          </Button>
+          <SubmitButton busy={create.isPending}>{t('recidivism.opinions.submit')}</SubmitButton>
         </div>
       </form>
     </Section>

@@ -5,15 +5,14 @@ import type { z } from 'zod';
 import { type Meeting, type MinutesInput, minutesInputSchema } from '../../../../../src/contract/meetings.ts';
 import * as clock from '../../../../../src/domain/clock.ts';
 import { toIsoDate } from '../../../../../src/domain/wareki.ts';
-import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateTimeField } from '../../../components/ui/calendar-date-field.tsx';
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerFieldErrors } from '../../../lib/form-errors.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { useRecordMinutes } from '../api/record-minutes.ts';
 
 type Values = z.input<typeof minutesInputSchema>;
@@ -105,11 +104,7 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
         <p>{t('meetingPage.minutesLead')}</p>
       </div>
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-8">
-        {record.error ? (
-          <ErrorSummary title={problemMessage(record.error, t)} messages={unplaced} />
-        ) : hasErrors ? (
-          <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
-        ) : null}
+        <FormErrorSummary error={record.error} unplaced={unplaced} invalid={hasErrors} />
         <Controller
           control={control}
           name="heldAt"
@@ -201,9 +196,7 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
           {...register('decisions')}
         />
         <div>
-          <Button type="submit" aria-disabled={record.isPending || undefined}>
-            {record.isPending ? t('common.saving') : t('meetingPage.submitMinutes')}
-          </Button>
+          <SubmitButton busy={record.isPending}>{t('meetingPage.submitMinutes')}</SubmitButton>
         </div>
       </form>
     </section>

@@ -4,6 +4,7 @@ import type { Challenge } from '../../../../../src/contract/recidivismPlan.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Section } from '../../../components/ui/section.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
@@ -110,9 +111,7 @@ export function ChallengesForm({
           </Button>
         </div>
         <div className="flex flex-wrap items-center gap-6">
-          <Button type="submit" aria-disabled={update.isPending || undefined}>
-            {update.isPending ? t('common.saving') : t('recidivism.challenges.save')}
-          </Button>
+          <SubmitButton busy={update.isPending}>{t('recidivism.challenges.save')}</SubmitButton>
           <Button variant="text" onClick={onCancel}>
             {t('common.cancel')}
           </Button>
