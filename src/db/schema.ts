@@ -112,6 +112,8 @@ export interface PersonTable {
   family_name_kana: string;
   given_name_kana: string;
   kana_key: string;
+  /** Since migration 1001: kasane_name_key(family_name || given_name), kept by the database (src/domain/nameKey.ts). */
+  name_key: ColumnType<string, never, never>;
   birth_date: DateColumn | null;
   sex: string;
   postal_code: string | null;

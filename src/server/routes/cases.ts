@@ -42,6 +42,7 @@ import { consentCoverage, consentsOfCase } from '../../db/consents.ts';
 import { addParticipant } from '../../db/participants.ts';
 import type { DB } from '../../db/schema.ts';
 import { caseStageLabels } from '../../domain/caseStage.ts';
+import { today } from '../../domain/clock.ts';
 import {
   closureReasons,
   consultationChannels,
@@ -67,6 +68,11 @@ const writeErrors = { ...readErrors, 409: problemSchema };
 const fullName = (p: { family_name: string; given_name: string }) => `${p.family_name} ${p.given_name}`;
 const fullKana = (p: { family_name_kana: string; given_name_kana: string }) =>
   `${p.family_name_kana} ${p.given_name_kana}`;
+
+/** The filter's fields that were given, for an audit event's details. */
+function definedOnly(filter: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
+}
 
 function presentCaseListItem(row: CaseListRow, actor: Actor): CaseListItem {
   const myBases = row.my_bases ?? [];
@@ -236,7 +242,9 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         operationId: 'cases.list',
         summary: '自機関が参加している事例の一覧（更新の新しい順）',
         description:
-          'q は事例番号またはフリガナ（ひらがな・カタカナ・全角半角を区別しない）に部分一致します。',
+          'q は氏名（漢字。髙/高・﨑/崎などの異体字を区別しない）、フリガナ（ひらがな・カタカナ・全角半角を区別しない）、' +
+          '事例番号に部分一致し、宛名番号・生年月日（和暦・西暦）に一致します。段階・担当・世帯類型・課題の分野・' +
+          'モニタリング期限・記録のない日数で絞り込めます（ホーム画面の数値と同じ条件）。',
         tags: ['cases'],
         querystring: caseListQuerySchema,
         response: { 200: caseListSchema, ...readErrors },
@@ -244,16 +252,15 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async (request) => {
       const actor = actorOf(request);
-      const { stage, q, limit } = request.query;
-      const assignedToMe = request.query.assignedToMe === 'true';
-      const after = decodeCursor(request.query.cursor, ['instant', 'uuid']);
+      const { limit, cursor: rawCursor, ...filter } = request.query;
+      const after = decodeCursor(rawCursor, ['instant', 'uuid']);
       const cursor = after ? { at: after[0], id: after[1] } : undefined;
       return db.transaction().execute(async (tx) => {
         const rows = await listVisibleCases(tx, actor, {
-          stage,
-          q,
+          filter,
+          today: today(),
+          userId: actor.userId,
           limit,
-          ...(assignedToMe ? { assignedUserId: actor.userId } : {}),
           ...(cursor ? { cursor } : {}),
         });
         const page = rows.slice(0, limit);
@@ -266,9 +273,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           details: {
             caseIds: items.map((i) => i.id),
             personIds: items.map((i) => i.person.id),
-            ...(stage ? { stage } : {}),
-            ...(q ? { q } : {}),
-            ...(assignedToMe ? { assignedToMe } : {}),
+            ...definedOnly(filter),
           },
         });
         return {

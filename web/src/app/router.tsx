@@ -11,7 +11,6 @@ import {
 import { useEffect } from 'react';
 import { consultationStatuses } from '../../../src/contract/consultations.ts';
 import { handoverStatuses } from '../../../src/contract/handovers.ts';
-import { caseStages } from '../../../src/domain/caseStage.ts';
 import { PasswordPage } from '../features/account/components/password-page.tsx';
 import { SessionsPage } from '../features/account/components/sessions-page.tsx';
 import { TotpPage } from '../features/account/components/totp-page.tsx';
@@ -20,6 +19,7 @@ import { TenantSettingsPage } from '../features/account-admin/components/tenant-
 import { UserSecurityPage } from '../features/account-admin/components/user-security-page.tsx';
 import { AuditEventsPage } from '../features/audit/components/audit-events-page.tsx';
 import { DisclosurePage } from '../features/audit/components/disclosure-page.tsx';
+import { type CaseListFilter, parseCaseFilter } from '../features/cases/api/list-cases.ts';
 import { CaseDetailPage, type CaseTab, caseTabs } from '../features/cases/components/case-detail-page.tsx';
 import { CaseListPage } from '../features/cases/components/case-list-page.tsx';
 import { ConsultationDetailPage } from '../features/consultations/components/consultation-detail-page.tsx';
@@ -481,11 +481,7 @@ const personDetailRoute = createRoute({
 const casesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/cases',
-  validateSearch: (search: Record<string, unknown>): { q?: string; stage?: (typeof caseStages)[number] } => {
-    const q = typeof search.q === 'string' && search.q.trim() ? search.q.trim().slice(0, 100) : undefined;
-    const stage = oneOf(caseStages, search.stage);
-    return { ...(q ? { q } : {}), ...(stage ? { stage } : {}) };
-  },
+  validateSearch: (search: Record<string, unknown>): CaseListFilter => parseCaseFilter(search),
   component: function CasesRoute() {
     const search = casesRoute.useSearch();
     const navigate = useNavigate();
@@ -493,12 +489,8 @@ const casesRoute = createRoute({
       <RequirePermission permission="case.read">
         <CaseListPage
           filter={search}
-          onFilterChange={({ q, stage }) =>
-            void navigate({
-              to: '/cases',
-              search: { ...(q ? { q } : {}), ...(stage ? { stage } : {}) },
-              replace: true,
-            })
+          onFilterChange={(filter) =>
+            void navigate({ to: '/cases', search: parseCaseFilter(filter), replace: true })
           }
         />
       </RequirePermission>
