@@ -48,6 +48,12 @@ import { ProgrammeListPage } from '../features/programmes/components/programme-l
 import { PublicCataloguePage } from '../features/programmes/components/public-catalogue-page.tsx';
 import { RecidivismPlanPage } from '../features/recidivism-plan/components/recidivism-plan-page.tsx';
 import { ReferralInboxPage } from '../features/referrals/components/referral-inbox-page.tsx';
+import { ResourceDetailPage } from '../features/resources/components/resource-detail-page.tsx';
+import {
+  ResourceCreatePage,
+  ResourceEditPage,
+} from '../features/resources/components/resource-edit-pages.tsx';
+import { ResourceListPage } from '../features/resources/components/resource-list-page.tsx';
 import { sessionQueryKey, sessionQueryOptions } from '../features/session/api/get-session.ts';
 import { signOut } from '../features/session/api/sign-out.ts';
 import { SignInPage, type SignInReason } from '../features/session/components/sign-in-page.tsx';
@@ -592,6 +598,54 @@ const disclosureRoute = createRoute({
   ),
 });
 
+// 社会資源, 参加支援, アウトリーチ, 地域づくり (issue 12).
+
+const resourcesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/resources',
+  component: () => (
+    <RequirePermission permission="resource.read">
+      <ResourceListPage />
+    </RequirePermission>
+  ),
+});
+
+const resourceNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/resources/new',
+  component: () => (
+    <RequirePermission permission="resource.manage">
+      <ResourceCreatePage />
+    </RequirePermission>
+  ),
+});
+
+const resourceDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/resources/$resourceId',
+  component: function ResourceDetailRoute() {
+    const { resourceId } = resourceDetailRoute.useParams();
+    return (
+      <RequirePermission permission="resource.read">
+        <ResourceDetailPage key={resourceId} resourceId={resourceId} />
+      </RequirePermission>
+    );
+  },
+});
+
+const resourceEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/resources/$resourceId/edit',
+  component: function ResourceEditRoute() {
+    const { resourceId } = resourceEditRoute.useParams();
+    return (
+      <RequirePermission permission="resource.manage">
+        <ResourceEditPage key={resourceId} resourceId={resourceId} />
+      </RequirePermission>
+    );
+  },
+});
+
 // The recidivism plan (再犯防止推進計画), its programmes, annual progress and the liaison council.
 
 const recidivismPlanRoute = createRoute({
@@ -775,6 +829,10 @@ const routeTree = rootRoute.addChildren([
     tenantSettingsRoute,
     reshuffleRoute,
     userSecurityRoute,
+    resourcesRoute,
+    resourceNewRoute,
+    resourceDetailRoute,
+    resourceEditRoute,
     recidivismPlanRoute,
     programmesRoute,
     programmeNewRoute,

@@ -31,6 +31,7 @@ type NavEntry = {
     | '/account/sessions'
     | '/account/password'
     | '/account/totp'
+    | '/resources'
     | '/recidivism-plan'
     | '/programmes'
     | '/programmes/import'
@@ -56,7 +57,8 @@ type NavEntry = {
     | 'accounts.navTotp'
     | 'accounts.navSettings'
     | 'accounts.navReshuffle'
-    | `recidivism.nav.${'plan' | 'programmes' | 'import' | 'progress' | 'council' | 'opinions'}`;
+    | `recidivism.nav.${'plan' | 'programmes' | 'import' | 'progress' | 'council' | 'opinions'}`
+    | 'resources.nav.directory';
   /** The permission the entry needs, as listed in `Me.permissions`; none for Home. */
   permission?: Permission;
 };
@@ -72,6 +74,7 @@ const navEntries: readonly NavEntry[] = [
   { to: '/persons', label: 'persons.nav', permission: 'person.read' },
   { to: '/cases', label: 'cases.navLabel', permission: 'case.read' },
   { to: '/plan-items', label: 'planItems.navLabel', permission: 'supportReport.create' },
+  { to: '/resources', label: 'resources.nav.directory', permission: 'resource.read' },
   { to: '/recidivism-plan', label: 'recidivism.nav.plan', permission: 'plan.read' },
   { to: '/programmes', label: 'recidivism.nav.programmes', permission: 'plan.read' },
   { to: '/programmes/import', label: 'recidivism.nav.import', permission: 'plan.manage' },
@@ -162,6 +165,7 @@ export function AppShell({ initialMe, onExpired }: AppShellProps) {
                         entry.to === '/' ||
                         entry.to === '/consultations' ||
                         entry.to === '/programmes' ||
+                        entry.to === '/resources' ||
                         entry.to === '/council' ||
                         entry.to === '/audit',
                     }}
