@@ -97,7 +97,7 @@ async function plansOf(work: (db: Kysely<DB>) => Promise<unknown>): Promise<Plan
       const { rows } = await client.query(`EXPLAIN (FORMAT JSON) ${statement.sql}`, [
         ...statement.parameters,
       ]);
-      const plan = (rows[0]?.['QUERY PLAN'] as { Plan: PlanNode }[])[0]?.Plan;
+      const plan = ((rows[0]?.['QUERY PLAN'] ?? []) as { Plan: PlanNode }[])[0]?.Plan;
       if (plan) plans.push(nodes(plan));
     } finally {
       await client.query('ROLLBACK');
