@@ -1,3 +1,4 @@
+import { codesJa } from './codes.ja.ts';
 import { formsJa } from './forms.ja.ts';
 import { recidivismJa } from './recidivism.ja.ts';
 import { statsJa } from './stats.ja.ts';
@@ -1263,6 +1264,7 @@ export const ja = {
   recidivism: recidivismJa,
   forms: formsJa,
   stats: statsJa,
+  codes: codesJa,
   problem: {
     auth: {
       required: 'ログインが必要です。',

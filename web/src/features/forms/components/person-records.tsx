@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../../src/contract/persons.ts';
-import { type CaseStage, caseStageLabels } from '../../../../../src/domain/caseStage.ts';
+import type { CaseStage } from '../../../../../src/domain/caseStage.ts';
 import { consultationTopics, labelOf } from '../../../../../src/domain/codeLists.ts';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
@@ -41,7 +41,7 @@ export function PersonRecords({ person }: { person: Person }) {
                       {k.caseNumber}
                     </Link>
                   </Th>
-                  <Td>{caseStageLabels[k.stage as CaseStage] ?? k.stage}</Td>
+                  <Td>{t(`codes.caseStage.${k.stage as CaseStage}`)}</Td>
                   <Td>
                     <DateText value={k.acceptedOn} />
                   </Td>
