@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Monitoring } from '../../src/contract/monitorings.ts';
 import type { Plan, PlanComparison } from '../../src/contract/plans.ts';
-import { toIsoDate } from '../../src/domain/wareki.ts';
+import { today } from '../../src/domain/clock.ts';
+import { startTestClock } from '../support/clock.ts';
 import {
   addAssessment,
   addConsent,
@@ -24,7 +25,7 @@ let strangerCoordinator: ApiClient;
 let SHOGAI: string;
 let HOGO: string;
 
-const today = () => toIsoDate(new Date());
+startTestClock();
 
 beforeAll(async () => {
   server = await startTestServer();

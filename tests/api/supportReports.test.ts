@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MyPlanItem, Plan } from '../../src/contract/plans.ts';
 import type { SupportReport } from '../../src/contract/supportReports.ts';
-import { toIsoDate } from '../../src/domain/wareki.ts';
+import { today } from '../../src/domain/clock.ts';
+import { startTestClock } from '../support/clock.ts';
 import {
   addAssessment,
   addConsent,
@@ -25,7 +26,7 @@ let SHOGAI: string;
 let HOGO: string;
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
-const today = () => toIsoDate(new Date());
+startTestClock();
 const daysAgo = (n: number) =>
   new Date(Date.parse(`${today()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 

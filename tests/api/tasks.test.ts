@@ -4,7 +4,8 @@ import type { Plan } from '../../src/contract/plans.ts';
 import type { Task } from '../../src/contract/tasks.ts';
 import { addParticipant } from '../../src/db/participants.ts';
 import { addBusinessDays, daysBetween } from '../../src/domain/businessDays.ts';
-import { toIsoDate } from '../../src/domain/wareki.ts';
+import { now, today } from '../../src/domain/clock.ts';
+import { startTestClock } from '../support/clock.ts';
 import {
   addAssessment,
   addConsent,
@@ -29,7 +30,7 @@ let HOGO: string;
 let HOUKATSU: string;
 let COORDINATING: string;
 
-const today = () => toIsoDate(new Date());
+startTestClock();
 
 // What the tasks are about, for the assertions
 const ids = {
@@ -133,7 +134,7 @@ beforeAll(async () => {
         tenant_id: dir.tenantId,
         meeting_id: id,
         organization_id: invited.organizationId,
-        acknowledged_at: invited.acknowledged ? new Date() : null,
+        acknowledged_at: invited.acknowledged ? now() : null,
       })
       .execute();
     if (kind === 'multilayerMeeting') {
