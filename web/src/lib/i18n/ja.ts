@@ -1,6 +1,7 @@
 import { codesJa } from './codes.ja.ts';
 import { formsJa } from './forms.ja.ts';
 import { recidivismJa } from './recidivism.ja.ts';
+import { resourcesJa } from './resources.ja.ts';
 import { statsJa } from './stats.ja.ts';
 /**
  * Japanese messages: the primary language of Kasane. Every other language must provide the
@@ -1263,6 +1264,7 @@ export const ja = {
   },
   recidivism: recidivismJa,
   forms: formsJa,
+  resources: resourcesJa,
   stats: statsJa,
   codes: codesJa,
   problem: {

@@ -4,6 +4,7 @@ import * as clock from '../../../../../src/domain/clock.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { TableHead } from '../../../components/ui/data-table.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
@@ -145,20 +146,18 @@ function ProgressYear({ fiscalYear }: { fiscalYear: number }) {
       ) : null}
 
       <Table caption={t('recidivism.progress.tableCaption', { year: yearLabel })}>
-        <thead>
-          <tr>
-            <Th scope="col">{t('recidivism.progress.challenge')}</Th>
-            <Th scope="col">{t('recidivism.progress.programme')}</Th>
-            <Th scope="col">{t('recidivism.progress.section')}</Th>
-            <Th scope="col">{t('recidivism.progress.statusText')}</Th>
-            <Th scope="col">{t('recidivism.progress.result')}</Th>
-            <Th scope="col">{t('recidivism.progress.evaluation')}</Th>
-            <Th scope="col">{t('recidivism.progress.issuesDirection')}</Th>
-            <Th scope="col" className="print:hidden">
-              {t('common.actions')}
-            </Th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('recidivism.progress.challenge'),
+            t('recidivism.progress.programme'),
+            t('recidivism.progress.section'),
+            t('recidivism.progress.statusText'),
+            t('recidivism.progress.result'),
+            t('recidivism.progress.evaluation'),
+            t('recidivism.progress.issuesDirection'),
+            { label: t('common.actions'), className: 'print:hidden' },
+          ]}
+        />
         <tbody>
           {data.items.map((item) => {
             const p = item.progress;
