@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { caseStages } from '../../../../src/domain/caseStage.ts';
 import { householdFlags, issueCodes } from '../../../../src/domain/codeLists.ts';
 import { CaseStageBadge } from '../../features/cases/components/case-stage-badge.tsx';
+import { useCodeName } from '../code-names.ts';
 import { codesEn } from './codes.en.ts';
 import { codesJa } from './codes.ja.ts';
 import { i18n } from './i18n.ts';
@@ -12,6 +13,11 @@ afterEach(() => {
   cleanup();
   void i18n.changeLanguage('ja');
 });
+
+function Sex({ code }: { code: string }) {
+  const codeName = useCodeName();
+  return <span>{codeName('sex', code)}</span>;
+}
 
 const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
@@ -40,5 +46,17 @@ describe('names of codes', () => {
     await i18n.changeLanguage('en');
     render(<CaseStageBadge stage="watching" />);
     expect(screen.getByText('Watching (awaiting consent)')).toBeTruthy();
+  });
+
+  it('names a code typed as a string, and shows an unknown code as itself', async () => {
+    render(<Sex code="female" />);
+    expect(screen.getByText('女性')).toBeTruthy();
+    cleanup();
+    await i18n.changeLanguage('en');
+    render(<Sex code="female" />);
+    expect(screen.getByText('Female')).toBeTruthy();
+    cleanup();
+    render(<Sex code="notACode" />);
+    expect(screen.getByText('notACode')).toBeTruthy();
   });
 });

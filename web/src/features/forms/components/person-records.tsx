@@ -2,11 +2,11 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../../src/contract/persons.ts';
 import type { CaseStage } from '../../../../../src/domain/caseStage.ts';
-import { consultationTopics, labelOf } from '../../../../../src/domain/codeLists.ts';
 import { TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { useCodeName } from '../../../lib/code-names.ts';
 import { ConsultationStatusBadge } from '../../consultations/components/consultation-status-badge.tsx';
 
 /**
@@ -15,6 +15,7 @@ import { ConsultationStatusBadge } from '../../consultations/components/consulta
  */
 export function PersonRecords({ person }: { person: Person }) {
   const { t } = useTranslation();
+  const codeName = useCodeName();
   return (
     <div className="flex flex-col gap-6">
       <section aria-labelledby="person-cases" className="flex flex-col gap-3">
@@ -84,7 +85,7 @@ export function PersonRecords({ person }: { person: Person }) {
                     </Link>
                   </Th>
                   <Td>{c.organization.name}</Td>
-                  <Td>{labelOf(consultationTopics, c.mainTopic)}</Td>
+                  <Td>{codeName('consultationTopic', c.mainTopic)}</Td>
                   <Td>
                     <ConsultationStatusBadge status={c.status} />
                   </Td>
