@@ -16,6 +16,7 @@ import { formRoutes } from './forms.ts';
 import { handoverRoutes } from './handovers.ts';
 import { healthRoutes } from './health.ts';
 import { householdRoutes } from './households.ts';
+import { hsdsRoutes } from './hsds.ts';
 import { meetingKindRoutes } from './meetingKinds.ts';
 import { meetingRoutes } from './meetings.ts';
 import { monitoringRoutes } from './monitorings.ts';
@@ -96,4 +97,5 @@ export function registerRoutes(app: FastifyInstance, { database, config, secretB
   sensitiveFactRoutes(app, db);
   // 社会資源, 参加支援, アウトリーチ, 地域づくり (issue 12)
   resourceRoutes(app, db);
+  hsdsRoutes(app, db, { publicDirectory: config.publicDirectory });
 }
