@@ -4,6 +4,7 @@ import type { Person } from '../../../../../src/contract/persons.ts';
 import type { CaseStage } from '../../../../../src/domain/caseStage.ts';
 import { TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useCodeName } from '../../../lib/code-names.ts';
@@ -18,10 +19,12 @@ export function PersonRecords({ person }: { person: Person }) {
   const codeName = useCodeName();
   return (
     <div className="flex flex-col gap-6">
-      <section aria-labelledby="person-cases" className="flex flex-col gap-3">
-        <h2 id="person-cases" className="text-std-20B-150 text-solid-gray-900">
-          {t('forms.person.cases')}
-        </h2>
+      <Section
+        id="person-cases"
+        title={t('forms.person.cases')}
+        size="medium"
+        className="flex flex-col gap-3"
+      >
         {person.cases.length === 0 ? (
           <p>{t('forms.person.none')}</p>
         ) : (
@@ -54,11 +57,13 @@ export function PersonRecords({ person }: { person: Person }) {
             </tbody>
           </Table>
         )}
-      </section>
-      <section aria-labelledby="person-consultations" className="flex flex-col gap-3">
-        <h2 id="person-consultations" className="text-std-20B-150 text-solid-gray-900">
-          {t('forms.person.consultations')}
-        </h2>
+      </Section>
+      <Section
+        id="person-consultations"
+        title={t('forms.person.consultations')}
+        size="medium"
+        className="flex flex-col gap-3"
+      >
         {person.consultations.length === 0 ? (
           <p>{t('forms.person.none')}</p>
         ) : (
@@ -95,7 +100,7 @@ export function PersonRecords({ person }: { person: Person }) {
             </tbody>
           </Table>
         )}
-      </section>
+      </Section>
     </div>
   );
 }
