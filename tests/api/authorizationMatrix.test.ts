@@ -538,6 +538,8 @@ const queries: Record<string, { probe?: boolean; query: (v: View) => Record<stri
   'programmeProgress.list': { query: () => ({ fiscalYear: '2026' }) },
   'councilMeetings.paper': { query: () => ({ fiscalYear: '2026' }) },
   'meetings.calendar': { query: () => ({ from: '2026-10-01', to: '2026-11-30' }) },
+  'statistics.get': { query: () => ({ fiscalYear: '2026' }) },
+  'statistics.export': { query: () => ({ fiscalYear: '2026', format: 'csv' }) },
 };
 
 // ---------------------------------------------------------------- cells and expectations

@@ -33,6 +33,7 @@ import { resourceRoutes } from './resources.ts';
 import { sensitiveFactRoutes } from './sensitiveFacts.ts';
 import { sessionRoutes } from './session.ts';
 import { sessionListRoutes } from './sessions.ts';
+import { statisticsRoutes } from './statistics.ts';
 import { supportReportRoutes } from './supportReports.ts';
 import { taskRoutes } from './tasks.ts';
 import { tenantSettingsRoutes } from './tenantSettings.ts';
@@ -78,6 +79,7 @@ export function registerRoutes(app: FastifyInstance, { database, config, secretB
   taskRoutes(app, db);
   // role homes, the meeting calendar, statistics (issue 10)
   dashboardRoutes(app, db);
+  statisticsRoutes(app, db);
   meetingKindRoutes(app, db);
   // households, progress notes, 帳票 (issue 11)
   householdRoutes(app, db);
