@@ -134,7 +134,24 @@ export interface PlacementEventTable {
   created_at: CreatedAt;
 }
 
+export interface OutreachContactTable {
+  id: string;
+  tenant_id: string;
+  consultation_id: string | null;
+  case_id: string | null;
+  organization_id: string;
+  recorded_by: string;
+  attempted_on: DateColumn;
+  method: string;
+  result: string;
+  relationship: string;
+  note: string | null;
+  next_attempt_on: DateColumn | null;
+  created_at: CreatedAt;
+}
+
 export interface ResourceTables {
+  outreach_contacts: OutreachContactTable;
   placements: PlacementTable;
   placement_events: PlacementEventTable;
   resource_organizations: ResourceOrganizationTable;

@@ -483,6 +483,16 @@ const bodies: Record<
     body: (v) => ({ personId: v.world.personId, resourceId: v.world.resourceId, kind: 'ibasho' }),
   },
   'placements.update': { body: () => ({ event: { kind: 'visit', occurredOn: today() } }) },
+  'outreachContacts.create': {
+    refs: 'consultations',
+    body: (v) => ({
+      consultationId: v.consultation,
+      attemptedOn: today(),
+      method: 'visit',
+      result: 'noAnswer',
+      nextAttemptOn: soon(),
+    }),
+  },
   'resources.import': {
     body: () => ({
       fileName: 'hsds.json',

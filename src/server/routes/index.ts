@@ -21,6 +21,7 @@ import { meetingKindRoutes } from './meetingKinds.ts';
 import { meetingRoutes } from './meetings.ts';
 import { monitoringRoutes } from './monitorings.ts';
 import { organizationRoutes } from './organizations.ts';
+import { outreachRoutes } from './outreach.ts';
 import { personAccessLogRoutes } from './personAccessLog.ts';
 import { personRoutes } from './persons.ts';
 import { placementRoutes } from './placements.ts';
@@ -102,4 +103,5 @@ export function registerRoutes(app: FastifyInstance, { database, config, secretB
   resourceRoutes(app, db);
   hsdsRoutes(app, db, { publicDirectory: config.publicDirectory });
   placementRoutes(app, db);
+  outreachRoutes(app, db);
 }

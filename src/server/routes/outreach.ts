@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import {
+  type OutreachContact,
+  outreachContactInputSchema,
+  outreachContactListQuerySchema,
+  outreachContactListSchema,
+  outreachContactSchema,
+} from '../../contract/outreach.ts';
+import { problemSchema } from '../../contract/problem.ts';
+import { caseVisible, consultationVisible, type Viewer } from '../../db/access.ts';
+import { recordAudit } from '../../db/auditTrail.ts';
+import { findVisibleCase } from '../../db/cases.ts';
+import type { DB } from '../../db/schema.ts';
+import { today } from '../../domain/clock.ts';
+import { actorOf, auditContextOf } from '../authentication.ts';
+import { HttpProblem, notFound } from '../problem.ts';
+
+const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const writeErrors = { ...readErrors, 409: problemSchema };
+
+/**
+ * The attempts a viewer may see: those of a case it takes part in, and those of a consultation it
+ * may see (the counter that took it, the organisation it was referred or handed over to, and — once
+ * its handover opened a case — everyone taking part in that case: the attempts move into the case).
+ */
+async function listContacts(
+  db: Kysely<DB> | Transaction<DB>,
+  viewer: Viewer,
+  filter: { consultationId?: string | undefined; caseId?: string | undefined; id?: string },
+): Promise<OutreachContact[]> {
+  let query = db
+    .selectFrom('outreach_contacts as oc')
+    .innerJoin('organizations as o', 'o.id', 'oc.organization_id')
+    .leftJoin('consultations as c', 'c.id', 'oc.consultation_id')
+    .selectAll('oc')
+    .select([
+      'o.name as organization_name',
+      sql<
+        string | null
+      >`COALESCE(oc.case_id, (SELECT h.case_id FROM handovers h WHERE h.consultation_id = oc.consultation_id AND h.case_id IS NOT NULL LIMIT 1))`.as(
+        'effective_case_id',
+      ),
+    ])
+    .where('oc.tenant_id', '=', viewer.tenantId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('oc.case_id', 'is not', null), caseVisible(viewer, 'oc.case_id')]),
+        eb.and([
+          eb('oc.consultation_id', 'is not', null),
+          consultationVisible(viewer, 'c.id', 'c.organization_id'),
+        ]),
+      ]),
+    );
+  if (filter.id) query = query.where('oc.id', '=', filter.id);
+  if (filter.consultationId) query = query.where('oc.consultation_id', '=', filter.consultationId);
+  if (filter.caseId) {
+    const caseId = filter.caseId;
+    query = query.where((eb) =>
+      eb.or([
+        eb('oc.case_id', '=', caseId),
+        eb(
+          'oc.consultation_id',
+          'in',
+          eb.selectFrom('handovers').select('consultation_id').where('case_id', '=', caseId),
+        ),
+      ]),
+    );
+  }
+  const rows = await query
+    .orderBy('oc.attempted_on', 'desc')
+    .orderBy('oc.created_at', 'desc')
+    .limit(1000)
+    .execute();
+  const day = today();
+  const latestOfTarget = new Set<string>();
+  return rows.map((r) => {
+    const target = r.effective_case_id ?? r.consultation_id ?? '';
+    const latest = !latestOfTarget.has(target);
+    latestOfTarget.add(target);
+    return {
+      id: r.id,
+      consultationId: r.consultation_id,
+      caseId: r.effective_case_id,
+      attemptedOn: r.attempted_on,
+      method: r.method as OutreachContact['method'],
+      result: r.result as OutreachContact['result'],
+      relationship: r.relationship as OutreachContact['relationship'],
+      note: r.note,
+      nextAttemptOn: r.next_attempt_on,
+      organization: { id: r.organization_id, name: r.organization_name },
+      overdue: latest && r.next_attempt_on !== null && r.next_attempt_on < day,
+    };
+  });
+}
+
+/**
+ * アウトリーチ等を通じた継続的支援 (docs/resources.md): contact attempts with someone who has not consented
+ * yet or cannot come — visits, letters, calls, word through a neighbour or a 民生委員 — their result, the
+ * relationship built and the next attempt. Case data: seen only by those who may see the consultation or
+ * the case (404 otherwise), every read audited; the coordinator lists overdue next attempts.
+ */
+export function outreachRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/outreach-contacts',
+    {
+      config: { access: { permission: 'outreach.record' } },
+      schema: {
+        operationId: 'outreachContacts.create',
+        summary:
+          'Record a contact attempt (訪問, 手紙, 電話, 近隣・民生委員を通じて) on a consultation or a case',
+        tags: ['outreach'],
+        body: outreachContactInputSchema,
+        response: { 201: outreachContactSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const input = request.body;
+      const contact = await db.transaction().execute(async (tx) => {
+        let personId: string | null = null;
+        if (input.caseId) {
+          const kase = await findVisibleCase(tx, actor, input.caseId);
+          if (!kase) throw notFound();
+          personId = kase.primary_person_id;
+        } else {
+          const consultation = await tx
+            .selectFrom('consultations as c')
+            .select(['c.id', 'c.person_id'])
+            .where('c.tenant_id', '=', actor.tenantId)
+            .where('c.id', '=', input.consultationId ?? '')
+            .where(consultationVisible(actor, 'c.id', 'c.organization_id'))
+            .executeTakeFirst();
+          if (!consultation)
+            throw new HttpProblem(400, 'validation.invalid', '指定された相談が見つかりません。', [
+              { field: 'consultationId', code: 'unknown', message: '指定された相談が見つかりません' },
+            ]);
+          personId = consultation.person_id;
+        }
+        const id = randomUUID();
+        await tx
+          .insertInto('outreach_contacts')
+          .values({
+            id,
+            tenant_id: actor.tenantId,
+            consultation_id: input.caseId ? null : (input.consultationId ?? null),
+            case_id: input.caseId ?? null,
+            organization_id: actor.organizationId,
+            recorded_by: actor.userId,
+            attempted_on: input.attemptedOn,
+            method: input.method,
+            result: input.result,
+            relationship: input.relationship,
+            note: input.note,
+            next_attempt_on: input.nextAttemptOn,
+          })
+          .execute();
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'outreachContact.create',
+          resourceType: 'outreachContact',
+          resourceId: id,
+          caseId: input.caseId ?? null,
+          personId,
+          details: {
+            method: input.method,
+            result: input.result,
+            consultationId: input.consultationId ?? null,
+          },
+        });
+        const [created] = await listContacts(tx, actor, { id });
+        if (!created) throw notFound();
+        return created;
+      });
+      return reply.code(201).send(contact);
+    },
+  );
+
+  r.get(
+    '/api/outreach-contacts',
+    {
+      config: { access: { permission: 'case.read' } },
+      schema: {
+        operationId: 'outreachContacts.list',
+        summary:
+          'Contact attempts of a consultation or case I may see; overdue=true: latest attempts whose next one is past',
+        tags: ['outreach'],
+        querystring: outreachContactListQuerySchema,
+        response: { 200: outreachContactListSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const query = request.query;
+      return db.transaction().execute(async (tx) => {
+        if (query.caseId && !(await findVisibleCase(tx, actor, query.caseId))) throw notFound();
+        const all = await listContacts(tx, actor, query);
+        if (query.consultationId && all.length === 0) {
+          const visible = await tx
+            .selectFrom('consultations as c')
+            .select('c.id')
+            .where('c.tenant_id', '=', actor.tenantId)
+            .where('c.id', '=', query.consultationId)
+            .where(consultationVisible(actor, 'c.id', 'c.organization_id'))
+            .executeTakeFirst();
+          if (!visible) throw notFound();
+        }
+        const items = query.overdue ? all.filter((c) => c.overdue) : all;
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'outreachContact.list',
+          resourceType: 'outreachContact',
+          caseId: query.caseId ?? null,
+          details: { ids: items.map((c) => c.id), overdue: query.overdue },
+        });
+        return { items };
+      });
+    },
+  );
+}

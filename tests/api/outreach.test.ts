@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutreachContact } from '../../src/contract/outreach.ts';
+import { openConsultation, syntheticPerson } from '../support/caseWorld.ts';
+import { type ApiClient, problemFields, startTestServer, type TestServer } from '../support/testServer.ts';
+
+let server: TestServer;
+let houkatsu: ApiClient;
+let shogai: ApiClient;
+let consultationId: string;
+
+const day = (offset: number) => {
+  const date = new Date();
+  date.setUTCDate(date.getUTCDate() + offset);
+  return date.toISOString().slice(0, 10);
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  consultationId = await openConsultation(
+    server.app,
+    'houkatsu',
+    syntheticPerson('訪問', '一', 'ホウモン', 'ハジメ', '1975-03-03', '鹿児島市（架空の住所）'),
+  );
+  houkatsu = await server.as('houkatsu');
+  shogai = await server.as('shogai');
+});
+afterAll(() => server.close());
+
+describe('outreach contacts (アウトリーチ)', () => {
+  it('records three attempts before consent on a consultation; the latest past next attempt is overdue; audited', async () => {
+    const attempt = (body: Record<string, unknown>) =>
+      houkatsu.post<OutreachContact>('/api/outreach-contacts', { consultationId, ...body });
+    expect(
+      (await attempt({ attemptedOn: day(-20), method: 'visit', result: 'noAnswer', nextAttemptOn: day(-13) }))
+        .status,
+    ).toBe(201);
+    expect(
+      (
+        await attempt({
+          attemptedOn: day(-13),
+          method: 'letter',
+          result: 'letterLeft',
+          nextAttemptOn: day(-6),
+        })
+      ).status,
+    ).toBe(201);
+    const third = await attempt({
+      attemptedOn: day(-6),
+      method: 'minsei',
+      result: 'heardOf',
+      relationship: 'known',
+      note: '民生委員から：母が会ってもよいと言っている',
+      nextAttemptOn: day(-1),
+    });
+    expect(third.status).toBe(201);
+    expect((await server.latestAudit('outreachContact.create'))?.resource_id).toBe(third.body.id);
+
+    const list = await houkatsu.get<{ items: OutreachContact[] }>(
+      `/api/outreach-contacts?consultationId=${consultationId}`,
+    );
+    expect(list.body.items.map((c) => c.method)).toEqual(['minsei', 'letter', 'visit']);
+    expect(list.body.items.map((c) => c.overdue)).toEqual([true, false, false]);
+    const overdue = await houkatsu.get<{ items: OutreachContact[] }>('/api/outreach-contacts?overdue=true');
+    expect(overdue.body.items.map((c) => c.id)).toEqual([third.body.id]);
+    expect((await server.latestAudit('outreachContact.list'))?.action).toBe('outreachContact.list');
+  });
+
+  it('is not seen by an organisation with no part in the consultation (404, nothing listed)', async () => {
+    expect((await shogai.get(`/api/outreach-contacts?consultationId=${consultationId}`)).status).toBe(404);
+    const all = await shogai.get<{ items: OutreachContact[] }>('/api/outreach-contacts');
+    expect(all.body.items.filter((c) => c.consultationId === consultationId)).toEqual([]);
+    const refused = await shogai.post('/api/outreach-contacts', {
+      consultationId,
+      attemptedOn: day(0),
+      method: 'visit',
+      result: 'noAnswer',
+    });
+    expect(refused.status).toBe(400);
+    expect(problemFields(refused.body)).toEqual(['consultationId']);
+  });
+
+  it('refuses an attempt naming both or neither target, or a next attempt before it', async () => {
+    const both = await houkatsu.post('/api/outreach-contacts', {
+      attemptedOn: day(0),
+      method: 'phone',
+      result: 'talked',
+    });
+    expect(problemFields(both.body)).toEqual(['consultationId']);
+    const backwards = await houkatsu.post('/api/outreach-contacts', {
+      consultationId,
+      attemptedOn: day(0),
+      method: 'phone',
+      result: 'talked',
+      nextAttemptOn: day(-1),
+    });
+    expect(problemFields(backwards.body)).toEqual(['nextAttemptOn']);
+  });
+});
