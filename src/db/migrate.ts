@@ -11,6 +11,7 @@ import * as auditViews from './migrations/20261127_0008_audit_views.ts';
 import * as accounts from './migrations/20261127_0009_accounts.ts';
 import * as recidivismScreens from './migrations/20261127_0011_recidivism_screens.ts';
 import * as householdsProgressNotes from './migrations/20261202_1101_households_progress_notes.ts';
+import * as rateLimitWindows from './migrations/20261202_1301_rate_limit_windows.ts';
 import { applyRowLevelSecurity } from './rowLevelSecurity.ts';
 import type { DB } from './schema.ts';
 
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '20261127_0007_consent_sensitive_facts': consentSensitiveFacts,
   '20261127_0011_recidivism_screens': recidivismScreens,
   '20261202_1101_households_progress_notes': householdsProgressNotes,
+  '20261202_1301_rate_limit_windows': rateLimitWindows,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -11,6 +11,7 @@ import { installAuthentication } from './authentication.ts';
 import { installDeniedAccessAudit } from './deniedAccess.ts';
 import { installOpenApi } from './openapi.ts';
 import { installProblemHandlers } from './problem.ts';
+import { databaseRateLimitStore } from './rateLimitStore.ts';
 import { registerRoutes } from './routes/index.ts';
 import { createSecretBox } from './secretBox.ts';
 import { installWeb } from './web.ts';
@@ -72,7 +73,9 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
-  await app.register(rateLimit, { global: false });
+  // Counts in the database, so every app node on one PostgreSQL shares them (src/db/rateLimits.ts).
+  app.decorate('rateLimitDb', database.db);
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(database.db) });
 
   installAuthentication(app, database, config);
   installDeniedAccessAudit(app, database.db);
