@@ -10,6 +10,7 @@ import type { Config } from './config.ts';
 import './actor.ts';
 import { installAuthentication } from './authentication.ts';
 import { installDeniedAccessAudit } from './deniedAccess.ts';
+import { installMetrics, loggingOptions } from './observability.ts';
 import { installOpenApi } from './openapi.ts';
 import { installProblemHandlers } from './problem.ts';
 import { databaseRateLimitStore } from './rateLimitStore.ts';
@@ -38,7 +39,7 @@ function requireDeclaredAccess(app: FastifyInstance): void {
 
 export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    ...loggingOptions(config.logLevel),
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   });
@@ -78,6 +79,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   app.decorate('rateLimitDb', database.db);
   await app.register(rateLimit, { global: false, store: databaseRateLimitStore(database.db) });
 
+  installMetrics(app, database, { token: config.metricsToken });
   installAuthentication(app, database, config);
   installDeniedAccessAudit(app, database.db);
   await installOpenApi(app);
