@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
 import {
   assignableUsersSchema,
-  type CaseAbilities,
   type CaseDetail,
   type CaseListItem,
   caseAssigneeInputSchema,
@@ -31,7 +30,6 @@ import {
   casePersons,
   clearClosure,
   findVisibleCase,
-  isCoordinatorOf,
   knownOrganizationIds,
   listCaseEvents,
   listVisibleCases,
@@ -42,14 +40,8 @@ import {
 } from '../../db/cases.ts';
 import { consentCoverage, consentsOfCase } from '../../db/consents.ts';
 import { addParticipant } from '../../db/participants.ts';
-import type { DB, ParticipationBasis } from '../../db/schema.ts';
-import {
-  type CaseEvent,
-  type CaseStage,
-  caseStageLabels,
-  isOpenStage,
-  transition,
-} from '../../domain/caseStage.ts';
+import type { DB } from '../../db/schema.ts';
+import { caseStageLabels } from '../../domain/caseStage.ts';
 import * as clock from '../../domain/clock.ts';
 import {
   closureReasons,
@@ -59,6 +51,7 @@ import {
   labelOf,
   relations,
 } from '../../domain/codeLists.ts';
+import { caseAbilities, coordinatesCase } from '../../domain/policy/cases.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { advanceCase } from '../caseTransitions.ts';
@@ -78,43 +71,6 @@ const fullKana = (p: { family_name_kana: string; given_name_kana: string }) =>
 /** The filter's fields that were given, for an audit event's details. */
 function definedOnly(filter: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
-}
-
-/**
- * What the caller may do next with a case. Coordinator actions need case.coordinate AND the case's
- * coordinating section; stage changes are asked of the state machine itself, so the buttons the
- * web app shows are exactly the transitions the server would accept.
- */
-export function caseAbilities(
-  actor: Actor,
-  kase: { stage: CaseStage; coordinating_organization_id: string },
-  facts: { hasAssessment: boolean; myBases: readonly ParticipationBasis[] },
-): CaseAbilities {
-  const coordinator = isCoordinatorOf(actor, kase);
-  const legal = (event: CaseEvent) =>
-    transition(kase.stage, event, {
-      hasAssessment: facts.hasAssessment,
-      // The request supplies these; the ability says whether the stage allows the event at all.
-      hasConsent: true,
-      decidedByConsentMeeting: true,
-      hasReason: true,
-      hasEvaluation: true,
-    }).ok;
-  return {
-    assess: coordinator && legal('saveAssessment'),
-    recordConsent: coordinator,
-    scheduleMeeting: coordinator && isOpenStage(kase.stage),
-    createPlan: coordinator && legal('approvePlan'),
-    monitor: coordinator && legal('monitorContinue'),
-    close: coordinator && legal('close'),
-    suspend: coordinator && legal('suspend'),
-    reopen: coordinator && legal('reopen'),
-    report:
-      actor.permissions.has('supportReport.create') &&
-      facts.myBases.includes('planItem') &&
-      isOpenStage(kase.stage),
-    assign: coordinator && kase.stage !== 'closed',
-  };
 }
 
 function presentCaseListItem(row: CaseListRow, actor: Actor): CaseListItem {
@@ -266,7 +222,7 @@ async function caseToCoordinate(
 ): Promise<CaseRow> {
   const kase = await findVisibleCase(tx, actor, caseId, { forUpdate });
   if (!kase) throw notFound();
-  if (!isCoordinatorOf(actor, kase)) throw forbidden();
+  if (!coordinatesCase(actor, kase)) throw forbidden();
   return kase;
 }
 

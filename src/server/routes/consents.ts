@@ -19,7 +19,6 @@ import { recordAudit } from '../../db/auditTrail.ts';
 import { recordCaseEvent } from '../../db/caseEvents.ts';
 import {
   findVisibleCase,
-  isCoordinatorOf,
   knownOrganizationIds,
   organizationNames,
   personBelongsToCase,
@@ -44,6 +43,7 @@ import type { ConsentWithdrawalEffect, DB } from '../../db/schema.ts';
 import * as clock from '../../domain/clock.ts';
 import { labelOf } from '../../domain/codeLists.ts';
 import type { ConsentScope } from '../../domain/consentDisclosure.ts';
+import { coordinatesCase } from '../../domain/policy/cases.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
@@ -186,7 +186,7 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           : undefined;
         if (input.caseId && !kase) throw notFound();
         if (kase) {
-          if (!isCoordinatorOf(actor, kase)) throw forbidden();
+          if (!coordinatesCase(actor, kase)) throw forbidden();
           if (!(await personBelongsToCase(tx, kase, person.id))) {
             throw new HttpProblem(400, 'validation.invalid', 'この人はこの事例の世帯員ではありません。', [
               { field: 'personId', code: 'notInCase', message: 'この事例の世帯員から選んでください' },
