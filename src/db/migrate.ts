@@ -15,6 +15,7 @@ import * as householdsProgressNotes from './migrations/20261202_1101_households_
 import * as resourceDirectory from './migrations/20261202_1201_resource_directory.ts';
 import * as placements from './migrations/20261202_1202_placements.ts';
 import * as outreachContacts from './migrations/20261202_1203_outreach_contacts.ts';
+import * as rateLimitWindows from './migrations/20261202_1301_rate_limit_windows.ts';
 import * as auditSealing from './migrations/20261202_1501_audit_sealing.ts';
 import * as policiesReadSettingOnce from './migrations/20261202_1502_policies_read_setting_once.ts';
 import { applyRowLevelSecurity } from './rowLevelSecurity.ts';
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '20261202_1202_placements': placements,
   '20261202_1203_outreach_contacts': outreachContacts,
   '20261202_1501_audit_sealing': auditSealing,
+  '20261202_1301_rate_limit_windows': rateLimitWindows,
   '20261202_1502_policies_read_setting_once': policiesReadSettingOnce,
 };
 
