@@ -23,6 +23,7 @@ import { monitoringRoutes } from './monitorings.ts';
 import { organizationRoutes } from './organizations.ts';
 import { personAccessLogRoutes } from './personAccessLog.ts';
 import { personRoutes } from './persons.ts';
+import { placementRoutes } from './placements.ts';
 import { planRoutes } from './plans.ts';
 import { printRoutes } from './prints.ts';
 import { programmeProgressRoutes } from './programmeProgress.ts';
@@ -100,4 +101,5 @@ export function registerRoutes(app: FastifyInstance, { database, config, secretB
   // 社会資源, 参加支援, アウトリーチ, 地域づくり (issue 12)
   resourceRoutes(app, db);
   hsdsRoutes(app, db, { publicDirectory: config.publicDirectory });
+  placementRoutes(app, db);
 }
