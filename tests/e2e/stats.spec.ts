@@ -99,7 +99,9 @@ test('統計・実績 renders its charts with their tables and downloads xlsx an
   expect(text).toContain('新規相談受付件数');
 });
 
-test('a caseworker’s menu lacks the plan screens, and its home shows its organisation’s work', async ({ page }) => {
+test('a caseworker’s menu lacks the plan screens, and its home shows its organisation’s work', async ({
+  page,
+}) => {
   await signIn(page, 'houkatsu');
   const menu = page.getByRole('navigation', { name: 'メインメニュー' });
   await expect(menu.getByRole('link', { name: '事例一覧', exact: true })).toBeVisible();
