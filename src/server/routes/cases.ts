@@ -58,7 +58,7 @@ import { advanceCase } from '../caseTransitions.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
 import { presentAssessment } from './assessments.ts';
-import { presentConsents } from './consents.ts';
+import { discloseConsentEntries, presentConsents } from './consents.ts';
 import { presentMeetingSummary } from './meetings.ts';
 
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
@@ -329,7 +329,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         const kase = await findVisibleCase(tx, actor, request.params.id);
         if (!kase) throw notFound();
         const rows = await listCaseEvents(tx, actor, kase.id, { limit, ...(cursor ? { cursor } : {}) });
-        const page = rows.slice(0, limit);
+        const page = await discloseConsentEntries(tx, actor, kase.id, rows.slice(0, limit));
         const last = page.at(-1);
         await recordAudit(tx, auditContextOf(request), {
           action: 'case.timeline',
