@@ -1,6 +1,7 @@
 import { formsEn } from './forms.en.ts';
 import type { Messages } from './ja.ts';
 import { recidivismEn } from './recidivism.en.ts';
+import { uiEn } from './ui.en.ts';
 
 /** English messages. Typed as `Messages`, so a key missing here (or extra) fails the type check. */
 export const en: Messages = {
@@ -1262,6 +1263,7 @@ export const en: Messages = {
   },
   recidivism: recidivismEn,
   forms: formsEn,
+  ui: uiEn,
   problem: {
     auth: {
       required: 'Please sign in.',

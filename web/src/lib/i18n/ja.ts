@@ -1,5 +1,6 @@
 import { formsJa } from './forms.ja.ts';
 import { recidivismJa } from './recidivism.ja.ts';
+import { uiJa } from './ui.ja.ts';
 /**
  * Japanese messages: the primary language of Kasane. Every other language must provide the
  * same keys (`Messages`), so a missing translation is a type error.
@@ -1260,6 +1261,7 @@ export const ja = {
   },
   recidivism: recidivismJa,
   forms: formsJa,
+  ui: uiJa,
   problem: {
     auth: {
       required: 'ログインが必要です。',

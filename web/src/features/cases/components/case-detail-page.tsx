@@ -156,8 +156,8 @@ function CaseDetailView({
                 term: t('cases.person'),
                 value: person ? (
                   <span className="flex flex-col">
-                    <span className="text-std-16B-170">{person.name}</span>
-                    <span className="text-solid-gray-700">{person.kana}</span>
+                    <span className="break-keep sm:whitespace-nowrap text-std-16B-170">{person.name}</span>
+                    <span className="break-keep sm:whitespace-nowrap text-solid-gray-700">{person.kana}</span>
                   </span>
                 ) : null,
               },

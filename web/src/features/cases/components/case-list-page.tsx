@@ -144,8 +144,12 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                         </Th>
                         <Td>
                           <span className="flex flex-col">
-                            <span className="text-std-16B-170">{item.person.name}</span>
-                            <span className="text-solid-gray-700">{item.person.kana}</span>
+                            <span className="break-keep sm:whitespace-nowrap text-std-16B-170">
+                              {item.person.name}
+                            </span>
+                            <span className="break-keep sm:whitespace-nowrap text-solid-gray-700">
+                              {item.person.kana}
+                            </span>
                           </span>
                         </Td>
                         <Td>
@@ -182,7 +186,9 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                             .map((basis) => labelOf(participationBases, basis))
                             .join(t('common.listSeparator'))}
                         </Td>
-                        <Td>{item.assignedUser?.name ?? t('cases.assignee.none')}</Td>
+                        <Td className="break-keep sm:whitespace-nowrap">
+                          {item.assignedUser?.name ?? t('cases.assignee.none')}
+                        </Td>
                       </tr>
                     );
                   })

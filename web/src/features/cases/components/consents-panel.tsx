@@ -70,7 +70,7 @@ export function ConsentsPanel({ kase }: { kase: CaseDetail }) {
                 <Th scope="row" className="whitespace-nowrap">
                   <DateText value={consent.givenOn} />
                 </Th>
-                <Td>{consent.person.name}</Td>
+                <Td className="break-keep sm:whitespace-nowrap">{consent.person.name}</Td>
                 <Td>
                   <ul>
                     {consent.organizations.map((organization) => (

@@ -45,11 +45,13 @@ function PersonCell({ handover, showDuplicates }: { handover: Handover; showDupl
       <Link
         to="/consultations/$consultationId"
         params={{ consultationId: handover.consultation.id }}
-        className={textLinkClassName}
+        className={`${textLinkClassName} break-keep sm:whitespace-nowrap`}
       >
         {fullName(person)}
       </Link>
-      <span className="block text-std-16N-170 text-solid-gray-700">{fullKana(person)}</span>
+      <span className="block break-keep sm:whitespace-nowrap text-std-16N-170 text-solid-gray-700">
+        {fullKana(person)}
+      </span>
       {person.age !== null ? (
         <span className="block text-std-16N-170 text-solid-gray-700">
           {t('dateText.age', { age: person.age })}

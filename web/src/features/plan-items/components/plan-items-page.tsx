@@ -60,7 +60,7 @@ export function PlanItemsPage() {
                       <Td className="whitespace-nowrap">
                         <PathLink href={`/cases/${item.caseId}`}>{item.caseNumber}</PathLink>
                       </Td>
-                      <Td className="whitespace-nowrap">{item.personName}</Td>
+                      <Td className="break-keep sm:whitespace-nowrap">{item.personName}</Td>
                       <Th scope="row" className="whitespace-pre-wrap">
                         {item.content}
                       </Th>

@@ -1,0 +1,9 @@
+import type { uiJa } from './ui.ja.ts';
+
+/** English messages of issue 14 (see ui.ja.ts). */
+export const uiEn: typeof uiJa = {
+  menu: {
+    open: 'Menu',
+    close: 'Close menu',
+  },
+};
