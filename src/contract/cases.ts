@@ -58,7 +58,11 @@ export const caseListItemSchema = z.object({
   stageLabel: z.string(),
   person: z.object({ id: z.uuid(), name: z.string(), kana: z.string() }),
   householdFlags: z.array(labelled()).describe('世帯類型 of the latest 課題整理'),
-  nextMonitoringOn: z.string().nullable(),
+  nextMonitoringOn: z.string().nullable().describe('次回モニタリング as decided (the nominal date)'),
+  nextMonitoringDueOn: z
+    .string()
+    .nullable()
+    .describe('the business day the next monitoring is due: nextMonitoringOn, or the business day before it'),
   acceptedOn: z.string(),
   coordinatingOrganization: ref(),
   leadOrganization: ref().nullable(),
@@ -92,7 +96,11 @@ export const caseDetailSchema = z
     stage: z.enum(caseStages),
     stageLabel: z.string(),
     acceptedOn: z.string(),
-    nextMonitoringOn: z.string().nullable(),
+    nextMonitoringOn: z.string().nullable().describe('次回モニタリング as decided (the nominal date)'),
+    nextMonitoringDueOn: z
+      .string()
+      .nullable()
+      .describe('the business day the next monitoring is due: nextMonitoringOn, or the business day before it'),
     closedOn: z.string().nullable(),
     closureReason: labelled().nullable(),
     closureEvaluation: z.string().nullable(),

@@ -58,6 +58,7 @@ import {
   labelOf,
   relations,
 } from '../../domain/codeLists.ts';
+import { dueDateOf } from '../../domain/dueDates.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
@@ -125,6 +126,7 @@ function presentCaseListItem(row: CaseListRow, actor: Actor): CaseListItem {
       label: labelOf(householdFlags, code),
     })),
     nextMonitoringOn: row.next_monitoring_on,
+    nextMonitoringDueOn: row.next_monitoring_on ? dueDateOf(row.next_monitoring_on).dueOn : null,
     acceptedOn: row.accepted_on,
     coordinatingOrganization: {
       id: row.coordinating_organization_id,
@@ -181,6 +183,7 @@ export async function loadCaseDetail(tx: Transaction<DB>, actor: Actor, kase: Ca
     stageLabel: caseStageLabels[kase.stage],
     acceptedOn: kase.accepted_on,
     nextMonitoringOn: kase.next_monitoring_on,
+    nextMonitoringDueOn: kase.next_monitoring_on ? dueDateOf(kase.next_monitoring_on).dueOn : null,
     closedOn: kase.closed_on,
     closureReason: kase.closure_reason
       ? { code: kase.closure_reason, label: labelOf(closureReasons, kase.closure_reason) }

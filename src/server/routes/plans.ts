@@ -33,7 +33,7 @@ import {
   hasAssessment,
   inactiveOrganizations,
   insertDraft,
-  isReportDue,
+  reportScheduleOf,
   linksOf,
   listMyPlanItems,
   listPlans,
@@ -48,6 +48,7 @@ import {
 } from '../../db/plans.ts';
 import type { DB } from '../../db/schema.ts';
 import { type CaseStage, isOpenStage, noFacts, transition } from '../../domain/caseStage.ts';
+import { reportStatus } from '../../domain/dueDates.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
@@ -252,6 +253,7 @@ export function comparePlans(
 }
 
 function presentMyPlanItem(row: MyPlanItemRow, today: string, actor: Actor): MyPlanItem {
+  const { due, needed } = reportStatus(reportScheduleOf(row, today), today);
   return {
     ...presentPlanItem(row),
     planId: row.plan_id,
@@ -260,7 +262,9 @@ function presentMyPlanItem(row: MyPlanItemRow, today: string, actor: Actor): MyP
     caseNumber: row.case_number,
     personName: `${row.family_name} ${row.given_name}`,
     lastReportedOn: row.last_reported_on,
-    reportDue: isReportDue(row, today),
+    reportNominalDueOn: due.nominalOn,
+    reportDueOn: due.dueOn,
+    reportDue: needed,
     abilities: { report: actor.permissions.has('supportReport.create') },
   };
 }

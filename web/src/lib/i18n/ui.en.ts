@@ -6,4 +6,12 @@ export const uiEn: typeof uiJa = {
     open: 'Menu',
     close: 'Close menu',
   },
+  due: {
+    nominalBefore: '(nominally ',
+    nominalAfter: '; brought forward: office closed)',
+    overdue: 'Overdue: {{count}} d',
+    today: 'Due today',
+    upcoming: 'Due in {{count}} d',
+    waiting: 'Waiting: {{count}} d',
+  },
 };

@@ -7,4 +7,12 @@ export const uiJa = {
     open: 'メニュー',
     close: 'メニューを閉じる',
   },
+  due: {
+    nominalBefore: '〔本来は',
+    nominalAfter: '・閉庁日のため前倒し〕',
+    overdue: '期限超過 {{count}}日',
+    today: '本日が期限',
+    upcoming: 'あと{{count}}日',
+    waiting: '受付から{{count}}日',
+  },
 };

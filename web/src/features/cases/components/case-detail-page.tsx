@@ -3,9 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
 import { isOpenStage } from '../../../../../src/domain/caseStage.ts';
+import { toIsoDate } from '../../../../../src/domain/wareki.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
+import { DueDateText, DueStatusBadge } from '../../../components/ui/due-date.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -171,9 +173,15 @@ function CaseDetailView({
                 ? [
                     {
                       term: t('cases.nextMonitoringOn'),
-                      value: kase.nextMonitoringOn ? (
-                        <DateText value={kase.nextMonitoringOn} withGregorian />
-                      ) : null,
+                      value:
+                        kase.nextMonitoringOn && kase.nextMonitoringDueOn ? (
+                          <span className="inline-flex flex-wrap items-center gap-x-3 gap-y-1">
+                            <DueDateText
+                              due={{ nominalOn: kase.nextMonitoringOn, dueOn: kase.nextMonitoringDueOn }}
+                            />
+                            <DueStatusBadge dueOn={kase.nextMonitoringDueOn} today={toIsoDate(new Date())} />
+                          </span>
+                        ) : null,
                     },
                   ]
                 : []),

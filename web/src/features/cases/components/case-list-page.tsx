@@ -13,6 +13,7 @@ import { toIsoDate } from '../../../../../src/domain/wareki.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
+import { DueDateText, DueStatusBadge } from '../../../components/ui/due-date.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -127,10 +128,6 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                   </tr>
                 ) : (
                   items.map((item) => {
-                    const overdue =
-                      item.nextMonitoringOn !== null &&
-                      item.nextMonitoringOn < today &&
-                      isOpenStage(item.stage);
                     return (
                       <tr key={item.id}>
                         <Th scope="row" className="whitespace-nowrap">
@@ -171,11 +168,15 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                         <Td className="whitespace-nowrap">
                           <DateText value={item.acceptedOn} />
                         </Td>
-                        <Td className="whitespace-nowrap">
-                          {item.nextMonitoringOn ? (
+                        <Td>
+                          {item.nextMonitoringOn && item.nextMonitoringDueOn ? (
                             <span className="flex flex-col items-start gap-1">
-                              <DateText value={item.nextMonitoringOn} />
-                              {overdue ? <Badge tone="warning">{t('cases.overdue')}</Badge> : null}
+                              <DueDateText
+                                due={{ nominalOn: item.nextMonitoringOn, dueOn: item.nextMonitoringDueOn }}
+                              />
+                              {isOpenStage(item.stage) ? (
+                                <DueStatusBadge dueOn={item.nextMonitoringDueOn} today={today} />
+                              ) : null}
                             </span>
                           ) : (
                             t('common.none')

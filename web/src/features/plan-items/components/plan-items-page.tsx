@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { toIsoDate } from '../../../../../src/domain/wareki.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
+import { DueDateText, DueStatusBadge } from '../../../components/ui/due-date.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { PathLink } from '../../../components/ui/path-link.tsx';
@@ -20,6 +22,7 @@ export function PlanItemsPage() {
   const [saved, setSaved] = useState<string | null>(null);
   const list = items.data?.pages.flatMap((page) => page.items) ?? [];
   const chosen = list.find((item) => item.id === selected);
+  const today = toIsoDate(new Date());
 
   return (
     <>
@@ -73,11 +76,16 @@ export function PlanItemsPage() {
                         )}
                       </Td>
                       <Td>
-                        {item.reportDue ? (
-                          <Badge tone="warning">{t('planItems.overdue')}</Badge>
-                        ) : (
-                          <Badge tone="success">{t('planItems.onTime')}</Badge>
-                        )}
+                        <span className="flex flex-col items-start gap-1">
+                          <DueDateText
+                            due={{ dueOn: item.reportDueOn, nominalOn: item.reportNominalDueOn }}
+                          />
+                          {item.reportDue ? (
+                            <DueStatusBadge dueOn={item.reportDueOn} today={today} />
+                          ) : (
+                            <Badge tone="success">{t('planItems.onTime')}</Badge>
+                          )}
+                        </span>
                       </Td>
                       <Td className="whitespace-nowrap">
                         {item.abilities.report ? (
