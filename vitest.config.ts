@@ -18,7 +18,7 @@ export default defineConfig({
     maxWorkers: 2,
     pool: 'forks',
     isolate: false,
-    // argon2 at a token cost (src/server/passwords.ts): suites sign in thousands of times.
+    // argon2 at a token cost (src/db/passwords.ts): suites sign in thousands of times.
     env: { KASANE_PASSWORD_HASH: 'test' },
     projects: [
       {

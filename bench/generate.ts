@@ -11,12 +11,14 @@ export interface Scale {
   supportReports: number;
 }
 
-export const cityScale: Scale = {
-  persons: 100_000,
-  consultations: 300_000,
-  cases: 5_000,
-  supportReports: 200_000,
-};
+/** BENCH_SCALE: `small` for a quick run (and the test suite), `city` a city of 600k, `city10` ten times that. */
+export const scales = {
+  small: { persons: 10_000, consultations: 30_000, cases: 500, supportReports: 20_000 },
+  city: { persons: 100_000, consultations: 300_000, cases: 5_000, supportReports: 200_000 },
+  city10: { persons: 1_000_000, consultations: 3_000_000, cases: 50_000, supportReports: 2_000_000 },
+} satisfies Record<string, Scale>;
+export type ScaleName = keyof typeof scales;
+export const cityScale: Scale = scales.city;
 
 // Katakana syllables for synthetic family and given names (readings only; kanji are placeholders).
 const familyKana = [

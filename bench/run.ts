@@ -1,60 +1,81 @@
 /**
- * `npm run bench`: generates city-scale synthetic data into PostgreSQL and measures, at 50
- * concurrent connections, Kasane's `cases.list` (caseworker), `persons.search` (by kana) and
- * `supportReports.create` (with its audit event), each beside the same SQL issued raw through
- * `pg` in the same run. Figures are ratios against that baseline.
+ * `npm run bench`: generates synthetic data into a PostgreSQL database of its own, starts Kasane on it
+ * as production runs it (NODE_ENV=production, a secret key, no demo password), and measures at N
+ * concurrent connections `cases.list` (caseworker), `persons.search` (by kana) and
+ * `supportReports.create` (with its audit event). Beside each, in the same run, three anchors:
+ *
+ *   raw           the same statements the route issued (captured with KASANE_QUERY_LOG, minus the
+ *                 session lookup), replayed through `pg` in one transaction;
+ *   selectsAlone  the route's SELECTs alone on a bare Fastify + `pg` (bench/anchor.ts), reads only;
+ *   httpLimit     a bare Fastify route answering the same JSON from memory.
+ *
+ * Figures are read as ratios against these anchors: the machine is shared, absolute numbers move.
  *
  * Env: BENCH_DATABASE_URL (else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres) names
- * the server; the bench creates and drops its own database. BENCH_SECONDS (default 10) per measurement.
- * BENCH_SCALE=small for a quick run. BENCH_KEEP=1 keeps (and reuses) the generated database.
- * BENCH_CONCURRENCY (default 50) sets the number of concurrent connections.
+ * the server; the bench creates and drops its own database. BENCH_SCALE = small | city (default) |
+ * city10. BENCH_SECONDS per measurement (default 2 for small, else 10). BENCH_CONCURRENCY (default
+ * 50). BENCH_KEEP=1 keeps (and reuses) the generated database. BENCH_RESULTS names the directory for
+ * latest.md and latest.json (default bench/results). BENCH_SHOW_SQL=1 prints the captured statements.
+ * Exits non-zero if any request failed.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openPostgres } from '../src/db/database.ts';
-import { cityScale, generateCityData, type Scale } from './generate.ts';
+import { hashPassword } from '../src/db/passwords.ts';
+import { generateCityData, type ScaleName, scales } from './generate.ts';
 import { closedLoop, type LoadResult } from './load.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const serverUrl =
   process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbName = 'kasane_bench';
+const scaleName = (process.env.BENCH_SCALE || 'city') as ScaleName;
+if (!(scaleName in scales)) throw new Error(`BENCH_SCALE must be one of ${Object.keys(scales).join(', ')}`);
+const scale = scales[scaleName];
+const keep = Boolean(process.env.BENCH_KEEP);
+// A kept database is found again by its scale; a throwaway one is the run's own.
+const dbName = keep ? `kasane_bench_${scaleName}` : `kasane_bench_${scaleName}_${process.pid}`;
 const benchUrl = (() => {
   const url = new URL(serverUrl);
   url.pathname = `/${dbName}`;
   return url.toString();
 })();
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 50);
+const seconds = Number(process.env.BENCH_SECONDS || (scaleName === 'small' ? 2 : 10));
+const warmUp = scaleName === 'small' ? 30 : 200;
+const concurrency = Number(process.env.BENCH_CONCURRENCY || 50);
 const poolSize = 10;
 const port = 3297;
-const scale: Scale =
-  process.env.BENCH_SCALE === 'small'
-    ? { persons: 10_000, consultations: 30_000, cases: 500, supportReports: 20_000 }
-    : cityScale;
+const anchorPort = 3298;
+const resultsDir = path.resolve(process.env.BENCH_RESULTS || path.join(root, 'bench/results'));
 const queryLog = path.join(os.tmpdir(), `kasane-bench-queries-${process.pid}.jsonl`);
+const anchorPlan = path.join(os.tmpdir(), `kasane-bench-anchor-${process.pid}.json`);
+// The bench's own production-like credentials: a fresh secret key and password every run.
+const secretKey = randomBytes(48).toString('base64');
+const password = `bench-${randomBytes(12).toString('hex')}`;
+const benchAccounts = ['houkatsu'];
 
 const log = (line: string) => console.log(line);
 
 async function prepareDatabase(): Promise<void> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName])).rowCount;
-  if (exists && process.env.BENCH_KEEP) {
-    log(`reusing database ${dbName}`);
+  try {
+    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName])).rowCount;
+    if (exists && keep) {
+      log(`reusing database ${dbName}`);
+      return;
+    }
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.query(
+      `CREATE DATABASE ${dbName} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`,
+    );
+  } finally {
     await admin.end();
-    return;
   }
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.query(
-    `CREATE DATABASE ${dbName} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`,
-  );
-  await admin.end();
   log(`generating ${JSON.stringify(scale)} into ${dbName}`);
   const database = openPostgres(benchUrl, 4);
   try {
@@ -64,36 +85,73 @@ async function prepareDatabase(): Promise<void> {
   }
 }
 
+/** The generator seeds the demo accounts; production refuses their password, so the bench sets its own. */
+async function setBenchPasswords(): Promise<void> {
+  const client = new pg.Client({ connectionString: benchUrl });
+  await client.connect();
+  try {
+    const hash = await hashPassword(password);
+    await client.query('UPDATE users SET password_hash = $1 WHERE login_id = ANY($2)', [hash, benchAccounts]);
+  } finally {
+    await client.end();
+  }
+}
+
 async function dropDatabase(): Promise<void> {
-  if (process.env.BENCH_KEEP) return;
+  if (keep) return;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   await admin.end();
 }
 
-function startServer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(root, 'bin/kasane.mjs'), 'start'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: benchUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      KASANE_DEMO: 'false',
-      KASANE_DB_POOL_SIZE: String(poolSize),
-      KASANE_QUERY_LOG: queryLog,
-      LOG_LEVEL: 'error',
-      NODE_ENV: 'production',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+function waitFor(child: ChildProcess, text: string, what: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Kasane is running')) resolve(child);
+      if (chunk.toString().includes(text)) resolve(child);
     });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    child.on('exit', (code) => reject(new Error(`${what} exited with ${code}`)));
   });
+}
+
+function startServer(): Promise<ChildProcess> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: benchUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    KASANE_DEMO: 'false',
+    KASANE_DB_POOL_SIZE: String(poolSize),
+    KASANE_QUERY_LOG: queryLog,
+    KASANE_SECRET_KEY: secretKey,
+    LOG_LEVEL: 'error',
+    NODE_ENV: 'production',
+  };
+  // test-run settings a production server refuses
+  delete env.KASANE_PASSWORD_HASH;
+  const child = spawn(process.execPath, [path.join(root, 'bin/kasane.mjs'), 'start'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return waitFor(child, 'Kasane is running', 'Kasane');
+}
+
+function startAnchor(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/anchor.ts')], {
+    cwd: root,
+    env: { ...process.env, BENCH_ANCHOR_PLAN: anchorPlan, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return waitFor(child, 'anchor ready', 'the anchor server');
+}
+
+async function stop(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  child.removeAllListeners('exit');
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
@@ -103,19 +161,26 @@ interface Session {
   csrf: string;
 }
 
+interface Response {
+  status: number;
+  body: string;
+  headers: http.IncomingHttpHeaders;
+}
+
 function request(
   method: string,
   url: string,
   session: Session | null,
   body?: unknown,
-): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+  to = port,
+): Promise<Response> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const headers: Record<string, string> = {};
     if (session) headers.cookie = session.cookie;
     if (session && method !== 'GET') headers['x-csrf-token'] = session.csrf;
     if (payload !== undefined) headers['content-type'] = 'application/json';
-    const req = http.request({ host: '127.0.0.1', port, path: url, method, headers, agent }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port: to, path: url, method, headers, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () =>
@@ -132,7 +197,7 @@ function request(
 }
 
 async function signIn(loginId: string): Promise<Session> {
-  const response = await request('POST', '/api/session', null, { loginId, password: 'kasane-demo' });
+  const response = await request('POST', '/api/session', null, { loginId, password });
   if (response.status !== 200) throw new Error(`sign-in ${loginId}: ${response.status} ${response.body}`);
   const cookie = String(response.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
   return { cookie, csrf: JSON.parse(response.body).csrfToken };
@@ -143,16 +208,19 @@ interface Captured {
   parameters: unknown[];
 }
 
-/** The statements one request issued, as logged by the server (KASANE_QUERY_LOG). */
-async function capture(run: () => Promise<void>): Promise<Captured[]> {
+/** The statements one request issued, as logged by the server (KASANE_QUERY_LOG), and its answer. */
+async function capture(run: () => Promise<Response>): Promise<{ statements: Captured[]; body: string }> {
   fs.writeFileSync(queryLog, '');
-  await run();
+  const response = await run();
   await new Promise((resolve) => setTimeout(resolve, 50));
-  return fs
+  const statements = fs
     .readFileSync(queryLog, 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((line) => JSON.parse(line) as Captured);
+    .map((line) => JSON.parse(line) as Captured)
+    // the session lookup and touch belong to the access gate, not to the operation's SQL
+    .filter((s) => !/from "sessions"|update "sessions"/i.test(s.sql));
+  return { statements, body: response.body };
 }
 
 /**
@@ -194,21 +262,44 @@ function replayer(statements: Captured[], pool: pg.Pool) {
   };
 }
 
-interface Row {
-  operation: string;
-  kasane: LoadResult;
-  raw: LoadResult;
-  statements: number;
+const isSelect = (s: Captured) => /^\s*(select|with)\b/i.test(s.sql) && !/\binsert\b|\bupdate\b/i.test(s.sql);
+
+interface Operation {
+  operationId: string;
+  label: string;
+  read: boolean;
+  run: (worker: number, iteration: number) => Promise<Response>;
+  expect: number;
 }
 
-const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+interface Measured {
+  operationId: string;
+  label: string;
+  statements: number;
+  selects: number;
+  kasane: LoadResult;
+  raw: LoadResult;
+  selectsAlone?: LoadResult;
+  httpLimit: LoadResult;
+}
+
+const fmt = (n: number | undefined, digits = 1) =>
+  n !== undefined && Number.isFinite(n) ? n.toFixed(digits) : '—';
+const round = (n: number, digits = 1) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : null);
+const figures = (r: LoadResult) => ({ rps: round(r.throughput, 0), p95: round(r.p95) });
 
 async function main(): Promise<void> {
+  const began = Date.now();
+  const loadBefore = os.loadavg();
   await prepareDatabase();
-  const server = await startServer();
+  await setBenchPasswords();
+  let server: ChildProcess | undefined;
+  let anchor: ChildProcess | undefined;
   const pool = new pg.Pool({ connectionString: benchUrl, max: poolSize });
-  const rows: Row[] = [];
+  const measured: Measured[] = [];
+  let failures = 0;
   try {
+    server = await startServer();
     const caseworker = await signIn('houkatsu');
     const kanaQueries = [
       'ヤマダ',
@@ -220,94 +311,172 @@ async function main(): Promise<void> {
       'コバヤシ',
       'キムラ',
     ];
-
     const items = JSON.parse((await request('GET', '/api/plan-items?limit=100', caseworker)).body).items as {
       id: string;
     }[];
     if (!items?.length) throw new Error('no plan items for the caseworker: is planItems.mine implemented?');
 
-    const operations: { name: string; run: (worker: number, i: number) => Promise<void>; expect: number }[] =
-      [
-        {
-          name: 'cases.list (caseworker, 20 per page)',
-          expect: 200,
-          run: async () => {
-            const r = await request('GET', '/api/cases?limit=20', caseworker);
-            if (r.status !== 200) throw new Error(`cases.list ${r.status} ${r.body.slice(0, 200)}`);
-          },
+    const checked = (name: string, expect: number) => (r: Response) => {
+      if (r.status !== expect) throw new Error(`${name} ${r.status} ${r.body.slice(0, 200)}`);
+      return r;
+    };
+    const operations: Operation[] = [
+      {
+        operationId: 'cases.list',
+        label: 'cases.list (caseworker, 20 per page)',
+        read: true,
+        expect: 200,
+        run: () => request('GET', '/api/cases?limit=20', caseworker).then(checked('cases.list', 200)),
+      },
+      {
+        operationId: 'persons.search',
+        label: 'persons.search (by kana)',
+        read: true,
+        expect: 200,
+        run: (w, i) => {
+          const kana = kanaQueries[(w + i) % kanaQueries.length] ?? 'ヤマダ';
+          return request('GET', `/api/persons?kana=${encodeURIComponent(kana)}&limit=20`, caseworker).then(
+            checked('persons.search', 200),
+          );
         },
-        {
-          name: 'persons.search (by kana)',
-          expect: 200,
-          run: async (w, i) => {
-            const kana = kanaQueries[(w + i) % kanaQueries.length] ?? 'ヤマダ';
-            const r = await request(
-              'GET',
-              `/api/persons?kana=${encodeURIComponent(kana)}&limit=20`,
-              caseworker,
-            );
-            if (r.status !== 200) throw new Error(`persons.search ${r.status} ${r.body.slice(0, 200)}`);
-          },
+      },
+      {
+        operationId: 'supportReports.create',
+        label: 'supportReports.create (with audit event)',
+        read: false,
+        expect: 201,
+        run: (w, i) => {
+          const item = items[(w * 7 + i) % items.length];
+          return request('POST', '/api/support-reports', caseworker, {
+            planItemId: item?.id,
+            supportedOn: '2026-11-20',
+            content: '（ベンチマーク）訪問し、生活状況を確認した。',
+            result: 'done',
+          }).then(checked('supportReports.create', 201));
         },
-        {
-          name: 'supportReports.create (with audit event)',
-          expect: 201,
-          run: async (w, i) => {
-            const item = items[(w * 7 + i) % items.length];
-            const r = await request('POST', '/api/support-reports', caseworker, {
-              planItemId: item?.id,
-              supportedOn: '2026-11-20',
-              content: '（ベンチマーク）訪問し、生活状況を確認した。',
-              result: 'done',
-            });
-            if (r.status !== 201)
-              throw new Error(`supportReports.create ${r.status} ${r.body.slice(0, 200)}`);
-          },
-        },
-      ];
+      },
+    ];
 
+    // Warm up and capture every operation's statements and answer, then pause the query log.
+    const captured: { statements: Captured[]; body: string }[] = [];
     for (const operation of operations) {
-      log(`\n${operation.name}`);
-      for (let i = 0; i < 200; i++) await operation.run(i % concurrency, i); // warm up
-      const statements = (await capture(() => operation.run(0, 0))).filter(
-        // the session lookup and touch belong to the access gate, not to the operation's SQL
-        (s) => !/from "sessions"|update "sessions"/i.test(s.sql),
-      );
-      const kasane = await closedLoop({ concurrency, durationMs: seconds * 1000, task: operation.run });
-      log(
-        `  Kasane over HTTP: ${fmt(kasane.throughput, 0)} req/s, p50 ${fmt(kasane.p50)} ms, p95 ${fmt(kasane.p95)} ms`,
-      );
-      const replay = replayer(statements, pool);
-      for (let i = 0; i < 200; i++) await replay();
-      const raw = await closedLoop({ concurrency, durationMs: seconds * 1000, task: replay });
-      log(
-        `  same ${statements.length} statements raw through pg: ${fmt(raw.throughput, 0)} ops/s, p95 ${fmt(raw.p95)} ms`,
-      );
-      rows.push({ operation: operation.name, kasane, raw, statements: statements.length });
+      for (let i = 0; i < warmUp; i++) await operation.run(i % concurrency, i);
+      captured.push(await capture(() => operation.run(0, 0)));
+      if (process.env.BENCH_SHOW_SQL)
+        for (const s of captured.at(-1)?.statements ?? []) log(`${operation.operationId}: ${s.sql}`);
+    }
+    server.kill('SIGUSR2');
+    fs.writeFileSync(
+      anchorPlan,
+      JSON.stringify({
+        databaseUrl: benchUrl,
+        poolSize,
+        port: anchorPort,
+        operations: captured.map((c) => ({ selects: c.statements.filter(isSelect), body: c.body })),
+      }),
+    );
+    anchor = await startAnchor();
+
+    const measure = async (what: string, task: (w: number, i: number) => Promise<unknown>) => {
+      for (let i = 0; i < warmUp; i++) await task(i % concurrency, i);
+      const result = await closedLoop({
+        concurrency,
+        durationMs: seconds * 1000,
+        task: async (w, i) => {
+          await task(w, i);
+        },
+      });
+      failures += result.errors + (result.requests === 0 ? 1 : 0);
+      log(`  ${what.padEnd(28)} ${fmt(result.throughput, 0).padStart(6)} req/s  p95 ${fmt(result.p95)} ms`);
+      return result;
+    };
+    const anchorGet = (url: string) => async () => {
+      const r = await request('GET', url, null, undefined, anchorPort);
+      if (r.status !== 200) throw new Error(`anchor ${url}: ${r.status}`);
+    };
+
+    for (const [n, operation] of operations.entries()) {
+      const { statements } = captured[n] ?? { statements: [] };
+      const selects = statements.filter(isSelect);
+      log(`\n${operation.label} — ${statements.length} statements, ${selects.length} SELECTs`);
+      const kasane = await measure('Kasane', operation.run);
+      const raw = await measure('same statements raw (pg)', replayer(statements, pool));
+      const selectsAlone = operation.read
+        ? await measure('SELECTs alone (Fastify+pg)', anchorGet(`/selects/${n}`))
+        : undefined;
+      const httpLimit = await measure('HTTP limit (from memory)', anchorGet(`/memory/${n}`));
+      measured.push({
+        operationId: operation.operationId,
+        label: operation.label,
+        statements: statements.length,
+        selects: selects.length,
+        kasane,
+        raw,
+        selectsAlone,
+        httpLimit,
+      });
     }
   } finally {
     await pool.end();
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
+    await stop(anchor);
+    await stop(server);
     fs.rmSync(queryLog, { force: true });
+    fs.rmSync(anchorPlan, { force: true });
     await dropDatabase();
   }
 
+  const loadAfter = os.loadavg();
+  const at = new Date().toISOString();
+  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.version}`;
+  const load = `load average ${loadBefore[0]?.toFixed(1)} before, ${loadAfter[0]?.toFixed(1)} after`;
+  const ratio = (a: LoadResult, b: LoadResult | undefined) => (b ? a.throughput / b.throughput : Number.NaN);
   const lines = [
-    `Kasane benchmark — ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}, PostgreSQL, pool ${poolSize}, ${concurrency} connections, ${seconds} s each`,
-    `Data: ${scale.persons} persons, ${scale.consultations} consultations, ${scale.cases} cases, ${scale.supportReports} support reports (synthetic).`,
+    `Kasane benchmark — ${at} — ${machine}, PostgreSQL, pool ${poolSize}, ${concurrency} connections, ${seconds} s each, ${load}`,
+    `Scale ${scaleName}: ${scale.persons} persons, ${scale.consultations} consultations, ${scale.cases} cases, ${scale.supportReports} support reports (synthetic).`,
     '',
-    '| operation | Kasane req/s | p50 ms | p95 ms | raw pg ops/s | raw p95 ms | Kasane ÷ raw throughput |',
-    '|---|---|---|---|---|---|---|',
-    ...rows.map(
-      (r) =>
-        `| ${r.operation} | ${fmt(r.kasane.throughput, 0)} | ${fmt(r.kasane.p50)} | ${fmt(r.kasane.p95)} | ${fmt(r.raw.throughput, 0)} | ${fmt(r.raw.p95)} | ${fmt(r.kasane.throughput / r.raw.throughput, 2)}× |`,
+    '| operation | Kasane req/s | p50 ms | p95 ms | raw req/s | SELECTs alone req/s | HTTP limit req/s | ÷ raw | ÷ SELECTs alone | ÷ HTTP limit |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...measured.map(
+      (m) =>
+        `| ${m.label} | ${fmt(m.kasane.throughput, 0)} | ${fmt(m.kasane.p50)} | ${fmt(m.kasane.p95)} | ${fmt(m.raw.throughput, 0)} | ${fmt(m.selectsAlone?.throughput, 0)} | ${fmt(m.httpLimit.throughput, 0)} | ${fmt(ratio(m.kasane, m.raw), 2)}× | ${m.selectsAlone ? `${fmt(ratio(m.kasane, m.selectsAlone), 2)}×` : '—'} | ${fmt(ratio(m.kasane, m.httpLimit), 3)}× |`,
     ),
   ];
   const report = lines.join('\n');
-  console.log(`\n${report}\n`);
-  fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'bench/results/latest.md'), `${report}\n`);
+  log(`\n${report}\n`);
+  const json = {
+    measuredAt: at,
+    machine,
+    loadAverage: { before: loadBefore, after: loadAfter },
+    database: 'postgresql',
+    scale: scaleName,
+    rows: scale,
+    connections: concurrency,
+    poolSize,
+    secondsEach: seconds,
+    failures,
+    operations: measured.map((m) => ({
+      operationId: m.operationId,
+      statements: m.statements,
+      selects: m.selects,
+      kasane: { rps: round(m.kasane.throughput, 0), p50: round(m.kasane.p50), p95: round(m.kasane.p95) },
+      raw: figures(m.raw),
+      ...(m.selectsAlone ? { selectsAlone: figures(m.selectsAlone) } : {}),
+      httpLimit: figures(m.httpLimit),
+      ratios: {
+        raw: round(ratio(m.kasane, m.raw), 3),
+        ...(m.selectsAlone ? { selectsAlone: round(ratio(m.kasane, m.selectsAlone), 3) } : {}),
+        httpLimit: round(ratio(m.kasane, m.httpLimit), 4),
+      },
+    })),
+  };
+  fs.mkdirSync(resultsDir, { recursive: true });
+  fs.writeFileSync(path.join(resultsDir, 'latest.md'), `${report}\n`);
+  fs.writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+  log(`bench finished in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+  if (failures > 0) {
+    console.error(`bench: ${failures} failed requests or empty measurements`);
+    process.exitCode = 1;
+  }
 }
 
 await main();

@@ -5,6 +5,8 @@
 //   unit       Vitest project `unit`: pure code and the web's components (no database)
 //   database   Vitest project `database`: the API over real HTTP and the database tests, on the embedded
 //              database (PGlite), and again on PostgreSQL when DATABASE_URL is set
+//   bench      `npm run bench` at BENCH_SCALE=small on PostgreSQL (only when DATABASE_URL is set): that
+//              it runs, not its figures
 //   build      the web app (vite build)
 //   browser    Playwright on Debian Chromium: a server per worker; on PGlite, or — with DATABASE_URL —
 //              its specs shared between PGlite and PostgreSQL
@@ -68,6 +70,24 @@ function vitest(name, project, env) {
 vitest('unit', 'unit', {});
 vitest('database on PGlite', 'database', { DATABASE_URL: '' });
 if (postgresUrl) vitest('database on PostgreSQL', 'database', { DATABASE_URL: postgresUrl });
+// The benchmark at its quick scale: checks that it runs end to end (production-like server, anchors,
+// results written), not its figures, which depend on the machine.
+const benchResult = path.join(out, 'bench', 'latest.json');
+fs.rmSync(benchResult, { force: true });
+if (postgresUrl)
+  suite('bench (small, PostgreSQL)', 'npm', ['run', 'bench', '--silent'], {
+    env: {
+      BENCH_SCALE: 'small',
+      BENCH_SECONDS: '1',
+      BENCH_DATABASE_URL: postgresUrl,
+      BENCH_RESULTS: path.join(out, 'bench'),
+    },
+    count: () => {
+      if (!fs.existsSync(benchResult)) return undefined;
+      const { failures } = JSON.parse(fs.readFileSync(benchResult, 'utf8'));
+      return failures === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
+    },
+  });
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const requireBrowser = Boolean(process.env.CI || process.env.KASANE_REQUIRE_BROWSER);

@@ -1,14 +1,29 @@
 import path from 'node:path';
 import { Command } from 'commander';
-import { loadConfig } from '../config.ts';
+import type { Kysely } from 'kysely';
+import { loginIdSchema } from '../contract/users.ts';
 import { verifyAuditTrail } from '../db/auditTrail.ts';
 import { backupDatabase, RestoreRefused, restoreDatabase } from '../db/backup.ts';
 import { openDatabase } from '../db/database.ts';
 import { DataDirInUseError } from '../db/dataDirLock.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { AlreadyInitialised, initialiseMunicipality } from '../db/municipalitySetup.ts';
+import { hashPassword } from '../db/passwords.ts';
+import type { DB } from '../db/schema.ts';
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from '../db/seed/demo.ts';
+import { settleDemoTimeline } from '../db/seed/demoTimeline.ts';
+import { parseLocalGovernmentCode } from '../domain/localGovernmentCode.ts';
+import { passwordViolationMessages, passwordViolations } from '../domain/passwordRules.ts';
 import { buildApp } from '../server/app.ts';
+import { loadConfig } from '../server/config.ts';
 import { seedDemoCases } from '../server/demo/demoCases.ts';
+import { readNewPassword } from './passwordPrompt.ts';
+
+/** The demo casework, made through the API, then dated as its stories tell. */
+async function seedDemoCasework(app: Awaited<ReturnType<typeof buildApp>>, db: Kysely<DB>): Promise<void> {
+  await seedDemoCases(app);
+  await settleDemoTimeline(db);
+}
 
 const program = new Command('kasane').description(
   'Kasane — 重層的支援体制整備事業・再犯防止推進計画の支援管理',
@@ -33,12 +48,17 @@ program
       await migrateToLatest(database.db);
       const seeded = config.demo ? await seedDemo(database.db, config) : false;
       const app = await buildApp(config, database);
-      if (seeded) await seedDemoCases(app);
+      if (seeded) await seedDemoCasework(app, database.db);
       await app.listen({ port: config.port, host: config.host });
       const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;
       const where =
         database.kind === 'pglite' ? `embedded database at ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
       console.log(`Kasane is running at ${url} on the ${where}.`);
+      const municipalities = await database.db.selectFrom('tenants').select('id').limit(1).execute();
+      if (municipalities.length === 0)
+        console.log(
+          'No municipality yet. Create it and its first administrator with: kasane init --city 鹿児島市 --code 462012 --admin <login id> (README "Production").',
+        );
       if (config.demo) {
         console.log(
           `${seeded ? 'Demo data seeded' : 'Demo data present'} (鹿児島市). Demo accounts, password "${DEMO_PASSWORD}":`,
@@ -89,7 +109,7 @@ program
       if (seeded) {
         const app = await buildApp(config, database);
         try {
-          await seedDemoCases(app);
+          await seedDemoCasework(app, database.db);
         } finally {
           await app.close();
         }
@@ -156,6 +176,74 @@ program
     }
     await database.close();
   });
+
+program
+  .command('init')
+  .description(
+    'first set-up: create the municipality and its first administrator on an empty database (the password from a prompt, or KASANE_INIT_PASSWORD without a terminal)',
+  )
+  .requiredOption('--city <name>', 'the municipality, e.g. 鹿児島市')
+  .requiredOption(
+    '--code <code>',
+    '地方公共団体コード, six digits with the check digit (e.g. 462012) or five',
+  )
+  .requiredOption('--admin <loginId>', "the first administrator's login id")
+  .option('--admin-name <name>', "the administrator's display name", '管理者')
+  .option('--organization <name>', "the administrator's organisation", '情報政策課')
+  .action(
+    async (options: {
+      city: string;
+      code: string;
+      admin: string;
+      adminName: string;
+      organization: string;
+    }) => {
+      const usage = (message: string): never => {
+        console.error(`kasane init: ${message}`);
+        process.exit(2);
+      };
+      const code = parseLocalGovernmentCode(options.code);
+      if (!code.ok) usage(code.message);
+      const city = options.city.trim();
+      if (!city || city.length > 100) usage('--city には自治体名（100文字以内）を指定してください');
+      const login = loginIdSchema.safeParse(options.admin);
+      if (!login.success) usage(`--admin: ${login.error.issues[0]?.message ?? ''}`);
+      const loginId = login.success ? login.data : '';
+      const password = await readNewPassword({
+        envVariable: 'KASANE_INIT_PASSWORD',
+        prompt: `${loginId} のパスワード: `,
+        confirmPrompt: 'もう一度入力してください: ',
+      }).catch((error: Error) => usage(error.message));
+      const violations = passwordViolations(password, loginId);
+      if (violations.length)
+        usage(
+          `このパスワードは使えません：${violations.map((v) => passwordViolationMessages[v]).join('。')}。`,
+        );
+      const database = await openDatabase(loadConfig()).catch(fail);
+      try {
+        await migrateToLatest(database.db);
+        const created = await initialiseMunicipality(database.db, {
+          city,
+          code: code.ok ? code.code : '',
+          adminLoginId: loginId,
+          adminDisplayName: options.adminName.trim() || '管理者',
+          adminOrganization: options.organization.trim() || '情報政策課',
+          passwordHash: await hashPassword(password),
+        });
+        console.log(
+          `${city}（${code.ok ? code.code : ''}）を登録しました。管理者 ${loginId}（${options.organization}）でログインし、組織（重層事業担当を含む）と利用者を登録してください。tenant ${created.tenantId}`,
+        );
+      } catch (error) {
+        await database.close();
+        if (error instanceof AlreadyInitialised) {
+          console.error(`kasane init: ${error.message}`);
+          process.exit(5);
+        }
+        fail(error);
+      }
+      await database.close();
+    },
+  );
 
 const audit = program.command('audit').description('audit trail tools');
 audit

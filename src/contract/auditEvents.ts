@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AuditAction } from '../db/auditTrail.ts';
+import type { AuditAction } from '../domain/auditActions.ts';
 import { idSchema, text } from './common.ts';
 import { pageQuerySchema } from './pagination.ts';
 import { calendarDate, kanaText, personSummarySchema } from './persons.ts';
@@ -23,6 +23,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'user.enable': '利用者の有効化',
   'access.denied': 'アクセス拒否',
   'tenant.seed': '初期データ投入',
+  'tenant.init': '自治体の初期設定（kasane init）',
   'person.create': '本人の登録',
   'person.read': '本人の閲覧',
   'person.search': '本人の検索',

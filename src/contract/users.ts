@@ -7,7 +7,7 @@ export const passwordSchema = z
   .min(12, { message: 'パスワードは12文字以上にしてください' })
   .max(256, { message: 'パスワードは256文字以内にしてください' });
 
-const loginIdSchema = z
+export const loginIdSchema = z
   .string()
   .trim()
   .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, {

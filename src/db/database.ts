@@ -24,12 +24,20 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 /**
  * KASANE_QUERY_LOG=<file> appends every executed statement and its parameters as JSON lines, so the
  * benchmark can replay exactly the SQL a route issued through raw `pg` as its baseline. Off by default.
+ * SIGUSR2 pauses and resumes the log, so the benchmark measures without its cost once it has captured.
  */
+let queryLogPaused: boolean | undefined;
 function queryLogger() {
   const file = process.env.KASANE_QUERY_LOG;
   if (!file) return undefined;
+  if (queryLogPaused === undefined) {
+    queryLogPaused = false;
+    process.on('SIGUSR2', () => {
+      queryLogPaused = !queryLogPaused;
+    });
+  }
   return (event: LogEvent) => {
-    if (event.level === 'query') {
+    if (!queryLogPaused && event.level === 'query') {
       fs.appendFileSync(
         file,
         `${JSON.stringify({ sql: event.query.sql, parameters: event.query.parameters })}\n`,
@@ -57,9 +65,18 @@ export function createPGlite(options: { dataDir?: string; loadDataDir?: Blob } =
   return PGlite.create({ ...options, extensions: { pg_trgm } });
 }
 
+/** Kysely instances over the embedded database (a WeakSet: it holds nothing alive). */
+const embeddedInstances = new WeakSet<Kysely<DB>>();
+
+/** Which kind of database a Kysely instance made here talks to. */
+export function databaseKindOf(db: Kysely<DB>): DatabaseKind {
+  return embeddedInstances.has(db) ? 'pglite' : 'postgres';
+}
+
 /** Wrap an already created PGlite instance (tests load one from a dumped template). */
 export function wrapPGlite(instance: PGlite, onClose: () => void = () => {}): Database {
   const db = new Kysely<DB>({ dialect: tenantScoped(pgliteDialect(instance)) });
+  embeddedInstances.add(db);
   return {
     db,
     kind: 'pglite',

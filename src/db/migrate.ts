@@ -1,4 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { databaseKindOf } from './database.ts';
+import { withMigrationLock } from './migrationLock.ts';
 import * as foundation from './migrations/20261126_0001_foundation.ts';
 import * as supportFlow from './migrations/20261126_0002_support_flow.ts';
 import * as intake from './migrations/20261126_0003_intake.ts';
@@ -28,8 +30,19 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-/** Bring the database to the latest schema. Throws with the failing migration's error. */
+/** The names of every migration this version of Kasane knows, in the order they apply. */
+export const knownMigrations = (): string[] => Object.keys(migrations).sort();
+
+/**
+ * Bring the database to the latest schema. Throws with the failing migration's error. On
+ * PostgreSQL the whole run (migrations and row-level security) holds an advisory lock, so nodes
+ * starting together migrate once: the others wait and find the schema current (`migrationLock.ts`).
+ */
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
+  return withMigrationLock(db, databaseKindOf(db), () => migrateUnlocked(db));
+}
+
+async function migrateUnlocked(db: Kysely<DB>): Promise<string[]> {
   const migrator = new Migrator({
     db: db as unknown as Kysely<unknown>,
     provider,

@@ -1,7 +1,7 @@
 import type { AccessLogEntry, AuditEvent } from '../contract/auditEvents.ts';
 import { auditActionLabels } from '../contract/auditEvents.ts';
 import type { AuditEventRow } from '../db/auditEvents.ts';
-import type { AuditAction } from '../db/auditTrail.ts';
+import type { AuditAction } from '../domain/auditActions.ts';
 
 function detailsOf(row: AuditEventRow): Record<string, unknown> {
   const details = typeof row.details === 'string' ? JSON.parse(row.details) : row.details;

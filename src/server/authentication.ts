@@ -1,12 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Config } from '../config.ts';
 import type { AuditContext } from '../db/auditTrail.ts';
 import type { Database } from '../db/database.ts';
 import { findLiveSession, revokeSession, touchSession } from '../db/sessions.ts';
 import { runAsTenant } from '../db/tenantContext.ts';
 import { hasPermission, isCaseDataPermission, permissionsOf, type Role } from '../domain/permissions.ts';
 import type { Actor } from './actor.ts';
+import type { Config } from './config.ts';
 import { forbidden, HttpProblem, notFound } from './problem.ts';
 
 export const SESSION_COOKIE = 'kasane_session';

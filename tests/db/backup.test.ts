@@ -7,7 +7,6 @@ import zlib from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
 import { verifyAuditTrail } from '../../src/db/auditTrail.ts';
 import {
   type BackupManifest,
@@ -20,6 +19,7 @@ import {
 import { createPGlite, type Database, openPostgres, wrapPGlite } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
 import { seedDemoCases } from '../../src/server/demo/demoCases.ts';
 import { testBackend } from '../support/backend.ts';
 import { freshDatabase } from '../support/testDatabase.ts';

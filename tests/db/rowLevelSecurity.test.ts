@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
 import { type Database, openPostgres } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import {
@@ -15,6 +14,7 @@ import type { DB } from '../../src/db/schema.ts';
 import { seedDemo } from '../../src/db/seed/demo.ts';
 import { currentTenant, runAsTenant } from '../../src/db/tenantContext.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
 import { seedDemoCases } from '../../src/server/demo/demoCases.ts';
 import { databaseUrlFor, testBackend } from '../support/backend.ts';
 import { freshDatabase } from '../support/testDatabase.ts';

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/database.ts';
 import type { DB } from '../../src/db/schema.ts';
 import { seedDemo } from '../../src/db/seed/demo.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
 import { seedSecondTenant } from './secondTenant.ts';
 
 /**

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Selectable } from 'kysely';
-import { type Config, loadConfig } from '../../src/config.ts';
 import type { Problem } from '../../src/contract/problem.ts';
 import type { Database } from '../../src/db/database.ts';
 import type { AuditEventTable } from '../../src/db/schema.ts';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { type Config, loadConfig } from '../../src/server/config.ts';
 import { freshDatabase } from './testDatabase.ts';
 
 export interface ApiResponse<T = unknown> {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from '../../src/server/passwords.ts';
+import { hashPassword, verifyPassword } from '../../src/db/passwords.ts';
 
 const saved = { profile: process.env.KASANE_PASSWORD_HASH, nodeEnv: process.env.NODE_ENV };
 afterEach(() => {

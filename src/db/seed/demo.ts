@@ -3,9 +3,9 @@ import type { Kysely, Transaction } from 'kysely';
 import { defaultMeetingKinds } from '../../domain/codeLists.ts';
 import type { OrganizationKind } from '../../domain/organization.ts';
 import type { Role } from '../../domain/permissions.ts';
-import { hashPassword } from '../../server/passwords.ts';
 import { recordAudit } from '../auditTrail.ts';
 import { insertOrganization } from '../organizations.ts';
+import { hashPassword } from '../passwords.ts';
 import type { DB } from '../schema.ts';
 import { insertUser } from '../users.ts';
 

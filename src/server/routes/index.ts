@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
+import type { Config } from '../config.ts';
 import type { SecretBox } from '../secretBox.ts';
 import { assessmentRoutes } from './assessments.ts';
 import { auditEventRoutes } from './auditEvents.ts';

@@ -12,6 +12,7 @@ import { findCurrentPlan, findDraft, planItemsOf } from '../../db/plans.ts';
 import type { DB } from '../../db/schema.ts';
 import { type CaseEvent, isOpenStage, noFacts, transition } from '../../domain/caseStage.ts';
 import { closureReasons, labelOf, monitoringDecisions } from '../../domain/codeLists.ts';
+import { happenedAt } from '../../domain/time.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { advanceCase } from '../caseTransitions.ts';
 import { HttpProblem, notFound } from '../problem.ts';
@@ -149,7 +150,7 @@ export function monitoringRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             decision: input.decision,
             conductedOn: input.conductedOn,
           },
-          occurredAt: created.createdAt,
+          occurredAt: happenedAt(input.conductedOn, created.createdAt),
         });
         const stage = await advanceCase(tx, actor, kase, event, facts);
         await applyMonitoringToCase(tx, { tenantId: actor.tenantId, caseId: kase.id, input });

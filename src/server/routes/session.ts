@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import type { Config } from '../../config.ts';
 import {
   passwordChangeSchema,
   revokedCountSchema,
@@ -22,6 +21,7 @@ import {
   tenantSettingsOf,
 } from '../../db/accountSecurity.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
+import { decoyHash, hashPassword, verifyPassword } from '../../db/passwords.ts';
 import type { DB, UserRow } from '../../db/schema.ts';
 import { createSession, newToken, revokeOtherSessions, revokeSession } from '../../db/sessions.ts';
 import { findUserByLoginId, recordFailedSignIn, recordSignIn } from '../../db/users.ts';
@@ -36,8 +36,8 @@ import {
   setSessionCookie,
   totpEnrolmentRequired,
 } from '../authentication.ts';
+import type { Config } from '../config.ts';
 import { assertAcceptablePassword } from '../passwordPolicy.ts';
-import { decoyHash, hashPassword, verifyPassword } from '../passwords.ts';
 import { HttpProblem } from '../problem.ts';
 import type { SecretBox } from '../secretBox.ts';
 

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Config } from '../../config.ts';
 import { revokedCountSchema, sessionIdParamsSchema, sessionListSchema } from '../../contract/accounts.ts';
 import { problemSchema } from '../../contract/problem.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
@@ -10,6 +9,7 @@ import type { DB } from '../../db/schema.ts';
 import { listLiveSessionsOfUser, revokeOtherSessions, revokeSessionOfUser } from '../../db/sessions.ts';
 import { summarizeUserAgent } from '../../domain/userAgent.ts';
 import { actorOf, auditContextOf, clearSessionCookie } from '../authentication.ts';
+import type { Config } from '../config.ts';
 import { notFound } from '../problem.ts';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };

@@ -17,6 +17,7 @@ import type { DB } from '../../db/schema.ts';
 import { findReportableItem, insertReport, listReports, type ReportRow } from '../../db/supportReports.ts';
 import { isOpenStage } from '../../domain/caseStage.ts';
 import { labelOf, reportResults } from '../../domain/codeLists.ts';
+import { happenedAt } from '../../domain/time.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { HttpProblem, notFound } from '../problem.ts';
@@ -114,7 +115,7 @@ export function supportReportRoutes(app: FastifyInstance, db: Kysely<DB>): void 
             supportedOn: input.supportedOn,
             result: input.result,
           },
-          occurredAt: created.createdAt,
+          occurredAt: happenedAt(input.supportedOn, created.createdAt),
         });
         // Last, so that the tenant's audit chain lock is held for as short a time as possible.
         await recordAudit(tx, auditContextOf(request), {

@@ -12,13 +12,13 @@ import type { Problem } from '../../contract/problem.ts';
 import { problemSchema } from '../../contract/problem.ts';
 import { userSchema } from '../../contract/users.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
+import { hashPassword } from '../../db/passwords.ts';
 import { moveOpenCases, openCasesByUser } from '../../db/reassignment.ts';
 import type { DB } from '../../db/schema.ts';
 import { revokeOtherSessions, revokeUserSessions } from '../../db/sessions.ts';
 import { clearLockout, findUser, type UserWithOrganization, updateUser } from '../../db/users.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { assertAcceptablePassword } from '../passwordPolicy.ts';
-import { hashPassword } from '../passwords.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { presentUser } from './users.ts';
 

@@ -14,6 +14,7 @@ import {
 } from '../../contract/users.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import { findOrganization } from '../../db/organizations.ts';
+import { hashPassword } from '../../db/passwords.ts';
 import type { DB } from '../../db/schema.ts';
 import { revokeUserSessions } from '../../db/sessions.ts';
 import {
@@ -27,7 +28,6 @@ import {
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { assertAcceptablePassword } from '../passwordPolicy.ts';
-import { hashPassword } from '../passwords.ts';
 import { conflict, HttpProblem, notFound } from '../problem.ts';
 
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Household, HouseholdUpdate } from '../../../../../src/contract/households.ts';
 import {
@@ -15,10 +15,10 @@ import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useOrganizationOptions } from '../../cases/api/list-organization-options.ts';
 import { useUpdateHousehold } from '../api/households.ts';
+import { householdErrors } from './household-errors.ts';
 import { memberName } from './household-section.tsx';
 
 type Input = HouseholdUpdate;
@@ -141,10 +141,12 @@ export function HouseholdEditor({
       .then(onSaved)
       .catch(() => undefined);
   };
-  const serverMessages =
-    update.error instanceof ApiError
-      ? (update.error.problem.errors ?? []).map((e) => `${e.field}: ${e.message}`)
-      : [];
+  const errors = householdErrors(update.error);
+  // After a refusal, focus the first field the server named (or the summary's first message).
+  useEffect(() => {
+    const first = householdErrors(update.error).byControl.keys().next().value;
+    if (first) document.getElementById(first)?.focus();
+  }, [update.error]);
 
   return (
     <form
@@ -156,9 +158,7 @@ export function HouseholdEditor({
       }}
       className="flex flex-col gap-8 rounded-8 border border-solid-gray-420 p-6 print:hidden"
     >
-      {update.error ? (
-        <ErrorSummary title={problemMessage(update.error, t)} messages={serverMessages} />
-      ) : null}
+      {update.error ? <ErrorSummary title={problemMessage(update.error, t)} messages={errors.all} /> : null}
       <fieldset className="flex flex-col gap-4">
         <legend className="text-std-17B-170">{t('forms.household.members')}</legend>
         {members.map((row, index) => {
@@ -172,6 +172,7 @@ export function HouseholdEditor({
               <legend className="text-std-16B-170">{label}</legend>
               <SelectField
                 id={`hh-member-${index}-relation`}
+                error={errors.byControl.get(`hh-member-${index}-relation`)}
                 label={t('forms.household.relation')}
                 value={row.relation}
                 onChange={(e) => setMember(index, { relation: e.target.value as MemberRow['relation'] })}
@@ -208,6 +209,7 @@ export function HouseholdEditor({
               {row.deceased ? (
                 <CalendarDateField
                   id={`hh-member-${index}-died-on`}
+                  error={errors.byControl.get(`hh-member-${index}-died-on`)}
                   label={t('forms.household.diedOn')}
                   value={row.diedOn ?? undefined}
                   onChange={(value) => setMember(index, { diedOn: value ?? null })}
@@ -227,30 +229,35 @@ export function HouseholdEditor({
             </legend>
             <TextField
               id={`hh-new-${index}-family`}
+              error={errors.byControl.get(`hh-new-${index}-family`)}
               label={t('forms.household.familyName')}
               value={row.familyName}
               onChange={(e) => setNew(index, { familyName: e.target.value })}
             />
             <TextField
               id={`hh-new-${index}-given`}
+              error={errors.byControl.get(`hh-new-${index}-given`)}
               label={t('forms.household.givenName')}
               value={row.givenName}
               onChange={(e) => setNew(index, { givenName: e.target.value })}
             />
             <TextField
               id={`hh-new-${index}-family-kana`}
+              error={errors.byControl.get(`hh-new-${index}-family-kana`)}
               label={t('forms.household.familyNameKana')}
               value={row.familyNameKana}
               onChange={(e) => setNew(index, { familyNameKana: e.target.value })}
             />
             <TextField
               id={`hh-new-${index}-given-kana`}
+              error={errors.byControl.get(`hh-new-${index}-given-kana`)}
               label={t('forms.household.givenNameKana')}
               value={row.givenNameKana}
               onChange={(e) => setNew(index, { givenNameKana: e.target.value })}
             />
             <SelectField
               id={`hh-new-${index}-sex`}
+              error={errors.byControl.get(`hh-new-${index}-sex`)}
               label={t('forms.household.sex')}
               value={row.sex}
               onChange={(e) => setNew(index, { sex: e.target.value })}
@@ -263,12 +270,14 @@ export function HouseholdEditor({
             </SelectField>
             <CalendarDateField
               id={`hh-new-${index}-birth`}
+              error={errors.byControl.get(`hh-new-${index}-birth`)}
               label={t('forms.household.birthDate')}
               value={row.birthDate}
               onChange={(value) => setNew(index, { birthDate: value })}
             />
             <SelectField
               id={`hh-new-${index}-relation`}
+              error={errors.byControl.get(`hh-new-${index}-relation`)}
               label={t('forms.household.relation')}
               value={row.relation}
               onChange={(e) => setNew(index, { relation: e.target.value })}
@@ -330,6 +339,7 @@ export function HouseholdEditor({
           <div key={`link-${index}`} className="flex flex-wrap items-end gap-4">
             <SelectField
               id={`hh-link-${index}-from`}
+              error={errors.byControl.get(`hh-link-${index}-from`)}
               label={t('forms.household.from')}
               value={row.from}
               onChange={(e) => setLink(index, { from: e.target.value })}
@@ -342,6 +352,7 @@ export function HouseholdEditor({
             </SelectField>
             <SelectField
               id={`hh-link-${index}-kind`}
+              error={errors.byControl.get(`hh-link-${index}-kind`)}
               label={t('forms.household.kind')}
               value={row.kind}
               onChange={(e) => setLink(index, { kind: e.target.value as HouseholdRelationKind })}
@@ -354,6 +365,7 @@ export function HouseholdEditor({
             </SelectField>
             <SelectField
               id={`hh-link-${index}-to`}
+              error={errors.byControl.get(`hh-link-${index}-to`)}
               label={t('forms.household.to')}
               value={row.to}
               onChange={(e) => setLink(index, { to: e.target.value })}
@@ -393,6 +405,7 @@ export function HouseholdEditor({
           >
             <SelectField
               id={`hh-tie-${index}-kind`}
+              error={errors.byControl.get(`hh-tie-${index}-kind`)}
               label={t('forms.household.tieKind')}
               value={row.kind}
               onChange={(e) => setTie(index, { kind: e.target.value })}
@@ -406,6 +419,7 @@ export function HouseholdEditor({
             {row.kind === 'organization' ? (
               <SelectField
                 id={`hh-tie-${index}-org`}
+                error={errors.byControl.get(`hh-tie-${index}-org`)}
                 label={t('forms.household.tieOrganization')}
                 value={row.organizationId}
                 onChange={(e) => setTie(index, { organizationId: e.target.value })}
@@ -420,12 +434,14 @@ export function HouseholdEditor({
             ) : null}
             <TextField
               id={`hh-tie-${index}-name`}
+              error={errors.byControl.get(`hh-tie-${index}-name`)}
               label={t('forms.household.tieName')}
               value={row.name}
               onChange={(e) => setTie(index, { name: e.target.value })}
             />
             <SelectField
               id={`hh-tie-${index}-strength`}
+              error={errors.byControl.get(`hh-tie-${index}-strength`)}
               label={t('forms.household.tieStrength')}
               value={row.strength}
               onChange={(e) => setTie(index, { strength: e.target.value as TieStrength })}
@@ -444,6 +460,7 @@ export function HouseholdEditor({
             />
             <SelectField
               id={`hh-tie-${index}-member`}
+              error={errors.byControl.get(`hh-tie-${index}-member`)}
               label={t('forms.household.tieMember')}
               value={row.memberId}
               onChange={(e) => setTie(index, { memberId: e.target.value })}
@@ -457,6 +474,7 @@ export function HouseholdEditor({
             </SelectField>
             <TextField
               id={`hh-tie-${index}-note`}
+              error={errors.byControl.get(`hh-tie-${index}-note`)}
               label={t('forms.household.tieNote')}
               value={row.note}
               onChange={(e) => setTie(index, { note: e.target.value })}
