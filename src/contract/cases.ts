@@ -100,7 +100,9 @@ export const caseDetailSchema = z
     nextMonitoringDueOn: z
       .string()
       .nullable()
-      .describe('the business day the next monitoring is due: nextMonitoringOn, or the business day before it'),
+      .describe(
+        'the business day the next monitoring is due: nextMonitoringOn, or the business day before it',
+      ),
     closedOn: z.string().nullable(),
     closureReason: labelled().nullable(),
     closureEvaluation: z.string().nullable(),

@@ -14,7 +14,9 @@ export const taskSchema = z
     kind: z.enum(taskKinds),
     title: z.string(),
     dueOn: z.string().describe('the business day it is due (src/domain/dueDates.ts)'),
-    nominalDueOn: z.string().describe('the date the rule gives; differs from dueOn when that falls on a closed day'),
+    nominalDueOn: z
+      .string()
+      .describe('the date the rule gives; differs from dueOn when that falls on a closed day'),
     overdue: z.boolean(),
     daysWaiting: z
       .number()

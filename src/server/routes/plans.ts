@@ -33,7 +33,6 @@ import {
   hasAssessment,
   inactiveOrganizations,
   insertDraft,
-  reportScheduleOf,
   linksOf,
   listMyPlanItems,
   listPlans,
@@ -43,6 +42,7 @@ import {
   type PlanItemRow,
   type PlanRecord,
   planItemsOf,
+  reportScheduleOf,
   unknownProgrammes,
   updateDraft,
 } from '../../db/plans.ts';

@@ -34,7 +34,11 @@ export function Table({ caption, captionDetail, children, narrow = 'cards' }: Ta
   }, [narrow]);
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
-    <section className="relative w-full overflow-x-auto print:overflow-visible" aria-label={caption} tabIndex={0}>
+    <section
+      className="relative w-full overflow-x-auto print:overflow-visible"
+      aria-label={caption}
+      tabIndex={0}
+    >
       <table
         ref={ref}
         className={`table-sticky-first w-full border-collapse text-left ${narrow === 'cards' ? 'table-cards' : ''}`}
