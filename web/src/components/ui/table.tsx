@@ -33,10 +33,10 @@ export function Table({ caption, captionDetail, children, narrow = 'cards' }: Ta
     return () => observer.disconnect();
   }, [narrow]);
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
     <section
       className="relative w-full overflow-x-auto print:overflow-visible"
       aria-label={caption}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
       tabIndex={0}
     >
       <table

@@ -12,6 +12,5 @@ export const uiEn: typeof uiJa = {
     overdue: 'Overdue: {{count}} d',
     today: 'Due today',
     upcoming: 'Due in {{count}} d',
-    waiting: 'Waiting: {{count}} d',
   },
 };

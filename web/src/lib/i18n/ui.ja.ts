@@ -13,6 +13,5 @@ export const uiJa = {
     overdue: '期限超過 {{count}}日',
     today: '本日が期限',
     upcoming: 'あと{{count}}日',
-    waiting: '受付から{{count}}日',
   },
 };
