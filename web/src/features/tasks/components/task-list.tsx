@@ -87,7 +87,9 @@ function TaskItem({ task, today }: { task: Task; today: string }) {
         </span>
         <DueStatusBadge dueOn={task.dueOn} today={today} />
         {/* Waiting is how long a handover or referral has waited for a decision, not lateness. */}
-        {task.daysWaiting !== null ? <span>{t('tasks.daysWaiting', { count: task.daysWaiting })}</span> : null}
+        {task.daysWaiting !== null ? (
+          <span>{t('tasks.daysWaiting', { count: task.daysWaiting })}</span>
+        ) : null}
         {task.abilities.acknowledge ? <Badge tone="info">{t('tasks.needsAcknowledgement')}</Badge> : null}
       </p>
       {record}
