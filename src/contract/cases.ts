@@ -76,6 +76,7 @@ export type CaseListItem = z.infer<typeof caseListItemSchema>;
 export const caseListSchema = z
   .object({ items: z.array(caseListItemSchema), nextCursor: z.string().nullable() })
   .meta({ id: 'CaseList' });
+export type CaseList = z.infer<typeof caseListSchema>;
 
 export const casePersonSchema = z.object({
   id: z.uuid(),
