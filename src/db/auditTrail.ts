@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AuditAction } from '../domain/auditActions.ts';
+import { now } from '../domain/clock.ts';
 import type { AuditEventTable, DB } from './schema.ts';
 
 /** Who is acting, from where. Every write path takes one: audit cannot be skipped by forgetting it. */
@@ -126,7 +127,7 @@ export async function recordAudit(
   const event: HashedFields = {
     id: randomUUID(),
     tenant_id: context.tenantId,
-    occurred_at: new Date(),
+    occurred_at: now(),
     actor_user_id: context.actor?.userId ?? null,
     actor_organization_id: context.actor?.organizationId ?? null,
     actor_login_id: context.actor?.loginId ?? null,

@@ -5,6 +5,7 @@ import readline from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { now } from '../domain/clock.ts';
 import { recordAudit } from './auditTrail.ts';
 import type { DB } from './schema.ts';
 
@@ -223,7 +224,7 @@ export async function backupDatabase(db: Kysely<DB>, file: string, source: strin
         const header = {
           format: BACKUP_FORMAT,
           version: BACKUP_VERSION,
-          createdAt: new Date().toISOString(),
+          createdAt: now().toISOString(),
           source,
           migrations,
         } as const;

@@ -1,7 +1,9 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { CaseFilter } from '../contract/cases.ts';
 import type { CaseStage } from '../domain/caseStage.ts';
-import { normalizeKana } from '../domain/kana.ts';
+import { now } from '../domain/clock.ts';
 import { caseVisible, meetingVisible, type Viewer } from './access.ts';
+import { caseFilterConditions } from './caseFilters.ts';
 import type { CaseParticipantTable, CaseTable, DB, ParticipationBasis } from './schema.ts';
 
 /** A position in a keyset-paginated list: the sort key (an instant, to the microsecond) and the id. */
@@ -63,8 +65,6 @@ export interface CaseListRow {
   my_bases: ParticipationBasis[] | null;
 }
 
-const likePattern = (key: string) => `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /**
  * One page of the cases the viewer may see, newest change first (keyset on updated_at, id).
  * A single statement: the page is cut in a CTE over cases_list_idx with the visibility predicate,
@@ -74,15 +74,14 @@ export async function listVisibleCases(
   db: Executor,
   viewer: Viewer,
   options: {
-    stage?: CaseStage | undefined;
-    q?: string | undefined;
-    /** Only the cases whose 担当職員 is this user. */
-    assignedUserId?: string | undefined;
+    filter: CaseFilter;
+    today: string;
+    userId: string;
     limit: number;
     cursor?: KeysetCursor;
   },
 ): Promise<CaseListRow[]> {
-  const key = options.q ? normalizeKana(options.q) : '';
+  const conditions = caseFilterConditions(options.filter, { userId: options.userId, today: options.today });
   const rows = await db
     .with('page', (qb) => {
       let page = qb
@@ -102,23 +101,7 @@ export async function listVisibleCases(
         ])
         .where('c.tenant_id', '=', viewer.tenantId)
         .where(caseVisible(viewer, 'c.id'));
-      if (options.stage) page = page.where('c.stage', '=', options.stage);
-      if (options.assignedUserId) page = page.where('c.assigned_user_id', '=', options.assignedUserId);
-      if (key) {
-        const pattern = likePattern(key);
-        page = page.where((eb) =>
-          eb.or([
-            eb('c.case_number', 'like', pattern),
-            eb.exists(
-              eb
-                .selectFrom('persons as sp')
-                .select(sql`1`.as('one'))
-                .whereRef('sp.id', '=', 'c.primary_person_id')
-                .where('sp.kana_key', 'like', pattern),
-            ),
-          ]),
-        );
-      }
+      for (const condition of conditions) page = page.where(condition);
       if (options.cursor) {
         page = page.where(
           sql<boolean>`(c.updated_at, c.id) < (${options.cursor.at}::timestamptz, ${options.cursor.id}::uuid)`,
@@ -464,7 +447,7 @@ export async function recordClosure(
       closure_reason: closure.reason,
       closure_evaluation: closure.evaluation,
       ...(closure.leadOrganizationId ? { lead_organization_id: closure.leadOrganizationId } : {}),
-      updated_at: new Date(),
+      updated_at: now(),
     })
     .where('tenant_id', '=', kase.tenant_id)
     .where('id', '=', kase.id)
@@ -475,7 +458,7 @@ export async function recordClosure(
 export async function clearClosure(tx: Transaction<DB>, kase: CaseRow): Promise<void> {
   await tx
     .updateTable('cases')
-    .set({ closed_on: null, closure_reason: null, closure_evaluation: null, updated_at: new Date() })
+    .set({ closed_on: null, closure_reason: null, closure_evaluation: null, updated_at: now() })
     .where('tenant_id', '=', kase.tenant_id)
     .where('id', '=', kase.id)
     .execute();
@@ -485,7 +468,7 @@ export async function clearClosure(tx: Transaction<DB>, kase: CaseRow): Promise<
 export async function touchCase(tx: Transaction<DB>, kase: CaseRow): Promise<void> {
   await tx
     .updateTable('cases')
-    .set({ updated_at: new Date() })
+    .set({ updated_at: now() })
     .where('tenant_id', '=', kase.tenant_id)
     .where('id', '=', kase.id)
     .execute();

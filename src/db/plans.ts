@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { PlanInput, PlanLink } from '../contract/plans.ts';
 import type { CaseStage } from '../domain/caseStage.ts';
+import { now } from '../domain/clock.ts';
 import { REPORT_INTERVAL_DAYS, type ReportSchedule } from '../domain/dueDates.ts';
 import { toIsoDate } from '../domain/wareki.ts';
 import { caseVisible, type Viewer } from './access.ts';
@@ -320,7 +321,7 @@ export async function approvePlan(
     .set({
       status: 'approved',
       decided_meeting_id: values.meetingId,
-      approved_at: new Date(),
+      approved_at: now(),
       approved_by: values.approvedBy,
     })
     .where('tenant_id', '=', values.tenantId)

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { CaseStage } from '../domain/caseStage.ts';
 import type { OrganizationKind } from '../domain/organization.ts';
 import type { Role } from '../domain/permissions.ts';
+import type { ResourceTables } from './resourceSchema.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -112,6 +113,8 @@ export interface PersonTable {
   family_name_kana: string;
   given_name_kana: string;
   kana_key: string;
+  /** Since migration 1001: kasane_name_key(family_name || given_name), kept by the database (src/domain/nameKey.ts). */
+  name_key: ColumnType<string, never, never>;
   birth_date: DateColumn | null;
   sex: string;
   postal_code: string | null;
@@ -732,7 +735,7 @@ export interface SignInChallengeTable {
   consumed_at: Date | null;
 }
 
-export interface DB {
+export interface DB extends ResourceTables {
   tenants: TenantTable;
   audit_chain_heads: AuditChainHeadTable;
   organizations: OrganizationTable;

@@ -149,6 +149,7 @@ const resolvers: Record<string, Resolver> = {
   organizations: { participation: false, record: tenantWide((w) => w.organizationId) },
   users: { participation: false, record: tenantWide((w) => w.userId) },
   programmes: { participation: false, record: tenantWide((w) => w.programmeId) },
+  resources: { participation: false, record: tenantWide((w) => w.resourceId) },
   'council/meetings': { participation: false, record: tenantWide((w) => w.councilMeetingId) },
   'council/opinions': { participation: false, record: tenantWide((w) => w.opinionId) },
   challenges: { participation: false, record: tenantWide((w) => w.challenges[0]?.id ?? '') },
@@ -472,6 +473,8 @@ const bodies: Record<
     }),
   },
   'programmeProgress.save': { body: () => ({ statusText: '（試験用）実施した' }) },
+  'resources.create': { body: () => resourceBody(`（試験用）社会資源${++serial}`) },
+  'resources.update': { body: () => resourceBody('（試験用）社会資源（変更）') },
   'councilMeetings.create': {
     body: () => ({ heldAt: `${today()}T14:00:00+09:00`, place: '（試験用）会議室', isOpen: true }),
   },
@@ -485,6 +488,15 @@ const bodies: Record<
 const PDF_BASE64 = Buffer.from('%PDF-1.4\n% 試験\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n').toString(
   'base64',
 );
+
+function resourceBody(name: string) {
+  return {
+    name,
+    kinds: ['ibasho'],
+    organization: { name: '（試験用）提供団体' },
+    locations: [{ schoolDistrict: '名山校区', district: '中央地区' }],
+  };
+}
 
 function planBody(v: View) {
   return {
@@ -856,6 +868,15 @@ beforeAll(async () => {
     supportKindId: kind('supportMeeting'),
     partnerOrganizationId: org('自立相談支援機関'),
     sectionId: org('保護第一課'),
+    resourceId: (
+      await db
+        .selectFrom('resources as r')
+        .innerJoin('tenants as t', 't.id', 'r.tenant_id')
+        .select('r.id')
+        .where('t.code', '=', 'kagoshima')
+        .orderBy('r.name')
+        .executeTakeFirstOrThrow()
+    ).id,
   };
   const ownWorld: World = {
     ...tenantWideA,

@@ -277,7 +277,9 @@ describe('POST /api/cases/:id/monitorings (monitorings.create)', () => {
     // Sat 2027-05-01 is due on Fri 2027-04-30, the same in the case and in the list
     const detail = await coordinator.get<CaseDetail>(`/api/cases/${caseId}`);
     expect(detail.body).toMatchObject({ nextMonitoringOn: '2027-05-01', nextMonitoringDueOn: '2027-04-30' });
-    const list = await coordinator.get<CaseList>(`/api/cases?q=${encodeURIComponent(detail.body.caseNumber)}`);
+    const list = await coordinator.get<CaseList>(
+      `/api/cases?q=${encodeURIComponent(detail.body.caseNumber)}`,
+    );
     expect(list.body.items.find((item) => item.id === caseId)).toMatchObject({
       nextMonitoringOn: '2027-05-01',
       nextMonitoringDueOn: '2027-04-30',

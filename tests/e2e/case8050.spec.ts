@@ -148,7 +148,7 @@ test('8050: assessment, 支援会議, consent, 重層的支援会議, plan, repo
 
   await nav(page, '事例一覧').click();
   await expect(page.getByRole('heading', { level: 1, name: '事例一覧' })).toBeVisible();
-  await page.getByLabel('事例番号またはフリガナ').fill('かわぐち');
+  await page.getByLabel('氏名・フリガナ・事例番号など').fill('かわぐち');
   await page.getByRole('button', { name: '検索する' }).click();
   const listRow = page.getByRole('row', { name: new RegExp(caseNumber) });
   await expect(listRow).toContainText(son);
@@ -614,7 +614,7 @@ test('8050: assessment, 支援会議, consent, 重層的支援会議, plan, repo
   await expect(page.getByRole('heading', { level: 1, name: '事例一覧' })).toBeVisible();
   await expect(page.getByRole('table', { name: '事例の一覧' })).toBeVisible();
   await expect(page.getByText(caseNumber)).toHaveCount(0);
-  await page.getByLabel('事例番号またはフリガナ').fill(caseNumber);
+  await page.getByLabel('氏名・フリガナ・事例番号など').fill(caseNumber);
   await page.getByRole('button', { name: '検索する' }).click();
   await expect(page.getByText('該当する事例はありません。')).toBeVisible();
   await page.goto(casePath);

@@ -13,7 +13,7 @@ test('the coordinator sees and changes the 担当職員 of a case', async ({ pag
     .click();
   await expect(page.getByRole('heading', { level: 1, name: '事例一覧' })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: '担当', exact: true })).toBeVisible();
-  await page.getByLabel('事例番号またはフリガナ').fill('たけおか');
+  await page.getByLabel('氏名・フリガナ・事例番号など').fill('たけおか');
   await page.getByRole('button', { name: '検索する' }).click();
   const row = page.getByRole('row', { name: /武岡 由美/ });
   await expect(row).toContainText('重層 調整');

@@ -29,7 +29,7 @@ async function tabTo(page: Page, target: Locator, maxPresses = 10): Promise<void
 /** Open the demo case of the person with this name (フリガナ search) from the case list. */
 async function openCaseOf(page: Page, kana: string, name: string): Promise<void> {
   await page.goto('/cases');
-  await page.getByLabel('事例番号またはフリガナ').fill(kana);
+  await page.getByLabel('氏名・フリガナ・事例番号など').fill(kana);
   await page.getByRole('button', { name: '検索する' }).click();
   const row = page.getByRole('row').filter({ hasText: name }).first();
   await expect(row).toBeVisible();

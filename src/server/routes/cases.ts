@@ -50,6 +50,7 @@ import {
   isOpenStage,
   transition,
 } from '../../domain/caseStage.ts';
+import * as clock from '../../domain/clock.ts';
 import {
   closureReasons,
   consultationChannels,
@@ -59,7 +60,6 @@ import {
   relations,
 } from '../../domain/codeLists.ts';
 import { dueDateOf } from '../../domain/dueDates.ts';
-import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { advanceCase } from '../caseTransitions.ts';
@@ -75,6 +75,11 @@ const writeErrors = { ...readErrors, 409: problemSchema };
 const fullName = (p: { family_name: string; given_name: string }) => `${p.family_name} ${p.given_name}`;
 const fullKana = (p: { family_name_kana: string; given_name_kana: string }) =>
   `${p.family_name_kana} ${p.given_name_kana}`;
+
+/** The filter's fields that were given, for an audit event's details. */
+function definedOnly(filter: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
+}
 
 /**
  * What the caller may do next with a case. Coordinator actions need case.coordinate AND the case's
@@ -283,7 +288,9 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         operationId: 'cases.list',
         summary: '自機関が参加している事例の一覧（更新の新しい順）',
         description:
-          'q は事例番号またはフリガナ（ひらがな・カタカナ・全角半角を区別しない）に部分一致します。',
+          'q は氏名（漢字。髙/高・﨑/崎などの異体字を区別しない）、フリガナ（ひらがな・カタカナ・全角半角を区別しない）、' +
+          '事例番号に部分一致し、宛名番号・生年月日（和暦・西暦）に一致します。段階・担当・世帯類型・課題の分野・' +
+          'モニタリング期限・記録のない日数で絞り込めます（ホーム画面の数値と同じ条件）。',
         tags: ['cases'],
         querystring: caseListQuerySchema,
         response: { 200: caseListSchema, ...readErrors },
@@ -291,16 +298,15 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async (request) => {
       const actor = actorOf(request);
-      const { stage, q, limit } = request.query;
-      const assignedToMe = request.query.assignedToMe === 'true';
-      const after = decodeCursor(request.query.cursor, ['instant', 'uuid']);
+      const { limit, cursor: rawCursor, ...filter } = request.query;
+      const after = decodeCursor(rawCursor, ['instant', 'uuid']);
       const cursor = after ? { at: after[0], id: after[1] } : undefined;
       return db.transaction().execute(async (tx) => {
         const rows = await listVisibleCases(tx, actor, {
-          stage,
-          q,
+          filter,
+          today: clock.today(),
+          userId: actor.userId,
           limit,
-          ...(assignedToMe ? { assignedUserId: actor.userId } : {}),
           ...(cursor ? { cursor } : {}),
         });
         const page = rows.slice(0, limit);
@@ -313,9 +319,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           details: {
             caseIds: items.map((i) => i.id),
             personIds: items.map((i) => i.person.id),
-            ...(stage ? { stage } : {}),
-            ...(q ? { q } : {}),
-            ...(assignedToMe ? { assignedToMe } : {}),
+            ...definedOnly(filter),
           },
         });
         return {
@@ -451,7 +455,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           hasReason: Boolean(input.reason),
           hasEvaluation: Boolean(input.evaluation),
         });
-        const today = toIsoDate(new Date());
+        const today = clock.today();
         if (leadId) {
           // The lead organisation goes on seeing the case: on the ground it already takes part on,
           // or on the person's consent. Without either, the case cannot be handed to it.

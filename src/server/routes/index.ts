@@ -27,6 +27,7 @@ import { programmeProgressRoutes } from './programmeProgress.ts';
 import { progressNoteRoutes } from './progressNotes.ts';
 import { recidivismPlanRoutes } from './recidivismPlan.ts';
 import { referralRoutes } from './referrals.ts';
+import { resourceRoutes } from './resources.ts';
 import { sensitiveFactRoutes } from './sensitiveFacts.ts';
 import { sessionRoutes } from './session.ts';
 import { sessionListRoutes } from './sessions.ts';
@@ -90,4 +91,6 @@ export function registerRoutes(app: FastifyInstance, { database, config, secretB
   personAccessLogRoutes(app, db);
   disclosureRoutes(app, db);
   sensitiveFactRoutes(app, db);
+  // 社会資源, 参加支援, アウトリーチ, 地域づくり (issue 12)
+  resourceRoutes(app, db);
 }

@@ -21,6 +21,7 @@ import {
   updateOrganization,
 } from '../../db/organizations.ts';
 import type { DB, OrganizationRow } from '../../db/schema.ts';
+import { now } from '../../domain/clock.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { conflict, HttpProblem, notFound } from '../problem.ts';
@@ -195,7 +196,7 @@ export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             );
           }
           const updated = await updateOrganization(tx, actor.tenantId, before.id, {
-            disabledAt: disabled ? new Date() : null,
+            disabledAt: disabled ? now() : null,
           });
           await recordAudit(tx, auditContextOf(request), {
             action: disabled ? 'organization.disable' : 'organization.enable',

@@ -48,8 +48,8 @@ import {
 } from '../../db/plans.ts';
 import type { DB } from '../../db/schema.ts';
 import { type CaseStage, isOpenStage, noFacts, transition } from '../../domain/caseStage.ts';
+import { now, today } from '../../domain/clock.ts';
 import { reportStatus } from '../../domain/dueDates.ts';
-import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { advanceCase } from '../caseTransitions.ts';
@@ -71,7 +71,7 @@ function stageAdmitsApproval(stage: CaseStage): boolean {
 
 /** Today's calendar date in Japan. */
 export function tokyoToday(): string {
-  return toIsoDate(new Date());
+  return today();
 }
 
 /** Whether the actor coordinates this case: the coordinate permission, in the case's coordinating section. */
@@ -477,7 +477,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         }
         await tx
           .updateTable('cases')
-          .set({ next_monitoring_on: plan.next_monitoring_on, updated_at: new Date() })
+          .set({ next_monitoring_on: plan.next_monitoring_on, updated_at: now() })
           .where('id', '=', kase.id)
           .execute();
         await recordCaseEvent(tx, {

@@ -35,8 +35,8 @@ import {
   type SensitiveFactRow,
   sharingGround,
 } from '../../db/sensitiveFacts.ts';
+import { now, today } from '../../domain/clock.ts';
 import { labelOf, offenceSubtypes, sensitiveFactKinds } from '../../domain/codeLists.ts';
-import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
@@ -320,7 +320,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
         if ((await activeGrantsOf(tx, [fact.id])).some((g) => g.organization_id === input.organizationId)) {
           throw new HttpProblem(409, 'sensitiveFact.grantExists', `${name}にはすでに共有されています。`);
         }
-        const ground = await sharingGround(tx, fact, input.organizationId, toIsoDate(new Date()));
+        const ground = await sharingGround(tx, fact, input.organizationId, today());
         if (!ground.ok) {
           throw ground.reason === 'notParticipating'
             ? new HttpProblem(
@@ -419,7 +419,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
         }
         await tx
           .updateTable('sensitive_fact_grants')
-          .set({ revoked_at: new Date(), revoked_by: actor.userId })
+          .set({ revoked_at: now(), revoked_by: actor.userId })
           .where('id', '=', grant.id)
           .execute();
         await recordAudit(tx, auditContextOf(request), {

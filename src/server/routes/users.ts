@@ -25,6 +25,7 @@ import {
   type UserWithOrganization,
   updateUser,
 } from '../../db/users.ts';
+import { now } from '../../domain/clock.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { assertAcceptablePassword } from '../passwordPolicy.ts';
@@ -35,7 +36,7 @@ const writeErrors = { ...readErrors, 409: problemSchema };
 
 export function presentUser(row: UserWithOrganization, actor: Actor): User {
   const manage = actor.permissions.has('user.manage');
-  const locked = Boolean(row.locked_until && row.locked_until > new Date());
+  const locked = Boolean(row.locked_until && row.locked_until > now());
   return {
     id: row.id,
     loginId: row.login_id,
@@ -43,7 +44,7 @@ export function presentUser(row: UserWithOrganization, actor: Actor): User {
     organization: { id: row.organization_id, name: row.organization_name },
     roles: row.roles,
     disabledAt: row.disabled_at?.toISOString() ?? null,
-    lockedUntil: row.locked_until && row.locked_until > new Date() ? row.locked_until.toISOString() : null,
+    lockedUntil: row.locked_until && row.locked_until > now() ? row.locked_until.toISOString() : null,
     lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
     abilities: {
       update: manage,
@@ -228,7 +229,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
               disabled ? 'このユーザーはすでに無効です。' : 'このユーザーはすでに有効です。',
             );
           }
-          await updateUser(tx, actor.tenantId, before.id, { disabledAt: disabled ? new Date() : null });
+          await updateUser(tx, actor.tenantId, before.id, { disabledAt: disabled ? now() : null });
           if (disabled) await revokeUserSessions(tx, before.id);
           await recordAudit(tx, auditContextOf(request), {
             action: disabled ? 'user.disable' : 'user.enable',

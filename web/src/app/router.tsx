@@ -11,7 +11,6 @@ import {
 import { useEffect } from 'react';
 import { consultationStatuses } from '../../../src/contract/consultations.ts';
 import { handoverStatuses } from '../../../src/contract/handovers.ts';
-import { caseStages } from '../../../src/domain/caseStage.ts';
 import { PasswordPage } from '../features/account/components/password-page.tsx';
 import { SessionsPage } from '../features/account/components/sessions-page.tsx';
 import { TotpPage } from '../features/account/components/totp-page.tsx';
@@ -20,6 +19,7 @@ import { TenantSettingsPage } from '../features/account-admin/components/tenant-
 import { UserSecurityPage } from '../features/account-admin/components/user-security-page.tsx';
 import { AuditEventsPage } from '../features/audit/components/audit-events-page.tsx';
 import { DisclosurePage } from '../features/audit/components/disclosure-page.tsx';
+import { type CaseListFilter, parseCaseFilter } from '../features/cases/api/list-cases.ts';
 import { CaseDetailPage, type CaseTab, caseTabs } from '../features/cases/components/case-detail-page.tsx';
 import { CaseListPage } from '../features/cases/components/case-list-page.tsx';
 import { ConsultationDetailPage } from '../features/consultations/components/consultation-detail-page.tsx';
@@ -48,6 +48,12 @@ import { ProgrammeListPage } from '../features/programmes/components/programme-l
 import { PublicCataloguePage } from '../features/programmes/components/public-catalogue-page.tsx';
 import { RecidivismPlanPage } from '../features/recidivism-plan/components/recidivism-plan-page.tsx';
 import { ReferralInboxPage } from '../features/referrals/components/referral-inbox-page.tsx';
+import { ResourceDetailPage } from '../features/resources/components/resource-detail-page.tsx';
+import {
+  ResourceCreatePage,
+  ResourceEditPage,
+} from '../features/resources/components/resource-edit-pages.tsx';
+import { ResourceListPage } from '../features/resources/components/resource-list-page.tsx';
 import { sessionQueryKey, sessionQueryOptions } from '../features/session/api/get-session.ts';
 import { signOut } from '../features/session/api/sign-out.ts';
 import { SignInPage, type SignInReason } from '../features/session/components/sign-in-page.tsx';
@@ -481,11 +487,7 @@ const personDetailRoute = createRoute({
 const casesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/cases',
-  validateSearch: (search: Record<string, unknown>): { q?: string; stage?: (typeof caseStages)[number] } => {
-    const q = typeof search.q === 'string' && search.q.trim() ? search.q.trim().slice(0, 100) : undefined;
-    const stage = oneOf(caseStages, search.stage);
-    return { ...(q ? { q } : {}), ...(stage ? { stage } : {}) };
-  },
+  validateSearch: (search: Record<string, unknown>): CaseListFilter => parseCaseFilter(search),
   component: function CasesRoute() {
     const search = casesRoute.useSearch();
     const navigate = useNavigate();
@@ -493,12 +495,8 @@ const casesRoute = createRoute({
       <RequirePermission permission="case.read">
         <CaseListPage
           filter={search}
-          onFilterChange={({ q, stage }) =>
-            void navigate({
-              to: '/cases',
-              search: { ...(q ? { q } : {}), ...(stage ? { stage } : {}) },
-              replace: true,
-            })
+          onFilterChange={(filter) =>
+            void navigate({ to: '/cases', search: parseCaseFilter(filter), replace: true })
           }
         />
       </RequirePermission>
@@ -598,6 +596,54 @@ const disclosureRoute = createRoute({
       <DisclosurePage />
     </RequirePermission>
   ),
+});
+
+// 社会資源, 参加支援, アウトリーチ, 地域づくり (issue 12).
+
+const resourcesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/resources',
+  component: () => (
+    <RequirePermission permission="resource.read">
+      <ResourceListPage />
+    </RequirePermission>
+  ),
+});
+
+const resourceNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/resources/new',
+  component: () => (
+    <RequirePermission permission="resource.manage">
+      <ResourceCreatePage />
+    </RequirePermission>
+  ),
+});
+
+const resourceDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/resources/$resourceId',
+  component: function ResourceDetailRoute() {
+    const { resourceId } = resourceDetailRoute.useParams();
+    return (
+      <RequirePermission permission="resource.read">
+        <ResourceDetailPage key={resourceId} resourceId={resourceId} />
+      </RequirePermission>
+    );
+  },
+});
+
+const resourceEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/resources/$resourceId/edit',
+  component: function ResourceEditRoute() {
+    const { resourceId } = resourceEditRoute.useParams();
+    return (
+      <RequirePermission permission="resource.manage">
+        <ResourceEditPage key={resourceId} resourceId={resourceId} />
+      </RequirePermission>
+    );
+  },
 });
 
 // The recidivism plan (再犯防止推進計画), its programmes, annual progress and the liaison council.
@@ -783,6 +829,10 @@ const routeTree = rootRoute.addChildren([
     tenantSettingsRoute,
     reshuffleRoute,
     userSecurityRoute,
+    resourcesRoute,
+    resourceNewRoute,
+    resourceDetailRoute,
+    resourceEditRoute,
     recidivismPlanRoute,
     programmesRoute,
     programmeNewRoute,

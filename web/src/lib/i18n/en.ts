@@ -1,6 +1,8 @@
 import { formsEn } from './forms.en.ts';
 import type { Messages } from './ja.ts';
 import { recidivismEn } from './recidivism.en.ts';
+import { resourcesEn } from './resources.en.ts';
+import { statsEn } from './stats.en.ts';
 import { uiEn } from './ui.en.ts';
 
 /** English messages. Typed as `Messages`, so a key missing here (or extra) fails the type check. */
@@ -199,8 +201,9 @@ export const en: Messages = {
     heading: 'Cases',
     lead: 'Complex cases your organisation takes part in, most recently updated first.',
     searchLegend: 'Find cases',
-    q: 'Case number or reading (フリガナ)',
-    qSupport: 'Part of it is enough. Hiragana and katakana, full and half width are treated alike.',
+    q: 'Name, reading, case number …',
+    qSupport:
+      'Name in kanji (variants such as 髙 and 高 alike), reading (hiragana or katakana, any width), case number, addressee number or birth date (Japanese era or Gregorian). Part of a name or reading is enough.',
     stage: 'Stage',
     allStages: 'All stages',
     search: 'Search',
@@ -1263,6 +1266,8 @@ export const en: Messages = {
   },
   recidivism: recidivismEn,
   forms: formsEn,
+  resources: resourcesEn,
+  stats: statsEn,
   ui: uiEn,
   problem: {
     auth: {

@@ -1,5 +1,7 @@
 import { formsJa } from './forms.ja.ts';
 import { recidivismJa } from './recidivism.ja.ts';
+import { resourcesJa } from './resources.ja.ts';
+import { statsJa } from './stats.ja.ts';
 import { uiJa } from './ui.ja.ts';
 /**
  * Japanese messages: the primary language of Kasane. Every other language must provide the
@@ -200,8 +202,9 @@ export const ja = {
     heading: '事例一覧',
     lead: '自機関が参加している事例（困難事例）です。更新の新しい順に表示します。',
     searchLegend: '事例を探す',
-    q: '事例番号またはフリガナ',
-    qSupport: '一部だけでも検索できます。ひらがな・カタカナ、全角・半角は区別しません。',
+    q: '氏名・フリガナ・事例番号など',
+    qSupport:
+      '氏名（漢字。髙と高などの異体字は同じに扱います）、フリガナ（ひらがな・カタカナ、全角・半角を区別しません）、事例番号、宛名番号、生年月日（和暦・西暦）で探せます。一部だけでも検索できます。',
     stage: '段階',
     allStages: 'すべての段階',
     search: '検索する',
@@ -1261,6 +1264,8 @@ export const ja = {
   },
   recidivism: recidivismJa,
   forms: formsJa,
+  resources: resourcesJa,
+  stats: statsJa,
   ui: uiJa,
   problem: {
     auth: {

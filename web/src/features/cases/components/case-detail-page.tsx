@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
 import { isOpenStage } from '../../../../../src/domain/caseStage.ts';
-import { toIsoDate } from '../../../../../src/domain/wareki.ts';
+import * as clock from '../../../../../src/domain/clock.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
@@ -179,7 +179,7 @@ function CaseDetailView({
                             <DueDateText
                               due={{ nominalOn: kase.nextMonitoringOn, dueOn: kase.nextMonitoringDueOn }}
                             />
-                            <DueStatusBadge dueOn={kase.nextMonitoringDueOn} today={toIsoDate(new Date())} />
+                            <DueStatusBadge dueOn={kase.nextMonitoringDueOn} today={clock.today()} />
                           </span>
                         ) : null,
                     },

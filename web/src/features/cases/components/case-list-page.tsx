@@ -8,17 +8,18 @@ import {
   caseStages,
   isOpenStage,
 } from '../../../../../src/domain/caseStage.ts';
-import { labelOf } from '../../../../../src/domain/codeLists.ts';
-import { toIsoDate } from '../../../../../src/domain/wareki.ts';
+import * as clock from '../../../../../src/domain/clock.ts';
+import { householdFlags, issueAreas, labelOf } from '../../../../../src/domain/codeLists.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { DueDateText, DueStatusBadge } from '../../../components/ui/due-date.tsx';
-import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { QueryError } from '../../../components/ui/query-error.tsx';
+import { QueryView } from '../../../components/ui/query-view.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
-import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { ShowMore } from '../../../components/ui/show-more.tsx';
+import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { type CaseListFilter, useCases } from '../api/list-cases.ts';
@@ -29,18 +30,31 @@ export type CaseListPageProps = {
   onFilterChange: (filter: CaseListFilter) => void;
 };
 
-/** 事例一覧: the cases my organisation takes part in, searchable by 事例番号 or フリガナ and by 段階. */
+/**
+ * 事例一覧: the cases my organisation takes part in, searchable by 氏名, フリガナ, 事例番号, 宛名番号 or
+ * birth date, and filtered by 段階, 世帯類型, 課題の分野, monitoring, 担当職員 and days without a record.
+ */
 export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
   const { t } = useTranslation();
   const cases = useCases(filter);
   const [q, setQ] = useState(filter.q ?? '');
   const [stage, setStage] = useState<CaseStage | ''>(filter.stage ?? '');
-  const today = toIsoDate(new Date());
+  const [more, setMore] = useState<Omit<CaseListFilter, 'q' | 'stage'>>(() => {
+    const { q: _q, stage: _stage, ...rest } = filter;
+    return rest;
+  });
+  const setMoreField = <K extends keyof typeof more>(key: K, value: (typeof more)[K] | '') =>
+    setMore((current) => ({ ...current, [key]: value === '' ? undefined : value }));
+  const hasFilter = Object.values(filter).some((value) => value !== undefined);
+  const noContactChoices = [
+    ...new Set([14, 30, 60, 90, ...(filter.noContactDays ? [filter.noContactDays] : [])]),
+  ].sort((a, b) => a - b);
+  const today = clock.today();
   const items = cases.data?.pages.flatMap((page) => page.items) ?? [];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onFilterChange({ q: q.trim() || undefined, stage: stage || undefined });
+    onFilterChange({ ...more, q: q.trim() || undefined, stage: stage || undefined });
   };
 
   return (
@@ -81,14 +95,108 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                 ))}
               </SelectField>
             </div>
+            <fieldset className="flex w-full flex-wrap items-end gap-x-8 gap-y-4">
+              <legend className="mb-2 text-std-16B-170 text-solid-gray-900">
+                {t('stats.caseFilters.legend')}
+              </legend>
+              <div className="w-full max-w-[14rem]">
+                <SelectField
+                  id="cases-household-flag"
+                  label={t('stats.caseFilters.householdFlag')}
+                  value={more.householdFlag ?? ''}
+                  onChange={(event) =>
+                    setMoreField(
+                      'householdFlag',
+                      event.currentTarget.value as CaseListFilter['householdFlag'] | '',
+                    )
+                  }
+                >
+                  <option value="">{t('stats.caseFilters.any')}</option>
+                  {householdFlags.map((flag) => (
+                    <option key={flag.code} value={flag.code}>
+                      {flag.label}
+                    </option>
+                  ))}
+                </SelectField>
+              </div>
+              <div className="w-full max-w-[14rem]">
+                <SelectField
+                  id="cases-issue-area"
+                  label={t('stats.caseFilters.issueArea')}
+                  value={more.issueArea ?? ''}
+                  onChange={(event) => setMoreField('issueArea', event.currentTarget.value)}
+                >
+                  <option value="">{t('stats.caseFilters.any')}</option>
+                  {issueAreas.map((area) => (
+                    <option key={area.code} value={area.code}>
+                      {area.label}
+                    </option>
+                  ))}
+                </SelectField>
+              </div>
+              <div className="w-full max-w-[14rem]">
+                <SelectField
+                  id="cases-monitoring"
+                  label={t('stats.caseFilters.monitoring')}
+                  value={more.monitoring ?? ''}
+                  onChange={(event) =>
+                    setMoreField('monitoring', event.currentTarget.value as CaseListFilter['monitoring'] | '')
+                  }
+                >
+                  <option value="">{t('stats.caseFilters.any')}</option>
+                  <option value="overdue">{t('stats.caseFilters.monitoringOverdue')}</option>
+                  <option value="dueSoon">{t('stats.caseFilters.monitoringDueSoon')}</option>
+                </SelectField>
+              </div>
+              <div className="w-full max-w-[14rem]">
+                <SelectField
+                  id="cases-assignee"
+                  label={t('stats.caseFilters.assignee')}
+                  value={more.unassigned === 'true' ? 'none' : more.assignedToMe === 'true' ? 'me' : ''}
+                  onChange={(event) => {
+                    const value = event.currentTarget.value;
+                    setMore((current) => ({
+                      ...current,
+                      unassigned: value === 'none' ? 'true' : undefined,
+                      assignedToMe: value === 'me' ? 'true' : undefined,
+                    }));
+                  }}
+                >
+                  <option value="">{t('stats.caseFilters.any')}</option>
+                  <option value="me">{t('stats.caseFilters.assignedToMe')}</option>
+                  <option value="none">{t('stats.caseFilters.unassigned')}</option>
+                </SelectField>
+              </div>
+              <div className="w-full max-w-[16rem]">
+                <SelectField
+                  id="cases-no-contact"
+                  label={t('stats.caseFilters.noContactDays')}
+                  value={more.noContactDays ? String(more.noContactDays) : ''}
+                  onChange={(event) =>
+                    setMoreField(
+                      'noContactDays',
+                      event.currentTarget.value === '' ? '' : Number(event.currentTarget.value),
+                    )
+                  }
+                >
+                  <option value="">{t('stats.caseFilters.any')}</option>
+                  {noContactChoices.map((days) => (
+                    <option key={days} value={days}>
+                      {t('stats.caseFilters.noContactOption', { days })}
+                    </option>
+                  ))}
+                </SelectField>
+              </div>
+            </fieldset>
             <div className="flex flex-wrap gap-4">
               <Button type="submit">{t('cases.search')}</Button>
-              {filter.q || filter.stage ? (
+              {hasFilter ? (
                 <Button
                   variant="text"
                   onClick={() => {
                     setQ('');
                     setStage('');
+                    setMore({});
                     onFilterChange({});
                   }}
                 >
@@ -99,116 +207,92 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
           </form>
         </search>
 
-        {cases.isPending ? (
-          <Loading />
-        ) : cases.isError ? (
-          <QueryError error={cases.error} onRetry={() => void cases.refetch()} />
-        ) : (
-          <>
-            <Table
-              caption={t('cases.tableCaption')}
-              captionDetail={t('cases.loadedCount', { count: items.length })}
-            >
-              <thead>
-                <tr>
-                  <Th scope="col">{t('cases.caseNumber')}</Th>
-                  <Th scope="col">{t('cases.person')}</Th>
-                  <Th scope="col">{t('cases.stage')}</Th>
-                  <Th scope="col">{t('cases.householdFlags')}</Th>
-                  <Th scope="col">{t('cases.acceptedOn')}</Th>
-                  <Th scope="col">{t('cases.nextMonitoringOn')}</Th>
-                  <Th scope="col">{t('cases.myParticipation')}</Th>
-                  <Th scope="col">{t('cases.assignee.column')}</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.length === 0 ? (
-                  <tr>
-                    <Td colSpan={8}>{t('cases.empty')}</Td>
-                  </tr>
-                ) : (
-                  items.map((item) => {
-                    return (
-                      <tr key={item.id}>
-                        <Th scope="row" className="whitespace-nowrap">
-                          <Link
-                            to="/cases/$caseId"
-                            params={{ caseId: item.id }}
-                            className={textLinkClassName}
-                          >
-                            {item.caseNumber}
-                          </Link>
-                        </Th>
-                        <Td>
-                          <span className="flex flex-col">
-                            <span className="break-keep sm:whitespace-nowrap text-std-16B-170">
-                              {item.person.name}
-                            </span>
-                            <span className="break-keep sm:whitespace-nowrap text-solid-gray-700">
-                              {item.person.kana}
-                            </span>
+        <QueryView query={cases}>
+          {(_data) => (
+            <>
+              <DataTable
+                caption={t('cases.tableCaption')}
+                captionDetail={t('cases.loadedCount', { count: items.length })}
+                columns={[
+                  t('cases.caseNumber'),
+                  t('cases.person'),
+                  t('cases.stage'),
+                  t('cases.householdFlags'),
+                  t('cases.acceptedOn'),
+                  t('cases.nextMonitoringOn'),
+                  t('cases.myParticipation'),
+                  t('cases.assignee.column'),
+                ]}
+                rows={items}
+                empty={t('cases.empty')}
+              >
+                {(item) => {
+                  return (
+                    <tr key={item.id}>
+                      <Th scope="row" className="whitespace-nowrap">
+                        <Link to="/cases/$caseId" params={{ caseId: item.id }} className={textLinkClassName}>
+                          {item.caseNumber}
+                        </Link>
+                      </Th>
+                      <Td>
+                        <span className="flex flex-col">
+                          <span className="break-keep sm:whitespace-nowrap text-std-16B-170">
+                            {item.person.name}
                           </span>
-                        </Td>
-                        <Td>
-                          <CaseStageBadge stage={item.stage} label={item.stageLabel} />
-                        </Td>
-                        <Td>
-                          {item.householdFlags.length > 0 ? (
-                            <span className="flex flex-wrap gap-2">
-                              {item.householdFlags.map((flag) => (
-                                <Badge key={flag.code} tone="neutral">
-                                  {flag.label}
-                                </Badge>
-                              ))}
-                            </span>
-                          ) : (
-                            t('common.none')
-                          )}
-                        </Td>
-                        <Td className="whitespace-nowrap">
-                          <DateText value={item.acceptedOn} />
-                        </Td>
-                        <Td>
-                          {item.nextMonitoringOn && item.nextMonitoringDueOn ? (
-                            <span className="flex flex-col items-start gap-1">
-                              <DueDateText
-                                due={{ nominalOn: item.nextMonitoringOn, dueOn: item.nextMonitoringDueOn }}
-                              />
-                              {isOpenStage(item.stage) ? (
-                                <DueStatusBadge dueOn={item.nextMonitoringDueOn} today={today} />
-                              ) : null}
-                            </span>
-                          ) : (
-                            t('common.none')
-                          )}
-                        </Td>
-                        <Td>
-                          {item.myParticipation
-                            .map((basis) => labelOf(participationBases, basis))
-                            .join(t('common.listSeparator'))}
-                        </Td>
-                        <Td className="break-keep sm:whitespace-nowrap">
-                          {item.assignedUser?.name ?? t('cases.assignee.none')}
-                        </Td>
-                      </tr>
-                    );
-                  })
-                )}
-              </tbody>
-            </Table>
-            {cases.hasNextPage ? (
-              <div>
-                <Button
-                  variant="outline"
-                  onClick={() => void cases.fetchNextPage()}
-                  aria-disabled={cases.isFetchingNextPage || undefined}
-                >
-                  {cases.isFetchingNextPage ? t('cases.loadingMore') : t('cases.more')}
-                </Button>
-              </div>
-            ) : null}
-          </>
-        )}
+                          <span className="break-keep sm:whitespace-nowrap text-solid-gray-700">
+                            {item.person.kana}
+                          </span>
+                        </span>
+                      </Td>
+                      <Td>
+                        <CaseStageBadge stage={item.stage} label={item.stageLabel} />
+                      </Td>
+                      <Td>
+                        {item.householdFlags.length > 0 ? (
+                          <span className="flex flex-wrap gap-2">
+                            {item.householdFlags.map((flag) => (
+                              <Badge key={flag.code} tone="neutral">
+                                {flag.label}
+                              </Badge>
+                            ))}
+                          </span>
+                        ) : (
+                          t('common.none')
+                        )}
+                      </Td>
+                      <Td className="whitespace-nowrap">
+                        <DateText value={item.acceptedOn} />
+                      </Td>
+                      <Td>
+                        {item.nextMonitoringOn && item.nextMonitoringDueOn ? (
+                          <span className="flex flex-col items-start gap-1">
+                            <DueDateText
+                              due={{ nominalOn: item.nextMonitoringOn, dueOn: item.nextMonitoringDueOn }}
+                            />
+                            {isOpenStage(item.stage) ? (
+                              <DueStatusBadge dueOn={item.nextMonitoringDueOn} today={today} />
+                            ) : null}
+                          </span>
+                        ) : (
+                          t('common.none')
+                        )}
+                      </Td>
+                      <Td>
+                        {item.myParticipation
+                          .map((basis) => labelOf(participationBases, basis))
+                          .join(t('common.listSeparator'))}
+                      </Td>
+                      <Td className="break-keep sm:whitespace-nowrap">
+                        {item.assignedUser?.name ?? t('cases.assignee.none')}
+                      </Td>
+                    </tr>
+                  );
+                }}
+              </DataTable>
+              <ShowMore query={cases} label={t('cases.more')} loadingLabel={t('cases.loadingMore')} />
+            </>
+          )}
+        </QueryView>
       </div>
     </>
   );

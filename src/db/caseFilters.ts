@@ -1,0 +1,89 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { CaseFilter } from '../contract/cases.ts';
+import {
+  addCalendarDays as addDays,
+  caseSearchTerms,
+  contactEventKinds,
+  issueCodesOfArea,
+  MONITORING_DUE_SOON_DAYS,
+} from '../domain/caseSearch.ts';
+
+const escapeLike = (key: string) => key.replace(/[\\%_]/g, (c) => `\\${c}`);
+const anywhere = (key: string) => `%${escapeLike(key)}%`;
+
+const openStage = sql<boolean>`c.stage NOT IN ('closed', 'suspended')`;
+
+/**
+ * The conditions of one 事例一覧 filter on a `cases` row aliased `c`, for the caller `userId` on
+ * `today`. cases.list, cases.export and the home dashboard's figures all filter through here, so a
+ * figure and the list it links to always agree. Visibility (caseVisible) is the caller's to add.
+ */
+export function caseFilterConditions(
+  filter: Omit<CaseFilter, 'q'> & { q?: string | undefined },
+  context: { userId: string; today: string },
+): RawBuilder<boolean>[] {
+  const conditions: RawBuilder<boolean>[] = [];
+  if (filter.stage) conditions.push(sql<boolean>`c.stage = ${filter.stage}`);
+  if (filter.open === 'true') conditions.push(openStage);
+  if (filter.assignedToMe === 'true') conditions.push(sql<boolean>`c.assigned_user_id = ${context.userId}`);
+  if (filter.unassigned === 'true')
+    conditions.push(sql<boolean>`(c.assigned_user_id IS NULL AND ${openStage})`);
+  if (filter.householdFlag)
+    conditions.push(latestAssessmentHas(sql`${filter.householdFlag} = ANY(la.household_flags)`));
+  if (filter.issueArea) {
+    const codes = issueCodesOfArea(filter.issueArea);
+    conditions.push(latestAssessmentHas(sql`la.issues && ${sql.val(codes)}::text[]`));
+  }
+  if (filter.monitoring === 'overdue') {
+    conditions.push(sql<boolean>`(c.next_monitoring_on < ${context.today}::date AND ${openStage})`);
+  }
+  if (filter.monitoring === 'dueSoon') {
+    const until = addDays(context.today, MONITORING_DUE_SOON_DAYS);
+    conditions.push(
+      sql<boolean>`(c.next_monitoring_on BETWEEN ${context.today}::date AND ${until}::date AND ${openStage})`,
+    );
+  }
+  if (filter.noContactDays !== undefined) {
+    const since = addDays(context.today, -filter.noContactDays);
+    conditions.push(
+      sql<boolean>`(${openStage} AND NOT EXISTS (
+        SELECT 1 FROM case_events ce
+        WHERE ce.case_id = c.id AND ce.kind IN (${sql.join([...contactEventKinds])})
+          AND ce.occurred_at >= (${since}::date::timestamp AT TIME ZONE 'Asia/Tokyo')))`,
+    );
+  }
+  if (filter.q) conditions.push(caseMatches(filter.q));
+  return conditions;
+}
+
+/** The case's latest 課題整理 (alias `la`) satisfies the condition. */
+function latestAssessmentHas(condition: RawBuilder<unknown>): RawBuilder<boolean> {
+  return sql<boolean>`EXISTS (
+    SELECT 1 FROM assessments la
+    WHERE la.case_id = c.id
+      AND la.version = (SELECT max(lv.version) FROM assessments lv WHERE lv.case_id = c.id)
+      AND ${condition})`;
+}
+
+/**
+ * The search box: the case number, or any target person of the case by 氏名 (name_key, trigram
+ * index), フリガナ (kana_key), 宛名番号 or birth date.
+ */
+function caseMatches(input: string): RawBuilder<boolean> {
+  const terms = caseSearchTerms(input);
+  const personConditions: RawBuilder<boolean>[] = [];
+  if (terms.name) personConditions.push(sql<boolean>`sp.name_key LIKE ${anywhere(terms.name)}`);
+  if (terms.kana) personConditions.push(sql<boolean>`sp.kana_key LIKE ${anywhere(terms.kana)}`);
+  if (terms.addresseeNumber)
+    personConditions.push(sql<boolean>`sp.addressee_number = ${terms.addresseeNumber}`);
+  if (terms.birthDate) personConditions.push(sql<boolean>`sp.birth_date = ${terms.birthDate}::date`);
+  const byPerson =
+    personConditions.length > 0
+      ? sql<boolean>`EXISTS (
+          SELECT 1 FROM case_persons scp JOIN persons sp ON sp.id = scp.person_id
+          WHERE scp.case_id = c.id AND (${sql.join(personConditions, sql` OR `)}))`
+      : sql<boolean>`false`;
+  return terms.caseNumber
+    ? sql<boolean>`(c.case_number LIKE ${anywhere(terms.caseNumber)} OR ${byPerson})`
+    : byPerson;
+}
