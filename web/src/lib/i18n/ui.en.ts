@@ -13,4 +13,19 @@ export const uiEn: typeof uiJa = {
     today: 'Due today',
     upcoming: 'Due in {{count}} d',
   },
+  reveal: {
+    meeting: 'Plan a meeting',
+    consent: 'Add a consent',
+  },
+  next: {
+    heading: 'Next steps',
+    accepted: 'Handover accepted: case {{caseNumber}} created.',
+    step: {
+      assign: 'Set the caseworker',
+      assess: 'Start the assessment',
+      meeting: 'Plan a meeting',
+      plan: 'Draft the support plan',
+      monitor: 'Monitor the case',
+    },
+  },
 };

@@ -14,4 +14,19 @@ export const uiJa = {
     today: '本日が期限',
     upcoming: 'あと{{count}}日',
   },
+  reveal: {
+    meeting: '会議を計画する',
+    consent: '同意を追加する',
+  },
+  next: {
+    heading: '次にすること',
+    accepted: '引継ぎを受理し、事例 {{caseNumber}} を作成しました。',
+    step: {
+      assign: '担当職員を設定',
+      assess: '課題整理を始める',
+      meeting: '会議を計画する',
+      plan: '支援プランを作成する',
+      monitor: 'モニタリングを実施する',
+    },
+  },
 };

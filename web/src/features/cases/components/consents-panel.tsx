@@ -20,6 +20,7 @@ import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormReveal } from '../../../components/ui/form-reveal.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
@@ -142,11 +143,18 @@ export function ConsentsPanel({ kase }: { kase: CaseDetail }) {
         }}
       />
       {kase.abilities.recordConsent ? (
-        <ConsentForm
-          kase={kase}
-          onSaved={() => setSaved(t('caseConsents.saved'))}
-          onStart={() => setSaved(null)}
-        />
+        <FormReveal label={t('ui.reveal.consent')} defaultOpen={kase.consents.length === 0}>
+          {(close) => (
+            <ConsentForm
+              kase={kase}
+              onSaved={() => {
+                setSaved(t('caseConsents.saved'));
+                close();
+              }}
+              onStart={() => setSaved(null)}
+            />
+          )}
+        </FormReveal>
       ) : null}
     </div>
   );
