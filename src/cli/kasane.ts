@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import type { Kysely } from 'kysely';
 import { loginIdSchema } from '../contract/users.ts';
+import { sealAuditTrail } from '../db/auditSealer.ts';
 import { verifyAuditTrail } from '../db/auditTrail.ts';
 import { backupDatabase, RestoreRefused, restoreDatabase } from '../db/backup.ts';
 import { openDatabase } from '../db/database.ts';
@@ -248,19 +249,36 @@ program
 const audit = program.command('audit').description('audit trail tools');
 audit
   .command('verify')
-  .description('check the hash chain of the audit trail; names the first altered, removed or inserted event')
+  .description(
+    'check the audit trail: names the first altered, removed or inserted event, and reports events not yet sealed',
+  )
   .action(async () => {
     const database = await openDatabase(loadConfig()).catch(fail);
     try {
       const result = await verifyAuditTrail(database.db);
+      const tail = result.unsealed.count
+        ? ` ${result.unsealed.count} newest events are not yet sealed (oldest at ${result.unsealed.oldest?.toISOString()}): the running server seals them within seconds, or run \`kasane audit seal\`.`
+        : ' No event is waiting for its seal.';
       if (result.ok) {
-        console.log(`Audit trail intact: ${result.events} events verified.`);
+        console.log(`Audit trail intact: ${result.events} events verified.${tail}`);
       } else {
         console.error(
-          `Audit trail BROKEN at event seq ${result.firstBad.seq} (id ${result.firstBad.id}): ${result.firstBad.reason}. ${result.events} events read.`,
+          `Audit trail BROKEN at event seq ${result.firstBad.seq} (id ${result.firstBad.id}): ${result.firstBad.reason}. ${result.events} events read.${tail}`,
         );
         process.exitCode = 2;
       }
+    } finally {
+      await database.close();
+    }
+  });
+audit
+  .command('seal')
+  .description('seal the audit events waiting for their seal now (the running server does so by itself)')
+  .action(async () => {
+    const database = await openDatabase(loadConfig()).catch(fail);
+    try {
+      const sealed = await sealAuditTrail(database.db);
+      console.log(`Sealed ${sealed} audit events.`);
     } finally {
       await database.close();
     }

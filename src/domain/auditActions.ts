@@ -128,4 +128,8 @@ export type AuditAction =
   | 'household.update'
   | 'progressNote.create'
   | 'progressNote.list'
-  | 'plan.easyRead';
+  | 'plan.easyRead'
+  // role homes, the meeting calendar and statistics (issue 10)
+  | 'dashboard.read'
+  | 'meeting.calendar'
+  | 'statistics.read';

@@ -526,6 +526,7 @@ const queries: Record<string, { probe?: boolean; query: (v: View) => Record<stri
   'appendix.export': { query: () => ({ format: 'csv' }) },
   'programmeProgress.list': { query: () => ({ fiscalYear: '2026' }) },
   'councilMeetings.paper': { query: () => ({ fiscalYear: '2026' }) },
+  'meetings.calendar': { query: () => ({ from: '2026-10-01', to: '2026-11-30' }) },
 };
 
 // ---------------------------------------------------------------- cells and expectations

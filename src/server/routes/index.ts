@@ -9,6 +9,7 @@ import { consentRoutes } from './consents.ts';
 import { consultationRoutes } from './consultations.ts';
 import { councilRoutes } from './council.ts';
 import { councilAttachmentRoutes } from './councilAttachments.ts';
+import { dashboardRoutes } from './dashboard.ts';
 import { disclosureRoutes } from './disclosure.ts';
 import { easyReadRoutes } from './easyRead.ts';
 import { formRoutes } from './forms.ts';
@@ -74,6 +75,8 @@ export function registerRoutes(app: FastifyInstance, { database, config, secretB
   supportReportRoutes(app, db);
   monitoringRoutes(app, db);
   taskRoutes(app, db);
+  // role homes, the meeting calendar, statistics (issue 10)
+  dashboardRoutes(app, db);
   meetingKindRoutes(app, db);
   // households, progress notes, 帳票 (issue 11)
   householdRoutes(app, db);

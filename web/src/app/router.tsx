@@ -32,6 +32,11 @@ import { OpinionsPage } from '../features/council/components/opinions-page.tsx';
 import { EasyReadPage } from '../features/forms/components/easy-read-page.tsx';
 import { HandoverListPage } from '../features/handovers/components/handover-list-page.tsx';
 import { HomePage } from '../features/home/components/home-page.tsx';
+import { RoleHome } from '../features/home/components/role-home.tsx';
+import {
+  type CalendarView,
+  MeetingCalendarPage,
+} from '../features/meetings/components/meeting-calendar-page.tsx';
 import { MeetingPage } from '../features/meetings/components/meeting-page.tsx';
 import { OrganizationCreatePage } from '../features/organizations/components/organization-create-page.tsx';
 import { OrganizationEditPage } from '../features/organizations/components/organization-edit-page.tsx';
@@ -181,6 +186,7 @@ const homeRoute = createRoute({
     return (
       <>
         <HomePage />
+        <RoleHome />
         {canReadTasks ? <HomeTasks /> : null}
       </>
     );
@@ -549,6 +555,25 @@ const caseEasyReadRoute = createRoute({
   },
 });
 
+const meetingCalendarRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/meetings/calendar',
+  validateSearch: (search: Record<string, unknown>): { view?: CalendarView; date?: string } => ({
+    ...(search.view === 'week' || search.view === 'month' ? { view: search.view } : {}),
+    ...(typeof search.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(search.date)
+      ? { date: search.date }
+      : {}),
+  }),
+  component: function MeetingCalendarRoute() {
+    const search = meetingCalendarRoute.useSearch();
+    return (
+      <RequirePermission permission="case.read">
+        <MeetingCalendarPage view={search.view ?? 'week'} date={search.date} />
+      </RequirePermission>
+    );
+  },
+});
+
 const meetingRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/meetings/$meetingId',
@@ -581,11 +606,23 @@ const planItemsRoute = createRoute({
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/audit',
-  component: () => (
-    <RequirePermission permission="audit.read">
-      <AuditEventsPage />
-    </RequirePermission>
-  ),
+  // The auditor's home links here with an action and the first day of its count.
+  validateSearch: (search: Record<string, unknown>): { action?: string; from?: string } => ({
+    ...(typeof search.action === 'string' && /^[a-zA-Z.]{1,60}$/.test(search.action)
+      ? { action: search.action }
+      : {}),
+    ...(typeof search.from === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(search.from)
+      ? { from: search.from }
+      : {}),
+  }),
+  component: function AuditRoute() {
+    const search = auditRoute.useSearch();
+    return (
+      <RequirePermission permission="audit.read">
+        <AuditEventsPage key={`${search.action ?? ''}${search.from ?? ''}`} initial={search} />
+      </RequirePermission>
+    );
+  },
 });
 
 const disclosureRoute = createRoute({
@@ -819,6 +856,7 @@ const routeTree = rootRoute.addChildren([
     casesRoute,
     caseDetailRoute,
     caseEasyReadRoute,
+    meetingCalendarRoute,
     meetingRoute,
     planItemsRoute,
     auditRoute,

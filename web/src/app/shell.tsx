@@ -25,6 +25,7 @@ type NavEntry = {
     | '/handovers'
     | '/persons'
     | '/cases'
+    | '/meetings/calendar'
     | '/plan-items'
     | '/audit'
     | '/audit/disclosure'
@@ -51,6 +52,7 @@ type NavEntry = {
     | 'handovers.nav'
     | 'persons.nav'
     | 'cases.navLabel'
+    | 'stats.calendar.nav'
     | 'planItems.navLabel'
     | 'audit.nav'
     | 'audit.disclosureNav'
@@ -75,6 +77,7 @@ const navEntries: readonly NavEntry[] = [
   { to: '/handovers', label: 'handovers.nav', permission: 'handover.create' },
   { to: '/persons', label: 'persons.nav', permission: 'person.read' },
   { to: '/cases', label: 'cases.navLabel', permission: 'case.read' },
+  { to: '/meetings/calendar', label: 'stats.calendar.nav', permission: 'case.read' },
   { to: '/plan-items', label: 'planItems.navLabel', permission: 'supportReport.create' },
   { to: '/resources', label: 'resources.nav.directory', permission: 'resource.read' },
   { to: '/recidivism-plan', label: 'recidivism.nav.plan', permission: 'plan.read' },

@@ -80,15 +80,20 @@ function TargetText({ event }: { event: AuditEvent }) {
 }
 
 /**
- * 監査ログ (`/audit`): the auditor filters the trail by user, organisation, person, case, actions
+ * 監査ログ (`/audit`, optionally opened from the auditor's home with `?action=&from=`): the auditor filters the trail by user, organisation, person, case, actions
  * and a period typed in 和暦, reads it newest first and downloads the same selection as CSV.
  */
-export function AuditEventsPage() {
+export function AuditEventsPage({ initial = {} }: { initial?: { action?: string; from?: string } }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const [form, setForm] = useState<Form>(emptyForm);
+  const initialActions =
+    initial.action && (auditActions as readonly string[]).includes(initial.action) ? [initial.action] : [];
+  const [form, setForm] = useState<Form>({ ...emptyForm, actions: initialActions, from: initial.from ?? '' });
   const [errors, setErrors] = useState<FormErrors>({});
-  const [filter, setFilter] = useState<AuditFilter>({ actions: [] });
+  const [filter, setFilter] = useState<AuditFilter>({
+    actions: initialActions,
+    ...(initial.from ? { from: initial.from } : {}),
+  });
   const options = useAuditFilterOptions();
   const events = useAuditEvents(filter);
   const exporter = useExportAuditEvents();
