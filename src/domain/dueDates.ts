@@ -89,6 +89,27 @@ export function dueStatus(dueOn: string, today: string): DueStatus {
   return { kind: 'overdue', days: -days };
 }
 
+/**
+ * For SQL over nominal dates: a nominal date before this is due by `today` (its effective date is
+ * today or earlier, a date moved back over closed days included): the next business day after today.
+ */
+export function dueByCutoff(today: string): string {
+  return addBusinessDays(today, 1);
+}
+
+/** For SQL over nominal dates: a nominal date before this is overdue on `today`. */
+export function overdueCutoff(today: string): string {
+  return dueByCutoff(addCalendarDays(today, -1));
+}
+
+/**
+ * For SQL over plan items: an item running today whose last report (or, with none, its start)
+ * falls before this date needs a report on `today` — the same answer as {@link reportStatus}.
+ */
+export function reportBaseCutoff(today: string): string {
+  return addCalendarDays(dueByCutoff(today), -REPORT_INTERVAL_DAYS);
+}
+
 /** Whether something due on `dueOn` is late on `today` (the effective due date has passed). */
 export function isOverdue(dueOn: string, today: string): boolean {
   return dueStatus(dueOn, today).kind === 'overdue';

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { addBusinessDays, isBusinessDay } from '../../src/domain/businessDays.ts';
 import {
   addCalendarDays,
+  dueByCutoff,
   dueDateOf,
   dueStatus,
   isMoved,
   isOverdue,
+  overdueCutoff,
   REPORT_INTERVAL_DAYS,
+  reportBaseCutoff,
   reportDueDate,
   reportStatus,
 } from '../../src/domain/dueDates.ts';
@@ -153,5 +156,27 @@ describe('dueStatus: upcoming, today, overdue', () => {
   it('counts overdue days from the effective date, so a Saturday date is late from Saturday', () => {
     const { dueOn } = dueDateOf('2026-11-28');
     expect(dueStatus(dueOn, '2026-11-28')).toEqual({ kind: 'overdue', days: 1 });
+  });
+});
+
+describe('cutoffs for SQL over nominal dates agree with the rule', () => {
+  it('over every pair of days around two year ends and Golden Week', () => {
+    const days = [
+      ...everyDay('2025-12-15', '2026-01-15'),
+      ...everyDay('2026-04-20', '2026-05-15'),
+      ...everyDay('2026-12-15', '2027-01-15'),
+    ];
+    for (const today of days) {
+      const dueBy = dueByCutoff(today);
+      const overdue = overdueCutoff(today);
+      const base = reportBaseCutoff(today);
+      for (const nominal of days) {
+        const { dueOn } = dueDateOf(nominal);
+        expect(nominal < dueBy, `${nominal} due by ${today}`).toBe(dueOn <= today);
+        expect(nominal < overdue, `${nominal} overdue on ${today}`).toBe(dueOn < today);
+        const needed = reportStatus({ startedOn: nominal, endsOn: null, lastReportedOn: null }, today).needed;
+        expect(nominal < base && nominal <= today, `report from ${nominal} on ${today}`).toBe(needed);
+      }
+    }
   });
 });
