@@ -28,4 +28,7 @@ export const uiEn: typeof uiJa = {
       monitor: 'Monitor the case',
     },
   },
+  catalogue: {
+    noProgrammes: 'No programmes under this challenge',
+  },
 };

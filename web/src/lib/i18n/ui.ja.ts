@@ -29,4 +29,7 @@ export const uiJa = {
       monitor: 'モニタリングを実施する',
     },
   },
+  catalogue: {
+    noProgrammes: '該当する取組はありません',
+  },
 };
