@@ -154,8 +154,12 @@ test("a case's tabs fit the phone and the tablet, and its tables read as cards o
   test.setTimeout(600_000);
   await signIn(page, 'coordinator');
   await page.goto('/cases');
-  await page.getByRole('link', { name: 'R8-0001', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /R8-0001/ })).toBeVisible();
+  await page
+    .getByRole('row', { name: /城山 和夫/ })
+    .getByRole('link')
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: /城山 和夫/ })).toBeVisible();
   const casePath = new URL(page.url()).pathname;
   for (const viewport of viewports.slice(0, 2)) {
     await page.setViewportSize({ width: viewport.width, height: viewport.height });

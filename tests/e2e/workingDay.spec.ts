@@ -18,6 +18,17 @@ function nextSaturday(): string {
   return addCalendarDays(today, ((6 - weekday + 7) % 7) + (weekday === 6 ? 7 : 0));
 }
 
+/** The demo's 8050 case of 城山 和夫 (支援中, with a plan and a consent), opened from 事例一覧. */
+async function openShiroyamaCase(page: Page): Promise<void> {
+  await page.goto('/cases');
+  await page
+    .getByRole('row', { name: /城山 和夫/ })
+    .getByRole('link')
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: /城山 和夫/ })).toBeVisible();
+}
+
 async function openTab(page: Page, name: string): Promise<Locator> {
   await page.getByRole('tablist', { name: '事例の記録' }).getByRole('tab', { name, exact: true }).click();
   return page.getByRole('tabpanel', { name });
@@ -34,13 +45,13 @@ test('a monitoring date on a Saturday is due the Friday before, shown the same i
   const nominal = `〔本来は${formatWareki(saturday, { withWeekday: true })}・閉庁日のため前倒し〕`;
 
   await signIn(page, 'coordinator');
-  await page.goto('/cases');
-  await page.getByRole('link', { name: 'R8-0001', exact: true }).click();
+  await openShiroyamaCase(page);
   const summary = page.getByRole('region', { name: '事例の概要' });
   await expect(summary).toContainText('支援中');
 
   // The coordinator monitors the case and decides to continue, next time on a Saturday.
   const panel = await openTab(page, 'モニタリング');
+  await expect(panel.getByRole('button', { name: 'モニタリングを記録する' })).toBeVisible();
   const items = panel.getByRole('group', { name: /^\d+\. / });
   const count = await items.count();
   expect(count).toBeGreaterThan(0);
@@ -58,7 +69,7 @@ test('a monitoring date on a Saturday is due the Friday before, shown the same i
 
   // 事例一覧
   await page.goto('/cases');
-  const row = page.getByRole('row', { name: /R8-0001/ });
+  const row = page.getByRole('row', { name: /城山 和夫/ });
   await expect(row).toContainText(effective);
   await expect(row).toContainText(nominal);
 
@@ -67,7 +78,7 @@ test('a monitoring date on a Saturday is due the Friday before, shown the same i
   const task = page
     .getByRole('region', { name: /モニタリング期限/ })
     .getByRole('listitem')
-    .filter({ hasText: 'R8-0001' });
+    .filter({ hasText: '城山 和夫' });
   await expect(task).toContainText(`期限：${effective}`);
   await expect(task).toContainText(nominal);
   await expectAccessible(page, 'my tasks with a moved due date');
@@ -116,8 +127,7 @@ test('accepting a handover confirms it and offers the next steps; 「担当職�
 
 test('creation forms are folded behind their button once the list has entries', async ({ page }) => {
   await signIn(page, 'coordinator');
-  await page.goto('/cases');
-  await page.getByRole('link', { name: 'R8-0001', exact: true }).click();
+  await openShiroyamaCase(page);
   const consents = await openTab(page, '同意');
   await expect(consents.getByRole('region', { name: '同意を記録する' })).toHaveCount(0);
   const reveal = consents.getByRole('button', { name: '同意を追加する' });
