@@ -7,6 +7,7 @@ import { verifyAuditTrail } from '../db/auditTrail.ts';
 import { backupDatabase, RestoreRefused, restoreDatabase } from '../db/backup.ts';
 import { openDatabase } from '../db/database.ts';
 import { DataDirInUseError } from '../db/dataDirLock.ts';
+import { issueHsdsToken, revokeHsdsToken } from '../db/hsdsTokens.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { AlreadyInitialised, initialiseMunicipality } from '../db/municipalitySetup.ts';
 import { hashPassword } from '../db/passwords.ts';
@@ -19,6 +20,7 @@ import { roleLabels } from '../domain/permissions.ts';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { seedDemoCases } from '../server/demo/demoCases.ts';
+import { passwordProblems } from '../server/passwordPolicy.ts';
 import { readNewPassword } from './passwordPrompt.ts';
 
 /** The demo casework, made through the API, then dated as its stories tell. */
@@ -216,11 +218,13 @@ program
         prompt: `${loginId} のパスワード: `,
         confirmPrompt: 'もう一度入力してください: ',
       }).catch((error: Error) => usage(error.message));
-      const violations = passwordViolations(password, loginId);
-      if (violations.length)
-        usage(
-          `このパスワードは使えません：${violations.map((v) => passwordViolationMessages[v]).join('。')}。`,
-        );
+      const problems = await passwordProblems(password, loginId, [
+        city,
+        options.organization,
+        options.adminName,
+      ]);
+      if (problems.length)
+        usage(`このパスワードは使えません：${problems.map((p) => p.message).join('。')}。`);
       const database = await openDatabase(loadConfig()).catch(fail);
       try {
         await migrateToLatest(database.db);
@@ -246,6 +250,41 @@ program
       await database.close();
     },
   );
+
+const hsdsToken = program
+  .command('hsds-token')
+  .description('read-only API tokens for the 社会資源 directory’s HSDS 3.0 export');
+hsdsToken
+  .command('issue')
+  .argument('<tenant>', 'municipality code, e.g. kagoshima')
+  .argument('<loginId>', 'the user on whose behalf the token is issued (audited)')
+  .argument('<label>', 'who the token is for, e.g. 県の社会資源検索サイト')
+  .description('issue a token; it is printed once and stored only as its SHA-256')
+  .action(async (tenant: string, loginId: string, label: string) => {
+    const database = await openDatabase(loadConfig()).catch(fail);
+    try {
+      const { id, token } = await issueHsdsToken(database.db, { tenantCode: tenant, loginId, label });
+      console.log(`Token ${id} issued. Send it as "Authorization: Bearer <token>":\n${token}`);
+    } catch (error) {
+      fail(error);
+    } finally {
+      await database.close();
+    }
+  });
+hsdsToken
+  .command('revoke')
+  .argument('<id>', 'the token id printed when it was issued')
+  .action(async (id: string) => {
+    const database = await openDatabase(loadConfig()).catch(fail);
+    try {
+      if (!(await revokeHsdsToken(database.db, id))) {
+        console.error(`No token ${id} in force.`);
+        process.exitCode = 1;
+      } else console.log(`Token ${id} revoked.`);
+    } finally {
+      await database.close();
+    }
+  });
 
 const audit = program.command('audit').description('audit trail tools');
 audit

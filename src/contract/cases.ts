@@ -95,9 +95,10 @@ export const caseListItemSchema = z.object({
   id: z.uuid(),
   caseNumber: z.string(),
   stage: z.enum(caseStages),
-  stageLabel: z.string(),
   person: z.object({ id: z.uuid(), name: z.string(), kana: z.string() }),
-  householdFlags: z.array(labelled()).describe('世帯類型 of the latest 課題整理'),
+  householdFlags: z
+    .array(z.enum(codesOf(householdFlags)))
+    .describe('世帯類型 (codes) of the latest 課題整理'),
   nextMonitoringOn: z.string().nullable().describe('次回モニタリング as decided (the nominal date)'),
   nextMonitoringDueOn: z
     .string()
@@ -135,7 +136,6 @@ export const caseDetailSchema = z
     id: z.uuid(),
     caseNumber: z.string(),
     stage: z.enum(caseStages),
-    stageLabel: z.string(),
     acceptedOn: z.string(),
     nextMonitoringOn: z.string().nullable().describe('次回モニタリング as decided (the nominal date)'),
     nextMonitoringDueOn: z
@@ -145,7 +145,7 @@ export const caseDetailSchema = z
         'the business day the next monitoring is due: nextMonitoringOn, or the business day before it',
       ),
     closedOn: z.string().nullable(),
-    closureReason: labelled().nullable(),
+    closureReason: z.enum(codesOf(closureReasons)).nullable(),
     closureEvaluation: z.string().nullable(),
     coordinatingOrganization: ref(),
     leadOrganization: ref().nullable(),

@@ -473,16 +473,3 @@ export async function touchCase(tx: Transaction<DB>, kase: CaseRow): Promise<voi
     .where('id', '=', kase.id)
     .execute();
 }
-
-/**
- * The coordinator-only rule: the caller holds case.coordinate AND belongs to the case's
- * coordinating section. Everyone else who can see the case gets 403 on coordinator actions.
- */
-export function isCoordinatorOf(
-  actor: { organizationId: string; permissions: ReadonlySet<string> },
-  kase: { coordinating_organization_id: string },
-): boolean {
-  return (
-    actor.permissions.has('case.coordinate') && actor.organizationId === kase.coordinating_organization_id
-  );
-}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { ResourceInput } from '../contract/resources.ts';
+import type { DirectoryResource } from '../domain/resources/hsds.ts';
 import type {
   ResourceOrganizationTable,
   ResourceTable,
@@ -344,4 +345,53 @@ export async function listResourceOrganizations(
     .orderBy('name')
     .orderBy('id')
     .execute();
+}
+
+/** A stored resource as the HSDS mapping reads it (src/domain/resources/hsds.ts). */
+export function directoryResourceOf({ resource: r, organization: o }: ResourceRecord): DirectoryResource {
+  return {
+    hsdsId: r.hsds_id,
+    name: r.name,
+    alternateName: r.alternate_name,
+    description: r.description,
+    status: r.status as DirectoryResource['status'],
+    kinds: r.kinds,
+    needs: r.needs,
+    organization: {
+      hsdsId: o.hsds_id,
+      name: o.name,
+      description: o.description,
+      email: o.email,
+      website: o.website,
+      phone: o.phone,
+    },
+    eligibilityDescription: r.eligibility_description,
+    minimumAge: r.minimum_age,
+    maximumAge: r.maximum_age,
+    feesDescription: r.fees_description,
+    applicationProcess: r.application_process,
+    url: r.url,
+    email: r.email,
+    phone: r.phone,
+    assuredOn: r.assured_on,
+    lastModified: r.last_modified.toISOString(),
+    locations: r.locations,
+    schedules: r.schedules,
+    contacts: r.contacts,
+  };
+}
+
+/** The directory resource of an HSDS id, or undefined. */
+export async function findResourceRecordByHsdsId(
+  db: Executor,
+  tenantId: string,
+  hsdsId: string,
+): Promise<ResourceRecord | undefined> {
+  const row = await db
+    .selectFrom('resources')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('hsds_id', '=', hsdsId)
+    .executeTakeFirst();
+  return row ? findResource(db, tenantId, row.id) : undefined;
 }

@@ -27,10 +27,14 @@ export interface Config {
   logLevel: string;
   /** Serve the programme catalogue of the recidivism plan without sign-in (a public document). */
   publicCatalogue: boolean;
+  /** serve the 社会資源 directory's HSDS export without sign-in or token (`?tenant=`) */
+  publicDirectory: boolean;
   /** The most rows an audit-trail CSV export may hold; a larger selection is refused (narrow the filter). */
   auditExportMaxRows: number;
   /** Key for secrets kept in the database (TOTP seeds); required in production. */
   secretKey: string | undefined;
+  /** Bearer token for GET /metrics; without it /metrics answers only on the loopback interface. */
+  metricsToken: string | undefined;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -69,7 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webRoot: path.resolve(env.KASANE_WEB_ROOT || 'dist/web'),
     logLevel: env.LOG_LEVEL || (production ? 'info' : 'warn'),
     publicCatalogue: flag(env, 'KASANE_PUBLIC_CATALOGUE', true),
+    publicDirectory: flag(env, 'KASANE_PUBLIC_DIRECTORY', false),
     auditExportMaxRows: integer(env, 'KASANE_AUDIT_EXPORT_MAX_ROWS', 100_000),
     secretKey: env.KASANE_SECRET_KEY || undefined,
+    metricsToken: env.KASANE_METRICS_TOKEN || undefined,
   };
 }

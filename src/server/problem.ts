@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Problem } from '../contract/problem.ts';
+import type { Refusal } from '../domain/policy/actor.ts';
 
 export type { ProblemCode } from '../contract/problem.ts';
 
@@ -49,6 +50,14 @@ export const notFound = () =>
   new HttpProblem(404, 'notFound', '指定されたデータは見つからないか、閲覧する権限がありません。');
 export const forbidden = () => new HttpProblem(403, 'auth.forbidden', 'この操作を行う権限がありません。');
 export const conflict = (code: ProblemCode, detail: string) => new HttpProblem(409, code, detail);
+
+/** The problem answer of a policy refusal (src/domain/policy): 403 not yours, 409 not in this state. */
+export const refused = (refusal: Refusal) => new HttpProblem(refusal.status, refusal.code, refusal.message);
+
+/** Throw the refusal, if there is one. */
+export function enforce(refusal: Refusal | null): void {
+  if (refusal) throw refused(refusal);
+}
 
 /** Japanese names for request parts, so a message names the field the way a person sees it. */
 const partNames: Record<string, string> = {

@@ -14,16 +14,10 @@ import { type Problem, problemSchema } from '../../contract/problem.ts';
 import { type AssessmentRow, insertAssessment } from '../../db/assessments.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import { recordCaseEvent } from '../../db/caseEvents.ts';
-import {
-  type CaseRow,
-  casePersons,
-  findVisibleCase,
-  isCoordinatorOf,
-  knownOrganizationIds,
-} from '../../db/cases.ts';
+import { type CaseRow, casePersons, findVisibleCase, knownOrganizationIds } from '../../db/cases.ts';
 import type { AssessmentRelation, DB } from '../../db/schema.ts';
-import { noFacts, transition } from '../../domain/caseStage.ts';
-import { householdFlags, issueAreas, labelOf } from '../../domain/codeLists.ts';
+import { type CodeOf, householdFlags, type IssueCode, issueAreas, labelOf } from '../../domain/codeLists.ts';
+import { coordinatesCase, mayAssess } from '../../domain/policy/cases.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { advanceCase } from '../caseTransitions.ts';
@@ -37,16 +31,10 @@ const writeErrors = {
   409: problemSchema,
 };
 
-const issueIndex = new Map<string, { label: string; area: string; areaLabel: string }>(
-  issueAreas.flatMap((area) =>
-    area.issues.map((issue) => [issue.code, { label: issue.label, area: area.code, areaLabel: area.label }]),
-  ),
+type IssueAreaCode = CodeOf<typeof issueAreas>;
+const areaOfIssue = new Map<string, IssueAreaCode>(
+  issueAreas.flatMap((area) => area.issues.map((issue) => [issue.code, area.code] as const)),
 );
-
-/** Whether the caller may save a new 課題整理 version of this case now. */
-export function canAssess(actor: Actor, kase: Pick<CaseRow, 'stage' | 'coordinating_organization_id'>) {
-  return isCoordinatorOf(actor, kase) && transition(kase.stage, 'saveAssessment', noFacts).ok;
-}
 
 export function presentAssessment(
   row: AssessmentRow,
@@ -64,16 +52,8 @@ export function presentAssessment(
     id: row.id,
     caseId: row.case_id,
     version: row.version,
-    issues: row.issues.map((code) => {
-      const issue = issueIndex.get(code);
-      return {
-        code,
-        label: issue?.label ?? code,
-        area: issue?.area ?? 'other',
-        areaLabel: issue?.areaLabel ?? '',
-      };
-    }),
-    householdFlags: row.household_flags.map((code) => ({ code, label: labelOf(householdFlags, code) })),
+    issues: row.issues.map((code) => ({ code: code as IssueCode, area: areaOfIssue.get(code) ?? 'other' })),
+    householdFlags: row.household_flags as CodeOf<typeof householdFlags>[],
     summary: row.summary,
     wishes: row.wishes,
     strengths: row.strengths,
@@ -87,7 +67,7 @@ export function presentAssessment(
     })),
     recordedBy: { id: row.recorded_by, name: context.recordedByName },
     recordedAt: row.created_at.toISOString(),
-    abilities: { save: canAssess(context.actor, context.kase) },
+    abilities: { save: mayAssess(context.actor, context.kase) },
   };
 }
 
@@ -172,7 +152,7 @@ export function assessmentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       return db.transaction().execute(async (tx) => {
         const kase = await findVisibleCase(tx, actor, request.params.id, { forUpdate: true });
         if (!kase) throw notFound();
-        if (!isCoordinatorOf(actor, kase)) throw forbidden();
+        if (!coordinatesCase(actor, kase)) throw forbidden();
         const persons = await casePersons(tx, kase);
         const personIds = new Set(persons.map((p) => p.id));
         await checkRelations(tx, kase, input.relations, personIds);

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
 import {
   assignableUsersSchema,
-  type CaseAbilities,
   type CaseDetail,
   type CaseListItem,
   caseAssigneeInputSchema,
@@ -31,7 +30,6 @@ import {
   casePersons,
   clearClosure,
   findVisibleCase,
-  isCoordinatorOf,
   knownOrganizationIds,
   listCaseEvents,
   listVisibleCases,
@@ -42,31 +40,26 @@ import {
 } from '../../db/cases.ts';
 import { consentCoverage, consentsOfCase } from '../../db/consents.ts';
 import { addParticipant } from '../../db/participants.ts';
-import type { DB, ParticipationBasis } from '../../db/schema.ts';
-import {
-  type CaseEvent,
-  type CaseStage,
-  caseStageLabels,
-  isOpenStage,
-  transition,
-} from '../../domain/caseStage.ts';
+import type { DB } from '../../db/schema.ts';
 import * as clock from '../../domain/clock.ts';
 import {
+  type CodeOf,
   closureReasons,
   consultationChannels,
   consultationTopics,
-  householdFlags,
+  type householdFlags,
   labelOf,
   relations,
 } from '../../domain/codeLists.ts';
 import { dueDateOf } from '../../domain/dueDates.ts';
+import { caseAbilities, coordinatesCase } from '../../domain/policy/cases.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { advanceCase } from '../caseTransitions.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
 import { presentAssessment } from './assessments.ts';
-import { presentConsents } from './consents.ts';
+import { discloseConsentEntries, presentConsents } from './consents.ts';
 import { presentMeetingSummary } from './meetings.ts';
 
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
@@ -81,55 +74,14 @@ function definedOnly(filter: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
 }
 
-/**
- * What the caller may do next with a case. Coordinator actions need case.coordinate AND the case's
- * coordinating section; stage changes are asked of the state machine itself, so the buttons the
- * web app shows are exactly the transitions the server would accept.
- */
-export function caseAbilities(
-  actor: Actor,
-  kase: { stage: CaseStage; coordinating_organization_id: string },
-  facts: { hasAssessment: boolean; myBases: readonly ParticipationBasis[] },
-): CaseAbilities {
-  const coordinator = isCoordinatorOf(actor, kase);
-  const legal = (event: CaseEvent) =>
-    transition(kase.stage, event, {
-      hasAssessment: facts.hasAssessment,
-      // The request supplies these; the ability says whether the stage allows the event at all.
-      hasConsent: true,
-      decidedByConsentMeeting: true,
-      hasReason: true,
-      hasEvaluation: true,
-    }).ok;
-  return {
-    assess: coordinator && legal('saveAssessment'),
-    recordConsent: coordinator,
-    scheduleMeeting: coordinator && isOpenStage(kase.stage),
-    createPlan: coordinator && legal('approvePlan'),
-    monitor: coordinator && legal('monitorContinue'),
-    close: coordinator && legal('close'),
-    suspend: coordinator && legal('suspend'),
-    reopen: coordinator && legal('reopen'),
-    report:
-      actor.permissions.has('supportReport.create') &&
-      facts.myBases.includes('planItem') &&
-      isOpenStage(kase.stage),
-    assign: coordinator && kase.stage !== 'closed',
-  };
-}
-
 function presentCaseListItem(row: CaseListRow, actor: Actor): CaseListItem {
   const myBases = row.my_bases ?? [];
   return {
     id: row.id,
     caseNumber: row.case_number,
     stage: row.stage,
-    stageLabel: caseStageLabels[row.stage],
     person: { id: row.primary_person_id, name: fullName(row), kana: fullKana(row) },
-    householdFlags: (row.household_flags ?? []).map((code) => ({
-      code,
-      label: labelOf(householdFlags, code),
-    })),
+    householdFlags: (row.household_flags ?? []) as CodeOf<typeof householdFlags>[],
     nextMonitoringOn: row.next_monitoring_on,
     nextMonitoringDueOn: row.next_monitoring_on ? dueDateOf(row.next_monitoring_on).dueOn : null,
     acceptedOn: row.accepted_on,
@@ -185,14 +137,11 @@ export async function loadCaseDetail(tx: Transaction<DB>, actor: Actor, kase: Ca
     id: kase.id,
     caseNumber: kase.case_number,
     stage: kase.stage,
-    stageLabel: caseStageLabels[kase.stage],
     acceptedOn: kase.accepted_on,
     nextMonitoringOn: kase.next_monitoring_on,
     nextMonitoringDueOn: kase.next_monitoring_on ? dueDateOf(kase.next_monitoring_on).dueOn : null,
     closedOn: kase.closed_on,
-    closureReason: kase.closure_reason
-      ? { code: kase.closure_reason, label: labelOf(closureReasons, kase.closure_reason) }
-      : null,
+    closureReason: (kase.closure_reason as CodeOf<typeof closureReasons> | null) ?? null,
     closureEvaluation: kase.closure_evaluation,
     coordinatingOrganization: org(kase.coordinating_organization_id),
     leadOrganization: kase.lead_organization_id ? org(kase.lead_organization_id) : null,
@@ -269,7 +218,7 @@ async function caseToCoordinate(
 ): Promise<CaseRow> {
   const kase = await findVisibleCase(tx, actor, caseId, { forUpdate });
   if (!kase) throw notFound();
-  if (!isCoordinatorOf(actor, kase)) throw forbidden();
+  if (!coordinatesCase(actor, kase)) throw forbidden();
   return kase;
 }
 
@@ -383,7 +332,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         const kase = await findVisibleCase(tx, actor, request.params.id);
         if (!kase) throw notFound();
         const rows = await listCaseEvents(tx, actor, kase.id, { limit, ...(cursor ? { cursor } : {}) });
-        const page = rows.slice(0, limit);
+        const page = await discloseConsentEntries(tx, actor, kase.id, rows.slice(0, limit));
         const last = page.at(-1);
         await recordAudit(tx, auditContextOf(request), {
           action: 'case.timeline',

@@ -36,83 +36,25 @@ import {
 import { addRelations, householdOfPersonFor } from '../../db/households.ts';
 import { findOrganization } from '../../db/organizations.ts';
 import { insertPerson, type PersonSummaryRow, personSummaries, visiblePersonIds } from '../../db/persons.ts';
-import { insertReferral, type ReferralRow, referralsOf } from '../../db/referrals.ts';
+import { insertReferral, referralsOf } from '../../db/referrals.ts';
 import type { DB, Visitor } from '../../db/schema.ts';
 import * as clock from '../../domain/clock.ts';
 import { relationsImpliedBy } from '../../domain/household/model.ts';
+import { closeRefusal, consultationAbilities } from '../../domain/policy/consultations.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
-import { conflict, HttpProblem, notFound } from '../problem.ts';
+import { conflict, enforce, HttpProblem, notFound } from '../problem.ts';
 import { presentPersonSummary } from './persons.ts';
 
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 const writeErrors = { ...readErrors, 409: problemSchema };
-
-type ReferralFacts = Pick<ReferralRow, 'to_organization_id' | 'status'>;
-type ConsultationFacts = Pick<ConsultationSummaryRow, 'organization_id' | 'status' | 'consent_to_share'>;
 
 /** A 400 naming one field of the body, for ids that are unknown or not the caller's to use. */
 export function fieldProblem(field: string, message: string, code = 'invalidReference'): HttpProblem {
   return new HttpProblem(400, 'validation.invalid', `入力内容に誤りがあります。${field}: ${message}`, [
     { field, code, message },
   ]);
-}
-
-/**
- * Why the caller's organisation may not end (対応終了) this consultation, or null if it may:
- * the counter that took it, or an organisation that accepted a referral of it; never once handed
- * over or closed, nor while a referral waits for its target's answer.
- */
-export function closeRefusal(
-  consultation: ConsultationFacts,
-  referrals: readonly ReferralFacts[],
-  organizationId: string,
-): HttpProblem | null {
-  if (consultation.status === 'closed') {
-    return conflict('conflict.state', 'この相談はすでに対応終了しています。');
-  }
-  if (consultation.status === 'handedOver') {
-    return conflict(
-      'conflict.state',
-      '重層事業へ引継いだ相談は対応終了にできません。差戻しがあった場合は、その後に対応終了にしてください。',
-    );
-  }
-  const owner = consultation.organization_id === organizationId;
-  const acceptedHere = referrals.some(
-    (r) => r.to_organization_id === organizationId && r.status === 'accepted',
-  );
-  if (!owner && !acceptedHere) {
-    return new HttpProblem(
-      403,
-      'auth.forbidden',
-      'この相談を対応終了にできるのは、相談を受け付けた機関か、つなぎを受けた機関です。',
-    );
-  }
-  if (owner && !acceptedHere && referrals.some((r) => r.status === 'pending')) {
-    return conflict(
-      'conflict.state',
-      'つなぎ先の機関の回答を待っています。受理または辞退の後で対応終了にしてください。',
-    );
-  }
-  return null;
-}
-
-/** What the caller may do next with a consultation; the web app shows exactly these. */
-export function consultationAbilities(
-  consultation: ConsultationFacts,
-  referrals: readonly ReferralFacts[],
-  actor: Pick<Actor, 'organizationId' | 'permissions'>,
-): Consultation['abilities'] {
-  const owner = consultation.organization_id === actor.organizationId;
-  const open = consultation.status === 'open';
-  return {
-    close:
-      actor.permissions.has('consultation.create') &&
-      closeRefusal(consultation, referrals, actor.organizationId) === null,
-    handOver: actor.permissions.has('handover.create') && owner && open,
-    refer: actor.permissions.has('consultation.create') && owner && open && consultation.consent_to_share,
-  };
 }
 
 export function presentConsultationSummary(
@@ -227,7 +169,7 @@ export async function presentConsultation(
     handovers: handovers
       .filter((h) => owner || h.to_organization_id === actor.organizationId || h.case_number !== null)
       .map(presentHandoverOf),
-    abilities: consultationAbilities(row, referrals, actor),
+    abilities: consultationAbilities(actor, row, referrals),
   };
 }
 
@@ -503,7 +445,7 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
               ...summary,
               direction:
                 row.organization_id === actor.organizationId ? ('own' as const) : ('referredToUs' as const),
-              abilities: consultationAbilities(row, own, actor),
+              abilities: consultationAbilities(actor, row, own),
             },
           ];
         });
@@ -574,8 +516,7 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         const row = await findVisibleConsultation(tx, actor, request.params.id, { forUpdate: true });
         if (!row) throw notFound();
         const referrals = await referralsOf(tx, actor.tenantId, [row.id]);
-        const refusal = closeRefusal(row, referrals, actor.organizationId);
-        if (refusal) throw refusal;
+        enforce(closeRefusal(actor, row, referrals));
         const note = request.body.note || null;
         await closeConsultation(tx, actor.tenantId, row.id, { closedBy: actor.userId, note });
         const closed = await findVisibleConsultation(tx, actor, row.id);

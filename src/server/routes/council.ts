@@ -27,12 +27,13 @@ import { listChallenges, loadProgrammes } from '../../db/recidivismPlan.ts';
 import type { DB } from '../../db/schema.ts';
 import { now } from '../../domain/clock.ts';
 import { fiscalYearRange, formatFiscalYear } from '../../domain/fiscalYear.ts';
+import { councilMeetingAbilities, mayAnswerOpinion, opinionRefusal } from '../../domain/policy/council.ts';
 import { formatDateWithWareki } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { attachment, renderDocument, type TableDocument } from '../documents.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
-import { forbidden, HttpProblem, notFound } from '../problem.ts';
+import { enforce, HttpProblem, notFound } from '../problem.ts';
 import { findYearLock, loadProgress } from './programmeProgress.ts';
 import { requirePlan } from './recidivismPlan.ts';
 
@@ -129,11 +130,7 @@ function presentMeeting(
     minutes: m.minutes,
     attendees: loaded.attendees,
     attachments: loaded.attachments,
-    abilities: {
-      paper: actor.permissions.has('council.read'),
-      recordOpinion: actor.permissions.has('council.opinion'),
-      attach: actor.permissions.has('council.manage'),
-    },
+    abilities: councilMeetingAbilities(actor),
   };
 }
 
@@ -183,7 +180,7 @@ function presentOpinion(row: Awaited<ReturnType<typeof loadOpinions>>[number], a
     followUpStatus: row.follow_up_status,
     followUpLabel: opinionFollowUpLabels[row.follow_up_status],
     createdAt: row.created_at.toISOString(),
-    abilities: { answer: actor.permissions.has('council.manage') },
+    abilities: { answer: mayAnswerOpinion(actor) },
   };
 }
 
@@ -611,14 +608,13 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const input = request.body;
       const row = await db.transaction().execute(async (tx) => {
         // a member speaks only for its own organisation, and only while it sits on the council
-        if (input.organizationId && input.organizationId !== actor.organizationId) throw forbidden();
         const member = await tx
           .selectFrom('council_members')
           .select('id')
           .where('tenant_id', '=', actor.tenantId)
           .where('organization_id', '=', actor.organizationId)
           .executeTakeFirst();
-        if (!member) throw forbidden();
+        enforce(opinionRefusal(actor, input.organizationId, member !== undefined));
         const plan = await requirePlan(tx, actor.tenantId);
         const errors: { field: string; code: string; message: string }[] = [];
         const exists = async (

@@ -28,12 +28,17 @@ import {
 import type { DB } from '../../db/schema.ts';
 import { daysBetween } from '../../domain/businessDays.ts';
 import * as clock from '../../domain/clock.ts';
+import {
+  handoverAbilities,
+  handoverDecisionRefusal,
+  maySeePossibleDuplicates,
+} from '../../domain/policy/handovers.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { openConsultationOfMyCounter } from '../openConsultation.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
-import { conflict, notFound } from '../problem.ts';
+import { conflict, enforce, notFound } from '../problem.ts';
 import { summariesWithPersons } from './consultations.ts';
 
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
@@ -45,10 +50,6 @@ function presentHandover(
   actor: Actor,
   today = clock.today(),
 ): Handover {
-  const decide =
-    actor.permissions.has('handover.decide') &&
-    row.to_organization_id === actor.organizationId &&
-    row.status === 'pending';
   const duplicates = row.possible_duplicates;
   return {
     id: row.id,
@@ -64,10 +65,10 @@ function presentHandover(
     returnReason: row.return_reason,
     case: row.case_id && row.case_number ? { id: row.case_id, caseNumber: row.case_number } : null,
     possibleDuplicates:
-      actor.permissions.has('person.link') && duplicates !== undefined && duplicates !== null
+      maySeePossibleDuplicates(actor) && duplicates !== undefined && duplicates !== null
         ? Number(duplicates)
         : null,
-    abilities: { accept: decide, return: decide },
+    abilities: handoverAbilities(actor, row),
   };
 }
 
@@ -165,7 +166,7 @@ export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           status,
           limit,
           after,
-          withDuplicates: actor.permissions.has('person.link'),
+          withDuplicates: maySeePossibleDuplicates(actor),
         });
         const page = rows.slice(0, limit);
         const consultations = await visibleConsultationSummaries(
@@ -216,14 +217,7 @@ export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       return db.transaction().execute(async (tx) => {
         const handover = await findHandoverForRecipient(tx, actor, request.params.id);
         if (!handover) throw notFound();
-        if (handover.status !== 'pending') {
-          throw conflict(
-            'conflict.alreadyDecided',
-            handover.status === 'accepted'
-              ? 'この引継ぎはすでに受理しています。'
-              : 'この引継ぎはすでに差戻しています。',
-          );
-        }
+        enforce(handoverDecisionRefusal(actor, handover));
         const consultation = await tx
           .selectFrom('consultations')
           .select(['id', 'person_id', 'household_id', 'received_on'])
@@ -280,14 +274,7 @@ export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       return db.transaction().execute(async (tx) => {
         const handover = await findHandoverForRecipient(tx, actor, request.params.id);
         if (!handover) throw notFound();
-        if (handover.status !== 'pending') {
-          throw conflict(
-            'conflict.alreadyDecided',
-            handover.status === 'accepted'
-              ? 'この引継ぎはすでに受理しています。'
-              : 'この引継ぎはすでに差戻しています。',
-          );
-        }
+        enforce(handoverDecisionRefusal(actor, handover));
         await decideHandover(tx, actor.tenantId, handover.id, {
           status: 'returned',
           decidedBy: actor.userId,

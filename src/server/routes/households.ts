@@ -26,13 +26,14 @@ import { insertPerson, visiblePersonIds } from '../../db/persons.ts';
 import type { DB } from '../../db/schema.ts';
 import { today } from '../../domain/clock.ts';
 import { type DiagramRelation, relationProblems } from '../../domain/household/model.ts';
+import { mayEditHousehold } from '../../domain/policy/cases.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { householdDiagramInput, renderEcomap, renderGenogram, tieLabel } from '../householdDiagram.ts';
 import { conflict, type HttpProblem, notFound } from '../problem.ts';
 import { fieldProblem } from './consultations.ts';
 import { presentPersonSummary } from './persons.ts';
-import { coordinates, requireCoordinating } from './plans.ts';
+import { requireCoordinating } from './plans.ts';
 
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 const writeErrors = { ...readErrors, 409: problemSchema };
@@ -85,7 +86,7 @@ export function presentHousehold(
           implicit: true,
         })),
     ],
-    abilities: { update: coordinates(actor, kase) && kase.stage !== 'closed' },
+    abilities: { update: mayEditHousehold(actor, kase) },
   };
 }
 

@@ -14,7 +14,6 @@ import { recordAudit } from '../../db/auditTrail.ts';
 import { recordCaseEvent } from '../../db/caseEvents.ts';
 import {
   findVisibleCase,
-  isCoordinatorOf,
   knownOrganizationIds,
   organizationNames,
   touchCase,
@@ -33,9 +32,11 @@ import {
 } from '../../db/meetings.ts';
 import { addParticipant } from '../../db/participants.ts';
 import type { DB } from '../../db/schema.ts';
-import { type CaseStage, isOpenStage, noFacts, transition } from '../../domain/caseStage.ts';
+import { type CaseStage, isOpenStage } from '../../domain/caseStage.ts';
 import { now } from '../../domain/clock.ts';
 import { labelOf, legalBases } from '../../domain/codeLists.ts';
+import { coordinatesCase } from '../../domain/policy/cases.ts';
+import { mayScheduleMeeting, meetingAbilities, meetingPapersWithheld } from '../../domain/policy/meetings.ts';
 import { formatWareki, toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
@@ -50,44 +51,6 @@ const HELD_AT_TOLERANCE_MS = 10 * 60 * 1000;
 
 const listNames = (ids: readonly string[], names: ReadonlyMap<string, string>) =>
   ids.map((id) => names.get(id) ?? id).join('、');
-
-interface MeetingAccessFacts {
-  legal_basis: 'article106_6' | 'consent';
-  status: 'scheduled' | 'held';
-  coordinating_organization_id: string;
-  case_stage: CaseStage;
-}
-
-/**
- * What the caller may see of a meeting's papers. A 支援会議 (article106_6) shares information
- * without the person's consent under a statutory duty of confidentiality, so its agenda, minutes
- * and decisions go only to the organising section and to invited organisations that have
- * acknowledged that duty; an organisation that merely takes part in the case is not a member.
- */
-function withheldFor(
-  actor: Actor,
-  meeting: MeetingAccessFacts,
-  mine: Pick<InvitationRow, 'acknowledged_at'> | undefined,
-): Meeting['withheld'] {
-  if (meeting.legal_basis !== 'article106_6') return null;
-  if (actor.organizationId === meeting.coordinating_organization_id) return null;
-  if (!mine) return 'notMember';
-  return mine.acknowledged_at ? null : 'acknowledgementRequired';
-}
-
-function meetingAbilities(
-  actor: Actor,
-  meeting: MeetingAccessFacts,
-  mine: Pick<InvitationRow, 'acknowledged_at'> | undefined,
-): Meeting['abilities'] {
-  const holdable =
-    meeting.legal_basis !== 'article106_6' ||
-    transition(meeting.case_stage, 'holdSupportMeeting', noFacts).ok;
-  return {
-    recordMinutes: isCoordinatorOf(actor, meeting) && meeting.status === 'scheduled' && holdable,
-    acknowledge: mine !== undefined && mine.acknowledged_at === null,
-  };
-}
 
 /** A meeting row as listed on its case's page. */
 export function presentMeetingSummary(
@@ -146,7 +109,7 @@ export async function presentMeeting(
     ...invitations.map((i) => i.acknowledged_by),
   ]);
   const mine = invitations.find((i) => i.organization_id === actor.organizationId);
-  const withheld = withheldFor(actor, meeting, mine);
+  const withheld = meetingPapersWithheld(actor, meeting, mine);
   const presentInvitation = (i: InvitationRow) => ({
     organization: { id: i.organization_id, name: organizations.get(i.organization_id) ?? '' },
     attended: i.attended,
@@ -213,7 +176,7 @@ export function meetingRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const meeting = await db.transaction().execute(async (tx) => {
         const kase = await findVisibleCase(tx, actor, request.params.id, { forUpdate: true });
         if (!kase) throw notFound();
-        if (!isCoordinatorOf(actor, kase)) throw forbidden();
+        if (!mayScheduleMeeting(actor, kase)) throw forbidden();
 
         const kind = await findMeetingKind(tx, actor.tenantId, input.kindId);
         if (!kind) {
@@ -462,7 +425,7 @@ export function meetingRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       return db.transaction().execute(async (tx) => {
         const meeting = await findVisibleMeeting(tx, actor, request.params.id, { forUpdate: true });
         if (!meeting) throw notFound();
-        if (!isCoordinatorOf(actor, meeting)) throw forbidden();
+        if (!coordinatesCase(actor, meeting)) throw forbidden();
 
         const invitations = await invitationsOf(tx, actor.tenantId, meeting.id);
         const byOrganization = new Map(invitations.map((i) => [i.organization_id, i]));

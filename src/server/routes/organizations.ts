@@ -22,16 +22,16 @@ import {
 } from '../../db/organizations.ts';
 import type { DB, OrganizationRow } from '../../db/schema.ts';
 import { now } from '../../domain/clock.ts';
+import { disableOrganizationRefusal, organizationAbilities } from '../../domain/policy/accounts.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
-import { conflict, HttpProblem, notFound } from '../problem.ts';
+import { conflict, enforce, HttpProblem, notFound } from '../problem.ts';
 
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 const writeErrors = { ...readErrors, 409: problemSchema };
 
 export function presentOrganization(row: OrganizationRow, actor: Actor): Organization {
   const contact = typeof row.contact === 'string' ? JSON.parse(row.contact) : row.contact;
-  const manage = actor.permissions.has('organization.manage');
   return {
     id: row.id,
     name: row.name,
@@ -41,7 +41,7 @@ export function presentOrganization(row: OrganizationRow, actor: Actor): Organiz
     isCouncilMember: row.is_council_member,
     contact,
     disabledAt: row.disabled_at?.toISOString() ?? null,
-    abilities: { update: manage, disable: manage && row.id !== actor.organizationId },
+    abilities: organizationAbilities(actor, row),
   };
 }
 
@@ -185,9 +185,7 @@ export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         const row = await db.transaction().execute(async (tx) => {
           const before = await findOrganization(tx, actor.tenantId, request.params.id);
           if (!before) throw notFound();
-          if (disabled && before.id === actor.organizationId) {
-            throw new HttpProblem(409, 'conflict.state', '自分が所属する組織は無効にできません。');
-          }
+          if (disabled) enforce(disableOrganizationRefusal(actor, before));
           if (Boolean(before.disabled_at) === disabled) {
             throw new HttpProblem(
               409,

@@ -47,9 +47,11 @@ import {
   updateDraft,
 } from '../../db/plans.ts';
 import type { DB } from '../../db/schema.ts';
-import { type CaseStage, isOpenStage, noFacts, transition } from '../../domain/caseStage.ts';
+import { isOpenStage, noFacts, transition } from '../../domain/caseStage.ts';
 import { now, today } from '../../domain/clock.ts';
 import { reportStatus } from '../../domain/dueDates.ts';
+import { coordinatesCase } from '../../domain/policy/cases.ts';
+import { mayDraftPlan, mayReportOnPlanItems, planAbilities } from '../../domain/policy/plans.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { advanceCase } from '../caseTransitions.ts';
@@ -59,31 +61,14 @@ import { forbidden, HttpProblem, notFound } from '../problem.ts';
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 const writeErrors = { ...readErrors, 409: problemSchema };
 
-/** Whether the case's stage admits `approvePlan` at all (the facts are checked when it is tried). */
-function stageAdmitsApproval(stage: CaseStage): boolean {
-  return transition(stage, 'approvePlan', {
-    ...noFacts,
-    hasAssessment: true,
-    hasConsent: true,
-    decidedByConsentMeeting: true,
-  }).ok;
-}
-
 /** Today's calendar date in Japan. */
 export function tokyoToday(): string {
   return today();
 }
 
-/** Whether the actor coordinates this case: the coordinate permission, in the case's coordinating section. */
-export function coordinates(actor: Actor, kase: { coordinating_organization_id: string }): boolean {
-  return (
-    actor.permissions.has('case.coordinate') && actor.organizationId === kase.coordinating_organization_id
-  );
-}
-
-/** 403 unless the actor coordinates the (visible) case. */
+/** 403 unless the actor coordinates the (visible) case (src/domain/policy/cases.ts). */
 export function requireCoordinating(actor: Actor, kase: { coordinating_organization_id: string }): void {
-  if (!coordinates(actor, kase)) throw forbidden();
+  if (!coordinatesCase(actor, kase)) throw forbidden();
 }
 
 export function presentPlanItem(row: PlanItemRow): PlanItem {
@@ -102,7 +87,6 @@ export function presentPlanItem(row: PlanItemRow): PlanItem {
 }
 
 export function presentPlan(plan: PlanRecord, details: PlanDetails | undefined, actor: Actor): Plan {
-  const editable = plan.status === 'draft' && coordinates(actor, plan) && isOpenStage(plan.case_stage);
   return {
     id: plan.id,
     caseId: plan.case_id,
@@ -128,7 +112,7 @@ export function presentPlan(plan: PlanRecord, details: PlanDetails | undefined, 
     approvedBy: details?.approver ?? null,
     createdAt: plan.created_at.toISOString(),
     createdBy: details?.creator ?? { id: plan.created_by, displayName: '' },
-    abilities: { update: editable, approve: editable && stageAdmitsApproval(plan.case_stage) },
+    abilities: planAbilities(actor, plan),
   };
 }
 
@@ -265,7 +249,7 @@ function presentMyPlanItem(row: MyPlanItemRow, today: string, actor: Actor): MyP
     reportNominalDueOn: due.nominalOn,
     reportDueOn: due.dueOn,
     reportDue: needed,
-    abilities: { report: actor.permissions.has('supportReport.create') },
+    abilities: { report: mayReportOnPlanItems(actor) },
   };
 }
 
@@ -291,7 +275,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const plan = await db.transaction().execute(async (tx) => {
         const kase = await findVisibleCase(tx, actor, request.params.id, { forUpdate: true });
         if (!kase) throw notFound();
-        requireCoordinating(actor, kase);
+        if (!mayDraftPlan(actor, kase)) throw forbidden();
         refuseUnlessOpen(kase);
         const draft = await findDraft(tx, actor.tenantId, kase.id);
         if (draft) {

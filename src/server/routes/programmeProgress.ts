@@ -23,9 +23,15 @@ import { loadProgrammes, type RecidivismPlanRow } from '../../db/recidivismPlan.
 import type { DB } from '../../db/schema.ts';
 import { now } from '../../domain/clock.ts';
 import { formatFiscalYear } from '../../domain/fiscalYear.ts';
+import {
+  mayEditProgress,
+  mayEditProgressOfYear,
+  mayManagePlan,
+  progressYearAbilities,
+} from '../../domain/policy/recidivismPlan.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
-import { mayEditProgress, requirePlan } from './recidivismPlan.ts';
+import { requirePlan } from './recidivismPlan.ts';
 
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 const writeErrors = { ...readErrors, 409: problemSchema };
@@ -173,7 +179,6 @@ export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): v
         programmes.map((p) => p.id),
       );
       const lock = await findYearLock(db, plan.id, fiscalYear);
-      const manages = actor.permissions.has('plan.manage');
       return {
         fiscalYear,
         fiscalYearLabel: formatFiscalYear(fiscalYear),
@@ -188,9 +193,9 @@ export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): v
             challengePositions: p.challenges.map((c) => c.position),
           },
           progress: progress.get(p.id) ?? null,
-          abilities: { edit: lock === null && mayEditProgress(actor, p) },
+          abilities: { edit: mayEditProgressOfYear(actor, p, lock !== null) },
         })),
-        abilities: { lockYear: lock === null && manages, unlockYear: lock !== null && manages },
+        abilities: progressYearAbilities(actor, lock !== null),
       };
     },
   );
@@ -406,7 +411,7 @@ export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): v
       const actor = actorOf(request);
       return {
         items: await evaluationScale(db, actor.tenantId),
-        abilities: { update: actor.permissions.has('plan.manage') },
+        abilities: { update: mayManagePlan(actor) },
       };
     },
   );

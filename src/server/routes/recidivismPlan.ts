@@ -38,6 +38,7 @@ import type { DB } from '../../db/schema.ts';
 import { runAsTenant } from '../../db/tenantContext.ts';
 import { now } from '../../domain/clock.ts';
 import { formatFiscalYear } from '../../domain/fiscalYear.ts';
+import { mayManagePlan, programmeAbilities } from '../../domain/policy/recidivismPlan.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { attachment, renderDocument, type TableDocument } from '../documents.ts';
@@ -62,20 +63,12 @@ export async function requirePlan(
   return plan;
 }
 
-/** Whether the actor may record this programme's progress: its responsible section, or the plan officer. */
-export function mayEditProgress(actor: Actor, programme: { responsibleSection: { id: string } }): boolean {
-  return (
-    actor.permissions.has('programmeProgress.edit') &&
-    (actor.permissions.has('plan.manage') || programme.responsibleSection.id === actor.organizationId)
-  );
-}
-
 function presentProgramme(record: ProgrammeRecord, actor: Actor, challengeId?: string): Programme {
   const listing = challengeId ? record.challenges.find((c) => c.id === challengeId) : undefined;
   return {
     ...record,
     ...(listing ? { isRepeat: listing.isRepeat } : {}),
-    abilities: { update: actor.permissions.has('plan.manage'), editProgress: mayEditProgress(actor, record) },
+    abilities: programmeAbilities(actor, record),
   };
 }
 
@@ -214,8 +207,8 @@ export function recidivismPlanRoutes(
         targetPopulation: plan.target_population,
         challenges: await listChallenges(db, actor.tenantId, plan.id),
         abilities: {
-          manage: actor.permissions.has('plan.manage'),
-          lockYear: actor.permissions.has('plan.manage'),
+          manage: mayManagePlan(actor),
+          lockYear: mayManagePlan(actor),
         },
       };
     },

@@ -26,12 +26,13 @@ import {
 import type { DB } from '../../db/schema.ts';
 import { daysBetween } from '../../domain/businessDays.ts';
 import * as clock from '../../domain/clock.ts';
+import { referralAbilities, referralDecisionRefusal } from '../../domain/policy/referrals.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { openConsultationOfMyCounter } from '../openConsultation.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
-import { conflict, notFound } from '../problem.ts';
+import { conflict, enforce, notFound } from '../problem.ts';
 import { fieldProblem, summariesWithPersons } from './consultations.ts';
 
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
@@ -48,8 +49,6 @@ function presentReferral(
   actor: Actor,
   today = clock.today(),
 ): Referral {
-  const decide = actor.permissions.has('referral.decide') && row.to_organization_id === actor.organizationId;
-  const pending = row.status === 'pending';
   return {
     id: row.id,
     consultation: consultation ?? null,
@@ -62,7 +61,7 @@ function presentReferral(
     daysWaiting: daysWaiting(row, today),
     decidedAt: row.decided_at?.toISOString() ?? null,
     declineReason: row.decline_reason,
-    abilities: { accept: decide && pending, decline: decide && pending },
+    abilities: referralAbilities(actor, row),
   };
 }
 
@@ -211,14 +210,7 @@ export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         return db.transaction().execute(async (tx) => {
           const row = await findReferralForTarget(tx, actor, request.params.id);
           if (!row) throw notFound();
-          if (row.status !== 'pending') {
-            throw conflict(
-              'conflict.alreadyDecided',
-              row.status === 'accepted'
-                ? 'このつなぎはすでに受理しています。'
-                : 'このつなぎはすでに辞退しています。',
-            );
-          }
+          enforce(referralDecisionRefusal(actor, row));
           await decideReferral(tx, actor.tenantId, row.id, {
             status: accept ? 'accepted' : 'declined',
             decidedBy: actor.userId,

@@ -37,21 +37,18 @@ import {
 } from '../../db/sensitiveFacts.ts';
 import { now, today } from '../../domain/clock.ts';
 import { labelOf, offenceSubtypes, sensitiveFactKinds } from '../../domain/codeLists.ts';
+import {
+  mayGrantSensitiveFact,
+  mayRecordSensitiveFact,
+  mayRevokeGrant,
+  sensitiveFactAbilities,
+} from '../../domain/policy/sensitiveFacts.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
 
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 const writeErrors = { ...readErrors, 409: problemSchema };
-
-/** Who may grant a fact onward: its recording organisation, or the coordinating section of a case of the person. */
-function mayGrant(actor: Actor, fact: SensitiveFactRow, coordinated: ReadonlySet<string>): boolean {
-  return (
-    actor.permissions.has('sensitiveFact.manage') &&
-    (fact.recorded_by_organization_id === actor.organizationId ||
-      (actor.permissions.has('case.coordinate') && coordinated.has(fact.person_id)))
-  );
-}
 
 /** Present facts for this caller (existence, kind, grants: never the content), loading names in bulk. */
 async function presentFacts(tx: Transaction<DB>, actor: Actor, facts: readonly SensitiveFactRow[]) {
@@ -75,7 +72,7 @@ async function presentFacts(tx: Transaction<DB>, actor: Actor, facts: readonly S
   const org = (id: string) => ({ id, name: organizations.get(id) ?? '' });
   const user = (id: string) => ({ id, name: users.get(id) ?? '' });
   return facts.map((fact): SensitiveFact => {
-    const canGrant = mayGrant(actor, fact, coordinated);
+    const abilities = sensitiveFactAbilities(actor, fact, coordinated);
     return {
       id: fact.id,
       personId: fact.person_id,
@@ -97,9 +94,9 @@ async function presentFacts(tx: Transaction<DB>, actor: Actor, facts: readonly S
           sourceId: g.source_id,
           grantedBy: user(g.granted_by),
           grantedAt: g.granted_at.toISOString(),
-          abilities: { revoke: canGrant && g.legal_basis !== 'recorder' },
+          abilities: { revoke: mayRevokeGrant(abilities.grant, g) },
         })),
-      abilities: { reveal: actor.permissions.has('sensitiveFact.read'), grant: canGrant },
+      abilities,
     };
   });
 }
@@ -204,7 +201,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
         });
         return {
           items: await presentFacts(tx, actor, facts),
-          abilities: { create: actor.permissions.has('sensitiveFact.manage') },
+          abilities: { create: mayRecordSensitiveFact(actor) },
         };
       });
     },
@@ -238,7 +235,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
         });
         return {
           items: await presentFacts(tx, actor, facts),
-          abilities: { create: actor.permissions.has('sensitiveFact.manage') },
+          abilities: { create: mayRecordSensitiveFact(actor) },
         };
       });
     },
@@ -298,7 +295,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
       const fact = await db.transaction().execute(async (tx) => {
         const fact = await findVisibleSensitiveFact(tx, actor, request.params.id, { forUpdate: true });
         if (!fact) throw notFound();
-        if (!mayGrant(actor, fact, await coordinatedPersonIds(tx, actor, [fact.person_id])))
+        if (!mayGrantSensitiveFact(actor, fact, await coordinatedPersonIds(tx, actor, [fact.person_id])))
           throw forbidden();
         const known = await knownOrganizationIds(tx, actor.tenantId, [input.organizationId]);
         if (!known.has(input.organizationId)) {
@@ -402,7 +399,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
       await db.transaction().execute(async (tx) => {
         const fact = await findVisibleSensitiveFact(tx, actor, request.params.id, { forUpdate: true });
         if (!fact) throw notFound();
-        if (!mayGrant(actor, fact, await coordinatedPersonIds(tx, actor, [fact.person_id])))
+        if (!mayGrantSensitiveFact(actor, fact, await coordinatedPersonIds(tx, actor, [fact.person_id])))
           throw forbidden();
         const grant = await tx
           .selectFrom('sensitive_fact_grants')

@@ -26,17 +26,16 @@ import {
   updateUser,
 } from '../../db/users.ts';
 import { now } from '../../domain/clock.ts';
+import { disableUserRefusal, roleChangeRefusal, userAbilities } from '../../domain/policy/accounts.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { assertAcceptablePassword } from '../passwordPolicy.ts';
-import { conflict, HttpProblem, notFound } from '../problem.ts';
+import { conflict, enforce, HttpProblem, notFound } from '../problem.ts';
 
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 const writeErrors = { ...readErrors, 409: problemSchema };
 
 export function presentUser(row: UserWithOrganization, actor: Actor): User {
-  const manage = actor.permissions.has('user.manage');
-  const locked = Boolean(row.locked_until && row.locked_until > now());
   return {
     id: row.id,
     loginId: row.login_id,
@@ -46,12 +45,7 @@ export function presentUser(row: UserWithOrganization, actor: Actor): User {
     disabledAt: row.disabled_at?.toISOString() ?? null,
     lockedUntil: row.locked_until && row.locked_until > now() ? row.locked_until.toISOString() : null,
     lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
-    abilities: {
-      update: manage,
-      disable: manage && row.id !== actor.userId,
-      unlock: manage && locked && !row.disabled_at,
-      resetPassword: manage && !row.disabled_at,
-    },
+    abilities: userAbilities(actor, row, now()),
   };
 }
 
@@ -133,7 +127,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     async (request, reply) => {
       const actor = actorOf(request);
       const input = request.body;
-      assertAcceptablePassword(input.password, input.loginId, 'password');
+      await assertAcceptablePassword(input.password, input.loginId, 'password', [input.displayName]);
       const passwordHash = await hashPassword(input.password);
       const row = await db.transaction().execute(async (tx) => {
         await requireActiveOrganization(tx, actor.tenantId, input.organizationId);
@@ -175,12 +169,14 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const row = await db.transaction().execute(async (tx) => {
         const before = await findUser(tx, actor.tenantId, request.params.id);
         if (!before) throw notFound();
-        if (password) assertAcceptablePassword(password, before.login_id, 'password');
+        if (password)
+          await assertAcceptablePassword(password, before.login_id, 'password', [
+            changes.displayName ?? before.display_name,
+            before.organization_name,
+          ]);
         if (changes.organizationId)
           await requireActiveOrganization(tx, actor.tenantId, changes.organizationId);
-        if (before.id === actor.userId && changes.roles && !changes.roles.includes('admin')) {
-          throw new HttpProblem(409, 'conflict.state', '自分自身の管理者の役割は外せません。');
-        }
+        enforce(roleChangeRefusal(actor, before, changes.roles));
         await updateUser(tx, actor.tenantId, before.id, { ...changes, passwordHash });
         if (passwordHash) await revokeUserSessions(tx, before.id);
         await recordAudit(tx, auditContextOf(request), {
@@ -219,9 +215,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         const row = await db.transaction().execute(async (tx) => {
           const before = await findUser(tx, actor.tenantId, request.params.id);
           if (!before) throw notFound();
-          if (disabled && before.id === actor.userId) {
-            throw new HttpProblem(409, 'conflict.state', '自分自身のアカウントは無効にできません。');
-          }
+          if (disabled) enforce(disableUserRefusal(actor, before));
           if (Boolean(before.disabled_at) === disabled) {
             throw new HttpProblem(
               409,

@@ -1,3 +1,4 @@
+import { codesJa } from './codes.ja.ts';
 import { formsJa } from './forms.ja.ts';
 import { recidivismJa } from './recidivism.ja.ts';
 import { resourcesJa } from './resources.ja.ts';
@@ -1266,6 +1267,7 @@ export const ja = {
   forms: formsJa,
   resources: resourcesJa,
   stats: statsJa,
+  codes: codesJa,
   ui: uiJa,
   problem: {
     auth: {

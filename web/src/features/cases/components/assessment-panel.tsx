@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { type FieldPath, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -16,13 +16,14 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { HouseholdSection } from '../../forms/components/household-section.tsx';
 import { type OrganizationOption, useOrganizationOptions } from '../api/list-organization-options.ts';
@@ -86,8 +87,10 @@ export function AssessmentPanel({ kase }: { kase: CaseDetail }) {
                       .filter((group) => group.issues.length > 0)
                       .map(({ area, issues }) => (
                         <li key={area.code}>
-                          <span className="font-bold">{area.label}</span>：
-                          {issues.map((issue) => issue.label).join(t('common.listSeparator'))}
+                          <span className="font-bold">{t(`codes.issueArea.${area.code}`)}</span>：
+                          {issues
+                            .map((issue) => t(`codes.issue.${issue.code}`))
+                            .join(t('common.listSeparator'))}
                         </li>
                       ))}
                   </ul>
@@ -99,7 +102,7 @@ export function AssessmentPanel({ kase }: { kase: CaseDetail }) {
                   assessment.householdFlags.length > 0 ? (
                     <span className="flex flex-wrap gap-2">
                       {assessment.householdFlags.map((flag) => (
-                        <Badge key={flag.code}>{flag.label}</Badge>
+                        <Badge key={flag}>{t(`codes.householdFlag.${flag}`)}</Badge>
                       ))}
                     </span>
                   ) : null,
@@ -109,12 +112,9 @@ export function AssessmentPanel({ kase }: { kase: CaseDetail }) {
               { term: t('assessment.strengths'), value: assessment.strengths },
             ]}
           />
-          <section aria-labelledby="assessment-relations" className="flex flex-col gap-4">
-            <h3 id="assessment-relations" className="text-std-20B-150 text-solid-gray-900">
-              {t('assessment.relations')}
-            </h3>
+          <Section id="assessment-relations" title={t('assessment.relations')} level={3}>
             <RelationsView relations={assessment.relations} nameOf={nameOf} />
-          </section>
+          </Section>
           {kase.abilities.assess && !editing ? (
             <div className="print:hidden">
               <Button
@@ -151,7 +151,7 @@ function defaultsOf(kase: CaseDetail): Values {
   const current = kase.assessment;
   return {
     issues: (current?.issues.map((issue) => issue.code) ?? []) as Values['issues'],
-    householdFlags: (current?.householdFlags.map((flag) => flag.code) ?? []) as Values['householdFlags'],
+    householdFlags: (current?.householdFlags ?? []) as Values['householdFlags'],
     summary: current?.summary ?? '',
     wishes: current?.wishes ?? '',
     strengths: current?.strengths ?? '',
@@ -189,12 +189,7 @@ function AssessmentForm({
     defaultValues: defaultsOf(kase),
   });
   const relations = useFieldArray({ control, name: 'relations' });
-  const [unplaced, setUnplaced] = useState<string[]>([]);
-
-  useEffect(() => {
-    if (!save.error) return;
-    setUnplaced(applyServerFieldErrors(save.error, fields, setError, setFocus).map((e) => e.message));
-  }, [save.error, setError, setFocus]);
+  const unplaced = useServerFieldErrors(save.error, { setError, setFocus }, fields);
 
   const submit = handleSubmit((input) => {
     if (save.isPending) return;
@@ -208,17 +203,15 @@ function AssessmentForm({
   const relationError = (index: number) => errors.relations?.[index];
 
   return (
-    <section aria-labelledby="assessment-form-heading" className="flex flex-col gap-6 print:hidden">
-      <h3 id="assessment-form-heading" className="text-std-20B-150 text-solid-gray-900">
-        {t('assessment.editHeading')}
-      </h3>
+    <Section
+      id="assessment-form-heading"
+      title={t('assessment.editHeading')}
+      level={3}
+      className="flex flex-col gap-6 print:hidden"
+    >
       <p>{t('assessment.editLead')}</p>
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-8">
-        {save.error ? (
-          <ErrorSummary title={problemMessage(save.error, t)} messages={unplaced} />
-        ) : hasErrors ? (
-          <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
-        ) : null}
+        <FormErrorSummary error={save.error} unplaced={unplaced} invalid={hasErrors} />
 
         <fieldset className="flex flex-col gap-6">
           <legend className="mb-2 text-std-20B-150 text-solid-gray-900">
@@ -232,13 +225,13 @@ function AssessmentForm({
           ) : null}
           <div className="grid grid-cols-1 gap-x-8 gap-y-4 md:grid-cols-2">
             {issueAreas.map((area) => (
-              <CheckboxGroup key={area.code} legend={area.label} error={undefined}>
+              <CheckboxGroup key={area.code} legend={t(`codes.issueArea.${area.code}`)} error={undefined}>
                 {area.issues.map((issue) => (
                   <Checkbox
                     key={issue.code}
                     id={`assessment-issue-${issue.code}`}
                     value={issue.code}
-                    label={issue.label}
+                    label={t(`codes.issue.${issue.code}`)}
                     aria-invalid={errors.issues ? true : undefined}
                     aria-describedby={errors.issues ? 'assessment-issues-error' : undefined}
                     {...register('issues')}
@@ -260,7 +253,7 @@ function AssessmentForm({
                 key={flag.code}
                 id={`assessment-flag-${flag.code}`}
                 value={flag.code}
-                label={flag.label}
+                label={t(`codes.householdFlag.${flag.code}`)}
                 {...register('householdFlags')}
               />
             ))}
@@ -381,9 +374,7 @@ function AssessmentForm({
         </fieldset>
 
         <div className="flex flex-wrap items-center gap-6">
-          <Button type="submit" aria-disabled={save.isPending || undefined}>
-            {save.isPending ? t('common.saving') : t('assessment.save')}
-          </Button>
+          <SubmitButton busy={save.isPending}>{t('assessment.save')}</SubmitButton>
           {onCancel ? (
             <Button variant="text" onClick={onCancel}>
               {t('common.cancel')}
@@ -391,6 +382,6 @@ function AssessmentForm({
           ) : null}
         </div>
       </form>
-    </section>
+    </Section>
   );
 }

@@ -170,7 +170,7 @@ function CaseDetailView({
             },
             {
               term: t('cases.stage'),
-              value: <CaseStageBadge stage={kase.stage} label={kase.stageLabel} />,
+              value: <CaseStageBadge stage={kase.stage} />,
             },
             // Once coordination has ended there is no next monitoring to show.
             ...(isOpenStage(kase.stage)
@@ -203,7 +203,10 @@ function CaseDetailView({
             ...(kase.closedOn
               ? [
                   { term: t('cases.closedOn'), value: <DateText value={kase.closedOn} withGregorian /> },
-                  { term: t('cases.closureReason'), value: kase.closureReason?.label ?? null },
+                  {
+                    term: t('cases.closureReason'),
+                    value: kase.closureReason ? t(`codes.closureReason.${kase.closureReason}`) : null,
+                  },
                   { term: t('cases.closureEvaluation'), value: kase.closureEvaluation, wide: true },
                 ]
               : []),

@@ -1,12 +1,13 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../../src/contract/persons.ts';
-import { type CaseStage, caseStageLabels } from '../../../../../src/domain/caseStage.ts';
-import { consultationTopics, labelOf } from '../../../../../src/domain/codeLists.ts';
+import type { CaseStage } from '../../../../../src/domain/caseStage.ts';
 import { TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { useCodeName } from '../../../lib/code-names.ts';
 import { ConsultationStatusBadge } from '../../consultations/components/consultation-status-badge.tsx';
 
 /**
@@ -15,12 +16,15 @@ import { ConsultationStatusBadge } from '../../consultations/components/consulta
  */
 export function PersonRecords({ person }: { person: Person }) {
   const { t } = useTranslation();
+  const codeName = useCodeName();
   return (
     <div className="flex flex-col gap-6">
-      <section aria-labelledby="person-cases" className="flex flex-col gap-3">
-        <h2 id="person-cases" className="text-std-20B-150 text-solid-gray-900">
-          {t('forms.person.cases')}
-        </h2>
+      <Section
+        id="person-cases"
+        title={t('forms.person.cases')}
+        size="medium"
+        className="flex flex-col gap-3"
+      >
         {person.cases.length === 0 ? (
           <p>{t('forms.person.none')}</p>
         ) : (
@@ -42,7 +46,7 @@ export function PersonRecords({ person }: { person: Person }) {
                       {k.caseNumber}
                     </Link>
                   </Th>
-                  <Td>{caseStageLabels[k.stage as CaseStage] ?? k.stage}</Td>
+                  <Td>{t(`codes.caseStage.${k.stage as CaseStage}`)}</Td>
                   <Td>
                     <DateText value={k.acceptedOn} />
                   </Td>
@@ -53,11 +57,13 @@ export function PersonRecords({ person }: { person: Person }) {
             </tbody>
           </Table>
         )}
-      </section>
-      <section aria-labelledby="person-consultations" className="flex flex-col gap-3">
-        <h2 id="person-consultations" className="text-std-20B-150 text-solid-gray-900">
-          {t('forms.person.consultations')}
-        </h2>
+      </Section>
+      <Section
+        id="person-consultations"
+        title={t('forms.person.consultations')}
+        size="medium"
+        className="flex flex-col gap-3"
+      >
         {person.consultations.length === 0 ? (
           <p>{t('forms.person.none')}</p>
         ) : (
@@ -84,7 +90,7 @@ export function PersonRecords({ person }: { person: Person }) {
                     </Link>
                   </Th>
                   <Td>{c.organization.name}</Td>
-                  <Td>{labelOf(consultationTopics, c.mainTopic)}</Td>
+                  <Td>{codeName('consultationTopic', c.mainTopic)}</Td>
                   <Td>
                     <ConsultationStatusBadge status={c.status} />
                   </Td>
@@ -94,7 +100,7 @@ export function PersonRecords({ person }: { person: Person }) {
             </tbody>
           </Table>
         )}
-      </section>
+      </Section>
     </div>
   );
 }
