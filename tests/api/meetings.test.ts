@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../src/contract/cases.ts';
 import type { Meeting } from '../../src/contract/meetings.ts';
+import { startTestClock } from '../support/clock.ts';
 import { demoApi } from '../support/demoApi.ts';
 import { createCase } from '../support/factories.ts';
 import type { ApiClient } from '../support/testServer.ts';
 
+startTestClock();
 const api = demoApi('coordinator', 'houkatsu', 'shogai', 'hogo', 'hogokansatsu', 'council', 'plan');
 const { coordinator, houkatsu, shogai, hogo, hogokansatsu, council, plan } = api;
 
