@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AuditAction } from '../domain/auditActions.ts';
+import { currentAuditScope } from './auditScope.ts';
 import type { AuditEventTable, DB } from './schema.ts';
 
 /** Who is acting, from where. Every write path takes one: audit cannot be skipped by forgetting it. */
@@ -102,6 +103,7 @@ export async function recordAudit(
 ): Promise<void> {
   const chain = chainFor(tx);
   const scope = scopeOf(context.tenantId);
+  currentAuditScope()?.recorded.add(input.action);
   // A read-only transaction's audit events commit with it, atomically, but without waiting for
   // the WAL flush: a PostgreSQL crash may lose the last fraction of a second of read events, never
   // a change or its event (a transaction that records any change commits synchronously). Without

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import type { Config } from './config.ts';
 import './actor.ts';
+import { installAuditGuard } from './auditGuard.ts';
 import { installAuthentication } from './authentication.ts';
 import { installDeniedAccessAudit } from './deniedAccess.ts';
 import { installOpenApi } from './openapi.ts';
@@ -44,6 +45,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandlers(app);
   requireDeclaredAccess(app);
+  installAuditGuard(app);
   installWellFormedText(app);
 
   await app.register(cookie);

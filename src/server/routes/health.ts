@@ -10,7 +10,7 @@ export function healthRoutes(app: FastifyInstance, database: Database): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/health',
     {
-      config: { access: 'public' },
+      config: { access: 'public', audit: [] },
       schema: {
         operationId: 'health.get',
         summary: 'Liveness and database check',

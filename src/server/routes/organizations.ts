@@ -50,7 +50,7 @@ export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/organizations',
     {
-      config: { access: { permission: 'organization.read' } },
+      config: { access: { permission: 'organization.read' }, audit: [] },
       schema: {
         operationId: 'organizations.list',
         summary: 'Organisations of my municipality',
@@ -71,7 +71,7 @@ export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/organizations/:id',
     {
-      config: { access: { permission: 'organization.read' } },
+      config: { access: { permission: 'organization.read' }, audit: [] },
       schema: {
         operationId: 'organizations.get',
         summary: 'One organisation',
@@ -91,7 +91,7 @@ export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/organizations',
     {
-      config: { access: { permission: 'organization.manage' } },
+      config: { access: { permission: 'organization.manage' }, audit: ['organization.create'] },
       schema: {
         operationId: 'organizations.create',
         summary: 'Create an organisation',
@@ -126,7 +126,7 @@ export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.patch(
     '/api/organizations/:id',
     {
-      config: { access: { permission: 'organization.manage' } },
+      config: { access: { permission: 'organization.manage' }, audit: ['organization.update'] },
       schema: {
         operationId: 'organizations.update',
         summary: 'Edit an organisation',
@@ -168,7 +168,10 @@ export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     r.post(
       `/api/organizations/:id/${verb}`,
       {
-        config: { access: { permission: 'organization.manage' } },
+        config: {
+          access: { permission: 'organization.manage' },
+          audit: [disabled ? 'organization.disable' : 'organization.enable'],
+        },
         schema: {
           operationId: `organizations.${verb}`,
           summary: disabled

@@ -255,7 +255,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/cases/:id/plans',
     {
-      config: { access: { permission: 'case.coordinate' } },
+      config: { access: { permission: 'case.coordinate' }, audit: ['plan.create'] },
       schema: {
         operationId: 'plans.create',
         summary: 'Draft the next version of a case’s support plan (支援プラン案)',
@@ -320,7 +320,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.put(
     '/api/plans/:id',
     {
-      config: { access: { permission: 'case.coordinate' } },
+      config: { access: { permission: 'case.coordinate' }, audit: ['plan.update'] },
       schema: {
         operationId: 'plans.update',
         summary: 'Edit a plan draft (fields and items are replaced)',
@@ -371,7 +371,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/plans/:id/approve',
     {
-      config: { access: { permission: 'case.coordinate' } },
+      config: { access: { permission: 'case.coordinate' }, audit: ['plan.approve'] },
       schema: {
         operationId: 'plans.approve',
         summary: 'Approve a draft as decided by a 重層的支援会議 (支援決定・プラン決定)',
@@ -497,7 +497,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/plans/:id',
     {
-      config: { access: { permission: 'case.read' } },
+      config: { access: { permission: 'case.read' }, audit: ['plan.read'] },
       schema: {
         operationId: 'plans.get',
         summary: 'One version of a support plan, with its items',
@@ -528,7 +528,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/cases/:id/plans',
     {
-      config: { access: { permission: 'case.read' } },
+      config: { access: { permission: 'case.read' }, audit: ['plan.list'] },
       schema: {
         operationId: 'plans.list',
         summary: 'All versions of a case’s support plan, newest first',
@@ -570,7 +570,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/plans/:id/compare',
     {
-      config: { access: { permission: 'case.read' } },
+      config: { access: { permission: 'case.read' }, audit: ['plan.compare'] },
       schema: {
         operationId: 'plans.compare',
         summary: 'Two versions of a case’s plan side by side (older → newer)',
@@ -614,7 +614,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/plan-items',
     {
-      config: { access: { permission: 'supportReport.create' } },
+      config: { access: { permission: 'supportReport.create' }, audit: ['planItem.list'] },
       schema: {
         operationId: 'planItems.mine',
         summary: 'My plan items: current plan items my organisation is responsible for',

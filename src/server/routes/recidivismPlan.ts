@@ -184,7 +184,7 @@ export function recidivismPlanRoutes(
   r.get(
     '/api/recidivism-plan',
     {
-      config: { access: { permission: 'plan.read' } },
+      config: { access: { permission: 'plan.read' }, audit: [] },
       schema: {
         operationId: 'recidivismPlans.get',
         summary: 'The current recidivism prevention plan (再犯防止推進計画) with its challenges',
@@ -216,7 +216,7 @@ export function recidivismPlanRoutes(
   r.get(
     '/api/recidivism-plan/challenges',
     {
-      config: { access: { permission: 'plan.read' } },
+      config: { access: { permission: 'plan.read' }, audit: [] },
       schema: {
         operationId: 'challenges.list',
         summary: 'The plan’s challenges (課題), in order',
@@ -234,7 +234,7 @@ export function recidivismPlanRoutes(
   r.put(
     '/api/recidivism-plan/challenges',
     {
-      config: { access: { permission: 'plan.manage' } },
+      config: { access: { permission: 'plan.manage' }, audit: ['challenge.update'] },
       schema: {
         operationId: 'challenges.update',
         summary: 'Edit the challenges: titles, order, new ones; removal refused while programmes use one',
@@ -337,7 +337,7 @@ export function recidivismPlanRoutes(
   r.get(
     '/api/programmes',
     {
-      config: { access: { permission: 'plan.read' } },
+      config: { access: { permission: 'plan.read' }, audit: [] },
       schema: {
         operationId: 'programmes.list',
         summary: 'Programmes of the plan, all or under one challenge (再掲 marked)',
@@ -360,7 +360,7 @@ export function recidivismPlanRoutes(
   r.post(
     '/api/programmes',
     {
-      config: { access: { permission: 'plan.manage' } },
+      config: { access: { permission: 'plan.manage' }, audit: ['programme.create'] },
       schema: {
         operationId: 'programmes.create',
         summary: 'Add a programme under one or more challenges',
@@ -411,7 +411,7 @@ export function recidivismPlanRoutes(
   r.patch(
     '/api/programmes/:id',
     {
-      config: { access: { permission: 'plan.manage' } },
+      config: { access: { permission: 'plan.manage' }, audit: ['programme.update'] },
       schema: {
         operationId: 'programmes.update',
         summary: 'Edit a programme (name, summary, section, challenges, related organisations, indicators)',
@@ -475,7 +475,7 @@ export function recidivismPlanRoutes(
   r.post(
     '/api/programmes/import',
     {
-      config: { access: { permission: 'plan.manage' } },
+      config: { access: { permission: 'plan.manage' }, audit: ['programme.import'] },
       schema: {
         operationId: 'programmes.import',
         summary:
@@ -593,7 +593,7 @@ export function recidivismPlanRoutes(
   r.get(
     '/api/recidivism-plan/appendix',
     {
-      config: { access: { permission: 'plan.read' } },
+      config: { access: { permission: 'plan.read' }, audit: ['export'] },
       preHandler: exportRateLimit,
       schema: {
         operationId: 'appendix.export',
@@ -626,7 +626,7 @@ export function recidivismPlanRoutes(
   r.get(
     '/api/public/programmes',
     {
-      config: { access: 'public' },
+      config: { access: 'public', audit: [] },
       schema: {
         operationId: 'publicProgrammes.list',
         summary:

@@ -165,7 +165,11 @@ export function sessionRoutes(
   r.post(
     '/api/session',
     {
-      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: {
+        access: 'public',
+        audit: ['session.signIn', 'session.secondFactorRequested'],
+        rateLimit: { max: 30, timeWindow: '1 minute' },
+      },
       schema: {
         operationId: 'session.create',
         summary: 'Sign in (202 when a second factor is still needed: then POST /api/session/totp)',
@@ -223,6 +227,16 @@ export function sessionRoutes(
             userAgent: request.headers['user-agent'] ?? null,
             expiresAt,
           });
+          // the password was right; the sign-in waits for the second factor
+          await recordAudit(
+            tx,
+            {
+              tenantId: user.tenant_id,
+              actor: { userId: user.id, organizationId: user.organization_id, loginId: user.login_id },
+              ip: request.ip,
+            },
+            { action: 'session.secondFactorRequested', resourceType: 'user', resourceId: user.id },
+          );
           return { kind: 'secondFactor', challengeToken, expiresAt };
         }
         const session = await openSession(tx, request, user, config, null);
@@ -264,7 +278,11 @@ export function sessionRoutes(
   r.post(
     '/api/session/totp',
     {
-      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: {
+        access: 'public',
+        audit: ['session.secondFactor'],
+        rateLimit: { max: 30, timeWindow: '1 minute' },
+      },
       schema: {
         operationId: 'session.verifyTotp',
         summary: 'Sign in, second step: a TOTP code or a recovery code for the pending sign-in',
@@ -367,7 +385,7 @@ export function sessionRoutes(
   r.get(
     '/api/session',
     {
-      config: { access: 'signedIn', allowDuringTotpEnrolment: true },
+      config: { access: 'signedIn', audit: [], allowDuringTotpEnrolment: true },
       schema: {
         operationId: 'session.get',
         summary: 'The signed-in user, organisation, roles and permissions',
@@ -384,7 +402,7 @@ export function sessionRoutes(
   r.delete(
     '/api/session',
     {
-      config: { access: 'signedIn', allowDuringTotpEnrolment: true },
+      config: { access: 'signedIn', audit: ['session.signOut'], allowDuringTotpEnrolment: true },
       schema: {
         operationId: 'session.delete',
         summary: 'Sign out',
@@ -410,7 +428,11 @@ export function sessionRoutes(
   r.post(
     '/api/session/password',
     {
-      config: { access: { signedIn: true, records: 'own' }, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: {
+        access: { signedIn: true, records: 'own' },
+        audit: ['session.passwordChange'],
+        rateLimit: { max: 10, timeWindow: '1 minute' },
+      },
       schema: {
         operationId: 'session.changePassword',
         summary: 'Change my password; my other sessions end',
