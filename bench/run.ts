@@ -15,7 +15,9 @@
  * the server; the bench creates and drops its own database. BENCH_SCALE = small | city (default) |
  * city10. BENCH_SECONDS per measurement (default 2 for small, else 10). BENCH_CONCURRENCY (default
  * 50). BENCH_KEEP=1 keeps (and reuses) the generated database. BENCH_RESULTS names the directory for
- * latest.md and latest.json (default bench/results). BENCH_SHOW_SQL=1 prints the captured statements.
+ * latest.md and latest.json (default bench/results). BENCH_SHOW_SQL=1 prints the captured statements,
+ * BENCH_EXPLAIN=1 their plans as the owner and under row-level security;
+ * BENCH_SERVER_ARGS passes node flags to Kasane's process (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  * Exits non-zero if any request failed.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -27,6 +29,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { openPostgres } from '../src/db/database.ts';
 import { hashPassword } from '../src/db/passwords.ts';
+import { APP_ROLE, TENANT_SETTING } from '../src/db/rowLevelSecurity.ts';
 import { generateCityData, type ScaleName, scales } from './generate.ts';
 import { closedLoop, type LoadResult } from './load.ts';
 
@@ -129,7 +132,9 @@ function startServer(): Promise<ChildProcess> {
   };
   // test-run settings a production server refuses
   delete env.KASANE_PASSWORD_HASH;
-  const child = spawn(process.execPath, [path.join(root, 'bin/kasane.mjs'), 'start'], {
+  // BENCH_SERVER_ARGS: extra node flags for Kasane's process, e.g. --cpu-prof to profile it
+  const nodeArgs = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'bin/kasane.mjs'), 'start'], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -218,8 +223,15 @@ async function capture(run: () => Promise<Response>): Promise<{ statements: Capt
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as Captured)
-    // the session lookup and touch belong to the access gate, not to the operation's SQL
-    .filter((s) => !/from "sessions"|update "sessions"/i.test(s.sql));
+    // the session lookup and touch belong to the access gate, not to the operation's SQL; the
+    // audit sealer works in the background, outside the request
+    .filter((s) => !/from "sessions"|update "sessions"/i.test(s.sql))
+    .filter(
+      (s) =>
+        !/"audit_seal|from "audit_pending"|^SET LOCAL synchronous_commit TO OFF|where "seq" = ANY\(/i.test(
+          s.sql,
+        ),
+    );
   return { statements, body: response.body };
 }
 
@@ -228,10 +240,10 @@ async function capture(run: () => Promise<Response>): Promise<{ statements: Capt
  * The ids of inserted rows (the value bound to an INSERT's "id" column) are replaced by fresh
  * UUIDs each time, so the replay inserts new rows as the route does.
  */
-function replayer(statements: Captured[], pool: pg.Pool) {
+function replayer(statements: Captured[], pool: pg.Pool, asTenant?: string) {
   const fresh = new Set<string>();
   for (const statement of statements) {
-    const insert = /^\s*insert into "?\w+"? \(([^)]*)\) values \(([^)]*)\)/i.exec(statement.sql);
+    const insert = /insert into "?\w+"? \(([^)]*)\) values \(([^)]*)\)/i.exec(statement.sql);
     if (!insert) continue;
     const columns = (insert[1] ?? '').split(',').map((c) => c.trim().replaceAll('"', ''));
     const values = (insert[2] ?? '').split(',').map((v) => v.trim());
@@ -245,21 +257,60 @@ function replayer(statements: Captured[], pool: pg.Pool) {
     const renamed = new Map([...fresh].map((id) => [id, randomUUID()]));
     const client = await pool.connect();
     try {
-      if (transactional) await client.query('BEGIN');
+      // BENCH_RAW_AS_APP=1: as Kasane runs them, the request role under row-level security
+      if (asTenant)
+        await client.query(`BEGIN; SET LOCAL ROLE ${APP_ROLE}; SET LOCAL ${TENANT_SETTING} = '${asTenant}'`);
+      else if (transactional) await client.query('BEGIN');
       for (const statement of statements) {
         const parameters = statement.parameters.map((v) =>
           typeof v === 'string' && renamed.has(v) ? renamed.get(v) : v,
         );
         await client.query(statement.sql, parameters);
       }
-      if (transactional) await client.query('COMMIT');
+      if (transactional || asTenant) await client.query('COMMIT');
     } catch (error) {
-      if (transactional) await client.query('ROLLBACK').catch(() => undefined);
+      if (transactional || asTenant) await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       client.release();
     }
   };
+}
+
+/**
+ * BENCH_EXPLAIN=1: each captured SELECT's plan, as the owner and as the request role under
+ * row-level security (what Kasane runs), with actual times.
+ */
+async function explainAll(
+  operations: { operationId: string }[],
+  captured: { statements: Captured[] }[],
+  pool: pg.Pool,
+): Promise<void> {
+  const tenant = (await pool.query("SELECT id FROM tenants WHERE code = 'kagoshima'")).rows[0]?.id as string;
+  for (const [n, operation] of operations.entries()) {
+    for (const statement of (captured[n]?.statements ?? []).filter(isSelect)) {
+      for (const role of ['owner', APP_ROLE]) {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          if (role !== 'owner') {
+            await client.query(`SET LOCAL ROLE ${APP_ROLE}`);
+            await client.query(`SELECT set_config('${TENANT_SETTING}', $1, true)`, [tenant]);
+          }
+          const plan = await client.query(
+            `EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`,
+            statement.parameters,
+          );
+          log(
+            `\n--- ${operation.operationId} as ${role}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`,
+          );
+        } finally {
+          await client.query('ROLLBACK');
+          client.release();
+        }
+      }
+    }
+  }
 }
 
 const isSelect = (s: Captured) => /^\s*(select|with)\b/i.test(s.sql) && !/\binsert\b|\bupdate\b/i.test(s.sql);
@@ -357,6 +408,8 @@ async function main(): Promise<void> {
       },
     ];
 
+    const tenantId = (await pool.query("SELECT id FROM tenants WHERE code = 'kagoshima'")).rows[0]
+      ?.id as string;
     // Warm up and capture every operation's statements and answer, then pause the query log.
     const captured: { statements: Captured[]; body: string }[] = [];
     for (const operation of operations) {
@@ -366,6 +419,7 @@ async function main(): Promise<void> {
         for (const s of captured.at(-1)?.statements ?? []) log(`${operation.operationId}: ${s.sql}`);
     }
     server.kill('SIGUSR2');
+    if (process.env.BENCH_EXPLAIN) await explainAll(operations, captured, pool);
     fs.writeFileSync(
       anchorPlan,
       JSON.stringify({
@@ -400,7 +454,10 @@ async function main(): Promise<void> {
       const selects = statements.filter(isSelect);
       log(`\n${operation.label} — ${statements.length} statements, ${selects.length} SELECTs`);
       const kasane = await measure('Kasane', operation.run);
-      const raw = await measure('same statements raw (pg)', replayer(statements, pool));
+      const raw = await measure(
+        'same statements raw (pg)',
+        replayer(statements, pool, process.env.BENCH_RAW_AS_APP ? tenantId : undefined),
+      );
       const selectsAlone = operation.read
         ? await measure('SELECTs alone (Fastify+pg)', anchorGet(`/selects/${n}`))
         : undefined;

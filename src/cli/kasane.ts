@@ -2,10 +2,12 @@ import path from 'node:path';
 import { Command } from 'commander';
 import type { Kysely } from 'kysely';
 import { loginIdSchema } from '../contract/users.ts';
+import { sealAuditTrail } from '../db/auditSealer.ts';
 import { verifyAuditTrail } from '../db/auditTrail.ts';
 import { backupDatabase, RestoreRefused, restoreDatabase } from '../db/backup.ts';
 import { openDatabase } from '../db/database.ts';
 import { DataDirInUseError } from '../db/dataDirLock.ts';
+import { issueHsdsToken, revokeHsdsToken } from '../db/hsdsTokens.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { AlreadyInitialised, initialiseMunicipality } from '../db/municipalitySetup.ts';
 import { hashPassword } from '../db/passwords.ts';
@@ -245,22 +247,74 @@ program
     },
   );
 
+const hsdsToken = program
+  .command('hsds-token')
+  .description('read-only API tokens for the 社会資源 directory’s HSDS 3.0 export');
+hsdsToken
+  .command('issue')
+  .argument('<tenant>', 'municipality code, e.g. kagoshima')
+  .argument('<loginId>', 'the user on whose behalf the token is issued (audited)')
+  .argument('<label>', 'who the token is for, e.g. 県の社会資源検索サイト')
+  .description('issue a token; it is printed once and stored only as its SHA-256')
+  .action(async (tenant: string, loginId: string, label: string) => {
+    const database = await openDatabase(loadConfig()).catch(fail);
+    try {
+      const { id, token } = await issueHsdsToken(database.db, { tenantCode: tenant, loginId, label });
+      console.log(`Token ${id} issued. Send it as "Authorization: Bearer <token>":\n${token}`);
+    } catch (error) {
+      fail(error);
+    } finally {
+      await database.close();
+    }
+  });
+hsdsToken
+  .command('revoke')
+  .argument('<id>', 'the token id printed when it was issued')
+  .action(async (id: string) => {
+    const database = await openDatabase(loadConfig()).catch(fail);
+    try {
+      if (!(await revokeHsdsToken(database.db, id))) {
+        console.error(`No token ${id} in force.`);
+        process.exitCode = 1;
+      } else console.log(`Token ${id} revoked.`);
+    } finally {
+      await database.close();
+    }
+  });
+
 const audit = program.command('audit').description('audit trail tools');
 audit
   .command('verify')
-  .description('check the hash chain of the audit trail; names the first altered, removed or inserted event')
+  .description(
+    'check the audit trail: names the first altered, removed or inserted event, and reports events not yet sealed',
+  )
   .action(async () => {
     const database = await openDatabase(loadConfig()).catch(fail);
     try {
       const result = await verifyAuditTrail(database.db);
+      const tail = result.unsealed.count
+        ? ` ${result.unsealed.count} newest events are not yet sealed (oldest at ${result.unsealed.oldest?.toISOString()}): the running server seals them within seconds, or run \`kasane audit seal\`.`
+        : ' No event is waiting for its seal.';
       if (result.ok) {
-        console.log(`Audit trail intact: ${result.events} events verified.`);
+        console.log(`Audit trail intact: ${result.events} events verified.${tail}`);
       } else {
         console.error(
-          `Audit trail BROKEN at event seq ${result.firstBad.seq} (id ${result.firstBad.id}): ${result.firstBad.reason}. ${result.events} events read.`,
+          `Audit trail BROKEN at event seq ${result.firstBad.seq} (id ${result.firstBad.id}): ${result.firstBad.reason}. ${result.events} events read.${tail}`,
         );
         process.exitCode = 2;
       }
+    } finally {
+      await database.close();
+    }
+  });
+audit
+  .command('seal')
+  .description('seal the audit events waiting for their seal now (the running server does so by itself)')
+  .action(async () => {
+    const database = await openDatabase(loadConfig()).catch(fail);
+    try {
+      const sealed = await sealAuditTrail(database.db);
+      console.log(`Sealed ${sealed} audit events.`);
     } finally {
       await database.close();
     }

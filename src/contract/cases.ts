@@ -82,6 +82,10 @@ export const caseFilterSchema = z.object({
     .max(3650, { message: '日数は3650以下にしてください' })
     .optional()
     .describe('open cases whose latest contact (支援経過) is this many days ago or more'),
+  reportOverdueOrganizationId: z
+    .uuid({ message: '機関の指定が正しくありません' })
+    .optional()
+    .describe('open cases with a current plan item of this organisation whose support report is overdue'),
 });
 export type CaseFilter = z.infer<typeof caseFilterSchema>;
 

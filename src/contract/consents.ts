@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { today } from '../domain/clock.ts';
 import { codesOf } from '../domain/codeLists.ts';
-import { toIsoDate } from '../domain/wareki.ts';
 import { text } from './common.ts';
 
 /** A reason a person types, required: trimmed, 1–1000 characters, no control characters. */
@@ -58,7 +58,7 @@ export const consentInputSchema = z
         message: '口頭による同意では立会人の氏名を入力してください',
       });
     }
-    if (input.givenOn > toIsoDate(new Date())) {
+    if (input.givenOn > today()) {
       ctx.addIssue({ code: 'custom', path: ['givenOn'], message: '同意日に未来の日付は入力できません' });
     }
     if (input.expiresOn && input.expiresOn < input.givenOn) {
@@ -125,7 +125,7 @@ export const consentWithdrawInputSchema = z
     reason: requiredReason('撤回の理由を入力してください'),
   })
   .superRefine((input, ctx) => {
-    if (input.withdrawnOn && input.withdrawnOn > toIsoDate(new Date())) {
+    if (input.withdrawnOn && input.withdrawnOn > today()) {
       ctx.addIssue({ code: 'custom', path: ['withdrawnOn'], message: '撤回日に未来の日付は入力できません' });
     }
   });

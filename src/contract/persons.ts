@@ -1,14 +1,10 @@
 import { z } from 'zod';
+import * as clock from '../domain/clock.ts';
 import { codesOf, relations, sexes } from '../domain/codeLists.ts';
 import { isKana, normalizeKana } from '../domain/kana.ts';
 import { firstSupportedDate, toIsoDate } from '../domain/wareki.ts';
 import { idSchema, requiredText, text } from './common.ts';
 import { pageQuerySchema } from './pagination.ts';
-
-/** Today's calendar date in Asia/Tokyo, 'YYYY-MM-DD'. */
-export function todayInTokyo(now: Date = new Date()): string {
-  return toIsoDate(now);
-}
 
 /** 満年齢 on `today` of a person born on `birthDate` (both 'YYYY-MM-DD'). */
 export function ageOn(birthDate: string, today: string): number {
@@ -38,7 +34,7 @@ export function pastOrToday(label: string) {
     .refine((date) => date >= firstSupportedDate, {
       message: `${label}は明治6年（1873年）1月1日以降の日付にしてください`,
     })
-    .refine((date) => date <= todayInTokyo(), { message: `${label}に未来の日付は指定できません` });
+    .refine((date) => date <= clock.today(), { message: `${label}に未来の日付は指定できません` });
 }
 
 const separators = /([\s\u30FB\uFF65\u00B7]+)/;

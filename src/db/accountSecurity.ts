@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import * as clock from '../domain/clock.ts';
 import type { DB } from './schema.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -22,7 +23,7 @@ export async function saveTenantSettings(
   userId: string,
   values: { totpRequiredForStaff: boolean },
 ): Promise<void> {
-  const now = new Date();
+  const now = clock.now();
   await tx
     .insertInto('tenant_settings')
     .values({
@@ -66,7 +67,7 @@ export async function savePendingTotp(
 export async function activateTotp(tx: Transaction<DB>, userId: string, step: number): Promise<void> {
   await tx
     .updateTable('user_totp')
-    .set({ activated_at: new Date(), last_used_step: step })
+    .set({ activated_at: clock.now(), last_used_step: step })
     .where('user_id', '=', userId)
     .execute();
 }
@@ -113,7 +114,7 @@ export async function spendRecoveryCode(
 ): Promise<boolean> {
   const result = await tx
     .updateTable('totp_recovery_codes')
-    .set({ used_at: new Date() })
+    .set({ used_at: clock.now() })
     .where('user_id', '=', userId)
     .where('code_hash', '=', sha256(normalizedCode))
     .where('used_at', 'is', null)
@@ -170,7 +171,7 @@ export async function findLiveSignInChallenge(tx: Transaction<DB>, token: string
 }
 
 export async function consumeSignInChallenge(tx: Transaction<DB>, id: string): Promise<void> {
-  await tx.updateTable('sign_in_challenges').set({ consumed_at: new Date() }).where('id', '=', id).execute();
+  await tx.updateTable('sign_in_challenges').set({ consumed_at: clock.now() }).where('id', '=', id).execute();
 }
 
 /** Count a wrong second factor; the challenge is spent after `maxAttempts`. Returns the new count. */

@@ -4,15 +4,17 @@ import type { AuditAction } from '../domain/auditActions.ts';
 
 /**
  * The audit promise of one API operation: the actions it declared (its route's `config.audit`) and
- * those it has recorded so far. recordAudit adds to it; the driver (tenantScopedDriver.ts) refuses to
- * commit a transaction that changed data while none of the declared actions has been recorded, so a
- * change without its event rolls back; the server answers any 2xx without one with 500
- * `server.auditMissing` (src/server/auditGuard.ts).
+ * those it has recorded so far. recordAudit adds to it; the driver (tenantScopedDriver.ts) marks it
+ * when data changes and refuses to commit a transaction that changed data while none of the declared
+ * actions has been recorded, so a change without its event rolls back; the server answers a 2xx read,
+ * or a 2xx write that changed data, without one with 500 `server.auditMissing` (src/server/auditGuard.ts).
  */
 export interface AuditScope {
   operationId: string;
   declared: readonly AuditAction[];
   recorded: Set<AuditAction>;
+  /** Whether the operation has changed data (a dry run or a no-op has not). */
+  changedData: boolean;
 }
 
 const storage = new AsyncLocalStorage<AuditScope>();
@@ -40,8 +42,11 @@ export class AuditMissingError extends Error {
   }
 }
 
+const RAW_CHANGE = /^\s*(insert|update|delete)\b/i;
+const RAW_AUDIT_CHANGE = /^\s*(insert\s+into|update|delete\s+from)\s+"?audit_/i;
+
 /** Tables whose writes are the audit trail itself. */
-const AUDIT_TABLES = new Set(['audit_events', 'audit_chain_heads']);
+const AUDIT_TABLES = new Set(['audit_events', 'audit_pending', 'audit_chain_heads']);
 
 /** Whether a compiled statement changes data (an INSERT, UPDATE or DELETE of a table other than the audit trail's). */
 export function changesData(query: CompiledQuery): boolean {
@@ -58,6 +63,8 @@ export function changesData(query: CompiledQuery): boolean {
       return !AUDIT_TABLES.has(tableName(node.table));
     case 'DeleteQueryNode':
       return !AUDIT_TABLES.has(tableName(node.from?.froms?.[0]));
+    case 'RawNode':
+      return RAW_CHANGE.test(query.sql) && !RAW_AUDIT_CHANGE.test(query.sql);
     default:
       return false;
   }

@@ -5,6 +5,7 @@ import readline from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { now } from '../domain/clock.ts';
 import { recordAudit } from './auditTrail.ts';
 import type { DB } from './schema.ts';
 
@@ -223,7 +224,7 @@ export async function backupDatabase(db: Kysely<DB>, file: string, source: strin
         const header = {
           format: BACKUP_FORMAT,
           version: BACKUP_VERSION,
-          createdAt: new Date().toISOString(),
+          createdAt: now().toISOString(),
           source,
           migrations,
         } as const;
@@ -325,6 +326,7 @@ export async function restoreDatabase(
     }
     let replaced: RestoreResult['replaced'] = null;
     let replacedHeads: { scope: string; chain: number; last_seq: string; hash: string }[] = [];
+    let replacedSealHeads: { scope: string; position: string; hash: string }[] = [];
     if (rowsBefore > 0) {
       if (!options.force)
         throw new RestoreRefused(
@@ -340,10 +342,13 @@ export async function restoreDatabase(
         .orderBy('scope')
         .orderBy('chain')
         .execute();
+      replacedSealHeads = await tx.selectFrom('audit_seal_heads').selectAll().orderBy('scope').execute();
       replaced = { rows: rowsBefore, auditEvents: Number(auditEvents.n) };
       await sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only`.execute(tx);
+      await sql`ALTER TABLE audit_seals DISABLE TRIGGER audit_seals_append_only`.execute(tx);
       await sql.raw(`TRUNCATE ${tables.map((t) => ident(t.name)).join(', ')}`).execute(tx);
       await sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only`.execute(tx);
+      await sql`ALTER TABLE audit_seals ENABLE TRIGGER audit_seals_append_only`.execute(tx);
     }
 
     let manifest: BackupManifest | undefined;
@@ -445,7 +450,7 @@ export async function restoreDatabase(
       rows: Object.fromEntries(manifest.tables.map((t) => [t.name, t.rows])),
       forced: options.force,
       // A forced restore replaced a trail: say how long it was and where its chains ended.
-      replaced: replaced ? { ...replaced, chainHeads: replacedHeads } : null,
+      replaced: replaced ? { ...replaced, chainHeads: replacedHeads, sealHeads: replacedSealHeads } : null,
       appendOnlyTriggerDisabledInTransaction: replaced !== null,
     });
     return { manifest, replaced };

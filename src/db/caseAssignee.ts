@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { now } from '../domain/clock.ts';
 import type { DB } from './schema.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -46,7 +47,7 @@ export async function assignableUsers(
 export async function setAssignee(tx: Transaction<DB>, caseId: string, userId: string | null): Promise<void> {
   await tx
     .updateTable('cases')
-    .set({ assigned_user_id: userId, updated_at: new Date() })
+    .set({ assigned_user_id: userId, updated_at: now() })
     .where('id', '=', caseId)
     .execute();
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
+import { now } from '../domain/clock.ts';
 import type { DB } from './schema.ts';
 
 /** Kinds of entry on a case timeline (支援経過). */
@@ -49,8 +50,8 @@ export async function recordCaseEvent(
       id: randomUUID(),
       tenant_id: entry.tenantId,
       case_id: entry.caseId,
-      occurred_at: entry.occurredAt ?? new Date(),
-      recorded_at: entry.recordedAt ?? new Date(),
+      occurred_at: entry.occurredAt ?? now(),
+      recorded_at: entry.recordedAt ?? now(),
       kind: entry.kind,
       actor_user_id: entry.actor?.userId ?? null,
       actor_organization_id: entry.actor?.organizationId ?? null,

@@ -7,6 +7,7 @@ import {
   issueCodesOfArea,
   MONITORING_DUE_SOON_DAYS,
 } from '../domain/caseSearch.ts';
+import { REPORT_INTERVAL_DAYS } from './plans.ts';
 
 const escapeLike = (key: string) => key.replace(/[\\%_]/g, (c) => `\\${c}`);
 const anywhere = (key: string) => `%${escapeLike(key)}%`;
@@ -50,6 +51,19 @@ export function caseFilterConditions(
         SELECT 1 FROM case_events ce
         WHERE ce.case_id = c.id AND ce.kind IN (${sql.join([...contactEventKinds])})
           AND ce.occurred_at >= (${since}::date::timestamp AT TIME ZONE 'Asia/Tokyo')))`,
+    );
+  }
+  if (filter.reportOverdueOrganizationId) {
+    const cutoff = addDays(context.today, -REPORT_INTERVAL_DAYS);
+    conditions.push(
+      sql<boolean>`(${openStage} AND EXISTS (
+        SELECT 1 FROM plan_items ro_pi JOIN support_plans ro_sp ON ro_sp.id = ro_pi.plan_id
+        WHERE ro_pi.case_id = c.id AND ro_sp.status = 'approved'
+          AND ro_pi.organization_id = ${filter.reportOverdueOrganizationId}
+          AND (ro_pi.period_from IS NULL OR ro_pi.period_from <= ${context.today}::date)
+          AND (ro_pi.period_to IS NULL OR ro_pi.period_to >= ${context.today}::date)
+          AND NOT EXISTS (SELECT 1 FROM support_reports ro_sr
+            WHERE ro_sr.plan_item_id = ro_pi.id AND ro_sr.supported_on > ${cutoff}::date)))`,
     );
   }
   if (filter.q) conditions.push(caseMatches(filter.q));

@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { CaseFilter } from '../contract/cases.ts';
 import type { CaseStage } from '../domain/caseStage.ts';
+import { now } from '../domain/clock.ts';
 import { caseVisible, meetingVisible, type Viewer } from './access.ts';
 import { caseFilterConditions } from './caseFilters.ts';
 import type { CaseParticipantTable, CaseTable, DB, ParticipationBasis } from './schema.ts';
@@ -446,7 +447,7 @@ export async function recordClosure(
       closure_reason: closure.reason,
       closure_evaluation: closure.evaluation,
       ...(closure.leadOrganizationId ? { lead_organization_id: closure.leadOrganizationId } : {}),
-      updated_at: new Date(),
+      updated_at: now(),
     })
     .where('tenant_id', '=', kase.tenant_id)
     .where('id', '=', kase.id)
@@ -457,7 +458,7 @@ export async function recordClosure(
 export async function clearClosure(tx: Transaction<DB>, kase: CaseRow): Promise<void> {
   await tx
     .updateTable('cases')
-    .set({ closed_on: null, closure_reason: null, closure_evaluation: null, updated_at: new Date() })
+    .set({ closed_on: null, closure_reason: null, closure_evaluation: null, updated_at: now() })
     .where('tenant_id', '=', kase.tenant_id)
     .where('id', '=', kase.id)
     .execute();
@@ -467,7 +468,7 @@ export async function clearClosure(tx: Transaction<DB>, kase: CaseRow): Promise<
 export async function touchCase(tx: Transaction<DB>, kase: CaseRow): Promise<void> {
   await tx
     .updateTable('cases')
-    .set({ updated_at: new Date() })
+    .set({ updated_at: now() })
     .where('tenant_id', '=', kase.tenant_id)
     .where('id', '=', kase.id)
     .execute();

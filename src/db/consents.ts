@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { ConsentInput } from '../contract/consents.ts';
+import { now } from '../domain/clock.ts';
 import { consentVisible, personVisible, type Viewer } from './access.ts';
 import type { ConsentScanTable, ConsentTable, ConsentWithdrawalEffect, DB } from './schema.ts';
 
@@ -257,7 +258,7 @@ export async function withdrawConsent(
   const updated = await tx
     .updateTable('consents')
     .set({
-      withdrawn_at: new Date(),
+      withdrawn_at: now(),
       withdrawn_on: values.withdrawnOn,
       withdrawal_reason: values.reason,
       withdrawn_by: values.withdrawnBy,
@@ -353,7 +354,7 @@ export async function withdrawConsent(
     } else {
       await tx
         .updateTable('sensitive_fact_grants')
-        .set({ revoked_at: new Date(), revoked_by: values.withdrawnBy })
+        .set({ revoked_at: now(), revoked_by: values.withdrawnBy })
         .where('id', '=', grant.id)
         .execute();
       revokedGrantIds.push(grant.id);
@@ -406,7 +407,7 @@ export async function saveConsentScan(
     sha256: values.sha256,
     content: values.content,
     uploaded_by: values.uploadedBy,
-    uploaded_at: new Date(),
+    uploaded_at: now(),
   };
   if (previous) {
     await tx.updateTable('consent_scans').set(row).where('consent_id', '=', values.consentId).execute();

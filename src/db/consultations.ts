@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { now } from '../domain/clock.ts';
 import { consultationVisible, type Viewer } from './access.ts';
 import type { ConsultationOutcome, ConsultationStatus, DB, Visitor } from './schema.ts';
 
@@ -273,7 +274,7 @@ export async function closeConsultation(
 ): Promise<void> {
   await tx
     .updateTable('consultations')
-    .set({ status: 'closed', closed_at: new Date(), closed_by: values.closedBy, close_note: values.note })
+    .set({ status: 'closed', closed_at: now(), closed_by: values.closedBy, close_note: values.note })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .execute();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { now } from '../domain/clock.ts';
 import { formatWareki } from '../domain/wareki.ts';
 import { caseVisible, consultationVisible, type Viewer } from './access.ts';
 import { recordCaseEvent } from './caseEvents.ts';
@@ -256,7 +257,7 @@ export async function decideHandover(
     .set({
       status: decision.status,
       decided_by: decision.decidedBy,
-      decided_at: new Date(),
+      decided_at: now(),
       return_reason: decision.returnReason,
       case_id: decision.caseId,
     })

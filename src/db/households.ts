@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { now } from '../domain/clock.ts';
 import type { DiagramRelation } from '../domain/household/model.ts';
 import type { Viewer } from './access.ts';
 import { householdVisible, personSummaryColumns } from './persons.ts';
@@ -170,7 +171,7 @@ export async function updateMemberFacts(
     .execute();
   await tx
     .updateTable('persons')
-    .set({ deceased: member.deceased, died_on: member.diedOn, updated_at: new Date() })
+    .set({ deceased: member.deceased, died_on: member.diedOn, updated_at: now() })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', member.personId)
     .execute();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { MeetingInput, MinutesInput } from '../contract/meetings.ts';
+import * as clock from '../domain/clock.ts';
 import { meetingVisible, type Viewer } from './access.ts';
 import type { DB, MeetingInvitationTable, MeetingKindTable, MeetingTable } from './schema.ts';
 
@@ -113,7 +114,7 @@ export async function insertMeeting(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  const now = Date.now();
+  const now = clock.now().getTime();
   await tx
     .insertInto('meeting_invitations')
     .values(
@@ -142,7 +143,7 @@ export async function acknowledgeInvitation(
 ): Promise<InvitationRow | undefined> {
   return tx
     .updateTable('meeting_invitations')
-    .set({ acknowledged_at: new Date(), acknowledged_by: values.userId })
+    .set({ acknowledged_at: clock.now(), acknowledged_by: values.userId })
     .where('tenant_id', '=', values.tenantId)
     .where('meeting_id', '=', values.meetingId)
     .where('organization_id', '=', values.organizationId)

@@ -12,6 +12,8 @@ import * as accounts from './migrations/20261127_0009_accounts.ts';
 import * as recidivismScreens from './migrations/20261127_0011_recidivism_screens.ts';
 import * as nameSearchKey from './migrations/20261202_1001_name_search_key.ts';
 import * as householdsProgressNotes from './migrations/20261202_1101_households_progress_notes.ts';
+import * as resourceDirectory from './migrations/20261202_1201_resource_directory.ts';
+import * as auditSealing from './migrations/20261202_1501_audit_sealing.ts';
 import { applyRowLevelSecurity } from './rowLevelSecurity.ts';
 import type { DB } from './schema.ts';
 
@@ -28,6 +30,8 @@ const migrations: Record<string, Migration> = {
   '20261127_0011_recidivism_screens': recidivismScreens,
   '20261202_1101_households_progress_notes': householdsProgressNotes,
   '20261202_1001_name_search_key': nameSearchKey,
+  '20261202_1201_resource_directory': resourceDirectory,
+  '20261202_1501_audit_sealing': auditSealing,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

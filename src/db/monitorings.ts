@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { MonitoringInput } from '../contract/monitorings.ts';
+import { now } from '../domain/clock.ts';
 import type { DB } from './schema.ts';
 
 /** Record one monitoring of a case against its current plan; returns its id and creation time. */
@@ -10,7 +11,7 @@ export async function insertMonitoring(
 ): Promise<{ id: string; createdAt: Date }> {
   const { input } = values;
   const id = randomUUID();
-  const createdAt = new Date();
+  const createdAt = now();
   await tx
     .insertInto('monitorings')
     .values({
@@ -56,7 +57,7 @@ export async function applyMonitoringToCase(
             closure_evaluation: input.closure?.evaluation ?? null,
           }
         : {}),
-      updated_at: new Date(),
+      updated_at: now(),
     })
     .where('tenant_id', '=', values.tenantId)
     .where('id', '=', values.caseId)

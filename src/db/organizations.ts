@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { OrganizationInput } from '../contract/organizations.ts';
+import { now } from '../domain/clock.ts';
 import type { DB, OrganizationContact, OrganizationRow } from './schema.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -99,7 +100,7 @@ export async function updateOrganization(
       ...(values.isCouncilMember !== undefined ? { is_council_member: values.isCouncilMember } : {}),
       ...(values.contact !== undefined ? { contact: JSON.stringify(cleanContact(values.contact)) } : {}),
       ...(values.disabledAt !== undefined ? { disabled_at: values.disabledAt } : {}),
-      updated_at: new Date(),
+      updated_at: now(),
     })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)

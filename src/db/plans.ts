@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { PlanInput, PlanLink } from '../contract/plans.ts';
 import type { CaseStage } from '../domain/caseStage.ts';
+import { now } from '../domain/clock.ts';
 import { caseVisible, type Viewer } from './access.ts';
 import type { DB, MeetingTable, PlanItemTable, SupportPlanTable } from './schema.ts';
 
@@ -318,7 +319,7 @@ export async function approvePlan(
     .set({
       status: 'approved',
       decided_meeting_id: values.meetingId,
-      approved_at: new Date(),
+      approved_at: now(),
       approved_by: values.approvedBy,
     })
     .where('tenant_id', '=', values.tenantId)

@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { now } from '../domain/clock.ts';
 import type { DB } from './schema.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -34,7 +35,7 @@ export async function moveOpenCases(
 ): Promise<string[]> {
   const rows = await tx
     .updateTable('cases')
-    .set({ assigned_user_id: toUserId, updated_at: new Date() })
+    .set({ assigned_user_id: toUserId, updated_at: now() })
     .where('tenant_id', '=', tenantId)
     .where('assigned_user_id', '=', fromUserId)
     .where(openCase)

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import { now } from '../domain/clock.ts';
 import type { DB, ProgrammeIndicator, RecidivismPlanTable } from './schema.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -196,7 +197,7 @@ export async function updateProgramme(
         : {}),
       ...(values.indicators !== undefined ? { indicators: JSON.stringify(values.indicators) } : {}),
       ...(values.externalKey !== undefined ? { external_key: values.externalKey } : {}),
-      updated_at: new Date(),
+      updated_at: now(),
     })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { now } from '../domain/clock.ts';
 import { consultationVisible, type Viewer } from './access.ts';
 import type { DB, ReferralTable } from './schema.ts';
 
@@ -143,7 +144,7 @@ export async function decideReferral(
     .set({
       status: decision.status,
       decided_by: decision.decidedBy,
-      decided_at: new Date(),
+      decided_at: now(),
       decline_reason: decision.declineReason,
     })
     .where('tenant_id', '=', tenantId)

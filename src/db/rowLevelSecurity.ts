@@ -20,12 +20,13 @@ export const tenantPredicate = (column: string, type: 'uuid' | 'text' = 'uuid') 
     : `${column} = current_setting('${TENANT_SETTING}', true)`;
 
 /**
- * Tables without a tenant_id that are still one tenant's: `tenants` (its own row) and the audit
- * chain heads (scope = the tenant's id as text).
+ * Tables without a tenant_id that are still one tenant's: `tenants` (its own row), the legacy audit
+ * chain heads and the audit events waiting for their seal (scope = the tenant's id as text).
  */
 const otherTenantTables: { table: string; column: string; type: 'uuid' | 'text' }[] = [
   { table: 'tenants', column: 'id', type: 'uuid' },
   { table: 'audit_chain_heads', column: 'scope', type: 'text' },
+  { table: 'audit_pending', column: 'scope', type: 'text' },
 ];
 
 type Privilege = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE' | 'TRUNCATE' | 'REFERENCES' | 'TRIGGER';
@@ -43,6 +44,9 @@ const ALL_PRIVILEGES: Privilege[] = [
 function privilegesFor(table: string): Privilege[] {
   if (table === 'tenants') return ['SELECT'];
   if (table === 'audit_events') return ['SELECT', 'INSERT'];
+  // A request queues its events for the sealer; seals and their heads are the owner's (ADR 0009).
+  if (table === 'audit_pending') return ['INSERT'];
+  if (table === 'audit_seals' || table === 'audit_seal_heads') return [];
   return ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
 }
 

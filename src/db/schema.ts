@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { CaseStage } from '../domain/caseStage.ts';
 import type { OrganizationKind } from '../domain/organization.ts';
 import type { Role } from '../domain/permissions.ts';
+import type { ResourceTables } from './resourceSchema.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -80,7 +81,31 @@ export interface AuditEventTable {
   case_id: string | null;
   legal_basis: string | null;
   details: Json<Record<string, unknown>>;
+  /** Set on events written before migration 1501 (their own chain, ADR 0004); null since (sealed, ADR 0009). */
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+/** An event committed and waiting for its seal (ADR 0009). */
+export interface AuditPendingTable {
+  seq: string;
+  /** The tenant's id as text, or 'none' (as audit_chain_heads and audit_seals). */
+  scope: string;
+}
+
+/** One link of a scope's seal chain (ADR 0009). */
+export interface AuditSealTable {
+  scope: string;
+  position: string;
+  event_seq: string;
   prev_hash: string;
+  hash: string;
+  sealed_at: Generated<Date>;
+}
+
+export interface AuditSealHeadTable {
+  scope: string;
+  position: string;
   hash: string;
 }
 
@@ -734,13 +759,16 @@ export interface SignInChallengeTable {
   consumed_at: Date | null;
 }
 
-export interface DB {
+export interface DB extends ResourceTables {
   tenants: TenantTable;
   audit_chain_heads: AuditChainHeadTable;
   organizations: OrganizationTable;
   users: UserTable;
   sessions: SessionTable;
   audit_events: AuditEventTable;
+  audit_pending: AuditPendingTable;
+  audit_seals: AuditSealTable;
+  audit_seal_heads: AuditSealHeadTable;
   meeting_kinds: MeetingKindTable;
   persons: PersonTable;
   person_links: PersonLinkTable;

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import * as clock from '../domain/clock.ts';
 import type { Role } from '../domain/permissions.ts';
 import type { DB } from './schema.ts';
 
@@ -72,7 +73,7 @@ export async function createSession(
 ): Promise<{ token: string; csrfToken: string }> {
   const token = newToken();
   const csrfToken = newToken();
-  const now = new Date();
+  const now = clock.now();
   await tx
     .insertInto('sessions')
     .values({
@@ -91,14 +92,14 @@ export async function createSession(
 }
 
 export async function revokeSession(db: Executor, sessionId: string): Promise<void> {
-  await db.updateTable('sessions').set({ revoked_at: new Date() }).where('id', '=', sessionId).execute();
+  await db.updateTable('sessions').set({ revoked_at: clock.now() }).where('id', '=', sessionId).execute();
 }
 
 /** End every session of a user at once (disabling an account, a password change). */
 export async function revokeUserSessions(db: Executor, userId: string): Promise<number> {
   const result = await db
     .updateTable('sessions')
-    .set({ revoked_at: new Date() })
+    .set({ revoked_at: clock.now() })
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
@@ -126,7 +127,7 @@ export async function listLiveSessionsOfUser(db: Executor, userId: string, now: 
 export async function revokeSessionOfUser(db: Executor, userId: string, sessionId: string): Promise<boolean> {
   const result = await db
     .updateTable('sessions')
-    .set({ revoked_at: new Date() })
+    .set({ revoked_at: clock.now() })
     .where('id', '=', sessionId)
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
@@ -142,7 +143,7 @@ export async function revokeOtherSessions(
 ): Promise<number> {
   const result = await db
     .updateTable('sessions')
-    .set({ revoked_at: new Date() })
+    .set({ revoked_at: clock.now() })
     .where('user_id', '=', userId)
     .where('id', '!=', keepSessionId)
     .where('revoked_at', 'is', null)

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { SupportReportInput } from '../contract/supportReports.ts';
 import type { CaseStage } from '../domain/caseStage.ts';
+import { now } from '../domain/clock.ts';
 import { caseVisible, type Viewer } from './access.ts';
 import type { DB } from './schema.ts';
 
@@ -69,7 +70,7 @@ export async function insertReport(
   },
 ): Promise<{ id: string; createdAt: Date }> {
   const id = randomUUID();
-  const createdAt = new Date();
+  const createdAt = now();
   await tx
     .insertInto('support_reports')
     .values({

@@ -21,6 +21,7 @@ export async function pendingHandovers(db: Executor, viewer: Viewer) {
       'h.id',
       'h.consultation_id',
       'h.created_at',
+      'con.person_id',
       'fo.name as from_name',
       'p.family_name',
       'p.given_name',

@@ -26,3 +26,11 @@ export function runAsTenant<T>(tenantId: string, work: () => T): T {
 export function currentTenant(): string | undefined {
   return storage.getStore()?.tenantId;
 }
+
+/**
+ * Run `work` as the owner, outside any tenant scope, even when called from inside one: background
+ * work a request sets off (the audit sealer's timers) must not inherit the request's tenant.
+ */
+export function runAsOwner<T>(work: () => T): T {
+  return storage.exit(work);
+}

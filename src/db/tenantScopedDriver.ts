@@ -70,7 +70,11 @@ class TenantScopedConnection implements DatabaseConnection {
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     await this.scopeSession();
-    if (this.inTransaction && !this.changedData && changesData(query)) this.changedData = true;
+    if (changesData(query)) {
+      if (this.inTransaction) this.changedData = true;
+      const audit = currentAuditScope();
+      if (audit) audit.changedData = true;
+    }
     return this.inner.executeQuery<R>(query);
   }
 

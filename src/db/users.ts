@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { now } from '../domain/clock.ts';
 import type { Role } from '../domain/permissions.ts';
 import type { DB, UserRow } from './schema.ts';
 
@@ -91,7 +92,7 @@ export async function updateUser(
       ...(values.roles !== undefined ? { roles: values.roles } : {}),
       ...(values.passwordHash !== undefined ? { password_hash: values.passwordHash } : {}),
       ...(values.disabledAt !== undefined ? { disabled_at: values.disabledAt } : {}),
-      updated_at: new Date(),
+      updated_at: now(),
     })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
@@ -111,7 +112,7 @@ export async function recordFailedSignIn(
     .executeTakeFirstOrThrow();
   if (row.failed_sign_in_count < policy.maxFailedSignIns)
     return { lockedUntil: null, failedCount: row.failed_sign_in_count };
-  const lockedUntil = new Date(Date.now() + policy.lockoutSeconds * 1000);
+  const lockedUntil = new Date(now().getTime() + policy.lockoutSeconds * 1000);
   await tx
     .updateTable('users')
     .set({ locked_until: lockedUntil, failed_sign_in_count: 0 })
@@ -123,7 +124,7 @@ export async function recordFailedSignIn(
 export async function recordSignIn(tx: Transaction<DB>, userId: string): Promise<void> {
   await tx
     .updateTable('users')
-    .set({ failed_sign_in_count: 0, locked_until: null, last_sign_in_at: new Date() })
+    .set({ failed_sign_in_count: 0, locked_until: null, last_sign_in_at: now() })
     .where('id', '=', userId)
     .execute();
 }
@@ -132,7 +133,7 @@ export async function recordSignIn(tx: Transaction<DB>, userId: string): Promise
 export async function clearLockout(tx: Transaction<DB>, userId: string): Promise<void> {
   await tx
     .updateTable('users')
-    .set({ failed_sign_in_count: 0, locked_until: null, updated_at: new Date() })
+    .set({ failed_sign_in_count: 0, locked_until: null, updated_at: now() })
     .where('id', '=', userId)
     .execute();
 }

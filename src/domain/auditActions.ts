@@ -18,6 +18,19 @@ export type AuditAction =
   | 'user.enable'
   | 'access.denied'
   | 'tenant.seed'
+  // 社会資源, 参加支援, アウトリーチ, 地域づくり (issue 12; docs/resources.md)
+  | 'resource.create'
+  | 'resource.update'
+  | 'resource.read'
+  | 'resource.import'
+  | 'hsdsToken.create'
+  | 'hsdsToken.revoke'
+  | 'placement.create'
+  | 'placement.update'
+  | 'placement.list'
+  | 'outreachContact.create'
+  | 'outreachContact.list'
+  | 'communityActivity.create'
   | 'tenant.init'
   // the support flow: reads of personal data are audited as well as changes
   | 'person.create'
@@ -116,4 +129,8 @@ export type AuditAction =
   | 'household.update'
   | 'progressNote.create'
   | 'progressNote.list'
-  | 'plan.easyRead';
+  | 'plan.easyRead'
+  // role homes, the meeting calendar and statistics (issue 10)
+  | 'dashboard.read'
+  | 'meeting.calendar'
+  | 'statistics.read';

@@ -45,6 +45,13 @@ export const permissions = [
   // privacy (issue 4): who has seen a person; a 開示請求 export of everything held about one person
   'person.accessLog',
   'disclosure.export',
+  // the 社会資源 directory (issue 12): read by every caseworker, kept by the coordinating section
+  // and 地域福祉課 (the plan officer); 地域づくり records (aggregate, no personal data) likewise
+  'resource.read',
+  'resource.manage',
+  // 参加支援 placements and アウトリーチ contact attempts: case data, on cases one takes part in
+  'placement.manage',
+  'outreach.record',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -60,6 +67,8 @@ const casework: Permission[] = [
   'task.read',
   'sensitiveFact.read',
   'sensitiveFact.manage',
+  'placement.manage',
+  'outreach.record',
 ];
 
 const grants: Record<Role, readonly Permission[]> = {
@@ -73,8 +82,10 @@ const grants: Record<Role, readonly Permission[]> = {
     'plan.read',
     'programmeProgress.edit',
     'person.accessLog',
+    'resource.read',
+    'resource.manage',
   ],
-  caseworker: ['organization.read', ...casework, 'plan.read', 'programmeProgress.edit'],
+  caseworker: ['organization.read', ...casework, 'plan.read', 'programmeProgress.edit', 'resource.read'],
   planOfficer: [
     'organization.read',
     'plan.read',
@@ -82,6 +93,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'council.read',
     'council.manage',
     'programmeProgress.edit',
+    'resource.read',
+    'resource.manage',
   ],
   councilMember: ['plan.read', 'council.read', 'council.opinion'],
   // The auditor is the 個人情報保護担当: a 開示請求 covers everything the city holds about a person,

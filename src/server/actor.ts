@@ -40,8 +40,8 @@ declare module 'fastify' {
     access?: Access;
     /**
      * The audit actions the operation records, next to its access (OpenAPI `x-kasane-audit`): a 2xx
-     * answer must have recorded at least one of them, or it becomes 500 `server.auditMissing` and its
-     * changes roll back (src/server/auditGuard.ts). `[]` for an operation that neither changes data
+     * read, or a 2xx write that changed data, must have recorded at least one of them, or it becomes
+     * 500 `server.auditMissing` and its changes roll back (src/server/auditGuard.ts). `[]` for an operation that neither changes data
      * nor reads personal data (health, code lists, one's own session). Required on every API route.
      */
     audit?: readonly AuditAction[];

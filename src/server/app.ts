@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { startAuditSealer } from '../db/auditSealer.ts';
 import type { Database } from '../db/database.ts';
 import type { Config } from './config.ts';
 import './actor.ts';
@@ -88,6 +89,13 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     warn: (message) => app.log.warn(message),
   });
   registerRoutes(app, { database, config, secretBox });
+
+  // Requests append audit events without a lock; the sealer chains them shortly after commit
+  // (docs/adr/0009). Closing the app seals what is left.
+  const sealer = startAuditSealer(database.db, {
+    onError: (error) => app.log.warn({ err: error }, 'audit sealing failed; retried on the next pass'),
+  });
+  app.addHook('onClose', () => sealer.stop());
 
   await installWeb(app, config.webRoot);
   return app;

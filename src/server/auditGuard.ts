@@ -8,8 +8,9 @@ import { auditMissing } from './problem.ts';
  * server from starting. While a handler runs, its declaration is the request's audit scope:
  * - a transaction that changed data cannot commit until one of the declared actions is recorded
  *   (src/db/tenantScopedDriver.ts throws AuditMissingError and the transaction rolls back);
- * - a 2xx answer of an operation that recorded none of its declared actions (a read that forgot
- *   its event) is replaced by 500 `server.auditMissing`.
+ * - a 2xx answer of a read (GET), or of a write that changed data, that recorded none of its
+ *   declared actions is replaced by 500 `server.auditMissing` (a write that changed nothing, such as
+ *   a dry run, has nothing to record).
  */
 export function installAuditGuard(app: FastifyInstance): void {
   app.decorateRequest('auditScope', null);
@@ -30,6 +31,7 @@ export function installAuditGuard(app: FastifyInstance): void {
       operationId: (request.routeOptions.schema as { operationId?: string } | undefined)?.operationId ?? '',
       declared,
       recorded: new Set(),
+      changedData: false,
     };
     request.auditScope = scope;
     runWithAuditScope(scope, done);
@@ -38,6 +40,8 @@ export function installAuditGuard(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
     const scope = request.auditScope;
     if (!scope || reply.statusCode < 200 || reply.statusCode >= 300 || auditKept(scope)) return payload;
+    // a write that changed nothing (a dry run, a repeat) has nothing to record
+    if (request.method !== 'GET' && !scope.changedData) return payload;
     request.log.error({ operationId: scope.operationId }, 'answered without its declared audit event');
     const problem = auditMissing();
     reply.code(problem.status);

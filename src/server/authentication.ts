@@ -4,6 +4,7 @@ import type { AuditContext } from '../db/auditTrail.ts';
 import type { Database } from '../db/database.ts';
 import { findLiveSession, revokeSession, touchSession } from '../db/sessions.ts';
 import { runAsTenant } from '../db/tenantContext.ts';
+import * as clock from '../domain/clock.ts';
 import { hasPermission, isCaseDataPermission, permissionsOf, type Role } from '../domain/permissions.ts';
 import type { Actor } from './actor.ts';
 import type { Config } from './config.ts';
@@ -90,7 +91,7 @@ export function installAuthentication(app: FastifyInstance, database: Database, 
     let timedOut = false;
     if (token) {
       const session = await findLiveSession(database.db, token);
-      const now = Date.now();
+      const now = clock.now().getTime();
       if (session) {
         const idle = now - session.lastSeenAt.getTime() > config.idleTimeoutSeconds * 1000;
         const expired = now > session.expiresAt.getTime();

@@ -9,6 +9,7 @@ import {
   noFacts,
   transition,
 } from '../domain/caseStage.ts';
+import { now } from '../domain/clock.ts';
 import type { Actor } from './actor.ts';
 import { HttpProblem } from './problem.ts';
 
@@ -29,7 +30,7 @@ export async function advanceCase(
   if (result.next !== current.stage) {
     await tx
       .updateTable('cases')
-      .set({ stage: result.next, updated_at: new Date() })
+      .set({ stage: result.next, updated_at: now() })
       .where('id', '=', current.id)
       .execute();
     await recordCaseEvent(tx, {
@@ -41,7 +42,7 @@ export async function advanceCase(
       details: { from: current.stage, to: result.next, event },
     });
   } else {
-    await tx.updateTable('cases').set({ updated_at: new Date() }).where('id', '=', current.id).execute();
+    await tx.updateTable('cases').set({ updated_at: now() }).where('id', '=', current.id).execute();
   }
   return result.next;
 }

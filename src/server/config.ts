@@ -27,6 +27,8 @@ export interface Config {
   logLevel: string;
   /** Serve the programme catalogue of the recidivism plan without sign-in (a public document). */
   publicCatalogue: boolean;
+  /** serve the 社会資源 directory's HSDS export without sign-in or token (`?tenant=`) */
+  publicDirectory: boolean;
   /** The most rows an audit-trail CSV export may hold; a larger selection is refused (narrow the filter). */
   auditExportMaxRows: number;
   /** Key for secrets kept in the database (TOTP seeds); required in production. */
@@ -69,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webRoot: path.resolve(env.KASANE_WEB_ROOT || 'dist/web'),
     logLevel: env.LOG_LEVEL || (production ? 'info' : 'warn'),
     publicCatalogue: flag(env, 'KASANE_PUBLIC_CATALOGUE', true),
+    publicDirectory: flag(env, 'KASANE_PUBLIC_DIRECTORY', false),
     auditExportMaxRows: integer(env, 'KASANE_AUDIT_EXPORT_MAX_ROWS', 100_000),
     secretKey: env.KASANE_SECRET_KEY || undefined,
   };

@@ -1,8 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Disclosure } from '../contract/auditEvents.ts';
 import { personAccessLog } from '../db/auditEvents.ts';
 import type { DB } from '../db/schema.ts';
 import { caseStageLabels } from '../domain/caseStage.ts';
+import * as clock from '../domain/clock.ts';
 import {
   closureReasons,
   consultationChannels,
@@ -25,6 +26,43 @@ export const DISCLOSURE_ACCESS_LOG_LIMIT = 5_000;
 const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
 const parse = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
+/** The per-case records a disclosure lists, each read whole for the person's cases. */
+type CaseRecordTable =
+  | 'assessments'
+  | 'meetings'
+  | 'support_plans'
+  | 'plan_items'
+  | 'support_reports'
+  | 'monitorings';
+type CaseRecordOrder<T extends CaseRecordTable> = keyof DB[T] & string;
+
+/** Every row of one per-case table that belongs to one of `caseIds`, in `orderBy` order. */
+async function rowsOfCases<T extends CaseRecordTable>(
+  db: Executor,
+  tenantId: string,
+  caseIds: string[],
+  table: T,
+  orderBy: CaseRecordOrder<T>,
+): Promise<Selectable<DB[T]>[]> {
+  if (caseIds.length === 0) return [];
+  // Kysely cannot resolve column names on a table chosen by a type parameter; every table in
+  // CaseRecordTable has tenant_id and case_id, and orderBy is a column of that table by its type.
+  const rows = await db
+    .selectFrom(table as 'assessments')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', 'in', caseIds)
+    .orderBy(orderBy as 'version')
+    .execute();
+  return rows as unknown as Selectable<DB[T]>[];
+}
+
+function byCase<T extends { case_id: string }>(rows: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) map.set(row.case_id, [...(map.get(row.case_id) ?? []), row]);
+  return map;
+}
+
 /**
  * Everything the city holds about one person, across all organisations, for a 開示請求 (個人情報の
  * 保護に関する法律 第76条): the person record, households, consultations about them or their household,
@@ -37,7 +75,7 @@ export async function loadDisclosure(
   db: Executor,
   tenantId: string,
   personId: string,
-  now: Date = new Date(),
+  now: Date = clock.now(),
 ): Promise<Disclosure | undefined> {
   const person = await db
     .selectFrom('persons')
@@ -109,13 +147,9 @@ export async function loadDisclosure(
       .where('person_id', '=', personId)
       .execute()
   ).map((r) => r.case_id);
-  const byCase = <T extends { case_id: string }>(rows: T[]) => {
-    const map = new Map<string, T[]>();
-    for (const row of rows) map.set(row.case_id, [...(map.get(row.case_id) ?? []), row]);
-    return map;
-  };
-  const inCases = caseIds.length > 0;
-  const cases = inCases
+  const ofCases = <T extends CaseRecordTable>(table: T, orderBy: CaseRecordOrder<T>) =>
+    rowsOfCases(db, tenantId, caseIds, table, orderBy);
+  const cases = caseIds.length
     ? await db
         .selectFrom('cases')
         .selectAll()
@@ -124,70 +158,12 @@ export async function loadDisclosure(
         .orderBy('accepted_on')
         .execute()
     : [];
-  const assessments = byCase(
-    inCases
-      ? await db
-          .selectFrom('assessments')
-          .selectAll()
-          .where('tenant_id', '=', tenantId)
-          .where('case_id', 'in', caseIds)
-          .orderBy('version')
-          .execute()
-      : [],
-  );
-  const meetings = byCase(
-    inCases
-      ? await db
-          .selectFrom('meetings')
-          .selectAll()
-          .where('tenant_id', '=', tenantId)
-          .where('case_id', 'in', caseIds)
-          .orderBy('scheduled_at')
-          .execute()
-      : [],
-  );
-  const plans = byCase(
-    inCases
-      ? await db
-          .selectFrom('support_plans')
-          .selectAll()
-          .where('tenant_id', '=', tenantId)
-          .where('case_id', 'in', caseIds)
-          .orderBy('version')
-          .execute()
-      : [],
-  );
-  const planItems = inCases
-    ? await db
-        .selectFrom('plan_items')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where('case_id', 'in', caseIds)
-        .orderBy('position')
-        .execute()
-    : [];
-  const reports = byCase(
-    inCases
-      ? await db
-          .selectFrom('support_reports')
-          .selectAll()
-          .where('tenant_id', '=', tenantId)
-          .where('case_id', 'in', caseIds)
-          .orderBy('supported_on')
-          .execute()
-      : [],
-  );
-  const monitorings = byCase(
-    inCases
-      ? await db
-          .selectFrom('monitorings')
-          .selectAll()
-          .where('tenant_id', '=', tenantId)
-          .where('case_id', 'in', caseIds)
-          .orderBy('conducted_on')
-          .execute()
-      : [],
-  );
+  const assessments = byCase(await ofCases('assessments', 'version'));
+  const meetings = byCase(await ofCases('meetings', 'scheduled_at'));
+  const plans = byCase(await ofCases('support_plans', 'version'));
+  const planItems = await ofCases('plan_items', 'position');
+  const reports = byCase(await ofCases('support_reports', 'supported_on'));
+  const monitorings = byCase(await ofCases('monitorings', 'conducted_on'));
   const consents = await db
     .selectFrom('consents')
     .selectAll()

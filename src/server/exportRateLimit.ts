@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import * as clock from '../domain/clock.ts';
 import { SlidingWindow } from '../domain/slidingWindow.ts';
 import { actorOf } from './authentication.ts';
 import { HttpProblem } from './problem.ts';
@@ -33,7 +34,7 @@ function windowOf(app: FastifyInstance): ExportWindow {
  */
 export async function exportRateLimit(request: FastifyRequest): Promise<void> {
   const actor = actorOf(request);
-  const now = Date.now();
+  const now = clock.now().getTime();
   const state = windowOf(request.server);
   if (now - state.lastPrune > 60_000) {
     state.window.prune(now);

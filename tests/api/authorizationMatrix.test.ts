@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoAccounts } from '../../src/db/seed/demo.ts';
 import { createSession, sessionIdOf } from '../../src/db/sessions.ts';
@@ -155,6 +156,9 @@ const resolvers: Record<string, Resolver> = {
   organizations: { participation: false, record: tenantWide((w) => w.organizationId) },
   users: { participation: false, record: tenantWide((w) => w.userId) },
   programmes: { participation: false, record: tenantWide((w) => w.programmeId) },
+  resources: { participation: false, record: tenantWide((w) => w.resourceId) },
+  // an HSDS service is read by its HSDS id, which is the resource's own id for resources made in Kasane
+  services: { participation: false, record: tenantWide((w) => w.resourceId) },
   'council/meetings': { participation: false, record: tenantWide((w) => w.councilMeetingId) },
   'council/opinions': { participation: false, record: tenantWide((w) => w.opinionId) },
   challenges: { participation: false, record: tenantWide((w) => w.challenges[0]?.id ?? '') },
@@ -478,6 +482,16 @@ const bodies: Record<
     }),
   },
   'programmeProgress.save': { body: () => ({ statusText: '（試験用）実施した' }) },
+  'resources.create': { body: () => resourceBody(`（試験用）社会資源${++serial}`) },
+  'resources.update': { body: () => resourceBody('（試験用）社会資源（変更）') },
+  'resources.import': {
+    body: () => ({
+      fileName: 'hsds.json',
+      contentBase64: Buffer.from(
+        JSON.stringify([{ id: randomUUID(), name: `（試験用）取込資源${++serial}`, status: 'active' }]),
+      ).toString('base64'),
+    }),
+  },
   'councilMeetings.create': {
     body: () => ({ heldAt: `${today()}T14:00:00+09:00`, place: '（試験用）会議室', isOpen: true }),
   },
@@ -491,6 +505,15 @@ const bodies: Record<
 const PDF_BASE64 = Buffer.from('%PDF-1.4\n% 試験\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n').toString(
   'base64',
 );
+
+function resourceBody(name: string) {
+  return {
+    name,
+    kinds: ['ibasho'],
+    organization: { name: '（試験用）提供団体' },
+    locations: [{ schoolDistrict: '名山校区', district: '中央地区' }],
+  };
+}
 
 function planBody(v: View) {
   return {
@@ -520,6 +543,7 @@ const queries: Record<string, { probe?: boolean; query: (v: View) => Record<stri
   'appendix.export': { query: () => ({ format: 'csv' }) },
   'programmeProgress.list': { query: () => ({ fiscalYear: '2026' }) },
   'councilMeetings.paper': { query: () => ({ fiscalYear: '2026' }) },
+  'meetings.calendar': { query: () => ({ from: '2026-10-01', to: '2026-11-30' }) },
 };
 
 // ---------------------------------------------------------------- cells and expectations
@@ -640,6 +664,9 @@ function expectation(
   probe: boolean,
 ): { expected: Expectation; byRecord: boolean } {
   const oracle = accessOracle[op.operationId];
+  // a public read of a record by id (the HSDS directory) reads the caller's own city: another's is not there
+  if (oracle?.roles === 'anyone' && stance === 'none' && op.pathParams.length > 0)
+    return { expected: { allowed: false, statuses: [404] }, byRecord: true };
   if (!oracle || (typeof oracle.roles === 'string' && oracle.records === 'none'))
     return { expected: { allowed: true }, byRecord: false };
   if (typeof oracle.roles !== 'string' && !user.roles.some((role) => oracle.roles.includes(role)))
@@ -865,6 +892,15 @@ beforeAll(async () => {
     supportKindId: kind('supportMeeting'),
     partnerOrganizationId: org('自立相談支援機関'),
     sectionId: org('保護第一課'),
+    resourceId: (
+      await db
+        .selectFrom('resources as r')
+        .innerJoin('tenants as t', 't.id', 'r.tenant_id')
+        .select('r.id')
+        .where('t.code', '=', 'kagoshima')
+        .orderBy('r.name')
+        .executeTakeFirstOrThrow()
+    ).id,
   };
   const ownWorld: World = {
     ...tenantWideA,

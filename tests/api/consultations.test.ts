@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consultation } from '../../src/contract/consultations.ts';
-import { todayInTokyo } from '../../src/contract/persons.ts';
+import { today } from '../../src/domain/clock.ts';
 import { type DemoDirectory, demoDirectory } from '../support/factories.ts';
 import {
   type ApiClient,
@@ -132,7 +132,7 @@ describe('POST /api/consultations (consultations.create)', () => {
     expect(response.status).toBe(201);
     const body = response.body;
     expect(body).toMatchObject({
-      receivedOn: todayInTokyo(),
+      receivedOn: today(),
       organization: { id: dir.organization('地域包括支援センター'), name: '地域包括支援センター' },
       receivedBy: { id: dir.user('houkatsu').id, displayName: '包括 相談' },
       person: {

@@ -225,6 +225,7 @@ function pathValue(op: WriteOperation, param: string): string {
     organizations: own.organizationId,
     users: own.userId,
     programmes: own.programmeId,
+    resources: own.resourceId,
     'council/opinions': own.opinionId,
     'council/meetings': own.councilMeetingId,
   };

@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consultation } from '../../src/contract/consultations.ts';
 import type { Handover } from '../../src/contract/handovers.ts';
-import { todayInTokyo } from '../../src/contract/persons.ts';
 import { caseVisible } from '../../src/db/access.ts';
+import { today } from '../../src/domain/clock.ts';
 import { type DemoDirectory, demoDirectory } from '../support/factories.ts';
 import {
   type ApiClient,
@@ -47,7 +47,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** A birth date giving exactly this 満年齢 today (1 January of the right year). */
-const bornYearsAgo = (age: number) => `${Number(todayInTokyo().slice(0, 4)) - age}-01-01`;
+const bornYearsAgo = (age: number) => `${Number(today().slice(0, 4)) - age}-01-01`;
 
 const newPerson = (overrides: Record<string, unknown> = {}) => ({
   familyName: '桜田',
@@ -204,7 +204,7 @@ describe('e2e (a): an 8050 household handed over by 地域包括支援センタ�
       primary_person_id: mother,
       stage: 'accepted',
       coordinating_organization_id: dir.organization('重層事業担当'),
-      accepted_on: todayInTokyo(),
+      accepted_on: today(),
     });
     const persons = await db
       .selectFrom('case_persons')

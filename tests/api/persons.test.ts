@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consultation } from '../../src/contract/consultations.ts';
 import type { Person } from '../../src/contract/persons.ts';
-import { todayInTokyo } from '../../src/contract/persons.ts';
+import * as clock from '../../src/domain/clock.ts';
 import { type DemoDirectory, demoDirectory } from '../support/factories.ts';
 import {
   type ApiClient,
@@ -120,7 +120,7 @@ describe('POST /api/persons (persons.create)', () => {
   });
 
   it('keeps the separator of a foreign name and computes 満年齢 as of today in Asia/Tokyo', async () => {
-    const today = todayInTokyo();
+    const today = clock.today();
     const birthDate = `${Number(today.slice(0, 4)) - 30}-01-01`;
     const response = await houkatsu.post<Person>(
       '/api/persons',
@@ -421,7 +421,7 @@ describe('GET /api/persons/:id (persons.get)', () => {
   it('shows a visible person with 満年齢, the households I may see and their members, and audits the read', async () => {
     const response = await houkatsu.get<Person>(`/api/persons/${consultation.person.id}`);
     expect(response.status).toBe(200);
-    const today = todayInTokyo();
+    const today = clock.today();
     const age = Number(today.slice(0, 4)) - 1948 - (today.slice(5) < '03-03' ? 1 : 0);
     expect(response.body).toMatchObject({
       id: consultation.person.id,

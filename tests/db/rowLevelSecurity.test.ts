@@ -215,8 +215,8 @@ describe('row-level security on every tenant table', () => {
     const before = await policies();
     await applyRowLevelSecurity(db);
     expect(await policies()).toBe(before);
-    // tenant tables + tenants + audit_chain_heads
-    expect(before).toBe(tables.size + 2);
+    // tenant tables + tenants + audit_chain_heads + audit_pending
+    expect(before).toBe(tables.size + 3);
   });
 
   it('gives the app role no more than it needs: the audit trail append-only, tenants read-only, no migration tables', async () => {
@@ -230,6 +230,13 @@ describe('row-level security on every tenant table', () => {
     expect(await can('audit_events', 'UPDATE')).toBe(false);
     expect(await can('audit_events', 'DELETE')).toBe(false);
     expect(await can('audit_events', 'TRUNCATE')).toBe(false);
+    // events wait for their seal in audit_pending: a request may queue one, nothing more (ADR 0009)
+    expect(await can('audit_pending', 'INSERT')).toBe(true);
+    expect(await can('audit_pending', 'SELECT')).toBe(false);
+    expect(await can('audit_pending', 'DELETE')).toBe(false);
+    for (const privilege of ['SELECT', 'INSERT', 'UPDATE', 'DELETE'])
+      for (const table of ['audit_seals', 'audit_seal_heads'])
+        expect(await can(table, privilege), `${table} ${privilege}`).toBe(false);
     expect(await can('tenants', 'SELECT')).toBe(true);
     expect(await can('tenants', 'UPDATE')).toBe(false);
     expect(await can('kasane_migrations', 'SELECT')).toBe(false);
@@ -364,11 +371,14 @@ describe('row-level security on every tenant table', () => {
     ).rejects.toThrow(/permission denied/);
   });
 
-  it("cannot extend or read the other tenant's audit chain heads or tenant row", async () => {
-    const heads = await runAsTenant(tenantA, () =>
-      db.selectFrom('audit_chain_heads').select('scope').distinct().execute(),
-    );
-    expect(heads.map((h) => h.scope)).toEqual([tenantA]);
+  it("cannot queue an audit event in the other tenant's scope, nor read the tenant row of another", async () => {
+    await expect(
+      runAsTenant(tenantA, () =>
+        db
+          .transaction()
+          .execute((tx) => tx.insertInto('audit_pending').values({ seq: '-1', scope: tenantB }).execute()),
+      ),
+    ).rejects.toThrow(/row-level security/);
     const visibleTenants = await runAsTenant(tenantA, () => db.selectFrom('tenants').select('id').execute());
     expect(visibleTenants.map((t) => t.id)).toEqual([tenantA]);
   });

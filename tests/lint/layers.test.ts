@@ -64,7 +64,7 @@ afterAll(() => {
   fs.rmSync(workspace, { recursive: true, force: true });
 });
 
-describe('the lint keeps the layers', () => {
+describe('the lint keeps the layers and the one clock', () => {
   it('fails the run', () => {
     expect(lint.status).not.toBe(0);
   });
@@ -80,12 +80,13 @@ describe('the lint keeps the layers', () => {
     );
   });
 
-  it('has a forbidden import for every layer that has one', () => {
+  it('has a forbidden import for every layer that has one, and readings of the system clock', () => {
     const layers = expectedFindings()
       .filter((finding) => finding.endsWith('noRestrictedImports'))
       .map((finding) => finding.split('/').slice(0, 2).join('/'));
     expect(new Set(layers)).toEqual(
       new Set(['src/domain', 'src/contract', 'src/db', 'src/server', 'web/src']),
     );
+    expect(expectedFindings().filter((finding) => finding.endsWith(' plugin')).length).toBeGreaterThan(0);
   });
 });

@@ -1,25 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../src/db/schema.ts';
-import { toIsoDate } from '../../src/domain/wareki.ts';
+import { daysAhead } from '../../src/server/demo/demoDays.ts';
+import { DemoUser } from '../../src/server/demo/demoUser.ts';
 import {
-  acceptedCase,
-  approvedPlan,
-  assess,
-  consent,
   consultation,
-  DemoUser,
-  type Flow,
+  DemoCase,
+  type DemoWorld,
   handoverIdOf,
-  heldMeeting,
   meetingKinds,
   type NewPerson,
+  organizationsByName,
   report,
-} from '../../src/server/demo/demoCases.ts';
+} from '../../src/server/demo/story.ts';
 
 /**
  * A complete support flow for one case, made through the real API with the same helpers the demo
- * municipality's casework is made with (src/server/demo/demoCases.ts): a consultation handed over
+ * municipality's casework is made with (src/server/demo/story.ts): a consultation handed over
  * and accepted, a 課題整理, a 支援会議, a consent, a 重層的支援会議, an approved plan with an item for
  * every partner, a support report, and a second consultation whose handover is still pending.
  * All people are synthetic.
@@ -53,12 +50,6 @@ export interface CaseWorldSpec {
   people: { person: NewPerson; member: NewPerson; other: NewPerson };
 }
 
-const daysFromToday = (days: number) => {
-  const date = new Date(`${toIsoDate(new Date())}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-};
-
 const signedIn = new WeakMap<FastifyInstance, Map<string, Promise<DemoUser>>>();
 
 /** A user signed in in-process, once per app (sign-ins are rate-limited). */
@@ -79,20 +70,19 @@ export function demoUser(app: FastifyInstance, loginId: string): Promise<DemoUse
 export async function buildCaseWorld(app: FastifyInstance, spec: CaseWorldSpec): Promise<CaseWorld> {
   const coordinator = await demoUser(app, spec.coordinator);
   const counter = await demoUser(app, spec.counter);
-  const orgList = await coordinator.call<{ items: { id: string; name: string }[] }>(
-    'GET',
-    '/api/organizations',
-  );
-  const orgs = Object.fromEntries(orgList.items.map((o) => [o.name, o.id]));
-  const flow: Flow = { coordinator, orgs, kinds: await meetingKinds(coordinator) };
-  const taken = await acceptedCase(flow, counter, {
+  const world: DemoWorld = {
+    coordinator,
+    orgs: await organizationsByName(coordinator),
+    kinds: await meetingKinds(coordinator),
+  };
+  const taken = await DemoCase.accept(world, counter, {
     person: spec.people.person,
     members: [{ person: spec.people.member, relation: 'mother', livingTogether: true }],
     topics: ['withdrawal', 'care'],
     mainTopic: 'withdrawal',
     content: '（試験用）母の介護と本人のひきこもりが重なっている。',
     consentToShare: true,
-    receivedOn: daysFromToday(-60),
+    receivedDaysAgo: 60,
     outcome: {
       kind: 'handover',
       reason: '（試験用）介護とひきこもりが重なり、自機関だけでは対応が難しい。',
@@ -100,38 +90,28 @@ export async function buildCaseWorld(app: FastifyInstance, spec: CaseWorldSpec):
     },
   });
   const memberPersonId = taken.personIds.find((id) => id !== taken.personId) ?? taken.personId;
-  await assess(flow, taken.caseId, ['withdrawal', 'elderlyCare'], ['8050'], '（試験用）8050世帯。');
+  await taken.assess(['withdrawal', 'elderlyCare'], ['8050'], '（試験用）8050世帯。');
   // the counter and the partners sit in the 支援会議 the coordinating section convenes, and acknowledge its confidentiality
   const acknowledgers = await Promise.all(
     [...new Set([spec.counter, ...spec.acknowledgers])].map((loginId) => demoUser(app, loginId)),
   );
-  const supportMeetingId = await heldMeeting(
-    flow,
-    taken.caseId,
+  const supportMeetingId = await taken.heldMeeting(
     'supportMeeting',
     [...new Set([...spec.partners, spec.counterOrganization])],
     50,
     acknowledgers,
   );
-  await consent(
-    flow,
-    taken.personId,
-    taken.caseId,
-    [...spec.partners, spec.counterOrganization, spec.coordinatingOrganization],
-    45,
-  );
-  const multilayerMeetingId = await heldMeeting(flow, taken.caseId, 'multilayerMeeting', spec.partners, 40);
+  await taken.consent([...spec.partners, spec.counterOrganization, spec.coordinatingOrganization], 45);
+  const multilayerMeetingId = await taken.heldMeeting('multilayerMeeting', spec.partners, 40);
   const holders = [...new Set([spec.counterOrganization, spec.coordinatingOrganization, ...spec.partners])];
-  const plan = await approvedPlan(
-    flow,
-    taken.caseId,
+  const plan = await taken.approvedPlan(
     multilayerMeetingId,
     holders.map((organization) => ({
       content: `（試験用）${organization}による支援`,
       organization,
       frequency: '月1回',
     })),
-    daysFromToday(30),
+    daysAhead(30),
   );
   const planItems = Object.fromEntries(holders.map((name, index) => [name, plan.items[index]?.id ?? '']));
   for (const [organization, loginId] of Object.entries(spec.reporters ?? {})) {
@@ -144,7 +124,7 @@ export async function buildCaseWorld(app: FastifyInstance, spec: CaseWorldSpec):
     mainTopic: 'income',
     content: '（試験用）収入と住まいの課題が重なっている。',
     consentToShare: true,
-    receivedOn: daysFromToday(-3),
+    receivedDaysAgo: 3,
     outcome: {
       kind: 'handover',
       reason: '（試験用）複合的な課題がある。',
@@ -186,7 +166,7 @@ export async function openConsultation(
     mainTopic: 'income',
     content: '（試験用）家計の相談。',
     consentToShare: true,
-    receivedOn: daysFromToday(-2),
+    receivedDaysAgo: 2,
     outcome: referTo
       ? { kind: 'referral', toOrganizationId: referTo, note: '（試験用）ご相談ください。' }
       : { kind: 'ownAgency' },

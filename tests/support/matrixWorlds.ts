@@ -34,6 +34,8 @@ export interface World {
   partnerOrganizationId: string;
   /** A city section responsible for programmes. */
   sectionId: string;
+  /** A resource of the 社会資源 directory. */
+  resourceId: string;
 }
 
 /** Every id of a world's case data (what a non-participant must never see). */
@@ -66,6 +68,7 @@ export function tenantIds(world: World): string[] {
     world.supportKindId,
     world.partnerOrganizationId,
     world.sectionId,
+    world.resourceId,
   ];
 }
 
@@ -174,6 +177,12 @@ export async function loadTenantWorld(
     .where('tenant_id', '=', t)
     .orderBy('position')
     .execute();
+  const resource = await db
+    .selectFrom('resources')
+    .select('id')
+    .where('tenant_id', '=', t)
+    .orderBy('name')
+    .executeTakeFirstOrThrow();
   const kind = (code: string) => kinds.find((k) => k.code === code)?.id ?? '';
   const referred = new Set(referrals.map((r) => r.consultation_id));
   return {
@@ -201,5 +210,6 @@ export async function loadTenantWorld(
     supportKindId: kind('supportMeeting'),
     partnerOrganizationId: org(tenantWide.partner),
     sectionId: org(tenantWide.section),
+    resourceId: resource.id,
   };
 }

@@ -127,6 +127,35 @@ export const secondTenantSeed: TenantSeed = {
       { organization: '霧島観察支援室', representative: '溝辺 次郎' },
     ],
   },
+  resources: [
+    {
+      name: '霧島まちの居場所（試験）',
+      alternateName: null,
+      description: '（試験用）霧島市の居場所。',
+      status: 'active',
+      kinds: ['ibasho'],
+      needs: ['belonging'],
+      organization: {
+        name: '霧島居場所の会（試験）',
+        description: '',
+        website: null,
+        email: null,
+        phone: null,
+      },
+      eligibilityDescription: null,
+      minimumAge: null,
+      maximumAge: null,
+      feesDescription: null,
+      applicationProcess: null,
+      url: null,
+      email: null,
+      phone: null,
+      assuredOn: null,
+      locations: [{ schoolDistrict: '国分校区（試験）', district: '国分地区（試験）' }],
+      schedules: [{ freq: 'WEEKLY', byday: ['MO'], opensAt: '10:00', closesAt: '12:00', notes: null }],
+      contacts: [],
+    },
+  ],
 };
 
 const address = '霧島市（架空の住所）';

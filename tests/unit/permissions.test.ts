@@ -21,6 +21,8 @@ const casework: Permission[] = [
   'task.read',
   'sensitiveFact.read',
   'sensitiveFact.manage',
+  'placement.manage',
+  'outreach.record',
 ];
 
 /** The whole role × permission table, stated once: a change to a grant must change this test. */
@@ -35,8 +37,10 @@ const expected: Record<Role, Permission[]> = {
     'plan.read',
     'programmeProgress.edit',
     'person.accessLog',
+    'resource.read',
+    'resource.manage',
   ],
-  caseworker: ['organization.read', ...casework, 'plan.read', 'programmeProgress.edit'],
+  caseworker: ['organization.read', ...casework, 'plan.read', 'programmeProgress.edit', 'resource.read'],
   planOfficer: [
     'organization.read',
     'plan.read',
@@ -44,6 +48,8 @@ const expected: Record<Role, Permission[]> = {
     'council.read',
     'council.manage',
     'programmeProgress.edit',
+    'resource.read',
+    'resource.manage',
   ],
   councilMember: ['plan.read', 'council.read', 'council.opinion'],
   auditor: ['organization.read', 'user.read', 'audit.read', 'disclosure.export'],

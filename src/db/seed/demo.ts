@@ -8,6 +8,7 @@ import { insertOrganization } from '../organizations.ts';
 import { hashPassword } from '../passwords.ts';
 import type { DB } from '../schema.ts';
 import { insertUser } from '../users.ts';
+import { demoResources, type ResourceSeed, seedResourceDirectory } from './demoResources.ts';
 
 export const DEMO_PASSWORD = 'kasane-demo';
 export const DEMO_TENANT = { code: 'kagoshima', name: '鹿児島市' } as const;
@@ -323,6 +324,8 @@ export interface TenantSeed {
   organizations: readonly OrganizationSeed[];
   accounts: readonly { loginId: string; displayName: string; organization: string; roles: Role[] }[];
   recidivismPlan: RecidivismPlanSeed;
+  /** the 社会資源 directory (issue 12) */
+  resources?: readonly ResourceSeed[];
 }
 
 /** The demo municipality (鹿児島市). */
@@ -331,6 +334,7 @@ export const demoTenantSeed: TenantSeed = {
   organizations: [...councilOrganizations, ...cityOrganizations],
   accounts: demoAccounts,
   recidivismPlan: demoRecidivismPlanSeed,
+  resources: demoResources,
 };
 
 /**
@@ -368,6 +372,7 @@ export async function seedTenant(db: Kysely<DB>, seed: TenantSeed): Promise<bool
     }
     await seedMeetingKinds(tx, tenantId);
     await seedRecidivismPlan(tx, tenantId, organizationIds, seed.recidivismPlan);
+    const resources = await seedResourceDirectory(tx, tenantId, seed.resources ?? []);
     for (const account of seed.accounts) {
       const organizationId = organizationIds.get(account.organization);
       if (!organizationId) throw new Error(`demo seed: unknown organisation ${account.organization}`);
@@ -384,6 +389,7 @@ export async function seedTenant(db: Kysely<DB>, seed: TenantSeed): Promise<bool
           seed: seed.tenant.code === DEMO_TENANT.code ? 'demo' : seed.tenant.code,
           organizations: organizationIds.size,
           users: seed.accounts.length,
+          resources,
         },
       },
     );

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Household } from '../../contract/households.ts';
-import { toIsoDate } from '../../domain/wareki.ts';
-import { DemoUser } from './demoCases.ts';
+import { at } from './demoDays.ts';
+import { type DemoUser, signInAll } from './demoUser.ts';
 
 /**
  * Demo data of issue 11, made through the API like the rest of the demo: the 8050 household drawn
@@ -13,13 +13,6 @@ import { DemoUser } from './demoCases.ts';
  * (45 days ago), beside their support reports.
  */
 
-const daysAgo = (days: number) => {
-  const date = new Date(`${toIsoDate(new Date())}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - days);
-  return date.toISOString().slice(0, 10);
-};
-const at = (days: number, time: string) => `${daysAgo(days)}T${time}:00+09:00`;
-
 async function caseOf(coordinator: DemoUser, kana: string): Promise<string | undefined> {
   const page = await coordinator.call<{ items: { id: string; person: { kana: string } }[] }>(
     'GET',
@@ -29,10 +22,12 @@ async function caseOf(coordinator: DemoUser, kana: string): Promise<string | und
 }
 
 export async function seedDemoForms(app: FastifyInstance): Promise<void> {
-  const [coordinator, houkatsu, shogai, hogo] = await Promise.all(
-    ['coordinator', 'houkatsu', 'shogai', 'hogo'].map((id) => new DemoUser(app, id).signIn()),
-  );
-  if (!coordinator || !houkatsu || !shogai || !hogo) return;
+  const { coordinator, houkatsu, shogai, hogo } = await signInAll(app, [
+    'coordinator',
+    'houkatsu',
+    'shogai',
+    'hogo',
+  ] as const);
   const caseId = await caseOf(coordinator, 'シロヤマカズオ');
   if (!caseId) return;
 

@@ -12,6 +12,7 @@ import { problemSchema } from '../../contract/problem.ts';
 import { countAuditEvents, listAuditEvents } from '../../db/auditEvents.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import type { DB } from '../../db/schema.ts';
+import { today } from '../../domain/clock.ts';
 import { legalBases } from '../../domain/codeLists.ts';
 import { presentAuditEvent } from '../auditPresenter.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
@@ -183,7 +184,7 @@ export function auditEventRoutes(
         });
         return out;
       });
-      const stamp = tokyoDateTime.format(new Date()).slice(0, 10).replaceAll('-', '');
+      const stamp = today().replaceAll('-', '');
       return reply
         .header('content-type', `text/csv; charset=${encoding === 'shift_jis' ? 'Shift_JIS' : 'utf-8'}`)
         .header('content-disposition', attachment(`監査ログ_${stamp}.csv`))

@@ -42,7 +42,7 @@ import { consentCoverage, consentsOfCase } from '../../db/consents.ts';
 import { addParticipant } from '../../db/participants.ts';
 import type { DB } from '../../db/schema.ts';
 import { caseStageLabels } from '../../domain/caseStage.ts';
-import { today } from '../../domain/clock.ts';
+import * as clock from '../../domain/clock.ts';
 import {
   closureReasons,
   consultationChannels,
@@ -52,7 +52,6 @@ import {
   relations,
 } from '../../domain/codeLists.ts';
 import { caseAbilities, coordinatesCase } from '../../domain/policy/cases.ts';
-import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { advanceCase } from '../caseTransitions.ts';
@@ -258,7 +257,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       return db.transaction().execute(async (tx) => {
         const rows = await listVisibleCases(tx, actor, {
           filter,
-          today: today(),
+          today: clock.today(),
           userId: actor.userId,
           limit,
           ...(cursor ? { cursor } : {}),
@@ -409,7 +408,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           hasReason: Boolean(input.reason),
           hasEvaluation: Boolean(input.evaluation),
         });
-        const today = toIsoDate(new Date());
+        const today = clock.today();
         if (leadId) {
           // The lead organisation goes on seeing the case: on the ground it already takes part on,
           // or on the person's consent. Without either, the case cannot be handed to it.

@@ -39,6 +39,7 @@ import {
   withdrawConsent,
 } from '../../db/consents.ts';
 import type { ConsentWithdrawalEffect, DB } from '../../db/schema.ts';
+import * as clock from '../../domain/clock.ts';
 import { labelOf } from '../../domain/codeLists.ts';
 import { coordinatesCase } from '../../domain/policy/cases.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
@@ -108,7 +109,7 @@ export function presentConsent(
             })),
         }
       : null,
-    active: consentInForce(row, toIsoDate(new Date())),
+    active: consentInForce(row, clock.today()),
     recordedBy: { id: row.recorded_by, name: names.users.get(row.recorded_by) ?? '' },
     recordedAt: row.created_at.toISOString(),
     scan: extras.scan
@@ -319,7 +320,7 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             `この同意は${toIsoDate(consent.withdrawn_at)}に撤回済みです。`,
           );
         }
-        const today = toIsoDate(new Date());
+        const today = clock.today();
         const withdrawnOn = input.withdrawnOn ?? today;
         if (withdrawnOn < consent.given_on) {
           throw new HttpProblem(400, 'validation.invalid', '撤回日は同意日以降の日付にしてください。', [
@@ -504,7 +505,7 @@ async function recordWithdrawalOnCases(
   if (row.case_id) caseIds.add(row.case_id);
   for (const caseId of caseIds) {
     const lost = effects.find((e) => e.caseId === caseId)?.organizationIds ?? [];
-    await tx.updateTable('cases').set({ updated_at: new Date() }).where('id', '=', caseId).execute();
+    await tx.updateTable('cases').set({ updated_at: clock.now() }).where('id', '=', caseId).execute();
     await recordCaseEvent(tx, {
       tenantId: actor.tenantId,
       caseId,

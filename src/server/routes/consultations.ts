@@ -12,7 +12,7 @@ import {
   consultationListSchema,
   consultationSchema,
 } from '../../contract/consultations.ts';
-import { type PersonChoice, todayInTokyo } from '../../contract/persons.ts';
+import type { PersonChoice } from '../../contract/persons.ts';
 import { problemSchema } from '../../contract/problem.ts';
 import type { Viewer } from '../../db/access.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
@@ -38,6 +38,7 @@ import { findOrganization } from '../../db/organizations.ts';
 import { insertPerson, type PersonSummaryRow, personSummaries, visiblePersonIds } from '../../db/persons.ts';
 import { insertReferral, referralsOf } from '../../db/referrals.ts';
 import type { DB, Visitor } from '../../db/schema.ts';
+import * as clock from '../../domain/clock.ts';
 import { relationsImpliedBy } from '../../domain/household/model.ts';
 import { closeRefusal, consultationAbilities } from '../../domain/policy/consultations.ts';
 import type { Actor } from '../actor.ts';
@@ -59,7 +60,7 @@ export function fieldProblem(field: string, message: string, code = 'invalidRefe
 export function presentConsultationSummary(
   row: ConsultationSummaryRow,
   person: PersonSummaryRow,
-  today = todayInTokyo(),
+  today = clock.today(),
 ): ConsultationSummary {
   return {
     id: row.id,
@@ -85,7 +86,7 @@ export async function summariesWithPersons(
     viewer,
     rows.map((row) => row.person_id),
   );
-  const today = todayInTokyo();
+  const today = clock.today();
   const result = new Map<string, ConsultationSummary>();
   for (const row of rows) {
     const person = persons.get(row.person_id);
@@ -129,7 +130,7 @@ export async function presentConsultation(
   const referrals = await referralsOf(tx, actor.tenantId, [row.id]);
   const handovers = await handoversOf(tx, actor, [row.id]);
   const owner = row.organization_id === actor.organizationId;
-  const today = todayInTokyo();
+  const today = clock.today();
   return {
     ...presentConsultationSummary(row, person, today),
     receivedBy: { id: row.received_by, displayName: row.received_by_name },
@@ -314,7 +315,7 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           id,
           tenantId: actor.tenantId,
           organizationId: actor.organizationId,
-          receivedOn: input.receivedOn ?? todayInTokyo(),
+          receivedOn: input.receivedOn ?? clock.today(),
           receivedBy: actor.userId,
           personId,
           householdId,

@@ -25,6 +25,7 @@ import { problemSchema } from '../../contract/problem.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import { listChallenges, loadProgrammes } from '../../db/recidivismPlan.ts';
 import type { DB } from '../../db/schema.ts';
+import { now } from '../../domain/clock.ts';
 import { fiscalYearRange, formatFiscalYear } from '../../domain/fiscalYear.ts';
 import { councilMeetingAbilities, mayAnswerOpinion, opinionRefusal } from '../../domain/policy/council.ts';
 import { formatDateWithWareki } from '../../domain/wareki.ts';
@@ -688,7 +689,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             answer: input.answer,
             follow_up_status: input.followUpStatus,
             answered_by: actor.userId,
-            answered_at: new Date(),
+            answered_at: now(),
           })
           .where('id', '=', before.id)
           .execute();

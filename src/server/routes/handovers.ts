@@ -12,7 +12,6 @@ import {
   handoverReturnSchema,
   handoverSchema,
 } from '../../contract/handovers.ts';
-import { todayInTokyo } from '../../contract/persons.ts';
 import { problemSchema } from '../../contract/problem.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import { setConsultationStatus, visibleConsultationSummaries } from '../../db/consultations.ts';
@@ -28,6 +27,7 @@ import {
 } from '../../db/handovers.ts';
 import type { DB } from '../../db/schema.ts';
 import { daysBetween } from '../../domain/businessDays.ts';
+import * as clock from '../../domain/clock.ts';
 import {
   handoverAbilities,
   handoverDecisionRefusal,
@@ -48,7 +48,7 @@ function presentHandover(
   row: HandoverRow & { possible_duplicates?: string | number | null },
   consultation: ConsultationSummary,
   actor: Actor,
-  today = todayInTokyo(),
+  today = clock.today(),
 ): Handover {
   const duplicates = row.possible_duplicates;
   return {
@@ -175,7 +175,7 @@ export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           page.map((row) => row.consultation_id),
         );
         const summaries = await summariesWithPersons(tx, actor, [...consultations.values()]);
-        const today = todayInTokyo();
+        const today = clock.today();
         const items = page.flatMap((row) => {
           const summary = summaries.get(row.consultation_id);
           return summary ? [presentHandover(row, summary, actor, today)] : [];
@@ -224,7 +224,7 @@ export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           .where('tenant_id', '=', actor.tenantId)
           .where('id', '=', handover.consultation_id)
           .executeTakeFirstOrThrow();
-        const acceptedOn = todayInTokyo();
+        const acceptedOn = clock.today();
         const created = await createCaseFromHandover(tx, {
           tenantId: actor.tenantId,
           handover,

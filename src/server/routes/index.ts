@@ -9,12 +9,14 @@ import { consentRoutes } from './consents.ts';
 import { consultationRoutes } from './consultations.ts';
 import { councilRoutes } from './council.ts';
 import { councilAttachmentRoutes } from './councilAttachments.ts';
+import { dashboardRoutes } from './dashboard.ts';
 import { disclosureRoutes } from './disclosure.ts';
 import { easyReadRoutes } from './easyRead.ts';
 import { formRoutes } from './forms.ts';
 import { handoverRoutes } from './handovers.ts';
 import { healthRoutes } from './health.ts';
 import { householdRoutes } from './households.ts';
+import { hsdsRoutes } from './hsds.ts';
 import { meetingKindRoutes } from './meetingKinds.ts';
 import { meetingRoutes } from './meetings.ts';
 import { monitoringRoutes } from './monitorings.ts';
@@ -27,6 +29,7 @@ import { programmeProgressRoutes } from './programmeProgress.ts';
 import { progressNoteRoutes } from './progressNotes.ts';
 import { recidivismPlanRoutes } from './recidivismPlan.ts';
 import { referralRoutes } from './referrals.ts';
+import { resourceRoutes } from './resources.ts';
 import { sensitiveFactRoutes } from './sensitiveFacts.ts';
 import { sessionRoutes } from './session.ts';
 import { sessionListRoutes } from './sessions.ts';
@@ -73,6 +76,8 @@ export function registerRoutes(app: FastifyInstance, { database, config, secretB
   supportReportRoutes(app, db);
   monitoringRoutes(app, db);
   taskRoutes(app, db);
+  // role homes, the meeting calendar, statistics (issue 10)
+  dashboardRoutes(app, db);
   meetingKindRoutes(app, db);
   // households, progress notes, 帳票 (issue 11)
   householdRoutes(app, db);
@@ -90,4 +95,7 @@ export function registerRoutes(app: FastifyInstance, { database, config, secretB
   personAccessLogRoutes(app, db);
   disclosureRoutes(app, db);
   sensitiveFactRoutes(app, db);
+  // 社会資源, 参加支援, アウトリーチ, 地域づくり (issue 12)
+  resourceRoutes(app, db);
+  hsdsRoutes(app, db, { publicDirectory: config.publicDirectory });
 }

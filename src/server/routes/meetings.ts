@@ -33,6 +33,7 @@ import {
 import { addParticipant } from '../../db/participants.ts';
 import type { DB } from '../../db/schema.ts';
 import { type CaseStage, isOpenStage } from '../../domain/caseStage.ts';
+import { now } from '../../domain/clock.ts';
 import { labelOf, legalBases } from '../../domain/codeLists.ts';
 import { coordinatesCase } from '../../domain/policy/cases.ts';
 import { mayScheduleMeeting, meetingAbilities, meetingPapersWithheld } from '../../domain/policy/meetings.ts';
@@ -439,7 +440,7 @@ export function meetingRoutes(app: FastifyInstance, db: Kysely<DB>): void {
                 },
               ],
         );
-        if (Date.parse(input.heldAt) > Date.now() + HELD_AT_TOLERANCE_MS) {
+        if (Date.parse(input.heldAt) > now().getTime() + HELD_AT_TOLERANCE_MS) {
           notInvited.push({
             field: 'heldAt',
             code: 'future',

@@ -21,6 +21,7 @@ import {
   updateOrganization,
 } from '../../db/organizations.ts';
 import type { DB, OrganizationRow } from '../../db/schema.ts';
+import { now } from '../../domain/clock.ts';
 import { disableOrganizationRefusal, organizationAbilities } from '../../domain/policy/accounts.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
@@ -196,7 +197,7 @@ export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             );
           }
           const updated = await updateOrganization(tx, actor.tenantId, before.id, {
-            disabledAt: disabled ? new Date() : null,
+            disabledAt: disabled ? now() : null,
           });
           await recordAudit(tx, auditContextOf(request), {
             action: disabled ? 'organization.disable' : 'organization.enable',

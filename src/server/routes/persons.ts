@@ -12,7 +12,6 @@ import {
   personSchema,
   personSearchListSchema,
   personSearchQuerySchema,
-  todayInTokyo,
 } from '../../contract/persons.ts';
 import { problemSchema } from '../../contract/problem.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
@@ -31,6 +30,7 @@ import {
   visibleHouseholdsOf,
 } from '../../db/persons.ts';
 import type { DB } from '../../db/schema.ts';
+import * as clock from '../../domain/clock.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
@@ -40,7 +40,7 @@ const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema,
 const writeErrors = { ...readErrors, 409: problemSchema };
 
 /** A person as shown inside other resources and on lists, with 満年齢 as of today (Asia/Tokyo). */
-export function presentPersonSummary(row: PersonSummaryRow, today = todayInTokyo()): PersonSummary {
+export function presentPersonSummary(row: PersonSummaryRow, today = clock.today()): PersonSummary {
   return {
     id: row.id,
     familyName: row.family_name,
@@ -62,7 +62,7 @@ async function loadPerson(tx: Transaction<DB>, actor: Actor, row: PersonRow): Pr
   const consultations = await visibleConsultationsOfPerson(tx, actor, row.id);
   const cases = await visibleCasesOfPerson(tx, actor, row.id);
   const links = await linksOf(tx, actor, row.id);
-  const today = todayInTokyo();
+  const today = clock.today();
   const coordinator = actor.permissions.has('person.link');
   return {
     ...presentPersonSummary(row, today),
@@ -217,7 +217,7 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       });
       const page = rows.slice(0, limit);
       const last = page.at(-1);
-      const today = todayInTokyo();
+      const today = clock.today();
       const coordinator = actor.permissions.has('person.link');
       return {
         items: page.map((row) => ({

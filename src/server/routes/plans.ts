@@ -48,9 +48,9 @@ import {
 } from '../../db/plans.ts';
 import type { DB } from '../../db/schema.ts';
 import { isOpenStage, noFacts, transition } from '../../domain/caseStage.ts';
+import { now, today } from '../../domain/clock.ts';
 import { coordinatesCase } from '../../domain/policy/cases.ts';
 import { mayDraftPlan, mayReportOnPlanItems, planAbilities } from '../../domain/policy/plans.ts';
-import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { advanceCase } from '../caseTransitions.ts';
@@ -62,7 +62,7 @@ const writeErrors = { ...readErrors, 409: problemSchema };
 
 /** Today's calendar date in Japan. */
 export function tokyoToday(): string {
-  return toIsoDate(new Date());
+  return today();
 }
 
 /** 403 unless the actor coordinates the (visible) case (src/domain/policy/cases.ts). */
@@ -457,7 +457,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         }
         await tx
           .updateTable('cases')
-          .set({ next_monitoring_on: plan.next_monitoring_on, updated_at: new Date() })
+          .set({ next_monitoring_on: plan.next_monitoring_on, updated_at: now() })
           .where('id', '=', kase.id)
           .execute();
         await recordCaseEvent(tx, {

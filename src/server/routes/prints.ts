@@ -6,6 +6,7 @@ import { problemSchema } from '../../contract/problem.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import { findPrintable } from '../../db/printables.ts';
 import type { DB } from '../../db/schema.ts';
+import { now } from '../../domain/clock.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { notFound } from '../problem.ts';
 
@@ -46,7 +47,7 @@ export function printRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           legalBasis: printable.legalBasis,
           details: purpose ? { purpose } : {},
         });
-        return new Date();
+        return now();
       });
       return reply.code(201).send({ resourceType, resourceId, recordedAt: recordedAt.toISOString() });
     },

@@ -21,6 +21,7 @@ import {
 import { recordAudit } from '../../db/auditTrail.ts';
 import { loadProgrammes, type RecidivismPlanRow } from '../../db/recidivismPlan.ts';
 import type { DB } from '../../db/schema.ts';
+import { now } from '../../domain/clock.ts';
 import { formatFiscalYear } from '../../domain/fiscalYear.ts';
 import {
   mayEditProgress,
@@ -252,7 +253,7 @@ export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): v
           evaluation: input.evaluation || null,
           issues_direction: input.issuesDirection,
           updated_by: actor.userId,
-          updated_at: new Date(),
+          updated_at: now(),
         };
         await tx
           .insertInto('programme_progress')

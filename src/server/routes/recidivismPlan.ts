@@ -36,6 +36,7 @@ import {
 } from '../../db/recidivismPlan.ts';
 import type { DB } from '../../db/schema.ts';
 import { runAsTenant } from '../../db/tenantContext.ts';
+import { now } from '../../domain/clock.ts';
 import { formatFiscalYear } from '../../domain/fiscalYear.ts';
 import { mayManagePlan, programmeAbilities } from '../../domain/policy/recidivismPlan.ts';
 import type { Actor } from '../actor.ts';
@@ -301,7 +302,7 @@ export function recidivismPlanRoutes(
           if (item.id) {
             await tx
               .updateTable('challenges')
-              .set({ position: index + 1, title: item.title, updated_at: new Date() })
+              .set({ position: index + 1, title: item.title, updated_at: now() })
               .where('id', '=', item.id)
               .execute();
           } else {

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
 import { idParamsSchema } from '../../contract/common.ts';
 import type { ConsultationSummary } from '../../contract/consultations.ts';
-import { todayInTokyo } from '../../contract/persons.ts';
 import { problemSchema } from '../../contract/problem.ts';
 import {
   type Referral,
@@ -26,6 +25,7 @@ import {
 } from '../../db/referrals.ts';
 import type { DB } from '../../db/schema.ts';
 import { daysBetween } from '../../domain/businessDays.ts';
+import * as clock from '../../domain/clock.ts';
 import { referralAbilities, referralDecisionRefusal } from '../../domain/policy/referrals.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
@@ -47,7 +47,7 @@ function presentReferral(
   row: ReferralRow,
   consultation: ConsultationSummary | undefined,
   actor: Actor,
-  today = todayInTokyo(),
+  today = clock.today(),
 ): Referral {
   return {
     id: row.id,
@@ -102,7 +102,7 @@ export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           page.map((row) => row.consultation_id),
         );
         const summaries = await summariesWithPersons(tx, actor, [...consultations.values()]);
-        const today = todayInTokyo();
+        const today = clock.today();
         const items = page.map((row) =>
           presentReferral(row, summaries.get(row.consultation_id), actor, today),
         );

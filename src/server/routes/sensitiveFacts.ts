@@ -35,6 +35,7 @@ import {
   type SensitiveFactRow,
   sharingGround,
 } from '../../db/sensitiveFacts.ts';
+import { now, today } from '../../domain/clock.ts';
 import { labelOf, offenceSubtypes, sensitiveFactKinds } from '../../domain/codeLists.ts';
 import {
   mayGrantSensitiveFact,
@@ -42,7 +43,6 @@ import {
   mayRevokeGrant,
   sensitiveFactAbilities,
 } from '../../domain/policy/sensitiveFacts.ts';
-import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
@@ -317,7 +317,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
         if ((await activeGrantsOf(tx, [fact.id])).some((g) => g.organization_id === input.organizationId)) {
           throw new HttpProblem(409, 'sensitiveFact.grantExists', `${name}にはすでに共有されています。`);
         }
-        const ground = await sharingGround(tx, fact, input.organizationId, toIsoDate(new Date()));
+        const ground = await sharingGround(tx, fact, input.organizationId, today());
         if (!ground.ok) {
           throw ground.reason === 'notParticipating'
             ? new HttpProblem(
@@ -416,7 +416,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
         }
         await tx
           .updateTable('sensitive_fact_grants')
-          .set({ revoked_at: new Date(), revoked_by: actor.userId })
+          .set({ revoked_at: now(), revoked_by: actor.userId })
           .where('id', '=', grant.id)
           .execute();
         await recordAudit(tx, auditContextOf(request), {

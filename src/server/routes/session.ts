@@ -25,6 +25,7 @@ import { decoyHash, hashPassword, verifyPassword } from '../../db/passwords.ts';
 import type { DB, UserRow } from '../../db/schema.ts';
 import { createSession, newToken, revokeOtherSessions, revokeSession } from '../../db/sessions.ts';
 import { findUserByLoginId, recordFailedSignIn, recordSignIn } from '../../db/users.ts';
+import * as clock from '../../domain/clock.ts';
 import { isDemoPassword } from '../../domain/passwordRules.ts';
 import { permissionsOf } from '../../domain/permissions.ts';
 import { formatTokyoTime } from '../../domain/time.ts';
@@ -99,7 +100,7 @@ type SignInOutcome =
   | { kind: 'demoPassword' };
 
 function lockedProblem(until: Date): HttpProblem {
-  const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
+  const seconds = Math.max(1, Math.ceil((until.getTime() - clock.now().getTime()) / 1000));
   const minutes = Math.ceil(seconds / 60);
   return new HttpProblem(
     429,
@@ -195,7 +196,7 @@ export function sessionRoutes(
           await failed(user ? 'disabled' : 'unknownLoginId');
           return { kind: 'invalid', attemptsLeft: null };
         }
-        if (user.locked_until && user.locked_until > new Date()) {
+        if (user.locked_until && user.locked_until > clock.now()) {
           await failed('locked');
           return { kind: 'locked', until: user.locked_until };
         }
@@ -218,7 +219,7 @@ export function sessionRoutes(
         const totp = await findUserTotp(tx, user.id);
         if (totp?.activated_at) {
           const challengeToken = newToken();
-          const expiresAt = new Date(Date.now() + CHALLENGE_SECONDS * 1000);
+          const expiresAt = new Date(clock.now().getTime() + CHALLENGE_SECONDS * 1000);
           await createSignInChallenge(tx, {
             token: challengeToken,
             tenantId: user.tenant_id,
@@ -306,7 +307,7 @@ export function sessionRoutes(
         | { kind: 'expired' }
         | { kind: 'locked'; until: Date };
       const outcome = await db.transaction().execute(async (tx): Promise<Outcome> => {
-        const now = new Date();
+        const now = clock.now();
         const challenge = await findLiveSignInChallenge(tx, token, now);
         if (!challenge) return { kind: 'expired' };
         const user = await tx
@@ -472,7 +473,7 @@ export function sessionRoutes(
         }
         await tx
           .updateTable('users')
-          .set({ password_hash: newHash, updated_at: new Date() })
+          .set({ password_hash: newHash, updated_at: clock.now() })
           .where('id', '=', actor.userId)
           .execute();
         const revoked = await revokeOtherSessions(tx, actor.userId, actor.sessionId);

@@ -7,6 +7,7 @@ import { problemSchema } from '../../contract/problem.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import type { DB } from '../../db/schema.ts';
 import { listLiveSessionsOfUser, revokeOtherSessions, revokeSessionOfUser } from '../../db/sessions.ts';
+import { now } from '../../domain/clock.ts';
 import { summarizeUserAgent } from '../../domain/userAgent.ts';
 import { actorOf, auditContextOf, clearSessionCookie } from '../authentication.ts';
 import type { Config } from '../config.ts';
@@ -32,7 +33,7 @@ export function sessionListRoutes(app: FastifyInstance, db: Kysely<DB>, config: 
     async (request) => {
       const actor = actorOf(request);
       return db.transaction().execute(async (tx) => {
-        const rows = await listLiveSessionsOfUser(tx, actor.userId, new Date(), config.idleTimeoutSeconds);
+        const rows = await listLiveSessionsOfUser(tx, actor.userId, now(), config.idleTimeoutSeconds);
         await recordAudit(tx, auditContextOf(request), {
           action: 'session.list',
           resourceType: 'user',

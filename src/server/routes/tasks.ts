@@ -8,6 +8,7 @@ import { addDays, listMyReportDueItems, REPORT_INTERVAL_DAYS } from '../../db/pl
 import type { DB } from '../../db/schema.ts';
 import { invitedMeetings, monitoringDueCases, pendingHandovers, pendingReferrals } from '../../db/tasks.ts';
 import { addBusinessDays, daysBetween, isBusinessDay } from '../../domain/businessDays.ts';
+import { now } from '../../domain/clock.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { tokyoToday } from './plans.ts';
@@ -122,7 +123,7 @@ export function taskRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         if (can('supportReport.create')) {
           for (const item of await listMyReportDueItems(tx, actor, today)) {
             const since =
-              item.last_reported_on ?? item.period_from ?? toIsoDate(item.plan_approved_at ?? new Date());
+              item.last_reported_on ?? item.period_from ?? toIsoDate(item.plan_approved_at ?? now());
             task({
               kind: 'reportDue',
               subjectId: item.id,

@@ -21,6 +21,7 @@ import {
 } from '../../db/accountSecurity.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import type { DB } from '../../db/schema.ts';
+import { now } from '../../domain/clock.ts';
 import {
   base32Encode,
   matchTotp,
@@ -151,7 +152,12 @@ export function totpRoutes(app: FastifyInstance, db: Kysely<DB>, secretBox: Secr
             totp ? '2段階認証はすでに有効です。' : '先に「設定を始める」で秘密鍵を発行してください。',
           );
         }
-        const step = matchTotp(secretBox.open(totp.secret_encrypted), request.body.code, Date.now(), null);
+        const step = matchTotp(
+          secretBox.open(totp.secret_encrypted),
+          request.body.code,
+          now().getTime(),
+          null,
+        );
         if (step === null) throw wrongCode();
         await activateTotp(tx, actor.userId, step);
         const codes = newRecoveryCodes();
@@ -197,7 +203,7 @@ export function totpRoutes(app: FastifyInstance, db: Kysely<DB>, secretBox: Secr
         const step = matchTotp(
           secretBox.open(totp.secret_encrypted),
           request.body.code,
-          Date.now(),
+          now().getTime(),
           lastUsed,
         );
         if (step === null || !(await spendTotpStep(tx, actor.userId, step))) throw wrongCode();

@@ -17,6 +17,7 @@ import { moveOpenCases, openCasesByUser } from '../../db/reassignment.ts';
 import type { DB } from '../../db/schema.ts';
 import { revokeOtherSessions, revokeUserSessions } from '../../db/sessions.ts';
 import { clearLockout, findUser, type UserWithOrganization, updateUser } from '../../db/users.ts';
+import { now } from '../../domain/clock.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { assertAcceptablePassword } from '../passwordPolicy.ts';
 import { HttpProblem, notFound } from '../problem.ts';
@@ -95,7 +96,7 @@ export function userSecurityRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const row = await db.transaction().execute(async (tx) => {
         const user = await findUser(tx, actor.tenantId, request.params.id);
         if (!user) throw notFound();
-        if (!user.locked_until || user.locked_until <= new Date()) {
+        if (!user.locked_until || user.locked_until <= now()) {
           throw new HttpProblem(409, 'conflict.state', 'このユーザーはロックされていません。');
         }
         await clearLockout(tx, user.id);
@@ -115,7 +116,7 @@ export function userSecurityRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/users/bulk-reassign',
     {
-      config: { access: { permission: 'user.manage' }, audit: ['user.bulkReassign'] },
+      config: { access: { permission: 'user.manage' }, audit: ['user.bulkReassign', 'user.disable'] },
       schema: {
         operationId: 'users.bulkReassign',
         summary:
@@ -237,11 +238,11 @@ export function userSecurityRoutes(app: FastifyInstance, db: Kysely<DB>): void {
               .select((eb) => eb.fn.countAll<string>().as('n'))
               .where('user_id', '=', id)
               .where('revoked_at', 'is', null)
-              .where('expires_at', '>', new Date())
+              .where('expires_at', '>', now())
               .executeTakeFirstOrThrow();
             sessionsEnded = Number(live.n);
           } else {
-            await updateUser(tx, actor.tenantId, id, { disabledAt: new Date() });
+            await updateUser(tx, actor.tenantId, id, { disabledAt: now() });
             sessionsEnded = await revokeUserSessions(tx, id);
             await recordAudit(tx, auditContextOf(request), {
               action: 'user.disable',

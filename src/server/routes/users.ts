@@ -25,6 +25,7 @@ import {
   type UserWithOrganization,
   updateUser,
 } from '../../db/users.ts';
+import { now } from '../../domain/clock.ts';
 import { disableUserRefusal, roleChangeRefusal, userAbilities } from '../../domain/policy/accounts.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
@@ -42,9 +43,9 @@ export function presentUser(row: UserWithOrganization, actor: Actor): User {
     organization: { id: row.organization_id, name: row.organization_name },
     roles: row.roles,
     disabledAt: row.disabled_at?.toISOString() ?? null,
-    lockedUntil: row.locked_until && row.locked_until > new Date() ? row.locked_until.toISOString() : null,
+    lockedUntil: row.locked_until && row.locked_until > now() ? row.locked_until.toISOString() : null,
     lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
-    abilities: userAbilities(actor, row, new Date()),
+    abilities: userAbilities(actor, row, now()),
   };
 }
 
@@ -218,7 +219,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
               disabled ? 'このユーザーはすでに無効です。' : 'このユーザーはすでに有効です。',
             );
           }
-          await updateUser(tx, actor.tenantId, before.id, { disabledAt: disabled ? new Date() : null });
+          await updateUser(tx, actor.tenantId, before.id, { disabledAt: disabled ? now() : null });
           if (disabled) await revokeUserSessions(tx, before.id);
           await recordAudit(tx, auditContextOf(request), {
             action: disabled ? 'user.disable' : 'user.enable',

@@ -32,6 +32,11 @@ import { OpinionsPage } from '../features/council/components/opinions-page.tsx';
 import { EasyReadPage } from '../features/forms/components/easy-read-page.tsx';
 import { HandoverListPage } from '../features/handovers/components/handover-list-page.tsx';
 import { HomePage } from '../features/home/components/home-page.tsx';
+import { RoleHome } from '../features/home/components/role-home.tsx';
+import {
+  type CalendarView,
+  MeetingCalendarPage,
+} from '../features/meetings/components/meeting-calendar-page.tsx';
 import { MeetingPage } from '../features/meetings/components/meeting-page.tsx';
 import { OrganizationCreatePage } from '../features/organizations/components/organization-create-page.tsx';
 import { OrganizationEditPage } from '../features/organizations/components/organization-edit-page.tsx';
@@ -48,6 +53,12 @@ import { ProgrammeListPage } from '../features/programmes/components/programme-l
 import { PublicCataloguePage } from '../features/programmes/components/public-catalogue-page.tsx';
 import { RecidivismPlanPage } from '../features/recidivism-plan/components/recidivism-plan-page.tsx';
 import { ReferralInboxPage } from '../features/referrals/components/referral-inbox-page.tsx';
+import { ResourceDetailPage } from '../features/resources/components/resource-detail-page.tsx';
+import {
+  ResourceCreatePage,
+  ResourceEditPage,
+} from '../features/resources/components/resource-edit-pages.tsx';
+import { ResourceListPage } from '../features/resources/components/resource-list-page.tsx';
 import { sessionQueryKey, sessionQueryOptions } from '../features/session/api/get-session.ts';
 import { signOut } from '../features/session/api/sign-out.ts';
 import { SignInPage, type SignInReason } from '../features/session/components/sign-in-page.tsx';
@@ -175,6 +186,7 @@ const homeRoute = createRoute({
     return (
       <>
         <HomePage />
+        <RoleHome />
         {canReadTasks ? <HomeTasks /> : null}
       </>
     );
@@ -543,6 +555,25 @@ const caseEasyReadRoute = createRoute({
   },
 });
 
+const meetingCalendarRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/meetings/calendar',
+  validateSearch: (search: Record<string, unknown>): { view?: CalendarView; date?: string } => ({
+    ...(search.view === 'week' || search.view === 'month' ? { view: search.view } : {}),
+    ...(typeof search.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(search.date)
+      ? { date: search.date }
+      : {}),
+  }),
+  component: function MeetingCalendarRoute() {
+    const search = meetingCalendarRoute.useSearch();
+    return (
+      <RequirePermission permission="case.read">
+        <MeetingCalendarPage view={search.view ?? 'week'} date={search.date} />
+      </RequirePermission>
+    );
+  },
+});
+
 const meetingRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/meetings/$meetingId',
@@ -575,11 +606,23 @@ const planItemsRoute = createRoute({
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/audit',
-  component: () => (
-    <RequirePermission permission="audit.read">
-      <AuditEventsPage />
-    </RequirePermission>
-  ),
+  // The auditor's home links here with an action and the first day of its count.
+  validateSearch: (search: Record<string, unknown>): { action?: string; from?: string } => ({
+    ...(typeof search.action === 'string' && /^[a-zA-Z.]{1,60}$/.test(search.action)
+      ? { action: search.action }
+      : {}),
+    ...(typeof search.from === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(search.from)
+      ? { from: search.from }
+      : {}),
+  }),
+  component: function AuditRoute() {
+    const search = auditRoute.useSearch();
+    return (
+      <RequirePermission permission="audit.read">
+        <AuditEventsPage key={`${search.action ?? ''}${search.from ?? ''}`} initial={search} />
+      </RequirePermission>
+    );
+  },
 });
 
 const disclosureRoute = createRoute({
@@ -590,6 +633,54 @@ const disclosureRoute = createRoute({
       <DisclosurePage />
     </RequirePermission>
   ),
+});
+
+// 社会資源, 参加支援, アウトリーチ, 地域づくり (issue 12).
+
+const resourcesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/resources',
+  component: () => (
+    <RequirePermission permission="resource.read">
+      <ResourceListPage />
+    </RequirePermission>
+  ),
+});
+
+const resourceNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/resources/new',
+  component: () => (
+    <RequirePermission permission="resource.manage">
+      <ResourceCreatePage />
+    </RequirePermission>
+  ),
+});
+
+const resourceDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/resources/$resourceId',
+  component: function ResourceDetailRoute() {
+    const { resourceId } = resourceDetailRoute.useParams();
+    return (
+      <RequirePermission permission="resource.read">
+        <ResourceDetailPage key={resourceId} resourceId={resourceId} />
+      </RequirePermission>
+    );
+  },
+});
+
+const resourceEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/resources/$resourceId/edit',
+  component: function ResourceEditRoute() {
+    const { resourceId } = resourceEditRoute.useParams();
+    return (
+      <RequirePermission permission="resource.manage">
+        <ResourceEditPage key={resourceId} resourceId={resourceId} />
+      </RequirePermission>
+    );
+  },
 });
 
 // The recidivism plan (再犯防止推進計画), its programmes, annual progress and the liaison council.
@@ -765,6 +856,7 @@ const routeTree = rootRoute.addChildren([
     casesRoute,
     caseDetailRoute,
     caseEasyReadRoute,
+    meetingCalendarRoute,
     meetingRoute,
     planItemsRoute,
     auditRoute,
@@ -775,6 +867,10 @@ const routeTree = rootRoute.addChildren([
     tenantSettingsRoute,
     reshuffleRoute,
     userSecurityRoute,
+    resourcesRoute,
+    resourceNewRoute,
+    resourceDetailRoute,
+    resourceEditRoute,
     recidivismPlanRoute,
     programmesRoute,
     programmeNewRoute,

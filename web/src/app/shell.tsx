@@ -23,6 +23,7 @@ type NavEntry = {
     | '/handovers'
     | '/persons'
     | '/cases'
+    | '/meetings/calendar'
     | '/plan-items'
     | '/audit'
     | '/audit/disclosure'
@@ -31,6 +32,7 @@ type NavEntry = {
     | '/account/sessions'
     | '/account/password'
     | '/account/totp'
+    | '/resources'
     | '/recidivism-plan'
     | '/programmes'
     | '/programmes/import'
@@ -48,6 +50,7 @@ type NavEntry = {
     | 'handovers.nav'
     | 'persons.nav'
     | 'cases.navLabel'
+    | 'stats.calendar.nav'
     | 'planItems.navLabel'
     | 'audit.nav'
     | 'audit.disclosureNav'
@@ -56,7 +59,8 @@ type NavEntry = {
     | 'accounts.navTotp'
     | 'accounts.navSettings'
     | 'accounts.navReshuffle'
-    | `recidivism.nav.${'plan' | 'programmes' | 'import' | 'progress' | 'council' | 'opinions'}`;
+    | `recidivism.nav.${'plan' | 'programmes' | 'import' | 'progress' | 'council' | 'opinions'}`
+    | 'resources.nav.directory';
   /** The permission the entry needs, as listed in `Me.permissions`; none for Home. */
   permission?: Permission;
 };
@@ -71,7 +75,9 @@ const navEntries: readonly NavEntry[] = [
   { to: '/handovers', label: 'handovers.nav', permission: 'handover.create' },
   { to: '/persons', label: 'persons.nav', permission: 'person.read' },
   { to: '/cases', label: 'cases.navLabel', permission: 'case.read' },
+  { to: '/meetings/calendar', label: 'stats.calendar.nav', permission: 'case.read' },
   { to: '/plan-items', label: 'planItems.navLabel', permission: 'supportReport.create' },
+  { to: '/resources', label: 'resources.nav.directory', permission: 'resource.read' },
   { to: '/recidivism-plan', label: 'recidivism.nav.plan', permission: 'plan.read' },
   { to: '/programmes', label: 'recidivism.nav.programmes', permission: 'plan.read' },
   { to: '/programmes/import', label: 'recidivism.nav.import', permission: 'plan.manage' },
@@ -162,6 +168,7 @@ export function AppShell({ initialMe, onExpired }: AppShellProps) {
                         entry.to === '/' ||
                         entry.to === '/consultations' ||
                         entry.to === '/programmes' ||
+                        entry.to === '/resources' ||
                         entry.to === '/council' ||
                         entry.to === '/audit',
                     }}

@@ -1,6 +1,6 @@
-import { type ReactNode, useId } from 'react';
+import type { ReactNode } from 'react';
 import { CheckboxGroupContext } from './checkbox.tsx';
-import { describedBy, ErrorText, RequiredMark, SupportText } from './form-control.tsx';
+import { FieldGroup } from './form-control.tsx';
 
 export type CheckboxGroupProps = {
   legend: string;
@@ -11,23 +11,14 @@ export type CheckboxGroupProps = {
 };
 
 /** A labelled group of checkboxes (`<fieldset>` + `<legend>`), with one support / error text for the group. */
-export function CheckboxGroup({ legend, supportText, error, required, children }: CheckboxGroupProps) {
-  const id = `group-${useId()}`;
-  const supportId = supportText ? `${id}-support` : undefined;
-  const errorId = `${id}-error`;
-  const hasError = Boolean(error);
-  const ids = describedBy({ supportId, errorId }, hasError);
+export function CheckboxGroup({ children, ...group }: CheckboxGroupProps) {
   return (
-    <fieldset aria-describedby={ids} className="flex flex-col gap-2">
-      <legend className="mb-2 text-std-17B-170 text-solid-gray-800">
-        {legend}
-        {required ? <RequiredMark /> : null}
-      </legend>
-      {supportId ? <SupportText id={supportId}>{supportText}</SupportText> : null}
-      <CheckboxGroupContext value={{ invalid: hasError }}>
-        <div className="flex flex-col">{children}</div>
-      </CheckboxGroupContext>
-      {hasError ? <ErrorText id={errorId}>{error}</ErrorText> : null}
-    </fieldset>
+    <FieldGroup {...group}>
+      {(invalid) => (
+        <CheckboxGroupContext value={{ invalid }}>
+          <div className="flex flex-col">{children}</div>
+        </CheckboxGroupContext>
+      )}
+    </FieldGroup>
   );
 }

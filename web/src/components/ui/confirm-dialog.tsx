@@ -1,5 +1,6 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import type { ReactNode } from 'react';
 import { Button } from './button.tsx';
+import { ModalDialog } from './modal-dialog.tsx';
 
 export type ConfirmDialogProps = {
   open: boolean;
@@ -16,10 +17,7 @@ export type ConfirmDialogProps = {
   onDismiss?: () => void;
 };
 
-/**
- * A confirm step on a native modal `<dialog>`: it traps focus, closes on Escape and returns
- * focus to the button that opened it.
- */
+/** A confirm step in a `ModalDialog`: what is about to happen, cancel and confirm. */
 export function ConfirmDialog({
   open,
   title,
@@ -32,34 +30,14 @@ export function ConfirmDialog({
   onCancel,
   onDismiss,
 }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const bodyId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      aria-describedby={bodyId}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!busy) (onDismiss ?? onCancel)();
-      }}
-      className="m-auto w-[min(36rem,calc(100%-2rem))] rounded-12 bg-white p-6 text-solid-gray-800 shadow-5"
+    <ModalDialog
+      open={open}
+      title={title}
+      description={children}
+      busy={busy}
+      onDismiss={onDismiss ?? onCancel}
     >
-      <h2 id={titleId} className="text-std-22B-150 text-solid-gray-900">
-        {title}
-      </h2>
-      <div id={bodyId} className="mt-4 text-std-16N-170">
-        {children}
-      </div>
       {error ? <div className="mt-4">{error}</div> : null}
       <div className="mt-6 flex flex-wrap justify-end gap-4">
         <Button variant="outline" onClick={onCancel} disabled={busy}>
@@ -69,6 +47,6 @@ export function ConfirmDialog({
           {confirmLabel}
         </Button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,5 +1,6 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { Button } from './button.tsx';
+import { ModalDialog } from './modal-dialog.tsx';
 
 export type FormDialogProps = {
   open: boolean;
@@ -18,8 +19,8 @@ export type FormDialogProps = {
 };
 
 /**
- * A confirm step that asks for input (a reason, an evaluation) on a native modal `<dialog>`: focus is
- * trapped, Escape cancels, focus returns to the opener; Enter in a field submits the form.
+ * A confirm step that asks for input (a reason, an evaluation) in a `ModalDialog`: Escape cancels;
+ * Enter in a field submits the form.
  */
 export function FormDialog({
   open,
@@ -33,34 +34,15 @@ export function FormDialog({
   onSubmit,
   onCancel,
 }: FormDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const bodyId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      aria-describedby={bodyId}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!busy) onCancel();
-      }}
-      className="m-auto max-h-[calc(100%-2rem)] w-[min(44rem,calc(100%-2rem))] overflow-y-auto rounded-12 bg-white p-6 text-solid-gray-800 shadow-5"
+    <ModalDialog
+      open={open}
+      title={title}
+      description={description}
+      busy={busy}
+      onDismiss={onCancel}
+      width="wide"
     >
-      <h2 id={titleId} className="text-std-22B-150 text-solid-gray-900">
-        {title}
-      </h2>
-      <p id={bodyId} className="mt-4 text-std-16N-170">
-        {description}
-      </p>
       {open ? (
         <form noValidate onSubmit={onSubmit} className="mt-6 flex flex-col gap-6">
           {error ? <div>{error}</div> : null}
@@ -75,6 +57,6 @@ export function FormDialog({
           </div>
         </form>
       ) : null}
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,6 +1,7 @@
 import { type ComponentProps, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ageOn, todayInTokyo } from '../../../../src/contract/persons.ts';
+import { ageOn } from '../../../../src/contract/persons.ts';
+import * as clock from '../../../../src/domain/clock.ts';
 import { parseWareki } from '../../../../src/domain/wareki.ts';
 import { describedBy, ErrorText, FieldLabel, SupportText } from './form-control.tsx';
 
@@ -49,7 +50,7 @@ export function WarekiDateField({
     const [year, month, day] = parsed.date.split('-').map(Number);
     feedback = t('warekiField.parsed', { year, month, day });
     if (showAge) {
-      const today = todayInTokyo();
+      const today = clock.today();
       if (parsed.date <= today) feedback += t('warekiField.age', { age: ageOn(parsed.date, today) });
     }
   } else if (parsed) {

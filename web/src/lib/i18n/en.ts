@@ -1,6 +1,7 @@
 import { formsEn } from './forms.en.ts';
 import type { Messages } from './ja.ts';
 import { recidivismEn } from './recidivism.en.ts';
+import { resourcesEn } from './resources.en.ts';
 import { statsEn } from './stats.en.ts';
 
 /** English messages. Typed as `Messages`, so a key missing here (or extra) fails the type check. */
@@ -1264,6 +1265,7 @@ export const en: Messages = {
   },
   recidivism: recidivismEn,
   forms: formsEn,
+  resources: resourcesEn,
   stats: statsEn,
   problem: {
     auth: {

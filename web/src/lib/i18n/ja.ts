@@ -1,5 +1,6 @@
 import { formsJa } from './forms.ja.ts';
 import { recidivismJa } from './recidivism.ja.ts';
+import { resourcesJa } from './resources.ja.ts';
 import { statsJa } from './stats.ja.ts';
 /**
  * Japanese messages: the primary language of Kasane. Every other language must provide the
@@ -1262,6 +1263,7 @@ export const ja = {
   },
   recidivism: recidivismJa,
   forms: formsJa,
+  resources: resourcesJa,
   stats: statsJa,
   problem: {
     auth: {

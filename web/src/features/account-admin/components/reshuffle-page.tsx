@@ -7,6 +7,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { TableHead } from '../../../components/ui/data-table.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
@@ -188,13 +189,13 @@ export function ReshufflePage() {
               {t('accounts.reshuffle.previewHeading')}
             </h2>
             <Table caption={t('accounts.reshuffle.movesCaption')}>
-              <thead>
-                <tr>
-                  <Th scope="col">{t('accounts.reshuffle.from')}</Th>
-                  <Th scope="col">{t('accounts.reshuffle.to')}</Th>
-                  <Th scope="col">{t('accounts.reshuffle.openCases')}</Th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('accounts.reshuffle.from'),
+                  t('accounts.reshuffle.to'),
+                  t('accounts.reshuffle.openCases'),
+                ]}
+              />
               <tbody>
                 {preview.moves.map((m) => (
                   <tr key={m.fromUser.id}>
@@ -206,13 +207,13 @@ export function ReshufflePage() {
               </tbody>
             </Table>
             <Table caption={t('accounts.reshuffle.disabledCaption')}>
-              <thead>
-                <tr>
-                  <Th scope="col">{t('accounts.reshuffle.account')}</Th>
-                  <Th scope="col">{t('accounts.reshuffle.sessions')}</Th>
-                  <Th scope="col">{t('accounts.reshuffle.casesLeft')}</Th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('accounts.reshuffle.account'),
+                  t('accounts.reshuffle.sessions'),
+                  t('accounts.reshuffle.casesLeft'),
+                ]}
+              />
               <tbody>
                 {preview.disabled.map((d) => (
                   <tr key={d.user.id}>

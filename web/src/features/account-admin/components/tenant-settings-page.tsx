@@ -4,9 +4,8 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
-import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { QueryError } from '../../../components/ui/query-error.tsx';
+import { QueryView } from '../../../components/ui/query-view.tsx';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useTenantSettings } from '../api/tenant-settings.ts';
 import { useUpdateTenantSettings } from '../api/update-tenant-settings.ts';
@@ -27,41 +26,39 @@ export function TenantSettingsPage() {
       <PageHeading documentTitle={t('accounts.settings.title')} lead={t('accounts.settings.lead')}>
         {t('accounts.settings.title')}
       </PageHeading>
-      {settings.isPending ? (
-        <Loading />
-      ) : settings.isError ? (
-        <QueryError error={settings.error} onRetry={() => void settings.refetch()} />
-      ) : (
-        <form
-          noValidate
-          className="flex max-w-[48rem] flex-col gap-6"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (update.isPending) return;
-            setSaved(false);
-            update.mutate({ totpRequiredForStaff: required }, { onSuccess: () => setSaved(true) });
-          }}
-        >
-          {saved ? <Alert tone="success" title={t('accounts.settings.saved')} /> : null}
-          {update.error ? <Alert tone="error" title={problemMessage(update.error, t)} /> : null}
-          <CheckboxGroup
-            legend={t('accounts.settings.securityLegend')}
-            supportText={t('accounts.settings.totpSupport')}
+      <QueryView query={settings}>
+        {(_data) => (
+          <form
+            noValidate
+            className="flex max-w-[48rem] flex-col gap-6"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (update.isPending) return;
+              setSaved(false);
+              update.mutate({ totpRequiredForStaff: required }, { onSuccess: () => setSaved(true) });
+            }}
           >
-            <Checkbox
-              id="settings-totp-required"
-              label={t('accounts.settings.totpRequired')}
-              checked={required}
-              onChange={(event) => setRequired(event.target.checked)}
-            />
-          </CheckboxGroup>
-          <div>
-            <Button type="submit" aria-disabled={update.isPending || undefined}>
-              {update.isPending ? t('common.saving') : t('common.save')}
-            </Button>
-          </div>
-        </form>
-      )}
+            {saved ? <Alert tone="success" title={t('accounts.settings.saved')} /> : null}
+            {update.error ? <Alert tone="error" title={problemMessage(update.error, t)} /> : null}
+            <CheckboxGroup
+              legend={t('accounts.settings.securityLegend')}
+              supportText={t('accounts.settings.totpSupport')}
+            >
+              <Checkbox
+                id="settings-totp-required"
+                label={t('accounts.settings.totpRequired')}
+                checked={required}
+                onChange={(event) => setRequired(event.target.checked)}
+              />
+            </CheckboxGroup>
+            <div>
+              <Button type="submit" aria-disabled={update.isPending || undefined}>
+                {update.isPending ? t('common.saving') : t('common.save')}
+              </Button>
+            </div>
+          </form>
+        )}
+      </QueryView>
     </>
   );
 }

@@ -6,9 +6,9 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
-import { Loading } from '../../../components/ui/loading.tsx';
+import { TableHead } from '../../../components/ui/data-table.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { QueryError } from '../../../components/ui/query-error.tsx';
+import { QueryView } from '../../../components/ui/query-view.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
@@ -58,66 +58,64 @@ export function SessionsPage() {
       </PageHeading>
       <div className="flex flex-col gap-6">
         {done ? <Alert tone="success" title={done} /> : null}
-        {sessions.isPending ? (
-          <Loading />
-        ) : sessions.isError ? (
-          <QueryError error={sessions.error} onRetry={() => void sessions.refetch()} />
-        ) : (
-          <>
-            <div>
-              <Button
-                type="button"
-                variant="outline"
-                aria-disabled={others === 0 || undefined}
-                onClick={() => others > 0 && setConfirming('others')}
+        <QueryView query={sessions}>
+          {(data) => (
+            <>
+              <div>
+                <Button
+                  type="button"
+                  variant="outline"
+                  aria-disabled={others === 0 || undefined}
+                  onClick={() => others > 0 && setConfirming('others')}
+                >
+                  {t('accounts.sessions.revokeOthers')}
+                </Button>
+              </div>
+              <Table
+                caption={t('accounts.sessions.caption')}
+                captionDetail={t('accounts.sessions.count', { count: data.length })}
               >
-                {t('accounts.sessions.revokeOthers')}
-              </Button>
-            </div>
-            <Table
-              caption={t('accounts.sessions.caption')}
-              captionDetail={t('accounts.sessions.count', { count: sessions.data.length })}
-            >
-              <thead>
-                <tr>
-                  <Th scope="col">{t('accounts.sessions.device')}</Th>
-                  <Th scope="col">{t('accounts.sessions.ip')}</Th>
-                  <Th scope="col">{t('accounts.sessions.createdAt')}</Th>
-                  <Th scope="col">{t('accounts.sessions.lastSeenAt')}</Th>
-                  <Th scope="col">{t('accounts.sessions.actions')}</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {sessions.data.map((session) => (
-                  <tr key={session.id}>
-                    <Th scope="row">
-                      <span className="mr-2">{session.label}</span>
-                      {session.current ? <Badge tone="info">{t('accounts.sessions.current')}</Badge> : null}
-                    </Th>
-                    <Td className="font-mono">{session.ip ?? '—'}</Td>
-                    <Td className="whitespace-nowrap">{formatDateTime(session.createdAt, language)}</Td>
-                    <Td className="whitespace-nowrap">{formatDateTime(session.lastSeenAt, language)}</Td>
-                    <Td>
-                      {session.abilities.revoke ? (
-                        <Button
-                          type="button"
-                          size="sm"
-                          variant="outline"
-                          aria-label={t('accounts.sessions.revokeLabel', { device: session.label })}
-                          onClick={() => setConfirming(session)}
-                        >
-                          {session.current
-                            ? t('accounts.sessions.revokeCurrent')
-                            : t('accounts.sessions.revoke')}
-                        </Button>
-                      ) : null}
-                    </Td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          </>
-        )}
+                <TableHead
+                  columns={[
+                    t('accounts.sessions.device'),
+                    t('accounts.sessions.ip'),
+                    t('accounts.sessions.createdAt'),
+                    t('accounts.sessions.lastSeenAt'),
+                    t('accounts.sessions.actions'),
+                  ]}
+                />
+                <tbody>
+                  {data.map((session) => (
+                    <tr key={session.id}>
+                      <Th scope="row">
+                        <span className="mr-2">{session.label}</span>
+                        {session.current ? <Badge tone="info">{t('accounts.sessions.current')}</Badge> : null}
+                      </Th>
+                      <Td className="font-mono">{session.ip ?? '—'}</Td>
+                      <Td className="whitespace-nowrap">{formatDateTime(session.createdAt, language)}</Td>
+                      <Td className="whitespace-nowrap">{formatDateTime(session.lastSeenAt, language)}</Td>
+                      <Td>
+                        {session.abilities.revoke ? (
+                          <Button
+                            type="button"
+                            size="sm"
+                            variant="outline"
+                            aria-label={t('accounts.sessions.revokeLabel', { device: session.label })}
+                            onClick={() => setConfirming(session)}
+                          >
+                            {session.current
+                              ? t('accounts.sessions.revokeCurrent')
+                              : t('accounts.sessions.revoke')}
+                          </Button>
+                        ) : null}
+                      </Td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            </>
+          )}
+        </QueryView>
       </div>
       <ConfirmDialog
         open={confirming !== null}

@@ -6,12 +6,14 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
-import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { ShowMore } from '../../../components/ui/show-more.tsx';
+import { Td } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
@@ -78,15 +80,20 @@ function TargetText({ event }: { event: AuditEvent }) {
 }
 
 /**
- * 監査ログ (`/audit`): the auditor filters the trail by user, organisation, person, case, actions
+ * 監査ログ (`/audit`, optionally opened from the auditor's home with `?action=&from=`): the auditor filters the trail by user, organisation, person, case, actions
  * and a period typed in 和暦, reads it newest first and downloads the same selection as CSV.
  */
-export function AuditEventsPage() {
+export function AuditEventsPage({ initial = {} }: { initial?: { action?: string; from?: string } }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const [form, setForm] = useState<Form>(emptyForm);
+  const initialActions =
+    initial.action && (auditActions as readonly string[]).includes(initial.action) ? [initial.action] : [];
+  const [form, setForm] = useState<Form>({ ...emptyForm, actions: initialActions, from: initial.from ?? '' });
   const [errors, setErrors] = useState<FormErrors>({});
-  const [filter, setFilter] = useState<AuditFilter>({ actions: [] });
+  const [filter, setFilter] = useState<AuditFilter>({
+    actions: initialActions,
+    ...(initial.from ? { from: initial.from } : {}),
+  });
   const options = useAuditFilterOptions();
   const events = useAuditEvents(filter);
   const exporter = useExportAuditEvents();
@@ -266,65 +273,47 @@ export function AuditEventsPage() {
         ) : (
           <>
             {events.isError ? <QueryError error={events.error} /> : null}
-            <Table
+            <DataTable
               caption={t('audit.resultsCaption')}
               captionDetail={t('audit.shownCount', { count: items.length })}
+              columns={[
+                t('audit.columns.time'),
+                t('audit.columns.user'),
+                t('audit.columns.organization'),
+                t('audit.columns.action'),
+                t('audit.columns.target'),
+                t('audit.columns.purpose'),
+                t('audit.columns.ip'),
+              ]}
+              rows={items}
+              empty={t('audit.empty')}
             >
-              <thead>
-                <tr>
-                  <Th scope="col">{t('audit.columns.time')}</Th>
-                  <Th scope="col">{t('audit.columns.user')}</Th>
-                  <Th scope="col">{t('audit.columns.organization')}</Th>
-                  <Th scope="col">{t('audit.columns.action')}</Th>
-                  <Th scope="col">{t('audit.columns.target')}</Th>
-                  <Th scope="col">{t('audit.columns.purpose')}</Th>
-                  <Th scope="col">{t('audit.columns.ip')}</Th>
+              {(event) => (
+                <tr key={event.id}>
+                  <Td className="whitespace-nowrap">{formatDateTime(event.occurredAt, language)}</Td>
+                  <Td>
+                    {event.user ? (
+                      <span className="flex flex-col">
+                        <span>{event.user.displayName ?? ''}</span>
+                        <span className="text-solid-gray-700">{event.user.loginId ?? ''}</span>
+                      </span>
+                    ) : (
+                      ((event.details.loginId as string | undefined) ?? '')
+                    )}
+                  </Td>
+                  <Td>{event.organization?.name ?? ''}</Td>
+                  <Td>{event.actionLabel}</Td>
+                  <Td>
+                    <TargetText event={event} />
+                  </Td>
+                  <Td>
+                    <LegalBasisText event={event} />
+                  </Td>
+                  <Td>{event.ip ?? ''}</Td>
                 </tr>
-              </thead>
-              <tbody>
-                {items.length === 0 ? (
-                  <tr>
-                    <Td colSpan={7}>{t('audit.empty')}</Td>
-                  </tr>
-                ) : (
-                  items.map((event) => (
-                    <tr key={event.id}>
-                      <Td className="whitespace-nowrap">{formatDateTime(event.occurredAt, language)}</Td>
-                      <Td>
-                        {event.user ? (
-                          <span className="flex flex-col">
-                            <span>{event.user.displayName ?? ''}</span>
-                            <span className="text-solid-gray-700">{event.user.loginId ?? ''}</span>
-                          </span>
-                        ) : (
-                          ((event.details.loginId as string | undefined) ?? '')
-                        )}
-                      </Td>
-                      <Td>{event.organization?.name ?? ''}</Td>
-                      <Td>{event.actionLabel}</Td>
-                      <Td>
-                        <TargetText event={event} />
-                      </Td>
-                      <Td>
-                        <LegalBasisText event={event} />
-                      </Td>
-                      <Td>{event.ip ?? ''}</Td>
-                    </tr>
-                  ))
-                )}
-              </tbody>
-            </Table>
-            {events.hasNextPage ? (
-              <div>
-                <Button
-                  variant="outline"
-                  onClick={() => void events.fetchNextPage()}
-                  aria-disabled={events.isFetchingNextPage || undefined}
-                >
-                  {events.isFetchingNextPage ? t('common.loading') : t('audit.showMore')}
-                </Button>
-              </div>
-            ) : null}
+              )}
+            </DataTable>
+            <ShowMore query={events} label={t('audit.showMore')} />
           </>
         )}
       </div>

@@ -4,13 +4,14 @@ import type { DisclosureCandidate } from '../../../../../src/contract/auditEvent
 import { parseWareki } from '../../../../../src/domain/wareki.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { BirthDateText } from '../../../components/ui/date-text.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
-import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
 import { problemMessage } from '../../../lib/problem-message.ts';
@@ -155,54 +156,44 @@ export function DisclosurePage() {
         ) : results.isError ? (
           <QueryError error={results.error} onRetry={() => void results.refetch()} />
         ) : (
-          <Table
+          <DataTable
             caption={t('audit.disclosure.resultsCaption')}
             captionDetail={t('audit.shownCount', { count: items.length })}
+            columns={[
+              t('audit.disclosure.name'),
+              t('audit.disclosure.birthDate'),
+              t('audit.disclosure.address'),
+              t('audit.disclosure.registeredBy'),
+              '<span className="sr-only">{t(\'audit.disclosure.select\')}</span>',
+            ]}
+            rows={items}
+            empty={t('audit.disclosure.empty')}
           >
-            <thead>
-              <tr>
-                <Th scope="col">{t('audit.disclosure.name')}</Th>
-                <Th scope="col">{t('audit.disclosure.birthDate')}</Th>
-                <Th scope="col">{t('audit.disclosure.address')}</Th>
-                <Th scope="col">{t('audit.disclosure.registeredBy')}</Th>
-                <Th scope="col">
-                  <span className="sr-only">{t('audit.disclosure.select')}</span>
+            {(person) => (
+              <tr key={person.id}>
+                <Th scope="row">
+                  {fullName(person)}
+                  <span className="block text-std-16N-170 text-solid-gray-700">{fullKana(person)}</span>
                 </Th>
+                <Td>
+                  <BirthDateText birthDate={person.birthDate} age={person.age} />
+                </Td>
+                <Td>{person.address ?? ''}</Td>
+                <Td>{person.registeredBy.name}</Td>
+                <Td>
+                  <Button
+                    variant="outline"
+                    size="sm"
+                    aria-pressed={selected?.id === person.id}
+                    aria-label={`${t('audit.disclosure.select')}: ${fullName(person)}`}
+                    onClick={() => setSelected(person)}
+                  >
+                    {t('audit.disclosure.select')}
+                  </Button>
+                </Td>
               </tr>
-            </thead>
-            <tbody>
-              {items.length === 0 ? (
-                <tr>
-                  <Td colSpan={5}>{t('audit.disclosure.empty')}</Td>
-                </tr>
-              ) : (
-                items.map((person) => (
-                  <tr key={person.id}>
-                    <Th scope="row">
-                      {fullName(person)}
-                      <span className="block text-std-16N-170 text-solid-gray-700">{fullKana(person)}</span>
-                    </Th>
-                    <Td>
-                      <BirthDateText birthDate={person.birthDate} age={person.age} />
-                    </Td>
-                    <Td>{person.address ?? ''}</Td>
-                    <Td>{person.registeredBy.name}</Td>
-                    <Td>
-                      <Button
-                        variant="outline"
-                        size="sm"
-                        aria-pressed={selected?.id === person.id}
-                        aria-label={`${t('audit.disclosure.select')}: ${fullName(person)}`}
-                        onClick={() => setSelected(person)}
-                      >
-                        {t('audit.disclosure.select')}
-                      </Button>
-                    </Td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </Table>
+            )}
+          </DataTable>
         )}
         {selected ? <ExportPanel key={selected.id} person={selected} /> : null}
       </div>

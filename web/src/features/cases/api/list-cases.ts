@@ -17,6 +17,7 @@ export const caseFilterKeys = [
   'issueArea',
   'monitoring',
   'noContactDays',
+  'reportOverdueOrganizationId',
 ] as const satisfies readonly (keyof CaseFilter)[];
 
 const pageSize = 20;

@@ -8,16 +8,17 @@ import {
   caseStages,
   isOpenStage,
 } from '../../../../../src/domain/caseStage.ts';
+import * as clock from '../../../../../src/domain/clock.ts';
 import { householdFlags, issueAreas, labelOf } from '../../../../../src/domain/codeLists.ts';
-import { toIsoDate } from '../../../../../src/domain/wareki.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
-import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { QueryError } from '../../../components/ui/query-error.tsx';
+import { QueryView } from '../../../components/ui/query-view.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
-import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { ShowMore } from '../../../components/ui/show-more.tsx';
+import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { type CaseListFilter, useCases } from '../api/list-cases.ts';
@@ -47,7 +48,7 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
   const noContactChoices = [
     ...new Set([14, 30, 60, 90, ...(filter.noContactDays ? [filter.noContactDays] : [])]),
   ].sort((a, b) => a - b);
-  const today = toIsoDate(new Date());
+  const today = clock.today();
   const items = cases.data?.pages.flatMap((page) => page.items) ?? [];
 
   const submit = (event: FormEvent) => {
@@ -205,110 +206,86 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
           </form>
         </search>
 
-        {cases.isPending ? (
-          <Loading />
-        ) : cases.isError ? (
-          <QueryError error={cases.error} onRetry={() => void cases.refetch()} />
-        ) : (
-          <>
-            <Table
-              caption={t('cases.tableCaption')}
-              captionDetail={t('cases.loadedCount', { count: items.length })}
-            >
-              <thead>
-                <tr>
-                  <Th scope="col">{t('cases.caseNumber')}</Th>
-                  <Th scope="col">{t('cases.person')}</Th>
-                  <Th scope="col">{t('cases.stage')}</Th>
-                  <Th scope="col">{t('cases.householdFlags')}</Th>
-                  <Th scope="col">{t('cases.acceptedOn')}</Th>
-                  <Th scope="col">{t('cases.nextMonitoringOn')}</Th>
-                  <Th scope="col">{t('cases.myParticipation')}</Th>
-                  <Th scope="col">{t('cases.assignee.column')}</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.length === 0 ? (
-                  <tr>
-                    <Td colSpan={8}>{t('cases.empty')}</Td>
-                  </tr>
-                ) : (
-                  items.map((item) => {
-                    const overdue =
-                      item.nextMonitoringOn !== null &&
-                      item.nextMonitoringOn < today &&
-                      isOpenStage(item.stage);
-                    return (
-                      <tr key={item.id}>
-                        <Th scope="row" className="whitespace-nowrap">
-                          <Link
-                            to="/cases/$caseId"
-                            params={{ caseId: item.id }}
-                            className={textLinkClassName}
-                          >
-                            {item.caseNumber}
-                          </Link>
-                        </Th>
-                        <Td>
-                          <span className="flex flex-col">
-                            <span className="text-std-16B-170">{item.person.name}</span>
-                            <span className="text-solid-gray-700">{item.person.kana}</span>
+        <QueryView query={cases}>
+          {(_data) => (
+            <>
+              <DataTable
+                caption={t('cases.tableCaption')}
+                captionDetail={t('cases.loadedCount', { count: items.length })}
+                columns={[
+                  t('cases.caseNumber'),
+                  t('cases.person'),
+                  t('cases.stage'),
+                  t('cases.householdFlags'),
+                  t('cases.acceptedOn'),
+                  t('cases.nextMonitoringOn'),
+                  t('cases.myParticipation'),
+                  t('cases.assignee.column'),
+                ]}
+                rows={items}
+                empty={t('cases.empty')}
+              >
+                {(item) => {
+                  const overdue =
+                    item.nextMonitoringOn !== null &&
+                    item.nextMonitoringOn < today &&
+                    isOpenStage(item.stage);
+                  return (
+                    <tr key={item.id}>
+                      <Th scope="row" className="whitespace-nowrap">
+                        <Link to="/cases/$caseId" params={{ caseId: item.id }} className={textLinkClassName}>
+                          {item.caseNumber}
+                        </Link>
+                      </Th>
+                      <Td>
+                        <span className="flex flex-col">
+                          <span className="text-std-16B-170">{item.person.name}</span>
+                          <span className="text-solid-gray-700">{item.person.kana}</span>
+                        </span>
+                      </Td>
+                      <Td>
+                        <CaseStageBadge stage={item.stage} label={item.stageLabel} />
+                      </Td>
+                      <Td>
+                        {item.householdFlags.length > 0 ? (
+                          <span className="flex flex-wrap gap-2">
+                            {item.householdFlags.map((flag) => (
+                              <Badge key={flag.code} tone="neutral">
+                                {flag.label}
+                              </Badge>
+                            ))}
                           </span>
-                        </Td>
-                        <Td>
-                          <CaseStageBadge stage={item.stage} label={item.stageLabel} />
-                        </Td>
-                        <Td>
-                          {item.householdFlags.length > 0 ? (
-                            <span className="flex flex-wrap gap-2">
-                              {item.householdFlags.map((flag) => (
-                                <Badge key={flag.code} tone="neutral">
-                                  {flag.label}
-                                </Badge>
-                              ))}
-                            </span>
-                          ) : (
-                            t('common.none')
-                          )}
-                        </Td>
-                        <Td className="whitespace-nowrap">
-                          <DateText value={item.acceptedOn} />
-                        </Td>
-                        <Td className="whitespace-nowrap">
-                          {item.nextMonitoringOn ? (
-                            <span className="flex flex-col items-start gap-1">
-                              <DateText value={item.nextMonitoringOn} />
-                              {overdue ? <Badge tone="warning">{t('cases.overdue')}</Badge> : null}
-                            </span>
-                          ) : (
-                            t('common.none')
-                          )}
-                        </Td>
-                        <Td>
-                          {item.myParticipation
-                            .map((basis) => labelOf(participationBases, basis))
-                            .join(t('common.listSeparator'))}
-                        </Td>
-                        <Td>{item.assignedUser?.name ?? t('cases.assignee.none')}</Td>
-                      </tr>
-                    );
-                  })
-                )}
-              </tbody>
-            </Table>
-            {cases.hasNextPage ? (
-              <div>
-                <Button
-                  variant="outline"
-                  onClick={() => void cases.fetchNextPage()}
-                  aria-disabled={cases.isFetchingNextPage || undefined}
-                >
-                  {cases.isFetchingNextPage ? t('cases.loadingMore') : t('cases.more')}
-                </Button>
-              </div>
-            ) : null}
-          </>
-        )}
+                        ) : (
+                          t('common.none')
+                        )}
+                      </Td>
+                      <Td className="whitespace-nowrap">
+                        <DateText value={item.acceptedOn} />
+                      </Td>
+                      <Td className="whitespace-nowrap">
+                        {item.nextMonitoringOn ? (
+                          <span className="flex flex-col items-start gap-1">
+                            <DateText value={item.nextMonitoringOn} />
+                            {overdue ? <Badge tone="warning">{t('cases.overdue')}</Badge> : null}
+                          </span>
+                        ) : (
+                          t('common.none')
+                        )}
+                      </Td>
+                      <Td>
+                        {item.myParticipation
+                          .map((basis) => labelOf(participationBases, basis))
+                          .join(t('common.listSeparator'))}
+                      </Td>
+                      <Td>{item.assignedUser?.name ?? t('cases.assignee.none')}</Td>
+                    </tr>
+                  );
+                }}
+              </DataTable>
+              <ShowMore query={cases} label={t('cases.more')} loadingLabel={t('cases.loadingMore')} />
+            </>
+          )}
+        </QueryView>
       </div>
     </>
   );

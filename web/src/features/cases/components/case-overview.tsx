@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
 import { ageOn } from '../../../../../src/contract/persons.ts';
-import { toIsoDate } from '../../../../../src/domain/wareki.ts';
+import * as clock from '../../../../../src/domain/clock.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
+import { TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { PathLink } from '../../../components/ui/path-link.tsx';
@@ -16,7 +17,7 @@ import { CaseAssignee } from './case-assignee.tsx';
 export function CaseOverview({ kase }: { kase: CaseDetail }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const today = toIsoDate(new Date());
+  const today = clock.today();
   const origin = kase.origin;
   const withdrawn = kase.consents.filter((consent) => consent.withdrawal !== null);
 
@@ -49,15 +50,15 @@ export function CaseOverview({ kase }: { kase: CaseDetail }) {
           {t('cases.overview.household')}
         </h2>
         <Table caption={t('cases.overview.householdCaption')}>
-          <thead>
-            <tr>
-              <Th scope="col">{t('cases.overview.name')}</Th>
-              <Th scope="col">{t('cases.overview.relation')}</Th>
-              <Th scope="col">{t('cases.overview.livingTogether')}</Th>
-              <Th scope="col">{t('cases.overview.birthDate')}</Th>
-              <Th scope="col">{t('cases.overview.target')}</Th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('cases.overview.name'),
+              t('cases.overview.relation'),
+              t('cases.overview.livingTogether'),
+              t('cases.overview.birthDate'),
+              t('cases.overview.target'),
+            ]}
+          />
           <tbody>
             {kase.persons.map((person) => (
               <tr key={person.id}>
@@ -165,14 +166,14 @@ export function CaseOverview({ kase }: { kase: CaseDetail }) {
           {t('cases.overview.participants')}
         </h2>
         <Table caption={t('cases.overview.participantsCaption')}>
-          <thead>
-            <tr>
-              <Th scope="col">{t('cases.overview.organization')}</Th>
-              <Th scope="col">{t('cases.overview.basis')}</Th>
-              <Th scope="col">{t('cases.overview.scope')}</Th>
-              <Th scope="col">{t('cases.overview.legalBasis')}</Th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('cases.overview.organization'),
+              t('cases.overview.basis'),
+              t('cases.overview.scope'),
+              t('cases.overview.legalBasis'),
+            ]}
+          />
           <tbody>
             {kase.participants.map((participant) => (
               <tr key={`${participant.organization.id}-${participant.basis}-${participant.meetingId ?? ''}`}>

@@ -8,7 +8,7 @@ import {
   type ConsentWithdrawInput,
   consentWithdrawInputSchema,
 } from '../../../../../src/contract/consents.ts';
-import { toIsoDate } from '../../../../../src/domain/wareki.ts';
+import * as clock from '../../../../../src/domain/clock.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
@@ -33,7 +33,7 @@ export function ConsentWithdrawDialog({
 }) {
   const { t } = useTranslation();
   const withdraw = useWithdrawConsent(caseId);
-  const today = toIsoDate(new Date());
+  const today = clock.today();
   const form = useForm<Values, unknown, ConsentWithdrawInput>({
     resolver: zodResolver(consentWithdrawInputSchema),
     defaultValues: { withdrawnOn: today, reason: '' },

@@ -10,19 +10,20 @@ import {
   consentInputSchema,
   consentMethods,
 } from '../../../../../src/contract/consents.ts';
-import { toIsoDate } from '../../../../../src/domain/wareki.ts';
+import * as clock from '../../../../../src/domain/clock.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
-import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
@@ -43,102 +44,94 @@ export function ConsentsPanel({ kase }: { kase: CaseDetail }) {
         <p>{t('caseConsents.lead')}</p>
       </div>
       {saved ? <Alert tone="success" title={saved} /> : null}
-      <Table
+      <DataTable
         caption={t('caseConsents.listCaption')}
         captionDetail={t('common.itemCount', { count: kase.consents.length })}
+        columns={[
+          t('caseConsents.givenOn'),
+          t('caseConsents.person'),
+          t('caseConsents.organizations'),
+          t('caseConsents.categories'),
+          t('caseConsents.method'),
+          t('caseConsents.expiresOn'),
+          t('caseConsents.status'),
+          t('consentWithdrawal.scanColumn'),
+        ]}
+        rows={kase.consents}
+        empty={t('caseConsents.empty')}
       >
-        <thead>
-          <tr>
-            <Th scope="col">{t('caseConsents.givenOn')}</Th>
-            <Th scope="col">{t('caseConsents.person')}</Th>
-            <Th scope="col">{t('caseConsents.organizations')}</Th>
-            <Th scope="col">{t('caseConsents.categories')}</Th>
-            <Th scope="col">{t('caseConsents.method')}</Th>
-            <Th scope="col">{t('caseConsents.expiresOn')}</Th>
-            <Th scope="col">{t('caseConsents.status')}</Th>
-            <Th scope="col">{t('consentWithdrawal.scanColumn')}</Th>
+        {(consent) => (
+          <tr key={consent.id}>
+            <Th scope="row" className="whitespace-nowrap">
+              <DateText value={consent.givenOn} />
+            </Th>
+            <Td>{consent.person.name}</Td>
+            <Td>
+              <ul>
+                {consent.organizations.map((organization) => (
+                  <li key={organization.id}>{organization.name}</li>
+                ))}
+              </ul>
+            </Td>
+            <Td>
+              <ul>
+                {consent.categories.map((category) => (
+                  <li key={category.code}>{category.label}</li>
+                ))}
+              </ul>
+            </Td>
+            <Td>
+              {consent.methodLabel}
+              {consent.witness ? (
+                <span className="block text-solid-gray-700">
+                  {t('caseConsents.witness')}：{consent.witness}
+                </span>
+              ) : null}
+            </Td>
+            <Td className="whitespace-nowrap">
+              {consent.expiresOn ? <DateText value={consent.expiresOn} /> : t('caseConsents.noExpiry')}
+            </Td>
+            <Td>
+              {consent.withdrawal ? (
+                <span className="flex flex-col gap-1">
+                  <span>
+                    <Badge tone="warning">{t('consentWithdrawal.badge')}</Badge>
+                  </span>
+                  <span>
+                    {t('consentWithdrawal.withdrawnOn')}：
+                    <DateText value={consent.withdrawal.withdrawnOn} />
+                  </span>
+                  <span>
+                    {t('consentWithdrawal.reason')}：{consent.withdrawal.reason}
+                  </span>
+                </span>
+              ) : consent.active ? (
+                <Badge tone="success">{t('caseConsents.active')}</Badge>
+              ) : (
+                <Badge tone="muted">{t('caseConsents.inactive')}</Badge>
+              )}
+              {consent.abilities.withdraw ? (
+                <span className="mt-2 block print:hidden">
+                  <Button
+                    variant="outline"
+                    size="sm"
+                    onClick={() => {
+                      setSaved(null);
+                      setWithdrawing(consent);
+                    }}
+                  >
+                    {t('consentWithdrawal.open')}
+                    <span className="sr-only">（{consent.person.name}）</span>
+                  </Button>
+                </span>
+              ) : null}
+            </Td>
+            <Td>
+              <ConsentScan caseId={kase.id} consent={consent} />
+            </Td>
           </tr>
-        </thead>
-        <tbody>
-          {kase.consents.length === 0 ? (
-            <tr>
-              <Td colSpan={8}>{t('caseConsents.empty')}</Td>
-            </tr>
-          ) : (
-            kase.consents.map((consent) => (
-              <tr key={consent.id}>
-                <Th scope="row" className="whitespace-nowrap">
-                  <DateText value={consent.givenOn} />
-                </Th>
-                <Td>{consent.person.name}</Td>
-                <Td>
-                  <ul>
-                    {consent.organizations.map((organization) => (
-                      <li key={organization.id}>{organization.name}</li>
-                    ))}
-                  </ul>
-                </Td>
-                <Td>
-                  <ul>
-                    {consent.categories.map((category) => (
-                      <li key={category.code}>{category.label}</li>
-                    ))}
-                  </ul>
-                </Td>
-                <Td>
-                  {consent.methodLabel}
-                  {consent.witness ? (
-                    <span className="block text-solid-gray-700">
-                      {t('caseConsents.witness')}：{consent.witness}
-                    </span>
-                  ) : null}
-                </Td>
-                <Td className="whitespace-nowrap">
-                  {consent.expiresOn ? <DateText value={consent.expiresOn} /> : t('caseConsents.noExpiry')}
-                </Td>
-                <Td>
-                  {consent.withdrawal ? (
-                    <span className="flex flex-col gap-1">
-                      <span>
-                        <Badge tone="warning">{t('consentWithdrawal.badge')}</Badge>
-                      </span>
-                      <span>
-                        {t('consentWithdrawal.withdrawnOn')}：
-                        <DateText value={consent.withdrawal.withdrawnOn} />
-                      </span>
-                      <span>
-                        {t('consentWithdrawal.reason')}：{consent.withdrawal.reason}
-                      </span>
-                    </span>
-                  ) : consent.active ? (
-                    <Badge tone="success">{t('caseConsents.active')}</Badge>
-                  ) : (
-                    <Badge tone="muted">{t('caseConsents.inactive')}</Badge>
-                  )}
-                  {consent.abilities.withdraw ? (
-                    <span className="mt-2 block print:hidden">
-                      <Button
-                        variant="outline"
-                        size="sm"
-                        onClick={() => {
-                          setSaved(null);
-                          setWithdrawing(consent);
-                        }}
-                      >
-                        {t('consentWithdrawal.open')}
-                        <span className="sr-only">（{consent.person.name}）</span>
-                      </Button>
-                    </span>
-                  ) : null}
-                </Td>
-                <Td>
-                  <ConsentScan caseId={kase.id} consent={consent} />
-                </Td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </Table>
+        )}
+      </DataTable>
       <ConsentWithdrawDialog
         caseId={kase.id}
         consent={withdrawing}
@@ -193,7 +186,7 @@ function ConsentForm({
   const create = useCreateConsent(kase.id);
   const organizations = useOrganizationOptions();
   const primary = kase.persons.find((person) => person.isPrimary) ?? kase.persons[0];
-  const today = toIsoDate(new Date());
+  const today = clock.today();
   const defaults: Values = {
     personId: primary?.id ?? '',
     caseId: kase.id,

@@ -12,9 +12,10 @@ import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateTimeField } from '../../../components/ui/calendar-date-field.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
-import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
@@ -36,62 +37,54 @@ export function MeetingsPanel({ kase, onGoToConsents }: { kase: CaseDetail; onGo
     <div className="flex flex-col gap-8">
       <h2 className="text-std-24B-150 text-solid-gray-900">{t('caseMeetings.heading')}</h2>
       {created ? <Alert tone="success" title={created} /> : null}
-      <Table
+      <DataTable
         caption={t('caseMeetings.listCaption')}
         captionDetail={t('common.itemCount', { count: kase.meetings.length })}
+        columns={[
+          t('caseMeetings.title'),
+          t('caseMeetings.kind'),
+          t('caseMeetings.legalBasis'),
+          t('caseMeetings.scheduledAt'),
+          t('caseMeetings.status'),
+          t('caseMeetings.myAcknowledgement'),
+        ]}
+        rows={kase.meetings}
+        empty={t('caseMeetings.empty')}
       >
-        <thead>
-          <tr>
-            <Th scope="col">{t('caseMeetings.title')}</Th>
-            <Th scope="col">{t('caseMeetings.kind')}</Th>
-            <Th scope="col">{t('caseMeetings.legalBasis')}</Th>
-            <Th scope="col">{t('caseMeetings.scheduledAt')}</Th>
-            <Th scope="col">{t('caseMeetings.status')}</Th>
-            <Th scope="col">{t('caseMeetings.myAcknowledgement')}</Th>
+        {(meeting) => (
+          <tr key={meeting.id}>
+            <Th scope="row">
+              <Link
+                to="/meetings/$meetingId"
+                params={{ meetingId: meeting.id }}
+                search={{ fromCase: kase.id }}
+                className={textLinkClassName}
+              >
+                {meeting.title}
+              </Link>
+            </Th>
+            <Td>{meeting.kind.name}</Td>
+            <Td>{meeting.legalBasisLabel}</Td>
+            <Td className="whitespace-nowrap">{formatDateTime(meeting.scheduledAt, language)}</Td>
+            <Td>
+              {meeting.status === 'held' ? (
+                <Badge tone="success">{t('caseMeetings.held')}</Badge>
+              ) : (
+                <Badge tone="info">{t('caseMeetings.scheduled')}</Badge>
+              )}
+            </Td>
+            <Td>
+              {meeting.legalBasis !== 'article106_6' || !meeting.myInvitation ? (
+                t('caseMeetings.notApplicable')
+              ) : meeting.myInvitation.acknowledgedAt ? (
+                <Badge tone="success">{t('caseMeetings.acknowledged')}</Badge>
+              ) : (
+                <Badge tone="warning">{t('caseMeetings.notAcknowledged')}</Badge>
+              )}
+            </Td>
           </tr>
-        </thead>
-        <tbody>
-          {kase.meetings.length === 0 ? (
-            <tr>
-              <Td colSpan={6}>{t('caseMeetings.empty')}</Td>
-            </tr>
-          ) : (
-            kase.meetings.map((meeting) => (
-              <tr key={meeting.id}>
-                <Th scope="row">
-                  <Link
-                    to="/meetings/$meetingId"
-                    params={{ meetingId: meeting.id }}
-                    search={{ fromCase: kase.id }}
-                    className={textLinkClassName}
-                  >
-                    {meeting.title}
-                  </Link>
-                </Th>
-                <Td>{meeting.kind.name}</Td>
-                <Td>{meeting.legalBasisLabel}</Td>
-                <Td className="whitespace-nowrap">{formatDateTime(meeting.scheduledAt, language)}</Td>
-                <Td>
-                  {meeting.status === 'held' ? (
-                    <Badge tone="success">{t('caseMeetings.held')}</Badge>
-                  ) : (
-                    <Badge tone="info">{t('caseMeetings.scheduled')}</Badge>
-                  )}
-                </Td>
-                <Td>
-                  {meeting.legalBasis !== 'article106_6' || !meeting.myInvitation ? (
-                    t('caseMeetings.notApplicable')
-                  ) : meeting.myInvitation.acknowledgedAt ? (
-                    <Badge tone="success">{t('caseMeetings.acknowledged')}</Badge>
-                  ) : (
-                    <Badge tone="warning">{t('caseMeetings.notAcknowledged')}</Badge>
-                  )}
-                </Td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </Table>
+        )}
+      </DataTable>
       {kase.abilities.scheduleMeeting ? (
         <MeetingForm
           kase={kase}

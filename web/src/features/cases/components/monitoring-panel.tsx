@@ -6,13 +6,13 @@ import type { z } from 'zod';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
 import { type MonitoringInput, monitoringInputSchema } from '../../../../../src/contract/monitorings.ts';
 import type { Plan } from '../../../../../src/contract/plans.ts';
+import * as clock from '../../../../../src/domain/clock.ts';
 import {
   closureReasons,
   itemProgress,
   labelOf,
   monitoringDecisions,
 } from '../../../../../src/domain/codeLists.ts';
-import { toIsoDate } from '../../../../../src/domain/wareki.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
@@ -108,7 +108,7 @@ function MonitoringForm({
 }) {
   const { t } = useTranslation();
   const create = useCreateMonitoring();
-  const today = toIsoDate(new Date());
+  const today = clock.today();
   const {
     register,
     control,

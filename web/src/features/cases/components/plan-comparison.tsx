@@ -7,6 +7,7 @@ import type {
   planItemFieldNames,
 } from '../../../../../src/contract/plans.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
+import { TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { PlanItemPeriod, usePlanLinksText } from './plan-view.tsx';
@@ -143,14 +144,14 @@ export function PlanComparisonView({
       </h4>
       <p>{t('plans.legend')}</p>
       <Table caption={t('plans.comparisonFieldsCaption', versions)}>
-        <thead>
-          <tr>
-            <Th scope="col">{t('plans.field')}</Th>
-            <Th scope="col">{versionHeader(versions.older)}</Th>
-            <Th scope="col">{versionHeader(versions.newer)}</Th>
-            <Th scope="col">{t('plans.change')}</Th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('plans.field'),
+            versionHeader(versions.older),
+            versionHeader(versions.newer),
+            t('plans.change'),
+          ]}
+        />
         <tbody>
           {planFields.map((row) => {
             const changed = changedFields.has(row.field);
@@ -173,13 +174,9 @@ export function PlanComparisonView({
         </tbody>
       </Table>
       <Table caption={t('plans.comparisonItemsCaption', versions)}>
-        <thead>
-          <tr>
-            <Th scope="col">{t('plans.change')}</Th>
-            <Th scope="col">{versionHeader(versions.older)}</Th>
-            <Th scope="col">{versionHeader(versions.newer)}</Th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[t('plans.change'), versionHeader(versions.older), versionHeader(versions.newer)]}
+        />
         <tbody>
           {rows.map((row) => (
             <tr key={row.key}>

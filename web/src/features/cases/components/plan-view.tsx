@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Plan, PlanItem } from '../../../../../src/contract/plans.ts';
+import { TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
@@ -46,16 +47,16 @@ export function PlanView({ plan }: { plan: Plan }) {
         ]}
       />
       <Table caption={t('plans.itemsCaption', { version: plan.version })}>
-        <thead>
-          <tr>
-            <Th scope="col">{t('plans.position')}</Th>
-            <Th scope="col">{t('plans.content')}</Th>
-            <Th scope="col">{t('plans.organization')}</Th>
-            <Th scope="col">{t('plans.frequency')}</Th>
-            <Th scope="col">{t('plans.period')}</Th>
-            <Th scope="col">{t('plans.links')}</Th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('plans.position'),
+            t('plans.content'),
+            t('plans.organization'),
+            t('plans.frequency'),
+            t('plans.period'),
+            t('plans.links'),
+          ]}
+        />
         <tbody>
           {plan.items.map((item) => (
             <tr key={item.id}>

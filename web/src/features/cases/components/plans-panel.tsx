@@ -10,6 +10,7 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { AuditedPrintButton } from '../../../components/ui/audited-print-button.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
+import { TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
@@ -199,15 +200,15 @@ function VersionsTable({ plans }: { plans: readonly Plan[] }) {
       caption={t('plans.versionsCaption')}
       captionDetail={t('common.itemCount', { count: plans.length })}
     >
-      <thead>
-        <tr>
-          <Th scope="col">{t('plans.version')}</Th>
-          <Th scope="col">{t('plans.status')}</Th>
-          <Th scope="col">{t('plans.decidedMeeting')}</Th>
-          <Th scope="col">{t('plans.approvedAt')}</Th>
-          <Th scope="col">{t('plans.createdBy')}</Th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          t('plans.version'),
+          t('plans.status'),
+          t('plans.decidedMeeting'),
+          t('plans.approvedAt'),
+          t('plans.createdBy'),
+        ]}
+      />
       <tbody>
         {plans.map((plan) => (
           <tr key={plan.id}>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../../../../../src/contract/assessments.ts';
+import { TableHead } from '../../../components/ui/data-table.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 
 export type NameOf = (id: string) => string;
@@ -15,14 +16,9 @@ export function RelationsView({ relations, nameOf }: { relations: Assessment['re
   return (
     <div className="flex flex-col gap-6">
       <Table caption={t('assessment.relationsCaption')}>
-        <thead>
-          <tr>
-            <Th scope="col">{t('assessment.from')}</Th>
-            <Th scope="col">{t('assessment.kind')}</Th>
-            <Th scope="col">{t('assessment.to')}</Th>
-            <Th scope="col">{t('assessment.note')}</Th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[t('assessment.from'), t('assessment.kind'), t('assessment.to'), t('assessment.note')]}
+        />
         <tbody>
           {relations.map((relation, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the same tie may be recorded twice with different notes

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { labelOf, reportResults } from '../../../../../src/domain/codeLists.ts';
-import { Button } from '../../../components/ui/button.tsx';
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
-import { Loading } from '../../../components/ui/loading.tsx';
-import { QueryError } from '../../../components/ui/query-error.tsx';
-import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { QueryView } from '../../../components/ui/query-view.tsx';
+import { ShowMore } from '../../../components/ui/show-more.tsx';
+import { Td, Th } from '../../../components/ui/table.tsx';
 import { useSupportReports } from '../api/list-support-reports.ts';
 
 /** 支援報告: every organisation's reports against the plan items, newest first. */
@@ -18,65 +18,45 @@ export function SupportReportsPanel({ caseId }: { caseId: string }) {
         <h2 className="text-std-24B-150 text-solid-gray-900">{t('supportReports.heading')}</h2>
         <p>{t('supportReports.lead')}</p>
       </div>
-      {reports.isPending ? (
-        <Loading />
-      ) : reports.isError ? (
-        <QueryError error={reports.error} onRetry={() => void reports.refetch()} />
-      ) : (
-        <>
-          <Table
-            caption={t('supportReports.caption')}
-            captionDetail={t('cases.loadedCount', { count: items.length })}
-          >
-            <thead>
-              <tr>
-                <Th scope="col">{t('supportReports.supportedOn')}</Th>
-                <Th scope="col">{t('supportReports.organization')}</Th>
-                <Th scope="col">{t('supportReports.item')}</Th>
-                <Th scope="col">{t('supportReports.content')}</Th>
-                <Th scope="col">{t('supportReports.result')}</Th>
-                <Th scope="col">{t('supportReports.reportedBy')}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.length === 0 ? (
-                <tr>
-                  <Td colSpan={6}>{t('supportReports.empty')}</Td>
+      <QueryView query={reports}>
+        {(_data) => (
+          <>
+            <DataTable
+              caption={t('supportReports.caption')}
+              captionDetail={t('cases.loadedCount', { count: items.length })}
+              columns={[
+                t('supportReports.supportedOn'),
+                t('supportReports.organization'),
+                t('supportReports.item'),
+                t('supportReports.content'),
+                t('supportReports.result'),
+                t('supportReports.reportedBy'),
+              ]}
+              rows={items}
+              empty={t('supportReports.empty')}
+            >
+              {(report) => (
+                <tr key={report.id}>
+                  <Th scope="row" className="whitespace-nowrap">
+                    <DateText value={report.supportedOn} />
+                  </Th>
+                  <Td>{report.organizationName}</Td>
+                  <Td>
+                    {t('supportReports.itemVersion', {
+                      content: report.planItemContent,
+                      version: report.planVersion,
+                    })}
+                  </Td>
+                  <Td className="whitespace-pre-wrap">{report.content}</Td>
+                  <Td>{labelOf(reportResults, report.result)}</Td>
+                  <Td>{report.reportedBy.displayName}</Td>
                 </tr>
-              ) : (
-                items.map((report) => (
-                  <tr key={report.id}>
-                    <Th scope="row" className="whitespace-nowrap">
-                      <DateText value={report.supportedOn} />
-                    </Th>
-                    <Td>{report.organizationName}</Td>
-                    <Td>
-                      {t('supportReports.itemVersion', {
-                        content: report.planItemContent,
-                        version: report.planVersion,
-                      })}
-                    </Td>
-                    <Td className="whitespace-pre-wrap">{report.content}</Td>
-                    <Td>{labelOf(reportResults, report.result)}</Td>
-                    <Td>{report.reportedBy.displayName}</Td>
-                  </tr>
-                ))
               )}
-            </tbody>
-          </Table>
-          {reports.hasNextPage ? (
-            <div>
-              <Button
-                variant="outline"
-                onClick={() => void reports.fetchNextPage()}
-                aria-disabled={reports.isFetchingNextPage || undefined}
-              >
-                {reports.isFetchingNextPage ? t('cases.loadingMore') : t('cases.more')}
-              </Button>
-            </div>
-          ) : null}
-        </>
-      )}
+            </DataTable>
+            <ShowMore query={reports} label={t('cases.more')} loadingLabel={t('cases.loadingMore')} />
+          </>
+        )}
+      </QueryView>
     </div>
   );
 }

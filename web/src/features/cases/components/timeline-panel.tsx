@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
+import { now } from '../../../../../src/domain/clock.ts';
 import { AuditedPrintButton } from '../../../components/ui/audited-print-button.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { formatDateTime } from '../../../lib/wareki.ts';
@@ -53,7 +54,7 @@ export function TimelinePanel({ kase }: { kase: CaseDetail }) {
           </h2>
           <p className="hidden print:block">
             {kase.caseNumber} {person?.name ?? ''}（{person?.kana ?? ''}）／
-            {t('cases.timeline.printedAt', { date: formatDateTime(new Date(), language) })}
+            {t('cases.timeline.printedAt', { date: formatDateTime(now(), language) })}
           </p>
           <p className="print:hidden">{t('cases.timeline.lead')}</p>
         </div>
@@ -113,17 +114,12 @@ export function TimelinePanel({ kase }: { kase: CaseDetail }) {
           ))}
         </ol>
       )}
-      {timeline.hasNextPage ? (
-        <div className="print:hidden">
-          <Button
-            variant="outline"
-            onClick={() => void timeline.fetchNextPage()}
-            aria-disabled={timeline.isFetchingNextPage || undefined}
-          >
-            {timeline.isFetchingNextPage ? t('cases.loadingMore') : t('cases.more')}
-          </Button>
-        </div>
-      ) : null}
+      <ShowMore
+        query={timeline}
+        label={t('cases.more')}
+        loadingLabel={t('cases.loadingMore')}
+        className="print:hidden"
+      />
     </div>
   );
 }

@@ -2,9 +2,11 @@ import { Link } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Consultation } from '../../../../../src/contract/consultations.ts';
+import { now } from '../../../../../src/domain/clock.ts';
 import { consultationChannels, labelOf, relations, sexes } from '../../../../../src/domain/codeLists.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge, type BadgeTone } from '../../../components/ui/badge.tsx';
+import { TableHead } from '../../../components/ui/data-table.tsx';
 import { BirthDateText, DateText } from '../../../components/ui/date-text.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
@@ -226,14 +228,14 @@ function ConsultationSheet({ consultation }: { consultation: Consultation }) {
             <p>{t('consultations.detail.noHousehold')}</p>
           ) : (
             <Table caption={t('consultations.detail.householdCaption')}>
-              <thead>
-                <tr>
-                  <Th scope="col">{t('consultations.detail.name')}</Th>
-                  <Th scope="col">{t('consultations.form.household.relation')}</Th>
-                  <Th scope="col">{t('consultations.form.person.birthDate')}</Th>
-                  <Th scope="col">{t('consultations.form.household.livingTogether')}</Th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('consultations.detail.name'),
+                  t('consultations.form.household.relation'),
+                  t('consultations.form.person.birthDate'),
+                  t('consultations.form.household.livingTogether'),
+                ]}
+              />
               <tbody>
                 {consultation.householdMembers.map((member) => (
                   <tr key={member.person.id}>
@@ -333,7 +335,7 @@ function ConsultationSheet({ consultation }: { consultation: Consultation }) {
 
         <p className="hidden text-std-16N-170 print:block">
           {t('consultations.detail.printedAt')}
-          <DateText value={new Date()} withGregorian />
+          <DateText value={now()} withGregorian />
         </p>
         <p className="print:hidden">
           <Link to="/consultations" className={textLinkClassName}>

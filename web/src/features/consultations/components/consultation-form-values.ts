@@ -6,6 +6,7 @@ import {
   consultationInputSchema,
 } from '../../../../../src/contract/consultations.ts';
 import type { NewPersonInput } from '../../../../../src/contract/persons.ts';
+import { now } from '../../../../../src/domain/clock.ts';
 import { formatWareki, parseWareki, toIsoDate } from '../../../../../src/domain/wareki.ts';
 
 /** A person as the 本人 or a household member: someone already on record, or typed in here. */
@@ -89,7 +90,7 @@ export function emptyMember(): MemberValues {
 }
 
 /** A new form: 受付日 today (in 和暦), the person to be searched or entered. */
-export function emptyConsultationValues(today = new Date()): ConsultationFormValues {
+export function emptyConsultationValues(today = now()): ConsultationFormValues {
   return {
     receivedOn: formatWareki(toIsoDate(today)),
     channel: '',

@@ -4,14 +4,16 @@ import { consultationStatuses } from '../../../../../src/contract/consultations.
 import { consultationChannels, labelOf } from '../../../../../src/domain/codeLists.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
-import { Button, buttonClassName } from '../../../components/ui/button.tsx';
+import { buttonClassName } from '../../../components/ui/button.tsx';
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
-import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { ShowMore } from '../../../components/ui/show-more.tsx';
+import { Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
@@ -77,84 +79,64 @@ export function ConsultationListPage({ status, onStatusChange }: ConsultationLis
           <QueryError error={consultations.error} onRetry={() => void consultations.refetch()} />
         ) : (
           <>
-            <Table
+            <DataTable
               caption={t('consultations.tableCaption')}
               captionDetail={t('consultations.shownCount', { count: items.length })}
+              columns={[
+                t('consultations.receivedOn'),
+                { label: t('consultations.person'), className: 'min-w-36' },
+                t('consultations.topics'),
+                t('consultations.channel'),
+                t('consultations.counter'),
+                t('consultations.statusLabel'),
+              ]}
+              rows={items}
+              empty={t('consultations.empty')}
             >
-              <thead>
-                <tr>
-                  <Th scope="col">{t('consultations.receivedOn')}</Th>
-                  <Th scope="col" className="min-w-36">
-                    {t('consultations.person')}
+              {(item) => (
+                <tr key={item.id}>
+                  <Td className="whitespace-nowrap">
+                    <DateText value={item.receivedOn} />
+                  </Td>
+                  <Th scope="row">
+                    <Link
+                      to="/consultations/$consultationId"
+                      params={{ consultationId: item.id }}
+                      className={textLinkClassName}
+                    >
+                      {fullName(item.person)}
+                    </Link>
+                    <span className="block text-std-16N-170 text-solid-gray-700">
+                      {fullKana(item.person)}
+                    </span>
+                    {item.person.age !== null ? (
+                      <span className="block text-std-16N-170 text-solid-gray-700">
+                        {t('dateText.age', { age: item.person.age })}
+                      </span>
+                    ) : null}
                   </Th>
-                  <Th scope="col">{t('consultations.topics')}</Th>
-                  <Th scope="col">{t('consultations.channel')}</Th>
-                  <Th scope="col">{t('consultations.counter')}</Th>
-                  <Th scope="col">{t('consultations.statusLabel')}</Th>
+                  <Td>
+                    <TopicList topics={item.topics} mainTopic={item.mainTopic} />
+                  </Td>
+                  <Td className="whitespace-nowrap">{labelOf(consultationChannels, item.channel)}</Td>
+                  <Td>
+                    <span className="flex flex-col items-start gap-1">
+                      {item.organization.name}
+                      {item.direction === 'referredToUs' ? (
+                        <Badge tone="info">{t('consultations.referredToUs')}</Badge>
+                      ) : null}
+                    </span>
+                  </Td>
+                  <Td>
+                    <ConsultationStatusBadge status={item.status} />
+                  </Td>
                 </tr>
-              </thead>
-              <tbody>
-                {items.length === 0 ? (
-                  <tr>
-                    <Td colSpan={6}>{t('consultations.empty')}</Td>
-                  </tr>
-                ) : (
-                  items.map((item) => (
-                    <tr key={item.id}>
-                      <Td className="whitespace-nowrap">
-                        <DateText value={item.receivedOn} />
-                      </Td>
-                      <Th scope="row">
-                        <Link
-                          to="/consultations/$consultationId"
-                          params={{ consultationId: item.id }}
-                          className={textLinkClassName}
-                        >
-                          {fullName(item.person)}
-                        </Link>
-                        <span className="block text-std-16N-170 text-solid-gray-700">
-                          {fullKana(item.person)}
-                        </span>
-                        {item.person.age !== null ? (
-                          <span className="block text-std-16N-170 text-solid-gray-700">
-                            {t('dateText.age', { age: item.person.age })}
-                          </span>
-                        ) : null}
-                      </Th>
-                      <Td>
-                        <TopicList topics={item.topics} mainTopic={item.mainTopic} />
-                      </Td>
-                      <Td className="whitespace-nowrap">{labelOf(consultationChannels, item.channel)}</Td>
-                      <Td>
-                        <span className="flex flex-col items-start gap-1">
-                          {item.organization.name}
-                          {item.direction === 'referredToUs' ? (
-                            <Badge tone="info">{t('consultations.referredToUs')}</Badge>
-                          ) : null}
-                        </span>
-                      </Td>
-                      <Td>
-                        <ConsultationStatusBadge status={item.status} />
-                      </Td>
-                    </tr>
-                  ))
-                )}
-              </tbody>
-            </Table>
+              )}
+            </DataTable>
             {consultations.isError ? (
               <QueryError error={consultations.error} onRetry={() => void consultations.fetchNextPage()} />
             ) : null}
-            {consultations.hasNextPage ? (
-              <div>
-                <Button
-                  variant="outline"
-                  onClick={() => void consultations.fetchNextPage()}
-                  aria-disabled={consultations.isFetchingNextPage || undefined}
-                >
-                  {consultations.isFetchingNextPage ? t('common.loading') : t('consultations.showMore')}
-                </Button>
-              </div>
-            ) : null}
+            <ShowMore query={consultations} label={t('consultations.showMore')} />
           </>
         )}
       </div>

@@ -2,10 +2,10 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { buttonClassName } from '../../../components/ui/button.tsx';
+import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
-import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { QueryError } from '../../../components/ui/query-error.tsx';
+import { QueryView } from '../../../components/ui/query-view.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
@@ -50,87 +50,75 @@ export function CouncilPage() {
             {flash}
           </p>
         ) : null}
-        {members.isPending ? (
-          <Loading />
-        ) : members.isError ? (
-          <QueryError error={members.error} onRetry={() => void members.refetch()} />
-        ) : (
-          <Table
-            caption={t('recidivism.council.membersCaption')}
-            captionDetail={t('common.itemCount', { count: members.data.length })}
-          >
-            <thead>
-              <tr>
-                <Th scope="col">{t('recidivism.council.organization')}</Th>
-                <Th scope="col">{t('recidivism.council.representative')}</Th>
-                <Th scope="col">{t('recidivism.council.term')}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.data.map((m) => (
-                <tr key={m.id}>
-                  <Th scope="row">{m.organization.name}</Th>
-                  <Td>{m.representative}</Td>
-                  <Td className="whitespace-nowrap">
-                    <DateText value={m.termFrom} />〜{m.termTo ? <DateText value={m.termTo} /> : null}
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
-
-        {meetings.isPending ? (
-          <Loading />
-        ) : meetings.isError ? (
-          <QueryError error={meetings.error} onRetry={() => void meetings.refetch()} />
-        ) : (
-          <Table
-            caption={t('recidivism.council.meetingsCaption')}
-            captionDetail={t('common.itemCount', { count: meetings.data.length })}
-          >
-            <thead>
-              <tr>
-                <Th scope="col">{t('recidivism.council.heldAt')}</Th>
-                <Th scope="col">{t('recidivism.council.place')}</Th>
-                <Th scope="col">{t('recidivism.council.openness')}</Th>
-                <Th scope="col">{t('recidivism.council.attendeeCount')}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {meetings.data.length === 0 ? (
-                <tr>
-                  <Td colSpan={4}>{t('recidivism.council.noMeetings')}</Td>
-                </tr>
-              ) : (
-                meetings.data.map((m) => (
+        <QueryView query={members}>
+          {(data) => (
+            <Table
+              caption={t('recidivism.council.membersCaption')}
+              captionDetail={t('common.itemCount', { count: data.length })}
+            >
+              <TableHead
+                columns={[
+                  t('recidivism.council.organization'),
+                  t('recidivism.council.representative'),
+                  t('recidivism.council.term'),
+                ]}
+              />
+              <tbody>
+                {data.map((m) => (
                   <tr key={m.id}>
-                    <Th scope="row" className="whitespace-nowrap">
-                      <Link
-                        to="/council/meetings/$meetingId"
-                        params={{ meetingId: m.id }}
-                        className={textLinkClassName}
-                      >
-                        {formatDateTime(m.heldAt, language)}
-                      </Link>
-                    </Th>
-                    <Td>{m.place}</Td>
-                    <Td>
-                      <Badge tone={m.isOpen ? 'info' : 'muted'}>
-                        {m.isOpen ? t('recidivism.council.open') : t('recidivism.council.closed')}
-                      </Badge>
-                    </Td>
-                    <Td>
-                      {t('recidivism.council.attendeeCountValue', {
-                        count: new Set(m.attendees.map((a) => a.organization.id)).size,
-                      })}
+                    <Th scope="row">{m.organization.name}</Th>
+                    <Td>{m.representative}</Td>
+                    <Td className="whitespace-nowrap">
+                      <DateText value={m.termFrom} />〜{m.termTo ? <DateText value={m.termTo} /> : null}
                     </Td>
                   </tr>
-                ))
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </QueryView>
+
+        <QueryView query={meetings}>
+          {(data) => (
+            <DataTable
+              caption={t('recidivism.council.meetingsCaption')}
+              captionDetail={t('common.itemCount', { count: data.length })}
+              columns={[
+                t('recidivism.council.heldAt'),
+                t('recidivism.council.place'),
+                t('recidivism.council.openness'),
+                t('recidivism.council.attendeeCount'),
+              ]}
+              rows={data}
+              empty={t('recidivism.council.noMeetings')}
+            >
+              {(m) => (
+                <tr key={m.id}>
+                  <Th scope="row" className="whitespace-nowrap">
+                    <Link
+                      to="/council/meetings/$meetingId"
+                      params={{ meetingId: m.id }}
+                      className={textLinkClassName}
+                    >
+                      {formatDateTime(m.heldAt, language)}
+                    </Link>
+                  </Th>
+                  <Td>{m.place}</Td>
+                  <Td>
+                    <Badge tone={m.isOpen ? 'info' : 'muted'}>
+                      {m.isOpen ? t('recidivism.council.open') : t('recidivism.council.closed')}
+                    </Badge>
+                  </Td>
+                  <Td>
+                    {t('recidivism.council.attendeeCountValue', {
+                      count: new Set(m.attendees.map((a) => a.organization.id)).size,
+                    })}
+                  </Td>
+                </tr>
               )}
-            </tbody>
-          </Table>
-        )}
+            </DataTable>
+          )}
+        </QueryView>
 
         <section aria-labelledby="council-appendix" className="flex flex-col gap-3 print:hidden">
           <h2 id="council-appendix" className="text-std-24B-150 text-solid-gray-900">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
+import { TableHead } from '../../../components/ui/data-table.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
@@ -80,17 +81,17 @@ export function CouncilPaperSection({ meetingId }: { meetingId: string }) {
               key={c.position}
               caption={t('recidivism.council.paperCaption', { position: c.position, title: c.title })}
             >
-              <thead>
-                <tr>
-                  <Th scope="col">{t('recidivism.progress.programme')}</Th>
-                  <Th scope="col">{t('recidivism.progress.section')}</Th>
-                  <Th scope="col">{t('recidivism.progress.statusText')}</Th>
-                  <Th scope="col">{t('recidivism.progress.result')}</Th>
-                  <Th scope="col">{t('recidivism.progress.evaluation')}</Th>
-                  <Th scope="col">{t('recidivism.progress.issuesDirection')}</Th>
-                  <Th scope="col">{t('recidivism.council.paperUsed')}</Th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('recidivism.progress.programme'),
+                  t('recidivism.progress.section'),
+                  t('recidivism.progress.statusText'),
+                  t('recidivism.progress.result'),
+                  t('recidivism.progress.evaluation'),
+                  t('recidivism.progress.issuesDirection'),
+                  t('recidivism.council.paperUsed'),
+                ]}
+              />
               <tbody>
                 {c.programmes.map((p) => (
                   <tr key={`${p.name}-${p.section}`}>
@@ -109,12 +110,9 @@ export function CouncilPaperSection({ meetingId }: { meetingId: string }) {
             </Table>
           ))}
           <Table caption={t('recidivism.council.casework')}>
-            <thead>
-              <tr>
-                <Th scope="col">{t('recidivism.council.caseworkItem')}</Th>
-                <Th scope="col">{t('recidivism.council.caseworkCount')}</Th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[t('recidivism.council.caseworkItem'), t('recidivism.council.caseworkCount')]}
+            />
             <tbody>
               {(
                 [

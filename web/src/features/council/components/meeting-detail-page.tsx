@@ -1,10 +1,11 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
-import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { isProblem } from '../../../lib/api-client.ts';
 import { useFlash } from '../../../lib/flash.ts';
@@ -55,33 +56,25 @@ export function MeetingDetailPage({ meetingId }: { meetingId: string }) {
             { term: t('recidivism.council.minutes'), value: m.minutes },
           ]}
         />
-        <Table
+        <DataTable
           caption={t('recidivism.council.attendeesCaption')}
           captionDetail={t('common.itemCount', { count: m.attendees.length })}
+          columns={[
+            t('recidivism.council.organization'),
+            t('recidivism.council.attendee'),
+            t('recidivism.council.deputyMark'),
+          ]}
+          rows={m.attendees}
+          empty={t('recidivism.council.noAttendees')}
         >
-          <thead>
-            <tr>
-              <Th scope="col">{t('recidivism.council.organization')}</Th>
-              <Th scope="col">{t('recidivism.council.attendee')}</Th>
-              <Th scope="col">{t('recidivism.council.deputyMark')}</Th>
+          {(a) => (
+            <tr key={`${a.organization.id}-${a.attendeeName}`}>
+              <Th scope="row">{a.organization.name}</Th>
+              <Td>{a.attendeeName}</Td>
+              <Td>{a.isDeputy ? t('recidivism.council.deputyMark') : ''}</Td>
             </tr>
-          </thead>
-          <tbody>
-            {m.attendees.length === 0 ? (
-              <tr>
-                <Td colSpan={3}>{t('recidivism.council.noAttendees')}</Td>
-              </tr>
-            ) : (
-              m.attendees.map((a) => (
-                <tr key={`${a.organization.id}-${a.attendeeName}`}>
-                  <Th scope="row">{a.organization.name}</Th>
-                  <Td>{a.attendeeName}</Td>
-                  <Td>{a.isDeputy ? t('recidivism.council.deputyMark') : ''}</Td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </Table>
+          )}
+        </DataTable>
         <MeetingMaterials meeting={m} />
         {m.abilities.paper ? <CouncilPaperSection meetingId={m.id} /> : null}
         <Link to="/council" className={`${textLinkClassName} print:hidden`}>

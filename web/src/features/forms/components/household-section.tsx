@@ -11,6 +11,7 @@ import {
 } from '../../../../../src/domain/codeLists.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
+import { TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -70,16 +71,16 @@ export function HouseholdSection({ kase }: { kase: CaseDetail }) {
         </figure>
       </div>
       <Table caption={t('forms.household.members')}>
-        <thead>
-          <tr>
-            <Th scope="col">{t('forms.household.name')}</Th>
-            <Th scope="col">{t('forms.household.relation')}</Th>
-            <Th scope="col">{t('forms.household.age')}</Th>
-            <Th scope="col">{t('forms.household.livingTogether')}</Th>
-            <Th scope="col">{t('forms.household.supported')}</Th>
-            <Th scope="col">{t('forms.household.deceased')}</Th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('forms.household.name'),
+            t('forms.household.relation'),
+            t('forms.household.age'),
+            t('forms.household.livingTogether'),
+            t('forms.household.supported'),
+            t('forms.household.deceased'),
+          ]}
+        />
         <tbody>
           {data.members.map((m) => (
             <tr key={m.person.id}>
@@ -118,15 +119,15 @@ export function HouseholdSection({ kase }: { kase: CaseDetail }) {
         )}
       </div>
       <Table caption={t('forms.household.ties')}>
-        <thead>
-          <tr>
-            <Th scope="col">{t('forms.household.tieName')}</Th>
-            <Th scope="col">{t('forms.household.tieKind')}</Th>
-            <Th scope="col">{t('forms.household.tieStrength')}</Th>
-            <Th scope="col">{t('forms.household.tieMember')}</Th>
-            <Th scope="col">{t('forms.household.tieNote')}</Th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('forms.household.tieName'),
+            t('forms.household.tieKind'),
+            t('forms.household.tieStrength'),
+            t('forms.household.tieMember'),
+            t('forms.household.tieNote'),
+          ]}
+        />
         <tbody>
           {data.ties.map((tie) => (
             <tr key={tie.id}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../../src/contract/persons.ts';
 import { type CaseStage, caseStageLabels } from '../../../../../src/domain/caseStage.ts';
 import { consultationTopics, labelOf } from '../../../../../src/domain/codeLists.ts';
+import { TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
@@ -24,15 +25,15 @@ export function PersonRecords({ person }: { person: Person }) {
           <p>{t('forms.person.none')}</p>
         ) : (
           <Table caption={t('forms.person.cases')}>
-            <thead>
-              <tr>
-                <Th scope="col">{t('forms.person.caseNumber')}</Th>
-                <Th scope="col">{t('forms.person.stage')}</Th>
-                <Th scope="col">{t('forms.person.acceptedOn')}</Th>
-                <Th scope="col">{t('forms.person.coordinatingOrganization')}</Th>
-                <Th scope="col">{t('forms.person.role')}</Th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('forms.person.caseNumber'),
+                t('forms.person.stage'),
+                t('forms.person.acceptedOn'),
+                t('forms.person.coordinatingOrganization'),
+                t('forms.person.role'),
+              ]}
+            />
             <tbody>
               {person.cases.map((k) => (
                 <tr key={k.id}>
@@ -61,15 +62,15 @@ export function PersonRecords({ person }: { person: Person }) {
           <p>{t('forms.person.none')}</p>
         ) : (
           <Table caption={t('forms.person.consultations')}>
-            <thead>
-              <tr>
-                <Th scope="col">{t('forms.person.receivedOn')}</Th>
-                <Th scope="col">{t('forms.person.organization')}</Th>
-                <Th scope="col">{t('forms.person.mainTopic')}</Th>
-                <Th scope="col">{t('forms.person.status')}</Th>
-                <Th scope="col">{t('forms.person.role')}</Th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('forms.person.receivedOn'),
+                t('forms.person.organization'),
+                t('forms.person.mainTopic'),
+                t('forms.person.status'),
+                t('forms.person.role'),
+              ]}
+            />
             <tbody>
               {person.consultations.map((c) => (
                 <tr key={c.id}>

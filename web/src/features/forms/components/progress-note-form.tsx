@@ -4,8 +4,8 @@ import { Controller, type FieldPath, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { progressNoteInputSchema } from '../../../../../src/contract/progressNotes.ts';
+import { today } from '../../../../../src/domain/clock.ts';
 import { progressNoteKinds } from '../../../../../src/domain/codeLists.ts';
-import { toIsoDate } from '../../../../../src/domain/wareki.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateTimeField } from '../../../components/ui/calendar-date-field.tsx';
@@ -84,7 +84,7 @@ export function ProgressNoteForm({ caseId }: { caseId: string }) {
               id="progress-note-occurred-at"
               legend={t('forms.progressNotes.occurredAt')}
               required
-              notAfter={toIsoDate(new Date())}
+              notAfter={today()}
               value={field.value || undefined}
               onChange={(value) => field.onChange(value ?? '')}
               onBlur={field.onBlur}

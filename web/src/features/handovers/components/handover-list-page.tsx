@@ -17,6 +17,7 @@ import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
+import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useCan } from '../../../lib/me-context.tsx';
@@ -271,17 +272,7 @@ export function HandoverListPage({ status, onStatusChange }: HandoverListPagePro
                 )}
               </tbody>
             </Table>
-            {handovers.hasNextPage ? (
-              <div>
-                <Button
-                  variant="outline"
-                  onClick={() => void handovers.fetchNextPage()}
-                  aria-disabled={handovers.isFetchingNextPage || undefined}
-                >
-                  {handovers.isFetchingNextPage ? t('common.loading') : t('handovers.showMore')}
-                </Button>
-              </div>
-            ) : null}
+            <ShowMore query={handovers} label={t('handovers.showMore')} />
           </>
         )}
       </div>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { now } from '../../../../../src/domain/clock.ts';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { useMe } from '../../../lib/me-context.tsx';
@@ -9,7 +10,7 @@ export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
   const language = currentLanguage();
-  const today = new Date();
+  const today = now();
 
   const rows: { term: string; value: string }[] = [
     { term: t('home.organization'), value: me.organization.name },

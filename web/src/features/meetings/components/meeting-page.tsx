@@ -5,6 +5,7 @@ import type { Meeting } from '../../../../../src/contract/meetings.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { AuditedPrintButton } from '../../../components/ui/audited-print-button.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
+import { TableHead } from '../../../components/ui/data-table.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
@@ -153,15 +154,15 @@ function MeetingView({ meeting, fromCase }: { meeting: Meeting; fromCase: string
             {t('meetingPage.invitations')}
           </h2>
           <Table caption={t('meetingPage.invitationsCaption')}>
-            <thead>
-              <tr>
-                <Th scope="col">{t('meetingPage.organization')}</Th>
-                <Th scope="col">{t('meetingPage.attendance')}</Th>
-                <Th scope="col">{t('meetingPage.attendee')}</Th>
-                <Th scope="col">{t('meetingPage.deputy')}</Th>
-                <Th scope="col">{t('meetingPage.acknowledgement')}</Th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('meetingPage.organization'),
+                t('meetingPage.attendance'),
+                t('meetingPage.attendee'),
+                t('meetingPage.deputy'),
+                t('meetingPage.acknowledgement'),
+              ]}
+            />
             <tbody>
               {meeting.invitations.map((invitation) => (
                 <tr key={invitation.organization.id}>

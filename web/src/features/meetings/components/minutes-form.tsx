@@ -4,6 +4,7 @@ import { Controller, type FieldPath, type Resolver, useForm } from 'react-hook-f
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type Meeting, type MinutesInput, minutesInputSchema } from '../../../../../src/contract/meetings.ts';
+import * as clock from '../../../../../src/domain/clock.ts';
 import { toIsoDate } from '../../../../../src/domain/wareki.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateTimeField } from '../../../components/ui/calendar-date-field.tsx';
@@ -34,7 +35,7 @@ const resolver: Resolver<Values, unknown, MinutesInput> = (values, context, opti
 
 /** The meeting's own time if it has passed, else now: a meeting is recorded after it was held. */
 function defaultHeldAt(scheduledAt: string): string {
-  const now = new Date();
+  const now = clock.now();
   const scheduled = new Date(scheduledAt);
   const at = scheduled.getTime() <= now.getTime() ? scheduled : now;
   const time = new Intl.DateTimeFormat('en-GB', {
@@ -121,7 +122,7 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
               id="minutes-held-at"
               legend={t('meetingPage.heldAtLegend')}
               required
-              notAfter={toIsoDate(new Date())}
+              notAfter={clock.today()}
               value={field.value || undefined}
               onChange={(value) => field.onChange(value ?? '')}
               onBlur={field.onBlur}

@@ -7,10 +7,10 @@ import { Badge } from '../../../components/ui/badge.tsx';
 import { Button, buttonClassName } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
-import { Loading } from '../../../components/ui/loading.tsx';
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { QueryError } from '../../../components/ui/query-error.tsx';
-import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { QueryView } from '../../../components/ui/query-view.tsx';
+import { Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
@@ -89,103 +89,93 @@ export function OrganizationListPage({
           onChange={(event) => onIncludeDisabledChange(event.currentTarget.checked)}
         />
 
-        {organizations.isPending ? (
-          <Loading />
-        ) : organizations.isError ? (
-          <QueryError error={organizations.error} onRetry={() => void organizations.refetch()} />
-        ) : (
-          <Table
-            caption={t('organizations.tableCaption')}
-            captionDetail={t('common.itemCount', { count: organizations.data.length })}
-          >
-            <thead>
-              <tr>
-                <Th scope="col">{t('organizations.name')}</Th>
-                <Th scope="col">{t('organizations.kind')}</Th>
-                <Th scope="col">{t('organizations.flags')}</Th>
-                <Th scope="col">{t('organizations.status')}</Th>
-                <Th scope="col">{t('common.actions')}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {organizations.data.length === 0 ? (
-                <tr>
-                  <Td colSpan={5}>{t('organizations.empty')}</Td>
-                </tr>
-              ) : (
-                organizations.data.map((organization) => (
-                  <tr
-                    key={organization.id}
-                    className={organization.disabledAt ? 'bg-solid-gray-50' : undefined}
-                  >
-                    <Th scope="row">
-                      <span className="block text-std-16B-170">{organization.name}</span>
-                      {organization.nameKana ? (
-                        <span className="block text-std-16N-170 text-solid-gray-700">
-                          {organization.nameKana}
-                        </span>
+        <QueryView query={organizations}>
+          {(data) => (
+            <DataTable
+              caption={t('organizations.tableCaption')}
+              captionDetail={t('common.itemCount', { count: data.length })}
+              columns={[
+                t('organizations.name'),
+                t('organizations.kind'),
+                t('organizations.flags'),
+                t('organizations.status'),
+                t('common.actions'),
+              ]}
+              rows={data}
+              empty={t('organizations.empty')}
+            >
+              {(organization) => (
+                <tr
+                  key={organization.id}
+                  className={organization.disabledAt ? 'bg-solid-gray-50' : undefined}
+                >
+                  <Th scope="row">
+                    <span className="block text-std-16B-170">{organization.name}</span>
+                    {organization.nameKana ? (
+                      <span className="block text-std-16N-170 text-solid-gray-700">
+                        {organization.nameKana}
+                      </span>
+                    ) : null}
+                  </Th>
+                  <Td className="whitespace-nowrap">{t(`organizationKind.${organization.kind}`)}</Td>
+                  <Td>
+                    <span className="flex flex-wrap gap-2">
+                      {organization.isCoordinatingSection ? (
+                        <Badge tone="info">{t('organizationFlag.isCoordinatingSection')}</Badge>
                       ) : null}
-                    </Th>
-                    <Td className="whitespace-nowrap">{t(`organizationKind.${organization.kind}`)}</Td>
-                    <Td>
-                      <span className="flex flex-wrap gap-2">
-                        {organization.isCoordinatingSection ? (
-                          <Badge tone="info">{t('organizationFlag.isCoordinatingSection')}</Badge>
-                        ) : null}
-                        {organization.isCouncilMember ? (
-                          <Badge tone="info">{t('organizationFlag.isCouncilMember')}</Badge>
-                        ) : null}
-                      </span>
-                    </Td>
-                    <Td>
-                      {organization.disabledAt ? (
-                        <Badge tone="muted">{t('common.disabled')}</Badge>
-                      ) : (
-                        <Badge tone="success">{t('common.enabled')}</Badge>
-                      )}
-                    </Td>
-                    <Td>
-                      <span className="flex items-center gap-4 whitespace-nowrap">
-                        {organization.abilities.update ? (
-                          <Link
-                            to="/admin/organizations/$organizationId"
-                            params={{ organizationId: organization.id }}
-                            className={textLinkClassName}
-                            aria-label={t('common.actionFor', {
-                              action: t('common.edit'),
-                              name: organization.name,
-                            })}
-                          >
-                            {t('common.edit')}
-                          </Link>
-                        ) : null}
-                        {organization.abilities.disable ? (
-                          <Button
-                            variant="outline"
-                            size="sm"
-                            aria-label={t('common.actionFor', {
-                              action: organization.disabledAt ? t('common.enable') : t('common.disable'),
-                              name: organization.name,
-                            })}
-                            onClick={() => {
-                              setDone(null);
-                              setPending({
-                                organization,
-                                action: organization.disabledAt ? 'enable' : 'disable',
-                              });
-                            }}
-                          >
-                            {organization.disabledAt ? t('common.enable') : t('common.disable')}
-                          </Button>
-                        ) : null}
-                      </span>
-                    </Td>
-                  </tr>
-                ))
+                      {organization.isCouncilMember ? (
+                        <Badge tone="info">{t('organizationFlag.isCouncilMember')}</Badge>
+                      ) : null}
+                    </span>
+                  </Td>
+                  <Td>
+                    {organization.disabledAt ? (
+                      <Badge tone="muted">{t('common.disabled')}</Badge>
+                    ) : (
+                      <Badge tone="success">{t('common.enabled')}</Badge>
+                    )}
+                  </Td>
+                  <Td>
+                    <span className="flex items-center gap-4 whitespace-nowrap">
+                      {organization.abilities.update ? (
+                        <Link
+                          to="/admin/organizations/$organizationId"
+                          params={{ organizationId: organization.id }}
+                          className={textLinkClassName}
+                          aria-label={t('common.actionFor', {
+                            action: t('common.edit'),
+                            name: organization.name,
+                          })}
+                        >
+                          {t('common.edit')}
+                        </Link>
+                      ) : null}
+                      {organization.abilities.disable ? (
+                        <Button
+                          variant="outline"
+                          size="sm"
+                          aria-label={t('common.actionFor', {
+                            action: organization.disabledAt ? t('common.enable') : t('common.disable'),
+                            name: organization.name,
+                          })}
+                          onClick={() => {
+                            setDone(null);
+                            setPending({
+                              organization,
+                              action: organization.disabledAt ? 'enable' : 'disable',
+                            });
+                          }}
+                        >
+                          {organization.disabledAt ? t('common.enable') : t('common.disable')}
+                        </Button>
+                      ) : null}
+                    </span>
+                  </Td>
+                </tr>
               )}
-            </tbody>
-          </Table>
-        )}
+            </DataTable>
+          )}
+        </QueryView>
       </div>
 
       <ConfirmDialog

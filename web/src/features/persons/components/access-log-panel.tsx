@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/ui/button.tsx';
+import { TableHead } from '../../../components/ui/data-table.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
-import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { ShowMore } from '../../../components/ui/show-more.tsx';
+import { Table, Td } from '../../../components/ui/table.tsx';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { usePersonAccessLog } from '../api/get-person-access-log.ts';
@@ -34,15 +35,15 @@ export function AccessLogPanel({ personId }: { personId: string }) {
             caption={t('audit.accessLog.caption')}
             captionDetail={t('audit.shownCount', { count: items.length })}
           >
-            <thead>
-              <tr>
-                <Th scope="col">{t('audit.columns.time')}</Th>
-                <Th scope="col">{t('audit.columns.user')}</Th>
-                <Th scope="col">{t('audit.columns.organization')}</Th>
-                <Th scope="col">{t('audit.columns.action')}</Th>
-                <Th scope="col">{t('audit.columns.purpose')}</Th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('audit.columns.time'),
+                t('audit.columns.user'),
+                t('audit.columns.organization'),
+                t('audit.columns.action'),
+                t('audit.columns.purpose'),
+              ]}
+            />
             <tbody>
               {items.map((entry) => (
                 <tr key={entry.id}>
@@ -65,17 +66,7 @@ export function AccessLogPanel({ personId }: { personId: string }) {
               ))}
             </tbody>
           </Table>
-          {log.hasNextPage ? (
-            <div>
-              <Button
-                variant="outline"
-                onClick={() => void log.fetchNextPage()}
-                aria-disabled={log.isFetchingNextPage || undefined}
-              >
-                {log.isFetchingNextPage ? t('common.loading') : t('audit.accessLog.showMore')}
-              </Button>
-            </div>
-          ) : null}
+          <ShowMore query={log} label={t('audit.accessLog.showMore')} />
         </>
       )}
     </section>

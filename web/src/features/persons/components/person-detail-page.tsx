@@ -7,6 +7,7 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
 import { BirthDateText, DateText } from '../../../components/ui/date-text.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
@@ -31,51 +32,41 @@ function Households({ person }: { person: Person }) {
   return (
     <div className="flex flex-col gap-6">
       {person.households.map((household, index) => (
-        <Table
+        <DataTable
           key={household.householdId}
           caption={t('persons.householdCaption', {
             n: index + 1,
             relation: labelOf(relations, household.relation),
           })}
+          columns={[
+            t('persons.name'),
+            t('persons.relation'),
+            t('persons.birthDate'),
+            t('persons.livingTogether'),
+          ]}
+          rows={household.members}
+          empty={t('persons.noMembers')}
         >
-          <thead>
-            <tr>
-              <Th scope="col">{t('persons.name')}</Th>
-              <Th scope="col">{t('persons.relation')}</Th>
-              <Th scope="col">{t('persons.birthDate')}</Th>
-              <Th scope="col">{t('persons.livingTogether')}</Th>
+          {(member) => (
+            <tr key={member.person.id}>
+              <Th scope="row">
+                <Link
+                  to="/persons/$personId"
+                  params={{ personId: member.person.id }}
+                  className={textLinkClassName}
+                >
+                  {fullName(member.person)}
+                </Link>
+                <span className="block text-std-16N-170 text-solid-gray-700">{fullKana(member.person)}</span>
+              </Th>
+              <Td>{labelOf(relations, member.relation)}</Td>
+              <Td>
+                <BirthDateText birthDate={member.person.birthDate} age={member.person.age} />
+              </Td>
+              <Td>{member.livingTogether ? t('persons.together') : t('persons.apart')}</Td>
             </tr>
-          </thead>
-          <tbody>
-            {household.members.length === 0 ? (
-              <tr>
-                <Td colSpan={4}>{t('persons.noMembers')}</Td>
-              </tr>
-            ) : (
-              household.members.map((member) => (
-                <tr key={member.person.id}>
-                  <Th scope="row">
-                    <Link
-                      to="/persons/$personId"
-                      params={{ personId: member.person.id }}
-                      className={textLinkClassName}
-                    >
-                      {fullName(member.person)}
-                    </Link>
-                    <span className="block text-std-16N-170 text-solid-gray-700">
-                      {fullKana(member.person)}
-                    </span>
-                  </Th>
-                  <Td>{labelOf(relations, member.relation)}</Td>
-                  <Td>
-                    <BirthDateText birthDate={member.person.birthDate} age={member.person.age} />
-                  </Td>
-                  <Td>{member.livingTogether ? t('persons.together') : t('persons.apart')}</Td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </Table>
+          )}
+        </DataTable>
       ))}
     </div>
   );
@@ -128,14 +119,14 @@ function Duplicates({ person }: { person: Person }) {
         <p>{person.birthDate ? t('persons.noDuplicates') : t('persons.duplicatesNeedBirthDate')}</p>
       ) : (
         <Table caption={t('persons.duplicatesCaption')}>
-          <thead>
-            <tr>
-              <Th scope="col">{t('persons.name')}</Th>
-              <Th scope="col">{t('persons.birthDate')}</Th>
-              <Th scope="col">{t('persons.registeredBy')}</Th>
-              <Th scope="col">{t('common.actions')}</Th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('persons.name'),
+              t('persons.birthDate'),
+              t('persons.registeredBy'),
+              t('common.actions'),
+            ]}
+          />
           <tbody>
             {duplicates.data.map((duplicate) => (
               <tr key={duplicate.id}>

@@ -5,13 +5,15 @@ import { personSearchQuerySchema } from '../../../../../src/contract/persons.ts'
 import { labelOf, sexes } from '../../../../../src/domain/codeLists.ts';
 import { parseWareki } from '../../../../../src/domain/wareki.ts';
 import { Button } from '../../../components/ui/button.tsx';
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { BirthDateText } from '../../../components/ui/date-text.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
-import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { ShowMore } from '../../../components/ui/show-more.tsx';
+import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
@@ -94,55 +96,33 @@ export function PersonSearchPage() {
           <QueryError error={results.error} onRetry={() => void results.refetch()} />
         ) : (
           <>
-            <Table
+            <DataTable
               caption={t('persons.resultsCaption', { kana: search.kana })}
               captionDetail={t('persons.shownCount', { count: items.length })}
+              columns={[t('persons.name'), t('persons.birthDate'), t('persons.sex')]}
+              rows={items}
+              empty={t('persons.empty')}
             >
-              <thead>
-                <tr>
-                  <Th scope="col">{t('persons.name')}</Th>
-                  <Th scope="col">{t('persons.birthDate')}</Th>
-                  <Th scope="col">{t('persons.sex')}</Th>
+              {(person) => (
+                <tr key={person.id}>
+                  <Th scope="row">
+                    <Link
+                      to="/persons/$personId"
+                      params={{ personId: person.id }}
+                      className={textLinkClassName}
+                    >
+                      {fullName(person)}
+                    </Link>
+                    <span className="block text-std-16N-170 text-solid-gray-700">{fullKana(person)}</span>
+                  </Th>
+                  <Td>
+                    <BirthDateText birthDate={person.birthDate} age={person.age} />
+                  </Td>
+                  <Td>{labelOf(sexes, person.sex)}</Td>
                 </tr>
-              </thead>
-              <tbody>
-                {items.length === 0 ? (
-                  <tr>
-                    <Td colSpan={3}>{t('persons.empty')}</Td>
-                  </tr>
-                ) : (
-                  items.map((person) => (
-                    <tr key={person.id}>
-                      <Th scope="row">
-                        <Link
-                          to="/persons/$personId"
-                          params={{ personId: person.id }}
-                          className={textLinkClassName}
-                        >
-                          {fullName(person)}
-                        </Link>
-                        <span className="block text-std-16N-170 text-solid-gray-700">{fullKana(person)}</span>
-                      </Th>
-                      <Td>
-                        <BirthDateText birthDate={person.birthDate} age={person.age} />
-                      </Td>
-                      <Td>{labelOf(sexes, person.sex)}</Td>
-                    </tr>
-                  ))
-                )}
-              </tbody>
-            </Table>
-            {results.hasNextPage ? (
-              <div>
-                <Button
-                  variant="outline"
-                  onClick={() => void results.fetchNextPage()}
-                  aria-disabled={results.isFetchingNextPage || undefined}
-                >
-                  {results.isFetchingNextPage ? t('common.loading') : t('persons.showMore')}
-                </Button>
-              </div>
-            ) : null}
+              )}
+            </DataTable>
+            <ShowMore query={results} label={t('persons.showMore')} />
           </>
         )}
       </div>

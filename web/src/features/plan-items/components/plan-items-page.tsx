@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
-import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { PathLink } from '../../../components/ui/path-link.tsx';
-import { QueryError } from '../../../components/ui/query-error.tsx';
-import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { QueryView } from '../../../components/ui/query-view.tsx';
+import { Td, Th } from '../../../components/ui/table.tsx';
 import { useMyPlanItems } from '../api/list-my-plan-items.ts';
 import { SupportReportForm } from './support-report-form.tsx';
 
@@ -28,95 +28,85 @@ export function PlanItemsPage() {
       </PageHeading>
       <div className="flex flex-col gap-8">
         {saved ? <Alert tone="success" title={saved} /> : null}
-        {items.isPending ? (
-          <Loading />
-        ) : items.isError ? (
-          <QueryError error={items.error} onRetry={() => void items.refetch()} />
-        ) : (
-          <>
-            <Table
-              caption={t('planItems.caption')}
-              captionDetail={t('common.itemCount', { count: list.length })}
-            >
-              <thead>
-                <tr>
-                  <Th scope="col">{t('planItems.caseNumber')}</Th>
-                  <Th scope="col">{t('planItems.person')}</Th>
-                  <Th scope="col">{t('planItems.content')}</Th>
-                  <Th scope="col">{t('planItems.frequency')}</Th>
-                  <Th scope="col">{t('planItems.lastReportedOn')}</Th>
-                  <Th scope="col">{t('planItems.due')}</Th>
-                  <Th scope="col">{t('common.actions')}</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.length === 0 ? (
-                  <tr>
-                    <Td colSpan={7}>{t('planItems.empty')}</Td>
+        <QueryView query={items}>
+          {(_data) => (
+            <>
+              <DataTable
+                caption={t('planItems.caption')}
+                captionDetail={t('common.itemCount', { count: list.length })}
+                columns={[
+                  t('planItems.caseNumber'),
+                  t('planItems.person'),
+                  t('planItems.content'),
+                  t('planItems.frequency'),
+                  t('planItems.lastReportedOn'),
+                  t('planItems.due'),
+                  t('common.actions'),
+                ]}
+                rows={list}
+                empty={t('planItems.empty')}
+              >
+                {(item) => (
+                  <tr key={item.id} className={item.id === selected ? 'bg-blue-50' : undefined}>
+                    <Td className="whitespace-nowrap">
+                      <PathLink href={`/cases/${item.caseId}`}>{item.caseNumber}</PathLink>
+                    </Td>
+                    <Td className="whitespace-nowrap">{item.personName}</Td>
+                    <Th scope="row" className="whitespace-pre-wrap">
+                      {item.content}
+                    </Th>
+                    <Td className="whitespace-nowrap">{item.frequency ?? ''}</Td>
+                    <Td className="whitespace-nowrap">
+                      {item.lastReportedOn ? (
+                        <DateText value={item.lastReportedOn} />
+                      ) : (
+                        t('planItems.noReport')
+                      )}
+                    </Td>
+                    <Td>
+                      {item.reportDue ? (
+                        <Badge tone="warning">{t('planItems.overdue')}</Badge>
+                      ) : (
+                        <Badge tone="success">{t('planItems.onTime')}</Badge>
+                      )}
+                    </Td>
+                    <Td className="whitespace-nowrap">
+                      {item.abilities.report ? (
+                        <Button
+                          variant="outline"
+                          size="sm"
+                          aria-label={t('planItems.reportFor', {
+                            content: item.content,
+                            caseNumber: item.caseNumber,
+                          })}
+                          aria-expanded={item.id === selected}
+                          aria-controls={item.id === selected ? 'support-report-heading' : undefined}
+                          onClick={() => {
+                            setSaved(null);
+                            setSelected(item.id);
+                          }}
+                        >
+                          {t('planItems.report')}
+                        </Button>
+                      ) : null}
+                    </Td>
                   </tr>
-                ) : (
-                  list.map((item) => (
-                    <tr key={item.id} className={item.id === selected ? 'bg-blue-50' : undefined}>
-                      <Td className="whitespace-nowrap">
-                        <PathLink href={`/cases/${item.caseId}`}>{item.caseNumber}</PathLink>
-                      </Td>
-                      <Td className="whitespace-nowrap">{item.personName}</Td>
-                      <Th scope="row" className="whitespace-pre-wrap">
-                        {item.content}
-                      </Th>
-                      <Td className="whitespace-nowrap">{item.frequency ?? ''}</Td>
-                      <Td className="whitespace-nowrap">
-                        {item.lastReportedOn ? (
-                          <DateText value={item.lastReportedOn} />
-                        ) : (
-                          t('planItems.noReport')
-                        )}
-                      </Td>
-                      <Td>
-                        {item.reportDue ? (
-                          <Badge tone="warning">{t('planItems.overdue')}</Badge>
-                        ) : (
-                          <Badge tone="success">{t('planItems.onTime')}</Badge>
-                        )}
-                      </Td>
-                      <Td className="whitespace-nowrap">
-                        {item.abilities.report ? (
-                          <Button
-                            variant="outline"
-                            size="sm"
-                            aria-label={t('planItems.reportFor', {
-                              content: item.content,
-                              caseNumber: item.caseNumber,
-                            })}
-                            aria-expanded={item.id === selected}
-                            aria-controls={item.id === selected ? 'support-report-heading' : undefined}
-                            onClick={() => {
-                              setSaved(null);
-                              setSelected(item.id);
-                            }}
-                          >
-                            {t('planItems.report')}
-                          </Button>
-                        ) : null}
-                      </Td>
-                    </tr>
-                  ))
                 )}
-              </tbody>
-            </Table>
-            {items.hasNextPage ? (
-              <div>
-                <Button
-                  variant="outline"
-                  onClick={() => void items.fetchNextPage()}
-                  aria-disabled={items.isFetchingNextPage || undefined}
-                >
-                  {t('planItems.more')}
-                </Button>
-              </div>
-            ) : null}
-          </>
-        )}
+              </DataTable>
+              {items.hasNextPage ? (
+                <div>
+                  <Button
+                    variant="outline"
+                    onClick={() => void items.fetchNextPage()}
+                    aria-disabled={items.isFetchingNextPage || undefined}
+                  >
+                    {t('planItems.more')}
+                  </Button>
+                </div>
+              ) : null}
+            </>
+          )}
+        </QueryView>
         {chosen ? (
           <SupportReportForm
             key={chosen.id}

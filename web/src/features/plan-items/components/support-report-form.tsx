@@ -8,8 +8,8 @@ import {
   type SupportReportInput,
   supportReportInputSchema,
 } from '../../../../../src/contract/supportReports.ts';
+import * as clock from '../../../../../src/domain/clock.ts';
 import { reportResults } from '../../../../../src/domain/codeLists.ts';
-import { toIsoDate } from '../../../../../src/domain/wareki.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
@@ -35,7 +35,7 @@ export function SupportReportForm({
 }) {
   const { t } = useTranslation();
   const create = useCreateSupportReport();
-  const today = toIsoDate(new Date());
+  const today = clock.today();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const {
     register,

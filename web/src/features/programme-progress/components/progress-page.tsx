@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import * as clock from '../../../../../src/domain/clock.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { TableHead } from '../../../components/ui/data-table.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
@@ -39,7 +41,7 @@ export function ProgressPage({
   if (period.isPending) return <Loading />;
   if (period.isError) return <QueryError error={period.error} onRetry={() => void period.refetch()} />;
   const { from, to } = period.data;
-  const now = new Date();
+  const now = clock.now();
   const current = now.getMonth() + 1 >= 4 ? now.getFullYear() : now.getFullYear() - 1;
   const year = fiscalYear ?? Math.min(Math.max(current, from), to);
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -144,20 +146,18 @@ function ProgressYear({ fiscalYear }: { fiscalYear: number }) {
       ) : null}
 
       <Table caption={t('recidivism.progress.tableCaption', { year: yearLabel })}>
-        <thead>
-          <tr>
-            <Th scope="col">{t('recidivism.progress.challenge')}</Th>
-            <Th scope="col">{t('recidivism.progress.programme')}</Th>
-            <Th scope="col">{t('recidivism.progress.section')}</Th>
-            <Th scope="col">{t('recidivism.progress.statusText')}</Th>
-            <Th scope="col">{t('recidivism.progress.result')}</Th>
-            <Th scope="col">{t('recidivism.progress.evaluation')}</Th>
-            <Th scope="col">{t('recidivism.progress.issuesDirection')}</Th>
-            <Th scope="col" className="print:hidden">
-              {t('common.actions')}
-            </Th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('recidivism.progress.challenge'),
+            t('recidivism.progress.programme'),
+            t('recidivism.progress.section'),
+            t('recidivism.progress.statusText'),
+            t('recidivism.progress.result'),
+            t('recidivism.progress.evaluation'),
+            t('recidivism.progress.issuesDirection'),
+            { label: t('common.actions'), className: 'print:hidden' },
+          ]}
+        />
         <tbody>
           {data.items.map((item) => {
             const p = item.progress;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProgrammeImportResult } from '../../../../../src/contract/recidivismPlan.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
+import { TableHead } from '../../../components/ui/data-table.tsx';
 import { ErrorText, FieldLabel, SupportText } from '../../../components/ui/form-control.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
@@ -34,13 +35,9 @@ function ImportErrors({ errors }: { errors: ProgrammeImportResult['errors'] }) {
       caption={t('recidivism.import.errorsCaption')}
       captionDetail={t('recidivism.import.errorCount', { count: errors.length })}
     >
-      <thead>
-        <tr>
-          <Th scope="col">{t('recidivism.import.row')}</Th>
-          <Th scope="col">{t('recidivism.import.field')}</Th>
-          <Th scope="col">{t('recidivism.import.message')}</Th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[t('recidivism.import.row'), t('recidivism.import.field'), t('recidivism.import.message')]}
+      />
       <tbody>
         {errors.map((e) => (
           <tr key={`${e.row}-${e.field}-${e.message}`}>

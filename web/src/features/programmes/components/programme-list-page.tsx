@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { buttonClassName } from '../../../components/ui/button.tsx';
-import { Loading } from '../../../components/ui/loading.tsx';
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { QueryError } from '../../../components/ui/query-error.tsx';
+import { QueryView } from '../../../components/ui/query-view.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
-import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
@@ -82,56 +82,46 @@ export function ProgrammeListPage() {
             ))}
           </SelectField>
         </div>
-        {programmes.isPending ? (
-          <Loading />
-        ) : programmes.isError ? (
-          <QueryError error={programmes.error} onRetry={() => void programmes.refetch()} />
-        ) : (
-          <Table
-            caption={t('recidivism.programmes.tableCaption')}
-            captionDetail={t('common.itemCount', { count: shown.length })}
-          >
-            <thead>
-              <tr>
-                <Th scope="col">{t('recidivism.programmes.challenges')}</Th>
-                <Th scope="col">{t('recidivism.programmes.name')}</Th>
-                <Th scope="col">{t('recidivism.programmes.section')}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.length === 0 ? (
-                <tr>
-                  <Td colSpan={3}>{t('recidivism.programmes.empty')}</Td>
+        <QueryView query={programmes}>
+          {(_data) => (
+            <DataTable
+              caption={t('recidivism.programmes.tableCaption')}
+              captionDetail={t('common.itemCount', { count: shown.length })}
+              columns={[
+                t('recidivism.programmes.challenges'),
+                t('recidivism.programmes.name'),
+                t('recidivism.programmes.section'),
+              ]}
+              rows={shown}
+              empty={t('recidivism.programmes.empty')}
+            >
+              {(programme) => (
+                <tr key={programme.id}>
+                  <Td className="whitespace-nowrap">
+                    <ul className="flex flex-wrap gap-2">
+                      {programme.challenges.map((c) => (
+                        <li key={c.id} className="flex items-center gap-1">
+                          <span>({c.position})</span>
+                          {c.isRepeat ? <Badge tone="muted">{t('recidivism.plan.repeat')}</Badge> : null}
+                        </li>
+                      ))}
+                    </ul>
+                  </Td>
+                  <Th scope="row">
+                    <Link
+                      to="/programmes/$programmeId"
+                      params={{ programmeId: programme.id }}
+                      className={textLinkClassName}
+                    >
+                      {programme.name}
+                    </Link>
+                  </Th>
+                  <Td>{programme.responsibleSection.name}</Td>
                 </tr>
-              ) : (
-                shown.map((programme) => (
-                  <tr key={programme.id}>
-                    <Td className="whitespace-nowrap">
-                      <ul className="flex flex-wrap gap-2">
-                        {programme.challenges.map((c) => (
-                          <li key={c.id} className="flex items-center gap-1">
-                            <span>({c.position})</span>
-                            {c.isRepeat ? <Badge tone="muted">{t('recidivism.plan.repeat')}</Badge> : null}
-                          </li>
-                        ))}
-                      </ul>
-                    </Td>
-                    <Th scope="row">
-                      <Link
-                        to="/programmes/$programmeId"
-                        params={{ programmeId: programme.id }}
-                        className={textLinkClassName}
-                      >
-                        {programme.name}
-                      </Link>
-                    </Th>
-                    <Td>{programme.responsibleSection.name}</Td>
-                  </tr>
-                ))
               )}
-            </tbody>
-          </Table>
-        )}
+            </DataTable>
+          )}
+        </QueryView>
       </div>
     </>
   );

@@ -10,6 +10,9 @@ import { useUpdateChallenges } from '../api/update-challenges.ts';
 
 type Row = { key: string; id?: string; title: string };
 
+/** Keys for rows not saved yet (React needs a stable key before the server gives an id). */
+let unsavedRows = 0;
+
 /** 課題の編集: rename, reorder (up / down buttons, keyboard usable), add and remove challenges. */
 export function ChallengesForm({
   challenges,
@@ -99,7 +102,7 @@ export function ChallengesForm({
         <div>
           <Button
             variant="outline"
-            onClick={() => setRows((current) => [...current, { key: `new-${Date.now()}`, title: '' }])}
+            onClick={() => setRows((current) => [...current, { key: `new-${++unsavedRows}`, title: '' }])}
           >
             {t('recidivism.challenges.add')}
           </Button>

@@ -6,6 +6,7 @@ import { consultationTopics, labelOf } from '../../../../../src/domain/codeLists
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
@@ -13,7 +14,8 @@ import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
-import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { ShowMore } from '../../../components/ui/show-more.tsx';
+import { Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useAcceptReferral } from '../api/accept-referral.ts';
@@ -96,132 +98,110 @@ export function ReferralInboxPage({ status, onStatusChange }: ReferralInboxPageP
           <QueryError error={referrals.error} onRetry={() => void referrals.refetch()} />
         ) : (
           <>
-            <Table
+            <DataTable
               caption={status === 'pending' ? t('referrals.pendingCaption') : t('referrals.acceptedCaption')}
               captionDetail={t('referrals.shownCount', { count: items.length })}
+              columns={[
+                t('referrals.sentOn'),
+                { label: t('referrals.person'), className: 'min-w-36' },
+                t('referrals.mainTopic'),
+                t('referrals.from'),
+                t('referrals.note'),
+                t('referrals.daysWaiting'),
+                t('common.actions'),
+              ]}
+              rows={items}
+              empty={
+                <> {status === 'pending' ? t('referrals.emptyPending') : t('referrals.emptyAccepted')}</>
+              }
             >
-              <thead>
-                <tr>
-                  <Th scope="col">{t('referrals.sentOn')}</Th>
-                  <Th scope="col" className="min-w-36">
-                    {t('referrals.person')}
-                  </Th>
-                  <Th scope="col">{t('referrals.mainTopic')}</Th>
-                  <Th scope="col">{t('referrals.from')}</Th>
-                  <Th scope="col">{t('referrals.note')}</Th>
-                  <Th scope="col">{t('referrals.daysWaiting')}</Th>
-                  <Th scope="col">{t('common.actions')}</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.length === 0 ? (
-                  <tr>
-                    <Td colSpan={7}>
-                      {status === 'pending' ? t('referrals.emptyPending') : t('referrals.emptyAccepted')}
+              {(referral) => {
+                const name = personLabel(referral, t('referrals.notVisible'));
+                return (
+                  <tr key={referral.id}>
+                    <Td className="whitespace-nowrap">
+                      <DateText value={referral.createdAt} />
                     </Td>
-                  </tr>
-                ) : (
-                  items.map((referral) => {
-                    const name = personLabel(referral, t('referrals.notVisible'));
-                    return (
-                      <tr key={referral.id}>
-                        <Td className="whitespace-nowrap">
-                          <DateText value={referral.createdAt} />
-                        </Td>
-                        <Th scope="row">
-                          {referral.consultation ? (
-                            <>
-                              <Link
-                                to="/consultations/$consultationId"
-                                params={{ consultationId: referral.consultation.id }}
-                                className={textLinkClassName}
-                              >
-                                {name}
-                              </Link>
-                              <span className="block text-std-16N-170 text-solid-gray-700">
-                                {fullKana(referral.consultation.person)}
-                              </span>
-                              {referral.consultation.person.age !== null ? (
-                                <span className="block text-std-16N-170 text-solid-gray-700">
-                                  {t('dateText.age', { age: referral.consultation.person.age })}
-                                </span>
-                              ) : null}
-                            </>
-                          ) : (
-                            name
-                          )}
-                        </Th>
-                        <Td>
-                          {referral.consultation
-                            ? labelOf(consultationTopics, referral.consultation.mainTopic)
-                            : t('common.none')}
-                        </Td>
-                        <Td>{referral.fromOrganization.name}</Td>
-                        <Td className="max-w-[20rem] whitespace-pre-wrap">
-                          {referral.note ?? t('common.none')}
-                        </Td>
-                        <Td className="whitespace-nowrap">
-                          {t('referrals.days', { count: referral.daysWaiting })}
-                          {referral.status === 'accepted' ? (
-                            <span className="block">
-                              <Badge tone="success">{t('referrals.status.accepted')}</Badge>
+                    <Th scope="row">
+                      {referral.consultation ? (
+                        <>
+                          <Link
+                            to="/consultations/$consultationId"
+                            params={{ consultationId: referral.consultation.id }}
+                            className={textLinkClassName}
+                          >
+                            {name}
+                          </Link>
+                          <span className="block text-std-16N-170 text-solid-gray-700">
+                            {fullKana(referral.consultation.person)}
+                          </span>
+                          {referral.consultation.person.age !== null ? (
+                            <span className="block text-std-16N-170 text-solid-gray-700">
+                              {t('dateText.age', { age: referral.consultation.person.age })}
                             </span>
                           ) : null}
-                        </Td>
-                        <Td>
-                          <span className="flex flex-wrap gap-2">
-                            {referral.abilities.accept ? (
-                              <Button
-                                size="sm"
-                                aria-label={t('common.actionFor', { action: t('referrals.accept'), name })}
-                                aria-disabled={accept.isPending || undefined}
-                                onClick={() => {
-                                  if (accept.isPending) return;
-                                  setDone(null);
-                                  accept.mutate(referral.id, {
-                                    onSuccess: (saved) =>
-                                      setDone({
-                                        text: t('referrals.accepted', { name }),
-                                        consultationId: saved.consultation?.id ?? null,
-                                      }),
-                                  });
-                                }}
-                              >
-                                {t('referrals.accept')}
-                              </Button>
-                            ) : null}
-                            {referral.abilities.decline ? (
-                              <Button
-                                variant="outline"
-                                size="sm"
-                                aria-label={t('common.actionFor', { action: t('referrals.decline'), name })}
-                                onClick={() => {
-                                  setDone(null);
-                                  setDeclining(referral);
-                                }}
-                              >
-                                {t('referrals.decline')}
-                              </Button>
-                            ) : null}
-                          </span>
-                        </Td>
-                      </tr>
-                    );
-                  })
-                )}
-              </tbody>
-            </Table>
-            {referrals.hasNextPage ? (
-              <div>
-                <Button
-                  variant="outline"
-                  onClick={() => void referrals.fetchNextPage()}
-                  aria-disabled={referrals.isFetchingNextPage || undefined}
-                >
-                  {referrals.isFetchingNextPage ? t('common.loading') : t('referrals.showMore')}
-                </Button>
-              </div>
-            ) : null}
+                        </>
+                      ) : (
+                        name
+                      )}
+                    </Th>
+                    <Td>
+                      {referral.consultation
+                        ? labelOf(consultationTopics, referral.consultation.mainTopic)
+                        : t('common.none')}
+                    </Td>
+                    <Td>{referral.fromOrganization.name}</Td>
+                    <Td className="max-w-[20rem] whitespace-pre-wrap">{referral.note ?? t('common.none')}</Td>
+                    <Td className="whitespace-nowrap">
+                      {t('referrals.days', { count: referral.daysWaiting })}
+                      {referral.status === 'accepted' ? (
+                        <span className="block">
+                          <Badge tone="success">{t('referrals.status.accepted')}</Badge>
+                        </span>
+                      ) : null}
+                    </Td>
+                    <Td>
+                      <span className="flex flex-wrap gap-2">
+                        {referral.abilities.accept ? (
+                          <Button
+                            size="sm"
+                            aria-label={t('common.actionFor', { action: t('referrals.accept'), name })}
+                            aria-disabled={accept.isPending || undefined}
+                            onClick={() => {
+                              if (accept.isPending) return;
+                              setDone(null);
+                              accept.mutate(referral.id, {
+                                onSuccess: (saved) =>
+                                  setDone({
+                                    text: t('referrals.accepted', { name }),
+                                    consultationId: saved.consultation?.id ?? null,
+                                  }),
+                              });
+                            }}
+                          >
+                            {t('referrals.accept')}
+                          </Button>
+                        ) : null}
+                        {referral.abilities.decline ? (
+                          <Button
+                            variant="outline"
+                            size="sm"
+                            aria-label={t('common.actionFor', { action: t('referrals.decline'), name })}
+                            onClick={() => {
+                              setDone(null);
+                              setDeclining(referral);
+                            }}
+                          >
+                            {t('referrals.decline')}
+                          </Button>
+                        ) : null}
+                      </span>
+                    </Td>
+                  </tr>
+                );
+              }}
+            </DataTable>
+            <ShowMore query={referrals} label={t('referrals.showMore')} />
           </>
         )}
       </div>

@@ -17,13 +17,14 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
-import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
@@ -77,119 +78,111 @@ export function SensitiveFactsPanel({ of }: SensitiveFactsPanelProps) {
       </div>
       {notice ? <Alert tone="success" title={notice} /> : null}
       {revoke.error ? <Alert tone="error" title={problemMessage(revoke.error, t)} /> : null}
-      <Table
+      <DataTable
         caption={t('sensitiveFacts.listCaption')}
         captionDetail={t('common.itemCount', { count: facts.length })}
+        columns={[
+          t('sensitiveFacts.kind'),
+          t('sensitiveFacts.person'),
+          t('sensitiveFacts.recordedBy'),
+          t('sensitiveFacts.recordedAt'),
+          t('sensitiveFacts.grants'),
+          t('sensitiveFacts.actions'),
+        ]}
+        rows={facts}
+        empty={t('sensitiveFacts.empty')}
       >
-        <thead>
-          <tr>
-            <Th scope="col">{t('sensitiveFacts.kind')}</Th>
-            <Th scope="col">{t('sensitiveFacts.person')}</Th>
-            <Th scope="col">{t('sensitiveFacts.recordedBy')}</Th>
-            <Th scope="col">{t('sensitiveFacts.recordedAt')}</Th>
-            <Th scope="col">{t('sensitiveFacts.grants')}</Th>
-            <Th scope="col">{t('sensitiveFacts.actions')}</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {facts.length === 0 ? (
-            <tr>
-              <Td colSpan={6}>{t('sensitiveFacts.empty')}</Td>
-            </tr>
-          ) : (
-            facts.map((fact) => (
-              <tr key={fact.id}>
-                <Th scope="row">
-                  <span className="flex flex-col gap-1">
-                    <span>
-                      {fact.kindLabel}
-                      {fact.subtypeLabel ? `（${fact.subtypeLabel}）` : ''}
-                    </span>
-                    {fact.kind === 'offence' && fact.caseId ? (
-                      <span>
-                        <Badge tone="warning">{t('sensitiveFacts.caseMarker')}</Badge>
-                      </span>
-                    ) : null}
+        {(fact) => (
+          <tr key={fact.id}>
+            <Th scope="row">
+              <span className="flex flex-col gap-1">
+                <span>
+                  {fact.kindLabel}
+                  {fact.subtypeLabel ? `（${fact.subtypeLabel}）` : ''}
+                </span>
+                {fact.kind === 'offence' && fact.caseId ? (
+                  <span>
+                    <Badge tone="warning">{t('sensitiveFacts.caseMarker')}</Badge>
                   </span>
-                </Th>
-                <Td>{personName(fact.personId)}</Td>
-                <Td>
-                  {fact.recordedBy.organization.name}
-                  <span className="block text-solid-gray-700">{fact.recordedBy.user.name}</span>
-                </Td>
-                <Td className="whitespace-nowrap">
-                  <DateText value={fact.recordedAt.slice(0, 10)} />
-                </Td>
-                <Td>
-                  <ul className="flex flex-col gap-1">
-                    {fact.grants.map((grant) => (
-                      <li key={grant.id}>
-                        {grant.organization.name}（{grant.legalBasisLabel}）
-                        {grant.abilities.revoke ? (
-                          <Button
-                            variant="text"
-                            size="sm"
-                            disabled={revoke.isPending}
-                            aria-label={t('common.actionFor', {
-                              action: t('sensitiveFacts.revoke'),
-                              name: grant.organization.name,
-                            })}
-                            onClick={() => {
-                              setNotice(null);
-                              revoke
-                                .mutateAsync({ factId: fact.id, grantId: grant.id })
-                                .then(() => setNotice(t('sensitiveFacts.revoked')))
-                                .catch(() => undefined);
-                            }}
-                          >
-                            {t('sensitiveFacts.revoke')}
-                          </Button>
-                        ) : null}
-                      </li>
-                    ))}
-                  </ul>
-                </Td>
-                <Td>
-                  <span className="flex flex-col items-start gap-2 print:hidden">
-                    {fact.abilities.reveal ? (
+                ) : null}
+              </span>
+            </Th>
+            <Td>{personName(fact.personId)}</Td>
+            <Td>
+              {fact.recordedBy.organization.name}
+              <span className="block text-solid-gray-700">{fact.recordedBy.user.name}</span>
+            </Td>
+            <Td className="whitespace-nowrap">
+              <DateText value={fact.recordedAt.slice(0, 10)} />
+            </Td>
+            <Td>
+              <ul className="flex flex-col gap-1">
+                {fact.grants.map((grant) => (
+                  <li key={grant.id}>
+                    {grant.organization.name}（{grant.legalBasisLabel}）
+                    {grant.abilities.revoke ? (
                       <Button
-                        variant="outline"
+                        variant="text"
                         size="sm"
+                        disabled={revoke.isPending}
                         aria-label={t('common.actionFor', {
-                          action: t('sensitiveFacts.reveal'),
-                          name: `${fact.kindLabel}（${personName(fact.personId)}）`,
-                        })}
-                        onClick={() => {
-                          reveal.reset();
-                          setRevealing(fact);
-                        }}
-                      >
-                        {t('sensitiveFacts.reveal')}
-                      </Button>
-                    ) : null}
-                    {fact.abilities.grant ? (
-                      <Button
-                        variant="outline"
-                        size="sm"
-                        aria-label={t('common.actionFor', {
-                          action: t('sensitiveFacts.grantHeading'),
-                          name: `${fact.kindLabel}（${personName(fact.personId)}）`,
+                          action: t('sensitiveFacts.revoke'),
+                          name: grant.organization.name,
                         })}
                         onClick={() => {
                           setNotice(null);
-                          setGranting(fact);
+                          revoke
+                            .mutateAsync({ factId: fact.id, grantId: grant.id })
+                            .then(() => setNotice(t('sensitiveFacts.revoked')))
+                            .catch(() => undefined);
                         }}
                       >
-                        {t('sensitiveFacts.grantHeading')}
+                        {t('sensitiveFacts.revoke')}
                       </Button>
                     ) : null}
-                  </span>
-                </Td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </Table>
+                  </li>
+                ))}
+              </ul>
+            </Td>
+            <Td>
+              <span className="flex flex-col items-start gap-2 print:hidden">
+                {fact.abilities.reveal ? (
+                  <Button
+                    variant="outline"
+                    size="sm"
+                    aria-label={t('common.actionFor', {
+                      action: t('sensitiveFacts.reveal'),
+                      name: `${fact.kindLabel}（${personName(fact.personId)}）`,
+                    })}
+                    onClick={() => {
+                      reveal.reset();
+                      setRevealing(fact);
+                    }}
+                  >
+                    {t('sensitiveFacts.reveal')}
+                  </Button>
+                ) : null}
+                {fact.abilities.grant ? (
+                  <Button
+                    variant="outline"
+                    size="sm"
+                    aria-label={t('common.actionFor', {
+                      action: t('sensitiveFacts.grantHeading'),
+                      name: `${fact.kindLabel}（${personName(fact.personId)}）`,
+                    })}
+                    onClick={() => {
+                      setNotice(null);
+                      setGranting(fact);
+                    }}
+                  >
+                    {t('sensitiveFacts.grantHeading')}
+                  </Button>
+                ) : null}
+              </span>
+            </Td>
+          </tr>
+        )}
+      </DataTable>
 
       {shown ? (
         <section

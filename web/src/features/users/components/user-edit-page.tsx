@@ -8,9 +8,8 @@ import { passwordSchema, type User, userUpdateSchema } from '../../../../../src/
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
-import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { QueryError } from '../../../components/ui/query-error.tsx';
+import { QueryView } from '../../../components/ui/query-view.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { setFlash } from '../../../lib/flash.ts';
@@ -48,16 +47,14 @@ export function UserEditPage({ userId }: { userId: string }) {
     return (
       <>
         <PageHeading>{t('users.editTitle')}</PageHeading>
-        {user.isPending ? (
-          <Loading />
-        ) : user.isError ? (
-          <QueryError error={user.error} onRetry={() => void user.refetch()} />
-        ) : (
-          <div className="flex flex-col gap-6">
-            <Alert tone="error" title={t('users.notFound')} />
-            <BackLink />
-          </div>
-        )}
+        <QueryView query={user}>
+          {(_data) => (
+            <div className="flex flex-col gap-6">
+              <Alert tone="error" title={t('users.notFound')} />
+              <BackLink />
+            </div>
+          )}
+        </QueryView>
       </>
     );
   }

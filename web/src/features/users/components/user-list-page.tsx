@@ -2,16 +2,17 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../../src/contract/users.ts';
+import * as clock from '../../../../../src/domain/clock.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button, buttonClassName } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
-import { Loading } from '../../../components/ui/loading.tsx';
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { QueryError } from '../../../components/ui/query-error.tsx';
+import { QueryView } from '../../../components/ui/query-view.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
-import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
@@ -49,7 +50,7 @@ export function UserListPage({ organizationId, includeDisabled, onFilterChange }
   const [pending, setPending] = useState<PendingToggle | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const toggle = pending?.action === 'enable' ? enable : disable;
-  const now = Date.now();
+  const now = clock.now().getTime();
 
   const closeDialog = () => {
     setPending(null);
@@ -124,92 +125,82 @@ export function UserListPage({ organizationId, includeDisabled, onFilterChange }
           />
         </div>
 
-        {users.isPending ? (
-          <Loading />
-        ) : users.isError ? (
-          <QueryError error={users.error} onRetry={() => void users.refetch()} />
-        ) : (
-          <Table
-            caption={t('users.tableCaption')}
-            captionDetail={t('common.itemCount', { count: users.data.length })}
-          >
-            <thead>
-              <tr>
-                <Th scope="col">{t('users.loginId')}</Th>
-                <Th scope="col">{t('users.displayName')}</Th>
-                <Th scope="col">{t('users.organization')}</Th>
-                <Th scope="col">{t('users.roles')}</Th>
-                <Th scope="col">{t('users.status')}</Th>
-                <Th scope="col">{t('users.lastSignIn')}</Th>
-                <Th scope="col">{t('common.actions')}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.length === 0 ? (
-                <tr>
-                  <Td colSpan={7}>{t('users.empty')}</Td>
+        <QueryView query={users}>
+          {(data) => (
+            <DataTable
+              caption={t('users.tableCaption')}
+              captionDetail={t('common.itemCount', { count: data.length })}
+              columns={[
+                t('users.loginId'),
+                t('users.displayName'),
+                t('users.organization'),
+                t('users.roles'),
+                t('users.status'),
+                t('users.lastSignIn'),
+                t('common.actions'),
+              ]}
+              rows={data}
+              empty={t('users.empty')}
+            >
+              {(user) => (
+                <tr key={user.id} className={user.disabledAt ? 'bg-solid-gray-50' : undefined}>
+                  <Td className="font-mono">{user.loginId}</Td>
+                  <Th scope="row" className="whitespace-nowrap">
+                    {user.displayName}
+                  </Th>
+                  <Td>{user.organization.name}</Td>
+                  <Td>{user.roles.map((role) => t(`role.${role}`)).join(t('common.listSeparator'))}</Td>
+                  <Td>
+                    <span className="flex flex-wrap gap-2">
+                      {user.disabledAt ? (
+                        <Badge tone="muted">{t('common.disabled')}</Badge>
+                      ) : (
+                        <Badge tone="success">{t('common.enabled')}</Badge>
+                      )}
+                      {isLocked(user, now) ? <Badge tone="warning">{t('users.locked')}</Badge> : null}
+                    </span>
+                  </Td>
+                  <Td className="whitespace-nowrap">
+                    {user.lastSignInAt ? formatDateTime(user.lastSignInAt, language) : t('common.never')}
+                  </Td>
+                  <Td>
+                    <span className="flex items-center gap-4 whitespace-nowrap">
+                      {user.abilities.update ? (
+                        <Link
+                          to="/admin/users/$userId"
+                          params={{ userId: user.id }}
+                          className={textLinkClassName}
+                          aria-label={t('common.actionFor', {
+                            action: t('common.edit'),
+                            name: user.displayName,
+                          })}
+                        >
+                          {t('common.edit')}
+                        </Link>
+                      ) : null}
+                      {user.abilities.disable ? (
+                        <Button
+                          variant="outline"
+                          size="sm"
+                          aria-label={t('common.actionFor', {
+                            action: user.disabledAt ? t('common.enable') : t('common.disable'),
+                            name: user.displayName,
+                          })}
+                          onClick={() => {
+                            setDone(null);
+                            setPending({ user, action: user.disabledAt ? 'enable' : 'disable' });
+                          }}
+                        >
+                          {user.disabledAt ? t('common.enable') : t('common.disable')}
+                        </Button>
+                      ) : null}
+                    </span>
+                  </Td>
                 </tr>
-              ) : (
-                users.data.map((user) => (
-                  <tr key={user.id} className={user.disabledAt ? 'bg-solid-gray-50' : undefined}>
-                    <Td className="font-mono">{user.loginId}</Td>
-                    <Th scope="row" className="whitespace-nowrap">
-                      {user.displayName}
-                    </Th>
-                    <Td>{user.organization.name}</Td>
-                    <Td>{user.roles.map((role) => t(`role.${role}`)).join(t('common.listSeparator'))}</Td>
-                    <Td>
-                      <span className="flex flex-wrap gap-2">
-                        {user.disabledAt ? (
-                          <Badge tone="muted">{t('common.disabled')}</Badge>
-                        ) : (
-                          <Badge tone="success">{t('common.enabled')}</Badge>
-                        )}
-                        {isLocked(user, now) ? <Badge tone="warning">{t('users.locked')}</Badge> : null}
-                      </span>
-                    </Td>
-                    <Td className="whitespace-nowrap">
-                      {user.lastSignInAt ? formatDateTime(user.lastSignInAt, language) : t('common.never')}
-                    </Td>
-                    <Td>
-                      <span className="flex items-center gap-4 whitespace-nowrap">
-                        {user.abilities.update ? (
-                          <Link
-                            to="/admin/users/$userId"
-                            params={{ userId: user.id }}
-                            className={textLinkClassName}
-                            aria-label={t('common.actionFor', {
-                              action: t('common.edit'),
-                              name: user.displayName,
-                            })}
-                          >
-                            {t('common.edit')}
-                          </Link>
-                        ) : null}
-                        {user.abilities.disable ? (
-                          <Button
-                            variant="outline"
-                            size="sm"
-                            aria-label={t('common.actionFor', {
-                              action: user.disabledAt ? t('common.enable') : t('common.disable'),
-                              name: user.displayName,
-                            })}
-                            onClick={() => {
-                              setDone(null);
-                              setPending({ user, action: user.disabledAt ? 'enable' : 'disable' });
-                            }}
-                          >
-                            {user.disabledAt ? t('common.enable') : t('common.disable')}
-                          </Button>
-                        ) : null}
-                      </span>
-                    </Td>
-                  </tr>
-                ))
               )}
-            </tbody>
-          </Table>
-        )}
+            </DataTable>
+          )}
+        </QueryView>
       </div>
 
       <ConfirmDialog

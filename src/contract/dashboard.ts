@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { caseStages } from '../domain/caseStage.ts';
+import { calendarDate } from './persons.ts';
+
+const ref = () => z.object({ id: z.uuid(), name: z.string() });
+
+/**
+ * The signed-in user's home (dashboard.get): for each role the user holds, what it must act on.
+ * Every figure has a filter the web app links to (事例一覧 with the same filter as the count, the
+ * handover inbox, my plan items, the progress page, the council, the audit log), so a figure and
+ * the list behind it always agree.
+ */
+export const dashboardQuerySchema = z.object({
+  noContactDays: z.coerce
+    .number({ message: '日数は数値で指定してください' })
+    .int({ message: '日数は整数で指定してください' })
+    .min(1, { message: '日数は1以上にしてください' })
+    .max(3650, { message: '日数は3650以下にしてください' })
+    .optional()
+    .describe('「N日以上記録なし」の N（既定 30）'),
+});
+
+export const dashboardMeetingSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  caseNumber: z.string(),
+  title: z.string(),
+  kindName: z.string(),
+  legalBasis: z.enum(['article106_6', 'consent']),
+  scheduledAt: z.string(),
+  status: z.enum(['scheduled', 'held']),
+  /** Whether the caller may open the case (a 支援会議 invitee sees the meeting only). */
+  caseVisible: z.boolean(),
+});
+export type DashboardMeeting = z.infer<typeof dashboardMeetingSchema>;
+
+export const coordinatorHomeSchema = z.object({
+  openByStage: z.array(z.object({ stage: z.enum(caseStages), label: z.string(), count: z.number().int() })),
+  openTotal: z.number().int(),
+  handoversWaiting: z.array(
+    z.object({
+      id: z.uuid(),
+      consultationId: z.uuid(),
+      personName: z.string(),
+      fromOrganization: z.string(),
+      receivedOn: z.string(),
+      daysWaiting: z.number().int(),
+    }),
+  ),
+  monitoringOverdue: z.number().int(),
+  monitoringDueSoon: z.number().int(),
+  reportsOverdue: z.array(z.object({ organization: ref(), count: z.number().int() })),
+  unassigned: z.number().int(),
+  noContact: z.object({ days: z.number().int(), count: z.number().int() }),
+  meetingsNext14Days: z.array(dashboardMeetingSchema),
+});
+
+export const caseworkerHomeSchema = z.object({
+  planItemsDue: z.number().int(),
+  referralsWaiting: z.number().int(),
+  sentReferrals: z.array(z.object({ status: z.string(), label: z.string(), count: z.number().int() })),
+  sentHandovers: z.array(z.object({ status: z.string(), label: z.string(), count: z.number().int() })),
+  meetingsInvited: z.array(dashboardMeetingSchema),
+});
+
+export const planOfficerHomeSchema = z.object({
+  fiscalYear: z.number().int(),
+  fiscalYearLabel: z.string(),
+  locked: z.boolean(),
+  progressBySection: z.array(
+    z.object({
+      section: ref(),
+      programmes: z.number().int(),
+      entered: z.number().int(),
+      notYet: z.number().int(),
+    }),
+  ),
+  councilTerms: z.array(
+    z.object({
+      id: z.uuid(),
+      organization: ref(),
+      representative: z.string(),
+      termTo: z.string(),
+      ended: z.boolean(),
+    }),
+  ),
+  opinionsUnanswered: z.number().int(),
+});
+
+export const auditorHomeSchema = z.object({
+  since: z.string().describe('the first day counted (7 days up to today)'),
+  sensitiveReveals: z.number().int(),
+  deniedAccesses: z.number().int(),
+  exports: z.number().int(),
+  prints: z.number().int(),
+});
+
+export const dashboardSchema = z
+  .object({
+    today: z.string(),
+    coordinator: coordinatorHomeSchema.nullable(),
+    caseworker: caseworkerHomeSchema.nullable(),
+    planOfficer: planOfficerHomeSchema.nullable(),
+    auditor: auditorHomeSchema.nullable(),
+  })
+  .meta({ id: 'Dashboard' });
+export type Dashboard = z.infer<typeof dashboardSchema>;
+
+/** meetings.calendar: the meetings I may see between two dates (a week or a month). */
+export const meetingCalendarQuerySchema = z
+  .object({
+    from: calendarDate('開始日'),
+    to: calendarDate('終了日'),
+  })
+  .refine((q) => q.from <= q.to, { message: '終了日は開始日以降にしてください', path: ['to'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 62 * 86_400_000, {
+    message: '期間は62日以内にしてください',
+    path: ['to'],
+  });
+
+export const meetingCalendarSchema = z
+  .object({ from: z.string(), to: z.string(), items: z.array(dashboardMeetingSchema) })
+  .meta({ id: 'MeetingCalendar' });

@@ -1,0 +1,189 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { CaseFilter } from '../contract/cases.ts';
+import { addCalendarDays } from '../domain/caseSearch.ts';
+import type { CaseStage } from '../domain/caseStage.ts';
+import { caseVisible, meetingVisible, type Viewer } from './access.ts';
+import { caseFilterConditions } from './caseFilters.ts';
+import { REPORT_INTERVAL_DAYS } from './plans.ts';
+import type { DB } from './schema.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/**
+ * The number of cases the viewer may see that match a 事例一覧 filter: the same conditions as
+ * cases.list (caseFilterConditions), so the figure on the home and the list it links to agree.
+ */
+export async function countCases(
+  db: Executor,
+  viewer: Viewer & { userId: string },
+  filter: CaseFilter,
+  today: string,
+): Promise<number> {
+  let query = db
+    .selectFrom('cases as c')
+    .select(sql<string>`count(*)`.as('n'))
+    .where('c.tenant_id', '=', viewer.tenantId)
+    .where(caseVisible(viewer, 'c.id'));
+  for (const condition of caseFilterConditions(filter, { userId: viewer.userId, today })) {
+    query = query.where(condition);
+  }
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Open cases the viewer may see, by stage. */
+export async function openCasesByStage(db: Executor, viewer: Viewer): Promise<Map<CaseStage, number>> {
+  const rows = await db
+    .selectFrom('cases as c')
+    .select(['c.stage', sql<string>`count(*)`.as('n')])
+    .where('c.tenant_id', '=', viewer.tenantId)
+    .where('c.stage', 'not in', ['closed', 'suspended'])
+    .where(caseVisible(viewer, 'c.id'))
+    .groupBy('c.stage')
+    .execute();
+  return new Map(rows.map((r) => [r.stage, Number(r.n)]));
+}
+
+/**
+ * Per responsible organisation, the open cases the viewer may see with a plan item whose support
+ * report is overdue: the item's period has begun and not ended, and nothing was reported in the
+ * last REPORT_INTERVAL_DAYS days (the rule of my plan items and tasks).
+ */
+export async function reportsOverdueByOrganization(
+  db: Executor,
+  viewer: Viewer,
+  today: string,
+): Promise<{ organization_id: string; organization_name: string; n: number }[]> {
+  const cutoff = addCalendarDays(today, -REPORT_INTERVAL_DAYS);
+  const rows = await db
+    .selectFrom('plan_items as pi')
+    .innerJoin('support_plans as sp', 'sp.id', 'pi.plan_id')
+    .innerJoin('cases as c', 'c.id', 'pi.case_id')
+    .innerJoin('organizations as o', 'o.id', 'pi.organization_id')
+    .select([
+      'pi.organization_id',
+      'o.name as organization_name',
+      sql<string>`count(DISTINCT pi.case_id)`.as('n'),
+    ])
+    .where('pi.tenant_id', '=', viewer.tenantId)
+    .where('sp.status', '=', 'approved')
+    .where('c.stage', 'not in', ['closed', 'suspended'])
+    .where((eb) => eb.or([eb('pi.period_from', 'is', null), eb('pi.period_from', '<=', today)]))
+    .where((eb) => eb.or([eb('pi.period_to', 'is', null), eb('pi.period_to', '>=', today)]))
+    .where(
+      sql<boolean>`NOT EXISTS (SELECT 1 FROM support_reports due_sr
+        WHERE due_sr.plan_item_id = pi.id AND due_sr.supported_on > ${cutoff})`,
+    )
+    .where(caseVisible(viewer, 'c.id'))
+    .groupBy(['pi.organization_id', 'o.name'])
+    .orderBy('o.name')
+    .execute();
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+export interface CalendarMeetingRow {
+  id: string;
+  case_id: string;
+  case_number: string;
+  title: string;
+  kind_name: string;
+  legal_basis: 'article106_6' | 'consent';
+  scheduled_at: Date;
+  status: 'scheduled' | 'held';
+  case_visible: boolean;
+}
+
+/** Meetings the viewer may see (meetingVisible) scheduled in [from, to) — instants. */
+export async function meetingsBetween(
+  db: Executor,
+  viewer: Viewer,
+  from: Date,
+  to: Date,
+  limit = 500,
+): Promise<CalendarMeetingRow[]> {
+  return db
+    .selectFrom('meetings as m')
+    .innerJoin('meeting_kinds as k', 'k.id', 'm.kind_id')
+    .innerJoin('cases as c', 'c.id', 'm.case_id')
+    .select([
+      'm.id',
+      'm.case_id',
+      'c.case_number',
+      'm.title',
+      'k.name as kind_name',
+      'm.legal_basis',
+      'm.scheduled_at',
+      'm.status',
+      caseVisible(viewer, 'm.case_id').as('case_visible'),
+    ])
+    .where('m.tenant_id', '=', viewer.tenantId)
+    .where('m.scheduled_at', '>=', from)
+    .where('m.scheduled_at', '<', to)
+    .where(meetingVisible(viewer, 'm.id', 'm.case_id'))
+    .orderBy('m.scheduled_at')
+    .orderBy('m.id')
+    .limit(limit)
+    .execute() as Promise<CalendarMeetingRow[]>;
+}
+
+/** Referrals or handovers my organisation sent, by status. */
+export async function sentByStatus(
+  db: Executor,
+  viewer: Viewer,
+  table: 'referrals' | 'handovers',
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom(table)
+    .select(['status', sql<string>`count(*)`.as('n')])
+    .where('tenant_id', '=', viewer.tenantId)
+    .where('from_organization_id', '=', viewer.organizationId)
+    .groupBy('status')
+    .execute();
+  return new Map(rows.map((r) => [String(r.status), Number(r.n)]));
+}
+
+/** Programmes of the plan per responsible section, with how many have progress for the 年度. */
+export async function progressBySection(db: Executor, tenantId: string, planId: string, fiscalYear: number) {
+  const rows = await db
+    .selectFrom('programmes as pg')
+    .innerJoin('organizations as o', 'o.id', 'pg.responsible_section_id')
+    .leftJoin('programme_progress as pp', (join) =>
+      join.onRef('pp.programme_id', '=', 'pg.id').on('pp.fiscal_year', '=', fiscalYear),
+    )
+    .select([
+      'o.id',
+      'o.name',
+      sql<string>`count(DISTINCT pg.id)`.as('programmes'),
+      sql<string>`count(DISTINCT pp.programme_id)`.as('entered'),
+    ])
+    .where('pg.tenant_id', '=', tenantId)
+    .where('pg.plan_id', '=', planId)
+    .groupBy(['o.id', 'o.name'])
+    .orderBy('o.name')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    programmes: Number(r.programmes),
+    entered: Number(r.entered),
+  }));
+}
+
+/** Audit events of some actions in the tenant since an instant. */
+export async function countAuditEvents(
+  db: Executor,
+  tenantId: string,
+  actions: readonly string[],
+  since: Date,
+  resourceTypes?: readonly string[],
+): Promise<number> {
+  let query = db
+    .selectFrom('audit_events')
+    .select(sql<string>`count(*)`.as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('action', 'in', [...actions])
+    .where('occurred_at', '>=', since);
+  if (resourceTypes) query = query.where('resource_type', 'in', [...resourceTypes]);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,109 @@
+import type { ColumnType } from 'kysely';
+
+/**
+ * Tables of the 社会資源 directory and of 参加支援・アウトリーチ・地域づくり (issue #12; docs/resources.md),
+ * joined into `DB` in schema.ts.
+ */
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+type TextArray = ColumnType<string[], string[], string[]>;
+type DateColumn = string;
+
+/** A place where a resource is offered (HSDS location + its address), with the city's areas. */
+export interface StoredResourceLocation {
+  hsdsId: string;
+  name: string | null;
+  postalCode: string | null;
+  address: string | null;
+  city: string | null;
+  /** 校区 (elementary-school district) */
+  schoolDistrict: string | null;
+  /** 地区 (the city's area of several 校区) */
+  district: string | null;
+  transportation: string | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+/** When a resource is open (HSDS schedule: an iCal RRULE's FREQ and BYDAY with hours). */
+export interface StoredResourceSchedule {
+  hsdsId: string;
+  freq: 'WEEKLY' | 'MONTHLY';
+  /** BYDAY values: `MO` weekly; `2SA` (second Saturday) or `-1FR` monthly */
+  byday: string[];
+  opensAt: string | null;
+  closesAt: string | null;
+  notes: string | null;
+}
+
+/** A named contact of a resource (HSDS contact with one phone). */
+export interface StoredResourceContact {
+  hsdsId: string;
+  name: string | null;
+  title: string | null;
+  department: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface ResourceOrganizationTable {
+  id: string;
+  tenant_id: string;
+  hsds_id: string;
+  name: string;
+  alternate_name: string | null;
+  description: ColumnType<string, string | undefined, string>;
+  email: string | null;
+  website: string | null;
+  phone: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ResourceTable {
+  id: string;
+  tenant_id: string;
+  hsds_id: string;
+  resource_organization_id: string;
+  name: string;
+  alternate_name: string | null;
+  description: ColumnType<string, string | undefined, string>;
+  status: string;
+  kinds: TextArray;
+  needs: TextArray;
+  eligibility_description: string | null;
+  minimum_age: number | null;
+  maximum_age: number | null;
+  fees_description: string | null;
+  application_process: string | null;
+  url: string | null;
+  email: string | null;
+  phone: string | null;
+  locations: Json<StoredResourceLocation[]>;
+  schedules: Json<StoredResourceSchedule[]>;
+  contacts: Json<StoredResourceContact[]>;
+  school_districts: TextArray;
+  districts: TextArray;
+  assured_on: DateColumn | null;
+  last_modified: UpdatedAt;
+  updated_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface HsdsApiTokenTable {
+  id: string;
+  tenant_id: string;
+  label: string;
+  token_hash: string;
+  created_by: string;
+  created_at: CreatedAt;
+  revoked_at: Date | null;
+}
+
+export interface ResourceTables {
+  resource_organizations: ResourceOrganizationTable;
+  resources: ResourceTable;
+  hsds_api_tokens: HsdsApiTokenTable;
+}

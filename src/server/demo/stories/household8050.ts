@@ -1,0 +1,63 @@
+import { bornYearsAgo, daysAhead } from '../demoDays.ts';
+import { DemoCase, type DemoStory, handover, person, report } from '../story.ts';
+
+/** An 83-year-old mother and her withdrawn 54-year-old son; supported by 障害者相談支援事業所 and 保護第一課. */
+export const household8050: DemoStory = {
+  about: '8050: a plan approved, reports filed',
+  async tell(cast) {
+    const { houkatsu, shogai, hogo } = cast.users;
+    const kase = await DemoCase.accept(cast, houkatsu, {
+      person: person('城山', '和夫', 'シロヤマ', 'カズオ', bornYearsAgo(54, 120), 'male'),
+      members: [
+        {
+          person: person('城山', 'トメ', 'シロヤマ', 'トメ', bornYearsAgo(83, 40), 'female'),
+          relation: 'mother',
+          livingTogether: true,
+        },
+      ],
+      visitor: { name: '城山 トメ', relation: 'mother' },
+      topics: ['withdrawal', 'care', 'income'],
+      content:
+        '母（83歳）から、54歳の息子が20年近く自室にひきこもっている。自分の足腰が弱り、年金だけでは二人の生活が苦しいと相談。',
+      wishes: '息子が外に出られるようになってほしい。',
+      receivedDaysAgo: 75,
+      outcome: handover(
+        '母の介護と息子のひきこもり、世帯の経済的困窮が重なり、包括だけでは対応が難しい。',
+        '母の要介護認定申請、介護保険サービスの案内。',
+      ),
+    });
+    await kase.assess(
+      ['withdrawal', 'elderlyCare', 'financialHardship'],
+      ['8050'],
+      '母の介護、息子のひきこもり、経済的困窮が重なる8050世帯。',
+    );
+    await kase.heldMeeting('supportMeeting', ['障害者相談支援事業所'], 60, [shogai]);
+    await kase.consent(['障害者相談支援事業所', '保護第一課', '地域包括支援センター'], 50);
+    const meetingId = await kase.heldMeeting('multilayerMeeting', ['障害者相談支援事業所', '保護第一課'], 45);
+    const plan = await kase.approvedPlan(
+      meetingId,
+      [
+        {
+          content: '本人への訪問（アウトリーチ）と障害福祉サービスの利用調整',
+          organization: '障害者相談支援事業所',
+          frequency: '週1回',
+          links: ['outreach'],
+        },
+        { content: '生活保護の相談と家計の見直し', organization: '保護第一課', frequency: '月1回' },
+        { content: '母の介護サービス利用の見守り', organization: '地域包括支援センター', frequency: '月2回' },
+      ],
+      daysAhead(20),
+    );
+    const [outreach, welfare, care] = plan.items;
+    if (outreach)
+      await report(
+        shogai,
+        outreach.id,
+        30,
+        '自宅を訪問。本人は自室から出てこなかったが、ドア越しに挨拶を交わせた。',
+      );
+    if (outreach) await report(shogai, outreach.id, 9, '2回目の訪問。本人と居間で10分ほど話せた。');
+    if (welfare) await report(hogo, welfare.id, 20, '母と面談し、生活保護の申請手続きを説明した。');
+    if (care) await report(houkatsu, care.id, 12, 'デイサービスの利用開始を確認。母の表情が明るくなった。');
+  },
+};

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject } from 'ajv';
+import addFormats from 'ajv-formats';
+
+/**
+ * Validation of an HSDS 3.0 service against Open Referral's own schema (service.schema.json here,
+ * CC BY-SA 4.0, see README.md). The compiled schemas carry no `$schema` and descriptive keywords of
+ * their own (`datapackage_type`, `constraints` …), hence `strict: false`; `csv` is a format they name
+ * for tabular exchange that says nothing about JSON values.
+ */
+const schema = JSON.parse(readFileSync(new URL('./service.schema.json', import.meta.url), 'utf8')) as object;
+const ajv = new Ajv({ strict: false, allErrors: true });
+addFormats.default(ajv);
+ajv.addFormat('csv', true);
+const validator = ajv.compile(schema);
+
+export interface SchemaError {
+  /** JSON pointer inside the service, e.g. `/schedules/0/freq` */
+  path: string;
+  message: string;
+}
+
+/** The schema errors of one service (empty when it is a valid HSDS 3.0 service). */
+export function hsdsServiceErrors(service: unknown): SchemaError[] {
+  if (validator(service)) return [];
+  return (validator.errors ?? []).slice(0, 20).map((e: ErrorObject) => ({
+    path: e.instancePath || '/',
+    message: e.message ?? 'invalid',
+  }));
+}

@@ -1,0 +1,277 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import {
+  type Dashboard,
+  type DashboardMeeting,
+  dashboardQuerySchema,
+  dashboardSchema,
+  meetingCalendarQuerySchema,
+  meetingCalendarSchema,
+} from '../../contract/dashboard.ts';
+import { handoverStatuses } from '../../contract/handovers.ts';
+import { problemSchema } from '../../contract/problem.ts';
+import { recordAudit } from '../../db/auditTrail.ts';
+import {
+  type CalendarMeetingRow,
+  countAuditEvents,
+  countCases,
+  meetingsBetween,
+  openCasesByStage,
+  progressBySection,
+  reportsOverdueByOrganization,
+  sentByStatus,
+} from '../../db/dashboard.ts';
+import { listMyReportDueItems } from '../../db/plans.ts';
+import { findCurrentPlan } from '../../db/recidivismPlan.ts';
+import type { DB } from '../../db/schema.ts';
+import { invitedMeetings, pendingHandovers, pendingReferrals } from '../../db/tasks.ts';
+import { daysBetween } from '../../domain/businessDays.ts';
+import { addCalendarDays, DEFAULT_NO_CONTACT_DAYS } from '../../domain/caseSearch.ts';
+import { caseStageLabels, caseStages, isOpenStage } from '../../domain/caseStage.ts';
+import { now, today as todayInTokyo } from '../../domain/clock.ts';
+import { fiscalYearOf, formatFiscalYear } from '../../domain/fiscalYear.ts';
+import { toIsoDate } from '../../domain/wareki.ts';
+import { actorOf, auditContextOf } from '../authentication.ts';
+
+const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+
+const handoverStatusLabels: Record<(typeof handoverStatuses)[number], string> = {
+  pending: '受理待ち',
+  accepted: '受理',
+  returned: '差戻し',
+};
+const referralStatusLabels: Record<string, string> = {
+  pending: '回答待ち',
+  accepted: '受入れ',
+  declined: 'お断り',
+};
+
+/** The start of a calendar date in Asia/Tokyo, as an instant. */
+const startOfDay = (date: string) => new Date(`${date}T00:00:00+09:00`);
+
+/** Council member terms ending within this many days are shown to the plan officer. */
+const TERM_NOTICE_DAYS = 90;
+/** The auditor's home counts the events of this many days up to today. */
+const AUDITOR_DAYS = 7;
+
+function presentMeeting(m: CalendarMeetingRow): DashboardMeeting {
+  return {
+    id: m.id,
+    caseId: m.case_id,
+    caseNumber: m.case_number,
+    title: m.title,
+    kindName: m.kind_name,
+    legalBasis: m.legal_basis,
+    scheduledAt: m.scheduled_at.toISOString(),
+    status: m.status,
+    caseVisible: Boolean(m.case_visible),
+  };
+}
+
+export function dashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/dashboard',
+    {
+      config: { access: 'signedIn', audit: ['dashboard.read'] },
+      schema: {
+        operationId: 'dashboard.get',
+        summary: 'ホーム画面の数値（ロールごと。各数値は絞り込んだ一覧へのリンクの条件と同じ）',
+        description:
+          '重層事業担当：段階別の対応中事例、受理待ちの引継ぎと待ち日数、モニタリング期限（超過・7日以内）、' +
+          '機関別の支援報告期限超過、担当職員なし、N日以上記録なし、14日以内の会議。相談支援機関：報告期限の' +
+          'プラン項目、つなぎの回答待ち、送ったつなぎ・引継ぎの状態、招かれた会議。計画担当：今年度の進捗入力' +
+          '状況（担当課別）、任期が90日以内に終わる・終わった委員、未回答の意見。監査担当：直近7日間の要配慮' +
+          '個人情報の閲覧、拒否されたアクセス、出力、印刷。',
+        tags: ['dashboard'],
+        querystring: dashboardQuerySchema,
+        response: { 200: dashboardSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const can = (p: Parameters<typeof actor.permissions.has>[0]) => actor.permissions.has(p);
+      const today = todayInTokyo();
+      const noContactDays = request.query.noContactDays ?? DEFAULT_NO_CONTACT_DAYS;
+      return db.transaction().execute(async (tx) => {
+        const personIds: string[] = [];
+        const caseIds: string[] = [];
+        const dashboard: Dashboard = {
+          today,
+          coordinator: null,
+          caseworker: null,
+          planOfficer: null,
+          auditor: null,
+        };
+
+        if (can('case.coordinate')) {
+          const byStage = await openCasesByStage(tx, actor);
+          const handovers = await pendingHandovers(tx, actor);
+          const meetings = await meetingsBetween(tx, actor, now(), startOfDay(addCalendarDays(today, 15)));
+          const count = (filter: Parameters<typeof countCases>[2]) => countCases(tx, actor, filter, today);
+          dashboard.coordinator = {
+            openByStage: caseStages
+              .filter(isOpenStage)
+              .map((stage) => ({ stage, label: caseStageLabels[stage], count: byStage.get(stage) ?? 0 })),
+            openTotal: [...byStage.values()].reduce((a, b) => a + b, 0),
+            handoversWaiting: handovers.map((h) => {
+              const receivedOn = toIsoDate(h.created_at);
+              return {
+                id: h.id,
+                consultationId: h.consultation_id,
+                personName: `${h.family_name} ${h.given_name}`,
+                fromOrganization: h.from_name,
+                receivedOn,
+                daysWaiting: daysBetween(receivedOn, today),
+              };
+            }),
+            monitoringOverdue: await count({ monitoring: 'overdue' }),
+            monitoringDueSoon: await count({ monitoring: 'dueSoon' }),
+            reportsOverdue: (await reportsOverdueByOrganization(tx, actor, today)).map((row) => ({
+              organization: { id: row.organization_id, name: row.organization_name },
+              count: row.n,
+            })),
+            unassigned: await count({ unassigned: 'true' }),
+            noContact: { days: noContactDays, count: await count({ noContactDays }) },
+            meetingsNext14Days: meetings.map(presentMeeting),
+          };
+          caseIds.push(...meetings.map((m) => m.case_id));
+          personIds.push(...handovers.map((h) => h.person_id));
+        } else if (can('task.read')) {
+          const invited = await invitedMeetings(tx, actor, startOfDay(today));
+          const referrals = await sentByStatus(tx, actor, 'referrals');
+          const sentHandovers = await sentByStatus(tx, actor, 'handovers');
+          dashboard.caseworker = {
+            planItemsDue: (await listMyReportDueItems(tx, actor, today)).length,
+            referralsWaiting: (await pendingReferrals(tx, actor)).length,
+            sentReferrals: ['pending', 'accepted', 'declined'].map((status) => ({
+              status,
+              label: referralStatusLabels[status] ?? status,
+              count: referrals.get(status) ?? 0,
+            })),
+            sentHandovers: handoverStatuses.map((status) => ({
+              status,
+              label: handoverStatusLabels[status],
+              count: sentHandovers.get(status) ?? 0,
+            })),
+            meetingsInvited: invited.map((m) =>
+              presentMeeting({ ...m, case_visible: Boolean(m.case_visible) } as CalendarMeetingRow),
+            ),
+          };
+          caseIds.push(...invited.map((m) => m.case_id));
+        }
+
+        if (can('plan.manage')) {
+          const plan = await findCurrentPlan(tx, actor.tenantId);
+          const fiscalYear = fiscalYearOf(today);
+          if (plan) {
+            const sections = await progressBySection(tx, actor.tenantId, plan.id, fiscalYear);
+            const lock = await tx
+              .selectFrom('progress_year_locks')
+              .select('fiscal_year')
+              .where('tenant_id', '=', actor.tenantId)
+              .where('plan_id', '=', plan.id)
+              .where('fiscal_year', '=', fiscalYear)
+              .executeTakeFirst();
+            const terms = await tx
+              .selectFrom('council_members as cm')
+              .innerJoin('organizations as o', 'o.id', 'cm.organization_id')
+              .select(['cm.id', 'cm.representative', 'cm.term_to', 'o.id as organization_id', 'o.name'])
+              .where('cm.tenant_id', '=', actor.tenantId)
+              .where('cm.term_to', 'is not', null)
+              .where('cm.term_to', '<=', addCalendarDays(today, TERM_NOTICE_DAYS))
+              .orderBy('cm.term_to')
+              .execute();
+            const unanswered = await tx
+              .selectFrom('opinions')
+              .select((eb) => eb.fn.countAll<string>().as('n'))
+              .where('tenant_id', '=', actor.tenantId)
+              .where('answer', 'is', null)
+              .executeTakeFirstOrThrow();
+            dashboard.planOfficer = {
+              fiscalYear,
+              fiscalYearLabel: formatFiscalYear(fiscalYear),
+              locked: lock !== undefined,
+              progressBySection: sections.map((s) => ({
+                section: { id: s.id, name: s.name },
+                programmes: s.programmes,
+                entered: s.entered,
+                notYet: s.programmes - s.entered,
+              })),
+              councilTerms: terms.map((t) => ({
+                id: t.id,
+                organization: { id: t.organization_id, name: t.name },
+                representative: t.representative,
+                termTo: String(t.term_to),
+                ended: String(t.term_to) < today,
+              })),
+              opinionsUnanswered: Number(unanswered.n),
+            };
+          }
+        }
+
+        if (can('audit.read')) {
+          const since = addCalendarDays(today, -(AUDITOR_DAYS - 1));
+          const from = startOfDay(since);
+          dashboard.auditor = {
+            since,
+            sensitiveReveals: await countAuditEvents(tx, actor.tenantId, ['sensitiveFact.reveal'], from),
+            deniedAccesses: await countAuditEvents(tx, actor.tenantId, ['access.denied'], from),
+            exports: await countAuditEvents(
+              tx,
+              actor.tenantId,
+              ['export', 'auditEvent.export', 'person.disclosureExport'],
+              from,
+            ),
+            prints: await countAuditEvents(tx, actor.tenantId, ['print'], from),
+          };
+        }
+
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'dashboard.read',
+          resourceType: 'dashboard',
+          details: {
+            ...(personIds.length ? { personIds: [...new Set(personIds)] } : {}),
+            ...(caseIds.length ? { caseIds: [...new Set(caseIds)] } : {}),
+            noContactDays,
+          },
+        });
+        return dashboard;
+      });
+    },
+  );
+
+  r.get(
+    '/api/meetings/calendar',
+    {
+      config: { access: { permission: 'case.read' }, audit: ['meeting.calendar'] },
+      schema: {
+        operationId: 'meetings.calendar',
+        summary: '会議カレンダー：期間（62日以内）に予定された、自機関が見られる会議',
+        tags: ['meetings'],
+        querystring: meetingCalendarQuerySchema,
+        response: { 200: meetingCalendarSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { from, to } = request.query;
+      return db.transaction().execute(async (tx) => {
+        const rows = await meetingsBetween(tx, actor, startOfDay(from), startOfDay(addCalendarDays(to, 1)));
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'meeting.calendar',
+          resourceType: 'meeting',
+          details: {
+            from,
+            to,
+            meetingIds: rows.map((m) => m.id),
+            caseIds: [...new Set(rows.map((m) => m.case_id))],
+          },
+        });
+        return { from, to, items: rows.map(presentMeeting) };
+      });
+    },
+  );
+}

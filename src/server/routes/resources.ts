@@ -1,0 +1,243 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { idParamsSchema } from '../../contract/common.ts';
+import { problemSchema } from '../../contract/problem.ts';
+import {
+  type Resource,
+  type ResourceInput,
+  type ResourceSummary,
+  resourceInputSchema,
+  resourceListQuerySchema,
+  resourceListSchema,
+  resourceSchema,
+} from '../../contract/resources.ts';
+import { recordAudit } from '../../db/auditTrail.ts';
+import {
+  districtsOfSchoolDistrict,
+  findResource,
+  insertResource,
+  listAreas,
+  listResources,
+  type ResourceRecord,
+  type ResourceValues,
+  updateResource,
+  withHsdsIds,
+} from '../../db/resources.ts';
+import type { DB } from '../../db/schema.ts';
+import type { Actor } from '../actor.ts';
+import { actorOf, auditContextOf } from '../authentication.ts';
+import { notFound } from '../problem.ts';
+
+const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const writeErrors = { ...readErrors, 409: problemSchema };
+
+export function presentResource({ resource: r, organization: o }: ResourceRecord, actor: Actor): Resource {
+  return {
+    id: r.id,
+    hsdsId: r.hsds_id,
+    name: r.name,
+    alternateName: r.alternate_name,
+    description: r.description,
+    status: r.status as Resource['status'],
+    kinds: r.kinds as Resource['kinds'],
+    needs: r.needs as Resource['needs'],
+    organization: {
+      id: o.id,
+      name: o.name,
+      description: o.description,
+      website: o.website,
+      email: o.email,
+      phone: o.phone,
+    },
+    eligibilityDescription: r.eligibility_description,
+    minimumAge: r.minimum_age,
+    maximumAge: r.maximum_age,
+    feesDescription: r.fees_description,
+    applicationProcess: r.application_process,
+    url: r.url,
+    email: r.email,
+    phone: r.phone,
+    assuredOn: r.assured_on,
+    lastModified: r.last_modified.toISOString(),
+    locations: r.locations.map(({ hsdsId: _, ...l }) => l),
+    schedules: r.schedules.map(({ hsdsId: _, ...s }) => s),
+    contacts: r.contacts.map(({ hsdsId: _, ...c }) => c),
+    abilities: { update: actor.permissions.has('resource.manage') },
+  };
+}
+
+function presentSummary(
+  { resource: r, organization: o }: ResourceRecord,
+  near: { schoolDistrict?: string | undefined; districts: string[] },
+): ResourceSummary {
+  const nearness =
+    near.schoolDistrict && r.school_districts.includes(near.schoolDistrict)
+      ? 'schoolDistrict'
+      : near.districts.some((d) => r.districts.includes(d))
+        ? 'district'
+        : 'none';
+  return {
+    id: r.id,
+    name: r.name,
+    status: r.status as ResourceSummary['status'],
+    kinds: r.kinds as ResourceSummary['kinds'],
+    needs: r.needs as ResourceSummary['needs'],
+    organization: { id: o.id, name: o.name },
+    schoolDistricts: r.school_districts,
+    districts: r.districts,
+    nearness,
+    description: r.description.length > 200 ? `${r.description.slice(0, 200)}…` : r.description,
+  };
+}
+
+/** What the keepers typed, with the HSDS ids of the parts kept from the record before. */
+function valuesOf(input: ResourceInput, before?: ResourceRecord): ResourceValues {
+  return {
+    ...input,
+    locations: withHsdsIds(input.locations, before?.resource.locations),
+    schedules: withHsdsIds(input.schedules, before?.resource.schedules),
+    contacts: withHsdsIds(input.contacts, before?.resource.contacts),
+  };
+}
+
+/**
+ * The 社会資源 directory (docs/resources.md): every caseworker searches it by need, kind and area
+ * (a person's 校区 first, then its 地区) and reads a resource; the coordinating section and
+ * 地域福祉課 keep it. Directory data describes places and organisations, not people: reads are
+ * not personal data (a resource's contacts are its published business contacts), changes are audited.
+ */
+export function resourceRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/resources',
+    {
+      config: { access: { permission: 'resource.read' }, audit: [] },
+      schema: {
+        operationId: 'resources.list',
+        summary: 'Search the 社会資源 directory by words, need, kind and area (校区 first, then its 地区)',
+        tags: ['resources'],
+        querystring: resourceListQuerySchema,
+        response: { 200: resourceListSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const query = request.query;
+      return db.transaction().execute(async (tx) => {
+        const nearDistricts = query.schoolDistrict
+          ? await districtsOfSchoolDistrict(tx, actor.tenantId, query.schoolDistrict)
+          : [];
+        const records = await listResources(
+          tx,
+          actor.tenantId,
+          {
+            q: query.q,
+            needs: query.need,
+            kinds: query.kind,
+            schoolDistrict: query.schoolDistrict,
+            district: query.district,
+            includeInactive: query.includeInactive,
+          },
+          nearDistricts,
+        );
+        const near = { schoolDistrict: query.schoolDistrict, districts: nearDistricts };
+        return {
+          items: records.map((record) => presentSummary(record, near)),
+          areas: { districts: await listAreas(tx, actor.tenantId) },
+        };
+      });
+    },
+  );
+
+  r.get(
+    '/api/resources/:id',
+    {
+      config: { access: { permission: 'resource.read' }, audit: [] },
+      schema: {
+        operationId: 'resources.get',
+        summary: 'One resource of the directory: provider, places with 校区/地区, hours, contacts',
+        tags: ['resources'],
+        params: idParamsSchema,
+        response: { 200: resourceSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.transaction().execute(async (tx) => {
+        const record = await findResource(tx, actor.tenantId, request.params.id);
+        if (!record) throw notFound();
+        return presentResource(record, actor);
+      });
+    },
+  );
+
+  r.post(
+    '/api/resources',
+    {
+      config: { access: { permission: 'resource.manage' }, audit: ['resource.create'] },
+      schema: {
+        operationId: 'resources.create',
+        summary: 'Add a resource to the directory (its provider is found by name or added)',
+        tags: ['resources'],
+        body: resourceInputSchema,
+        response: { 201: resourceSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const created = await db.transaction().execute(async (tx) => {
+        const id = await insertResource(tx, actor.tenantId, actor.userId, valuesOf(request.body));
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'resource.create',
+          resourceType: 'resource',
+          resourceId: id,
+          details: { name: request.body.name, kinds: request.body.kinds },
+        });
+        const record = await findResource(tx, actor.tenantId, id);
+        if (!record) throw notFound();
+        return presentResource(record, actor);
+      });
+      return reply.code(201).send(created);
+    },
+  );
+
+  r.put(
+    '/api/resources/:id',
+    {
+      config: { access: { permission: 'resource.manage' }, audit: ['resource.update'] },
+      schema: {
+        operationId: 'resources.update',
+        summary: 'Change a resource (the whole record as the edit screen holds it)',
+        tags: ['resources'],
+        params: idParamsSchema,
+        body: resourceInputSchema,
+        response: { 200: resourceSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.transaction().execute(async (tx) => {
+        const before = await findResource(tx, actor.tenantId, request.params.id, { forUpdate: true });
+        if (!before) throw notFound();
+        await updateResource(
+          tx,
+          actor.tenantId,
+          before.resource.id,
+          actor.userId,
+          valuesOf(request.body, before),
+        );
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'resource.update',
+          resourceType: 'resource',
+          resourceId: before.resource.id,
+          details: { name: request.body.name, status: request.body.status },
+        });
+        const record = await findResource(tx, actor.tenantId, before.resource.id);
+        if (!record) throw notFound();
+        return presentResource(record, actor);
+      });
+    },
+  );
+}

@@ -1,0 +1,394 @@
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DashboardMeeting } from '../../../../../src/contract/dashboard.ts';
+import { DateText } from '../../../components/ui/date-text.tsx';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { currentLanguage } from '../../../lib/i18n/i18n.ts';
+import { formatDateTime } from '../../../lib/wareki.ts';
+import { type Dashboard, useDashboard } from '../api/get-dashboard.ts';
+import { FigureGroup, FigureLink } from './figure-link.tsx';
+
+const noContactChoices = [14, 30, 60, 90] as const;
+
+/** ホーム's dashboards: one section for each of my roles, every figure a link to its filtered list. */
+export function RoleHome() {
+  const { t } = useTranslation();
+  const [noContactDays, setNoContactDays] = useState<number>(30);
+  const dashboard = useDashboard(noContactDays);
+  if (dashboard.isPending) return <Loading />;
+  if (dashboard.isError)
+    return <QueryError error={dashboard.error} onRetry={() => void dashboard.refetch()} />;
+  const data = dashboard.data;
+  return (
+    <div className="mt-8 flex max-w-[72rem] flex-col gap-10">
+      {data.coordinator ? (
+        <CoordinatorHome
+          data={data.coordinator}
+          noContactDays={noContactDays}
+          onNoContactDays={setNoContactDays}
+        />
+      ) : null}
+      {data.caseworker ? <CaseworkerHome data={data.caseworker} /> : null}
+      {data.planOfficer ? <PlanOfficerHome data={data.planOfficer} /> : null}
+      {data.auditor ? <AuditorHome data={data.auditor} /> : null}
+      {!data.coordinator && !data.caseworker && !data.planOfficer && !data.auditor ? null : (
+        <p className="text-std-16N-170 text-solid-gray-700">{t('stats.home.linkNote')}</p>
+      )}
+    </div>
+  );
+}
+
+function CoordinatorHome({
+  data,
+  noContactDays,
+  onNoContactDays,
+}: {
+  data: NonNullable<Dashboard['coordinator']>;
+  noContactDays: number;
+  onNoContactDays: (days: number) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="home-coordinator" className="flex flex-col gap-8">
+      <h2 id="home-coordinator" className="text-std-24B-150 text-solid-gray-900">
+        {t('stats.home.coordinatorHeading')}
+      </h2>
+      <FigureGroup id="home-stages" heading={t('stats.home.openByStage', { count: data.openTotal })}>
+        {data.openByStage.map((s) => (
+          <FigureLink key={s.stage} label={s.label} count={s.count} to="/cases" search={{ stage: s.stage }} />
+        ))}
+      </FigureGroup>
+      <FigureGroup id="home-attention" heading={t('stats.home.attention')}>
+        <FigureLink
+          label={t('stats.home.handoversWaiting')}
+          count={data.handoversWaiting.length}
+          alert
+          to="/handovers"
+          search={{ status: 'pending' }}
+        />
+        <FigureLink
+          label={t('stats.home.monitoringOverdue')}
+          count={data.monitoringOverdue}
+          alert
+          to="/cases"
+          search={{ monitoring: 'overdue' }}
+        />
+        <FigureLink
+          label={t('stats.home.monitoringDueSoon')}
+          count={data.monitoringDueSoon}
+          to="/cases"
+          search={{ monitoring: 'dueSoon' }}
+        />
+        <FigureLink
+          label={t('stats.home.unassigned')}
+          count={data.unassigned}
+          alert
+          to="/cases"
+          search={{ unassigned: 'true' }}
+        />
+        <FigureLink
+          label={t('stats.home.noContact', { days: data.noContact.days })}
+          count={data.noContact.count}
+          alert
+          to="/cases"
+          search={{ noContactDays: data.noContact.days }}
+        />
+      </FigureGroup>
+      <div className="max-w-[16rem]">
+        <SelectField
+          id="home-no-contact-days"
+          label={t('stats.home.noContactSetting')}
+          value={String(noContactDays)}
+          onChange={(event) => onNoContactDays(Number(event.currentTarget.value))}
+        >
+          {noContactChoices.map((days) => (
+            <option key={days} value={days}>
+              {t('stats.caseFilters.noContactOption', { days })}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <FigureGroup id="home-reports" heading={t('stats.home.reportsOverdue')}>
+        {data.reportsOverdue.length === 0 ? (
+          <li className="list-none text-std-16N-170 text-solid-gray-800">
+            {t('stats.home.reportsOverdueNone')}
+          </li>
+        ) : (
+          data.reportsOverdue.map((r) => (
+            <FigureLink
+              key={r.organization.id}
+              label={r.organization.name}
+              count={r.count}
+              alert
+              to="/cases"
+              search={{ reportOverdueOrganizationId: r.organization.id }}
+            />
+          ))
+        )}
+      </FigureGroup>
+      <Table
+        caption={t('stats.home.handoversCaption')}
+        captionDetail={t('stats.home.count', { count: data.handoversWaiting.length })}
+      >
+        <thead>
+          <tr>
+            <Th scope="col">{t('stats.home.person')}</Th>
+            <Th scope="col">{t('stats.home.from')}</Th>
+            <Th scope="col">{t('stats.home.receivedOn')}</Th>
+            <Th scope="col">{t('stats.home.daysWaiting')}</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.handoversWaiting.length === 0 ? (
+            <tr>
+              <Td colSpan={4}>{t('stats.home.noHandovers')}</Td>
+            </tr>
+          ) : (
+            data.handoversWaiting.map((h) => (
+              <tr key={h.id}>
+                <Th scope="row">
+                  <Link
+                    to="/consultations/$consultationId"
+                    params={{ consultationId: h.consultationId }}
+                    className={textLinkClassName}
+                  >
+                    {h.personName}
+                  </Link>
+                </Th>
+                <Td>{h.fromOrganization}</Td>
+                <Td className="whitespace-nowrap">
+                  <DateText value={h.receivedOn} />
+                </Td>
+                <Td className="whitespace-nowrap">{t('stats.home.days', { count: h.daysWaiting })}</Td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </Table>
+      <MeetingTable
+        caption={t('stats.home.meetingsNext14')}
+        meetings={data.meetingsNext14Days}
+        empty={t('stats.home.noMeetings')}
+      />
+      <p>
+        <Link to="/meetings/calendar" className={textLinkClassName}>
+          {t('stats.calendar.open')}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+function MeetingTable({
+  caption,
+  meetings,
+  empty,
+}: {
+  caption: string;
+  meetings: DashboardMeeting[];
+  empty: string;
+}) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  return (
+    <Table caption={caption} captionDetail={t('stats.home.count', { count: meetings.length })}>
+      <thead>
+        <tr>
+          <Th scope="col">{t('stats.home.meetingAt')}</Th>
+          <Th scope="col">{t('stats.home.meetingTitle')}</Th>
+          <Th scope="col">{t('stats.home.meetingKind')}</Th>
+          <Th scope="col">{t('stats.home.caseNumber')}</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {meetings.length === 0 ? (
+          <tr>
+            <Td colSpan={4}>{empty}</Td>
+          </tr>
+        ) : (
+          meetings.map((m) => (
+            <tr key={m.id}>
+              <Td className="whitespace-nowrap">{formatDateTime(m.scheduledAt, language)}</Td>
+              <Th scope="row">
+                <Link to="/meetings/$meetingId" params={{ meetingId: m.id }} className={textLinkClassName}>
+                  {m.title}
+                </Link>
+              </Th>
+              <Td>{m.kindName}</Td>
+              <Td className="whitespace-nowrap">
+                {m.caseVisible ? (
+                  <Link to="/cases/$caseId" params={{ caseId: m.caseId }} className={textLinkClassName}>
+                    {m.caseNumber}
+                  </Link>
+                ) : (
+                  m.caseNumber
+                )}
+              </Td>
+            </tr>
+          ))
+        )}
+      </tbody>
+    </Table>
+  );
+}
+
+function CaseworkerHome({ data }: { data: NonNullable<Dashboard['caseworker']> }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="home-caseworker" className="flex flex-col gap-8">
+      <h2 id="home-caseworker" className="text-std-24B-150 text-solid-gray-900">
+        {t('stats.home.caseworkerHeading')}
+      </h2>
+      <FigureGroup id="home-mine" heading={t('stats.home.myWork')}>
+        <FigureLink label={t('stats.home.planItemsDue')} count={data.planItemsDue} alert to="/plan-items" />
+        <FigureLink
+          label={t('stats.home.referralsWaiting')}
+          count={data.referralsWaiting}
+          alert
+          to="/referrals"
+        />
+      </FigureGroup>
+      <FigureGroup id="home-sent-handovers" heading={t('stats.home.sentHandovers')}>
+        {data.sentHandovers.map((h) => (
+          <FigureLink
+            key={h.status}
+            label={h.label}
+            count={h.count}
+            to="/handovers"
+            search={{ status: h.status as 'pending' | 'accepted' | 'returned' }}
+          />
+        ))}
+      </FigureGroup>
+      <FigureGroup id="home-sent-referrals" heading={t('stats.home.sentReferrals')}>
+        {data.sentReferrals.map((r) => (
+          <FigureLink key={r.status} label={r.label} count={r.count} to="/consultations" />
+        ))}
+      </FigureGroup>
+      <MeetingTable
+        caption={t('stats.home.meetingsInvited')}
+        meetings={data.meetingsInvited}
+        empty={t('stats.home.noMeetings')}
+      />
+    </section>
+  );
+}
+
+function PlanOfficerHome({ data }: { data: NonNullable<Dashboard['planOfficer']> }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="home-plan" className="flex flex-col gap-8">
+      <h2 id="home-plan" className="text-std-24B-150 text-solid-gray-900">
+        {t('stats.home.planHeading', { year: data.fiscalYearLabel })}
+      </h2>
+      <p className="text-std-16N-170 text-solid-gray-800">
+        {data.locked ? t('stats.home.yearLocked') : t('stats.home.yearOpen')}
+      </p>
+      <Table caption={t('stats.home.progressCaption', { year: data.fiscalYearLabel })}>
+        <thead>
+          <tr>
+            <Th scope="col">{t('stats.home.section')}</Th>
+            <Th scope="col">{t('stats.home.programmes')}</Th>
+            <Th scope="col">{t('stats.home.entered')}</Th>
+            <Th scope="col">{t('stats.home.notYet')}</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.progressBySection.map((s) => (
+            <tr key={s.section.id}>
+              <Th scope="row">
+                <Link
+                  to="/programme-progress"
+                  search={{ fiscalYear: data.fiscalYear }}
+                  className={textLinkClassName}
+                >
+                  {s.section.name}
+                </Link>
+              </Th>
+              <Td>{t('stats.home.count', { count: s.programmes })}</Td>
+              <Td>{t('stats.home.count', { count: s.entered })}</Td>
+              <Td className={s.notYet > 0 ? 'font-bold text-error-1' : ''}>
+                {t('stats.home.count', { count: s.notYet })}
+              </Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      <FigureGroup id="home-council" heading={t('stats.home.council')}>
+        <FigureLink
+          label={t('stats.home.opinionsUnanswered')}
+          count={data.opinionsUnanswered}
+          alert
+          to="/council/opinions"
+        />
+        <FigureLink
+          label={t('stats.home.termsEnding')}
+          count={data.councilTerms.length}
+          alert
+          to="/council"
+        />
+      </FigureGroup>
+      {data.councilTerms.length > 0 ? (
+        <Table caption={t('stats.home.termsCaption')}>
+          <thead>
+            <tr>
+              <Th scope="col">{t('stats.home.memberOrganization')}</Th>
+              <Th scope="col">{t('stats.home.representative')}</Th>
+              <Th scope="col">{t('stats.home.termTo')}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.councilTerms.map((m) => (
+              <tr key={m.id}>
+                <Th scope="row">{m.organization.name}</Th>
+                <Td>{m.representative}</Td>
+                <Td>
+                  <DateText value={m.termTo} />{' '}
+                  {m.ended ? t('stats.home.termEnded') : t('stats.home.termEnding')}
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      ) : null}
+    </section>
+  );
+}
+
+function AuditorHome({ data }: { data: NonNullable<Dashboard['auditor']> }) {
+  const { t } = useTranslation();
+  const search = (action: string) => ({ action, from: data.since });
+  return (
+    <section aria-labelledby="home-auditor" className="flex flex-col gap-8">
+      <h2 id="home-auditor" className="text-std-24B-150 text-solid-gray-900">
+        {t('stats.home.auditorHeading')}
+      </h2>
+      <FigureGroup id="home-audit-week" heading={t('stats.home.lastSevenDays')}>
+        <FigureLink
+          label={t('stats.home.sensitiveReveals')}
+          count={data.sensitiveReveals}
+          to="/audit"
+          search={search('sensitiveFact.reveal')}
+        />
+        <FigureLink
+          label={t('stats.home.deniedAccesses')}
+          count={data.deniedAccesses}
+          alert
+          to="/audit"
+          search={search('access.denied')}
+        />
+        <FigureLink
+          label={t('stats.home.exports')}
+          count={data.exports}
+          to="/audit"
+          search={search('export')}
+        />
+        <FigureLink label={t('stats.home.prints')} count={data.prints} to="/audit" search={search('print')} />
+      </FigureGroup>
+    </section>
+  );
+}

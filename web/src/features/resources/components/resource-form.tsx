@@ -1,0 +1,551 @@
+import { type ReactNode, useEffect, useState } from 'react';
+import { type FieldPath, useFieldArray, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { Resource } from '../../../../../src/contract/resources.ts';
+import { resourceKinds, resourceNeeds, resourceStatuses } from '../../../../../src/domain/resources/codes.ts';
+import { Button } from '../../../components/ui/button.tsx';
+import { Checkbox } from '../../../components/ui/checkbox.tsx';
+import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
+import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import { TextareaField } from '../../../components/ui/textarea-field.tsx';
+import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import type { ResourceBody } from '../api/save-resource.ts';
+
+/** The form holds text as typed; numbers and day lists are made on submit (the server validates). */
+export interface ResourceFormValues {
+  name: string;
+  alternateName: string;
+  description: string;
+  status: string;
+  kinds: string[];
+  needs: string[];
+  organization: { name: string; description: string; website: string };
+  eligibilityDescription: string;
+  minimumAge: string;
+  maximumAge: string;
+  feesDescription: string;
+  applicationProcess: string;
+  url: string;
+  email: string;
+  phone: string;
+  assuredOn: string;
+  locations: {
+    name: string;
+    postalCode: string;
+    address: string;
+    schoolDistrict: string;
+    district: string;
+    transportation: string;
+  }[];
+  schedules: { freq: string; byday: string; opensAt: string; closesAt: string; notes: string }[];
+  contacts: { name: string; title: string; department: string; email: string; phone: string }[];
+}
+
+const emptyLocation = {
+  name: '',
+  postalCode: '',
+  address: '',
+  schoolDistrict: '',
+  district: '',
+  transportation: '',
+};
+const emptySchedule = { freq: 'WEEKLY', byday: '', opensAt: '', closesAt: '', notes: '' };
+const emptyContact = { name: '', title: '', department: '', email: '', phone: '' };
+
+export const emptyResourceValues: ResourceFormValues = {
+  name: '',
+  alternateName: '',
+  description: '',
+  status: 'active',
+  kinds: [],
+  needs: [],
+  organization: { name: '', description: '', website: '' },
+  eligibilityDescription: '',
+  minimumAge: '',
+  maximumAge: '',
+  feesDescription: '',
+  applicationProcess: '',
+  url: '',
+  email: '',
+  phone: '',
+  assuredOn: '',
+  locations: [emptyLocation],
+  schedules: [],
+  contacts: [],
+};
+
+export function resourceValuesOf(r: Resource): ResourceFormValues {
+  return {
+    name: r.name,
+    alternateName: r.alternateName ?? '',
+    description: r.description,
+    status: r.status,
+    kinds: r.kinds,
+    needs: r.needs,
+    organization: {
+      name: r.organization.name,
+      description: r.organization.description,
+      website: r.organization.website ?? '',
+    },
+    eligibilityDescription: r.eligibilityDescription ?? '',
+    minimumAge: r.minimumAge === null ? '' : String(r.minimumAge),
+    maximumAge: r.maximumAge === null ? '' : String(r.maximumAge),
+    feesDescription: r.feesDescription ?? '',
+    applicationProcess: r.applicationProcess ?? '',
+    url: r.url ?? '',
+    email: r.email ?? '',
+    phone: r.phone ?? '',
+    assuredOn: r.assuredOn ?? '',
+    locations: r.locations.map((l) => ({
+      name: l.name ?? '',
+      postalCode: l.postalCode ?? '',
+      address: l.address ?? '',
+      schoolDistrict: l.schoolDistrict ?? '',
+      district: l.district ?? '',
+      transportation: l.transportation ?? '',
+    })),
+    schedules: r.schedules.map((s) => ({
+      freq: s.freq,
+      byday: s.byday.join(','),
+      opensAt: s.opensAt ?? '',
+      closesAt: s.closesAt ?? '',
+      notes: s.notes ?? '',
+    })),
+    contacts: r.contacts.map((c) => ({
+      name: c.name ?? '',
+      title: c.title ?? '',
+      department: c.department ?? '',
+      email: c.email ?? '',
+      phone: c.phone ?? '',
+    })),
+  };
+}
+
+const age = (text: string): number | null => {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  const value = Number(trimmed.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+  return Number.isNaN(value) ? (trimmed as unknown as number) : value;
+};
+
+export function resourceBodyOf(values: ResourceFormValues): ResourceBody {
+  return {
+    ...values,
+    status: values.status as ResourceBody['status'],
+    kinds: values.kinds as ResourceBody['kinds'],
+    needs: values.needs as ResourceBody['needs'],
+    minimumAge: age(values.minimumAge),
+    maximumAge: age(values.maximumAge),
+    assuredOn: values.assuredOn || null,
+    locations: values.locations.filter((l) => Object.values(l).some((v) => v.trim() !== '')),
+    schedules: values.schedules.map((s) => ({
+      ...s,
+      freq: s.freq as 'WEEKLY' | 'MONTHLY',
+      byday: s.byday
+        .split(/[,、，\s]+/)
+        .map((d) => d.trim().toUpperCase())
+        .filter(Boolean),
+    })),
+  };
+}
+
+/** 社会資源の登録・編集: one form for both; the server's field errors are placed on the fields. */
+export function ResourceForm({
+  defaultValues,
+  submitting,
+  error,
+  onSubmit,
+  cancel,
+}: {
+  defaultValues: ResourceFormValues;
+  submitting: boolean;
+  error: unknown;
+  onSubmit: (body: ResourceBody) => void;
+  cancel: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const {
+    register,
+    control,
+    handleSubmit,
+    getValues,
+    setError,
+    setFocus,
+    formState: { errors },
+  } = useForm<ResourceFormValues>({ defaultValues });
+  const locations = useFieldArray({ control, name: 'locations' });
+  const schedules = useFieldArray({ control, name: 'schedules' });
+  const contacts = useFieldArray({ control, name: 'contacts' });
+  const [unplaced, setUnplaced] = useState<string[]>([]);
+
+  useEffect(() => {
+    if (!error) return setUnplaced([]);
+    const values = getValues();
+    const fields = [
+      'name',
+      'alternateName',
+      'description',
+      'status',
+      'kinds',
+      'needs',
+      'organization.name',
+      'organization.description',
+      'organization.website',
+      'eligibilityDescription',
+      'minimumAge',
+      'maximumAge',
+      'feesDescription',
+      'applicationProcess',
+      'url',
+      'email',
+      'phone',
+      'assuredOn',
+      ...values.locations.flatMap((_l, i) =>
+        Object.keys(emptyLocation).map((key) => `locations.${i}.${key}`),
+      ),
+      ...values.schedules.flatMap((_s, i) =>
+        Object.keys(emptySchedule).map((key) => `schedules.${i}.${key}`),
+      ),
+      ...values.contacts.flatMap((_c, i) => Object.keys(emptyContact).map((key) => `contacts.${i}.${key}`)),
+    ] as FieldPath<ResourceFormValues>[];
+    setUnplaced(applyServerFieldErrors(error, fields, setError, setFocus).map((e) => e.message));
+  }, [error, getValues, setError, setFocus]);
+
+  const submit = handleSubmit((values) => {
+    if (!submitting) onSubmit(resourceBodyOf(values));
+  });
+  const fieldError = (path: string): string | undefined => {
+    const parts = path.split('.');
+    let node: unknown = errors;
+    for (const part of parts) node = (node as Record<string, unknown> | undefined)?.[part];
+    return (node as { message?: string } | undefined)?.message;
+  };
+
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-8">
+      <p>{t('resources.form.lead')}</p>
+      {error ? <ErrorSummary title={problemMessage(error, t)} messages={unplaced} /> : null}
+      <TextField
+        id="resource-name"
+        label={t('resources.form.name')}
+        required
+        error={errors.name?.message}
+        {...register('name')}
+      />
+      <TextField
+        id="resource-alternate-name"
+        label={t('resources.form.alternateName')}
+        error={errors.alternateName?.message}
+        {...register('alternateName')}
+      />
+      <TextareaField
+        id="resource-description"
+        label={t('resources.form.description')}
+        rows={4}
+        error={errors.description?.message}
+        {...register('description')}
+      />
+      <SelectField
+        id="resource-status"
+        label={t('resources.form.status')}
+        required
+        error={errors.status?.message}
+        {...register('status')}
+      >
+        {resourceStatuses.map((s) => (
+          <option key={s.code} value={s.code}>
+            {t(`resources.statuses.${s.code}`)}
+          </option>
+        ))}
+      </SelectField>
+      <CheckboxGroup legend={t('resources.form.kindsLegend')} required error={errors.kinds?.message}>
+        <div className="grid grid-cols-1 gap-x-6 md:grid-cols-3">
+          {resourceKinds.map((k) => (
+            <Checkbox
+              key={k.code}
+              id={`resource-kind-${k.code}`}
+              value={k.code}
+              label={t(`resources.kinds.${k.code}`)}
+              {...register('kinds')}
+            />
+          ))}
+        </div>
+      </CheckboxGroup>
+      <CheckboxGroup legend={t('resources.form.needsLegend')} error={errors.needs?.message}>
+        <div className="grid grid-cols-1 gap-x-6 md:grid-cols-3">
+          {resourceNeeds.map((n) => (
+            <Checkbox
+              key={n.code}
+              id={`resource-need-${n.code}`}
+              value={n.code}
+              label={t(`resources.needs.${n.code}`)}
+              {...register('needs')}
+            />
+          ))}
+        </div>
+      </CheckboxGroup>
+      <fieldset className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4">
+        <legend className="px-1 text-std-17B-170">{t('resources.form.organizationLegend')}</legend>
+        <TextField
+          id="resource-organization-name"
+          label={t('resources.form.organizationName')}
+          supportText={t('resources.form.organizationNameSupport')}
+          required
+          error={errors.organization?.name?.message}
+          {...register('organization.name')}
+        />
+        <TextareaField
+          id="resource-organization-description"
+          label={t('resources.form.organizationDescription')}
+          rows={2}
+          error={errors.organization?.description?.message}
+          {...register('organization.description')}
+        />
+        <TextField
+          id="resource-organization-website"
+          label={t('resources.form.website')}
+          error={errors.organization?.website?.message}
+          {...register('organization.website')}
+        />
+      </fieldset>
+      <TextareaField
+        id="resource-eligibility"
+        label={t('resources.form.eligibility')}
+        rows={2}
+        error={errors.eligibilityDescription?.message}
+        {...register('eligibilityDescription')}
+      />
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+        <TextField
+          id="resource-minimum-age"
+          label={t('resources.form.minimumAge')}
+          inputMode="numeric"
+          error={errors.minimumAge?.message}
+          {...register('minimumAge')}
+        />
+        <TextField
+          id="resource-maximum-age"
+          label={t('resources.form.maximumAge')}
+          inputMode="numeric"
+          error={errors.maximumAge?.message}
+          {...register('maximumAge')}
+        />
+      </div>
+      <TextField
+        id="resource-fees"
+        label={t('resources.form.fees')}
+        error={errors.feesDescription?.message}
+        {...register('feesDescription')}
+      />
+      <TextareaField
+        id="resource-application"
+        label={t('resources.form.application')}
+        rows={2}
+        error={errors.applicationProcess?.message}
+        {...register('applicationProcess')}
+      />
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+        <TextField
+          id="resource-phone"
+          label={t('resources.form.phone')}
+          type="tel"
+          error={errors.phone?.message}
+          {...register('phone')}
+        />
+        <TextField
+          id="resource-email"
+          label={t('resources.form.email')}
+          type="email"
+          error={errors.email?.message}
+          {...register('email')}
+        />
+        <TextField
+          id="resource-url"
+          label={t('resources.form.url')}
+          error={errors.url?.message}
+          {...register('url')}
+        />
+        <TextField
+          id="resource-assured-on"
+          label={t('resources.form.assuredOn')}
+          type="date"
+          error={errors.assuredOn?.message}
+          {...register('assuredOn')}
+        />
+      </div>
+      <fieldset className="flex flex-col gap-4">
+        <legend className="text-std-17B-170">{t('resources.form.locationsLegend')}</legend>
+        {locations.fields.map((field, index) => (
+          <div key={field.id} className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4">
+            <p className="text-std-16B-170">{t('resources.form.location', { n: index + 1 })}</p>
+            <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+              <TextField
+                id={`resource-location-${index}-name`}
+                label={t('resources.form.locationName')}
+                error={fieldError(`locations.${index}.name`)}
+                {...register(`locations.${index}.name`)}
+              />
+              <TextField
+                id={`resource-location-${index}-postal`}
+                label={t('resources.form.postalCode')}
+                error={fieldError(`locations.${index}.postalCode`)}
+                {...register(`locations.${index}.postalCode`)}
+              />
+              <TextField
+                id={`resource-location-${index}-address`}
+                label={t('resources.form.address')}
+                error={fieldError(`locations.${index}.address`)}
+                {...register(`locations.${index}.address`)}
+              />
+              <TextField
+                id={`resource-location-${index}-transportation`}
+                label={t('resources.form.transportation')}
+                error={fieldError(`locations.${index}.transportation`)}
+                {...register(`locations.${index}.transportation`)}
+              />
+              <TextField
+                id={`resource-location-${index}-school`}
+                label={t('resources.form.schoolDistrict')}
+                error={fieldError(`locations.${index}.schoolDistrict`)}
+                {...register(`locations.${index}.schoolDistrict`)}
+              />
+              <TextField
+                id={`resource-location-${index}-district`}
+                label={t('resources.form.district')}
+                error={fieldError(`locations.${index}.district`)}
+                {...register(`locations.${index}.district`)}
+              />
+            </div>
+            <div>
+              <Button type="button" variant="text" onClick={() => locations.remove(index)}>
+                {t('resources.form.removeLocation', { n: index + 1 })}
+              </Button>
+            </div>
+          </div>
+        ))}
+        <div>
+          <Button type="button" variant="outline" onClick={() => locations.append(emptyLocation)}>
+            {t('resources.form.addLocation')}
+          </Button>
+        </div>
+      </fieldset>
+      <fieldset className="flex flex-col gap-4">
+        <legend className="text-std-17B-170">{t('resources.form.schedulesLegend')}</legend>
+        {schedules.fields.map((field, index) => (
+          <div key={field.id} className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4">
+            <p className="text-std-16B-170">{t('resources.form.schedule', { n: index + 1 })}</p>
+            <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+              <SelectField
+                id={`resource-schedule-${index}-freq`}
+                label={t('resources.form.freq')}
+                error={fieldError(`schedules.${index}.freq`)}
+                {...register(`schedules.${index}.freq`)}
+              >
+                <option value="WEEKLY">{t('resources.form.freqWeekly')}</option>
+                <option value="MONTHLY">{t('resources.form.freqMonthly')}</option>
+              </SelectField>
+              <TextField
+                id={`resource-schedule-${index}-byday`}
+                label={t('resources.form.byday')}
+                supportText={t('resources.form.bydaySupport')}
+                error={fieldError(`schedules.${index}.byday`)}
+                {...register(`schedules.${index}.byday`)}
+              />
+              <TextField
+                id={`resource-schedule-${index}-opens`}
+                label={t('resources.form.opensAt')}
+                type="time"
+                error={fieldError(`schedules.${index}.opensAt`)}
+                {...register(`schedules.${index}.opensAt`)}
+              />
+              <TextField
+                id={`resource-schedule-${index}-closes`}
+                label={t('resources.form.closesAt')}
+                type="time"
+                error={fieldError(`schedules.${index}.closesAt`)}
+                {...register(`schedules.${index}.closesAt`)}
+              />
+              <TextField
+                id={`resource-schedule-${index}-notes`}
+                label={t('resources.form.notes')}
+                error={fieldError(`schedules.${index}.notes`)}
+                {...register(`schedules.${index}.notes`)}
+              />
+            </div>
+            <div>
+              <Button type="button" variant="text" onClick={() => schedules.remove(index)}>
+                {t('resources.form.removeSchedule', { n: index + 1 })}
+              </Button>
+            </div>
+          </div>
+        ))}
+        <div>
+          <Button type="button" variant="outline" onClick={() => schedules.append(emptySchedule)}>
+            {t('resources.form.addSchedule')}
+          </Button>
+        </div>
+      </fieldset>
+      <fieldset className="flex flex-col gap-4">
+        <legend className="text-std-17B-170">{t('resources.form.contactsLegend')}</legend>
+        {contacts.fields.map((field, index) => (
+          <div key={field.id} className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4">
+            <p className="text-std-16B-170">{t('resources.form.contact', { n: index + 1 })}</p>
+            <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+              <TextField
+                id={`resource-contact-${index}-name`}
+                label={t('resources.form.contactName')}
+                error={fieldError(`contacts.${index}.name`)}
+                {...register(`contacts.${index}.name`)}
+              />
+              <TextField
+                id={`resource-contact-${index}-title`}
+                label={t('resources.form.contactTitle')}
+                error={fieldError(`contacts.${index}.title`)}
+                {...register(`contacts.${index}.title`)}
+              />
+              <TextField
+                id={`resource-contact-${index}-department`}
+                label={t('resources.form.department')}
+                error={fieldError(`contacts.${index}.department`)}
+                {...register(`contacts.${index}.department`)}
+              />
+              <TextField
+                id={`resource-contact-${index}-phone`}
+                label={t('resources.form.phone')}
+                type="tel"
+                error={fieldError(`contacts.${index}.phone`)}
+                {...register(`contacts.${index}.phone`)}
+              />
+              <TextField
+                id={`resource-contact-${index}-email`}
+                label={t('resources.form.email')}
+                type="email"
+                error={fieldError(`contacts.${index}.email`)}
+                {...register(`contacts.${index}.email`)}
+              />
+            </div>
+            <div>
+              <Button type="button" variant="text" onClick={() => contacts.remove(index)}>
+                {t('resources.form.removeContact', { n: index + 1 })}
+              </Button>
+            </div>
+          </div>
+        ))}
+        <div>
+          <Button type="button" variant="outline" onClick={() => contacts.append(emptyContact)}>
+            {t('resources.form.addContact')}
+          </Button>
+        </div>
+      </fieldset>
+      <div className="flex flex-wrap items-center gap-6">
+        <Button type="submit" variant="solid-fill" aria-disabled={submitting || undefined}>
+          {submitting ? t('resources.form.saving') : t('resources.form.save')}
+        </Button>
+        {cancel}
+      </div>
+    </form>
+  );
+}
