@@ -1,52 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, CaseListItem, CaseTimeline } from '../../src/contract/cases.ts';
-import {
-  addAssessment,
-  createCase,
-  createPerson,
-  type DemoDirectory,
-  demoDirectory,
-} from '../support/factories.ts';
-import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
+import { demoApi } from '../support/demoApi.ts';
+import { addAssessment, createCase, createPerson } from '../support/factories.ts';
+import type { ApiClient } from '../support/testServer.ts';
 
-let server: TestServer;
-let dir: DemoDirectory;
-let coordinator: ApiClient;
-let houkatsu: ApiClient;
-let shogai: ApiClient;
-let hogokansatsu: ApiClient;
-let council: ApiClient;
-let plan: ApiClient;
+const api = demoApi('coordinator', 'houkatsu', 'shogai', 'hogokansatsu', 'council', 'plan');
+const { coordinator, houkatsu, shogai, hogokansatsu, council, plan } = api;
+
 /** A coordinator-role user outside the case's coordinating section (自立相談支援機関). */
 let otherCoordinator: ApiClient;
 
 const OTHER_COORDINATOR_PASSWORD = 'jiritsu-coordinator-2026';
 
 beforeAll(async () => {
-  server = await startTestServer();
-  dir = await demoDirectory(server.database.db);
-  [coordinator, houkatsu, shogai, hogokansatsu, council, plan] = await Promise.all([
-    server.as('coordinator'),
-    server.as('houkatsu'),
-    server.as('shogai'),
-    server.as('hogokansatsu'),
-    server.as('council'),
-    server.as('plan'),
-  ]);
-  const admin = await server.as('admin');
+  const admin = await api.server.as('admin');
   const created = await admin.post('/api/users', {
     loginId: 'jiritsu.coordinator',
     displayName: '自立 調整',
-    organizationId: dir.organization('自立相談支援機関'),
+    organizationId: api.dir.organization('自立相談支援機関'),
     roles: ['coordinator'],
     password: OTHER_COORDINATOR_PASSWORD,
   });
   expect(created.status).toBe(201);
-  otherCoordinator = server.anonymous();
+  otherCoordinator = api.server.anonymous();
   expect((await otherCoordinator.signIn('jiritsu.coordinator', OTHER_COORDINATOR_PASSWORD)).status).toBe(200);
 });
-afterAll(() => server.close());
 
 type List = { items: CaseListItem[]; nextCursor: string | null };
 
@@ -61,14 +40,14 @@ const fieldsOf = (body: unknown) =>
 
 describe('GET /api/cases (cases.list)', () => {
   it('lists the visible cases with their header, and only those', async () => {
-    const personId = await createPerson(server.database.db, dir, {
+    const personId = await createPerson(api.server.database.db, api.dir, {
       familyName: '南田',
       givenName: '健一',
       familyNameKana: 'ミナミダ',
       givenNameKana: 'ケンイチ',
     });
-    const { caseId } = await createCase(server.database.db, dir, { personId });
-    await addAssessment(server.database.db, dir, caseId, {
+    const { caseId } = await createCase(api.server.database.db, api.dir, { personId });
+    await addAssessment(api.server.database.db, api.dir, caseId, {
       issues: ['withdrawal'],
       householdFlags: ['8050', 'doubleCare'],
     });
@@ -107,9 +86,9 @@ describe('GET /api/cases (cases.list)', () => {
     expect((await listAll(shogai)).map((i) => i.id)).not.toContain(caseId);
     expect((await listAll(hogokansatsu)).map((i) => i.id)).not.toContain(caseId);
 
-    const audit = await server.latestAudit('case.list');
+    const audit = await api.server.latestAudit('case.list');
     expect(audit?.actor_login_id).toBe('hogokansatsu');
-    const coordinatorAudit = await server.database.db
+    const coordinatorAudit = await api.server.database.db
       .selectFrom('audit_events')
       .select('details')
       .where('action', '=', 'case.list')
@@ -122,13 +101,13 @@ describe('GET /api/cases (cases.list)', () => {
   });
 
   it('searches by kana (ひらがな, half-width) and by case number (full-width too)', async () => {
-    const personId = await createPerson(server.database.db, dir, {
+    const personId = await createPerson(api.server.database.db, api.dir, {
       familyName: '北条',
       givenName: '良子',
       familyNameKana: 'ホウジョウ',
       givenNameKana: 'ヨシコ',
     });
-    const { caseId } = await createCase(server.database.db, dir, { personId });
+    const { caseId } = await createCase(api.server.database.db, api.dir, { personId });
     for (const q of ['ほうじょう', 'ﾎｳｼﾞｮｳ', 'ジョウヨシ']) {
       const ids = (await listAll(coordinator, `&q=${encodeURIComponent(q)}`)).map((i) => i.id);
       expect(ids, q).toEqual([caseId]);
@@ -143,18 +122,18 @@ describe('GET /api/cases (cases.list)', () => {
     }
     expect(await listAll(hogokansatsu, `&q=${encodeURIComponent('ほうじょう')}`)).toEqual([]);
     expect(await listAll(coordinator, `&q=${encodeURIComponent('100%_')}`)).toEqual([]);
-    expect((await server.latestAudit('case.list'))?.details).toMatchObject({ q: '100%_' });
+    expect((await api.server.latestAudit('case.list'))?.details).toMatchObject({ q: '100%_' });
   });
 
   it('filters by stage', async () => {
-    const { caseId } = await createCase(server.database.db, dir, { stage: 'watching' });
+    const { caseId } = await createCase(api.server.database.db, api.dir, { stage: 'watching' });
     const items = await listAll(coordinator, '&stage=watching');
     expect(items.map((i) => i.id)).toContain(caseId);
     expect(items.every((i) => i.stage === 'watching' && i.stageLabel === '見守り（同意待ち）')).toBe(true);
   });
 
   it('pages by keyset, newest change first, without gaps or repeats', async () => {
-    for (let i = 0; i < 3; i++) await createCase(server.database.db, dir);
+    for (let i = 0; i < 3; i++) await createCase(api.server.database.db, api.dir);
     const all = await listAll(coordinator);
     expect(all.length).toBeGreaterThanOrEqual(5);
     const paged: CaseListItem[] = [];
@@ -190,7 +169,7 @@ describe('GET /api/cases (cases.list)', () => {
   });
 
   it('is 401 unauthenticated and 404 for council and plan', async () => {
-    expect((await server.anonymous().get('/api/cases')).status).toBe(401);
+    expect((await api.server.anonymous().get('/api/cases')).status).toBe(401);
     for (const client of [council, plan]) {
       const response = await client.get('/api/cases');
       expect(response.status).toBe(404);
@@ -202,10 +181,10 @@ describe('GET /api/cases (cases.list)', () => {
 describe('GET /api/cases/:id (cases.get)', () => {
   it('returns everything the case page needs, audited', async () => {
     const { caseId, personId, householdId, consultationId, handoverId } = await createCase(
-      server.database.db,
-      dir,
+      api.server.database.db,
+      api.dir,
     );
-    const mother = await createPerson(server.database.db, dir, {
+    const mother = await createPerson(api.server.database.db, api.dir, {
       familyName: '鹿島',
       givenName: 'トメ',
       familyNameKana: 'カシマ',
@@ -213,11 +192,11 @@ describe('GET /api/cases/:id (cases.get)', () => {
       birthDate: '1942-05-05',
       sex: 'female',
     });
-    await server.database.db
+    await api.server.database.db
       .insertInto('household_members')
       .values({
         id: randomUUID(),
-        tenant_id: dir.tenantId,
+        tenant_id: api.dir.tenantId,
         household_id: householdId,
         person_id: mother,
         relation: 'mother',
@@ -234,7 +213,7 @@ describe('GET /api/cases/:id (cases.get)', () => {
       closedOn: null,
       closureReason: null,
       closureEvaluation: null,
-      coordinatingOrganization: { id: dir.organization('重層事業担当'), name: '重層事業担当' },
+      coordinatingOrganization: { id: api.dir.organization('重層事業担当'), name: '重層事業担当' },
       leadOrganization: null,
       origin: {
         consultation: {
@@ -279,7 +258,7 @@ describe('GET /api/cases/:id (cases.get)', () => {
     expect(body.participants).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
-          organization: { id: dir.organization('地域包括支援センター'), name: '地域包括支援センター' },
+          organization: { id: api.dir.organization('地域包括支援センター'), name: '地域包括支援センター' },
           basis: 'intake',
           basisLabel: '相談受付機関',
           scope: 'case',
@@ -288,7 +267,7 @@ describe('GET /api/cases/:id (cases.get)', () => {
         expect.objectContaining({ basis: 'coordinator', legalBasis: 'coordination' }),
       ]),
     );
-    const audit = await server.latestAudit('case.read');
+    const audit = await api.server.latestAudit('case.read');
     expect(audit).toMatchObject({
       case_id: caseId,
       person_id: personId,
@@ -316,7 +295,7 @@ describe('GET /api/cases/:id (cases.get)', () => {
   });
 
   it('is 404 for the uninvolved, council and plan, and for unknown ids; 400 malformed; 401 unauthenticated', async () => {
-    const { caseId } = await createCase(server.database.db, dir);
+    const { caseId } = await createCase(api.server.database.db, api.dir);
     for (const client of [hogokansatsu, shogai, otherCoordinator, council, plan]) {
       expect((await client.get(`/api/cases/${caseId}`)).status).toBe(404);
     }
@@ -324,13 +303,13 @@ describe('GET /api/cases/:id (cases.get)', () => {
     const malformed = await coordinator.get('/api/cases/123');
     expect(malformed.status).toBe(400);
     expect(fieldsOf(malformed.body)).toEqual(['パス.id']);
-    expect((await server.anonymous().get(`/api/cases/${caseId}`)).status).toBe(401);
+    expect((await api.server.anonymous().get(`/api/cases/${caseId}`)).status).toBe(401);
   });
 });
 
 describe('GET /api/cases/:id/timeline (cases.timeline)', () => {
   it('lists the case events newest first with actor names, by keyset, audited', async () => {
-    const { caseId, personId } = await createCase(server.database.db, dir);
+    const { caseId, personId } = await createCase(api.server.database.db, api.dir);
     await coordinator.request('PUT', `/api/cases/${caseId}/assessment`, { issues: ['elderlyCare'] });
     await coordinator.request('PUT', `/api/cases/${caseId}/assessment`, { issues: ['dementia'] });
     const response = await houkatsu.get<CaseTimeline>(`/api/cases/${caseId}/timeline`);
@@ -357,7 +336,7 @@ describe('GET /api/cases/:id/timeline (cases.timeline)', () => {
       response.body.items.map((e) => e.id),
     );
 
-    const audit = await server.latestAudit('case.timeline');
+    const audit = await api.server.latestAudit('case.timeline');
     expect(audit).toMatchObject({ case_id: caseId, person_id: personId, actor_login_id: 'houkatsu' });
     expect((audit?.details as unknown as { eventIds: string[] } | undefined)?.eventIds).toEqual(
       second.body.items.map((e) => e.id),
@@ -365,7 +344,7 @@ describe('GET /api/cases/:id/timeline (cases.timeline)', () => {
   });
 
   it('is 404 for the uninvolved, council and plan; 400 for a bad cursor or limit; 401', async () => {
-    const { caseId } = await createCase(server.database.db, dir);
+    const { caseId } = await createCase(api.server.database.db, api.dir);
     for (const client of [hogokansatsu, shogai, council, plan]) {
       expect((await client.get(`/api/cases/${caseId}/timeline`)).status).toBe(404);
     }
@@ -375,7 +354,7 @@ describe('GET /api/cases/:id/timeline (cases.timeline)', () => {
     expect(fieldsOf((await coordinator.get(`/api/cases/${caseId}/timeline?limit=-1`)).body)).toContain(
       'クエリ.limit',
     );
-    expect((await server.anonymous().get(`/api/cases/${caseId}/timeline`)).status).toBe(401);
+    expect((await api.server.anonymous().get(`/api/cases/${caseId}/timeline`)).status).toBe(401);
   });
 });
 
@@ -387,7 +366,7 @@ describe('POST /api/cases/:id/close|suspend|reopen (cases.close, cases.suspend, 
   });
 
   it('closes, reopens, suspends and reopens again through the state machine, on the timeline, audited', async () => {
-    const { caseId, personId } = await createCase(server.database.db, dir, { stage: 'assessing' });
+    const { caseId, personId } = await createCase(api.server.database.db, api.dir, { stage: 'assessing' });
 
     const closed = await coordinator.post<CaseDetail>(`/api/cases/${caseId}/close`, close());
     expect(closed.status).toBe(200);
@@ -399,7 +378,7 @@ describe('POST /api/cases/:id/close|suspend|reopen (cases.close, cases.suspend, 
       abilities: { close: false, suspend: false, reopen: true, assess: false, scheduleMeeting: false },
     });
     expect(closed.body.closedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(await server.latestAudit('case.close')).toMatchObject({
+    expect(await api.server.latestAudit('case.close')).toMatchObject({
       case_id: caseId,
       person_id: personId,
       actor_login_id: 'coordinator',
@@ -425,7 +404,7 @@ describe('POST /api/cases/:id/close|suspend|reopen (cases.close, cases.suspend, 
       closureReason: null,
       closureEvaluation: null,
     });
-    expect(await server.latestAudit('case.reopen')).toMatchObject({ case_id: caseId });
+    expect(await api.server.latestAudit('case.reopen')).toMatchObject({ case_id: caseId });
 
     // assessing cannot be suspended (only after a 支援会議 or while supporting)
     const suspendAssessing = await coordinator.post(`/api/cases/${caseId}/suspend`, { reason: '入院' });
@@ -435,7 +414,7 @@ describe('POST /api/cases/:id/close|suspend|reopen (cases.close, cases.suspend, 
     expect(reopenOpen.status).toBe(409);
     expect(reopenOpen.body).toMatchObject({ code: 'case.illegalTransition' });
 
-    await server.database.db
+    await api.server.database.db
       .updateTable('cases')
       .set({ stage: 'watching' })
       .where('id', '=', caseId)
@@ -445,7 +424,7 @@ describe('POST /api/cases/:id/close|suspend|reopen (cases.close, cases.suspend, 
     });
     expect(suspended.status).toBe(200);
     expect(suspended.body).toMatchObject({ stage: 'suspended', closedOn: null, abilities: { reopen: true } });
-    expect(await server.latestAudit('case.suspend')).toMatchObject({ case_id: caseId });
+    expect(await api.server.latestAudit('case.suspend')).toMatchObject({ case_id: caseId });
     expect((await coordinator.post(`/api/cases/${caseId}/suspend`, { reason: '再度' })).status).toBe(409);
     expect((await coordinator.post(`/api/cases/${caseId}/close`, close())).status).toBe(409);
     expect((await coordinator.post(`/api/cases/${caseId}/reopen`, { reason: '退院' })).status).toBe(200);
@@ -463,7 +442,7 @@ describe('POST /api/cases/:id/close|suspend|reopen (cases.close, cases.suspend, 
   });
 
   it('refuses to close an accepted case (no assessment yet) with 409', async () => {
-    const { caseId } = await createCase(server.database.db, dir);
+    const { caseId } = await createCase(api.server.database.db, api.dir);
     const response = await coordinator.post(`/api/cases/${caseId}/close`, close());
     expect(response.status).toBe(409);
     expect(response.body).toMatchObject({
@@ -474,7 +453,7 @@ describe('POST /api/cases/:id/close|suspend|reopen (cases.close, cases.suspend, 
   });
 
   it('hands over to a lead organisation (主担当) that takes part or has consent; refuses one without', async () => {
-    const { caseId, personId } = await createCase(server.database.db, dir, { stage: 'supporting' });
+    const { caseId, personId } = await createCase(api.server.database.db, api.dir, { stage: 'supporting' });
     const missing = await coordinator.post(
       `/api/cases/${caseId}/close`,
       close({ reason: 'leadAgencyContinues' }),
@@ -484,7 +463,7 @@ describe('POST /api/cases/:id/close|suspend|reopen (cases.close, cases.suspend, 
 
     const noConsent = await coordinator.post(
       `/api/cases/${caseId}/close`,
-      close({ reason: 'leadAgencyContinues', leadOrganizationId: dir.organization('鹿児島保護観察所') }),
+      close({ reason: 'leadAgencyContinues', leadOrganizationId: api.dir.organization('鹿児島保護観察所') }),
     );
     expect(noConsent.status).toBe(409);
     expect(noConsent.body).toMatchObject({ code: 'consent.required' });
@@ -494,7 +473,7 @@ describe('POST /api/cases/:id/close|suspend|reopen (cases.close, cases.suspend, 
     const consent = await coordinator.post('/api/consents', {
       personId,
       caseId,
-      organizationIds: [dir.organization('障害者相談支援事業所')],
+      organizationIds: [api.dir.organization('障害者相談支援事業所')],
       categories: ['basic', 'plan'],
       givenOn: '2026-11-01',
       method: 'signedForm',
@@ -502,7 +481,10 @@ describe('POST /api/cases/:id/close|suspend|reopen (cases.close, cases.suspend, 
     expect(consent.status).toBe(201);
     const closed = await coordinator.post<CaseDetail>(
       `/api/cases/${caseId}/close`,
-      close({ reason: 'leadAgencyContinues', leadOrganizationId: dir.organization('障害者相談支援事業所') }),
+      close({
+        reason: 'leadAgencyContinues',
+        leadOrganizationId: api.dir.organization('障害者相談支援事業所'),
+      }),
     );
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({
@@ -528,10 +510,13 @@ describe('POST /api/cases/:id/close|suspend|reopen (cases.close, cases.suspend, 
   });
 
   it('lets the intake counter carry on as lead on its own ground (intake)', async () => {
-    const { caseId } = await createCase(server.database.db, dir, { stage: 'watching' });
+    const { caseId } = await createCase(api.server.database.db, api.dir, { stage: 'watching' });
     const closed = await coordinator.post<CaseDetail>(
       `/api/cases/${caseId}/close`,
-      close({ reason: 'leadAgencyContinues', leadOrganizationId: dir.organization('地域包括支援センター') }),
+      close({
+        reason: 'leadAgencyContinues',
+        leadOrganizationId: api.dir.organization('地域包括支援センター'),
+      }),
     );
     expect(closed.status).toBe(200);
     expect(closed.body.participants).toContainEqual(
@@ -540,14 +525,14 @@ describe('POST /api/cases/:id/close|suspend|reopen (cases.close, cases.suspend, 
   });
 
   it('rejects bad input with 400 naming the field', async () => {
-    const { caseId } = await createCase(server.database.db, dir, { stage: 'assessing' });
+    const { caseId } = await createCase(api.server.database.db, api.dir, { stage: 'assessing' });
     const cases: [string, Record<string, unknown>, string][] = [
       ['close', close({ reason: 'bored' }), 'reason'],
       ['close', close({ evaluation: '' }), 'evaluation'],
       ['close', { reason: 'resolved' }, 'evaluation'],
       [
         'close',
-        close({ leadOrganizationId: dir.organization('障害者相談支援事業所') }),
+        close({ leadOrganizationId: api.dir.organization('障害者相談支援事業所') }),
         'leadOrganizationId',
       ],
       [
@@ -557,7 +542,7 @@ describe('POST /api/cases/:id/close|suspend|reopen (cases.close, cases.suspend, 
       ],
       [
         'close',
-        close({ reason: 'leadAgencyContinues', leadOrganizationId: dir.organization('重層事業担当') }),
+        close({ reason: 'leadAgencyContinues', leadOrganizationId: api.dir.organization('重層事業担当') }),
         'leadOrganizationId',
       ],
       ['suspend', { reason: '' }, 'reason'],
@@ -569,7 +554,7 @@ describe('POST /api/cases/:id/close|suspend|reopen (cases.close, cases.suspend, 
       expect(response.status, `${verb} ${field}`).toBe(400);
       expect(fieldsOf(response.body), `${verb} ${field}`).toContain(field);
     }
-    const kase = await server.database.db
+    const kase = await api.server.database.db
       .selectFrom('cases')
       .select(['stage', 'closed_on'])
       .where('id', '=', caseId)
@@ -578,7 +563,7 @@ describe('POST /api/cases/:id/close|suspend|reopen (cases.close, cases.suspend, 
   });
 
   it('is 403 for a coordinator outside the coordinating section who can see the case, 404 for everyone else', async () => {
-    const { caseId } = await createCase(server.database.db, dir, {
+    const { caseId } = await createCase(api.server.database.db, api.dir, {
       stage: 'watching',
       participants: [{ organization: '自立相談支援機関', basis: 'referral' }],
     });
@@ -592,13 +577,13 @@ describe('POST /api/cases/:id/close|suspend|reopen (cases.close, cases.suspend, 
       for (const client of [houkatsu, hogokansatsu, council, plan]) {
         expect((await client.post(`/api/cases/${caseId}/${verb}`, body)).status, verb).toBe(404);
       }
-      expect((await server.anonymous().post(`/api/cases/${caseId}/${verb}`, body)).status).toBe(401);
+      expect((await api.server.anonymous().post(`/api/cases/${caseId}/${verb}`, body)).status).toBe(401);
     }
-    const unseen = await createCase(server.database.db, dir, { stage: 'watching' });
+    const unseen = await createCase(api.server.database.db, api.dir, { stage: 'watching' });
     expect((await otherCoordinator.post(`/api/cases/${unseen.caseId}/close`, close())).status).toBe(404);
     expect(
       (
-        await server.database.db
+        await api.server.database.db
           .selectFrom('cases')
           .select('stage')
           .where('id', '=', caseId)

@@ -1,41 +1,16 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../src/contract/cases.ts';
 import type { Consent } from '../../src/contract/consents.ts';
 import { activeConsentCovering, organizationsWithoutConsent } from '../../src/db/consents.ts';
-import {
-  createCase,
-  createConsultation,
-  createPerson,
-  type DemoDirectory,
-  demoDirectory,
-} from '../support/factories.ts';
-import { type ApiClient, auditDetails, startTestServer, type TestServer } from '../support/testServer.ts';
+import { demoApi } from '../support/demoApi.ts';
+import { createCase, createConsultation, createPerson } from '../support/factories.ts';
+import { auditDetails } from '../support/testServer.ts';
 
-let server: TestServer;
-let dir: DemoDirectory;
-let coordinator: ApiClient;
-let houkatsu: ApiClient;
-let shogai: ApiClient;
-let hogokansatsu: ApiClient;
-let council: ApiClient;
-let plan: ApiClient;
+const api = demoApi('coordinator', 'houkatsu', 'shogai', 'hogokansatsu', 'council', 'plan');
+const { coordinator, houkatsu, shogai, hogokansatsu, council, plan } = api;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  dir = await demoDirectory(server.database.db);
-  [coordinator, houkatsu, shogai, hogokansatsu, council, plan] = await Promise.all([
-    server.as('coordinator'),
-    server.as('houkatsu'),
-    server.as('shogai'),
-    server.as('hogokansatsu'),
-    server.as('council'),
-    server.as('plan'),
-  ]);
-});
-afterAll(() => server.close());
-
-const org = (name: string) => dir.organization(name);
+const org = (name: string) => api.dir.organization(name);
 const fieldsOf = (body: unknown) =>
   (body as { errors?: { field: string }[] }).errors?.map((e) => e.field) ?? [];
 
@@ -51,7 +26,7 @@ const input = (personId: string, caseId: string | undefined, overrides: Record<s
 
 describe('POST /api/consents (consents.create)', () => {
   it('records a case consent by the coordinator: on the timeline, on the case page, audited with legal basis consent', async () => {
-    const { caseId, personId } = await createCase(server.database.db, dir);
+    const { caseId, personId } = await createCase(api.server.database.db, api.dir);
     const response = await coordinator.post<Consent>(
       '/api/consents',
       input(personId, caseId, { expiresOn: '2027-11-01' }),
@@ -79,7 +54,7 @@ describe('POST /api/consents (consents.create)', () => {
       recordedBy: { name: '重層 調整' },
       abilities: { withdraw: true, attachScan: true },
     });
-    const audit = await server.database.db
+    const audit = await api.server.database.db
       .selectFrom('audit_events')
       .selectAll()
       .where('action', '=', 'consent.create')
@@ -92,7 +67,7 @@ describe('POST /api/consents (consents.create)', () => {
       legal_basis: 'consent',
       actor_login_id: 'coordinator',
     });
-    const event = await server.database.db
+    const event = await api.server.database.db
       .selectFrom('case_events')
       .selectAll()
       .where('case_id', '=', caseId)
@@ -107,7 +82,7 @@ describe('POST /api/consents (consents.create)', () => {
   });
 
   it('lets the intake counter record the consent given at intake (no case), oral with a witness', async () => {
-    const { personId } = await createConsultation(server.database.db, dir);
+    const { personId } = await createConsultation(api.server.database.db, api.dir);
     const response = await houkatsu.post<Consent>(
       '/api/consents',
       input(personId, undefined, {
@@ -124,7 +99,7 @@ describe('POST /api/consents (consents.create)', () => {
       witness: '包括 同席者',
       recordedBy: { name: '包括 相談' },
     });
-    const audit = await server.database.db
+    const audit = await api.server.database.db
       .selectFrom('audit_events')
       .selectAll()
       .where('action', '=', 'consent.create')
@@ -134,21 +109,21 @@ describe('POST /api/consents (consents.create)', () => {
   });
 
   it('is 403 for a caseworker recording a consent for a case they can see but do not coordinate', async () => {
-    const { caseId, personId } = await createCase(server.database.db, dir);
+    const { caseId, personId } = await createCase(api.server.database.db, api.dir);
     const response = await houkatsu.post('/api/consents', input(personId, caseId));
     expect(response.status).toBe(403);
     expect(response.body).toMatchObject({ code: 'auth.forbidden' });
   });
 
   it('is 404 for a person or case the caller cannot see; 400 for a person outside the case', async () => {
-    const { caseId, personId } = await createCase(server.database.db, dir);
+    const { caseId, personId } = await createCase(api.server.database.db, api.dir);
     expect((await hogokansatsu.post('/api/consents', input(personId, undefined))).status).toBe(404);
     expect((await shogai.post('/api/consents', input(personId, caseId))).status).toBe(404);
-    const other = await createCase(server.database.db, dir);
+    const other = await createCase(api.server.database.db, api.dir);
     const mismatch = await coordinator.post('/api/consents', input(other.personId, caseId));
     expect(mismatch.status).toBe(400);
     expect(fieldsOf(mismatch.body)).toEqual(['personId']);
-    const stranger = await createPerson(server.database.db, dir);
+    const stranger = await createPerson(api.server.database.db, api.dir);
     expect((await coordinator.post('/api/consents', input(stranger, undefined))).status).toBe(404);
     expect(
       (await coordinator.post('/api/consents', input(personId, '00000000-0000-4000-8000-000000000000')))
@@ -157,7 +132,7 @@ describe('POST /api/consents (consents.create)', () => {
   });
 
   it('rejects bad input with 400 naming the field, writing nothing', async () => {
-    const { caseId, personId } = await createCase(server.database.db, dir);
+    const { caseId, personId } = await createCase(api.server.database.db, api.dir);
     const cases: [Record<string, unknown>, string][] = [
       [input(personId, caseId, { method: 'oralWithWitness' }), 'witness'],
       [input(personId, caseId, { organizationIds: [] }), 'organizationIds'],
@@ -183,7 +158,7 @@ describe('POST /api/consents (consents.create)', () => {
       expect(response.headers.get('content-type')).toMatch(/problem\+json/);
       expect(fieldsOf(response.body), field).toContain(field);
     }
-    const stored = await server.database.db
+    const stored = await api.server.database.db
       .selectFrom('consents')
       .select('id')
       .where('person_id', '=', personId)
@@ -192,8 +167,8 @@ describe('POST /api/consents (consents.create)', () => {
   });
 
   it('is 401 unauthenticated and 404 for council and plan', async () => {
-    const { caseId, personId } = await createCase(server.database.db, dir);
-    expect((await server.anonymous().post('/api/consents', input(personId, caseId))).status).toBe(401);
+    const { caseId, personId } = await createCase(api.server.database.db, api.dir);
+    expect((await api.server.anonymous().post('/api/consents', input(personId, caseId))).status).toBe(401);
     for (const client of [council, plan]) {
       const response = await client.post('/api/consents', input(personId, caseId));
       expect(response.status).toBe(404);
@@ -204,18 +179,18 @@ describe('POST /api/consents (consents.create)', () => {
 
 describe('activeConsentCovering (used when approving plans and convening 重層的支援会議)', () => {
   it('covers organisations with consents in force for this case or for no case, and nothing else', async () => {
-    const { caseId, personId } = await createCase(server.database.db, dir);
+    const { caseId, personId } = await createCase(api.server.database.db, api.dir);
     const shogaiId = org('障害者相談支援事業所');
     const hogoId = org('保護第一課');
     const kansatsuId = org('鹿児島保護観察所');
     const query = (organizationIds: string[], onDate = '2026-11-20') => ({
-      tenantId: dir.tenantId,
+      tenantId: api.dir.tenantId,
       personId,
       caseId,
       organizationIds,
       onDate,
     });
-    const db = server.database.db;
+    const db = api.server.database.db;
     expect(await activeConsentCovering(db, query([shogaiId]))).toBe(false);
 
     // intake consent (no case) covering 障害者相談支援事業所
@@ -235,7 +210,7 @@ describe('activeConsentCovering (used when approving plans and convening 重層�
     ]);
 
     // a consent given for another case of the same person does not count
-    const otherCase = await createCase(server.database.db, dir, { personId });
+    const otherCase = await createCase(api.server.database.db, api.dir, { personId });
     await coordinator.post(
       '/api/consents',
       input(personId, otherCase.caseId, { organizationIds: [kansatsuId] }),
@@ -260,7 +235,7 @@ describe('activeConsentCovering (used when approving plans and convening 重層�
 });
 
 const meetingAt = (kind: 'supportMeeting' | 'multilayerMeeting', invited: string[]) => ({
-  kindId: dir.meetingKind(kind),
+  kindId: api.dir.meetingKind(kind),
   title: kind === 'supportMeeting' ? '支援会議（試験）' : '重層的支援会議（試験）',
   scheduledAt: '2026-11-20T10:00:00+09:00',
   place: '市役所本館3階会議室',
@@ -269,7 +244,7 @@ const meetingAt = (kind: 'supportMeeting' | 'multilayerMeeting', invited: string
 });
 
 async function participantsOf(caseId: string) {
-  return server.database.db
+  return api.server.database.db
     .selectFrom('case_participants')
     .select(['organization_id', 'basis', 'scope', 'legal_basis', 'source_id', 'meeting_id'])
     .where('case_id', '=', caseId)
@@ -278,7 +253,7 @@ async function participantsOf(caseId: string) {
 
 /** A case shared with 障害者相談支援事業所 and 保護第一課 by a 重層的支援会議 on the case consent. */
 async function sharedCase() {
-  const { caseId, personId } = await createCase(server.database.db, dir, { stage: 'assessing' });
+  const { caseId, personId } = await createCase(api.server.database.db, api.dir, { stage: 'assessing' });
   const consent = await coordinator.post<Consent>(
     '/api/consents',
     input(personId, caseId, { organizationIds: [org('障害者相談支援事業所'), org('保護第一課')] }),
@@ -308,7 +283,7 @@ describe('sharing paths store their legal basis and check the consent scope', ()
   });
 
   it('without consent only a 支援会議 shares, with article106_6 and scope meeting', async () => {
-    const { caseId } = await createCase(server.database.db, dir, { stage: 'assessing' });
+    const { caseId } = await createCase(api.server.database.db, api.dir, { stage: 'assessing' });
     const meeting = await coordinator.post<{ id: string }>(
       `/api/cases/${caseId}/meetings`,
       meetingAt('supportMeeting', ['鹿児島保護観察所']),
@@ -329,7 +304,7 @@ describe('sharing paths store their legal basis and check the consent scope', ()
   });
 
   it('a consent whose scope lacks 基本情報 shares no case (409 consent.required)', async () => {
-    const { caseId, personId } = await createCase(server.database.db, dir, { stage: 'assessing' });
+    const { caseId, personId } = await createCase(api.server.database.db, api.dir, { stage: 'assessing' });
     await coordinator.post(
       '/api/consents',
       input(personId, caseId, { organizationIds: [org('障害者相談支援事業所')], categories: ['health'] }),
@@ -355,7 +330,7 @@ describe('POST /api/consents/:id/withdraw (consents.withdraw)', () => {
     );
     expect(intake.status).toBe(201);
     expect((await shogai.get(`/api/cases/${caseId}`)).status).toBe(200);
-    const hogo = await server.as('hogo');
+    const hogo = await api.server.as('hogo');
     expect((await hogo.get(`/api/cases/${caseId}`)).status).toBe(200);
 
     const response = await coordinator.post<Consent>(`/api/consents/${consentId}/withdraw`, {
@@ -401,7 +376,7 @@ describe('POST /api/consents/:id/withdraw (consents.withdraw)', () => {
     expect(page.body.consents.find((c) => c.id === consentId)?.withdrawal?.lostAccess).toEqual([
       { caseId, organizations: [{ id: org('障害者相談支援事業所'), name: '障害者相談支援事業所' }] },
     ]);
-    const event = await server.database.db
+    const event = await api.server.database.db
       .selectFrom('case_events')
       .selectAll()
       .where('case_id', '=', caseId)
@@ -409,7 +384,7 @@ describe('POST /api/consents/:id/withdraw (consents.withdraw)', () => {
       .executeTakeFirstOrThrow();
     expect(event.subject_id).toBe(consentId);
     expect(event.summary).toContain('次の機関は事例を閲覧できなくなりました：障害者相談支援事業所');
-    const audit = await server.latestAudit('consent.withdraw');
+    const audit = await api.server.latestAudit('consent.withdraw');
     expect(audit).toMatchObject({
       resource_id: consentId,
       case_id: caseId,
@@ -435,7 +410,7 @@ describe('POST /api/consents/:id/withdraw (consents.withdraw)', () => {
   });
 
   it('keeps organisations that take part by a 支援会議 (article106_6) and the intake counter', async () => {
-    const { caseId, personId } = await createCase(server.database.db, dir, { stage: 'assessing' });
+    const { caseId, personId } = await createCase(api.server.database.db, api.dir, { stage: 'assessing' });
     const consent = await coordinator.post<Consent>(
       '/api/consents',
       input(personId, caseId, { organizationIds: [org('地域包括支援センター'), org('鹿児島保護観察所')] }),
@@ -472,7 +447,7 @@ describe('POST /api/consents/:id/withdraw (consents.withdraw)', () => {
       expect(fieldsOf(response.body)).toContain(field);
       expect((response.body as { detail: string }).detail).toMatch(/[ぁ-んァ-ヶ一-龠]/);
     }
-    const row = await server.database.db
+    const row = await api.server.database.db
       .selectFrom('consents')
       .select('withdrawn_at')
       .where('id', '=', consentId)
@@ -483,9 +458,9 @@ describe('POST /api/consents/:id/withdraw (consents.withdraw)', () => {
   it('is 401 unauthenticated, 404 for roles without casework and for organisations that cannot see it, 403 for a viewer who may not withdraw', async () => {
     const { consentId, caseId } = await sharedCase();
     const body = { reason: '申出' };
-    expect((await server.anonymous().post(`/api/consents/${consentId}/withdraw`, body)).status).toBe(401);
+    expect((await api.server.anonymous().post(`/api/consents/${consentId}/withdraw`, body)).status).toBe(401);
     for (const login of ['council', 'plan', 'auditor', 'admin']) {
-      const client = await server.as(login);
+      const client = await api.server.as(login);
       const response = await client.post(`/api/consents/${consentId}/withdraw`, body);
       expect(response.status, login).toBe(404);
     }
@@ -508,7 +483,7 @@ describe('GET /api/persons/:id/consents (consents.list)', () => {
       input(personId, undefined, { organizationIds: [org('重層事業担当')] }),
     );
     // another case of the same person, taken at 障害者相談支援事業所: 地域包括支援センター is not in it
-    const other = await createCase(server.database.db, dir, {
+    const other = await createCase(api.server.database.db, api.dir, {
       personId,
       organization: '障害者相談支援事業所',
     });
@@ -531,17 +506,18 @@ describe('GET /api/persons/:id/consents (consents.list)', () => {
     });
     const coordinatorView = await coordinator.get<{ items: Consent[] }>(`/api/persons/${personId}/consents`);
     expect(coordinatorView.body.items.map((c) => c.id)).toContain(hidden.body.id);
-    const audit = await server.latestAudit('consent.list');
+    const audit = await api.server.latestAudit('consent.list');
     expect(audit?.person_id).toBe(personId);
     expect(auditDetails(audit).consentIds).toHaveLength(3);
     expect(caseId).toBeTruthy();
 
     expect((await hogokansatsu.get(`/api/persons/${personId}/consents`)).status).toBe(404);
-    expect((await server.anonymous().get(`/api/persons/${personId}/consents`)).status).toBe(401);
+    expect((await api.server.anonymous().get(`/api/persons/${personId}/consents`)).status).toBe(401);
     for (const login of ['council', 'plan', 'auditor', 'admin']) {
-      expect((await (await server.as(login)).get(`/api/persons/${personId}/consents`)).status, login).toBe(
-        404,
-      );
+      expect(
+        (await (await api.server.as(login)).get(`/api/persons/${personId}/consents`)).status,
+        login,
+      ).toBe(404);
     }
     expect((await houkatsu.get('/api/persons/not-an-id/consents')).status).toBe(400);
   });
@@ -576,21 +552,21 @@ describe('PUT/GET /api/consents/:id/scan (consents.attachScan, consents.scan)', 
     expect(replaced.status).toBe(200);
     const pngSha = createHash('sha256').update(png).digest('hex');
     expect(replaced.body.scan?.sha256).toBe(pngSha);
-    expect(auditDetails(await server.latestAudit('consent.attachScan'))).toMatchObject({
+    expect(auditDetails(await api.server.latestAudit('consent.attachScan'))).toMatchObject({
       sha256: pngSha,
       replacedSha256: pdfSha,
       mediaType: 'image/png',
     });
 
     // a viewer of the case (障害者相談支援事業所, by the consent) may download it
-    const response = await fetch(new URL(`/api/consents/${consentId}/scan`, server.url), {
+    const response = await fetch(new URL(`/api/consents/${consentId}/scan`, api.server.url), {
       headers: { cookie: shogai.cookie ?? '' },
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('image/png');
     expect(response.headers.get('content-disposition')).toMatch(/attachment; filename=.*scan\.png/);
     expect(Buffer.from(await response.arrayBuffer()).equals(png)).toBe(true);
-    const read = await server.latestAudit('consent.readScan');
+    const read = await api.server.latestAudit('consent.readScan');
     expect(read).toMatchObject({ resource_id: consentId, person_id: personId, actor_login_id: 'shogai' });
     expect(auditDetails(read)).toMatchObject({ sha256: pngSha });
   });
@@ -625,7 +601,7 @@ describe('PUT/GET /api/consents/:id/scan (consents.attachScan, consents.scan)', 
       expect(fieldsOf(response.body)).toContain(field);
     }
     expect(
-      await server.database.db
+      await api.server.database.db
         .selectFrom('consent_scans')
         .select('id')
         .where('consent_id', '=', consentId)
@@ -642,11 +618,11 @@ describe('PUT/GET /api/consents/:id/scan (consents.attachScan, consents.scan)', 
       contentBase64: pdf.toString('base64'),
     };
     expect((await coordinator.request('PUT', `/api/consents/${consentId}/scan`, body)).status).toBe(200);
-    const anonymous = server.anonymous();
+    const anonymous = api.server.anonymous();
     expect((await anonymous.request('PUT', `/api/consents/${consentId}/scan`, body)).status).toBe(401);
     expect((await anonymous.get(`/api/consents/${consentId}/scan`)).status).toBe(401);
     for (const login of ['council', 'plan', 'auditor', 'admin']) {
-      const client = await server.as(login);
+      const client = await api.server.as(login);
       expect((await client.request('PUT', `/api/consents/${consentId}/scan`, body)).status, login).toBe(404);
       expect((await client.get(`/api/consents/${consentId}/scan`)).status, login).toBe(404);
     }

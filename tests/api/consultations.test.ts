@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consultation } from '../../src/contract/consultations.ts';
 import { today } from '../../src/domain/clock.ts';
+import { demoApi } from '../support/demoApi.ts';
 import { type DemoDirectory, demoDirectory } from '../support/factories.ts';
 import {
   type ApiClient,
@@ -10,16 +11,10 @@ import {
   type TestServer,
 } from '../support/testServer.ts';
 
-/** Synthetic people only (生成): names below are made up for the tests. */
+const api = demoApi('houkatsu', 'shogai', 'hogokansatsu', 'coordinator', 'council', 'plan');
+const { houkatsu, shogai, hogokansatsu, coordinator, council, plan } = api;
 
-let server: TestServer;
-let dir: DemoDirectory;
-let houkatsu: ApiClient;
-let shogai: ApiClient;
-let hogokansatsu: ApiClient;
-let coordinator: ApiClient;
-let council: ApiClient;
-let plan: ApiClient;
+/** Synthetic people only (生成): names below are made up for the tests. */
 
 interface Problem {
   code: string;
@@ -38,18 +33,6 @@ interface List {
   items: ListItem[];
   nextCursor: string | null;
 }
-
-beforeAll(async () => {
-  server = await startTestServer();
-  dir = await demoDirectory(server.database.db);
-  houkatsu = await server.as('houkatsu');
-  shogai = await server.as('shogai');
-  hogokansatsu = await server.as('hogokansatsu');
-  coordinator = await server.as('coordinator');
-  council = await server.as('council');
-  plan = await server.as('plan');
-});
-afterAll(() => server.close());
 
 const newPerson = (overrides: Record<string, unknown> = {}) => ({
   familyName: '城山',
@@ -82,7 +65,7 @@ async function consult(client: ApiClient, body: Record<string, unknown>): Promis
 }
 
 async function counts() {
-  const db = server.database.db;
+  const db = api.server.database.db;
   const count = async (
     table: 'persons' | 'households' | 'household_members' | 'consultations' | 'referrals' | 'handovers',
   ) =>
@@ -133,8 +116,8 @@ describe('POST /api/consultations (consultations.create)', () => {
     const body = response.body;
     expect(body).toMatchObject({
       receivedOn: today(),
-      organization: { id: dir.organization('地域包括支援センター'), name: '地域包括支援センター' },
-      receivedBy: { id: dir.user('houkatsu').id, displayName: '包括 相談' },
+      organization: { id: api.dir.organization('地域包括支援センター'), name: '地域包括支援センター' },
+      receivedBy: { id: api.dir.user('houkatsu').id, displayName: '包括 相談' },
       person: {
         familyName: '磯浜',
         familyNameKana: 'イソハマ',
@@ -170,7 +153,7 @@ describe('POST /api/consultations (consultations.create)', () => {
       members: before.members + 2,
       consultations: before.consultations + 1,
     });
-    const members = await server.database.db
+    const members = await api.server.database.db
       .selectFrom('household_members')
       .select(['person_id', 'relation', 'living_together'])
       .where('household_id', '=', body.householdId)
@@ -180,7 +163,7 @@ describe('POST /api/consultations (consultations.create)', () => {
       { person_id: body.person.id, relation: 'self', living_together: true },
       { person_id: body.householdMembers[0]?.person.id, relation: 'son', living_together: true },
     ]);
-    const audit = await server.latestAudit('consultation.create');
+    const audit = await api.server.latestAudit('consultation.create');
     expect(audit?.resource_id).toBe(body.id);
     expect(audit?.person_id).toBe(body.person.id);
     expect(auditDetails(audit)).toMatchObject({
@@ -188,7 +171,7 @@ describe('POST /api/consultations (consultations.create)', () => {
       householdId: body.householdId,
       createdPersonIds: [body.person.id, body.householdMembers[0]?.person.id],
     });
-    const personAudits = await server.database.db
+    const personAudits = await api.server.database.db
       .selectFrom('audit_events')
       .select('resource_id')
       .where('action', '=', 'person.create')
@@ -316,15 +299,15 @@ describe('POST /api/consultations (consultations.create)', () => {
       '/api/consultations',
       intake({
         consentToShare: false,
-        outcome: { kind: 'referral', toOrganizationId: dir.organization('障害者相談支援事業所') },
+        outcome: { kind: 'referral', toOrganizationId: api.dir.organization('障害者相談支援事業所') },
       }),
     );
     expect(noConsent.status).toBe(409);
     expect(noConsent.body).toMatchObject({ code: 'consent.required' });
     expect((noConsent.body as Problem).detail).toContain('本人の同意');
     for (const [target, message] of [
-      [dir.organization('地域包括支援センター'), '自機関へはつなげません'],
-      [dir.organization('重層事業担当'), '重層事業へ引継ぎ'],
+      [api.dir.organization('地域包括支援センター'), '自機関へはつなげません'],
+      [api.dir.organization('重層事業担当'), '重層事業へ引継ぎ'],
       ['00000000-0000-4000-8000-000000000000', 'つなぎ先の機関が見つからない'],
     ] as const) {
       const response = await houkatsu.post(
@@ -346,7 +329,7 @@ describe('POST /api/consultations (consultations.create)', () => {
       intake({
         outcome: {
           kind: 'referral',
-          toOrganizationId: dir.organization('障害者相談支援事業所'),
+          toOrganizationId: api.dir.organization('障害者相談支援事業所'),
           note: '（試験）手帳の相談',
         },
       }),
@@ -366,11 +349,11 @@ describe('POST /api/consultations (consultations.create)', () => {
       ],
       abilities: { close: false, handOver: false, refer: false },
     });
-    const audit = await server.latestAudit('referral.create');
+    const audit = await api.server.latestAudit('referral.create');
     expect(audit?.legal_basis).toBe('consent');
     expect(auditDetails(audit)).toMatchObject({
       consultationId: referred.id,
-      toOrganizationId: dir.organization('障害者相談支援事業所'),
+      toOrganizationId: api.dir.organization('障害者相談支援事業所'),
     });
   });
 
@@ -392,7 +375,7 @@ describe('POST /api/consultations (consultations.create)', () => {
       consentToShare: false,
       handovers: [
         {
-          toOrganization: { id: dir.organization('重層事業担当'), name: '重層事業担当' },
+          toOrganization: { id: api.dir.organization('重層事業担当'), name: '重層事業担当' },
           reason: '（試験）複合的な課題',
           servicesTried: '（試験）介護保険の案内',
           status: 'pending',
@@ -402,11 +385,11 @@ describe('POST /api/consultations (consultations.create)', () => {
       ],
       abilities: { close: false, handOver: false, refer: false },
     });
-    expect((await server.latestAudit('handover.create'))?.person_id).toBe(handedOver.person.id);
+    expect((await api.server.latestAudit('handover.create'))?.person_id).toBe(handedOver.person.id);
   });
 
   it('is 401 unauthenticated and 404 for roles without case data', async () => {
-    expect((await server.anonymous().post('/api/consultations', intake())).status).toBe(401);
+    expect((await api.server.anonymous().post('/api/consultations', intake())).status).toBe(401);
     expect((await council.post('/api/consultations', intake())).status).toBe(404);
     expect((await plan.post('/api/consultations', intake())).status).toBe(404);
   });
@@ -418,7 +401,7 @@ describe('GET /api/consultations/:id (consultations.get)', () => {
     const response = await houkatsu.get<Consultation>(`/api/consultations/${consultation.id}`);
     expect(response.status).toBe(200);
     expect(response.body).toEqual(consultation);
-    const audit = await server.latestAudit('consultation.read');
+    const audit = await api.server.latestAudit('consultation.read');
     expect(audit?.resource_id).toBe(consultation.id);
     expect(audit?.person_id).toBe(consultation.person.id);
 
@@ -427,7 +410,7 @@ describe('GET /api/consultations/:id (consultations.get)', () => {
     }
     expect((await houkatsu.get('/api/consultations/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect(problemFields((await houkatsu.get('/api/consultations/nope')).body)).toEqual(['パス.id']);
-    expect((await server.anonymous().get(`/api/consultations/${consultation.id}`)).status).toBe(401);
+    expect((await api.server.anonymous().get(`/api/consultations/${consultation.id}`)).status).toBe(401);
     expect((await council.get(`/api/consultations/${consultation.id}`)).status).toBe(404);
     expect((await plan.get(`/api/consultations/${consultation.id}`)).status).toBe(404);
   });
@@ -542,7 +525,7 @@ describe('POST /api/consultations/:id/close (consultations.close)', () => {
       closedAt: expect.any(String),
       abilities: { close: false, handOver: false, refer: false },
     });
-    const audit = await server.latestAudit('consultation.close');
+    const audit = await api.server.latestAudit('consultation.close');
     expect(audit?.resource_id).toBe(consultation.id);
     expect(auditDetails(audit)).toEqual({
       note: '（試験）介護保険の申請につないで終了',
@@ -569,7 +552,9 @@ describe('POST /api/consultations/:id/close (consultations.close)', () => {
 
     const referred = await consult(
       houkatsu,
-      intake({ outcome: { kind: 'referral', toOrganizationId: dir.organization('障害者相談支援事業所') } }),
+      intake({
+        outcome: { kind: 'referral', toOrganizationId: api.dir.organization('障害者相談支援事業所') },
+      }),
     );
     const waiting = await houkatsu.post(`/api/consultations/${referred.id}/close`, {});
     expect(waiting.status).toBe(409);
@@ -588,9 +573,9 @@ describe('POST /api/consultations/:id/close (consultations.close)', () => {
         (await houkatsu.post(`/api/consultations/${consultation.id}/close`, { note: 'x'.repeat(4001) })).body,
       ),
     ).toEqual(['note']);
-    expect((await server.anonymous().post(`/api/consultations/${consultation.id}/close`, {})).status).toBe(
-      401,
-    );
+    expect(
+      (await api.server.anonymous().post(`/api/consultations/${consultation.id}/close`, {})).status,
+    ).toBe(401);
     expect((await council.post(`/api/consultations/${consultation.id}/close`, {})).status).toBe(404);
     expect((await plan.post(`/api/consultations/${consultation.id}/close`, {})).status).toBe(404);
     const still = await houkatsu.get<Consultation>(`/api/consultations/${consultation.id}`);

@@ -4,7 +4,7 @@ import type { Consultation } from '../../src/contract/consultations.ts';
 import type { Handover } from '../../src/contract/handovers.ts';
 import { caseVisible } from '../../src/db/access.ts';
 import { today } from '../../src/domain/clock.ts';
-import { type DemoDirectory, demoDirectory } from '../support/factories.ts';
+import { demoApi } from '../support/demoApi.ts';
 import {
   type ApiClient,
   auditDetails,
@@ -13,16 +13,10 @@ import {
   type TestServer,
 } from '../support/testServer.ts';
 
-/** Synthetic people only (生成): names below are made up for the tests. */
+const api = demoApi('houkatsu', 'shogai', 'hogokansatsu', 'coordinator', 'council', 'plan');
+const { houkatsu, shogai, hogokansatsu, coordinator, council, plan } = api;
 
-let server: TestServer;
-let dir: DemoDirectory;
-let houkatsu: ApiClient;
-let shogai: ApiClient;
-let hogokansatsu: ApiClient;
-let coordinator: ApiClient;
-let council: ApiClient;
-let plan: ApiClient;
+/** Synthetic people only (生成): names below are made up for the tests. */
 
 interface Problem {
   code: string;
@@ -33,18 +27,6 @@ interface HandoverList {
   items: Handover[];
   nextCursor: string | null;
 }
-
-beforeAll(async () => {
-  server = await startTestServer();
-  dir = await demoDirectory(server.database.db);
-  houkatsu = await server.as('houkatsu');
-  shogai = await server.as('shogai');
-  hogokansatsu = await server.as('hogokansatsu');
-  coordinator = await server.as('coordinator');
-  council = await server.as('council');
-  plan = await server.as('plan');
-});
-afterAll(() => server.close());
 
 /** A birth date giving exactly this 満年齢 today (1 January of the right year). */
 const bornYearsAgo = (age: number) => `${Number(today().slice(0, 4)) - age}-01-01`;
@@ -88,11 +70,13 @@ const handoverOf = (consultation: Consultation) => consultation.handovers[0]?.id
 
 /** Whether an organisation may see a case, by THE predicate (src/db/access.ts). */
 async function orgSeesCase(organization: string, caseId: string): Promise<boolean> {
-  const row = await server.database.db
+  const row = await api.server.database.db
     .selectFrom('cases as c')
     .select('c.id')
     .where('c.id', '=', caseId)
-    .where(caseVisible({ tenantId: dir.tenantId, organizationId: dir.organization(organization) }, 'c.id'))
+    .where(
+      caseVisible({ tenantId: api.dir.tenantId, organizationId: api.dir.organization(organization) }, 'c.id'),
+    )
     .executeTakeFirst();
   return row !== undefined;
 }
@@ -160,7 +144,7 @@ describe('e2e (a): an 8050 household handed over by 地域包括支援センタ�
       }),
     );
     await sql`UPDATE handovers SET created_at = now() - interval '2 days' WHERE id = ${handoverOf(consultation)}`.execute(
-      server.database.db,
+      api.server.database.db,
     );
 
     // ② The coordinating section sees it in its inbox, with days waiting and possible duplicates.
@@ -174,8 +158,8 @@ describe('e2e (a): an 8050 household handed over by 地域包括支援センタ�
         mainTopic: 'withdrawal',
         organization: { name: '地域包括支援センター' },
       },
-      fromOrganization: { id: dir.organization('地域包括支援センター'), name: '地域包括支援センター' },
-      toOrganization: { id: dir.organization('重層事業担当'), name: '重層事業担当' },
+      fromOrganization: { id: api.dir.organization('地域包括支援センター'), name: '地域包括支援センター' },
+      toOrganization: { id: api.dir.organization('重層事業担当'), name: '重層事業担当' },
       reason: '（試験）本人の介護と息子のひきこもり・生活困窮が重なり、包括だけでは対応できない',
       status: 'pending',
       daysWaiting: 2,
@@ -195,15 +179,15 @@ describe('e2e (a): an 8050 household handed over by 地域包括支援センタ�
     const { caseId, caseNumber } = accepted.body;
 
     // The case: the consultation's household, the mother as target, the son recorded too.
-    const db = server.database.db;
+    const db = api.server.database.db;
     const kase = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow();
     expect(kase).toMatchObject({
-      tenant_id: dir.tenantId,
+      tenant_id: api.dir.tenantId,
       case_number: caseNumber,
       household_id: consultation.householdId,
       primary_person_id: mother,
       stage: 'accepted',
-      coordinating_organization_id: dir.organization('重層事業担当'),
+      coordinating_organization_id: api.dir.organization('重層事業担当'),
       accepted_on: today(),
     });
     const persons = await db
@@ -224,13 +208,13 @@ describe('e2e (a): an 8050 household handed over by 地域包括支援センタ�
       .execute();
     expect(participants).toEqual([
       {
-        organization_id: dir.organization('地域包括支援センター'),
+        organization_id: api.dir.organization('地域包括支援センター'),
         basis: 'intake',
         scope: 'case',
         legal_basis: 'intake',
       },
       {
-        organization_id: dir.organization('重層事業担当'),
+        organization_id: api.dir.organization('重層事業担当'),
         basis: 'coordinator',
         scope: 'case',
         legal_basis: 'coordination',
@@ -240,8 +224,8 @@ describe('e2e (a): an 8050 household handed over by 地域包括支援センタ�
     expect(events).toEqual([
       expect.objectContaining({
         kind: 'caseAccepted',
-        actor_user_id: dir.user('coordinator').id,
-        actor_organization_id: dir.organization('重層事業担当'),
+        actor_user_id: api.dir.user('coordinator').id,
+        actor_organization_id: api.dir.organization('重層事業担当'),
         subject_id: handoverOf(consultation),
         summary: expect.stringMatching(
           new RegExp(
@@ -250,7 +234,7 @@ describe('e2e (a): an 8050 household handed over by 地域包括支援センタ�
         ),
       }),
     ]);
-    const audit = await server.latestAudit('handover.accept');
+    const audit = await api.server.latestAudit('handover.accept');
     expect(audit).toMatchObject({
       resource_id: handoverOf(consultation),
       case_id: caseId,
@@ -333,7 +317,7 @@ describe('e2e (c): a handover returned with reasons (差戻し)', () => {
       case: null,
       abilities: { accept: false, return: false },
     });
-    const audit = await server.latestAudit('handover.return');
+    const audit = await api.server.latestAudit('handover.return');
     expect(audit).toMatchObject({ resource_id: handoverOf(consultation), person_id: consultation.person.id });
     expect(auditDetails(audit)).toMatchObject({ consultationId: consultation.id });
 
@@ -355,7 +339,7 @@ describe('e2e (c): a handover returned with reasons (差戻し)', () => {
       '（試験）介護保険サービスの利用調整で対応できる見込みのため、まず包括で対応してください',
     ]);
     expect(
-      await server.database.db
+      await api.server.database.db
         .selectFrom('cases')
         .select('id')
         .where('household_id', '=', consultation.householdId)
@@ -411,7 +395,7 @@ describe('POST /api/handovers (handovers.create)', () => {
       possibleDuplicates: null,
       abilities: { accept: false, return: false },
     });
-    const audit = await server.latestAudit('handover.create');
+    const audit = await api.server.latestAudit('handover.create');
     expect(audit).toMatchObject({
       resource_id: created.body.id,
       person_id: consultation.person.id,
@@ -440,7 +424,9 @@ describe('POST /api/handovers (handovers.create)', () => {
 
     const referred = await consult(
       houkatsu,
-      intake({ outcome: { kind: 'referral', toOrganizationId: dir.organization('障害者相談支援事業所') } }),
+      intake({
+        outcome: { kind: 'referral', toOrganizationId: api.dir.organization('障害者相談支援事業所') },
+      }),
     );
     const notYet = await houkatsu.post('/api/handovers', body(referred.id));
     expect(notYet.status).toBe(409);
@@ -465,7 +451,7 @@ describe('POST /api/handovers (handovers.create)', () => {
     expect(bad.status).toBe(400);
     expect(problemFields(bad.body)).toEqual(['consultationId', 'reason', 'servicesTried']);
     const body = { consultationId: '00000000-0000-4000-8000-000000000000', reason: 'x', servicesTried: 'y' };
-    expect((await server.anonymous().post('/api/handovers', body)).status).toBe(401);
+    expect((await api.server.anonymous().post('/api/handovers', body)).status).toBe(401);
     expect((await council.post('/api/handovers', body)).status).toBe(404);
     expect((await plan.post('/api/handovers', body)).status).toBe(404);
   });
@@ -582,8 +568,10 @@ describe('POST /api/handovers/:id/accept|return (handovers.accept, handovers.ret
       (await coordinator.post('/api/handovers/00000000-0000-4000-8000-000000000000/accept')).status,
     ).toBe(404);
     expect(problemFields((await coordinator.post('/api/handovers/x/accept')).body)).toEqual(['パス.id']);
-    expect((await server.anonymous().post(`/api/handovers/${id}/accept`)).status).toBe(401);
-    expect((await server.anonymous().post(`/api/handovers/${id}/return`, { reason: 'x' })).status).toBe(401);
+    expect((await api.server.anonymous().post(`/api/handovers/${id}/accept`)).status).toBe(401);
+    expect((await api.server.anonymous().post(`/api/handovers/${id}/return`, { reason: 'x' })).status).toBe(
+      401,
+    );
     const still = await coordinator.get<HandoverList>('/api/handovers?status=pending&limit=100');
     expect(still.body.items.map((h) => h.id)).toContain(id);
   });

@@ -1,41 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../src/contract/cases.ts';
 import type { Meeting } from '../../src/contract/meetings.ts';
-import { createCase, type DemoDirectory, demoDirectory } from '../support/factories.ts';
-import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
+import { demoApi } from '../support/demoApi.ts';
+import { createCase } from '../support/factories.ts';
+import type { ApiClient } from '../support/testServer.ts';
 
-let server: TestServer;
-let dir: DemoDirectory;
-let coordinator: ApiClient;
-let houkatsu: ApiClient;
-let shogai: ApiClient;
-let hogo: ApiClient;
-let hogokansatsu: ApiClient;
-let council: ApiClient;
-let plan: ApiClient;
+const api = demoApi('coordinator', 'houkatsu', 'shogai', 'hogo', 'hogokansatsu', 'council', 'plan');
+const { coordinator, houkatsu, shogai, hogo, hogokansatsu, council, plan } = api;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  dir = await demoDirectory(server.database.db);
-  [coordinator, houkatsu, shogai, hogo, hogokansatsu, council, plan] = await Promise.all([
-    server.as('coordinator'),
-    server.as('houkatsu'),
-    server.as('shogai'),
-    server.as('hogo'),
-    server.as('hogokansatsu'),
-    server.as('council'),
-    server.as('plan'),
-  ]);
-});
-afterAll(() => server.close());
-
-const org = (name: string) => dir.organization(name);
+const org = (name: string) => api.dir.organization(name);
 const SHOGAI = '障害者相談支援事業所';
 const HOGO = '保護第一課';
 
 async function stageOf(caseId: string) {
   return (
-    await server.database.db
+    await api.server.database.db
       .selectFrom('cases')
       .select('stage')
       .where('id', '=', caseId)
@@ -44,7 +23,7 @@ async function stageOf(caseId: string) {
 }
 
 const supportMeeting = (invited: string[], overrides: Record<string, unknown> = {}) => ({
-  kindId: dir.meetingKind('supportMeeting'),
+  kindId: api.dir.meetingKind('supportMeeting'),
   title: '支援会議（見守り体制の検討）',
   scheduledAt: '2026-11-10T14:00:00+09:00',
   place: '市役所本館3階会議室',
@@ -55,7 +34,7 @@ const supportMeeting = (invited: string[], overrides: Record<string, unknown> = 
 
 const multilayerMeeting = (invited: string[], overrides: Record<string, unknown> = {}) => ({
   ...supportMeeting(invited),
-  kindId: dir.meetingKind('multilayerMeeting'),
+  kindId: api.dir.meetingKind('multilayerMeeting'),
   title: '重層的支援会議（支援プランの検討）',
   scheduledAt: '2026-11-20T10:00:00+09:00',
   agenda: '支援プラン案と役割分担',
@@ -92,7 +71,7 @@ async function listedCaseIds(client: ApiClient): Promise<string[]> {
 
 describe('the 8050 flow at API level (③ 課題整理 → 支援会議 → 同意 → 重層的支援会議)', () => {
   it('takes a factory case through assessment, a 支援会議 without consent, consent, and a 重層的支援会議', async () => {
-    const { caseId, personId } = await createCase(server.database.db, dir);
+    const { caseId, personId } = await createCase(api.server.database.db, api.dir);
 
     // 課題整理 with the 8050 household flag: accepted → assessing.
     const saved = await coordinator.request('PUT', `/api/cases/${caseId}/assessment`, {
@@ -121,7 +100,7 @@ describe('the 8050 flow at API level (③ 課題整理 → 支援会議 → 同�
       abilities: { recordMinutes: true, acknowledge: false },
     });
     const meetingId = scheduled.body.id;
-    const participant = await server.database.db
+    const participant = await api.server.database.db
       .selectFrom('case_participants')
       .selectAll()
       .where('case_id', '=', caseId)
@@ -184,7 +163,7 @@ describe('the 8050 flow at API level (③ 課題整理 → 支援会議 → 同�
     );
     expect(multilayer.status).toBe(201);
     expect(multilayer.body).toMatchObject({ legalBasis: 'consent', kind: { code: 'multilayerMeeting' } });
-    const caseParticipants = await server.database.db
+    const caseParticipants = await api.server.database.db
       .selectFrom('case_participants')
       .select(['organization_id', 'scope', 'basis', 'legal_basis', 'source_id'])
       .where('meeting_id', '=', multilayer.body.id)
@@ -256,7 +235,7 @@ describe('the 8050 flow at API level (③ 課題整理 → 支援会議 → 同�
 
 describe('POST /api/cases/:id/meetings (meetings.create)', () => {
   it('refuses a 重層的支援会議 without consent, naming the organisations not covered (409 consent.required)', async () => {
-    const { caseId, personId } = await createCase(server.database.db, dir, { stage: 'assessing' });
+    const { caseId, personId } = await createCase(api.server.database.db, api.dir, { stage: 'assessing' });
     // consent covers 障害者相談支援事業所 only
     expect((await coordinator.post('/api/consents', consent(personId, caseId, [SHOGAI]))).status).toBe(201);
     const response = await coordinator.post(
@@ -270,7 +249,7 @@ describe('POST /api/cases/:id/meetings (meetings.create)', () => {
     expect(body.detail).not.toContain(SHOGAI);
     expect(body.errors.map((e) => e.field)).toEqual(['invitedOrganizationIds.1']);
     // nothing written
-    const meetings = await server.database.db
+    const meetings = await api.server.database.db
       .selectFrom('meetings')
       .select('id')
       .where('case_id', '=', caseId)
@@ -280,7 +259,7 @@ describe('POST /api/cases/:id/meetings (meetings.create)', () => {
   });
 
   it('does not count an expired consent, or one for the scheduled day before it was given', async () => {
-    const { caseId, personId } = await createCase(server.database.db, dir, { stage: 'assessing' });
+    const { caseId, personId } = await createCase(api.server.database.db, api.dir, { stage: 'assessing' });
     await coordinator.post(
       '/api/consents',
       consent(personId, caseId, [HOGO], { givenOn: '2026-10-01', expiresOn: '2026-10-31' }),
@@ -298,13 +277,13 @@ describe('POST /api/cases/:id/meetings (meetings.create)', () => {
   });
 
   it('records the meeting on the timeline and in the audit trail with its legal basis', async () => {
-    const { caseId, personId } = await createCase(server.database.db, dir, { stage: 'assessing' });
+    const { caseId, personId } = await createCase(api.server.database.db, api.dir, { stage: 'assessing' });
     const response = await coordinator.post<Meeting>(
       `/api/cases/${caseId}/meetings`,
       supportMeeting([SHOGAI, HOGO]),
     );
     expect(response.status).toBe(201);
-    const audit = await server.latestAudit('meeting.create');
+    const audit = await api.server.latestAudit('meeting.create');
     expect(audit).toMatchObject({
       resource_id: response.body.id,
       case_id: caseId,
@@ -312,7 +291,7 @@ describe('POST /api/cases/:id/meetings (meetings.create)', () => {
       legal_basis: 'article106_6',
       actor_login_id: 'coordinator',
     });
-    const event = await server.database.db
+    const event = await api.server.database.db
       .selectFrom('case_events')
       .selectAll()
       .where('case_id', '=', caseId)
@@ -321,7 +300,7 @@ describe('POST /api/cases/:id/meetings (meetings.create)', () => {
     expect(event.subject_id).toBe(response.body.id);
     expect(event.summary).toContain('支援会議「支援会議（見守り体制の検討）」を令和8年11月10日に設定');
     expect(event.summary).toContain(`${SHOGAI}、${HOGO}`);
-    const stored = await server.database.db
+    const stored = await api.server.database.db
       .selectFrom('meetings')
       .select('legal_basis')
       .where('id', '=', response.body.id)
@@ -330,7 +309,7 @@ describe('POST /api/cases/:id/meetings (meetings.create)', () => {
   });
 
   it('rejects bad input with 400 naming the field', async () => {
-    const { caseId } = await createCase(server.database.db, dir);
+    const { caseId } = await createCase(api.server.database.db, api.dir);
     const cases: [Record<string, unknown>, string][] = [
       [supportMeeting([SHOGAI], { kindId: '00000000-0000-4000-8000-000000000000' }), 'kindId'],
       [
@@ -358,7 +337,7 @@ describe('POST /api/cases/:id/meetings (meetings.create)', () => {
 
   it('refuses a meeting on a closed or suspended case (409)', async () => {
     for (const stage of ['closed', 'suspended'] as const) {
-      const { caseId } = await createCase(server.database.db, dir, { stage });
+      const { caseId } = await createCase(api.server.database.db, api.dir, { stage });
       const response = await coordinator.post(`/api/cases/${caseId}/meetings`, supportMeeting([SHOGAI]));
       expect(response.status).toBe(409);
       expect(response.body).toMatchObject({ code: 'conflict.state' });
@@ -366,9 +345,9 @@ describe('POST /api/cases/:id/meetings (meetings.create)', () => {
   });
 
   it('is 401 unauthenticated, 404 for caseworkers (no case.coordinate), the uninvolved, council and plan', async () => {
-    const { caseId } = await createCase(server.database.db, dir);
+    const { caseId } = await createCase(api.server.database.db, api.dir);
     const path = `/api/cases/${caseId}/meetings`;
-    expect((await server.anonymous().post(path, supportMeeting([SHOGAI]))).status).toBe(401);
+    expect((await api.server.anonymous().post(path, supportMeeting([SHOGAI]))).status).toBe(401);
     for (const client of [houkatsu, hogokansatsu, council, plan]) {
       expect((await client.post(path, supportMeeting([SHOGAI]))).status).toBe(404);
     }
@@ -385,7 +364,7 @@ describe('POST /api/cases/:id/meetings (meetings.create)', () => {
 
 describe('GET /api/meetings/:id (meetings.get)', () => {
   it('shows the meeting to the coordinator and case participants, withholding 支援会議 papers from non-members', async () => {
-    const { caseId, personId } = await createCase(server.database.db, dir, { stage: 'assessing' });
+    const { caseId, personId } = await createCase(api.server.database.db, api.dir, { stage: 'assessing' });
     const created = (
       await coordinator.post<Meeting>(`/api/cases/${caseId}/meetings`, supportMeeting([SHOGAI]))
     ).body;
@@ -397,7 +376,7 @@ describe('GET /api/meetings/:id (meetings.get)', () => {
       createdBy: { name: '重層 調整' },
       abilities: { recordMinutes: true, acknowledge: false },
     });
-    const audit = await server.latestAudit('meeting.read');
+    const audit = await api.server.latestAudit('meeting.read');
     expect(audit).toMatchObject({
       resource_id: created.id,
       case_id: caseId,
@@ -416,14 +395,14 @@ describe('GET /api/meetings/:id (meetings.get)', () => {
   });
 
   it('is 404 for the uninvolved, council and plan; 401 unauthenticated; 400 for a malformed id', async () => {
-    const { caseId } = await createCase(server.database.db, dir);
+    const { caseId } = await createCase(api.server.database.db, api.dir);
     const created = (
       await coordinator.post<Meeting>(`/api/cases/${caseId}/meetings`, supportMeeting([SHOGAI]))
     ).body;
     for (const client of [hogokansatsu, hogo, council, plan]) {
       expect((await client.get(`/api/meetings/${created.id}`)).status).toBe(404);
     }
-    expect((await server.anonymous().get(`/api/meetings/${created.id}`)).status).toBe(401);
+    expect((await api.server.anonymous().get(`/api/meetings/${created.id}`)).status).toBe(401);
     const bad = await coordinator.get('/api/meetings/nope');
     expect(bad.status).toBe(400);
     expect((bad.body as { errors: { field: string }[] }).errors[0]?.field).toBe('パス.id');
@@ -432,40 +411,42 @@ describe('GET /api/meetings/:id (meetings.get)', () => {
 
 describe('POST /api/meetings/:id/acknowledgement (meetings.acknowledgeConfidentiality)', () => {
   it('records the acknowledgement once, audited; refuses a second one with 409', async () => {
-    const { caseId } = await createCase(server.database.db, dir);
+    const { caseId } = await createCase(api.server.database.db, api.dir);
     const created = (await coordinator.post<Meeting>(`/api/cases/${caseId}/meetings`, supportMeeting([HOGO])))
       .body;
     const first = await hogo.post<Meeting>(`/api/meetings/${created.id}/acknowledgement`);
     expect(first.status).toBe(200);
     expect(first.body.myInvitation?.acknowledgedBy?.name).toBe('保護 担当');
-    const audit = await server.latestAudit('meeting.acknowledgeConfidentiality');
+    const audit = await api.server.latestAudit('meeting.acknowledgeConfidentiality');
     expect(audit).toMatchObject({ resource_id: created.id, case_id: caseId, actor_login_id: 'hogo' });
-    const invitation = await server.database.db
+    const invitation = await api.server.database.db
       .selectFrom('meeting_invitations')
       .selectAll()
       .where('meeting_id', '=', created.id)
       .executeTakeFirstOrThrow();
-    expect(invitation.acknowledged_by).toBe(dir.user('hogo').id);
+    expect(invitation.acknowledged_by).toBe(api.dir.user('hogo').id);
     const second = await hogo.post(`/api/meetings/${created.id}/acknowledgement`);
     expect(second.status).toBe(409);
     expect(second.body).toMatchObject({ code: 'meeting.alreadyAcknowledged' });
   });
 
   it('is 404 for anyone not invited (even the coordinator and the intake counter), council and plan; 401; 400', async () => {
-    const { caseId } = await createCase(server.database.db, dir);
+    const { caseId } = await createCase(api.server.database.db, api.dir);
     const created = (await coordinator.post<Meeting>(`/api/cases/${caseId}/meetings`, supportMeeting([HOGO])))
       .body;
     for (const client of [coordinator, houkatsu, shogai, hogokansatsu, council, plan]) {
       expect((await client.post(`/api/meetings/${created.id}/acknowledgement`)).status).toBe(404);
     }
-    expect((await server.anonymous().post(`/api/meetings/${created.id}/acknowledgement`)).status).toBe(401);
+    expect((await api.server.anonymous().post(`/api/meetings/${created.id}/acknowledgement`)).status).toBe(
+      401,
+    );
     expect((await hogo.post('/api/meetings/xyz/acknowledgement')).status).toBe(400);
   });
 });
 
 describe('POST /api/meetings/:id/minutes (meetings.recordMinutes)', () => {
   it('refuses a 支援会議 whose attending organisations have not acknowledged confidentiality, naming them', async () => {
-    const { caseId } = await createCase(server.database.db, dir, { stage: 'assessing' });
+    const { caseId } = await createCase(api.server.database.db, api.dir, { stage: 'assessing' });
     const created = (
       await coordinator.post<Meeting>(`/api/cases/${caseId}/meetings`, supportMeeting([SHOGAI, HOGO]))
     ).body;
@@ -488,9 +469,9 @@ describe('POST /api/meetings/:id/minutes (meetings.recordMinutes)', () => {
     );
     expect(ok.status).toBe(200);
     expect(await stageOf(caseId)).toBe('watching');
-    const audit = await server.latestAudit('meeting.recordMinutes');
+    const audit = await api.server.latestAudit('meeting.recordMinutes');
     expect(audit).toMatchObject({ resource_id: created.id, case_id: caseId, legal_basis: 'article106_6' });
-    const held = await server.database.db
+    const held = await api.server.database.db
       .selectFrom('case_events')
       .select(['summary', 'subject_id'])
       .where('case_id', '=', caseId)
@@ -509,11 +490,15 @@ describe('POST /api/meetings/:id/minutes (meetings.recordMinutes)', () => {
   });
 
   it('refuses holding a 支援会議 on a closed case with the state machine’s 409', async () => {
-    const { caseId } = await createCase(server.database.db, dir, { stage: 'assessing' });
+    const { caseId } = await createCase(api.server.database.db, api.dir, { stage: 'assessing' });
     const created = (
       await coordinator.post<Meeting>(`/api/cases/${caseId}/meetings`, supportMeeting([SHOGAI]))
     ).body;
-    await server.database.db.updateTable('cases').set({ stage: 'closed' }).where('id', '=', caseId).execute();
+    await api.server.database.db
+      .updateTable('cases')
+      .set({ stage: 'closed' })
+      .where('id', '=', caseId)
+      .execute();
     await shogai.post(`/api/meetings/${created.id}/acknowledgement`);
     const refused = await coordinator.post(
       `/api/meetings/${created.id}/minutes`,
@@ -526,7 +511,7 @@ describe('POST /api/meetings/:id/minutes (meetings.recordMinutes)', () => {
   });
 
   it('rejects bad input with 400 naming the field', async () => {
-    const { caseId } = await createCase(server.database.db, dir);
+    const { caseId } = await createCase(api.server.database.db, api.dir);
     const created = (
       await coordinator.post<Meeting>(`/api/cases/${caseId}/meetings`, supportMeeting([SHOGAI]))
     ).body;
@@ -552,13 +537,13 @@ describe('POST /api/meetings/:id/minutes (meetings.recordMinutes)', () => {
   });
 
   it('is 401 unauthenticated; 404 for caseworkers (even invitees), the uninvolved, council and plan', async () => {
-    const { caseId } = await createCase(server.database.db, dir);
+    const { caseId } = await createCase(api.server.database.db, api.dir);
     const created = (
       await coordinator.post<Meeting>(`/api/cases/${caseId}/meetings`, supportMeeting([SHOGAI]))
     ).body;
     const path = `/api/meetings/${created.id}/minutes`;
     const body = minutes([{ organization: SHOGAI }]);
-    expect((await server.anonymous().post(path, body)).status).toBe(401);
+    expect((await api.server.anonymous().post(path, body)).status).toBe(401);
     for (const client of [shogai, houkatsu, hogokansatsu, council, plan]) {
       expect((await client.post(path, body)).status).toBe(404);
     }

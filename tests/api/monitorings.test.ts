@@ -1,25 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Monitoring } from '../../src/contract/monitorings.ts';
 import type { Plan, PlanComparison } from '../../src/contract/plans.ts';
 import { toIsoDate } from '../../src/domain/wareki.ts';
-import {
-  addAssessment,
-  addConsent,
-  createCase,
-  type DemoDirectory,
-  demoDirectory,
-} from '../support/factories.ts';
-import { ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
+import { demoApi } from '../support/demoApi.ts';
+import { addAssessment, addConsent, createCase } from '../support/factories.ts';
+import { ApiClient } from '../support/testServer.ts';
 
-let server: TestServer;
-let dir: DemoDirectory;
-let coordinator: ApiClient;
-let shogai: ApiClient;
-let hogo: ApiClient;
-let hogokansatsu: ApiClient;
-let council: ApiClient;
-let planOfficer: ApiClient;
+const api = demoApi('coordinator', 'shogai', 'hogo', 'hogokansatsu', 'council', 'plan');
+const { coordinator, shogai, hogo, hogokansatsu, council, plan: planOfficer } = api;
+
 let strangerCoordinator: ApiClient;
 let SHOGAI: string;
 let HOGO: string;
@@ -27,48 +17,42 @@ let HOGO: string;
 const today = () => toIsoDate(new Date());
 
 beforeAll(async () => {
-  server = await startTestServer();
-  dir = await demoDirectory(server.database.db);
-  [coordinator, shogai, hogo, hogokansatsu, council, planOfficer] = (await Promise.all(
-    ['coordinator', 'shogai', 'hogo', 'hogokansatsu', 'council', 'plan'].map((login) => server.as(login)),
-  )) as [ApiClient, ApiClient, ApiClient, ApiClient, ApiClient, ApiClient];
-  SHOGAI = dir.organization('障害者相談支援事業所');
-  HOGO = dir.organization('保護第一課');
-  const admin = await server.as('admin');
+  SHOGAI = api.dir.organization('障害者相談支援事業所');
+  HOGO = api.dir.organization('保護第一課');
+  const admin = await api.server.as('admin');
   expect(
     (
       await admin.post('/api/users', {
         loginId: 'stranger-coordinator',
         displayName: '試験 調整',
-        organizationId: dir.organization('こども家庭センター'),
+        organizationId: api.dir.organization('こども家庭センター'),
         roles: ['coordinator'],
         password: 'correct horse battery',
       })
     ).status,
   ).toBe(201);
-  strangerCoordinator = new ApiClient(server.url);
+  strangerCoordinator = new ApiClient(api.server.url);
   await strangerCoordinator.signIn('stranger-coordinator', 'correct horse battery');
 });
-afterAll(() => server.close());
 
 // --- preconditions: assessment, consent and a held 重層的支援会議 straight in the database (another
 // --- engineer's API); my own API drafts and approves the plan -------------------------------------
 
 async function addMeeting(caseId: string, title = '第1回重層的支援会議'): Promise<string> {
   const id = randomUUID();
-  await server.database.db
+  await api.server.database.db
     .insertInto('meetings')
     .values({
       id,
-      tenant_id: dir.tenantId,
+      tenant_id: api.dir.tenantId,
       case_id: caseId,
-      kind_id: dir.meetingKind('multilayerMeeting'),
+      kind_id: api.dir.meetingKind('multilayerMeeting'),
       legal_basis: 'consent',
       title,
       scheduled_at: new Date('2026-10-20T01:00:00Z'),
       status: 'held',
       held_at: new Date('2026-10-20T02:00:00Z'),
-      created_by: dir.user('coordinator').id,
+      created_by: api.dir.user('coordinator').id,
     })
     .execute();
   return id;
@@ -108,10 +92,10 @@ function body() {
 
 /** A case in 支援中 with plan v1 approved (items by 障害者相談支援事業所 and 保護第一課). */
 async function supportingCase(): Promise<{ caseId: string; plan: Plan }> {
-  const db = server.database.db;
-  const { caseId, personId } = await createCase(db, dir, { stage: 'assessing' });
-  await addAssessment(db, dir, caseId, { issues: ['withdrawal'], householdFlags: ['8050'] });
-  await addConsent(db, dir, { personId, caseId, organizationIds: [SHOGAI, HOGO] });
+  const db = api.server.database.db;
+  const { caseId, personId } = await createCase(db, api.dir, { stage: 'assessing' });
+  await addAssessment(db, api.dir, caseId, { issues: ['withdrawal'], householdFlags: ['8050'] });
+  await addConsent(db, api.dir, { personId, caseId, organizationIds: [SHOGAI, HOGO] });
   const drafted = await coordinator.post<Plan>(`/api/cases/${caseId}/plans`, body());
   expect(drafted.status).toBe(201);
   const approved = await coordinator.post<Plan>(`/api/plans/${drafted.body.id}/approve`, {
@@ -126,7 +110,7 @@ function results(plan: Plan, progress = 'partly') {
 }
 
 async function caseRow(caseId: string) {
-  return server.database.db
+  return api.server.database.db
     .selectFrom('cases')
     .selectAll()
     .where('id', '=', caseId)
@@ -134,7 +118,7 @@ async function caseRow(caseId: string) {
 }
 
 async function timeline(caseId: string) {
-  return server.database.db
+  return api.server.database.db
     .selectFrom('case_events')
     .select(['kind', 'summary'])
     .where('case_id', '=', caseId)
@@ -166,7 +150,7 @@ describe('POST /api/cases/:id/monitorings (monitorings.create)', () => {
       nextMonitoringOn: '2027-04-15',
       closure: null,
       suspensionReason: null,
-      recordedBy: { id: dir.user('coordinator').id, displayName: '重層 調整' },
+      recordedBy: { id: api.dir.user('coordinator').id, displayName: '重層 調整' },
       abilities: { draftPlan: true },
     });
     expect(response.body.itemResults).toEqual([
@@ -191,12 +175,12 @@ describe('POST /api/cases/:id/monitorings (monitorings.create)', () => {
       kind: 'monitored',
       summary: 'モニタリングを実施（判断：継続）次回 2027-04-15',
     });
-    expect(await server.latestAudit('monitoring.create')).toMatchObject({
+    expect(await api.server.latestAudit('monitoring.create')).toMatchObject({
       resource_id: response.body.id,
       case_id: caseId,
       details: { decision: 'continue', stage: { from: 'supporting', to: 'supporting' } },
     });
-    const stored = await server.database.db
+    const stored = await api.server.database.db
       .selectFrom('monitorings')
       .selectAll()
       .where('id', '=', response.body.id)
@@ -326,7 +310,7 @@ describe('POST /api/cases/:id/monitorings (monitorings.create)', () => {
       suspensionReason: '（試験）本人が長期入院',
     });
     expect((await caseRow(caseId)).stage).toBe('suspended');
-    const stored = await server.database.db
+    const stored = await api.server.database.db
       .selectFrom('monitorings')
       .select(['suspension_reason', 'decision'])
       .where('id', '=', response.body.id)
@@ -404,12 +388,16 @@ describe('POST /api/cases/:id/monitorings (monitorings.create)', () => {
     // nothing was written by any of these
     expect(await caseRow(caseId)).toMatchObject({ stage: 'supporting', next_monitoring_on: '2027-01-15' });
     expect(
-      await server.database.db.selectFrom('monitorings').select('id').where('case_id', '=', caseId).execute(),
+      await api.server.database.db
+        .selectFrom('monitorings')
+        .select('id')
+        .where('case_id', '=', caseId)
+        .execute(),
     ).toEqual([]);
   });
 
   it('409 plan.noApprovedPlan on a case without a decided plan', async () => {
-    const { caseId } = await createCase(server.database.db, dir, { stage: 'assessing' });
+    const { caseId } = await createCase(api.server.database.db, api.dir, { stage: 'assessing' });
     const response = await coordinator.post(`/api/cases/${caseId}/monitorings`, {
       conductedOn: today(),
       itemResults: [],
@@ -428,7 +416,7 @@ describe('POST /api/cases/:id/monitorings (monitorings.create)', () => {
       decision: 'continue',
       nextMonitoringOn: '2027-04-01',
     };
-    expect((await server.anonymous().post(`/api/cases/${caseId}/monitorings`, payload)).status).toBe(401);
+    expect((await api.server.anonymous().post(`/api/cases/${caseId}/monitorings`, payload)).status).toBe(401);
     for (const client of [council, planOfficer, shogai, hogo, hogokansatsu, strangerCoordinator]) {
       const response = await client.post(`/api/cases/${caseId}/monitorings`, payload);
       expect(response.status).toBe(404);

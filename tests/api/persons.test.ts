@@ -1,27 +1,15 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Consultation } from '../../src/contract/consultations.ts';
 import type { Person } from '../../src/contract/persons.ts';
 import * as clock from '../../src/domain/clock.ts';
-import { type DemoDirectory, demoDirectory } from '../support/factories.ts';
-import {
-  type ApiClient,
-  auditDetails,
-  problemFields,
-  startTestServer,
-  type TestServer,
-} from '../support/testServer.ts';
+import { demoApi } from '../support/demoApi.ts';
+import { type ApiClient, auditDetails, problemFields } from '../support/testServer.ts';
+
+const api = demoApi('houkatsu', 'hogokansatsu', 'shogai', 'coordinator', 'council', 'plan');
+const { houkatsu, hogokansatsu, shogai, coordinator, council, plan } = api;
 
 /** Synthetic people only (生成): names below are made up for the tests. */
-
-let server: TestServer;
-let dir: DemoDirectory;
-let houkatsu: ApiClient;
-let hogokansatsu: ApiClient;
-let shogai: ApiClient;
-let coordinator: ApiClient;
-let council: ApiClient;
-let plan: ApiClient;
 
 interface Problem {
   code: string;
@@ -32,18 +20,6 @@ interface SearchList {
   items: (Person & { abilities: { findDuplicates: boolean } })[];
   nextCursor: string | null;
 }
-
-beforeAll(async () => {
-  server = await startTestServer();
-  dir = await demoDirectory(server.database.db);
-  houkatsu = await server.as('houkatsu');
-  hogokansatsu = await server.as('hogokansatsu');
-  shogai = await server.as('shogai');
-  coordinator = await server.as('coordinator');
-  council = await server.as('council');
-  plan = await server.as('plan');
-});
-afterAll(() => server.close());
 
 const newPerson = (overrides: Record<string, unknown> = {}) => ({
   familyName: '磯浜',
@@ -99,21 +75,21 @@ describe('POST /api/persons (persons.create)', () => {
       postalCode: '892-8677',
       phones: [{ label: '携帯', number: '090-0000-0000' }],
       addresseeNumber: '1234567',
-      registeredBy: { id: dir.organization('地域包括支援センター'), name: '地域包括支援センター' },
+      registeredBy: { id: api.dir.organization('地域包括支援センター'), name: '地域包括支援センター' },
       households: [],
       consultations: [],
       cases: [],
       links: [],
       abilities: { findDuplicates: false, link: false },
     });
-    const row = await server.database.db
+    const row = await api.server.database.db
       .selectFrom('persons')
       .selectAll()
       .where('id', '=', response.body.id)
       .executeTakeFirstOrThrow();
     expect(row.kana_key).toBe('テンモンジロウ');
-    expect(row.tenant_id).toBe(dir.tenantId);
-    const audit = await server.latestAudit('person.create');
+    expect(row.tenant_id).toBe(api.dir.tenantId);
+    const audit = await api.server.latestAudit('person.create');
     expect(audit?.resource_id).toBe(response.body.id);
     expect(audit?.person_id).toBe(response.body.id);
     expect(audit?.actor_login_id).toBe('houkatsu');
@@ -138,7 +114,7 @@ describe('POST /api/persons (persons.create)', () => {
   });
 
   it('refuses impossible, future and pre-明治6 birth dates, non-kana readings and bad fields with Japanese field errors, and writes nothing', async () => {
-    const before = await server.database.db
+    const before = await api.server.database.db
       .selectFrom('persons')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
@@ -188,7 +164,7 @@ describe('POST /api/persons (persons.create)', () => {
       '生年月日は YYYY-MM-DD の形式で送ってください',
     );
 
-    const after = await server.database.db
+    const after = await api.server.database.db
       .selectFrom('persons')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
@@ -208,7 +184,7 @@ describe('POST /api/persons (persons.create)', () => {
 
     const columns = await sql<{ column_name: string }>`
       SELECT column_name FROM information_schema.columns WHERE table_name = 'persons'`.execute(
-      server.database.db,
+      api.server.database.db,
     );
     const names = columns.rows.map((c) => c.column_name);
     expect(names).toContain('addressee_number');
@@ -216,7 +192,7 @@ describe('POST /api/persons (persons.create)', () => {
   });
 
   it('is 401 unauthenticated and 404 for roles without case data (council, plan)', async () => {
-    expect((await server.anonymous().post('/api/persons', newPerson())).status).toBe(401);
+    expect((await api.server.anonymous().post('/api/persons', newPerson())).status).toBe(401);
     for (const client of [council, plan]) {
       const response = await client.post('/api/persons', newPerson());
       expect(response.status).toBe(404);
@@ -232,7 +208,7 @@ describe('POST /api/persons (persons.create)', () => {
       (await houkatsu.get<SearchList>('/api/persons?kana=ひとりだけ')).body.items.map((p) => p.id),
     ).toEqual([created.body.id]);
     // Not in any consultation or case yet: no other organisation finds it.
-    const shogai = await server.as('shogai');
+    const shogai = await api.server.as('shogai');
     expect((await shogai.get(`/api/persons/${created.body.id}`)).status).toBe(404);
     expect((await shogai.get<SearchList>('/api/persons?kana=ひとりだけ')).body.items).toEqual([]);
   });
@@ -348,7 +324,7 @@ describe('GET /api/persons (persons.search)', () => {
 
   it('audits the query and the returned ids', async () => {
     await houkatsu.get<SearchList>(`/api/persons?kana=${encodeURIComponent('ｲｿﾊﾏ')}&birthDate=1948-03-03`);
-    const audit = await server.latestAudit('person.search');
+    const audit = await api.server.latestAudit('person.search');
     expect(audit?.actor_login_id).toBe('houkatsu');
     expect(auditDetails(audit)).toEqual({
       query: { kana: 'イソハマ', birthDate: '1948-03-03', cursor: null },
@@ -381,7 +357,7 @@ describe('GET /api/persons (persons.search)', () => {
   });
 
   it('is 401 unauthenticated and 404 for roles without case data', async () => {
-    expect((await server.anonymous().get('/api/persons?kana=a')).status).toBe(401);
+    expect((await api.server.anonymous().get('/api/persons?kana=a')).status).toBe(401);
     expect((await council.get('/api/persons?kana=いそはま')).status).toBe(404);
     expect((await plan.get('/api/persons?kana=いそはま')).status).toBe(404);
   });
@@ -445,7 +421,7 @@ describe('GET /api/persons/:id (persons.get)', () => {
       ],
       links: [],
     });
-    const audit = await server.latestAudit('person.read');
+    const audit = await api.server.latestAudit('person.read');
     expect(audit?.person_id).toBe(consultation.person.id);
     expect(audit?.actor_login_id).toBe('houkatsu');
     expect(auditDetails(audit)).toEqual({
@@ -466,7 +442,7 @@ describe('GET /api/persons/:id (persons.get)', () => {
     const malformed = await houkatsu.get('/api/persons/not-an-id');
     expect(malformed.status).toBe(400);
     expect(problemFields(malformed.body)).toEqual(['パス.id']);
-    expect((await server.anonymous().get(`/api/persons/${consultation.person.id}`)).status).toBe(401);
+    expect((await api.server.anonymous().get(`/api/persons/${consultation.person.id}`)).status).toBe(401);
     expect((await council.get(`/api/persons/${consultation.person.id}`)).status).toBe(404);
   });
 });
@@ -520,12 +496,12 @@ describe('GET /api/persons/:id/duplicates and POST /api/persons/:id/link (person
         familyNameKana: 'シロヤマ',
         givenNameKana: 'イチロウ',
         birthDate: '1961-07-07',
-        registeredBy: { id: dir.organization('鹿児島保護観察所'), name: '鹿児島保護観察所' },
+        registeredBy: { id: api.dir.organization('鹿児島保護観察所'), name: '鹿児島保護観察所' },
         linked: false,
         abilities: { link: true },
       },
     ]);
-    const audit = await server.latestAudit('person.duplicates');
+    const audit = await api.server.latestAudit('person.duplicates');
     expect(audit?.person_id).toBe(handedOver.person.id);
     expect(auditDetails(audit)).toEqual({ ids: [elsewhere.person.id] });
   });
@@ -534,7 +510,7 @@ describe('GET /api/persons/:id/duplicates and POST /api/persons/:id/link (person
     expect((await houkatsu.get(`/api/persons/${handedOver.person.id}/duplicates`)).status).toBe(404);
     expect((await coordinator.get(`/api/persons/${elsewhere.person.id}/duplicates`)).status).toBe(404);
     expect((await coordinator.get('/api/persons/bad/duplicates')).status).toBe(400);
-    expect((await server.anonymous().get(`/api/persons/${handedOver.person.id}/duplicates`)).status).toBe(
+    expect((await api.server.anonymous().get(`/api/persons/${handedOver.person.id}/duplicates`)).status).toBe(
       401,
     );
   });
@@ -561,7 +537,7 @@ describe('GET /api/persons/:id/duplicates and POST /api/persons/:id/link (person
     ).toBe(404);
     expect(
       (
-        await server
+        await api.server
           .anonymous()
           .post(`/api/persons/${handedOver.person.id}/link`, { duplicateOfId: elsewhere.person.id })
       ).status,
@@ -581,11 +557,11 @@ describe('GET /api/persons/:id/duplicates and POST /api/persons/:id/link (person
           familyNameKana: 'シロヤマ',
           givenNameKana: 'イチロウ',
           birthDate: '1961-07-07',
-          registeredBy: { id: dir.organization('鹿児島保護観察所'), name: '鹿児島保護観察所' },
+          registeredBy: { id: api.dir.organization('鹿児島保護観察所'), name: '鹿児島保護観察所' },
         },
       },
     ]);
-    const audit = await server.latestAudit('person.link');
+    const audit = await api.server.latestAudit('person.link');
     expect(audit?.person_id).toBe(handedOver.person.id);
     expect(auditDetails(audit)).toMatchObject({ duplicateOfId: elsewhere.person.id });
 
@@ -612,7 +588,7 @@ describe('GET /api/persons/:id/duplicates and POST /api/persons/:id/link (person
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'conflict.state' });
 
-    const rows = await server.database.db
+    const rows = await api.server.database.db
       .selectFrom('persons')
       .select('id')
       .where('id', 'in', [handedOver.person.id, elsewhere.person.id])

@@ -1,24 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan, PlanComparison } from '../../src/contract/plans.ts';
-import {
-  addAssessment,
-  addConsent,
-  createCase,
-  type DemoDirectory,
-  demoDirectory,
-} from '../support/factories.ts';
-import { ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
+import { demoApi } from '../support/demoApi.ts';
+import { addAssessment, addConsent, createCase } from '../support/factories.ts';
+import { ApiClient } from '../support/testServer.ts';
 
-let server: TestServer;
-let dir: DemoDirectory;
-let coordinator: ApiClient;
-let houkatsu: ApiClient;
-let shogai: ApiClient;
-let hogo: ApiClient;
-let hogokansatsu: ApiClient;
-let council: ApiClient;
-let planOfficer: ApiClient;
+const api = demoApi('coordinator', 'houkatsu', 'shogai', 'hogo', 'hogokansatsu', 'council', 'plan');
+const { coordinator, houkatsu, shogai, hogo, hogokansatsu, council, plan: planOfficer } = api;
+
 /** A coordinator of the intake counter: sees the case, but does not coordinate it. */
 let counterCoordinator: ApiClient;
 /** A coordinator of an organisation with no part in the case. */
@@ -30,17 +19,10 @@ let HOUKATSU: string;
 const NO_ID = '00000000-0000-4000-8000-000000000000';
 
 beforeAll(async () => {
-  server = await startTestServer();
-  dir = await demoDirectory(server.database.db);
-  [coordinator, houkatsu, shogai, hogo, hogokansatsu, council, planOfficer] = (await Promise.all(
-    ['coordinator', 'houkatsu', 'shogai', 'hogo', 'hogokansatsu', 'council', 'plan'].map((login) =>
-      server.as(login),
-    ),
-  )) as ApiClient[] as [ApiClient, ApiClient, ApiClient, ApiClient, ApiClient, ApiClient, ApiClient];
-  SHOGAI = dir.organization('障害者相談支援事業所');
-  HOGO = dir.organization('保護第一課');
-  HOUKATSU = dir.organization('地域包括支援センター');
-  const admin = await server.as('admin');
+  SHOGAI = api.dir.organization('障害者相談支援事業所');
+  HOGO = api.dir.organization('保護第一課');
+  HOUKATSU = api.dir.organization('地域包括支援センター');
+  const admin = await api.server.as('admin');
   for (const [loginId, organization] of [
     ['counter-coordinator', '地域包括支援センター'],
     ['stranger-coordinator', 'こども家庭センター'],
@@ -48,18 +30,17 @@ beforeAll(async () => {
     const created = await admin.post('/api/users', {
       loginId,
       displayName: '試験 調整',
-      organizationId: dir.organization(organization),
+      organizationId: api.dir.organization(organization),
       roles: ['coordinator'],
       password: 'correct horse battery',
     });
     expect(created.status).toBe(201);
   }
-  counterCoordinator = new ApiClient(server.url);
+  counterCoordinator = new ApiClient(api.server.url);
   await counterCoordinator.signIn('counter-coordinator', 'correct horse battery');
-  strangerCoordinator = new ApiClient(server.url);
+  strangerCoordinator = new ApiClient(api.server.url);
   await strangerCoordinator.signIn('stranger-coordinator', 'correct horse battery');
 });
-afterAll(() => server.close());
 
 // --- preconditions built straight in the database (assessments, consents and meetings belong to
 // --- another engineer's API; these helpers stand in for it) --------------------------------------
@@ -81,12 +62,12 @@ async function readyCase(
     meeting?: { kind: 'supportMeeting' | 'multilayerMeeting'; held: boolean };
   } = {},
 ): Promise<Ready> {
-  const db = server.database.db;
-  const { caseId, personId } = await createCase(db, dir, {
+  const db = api.server.database.db;
+  const { caseId, personId } = await createCase(db, api.dir, {
     stage: options.assessment === false ? 'accepted' : 'assessing',
   });
   if (options.assessment !== false) {
-    await addAssessment(db, dir, caseId, {
+    await addAssessment(db, api.dir, caseId, {
       issues: ['dementia', 'withdrawal'],
       householdFlags: ['8050'],
       summary: '（試験）8050世帯',
@@ -94,7 +75,7 @@ async function readyCase(
   }
   const consentOrgs = options.consentOrgs === undefined ? [SHOGAI, HOGO] : options.consentOrgs;
   if (consentOrgs) {
-    await addConsent(db, dir, {
+    await addConsent(db, api.dir, {
       personId: personId,
       caseId: caseId,
       organizationIds: consentOrgs,
@@ -112,19 +93,19 @@ async function addMeeting(
   held: boolean,
 ): Promise<string> {
   const id = randomUUID();
-  await server.database.db
+  await api.server.database.db
     .insertInto('meetings')
     .values({
       id,
-      tenant_id: dir.tenantId,
+      tenant_id: api.dir.tenantId,
       case_id: caseId,
-      kind_id: dir.meetingKind(kind),
+      kind_id: api.dir.meetingKind(kind),
       legal_basis: kind === 'supportMeeting' ? 'article106_6' : 'consent',
       title: kind === 'supportMeeting' ? '第1回支援会議' : '第1回重層的支援会議',
       scheduled_at: new Date('2026-10-20T01:00:00Z'),
       status: held ? 'held' : 'scheduled',
       held_at: held ? new Date('2026-10-20T02:00:00Z') : null,
-      created_by: dir.user('coordinator').id,
+      created_by: api.dir.user('coordinator').id,
     })
     .execute();
   return id;
@@ -159,7 +140,7 @@ function planBody(overrides: Record<string, unknown> = {}) {
 }
 
 async function caseRow(caseId: string) {
-  return server.database.db
+  return api.server.database.db
     .selectFrom('cases')
     .selectAll()
     .where('id', '=', caseId)
@@ -167,7 +148,7 @@ async function caseRow(caseId: string) {
 }
 
 async function timeline(caseId: string) {
-  return server.database.db
+  return api.server.database.db
     .selectFrom('case_events')
     .select(['kind', 'summary', 'subject_id'])
     .where('case_id', '=', caseId)
@@ -197,7 +178,7 @@ describe('POST /api/cases/:id/plans (plans.create)', () => {
       nextMonitoringOn: '2027-01-15',
       decidedMeeting: null,
       approvedBy: null,
-      createdBy: { id: dir.user('coordinator').id, displayName: '重層 調整' },
+      createdBy: { id: api.dir.user('coordinator').id, displayName: '重層 調整' },
       abilities: { update: true, approve: true },
     });
     expect(plan.items.map((i) => [i.position, i.organizationName, i.frequency, i.links])).toEqual([
@@ -209,7 +190,7 @@ describe('POST /api/cases/:id/plans (plans.create)', () => {
       summary: '支援プラン第1版の案を作成',
       subject_id: plan.id,
     });
-    const audit = await server.latestAudit('plan.create');
+    const audit = await api.server.latestAudit('plan.create');
     expect(audit).toMatchObject({ resource_id: plan.id, case_id: caseId, person_id: personId });
   });
 
@@ -223,7 +204,7 @@ describe('POST /api/cases/:id/plans (plans.create)', () => {
 
   it('is refused on closed and suspended cases (409 case.notOpen)', async () => {
     for (const stage of ['closed', 'suspended'] as const) {
-      const { caseId } = await createCase(server.database.db, dir, { stage });
+      const { caseId } = await createCase(api.server.database.db, api.dir, { stage });
       const response = await coordinator.post(`/api/cases/${caseId}/plans`, planBody());
       expect(response.status).toBe(409);
       expect(response.body).toMatchObject({ code: 'case.notOpen' });
@@ -264,7 +245,7 @@ describe('POST /api/cases/:id/plans (plans.create)', () => {
     expect(none.status).toBe(400);
     expect((none.body as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['items']);
     expect(
-      await server.database.db
+      await api.server.database.db
         .selectFrom('support_plans')
         .select('id')
         .where('case_id', '=', caseId)
@@ -286,10 +267,10 @@ describe('POST /api/cases/:id/plans (plans.create)', () => {
 
   it('lets an item name a programme of the plan, shown by name, kept on edit and compared', async () => {
     const { caseId } = await readyCase();
-    const programme = await server.database.db
+    const programme = await api.server.database.db
       .selectFrom('programmes')
       .select(['id', 'name'])
-      .where('tenant_id', '=', dir.tenantId)
+      .where('tenant_id', '=', api.dir.tenantId)
       .where('name', '=', '生活困窮者自立支援事業')
       .executeTakeFirstOrThrow();
     const body = planBody();
@@ -299,7 +280,7 @@ describe('POST /api/cases/:id/plans (plans.create)', () => {
       null,
       { id: programme.id, name: '生活困窮者自立支援事業' },
     ]);
-    const stored = await server.database.db
+    const stored = await api.server.database.db
       .selectFrom('plan_items')
       .select(['position', 'programme_id'])
       .where('plan_id', '=', plan.id)
@@ -316,7 +297,7 @@ describe('POST /api/cases/:id/plans (plans.create)', () => {
 
   it('rejects a programme that is unknown, another city’s or malformed with 400 naming the item field, writing nothing', async () => {
     const { caseId } = await readyCase();
-    const db = server.database.db;
+    const db = api.server.database.db;
     // another tenant with a programme of its own
     const tenantId = randomUUID();
     const orgId = randomUUID();
@@ -396,7 +377,7 @@ describe('POST /api/cases/:id/plans (plans.create)', () => {
 
   it('is 401 unauthenticated; 404 for roles without case.coordinate, for strangers and unknown cases; 403 for a coordinator who sees but does not coordinate the case', async () => {
     const { caseId } = await readyCase();
-    expect((await server.anonymous().post(`/api/cases/${caseId}/plans`, planBody())).status).toBe(401);
+    expect((await api.server.anonymous().post(`/api/cases/${caseId}/plans`, planBody())).status).toBe(401);
     for (const client of [council, planOfficer, shogai, houkatsu, hogokansatsu, strangerCoordinator]) {
       const response = await client.post(`/api/cases/${caseId}/plans`, planBody());
       expect(response.status).toBe(404);
@@ -426,7 +407,7 @@ describe('PUT /api/plans/:id (plans.update)', () => {
       nextMonitoringOn: '2027-02-01',
     });
     expect(response.body.items.map((i) => i.organizationName)).toEqual(['障害者相談支援事業所']);
-    expect((await server.latestAudit('plan.update'))?.resource_id).toBe(plan.id);
+    expect((await api.server.latestAudit('plan.update'))?.resource_id).toBe(plan.id);
   });
 
   it('refuses to edit a decided plan (409 plan.notDraft), bad input (400), strangers (404), 401', async () => {
@@ -443,7 +424,9 @@ describe('PUT /api/plans/:id (plans.update)', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e) => e.field).sort()).toEqual(['items', 'nextMonitoringOn']);
-    expect((await server.anonymous().request('PUT', `/api/plans/${plan.id}`, planBody())).status).toBe(401);
+    expect((await api.server.anonymous().request('PUT', `/api/plans/${plan.id}`, planBody())).status).toBe(
+      401,
+    );
     for (const client of [council, planOfficer, shogai, strangerCoordinator]) {
       expect((await client.request('PUT', `/api/plans/${plan.id}`, planBody())).status).toBe(404);
     }
@@ -469,7 +452,7 @@ describe('POST /api/plans/:id/approve (plans.approve)', () => {
         kindName: '重層的支援会議',
         legalBasis: 'consent',
       },
-      approvedBy: { id: dir.user('coordinator').id, displayName: '重層 調整' },
+      approvedBy: { id: api.dir.user('coordinator').id, displayName: '重層 調整' },
       abilities: { update: false, approve: false },
     });
     expect(response.body.approvedAt).not.toBeNull();
@@ -477,7 +460,7 @@ describe('POST /api/plans/:id/approve (plans.approve)', () => {
     expect(kase.stage).toBe('supporting');
     expect(kase.next_monitoring_on).toBe('2027-01-15');
 
-    const participants = await server.database.db
+    const participants = await api.server.database.db
       .selectFrom('case_participants')
       .select(['organization_id', 'basis', 'scope', 'legal_basis', 'source_id'])
       .where('case_id', '=', caseId)
@@ -485,7 +468,7 @@ describe('POST /api/plans/:id/approve (plans.approve)', () => {
       .orderBy('organization_id')
       .execute();
     // the legal basis of each sharing is the consent that covers it (source_id = the consent's id)
-    const consent = await server.database.db
+    const consent = await api.server.database.db
       .selectFrom('consents')
       .select('id')
       .where('case_id', '=', caseId)
@@ -506,7 +489,7 @@ describe('POST /api/plans/:id/approve (plans.approve)', () => {
       subject_id: plan.id,
     });
     expect(events.map((e) => e.summary)).toContain('段階：課題整理中 → 支援中');
-    const audit = await server.latestAudit('plan.approve');
+    const audit = await api.server.latestAudit('plan.approve');
     expect(audit).toMatchObject({
       resource_id: plan.id,
       case_id: caseId,
@@ -561,7 +544,7 @@ describe('POST /api/plans/:id/approve (plans.approve)', () => {
     expect(refused.body.detail).toMatch(/障害者相談支援事業所.*保護第一課|保護第一課.*障害者相談支援事業所/);
     // nothing was shared
     expect(
-      await server.database.db
+      await api.server.database.db
         .selectFrom('case_participants')
         .select('id')
         .where('case_id', 'in', [caseId, none.caseId])
@@ -572,7 +555,7 @@ describe('POST /api/plans/:id/approve (plans.approve)', () => {
 
   it('does not count a withdrawn or expired consent', async () => {
     const { caseId, personId, meetingId } = await readyCase();
-    await server.database.db
+    await api.server.database.db
       .updateTable('consents')
       .set({ withdrawn_at: new Date(), withdrawal_reason: '（試験）本人の申出' })
       .where('person_id', '=', personId)
@@ -581,7 +564,7 @@ describe('POST /api/plans/:id/approve (plans.approve)', () => {
     const response = await coordinator.post(`/api/plans/${plan.id}/approve`, { meetingId });
     expect(response.body).toMatchObject({ code: 'consent.required' });
     const expired = await readyCase();
-    await server.database.db
+    await api.server.database.db
       .updateTable('consents')
       .set({ expires_on: '2026-10-31' })
       .where('person_id', '=', expired.personId)
@@ -637,7 +620,9 @@ describe('POST /api/plans/:id/approve (plans.approve)', () => {
   it('is 401 unauthenticated and 404 for roles without case.coordinate and for strangers', async () => {
     const { caseId, meetingId } = await readyCase();
     const plan = await draft(caseId);
-    expect((await server.anonymous().post(`/api/plans/${plan.id}/approve`, { meetingId })).status).toBe(401);
+    expect((await api.server.anonymous().post(`/api/plans/${plan.id}/approve`, { meetingId })).status).toBe(
+      401,
+    );
     for (const client of [council, planOfficer, shogai, hogo, hogokansatsu, strangerCoordinator]) {
       expect((await client.post(`/api/plans/${plan.id}/approve`, { meetingId })).status).toBe(404);
     }
@@ -695,7 +680,7 @@ describe('GET /api/plans/:id, GET /api/cases/:id/plans, GET /api/plans/:id/compa
     expect(old.status).toBe(200);
     expect(old.body).toMatchObject({ version: 1, status: 'superseded', caseStage: 'supporting' });
     expect(old.body.items).toHaveLength(2);
-    expect((await server.latestAudit('plan.read'))?.details).toMatchObject({ planIds: [v1.id] });
+    expect((await api.server.latestAudit('plan.read'))?.details).toMatchObject({ planIds: [v1.id] });
     expect((await coordinator.get<Plan>(`/api/plans/${v2.id}`)).body).toMatchObject({
       version: 2,
       status: 'approved',
@@ -711,7 +696,7 @@ describe('GET /api/plans/:id, GET /api/cases/:id/plans, GET /api/plans/:id/compa
       [1, 'superseded'],
     ]);
     expect(all.body.nextCursor).toBeNull();
-    expect((await server.latestAudit('plan.list'))?.details).toEqual({ planIds: [v2.id, v1.id] });
+    expect((await api.server.latestAudit('plan.list'))?.details).toEqual({ planIds: [v2.id, v1.id] });
     const first = await hogo.get<{ items: Plan[]; nextCursor: string }>(`/api/cases/${caseId}/plans?limit=1`);
     expect(first.body.items.map((p) => p.version)).toEqual([2]);
     const second = await hogo.get<{ items: Plan[]; nextCursor: string | null }>(
@@ -749,7 +734,7 @@ describe('GET /api/plans/:id, GET /api/cases/:id/plans, GET /api/plans/:id/compa
     const reversed = await coordinator.get<PlanComparison>(`/api/plans/${v1.id}/compare?with=${v2.id}`);
     expect(reversed.body.older.id).toBe(v1.id);
     expect(reversed.body.fields).toEqual(diff.fields);
-    expect((await server.latestAudit('plan.compare'))?.details).toEqual({ planIds: [v1.id, v2.id] });
+    expect((await api.server.latestAudit('plan.compare'))?.details).toEqual({ planIds: [v1.id, v2.id] });
   });
 
   it('matches items by position when content or organisation changed, and reports removals', async () => {
@@ -791,7 +776,7 @@ describe('GET /api/plans/:id, GET /api/cases/:id/plans, GET /api/plans/:id/compa
       `/api/cases/${caseId}/plans`,
       `/api/plans/${v2.id}/compare?with=${v1.id}`,
     ]) {
-      expect((await server.anonymous().get(path)).status).toBe(401);
+      expect((await api.server.anonymous().get(path)).status).toBe(401);
       for (const client of [council, planOfficer, hogokansatsu, strangerCoordinator]) {
         const response = await client.get(path);
         expect(response.status, `${path}`).toBe(404);

@@ -42,7 +42,7 @@ const progress = {
 
 describe('PUT /api/programmes/:id/progress/:fiscalYear (programmeProgress.save)', () => {
   it('lets the responsible section record its programme’s progress, audited', async () => {
-    const id = programmes['保護第一課']?.id;
+    const id = programmes.保護第一課?.id;
     const response = await hogo.request('PUT', `/api/programmes/${id}/progress/2024`, progress);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
@@ -64,7 +64,7 @@ describe('PUT /api/programmes/:id/progress/:fiscalYear (programmeProgress.save)'
   });
 
   it('refuses another section’s programme (403), council members (403), anonymous (401)', async () => {
-    const other = programmes['契約課']?.id;
+    const other = programmes.契約課?.id;
     expect((await hogo.request('PUT', `/api/programmes/${other}/progress/2024`, progress)).status).toBe(403);
     expect((await council.request('PUT', `/api/programmes/${other}/progress/2024`, progress)).status).toBe(
       403,
@@ -77,7 +77,7 @@ describe('PUT /api/programmes/:id/progress/:fiscalYear (programmeProgress.save)'
   });
 
   it('refuses bad input: a year outside the plan, an unknown grade, a value without unit, an unknown programme', async () => {
-    const id = programmes['保護第一課']?.id;
+    const id = programmes.保護第一課?.id;
     const outside = await hogo.request('PUT', `/api/programmes/${id}/progress/2030`, progress);
     expect(outside.status).toBe(400);
     expect((outside.body as { detail: string }).detail).toContain('令和4年度～令和8年度');
@@ -143,7 +143,7 @@ describe('year locking (programmeProgress.lockYear, programmeProgress.list)', ()
       fiscalYear: 2024,
     });
 
-    const id = programmes['保護第一課']?.id;
+    const id = programmes.保護第一課?.id;
     const refused = await hogo.request('PUT', `/api/programmes/${id}/progress/2024`, progress);
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ code: 'progress.yearLocked' });
@@ -204,7 +204,7 @@ describe('POST /api/programme-progress/:fiscalYear/unlock (programmeProgress.unl
     );
     expect(list.body.lock).toBeNull();
     expect(list.body.lastUnlock).toMatchObject({ unlockedBy: { displayName: '計画 担当' } });
-    const id = programmes['保護第一課']?.id;
+    const id = programmes.保護第一課?.id;
     expect((await hogo.request('PUT', `/api/programmes/${id}/progress/2024`, progress)).status).toBe(200);
 
     // unlocking an open year is a conflict; a year outside the plan is bad input
@@ -251,7 +251,7 @@ describe('the 評価 scale (evaluationScale.get, evaluationScale.update)', () =>
       after: items,
     });
     // the new grade can be used at once
-    const id = programmes['保護第一課']?.id;
+    const id = programmes.保護第一課?.id;
     expect(
       (await hogo.request('PUT', `/api/programmes/${id}/progress/2025`, { ...progress, evaluation: 'S' }))
         .status,

@@ -1,27 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Consultation } from '../../src/contract/consultations.ts';
 import type { Referral } from '../../src/contract/referrals.ts';
-import { type DemoDirectory, demoDirectory } from '../support/factories.ts';
-import {
-  type ApiClient,
-  auditDetails,
-  problemFields,
-  startTestServer,
-  type TestServer,
-} from '../support/testServer.ts';
+import { demoApi } from '../support/demoApi.ts';
+import { type ApiClient, auditDetails, problemFields } from '../support/testServer.ts';
+
+const api = demoApi('houkatsu', 'shogai', 'hogokansatsu', 'coordinator', 'council', 'plan');
+const { houkatsu, shogai, hogokansatsu, coordinator, council, plan } = api;
 
 /** Synthetic people only (生成): names below are made up for the tests. */
-
-let server: TestServer;
-let dir: DemoDirectory;
-let houkatsu: ApiClient;
-let shogai: ApiClient;
-let hogokansatsu: ApiClient;
-let coordinator: ApiClient;
-let council: ApiClient;
-let plan: ApiClient;
 
 interface Problem {
   code: string;
@@ -32,18 +20,6 @@ interface ReferralList {
   items: Referral[];
   nextCursor: string | null;
 }
-
-beforeAll(async () => {
-  server = await startTestServer();
-  dir = await demoDirectory(server.database.db);
-  houkatsu = await server.as('houkatsu');
-  shogai = await server.as('shogai');
-  hogokansatsu = await server.as('hogokansatsu');
-  coordinator = await server.as('coordinator');
-  council = await server.as('council');
-  plan = await server.as('plan');
-});
-afterAll(() => server.close());
 
 const newPerson = (overrides: Record<string, unknown> = {}) => ({
   familyName: '天文',
@@ -66,7 +42,7 @@ const referTo = (organization: string, overrides: Record<string, unknown> = {}) 
   consentToShare: true,
   outcome: {
     kind: 'referral',
-    toOrganizationId: dir.organization(organization),
+    toOrganizationId: api.dir.organization(organization),
     note: '（試験）手帳の申請から',
   },
   ...overrides,
@@ -94,7 +70,7 @@ describe('e2e (b): a consultation referred to 障害者相談支援事業所, ac
         consultation: {
           id: consultation.id,
           receivedOn: consultation.receivedOn,
-          organization: { id: dir.organization('地域包括支援センター'), name: '地域包括支援センター' },
+          organization: { id: api.dir.organization('地域包括支援センター'), name: '地域包括支援センター' },
           person: consultation.person,
           channel: 'visit',
           topics: ['health', 'jobSeeking'],
@@ -102,8 +78,8 @@ describe('e2e (b): a consultation referred to 障害者相談支援事業所, ac
           outcome: 'referral',
           status: 'referred',
         },
-        fromOrganization: { id: dir.organization('地域包括支援センター'), name: '地域包括支援センター' },
-        toOrganization: { id: dir.organization('障害者相談支援事業所'), name: '障害者相談支援事業所' },
+        fromOrganization: { id: api.dir.organization('地域包括支援センター'), name: '地域包括支援センター' },
+        toOrganization: { id: api.dir.organization('障害者相談支援事業所'), name: '障害者相談支援事業所' },
         note: '（試験）手帳の申請から',
         legalBasis: 'consent',
         status: 'pending',
@@ -114,7 +90,7 @@ describe('e2e (b): a consultation referred to 障害者相談支援事業所, ac
         abilities: { accept: true, decline: true },
       },
     ]);
-    const listAudit = await server.latestAudit('referral.list');
+    const listAudit = await api.server.latestAudit('referral.list');
     expect(auditDetails(listAudit)).toMatchObject({
       ids: [referralOf(consultation)],
       consultationIds: [consultation.id],
@@ -133,7 +109,7 @@ describe('e2e (b): a consultation referred to 障害者相談支援事業所, ac
       consultation: { id: consultation.id },
       abilities: { accept: false, decline: false },
     });
-    const audit = await server.latestAudit('referral.accept');
+    const audit = await api.server.latestAudit('referral.accept');
     expect(audit).toMatchObject({
       resource_id: referralOf(consultation),
       person_id: consultation.person.id,
@@ -165,7 +141,7 @@ describe('e2e (b): a consultation referred to 障害者相談支援事業所, ac
       handovers: [],
       referrals: [{ status: 'accepted', toOrganization: { name: '障害者相談支援事業所' } }],
     });
-    const handovers = await server.database.db
+    const handovers = await api.server.database.db
       .selectFrom('handovers')
       .select('id')
       .where('consultation_id', '=', consultation.id)
@@ -204,7 +180,7 @@ describe('POST /api/referrals/:id/decline (referrals.decline)', () => {
       consultation: null,
       abilities: { accept: false, decline: false },
     });
-    const audit = await server.latestAudit('referral.decline');
+    const audit = await api.server.latestAudit('referral.decline');
     expect(auditDetails(audit)).toEqual({
       consultationId: consultation.id,
       reason: '（試験）対象年齢外のため、自立相談支援機関が適当です',
@@ -254,7 +230,7 @@ describe('POST /api/referrals/:id/accept (referrals.accept)', () => {
     expect((await coordinator.post(`/api/referrals/${id}/accept`)).status).toBe(404);
     expect((await council.post(`/api/referrals/${id}/accept`)).status).toBe(404);
     expect((await plan.post(`/api/referrals/${id}/decline`, { reason: 'x' })).status).toBe(404);
-    expect((await server.anonymous().post(`/api/referrals/${id}/accept`)).status).toBe(401);
+    expect((await api.server.anonymous().post(`/api/referrals/${id}/accept`)).status).toBe(401);
     expect((await shogai.post('/api/referrals/not-an-id/accept')).status).toBe(400);
     expect((await shogai.post('/api/referrals/00000000-0000-4000-8000-000000000000/accept')).status).toBe(
       404,
@@ -289,22 +265,22 @@ describe('GET /api/referrals (referrals.list)', () => {
     );
     // Sent three days ago (the referral row's own timestamp is what counts).
     await sql`UPDATE referrals SET created_at = now() - interval '3 days' WHERE id = ${referralOf(first)}`.execute(
-      server.database.db,
+      api.server.database.db,
     );
     // The sender's inbox is not where they land.
     expect((await houkatsu.get<ReferralList>('/api/referrals')).body.items).toEqual([]);
 
     // A (synthetic) caseworker of 自立相談支援機関, the target.
-    await server.database.db
+    await api.server.database.db
       .insertInto('users')
       .values({
         id: randomUUID(),
-        tenant_id: dir.tenantId,
-        organization_id: dir.organization('自立相談支援機関'),
+        tenant_id: api.dir.tenantId,
+        organization_id: api.dir.organization('自立相談支援機関'),
         login_id: 'jiritsu-test',
         display_name: '自立 相談',
         password_hash: (
-          await server.database.db
+          await api.server.database.db
             .selectFrom('users')
             .select('password_hash')
             .where('login_id', '=', 'houkatsu')
@@ -313,7 +289,7 @@ describe('GET /api/referrals (referrals.list)', () => {
         roles: ['caseworker'],
       })
       .execute();
-    const target = await server.as('jiritsu-test');
+    const target = await api.server.as('jiritsu-test');
     const all = await target.get<ReferralList>('/api/referrals');
     expect(all.body.items.map((r) => [r.id, r.daysWaiting])).toEqual([
       [referralOf(first), 3],
@@ -342,7 +318,7 @@ describe('GET /api/referrals (referrals.list)', () => {
     expect(problemFields((await shogai.get('/api/referrals?cursor=%E2%9C%93')).body)).toEqual([
       'クエリ.cursor',
     ]);
-    expect((await server.anonymous().get('/api/referrals')).status).toBe(401);
+    expect((await api.server.anonymous().get('/api/referrals')).status).toBe(401);
     expect((await council.get('/api/referrals')).status).toBe(404);
     expect((await plan.get('/api/referrals')).status).toBe(404);
   });
@@ -354,7 +330,10 @@ describe('POST /api/referrals (referrals.create)', () => {
       houkatsu,
       referTo('障害者相談支援事業所', { person: newPerson({ familyNameKana: 'みなと' }) }),
     );
-    const body = { consultationId: consultation.id, toOrganizationId: dir.organization('自立相談支援機関') };
+    const body = {
+      consultationId: consultation.id,
+      toOrganizationId: api.dir.organization('自立相談支援機関'),
+    };
     const waiting = await houkatsu.post('/api/referrals', body);
     expect(waiting.status).toBe(409);
     expect(waiting.body).toMatchObject({
@@ -373,7 +352,7 @@ describe('POST /api/referrals (referrals.create)', () => {
         (
           await houkatsu.post('/api/referrals', {
             ...body,
-            toOrganizationId: dir.organization('重層事業担当'),
+            toOrganizationId: api.dir.organization('重層事業担当'),
           })
         ).body,
       ),
@@ -396,7 +375,7 @@ describe('POST /api/referrals (referrals.create)', () => {
       consultation: { id: consultation.id, status: 'referred' },
       abilities: { accept: false, decline: false },
     });
-    const audit = await server.latestAudit('referral.create');
+    const audit = await api.server.latestAudit('referral.create');
     expect(audit).toMatchObject({
       resource_id: referred.body.id,
       legal_basis: 'consent',
@@ -416,11 +395,11 @@ describe('POST /api/referrals (referrals.create)', () => {
       consentToShare: false,
       outcome: { kind: 'ownAgency' },
     });
-    const body = { consultationId: noConsent.id, toOrganizationId: dir.organization('自立相談支援機関') };
+    const body = { consultationId: noConsent.id, toOrganizationId: api.dir.organization('自立相談支援機関') };
     const refused = await houkatsu.post('/api/referrals', body);
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ code: 'consent.required' });
-    expect((await server.anonymous().post('/api/referrals', body)).status).toBe(401);
+    expect((await api.server.anonymous().post('/api/referrals', body)).status).toBe(401);
     expect((await council.post('/api/referrals', body)).status).toBe(404);
   });
 });

@@ -1,26 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { MyPlanItem, Plan } from '../../src/contract/plans.ts';
 import type { SupportReport } from '../../src/contract/supportReports.ts';
 import { toIsoDate } from '../../src/domain/wareki.ts';
-import {
-  addAssessment,
-  addConsent,
-  createCase,
-  type DemoDirectory,
-  demoDirectory,
-} from '../support/factories.ts';
-import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
+import { demoApi } from '../support/demoApi.ts';
+import { addAssessment, addConsent, createCase } from '../support/factories.ts';
+import type { ApiClient } from '../support/testServer.ts';
 
-let server: TestServer;
-let dir: DemoDirectory;
-let coordinator: ApiClient;
-let houkatsu: ApiClient;
-let shogai: ApiClient;
-let hogo: ApiClient;
-let hogokansatsu: ApiClient;
-let council: ApiClient;
-let planOfficer: ApiClient;
+const api = demoApi('coordinator', 'houkatsu', 'shogai', 'hogo', 'hogokansatsu', 'council', 'plan');
+const { coordinator, houkatsu, shogai, hogo, hogokansatsu, council, plan: planOfficer } = api;
+
 let SHOGAI: string;
 let HOGO: string;
 
@@ -30,45 +19,28 @@ const daysAgo = (n: number) =>
   new Date(Date.parse(`${today()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  server = await startTestServer();
-  dir = await demoDirectory(server.database.db);
-  const clients = await Promise.all(
-    ['coordinator', 'houkatsu', 'shogai', 'hogo', 'hogokansatsu', 'council', 'plan'].map((login) =>
-      server.as(login),
-    ),
-  );
-  [coordinator, houkatsu, shogai, hogo, hogokansatsu, council, planOfficer] = clients as [
-    ApiClient,
-    ApiClient,
-    ApiClient,
-    ApiClient,
-    ApiClient,
-    ApiClient,
-    ApiClient,
-  ];
-  SHOGAI = dir.organization('障害者相談支援事業所');
-  HOGO = dir.organization('保護第一課');
+  SHOGAI = api.dir.organization('障害者相談支援事業所');
+  HOGO = api.dir.organization('保護第一課');
 });
-afterAll(() => server.close());
 
 // --- preconditions: an assessment, the person's consent and a held 重層的支援会議 straight in the
 // --- database (another engineer's API), then my own API drafts and approves the plan -------------
 
 async function addMeeting(caseId: string): Promise<string> {
   const id = randomUUID();
-  await server.database.db
+  await api.server.database.db
     .insertInto('meetings')
     .values({
       id,
-      tenant_id: dir.tenantId,
+      tenant_id: api.dir.tenantId,
       case_id: caseId,
-      kind_id: dir.meetingKind('multilayerMeeting'),
+      kind_id: api.dir.meetingKind('multilayerMeeting'),
       legal_basis: 'consent',
       title: '第1回重層的支援会議',
       scheduled_at: new Date('2026-10-20T01:00:00Z'),
       status: 'held',
       held_at: new Date('2026-10-20T02:00:00Z'),
-      created_by: dir.user('coordinator').id,
+      created_by: api.dir.user('coordinator').id,
     })
     .execute();
   return id;
@@ -81,10 +53,10 @@ async function supportingCase(): Promise<{
   plan: Plan;
   personName: string;
 }> {
-  const db = server.database.db;
-  const { caseId, personId } = await createCase(db, dir, { stage: 'assessing' });
-  await addAssessment(db, dir, caseId, { issues: ['withdrawal'], householdFlags: ['8050'] });
-  await addConsent(db, dir, { personId, caseId, organizationIds: [SHOGAI, HOGO] });
+  const db = api.server.database.db;
+  const { caseId, personId } = await createCase(db, api.dir, { stage: 'assessing' });
+  await addAssessment(db, api.dir, caseId, { issues: ['withdrawal'], householdFlags: ['8050'] });
+  await addConsent(db, api.dir, { personId, caseId, organizationIds: [SHOGAI, HOGO] });
   const meetingId = await addMeeting(caseId);
   const drafted = await coordinator.post<Plan>(`/api/cases/${caseId}/plans`, {
     wishes: '（試験）家で暮らし続けたい',
@@ -173,7 +145,7 @@ describe('GET /api/plan-items (planItems.mine) and POST /api/support-reports (su
     ]);
     const hogoItems = (await mine(hogo)).body.items.filter((i) => i.caseId === kase.caseId);
     expect(hogoItems.map((i) => [i.content, i.organizationName])).toEqual([['家計の見直し', '保護第一課']]);
-    expect((await server.latestAudit('planItem.list'))?.details).toMatchObject({
+    expect((await api.server.latestAudit('planItem.list'))?.details).toMatchObject({
       itemIds: [item(kase.plan, 1).id],
     });
     for (const client of [hogokansatsu, houkatsu, coordinator]) {
@@ -192,12 +164,12 @@ describe('GET /api/plan-items (planItems.mine) and POST /api/support-reports (su
       planVersion: 1,
       organizationId: SHOGAI,
       organizationName: '障害者相談支援事業所',
-      reportedBy: { id: dir.user('shogai').id, displayName: '障害 支援' },
+      reportedBy: { id: api.dir.user('shogai').id, displayName: '障害 支援' },
       supportedOn: today(),
       result: 'done',
       abilities: {},
     });
-    const event = await server.database.db
+    const event = await api.server.database.db
       .selectFrom('case_events')
       .select(['kind', 'summary', 'actor_organization_id', 'subject_id'])
       .where('case_id', '=', kase.caseId)
@@ -209,7 +181,7 @@ describe('GET /api/plan-items (planItems.mine) and POST /api/support-reports (su
       actor_organization_id: SHOGAI,
       subject_id: response.body.id,
     });
-    expect(await server.latestAudit('supportReport.create')).toMatchObject({
+    expect(await api.server.latestAudit('supportReport.create')).toMatchObject({
       resource_id: response.body.id,
       case_id: kase.caseId,
       actor_login_id: 'shogai',
@@ -259,7 +231,7 @@ describe('GET /api/plan-items (planItems.mine) and POST /api/support-reports (su
     }
     expect((await shogai.post('/api/support-reports', report(NO_ID))).status).toBe(404);
     expect(
-      (await server.anonymous().post('/api/support-reports', report(item(kase.plan, 0).id))).status,
+      (await api.server.anonymous().post('/api/support-reports', report(item(kase.plan, 0).id))).status,
     ).toBe(401);
   });
 
@@ -288,7 +260,7 @@ describe('GET /api/plan-items (planItems.mine) and POST /api/support-reports (su
 
   it('is 404 for council and plan officer on the list, 401 anonymous, 400 for bad paging', async () => {
     for (const client of [council, planOfficer]) expect((await mine(client)).status).toBe(404);
-    expect((await mine(server.anonymous())).status).toBe(401);
+    expect((await mine(api.server.anonymous())).status).toBe(401);
     expect((await mine(shogai, '?limit=1000')).status).toBe(400);
     expect((await mine(shogai, '?cursor=%%%')).status).toBe(400);
   });
@@ -307,15 +279,15 @@ describe('GET /api/plan-items (planItems.mine) and POST /api/support-reports (su
 
   it('marks an item due again when its last report is more than 30 days old', async () => {
     const fresh = await supportingCase();
-    await server.database.db
+    await api.server.database.db
       .insertInto('support_reports')
       .values({
         id: randomUUID(),
-        tenant_id: dir.tenantId,
+        tenant_id: api.dir.tenantId,
         case_id: fresh.caseId,
         plan_item_id: item(fresh.plan, 0).id,
         organization_id: SHOGAI,
-        reported_by: dir.user('shogai').id,
+        reported_by: api.dir.user('shogai').id,
         supported_on: daysAgo(31),
         content: '（試験）古い報告',
         result: 'done',
@@ -374,7 +346,7 @@ describe('reports against items that are not current, and on cases that are not 
 
   it('refuses reports on a closed case (409 case.notOpen)', async () => {
     const kase = await supportingCase();
-    await server.database.db
+    await api.server.database.db
       .updateTable('cases')
       .set({ stage: 'closed' })
       .where('id', '=', kase.caseId)
@@ -418,7 +390,7 @@ describe('GET /api/cases/:id/support-reports (supportReports.list)', () => {
       ]);
       expect(response.body.nextCursor).toBeNull();
     }
-    const audit = await server.latestAudit('supportReport.list');
+    const audit = await api.server.latestAudit('supportReport.list');
     expect(audit).toMatchObject({ case_id: kase.caseId, actor_login_id: 'coordinator' });
     expect(audit?.details).toEqual({ reportIds: [ids[2], ids[1], ids[0]] });
   });
@@ -444,7 +416,7 @@ describe('GET /api/cases/:id/support-reports (supportReports.list)', () => {
       expect(response.body).toMatchObject({ code: 'notFound' });
     }
     expect((await coordinator.get(`/api/cases/${NO_ID}/support-reports`)).status).toBe(404);
-    expect((await server.anonymous().get(`/api/cases/${kase.caseId}/support-reports`)).status).toBe(401);
+    expect((await api.server.anonymous().get(`/api/cases/${kase.caseId}/support-reports`)).status).toBe(401);
     expect((await coordinator.get('/api/cases/abc/support-reports')).status).toBe(400);
   });
 });

@@ -1,29 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/contract/plans.ts';
 import type { Task } from '../../src/contract/tasks.ts';
 import { addParticipant } from '../../src/db/participants.ts';
 import { addBusinessDays, daysBetween } from '../../src/domain/businessDays.ts';
 import { toIsoDate } from '../../src/domain/wareki.ts';
-import {
-  addAssessment,
-  addConsent,
-  createCase,
-  createConsultation,
-  type DemoDirectory,
-  demoDirectory,
-} from '../support/factories.ts';
-import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
+import { demoApi } from '../support/demoApi.ts';
+import { addAssessment, addConsent, createCase, createConsultation } from '../support/factories.ts';
+import type { ApiClient } from '../support/testServer.ts';
 
-let server: TestServer;
-let dir: DemoDirectory;
-let coordinator: ApiClient;
-let houkatsu: ApiClient;
-let shogai: ApiClient;
-let hogo: ApiClient;
-let hogokansatsu: ApiClient;
-let council: ApiClient;
-let planOfficer: ApiClient;
+const api = demoApi('coordinator', 'houkatsu', 'shogai', 'hogo', 'hogokansatsu', 'council', 'plan');
+const { coordinator, houkatsu, shogai, hogo, hogokansatsu, council, plan: planOfficer } = api;
+
 let SHOGAI: string;
 let HOGO: string;
 let HOUKATSU: string;
@@ -51,29 +39,22 @@ const ids = {
 let soonOn = '';
 
 beforeAll(async () => {
-  server = await startTestServer();
-  dir = await demoDirectory(server.database.db);
-  [coordinator, houkatsu, shogai, hogo, hogokansatsu, council, planOfficer] = (await Promise.all(
-    ['coordinator', 'houkatsu', 'shogai', 'hogo', 'hogokansatsu', 'council', 'plan'].map((login) =>
-      server.as(login),
-    ),
-  )) as [ApiClient, ApiClient, ApiClient, ApiClient, ApiClient, ApiClient, ApiClient];
-  SHOGAI = dir.organization('障害者相談支援事業所');
-  HOGO = dir.organization('保護第一課');
-  HOUKATSU = dir.organization('地域包括支援センター');
-  COORDINATING = dir.organization('重層事業担当');
-  const db = server.database.db;
+  SHOGAI = api.dir.organization('障害者相談支援事業所');
+  HOGO = api.dir.organization('保護第一課');
+  HOUKATSU = api.dir.organization('地域包括支援センター');
+  COORDINATING = api.dir.organization('重層事業担当');
+  const db = api.server.database.db;
 
   // A handover from the 包括 counter to the coordinating section, received Tue 2026-04-28 (JST):
   // 5 business days later skips 昭和の日 and the Golden Week holidays → Mon 2026-05-11.
-  const handed = await createConsultation(db, dir, { outcome: 'handover', status: 'handedOver' });
+  const handed = await createConsultation(db, api.dir, { outcome: 'handover', status: 'handedOver' });
   ids.handoverConsultation = handed.consultationId;
   ids.handover = randomUUID();
   await db
     .insertInto('handovers')
     .values({
       id: ids.handover,
-      tenant_id: dir.tenantId,
+      tenant_id: api.dir.tenantId,
       consultation_id: handed.consultationId,
       from_organization_id: HOUKATSU,
       to_organization_id: COORDINATING,
@@ -85,14 +66,14 @@ beforeAll(async () => {
     .execute();
 
   // A referral (つなぎ) from the 包括 counter to 障害者相談支援事業所, today.
-  const referred = await createConsultation(db, dir, { outcome: 'referral', status: 'referred' });
+  const referred = await createConsultation(db, api.dir, { outcome: 'referral', status: 'referred' });
   ids.referralConsultation = referred.consultationId;
   ids.referral = randomUUID();
   await db
     .insertInto('referrals')
     .values({
       id: ids.referral,
-      tenant_id: dir.tenantId,
+      tenant_id: api.dir.tenantId,
       consultation_id: referred.consultationId,
       from_organization_id: HOUKATSU,
       to_organization_id: SHOGAI,
@@ -103,7 +84,7 @@ beforeAll(async () => {
 
   // Meetings: a held 支援会議 on Mon 2025-05-05 (こどもの日) hogo has not acknowledged; an upcoming
   // 重層的支援会議 shogai is invited to; a 支援会議 shogai already acknowledged (no task).
-  const meetingCase = await createCase(db, dir, { stage: 'watching' });
+  const meetingCase = await createCase(db, api.dir, { stage: 'watching' });
   const meeting = async (
     kind: 'supportMeeting' | 'multilayerMeeting',
     scheduledAt: string,
@@ -115,22 +96,22 @@ beforeAll(async () => {
       .insertInto('meetings')
       .values({
         id,
-        tenant_id: dir.tenantId,
+        tenant_id: api.dir.tenantId,
         case_id: meetingCase.caseId,
-        kind_id: dir.meetingKind(kind),
+        kind_id: api.dir.meetingKind(kind),
         legal_basis: kind === 'supportMeeting' ? 'article106_6' : 'consent',
         title: kind === 'supportMeeting' ? '見守り支援会議' : '支援方針の重層的支援会議',
         scheduled_at: new Date(scheduledAt),
         status: held ? 'held' : 'scheduled',
         held_at: held ? new Date(scheduledAt) : null,
-        created_by: dir.user('coordinator').id,
+        created_by: api.dir.user('coordinator').id,
       })
       .execute();
     await db
       .insertInto('meeting_invitations')
       .values({
         id: randomUUID(),
-        tenant_id: dir.tenantId,
+        tenant_id: api.dir.tenantId,
         meeting_id: id,
         organization_id: invited.organizationId,
         acknowledged_at: invited.acknowledged ? new Date() : null,
@@ -140,7 +121,7 @@ beforeAll(async () => {
       // as meetings.create does: a 重層的支援会議 invitee takes part in the case on the consent
       await db.transaction().execute((tx) =>
         addParticipant(tx, {
-          tenant_id: dir.tenantId,
+          tenant_id: api.dir.tenantId,
           case_id: meetingCase.caseId,
           organization_id: invited.organizationId,
           basis: 'meeting',
@@ -214,17 +195,16 @@ beforeAll(async () => {
     .where('id', '=', closed.caseId)
     .execute();
 });
-afterAll(() => server.close());
 
 // --- a case in 支援中 with an approved plan: assessment, consent and a held 重層的支援会議 straight in
 // --- the database (another engineer's API), then my API drafts and approves ------------------------
 
 async function supportingCase(): Promise<{ caseId: string; plan: Plan }> {
-  const db = server.database.db;
-  const { caseId, personId } = await createCase(db, dir, { stage: 'assessing' });
-  const recordedBy = dir.user('coordinator').id;
-  await addAssessment(db, dir, caseId, { issues: ['withdrawal'] });
-  await addConsent(db, dir, {
+  const db = api.server.database.db;
+  const { caseId, personId } = await createCase(db, api.dir, { stage: 'assessing' });
+  const recordedBy = api.dir.user('coordinator').id;
+  await addAssessment(db, api.dir, caseId, { issues: ['withdrawal'] });
+  await addConsent(db, api.dir, {
     personId: personId,
     caseId: caseId,
     organizationIds: [SHOGAI, HOGO],
@@ -235,9 +215,9 @@ async function supportingCase(): Promise<{ caseId: string; plan: Plan }> {
     .insertInto('meetings')
     .values({
       id: meetingId,
-      tenant_id: dir.tenantId,
+      tenant_id: api.dir.tenantId,
       case_id: caseId,
-      kind_id: dir.meetingKind('multilayerMeeting'),
+      kind_id: api.dir.meetingKind('multilayerMeeting'),
       legal_basis: 'consent',
       title: '第1回重層的支援会議',
       scheduled_at: new Date('2025-10-20T01:00:00Z'),
@@ -373,7 +353,7 @@ describe('GET /api/tasks (tasks.list)', () => {
   });
 
   it('shows a report due again once the last report is over 30 days old', async () => {
-    await server.database.db
+    await api.server.database.db
       .updateTable('support_reports')
       .set({ supported_on: '2026-01-09' })
       .where('plan_item_id', '=', ids.reportedItem)
@@ -394,7 +374,7 @@ describe('GET /api/tasks (tasks.list)', () => {
 
   it('is audited with the ids of what it showed', async () => {
     await tasksOf(hogo);
-    const audit = await server.database.db
+    const audit = await api.server.database.db
       .selectFrom('audit_events')
       .selectAll()
       .where('action', '=', 'task.list')
@@ -411,7 +391,7 @@ describe('GET /api/tasks (tasks.list)', () => {
   });
 
   it('is 401 unauthenticated and 404 for council and plan officer', async () => {
-    expect((await server.anonymous().get('/api/tasks')).status).toBe(401);
+    expect((await api.server.anonymous().get('/api/tasks')).status).toBe(401);
     for (const client of [council, planOfficer]) {
       const response = await client.get('/api/tasks');
       expect(response.status).toBe(404);

@@ -19,7 +19,8 @@ export class ApiClient {
   cookie: string | undefined;
   csrfToken: string | undefined;
 
-  constructor(readonly baseUrl: string) {}
+  /** Where the server listens; set once it has started (see demoApi). */
+  constructor(public baseUrl: string) {}
 
   async request<T = unknown>(
     method: string,
@@ -78,6 +79,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** Sign `client` in as a demo user; throws if the sign-in fails. */
+export async function signedIn(client: ApiClient, loginId: string): Promise<ApiClient> {
+  const response = await client.signIn(loginId);
+  if (response.status !== 200)
+    throw new Error(`sign-in as ${loginId} failed: ${JSON.stringify(response.body)}`);
+  return client;
+}
+
 /** Start Kasane on a fresh database and an ephemeral port; tests talk to it over real HTTP. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const database = await freshDatabase();
@@ -101,13 +110,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
         .where('action', '=', action)
         .orderBy('seq', 'desc')
         .executeTakeFirst(),
-    async as(loginId) {
-      const client = new ApiClient(address);
-      const response = await client.signIn(loginId);
-      if (response.status !== 200)
-        throw new Error(`sign-in as ${loginId} failed: ${JSON.stringify(response.body)}`);
-      return client;
-    },
+    as: (loginId) => signedIn(new ApiClient(address), loginId),
     async close() {
       await app.close();
       await database.close();

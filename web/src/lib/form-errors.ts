@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import type { FieldPath, FieldValues, UseFormSetError, UseFormSetFocus } from 'react-hook-form';
 import { ApiError } from './api-client.ts';
 
@@ -38,5 +39,33 @@ export function applyServerFieldErrors<T extends FieldValues>(
     first ??= target;
   }
   if (first && setFocus) setFocus(first);
+  return unplaced;
+}
+
+/**
+ * The server's field errors of a form's last attempt, placed on the form: whenever `error` changes,
+ * its per-field errors go onto `fields` (the first is focused) and the hook returns the messages no
+ * field took, for the form's error summary (none while there is no error). `fields` may be a
+ * function when the form's fields depend on its rows (plan items, attendees…); it is read when the
+ * error arrives.
+ */
+export function useServerFieldErrors<T extends FieldValues>(
+  error: unknown,
+  form: { setError: UseFormSetError<T>; setFocus?: UseFormSetFocus<T> },
+  fields: readonly FieldPath<T>[] | (() => readonly FieldPath<T>[]),
+): string[] {
+  const [unplaced, setUnplaced] = useState<string[]>([]);
+  const fieldsNow = useRef(fields);
+  fieldsNow.current = fields;
+  const { setError, setFocus } = form;
+  useEffect(() => {
+    if (!error) {
+      setUnplaced([]);
+      return;
+    }
+    const current = fieldsNow.current;
+    const targets = typeof current === 'function' ? current() : current;
+    setUnplaced(applyServerFieldErrors(error, targets, setError, setFocus).map((e) => e.message));
+  }, [error, setError, setFocus]);
   return unplaced;
 }

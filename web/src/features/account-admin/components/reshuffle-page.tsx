@@ -12,6 +12,7 @@ import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
@@ -79,10 +80,12 @@ export function ReshufflePage() {
             }
           />
         ) : null}
-        <section aria-labelledby="reshuffle-rows" className="flex flex-col gap-6">
-          <h2 id="reshuffle-rows" className="text-std-20B-150">
-            {t('accounts.reshuffle.rowsHeading')}
-          </h2>
+        <Section
+          id="reshuffle-rows"
+          title={t('accounts.reshuffle.rowsHeading')}
+          size="medium"
+          className="flex flex-col gap-6"
+        >
           {rows.map((row, index) => (
             <fieldset key={row.key} className="flex flex-col gap-4 border-solid-gray-420 border-b pb-6">
               <legend className="text-std-17B-170">{t('accounts.reshuffle.row', { n: index + 1 })}</legend>
@@ -153,7 +156,7 @@ export function ReshufflePage() {
               {t('accounts.reshuffle.addRow')}
             </Button>
           </div>
-        </section>
+        </Section>
         <CheckboxGroup
           legend={t('accounts.reshuffle.disableLegend')}
           supportText={t('accounts.reshuffle.disableSupport')}
@@ -184,10 +187,12 @@ export function ReshufflePage() {
           </Button>
         </div>
         {preview ? (
-          <section aria-labelledby="reshuffle-preview" className="flex flex-col gap-6">
-            <h2 id="reshuffle-preview" className="text-std-20B-150">
-              {t('accounts.reshuffle.previewHeading')}
-            </h2>
+          <Section
+            id="reshuffle-preview"
+            title={t('accounts.reshuffle.previewHeading')}
+            size="medium"
+            className="flex flex-col gap-6"
+          >
             <Table caption={t('accounts.reshuffle.movesCaption')}>
               <TableHead
                 columns={[
@@ -229,7 +234,7 @@ export function ReshufflePage() {
                 {t('accounts.reshuffle.execute')}
               </Button>
             </div>
-          </section>
+          </Section>
         ) : null}
       </div>
       <ConfirmDialog

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useTenantSettings } from '../api/tenant-settings.ts';
 import { useUpdateTenantSettings } from '../api/update-tenant-settings.ts';
@@ -52,9 +52,7 @@ export function TenantSettingsPage() {
               />
             </CheckboxGroup>
             <div>
-              <Button type="submit" aria-disabled={update.isPending || undefined}>
-                {update.isPending ? t('common.saving') : t('common.save')}
-              </Button>
+              <SubmitButton busy={update.isPending}>{t('common.save')}</SubmitButton>
             </div>
           </form>
         )}

@@ -9,6 +9,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
@@ -57,10 +58,7 @@ export function UserSecurityPage({ userId }: { userId: string }) {
         ) : (
           <>
             {message ? <Alert tone="success" title={message} /> : null}
-            <section aria-labelledby="lock-heading" className="flex flex-col gap-4">
-              <h2 id="lock-heading" className="text-std-20B-150">
-                {t('accounts.userSecurity.lockHeading')}
-              </h2>
+            <Section id="lock-heading" title={t('accounts.userSecurity.lockHeading')} size="medium">
               <p>
                 {user.lockedUntil
                   ? t('accounts.userSecurity.lockedUntil', {
@@ -84,12 +82,9 @@ export function UserSecurityPage({ userId }: { userId: string }) {
                   </Button>
                 </div>
               ) : null}
-            </section>
+            </Section>
             {user.abilities.resetPassword ? (
-              <section aria-labelledby="reset-heading" className="flex flex-col gap-4">
-                <h2 id="reset-heading" className="text-std-20B-150">
-                  {t('accounts.userSecurity.resetHeading')}
-                </h2>
+              <Section id="reset-heading" title={t('accounts.userSecurity.resetHeading')} size="medium">
                 <form
                   noValidate
                   className="flex flex-col gap-6"
@@ -125,7 +120,7 @@ export function UserSecurityPage({ userId }: { userId: string }) {
                     </Button>
                   </div>
                 </form>
-              </section>
+              </Section>
             ) : null}
           </>
         )}

@@ -1,14 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { type FieldPath, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type PasswordChange, passwordChangeSchema } from '../../../../../src/contract/accounts.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useChangePassword } from '../api/change-password.ts';
 
@@ -19,7 +19,6 @@ export function PasswordPage() {
   const { t } = useTranslation();
   const change = useChangePassword();
   const [done, setDone] = useState<number | null>(null);
-  const [unplaced, setUnplaced] = useState<string[]>([]);
   const {
     register,
     handleSubmit,
@@ -32,10 +31,7 @@ export function PasswordPage() {
     defaultValues: { currentPassword: '', newPassword: '' },
   });
 
-  useEffect(() => {
-    if (!change.error) return setUnplaced([]);
-    setUnplaced(applyServerFieldErrors(change.error, fields, setError, setFocus).map((item) => item.message));
-  }, [change.error, setError, setFocus]);
+  const unplaced = useServerFieldErrors(change.error, { setError, setFocus }, fields);
 
   const submit = handleSubmit((values) => {
     if (change.isPending) return;
@@ -77,9 +73,7 @@ export function PasswordPage() {
           {...register('newPassword')}
         />
         <div>
-          <Button type="submit" aria-disabled={change.isPending || undefined}>
-            {change.isPending ? t('common.saving') : t('accounts.password.submit')}
-          </Button>
+          <SubmitButton busy={change.isPending}>{t('accounts.password.submit')}</SubmitButton>
         </div>
       </form>
     </>

@@ -8,6 +8,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useActivateTotp } from '../api/activate-totp.ts';
@@ -110,10 +111,12 @@ export function TotpPage() {
         ) : status.isError ? (
           <QueryError error={status.error} onRetry={() => void status.refetch()} />
         ) : status.data.enabled ? (
-          <section aria-labelledby="totp-on-heading" className="flex flex-col gap-6">
-            <h2 id="totp-on-heading" className="text-std-20B-150">
-              {t('accounts.totp.enabledHeading')}
-            </h2>
+          <Section
+            id="totp-on-heading"
+            title={t('accounts.totp.enabledHeading')}
+            size="medium"
+            className="flex flex-col gap-6"
+          >
             <p>{t('accounts.totp.recoveryLeft', { count: status.data.recoveryCodesLeft })}</p>
             {status.data.abilities.disable ? (
               <CodeForm
@@ -126,12 +129,14 @@ export function TotpPage() {
             ) : (
               <p>{t('accounts.totp.cannotDisable')}</p>
             )}
-          </section>
+          </Section>
         ) : enrolment ? (
-          <section aria-labelledby="totp-enrol-heading" className="flex flex-col gap-6">
-            <h2 id="totp-enrol-heading" className="text-std-20B-150">
-              {t('accounts.totp.enrolHeading')}
-            </h2>
+          <Section
+            id="totp-enrol-heading"
+            title={t('accounts.totp.enrolHeading')}
+            size="medium"
+            className="flex flex-col gap-6"
+          >
             <ol className="list-decimal pl-6">
               <li>{t('accounts.totp.step1')}</li>
               <li>{t('accounts.totp.step2')}</li>
@@ -163,12 +168,14 @@ export function TotpPage() {
                 })
               }
             />
-          </section>
+          </Section>
         ) : (
-          <section aria-labelledby="totp-off-heading" className="flex flex-col gap-6">
-            <h2 id="totp-off-heading" className="text-std-20B-150">
-              {t('accounts.totp.offHeading')}
-            </h2>
+          <Section
+            id="totp-off-heading"
+            title={t('accounts.totp.offHeading')}
+            size="medium"
+            className="flex flex-col gap-6"
+          >
             <p>{t('accounts.totp.offLead')}</p>
             {enroll.error ? <Alert tone="error" title={problemMessage(enroll.error, t)} /> : null}
             <div>
@@ -180,7 +187,7 @@ export function TotpPage() {
                 {t('accounts.totp.start')}
               </Button>
             </div>
-          </section>
+          </Section>
         )}
       </div>
     </>

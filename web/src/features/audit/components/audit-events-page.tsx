@@ -11,6 +11,7 @@ import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td } from '../../../components/ui/table.tsx';
@@ -234,10 +235,12 @@ export function AuditEventsPage({ initial = {} }: { initial?: { action?: string;
           </form>
         </search>
 
-        <section aria-labelledby="audit-export" className="flex flex-col gap-3">
-          <h2 id="audit-export" className="sr-only">
-            {t('audit.downloadCsv')}
-          </h2>
+        <Section
+          id="audit-export"
+          title={t('audit.downloadCsv')}
+          size="hidden"
+          className="flex flex-col gap-3"
+        >
           <p className="text-std-16N-170 text-solid-gray-700">{t('audit.downloadNote')}</p>
           <div className="flex flex-wrap gap-4">
             {(['utf-8', 'shift_jis'] as const).map((encoding) => (
@@ -264,7 +267,7 @@ export function AuditEventsPage({ initial = {} }: { initial?: { action?: string;
           ) : exporter.isSuccess ? (
             <Alert tone="success" title={t('audit.downloaded', { name: exporter.data })} />
           ) : null}
-        </section>
+        </Section>
 
         {events.isPending ? (
           <Loading />

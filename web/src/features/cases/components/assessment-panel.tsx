@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { type FieldPath, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -16,13 +16,14 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { HouseholdSection } from '../../forms/components/household-section.tsx';
 import { type OrganizationOption, useOrganizationOptions } from '../api/list-organization-options.ts';
@@ -109,12 +110,9 @@ export function AssessmentPanel({ kase }: { kase: CaseDetail }) {
               { term: t('assessment.strengths'), value: assessment.strengths },
             ]}
           />
-          <section aria-labelledby="assessment-relations" className="flex flex-col gap-4">
-            <h3 id="assessment-relations" className="text-std-20B-150 text-solid-gray-900">
-              {t('assessment.relations')}
-            </h3>
+          <Section id="assessment-relations" title={t('assessment.relations')} level={3}>
             <RelationsView relations={assessment.relations} nameOf={nameOf} />
-          </section>
+          </Section>
           {kase.abilities.assess && !editing ? (
             <div className="print:hidden">
               <Button
@@ -189,12 +187,7 @@ function AssessmentForm({
     defaultValues: defaultsOf(kase),
   });
   const relations = useFieldArray({ control, name: 'relations' });
-  const [unplaced, setUnplaced] = useState<string[]>([]);
-
-  useEffect(() => {
-    if (!save.error) return;
-    setUnplaced(applyServerFieldErrors(save.error, fields, setError, setFocus).map((e) => e.message));
-  }, [save.error, setError, setFocus]);
+  const unplaced = useServerFieldErrors(save.error, { setError, setFocus }, fields);
 
   const submit = handleSubmit((input) => {
     if (save.isPending) return;
@@ -208,17 +201,15 @@ function AssessmentForm({
   const relationError = (index: number) => errors.relations?.[index];
 
   return (
-    <section aria-labelledby="assessment-form-heading" className="flex flex-col gap-6 print:hidden">
-      <h3 id="assessment-form-heading" className="text-std-20B-150 text-solid-gray-900">
-        {t('assessment.editHeading')}
-      </h3>
+    <Section
+      id="assessment-form-heading"
+      title={t('assessment.editHeading')}
+      level={3}
+      className="flex flex-col gap-6 print:hidden"
+    >
       <p>{t('assessment.editLead')}</p>
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-8">
-        {save.error ? (
-          <ErrorSummary title={problemMessage(save.error, t)} messages={unplaced} />
-        ) : hasErrors ? (
-          <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
-        ) : null}
+        <FormErrorSummary error={save.error} unplaced={unplaced} invalid={hasErrors} />
 
         <fieldset className="flex flex-col gap-6">
           <legend className="mb-2 text-std-20B-150 text-solid-gray-900">
@@ -381,9 +372,7 @@ function AssessmentForm({
         </fieldset>
 
         <div className="flex flex-wrap items-center gap-6">
-          <Button type="submit" aria-disabled={save.isPending || undefined}>
-            {save.isPending ? t('common.saving') : t('assessment.save')}
-          </Button>
+          <SubmitButton busy={save.isPending}>{t('assessment.save')}</SubmitButton>
           {onCancel ? (
             <Button variant="text" onClick={onCancel}>
               {t('common.cancel')}
@@ -391,6 +380,6 @@ function AssessmentForm({
           ) : null}
         </div>
       </form>
-    </section>
+    </Section>
   );
 }

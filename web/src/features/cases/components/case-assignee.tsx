@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
@@ -33,10 +34,7 @@ export function CaseAssignee({ kase }: { kase: CaseDetail }) {
   };
 
   return (
-    <section aria-labelledby="case-assignee" className="flex flex-col gap-4">
-      <h2 id="case-assignee" className="text-std-24B-150 text-solid-gray-900">
-        {t('cases.assignee.heading')}
-      </h2>
+    <Section id="case-assignee" title={t('cases.assignee.heading')}>
       <p data-testid="case-assignee-name">{kase.assignedUser?.name ?? t('cases.assignee.none')}</p>
       {canAssign ? (
         options.isPending ? (
@@ -74,6 +72,6 @@ export function CaseAssignee({ kase }: { kase: CaseDetail }) {
           </form>
         )
       ) : null}
-    </section>
+    </Section>
   );
 }

@@ -8,6 +8,7 @@ import { TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { PathLink } from '../../../components/ui/path-link.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
@@ -45,10 +46,7 @@ export function CaseOverview({ kase }: { kase: CaseDetail }) {
           </p>
         </Alert>
       ))}
-      <section aria-labelledby="case-household" className="flex flex-col gap-4">
-        <h2 id="case-household" className="text-std-24B-150 text-solid-gray-900">
-          {t('cases.overview.household')}
-        </h2>
+      <Section id="case-household" title={t('cases.overview.household')}>
         <Table caption={t('cases.overview.householdCaption')}>
           <TableHead
             columns={[
@@ -98,12 +96,9 @@ export function CaseOverview({ kase }: { kase: CaseDetail }) {
             ))}
           </tbody>
         </Table>
-      </section>
+      </Section>
 
-      <section aria-labelledby="case-origin" className="flex flex-col gap-4">
-        <h2 id="case-origin" className="text-std-24B-150 text-solid-gray-900">
-          {t('cases.overview.origin')}
-        </h2>
+      <Section id="case-origin" title={t('cases.overview.origin')}>
         {origin ? (
           <>
             <DescriptionList
@@ -157,14 +152,11 @@ export function CaseOverview({ kase }: { kase: CaseDetail }) {
         ) : (
           <p>{t('cases.overview.noOrigin')}</p>
         )}
-      </section>
+      </Section>
 
       <CaseAssignee kase={kase} />
 
-      <section aria-labelledby="case-participants" className="flex flex-col gap-4">
-        <h2 id="case-participants" className="text-std-24B-150 text-solid-gray-900">
-          {t('cases.overview.participants')}
-        </h2>
+      <Section id="case-participants" title={t('cases.overview.participants')}>
         <Table caption={t('cases.overview.participantsCaption')}>
           <TableHead
             columns={[
@@ -189,7 +181,7 @@ export function CaseOverview({ kase }: { kase: CaseDetail }) {
             ))}
           </tbody>
         </Table>
-      </section>
+      </Section>
     </div>
   );
 }

@@ -13,7 +13,7 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useWithdrawConsent } from '../api/withdraw-consent.ts';
 
@@ -43,9 +43,7 @@ export function ConsentWithdrawDialog({
   useEffect(() => {
     if (consentId) reset({ withdrawnOn: today, reason: '' });
   }, [consentId, reset, today]);
-  useEffect(() => {
-    if (withdraw.error) applyServerFieldErrors(withdraw.error, ['withdrawnOn', 'reason'], setError, setFocus);
-  }, [withdraw.error, setError, setFocus]);
+  useServerFieldErrors(withdraw.error, { setError, setFocus }, ['withdrawnOn', 'reason']);
   const submit = form.handleSubmit((input) => {
     if (!consent || withdraw.isPending) return;
     withdraw

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Controller, type FieldPath, type Resolver, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -19,13 +19,15 @@ import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCreateConsent } from '../api/create-consent.ts';
 import { useOrganizationOptions } from '../api/list-organization-options.ts';
@@ -207,12 +209,7 @@ function ConsentForm({
     formState: { errors },
   } = useForm<Values, unknown, ConsentInput>({ resolver, defaultValues: defaults });
   const method = watch('method');
-  const [unplaced, setUnplaced] = useState<string[]>([]);
-
-  useEffect(() => {
-    if (!create.error) return;
-    setUnplaced(applyServerFieldErrors(create.error, fields, setError, setFocus).map((e) => e.message));
-  }, [create.error, setError, setFocus]);
+  const unplaced = useServerFieldErrors(create.error, { setError, setFocus }, fields);
 
   const submit = handleSubmit((input) => {
     if (create.isPending) return;
@@ -231,16 +228,14 @@ function ConsentForm({
   );
 
   return (
-    <section aria-labelledby="consent-form-heading" className="flex flex-col gap-6 print:hidden">
-      <h3 id="consent-form-heading" className="text-std-20B-150 text-solid-gray-900">
-        {t('caseConsents.formHeading')}
-      </h3>
+    <Section
+      id="consent-form-heading"
+      title={t('caseConsents.formHeading')}
+      level={3}
+      className="flex flex-col gap-6 print:hidden"
+    >
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[48rem] flex-col gap-8">
-        {create.error ? (
-          <ErrorSummary title={problemMessage(create.error, t)} messages={unplaced} />
-        ) : hasErrors ? (
-          <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
-        ) : null}
+        <FormErrorSummary error={create.error} unplaced={unplaced} invalid={hasErrors} />
 
         <SelectField
           id="consent-person"
@@ -373,11 +368,9 @@ function ConsentForm({
         />
 
         <div>
-          <Button type="submit" aria-disabled={create.isPending || undefined}>
-            {create.isPending ? t('common.saving') : t('caseConsents.submit')}
-          </Button>
+          <SubmitButton busy={create.isPending}>{t('caseConsents.submit')}</SubmitButton>
         </div>
       </form>
-    </section>
+    </Section>
   );
 }

@@ -14,7 +14,9 @@ import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
@@ -147,11 +149,11 @@ function MeetingForm({
     setFocus,
     formState: { errors },
   } = useForm<Values, unknown, MeetingInput>({ resolver, defaultValues: defaults });
-  const [unplaced, setUnplaced] = useState<string[]>([]);
   const kindId = watch('kindId');
   const kind = kinds.data?.find((item) => item.id === kindId);
   const consentRequired = isProblem(create.error, 'consent.required');
 
+  const [unplaced, setUnplaced] = useState<string[]>([]);
   useEffect(() => {
     if (!create.error) return;
     if (consentRequired && create.error instanceof ApiError) {
@@ -180,10 +182,12 @@ function MeetingForm({
   );
 
   return (
-    <section aria-labelledby="meeting-form-heading" className="flex flex-col gap-6 print:hidden">
-      <h3 id="meeting-form-heading" className="text-std-20B-150 text-solid-gray-900">
-        {t('caseMeetings.formHeading')}
-      </h3>
+    <Section
+      id="meeting-form-heading"
+      title={t('caseMeetings.formHeading')}
+      level={3}
+      className="flex flex-col gap-6 print:hidden"
+    >
       {kinds.isError ? (
         <Alert tone="error" title={t('caseMeetings.kindsUnavailable')}>
           <p>{problemMessage(kinds.error, t)}</p>
@@ -289,11 +293,9 @@ function MeetingForm({
           </div>
         </CheckboxGroup>
         <div>
-          <Button type="submit" aria-disabled={create.isPending || undefined}>
-            {create.isPending ? t('common.saving') : t('caseMeetings.submit')}
-          </Button>
+          <SubmitButton busy={create.isPending}>{t('caseMeetings.submit')}</SubmitButton>
         </div>
       </form>
-    </section>
+    </Section>
   );
 }

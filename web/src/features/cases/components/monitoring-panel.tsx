@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Controller, type FieldPath, type Resolver, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -16,16 +16,16 @@ import {
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
+import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { useCreateMonitoring } from '../api/create-monitoring.ts';
 import { usePlans } from '../api/list-plans.ts';
 
@@ -128,10 +128,7 @@ function MonitoringForm({
     },
   });
   const decision = watch('decision');
-  const [unplaced, setUnplaced] = useState<string[]>([]);
-
-  useEffect(() => {
-    if (!create.error) return;
+  const unplaced = useServerFieldErrors<Values>(create.error, { setError, setFocus }, () => {
     const fields: FieldPath<Values>[] = [
       'conductedOn',
       'decision',
@@ -146,8 +143,8 @@ function MonitoringForm({
         `itemResults.${index}.note` as const,
       ]),
     ];
-    setUnplaced(applyServerFieldErrors(create.error, fields, setError, setFocus).map((e) => e.message));
-  }, [create.error, plan.items, setError, setFocus]);
+    return fields;
+  });
 
   const submit = handleSubmit((input) => {
     if (create.isPending) return;
@@ -167,11 +164,7 @@ function MonitoringForm({
       className="flex max-w-[56rem] flex-col gap-8 print:hidden"
     >
       <p>{t('monitoring.lead', { version: plan.version })}</p>
-      {create.error ? (
-        <ErrorSummary title={problemMessage(create.error, t)} messages={unplaced} />
-      ) : hasErrors ? (
-        <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
-      ) : null}
+      <FormErrorSummary error={create.error} unplaced={unplaced} invalid={hasErrors} />
 
       <Controller
         control={control}
@@ -301,9 +294,7 @@ function MonitoringForm({
       />
 
       <div>
-        <Button type="submit" aria-disabled={create.isPending || undefined}>
-          {create.isPending ? t('common.saving') : t('monitoring.submit')}
-        </Button>
+        <SubmitButton busy={create.isPending}>{t('monitoring.submit')}</SubmitButton>
       </div>
     </form>
   );

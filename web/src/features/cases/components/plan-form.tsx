@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
 import { Controller, type FieldPath, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -10,9 +9,10 @@ import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import type { OrganizationOption } from '../api/list-organization-options.ts';
 import type { ProgrammeOptionGroup } from '../api/list-programme-options.ts';
@@ -91,13 +91,8 @@ export function PlanForm({
     formState: { errors },
   } = useForm<PlanValues, unknown, PlanInput>({ resolver: zodResolver(planInputSchema), defaultValues });
   const items = useFieldArray({ control, name: 'items' });
-  const [unplaced, setUnplaced] = useState<string[]>([]);
 
-  useEffect(() => {
-    if (!error) {
-      setUnplaced([]);
-      return;
-    }
+  const unplaced = useServerFieldErrors<PlanValues>(error, { setError, setFocus }, () => {
     const values = getValues();
     const fields: FieldPath<PlanValues>[] = [
       'wishes',
@@ -119,8 +114,8 @@ export function PlanForm({
         ).map((field) => `items.${index}.${field}` as FieldPath<PlanValues>),
       ),
     ];
-    setUnplaced(applyServerFieldErrors(error, fields, setError, setFocus).map((e) => e.message));
-  }, [error, getValues, setError, setFocus]);
+    return fields;
+  });
 
   const submit = handleSubmit((input) => {
     if (!submitting) onSubmit(input);
@@ -317,9 +312,7 @@ export function PlanForm({
         </fieldset>
 
         <div className="flex flex-wrap items-center gap-6">
-          <Button type="submit" aria-disabled={submitting || undefined}>
-            {submitting ? t('common.saving') : t('plans.saveDraft')}
-          </Button>
+          <SubmitButton busy={submitting}>{t('plans.saveDraft')}</SubmitButton>
           <Button variant="text" onClick={onCancel}>
             {t('plans.cancel')}
           </Button>

@@ -15,6 +15,7 @@ import { DateText } from '../../../components/ui/date-text.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
@@ -255,10 +256,7 @@ function PlanCompare({ caseId, plans }: { caseId: string; plans: readonly Plan[]
   const newerPlan = comparison.data ? byId.get(comparison.data.newer.id) : undefined;
 
   return (
-    <section aria-labelledby="plan-compare" className="flex flex-col gap-6">
-      <h3 id="plan-compare" className="text-std-20B-150 text-solid-gray-900">
-        {t('plans.compareHeading')}
-      </h3>
+    <Section id="plan-compare" title={t('plans.compareHeading')} level={3} className="flex flex-col gap-6">
       <form noValidate onSubmit={submit} className="flex flex-wrap items-end gap-x-8 gap-y-4 print:hidden">
         <div className="w-56">
           <SelectField
@@ -292,7 +290,7 @@ function PlanCompare({ caseId, plans }: { caseId: string; plans: readonly Plan[]
       ) : olderPlan && newerPlan ? (
         <PlanComparisonView comparison={comparison.data} older={olderPlan} newer={newerPlan} />
       ) : null}
-    </section>
+    </Section>
   );
 }
 

@@ -11,13 +11,13 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { ConsultationInput } from '../../../../../src/contract/consultations.ts';
 import { consultationChannels, consultationTopics } from '../../../../../src/domain/codeLists.ts';
-import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { type LinkedError, LinkedErrorSummary } from '../../../components/ui/linked-error-summary.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
@@ -500,9 +500,7 @@ export function ConsultationForm({ submitting, error, onSubmit, cancel }: Consul
         </FormSection>
 
         <div className="flex flex-wrap items-center gap-6 border-t border-solid-gray-420 pt-8">
-          <Button type="submit" aria-disabled={submitting || undefined}>
-            {submitting ? t('common.saving') : t('consultations.form.submit')}
-          </Button>
+          <SubmitButton busy={submitting}>{t('consultations.form.submit')}</SubmitButton>
           {cancel}
         </div>
       </form>

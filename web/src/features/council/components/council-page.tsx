@@ -6,6 +6,7 @@ import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
@@ -120,10 +121,11 @@ export function CouncilPage() {
           )}
         </QueryView>
 
-        <section aria-labelledby="council-appendix" className="flex flex-col gap-3 print:hidden">
-          <h2 id="council-appendix" className="text-std-24B-150 text-solid-gray-900">
-            {t('recidivism.council.appendix')}
-          </h2>
+        <Section
+          id="council-appendix"
+          title={t('recidivism.council.appendix')}
+          className="flex flex-col gap-3 print:hidden"
+        >
           <p>{t('recidivism.plan.appendixLead')}</p>
           <ul className="flex flex-wrap gap-x-6 gap-y-2">
             {(['pdf', 'xlsx', 'csv'] as const).map((format) => (
@@ -142,7 +144,7 @@ export function CouncilPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       </div>
     </>
   );

@@ -5,6 +5,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { TableHead } from '../../../components/ui/data-table.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
@@ -28,10 +29,7 @@ export function CouncilPaperSection({ meetingId }: { meetingId: string }) {
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
   return (
-    <section aria-labelledby="council-paper-heading" className="flex flex-col gap-4">
-      <h2 id="council-paper-heading" className="text-std-24B-150 text-solid-gray-900">
-        {t('recidivism.council.paperHeading')}
-      </h2>
+    <Section id="council-paper-heading" title={t('recidivism.council.paperHeading')}>
       <p className="print:hidden">{t('recidivism.council.paperLead')}</p>
       <div className="flex flex-wrap items-end gap-6 print:hidden">
         <SelectField
@@ -130,6 +128,6 @@ export function CouncilPaperSection({ meetingId }: { meetingId: string }) {
           </Table>
         </div>
       )}
-    </section>
+    </Section>
   );
 }

@@ -4,6 +4,7 @@ import type { CouncilMeeting } from '../../../../../src/contract/council.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ErrorText, FieldLabel, SupportText } from '../../../components/ui/form-control.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
@@ -34,10 +35,7 @@ export function MeetingMaterials({ meeting }: { meeting: CouncilMeeting }) {
   const [notice, setNotice] = useState<string | null>(null);
 
   return (
-    <section aria-labelledby="meeting-materials" className="flex flex-col gap-4">
-      <h2 id="meeting-materials" className="text-std-24B-150 text-solid-gray-900">
-        {t('recidivism.council.materials')}
-      </h2>
+    <Section id="meeting-materials" title={t('recidivism.council.materials')}>
       {notice ? <Alert tone="success" title={notice} /> : null}
       {meeting.attachments.length === 0 ? (
         <p>{t('recidivism.council.noMaterials')}</p>
@@ -110,6 +108,6 @@ export function MeetingMaterials({ meeting }: { meeting: CouncilMeeting }) {
           </div>
         </form>
       ) : null}
-    </section>
+    </Section>
   );
 }

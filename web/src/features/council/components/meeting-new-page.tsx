@@ -5,7 +5,6 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { councilMeetingInputSchema } from '../../../../../src/contract/council.ts';
-import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateTimeField } from '../../../components/ui/calendar-date-field.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
@@ -14,6 +13,7 @@ import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
@@ -229,9 +229,7 @@ export function MeetingNewPage() {
           {...register('minutes')}
         />
         <div className="flex flex-wrap items-center gap-6">
-          <Button type="submit" aria-disabled={create.isPending || undefined}>
-            {create.isPending ? t('common.saving') : t('recidivism.council.save')}
-          </Button>
+          <SubmitButton busy={create.isPending}>{t('recidivism.council.save')}</SubmitButton>
           <Link to="/council" className={textLinkClassName}>
             {t('recidivism.council.backToCouncil')}
           </Link>

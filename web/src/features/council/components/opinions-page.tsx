@@ -12,7 +12,9 @@ import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
@@ -71,10 +73,11 @@ function OpinionForm({ onCreated }: { onCreated: () => void }) {
     });
   });
   return (
-    <section aria-labelledby="opinion-form-heading" className="flex flex-col gap-4 print:hidden">
-      <h2 id="opinion-form-heading" className="text-std-24B-150 text-solid-gray-900">
-        {t('recidivism.opinions.formHeading')}
-      </h2>
+    <Section
+      id="opinion-form-heading"
+      title={t('recidivism.opinions.formHeading')}
+      className="flex flex-col gap-4 print:hidden"
+    >
       <p>{t('recidivism.opinions.formLead', { organization: me.organization.name })}</p>
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-6">
         {create.error ? <ErrorSummary title={problemMessage(create.error, t)} messages={unplaced} /> : null}
@@ -128,12 +131,10 @@ function OpinionForm({ onCreated }: { onCreated: () => void }) {
           ))}
         </SelectField>
         <div>
-          <Button type="submit" aria-disabled={create.isPending || undefined}>
-            {create.isPending ? t('common.saving') : t('recidivism.opinions.submit')}
-          </Button>
+          <SubmitButton busy={create.isPending}>{t('recidivism.opinions.submit')}</SubmitButton>
         </div>
       </form>
-    </section>
+    </Section>
   );
 }
 
@@ -221,10 +222,7 @@ export function OpinionsPage() {
       <div className="flex flex-col gap-10">
         {notice ? <Alert tone="success" title={notice} /> : null}
         {canSpeak ? <OpinionForm onCreated={() => setNotice(t('recidivism.opinions.created'))} /> : null}
-        <section aria-labelledby="opinion-list-heading" className="flex flex-col gap-4">
-          <h2 id="opinion-list-heading" className="text-std-24B-150 text-solid-gray-900">
-            {t('recidivism.opinions.listCaption')}
-          </h2>
+        <Section id="opinion-list-heading" title={t('recidivism.opinions.listCaption')}>
           {opinions.isPending ? (
             <Loading />
           ) : opinions.isError ? (
@@ -312,7 +310,7 @@ export function OpinionsPage() {
               ))}
             </ul>
           )}
-        </section>
+        </Section>
       </div>
       {answering ? (
         <AnswerDialog

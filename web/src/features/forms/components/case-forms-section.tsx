@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
 import { caseFormKinds } from '../../../../../src/contract/forms.ts';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { FormDownloadButton } from './form-download-button.tsx';
 
@@ -20,10 +21,12 @@ export function CaseFormsSection({ kase }: { kase: CaseDetail }) {
   if (from && /^\d{4}-\d{2}-\d{2}$/.test(from)) period.set('from', from);
   if (to && /^\d{4}-\d{2}-\d{2}$/.test(to)) period.set('to', to);
   return (
-    <section aria-labelledby="case-forms" className="flex flex-col gap-4 print:hidden">
-      <h2 id="case-forms" className="text-std-20B-150 text-solid-gray-900">
-        {t('forms.caseForms.heading')}
-      </h2>
+    <Section
+      id="case-forms"
+      title={t('forms.caseForms.heading')}
+      size="medium"
+      className="flex flex-col gap-4 print:hidden"
+    >
       <p>{t('forms.caseForms.lead')}</p>
       <ul className="flex flex-wrap gap-4">
         {caseFormKinds
@@ -63,6 +66,6 @@ export function CaseFormsSection({ kase }: { kase: CaseDetail }) {
           {t('forms.caseForms.easyRead')}
         </Link>
       </p>
-    </section>
+    </Section>
   );
 }

@@ -5,6 +5,7 @@ import { type CaseStage, caseStageLabels } from '../../../../../src/domain/caseS
 import { consultationTopics, labelOf } from '../../../../../src/domain/codeLists.ts';
 import { TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { ConsultationStatusBadge } from '../../consultations/components/consultation-status-badge.tsx';
@@ -17,10 +18,12 @@ export function PersonRecords({ person }: { person: Person }) {
   const { t } = useTranslation();
   return (
     <div className="flex flex-col gap-6">
-      <section aria-labelledby="person-cases" className="flex flex-col gap-3">
-        <h2 id="person-cases" className="text-std-20B-150 text-solid-gray-900">
-          {t('forms.person.cases')}
-        </h2>
+      <Section
+        id="person-cases"
+        title={t('forms.person.cases')}
+        size="medium"
+        className="flex flex-col gap-3"
+      >
         {person.cases.length === 0 ? (
           <p>{t('forms.person.none')}</p>
         ) : (
@@ -53,11 +56,13 @@ export function PersonRecords({ person }: { person: Person }) {
             </tbody>
           </Table>
         )}
-      </section>
-      <section aria-labelledby="person-consultations" className="flex flex-col gap-3">
-        <h2 id="person-consultations" className="text-std-20B-150 text-solid-gray-900">
-          {t('forms.person.consultations')}
-        </h2>
+      </Section>
+      <Section
+        id="person-consultations"
+        title={t('forms.person.consultations')}
+        size="medium"
+        className="flex flex-col gap-3"
+      >
         {person.consultations.length === 0 ? (
           <p>{t('forms.person.none')}</p>
         ) : (
@@ -94,7 +99,7 @@ export function PersonRecords({ person }: { person: Person }) {
             </tbody>
           </Table>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

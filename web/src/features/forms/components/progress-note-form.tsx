@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Controller, type FieldPath, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -13,7 +13,7 @@ import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCreateProgressNote } from '../api/progress-notes.ts';
 
@@ -29,7 +29,6 @@ export function ProgressNoteForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const create = useCreateProgressNote(caseId);
   const [saved, setSaved] = useState(false);
-  const [unplaced, setUnplaced] = useState<string[]>([]);
   const {
     register,
     control,
@@ -42,11 +41,10 @@ export function ProgressNoteForm({ caseId }: { caseId: string }) {
     resolver: zodResolver(progressNoteInputSchema),
     defaultValues: { occurredAt: '', kind: 'homeVisit', counterpart: '', content: '' },
   });
-  useEffect(() => {
-    if (!create.error) return;
+  const unplaced = useServerFieldErrors<Values>(create.error, { setError, setFocus }, () => {
     const fields: FieldPath<Values>[] = ['occurredAt', 'kind', 'counterpart', 'content'];
-    setUnplaced(applyServerFieldErrors(create.error, fields, setError, setFocus).map((e) => e.message));
-  }, [create.error, setError, setFocus]);
+    return fields;
+  });
   const submit = handleSubmit((input) => {
     if (create.isPending) return;
     setSaved(false);

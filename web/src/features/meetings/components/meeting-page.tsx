@@ -10,6 +10,7 @@ import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { ApiError } from '../../../lib/api-client.ts';
@@ -110,10 +111,7 @@ function MeetingView({ meeting, fromCase }: { meeting: Meeting; fromCase: string
           />
         ) : null}
 
-        <section aria-labelledby="meeting-summary" className="flex flex-col gap-4">
-          <h2 id="meeting-summary" className="text-std-24B-150 text-solid-gray-900">
-            {t('meetingPage.summary')}
-          </h2>
+        <Section id="meeting-summary" title={t('meetingPage.summary')}>
           <DescriptionList
             empty={t('common.none')}
             items={[
@@ -147,12 +145,9 @@ function MeetingView({ meeting, fromCase }: { meeting: Meeting; fromCase: string
               { term: t('meetingPage.createdBy'), value: meeting.createdBy.name },
             ]}
           />
-        </section>
+        </Section>
 
-        <section aria-labelledby="meeting-invitations" className="flex flex-col gap-4">
-          <h2 id="meeting-invitations" className="text-std-24B-150 text-solid-gray-900">
-            {t('meetingPage.invitations')}
-          </h2>
+        <Section id="meeting-invitations" title={t('meetingPage.invitations')}>
           <Table caption={t('meetingPage.invitationsCaption')}>
             <TableHead
               columns={[
@@ -190,12 +185,9 @@ function MeetingView({ meeting, fromCase }: { meeting: Meeting; fromCase: string
               ))}
             </tbody>
           </Table>
-        </section>
+        </Section>
 
-        <section aria-labelledby="meeting-papers" className="flex flex-col gap-4">
-          <h2 id="meeting-papers" className="text-std-24B-150 text-solid-gray-900">
-            {t('meetingPage.papers')}
-          </h2>
+        <Section id="meeting-papers" title={t('meetingPage.papers')}>
           {meeting.withheld ? (
             <Alert
               tone="info"
@@ -216,7 +208,7 @@ function MeetingView({ meeting, fromCase }: { meeting: Meeting; fromCase: string
               ]}
             />
           )}
-        </section>
+        </Section>
 
         {meeting.abilities.recordMinutes ? (
           <MinutesForm meeting={meeting} onSaved={() => setNotice(t('meetingPage.minutesSaved'))} />

@@ -1,20 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
 import { Controller, type FieldPath, type Resolver, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type Meeting, type MinutesInput, minutesInputSchema } from '../../../../../src/contract/meetings.ts';
 import * as clock from '../../../../../src/domain/clock.ts';
 import { toIsoDate } from '../../../../../src/domain/wareki.ts';
-import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateTimeField } from '../../../components/ui/calendar-date-field.tsx';
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
+import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { useRecordMinutes } from '../api/record-minutes.ts';
 
 type Values = z.input<typeof minutesInputSchema>;
@@ -71,10 +69,7 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
       decisions: '',
     },
   });
-  const [unplaced, setUnplaced] = useState<string[]>([]);
-
-  useEffect(() => {
-    if (!record.error) return;
+  const unplaced = useServerFieldErrors<Values>(record.error, { setError, setFocus }, () => {
     const fields: FieldPath<Values>[] = [
       'heldAt',
       'minutes',
@@ -87,8 +82,8 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
       ]),
       'attendance',
     ];
-    setUnplaced(applyServerFieldErrors(record.error, fields, setError, setFocus).map((e) => e.message));
-  }, [record.error, meeting.invitations, setError, setFocus]);
+    return fields;
+  });
 
   const submit = handleSubmit((input) => {
     if (record.isPending) return;
@@ -109,11 +104,7 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
         <p>{t('meetingPage.minutesLead')}</p>
       </div>
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-8">
-        {record.error ? (
-          <ErrorSummary title={problemMessage(record.error, t)} messages={unplaced} />
-        ) : hasErrors ? (
-          <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
-        ) : null}
+        <FormErrorSummary error={record.error} unplaced={unplaced} invalid={hasErrors} />
         <Controller
           control={control}
           name="heldAt"
@@ -205,9 +196,7 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
           {...register('decisions')}
         />
         <div>
-          <Button type="submit" aria-disabled={record.isPending || undefined}>
-            {record.isPending ? t('common.saving') : t('meetingPage.submitMinutes')}
-          </Button>
+          <SubmitButton busy={record.isPending}>{t('meetingPage.submitMinutes')}</SubmitButton>
         </div>
       </form>
     </section>

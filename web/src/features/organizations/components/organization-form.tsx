@@ -11,7 +11,7 @@ import { organizationKinds } from '../../../../../src/domain/organization.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { isProblem } from '../../../lib/api-client.ts';
@@ -102,11 +102,7 @@ export function OrganizationForm({
 
   return (
     <form noValidate onSubmit={submit} className="flex max-w-[48rem] flex-col gap-8">
-      {error ? (
-        <ErrorSummary title={problemMessage(error, t)} messages={unplaced} />
-      ) : hasClientErrors ? (
-        <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
-      ) : null}
+      <FormErrorSummary error={error} unplaced={unplaced} invalid={hasClientErrors} />
 
       <TextField
         id="organization-name"

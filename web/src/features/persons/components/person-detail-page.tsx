@@ -14,6 +14,7 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { isProblem } from '../../../lib/api-client.ts';
@@ -205,10 +206,7 @@ function PersonRecord({ person }: { person: Person }) {
         {fullName(person)}
       </PageHeading>
       <div className="flex max-w-[64rem] flex-col gap-8">
-        <section aria-labelledby="person-basic" className="flex flex-col gap-4">
-          <h2 id="person-basic" className="text-std-20B-150 text-solid-gray-900">
-            {t('persons.basic')}
-          </h2>
+        <Section id="person-basic" title={t('persons.basic')} size="medium">
           <DescriptionList
             empty={t('common.none')}
             items={[
@@ -239,7 +237,7 @@ function PersonRecord({ person }: { person: Person }) {
               { term: t('persons.registeredBy'), value: person.registeredBy.name },
             ]}
           />
-        </section>
+        </Section>
 
         <section
           aria-labelledby="person-households"

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Controller, type FieldPath, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -12,12 +12,12 @@ import * as clock from '../../../../../src/domain/clock.ts';
 import { reportResults } from '../../../../../src/domain/codeLists.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
+import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { useCreateSupportReport } from '../api/create-support-report.ts';
 
 type Values = z.input<typeof supportReportInputSchema>;
@@ -48,15 +48,11 @@ export function SupportReportForm({
     resolver: zodResolver(supportReportInputSchema),
     defaultValues: { planItemId: item.id, supportedOn: today, content: '' },
   });
-  const [unplaced, setUnplaced] = useState<string[]>([]);
+  const unplaced = useServerFieldErrors(create.error, { setError, setFocus }, fields);
 
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
-  useEffect(() => {
-    if (!create.error) return;
-    setUnplaced(applyServerFieldErrors(create.error, fields, setError, setFocus).map((e) => e.message));
-  }, [create.error, setError, setFocus]);
 
   const submit = handleSubmit((input) => {
     if (create.isPending) return;
@@ -90,11 +86,7 @@ export function SupportReportForm({
         </p>
       </div>
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[48rem] flex-col gap-8">
-        {create.error ? (
-          <ErrorSummary title={problemMessage(create.error, t)} messages={unplaced} />
-        ) : hasErrors ? (
-          <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
-        ) : null}
+        <FormErrorSummary error={create.error} unplaced={unplaced} invalid={hasErrors} />
         <Controller
           control={control}
           name="supportedOn"
@@ -133,9 +125,7 @@ export function SupportReportForm({
           ))}
         </RadioGroup>
         <div className="flex flex-wrap items-center gap-6">
-          <Button type="submit" aria-disabled={create.isPending || undefined}>
-            {create.isPending ? t('common.saving') : t('planItems.submit')}
-          </Button>
+          <SubmitButton busy={create.isPending}>{t('planItems.submit')}</SubmitButton>
           <Button variant="text" onClick={onClose}>
             {t('planItems.close')}
           </Button>

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { type ReactNode, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Controller, type FieldPath, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -12,12 +12,12 @@ import {
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
+import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import type { SectionOption } from '../api/list-section-options.ts';
 
 export type ProgrammeValues = z.input<typeof programmeInputSchema>;
@@ -74,10 +74,7 @@ export function ProgrammeForm({
     defaultValues,
   });
   const indicators = useFieldArray({ control, name: 'indicators' });
-  const [unplaced, setUnplaced] = useState<string[]>([]);
-
-  useEffect(() => {
-    if (!error) return setUnplaced([]);
+  const unplaced = useServerFieldErrors<ProgrammeValues>(error, { setError, setFocus }, () => {
     const values = getValues();
     const fields: FieldPath<ProgrammeValues>[] = [
       'name',
@@ -90,8 +87,8 @@ export function ProgrammeForm({
         `indicators.${index}.unit` as FieldPath<ProgrammeValues>,
       ]),
     ];
-    setUnplaced(applyServerFieldErrors(error, fields, setError, setFocus).map((e) => e.message));
-  }, [error, getValues, setError, setFocus]);
+    return fields;
+  });
 
   const hasErrors = Object.keys(errors).length > 0;
   const submit = handleSubmit((input) => {
@@ -101,11 +98,7 @@ export function ProgrammeForm({
   return (
     <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-8">
       <p>{t('recidivism.programmes.formLead')}</p>
-      {error ? (
-        <ErrorSummary title={problemMessage(error, t)} messages={unplaced} />
-      ) : hasErrors ? (
-        <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
-      ) : null}
+      <FormErrorSummary error={error} unplaced={unplaced} invalid={hasErrors} />
       <TextField
         id="programme-name"
         label={t('recidivism.programmes.name')}
@@ -234,9 +227,7 @@ export function ProgrammeForm({
         </div>
       </fieldset>
       <div className="flex flex-wrap items-center gap-6">
-        <Button type="submit" aria-disabled={submitting || undefined}>
-          {submitting ? t('common.saving') : t('recidivism.programmes.save')}
-        </Button>
+        <SubmitButton busy={submitting}>{t('recidivism.programmes.save')}</SubmitButton>
         {cancel}
       </div>
     </form>

@@ -7,6 +7,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { TableHead } from '../../../components/ui/data-table.tsx';
 import { ErrorText, FieldLabel, SupportText } from '../../../components/ui/form-control.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { ApiError } from '../../../lib/api-client.ts';
@@ -170,10 +171,7 @@ export function ProgrammeImportPage() {
         ) : null}
 
         {check ? (
-          <section aria-labelledby="import-check-heading" className="flex flex-col gap-4">
-            <h2 id="import-check-heading" className="text-std-24B-150 text-solid-gray-900">
-              {t('recidivism.import.resultHeading')}
-            </h2>
+          <Section id="import-check-heading" title={t('recidivism.import.resultHeading')}>
             <p>
               {t('recidivism.import.fileFacts', {
                 format: check.format.toUpperCase(),
@@ -193,7 +191,7 @@ export function ProgrammeImportPage() {
                 <ImportErrors errors={check.errors} />
               </>
             )}
-          </section>
+          </Section>
         ) : null}
         <Link to="/programmes" className={textLinkClassName}>
           {t('recidivism.programmes.backToList')}

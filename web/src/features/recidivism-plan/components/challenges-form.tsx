@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Challenge } from '../../../../../src/contract/recidivismPlan.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
+import { Section } from '../../../components/ui/section.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
@@ -42,10 +44,11 @@ export function ChallengesForm({
     });
 
   return (
-    <section aria-labelledby="challenges-form-heading" className="flex flex-col gap-6 print:hidden">
-      <h2 id="challenges-form-heading" className="text-std-24B-150 text-solid-gray-900">
-        {t('recidivism.challenges.formHeading')}
-      </h2>
+    <Section
+      id="challenges-form-heading"
+      title={t('recidivism.challenges.formHeading')}
+      className="flex flex-col gap-6 print:hidden"
+    >
       <p>{t('recidivism.challenges.formLead')}</p>
       {update.error ? <Alert tone="error" title={problemMessage(update.error, t)} /> : null}
       <form
@@ -108,14 +111,12 @@ export function ChallengesForm({
           </Button>
         </div>
         <div className="flex flex-wrap items-center gap-6">
-          <Button type="submit" aria-disabled={update.isPending || undefined}>
-            {update.isPending ? t('common.saving') : t('recidivism.challenges.save')}
-          </Button>
+          <SubmitButton busy={update.isPending}>{t('recidivism.challenges.save')}</SubmitButton>
           <Button variant="text" onClick={onCancel}>
             {t('common.cancel')}
           </Button>
         </div>
       </form>
-    </section>
+    </Section>
   );
 }

@@ -9,6 +9,7 @@ import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { appendixUrl } from '../api/export-appendix.ts';
 import { useRecidivismPlan } from '../api/get-recidivism-plan.ts';
@@ -49,10 +50,7 @@ export function RecidivismPlanPage() {
       </PageHeading>
       <div className="flex flex-col gap-10">
         {notice ? <Alert tone="success" title={notice} /> : null}
-        <section aria-labelledby="plan-overview" className="flex flex-col gap-4">
-          <h2 id="plan-overview" className="text-std-24B-150 text-solid-gray-900">
-            {t('recidivism.plan.overview')}
-          </h2>
+        <Section id="plan-overview" title={t('recidivism.plan.overview')}>
           <DescriptionList
             empty={t('common.none')}
             items={[
@@ -70,7 +68,7 @@ export function RecidivismPlanPage() {
               { term: t('recidivism.plan.targetPopulation'), value: p.targetPopulation },
             ]}
           />
-        </section>
+        </Section>
 
         {editing ? (
           <ChallengesForm
@@ -144,13 +142,14 @@ export function RecidivismPlanPage() {
           </section>
         )}
 
-        <section aria-labelledby="plan-appendix" className="flex flex-col gap-3 print:hidden">
-          <h2 id="plan-appendix" className="text-std-24B-150 text-solid-gray-900">
-            {t('recidivism.plan.appendix')}
-          </h2>
+        <Section
+          id="plan-appendix"
+          title={t('recidivism.plan.appendix')}
+          className="flex flex-col gap-3 print:hidden"
+        >
           <p>{t('recidivism.plan.appendixLead')}</p>
           <DownloadLinks what={t('recidivism.plan.appendixWhat')} urlOf={(format) => appendixUrl(format)} />
-        </section>
+        </Section>
       </div>
     </>
   );

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { type FieldPath, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Resource } from '../../../../../src/contract/resources.ts';
@@ -10,7 +10,7 @@ import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import type { ResourceBody } from '../api/save-resource.ts';
 
@@ -179,10 +179,7 @@ export function ResourceForm({
   const locations = useFieldArray({ control, name: 'locations' });
   const schedules = useFieldArray({ control, name: 'schedules' });
   const contacts = useFieldArray({ control, name: 'contacts' });
-  const [unplaced, setUnplaced] = useState<string[]>([]);
-
-  useEffect(() => {
-    if (!error) return setUnplaced([]);
+  const unplaced = useServerFieldErrors(error, { setError, setFocus }, () => {
     const values = getValues();
     const fields = [
       'name',
@@ -211,8 +208,8 @@ export function ResourceForm({
       ),
       ...values.contacts.flatMap((_c, i) => Object.keys(emptyContact).map((key) => `contacts.${i}.${key}`)),
     ] as FieldPath<ResourceFormValues>[];
-    setUnplaced(applyServerFieldErrors(error, fields, setError, setFocus).map((e) => e.message));
-  }, [error, getValues, setError, setFocus]);
+    return fields;
+  });
 
   const submit = handleSubmit((values) => {
     if (!submitting) onSubmit(resourceBodyOf(values));

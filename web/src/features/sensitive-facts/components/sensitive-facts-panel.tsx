@@ -23,12 +23,13 @@ import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCreateSensitiveFact } from '../api/create-sensitive-fact.ts';
 import { useGrantSensitiveFact } from '../api/grant-sensitive-fact.ts';
@@ -276,9 +277,7 @@ function GrantDialog({
   useEffect(() => {
     if (factId) reset({ organizationId: '', reason: '' });
   }, [factId, reset]);
-  useEffect(() => {
-    if (grant.error) applyServerFieldErrors(grant.error, ['organizationId', 'reason'], setError, setFocus);
-  }, [grant.error, setError, setFocus]);
+  useServerFieldErrors(grant.error, { setError, setFocus }, ['organizationId', 'reason']);
   const granted = new Set(fact?.grants.map((g) => g.organization.id) ?? []);
   const submit = form.handleSubmit((input) => {
     if (!fact || grant.isPending) return;
@@ -380,9 +379,7 @@ function SensitiveFactForm({
   });
   const { setError, setFocus, reset } = form;
   const kind = form.watch('kind');
-  useEffect(() => {
-    if (create.error) applyServerFieldErrors(create.error, factFields, setError, setFocus);
-  }, [create.error, setError, setFocus]);
+  useServerFieldErrors(create.error, { setError, setFocus }, factFields);
   const submit = form.handleSubmit((values) => {
     if (create.isPending) return;
     create
@@ -395,10 +392,12 @@ function SensitiveFactForm({
   });
   const errors = form.formState.errors;
   return (
-    <section aria-labelledby="sensitive-fact-form" className="flex flex-col gap-4 print:hidden">
-      <h3 id="sensitive-fact-form" className="text-std-20B-150 text-solid-gray-900">
-        {t('sensitiveFacts.formHeading')}
-      </h3>
+    <Section
+      id="sensitive-fact-form"
+      title={t('sensitiveFacts.formHeading')}
+      level={3}
+      className="flex flex-col gap-4 print:hidden"
+    >
       <p>{t('sensitiveFacts.formLead')}</p>
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[48rem] flex-col gap-6">
         {create.error ? <Alert tone="error" title={problemMessage(create.error, t)} /> : null}
@@ -473,7 +472,7 @@ function SensitiveFactForm({
           </Button>
         </div>
       </form>
-    </section>
+    </Section>
   );
 }
 

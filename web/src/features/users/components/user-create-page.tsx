@@ -5,9 +5,9 @@ import { type FieldPath, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type UserInput, userInputSchema } from '../../../../../src/contract/users.ts';
-import { Button } from '../../../components/ui/button.tsx';
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { isProblem } from '../../../lib/api-client.ts';
@@ -72,11 +72,7 @@ export function UserCreatePage() {
     <>
       <PageHeading documentTitle={t('users.createTitle')}>{t('users.createHeading')}</PageHeading>
       <form noValidate onSubmit={submit} className="flex max-w-[48rem] flex-col gap-8">
-        {create.error ? (
-          <ErrorSummary title={problemMessage(create.error, t)} messages={unplaced} />
-        ) : hasClientErrors ? (
-          <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
-        ) : null}
+        <FormErrorSummary error={create.error} unplaced={unplaced} invalid={hasClientErrors} />
         <TextField
           id="user-login-id"
           label={t('users.loginId')}
@@ -113,9 +109,7 @@ export function UserCreatePage() {
           {...register('password')}
         />
         <div className="flex flex-wrap items-center gap-6">
-          <Button type="submit" aria-disabled={create.isPending || undefined}>
-            {create.isPending ? t('common.saving') : t('users.create')}
-          </Button>
+          <SubmitButton busy={create.isPending}>{t('users.create')}</SubmitButton>
           <Link to="/admin/users" className={textLinkClassName}>
             {t('common.backToList')}
           </Link>

@@ -1,20 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
 import { type FieldPath, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { passwordSchema, type User, userUpdateSchema } from '../../../../../src/contract/users.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { setFlash } from '../../../lib/flash.ts';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
+import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { useUser } from '../api/list-users.ts';
 import { type UserUpdate, useUpdateUser } from '../api/update-user.ts';
 import { OrganizationSelect } from './organization-select.tsx';
@@ -80,15 +78,7 @@ function UserEditor({ user }: { user: User }) {
       password: '',
     },
   });
-  const [unplaced, setUnplaced] = useState<string[]>([]);
-
-  useEffect(() => {
-    if (!update.error) {
-      setUnplaced([]);
-      return;
-    }
-    setUnplaced(applyServerFieldErrors(update.error, fields, setError, setFocus).map((item) => item.message));
-  }, [update.error, setError, setFocus]);
+  const unplaced = useServerFieldErrors(update.error, { setError, setFocus }, fields);
 
   const finish = (name: string) => {
     setFlash(t('users.updated', { name }));
@@ -130,11 +120,7 @@ function UserEditor({ user }: { user: User }) {
           </>
         ) : (
           <form noValidate onSubmit={submit} className="flex max-w-[48rem] flex-col gap-8">
-            {update.error ? (
-              <ErrorSummary title={problemMessage(update.error, t)} messages={unplaced} />
-            ) : hasClientErrors ? (
-              <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
-            ) : null}
+            <FormErrorSummary error={update.error} unplaced={unplaced} invalid={hasClientErrors} />
             <dl className="flex flex-col gap-1">
               <dt className="text-std-17B-170 text-solid-gray-800">{t('users.loginId')}</dt>
               <dd className="font-mono text-std-16N-170">{user.loginId}</dd>
@@ -164,9 +150,7 @@ function UserEditor({ user }: { user: User }) {
               {...register('password')}
             />
             <div className="flex flex-wrap items-center gap-6">
-              <Button type="submit" aria-disabled={update.isPending || undefined}>
-                {update.isPending ? t('common.saving') : t('common.save')}
-              </Button>
+              <SubmitButton busy={update.isPending}>{t('common.save')}</SubmitButton>
               <BackLink />
             </div>
           </form>
