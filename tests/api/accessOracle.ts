@@ -26,6 +26,8 @@ export const accessOracle: Readonly<Record<string, OracleRow>> = {
   'session.create': { roles: 'anyone', records: 'none' },
   'session.verifyTotp': { roles: 'anyone', records: 'none' },
   'session.get': { roles: 'signedIn', records: 'none' },
+  // the home page: everyone signed in has one, its content follows their roles
+  'dashboard.get': { roles: 'signedIn', records: 'none' },
   'session.delete': { roles: 'signedIn', records: 'none' },
   'session.changePassword': { roles: 'signedIn', records: 'own' },
   'sessions.list': { roles: 'signedIn', records: 'own' },
@@ -92,6 +94,7 @@ export const accessOracle: Readonly<Record<string, OracleRow>> = {
   'meetingKinds.list': { roles: ['coordinator', 'caseworker'], records: 'participation', hidden: true },
   'meetings.create': { roles: ['coordinator'], records: 'participation', hidden: true },
   'meetings.get': { roles: ['coordinator', 'caseworker'], records: 'participation', hidden: true },
+  'meetings.calendar': { roles: ['coordinator', 'caseworker'], records: 'participation', hidden: true },
   'meetings.acknowledgeConfidentiality': {
     roles: ['coordinator', 'caseworker'],
     records: 'participation',
@@ -195,6 +198,12 @@ export const accessOracle: Readonly<Record<string, OracleRow>> = {
   'resources.get': { roles: ['coordinator', 'caseworker', 'planOfficer'], records: 'participation' },
   'resources.create': { roles: ['coordinator', 'planOfficer'], records: 'participation' },
   'resources.update': { roles: ['coordinator', 'planOfficer'], records: 'participation' },
+  'resources.import': { roles: ['coordinator', 'planOfficer'], records: 'participation' },
+  // the open HSDS directory of the city's resources, public by design (docs/resources.md)
+  'hsds.meta': { roles: 'anyone', records: 'none' },
+  'hsds.services.list': { roles: 'anyone', records: 'none' },
+  'hsds.services.get': { roles: 'anyone', records: 'none' },
+  'hsds.organizations.list': { roles: 'anyone', records: 'none' },
   // operations that reach no record
   'health.get': { roles: 'anyone', records: 'none' },
 };
