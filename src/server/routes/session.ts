@@ -168,7 +168,7 @@ export function sessionRoutes(
     {
       config: {
         access: 'public',
-        audit: ['session.signIn', 'session.secondFactorRequested'],
+        audit: ['session.signIn', 'session.secondFactorRequested', 'session.signInFailed'],
         rateLimit: { max: 30, timeWindow: '1 minute' },
       },
       schema: {
@@ -281,7 +281,7 @@ export function sessionRoutes(
     {
       config: {
         access: 'public',
-        audit: ['session.secondFactor'],
+        audit: ['session.secondFactor', 'session.secondFactorFailed'],
         rateLimit: { max: 30, timeWindow: '1 minute' },
       },
       schema: {
