@@ -13,7 +13,9 @@ import * as recidivismScreens from './migrations/20261127_0011_recidivism_screen
 import * as nameSearchKey from './migrations/20261202_1001_name_search_key.ts';
 import * as householdsProgressNotes from './migrations/20261202_1101_households_progress_notes.ts';
 import * as resourceDirectory from './migrations/20261202_1201_resource_directory.ts';
+import * as placements from './migrations/20261202_1202_placements.ts';
 import * as auditSealing from './migrations/20261202_1501_audit_sealing.ts';
+import * as policiesReadSettingOnce from './migrations/20261202_1502_policies_read_setting_once.ts';
 import { applyRowLevelSecurity } from './rowLevelSecurity.ts';
 import type { DB } from './schema.ts';
 
@@ -31,7 +33,9 @@ const migrations: Record<string, Migration> = {
   '20261202_1101_households_progress_notes': householdsProgressNotes,
   '20261202_1001_name_search_key': nameSearchKey,
   '20261202_1201_resource_directory': resourceDirectory,
+  '20261202_1202_placements': placements,
   '20261202_1501_audit_sealing': auditSealing,
+  '20261202_1502_policies_read_setting_once': policiesReadSettingOnce,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -102,7 +102,41 @@ export interface HsdsApiTokenTable {
   revoked_at: Date | null;
 }
 
+export interface PlacementTable {
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  person_id: string;
+  resource_id: string;
+  plan_item_id: string | null;
+  organization_id: string;
+  kind: string;
+  stage: string;
+  note: string | null;
+  started_on: DateColumn | null;
+  ended_on: DateColumn | null;
+  end_reason: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface PlacementEventTable {
+  id: string;
+  tenant_id: string;
+  placement_id: string;
+  kind: string;
+  occurred_on: DateColumn;
+  party: string | null;
+  end_reason: string | null;
+  note: string | null;
+  organization_id: string;
+  recorded_by: string;
+  created_at: CreatedAt;
+}
+
 export interface ResourceTables {
+  placements: PlacementTable;
+  placement_events: PlacementEventTable;
   resource_organizations: ResourceOrganizationTable;
   resources: ResourceTable;
   hsds_api_tokens: HsdsApiTokenTable;

@@ -13,11 +13,15 @@ export const APP_ROLE = 'kasane_app';
 export const TENANT_SETTING = 'kasane.tenant_id';
 export const POLICY_NAME = 'kasane_tenant_isolation';
 
-/** The policy's expression for a table whose tenant lives in `column`. */
+/**
+ * The policy's expression for a table whose tenant lives in `column`. The setting is read in a
+ * scalar subquery, which PostgreSQL evaluates once per query (an InitPlan) and can use as an index
+ * condition; a bare `current_setting(…)` would be called for every row.
+ */
 export const tenantPredicate = (column: string, type: 'uuid' | 'text' = 'uuid') =>
   type === 'uuid'
-    ? `${column} = current_setting('${TENANT_SETTING}', true)::uuid`
-    : `${column} = current_setting('${TENANT_SETTING}', true)`;
+    ? `${column} = (SELECT current_setting('${TENANT_SETTING}', true)::uuid)`
+    : `${column} = (SELECT current_setting('${TENANT_SETTING}', true))`;
 
 /**
  * Tables without a tenant_id that are still one tenant's: `tenants` (its own row), the legacy audit
@@ -179,7 +183,8 @@ export async function rowLevelSecurityGaps(db: Kysely<DB>): Promise<RowLevelSecu
        AND EXISTS (SELECT 1 FROM pg_attribute a
                     WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)
      ORDER BY c.relname`.execute(db);
-  const predicate = /^\(?tenant_id = \(current_setting\('kasane\.tenant_id'::text, true\)\)::uuid\)?$/;
+  const predicate =
+    /^\(?tenant_id = \( SELECT \(current_setting\('kasane\.tenant_id'::text, true\)\)::uuid AS current_setting\)\)?$/;
   const gaps: RowLevelSecurityGap[] = [];
   for (const row of rows) {
     const gap = (problem: string) => gaps.push({ table: row.name, problem });

@@ -52,6 +52,9 @@ export const permissions = [
   // 参加支援 placements and アウトリーチ contact attempts: case data, on cases one takes part in
   'placement.manage',
   'outreach.record',
+  // 統計・実績 (issue 10): city-wide for the coordinating section and the plan officer;
+  // participation-scoped, small figures hidden, for other organisations
+  'statistics.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -84,8 +87,16 @@ const grants: Record<Role, readonly Permission[]> = {
     'person.accessLog',
     'resource.read',
     'resource.manage',
+    'statistics.read',
   ],
-  caseworker: ['organization.read', ...casework, 'plan.read', 'programmeProgress.edit', 'resource.read'],
+  caseworker: [
+    'organization.read',
+    ...casework,
+    'plan.read',
+    'programmeProgress.edit',
+    'resource.read',
+    'statistics.read',
+  ],
   planOfficer: [
     'organization.read',
     'plan.read',
@@ -95,6 +106,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'programmeProgress.edit',
     'resource.read',
     'resource.manage',
+    'statistics.read',
   ],
   councilMember: ['plan.read', 'council.read', 'council.opinion'],
   // The auditor is the 個人情報保護担当: a 開示請求 covers everything the city holds about a person,

@@ -159,6 +159,7 @@ const resolvers: Record<string, Resolver> = {
   resources: { participation: false, record: tenantWide((w) => w.resourceId) },
   // an HSDS service is read by its HSDS id, which is the resource's own id for resources made in Kasane
   services: { participation: false, record: tenantWide((w) => w.resourceId) },
+  placements: { participation: true, record: ofCase((w) => w.placementId) },
   'council/meetings': { participation: false, record: tenantWide((w) => w.councilMeetingId) },
   'council/opinions': { participation: false, record: tenantWide((w) => w.opinionId) },
   challenges: { participation: false, record: tenantWide((w) => w.challenges[0]?.id ?? '') },
@@ -484,6 +485,10 @@ const bodies: Record<
   'programmeProgress.save': { body: () => ({ statusText: '（試験用）実施した' }) },
   'resources.create': { body: () => resourceBody(`（試験用）社会資源${++serial}`) },
   'resources.update': { body: () => resourceBody('（試験用）社会資源（変更）') },
+  'placements.create': {
+    body: (v) => ({ personId: v.world.personId, resourceId: v.world.resourceId, kind: 'ibasho' }),
+  },
+  'placements.update': { body: () => ({ event: { kind: 'visit', occurredOn: today() } }) },
   'resources.import': {
     body: () => ({
       fileName: 'hsds.json',
@@ -550,6 +555,8 @@ const queries: Record<string, { probe?: boolean; query: (v: View) => Record<stri
   'programmeProgress.list': { query: () => ({ fiscalYear: '2026' }) },
   'councilMeetings.paper': { query: () => ({ fiscalYear: '2026' }) },
   'meetings.calendar': { query: () => ({ from: '2026-10-01', to: '2026-11-30' }) },
+  'statistics.get': { query: () => ({ fiscalYear: '2026' }) },
+  'statistics.export': { query: () => ({ fiscalYear: '2026', format: 'csv' }) },
 };
 
 // ---------------------------------------------------------------- cells and expectations
@@ -922,6 +929,7 @@ beforeAll(async () => {
     pendingHandoverId: p.pendingHandoverId,
     consultations,
     referrals,
+    placementId: '',
   };
   const foreignWorld: World = {
     ...tenantWideA,
@@ -942,6 +950,7 @@ beforeAll(async () => {
     pendingHandoverId: q.pendingHandoverId,
     consultations: { [org('こども家庭センター')]: qOpen },
     referrals: { [fixtureOrg.id]: await referralId(qReferred) },
+    placementId: '',
   };
   const otherWorld = await loadTenantWorld(db, SECOND_TENANT.code, {
     organization: '霧島地区更生保護女性会',
@@ -949,6 +958,21 @@ beforeAll(async () => {
     section: '保護課',
     partner: '霧島市地域包括支援センター',
   });
+  // a 参加支援 placement on each world's case, made by its coordinating section
+  const placeIn = async (world: World, coordinator: string) => {
+    const keeper = await demoUser(app, coordinator);
+    const placement = await keeper.call<{ id: string }>('POST', `/api/cases/${world.caseId}/placements`, {
+      personId: world.personId,
+      resourceId: world.resourceId,
+      kind: 'ibasho',
+    });
+    world.placementId = placement.id;
+  };
+  await Promise.all([
+    placeIn(ownWorld, 'coordinator'),
+    placeIn(foreignWorld, 'matrix-sogo'),
+    placeIn(otherWorld, secondLogin('coordinator')),
+  ]);
   worlds = { own: ownWorld, foreign: foreignWorld, other: otherWorld };
   caseParticipants = {
     own: await participantsOf(p.caseId),

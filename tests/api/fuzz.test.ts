@@ -226,6 +226,7 @@ function pathValue(op: WriteOperation, param: string): string {
     users: own.userId,
     programmes: own.programmeId,
     resources: own.resourceId,
+    placements: own.placementId || randomUUID(),
     'council/opinions': own.opinionId,
     'council/meetings': own.councilMeetingId,
   };

@@ -36,6 +36,8 @@ export interface World {
   sectionId: string;
   /** A resource of the 社会資源 directory. */
   resourceId: string;
+  /** A 参加支援 placement on the world's case (made by the test that needs one; '' until then). */
+  placementId: string;
 }
 
 /** Every id of a world's case data (what a non-participant must never see). */
@@ -52,6 +54,7 @@ export function caseDataIds(world: World): string[] {
     ...Object.values(world.planItems),
     ...Object.values(world.consultations),
     ...Object.values(world.referrals),
+    ...(world.placementId ? [world.placementId] : []),
   ];
 }
 
@@ -211,5 +214,6 @@ export async function loadTenantWorld(
     partnerOrganizationId: org(tenantWide.partner),
     sectionId: org(tenantWide.section),
     resourceId: resource.id,
+    placementId: '',
   };
 }

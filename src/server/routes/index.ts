@@ -23,6 +23,7 @@ import { monitoringRoutes } from './monitorings.ts';
 import { organizationRoutes } from './organizations.ts';
 import { personAccessLogRoutes } from './personAccessLog.ts';
 import { personRoutes } from './persons.ts';
+import { placementRoutes } from './placements.ts';
 import { planRoutes } from './plans.ts';
 import { printRoutes } from './prints.ts';
 import { programmeProgressRoutes } from './programmeProgress.ts';
@@ -33,6 +34,7 @@ import { resourceRoutes } from './resources.ts';
 import { sensitiveFactRoutes } from './sensitiveFacts.ts';
 import { sessionRoutes } from './session.ts';
 import { sessionListRoutes } from './sessions.ts';
+import { statisticsRoutes } from './statistics.ts';
 import { supportReportRoutes } from './supportReports.ts';
 import { taskRoutes } from './tasks.ts';
 import { tenantSettingsRoutes } from './tenantSettings.ts';
@@ -78,6 +80,7 @@ export function registerRoutes(app: FastifyInstance, { database, config, secretB
   taskRoutes(app, db);
   // role homes, the meeting calendar, statistics (issue 10)
   dashboardRoutes(app, db);
+  statisticsRoutes(app, db);
   meetingKindRoutes(app, db);
   // households, progress notes, 帳票 (issue 11)
   householdRoutes(app, db);
@@ -98,4 +101,5 @@ export function registerRoutes(app: FastifyInstance, { database, config, secretB
   // 社会資源, 参加支援, アウトリーチ, 地域づくり (issue 12)
   resourceRoutes(app, db);
   hsdsRoutes(app, db, { publicDirectory: config.publicDirectory });
+  placementRoutes(app, db);
 }

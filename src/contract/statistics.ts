@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { SUPPRESSED } from '../domain/statistics.ts';
+import { fiscalYearSchema } from './recidivismPlan.ts';
+
+/** A count, or 「5未満」 where a small figure is hidden outside the coordinating section. */
+export const countSchema = z.union([z.number().int(), z.literal(SUPPRESSED)]);
+const cellSchema = z.object({ code: z.string(), label: z.string(), count: countSchema });
+const breakdown = () => z.array(cellSchema);
+
+const monthParam = (label: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: `${label}は YYYY-MM の形式で指定してください` })
+    .optional();
+
+export const statisticsQuerySchema = z.object({
+  fiscalYear: fiscalYearSchema,
+  from: monthParam('開始月').describe('first month counted (YYYY-MM, inside the 年度)'),
+  to: monthParam('終了月').describe('last month counted (YYYY-MM, inside the 年度)'),
+});
+
+export const statisticsExportQuerySchema = statisticsQuerySchema.extend({
+  format: z.enum(['xlsx', 'csv', 'pdf'], { message: '形式は xlsx・csv・pdf のいずれかです' }),
+  encoding: z.enum(['utf-8', 'shift_jis'], { message: '文字コードは utf-8 か shift_jis です' }).optional(),
+});
+
+const totalsSchema = z.object({
+  consultations: countSchema,
+  handovers: countSchema,
+  casesAccepted: countSchema,
+  supportMeetingsHeld: countSchema,
+  multilayerMeetingsHeld: countSchema,
+  plansNew: countSchema,
+  plansRevised: countSchema,
+  closures: countSchema,
+  suspensions: countSchema,
+  openAtEnd: countSchema,
+});
+
+export const statisticsSchema = z
+  .object({
+    fiscalYear: z.number().int(),
+    fiscalYearLabel: z.string(),
+    from: z.string(),
+    to: z.string(),
+    scope: z
+      .enum(['city', 'organization'])
+      .describe('city: every record of the city; organization: what my organisation takes part in'),
+    suppressed: z.boolean().describe('whether figures 1–4 are shown as 5未満'),
+    totals: totalsSchema,
+    consultations: z.object({
+      byOrganization: breakdown(),
+      byChannel: breakdown(),
+      byMainTopic: breakdown(),
+      byTopic: breakdown(),
+    }),
+    handovers: z.object({
+      byOrganization: breakdown(),
+      byOutcome: breakdown(),
+      medianDaysWaiting: z.union([z.number(), z.literal(SUPPRESSED)]).nullable(),
+    }),
+    meetings: z.object({
+      supportMeetingCases: countSchema,
+      multilayerMeetingCases: countSchema,
+    }),
+    linkage: z.object({ participationSupport: countSchema, outreach: countSchema }),
+    closuresByReason: breakdown(),
+    householdPatterns: breakdown(),
+    issueAreas: breakdown(),
+    monthly: z.array(
+      z.object({
+        month: z.string(),
+        label: z.string(),
+        consultations: countSchema,
+        casesAccepted: countSchema,
+        meetingsHeld: countSchema,
+        closures: countSchema,
+      }),
+    ),
+    previous: z.object({ fiscalYear: z.number().int(), fiscalYearLabel: z.string(), totals: totalsSchema }),
+  })
+  .meta({ id: 'Statistics' });
+export type Statistics = z.infer<typeof statisticsSchema>;
