@@ -142,6 +142,10 @@ export const accessOracle: Readonly<Record<string, OracleRow>> = {
   },
   'supportReports.create': { roles: ['coordinator', 'caseworker'], records: 'participation', hidden: true },
   'supportReports.list': { roles: ['coordinator', 'caseworker'], records: 'participation', hidden: true },
+  // 参加支援 placements: case data of the cases one takes part in
+  'placements.create': { roles: ['coordinator', 'caseworker'], records: 'participation', hidden: true },
+  'placements.update': { roles: ['coordinator', 'caseworker'], records: 'participation', hidden: true },
+  'placements.list': { roles: ['coordinator', 'caseworker'], records: 'participation', hidden: true },
   'tasks.list': { roles: ['coordinator', 'caseworker'], records: 'participation', hidden: true },
   // the recidivism plan: read by casework and the council, kept by the plan officer; progress by the responsible sections
   'programmeProgress.list': {
@@ -204,6 +208,9 @@ export const accessOracle: Readonly<Record<string, OracleRow>> = {
   'hsds.services.list': { roles: 'anyone', records: 'none' },
   'hsds.services.get': { roles: 'anyone', records: 'none' },
   'hsds.organizations.list': { roles: 'anyone', records: 'none' },
+  // the city's statistics: aggregates for casework and the plan officer, never the council or IT
+  'statistics.get': { roles: ['coordinator', 'caseworker', 'planOfficer'], records: 'participation' },
+  'statistics.export': { roles: ['coordinator', 'caseworker', 'planOfficer'], records: 'participation' },
   // operations that reach no record
   'health.get': { roles: 'anyone', records: 'none' },
 };
