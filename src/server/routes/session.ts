@@ -281,7 +281,7 @@ export function sessionRoutes(
     {
       config: {
         access: 'public',
-        audit: ['session.secondFactor', 'session.secondFactorFailed'],
+        audit: ['session.signIn', 'session.secondFactorFailed'],
         rateLimit: { max: 30, timeWindow: '1 minute' },
       },
       schema: {
@@ -316,12 +316,31 @@ export function sessionRoutes(
           .where('id', '=', challenge.user_id)
           .executeTakeFirst();
         const totp = await findUserTotp(tx, challenge.user_id);
-        if (!user || user.disabled_at || !totp?.activated_at) {
+        // a pending sign-in ended because the account changed meanwhile is a failed second step
+        const ended = async (reason: string) => {
           await consumeSignInChallenge(tx, challenge.id);
+          if (user)
+            await recordAudit(
+              tx,
+              {
+                tenantId: user.tenant_id,
+                actor: { userId: user.id, organizationId: user.organization_id, loginId: user.login_id },
+                ip: request.ip,
+              },
+              {
+                action: 'session.secondFactorFailed',
+                resourceType: 'user',
+                resourceId: user.id,
+                details: { reason },
+              },
+            );
+        };
+        if (!user || user.disabled_at || !totp?.activated_at) {
+          await ended(user?.disabled_at ? 'disabled' : 'totpOff');
           return { kind: 'expired' };
         }
         if (user.locked_until && user.locked_until > now) {
-          await consumeSignInChallenge(tx, challenge.id);
+          await ended('locked');
           return { kind: 'locked', until: user.locked_until };
         }
         const code = request.body.code.replace(/\s/g, '');
