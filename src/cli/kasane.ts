@@ -15,10 +15,10 @@ import type { DB } from '../db/schema.ts';
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from '../db/seed/demo.ts';
 import { settleDemoTimeline } from '../db/seed/demoTimeline.ts';
 import { parseLocalGovernmentCode } from '../domain/localGovernmentCode.ts';
-import { passwordViolationMessages, passwordViolations } from '../domain/passwordRules.ts';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { seedDemoCases } from '../server/demo/demoCases.ts';
+import { passwordProblems } from '../server/passwordPolicy.ts';
 import { readNewPassword } from './passwordPrompt.ts';
 
 /** The demo casework, made through the API, then dated as its stories tell. */
@@ -216,11 +216,13 @@ program
         prompt: `${loginId} のパスワード: `,
         confirmPrompt: 'もう一度入力してください: ',
       }).catch((error: Error) => usage(error.message));
-      const violations = passwordViolations(password, loginId);
-      if (violations.length)
-        usage(
-          `このパスワードは使えません：${violations.map((v) => passwordViolationMessages[v]).join('。')}。`,
-        );
+      const problems = await passwordProblems(password, loginId, [
+        city,
+        options.organization,
+        options.adminName,
+      ]);
+      if (problems.length)
+        usage(`このパスワードは使えません：${problems.map((p) => p.message).join('。')}。`);
       const database = await openDatabase(loadConfig()).catch(fail);
       try {
         await migrateToLatest(database.db);

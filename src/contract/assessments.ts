@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codesOf, householdFlags, type IssueCode, issueCodes } from '../domain/codeLists.ts';
+import { codesOf, householdFlags, type IssueCode, issueAreas, issueCodes } from '../domain/codeLists.ts';
 import { text } from './common.ts';
 
 /**
@@ -50,15 +50,20 @@ export const assessmentInputSchema = z.object({
 });
 export type AssessmentInput = z.infer<typeof assessmentInputSchema>;
 
-const labelled = z.object({ code: z.string(), label: z.string() });
-
 export const assessmentSchema = z
   .object({
     id: z.uuid(),
     caseId: z.uuid(),
     version: z.number().int(),
-    issues: z.array(labelled.extend({ area: z.string(), areaLabel: z.string() })),
-    householdFlags: z.array(labelled),
+    issues: z
+      .array(
+        z.object({
+          code: z.enum(issueCodes as [IssueCode, ...IssueCode[]]),
+          area: z.enum(codesOf(issueAreas)),
+        }),
+      )
+      .describe('課題 and their 分野, as codes: the web app names them'),
+    householdFlags: z.array(z.enum(codesOf(householdFlags))).describe('世帯類型, as codes'),
     summary: z.string().nullable(),
     wishes: z.string().nullable().describe('本人の意向'),
     strengths: z.string().nullable(),

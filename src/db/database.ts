@@ -14,6 +14,8 @@ export interface Database {
   db: Kysely<DB>;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /** The PostgreSQL pool's connections (for /metrics); absent on the embedded database. */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 }
 
 // bigint (count(*), identity columns) as string; numeric stays string; calendar dates (DATE) as
@@ -57,7 +59,12 @@ export function openPostgres(url: string, poolSize = 10): Database {
   });
   // tenantScoped: inside runAsTenant a connection runs as the RLS-restricted role (rowLevelSecurity.ts).
   const db = new Kysely<DB>({ dialect: tenantScoped(new PostgresDialect({ pool })), log: queryLogger() });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'postgres',
+    close: () => db.destroy(),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+  };
 }
 
 /** A PGlite instance with the extensions our migrations need (pg_trgm for name search). */

@@ -80,6 +80,7 @@ export async function insertHandover(
       reason: handover.reason,
       services_tried: handover.servicesTried,
       status: 'pending',
+      created_at: now(),
     })
     .execute();
   return id;

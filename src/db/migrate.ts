@@ -14,6 +14,7 @@ import * as nameSearchKey from './migrations/20261202_1001_name_search_key.ts';
 import * as householdsProgressNotes from './migrations/20261202_1101_households_progress_notes.ts';
 import * as resourceDirectory from './migrations/20261202_1201_resource_directory.ts';
 import * as placements from './migrations/20261202_1202_placements.ts';
+import * as rateLimitWindows from './migrations/20261202_1301_rate_limit_windows.ts';
 import * as auditSealing from './migrations/20261202_1501_audit_sealing.ts';
 import * as policiesReadSettingOnce from './migrations/20261202_1502_policies_read_setting_once.ts';
 import { applyRowLevelSecurity } from './rowLevelSecurity.ts';
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '20261202_1201_resource_directory': resourceDirectory,
   '20261202_1202_placements': placements,
   '20261202_1501_audit_sealing': auditSealing,
+  '20261202_1301_rate_limit_windows': rateLimitWindows,
   '20261202_1502_policies_read_setting_once': policiesReadSettingOnce,
 };
 

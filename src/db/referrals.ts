@@ -68,6 +68,7 @@ export async function insertReferral(
       // A referral to another agency's service shares the consultation on the person's consent.
       legal_basis: 'consent',
       status: 'pending',
+      created_at: now(),
     })
     .execute();
   return id;

@@ -813,6 +813,14 @@ export interface DB extends ResourceTables {
   consent_scans: ConsentScanTable;
   sensitive_facts: SensitiveFactTable;
   sensitive_fact_grants: SensitiveFactGrantTable;
+  rate_limit_windows: RateLimitWindowTable;
+}
+
+/** A fixed window of a rate limit (src/db/rateLimits.ts): `count` events until `expires_at`. */
+export interface RateLimitWindowTable {
+  key: string;
+  count: number;
+  expires_at: Date;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;

@@ -11,8 +11,10 @@ import './actor.ts';
 import { installAuditGuard } from './auditGuard.ts';
 import { installAuthentication } from './authentication.ts';
 import { installDeniedAccessAudit } from './deniedAccess.ts';
+import { installMetrics, loggingOptions } from './observability.ts';
 import { installOpenApi } from './openapi.ts';
 import { installProblemHandlers } from './problem.ts';
+import { databaseRateLimitStore } from './rateLimitStore.ts';
 import { registerRoutes } from './routes/index.ts';
 import { createSecretBox } from './secretBox.ts';
 import { installWeb } from './web.ts';
@@ -38,7 +40,7 @@ function requireDeclaredAccess(app: FastifyInstance): void {
 
 export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    ...loggingOptions(config.logLevel),
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   });
@@ -75,8 +77,11 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
-  await app.register(rateLimit, { global: false });
+  // Counts in the database, so every app node on one PostgreSQL shares them (src/db/rateLimits.ts).
+  app.decorate('rateLimitDb', database.db);
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(database.db) });
 
+  installMetrics(app, database, { token: config.metricsToken });
   installAuthentication(app, database, config);
   installDeniedAccessAudit(app, database.db);
   await installOpenApi(app);

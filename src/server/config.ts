@@ -33,6 +33,8 @@ export interface Config {
   auditExportMaxRows: number;
   /** Key for secrets kept in the database (TOTP seeds); required in production. */
   secretKey: string | undefined;
+  /** Bearer token for GET /metrics; without it /metrics answers only on the loopback interface. */
+  metricsToken: string | undefined;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -74,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicDirectory: flag(env, 'KASANE_PUBLIC_DIRECTORY', false),
     auditExportMaxRows: integer(env, 'KASANE_AUDIT_EXPORT_MAX_ROWS', 100_000),
     secretKey: env.KASANE_SECRET_KEY || undefined,
+    metricsToken: env.KASANE_METRICS_TOKEN || undefined,
   };
 }

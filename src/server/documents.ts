@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import Encoding from 'encoding-japanese';
 import ExcelJS from 'exceljs';
 import pdfMake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { encodeCsv } from './csv.ts';
 
 /**
  * A printable document as officials expect it: a title, a few header lines, then sections each
@@ -31,10 +31,6 @@ export interface RenderedDocument {
   fileName: string;
 }
 
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
 /** CSV: UTF-8 with a BOM (Excel opens it correctly), or Shift_JIS for older office software. */
 export function renderCsv(document: TableDocument, encoding: 'utf-8' | 'shift_jis'): Buffer {
   const lines: string[][] = [[document.title], ...document.subtitle.map((s) => [s])];
@@ -52,14 +48,10 @@ export function renderCsv(document: TableDocument, encoding: 'utf-8' | 'shift_ji
 
 /**
  * Plain CSV lines (no title block: a header row then data, for filtering in Excel), UTF-8 with a
- * BOM or Shift_JIS.
+ * BOM or Shift_JIS, through the one CSV writer (src/server/csv.ts: formula-leading cells neutralised).
  */
 export function encodeCsvLines(lines: string[][], encoding: 'utf-8' | 'shift_jis'): Buffer {
-  const text = `${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
-  if (encoding === 'shift_jis') {
-    return Buffer.from(Encoding.convert(Encoding.stringToCode(text), { to: 'SJIS', from: 'UNICODE' }));
-  }
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+  return encodeCsv(lines, encoding);
 }
 
 /** xlsx: one worksheet, sections stacked with bold headings, set to print on A4 landscape. */

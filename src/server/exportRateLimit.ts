@@ -1,6 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import * as clock from '../domain/clock.ts';
-import { SlidingWindow } from '../domain/slidingWindow.ts';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { countInWindow } from '../db/rateLimits.ts';
+import type { DB } from '../db/schema.ts';
 import { actorOf } from './authentication.ts';
 import { HttpProblem } from './problem.ts';
 
@@ -8,41 +9,29 @@ import { HttpProblem } from './problem.ts';
 export const EXPORT_LIMIT = 10;
 export const EXPORT_WINDOW_MINUTES = 10;
 
-interface ExportWindow {
-  window: SlidingWindow;
-  lastPrune: number;
-}
-
-/** One window per app instance (tests build many apps in one process; each keeps its own count). */
-const windows = new WeakMap<FastifyInstance, ExportWindow>();
-
-function windowOf(app: FastifyInstance): ExportWindow {
-  let state = windows.get(app);
-  if (!state) {
-    state = { window: new SlidingWindow(EXPORT_LIMIT, EXPORT_WINDOW_MINUTES * 60_000), lastPrune: 0 };
-    windows.set(app, state);
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Where the rate-limit windows are counted (the app's database; src/db/rateLimits.ts). */
+    rateLimitDb: Kysely<DB>;
   }
-  return state;
 }
 
 /**
  * The one export rate limit, shared by every file export (audit trail CSV, 開示請求 disclosure,
- * council paper, plan appendix): at most EXPORT_LIMIT per user per EXPORT_WINDOW_MINUTES, counted
- * per user across all of them. Use as the route's `preHandler`, so it runs after the access gate
+ * council paper, plan appendix): at most EXPORT_LIMIT per user per EXPORT_WINDOW_MINUTES (a fixed
+ * window), counted per user across all of them — in the database, so every app node on one
+ * PostgreSQL shares the count. Use as the route's `preHandler`, so it runs after the access gate
  * and after validation (a refused or malformed request costs nothing) and before any work.
- * In memory: one Kasane process serves a city (README), and a restart forgetting the window is harmless.
  */
 export async function exportRateLimit(request: FastifyRequest): Promise<void> {
   const actor = actorOf(request);
-  const now = clock.now().getTime();
-  const state = windowOf(request.server);
-  if (now - state.lastPrune > 60_000) {
-    state.window.prune(now);
-    state.lastPrune = now;
-  }
-  const decision = state.window.take(`${actor.tenantId}:${actor.userId}`, now);
-  if (!decision.allowed) {
-    const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+  const window = await countInWindow(
+    request.server.rateLimitDb,
+    `export:${actor.tenantId}:${actor.userId}`,
+    EXPORT_WINDOW_MINUTES * 60_000,
+  );
+  if (window.count > EXPORT_LIMIT) {
+    const seconds = Math.max(1, Math.ceil(window.ttlMs / 1000));
     throw new HttpProblem(
       429,
       'export.rateLimited',

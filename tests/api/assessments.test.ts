@@ -56,11 +56,11 @@ describe('PUT /api/cases/:id/assessment (assessments.save)', () => {
       caseId,
       version: 1,
       issues: [
-        { code: 'elderlyCare', label: '介護', area: 'elderly', areaLabel: '高齢' },
-        { code: 'withdrawal', label: 'ひきこもり', area: 'relations' },
-        { code: 'financialHardship', label: '経済的困窮', area: 'poverty' },
+        { code: 'elderlyCare', area: 'elderly' },
+        { code: 'withdrawal', area: 'relations' },
+        { code: 'financialHardship', area: 'poverty' },
       ],
-      householdFlags: [{ code: '8050', label: '8050' }],
+      householdFlags: ['8050'],
       wishes: '母：自分がいなくなった後の息子が心配。',
       relations: [
         { from: mother, to: personId, toKind: 'person', kind: 'parentChild', kindLabel: '親子', note: null },
@@ -122,9 +122,7 @@ describe('PUT /api/cases/:id/assessment (assessments.save)', () => {
       { version: 2, issues: ['dementia', 'isolation'] },
     ]);
     const listed = await coordinator.get<{ items: CaseListItem[] }>('/api/cases?limit=100');
-    expect(listed.body.items.find((i) => i.id === caseId)?.householdFlags).toEqual([
-      { code: '9060', label: '9060' },
-    ]);
+    expect(listed.body.items.find((i) => i.id === caseId)?.householdFlags).toEqual(['9060']);
     // watching stays watching
     const { caseId: watching } = await householdCase('watching');
     await save(coordinator, watching, { issues: ['dementia'] });

@@ -55,12 +55,8 @@ describe('GET /api/cases (cases.list)', () => {
     const item = items.find((i) => i.id === caseId);
     expect(item).toMatchObject({
       stage: 'accepted',
-      stageLabel: '受理',
       person: { id: personId, name: '南田 健一', kana: 'ミナミダ ケンイチ' },
-      householdFlags: [
-        { code: '8050', label: '8050' },
-        { code: 'doubleCare', label: 'ダブルケア' },
-      ],
+      householdFlags: ['8050', 'doubleCare'],
       acceptedOn: '2026-10-02',
       nextMonitoringOn: null,
       coordinatingOrganization: { name: '重層事業担当' },
@@ -129,7 +125,7 @@ describe('GET /api/cases (cases.list)', () => {
     const { caseId } = await createCase(api.server.database.db, api.dir, { stage: 'watching' });
     const items = await listAll(coordinator, '&stage=watching');
     expect(items.map((i) => i.id)).toContain(caseId);
-    expect(items.every((i) => i.stage === 'watching' && i.stageLabel === '見守り（同意待ち）')).toBe(true);
+    expect(items.every((i) => i.stage === 'watching')).toBe(true);
   });
 
   it('pages by keyset, newest change first, without gaps or repeats', async () => {
@@ -372,8 +368,7 @@ describe('POST /api/cases/:id/close|suspend|reopen (cases.close, cases.suspend, 
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({
       stage: 'closed',
-      stageLabel: '終結',
-      closureReason: { code: 'stabilised', label: '状況安定' },
+      closureReason: 'stabilised',
       closureEvaluation: '母の介護サービス利用が定着し、長男も就労準備支援につながった。',
       abilities: { close: false, suspend: false, reopen: true, assess: false, scheduleMeeting: false },
     });
@@ -489,7 +484,7 @@ describe('POST /api/cases/:id/close|suspend|reopen (cases.close, cases.suspend, 
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({
       stage: 'closed',
-      closureReason: { code: 'leadAgencyContinues' },
+      closureReason: 'leadAgencyContinues',
       leadOrganization: { name: '障害者相談支援事業所' },
     });
     expect(closed.body.participants).toContainEqual(

@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../src/contract/cases.ts';
 import type { Consent } from '../../src/contract/consents.ts';
 import { activeConsentCovering, organizationsWithoutConsent } from '../../src/db/consents.ts';
+import { now } from '../../src/domain/clock.ts';
+import { startTestClock } from '../support/clock.ts';
 import { demoApi } from '../support/demoApi.ts';
 import { createCase, createConsultation, createPerson } from '../support/factories.ts';
 import { auditDetails } from '../support/testServer.ts';
 
+startTestClock();
 const api = demoApi('coordinator', 'houkatsu', 'shogai', 'hogokansatsu', 'council', 'plan');
 const { coordinator, houkatsu, shogai, hogokansatsu, council, plan } = api;
 
@@ -221,7 +224,7 @@ describe('activeConsentCovering (used when approving plans and convening 重層�
     // withdrawn consents never count
     await db
       .updateTable('consents')
-      .set({ withdrawn_at: new Date(), withdrawal_reason: '本人の申出' })
+      .set({ withdrawn_at: now(), withdrawal_reason: '本人の申出' })
       .where('id', '=', caseConsent.body.id)
       .execute();
     expect(await activeConsentCovering(db, query([hogoId]))).toBe(false);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../src/contract/cases.ts';
 import type { Meeting } from '../../src/contract/meetings.ts';
+import { startTestClock } from '../support/clock.ts';
 import { demoApi } from '../support/demoApi.ts';
 import { createCase } from '../support/factories.ts';
 import type { ApiClient } from '../support/testServer.ts';
 
+startTestClock();
 const api = demoApi('coordinator', 'houkatsu', 'shogai', 'hogo', 'hogokansatsu', 'council', 'plan');
 const { coordinator, houkatsu, shogai, hogo, hogokansatsu, council, plan } = api;
 
@@ -178,7 +180,7 @@ describe('the 8050 flow at API level (③ 課題整理 → 支援会議 → 同�
     for (const client of [shogai, hogo]) {
       const page = await client.get<CaseDetail>(`/api/cases/${caseId}`);
       expect(page.status).toBe(200);
-      expect(page.body.assessment?.householdFlags).toEqual([{ code: '8050', label: '8050' }]);
+      expect(page.body.assessment?.householdFlags).toEqual(['8050']);
       expect(page.body.myParticipation).toEqual(['meeting']);
       expect(page.body.abilities).toMatchObject({ assess: false, close: false, scheduleMeeting: false });
       expect(await listedCaseIds(client)).toContain(caseId);

@@ -2,19 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Monitoring } from '../../src/contract/monitorings.ts';
 import type { Plan, PlanComparison } from '../../src/contract/plans.ts';
-import { toIsoDate } from '../../src/domain/wareki.ts';
+import { today } from '../../src/domain/clock.ts';
+import { startTestClock } from '../support/clock.ts';
 import { demoApi } from '../support/demoApi.ts';
 import { addAssessment, addConsent, createCase } from '../support/factories.ts';
 import { ApiClient } from '../support/testServer.ts';
 
+startTestClock();
 const api = demoApi('coordinator', 'shogai', 'hogo', 'hogokansatsu', 'council', 'plan');
 const { coordinator, shogai, hogo, hogokansatsu, council, plan: planOfficer } = api;
 
 let strangerCoordinator: ApiClient;
 let SHOGAI: string;
 let HOGO: string;
-
-const today = () => toIsoDate(new Date());
 
 beforeAll(async () => {
   SHOGAI = api.dir.organization('障害者相談支援事業所');

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Placement } from '../../src/contract/placements.ts';
+import { participationCounts } from '../../src/db/resourceCounts.ts';
+import { fiscalYearOf } from '../../src/domain/fiscalYear.ts';
 import { buildCaseWorld, type CaseWorld, syntheticPerson } from '../support/caseWorld.ts';
 import { type ApiClient, problemFields, startTestServer, type TestServer } from '../support/testServer.ts';
 
@@ -109,6 +111,23 @@ describe('placements (参加支援)', () => {
         })
       ).status,
     ).toBe(404);
+  });
+
+  it('counts 支援対象者数 and 協力事業者数 for the 年度 as aggregates (participationCounts)', async () => {
+    const tenant = await server.database.db
+      .selectFrom('tenants')
+      .select('id')
+      .where('code', '=', 'kagoshima')
+      .executeTakeFirstOrThrow();
+    const counts = await participationCounts(server.database.db, tenant.id, fiscalYearOf(today));
+    expect(counts.participants).toBe(1);
+    expect(counts.hosts).toBe(1);
+    expect(counts.cooperatingEmployers).toBeGreaterThanOrEqual(4);
+    expect(counts.resources).toBeGreaterThanOrEqual(30);
+    expect(await participationCounts(server.database.db, tenant.id, fiscalYearOf(today) - 5)).toMatchObject({
+      participants: 0,
+      hosts: 0,
+    });
   });
 
   it('refuses a person outside the case, an unknown resource or plan item with 400 naming the field', async () => {

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan, PlanComparison } from '../../src/contract/plans.ts';
+import { now } from '../../src/domain/clock.ts';
+import { startTestClock } from '../support/clock.ts';
 import { demoApi } from '../support/demoApi.ts';
 import { addAssessment, addConsent, createCase } from '../support/factories.ts';
 import { ApiClient } from '../support/testServer.ts';
 
+startTestClock();
 const api = demoApi('coordinator', 'houkatsu', 'shogai', 'hogo', 'hogokansatsu', 'council', 'plan');
 const { coordinator, houkatsu, shogai, hogo, hogokansatsu, council, plan: planOfficer } = api;
 
@@ -557,7 +560,7 @@ describe('POST /api/plans/:id/approve (plans.approve)', () => {
     const { caseId, personId, meetingId } = await readyCase();
     await api.server.database.db
       .updateTable('consents')
-      .set({ withdrawn_at: new Date(), withdrawal_reason: '（試験）本人の申出' })
+      .set({ withdrawn_at: now(), withdrawal_reason: '（試験）本人の申出' })
       .where('person_id', '=', personId)
       .execute();
     const plan = await draft(caseId);

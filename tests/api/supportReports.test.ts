@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MyPlanItem, Plan } from '../../src/contract/plans.ts';
 import type { SupportReport } from '../../src/contract/supportReports.ts';
-import { toIsoDate } from '../../src/domain/wareki.ts';
+import { today } from '../../src/domain/clock.ts';
+import { startTestClock } from '../support/clock.ts';
 import { demoApi } from '../support/demoApi.ts';
 import { addAssessment, addConsent, createCase } from '../support/factories.ts';
 import type { ApiClient } from '../support/testServer.ts';
 
+startTestClock();
 const api = demoApi('coordinator', 'houkatsu', 'shogai', 'hogo', 'hogokansatsu', 'council', 'plan');
 const { coordinator, houkatsu, shogai, hogo, hogokansatsu, council, plan: planOfficer } = api;
 
@@ -14,7 +16,6 @@ let SHOGAI: string;
 let HOGO: string;
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
-const today = () => toIsoDate(new Date());
 const daysAgo = (n: number) =>
   new Date(Date.parse(`${today()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 

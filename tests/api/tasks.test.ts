@@ -4,11 +4,13 @@ import type { Plan } from '../../src/contract/plans.ts';
 import type { Task } from '../../src/contract/tasks.ts';
 import { addParticipant } from '../../src/db/participants.ts';
 import { addBusinessDays, daysBetween } from '../../src/domain/businessDays.ts';
-import { toIsoDate } from '../../src/domain/wareki.ts';
+import { now, today } from '../../src/domain/clock.ts';
+import { startTestClock } from '../support/clock.ts';
 import { demoApi } from '../support/demoApi.ts';
 import { addAssessment, addConsent, createCase, createConsultation } from '../support/factories.ts';
 import type { ApiClient } from '../support/testServer.ts';
 
+startTestClock();
 const api = demoApi('coordinator', 'houkatsu', 'shogai', 'hogo', 'hogokansatsu', 'council', 'plan');
 const { coordinator, houkatsu, shogai, hogo, hogokansatsu, council, plan: planOfficer } = api;
 
@@ -16,8 +18,6 @@ let SHOGAI: string;
 let HOGO: string;
 let HOUKATSU: string;
 let COORDINATING: string;
-
-const today = () => toIsoDate(new Date());
 
 // What the tasks are about, for the assertions
 const ids = {
@@ -114,7 +114,7 @@ beforeAll(async () => {
         tenant_id: api.dir.tenantId,
         meeting_id: id,
         organization_id: invited.organizationId,
-        acknowledged_at: invited.acknowledged ? new Date() : null,
+        acknowledged_at: invited.acknowledged ? now() : null,
       })
       .execute();
     if (kind === 'multilayerMeeting') {

@@ -62,100 +62,117 @@ async function kasane(args: string[], extra: Record<string, string> = {}) {
   }
 }
 
+/** Each test runs the real CLI (tsx start-up, the password dictionaries): slow on a loaded machine. */
+const CLI_TIMEOUT = 300_000;
+
 const initArgs = ['init', '--city', '鹿児島市', '--code', '462012', '--admin', 'joho-admin'];
 
 describe('kasane init', () => {
-  it('refuses a wrong 地方公共団体コード, a weak password and a missing one, creating nothing', async () => {
-    const badCode = await kasane(
-      ['init', '--city', '鹿児島市', '--code', '462013', '--admin', 'joho-admin'],
-      {
-        KASANE_INIT_PASSWORD: PASSWORD,
-      },
-    );
-    expect(badCode.code).toBe(2);
-    expect(badCode.stderr).toContain('検査数字は 2');
-    const weak = await kasane(initArgs, { KASANE_INIT_PASSWORD: 'password1234' });
-    expect(weak.code).toBe(2);
-    expect(weak.stderr).toContain('このパスワードは使えません');
-    const missing = await kasane(initArgs, { KASANE_INIT_PASSWORD: '' });
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('KASANE_INIT_PASSWORD');
-  });
-
-  it('creates the municipality and its administrator on an empty database; the administrator signs in', async () => {
-    const first = await kasane([...initArgs, '--organization', '情報政策課'], {
-      KASANE_INIT_PASSWORD: PASSWORD,
-    });
-    expect(first.stderr).toBe('');
-    expect(first.code).toBe(0);
-    expect(first.stdout).toContain('鹿児島市（462012）を登録しました');
-    // the password is never echoed
-    expect(first.stdout + first.stderr).not.toContain(PASSWORD);
-
-    const database = await open();
-    try {
-      const tenants = await database.db.selectFrom('tenants').select(['code', 'name']).execute();
-      expect(tenants).toEqual([{ code: '462012', name: '鹿児島市' }]);
-      const app = await buildApp(
-        { ...loadConfig({ ...process.env, ...env, LOG_LEVEL: 'error' }), port: 0 },
-        database,
+  it(
+    'refuses a wrong 地方公共団体コード, a weak password and a missing one, creating nothing',
+    async () => {
+      const badCode = await kasane(
+        ['init', '--city', '鹿児島市', '--code', '462013', '--admin', 'joho-admin'],
+        {
+          KASANE_INIT_PASSWORD: PASSWORD,
+        },
       );
-      try {
-        const client = new ApiClient(await app.listen({ port: 0, host: '127.0.0.1' }));
-        expect((await client.signIn('joho-admin', 'wrong-password-1234')).status).toBe(401);
-        const signIn = await client.signIn('joho-admin', PASSWORD);
-        expect(signIn.status).toBe(200);
-        expect(signIn.body).toMatchObject({
-          user: { loginId: 'joho-admin', roles: ['admin'] },
-          organization: { name: '情報政策課' },
-          tenant: { name: '鹿児島市' },
-        });
-        // the administrator can go on to set the city up: here, its coordinating section
-        const created = await client.post('/api/organizations', {
-          name: '重層事業担当',
-          kind: 'citySection',
-          isCoordinatingSection: true,
-        });
-        expect(created.status).toBe(201);
-      } finally {
-        await app.close();
-      }
-      const init = await database.db
-        .selectFrom('audit_events')
-        .select(['action', 'details'])
-        .where('action', '=', 'tenant.init')
-        .execute();
-      expect(init).toHaveLength(1);
-      expect(JSON.stringify(init[0]?.details)).not.toContain(PASSWORD);
-      expect((await verifyAuditTrail(database.db)).ok).toBe(true);
-    } finally {
-      await database.close();
-    }
-  });
+      expect(badCode.code).toBe(2);
+      expect(badCode.stderr).toContain('検査数字は 2');
+      const weak = await kasane(initArgs, { KASANE_INIT_PASSWORD: 'password1234' });
+      expect(weak.code).toBe(2);
+      expect(weak.stderr).toContain('このパスワードは使えません');
+      const missing = await kasane(initArgs, { KASANE_INIT_PASSWORD: '' });
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('KASANE_INIT_PASSWORD');
+    },
+    CLI_TIMEOUT,
+  );
 
-  it('refuses a second init once a municipality exists, and changes nothing', async () => {
-    const second = await kasane(
-      ['init', '--city', '霧島市', '--code', '462187', '--admin', 'kirishima-admin'],
-      {
+  it(
+    'creates the municipality and its administrator on an empty database; the administrator signs in',
+    async () => {
+      const first = await kasane([...initArgs, '--organization', '情報政策課'], {
         KASANE_INIT_PASSWORD: PASSWORD,
-      },
-    );
-    expect(second.code).toBe(5);
-    expect(second.stderr).toContain('既に自治体（鹿児島市 462012）が登録されています');
-    const database = await open();
-    try {
-      expect(await database.db.selectFrom('tenants').select('code').execute()).toEqual([{ code: '462012' }]);
-      expect(
-        await database.db
-          .selectFrom('users')
-          .select('login_id')
-          .where('login_id', '=', 'kirishima-admin')
-          .execute(),
-      ).toEqual([]);
-    } finally {
-      await database.close();
-    }
-  });
+      });
+      expect(first.stderr).toBe('');
+      expect(first.code).toBe(0);
+      expect(first.stdout).toContain('鹿児島市（462012）を登録しました');
+      // the password is never echoed
+      expect(first.stdout + first.stderr).not.toContain(PASSWORD);
+
+      const database = await open();
+      try {
+        const tenants = await database.db.selectFrom('tenants').select(['code', 'name']).execute();
+        expect(tenants).toEqual([{ code: '462012', name: '鹿児島市' }]);
+        const app = await buildApp(
+          { ...loadConfig({ ...process.env, ...env, LOG_LEVEL: 'error' }), port: 0 },
+          database,
+        );
+        try {
+          const client = new ApiClient(await app.listen({ port: 0, host: '127.0.0.1' }));
+          expect((await client.signIn('joho-admin', 'wrong-password-1234')).status).toBe(401);
+          const signIn = await client.signIn('joho-admin', PASSWORD);
+          expect(signIn.status).toBe(200);
+          expect(signIn.body).toMatchObject({
+            user: { loginId: 'joho-admin', roles: ['admin'] },
+            organization: { name: '情報政策課' },
+            tenant: { name: '鹿児島市' },
+          });
+          // the administrator can go on to set the city up: here, its coordinating section
+          const created = await client.post('/api/organizations', {
+            name: '重層事業担当',
+            kind: 'citySection',
+            isCoordinatingSection: true,
+          });
+          expect(created.status).toBe(201);
+        } finally {
+          await app.close();
+        }
+        const init = await database.db
+          .selectFrom('audit_events')
+          .select(['action', 'details'])
+          .where('action', '=', 'tenant.init')
+          .execute();
+        expect(init).toHaveLength(1);
+        expect(JSON.stringify(init[0]?.details)).not.toContain(PASSWORD);
+        expect((await verifyAuditTrail(database.db)).ok).toBe(true);
+      } finally {
+        await database.close();
+      }
+    },
+    CLI_TIMEOUT,
+  );
+
+  it(
+    'refuses a second init once a municipality exists, and changes nothing',
+    async () => {
+      const second = await kasane(
+        ['init', '--city', '霧島市', '--code', '462187', '--admin', 'kirishima-admin'],
+        {
+          KASANE_INIT_PASSWORD: PASSWORD,
+        },
+      );
+      expect(second.code).toBe(5);
+      expect(second.stderr).toContain('既に自治体（鹿児島市 462012）が登録されています');
+      const database = await open();
+      try {
+        expect(await database.db.selectFrom('tenants').select('code').execute()).toEqual([
+          { code: '462012' },
+        ]);
+        expect(
+          await database.db
+            .selectFrom('users')
+            .select('login_id')
+            .where('login_id', '=', 'kirishima-admin')
+            .execute(),
+        ).toEqual([]);
+      } finally {
+        await database.close();
+      }
+    },
+    CLI_TIMEOUT,
+  );
 });
 
 describe.runIf(testBackend() === 'postgres')('migrations when several nodes start together', () => {

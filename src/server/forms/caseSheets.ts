@@ -4,6 +4,7 @@ import type { Household } from '../../contract/households.ts';
 import type { Plan } from '../../contract/plans.ts';
 import type { ProgressNote } from '../../contract/progressNotes.ts';
 import type { MonitoringItemResult } from '../../db/schema.ts';
+import { caseStageLabels } from '../../domain/caseStage.ts';
 import {
   closureReasons,
   householdFlags,
@@ -139,7 +140,7 @@ export function assessmentSheet(
 ): Content[] {
   const assessment = kase.assessment;
   const chosen = new Set(assessment?.issues.map((i) => i.code) ?? []);
-  const flags = new Set(assessment?.householdFlags.map((f) => f.code) ?? []);
+  const flags = new Set(assessment?.householdFlags ?? []);
   return [
     approvalBoxes([
       { role: '担当者', name: kase.assignedUser?.name ?? null },
@@ -365,7 +366,7 @@ export function evaluationSheet(kase: CaseDetail, monitoring: EvaluationRecord |
       ['事例番号', kase.caseNumber],
       ['本人氏名', primary?.name ?? ''],
       ['評価の時期', kase.closedOn ? '終結時' : 'モニタリング時'],
-      ['状態', kase.stageLabel],
+      ['状態', caseStageLabels[kase.stage]],
     ]),
   ];
   if (monitoring) {
@@ -407,7 +408,7 @@ export function evaluationSheet(kase: CaseDetail, monitoring: EvaluationRecord |
       heading('終結'),
       fields([
         ['終結日', wareki(kase.closedOn)],
-        ['終結理由', kase.closureReason ? labelOf(closureReasons, kase.closureReason.code) : ''],
+        ['終結理由', kase.closureReason ? labelOf(closureReasons, kase.closureReason) : ''],
       ]),
       textBlock('終結時の評価', kase.closureEvaluation, 60),
     );

@@ -16,7 +16,7 @@ import { recordAudit } from '../../db/auditTrail.ts';
 import { recordCaseEvent } from '../../db/caseEvents.ts';
 import { type CaseRow, casePersons, findVisibleCase, knownOrganizationIds } from '../../db/cases.ts';
 import type { AssessmentRelation, DB } from '../../db/schema.ts';
-import { householdFlags, issueAreas, labelOf } from '../../domain/codeLists.ts';
+import { type CodeOf, householdFlags, type IssueCode, issueAreas, labelOf } from '../../domain/codeLists.ts';
 import { coordinatesCase, mayAssess } from '../../domain/policy/cases.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
@@ -31,10 +31,9 @@ const writeErrors = {
   409: problemSchema,
 };
 
-const issueIndex = new Map<string, { label: string; area: string; areaLabel: string }>(
-  issueAreas.flatMap((area) =>
-    area.issues.map((issue) => [issue.code, { label: issue.label, area: area.code, areaLabel: area.label }]),
-  ),
+type IssueAreaCode = CodeOf<typeof issueAreas>;
+const areaOfIssue = new Map<string, IssueAreaCode>(
+  issueAreas.flatMap((area) => area.issues.map((issue) => [issue.code, area.code] as const)),
 );
 
 export function presentAssessment(
@@ -53,16 +52,8 @@ export function presentAssessment(
     id: row.id,
     caseId: row.case_id,
     version: row.version,
-    issues: row.issues.map((code) => {
-      const issue = issueIndex.get(code);
-      return {
-        code,
-        label: issue?.label ?? code,
-        area: issue?.area ?? 'other',
-        areaLabel: issue?.areaLabel ?? '',
-      };
-    }),
-    householdFlags: row.household_flags.map((code) => ({ code, label: labelOf(householdFlags, code) })),
+    issues: row.issues.map((code) => ({ code: code as IssueCode, area: areaOfIssue.get(code) ?? 'other' })),
+    householdFlags: row.household_flags as CodeOf<typeof householdFlags>[],
     summary: row.summary,
     wishes: row.wishes,
     strengths: row.strengths,

@@ -41,13 +41,13 @@ import {
 import { consentCoverage, consentsOfCase } from '../../db/consents.ts';
 import { addParticipant } from '../../db/participants.ts';
 import type { DB } from '../../db/schema.ts';
-import { caseStageLabels } from '../../domain/caseStage.ts';
 import * as clock from '../../domain/clock.ts';
 import {
+  type CodeOf,
   closureReasons,
   consultationChannels,
   consultationTopics,
-  householdFlags,
+  type householdFlags,
   labelOf,
   relations,
 } from '../../domain/codeLists.ts';
@@ -58,7 +58,7 @@ import { advanceCase } from '../caseTransitions.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
 import { presentAssessment } from './assessments.ts';
-import { presentConsents } from './consents.ts';
+import { discloseConsentEntries, presentConsents } from './consents.ts';
 import { presentMeetingSummary } from './meetings.ts';
 
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
@@ -79,12 +79,8 @@ function presentCaseListItem(row: CaseListRow, actor: Actor): CaseListItem {
     id: row.id,
     caseNumber: row.case_number,
     stage: row.stage,
-    stageLabel: caseStageLabels[row.stage],
     person: { id: row.primary_person_id, name: fullName(row), kana: fullKana(row) },
-    householdFlags: (row.household_flags ?? []).map((code) => ({
-      code,
-      label: labelOf(householdFlags, code),
-    })),
+    householdFlags: (row.household_flags ?? []) as CodeOf<typeof householdFlags>[],
     nextMonitoringOn: row.next_monitoring_on,
     acceptedOn: row.accepted_on,
     coordinatingOrganization: {
@@ -139,13 +135,10 @@ export async function loadCaseDetail(tx: Transaction<DB>, actor: Actor, kase: Ca
     id: kase.id,
     caseNumber: kase.case_number,
     stage: kase.stage,
-    stageLabel: caseStageLabels[kase.stage],
     acceptedOn: kase.accepted_on,
     nextMonitoringOn: kase.next_monitoring_on,
     closedOn: kase.closed_on,
-    closureReason: kase.closure_reason
-      ? { code: kase.closure_reason, label: labelOf(closureReasons, kase.closure_reason) }
-      : null,
+    closureReason: (kase.closure_reason as CodeOf<typeof closureReasons> | null) ?? null,
     closureEvaluation: kase.closure_evaluation,
     coordinatingOrganization: org(kase.coordinating_organization_id),
     leadOrganization: kase.lead_organization_id ? org(kase.lead_organization_id) : null,
@@ -336,7 +329,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         const kase = await findVisibleCase(tx, actor, request.params.id);
         if (!kase) throw notFound();
         const rows = await listCaseEvents(tx, actor, kase.id, { limit, ...(cursor ? { cursor } : {}) });
-        const page = rows.slice(0, limit);
+        const page = await discloseConsentEntries(tx, actor, kase.id, rows.slice(0, limit));
         const last = page.at(-1);
         await recordAudit(tx, auditContextOf(request), {
           action: 'case.timeline',

@@ -25,6 +25,7 @@ import {
   touchCase,
   userNames,
 } from '../../db/cases.ts';
+import { consentScopeDiscloser } from '../../db/consentDisclosure.ts';
 import {
   type ConsentRow,
   type ConsentScanInfo,
@@ -41,6 +42,7 @@ import {
 import type { ConsentWithdrawalEffect, DB } from '../../db/schema.ts';
 import * as clock from '../../domain/clock.ts';
 import { labelOf } from '../../domain/codeLists.ts';
+import type { ConsentScope } from '../../domain/consentDisclosure.ts';
 import { coordinatesCase } from '../../domain/policy/cases.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
@@ -79,15 +81,18 @@ export function presentConsent(
     manageable?: boolean;
     /** On a case page, the withdrawal's lost access is shown for that case only. */
     caseId?: string;
+    /** The part of the scope this viewer may see (src/domain/consentDisclosure.ts); all of it if absent. */
+    scope?: ConsentScope;
   } = {},
 ): Consent {
   const organization = (id: string) => ({ id, name: names.organizations.get(id) ?? '' });
+  const scope = extras.scope ?? { categories: row.categories, organizationIds: row.organization_ids };
   return {
     id: row.id,
     person: { id: row.person_id, name: names.person },
     caseId: row.case_id,
-    organizations: row.organization_ids.map(organization),
-    categories: row.categories.map((code) => ({ code, label: labelOf(consentCategories, code) })),
+    organizations: scope.organizationIds.map(organization),
+    categories: scope.categories.map((code) => ({ code, label: labelOf(consentCategories, code) })),
     method: row.method as Consent['method'],
     methodLabel: labelOf(consentMethods, row.method),
     witness: row.witness,
@@ -215,9 +220,11 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             kind: 'consentRecorded',
             actor: { userId: actor.userId, organizationId: actor.organizationId },
             subjectId: row.id,
-            summary: `${person.family_name} ${person.given_name}さんの同意を記録（共有先：${row.organization_ids
-              .map((id) => organizations.get(id) ?? '')
-              .join('、')}／${labelOf(consentMethods, row.method)}）`,
+            summary: consentRecordedSummary(
+              `${person.family_name} ${person.given_name}`,
+              row.organization_ids.map((id) => organizations.get(id) ?? ''),
+              row.method,
+            ),
             details: {
               consentId: row.id,
               personId: person.id,
@@ -479,6 +486,7 @@ export async function presentConsents(
     actor,
     rows.map((r) => r.id),
   );
+  const disclosed = await consentScopeDiscloser(tx, actor, rows);
   return rows.map((row) =>
     presentConsent(
       row,
@@ -487,9 +495,97 @@ export async function presentConsents(
         organizations,
         users,
       },
-      { scan: scans.get(row.id), manageable: manageable.has(row.id), ...(caseId ? { caseId } : {}) },
+      {
+        scan: scans.get(row.id),
+        manageable: manageable.has(row.id),
+        scope: disclosed(row),
+        ...(caseId ? { caseId } : {}),
+      },
     ),
   );
+}
+
+/** A case timeline entry as read from the database (src/db/cases.ts listCaseEvents). */
+interface TimelineRow {
+  kind: string;
+  summary: string;
+  details: unknown;
+  actor_user_id: string | null;
+}
+
+/** The summary of a consentRecorded entry, as consents.create writes it. */
+function consentRecordedSummary(
+  personName: string,
+  organizations: readonly string[],
+  method: string,
+): string {
+  return `${personName}さんの同意を記録（共有先：${organizations.join('、')}／${labelOf(consentMethods, method)}）`;
+}
+
+/**
+ * The consentRecorded entries of a case timeline, cut to what the viewer may see of each consent's
+ * scope (src/domain/consentDisclosure.ts): the same rule as the consents of cases.get and
+ * consents.list, so the timeline cannot tell what the consent list withholds.
+ */
+export async function discloseConsentEntries<T extends TimelineRow>(
+  tx: Transaction<DB>,
+  actor: Actor,
+  caseId: string,
+  rows: readonly T[],
+): Promise<T[]> {
+  const parsed = rows.map((row) => ({
+    row,
+    details: (typeof row.details === 'string' ? JSON.parse(row.details) : row.details) as Record<
+      string,
+      unknown
+    >,
+  }));
+  const consents = parsed.flatMap(({ row, details }) =>
+    row.kind === 'consentRecorded' &&
+    typeof details.consentId === 'string' &&
+    typeof details.personId === 'string' &&
+    Array.isArray(details.categories) &&
+    Array.isArray(details.organizationIds)
+      ? [
+          {
+            id: details.consentId,
+            person_id: details.personId,
+            case_id: caseId,
+            recorded_by: row.actor_user_id ?? '',
+            categories: details.categories as string[],
+            organization_ids: details.organizationIds as string[],
+          },
+        ]
+      : [],
+  );
+  if (consents.length === 0) return [...rows];
+  const disclosed = await consentScopeDiscloser(tx, actor, consents);
+  const names = await organizationNames(
+    tx,
+    actor.tenantId,
+    consents.flatMap((c) => c.organization_ids),
+  );
+  const byId = new Map(consents.map((c) => [c.id, c]));
+  return parsed.map(({ row, details }) => {
+    const consent = row.kind === 'consentRecorded' ? byId.get(String(details.consentId)) : undefined;
+    if (!consent) return row;
+    const scope = disclosed(consent);
+    if (
+      scope.categories.length === consent.categories.length &&
+      scope.organizationIds.length === consent.organization_ids.length
+    )
+      return row;
+    const personName = row.summary.split('さんの同意を記録')[0] ?? '';
+    return {
+      ...row,
+      summary: consentRecordedSummary(
+        personName,
+        scope.organizationIds.map((id) => names.get(id) ?? ''),
+        String(details.method ?? ''),
+      ),
+      details: { ...details, categories: scope.categories, organizationIds: scope.organizationIds },
+    };
+  });
 }
 
 /** A timeline entry on every case whose participants changed (or that the consent was for). */

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { problemSchema } from '../../contract/problem.ts';
 import type { Database } from '../../db/database.ts';
+import { knownMigrations } from '../../db/migrate.ts';
 import { HttpProblem } from '../problem.ts';
 
 export function healthRoutes(app: FastifyInstance, database: Database): void {
@@ -28,6 +29,57 @@ export function healthRoutes(app: FastifyInstance, database: Database): void {
         throw new HttpProblem(503 as 500, 'server.error', 'データベースに接続できません。');
       }
       return { status: 'ok' as const, database: database.kind };
+    },
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/ready',
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'health.ready',
+        summary: 'Readiness: the database answers and its schema is the one this version expects',
+        description:
+          'For a load balancer: 200 when this node can serve (the database is reachable and every migration this version knows is applied, none unknown), else 503. No personal data.',
+        tags: ['health'],
+        response: {
+          200: z.object({
+            status: z.literal('ready'),
+            database: z.enum(['pglite', 'postgres']),
+            migrations: z.object({ applied: z.number().int(), expected: z.number().int() }),
+          }),
+          503: problemSchema,
+        },
+      },
+    },
+    async () => {
+      let applied: string[];
+      try {
+        const { rows } = await sql<{ name: string }>`SELECT name FROM kasane_migrations`.execute(database.db);
+        applied = rows.map((r) => r.name);
+      } catch {
+        throw new HttpProblem(
+          503 as 500,
+          'server.error',
+          'データベースに接続できないか、まだ初期化されていません。',
+        );
+      }
+      const expected = knownMigrations();
+      const missing = expected.filter((name) => !applied.includes(name));
+      const unknown = applied.filter((name) => !expected.includes(name));
+      if (missing.length > 0 || unknown.length > 0)
+        throw new HttpProblem(
+          503 as 500,
+          'server.error',
+          missing.length > 0
+            ? `データベースの構成が古いままです（未適用の更新 ${missing.length} 件）。kasane migrate を実行してください。`
+            : `データベースがこのバージョンより新しい構成です（不明な更新 ${unknown.length} 件）。新しいバージョンで起動してください。`,
+        );
+      return {
+        status: 'ready' as const,
+        database: database.kind,
+        migrations: { applied: applied.length, expected: expected.length },
+      };
     },
   );
 }

@@ -464,7 +464,7 @@ export function sessionRoutes(
     async (request) => {
       const actor = actorOf(request);
       const { currentPassword, newPassword } = request.body;
-      assertAcceptablePassword(newPassword, actor.loginId, 'newPassword');
+      await assertAcceptablePassword(newPassword, actor.loginId, 'newPassword', [actor.displayName]);
       if (newPassword === currentPassword) {
         throw new HttpProblem(
           400,

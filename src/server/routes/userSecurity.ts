@@ -58,7 +58,10 @@ export function userSecurityRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         if (!user) throw notFound();
         if (user.disabled_at)
           throw new HttpProblem(409, 'conflict.state', '無効なアカウントのパスワードは設定できません。');
-        assertAcceptablePassword(request.body.newPassword, user.login_id, 'newPassword');
+        await assertAcceptablePassword(request.body.newPassword, user.login_id, 'newPassword', [
+          user.display_name,
+          user.organization_name,
+        ]);
         await updateUser(tx, actor.tenantId, user.id, { passwordHash: newHash });
         await clearLockout(tx, user.id);
         // An admin resetting their own password keeps the device they are using.

@@ -127,7 +127,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     async (request, reply) => {
       const actor = actorOf(request);
       const input = request.body;
-      assertAcceptablePassword(input.password, input.loginId, 'password');
+      await assertAcceptablePassword(input.password, input.loginId, 'password', [input.displayName]);
       const passwordHash = await hashPassword(input.password);
       const row = await db.transaction().execute(async (tx) => {
         await requireActiveOrganization(tx, actor.tenantId, input.organizationId);
@@ -169,7 +169,11 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const row = await db.transaction().execute(async (tx) => {
         const before = await findUser(tx, actor.tenantId, request.params.id);
         if (!before) throw notFound();
-        if (password) assertAcceptablePassword(password, before.login_id, 'password');
+        if (password)
+          await assertAcceptablePassword(password, before.login_id, 'password', [
+            changes.displayName ?? before.display_name,
+            before.organization_name,
+          ]);
         if (changes.organizationId)
           await requireActiveOrganization(tx, actor.tenantId, changes.organizationId);
         enforce(roleChangeRefusal(actor, before, changes.roles));

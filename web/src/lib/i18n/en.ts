@@ -1,3 +1,4 @@
+import { codesEn } from './codes.en.ts';
 import { formsEn } from './forms.en.ts';
 import type { Messages } from './ja.ts';
 import { recidivismEn } from './recidivism.en.ts';
@@ -1267,6 +1268,7 @@ export const en: Messages = {
   forms: formsEn,
   resources: resourcesEn,
   stats: statsEn,
+  codes: codesEn,
   problem: {
     auth: {
       required: 'Please sign in.',

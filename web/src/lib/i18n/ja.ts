@@ -1,3 +1,4 @@
+import { codesJa } from './codes.ja.ts';
 import { formsJa } from './forms.ja.ts';
 import { recidivismJa } from './recidivism.ja.ts';
 import { resourcesJa } from './resources.ja.ts';
@@ -1265,6 +1266,7 @@ export const ja = {
   forms: formsJa,
   resources: resourcesJa,
   stats: statsJa,
+  codes: codesJa,
   problem: {
     auth: {
       required: 'ログインが必要です。',

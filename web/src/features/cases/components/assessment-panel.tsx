@@ -87,8 +87,10 @@ export function AssessmentPanel({ kase }: { kase: CaseDetail }) {
                       .filter((group) => group.issues.length > 0)
                       .map(({ area, issues }) => (
                         <li key={area.code}>
-                          <span className="font-bold">{area.label}</span>：
-                          {issues.map((issue) => issue.label).join(t('common.listSeparator'))}
+                          <span className="font-bold">{t(`codes.issueArea.${area.code}`)}</span>：
+                          {issues
+                            .map((issue) => t(`codes.issue.${issue.code}`))
+                            .join(t('common.listSeparator'))}
                         </li>
                       ))}
                   </ul>
@@ -100,7 +102,7 @@ export function AssessmentPanel({ kase }: { kase: CaseDetail }) {
                   assessment.householdFlags.length > 0 ? (
                     <span className="flex flex-wrap gap-2">
                       {assessment.householdFlags.map((flag) => (
-                        <Badge key={flag.code}>{flag.label}</Badge>
+                        <Badge key={flag}>{t(`codes.householdFlag.${flag}`)}</Badge>
                       ))}
                     </span>
                   ) : null,
@@ -149,7 +151,7 @@ function defaultsOf(kase: CaseDetail): Values {
   const current = kase.assessment;
   return {
     issues: (current?.issues.map((issue) => issue.code) ?? []) as Values['issues'],
-    householdFlags: (current?.householdFlags.map((flag) => flag.code) ?? []) as Values['householdFlags'],
+    householdFlags: (current?.householdFlags ?? []) as Values['householdFlags'],
     summary: current?.summary ?? '',
     wishes: current?.wishes ?? '',
     strengths: current?.strengths ?? '',
@@ -223,13 +225,13 @@ function AssessmentForm({
           ) : null}
           <div className="grid grid-cols-1 gap-x-8 gap-y-4 md:grid-cols-2">
             {issueAreas.map((area) => (
-              <CheckboxGroup key={area.code} legend={area.label} error={undefined}>
+              <CheckboxGroup key={area.code} legend={t(`codes.issueArea.${area.code}`)} error={undefined}>
                 {area.issues.map((issue) => (
                   <Checkbox
                     key={issue.code}
                     id={`assessment-issue-${issue.code}`}
                     value={issue.code}
-                    label={issue.label}
+                    label={t(`codes.issue.${issue.code}`)}
                     aria-invalid={errors.issues ? true : undefined}
                     aria-describedby={errors.issues ? 'assessment-issues-error' : undefined}
                     {...register('issues')}
@@ -251,7 +253,7 @@ function AssessmentForm({
                 key={flag.code}
                 id={`assessment-flag-${flag.code}`}
                 value={flag.code}
-                label={flag.label}
+                label={t(`codes.householdFlag.${flag.code}`)}
                 {...register('householdFlags')}
               />
             ))}

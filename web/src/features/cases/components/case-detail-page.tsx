@@ -163,7 +163,7 @@ function CaseDetailView({
               },
               {
                 term: t('cases.stage'),
-                value: <CaseStageBadge stage={kase.stage} label={kase.stageLabel} />,
+                value: <CaseStageBadge stage={kase.stage} />,
               },
               { term: t('cases.acceptedOn'), value: <DateText value={kase.acceptedOn} withGregorian /> },
               // Once coordination has ended there is no next monitoring to show.
@@ -184,7 +184,10 @@ function CaseDetailView({
               ...(kase.closedOn
                 ? [
                     { term: t('cases.closedOn'), value: <DateText value={kase.closedOn} withGregorian /> },
-                    { term: t('cases.closureReason'), value: kase.closureReason?.label ?? null },
+                    {
+                      term: t('cases.closureReason'),
+                      value: kase.closureReason ? t(`codes.closureReason.${kase.closureReason}`) : null,
+                    },
                     { term: t('cases.closureEvaluation'), value: kase.closureEvaluation },
                   ]
                 : []),

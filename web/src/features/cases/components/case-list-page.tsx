@@ -2,12 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { participationBases } from '../../../../../src/contract/cases.ts';
-import {
-  type CaseStage,
-  caseStageLabels,
-  caseStages,
-  isOpenStage,
-} from '../../../../../src/domain/caseStage.ts';
+import { type CaseStage, caseStages, isOpenStage } from '../../../../../src/domain/caseStage.ts';
 import * as clock from '../../../../../src/domain/clock.ts';
 import { householdFlags, issueAreas, labelOf } from '../../../../../src/domain/codeLists.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
@@ -89,7 +84,7 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                 <option value="">{t('cases.allStages')}</option>
                 {caseStages.map((code) => (
                   <option key={code} value={code}>
-                    {caseStageLabels[code]}
+                    {t(`codes.caseStage.${code}`)}
                   </option>
                 ))}
               </SelectField>
@@ -113,7 +108,7 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                   <option value="">{t('stats.caseFilters.any')}</option>
                   {householdFlags.map((flag) => (
                     <option key={flag.code} value={flag.code}>
-                      {flag.label}
+                      {t(`codes.householdFlag.${flag.code}`)}
                     </option>
                   ))}
                 </SelectField>
@@ -128,7 +123,7 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                   <option value="">{t('stats.caseFilters.any')}</option>
                   {issueAreas.map((area) => (
                     <option key={area.code} value={area.code}>
-                      {area.label}
+                      {t(`codes.issueArea.${area.code}`)}
                     </option>
                   ))}
                 </SelectField>
@@ -244,14 +239,14 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                         </span>
                       </Td>
                       <Td>
-                        <CaseStageBadge stage={item.stage} label={item.stageLabel} />
+                        <CaseStageBadge stage={item.stage} />
                       </Td>
                       <Td>
                         {item.householdFlags.length > 0 ? (
                           <span className="flex flex-wrap gap-2">
                             {item.householdFlags.map((flag) => (
-                              <Badge key={flag.code} tone="neutral">
-                                {flag.label}
+                              <Badge key={flag} tone="neutral">
+                                {t(`codes.householdFlag.${flag}`)}
                               </Badge>
                             ))}
                           </span>

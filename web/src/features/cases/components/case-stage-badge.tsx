@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { CaseStage } from '../../../../../src/domain/caseStage.ts';
 import { Badge, type BadgeTone } from '../../../components/ui/badge.tsx';
 
@@ -11,7 +12,8 @@ const tones: Record<CaseStage, BadgeTone> = {
   suspended: 'muted',
 };
 
-/** The case's 段階 as a chip; the label (from the server) carries the meaning. */
-export function CaseStageBadge({ stage, label }: { stage: CaseStage; label: string }) {
-  return <Badge tone={tones[stage]}>{label}</Badge>;
+/** The case's 段階 as a chip, named in the UI language (the API sends the code only). */
+export function CaseStageBadge({ stage }: { stage: CaseStage }) {
+  const { t } = useTranslation();
+  return <Badge tone={tones[stage]}>{t(`codes.caseStage.${stage}`)}</Badge>;
 }

@@ -7,12 +7,7 @@ import type { CaseDetail } from '../../../../../src/contract/cases.ts';
 import { type MonitoringInput, monitoringInputSchema } from '../../../../../src/contract/monitorings.ts';
 import type { Plan } from '../../../../../src/contract/plans.ts';
 import * as clock from '../../../../../src/domain/clock.ts';
-import {
-  closureReasons,
-  itemProgress,
-  labelOf,
-  monitoringDecisions,
-} from '../../../../../src/domain/codeLists.ts';
+import { closureReasons, itemProgress, monitoringDecisions } from '../../../../../src/domain/codeLists.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
@@ -25,6 +20,7 @@ import { SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
+import { useCodeName } from '../../../lib/code-names.ts';
 import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { useCreateMonitoring } from '../api/create-monitoring.ts';
 import { usePlans } from '../api/list-plans.ts';
@@ -32,6 +28,7 @@ import { usePlans } from '../api/list-plans.ts';
 /** モニタリング: progress of every item of the current plan, and the decision with what it needs. */
 export function MonitoringPanel({ kase, onGoToPlans }: { kase: CaseDetail; onGoToPlans: () => void }) {
   const { t } = useTranslation();
+  const codeName = useCodeName();
   const plans = usePlans(kase.id);
   const [notice, setNotice] = useState<{ message: string; revised: boolean } | null>(null);
   const current = plans.data?.find((plan) => plan.status === 'approved');
@@ -67,7 +64,7 @@ export function MonitoringPanel({ kase, onGoToPlans }: { kase: CaseDetail; onGoT
           onStart={() => setNotice(null)}
           onSaved={(decision) =>
             setNotice({
-              message: t('monitoring.saved', { decision: labelOf(monitoringDecisions, decision) }),
+              message: t('monitoring.saved', { decision: codeName('monitoringDecision', decision) }),
               revised: decision === 'revise',
             })
           }

@@ -1,15 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { labelOf, reportResults } from '../../../../../src/domain/codeLists.ts';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
+import { useCodeName } from '../../../lib/code-names.ts';
 import { useSupportReports } from '../api/list-support-reports.ts';
 
 /** 支援報告: every organisation's reports against the plan items, newest first. */
 export function SupportReportsPanel({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
+  const codeName = useCodeName();
   const reports = useSupportReports(caseId);
   const items = reports.data?.pages.flatMap((page) => page.items) ?? [];
   return (
@@ -48,7 +49,7 @@ export function SupportReportsPanel({ caseId }: { caseId: string }) {
                     })}
                   </Td>
                   <Td className="whitespace-pre-wrap">{report.content}</Td>
-                  <Td>{labelOf(reportResults, report.result)}</Td>
+                  <Td>{codeName('reportResult', report.result)}</Td>
                   <Td>{report.reportedBy.displayName}</Td>
                 </tr>
               )}

@@ -3,7 +3,6 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Consultation } from '../../../../../src/contract/consultations.ts';
 import { now } from '../../../../../src/domain/clock.ts';
-import { consultationChannels, labelOf, relations, sexes } from '../../../../../src/domain/codeLists.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge, type BadgeTone } from '../../../components/ui/badge.tsx';
 import { TableHead } from '../../../components/ui/data-table.tsx';
@@ -16,6 +15,7 @@ import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { isProblem } from '../../../lib/api-client.ts';
+import { useCodeName } from '../../../lib/code-names.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { FormDownloadButton } from '../../forms/components/form-download-button.tsx';
 import { useConsultation } from '../api/get-consultation.ts';
@@ -137,6 +137,7 @@ function Handovers({ consultation }: { consultation: Consultation }) {
 
 function ConsultationSheet({ consultation }: { consultation: Consultation }) {
   const { t } = useTranslation();
+  const codeName = useCodeName();
   const flash = useFlash();
   const [done, setDone] = useState<string | null>(null);
   const message = done ?? flash;
@@ -191,7 +192,7 @@ function ConsultationSheet({ consultation }: { consultation: Consultation }) {
               { term: t('consultations.receivedBy'), value: consultation.receivedBy.displayName },
               {
                 term: t('consultations.channel'),
-                value: labelOf(consultationChannels, consultation.channel),
+                value: codeName('consultationChannel', consultation.channel),
               },
             ]}
           />
@@ -218,7 +219,7 @@ function ConsultationSheet({ consultation }: { consultation: Consultation }) {
                 term: t('consultations.form.person.birthDate'),
                 value: <BirthDateText birthDate={person.birthDate} age={person.age} withGregorian />,
               },
-              { term: t('consultations.form.person.sex'), value: labelOf(sexes, person.sex) },
+              { term: t('consultations.form.person.sex'), value: codeName('sex', person.sex) },
             ]}
           />
         </Section>
@@ -251,7 +252,7 @@ function ConsultationSheet({ consultation }: { consultation: Consultation }) {
                         {fullKana(member.person)}
                       </span>
                     </Th>
-                    <Td>{labelOf(relations, member.relation)}</Td>
+                    <Td>{codeName('relation', member.relation)}</Td>
                     <Td>
                       <BirthDateText birthDate={member.person.birthDate} age={member.person.age} />
                     </Td>
@@ -275,7 +276,7 @@ function ConsultationSheet({ consultation }: { consultation: Consultation }) {
                 { term: t('consultations.form.visitor.name'), value: consultation.visitor.name },
                 {
                   term: t('consultations.form.visitor.relation'),
-                  value: labelOf(relations, consultation.visitor.relation),
+                  value: codeName('relation', consultation.visitor.relation),
                 },
                 { term: t('consultations.form.visitor.phone'), value: consultation.visitor.phone },
               ]}

@@ -1,7 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { consultationStatuses } from '../../../../../src/contract/consultations.ts';
-import { consultationChannels, labelOf } from '../../../../../src/domain/codeLists.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { buttonClassName } from '../../../components/ui/button.tsx';
@@ -15,6 +14,7 @@ import { SelectField } from '../../../components/ui/select-field.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { useCodeName } from '../../../lib/code-names.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { type ConsultationStatus, useConsultations } from '../api/list-consultations.ts';
@@ -29,6 +29,7 @@ export type ConsultationListPageProps = {
 /** 相談一覧 (`/consultations`): my counter's consultations and those referred to it, newest first. */
 export function ConsultationListPage({ status, onStatusChange }: ConsultationListPageProps) {
   const { t } = useTranslation();
+  const codeName = useCodeName();
   const canCreate = useCan('consultation.create');
   const flash = useFlash();
   const consultations = useConsultations(status);
@@ -118,7 +119,7 @@ export function ConsultationListPage({ status, onStatusChange }: ConsultationLis
                   <Td>
                     <TopicList topics={item.topics} mainTopic={item.mainTopic} />
                   </Td>
-                  <Td className="whitespace-nowrap">{labelOf(consultationChannels, item.channel)}</Td>
+                  <Td className="whitespace-nowrap">{codeName('consultationChannel', item.channel)}</Td>
                   <Td>
                     <span className="flex flex-col items-start gap-1">
                       {item.organization.name}

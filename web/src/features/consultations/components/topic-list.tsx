@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { consultationTopics, labelOf } from '../../../../../src/domain/codeLists.ts';
+import { useCodeName } from '../../../lib/code-names.ts';
 
 /** 相談内容 with the main one first, marked ◎ (as circled on the paper form); the others marked ○. */
 export function TopicList({ topics, mainTopic }: { topics: readonly string[]; mainTopic: string }) {
   const { t } = useTranslation();
+  const codeName = useCodeName();
   const ordered = [mainTopic, ...topics.filter((topic) => topic !== mainTopic)];
   return (
     <ul className="flex flex-col">
@@ -12,13 +13,13 @@ export function TopicList({ topics, mainTopic }: { topics: readonly string[]; ma
           {topic === mainTopic ? (
             <>
               <span aria-hidden="true">◎ </span>
-              <span className="font-bold">{labelOf(consultationTopics, topic)}</span>
+              <span className="font-bold">{codeName('consultationTopic', topic)}</span>
               <span className="sr-only">{t('consultations.mainTopicMarker')}</span>
             </>
           ) : (
             <>
               <span aria-hidden="true">○ </span>
-              {labelOf(consultationTopics, topic)}
+              {codeName('consultationTopic', topic)}
             </>
           )}
         </li>

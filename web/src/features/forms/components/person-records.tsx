@@ -1,13 +1,13 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../../src/contract/persons.ts';
-import { type CaseStage, caseStageLabels } from '../../../../../src/domain/caseStage.ts';
-import { consultationTopics, labelOf } from '../../../../../src/domain/codeLists.ts';
+import type { CaseStage } from '../../../../../src/domain/caseStage.ts';
 import { TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { useCodeName } from '../../../lib/code-names.ts';
 import { ConsultationStatusBadge } from '../../consultations/components/consultation-status-badge.tsx';
 
 /**
@@ -16,6 +16,7 @@ import { ConsultationStatusBadge } from '../../consultations/components/consulta
  */
 export function PersonRecords({ person }: { person: Person }) {
   const { t } = useTranslation();
+  const codeName = useCodeName();
   return (
     <div className="flex flex-col gap-6">
       <Section
@@ -45,7 +46,7 @@ export function PersonRecords({ person }: { person: Person }) {
                       {k.caseNumber}
                     </Link>
                   </Th>
-                  <Td>{caseStageLabels[k.stage as CaseStage] ?? k.stage}</Td>
+                  <Td>{t(`codes.caseStage.${k.stage as CaseStage}`)}</Td>
                   <Td>
                     <DateText value={k.acceptedOn} />
                   </Td>
@@ -89,7 +90,7 @@ export function PersonRecords({ person }: { person: Person }) {
                     </Link>
                   </Th>
                   <Td>{c.organization.name}</Td>
-                  <Td>{labelOf(consultationTopics, c.mainTopic)}</Td>
+                  <Td>{codeName('consultationTopic', c.mainTopic)}</Td>
                   <Td>
                     <ConsultationStatusBadge status={c.status} />
                   </Td>

@@ -2,7 +2,6 @@ import { Link, useLocation } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../../src/contract/persons.ts';
-import { labelOf, relations, sexes } from '../../../../../src/domain/codeLists.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
@@ -18,6 +17,7 @@ import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { isProblem } from '../../../lib/api-client.ts';
+import { useCodeName } from '../../../lib/code-names.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { PersonRecords } from '../../forms/components/person-records.tsx';
@@ -29,6 +29,7 @@ import { AccessLogPanel } from './access-log-panel.tsx';
 
 function Households({ person }: { person: Person }) {
   const { t } = useTranslation();
+  const codeName = useCodeName();
   if (person.households.length === 0) return <p>{t('persons.noHouseholds')}</p>;
   return (
     <div className="flex flex-col gap-6">
@@ -37,7 +38,7 @@ function Households({ person }: { person: Person }) {
           key={household.householdId}
           caption={t('persons.householdCaption', {
             n: index + 1,
-            relation: labelOf(relations, household.relation),
+            relation: codeName('relation', household.relation),
           })}
           columns={[
             t('persons.name'),
@@ -60,7 +61,7 @@ function Households({ person }: { person: Person }) {
                 </Link>
                 <span className="block text-std-16N-170 text-solid-gray-700">{fullKana(member.person)}</span>
               </Th>
-              <Td>{labelOf(relations, member.relation)}</Td>
+              <Td>{codeName('relation', member.relation)}</Td>
               <Td>
                 <BirthDateText birthDate={member.person.birthDate} age={member.person.age} />
               </Td>
@@ -198,6 +199,7 @@ function Duplicates({ person }: { person: Person }) {
 
 function PersonRecord({ person }: { person: Person }) {
   const { t } = useTranslation();
+  const codeName = useCodeName();
   // the panel's own endpoint answers for the person; only the coordinating section holds the permission
   const canSeeAccessLog = useCan('person.accessLog');
   return (
@@ -216,7 +218,7 @@ function PersonRecord({ person }: { person: Person }) {
                 term: t('persons.birthDate'),
                 value: <BirthDateText birthDate={person.birthDate} age={person.age} withGregorian />,
               },
-              { term: t('persons.sex'), value: labelOf(sexes, person.sex) },
+              { term: t('persons.sex'), value: codeName('sex', person.sex) },
               { term: t('persons.postalCode'), value: person.postalCode },
               { term: t('persons.address'), value: person.address },
               {

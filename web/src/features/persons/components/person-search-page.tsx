@@ -2,7 +2,6 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { personSearchQuerySchema } from '../../../../../src/contract/persons.ts';
-import { labelOf, sexes } from '../../../../../src/domain/codeLists.ts';
 import { parseWareki } from '../../../../../src/domain/wareki.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
@@ -17,6 +16,7 @@ import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
+import { useCodeName } from '../../../lib/code-names.ts';
 import { type PersonSearch, usePersonSearch } from '../api/search-persons.ts';
 
 /**
@@ -25,6 +25,7 @@ import { type PersonSearch, usePersonSearch } from '../api/search-persons.ts';
  */
 export function PersonSearchPage() {
   const { t } = useTranslation();
+  const codeName = useCodeName();
   const [kana, setKana] = useState('');
   const [birthDate, setBirthDate] = useState('');
   const [errors, setErrors] = useState<{ kana?: string; birthDate?: string }>({});
@@ -118,7 +119,7 @@ export function PersonSearchPage() {
                   <Td>
                     <BirthDateText birthDate={person.birthDate} age={person.age} />
                   </Td>
-                  <Td>{labelOf(sexes, person.sex)}</Td>
+                  <Td>{codeName('sex', person.sex)}</Td>
                 </tr>
               )}
             </DataTable>

@@ -2,7 +2,6 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Referral, referralDeclineSchema } from '../../../../../src/contract/referrals.ts';
-import { consultationTopics, labelOf } from '../../../../../src/domain/codeLists.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
@@ -17,6 +16,7 @@ import { SelectField } from '../../../components/ui/select-field.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { useCodeName } from '../../../lib/code-names.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useAcceptReferral } from '../api/accept-referral.ts';
 import { useDeclineReferral } from '../api/decline-referral.ts';
@@ -34,6 +34,7 @@ export type ReferralInboxPageProps = {
 /** つなぎ受付 (`/referrals`): referrals addressed to my organisation, longest waiting first. */
 export function ReferralInboxPage({ status, onStatusChange }: ReferralInboxPageProps) {
   const { t } = useTranslation();
+  const codeName = useCodeName();
   const referrals = useReferrals(status);
   const accept = useAcceptReferral();
   const decline = useDeclineReferral();
@@ -147,7 +148,7 @@ export function ReferralInboxPage({ status, onStatusChange }: ReferralInboxPageP
                     </Th>
                     <Td>
                       {referral.consultation
-                        ? labelOf(consultationTopics, referral.consultation.mainTopic)
+                        ? codeName('consultationTopic', referral.consultation.mainTopic)
                         : t('common.none')}
                     </Td>
                     <Td>{referral.fromOrganization.name}</Td>

