@@ -213,6 +213,7 @@ export const accessOracle: Readonly<Record<string, OracleRow>> = {
   'statistics.export': { roles: ['coordinator', 'caseworker', 'planOfficer'], records: 'participation' },
   // operations that reach no record
   'health.get': { roles: 'anyone', records: 'none' },
+  'health.ready': { roles: 'anyone', records: 'none' },
 };
 
 /** What an operation declares live, as read from OpenAPI, resolved to roles. */
