@@ -11,8 +11,19 @@ export async function installWeb(app: FastifyInstance, webRoot: string): Promise
     root: webRoot,
     wildcard: false,
     index: false,
-    maxAge: '1h',
-    immutable: false,
+    // the build writes .br and .gz beside each text file (web/vite.config.ts): sent when accepted
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply, file) => {
+      // Vite names every file under assets/ by a hash of its content: it never changes under that
+      // name, so browsers keep it for a year without asking again. Anything else is revalidated.
+      const hashed = /[\\/]assets[\\/]/.test(file);
+      const page = /index\.html$/.test(file);
+      reply.header(
+        'cache-control',
+        hashed ? 'public, max-age=31536000, immutable' : page ? 'no-cache' : 'public, max-age=3600',
+      );
+    },
   });
   const sendIndex = (reply: import('fastify').FastifyReply) =>
     reply

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import { expect, test } from './fixtures.ts';
 import { expectAccessible, signIn } from './support.ts';
 
@@ -62,4 +64,50 @@ test('the meeting calendar shows a week and a month of meetings, accessibly', as
   await expect(page.getByRole('table', { name: /^月の会議/ })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: '月', exact: true })).toBeVisible();
   await expectAccessible(page, 'meeting calendar (month)');
+});
+
+test('統計・実績 renders its charts with their tables and downloads xlsx and PDF', async ({ page }) => {
+  await signIn(page, 'coordinator');
+  await page
+    .getByRole('navigation', { name: 'メインメニュー' })
+    .getByRole('link', { name: '統計・実績', exact: true })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: '統計・実績' })).toBeVisible();
+  await expect(page.getByRole('img', { name: /新規相談の月別件数の棒グラフ/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: '月別の推移（表）' })).toBeVisible();
+  const totals = page.getByRole('table', { name: /^主な件数/ });
+  await expect(totals.getByRole('row', { name: /新規相談受付件数/ })).toBeVisible();
+  await expectAccessible(page, 'statistics');
+
+  const [xlsx] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Excel（xlsx）で出力' }).click(),
+  ]);
+  expect(xlsx.suggestedFilename()).toMatch(/^統計・実績_令和\d+年度\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await xlsx.path());
+  const cells: string[] = [];
+  workbook.worksheets[0]?.eachRow((row) => cells.push(String((row.values as unknown[])[1] ?? '')));
+  expect(cells).toContain('新規相談受付件数');
+
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'PDFで出力' }).click(),
+  ]);
+  const text = execFileSync('pdftotext', ['-layout', await pdf.path(), '-'], { encoding: 'utf8' });
+  expect(text).toContain('統計・実績（令和');
+  expect(text).toContain('新規相談受付件数');
+});
+
+test('a caseworker’s menu lacks the plan screens, and its home shows its organisation’s work', async ({
+  page,
+}) => {
+  await signIn(page, 'houkatsu');
+  const menu = page.getByRole('navigation', { name: 'メインメニュー' });
+  await expect(menu.getByRole('link', { name: '事例一覧', exact: true })).toBeVisible();
+  for (const name of ['再犯防止推進計画', '取組一覧', '進捗管理', '組織管理']) {
+    await expect(menu.getByRole('link', { name, exact: true })).toHaveCount(0);
+  }
+  await expect(page.getByRole('region', { name: '自機関の状況' })).toBeVisible();
+  await expectAccessible(page, 'caseworker home');
 });

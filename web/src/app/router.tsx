@@ -62,6 +62,7 @@ import { ResourceListPage } from '../features/resources/components/resource-list
 import { sessionQueryKey, sessionQueryOptions } from '../features/session/api/get-session.ts';
 import { signOut } from '../features/session/api/sign-out.ts';
 import { SignInPage, type SignInReason } from '../features/session/components/sign-in-page.tsx';
+import { StatisticsPage } from '../features/statistics/components/statistics-page.tsx';
 import { HomeTasks } from '../features/tasks/components/home-tasks.tsx';
 import { MyTasksPage } from '../features/tasks/components/my-tasks-page.tsx';
 import { UserCreatePage } from '../features/users/components/user-create-page.tsx';
@@ -555,6 +556,29 @@ const caseEasyReadRoute = createRoute({
   },
 });
 
+const statisticsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/statistics',
+  validateSearch: (search: Record<string, unknown>): { fiscalYear?: number } => {
+    const year = Number(search.fiscalYear);
+    return Number.isInteger(year) && year >= 1989 && year <= 2100 ? { fiscalYear: year } : {};
+  },
+  component: function StatisticsRoute() {
+    const search = statisticsRoute.useSearch();
+    const navigate = useNavigate();
+    return (
+      <RequirePermission permission="statistics.read">
+        <StatisticsPage
+          fiscalYear={search.fiscalYear}
+          onFiscalYearChange={(fiscalYear) =>
+            void navigate({ to: '/statistics', search: { fiscalYear }, replace: true })
+          }
+        />
+      </RequirePermission>
+    );
+  },
+});
+
 const meetingCalendarRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/meetings/calendar',
@@ -857,6 +881,7 @@ const routeTree = rootRoute.addChildren([
     caseDetailRoute,
     caseEasyReadRoute,
     meetingCalendarRoute,
+    statisticsRoute,
     meetingRoute,
     planItemsRoute,
     auditRoute,

@@ -1,7 +1,7 @@
 import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../src/contract/session.ts';
-import type { Permission } from '../../../src/domain/permissions.ts';
+import type { Permission, Role } from '../../../src/domain/permissions.ts';
 import { Button } from '../components/ui/button.tsx';
 import { useSession } from '../features/session/api/get-session.ts';
 import { useSignOut } from '../features/session/api/sign-out.ts';
@@ -24,6 +24,7 @@ type NavEntry = {
     | '/persons'
     | '/cases'
     | '/meetings/calendar'
+    | '/statistics'
     | '/plan-items'
     | '/audit'
     | '/audit/disclosure'
@@ -51,6 +52,7 @@ type NavEntry = {
     | 'persons.nav'
     | 'cases.navLabel'
     | 'stats.calendar.nav'
+    | 'stats.statistics.nav'
     | 'planItems.navLabel'
     | 'audit.nav'
     | 'audit.disclosureNav'
@@ -63,6 +65,12 @@ type NavEntry = {
     | 'resources.nav.directory';
   /** The permission the entry needs, as listed in `Me.permissions`; none for Home. */
   permission?: Permission;
+  /**
+   * Roles for which the entry is noise although the permission is held for other screens (a
+   * caseworker reads the plan's programmes when choosing one in a support plan, but does not run
+   * the plan): hidden when every role of the user is listed here.
+   */
+  hiddenFor?: readonly Role[];
 };
 
 /** Only screens that exist; each shown when the session holds its permission. */
@@ -76,15 +84,36 @@ const navEntries: readonly NavEntry[] = [
   { to: '/persons', label: 'persons.nav', permission: 'person.read' },
   { to: '/cases', label: 'cases.navLabel', permission: 'case.read' },
   { to: '/meetings/calendar', label: 'stats.calendar.nav', permission: 'case.read' },
+  { to: '/statistics', label: 'stats.statistics.nav', permission: 'statistics.read' },
   { to: '/plan-items', label: 'planItems.navLabel', permission: 'supportReport.create' },
   { to: '/resources', label: 'resources.nav.directory', permission: 'resource.read' },
-  { to: '/recidivism-plan', label: 'recidivism.nav.plan', permission: 'plan.read' },
-  { to: '/programmes', label: 'recidivism.nav.programmes', permission: 'plan.read' },
+  {
+    to: '/recidivism-plan',
+    label: 'recidivism.nav.plan',
+    permission: 'plan.read',
+    hiddenFor: ['caseworker'],
+  },
+  {
+    to: '/programmes',
+    label: 'recidivism.nav.programmes',
+    permission: 'plan.read',
+    hiddenFor: ['caseworker'],
+  },
   { to: '/programmes/import', label: 'recidivism.nav.import', permission: 'plan.manage' },
-  { to: '/programme-progress', label: 'recidivism.nav.progress', permission: 'plan.read' },
+  {
+    to: '/programme-progress',
+    label: 'recidivism.nav.progress',
+    permission: 'plan.read',
+    hiddenFor: ['caseworker'],
+  },
   { to: '/council', label: 'recidivism.nav.council', permission: 'council.read' },
   { to: '/council/opinions', label: 'recidivism.nav.opinions', permission: 'council.read' },
-  { to: '/admin/organizations', label: 'nav.organizations', permission: 'organization.read' },
+  {
+    to: '/admin/organizations',
+    label: 'nav.organizations',
+    permission: 'organization.read',
+    hiddenFor: ['caseworker'],
+  },
   { to: '/admin/users', label: 'nav.users', permission: 'user.read' },
   { to: '/audit', label: 'audit.nav', permission: 'audit.read' },
   { to: '/audit/disclosure', label: 'audit.disclosureNav', permission: 'disclosure.export' },
@@ -113,7 +142,13 @@ export function AppShell({ initialMe, onExpired }: AppShellProps) {
   const signOut = useSignOut();
   const me = session.data ?? initialMe;
   const entries = navEntries.filter(
-    (entry) => !entry.permission || me.permissions.includes(entry.permission),
+    (entry) =>
+      (!entry.permission || me.permissions.includes(entry.permission)) &&
+      !(
+        entry.hiddenFor &&
+        me.user.roles.length > 0 &&
+        me.user.roles.every((role) => entry.hiddenFor?.includes(role))
+      ),
   );
 
   const doSignOut = () => {
