@@ -15,6 +15,8 @@ import type { DB } from '../db/schema.ts';
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from '../db/seed/demo.ts';
 import { settleDemoTimeline } from '../db/seed/demoTimeline.ts';
 import { parseLocalGovernmentCode } from '../domain/localGovernmentCode.ts';
+import { passwordViolationMessages, passwordViolations } from '../domain/passwordRules.ts';
+import { roleLabels } from '../domain/permissions.ts';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { seedDemoCases } from '../server/demo/demoCases.ts';
@@ -67,7 +69,7 @@ program
         );
         for (const account of demoAccounts)
           console.log(
-            `  ${account.loginId.padEnd(13)} ${account.organization} (${account.roles.join(', ')})`,
+            `  ${account.loginId.padEnd(13)} ${account.organization}（${account.roles.map((role) => roleLabels[role]).join('・')}）`,
           );
       }
       const stop = async (signal: string) => {

@@ -99,7 +99,11 @@ export const caseListItemSchema = z.object({
   householdFlags: z
     .array(z.enum(codesOf(householdFlags)))
     .describe('世帯類型 (codes) of the latest 課題整理'),
-  nextMonitoringOn: z.string().nullable(),
+  nextMonitoringOn: z.string().nullable().describe('次回モニタリング as decided (the nominal date)'),
+  nextMonitoringDueOn: z
+    .string()
+    .nullable()
+    .describe('the business day the next monitoring is due: nextMonitoringOn, or the business day before it'),
   acceptedOn: z.string(),
   coordinatingOrganization: ref(),
   leadOrganization: ref().nullable(),
@@ -113,6 +117,7 @@ export type CaseListItem = z.infer<typeof caseListItemSchema>;
 export const caseListSchema = z
   .object({ items: z.array(caseListItemSchema), nextCursor: z.string().nullable() })
   .meta({ id: 'CaseList' });
+export type CaseList = z.infer<typeof caseListSchema>;
 
 export const casePersonSchema = z.object({
   id: z.uuid(),
@@ -132,7 +137,13 @@ export const caseDetailSchema = z
     caseNumber: z.string(),
     stage: z.enum(caseStages),
     acceptedOn: z.string(),
-    nextMonitoringOn: z.string().nullable(),
+    nextMonitoringOn: z.string().nullable().describe('次回モニタリング as decided (the nominal date)'),
+    nextMonitoringDueOn: z
+      .string()
+      .nullable()
+      .describe(
+        'the business day the next monitoring is due: nextMonitoringOn, or the business day before it',
+      ),
     closedOn: z.string().nullable(),
     closureReason: z.enum(codesOf(closureReasons)).nullable(),
     closureEvaluation: z.string().nullable(),

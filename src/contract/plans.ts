@@ -168,7 +168,13 @@ export const myPlanItemSchema = planItemSchema
     caseNumber: z.string(),
     personName: z.string(),
     lastReportedOn: z.string().nullable(),
-    reportDue: z.boolean(),
+    reportNominalDueOn: z
+      .string()
+      .describe('when the next report is due by the rule: 30 days after the last report, or after the start'),
+    reportDueOn: z
+      .string()
+      .describe('the business day it is due: reportNominalDueOn or the business day before'),
+    reportDue: z.boolean().describe('the item runs today and its report is due today or overdue'),
     abilities: z.object({ report: z.boolean() }),
   })
   .meta({ id: 'MyPlanItem' });

@@ -7,7 +7,7 @@ import {
   issueCodesOfArea,
   MONITORING_DUE_SOON_DAYS,
 } from '../domain/caseSearch.ts';
-import { REPORT_INTERVAL_DAYS } from './plans.ts';
+import { overdueCutoff, reportBaseCutoff } from '../domain/dueDates.ts';
 
 const escapeLike = (key: string) => key.replace(/[\\%_]/g, (c) => `\\${c}`);
 const anywhere = (key: string) => `%${escapeLike(key)}%`;
@@ -36,7 +36,9 @@ export function caseFilterConditions(
     conditions.push(latestAssessmentHas(sql`la.issues && ${sql.val(codes)}::text[]`));
   }
   if (filter.monitoring === 'overdue') {
-    conditions.push(sql<boolean>`(c.next_monitoring_on < ${context.today}::date AND ${openStage})`);
+    // overdue by the effective (business-day) due date, as every screen shows it (src/domain/dueDates.ts)
+    const before = overdueCutoff(context.today);
+    conditions.push(sql<boolean>`(c.next_monitoring_on < ${before}::date AND ${openStage})`);
   }
   if (filter.monitoring === 'dueSoon') {
     const until = addDays(context.today, MONITORING_DUE_SOON_DAYS);
@@ -54,7 +56,8 @@ export function caseFilterConditions(
     );
   }
   if (filter.reportOverdueOrganizationId) {
-    const cutoff = addDays(context.today, -REPORT_INTERVAL_DAYS);
+    // due by the one rule: 30 days after the last report, or after the start when none (src/domain/dueDates.ts)
+    const cutoff = reportBaseCutoff(context.today);
     conditions.push(
       sql<boolean>`(${openStage} AND EXISTS (
         SELECT 1 FROM plan_items ro_pi JOIN support_plans ro_sp ON ro_sp.id = ro_pi.plan_id
@@ -62,8 +65,11 @@ export function caseFilterConditions(
           AND ro_pi.organization_id = ${filter.reportOverdueOrganizationId}
           AND (ro_pi.period_from IS NULL OR ro_pi.period_from <= ${context.today}::date)
           AND (ro_pi.period_to IS NULL OR ro_pi.period_to >= ${context.today}::date)
-          AND NOT EXISTS (SELECT 1 FROM support_reports ro_sr
-            WHERE ro_sr.plan_item_id = ro_pi.id AND ro_sr.supported_on > ${cutoff}::date)))`,
+          AND COALESCE(
+            (SELECT max(ro_sr.supported_on) FROM support_reports ro_sr WHERE ro_sr.plan_item_id = ro_pi.id),
+            ro_pi.period_from,
+            (ro_sp.approved_at AT TIME ZONE 'Asia/Tokyo')::date
+          ) < ${cutoff}::date))`,
     );
   }
   if (filter.q) conditions.push(caseMatches(filter.q));

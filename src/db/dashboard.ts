@@ -1,10 +1,9 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { CaseFilter } from '../contract/cases.ts';
-import { addCalendarDays } from '../domain/caseSearch.ts';
 import type { CaseStage } from '../domain/caseStage.ts';
+import { reportBaseCutoff } from '../domain/dueDates.ts';
 import { caseVisible, meetingVisible, type Viewer } from './access.ts';
 import { caseFilterConditions } from './caseFilters.ts';
-import { REPORT_INTERVAL_DAYS } from './plans.ts';
 import type { DB } from './schema.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -46,15 +45,15 @@ export async function openCasesByStage(db: Executor, viewer: Viewer): Promise<Ma
 
 /**
  * Per responsible organisation, the open cases the viewer may see with a plan item whose support
- * report is overdue: the item's period has begun and not ended, and nothing was reported in the
- * last REPORT_INTERVAL_DAYS days (the rule of my plan items and tasks).
+ * report is due: the item's period has begun and not ended, and its report is due by the one rule
+ * of my plan items and tasks (src/domain/dueDates.ts: 30 days after the last report or the start).
  */
 export async function reportsOverdueByOrganization(
   db: Executor,
   viewer: Viewer,
   today: string,
 ): Promise<{ organization_id: string; organization_name: string; n: number }[]> {
-  const cutoff = addCalendarDays(today, -REPORT_INTERVAL_DAYS);
+  const cutoff = reportBaseCutoff(today);
   const rows = await db
     .selectFrom('plan_items as pi')
     .innerJoin('support_plans as sp', 'sp.id', 'pi.plan_id')
@@ -71,8 +70,11 @@ export async function reportsOverdueByOrganization(
     .where((eb) => eb.or([eb('pi.period_from', 'is', null), eb('pi.period_from', '<=', today)]))
     .where((eb) => eb.or([eb('pi.period_to', 'is', null), eb('pi.period_to', '>=', today)]))
     .where(
-      sql<boolean>`NOT EXISTS (SELECT 1 FROM support_reports due_sr
-        WHERE due_sr.plan_item_id = pi.id AND due_sr.supported_on > ${cutoff})`,
+      sql<boolean>`COALESCE(
+        (SELECT max(due_sr.supported_on) FROM support_reports due_sr WHERE due_sr.plan_item_id = pi.id),
+        pi.period_from,
+        (sp.approved_at AT TIME ZONE 'Asia/Tokyo')::date
+      ) < ${cutoff}::date`,
     )
     .where(caseVisible(viewer, 'c.id'))
     .groupBy(['pi.organization_id', 'o.name'])

@@ -3,6 +3,8 @@ import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { PlanInput, PlanLink } from '../contract/plans.ts';
 import type { CaseStage } from '../domain/caseStage.ts';
 import { now } from '../domain/clock.ts';
+import { REPORT_INTERVAL_DAYS, type ReportSchedule } from '../domain/dueDates.ts';
+import { toIsoDate } from '../domain/wareki.ts';
 import { caseVisible, type Viewer } from './access.ts';
 import type { DB, MeetingTable, PlanItemTable, SupportPlanTable } from './schema.ts';
 
@@ -330,9 +332,6 @@ export async function approvePlan(
 // ---------------------------------------------------------------------------------------------
 // "My plan items"
 
-/** No report within this many days makes an item's report due. */
-export const REPORT_INTERVAL_DAYS = 30;
-
 export interface MyPlanItemRow extends PlanItemRow {
   plan_version: number;
   plan_approved_at: Date | null;
@@ -365,13 +364,19 @@ export async function listMyPlanItems(
   return query.orderBy('c.case_number').orderBy('pi.position').limit(page.limit).execute();
 }
 
-/** All of the viewer's organisation's current items whose report is due on `today` (for tasks). */
+/**
+ * The viewer's organisation's current items that may have a report due by `horizon`: running today
+ * and not reported on lately. A superset (a due date moves back over closed days); the caller
+ * applies the rule (`reportStatus` in src/domain/dueDates.ts).
+ */
 export async function listMyReportDueItems(
   db: Executor,
   viewer: Viewer,
   today: string,
+  horizon: string,
 ): Promise<MyPlanItemRow[]> {
-  const cutoff = addDays(today, -REPORT_INTERVAL_DAYS);
+  // A report made after this cannot be due by the horizon, even moved back over 年末年始 and a weekend.
+  const cutoff = addDays(horizon, -REPORT_INTERVAL_DAYS + 10);
   return myPlanItemsQuery(db, viewer)
     .where((eb) => eb.or([eb('pi.period_from', 'is', null), eb('pi.period_from', '<=', today)]))
     .where((eb) => eb.or([eb('pi.period_to', 'is', null), eb('pi.period_to', '>=', today)]))
@@ -418,17 +423,16 @@ export function addDays(date: string, days: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/**
- * Whether an item's report is due on `today`: its period has begun and not ended, and no report
- * was made in the last {@link REPORT_INTERVAL_DAYS} days (or none at all yet).
- */
-export function isReportDue(
-  item: { period_from: string | null; period_to: string | null; last_reported_on: string | null },
+/** When a plan item of the viewer's organisation runs and was last reported on (src/domain/dueDates.ts). */
+export function reportScheduleOf(
+  item: Pick<MyPlanItemRow, 'period_from' | 'period_to' | 'plan_approved_at' | 'last_reported_on'>,
   today: string,
-): boolean {
-  if (item.period_from !== null && item.period_from > today) return false;
-  if (item.period_to !== null && item.period_to < today) return false;
-  return item.last_reported_on === null || item.last_reported_on <= addDays(today, -REPORT_INTERVAL_DAYS);
+): ReportSchedule {
+  return {
+    startedOn: item.period_from ?? (item.plan_approved_at ? toIsoDate(item.plan_approved_at) : today),
+    endsOn: item.period_to,
+    lastReportedOn: item.last_reported_on,
+  };
 }
 
 /** The links column as the contract types it. */

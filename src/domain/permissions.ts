@@ -12,6 +12,16 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
+/** The roles' Japanese names, as staff know them (the start-up banner; the web app has its own i18n). */
+export const roleLabels: Record<Role, string> = {
+  admin: '管理者',
+  coordinator: '重層事業担当',
+  caseworker: '相談支援員',
+  planOfficer: '計画担当',
+  councilMember: '連絡会議委員',
+  auditor: '監査担当',
+};
+
 export const permissions = [
   'organization.read',
   'organization.manage',

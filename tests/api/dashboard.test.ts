@@ -69,10 +69,19 @@ describe('dashboard.get for the coordinating section', () => {
       .where('id', '=', soon.caseId)
       .execute();
     const assessing = await createCase(db, dir, { stage: 'assessing' });
-    // a plan item of 保護第一課 never reported on: its report is overdue
+    // a plan item of 保護第一課 started 40 days ago, never reported on: its first report (30 days
+    // after the start) is overdue; one started today is not due yet
     await addPlan(db, dir, {
       caseId: overdue.caseId,
-      item: { content: '（試験）家計相談', organization: '保護第一課' },
+      item: {
+        content: '（試験）家計相談',
+        organization: '保護第一課',
+        periodFrom: addCalendarDays(day, -40),
+      },
+    });
+    await addPlan(db, dir, {
+      caseId: soon.caseId,
+      item: { content: '（試験）家計相談', organization: '保護第一課', periodFrom: day },
     });
     // a handover waiting since 4 days ago
     const waiting = await createCase(db, dir);
@@ -148,7 +157,7 @@ describe('dashboard.get for the other roles', () => {
     expect(before.planOfficer).toBeNull();
     expect(before.auditor).toBeNull();
     expect(before.caseworker?.sentHandovers.map((h) => h.label)).toEqual(['受理待ち', '受理', '差戻し']);
-    // a plan item of 保護第一課 in a case it takes part in, never reported on
+    // a plan item of 保護第一課 in a case it takes part in, started 40 days ago, never reported on
     const db = server.database.db;
     const { caseId } = await createCase(db, dir, {
       stage: 'supporting',
@@ -156,7 +165,11 @@ describe('dashboard.get for the other roles', () => {
     });
     await addPlan(db, dir, {
       caseId,
-      item: { content: '（試験）生活保護の相談', organization: '保護第一課' },
+      item: {
+        content: '（試験）生活保護の相談',
+        organization: '保護第一課',
+        periodFrom: addCalendarDays(today(), -40),
+      },
     });
     const after = await home(hogo);
     expect((after.caseworker?.planItemsDue ?? 0) - (before.caseworker?.planItemsDue ?? 0)).toBe(1);

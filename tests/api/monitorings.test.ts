@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { CaseDetail, CaseList } from '../../src/contract/cases.ts';
 import type { Monitoring } from '../../src/contract/monitorings.ts';
 import type { Plan, PlanComparison } from '../../src/contract/plans.ts';
 import { today } from '../../src/domain/clock.ts';
@@ -257,6 +258,16 @@ describe('POST /api/cases/:id/monitorings (monitorings.create)', () => {
       nextMonitoringOn: '2027-05-01',
     });
     expect(next.body).toMatchObject({ planVersion: 2 });
+    // Sat 2027-05-01 is due on Fri 2027-04-30, the same in the case and in the list
+    const detail = await coordinator.get<CaseDetail>(`/api/cases/${caseId}`);
+    expect(detail.body).toMatchObject({ nextMonitoringOn: '2027-05-01', nextMonitoringDueOn: '2027-04-30' });
+    const list = await coordinator.get<CaseList>(
+      `/api/cases?q=${encodeURIComponent(detail.body.caseNumber)}`,
+    );
+    expect(list.body.items.find((item) => item.id === caseId)).toMatchObject({
+      nextMonitoringOn: '2027-05-01',
+      nextMonitoringDueOn: '2027-04-30',
+    });
   });
 
   it('close: closes the case with reason and evaluation', async () => {

@@ -140,6 +140,9 @@ describe('GET /api/plan-items (planItems.mine) and POST /api/support-reports (su
         caseNumber: kase.caseNumber,
         personName: kase.personName,
         lastReportedOn: null,
+        // first due 30 days after the item's start (2026-11-01), a Tuesday
+        reportNominalDueOn: '2026-12-01',
+        reportDueOn: '2026-12-01',
         reportDue: true,
         abilities: { report: true },
       },

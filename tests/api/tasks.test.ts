@@ -147,7 +147,8 @@ beforeAll(async () => {
     acknowledged: true,
   });
 
-  // Plans: items from Mon 2025-11-03 (文化の日) with no report yet → due, moved back to Fri 2025-10-31.
+  // Plans: items from Sat 2025-10-04 with no report yet: the first report is due 30 days later, on
+  // Mon 2025-11-03 (文化の日), moved back to Fri 2025-10-31; overdue from then, not from the start.
   const overdue = await supportingCase();
   ids.overdueCase = overdue.caseId;
   ids.shogaiItem = overdue.plan.items[0]?.id ?? '';
@@ -230,7 +231,7 @@ async function supportingCase(): Promise<{ caseId: string; plan: Plan }> {
     content,
     organizationId,
     frequency: '月1回',
-    periodFrom: '2025-11-03',
+    periodFrom: '2025-10-04',
     periodTo: '2030-03-31',
     links: [],
   });
@@ -323,8 +324,9 @@ describe('GET /api/tasks (tasks.list)', () => {
     expect(reports.map((t) => t.subjectId)).toEqual([ids.shogaiItem]);
     expect(reports[0]).toMatchObject({
       dueOn: '2025-10-31',
+      nominalDueOn: '2025-11-03',
       overdue: true,
-      daysWaiting: daysBetween('2025-11-03', today()),
+      daysWaiting: null,
       link: { type: 'case', id: ids.overdueCase },
       caseId: ids.overdueCase,
       abilities: { report: true },
@@ -362,8 +364,9 @@ describe('GET /api/tasks (tasks.list)', () => {
     // 2026-01-09 + 30 days = Sun 2026-02-08 → Fri 2026-02-06
     expect(due).toMatchObject({
       dueOn: '2026-02-06',
+      nominalDueOn: '2026-02-08',
       overdue: true,
-      daysWaiting: daysBetween('2026-01-09', today()),
+      daysWaiting: null,
     });
   });
 

@@ -228,7 +228,10 @@ test('8050: assessment, 支援会議, consent, 重層的支援会議, plan, repo
   const supportMeetingPath = new URL((await supportMeetingLink.getAttribute('href')) ?? '', 'http://x')
     .pathname;
 
-  // A 重層的支援会議 needs the person's consent for every invitee: refused, and said so.
+  // A 重層的支援会議 needs the person's consent for every invitee: refused, and said so. Once a
+  // meeting is on the list the form folds behind its button.
+  await expect(panel.getByLabel('会議の種類')).toHaveCount(0);
+  await panel.getByRole('button', { name: '会議を計画する' }).click();
   await panel.getByLabel('会議の種類').selectOption({ label: '重層的支援会議（本人同意が必要）' });
   await expect(panel.getByText(/開催日に有効な本人の同意が記録されている必要があります/)).toBeVisible();
   await panel.getByLabel('会議名').fill('第1回重層的支援会議');
@@ -323,6 +326,7 @@ test('8050: assessment, 支援会議, consent, 重層的支援会議, plan, repo
 
   // ── 重層的支援会議 with consent, inviting the disability office and 保護第一課 ───────────────
   panel = await openTab(page, '会議');
+  await panel.getByRole('button', { name: '会議を計画する' }).click();
   await panel.getByLabel('会議の種類').selectOption({ label: '重層的支援会議（本人同意が必要）' });
   await panel.getByLabel('会議名').fill('第1回重層的支援会議');
   await panel.getByLabel('日付').fill(formatWareki(today));

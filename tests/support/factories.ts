@@ -371,7 +371,11 @@ export async function addMeeting(
 export async function addPlan(
   db: Kysely<DB>,
   dir: DemoDirectory,
-  plan: { caseId: string; wishes?: string; item?: { content: string; organization: string } },
+  plan: {
+    caseId: string;
+    wishes?: string;
+    item?: { content: string; organization: string; periodFrom?: string };
+  },
 ): Promise<string> {
   const id = randomUUID();
   await db
@@ -402,6 +406,7 @@ export async function addPlan(
         position: 1,
         content: plan.item.content,
         organization_id: dir.organization(plan.item.organization),
+        period_from: plan.item.periodFrom ?? null,
         links: [],
       })
       .execute();

@@ -51,6 +51,7 @@ import {
   labelOf,
   relations,
 } from '../../domain/codeLists.ts';
+import { dueDateOf } from '../../domain/dueDates.ts';
 import { caseAbilities, coordinatesCase } from '../../domain/policy/cases.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
@@ -82,6 +83,7 @@ function presentCaseListItem(row: CaseListRow, actor: Actor): CaseListItem {
     person: { id: row.primary_person_id, name: fullName(row), kana: fullKana(row) },
     householdFlags: (row.household_flags ?? []) as CodeOf<typeof householdFlags>[],
     nextMonitoringOn: row.next_monitoring_on,
+    nextMonitoringDueOn: row.next_monitoring_on ? dueDateOf(row.next_monitoring_on).dueOn : null,
     acceptedOn: row.accepted_on,
     coordinatingOrganization: {
       id: row.coordinating_organization_id,
@@ -137,6 +139,7 @@ export async function loadCaseDetail(tx: Transaction<DB>, actor: Actor, kase: Ca
     stage: kase.stage,
     acceptedOn: kase.accepted_on,
     nextMonitoringOn: kase.next_monitoring_on,
+    nextMonitoringDueOn: kase.next_monitoring_on ? dueDateOf(kase.next_monitoring_on).dueOn : null,
     closedOn: kase.closed_on,
     closureReason: (kase.closure_reason as CodeOf<typeof closureReasons> | null) ?? null,
     closureEvaluation: kase.closure_evaluation,

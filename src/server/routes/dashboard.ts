@@ -22,7 +22,7 @@ import {
   reportsOverdueByOrganization,
   sentByStatus,
 } from '../../db/dashboard.ts';
-import { listMyReportDueItems } from '../../db/plans.ts';
+import { listMyReportDueItems, reportScheduleOf } from '../../db/plans.ts';
 import { findCurrentPlan } from '../../db/recidivismPlan.ts';
 import type { DB } from '../../db/schema.ts';
 import { invitedMeetings, pendingHandovers, pendingReferrals } from '../../db/tasks.ts';
@@ -30,6 +30,7 @@ import { daysBetween } from '../../domain/businessDays.ts';
 import { addCalendarDays, DEFAULT_NO_CONTACT_DAYS } from '../../domain/caseSearch.ts';
 import { caseStageLabels, caseStages, isOpenStage } from '../../domain/caseStage.ts';
 import { now, today as todayInTokyo } from '../../domain/clock.ts';
+import { reportStatus } from '../../domain/dueDates.ts';
 import { fiscalYearOf, formatFiscalYear } from '../../domain/fiscalYear.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
@@ -144,7 +145,9 @@ export function dashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           const referrals = await sentByStatus(tx, actor, 'referrals');
           const sentHandovers = await sentByStatus(tx, actor, 'handovers');
           dashboard.caseworker = {
-            planItemsDue: (await listMyReportDueItems(tx, actor, today)).length,
+            planItemsDue: (await listMyReportDueItems(tx, actor, today, today)).filter(
+              (item) => reportStatus(reportScheduleOf(item, today), today).needed,
+            ).length,
             referralsWaiting: (await pendingReferrals(tx, actor)).length,
             sentReferrals: ['pending', 'accepted', 'declined'].map((status) => ({
               status,

@@ -33,7 +33,6 @@ import {
   hasAssessment,
   inactiveOrganizations,
   insertDraft,
-  isReportDue,
   linksOf,
   listMyPlanItems,
   listPlans,
@@ -43,12 +42,14 @@ import {
   type PlanItemRow,
   type PlanRecord,
   planItemsOf,
+  reportScheduleOf,
   unknownProgrammes,
   updateDraft,
 } from '../../db/plans.ts';
 import type { DB } from '../../db/schema.ts';
 import { isOpenStage, noFacts, transition } from '../../domain/caseStage.ts';
 import { now, today } from '../../domain/clock.ts';
+import { reportStatus } from '../../domain/dueDates.ts';
 import { coordinatesCase } from '../../domain/policy/cases.ts';
 import { mayDraftPlan, mayReportOnPlanItems, planAbilities } from '../../domain/policy/plans.ts';
 import type { Actor } from '../actor.ts';
@@ -236,6 +237,7 @@ export function comparePlans(
 }
 
 function presentMyPlanItem(row: MyPlanItemRow, today: string, actor: Actor): MyPlanItem {
+  const { due, needed } = reportStatus(reportScheduleOf(row, today), today);
   return {
     ...presentPlanItem(row),
     planId: row.plan_id,
@@ -244,7 +246,9 @@ function presentMyPlanItem(row: MyPlanItemRow, today: string, actor: Actor): MyP
     caseNumber: row.case_number,
     personName: `${row.family_name} ${row.given_name}`,
     lastReportedOn: row.last_reported_on,
-    reportDue: isReportDue(row, today),
+    reportNominalDueOn: due.nominalOn,
+    reportDueOn: due.dueOn,
+    reportDue: needed,
     abilities: { report: mayReportOnPlanItems(actor) },
   };
 }

@@ -4,27 +4,19 @@ import type { Kysely } from 'kysely';
 import { problemSchema } from '../../contract/problem.ts';
 import { type Task, type TaskKind, taskKinds, taskListSchema } from '../../contract/tasks.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
-import { addDays, listMyReportDueItems, REPORT_INTERVAL_DAYS } from '../../db/plans.ts';
+import { listMyReportDueItems, reportScheduleOf } from '../../db/plans.ts';
 import type { DB } from '../../db/schema.ts';
 import { invitedMeetings, monitoringDueCases, pendingHandovers, pendingReferrals } from '../../db/tasks.ts';
-import { addBusinessDays, daysBetween, isBusinessDay } from '../../domain/businessDays.ts';
-import { now } from '../../domain/clock.ts';
+import { addBusinessDays, daysBetween } from '../../domain/businessDays.ts';
+import { dueDateOf, isOverdue, reportStatus } from '../../domain/dueDates.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { tokyoToday } from './plans.ts';
 
 /** A handover or referral should be accepted or answered within this many business days of arrival. */
 export const DECISION_BUSINESS_DAYS = 5;
-/** Monitoring shows as a task from this many business days before it is due. */
+/** Monitoring and reports show as tasks from this many business days before they are due. */
 export const MONITORING_NOTICE_BUSINESS_DAYS = 5;
-
-/**
- * A due date as the office keeps it: one falling on a Saturday, Sunday, national holiday or in
- * 年末年始 (12/29–1/3) moves back to the business day before.
- */
-export function dueBusinessDay(date: string): string {
-  return isBusinessDay(date) ? date : addBusinessDays(date, -1);
-}
 
 function monthDay(date: string): string {
   return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
@@ -55,18 +47,19 @@ export function taskRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       return db.transaction().execute(async (tx) => {
         const tasks: Task[] = [];
         const task = (
-          fields: Omit<Task, 'id' | 'overdue' | 'abilities' | 'dueOn'> & {
+          fields: Omit<Task, 'id' | 'overdue' | 'abilities' | 'dueOn' | 'nominalDueOn'> & {
             rawDueOn: string;
             abilities?: Partial<Task['abilities']>;
           },
         ) => {
           const { rawDueOn, abilities, ...rest } = fields;
-          const dueOn = dueBusinessDay(rawDueOn);
+          const { dueOn, nominalOn } = dueDateOf(rawDueOn);
           tasks.push({
             ...rest,
             id: `${fields.kind}:${fields.subjectId}`,
             dueOn,
-            overdue: dueOn < today,
+            nominalDueOn: nominalOn,
+            overdue: isOverdue(dueOn, today),
             abilities: { ...noAbilities, ...abilities },
           });
         };
@@ -120,16 +113,19 @@ export function taskRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             abilities: { acknowledge: unacknowledged },
           });
         }
+        // Reports and monitoring show from this many business days before they are due.
+        const horizon = addBusinessDays(today, MONITORING_NOTICE_BUSINESS_DAYS);
         if (can('supportReport.create')) {
-          for (const item of await listMyReportDueItems(tx, actor, today)) {
-            const since =
-              item.last_reported_on ?? item.period_from ?? toIsoDate(item.plan_approved_at ?? now());
+          for (const item of await listMyReportDueItems(tx, actor, today, horizon)) {
+            const schedule = reportScheduleOf(item, today);
+            const { due } = reportStatus(schedule, today);
+            if (due.dueOn > horizon) continue;
             task({
               kind: 'reportDue',
               subjectId: item.id,
               title: `支援報告：${item.case_number} ${item.family_name} ${item.given_name}さん「${item.content}」`,
-              rawDueOn: item.last_reported_on ? addDays(item.last_reported_on, REPORT_INTERVAL_DAYS) : since,
-              daysWaiting: daysBetween(since, today),
+              rawDueOn: due.nominalOn,
+              daysWaiting: null,
               link: { type: 'case', id: item.case_id },
               caseId: item.case_id,
               caseNumber: item.case_number,
@@ -138,11 +134,10 @@ export function taskRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           }
         }
         if (can('case.coordinate')) {
-          const horizon = addBusinessDays(today, MONITORING_NOTICE_BUSINESS_DAYS);
           // Any date before the next business day after the horizon moves back to the horizon or earlier.
           const before = addBusinessDays(today, MONITORING_NOTICE_BUSINESS_DAYS + 1);
           for (const kase of await monitoringDueCases(tx, actor, before)) {
-            const dueOn = dueBusinessDay(kase.next_monitoring_on as string);
+            const { dueOn } = dueDateOf(kase.next_monitoring_on as string);
             if (dueOn > horizon) continue;
             task({
               kind: 'monitoringDue',

@@ -1,8 +1,10 @@
 import { Link, Outlet, useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../src/contract/session.ts';
 import type { Permission, Role } from '../../../src/domain/permissions.ts';
 import { Button } from '../components/ui/button.tsx';
+import { MenuButton } from '../components/ui/menu-button.tsx';
 import { useSession } from '../features/session/api/get-session.ts';
 import { useSignOut } from '../features/session/api/sign-out.ts';
 import { MeContext } from '../lib/me-context.tsx';
@@ -141,6 +143,8 @@ export function AppShell({ initialMe, onExpired }: AppShellProps) {
   const session = useSession();
   const signOut = useSignOut();
   const me = session.data ?? initialMe;
+  // Below 1024 px the menu folds behind a button; it closes again when a page is chosen.
+  const [menuOpen, setMenuOpen] = useState(false);
   const entries = navEntries.filter(
     (entry) =>
       (!entry.permission || me.permissions.includes(entry.permission)) &&
@@ -164,7 +168,17 @@ export function AppShell({ initialMe, onExpired }: AppShellProps) {
         <SkipLink />
         <header className="border-b border-solid-gray-420 bg-white print:hidden">
           <div className="flex flex-wrap items-center justify-between gap-x-8 gap-y-3 px-4 py-3 sm:px-8">
-            <Brand linkHome />
+            <div className="flex w-full items-center justify-between gap-4 lg:w-auto">
+              <Brand linkHome />
+              <MenuButton
+                className="lg:hidden"
+                controls="main-nav"
+                expanded={menuOpen}
+                onToggle={() => setMenuOpen((open) => !open)}
+                openLabel={t('ui.menu.open')}
+                closeLabel={t('ui.menu.close')}
+              />
+            </div>
             <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
               <dl aria-label={t('shell.userArea')} className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
                 <div className="flex items-baseline gap-1">
@@ -173,7 +187,7 @@ export function AppShell({ initialMe, onExpired }: AppShellProps) {
                 </div>
                 <div className="flex items-baseline gap-1">
                   <dt className="sr-only">{t('shell.user')}</dt>
-                  <dd className="text-std-16B-170 text-solid-gray-900">{me.user.displayName}</dd>
+                  <dd className="break-keep text-std-16B-170 text-solid-gray-900">{me.user.displayName}</dd>
                 </div>
               </dl>
               <LanguageSwitch />
@@ -188,12 +202,19 @@ export function AppShell({ initialMe, onExpired }: AppShellProps) {
             </div>
           </div>
         </header>
-        <div className="flex flex-1 flex-col md:flex-row">
+        <div className="flex flex-1 flex-col lg:flex-row">
           <nav
+            id="main-nav"
             aria-label={t('shell.navLabel')}
-            className="border-b border-solid-gray-420 bg-solid-gray-50 p-4 md:w-60 md:shrink-0 md:border-r md:border-b-0 print:hidden"
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' && menuOpen) {
+                setMenuOpen(false);
+                document.querySelector<HTMLButtonElement>('[aria-controls="main-nav"]')?.focus();
+              }
+            }}
+            className={`${menuOpen ? 'block' : 'hidden'} border-b border-solid-gray-420 bg-solid-gray-50 p-4 lg:block lg:w-60 lg:shrink-0 lg:border-r lg:border-b-0 print:hidden`}
           >
-            <ul className="flex flex-wrap gap-1 md:flex-col">
+            <ul className="grid grid-cols-1 gap-1 sm:grid-cols-2 lg:flex lg:flex-col">
               {entries.map((entry) => (
                 <li key={entry.to}>
                   <Link
@@ -208,6 +229,7 @@ export function AppShell({ initialMe, onExpired }: AppShellProps) {
                         entry.to === '/audit',
                     }}
                     className={navLinkClassName}
+                    onClick={() => setMenuOpen(false)}
                   >
                     {t(entry.label)}
                   </Link>

@@ -4,7 +4,7 @@ export type ButtonVariant = 'solid-fill' | 'outline' | 'text';
 export type ButtonSize = 'md' | 'sm';
 
 const base =
-  'inline-flex items-center justify-center gap-2 underline-offset-[3px] cursor-pointer aria-disabled:cursor-not-allowed disabled:cursor-not-allowed';
+  'inline-flex items-center justify-center gap-2 sm:whitespace-nowrap underline-offset-[3px] cursor-pointer aria-disabled:cursor-not-allowed disabled:cursor-not-allowed';
 
 const variants: Record<ButtonVariant, string> = {
   'solid-fill':

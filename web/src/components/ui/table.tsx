@@ -1,4 +1,5 @@
-import type { ComponentProps, ReactNode } from 'react';
+import { type ComponentProps, type ReactNode, useLayoutEffect, useRef } from 'react';
+import { labelCells } from './table-cards.ts';
 
 export type TableProps = {
   /** The table's name; shown as its `<caption>`. */
@@ -6,17 +7,42 @@ export type TableProps = {
   /** Extra caption text such as the row count. */
   captionDetail?: string;
   children: ReactNode;
+  /**
+   * `cards` (default): below 768 px each row reads as a card, cells labelled with their column.
+   * `scroll`: the table keeps its columns and scrolls sideways inside its region (wide grids whose
+   * columns are compared across rows, e.g. a plan comparison).
+   */
+  narrow?: 'cards' | 'scroll';
 };
 
 /**
  * A DADS data table with a visible caption. Wide tables scroll inside a focusable,
- * labelled region so keyboard users can scroll them too.
+ * labelled region so keyboard users can scroll them too, with the first column kept in view; on a
+ * phone (below 768 px) rows become cards unless `narrow="scroll"`. The page itself never scrolls
+ * sideways.
  */
-export function Table({ caption, captionDetail, children }: TableProps) {
+export function Table({ caption, captionDetail, children, narrow = 'cards' }: TableProps) {
+  const ref = useRef<HTMLTableElement>(null);
+  useLayoutEffect(() => {
+    const table = ref.current;
+    if (!table || narrow !== 'cards') return;
+    labelCells(table);
+    // Rows come and go (paging, filters, edits): label them again whenever the table's content changes.
+    const observer = new MutationObserver(() => labelCells(table));
+    observer.observe(table, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, [narrow]);
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
-    <section className="w-full overflow-x-auto print:overflow-visible" aria-label={caption} tabIndex={0}>
-      <table className="w-full border-collapse text-left">
+    <section
+      className="relative w-full overflow-x-auto print:overflow-visible"
+      aria-label={caption}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+      tabIndex={0}
+    >
+      <table
+        ref={ref}
+        className={`table-sticky-first w-full border-collapse text-left ${narrow === 'cards' ? 'table-cards' : ''}`}
+      >
         <caption className="mb-2 text-left text-std-17B-170 text-solid-gray-800">
           {caption}
           {captionDetail ? (

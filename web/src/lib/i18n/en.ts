@@ -4,6 +4,7 @@ import type { Messages } from './ja.ts';
 import { recidivismEn } from './recidivism.en.ts';
 import { resourcesEn } from './resources.en.ts';
 import { statsEn } from './stats.en.ts';
+import { uiEn } from './ui.en.ts';
 
 /** English messages. Typed as `Messages`, so a key missing here (or extra) fails the type check. */
 export const en: Messages = {
@@ -1269,6 +1270,7 @@ export const en: Messages = {
   resources: resourcesEn,
   stats: statsEn,
   codes: codesEn,
+  ui: uiEn,
   problem: {
     auth: {
       required: 'Please sign in.',

@@ -3,6 +3,7 @@ import { formsJa } from './forms.ja.ts';
 import { recidivismJa } from './recidivism.ja.ts';
 import { resourcesJa } from './resources.ja.ts';
 import { statsJa } from './stats.ja.ts';
+import { uiJa } from './ui.ja.ts';
 /**
  * Japanese messages: the primary language of Kasane. Every other language must provide the
  * same keys (`Messages`), so a missing translation is a type error.
@@ -1267,6 +1268,7 @@ export const ja = {
   resources: resourcesJa,
   stats: statsJa,
   codes: codesJa,
+  ui: uiJa,
   problem: {
     auth: {
       required: 'ログインが必要です。',

@@ -204,8 +204,10 @@ export function ReshufflePage() {
               <tbody>
                 {preview.moves.map((m) => (
                   <tr key={m.fromUser.id}>
-                    <Th scope="row">{m.fromUser.displayName}</Th>
-                    <Td>{m.toUser.displayName}</Td>
+                    <Th scope="row" className="break-keep sm:whitespace-nowrap">
+                      {m.fromUser.displayName}
+                    </Th>
+                    <Td className="break-keep sm:whitespace-nowrap">{m.toUser.displayName}</Td>
                     <Td>{t('accounts.reshuffle.cases', { count: m.openCases })}</Td>
                   </tr>
                 ))}
@@ -222,7 +224,9 @@ export function ReshufflePage() {
               <tbody>
                 {preview.disabled.map((d) => (
                   <tr key={d.user.id}>
-                    <Th scope="row">{d.user.displayName}</Th>
+                    <Th scope="row" className="break-keep sm:whitespace-nowrap">
+                      {d.user.displayName}
+                    </Th>
                     <Td>{d.sessionsEnded}</Td>
                     <Td>{t('accounts.reshuffle.cases', { count: d.openCasesLeft })}</Td>
                   </tr>

@@ -173,7 +173,9 @@ export function DisclosurePage() {
               <tr key={person.id}>
                 <Th scope="row">
                   {fullName(person)}
-                  <span className="block text-std-16N-170 text-solid-gray-700">{fullKana(person)}</span>
+                  <span className="block break-keep sm:whitespace-nowrap text-std-16N-170 text-solid-gray-700">
+                    {fullKana(person)}
+                  </span>
                 </Th>
                 <Td>
                   <BirthDateText birthDate={person.birthDate} age={person.age} />

@@ -1,4 +1,5 @@
-import { type FormEvent, useState } from 'react';
+import { useRouterState } from '@tanstack/react-router';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
@@ -20,6 +21,15 @@ export function CaseAssignee({ kase }: { kase: CaseDetail }) {
   const assign = useAssignCase();
   const [choice, setChoice] = useState<string | undefined>(undefined);
   const selected = choice ?? kase.assignedUser?.id ?? '';
+  // 「担当職員を設定」 (next steps) links here with #case-assignee: take the reader to the choice.
+  const hash = useRouterState({ select: (state) => state.location.hash });
+  const selectRef = useRef<HTMLSelectElement>(null);
+  const optionsReady = options.isSuccess;
+  useEffect(() => {
+    if (hash !== 'case-assignee' || !optionsReady) return;
+    selectRef.current?.scrollIntoView({ block: 'center' });
+    selectRef.current?.focus();
+  }, [hash, optionsReady]);
   const fieldError =
     assign.error instanceof ApiError
       ? assign.error.problem.errors?.find((e) => e.field === 'userId')?.message
@@ -50,6 +60,7 @@ export function CaseAssignee({ kase }: { kase: CaseDetail }) {
               <Alert tone="success" title={t('cases.assignee.saved')} />
             ) : null}
             <SelectField
+              ref={selectRef}
               label={t('cases.assignee.select')}
               supportText={t('cases.assignee.selectSupport')}
               error={fieldError}

@@ -3,18 +3,21 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
 import { isOpenStage } from '../../../../../src/domain/caseStage.ts';
-import { Alert } from '../../../components/ui/alert.tsx';
+import * as clock from '../../../../../src/domain/clock.ts';
 import { DateText } from '../../../components/ui/date-text.tsx';
-import { DescriptionList } from '../../../components/ui/description-list.tsx';
+import { DueDateText, DueStatusBadge } from '../../../components/ui/due-date.tsx';
+import { FactStrip } from '../../../components/ui/fact-strip.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Tabs } from '../../../components/ui/tabs.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { ApiError } from '../../../lib/api-client.ts';
+import { useFlash } from '../../../lib/flash.ts';
 import { CaseFormsSection } from '../../forms/components/case-forms-section.tsx';
 import { SensitiveFactsPanel } from '../../sensitive-facts/components/sensitive-facts-panel.tsx';
 import { useCase } from '../api/get-case.ts';
+import { nextStepsOf } from '../next-steps.ts';
 import { AssessmentPanel } from './assessment-panel.tsx';
 import { CaseActions } from './case-actions.tsx';
 import { CaseOverview } from './case-overview.tsx';
@@ -22,6 +25,7 @@ import { CaseStageBadge } from './case-stage-badge.tsx';
 import { ConsentsPanel } from './consents-panel.tsx';
 import { MeetingsPanel } from './meetings-panel.tsx';
 import { MonitoringPanel } from './monitoring-panel.tsx';
+import { NextSteps } from './next-steps.tsx';
 import { PlansPanel } from './plans-panel.tsx';
 import { SupportReportsPanel } from './support-reports-panel.tsx';
 import { TimelinePanel } from './timeline-panel.tsx';
@@ -102,7 +106,9 @@ function CaseDetailView({
   onTabChange: (tab: CaseTab) => void;
 }) {
   const { t } = useTranslation();
+  const accepted = useFlash();
   const [notice, setNotice] = useState<string | null>(null);
+  const today = clock.today();
   const person = kase.persons.find((p) => p.isPrimary) ?? kase.persons[0];
   const heading = t('cases.detailHeading', { caseNumber: kase.caseNumber, name: person?.name ?? '' });
 
@@ -146,55 +152,66 @@ function CaseDetailView({
         {heading}
       </PageHeading>
       <div className="flex flex-col gap-8">
-        {notice ? <Alert tone="success" title={notice} /> : null}
-        <section aria-label={t('cases.summary')} className="rounded-12 border border-solid-gray-420 p-6">
-          <DescriptionList
-            empty={t('common.none')}
-            items={[
-              { term: t('cases.caseNumber'), value: kase.caseNumber },
-              {
-                term: t('cases.person'),
-                value: person ? (
-                  <span className="flex flex-col">
-                    <span className="text-std-16B-170">{person.name}</span>
-                    <span className="text-solid-gray-700">{person.kana}</span>
-                  </span>
-                ) : null,
-              },
-              {
-                term: t('cases.stage'),
-                value: <CaseStageBadge stage={kase.stage} />,
-              },
-              { term: t('cases.acceptedOn'), value: <DateText value={kase.acceptedOn} withGregorian /> },
-              // Once coordination has ended there is no next monitoring to show.
-              ...(isOpenStage(kase.stage)
-                ? [
-                    {
-                      term: t('cases.nextMonitoringOn'),
-                      value: kase.nextMonitoringOn ? (
-                        <DateText value={kase.nextMonitoringOn} withGregorian />
+        <NextSteps caseId={kase.id} steps={nextStepsOf(kase, today)} confirmation={notice ?? accepted} />
+        <FactStrip
+          label={t('cases.summary')}
+          empty={t('common.none')}
+          sticky
+          facts={[
+            { term: t('cases.caseNumber'), value: kase.caseNumber },
+            {
+              term: t('cases.person'),
+              value: person ? (
+                <span className="flex flex-wrap gap-x-2">
+                  <span className="break-keep text-std-16B-170">{person.name}</span>
+                  <span className="break-keep text-solid-gray-700">{person.kana}</span>
+                </span>
+              ) : null,
+            },
+            {
+              term: t('cases.stage'),
+              value: <CaseStageBadge stage={kase.stage} />,
+            },
+            // Once coordination has ended there is no next monitoring to show.
+            ...(isOpenStage(kase.stage)
+              ? [
+                  {
+                    term: t('cases.nextMonitoringOn'),
+                    value:
+                      kase.nextMonitoringOn && kase.nextMonitoringDueOn ? (
+                        <span className="inline-flex flex-wrap items-center gap-x-3 gap-y-1">
+                          <DueDateText
+                            due={{ nominalOn: kase.nextMonitoringOn, dueOn: kase.nextMonitoringDueOn }}
+                          />
+                          <DueStatusBadge dueOn={kase.nextMonitoringDueOn} today={today} />
+                        </span>
                       ) : null,
-                    },
-                  ]
-                : []),
-              { term: t('cases.coordinatingOrganization'), value: kase.coordinatingOrganization.name },
-              ...(kase.leadOrganization
-                ? [{ term: t('cases.leadOrganization'), value: kase.leadOrganization.name }]
-                : []),
-              ...(kase.closedOn
-                ? [
-                    { term: t('cases.closedOn'), value: <DateText value={kase.closedOn} withGregorian /> },
-                    {
-                      term: t('cases.closureReason'),
-                      value: kase.closureReason ? t(`codes.closureReason.${kase.closureReason}`) : null,
-                    },
-                    { term: t('cases.closureEvaluation'), value: kase.closureEvaluation },
-                  ]
-                : []),
-            ]}
-          />
-        </section>
-        <CaseFormsSection kase={kase} />
+                  },
+                ]
+              : []),
+            {
+              term: t('cases.assignee.column'),
+              value: (
+                <span className="break-keep">{kase.assignedUser?.name ?? t('cases.assignee.none')}</span>
+              ),
+            },
+            { term: t('cases.acceptedOn'), value: <DateText value={kase.acceptedOn} withGregorian /> },
+            { term: t('cases.coordinatingOrganization'), value: kase.coordinatingOrganization.name },
+            ...(kase.leadOrganization
+              ? [{ term: t('cases.leadOrganization'), value: kase.leadOrganization.name }]
+              : []),
+            ...(kase.closedOn
+              ? [
+                  { term: t('cases.closedOn'), value: <DateText value={kase.closedOn} withGregorian /> },
+                  {
+                    term: t('cases.closureReason'),
+                    value: kase.closureReason ? t(`codes.closureReason.${kase.closureReason}`) : null,
+                  },
+                  { term: t('cases.closureEvaluation'), value: kase.closureEvaluation, wide: true },
+                ]
+              : []),
+          ]}
+        />
         <Tabs
           label={t('cases.tabsLabel')}
           idPrefix="case"
@@ -204,6 +221,8 @@ function CaseDetailView({
         >
           {panel}
         </Tabs>
+        {/* The sheets are printed now and then: below the records, so the tabs follow the header. */}
+        <CaseFormsSection kase={kase} />
       </div>
     </>
   );

@@ -9,6 +9,7 @@ import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
+import { DueDateText, DueStatusBadge } from '../../../components/ui/due-date.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
@@ -221,10 +222,6 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                 empty={t('cases.empty')}
               >
                 {(item) => {
-                  const overdue =
-                    item.nextMonitoringOn !== null &&
-                    item.nextMonitoringOn < today &&
-                    isOpenStage(item.stage);
                   return (
                     <tr key={item.id}>
                       <Th scope="row" className="whitespace-nowrap">
@@ -234,8 +231,12 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                       </Th>
                       <Td>
                         <span className="flex flex-col">
-                          <span className="text-std-16B-170">{item.person.name}</span>
-                          <span className="text-solid-gray-700">{item.person.kana}</span>
+                          <span className="break-keep sm:whitespace-nowrap text-std-16B-170">
+                            {item.person.name}
+                          </span>
+                          <span className="break-keep sm:whitespace-nowrap text-solid-gray-700">
+                            {item.person.kana}
+                          </span>
                         </span>
                       </Td>
                       <Td>
@@ -257,11 +258,15 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                       <Td className="whitespace-nowrap">
                         <DateText value={item.acceptedOn} />
                       </Td>
-                      <Td className="whitespace-nowrap">
-                        {item.nextMonitoringOn ? (
+                      <Td>
+                        {item.nextMonitoringOn && item.nextMonitoringDueOn ? (
                           <span className="flex flex-col items-start gap-1">
-                            <DateText value={item.nextMonitoringOn} />
-                            {overdue ? <Badge tone="warning">{t('cases.overdue')}</Badge> : null}
+                            <DueDateText
+                              due={{ nominalOn: item.nextMonitoringOn, dueOn: item.nextMonitoringDueOn }}
+                            />
+                            {isOpenStage(item.stage) ? (
+                              <DueStatusBadge dueOn={item.nextMonitoringDueOn} today={today} />
+                            ) : null}
                           </span>
                         ) : (
                           t('common.none')
@@ -272,7 +277,9 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                           .map((basis) => labelOf(participationBases, basis))
                           .join(t('common.listSeparator'))}
                       </Td>
-                      <Td>{item.assignedUser?.name ?? t('cases.assignee.none')}</Td>
+                      <Td className="break-keep sm:whitespace-nowrap">
+                        {item.assignedUser?.name ?? t('cases.assignee.none')}
+                      </Td>
                     </tr>
                   );
                 }}

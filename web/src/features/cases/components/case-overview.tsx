@@ -62,8 +62,10 @@ export function CaseOverview({ kase }: { kase: CaseDetail }) {
               <tr key={person.id}>
                 <Th scope="row">
                   <span className="flex flex-col">
-                    <span className="text-std-16B-170">{person.name}</span>
-                    <span className="text-std-16N-170 text-solid-gray-700">{person.kana}</span>
+                    <span className="break-keep sm:whitespace-nowrap text-std-16B-170">{person.name}</span>
+                    <span className="break-keep sm:whitespace-nowrap text-std-16N-170 text-solid-gray-700">
+                      {person.kana}
+                    </span>
                   </span>
                 </Th>
                 <Td>{person.relation?.label ?? t('cases.overview.unknown')}</Td>

@@ -20,6 +20,7 @@ import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormReveal } from '../../../components/ui/form-reveal.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { Section } from '../../../components/ui/section.tsx';
@@ -67,7 +68,7 @@ export function ConsentsPanel({ kase }: { kase: CaseDetail }) {
             <Th scope="row" className="whitespace-nowrap">
               <DateText value={consent.givenOn} />
             </Th>
-            <Td>{consent.person.name}</Td>
+            <Td className="break-keep sm:whitespace-nowrap">{consent.person.name}</Td>
             <Td>
               <ul>
                 {consent.organizations.map((organization) => (
@@ -144,11 +145,18 @@ export function ConsentsPanel({ kase }: { kase: CaseDetail }) {
         }}
       />
       {kase.abilities.recordConsent ? (
-        <ConsentForm
-          kase={kase}
-          onSaved={() => setSaved(t('caseConsents.saved'))}
-          onStart={() => setSaved(null)}
-        />
+        <FormReveal label={t('ui.reveal.consent')} defaultOpen={kase.consents.length === 0}>
+          {(close) => (
+            <ConsentForm
+              kase={kase}
+              onSaved={() => {
+                setSaved(t('caseConsents.saved'));
+                close();
+              }}
+              onStart={() => setSaved(null)}
+            />
+          )}
+        </FormReveal>
       ) : null}
     </div>
   );

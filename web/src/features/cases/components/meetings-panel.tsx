@@ -14,6 +14,7 @@ import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormReveal } from '../../../components/ui/form-reveal.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
@@ -88,12 +89,19 @@ export function MeetingsPanel({ kase, onGoToConsents }: { kase: CaseDetail; onGo
         )}
       </DataTable>
       {kase.abilities.scheduleMeeting ? (
-        <MeetingForm
-          kase={kase}
-          onGoToConsents={onGoToConsents}
-          onStart={() => setCreated(null)}
-          onCreated={(title) => setCreated(t('caseMeetings.created', { title }))}
-        />
+        <FormReveal label={t('ui.reveal.meeting')} defaultOpen={kase.meetings.length === 0}>
+          {(close) => (
+            <MeetingForm
+              kase={kase}
+              onGoToConsents={onGoToConsents}
+              onStart={() => setCreated(null)}
+              onCreated={(title) => {
+                setCreated(t('caseMeetings.created', { title }));
+                close();
+              }}
+            />
+          )}
+        </FormReveal>
       ) : null}
     </div>
   );

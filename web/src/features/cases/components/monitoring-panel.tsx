@@ -12,6 +12,7 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormDateField } from '../../../components/ui/form-date-field.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
@@ -163,22 +164,14 @@ function MonitoringForm({
       <p>{t('monitoring.lead', { version: plan.version })}</p>
       <FormErrorSummary error={create.error} unplaced={unplaced} invalid={hasErrors} />
 
-      <Controller
+      <FormDateField
         control={control}
         name="conductedOn"
-        render={({ field }) => (
-          <CalendarDateField
-            id="monitoring-conducted-on"
-            label={t('monitoring.conductedOn')}
-            required
-            notAfter={today}
-            value={field.value || undefined}
-            onChange={(value) => field.onChange(value ?? '')}
-            onBlur={field.onBlur}
-            inputRef={field.ref}
-            error={errors.conductedOn?.message}
-          />
-        )}
+        id="monitoring-conducted-on"
+        label={t('monitoring.conductedOn')}
+        required
+        notAfter={today}
+        error={errors.conductedOn?.message}
       />
 
       {plan.items.map((item, index) => (

@@ -1,13 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Controller, type FieldPath, useFieldArray, useForm } from 'react-hook-form';
+import { type FieldPath, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type Plan, type PlanInput, planInputSchema, planLinks } from '../../../../../src/contract/plans.ts';
 import { Button } from '../../../components/ui/button.tsx';
-import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormDateField } from '../../../components/ui/form-date-field.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
@@ -163,21 +163,13 @@ export function PlanForm({
           error={errors.shortTermGoals?.message}
           {...register('shortTermGoals')}
         />
-        <Controller
+        <FormDateField
           control={control}
           name="nextMonitoringOn"
-          render={({ field }) => (
-            <CalendarDateField
-              id="plan-next-monitoring-on"
-              label={t('plans.nextMonitoringOn')}
-              required
-              value={field.value || undefined}
-              onChange={(value) => field.onChange(value ?? '')}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-              error={errors.nextMonitoringOn?.message}
-            />
-          )}
+          id="plan-next-monitoring-on"
+          label={t('plans.nextMonitoringOn')}
+          required
+          error={errors.nextMonitoringOn?.message}
         />
 
         <fieldset className="flex flex-col gap-6">
@@ -225,37 +217,21 @@ export function PlanForm({
                   />
                 </div>
                 <div className="grid grid-cols-1 gap-5 md:grid-cols-2">
-                  <Controller
+                  <FormDateField
                     control={control}
                     name={`items.${index}.periodFrom`}
-                    render={({ field: period }) => (
-                      <CalendarDateField
-                        id={`plan-item-${index}-period-from`}
-                        label={t('plans.periodFrom')}
-                        required
-                        value={period.value || undefined}
-                        onChange={(value) => period.onChange(value ?? '')}
-                        onBlur={period.onBlur}
-                        inputRef={period.ref}
-                        error={itemErrors?.periodFrom?.message}
-                      />
-                    )}
+                    id={`plan-item-${index}-period-from`}
+                    label={t('plans.periodFrom')}
+                    required
+                    error={itemErrors?.periodFrom?.message}
                   />
-                  <Controller
+                  <FormDateField
                     control={control}
                     name={`items.${index}.periodTo`}
-                    render={({ field: period }) => (
-                      <CalendarDateField
-                        id={`plan-item-${index}-period-to`}
-                        label={t('plans.periodTo')}
-                        required
-                        value={period.value || undefined}
-                        onChange={(value) => period.onChange(value ?? '')}
-                        onBlur={period.onBlur}
-                        inputRef={period.ref}
-                        error={itemErrors?.periodTo?.message}
-                      />
-                    )}
+                    id={`plan-item-${index}-period-to`}
+                    label={t('plans.periodTo')}
+                    required
+                    error={itemErrors?.periodTo?.message}
                   />
                 </div>
                 <SelectField

@@ -221,7 +221,7 @@ function VersionsTable({ plans }: { plans: readonly Plan[] }) {
             <Td className="whitespace-nowrap">
               {plan.approvedAt ? <DateText value={plan.approvedAt} /> : ''}
             </Td>
-            <Td>{plan.createdBy.displayName}</Td>
+            <Td className="break-keep sm:whitespace-nowrap">{plan.createdBy.displayName}</Td>
           </tr>
         ))}
       </tbody>

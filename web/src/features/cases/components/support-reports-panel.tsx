@@ -50,7 +50,7 @@ export function SupportReportsPanel({ caseId }: { caseId: string }) {
                   </Td>
                   <Td className="whitespace-pre-wrap">{report.content}</Td>
                   <Td>{codeName('reportResult', report.result)}</Td>
-                  <Td>{report.reportedBy.displayName}</Td>
+                  <Td className="break-keep sm:whitespace-nowrap">{report.reportedBy.displayName}</Td>
                 </tr>
               )}
             </DataTable>

@@ -103,11 +103,11 @@ export function ConsultationListPage({ status, onStatusChange }: ConsultationLis
                     <Link
                       to="/consultations/$consultationId"
                       params={{ consultationId: item.id }}
-                      className={textLinkClassName}
+                      className={`${textLinkClassName} break-keep sm:whitespace-nowrap`}
                     >
                       {fullName(item.person)}
                     </Link>
-                    <span className="block text-std-16N-170 text-solid-gray-700">
+                    <span className="block break-keep sm:whitespace-nowrap text-std-16N-170 text-solid-gray-700">
                       {fullKana(item.person)}
                     </span>
                     {item.person.age !== null ? (

@@ -20,6 +20,7 @@ import { SelectField } from '../../../components/ui/select-field.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { setFlash } from '../../../lib/flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useAcceptHandover } from '../api/accept-handover.ts';
@@ -46,11 +47,13 @@ function PersonCell({ handover, showDuplicates }: { handover: Handover; showDupl
       <Link
         to="/consultations/$consultationId"
         params={{ consultationId: handover.consultation.id }}
-        className={textLinkClassName}
+        className={`${textLinkClassName} break-keep sm:whitespace-nowrap`}
       >
         {fullName(person)}
       </Link>
-      <span className="block text-std-16N-170 text-solid-gray-700">{fullKana(person)}</span>
+      <span className="block break-keep sm:whitespace-nowrap text-std-16N-170 text-solid-gray-700">
+        {fullKana(person)}
+      </span>
       {person.age !== null ? (
         <span className="block text-std-16N-170 text-solid-gray-700">
           {t('dateText.age', { age: person.age })}
@@ -110,6 +113,7 @@ export function HandoverListPage({ status, onStatusChange }: HandoverListPagePro
     accept.mutate(accepting.id, {
       onSuccess: (created) => {
         setAccepting(null);
+        setFlash(t('ui.next.accepted', { caseNumber: created.caseNumber }));
         void navigate({ to: '/cases/$caseId', params: { caseId: created.caseId } });
       },
     });

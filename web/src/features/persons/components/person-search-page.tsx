@@ -110,11 +110,13 @@ export function PersonSearchPage() {
                     <Link
                       to="/persons/$personId"
                       params={{ personId: person.id }}
-                      className={textLinkClassName}
+                      className={`${textLinkClassName} break-keep sm:whitespace-nowrap`}
                     >
                       {fullName(person)}
                     </Link>
-                    <span className="block text-std-16N-170 text-solid-gray-700">{fullKana(person)}</span>
+                    <span className="block break-keep sm:whitespace-nowrap text-std-16N-170 text-solid-gray-700">
+                      {fullKana(person)}
+                    </span>
                   </Th>
                   <Td>
                     <BirthDateText birthDate={person.birthDate} age={person.age} />

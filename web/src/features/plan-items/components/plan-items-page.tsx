@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import * as clock from '../../../../../src/domain/clock.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
+import { DueDateText, DueStatusBadge } from '../../../components/ui/due-date.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { PathLink } from '../../../components/ui/path-link.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
@@ -15,6 +17,7 @@ import { SupportReportForm } from './support-report-form.tsx';
 /** 担当の支援項目: my organisation's items across cases, and a 支援報告 form for the one chosen. */
 export function PlanItemsPage() {
   const { t } = useTranslation();
+  const today = clock.today();
   const items = useMyPlanItems();
   const [selected, setSelected] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -51,7 +54,7 @@ export function PlanItemsPage() {
                     <Td className="whitespace-nowrap">
                       <PathLink href={`/cases/${item.caseId}`}>{item.caseNumber}</PathLink>
                     </Td>
-                    <Td className="whitespace-nowrap">{item.personName}</Td>
+                    <Td className="break-keep sm:whitespace-nowrap">{item.personName}</Td>
                     <Th scope="row" className="whitespace-pre-wrap">
                       {item.content}
                     </Th>
@@ -64,11 +67,14 @@ export function PlanItemsPage() {
                       )}
                     </Td>
                     <Td>
-                      {item.reportDue ? (
-                        <Badge tone="warning">{t('planItems.overdue')}</Badge>
-                      ) : (
-                        <Badge tone="success">{t('planItems.onTime')}</Badge>
-                      )}
+                      <span className="flex flex-col items-start gap-1">
+                        <DueDateText due={{ dueOn: item.reportDueOn, nominalOn: item.reportNominalDueOn }} />
+                        {item.reportDue ? (
+                          <DueStatusBadge dueOn={item.reportDueOn} today={today} />
+                        ) : (
+                          <Badge tone="success">{t('planItems.onTime')}</Badge>
+                        )}
+                      </span>
                     </Td>
                     <Td className="whitespace-nowrap">
                       {item.abilities.report ? (

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef } from 'react';
-import { Controller, type FieldPath, useForm } from 'react-hook-form';
+import { type FieldPath, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { MyPlanItem } from '../../../../../src/contract/plans.ts';
@@ -11,8 +11,8 @@ import {
 import * as clock from '../../../../../src/domain/clock.ts';
 import { reportResults } from '../../../../../src/domain/codeLists.ts';
 import { Button } from '../../../components/ui/button.tsx';
-import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormDateField } from '../../../components/ui/form-date-field.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
@@ -87,22 +87,14 @@ export function SupportReportForm({
       </div>
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[48rem] flex-col gap-8">
         <FormErrorSummary error={create.error} unplaced={unplaced} invalid={hasErrors} />
-        <Controller
+        <FormDateField
           control={control}
           name="supportedOn"
-          render={({ field }) => (
-            <CalendarDateField
-              id="support-report-supported-on"
-              label={t('planItems.supportedOn')}
-              required
-              notAfter={today}
-              value={field.value || undefined}
-              onChange={(value) => field.onChange(value ?? '')}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-              error={errors.supportedOn?.message}
-            />
-          )}
+          id="support-report-supported-on"
+          label={t('planItems.supportedOn')}
+          required
+          notAfter={today}
+          error={errors.supportedOn?.message}
         />
         <TextareaField
           id="support-report-content"

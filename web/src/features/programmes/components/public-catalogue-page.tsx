@@ -4,6 +4,7 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { SummaryText } from '../../../components/ui/summary-text.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { usePublicProgrammes } from '../api/list-public-programmes.ts';
 
@@ -39,6 +40,7 @@ export function PublicCataloguePage() {
           <h2 id={`public-challenge-${c.position}`} className="text-std-24B-150 text-solid-gray-900">
             {t('recidivism.plan.challengeHeading', { position: c.position, title: c.title })}
           </h2>
+          {c.programmes.length === 0 ? <p>{t('ui.catalogue.noProgrammes')}</p> : null}
           <ul className="flex flex-col gap-4">
             {c.programmes.map((p) => (
               <li
@@ -49,7 +51,7 @@ export function PublicCataloguePage() {
                   {p.name}
                   {p.isRepeat ? <Badge tone="muted">{t('recidivism.plan.repeat')}</Badge> : null}
                 </h3>
-                <p className="whitespace-pre-wrap">{p.summary}</p>
+                <SummaryText text={p.summary} />
                 <p className="text-std-16N-170 text-solid-gray-700">
                   {t('recidivism.publicCatalogue.section', { section: p.section })}
                 </p>

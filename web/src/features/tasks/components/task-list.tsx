@@ -2,7 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { type Task, taskKinds } from '../../../../../src/contract/tasks.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
-import { DateText } from '../../../components/ui/date-text.tsx';
+import { DueDateText, DueStatusBadge } from '../../../components/ui/due-date.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
@@ -72,7 +72,7 @@ function RecordLink({ task }: { task: Task }) {
   return null;
 }
 
-function TaskItem({ task }: { task: Task }) {
+function TaskItem({ task, today }: { task: Task; today: string }) {
   const { t } = useTranslation();
   const record = <RecordLink task={task} />;
   return (
@@ -83,9 +83,10 @@ function TaskItem({ task }: { task: Task }) {
       <p className="flex flex-wrap items-center gap-x-4 gap-y-1 text-std-16N-170 text-solid-gray-800">
         <span>
           {t('tasks.dueOn')}
-          <DateText value={task.dueOn} withWeekday />
+          <DueDateText due={{ dueOn: task.dueOn, nominalOn: task.nominalDueOn }} />
         </span>
-        {task.overdue ? <Badge tone="warning">{t('tasks.overdue')}</Badge> : null}
+        <DueStatusBadge dueOn={task.dueOn} today={today} />
+        {/* Waiting is how long a handover or referral has waited for a decision, not lateness. */}
         {task.daysWaiting !== null ? (
           <span>{t('tasks.daysWaiting', { count: task.daysWaiting })}</span>
         ) : null}
@@ -132,7 +133,7 @@ export function TaskList({ groupHeadingLevel }: TaskListProps) {
           </Heading>
           <ul className="flex flex-col gap-3">
             {group.items.map((task) => (
-              <TaskItem key={task.id} task={task} />
+              <TaskItem key={task.id} task={task} today={tasks.data.today} />
             ))}
           </ul>
         </section>

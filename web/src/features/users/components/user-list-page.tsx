@@ -145,7 +145,7 @@ export function UserListPage({ organizationId, includeDisabled, onFilterChange }
               {(user) => (
                 <tr key={user.id} className={user.disabledAt ? 'bg-solid-gray-50' : undefined}>
                   <Td className="font-mono">{user.loginId}</Td>
-                  <Th scope="row" className="whitespace-nowrap">
+                  <Th scope="row" className="break-keep sm:whitespace-nowrap">
                     {user.displayName}
                   </Th>
                   <Td>{user.organization.name}</Td>
