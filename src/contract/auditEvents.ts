@@ -109,6 +109,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'session.passwordChange': 'パスワードの変更',
   'session.secondFactor': '2段階認証',
   'session.secondFactorFailed': '2段階認証の失敗',
+  'session.secondFactorRequested': 'パスワード確認（2段階認証待ち）',
   'user.resetPassword': 'パスワードの再設定',
   'user.unlock': 'ロックの解除',
   'user.bulkReassign': '人事異動の一括処理',

@@ -33,6 +33,7 @@ export const problemCodes = [
   'payloadTooLarge',
   'unsupportedMediaType',
   'server.error',
+  'server.auditMissing',
   'case.illegalTransition',
   'case.assessmentRequired',
   'case.consentRequired',

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AuditAction } from '../domain/auditActions.ts';
 import { now } from '../domain/clock.ts';
+import { currentAuditScope } from './auditScope.ts';
 import type { AuditEventTable, DB } from './schema.ts';
 
 /** Who is acting, from where. Every write path takes one: audit cannot be skipped by forgetting it. */
@@ -121,6 +122,8 @@ export async function recordAudit(
   context: AuditContext,
   input: AuditEventInput,
 ): Promise<void> {
+  // the operation's audit promise is kept (src/db/auditScope.ts)
+  currentAuditScope()?.recorded.add(input.action);
   // A read-only transaction's audit events commit with it, atomically, but without waiting for
   // the WAL flush: a PostgreSQL crash may lose the last fraction of a second of read events, never
   // a change or its event (a transaction that records any change commits synchronously; ADR 0005).

@@ -7,6 +7,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { AuditMissingError, auditKept, changesData, currentAuditScope } from './auditScope.ts';
 import { APP_ROLE, TENANT_SETTING } from './rowLevelSecurity.ts';
 import { currentTenant } from './tenantContext.ts';
 
@@ -50,6 +51,8 @@ function beginStatement(settings: TransactionSettings): string {
 class TenantScopedConnection implements DatabaseConnection {
   inTransaction = false;
   sessionScoped = false;
+  /** The open transaction has changed data (not only the audit trail): its commit needs the operation's event. */
+  changedData = false;
 
   constructor(
     readonly inner: DatabaseConnection,
@@ -67,6 +70,11 @@ class TenantScopedConnection implements DatabaseConnection {
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     await this.scopeSession();
+    if (changesData(query)) {
+      if (this.inTransaction) this.changedData = true;
+      const audit = currentAuditScope();
+      if (audit) audit.changedData = true;
+    }
     return this.inner.executeQuery<R>(query);
   }
 
@@ -141,10 +149,15 @@ class TenantScopedDriver implements Driver {
       }
     }
     scoped.inTransaction = true;
+    scoped.changedData = false;
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     const scoped = connection as TenantScopedConnection;
+    // An API operation that changed data must have recorded one of its declared audit events by
+    // now: otherwise refuse to commit, and Kysely rolls the transaction back (src/db/auditScope.ts).
+    const audit = currentAuditScope();
+    if (audit && scoped.changedData && !auditKept(audit)) throw new AuditMissingError(audit.operationId);
     try {
       await this.#inner.commitTransaction(scoped.inner);
     } finally {

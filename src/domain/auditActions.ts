@@ -106,6 +106,7 @@ export type AuditAction =
   | 'session.passwordChange'
   | 'session.secondFactor'
   | 'session.secondFactorFailed'
+  | 'session.secondFactorRequested'
   | 'user.resetPassword'
   | 'user.unlock'
   | 'user.bulkReassign'

@@ -1,3 +1,5 @@
+import type { AuditScope } from '../db/auditScope.ts';
+import type { AuditAction } from '../domain/auditActions.ts';
 import type { Permission, Role } from '../domain/permissions.ts';
 
 /** The signed-in user a request acts as. */
@@ -36,10 +38,19 @@ export type Access =
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * The audit actions the operation records, next to its access (OpenAPI `x-kasane-audit`): a 2xx
+     * read, or a 2xx write that changed data, must have recorded at least one of them, or it becomes
+     * 500 `server.auditMissing` and its changes roll back (src/server/auditGuard.ts). `[]` for an operation that neither changes data
+     * nor reads personal data (health, code lists, one's own session). Required on every API route.
+     */
+    audit?: readonly AuditAction[];
     /** Open to a user who must first enrol TOTP (the enrolment page and what it needs). */
     allowDuringTotpEnrolment?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
+    /** The audit promise of the request's operation (src/db/auditScope.ts), while its handler runs. */
+    auditScope: AuditScope | null;
   }
 }

@@ -8,6 +8,7 @@ import { startAuditSealer } from '../db/auditSealer.ts';
 import type { Database } from '../db/database.ts';
 import type { Config } from './config.ts';
 import './actor.ts';
+import { installAuditGuard } from './auditGuard.ts';
 import { installAuthentication } from './authentication.ts';
 import { installDeniedAccessAudit } from './deniedAccess.ts';
 import { installMetrics, loggingOptions } from './observability.ts';
@@ -47,6 +48,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandlers(app);
   requireDeclaredAccess(app);
+  installAuditGuard(app);
   installWellFormedText(app);
 
   await app.register(cookie);

@@ -1,11 +1,13 @@
 import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import type { AuditAction } from '../domain/auditActions.ts';
 import type { Access } from './actor.ts';
 
 /**
  * OpenAPI 3.1 generated from the routes' zod schemas. Each operation carries its declared access
- * as `x-kasane-access`, which the authorization matrix test reads.
+ * as `x-kasane-access` and the audit actions it promises as `x-kasane-audit`, which the
+ * authorization matrix test reads.
  */
 export async function installOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
@@ -26,13 +28,18 @@ export async function installOpenApi(app: FastifyInstance): Promise<void> {
     },
     transform: (input) => {
       const transformed = jsonSchemaTransform(input);
-      const access = (input.route.config as { access?: Access } | undefined)?.access;
-      return { ...transformed, schema: { ...transformed.schema, 'x-kasane-access': access } };
+      const config = input.route.config as { access?: Access; audit?: readonly AuditAction[] } | undefined;
+      return {
+        ...transformed,
+        schema: { ...transformed.schema, 'x-kasane-access': config?.access, 'x-kasane-audit': config?.audit },
+      };
     },
     transformObject: jsonSchemaTransformObject,
   });
 
-  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
-    app.swagger(),
+  app.get(
+    '/api/openapi.json',
+    { schema: { hide: true }, config: { access: 'public', audit: [] } },
+    async () => app.swagger(),
   );
 }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Problem } from '../contract/problem.ts';
+import { AuditMissingError } from '../db/auditScope.ts';
 import type { Refusal } from '../domain/policy/actor.ts';
 
 export type { ProblemCode } from '../contract/problem.ts';
@@ -51,6 +52,14 @@ export const notFound = () =>
 export const forbidden = () => new HttpProblem(403, 'auth.forbidden', 'この操作を行う権限がありません。');
 export const conflict = (code: ProblemCode, detail: string) => new HttpProblem(409, code, detail);
 
+/** An operation succeeded without recording its declared audit event: a bug, so nothing is kept. */
+export const auditMissing = () =>
+  new HttpProblem(
+    500,
+    'server.auditMissing',
+    '操作の記録（監査ログ）を残せなかったため、処理を取り消しました。管理者に連絡してください。',
+  );
+
 /** The problem answer of a policy refusal (src/domain/policy): 403 not yours, 409 not in this state. */
 export const refused = (refusal: Refusal) => new HttpProblem(refusal.status, refusal.code, refusal.message);
 
@@ -91,7 +100,10 @@ export function installProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let problem: HttpProblem;
     if (error instanceof HttpProblem) problem = error;
-    else if (error.validation) problem = validationProblem(error);
+    else if (error instanceof AuditMissingError) {
+      request.log.error({ err: error }, 'audit event missing');
+      problem = auditMissing();
+    } else if (error.validation) problem = validationProblem(error);
     else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
       problem = new HttpProblem(413, 'payloadTooLarge', '送信されたデータが大きすぎます。');
     else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoAccounts } from '../../src/db/seed/demo.ts';
 import { createSession, sessionIdOf } from '../../src/db/sessions.ts';
-import { hasPermission, isCaseDataPermission, permissions, type Role } from '../../src/domain/permissions.ts';
+import type { AuditAction } from '../../src/domain/auditActions.ts';
+import { hasPermission, permissions, type Role } from '../../src/domain/permissions.ts';
 import { toIsoDate } from '../../src/domain/wareki.ts';
 import type { Access as DeclaredAccess, RecordScope } from '../../src/server/actor.ts';
 import {
@@ -13,16 +14,19 @@ import {
   openConsultation,
   syntheticPerson,
 } from '../support/caseWorld.ts';
+import { liveDeclarationOf } from '../support/liveAccess.ts';
 import { caseDataIds, loadTenantWorld, tenantIds, type World } from '../support/matrixWorlds.ts';
 import { SECOND_TENANT, secondLogin } from '../support/secondTenant.ts';
 import { type ApiClient, type ApiResponse, startTestServer, type TestServer } from '../support/testServer.ts';
+import { accessOracle, differencesFromOracle } from './accessOracle.ts';
 
 /**
  * Issue #4's promise, proven on every route: every operation of /api/openapi.json is called as
  * every demo user against (a) a record their organisation takes part in, (b) a record of the same
  * city it has no part in, (c) a record of another city (霧島市). The expected answer is derived from
- * the operation's declared `x-kasane-access` (permission; case data → 404, else 403) and from the
- * user's participation in the record — never from a table of results. Refused requests must change
+ * the hand-written access oracle (tests/api/accessOracle.ts: roles; case data → 404, else 403), which
+ * must equal every live `x-kasane-access`, and from the user's participation in the record. Every
+ * allowed write must record one of its declared audit events (`x-kasane-audit`). Refused requests must change
  * nothing; list and search answers must never contain another's records.
  */
 
@@ -36,6 +40,8 @@ interface Operation {
   access: Access;
   /** The declared record scope (`records` of x-kasane-access; participation unless declared). */
   records: RecordScope;
+  /** The audit actions it declares (x-kasane-audit): an allowed call records at least one of them. */
+  audit: string[] | undefined;
   pathParams: string[];
   requiredQuery: string[];
 }
@@ -542,6 +548,12 @@ function planBody(v: View) {
   };
 }
 
+/**
+ * Writes whose matrix body may change nothing (assigning nobody to a case with nobody assigned): a
+ * success without an event is accepted for them only if no business table changed.
+ */
+const noOpWrites = new Set(['cases.assign']);
+
 /** Values for required query parameters; `probe` ones vary with the world (a search for that world's person). */
 const queries: Record<string, { probe?: boolean; query: (v: View) => Record<string, string> }> = {
   'publicProgrammes.list': { query: () => ({ tenant: 'kagoshima' }) },
@@ -588,6 +600,8 @@ function buildCells(): { cells: Cell[]; problems: string[] } {
       );
       continue;
     }
+    if (!Array.isArray(op.audit))
+      problems.push(`${name}: no x-kasane-audit — declare config.audit (the actions it records; [] if none)`);
     const keys: string[] = [];
     for (const param of op.pathParams) {
       const key = resolverKey(op, param);
@@ -661,24 +675,25 @@ function hasRequestBody(op: Operation): boolean {
   return Boolean((openapi.paths[op.path]?.[op.method] as { requestBody?: unknown } | undefined)?.requestBody);
 }
 
-/** The expected answer, from the declared access and the user's participation only. */
+/**
+ * The expected answer, from the hand-written access oracle (tests/api/accessOracle.ts: who may call
+ * the operation, and whether a refusal is a 404) and the user's participation in the record — never
+ * from the route's own declaration, so weakening a declaration fails here.
+ */
 function expectation(
   op: Operation,
   user: User,
   stance: Stance,
   probe: boolean,
 ): { expected: Expectation; byRecord: boolean } {
-  const access = op.access;
+  const oracle = accessOracle[op.operationId];
   // a public read of a record by id (the HSDS directory) reads the caller's own city: another's is not there
-  if (access === 'public' && stance === 'none' && op.pathParams.length > 0)
+  if (oracle?.roles === 'anyone' && stance === 'none' && op.pathParams.length > 0)
     return { expected: { allowed: false, statuses: [404] }, byRecord: true };
-  if (access === 'public' || access === 'signedIn' || access === undefined)
+  if (!oracle || (typeof oracle.roles === 'string' && oracle.records === 'none'))
     return { expected: { allowed: true }, byRecord: false };
-  if ('permission' in access && !hasPermission(user.roles, access.permission))
-    return {
-      expected: { allowed: false, statuses: [isCaseDataPermission(access.permission) ? 404 : 403] },
-      byRecord: false,
-    };
+  if (typeof oracle.roles !== 'string' && !user.roles.some((role) => oracle.roles.includes(role)))
+    return { expected: { allowed: false, statuses: [oracle.hidden ? 404 : 403] }, byRecord: false };
   // a search is allowed everywhere; what it may return is checked by the leak scan
   if (stance === 'acts' || probe) return { expected: { allowed: true }, byRecord: false };
   // one who may see the record but not act on it learns nothing new from a 403
@@ -1108,6 +1123,7 @@ beforeAll(async () => {
       const o = raw as {
         operationId: string;
         'x-kasane-access'?: Access;
+        'x-kasane-audit'?: string[];
         parameters?: { name: string; in: string; required?: boolean }[];
       };
       return {
@@ -1115,6 +1131,7 @@ beforeAll(async () => {
         path,
         operationId: o.operationId,
         access: o['x-kasane-access'],
+        audit: o['x-kasane-audit'],
         records: (() => {
           const a = o['x-kasane-access'];
           return (typeof a === 'object' && a.records) || 'participation';
@@ -1147,6 +1164,11 @@ describe('authorization matrix: every operation × every demo user × own / same
       `The authorization matrix cannot test these operations:\n${problems.join('\n')}`,
     ).toEqual([]);
     expect(operations.length).toBeGreaterThan(70);
+    // the live declarations are the oracle's, row for row (tests/api/accessOracle.ts)
+    const differences = differencesFromOracle(
+      operations.flatMap((op) => (op.access ? [liveDeclarationOf(op.operationId, op.access)] : [])),
+    );
+    expect(differences, `Declarations differ from the access oracle:\n${differences.join('\n')}`).toEqual([]);
     expect(cells.length).toBeGreaterThan(operations.length * users.length);
   });
 
@@ -1228,9 +1250,35 @@ describe('authorization matrix: every operation × every demo user × own / same
     );
     const failures: string[] = [];
     const tally: Record<string, number> = {};
+    const declaredEvents = async (cell: Cell) =>
+      cell.op.audit && cell.op.audit.length > 0
+        ? Number(
+            (
+              await server.database.db
+                .selectFrom('audit_events')
+                .select((eb) => eb.fn.countAll<string>().as('n'))
+                .where('action', 'in', cell.op.audit as AuditAction[])
+                .where('actor_login_id', '=', cell.user.loginId)
+                .executeTakeFirstOrThrow()
+            ).n,
+          )
+        : 0;
     for (const cell of writes) {
+      const eventsBefore = await declaredEvents(cell);
+      const tablesBefore = noOpWrites.has(cell.op.operationId) ? await fingerprint(server.database.db) : null;
       const response = await send(cell);
       tally[response.status] = (tally[response.status] ?? 0) + 1;
+      // every allowed write that succeeded recorded (one of) its declared audit event(s), unless it
+      // changed nothing at all (then there is nothing to record: src/server/auditGuard.ts)
+      if (response.status < 300 && cell.op.audit && cell.op.audit.length > 0) {
+        if ((await declaredEvents(cell)) <= eventsBefore) {
+          const unchanged =
+            tablesBefore !== null &&
+            changedTables(tablesBefore, await fingerprint(server.database.db)).length === 0;
+          if (!unchanged)
+            failures.push(`${label(cell)}: succeeded without recording ${cell.op.audit.join(' or ')}`);
+        }
+      }
       const stateAnswers = bodies[cell.op.operationId]?.stateAnswers ?? [];
       if (stateAnswers.includes((response.body as { code?: string } | null)?.code ?? '')) continue;
       if (response.status === 400)

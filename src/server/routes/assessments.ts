@@ -136,7 +136,7 @@ export function assessmentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.put(
     '/api/cases/:id/assessment',
     {
-      config: { access: { permission: 'case.coordinate' } },
+      config: { access: { permission: 'case.coordinate' }, audit: ['assessment.save'] },
       schema: {
         operationId: 'assessments.save',
         summary: '課題整理（アセスメント）を記録する（保存のたびに新しい版）',

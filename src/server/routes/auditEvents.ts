@@ -80,7 +80,7 @@ export function auditEventRoutes(
   r.get(
     '/api/audit-events',
     {
-      config: { access: { permission: 'audit.read', records: 'tenant' } },
+      config: { access: { permission: 'audit.read', records: 'tenant' }, audit: ['auditEvent.list'] },
       schema: {
         operationId: 'auditEvents.list',
         summary:
@@ -126,7 +126,7 @@ export function auditEventRoutes(
   r.get(
     '/api/audit-events/export',
     {
-      config: { access: { permission: 'audit.read', records: 'tenant' } },
+      config: { access: { permission: 'audit.read', records: 'tenant' }, audit: ['auditEvent.export'] },
       preHandler: exportRateLimit,
       schema: {
         operationId: 'auditEvents.export',

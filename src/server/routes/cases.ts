@@ -232,7 +232,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/cases',
     {
-      config: { access: { permission: 'case.read' } },
+      config: { access: { permission: 'case.read' }, audit: ['case.list'] },
       schema: {
         operationId: 'cases.list',
         summary: '自機関が参加している事例の一覧（更新の新しい順）',
@@ -282,7 +282,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/cases/:id',
     {
-      config: { access: { permission: 'case.read' } },
+      config: { access: { permission: 'case.read' }, audit: ['case.read'] },
       schema: {
         operationId: 'cases.get',
         summary: '事例（世帯・相談・引継ぎ・課題整理・同意・会議・参加機関）',
@@ -313,7 +313,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/cases/:id/timeline',
     {
-      config: { access: { permission: 'case.read' } },
+      config: { access: { permission: 'case.read' }, audit: ['case.timeline'] },
       schema: {
         operationId: 'cases.timeline',
         summary: '支援経過（すべての機関の記録、新しい順）',
@@ -370,7 +370,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/cases/:id/close',
     {
-      config: { access: { permission: 'case.coordinate' } },
+      config: { access: { permission: 'case.coordinate' }, audit: ['case.close'] },
       schema: {
         operationId: 'cases.close',
         summary: '事例を終結する（理由・評価。主担当機関が支援を続ける場合はその機関）',
@@ -473,7 +473,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     r.post(
       `/api/cases/:id/${verb}`,
       {
-        config: { access: { permission: 'case.coordinate' } },
+        config: { access: { permission: 'case.coordinate' }, audit: [action] },
         schema: {
           operationId: `cases.${verb}`,
           summary: verb === 'suspend' ? '事例を中断する（理由）' : '終結・中断した事例を再開する（理由）',
@@ -509,7 +509,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/cases/:id/assignable-users',
     {
-      config: { access: { permission: 'case.coordinate' } },
+      config: { access: { permission: 'case.coordinate' }, audit: [] },
       schema: {
         operationId: 'cases.assignableUsers',
         summary: '担当職員に指定できる職員（この事例に参加している機関の有効な職員）',
@@ -537,7 +537,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.put(
     '/api/cases/:id/assignee',
     {
-      config: { access: { permission: 'case.coordinate' } },
+      config: { access: { permission: 'case.coordinate' }, audit: ['case.assign'] },
       schema: {
         operationId: 'cases.assign',
         summary: '担当職員を指定する（null で解除。この事例に参加している機関の有効な職員）',

@@ -164,7 +164,7 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/consents',
     {
-      config: { access: { permission: 'consultation.create' } },
+      config: { access: { permission: 'consultation.create' }, audit: ['consent.create'] },
       schema: {
         operationId: 'consents.create',
         summary: '本人の同意（情報共有の範囲）を記録する',
@@ -268,7 +268,7 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/persons/:id/consents',
     {
-      config: { access: { permission: 'person.read' } },
+      config: { access: { permission: 'person.read' }, audit: ['consent.list'] },
       schema: {
         operationId: 'consents.list',
         summary: '本人の同意の一覧（撤回済みを含む、同意日の新しい順）',
@@ -300,7 +300,7 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/consents/:id/withdraw',
     {
-      config: { access: { permission: 'consultation.create' } },
+      config: { access: { permission: 'consultation.create' }, audit: ['consent.withdraw'] },
       schema: {
         operationId: 'consents.withdraw',
         summary:
@@ -371,7 +371,7 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.put(
     '/api/consents/:id/scan',
     {
-      config: { access: { permission: 'consultation.create' } },
+      config: { access: { permission: 'consultation.create' }, audit: ['consent.attachScan'] },
       bodyLimit: 8 * 1024 * 1024,
       schema: {
         operationId: 'consents.attachScan',
@@ -430,7 +430,7 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/consents/:id/scan',
     {
-      config: { access: { permission: 'person.read' } },
+      config: { access: { permission: 'person.read' }, audit: ['consent.readScan'] },
       schema: {
         operationId: 'consents.scan',
         summary: '同意書のスキャンを取得する（閲覧として監査されます）',

@@ -181,7 +181,7 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/consultations',
     {
-      config: { access: { permission: 'consultation.create' } },
+      config: { access: { permission: 'consultation.create' }, audit: ['consultation.create'] },
       schema: {
         operationId: 'consultations.create',
         summary: '① Record a consultation at my counter (相談受付), whatever the person’s attributes',
@@ -414,7 +414,7 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/consultations',
     {
-      config: { access: { permission: 'consultation.read' } },
+      config: { access: { permission: 'consultation.read' }, audit: ['consultation.list'] },
       schema: {
         operationId: 'consultations.list',
         summary: 'Consultations my organisation took, and those referred to it, newest first',
@@ -469,7 +469,7 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/consultations/:id',
     {
-      config: { access: { permission: 'consultation.read' } },
+      config: { access: { permission: 'consultation.read' }, audit: ['consultation.read'] },
       schema: {
         operationId: 'consultations.get',
         summary: 'One consultation I may see, with its household, referrals, handovers and abilities',
@@ -499,7 +499,7 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/consultations/:id/close',
     {
-      config: { access: { permission: 'consultation.create' } },
+      config: { access: { permission: 'consultation.create' }, audit: ['consultation.close'] },
       schema: {
         operationId: 'consultations.close',
         summary:

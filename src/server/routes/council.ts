@@ -361,7 +361,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/council/members',
     {
-      config: { access: { permission: 'council.read' } },
+      config: { access: { permission: 'council.read' }, audit: [] },
       schema: {
         operationId: 'councilMembers.list',
         summary: 'Member organisations of the liaison council with representatives and terms',
@@ -402,7 +402,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/council/meetings',
     {
-      config: { access: { permission: 'council.read' } },
+      config: { access: { permission: 'council.read' }, audit: [] },
       schema: {
         operationId: 'councilMeetings.list',
         summary: 'Council meetings, latest first',
@@ -419,7 +419,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/council/meetings',
     {
-      config: { access: { permission: 'council.manage' } },
+      config: { access: { permission: 'council.manage' }, audit: ['councilMeeting.create'] },
       schema: {
         operationId: 'councilMeetings.create',
         summary: 'Record a council meeting: date, place, open or closed, observers, attendees with deputies',
@@ -512,7 +512,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/council/meetings/:id',
     {
-      config: { access: { permission: 'council.read' } },
+      config: { access: { permission: 'council.read' }, audit: [] },
       schema: {
         operationId: 'councilMeetings.get',
         summary: 'One council meeting with attendees, agenda and minutes',
@@ -532,7 +532,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/council/meetings/:id/paper',
     {
-      config: { access: { permission: 'council.read' } },
+      config: { access: { permission: 'council.read' }, audit: ['export'] },
       preHandler: exportRateLimit,
       schema: {
         operationId: 'councilMeetings.paper',
@@ -575,7 +575,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/council/opinions',
     {
-      config: { access: { permission: 'council.read' } },
+      config: { access: { permission: 'council.read' }, audit: [] },
       schema: {
         operationId: 'opinions.list',
         summary: 'Opinions of member organisations with the city’s answers and follow-up status',
@@ -594,7 +594,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/council/opinions',
     {
-      config: { access: { permission: 'council.opinion' } },
+      config: { access: { permission: 'council.opinion' }, audit: ['opinion.create'] },
       schema: {
         operationId: 'opinions.create',
         summary: 'Record an opinion of one’s own member organisation (about a challenge or programme)',
@@ -667,7 +667,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/council/opinions/:id/answer',
     {
-      config: { access: { permission: 'council.manage' } },
+      config: { access: { permission: 'council.manage' }, audit: ['opinion.answer'] },
       schema: {
         operationId: 'opinions.answer',
         summary: 'The city’s answer to an opinion, with follow-up status',

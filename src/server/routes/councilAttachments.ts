@@ -90,7 +90,7 @@ export function councilAttachmentRoutes(app: FastifyInstance, db: Kysely<DB>): v
     {
       // base64 of a 5 MB file and its JSON envelope
       bodyLimit: 8 * 1024 * 1024,
-      config: { access: { permission: 'council.manage' } },
+      config: { access: { permission: 'council.manage' }, audit: ['councilMeeting.attach'] },
       schema: {
         operationId: 'councilMeetings.attach',
         summary:
@@ -180,7 +180,7 @@ export function councilAttachmentRoutes(app: FastifyInstance, db: Kysely<DB>): v
   r.get(
     '/api/council/meetings/:id/attachments/:attachmentId',
     {
-      config: { access: { permission: 'council.read' } },
+      config: { access: { permission: 'council.read' }, audit: ['councilMeeting.attachmentRead'] },
       schema: {
         operationId: 'councilMeetings.attachment',
         summary: 'Download one material of a council meeting',

@@ -76,7 +76,7 @@ export function dashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/dashboard',
     {
-      config: { access: 'signedIn' },
+      config: { access: 'signedIn', audit: ['dashboard.read'] },
       schema: {
         operationId: 'dashboard.get',
         summary: 'ホーム画面の数値（ロールごと。各数値は絞り込んだ一覧へのリンクの条件と同じ）',
@@ -249,7 +249,7 @@ export function dashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/meetings/calendar',
     {
-      config: { access: { permission: 'case.read' } },
+      config: { access: { permission: 'case.read' }, audit: ['meeting.calendar'] },
       schema: {
         operationId: 'meetings.calendar',
         summary: '会議カレンダー：期間（62日以内）に予定された、自機関が見られる会議',

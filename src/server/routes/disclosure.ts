@@ -38,7 +38,10 @@ export function disclosureRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/disclosure/persons',
     {
-      config: { access: { permission: 'disclosure.export', records: 'tenant' } },
+      config: {
+        access: { permission: 'disclosure.export', records: 'tenant' },
+        audit: ['person.lookupForDisclosure'],
+      },
       schema: {
         operationId: 'persons.lookupForDisclosure',
         summary: 'Find the person of a 開示請求 across the whole city by フリガナ, 氏名 and/or birth date',
@@ -98,7 +101,10 @@ export function disclosureRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/persons/:id/disclosure',
     {
-      config: { access: { permission: 'disclosure.export', records: 'tenant' } },
+      config: {
+        access: { permission: 'disclosure.export', records: 'tenant' },
+        audit: ['person.disclosureExport'],
+      },
       preHandler: exportRateLimit,
       schema: {
         operationId: 'persons.disclosureExport',

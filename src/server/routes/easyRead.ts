@@ -31,7 +31,7 @@ export function easyReadRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/plans/:id/easy-read',
     {
-      config: { access: { permission: 'case.read' } },
+      config: { access: { permission: 'case.read' }, audit: ['plan.easyRead'] },
       schema: {
         operationId: 'plans.easyRead',
         summary: 'The plan in やさしい日本語 with ふりがな, for the person: json (preview), html or pdf',

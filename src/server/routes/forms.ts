@@ -221,7 +221,7 @@ export function formRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/cases/:id/forms/:kind',
     {
-      config: { access: { permission: 'case.read' } },
+      config: { access: { permission: 'case.read' }, audit: ['print'] },
       schema: {
         operationId: 'caseForms.get',
         summary: '帳票 of a case as PDF: intake | assessment | plan | progress | evaluation',
@@ -263,7 +263,7 @@ export function formRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/consultations/:id/form',
     {
-      config: { access: { permission: 'consultation.read' } },
+      config: { access: { permission: 'consultation.read' }, audit: ['print'] },
       schema: {
         operationId: 'consultationForms.get',
         summary:
@@ -308,7 +308,7 @@ export function formRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/meetings/:id/form',
     {
-      config: { access: { permission: 'case.read' } },
+      config: { access: { permission: 'case.read' }, audit: ['print'] },
       schema: {
         operationId: 'meetingForms.get',
         summary: '支援会議 / 重層的支援会議 記録 as PDF: attendees and confidentiality acknowledgements',

@@ -86,7 +86,7 @@ export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/handovers',
     {
-      config: { access: { permission: 'handover.create' } },
+      config: { access: { permission: 'handover.create' }, audit: ['handover.create'] },
       schema: {
         operationId: 'handovers.create',
         summary: '② Hand an open consultation of my counter over to the coordinating section (引継ぎ)',
@@ -137,7 +137,7 @@ export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/handovers',
     {
-      config: { access: { permission: 'handover.create' } },
+      config: { access: { permission: 'handover.create' }, audit: ['handover.list'] },
       schema: {
         operationId: 'handovers.list',
         summary:
@@ -203,7 +203,7 @@ export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/handovers/:id/accept',
     {
-      config: { access: { permission: 'handover.decide' } },
+      config: { access: { permission: 'handover.decide' }, audit: ['handover.accept'] },
       schema: {
         operationId: 'handovers.accept',
         summary: '受理: accept a pending handover and open the case (事例) in the same transaction',
@@ -259,7 +259,7 @@ export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/handovers/:id/return',
     {
-      config: { access: { permission: 'handover.decide' } },
+      config: { access: { permission: 'handover.decide' }, audit: ['handover.return'] },
       schema: {
         operationId: 'handovers.return',
         summary: '差戻し: return a pending handover to the counter with the reasons it will see',

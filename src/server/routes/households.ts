@@ -115,7 +115,7 @@ export function householdRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/cases/:id/household',
     {
-      config: { access: { permission: 'case.read' } },
+      config: { access: { permission: 'case.read' }, audit: ['household.read'] },
       schema: {
         operationId: 'households.get',
         summary: 'The household of a case I may see: members, kinship edges and ecomap ties',
@@ -144,7 +144,7 @@ export function householdRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/cases/:id/household/diagram',
     {
-      config: { access: { permission: 'case.read' } },
+      config: { access: { permission: 'case.read' }, audit: ['household.read'] },
       schema: {
         operationId: 'households.diagram',
         summary: 'The household drawn as a genogram or an ecomap (image/svg+xml)',
@@ -180,7 +180,7 @@ export function householdRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.put(
     '/api/cases/:id/household',
     {
-      config: { access: { permission: 'case.coordinate' } },
+      config: { access: { permission: 'case.coordinate' }, audit: ['household.update'] },
       schema: {
         operationId: 'households.update',
         summary: 'Edit the household of a case I coordinate: members’ facts, new members, relations and ties',

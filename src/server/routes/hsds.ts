@@ -135,7 +135,7 @@ export function hsdsRoutes(
   r.get(
     '/api/hsds',
     {
-      config: { access: 'public' },
+      config: { access: 'public', audit: [] },
       schema: {
         operationId: 'hsds.meta',
         summary: 'HSDS API meta: version and where its description is',
@@ -161,7 +161,7 @@ export function hsdsRoutes(
   r.get(
     '/api/hsds/services',
     {
-      config: { access: 'public' },
+      config: { access: 'public', audit: [] },
       schema: {
         operationId: 'hsds.services.list',
         summary: 'The directory as HSDS 3.0 services, paginated (full=true: fully nested)',
@@ -193,7 +193,7 @@ export function hsdsRoutes(
   r.get(
     '/api/hsds/services/:id',
     {
-      config: { access: 'public' },
+      config: { access: 'public', audit: [] },
       schema: {
         operationId: 'hsds.services.get',
         summary: 'One HSDS 3.0 service, fully nested (by its HSDS id)',
@@ -216,7 +216,7 @@ export function hsdsRoutes(
   r.get(
     '/api/hsds/organizations',
     {
-      config: { access: 'public' },
+      config: { access: 'public', audit: [] },
       schema: {
         operationId: 'hsds.organizations.list',
         summary: 'The directory’s providers as HSDS 3.0 organizations, paginated',
@@ -258,7 +258,7 @@ export function hsdsRoutes(
   r.post(
     '/api/resources/import',
     {
-      config: { access: { permission: 'resource.manage' } },
+      config: { access: { permission: 'resource.manage' }, audit: ['resource.import'] },
       bodyLimit: 3 * 1024 * 1024,
       schema: {
         operationId: 'resources.import',

@@ -12,7 +12,7 @@ export function meetingKindRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/meeting-kinds',
     {
-      config: { access: { permission: 'case.read' } },
+      config: { access: { permission: 'case.read' }, audit: [] },
       schema: {
         operationId: 'meetingKinds.list',
         summary: 'Meeting kinds of my municipality, with their legal basis',

@@ -158,7 +158,7 @@ export function meetingRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/cases/:id/meetings',
     {
-      config: { access: { permission: 'case.coordinate' } },
+      config: { access: { permission: 'case.coordinate' }, audit: ['meeting.create'] },
       schema: {
         operationId: 'meetings.create',
         summary: '支援会議・重層的支援会議を設定し、機関を招集する',
@@ -317,7 +317,7 @@ export function meetingRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/meetings/:id',
     {
-      config: { access: { permission: 'case.read' } },
+      config: { access: { permission: 'case.read' }, audit: ['meeting.read'] },
       schema: {
         operationId: 'meetings.get',
         summary: '会議（招集・出欠・議題・議事録・決定事項）',
@@ -351,7 +351,7 @@ export function meetingRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/meetings/:id/acknowledgement',
     {
-      config: { access: { permission: 'case.read' } },
+      config: { access: { permission: 'case.read' }, audit: ['meeting.acknowledgeConfidentiality'] },
       schema: {
         operationId: 'meetings.acknowledgeConfidentiality',
         summary: '招集された機関として守秘義務を確認する',
@@ -407,7 +407,7 @@ export function meetingRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/meetings/:id/minutes',
     {
-      config: { access: { permission: 'case.coordinate' } },
+      config: { access: { permission: 'case.coordinate' }, audit: ['meeting.recordMinutes'] },
       schema: {
         operationId: 'meetings.recordMinutes',
         summary: '会議の開催（出欠・議事録・決定事項）を記録する',

@@ -48,7 +48,7 @@ export function monitoringRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/cases/:id/monitorings',
     {
-      config: { access: { permission: 'case.coordinate' } },
+      config: { access: { permission: 'case.coordinate' }, audit: ['monitoring.create'] },
       schema: {
         operationId: 'monitorings.create',
         summary: 'Record a monitoring of the current plan and its decision (継続・見直し・終結・中断)',

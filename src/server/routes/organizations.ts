@@ -51,7 +51,7 @@ export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/organizations',
     {
-      config: { access: { permission: 'organization.read' } },
+      config: { access: { permission: 'organization.read' }, audit: [] },
       schema: {
         operationId: 'organizations.list',
         summary: 'Organisations of my municipality',
@@ -72,7 +72,7 @@ export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/organizations/:id',
     {
-      config: { access: { permission: 'organization.read' } },
+      config: { access: { permission: 'organization.read' }, audit: [] },
       schema: {
         operationId: 'organizations.get',
         summary: 'One organisation',
@@ -92,7 +92,7 @@ export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/organizations',
     {
-      config: { access: { permission: 'organization.manage' } },
+      config: { access: { permission: 'organization.manage' }, audit: ['organization.create'] },
       schema: {
         operationId: 'organizations.create',
         summary: 'Create an organisation',
@@ -127,7 +127,7 @@ export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.patch(
     '/api/organizations/:id',
     {
-      config: { access: { permission: 'organization.manage' } },
+      config: { access: { permission: 'organization.manage' }, audit: ['organization.update'] },
       schema: {
         operationId: 'organizations.update',
         summary: 'Edit an organisation',
@@ -169,7 +169,10 @@ export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     r.post(
       `/api/organizations/:id/${verb}`,
       {
-        config: { access: { permission: 'organization.manage' } },
+        config: {
+          access: { permission: 'organization.manage' },
+          audit: [disabled ? 'organization.disable' : 'organization.enable'],
+        },
         schema: {
           operationId: `organizations.${verb}`,
           summary: disabled

@@ -27,7 +27,7 @@ export function personAccessLogRoutes(app: FastifyInstance, db: Kysely<DB>): voi
   r.get(
     '/api/persons/:id/access-log',
     {
-      config: { access: { permission: 'person.accessLog' } },
+      config: { access: { permission: 'person.accessLog' }, audit: ['person.accessLog'] },
       schema: {
         operationId: 'persons.accessLog',
         summary: 'Who has seen this person: reads, prints, exports and reveals of them or their cases',

@@ -126,7 +126,7 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/persons',
     {
-      config: { access: { permission: 'person.create' } },
+      config: { access: { permission: 'person.create' }, audit: ['person.create'] },
       schema: {
         operationId: 'persons.create',
         summary: 'Register a person (氏名・フリガナ・生年月日…; never a マイナンバー)',
@@ -186,7 +186,7 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/persons',
     {
-      config: { access: { permission: 'person.read' } },
+      config: { access: { permission: 'person.read' }, audit: ['person.search'] },
       schema: {
         operationId: 'persons.search',
         summary: 'Search persons I may see by フリガナ (ひらがな/カタカナ, 全角/半角 alike)',
@@ -233,7 +233,7 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/persons/:id',
     {
-      config: { access: { permission: 'person.read' } },
+      config: { access: { permission: 'person.read' }, audit: ['person.read'] },
       schema: {
         operationId: 'persons.get',
         summary: 'One person I may see, with 満年齢, the households I may see and linked records',
@@ -267,7 +267,7 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/persons/:id/duplicates',
     {
-      config: { access: { permission: 'person.link' } },
+      config: { access: { permission: 'person.link' }, audit: ['person.duplicates'] },
       schema: {
         operationId: 'persons.duplicates',
         summary: 'Other records of the municipality with the same フリガナ and birth date (coordinator)',
@@ -320,7 +320,7 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/persons/:id/link',
     {
-      config: { access: { permission: 'person.link' } },
+      config: { access: { permission: 'person.link' }, audit: ['person.link'] },
       schema: {
         operationId: 'persons.link',
         summary: 'Record that two person records are the same human (nothing is merged or deleted)',

@@ -36,7 +36,7 @@ export function placementRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/cases/:id/placements',
     {
-      config: { access: { permission: 'placement.manage' } },
+      config: { access: { permission: 'placement.manage' }, audit: ['placement.create'] },
       schema: {
         operationId: 'placements.create',
         summary:
@@ -111,7 +111,7 @@ export function placementRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.patch(
     '/api/placements/:id',
     {
-      config: { access: { permission: 'placement.manage' } },
+      config: { access: { permission: 'placement.manage' }, audit: ['placement.update'] },
       schema: {
         operationId: 'placements.update',
         summary:
@@ -160,7 +160,7 @@ export function placementRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/placements',
     {
-      config: { access: { permission: 'case.read' } },
+      config: { access: { permission: 'case.read' }, audit: ['placement.list'] },
       schema: {
         operationId: 'placements.list',
         summary:

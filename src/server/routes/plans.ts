@@ -259,7 +259,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/cases/:id/plans',
     {
-      config: { access: { permission: 'case.coordinate' } },
+      config: { access: { permission: 'case.coordinate' }, audit: ['plan.create'] },
       schema: {
         operationId: 'plans.create',
         summary: 'Draft the next version of a case’s support plan (支援プラン案)',
@@ -324,7 +324,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.put(
     '/api/plans/:id',
     {
-      config: { access: { permission: 'case.coordinate' } },
+      config: { access: { permission: 'case.coordinate' }, audit: ['plan.update'] },
       schema: {
         operationId: 'plans.update',
         summary: 'Edit a plan draft (fields and items are replaced)',
@@ -375,7 +375,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/plans/:id/approve',
     {
-      config: { access: { permission: 'case.coordinate' } },
+      config: { access: { permission: 'case.coordinate' }, audit: ['plan.approve'] },
       schema: {
         operationId: 'plans.approve',
         summary: 'Approve a draft as decided by a 重層的支援会議 (支援決定・プラン決定)',
@@ -501,7 +501,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/plans/:id',
     {
-      config: { access: { permission: 'case.read' } },
+      config: { access: { permission: 'case.read' }, audit: ['plan.read'] },
       schema: {
         operationId: 'plans.get',
         summary: 'One version of a support plan, with its items',
@@ -532,7 +532,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/cases/:id/plans',
     {
-      config: { access: { permission: 'case.read' } },
+      config: { access: { permission: 'case.read' }, audit: ['plan.list'] },
       schema: {
         operationId: 'plans.list',
         summary: 'All versions of a case’s support plan, newest first',
@@ -574,7 +574,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/plans/:id/compare',
     {
-      config: { access: { permission: 'case.read' } },
+      config: { access: { permission: 'case.read' }, audit: ['plan.compare'] },
       schema: {
         operationId: 'plans.compare',
         summary: 'Two versions of a case’s plan side by side (older → newer)',
@@ -618,7 +618,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/plan-items',
     {
-      config: { access: { permission: 'supportReport.create' } },
+      config: { access: { permission: 'supportReport.create' }, audit: ['planItem.list'] },
       schema: {
         operationId: 'planItems.mine',
         summary: 'My plan items: current plan items my organisation is responsible for',

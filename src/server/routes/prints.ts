@@ -23,7 +23,7 @@ export function printRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/prints',
     {
-      config: { access: { permission: 'case.read' } },
+      config: { access: { permission: 'case.read' }, audit: ['print'] },
       schema: {
         operationId: 'prints.record',
         summary: 'Record that a consultation, case, 支援経過, meeting or plan is being printed',

@@ -157,7 +157,7 @@ export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): v
   r.get(
     '/api/programme-progress',
     {
-      config: { access: { permission: 'plan.read' } },
+      config: { access: { permission: 'plan.read' }, audit: [] },
       schema: {
         operationId: 'programmeProgress.list',
         summary: 'Progress of every programme for a 年度, with the year’s lock and who locked it',
@@ -203,7 +203,7 @@ export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): v
   r.put(
     '/api/programmes/:id/progress/:fiscalYear',
     {
-      config: { access: { permission: 'programmeProgress.edit' } },
+      config: { access: { permission: 'programmeProgress.edit' }, audit: ['programmeProgress.save'] },
       schema: {
         operationId: 'programmeProgress.save',
         summary: 'Record a programme’s progress for a 年度 (its responsible section or the plan officer)',
@@ -282,7 +282,7 @@ export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): v
   r.post(
     '/api/programme-progress/:fiscalYear/lock',
     {
-      config: { access: { permission: 'plan.manage' } },
+      config: { access: { permission: 'plan.manage' }, audit: ['programmeProgress.lockYear'] },
       schema: {
         operationId: 'programmeProgress.lockYear',
         summary: 'Lock a 年度’s progress after review: read-only from then on, with who and when',
@@ -329,7 +329,7 @@ export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): v
   r.post(
     '/api/programme-progress/:fiscalYear/unlock',
     {
-      config: { access: { permission: 'plan.manage' } },
+      config: { access: { permission: 'plan.manage' }, audit: ['programmeProgress.unlockYear'] },
       schema: {
         operationId: 'programmeProgress.unlockYear',
         summary: 'Open a locked 年度 again, with the reason; who unlocked it is kept and shown',
@@ -399,7 +399,7 @@ export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): v
   r.get(
     '/api/evaluation-scale',
     {
-      config: { access: { permission: 'plan.read' } },
+      config: { access: { permission: 'plan.read' }, audit: [] },
       schema: {
         operationId: 'evaluationScale.get',
         summary: 'The configurable 評価 scale for programme progress, in display order',
@@ -419,7 +419,7 @@ export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): v
   r.put(
     '/api/evaluation-scale',
     {
-      config: { access: { permission: 'plan.manage' } },
+      config: { access: { permission: 'plan.manage' }, audit: ['evaluationScale.update'] },
       schema: {
         operationId: 'evaluationScale.update',
         summary: 'Replace the 評価 scale (order = display order); a grade used by progress cannot be removed',

@@ -69,7 +69,7 @@ export function progressNoteRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/cases/:id/progress-notes',
     {
-      config: { access: { permission: 'supportReport.create' } },
+      config: { access: { permission: 'supportReport.create' }, audit: ['progressNote.create'] },
       schema: {
         operationId: 'progressNotes.create',
         summary: 'Write a 支援経過記録 (visit, call, accompaniment, meeting) on a case I take part in',
@@ -138,7 +138,7 @@ export function progressNoteRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/cases/:id/progress-notes',
     {
-      config: { access: { permission: 'case.read' } },
+      config: { access: { permission: 'case.read' }, audit: ['progressNote.list'] },
       schema: {
         operationId: 'progressNotes.list',
         summary: '支援経過記録 of a case I may see, by when they happened (newest first)',

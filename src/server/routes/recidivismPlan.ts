@@ -185,7 +185,7 @@ export function recidivismPlanRoutes(
   r.get(
     '/api/recidivism-plan',
     {
-      config: { access: { permission: 'plan.read' } },
+      config: { access: { permission: 'plan.read' }, audit: [] },
       schema: {
         operationId: 'recidivismPlans.get',
         summary: 'The current recidivism prevention plan (再犯防止推進計画) with its challenges',
@@ -217,7 +217,7 @@ export function recidivismPlanRoutes(
   r.get(
     '/api/recidivism-plan/challenges',
     {
-      config: { access: { permission: 'plan.read' } },
+      config: { access: { permission: 'plan.read' }, audit: [] },
       schema: {
         operationId: 'challenges.list',
         summary: 'The plan’s challenges (課題), in order',
@@ -235,7 +235,7 @@ export function recidivismPlanRoutes(
   r.put(
     '/api/recidivism-plan/challenges',
     {
-      config: { access: { permission: 'plan.manage' } },
+      config: { access: { permission: 'plan.manage' }, audit: ['challenge.update'] },
       schema: {
         operationId: 'challenges.update',
         summary: 'Edit the challenges: titles, order, new ones; removal refused while programmes use one',
@@ -338,7 +338,7 @@ export function recidivismPlanRoutes(
   r.get(
     '/api/programmes',
     {
-      config: { access: { permission: 'plan.read' } },
+      config: { access: { permission: 'plan.read' }, audit: [] },
       schema: {
         operationId: 'programmes.list',
         summary: 'Programmes of the plan, all or under one challenge (再掲 marked)',
@@ -361,7 +361,7 @@ export function recidivismPlanRoutes(
   r.post(
     '/api/programmes',
     {
-      config: { access: { permission: 'plan.manage' } },
+      config: { access: { permission: 'plan.manage' }, audit: ['programme.create'] },
       schema: {
         operationId: 'programmes.create',
         summary: 'Add a programme under one or more challenges',
@@ -412,7 +412,7 @@ export function recidivismPlanRoutes(
   r.patch(
     '/api/programmes/:id',
     {
-      config: { access: { permission: 'plan.manage' } },
+      config: { access: { permission: 'plan.manage' }, audit: ['programme.update'] },
       schema: {
         operationId: 'programmes.update',
         summary: 'Edit a programme (name, summary, section, challenges, related organisations, indicators)',
@@ -476,7 +476,7 @@ export function recidivismPlanRoutes(
   r.post(
     '/api/programmes/import',
     {
-      config: { access: { permission: 'plan.manage' } },
+      config: { access: { permission: 'plan.manage' }, audit: ['programme.import'] },
       schema: {
         operationId: 'programmes.import',
         summary:
@@ -594,7 +594,7 @@ export function recidivismPlanRoutes(
   r.get(
     '/api/recidivism-plan/appendix',
     {
-      config: { access: { permission: 'plan.read' } },
+      config: { access: { permission: 'plan.read' }, audit: ['export'] },
       preHandler: exportRateLimit,
       schema: {
         operationId: 'appendix.export',
@@ -627,7 +627,7 @@ export function recidivismPlanRoutes(
   r.get(
     '/api/public/programmes',
     {
-      config: { access: 'public' },
+      config: { access: 'public', audit: [] },
       schema: {
         operationId: 'publicProgrammes.list',
         summary:

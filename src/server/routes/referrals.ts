@@ -80,7 +80,7 @@ export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/referrals',
     {
-      config: { access: { permission: 'referral.decide' } },
+      config: { access: { permission: 'referral.decide' }, audit: ['referral.list'] },
       schema: {
         operationId: 'referrals.list',
         summary: 'My organisation’s inbox of referrals (つなぎ), oldest first, with days waiting',
@@ -127,7 +127,7 @@ export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/referrals',
     {
-      config: { access: { permission: 'consultation.create' } },
+      config: { access: { permission: 'consultation.create' }, audit: ['referral.create'] },
       schema: {
         operationId: 'referrals.create',
         summary: 'Refer an open consultation of my counter to another agency (他機関へつなぐ; needs consent)',
@@ -192,7 +192,10 @@ export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     r.post(
       `/api/referrals/:id/${verb}`,
       {
-        config: { access: { permission: 'referral.decide' } },
+        config: {
+          access: { permission: 'referral.decide' },
+          audit: [accept ? 'referral.accept' : 'referral.decline'],
+        },
         schema: {
           operationId: `referrals.${verb}`,
           summary: accept

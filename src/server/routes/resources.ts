@@ -113,7 +113,7 @@ export function resourceRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/resources',
     {
-      config: { access: { permission: 'resource.read' } },
+      config: { access: { permission: 'resource.read' }, audit: [] },
       schema: {
         operationId: 'resources.list',
         summary: 'Search the 社会資源 directory by words, need, kind and area (校区 first, then its 地区)',
@@ -154,7 +154,7 @@ export function resourceRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/resources/:id',
     {
-      config: { access: { permission: 'resource.read' } },
+      config: { access: { permission: 'resource.read' }, audit: [] },
       schema: {
         operationId: 'resources.get',
         summary: 'One resource of the directory: provider, places with 校区/地区, hours, contacts',
@@ -176,7 +176,7 @@ export function resourceRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/resources',
     {
-      config: { access: { permission: 'resource.manage' } },
+      config: { access: { permission: 'resource.manage' }, audit: ['resource.create'] },
       schema: {
         operationId: 'resources.create',
         summary: 'Add a resource to the directory (its provider is found by name or added)',
@@ -206,7 +206,7 @@ export function resourceRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.put(
     '/api/resources/:id',
     {
-      config: { access: { permission: 'resource.manage' } },
+      config: { access: { permission: 'resource.manage' }, audit: ['resource.update'] },
       schema: {
         operationId: 'resources.update',
         summary: 'Change a resource (the whole record as the edit screen holds it)',

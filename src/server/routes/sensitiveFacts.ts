@@ -128,7 +128,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
   r.post(
     '/api/sensitive-facts',
     {
-      config: { access: { permission: 'sensitiveFact.manage' } },
+      config: { access: { permission: 'sensitiveFact.manage' }, audit: ['sensitiveFact.create'] },
       schema: {
         operationId: 'sensitiveFacts.create',
         summary: '要配慮個人情報（犯罪歴等・病歴・障害・DV被害）を記録する',
@@ -178,7 +178,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
   r.get(
     '/api/persons/:id/sensitive-facts',
     {
-      config: { access: { permission: 'sensitiveFact.read' } },
+      config: { access: { permission: 'sensitiveFact.read' }, audit: ['sensitiveFact.list'] },
       schema: {
         operationId: 'sensitiveFacts.listOfPerson',
         summary: '本人の要配慮個人情報のうち、自機関に共有されているものの一覧（種別のみ。内容は表示操作で）',
@@ -210,7 +210,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
   r.get(
     '/api/cases/:id/sensitive-facts',
     {
-      config: { access: { permission: 'sensitiveFact.read' } },
+      config: { access: { permission: 'sensitiveFact.read' }, audit: ['sensitiveFact.list'] },
       schema: {
         operationId: 'sensitiveFacts.listOfCase',
         summary:
@@ -244,7 +244,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
   r.post(
     '/api/sensitive-facts/:id/reveal',
     {
-      config: { access: { permission: 'sensitiveFact.read' } },
+      config: { access: { permission: 'sensitiveFact.read' }, audit: ['sensitiveFact.reveal'] },
       schema: {
         operationId: 'sensitiveFacts.reveal',
         summary: '要配慮個人情報の内容を表示する（理由が必要。理由は監査記録に目的として残ります）',
@@ -277,7 +277,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
   r.post(
     '/api/sensitive-facts/:id/grants',
     {
-      config: { access: { permission: 'sensitiveFact.manage' } },
+      config: { access: { permission: 'sensitiveFact.manage' }, audit: ['sensitiveFact.grant'] },
       schema: {
         operationId: 'sensitiveFacts.grant',
         summary: '要配慮個人情報を他の機関に共有する（理由・法的根拠を記録）',
@@ -383,7 +383,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
   r.delete(
     '/api/sensitive-facts/:id/grants/:grantId',
     {
-      config: { access: { permission: 'sensitiveFact.manage' } },
+      config: { access: { permission: 'sensitiveFact.manage' }, audit: ['sensitiveFact.revokeGrant'] },
       schema: {
         operationId: 'sensitiveFacts.revokeGrant',
         summary: '要配慮個人情報の共有を取り消す（直ちに、その機関からは見えなくなります）',

@@ -166,7 +166,11 @@ export function sessionRoutes(
   r.post(
     '/api/session',
     {
-      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: {
+        access: 'public',
+        audit: ['session.signIn', 'session.secondFactorRequested', 'session.signInFailed'],
+        rateLimit: { max: 30, timeWindow: '1 minute' },
+      },
       schema: {
         operationId: 'session.create',
         summary: 'Sign in (202 when a second factor is still needed: then POST /api/session/totp)',
@@ -224,6 +228,16 @@ export function sessionRoutes(
             userAgent: request.headers['user-agent'] ?? null,
             expiresAt,
           });
+          // the password was right; the sign-in waits for the second factor
+          await recordAudit(
+            tx,
+            {
+              tenantId: user.tenant_id,
+              actor: { userId: user.id, organizationId: user.organization_id, loginId: user.login_id },
+              ip: request.ip,
+            },
+            { action: 'session.secondFactorRequested', resourceType: 'user', resourceId: user.id },
+          );
           return { kind: 'secondFactor', challengeToken, expiresAt };
         }
         const session = await openSession(tx, request, user, config, null);
@@ -265,7 +279,11 @@ export function sessionRoutes(
   r.post(
     '/api/session/totp',
     {
-      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: {
+        access: 'public',
+        audit: ['session.signIn', 'session.secondFactorFailed'],
+        rateLimit: { max: 30, timeWindow: '1 minute' },
+      },
       schema: {
         operationId: 'session.verifyTotp',
         summary: 'Sign in, second step: a TOTP code or a recovery code for the pending sign-in',
@@ -298,12 +316,31 @@ export function sessionRoutes(
           .where('id', '=', challenge.user_id)
           .executeTakeFirst();
         const totp = await findUserTotp(tx, challenge.user_id);
-        if (!user || user.disabled_at || !totp?.activated_at) {
+        // a pending sign-in ended because the account changed meanwhile is a failed second step
+        const ended = async (reason: string) => {
           await consumeSignInChallenge(tx, challenge.id);
+          if (user)
+            await recordAudit(
+              tx,
+              {
+                tenantId: user.tenant_id,
+                actor: { userId: user.id, organizationId: user.organization_id, loginId: user.login_id },
+                ip: request.ip,
+              },
+              {
+                action: 'session.secondFactorFailed',
+                resourceType: 'user',
+                resourceId: user.id,
+                details: { reason },
+              },
+            );
+        };
+        if (!user || user.disabled_at || !totp?.activated_at) {
+          await ended(user?.disabled_at ? 'disabled' : 'totpOff');
           return { kind: 'expired' };
         }
         if (user.locked_until && user.locked_until > now) {
-          await consumeSignInChallenge(tx, challenge.id);
+          await ended('locked');
           return { kind: 'locked', until: user.locked_until };
         }
         const code = request.body.code.replace(/\s/g, '');
@@ -368,7 +405,7 @@ export function sessionRoutes(
   r.get(
     '/api/session',
     {
-      config: { access: 'signedIn', allowDuringTotpEnrolment: true },
+      config: { access: 'signedIn', audit: [], allowDuringTotpEnrolment: true },
       schema: {
         operationId: 'session.get',
         summary: 'The signed-in user, organisation, roles and permissions',
@@ -385,7 +422,7 @@ export function sessionRoutes(
   r.delete(
     '/api/session',
     {
-      config: { access: 'signedIn', allowDuringTotpEnrolment: true },
+      config: { access: 'signedIn', audit: ['session.signOut'], allowDuringTotpEnrolment: true },
       schema: {
         operationId: 'session.delete',
         summary: 'Sign out',
@@ -411,7 +448,11 @@ export function sessionRoutes(
   r.post(
     '/api/session/password',
     {
-      config: { access: { signedIn: true, records: 'own' }, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: {
+        access: { signedIn: true, records: 'own' },
+        audit: ['session.passwordChange'],
+        rateLimit: { max: 10, timeWindow: '1 minute' },
+      },
       schema: {
         operationId: 'session.changePassword',
         summary: 'Change my password; my other sessions end',

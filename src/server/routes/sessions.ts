@@ -22,7 +22,7 @@ export function sessionListRoutes(app: FastifyInstance, db: Kysely<DB>, config: 
   r.get(
     '/api/sessions',
     {
-      config: { access: { signedIn: true, records: 'own' } },
+      config: { access: { signedIn: true, records: 'own' }, audit: ['session.list'] },
       schema: {
         operationId: 'sessions.list',
         summary: 'My signed-in devices (never the token)',
@@ -61,7 +61,7 @@ export function sessionListRoutes(app: FastifyInstance, db: Kysely<DB>, config: 
   r.delete(
     '/api/sessions/:id',
     {
-      config: { access: { signedIn: true, records: 'own' } },
+      config: { access: { signedIn: true, records: 'own' }, audit: ['session.revoke'] },
       schema: {
         operationId: 'sessions.revoke',
         summary: 'Sign out one of my devices (the current one signs me out)',
@@ -90,7 +90,7 @@ export function sessionListRoutes(app: FastifyInstance, db: Kysely<DB>, config: 
   r.post(
     '/api/sessions/revoke-others',
     {
-      config: { access: { signedIn: true, records: 'own' } },
+      config: { access: { signedIn: true, records: 'own' }, audit: ['session.revoke'] },
       schema: {
         operationId: 'sessions.revokeOthers',
         summary: 'Sign out every device but this one (この端末以外をログアウト)',

@@ -290,7 +290,7 @@ export function statisticsRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/statistics',
     {
-      config: { access: { permission: 'statistics.read' } },
+      config: { access: { permission: 'statistics.read' }, audit: ['statistics.read'] },
       schema: {
         operationId: 'statistics.get',
         summary: '統計・実績：年度（と月の範囲）の報告項目、月別推移、前年度比較',
@@ -319,7 +319,7 @@ export function statisticsRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/statistics/export',
     {
-      config: { access: { permission: 'statistics.read' } },
+      config: { access: { permission: 'statistics.read' }, audit: ['export'] },
       preHandler: exportRateLimit,
       schema: {
         operationId: 'statistics.export',

@@ -50,7 +50,7 @@ export function supportReportRoutes(app: FastifyInstance, db: Kysely<DB>): void 
   r.post(
     '/api/support-reports',
     {
-      config: { access: { permission: 'supportReport.create' } },
+      config: { access: { permission: 'supportReport.create' }, audit: ['supportReport.create'] },
       schema: {
         operationId: 'supportReports.create',
         summary: 'Report support given against a current plan item (支援報告)',
@@ -150,7 +150,7 @@ export function supportReportRoutes(app: FastifyInstance, db: Kysely<DB>): void 
   r.get(
     '/api/cases/:id/support-reports',
     {
-      config: { access: { permission: 'case.read' } },
+      config: { access: { permission: 'case.read' }, audit: ['supportReport.list'] },
       schema: {
         operationId: 'supportReports.list',
         summary: 'Every organisation’s support reports on a case, newest first',

@@ -30,7 +30,7 @@ export function taskRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/tasks',
     {
-      config: { access: { permission: 'task.read' } },
+      config: { access: { permission: 'task.read' }, audit: ['task.list'] },
       schema: {
         operationId: 'tasks.list',
         summary: 'My tasks: what my organisation has waiting, with business-day due dates',

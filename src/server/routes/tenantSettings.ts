@@ -22,7 +22,7 @@ export function tenantSettingsRoutes(app: FastifyInstance, db: Kysely<DB>): void
   r.get(
     '/api/tenant-settings',
     {
-      config: { access: { permission: 'user.manage' } },
+      config: { access: { permission: 'user.manage' }, audit: [] },
       schema: {
         operationId: 'tenantSettings.get',
         summary: "The municipality's account-security settings",
@@ -36,7 +36,7 @@ export function tenantSettingsRoutes(app: FastifyInstance, db: Kysely<DB>): void
   r.patch(
     '/api/tenant-settings',
     {
-      config: { access: { permission: 'user.manage' } },
+      config: { access: { permission: 'user.manage' }, audit: ['tenantSettings.update'] },
       schema: {
         operationId: 'tenantSettings.update',
         summary: 'Change the account-security settings (e.g. TOTP required for admin and coordinator)',

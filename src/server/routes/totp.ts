@@ -68,7 +68,7 @@ export function totpRoutes(app: FastifyInstance, db: Kysely<DB>, secretBox: Secr
   r.get(
     '/api/totp',
     {
-      config: { access: { signedIn: true, records: 'own' }, allowDuringTotpEnrolment: true },
+      config: { access: { signedIn: true, records: 'own' }, audit: [], allowDuringTotpEnrolment: true },
       schema: {
         operationId: 'totp.get',
         summary: 'My two-step verification status',
@@ -82,7 +82,11 @@ export function totpRoutes(app: FastifyInstance, db: Kysely<DB>, secretBox: Secr
   r.post(
     '/api/totp/enroll',
     {
-      config: { access: { signedIn: true, records: 'own' }, allowDuringTotpEnrolment: true },
+      config: {
+        access: { signedIn: true, records: 'own' },
+        audit: ['totp.enroll'],
+        allowDuringTotpEnrolment: true,
+      },
       schema: {
         operationId: 'totp.enroll',
         summary: 'Start enrolment: a new secret and its otpauth URI (not on until activated)',
@@ -124,7 +128,11 @@ export function totpRoutes(app: FastifyInstance, db: Kysely<DB>, secretBox: Secr
   r.post(
     '/api/totp/activate',
     {
-      config: { access: { signedIn: true, records: 'own' }, allowDuringTotpEnrolment: true },
+      config: {
+        access: { signedIn: true, records: 'own' },
+        audit: ['totp.activate'],
+        allowDuringTotpEnrolment: true,
+      },
       schema: {
         operationId: 'totp.activate',
         summary: 'Turn two-step verification on with a first code; returns one-time recovery codes',
@@ -168,7 +176,7 @@ export function totpRoutes(app: FastifyInstance, db: Kysely<DB>, secretBox: Secr
   r.post(
     '/api/totp/disable',
     {
-      config: { access: { signedIn: true, records: 'own' } },
+      config: { access: { signedIn: true, records: 'own' }, audit: ['totp.disable'] },
       schema: {
         operationId: 'totp.disable',
         summary: 'Turn two-step verification off (needs a current code)',

@@ -40,7 +40,7 @@ export function userSecurityRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/users/:id/password',
     {
-      config: { access: { permission: 'user.manage' } },
+      config: { access: { permission: 'user.manage' }, audit: ['user.resetPassword'] },
       schema: {
         operationId: 'users.resetPassword',
         summary: "Set a new password for a user; ends the user's sessions and lifts a lockout",
@@ -85,7 +85,7 @@ export function userSecurityRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/users/:id/unlock',
     {
-      config: { access: { permission: 'user.manage' } },
+      config: { access: { permission: 'user.manage' }, audit: ['user.unlock'] },
       schema: {
         operationId: 'users.unlock',
         summary: 'Lift the temporary lockout after failed sign-ins',
@@ -119,7 +119,7 @@ export function userSecurityRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/users/bulk-reassign',
     {
-      config: { access: { permission: 'user.manage' } },
+      config: { access: { permission: 'user.manage' }, audit: ['user.bulkReassign', 'user.disable'] },
       schema: {
         operationId: 'users.bulkReassign',
         summary:

@@ -73,7 +73,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/users',
     {
-      config: { access: { permission: 'user.read' } },
+      config: { access: { permission: 'user.read' }, audit: [] },
       schema: {
         operationId: 'users.list',
         summary: 'Users of my municipality',
@@ -95,7 +95,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/users/:id',
     {
-      config: { access: { permission: 'user.read' } },
+      config: { access: { permission: 'user.read' }, audit: [] },
       schema: {
         operationId: 'users.get',
         summary: 'One user',
@@ -115,7 +115,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/users',
     {
-      config: { access: { permission: 'user.manage' } },
+      config: { access: { permission: 'user.manage' }, audit: ['user.create'] },
       schema: {
         operationId: 'users.create',
         summary: 'Create a user',
@@ -152,7 +152,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.patch(
     '/api/users/:id',
     {
-      config: { access: { permission: 'user.manage' } },
+      config: { access: { permission: 'user.manage' }, audit: ['user.update'] },
       schema: {
         operationId: 'users.update',
         summary: 'Edit a user (name, organisation, roles, password)',
@@ -199,7 +199,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     r.post(
       `/api/users/:id/${verb}`,
       {
-        config: { access: { permission: 'user.manage' } },
+        config: { access: { permission: 'user.manage' }, audit: [disabled ? 'user.disable' : 'user.enable'] },
         schema: {
           operationId: `users.${verb}`,
           summary: disabled
