@@ -15,7 +15,6 @@ import type { DB } from '../db/schema.ts';
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from '../db/seed/demo.ts';
 import { settleDemoTimeline } from '../db/seed/demoTimeline.ts';
 import { parseLocalGovernmentCode } from '../domain/localGovernmentCode.ts';
-import { passwordViolationMessages, passwordViolations } from '../domain/passwordRules.ts';
 import { roleLabels } from '../domain/permissions.ts';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';

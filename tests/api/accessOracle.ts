@@ -146,6 +146,9 @@ export const accessOracle: Readonly<Record<string, OracleRow>> = {
   'placements.create': { roles: ['coordinator', 'caseworker'], records: 'participation', hidden: true },
   'placements.update': { roles: ['coordinator', 'caseworker'], records: 'participation', hidden: true },
   'placements.list': { roles: ['coordinator', 'caseworker'], records: 'participation', hidden: true },
+  // アウトリーチ: contact attempts on a consultation or case the caller's organisation may see
+  'outreachContacts.create': { roles: ['coordinator', 'caseworker'], records: 'participation', hidden: true },
+  'outreachContacts.list': { roles: ['coordinator', 'caseworker'], records: 'participation', hidden: true },
   'tasks.list': { roles: ['coordinator', 'caseworker'], records: 'participation', hidden: true },
   // the recidivism plan: read by casework and the council, kept by the plan officer; progress by the responsible sections
   'programmeProgress.list': {
@@ -205,9 +208,9 @@ export const accessOracle: Readonly<Record<string, OracleRow>> = {
   'resources.import': { roles: ['coordinator', 'planOfficer'], records: 'participation' },
   // the open HSDS directory of the city's resources, public by design (docs/resources.md)
   'hsds.meta': { roles: 'anyone', records: 'none' },
-  'hsds.services.list': { roles: 'anyone', records: 'none' },
-  'hsds.services.get': { roles: 'anyone', records: 'none' },
-  'hsds.organizations.list': { roles: 'anyone', records: 'none' },
+  'hsdsServices.list': { roles: 'anyone', records: 'none' },
+  'hsdsServices.get': { roles: 'anyone', records: 'none' },
+  'hsdsOrganizations.list': { roles: 'anyone', records: 'none' },
   // the city's statistics: aggregates for casework and the plan officer, never the council or IT
   'statistics.get': { roles: ['coordinator', 'caseworker', 'planOfficer'], records: 'participation' },
   'statistics.export': { roles: ['coordinator', 'caseworker', 'planOfficer'], records: 'participation' },

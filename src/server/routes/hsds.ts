@@ -163,7 +163,7 @@ export function hsdsRoutes(
     {
       config: { access: 'public', audit: [] },
       schema: {
-        operationId: 'hsds.services.list',
+        operationId: 'hsdsServices.list',
         summary: 'The directory as HSDS 3.0 services, paginated (full=true: fully nested)',
         tags: ['hsds'],
         querystring: hsdsServiceListQuerySchema,
@@ -195,7 +195,7 @@ export function hsdsRoutes(
     {
       config: { access: 'public', audit: [] },
       schema: {
-        operationId: 'hsds.services.get',
+        operationId: 'hsdsServices.get',
         summary: 'One HSDS 3.0 service, fully nested (by its HSDS id)',
         tags: ['hsds'],
         params: idParamsSchema,
@@ -218,7 +218,7 @@ export function hsdsRoutes(
     {
       config: { access: 'public', audit: [] },
       schema: {
-        operationId: 'hsds.organizations.list',
+        operationId: 'hsdsOrganizations.list',
         summary: 'The directory’s providers as HSDS 3.0 organizations, paginated',
         tags: ['hsds'],
         querystring: hsdsOrganizationListQuerySchema,

@@ -108,7 +108,7 @@ export function outreachRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post(
     '/api/outreach-contacts',
     {
-      config: { access: { permission: 'outreach.record' } },
+      config: { access: { permission: 'outreach.record' }, audit: ['outreachContact.create'] },
       schema: {
         operationId: 'outreachContacts.create',
         summary:
@@ -182,7 +182,7 @@ export function outreachRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/outreach-contacts',
     {
-      config: { access: { permission: 'case.read' } },
+      config: { access: { permission: 'case.read' }, audit: ['outreachContact.list'] },
       schema: {
         operationId: 'outreachContacts.list',
         summary:

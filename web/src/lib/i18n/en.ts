@@ -1302,6 +1302,8 @@ export const en: Messages = {
     unsupportedMediaType: 'This kind of data is not supported.',
     server: {
       error: 'A server error occurred. Please try again later.',
+      auditMissing:
+        'The operation could not be recorded in the audit log, so it was undone. Please contact your administrator.',
     },
     case: {
       illegalTransition: 'This cannot be done at the case’s current stage.',

@@ -1301,6 +1301,8 @@ export const ja = {
     unsupportedMediaType: '対応していない形式のデータです。',
     server: {
       error: 'サーバーでエラーが発生しました。時間をおいてやり直してください。',
+      auditMissing:
+        '操作の記録（監査ログ）を残せなかったため、処理を取り消しました。管理者に連絡してください。',
     },
     case: {
       illegalTransition: '現在の段階の事例では、この操作はできません。',
