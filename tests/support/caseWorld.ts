@@ -196,14 +196,15 @@ export async function referralOf(db: Kysely<DB>, consultationId: string): Promis
 
 /**
  * A fingerprint of every business table: the md5 of its rows in a stable order, per table, in one
- * statement. The audit trail and sessions are left out (refused requests are audited; reads touch sessions).
+ * statement. The audit trail, sessions and rate-limit windows are left out (refused requests are
+ * audited and counted; reads touch sessions).
  */
 export async function fingerprint(db: Kysely<DB>): Promise<Record<string, string>> {
   const tables = await sql<{ table_name: string }>`
     SELECT table_name FROM information_schema.tables
     WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
       AND table_name NOT LIKE '%audit%' AND table_name NOT LIKE '%session%'
-      AND table_name NOT LIKE 'kysely_%'
+      AND table_name NOT LIKE 'kysely_%' AND table_name <> 'rate_limit_windows'
     ORDER BY table_name`.execute(db);
   const parts = tables.rows.map(
     (t) =>

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { problemSchema } from '../../contract/problem.ts';
 import type { Database } from '../../db/database.ts';
 import { knownMigrations } from '../../db/migrate.ts';
+import { runAsOwner } from '../../db/tenantContext.ts';
 import { HttpProblem } from '../problem.ts';
 
 export function healthRoutes(app: FastifyInstance, database: Database): void {
@@ -55,7 +56,10 @@ export function healthRoutes(app: FastifyInstance, database: Database): void {
     async () => {
       let applied: string[];
       try {
-        const { rows } = await sql<{ name: string }>`SELECT name FROM kasane_migrations`.execute(database.db);
+        // The migrations table is the owner's: a signed-in caller's tenant scope must not apply here.
+        const { rows } = await runAsOwner(() =>
+          sql<{ name: string }>`SELECT name FROM kasane_migrations`.execute(database.db),
+        );
         applied = rows.map((r) => r.name);
       } catch {
         throw new HttpProblem(
