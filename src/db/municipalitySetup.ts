@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import { recordAudit } from './auditTrail.ts';
 import { insertOrganization } from './organizations.ts';
 import type { DB } from './schema.ts';
-import { defaultEvaluationScale, seedMeetingKinds } from './seed/demo.ts';
+import { seedEvaluationScale, seedMeetingKinds } from './seed/demo.ts';
 import { insertUser, loginIdTaken } from './users.ts';
 
 /** What `kasane init` needs to start a municipality on an empty database. */
@@ -58,18 +58,7 @@ export async function initialiseMunicipality(
       kind: 'citySection',
     });
     await seedMeetingKinds(tx, tenantId);
-    await tx
-      .insertInto('evaluation_scale')
-      .values(
-        defaultEvaluationScale.map((grade, index) => ({
-          id: randomUUID(),
-          tenant_id: tenantId,
-          code: grade.code,
-          label: grade.label,
-          sort_order: index,
-        })),
-      )
-      .execute();
+    await seedEvaluationScale(tx, tenantId);
     const userId = randomUUID();
     await insertUser(tx, {
       id: userId,

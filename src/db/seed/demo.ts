@@ -197,6 +197,22 @@ const demoRepresentatives = [
   '紫原 礼子',
 ];
 
+/** A new municipality's 評価尺度 for programme progress: the default grades, in order. */
+export async function seedEvaluationScale(tx: Transaction<DB>, tenantId: string): Promise<void> {
+  await tx
+    .insertInto('evaluation_scale')
+    .values(
+      defaultEvaluationScale.map((grade, index) => ({
+        id: randomUUID(),
+        tenant_id: tenantId,
+        code: grade.code,
+        label: grade.label,
+        sort_order: index,
+      })),
+    )
+    .execute();
+}
+
 /** What a tenant's recidivism plan starts with: the plan, challenges, programmes and council. */
 export interface RecidivismPlanSeed {
   plan: {
@@ -290,18 +306,7 @@ export async function seedRecidivismPlan(
       })
       .execute();
   }
-  await tx
-    .insertInto('evaluation_scale')
-    .values(
-      defaultEvaluationScale.map((grade, index) => ({
-        id: randomUUID(),
-        tenant_id: tenantId,
-        code: grade.code,
-        label: grade.label,
-        sort_order: index,
-      })),
-    )
-    .execute();
+  await seedEvaluationScale(tx, tenantId);
   await tx
     .insertInto('council_members')
     .values(
