@@ -7,7 +7,12 @@ import {
   fiscalYearOf as domainFiscalYearOf,
   formatFiscalYear as domainFormatFiscalYear,
 } from '../../../src/domain/fiscalYear.ts';
-import { formatDateWithWareki, formatWareki, gregorianYearNote, toIsoDate } from '../../../src/domain/wareki.ts';
+import {
+  formatDateWithWareki,
+  formatWareki,
+  gregorianYearNote,
+  toIsoDate,
+} from '../../../src/domain/wareki.ts';
 import type { Language } from './i18n/i18n.ts';
 
 const timeZone = 'Asia/Tokyo';
