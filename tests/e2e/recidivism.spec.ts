@@ -98,6 +98,12 @@ test('plan imports 47 programmes from Shift_JIS CSV, records and locks a year, h
   await page.getByRole('navigation').getByRole('link', { name: '取組の取込' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '取組の取込' })).toBeVisible();
   await expectAccessible(page, 'import');
+  // a template to start from, written from the importer's own columns (content: tests/api/programmes.test.ts)
+  const [template] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: '取組の取込テンプレートをExcel（xlsx）でダウンロード' }).click(),
+  ]);
+  expect(template.suggestedFilename()).toBe('取組の取込テンプレート.xlsx');
   const fileInput = page.getByLabel('取り込むファイル');
   await fileInput.setInputFiles({
     name: '資料編_取組一覧.csv',
