@@ -179,6 +179,7 @@ export const accessOracle: Readonly<Record<string, OracleRow>> = {
   'programmes.create': { roles: ['planOfficer'], records: 'participation' },
   'programmes.update': { roles: ['planOfficer'], records: 'participation' },
   'programmes.import': { roles: ['planOfficer'], records: 'participation' },
+  'programmes.importTemplate': { roles: ['planOfficer'], records: 'participation' },
   'appendix.export': {
     roles: ['coordinator', 'caseworker', 'planOfficer', 'councilMember'],
     records: 'participation',

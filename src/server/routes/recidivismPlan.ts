@@ -12,6 +12,7 @@ import {
   programmeImportBodySchema,
   programmeImportQuerySchema,
   programmeImportResultSchema,
+  programmeImportTemplateQuerySchema,
   programmeInputSchema,
   programmeListQuerySchema,
   programmeListSchema,
@@ -45,6 +46,7 @@ import { exportRateLimit } from '../exportRateLimit.ts';
 import { operations, readErrors } from '../operation.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { ImportFileError, planImport, readImportFile } from '../programmeImport.ts';
+import { renderTemplateCsv, renderTemplateXlsx, templateBaseName } from '../programmeImportTemplate.ts';
 
 export function periodLabel(plan: RecidivismPlanRow): string {
   return `${formatFiscalYear(plan.period_from_fiscal_year)}～${formatFiscalYear(plan.period_to_fiscal_year)}`;
@@ -561,6 +563,52 @@ export function recidivismPlanRoutes(
         },
       });
       return summary;
+    },
+  );
+
+  r.get(
+    '/api/programmes/import-template',
+    {
+      // the template names only the plan's challenges and the city's organisations: no personal data
+      config: { access: { permission: 'plan.manage' }, audit: [] },
+      schema: {
+        operationId: 'programmes.importTemplate',
+        summary:
+          'A template for programmes.import (CSV in UTF-8 with a BOM, or xlsx): the columns the importer reads, how to fill each in, and one example row',
+        tags: ['programmes'],
+        querystring: programmeImportTemplateQuerySchema,
+        response: { 200: z.any(), ...readErrors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const context = await db.transaction().execute(async (tx) => {
+        const plan = await requirePlan(tx, actor.tenantId);
+        const challenges = await listChallenges(tx, actor.tenantId, plan.id);
+        const sections = await tx
+          .selectFrom('organizations')
+          .select(['id', 'name'])
+          .where('tenant_id', '=', actor.tenantId)
+          .where('disabled_at', 'is', null)
+          .orderBy('name')
+          .execute();
+        const own = sections.find((s) => s.id === actor.organizationId) ?? sections[0];
+        return {
+          challenges: challenges.map((c) => ({ position: c.position, title: c.title })),
+          sections: sections.map((s) => s.name),
+          exampleSection: own?.name ?? '',
+        };
+      });
+      const csv = request.query.format === 'csv';
+      return reply
+        .header(
+          'content-type',
+          csv
+            ? 'text/csv; charset=utf-8'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        )
+        .header('content-disposition', attachment(`${templateBaseName}.${request.query.format}`))
+        .send(csv ? renderTemplateCsv(context) : await renderTemplateXlsx(context));
     },
   );
 
