@@ -31,6 +31,26 @@ import { ErrorPage, NotFoundPage } from './status-pages.tsx';
  * each route in a Suspense boundary, see `defaultPendingComponent`), so the first load carries the
  * shell and the page it shows only. A chunk missing after a new deployment reloads the page once.
  */
+const CommunityActivityPage = lazyRouteComponent(
+  () => import('../features/community/components/community-activity-page.tsx'),
+  'CommunityActivityPage',
+);
+const CommunityCreatePage = lazyRouteComponent(
+  () => import('../features/community/components/community-form-page.tsx'),
+  'CommunityCreatePage',
+);
+const CommunityEditPage = lazyRouteComponent(
+  () => import('../features/community/components/community-form-page.tsx'),
+  'CommunityEditPage',
+);
+const CommunityListPage = lazyRouteComponent(
+  () => import('../features/community/components/community-list-page.tsx'),
+  'CommunityListPage',
+);
+const ResourceImportPage = lazyRouteComponent(
+  () => import('../features/resources/components/resource-import-page.tsx'),
+  'ResourceImportPage',
+);
 const PasswordPage = lazyRouteComponent(
   () => import('../features/account/components/password-page.tsx'),
   'PasswordPage',
@@ -850,6 +870,62 @@ const resourceEditRoute = createRoute({
   },
 });
 
+const resourceImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/resources/import',
+  component: () => (
+    <RequirePermission permission="resource.manage">
+      <ResourceImportPage />
+    </RequirePermission>
+  ),
+});
+
+const communityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/community',
+  component: () => (
+    <RequirePermission permission="resource.read">
+      <CommunityListPage />
+    </RequirePermission>
+  ),
+});
+
+const communityNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/community/new',
+  component: () => (
+    <RequirePermission permission="resource.manage">
+      <CommunityCreatePage />
+    </RequirePermission>
+  ),
+});
+
+const communityActivityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/community/$activityId',
+  component: function CommunityActivityRoute() {
+    const { activityId } = communityActivityRoute.useParams();
+    return (
+      <RequirePermission permission="resource.read">
+        <CommunityActivityPage key={activityId} activityId={activityId} />
+      </RequirePermission>
+    );
+  },
+});
+
+const communityEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/community/$activityId/edit',
+  component: function CommunityEditRoute() {
+    const { activityId } = communityEditRoute.useParams();
+    return (
+      <RequirePermission permission="resource.manage">
+        <CommunityEditPage key={activityId} activityId={activityId} />
+      </RequirePermission>
+    );
+  },
+});
+
 // The recidivism plan (再犯防止推進計画), its programmes, annual progress and the liaison council.
 
 const recidivismPlanRoute = createRoute({
@@ -1039,6 +1115,11 @@ const routeTree = rootRoute.addChildren([
     resourceNewRoute,
     resourceDetailRoute,
     resourceEditRoute,
+    resourceImportRoute,
+    communityRoute,
+    communityNewRoute,
+    communityActivityRoute,
+    communityEditRoute,
     recidivismPlanRoute,
     programmesRoute,
     programmeNewRoute,
