@@ -48,18 +48,16 @@ test('a first visit loads at most 200 KB of initial JavaScript (gzip) and 500 KB
 
   const total = transfers.reduce((sum, t) => sum + t.bytes, 0);
   const fonts = transfers.filter((t) => /\.(woff2?|ttf|otf)(\?|$)/.test(t.url));
-  test
-    .info()
-    .annotations.push(
-      {
-        type: 'initial JS (gzip)',
-        description: `${(initial.gzipBytes / 1024).toFixed(1)} KB in ${initial.files.length} files`,
-      },
-      {
-        type: 'first visit',
-        description: `${(total / 1024).toFixed(1)} KB in ${transfers.length} responses`,
-      },
-    );
+  test.info().annotations.push(
+    {
+      type: 'initial JS (gzip)',
+      description: `${(initial.gzipBytes / 1024).toFixed(1)} KB in ${initial.files.length} files`,
+    },
+    {
+      type: 'first visit',
+      description: `${(total / 1024).toFixed(1)} KB in ${transfers.length} responses`,
+    },
+  );
   console.log(
     `page weight: initial JS ${(initial.gzipBytes / 1024).toFixed(1)} KB gzip (${initial.files.length} files); first visit ${(total / 1024).toFixed(1)} KB in ${transfers.length} responses`,
   );
