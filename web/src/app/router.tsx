@@ -41,6 +41,7 @@ import { MeetingPage } from '../features/meetings/components/meeting-page.tsx';
 import { OrganizationCreatePage } from '../features/organizations/components/organization-create-page.tsx';
 import { OrganizationEditPage } from '../features/organizations/components/organization-edit-page.tsx';
 import { OrganizationListPage } from '../features/organizations/components/organization-list-page.tsx';
+import { PlacementListPage } from '../features/participation/components/placement-list-page.tsx';
 import { PersonDetailPage } from '../features/persons/components/person-detail-page.tsx';
 import { PersonSearchPage } from '../features/persons/components/person-search-page.tsx';
 import { PlanItemsPage } from '../features/plan-items/components/plan-items-page.tsx';
@@ -671,6 +672,16 @@ const resourcesRoute = createRoute({
   ),
 });
 
+const placementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/placements',
+  component: () => (
+    <RequirePermission permission="case.read">
+      <PlacementListPage />
+    </RequirePermission>
+  ),
+});
+
 const resourceNewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/resources/new',
@@ -893,6 +904,7 @@ const routeTree = rootRoute.addChildren([
     reshuffleRoute,
     userSecurityRoute,
     resourcesRoute,
+    placementsRoute,
     resourceNewRoute,
     resourceDetailRoute,
     resourceEditRoute,

@@ -1,6 +1,7 @@
 import { codesEn } from './codes.en.ts';
 import { formsEn } from './forms.en.ts';
 import type { Messages } from './ja.ts';
+import { participationEn } from './participation.en.ts';
 import { recidivismEn } from './recidivism.en.ts';
 import { resourcesEn } from './resources.en.ts';
 import { statsEn } from './stats.en.ts';
@@ -241,6 +242,8 @@ export const en: Messages = {
       monitoring: 'Monitoring',
       timeline: 'Timeline',
       sensitive: 'Sensitive info',
+      participation: 'Participation',
+      outreach: 'Outreach',
     },
     assignee: {
       heading: 'Caseworker in charge',
@@ -1274,6 +1277,7 @@ export const en: Messages = {
   recidivism: recidivismEn,
   forms: formsEn,
   resources: resourcesEn,
+  participation: participationEn,
   stats: statsEn,
   codes: codesEn,
   ui: uiEn,

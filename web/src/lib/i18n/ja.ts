@@ -1,5 +1,6 @@
 import { codesJa } from './codes.ja.ts';
 import { formsJa } from './forms.ja.ts';
+import { participationJa } from './participation.ja.ts';
 import { recidivismJa } from './recidivism.ja.ts';
 import { resourcesJa } from './resources.ja.ts';
 import { statsJa } from './stats.ja.ts';
@@ -242,6 +243,8 @@ export const ja = {
       monitoring: 'モニタリング',
       timeline: '経過',
       sensitive: '要配慮情報',
+      participation: '参加支援',
+      outreach: 'アウトリーチ',
     },
     assignee: {
       heading: '担当職員',
@@ -1271,6 +1274,7 @@ export const ja = {
   recidivism: recidivismJa,
   forms: formsJa,
   resources: resourcesJa,
+  participation: participationJa,
   stats: statsJa,
   codes: codesJa,
   ui: uiJa,
