@@ -3,6 +3,7 @@
  * sends codes only; the screens name them here. Japanese comes from the code lists of src/domain, the
  * one place the forms' wording is kept; codes.en.ts must name every code of the same lists.
  */
+import { auditActionNames, auditResourceTypeNames } from '../../../../src/domain/auditActions.ts';
 import { caseStageLabels } from '../../../../src/domain/caseStage.ts';
 import {
   type Code,
@@ -47,6 +48,8 @@ export const codesJa = {
   sensitiveFactKind: names(sensitiveFactKinds),
   offenceSubtype: names(offenceSubtypes),
   progressNoteKind: names(progressNoteKinds),
+  auditAction: auditActionNames,
+  auditResourceType: auditResourceTypeNames,
 };
 
 export type CodeMessages = typeof codesJa;
