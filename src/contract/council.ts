@@ -128,6 +128,10 @@ export const councilPaperSchema = z
             issuesDirection: z.string(),
             /** support plans of the 年度 that name the programme */
             usedInSupportPlans: suppressedCountSchema,
+            /** figures Kasane counts itself (協力雇用主 of the directory; casework under 5 suppressed) */
+            automaticIndicators: z.array(
+              z.object({ code: z.string(), label: z.string(), value: suppressedCountSchema }),
+            ),
           }),
         ),
       }),

@@ -31,6 +31,8 @@ export type AuditAction =
   | 'outreachContact.create'
   | 'outreachContact.list'
   | 'communityActivity.create'
+  | 'communityActivity.update'
+  | 'communityActivity.recordSession'
   | 'tenant.init'
   // the support flow: reads of personal data are audited as well as changes
   | 'person.create'
@@ -168,7 +170,9 @@ export const auditActionNames: Record<AuditAction, string> = {
   'placement.list': '参加支援の閲覧',
   'outreachContact.create': 'アウトリーチの記録',
   'outreachContact.list': 'アウトリーチの閲覧',
-  'communityActivity.create': '地域づくり活動の記録',
+  'communityActivity.create': '地域づくり活動の登録',
+  'communityActivity.update': '地域づくり活動の変更',
+  'communityActivity.recordSession': '地域づくり活動の開催記録',
   'person.create': '本人の登録',
   'person.read': '本人の閲覧',
   'person.search': '本人の検索',

@@ -222,6 +222,12 @@ describe('GET /api/council/meetings/:id/paper (councilMeetings.paper)', () => {
       evaluation: 'A（計画どおり実施）',
       usedInSupportPlans: '5未満',
     });
+    const employers = two?.programmes.find((p) => p.name === '協力雇用主等に対する優遇措置');
+    expect(employers?.automaticIndicators.map((a) => a.code)).toEqual([
+      'cooperatingEmployers',
+      'placedWithCooperatingEmployers',
+    ]);
+    expect(employers?.automaticIndicators[1]?.value).toBe(0);
     // no person-level data anywhere in the paper
     expect(JSON.stringify(response.body)).not.toMatch(/鹿島|桜田|城山|天文|磯浜|caseId|personId/);
     expect((await latestAudit(db, 'export'))?.details).toMatchObject({ fiscalYear: 2026, format: 'json' });

@@ -24,10 +24,12 @@ import {
 import { problemSchema } from '../../contract/problem.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import { listChallenges, loadProgrammes } from '../../db/recidivismPlan.ts';
+import { cooperatingEmployerCounts } from '../../db/resourceCounts.ts';
 import type { DB } from '../../db/schema.ts';
 import { now } from '../../domain/clock.ts';
 import { fiscalYearRange, formatFiscalYear } from '../../domain/fiscalYear.ts';
 import { councilMeetingAbilities, mayAnswerOpinion, opinionRefusal } from '../../domain/policy/council.ts';
+import { automaticIndicatorsOf } from '../../domain/resources/automaticIndicators.ts';
 import { formatDateWithWareki } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
@@ -263,6 +265,7 @@ async function buildPaper(
     programmes.map((p) => p.id),
   );
   const use = await programmeUse(db, tenantId, fiscalYear);
+  const automatic = await cooperatingEmployerCounts(db, tenantId, fiscalYear);
   return {
     meeting: {
       id: loaded.meeting.id,
@@ -292,6 +295,7 @@ async function buildPaper(
             evaluation: row?.evaluation ? `${row.evaluation.code}（${row.evaluation.label}）` : '',
             issuesDirection: row?.issuesDirection ?? '',
             usedInSupportPlans: suppress(use.get(p.id) ?? 0),
+            automaticIndicators: automaticIndicatorsOf(p.name, automatic),
           },
         ];
       }),
@@ -326,7 +330,9 @@ function paperDocument(paper: CouncilPaper, planName: string): TableDocument {
           p.isRepeat ? `${p.name}【再掲】` : p.name,
           p.section,
           p.statusText,
-          p.result,
+          [p.result, ...p.automaticIndicators.map((a) => `（自動集計）${a.label}：${a.value}`)]
+            .filter(Boolean)
+            .join('\n'),
           p.evaluation,
           p.issuesDirection,
           String(p.usedInSupportPlans),

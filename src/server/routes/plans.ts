@@ -44,6 +44,7 @@ import {
   planItemsOf,
   reportScheduleOf,
   unknownProgrammes,
+  unknownResources,
   updateDraft,
 } from '../../db/plans.ts';
 import type { DB } from '../../db/schema.ts';
@@ -83,6 +84,7 @@ export function presentPlanItem(row: PlanItemRow): PlanItem {
     periodTo: row.period_to,
     links: linksOf(row),
     programme: row.programme_id ? { id: row.programme_id, name: row.programme_name ?? '' } : null,
+    resource: row.resource_id ? { id: row.resource_id, name: row.resource_name ?? '' } : null,
   };
 }
 
@@ -135,7 +137,12 @@ async function checkItemOrganizations(
     tenantId,
     input.items.flatMap((item) => (item.programmeId ? [item.programmeId] : [])),
   );
-  if (inactive.size === 0 && unknown.size === 0) return;
+  const unknownResource = await unknownResources(
+    db,
+    tenantId,
+    input.items.flatMap((item) => (item.resourceId ? [item.resourceId] : [])),
+  );
+  if (inactive.size === 0 && unknown.size === 0 && unknownResource.size === 0) return;
   const errors = input.items.flatMap((item, index) => [
     ...(inactive.has(item.organizationId)
       ? [
@@ -152,6 +159,15 @@ async function checkItemOrganizations(
             field: `items.${index}.programmeId`,
             code: 'unknownProgramme',
             message: '取組は再犯防止推進計画の取組一覧から選んでください',
+          },
+        ]
+      : []),
+    ...(item.resourceId && unknownResource.has(item.resourceId)
+      ? [
+          {
+            field: `items.${index}.resourceId`,
+            code: 'unknownResource',
+            message: '社会資源は社会資源の一覧から選んでください',
           },
         ]
       : []),
@@ -217,7 +233,9 @@ export function comparePlans(
       ? [...item.links].sort().join(',')
       : field === 'programme'
         ? (item.programme?.id ?? '')
-        : (item[field] ?? '');
+        : field === 'resource'
+          ? (item.resource?.id ?? '')
+          : (item[field] ?? '');
   const changed: PlanComparison['items']['changed'] = [];
   const unchanged: PlanItem[] = [];
   for (const pair of pairs.sort((a, b) => a.after.position - b.after.position)) {

@@ -13,6 +13,7 @@ import {
   programmeImportBodySchema,
   programmeImportQuerySchema,
   programmeImportResultSchema,
+  programmeImportTemplateQuerySchema,
   programmeInputSchema,
   programmeListQuerySchema,
   programmeListSchema,
@@ -45,6 +46,7 @@ import { attachment, renderDocument, type TableDocument } from '../documents.ts'
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { ImportFileError, planImport, readImportFile } from '../programmeImport.ts';
+import { renderTemplateCsv, renderTemplateXlsx, templateBaseName } from '../programmeImportTemplate.ts';
 
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 const writeErrors = { ...readErrors, 409: problemSchema };
@@ -588,6 +590,52 @@ export function recidivismPlanRoutes(
         return summary;
       });
       return reply.code(200).send(result);
+    },
+  );
+
+  r.get(
+    '/api/programmes/import-template',
+    {
+      // the template names only the plan's challenges and the city's organisations: no personal data
+      config: { access: { permission: 'plan.manage' }, audit: [] },
+      schema: {
+        operationId: 'programmes.importTemplate',
+        summary:
+          'A template for programmes.import (CSV in UTF-8 with a BOM, or xlsx): the columns the importer reads, how to fill each in, and one example row',
+        tags: ['programmes'],
+        querystring: programmeImportTemplateQuerySchema,
+        response: { 200: z.any(), ...readErrors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const context = await db.transaction().execute(async (tx) => {
+        const plan = await requirePlan(tx, actor.tenantId);
+        const challenges = await listChallenges(tx, actor.tenantId, plan.id);
+        const sections = await tx
+          .selectFrom('organizations')
+          .select(['id', 'name'])
+          .where('tenant_id', '=', actor.tenantId)
+          .where('disabled_at', 'is', null)
+          .orderBy('name')
+          .execute();
+        const own = sections.find((s) => s.id === actor.organizationId) ?? sections[0];
+        return {
+          challenges: challenges.map((c) => ({ position: c.position, title: c.title })),
+          sections: sections.map((s) => s.name),
+          exampleSection: own?.name ?? '',
+        };
+      });
+      const csv = request.query.format === 'csv';
+      return reply
+        .header(
+          'content-type',
+          csv
+            ? 'text/csv; charset=utf-8'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        )
+        .header('content-disposition', attachment(`${templateBaseName}.${request.query.format}`))
+        .send(csv ? renderTemplateCsv(context) : await renderTemplateXlsx(context));
     },
   );
 

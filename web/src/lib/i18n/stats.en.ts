@@ -67,8 +67,6 @@ export const statsEn: typeof statsJa = {
     memberOrganization: 'Organisation',
     representative: 'Member',
     termTo: 'Term ends',
-    termEnded: '(ended)',
-    termEnding: '(ending soon)',
     auditorHeading: 'Audit',
     lastSevenDays: 'Last 7 days',
     sensitiveReveals: 'Sensitive information revealed',

@@ -68,8 +68,6 @@ export const statsJa = {
     memberOrganization: '構成団体',
     representative: '委員',
     termTo: '任期の終わり',
-    termEnded: '（任期終了）',
-    termEnding: '（まもなく終了）',
     auditorHeading: '監査の状況',
     lastSevenDays: '直近7日間',
     sensitiveReveals: '要配慮個人情報の閲覧',

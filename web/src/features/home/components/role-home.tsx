@@ -2,6 +2,8 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardMeeting } from '../../../../../src/contract/dashboard.ts';
+import * as clock from '../../../../../src/domain/clock.ts';
+import { termStanding } from '../../../../../src/domain/councilTerms.ts';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -10,6 +12,7 @@ import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
+import { TermBadge } from '../../council/components/term-badge.tsx';
 import { type Dashboard, useDashboard } from '../api/get-dashboard.ts';
 import { FigureGroup, FigureLink } from './figure-link.tsx';
 
@@ -279,6 +282,7 @@ function CaseworkerHome({ data }: { data: NonNullable<Dashboard['caseworker']> }
 }
 
 function PlanOfficerHome({ data }: { data: NonNullable<Dashboard['planOfficer']> }) {
+  const today = clock.today();
   const { t } = useTranslation();
   return (
     <section aria-labelledby="home-plan" className="flex flex-col gap-8">
@@ -347,8 +351,12 @@ function PlanOfficerHome({ data }: { data: NonNullable<Dashboard['planOfficer']>
                 <Th scope="row">{m.organization.name}</Th>
                 <Td>{m.representative}</Td>
                 <Td>
-                  <DateText value={m.termTo} />{' '}
-                  {m.ended ? t('stats.home.termEnded') : t('stats.home.termEnding')}
+                  <span className="inline-flex flex-wrap items-center gap-x-3 gap-y-1">
+                    <span className="whitespace-nowrap">
+                      <DateText value={m.termTo} />
+                    </span>
+                    <TermBadge standing={termStanding(m.termTo, today)} />
+                  </span>
                 </Td>
               </tr>
             ))}
