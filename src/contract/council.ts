@@ -149,11 +149,6 @@ export const councilPaperSchema = z
 export type CouncilPaper = z.infer<typeof councilPaperSchema>;
 
 export const opinionFollowUps = ['open', 'inProgress', 'done'] as const;
-export const opinionFollowUpLabels: Record<(typeof opinionFollowUps)[number], string> = {
-  open: '未対応',
-  inProgress: '対応中',
-  done: '対応済み',
-};
 
 export const opinionInputSchema = z.object({
   /** the member organisation speaking: must be the caller's own (defaults to it) */
@@ -181,7 +176,6 @@ export const opinionSchema = z
     answeredBy: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
     answeredAt: z.string().nullable(),
     followUpStatus: z.enum(opinionFollowUps),
-    followUpLabel: z.string(),
     createdAt: z.string(),
     abilities: z.object({ answer: z.boolean() }),
   })

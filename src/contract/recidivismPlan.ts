@@ -109,6 +109,10 @@ export const programmeImportBodySchema = z.object({
   contentBase64: z.string().min(1, { message: 'ファイルが空です' }).max(2_000_000),
 });
 
+export const programmeImportTemplateQuerySchema = z.object({
+  format: z.enum(['csv', 'xlsx'], { message: '形式は csv か xlsx を指定してください' }),
+});
+
 export const importRowErrorSchema = z.object({
   row: z.number().int(),
   field: z.string(),

@@ -572,10 +572,12 @@ const queries: Record<string, { probe?: boolean; query: (v: View) => Record<stri
   'plans.compare': { query: (v) => ({ with: v.world.planId }) },
   'households.diagram': { query: () => ({ kind: 'genogram' }) },
   'appendix.export': { query: () => ({ format: 'csv' }) },
+  'programmes.importTemplate': { query: () => ({ format: 'csv' }) },
   'programmeProgress.list': { query: () => ({ fiscalYear: '2026' }) },
   'councilMeetings.paper': { query: () => ({ fiscalYear: '2026' }) },
   'meetings.calendar': { query: () => ({ from: '2026-10-01', to: '2026-11-30' }) },
   'statistics.get': { query: () => ({ fiscalYear: '2026' }) },
+  'auditEvents.subjects': { query: () => ({ q: 'ヤマ' }) },
   'statistics.export': { query: () => ({ fiscalYear: '2026', format: 'csv' }) },
 };
 

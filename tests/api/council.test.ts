@@ -111,7 +111,6 @@ describe('opinions (opinions.create, opinions.answer, opinions.list)', () => {
       organization: { name: '鹿児島保護区保護司会' },
       challenge: { position: 2, title: '就労・住居の確保' },
       followUpStatus: 'open',
-      followUpLabel: '未対応',
       answer: null,
       abilities: { answer: false },
     });
@@ -159,7 +158,6 @@ describe('opinions (opinions.create, opinions.answer, opinions.list)', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
       followUpStatus: 'inProgress',
-      followUpLabel: '対応中',
       answeredBy: { displayName: '計画 担当' },
     });
     expect((await latestAudit(server.database.db, 'opinion.answer'))?.resource_id).toBe(opinion.id);

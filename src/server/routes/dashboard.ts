@@ -31,6 +31,7 @@ import { daysBetween } from '../../domain/businessDays.ts';
 import { addCalendarDays, DEFAULT_NO_CONTACT_DAYS } from '../../domain/caseSearch.ts';
 import { caseStageLabels, caseStages, isOpenStage } from '../../domain/caseStage.ts';
 import { now, today as todayInTokyo } from '../../domain/clock.ts';
+import { termNoticeCutoff, termStanding } from '../../domain/councilTerms.ts';
 import { reportStatus } from '../../domain/dueDates.ts';
 import { fiscalYearOf, formatFiscalYear } from '../../domain/fiscalYear.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
@@ -52,8 +53,6 @@ const referralStatusLabels: Record<string, string> = {
 /** The start of a calendar date in Asia/Tokyo, as an instant. */
 const startOfDay = (date: string) => new Date(`${date}T00:00:00+09:00`);
 
-/** Council member terms ending within this many days are shown to the plan officer. */
-const TERM_NOTICE_DAYS = 90;
 /** The auditor's home counts the events of this many days up to today. */
 const AUDITOR_DAYS = 7;
 
@@ -197,7 +196,7 @@ export function dashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
               .select(['cm.id', 'cm.representative', 'cm.term_to', 'o.id as organization_id', 'o.name'])
               .where('cm.tenant_id', '=', actor.tenantId)
               .where('cm.term_to', 'is not', null)
-              .where('cm.term_to', '<=', addCalendarDays(today, TERM_NOTICE_DAYS))
+              .where('cm.term_to', '<=', termNoticeCutoff(today))
               .orderBy('cm.term_to')
               .execute();
             const unanswered = await tx
@@ -221,7 +220,7 @@ export function dashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
                 organization: { id: t.organization_id, name: t.name },
                 representative: t.representative,
                 termTo: String(t.term_to),
-                ended: String(t.term_to) < today,
+                ended: termStanding(String(t.term_to), today).status === 'ended',
               })),
               opinionsUnanswered: Number(unanswered.n),
             };

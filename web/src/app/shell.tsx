@@ -37,6 +37,7 @@ type NavEntry = {
     | '/account/totp'
     | '/resources'
     | '/placements'
+    | '/community'
     | '/recidivism-plan'
     | '/programmes'
     | '/programmes/import'
@@ -66,7 +67,8 @@ type NavEntry = {
     | 'accounts.navReshuffle'
     | `recidivism.nav.${'plan' | 'programmes' | 'import' | 'progress' | 'council' | 'opinions'}`
     | 'resources.nav.directory'
-    | 'participation.nav.placements';
+    | 'participation.nav.placements'
+    | 'resources.nav.community';
   /** The permission the entry needs, as listed in `Me.permissions`; none for Home. */
   permission?: Permission;
   /**
@@ -91,6 +93,7 @@ const navEntries: readonly NavEntry[] = [
   { to: '/statistics', label: 'stats.statistics.nav', permission: 'statistics.read' },
   { to: '/plan-items', label: 'planItems.navLabel', permission: 'supportReport.create' },
   { to: '/resources', label: 'resources.nav.directory', permission: 'resource.read' },
+  { to: '/community', label: 'resources.nav.community', permission: 'resource.read' },
   {
     to: '/placements',
     label: 'participation.nav.placements',
