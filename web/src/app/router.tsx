@@ -51,6 +51,10 @@ const ResourceImportPage = lazyRouteComponent(
   () => import('../features/resources/components/resource-import-page.tsx'),
   'ResourceImportPage',
 );
+const PlacementListPage = lazyRouteComponent(
+  () => import('../features/participation/components/placement-list-page.tsx'),
+  'PlacementListPage',
+);
 const PasswordPage = lazyRouteComponent(
   () => import('../features/account/components/password-page.tsx'),
   'PasswordPage',
@@ -722,9 +726,17 @@ const caseEasyReadRoute = createRoute({
 const statisticsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/statistics',
-  validateSearch: (search: Record<string, unknown>): { fiscalYear?: number } => {
+  validateSearch: (search: Record<string, unknown>): { fiscalYear?: number; from?: string; to?: string } => {
     const year = Number(search.fiscalYear);
-    return Number.isInteger(year) && year >= 1989 && year <= 2100 ? { fiscalYear: year } : {};
+    const month = (value: unknown) =>
+      typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value) ? value : undefined;
+    const from = month(search.from);
+    const to = month(search.to);
+    return {
+      ...(Number.isInteger(year) && year >= 1989 && year <= 2100 ? { fiscalYear: year } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+    };
   },
   component: function StatisticsRoute() {
     const search = statisticsRoute.useSearch();
@@ -733,8 +745,14 @@ const statisticsRoute = createRoute({
       <RequirePermission permission="statistics.read">
         <StatisticsPage
           fiscalYear={search.fiscalYear}
-          onFiscalYearChange={(fiscalYear) =>
-            void navigate({ to: '/statistics', search: { fiscalYear }, replace: true })
+          from={search.from}
+          to={search.to}
+          onPeriodChange={({ fiscalYear, from, to }) =>
+            void navigate({
+              to: '/statistics',
+              search: { fiscalYear, ...(from ? { from } : {}), ...(to ? { to } : {}) },
+              replace: true,
+            })
           }
         />
       </RequirePermission>
@@ -830,6 +848,16 @@ const resourcesRoute = createRoute({
   component: () => (
     <RequirePermission permission="resource.read">
       <ResourceListPage />
+    </RequirePermission>
+  ),
+});
+
+const placementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/placements',
+  component: () => (
+    <RequirePermission permission="case.read">
+      <PlacementListPage />
     </RequirePermission>
   ),
 });
@@ -1112,6 +1140,7 @@ const routeTree = rootRoute.addChildren([
     reshuffleRoute,
     userSecurityRoute,
     resourcesRoute,
+    placementsRoute,
     resourceNewRoute,
     resourceDetailRoute,
     resourceEditRoute,

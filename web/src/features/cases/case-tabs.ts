@@ -8,6 +8,8 @@ export const caseTabs = [
   'plans',
   'reports',
   'monitoring',
+  'participation',
+  'outreach',
   'timeline',
 ] as const;
 export type CaseTab = (typeof caseTabs)[number];
