@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
 import {
   type Assessment,
@@ -12,18 +11,17 @@ import {
 import { idParamsSchema } from '../../contract/common.ts';
 import { type Problem, problemSchema } from '../../contract/problem.ts';
 import { type AssessmentRow, insertAssessment } from '../../db/assessments.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { recordCaseEvent } from '../../db/caseEvents.ts';
-import { type CaseRow, casePersons, findVisibleCase, knownOrganizationIds } from '../../db/cases.ts';
+import { type CaseRow, casePersons, knownOrganizationIds } from '../../db/cases.ts';
 import type { AssessmentRelation, DB } from '../../db/schema.ts';
 import { type CodeOf, householdFlags, type IssueCode, issueAreas, labelOf } from '../../domain/codeLists.ts';
 import { coordinatesCase, mayAssess } from '../../domain/policy/cases.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
 import { advanceCase } from '../caseTransitions.ts';
-import { forbidden, HttpProblem, notFound } from '../problem.ts';
+import { operations } from '../operation.ts';
+import { forbidden, HttpProblem } from '../problem.ts';
 
-const writeErrors = {
+const _writeErrors = {
   400: problemSchema,
   401: problemSchema,
   403: problemSchema,
@@ -62,7 +60,6 @@ export function presentAssessment(
       to: r.to,
       toKind: context.personIds.has(r.to) ? 'person' : 'organization',
       kind: r.kind as RelationKind,
-      kindLabel: labelOf(relationKinds, r.kind),
       note: r.note ?? null,
     })),
     recordedBy: { id: row.recorded_by, name: context.recordedByName },
@@ -131,73 +128,67 @@ async function checkRelations(
 }
 
 export function assessmentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['assessments'] });
 
-  r.put(
+  op.put(
     '/api/cases/:id/assessment',
     {
-      config: { access: { permission: 'case.coordinate' }, audit: ['assessment.save'] },
-      schema: {
-        operationId: 'assessments.save',
-        summary: '課題整理（アセスメント）を記録する（保存のたびに新しい版）',
-        tags: ['assessments'],
-        params: idParamsSchema,
-        body: assessmentInputSchema,
-        response: { 200: assessmentSchema, ...writeErrors },
-      },
+      operationId: 'assessments.save',
+      access: { permission: 'case.coordinate' },
+      audit: ['assessment.save'],
+      summary: '課題整理（アセスメント）を記録する（保存のたびに新しい版）',
+      params: idParamsSchema,
+      body: assessmentInputSchema,
+      response: { 200: assessmentSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit, visibleCase }) => {
       const input = request.body;
-      return db.transaction().execute(async (tx) => {
-        const kase = await findVisibleCase(tx, actor, request.params.id, { forUpdate: true });
-        if (!kase) throw notFound();
-        if (!coordinatesCase(actor, kase)) throw forbidden();
-        const persons = await casePersons(tx, kase);
-        const personIds = new Set(persons.map((p) => p.id));
-        await checkRelations(tx, kase, input.relations, personIds);
+      const kase = await visibleCase(request.params.id, { forUpdate: true });
+      if (!coordinatesCase(actor, kase)) throw forbidden();
+      const persons = await casePersons(tx, kase);
+      const personIds = new Set(persons.map((p) => p.id));
+      await checkRelations(tx, kase, input.relations, personIds);
 
-        const stage = await advanceCase(tx, actor, kase, 'saveAssessment');
-        const row = await insertAssessment(tx, {
-          tenantId: actor.tenantId,
-          caseId: kase.id,
-          recordedBy: actor.userId,
-          input,
-        });
-        const flags = input.householdFlags.map((code) => labelOf(householdFlags, code));
-        await recordCaseEvent(tx, {
-          tenantId: actor.tenantId,
-          caseId: kase.id,
-          kind: 'assessmentSaved',
-          actor: { userId: actor.userId, organizationId: actor.organizationId },
-          subjectId: row.id,
-          summary: `課題整理（第${row.version}版）を記録${flags.length > 0 ? `（世帯類型：${flags.join('、')}）` : ''}`,
-          details: {
-            assessmentId: row.id,
-            version: row.version,
-            issues: input.issues,
-            householdFlags: input.householdFlags,
-          },
-        });
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'assessment.save',
-          resourceType: 'assessment',
-          resourceId: row.id,
-          caseId: kase.id,
-          personId: kase.primary_person_id,
-          details: {
-            version: row.version,
-            issues: input.issues,
-            householdFlags: input.householdFlags,
-            relations: input.relations.length,
-          },
-        });
-        return presentAssessment(row, {
-          actor,
-          kase: { ...kase, stage },
-          recordedByName: actor.displayName,
-          personIds,
-        });
+      const stage = await advanceCase(tx, actor, kase, 'saveAssessment');
+      const row = await insertAssessment(tx, {
+        tenantId: actor.tenantId,
+        caseId: kase.id,
+        recordedBy: actor.userId,
+        input,
+      });
+      const flags = input.householdFlags.map((code) => labelOf(householdFlags, code));
+      await recordCaseEvent(tx, {
+        tenantId: actor.tenantId,
+        caseId: kase.id,
+        kind: 'assessmentSaved',
+        actor: { userId: actor.userId, organizationId: actor.organizationId },
+        subjectId: row.id,
+        summary: `課題整理（第${row.version}版）を記録${flags.length > 0 ? `（世帯類型：${flags.join('、')}）` : ''}`,
+        details: {
+          assessmentId: row.id,
+          version: row.version,
+          issues: input.issues,
+          householdFlags: input.householdFlags,
+        },
+      });
+      await audit({
+        action: 'assessment.save',
+        resourceType: 'assessment',
+        resourceId: row.id,
+        caseId: kase.id,
+        personId: kase.primary_person_id,
+        details: {
+          version: row.version,
+          issues: input.issues,
+          householdFlags: input.householdFlags,
+          relations: input.relations.length,
+        },
+      });
+      return presentAssessment(row, {
+        actor,
+        kase: { ...kase, stage },
+        recordedByName: actor.displayName,
+        personIds,
       });
     },
   );

@@ -13,8 +13,6 @@ import {
   caseTimelineQuerySchema,
   caseTimelineSchema,
   closeCaseInputSchema,
-  participationBases,
-  sharingLegalBases,
 } from '../../contract/cases.ts';
 import { idParamsSchema } from '../../contract/common.ts';
 import { problemSchema } from '../../contract/problem.ts';
@@ -42,15 +40,7 @@ import { consentCoverage, consentsOfCase } from '../../db/consents.ts';
 import { addParticipant } from '../../db/participants.ts';
 import type { DB } from '../../db/schema.ts';
 import * as clock from '../../domain/clock.ts';
-import {
-  type CodeOf,
-  closureReasons,
-  consultationChannels,
-  consultationTopics,
-  type householdFlags,
-  labelOf,
-  relations,
-} from '../../domain/codeLists.ts';
+import { type CodeOf, closureReasons, type householdFlags, labelOf } from '../../domain/codeLists.ts';
 import { dueDateOf } from '../../domain/dueDates.ts';
 import { caseAbilities, coordinatesCase } from '../../domain/policy/cases.ts';
 import type { Actor } from '../actor.ts';
@@ -61,6 +51,8 @@ import { forbidden, HttpProblem, notFound } from '../problem.ts';
 import { presentAssessment } from './assessments.ts';
 import { discloseConsentEntries, presentConsents } from './consents.ts';
 import { presentMeetingSummary } from './meetings.ts';
+
+type Origin = NonNullable<CaseDetail['origin']>['consultation'];
 
 const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 const writeErrors = { ...readErrors, 409: problemSchema };
@@ -155,7 +147,7 @@ export async function loadCaseDetail(tx: Transaction<DB>, actor: Actor, kase: Ca
       kana: fullKana(p),
       birthDate: p.birth_date,
       sex: p.sex,
-      relation: p.relation ? { code: p.relation, label: labelOf(relations, p.relation) } : null,
+      relation: p.relation as CaseDetail['persons'][number]['relation'],
       livingTogether: p.living_together,
       isTarget: p.is_target ?? false,
       isPrimary: p.id === kase.primary_person_id,
@@ -166,9 +158,9 @@ export async function loadCaseDetail(tx: Transaction<DB>, actor: Actor, kase: Ca
             id: origin.consultation_id,
             receivedOn: origin.received_on,
             organization: org(origin.consultation_organization_id),
-            channel: { code: origin.channel, label: labelOf(consultationChannels, origin.channel) },
-            topics: origin.topics.map((code) => ({ code, label: labelOf(consultationTopics, code) })),
-            mainTopic: { code: origin.main_topic, label: labelOf(consultationTopics, origin.main_topic) },
+            channel: origin.channel as Origin['channel'],
+            topics: origin.topics as Origin['topics'],
+            mainTopic: origin.main_topic as Origin['mainTopic'],
             content: origin.content,
             wishes: origin.wishes,
             consentToShare: origin.consent_to_share,
@@ -195,10 +187,8 @@ export async function loadCaseDetail(tx: Transaction<DB>, actor: Actor, kase: Ca
     participants: participants.map((p) => ({
       organization: org(p.organization_id),
       basis: p.basis,
-      basisLabel: labelOf(participationBases, p.basis),
       scope: p.scope,
       legalBasis: p.legal_basis,
-      legalBasisLabel: labelOf(sharingLegalBases, p.legal_basis),
       meetingId: p.meeting_id,
     })),
     myParticipation: myBases,

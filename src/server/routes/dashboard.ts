@@ -18,6 +18,7 @@ import {
   countCases,
   meetingsBetween,
   openCasesByStage,
+  overdueOutreach,
   progressBySection,
   reportsOverdueByOrganization,
   sentByStatus,
@@ -111,6 +112,7 @@ export function dashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           const handovers = await pendingHandovers(tx, actor);
           const meetings = await meetingsBetween(tx, actor, now(), startOfDay(addCalendarDays(today, 15)));
           const count = (filter: Parameters<typeof countCases>[2]) => countCases(tx, actor, filter, today);
+          const outreach = await overdueOutreach(tx, actor, today);
           dashboard.coordinator = {
             openByStage: caseStages
               .filter(isOpenStage)
@@ -136,7 +138,18 @@ export function dashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             unassigned: await count({ unassigned: 'true' }),
             noContact: { days: noContactDays, count: await count({ noContactDays }) },
             meetingsNext14Days: meetings.map(presentMeeting),
+            outreachOverdue: outreach.map((o) => ({
+              contactId: o.id,
+              caseId: o.case_id,
+              caseNumber: o.case_number,
+              consultationId: o.consultation_id,
+              personName: `${o.family_name} ${o.given_name}`,
+              lastAttemptOn: o.attempted_on,
+              nextAttemptOn: o.next_attempt_on,
+              daysOverdue: daysBetween(o.next_attempt_on, today),
+            })),
           };
+          personIds.push(...outreach.map((o) => o.person_id));
           caseIds.push(...meetings.map((m) => m.case_id));
           personIds.push(...handovers.map((h) => h.person_id));
         } else if (can('task.read')) {

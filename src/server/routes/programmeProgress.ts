@@ -20,6 +20,7 @@ import {
 } from '../../contract/recidivismPlan.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import { loadProgrammes, type RecidivismPlanRow } from '../../db/recidivismPlan.ts';
+import { cooperatingEmployerCounts } from '../../db/resourceCounts.ts';
 import type { DB } from '../../db/schema.ts';
 import { now } from '../../domain/clock.ts';
 import { formatFiscalYear } from '../../domain/fiscalYear.ts';
@@ -29,6 +30,7 @@ import {
   mayManagePlan,
   progressYearAbilities,
 } from '../../domain/policy/recidivismPlan.ts';
+import { automaticIndicatorsOf } from '../../domain/resources/automaticIndicators.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
 import { requirePlan } from './recidivismPlan.ts';
@@ -179,6 +181,7 @@ export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): v
         programmes.map((p) => p.id),
       );
       const lock = await findYearLock(db, plan.id, fiscalYear);
+      const automatic = await cooperatingEmployerCounts(db, actor.tenantId, fiscalYear);
       return {
         fiscalYear,
         fiscalYearLabel: formatFiscalYear(fiscalYear),
@@ -193,6 +196,7 @@ export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): v
             challengePositions: p.challenges.map((c) => c.position),
           },
           progress: progress.get(p.id) ?? null,
+          automaticIndicators: automaticIndicatorsOf(p.name, automatic),
           abilities: { edit: mayEditProgressOfYear(actor, p, lock !== null) },
         })),
         abilities: progressYearAbilities(actor, lock !== null),

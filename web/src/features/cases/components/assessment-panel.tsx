@@ -308,7 +308,7 @@ function AssessmentForm({
                   {kase.persons.map((person) => (
                     <option key={person.id} value={person.id}>
                       {person.name}
-                      {person.relation ? `（${person.relation.label}）` : ''}
+                      {person.relation ? `（${t(`codes.relation.${person.relation}`)}）` : ''}
                     </option>
                   ))}
                 </SelectField>
@@ -338,7 +338,7 @@ function AssessmentForm({
                     {kase.persons.map((person) => (
                       <option key={person.id} value={person.id}>
                         {person.name}
-                        {person.relation ? `（${person.relation.label}）` : ''}
+                        {person.relation ? `（${t(`codes.relation.${person.relation}`)}）` : ''}
                       </option>
                     ))}
                   </optgroup>
