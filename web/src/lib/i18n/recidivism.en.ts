@@ -165,6 +165,12 @@ export const recidivismEn: typeof recidivismJa = {
     unlockedDone: '{{year}} unlocked.',
     lastUnlock: 'Last unlocked by {{name}} ({{organization}}) at {{at}}. Reason: {{reason}}',
     open: '{{year}} is open (being entered)',
+    automatic: {
+      cooperatingEmployers: 'Co-operating employers in the resource directory',
+      placedWithCooperatingEmployers: 'Persons placed with them (participation support)',
+    },
+    automaticSeparator: ': ',
+    automaticNote: '(counted automatically from Kasane’s records; under 5 shown as “under 5”)',
     resultWithUnit: '{{value}} {{unit}}',
   },
   council: {

@@ -166,6 +166,12 @@ export const recidivismJa = {
     unlockedDone: '{{year}}の確定を解除しました。',
     lastUnlock: '前回の確定解除：{{name}}（{{organization}}）{{at}}　理由：{{reason}}',
     open: '{{year}}は未確定です（入力中）',
+    automatic: {
+      cooperatingEmployers: '社会資源に登録された協力雇用主',
+      placedWithCooperatingEmployers: '協力雇用主での参加支援（人）',
+    },
+    automaticSeparator: '：',
+    automaticNote: '（かさねの記録から自動集計。5未満は人数を伏せています）',
     resultWithUnit: '{{value}}{{unit}}',
   },
   council: {

@@ -101,6 +101,13 @@ function CoordinatorHome({
           to="/cases"
           search={{ noContactDays: data.noContact.days }}
         />
+        <FigureLink
+          label={t('stats.home.outreachOverdue')}
+          count={data.outreachOverdue.length}
+          alert
+          to="/"
+          hash="home-outreach-overdue"
+        />
       </FigureGroup>
       <div className="max-w-[16rem]">
         <SelectField
@@ -173,6 +180,58 @@ function CoordinatorHome({
           )}
         </tbody>
       </Table>
+      <div id="home-outreach-overdue" tabIndex={-1}>
+        <Table
+          caption={t('stats.home.outreachCaption')}
+          captionDetail={t('stats.home.count', { count: data.outreachOverdue.length })}
+        >
+          <thead>
+            <tr>
+              <Th scope="col">{t('stats.home.person')}</Th>
+              <Th scope="col">{t('stats.home.outreachLast')}</Th>
+              <Th scope="col">{t('stats.home.outreachNext')}</Th>
+              <Th scope="col">{t('stats.home.outreachDaysOverdue')}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.outreachOverdue.length === 0 ? (
+              <tr>
+                <Td colSpan={4}>{t('stats.home.noOutreachOverdue')}</Td>
+              </tr>
+            ) : (
+              data.outreachOverdue.map((o) => (
+                <tr key={o.contactId}>
+                  <Th scope="row">
+                    {o.caseId ? (
+                      <Link to="/cases/$caseId" params={{ caseId: o.caseId }} className={textLinkClassName}>
+                        {o.personName}
+                        {o.caseNumber ? `（${o.caseNumber}）` : ''}
+                      </Link>
+                    ) : o.consultationId ? (
+                      <Link
+                        to="/consultations/$consultationId"
+                        params={{ consultationId: o.consultationId }}
+                        className={textLinkClassName}
+                      >
+                        {o.personName}
+                      </Link>
+                    ) : (
+                      o.personName
+                    )}
+                  </Th>
+                  <Td className="whitespace-nowrap">
+                    <DateText value={o.lastAttemptOn} />
+                  </Td>
+                  <Td className="whitespace-nowrap">
+                    <DateText value={o.nextAttemptOn} />
+                  </Td>
+                  <Td className="whitespace-nowrap">{t('stats.home.days', { count: o.daysOverdue })}</Td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </Table>
+      </div>
       <MeetingTable
         caption={t('stats.home.meetingsNext14')}
         meetings={data.meetingsNext14Days}
