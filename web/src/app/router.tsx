@@ -22,6 +22,12 @@ import { DisclosurePage } from '../features/audit/components/disclosure-page.tsx
 import { type CaseListFilter, parseCaseFilter } from '../features/cases/api/list-cases.ts';
 import { CaseDetailPage, type CaseTab, caseTabs } from '../features/cases/components/case-detail-page.tsx';
 import { CaseListPage } from '../features/cases/components/case-list-page.tsx';
+import { CommunityActivityPage } from '../features/community/components/community-activity-page.tsx';
+import {
+  CommunityCreatePage,
+  CommunityEditPage,
+} from '../features/community/components/community-form-page.tsx';
+import { CommunityListPage } from '../features/community/components/community-list-page.tsx';
 import { ConsultationDetailPage } from '../features/consultations/components/consultation-detail-page.tsx';
 import { ConsultationListPage } from '../features/consultations/components/consultation-list-page.tsx';
 import { ConsultationNewPage } from '../features/consultations/components/consultation-new-page.tsx';
@@ -41,6 +47,7 @@ import { MeetingPage } from '../features/meetings/components/meeting-page.tsx';
 import { OrganizationCreatePage } from '../features/organizations/components/organization-create-page.tsx';
 import { OrganizationEditPage } from '../features/organizations/components/organization-edit-page.tsx';
 import { OrganizationListPage } from '../features/organizations/components/organization-list-page.tsx';
+import { PlacementListPage } from '../features/participation/components/placement-list-page.tsx';
 import { PersonDetailPage } from '../features/persons/components/person-detail-page.tsx';
 import { PersonSearchPage } from '../features/persons/components/person-search-page.tsx';
 import { PlanItemsPage } from '../features/plan-items/components/plan-items-page.tsx';
@@ -58,6 +65,7 @@ import {
   ResourceCreatePage,
   ResourceEditPage,
 } from '../features/resources/components/resource-edit-pages.tsx';
+import { ResourceImportPage } from '../features/resources/components/resource-import-page.tsx';
 import { ResourceListPage } from '../features/resources/components/resource-list-page.tsx';
 import { sessionQueryKey, sessionQueryOptions } from '../features/session/api/get-session.ts';
 import { signOut } from '../features/session/api/sign-out.ts';
@@ -559,9 +567,17 @@ const caseEasyReadRoute = createRoute({
 const statisticsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/statistics',
-  validateSearch: (search: Record<string, unknown>): { fiscalYear?: number } => {
+  validateSearch: (search: Record<string, unknown>): { fiscalYear?: number; from?: string; to?: string } => {
     const year = Number(search.fiscalYear);
-    return Number.isInteger(year) && year >= 1989 && year <= 2100 ? { fiscalYear: year } : {};
+    const month = (value: unknown) =>
+      typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value) ? value : undefined;
+    const from = month(search.from);
+    const to = month(search.to);
+    return {
+      ...(Number.isInteger(year) && year >= 1989 && year <= 2100 ? { fiscalYear: year } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+    };
   },
   component: function StatisticsRoute() {
     const search = statisticsRoute.useSearch();
@@ -570,8 +586,14 @@ const statisticsRoute = createRoute({
       <RequirePermission permission="statistics.read">
         <StatisticsPage
           fiscalYear={search.fiscalYear}
-          onFiscalYearChange={(fiscalYear) =>
-            void navigate({ to: '/statistics', search: { fiscalYear }, replace: true })
+          from={search.from}
+          to={search.to}
+          onPeriodChange={({ fiscalYear, from, to }) =>
+            void navigate({
+              to: '/statistics',
+              search: { fiscalYear, ...(from ? { from } : {}), ...(to ? { to } : {}) },
+              replace: true,
+            })
           }
         />
       </RequirePermission>
@@ -671,6 +693,16 @@ const resourcesRoute = createRoute({
   ),
 });
 
+const placementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/placements',
+  component: () => (
+    <RequirePermission permission="case.read">
+      <PlacementListPage />
+    </RequirePermission>
+  ),
+});
+
 const resourceNewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/resources/new',
@@ -702,6 +734,62 @@ const resourceEditRoute = createRoute({
     return (
       <RequirePermission permission="resource.manage">
         <ResourceEditPage key={resourceId} resourceId={resourceId} />
+      </RequirePermission>
+    );
+  },
+});
+
+const resourceImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/resources/import',
+  component: () => (
+    <RequirePermission permission="resource.manage">
+      <ResourceImportPage />
+    </RequirePermission>
+  ),
+});
+
+const communityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/community',
+  component: () => (
+    <RequirePermission permission="resource.read">
+      <CommunityListPage />
+    </RequirePermission>
+  ),
+});
+
+const communityNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/community/new',
+  component: () => (
+    <RequirePermission permission="resource.manage">
+      <CommunityCreatePage />
+    </RequirePermission>
+  ),
+});
+
+const communityActivityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/community/$activityId',
+  component: function CommunityActivityRoute() {
+    const { activityId } = communityActivityRoute.useParams();
+    return (
+      <RequirePermission permission="resource.read">
+        <CommunityActivityPage key={activityId} activityId={activityId} />
+      </RequirePermission>
+    );
+  },
+});
+
+const communityEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/community/$activityId/edit',
+  component: function CommunityEditRoute() {
+    const { activityId } = communityEditRoute.useParams();
+    return (
+      <RequirePermission permission="resource.manage">
+        <CommunityEditPage key={activityId} activityId={activityId} />
       </RequirePermission>
     );
   },
@@ -893,9 +981,15 @@ const routeTree = rootRoute.addChildren([
     reshuffleRoute,
     userSecurityRoute,
     resourcesRoute,
+    placementsRoute,
     resourceNewRoute,
     resourceDetailRoute,
     resourceEditRoute,
+    resourceImportRoute,
+    communityRoute,
+    communityNewRoute,
+    communityActivityRoute,
+    communityEditRoute,
     recidivismPlanRoute,
     programmesRoute,
     programmeNewRoute,

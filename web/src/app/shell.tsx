@@ -36,6 +36,8 @@ type NavEntry = {
     | '/account/password'
     | '/account/totp'
     | '/resources'
+    | '/placements'
+    | '/community'
     | '/recidivism-plan'
     | '/programmes'
     | '/programmes/import'
@@ -64,7 +66,9 @@ type NavEntry = {
     | 'accounts.navSettings'
     | 'accounts.navReshuffle'
     | `recidivism.nav.${'plan' | 'programmes' | 'import' | 'progress' | 'council' | 'opinions'}`
-    | 'resources.nav.directory';
+    | 'resources.nav.directory'
+    | 'participation.nav.placements'
+    | 'resources.nav.community';
   /** The permission the entry needs, as listed in `Me.permissions`; none for Home. */
   permission?: Permission;
   /**
@@ -89,6 +93,13 @@ const navEntries: readonly NavEntry[] = [
   { to: '/statistics', label: 'stats.statistics.nav', permission: 'statistics.read' },
   { to: '/plan-items', label: 'planItems.navLabel', permission: 'supportReport.create' },
   { to: '/resources', label: 'resources.nav.directory', permission: 'resource.read' },
+  { to: '/community', label: 'resources.nav.community', permission: 'resource.read' },
+  {
+    to: '/placements',
+    label: 'participation.nav.placements',
+    permission: 'placement.manage',
+    hiddenFor: ['caseworker'],
+  },
   {
     to: '/recidivism-plan',
     label: 'recidivism.nav.plan',
