@@ -9,7 +9,7 @@ import {
   relationKinds,
 } from '../../contract/assessments.ts';
 import { idParamsSchema } from '../../contract/common.ts';
-import { type Problem, problemSchema } from '../../contract/problem.ts';
+import type { Problem } from '../../contract/problem.ts';
 import { type AssessmentRow, insertAssessment } from '../../db/assessments.ts';
 import { recordCaseEvent } from '../../db/caseEvents.ts';
 import { type CaseRow, casePersons, knownOrganizationIds } from '../../db/cases.ts';
@@ -19,15 +19,7 @@ import { coordinatesCase, mayAssess } from '../../domain/policy/cases.ts';
 import type { Actor } from '../actor.ts';
 import { advanceCase } from '../caseTransitions.ts';
 import { operations } from '../operation.ts';
-import { forbidden, HttpProblem } from '../problem.ts';
-
-const _writeErrors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
+import { forbidden, invalidFields } from '../problem.ts';
 
 type IssueAreaCode = CodeOf<typeof issueAreas>;
 const areaOfIssue = new Map<string, IssueAreaCode>(
@@ -118,12 +110,7 @@ async function checkRelations(
     }
   });
   if (errors.length > 0) {
-    throw new HttpProblem(
-      400,
-      'validation.invalid',
-      `入力内容に誤りがあります。${errors.map((e) => `${e.field}: ${e.message}`).join(' / ')}`,
-      errors,
-    );
+    throw invalidFields(errors);
   }
 }
 

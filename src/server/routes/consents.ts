@@ -48,17 +48,9 @@ import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { attachment } from '../documents.ts';
-import { operations } from '../operation.ts';
+import { operations, writeErrors } from '../operation.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
 import { checkScan } from '../scanFiles.ts';
-
-const writeErrors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
 
 /** In force on the day: given, not expired, not withdrawn. */
 export function consentInForce(row: ConsentRow, onDate: string): boolean {

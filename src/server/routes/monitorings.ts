@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { idParamsSchema } from '../../contract/common.ts';
 import { type Monitoring, monitoringInputSchema, monitoringSchema } from '../../contract/monitorings.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import { recordCaseEvent } from '../../db/caseEvents.ts';
 import { applyMonitoringToCase, insertMonitoring } from '../../db/monitorings.ts';
 import { findCurrentPlan, findDraft, planItemsOf } from '../../db/plans.ts';
@@ -12,16 +11,8 @@ import { closureReasons, labelOf, monitoringDecisions } from '../../domain/codeL
 import { happenedAt } from '../../domain/time.ts';
 import { advanceCase } from '../caseTransitions.ts';
 import { operations } from '../operation.ts';
-import { HttpProblem } from '../problem.ts';
+import { HttpProblem, invalidFields } from '../problem.ts';
 import { requireCoordinating, tokyoToday } from './plans.ts';
-
-const _writeErrors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
 
 const events: Record<Monitoring['decision'], CaseEvent> = {
   continue: 'monitorContinue',
@@ -29,15 +20,6 @@ const events: Record<Monitoring['decision'], CaseEvent> = {
   close: 'close',
   suspend: 'suspend',
 };
-
-function invalid(errors: { field: string; code: string; message: string }[]): HttpProblem {
-  return new HttpProblem(
-    400,
-    'validation.invalid',
-    `入力内容に誤りがあります。${errors.map((e) => `${e.field}: ${e.message}`).join(' / ')}`,
-    errors,
-  );
-}
 
 export function monitoringRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const op = operations(app, db, { tags: ['monitorings'] });
@@ -56,7 +38,7 @@ export function monitoringRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     async ({ request, actor, tx, audit, visibleCase }) => {
       const input = request.body;
       if (input.conductedOn > tokyoToday()) {
-        throw invalid([
+        throw invalidFields([
           { field: 'conductedOn', code: 'future', message: '実施日に未来の日付は入力できません' },
         ]);
       }
@@ -83,11 +65,11 @@ export function monitoringRoutes(app: FastifyInstance, db: Kysely<DB>): void {
               },
             ],
       );
-      if (unknown.length > 0) throw invalid(unknown);
+      if (unknown.length > 0) throw invalidFields(unknown);
       const assessed = new Set(input.itemResults.map((result) => result.planItemId));
       const missing = items.filter((item) => !assessed.has(item.id));
       if (missing.length > 0) {
-        throw invalid([
+        throw invalidFields([
           {
             field: 'itemResults',
             code: 'missingItems',

@@ -18,6 +18,7 @@ import {
   planListSchema,
   planSchema,
 } from '../../contract/plans.ts';
+import type { AuditEventInput } from '../../db/auditTrail.ts';
 import { recordCaseEvent } from '../../db/caseEvents.ts';
 import { type CaseRow, findVisibleCase, organizationNames } from '../../db/cases.ts';
 import { activeConsentCovering, consentCoverage, organizationsWithoutConsent } from '../../db/consents.ts';
@@ -54,7 +55,7 @@ import type { Actor } from '../actor.ts';
 import { advanceCase } from '../caseTransitions.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
-import { forbidden, HttpProblem, notFound } from '../problem.ts';
+import { forbidden, HttpProblem, invalidFields, notFound } from '../problem.ts';
 
 /** Today's calendar date in Japan. */
 export function tokyoToday(): string {
@@ -166,12 +167,46 @@ async function checkItemOrganizations(
         ]
       : []),
   ]);
-  throw new HttpProblem(
-    400,
-    'validation.invalid',
-    `入力内容に誤りがあります。${errors.map((e) => `${e.field}: ${e.message}`).join(' / ')}`,
-    errors,
-  );
+  throw invalidFields(errors);
+}
+
+/** The plan as the caller sees it, presented (after a write in the same transaction). */
+async function presentedPlan(tx: Transaction<DB>, actor: Actor, planId: string): Promise<Plan> {
+  const record = (await findPlan(tx, actor, planId)) as PlanRecord;
+  const details = await loadPlanDetails(tx, actor.tenantId, [record]);
+  return presentPlan(record, details.get(record.id), actor);
+}
+
+/** A plan the caller may change: visible, its case locked (one change at a time) and coordinated by the caller. */
+async function planToChange(tx: Transaction<DB>, actor: Actor, planId: string) {
+  const found = await findPlan(tx, actor, planId);
+  if (!found) throw notFound();
+  const kase = (await findVisibleCase(tx, actor, found.case_id, { forUpdate: true })) as CaseRow;
+  requireCoordinating(actor, kase);
+  // read again under the case's lock
+  const plan = (await findPlan(tx, actor, found.id)) as PlanRecord;
+  return { kase, plan };
+}
+
+/** The audit event of a draft written (created or edited). */
+function draftEvent(
+  action: 'plan.create' | 'plan.update',
+  plan: { id: string; version: number },
+  kase: CaseRow,
+  input: PlanInput,
+): AuditEventInput {
+  return {
+    action,
+    resourceType: 'supportPlan',
+    resourceId: plan.id,
+    personId: kase.primary_person_id,
+    caseId: kase.id,
+    details: {
+      version: plan.version,
+      organizations: [...new Set(input.items.map((item) => item.organizationId))],
+      items: input.items.length,
+    },
+  };
 }
 
 function refuseUnlessOpen(kase: CaseRow): void {
@@ -308,21 +343,8 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         summary: `支援プラン第${created.version}版の案を作成`,
         details: { planId: created.id, version: created.version, items: input.items.length },
       });
-      await audit({
-        action: 'plan.create',
-        resourceType: 'supportPlan',
-        resourceId: created.id,
-        personId: kase.primary_person_id,
-        caseId: kase.id,
-        details: {
-          version: created.version,
-          organizations: [...new Set(input.items.map((item) => item.organizationId))],
-          items: input.items.length,
-        },
-      });
-      const record = (await findPlan(tx, actor, created.id)) as PlanRecord;
-      const details = await loadPlanDetails(tx, actor.tenantId, [record]);
-      return presentPlan(record, details.get(record.id), actor);
+      await audit(draftEvent('plan.create', created, kase, input));
+      return presentedPlan(tx, actor, created.id);
     },
   );
 
@@ -339,11 +361,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async ({ request, actor, tx, audit }) => {
       const input = request.body;
-      const before = await findPlan(tx, actor, request.params.id);
-      if (!before) throw notFound();
-      const kase = (await findVisibleCase(tx, actor, before.case_id, { forUpdate: true })) as CaseRow;
-      requireCoordinating(actor, kase);
-      const current = (await findPlan(tx, actor, before.id)) as PlanRecord;
+      const { kase, plan: current } = await planToChange(tx, actor, request.params.id);
       if (current.status !== 'draft') {
         throw new HttpProblem(
           409,
@@ -354,21 +372,8 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       refuseUnlessOpen(kase);
       await checkItemOrganizations(tx, actor.tenantId, input);
       await updateDraft(tx, { tenantId: actor.tenantId, caseId: kase.id, planId: current.id, input });
-      await audit({
-        action: 'plan.update',
-        resourceType: 'supportPlan',
-        resourceId: current.id,
-        personId: kase.primary_person_id,
-        caseId: kase.id,
-        details: {
-          version: current.version,
-          organizations: [...new Set(input.items.map((item) => item.organizationId))],
-          items: input.items.length,
-        },
-      });
-      const record = (await findPlan(tx, actor, current.id)) as PlanRecord;
-      const details = await loadPlanDetails(tx, actor.tenantId, [record]);
-      return presentPlan(record, details.get(record.id), actor);
+      await audit(draftEvent('plan.update', current, kase, input));
+      return presentedPlan(tx, actor, current.id);
     },
   );
 
@@ -384,22 +389,15 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: planSchema },
     },
     async ({ request, actor, tx, audit }) => {
-      const found = await findPlan(tx, actor, request.params.id);
-      if (!found) throw notFound();
-      const kase = (await findVisibleCase(tx, actor, found.case_id, { forUpdate: true })) as CaseRow;
-      requireCoordinating(actor, kase);
-      const plan = (await findPlan(tx, actor, found.id)) as PlanRecord;
+      const { kase, plan } = await planToChange(tx, actor, request.params.id);
       if (plan.status !== 'draft') {
         throw new HttpProblem(409, 'plan.notDraft', `支援プラン第${plan.version}版はすでに決定済みです。`);
       }
       const meeting = await findCaseMeeting(tx, actor.tenantId, kase.id, request.body.meetingId);
       if (!meeting) {
-        throw new HttpProblem(
-          400,
-          'validation.invalid',
-          '入力内容に誤りがあります。meetingId: この事例の会議を指定してください',
-          [{ field: 'meetingId', code: 'unknownMeeting', message: 'この事例の会議を指定してください' }],
-        );
+        throw invalidFields([
+          { field: 'meetingId', code: 'unknownMeeting', message: 'この事例の会議を指定してください' },
+        ]);
       }
       const items = await planItemsOf(tx, actor.tenantId, [plan.id]);
       const organizationIds = [...new Set(items.map((item) => item.organization_id))];
@@ -487,9 +485,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           sharedWith: organizationIds,
         },
       });
-      const record = (await findPlan(tx, actor, plan.id)) as PlanRecord;
-      const details = await loadPlanDetails(tx, actor.tenantId, [record]);
-      return presentPlan(record, details.get(record.id), actor);
+      return presentedPlan(tx, actor, plan.id);
     },
   );
 
