@@ -130,6 +130,12 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'councilMeeting.attachmentRead': '連絡会議資料の閲覧',
   'evaluationScale.update': '評価区分の変更',
   'programmeProgress.unlockYear': '年度確定の解除',
+  'retention.update': '保存期間の変更',
+  'retention.hold': '廃棄の保留・解除',
+  'disposal.list': '廃棄候補の閲覧',
+  'disposal.approve': '廃棄の承認（実行）',
+  'disposalRecord.list': '廃棄記録の閲覧',
+  'disposalRecord.export': '廃棄記録の出力',
 };
 
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];
@@ -208,6 +214,9 @@ export const auditEventSchema = z
     resourceType: z.string(),
     resourceId: z.string().nullable(),
     personId: z.string().nullable(),
+    personDisposed: z
+      .boolean()
+      .describe('the event names a person whose data has since been disposed (廃棄済み; the id stays)'),
     caseId: z.string().nullable(),
     legalBasis: z.string().nullable(),
     purpose: z.string().nullable(),

@@ -22,6 +22,8 @@ export interface AuditEventRow {
   case_id: string | null;
   legal_basis: string | null;
   details: unknown;
+  /** The person's id if the row still exists (null once disposed, or when the event names no person). */
+  person_present: string | null;
 }
 
 /** Start of a calendar day in Asia/Tokyo (Japan has no daylight saving time). */
@@ -35,11 +37,15 @@ export function endOfTokyoDay(date: string): Date {
 }
 
 function baseQuery(db: Executor, tenantId: string) {
-  return db
-    .selectFrom('audit_events as e')
-    .leftJoin('users as u', 'u.id', 'e.actor_user_id')
-    .leftJoin('organizations as o', 'o.id', 'e.actor_organization_id')
-    .where('e.tenant_id', '=', tenantId);
+  return (
+    db
+      .selectFrom('audit_events as e')
+      .leftJoin('users as u', 'u.id', 'e.actor_user_id')
+      .leftJoin('organizations as o', 'o.id', 'e.actor_organization_id')
+      // a disposed person's events keep the id; the person row is gone (docs/retention.md)
+      .leftJoin('persons as ep', 'ep.id', 'e.person_id')
+      .where('e.tenant_id', '=', tenantId)
+  );
 }
 
 type Eb = ExpressionBuilder<DB & { e: DB['audit_events'] }, 'e'>;
@@ -76,6 +82,7 @@ const columns = [
   'e.case_id',
   'e.legal_basis',
   'e.details',
+  'ep.id as person_present',
 ] as const;
 
 /** One page of the tenant's audit events matching the filter, newest first (by seq), after `beforeSeq`. */

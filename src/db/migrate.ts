@@ -18,6 +18,7 @@ import * as outreachContacts from './migrations/20261202_1203_outreach_contacts.
 import * as rateLimitWindows from './migrations/20261202_1301_rate_limit_windows.ts';
 import * as auditSealing from './migrations/20261202_1501_audit_sealing.ts';
 import * as policiesReadSettingOnce from './migrations/20261202_1502_policies_read_setting_once.ts';
+import * as retention from './migrations/20261202_2301_retention.ts';
 import { applyRowLevelSecurity } from './rowLevelSecurity.ts';
 import type { DB } from './schema.ts';
 
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '20261202_1501_audit_sealing': auditSealing,
   '20261202_1301_rate_limit_windows': rateLimitWindows,
   '20261202_1502_policies_read_setting_once': policiesReadSettingOnce,
+  '20261202_2301_retention': retention,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

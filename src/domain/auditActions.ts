@@ -133,4 +133,11 @@ export type AuditAction =
   // role homes, the meeting calendar and statistics (issue 10)
   | 'dashboard.read'
   | 'meeting.calendar'
-  | 'statistics.read';
+  | 'statistics.read'
+  // 保存期間・廃棄 (issue 13; docs/retention.md)
+  | 'retention.update'
+  | 'retention.hold'
+  | 'disposal.list'
+  | 'disposal.approve'
+  | 'disposalRecord.list'
+  | 'disposalRecord.export';

@@ -31,6 +31,7 @@ export function presentAuditEvent(row: AuditEventRow): AuditEvent {
     resourceType: row.resource_type,
     resourceId: row.resource_id,
     personId: row.person_id,
+    personDisposed: row.person_id !== null && row.person_present === null,
     caseId: row.case_id,
     legalBasis: row.legal_basis,
     purpose: typeof details.purpose === 'string' ? details.purpose : null,

@@ -166,7 +166,7 @@ export function auditEventRoutes(
               event.action,
               event.resourceType,
               event.resourceId ?? '',
-              event.personId ?? '',
+              event.personId ? `${event.personId}${event.personDisposed ? '（廃棄済み）' : ''}` : '',
               event.caseId ?? '',
               event.legalBasis ? (legalBasisLabels.get(event.legalBasis) ?? event.legalBasis) : '',
               event.purpose ?? '',

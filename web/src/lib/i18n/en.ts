@@ -1342,6 +1342,10 @@ export const en: Messages = {
       yearLocked: 'This fiscal year is locked and cannot be changed.',
       yearNotLocked: 'This fiscal year has not been locked.',
     },
+    disposal: {
+      notExpired:
+        "Some selected records are not on today's disposal list. Reload the list (nothing was disposed).",
+    },
     evaluationScale: {
       inUse: 'An evaluation grade used by recorded progress cannot be removed.',
     },

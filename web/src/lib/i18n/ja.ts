@@ -1341,6 +1341,10 @@ export const ja = {
       yearLocked: 'この年度の実施状況は確定済みのため変更できません。',
       yearNotLocked: 'この年度はまだ確定されていません。',
     },
+    disposal: {
+      notExpired:
+        '選んだ記録の中に、今日の廃棄候補でないものがあります。廃棄候補一覧を読み込み直してください（何も廃棄していません）。',
+    },
     evaluationScale: {
       inUse: '進捗に使われている評価は削除できません。',
     },
