@@ -70,5 +70,6 @@ export const problemCodes = [
   'evaluationScale.inUse',
   // retention and disposal (issue 13)
   'disposal.notExpired',
+  'passwordChangeRequired',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];

@@ -19,6 +19,7 @@ import * as rateLimitWindows from './migrations/20261202_1301_rate_limit_windows
 import * as auditSealing from './migrations/20261202_1501_audit_sealing.ts';
 import * as policiesReadSettingOnce from './migrations/20261202_1502_policies_read_setting_once.ts';
 import * as retention from './migrations/20261202_2301_retention.ts';
+import * as passwordChangeRequired from './migrations/20261202_2302_password_change_required.ts';
 import { applyRowLevelSecurity } from './rowLevelSecurity.ts';
 import type { DB } from './schema.ts';
 
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '20261202_1301_rate_limit_windows': rateLimitWindows,
   '20261202_1502_policies_read_setting_once': policiesReadSettingOnce,
   '20261202_2301_retention': retention,
+  '20261202_2302_password_change_required': passwordChangeRequired,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

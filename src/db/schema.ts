@@ -49,6 +49,8 @@ export interface UserTable {
   last_sign_in_at: Date | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** Migration 2302: the administrator requires a new password at the next sign-in. */
+  must_change_password: Generated<boolean>;
 }
 
 export interface SessionTable {
