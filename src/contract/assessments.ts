@@ -73,7 +73,6 @@ export const assessmentSchema = z
         to: z.uuid(),
         toKind: z.enum(['person', 'organization']),
         kind: z.enum(codesOf(relationKinds)),
-        kindLabel: z.string(),
         note: z.string().nullable(),
       }),
     ),

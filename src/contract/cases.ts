@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { caseStages } from '../domain/caseStage.ts';
-import { closureReasons, codesOf, householdFlags, issueAreas } from '../domain/codeLists.ts';
+import {
+  closureReasons,
+  codesOf,
+  consultationChannels,
+  consultationTopics,
+  householdFlags,
+  issueAreas,
+  relations,
+} from '../domain/codeLists.ts';
 import { assessmentSchema } from './assessments.ts';
 import { requiredText, text } from './common.ts';
 import { consentSchema } from './consents.ts';
@@ -8,7 +16,6 @@ import { meetingSummarySchema } from './meetings.ts';
 import { pageQuerySchema } from './pagination.ts';
 
 const ref = () => z.object({ id: z.uuid(), name: z.string() });
-const labelled = () => z.object({ code: z.string(), label: z.string() });
 
 export const participationBases = [
   { code: 'intake', label: '相談受付機関' },
@@ -125,7 +132,7 @@ export const casePersonSchema = z.object({
   kana: z.string(),
   birthDate: z.string().nullable(),
   sex: z.string(),
-  relation: labelled().nullable().describe('続柄 to the person supported'),
+  relation: z.enum(codesOf(relations)).nullable().describe('続柄 to the person supported (a code)'),
   livingTogether: z.boolean().nullable(),
   isTarget: z.boolean(),
   isPrimary: z.boolean(),
@@ -158,9 +165,9 @@ export const caseDetailSchema = z
           id: z.uuid(),
           receivedOn: z.string(),
           organization: ref(),
-          channel: labelled(),
-          topics: z.array(labelled()),
-          mainTopic: labelled(),
+          channel: z.enum(codesOf(consultationChannels)),
+          topics: z.array(z.enum(codesOf(consultationTopics))),
+          mainTopic: z.enum(codesOf(consultationTopics)),
           content: z.string(),
           wishes: z.string().nullable(),
           consentToShare: z.boolean(),
@@ -181,10 +188,8 @@ export const caseDetailSchema = z
       z.object({
         organization: ref(),
         basis: z.enum(codesOf(participationBases)),
-        basisLabel: z.string(),
         scope: z.enum(['case', 'meeting']),
         legalBasis: z.enum(codesOf(sharingLegalBases)),
-        legalBasisLabel: z.string(),
         meetingId: z.uuid().nullable(),
       }),
     ),

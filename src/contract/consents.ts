@@ -79,7 +79,6 @@ export const consentSchema = z
     organizations: z.array(z.object({ id: z.uuid(), name: z.string() })),
     categories: z.array(z.object({ code: z.string(), label: z.string() })),
     method: z.enum(codesOf(consentMethods)),
-    methodLabel: z.string(),
     witness: z.string().nullable(),
     givenOn: z.string(),
     expiresOn: z.string().nullable(),

@@ -128,6 +128,10 @@ export const councilPaperSchema = z
             issuesDirection: z.string(),
             /** support plans of the 年度 that name the programme */
             usedInSupportPlans: suppressedCountSchema,
+            /** figures Kasane counts itself (協力雇用主 of the directory; casework under 5 suppressed) */
+            automaticIndicators: z.array(
+              z.object({ code: z.string(), label: z.string(), value: suppressedCountSchema }),
+            ),
           }),
         ),
       }),
@@ -145,11 +149,6 @@ export const councilPaperSchema = z
 export type CouncilPaper = z.infer<typeof councilPaperSchema>;
 
 export const opinionFollowUps = ['open', 'inProgress', 'done'] as const;
-export const opinionFollowUpLabels: Record<(typeof opinionFollowUps)[number], string> = {
-  open: '未対応',
-  inProgress: '対応中',
-  done: '対応済み',
-};
 
 export const opinionInputSchema = z.object({
   /** the member organisation speaking: must be the caller's own (defaults to it) */
@@ -177,7 +176,6 @@ export const opinionSchema = z
     answeredBy: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
     answeredAt: z.string().nullable(),
     followUpStatus: z.enum(opinionFollowUps),
-    followUpLabel: z.string(),
     createdAt: z.string(),
     abilities: z.object({ answer: z.boolean() }),
   })

@@ -53,6 +53,19 @@ export const coordinatorHomeSchema = z.object({
   unassigned: z.number().int(),
   noContact: z.object({ days: z.number().int(), count: z.number().int() }),
   meetingsNext14Days: z.array(dashboardMeetingSchema),
+  /** アウトリーチ: per person reached, the latest attempt whose next attempt's date has passed (outreachContacts.list?overdue=true) */
+  outreachOverdue: z.array(
+    z.object({
+      contactId: z.uuid(),
+      caseId: z.uuid().nullable(),
+      caseNumber: z.string().nullable(),
+      consultationId: z.uuid().nullable(),
+      personName: z.string(),
+      lastAttemptOn: z.string(),
+      nextAttemptOn: z.string(),
+      daysOverdue: z.number().int(),
+    }),
+  ),
 });
 
 export const caseworkerHomeSchema = z.object({

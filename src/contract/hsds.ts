@@ -78,5 +78,14 @@ export const resourceImportResultSchema = z
     services: z.number().int(),
     created: z.number().int(),
     updated: z.number().int(),
+    /** each service of the file: its name, provider, and whether it is new or updates a resource */
+    items: z.array(
+      z.object({
+        hsdsId: z.string(),
+        name: z.string(),
+        organizationName: z.string(),
+        action: z.enum(['create', 'update']),
+      }),
+    ),
   })
   .meta({ id: 'ResourceImportResult' });

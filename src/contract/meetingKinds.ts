@@ -8,7 +8,6 @@ export const meetingKindSchema = z
     code: z.string(),
     name: z.string().describe('The city’s name for the kind, e.g. 支援会議'),
     legalBasis: z.enum(codesOf(legalBases)),
-    legalBasisLabel: z.string(),
   })
   .meta({ id: 'MeetingKind' });
 export type MeetingKind = z.infer<typeof meetingKindSchema>;

@@ -78,6 +78,7 @@ export type Placement = z.infer<typeof placementSchema>;
 export const placementListQuerySchema = z.object({
   caseId: z.uuid({ message: '事例IDが正しくありません' }).optional(),
   stage: z.enum(placementStages, { message: '段階を正しく選んでください' }).optional(),
+  resourceId: z.uuid({ message: '社会資源IDが正しくありません' }).optional(),
 });
 export const placementListSchema = z
   .object({ items: z.array(placementSchema) })

@@ -24,6 +24,8 @@ export const planItemInputSchema = z
       .default([]),
     /** the recidivism-plan programme (取組) this support uses, if any */
     programmeId: z.uuid({ message: '取組を正しく選んでください' }).nullable().default(null),
+    /** the 社会資源 (directory resource) where this support happens, if any */
+    resourceId: z.uuid({ message: '社会資源を正しく選んでください' }).nullable().default(null),
   })
   .refine((item) => item.periodFrom <= item.periodTo, {
     path: ['periodTo'],
@@ -69,6 +71,8 @@ export const planItemSchema = z
     periodTo: z.string().nullable(),
     links: z.array(z.enum(planLinks)),
     programme: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    /** the 社会資源 the item names (directory data, tenant-wide), if any */
+    resource: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   })
   .meta({ id: 'PlanItem' });
 export type PlanItem = z.infer<typeof planItemSchema>;
@@ -123,6 +127,7 @@ export const planItemFieldNames = [
   'periodTo',
   'links',
   'programme',
+  'resource',
 ] as const;
 
 const versionRefSchema = z.object({ id: z.uuid(), version: z.number().int(), status: z.enum(planStatuses) });

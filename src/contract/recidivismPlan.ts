@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { automaticIndicatorCodes } from '../domain/resources/automaticIndicators.ts';
 import { idSchema, requiredText, text } from './common.ts';
 
 /** A 年度 as its starting calendar year (令和6年度 = 2024). */
@@ -108,6 +109,10 @@ export const programmeImportBodySchema = z.object({
   contentBase64: z.string().min(1, { message: 'ファイルが空です' }).max(2_000_000),
 });
 
+export const programmeImportTemplateQuerySchema = z.object({
+  format: z.enum(['csv', 'xlsx'], { message: '形式は csv か xlsx を指定してください' }),
+});
+
 export const importRowErrorSchema = z.object({
   row: z.number().int(),
   field: z.string(),
@@ -206,6 +211,13 @@ export const evaluationScaleUpdateSchema = z.object({
     }),
 });
 
+/** A figure Kasane counts for a programme; casework counts under 5 are 「5未満」. */
+export const automaticIndicatorSchema = z.object({
+  code: z.enum(automaticIndicatorCodes),
+  label: z.string(),
+  value: z.union([z.number().int(), z.literal('5未満')]),
+});
+
 export const progressListQuerySchema = z.object({ fiscalYear: fiscalYearSchema });
 export const progressListSchema = z
   .object({
@@ -225,6 +237,8 @@ export const progressListSchema = z
           challengePositions: z.array(z.number().int()),
         }),
         progress: progressSchema.nullable(),
+        /** figures Kasane counts itself (協力雇用主 of the directory), shown beside the entered progress */
+        automaticIndicators: z.array(automaticIndicatorSchema),
         abilities: z.object({ edit: z.boolean() }),
       }),
     ),

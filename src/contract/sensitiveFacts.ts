@@ -57,7 +57,6 @@ export const sensitiveFactGrantSchema = z.object({
   organization: named,
   reason: z.string(),
   legalBasis: z.enum(['recorder', 'consent', 'article106_6']),
-  legalBasisLabel: z.string(),
   /** The consent (legal basis consent) or the 支援会議 (article106_6) the grant rests on. */
   sourceId: z.uuid().nullable(),
   grantedBy: named,
@@ -73,9 +72,7 @@ export const sensitiveFactSchema = z
     personId: z.uuid(),
     caseId: z.uuid().nullable(),
     kind: z.enum(codesOf(sensitiveFactKinds)),
-    kindLabel: z.string(),
     subtype: z.string().nullable(),
-    subtypeLabel: z.string().nullable(),
     recordedBy: z.object({ user: named, organization: named }),
     recordedAt: z.string(),
     grants: z.array(sensitiveFactGrantSchema),

@@ -64,6 +64,29 @@ export const statisticsSchema = z
       multilayerMeetingCases: countSchema,
     }),
     linkage: z.object({ participationSupport: countSchema, outreach: countSchema }),
+    participation: z
+      .object({
+        participants: countSchema.describe('支援対象者数: persons with a placement under way in the period'),
+        hosts: countSchema.describe('協力事業者数: directory organisations hosting those placements'),
+        started: countSchema.describe('placements whose first day fell in the period'),
+        ended: countSchema.describe('placements ended in the period'),
+      })
+      .describe('参加支援 (casework: suppressed like every casework figure)'),
+    outreach: z
+      .object({
+        persons: countSchema.describe('whom the attempts reached (a case, or a consultation not yet a case)'),
+        attempts: countSchema.describe('contact attempts made in the period'),
+        linkedToCase: countSchema.describe('of those reached, the ones that are (or became) a case'),
+      })
+      .describe('アウトリーチ等を通じた継続的支援 (casework: suppressed)'),
+    community: z
+      .object({
+        bases: z.number().int().describe('拠点数'),
+        participants: z.number().int().describe('参加者数（延べ）'),
+        organizations: z.number().int().describe('参加機関数'),
+        sessions: z.number().int().describe('開催回数'),
+      })
+      .describe('地域づくり: city-wide aggregates without personal data, never suppressed'),
     closuresByReason: breakdown(),
     householdPatterns: breakdown(),
     issueAreas: breakdown(),

@@ -2,7 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { CaseFilter } from '../contract/cases.ts';
 import type { CaseStage } from '../domain/caseStage.ts';
 import { reportBaseCutoff } from '../domain/dueDates.ts';
-import { caseVisible, meetingVisible, type Viewer } from './access.ts';
+import { caseVisible, consultationVisible, meetingVisible, type Viewer } from './access.ts';
 import { caseFilterConditions } from './caseFilters.ts';
 import type { DB } from './schema.ts';
 
@@ -188,4 +188,52 @@ export async function countAuditEvents(
   if (resourceTypes) query = query.where('resource_type', 'in', [...resourceTypes]);
   const row = await query.executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+export interface OverdueOutreachRow {
+  id: string;
+  case_id: string | null;
+  case_number: string | null;
+  consultation_id: string | null;
+  person_id: string;
+  family_name: string;
+  given_name: string;
+  attempted_on: string;
+  next_attempt_on: string;
+}
+
+/**
+ * アウトリーチ whose next attempt is overdue, as outreachContacts.list?overdue=true counts them: per
+ * person reached (the case, or the consultation before a case), the latest attempt the viewer may see,
+ * when its next attempt's date has passed. Oldest first.
+ */
+export async function overdueOutreach(
+  db: Executor,
+  viewer: Viewer,
+  today: string,
+  limit = 50,
+): Promise<OverdueOutreachRow[]> {
+  const { rows } = await sql<OverdueOutreachRow>`
+    WITH seen AS (
+      SELECT oc.id, oc.consultation_id, oc.attempted_on, oc.next_attempt_on, oc.created_at,
+        COALESCE(oc.case_id, (SELECT h.case_id FROM handovers h
+          WHERE h.consultation_id = oc.consultation_id AND h.case_id IS NOT NULL LIMIT 1)) AS case_id
+      FROM outreach_contacts oc LEFT JOIN consultations con ON con.id = oc.consultation_id
+      WHERE oc.tenant_id = ${viewer.tenantId}
+        AND ((oc.case_id IS NOT NULL AND ${caseVisible(viewer, 'oc.case_id')})
+          OR (oc.consultation_id IS NOT NULL AND ${consultationVisible(viewer, 'con.id', 'con.organization_id')}))
+    ), latest AS (
+      SELECT DISTINCT ON (COALESCE(case_id::text, consultation_id::text)) *
+      FROM seen ORDER BY COALESCE(case_id::text, consultation_id::text), attempted_on DESC, created_at DESC
+    )
+    SELECT l.id, l.case_id, c.case_number, l.consultation_id, p.id AS person_id, p.family_name, p.given_name,
+      l.attempted_on::text AS attempted_on, l.next_attempt_on::text AS next_attempt_on
+    FROM latest l
+      LEFT JOIN cases c ON c.id = l.case_id
+      LEFT JOIN consultations con ON con.id = l.consultation_id
+      JOIN persons p ON p.id = COALESCE(c.primary_person_id, con.person_id)
+    WHERE l.next_attempt_on IS NOT NULL AND l.next_attempt_on < ${today}::date
+    ORDER BY l.next_attempt_on, l.id
+    LIMIT ${limit}`.execute(db);
+  return rows;
 }

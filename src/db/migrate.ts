@@ -18,6 +18,8 @@ import * as outreachContacts from './migrations/20261202_1203_outreach_contacts.
 import * as rateLimitWindows from './migrations/20261202_1301_rate_limit_windows.ts';
 import * as auditSealing from './migrations/20261202_1501_audit_sealing.ts';
 import * as policiesReadSettingOnce from './migrations/20261202_1502_policies_read_setting_once.ts';
+import * as planItemResource from './migrations/20261202_2201_plan_item_resource.ts';
+import * as communityActivities from './migrations/20261202_2250_community_activities.ts';
 import * as retention from './migrations/20261202_2301_retention.ts';
 import * as passwordChangeRequired from './migrations/20261202_2302_password_change_required.ts';
 import { applyRowLevelSecurity } from './rowLevelSecurity.ts';
@@ -42,6 +44,8 @@ const migrations: Record<string, Migration> = {
   '20261202_1501_audit_sealing': auditSealing,
   '20261202_1301_rate_limit_windows': rateLimitWindows,
   '20261202_1502_policies_read_setting_once': policiesReadSettingOnce,
+  '20261202_2201_plan_item_resource': planItemResource,
+  '20261202_2250_community_activities': communityActivities,
   '20261202_2301_retention': retention,
   '20261202_2302_password_change_required': passwordChangeRequired,
 };

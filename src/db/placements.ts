@@ -84,7 +84,13 @@ export async function recordPlacementEvent(
 export async function listPlacements(
   db: Executor,
   viewer: Viewer,
-  filter: { caseId?: string | undefined; stage?: string | undefined; id?: string; forUpdate?: boolean },
+  filter: {
+    caseId?: string | undefined;
+    stage?: string | undefined;
+    resourceId?: string | undefined;
+    id?: string;
+    forUpdate?: boolean;
+  },
 ): Promise<Placement[]> {
   let query = db
     .selectFrom('placements as p')
@@ -119,6 +125,7 @@ export async function listPlacements(
     .where(caseVisible(viewer, 'p.case_id'));
   if (filter.caseId) query = query.where('p.case_id', '=', filter.caseId);
   if (filter.stage) query = query.where('p.stage', '=', filter.stage);
+  if (filter.resourceId) query = query.where('p.resource_id', '=', filter.resourceId);
   if (filter.id) query = query.where('p.id', '=', filter.id);
   if (filter.forUpdate) query = query.forUpdate(['p']);
   const rows = await query.orderBy('p.created_at', 'desc').orderBy('p.id').limit(500).execute();

@@ -84,6 +84,7 @@ export async function findCurrentPlan(db: Executor, tenantId: string, caseId: st
 export type PlanItemRow = Selectable<PlanItemTable> & {
   organization_name: string;
   programme_name: string | null;
+  resource_name: string | null;
 };
 
 export interface PlanDetails {
@@ -152,8 +153,9 @@ export async function planItemsOf(
     .selectFrom('plan_items as pi')
     .innerJoin('organizations as o', 'o.id', 'pi.organization_id')
     .leftJoin('programmes as pg', 'pg.id', 'pi.programme_id')
+    .leftJoin('resources as rs', 'rs.id', 'pi.resource_id')
     .selectAll('pi')
-    .select(['o.name as organization_name', 'pg.name as programme_name'])
+    .select(['o.name as organization_name', 'pg.name as programme_name', 'rs.name as resource_name'])
     .where('pi.tenant_id', '=', tenantId)
     .where('pi.plan_id', 'in', planIds)
     .orderBy('pi.plan_id')
@@ -177,6 +179,24 @@ export async function inactiveOrganizations(
     .where('disabled_at', 'is', null)
     .execute();
   const found = new Set(active.map((o) => o.id));
+  return new Set(unique.filter((id) => !found.has(id)));
+}
+
+/** Of the given resource ids, those that are not resources of the tenant's directory. */
+export async function unknownResources(
+  db: Executor,
+  tenantId: string,
+  resourceIds: readonly string[],
+): Promise<Set<string>> {
+  const unique = [...new Set(resourceIds)];
+  if (unique.length === 0) return new Set();
+  const known = await db
+    .selectFrom('resources')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', unique)
+    .execute();
+  const found = new Set(known.map((r) => r.id));
   return new Set(unique.filter((id) => !found.has(id)));
 }
 
@@ -254,6 +274,7 @@ async function insertItems(
         period_to: item.periodTo,
         links: item.links,
         programme_id: item.programmeId ?? null,
+        resource_id: item.resourceId ?? null,
       })),
     )
     .execute();
@@ -398,10 +419,12 @@ function myPlanItemsQuery(db: Executor, viewer: Viewer) {
     .innerJoin('persons as p', 'p.id', 'c.primary_person_id')
     .innerJoin('organizations as o', 'o.id', 'pi.organization_id')
     .leftJoin('programmes as pg', 'pg.id', 'pi.programme_id')
+    .leftJoin('resources as rs', 'rs.id', 'pi.resource_id')
     .selectAll('pi')
     .select([
       'o.name as organization_name',
       'pg.name as programme_name',
+      'rs.name as resource_name',
       'sp.version as plan_version',
       'sp.approved_at as plan_approved_at',
       'c.case_number',

@@ -36,3 +36,28 @@ export async function participationCounts(
     resources: Number(directory.rows[0]?.resources ?? 0),
   };
 }
+
+/**
+ * For the 「協力雇用主等に対する優遇措置」 programme's automatic indicators: usable resources tagged
+ * 協力雇用主 (the directory now), and persons with a placement at one of them under way in the 年度
+ * (a casework count: the caller suppresses it).
+ */
+export async function cooperatingEmployerCounts(
+  db: Executor,
+  tenantId: string,
+  fiscalYear: number,
+): Promise<{ cooperatingEmployers: number; placedWithCooperatingEmployers: number }> {
+  const range = fiscalYearRange(fiscalYear);
+  const result = await sql<{ employers: string; placed: string }>`
+    SELECT
+      (SELECT count(*) FROM resources WHERE tenant_id = ${tenantId}
+        AND status IN ('active', 'temporarily closed') AND 'cooperatingEmployer' = ANY(kinds)) AS employers,
+      (SELECT count(DISTINCT p.person_id) FROM placements p JOIN resources r ON r.id = p.resource_id
+        WHERE p.tenant_id = ${tenantId} AND 'cooperatingEmployer' = ANY(r.kinds)
+          AND p.created_at < (${range.end}::date + 1)::timestamp AT TIME ZONE 'Asia/Tokyo'
+          AND (p.ended_on IS NULL OR p.ended_on >= ${range.start}::date)) AS placed`.execute(db);
+  return {
+    cooperatingEmployers: Number(result.rows[0]?.employers ?? 0),
+    placedWithCooperatingEmployers: Number(result.rows[0]?.placed ?? 0),
+  };
+}

@@ -151,7 +151,38 @@ export interface OutreachContactTable {
   created_at: CreatedAt;
 }
 
+export interface CommunityActivityTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  kind: string;
+  place_name: string;
+  resource_id: string | null;
+  school_district: string | null;
+  district: string | null;
+  organizer: string | null;
+  note: string | null;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface CommunityActivitySessionTable {
+  id: string;
+  tenant_id: string;
+  activity_id: string;
+  held_on: DateColumn;
+  participants: number;
+  organizations: TextArray;
+  note: string | null;
+  recorded_by: string;
+  created_at: CreatedAt;
+}
+
 export interface ResourceTables {
+  community_activities: CommunityActivityTable;
+  community_activity_sessions: CommunityActivitySessionTable;
   outreach_contacts: OutreachContactTable;
   placements: PlacementTable;
   placement_events: PlacementEventTable;

@@ -507,6 +507,8 @@ export interface PlanItemTable {
   period_to: DateColumn | null;
   links: TextArray;
   programme_id: string | null;
+  /** a resource of the 社会資源 directory the item names, if any */
+  resource_id: string | null;
   created_at: CreatedAt;
 }
 

@@ -1,7 +1,9 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import { issueAreas } from '../domain/codeLists.ts';
+import type { CommunityTotals } from '../domain/resources/community.ts';
 import type { StatisticsPeriod } from '../domain/statistics.ts';
 import { caseVisible, consultationVisible, meetingVisible, type Viewer } from './access.ts';
+import { communityTotalsBetween } from './community.ts';
 import type { DB } from './schema.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -40,6 +42,12 @@ export interface RawStatistics {
   openAtEnd: number;
   householdPatterns: Map<string, number>;
   issueAreas: Map<string, number>;
+  /** 参加支援: persons with a placement under way in the period, their hosts, placements started and ended */
+  participation: { participants: number; hosts: number; started: number; ended: number };
+  /** アウトリーチ: whom attempts reached (a case, or a consultation not yet a case), attempts, of those a case */
+  outreach: { persons: number; attempts: number; linkedToCase: number };
+  /** 地域づくり: city-wide aggregates (no casework, whatever the scope) */
+  community: CommunityTotals;
 }
 
 const tokyoDay = (column: string) => sql.raw(`(${column} AT TIME ZONE 'Asia/Tokyo')::date`);
@@ -194,7 +202,48 @@ export async function loadStatistics(
     db,
   );
 
+  // 参加支援: placements under way at some time of the period (arranged by its end, not ended before its start)
+  const placementSeen = scoped(scope, (v) => caseVisible(v, 'p.case_id'));
+  const placed = await sql<{ participants: string; hosts: string; started: string; ended: string }>`
+    SELECT
+      count(DISTINCT p.person_id) FILTER (WHERE ${tokyoDay('p.created_at')} <= ${end}::date
+        AND (p.ended_on IS NULL OR p.ended_on >= ${start}::date)) AS participants,
+      count(DISTINCT r.resource_organization_id) FILTER (WHERE ${tokyoDay('p.created_at')} <= ${end}::date
+        AND (p.ended_on IS NULL OR p.ended_on >= ${start}::date)) AS hosts,
+      count(*) FILTER (WHERE p.started_on BETWEEN ${start}::date AND ${end}::date) AS started,
+      count(*) FILTER (WHERE p.ended_on BETWEEN ${start}::date AND ${end}::date) AS ended
+    FROM placements p JOIN resources r ON r.id = p.resource_id
+    WHERE p.tenant_id = ${t} AND ${placementSeen}`.execute(db);
+  // アウトリーチ: attempts of the period; whom they reached is the case (its own, or the one the
+  // consultation's handover opened), else the consultation
+  const outreachSeen = scoped(
+    scope,
+    (v) => sql<boolean>`((oc.case_id IS NOT NULL AND ${caseVisible(v, 'oc.case_id')})
+      OR (oc.consultation_id IS NOT NULL AND ${consultationVisible(v, 'con.id', 'con.organization_id')}))`,
+  );
+  const reached = await sql<{ persons: string; attempts: string; linked: string }>`
+    SELECT count(DISTINCT COALESCE(x.case_id::text, 'consultation:' || x.consultation_id::text)) AS persons,
+      count(*) AS attempts, count(DISTINCT x.case_id) AS linked
+    FROM (SELECT oc.consultation_id, COALESCE(oc.case_id, (SELECT h.case_id FROM handovers h
+        WHERE h.consultation_id = oc.consultation_id AND h.case_id IS NOT NULL LIMIT 1)) AS case_id
+      FROM outreach_contacts oc LEFT JOIN consultations con ON con.id = oc.consultation_id
+      WHERE oc.tenant_id = ${t} AND oc.attempted_on BETWEEN ${start}::date AND ${end}::date
+        AND ${outreachSeen}) x`.execute(db);
+  const community = await communityTotalsBetween(db, t, start, end);
+
   return {
+    participation: {
+      participants: Number(placed.rows[0]?.participants ?? 0),
+      hosts: Number(placed.rows[0]?.hosts ?? 0),
+      started: Number(placed.rows[0]?.started ?? 0),
+      ended: Number(placed.rows[0]?.ended ?? 0),
+    },
+    outreach: {
+      persons: Number(reached.rows[0]?.persons ?? 0),
+      attempts: Number(reached.rows[0]?.attempts ?? 0),
+      linkedToCase: Number(reached.rows[0]?.linked ?? 0),
+    },
+    community,
     consultationsByOrganization,
     consultationsByChannel,
     consultationsByMainTopic,

@@ -31,6 +31,8 @@ export type AuditAction =
   | 'outreachContact.create'
   | 'outreachContact.list'
   | 'communityActivity.create'
+  | 'communityActivity.update'
+  | 'communityActivity.recordSession'
   | 'tenant.init'
   // the support flow: reads of personal data are audited as well as changes
   | 'person.create'

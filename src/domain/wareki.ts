@@ -187,6 +187,11 @@ function gregorianLabel({ year, month, day }: CalendarDate): string {
   return `${year}年${month}月${day}日`;
 }
 
+/** The 西暦 beside a 和暦 date: '〔2024年〕' (see {@link formatDateWithWareki}). */
+export function gregorianYearNote({ year }: { year: number }): string {
+  return `〔${year}年〕`;
+}
+
 function weekdayOf({ year, month, day }: CalendarDate): string {
   return weekdays[new Date(Date.UTC(year, month - 1, day)).getUTCDay()] ?? '';
 }
@@ -222,13 +227,15 @@ export function formatWareki(date: string | Date, opts: WarekiFormatOptions = {}
 }
 
 /**
- * Format a date in 和暦 followed by the Gregorian date, e.g. '令和6年1月26日（2024年1月26日）',
- * for screens that show both.
+ * Format a date in 和暦 followed by its Gregorian year in 亀甲括弧, e.g. '令和6年1月26日〔2024年〕',
+ * for screens that show both. Month and day are the same in both calendars, so the year is all the
+ * 西暦 adds; 〔〕 keeps it from nesting inside the round brackets a sentence puts around a date
+ * (「連絡会議（令和8年11月20日〔2026年〕）」, never 「（令和8年11月20日（2026年11月20日））」).
  * @throws RangeError for an invalid date or one before {@link firstSupportedDate}.
  */
 export function formatDateWithWareki(date: string | Date): string {
   const iso = toIsoDate(date);
-  return `${longWareki(warekiOfIso(iso))}（${gregorianLabel(calendarDateOf(iso))}）`;
+  return `${longWareki(warekiOfIso(iso))}${gregorianYearNote(calendarDateOf(iso))}`;
 }
 
 const eraByInitial = new Map<string, Era>(

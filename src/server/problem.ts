@@ -91,6 +91,11 @@ function validationProblem(error: FastifyError): HttpProblem {
         message: v.message ?? '値が正しくありません',
       }))
     : [{ field: part, code: 'invalid', message: error.message }];
+  return invalidFields(issues);
+}
+
+/** 400 `validation.invalid` naming each field, the same answer as the schemas' validation gives. */
+export function invalidFields(issues: { field: string; code: string; message: string }[]): HttpProblem {
   const summary = issues.map((i) => `${i.field || '(本文)'}: ${i.message}`).join(' / ');
   return new HttpProblem(400, 'validation.invalid', `入力内容に誤りがあります。${summary}`, issues);
 }

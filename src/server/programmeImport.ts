@@ -1,11 +1,20 @@
 import { parse } from 'csv-parse/sync';
 import Encoding from 'encoding-japanese';
 import ExcelJS from 'exceljs';
+import {
+  IMPORT_NOTE_MARK,
+  normalizeImportHeader,
+  type ProgrammeImportColumnKey,
+  programmeImportColumn,
+  programmeImportColumns,
+} from '../domain/programmeImportColumns.ts';
 
 /**
  * Reading the 資料編 programme list as the city keeps it: CSV or TSV in UTF-8 or Shift_JIS
- * (detected), or an xlsx workbook; columns 課題番号, 事業名(取組), 事業の概要, 担当課, optionally an
- * id column (the city's own number). Every problem is reported per row in Japanese; nothing is
+ * (detected), or an xlsx workbook (its first sheet); the columns are those of
+ * src/domain/programmeImportColumns.ts (課題番号, 事業名(取組), 事業の概要, 担当課, optionally id), found
+ * by header. Rows of a CSV or TSV before the header that start with 「#」 are notes (the template's
+ * column spec) and skipped. Every problem is reported per row in Japanese; nothing is
  * decided about the database here except through the lookups passed in.
  */
 
@@ -95,21 +104,15 @@ export async function readImportFile(fileName: string, bytes: Buffer): Promise<P
   const numbered = records
     .map((cells, index) => ({ row: index + 1, cells: cells.map((c) => c.trim()) }))
     .filter((r) => r.cells.some((c) => c !== ''));
+  // notes above the header (the template's column spec) are not data
+  while (numbered[0]?.cells[0]?.startsWith(IMPORT_NOTE_MARK)) numbered.shift();
   const [header, ...rows] = numbered;
   if (!header) throw new ImportFileError('ファイルにデータがありません。');
   return { format: tsv ? 'tsv' : 'csv', encoding, header: header.cells, rows };
 }
 
-const columnNames = {
-  challenge: ['課題番号', '課題no', '課題'],
-  name: ['事業名(取組)', '事業名', '取組', '事業名・取組'],
-  summary: ['事業の概要', '概要', '事業概要'],
-  section: ['担当課', '課', '所管課', '担当'],
-  externalKey: ['id', '番号', '事業番号', 'no'],
-} as const;
-type Column = keyof typeof columnNames;
-
-const normalize = (value: string) => value.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+type Column = ProgrammeImportColumnKey;
+const header = (column: Column) => programmeImportColumn(column).header;
 
 export interface ImportLookups {
   /** challenge id by its number (position) in the plan */
@@ -139,18 +142,17 @@ export function planImport(
 ): { programmes: ImportedProgramme[]; errors: ImportRowError[] } {
   const errors: ImportRowError[] = [];
   const index = {} as Record<Column, number>;
-  const normalizedHeader = file.header.map(normalize);
-  for (const column of Object.keys(columnNames) as Column[]) {
-    index[column] = normalizedHeader.findIndex((h) =>
-      (columnNames[column] as readonly string[]).some((name) => normalize(name) === h),
-    );
+  const normalizedHeader = file.header.map(normalizeImportHeader);
+  for (const column of programmeImportColumns) {
+    const names = [column.header, ...column.aliases].map(normalizeImportHeader);
+    index[column.key] = normalizedHeader.findIndex((h) => names.includes(h));
   }
-  for (const column of ['challenge', 'name', 'summary', 'section'] as const) {
-    if (index[column] < 0) {
+  for (const column of programmeImportColumns) {
+    if (column.required && index[column.key] < 0) {
       errors.push({
         row: 1,
-        field: columnNames[column][0],
-        message: `1行目: 見出しに「${columnNames[column][0]}」の列がありません`,
+        field: column.header,
+        message: `1行目: 見出しに「${column.header}」の列がありません`,
       });
     }
   }
@@ -170,16 +172,20 @@ export function planImport(
     const repeatMark = /[【（(［[]再掲[】）)］\]]/;
     const markedRepeat = repeatMark.test(rawName);
     const name = rawName.replace(repeatMark, '').trim();
-    if (!name) fail('事業名(取組)', '事業名(取組)を入力してください');
-    else if (name.length > 200) fail('事業名(取組)', '事業名(取組)は200文字以内にしてください');
+    const nameColumn = programmeImportColumn('name');
+    if (!name) fail(nameColumn.header, `${nameColumn.header}を入力してください`);
+    else if (name.length > (nameColumn.maxLength ?? Number.POSITIVE_INFINITY))
+      fail(nameColumn.header, `${nameColumn.header}は${nameColumn.maxLength}文字以内にしてください`);
 
     const summary = cell(cells, 'summary');
-    if (summary.length > 2000) fail('事業の概要', '事業の概要は2000文字以内にしてください');
+    const summaryColumn = programmeImportColumn('summary');
+    if (summary.length > (summaryColumn.maxLength ?? Number.POSITIVE_INFINITY))
+      fail(summaryColumn.header, `${summaryColumn.header}は${summaryColumn.maxLength}文字以内にしてください`);
 
     const sectionName = cell(cells, 'section');
     const sectionId = sectionName ? lookups.sectionByName.get(sectionName.normalize('NFKC')) : undefined;
-    if (!sectionName) fail('担当課', '担当課を入力してください');
-    else if (!sectionId) fail('担当課', `担当課「${sectionName}」が見つかりません`);
+    if (!sectionName) fail(header('section'), `${header('section')}を入力してください`);
+    else if (!sectionId) fail(header('section'), `${header('section')}「${sectionName}」が見つかりません`);
 
     const rawChallenge = cell(cells, 'challenge').normalize('NFKC');
     const numbers = rawChallenge
@@ -187,16 +193,21 @@ export function planImport(
       .map((part) => part.replace(/^\(|\)$/g, '').trim())
       .filter(Boolean);
     const challengeIds: string[] = [];
-    if (numbers.length === 0) fail('課題番号', '課題番号を入力してください');
+    if (numbers.length === 0) fail(header('challenge'), `${header('challenge')}を入力してください`);
     for (const number of numbers) {
       const id = /^\d+$/.test(number) ? lookups.challengeByPosition.get(Number(number)) : undefined;
       if (!id)
-        fail('課題番号', `課題番号「${number}」の課題がありません（1〜${lookups.challengeByPosition.size}）`);
+        fail(
+          header('challenge'),
+          `${header('challenge')}「${number}」の課題がありません（1〜${lookups.challengeByPosition.size}）`,
+        );
       else challengeIds.push(id);
     }
 
     const externalKey = cell(cells, 'externalKey') || null;
-    if (externalKey && externalKey.length > 50) fail('id', 'id は50文字以内にしてください');
+    const keyColumn = programmeImportColumn('externalKey');
+    if (externalKey && externalKey.length > (keyColumn.maxLength ?? Number.POSITIVE_INFINITY))
+      fail(keyColumn.header, `${keyColumn.header} は${keyColumn.maxLength}文字以内にしてください`);
 
     if (rowErrors.length || !sectionId) {
       errors.push(...rowErrors);
@@ -219,7 +230,7 @@ export function planImport(
     } else if (programme.name !== name || programme.sectionId !== sectionId) {
       errors.push({
         row,
-        field: 'id',
+        field: header('externalKey'),
         message: `${row}行目: id「${externalKey}」は${programme.rows[0]}行目の「${programme.name}」と同じですが、事業名または担当課が異なります`,
       });
       continue;
@@ -230,7 +241,7 @@ export function planImport(
       if (earlier !== undefined) {
         errors.push({
           row,
-          field: '事業名(取組)',
+          field: header('name'),
           message: `${row}行目: ${earlier}行目と同じ事業「${name}」が同じ課題に重複しています`,
         });
         duplicate = true;

@@ -179,6 +179,7 @@ export const accessOracle: Readonly<Record<string, OracleRow>> = {
   'programmes.create': { roles: ['planOfficer'], records: 'participation' },
   'programmes.update': { roles: ['planOfficer'], records: 'participation' },
   'programmes.import': { roles: ['planOfficer'], records: 'participation' },
+  'programmes.importTemplate': { roles: ['planOfficer'], records: 'participation' },
   'appendix.export': {
     roles: ['coordinator', 'caseworker', 'planOfficer', 'councilMember'],
     records: 'participation',
@@ -206,6 +207,18 @@ export const accessOracle: Readonly<Record<string, OracleRow>> = {
   'resources.create': { roles: ['coordinator', 'planOfficer'], records: 'participation' },
   'resources.update': { roles: ['coordinator', 'planOfficer'], records: 'participation' },
   'resources.import': { roles: ['coordinator', 'planOfficer'], records: 'participation' },
+  // 地域づくり activities and their sessions: aggregate figures, read with the directory, kept by its keepers
+  'communityActivities.list': {
+    roles: ['coordinator', 'caseworker', 'planOfficer'],
+    records: 'participation',
+  },
+  'communityActivities.get': {
+    roles: ['coordinator', 'caseworker', 'planOfficer'],
+    records: 'participation',
+  },
+  'communityActivities.create': { roles: ['coordinator', 'planOfficer'], records: 'participation' },
+  'communityActivities.update': { roles: ['coordinator', 'planOfficer'], records: 'participation' },
+  'communityActivities.recordSession': { roles: ['coordinator', 'planOfficer'], records: 'participation' },
   // the open HSDS directory of the city's resources, public by design (docs/resources.md)
   'hsds.meta': { roles: 'anyone', records: 'none' },
   'hsdsServices.list': { roles: 'anyone', records: 'none' },

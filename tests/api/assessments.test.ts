@@ -63,9 +63,9 @@ describe('PUT /api/cases/:id/assessment (assessments.save)', () => {
       householdFlags: ['8050'],
       wishes: '母：自分がいなくなった後の息子が心配。',
       relations: [
-        { from: mother, to: personId, toKind: 'person', kind: 'parentChild', kindLabel: '親子', note: null },
+        { from: mother, to: personId, toKind: 'person', kind: 'parentChild', note: null },
         { from: mother, to: houkatsuId, toKind: 'organization', kind: 'supports', note: '月1回の訪問' },
-        { from: personId, to: mother, kind: 'conflict', kindLabel: '対立・ストレス' },
+        { from: personId, to: mother, kind: 'conflict' },
       ],
       recordedBy: { id: api.dir.user('coordinator').id, name: '重層 調整' },
       abilities: { save: true },

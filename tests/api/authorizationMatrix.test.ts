@@ -160,6 +160,7 @@ const resolvers: Record<string, Resolver> = {
   // an HSDS service is read by its HSDS id, which is the resource's own id for resources made in Kasane
   services: { participation: false, record: tenantWide((w) => w.resourceId) },
   placements: { participation: true, record: ofCase((w) => w.placementId) },
+  'community-activities': { participation: false, record: tenantWide((w) => w.communityActivityId) },
   'council/meetings': { participation: false, record: tenantWide((w) => w.councilMeetingId) },
   'council/opinions': { participation: false, record: tenantWide((w) => w.opinionId) },
   challenges: { participation: false, record: tenantWide((w) => w.challenges[0]?.id ?? '') },
@@ -503,6 +504,15 @@ const bodies: Record<
       nextAttemptOn: soon(),
     }),
   },
+  'communityActivities.create': {
+    body: () => ({ name: `（試験用）サロン${++serial}`, kind: 'salon', placeName: '（試験用）公民館' }),
+  },
+  'communityActivities.update': {
+    body: () => ({ name: '（試験用）サロン（変更）', kind: 'salon', placeName: '（試験用）公民館' }),
+  },
+  'communityActivities.recordSession': {
+    body: () => ({ heldOn: today(), participants: 12, organizations: ['（試験用）自治会'] }),
+  },
   'resources.import': {
     body: () => ({
       fileName: 'hsds.json',
@@ -566,6 +576,7 @@ const queries: Record<string, { probe?: boolean; query: (v: View) => Record<stri
   'plans.compare': { query: (v) => ({ with: v.world.planId }) },
   'households.diagram': { query: () => ({ kind: 'genogram' }) },
   'appendix.export': { query: () => ({ format: 'csv' }) },
+  'programmes.importTemplate': { query: () => ({ format: 'csv' }) },
   'programmeProgress.list': { query: () => ({ fiscalYear: '2026' }) },
   'councilMeetings.paper': { query: () => ({ fiscalYear: '2026' }) },
   'meetings.calendar': { query: () => ({ from: '2026-10-01', to: '2026-11-30' }) },
@@ -944,6 +955,7 @@ beforeAll(async () => {
     consultations,
     referrals,
     placementId: '',
+    communityActivityId: '',
   };
   const foreignWorld: World = {
     ...tenantWideA,
@@ -965,6 +977,7 @@ beforeAll(async () => {
     consultations: { [org('こども家庭センター')]: qOpen },
     referrals: { [fixtureOrg.id]: await referralId(qReferred) },
     placementId: '',
+    communityActivityId: '',
   };
   const otherWorld = await loadTenantWorld(db, SECOND_TENANT.code, {
     organization: '霧島地区更生保護女性会',
@@ -982,6 +995,23 @@ beforeAll(async () => {
     });
     world.placementId = placement.id;
   };
+  // a 地域づくり activity of each city (own and foreign share the city's)
+  const activityIn = async (coordinator: string) => {
+    const keeper = await demoUser(app, coordinator);
+    const activity = await keeper.call<{ id: string }>('POST', '/api/community-activities', {
+      name: '（試験用）地域サロン',
+      kind: 'salon',
+      placeName: '（試験用）公民館',
+    });
+    return activity.id;
+  };
+  const [kagoshimaActivity, otherActivity] = await Promise.all([
+    activityIn('coordinator'),
+    activityIn(secondLogin('coordinator')),
+  ]);
+  ownWorld.communityActivityId = kagoshimaActivity;
+  foreignWorld.communityActivityId = kagoshimaActivity;
+  otherWorld.communityActivityId = otherActivity;
   await Promise.all([
     placeIn(ownWorld, 'coordinator'),
     placeIn(foreignWorld, 'matrix-sogo'),

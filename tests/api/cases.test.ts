@@ -216,8 +216,8 @@ describe('GET /api/cases/:id (cases.get)', () => {
           id: consultationId,
           receivedOn: '2026-10-01',
           organization: { name: '地域包括支援センター' },
-          channel: { code: 'visit', label: '来所' },
-          mainTopic: { code: 'care', label: '介護' },
+          channel: 'visit',
+          mainTopic: 'care',
           consentToShare: true,
         },
         handover: {
@@ -238,7 +238,7 @@ describe('GET /api/cases/:id (cases.get)', () => {
       id: personId,
       isPrimary: true,
       isTarget: true,
-      relation: { code: 'self', label: '本人' },
+      relation: 'self',
       livingTogether: true,
       birthDate: '1960-04-01',
     });
@@ -247,7 +247,7 @@ describe('GET /api/cases/:id (cases.get)', () => {
       name: '鹿島 トメ',
       isPrimary: false,
       isTarget: false,
-      relation: { code: 'mother', label: '母' },
+      relation: 'mother',
       birthDate: '1942-05-05',
       sex: 'female',
     });
@@ -256,7 +256,6 @@ describe('GET /api/cases/:id (cases.get)', () => {
         expect.objectContaining({
           organization: { id: api.dir.organization('地域包括支援センター'), name: '地域包括支援センター' },
           basis: 'intake',
-          basisLabel: '相談受付機関',
           scope: 'case',
           legalBasis: 'intake',
         }),

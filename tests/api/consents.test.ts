@@ -48,7 +48,6 @@ describe('POST /api/consents (consents.create)', () => {
         { code: 'health', label: '心身の状況・障害・病歴（要配慮個人情報）' },
       ],
       method: 'signedForm',
-      methodLabel: '同意書への署名',
       witness: null,
       givenOn: '2026-11-02',
       expiresOn: '2027-11-01',
@@ -98,7 +97,6 @@ describe('POST /api/consents (consents.create)', () => {
     expect(response.body).toMatchObject({
       caseId: null,
       method: 'oralWithWitness',
-      methodLabel: '口頭（立会人あり）',
       witness: '包括 同席者',
       recordedBy: { name: '包括 相談' },
     });

@@ -111,7 +111,6 @@ describe('opinions (opinions.create, opinions.answer, opinions.list)', () => {
       organization: { name: '鹿児島保護区保護司会' },
       challenge: { position: 2, title: '就労・住居の確保' },
       followUpStatus: 'open',
-      followUpLabel: '未対応',
       answer: null,
       abilities: { answer: false },
     });
@@ -159,7 +158,6 @@ describe('opinions (opinions.create, opinions.answer, opinions.list)', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
       followUpStatus: 'inProgress',
-      followUpLabel: '対応中',
       answeredBy: { displayName: '計画 担当' },
     });
     expect((await latestAudit(server.database.db, 'opinion.answer'))?.resource_id).toBe(opinion.id);
@@ -222,6 +220,12 @@ describe('GET /api/council/meetings/:id/paper (councilMeetings.paper)', () => {
       evaluation: 'A（計画どおり実施）',
       usedInSupportPlans: '5未満',
     });
+    const employers = two?.programmes.find((p) => p.name === '協力雇用主等に対する優遇措置');
+    expect(employers?.automaticIndicators.map((a) => a.code)).toEqual([
+      'cooperatingEmployers',
+      'placedWithCooperatingEmployers',
+    ]);
+    expect(employers?.automaticIndicators[1]?.value).toBe(0);
     // no person-level data anywhere in the paper
     expect(JSON.stringify(response.body)).not.toMatch(/鹿島|桜田|城山|天文|磯浜|caseId|personId/);
     expect((await latestAudit(db, 'export'))?.details).toMatchObject({ fiscalYear: 2026, format: 'json' });

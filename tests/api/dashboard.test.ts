@@ -149,6 +149,36 @@ describe('dashboard.get for the coordinating section', () => {
   });
 });
 
+describe('dashboard.get: overdue アウトリーチ', () => {
+  it('lists per person the latest attempt whose next attempt has passed, as outreachContacts.list?overdue=true', async () => {
+    const db = server.database.db;
+    const day = today();
+    const overdue = await createCase(db, dir, { stage: 'supporting' });
+    const onTime = await createCase(db, dir, { stage: 'supporting' });
+    const attempt = (caseId: string, ago: number, next: number) =>
+      coordinator.post('/api/outreach-contacts', {
+        caseId,
+        attemptedOn: addCalendarDays(day, -ago),
+        method: 'visit',
+        result: 'noAnswer',
+        nextAttemptOn: addCalendarDays(day, next),
+      });
+    // the first attempt's next date passed, but a later attempt was made: only the later one counts
+    expect((await attempt(overdue.caseId, 20, -10)).status).toBe(201);
+    await attempt(overdue.caseId, 9, -3);
+    await attempt(onTime.caseId, 2, 5);
+    const c = (await home(coordinator)).coordinator;
+    const mine = c?.outreachOverdue.filter((o) => [overdue.caseId, onTime.caseId].includes(o.caseId ?? ''));
+    expect(mine?.map((o) => [o.caseId, o.daysOverdue, o.lastAttemptOn])).toEqual([
+      [overdue.caseId, 3, addCalendarDays(day, -9)],
+    ]);
+    const listed = await coordinator.get<{ items: { id: string }[] }>('/api/outreach-contacts?overdue=true');
+    expect(new Set(c?.outreachOverdue.map((o) => o.contactId))).toEqual(
+      new Set(listed.body.items.map((o) => o.id)),
+    );
+  });
+});
+
 describe('dashboard.get for the other roles', () => {
   it('gives a counter its plan items, referrals, handovers and meetings; nothing of the coordinator', async () => {
     const hogo = await server.as('hogo');

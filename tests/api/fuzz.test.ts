@@ -227,6 +227,7 @@ function pathValue(op: WriteOperation, param: string): string {
     programmes: own.programmeId,
     resources: own.resourceId,
     placements: own.placementId || randomUUID(),
+    'community-activities': own.communityActivityId || randomUUID(),
     'council/opinions': own.opinionId,
     'council/meetings': own.councilMeetingId,
   };

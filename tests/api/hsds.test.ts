@@ -150,10 +150,11 @@ describe('resources.import', () => {
     const exported = await exportAll(coordinator);
     const file = { fileName: 'kagoshima-hsds.json', contentBase64: base64(exported) };
 
-    const dryRun = await kirishima.post<{ created: number; updated: number }>(
-      '/api/resources/import?dryRun=true',
-      file,
-    );
+    const dryRun = await kirishima.post<{
+      created: number;
+      updated: number;
+      items: { hsdsId: string; name: string; action: string }[];
+    }>('/api/resources/import?dryRun=true', file);
     expect(dryRun.status).toBe(200);
     expect(dryRun.body).toMatchObject({
       dryRun: true,
@@ -161,6 +162,10 @@ describe('resources.import', () => {
       created: exported.length,
       updated: 0,
     });
+    // the preview names every service of the file and what would happen to it
+    expect(dryRun.body.items.map((i) => [i.hsdsId, i.name, i.action])).toEqual(
+      exported.map((s) => [s.id, s.name, 'create']),
+    );
     expect((await exportAll(kirishima)).length).toBe(1);
 
     const imported = await kirishima.post('/api/resources/import', file);

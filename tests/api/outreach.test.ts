@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutreachContact } from '../../src/contract/outreach.ts';
-import { openConsultation, syntheticPerson } from '../support/caseWorld.ts';
+import { consultation, handoverIdOf } from '../../src/server/demo/story.ts';
+import { demoUser, openConsultation, syntheticPerson } from '../support/caseWorld.ts';
 import { type ApiClient, problemFields, startTestServer, type TestServer } from '../support/testServer.ts';
 
 let server: TestServer;
@@ -94,5 +95,56 @@ describe('outreach contacts (アウトリーチ)', () => {
       nextAttemptOn: day(-1),
     });
     expect(problemFields(backwards.body)).toEqual(['nextAttemptOn']);
+  });
+
+  it('moves into the case its consultation’s handover opens: listed with the case, for those taking part in it', async () => {
+    const counter = await demoUser(server.app, 'houkatsu');
+    const taken = await consultation(counter, {
+      person: syntheticPerson('移行', '三郎', 'イコウ', 'サブロウ', '1970-07-07', '鹿児島市（架空の住所）'),
+      topics: ['withdrawal'],
+      content: '（試験用）母から：息子が長くひきこもっている。本人の同意はまだない。',
+      consentToShare: false,
+      receivedDaysAgo: 30,
+      outcome: {
+        kind: 'handover',
+        reason: '（試験用）訪問による関係づくりが要る。',
+        servicesTried: '（試験用）なし',
+      },
+    });
+    const before = await houkatsu.post<OutreachContact>('/api/outreach-contacts', {
+      consultationId: taken.id,
+      attemptedOn: day(-10),
+      method: 'visit',
+      result: 'noAnswer',
+      nextAttemptOn: day(-3),
+    });
+    expect(before.body.caseId).toBeNull();
+    const coordinator = await server.as('coordinator');
+    const accepted = await coordinator.post<{ caseId: string }>(
+      `/api/handovers/${await handoverIdOf(counter, taken.id)}/accept`,
+    );
+    expect(accepted.status).toBe(200);
+    const { caseId } = accepted.body;
+    const ofCase = await coordinator.get<{ items: OutreachContact[] }>(
+      `/api/outreach-contacts?caseId=${caseId}`,
+    );
+    expect(ofCase.body.items.map((c) => [c.id, c.caseId])).toEqual([[before.body.id, caseId]]);
+    const after = await coordinator.post<OutreachContact>('/api/outreach-contacts', {
+      caseId,
+      attemptedOn: day(0),
+      method: 'phone',
+      result: 'talked',
+      relationship: 'known',
+    });
+    expect(after.status).toBe(201);
+    const both = await coordinator.get<{ items: OutreachContact[] }>(
+      `/api/outreach-contacts?caseId=${caseId}`,
+    );
+    // one history: the consultation's attempt is no longer the latest, so no longer overdue
+    expect(both.body.items.map((c) => [c.method, c.overdue])).toEqual([
+      ['phone', false],
+      ['visit', false],
+    ]);
+    expect((await shogai.get(`/api/outreach-contacts?caseId=${caseId}`)).status).toBe(404);
   });
 });

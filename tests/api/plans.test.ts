@@ -298,6 +298,29 @@ describe('POST /api/cases/:id/plans (plans.create)', () => {
     expect(edited.body.items.map((i) => i.programme)).toEqual([null, null]);
   });
 
+  it('names a resource of the directory on an item (tenant-wide directory data), shown on the plan; an unknown one is 400 naming the item field', async () => {
+    const { caseId } = await readyCase();
+    const resource = await api.server.database.db
+      .selectFrom('resources')
+      .select(['id', 'name'])
+      .where('tenant_id', '=', api.dir.tenantId)
+      .orderBy('name')
+      .executeTakeFirstOrThrow();
+    const unknown = planBody();
+    unknown.items[0] = { ...unknown.items[0], resourceId: NO_ID } as (typeof unknown.items)[number];
+    const refused = await coordinator.post(`/api/cases/${caseId}/plans`, unknown);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      errors: [{ field: 'items.0.resourceId', code: 'unknownResource' }],
+    });
+    const body = planBody();
+    body.items[0] = { ...body.items[0], resourceId: resource.id } as (typeof body.items)[number];
+    const plan = await draft(caseId, body);
+    expect(plan.items.map((i) => i.resource)).toEqual([{ id: resource.id, name: resource.name }, null]);
+    const read = await coordinator.get<Plan>(`/api/plans/${plan.id}`);
+    expect(read.body.items[0]?.resource?.name).toBe(resource.name);
+  });
+
   it('rejects a programme that is unknown, another city’s or malformed with 400 naming the item field, writing nothing', async () => {
     const { caseId } = await readyCase();
     const db = api.server.database.db;

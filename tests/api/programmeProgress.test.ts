@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Programme } from '../../src/contract/recidivismPlan.ts';
 import { latestAudit } from '../support/recidivism.ts';
@@ -18,6 +19,7 @@ interface ProgressList {
     programme: { id: string; name: string };
     progress: { statusText: string; resultValue: number | null; evaluation: { code: string } | null } | null;
     abilities: { edit: boolean };
+    automaticIndicators: { code: string; value: number | string }[];
   }[];
   abilities: { lockYear: boolean };
 }
@@ -121,6 +123,34 @@ describe('year locking (programmeProgress.lockYear, programmeProgress.list)', ()
       ['協力雇用主等に対する優遇措置', false, 120],
       ['生活困窮者自立支援事業', true, 125],
       ['社会を明るくする運動への参加', false, null],
+    ]);
+    // 協力雇用主 of the directory count in 「協力雇用主等に対する優遇措置」 beside the entered progress:
+    // the directory count as it is, persons placed with them (casework) under 5 as 「5未満」
+    const employers = await server.database.db
+      .selectFrom('resources')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where(sql<boolean>`'cooperatingEmployer' = ANY(kinds)`)
+      .where('status', 'in', ['active', 'temporarily closed'])
+      .where(
+        'tenant_id',
+        '=',
+        (
+          await server.database.db
+            .selectFrom('tenants')
+            .select('id')
+            .where('code', '=', 'kagoshima')
+            .executeTakeFirstOrThrow()
+        ).id,
+      )
+      .executeTakeFirstOrThrow();
+    expect(Number(employers.n)).toBeGreaterThanOrEqual(4);
+    expect(response.body.items.map((i) => i.automaticIndicators)).toEqual([
+      [
+        { code: 'cooperatingEmployers', label: '社会資源に登録された協力雇用主', value: Number(employers.n) },
+        { code: 'placedWithCooperatingEmployers', label: '協力雇用主での参加支援（人）', value: 0 },
+      ],
+      [],
+      [],
     ]);
     expect(response.body.abilities.lockYear).toBe(false);
     expect(

@@ -2,6 +2,7 @@ import Encoding from 'encoding-japanese';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Programme, ProgrammeImportResult } from '../../src/contract/recidivismPlan.ts';
+import { programmeImportColumns } from '../../src/domain/programmeImportColumns.ts';
 import { type DemoDirectory, demoDirectory } from '../support/factories.ts';
 import { challengeIds, latestAudit } from '../support/recidivism.ts';
 import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
@@ -269,5 +270,81 @@ describe('POST /api/programmes/import (programmes.import)', () => {
     expect(response.body.created.map((c) => [c.row, c.name, c.section])).toEqual([
       [2, '（試験）学習支援事業', 'こども家庭センター'],
     ]);
+  });
+});
+
+describe('GET /api/programmes/import-template (programmes.importTemplate)', () => {
+  async function template(client: ApiClient, format: string) {
+    const response = await fetch(new URL(`/api/programmes/import-template?format=${format}`, server.url), {
+      headers: { cookie: client.cookie ?? '' },
+    });
+    return {
+      status: response.status,
+      type: response.headers.get('content-type') ?? '',
+      disposition: response.headers.get('content-disposition') ?? '',
+      bytes: Buffer.from(await response.arrayBuffer()),
+    };
+  }
+  const headers = programmeImportColumns.map((c) => c.header);
+
+  it('serves a CSV (UTF-8 with a BOM) whose header is the importer’s columns and whose example row imports cleanly', async () => {
+    const file = await template(plan, 'csv');
+    expect(file.status).toBe(200);
+    expect(file.type).toBe('text/csv; charset=utf-8');
+    expect(decodeURIComponent(file.disposition)).toContain('取組の取込テンプレート.csv');
+    expect([...file.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = file.bytes.toString('utf8').slice(1).split('\r\n');
+    const notes = lines.filter((l) => l.startsWith('#') || l.startsWith('"#'));
+    // one note per column, naming it and whether it is required
+    for (const column of programmeImportColumns)
+      expect(notes.some((n) => n.includes(`${column.header}（${column.required ? '必須' : '任意'}）`))).toBe(
+        true,
+      );
+    expect(lines[notes.length]).toBe(headers.join(','));
+
+    const checked = await importFile('取組の取込テンプレート.csv', file.bytes.toString('base64'), true);
+    expect(checked.status).toBe(200);
+    expect(checked.body).toMatchObject({
+      format: 'csv',
+      encoding: 'UTF-8',
+      rows: 1,
+      errors: [],
+      updated: [],
+    });
+    // the example names the plan officer's own section (地域福祉課) and the first challenge
+    expect(checked.body.created).toEqual([
+      { row: notes.length + 2, name: '（記入例）就労に向けた相談会', section: '地域福祉課' },
+    ]);
+  });
+
+  it('serves an xlsx: the same columns with notes, a 記入方法 sheet, and an example the importer accepts', async () => {
+    const file = await template(plan, 'xlsx');
+    expect(file.status).toBe(200);
+    expect(file.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['取組', '記入方法']);
+    const data = workbook.worksheets[0] as ExcelJS.Worksheet;
+    const header = data.getRow(1);
+    expect(headers.map((_, i) => header.getCell(i + 1).value)).toEqual(headers);
+    expect(String(header.getCell(1).note)).toContain('必須');
+    const guide = workbook.worksheets[1] as ExcelJS.Worksheet;
+    const guideText: string[] = [];
+    guide.eachRow((row) => {
+      guideText.push(String(row.getCell(1).value ?? ''));
+    });
+    expect(guideText).toEqual(expect.arrayContaining([...headers, '地域福祉課']));
+
+    const checked = await importFile('取組の取込テンプレート.xlsx', file.bytes.toString('base64'), true);
+    expect(checked.status).toBe(200);
+    expect(checked.body).toMatchObject({ format: 'xlsx', rows: 1, errors: [] });
+    expect(checked.body.created.map((c) => [c.row, c.name])).toEqual([[2, '（記入例）就労に向けた相談会']]);
+  });
+
+  it('is 400 for an unknown format and 403 for anyone but the plan officer', async () => {
+    const bad = await plan.get<{ errors: { field: string }[] }>('/api/programmes/import-template?format=pdf');
+    expect(bad.status).toBe(400);
+    expect((await template(council, 'csv')).status).toBe(403);
+    expect((await template(hogo, 'xlsx')).status).toBe(403);
   });
 });

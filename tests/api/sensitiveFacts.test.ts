@@ -93,9 +93,7 @@ describe('POST /api/sensitive-facts (sensitiveFacts.create)', () => {
       personId,
       caseId,
       kind: 'offence',
-      kindLabel: '犯罪歴等',
       subtype: 'sentenceServed',
-      subtypeLabel: '満期釈放',
       recordedBy: { user: { name: expect.any(String) }, organization: { name: '鹿児島保護観察所' } },
       grants: [
         { organization: { name: '鹿児島保護観察所' }, legalBasis: 'recorder', abilities: { revoke: false } },
@@ -190,7 +188,6 @@ describe('GET /api/persons/:id/sensitive-facts and /api/cases/:id/sensitive-fact
     expect(byPerson.status).toBe(200);
     expect(byPerson.body.items.map((f) => f.id).sort()).toEqual([onCase.id, ofPerson.body.id].sort());
     expect(byPerson.body.items.find((f) => f.kind === 'illness')).toMatchObject({
-      kindLabel: '病歴',
       subtype: null,
     });
     const audit = await server.latestAudit('sensitiveFact.list');

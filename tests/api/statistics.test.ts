@@ -177,8 +177,46 @@ const openHandovers: OpenHandoverFixture[] = [
   },
 ];
 
+// 参加支援, アウトリーチ and 地域づくり of the cases above (index into `cases`)
+const placementFixtures = [
+  { case: 0, resource: 0, arranged: '2023-06-10', started: '2023-07-01' },
+  // arranged, never started, ended: counts as under way in the 年度, not as started
+  { case: 0, resource: 1, arranged: '2023-12-01', ended: '2024-01-10' },
+  { case: 1, resource: 0, arranged: '2023-08-05', started: '2023-08-20', ended: '2024-01-10' },
+  // the previous 年度 only
+  { case: 3, resource: 2, arranged: '2022-11-05', started: '2022-11-20', ended: '2023-02-01' },
+];
+const outreachFixtures: { on: string; case?: number; consultationOfCase?: number; openHandover?: number }[] =
+  [
+    { on: '2023-11-03', openHandover: 0 },
+    { on: '2023-11-20', openHandover: 0 },
+    { on: '2023-05-15', case: 0 },
+    // on the consultation whose handover opened case 2: it reached that case
+    { on: '2023-08-25', consultationOfCase: 2 },
+    { on: '2022-10-20', case: 3 },
+  ];
+const communityFixtures = [
+  {
+    place: '（試験）東公民館',
+    sessions: [
+      { on: '2023-05-01', n: 12, orgs: ['自治会', '社協'] },
+      { on: '2024-02-01', n: 8, orgs: ['自治会'] },
+    ],
+  },
+  { place: '（試験）東公民館', sessions: [{ on: '2023-07-07', n: 20, orgs: ['小学校'] }] },
+  {
+    place: '（試験）西集会所',
+    sessions: [
+      { on: '2023-10-10', n: 5, orgs: [] },
+      { on: '2023-03-31', n: 9, orgs: ['自治会'] },
+    ],
+  },
+];
+
 let server: TestServer;
 let dir: DemoDirectory;
+const madeCases: { caseId: string; personId: string; consultationId: string }[] = [];
+const openHandoverConsultations: string[] = [];
 let coordinator: ApiClient;
 
 const at = (date: string, time = '10:00') => new Date(`${date}T${time}:00+09:00`);
@@ -202,6 +240,7 @@ beforeAll(async () => {
   }
   for (const f of cases) {
     const made = await createCase(db, dir, { organization: f.org, stage: f.stage });
+    madeCases.push(made);
     await setConsultation(made.consultationId, f);
     await sql`UPDATE handovers SET created_at = ${at(f.handoverOn)}, decided_at = ${at(f.decidedOn, '15:00')} WHERE id = ${made.handoverId}`.execute(
       db,
@@ -275,6 +314,7 @@ beforeAll(async () => {
       outcome: 'handover',
       status: 'handedOver',
     });
+    openHandoverConsultations.push(made.consultationId);
     await setConsultation(made.consultationId, f);
     await db
       .insertInto('handovers')
@@ -296,8 +336,94 @@ beforeAll(async () => {
       db,
     );
   }
+  await seedParticipationFixtures();
 }, 120_000);
 afterAll(() => server.close());
+
+async function seedParticipationFixtures() {
+  const db = server.database.db;
+  const coordinatorId = dir.user('coordinator').id;
+  const resources = await db
+    .selectFrom('resources')
+    .select(['id'])
+    .where('tenant_id', '=', dir.tenantId)
+    .orderBy('name')
+    .limit(3)
+    .execute();
+  for (const f of placementFixtures) {
+    const made = madeCases[f.case];
+    const resource = resources[f.resource];
+    if (!made || !resource) throw new Error('fixture');
+    await db
+      .insertInto('placements')
+      .values({
+        id: randomUUID(),
+        tenant_id: dir.tenantId,
+        case_id: made.caseId,
+        person_id: made.personId,
+        resource_id: resource.id,
+        organization_id: dir.organization('重層事業担当'),
+        kind: 'ibasho',
+        stage: f.ended ? 'ended' : f.started ? 'active' : 'arranging',
+        started_on: f.started ?? null,
+        ended_on: f.ended ?? null,
+        created_by: coordinatorId,
+        created_at: at(f.arranged),
+      })
+      .execute();
+  }
+  for (const f of outreachFixtures) {
+    const consultationId =
+      f.openHandover !== undefined
+        ? openHandoverConsultations[f.openHandover]
+        : f.consultationOfCase !== undefined
+          ? madeCases[f.consultationOfCase]?.consultationId
+          : undefined;
+    await db
+      .insertInto('outreach_contacts')
+      .values({
+        id: randomUUID(),
+        tenant_id: dir.tenantId,
+        consultation_id: consultationId ?? null,
+        case_id: f.case !== undefined ? (madeCases[f.case]?.caseId ?? null) : null,
+        organization_id: dir.organization('重層事業担当'),
+        recorded_by: coordinatorId,
+        attempted_on: f.on,
+        method: 'visit',
+        result: 'noAnswer',
+        relationship: 'none',
+      })
+      .execute();
+  }
+  for (const f of communityFixtures) {
+    const activityId = randomUUID();
+    await db
+      .insertInto('community_activities')
+      .values({
+        id: activityId,
+        tenant_id: dir.tenantId,
+        name: '（試験）活動',
+        kind: 'salon',
+        place_name: f.place,
+        created_by: coordinatorId,
+      })
+      .execute();
+    for (const session of f.sessions) {
+      await db
+        .insertInto('community_activity_sessions')
+        .values({
+          id: randomUUID(),
+          tenant_id: dir.tenantId,
+          activity_id: activityId,
+          held_on: session.on,
+          participants: session.n,
+          organizations: session.orgs,
+          recorded_by: coordinatorId,
+        })
+        .execute();
+    }
+  }
+}
 
 // ------------------------------------------------------------------ the expected figures, from the fixtures
 
@@ -333,7 +459,58 @@ function expectedTotals(fy: number) {
   };
 }
 
+/** 参加支援, アウトリーチ and 地域づくり of a 年度, from the fixtures. */
+function expectedParticipation(fy: number) {
+  const start = `${fy}-04-01`;
+  const end = `${fy + 1}-03-31`;
+  const underWay = placementFixtures.filter((p) => p.arranged <= end && (!p.ended || p.ended >= start));
+  const attempts = outreachFixtures.filter((o) => inYear(o.on, fy));
+  const reached = attempts.map((o) =>
+    o.case !== undefined
+      ? `case${o.case}`
+      : o.consultationOfCase !== undefined
+        ? `case${o.consultationOfCase}`
+        : `consultation${o.openHandover}`,
+  );
+  const sessions = communityFixtures.flatMap((a) =>
+    a.sessions.filter((x) => inYear(x.on, fy)).map((x) => ({ ...x, place: a.place })),
+  );
+  return {
+    participation: {
+      participants: new Set(underWay.map((p) => p.case)).size,
+      hosts: new Set(underWay.map((p) => p.resource)).size,
+      started: placementFixtures.filter((p) => inYear(p.started, fy)).length,
+      ended: placementFixtures.filter((p) => inYear(p.ended, fy)).length,
+    },
+    outreach: {
+      persons: new Set(reached).size,
+      attempts: attempts.length,
+      linkedToCase: new Set(reached.filter((r) => r.startsWith('case'))).size,
+    },
+    // the demo's own 地域づくり sessions are of recent 年度, not of FY2023
+    community: {
+      bases: new Set(sessions.map((x) => x.place)).size,
+      participants: sessions.reduce((sum, x) => sum + x.n, 0),
+      organizations: new Set(sessions.flatMap((x) => x.orgs)).size,
+      sessions: sessions.length,
+    },
+  };
+}
+
 describe('statistics.get (coordinating section: the whole city)', () => {
+  it('counts 参加支援, アウトリーチ and 地域づくり of the 年度 as the fixtures say', async () => {
+    const stats = (await coordinator.get<Statistics>('/api/statistics?fiscalYear=2023')).body;
+    const expected = expectedParticipation(2023);
+    expect(expected.participation.participants).toBeGreaterThan(0);
+    expect({
+      participation: stats.participation,
+      outreach: stats.outreach,
+      community: stats.community,
+    }).toEqual(expected);
+    const csv = await download(coordinator, '/api/statistics/export?fiscalYear=2023&format=csv');
+    expect(csv.body.toString('utf8')).toContain(`拠点数,${expected.community.bases}`);
+  });
+
   it('counts every figure of the 年度 as the fixtures say, and the previous 年度 beside it', async () => {
     const response = await coordinator.get<Statistics>('/api/statistics?fiscalYear=2023');
     expect(response.status).toBe(200);
@@ -440,6 +617,11 @@ describe('statistics.get for a caseworker organisation', () => {
       expect([0, '5未満']).toContain(cell.count);
     }
     expect(stats.consultations.byOrganization.map((o) => o.label)).toEqual([S]);
+    // 参加支援 and アウトリーチ are casework: what it takes part in, small figures hidden; 地域づくり is
+    // aggregate and city-wide, shown as it is
+    expect(stats.participation.participants).toBe(0);
+    expect(stats.outreach).toEqual({ persons: '5未満', attempts: '5未満', linkedToCase: '5未満' });
+    expect(stats.community).toEqual(expectedParticipation(2023).community);
   });
 
   it('is refused to roles without it (403)', async () => {

@@ -98,6 +98,12 @@ test('plan imports 47 programmes from Shift_JIS CSV, records and locks a year, h
   await page.getByRole('navigation').getByRole('link', { name: '取組の取込' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '取組の取込' })).toBeVisible();
   await expectAccessible(page, 'import');
+  // a template to start from, written from the importer's own columns (content: tests/api/programmes.test.ts)
+  const [template] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: '取組の取込テンプレートをExcel（xlsx）でダウンロード' }).click(),
+  ]);
+  expect(template.suggestedFilename()).toBe('取組の取込テンプレート.xlsx');
   const fileInput = page.getByLabel('取り込むファイル');
   await fileInput.setInputFiles({
     name: '資料編_取組一覧.csv',
@@ -141,8 +147,8 @@ test('plan imports 47 programmes from Shift_JIS CSV, records and locks a year, h
   // --- progress of 令和6年度, then the year locked ----------------------------------------------
   await page.getByRole('navigation').getByRole('link', { name: '進捗管理' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '進捗管理' })).toBeVisible();
-  await page.getByLabel('年度', { exact: true }).selectOption({ label: '令和6年度（2024年度）' });
-  const progress = page.getByRole('table', { name: '令和6年度（2024年度）の取組の進捗' });
+  await page.getByLabel('年度', { exact: true }).selectOption({ label: '令和6年度〔2024年度〕' });
+  const progress = page.getByRole('table', { name: '令和6年度〔2024年度〕の取組の進捗' });
   await expect(progress).toBeVisible();
   await page.getByRole('button', { name: '社会を明るくする運動への参加の進捗を入力' }).click();
   const dialog = page.getByRole('dialog', { name: /社会を明るくする運動への参加/ });
@@ -160,14 +166,14 @@ test('plan imports 47 programmes from Shift_JIS CSV, records and locks a year, h
   await expectAccessible(page, 'progress');
 
   await page.getByRole('button', { name: '年度を確定' }).click();
-  const confirm = page.getByRole('dialog', { name: '令和6年度（2024年度）を確定しますか' });
+  const confirm = page.getByRole('dialog', { name: '令和6年度〔2024年度〕を確定しますか' });
   await expect(confirm).toBeVisible();
   await page.keyboard.press('Escape'); // the keyboard cancels it
   await expect(confirm).toBeHidden();
   await page.getByRole('button', { name: '年度を確定' }).click();
   await expect(confirm).toBeVisible();
   await confirm.getByRole('button', { name: '確定する' }).click();
-  await expect(page.getByText('令和6年度（2024年度）は確定済みです')).toBeVisible();
+  await expect(page.getByText('令和6年度〔2024年度〕は確定済みです')).toBeVisible();
   await expect(page.getByText(/確定者：計画 担当（地域福祉課）/)).toBeVisible();
   await expect(page.getByRole('button', { name: /の進捗を入力$/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '確定を解除' })).toBeVisible();
@@ -205,7 +211,7 @@ test('plan imports 47 programmes from Shift_JIS CSV, records and locks a year, h
   await page.getByRole('button', { name: '添付する', exact: true }).click();
   await expect(page.getByRole('link', { name: '資料1_次第.txt' })).toBeVisible();
 
-  await page.getByLabel('資料の年度').selectOption({ label: '令和6年度（2024年度）' });
+  await page.getByLabel('資料の年度').selectOption({ label: '令和6年度〔2024年度〕' });
   await page.getByRole('button', { name: '資料を作成', exact: true }).click();
   await expect(page.getByText('令和6年度の進捗は確定済みです。')).toBeVisible();
   await expect(page.getByRole('table', { name: /^課題\(5\)/ })).toContainText('1250人');

@@ -38,6 +38,8 @@ export interface World {
   resourceId: string;
   /** A 参加支援 placement on the world's case (made by the test that needs one; '' until then). */
   placementId: string;
+  /** A 地域づくり activity of the world's city (made by the test that needs one; '' until then). */
+  communityActivityId: string;
 }
 
 /** Every id of a world's case data (what a non-participant must never see). */
@@ -72,6 +74,7 @@ export function tenantIds(world: World): string[] {
     world.partnerOrganizationId,
     world.sectionId,
     world.resourceId,
+    ...(world.communityActivityId ? [world.communityActivityId] : []),
   ];
 }
 
@@ -186,6 +189,12 @@ export async function loadTenantWorld(
     .where('tenant_id', '=', t)
     .orderBy('name')
     .executeTakeFirstOrThrow();
+  const activity = await db
+    .selectFrom('community_activities')
+    .select('id')
+    .where('tenant_id', '=', t)
+    .orderBy('name')
+    .executeTakeFirst();
   const kind = (code: string) => kinds.find((k) => k.code === code)?.id ?? '';
   const referred = new Set(referrals.map((r) => r.consultation_id));
   return {
@@ -215,5 +224,6 @@ export async function loadTenantWorld(
     sectionId: org(tenantWide.section),
     resourceId: resource.id,
     placementId: '',
+    communityActivityId: activity?.id ?? '',
   };
 }

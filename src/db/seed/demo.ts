@@ -8,6 +8,11 @@ import { insertOrganization } from '../organizations.ts';
 import { hashPassword } from '../passwords.ts';
 import type { DB } from '../schema.ts';
 import { insertUser } from '../users.ts';
+import {
+  type CommunityActivitySeed,
+  demoCommunityActivities,
+  seedCommunityActivities,
+} from './demoCommunity.ts';
 import { demoResources, type ResourceSeed, seedResourceDirectory } from './demoResources.ts';
 
 export const DEMO_PASSWORD = 'kasane-demo';
@@ -331,6 +336,8 @@ export interface TenantSeed {
   recidivismPlan: RecidivismPlanSeed;
   /** the 社会資源 directory (issue 12) */
   resources?: readonly ResourceSeed[];
+  /** 地域づくり activities with their sessions (issue 12), recorded by the first coordinator account */
+  communityActivities?: readonly CommunityActivitySeed[];
 }
 
 /** The demo municipality (鹿児島市). */
@@ -340,6 +347,7 @@ export const demoTenantSeed: TenantSeed = {
   accounts: demoAccounts,
   recidivismPlan: demoRecidivismPlanSeed,
   resources: demoResources,
+  communityActivities: demoCommunityActivities,
 };
 
 /**
@@ -378,10 +386,18 @@ export async function seedTenant(db: Kysely<DB>, seed: TenantSeed): Promise<bool
     await seedMeetingKinds(tx, tenantId);
     await seedRecidivismPlan(tx, tenantId, organizationIds, seed.recidivismPlan);
     const resources = await seedResourceDirectory(tx, tenantId, seed.resources ?? []);
+    const userIds = new Map<string, string>();
     for (const account of seed.accounts) {
       const organizationId = organizationIds.get(account.organization);
       if (!organizationId) throw new Error(`demo seed: unknown organisation ${account.organization}`);
-      await insertUser(tx, { id: randomUUID(), tenantId, organizationId, ...account, passwordHash });
+      const id = randomUUID();
+      await insertUser(tx, { id, tenantId, organizationId, ...account, passwordHash });
+      userIds.set(account.loginId, id);
+    }
+    const keeper = seed.accounts.find((a) => a.roles.includes('coordinator'));
+    const keeperId = keeper ? userIds.get(keeper.loginId) : undefined;
+    if (seed.communityActivities?.length && keeperId) {
+      await seedCommunityActivities(tx, tenantId, keeperId, seed.communityActivities);
     }
     await recordAudit(
       tx,

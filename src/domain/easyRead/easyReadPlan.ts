@@ -19,6 +19,8 @@ export interface EasyReadPlanInput {
     frequency: string | null;
     periodFrom: string | null;
     periodTo: string | null;
+    /** the 社会資源 where the support happens, if the item names one */
+    resourceName?: string | null;
   }[];
   nextMonitoringOn: string;
   contact: { organizationName: string; phone: string | null; staffName: string | null };
@@ -89,6 +91,7 @@ export function easyReadPlan(input: EasyReadPlanInput): EasyReadDocument {
           heading: `${item.organizationName}が 手伝います`,
           sentences: [
             ...shortSentences(item.content),
+            ...(item.resourceName ? [`ばしょは 「${item.resourceName}」です。`] : []),
             ...(item.frequency ? [`${item.frequency}です。`] : []),
             ...(item.periodFrom && item.periodTo
               ? [`${easyDate(item.periodFrom)}から ${easyDate(item.periodTo)}まで です。`]

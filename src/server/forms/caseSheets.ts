@@ -7,6 +7,8 @@ import type { MonitoringItemResult } from '../../db/schema.ts';
 import { caseStageLabels } from '../../domain/caseStage.ts';
 import {
   closureReasons,
+  consultationChannels,
+  consultationTopics,
   householdFlags,
   issueAreas,
   itemProgress,
@@ -113,8 +115,8 @@ export function intakeSheet(
     fields([
       ['受付日', origin ? wareki(origin.consultation.receivedOn) : ''],
       ['受付機関', origin?.consultation.organization.name ?? ''],
-      ['相談経路', origin?.consultation.channel.label ?? ''],
-      ['主な相談', origin?.consultation.mainTopic.label ?? ''],
+      ['相談経路', origin ? labelOf(consultationChannels, origin.consultation.channel) : ''],
+      ['主な相談', origin ? labelOf(consultationTopics, origin.consultation.mainTopic) : ''],
       ['引継ぎ元', origin?.handover.fromOrganization.name ?? ''],
       ['本人同意', origin ? (origin.consultation.consentToShare ? 'あり' : 'なし') : ''],
     ]),

@@ -1,5 +1,6 @@
 import type { Content } from 'pdfmake/interfaces';
 import type { Meeting } from '../../contract/meetings.ts';
+import { labelOf, legalBases } from '../../domain/codeLists.ts';
 import { approvalBoxes, fields, grid, heading, textBlock, warekiDateTime } from './formLayout.ts';
 
 export function meetingFormName(meeting: Meeting): string {
@@ -27,7 +28,7 @@ export function meetingRecord(meeting: Meeting): Content[] {
     approvalBoxes([{ role: '記録者', name: meeting.createdBy.name }, { role: '係長' }, { role: '課長' }]),
     fields([
       ['会議', meeting.kind.name],
-      ['根拠', meeting.legalBasisLabel],
+      ['根拠', labelOf(legalBases, meeting.legalBasis)],
       ['件名', meeting.title],
       ['事例番号', meeting.case.caseNumber],
       ['予定日時', warekiDateTime(meeting.scheduledAt)],

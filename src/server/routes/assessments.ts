@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
 import {
   type Assessment,
@@ -10,26 +9,17 @@ import {
   relationKinds,
 } from '../../contract/assessments.ts';
 import { idParamsSchema } from '../../contract/common.ts';
-import { type Problem, problemSchema } from '../../contract/problem.ts';
+import type { Problem } from '../../contract/problem.ts';
 import { type AssessmentRow, insertAssessment } from '../../db/assessments.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { recordCaseEvent } from '../../db/caseEvents.ts';
-import { type CaseRow, casePersons, findVisibleCase, knownOrganizationIds } from '../../db/cases.ts';
+import { type CaseRow, casePersons, knownOrganizationIds } from '../../db/cases.ts';
 import type { AssessmentRelation, DB } from '../../db/schema.ts';
 import { type CodeOf, householdFlags, type IssueCode, issueAreas, labelOf } from '../../domain/codeLists.ts';
 import { coordinatesCase, mayAssess } from '../../domain/policy/cases.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
 import { advanceCase } from '../caseTransitions.ts';
-import { forbidden, HttpProblem, notFound } from '../problem.ts';
-
-const writeErrors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
+import { operations } from '../operation.ts';
+import { forbidden, invalidFields } from '../problem.ts';
 
 type IssueAreaCode = CodeOf<typeof issueAreas>;
 const areaOfIssue = new Map<string, IssueAreaCode>(
@@ -62,7 +52,6 @@ export function presentAssessment(
       to: r.to,
       toKind: context.personIds.has(r.to) ? 'person' : 'organization',
       kind: r.kind as RelationKind,
-      kindLabel: labelOf(relationKinds, r.kind),
       note: r.note ?? null,
     })),
     recordedBy: { id: row.recorded_by, name: context.recordedByName },
@@ -121,83 +110,72 @@ async function checkRelations(
     }
   });
   if (errors.length > 0) {
-    throw new HttpProblem(
-      400,
-      'validation.invalid',
-      `入力内容に誤りがあります。${errors.map((e) => `${e.field}: ${e.message}`).join(' / ')}`,
-      errors,
-    );
+    throw invalidFields(errors);
   }
 }
 
 export function assessmentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['assessments'] });
 
-  r.put(
+  op.put(
     '/api/cases/:id/assessment',
     {
-      config: { access: { permission: 'case.coordinate' }, audit: ['assessment.save'] },
-      schema: {
-        operationId: 'assessments.save',
-        summary: '課題整理（アセスメント）を記録する（保存のたびに新しい版）',
-        tags: ['assessments'],
-        params: idParamsSchema,
-        body: assessmentInputSchema,
-        response: { 200: assessmentSchema, ...writeErrors },
-      },
+      operationId: 'assessments.save',
+      access: { permission: 'case.coordinate' },
+      audit: ['assessment.save'],
+      summary: '課題整理（アセスメント）を記録する（保存のたびに新しい版）',
+      params: idParamsSchema,
+      body: assessmentInputSchema,
+      response: { 200: assessmentSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit, visibleCase }) => {
       const input = request.body;
-      return db.transaction().execute(async (tx) => {
-        const kase = await findVisibleCase(tx, actor, request.params.id, { forUpdate: true });
-        if (!kase) throw notFound();
-        if (!coordinatesCase(actor, kase)) throw forbidden();
-        const persons = await casePersons(tx, kase);
-        const personIds = new Set(persons.map((p) => p.id));
-        await checkRelations(tx, kase, input.relations, personIds);
+      const kase = await visibleCase(request.params.id, { forUpdate: true });
+      if (!coordinatesCase(actor, kase)) throw forbidden();
+      const persons = await casePersons(tx, kase);
+      const personIds = new Set(persons.map((p) => p.id));
+      await checkRelations(tx, kase, input.relations, personIds);
 
-        const stage = await advanceCase(tx, actor, kase, 'saveAssessment');
-        const row = await insertAssessment(tx, {
-          tenantId: actor.tenantId,
-          caseId: kase.id,
-          recordedBy: actor.userId,
-          input,
-        });
-        const flags = input.householdFlags.map((code) => labelOf(householdFlags, code));
-        await recordCaseEvent(tx, {
-          tenantId: actor.tenantId,
-          caseId: kase.id,
-          kind: 'assessmentSaved',
-          actor: { userId: actor.userId, organizationId: actor.organizationId },
-          subjectId: row.id,
-          summary: `課題整理（第${row.version}版）を記録${flags.length > 0 ? `（世帯類型：${flags.join('、')}）` : ''}`,
-          details: {
-            assessmentId: row.id,
-            version: row.version,
-            issues: input.issues,
-            householdFlags: input.householdFlags,
-          },
-        });
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'assessment.save',
-          resourceType: 'assessment',
-          resourceId: row.id,
-          caseId: kase.id,
-          personId: kase.primary_person_id,
-          details: {
-            version: row.version,
-            issues: input.issues,
-            householdFlags: input.householdFlags,
-            relations: input.relations.length,
-          },
-        });
-        return presentAssessment(row, {
-          actor,
-          kase: { ...kase, stage },
-          recordedByName: actor.displayName,
-          personIds,
-        });
+      const stage = await advanceCase(tx, actor, kase, 'saveAssessment');
+      const row = await insertAssessment(tx, {
+        tenantId: actor.tenantId,
+        caseId: kase.id,
+        recordedBy: actor.userId,
+        input,
+      });
+      const flags = input.householdFlags.map((code) => labelOf(householdFlags, code));
+      await recordCaseEvent(tx, {
+        tenantId: actor.tenantId,
+        caseId: kase.id,
+        kind: 'assessmentSaved',
+        actor: { userId: actor.userId, organizationId: actor.organizationId },
+        subjectId: row.id,
+        summary: `課題整理（第${row.version}版）を記録${flags.length > 0 ? `（世帯類型：${flags.join('、')}）` : ''}`,
+        details: {
+          assessmentId: row.id,
+          version: row.version,
+          issues: input.issues,
+          householdFlags: input.householdFlags,
+        },
+      });
+      await audit({
+        action: 'assessment.save',
+        resourceType: 'assessment',
+        resourceId: row.id,
+        caseId: kase.id,
+        personId: kase.primary_person_id,
+        details: {
+          version: row.version,
+          issues: input.issues,
+          householdFlags: input.householdFlags,
+          relations: input.relations.length,
+        },
+      });
+      return presentAssessment(row, {
+        actor,
+        kase: { ...kase, stage },
+        recordedByName: actor.displayName,
+        personIds,
       });
     },
   );

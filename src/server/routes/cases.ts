@@ -13,11 +13,8 @@ import {
   caseTimelineQuerySchema,
   caseTimelineSchema,
   closeCaseInputSchema,
-  participationBases,
-  sharingLegalBases,
 } from '../../contract/cases.ts';
 import { idParamsSchema } from '../../contract/common.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import { latestAssessment } from '../../db/assessments.ts';
 import { type AuditAction, recordAudit } from '../../db/auditTrail.ts';
 import { assignableUsers, setAssignee } from '../../db/caseAssignee.ts';
@@ -42,28 +39,20 @@ import { consentCoverage, consentsOfCase } from '../../db/consents.ts';
 import { addParticipant } from '../../db/participants.ts';
 import type { DB } from '../../db/schema.ts';
 import * as clock from '../../domain/clock.ts';
-import {
-  type CodeOf,
-  closureReasons,
-  consultationChannels,
-  consultationTopics,
-  type householdFlags,
-  labelOf,
-  relations,
-} from '../../domain/codeLists.ts';
+import { type CodeOf, closureReasons, type householdFlags, labelOf } from '../../domain/codeLists.ts';
 import { dueDateOf } from '../../domain/dueDates.ts';
 import { caseAbilities, coordinatesCase } from '../../domain/policy/cases.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { advanceCase } from '../caseTransitions.ts';
+import { operations, writeErrors } from '../operation.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
 import { presentAssessment } from './assessments.ts';
 import { discloseConsentEntries, presentConsents } from './consents.ts';
 import { presentMeetingSummary } from './meetings.ts';
 
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
-const writeErrors = { ...readErrors, 409: problemSchema };
+type Origin = NonNullable<CaseDetail['origin']>['consultation'];
 
 const fullName = (p: { family_name: string; given_name: string }) => `${p.family_name} ${p.given_name}`;
 const fullKana = (p: { family_name_kana: string; given_name_kana: string }) =>
@@ -155,7 +144,7 @@ export async function loadCaseDetail(tx: Transaction<DB>, actor: Actor, kase: Ca
       kana: fullKana(p),
       birthDate: p.birth_date,
       sex: p.sex,
-      relation: p.relation ? { code: p.relation, label: labelOf(relations, p.relation) } : null,
+      relation: p.relation as CaseDetail['persons'][number]['relation'],
       livingTogether: p.living_together,
       isTarget: p.is_target ?? false,
       isPrimary: p.id === kase.primary_person_id,
@@ -166,9 +155,9 @@ export async function loadCaseDetail(tx: Transaction<DB>, actor: Actor, kase: Ca
             id: origin.consultation_id,
             receivedOn: origin.received_on,
             organization: org(origin.consultation_organization_id),
-            channel: { code: origin.channel, label: labelOf(consultationChannels, origin.channel) },
-            topics: origin.topics.map((code) => ({ code, label: labelOf(consultationTopics, code) })),
-            mainTopic: { code: origin.main_topic, label: labelOf(consultationTopics, origin.main_topic) },
+            channel: origin.channel as Origin['channel'],
+            topics: origin.topics as Origin['topics'],
+            mainTopic: origin.main_topic as Origin['mainTopic'],
             content: origin.content,
             wishes: origin.wishes,
             consentToShare: origin.consent_to_share,
@@ -195,10 +184,8 @@ export async function loadCaseDetail(tx: Transaction<DB>, actor: Actor, kase: Ca
     participants: participants.map((p) => ({
       organization: org(p.organization_id),
       basis: p.basis,
-      basisLabel: labelOf(participationBases, p.basis),
       scope: p.scope,
       legalBasis: p.legal_basis,
-      legalBasisLabel: labelOf(sharingLegalBases, p.legal_basis),
       meetingId: p.meeting_id,
     })),
     myParticipation: myBases,
@@ -228,241 +215,220 @@ async function caseToCoordinate(
  */
 export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['cases'] });
 
-  r.get(
+  op.get(
     '/api/cases',
     {
-      config: { access: { permission: 'case.read' }, audit: ['case.list'] },
-      schema: {
-        operationId: 'cases.list',
-        summary: '自機関が参加している事例の一覧（更新の新しい順）',
-        description:
-          'q は氏名（漢字。髙/高・﨑/崎などの異体字を区別しない）、フリガナ（ひらがな・カタカナ・全角半角を区別しない）、' +
-          '事例番号に部分一致し、宛名番号・生年月日（和暦・西暦）に一致します。段階・担当・世帯類型・課題の分野・' +
-          'モニタリング期限・記録のない日数で絞り込めます（ホーム画面の数値と同じ条件）。',
-        tags: ['cases'],
-        querystring: caseListQuerySchema,
-        response: { 200: caseListSchema, ...readErrors },
-      },
+      operationId: 'cases.list',
+      access: { permission: 'case.read' },
+      audit: ['case.list'],
+      summary: '自機関が参加している事例の一覧（更新の新しい順）',
+      description:
+        'q は氏名（漢字。髙/高・﨑/崎などの異体字を区別しない）、フリガナ（ひらがな・カタカナ・全角半角を区別しない）、' +
+        '事例番号に部分一致し、宛名番号・生年月日（和暦・西暦）に一致します。段階・担当・世帯類型・課題の分野・' +
+        'モニタリング期限・記録のない日数で絞り込めます（ホーム画面の数値と同じ条件）。',
+      querystring: caseListQuerySchema,
+      response: { 200: caseListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const { limit, cursor: rawCursor, ...filter } = request.query;
       const after = decodeCursor(rawCursor, ['instant', 'uuid']);
       const cursor = after ? { at: after[0], id: after[1] } : undefined;
-      return db.transaction().execute(async (tx) => {
-        const rows = await listVisibleCases(tx, actor, {
-          filter,
-          today: clock.today(),
-          userId: actor.userId,
-          limit,
-          ...(cursor ? { cursor } : {}),
-        });
-        const page = rows.slice(0, limit);
-        const last = page.at(-1);
-        const items = page.map((row) => presentCaseListItem(row, actor));
-        // Audited last, so the tenant's audit-chain lock is held for as short a time as possible.
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'case.list',
-          resourceType: 'case',
-          details: {
-            caseIds: items.map((i) => i.id),
-            personIds: items.map((i) => i.person.id),
-            ...definedOnly(filter),
-          },
-        });
-        return {
-          items,
-          nextCursor: rows.length > limit && last ? encodeCursor([last.sort_at, last.id]) : null,
-        };
+      const rows = await listVisibleCases(tx, actor, {
+        filter,
+        today: clock.today(),
+        userId: actor.userId,
+        limit,
+        ...(cursor ? { cursor } : {}),
       });
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      const items = page.map((row) => presentCaseListItem(row, actor));
+      // Audited last, so the tenant's audit-chain lock is held for as short a time as possible.
+      await audit({
+        action: 'case.list',
+        resourceType: 'case',
+        details: {
+          caseIds: items.map((i) => i.id),
+          personIds: items.map((i) => i.person.id),
+          ...definedOnly(filter),
+        },
+      });
+      return {
+        items,
+        nextCursor: rows.length > limit && last ? encodeCursor([last.sort_at, last.id]) : null,
+      };
     },
   );
 
-  r.get(
+  op.get(
     '/api/cases/:id',
     {
-      config: { access: { permission: 'case.read' }, audit: ['case.read'] },
-      schema: {
-        operationId: 'cases.get',
-        summary: '事例（世帯・相談・引継ぎ・課題整理・同意・会議・参加機関）',
-        tags: ['cases'],
-        params: idParamsSchema,
-        response: { 200: caseDetailSchema, ...readErrors },
-      },
+      operationId: 'cases.get',
+      access: { permission: 'case.read' },
+      audit: ['case.read'],
+      summary: '事例（世帯・相談・引継ぎ・課題整理・同意・会議・参加機関）',
+      params: idParamsSchema,
+      response: { 200: caseDetailSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const kase = await findVisibleCase(tx, actor, request.params.id);
-        if (!kase) throw notFound();
-        const detail = await loadCaseDetail(tx, actor, kase);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'case.read',
-          resourceType: 'case',
-          resourceId: kase.id,
-          caseId: kase.id,
-          personId: kase.primary_person_id,
-          details: { personIds: detail.persons.map((p) => p.id) },
-        });
-        return detail;
+    async ({ request, actor, tx, audit, visibleCase }) => {
+      const kase = await visibleCase(request.params.id);
+      const detail = await loadCaseDetail(tx, actor, kase);
+      await audit({
+        action: 'case.read',
+        resourceType: 'case',
+        resourceId: kase.id,
+        caseId: kase.id,
+        personId: kase.primary_person_id,
+        details: { personIds: detail.persons.map((p) => p.id) },
       });
+      return detail;
     },
   );
 
-  r.get(
+  op.get(
     '/api/cases/:id/timeline',
     {
-      config: { access: { permission: 'case.read' }, audit: ['case.timeline'] },
-      schema: {
-        operationId: 'cases.timeline',
-        summary: '支援経過（すべての機関の記録、新しい順）',
-        tags: ['cases'],
-        params: idParamsSchema,
-        querystring: caseTimelineQuerySchema,
-        response: { 200: caseTimelineSchema, ...readErrors },
-      },
+      operationId: 'cases.timeline',
+      access: { permission: 'case.read' },
+      audit: ['case.timeline'],
+      summary: '支援経過（すべての機関の記録、新しい順）',
+      params: idParamsSchema,
+      querystring: caseTimelineQuerySchema,
+      response: { 200: caseTimelineSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit, visibleCase }) => {
       const { limit } = request.query;
       const after = decodeCursor(request.query.cursor, ['instant', 'uuid']);
       const cursor = after ? { at: after[0], id: after[1] } : undefined;
-      return db.transaction().execute(async (tx) => {
-        const kase = await findVisibleCase(tx, actor, request.params.id);
-        if (!kase) throw notFound();
-        const rows = await listCaseEvents(tx, actor, kase.id, { limit, ...(cursor ? { cursor } : {}) });
-        const page = await discloseConsentEntries(tx, actor, kase.id, rows.slice(0, limit));
-        const last = page.at(-1);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'case.timeline',
-          resourceType: 'case',
-          resourceId: kase.id,
-          caseId: kase.id,
-          personId: kase.primary_person_id,
-          details: { eventIds: page.map((e) => e.id) },
-        });
-        return {
-          items: page.map((e) => ({
-            id: e.id,
-            occurredAt: e.occurred_at.toISOString(),
-            recordedAt: e.recorded_at.toISOString(),
-            kind: e.kind,
-            summary: e.summary,
-            subjectId: e.subject_id,
-            details: (typeof e.details === 'string' ? JSON.parse(e.details) : e.details) as Record<
-              string,
-              unknown
-            >,
-            actor: {
-              user: e.actor_user_id ? { id: e.actor_user_id, name: e.actor_user_name ?? '' } : null,
-              organization: e.actor_organization_id
-                ? { id: e.actor_organization_id, name: e.actor_organization_name ?? '' }
-                : null,
-            },
-          })),
-          nextCursor: rows.length > limit && last ? encodeCursor([last.sort_at, last.id]) : null,
-        };
+      const kase = await visibleCase(request.params.id);
+      const rows = await listCaseEvents(tx, actor, kase.id, { limit, ...(cursor ? { cursor } : {}) });
+      const page = await discloseConsentEntries(tx, actor, kase.id, rows.slice(0, limit));
+      const last = page.at(-1);
+      await audit({
+        action: 'case.timeline',
+        resourceType: 'case',
+        resourceId: kase.id,
+        caseId: kase.id,
+        personId: kase.primary_person_id,
+        details: { eventIds: page.map((e) => e.id) },
       });
+      return {
+        items: page.map((e) => ({
+          id: e.id,
+          occurredAt: e.occurred_at.toISOString(),
+          recordedAt: e.recorded_at.toISOString(),
+          kind: e.kind,
+          summary: e.summary,
+          subjectId: e.subject_id,
+          details: (typeof e.details === 'string' ? JSON.parse(e.details) : e.details) as Record<
+            string,
+            unknown
+          >,
+          actor: {
+            user: e.actor_user_id ? { id: e.actor_user_id, name: e.actor_user_name ?? '' } : null,
+            organization: e.actor_organization_id
+              ? { id: e.actor_organization_id, name: e.actor_organization_name ?? '' }
+              : null,
+          },
+        })),
+        nextCursor: rows.length > limit && last ? encodeCursor([last.sort_at, last.id]) : null,
+      };
     },
   );
 
-  r.post(
+  op.post(
     '/api/cases/:id/close',
     {
-      config: { access: { permission: 'case.coordinate' }, audit: ['case.close'] },
-      schema: {
-        operationId: 'cases.close',
-        summary: '事例を終結する（理由・評価。主担当機関が支援を続ける場合はその機関）',
-        tags: ['cases'],
-        params: idParamsSchema,
-        body: closeCaseInputSchema,
-        response: { 200: caseDetailSchema, ...writeErrors },
-      },
+      operationId: 'cases.close',
+      access: { permission: 'case.coordinate' },
+      audit: ['case.close'],
+      summary: '事例を終結する（理由・評価。主担当機関が支援を続ける場合はその機関）',
+      params: idParamsSchema,
+      body: closeCaseInputSchema,
+      response: { 200: caseDetailSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx }) => {
       const input = request.body;
-      return db.transaction().execute(async (tx) => {
-        const kase = await caseToCoordinate(tx, actor, request.params.id);
-        const leadId = input.leadOrganizationId ?? null;
-        if (leadId) {
-          const known = await knownOrganizationIds(tx, actor.tenantId, [leadId]);
-          if (!known.has(leadId) || leadId === kase.coordinating_organization_id) {
-            throw new HttpProblem(400, 'validation.invalid', '主担当機関の指定に誤りがあります。', [
+      const kase = await caseToCoordinate(tx, actor, request.params.id);
+      const leadId = input.leadOrganizationId ?? null;
+      if (leadId) {
+        const known = await knownOrganizationIds(tx, actor.tenantId, [leadId]);
+        if (!known.has(leadId) || leadId === kase.coordinating_organization_id) {
+          throw new HttpProblem(400, 'validation.invalid', '主担当機関の指定に誤りがあります。', [
+            {
+              field: 'leadOrganizationId',
+              code: known.has(leadId) ? 'coordinatingSection' : 'unknownOrganization',
+              message: known.has(leadId)
+                ? '重層事業担当は主担当機関に指定できません'
+                : '主担当機関が見つからないか、無効になっています',
+            },
+          ]);
+        }
+      }
+      await advanceCase(tx, actor, kase, 'close', {
+        hasReason: Boolean(input.reason),
+        hasEvaluation: Boolean(input.evaluation),
+      });
+      const today = clock.today();
+      if (leadId) {
+        // The lead organisation goes on seeing the case: on the ground it already takes part on,
+        // or on the person's consent. Without either, the case cannot be handed to it.
+        const existing = (await caseParticipants(tx, kase)).find(
+          (p) => p.organization_id === leadId && p.scope === 'case',
+        );
+        const coverage = existing
+          ? new Map<string, string>()
+          : await consentCoverage(tx, {
+              tenantId: actor.tenantId,
+              personId: kase.primary_person_id,
+              caseId: kase.id,
+              organizationIds: [leadId],
+              onDate: today,
+            });
+        const legalBasis = existing?.legal_basis ?? (coverage.has(leadId) ? 'consent' : null);
+        if (!legalBasis) {
+          const names = await organizationNames(tx, actor.tenantId, [leadId]);
+          throw new HttpProblem(
+            409,
+            'consent.required',
+            `${names.get(leadId) ?? ''}はこの事例に参加しておらず、本人の同意も記録されていないため、主担当機関にできません。`,
+            [
               {
                 field: 'leadOrganizationId',
-                code: known.has(leadId) ? 'coordinatingSection' : 'unknownOrganization',
-                message: known.has(leadId)
-                  ? '重層事業担当は主担当機関に指定できません'
-                  : '主担当機関が見つからないか、無効になっています',
+                code: 'consentMissing',
+                message: '本人の同意が記録されていません',
               },
-            ]);
-          }
-        }
-        await advanceCase(tx, actor, kase, 'close', {
-          hasReason: Boolean(input.reason),
-          hasEvaluation: Boolean(input.evaluation),
-        });
-        const today = clock.today();
-        if (leadId) {
-          // The lead organisation goes on seeing the case: on the ground it already takes part on,
-          // or on the person's consent. Without either, the case cannot be handed to it.
-          const existing = (await caseParticipants(tx, kase)).find(
-            (p) => p.organization_id === leadId && p.scope === 'case',
+            ],
           );
-          const coverage = existing
-            ? new Map<string, string>()
-            : await consentCoverage(tx, {
-                tenantId: actor.tenantId,
-                personId: kase.primary_person_id,
-                caseId: kase.id,
-                organizationIds: [leadId],
-                onDate: today,
-              });
-          const legalBasis = existing?.legal_basis ?? (coverage.has(leadId) ? 'consent' : null);
-          if (!legalBasis) {
-            const names = await organizationNames(tx, actor.tenantId, [leadId]);
-            throw new HttpProblem(
-              409,
-              'consent.required',
-              `${names.get(leadId) ?? ''}はこの事例に参加しておらず、本人の同意も記録されていないため、主担当機関にできません。`,
-              [
-                {
-                  field: 'leadOrganizationId',
-                  code: 'consentMissing',
-                  message: '本人の同意が記録されていません',
-                },
-              ],
-            );
-          }
-          await addParticipant(tx, {
-            tenant_id: actor.tenantId,
-            case_id: kase.id,
-            organization_id: leadId,
-            basis: 'lead',
-            scope: 'case',
-            legal_basis: legalBasis,
-            source_id: coverage.get(leadId) ?? null,
-          });
         }
-        await recordClosure(tx, kase, {
-          closedOn: today,
-          reason: input.reason,
-          evaluation: input.evaluation,
-          leadOrganizationId: leadId,
+        await addParticipant(tx, {
+          tenant_id: actor.tenantId,
+          case_id: kase.id,
+          organization_id: leadId,
+          basis: 'lead',
+          scope: 'case',
+          legal_basis: legalBasis,
+          source_id: coverage.get(leadId) ?? null,
         });
-        const reasonLabel = labelOf(closureReasons, input.reason);
-        const leadName = leadId
-          ? (await organizationNames(tx, actor.tenantId, [leadId])).get(leadId)
-          : undefined;
-        await logCaseChange(tx, request, actor, kase, 'closed', 'case.close', {
-          summary: `終結（${reasonLabel}${leadName ? `／主担当：${leadName}` : ''}）`,
-          details: { reason: input.reason, evaluation: input.evaluation, leadOrganizationId: leadId },
-          audit: { reason: input.reason, leadOrganizationId: leadId },
-        });
-        return reload(tx, actor, kase.id);
+      }
+      await recordClosure(tx, kase, {
+        closedOn: today,
+        reason: input.reason,
+        evaluation: input.evaluation,
+        leadOrganizationId: leadId,
       });
+      const reasonLabel = labelOf(closureReasons, input.reason);
+      const leadName = leadId
+        ? (await organizationNames(tx, actor.tenantId, [leadId])).get(leadId)
+        : undefined;
+      await logCaseChange(tx, request, actor, kase, 'closed', 'case.close', {
+        summary: `終結（${reasonLabel}${leadName ? `／主担当：${leadName}` : ''}）`,
+        details: { reason: input.reason, evaluation: input.evaluation, leadOrganizationId: leadId },
+        audit: { reason: input.reason, leadOrganizationId: leadId },
+      });
+      return reload(tx, actor, kase.id);
     },
   );
 
@@ -506,89 +472,79 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     );
   }
 
-  r.get(
+  op.get(
     '/api/cases/:id/assignable-users',
     {
-      config: { access: { permission: 'case.coordinate' }, audit: [] },
-      schema: {
-        operationId: 'cases.assignableUsers',
-        summary: '担当職員に指定できる職員（この事例に参加している機関の有効な職員）',
-        tags: ['cases'],
-        params: idParamsSchema,
-        response: { 200: assignableUsersSchema, ...readErrors },
-      },
+      operationId: 'cases.assignableUsers',
+      access: { permission: 'case.coordinate' },
+      audit: [],
+      summary: '担当職員に指定できる職員（この事例に参加している機関の有効な職員）',
+      params: idParamsSchema,
+      response: { 200: assignableUsersSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const kase = await caseToCoordinate(tx, actor, request.params.id, { forUpdate: false });
-        const rows = await assignableUsers(tx, kase);
-        return {
-          items: rows.map((u) => ({
-            id: u.id,
-            name: u.display_name,
-            organization: { id: u.organization_id, name: u.organization_name },
-          })),
-        };
-      });
+    async ({ request, actor, tx }) => {
+      const kase = await caseToCoordinate(tx, actor, request.params.id, { forUpdate: false });
+      const rows = await assignableUsers(tx, kase);
+      return {
+        items: rows.map((u) => ({
+          id: u.id,
+          name: u.display_name,
+          organization: { id: u.organization_id, name: u.organization_name },
+        })),
+      };
     },
   );
 
-  r.put(
+  op.put(
     '/api/cases/:id/assignee',
     {
-      config: { access: { permission: 'case.coordinate' }, audit: ['case.assign'] },
-      schema: {
-        operationId: 'cases.assign',
-        summary: '担当職員を指定する（null で解除。この事例に参加している機関の有効な職員）',
-        tags: ['cases'],
-        params: idParamsSchema,
-        body: caseAssigneeInputSchema,
-        response: { 200: caseDetailSchema, ...writeErrors },
-      },
+      operationId: 'cases.assign',
+      access: { permission: 'case.coordinate' },
+      audit: ['case.assign'],
+      summary: '担当職員を指定する（null で解除。この事例に参加している機関の有効な職員）',
+      params: idParamsSchema,
+      body: caseAssigneeInputSchema,
+      response: { 200: caseDetailSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const { userId } = request.body;
-      return db.transaction().execute(async (tx) => {
-        const kase = await caseToCoordinate(tx, actor, request.params.id);
-        if (kase.stage === 'closed') {
-          throw new HttpProblem(409, 'conflict.state', '終結した事例の担当職員は変更できません。');
-        }
-        if (userId !== null && (await assignableUsers(tx, kase, userId)).length === 0) {
-          throw new HttpProblem(400, 'validation.invalid', '担当職員の指定に誤りがあります。', [
-            {
-              field: 'userId',
-              code: 'notAssignable',
-              message: 'この事例に参加している機関の有効な職員を選んでください',
-            },
-          ]);
-        }
-        const previous = kase.assigned_user_id;
-        if (previous !== userId) {
-          await setAssignee(tx, kase.id, userId);
-          const names = await userNames(tx, actor.tenantId, [previous, userId]);
-          const nameOf = (id: string | null) => (id ? (names.get(id) ?? '') : '未設定');
-          await recordCaseEvent(tx, {
-            tenantId: actor.tenantId,
-            caseId: kase.id,
-            kind: 'assigneeChanged',
-            actor: { userId: actor.userId, organizationId: actor.organizationId },
-            subjectId: userId,
-            summary: `担当職員：${nameOf(previous)} → ${nameOf(userId)}`,
-            details: { fromUserId: previous, toUserId: userId },
-          });
-          await recordAudit(tx, auditContextOf(request), {
-            action: 'case.assign',
-            resourceType: 'case',
-            resourceId: kase.id,
-            caseId: kase.id,
-            personId: kase.primary_person_id,
-            details: { fromUserId: previous, toUserId: userId },
-          });
-        }
-        return reload(tx, actor, kase.id);
-      });
+      const kase = await caseToCoordinate(tx, actor, request.params.id);
+      if (kase.stage === 'closed') {
+        throw new HttpProblem(409, 'conflict.state', '終結した事例の担当職員は変更できません。');
+      }
+      if (userId !== null && (await assignableUsers(tx, kase, userId)).length === 0) {
+        throw new HttpProblem(400, 'validation.invalid', '担当職員の指定に誤りがあります。', [
+          {
+            field: 'userId',
+            code: 'notAssignable',
+            message: 'この事例に参加している機関の有効な職員を選んでください',
+          },
+        ]);
+      }
+      const previous = kase.assigned_user_id;
+      if (previous !== userId) {
+        await setAssignee(tx, kase.id, userId);
+        const names = await userNames(tx, actor.tenantId, [previous, userId]);
+        const nameOf = (id: string | null) => (id ? (names.get(id) ?? '') : '未設定');
+        await recordCaseEvent(tx, {
+          tenantId: actor.tenantId,
+          caseId: kase.id,
+          kind: 'assigneeChanged',
+          actor: { userId: actor.userId, organizationId: actor.organizationId },
+          subjectId: userId,
+          summary: `担当職員：${nameOf(previous)} → ${nameOf(userId)}`,
+          details: { fromUserId: previous, toUserId: userId },
+        });
+        await audit({
+          action: 'case.assign',
+          resourceType: 'case',
+          resourceId: kase.id,
+          caseId: kase.id,
+          personId: kase.primary_person_id,
+          details: { fromUserId: previous, toUserId: userId },
+        });
+      }
+      return reload(tx, actor, kase.id);
     },
   );
 }

@@ -48,16 +48,9 @@ import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { attachment } from '../documents.ts';
+import { operations, writeErrors } from '../operation.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
 import { checkScan } from '../scanFiles.ts';
-
-const writeErrors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
 
 /** In force on the day: given, not expired, not withdrawn. */
 export function consentInForce(row: ConsentRow, onDate: string): boolean {
@@ -94,7 +87,6 @@ export function presentConsent(
     organizations: scope.organizationIds.map(organization),
     categories: scope.categories.map((code) => ({ code, label: labelOf(consentCategories, code) })),
     method: row.method as Consent['method'],
-    methodLabel: labelOf(consentMethods, row.method),
     witness: row.witness,
     givenOn: row.given_on,
     expiresOn: row.expires_on,
@@ -160,6 +152,7 @@ export function consentNameIds(rows: readonly ConsentRow[]) {
  */
 export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['consents'] });
 
   r.post(
     '/api/consents',
@@ -297,74 +290,69 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
   );
 
-  r.post(
+  op.post(
     '/api/consents/:id/withdraw',
     {
-      config: { access: { permission: 'consultation.create' }, audit: ['consent.withdraw'] },
-      schema: {
-        operationId: 'consents.withdraw',
-        summary:
-          '同意の撤回を記録する（直ちに効力を持ち、この同意だけを根拠に参加していた機関は事例を見られなくなる）',
-        description:
-          '同意を記録した機関、または同意が関わる事例の重層事業担当（case.coordinate）が記録できます。同じトランザクションで、この同意だけを根拠とする事例への参加（case_participants、法的根拠 consent）を取り除き、他の有効な同意があればそちらに付け替えます。相談受付・重層事業担当・支援会議（第106条の6）・引継ぎによる参加は残ります。撤回済みの同意は 409 consent.alreadyWithdrawn。',
-        tags: ['consents'],
-        params: idParamsSchema,
-        body: consentWithdrawInputSchema,
-        response: { 200: consentSchema, ...writeErrors },
-      },
+      operationId: 'consents.withdraw',
+      access: { permission: 'consultation.create' },
+      audit: ['consent.withdraw'],
+      summary:
+        '同意の撤回を記録する（直ちに効力を持ち、この同意だけを根拠に参加していた機関は事例を見られなくなる）',
+      description:
+        '同意を記録した機関、または同意が関わる事例の重層事業担当（case.coordinate）が記録できます。同じトランザクションで、この同意だけを根拠とする事例への参加（case_participants、法的根拠 consent）を取り除き、他の有効な同意があればそちらに付け替えます。相談受付・重層事業担当・支援会議（第106条の6）・引継ぎによる参加は残ります。撤回済みの同意は 409 consent.alreadyWithdrawn。',
+      params: idParamsSchema,
+      body: consentWithdrawInputSchema,
+      response: { 200: consentSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const input = request.body;
-      return db.transaction().execute(async (tx) => {
-        const consent = await findVisibleConsent(tx, actor, request.params.id, { forUpdate: true });
-        if (!consent) throw notFound();
-        if (!(await manageableConsentIds(tx, actor, [consent.id])).has(consent.id)) throw forbidden();
-        if (consent.withdrawn_at) {
-          throw new HttpProblem(
-            409,
-            'consent.alreadyWithdrawn',
-            `この同意は${toIsoDate(consent.withdrawn_at)}に撤回済みです。`,
-          );
-        }
-        const today = clock.today();
-        const withdrawnOn = input.withdrawnOn ?? today;
-        if (withdrawnOn < consent.given_on) {
-          throw new HttpProblem(400, 'validation.invalid', '撤回日は同意日以降の日付にしてください。', [
-            { field: 'withdrawnOn', code: 'beforeGiven', message: '撤回日は同意日以降の日付にしてください' },
-          ]);
-        }
-        const result = await withdrawConsent(tx, consent, {
+      const consent = await findVisibleConsent(tx, actor, request.params.id, { forUpdate: true });
+      if (!consent) throw notFound();
+      if (!(await manageableConsentIds(tx, actor, [consent.id])).has(consent.id)) throw forbidden();
+      if (consent.withdrawn_at) {
+        throw new HttpProblem(
+          409,
+          'consent.alreadyWithdrawn',
+          `この同意は${toIsoDate(consent.withdrawn_at)}に撤回済みです。`,
+        );
+      }
+      const today = clock.today();
+      const withdrawnOn = input.withdrawnOn ?? today;
+      if (withdrawnOn < consent.given_on) {
+        throw new HttpProblem(400, 'validation.invalid', '撤回日は同意日以降の日付にしてください。', [
+          { field: 'withdrawnOn', code: 'beforeGiven', message: '撤回日は同意日以降の日付にしてください' },
+        ]);
+      }
+      const result = await withdrawConsent(tx, consent, {
+        withdrawnOn,
+        reason: input.reason,
+        withdrawnBy: actor.userId,
+        today,
+      });
+      if (!result) throw new HttpProblem(409, 'consent.alreadyWithdrawn', 'この同意は撤回済みです。');
+      const person = await findVisiblePerson(tx, actor, consent.person_id);
+      const personName = person ? `${person.family_name} ${person.given_name}` : '';
+      const names = await organizationNames(tx, actor.tenantId, [
+        ...consent.organization_ids,
+        ...result.effects.flatMap((e) => e.organizationIds),
+      ]);
+      await recordWithdrawalOnCases(tx, actor, result.row, result.effects, names, personName);
+      await audit({
+        action: 'consent.withdraw',
+        resourceType: 'consent',
+        resourceId: consent.id,
+        personId: consent.person_id,
+        caseId: consent.case_id,
+        legalBasis: 'consent',
+        details: {
           withdrawnOn,
           reason: input.reason,
-          withdrawnBy: actor.userId,
-          today,
-        });
-        if (!result) throw new HttpProblem(409, 'consent.alreadyWithdrawn', 'この同意は撤回済みです。');
-        const person = await findVisiblePerson(tx, actor, consent.person_id);
-        const personName = person ? `${person.family_name} ${person.given_name}` : '';
-        const names = await organizationNames(tx, actor.tenantId, [
-          ...consent.organization_ids,
-          ...result.effects.flatMap((e) => e.organizationIds),
-        ]);
-        await recordWithdrawalOnCases(tx, actor, result.row, result.effects, names, personName);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'consent.withdraw',
-          resourceType: 'consent',
-          resourceId: consent.id,
-          personId: consent.person_id,
-          caseId: consent.case_id,
-          legalBasis: 'consent',
-          details: {
-            withdrawnOn,
-            reason: input.reason,
-            lostAccess: result.effects,
-            revokedSensitiveFactGrantIds: result.revokedGrantIds,
-          },
-        });
-        const [presented] = await presentConsents(tx, actor, [result.row], personName);
-        return presented as Consent;
+          lostAccess: result.effects,
+          revokedSensitiveFactGrantIds: result.revokedGrantIds,
+        },
       });
+      const [presented] = await presentConsents(tx, actor, [result.row], personName);
+      return presented as Consent;
     },
   );
 

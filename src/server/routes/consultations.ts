@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
 import { idParamsSchema } from '../../contract/common.ts';
 import {
@@ -13,7 +12,6 @@ import {
   consultationSchema,
 } from '../../contract/consultations.ts';
 import type { PersonChoice } from '../../contract/persons.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import type { Viewer } from '../../db/access.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import {
@@ -42,19 +40,15 @@ import * as clock from '../../domain/clock.ts';
 import { relationsImpliedBy } from '../../domain/household/model.ts';
 import { closeRefusal, consultationAbilities } from '../../domain/policy/consultations.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
+import { auditContextOf } from '../authentication.ts';
+import { operations } from '../operation.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
-import { conflict, enforce, HttpProblem, notFound } from '../problem.ts';
+import { conflict, enforce, type HttpProblem, invalidFields, notFound } from '../problem.ts';
 import { presentPersonSummary } from './persons.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
-const writeErrors = { ...readErrors, 409: problemSchema };
 
 /** A 400 naming one field of the body, for ids that are unknown or not the caller's to use. */
 export function fieldProblem(field: string, message: string, code = 'invalidReference'): HttpProblem {
-  return new HttpProblem(400, 'validation.invalid', `入力内容に誤りがあります。${field}: ${message}`, [
-    { field, code, message },
-  ]);
+  return invalidFields([{ field, code, message }]);
 }
 
 export function presentConsultationSummary(
@@ -176,361 +170,339 @@ export async function presentConsultation(
 const isReference = (choice: PersonChoice): choice is { personId: string } => 'personId' in choice;
 
 export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['consultations'] });
 
-  r.post(
+  op.post(
     '/api/consultations',
     {
-      config: { access: { permission: 'consultation.create' }, audit: ['consultation.create'] },
-      schema: {
-        operationId: 'consultations.create',
-        summary: '① Record a consultation at my counter (相談受付), whatever the person’s attributes',
-        description:
-          'Creates the new persons, the household with its members, the consultation and — by outcome — ' +
-          'a pending referral to another agency (needs consentToShare, else 409 consent.required) or a ' +
-          'pending handover to the coordinating section, all in one transaction.',
-        tags: ['consultations'],
-        body: consultationInputSchema,
-        response: { 201: consultationSchema, ...writeErrors },
-      },
+      operationId: 'consultations.create',
+      access: { permission: 'consultation.create' },
+      audit: ['consultation.create'],
+      summary: '① Record a consultation at my counter (相談受付), whatever the person’s attributes',
+      description:
+        'Creates the new persons, the household with its members, the consultation and — by outcome — ' +
+        'a pending referral to another agency (needs consentToShare, else 409 consent.required) or a ' +
+        'pending handover to the coordinating section, all in one transaction.',
+      body: consultationInputSchema,
+      response: { 201: consultationSchema },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx }) => {
       const input = request.body;
       const { outcome } = input;
-      const consultation = await db.transaction().execute(async (tx) => {
-        // What the outcome needs, before anything is written.
-        let referralTarget: string | undefined;
-        let coordinatingSection: string | undefined;
-        if (outcome.kind === 'referral') {
-          if (!input.consentToShare) {
-            throw conflict(
-              'consent.required',
-              '他機関へつなぐには、情報共有についての本人の同意が必要です。同意を得て「同意あり」で受け付けるか、同意がなければ重層事業へ引継いでください（支援会議で検討できます）。',
-            );
-          }
-          const target = await findOrganization(tx, actor.tenantId, outcome.toOrganizationId);
-          if (!target || target.disabled_at) {
-            throw fieldProblem(
-              'outcome.toOrganizationId',
-              'つなぎ先の機関が見つからないか、無効になっています',
-            );
-          }
-          if (target.id === actor.organizationId) {
-            throw fieldProblem(
-              'outcome.toOrganizationId',
-              '自機関へはつなげません。「自機関で対応」を選んでください',
-            );
-          }
-          if (target.is_coordinating_section) {
-            throw fieldProblem(
-              'outcome.toOrganizationId',
-              '重層事業担当へは「重層事業へ引継ぎ」を選んでください',
-            );
-          }
-          referralTarget = target.id;
-        } else if (outcome.kind === 'handover') {
-          const section = await findCoordinatingSection(tx, actor.tenantId);
-          if (!section) {
-            throw conflict(
-              'conflict.state',
-              '重層事業担当部署が設定されていないため引継げません。管理者に連絡してください。',
-            );
-          }
-          coordinatingSection = section.id;
+      // What the outcome needs, before anything is written.
+      let referralTarget: string | undefined;
+      let coordinatingSection: string | undefined;
+      if (outcome.kind === 'referral') {
+        if (!input.consentToShare) {
+          throw conflict(
+            'consent.required',
+            '他機関へつなぐには、情報共有についての本人の同意が必要です。同意を得て「同意あり」で受け付けるか、同意がなければ重層事業へ引継いでください（支援会議で検討できます）。',
+          );
         }
-
-        // Existing persons must be ones the caller may see, each at most once in the household.
-        const choices: { field: string; choice: PersonChoice }[] = [
-          { field: 'person', choice: input.person },
-          ...input.householdMembers.map((member, index) => ({
-            field: `householdMembers.${index}.person`,
-            choice: member.person,
-          })),
-        ];
-        const referenced = choices.flatMap(({ choice }) => (isReference(choice) ? [choice.personId] : []));
-        const visible = await visiblePersonIds(tx, actor, referenced);
-        const seen = new Set<string>();
-        for (const { field, choice } of choices) {
-          if (!isReference(choice)) continue;
-          if (!visible.has(choice.personId)) {
-            throw fieldProblem(`${field}.personId`, 'この人は見つからないか、閲覧する権限がありません');
-          }
-          if (seen.has(choice.personId)) {
-            throw fieldProblem(`${field}.personId`, '同じ人が世帯に重複しています');
-          }
-          seen.add(choice.personId);
+        const target = await findOrganization(tx, actor.tenantId, outcome.toOrganizationId);
+        if (!target || target.disabled_at) {
+          throw fieldProblem(
+            'outcome.toOrganizationId',
+            'つなぎ先の機関が見つからないか、無効になっています',
+          );
         }
-
-        const createdPersonIds: string[] = [];
-        const resolve = async (choice: PersonChoice): Promise<string> => {
-          if (isReference(choice)) return choice.personId;
-          const id = await insertPerson(tx, actor.tenantId, actor.organizationId, choice);
-          createdPersonIds.push(id);
-          return id;
-        };
-        const personId = await resolve(input.person);
-        const members: { personId: string; relation: string; livingTogether: boolean }[] = [
-          { personId, relation: 'self', livingTogether: true },
-        ];
-        for (const member of input.householdMembers) {
-          members.push({
-            personId: await resolve(member.person),
-            relation: member.relation,
-            livingTogether: member.livingTogether,
-          });
+        if (target.id === actor.organizationId) {
+          throw fieldProblem(
+            'outcome.toOrganizationId',
+            '自機関へはつなげません。「自機関で対応」を選んでください',
+          );
         }
-        // A consultation about someone already known joins the household where they are 本人 (one
-        // the caller may see), so what was recorded there is kept; otherwise a new household.
-        const existingHousehold = isReference(input.person)
-          ? await householdOfPersonFor(tx, actor, personId)
-          : undefined;
-        const householdId = existingHousehold ?? (await insertHousehold(tx, actor.tenantId));
-        const before = existingHousehold
-          ? await householdMembersOf(tx, actor.tenantId, householdId, personId)
-          : [];
-        await insertHouseholdMembers(tx, actor.tenantId, householdId, members);
-        // Kinship edges the 続柄 imply, for the members this consultation added.
-        const known = new Set(before.map((m) => m.person_id));
-        const added = new Set(
-          members
-            .slice(1)
-            .map((m) => m.personId)
-            .filter((id) => !known.has(id)),
-        );
-        await addRelations(
-          tx,
-          actor.tenantId,
-          householdId,
-          relationsImpliedBy([
-            ...before.map((m) => ({ id: m.person_id, relation: m.relation })),
-            ...members
-              .filter((m) => !known.has(m.personId))
-              .map((m) => ({ id: m.personId, relation: m.relation })),
-          ]).filter((edge) => added.has(edge.from) || added.has(edge.to)),
-        );
+        if (target.is_coordinating_section) {
+          throw fieldProblem(
+            'outcome.toOrganizationId',
+            '重層事業担当へは「重層事業へ引継ぎ」を選んでください',
+          );
+        }
+        referralTarget = target.id;
+      } else if (outcome.kind === 'handover') {
+        const section = await findCoordinatingSection(tx, actor.tenantId);
+        if (!section) {
+          throw conflict(
+            'conflict.state',
+            '重層事業担当部署が設定されていないため引継げません。管理者に連絡してください。',
+          );
+        }
+        coordinatingSection = section.id;
+      }
 
-        const id = randomUUID();
-        await insertConsultation(tx, {
-          id,
-          tenantId: actor.tenantId,
-          organizationId: actor.organizationId,
-          receivedOn: input.receivedOn ?? clock.today(),
-          receivedBy: actor.userId,
-          personId,
-          householdId,
-          visitor: input.visitor
-            ? {
-                name: input.visitor.name,
-                relation: input.visitor.relation,
-                ...(input.visitor.phone ? { phone: input.visitor.phone } : {}),
-              }
-            : null,
-          channel: input.channel,
-          topics: input.topics,
-          mainTopic: input.mainTopic,
-          content: input.content,
-          wishes: input.wishes || null,
-          consentToShare: input.consentToShare,
-          outcome: outcome.kind,
-          status:
-            outcome.kind === 'referral' ? 'referred' : outcome.kind === 'handover' ? 'handedOver' : 'open',
+      // Existing persons must be ones the caller may see, each at most once in the household.
+      const choices: { field: string; choice: PersonChoice }[] = [
+        { field: 'person', choice: input.person },
+        ...input.householdMembers.map((member, index) => ({
+          field: `householdMembers.${index}.person`,
+          choice: member.person,
+        })),
+      ];
+      const referenced = choices.flatMap(({ choice }) => (isReference(choice) ? [choice.personId] : []));
+      const visible = await visiblePersonIds(tx, actor, referenced);
+      const seen = new Set<string>();
+      for (const { field, choice } of choices) {
+        if (!isReference(choice)) continue;
+        if (!visible.has(choice.personId)) {
+          throw fieldProblem(`${field}.personId`, 'この人は見つからないか、閲覧する権限がありません');
+        }
+        if (seen.has(choice.personId)) {
+          throw fieldProblem(`${field}.personId`, '同じ人が世帯に重複しています');
+        }
+        seen.add(choice.personId);
+      }
+
+      const createdPersonIds: string[] = [];
+      const resolve = async (choice: PersonChoice): Promise<string> => {
+        if (isReference(choice)) return choice.personId;
+        const id = await insertPerson(tx, actor.tenantId, actor.organizationId, choice);
+        createdPersonIds.push(id);
+        return id;
+      };
+      const personId = await resolve(input.person);
+      const members: { personId: string; relation: string; livingTogether: boolean }[] = [
+        { personId, relation: 'self', livingTogether: true },
+      ];
+      for (const member of input.householdMembers) {
+        members.push({
+          personId: await resolve(member.person),
+          relation: member.relation,
+          livingTogether: member.livingTogether,
         });
+      }
+      // A consultation about someone already known joins the household where they are 本人 (one
+      // the caller may see), so what was recorded there is kept; otherwise a new household.
+      const existingHousehold = isReference(input.person)
+        ? await householdOfPersonFor(tx, actor, personId)
+        : undefined;
+      const householdId = existingHousehold ?? (await insertHousehold(tx, actor.tenantId));
+      const before = existingHousehold
+        ? await householdMembersOf(tx, actor.tenantId, householdId, personId)
+        : [];
+      await insertHouseholdMembers(tx, actor.tenantId, householdId, members);
+      // Kinship edges the 続柄 imply, for the members this consultation added.
+      const known = new Set(before.map((m) => m.person_id));
+      const added = new Set(
+        members
+          .slice(1)
+          .map((m) => m.personId)
+          .filter((id) => !known.has(id)),
+      );
+      await addRelations(
+        tx,
+        actor.tenantId,
+        householdId,
+        relationsImpliedBy([
+          ...before.map((m) => ({ id: m.person_id, relation: m.relation })),
+          ...members
+            .filter((m) => !known.has(m.personId))
+            .map((m) => ({ id: m.personId, relation: m.relation })),
+        ]).filter((edge) => added.has(edge.from) || added.has(edge.to)),
+      );
 
-        let referralId: string | null = null;
-        let handoverId: string | null = null;
-        if (outcome.kind === 'referral' && referralTarget) {
-          referralId = await insertReferral(tx, {
-            tenantId: actor.tenantId,
-            consultationId: id,
-            fromOrganizationId: actor.organizationId,
-            toOrganizationId: referralTarget,
-            note: outcome.note || null,
-          });
-        }
-        if (outcome.kind === 'handover' && coordinatingSection) {
-          handoverId = await insertHandover(tx, {
-            tenantId: actor.tenantId,
-            consultationId: id,
-            fromOrganizationId: actor.organizationId,
-            toOrganizationId: coordinatingSection,
-            reason: outcome.reason,
-            servicesTried: outcome.servicesTried,
-          });
-        }
-        const row = await findVisibleConsultation(tx, actor, id);
-        if (!row) throw notFound();
-        const created = await presentConsultation(tx, actor, row);
-
-        // Audited last: the audit chain's lock is held until commit.
-        const context = auditContextOf(request);
-        for (const createdPersonId of createdPersonIds) {
-          await recordAudit(tx, context, {
-            action: 'person.create',
-            resourceType: 'person',
-            resourceId: createdPersonId,
-            personId: createdPersonId,
-            details: { consultationId: id },
-          });
-        }
-        await recordAudit(tx, context, {
-          action: 'consultation.create',
-          resourceType: 'consultation',
-          resourceId: id,
-          personId,
-          details: {
-            outcome: outcome.kind,
-            householdId,
-            memberIds: members.slice(1).map((m) => m.personId),
-            createdPersonIds,
-            consentToShare: input.consentToShare,
-          },
-        });
-        if (referralId) {
-          await recordAudit(tx, context, {
-            action: 'referral.create',
-            resourceType: 'referral',
-            resourceId: referralId,
-            personId,
-            legalBasis: 'consent',
-            details: { consultationId: id, toOrganizationId: referralTarget },
-          });
-        }
-        if (handoverId) {
-          await recordAudit(tx, context, {
-            action: 'handover.create',
-            resourceType: 'handover',
-            resourceId: handoverId,
-            personId,
-            details: { consultationId: id, toOrganizationId: coordinatingSection },
-          });
-        }
-        return created;
+      const id = randomUUID();
+      await insertConsultation(tx, {
+        id,
+        tenantId: actor.tenantId,
+        organizationId: actor.organizationId,
+        receivedOn: input.receivedOn ?? clock.today(),
+        receivedBy: actor.userId,
+        personId,
+        householdId,
+        visitor: input.visitor
+          ? {
+              name: input.visitor.name,
+              relation: input.visitor.relation,
+              ...(input.visitor.phone ? { phone: input.visitor.phone } : {}),
+            }
+          : null,
+        channel: input.channel,
+        topics: input.topics,
+        mainTopic: input.mainTopic,
+        content: input.content,
+        wishes: input.wishes || null,
+        consentToShare: input.consentToShare,
+        outcome: outcome.kind,
+        status:
+          outcome.kind === 'referral' ? 'referred' : outcome.kind === 'handover' ? 'handedOver' : 'open',
       });
-      return reply.code(201).send(consultation);
+
+      let referralId: string | null = null;
+      let handoverId: string | null = null;
+      if (outcome.kind === 'referral' && referralTarget) {
+        referralId = await insertReferral(tx, {
+          tenantId: actor.tenantId,
+          consultationId: id,
+          fromOrganizationId: actor.organizationId,
+          toOrganizationId: referralTarget,
+          note: outcome.note || null,
+        });
+      }
+      if (outcome.kind === 'handover' && coordinatingSection) {
+        handoverId = await insertHandover(tx, {
+          tenantId: actor.tenantId,
+          consultationId: id,
+          fromOrganizationId: actor.organizationId,
+          toOrganizationId: coordinatingSection,
+          reason: outcome.reason,
+          servicesTried: outcome.servicesTried,
+        });
+      }
+      const row = await findVisibleConsultation(tx, actor, id);
+      if (!row) throw notFound();
+      const created = await presentConsultation(tx, actor, row);
+
+      // Audited last: the audit chain's lock is held until commit.
+      const context = auditContextOf(request);
+      for (const createdPersonId of createdPersonIds) {
+        await recordAudit(tx, context, {
+          action: 'person.create',
+          resourceType: 'person',
+          resourceId: createdPersonId,
+          personId: createdPersonId,
+          details: { consultationId: id },
+        });
+      }
+      await recordAudit(tx, context, {
+        action: 'consultation.create',
+        resourceType: 'consultation',
+        resourceId: id,
+        personId,
+        details: {
+          outcome: outcome.kind,
+          householdId,
+          memberIds: members.slice(1).map((m) => m.personId),
+          createdPersonIds,
+          consentToShare: input.consentToShare,
+        },
+      });
+      if (referralId) {
+        await recordAudit(tx, context, {
+          action: 'referral.create',
+          resourceType: 'referral',
+          resourceId: referralId,
+          personId,
+          legalBasis: 'consent',
+          details: { consultationId: id, toOrganizationId: referralTarget },
+        });
+      }
+      if (handoverId) {
+        await recordAudit(tx, context, {
+          action: 'handover.create',
+          resourceType: 'handover',
+          resourceId: handoverId,
+          personId,
+          details: { consultationId: id, toOrganizationId: coordinatingSection },
+        });
+      }
+      return created;
     },
   );
 
-  r.get(
+  op.get(
     '/api/consultations',
     {
-      config: { access: { permission: 'consultation.read' }, audit: ['consultation.list'] },
-      schema: {
-        operationId: 'consultations.list',
-        summary: 'Consultations my organisation took, and those referred to it, newest first',
-        tags: ['consultations'],
-        querystring: consultationListQuerySchema,
-        response: { 200: consultationListSchema, ...readErrors },
-      },
+      operationId: 'consultations.list',
+      access: { permission: 'consultation.read' },
+      audit: ['consultation.list'],
+      summary: 'Consultations my organisation took, and those referred to it, newest first',
+      querystring: consultationListQuerySchema,
+      response: { 200: consultationListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const { status, limit, cursor } = request.query;
       const after = decodeCursor(cursor, ['date', 'uuid']);
-      return db.transaction().execute(async (tx) => {
-        const rows = await listConsultations(tx, actor, { status, limit, after });
-        const page = rows.slice(0, limit);
-        const summaries = await summariesWithPersons(tx, actor, page);
-        const referrals = await referralsOf(
-          tx,
-          actor.tenantId,
-          page.map((row) => row.id),
-        );
-        const items = page.flatMap((row) => {
-          const summary = summaries.get(row.id);
-          if (!summary) return [];
-          const own = referrals.filter((referral) => referral.consultation_id === row.id);
-          return [
-            {
-              ...summary,
-              direction:
-                row.organization_id === actor.organizationId ? ('own' as const) : ('referredToUs' as const),
-              abilities: consultationAbilities(actor, row, own),
-            },
-          ];
-        });
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'consultation.list',
-          resourceType: 'consultation',
-          details: {
-            query: { status: status ?? null, cursor: cursor ?? null },
-            ids: items.map((item) => item.id),
+      const rows = await listConsultations(tx, actor, { status, limit, after });
+      const page = rows.slice(0, limit);
+      const summaries = await summariesWithPersons(tx, actor, page);
+      const referrals = await referralsOf(
+        tx,
+        actor.tenantId,
+        page.map((row) => row.id),
+      );
+      const items = page.flatMap((row) => {
+        const summary = summaries.get(row.id);
+        if (!summary) return [];
+        const own = referrals.filter((referral) => referral.consultation_id === row.id);
+        return [
+          {
+            ...summary,
+            direction:
+              row.organization_id === actor.organizationId ? ('own' as const) : ('referredToUs' as const),
+            abilities: consultationAbilities(actor, row, own),
           },
-        });
-        const last = page.at(-1);
-        return {
-          items,
-          nextCursor: rows.length > limit && last ? encodeCursor([last.received_on, last.id]) : null,
-        };
+        ];
       });
+      await audit({
+        action: 'consultation.list',
+        resourceType: 'consultation',
+        details: {
+          query: { status: status ?? null, cursor: cursor ?? null },
+          ids: items.map((item) => item.id),
+        },
+      });
+      const last = page.at(-1);
+      return {
+        items,
+        nextCursor: rows.length > limit && last ? encodeCursor([last.received_on, last.id]) : null,
+      };
     },
   );
 
-  r.get(
+  op.get(
     '/api/consultations/:id',
     {
-      config: { access: { permission: 'consultation.read' }, audit: ['consultation.read'] },
-      schema: {
-        operationId: 'consultations.get',
-        summary: 'One consultation I may see, with its household, referrals, handovers and abilities',
-        tags: ['consultations'],
-        params: idParamsSchema,
-        response: { 200: consultationSchema, ...readErrors },
-      },
+      operationId: 'consultations.get',
+      access: { permission: 'consultation.read' },
+      audit: ['consultation.read'],
+      summary: 'One consultation I may see, with its household, referrals, handovers and abilities',
+      params: idParamsSchema,
+      response: { 200: consultationSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const row = await findVisibleConsultation(tx, actor, request.params.id);
-        if (!row) throw notFound();
-        const consultation = await presentConsultation(tx, actor, row);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'consultation.read',
-          resourceType: 'consultation',
-          resourceId: row.id,
-          personId: row.person_id,
-          details: { householdMemberIds: consultation.householdMembers.map((m) => m.person.id) },
-        });
-        return consultation;
+    async ({ request, actor, tx, audit }) => {
+      const row = await findVisibleConsultation(tx, actor, request.params.id);
+      if (!row) throw notFound();
+      const consultation = await presentConsultation(tx, actor, row);
+      await audit({
+        action: 'consultation.read',
+        resourceType: 'consultation',
+        resourceId: row.id,
+        personId: row.person_id,
+        details: { householdMemberIds: consultation.householdMembers.map((m) => m.person.id) },
       });
+      return consultation;
     },
   );
 
-  r.post(
+  op.post(
     '/api/consultations/:id/close',
     {
-      config: { access: { permission: 'consultation.create' }, audit: ['consultation.close'] },
-      schema: {
-        operationId: 'consultations.close',
-        summary:
-          '対応終了: by the counter that took it, or by the organisation that accepted a referral of it',
-        tags: ['consultations'],
-        params: idParamsSchema,
-        body: consultationCloseSchema,
-        response: { 200: consultationSchema, ...writeErrors },
-      },
+      operationId: 'consultations.close',
+      access: { permission: 'consultation.create' },
+      audit: ['consultation.close'],
+      summary: '対応終了: by the counter that took it, or by the organisation that accepted a referral of it',
+      params: idParamsSchema,
+      body: consultationCloseSchema,
+      response: { 200: consultationSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const row = await findVisibleConsultation(tx, actor, request.params.id, { forUpdate: true });
-        if (!row) throw notFound();
-        const referrals = await referralsOf(tx, actor.tenantId, [row.id]);
-        enforce(closeRefusal(actor, row, referrals));
-        const note = request.body.note || null;
-        await closeConsultation(tx, actor.tenantId, row.id, { closedBy: actor.userId, note });
-        const closed = await findVisibleConsultation(tx, actor, row.id);
-        if (!closed) throw notFound();
-        const presented = await presentConsultation(tx, actor, closed);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'consultation.close',
-          resourceType: 'consultation',
-          resourceId: row.id,
-          personId: row.person_id,
-          details: { note, previousStatus: row.status },
-        });
-        return presented;
+    async ({ request, actor, tx, audit }) => {
+      const row = await findVisibleConsultation(tx, actor, request.params.id, { forUpdate: true });
+      if (!row) throw notFound();
+      const referrals = await referralsOf(tx, actor.tenantId, [row.id]);
+      enforce(closeRefusal(actor, row, referrals));
+      const note = request.body.note || null;
+      await closeConsultation(tx, actor.tenantId, row.id, { closedBy: actor.userId, note });
+      const closed = await findVisibleConsultation(tx, actor, row.id);
+      if (!closed) throw notFound();
+      const presented = await presentConsultation(tx, actor, closed);
+      await audit({
+        action: 'consultation.close',
+        resourceType: 'consultation',
+        resourceId: row.id,
+        personId: row.person_id,
+        details: { note, previousStatus: row.status },
       });
+      return presented;
     },
   );
 }

@@ -15,30 +15,28 @@ import {
   councilPaperSchema,
   type Opinion,
   opinionAnswerSchema,
-  opinionFollowUpLabels,
   opinionInputSchema,
   opinionListQuerySchema,
   opinionListSchema,
   opinionSchema,
 } from '../../contract/council.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import { listChallenges, loadProgrammes } from '../../db/recidivismPlan.ts';
+import { cooperatingEmployerCounts } from '../../db/resourceCounts.ts';
 import type { DB } from '../../db/schema.ts';
 import { now } from '../../domain/clock.ts';
 import { fiscalYearRange, formatFiscalYear } from '../../domain/fiscalYear.ts';
 import { councilMeetingAbilities, mayAnswerOpinion, opinionRefusal } from '../../domain/policy/council.ts';
+import { automaticIndicatorsOf } from '../../domain/resources/automaticIndicators.ts';
 import { formatDateWithWareki } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { attachment, renderDocument, type TableDocument } from '../documents.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
+import { operations, readErrors } from '../operation.ts';
 import { enforce, HttpProblem, notFound } from '../problem.ts';
 import { findYearLock, loadProgress } from './programmeProgress.ts';
 import { requirePlan } from './recidivismPlan.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
-const writeErrors = { ...readErrors, 409: problemSchema };
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -178,7 +176,6 @@ function presentOpinion(row: Awaited<ReturnType<typeof loadOpinions>>[number], a
         : null,
     answeredAt: row.answered_at?.toISOString() ?? null,
     followUpStatus: row.follow_up_status,
-    followUpLabel: opinionFollowUpLabels[row.follow_up_status],
     createdAt: row.created_at.toISOString(),
     abilities: { answer: mayAnswerOpinion(actor) },
   };
@@ -263,6 +260,7 @@ async function buildPaper(
     programmes.map((p) => p.id),
   );
   const use = await programmeUse(db, tenantId, fiscalYear);
+  const automatic = await cooperatingEmployerCounts(db, tenantId, fiscalYear);
   return {
     meeting: {
       id: loaded.meeting.id,
@@ -292,6 +290,7 @@ async function buildPaper(
             evaluation: row?.evaluation ? `${row.evaluation.code}（${row.evaluation.label}）` : '',
             issuesDirection: row?.issuesDirection ?? '',
             usedInSupportPlans: suppress(use.get(p.id) ?? 0),
+            automaticIndicators: automaticIndicatorsOf(p.name, automatic),
           },
         ];
       }),
@@ -326,7 +325,9 @@ function paperDocument(paper: CouncilPaper, planName: string): TableDocument {
           p.isRepeat ? `${p.name}【再掲】` : p.name,
           p.section,
           p.statusText,
-          p.result,
+          [p.result, ...p.automaticIndicators.map((a) => `（自動集計）${a.label}：${a.value}`)]
+            .filter(Boolean)
+            .join('\n'),
           p.evaluation,
           p.issuesDirection,
           String(p.usedInSupportPlans),
@@ -357,21 +358,19 @@ function paperDocument(paper: CouncilPaper, planName: string): TableDocument {
 
 export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['council'] });
 
-  r.get(
+  op.get(
     '/api/council/members',
     {
-      config: { access: { permission: 'council.read' }, audit: [] },
-      schema: {
-        operationId: 'councilMembers.list',
-        summary: 'Member organisations of the liaison council with representatives and terms',
-        tags: ['council'],
-        response: { 200: councilMemberListSchema, ...readErrors },
-      },
+      operationId: 'councilMembers.list',
+      access: { permission: 'council.read' },
+      audit: [],
+      summary: 'Member organisations of the liaison council with representatives and terms',
+      response: { 200: councilMemberListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const rows = await db
+    async ({ actor, tx }) => {
+      const rows = await tx
         .selectFrom('council_members as m')
         .innerJoin('organizations as o', 'o.id', 'm.organization_id')
         .select([
@@ -399,131 +398,115 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
   );
 
-  r.get(
+  op.get(
     '/api/council/meetings',
     {
-      config: { access: { permission: 'council.read' }, audit: [] },
-      schema: {
-        operationId: 'councilMeetings.list',
-        summary: 'Council meetings, latest first',
-        tags: ['council'],
-        response: { 200: councilMeetingListSchema, ...readErrors },
-      },
+      operationId: 'councilMeetings.list',
+      access: { permission: 'council.read' },
+      audit: [],
+      summary: 'Council meetings, latest first',
+      response: { 200: councilMeetingListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return { items: (await loadMeetings(db, actor.tenantId)).map((m) => presentMeeting(m, actor)) };
+    async ({ actor, tx }) => {
+      return { items: (await loadMeetings(tx, actor.tenantId)).map((m) => presentMeeting(m, actor)) };
     },
   );
 
-  r.post(
+  op.post(
     '/api/council/meetings',
     {
-      config: { access: { permission: 'council.manage' }, audit: ['councilMeeting.create'] },
-      schema: {
-        operationId: 'councilMeetings.create',
-        summary: 'Record a council meeting: date, place, open or closed, observers, attendees with deputies',
-        tags: ['council'],
-        body: councilMeetingInputSchema,
-        response: { 201: councilMeetingSchema, ...writeErrors },
-      },
+      operationId: 'councilMeetings.create',
+      access: { permission: 'council.manage' },
+      audit: ['councilMeeting.create'],
+      summary: 'Record a council meeting: date, place, open or closed, observers, attendees with deputies',
+      body: councilMeetingInputSchema,
+      response: { 201: councilMeetingSchema },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const input = request.body;
-      const loaded = await db.transaction().execute(async (tx) => {
-        const memberOrgs = new Set(
-          (
-            await tx
-              .selectFrom('council_members')
-              .select('organization_id')
-              .where('tenant_id', '=', actor.tenantId)
-              .execute()
-          ).map((m) => m.organization_id),
-        );
-        // the city (事務局) attends too: any organisation of the tenant may be listed
-        const orgs = new Set(
-          (
-            await tx
-              .selectFrom('organizations')
-              .select('id')
-              .where('tenant_id', '=', actor.tenantId)
-              .execute()
-          ).map((o) => o.id),
-        );
-        const errors = input.attendees.flatMap((a, i) =>
-          orgs.has(a.organizationId) || memberOrgs.has(a.organizationId)
-            ? []
-            : [
-                {
-                  field: `attendees.${i}.organizationId`,
-                  code: 'unknown',
-                  message: '指定された組織が見つかりません',
-                },
-              ],
-        );
-        if (errors.length)
-          throw new HttpProblem(400, 'validation.invalid', '出席者の組織が見つかりません。', errors);
-        const id = randomUUID();
-        await tx
-          .insertInto('council_meetings')
-          .values({
-            id,
-            tenant_id: actor.tenantId,
-            held_at: new Date(input.heldAt),
-            place: input.place,
-            is_open: input.isOpen,
-            observers_count: input.observersCount,
-            observers_note: input.observersNote || null,
-            agenda: input.agenda,
-            minutes: input.minutes,
-            created_by: actor.userId,
-          })
-          .execute();
-        if (input.attendees.length) {
+      const memberOrgs = new Set(
+        (
           await tx
-            .insertInto('council_meeting_attendees')
-            .values(
-              input.attendees.map((a) => ({
-                id: randomUUID(),
-                tenant_id: actor.tenantId,
-                meeting_id: id,
-                organization_id: a.organizationId,
-                attendee_name: a.attendeeName,
-                is_deputy: a.isDeputy,
-              })),
-            )
-            .execute();
-        }
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'councilMeeting.create',
-          resourceType: 'councilMeeting',
-          resourceId: id,
-          details: { after: input },
-        });
-        const [created] = await loadMeetings(tx, actor.tenantId, [id]);
-        if (!created) throw notFound();
-        return created;
+            .selectFrom('council_members')
+            .select('organization_id')
+            .where('tenant_id', '=', actor.tenantId)
+            .execute()
+        ).map((m) => m.organization_id),
+      );
+      // the city (事務局) attends too: any organisation of the tenant may be listed
+      const orgs = new Set(
+        (
+          await tx.selectFrom('organizations').select('id').where('tenant_id', '=', actor.tenantId).execute()
+        ).map((o) => o.id),
+      );
+      const errors = input.attendees.flatMap((a, i) =>
+        orgs.has(a.organizationId) || memberOrgs.has(a.organizationId)
+          ? []
+          : [
+              {
+                field: `attendees.${i}.organizationId`,
+                code: 'unknown',
+                message: '指定された組織が見つかりません',
+              },
+            ],
+      );
+      if (errors.length)
+        throw new HttpProblem(400, 'validation.invalid', '出席者の組織が見つかりません。', errors);
+      const id = randomUUID();
+      await tx
+        .insertInto('council_meetings')
+        .values({
+          id,
+          tenant_id: actor.tenantId,
+          held_at: new Date(input.heldAt),
+          place: input.place,
+          is_open: input.isOpen,
+          observers_count: input.observersCount,
+          observers_note: input.observersNote || null,
+          agenda: input.agenda,
+          minutes: input.minutes,
+          created_by: actor.userId,
+        })
+        .execute();
+      if (input.attendees.length) {
+        await tx
+          .insertInto('council_meeting_attendees')
+          .values(
+            input.attendees.map((a) => ({
+              id: randomUUID(),
+              tenant_id: actor.tenantId,
+              meeting_id: id,
+              organization_id: a.organizationId,
+              attendee_name: a.attendeeName,
+              is_deputy: a.isDeputy,
+            })),
+          )
+          .execute();
+      }
+      await audit({
+        action: 'councilMeeting.create',
+        resourceType: 'councilMeeting',
+        resourceId: id,
+        details: { after: input },
       });
-      return reply.code(201).send(presentMeeting(loaded, actor));
+      const [created] = await loadMeetings(tx, actor.tenantId, [id]);
+      if (!created) throw notFound();
+      return presentMeeting(created, actor);
     },
   );
 
-  r.get(
+  op.get(
     '/api/council/meetings/:id',
     {
-      config: { access: { permission: 'council.read' }, audit: [] },
-      schema: {
-        operationId: 'councilMeetings.get',
-        summary: 'One council meeting with attendees, agenda and minutes',
-        tags: ['council'],
-        params: idParamsSchema,
-        response: { 200: councilMeetingSchema, ...readErrors },
-      },
+      operationId: 'councilMeetings.get',
+      access: { permission: 'council.read' },
+      audit: [],
+      summary: 'One council meeting with attendees, agenda and minutes',
+      params: idParamsSchema,
+      response: { 200: councilMeetingSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const [loaded] = await loadMeetings(db, actor.tenantId, [request.params.id]);
+    async ({ request, actor, tx }) => {
+      const [loaded] = await loadMeetings(tx, actor.tenantId, [request.params.id]);
       if (!loaded) throw notFound();
       return presentMeeting(loaded, actor);
     },
@@ -572,141 +555,126 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
   );
 
-  r.get(
+  op.get(
     '/api/council/opinions',
     {
-      config: { access: { permission: 'council.read' }, audit: [] },
-      schema: {
-        operationId: 'opinions.list',
-        summary: 'Opinions of member organisations with the city’s answers and follow-up status',
-        tags: ['council'],
-        querystring: opinionListQuerySchema,
-        response: { 200: opinionListSchema, ...readErrors },
-      },
+      operationId: 'opinions.list',
+      access: { permission: 'council.read' },
+      audit: [],
+      summary: 'Opinions of member organisations with the city’s answers and follow-up status',
+      querystring: opinionListQuerySchema,
+      response: { 200: opinionListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const rows = await loadOpinions(db, actor.tenantId, { meetingId: request.query.meetingId });
+    async ({ request, actor, tx }) => {
+      const rows = await loadOpinions(tx, actor.tenantId, { meetingId: request.query.meetingId });
       return { items: rows.map((row) => presentOpinion(row, actor)) };
     },
   );
 
-  r.post(
+  op.post(
     '/api/council/opinions',
     {
-      config: { access: { permission: 'council.opinion' }, audit: ['opinion.create'] },
-      schema: {
-        operationId: 'opinions.create',
-        summary: 'Record an opinion of one’s own member organisation (about a challenge or programme)',
-        tags: ['council'],
-        body: opinionInputSchema,
-        response: { 201: opinionSchema, ...writeErrors },
-      },
+      operationId: 'opinions.create',
+      access: { permission: 'council.opinion' },
+      audit: ['opinion.create'],
+      summary: 'Record an opinion of one’s own member organisation (about a challenge or programme)',
+      body: opinionInputSchema,
+      response: { 201: opinionSchema },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const input = request.body;
-      const row = await db.transaction().execute(async (tx) => {
-        // a member speaks only for its own organisation, and only while it sits on the council
-        const member = await tx
-          .selectFrom('council_members')
+      // a member speaks only for its own organisation, and only while it sits on the council
+      const member = await tx
+        .selectFrom('council_members')
+        .select('id')
+        .where('tenant_id', '=', actor.tenantId)
+        .where('organization_id', '=', actor.organizationId)
+        .executeTakeFirst();
+      enforce(opinionRefusal(actor, input.organizationId, member !== undefined));
+      const plan = await requirePlan(tx, actor.tenantId);
+      const errors: { field: string; code: string; message: string }[] = [];
+      const exists = async (
+        table: 'council_meetings' | 'challenges' | 'programmes',
+        id: string | undefined,
+      ) =>
+        !id ||
+        (await tx
+          .selectFrom(table)
           .select('id')
           .where('tenant_id', '=', actor.tenantId)
-          .where('organization_id', '=', actor.organizationId)
-          .executeTakeFirst();
-        enforce(opinionRefusal(actor, input.organizationId, member !== undefined));
-        const plan = await requirePlan(tx, actor.tenantId);
-        const errors: { field: string; code: string; message: string }[] = [];
-        const exists = async (
-          table: 'council_meetings' | 'challenges' | 'programmes',
-          id: string | undefined,
-        ) =>
-          !id ||
-          (await tx
-            .selectFrom(table)
-            .select('id')
-            .where('tenant_id', '=', actor.tenantId)
-            .where('id', '=', id)
-            .executeTakeFirst()) !== undefined;
-        if (!(await exists('council_meetings', input.meetingId)))
-          errors.push({ field: 'meetingId', code: 'unknown', message: '指定された会議が見つかりません' });
-        if (!(await exists('challenges', input.challengeId)))
-          errors.push({ field: 'challengeId', code: 'unknown', message: '指定された課題が見つかりません' });
-        if (!(await exists('programmes', input.programmeId)))
-          errors.push({ field: 'programmeId', code: 'unknown', message: '指定された事業が見つかりません' });
-        if (errors.length)
-          throw new HttpProblem(400, 'validation.invalid', '関連づける対象が見つかりません。', errors);
-        const id = randomUUID();
-        await tx
-          .insertInto('opinions')
-          .values({
-            id,
-            tenant_id: actor.tenantId,
-            organization_id: actor.organizationId,
-            meeting_id: input.meetingId ?? null,
-            content: input.content,
-            challenge_id: input.challengeId ?? null,
-            programme_id: input.programmeId ?? null,
-            created_by: actor.userId,
-          })
-          .execute();
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'opinion.create',
-          resourceType: 'opinion',
-          resourceId: id,
-          details: { planId: plan.id, after: input },
-        });
-        const [created] = await loadOpinions(tx, actor.tenantId, { ids: [id] });
-        if (!created) throw notFound();
-        return created;
+          .where('id', '=', id)
+          .executeTakeFirst()) !== undefined;
+      if (!(await exists('council_meetings', input.meetingId)))
+        errors.push({ field: 'meetingId', code: 'unknown', message: '指定された会議が見つかりません' });
+      if (!(await exists('challenges', input.challengeId)))
+        errors.push({ field: 'challengeId', code: 'unknown', message: '指定された課題が見つかりません' });
+      if (!(await exists('programmes', input.programmeId)))
+        errors.push({ field: 'programmeId', code: 'unknown', message: '指定された事業が見つかりません' });
+      if (errors.length)
+        throw new HttpProblem(400, 'validation.invalid', '関連づける対象が見つかりません。', errors);
+      const id = randomUUID();
+      await tx
+        .insertInto('opinions')
+        .values({
+          id,
+          tenant_id: actor.tenantId,
+          organization_id: actor.organizationId,
+          meeting_id: input.meetingId ?? null,
+          content: input.content,
+          challenge_id: input.challengeId ?? null,
+          programme_id: input.programmeId ?? null,
+          created_by: actor.userId,
+        })
+        .execute();
+      await audit({
+        action: 'opinion.create',
+        resourceType: 'opinion',
+        resourceId: id,
+        details: { planId: plan.id, after: input },
       });
-      return reply.code(201).send(presentOpinion(row, actor));
+      const [created] = await loadOpinions(tx, actor.tenantId, { ids: [id] });
+      if (!created) throw notFound();
+      return presentOpinion(created, actor);
     },
   );
 
-  r.post(
+  op.post(
     '/api/council/opinions/:id/answer',
     {
-      config: { access: { permission: 'council.manage' }, audit: ['opinion.answer'] },
-      schema: {
-        operationId: 'opinions.answer',
-        summary: 'The city’s answer to an opinion, with follow-up status',
-        tags: ['council'],
-        params: idParamsSchema,
-        body: opinionAnswerSchema,
-        response: { 200: opinionSchema, ...writeErrors },
-      },
+      operationId: 'opinions.answer',
+      access: { permission: 'council.manage' },
+      audit: ['opinion.answer'],
+      summary: 'The city’s answer to an opinion, with follow-up status',
+      params: idParamsSchema,
+      body: opinionAnswerSchema,
+      response: { 200: opinionSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const input = request.body;
-      const row = await db.transaction().execute(async (tx) => {
-        const [before] = await loadOpinions(tx, actor.tenantId, { ids: [request.params.id] });
-        if (!before) throw notFound();
-        await tx
-          .updateTable('opinions')
-          .set({
-            answer: input.answer,
-            follow_up_status: input.followUpStatus,
-            answered_by: actor.userId,
-            answered_at: now(),
-          })
-          .where('id', '=', before.id)
-          .execute();
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'opinion.answer',
-          resourceType: 'opinion',
-          resourceId: before.id,
-          details: {
-            before: { answer: before.answer, followUpStatus: before.follow_up_status },
-            after: input,
-          },
-        });
-        const [after] = await loadOpinions(tx, actor.tenantId, { ids: [before.id] });
-        if (!after) throw notFound();
-        return after;
+      const [before] = await loadOpinions(tx, actor.tenantId, { ids: [request.params.id] });
+      if (!before) throw notFound();
+      await tx
+        .updateTable('opinions')
+        .set({
+          answer: input.answer,
+          follow_up_status: input.followUpStatus,
+          answered_by: actor.userId,
+          answered_at: now(),
+        })
+        .where('id', '=', before.id)
+        .execute();
+      await audit({
+        action: 'opinion.answer',
+        resourceType: 'opinion',
+        resourceId: before.id,
+        details: {
+          before: { answer: before.answer, followUpStatus: before.follow_up_status },
+          after: input,
+        },
       });
-      return presentOpinion(row, actor);
+      const [after] = await loadOpinions(tx, actor.tenantId, { ids: [before.id] });
+      if (!after) throw notFound();
+      return presentOpinion(after, actor);
     },
   );
 }

@@ -16,6 +16,7 @@ import { recordAudit } from '../../db/auditTrail.ts';
 import type { DB } from '../../db/schema.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { attachment } from '../documents.ts';
+import { operations } from '../operation.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 
 const errors = {
@@ -84,6 +85,7 @@ async function requireMeeting(db: Kysely<DB> | Transaction<DB>, tenantId: string
 /** 会議資料: files attached to a council meeting (no personal case data belongs here). */
 export function councilAttachmentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['council'], problems: errors });
 
   r.post(
     '/api/council/meetings/:id/attachments',
@@ -177,37 +179,32 @@ export function councilAttachmentRoutes(app: FastifyInstance, db: Kysely<DB>): v
     },
   );
 
-  r.get(
+  op.get(
     '/api/council/meetings/:id/attachments/:attachmentId',
     {
-      config: { access: { permission: 'council.read' }, audit: ['councilMeeting.attachmentRead'] },
-      schema: {
-        operationId: 'councilMeetings.attachment',
-        summary: 'Download one material of a council meeting',
-        tags: ['council'],
-        params: attachmentParamsSchema,
-        response: { 200: z.any(), ...errors },
-      },
+      operationId: 'councilMeetings.attachment',
+      access: { permission: 'council.read' },
+      audit: ['councilMeeting.attachmentRead'],
+      summary: 'Download one material of a council meeting',
+      params: attachmentParamsSchema,
+      response: { 200: z.any() },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const file = await db.transaction().execute(async (tx) => {
-        const row = await tx
-          .selectFrom('council_meeting_attachments')
-          .select(['id', 'file_name', 'media_type', 'content'])
-          .where('tenant_id', '=', actor.tenantId)
-          .where('meeting_id', '=', request.params.id)
-          .where('id', '=', request.params.attachmentId)
-          .executeTakeFirst();
-        if (!row) throw notFound();
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'councilMeeting.attachmentRead',
-          resourceType: 'councilMeeting',
-          resourceId: request.params.id,
-          details: { attachmentId: row.id, fileName: row.file_name },
-        });
-        return row;
+    async ({ request, reply, actor, tx, audit }) => {
+      const row = await tx
+        .selectFrom('council_meeting_attachments')
+        .select(['id', 'file_name', 'media_type', 'content'])
+        .where('tenant_id', '=', actor.tenantId)
+        .where('meeting_id', '=', request.params.id)
+        .where('id', '=', request.params.attachmentId)
+        .executeTakeFirst();
+      if (!row) throw notFound();
+      await audit({
+        action: 'councilMeeting.attachmentRead',
+        resourceType: 'councilMeeting',
+        resourceId: request.params.id,
+        details: { attachmentId: row.id, fileName: row.file_name },
       });
+      const file = row;
       return reply
         .header('content-type', file.media_type)
         .header('content-disposition', attachment(file.file_name))

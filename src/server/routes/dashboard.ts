@@ -18,6 +18,7 @@ import {
   countCases,
   meetingsBetween,
   openCasesByStage,
+  overdueOutreach,
   progressBySection,
   reportsOverdueByOrganization,
   sentByStatus,
@@ -30,6 +31,7 @@ import { daysBetween } from '../../domain/businessDays.ts';
 import { addCalendarDays, DEFAULT_NO_CONTACT_DAYS } from '../../domain/caseSearch.ts';
 import { caseStageLabels, caseStages, isOpenStage } from '../../domain/caseStage.ts';
 import { now, today as todayInTokyo } from '../../domain/clock.ts';
+import { termNoticeCutoff, termStanding } from '../../domain/councilTerms.ts';
 import { reportStatus } from '../../domain/dueDates.ts';
 import { fiscalYearOf, formatFiscalYear } from '../../domain/fiscalYear.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
@@ -51,8 +53,6 @@ const referralStatusLabels: Record<string, string> = {
 /** The start of a calendar date in Asia/Tokyo, as an instant. */
 const startOfDay = (date: string) => new Date(`${date}T00:00:00+09:00`);
 
-/** Council member terms ending within this many days are shown to the plan officer. */
-const TERM_NOTICE_DAYS = 90;
 /** The auditor's home counts the events of this many days up to today. */
 const AUDITOR_DAYS = 7;
 
@@ -112,6 +112,7 @@ export function dashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           const handovers = await pendingHandovers(tx, actor);
           const meetings = await meetingsBetween(tx, actor, now(), startOfDay(addCalendarDays(today, 15)));
           const count = (filter: Parameters<typeof countCases>[2]) => countCases(tx, actor, filter, today);
+          const outreach = await overdueOutreach(tx, actor, today);
           dashboard.coordinator = {
             openByStage: caseStages
               .filter(isOpenStage)
@@ -137,7 +138,18 @@ export function dashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             unassigned: await count({ unassigned: 'true' }),
             noContact: { days: noContactDays, count: await count({ noContactDays }) },
             meetingsNext14Days: meetings.map(presentMeeting),
+            outreachOverdue: outreach.map((o) => ({
+              contactId: o.id,
+              caseId: o.case_id,
+              caseNumber: o.case_number,
+              consultationId: o.consultation_id,
+              personName: `${o.family_name} ${o.given_name}`,
+              lastAttemptOn: o.attempted_on,
+              nextAttemptOn: o.next_attempt_on,
+              daysOverdue: daysBetween(o.next_attempt_on, today),
+            })),
           };
+          personIds.push(...outreach.map((o) => o.person_id));
           caseIds.push(...meetings.map((m) => m.case_id));
           personIds.push(...handovers.map((h) => h.person_id));
         } else if (can('task.read')) {
@@ -184,7 +196,7 @@ export function dashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
               .select(['cm.id', 'cm.representative', 'cm.term_to', 'o.id as organization_id', 'o.name'])
               .where('cm.tenant_id', '=', actor.tenantId)
               .where('cm.term_to', 'is not', null)
-              .where('cm.term_to', '<=', addCalendarDays(today, TERM_NOTICE_DAYS))
+              .where('cm.term_to', '<=', termNoticeCutoff(today))
               .orderBy('cm.term_to')
               .execute();
             const unanswered = await tx
@@ -208,7 +220,7 @@ export function dashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
                 organization: { id: t.organization_id, name: t.name },
                 representative: t.representative,
                 termTo: String(t.term_to),
-                ended: String(t.term_to) < today,
+                ended: termStanding(String(t.term_to), today).status === 'ended',
               })),
               opinionsUnanswered: Number(unanswered.n),
             };

@@ -92,6 +92,7 @@ export function easyReadRoutes(app: FastifyInstance, db: Kysely<DB>): void {
               frequency: item.frequency,
               periodFrom: item.period_from,
               periodTo: item.period_to,
+              resourceName: item.resource_name,
             })),
             nextMonitoringOn: plan.next_monitoring_on,
             contact: {

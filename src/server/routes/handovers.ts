@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
 import { idParamsSchema } from '../../contract/common.ts';
 import type { ConsultationSummary } from '../../contract/consultations.ts';
@@ -12,8 +11,6 @@ import {
   handoverReturnSchema,
   handoverSchema,
 } from '../../contract/handovers.ts';
-import { problemSchema } from '../../contract/problem.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { setConsultationStatus, visibleConsultationSummaries } from '../../db/consultations.ts';
 import {
   createCaseFromHandover,
@@ -35,14 +32,11 @@ import {
 } from '../../domain/policy/handovers.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
 import { openConsultationOfMyCounter } from '../openConsultation.ts';
+import { operations } from '../operation.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { conflict, enforce, notFound } from '../problem.ts';
 import { summariesWithPersons } from './consultations.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
-const writeErrors = { ...readErrors, 409: problemSchema };
 
 function presentHandover(
   row: HandoverRow & { possible_duplicates?: string | number | null },
@@ -81,222 +75,201 @@ async function reload(tx: Transaction<DB>, actor: Actor, handoverId: string, con
 }
 
 export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['handovers'] });
 
-  r.post(
+  op.post(
     '/api/handovers',
     {
-      config: { access: { permission: 'handover.create' }, audit: ['handover.create'] },
-      schema: {
-        operationId: 'handovers.create',
-        summary: '② Hand an open consultation of my counter over to the coordinating section (引継ぎ)',
-        tags: ['handovers'],
-        body: handoverInputSchema,
-        response: { 201: handoverSchema, ...writeErrors },
-      },
+      operationId: 'handovers.create',
+      access: { permission: 'handover.create' },
+      audit: ['handover.create'],
+      summary: '② Hand an open consultation of my counter over to the coordinating section (引継ぎ)',
+      body: handoverInputSchema,
+      response: { 201: handoverSchema },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const input = request.body;
-      const handover = await db.transaction().execute(async (tx) => {
-        const consultation = await openConsultationOfMyCounter(tx, actor, input.consultationId, 'handover');
-        const section = await findCoordinatingSection(tx, actor.tenantId);
-        if (!section) {
-          throw conflict(
-            'conflict.state',
-            '重層事業担当部署が設定されていないため引継げません。管理者に連絡してください。',
-          );
-        }
-        const id = await insertHandover(tx, {
-          tenantId: actor.tenantId,
-          consultationId: consultation.id,
-          fromOrganizationId: actor.organizationId,
-          toOrganizationId: section.id,
-          reason: input.reason,
-          servicesTried: input.servicesTried,
-        });
-        await setConsultationStatus(tx, actor.tenantId, consultation.id, {
-          status: 'handedOver',
-          outcome: 'handover',
-        });
-        const created = await reload(tx, actor, id, consultation.id);
-        // Audited last: the audit chain's lock is held until commit.
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'handover.create',
-          resourceType: 'handover',
-          resourceId: id,
-          personId: consultation.person_id,
-          details: { consultationId: consultation.id, toOrganizationId: section.id },
-        });
-        return created;
+      const consultation = await openConsultationOfMyCounter(tx, actor, input.consultationId, 'handover');
+      const section = await findCoordinatingSection(tx, actor.tenantId);
+      if (!section) {
+        throw conflict(
+          'conflict.state',
+          '重層事業担当部署が設定されていないため引継げません。管理者に連絡してください。',
+        );
+      }
+      const id = await insertHandover(tx, {
+        tenantId: actor.tenantId,
+        consultationId: consultation.id,
+        fromOrganizationId: actor.organizationId,
+        toOrganizationId: section.id,
+        reason: input.reason,
+        servicesTried: input.servicesTried,
       });
-      return reply.code(201).send(handover);
+      await setConsultationStatus(tx, actor.tenantId, consultation.id, {
+        status: 'handedOver',
+        outcome: 'handover',
+      });
+      const created = await reload(tx, actor, id, consultation.id);
+      // Audited last: the audit chain's lock is held until commit.
+      await audit({
+        action: 'handover.create',
+        resourceType: 'handover',
+        resourceId: id,
+        personId: consultation.person_id,
+        details: { consultationId: consultation.id, toOrganizationId: section.id },
+      });
+      return created;
     },
   );
 
-  r.get(
+  op.get(
     '/api/handovers',
     {
-      config: { access: { permission: 'handover.create' }, audit: ['handover.list'] },
-      schema: {
-        operationId: 'handovers.list',
-        summary:
-          'The coordinating section’s inbox (pending first, oldest first), or the handovers my counter sent',
-        description:
-          'For the coordinating section: handovers addressed to it — pending ones first, oldest first, with ' +
-          'daysWaiting; then the decided ones, newest first — and, for coordinators, possibleDuplicates. For a ' +
-          'counter: the handovers it sent, newest first, with status and return reasons.',
-        tags: ['handovers'],
-        querystring: handoverListQuerySchema,
-        response: { 200: handoverListSchema, ...readErrors },
-      },
+      operationId: 'handovers.list',
+      access: { permission: 'handover.create' },
+      audit: ['handover.list'],
+      summary:
+        'The coordinating section’s inbox (pending first, oldest first), or the handovers my counter sent',
+      description:
+        'For the coordinating section: handovers addressed to it — pending ones first, oldest first, with ' +
+        'daysWaiting; then the decided ones, newest first — and, for coordinators, possibleDuplicates. For a ' +
+        'counter: the handovers it sent, newest first, with status and return reasons.',
+      querystring: handoverListQuerySchema,
+      response: { 200: handoverListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const { status, limit, cursor } = request.query;
       const after = decodeCursor(cursor, ['rank', 'timestampText', 'uuid']);
-      return db.transaction().execute(async (tx) => {
-        const organization = await tx
-          .selectFrom('organizations')
-          .select('is_coordinating_section')
-          .where('id', '=', actor.organizationId)
-          .executeTakeFirstOrThrow();
-        const rows = await listHandovers(tx, actor, {
-          box: organization.is_coordinating_section ? 'inbox' : 'sent',
-          status,
-          limit,
-          after,
-          withDuplicates: maySeePossibleDuplicates(actor),
-        });
-        const page = rows.slice(0, limit);
-        const consultations = await visibleConsultationSummaries(
-          tx,
-          actor,
-          page.map((row) => row.consultation_id),
-        );
-        const summaries = await summariesWithPersons(tx, actor, [...consultations.values()]);
-        const today = clock.today();
-        const items = page.flatMap((row) => {
-          const summary = summaries.get(row.consultation_id);
-          return summary ? [presentHandover(row, summary, actor, today)] : [];
-        });
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'handover.list',
-          resourceType: 'handover',
-          details: {
-            query: { status: status ?? null, cursor: cursor ?? null },
-            box: organization.is_coordinating_section ? 'inbox' : 'sent',
-            ids: items.map((item) => item.id),
-            consultationIds: items.map((item) => item.consultation.id),
-          },
-        });
-        const last = page.at(-1);
-        return {
-          items,
-          nextCursor:
-            rows.length > limit && last ? encodeCursor([Number(last.rank), last.created_key, last.id]) : null,
-        };
+      const organization = await tx
+        .selectFrom('organizations')
+        .select('is_coordinating_section')
+        .where('id', '=', actor.organizationId)
+        .executeTakeFirstOrThrow();
+      const rows = await listHandovers(tx, actor, {
+        box: organization.is_coordinating_section ? 'inbox' : 'sent',
+        status,
+        limit,
+        after,
+        withDuplicates: maySeePossibleDuplicates(actor),
       });
+      const page = rows.slice(0, limit);
+      const consultations = await visibleConsultationSummaries(
+        tx,
+        actor,
+        page.map((row) => row.consultation_id),
+      );
+      const summaries = await summariesWithPersons(tx, actor, [...consultations.values()]);
+      const today = clock.today();
+      const items = page.flatMap((row) => {
+        const summary = summaries.get(row.consultation_id);
+        return summary ? [presentHandover(row, summary, actor, today)] : [];
+      });
+      await audit({
+        action: 'handover.list',
+        resourceType: 'handover',
+        details: {
+          query: { status: status ?? null, cursor: cursor ?? null },
+          box: organization.is_coordinating_section ? 'inbox' : 'sent',
+          ids: items.map((item) => item.id),
+          consultationIds: items.map((item) => item.consultation.id),
+        },
+      });
+      const last = page.at(-1);
+      return {
+        items,
+        nextCursor:
+          rows.length > limit && last ? encodeCursor([Number(last.rank), last.created_key, last.id]) : null,
+      };
     },
   );
 
-  r.post(
+  op.post(
     '/api/handovers/:id/accept',
     {
-      config: { access: { permission: 'handover.decide' }, audit: ['handover.accept'] },
-      schema: {
-        operationId: 'handovers.accept',
-        summary: '受理: accept a pending handover and open the case (事例) in the same transaction',
-        tags: ['handovers'],
-        params: idParamsSchema,
-        response: { 200: handoverAcceptedSchema, ...writeErrors },
-      },
+      operationId: 'handovers.accept',
+      access: { permission: 'handover.decide' },
+      audit: ['handover.accept'],
+      summary: '受理: accept a pending handover and open the case (事例) in the same transaction',
+      params: idParamsSchema,
+      response: { 200: handoverAcceptedSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const handover = await findHandoverForRecipient(tx, actor, request.params.id);
-        if (!handover) throw notFound();
-        enforce(handoverDecisionRefusal(actor, handover));
-        const consultation = await tx
-          .selectFrom('consultations')
-          .select(['id', 'person_id', 'household_id', 'received_on'])
-          .where('tenant_id', '=', actor.tenantId)
-          .where('id', '=', handover.consultation_id)
-          .executeTakeFirstOrThrow();
-        const acceptedOn = clock.today();
-        const created = await createCaseFromHandover(tx, {
-          tenantId: actor.tenantId,
-          handover,
-          consultation,
-          acceptedOn,
-          actor: { userId: actor.userId, organizationId: actor.organizationId },
-        });
-        await decideHandover(tx, actor.tenantId, handover.id, {
-          status: 'accepted',
-          decidedBy: actor.userId,
-          returnReason: null,
-          caseId: created.caseId,
-        });
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'handover.accept',
-          resourceType: 'handover',
-          resourceId: handover.id,
-          personId: consultation.person_id,
-          caseId: created.caseId,
-          legalBasis: 'coordination',
-          details: {
-            consultationId: consultation.id,
-            caseNumber: created.caseNumber,
-            fromOrganizationId: handover.from_organization_id,
-          },
-        });
-        return created;
+    async ({ request, actor, tx, audit }) => {
+      const handover = await findHandoverForRecipient(tx, actor, request.params.id);
+      if (!handover) throw notFound();
+      enforce(handoverDecisionRefusal(actor, handover));
+      const consultation = await tx
+        .selectFrom('consultations')
+        .select(['id', 'person_id', 'household_id', 'received_on'])
+        .where('tenant_id', '=', actor.tenantId)
+        .where('id', '=', handover.consultation_id)
+        .executeTakeFirstOrThrow();
+      const acceptedOn = clock.today();
+      const created = await createCaseFromHandover(tx, {
+        tenantId: actor.tenantId,
+        handover,
+        consultation,
+        acceptedOn,
+        actor: { userId: actor.userId, organizationId: actor.organizationId },
       });
+      await decideHandover(tx, actor.tenantId, handover.id, {
+        status: 'accepted',
+        decidedBy: actor.userId,
+        returnReason: null,
+        caseId: created.caseId,
+      });
+      await audit({
+        action: 'handover.accept',
+        resourceType: 'handover',
+        resourceId: handover.id,
+        personId: consultation.person_id,
+        caseId: created.caseId,
+        legalBasis: 'coordination',
+        details: {
+          consultationId: consultation.id,
+          caseNumber: created.caseNumber,
+          fromOrganizationId: handover.from_organization_id,
+        },
+      });
+      return created;
     },
   );
 
-  r.post(
+  op.post(
     '/api/handovers/:id/return',
     {
-      config: { access: { permission: 'handover.decide' }, audit: ['handover.return'] },
-      schema: {
-        operationId: 'handovers.return',
-        summary: '差戻し: return a pending handover to the counter with the reasons it will see',
-        tags: ['handovers'],
-        params: idParamsSchema,
-        body: handoverReturnSchema,
-        response: { 200: handoverSchema, ...writeErrors },
-      },
+      operationId: 'handovers.return',
+      access: { permission: 'handover.decide' },
+      audit: ['handover.return'],
+      summary: '差戻し: return a pending handover to the counter with the reasons it will see',
+      params: idParamsSchema,
+      body: handoverReturnSchema,
+      response: { 200: handoverSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const handover = await findHandoverForRecipient(tx, actor, request.params.id);
-        if (!handover) throw notFound();
-        enforce(handoverDecisionRefusal(actor, handover));
-        await decideHandover(tx, actor.tenantId, handover.id, {
-          status: 'returned',
-          decidedBy: actor.userId,
-          returnReason: request.body.reason,
-          caseId: null,
-        });
-        await setConsultationStatus(tx, actor.tenantId, handover.consultation_id, { status: 'open' });
-        const consultation = await tx
-          .selectFrom('consultations')
-          .select('person_id')
-          .where('id', '=', handover.consultation_id)
-          .executeTakeFirstOrThrow();
-        const returned = await reload(tx, actor, handover.id, handover.consultation_id);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'handover.return',
-          resourceType: 'handover',
-          resourceId: handover.id,
-          personId: consultation.person_id,
-          details: { consultationId: handover.consultation_id, reason: request.body.reason },
-        });
-        return returned;
+    async ({ request, actor, tx, audit }) => {
+      const handover = await findHandoverForRecipient(tx, actor, request.params.id);
+      if (!handover) throw notFound();
+      enforce(handoverDecisionRefusal(actor, handover));
+      await decideHandover(tx, actor.tenantId, handover.id, {
+        status: 'returned',
+        decidedBy: actor.userId,
+        returnReason: request.body.reason,
+        caseId: null,
       });
+      await setConsultationStatus(tx, actor.tenantId, handover.consultation_id, { status: 'open' });
+      const consultation = await tx
+        .selectFrom('consultations')
+        .select('person_id')
+        .where('id', '=', handover.consultation_id)
+        .executeTakeFirstOrThrow();
+      const returned = await reload(tx, actor, handover.id, handover.consultation_id);
+      await audit({
+        action: 'handover.return',
+        resourceType: 'handover',
+        resourceId: handover.id,
+        personId: consultation.person_id,
+        details: { consultationId: handover.consultation_id, reason: request.body.reason },
+      });
+      return returned;
     },
   );
 }

@@ -9,7 +9,6 @@ import {
   householdSchema,
   householdUpdateSchema,
 } from '../../contract/households.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import { recordCaseEvent } from '../../db/caseEvents.ts';
 import { type CaseRow, findVisibleCase, knownOrganizationIds } from '../../db/cases.ts';
@@ -30,13 +29,11 @@ import { mayEditHousehold } from '../../domain/policy/cases.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { householdDiagramInput, renderEcomap, renderGenogram, tieLabel } from '../householdDiagram.ts';
+import { operations, readErrors } from '../operation.ts';
 import { conflict, type HttpProblem, notFound } from '../problem.ts';
 import { fieldProblem } from './consultations.ts';
 import { presentPersonSummary } from './persons.ts';
 import { requireCoordinating } from './plans.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
-const writeErrors = { ...readErrors, 409: problemSchema };
 
 export function presentHousehold(
   record: HouseholdRecord,
@@ -111,33 +108,29 @@ async function loadFor(tx: Transaction<DB>, actor: Actor, caseId: string) {
  */
 export function householdRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['cases'] });
 
-  r.get(
+  op.get(
     '/api/cases/:id/household',
     {
-      config: { access: { permission: 'case.read' }, audit: ['household.read'] },
-      schema: {
-        operationId: 'households.get',
-        summary: 'The household of a case I may see: members, kinship edges and ecomap ties',
-        tags: ['cases'],
-        params: idParamsSchema,
-        response: { 200: householdSchema, ...readErrors },
-      },
+      operationId: 'households.get',
+      access: { permission: 'case.read' },
+      audit: ['household.read'],
+      summary: 'The household of a case I may see: members, kinship edges and ecomap ties',
+      params: idParamsSchema,
+      response: { 200: householdSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const { kase, record, participating } = await loadFor(tx, actor, request.params.id);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'household.read',
-          resourceType: 'household',
-          resourceId: record.id,
-          caseId: kase.id,
-          personId: kase.primary_person_id,
-          details: { personIds: record.members.map((m) => m.id) },
-        });
-        return presentHousehold(record, participating, kase, actor);
+    async ({ request, actor, tx, audit }) => {
+      const { kase, record, participating } = await loadFor(tx, actor, request.params.id);
+      await audit({
+        action: 'household.read',
+        resourceType: 'household',
+        resourceId: record.id,
+        caseId: kase.id,
+        personId: kase.primary_person_id,
+        details: { personIds: record.members.map((m) => m.id) },
       });
+      return presentHousehold(record, participating, kase, actor);
     },
   );
 
@@ -177,160 +170,152 @@ export function householdRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
   );
 
-  r.put(
+  op.put(
     '/api/cases/:id/household',
     {
-      config: { access: { permission: 'case.coordinate' }, audit: ['household.update'] },
-      schema: {
-        operationId: 'households.update',
-        summary: 'Edit the household of a case I coordinate: members’ facts, new members, relations and ties',
-        description:
-          'Members listed get the facts given (nobody is removed: a member not listed keeps what it had); ' +
-          'newMembers are added (existing persons I may see, or new ones); relations and ties replace ' +
-          'those recorded. A relation names members by person id, or a new member as `new:N`.',
-        tags: ['cases'],
-        params: idParamsSchema,
-        body: householdUpdateSchema,
-        response: { 200: householdSchema, ...writeErrors },
-      },
+      operationId: 'households.update',
+      access: { permission: 'case.coordinate' },
+      audit: ['household.update'],
+      summary: 'Edit the household of a case I coordinate: members’ facts, new members, relations and ties',
+      description:
+        'Members listed get the facts given (nobody is removed: a member not listed keeps what it had); ' +
+        'newMembers are added (existing persons I may see, or new ones); relations and ties replace ' +
+        'those recorded. A relation names members by person id, or a new member as `new:N`.',
+      params: idParamsSchema,
+      body: householdUpdateSchema,
+      response: { 200: householdSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, visibleCase }) => {
       const input = request.body;
-      return db.transaction().execute(async (tx) => {
-        const kase = await findVisibleCase(tx, actor, request.params.id, { forUpdate: true });
-        if (!kase) throw notFound();
-        requireCoordinating(actor, kase);
-        if (kase.stage === 'closed') {
-          throw conflict('conflict.state', '終結した事例の世帯は変更できません。');
-        }
-        const before = await loadHousehold(tx, actor.tenantId, kase.household_id);
-        const memberIds = new Set(before.members.map((m) => m.id));
-        const listed = new Set<string>();
-        input.members.forEach((m, i) => {
-          if (!memberIds.has(m.personId))
-            throw invalid(`members.${i}.personId`, 'この世帯の世帯員ではありません');
-          if (listed.has(m.personId)) throw invalid(`members.${i}.personId`, '同じ世帯員が重複しています');
-          listed.add(m.personId);
-        });
-        // New members: existing persons the caller may see (not yet in the household), or new persons.
-        const referenced = input.newMembers.flatMap((m) =>
-          'personId' in m.person ? [m.person.personId] : [],
-        );
-        const visible = await visiblePersonIds(tx, actor, referenced);
-        const createdIds: string[] = [];
-        const newIds: string[] = [];
-        for (const [i, member] of input.newMembers.entries()) {
-          if ('personId' in member.person) {
-            const id = member.person.personId;
-            if (!visible.has(id))
-              throw invalid(
-                `newMembers.${i}.person.personId`,
-                'この人は見つからないか、閲覧する権限がありません',
-              );
-            if (memberIds.has(id) || newIds.includes(id))
-              throw invalid(`newMembers.${i}.person.personId`, 'すでに世帯員です');
-            newIds.push(id);
-          } else {
-            const id = await insertPerson(tx, actor.tenantId, actor.organizationId, member.person);
-            createdIds.push(id);
-            newIds.push(id);
-          }
-        }
-        const resolve = (ref: string, field: string): string => {
-          const match = /^new:(\d+)$/.exec(ref);
-          if (match) {
-            const id = newIds[Number(match[1])];
-            if (!id) throw invalid(field, '追加する世帯員の番号が正しくありません');
-            return id;
-          }
-          if (!memberIds.has(ref)) throw invalid(field, '関係の相手は世帯員から選んでください');
-          return ref;
-        };
-        const relations: DiagramRelation[] = input.relations.map((rel, i) => ({
-          from: resolve(rel.from, `relations.${i}.from`),
-          to: resolve(rel.to, `relations.${i}.to`),
-          kind: rel.kind,
-        }));
-        const allIds = [...memberIds, ...newIds];
-        const problem = relationProblems(allIds, relations)[0];
-        if (problem) throw invalid(`relations.${problem.index}`, problem.message);
-        const organizations = await knownOrganizationIds(
-          tx,
-          actor.tenantId,
-          input.ties.flatMap((t) => (t.organizationId ? [t.organizationId] : [])),
-        );
-        input.ties.forEach((tie, i) => {
-          if (tie.organizationId && !organizations.has(tie.organizationId))
-            throw invalid(`ties.${i}.organizationId`, '関係機関が見つかりません');
-          if (tie.memberId && !allIds.includes(tie.memberId))
-            throw invalid(`ties.${i}.memberId`, '世帯員から選んでください');
-        });
-        const supported = new Set(before.members.filter((m) => m.supported).map((m) => m.id));
-        for (const m of input.members) m.supported ? supported.add(m.personId) : supported.delete(m.personId);
-        for (const [i, m] of input.newMembers.entries()) if (m.supported) supported.add(newIds[i] as string);
-        if (supported.size === 0) throw invalid('members', '支援対象の世帯員を1人以上にしてください');
-        for (const [i, m] of input.newMembers.entries()) {
-          if (m.diedOn && !m.deceased)
-            throw invalid(`newMembers.${i}.diedOn`, '死亡日は「死亡」にしたときだけ入力できます');
-        }
-
-        await addHouseholdMembers(
-          tx,
-          actor.tenantId,
-          kase.household_id,
-          input.newMembers.map((m, i) => ({
-            personId: newIds[i] as string,
-            relation: m.relation,
-            livingTogether: m.livingTogether,
-            supported: m.supported,
-          })),
-        );
-        for (const [i, m] of input.newMembers.entries()) {
-          await updateMemberFacts(tx, actor.tenantId, kase.household_id, {
-            ...m,
-            personId: newIds[i] as string,
-          });
-        }
-        for (const m of input.members) await updateMemberFacts(tx, actor.tenantId, kase.household_id, m);
-        await replaceRelations(tx, actor.tenantId, kase.household_id, relations);
-        await replaceTies(tx, actor.tenantId, kase.household_id, input.ties);
-
-        const record = await loadHousehold(tx, actor.tenantId, kase.household_id);
-        const participating = await participatingOrganizations(tx, actor.tenantId, kase.id);
-        await recordCaseEvent(tx, {
-          tenantId: actor.tenantId,
-          caseId: kase.id,
-          kind: 'householdUpdated',
-          actor: { userId: actor.userId, organizationId: actor.organizationId },
-          subjectId: kase.household_id,
-          summary: `世帯（ジェノグラム・エコマップ）を更新：世帯員${record.members.length}人、関係${record.relations.length}件、関係先${record.ties.length}件`,
-          details: { addedPersonIds: newIds },
-        });
-        const context = auditContextOf(request);
-        for (const id of createdIds) {
-          await recordAudit(tx, context, {
-            action: 'person.create',
-            resourceType: 'person',
-            resourceId: id,
-            personId: id,
-            details: { householdId: kase.household_id },
-          });
-        }
-        await recordAudit(tx, context, {
-          action: 'household.update',
-          resourceType: 'household',
-          resourceId: kase.household_id,
-          caseId: kase.id,
-          personId: kase.primary_person_id,
-          details: {
-            addedPersonIds: newIds,
-            relations: record.relations.length,
-            ties: record.ties.length,
-          },
-        });
-        return presentHousehold(record, participating, kase, actor);
+      const kase = await visibleCase(request.params.id, { forUpdate: true });
+      requireCoordinating(actor, kase);
+      if (kase.stage === 'closed') {
+        throw conflict('conflict.state', '終結した事例の世帯は変更できません。');
+      }
+      const before = await loadHousehold(tx, actor.tenantId, kase.household_id);
+      const memberIds = new Set(before.members.map((m) => m.id));
+      const listed = new Set<string>();
+      input.members.forEach((m, i) => {
+        if (!memberIds.has(m.personId))
+          throw invalid(`members.${i}.personId`, 'この世帯の世帯員ではありません');
+        if (listed.has(m.personId)) throw invalid(`members.${i}.personId`, '同じ世帯員が重複しています');
+        listed.add(m.personId);
       });
+      // New members: existing persons the caller may see (not yet in the household), or new persons.
+      const referenced = input.newMembers.flatMap((m) => ('personId' in m.person ? [m.person.personId] : []));
+      const visible = await visiblePersonIds(tx, actor, referenced);
+      const createdIds: string[] = [];
+      const newIds: string[] = [];
+      for (const [i, member] of input.newMembers.entries()) {
+        if ('personId' in member.person) {
+          const id = member.person.personId;
+          if (!visible.has(id))
+            throw invalid(
+              `newMembers.${i}.person.personId`,
+              'この人は見つからないか、閲覧する権限がありません',
+            );
+          if (memberIds.has(id) || newIds.includes(id))
+            throw invalid(`newMembers.${i}.person.personId`, 'すでに世帯員です');
+          newIds.push(id);
+        } else {
+          const id = await insertPerson(tx, actor.tenantId, actor.organizationId, member.person);
+          createdIds.push(id);
+          newIds.push(id);
+        }
+      }
+      const resolve = (ref: string, field: string): string => {
+        const match = /^new:(\d+)$/.exec(ref);
+        if (match) {
+          const id = newIds[Number(match[1])];
+          if (!id) throw invalid(field, '追加する世帯員の番号が正しくありません');
+          return id;
+        }
+        if (!memberIds.has(ref)) throw invalid(field, '関係の相手は世帯員から選んでください');
+        return ref;
+      };
+      const relations: DiagramRelation[] = input.relations.map((rel, i) => ({
+        from: resolve(rel.from, `relations.${i}.from`),
+        to: resolve(rel.to, `relations.${i}.to`),
+        kind: rel.kind,
+      }));
+      const allIds = [...memberIds, ...newIds];
+      const problem = relationProblems(allIds, relations)[0];
+      if (problem) throw invalid(`relations.${problem.index}`, problem.message);
+      const organizations = await knownOrganizationIds(
+        tx,
+        actor.tenantId,
+        input.ties.flatMap((t) => (t.organizationId ? [t.organizationId] : [])),
+      );
+      input.ties.forEach((tie, i) => {
+        if (tie.organizationId && !organizations.has(tie.organizationId))
+          throw invalid(`ties.${i}.organizationId`, '関係機関が見つかりません');
+        if (tie.memberId && !allIds.includes(tie.memberId))
+          throw invalid(`ties.${i}.memberId`, '世帯員から選んでください');
+      });
+      const supported = new Set(before.members.filter((m) => m.supported).map((m) => m.id));
+      for (const m of input.members) m.supported ? supported.add(m.personId) : supported.delete(m.personId);
+      for (const [i, m] of input.newMembers.entries()) if (m.supported) supported.add(newIds[i] as string);
+      if (supported.size === 0) throw invalid('members', '支援対象の世帯員を1人以上にしてください');
+      for (const [i, m] of input.newMembers.entries()) {
+        if (m.diedOn && !m.deceased)
+          throw invalid(`newMembers.${i}.diedOn`, '死亡日は「死亡」にしたときだけ入力できます');
+      }
+
+      await addHouseholdMembers(
+        tx,
+        actor.tenantId,
+        kase.household_id,
+        input.newMembers.map((m, i) => ({
+          personId: newIds[i] as string,
+          relation: m.relation,
+          livingTogether: m.livingTogether,
+          supported: m.supported,
+        })),
+      );
+      for (const [i, m] of input.newMembers.entries()) {
+        await updateMemberFacts(tx, actor.tenantId, kase.household_id, {
+          ...m,
+          personId: newIds[i] as string,
+        });
+      }
+      for (const m of input.members) await updateMemberFacts(tx, actor.tenantId, kase.household_id, m);
+      await replaceRelations(tx, actor.tenantId, kase.household_id, relations);
+      await replaceTies(tx, actor.tenantId, kase.household_id, input.ties);
+
+      const record = await loadHousehold(tx, actor.tenantId, kase.household_id);
+      const participating = await participatingOrganizations(tx, actor.tenantId, kase.id);
+      await recordCaseEvent(tx, {
+        tenantId: actor.tenantId,
+        caseId: kase.id,
+        kind: 'householdUpdated',
+        actor: { userId: actor.userId, organizationId: actor.organizationId },
+        subjectId: kase.household_id,
+        summary: `世帯（ジェノグラム・エコマップ）を更新：世帯員${record.members.length}人、関係${record.relations.length}件、関係先${record.ties.length}件`,
+        details: { addedPersonIds: newIds },
+      });
+      const context = auditContextOf(request);
+      for (const id of createdIds) {
+        await recordAudit(tx, context, {
+          action: 'person.create',
+          resourceType: 'person',
+          resourceId: id,
+          personId: id,
+          details: { householdId: kase.household_id },
+        });
+      }
+      await recordAudit(tx, context, {
+        action: 'household.update',
+        resourceType: 'household',
+        resourceId: kase.household_id,
+        caseId: kase.id,
+        personId: kase.primary_person_id,
+        details: {
+          addedPersonIds: newIds,
+          relations: record.relations.length,
+          ties: record.ties.length,
+        },
+      });
+      return presentHousehold(record, participating, kase, actor);
     },
   );
 }

@@ -287,10 +287,22 @@ export function hsdsRoutes(
       return db.transaction().execute(async (tx) => {
         let created = 0;
         let updated = 0;
+        const items: {
+          hsdsId: string;
+          name: string;
+          organizationName: string;
+          action: 'create' | 'update';
+        }[] = [];
         for (const item of ready) {
           const existing = await findResourceByHsdsId(tx, actor.tenantId, item.hsdsId ?? '');
           if (existing) updated += 1;
           else created += 1;
+          items.push({
+            hsdsId: item.hsdsId ?? '',
+            name: item.name,
+            organizationName: item.organization.name,
+            action: existing ? 'update' : 'create',
+          });
           if (request.query.dryRun) continue;
           if (existing) await updateResource(tx, actor.tenantId, existing.id, actor.userId, item);
           else await insertResource(tx, actor.tenantId, actor.userId, item);
@@ -302,7 +314,7 @@ export function hsdsRoutes(
             details: { fileName: request.body.fileName ?? null, services: ready.length, created, updated },
           });
         }
-        return { dryRun: request.query.dryRun, services: ready.length, created, updated };
+        return { dryRun: request.query.dryRun, services: ready.length, created, updated, items };
       });
     },
   );

@@ -5,6 +5,7 @@ import type { SecretBox } from '../secretBox.ts';
 import { assessmentRoutes } from './assessments.ts';
 import { auditEventRoutes } from './auditEvents.ts';
 import { caseRoutes } from './cases.ts';
+import { communityRoutes } from './community.ts';
 import { consentRoutes } from './consents.ts';
 import { consultationRoutes } from './consultations.ts';
 import { councilRoutes } from './council.ts';
@@ -105,5 +106,6 @@ export function registerRoutes(app: FastifyInstance, { database, config, secretB
   resourceRoutes(app, db);
   hsdsRoutes(app, db, { publicDirectory: config.publicDirectory });
   placementRoutes(app, db);
+  communityRoutes(app, db);
   outreachRoutes(app, db);
 }

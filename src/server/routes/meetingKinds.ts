@@ -4,7 +4,6 @@ import type { Kysely } from 'kysely';
 import { meetingKindListSchema } from '../../contract/meetingKinds.ts';
 import { problemSchema } from '../../contract/problem.ts';
 import type { DB } from '../../db/schema.ts';
-import { labelOf, legalBases } from '../../domain/codeLists.ts';
 import { actorOf } from '../authentication.ts';
 
 /** The tenant's meeting kinds (configurable names, each with its legal basis), for the meeting form. */
@@ -35,7 +34,6 @@ export function meetingKindRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           code: row.code,
           name: row.name,
           legalBasis: row.legal_basis,
-          legalBasisLabel: labelOf(legalBases, row.legal_basis),
         })),
       };
     },

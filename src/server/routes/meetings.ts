@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
 import { idParamsSchema } from '../../contract/common.ts';
 import {
@@ -9,16 +8,9 @@ import {
   meetingSchema,
   minutesInputSchema,
 } from '../../contract/meetings.ts';
-import { type Problem, problemSchema } from '../../contract/problem.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
+import type { Problem } from '../../contract/problem.ts';
 import { recordCaseEvent } from '../../db/caseEvents.ts';
-import {
-  findVisibleCase,
-  knownOrganizationIds,
-  organizationNames,
-  touchCase,
-  userNames,
-} from '../../db/cases.ts';
+import { knownOrganizationIds, organizationNames, touchCase, userNames } from '../../db/cases.ts';
 import { consentCoverage } from '../../db/consents.ts';
 import {
   acknowledgeInvitation,
@@ -34,17 +26,13 @@ import { addParticipant } from '../../db/participants.ts';
 import type { DB } from '../../db/schema.ts';
 import { type CaseStage, isOpenStage } from '../../domain/caseStage.ts';
 import { now } from '../../domain/clock.ts';
-import { labelOf, legalBases } from '../../domain/codeLists.ts';
 import { coordinatesCase } from '../../domain/policy/cases.ts';
 import { mayScheduleMeeting, meetingAbilities, meetingPapersWithheld } from '../../domain/policy/meetings.ts';
 import { formatWareki, toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
 import { advanceCase } from '../caseTransitions.ts';
+import { operations } from '../operation.ts';
 import { conflict, forbidden, HttpProblem, notFound } from '../problem.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
-const writeErrors = { ...readErrors, 409: problemSchema };
 
 /** Clock skew tolerated when a meeting is recorded as held "now". */
 const HELD_AT_TOLERANCE_MS = 10 * 60 * 1000;
@@ -77,7 +65,6 @@ export function presentMeetingSummary(
     title: row.title,
     kind: { id: row.kind_id, code: row.kind_code, name: row.kind_name },
     legalBasis: row.legal_basis,
-    legalBasisLabel: labelOf(legalBases, row.legal_basis),
     status: row.status,
     scheduledAt: row.scheduled_at.toISOString(),
     heldAt: row.held_at?.toISOString() ?? null,
@@ -129,7 +116,6 @@ export async function presentMeeting(
     },
     kind: { id: meeting.kind_id, code: meeting.kind_code, name: meeting.kind_name },
     legalBasis: meeting.legal_basis,
-    legalBasisLabel: labelOf(legalBases, meeting.legal_basis),
     title: meeting.title,
     scheduledAt: meeting.scheduled_at.toISOString(),
     place: meeting.place,
@@ -153,361 +139,338 @@ function invalid(errors: NonNullable<Problem['errors']>, detail: string): HttpPr
 }
 
 export function meetingRoutes(app: FastifyInstance, db: Kysely<DB>): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['meetings'] });
 
-  r.post(
+  op.post(
     '/api/cases/:id/meetings',
     {
-      config: { access: { permission: 'case.coordinate' }, audit: ['meeting.create'] },
-      schema: {
-        operationId: 'meetings.create',
-        summary: '支援会議・重層的支援会議を設定し、機関を招集する',
-        description:
-          '重層的支援会議（legal basis consent）は、招集するすべての機関について本人の同意が記録されていることが必要です（なければ 409 consent.required）。招集された機関は事例の参加機関になります。支援会議（社会福祉法第106条の6）は同意不要で、招集された機関はその会議だけを閲覧できます。',
-        tags: ['meetings'],
-        params: idParamsSchema,
-        body: meetingInputSchema,
-        response: { 201: meetingSchema, ...writeErrors },
-      },
+      operationId: 'meetings.create',
+      access: { permission: 'case.coordinate' },
+      audit: ['meeting.create'],
+      summary: '支援会議・重層的支援会議を設定し、機関を招集する',
+      description:
+        '重層的支援会議（legal basis consent）は、招集するすべての機関について本人の同意が記録されていることが必要です（なければ 409 consent.required）。招集された機関は事例の参加機関になります。支援会議（社会福祉法第106条の6）は同意不要で、招集された機関はその会議だけを閲覧できます。',
+      params: idParamsSchema,
+      body: meetingInputSchema,
+      response: { 201: meetingSchema },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit, visibleCase }) => {
       const input = request.body;
-      const meeting = await db.transaction().execute(async (tx) => {
-        const kase = await findVisibleCase(tx, actor, request.params.id, { forUpdate: true });
-        if (!kase) throw notFound();
-        if (!mayScheduleMeeting(actor, kase)) throw forbidden();
+      const kase = await visibleCase(request.params.id, { forUpdate: true });
+      if (!mayScheduleMeeting(actor, kase)) throw forbidden();
 
-        const kind = await findMeetingKind(tx, actor.tenantId, input.kindId);
-        if (!kind) {
-          throw invalid(
-            [{ field: 'kindId', code: 'unknownKind', message: '会議の種類が見つかりません' }],
-            '会議の種類が見つかりません。',
-          );
-        }
-        const invited = input.invitedOrganizationIds;
-        const known = await knownOrganizationIds(tx, actor.tenantId, invited);
-        const badInvitees = invited.flatMap((id, index) =>
-          !known.has(id)
+      const kind = await findMeetingKind(tx, actor.tenantId, input.kindId);
+      if (!kind) {
+        throw invalid(
+          [{ field: 'kindId', code: 'unknownKind', message: '会議の種類が見つかりません' }],
+          '会議の種類が見つかりません。',
+        );
+      }
+      const invited = input.invitedOrganizationIds;
+      const known = await knownOrganizationIds(tx, actor.tenantId, invited);
+      const badInvitees = invited.flatMap((id, index) =>
+        !known.has(id)
+          ? [
+              {
+                field: `invitedOrganizationIds.${index}`,
+                code: 'unknownOrganization',
+                message: '招集する機関が見つからないか、無効になっています',
+              },
+            ]
+          : id === kase.coordinating_organization_id
             ? [
                 {
                   field: `invitedOrganizationIds.${index}`,
-                  code: 'unknownOrganization',
-                  message: '招集する機関が見つからないか、無効になっています',
+                  code: 'organiser',
+                  message: '会議を主催する重層事業担当は招集先に含めません',
                 },
               ]
-            : id === kase.coordinating_organization_id
-              ? [
-                  {
-                    field: `invitedOrganizationIds.${index}`,
-                    code: 'organiser',
-                    message: '会議を主催する重層事業担当は招集先に含めません',
-                  },
-                ]
-              : [],
+            : [],
+      );
+      if (badInvitees.length > 0) throw invalid(badInvitees, '招集する機関の指定に誤りがあります。');
+      if (!isOpenStage(kase.stage)) {
+        throw conflict(
+          'conflict.state',
+          '終結または中断した事例には会議を設定できません。必要なら事例を再開してください。',
         );
-        if (badInvitees.length > 0) throw invalid(badInvitees, '招集する機関の指定に誤りがあります。');
-        if (!isOpenStage(kase.stage)) {
-          throw conflict(
-            'conflict.state',
-            '終結または中断した事例には会議を設定できません。必要なら事例を再開してください。',
+      }
+
+      // 重層的支援会議: the person's consent must cover every invited organisation on the day.
+      const onDate = toIsoDate(input.scheduledAt);
+      const coverage =
+        kind.legal_basis === 'consent'
+          ? await consentCoverage(tx, {
+              tenantId: actor.tenantId,
+              personId: kase.primary_person_id,
+              caseId: kase.id,
+              organizationIds: invited,
+              onDate,
+            })
+          : new Map<string, string>();
+      if (kind.legal_basis === 'consent') {
+        const missing = invited.filter((id) => !coverage.has(id));
+        if (missing.length > 0) {
+          const names = await organizationNames(tx, actor.tenantId, missing);
+          throw new HttpProblem(
+            409,
+            'consent.required',
+            `${kind.name}に招集するには本人の同意が必要です。次の機関について、開催日（${formatWareki(onDate)}）に有効な同意が記録されていません：${listNames(missing, names)}。同意を記録するか、支援会議として開催してください。`,
+            missing.map((id) => ({
+              field: `invitedOrganizationIds.${invited.indexOf(id)}`,
+              code: 'consentMissing',
+              message: `${names.get(id) ?? id}への情報共有について本人の同意が記録されていません`,
+            })),
           );
         }
+      }
 
-        // 重層的支援会議: the person's consent must cover every invited organisation on the day.
-        const onDate = toIsoDate(input.scheduledAt);
-        const coverage =
-          kind.legal_basis === 'consent'
-            ? await consentCoverage(tx, {
-                tenantId: actor.tenantId,
-                personId: kase.primary_person_id,
-                caseId: kase.id,
-                organizationIds: invited,
-                onDate,
-              })
-            : new Map<string, string>();
-        if (kind.legal_basis === 'consent') {
-          const missing = invited.filter((id) => !coverage.has(id));
-          if (missing.length > 0) {
-            const names = await organizationNames(tx, actor.tenantId, missing);
-            throw new HttpProblem(
-              409,
-              'consent.required',
-              `${kind.name}に招集するには本人の同意が必要です。次の機関について、開催日（${formatWareki(onDate)}）に有効な同意が記録されていません：${listNames(missing, names)}。同意を記録するか、支援会議として開催してください。`,
-              missing.map((id) => ({
-                field: `invitedOrganizationIds.${invited.indexOf(id)}`,
-                code: 'consentMissing',
-                message: `${names.get(id) ?? id}への情報共有について本人の同意が記録されていません`,
-              })),
-            );
-          }
-        }
-
-        const created = await insertMeeting(tx, {
-          tenantId: actor.tenantId,
-          caseId: kase.id,
-          kind,
-          createdBy: actor.userId,
-          input,
-        });
-        for (const organizationId of invited) {
-          await addParticipant(
-            tx,
-            kind.legal_basis === 'consent'
-              ? {
-                  tenant_id: actor.tenantId,
-                  case_id: kase.id,
-                  organization_id: organizationId,
-                  basis: 'meeting',
-                  scope: 'case',
-                  legal_basis: 'consent',
-                  meeting_id: created.id,
-                  source_id: coverage.get(organizationId) ?? null,
-                }
-              : {
-                  tenant_id: actor.tenantId,
-                  case_id: kase.id,
-                  organization_id: organizationId,
-                  basis: 'meeting',
-                  scope: 'meeting',
-                  legal_basis: 'article106_6',
-                  meeting_id: created.id,
-                },
-          );
-        }
-        await touchCase(tx, kase);
-        const names = await organizationNames(tx, actor.tenantId, invited);
-        await recordCaseEvent(tx, {
-          tenantId: actor.tenantId,
-          caseId: kase.id,
-          kind: 'meetingScheduled',
-          actor: { userId: actor.userId, organizationId: actor.organizationId },
-          subjectId: created.id,
-          summary: `${kind.name}「${created.title}」を${formatWareki(onDate)}に設定（招集：${listNames(invited, names)}）`,
-          details: {
-            meetingId: created.id,
-            kind: kind.code,
-            legalBasis: kind.legal_basis,
-            scheduledAt: created.scheduled_at.toISOString(),
-            invitedOrganizationIds: invited,
-          },
-        });
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'meeting.create',
-          resourceType: 'meeting',
-          resourceId: created.id,
-          caseId: kase.id,
-          personId: kase.primary_person_id,
-          legalBasis: kind.legal_basis,
-          details: {
-            kind: kind.code,
-            scheduledAt: created.scheduled_at.toISOString(),
-            invitedOrganizationIds: invited,
-            consentIds: [...new Set(coverage.values())],
-          },
-        });
-        const visible = await findVisibleMeeting(tx, actor, created.id);
-        if (!visible) throw notFound();
-        return presentMeeting(tx, actor, visible);
+      const created = await insertMeeting(tx, {
+        tenantId: actor.tenantId,
+        caseId: kase.id,
+        kind,
+        createdBy: actor.userId,
+        input,
       });
-      return reply.code(201).send(meeting);
+      for (const organizationId of invited) {
+        await addParticipant(
+          tx,
+          kind.legal_basis === 'consent'
+            ? {
+                tenant_id: actor.tenantId,
+                case_id: kase.id,
+                organization_id: organizationId,
+                basis: 'meeting',
+                scope: 'case',
+                legal_basis: 'consent',
+                meeting_id: created.id,
+                source_id: coverage.get(organizationId) ?? null,
+              }
+            : {
+                tenant_id: actor.tenantId,
+                case_id: kase.id,
+                organization_id: organizationId,
+                basis: 'meeting',
+                scope: 'meeting',
+                legal_basis: 'article106_6',
+                meeting_id: created.id,
+              },
+        );
+      }
+      await touchCase(tx, kase);
+      const names = await organizationNames(tx, actor.tenantId, invited);
+      await recordCaseEvent(tx, {
+        tenantId: actor.tenantId,
+        caseId: kase.id,
+        kind: 'meetingScheduled',
+        actor: { userId: actor.userId, organizationId: actor.organizationId },
+        subjectId: created.id,
+        summary: `${kind.name}「${created.title}」を${formatWareki(onDate)}に設定（招集：${listNames(invited, names)}）`,
+        details: {
+          meetingId: created.id,
+          kind: kind.code,
+          legalBasis: kind.legal_basis,
+          scheduledAt: created.scheduled_at.toISOString(),
+          invitedOrganizationIds: invited,
+        },
+      });
+      await audit({
+        action: 'meeting.create',
+        resourceType: 'meeting',
+        resourceId: created.id,
+        caseId: kase.id,
+        personId: kase.primary_person_id,
+        legalBasis: kind.legal_basis,
+        details: {
+          kind: kind.code,
+          scheduledAt: created.scheduled_at.toISOString(),
+          invitedOrganizationIds: invited,
+          consentIds: [...new Set(coverage.values())],
+        },
+      });
+      const visible = await findVisibleMeeting(tx, actor, created.id);
+      if (!visible) throw notFound();
+      return presentMeeting(tx, actor, visible);
     },
   );
 
-  r.get(
+  op.get(
     '/api/meetings/:id',
     {
-      config: { access: { permission: 'case.read' }, audit: ['meeting.read'] },
-      schema: {
-        operationId: 'meetings.get',
-        summary: '会議（招集・出欠・議題・議事録・決定事項）',
-        description:
-          '支援会議では、守秘義務の確認をしていない招集機関には requiresAcknowledgement: true を返し、議題・議事録・決定事項を伏せます（null）。',
-        tags: ['meetings'],
-        params: idParamsSchema,
-        response: { 200: meetingSchema, ...readErrors },
-      },
+      operationId: 'meetings.get',
+      access: { permission: 'case.read' },
+      audit: ['meeting.read'],
+      summary: '会議（招集・出欠・議題・議事録・決定事項）',
+      description:
+        '支援会議では、守秘義務の確認をしていない招集機関には requiresAcknowledgement: true を返し、議題・議事録・決定事項を伏せます（null）。',
+      params: idParamsSchema,
+      response: { 200: meetingSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const meeting = await findVisibleMeeting(tx, actor, request.params.id);
-        if (!meeting) throw notFound();
-        const presented = await presentMeeting(tx, actor, meeting);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'meeting.read',
-          resourceType: 'meeting',
-          resourceId: meeting.id,
-          caseId: meeting.case_id,
-          personId: meeting.primary_person_id,
-          legalBasis: meeting.legal_basis,
-          details: { withheld: presented.withheld },
-        });
-        return presented;
+    async ({ request, actor, tx, audit }) => {
+      const meeting = await findVisibleMeeting(tx, actor, request.params.id);
+      if (!meeting) throw notFound();
+      const presented = await presentMeeting(tx, actor, meeting);
+      await audit({
+        action: 'meeting.read',
+        resourceType: 'meeting',
+        resourceId: meeting.id,
+        caseId: meeting.case_id,
+        personId: meeting.primary_person_id,
+        legalBasis: meeting.legal_basis,
+        details: { withheld: presented.withheld },
       });
+      return presented;
     },
   );
 
-  r.post(
+  op.post(
     '/api/meetings/:id/acknowledgement',
     {
-      config: { access: { permission: 'case.read' }, audit: ['meeting.acknowledgeConfidentiality'] },
-      schema: {
-        operationId: 'meetings.acknowledgeConfidentiality',
-        summary: '招集された機関として守秘義務を確認する',
-        tags: ['meetings'],
-        params: idParamsSchema,
-        response: { 200: meetingSchema, ...writeErrors },
-      },
+      operationId: 'meetings.acknowledgeConfidentiality',
+      access: { permission: 'case.read' },
+      audit: ['meeting.acknowledgeConfidentiality'],
+      summary: '招集された機関として守秘義務を確認する',
+      params: idParamsSchema,
+      response: { 200: meetingSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const meeting = await findVisibleMeeting(tx, actor, request.params.id, { forUpdate: true });
-        // Only an invited organisation acknowledges; to anyone else the action does not exist.
-        const invitations = meeting ? await invitationsOf(tx, actor.tenantId, meeting.id) : [];
-        const mine = invitations.find((i) => i.organization_id === actor.organizationId);
-        if (!meeting || !mine) throw notFound();
-        const acknowledged = await acknowledgeInvitation(tx, {
-          tenantId: actor.tenantId,
-          meetingId: meeting.id,
-          organizationId: actor.organizationId,
-          userId: actor.userId,
-        });
-        if (!acknowledged) {
-          throw conflict(
-            'meeting.alreadyAcknowledged',
-            'この会議の守秘義務の確認は、あなたの機関ですでに記録されています。',
-          );
-        }
-        const names = await organizationNames(tx, actor.tenantId, [actor.organizationId]);
-        await recordCaseEvent(tx, {
-          tenantId: actor.tenantId,
-          caseId: meeting.case_id,
-          kind: 'confidentialityAcknowledged',
-          actor: { userId: actor.userId, organizationId: actor.organizationId },
-          subjectId: meeting.id,
-          summary: `${names.get(actor.organizationId) ?? ''}が「${meeting.title}」の守秘義務を確認`,
-          details: { meetingId: meeting.id, organizationId: actor.organizationId },
-        });
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'meeting.acknowledgeConfidentiality',
-          resourceType: 'meeting',
-          resourceId: meeting.id,
-          caseId: meeting.case_id,
-          personId: meeting.primary_person_id,
-          legalBasis: meeting.legal_basis,
-          details: { organizationId: actor.organizationId },
-        });
-        return presentMeeting(tx, actor, meeting);
+    async ({ request, actor, tx, audit }) => {
+      const meeting = await findVisibleMeeting(tx, actor, request.params.id, { forUpdate: true });
+      // Only an invited organisation acknowledges; to anyone else the action does not exist.
+      const invitations = meeting ? await invitationsOf(tx, actor.tenantId, meeting.id) : [];
+      const mine = invitations.find((i) => i.organization_id === actor.organizationId);
+      if (!meeting || !mine) throw notFound();
+      const acknowledged = await acknowledgeInvitation(tx, {
+        tenantId: actor.tenantId,
+        meetingId: meeting.id,
+        organizationId: actor.organizationId,
+        userId: actor.userId,
       });
+      if (!acknowledged) {
+        throw conflict(
+          'meeting.alreadyAcknowledged',
+          'この会議の守秘義務の確認は、あなたの機関ですでに記録されています。',
+        );
+      }
+      const names = await organizationNames(tx, actor.tenantId, [actor.organizationId]);
+      await recordCaseEvent(tx, {
+        tenantId: actor.tenantId,
+        caseId: meeting.case_id,
+        kind: 'confidentialityAcknowledged',
+        actor: { userId: actor.userId, organizationId: actor.organizationId },
+        subjectId: meeting.id,
+        summary: `${names.get(actor.organizationId) ?? ''}が「${meeting.title}」の守秘義務を確認`,
+        details: { meetingId: meeting.id, organizationId: actor.organizationId },
+      });
+      await audit({
+        action: 'meeting.acknowledgeConfidentiality',
+        resourceType: 'meeting',
+        resourceId: meeting.id,
+        caseId: meeting.case_id,
+        personId: meeting.primary_person_id,
+        legalBasis: meeting.legal_basis,
+        details: { organizationId: actor.organizationId },
+      });
+      return presentMeeting(tx, actor, meeting);
     },
   );
 
-  r.post(
+  op.post(
     '/api/meetings/:id/minutes',
     {
-      config: { access: { permission: 'case.coordinate' }, audit: ['meeting.recordMinutes'] },
-      schema: {
-        operationId: 'meetings.recordMinutes',
-        summary: '会議の開催（出欠・議事録・決定事項）を記録する',
-        description:
-          '支援会議では、出席したすべての機関が守秘義務を確認済みであることが必要です（なければ 409 meeting.acknowledgementRequired）。支援会議の開催は事例の段階を「見守り（同意待ち）」へ進めます。',
-        tags: ['meetings'],
-        params: idParamsSchema,
-        body: minutesInputSchema,
-        response: { 200: meetingSchema, ...writeErrors },
-      },
+      operationId: 'meetings.recordMinutes',
+      access: { permission: 'case.coordinate' },
+      audit: ['meeting.recordMinutes'],
+      summary: '会議の開催（出欠・議事録・決定事項）を記録する',
+      description:
+        '支援会議では、出席したすべての機関が守秘義務を確認済みであることが必要です（なければ 409 meeting.acknowledgementRequired）。支援会議の開催は事例の段階を「見守り（同意待ち）」へ進めます。',
+      params: idParamsSchema,
+      body: minutesInputSchema,
+      response: { 200: meetingSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit, visibleCase }) => {
       const input = request.body;
-      return db.transaction().execute(async (tx) => {
-        const meeting = await findVisibleMeeting(tx, actor, request.params.id, { forUpdate: true });
-        if (!meeting) throw notFound();
-        if (!coordinatesCase(actor, meeting)) throw forbidden();
+      const meeting = await findVisibleMeeting(tx, actor, request.params.id, { forUpdate: true });
+      if (!meeting) throw notFound();
+      if (!coordinatesCase(actor, meeting)) throw forbidden();
 
-        const invitations = await invitationsOf(tx, actor.tenantId, meeting.id);
-        const byOrganization = new Map(invitations.map((i) => [i.organization_id, i]));
-        const notInvited = input.attendance.flatMap((row, index) =>
-          byOrganization.has(row.organizationId)
-            ? []
-            : [
-                {
-                  field: `attendance.${index}.organizationId`,
-                  code: 'notInvited',
-                  message: 'この会議に招集されていない機関です',
-                },
-              ],
-        );
-        if (Date.parse(input.heldAt) > now().getTime() + HELD_AT_TOLERANCE_MS) {
-          notInvited.push({
-            field: 'heldAt',
-            code: 'future',
-            message: '開催日時に未来の日時は入力できません',
-          });
-        }
-        if (notInvited.length > 0) throw invalid(notInvited, '出欠または開催日時の入力に誤りがあります。');
-        if (meeting.status === 'held') {
-          throw conflict('conflict.state', 'この会議の開催はすでに記録されています。');
-        }
-
-        const attending = input.attendance.filter((row) => row.attended).map((row) => row.organizationId);
-        const names = await organizationNames(
-          tx,
-          actor.tenantId,
-          invitations.map((i) => i.organization_id),
-        );
-        if (meeting.legal_basis === 'article106_6') {
-          const unacknowledged = attending.filter((id) => !byOrganization.get(id)?.acknowledged_at);
-          if (unacknowledged.length > 0) {
-            throw new HttpProblem(
-              409,
-              'meeting.acknowledgementRequired',
-              `支援会議に出席した機関は守秘義務の確認が必要です。次の機関が確認していません：${listNames(unacknowledged, names)}。`,
-              unacknowledged.map((id) => ({
-                field: `attendance.${input.attendance.findIndex((row) => row.organizationId === id)}.organizationId`,
-                code: 'acknowledgementMissing',
-                message: `${names.get(id) ?? id}は守秘義務の確認をしていません`,
-              })),
-            );
-          }
-        }
-
-        const kase = await findVisibleCase(tx, actor, meeting.case_id, { forUpdate: true });
-        if (!kase) throw notFound();
-        if (meeting.legal_basis === 'article106_6') {
-          await advanceCase(tx, actor, kase, 'holdSupportMeeting');
-        } else {
-          await touchCase(tx, kase);
-        }
-        await recordMinutes(tx, { tenantId: actor.tenantId, meetingId: meeting.id, input });
-        await recordCaseEvent(tx, {
-          tenantId: actor.tenantId,
-          caseId: kase.id,
-          kind: 'meetingHeld',
-          actor: { userId: actor.userId, organizationId: actor.organizationId },
-          subjectId: meeting.id,
-          summary: `${meeting.kind_name}「${meeting.title}」を${formatWareki(input.heldAt)}に開催（出席：${attending.length > 0 ? listNames(attending, names) : 'なし'}）`,
-          details: {
-            meetingId: meeting.id,
-            heldAt: new Date(input.heldAt).toISOString(),
-            attendedOrganizationIds: attending,
-          },
+      const invitations = await invitationsOf(tx, actor.tenantId, meeting.id);
+      const byOrganization = new Map(invitations.map((i) => [i.organization_id, i]));
+      const notInvited = input.attendance.flatMap((row, index) =>
+        byOrganization.has(row.organizationId)
+          ? []
+          : [
+              {
+                field: `attendance.${index}.organizationId`,
+                code: 'notInvited',
+                message: 'この会議に招集されていない機関です',
+              },
+            ],
+      );
+      if (Date.parse(input.heldAt) > now().getTime() + HELD_AT_TOLERANCE_MS) {
+        notInvited.push({
+          field: 'heldAt',
+          code: 'future',
+          message: '開催日時に未来の日時は入力できません',
         });
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'meeting.recordMinutes',
-          resourceType: 'meeting',
-          resourceId: meeting.id,
-          caseId: kase.id,
-          personId: kase.primary_person_id,
-          legalBasis: meeting.legal_basis,
-          details: { heldAt: new Date(input.heldAt).toISOString(), attendedOrganizationIds: attending },
-        });
-        const updated = await findVisibleMeeting(tx, actor, meeting.id);
-        if (!updated) throw notFound();
-        return presentMeeting(tx, actor, updated);
+      }
+      if (notInvited.length > 0) throw invalid(notInvited, '出欠または開催日時の入力に誤りがあります。');
+      if (meeting.status === 'held') {
+        throw conflict('conflict.state', 'この会議の開催はすでに記録されています。');
+      }
+
+      const attending = input.attendance.filter((row) => row.attended).map((row) => row.organizationId);
+      const names = await organizationNames(
+        tx,
+        actor.tenantId,
+        invitations.map((i) => i.organization_id),
+      );
+      if (meeting.legal_basis === 'article106_6') {
+        const unacknowledged = attending.filter((id) => !byOrganization.get(id)?.acknowledged_at);
+        if (unacknowledged.length > 0) {
+          throw new HttpProblem(
+            409,
+            'meeting.acknowledgementRequired',
+            `支援会議に出席した機関は守秘義務の確認が必要です。次の機関が確認していません：${listNames(unacknowledged, names)}。`,
+            unacknowledged.map((id) => ({
+              field: `attendance.${input.attendance.findIndex((row) => row.organizationId === id)}.organizationId`,
+              code: 'acknowledgementMissing',
+              message: `${names.get(id) ?? id}は守秘義務の確認をしていません`,
+            })),
+          );
+        }
+      }
+
+      const kase = await visibleCase(meeting.case_id, { forUpdate: true });
+      if (meeting.legal_basis === 'article106_6') {
+        await advanceCase(tx, actor, kase, 'holdSupportMeeting');
+      } else {
+        await touchCase(tx, kase);
+      }
+      await recordMinutes(tx, { tenantId: actor.tenantId, meetingId: meeting.id, input });
+      await recordCaseEvent(tx, {
+        tenantId: actor.tenantId,
+        caseId: kase.id,
+        kind: 'meetingHeld',
+        actor: { userId: actor.userId, organizationId: actor.organizationId },
+        subjectId: meeting.id,
+        summary: `${meeting.kind_name}「${meeting.title}」を${formatWareki(input.heldAt)}に開催（出席：${attending.length > 0 ? listNames(attending, names) : 'なし'}）`,
+        details: {
+          meetingId: meeting.id,
+          heldAt: new Date(input.heldAt).toISOString(),
+          attendedOrganizationIds: attending,
+        },
       });
+      await audit({
+        action: 'meeting.recordMinutes',
+        resourceType: 'meeting',
+        resourceId: meeting.id,
+        caseId: kase.id,
+        personId: kase.primary_person_id,
+        legalBasis: meeting.legal_basis,
+        details: { heldAt: new Date(input.heldAt).toISOString(), attendedOrganizationIds: attending },
+      });
+      const updated = await findVisibleMeeting(tx, actor, meeting.id);
+      if (!updated) throw notFound();
+      return presentMeeting(tx, actor, updated);
     },
   );
 }

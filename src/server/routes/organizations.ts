@@ -11,7 +11,6 @@ import {
   organizationSchema,
   organizationUpdateSchema,
 } from '../../contract/organizations.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import {
   findOrganization,
@@ -25,10 +24,8 @@ import { now } from '../../domain/clock.ts';
 import { disableOrganizationRefusal, organizationAbilities } from '../../domain/policy/accounts.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
+import { operations, writeErrors } from '../operation.ts';
 import { conflict, enforce, HttpProblem, notFound } from '../problem.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
-const writeErrors = { ...readErrors, 409: problemSchema };
 
 export function presentOrganization(row: OrganizationRow, actor: Actor): Organization {
   const contact = typeof row.contact === 'string' ? JSON.parse(row.contact) : row.contact;
@@ -47,118 +44,101 @@ export function presentOrganization(row: OrganizationRow, actor: Actor): Organiz
 
 export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['organizations'] });
 
-  r.get(
+  op.get(
     '/api/organizations',
     {
-      config: { access: { permission: 'organization.read' }, audit: [] },
-      schema: {
-        operationId: 'organizations.list',
-        summary: 'Organisations of my municipality',
-        tags: ['organizations'],
-        querystring: organizationListQuerySchema,
-        response: { 200: organizationListSchema, ...readErrors },
-      },
+      operationId: 'organizations.list',
+      access: { permission: 'organization.read' },
+      audit: [],
+      summary: 'Organisations of my municipality',
+      querystring: organizationListQuerySchema,
+      response: { 200: organizationListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const rows = await listOrganizations(db, actor.tenantId, {
+    async ({ request, actor, tx }) => {
+      const rows = await listOrganizations(tx, actor.tenantId, {
         includeDisabled: request.query.includeDisabled === 'true',
       });
       return { items: rows.map((row) => presentOrganization(row, actor)) };
     },
   );
 
-  r.get(
+  op.get(
     '/api/organizations/:id',
     {
-      config: { access: { permission: 'organization.read' }, audit: [] },
-      schema: {
-        operationId: 'organizations.get',
-        summary: 'One organisation',
-        tags: ['organizations'],
-        params: idParamsSchema,
-        response: { 200: organizationSchema, ...readErrors },
-      },
+      operationId: 'organizations.get',
+      access: { permission: 'organization.read' },
+      audit: [],
+      summary: 'One organisation',
+      params: idParamsSchema,
+      response: { 200: organizationSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const row = await findOrganization(db, actor.tenantId, request.params.id);
+    async ({ request, actor, tx }) => {
+      const row = await findOrganization(tx, actor.tenantId, request.params.id);
       if (!row) throw notFound();
       return presentOrganization(row, actor);
     },
   );
 
-  r.post(
+  op.post(
     '/api/organizations',
     {
-      config: { access: { permission: 'organization.manage' }, audit: ['organization.create'] },
-      schema: {
-        operationId: 'organizations.create',
-        summary: 'Create an organisation',
-        tags: ['organizations'],
-        body: organizationInputSchema,
-        response: { 201: organizationSchema, ...writeErrors },
-      },
+      operationId: 'organizations.create',
+      access: { permission: 'organization.manage' },
+      audit: ['organization.create'],
+      summary: 'Create an organisation',
+      body: organizationInputSchema,
+      response: { 201: organizationSchema },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const input = request.body;
-      const row = await db.transaction().execute(async (tx) => {
-        if (await organizationNameTaken(tx, actor.tenantId, input.name)) {
-          throw conflict(
-            'conflict.organizationNameTaken',
-            `「${input.name}」という名称の組織はすでに登録されています。`,
-          );
-        }
-        const created = await insertOrganization(tx, actor.tenantId, randomUUID(), input);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'organization.create',
-          resourceType: 'organization',
-          resourceId: created.id,
-          details: { after: input },
-        });
-        return created;
+      if (await organizationNameTaken(tx, actor.tenantId, input.name)) {
+        throw conflict(
+          'conflict.organizationNameTaken',
+          `「${input.name}」という名称の組織はすでに登録されています。`,
+        );
+      }
+      const created = await insertOrganization(tx, actor.tenantId, randomUUID(), input);
+      await audit({
+        action: 'organization.create',
+        resourceType: 'organization',
+        resourceId: created.id,
+        details: { after: input },
       });
-      return reply.code(201).send(presentOrganization(row, actor));
+      return presentOrganization(created, actor);
     },
   );
 
-  r.patch(
+  op.patch(
     '/api/organizations/:id',
     {
-      config: { access: { permission: 'organization.manage' }, audit: ['organization.update'] },
-      schema: {
-        operationId: 'organizations.update',
-        summary: 'Edit an organisation',
-        tags: ['organizations'],
-        params: idParamsSchema,
-        body: organizationUpdateSchema,
-        response: { 200: organizationSchema, ...writeErrors },
-      },
+      operationId: 'organizations.update',
+      access: { permission: 'organization.manage' },
+      audit: ['organization.update'],
+      summary: 'Edit an organisation',
+      params: idParamsSchema,
+      body: organizationUpdateSchema,
+      response: { 200: organizationSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const input = request.body;
-      const row = await db.transaction().execute(async (tx) => {
-        const before = await findOrganization(tx, actor.tenantId, request.params.id);
-        if (!before) throw notFound();
-        if (input.name && (await organizationNameTaken(tx, actor.tenantId, input.name, before.id))) {
-          throw conflict(
-            'conflict.organizationNameTaken',
-            `「${input.name}」という名称の組織はすでに登録されています。`,
-          );
-        }
-        const updated = await updateOrganization(tx, actor.tenantId, before.id, input);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'organization.update',
-          resourceType: 'organization',
-          resourceId: before.id,
-          details: { changes: input },
-        });
-        return updated;
+      const before = await findOrganization(tx, actor.tenantId, request.params.id);
+      if (!before) throw notFound();
+      if (input.name && (await organizationNameTaken(tx, actor.tenantId, input.name, before.id))) {
+        throw conflict(
+          'conflict.organizationNameTaken',
+          `「${input.name}」という名称の組織はすでに登録されています。`,
+        );
+      }
+      const updated = await updateOrganization(tx, actor.tenantId, before.id, input);
+      await audit({
+        action: 'organization.update',
+        resourceType: 'organization',
+        resourceId: before.id,
+        details: { changes: input },
       });
-      return presentOrganization(row, actor);
+      return presentOrganization(updated, actor);
     },
   );
 

@@ -1,20 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { accessLogSchema } from '../../contract/auditEvents.ts';
 import { idParamsSchema } from '../../contract/common.ts';
 import { pageQuerySchema } from '../../contract/pagination.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import { personVisible } from '../../db/access.ts';
 import { personAccessLog } from '../../db/auditEvents.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import type { DB } from '../../db/schema.ts';
 import { presentAccessLogEntry } from '../auditPresenter.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
+import { operations } from '../operation.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { notFound } from '../problem.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
 /**
  * 「閲覧履歴」: who has seen this person — every read, print, export or reveal of the person or of a
@@ -22,47 +17,42 @@ const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema,
  * (`person.accessLog`), about a person it may see; anyone else gets 404.
  */
 export function personAccessLogRoutes(app: FastifyInstance, db: Kysely<DB>): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['persons'] });
 
-  r.get(
+  op.get(
     '/api/persons/:id/access-log',
     {
-      config: { access: { permission: 'person.accessLog' }, audit: ['person.accessLog'] },
-      schema: {
-        operationId: 'persons.accessLog',
-        summary: 'Who has seen this person: reads, prints, exports and reveals of them or their cases',
-        tags: ['persons'],
-        params: idParamsSchema,
-        querystring: pageQuerySchema,
-        response: { 200: accessLogSchema, ...readErrors },
-      },
+      operationId: 'persons.accessLog',
+      access: { permission: 'person.accessLog' },
+      audit: ['person.accessLog'],
+      summary: 'Who has seen this person: reads, prints, exports and reveals of them or their cases',
+      params: idParamsSchema,
+      querystring: pageQuerySchema,
+      response: { 200: accessLogSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const { limit, cursor } = request.query;
       const after = decodeCursor(cursor, ['integer']);
-      const rows = await db.transaction().execute(async (tx) => {
-        const person = await tx
-          .selectFrom('persons as p')
-          .select('p.id')
-          .where('p.tenant_id', '=', actor.tenantId)
-          .where('p.id', '=', request.params.id)
-          .where(personVisible(actor, 'p.id'))
-          .executeTakeFirst();
-        if (!person) throw notFound();
-        const found = await personAccessLog(tx, actor.tenantId, person.id, {
-          limit: limit + 1,
-          beforeSeq: after ? String(after[0]) : undefined,
-        });
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'person.accessLog',
-          resourceType: 'person',
-          resourceId: person.id,
-          personId: person.id,
-          details: { cursor: cursor ?? null, count: Math.min(found.length, limit) },
-        });
-        return found;
+      const person = await tx
+        .selectFrom('persons as p')
+        .select('p.id')
+        .where('p.tenant_id', '=', actor.tenantId)
+        .where('p.id', '=', request.params.id)
+        .where(personVisible(actor, 'p.id'))
+        .executeTakeFirst();
+      if (!person) throw notFound();
+      const found = await personAccessLog(tx, actor.tenantId, person.id, {
+        limit: limit + 1,
+        beforeSeq: after ? String(after[0]) : undefined,
       });
+      await audit({
+        action: 'person.accessLog',
+        resourceType: 'person',
+        resourceId: person.id,
+        personId: person.id,
+        details: { cursor: cursor ?? null, count: Math.min(found.length, limit) },
+      });
+      const rows = found;
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {

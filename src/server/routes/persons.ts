@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
 import { idParamsSchema } from '../../contract/common.ts';
 import {
@@ -13,8 +12,6 @@ import {
   personSearchListSchema,
   personSearchQuerySchema,
 } from '../../contract/persons.ts';
-import { problemSchema } from '../../contract/problem.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { visibleCasesOfPerson, visibleConsultationsOfPerson } from '../../db/personRecords.ts';
 import {
   duplicateKeyOf,
@@ -32,12 +29,9 @@ import {
 import type { DB } from '../../db/schema.ts';
 import * as clock from '../../domain/clock.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
+import { operations } from '../operation.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { conflict, HttpProblem, notFound } from '../problem.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
-const writeErrors = { ...readErrors, 409: problemSchema };
 
 /** A person as shown inside other resources and on lists, with 満年齢 as of today (Asia/Tokyo). */
 export function presentPersonSummary(row: PersonSummaryRow, today = clock.today()): PersonSummary {
@@ -121,42 +115,37 @@ async function loadPerson(tx: Transaction<DB>, actor: Actor, row: PersonRow): Pr
 }
 
 export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['persons'] });
 
-  r.post(
+  op.post(
     '/api/persons',
     {
-      config: { access: { permission: 'person.create' }, audit: ['person.create'] },
-      schema: {
-        operationId: 'persons.create',
-        summary: 'Register a person (氏名・フリガナ・生年月日…; never a マイナンバー)',
-        description:
-          'フリガナ may be typed in ひらがな or カタカナ (half-width too); it is stored in katakana. A person is ' +
-          'visible through the consultations and cases they belong to: register people at intake with ' +
-          'consultations.create, which puts them in the consultation’s household.',
-        tags: ['persons'],
-        body: personInputSchema,
-        response: { 201: personSchema, ...writeErrors },
-      },
+      operationId: 'persons.create',
+      access: { permission: 'person.create' },
+      audit: ['person.create'],
+      summary: 'Register a person (氏名・フリガナ・生年月日…; never a マイナンバー)',
+      description:
+        'フリガナ may be typed in ひらがな or カタカナ (half-width too); it is stored in katakana. A person is ' +
+        'visible through the consultations and cases they belong to: register people at intake with ' +
+        'consultations.create, which puts them in the consultation’s household.',
+      body: personInputSchema,
+      response: { 201: personSchema },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const input = request.body;
-      const person = await db.transaction().execute(async (tx) => {
-        const id = await insertPerson(tx, actor.tenantId, actor.organizationId, input);
-        const organization = await tx
-          .selectFrom('organizations')
-          .select('name')
-          .where('id', '=', actor.organizationId)
-          .executeTakeFirstOrThrow();
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'person.create',
-          resourceType: 'person',
-          resourceId: id,
-          personId: id,
-        });
-        return { id, organizationName: organization.name };
+      const id = await insertPerson(tx, actor.tenantId, actor.organizationId, input);
+      const organization = await tx
+        .selectFrom('organizations')
+        .select('name')
+        .where('id', '=', actor.organizationId)
+        .executeTakeFirstOrThrow();
+      await audit({
+        action: 'person.create',
+        resourceType: 'person',
+        resourceId: id,
+        personId: id,
       });
+      const person = { id, organizationName: organization.name };
       const coordinator = actor.permissions.has('person.link');
       const created: Person = {
         ...presentPersonSummary({
@@ -179,42 +168,37 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         links: [],
         abilities: { findDuplicates: coordinator, link: coordinator },
       };
-      return reply.code(201).send(created);
+      return created;
     },
   );
 
-  r.get(
+  op.get(
     '/api/persons',
     {
-      config: { access: { permission: 'person.read' }, audit: ['person.search'] },
-      schema: {
-        operationId: 'persons.search',
-        summary: 'Search persons I may see by フリガナ (ひらがな/カタカナ, 全角/半角 alike)',
-        description:
-          'Prefix match on the reading; from 3 characters also a match anywhere in it (prefix matches ' +
-          'first). Optionally narrowed by birth date. Only persons of consultations and cases my ' +
-          'organisation may see.',
-        tags: ['persons'],
-        querystring: personSearchQuerySchema,
-        response: { 200: personSearchListSchema, ...readErrors },
-      },
+      operationId: 'persons.search',
+      access: { permission: 'person.read' },
+      audit: ['person.search'],
+      summary: 'Search persons I may see by フリガナ (ひらがな/カタカナ, 全角/半角 alike)',
+      description:
+        'Prefix match on the reading; from 3 characters also a match anywhere in it (prefix matches ' +
+        'first). Optionally narrowed by birth date. Only persons of consultations and cases my ' +
+        'organisation may see.',
+      querystring: personSearchQuerySchema,
+      response: { 200: personSearchListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const { kana, birthDate, limit, cursor } = request.query;
       const after = decodeCursor(cursor, ['rank', 'text', 'uuid']);
-      const rows = await db.transaction().execute(async (tx) => {
-        const found = await searchPersons(tx, actor, { kana, birthDate, limit, after });
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'person.search',
-          resourceType: 'person',
-          details: {
-            query: { kana, birthDate: birthDate ?? null, cursor: cursor ?? null },
-            ids: found.slice(0, limit).map((row) => row.id),
-          },
-        });
-        return found;
+      const found = await searchPersons(tx, actor, { kana, birthDate, limit, after });
+      await audit({
+        action: 'person.search',
+        resourceType: 'person',
+        details: {
+          query: { kana, birthDate: birthDate ?? null, cursor: cursor ?? null },
+          ids: found.slice(0, limit).map((row) => row.id),
+        },
       });
+      const rows = found;
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       const today = clock.today();
@@ -230,149 +214,134 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
   );
 
-  r.get(
+  op.get(
     '/api/persons/:id',
     {
-      config: { access: { permission: 'person.read' }, audit: ['person.read'] },
-      schema: {
-        operationId: 'persons.get',
-        summary: 'One person I may see, with 満年齢, the households I may see and linked records',
-        tags: ['persons'],
-        params: idParamsSchema,
-        response: { 200: personSchema, ...readErrors },
-      },
+      operationId: 'persons.get',
+      access: { permission: 'person.read' },
+      audit: ['person.read'],
+      summary: 'One person I may see, with 満年齢, the households I may see and linked records',
+      params: idParamsSchema,
+      response: { 200: personSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const row = await findVisiblePerson(tx, actor, request.params.id);
-        if (!row) throw notFound();
-        const person = await loadPerson(tx, actor, row);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'person.read',
-          resourceType: 'person',
-          resourceId: row.id,
-          personId: row.id,
-          details: {
-            households: person.households.map((h) => h.householdId),
-            consultationIds: person.consultations.map((c) => c.id),
-            caseIds: person.cases.map((c) => c.id),
-          },
-        });
-        return person;
+    async ({ request, actor, tx, audit }) => {
+      const row = await findVisiblePerson(tx, actor, request.params.id);
+      if (!row) throw notFound();
+      const person = await loadPerson(tx, actor, row);
+      await audit({
+        action: 'person.read',
+        resourceType: 'person',
+        resourceId: row.id,
+        personId: row.id,
+        details: {
+          households: person.households.map((h) => h.householdId),
+          consultationIds: person.consultations.map((c) => c.id),
+          caseIds: person.cases.map((c) => c.id),
+        },
       });
+      return person;
     },
   );
 
-  r.get(
+  op.get(
     '/api/persons/:id/duplicates',
     {
-      config: { access: { permission: 'person.link' }, audit: ['person.duplicates'] },
-      schema: {
-        operationId: 'persons.duplicates',
-        summary: 'Other records of the municipality with the same フリガナ and birth date (coordinator)',
-        description:
-          'The one place a coordinator sees persons outside its cases: name, reading, birth date and ' +
-          'the registering organisation only.',
-        tags: ['persons'],
-        params: idParamsSchema,
-        response: { 200: duplicateListSchema, ...readErrors },
-      },
+      operationId: 'persons.duplicates',
+      access: { permission: 'person.link' },
+      audit: ['person.duplicates'],
+      summary: 'Other records of the municipality with the same フリガナ and birth date (coordinator)',
+      description:
+        'The one place a coordinator sees persons outside its cases: name, reading, birth date and ' +
+        'the registering organisation only.',
+      params: idParamsSchema,
+      response: { 200: duplicateListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const person = await findVisiblePerson(tx, actor, request.params.id);
-        if (!person) throw notFound();
-        const key = await duplicateKeyOf(tx, actor.tenantId, person.id);
-        const rows =
-          key?.birth_date != null
-            ? await findDuplicates(tx, actor.tenantId, {
-                id: person.id,
-                kanaKey: key.kana_key,
-                birthDate: key.birth_date,
-              })
-            : [];
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'person.duplicates',
-          resourceType: 'person',
-          resourceId: person.id,
-          personId: person.id,
-          details: { ids: rows.map((row) => row.id) },
-        });
-        return {
-          items: rows.map((row) => ({
-            id: row.id,
-            familyName: row.family_name,
-            givenName: row.given_name,
-            familyNameKana: row.family_name_kana,
-            givenNameKana: row.given_name_kana,
-            birthDate: row.birth_date,
-            registeredBy: { id: row.registered_by_organization_id, name: row.registered_by_name },
-            linked: row.linked,
-            abilities: { link: !row.linked },
-          })),
-        };
+    async ({ request, actor, tx, audit }) => {
+      const person = await findVisiblePerson(tx, actor, request.params.id);
+      if (!person) throw notFound();
+      const key = await duplicateKeyOf(tx, actor.tenantId, person.id);
+      const rows =
+        key?.birth_date != null
+          ? await findDuplicates(tx, actor.tenantId, {
+              id: person.id,
+              kanaKey: key.kana_key,
+              birthDate: key.birth_date,
+            })
+          : [];
+      await audit({
+        action: 'person.duplicates',
+        resourceType: 'person',
+        resourceId: person.id,
+        personId: person.id,
+        details: { ids: rows.map((row) => row.id) },
       });
+      return {
+        items: rows.map((row) => ({
+          id: row.id,
+          familyName: row.family_name,
+          givenName: row.given_name,
+          familyNameKana: row.family_name_kana,
+          givenNameKana: row.given_name_kana,
+          birthDate: row.birth_date,
+          registeredBy: { id: row.registered_by_organization_id, name: row.registered_by_name },
+          linked: row.linked,
+          abilities: { link: !row.linked },
+        })),
+      };
     },
   );
 
-  r.post(
+  op.post(
     '/api/persons/:id/link',
     {
-      config: { access: { permission: 'person.link' }, audit: ['person.link'] },
-      schema: {
-        operationId: 'persons.link',
-        summary: 'Record that two person records are the same human (nothing is merged or deleted)',
-        tags: ['persons'],
-        params: idParamsSchema,
-        body: personLinkInputSchema,
-        response: { 200: personSchema, ...writeErrors },
-      },
+      operationId: 'persons.link',
+      access: { permission: 'person.link' },
+      audit: ['person.link'],
+      summary: 'Record that two person records are the same human (nothing is merged or deleted)',
+      params: idParamsSchema,
+      body: personLinkInputSchema,
+      response: { 200: personSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const { duplicateOfId } = request.body;
-      return db.transaction().execute(async (tx) => {
-        const person = await findVisiblePerson(tx, actor, request.params.id);
-        if (!person) throw notFound();
-        const refuse = (message: string) =>
-          new HttpProblem(400, 'validation.invalid', `入力内容に誤りがあります。duplicateOfId: ${message}`, [
-            { field: 'duplicateOfId', code: 'invalidDuplicate', message },
-          ]);
-        if (duplicateOfId === person.id) throw refuse('同じ記録どうしは関連付けできません');
-        // The other record must be one the coordinator may see, or one persons.duplicates showed.
-        const key = await duplicateKeyOf(tx, actor.tenantId, person.id);
-        const other = await duplicateKeyOf(tx, actor.tenantId, duplicateOfId);
-        const sameHuman =
-          other !== undefined &&
-          key !== undefined &&
-          other.birth_date !== null &&
-          other.kana_key === key.kana_key &&
-          other.birth_date === key.birth_date;
-        const visible = other !== undefined && (await findVisiblePerson(tx, actor, other.id)) !== undefined;
-        if (!other || !(sameHuman || visible)) {
-          throw refuse('同一人物の候補として表示された記録を選んでください');
-        }
-        if (await linkExists(tx, actor.tenantId, person.id, other.id)) {
-          throw conflict('conflict.state', 'この2つの記録はすでに同一人物として関連付けられています。');
-        }
-        const linkId = await insertPersonLink(tx, {
-          tenantId: actor.tenantId,
-          personId: person.id,
-          duplicateOfId: other.id,
-          linkedBy: actor.userId,
-        });
-        const linked = await loadPerson(tx, actor, person);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'person.link',
-          resourceType: 'person',
-          resourceId: person.id,
-          personId: person.id,
-          details: { linkId, duplicateOfId: other.id },
-        });
-        return linked;
+      const person = await findVisiblePerson(tx, actor, request.params.id);
+      if (!person) throw notFound();
+      const refuse = (message: string) =>
+        new HttpProblem(400, 'validation.invalid', `入力内容に誤りがあります。duplicateOfId: ${message}`, [
+          { field: 'duplicateOfId', code: 'invalidDuplicate', message },
+        ]);
+      if (duplicateOfId === person.id) throw refuse('同じ記録どうしは関連付けできません');
+      // The other record must be one the coordinator may see, or one persons.duplicates showed.
+      const key = await duplicateKeyOf(tx, actor.tenantId, person.id);
+      const other = await duplicateKeyOf(tx, actor.tenantId, duplicateOfId);
+      const sameHuman =
+        other !== undefined &&
+        key !== undefined &&
+        other.birth_date !== null &&
+        other.kana_key === key.kana_key &&
+        other.birth_date === key.birth_date;
+      const visible = other !== undefined && (await findVisiblePerson(tx, actor, other.id)) !== undefined;
+      if (!other || !(sameHuman || visible)) {
+        throw refuse('同一人物の候補として表示された記録を選んでください');
+      }
+      if (await linkExists(tx, actor.tenantId, person.id, other.id)) {
+        throw conflict('conflict.state', 'この2つの記録はすでに同一人物として関連付けられています。');
+      }
+      const linkId = await insertPersonLink(tx, {
+        tenantId: actor.tenantId,
+        personId: person.id,
+        duplicateOfId: other.id,
+        linkedBy: actor.userId,
       });
+      const linked = await loadPerson(tx, actor, person);
+      await audit({
+        action: 'person.link',
+        resourceType: 'person',
+        resourceId: person.id,
+        personId: person.id,
+        details: { linkId, duplicateOfId: other.id },
+      });
+      return linked;
     },
   );
 }

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
 import { idParamsSchema } from '../../contract/common.ts';
 import { pageQuerySchema } from '../../contract/pagination.ts';
@@ -19,8 +18,7 @@ import {
   planListSchema,
   planSchema,
 } from '../../contract/plans.ts';
-import { problemSchema } from '../../contract/problem.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
+import type { AuditEventInput } from '../../db/auditTrail.ts';
 import { recordCaseEvent } from '../../db/caseEvents.ts';
 import { type CaseRow, findVisibleCase, organizationNames } from '../../db/cases.ts';
 import { activeConsentCovering, consentCoverage, organizationsWithoutConsent } from '../../db/consents.ts';
@@ -44,6 +42,7 @@ import {
   planItemsOf,
   reportScheduleOf,
   unknownProgrammes,
+  unknownResources,
   updateDraft,
 } from '../../db/plans.ts';
 import type { DB } from '../../db/schema.ts';
@@ -53,13 +52,10 @@ import { reportStatus } from '../../domain/dueDates.ts';
 import { coordinatesCase } from '../../domain/policy/cases.ts';
 import { mayDraftPlan, mayReportOnPlanItems, planAbilities } from '../../domain/policy/plans.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
 import { advanceCase } from '../caseTransitions.ts';
+import { operations } from '../operation.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
-import { forbidden, HttpProblem, notFound } from '../problem.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
-const writeErrors = { ...readErrors, 409: problemSchema };
+import { forbidden, HttpProblem, invalidFields, notFound } from '../problem.ts';
 
 /** Today's calendar date in Japan. */
 export function tokyoToday(): string {
@@ -83,6 +79,7 @@ export function presentPlanItem(row: PlanItemRow): PlanItem {
     periodTo: row.period_to,
     links: linksOf(row),
     programme: row.programme_id ? { id: row.programme_id, name: row.programme_name ?? '' } : null,
+    resource: row.resource_id ? { id: row.resource_id, name: row.resource_name ?? '' } : null,
   };
 }
 
@@ -135,7 +132,12 @@ async function checkItemOrganizations(
     tenantId,
     input.items.flatMap((item) => (item.programmeId ? [item.programmeId] : [])),
   );
-  if (inactive.size === 0 && unknown.size === 0) return;
+  const unknownResource = await unknownResources(
+    db,
+    tenantId,
+    input.items.flatMap((item) => (item.resourceId ? [item.resourceId] : [])),
+  );
+  if (inactive.size === 0 && unknown.size === 0 && unknownResource.size === 0) return;
   const errors = input.items.flatMap((item, index) => [
     ...(inactive.has(item.organizationId)
       ? [
@@ -155,13 +157,56 @@ async function checkItemOrganizations(
           },
         ]
       : []),
+    ...(item.resourceId && unknownResource.has(item.resourceId)
+      ? [
+          {
+            field: `items.${index}.resourceId`,
+            code: 'unknownResource',
+            message: '社会資源は社会資源の一覧から選んでください',
+          },
+        ]
+      : []),
   ]);
-  throw new HttpProblem(
-    400,
-    'validation.invalid',
-    `入力内容に誤りがあります。${errors.map((e) => `${e.field}: ${e.message}`).join(' / ')}`,
-    errors,
-  );
+  throw invalidFields(errors);
+}
+
+/** The plan as the caller sees it, presented (after a write in the same transaction). */
+async function presentedPlan(tx: Transaction<DB>, actor: Actor, planId: string): Promise<Plan> {
+  const record = (await findPlan(tx, actor, planId)) as PlanRecord;
+  const details = await loadPlanDetails(tx, actor.tenantId, [record]);
+  return presentPlan(record, details.get(record.id), actor);
+}
+
+/** A plan the caller may change: visible, its case locked (one change at a time) and coordinated by the caller. */
+async function planToChange(tx: Transaction<DB>, actor: Actor, planId: string) {
+  const found = await findPlan(tx, actor, planId);
+  if (!found) throw notFound();
+  const kase = (await findVisibleCase(tx, actor, found.case_id, { forUpdate: true })) as CaseRow;
+  requireCoordinating(actor, kase);
+  // read again under the case's lock
+  const plan = (await findPlan(tx, actor, found.id)) as PlanRecord;
+  return { kase, plan };
+}
+
+/** The audit event of a draft written (created or edited). */
+function draftEvent(
+  action: 'plan.create' | 'plan.update',
+  plan: { id: string; version: number },
+  kase: CaseRow,
+  input: PlanInput,
+): AuditEventInput {
+  return {
+    action,
+    resourceType: 'supportPlan',
+    resourceId: plan.id,
+    personId: kase.primary_person_id,
+    caseId: kase.id,
+    details: {
+      version: plan.version,
+      organizations: [...new Set(input.items.map((item) => item.organizationId))],
+      items: input.items.length,
+    },
+  };
 }
 
 function refuseUnlessOpen(kase: CaseRow): void {
@@ -217,7 +262,9 @@ export function comparePlans(
       ? [...item.links].sort().join(',')
       : field === 'programme'
         ? (item.programme?.id ?? '')
-        : (item[field] ?? '');
+        : field === 'resource'
+          ? (item.resource?.id ?? '')
+          : (item[field] ?? '');
   const changed: PlanComparison['items']['changed'] = [];
   const unchanged: PlanItem[] = [];
   for (const pair of pairs.sort((a, b) => a.after.position - b.after.position)) {
@@ -254,405 +301,329 @@ function presentMyPlanItem(row: MyPlanItemRow, today: string, actor: Actor): MyP
 }
 
 export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['plans'] });
 
-  r.post(
+  op.post(
     '/api/cases/:id/plans',
     {
-      config: { access: { permission: 'case.coordinate' }, audit: ['plan.create'] },
-      schema: {
-        operationId: 'plans.create',
-        summary: 'Draft the next version of a case’s support plan (支援プラン案)',
-        tags: ['plans'],
-        params: idParamsSchema,
-        body: planInputSchema,
-        response: { 201: planSchema, ...writeErrors },
-      },
+      operationId: 'plans.create',
+      access: { permission: 'case.coordinate' },
+      audit: ['plan.create'],
+      summary: 'Draft the next version of a case’s support plan (支援プラン案)',
+      params: idParamsSchema,
+      body: planInputSchema,
+      response: { 201: planSchema },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit, visibleCase }) => {
       const input = request.body;
-      const plan = await db.transaction().execute(async (tx) => {
-        const kase = await findVisibleCase(tx, actor, request.params.id, { forUpdate: true });
-        if (!kase) throw notFound();
-        if (!mayDraftPlan(actor, kase)) throw forbidden();
-        refuseUnlessOpen(kase);
-        const draft = await findDraft(tx, actor.tenantId, kase.id);
-        if (draft) {
-          throw new HttpProblem(
-            409,
-            'plan.draftExists',
-            `この事例には作成中の支援プラン（第${draft.version}版の案）があります。その案を編集してください。`,
-          );
-        }
-        await checkItemOrganizations(tx, actor.tenantId, input);
-        const created = await insertDraft(tx, {
-          tenantId: actor.tenantId,
-          caseId: kase.id,
-          createdBy: actor.userId,
-          input,
-        });
-        await recordCaseEvent(tx, {
-          tenantId: actor.tenantId,
-          caseId: kase.id,
-          kind: 'planDrafted',
-          actor: { userId: actor.userId, organizationId: actor.organizationId },
-          subjectId: created.id,
-          summary: `支援プラン第${created.version}版の案を作成`,
-          details: { planId: created.id, version: created.version, items: input.items.length },
-        });
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'plan.create',
-          resourceType: 'supportPlan',
-          resourceId: created.id,
-          personId: kase.primary_person_id,
-          caseId: kase.id,
-          details: {
-            version: created.version,
-            organizations: [...new Set(input.items.map((item) => item.organizationId))],
-            items: input.items.length,
-          },
-        });
-        const record = (await findPlan(tx, actor, created.id)) as PlanRecord;
-        const details = await loadPlanDetails(tx, actor.tenantId, [record]);
-        return presentPlan(record, details.get(record.id), actor);
+      const kase = await visibleCase(request.params.id, { forUpdate: true });
+      if (!mayDraftPlan(actor, kase)) throw forbidden();
+      refuseUnlessOpen(kase);
+      const draft = await findDraft(tx, actor.tenantId, kase.id);
+      if (draft) {
+        throw new HttpProblem(
+          409,
+          'plan.draftExists',
+          `この事例には作成中の支援プラン（第${draft.version}版の案）があります。その案を編集してください。`,
+        );
+      }
+      await checkItemOrganizations(tx, actor.tenantId, input);
+      const created = await insertDraft(tx, {
+        tenantId: actor.tenantId,
+        caseId: kase.id,
+        createdBy: actor.userId,
+        input,
       });
-      return reply.code(201).send(plan);
+      await recordCaseEvent(tx, {
+        tenantId: actor.tenantId,
+        caseId: kase.id,
+        kind: 'planDrafted',
+        actor: { userId: actor.userId, organizationId: actor.organizationId },
+        subjectId: created.id,
+        summary: `支援プラン第${created.version}版の案を作成`,
+        details: { planId: created.id, version: created.version, items: input.items.length },
+      });
+      await audit(draftEvent('plan.create', created, kase, input));
+      return presentedPlan(tx, actor, created.id);
     },
   );
 
-  r.put(
+  op.put(
     '/api/plans/:id',
     {
-      config: { access: { permission: 'case.coordinate' }, audit: ['plan.update'] },
-      schema: {
-        operationId: 'plans.update',
-        summary: 'Edit a plan draft (fields and items are replaced)',
-        tags: ['plans'],
-        params: idParamsSchema,
-        body: planInputSchema,
-        response: { 200: planSchema, ...writeErrors },
-      },
+      operationId: 'plans.update',
+      access: { permission: 'case.coordinate' },
+      audit: ['plan.update'],
+      summary: 'Edit a plan draft (fields and items are replaced)',
+      params: idParamsSchema,
+      body: planInputSchema,
+      response: { 200: planSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const input = request.body;
-      return db.transaction().execute(async (tx) => {
-        const before = await findPlan(tx, actor, request.params.id);
-        if (!before) throw notFound();
-        const kase = (await findVisibleCase(tx, actor, before.case_id, { forUpdate: true })) as CaseRow;
-        requireCoordinating(actor, kase);
-        const current = (await findPlan(tx, actor, before.id)) as PlanRecord;
-        if (current.status !== 'draft') {
-          throw new HttpProblem(
-            409,
-            'plan.notDraft',
-            `支援プラン第${current.version}版は決定済みのため編集できません。見直す場合は新しい版を作成してください。`,
-          );
-        }
-        refuseUnlessOpen(kase);
-        await checkItemOrganizations(tx, actor.tenantId, input);
-        await updateDraft(tx, { tenantId: actor.tenantId, caseId: kase.id, planId: current.id, input });
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'plan.update',
-          resourceType: 'supportPlan',
-          resourceId: current.id,
-          personId: kase.primary_person_id,
-          caseId: kase.id,
-          details: {
-            version: current.version,
-            organizations: [...new Set(input.items.map((item) => item.organizationId))],
-            items: input.items.length,
-          },
-        });
-        const record = (await findPlan(tx, actor, current.id)) as PlanRecord;
-        const details = await loadPlanDetails(tx, actor.tenantId, [record]);
-        return presentPlan(record, details.get(record.id), actor);
-      });
+      const { kase, plan: current } = await planToChange(tx, actor, request.params.id);
+      if (current.status !== 'draft') {
+        throw new HttpProblem(
+          409,
+          'plan.notDraft',
+          `支援プラン第${current.version}版は決定済みのため編集できません。見直す場合は新しい版を作成してください。`,
+        );
+      }
+      refuseUnlessOpen(kase);
+      await checkItemOrganizations(tx, actor.tenantId, input);
+      await updateDraft(tx, { tenantId: actor.tenantId, caseId: kase.id, planId: current.id, input });
+      await audit(draftEvent('plan.update', current, kase, input));
+      return presentedPlan(tx, actor, current.id);
     },
   );
 
-  r.post(
+  op.post(
     '/api/plans/:id/approve',
     {
-      config: { access: { permission: 'case.coordinate' }, audit: ['plan.approve'] },
-      schema: {
-        operationId: 'plans.approve',
-        summary: 'Approve a draft as decided by a 重層的支援会議 (支援決定・プラン決定)',
-        tags: ['plans'],
-        params: idParamsSchema,
-        body: planApproveSchema,
-        response: { 200: planSchema, ...writeErrors },
-      },
+      operationId: 'plans.approve',
+      access: { permission: 'case.coordinate' },
+      audit: ['plan.approve'],
+      summary: 'Approve a draft as decided by a 重層的支援会議 (支援決定・プラン決定)',
+      params: idParamsSchema,
+      body: planApproveSchema,
+      response: { 200: planSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const found = await findPlan(tx, actor, request.params.id);
-        if (!found) throw notFound();
-        const kase = (await findVisibleCase(tx, actor, found.case_id, { forUpdate: true })) as CaseRow;
-        requireCoordinating(actor, kase);
-        const plan = (await findPlan(tx, actor, found.id)) as PlanRecord;
-        if (plan.status !== 'draft') {
-          throw new HttpProblem(409, 'plan.notDraft', `支援プラン第${plan.version}版はすでに決定済みです。`);
-        }
-        const meeting = await findCaseMeeting(tx, actor.tenantId, kase.id, request.body.meetingId);
-        if (!meeting) {
-          throw new HttpProblem(
-            400,
-            'validation.invalid',
-            '入力内容に誤りがあります。meetingId: この事例の会議を指定してください',
-            [{ field: 'meetingId', code: 'unknownMeeting', message: 'この事例の会議を指定してください' }],
-          );
-        }
-        const items = await planItemsOf(tx, actor.tenantId, [plan.id]);
-        const organizationIds = [...new Set(items.map((item) => item.organization_id))];
-        const consentQuery = {
-          tenantId: actor.tenantId,
-          personId: kase.primary_person_id,
-          caseId: kase.id,
-          organizationIds,
-          onDate: tokyoToday(),
-        };
-        const facts = {
-          hasAssessment: await hasAssessment(tx, actor.tenantId, kase.id),
-          hasConsent: await activeConsentCovering(tx, consentQuery),
-          decidedByConsentMeeting: meeting.legal_basis === 'consent' && meeting.status === 'held',
-        };
-        // The state machine decides which refusal comes first; two of them are made more specific.
-        const check = transition(kase.stage, 'approvePlan', { ...noFacts, ...facts });
-        if (!check.ok && check.code === 'case.consentRequired') {
-          const uncovered = await organizationsWithoutConsent(tx, consentQuery);
-          const names = await organizationNames(tx, actor.tenantId, uncovered);
-          throw new HttpProblem(
-            409,
-            'consent.required',
-            `本人の同意（有効なもの）が次の機関への情報共有を含んでいないため、支援プランを決定できません：${uncovered.map((id) => names.get(id) ?? id).join('、')}。同意の範囲を記録し直すか、担当機関を見直してください。`,
-          );
-        }
-        if (!check.ok && check.code === 'case.meetingDecisionRequired' && meeting.legal_basis === 'consent') {
-          throw new HttpProblem(
-            409,
-            'meeting.notHeld',
-            `「${meeting.title}」はまだ開催されていません。会議の開催を記録してから支援プランを決定してください。`,
-          );
-        }
-        await advanceCase(tx, actor, kase, 'approvePlan', facts);
-        await approvePlan(tx, {
-          tenantId: actor.tenantId,
-          caseId: kase.id,
-          planId: plan.id,
-          meetingId: meeting.id,
-          approvedBy: actor.userId,
-        });
-        // The legal basis of each sharing is the consent that covers it (source_id = consent id),
-        // so a withdrawal finds exactly the participations resting on it.
-        const coverage = await consentCoverage(tx, consentQuery);
-        for (const item of items) {
-          await addParticipant(tx, {
-            tenant_id: actor.tenantId,
-            case_id: kase.id,
-            organization_id: item.organization_id,
-            basis: 'planItem',
-            scope: 'case',
-            legal_basis: 'consent',
-            source_id: coverage.get(item.organization_id) ?? null,
-          });
-        }
-        await tx
-          .updateTable('cases')
-          .set({ next_monitoring_on: plan.next_monitoring_on, updated_at: now() })
-          .where('id', '=', kase.id)
-          .execute();
-        await recordCaseEvent(tx, {
-          tenantId: actor.tenantId,
-          caseId: kase.id,
-          kind: 'planApproved',
-          actor: { userId: actor.userId, organizationId: actor.organizationId },
-          subjectId: plan.id,
-          summary: `支援プラン第${plan.version}版を決定（${meeting.title}）`,
-          details: {
-            planId: plan.id,
-            version: plan.version,
-            meetingId: meeting.id,
-            organizations: organizationIds,
-          },
-        });
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'plan.approve',
-          resourceType: 'supportPlan',
-          resourceId: plan.id,
-          personId: kase.primary_person_id,
-          caseId: kase.id,
-          legalBasis: 'consent',
-          details: {
-            version: plan.version,
-            meetingId: meeting.id,
-            sharedWith: organizationIds,
-          },
-        });
-        const record = (await findPlan(tx, actor, plan.id)) as PlanRecord;
-        const details = await loadPlanDetails(tx, actor.tenantId, [record]);
-        return presentPlan(record, details.get(record.id), actor);
+    async ({ request, actor, tx, audit }) => {
+      const { kase, plan } = await planToChange(tx, actor, request.params.id);
+      if (plan.status !== 'draft') {
+        throw new HttpProblem(409, 'plan.notDraft', `支援プラン第${plan.version}版はすでに決定済みです。`);
+      }
+      const meeting = await findCaseMeeting(tx, actor.tenantId, kase.id, request.body.meetingId);
+      if (!meeting) {
+        throw invalidFields([
+          { field: 'meetingId', code: 'unknownMeeting', message: 'この事例の会議を指定してください' },
+        ]);
+      }
+      const items = await planItemsOf(tx, actor.tenantId, [plan.id]);
+      const organizationIds = [...new Set(items.map((item) => item.organization_id))];
+      const consentQuery = {
+        tenantId: actor.tenantId,
+        personId: kase.primary_person_id,
+        caseId: kase.id,
+        organizationIds,
+        onDate: tokyoToday(),
+      };
+      const facts = {
+        hasAssessment: await hasAssessment(tx, actor.tenantId, kase.id),
+        hasConsent: await activeConsentCovering(tx, consentQuery),
+        decidedByConsentMeeting: meeting.legal_basis === 'consent' && meeting.status === 'held',
+      };
+      // The state machine decides which refusal comes first; two of them are made more specific.
+      const check = transition(kase.stage, 'approvePlan', { ...noFacts, ...facts });
+      if (!check.ok && check.code === 'case.consentRequired') {
+        const uncovered = await organizationsWithoutConsent(tx, consentQuery);
+        const names = await organizationNames(tx, actor.tenantId, uncovered);
+        throw new HttpProblem(
+          409,
+          'consent.required',
+          `本人の同意（有効なもの）が次の機関への情報共有を含んでいないため、支援プランを決定できません：${uncovered.map((id) => names.get(id) ?? id).join('、')}。同意の範囲を記録し直すか、担当機関を見直してください。`,
+        );
+      }
+      if (!check.ok && check.code === 'case.meetingDecisionRequired' && meeting.legal_basis === 'consent') {
+        throw new HttpProblem(
+          409,
+          'meeting.notHeld',
+          `「${meeting.title}」はまだ開催されていません。会議の開催を記録してから支援プランを決定してください。`,
+        );
+      }
+      await advanceCase(tx, actor, kase, 'approvePlan', facts);
+      await approvePlan(tx, {
+        tenantId: actor.tenantId,
+        caseId: kase.id,
+        planId: plan.id,
+        meetingId: meeting.id,
+        approvedBy: actor.userId,
       });
+      // The legal basis of each sharing is the consent that covers it (source_id = consent id),
+      // so a withdrawal finds exactly the participations resting on it.
+      const coverage = await consentCoverage(tx, consentQuery);
+      for (const item of items) {
+        await addParticipant(tx, {
+          tenant_id: actor.tenantId,
+          case_id: kase.id,
+          organization_id: item.organization_id,
+          basis: 'planItem',
+          scope: 'case',
+          legal_basis: 'consent',
+          source_id: coverage.get(item.organization_id) ?? null,
+        });
+      }
+      await tx
+        .updateTable('cases')
+        .set({ next_monitoring_on: plan.next_monitoring_on, updated_at: now() })
+        .where('id', '=', kase.id)
+        .execute();
+      await recordCaseEvent(tx, {
+        tenantId: actor.tenantId,
+        caseId: kase.id,
+        kind: 'planApproved',
+        actor: { userId: actor.userId, organizationId: actor.organizationId },
+        subjectId: plan.id,
+        summary: `支援プラン第${plan.version}版を決定（${meeting.title}）`,
+        details: {
+          planId: plan.id,
+          version: plan.version,
+          meetingId: meeting.id,
+          organizations: organizationIds,
+        },
+      });
+      await audit({
+        action: 'plan.approve',
+        resourceType: 'supportPlan',
+        resourceId: plan.id,
+        personId: kase.primary_person_id,
+        caseId: kase.id,
+        legalBasis: 'consent',
+        details: {
+          version: plan.version,
+          meetingId: meeting.id,
+          sharedWith: organizationIds,
+        },
+      });
+      return presentedPlan(tx, actor, plan.id);
     },
   );
 
-  r.get(
+  op.get(
     '/api/plans/:id',
     {
-      config: { access: { permission: 'case.read' }, audit: ['plan.read'] },
-      schema: {
-        operationId: 'plans.get',
-        summary: 'One version of a support plan, with its items',
-        tags: ['plans'],
-        params: idParamsSchema,
-        response: { 200: planSchema, ...readErrors },
-      },
+      operationId: 'plans.get',
+      access: { permission: 'case.read' },
+      audit: ['plan.read'],
+      summary: 'One version of a support plan, with its items',
+      params: idParamsSchema,
+      response: { 200: planSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const plan = await findPlan(tx, actor, request.params.id);
-        if (!plan) throw notFound();
-        const details = await loadPlanDetails(tx, actor.tenantId, [plan]);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'plan.read',
-          resourceType: 'supportPlan',
-          resourceId: plan.id,
-          personId: plan.primary_person_id,
-          caseId: plan.case_id,
-          details: { planIds: [plan.id], itemIds: details.get(plan.id)?.items.map((i) => i.id) ?? [] },
-        });
-        return presentPlan(plan, details.get(plan.id), actor);
+    async ({ request, actor, tx, audit }) => {
+      const plan = await findPlan(tx, actor, request.params.id);
+      if (!plan) throw notFound();
+      const details = await loadPlanDetails(tx, actor.tenantId, [plan]);
+      await audit({
+        action: 'plan.read',
+        resourceType: 'supportPlan',
+        resourceId: plan.id,
+        personId: plan.primary_person_id,
+        caseId: plan.case_id,
+        details: { planIds: [plan.id], itemIds: details.get(plan.id)?.items.map((i) => i.id) ?? [] },
       });
+      return presentPlan(plan, details.get(plan.id), actor);
     },
   );
 
-  r.get(
+  op.get(
     '/api/cases/:id/plans',
     {
-      config: { access: { permission: 'case.read' }, audit: ['plan.list'] },
-      schema: {
-        operationId: 'plans.list',
-        summary: 'All versions of a case’s support plan, newest first',
-        tags: ['plans'],
-        params: idParamsSchema,
-        querystring: pageQuerySchema,
-        response: { 200: planListSchema, ...readErrors },
-      },
+      operationId: 'plans.list',
+      access: { permission: 'case.read' },
+      audit: ['plan.list'],
+      summary: 'All versions of a case’s support plan, newest first',
+      params: idParamsSchema,
+      querystring: pageQuerySchema,
+      response: { 200: planListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit, visibleCase }) => {
       const { limit, cursor } = request.query;
       const after = decodeCursor(cursor, ['integer', 'uuid']);
-      return db.transaction().execute(async (tx) => {
-        const kase = await findVisibleCase(tx, actor, request.params.id);
-        if (!kase) throw notFound();
-        const rows = await listPlans(tx, actor, kase.id, {
-          limit: limit + 1,
-          beforeVersion: after?.[0] as number | undefined,
-        });
-        const page = rows.slice(0, limit);
-        const details = await loadPlanDetails(tx, actor.tenantId, page);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'plan.list',
-          resourceType: 'supportPlan',
-          personId: kase.primary_person_id,
-          caseId: kase.id,
-          details: { planIds: page.map((p) => p.id) },
-        });
-        const last = page.at(-1);
-        return {
-          items: page.map((plan) => presentPlan(plan, details.get(plan.id), actor)),
-          nextCursor: rows.length > limit && last ? encodeCursor([last.version, last.id]) : null,
-        };
+      const kase = await visibleCase(request.params.id);
+      const rows = await listPlans(tx, actor, kase.id, {
+        limit: limit + 1,
+        beforeVersion: after?.[0] as number | undefined,
       });
+      const page = rows.slice(0, limit);
+      const details = await loadPlanDetails(tx, actor.tenantId, page);
+      await audit({
+        action: 'plan.list',
+        resourceType: 'supportPlan',
+        personId: kase.primary_person_id,
+        caseId: kase.id,
+        details: { planIds: page.map((p) => p.id) },
+      });
+      const last = page.at(-1);
+      return {
+        items: page.map((plan) => presentPlan(plan, details.get(plan.id), actor)),
+        nextCursor: rows.length > limit && last ? encodeCursor([last.version, last.id]) : null,
+      };
     },
   );
 
-  r.get(
+  op.get(
     '/api/plans/:id/compare',
     {
-      config: { access: { permission: 'case.read' }, audit: ['plan.compare'] },
-      schema: {
-        operationId: 'plans.compare',
-        summary: 'Two versions of a case’s plan side by side (older → newer)',
-        tags: ['plans'],
-        params: idParamsSchema,
-        querystring: planCompareQuerySchema,
-        response: { 200: planComparisonSchema, ...readErrors },
-      },
+      operationId: 'plans.compare',
+      access: { permission: 'case.read' },
+      audit: ['plan.compare'],
+      summary: 'Two versions of a case’s plan side by side (older → newer)',
+      params: idParamsSchema,
+      querystring: planCompareQuerySchema,
+      response: { 200: planComparisonSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const plan = await findPlan(tx, actor, request.params.id);
-        const other = await findPlan(tx, actor, request.query.with);
-        if (!plan || !other) throw notFound();
-        if (plan.case_id !== other.case_id) {
-          throw new HttpProblem(
-            400,
-            'validation.invalid',
-            '入力内容に誤りがあります。with: 同じ事例の支援プランを指定してください',
-            [{ field: 'with', code: 'otherCase', message: '同じ事例の支援プランを指定してください' }],
-          );
-        }
-        const [older, newer] = plan.version <= other.version ? [plan, other] : [other, plan];
-        const details = await loadPlanDetails(tx, actor.tenantId, [older, newer]);
-        const itemsOf = (p: PlanRecord) => (details.get(p.id)?.items ?? []).map(presentPlanItem);
-        const comparison = comparePlans(older, itemsOf(older), newer, itemsOf(newer));
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'plan.compare',
-          resourceType: 'supportPlan',
-          resourceId: plan.id,
-          personId: plan.primary_person_id,
-          caseId: plan.case_id,
-          details: { planIds: [older.id, newer.id] },
-        });
-        return { ...comparison, abilities: {} };
+    async ({ request, actor, tx, audit }) => {
+      const plan = await findPlan(tx, actor, request.params.id);
+      const other = await findPlan(tx, actor, request.query.with);
+      if (!plan || !other) throw notFound();
+      if (plan.case_id !== other.case_id) {
+        throw new HttpProblem(
+          400,
+          'validation.invalid',
+          '入力内容に誤りがあります。with: 同じ事例の支援プランを指定してください',
+          [{ field: 'with', code: 'otherCase', message: '同じ事例の支援プランを指定してください' }],
+        );
+      }
+      const [older, newer] = plan.version <= other.version ? [plan, other] : [other, plan];
+      const details = await loadPlanDetails(tx, actor.tenantId, [older, newer]);
+      const itemsOf = (p: PlanRecord) => (details.get(p.id)?.items ?? []).map(presentPlanItem);
+      const comparison = comparePlans(older, itemsOf(older), newer, itemsOf(newer));
+      await audit({
+        action: 'plan.compare',
+        resourceType: 'supportPlan',
+        resourceId: plan.id,
+        personId: plan.primary_person_id,
+        caseId: plan.case_id,
+        details: { planIds: [older.id, newer.id] },
       });
+      return { ...comparison, abilities: {} };
     },
   );
 
-  r.get(
+  op.get(
     '/api/plan-items',
     {
-      config: { access: { permission: 'supportReport.create' }, audit: ['planItem.list'] },
-      schema: {
-        operationId: 'planItems.mine',
-        summary: 'My plan items: current plan items my organisation is responsible for',
-        tags: ['planItems'],
-        querystring: pageQuerySchema,
-        response: { 200: myPlanItemListSchema, ...readErrors },
-      },
+      operationId: 'planItems.mine',
+      access: { permission: 'supportReport.create' },
+      audit: ['planItem.list'],
+      tags: ['planItems'],
+      summary: 'My plan items: current plan items my organisation is responsible for',
+      querystring: pageQuerySchema,
+      response: { 200: myPlanItemListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const { limit, cursor } = request.query;
       const after = decodeCursor(cursor, ['text', 'integer', 'uuid']);
       const today = tokyoToday();
-      return db.transaction().execute(async (tx) => {
-        const rows = await listMyPlanItems(tx, actor, {
-          limit: limit + 1,
-          after: after ? { caseNumber: after[0] as string, position: after[1] as number } : undefined,
-        });
-        const page = rows.slice(0, limit);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'planItem.list',
-          resourceType: 'planItem',
-          details: {
-            itemIds: page.map((row) => row.id),
-            caseIds: [...new Set(page.map((row) => row.case_id))],
-          },
-        });
-        const last = page.at(-1);
-        return {
-          items: page.map((row) => presentMyPlanItem(row, today, actor)),
-          nextCursor:
-            rows.length > limit && last ? encodeCursor([last.case_number, last.position, last.id]) : null,
-        };
+      const rows = await listMyPlanItems(tx, actor, {
+        limit: limit + 1,
+        after: after ? { caseNumber: after[0] as string, position: after[1] as number } : undefined,
       });
+      const page = rows.slice(0, limit);
+      await audit({
+        action: 'planItem.list',
+        resourceType: 'planItem',
+        details: {
+          itemIds: page.map((row) => row.id),
+          caseIds: [...new Set(page.map((row) => row.case_id))],
+        },
+      });
+      const last = page.at(-1);
+      return {
+        items: page.map((row) => presentMyPlanItem(row, today, actor)),
+        nextCursor:
+          rows.length > limit && last ? encodeCursor([last.case_number, last.position, last.id]) : null,
+      };
     },
   );
 }

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
-import { problemSchema } from '../../contract/problem.ts';
 import {
   evaluationScaleSchema,
   evaluationScaleUpdateSchema,
@@ -18,8 +16,8 @@ import {
   yearUnlockInputSchema,
   yearUnlockSchema,
 } from '../../contract/recidivismPlan.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { loadProgrammes, type RecidivismPlanRow } from '../../db/recidivismPlan.ts';
+import { cooperatingEmployerCounts } from '../../db/resourceCounts.ts';
 import type { DB } from '../../db/schema.ts';
 import { now } from '../../domain/clock.ts';
 import { formatFiscalYear } from '../../domain/fiscalYear.ts';
@@ -29,12 +27,10 @@ import {
   mayManagePlan,
   progressYearAbilities,
 } from '../../domain/policy/recidivismPlan.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
+import { automaticIndicatorsOf } from '../../domain/resources/automaticIndicators.ts';
+import { operations } from '../operation.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
 import { requirePlan } from './recidivismPlan.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
-const writeErrors = { ...readErrors, 409: problemSchema };
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -152,39 +148,37 @@ export async function loadProgress(
 }
 
 export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['programmeProgress'] });
 
-  r.get(
+  op.get(
     '/api/programme-progress',
     {
-      config: { access: { permission: 'plan.read' }, audit: [] },
-      schema: {
-        operationId: 'programmeProgress.list',
-        summary: 'Progress of every programme for a 年度, with the year’s lock and who locked it',
-        tags: ['programmeProgress'],
-        querystring: progressListQuerySchema,
-        response: { 200: progressListSchema, ...readErrors },
-      },
+      operationId: 'programmeProgress.list',
+      access: { permission: 'plan.read' },
+      audit: [],
+      summary: 'Progress of every programme for a 年度, with the year’s lock and who locked it',
+      querystring: progressListQuerySchema,
+      response: { 200: progressListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx }) => {
       const fiscalYear = request.query.fiscalYear;
-      const plan = await requirePlan(db, actor.tenantId);
+      const plan = await requirePlan(tx, actor.tenantId);
       checkYearInPlan(plan, fiscalYear, 'クエリ.fiscalYear');
-      const programmes = await loadProgrammes(db, actor.tenantId, plan.id);
+      const programmes = await loadProgrammes(tx, actor.tenantId, plan.id);
       const progress = await loadProgress(
-        db,
+        tx,
         actor.tenantId,
         fiscalYear,
         programmes.map((p) => p.id),
       );
-      const lock = await findYearLock(db, plan.id, fiscalYear);
+      const lock = await findYearLock(tx, plan.id, fiscalYear);
+      const automatic = await cooperatingEmployerCounts(tx, actor.tenantId, fiscalYear);
       return {
         fiscalYear,
         fiscalYearLabel: formatFiscalYear(fiscalYear),
         lock,
-        lastUnlock: await findLastUnlock(db, plan.id, fiscalYear),
-        evaluationScale: await evaluationScale(db, actor.tenantId),
+        lastUnlock: await findLastUnlock(tx, plan.id, fiscalYear),
+        evaluationScale: await evaluationScale(tx, actor.tenantId),
         items: programmes.map((p) => ({
           programme: {
             id: p.id,
@@ -193,6 +187,7 @@ export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): v
             challengePositions: p.challenges.map((c) => c.position),
           },
           progress: progress.get(p.id) ?? null,
+          automaticIndicators: automaticIndicatorsOf(p.name, automatic),
           abilities: { edit: mayEditProgressOfYear(actor, p, lock !== null) },
         })),
         abilities: progressYearAbilities(actor, lock !== null),
@@ -200,286 +195,263 @@ export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): v
     },
   );
 
-  r.put(
+  op.put(
     '/api/programmes/:id/progress/:fiscalYear',
     {
-      config: { access: { permission: 'programmeProgress.edit' }, audit: ['programmeProgress.save'] },
-      schema: {
-        operationId: 'programmeProgress.save',
-        summary: 'Record a programme’s progress for a 年度 (its responsible section or the plan officer)',
-        tags: ['programmeProgress'],
-        params: progressParamsSchema,
-        body: progressInputSchema,
-        response: { 200: progressSchema, ...writeErrors },
-      },
+      operationId: 'programmeProgress.save',
+      access: { permission: 'programmeProgress.edit' },
+      audit: ['programmeProgress.save'],
+      summary: 'Record a programme’s progress for a 年度 (its responsible section or the plan officer)',
+      params: progressParamsSchema,
+      body: progressInputSchema,
+      response: { 200: progressSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const { id, fiscalYear } = request.params;
       const input = request.body;
-      return db.transaction().execute(async (tx) => {
-        const plan = await requirePlan(tx, actor.tenantId);
-        const [programme] = await loadProgrammes(tx, actor.tenantId, plan.id, { ids: [id] });
-        if (!programme) throw notFound();
-        if (!mayEditProgress(actor, programme)) throw forbidden();
-        checkYearInPlan(plan, fiscalYear, 'パス.fiscalYear');
-        const lock = await findYearLock(tx, plan.id, fiscalYear);
-        if (lock) {
-          throw new HttpProblem(
-            409,
-            'progress.yearLocked',
-            `${formatFiscalYear(fiscalYear)}の進捗は${lock.lockedBy.organization}の${lock.lockedBy.displayName}さんが確定済みのため、変更できません。`,
-          );
-        }
-        if (input.evaluation) {
-          const scale = await evaluationScale(tx, actor.tenantId);
-          if (!scale.some((g) => g.code === input.evaluation)) {
-            const message = `評価は ${scale.map((g) => g.code).join('・')} のいずれかを選んでください`;
-            throw new HttpProblem(400, 'validation.invalid', message, [
-              { field: 'evaluation', code: 'unknown', message },
-            ]);
-          }
-        }
-        if (input.resultValue !== null && !input.resultUnit) {
-          const message = '実績値の単位を入力してください';
+      const plan = await requirePlan(tx, actor.tenantId);
+      const [programme] = await loadProgrammes(tx, actor.tenantId, plan.id, { ids: [id] });
+      if (!programme) throw notFound();
+      if (!mayEditProgress(actor, programme)) throw forbidden();
+      checkYearInPlan(plan, fiscalYear, 'パス.fiscalYear');
+      const lock = await findYearLock(tx, plan.id, fiscalYear);
+      if (lock) {
+        throw new HttpProblem(
+          409,
+          'progress.yearLocked',
+          `${formatFiscalYear(fiscalYear)}の進捗は${lock.lockedBy.organization}の${lock.lockedBy.displayName}さんが確定済みのため、変更できません。`,
+        );
+      }
+      if (input.evaluation) {
+        const scale = await evaluationScale(tx, actor.tenantId);
+        if (!scale.some((g) => g.code === input.evaluation)) {
+          const message = `評価は ${scale.map((g) => g.code).join('・')} のいずれかを選んでください`;
           throw new HttpProblem(400, 'validation.invalid', message, [
-            { field: 'resultUnit', code: 'required', message },
+            { field: 'evaluation', code: 'unknown', message },
           ]);
         }
-        const values = {
-          status_text: input.statusText,
-          result_value: input.resultValue,
-          result_unit: input.resultUnit || null,
-          evaluation: input.evaluation || null,
-          issues_direction: input.issuesDirection,
-          updated_by: actor.userId,
-          updated_at: now(),
-        };
-        await tx
-          .insertInto('programme_progress')
-          .values({
-            id: randomUUID(),
-            tenant_id: actor.tenantId,
-            programme_id: id,
-            fiscal_year: fiscalYear,
-            ...values,
-          })
-          .onConflict((oc) => oc.columns(['programme_id', 'fiscal_year']).doUpdateSet(values))
-          .execute();
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'programmeProgress.save',
-          resourceType: 'programme',
-          resourceId: id,
-          details: { fiscalYear, after: input },
-        });
-        const saved = (await loadProgress(tx, actor.tenantId, fiscalYear, [id])).get(id);
-        if (!saved) throw notFound();
-        return saved;
+      }
+      if (input.resultValue !== null && !input.resultUnit) {
+        const message = '実績値の単位を入力してください';
+        throw new HttpProblem(400, 'validation.invalid', message, [
+          { field: 'resultUnit', code: 'required', message },
+        ]);
+      }
+      const values = {
+        status_text: input.statusText,
+        result_value: input.resultValue,
+        result_unit: input.resultUnit || null,
+        evaluation: input.evaluation || null,
+        issues_direction: input.issuesDirection,
+        updated_by: actor.userId,
+        updated_at: now(),
+      };
+      await tx
+        .insertInto('programme_progress')
+        .values({
+          id: randomUUID(),
+          tenant_id: actor.tenantId,
+          programme_id: id,
+          fiscal_year: fiscalYear,
+          ...values,
+        })
+        .onConflict((oc) => oc.columns(['programme_id', 'fiscal_year']).doUpdateSet(values))
+        .execute();
+      await audit({
+        action: 'programmeProgress.save',
+        resourceType: 'programme',
+        resourceId: id,
+        details: { fiscalYear, after: input },
       });
+      const saved = (await loadProgress(tx, actor.tenantId, fiscalYear, [id])).get(id);
+      if (!saved) throw notFound();
+      return saved;
     },
   );
 
-  r.post(
+  op.post(
     '/api/programme-progress/:fiscalYear/lock',
     {
-      config: { access: { permission: 'plan.manage' }, audit: ['programmeProgress.lockYear'] },
-      schema: {
-        operationId: 'programmeProgress.lockYear',
-        summary: 'Lock a 年度’s progress after review: read-only from then on, with who and when',
-        tags: ['programmeProgress'],
-        params: lockYearParamsSchema,
-        response: { 200: yearLockSchema, ...writeErrors },
-      },
+      operationId: 'programmeProgress.lockYear',
+      access: { permission: 'plan.manage' },
+      audit: ['programmeProgress.lockYear'],
+      summary: 'Lock a 年度’s progress after review: read-only from then on, with who and when',
+      params: lockYearParamsSchema,
+      response: { 200: yearLockSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const { fiscalYear } = request.params;
-      return db.transaction().execute(async (tx) => {
-        const plan = await requirePlan(tx, actor.tenantId);
-        checkYearInPlan(plan, fiscalYear, 'パス.fiscalYear');
-        const existing = await findYearLock(tx, plan.id, fiscalYear);
-        if (existing) {
-          throw new HttpProblem(
-            409,
-            'conflict.state',
-            `${formatFiscalYear(fiscalYear)}はすでに${existing.lockedBy.displayName}さんが確定しています。`,
-          );
-        }
-        await tx
-          .insertInto('progress_year_locks')
-          .values({
-            tenant_id: actor.tenantId,
-            plan_id: plan.id,
-            fiscal_year: fiscalYear,
-            locked_by: actor.userId,
-          })
-          .execute();
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'programmeProgress.lockYear',
-          resourceType: 'recidivismPlan',
-          resourceId: plan.id,
-          details: { fiscalYear },
-        });
-        const lock = await findYearLock(tx, plan.id, fiscalYear);
-        if (!lock) throw notFound();
-        return lock;
+      const plan = await requirePlan(tx, actor.tenantId);
+      checkYearInPlan(plan, fiscalYear, 'パス.fiscalYear');
+      const existing = await findYearLock(tx, plan.id, fiscalYear);
+      if (existing) {
+        throw new HttpProblem(
+          409,
+          'conflict.state',
+          `${formatFiscalYear(fiscalYear)}はすでに${existing.lockedBy.displayName}さんが確定しています。`,
+        );
+      }
+      await tx
+        .insertInto('progress_year_locks')
+        .values({
+          tenant_id: actor.tenantId,
+          plan_id: plan.id,
+          fiscal_year: fiscalYear,
+          locked_by: actor.userId,
+        })
+        .execute();
+      await audit({
+        action: 'programmeProgress.lockYear',
+        resourceType: 'recidivismPlan',
+        resourceId: plan.id,
+        details: { fiscalYear },
       });
+      const lock = await findYearLock(tx, plan.id, fiscalYear);
+      if (!lock) throw notFound();
+      return lock;
     },
   );
-  r.post(
+  op.post(
     '/api/programme-progress/:fiscalYear/unlock',
     {
-      config: { access: { permission: 'plan.manage' }, audit: ['programmeProgress.unlockYear'] },
-      schema: {
-        operationId: 'programmeProgress.unlockYear',
-        summary: 'Open a locked 年度 again, with the reason; who unlocked it is kept and shown',
-        tags: ['programmeProgress'],
-        params: lockYearParamsSchema,
-        body: yearUnlockInputSchema,
-        response: { 200: yearUnlockSchema, ...writeErrors },
-      },
+      operationId: 'programmeProgress.unlockYear',
+      access: { permission: 'plan.manage' },
+      audit: ['programmeProgress.unlockYear'],
+      summary: 'Open a locked 年度 again, with the reason; who unlocked it is kept and shown',
+      params: lockYearParamsSchema,
+      body: yearUnlockInputSchema,
+      response: { 200: yearUnlockSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const { fiscalYear } = request.params;
-      return db.transaction().execute(async (tx) => {
-        const plan = await requirePlan(tx, actor.tenantId);
-        checkYearInPlan(plan, fiscalYear, 'パス.fiscalYear');
-        const lock = await tx
-          .selectFrom('progress_year_locks')
-          .selectAll()
-          .where('plan_id', '=', plan.id)
-          .where('fiscal_year', '=', fiscalYear)
-          .forUpdate()
-          .executeTakeFirst();
-        if (!lock) {
-          throw new HttpProblem(
-            409,
-            'progress.yearNotLocked',
-            `${formatFiscalYear(fiscalYear)}の進捗はまだ確定されていないため、確定を解除できません。`,
-          );
-        }
-        await tx
-          .deleteFrom('progress_year_locks')
-          .where('plan_id', '=', plan.id)
-          .where('fiscal_year', '=', fiscalYear)
-          .execute();
-        const id = randomUUID();
-        await tx
-          .insertInto('progress_year_unlocks')
-          .values({
-            id,
-            tenant_id: actor.tenantId,
-            plan_id: plan.id,
-            fiscal_year: fiscalYear,
-            locked_by: lock.locked_by,
-            locked_at: lock.locked_at,
-            unlocked_by: actor.userId,
-            reason: request.body.reason,
-          })
-          .execute();
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'programmeProgress.unlockYear',
-          resourceType: 'recidivismPlan',
-          resourceId: plan.id,
-          details: {
-            fiscalYear,
-            reason: request.body.reason,
-            lockedBy: lock.locked_by,
-            lockedAt: lock.locked_at.toISOString(),
-          },
-        });
-        const unlock = await findLastUnlock(tx, plan.id, fiscalYear);
-        if (!unlock) throw notFound();
-        return unlock;
+      const plan = await requirePlan(tx, actor.tenantId);
+      checkYearInPlan(plan, fiscalYear, 'パス.fiscalYear');
+      const lock = await tx
+        .selectFrom('progress_year_locks')
+        .selectAll()
+        .where('plan_id', '=', plan.id)
+        .where('fiscal_year', '=', fiscalYear)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!lock) {
+        throw new HttpProblem(
+          409,
+          'progress.yearNotLocked',
+          `${formatFiscalYear(fiscalYear)}の進捗はまだ確定されていないため、確定を解除できません。`,
+        );
+      }
+      await tx
+        .deleteFrom('progress_year_locks')
+        .where('plan_id', '=', plan.id)
+        .where('fiscal_year', '=', fiscalYear)
+        .execute();
+      const id = randomUUID();
+      await tx
+        .insertInto('progress_year_unlocks')
+        .values({
+          id,
+          tenant_id: actor.tenantId,
+          plan_id: plan.id,
+          fiscal_year: fiscalYear,
+          locked_by: lock.locked_by,
+          locked_at: lock.locked_at,
+          unlocked_by: actor.userId,
+          reason: request.body.reason,
+        })
+        .execute();
+      await audit({
+        action: 'programmeProgress.unlockYear',
+        resourceType: 'recidivismPlan',
+        resourceId: plan.id,
+        details: {
+          fiscalYear,
+          reason: request.body.reason,
+          lockedBy: lock.locked_by,
+          lockedAt: lock.locked_at.toISOString(),
+        },
       });
+      const unlock = await findLastUnlock(tx, plan.id, fiscalYear);
+      if (!unlock) throw notFound();
+      return unlock;
     },
   );
 
-  r.get(
+  op.get(
     '/api/evaluation-scale',
     {
-      config: { access: { permission: 'plan.read' }, audit: [] },
-      schema: {
-        operationId: 'evaluationScale.get',
-        summary: 'The configurable 評価 scale for programme progress, in display order',
-        tags: ['programmeProgress'],
-        response: { 200: evaluationScaleSchema, ...readErrors },
-      },
+      operationId: 'evaluationScale.get',
+      access: { permission: 'plan.read' },
+      audit: [],
+      summary: 'The configurable 評価 scale for programme progress, in display order',
+      response: { 200: evaluationScaleSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ actor, tx }) => {
       return {
-        items: await evaluationScale(db, actor.tenantId),
+        items: await evaluationScale(tx, actor.tenantId),
         abilities: { update: mayManagePlan(actor) },
       };
     },
   );
 
-  r.put(
+  op.put(
     '/api/evaluation-scale',
     {
-      config: { access: { permission: 'plan.manage' }, audit: ['evaluationScale.update'] },
-      schema: {
-        operationId: 'evaluationScale.update',
-        summary: 'Replace the 評価 scale (order = display order); a grade used by progress cannot be removed',
-        tags: ['programmeProgress'],
-        body: evaluationScaleUpdateSchema,
-        response: { 200: evaluationScaleSchema, ...writeErrors },
-      },
+      operationId: 'evaluationScale.update',
+      access: { permission: 'plan.manage' },
+      audit: ['evaluationScale.update'],
+      summary: 'Replace the 評価 scale (order = display order); a grade used by progress cannot be removed',
+      body: evaluationScaleUpdateSchema,
+      response: { 200: evaluationScaleSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const { items } = request.body;
-      return db.transaction().execute(async (tx) => {
-        const before = await evaluationScale(tx, actor.tenantId);
-        const kept = new Set(items.map((i) => i.code));
-        const removed = before.filter((g) => !kept.has(g.code)).map((g) => g.code);
-        if (removed.length > 0) {
-          const used = await tx
-            .selectFrom('programme_progress')
-            .select('evaluation')
-            .distinct()
-            .where('tenant_id', '=', actor.tenantId)
-            .where('evaluation', 'in', removed)
-            .execute();
-          if (used.length > 0) {
-            const codes = used.map((u) => u.evaluation).join('・');
-            throw new HttpProblem(
-              409,
-              'evaluationScale.inUse',
-              `評価「${codes}」は記録済みの進捗で使われているため削除できません。名称の変更はできます。`,
-            );
-          }
-          await tx
-            .deleteFrom('evaluation_scale')
-            .where('tenant_id', '=', actor.tenantId)
-            .where('code', 'in', removed)
-            .execute();
+      const before = await evaluationScale(tx, actor.tenantId);
+      const kept = new Set(items.map((i) => i.code));
+      const removed = before.filter((g) => !kept.has(g.code)).map((g) => g.code);
+      if (removed.length > 0) {
+        const used = await tx
+          .selectFrom('programme_progress')
+          .select('evaluation')
+          .distinct()
+          .where('tenant_id', '=', actor.tenantId)
+          .where('evaluation', 'in', removed)
+          .execute();
+        if (used.length > 0) {
+          const codes = used.map((u) => u.evaluation).join('・');
+          throw new HttpProblem(
+            409,
+            'evaluationScale.inUse',
+            `評価「${codes}」は記録済みの進捗で使われているため削除できません。名称の変更はできます。`,
+          );
         }
-        for (const [index, item] of items.entries()) {
-          await tx
-            .insertInto('evaluation_scale')
-            .values({
-              id: randomUUID(),
-              tenant_id: actor.tenantId,
-              code: item.code,
-              label: item.label,
-              sort_order: index + 1,
-            })
-            .onConflict((oc) =>
-              oc.columns(['tenant_id', 'code']).doUpdateSet({ label: item.label, sort_order: index + 1 }),
-            )
-            .execute();
-        }
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'evaluationScale.update',
-          resourceType: 'evaluationScale',
-          resourceId: null,
-          details: { before, after: items },
-        });
-        return { items: await evaluationScale(tx, actor.tenantId), abilities: { update: true } };
+        await tx
+          .deleteFrom('evaluation_scale')
+          .where('tenant_id', '=', actor.tenantId)
+          .where('code', 'in', removed)
+          .execute();
+      }
+      for (const [index, item] of items.entries()) {
+        await tx
+          .insertInto('evaluation_scale')
+          .values({
+            id: randomUUID(),
+            tenant_id: actor.tenantId,
+            code: item.code,
+            label: item.label,
+            sort_order: index + 1,
+          })
+          .onConflict((oc) =>
+            oc.columns(['tenant_id', 'code']).doUpdateSet({ label: item.label, sort_order: index + 1 }),
+          )
+          .execute();
+      }
+      await audit({
+        action: 'evaluationScale.update',
+        resourceType: 'evaluationScale',
+        resourceId: null,
+        details: { before, after: items },
       });
+      return { items: await evaluationScale(tx, actor.tenantId), abilities: { update: true } };
     },
   );
 }

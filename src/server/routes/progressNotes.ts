@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { idParamsSchema } from '../../contract/common.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import {
   type ProgressNote,
   progressNoteInputSchema,
@@ -10,9 +8,7 @@ import {
   progressNoteListSchema,
   progressNoteSchema,
 } from '../../contract/progressNotes.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { recordCaseEvent } from '../../db/caseEvents.ts';
-import { findVisibleCase } from '../../db/cases.ts';
 import {
   findProgressNote,
   insertProgressNote,
@@ -22,12 +18,9 @@ import {
 import type { DB } from '../../db/schema.ts';
 import { now } from '../../domain/clock.ts';
 import { labelOf, progressNoteKinds } from '../../domain/codeLists.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
+import { operations } from '../operation.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { conflict, notFound } from '../problem.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
-const writeErrors = { ...readErrors, 409: problemSchema };
 
 export function presentProgressNote(row: ProgressNoteRow): ProgressNote {
   return {
@@ -64,116 +57,103 @@ export function progressNoteSummary(note: {
  * `progress_notes.occurred_at` of a case is when someone last reached the household.
  */
 export function progressNoteRoutes(app: FastifyInstance, db: Kysely<DB>): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['cases'] });
 
-  r.post(
+  op.post(
     '/api/cases/:id/progress-notes',
     {
-      config: { access: { permission: 'supportReport.create' }, audit: ['progressNote.create'] },
-      schema: {
-        operationId: 'progressNotes.create',
-        summary: 'Write a 支援経過記録 (visit, call, accompaniment, meeting) on a case I take part in',
-        tags: ['cases'],
-        params: idParamsSchema,
-        body: progressNoteInputSchema,
-        response: { 201: progressNoteSchema, ...writeErrors },
-      },
+      operationId: 'progressNotes.create',
+      access: { permission: 'supportReport.create' },
+      audit: ['progressNote.create'],
+      summary: 'Write a 支援経過記録 (visit, call, accompaniment, meeting) on a case I take part in',
+      params: idParamsSchema,
+      body: progressNoteInputSchema,
+      response: { 201: progressNoteSchema },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit, visibleCase }) => {
       const input = request.body;
-      const note = await db.transaction().execute(async (tx) => {
-        const kase = await findVisibleCase(tx, actor, request.params.id, { forUpdate: true });
-        if (!kase) throw notFound();
-        if (kase.stage === 'closed') {
-          throw conflict(
-            'conflict.state',
-            '終結した事例には支援経過を記録できません。再開してから記録してください。',
-          );
-        }
-        const recordedAt = now();
-        const id = await insertProgressNote(tx, {
-          tenantId: actor.tenantId,
-          caseId: kase.id,
-          organizationId: actor.organizationId,
-          recordedBy: actor.userId,
-          occurredAt: new Date(input.occurredAt),
-          kind: input.kind,
-          counterpart: input.counterpart || null,
-          content: input.content,
-          createdAt: recordedAt,
-        });
-        const row = await findProgressNote(tx, actor, id);
-        if (!row) throw notFound();
-        await recordCaseEvent(tx, {
-          tenantId: actor.tenantId,
-          caseId: kase.id,
-          kind: 'progressNoted',
-          actor: { userId: actor.userId, organizationId: actor.organizationId },
-          subjectId: id,
-          summary: progressNoteSummary({
-            organizationName: row.organization_name,
-            kind: row.kind,
-            counterpart: row.counterpart,
-            content: row.content,
-          }),
-          details: { progressNoteId: id, kind: input.kind },
-          occurredAt: row.occurred_at,
-          recordedAt,
-        });
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'progressNote.create',
-          resourceType: 'progressNote',
-          resourceId: id,
-          caseId: kase.id,
-          personId: kase.primary_person_id,
-          details: { kind: input.kind, occurredAt: row.occurred_at.toISOString() },
-        });
-        return presentProgressNote(row);
+      const kase = await visibleCase(request.params.id, { forUpdate: true });
+      if (kase.stage === 'closed') {
+        throw conflict(
+          'conflict.state',
+          '終結した事例には支援経過を記録できません。再開してから記録してください。',
+        );
+      }
+      const recordedAt = now();
+      const id = await insertProgressNote(tx, {
+        tenantId: actor.tenantId,
+        caseId: kase.id,
+        organizationId: actor.organizationId,
+        recordedBy: actor.userId,
+        occurredAt: new Date(input.occurredAt),
+        kind: input.kind,
+        counterpart: input.counterpart || null,
+        content: input.content,
+        createdAt: recordedAt,
       });
-      return reply.code(201).send(note);
+      const row = await findProgressNote(tx, actor, id);
+      if (!row) throw notFound();
+      await recordCaseEvent(tx, {
+        tenantId: actor.tenantId,
+        caseId: kase.id,
+        kind: 'progressNoted',
+        actor: { userId: actor.userId, organizationId: actor.organizationId },
+        subjectId: id,
+        summary: progressNoteSummary({
+          organizationName: row.organization_name,
+          kind: row.kind,
+          counterpart: row.counterpart,
+          content: row.content,
+        }),
+        details: { progressNoteId: id, kind: input.kind },
+        occurredAt: row.occurred_at,
+        recordedAt,
+      });
+      await audit({
+        action: 'progressNote.create',
+        resourceType: 'progressNote',
+        resourceId: id,
+        caseId: kase.id,
+        personId: kase.primary_person_id,
+        details: { kind: input.kind, occurredAt: row.occurred_at.toISOString() },
+      });
+      return presentProgressNote(row);
     },
   );
 
-  r.get(
+  op.get(
     '/api/cases/:id/progress-notes',
     {
-      config: { access: { permission: 'case.read' }, audit: ['progressNote.list'] },
-      schema: {
-        operationId: 'progressNotes.list',
-        summary: '支援経過記録 of a case I may see, by when they happened (newest first)',
-        tags: ['cases'],
-        params: idParamsSchema,
-        querystring: progressNoteListQuerySchema,
-        response: { 200: progressNoteListSchema, ...readErrors },
-      },
+      operationId: 'progressNotes.list',
+      access: { permission: 'case.read' },
+      audit: ['progressNote.list'],
+      summary: '支援経過記録 of a case I may see, by when they happened (newest first)',
+      params: idParamsSchema,
+      querystring: progressNoteListQuerySchema,
+      response: { 200: progressNoteListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit, visibleCase }) => {
       const { limit } = request.query;
       const after = decodeCursor(request.query.cursor, ['instant', 'uuid']);
-      return db.transaction().execute(async (tx) => {
-        const kase = await findVisibleCase(tx, actor, request.params.id);
-        if (!kase) throw notFound();
-        const rows = await listProgressNotes(tx, actor, kase.id, {
-          limit: limit + 1,
-          cursor: after ? { at: after[0], id: after[1] } : undefined,
-        });
-        const page = rows.slice(0, limit);
-        const last = page.at(-1);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'progressNote.list',
-          resourceType: 'case',
-          resourceId: kase.id,
-          caseId: kase.id,
-          personId: kase.primary_person_id,
-          details: { ids: page.map((n) => n.id) },
-        });
-        return {
-          items: page.map(presentProgressNote),
-          nextCursor: rows.length > limit && last ? encodeCursor([last.sort_at, last.id]) : null,
-        };
+      const kase = await visibleCase(request.params.id);
+      const rows = await listProgressNotes(tx, actor, kase.id, {
+        limit: limit + 1,
+        cursor: after ? { at: after[0], id: after[1] } : undefined,
       });
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      await audit({
+        action: 'progressNote.list',
+        resourceType: 'case',
+        resourceId: kase.id,
+        caseId: kase.id,
+        personId: kase.primary_person_id,
+        details: { ids: page.map((n) => n.id) },
+      });
+      return {
+        items: page.map(presentProgressNote),
+        nextCursor: rows.length > limit && last ? encodeCursor([last.sort_at, last.id]) : null,
+      };
     },
   );
 }

@@ -4,7 +4,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { idParamsSchema } from '../../contract/common.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import {
   challengeListSchema,
   challengesUpdateSchema,
@@ -13,6 +12,7 @@ import {
   programmeImportBodySchema,
   programmeImportQuerySchema,
   programmeImportResultSchema,
+  programmeImportTemplateQuerySchema,
   programmeInputSchema,
   programmeListQuerySchema,
   programmeListSchema,
@@ -43,11 +43,10 @@ import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { attachment, renderDocument, type TableDocument } from '../documents.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
+import { operations, readErrors } from '../operation.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { ImportFileError, planImport, readImportFile } from '../programmeImport.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
-const writeErrors = { ...readErrors, 409: problemSchema };
+import { renderTemplateCsv, renderTemplateXlsx, templateBaseName } from '../programmeImportTemplate.ts';
 
 export function periodLabel(plan: RecidivismPlanRow): string {
   return `${formatFiscalYear(plan.period_from_fiscal_year)}～${formatFiscalYear(plan.period_to_fiscal_year)}`;
@@ -181,6 +180,7 @@ export function recidivismPlanRoutes(
   options: { publicCatalogue: boolean },
 ): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['programmes'] });
 
   r.get(
     '/api/recidivism-plan',
@@ -214,281 +214,259 @@ export function recidivismPlanRoutes(
     },
   );
 
-  r.get(
+  op.get(
     '/api/recidivism-plan/challenges',
     {
-      config: { access: { permission: 'plan.read' }, audit: [] },
-      schema: {
-        operationId: 'challenges.list',
-        summary: 'The plan’s challenges (課題), in order',
-        tags: ['recidivismPlan'],
-        response: { 200: challengeListSchema, ...readErrors },
-      },
+      operationId: 'challenges.list',
+      access: { permission: 'plan.read' },
+      audit: [],
+      tags: ['recidivismPlan'],
+      summary: 'The plan’s challenges (課題), in order',
+      response: { 200: challengeListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const plan = await requirePlan(db, actor.tenantId);
-      return { items: await listChallenges(db, actor.tenantId, plan.id) };
+    async ({ actor, tx }) => {
+      const plan = await requirePlan(tx, actor.tenantId);
+      return { items: await listChallenges(tx, actor.tenantId, plan.id) };
     },
   );
 
-  r.put(
+  op.put(
     '/api/recidivism-plan/challenges',
     {
-      config: { access: { permission: 'plan.manage' }, audit: ['challenge.update'] },
-      schema: {
-        operationId: 'challenges.update',
-        summary: 'Edit the challenges: titles, order, new ones; removal refused while programmes use one',
-        tags: ['recidivismPlan'],
-        body: challengesUpdateSchema,
-        response: { 200: challengeListSchema, ...writeErrors },
-      },
+      operationId: 'challenges.update',
+      access: { permission: 'plan.manage' },
+      audit: ['challenge.update'],
+      tags: ['recidivismPlan'],
+      summary: 'Edit the challenges: titles, order, new ones; removal refused while programmes use one',
+      body: challengesUpdateSchema,
+      response: { 200: challengeListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const items = request.body.items;
-      return db.transaction().execute(async (tx) => {
-        const plan = await requirePlan(tx, actor.tenantId);
-        const before = await listChallenges(tx, actor.tenantId, plan.id);
-        const beforeById = new Map(before.map((c) => [c.id, c]));
-        const errors = items.flatMap((item, index) =>
-          item.id && !beforeById.has(item.id)
-            ? [{ field: `items.${index}.id`, code: 'unknown', message: '指定された課題が見つかりません' }]
-            : [],
+      const plan = await requirePlan(tx, actor.tenantId);
+      const before = await listChallenges(tx, actor.tenantId, plan.id);
+      const beforeById = new Map(before.map((c) => [c.id, c]));
+      const errors = items.flatMap((item, index) =>
+        item.id && !beforeById.has(item.id)
+          ? [{ field: `items.${index}.id`, code: 'unknown', message: '指定された課題が見つかりません' }]
+          : [],
+      );
+      const ids = items.flatMap((i) => (i.id ? [i.id] : []));
+      if (new Set(ids).size !== ids.length)
+        errors.push({ field: 'items', code: 'duplicate', message: '同じ課題が重複しています' });
+      if (errors.length)
+        throw new HttpProblem(400, 'validation.invalid', '課題の指定に誤りがあります。', errors);
+      const kept = new Set(ids);
+      const removed = before.filter((c) => !kept.has(c.id));
+      const inUse = removed.find((c) => c.programmeCount > 0);
+      if (inUse) {
+        throw new HttpProblem(
+          409,
+          'challenge.inUse',
+          `課題(${inUse.position})「${inUse.title}」には事業が${inUse.programmeCount}件あるため削除できません。先に事業を他の課題へ移してください。`,
         );
-        const ids = items.flatMap((i) => (i.id ? [i.id] : []));
-        if (new Set(ids).size !== ids.length)
-          errors.push({ field: 'items', code: 'duplicate', message: '同じ課題が重複しています' });
-        if (errors.length)
-          throw new HttpProblem(400, 'validation.invalid', '課題の指定に誤りがあります。', errors);
-        const kept = new Set(ids);
-        const removed = before.filter((c) => !kept.has(c.id));
-        const inUse = removed.find((c) => c.programmeCount > 0);
-        if (inUse) {
+      }
+      if (removed.length) {
+        const discussed = await tx
+          .selectFrom('opinions')
+          .select('challenge_id')
+          .where(
+            'challenge_id',
+            'in',
+            removed.map((c) => c.id),
+          )
+          .executeTakeFirst();
+        const withOpinion = removed.find((c) => c.id === discussed?.challenge_id);
+        if (withOpinion) {
           throw new HttpProblem(
             409,
             'challenge.inUse',
-            `課題(${inUse.position})「${inUse.title}」には事業が${inUse.programmeCount}件あるため削除できません。先に事業を他の課題へ移してください。`,
+            `課題(${withOpinion.position})「${withOpinion.title}」には連絡会議の意見が関連づけられているため削除できません。`,
           );
         }
-        if (removed.length) {
-          const discussed = await tx
-            .selectFrom('opinions')
-            .select('challenge_id')
-            .where(
-              'challenge_id',
-              'in',
-              removed.map((c) => c.id),
-            )
-            .executeTakeFirst();
-          const withOpinion = removed.find((c) => c.id === discussed?.challenge_id);
-          if (withOpinion) {
-            throw new HttpProblem(
-              409,
-              'challenge.inUse',
-              `課題(${withOpinion.position})「${withOpinion.title}」には連絡会議の意見が関連づけられているため削除できません。`,
-            );
-          }
+        await tx
+          .deleteFrom('challenges')
+          .where(
+            'id',
+            'in',
+            removed.map((c) => c.id),
+          )
+          .execute();
+      }
+      for (const [index, item] of items.entries()) {
+        if (item.id) {
           await tx
-            .deleteFrom('challenges')
-            .where(
-              'id',
-              'in',
-              removed.map((c) => c.id),
-            )
+            .updateTable('challenges')
+            .set({ position: index + 1, title: item.title, updated_at: now() })
+            .where('id', '=', item.id)
+            .execute();
+        } else {
+          await tx
+            .insertInto('challenges')
+            .values({
+              id: randomUUID(),
+              tenant_id: actor.tenantId,
+              plan_id: plan.id,
+              position: index + 1,
+              title: item.title,
+            })
             .execute();
         }
-        for (const [index, item] of items.entries()) {
-          if (item.id) {
-            await tx
-              .updateTable('challenges')
-              .set({ position: index + 1, title: item.title, updated_at: now() })
-              .where('id', '=', item.id)
-              .execute();
-          } else {
-            await tx
-              .insertInto('challenges')
-              .values({
-                id: randomUUID(),
-                tenant_id: actor.tenantId,
-                plan_id: plan.id,
-                position: index + 1,
-                title: item.title,
-              })
-              .execute();
-          }
-        }
-        const after = await listChallenges(tx, actor.tenantId, plan.id);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'challenge.update',
-          resourceType: 'recidivismPlan',
-          resourceId: plan.id,
-          details: {
-            before: before.map((c) => ({ id: c.id, position: c.position, title: c.title })),
-            after: after.map((c) => ({ id: c.id, position: c.position, title: c.title })),
-          },
-        });
-        // the deferred position constraint is checked at commit
-        await sql`SET CONSTRAINTS ALL IMMEDIATE`.execute(tx);
-        return { items: after };
+      }
+      const after = await listChallenges(tx, actor.tenantId, plan.id);
+      await audit({
+        action: 'challenge.update',
+        resourceType: 'recidivismPlan',
+        resourceId: plan.id,
+        details: {
+          before: before.map((c) => ({ id: c.id, position: c.position, title: c.title })),
+          after: after.map((c) => ({ id: c.id, position: c.position, title: c.title })),
+        },
       });
+      // the deferred position constraint is checked at commit
+      await sql`SET CONSTRAINTS ALL IMMEDIATE`.execute(tx);
+      return { items: after };
     },
   );
 
-  r.get(
+  op.get(
     '/api/programmes',
     {
-      config: { access: { permission: 'plan.read' }, audit: [] },
-      schema: {
-        operationId: 'programmes.list',
-        summary: 'Programmes of the plan, all or under one challenge (再掲 marked)',
-        tags: ['programmes'],
-        querystring: programmeListQuerySchema,
-        response: { 200: programmeListSchema, ...readErrors },
-      },
+      operationId: 'programmes.list',
+      access: { permission: 'plan.read' },
+      audit: [],
+      summary: 'Programmes of the plan, all or under one challenge (再掲 marked)',
+      querystring: programmeListQuerySchema,
+      response: { 200: programmeListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const plan = await requirePlan(db, actor.tenantId);
+    async ({ request, actor, tx }) => {
+      const plan = await requirePlan(tx, actor.tenantId);
       const challengeId = request.query.challengeId;
-      const records = await loadProgrammes(db, actor.tenantId, plan.id, { challengeId });
+      const records = await loadProgrammes(tx, actor.tenantId, plan.id, { challengeId });
       const items = records.map((record) => presentProgramme(record, actor, challengeId));
       // under one challenge, its own programmes come first and the 再掲 ones after, as the plan prints them
       return { items: challengeId ? items.sort((a, b) => Number(a.isRepeat) - Number(b.isRepeat)) : items };
     },
   );
 
-  r.post(
+  op.post(
     '/api/programmes',
     {
-      config: { access: { permission: 'plan.manage' }, audit: ['programme.create'] },
-      schema: {
-        operationId: 'programmes.create',
-        summary: 'Add a programme under one or more challenges',
-        tags: ['programmes'],
-        body: programmeInputSchema,
-        response: { 201: programmeSchema, ...writeErrors },
-      },
+      operationId: 'programmes.create',
+      access: { permission: 'plan.manage' },
+      audit: ['programme.create'],
+      summary: 'Add a programme under one or more challenges',
+      body: programmeInputSchema,
+      response: { 201: programmeSchema },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const input = request.body;
-      const record = await db.transaction().execute(async (tx) => {
-        const plan = await requirePlan(tx, actor.tenantId);
-        await checkOrganizations(tx, actor.tenantId, [
-          { field: 'responsibleSectionId', id: input.responsibleSectionId },
-          ...input.relatedOrganizationIds.map((id, i) => ({ field: `relatedOrganizationIds.${i}`, id })),
-        ]);
+      const plan = await requirePlan(tx, actor.tenantId);
+      await checkOrganizations(tx, actor.tenantId, [
+        { field: 'responsibleSectionId', id: input.responsibleSectionId },
+        ...input.relatedOrganizationIds.map((id, i) => ({ field: `relatedOrganizationIds.${i}`, id })),
+      ]);
+      await checkChallenges(
+        tx,
+        plan.id,
+        input.challenges.map((c) => c.challengeId),
+      );
+      if (await programmeNameTaken(tx, plan.id, input.name, input.responsibleSectionId))
+        throw duplicateProgramme(input.name);
+      const id = randomUUID();
+      await insertProgramme(tx, actor.tenantId, plan.id, id, {
+        name: input.name,
+        summary: input.summary,
+        responsibleSectionId: input.responsibleSectionId,
+        relatedOrganizationIds: input.relatedOrganizationIds,
+        indicators: input.indicators,
+        externalKey: input.externalKey || null,
+      });
+      await setProgrammeChallenges(tx, actor.tenantId, id, input.challenges);
+      await audit({
+        action: 'programme.create',
+        resourceType: 'programme',
+        resourceId: id,
+        details: { after: input },
+      });
+      const [created] = await loadProgrammes(tx, actor.tenantId, plan.id, { ids: [id] });
+      const record = created as ProgrammeRecord;
+      return presentProgramme(record, actor);
+    },
+  );
+
+  op.patch(
+    '/api/programmes/:id',
+    {
+      operationId: 'programmes.update',
+      access: { permission: 'plan.manage' },
+      audit: ['programme.update'],
+      summary: 'Edit a programme (name, summary, section, challenges, related organisations, indicators)',
+      params: idParamsSchema,
+      body: programmeUpdateSchema,
+      response: { 200: programmeSchema },
+    },
+    async ({ request, actor, tx, audit }) => {
+      const input = request.body;
+      const plan = await requirePlan(tx, actor.tenantId);
+      const [before] = await loadProgrammes(tx, actor.tenantId, plan.id, { ids: [request.params.id] });
+      if (!before) throw notFound();
+      await checkOrganizations(tx, actor.tenantId, [
+        ...(input.responsibleSectionId
+          ? [{ field: 'responsibleSectionId', id: input.responsibleSectionId }]
+          : []),
+        ...(input.relatedOrganizationIds ?? []).map((id, i) => ({
+          field: `relatedOrganizationIds.${i}`,
+          id,
+        })),
+      ]);
+      if (input.challenges)
         await checkChallenges(
           tx,
           plan.id,
           input.challenges.map((c) => c.challengeId),
         );
-        if (await programmeNameTaken(tx, plan.id, input.name, input.responsibleSectionId))
-          throw duplicateProgramme(input.name);
-        const id = randomUUID();
-        await insertProgramme(tx, actor.tenantId, plan.id, id, {
-          name: input.name,
-          summary: input.summary,
-          responsibleSectionId: input.responsibleSectionId,
-          relatedOrganizationIds: input.relatedOrganizationIds,
-          indicators: input.indicators,
-          externalKey: input.externalKey || null,
-        });
-        await setProgrammeChallenges(tx, actor.tenantId, id, input.challenges);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'programme.create',
-          resourceType: 'programme',
-          resourceId: id,
-          details: { after: input },
-        });
-        const [created] = await loadProgrammes(tx, actor.tenantId, plan.id, { ids: [id] });
-        return created as ProgrammeRecord;
+      const name = input.name ?? before.name;
+      const section = input.responsibleSectionId ?? before.responsibleSection.id;
+      if (await programmeNameTaken(tx, plan.id, name, section, before.id)) throw duplicateProgramme(name);
+      await updateProgramme(tx, actor.tenantId, before.id, {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.summary !== undefined ? { summary: input.summary } : {}),
+        ...(input.responsibleSectionId !== undefined
+          ? { responsibleSectionId: input.responsibleSectionId }
+          : {}),
+        ...(input.relatedOrganizationIds !== undefined
+          ? { relatedOrganizationIds: input.relatedOrganizationIds }
+          : {}),
+        ...(input.indicators !== undefined ? { indicators: input.indicators } : {}),
+        ...(input.externalKey !== undefined ? { externalKey: input.externalKey || null } : {}),
       });
-      return reply.code(201).send(presentProgramme(record, actor));
-    },
-  );
-
-  r.patch(
-    '/api/programmes/:id',
-    {
-      config: { access: { permission: 'plan.manage' }, audit: ['programme.update'] },
-      schema: {
-        operationId: 'programmes.update',
-        summary: 'Edit a programme (name, summary, section, challenges, related organisations, indicators)',
-        tags: ['programmes'],
-        params: idParamsSchema,
-        body: programmeUpdateSchema,
-        response: { 200: programmeSchema, ...writeErrors },
-      },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      const input = request.body;
-      const record = await db.transaction().execute(async (tx) => {
-        const plan = await requirePlan(tx, actor.tenantId);
-        const [before] = await loadProgrammes(tx, actor.tenantId, plan.id, { ids: [request.params.id] });
-        if (!before) throw notFound();
-        await checkOrganizations(tx, actor.tenantId, [
-          ...(input.responsibleSectionId
-            ? [{ field: 'responsibleSectionId', id: input.responsibleSectionId }]
-            : []),
-          ...(input.relatedOrganizationIds ?? []).map((id, i) => ({
-            field: `relatedOrganizationIds.${i}`,
-            id,
-          })),
-        ]);
-        if (input.challenges)
-          await checkChallenges(
-            tx,
-            plan.id,
-            input.challenges.map((c) => c.challengeId),
-          );
-        const name = input.name ?? before.name;
-        const section = input.responsibleSectionId ?? before.responsibleSection.id;
-        if (await programmeNameTaken(tx, plan.id, name, section, before.id)) throw duplicateProgramme(name);
-        await updateProgramme(tx, actor.tenantId, before.id, {
-          ...(input.name !== undefined ? { name: input.name } : {}),
-          ...(input.summary !== undefined ? { summary: input.summary } : {}),
-          ...(input.responsibleSectionId !== undefined
-            ? { responsibleSectionId: input.responsibleSectionId }
-            : {}),
-          ...(input.relatedOrganizationIds !== undefined
-            ? { relatedOrganizationIds: input.relatedOrganizationIds }
-            : {}),
-          ...(input.indicators !== undefined ? { indicators: input.indicators } : {}),
-          ...(input.externalKey !== undefined ? { externalKey: input.externalKey || null } : {}),
-        });
-        if (input.challenges) await setProgrammeChallenges(tx, actor.tenantId, before.id, input.challenges);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'programme.update',
-          resourceType: 'programme',
-          resourceId: before.id,
-          details: { changes: input },
-        });
-        const [after] = await loadProgrammes(tx, actor.tenantId, plan.id, { ids: [before.id] });
-        return after as ProgrammeRecord;
+      if (input.challenges) await setProgrammeChallenges(tx, actor.tenantId, before.id, input.challenges);
+      await audit({
+        action: 'programme.update',
+        resourceType: 'programme',
+        resourceId: before.id,
+        details: { changes: input },
       });
+      const [after] = await loadProgrammes(tx, actor.tenantId, plan.id, { ids: [before.id] });
+      const record = after as ProgrammeRecord;
       return presentProgramme(record, actor);
     },
   );
 
-  r.post(
+  op.post(
     '/api/programmes/import',
     {
-      config: { access: { permission: 'plan.manage' }, audit: ['programme.import'] },
-      schema: {
-        operationId: 'programmes.import',
-        summary:
-          'Import the programme list (CSV/TSV in UTF-8 or Shift_JIS, or xlsx); ?dryRun=true reports without writing',
-        tags: ['programmes'],
-        querystring: programmeImportQuerySchema,
-        body: programmeImportBodySchema,
-        response: { 200: programmeImportResultSchema, ...writeErrors },
-      },
+      operationId: 'programmes.import',
+      access: { permission: 'plan.manage' },
+      audit: ['programme.import'],
+      summary:
+        'Import the programme list (CSV/TSV in UTF-8 or Shift_JIS, or xlsx); ?dryRun=true reports without writing',
+      querystring: programmeImportQuerySchema,
+      body: programmeImportBodySchema,
+      response: { 200: programmeImportResultSchema },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const dryRun = request.query.dryRun === 'true';
       const bytes = Buffer.from(request.body.contentBase64, 'base64');
       let file: Awaited<ReturnType<typeof readImportFile>>;
@@ -501,7 +479,110 @@ export function recidivismPlanRoutes(
           ]);
         throw error;
       }
-      const result = await db.transaction().execute(async (tx) => {
+      const plan = await requirePlan(tx, actor.tenantId);
+      const challenges = await listChallenges(tx, actor.tenantId, plan.id);
+      const sections = await tx
+        .selectFrom('organizations')
+        .select(['id', 'name'])
+        .where('tenant_id', '=', actor.tenantId)
+        .where('disabled_at', 'is', null)
+        .execute();
+      const { programmes, errors } = planImport(file, {
+        challengeByPosition: new Map(challenges.map((c) => [c.position, c.id])),
+        sectionByName: new Map(sections.map((s) => [s.name.normalize('NFKC'), s.id])),
+      });
+      const existing = await tx
+        .selectFrom('programmes')
+        .select(['id', 'name', 'responsible_section_id', 'external_key'])
+        .where('plan_id', '=', plan.id)
+        .execute();
+      const byExternalKey = new Map(
+        existing.filter((p) => p.external_key).map((p) => [p.external_key, p.id]),
+      );
+      const byName = new Map(existing.map((p) => [`${p.name}\u0000${p.responsible_section_id}`, p.id]));
+      const created: { row: number; name: string; section: string }[] = [];
+      const updated: typeof created = [];
+      const actions = programmes.map((p) => {
+        const match =
+          (p.externalKey ? byExternalKey.get(p.externalKey) : undefined) ??
+          byName.get(`${p.name}\u0000${p.sectionId}`);
+        (match ? updated : created).push({ row: p.rows[0] ?? 0, name: p.name, section: p.sectionName });
+        return { programme: p, existingId: match };
+      });
+      const summary = {
+        dryRun,
+        format: file.format,
+        encoding: file.encoding,
+        rows: file.rows.length,
+        created,
+        updated,
+        errors,
+      };
+      if (dryRun) return summary;
+      if (errors.length) {
+        throw new HttpProblem(
+          400,
+          'import.invalid',
+          `取り込めない行が${new Set(errors.map((e) => e.row)).size}行あります。修正してから取り込んでください（何も登録していません）。`,
+          errors.map((e) => ({ field: `${e.row}行目.${e.field}`, code: 'row', message: e.message })),
+        );
+      }
+      for (const { programme, existingId } of actions) {
+        const id = existingId ?? randomUUID();
+        const values = {
+          name: programme.name,
+          summary: programme.summary,
+          responsibleSectionId: programme.sectionId,
+        };
+        if (existingId) {
+          await updateProgramme(tx, actor.tenantId, id, {
+            ...values,
+            ...(programme.externalKey ? { externalKey: programme.externalKey } : {}),
+          });
+        } else {
+          await insertProgramme(tx, actor.tenantId, plan.id, id, {
+            ...values,
+            relatedOrganizationIds: [],
+            indicators: [],
+            externalKey: programme.externalKey,
+          });
+        }
+        await setProgrammeChallenges(tx, actor.tenantId, id, programme.links);
+      }
+      await audit({
+        action: 'programme.import',
+        resourceType: 'recidivismPlan',
+        resourceId: plan.id,
+        details: {
+          fileName: request.body.fileName,
+          format: file.format,
+          encoding: file.encoding,
+          rows: file.rows.length,
+          created: created.length,
+          updated: updated.length,
+        },
+      });
+      return summary;
+    },
+  );
+
+  r.get(
+    '/api/programmes/import-template',
+    {
+      // the template names only the plan's challenges and the city's organisations: no personal data
+      config: { access: { permission: 'plan.manage' }, audit: [] },
+      schema: {
+        operationId: 'programmes.importTemplate',
+        summary:
+          'A template for programmes.import (CSV in UTF-8 with a BOM, or xlsx): the columns the importer reads, how to fill each in, and one example row',
+        tags: ['programmes'],
+        querystring: programmeImportTemplateQuerySchema,
+        response: { 200: z.any(), ...readErrors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const context = await db.transaction().execute(async (tx) => {
         const plan = await requirePlan(tx, actor.tenantId);
         const challenges = await listChallenges(tx, actor.tenantId, plan.id);
         const sections = await tx
@@ -509,85 +590,25 @@ export function recidivismPlanRoutes(
           .select(['id', 'name'])
           .where('tenant_id', '=', actor.tenantId)
           .where('disabled_at', 'is', null)
+          .orderBy('name')
           .execute();
-        const { programmes, errors } = planImport(file, {
-          challengeByPosition: new Map(challenges.map((c) => [c.position, c.id])),
-          sectionByName: new Map(sections.map((s) => [s.name.normalize('NFKC'), s.id])),
-        });
-        const existing = await tx
-          .selectFrom('programmes')
-          .select(['id', 'name', 'responsible_section_id', 'external_key'])
-          .where('plan_id', '=', plan.id)
-          .execute();
-        const byExternalKey = new Map(
-          existing.filter((p) => p.external_key).map((p) => [p.external_key, p.id]),
-        );
-        const byName = new Map(existing.map((p) => [`${p.name}\u0000${p.responsible_section_id}`, p.id]));
-        const created: { row: number; name: string; section: string }[] = [];
-        const updated: typeof created = [];
-        const actions = programmes.map((p) => {
-          const match =
-            (p.externalKey ? byExternalKey.get(p.externalKey) : undefined) ??
-            byName.get(`${p.name}\u0000${p.sectionId}`);
-          (match ? updated : created).push({ row: p.rows[0] ?? 0, name: p.name, section: p.sectionName });
-          return { programme: p, existingId: match };
-        });
-        const summary = {
-          dryRun,
-          format: file.format,
-          encoding: file.encoding,
-          rows: file.rows.length,
-          created,
-          updated,
-          errors,
+        const own = sections.find((s) => s.id === actor.organizationId) ?? sections[0];
+        return {
+          challenges: challenges.map((c) => ({ position: c.position, title: c.title })),
+          sections: sections.map((s) => s.name),
+          exampleSection: own?.name ?? '',
         };
-        if (dryRun) return summary;
-        if (errors.length) {
-          throw new HttpProblem(
-            400,
-            'import.invalid',
-            `取り込めない行が${new Set(errors.map((e) => e.row)).size}行あります。修正してから取り込んでください（何も登録していません）。`,
-            errors.map((e) => ({ field: `${e.row}行目.${e.field}`, code: 'row', message: e.message })),
-          );
-        }
-        for (const { programme, existingId } of actions) {
-          const id = existingId ?? randomUUID();
-          const values = {
-            name: programme.name,
-            summary: programme.summary,
-            responsibleSectionId: programme.sectionId,
-          };
-          if (existingId) {
-            await updateProgramme(tx, actor.tenantId, id, {
-              ...values,
-              ...(programme.externalKey ? { externalKey: programme.externalKey } : {}),
-            });
-          } else {
-            await insertProgramme(tx, actor.tenantId, plan.id, id, {
-              ...values,
-              relatedOrganizationIds: [],
-              indicators: [],
-              externalKey: programme.externalKey,
-            });
-          }
-          await setProgrammeChallenges(tx, actor.tenantId, id, programme.links);
-        }
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'programme.import',
-          resourceType: 'recidivismPlan',
-          resourceId: plan.id,
-          details: {
-            fileName: request.body.fileName,
-            format: file.format,
-            encoding: file.encoding,
-            rows: file.rows.length,
-            created: created.length,
-            updated: updated.length,
-          },
-        });
-        return summary;
       });
-      return reply.code(200).send(result);
+      const csv = request.query.format === 'csv';
+      return reply
+        .header(
+          'content-type',
+          csv
+            ? 'text/csv; charset=utf-8'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        )
+        .header('content-disposition', attachment(`${templateBaseName}.${request.query.format}`))
+        .send(csv ? renderTemplateCsv(context) : await renderTemplateXlsx(context));
     },
   );
 

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
 import { idParamsSchema } from '../../contract/common.ts';
 import type { ConsultationSummary } from '../../contract/consultations.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import {
   type Referral,
   referralDeclineSchema,
@@ -31,12 +30,10 @@ import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { openConsultationOfMyCounter } from '../openConsultation.ts';
+import { operations, writeErrors } from '../operation.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { conflict, enforce, notFound } from '../problem.ts';
 import { fieldProblem, summariesWithPersons } from './consultations.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
-const writeErrors = { ...readErrors, 409: problemSchema };
 
 /** Calendar days a referral waited: until today while pending, until its decision once decided. */
 function daysWaiting(row: Pick<ReferralRow, 'created_at' | 'decided_at'>, today: string): number {
@@ -76,114 +73,102 @@ async function reload(tx: Transaction<DB>, actor: Actor, referralId: string, con
 
 export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['referrals'] });
 
-  r.get(
+  op.get(
     '/api/referrals',
     {
-      config: { access: { permission: 'referral.decide' }, audit: ['referral.list'] },
-      schema: {
-        operationId: 'referrals.list',
-        summary: 'My organisation’s inbox of referrals (つなぎ), oldest first, with days waiting',
-        tags: ['referrals'],
-        querystring: referralListQuerySchema,
-        response: { 200: referralListSchema, ...readErrors },
-      },
+      operationId: 'referrals.list',
+      access: { permission: 'referral.decide' },
+      audit: ['referral.list'],
+      summary: 'My organisation’s inbox of referrals (つなぎ), oldest first, with days waiting',
+      querystring: referralListQuerySchema,
+      response: { 200: referralListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const { status, limit, cursor } = request.query;
       const after = decodeCursor(cursor, ['timestampText', 'uuid']);
-      return db.transaction().execute(async (tx) => {
-        const rows = await listReferralInbox(tx, actor, { status, limit, after });
-        const page = rows.slice(0, limit);
-        const consultations = await visibleConsultationSummaries(
-          tx,
-          actor,
-          page.map((row) => row.consultation_id),
-        );
-        const summaries = await summariesWithPersons(tx, actor, [...consultations.values()]);
-        const today = clock.today();
-        const items = page.map((row) =>
-          presentReferral(row, summaries.get(row.consultation_id), actor, today),
-        );
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'referral.list',
-          resourceType: 'referral',
-          details: {
-            query: { status, cursor: cursor ?? null },
-            ids: items.map((item) => item.id),
-            consultationIds: items.map((item) => item.consultation?.id ?? null),
-          },
-        });
-        const last = page.at(-1);
-        return {
-          items,
-          nextCursor: rows.length > limit && last ? encodeCursor([last.created_key, last.id]) : null,
-        };
+      const rows = await listReferralInbox(tx, actor, { status, limit, after });
+      const page = rows.slice(0, limit);
+      const consultations = await visibleConsultationSummaries(
+        tx,
+        actor,
+        page.map((row) => row.consultation_id),
+      );
+      const summaries = await summariesWithPersons(tx, actor, [...consultations.values()]);
+      const today = clock.today();
+      const items = page.map((row) => presentReferral(row, summaries.get(row.consultation_id), actor, today));
+      await audit({
+        action: 'referral.list',
+        resourceType: 'referral',
+        details: {
+          query: { status, cursor: cursor ?? null },
+          ids: items.map((item) => item.id),
+          consultationIds: items.map((item) => item.consultation?.id ?? null),
+        },
       });
+      const last = page.at(-1);
+      return {
+        items,
+        nextCursor: rows.length > limit && last ? encodeCursor([last.created_key, last.id]) : null,
+      };
     },
   );
 
-  r.post(
+  op.post(
     '/api/referrals',
     {
-      config: { access: { permission: 'consultation.create' }, audit: ['referral.create'] },
-      schema: {
-        operationId: 'referrals.create',
-        summary: 'Refer an open consultation of my counter to another agency (他機関へつなぐ; needs consent)',
-        description:
-          'For a consultation already recorded, e.g. after a referral was declined or a handover returned. ' +
-          'consultations.create does the same in one step with outcome.kind = referral.',
-        tags: ['referrals'],
-        body: referralInputSchema,
-        response: { 201: referralSchema, ...writeErrors },
-      },
+      operationId: 'referrals.create',
+      access: { permission: 'consultation.create' },
+      audit: ['referral.create'],
+      summary: 'Refer an open consultation of my counter to another agency (他機関へつなぐ; needs consent)',
+      description:
+        'For a consultation already recorded, e.g. after a referral was declined or a handover returned. ' +
+        'consultations.create does the same in one step with outcome.kind = referral.',
+      body: referralInputSchema,
+      response: { 201: referralSchema },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const input = request.body;
-      const referral = await db.transaction().execute(async (tx) => {
-        const consultation = await openConsultationOfMyCounter(tx, actor, input.consultationId, 'referral');
-        if (!consultation.consent_to_share) {
-          throw conflict(
-            'consent.required',
-            '他機関へつなぐには、情報共有についての本人の同意が必要です。同意がなければ重層事業へ引継いでください（支援会議で検討できます）。',
-          );
-        }
-        const target = await findOrganization(tx, actor.tenantId, input.toOrganizationId);
-        if (!target || target.disabled_at) {
-          throw fieldProblem('toOrganizationId', 'つなぎ先の機関が見つからないか、無効になっています');
-        }
-        if (target.id === actor.organizationId) {
-          throw fieldProblem('toOrganizationId', '自機関へはつなげません');
-        }
-        if (target.is_coordinating_section) {
-          throw fieldProblem('toOrganizationId', '重層事業担当へは「重層事業へ引継ぎ」を使ってください');
-        }
-        const id = await insertReferral(tx, {
-          tenantId: actor.tenantId,
-          consultationId: consultation.id,
-          fromOrganizationId: actor.organizationId,
-          toOrganizationId: target.id,
-          note: input.note || null,
-        });
-        await setConsultationStatus(tx, actor.tenantId, consultation.id, {
-          status: 'referred',
-          outcome: 'referral',
-        });
-        const created = await reload(tx, actor, id, consultation.id);
-        // Audited last: the audit chain's lock is held until commit.
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'referral.create',
-          resourceType: 'referral',
-          resourceId: id,
-          personId: consultation.person_id,
-          legalBasis: 'consent',
-          details: { consultationId: consultation.id, toOrganizationId: target.id },
-        });
-        return created;
+      const consultation = await openConsultationOfMyCounter(tx, actor, input.consultationId, 'referral');
+      if (!consultation.consent_to_share) {
+        throw conflict(
+          'consent.required',
+          '他機関へつなぐには、情報共有についての本人の同意が必要です。同意がなければ重層事業へ引継いでください（支援会議で検討できます）。',
+        );
+      }
+      const target = await findOrganization(tx, actor.tenantId, input.toOrganizationId);
+      if (!target || target.disabled_at) {
+        throw fieldProblem('toOrganizationId', 'つなぎ先の機関が見つからないか、無効になっています');
+      }
+      if (target.id === actor.organizationId) {
+        throw fieldProblem('toOrganizationId', '自機関へはつなげません');
+      }
+      if (target.is_coordinating_section) {
+        throw fieldProblem('toOrganizationId', '重層事業担当へは「重層事業へ引継ぎ」を使ってください');
+      }
+      const id = await insertReferral(tx, {
+        tenantId: actor.tenantId,
+        consultationId: consultation.id,
+        fromOrganizationId: actor.organizationId,
+        toOrganizationId: target.id,
+        note: input.note || null,
       });
-      return reply.code(201).send(referral);
+      await setConsultationStatus(tx, actor.tenantId, consultation.id, {
+        status: 'referred',
+        outcome: 'referral',
+      });
+      const created = await reload(tx, actor, id, consultation.id);
+      // Audited last: the audit chain's lock is held until commit.
+      await audit({
+        action: 'referral.create',
+        resourceType: 'referral',
+        resourceId: id,
+        personId: consultation.person_id,
+        legalBasis: 'consent',
+        details: { consultationId: consultation.id, toOrganizationId: target.id },
+      });
+      return created;
     },
   );
 

@@ -4,10 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { idParamsSchema } from '../../contract/common.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import {
   grantInputSchema,
-  grantLegalBasisLabels,
   grantParamsSchema,
   revealedSensitiveFactSchema,
   revealInputSchema,
@@ -17,13 +15,7 @@ import {
   sensitiveFactSchema,
 } from '../../contract/sensitiveFacts.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
-import {
-  findVisibleCase,
-  knownOrganizationIds,
-  organizationNames,
-  personBelongsToCase,
-  userNames,
-} from '../../db/cases.ts';
+import { knownOrganizationIds, organizationNames, personBelongsToCase, userNames } from '../../db/cases.ts';
 import { findVisiblePerson } from '../../db/consents.ts';
 import type { DB } from '../../db/schema.ts';
 import {
@@ -36,7 +28,6 @@ import {
   sharingGround,
 } from '../../db/sensitiveFacts.ts';
 import { now, today } from '../../domain/clock.ts';
-import { labelOf, offenceSubtypes, sensitiveFactKinds } from '../../domain/codeLists.ts';
 import {
   mayGrantSensitiveFact,
   mayRecordSensitiveFact,
@@ -45,10 +36,8 @@ import {
 } from '../../domain/policy/sensitiveFacts.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
+import { operations, writeErrors } from '../operation.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
-const writeErrors = { ...readErrors, 409: problemSchema };
 
 /** Present facts for this caller (existence, kind, grants: never the content), loading names in bulk. */
 async function presentFacts(tx: Transaction<DB>, actor: Actor, facts: readonly SensitiveFactRow[]) {
@@ -78,9 +67,7 @@ async function presentFacts(tx: Transaction<DB>, actor: Actor, facts: readonly S
       personId: fact.person_id,
       caseId: fact.case_id,
       kind: fact.kind,
-      kindLabel: labelOf(sensitiveFactKinds, fact.kind),
       subtype: fact.subtype,
-      subtypeLabel: fact.subtype ? labelOf(offenceSubtypes, fact.subtype) : null,
       recordedBy: { user: user(fact.recorded_by), organization: org(fact.recorded_by_organization_id) },
       recordedAt: fact.created_at.toISOString(),
       grants: grants
@@ -90,7 +77,6 @@ async function presentFacts(tx: Transaction<DB>, actor: Actor, facts: readonly S
           organization: org(g.organization_id),
           reason: g.reason,
           legalBasis: g.legal_basis,
-          legalBasisLabel: grantLegalBasisLabels[g.legal_basis],
           sourceId: g.source_id,
           grantedBy: user(g.granted_by),
           grantedAt: g.granted_at.toISOString(),
@@ -124,259 +110,231 @@ async function myGrant(tx: Transaction<DB>, actor: Actor, factId: string) {
  */
 export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['sensitiveFacts'] });
 
-  r.post(
+  op.post(
     '/api/sensitive-facts',
     {
-      config: { access: { permission: 'sensitiveFact.manage' }, audit: ['sensitiveFact.create'] },
-      schema: {
-        operationId: 'sensitiveFacts.create',
-        summary: '要配慮個人情報（犯罪歴等・病歴・障害・DV被害）を記録する',
-        description:
-          '本人が呼出し元から見える場合に記録できます。caseId を指定すると事例に付けて記録し、犯罪歴等（offence）を事例に付けると、その事例の「犯罪をした者等」の印になります。記録した機関には自動的に共有されます。',
-        tags: ['sensitiveFacts'],
-        body: sensitiveFactInputSchema,
-        response: { 201: sensitiveFactSchema, ...writeErrors },
-      },
+      operationId: 'sensitiveFacts.create',
+      access: { permission: 'sensitiveFact.manage' },
+      audit: ['sensitiveFact.create'],
+      summary: '要配慮個人情報（犯罪歴等・病歴・障害・DV被害）を記録する',
+      description:
+        '本人が呼出し元から見える場合に記録できます。caseId を指定すると事例に付けて記録し、犯罪歴等（offence）を事例に付けると、その事例の「犯罪をした者等」の印になります。記録した機関には自動的に共有されます。',
+      body: sensitiveFactInputSchema,
+      response: { 201: sensitiveFactSchema },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit, visibleCase }) => {
       const input = request.body;
-      const fact = await db.transaction().execute(async (tx) => {
-        const person = await findVisiblePerson(tx, actor, input.personId);
-        if (!person) throw notFound();
-        if (input.caseId) {
-          const kase = await findVisibleCase(tx, actor, input.caseId);
-          if (!kase) throw notFound();
-          if (!(await personBelongsToCase(tx, kase, person.id))) {
-            throw new HttpProblem(400, 'validation.invalid', 'この人はこの事例の世帯員ではありません。', [
-              { field: 'personId', code: 'notInCase', message: 'この事例の世帯員から選んでください' },
-            ]);
-          }
+      const person = await findVisiblePerson(tx, actor, input.personId);
+      if (!person) throw notFound();
+      if (input.caseId) {
+        const kase = await visibleCase(input.caseId);
+        if (!(await personBelongsToCase(tx, kase, person.id))) {
+          throw new HttpProblem(400, 'validation.invalid', 'この人はこの事例の世帯員ではありません。', [
+            { field: 'personId', code: 'notInCase', message: 'この事例の世帯員から選んでください' },
+          ]);
         }
-        const row = await insertSensitiveFact(tx, {
-          tenantId: actor.tenantId,
-          userId: actor.userId,
-          organizationId: actor.organizationId,
-          input,
-        });
-        // The content stays out of the audit trail (auditors read it): kind and ids only.
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'sensitiveFact.create',
-          resourceType: 'sensitiveFact',
-          resourceId: row.id,
-          personId: row.person_id,
-          caseId: row.case_id,
-          details: { kind: row.kind, subtype: row.subtype },
-        });
-        return presentFact(tx, actor, row);
+      }
+      const row = await insertSensitiveFact(tx, {
+        tenantId: actor.tenantId,
+        userId: actor.userId,
+        organizationId: actor.organizationId,
+        input,
       });
-      return reply.code(201).send(fact);
+      // The content stays out of the audit trail (auditors read it): kind and ids only.
+      await audit({
+        action: 'sensitiveFact.create',
+        resourceType: 'sensitiveFact',
+        resourceId: row.id,
+        personId: row.person_id,
+        caseId: row.case_id,
+        details: { kind: row.kind, subtype: row.subtype },
+      });
+      return presentFact(tx, actor, row);
     },
   );
 
-  r.get(
+  op.get(
     '/api/persons/:id/sensitive-facts',
     {
-      config: { access: { permission: 'sensitiveFact.read' }, audit: ['sensitiveFact.list'] },
-      schema: {
-        operationId: 'sensitiveFacts.listOfPerson',
-        summary: '本人の要配慮個人情報のうち、自機関に共有されているものの一覧（種別のみ。内容は表示操作で）',
-        tags: ['sensitiveFacts'],
-        params: idParamsSchema,
-        response: { 200: sensitiveFactListSchema, ...readErrors },
-      },
+      operationId: 'sensitiveFacts.listOfPerson',
+      access: { permission: 'sensitiveFact.read' },
+      audit: ['sensitiveFact.list'],
+      summary: '本人の要配慮個人情報のうち、自機関に共有されているものの一覧（種別のみ。内容は表示操作で）',
+      params: idParamsSchema,
+      response: { 200: sensitiveFactListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const person = await findVisiblePerson(tx, actor, request.params.id);
-        if (!person) throw notFound();
-        const facts = await listVisibleSensitiveFacts(tx, actor, { personId: person.id });
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'sensitiveFact.list',
-          resourceType: 'sensitiveFact',
-          personId: person.id,
-          details: { factIds: facts.map((f) => f.id) },
-        });
-        return {
-          items: await presentFacts(tx, actor, facts),
-          abilities: { create: mayRecordSensitiveFact(actor) },
-        };
+    async ({ request, actor, tx, audit }) => {
+      const person = await findVisiblePerson(tx, actor, request.params.id);
+      if (!person) throw notFound();
+      const facts = await listVisibleSensitiveFacts(tx, actor, { personId: person.id });
+      await audit({
+        action: 'sensitiveFact.list',
+        resourceType: 'sensitiveFact',
+        personId: person.id,
+        details: { factIds: facts.map((f) => f.id) },
       });
+      return {
+        items: await presentFacts(tx, actor, facts),
+        abilities: { create: mayRecordSensitiveFact(actor) },
+      };
     },
   );
 
-  r.get(
+  op.get(
     '/api/cases/:id/sensitive-facts',
     {
-      config: { access: { permission: 'sensitiveFact.read' }, audit: ['sensitiveFact.list'] },
-      schema: {
-        operationId: 'sensitiveFacts.listOfCase',
-        summary:
-          '事例の世帯員の要配慮個人情報のうち、自機関に共有されているものの一覧（事例に付いた犯罪歴等は「犯罪をした者等」の印）',
-        tags: ['sensitiveFacts'],
-        params: idParamsSchema,
-        response: { 200: sensitiveFactListSchema, ...readErrors },
-      },
+      operationId: 'sensitiveFacts.listOfCase',
+      access: { permission: 'sensitiveFact.read' },
+      audit: ['sensitiveFact.list'],
+      summary:
+        '事例の世帯員の要配慮個人情報のうち、自機関に共有されているものの一覧（事例に付いた犯罪歴等は「犯罪をした者等」の印）',
+      params: idParamsSchema,
+      response: { 200: sensitiveFactListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const kase = await findVisibleCase(tx, actor, request.params.id);
-        if (!kase) throw notFound();
-        const facts = await listVisibleSensitiveFacts(tx, actor, { caseId: kase.id });
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'sensitiveFact.list',
-          resourceType: 'sensitiveFact',
-          caseId: kase.id,
-          personId: kase.primary_person_id,
-          details: { factIds: facts.map((f) => f.id) },
-        });
-        return {
-          items: await presentFacts(tx, actor, facts),
-          abilities: { create: mayRecordSensitiveFact(actor) },
-        };
+    async ({ request, actor, tx, audit, visibleCase }) => {
+      const kase = await visibleCase(request.params.id);
+      const facts = await listVisibleSensitiveFacts(tx, actor, { caseId: kase.id });
+      await audit({
+        action: 'sensitiveFact.list',
+        resourceType: 'sensitiveFact',
+        caseId: kase.id,
+        personId: kase.primary_person_id,
+        details: { factIds: facts.map((f) => f.id) },
       });
+      return {
+        items: await presentFacts(tx, actor, facts),
+        abilities: { create: mayRecordSensitiveFact(actor) },
+      };
     },
   );
 
-  r.post(
+  op.post(
     '/api/sensitive-facts/:id/reveal',
     {
-      config: { access: { permission: 'sensitiveFact.read' }, audit: ['sensitiveFact.reveal'] },
-      schema: {
-        operationId: 'sensitiveFacts.reveal',
-        summary: '要配慮個人情報の内容を表示する（理由が必要。理由は監査記録に目的として残ります）',
-        tags: ['sensitiveFacts'],
-        params: idParamsSchema,
-        body: revealInputSchema,
-        response: { 200: revealedSensitiveFactSchema, ...readErrors },
-      },
+      operationId: 'sensitiveFacts.reveal',
+      access: { permission: 'sensitiveFact.read' },
+      audit: ['sensitiveFact.reveal'],
+      summary: '要配慮個人情報の内容を表示する（理由が必要。理由は監査記録に目的として残ります）',
+      params: idParamsSchema,
+      body: revealInputSchema,
+      response: { 200: revealedSensitiveFactSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const fact = await findVisibleSensitiveFact(tx, actor, request.params.id);
-        if (!fact) throw notFound();
-        const grant = await myGrant(tx, actor, fact.id);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'sensitiveFact.reveal',
-          resourceType: 'sensitiveFact',
-          resourceId: fact.id,
-          personId: fact.person_id,
-          caseId: fact.case_id,
-          legalBasis: grant?.legal_basis ?? null,
-          details: { purpose: request.body.reason, kind: fact.kind, grantId: grant?.id ?? null },
-        });
-        return { ...(await presentFact(tx, actor, fact)), summary: fact.summary, details: fact.details };
+    async ({ request, actor, tx, audit }) => {
+      const fact = await findVisibleSensitiveFact(tx, actor, request.params.id);
+      if (!fact) throw notFound();
+      const grant = await myGrant(tx, actor, fact.id);
+      await audit({
+        action: 'sensitiveFact.reveal',
+        resourceType: 'sensitiveFact',
+        resourceId: fact.id,
+        personId: fact.person_id,
+        caseId: fact.case_id,
+        legalBasis: grant?.legal_basis ?? null,
+        details: { purpose: request.body.reason, kind: fact.kind, grantId: grant?.id ?? null },
       });
+      return { ...(await presentFact(tx, actor, fact)), summary: fact.summary, details: fact.details };
     },
   );
 
-  r.post(
+  op.post(
     '/api/sensitive-facts/:id/grants',
     {
-      config: { access: { permission: 'sensitiveFact.manage' }, audit: ['sensitiveFact.grant'] },
-      schema: {
-        operationId: 'sensitiveFacts.grant',
-        summary: '要配慮個人情報を他の機関に共有する（理由・法的根拠を記録）',
-        description:
-          '記録した機関、または本人の事例の重層事業担当（case.coordinate）が共有できます（その他は 403）。共有先はその人の事例に参加している機関であること（でなければ 409 sensitiveFact.notParticipating）、かつ本人の同意（該当する範囲：犯罪歴等／心身の状況／犯罪被害）があるか、その事例の支援会議（第106条の6）の構成員であることが必要です（でなければ 409 consent.required）。',
-        tags: ['sensitiveFacts'],
-        params: idParamsSchema,
-        body: grantInputSchema,
-        response: { 201: sensitiveFactSchema, ...writeErrors },
-      },
+      operationId: 'sensitiveFacts.grant',
+      access: { permission: 'sensitiveFact.manage' },
+      audit: ['sensitiveFact.grant'],
+      summary: '要配慮個人情報を他の機関に共有する（理由・法的根拠を記録）',
+      description:
+        '記録した機関、または本人の事例の重層事業担当（case.coordinate）が共有できます（その他は 403）。共有先はその人の事例に参加している機関であること（でなければ 409 sensitiveFact.notParticipating）、かつ本人の同意（該当する範囲：犯罪歴等／心身の状況／犯罪被害）があるか、その事例の支援会議（第106条の6）の構成員であることが必要です（でなければ 409 consent.required）。',
+      params: idParamsSchema,
+      body: grantInputSchema,
+      response: { 201: sensitiveFactSchema },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const input = request.body;
-      const fact = await db.transaction().execute(async (tx) => {
-        const fact = await findVisibleSensitiveFact(tx, actor, request.params.id, { forUpdate: true });
-        if (!fact) throw notFound();
-        if (!mayGrantSensitiveFact(actor, fact, await coordinatedPersonIds(tx, actor, [fact.person_id])))
-          throw forbidden();
-        const known = await knownOrganizationIds(tx, actor.tenantId, [input.organizationId]);
-        if (!known.has(input.organizationId)) {
-          throw new HttpProblem(
-            400,
-            'validation.invalid',
-            '共有先の機関が見つからないか、無効になっています。',
-            [
-              {
-                field: 'organizationId',
-                code: 'unknownOrganization',
-                message: '共有先の機関が見つからないか、無効になっています',
-              },
-            ],
-          );
-        }
-        const names = await organizationNames(tx, actor.tenantId, [input.organizationId]);
-        const name = names.get(input.organizationId) ?? '';
-        if ((await activeGrantsOf(tx, [fact.id])).some((g) => g.organization_id === input.organizationId)) {
-          throw new HttpProblem(409, 'sensitiveFact.grantExists', `${name}にはすでに共有されています。`);
-        }
-        const ground = await sharingGround(tx, fact, input.organizationId, today());
-        if (!ground.ok) {
-          throw ground.reason === 'notParticipating'
-            ? new HttpProblem(
-                409,
-                'sensitiveFact.notParticipating',
-                `${name}はこの人の事例に参加していないため、共有できません。`,
-                [
-                  {
-                    field: 'organizationId',
-                    code: 'notParticipating',
-                    message: 'この人の事例に参加している機関を選んでください',
-                  },
-                ],
-              )
-            : new HttpProblem(
-                409,
-                'consent.required',
-                `${name}への共有について、この情報を含む本人の同意（有効なもの）がなく、支援会議の構成員でもないため共有できません。`,
-                [
-                  {
-                    field: 'organizationId',
-                    code: 'consentMissing',
-                    message: '本人の同意が記録されていません',
-                  },
-                ],
-              );
-        }
-        const grantId = randomUUID();
-        await tx
-          .insertInto('sensitive_fact_grants')
-          .values({
-            id: grantId,
-            tenant_id: actor.tenantId,
-            fact_id: fact.id,
-            organization_id: input.organizationId,
-            reason: input.reason,
-            legal_basis: ground.legalBasis,
-            source_id: ground.sourceId,
-            granted_by: actor.userId,
-          })
-          .execute();
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'sensitiveFact.grant',
-          resourceType: 'sensitiveFact',
-          resourceId: fact.id,
-          personId: fact.person_id,
-          caseId: fact.case_id,
-          legalBasis: ground.legalBasis,
-          details: {
-            grantId,
-            organizationId: input.organizationId,
-            reason: input.reason,
-            sourceId: ground.sourceId,
-            kind: fact.kind,
-          },
-        });
-        return presentFact(tx, actor, fact);
+      const fact = await findVisibleSensitiveFact(tx, actor, request.params.id, { forUpdate: true });
+      if (!fact) throw notFound();
+      if (!mayGrantSensitiveFact(actor, fact, await coordinatedPersonIds(tx, actor, [fact.person_id])))
+        throw forbidden();
+      const known = await knownOrganizationIds(tx, actor.tenantId, [input.organizationId]);
+      if (!known.has(input.organizationId)) {
+        throw new HttpProblem(
+          400,
+          'validation.invalid',
+          '共有先の機関が見つからないか、無効になっています。',
+          [
+            {
+              field: 'organizationId',
+              code: 'unknownOrganization',
+              message: '共有先の機関が見つからないか、無効になっています',
+            },
+          ],
+        );
+      }
+      const names = await organizationNames(tx, actor.tenantId, [input.organizationId]);
+      const name = names.get(input.organizationId) ?? '';
+      if ((await activeGrantsOf(tx, [fact.id])).some((g) => g.organization_id === input.organizationId)) {
+        throw new HttpProblem(409, 'sensitiveFact.grantExists', `${name}にはすでに共有されています。`);
+      }
+      const ground = await sharingGround(tx, fact, input.organizationId, today());
+      if (!ground.ok) {
+        throw ground.reason === 'notParticipating'
+          ? new HttpProblem(
+              409,
+              'sensitiveFact.notParticipating',
+              `${name}はこの人の事例に参加していないため、共有できません。`,
+              [
+                {
+                  field: 'organizationId',
+                  code: 'notParticipating',
+                  message: 'この人の事例に参加している機関を選んでください',
+                },
+              ],
+            )
+          : new HttpProblem(
+              409,
+              'consent.required',
+              `${name}への共有について、この情報を含む本人の同意（有効なもの）がなく、支援会議の構成員でもないため共有できません。`,
+              [
+                {
+                  field: 'organizationId',
+                  code: 'consentMissing',
+                  message: '本人の同意が記録されていません',
+                },
+              ],
+            );
+      }
+      const grantId = randomUUID();
+      await tx
+        .insertInto('sensitive_fact_grants')
+        .values({
+          id: grantId,
+          tenant_id: actor.tenantId,
+          fact_id: fact.id,
+          organization_id: input.organizationId,
+          reason: input.reason,
+          legal_basis: ground.legalBasis,
+          source_id: ground.sourceId,
+          granted_by: actor.userId,
+        })
+        .execute();
+      await audit({
+        action: 'sensitiveFact.grant',
+        resourceType: 'sensitiveFact',
+        resourceId: fact.id,
+        personId: fact.person_id,
+        caseId: fact.case_id,
+        legalBasis: ground.legalBasis,
+        details: {
+          grantId,
+          organizationId: input.organizationId,
+          reason: input.reason,
+          sourceId: ground.sourceId,
+          kind: fact.kind,
+        },
       });
-      return reply.code(201).send(fact);
+      return presentFact(tx, actor, fact);
     },
   );
 

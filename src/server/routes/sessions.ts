@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { revokedCountSchema, sessionIdParamsSchema, sessionListSchema } from '../../contract/accounts.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import type { DB } from '../../db/schema.ts';
 import { listLiveSessionsOfUser, revokeOtherSessions, revokeSessionOfUser } from '../../db/sessions.ts';
@@ -11,50 +10,45 @@ import { now } from '../../domain/clock.ts';
 import { summarizeUserAgent } from '../../domain/userAgent.ts';
 import { actorOf, auditContextOf, clearSessionCookie } from '../authentication.ts';
 import type { Config } from '../config.ts';
+import { operations, readErrors } from '../operation.ts';
 import { notFound } from '../problem.ts';
-
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
 /** 「ログイン中の端末」: my own sessions, and ending them. Nobody sees another user's devices here. */
 export function sessionListRoutes(app: FastifyInstance, db: Kysely<DB>, config: Config): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['session'] });
 
-  r.get(
+  op.get(
     '/api/sessions',
     {
-      config: { access: { signedIn: true, records: 'own' }, audit: ['session.list'] },
-      schema: {
-        operationId: 'sessions.list',
-        summary: 'My signed-in devices (never the token)',
-        tags: ['session'],
-        response: { 200: sessionListSchema, ...errors },
-      },
+      operationId: 'sessions.list',
+      access: { signedIn: true, records: 'own' },
+      audit: ['session.list'],
+      summary: 'My signed-in devices (never the token)',
+      response: { 200: sessionListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const rows = await listLiveSessionsOfUser(tx, actor.userId, now(), config.idleTimeoutSeconds);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'session.list',
-          resourceType: 'user',
-          resourceId: actor.userId,
-          details: { count: rows.length },
-        });
-        return {
-          items: rows.map((row) => {
-            const agent = summarizeUserAgent(row.user_agent);
-            return {
-              id: row.id,
-              createdAt: row.created_at.toISOString(),
-              lastSeenAt: row.last_seen_at.toISOString(),
-              ip: row.ip,
-              ...agent,
-              current: row.id === actor.sessionId,
-              abilities: { revoke: true },
-            };
-          }),
-        };
+    async ({ actor, tx, audit }) => {
+      const rows = await listLiveSessionsOfUser(tx, actor.userId, now(), config.idleTimeoutSeconds);
+      await audit({
+        action: 'session.list',
+        resourceType: 'user',
+        resourceId: actor.userId,
+        details: { count: rows.length },
       });
+      return {
+        items: rows.map((row) => {
+          const agent = summarizeUserAgent(row.user_agent);
+          return {
+            id: row.id,
+            createdAt: row.created_at.toISOString(),
+            lastSeenAt: row.last_seen_at.toISOString(),
+            ip: row.ip,
+            ...agent,
+            current: row.id === actor.sessionId,
+            abilities: { revoke: true },
+          };
+        }),
+      };
     },
   );
 
@@ -67,7 +61,7 @@ export function sessionListRoutes(app: FastifyInstance, db: Kysely<DB>, config: 
         summary: 'Sign out one of my devices (the current one signs me out)',
         tags: ['session'],
         params: sessionIdParamsSchema,
-        response: { 204: z.null().describe('Signed out that device'), ...errors },
+        response: { 204: z.null().describe('Signed out that device'), ...readErrors },
       },
     },
     async (request, reply) => {
@@ -87,29 +81,24 @@ export function sessionListRoutes(app: FastifyInstance, db: Kysely<DB>, config: 
     },
   );
 
-  r.post(
+  op.post(
     '/api/sessions/revoke-others',
     {
-      config: { access: { signedIn: true, records: 'own' }, audit: ['session.revoke'] },
-      schema: {
-        operationId: 'sessions.revokeOthers',
-        summary: 'Sign out every device but this one (この端末以外をログアウト)',
-        tags: ['session'],
-        response: { 200: revokedCountSchema, ...errors },
-      },
+      operationId: 'sessions.revokeOthers',
+      access: { signedIn: true, records: 'own' },
+      audit: ['session.revoke'],
+      summary: 'Sign out every device but this one (この端末以外をログアウト)',
+      response: { 200: revokedCountSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const revoked = await revokeOtherSessions(tx, actor.userId, actor.sessionId);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'session.revoke',
-          resourceType: 'user',
-          resourceId: actor.userId,
-          details: { others: true, revoked },
-        });
-        return { revoked };
+    async ({ actor, tx, audit }) => {
+      const revoked = await revokeOtherSessions(tx, actor.userId, actor.sessionId);
+      await audit({
+        action: 'session.revoke',
+        resourceType: 'user',
+        resourceId: actor.userId,
+        details: { others: true, revoked },
       });
+      return { revoked };
     },
   );
 }

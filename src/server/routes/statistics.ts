@@ -162,6 +162,18 @@ async function buildStatistics(
       participationSupport: shown(raw.linkage.participationSupport, suppress),
       outreach: shown(raw.linkage.outreach, suppress),
     },
+    participation: {
+      participants: shown(raw.participation.participants, suppress),
+      hosts: shown(raw.participation.hosts, suppress),
+      started: shown(raw.participation.started, suppress),
+      ended: shown(raw.participation.ended, suppress),
+    },
+    outreach: {
+      persons: shown(raw.outreach.persons, suppress),
+      attempts: shown(raw.outreach.attempts, suppress),
+      linkedToCase: shown(raw.outreach.linkedToCase, suppress),
+    },
+    community: raw.community,
     closuresByReason: cells(closureReasons, raw.closuresByReason, suppress),
     householdPatterns: cells(householdFlags, raw.householdPatterns, suppress),
     issueAreas: cells(
@@ -267,6 +279,23 @@ function statisticsDocument(stats: Statistics, organizationName: string): TableD
       table('参加支援・アウトリーチへのつなぎ（事例数）', 'つなぎ先', [
         { label: '参加支援', count: stats.linkage.participationSupport },
         { label: 'アウトリーチ', count: stats.linkage.outreach },
+      ]),
+      table('参加支援', '項目', [
+        { label: '支援対象者数', count: stats.participation.participants },
+        { label: '協力事業者数', count: stats.participation.hosts },
+        { label: '利用開始した参加支援', count: stats.participation.started },
+        { label: '終了した参加支援', count: stats.participation.ended },
+      ]),
+      table('アウトリーチ等を通じた継続的支援', '項目', [
+        { label: '対象者数（働きかけた人）', count: stats.outreach.persons },
+        { label: '働きかけの回数', count: stats.outreach.attempts },
+        { label: 'うち支援（事例）につながった人', count: stats.outreach.linkedToCase },
+      ]),
+      table('地域づくりに向けた支援（市全体）', '項目', [
+        { label: '拠点数', count: stats.community.bases },
+        { label: '参加者数（延べ）', count: stats.community.participants },
+        { label: '参加機関数', count: stats.community.organizations },
+        { label: '開催回数', count: stats.community.sessions },
       ]),
       table('終結件数（終結理由別）', '終結理由', stats.closuresByReason),
       table('世帯類型（期間中に対応した事例）', '世帯類型', stats.householdPatterns),

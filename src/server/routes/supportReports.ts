@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { idParamsSchema } from '../../contract/common.ts';
 import { pageQuerySchema } from '../../contract/pagination.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import {
   type SupportReport,
   supportReportInputSchema,
@@ -12,19 +11,16 @@ import {
 } from '../../contract/supportReports.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import { recordCaseEvent } from '../../db/caseEvents.ts';
-import { findVisibleCase } from '../../db/cases.ts';
 import type { DB } from '../../db/schema.ts';
 import { findReportableItem, insertReport, listReports, type ReportRow } from '../../db/supportReports.ts';
 import { isOpenStage } from '../../domain/caseStage.ts';
 import { labelOf, reportResults } from '../../domain/codeLists.ts';
 import { happenedAt } from '../../domain/time.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
+import { operations, writeErrors } from '../operation.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { tokyoToday } from './plans.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
-const writeErrors = { ...readErrors, 409: problemSchema };
 
 function presentReport(row: ReportRow): SupportReport {
   return {
@@ -46,6 +42,7 @@ function presentReport(row: ReportRow): SupportReport {
 
 export function supportReportRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['supportReports'] });
 
   r.post(
     '/api/support-reports',
@@ -147,44 +144,38 @@ export function supportReportRoutes(app: FastifyInstance, db: Kysely<DB>): void 
     },
   );
 
-  r.get(
+  op.get(
     '/api/cases/:id/support-reports',
     {
-      config: { access: { permission: 'case.read' }, audit: ['supportReport.list'] },
-      schema: {
-        operationId: 'supportReports.list',
-        summary: 'Every organisation’s support reports on a case, newest first',
-        tags: ['supportReports'],
-        params: idParamsSchema,
-        querystring: pageQuerySchema,
-        response: { 200: supportReportListSchema, ...readErrors },
-      },
+      operationId: 'supportReports.list',
+      access: { permission: 'case.read' },
+      audit: ['supportReport.list'],
+      summary: 'Every organisation’s support reports on a case, newest first',
+      params: idParamsSchema,
+      querystring: pageQuerySchema,
+      response: { 200: supportReportListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit, visibleCase }) => {
       const { limit, cursor } = request.query;
       const after = decodeCursor(cursor, ['date', 'uuid']);
-      return db.transaction().execute(async (tx) => {
-        const kase = await findVisibleCase(tx, actor, request.params.id);
-        if (!kase) throw notFound();
-        const rows = await listReports(tx, actor, kase.id, {
-          limit: limit + 1,
-          after: after ? { supportedOn: after[0] as string, id: after[1] as string } : undefined,
-        });
-        const page = rows.slice(0, limit);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'supportReport.list',
-          resourceType: 'supportReport',
-          personId: kase.primary_person_id,
-          caseId: kase.id,
-          details: { reportIds: page.map((row) => row.id) },
-        });
-        const last = page.at(-1);
-        return {
-          items: page.map(presentReport),
-          nextCursor: rows.length > limit && last ? encodeCursor([last.supported_on, last.id]) : null,
-        };
+      const kase = await visibleCase(request.params.id);
+      const rows = await listReports(tx, actor, kase.id, {
+        limit: limit + 1,
+        after: after ? { supportedOn: after[0] as string, id: after[1] as string } : undefined,
       });
+      const page = rows.slice(0, limit);
+      await audit({
+        action: 'supportReport.list',
+        resourceType: 'supportReport',
+        personId: kase.primary_person_id,
+        caseId: kase.id,
+        details: { reportIds: page.map((row) => row.id) },
+      });
+      const last = page.at(-1);
+      return {
+        items: page.map(presentReport),
+        nextCursor: rows.length > limit && last ? encodeCursor([last.supported_on, last.id]) : null,
+      };
     },
   );
 }

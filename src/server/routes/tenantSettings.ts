@@ -4,9 +4,9 @@ import type { Kysely } from 'kysely';
 import { tenantSettingsSchema, tenantSettingsUpdateSchema } from '../../contract/accounts.ts';
 import { problemSchema } from '../../contract/problem.ts';
 import { saveTenantSettings, tenantSettingsOf } from '../../db/accountSecurity.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import type { DB } from '../../db/schema.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
+import { actorOf } from '../authentication.ts';
+import { operations } from '../operation.ts';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 
@@ -18,6 +18,7 @@ const present = (s: { totpRequiredForStaff: boolean; updatedAt: Date | null }) =
 /** The city's account-security settings (市の設定). Managed with the accounts, by `user.manage`. */
 export function tenantSettingsRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['tenantSettings'], problems: errors });
 
   r.get(
     '/api/tenant-settings',
@@ -33,31 +34,26 @@ export function tenantSettingsRoutes(app: FastifyInstance, db: Kysely<DB>): void
     async (request) => present(await tenantSettingsOf(db, actorOf(request).tenantId)),
   );
 
-  r.patch(
+  op.patch(
     '/api/tenant-settings',
     {
-      config: { access: { permission: 'user.manage' }, audit: ['tenantSettings.update'] },
-      schema: {
-        operationId: 'tenantSettings.update',
-        summary: 'Change the account-security settings (e.g. TOTP required for admin and coordinator)',
-        tags: ['tenantSettings'],
-        body: tenantSettingsUpdateSchema,
-        response: { 200: tenantSettingsSchema, ...errors },
-      },
+      operationId: 'tenantSettings.update',
+      access: { permission: 'user.manage' },
+      audit: ['tenantSettings.update'],
+      summary: 'Change the account-security settings (e.g. TOTP required for admin and coordinator)',
+      body: tenantSettingsUpdateSchema,
+      response: { 200: tenantSettingsSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const before = await tenantSettingsOf(tx, actor.tenantId);
-        await saveTenantSettings(tx, actor.tenantId, actor.userId, request.body);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'tenantSettings.update',
-          resourceType: 'tenant',
-          resourceId: actor.tenantId,
-          details: { before: { totpRequiredForStaff: before.totpRequiredForStaff }, after: request.body },
-        });
-        return present(await tenantSettingsOf(tx, actor.tenantId));
+    async ({ request, actor, tx, audit }) => {
+      const before = await tenantSettingsOf(tx, actor.tenantId);
+      await saveTenantSettings(tx, actor.tenantId, actor.userId, request.body);
+      await audit({
+        action: 'tenantSettings.update',
+        resourceType: 'tenant',
+        resourceId: actor.tenantId,
+        details: { before: { totpRequiredForStaff: before.totpRequiredForStaff }, after: request.body },
       });
+      return present(await tenantSettingsOf(tx, actor.tenantId));
     },
   );
 }

@@ -32,6 +32,7 @@ import {
 } from '../../domain/totp.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf, totpEnrolmentRequired } from '../authentication.ts';
+import { operations } from '../operation.ts';
 import { HttpProblem } from '../problem.ts';
 import type { SecretBox } from '../secretBox.ts';
 
@@ -64,6 +65,7 @@ async function statusOf(tx: Kysely<DB> | Transaction<DB>, actor: Actor) {
 /** Two-step verification (2段階認証) of my own account: TOTP per RFC 6238, secret encrypted at rest. */
 export function totpRoutes(app: FastifyInstance, db: Kysely<DB>, secretBox: SecretBox, issuer: string): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['totp'], problems: errors });
 
   r.get(
     '/api/totp',
@@ -79,97 +81,76 @@ export function totpRoutes(app: FastifyInstance, db: Kysely<DB>, secretBox: Secr
     async (request) => statusOf(db, actorOf(request)),
   );
 
-  r.post(
+  op.post(
     '/api/totp/enroll',
     {
-      config: {
-        access: { signedIn: true, records: 'own' },
-        audit: ['totp.enroll'],
-        allowDuringTotpEnrolment: true,
-      },
-      schema: {
-        operationId: 'totp.enroll',
-        summary: 'Start enrolment: a new secret and its otpauth URI (not on until activated)',
-        tags: ['totp'],
-        response: { 200: totpEnrolmentSchema, ...errors },
-      },
+      operationId: 'totp.enroll',
+      access: { signedIn: true, records: 'own' },
+      audit: ['totp.enroll'],
+      summary: 'Start enrolment: a new secret and its otpauth URI (not on until activated)',
+      allowDuringTotpEnrolment: true,
+      response: { 200: totpEnrolmentSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const existing = await findUserTotp(tx, actor.userId);
-        if (existing?.activated_at) {
-          throw new HttpProblem(
-            409,
-            'conflict.state',
-            '2段階認証はすでに有効です。設定し直すには、いったん無効にしてください。',
-          );
-        }
-        const secret = newTotpSecret();
-        await savePendingTotp(tx, {
-          userId: actor.userId,
-          tenantId: actor.tenantId,
-          secretEncrypted: secretBox.seal(secret),
-        });
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'totp.enroll',
-          resourceType: 'user',
-          resourceId: actor.userId,
-        });
-        const secretBase32 = base32Encode(secret);
-        return {
-          secret: secretBase32,
-          otpauthUri: otpauthUri({ issuer, account: actor.loginId, secretBase32 }),
-        };
+    async ({ actor, tx, audit }) => {
+      const existing = await findUserTotp(tx, actor.userId);
+      if (existing?.activated_at) {
+        throw new HttpProblem(
+          409,
+          'conflict.state',
+          '2段階認証はすでに有効です。設定し直すには、いったん無効にしてください。',
+        );
+      }
+      const secret = newTotpSecret();
+      await savePendingTotp(tx, {
+        userId: actor.userId,
+        tenantId: actor.tenantId,
+        secretEncrypted: secretBox.seal(secret),
       });
+      await audit({
+        action: 'totp.enroll',
+        resourceType: 'user',
+        resourceId: actor.userId,
+      });
+      const secretBase32 = base32Encode(secret);
+      return {
+        secret: secretBase32,
+        otpauthUri: otpauthUri({ issuer, account: actor.loginId, secretBase32 }),
+      };
     },
   );
 
-  r.post(
+  op.post(
     '/api/totp/activate',
     {
-      config: {
-        access: { signedIn: true, records: 'own' },
-        audit: ['totp.activate'],
-        allowDuringTotpEnrolment: true,
-      },
-      schema: {
-        operationId: 'totp.activate',
-        summary: 'Turn two-step verification on with a first code; returns one-time recovery codes',
-        tags: ['totp'],
-        body: totpCodeSchema,
-        response: { 200: recoveryCodesSchema, ...errors },
-      },
+      operationId: 'totp.activate',
+      access: { signedIn: true, records: 'own' },
+      audit: ['totp.activate'],
+      summary: 'Turn two-step verification on with a first code; returns one-time recovery codes',
+      body: totpCodeSchema,
+      allowDuringTotpEnrolment: true,
+      response: { 200: recoveryCodesSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const totp = await findUserTotp(tx, actor.userId);
-        if (!totp || totp.activated_at) {
-          throw new HttpProblem(
-            409,
-            'conflict.state',
-            totp ? '2段階認証はすでに有効です。' : '先に「設定を始める」で秘密鍵を発行してください。',
-          );
-        }
-        const step = matchTotp(
-          secretBox.open(totp.secret_encrypted),
-          request.body.code,
-          now().getTime(),
-          null,
+    async ({ request, actor, tx, audit }) => {
+      const totp = await findUserTotp(tx, actor.userId);
+      if (!totp || totp.activated_at) {
+        throw new HttpProblem(
+          409,
+          'conflict.state',
+          totp ? '2段階認証はすでに有効です。' : '先に「設定を始める」で秘密鍵を発行してください。',
         );
-        if (step === null) throw wrongCode();
-        await activateTotp(tx, actor.userId, step);
-        const codes = newRecoveryCodes();
-        await replaceRecoveryCodes(tx, actor.userId, codes.map(normalizeRecoveryCode));
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'totp.activate',
-          resourceType: 'user',
-          resourceId: actor.userId,
-          details: { recoveryCodes: codes.length },
-        });
-        return { recoveryCodes: codes };
+      }
+      const step = matchTotp(secretBox.open(totp.secret_encrypted), request.body.code, now().getTime(), null);
+      if (step === null) throw wrongCode();
+      await activateTotp(tx, actor.userId, step);
+      const codes = newRecoveryCodes();
+      await replaceRecoveryCodes(tx, actor.userId, codes.map(normalizeRecoveryCode));
+      await audit({
+        action: 'totp.activate',
+        resourceType: 'user',
+        resourceId: actor.userId,
+        details: { recoveryCodes: codes.length },
       });
+      return { recoveryCodes: codes };
     },
   );
 

@@ -22,6 +22,12 @@ import { DisclosurePage } from '../features/audit/components/disclosure-page.tsx
 import { type CaseListFilter, parseCaseFilter } from '../features/cases/api/list-cases.ts';
 import { CaseDetailPage, type CaseTab, caseTabs } from '../features/cases/components/case-detail-page.tsx';
 import { CaseListPage } from '../features/cases/components/case-list-page.tsx';
+import { CommunityActivityPage } from '../features/community/components/community-activity-page.tsx';
+import {
+  CommunityCreatePage,
+  CommunityEditPage,
+} from '../features/community/components/community-form-page.tsx';
+import { CommunityListPage } from '../features/community/components/community-list-page.tsx';
 import { ConsultationDetailPage } from '../features/consultations/components/consultation-detail-page.tsx';
 import { ConsultationListPage } from '../features/consultations/components/consultation-list-page.tsx';
 import { ConsultationNewPage } from '../features/consultations/components/consultation-new-page.tsx';
@@ -58,6 +64,7 @@ import {
   ResourceCreatePage,
   ResourceEditPage,
 } from '../features/resources/components/resource-edit-pages.tsx';
+import { ResourceImportPage } from '../features/resources/components/resource-import-page.tsx';
 import { ResourceListPage } from '../features/resources/components/resource-list-page.tsx';
 import { sessionQueryKey, sessionQueryOptions } from '../features/session/api/get-session.ts';
 import { signOut } from '../features/session/api/sign-out.ts';
@@ -712,6 +719,62 @@ const resourceEditRoute = createRoute({
   },
 });
 
+const resourceImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/resources/import',
+  component: () => (
+    <RequirePermission permission="resource.manage">
+      <ResourceImportPage />
+    </RequirePermission>
+  ),
+});
+
+const communityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/community',
+  component: () => (
+    <RequirePermission permission="resource.read">
+      <CommunityListPage />
+    </RequirePermission>
+  ),
+});
+
+const communityNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/community/new',
+  component: () => (
+    <RequirePermission permission="resource.manage">
+      <CommunityCreatePage />
+    </RequirePermission>
+  ),
+});
+
+const communityActivityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/community/$activityId',
+  component: function CommunityActivityRoute() {
+    const { activityId } = communityActivityRoute.useParams();
+    return (
+      <RequirePermission permission="resource.read">
+        <CommunityActivityPage key={activityId} activityId={activityId} />
+      </RequirePermission>
+    );
+  },
+});
+
+const communityEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/community/$activityId/edit',
+  component: function CommunityEditRoute() {
+    const { activityId } = communityEditRoute.useParams();
+    return (
+      <RequirePermission permission="resource.manage">
+        <CommunityEditPage key={activityId} activityId={activityId} />
+      </RequirePermission>
+    );
+  },
+});
+
 // The recidivism plan (再犯防止推進計画), its programmes, annual progress and the liaison council.
 
 const recidivismPlanRoute = createRoute({
@@ -901,6 +964,11 @@ const routeTree = rootRoute.addChildren([
     resourceNewRoute,
     resourceDetailRoute,
     resourceEditRoute,
+    resourceImportRoute,
+    communityRoute,
+    communityNewRoute,
+    communityActivityRoute,
+    communityEditRoute,
     recidivismPlanRoute,
     programmesRoute,
     programmeNewRoute,

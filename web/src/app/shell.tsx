@@ -36,6 +36,7 @@ type NavEntry = {
     | '/account/password'
     | '/account/totp'
     | '/resources'
+    | '/community'
     | '/recidivism-plan'
     | '/programmes'
     | '/programmes/import'
@@ -64,7 +65,8 @@ type NavEntry = {
     | 'accounts.navSettings'
     | 'accounts.navReshuffle'
     | `recidivism.nav.${'plan' | 'programmes' | 'import' | 'progress' | 'council' | 'opinions'}`
-    | 'resources.nav.directory';
+    | 'resources.nav.directory'
+    | 'resources.nav.community';
   /** The permission the entry needs, as listed in `Me.permissions`; none for Home. */
   permission?: Permission;
   /**
@@ -89,6 +91,7 @@ const navEntries: readonly NavEntry[] = [
   { to: '/statistics', label: 'stats.statistics.nav', permission: 'statistics.read' },
   { to: '/plan-items', label: 'planItems.navLabel', permission: 'supportReport.create' },
   { to: '/resources', label: 'resources.nav.directory', permission: 'resource.read' },
+  { to: '/community', label: 'resources.nav.community', permission: 'resource.read' },
   {
     to: '/recidivism-plan',
     label: 'recidivism.nav.plan',

@@ -7,7 +7,12 @@ import {
   fiscalYearOf as domainFiscalYearOf,
   formatFiscalYear as domainFormatFiscalYear,
 } from '../../../src/domain/fiscalYear.ts';
-import { formatDateWithWareki, formatWareki, toIsoDate } from '../../../src/domain/wareki.ts';
+import {
+  formatDateWithWareki,
+  formatWareki,
+  gregorianYearNote,
+  toIsoDate,
+} from '../../../src/domain/wareki.ts';
 import type { Language } from './i18n/i18n.ts';
 
 const timeZone = 'Asia/Tokyo';
@@ -20,12 +25,14 @@ function attempt(format: () => string): string {
   }
 }
 
-function gregorianJapanese(value: string | Date): string {
-  const [year, month, day] = toIsoDate(value).split('-').map(Number);
-  return `${year}年${month}月${day}日`;
+function gregorianYear(value: string | Date): string {
+  return gregorianYearNote({ year: Number(toIsoDate(value).slice(0, 4)) });
 }
 
-/** A calendar date: 令和8年4月1日（2026年4月1日）, with the weekday 令和8年4月1日(水)（2026年4月1日）; Wed, 1 Apr 2026. */
+/**
+ * A calendar date: 令和8年4月1日〔2026年〕, with the weekday 令和8年4月1日(水)〔2026年〕; Wed, 1 Apr 2026.
+ * The 西暦 goes in 〔〕 so that a date inside a sentence's （） never nests round brackets.
+ */
 export function formatDate(
   value: string | Date,
   language: Language,
@@ -34,7 +41,7 @@ export function formatDate(
   if (language === 'ja') {
     return attempt(() =>
       opts.withWeekday
-        ? `${formatWareki(value, { withWeekday: true })}（${gregorianJapanese(value)}）`
+        ? `${formatWareki(value, { withWeekday: true })}${gregorianYear(value)}`
         : formatDateWithWareki(value),
     );
   }
@@ -72,8 +79,8 @@ export function fiscalYearOf(value: string | Date): number {
   return domainFiscalYearOf(value);
 }
 
-/** 令和8年度（2026年度） / FY2026 (April 2026 – March 2027). */
+/** 令和8年度〔2026年度〕 / FY2026 (April 2026 – March 2027). */
 export function formatFiscalYear(fiscalYear: number, language: Language): string {
-  if (language === 'ja') return attempt(() => `${domainFormatFiscalYear(fiscalYear)}（${fiscalYear}年度）`);
+  if (language === 'ja') return attempt(() => `${domainFormatFiscalYear(fiscalYear)}〔${fiscalYear}年度〕`);
   return `FY${fiscalYear} (April ${fiscalYear} – March ${fiscalYear + 1})`;
 }

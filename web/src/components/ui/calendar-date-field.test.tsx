@@ -34,7 +34,7 @@ describe('CalendarDateField', () => {
     expect(input).toHaveProperty('value', '令和8年11月27日');
     fireEvent.change(input, { target: { value: 'R7.4.1' } });
     expect(screen.getByTestId('value').textContent).toBe('2025-04-01');
-    expect(document.getElementById('d-echo')?.textContent).toContain('令和7年4月1日（2025年4月1日）');
+    expect(document.getElementById('d-echo')?.textContent).toContain('令和7年4月1日〔2025年〕');
     fireEvent.change(input, { target: { value: '' } });
     expect(screen.getByTestId('value').textContent).toBe('(none)');
   });

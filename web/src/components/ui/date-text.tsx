@@ -14,7 +14,7 @@ function isoOrNull(value: string | Date): string | null {
 export type DateTextProps = {
   /** A calendar date 'YYYY-MM-DD' or an instant (read in Asia/Tokyo). */
   value: string | Date;
-  /** 西暦 beside the 和暦 (detail pages): 令和8年4月1日（2026年4月1日）. */
+  /** 西暦 beside the 和暦 (detail pages): 令和8年4月1日〔2026年〕. */
   withGregorian?: boolean;
   withWeekday?: boolean;
 };

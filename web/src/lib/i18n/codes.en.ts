@@ -166,4 +166,36 @@ export const codesEn: CodeMessages = {
     letter: 'Email or letter',
     other: 'Other',
   },
+  relationKind: {
+    parentChild: 'Parent and child',
+    spouse: 'Spouse',
+    sibling: 'Siblings',
+    cohabiting: 'Living together',
+    supports: 'Support',
+    conflict: 'Conflict or stress',
+    distant: 'Distant',
+  },
+  participationBasis: {
+    intake: 'Took the consultation',
+    coordinator: 'Coordinating section',
+    planItem: 'Named in the support plan',
+    meeting: 'Took part in a meeting',
+    lead: 'Lead organisation',
+    referral: 'Referred to',
+  },
+  sharingLegalBasis: {
+    intake: 'Consultation intake',
+    coordination: 'Multi-layered support system programme',
+    consent: 'Consent of the person',
+    article106_6: 'Social Welfare Act, Article 106-6 (support meeting)',
+  },
+  consentMethod: {
+    signedForm: 'Signed consent form',
+    oralWithWitness: 'Oral, before a witness',
+  },
+  grantLegalBasis: {
+    recorder: 'Organisation that recorded it',
+    consent: 'Consent of the person',
+    article106_6: 'Social Welfare Act, Article 106-6 (support meeting)',
+  },
 };

@@ -3,6 +3,11 @@
  * sends codes only; the screens name them here. Japanese comes from the code lists of src/domain, the
  * one place the forms' wording is kept; codes.en.ts must name every code of the same lists.
  */
+
+import { relationKinds } from '../../../../src/contract/assessments.ts';
+import { participationBases, sharingLegalBases } from '../../../../src/contract/cases.ts';
+import { consentMethods } from '../../../../src/contract/consents.ts';
+import { grantLegalBasisLabels } from '../../../../src/contract/sensitiveFacts.ts';
 import { caseStageLabels } from '../../../../src/domain/caseStage.ts';
 import {
   type Code,
@@ -47,6 +52,11 @@ export const codesJa = {
   sensitiveFactKind: names(sensitiveFactKinds),
   offenceSubtype: names(offenceSubtypes),
   progressNoteKind: names(progressNoteKinds),
+  relationKind: names(relationKinds),
+  participationBasis: names(participationBases),
+  sharingLegalBasis: names(sharingLegalBases),
+  consentMethod: names(consentMethods),
+  grantLegalBasis: grantLegalBasisLabels,
 };
 
 export type CodeMessages = typeof codesJa;

@@ -519,6 +519,11 @@ export const en: Messages = {
     itemProgrammeNone: '(no programme)',
     itemProgrammeOption: '{{name}} ({{section}})',
     itemProgrammeShown: 'Programme: {{name}}',
+    itemResource: 'Community resource (place of support)',
+    itemResourceSupport:
+      'Optionally, the place or host from the resource directory where this support happens.',
+    itemResourceNone: '(none)',
+    itemResourceShown: 'Resource: {{name}}',
     heading: 'Support plan',
     versionsCaption: 'Versions of the support plan',
     none: 'No support plan has been made yet.',
@@ -607,6 +612,7 @@ export const en: Messages = {
       periodTo: 'To',
       links: 'Links',
       programme: 'Programme (recidivism plan)',
+      resource: 'Community resource',
     },
   },
   supportReports: {

@@ -517,6 +517,10 @@ export const ja = {
     itemProgrammeNone: '（取組なし）',
     itemProgrammeOption: '{{name}}（{{section}}）',
     itemProgrammeShown: '取組：{{name}}',
+    itemResource: '社会資源（支援の場・参加先）',
+    itemResourceSupport: '支援を行う場所や参加先を社会資源の一覧から選べます（任意）。',
+    itemResourceNone: '（指定なし）',
+    itemResourceShown: '社会資源：{{name}}',
     heading: '支援プラン',
     versionsCaption: '支援プランの版',
     none: '支援プランはまだ作成されていません。',
@@ -605,6 +609,7 @@ export const ja = {
       periodTo: '終了日',
       links: 'つなぎ',
       programme: '取組（再犯防止推進計画）',
+      resource: '社会資源',
     },
   },
   supportReports: {

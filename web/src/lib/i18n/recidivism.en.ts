@@ -97,6 +97,11 @@ export const recidivismEn: typeof recidivismJa = {
     lead: 'Import the appendix list of programmes (CSV, TSV or Excel). UTF-8 and Shift_JIS are detected. The same programme is updated, never doubled.',
     columns:
       'Columns: id (optional, city number), challenge numbers (e.g. "1・3"), programme name, summary, responsible section. A name marked 【再掲】 is listed again.',
+    template: 'Template',
+    templateLead:
+      'A file with the columns explained and one example row. The Excel version has a sheet on how to fill it in, with the challenge numbers and section names.',
+    templateWhat: 'the import template',
+    templateCsv: 'CSV (UTF-8)',
     file: 'File to import',
     fileSupport: 'CSV (.csv), TSV (.tsv, .txt), Excel (.xlsx). Up to 2 MB.',
     chooseFirst: 'Choose a file.',
@@ -160,6 +165,12 @@ export const recidivismEn: typeof recidivismJa = {
     unlockedDone: '{{year}} unlocked.',
     lastUnlock: 'Last unlocked by {{name}} ({{organization}}) at {{at}}. Reason: {{reason}}',
     open: '{{year}} is open (being entered)',
+    automatic: {
+      cooperatingEmployers: 'Co-operating employers in the resource directory',
+      placedWithCooperatingEmployers: 'Persons placed with them (participation support)',
+    },
+    automaticSeparator: ': ',
+    automaticNote: '(counted automatically from Kasane’s records; under 5 shown as “under 5”)',
     resultWithUnit: '{{value}} {{unit}}',
   },
   council: {
@@ -171,6 +182,9 @@ export const recidivismEn: typeof recidivismJa = {
     term: 'Term',
     termRange: '{{from}} – {{to}}',
     termOpen: 'from {{from}}',
+    termEnded: 'Term ended',
+    termEndingSoon: 'Term ending soon',
+    termDaysLeft: '{{count}} days left',
     meetingsCaption: 'Meetings',
     heldAt: 'Date and time',
     place: 'Place',

@@ -98,6 +98,11 @@ export const recidivismJa = {
     lead: '資料編の取組一覧（CSV・TSV・Excel）を取り込みます。文字コードは UTF-8 と Shift_JIS に対応し、自動で判別します。同じ取組は更新され、二重には登録されません。',
     columns:
       '列：id（任意・市の事業番号）、課題番号（複数は「1・3」のように）、事業名(取組)、事業の概要、担当課。事業名に【再掲】と付けた行は再掲として掲載します。',
+    template: 'テンプレート',
+    templateLead:
+      '列の説明と記入例の行が入ったひな形です。Excel 版には記入方法のシートがあり、課題番号と担当課の一覧も載っています。',
+    templateWhat: '取組の取込テンプレート',
+    templateCsv: 'CSV（UTF-8）',
     file: '取り込むファイル',
     fileSupport: 'CSV（.csv）、TSV（.tsv・.txt）、Excel（.xlsx）。2MBまで。',
     chooseFirst: 'ファイルを選んでください。',
@@ -161,6 +166,12 @@ export const recidivismJa = {
     unlockedDone: '{{year}}の確定を解除しました。',
     lastUnlock: '前回の確定解除：{{name}}（{{organization}}）{{at}}　理由：{{reason}}',
     open: '{{year}}は未確定です（入力中）',
+    automatic: {
+      cooperatingEmployers: '社会資源に登録された協力雇用主',
+      placedWithCooperatingEmployers: '協力雇用主での参加支援（人）',
+    },
+    automaticSeparator: '：',
+    automaticNote: '（かさねの記録から自動集計。5未満は人数を伏せています）',
     resultWithUnit: '{{value}}{{unit}}',
   },
   council: {
@@ -172,6 +183,9 @@ export const recidivismJa = {
     term: '任期',
     termRange: '{{from}}〜{{to}}',
     termOpen: '{{from}}〜',
+    termEnded: '任期満了',
+    termEndingSoon: '任期満了間近',
+    termDaysLeft: 'あと{{count}}日',
     meetingsCaption: '会議',
     heldAt: '開催日時',
     place: '場所',

@@ -307,7 +307,7 @@ function AssessmentForm({
                   {kase.persons.map((person) => (
                     <option key={person.id} value={person.id}>
                       {person.name}
-                      {person.relation ? `（${person.relation.label}）` : ''}
+                      {person.relation ? `（${t(`codes.relation.${person.relation}`)}）` : ''}
                     </option>
                   ))}
                 </SelectField>
@@ -337,7 +337,7 @@ function AssessmentForm({
                     {kase.persons.map((person) => (
                       <option key={person.id} value={person.id}>
                         {person.name}
-                        {person.relation ? `（${person.relation.label}）` : ''}
+                        {person.relation ? `（${t(`codes.relation.${person.relation}`)}）` : ''}
                       </option>
                     ))}
                   </optgroup>

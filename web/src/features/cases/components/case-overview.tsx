@@ -68,7 +68,9 @@ export function CaseOverview({ kase }: { kase: CaseDetail }) {
                     </span>
                   </span>
                 </Th>
-                <Td>{person.relation?.label ?? t('cases.overview.unknown')}</Td>
+                <Td>
+                  {person.relation ? t(`codes.relation.${person.relation}`) : t('cases.overview.unknown')}
+                </Td>
                 <Td>
                   {person.livingTogether === null
                     ? t('cases.overview.unknown')
@@ -111,13 +113,17 @@ export function CaseOverview({ kase }: { kase: CaseDetail }) {
                   value: <DateText value={origin.consultation.receivedOn} withGregorian />,
                 },
                 { term: t('cases.overview.counter'), value: origin.consultation.organization.name },
-                { term: t('cases.overview.channel'), value: origin.consultation.channel.label },
+                {
+                  term: t('cases.overview.channel'),
+                  value: t(`codes.consultationChannel.${origin.consultation.channel}`),
+                },
                 {
                   term: t('cases.overview.topics'),
                   value: origin.consultation.topics
-                    .map((topic) =>
-                      topic.code === origin.consultation.mainTopic.code ? `◎${topic.label}` : topic.label,
-                    )
+                    .map((topic) => {
+                      const name = t(`codes.consultationTopic.${topic}`);
+                      return topic === origin.consultation.mainTopic ? `◎${name}` : name;
+                    })
                     .join(t('common.listSeparator')),
                 },
                 { term: t('cases.overview.content'), value: origin.consultation.content },
@@ -172,13 +178,13 @@ export function CaseOverview({ kase }: { kase: CaseDetail }) {
             {kase.participants.map((participant) => (
               <tr key={`${participant.organization.id}-${participant.basis}-${participant.meetingId ?? ''}`}>
                 <Th scope="row">{participant.organization.name}</Th>
-                <Td>{participant.basisLabel}</Td>
+                <Td>{t(`codes.participationBasis.${participant.basis}`)}</Td>
                 <Td>
                   {participant.scope === 'case'
                     ? t('cases.overview.scopeCase')
                     : t('cases.overview.scopeMeeting')}
                 </Td>
-                <Td>{participant.legalBasisLabel}</Td>
+                <Td>{t(`codes.sharingLegalBasis.${participant.legalBasis}`)}</Td>
               </tr>
             ))}
           </tbody>

@@ -84,7 +84,7 @@ export function ConsentsPanel({ kase }: { kase: CaseDetail }) {
               </ul>
             </Td>
             <Td>
-              {consent.methodLabel}
+              {t(`codes.consentMethod.${consent.method}`)}
               {consent.witness ? (
                 <span className="block text-solid-gray-700">
                   {t('caseConsents.witness')}：{consent.witness}
@@ -255,7 +255,7 @@ function ConsentForm({
           {kase.persons.map((person) => (
             <option key={person.id} value={person.id}>
               {person.name}
-              {person.relation ? `（${person.relation.label}）` : ''}
+              {person.relation ? `（${t(`codes.relation.${person.relation}`)}）` : ''}
             </option>
           ))}
         </SelectField>

@@ -67,7 +67,7 @@ export function MeetingsPanel({ kase, onGoToConsents }: { kase: CaseDetail; onGo
               </Link>
             </Th>
             <Td>{meeting.kind.name}</Td>
-            <Td>{meeting.legalBasisLabel}</Td>
+            <Td>{t(`codes.legalBasis.${meeting.legalBasis}`)}</Td>
             <Td className="whitespace-nowrap">{formatDateTime(meeting.scheduledAt, language)}</Td>
             <Td>
               {meeting.status === 'held' ? (

@@ -53,6 +53,9 @@ function ItemCell({ item, changed }: { item: PlanItem | undefined; changed: read
       <Line label={t('plans.itemField.programme')} changed={has('programme')}>
         {item.programme?.name ?? t('plans.itemProgrammeNone')}
       </Line>
+      <Line label={t('plans.itemField.resource')} changed={has('resource')}>
+        {item.resource?.name ?? t('plans.itemResourceNone')}
+      </Line>
     </ul>
   );
 }

@@ -3,6 +3,7 @@ import { type FieldPath, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type Plan, type PlanInput, planInputSchema, planLinks } from '../../../../../src/contract/plans.ts';
+import type { ResourceSummary } from '../../../../../src/contract/resources.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
@@ -27,6 +28,7 @@ const emptyItem: PlanValues['items'][number] = {
   periodTo: '',
   links: [],
   programmeId: null,
+  resourceId: null,
 };
 
 /** The form starts from a version (the draft being edited, or the current plan being revised) or empty. */
@@ -53,6 +55,7 @@ export function planValuesOf(plan: Plan | undefined): PlanValues {
       periodTo: item.periodTo ?? '',
       links: [...item.links],
       programmeId: item.programme?.id ?? null,
+      resourceId: item.resource?.id ?? null,
     })),
   };
 }
@@ -63,6 +66,8 @@ export type PlanFormProps = {
   organizations: readonly OrganizationOption[];
   /** the recidivism plan's programmes by challenge, for the optional 取組 of an item */
   programmes: readonly ProgrammeOptionGroup[];
+  /** the 社会資源 directory (usable resources), for the optional resource of an item */
+  resources: readonly ResourceSummary[];
   submitting: boolean;
   error: unknown;
   onSubmit: (input: PlanInput) => void;
@@ -75,6 +80,7 @@ export function PlanForm({
   defaultValues,
   organizations,
   programmes,
+  resources,
   submitting,
   error,
   onSubmit,
@@ -110,6 +116,7 @@ export function PlanForm({
             'periodTo',
             'links',
             'programmeId',
+            'resourceId',
           ] as const
         ).map((field) => `items.${index}.${field}` as FieldPath<PlanValues>),
       ),
@@ -255,6 +262,25 @@ export function PlanForm({
                         </option>
                       ))}
                     </optgroup>
+                  ))}
+                </SelectField>
+                <SelectField
+                  id={`plan-item-${index}-resource`}
+                  label={t('plans.itemResource')}
+                  supportText={t('plans.itemResourceSupport')}
+                  error={itemErrors?.resourceId?.message}
+                  {...register(`items.${index}.resourceId`, {
+                    setValueAs: (value: string | null) => (value ? value : null),
+                  })}
+                >
+                  <option value="">{t('plans.itemResourceNone')}</option>
+                  {resources.map((resource) => (
+                    <option key={resource.id} value={resource.id}>
+                      {t('plans.itemProgrammeOption', {
+                        name: resource.name,
+                        section: resource.organization.name,
+                      })}
+                    </option>
                   ))}
                 </SelectField>
                 <CheckboxGroup legend={t('plans.linksLegend')} error={itemErrors?.links?.message}>

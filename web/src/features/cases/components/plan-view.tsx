@@ -68,6 +68,11 @@ export function PlanView({ plan }: { plan: Plan }) {
                     {t('plans.itemProgrammeShown', { name: item.programme.name })}
                   </span>
                 ) : null}
+                {item.resource ? (
+                  <span className="mt-1 block text-dns-16N-130 font-normal text-solid-gray-700">
+                    {t('plans.itemResourceShown', { name: item.resource.name })}
+                  </span>
+                ) : null}
               </Th>
               <Td>{item.organizationName}</Td>
               <Td className="whitespace-nowrap">{item.frequency ?? ''}</Td>

@@ -22,6 +22,7 @@ import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
 import { currentLanguage, type Language } from '../../../lib/i18n/i18n.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { formatDate } from '../../../lib/wareki.ts';
+import { useResources } from '../../resources/api/list-resources.ts';
 import { useApprovePlan } from '../api/approve-plan.ts';
 import { usePlanComparison } from '../api/compare-plans.ts';
 import { useCreatePlan } from '../api/create-plan.ts';
@@ -56,6 +57,7 @@ export function PlansPanel({ kase }: { kase: CaseDetail }) {
   const plans = usePlans(kase.id);
   const organizations = useOrganizationOptions();
   const programmes = useProgrammeOptions();
+  const resources = useResources({});
   const create = useCreatePlan();
   const update = useUpdatePlan();
   const [mode, setMode] = useState<'view' | 'create' | 'edit'>('view');
@@ -88,6 +90,7 @@ export function PlansPanel({ kase }: { kase: CaseDetail }) {
           defaultValues={planValuesOf(current)}
           organizations={organizations.data ?? []}
           programmes={programmes.data ?? []}
+          resources={resources.data?.items ?? []}
           submitting={create.isPending}
           error={create.error}
           onCancel={() => setMode('view')}
@@ -107,6 +110,7 @@ export function PlansPanel({ kase }: { kase: CaseDetail }) {
           defaultValues={planValuesOf(draft)}
           organizations={organizations.data ?? []}
           programmes={programmes.data ?? []}
+          resources={resources.data?.items ?? []}
           submitting={update.isPending}
           error={update.error}
           onCancel={() => setMode('view')}

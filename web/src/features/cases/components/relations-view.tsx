@@ -24,7 +24,7 @@ export function RelationsView({ relations, nameOf }: { relations: Assessment['re
             // biome-ignore lint/suspicious/noArrayIndexKey: the same tie may be recorded twice with different notes
             <tr key={`${relation.from}-${relation.to}-${relation.kind}-${index}`}>
               <Th scope="row">{nameOf(relation.from)}</Th>
-              <Td>{relation.kindLabel}</Td>
+              <Td>{t(`codes.relationKind.${relation.kind}`)}</Td>
               <Td>
                 {nameOf(relation.to)}
                 {relation.toKind === 'organization' ? `（${t('assessment.toOrganizations')}）` : ''}
@@ -50,7 +50,7 @@ export function RelationsView({ relations, nameOf }: { relations: Assessment['re
                     return (
                       // biome-ignore lint/suspicious/noArrayIndexKey: ties are listed in recorded order
                       <li key={`${other}-${tie.kind}-${index}`}>
-                        {tie.kindLabel}：{nameOf(other)}
+                        {t(`codes.relationKind.${tie.kind}`)}：{nameOf(other)}
                         {tie.note ? `（${tie.note}）` : ''}
                       </li>
                     );

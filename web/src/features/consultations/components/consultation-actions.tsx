@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -26,6 +26,48 @@ type Done = (message: string) => void;
 function ServerError({ error }: { error: unknown }) {
   const { t } = useTranslation();
   return error ? <Alert tone="error" title={problemMessage(error, t)} /> : null;
+}
+
+type ActionTexts = 'consultations.closeAction' | 'consultations.handoverAction' | 'consultations.referAction';
+
+/** The button and its confirmation dialog, shared by the three actions; `texts` names their i18n keys. */
+function ActionFrame({
+  texts,
+  open,
+  onOpen,
+  mutation,
+  onConfirm,
+  onCancel,
+  children,
+}: {
+  texts: ActionTexts;
+  open: boolean;
+  onOpen: () => void;
+  mutation: { isPending: boolean; error: unknown };
+  onConfirm: () => void;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Button variant="outline" onClick={onOpen}>
+        {t(`${texts}.button`)}
+      </Button>
+      <ConfirmDialog
+        open={open}
+        title={t(`${texts}.title`)}
+        confirmLabel={t(`${texts}.confirm`)}
+        cancelLabel={t('common.cancel')}
+        busy={mutation.isPending}
+        error={<ServerError error={mutation.error} />}
+        onConfirm={onConfirm}
+        onCancel={onCancel}
+      >
+        <div className="flex flex-col gap-4">{children}</div>
+      </ConfirmDialog>
+    </>
+  );
 }
 
 /** 対応終了, with an optional note. */
@@ -59,33 +101,24 @@ function CloseAction({ consultation, onDone }: { consultation: Consultation; onD
     );
   });
   return (
-    <>
-      <Button variant="outline" onClick={() => setOpen(true)}>
-        {t('consultations.closeAction.button')}
-      </Button>
-      <ConfirmDialog
-        open={open}
-        title={t('consultations.closeAction.title')}
-        confirmLabel={t('consultations.closeAction.confirm')}
-        cancelLabel={t('common.cancel')}
-        busy={close.isPending}
-        error={<ServerError error={close.error} />}
-        onConfirm={() => void confirm()}
-        onCancel={cancel}
-      >
-        <div className="flex flex-col gap-4">
-          <p>{t('consultations.closeAction.body')}</p>
-          <TextareaField
-            id="consultation-close-note"
-            label={t('consultations.closeAction.note')}
-            supportText={t('consultations.closeAction.noteSupport')}
-            rows={4}
-            error={form.formState.errors.note?.message}
-            {...form.register('note')}
-          />
-        </div>
-      </ConfirmDialog>
-    </>
+    <ActionFrame
+      texts="consultations.closeAction"
+      open={open}
+      onOpen={() => setOpen(true)}
+      mutation={close}
+      onConfirm={() => void confirm()}
+      onCancel={cancel}
+    >
+      <p>{t('consultations.closeAction.body')}</p>
+      <TextareaField
+        id="consultation-close-note"
+        label={t('consultations.closeAction.note')}
+        supportText={t('consultations.closeAction.noteSupport')}
+        rows={4}
+        error={form.formState.errors.note?.message}
+        {...form.register('note')}
+      />
+    </ActionFrame>
   );
 }
 
@@ -119,43 +152,34 @@ function HandoverAction({ consultation, onDone }: { consultation: Consultation; 
     });
   });
   return (
-    <>
-      <Button variant="outline" onClick={() => setOpen(true)}>
-        {t('consultations.handoverAction.button')}
-      </Button>
-      <ConfirmDialog
-        open={open}
-        title={t('consultations.handoverAction.title')}
-        confirmLabel={t('consultations.handoverAction.confirm')}
-        cancelLabel={t('common.cancel')}
-        busy={create.isPending}
-        error={<ServerError error={create.error} />}
-        onConfirm={() => void confirm()}
-        onCancel={cancel}
-      >
-        <div className="flex flex-col gap-4">
-          <p>{t('consultations.handoverAction.body')}</p>
-          <TextareaField
-            id="consultation-handover-reason"
-            label={t('consultations.handoverReason')}
-            supportText={t('consultations.form.outcome.reasonSupport')}
-            required
-            rows={4}
-            error={errors.reason?.message}
-            {...form.register('reason')}
-          />
-          <TextareaField
-            id="consultation-handover-services"
-            label={t('consultations.servicesTried')}
-            supportText={t('consultations.form.outcome.servicesTriedSupport')}
-            required
-            rows={4}
-            error={errors.servicesTried?.message}
-            {...form.register('servicesTried')}
-          />
-        </div>
-      </ConfirmDialog>
-    </>
+    <ActionFrame
+      texts="consultations.handoverAction"
+      open={open}
+      onOpen={() => setOpen(true)}
+      mutation={create}
+      onConfirm={() => void confirm()}
+      onCancel={cancel}
+    >
+      <p>{t('consultations.handoverAction.body')}</p>
+      <TextareaField
+        id="consultation-handover-reason"
+        label={t('consultations.handoverReason')}
+        supportText={t('consultations.form.outcome.reasonSupport')}
+        required
+        rows={4}
+        error={errors.reason?.message}
+        {...form.register('reason')}
+      />
+      <TextareaField
+        id="consultation-handover-services"
+        label={t('consultations.servicesTried')}
+        supportText={t('consultations.form.outcome.servicesTriedSupport')}
+        required
+        rows={4}
+        error={errors.servicesTried?.message}
+        {...form.register('servicesTried')}
+      />
+    </ActionFrame>
   );
 }
 
@@ -191,48 +215,37 @@ function ReferAction({ consultation, onDone }: { consultation: Consultation; onD
     });
   });
   return (
-    <>
-      <Button variant="outline" onClick={() => setOpen(true)}>
-        {t('consultations.referAction.button')}
-      </Button>
-      <ConfirmDialog
-        open={open}
-        title={t('consultations.referAction.title')}
-        confirmLabel={t('consultations.referAction.confirm')}
-        cancelLabel={t('common.cancel')}
-        busy={create.isPending}
-        error={<ServerError error={create.error} />}
-        onConfirm={() => void confirm()}
-        onCancel={cancel}
+    <ActionFrame
+      texts="consultations.referAction"
+      open={open}
+      onOpen={() => setOpen(true)}
+      mutation={create}
+      onConfirm={() => void confirm()}
+      onCancel={cancel}
+    >
+      <SelectField
+        id="consultation-refer-organization"
+        label={t('consultations.form.outcome.toOrganization')}
+        required
+        error={errors.toOrganizationId?.message}
+        {...form.register('toOrganizationId')}
       >
-        <div className="flex flex-col gap-4">
-          <SelectField
-            id="consultation-refer-organization"
-            label={t('consultations.form.outcome.toOrganization')}
-            required
-            error={errors.toOrganizationId?.message}
-            {...form.register('toOrganizationId')}
-          >
-            <option value="">
-              {targets.isPending ? t('common.loading') : t('consultations.form.choose')}
-            </option>
-            {referralChoices(targets.data ?? [], me.organization.id).map((target) => (
-              <option key={target.id} value={target.id}>
-                {target.name}
-              </option>
-            ))}
-          </SelectField>
-          <TextareaField
-            id="consultation-refer-note"
-            label={t('consultations.form.outcome.note')}
-            supportText={t('consultations.form.outcome.noteSupport')}
-            rows={3}
-            error={errors.note?.message}
-            {...form.register('note')}
-          />
-        </div>
-      </ConfirmDialog>
-    </>
+        <option value="">{targets.isPending ? t('common.loading') : t('consultations.form.choose')}</option>
+        {referralChoices(targets.data ?? [], me.organization.id).map((target) => (
+          <option key={target.id} value={target.id}>
+            {target.name}
+          </option>
+        ))}
+      </SelectField>
+      <TextareaField
+        id="consultation-refer-note"
+        label={t('consultations.form.outcome.note')}
+        supportText={t('consultations.form.outcome.noteSupport')}
+        rows={3}
+        error={errors.note?.message}
+        {...form.register('note')}
+      />
+    </ActionFrame>
   );
 }
 

@@ -1,5 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import * as clock from '../../../../../src/domain/clock.ts';
+import { termStanding } from '../../../../../src/domain/councilTerms.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { buttonClassName } from '../../../components/ui/button.tsx';
 import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
@@ -16,6 +18,7 @@ import { formatDateTime } from '../../../lib/wareki.ts';
 import { councilAppendixUrl } from '../api/export-appendix.ts';
 import { useCouncilMeetings } from '../api/list-meetings.ts';
 import { useCouncilMembers } from '../api/list-members.ts';
+import { TermBadge } from './term-badge.tsx';
 
 /** 再犯防止推進連絡会議: the member organisations (representatives, terms) and the meetings. */
 export function CouncilPage() {
@@ -25,6 +28,7 @@ export function CouncilPage() {
   const flash = useFlash();
   const members = useCouncilMembers();
   const meetings = useCouncilMeetings();
+  const today = clock.today();
 
   return (
     <>
@@ -69,8 +73,13 @@ export function CouncilPage() {
                   <tr key={m.id}>
                     <Th scope="row">{m.organization.name}</Th>
                     <Td>{m.representative}</Td>
-                    <Td className="whitespace-nowrap">
-                      <DateText value={m.termFrom} />〜{m.termTo ? <DateText value={m.termTo} /> : null}
+                    <Td>
+                      <span className="inline-flex flex-wrap items-center gap-x-3 gap-y-1">
+                        <span className="whitespace-nowrap">
+                          <DateText value={m.termFrom} />〜{m.termTo ? <DateText value={m.termTo} /> : null}
+                        </span>
+                        <TermBadge standing={termStanding(m.termTo, today)} />
+                      </span>
                     </Td>
                   </tr>
                 ))}

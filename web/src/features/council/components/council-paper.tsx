@@ -98,7 +98,16 @@ export function CouncilPaperSection({ meetingId }: { meetingId: string }) {
                     </Th>
                     <Td>{p.section}</Td>
                     <Td className="whitespace-pre-wrap">{p.statusText}</Td>
-                    <Td className="whitespace-nowrap">{p.result}</Td>
+                    <Td className="whitespace-nowrap">
+                      {p.result}
+                      {p.automaticIndicators.map((a) => (
+                        <div key={a.code} className="text-std-16N-170 text-solid-gray-700">
+                          {t(`recidivism.progress.automatic.${a.code as 'cooperatingEmployers'}`)}
+                          {t('recidivism.progress.automaticSeparator')}
+                          {String(a.value)}
+                        </div>
+                      ))}
+                    </Td>
                     <Td>{p.evaluation}</Td>
                     <Td className="whitespace-pre-wrap">{p.issuesDirection}</Td>
                     <Td className="whitespace-nowrap">{String(p.usedInSupportPlans)}</Td>

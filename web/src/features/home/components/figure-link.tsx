@@ -9,13 +9,15 @@ export type FigureLinkProps = {
   to: LinkProps['to'];
   search?: LinkProps['search'];
   params?: LinkProps['params'];
+  /** A list on the same page (the home's own table of the counted records). */
+  hash?: string;
 };
 
 /**
  * One figure of a home dashboard: the count and what it counts, the whole tile a link to the
  * filtered list behind it (the list shows exactly the counted records).
  */
-export function FigureLink({ label, count, alert, to, search, params }: FigureLinkProps) {
+export function FigureLink({ label, count, alert, to, search, params, hash }: FigureLinkProps) {
   const { t } = useTranslation();
   const warn = alert && count > 0;
   return (
@@ -24,6 +26,7 @@ export function FigureLink({ label, count, alert, to, search, params }: FigureLi
         to={to}
         {...(search ? { search } : {})}
         {...(params ? { params } : {})}
+        {...(hash ? { hash } : {})}
         className={`flex h-full min-w-[10rem] flex-col gap-1 rounded-8 border px-4 py-3 text-blue-1000 underline-offset-[3px] hover:bg-blue-50 hover:underline focus-visible:outline-4 focus-visible:outline-black ${
           warn ? 'border-error-1 border-2' : 'border-solid-gray-420'
         }`}

@@ -2,6 +2,8 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardMeeting } from '../../../../../src/contract/dashboard.ts';
+import * as clock from '../../../../../src/domain/clock.ts';
+import { termStanding } from '../../../../../src/domain/councilTerms.ts';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -10,6 +12,7 @@ import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
+import { TermBadge } from '../../council/components/term-badge.tsx';
 import { type Dashboard, useDashboard } from '../api/get-dashboard.ts';
 import { FigureGroup, FigureLink } from './figure-link.tsx';
 
@@ -98,6 +101,13 @@ function CoordinatorHome({
           to="/cases"
           search={{ noContactDays: data.noContact.days }}
         />
+        <FigureLink
+          label={t('stats.home.outreachOverdue')}
+          count={data.outreachOverdue.length}
+          alert
+          to="/"
+          hash="home-outreach-overdue"
+        />
       </FigureGroup>
       <div className="max-w-[16rem]">
         <SelectField
@@ -170,6 +180,58 @@ function CoordinatorHome({
           )}
         </tbody>
       </Table>
+      <div id="home-outreach-overdue" tabIndex={-1}>
+        <Table
+          caption={t('stats.home.outreachCaption')}
+          captionDetail={t('stats.home.count', { count: data.outreachOverdue.length })}
+        >
+          <thead>
+            <tr>
+              <Th scope="col">{t('stats.home.person')}</Th>
+              <Th scope="col">{t('stats.home.outreachLast')}</Th>
+              <Th scope="col">{t('stats.home.outreachNext')}</Th>
+              <Th scope="col">{t('stats.home.outreachDaysOverdue')}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.outreachOverdue.length === 0 ? (
+              <tr>
+                <Td colSpan={4}>{t('stats.home.noOutreachOverdue')}</Td>
+              </tr>
+            ) : (
+              data.outreachOverdue.map((o) => (
+                <tr key={o.contactId}>
+                  <Th scope="row">
+                    {o.caseId ? (
+                      <Link to="/cases/$caseId" params={{ caseId: o.caseId }} className={textLinkClassName}>
+                        {o.personName}
+                        {o.caseNumber ? `（${o.caseNumber}）` : ''}
+                      </Link>
+                    ) : o.consultationId ? (
+                      <Link
+                        to="/consultations/$consultationId"
+                        params={{ consultationId: o.consultationId }}
+                        className={textLinkClassName}
+                      >
+                        {o.personName}
+                      </Link>
+                    ) : (
+                      o.personName
+                    )}
+                  </Th>
+                  <Td className="whitespace-nowrap">
+                    <DateText value={o.lastAttemptOn} />
+                  </Td>
+                  <Td className="whitespace-nowrap">
+                    <DateText value={o.nextAttemptOn} />
+                  </Td>
+                  <Td className="whitespace-nowrap">{t('stats.home.days', { count: o.daysOverdue })}</Td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </Table>
+      </div>
       <MeetingTable
         caption={t('stats.home.meetingsNext14')}
         meetings={data.meetingsNext14Days}
@@ -279,6 +341,7 @@ function CaseworkerHome({ data }: { data: NonNullable<Dashboard['caseworker']> }
 }
 
 function PlanOfficerHome({ data }: { data: NonNullable<Dashboard['planOfficer']> }) {
+  const today = clock.today();
   const { t } = useTranslation();
   return (
     <section aria-labelledby="home-plan" className="flex flex-col gap-8">
@@ -347,8 +410,12 @@ function PlanOfficerHome({ data }: { data: NonNullable<Dashboard['planOfficer']>
                 <Th scope="row">{m.organization.name}</Th>
                 <Td>{m.representative}</Td>
                 <Td>
-                  <DateText value={m.termTo} />{' '}
-                  {m.ended ? t('stats.home.termEnded') : t('stats.home.termEnding')}
+                  <span className="inline-flex flex-wrap items-center gap-x-3 gap-y-1">
+                    <span className="whitespace-nowrap">
+                      <DateText value={m.termTo} />
+                    </span>
+                    <TermBadge standing={termStanding(m.termTo, today)} />
+                  </span>
                 </Td>
               </tr>
             ))}

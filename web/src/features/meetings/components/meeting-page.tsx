@@ -121,7 +121,7 @@ function MeetingView({ meeting, fromCase }: { meeting: Meeting; fromCase: string
                 term: t('meetingPage.legalBasis'),
                 value: (
                   <span className="flex flex-col gap-1">
-                    <span>{meeting.legalBasisLabel}</span>
+                    <span>{t(`codes.legalBasis.${meeting.legalBasis}`)}</span>
                     <span className="text-solid-gray-700">
                       {t(`caseMeetings.basisDetail.${meeting.legalBasis}`)}
                     </span>

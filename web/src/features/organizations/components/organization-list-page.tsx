@@ -1,12 +1,11 @@
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../../../../src/contract/organizations.ts';
+import { useEnableToggle } from '../../../components/enable-toggle.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
-import { Button, buttonClassName } from '../../../components/ui/button.tsx';
+import { buttonClassName } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
@@ -14,7 +13,6 @@ import { Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { useDisableOrganization } from '../api/disable-organization.ts';
 import { useEnableOrganization } from '../api/enable-organization.ts';
 import { useOrganizations } from '../api/list-organizations.ts';
@@ -23,8 +21,6 @@ export type OrganizationListPageProps = {
   includeDisabled: boolean;
   onIncludeDisabledChange: (includeDisabled: boolean) => void;
 };
-
-type PendingToggle = { organization: Organization; action: 'disable' | 'enable' };
 
 /** 組織管理: the organisations table, with register / edit / disable / enable as the server allows. */
 export function OrganizationListPage({
@@ -35,34 +31,14 @@ export function OrganizationListPage({
   const canManage = useCan('organization.manage');
   const flash = useFlash();
   const organizations = useOrganizations({ includeDisabled });
-  const disable = useDisableOrganization();
-  const enable = useEnableOrganization();
-  const [pending, setPending] = useState<PendingToggle | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const toggle = pending?.action === 'enable' ? enable : disable;
+  const toggle = useEnableToggle({
+    enable: useEnableOrganization(),
+    disable: useDisableOrganization(),
+    messages: 'organizations',
+    nameOf: (organization: Organization) => organization.name,
+  });
 
-  const closeDialog = () => {
-    setPending(null);
-    disable.reset();
-    enable.reset();
-  };
-
-  const confirmToggle = () => {
-    if (!pending) return;
-    const { organization, action } = pending;
-    toggle.mutate(organization.id, {
-      onSuccess: (saved) => {
-        setDone(
-          action === 'disable'
-            ? t('organizations.disabledDone', { name: saved.name })
-            : t('organizations.enabledDone', { name: saved.name }),
-        );
-        setPending(null);
-      },
-    });
-  };
-
-  const message = done ?? flash;
+  const message = toggle.done ?? flash;
 
   return (
     <>
@@ -150,25 +126,7 @@ export function OrganizationListPage({
                           {t('common.edit')}
                         </Link>
                       ) : null}
-                      {organization.abilities.disable ? (
-                        <Button
-                          variant="outline"
-                          size="sm"
-                          aria-label={t('common.actionFor', {
-                            action: organization.disabledAt ? t('common.enable') : t('common.disable'),
-                            name: organization.name,
-                          })}
-                          onClick={() => {
-                            setDone(null);
-                            setPending({
-                              organization,
-                              action: organization.disabledAt ? 'enable' : 'disable',
-                            });
-                          }}
-                        >
-                          {organization.disabledAt ? t('common.enable') : t('common.disable')}
-                        </Button>
-                      ) : null}
+                      {organization.abilities.disable ? toggle.button(organization) : null}
                     </span>
                   </Td>
                 </tr>
@@ -178,26 +136,7 @@ export function OrganizationListPage({
         </QueryView>
       </div>
 
-      <ConfirmDialog
-        open={pending !== null}
-        title={
-          pending?.action === 'enable' ? t('organizations.enableTitle') : t('organizations.disableTitle')
-        }
-        confirmLabel={pending?.action === 'enable' ? t('common.enable') : t('common.disable')}
-        cancelLabel={t('common.cancel')}
-        busy={toggle.isPending}
-        error={toggle.isError ? <Alert tone="error" title={problemMessage(toggle.error, t)} /> : null}
-        onConfirm={confirmToggle}
-        onCancel={closeDialog}
-      >
-        <p>
-          {pending
-            ? pending.action === 'enable'
-              ? t('organizations.enableBody', { name: pending.organization.name })
-              : t('organizations.disableBody', { name: pending.organization.name })
-            : null}
-        </p>
-      </ConfirmDialog>
+      {toggle.dialog}
     </>
   );
 }

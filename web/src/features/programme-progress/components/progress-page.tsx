@@ -184,6 +184,18 @@ function ProgressYear({ fiscalYear }: { fiscalYear: number }) {
                         unit: p.resultUnit ?? '',
                       })
                     : ''}
+                  {item.automaticIndicators.length > 0 ? (
+                    <dl className="mt-2 flex flex-col gap-1 text-std-16N-170 text-solid-gray-700">
+                      {item.automaticIndicators.map((a) => (
+                        <div key={a.code}>
+                          <dt className="inline">{t(`recidivism.progress.automatic.${a.code}`)}</dt>
+                          {t('recidivism.progress.automaticSeparator')}
+                          <dd className="inline">{String(a.value)}</dd>
+                        </div>
+                      ))}
+                      <div className="text-std-14N-170">{t('recidivism.progress.automaticNote')}</div>
+                    </dl>
+                  ) : null}
                 </Td>
                 <Td className="whitespace-nowrap">
                   {p?.evaluation ? `${p.evaluation.code}（${p.evaluation.label}）` : ''}

@@ -31,3 +31,8 @@ export function useImportProgrammes() {
     },
   });
 }
+
+/** `GET /api/programmes/import-template?format=` (programmes.importTemplate): the template to download */
+export function importTemplateUrl(format: 'xlsx' | 'csv'): string {
+  return `/api/programmes/import-template?format=${format}`;
+}

@@ -12,7 +12,7 @@ import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
-import { useImportProgrammes } from '../api/import-programmes.ts';
+import { importTemplateUrl, useImportProgrammes } from '../api/import-programmes.ts';
 
 type Picked = { fileName: string; contentBase64: string };
 
@@ -95,6 +95,31 @@ export function ProgrammeImportPage() {
       <PageHeading lead={t('recidivism.import.lead')}>{t('recidivism.import.heading')}</PageHeading>
       <div className="flex max-w-[64rem] flex-col gap-8">
         <p className="text-std-16N-170 text-solid-gray-700">{t('recidivism.import.columns')}</p>
+        <Section
+          id="import-template-heading"
+          title={t('recidivism.import.template')}
+          className="flex flex-col gap-3"
+        >
+          <p>{t('recidivism.import.templateLead')}</p>
+          <ul className="flex flex-wrap gap-x-6 gap-y-2">
+            {(['xlsx', 'csv'] as const).map((format) => (
+              <li key={format}>
+                <a
+                  href={importTemplateUrl(format)}
+                  download
+                  className={`${textLinkClassName} inline-flex min-h-11 items-center`}
+                  aria-label={t('recidivism.download.label', {
+                    what: t('recidivism.import.templateWhat'),
+                    format:
+                      format === 'csv' ? t('recidivism.import.templateCsv') : t('recidivism.download.xlsx'),
+                  })}
+                >
+                  {format === 'csv' ? t('recidivism.import.templateCsv') : t('recidivism.download.xlsx')}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </Section>
         {done ? (
           <Alert
             tone="success"

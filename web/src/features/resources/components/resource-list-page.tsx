@@ -41,9 +41,14 @@ export function ResourceListPage() {
         lead={t('resources.list.lead')}
         actions={
           canManage ? (
-            <Link to="/resources/new" className={buttonClassName('solid-fill', 'md')}>
-              {t('resources.list.create')}
-            </Link>
+            <>
+              <Link to="/resources/new" className={buttonClassName('solid-fill', 'md')}>
+                {t('resources.list.create')}
+              </Link>
+              <Link to="/resources/import" className={buttonClassName('outline', 'md')}>
+                {t('resources.list.import')}
+              </Link>
+            </>
           ) : null
         }
       >

@@ -29,11 +29,12 @@ import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
+import { useCodeName } from '../../../lib/code-names.ts';
 import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
+import { useOrganizationOptions } from '../../cases/api/list-organization-options.ts';
 import { useCreateSensitiveFact } from '../api/create-sensitive-fact.ts';
 import { useGrantSensitiveFact } from '../api/grant-sensitive-fact.ts';
-import { useOrganizationOptions } from '../api/list-organization-options.ts';
 import { type SensitiveFactsOf, useSensitiveFacts } from '../api/list-sensitive-facts.ts';
 import { useRevealSensitiveFact } from '../api/reveal-sensitive-fact.ts';
 import { useRevokeSensitiveFactGrant } from '../api/revoke-sensitive-fact-grant.ts';
@@ -51,6 +52,9 @@ export type SensitiveFactsPanelProps = {
  */
 export function SensitiveFactsPanel({ of }: SensitiveFactsPanelProps) {
   const { t } = useTranslation();
+  const codeName = useCodeName();
+  const kindName = (fact: { kind: string; subtype: string | null }) =>
+    `${codeName('sensitiveFactKind', fact.kind)}${fact.subtype ? `（${codeName('offenceSubtype', fact.subtype)}）` : ''}`;
   const target: SensitiveFactsOf = 'caseId' in of ? { caseId: of.caseId } : { personId: of.personId };
   const list = useSensitiveFacts(target);
   const reveal = useRevealSensitiveFact();
@@ -97,10 +101,7 @@ export function SensitiveFactsPanel({ of }: SensitiveFactsPanelProps) {
           <tr key={fact.id}>
             <Th scope="row">
               <span className="flex flex-col gap-1">
-                <span>
-                  {fact.kindLabel}
-                  {fact.subtypeLabel ? `（${fact.subtypeLabel}）` : ''}
-                </span>
+                <span>{kindName(fact)}</span>
                 {fact.kind === 'offence' && fact.caseId ? (
                   <span>
                     <Badge tone="warning">{t('sensitiveFacts.caseMarker')}</Badge>
@@ -120,7 +121,7 @@ export function SensitiveFactsPanel({ of }: SensitiveFactsPanelProps) {
               <ul className="flex flex-col gap-1">
                 {fact.grants.map((grant) => (
                   <li key={grant.id}>
-                    {grant.organization.name}（{grant.legalBasisLabel}）
+                    {grant.organization.name}（{codeName('grantLegalBasis', grant.legalBasis)}）
                     {grant.abilities.revoke ? (
                       <Button
                         variant="text"
@@ -153,7 +154,7 @@ export function SensitiveFactsPanel({ of }: SensitiveFactsPanelProps) {
                     size="sm"
                     aria-label={t('common.actionFor', {
                       action: t('sensitiveFacts.reveal'),
-                      name: `${fact.kindLabel}（${personName(fact.personId)}）`,
+                      name: `${codeName('sensitiveFactKind', fact.kind)}（${personName(fact.personId)}）`,
                     })}
                     onClick={() => {
                       reveal.reset();
@@ -169,7 +170,7 @@ export function SensitiveFactsPanel({ of }: SensitiveFactsPanelProps) {
                     size="sm"
                     aria-label={t('common.actionFor', {
                       action: t('sensitiveFacts.grantHeading'),
-                      name: `${fact.kindLabel}（${personName(fact.personId)}）`,
+                      name: `${codeName('sensitiveFactKind', fact.kind)}（${personName(fact.personId)}）`,
                     })}
                     onClick={() => {
                       setNotice(null);
@@ -192,7 +193,7 @@ export function SensitiveFactsPanel({ of }: SensitiveFactsPanelProps) {
         >
           <h3 id="sensitive-fact-content" className="text-std-20B-150 text-solid-gray-900">
             {t('sensitiveFacts.revealed', {
-              kind: `${shown.kindLabel}${shown.subtypeLabel ? `（${shown.subtypeLabel}）` : ''}`,
+              kind: kindName(shown),
             })}
           </h3>
           <dl className="flex flex-col gap-2">

@@ -210,6 +210,30 @@ function StatisticsBody({ stats }: { stats: Statistics }) {
           { code: 'outreach', label: t('stats.statistics.outreach'), count: stats.linkage.outreach },
         ]}
       />
+      <Breakdown
+        caption={t('stats.statistics.participation')}
+        cells={(['participants', 'hosts', 'started', 'ended'] as const).map((code) => ({
+          code,
+          label: t(`stats.statistics.participationItems.${code}`),
+          count: stats.participation[code],
+        }))}
+      />
+      <Breakdown
+        caption={t('stats.statistics.outreachHeading')}
+        cells={(['persons', 'attempts', 'linkedToCase'] as const).map((code) => ({
+          code,
+          label: t(`stats.statistics.outreachItems.${code}`),
+          count: stats.outreach[code],
+        }))}
+      />
+      <Breakdown
+        caption={t('stats.statistics.community')}
+        cells={(['bases', 'participants', 'organizations', 'sessions'] as const).map((code) => ({
+          code,
+          label: t(`resources.community.totals.${code}`),
+          count: stats.community[code],
+        }))}
+      />
       <Breakdown caption={t('stats.statistics.closuresByReason')} cells={stats.closuresByReason} />
       <Breakdown caption={t('stats.statistics.householdPatterns')} cells={stats.householdPatterns} />
       <Breakdown caption={t('stats.statistics.issueAreas')} cells={stats.issueAreas} />

@@ -1,13 +1,12 @@
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../../src/contract/users.ts';
 import * as clock from '../../../../../src/domain/clock.ts';
+import { useEnableToggle } from '../../../components/enable-toggle.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
-import { Button, buttonClassName } from '../../../components/ui/button.tsx';
+import { buttonClassName } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
@@ -17,7 +16,6 @@ import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { useCan } from '../../../lib/me-context.tsx';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { useDisableUser } from '../api/disable-user.ts';
 import { useEnableUser } from '../api/enable-user.ts';
@@ -29,8 +27,6 @@ export type UserListFilterProps = {
   includeDisabled: boolean;
   onFilterChange: (filter: { organizationId: string | undefined; includeDisabled: boolean }) => void;
 };
-
-type PendingToggle = { user: User; action: 'disable' | 'enable' };
 
 function isLocked(user: User, now: number): boolean {
   return user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > now;
@@ -45,35 +41,15 @@ export function UserListPage({ organizationId, includeDisabled, onFilterChange }
   const flash = useFlash();
   const users = useUsers({ organizationId, includeDisabled });
   const organizations = useOrganizationOptions({ enabled: canReadOrganizations });
-  const disable = useDisableUser();
-  const enable = useEnableUser();
-  const [pending, setPending] = useState<PendingToggle | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const toggle = pending?.action === 'enable' ? enable : disable;
+  const toggle = useEnableToggle({
+    enable: useEnableUser(),
+    disable: useDisableUser(),
+    messages: 'users',
+    nameOf: (user: User) => user.displayName,
+  });
   const now = clock.now().getTime();
 
-  const closeDialog = () => {
-    setPending(null);
-    disable.reset();
-    enable.reset();
-  };
-
-  const confirmToggle = () => {
-    if (!pending) return;
-    const { user, action } = pending;
-    toggle.mutate(user.id, {
-      onSuccess: (saved) => {
-        setDone(
-          action === 'disable'
-            ? t('users.disabledDone', { name: saved.displayName })
-            : t('users.enabledDone', { name: saved.displayName }),
-        );
-        setPending(null);
-      },
-    });
-  };
-
-  const message = done ?? flash;
+  const message = toggle.done ?? flash;
 
   return (
     <>
@@ -178,22 +154,7 @@ export function UserListPage({ organizationId, includeDisabled, onFilterChange }
                           {t('common.edit')}
                         </Link>
                       ) : null}
-                      {user.abilities.disable ? (
-                        <Button
-                          variant="outline"
-                          size="sm"
-                          aria-label={t('common.actionFor', {
-                            action: user.disabledAt ? t('common.enable') : t('common.disable'),
-                            name: user.displayName,
-                          })}
-                          onClick={() => {
-                            setDone(null);
-                            setPending({ user, action: user.disabledAt ? 'enable' : 'disable' });
-                          }}
-                        >
-                          {user.disabledAt ? t('common.enable') : t('common.disable')}
-                        </Button>
-                      ) : null}
+                      {user.abilities.disable ? toggle.button(user) : null}
                     </span>
                   </Td>
                 </tr>
@@ -203,24 +164,7 @@ export function UserListPage({ organizationId, includeDisabled, onFilterChange }
         </QueryView>
       </div>
 
-      <ConfirmDialog
-        open={pending !== null}
-        title={pending?.action === 'enable' ? t('users.enableTitle') : t('users.disableTitle')}
-        confirmLabel={pending?.action === 'enable' ? t('common.enable') : t('common.disable')}
-        cancelLabel={t('common.cancel')}
-        busy={toggle.isPending}
-        error={toggle.isError ? <Alert tone="error" title={problemMessage(toggle.error, t)} /> : null}
-        onConfirm={confirmToggle}
-        onCancel={closeDialog}
-      >
-        <p>
-          {pending
-            ? pending.action === 'enable'
-              ? t('users.enableBody', { name: pending.user.displayName })
-              : t('users.disableBody', { name: pending.user.displayName })
-            : null}
-        </p>
-      </ConfirmDialog>
+      {toggle.dialog}
     </>
   );
 }

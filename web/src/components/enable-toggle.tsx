@@ -1,0 +1,93 @@
+import type { UseMutationResult } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { problemMessage } from '../lib/problem-message.ts';
+import { Alert } from './ui/alert.tsx';
+import { Button } from './ui/button.tsx';
+import { ConfirmDialog } from './ui/confirm-dialog.tsx';
+
+type Action = 'disable' | 'enable';
+type Toggleable = { id: string; disabledAt: string | null };
+
+/**
+ * Disable / enable of a record in an administration list (organisations, users): the row's button,
+ * the confirmation dialog and the message once done. The texts are `<messages>.disableTitle`,
+ * `.enableTitle`, `.disableBody`, `.enableBody`, `.disabledDone` and `.enabledDone`, each with `name`.
+ */
+export function useEnableToggle<T extends Toggleable>({
+  enable,
+  disable,
+  messages,
+  nameOf,
+}: {
+  enable: UseMutationResult<T, Error, string>;
+  disable: UseMutationResult<T, Error, string>;
+  messages: 'organizations' | 'users';
+  nameOf: (record: T) => string;
+}) {
+  const { t } = useTranslation();
+  const [pending, setPending] = useState<{ record: T; action: Action } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const toggle = pending?.action === 'enable' ? enable : disable;
+  const verb = (action: Action | undefined) =>
+    action === 'enable' ? t('common.enable') : t('common.disable');
+
+  const close = () => {
+    setPending(null);
+    disable.reset();
+    enable.reset();
+  };
+
+  const confirm = () => {
+    if (!pending) return;
+    const { record, action } = pending;
+    toggle.mutate(record.id, {
+      onSuccess: (saved) => {
+        setDone(
+          t(`${messages}.${action === 'disable' ? 'disabledDone' : 'enabledDone'}`, { name: nameOf(saved) }),
+        );
+        setPending(null);
+      },
+    });
+  };
+
+  const button = (record: T) => {
+    const action: Action = record.disabledAt ? 'enable' : 'disable';
+    return (
+      <Button
+        variant="outline"
+        size="sm"
+        aria-label={t('common.actionFor', { action: verb(action), name: nameOf(record) })}
+        onClick={() => {
+          setDone(null);
+          setPending({ record, action });
+        }}
+      >
+        {verb(action)}
+      </Button>
+    );
+  };
+
+  const dialog = (
+    <ConfirmDialog
+      open={pending !== null}
+      title={t(`${messages}.${pending?.action === 'enable' ? 'enableTitle' : 'disableTitle'}`)}
+      confirmLabel={verb(pending?.action)}
+      cancelLabel={t('common.cancel')}
+      busy={toggle.isPending}
+      error={toggle.isError ? <Alert tone="error" title={problemMessage(toggle.error, t)} /> : null}
+      onConfirm={confirm}
+      onCancel={close}
+    >
+      <p>
+        {pending
+          ? t(`${messages}.${pending.action === 'enable' ? 'enableBody' : 'disableBody'}`, {
+              name: nameOf(pending.record),
+            })
+          : null}
+      </p>
+    </ConfirmDialog>
+  );
+
+  return { done, button, dialog };
+}

@@ -1,0 +1,223 @@
+import { Link, useNavigate } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommunityActivity } from '../../../../../src/contract/community.ts';
+import { communityActivityKinds } from '../../../../../src/domain/resources/community.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { Checkbox } from '../../../components/ui/checkbox.tsx';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { QueryError } from '../../../components/ui/query-error.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { TextareaField } from '../../../components/ui/textarea-field.tsx';
+import { setFlash } from '../../../lib/flash.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { useResources } from '../../resources/api/list-resources.ts';
+import { useCommunityActivity, useSaveCommunityActivity } from '../api/community.ts';
+import { fieldErrorsOf } from './problem-fields.ts';
+
+interface Values {
+  name: string;
+  kind: string;
+  resourceId: string;
+  placeName: string;
+  schoolDistrict: string;
+  district: string;
+  organizer: string;
+  note: string;
+  active: boolean;
+}
+
+const empty: Values = {
+  name: '',
+  kind: 'salon',
+  resourceId: '',
+  placeName: '',
+  schoolDistrict: '',
+  district: '',
+  organizer: '',
+  note: '',
+  active: true,
+};
+
+const valuesOf = (a: CommunityActivity): Values => ({
+  name: a.name,
+  kind: a.kind,
+  resourceId: a.resource?.id ?? '',
+  placeName: a.placeName,
+  schoolDistrict: a.schoolDistrict ?? '',
+  district: a.district ?? '',
+  organizer: a.organizer ?? '',
+  note: a.note ?? '',
+  active: a.active,
+});
+
+function CommunityForm({ activity }: { activity?: CommunityActivity }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const save = useSaveCommunityActivity();
+  const resources = useResources({});
+  const [values, setValues] = useState<Values>(activity ? valuesOf(activity) : empty);
+  const set = (patch: Partial<Values>) => setValues((v) => ({ ...v, ...patch }));
+  const errors = fieldErrorsOf(save.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (save.isPending) return;
+    save.mutate(
+      {
+        id: activity?.id,
+        body: {
+          name: values.name,
+          kind: values.kind as CommunityActivity['kind'],
+          resourceId: values.resourceId || null,
+          placeName: values.placeName || null,
+          schoolDistrict: values.schoolDistrict || null,
+          district: values.district || null,
+          organizer: values.organizer || null,
+          note: values.note || null,
+          active: values.active,
+        },
+      },
+      {
+        onSuccess: (saved) => {
+          setFlash(
+            t(activity ? 'resources.community.updated' : 'resources.community.created', { name: saved.name }),
+          );
+          void navigate({ to: '/community/$activityId', params: { activityId: saved.id } });
+        },
+      },
+    );
+  };
+  return (
+    <form noValidate onSubmit={submit} className="flex max-w-[48rem] flex-col gap-6">
+      {save.error ? <Alert tone="error" title={problemMessage(save.error, t)} /> : null}
+      <TextField
+        id="community-name"
+        label={t('resources.community.name')}
+        required
+        value={values.name}
+        error={errors.name}
+        onChange={(e) => set({ name: e.currentTarget.value })}
+      />
+      <SelectField
+        id="community-kind"
+        label={t('resources.community.kind')}
+        required
+        value={values.kind}
+        error={errors.kind}
+        onChange={(e) => set({ kind: e.currentTarget.value })}
+      >
+        {communityActivityKinds.map((k) => (
+          <option key={k} value={k}>
+            {t(`resources.community.kinds.${k}`)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        id="community-resource"
+        label={t('resources.community.resource')}
+        supportText={t('resources.community.resourceSupport')}
+        value={values.resourceId}
+        error={errors.resourceId}
+        onChange={(e) => set({ resourceId: e.currentTarget.value })}
+      >
+        <option value="">{t('resources.community.noResource')}</option>
+        {(resources.data?.items ?? []).map((r) => (
+          <option key={r.id} value={r.id}>
+            {r.name}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        id="community-place"
+        label={t('resources.community.placeName')}
+        supportText={t('resources.community.placeNameSupport')}
+        value={values.placeName}
+        error={errors.placeName}
+        onChange={(e) => set({ placeName: e.currentTarget.value })}
+      />
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+        <TextField
+          id="community-school-district"
+          label={t('resources.community.schoolDistrict')}
+          value={values.schoolDistrict}
+          error={errors.schoolDistrict}
+          onChange={(e) => set({ schoolDistrict: e.currentTarget.value })}
+        />
+        <TextField
+          id="community-district"
+          label={t('resources.community.district')}
+          value={values.district}
+          error={errors.district}
+          onChange={(e) => set({ district: e.currentTarget.value })}
+        />
+      </div>
+      <TextField
+        id="community-organizer"
+        label={t('resources.community.organizer')}
+        value={values.organizer}
+        error={errors.organizer}
+        onChange={(e) => set({ organizer: e.currentTarget.value })}
+      />
+      <TextareaField
+        id="community-note"
+        label={t('resources.community.note')}
+        value={values.note}
+        error={errors.note}
+        onChange={(e) => set({ note: e.currentTarget.value })}
+      />
+      {activity ? (
+        <Checkbox
+          id="community-active"
+          label={t('resources.community.active')}
+          checked={values.active}
+          onChange={(e) => set({ active: e.currentTarget.checked })}
+        />
+      ) : null}
+      <div className="flex flex-wrap items-center gap-6">
+        <Button type="submit" variant="solid-fill">
+          {save.isPending ? t('resources.form.saving') : t('resources.form.save')}
+        </Button>
+        <Link to="/community" className={textLinkClassName}>
+          {t('resources.community.backToList')}
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+/** 地域づくり活動の登録 */
+export function CommunityCreatePage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeading lead={t('resources.community.formLead')}>
+        {t('resources.community.createHeading')}
+      </PageHeading>
+      <CommunityForm />
+    </>
+  );
+}
+
+/** 地域づくり活動の編集 */
+export function CommunityEditPage({ activityId }: { activityId: string }) {
+  const { t } = useTranslation();
+  const activity = useCommunityActivity(activityId);
+  return (
+    <>
+      <PageHeading lead={t('resources.community.formLead')}>
+        {t('resources.community.editHeading')}
+      </PageHeading>
+      {activity.isPending ? (
+        <Loading />
+      ) : activity.isError ? (
+        <QueryError error={activity.error} onRetry={() => void activity.refetch()} />
+      ) : (
+        <CommunityForm activity={activity.data} />
+      )}
+    </>
+  );
+}
