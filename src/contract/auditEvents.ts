@@ -1,146 +1,11 @@
 import { z } from 'zod';
-import type { AuditAction } from '../domain/auditActions.ts';
+import { auditActions } from '../domain/auditActions.ts';
 import { idSchema, text } from './common.ts';
 import { pageQuerySchema } from './pagination.ts';
 import { calendarDate, kanaText, personSummarySchema } from './persons.ts';
 
-/**
- * Japanese names of every audit action, for the auditor's screens and CSV. A Record over the
- * closed union: an action added to `recordAudit`'s vocabulary without a name here is a type error.
- */
-export const auditActionLabels: Record<AuditAction, string> = {
-  'session.signIn': 'ログイン',
-  'session.signOut': 'ログアウト',
-  'session.signInFailed': 'ログイン失敗',
-  'session.expired': 'セッション期限切れ',
-  'organization.create': '組織の登録',
-  'organization.update': '組織の変更',
-  'organization.disable': '組織の無効化',
-  'organization.enable': '組織の有効化',
-  'user.create': '利用者の登録',
-  'user.update': '利用者の変更',
-  'user.disable': '利用者の無効化',
-  'user.enable': '利用者の有効化',
-  'access.denied': 'アクセス拒否',
-  'tenant.seed': '初期データ投入',
-  'tenant.init': '自治体の初期設定（kasane init）',
-  'resource.create': '社会資源の登録',
-  'resource.update': '社会資源の変更',
-  'resource.read': '社会資源の閲覧',
-  'resource.import': '社会資源の取込（HSDS）',
-  'hsdsToken.create': 'HSDS APIトークンの発行',
-  'hsdsToken.revoke': 'HSDS APIトークンの失効',
-  'placement.create': '参加支援の登録',
-  'placement.update': '参加支援の記録',
-  'placement.list': '参加支援の閲覧',
-  'outreachContact.create': 'アウトリーチの記録',
-  'outreachContact.list': 'アウトリーチの閲覧',
-  'communityActivity.create': '地域づくり活動の登録',
-  'communityActivity.update': '地域づくり活動の変更',
-  'communityActivity.recordSession': '地域づくり活動の開催記録',
-  'person.create': '本人の登録',
-  'person.read': '本人の閲覧',
-  'person.search': '本人の検索',
-  'person.link': '本人の名寄せ',
-  'person.duplicates': '重複候補の確認',
-  'consultation.create': '相談の受付',
-  'consultation.read': '相談の閲覧',
-  'consultation.list': '相談一覧の閲覧',
-  'consultation.close': '相談の終了',
-  'referral.create': 'つなぎの依頼',
-  'referral.list': 'つなぎ一覧の閲覧',
-  'referral.accept': 'つなぎの受理',
-  'referral.decline': 'つなぎの辞退',
-  'handover.create': '引継ぎの依頼',
-  'handover.list': '引継ぎ一覧の閲覧',
-  'handover.accept': '引継ぎの受理',
-  'handover.return': '引継ぎの差戻し',
-  'case.list': '事例一覧の閲覧',
-  'case.read': '事例の閲覧',
-  'case.timeline': '支援経過の閲覧',
-  'case.close': '事例の終結',
-  'case.suspend': '事例の中断',
-  'case.reopen': '事例の再開',
-  'case.assign': '担当職員の指定',
-  'assessment.save': '課題整理の記録',
-  'assessment.read': '課題整理の閲覧',
-  'consent.create': '同意の記録',
-  'meeting.create': '会議の登録',
-  'meeting.read': '会議の閲覧',
-  'meeting.recordMinutes': '会議録の記録',
-  'meeting.acknowledgeConfidentiality': '守秘義務の確認',
-  'plan.create': '支援プランの作成',
-  'plan.update': '支援プランの変更',
-  'plan.approve': '支援プランの決定',
-  'plan.read': '支援プランの閲覧',
-  'plan.list': '支援プラン一覧の閲覧',
-  'plan.compare': '支援プランの比較',
-  'planItem.list': '担当プラン項目の閲覧',
-  'household.read': '世帯（ジェノグラム・エコマップ）の閲覧',
-  'household.update': '世帯の変更',
-  'progressNote.create': '支援経過記録の記入',
-  'progressNote.list': '支援経過記録の閲覧',
-  'plan.easyRead': 'わかりやすい支援プランの閲覧',
-  'dashboard.read': 'ホーム画面の表示',
-  'meeting.calendar': '会議カレンダーの閲覧',
-  'statistics.read': '統計・実績の閲覧',
-  'supportReport.create': '支援報告の記録',
-  'supportReport.list': '支援報告の閲覧',
-  'monitoring.create': 'モニタリングの記録',
-  'task.list': 'タスクの閲覧',
-  'challenge.update': '計画課題の変更',
-  'programme.create': '事業の登録',
-  'programme.update': '事業の変更',
-  'programme.import': '事業の取込',
-  'programmeProgress.save': '進捗の記録',
-  'programmeProgress.lockYear': '年度の確定',
-  'councilMeeting.create': '連絡会議の登録',
-  'opinion.create': '意見の登録',
-  'opinion.answer': '意見への回答',
-  export: '出力',
-  print: '印刷',
-  'auditEvent.list': '監査ログの閲覧',
-  'auditEvent.export': '監査ログの出力',
-  'person.accessLog': '閲覧履歴の確認',
-  'person.lookupForDisclosure': '開示請求の本人検索',
-  'person.disclosureExport': '開示請求の出力',
-  'backup.create': 'バックアップの作成',
-  'backup.restore': 'バックアップからの復元',
-  'session.list': 'ログイン中の端末の閲覧',
-  'session.revoke': '端末のログアウト',
-  'session.passwordChange': 'パスワードの変更',
-  'session.secondFactor': '2段階認証',
-  'session.secondFactorFailed': '2段階認証の失敗',
-  'session.secondFactorRequested': 'パスワード確認（2段階認証待ち）',
-  'user.resetPassword': 'パスワードの再設定',
-  'user.unlock': 'ロックの解除',
-  'user.bulkReassign': '人事異動の一括処理',
-  'totp.enroll': '2段階認証の登録開始',
-  'totp.activate': '2段階認証の有効化',
-  'totp.disable': '2段階認証の無効化',
-  'tenantSettings.update': '自治体設定の変更',
-  'consent.list': '同意の閲覧',
-  'consent.withdraw': '同意の撤回',
-  'consent.attachScan': '同意書の添付',
-  'consent.readScan': '同意書の閲覧',
-  'sensitiveFact.create': '要配慮個人情報の登録',
-  'sensitiveFact.list': '要配慮個人情報の一覧',
-  'sensitiveFact.reveal': '要配慮個人情報の表示',
-  'sensitiveFact.grant': '要配慮個人情報の共有許可',
-  'sensitiveFact.revokeGrant': '要配慮個人情報の共有取消',
-  'councilMeeting.attach': '連絡会議資料の添付',
-  'councilMeeting.attachmentRead': '連絡会議資料の閲覧',
-  'evaluationScale.update': '評価区分の変更',
-  'programmeProgress.unlockYear': '年度確定の解除',
-  'retention.update': '保存期間の変更',
-  'retention.hold': '廃棄の保留・解除',
-  'disposal.list': '廃棄候補の閲覧',
-  'disposal.approve': '廃棄の承認（実行）',
-  'disposalRecord.list': '廃棄記録の閲覧',
-  'disposalRecord.export': '廃棄記録の出力',
-};
+export { auditActions };
 
-export const auditActions = Object.keys(auditActionLabels) as AuditAction[];
 const knownActions = new Set<string>(auditActions);
 
 /** `?action=a&action=b` or `?action=a,b`: one or more actions from the vocabulary. */
@@ -203,6 +68,10 @@ const actorSchema = z.object({
   displayName: z.string().nullable(),
 });
 const organizationRefSchema = z.object({ id: z.string(), name: z.string().nullable() });
+/** The person an event is about; `name` is null when the person's row is no longer there. */
+const auditPersonSchema = z.object({ id: z.string(), name: z.string().nullable() });
+/** The case an event is about; `caseNumber` is null when the case's row is no longer there. */
+const auditCaseSchema = z.object({ id: z.string(), caseNumber: z.string().nullable() });
 
 export const auditEventSchema = z
   .object({
@@ -211,17 +80,31 @@ export const auditEventSchema = z
     occurredAt: z.string(),
     user: actorSchema.nullable(),
     organization: organizationRefSchema.nullable(),
-    action: z.string(),
-    actionLabel: z.string(),
-    resourceType: z.string(),
+    action: z
+      .string()
+      .describe('code of the audit vocabulary (src/domain/auditActions.ts); the web app names it'),
+    resourceType: z
+      .string()
+      .describe('code of what the event is about (auditResourceTypeNames); the web app names it'),
     resourceId: z.string().nullable(),
+    resourceName: z
+      .string()
+      .nullable()
+      .describe("the user's or organisation's name when the event is about one"),
     personId: z.string().nullable(),
     personDisposed: z
       .boolean()
       .describe('the event names a person whose data has since been disposed (廃棄済み; the id stays)'),
     caseId: z.string().nullable(),
+    person: auditPersonSchema.nullable().describe('the person the event is about, with their name (氏名)'),
+    case: auditCaseSchema.nullable().describe('the case the event is about, with its number'),
     legalBasis: z.string().nullable(),
-    purpose: z.string().nullable(),
+    purpose: z
+      .string()
+      .nullable()
+      .describe(
+        'the purpose or reason the user gave (print purpose, 開示請求 number, reason for a return …)',
+      ),
     ip: z.string().nullable(),
     details: z.record(z.string(), z.unknown()),
   })
@@ -242,10 +125,10 @@ export const accessLogEntrySchema = z
     user: actorSchema.nullable(),
     organization: organizationRefSchema.nullable(),
     action: z.string(),
-    actionLabel: z.string(),
     resourceType: z.string(),
     resourceId: z.string().nullable(),
     caseId: z.string().nullable(),
+    case: auditCaseSchema.nullable(),
     legalBasis: z.string().nullable(),
     purpose: z.string().nullable(),
   })
@@ -256,6 +139,25 @@ export const accessLogSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type AccessLog = z.infer<typeof accessLogSchema>;
+
+/** The auditor's type-ahead for the person and case filters: what was typed (氏名, フリガナ, 事例番号). */
+export const auditSubjectQuerySchema = z.object({
+  q: text(100).refine((value) => value.trim().length > 0, {
+    message: '氏名・フリガナ・事例番号を入力してください',
+  }),
+});
+
+/**
+ * Persons and cases named in the audit trail that match: only what the audit log already shows
+ * about them (a person's name; a case's number and its person's name).
+ */
+export const auditSubjectListSchema = z
+  .object({
+    persons: z.array(z.object({ id: z.string(), name: z.string() })),
+    cases: z.array(z.object({ id: z.string(), caseNumber: z.string(), personName: z.string().nullable() })),
+  })
+  .meta({ id: 'AuditSubjectList' });
+export type AuditSubjectList = z.infer<typeof auditSubjectListSchema>;
 
 /** What can be printed from the web app; each is checked against its visibility predicate. */
 export const printableResourceTypes = ['consultation', 'case', 'caseTimeline', 'meeting', 'plan'] as const;

@@ -2,6 +2,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Disclosure } from '../contract/auditEvents.ts';
 import { personAccessLog } from '../db/auditEvents.ts';
 import type { DB } from '../db/schema.ts';
+import { auditActionName } from '../domain/auditActions.ts';
 import { caseStageLabels } from '../domain/caseStage.ts';
 import * as clock from '../domain/clock.ts';
 import {
@@ -512,7 +513,7 @@ export function disclosureDocument(disclosure: Disclosure, tenantName: string): 
         moment(a.occurredAt),
         a.user?.displayName ?? '',
         a.organization?.name ?? '',
-        a.actionLabel,
+        auditActionName(a.action),
         [a.purpose ?? '', a.legalBasis ?? ''].filter(Boolean).join(' / '),
       ]),
     },

@@ -45,6 +45,19 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
+/**
+ * The `nextCursor` of a list answer: a list reads one row more than its page (`limit + 1`), and
+ * when there was more, the cursor is the key of the page's last row.
+ */
+export function nextCursor<T>(
+  page: readonly T[],
+  more: boolean,
+  keyOf: (last: T) => readonly (string | number)[],
+): string | null {
+  const last = page.at(-1);
+  return more && last !== undefined ? encodeCursor(keyOf(last)) : null;
+}
+
 const badCursor = () =>
   new HttpProblem(
     400,

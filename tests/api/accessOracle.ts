@@ -199,6 +199,7 @@ export const accessOracle: Readonly<Record<string, OracleRow>> = {
   // privacy: the audit trail and 開示請求 are the auditor's, across the whole city
   'auditEvents.list': { roles: ['auditor'], records: 'tenant' },
   'auditEvents.export': { roles: ['auditor'], records: 'tenant' },
+  'auditEvents.subjects': { roles: ['auditor'], records: 'tenant' },
   'persons.lookupForDisclosure': { roles: ['auditor'], records: 'tenant' },
   'persons.disclosureExport': { roles: ['auditor'], records: 'tenant' },
   // the local resource directory (docs/resources.md)

@@ -47,6 +47,17 @@ async function download(client: ApiClient, url: string) {
   };
 }
 
+/** The person's 氏名 and the case number as the auditor should read them. */
+async function caseNames() {
+  const row = await server.database.db
+    .selectFrom('cases as c')
+    .innerJoin('persons as p', 'p.id', 'c.primary_person_id')
+    .select(['c.case_number', 'p.family_name', 'p.given_name'])
+    .where('c.id', '=', kase.caseId)
+    .executeTakeFirstOrThrow();
+  return { caseNumber: row.case_number, personName: `${row.family_name} ${row.given_name}` };
+}
+
 const list = (client: ApiClient, query: string) => client.get<AuditEventList>(`/api/audit-events?${query}`);
 
 /** Today's date in Asia/Tokyo, and the day before and after. */
@@ -71,16 +82,18 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('GET /api/audit-events (auditEvents.list)', () => {
-  it('lists events newest first with the actor’s name, organisation and the action’s Japanese name', async () => {
+  it('lists events newest first with the actor’s name and organisation, the person’s name and the case number', async () => {
     const response = await list(auditor, 'action=case.read');
     expect(response.status).toBe(200);
     const event = response.body.items.find((e) => e.caseId === kase.caseId) as AuditEvent;
+    const names = await caseNames();
     expect(event).toMatchObject({
       action: 'case.read',
-      actionLabel: '事例の閲覧',
       resourceType: 'case',
       resourceId: kase.caseId,
       personId: kase.personId,
+      person: { id: kase.personId, name: names.personName },
+      case: { id: kase.caseId, caseNumber: names.caseNumber },
       user: { id: dir.user('houkatsu').id, loginId: 'houkatsu' },
       organization: { id: dir.organization('地域包括支援センター'), name: '地域包括支援センター' },
       ip: '127.0.0.1',
@@ -187,16 +200,21 @@ describe('GET /api/audit-events/export (auditEvents.export)', () => {
     expect([...file.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = file.bytes.subarray(3).toString('utf8').trim().split('\r\n');
     expect(lines[0]).toBe(
-      '時刻（日本時間）,利用者ID,利用者,所属,操作,操作コード,対象の種類,対象ID,本人ID,事例ID,法的根拠,目的,接続元,詳細',
+      '時刻（日本時間）,ログインID,利用者,所属,操作,操作コード,対象の種類,対象ID,対象の名前,本人,本人ID,事例番号,事例ID,法的根拠,目的・理由,接続元,詳細',
     );
     expect(lines).toHaveLength(2);
     const cells = lines[1]?.split(',') ?? [];
+    const names = await caseNames();
     expect(cells[0]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     expect(cells.slice(1, 2)).toEqual(['houkatsu']);
     expect(cells[3]).toBe('地域包括支援センター');
     expect(cells[4]).toBe('事例の閲覧');
     expect(cells[5]).toBe('case.read');
-    expect(cells[9]).toBe(kase.caseId);
+    expect(cells[6]).toBe('事例');
+    expect(cells[9]).toBe(names.personName);
+    expect(cells[10]).toBe(kase.personId);
+    expect(cells[11]).toBe(names.caseNumber);
+    expect(cells[12]).toBe(kase.caseId);
     const event = await server.latestAudit('auditEvent.export');
     expect(event?.actor_user_id).toBe(dir.user('auditor').id);
     expect(auditDetails(event)).toMatchObject({
@@ -301,8 +319,46 @@ describe('denied access (access.denied)', () => {
       status: 404,
       code: 'notFound',
     });
-    // it is not a look at the case: the case id is in details only, so it stays out of access logs
-    expect(event?.case_id).toBeNull();
+    // it carries the case and person it aimed at, so the auditor filtering by the case sees it …
+    expect(event?.case_id).toBe(kase.caseId);
+    expect(event?.person_id).toBe(kase.personId);
+    const byCase = await list(auditor, `caseId=${kase.caseId}&action=access.denied`);
+    expect(byCase.body.items.map((e) => e.id)).toContain(event?.id);
+    expect(byCase.body.items.find((e) => e.id === event?.id)).toMatchObject({
+      user: { loginId: 'shogai' },
+      case: { id: kase.caseId, caseNumber: (await caseNames()).caseNumber },
+    });
+    // … while it is not a look at the case: the person's 閲覧履歴 leaves it out
+    const accessLog = await coordinator.get<{ items: { action: string }[] }>(
+      `/api/persons/${kase.personId}/access-log?limit=100`,
+    );
+    expect(accessLog.body.items.map((e) => e.action)).not.toContain('access.denied');
+  });
+
+  it('a refused look at a record inside a case (a plan) carries that case; an unknown id carries none', async () => {
+    const plan = await server.database.db
+      .insertInto('support_plans')
+      .values({
+        id: crypto.randomUUID(),
+        tenant_id: dir.tenantId,
+        case_id: kase.caseId,
+        version: 1,
+        status: 'draft',
+        wishes: '（試験）',
+        long_term_goal: '（試験）',
+        short_term_goals: '（試験）',
+        next_monitoring_on: '2026-12-01',
+        created_by: dir.user('coordinator').id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect((await shogai.get(`/api/plans/${plan.id}`)).status).toBe(404);
+    const event = await server.latestAudit('access.denied');
+    expect(event?.case_id).toBe(kase.caseId);
+    expect(event?.person_id).toBe(kase.personId);
+    expect((await shogai.get(`/api/cases/${crypto.randomUUID()}`)).status).toBe(404);
+    const unknown = await server.latestAudit('access.denied');
+    expect(unknown?.case_id).toBeNull();
   });
 
   it('a permission refused by the access gate (403, and 404 for case data) is an event too', async () => {
@@ -327,6 +383,48 @@ describe('denied access (access.denied)', () => {
 
   it('the auditor finds denied accesses by action', async () => {
     const response = await list(auditor, `action=access.denied&userId=${dir.user('shogai').id}`);
-    expect(response.body.items[0]).toMatchObject({ actionLabel: 'アクセス拒否', resourceId: 'cases.get' });
+    expect(response.body.items[0]).toMatchObject({ action: 'access.denied', resourceType: 'route' });
+    expect(response.body.items.map((e) => e.resourceId)).toContain('cases.get');
+  });
+});
+
+describe('GET /api/audit-events/subjects (auditEvents.subjects)', () => {
+  it('finds persons and cases the trail names, by 氏名 or case number, with nothing more than the log shows', async () => {
+    const names = await caseNames();
+    const family = names.personName.split(' ')[0] ?? '';
+    const byName = await auditor.get<{
+      persons: { id: string; name: string }[];
+      cases: { id: string; caseNumber: string; personName: string | null }[];
+    }>(`/api/audit-events/subjects?q=${encodeURIComponent(family)}`);
+    expect(byName.status).toBe(200);
+    expect(byName.body.persons).toContainEqual({ id: kase.personId, name: names.personName });
+    expect(byName.body.cases).toContainEqual({
+      id: kase.caseId,
+      caseNumber: names.caseNumber,
+      personName: names.personName,
+    });
+    for (const person of byName.body.persons) expect(Object.keys(person).sort()).toEqual(['id', 'name']);
+    const byNumber = await auditor.get<{ cases: { id: string }[] }>(
+      `/api/audit-events/subjects?q=${encodeURIComponent(names.caseNumber)}`,
+    );
+    expect(byNumber.body.cases.map((c) => c.id)).toContain(kase.caseId);
+    expect(await server.latestAudit('auditSubject.search')).toBeTruthy();
+    // a person the trail never names is not offered
+    const unnamed = await server.database.db
+      .selectFrom('persons as p')
+      .select(['p.id', 'p.family_name'])
+      .where('p.tenant_id', '=', dir.tenantId)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('audit_events as e').select('e.seq').whereRef('e.person_id', '=', 'p.id'))),
+      )
+      .executeTakeFirst();
+    if (unnamed) {
+      const response = await auditor.get<{ persons: { id: string }[] }>(
+        `/api/audit-events/subjects?q=${encodeURIComponent(unnamed.family_name)}`,
+      );
+      expect(response.body.persons.map((p) => p.id)).not.toContain(unnamed.id);
+    }
+    expect((await coordinator.get('/api/audit-events/subjects?q=a')).status).toBe(403);
+    expect((await auditor.get('/api/audit-events/subjects?q=')).status).toBe(400);
   });
 });

@@ -581,6 +581,7 @@ const queries: Record<string, { probe?: boolean; query: (v: View) => Record<stri
   'councilMeetings.paper': { query: () => ({ fiscalYear: '2026' }) },
   'meetings.calendar': { query: () => ({ from: '2026-10-01', to: '2026-11-30' }) },
   'statistics.get': { query: () => ({ fiscalYear: '2026' }) },
+  'auditEvents.subjects': { query: () => ({ q: 'ヤマ' }) },
   'statistics.export': { query: () => ({ fiscalYear: '2026', format: 'csv' }) },
 };
 

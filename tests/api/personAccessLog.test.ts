@@ -57,14 +57,12 @@ describe('GET /api/persons/:id/access-log (persons.accessLog)', () => {
     const items = response.body.items;
     const shogaiRead = items.find((e) => e.action === 'case.read' && e.user?.loginId === 'shogai');
     expect(shogaiRead).toMatchObject({
-      actionLabel: '事例の閲覧',
       organization: { id: dir.organization('障害者相談支援事業所'), name: '障害者相談支援事業所' },
       resourceType: 'case',
       caseId: kase.caseId,
     });
     expect(items.find((e) => e.action === 'person.read')?.user?.loginId).toBe('houkatsu');
     expect(items.find((e) => e.action === 'print')).toMatchObject({
-      actionLabel: '印刷',
       purpose: '家庭訪問の持参資料',
       resourceType: 'consultation',
       organization: { name: '地域包括支援センター' },

@@ -5,7 +5,8 @@ import { expectAccessible, signIn, signOut } from './support.ts';
 /**
  * Privacy (issue 4) in the browser: a counter prints a consultation (the print is recorded first),
  * the coordinating section sees on the person page that another organisation looked at the person,
- * and the auditor filters the trail by action, downloads it as CSV and exports a 開示請求 PDF.
+ * and the auditor filters the trail by action and by the person picked by name, reads names instead
+ * of ids, downloads it as CSV and exports a 開示請求 PDF.
  */
 
 function nav(page: Page, name: string): Locator {
@@ -77,12 +78,19 @@ test('a print is recorded, the coordinator sees who read the person, the auditor
   await expect(page.getByRole('heading', { level: 1, name: '監査ログ' })).toBeVisible();
   await page.getByRole('checkbox', { name: '印刷', exact: true }).check();
   await page.getByLabel('期間（開始）').fill('R8.1.1');
+  // the person is picked by name from the type-ahead, not typed as an id
+  const fullName = `${person.familyName} ${person.givenName}`;
+  await page.getByRole('combobox', { name: '本人' }).fill(person.familyName);
+  await page.getByRole('option', { name: fullName }).first().click();
+  await expect(page.getByRole('combobox', { name: '本人' })).toHaveValue(fullName);
   await page.getByRole('button', { name: '表示する' }).click();
   const results = page.getByRole('table', { name: /監査ログ（新しい順）/ });
-  const printRow = results.getByRole('row').filter({ hasText: consultation.id });
+  const printRow = results.getByRole('row').filter({ hasText: `本人 ${fullName}` });
   await expect(printRow.first()).toBeVisible();
   await expect(printRow.first()).toContainText('地域包括支援センター');
-  await expect(printRow.first()).toContainText('印刷');
+  await expect(printRow.first()).toContainText('相談');
+  // times to the second
+  await expect(printRow.first().locator('td').first()).toHaveText(/\d{1,2}:\d{2}:\d{2}/);
   // only prints are listed
   const actionCells = await results.locator('tbody tr td:nth-child(4)').allInnerTexts();
   expect(actionCells.length).toBeGreaterThan(0);
@@ -97,10 +105,11 @@ test('a print is recorded, the coordinator sees who read the person, the auditor
   const bytes = fs.readFileSync(file);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
-  expect(lines[0]).toContain('時刻（日本時間）,利用者ID,利用者,所属,操作,操作コード');
+  expect(lines[0]).toContain('時刻（日本時間）,ログインID,利用者,所属,操作,操作コード,対象の種類');
   const printLine = lines.find((line) => line.includes(consultation.id));
   expect(printLine).toContain(',houkatsu,');
-  expect(printLine).toContain(',地域包括支援センター,印刷,print,consultation,');
+  expect(printLine).toContain(',地域包括支援センター,印刷,print,相談,');
+  expect(printLine).toContain(`,${fullName},${person.id},`);
   expect(lines.slice(1).every((line) => line.includes(',印刷,print,'))).toBe(true);
   await expect(page.getByText(/を保存しました/)).toBeVisible();
 

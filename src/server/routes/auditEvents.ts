@@ -3,18 +3,23 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import {
+  type AuditEvent,
   type AuditEventFilter,
   auditEventExportQuerySchema,
   auditEventListQuerySchema,
   auditEventListSchema,
+  auditSubjectListSchema,
+  auditSubjectQuerySchema,
 } from '../../contract/auditEvents.ts';
 import { problemSchema } from '../../contract/problem.ts';
-import { countAuditEvents, listAuditEvents } from '../../db/auditEvents.ts';
+import { countAuditEvents, listAuditEvents, searchAuditSubjects } from '../../db/auditEvents.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import type { DB } from '../../db/schema.ts';
+import { auditActionName, auditResourceTypeName } from '../../domain/auditActions.ts';
+import { caseSearchTerms } from '../../domain/caseSearch.ts';
 import { today } from '../../domain/clock.ts';
 import { legalBases } from '../../domain/codeLists.ts';
-import { presentAuditEvent } from '../auditPresenter.ts';
+import { personNameOf, presentAuditEvent } from '../auditPresenter.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { attachment, encodeCsvLines } from '../documents.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
@@ -53,20 +58,46 @@ const legalBasisLabels = new Map<string, string>([
 
 export const auditCsvHeader = [
   '時刻（日本時間）',
-  '利用者ID',
+  'ログインID',
   '利用者',
   '所属',
   '操作',
   '操作コード',
   '対象の種類',
   '対象ID',
+  '対象の名前',
+  '本人',
   '本人ID',
+  '事例番号',
   '事例ID',
   '法的根拠',
-  '目的',
+  '目的・理由',
   '接続元',
   '詳細',
 ];
+
+/** One event as a CSV line, with the same names the screen shows (codes kept beside them). */
+export function auditCsvLine(event: AuditEvent): string[] {
+  return [
+    tokyoDateTime.format(new Date(event.occurredAt)),
+    event.user?.loginId ?? '',
+    event.user?.displayName ?? '',
+    event.organization?.name ?? '',
+    auditActionName(event.action),
+    event.action,
+    auditResourceTypeName(event.resourceType),
+    event.resourceId ?? '',
+    event.resourceName ?? '',
+    event.person ? (event.person.name ?? '（削除済み）') : '',
+    event.personId ?? '',
+    event.case ? (event.case.caseNumber ?? '（削除済み）') : '',
+    event.caseId ?? '',
+    event.legalBasis ? (legalBasisLabels.get(event.legalBasis) ?? event.legalBasis) : '',
+    event.purpose ?? '',
+    event.ip ?? '',
+    JSON.stringify(event.details),
+  ];
+}
 
 /** `maxExportRows`: an export larger than this is refused (KASANE_AUDIT_EXPORT_MAX_ROWS, default 100 000). */
 export function auditEventRoutes(
@@ -124,6 +155,45 @@ export function auditEventRoutes(
   );
 
   r.get(
+    '/api/audit-events/subjects',
+    {
+      config: { access: { permission: 'audit.read', records: 'tenant' }, audit: ['auditSubject.search'] },
+      schema: {
+        operationId: 'auditEvents.subjects',
+        summary:
+          'Persons and cases named in the audit trail, by 氏名, フリガナ or 事例番号 (the filter pickers)',
+        description:
+          'Only persons and cases that audit events already name, and only what the audit log shows of ' +
+          "them: a person's name; a case's number and its person's name. At most 10 of each. Audited.",
+        tags: ['audit'],
+        querystring: auditSubjectQuerySchema,
+        response: { 200: auditSubjectListSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const terms = caseSearchTerms(request.query.q);
+      const rows = await db.transaction().execute(async (tx) => {
+        const found = await searchAuditSubjects(tx, actor.tenantId, terms, 10);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'auditSubject.search',
+          resourceType: 'auditEvent',
+          details: { q: request.query.q, count: found.length },
+        });
+        return found;
+      });
+      return {
+        persons: rows
+          .filter((row) => row.kind === 'person')
+          .map((row) => ({ id: row.id, name: personNameOf(row) ?? '' })),
+        cases: rows
+          .filter((row) => row.kind === 'case')
+          .map((row) => ({ id: row.id, caseNumber: row.case_number ?? '', personName: personNameOf(row) })),
+      };
+    },
+  );
+
+  r.get(
     '/api/audit-events/export',
     {
       config: { access: { permission: 'audit.read', records: 'tenant' }, audit: ['auditEvent.export'] },
@@ -155,25 +225,7 @@ export function auditEventRoutes(
         let beforeSeq: string | undefined;
         for (;;) {
           const rows = await listAuditEvents(tx, actor.tenantId, filter, { limit: BATCH, beforeSeq });
-          for (const row of rows) {
-            const event = presentAuditEvent(row);
-            out.push([
-              tokyoDateTime.format(row.occurred_at),
-              event.user?.loginId ?? '',
-              event.user?.displayName ?? '',
-              event.organization?.name ?? '',
-              event.actionLabel,
-              event.action,
-              event.resourceType,
-              event.resourceId ?? '',
-              event.personId ? `${event.personId}${event.personDisposed ? '（廃棄済み）' : ''}` : '',
-              event.caseId ?? '',
-              event.legalBasis ? (legalBasisLabels.get(event.legalBasis) ?? event.legalBasis) : '',
-              event.purpose ?? '',
-              event.ip ?? '',
-              JSON.stringify(event.details),
-            ]);
-          }
+          for (const row of rows) out.push(auditCsvLine(presentAuditEvent(row)));
           if (rows.length < BATCH) break;
           beforeSeq = rows.at(-1)?.seq;
         }

@@ -42,7 +42,7 @@ import { closeRefusal, consultationAbilities } from '../../domain/policy/consult
 import type { Actor } from '../actor.ts';
 import { auditContextOf } from '../authentication.ts';
 import { operations } from '../operation.ts';
-import { decodeCursor, encodeCursor } from '../pagination.ts';
+import { decodeCursor, nextCursor } from '../pagination.ts';
 import { conflict, enforce, type HttpProblem, invalidFields, notFound } from '../problem.ts';
 import { presentPersonSummary } from './persons.ts';
 
@@ -441,10 +441,9 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           ids: items.map((item) => item.id),
         },
       });
-      const last = page.at(-1);
       return {
         items,
-        nextCursor: rows.length > limit && last ? encodeCursor([last.received_on, last.id]) : null,
+        nextCursor: nextCursor(page, rows.length > limit, (last) => [last.received_on, last.id]),
       };
     },
   );

@@ -34,7 +34,7 @@ import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { openConsultationOfMyCounter } from '../openConsultation.ts';
 import { operations } from '../operation.ts';
-import { decodeCursor, encodeCursor } from '../pagination.ts';
+import { decodeCursor, nextCursor } from '../pagination.ts';
 import { conflict, enforce, notFound } from '../problem.ts';
 import { summariesWithPersons } from './consultations.ts';
 
@@ -174,11 +174,13 @@ export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           consultationIds: items.map((item) => item.consultation.id),
         },
       });
-      const last = page.at(-1);
       return {
         items,
-        nextCursor:
-          rows.length > limit && last ? encodeCursor([Number(last.rank), last.created_key, last.id]) : null,
+        nextCursor: nextCursor(page, rows.length > limit, (last) => [
+          Number(last.rank),
+          last.created_key,
+          last.id,
+        ]),
       };
     },
   );

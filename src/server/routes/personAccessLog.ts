@@ -8,7 +8,7 @@ import { personAccessLog } from '../../db/auditEvents.ts';
 import type { DB } from '../../db/schema.ts';
 import { presentAccessLogEntry } from '../auditPresenter.ts';
 import { operations } from '../operation.ts';
-import { decodeCursor, encodeCursor } from '../pagination.ts';
+import { decodeCursor, nextCursor } from '../pagination.ts';
 import { notFound } from '../problem.ts';
 
 /**
@@ -54,10 +54,9 @@ export function personAccessLogRoutes(app: FastifyInstance, db: Kysely<DB>): voi
       });
       const rows = found;
       const page = rows.slice(0, limit);
-      const last = page.at(-1);
       return {
         items: page.map(presentAccessLogEntry),
-        nextCursor: rows.length > limit && last ? encodeCursor([Number(last.seq)]) : null,
+        nextCursor: nextCursor(page, rows.length > limit, (last) => [Number(last.seq)]),
       };
     },
   );

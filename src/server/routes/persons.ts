@@ -30,7 +30,7 @@ import type { DB } from '../../db/schema.ts';
 import * as clock from '../../domain/clock.ts';
 import type { Actor } from '../actor.ts';
 import { operations } from '../operation.ts';
-import { decodeCursor, encodeCursor } from '../pagination.ts';
+import { decodeCursor, nextCursor } from '../pagination.ts';
 import { conflict, HttpProblem, notFound } from '../problem.ts';
 
 /** A person as shown inside other resources and on lists, with 満年齢 as of today (Asia/Tokyo). */
@@ -200,7 +200,6 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       });
       const rows = found;
       const page = rows.slice(0, limit);
-      const last = page.at(-1);
       const today = clock.today();
       const coordinator = actor.permissions.has('person.link');
       return {
@@ -208,8 +207,11 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           ...presentPersonSummary(row, today),
           abilities: { findDuplicates: coordinator },
         })),
-        nextCursor:
-          rows.length > limit && last ? encodeCursor([Number(last.rank), last.kana_key, last.id]) : null,
+        nextCursor: nextCursor(page, rows.length > limit, (last) => [
+          Number(last.rank),
+          last.kana_key,
+          last.id,
+        ]),
       };
     },
   );

@@ -54,7 +54,7 @@ import { mayDraftPlan, mayReportOnPlanItems, planAbilities } from '../../domain/
 import type { Actor } from '../actor.ts';
 import { advanceCase } from '../caseTransitions.ts';
 import { operations } from '../operation.ts';
-import { decodeCursor, encodeCursor } from '../pagination.ts';
+import { decodeCursor, nextCursor } from '../pagination.ts';
 import { forbidden, HttpProblem, invalidFields, notFound } from '../problem.ts';
 
 /** Today's calendar date in Japan. */
@@ -543,10 +543,9 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         caseId: kase.id,
         details: { planIds: page.map((p) => p.id) },
       });
-      const last = page.at(-1);
       return {
         items: page.map((plan) => presentPlan(plan, details.get(plan.id), actor)),
-        nextCursor: rows.length > limit && last ? encodeCursor([last.version, last.id]) : null,
+        nextCursor: nextCursor(page, rows.length > limit, (last) => [last.version, last.id]),
       };
     },
   );
@@ -618,11 +617,13 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           caseIds: [...new Set(page.map((row) => row.case_id))],
         },
       });
-      const last = page.at(-1);
       return {
         items: page.map((row) => presentMyPlanItem(row, today, actor)),
-        nextCursor:
-          rows.length > limit && last ? encodeCursor([last.case_number, last.position, last.id]) : null,
+        nextCursor: nextCursor(page, rows.length > limit, (last) => [
+          last.case_number,
+          last.position,
+          last.id,
+        ]),
       };
     },
   );

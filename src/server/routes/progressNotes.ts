@@ -19,7 +19,7 @@ import type { DB } from '../../db/schema.ts';
 import { now } from '../../domain/clock.ts';
 import { labelOf, progressNoteKinds } from '../../domain/codeLists.ts';
 import { operations } from '../operation.ts';
-import { decodeCursor, encodeCursor } from '../pagination.ts';
+import { decodeCursor, nextCursor } from '../pagination.ts';
 import { conflict, notFound } from '../problem.ts';
 
 export function presentProgressNote(row: ProgressNoteRow): ProgressNote {
@@ -141,7 +141,6 @@ export function progressNoteRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         cursor: after ? { at: after[0], id: after[1] } : undefined,
       });
       const page = rows.slice(0, limit);
-      const last = page.at(-1);
       await audit({
         action: 'progressNote.list',
         resourceType: 'case',
@@ -152,7 +151,7 @@ export function progressNoteRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       });
       return {
         items: page.map(presentProgressNote),
-        nextCursor: rows.length > limit && last ? encodeCursor([last.sort_at, last.id]) : null,
+        nextCursor: nextCursor(page, rows.length > limit, (last) => [last.sort_at, last.id]),
       };
     },
   );

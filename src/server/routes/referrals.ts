@@ -31,7 +31,7 @@ import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { openConsultationOfMyCounter } from '../openConsultation.ts';
 import { operations, writeErrors } from '../operation.ts';
-import { decodeCursor, encodeCursor } from '../pagination.ts';
+import { decodeCursor, nextCursor } from '../pagination.ts';
 import { conflict, enforce, notFound } from '../problem.ts';
 import { fieldProblem, summariesWithPersons } from './consultations.ts';
 
@@ -107,10 +107,9 @@ export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           consultationIds: items.map((item) => item.consultation?.id ?? null),
         },
       });
-      const last = page.at(-1);
       return {
         items,
-        nextCursor: rows.length > limit && last ? encodeCursor([last.created_key, last.id]) : null,
+        nextCursor: nextCursor(page, rows.length > limit, (last) => [last.created_key, last.id]),
       };
     },
   );

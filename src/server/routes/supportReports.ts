@@ -18,7 +18,7 @@ import { labelOf, reportResults } from '../../domain/codeLists.ts';
 import { happenedAt } from '../../domain/time.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { operations, writeErrors } from '../operation.ts';
-import { decodeCursor, encodeCursor } from '../pagination.ts';
+import { decodeCursor, nextCursor } from '../pagination.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { tokyoToday } from './plans.ts';
 
@@ -171,10 +171,9 @@ export function supportReportRoutes(app: FastifyInstance, db: Kysely<DB>): void 
         caseId: kase.id,
         details: { reportIds: page.map((row) => row.id) },
       });
-      const last = page.at(-1);
       return {
         items: page.map(presentReport),
-        nextCursor: rows.length > limit && last ? encodeCursor([last.supported_on, last.id]) : null,
+        nextCursor: nextCursor(page, rows.length > limit, (last) => [last.supported_on, last.id]),
       };
     },
   );

@@ -47,6 +47,7 @@ import { MeetingPage } from '../features/meetings/components/meeting-page.tsx';
 import { OrganizationCreatePage } from '../features/organizations/components/organization-create-page.tsx';
 import { OrganizationEditPage } from '../features/organizations/components/organization-edit-page.tsx';
 import { OrganizationListPage } from '../features/organizations/components/organization-list-page.tsx';
+import { PlacementListPage } from '../features/participation/components/placement-list-page.tsx';
 import { PersonDetailPage } from '../features/persons/components/person-detail-page.tsx';
 import { PersonSearchPage } from '../features/persons/components/person-search-page.tsx';
 import { PlanItemsPage } from '../features/plan-items/components/plan-items-page.tsx';
@@ -571,9 +572,17 @@ const caseEasyReadRoute = createRoute({
 const statisticsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/statistics',
-  validateSearch: (search: Record<string, unknown>): { fiscalYear?: number } => {
+  validateSearch: (search: Record<string, unknown>): { fiscalYear?: number; from?: string; to?: string } => {
     const year = Number(search.fiscalYear);
-    return Number.isInteger(year) && year >= 1989 && year <= 2100 ? { fiscalYear: year } : {};
+    const month = (value: unknown) =>
+      typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value) ? value : undefined;
+    const from = month(search.from);
+    const to = month(search.to);
+    return {
+      ...(Number.isInteger(year) && year >= 1989 && year <= 2100 ? { fiscalYear: year } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+    };
   },
   component: function StatisticsRoute() {
     const search = statisticsRoute.useSearch();
@@ -582,8 +591,14 @@ const statisticsRoute = createRoute({
       <RequirePermission permission="statistics.read">
         <StatisticsPage
           fiscalYear={search.fiscalYear}
-          onFiscalYearChange={(fiscalYear) =>
-            void navigate({ to: '/statistics', search: { fiscalYear }, replace: true })
+          from={search.from}
+          to={search.to}
+          onPeriodChange={({ fiscalYear, from, to }) =>
+            void navigate({
+              to: '/statistics',
+              search: { fiscalYear, ...(from ? { from } : {}), ...(to ? { to } : {}) },
+              replace: true,
+            })
           }
         />
       </RequirePermission>
@@ -679,6 +694,16 @@ const resourcesRoute = createRoute({
   component: () => (
     <RequirePermission permission="resource.read">
       <ResourceListPage />
+    </RequirePermission>
+  ),
+});
+
+const placementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/placements',
+  component: () => (
+    <RequirePermission permission="case.read">
+      <PlacementListPage />
     </RequirePermission>
   ),
 });
@@ -961,6 +986,7 @@ const routeTree = rootRoute.addChildren([
     reshuffleRoute,
     userSecurityRoute,
     resourcesRoute,
+    placementsRoute,
     resourceNewRoute,
     resourceDetailRoute,
     resourceEditRoute,

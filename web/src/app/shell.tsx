@@ -36,6 +36,7 @@ type NavEntry = {
     | '/account/password'
     | '/account/totp'
     | '/resources'
+    | '/placements'
     | '/community'
     | '/recidivism-plan'
     | '/programmes'
@@ -66,6 +67,7 @@ type NavEntry = {
     | 'accounts.navReshuffle'
     | `recidivism.nav.${'plan' | 'programmes' | 'import' | 'progress' | 'council' | 'opinions'}`
     | 'resources.nav.directory'
+    | 'participation.nav.placements'
     | 'resources.nav.community';
   /** The permission the entry needs, as listed in `Me.permissions`; none for Home. */
   permission?: Permission;
@@ -92,6 +94,12 @@ const navEntries: readonly NavEntry[] = [
   { to: '/plan-items', label: 'planItems.navLabel', permission: 'supportReport.create' },
   { to: '/resources', label: 'resources.nav.directory', permission: 'resource.read' },
   { to: '/community', label: 'resources.nav.community', permission: 'resource.read' },
+  {
+    to: '/placements',
+    label: 'participation.nav.placements',
+    permission: 'placement.manage',
+    hiddenFor: ['caseworker'],
+  },
   {
     to: '/recidivism-plan',
     label: 'recidivism.nav.plan',

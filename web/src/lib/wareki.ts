@@ -57,12 +57,19 @@ export function formatDate(
 }
 
 /** A moment for tables: 令和8年4月1日 9:05 (Japan time); 1 Apr 2026, 09:05. */
-export function formatDateTime(value: string | Date, language: Language): string {
+export function formatDateTime(
+  value: string | Date,
+  language: Language,
+  options: { seconds?: boolean } = {},
+): string {
   return attempt(() => {
     const date = new Date(value);
-    const time = new Intl.DateTimeFormat('ja-JP', { timeZone, hour: 'numeric', minute: '2-digit' }).format(
-      date,
-    );
+    const time = new Intl.DateTimeFormat('ja-JP', {
+      timeZone,
+      hour: 'numeric',
+      minute: '2-digit',
+      ...(options.seconds ? { second: '2-digit' } : {}),
+    }).format(date);
     if (language === 'ja') return `${formatWareki(value)} ${time}`;
     const day = new Intl.DateTimeFormat('en-GB', {
       timeZone,

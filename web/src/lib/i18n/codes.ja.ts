@@ -8,6 +8,7 @@ import { relationKinds } from '../../../../src/contract/assessments.ts';
 import { participationBases, sharingLegalBases } from '../../../../src/contract/cases.ts';
 import { consentMethods } from '../../../../src/contract/consents.ts';
 import { grantLegalBasisLabels } from '../../../../src/contract/sensitiveFacts.ts';
+import { auditActionNames, auditResourceTypeNames } from '../../../../src/domain/auditActions.ts';
 import { caseStageLabels } from '../../../../src/domain/caseStage.ts';
 import {
   type Code,
@@ -52,6 +53,8 @@ export const codesJa = {
   sensitiveFactKind: names(sensitiveFactKinds),
   offenceSubtype: names(offenceSubtypes),
   progressNoteKind: names(progressNoteKinds),
+  auditAction: auditActionNames,
+  auditResourceType: auditResourceTypeNames,
   relationKind: names(relationKinds),
   participationBasis: names(participationBases),
   sharingLegalBasis: names(sharingLegalBases),

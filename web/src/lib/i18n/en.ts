@@ -1,6 +1,7 @@
 import { codesEn } from './codes.en.ts';
 import { formsEn } from './forms.en.ts';
 import type { Messages } from './ja.ts';
+import { participationEn } from './participation.en.ts';
 import { recidivismEn } from './recidivism.en.ts';
 import { resourcesEn } from './resources.en.ts';
 import { statsEn } from './stats.en.ts';
@@ -241,6 +242,8 @@ export const en: Messages = {
       monitoring: 'Monitoring',
       timeline: 'Timeline',
       sensitive: 'Sensitive info',
+      participation: 'Participation',
+      outreach: 'Outreach',
     },
     assignee: {
       heading: 'Caseworker in charge',
@@ -1277,6 +1280,7 @@ export const en: Messages = {
   recidivism: recidivismEn,
   forms: formsEn,
   resources: resourcesEn,
+  participation: participationEn,
   stats: statsEn,
   codes: codesEn,
   ui: uiEn,
@@ -1376,13 +1380,19 @@ export const en: Messages = {
     lead: 'Reads, changes, exports and prints of personal data, sign-ins and denied access. Viewing and exporting here is recorded too.',
     filterLabel: 'Filter the audit trail',
     user: 'User',
-    anyUser: 'All users',
     organization: 'Organisation',
-    anyOrganization: 'All organisations',
-    personId: 'Person ID',
-    caseId: 'Case ID',
-    idSupport: 'Filter by the record’s ID (optional).',
-    invalidId: 'This is not a valid ID',
+    userSupport: 'Type part of a name or login ID and pick from the suggestions (optional).',
+    organizationSupport: 'Type part of the name and pick from the suggestions (optional).',
+    personPicker: 'Person',
+    personSupport: 'Find a person named in the audit log by part of their name or reading (optional).',
+    casePicker: 'Case',
+    caseSupport: "Find a case named in the audit log by its number or its person's name (optional).",
+    picker: {
+      searching: 'Looking for suggestions',
+      none: 'No suggestions',
+      count: '{{count}} suggestions. Use the up and down arrow keys to choose.',
+    },
+    gone: '(deleted)',
     periodOrder: 'The end of the period must not be before its start',
     actions: 'Actions',
     actionsSupport: 'Choose any number; none means all actions.',

@@ -1,5 +1,6 @@
 import { codesJa } from './codes.ja.ts';
 import { formsJa } from './forms.ja.ts';
+import { participationJa } from './participation.ja.ts';
 import { recidivismJa } from './recidivism.ja.ts';
 import { resourcesJa } from './resources.ja.ts';
 import { statsJa } from './stats.ja.ts';
@@ -242,6 +243,8 @@ export const ja = {
       monitoring: 'モニタリング',
       timeline: '経過',
       sensitive: '要配慮情報',
+      participation: '参加支援',
+      outreach: 'アウトリーチ',
     },
     assignee: {
       heading: '担当職員',
@@ -1274,6 +1277,7 @@ export const ja = {
   recidivism: recidivismJa,
   forms: formsJa,
   resources: resourcesJa,
+  participation: participationJa,
   stats: statsJa,
   codes: codesJa,
   ui: uiJa,
@@ -1375,13 +1379,19 @@ export const ja = {
     lead: '個人情報の閲覧・変更・出力・印刷、ログイン、アクセス拒否の記録です。この画面での閲覧と出力も記録されます。',
     filterLabel: '監査ログの絞り込み',
     user: '利用者',
-    anyUser: 'すべての利用者',
     organization: '所属',
-    anyOrganization: 'すべての所属',
-    personId: '本人ID',
-    caseId: '事例ID',
-    idSupport: '記録のIDで絞り込みます（任意）。',
-    invalidId: 'IDの形式が正しくありません（例：0f8c…-…）',
+    userSupport: '氏名またはログインIDの一部を入力し、候補から選びます（任意）。',
+    organizationSupport: '組織名の一部を入力し、候補から選びます（任意）。',
+    personPicker: '本人',
+    personSupport: '監査ログに記録のある方を、氏名またはフリガナの一部で探して選びます（任意）。',
+    casePicker: '事例',
+    caseSupport: '監査ログに記録のある事例を、事例番号または本人の氏名で探して選びます（任意）。',
+    picker: {
+      searching: '候補を探しています',
+      none: '候補はありません',
+      count: '候補が{{count}}件あります。上下の矢印キーで選べます。',
+    },
+    gone: '（削除済み）',
     periodOrder: '期間の終了は開始と同じかそれより後の日付にしてください',
     actions: '操作',
     actionsSupport: '複数選べます。選ばなければすべての操作を表示します。',

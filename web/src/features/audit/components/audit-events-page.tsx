@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type AuditEvent, auditActionLabels, auditActions } from '../../../../../src/contract/auditEvents.ts';
+import { type AuditEvent, auditActions } from '../../../../../src/contract/auditEvents.ts';
 import { parseWareki } from '../../../../../src/domain/wareki.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
@@ -12,72 +12,124 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td } from '../../../components/ui/table.tsx';
-import { TextField } from '../../../components/ui/text-field.tsx';
 import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
+import { useCodeName } from '../../../lib/code-names.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { useExportAuditEvents } from '../api/export-audit-events.ts';
 import { type AuditFilter, useAuditEvents } from '../api/list-audit-events.ts';
 import { useAuditFilterOptions } from '../api/list-filter-options.ts';
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { useAuditSubjects } from '../api/search-audit-subjects.ts';
+import { type Choice, TypeAhead } from './type-ahead.tsx';
 
 type Form = {
-  userId: string;
-  organizationId: string;
-  personId: string;
-  caseId: string;
+  user: Choice | null;
+  organization: Choice | null;
+  person: Choice | null;
+  kase: Choice | null;
   actions: string[];
   from: string;
   to: string;
 };
-type FormErrors = Partial<Record<'personId' | 'caseId' | 'from' | 'to', string>>;
+type FormErrors = Partial<Record<'from' | 'to', string>>;
 
 const emptyForm: Form = {
-  userId: '',
-  organizationId: '',
-  personId: '',
-  caseId: '',
+  user: null,
+  organization: null,
+  person: null,
+  kase: null,
   actions: [],
   from: '',
   to: '',
 };
 
-function LegalBasisText({ event }: { event: AuditEvent }) {
+const knownBases = ['consent', 'article106_6', 'intake', 'coordination'];
+
+function PurposeText({ event }: { event: AuditEvent }) {
   const { t } = useTranslation();
   const basis = event.legalBasis;
-  const known = basis && ['consent', 'article106_6', 'intake', 'coordination'].includes(basis);
   const parts = [
     event.purpose,
-    basis ? (known ? t(`audit.legalBasis.${basis as 'consent'}`) : basis) : null,
+    basis ? (knownBases.includes(basis) ? t(`audit.legalBasis.${basis as 'consent'}`) : basis) : null,
   ].filter(Boolean);
   return <>{parts.join('／')}</>;
 }
 
+/** What the event is about, by name: the kind of record, a user's or organisation's name, the person and the case. */
 function TargetText({ event }: { event: AuditEvent }) {
   const { t } = useTranslation();
+  const codeName = useCodeName();
+  const operation =
+    event.resourceType === 'route' && typeof event.details.operationId === 'string'
+      ? event.details.operationId
+      : null;
   return (
     <span className="flex flex-col">
       <span>
-        {event.resourceType}
-        {event.resourceId ? <span className="break-all text-solid-gray-700"> {event.resourceId}</span> : null}
+        {codeName('auditResourceType', event.resourceType)}
+        {event.resourceName ? ` ${event.resourceName}` : null}
+        {operation ? <span className="break-all text-solid-gray-700"> {operation}</span> : null}
       </span>
-      {event.personId && event.personId !== event.resourceId ? (
-        <span className="break-all text-solid-gray-700">
-          {t('audit.person')} {event.personId}
+      {event.person ? (
+        <span>
+          {t('audit.person')} {event.person.name ?? t('audit.gone')}
         </span>
       ) : null}
-      {event.caseId && event.caseId !== event.resourceId ? (
-        <span className="break-all text-solid-gray-700">
-          {t('audit.case')} {event.caseId}
+      {event.case ? (
+        <span>
+          {t('audit.case')} {event.case.caseNumber ?? t('audit.gone')}
         </span>
       ) : null}
     </span>
   );
+}
+
+const normalize = (value: string) => value.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+
+/** Choices of a loaded list whose label contains what was typed (spaces and width ignored). */
+function localChoices(list: Choice[] | undefined, text: string) {
+  const wanted = normalize(text);
+  return {
+    choices: wanted ? (list ?? []).filter((c) => normalize(c.label).includes(wanted)).slice(0, 20) : [],
+    pending: list === undefined,
+  };
+}
+
+function useUserChoices(text: string) {
+  const options = useAuditFilterOptions();
+  return localChoices(
+    options.data?.users.map((u) => ({ id: u.id, label: u.name })),
+    text,
+  );
+}
+
+function useOrganizationChoices(text: string) {
+  const options = useAuditFilterOptions();
+  return localChoices(
+    options.data?.organizations.map((o) => ({ id: o.id, label: o.name })),
+    text,
+  );
+}
+
+function usePersonChoices(text: string) {
+  const found = useAuditSubjects(text);
+  return {
+    choices: text ? (found.data?.persons ?? []).map((p) => ({ id: p.id, label: p.name })) : [],
+    pending: found.isFetching,
+  };
+}
+
+function useCaseChoices(text: string) {
+  const found = useAuditSubjects(text);
+  return {
+    choices: text
+      ? (found.data?.cases ?? []).map((c) => ({ id: c.id, label: c.caseNumber, detail: c.personName }))
+      : [],
+    pending: found.isFetching,
+  };
 }
 
 /**
@@ -86,6 +138,7 @@ function TargetText({ event }: { event: AuditEvent }) {
  */
 export function AuditEventsPage({ initial = {} }: { initial?: { action?: string; from?: string } }) {
   const { t } = useTranslation();
+  const codeName = useCodeName();
   const language = currentLanguage();
   const initialActions =
     initial.action && (auditActions as readonly string[]).includes(initial.action) ? [initial.action] : [];
@@ -95,7 +148,6 @@ export function AuditEventsPage({ initial = {} }: { initial?: { action?: string;
     actions: initialActions,
     ...(initial.from ? { from: initial.from } : {}),
   });
-  const options = useAuditFilterOptions();
   const events = useAuditEvents(filter);
   const exporter = useExportAuditEvents();
   const items = events.data?.pages.flatMap((page) => page.items) ?? [];
@@ -112,21 +164,18 @@ export function AuditEventsPage({ initial = {} }: { initial?: { action?: string;
       else next[key] = parsed.reason;
     }
     if (dates.from && dates.to && dates.from > dates.to) next.to = t('audit.periodOrder');
-    for (const key of ['personId', 'caseId'] as const) {
-      if (form[key].trim() !== '' && !uuid.test(form[key].trim())) next[key] = t('audit.invalidId');
-    }
     setErrors(next);
-    const first = (['personId', 'caseId', 'from', 'to'] as const).find((key) => next[key]);
+    const first = (['from', 'to'] as const).find((key) => next[key]);
     if (first) {
       document.getElementById(`audit-${first}`)?.focus();
       return;
     }
     setFilter({
       actions: form.actions,
-      ...(form.userId ? { userId: form.userId } : {}),
-      ...(form.organizationId ? { organizationId: form.organizationId } : {}),
-      ...(form.personId.trim() ? { personId: form.personId.trim() } : {}),
-      ...(form.caseId.trim() ? { caseId: form.caseId.trim() } : {}),
+      ...(form.user ? { userId: form.user.id } : {}),
+      ...(form.organization ? { organizationId: form.organization.id } : {}),
+      ...(form.person ? { personId: form.person.id } : {}),
+      ...(form.kase ? { caseId: form.kase.id } : {}),
       ...dates,
     });
   };
@@ -147,49 +196,37 @@ export function AuditEventsPage({ initial = {} }: { initial?: { action?: string;
           >
             {hasErrors ? <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} /> : null}
             <div className="grid gap-6 md:grid-cols-2">
-              <SelectField
+              <TypeAhead
                 id="audit-user"
                 label={t('audit.user')}
-                value={form.userId}
-                onChange={(event) => set('userId', event.currentTarget.value)}
-              >
-                <option value="">{t('audit.anyUser')}</option>
-                {options.data?.users.map((user) => (
-                  <option key={user.id} value={user.id}>
-                    {user.name}
-                  </option>
-                ))}
-              </SelectField>
-              <SelectField
+                supportText={t('audit.userSupport')}
+                selected={form.user}
+                onSelect={(choice) => set('user', choice)}
+                useChoices={useUserChoices}
+              />
+              <TypeAhead
                 id="audit-organization"
                 label={t('audit.organization')}
-                value={form.organizationId}
-                onChange={(event) => set('organizationId', event.currentTarget.value)}
-              >
-                <option value="">{t('audit.anyOrganization')}</option>
-                {options.data?.organizations.map((organization) => (
-                  <option key={organization.id} value={organization.id}>
-                    {organization.name}
-                  </option>
-                ))}
-              </SelectField>
-              <TextField
-                id="audit-personId"
-                label={t('audit.personId')}
-                supportText={t('audit.idSupport')}
-                autoComplete="off"
-                value={form.personId}
-                error={errors.personId}
-                onChange={(event) => set('personId', event.currentTarget.value)}
+                supportText={t('audit.organizationSupport')}
+                selected={form.organization}
+                onSelect={(choice) => set('organization', choice)}
+                useChoices={useOrganizationChoices}
               />
-              <TextField
-                id="audit-caseId"
-                label={t('audit.caseId')}
-                supportText={t('audit.idSupport')}
-                autoComplete="off"
-                value={form.caseId}
-                error={errors.caseId}
-                onChange={(event) => set('caseId', event.currentTarget.value)}
+              <TypeAhead
+                id="audit-person"
+                label={t('audit.personPicker')}
+                supportText={t('audit.personSupport')}
+                selected={form.person}
+                onSelect={(choice) => set('person', choice)}
+                useChoices={usePersonChoices}
+              />
+              <TypeAhead
+                id="audit-case"
+                label={t('audit.casePicker')}
+                supportText={t('audit.caseSupport')}
+                selected={form.kase}
+                onSelect={(choice) => set('kase', choice)}
+                useChoices={useCaseChoices}
               />
               <WarekiDateField
                 id="audit-from"
@@ -215,7 +252,7 @@ export function AuditEventsPage({ initial = {} }: { initial?: { action?: string;
                 {auditActions.map((action) => (
                   <Checkbox
                     key={action}
-                    label={auditActionLabels[action]}
+                    label={codeName('auditAction', action)}
                     value={action}
                     checked={form.actions.includes(action)}
                     onChange={(event) => {
@@ -293,7 +330,9 @@ export function AuditEventsPage({ initial = {} }: { initial?: { action?: string;
             >
               {(event) => (
                 <tr key={event.id}>
-                  <Td className="whitespace-nowrap">{formatDateTime(event.occurredAt, language)}</Td>
+                  <Td className="whitespace-nowrap">
+                    {formatDateTime(event.occurredAt, language, { seconds: true })}
+                  </Td>
                   <Td>
                     {event.user ? (
                       <span className="flex flex-col">
@@ -305,12 +344,12 @@ export function AuditEventsPage({ initial = {} }: { initial?: { action?: string;
                     )}
                   </Td>
                   <Td>{event.organization?.name ?? ''}</Td>
-                  <Td>{event.actionLabel}</Td>
+                  <Td>{codeName('auditAction', event.action)}</Td>
                   <Td>
                     <TargetText event={event} />
                   </Td>
                   <Td>
-                    <LegalBasisText event={event} />
+                    <PurposeText event={event} />
                   </Td>
                   <Td>{event.ip ?? ''}</Td>
                 </tr>

@@ -15,6 +15,8 @@ import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { CaseFormsSection } from '../../forms/components/case-forms-section.tsx';
+import { OutreachPanel } from '../../participation/components/outreach-panel.tsx';
+import { PlacementsPanel } from '../../participation/components/placements-panel.tsx';
 import { SensitiveFactsPanel } from '../../sensitive-facts/components/sensitive-facts-panel.tsx';
 import { useCase } from '../api/get-case.ts';
 import { nextStepsOf } from '../next-steps.ts';
@@ -39,6 +41,8 @@ export const caseTabs = [
   'plans',
   'reports',
   'monitoring',
+  'participation',
+  'outreach',
   'timeline',
 ] as const;
 export type CaseTab = (typeof caseTabs)[number];
@@ -128,6 +132,10 @@ function CaseDetailView({
         return <SupportReportsPanel caseId={kase.id} />;
       case 'monitoring':
         return <MonitoringPanel kase={kase} onGoToPlans={() => onTabChange('plans')} />;
+      case 'participation':
+        return <PlacementsPanel kase={kase} />;
+      case 'outreach':
+        return <OutreachPanel target={{ caseId: kase.id }} />;
       case 'timeline':
         return <TimelinePanel kase={kase} />;
       case 'sensitive':

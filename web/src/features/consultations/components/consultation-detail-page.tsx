@@ -18,6 +18,7 @@ import { isProblem } from '../../../lib/api-client.ts';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { FormDownloadButton } from '../../forms/components/form-download-button.tsx';
+import { OutreachPanel } from '../../participation/components/outreach-panel.tsx';
 import { useConsultation } from '../api/get-consultation.ts';
 import { ConsultationActions } from './consultation-actions.tsx';
 import { ConsultationStatusBadge } from './consultation-status-badge.tsx';
@@ -318,6 +319,10 @@ function ConsultationSheet({ consultation }: { consultation: Consultation }) {
           <h3 className="text-std-17B-170">{t('consultations.detail.handovers')}</h3>
           <Handovers consultation={consultation} />
         </Section>
+
+        <div className="print:hidden">
+          <OutreachPanel target={{ consultationId: consultation.id }} />
+        </div>
 
         {consultation.closedAt ? (
           <Section id="consultation-closed" title={t('consultations.detail.closed')}>

@@ -4,6 +4,7 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Table, Td } from '../../../components/ui/table.tsx';
+import { useCodeName } from '../../../lib/code-names.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { usePersonAccessLog } from '../api/get-person-access-log.ts';
@@ -11,6 +12,7 @@ import { usePersonAccessLog } from '../api/get-person-access-log.ts';
 /** 「閲覧履歴」: who has seen this person's data — for the coordinating section (person.accessLog). */
 export function AccessLogPanel({ personId }: { personId: string }) {
   const { t } = useTranslation();
+  const codeName = useCodeName();
   const language = currentLanguage();
   const log = usePersonAccessLog(personId);
   const items = log.data?.pages.flatMap((page) => page.items) ?? [];
@@ -50,7 +52,7 @@ export function AccessLogPanel({ personId }: { personId: string }) {
                   <Td className="whitespace-nowrap">{formatDateTime(entry.occurredAt, language)}</Td>
                   <Td>{entry.user?.displayName ?? ''}</Td>
                   <Td>{entry.organization?.name ?? ''}</Td>
-                  <Td>{entry.actionLabel}</Td>
+                  <Td>{codeName('auditAction', entry.action)}</Td>
                   <Td>
                     {[
                       entry.purpose,

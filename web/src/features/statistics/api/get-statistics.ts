@@ -4,21 +4,32 @@ import { apiRequest } from '../../../lib/api-client.ts';
 
 export type { Statistics };
 
-/** `GET /api/statistics?fiscalYear=` (statistics.get): the 年度 report set in my scope. */
-export function getStatistics(fiscalYear: number, signal?: AbortSignal): Promise<Statistics> {
-  return apiRequest('GET', `/api/statistics?fiscalYear=${fiscalYear}`, {
+/** The 年度 asked for, optionally narrowed to a range of its months (YYYY-MM, inclusive). */
+export type StatisticsPeriod = { fiscalYear: number; from?: string | undefined; to?: string | undefined };
+
+/** The period as query parameters, shared by the figures and their downloads. */
+export function statisticsQuery(period: StatisticsPeriod): URLSearchParams {
+  const query = new URLSearchParams({ fiscalYear: String(period.fiscalYear) });
+  if (period.from) query.set('from', period.from);
+  if (period.to) query.set('to', period.to);
+  return query;
+}
+
+/** `GET /api/statistics?fiscalYear=&from=&to=` (statistics.get): the 年度 report set in my scope. */
+export function getStatistics(period: StatisticsPeriod, signal?: AbortSignal): Promise<Statistics> {
+  return apiRequest('GET', `/api/statistics?${statisticsQuery(period)}`, {
     schema: statisticsSchema,
     ...(signal ? { signal } : {}),
   });
 }
 
-export function statisticsQueryOptions(fiscalYear: number) {
+export function statisticsQueryOptions(period: StatisticsPeriod) {
   return queryOptions({
-    queryKey: ['statistics', fiscalYear],
-    queryFn: ({ signal }) => getStatistics(fiscalYear, signal),
+    queryKey: ['statistics', period.fiscalYear, period.from ?? null, period.to ?? null],
+    queryFn: ({ signal }) => getStatistics(period, signal),
   });
 }
 
-export function useStatistics(fiscalYear: number) {
-  return useQuery(statisticsQueryOptions(fiscalYear));
+export function useStatistics(period: StatisticsPeriod) {
+  return useQuery(statisticsQueryOptions(period));
 }

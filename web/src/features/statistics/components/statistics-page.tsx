@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Statistics } from '../../../../../src/contract/statistics.ts';
 import { today } from '../../../../../src/domain/clock.ts';
 import { fiscalYearOf, formatFiscalYear } from '../../../../../src/domain/fiscalYear.ts';
+import { fiscalMonths } from '../../../../../src/domain/statistics.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
@@ -12,7 +13,7 @@ import { SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { downloadFile } from '../../../lib/download.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
-import { useStatistics } from '../api/get-statistics.ts';
+import { type StatisticsPeriod, statisticsQuery, useStatistics } from '../api/get-statistics.ts';
 
 type Count = Statistics['totals']['consultations'];
 const numeric = (value: Count) => (typeof value === 'number' ? value : 0);
@@ -33,21 +34,33 @@ const totalKeys = [
 const seriesKeys = ['consultations', 'casesAccepted', 'meetingsHeld', 'closures'] as const;
 
 /**
- * 統計・実績 (`/statistics?fiscalYear=`): the 年度 report set with the previous 年度 beside it,
+ * 統計・実績 (`/statistics?fiscalYear=&from=&to=`): the 年度 (or a range of its months) report set with the previous 年度 beside it,
  * month-by-month trend charts (each drawn from the data table under it), the breakdowns, and
  * downloads as xlsx, CSV and PDF.
  */
 export function StatisticsPage({
   fiscalYear,
-  onFiscalYearChange,
+  from,
+  to,
+  onPeriodChange,
 }: {
   fiscalYear: number | undefined;
-  onFiscalYearChange: (fiscalYear: number) => void;
+  /** First and last month counted (YYYY-MM inside the 年度); the whole 年度 when absent. */
+  from?: string | undefined;
+  to?: string | undefined;
+  onPeriodChange: (period: StatisticsPeriod) => void;
 }) {
   const { t } = useTranslation();
   const current = fiscalYearOf(today());
   const year = fiscalYear ?? current;
-  const stats = useStatistics(year);
+  const months = fiscalMonths(year);
+  // a month outside the 年度 (left over from another year) counts as not chosen
+  const period: StatisticsPeriod = {
+    fiscalYear: year,
+    from: from && months.includes(from) ? from : undefined,
+    to: to && months.includes(to) ? to : undefined,
+  };
+  const stats = useStatistics(period);
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const years = Array.from({ length: 6 }, (_, i) => current - i);
@@ -57,7 +70,7 @@ export function StatisticsPage({
     setDownloadError(null);
     try {
       await downloadFile(
-        `/api/statistics/export?fiscalYear=${year}&format=${format}`,
+        `/api/statistics/export?${statisticsQuery(period)}&format=${format}`,
         `statistics.${format}`,
       );
     } catch (error) {
@@ -77,7 +90,7 @@ export function StatisticsPage({
               id="statistics-year"
               label={t('stats.statistics.fiscalYear')}
               value={String(year)}
-              onChange={(event) => onFiscalYearChange(Number(event.currentTarget.value))}
+              onChange={(event) => onPeriodChange({ fiscalYear: Number(event.currentTarget.value) })}
             >
               {years.map((y) => (
                 <option key={y} value={y}>
@@ -86,6 +99,37 @@ export function StatisticsPage({
               ))}
             </SelectField>
           </div>
+          {(['from', 'to'] as const).map((end) => (
+            <div key={end} className="w-full max-w-[12rem]">
+              <SelectField
+                id={`statistics-${end}`}
+                label={t(`stats.statistics.${end}Month`)}
+                value={period[end] ?? ''}
+                onChange={(event) => {
+                  const value = event.currentTarget.value || undefined;
+                  const next = { ...period, [end]: value };
+                  // keep the range in order: moving one end past the other moves both
+                  if (next.from && next.to && next.from > next.to) {
+                    if (end === 'from') next.to = next.from;
+                    else next.from = next.to;
+                  }
+                  onPeriodChange(next);
+                }}
+              >
+                <option value="">
+                  {t(end === 'from' ? 'stats.statistics.yearStart' : 'stats.statistics.yearEnd')}
+                </option>
+                {months.map((month) => (
+                  <option key={month} value={month}>
+                    {t('stats.statistics.monthOption', {
+                      year: Number(month.slice(0, 4)),
+                      month: Number(month.slice(5)),
+                    })}
+                  </option>
+                ))}
+              </SelectField>
+            </div>
+          ))}
           <div className="flex flex-wrap gap-3">
             {(['xlsx', 'csv', 'pdf'] as const).map((format) => (
               <Button

@@ -1,0 +1,263 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { type Resolver, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import {
+  outreachContactInputSchema,
+  outreachMethods,
+  outreachRelationships,
+  outreachResults,
+} from '../../../../../src/contract/outreach.ts';
+import * as clock from '../../../../../src/domain/clock.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Badge } from '../../../components/ui/badge.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { DataTable } from '../../../components/ui/data-table.tsx';
+import { DateText } from '../../../components/ui/date-text.tsx';
+import { FormDateField } from '../../../components/ui/form-date-field.tsx';
+import { FormDialog } from '../../../components/ui/form-dialog.tsx';
+import { QueryView } from '../../../components/ui/query-view.tsx';
+import { Section } from '../../../components/ui/section.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Td, Th } from '../../../components/ui/table.tsx';
+import { TextareaField } from '../../../components/ui/textarea-field.tsx';
+import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useCan } from '../../../lib/me-context.tsx';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { type OutreachTarget, useCreateOutreachContact, useOutreachContacts } from '../api/outreach.ts';
+
+type Values = z.input<typeof outreachContactInputSchema>;
+type Input = z.output<typeof outreachContactInputSchema>;
+
+/** An empty note is left out and an empty next attempt is none. */
+const resolver: Resolver<Values, unknown, Input> = (values, context, options) => {
+  const pruned: Values = { ...values, nextAttemptOn: values.nextAttemptOn || null };
+  if (!pruned.note) delete pruned.note;
+  return zodResolver(outreachContactInputSchema)(pruned, context, options);
+};
+
+/**
+ * アウトリーチ: the contact attempts with someone who has not consented yet or cannot come, on a
+ * consultation (before a case) or on a case (with those its consultation had), newest first.
+ */
+export function OutreachPanel({
+  target,
+  headingLevel = 2,
+}: {
+  target: OutreachTarget;
+  headingLevel?: 2 | 3;
+}) {
+  const { t } = useTranslation();
+  const canRecord = useCan('outreach.record');
+  const contacts = useOutreachContacts(target);
+  const [open, setOpen] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  return (
+    <Section id="outreach-heading" title={t('participation.outreach.heading')} level={headingLevel}>
+      <p>
+        {'consultationId' in target
+          ? t('participation.outreach.consultationLead')
+          : t('participation.outreach.lead')}
+      </p>
+      {saved ? <Alert tone="success" title={saved} /> : null}
+      {canRecord ? (
+        <div className="print:hidden">
+          <Button
+            variant="outline"
+            onClick={() => {
+              setSaved(null);
+              setOpen(true);
+            }}
+          >
+            {t('participation.outreach.add')}
+          </Button>
+        </div>
+      ) : null}
+      <QueryView query={contacts}>
+        {(data) => (
+          <DataTable
+            caption={t('participation.outreach.caption')}
+            captionDetail={t('common.itemCount', { count: data.items.length })}
+            columns={[
+              t('participation.outreach.attemptedOn'),
+              t('participation.outreach.method'),
+              t('participation.outreach.result'),
+              t('participation.outreach.relationship'),
+              t('participation.outreach.nextAttemptOn'),
+              t('participation.outreach.note'),
+              t('participation.outreach.organization'),
+            ]}
+            rows={data.items}
+            empty={t('participation.outreach.empty')}
+          >
+            {(contact) => (
+              <tr key={contact.id}>
+                <Th scope="row" className="whitespace-nowrap">
+                  <DateText value={contact.attemptedOn} />
+                </Th>
+                <Td>{t(`participation.outreach.methods.${contact.method}`)}</Td>
+                <Td>{t(`participation.outreach.results.${contact.result}`)}</Td>
+                <Td>{t(`participation.outreach.relationships.${contact.relationship}`)}</Td>
+                <Td>
+                  {contact.nextAttemptOn ? (
+                    <span className="flex flex-wrap items-center gap-2">
+                      <DateText value={contact.nextAttemptOn} />
+                      {contact.overdue ? (
+                        <Badge tone="warning">{t('participation.outreach.overdue')}</Badge>
+                      ) : null}
+                    </span>
+                  ) : (
+                    t('common.none')
+                  )}
+                </Td>
+                <Td className="whitespace-pre-wrap">{contact.note ?? ''}</Td>
+                <Td>{contact.organization.name}</Td>
+              </tr>
+            )}
+          </DataTable>
+        )}
+      </QueryView>
+      {open ? (
+        <OutreachDialog
+          target={target}
+          onCancel={() => setOpen(false)}
+          onDone={(message) => {
+            setOpen(false);
+            setSaved(message);
+          }}
+        />
+      ) : null}
+    </Section>
+  );
+}
+
+function OutreachDialog({
+  target,
+  onCancel,
+  onDone,
+}: {
+  target: OutreachTarget;
+  onCancel: () => void;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const create = useCreateOutreachContact();
+  const today = clock.today();
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    setFocus,
+    formState: { errors },
+  } = useForm<Values, unknown, Input>({
+    resolver,
+    defaultValues: {
+      ...target,
+      attemptedOn: today,
+      relationship: 'none',
+      note: '',
+      nextAttemptOn: '',
+    } as Values,
+  });
+  const submit = handleSubmit((input) => {
+    if (create.isPending) return;
+    create.mutateAsync(input).then(
+      (contact) =>
+        onDone(
+          t('participation.outreach.saved', {
+            method: t(`participation.outreach.methods.${contact.method}`),
+            result: t(`participation.outreach.results.${contact.result}`),
+          }),
+        ),
+      (error: unknown) =>
+        applyServerFieldErrors<Values>(
+          error,
+          ['attemptedOn', 'method', 'result', 'relationship', 'note', 'nextAttemptOn'],
+          setError,
+          setFocus,
+        ),
+    );
+  });
+  return (
+    <FormDialog
+      open
+      title={t('participation.outreach.dialogTitle')}
+      description={t('participation.outreach.dialogDescription')}
+      submitLabel={t('participation.outreach.submit')}
+      cancelLabel={t('participation.outreach.cancel')}
+      busy={create.isPending}
+      error={create.isError ? <Alert tone="error" title={problemMessage(create.error, t)} /> : null}
+      onSubmit={(event) => void submit(event)}
+      onCancel={onCancel}
+    >
+      <FormDateField
+        control={control}
+        name="attemptedOn"
+        id="outreach-attempted-on"
+        label={t('participation.outreach.attemptedOn')}
+        required
+        notAfter={today}
+        error={errors.attemptedOn?.message}
+      />
+      <div className="grid grid-cols-1 gap-5 md:grid-cols-2">
+        <SelectField
+          id="outreach-method"
+          label={t('participation.outreach.method')}
+          required
+          error={errors.method?.message}
+          {...register('method')}
+        >
+          <option value="">{t('participation.outreach.choose')}</option>
+          {outreachMethods.map((code) => (
+            <option key={code} value={code}>
+              {t(`participation.outreach.methods.${code}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="outreach-result"
+          label={t('participation.outreach.result')}
+          required
+          error={errors.result?.message}
+          {...register('result')}
+        >
+          <option value="">{t('participation.outreach.choose')}</option>
+          {outreachResults.map((code) => (
+            <option key={code} value={code}>
+              {t(`participation.outreach.results.${code}`)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <SelectField
+        id="outreach-relationship"
+        label={t('participation.outreach.relationship')}
+        required
+        error={errors.relationship?.message}
+        {...register('relationship')}
+      >
+        {outreachRelationships.map((code) => (
+          <option key={code} value={code}>
+            {t(`participation.outreach.relationships.${code}`)}
+          </option>
+        ))}
+      </SelectField>
+      <TextareaField
+        id="outreach-note"
+        label={t('participation.outreach.note')}
+        rows={3}
+        error={errors.note?.message}
+        {...register('note')}
+      />
+      <FormDateField
+        control={control}
+        name="nextAttemptOn"
+        id="outreach-next-attempt-on"
+        label={t('participation.outreach.nextAttemptOn')}
+        error={errors.nextAttemptOn?.message}
+      />
+    </FormDialog>
+  );
+}

@@ -1,0 +1,114 @@
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type PlacementStage, placementStages } from '../../../../../src/domain/resources/placement.ts';
+import { DataTable } from '../../../components/ui/data-table.tsx';
+import { DateText } from '../../../components/ui/date-text.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { QueryView } from '../../../components/ui/query-view.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Td, Th } from '../../../components/ui/table.tsx';
+import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { useResources } from '../../resources/api/list-resources.ts';
+import { type PlacementFilter, usePlacements } from '../api/placements.ts';
+import { PlacementStageBadge } from './placements-panel.tsx';
+
+/** 参加支援の一覧 (`/placements`): placements across the cases I take part in, by stage and resource. */
+export function PlacementListPage() {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState<PlacementFilter>({});
+  const placements = usePlacements(filter);
+  const resources = useResources({ includeInactive: true });
+  return (
+    <>
+      <PageHeading lead={t('participation.list.lead')}>{t('participation.list.heading')}</PageHeading>
+      <div className="flex flex-col gap-6">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2 print:hidden">
+          <SelectField
+            id="placement-filter-stage"
+            label={t('participation.list.stage')}
+            value={filter.stage ?? ''}
+            onChange={(event) =>
+              setFilter({
+                ...filter,
+                stage: (event.currentTarget.value || undefined) as PlacementStage | undefined,
+              })
+            }
+          >
+            <option value="">{t('participation.list.any')}</option>
+            {placementStages.map((stage) => (
+              <option key={stage} value={stage}>
+                {t(`participation.stages.${stage}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id="placement-filter-resource"
+            label={t('participation.list.resource')}
+            value={filter.resourceId ?? ''}
+            onChange={(event) => setFilter({ ...filter, resourceId: event.currentTarget.value || undefined })}
+          >
+            <option value="">{t('participation.list.any')}</option>
+            {(resources.data?.items ?? []).map((resource) => (
+              <option key={resource.id} value={resource.id}>
+                {resource.name}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <QueryView query={placements}>
+          {(data) => (
+            <DataTable
+              caption={t('participation.list.caption')}
+              captionDetail={t('common.itemCount', { count: data.items.length })}
+              columns={[
+                t('participation.list.caseNumber'),
+                t('participation.list.person'),
+                t('participation.list.resource'),
+                t('participation.placements.kind'),
+                t('participation.list.stage'),
+                t('participation.list.lastEvent'),
+              ]}
+              rows={data.items}
+              empty={t('participation.list.empty')}
+            >
+              {(placement) => {
+                const last = placement.events[placement.events.length - 1];
+                return (
+                  <tr key={placement.id}>
+                    <Th scope="row" className="whitespace-nowrap">
+                      <Link
+                        to="/cases/$caseId"
+                        params={{ caseId: placement.caseId }}
+                        search={{ tab: 'participation' }}
+                        className={textLinkClassName}
+                      >
+                        {placement.caseNumber}
+                      </Link>
+                    </Th>
+                    <Td className="break-keep">{placement.person.name}</Td>
+                    <Td>{placement.resource.name}</Td>
+                    <Td>{t(`participation.kinds.${placement.kind}`)}</Td>
+                    <Td>
+                      <PlacementStageBadge stage={placement.stage} />
+                    </Td>
+                    <Td>
+                      {last ? (
+                        <span className="flex flex-wrap gap-x-2">
+                          <DateText value={last.occurredOn} />
+                          <span>{t(`participation.events.${last.kind}`)}</span>
+                        </span>
+                      ) : (
+                        t('common.none')
+                      )}
+                    </Td>
+                  </tr>
+                );
+              }}
+            </DataTable>
+          )}
+        </QueryView>
+      </div>
+    </>
+  );
+}

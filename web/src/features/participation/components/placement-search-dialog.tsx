@@ -1,0 +1,245 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PlanItem } from '../../../../../src/contract/plans.ts';
+import type { ResourceSummary } from '../../../../../src/contract/resources.ts';
+import { resourceKinds, resourceNeeds } from '../../../../../src/domain/resources/codes.ts';
+import { type PlacementKind, placementKinds } from '../../../../../src/domain/resources/placement.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Badge } from '../../../components/ui/badge.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { DataTable } from '../../../components/ui/data-table.tsx';
+import { ModalDialog } from '../../../components/ui/modal-dialog.tsx';
+import { QueryView } from '../../../components/ui/query-view.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { SubmitButton } from '../../../components/ui/submit-button.tsx';
+import { Td, Th } from '../../../components/ui/table.tsx';
+import { TextareaField } from '../../../components/ui/textarea-field.tsx';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { usePerson } from '../../persons/api/get-person.ts';
+import { type ResourceSearch, useResources } from '../../resources/api/list-resources.ts';
+import { useCreatePlacement } from '../api/placements.ts';
+import { schoolDistrictOf } from '../school-district.ts';
+
+/** The placement kind a resource suggests by its tags (the coordinator may change it). */
+function kindFor(resource: ResourceSummary): PlacementKind {
+  if (resource.kinds.includes('ibasho') || resource.kinds.includes('salon')) return 'ibasho';
+  if (resource.kinds.includes('workExperience')) return 'workExperience';
+  if (resource.kinds.includes('cooperatingEmployer') || resource.kinds.includes('employment'))
+    return 'employment';
+  if (resource.kinds.includes('volunteering')) return 'volunteering';
+  return 'other';
+}
+
+/**
+ * 参加先を探す: from a plan item, search the directory by need, kind and the person's 校区 (preset from
+ * the address), choose a resource, and register the placement linked to the item.
+ */
+export function PlacementSearchDialog({
+  caseId,
+  person,
+  item,
+  onCancel,
+  onDone,
+}: {
+  caseId: string;
+  person: { id: string; name: string };
+  item: PlanItem;
+  onCancel: () => void;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const personDetail = usePerson(person.id);
+  const directory = useResources({});
+  const schoolDistricts = [
+    ...new Set((directory.data?.areas.districts ?? []).flatMap((d) => d.schoolDistricts)),
+  ].sort((a, b) => a.localeCompare(b, 'ja'));
+  const address = personDetail.data?.address ?? null;
+  const preset = schoolDistrictOf(address, schoolDistricts);
+  const [draft, setDraft] = useState<ResourceSearch | null>(null);
+  const current: ResourceSearch = draft ?? { schoolDistrict: preset };
+  const [search, setSearch] = useState<ResourceSearch | null>(null);
+  const results = useResources(search ?? { schoolDistrict: preset });
+  const [chosen, setChosen] = useState<ResourceSummary | null>(null);
+  const [kind, setKind] = useState<PlacementKind>('ibasho');
+  const [note, setNote] = useState('');
+  const create = useCreatePlacement();
+  const set = (patch: ResourceSearch) => setDraft({ ...current, ...patch });
+
+  const submitSearch = (event: FormEvent) => {
+    event.preventDefault();
+    setSearch(current);
+  };
+  const register = (event: FormEvent) => {
+    event.preventDefault();
+    if (!chosen || create.isPending) return;
+    create
+      .mutateAsync({
+        caseId,
+        input: {
+          personId: person.id,
+          resourceId: chosen.id,
+          planItemId: item.id,
+          kind,
+          ...(note.trim() ? { note: note.trim() } : {}),
+        },
+      })
+      .then(
+        (placement) => onDone(t('participation.search.created', { resource: placement.resource.name })),
+        () => undefined, // shown from the mutation's state
+      );
+  };
+
+  return (
+    <ModalDialog
+      open
+      width="wide"
+      title={t('participation.search.title')}
+      description={t('participation.search.description', { content: item.content })}
+      busy={create.isPending}
+      onDismiss={onCancel}
+    >
+      <div className="mt-6 flex flex-col gap-6">
+        {address ? <p>{t('participation.search.address', { address })}</p> : null}
+        {chosen ? (
+          <form noValidate onSubmit={register} className="flex flex-col gap-6">
+            {create.isError ? <Alert tone="error" title={problemMessage(create.error, t)} /> : null}
+            <p className="text-std-17B-170">{t('participation.search.chosen', { name: chosen.name })}</p>
+            <SelectField
+              id="placement-kind"
+              label={t('participation.placements.kind')}
+              required
+              value={kind}
+              onChange={(event) => setKind(event.currentTarget.value as PlacementKind)}
+            >
+              {placementKinds.map((code) => (
+                <option key={code} value={code}>
+                  {t(`participation.kinds.${code}`)}
+                </option>
+              ))}
+            </SelectField>
+            <TextareaField
+              id="placement-note"
+              label={t('participation.placements.note')}
+              rows={2}
+              value={note}
+              onChange={(event) => setNote(event.currentTarget.value)}
+            />
+            <div className="flex flex-wrap justify-end gap-4">
+              <Button variant="outline" onClick={() => setChosen(null)} disabled={create.isPending}>
+                {t('participation.search.changeChoice')}
+              </Button>
+              <SubmitButton busy={create.isPending}>{t('participation.search.create')}</SubmitButton>
+            </div>
+          </form>
+        ) : (
+          <>
+            <form
+              noValidate
+              onSubmit={submitSearch}
+              className="flex flex-col gap-4"
+              aria-label={t('participation.search.title')}
+            >
+              <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
+                <SelectField
+                  id="placement-search-need"
+                  label={t('participation.search.need')}
+                  value={current.need ?? ''}
+                  onChange={(event) => set({ need: event.currentTarget.value || undefined })}
+                >
+                  <option value="">{t('participation.search.any')}</option>
+                  {resourceNeeds.map((n) => (
+                    <option key={n.code} value={n.code}>
+                      {t(`resources.needs.${n.code}`)}
+                    </option>
+                  ))}
+                </SelectField>
+                <SelectField
+                  id="placement-search-kind"
+                  label={t('participation.search.kind')}
+                  value={current.kind ?? ''}
+                  onChange={(event) => set({ kind: event.currentTarget.value || undefined })}
+                >
+                  <option value="">{t('participation.search.any')}</option>
+                  {resourceKinds.map((k) => (
+                    <option key={k.code} value={k.code}>
+                      {t(`resources.kinds.${k.code}`)}
+                    </option>
+                  ))}
+                </SelectField>
+                <SelectField
+                  id="placement-search-school-district"
+                  label={t('participation.search.schoolDistrict')}
+                  supportText={preset ? t('participation.search.schoolDistrictSupport') : undefined}
+                  value={current.schoolDistrict ?? ''}
+                  onChange={(event) => set({ schoolDistrict: event.currentTarget.value || undefined })}
+                >
+                  <option value="">{t('participation.search.any')}</option>
+                  {schoolDistricts.map((name) => (
+                    <option key={name} value={name}>
+                      {name}
+                    </option>
+                  ))}
+                </SelectField>
+              </div>
+              <div className="flex flex-wrap gap-4">
+                <Button type="submit">{t('participation.search.search')}</Button>
+                <Button variant="outline" onClick={onCancel}>
+                  {t('participation.placements.cancel')}
+                </Button>
+              </div>
+            </form>
+            <QueryView query={results}>
+              {(data) => (
+                <DataTable
+                  caption={t('participation.search.resultsCaption')}
+                  captionDetail={t('common.itemCount', { count: data.items.length })}
+                  columns={[
+                    t('participation.search.name'),
+                    t('participation.search.area'),
+                    t('participation.search.choose'),
+                  ]}
+                  rows={data.items}
+                  empty={t('participation.search.resultsEmpty')}
+                >
+                  {(resource) => (
+                    <tr key={resource.id}>
+                      <Th scope="row">
+                        <span className="block">{resource.name}</span>
+                        <span className="block text-dns-16N-130 font-normal text-solid-gray-700">
+                          {resource.organization.name}
+                        </span>
+                      </Th>
+                      <Td>
+                        <span className="flex flex-col gap-1">
+                          <span>{[...resource.schoolDistricts, ...resource.districts].join('・')}</span>
+                          {resource.nearness !== 'none' ? (
+                            <span>
+                              <Badge tone="success">{t(`resources.nearness.${resource.nearness}`)}</Badge>
+                            </span>
+                          ) : null}
+                        </span>
+                      </Td>
+                      <Td>
+                        <Button
+                          variant="outline"
+                          size="sm"
+                          aria-label={t('participation.search.chooseNamed', { name: resource.name })}
+                          onClick={() => {
+                            setChosen(resource);
+                            setKind(kindFor(resource));
+                          }}
+                        >
+                          {t('participation.search.choose')}
+                        </Button>
+                      </Td>
+                    </tr>
+                  )}
+                </DataTable>
+              )}
+            </QueryView>
+          </>
+        )}
+      </div>
+    </ModalDialog>
+  );
+}
