@@ -3,6 +3,7 @@ import { codesOf, consultationChannels, consultationTopics, relations } from '..
 import { requiredText, text } from './common.ts';
 import { pageQuerySchema } from './pagination.ts';
 import { householdMemberSchema, pastOrToday, personChoiceSchema, personSummarySchema } from './persons.ts';
+import { consultationStatuses } from './statuses.ts';
 
 const topicCode = z.enum(codesOf(consultationTopics), { message: '相談内容を一覧から選んでください' });
 /** 続柄 of someone other than the person themself. */
@@ -10,7 +11,7 @@ const relationToPerson = z
   .enum(codesOf(relations), { message: '続柄を一覧から選んでください' })
   .refine((relation) => relation !== 'self', { message: '本人以外の続柄を選んでください' });
 
-export const consultationStatuses = ['open', 'referred', 'handedOver', 'closed'] as const;
+export { consultationStatuses };
 export const consultationOutcomes = ['ownAgency', 'referral', 'handover'] as const;
 
 /**

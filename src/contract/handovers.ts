@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { requiredText } from './common.ts';
 import { consultationSummarySchema } from './consultations.ts';
 import { pageQuerySchema } from './pagination.ts';
+import { handoverStatuses } from './statuses.ts';
 
 const organizationRef = z.object({ id: z.uuid(), name: z.string() });
 
-export const handoverStatuses = ['pending', 'accepted', 'returned'] as const;
+export { handoverStatuses };
 
 /** 引継ぎ: a complex consultation passed from a counter to the coordinating section. */
 export const handoverSchema = z

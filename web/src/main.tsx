@@ -1,4 +1,3 @@
-import '@fontsource-variable/noto-sans-jp';
 import './index.css';
 import './lib/i18n/i18n.ts';
 import { StrictMode } from 'react';

@@ -3,79 +3,21 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Outlet,
   redirect,
   useNavigate,
   useRouter,
 } from '@tanstack/react-router';
 import { useEffect } from 'react';
-import { consultationStatuses } from '../../../src/contract/consultations.ts';
-import { handoverStatuses } from '../../../src/contract/handovers.ts';
-import { PasswordPage } from '../features/account/components/password-page.tsx';
-import { SessionsPage } from '../features/account/components/sessions-page.tsx';
-import { TotpPage } from '../features/account/components/totp-page.tsx';
-import { ReshufflePage } from '../features/account-admin/components/reshuffle-page.tsx';
-import { TenantSettingsPage } from '../features/account-admin/components/tenant-settings-page.tsx';
-import { UserSecurityPage } from '../features/account-admin/components/user-security-page.tsx';
-import { AuditEventsPage } from '../features/audit/components/audit-events-page.tsx';
-import { DisclosurePage } from '../features/audit/components/disclosure-page.tsx';
-import { type CaseListFilter, parseCaseFilter } from '../features/cases/api/list-cases.ts';
-import { CaseDetailPage, type CaseTab, caseTabs } from '../features/cases/components/case-detail-page.tsx';
-import { CaseListPage } from '../features/cases/components/case-list-page.tsx';
-import { CommunityActivityPage } from '../features/community/components/community-activity-page.tsx';
-import {
-  CommunityCreatePage,
-  CommunityEditPage,
-} from '../features/community/components/community-form-page.tsx';
-import { CommunityListPage } from '../features/community/components/community-list-page.tsx';
-import { ConsultationDetailPage } from '../features/consultations/components/consultation-detail-page.tsx';
-import { ConsultationListPage } from '../features/consultations/components/consultation-list-page.tsx';
-import { ConsultationNewPage } from '../features/consultations/components/consultation-new-page.tsx';
-import { CouncilPage } from '../features/council/components/council-page.tsx';
-import { MeetingDetailPage as CouncilMeetingDetailPage } from '../features/council/components/meeting-detail-page.tsx';
-import { MeetingNewPage as CouncilMeetingNewPage } from '../features/council/components/meeting-new-page.tsx';
-import { OpinionsPage } from '../features/council/components/opinions-page.tsx';
-import { EasyReadPage } from '../features/forms/components/easy-read-page.tsx';
-import { HandoverListPage } from '../features/handovers/components/handover-list-page.tsx';
-import { HomePage } from '../features/home/components/home-page.tsx';
-import { RoleHome } from '../features/home/components/role-home.tsx';
-import {
-  type CalendarView,
-  MeetingCalendarPage,
-} from '../features/meetings/components/meeting-calendar-page.tsx';
-import { MeetingPage } from '../features/meetings/components/meeting-page.tsx';
-import { OrganizationCreatePage } from '../features/organizations/components/organization-create-page.tsx';
-import { OrganizationEditPage } from '../features/organizations/components/organization-edit-page.tsx';
-import { OrganizationListPage } from '../features/organizations/components/organization-list-page.tsx';
-import { PlacementListPage } from '../features/participation/components/placement-list-page.tsx';
-import { PersonDetailPage } from '../features/persons/components/person-detail-page.tsx';
-import { PersonSearchPage } from '../features/persons/components/person-search-page.tsx';
-import { PlanItemsPage } from '../features/plan-items/components/plan-items-page.tsx';
-import { ProgressPage } from '../features/programme-progress/components/progress-page.tsx';
-import { ProgrammeCreatePage } from '../features/programmes/components/programme-create-page.tsx';
-import { ProgrammeDetailPage } from '../features/programmes/components/programme-detail-page.tsx';
-import { ProgrammeEditPage } from '../features/programmes/components/programme-edit-page.tsx';
-import { ProgrammeImportPage } from '../features/programmes/components/programme-import-page.tsx';
-import { ProgrammeListPage } from '../features/programmes/components/programme-list-page.tsx';
-import { PublicCataloguePage } from '../features/programmes/components/public-catalogue-page.tsx';
-import { RecidivismPlanPage } from '../features/recidivism-plan/components/recidivism-plan-page.tsx';
-import { ReferralInboxPage } from '../features/referrals/components/referral-inbox-page.tsx';
-import { ResourceDetailPage } from '../features/resources/components/resource-detail-page.tsx';
-import {
-  ResourceCreatePage,
-  ResourceEditPage,
-} from '../features/resources/components/resource-edit-pages.tsx';
-import { ResourceImportPage } from '../features/resources/components/resource-import-page.tsx';
-import { ResourceListPage } from '../features/resources/components/resource-list-page.tsx';
+import { consultationStatuses, handoverStatuses } from '../../../src/contract/statuses.ts';
+import { Loading } from '../components/ui/loading.tsx';
+import { type CaseListFilter, parseCaseFilter } from '../features/cases/case-filter.ts';
+import { type CaseTab, caseTabs } from '../features/cases/case-tabs.ts';
+import type { CalendarView } from '../features/meetings/components/meeting-calendar-page.tsx';
 import { sessionQueryKey, sessionQueryOptions } from '../features/session/api/get-session.ts';
 import { signOut } from '../features/session/api/sign-out.ts';
-import { SignInPage, type SignInReason } from '../features/session/components/sign-in-page.tsx';
-import { StatisticsPage } from '../features/statistics/components/statistics-page.tsx';
-import { HomeTasks } from '../features/tasks/components/home-tasks.tsx';
-import { MyTasksPage } from '../features/tasks/components/my-tasks-page.tsx';
-import { UserCreatePage } from '../features/users/components/user-create-page.tsx';
-import { UserEditPage } from '../features/users/components/user-edit-page.tsx';
-import { UserListPage } from '../features/users/components/user-list-page.tsx';
+import type { SignInReason } from '../features/session/components/sign-in-page.tsx';
 import { setCsrfToken, setUnauthorizedHandler } from '../lib/api-client.ts';
 import { releaseHeadingFocus, requestHeadingFocus } from '../lib/heading-focus.ts';
 import { useCan } from '../lib/me-context.tsx';
@@ -83,6 +25,223 @@ import { PublicLayout } from './public-layout.tsx';
 import { RequirePermission } from './require-permission.tsx';
 import { AppShell } from './shell.tsx';
 import { ErrorPage, NotFoundPage } from './status-pages.tsx';
+
+/*
+ * Every page is its own chunk, fetched when its route first renders (the router wraps
+ * each route in a Suspense boundary, see `defaultPendingComponent`), so the first load carries the
+ * shell and the page it shows only. A chunk missing after a new deployment reloads the page once.
+ */
+const CommunityActivityPage = lazyRouteComponent(
+  () => import('../features/community/components/community-activity-page.tsx'),
+  'CommunityActivityPage',
+);
+const CommunityCreatePage = lazyRouteComponent(
+  () => import('../features/community/components/community-form-page.tsx'),
+  'CommunityCreatePage',
+);
+const CommunityEditPage = lazyRouteComponent(
+  () => import('../features/community/components/community-form-page.tsx'),
+  'CommunityEditPage',
+);
+const CommunityListPage = lazyRouteComponent(
+  () => import('../features/community/components/community-list-page.tsx'),
+  'CommunityListPage',
+);
+const ResourceImportPage = lazyRouteComponent(
+  () => import('../features/resources/components/resource-import-page.tsx'),
+  'ResourceImportPage',
+);
+const PlacementListPage = lazyRouteComponent(
+  () => import('../features/participation/components/placement-list-page.tsx'),
+  'PlacementListPage',
+);
+const PasswordPage = lazyRouteComponent(
+  () => import('../features/account/components/password-page.tsx'),
+  'PasswordPage',
+);
+const SignInPage = lazyRouteComponent(
+  () => import('../features/session/components/sign-in-page.tsx'),
+  'SignInPage',
+);
+const SessionsPage = lazyRouteComponent(
+  () => import('../features/account/components/sessions-page.tsx'),
+  'SessionsPage',
+);
+const TotpPage = lazyRouteComponent(() => import('../features/account/components/totp-page.tsx'), 'TotpPage');
+const ReshufflePage = lazyRouteComponent(
+  () => import('../features/account-admin/components/reshuffle-page.tsx'),
+  'ReshufflePage',
+);
+const TenantSettingsPage = lazyRouteComponent(
+  () => import('../features/account-admin/components/tenant-settings-page.tsx'),
+  'TenantSettingsPage',
+);
+const UserSecurityPage = lazyRouteComponent(
+  () => import('../features/account-admin/components/user-security-page.tsx'),
+  'UserSecurityPage',
+);
+const AuditEventsPage = lazyRouteComponent(
+  () => import('../features/audit/components/audit-events-page.tsx'),
+  'AuditEventsPage',
+);
+const DisclosurePage = lazyRouteComponent(
+  () => import('../features/audit/components/disclosure-page.tsx'),
+  'DisclosurePage',
+);
+const CaseDetailPage = lazyRouteComponent(
+  () => import('../features/cases/components/case-detail-page.tsx'),
+  'CaseDetailPage',
+);
+const CaseListPage = lazyRouteComponent(
+  () => import('../features/cases/components/case-list-page.tsx'),
+  'CaseListPage',
+);
+const ConsultationDetailPage = lazyRouteComponent(
+  () => import('../features/consultations/components/consultation-detail-page.tsx'),
+  'ConsultationDetailPage',
+);
+const ConsultationListPage = lazyRouteComponent(
+  () => import('../features/consultations/components/consultation-list-page.tsx'),
+  'ConsultationListPage',
+);
+const ConsultationNewPage = lazyRouteComponent(
+  () => import('../features/consultations/components/consultation-new-page.tsx'),
+  'ConsultationNewPage',
+);
+const CouncilPage = lazyRouteComponent(
+  () => import('../features/council/components/council-page.tsx'),
+  'CouncilPage',
+);
+const CouncilMeetingDetailPage = lazyRouteComponent(
+  () => import('../features/council/components/meeting-detail-page.tsx'),
+  'MeetingDetailPage',
+);
+const CouncilMeetingNewPage = lazyRouteComponent(
+  () => import('../features/council/components/meeting-new-page.tsx'),
+  'MeetingNewPage',
+);
+const OpinionsPage = lazyRouteComponent(
+  () => import('../features/council/components/opinions-page.tsx'),
+  'OpinionsPage',
+);
+const EasyReadPage = lazyRouteComponent(
+  () => import('../features/forms/components/easy-read-page.tsx'),
+  'EasyReadPage',
+);
+const HandoverListPage = lazyRouteComponent(
+  () => import('../features/handovers/components/handover-list-page.tsx'),
+  'HandoverListPage',
+);
+const HomePage = lazyRouteComponent(() => import('../features/home/components/home-page.tsx'), 'HomePage');
+const RoleHome = lazyRouteComponent(() => import('../features/home/components/role-home.tsx'), 'RoleHome');
+const MeetingCalendarPage = lazyRouteComponent(
+  () => import('../features/meetings/components/meeting-calendar-page.tsx'),
+  'MeetingCalendarPage',
+);
+const MeetingPage = lazyRouteComponent(
+  () => import('../features/meetings/components/meeting-page.tsx'),
+  'MeetingPage',
+);
+const OrganizationCreatePage = lazyRouteComponent(
+  () => import('../features/organizations/components/organization-create-page.tsx'),
+  'OrganizationCreatePage',
+);
+const OrganizationEditPage = lazyRouteComponent(
+  () => import('../features/organizations/components/organization-edit-page.tsx'),
+  'OrganizationEditPage',
+);
+const OrganizationListPage = lazyRouteComponent(
+  () => import('../features/organizations/components/organization-list-page.tsx'),
+  'OrganizationListPage',
+);
+const PersonDetailPage = lazyRouteComponent(
+  () => import('../features/persons/components/person-detail-page.tsx'),
+  'PersonDetailPage',
+);
+const PersonSearchPage = lazyRouteComponent(
+  () => import('../features/persons/components/person-search-page.tsx'),
+  'PersonSearchPage',
+);
+const PlanItemsPage = lazyRouteComponent(
+  () => import('../features/plan-items/components/plan-items-page.tsx'),
+  'PlanItemsPage',
+);
+const ProgressPage = lazyRouteComponent(
+  () => import('../features/programme-progress/components/progress-page.tsx'),
+  'ProgressPage',
+);
+const ProgrammeCreatePage = lazyRouteComponent(
+  () => import('../features/programmes/components/programme-create-page.tsx'),
+  'ProgrammeCreatePage',
+);
+const ProgrammeDetailPage = lazyRouteComponent(
+  () => import('../features/programmes/components/programme-detail-page.tsx'),
+  'ProgrammeDetailPage',
+);
+const ProgrammeEditPage = lazyRouteComponent(
+  () => import('../features/programmes/components/programme-edit-page.tsx'),
+  'ProgrammeEditPage',
+);
+const ProgrammeImportPage = lazyRouteComponent(
+  () => import('../features/programmes/components/programme-import-page.tsx'),
+  'ProgrammeImportPage',
+);
+const ProgrammeListPage = lazyRouteComponent(
+  () => import('../features/programmes/components/programme-list-page.tsx'),
+  'ProgrammeListPage',
+);
+const PublicCataloguePage = lazyRouteComponent(
+  () => import('../features/programmes/components/public-catalogue-page.tsx'),
+  'PublicCataloguePage',
+);
+const RecidivismPlanPage = lazyRouteComponent(
+  () => import('../features/recidivism-plan/components/recidivism-plan-page.tsx'),
+  'RecidivismPlanPage',
+);
+const ReferralInboxPage = lazyRouteComponent(
+  () => import('../features/referrals/components/referral-inbox-page.tsx'),
+  'ReferralInboxPage',
+);
+const ResourceDetailPage = lazyRouteComponent(
+  () => import('../features/resources/components/resource-detail-page.tsx'),
+  'ResourceDetailPage',
+);
+const ResourceCreatePage = lazyRouteComponent(
+  () => import('../features/resources/components/resource-edit-pages.tsx'),
+  'ResourceCreatePage',
+);
+const ResourceEditPage = lazyRouteComponent(
+  () => import('../features/resources/components/resource-edit-pages.tsx'),
+  'ResourceEditPage',
+);
+const ResourceListPage = lazyRouteComponent(
+  () => import('../features/resources/components/resource-list-page.tsx'),
+  'ResourceListPage',
+);
+const StatisticsPage = lazyRouteComponent(
+  () => import('../features/statistics/components/statistics-page.tsx'),
+  'StatisticsPage',
+);
+const HomeTasks = lazyRouteComponent(
+  () => import('../features/tasks/components/home-tasks.tsx'),
+  'HomeTasks',
+);
+const MyTasksPage = lazyRouteComponent(
+  () => import('../features/tasks/components/my-tasks-page.tsx'),
+  'MyTasksPage',
+);
+const UserCreatePage = lazyRouteComponent(
+  () => import('../features/users/components/user-create-page.tsx'),
+  'UserCreatePage',
+);
+const UserEditPage = lazyRouteComponent(
+  () => import('../features/users/components/user-edit-page.tsx'),
+  'UserEditPage',
+);
+const UserListPage = lazyRouteComponent(
+  () => import('../features/users/components/user-list-page.tsx'),
+  'UserListPage',
+);
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -1055,6 +1214,8 @@ function buildRouter(queryClient: QueryClient) {
     defaultPreload: false,
     scrollRestoration: true,
     defaultErrorComponent: ({ error }) => <ErrorPage error={error} />,
+    // Also the Suspense fallback of every route while its page's chunk arrives.
+    defaultPendingComponent: Loading,
   });
 }
 

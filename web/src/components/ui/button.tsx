@@ -16,7 +16,8 @@ const variants: Record<ButtonVariant, string> = {
 
 const sizes: Record<ButtonSize, string> = {
   md: 'min-h-12 min-w-24 rounded-8 px-4 py-2 text-oln-16B-100',
-  sm: 'min-h-9 min-w-20 rounded-6 px-3 py-0.5 text-oln-16B-100',
+  // 44 px high below 1024 px (a finger on a tablet or phone), 36 px at the desk
+  sm: 'min-h-11 lg:min-h-9 min-w-20 rounded-6 px-3 py-0.5 text-oln-16B-100',
 };
 
 /** DADS button look, for buttons and for router links that act as buttons. */

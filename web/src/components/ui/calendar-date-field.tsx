@@ -1,6 +1,7 @@
 import { type Ref, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateWithWareki, formatWareki, parseWareki } from '../../../../src/domain/wareki.ts';
+import { Button } from './button.tsx';
 import { describedBy, ErrorText, FieldLabel, RequiredMark, SupportText } from './form-control.tsx';
 
 /** 'YYYY-MM-DD' → 令和8年11月27日 for the text box; '' when it cannot be shown. */
@@ -70,7 +71,10 @@ export type CalendarDateFieldProps = {
 
 /**
  * A calendar date typed in 和暦 or 西暦 (令和8年11月27日, R8.11.27, 2026-11-27), read with the shared
- * `parseWareki`; what it was read as is shown under the box as support text.
+ * `parseWareki`; what it was read as is shown under the box as support text. On a tablet or phone,
+ * typing a date is slow: 「カレンダーで選ぶ」 beside the box opens the device's own date picker
+ * (a native date input, out of the tab order and hidden from assistive technology — the text box
+ * stays the field), and the date chosen is written into the box in 和暦.
  */
 export function CalendarDateField({
   id,
@@ -88,6 +92,7 @@ export function CalendarDateField({
   const { t } = useTranslation();
   const { text, parsed, change } = useDateText(value, onChange, notAfter);
   const [touched, setTouched] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
   const supportId = `${id}-support`;
   const echoId = `${id}-echo`;
   const errorId = `${id}-error`;
@@ -103,24 +108,55 @@ export function CalendarDateField({
       <SupportText id={supportId}>
         {supportText ? `${supportText}${t('calendarDateField.support')}` : t('calendarDateField.support')}
       </SupportText>
-      <input
-        id={id}
-        ref={inputRef}
-        name={name}
-        type="text"
-        inputMode="text"
-        autoComplete="off"
-        value={text}
-        onChange={(event) => change(event.currentTarget.value)}
-        onBlur={() => {
-          setTouched(true);
-          onBlur?.();
-        }}
-        aria-describedby={[describedBy({ supportId, errorId }, hasError), echoId].filter(Boolean).join(' ')}
-        aria-invalid={hasError || undefined}
-        aria-required={required || undefined}
-        className="h-14 w-full max-w-[20rem] rounded-8 border border-solid-gray-600 bg-white px-4 py-3 text-oln-16N-100 text-solid-gray-800 hover:border-black aria-[invalid=true]:border-error-1"
-      />
+      <div className="flex flex-wrap items-center gap-3">
+        <input
+          id={id}
+          ref={inputRef}
+          name={name}
+          type="text"
+          inputMode="text"
+          autoComplete="off"
+          value={text}
+          onChange={(event) => change(event.currentTarget.value)}
+          onBlur={() => {
+            setTouched(true);
+            onBlur?.();
+          }}
+          aria-describedby={[describedBy({ supportId, errorId }, hasError), echoId].filter(Boolean).join(' ')}
+          aria-invalid={hasError || undefined}
+          aria-required={required || undefined}
+          className="h-14 w-full max-w-[20rem] rounded-8 border border-solid-gray-600 bg-white px-4 py-3 text-oln-16N-100 text-solid-gray-800 hover:border-black aria-[invalid=true]:border-error-1"
+        />
+        <span className="relative">
+          <Button
+            variant="outline"
+            onClick={() => {
+              const input = picker.current;
+              if (!input) return;
+              try {
+                input.showPicker();
+              } catch {
+                input.click();
+              }
+            }}
+          >
+            {t('calendarDateField.pick')}
+          </Button>
+          <input
+            ref={picker}
+            type="date"
+            tabIndex={-1}
+            aria-hidden="true"
+            className="pointer-events-none absolute bottom-0 left-0 size-px opacity-0"
+            value={parsed.kind === 'ok' ? parsed.date : ''}
+            max={notAfter}
+            onChange={(event) => {
+              const chosen = event.currentTarget.value;
+              if (chosen) change(warekiText(chosen));
+            }}
+          />
+        </span>
+      </div>
       <p id={echoId} className="text-std-16N-170 text-solid-gray-700">
         {parsed.kind === 'ok'
           ? t('calendarDateField.readAs', { date: formatDateWithWareki(parsed.date) })

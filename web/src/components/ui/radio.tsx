@@ -17,21 +17,24 @@ export function Radio({ label, id, description, className, ...rest }: RadioProps
   const descriptionId = description ? `${inputId}-description` : undefined;
   const group = useContext(RadioGroupContext);
   return (
-    <div className={`flex items-start gap-2 py-2 ${className ?? ''}`}>
+    <div className={`flex items-start gap-2 ${className ?? ''}`}>
       <input
         id={inputId}
         type="radio"
         aria-invalid={group.invalid || undefined}
         aria-describedby={descriptionId}
-        className="mt-0.5 size-6 shrink-0 cursor-pointer accent-blue-900"
+        className="mt-2.5 size-6 shrink-0 cursor-pointer accent-blue-900"
         {...rest}
       />
-      <div className="flex flex-col gap-1 pt-1">
-        <label htmlFor={inputId} className="cursor-pointer text-dns-16N-130 text-solid-gray-800">
+      <div className="flex flex-col">
+        <label
+          htmlFor={inputId}
+          className="flex min-h-11 cursor-pointer items-center py-1 text-dns-16N-130 text-solid-gray-800"
+        >
           {label}
         </label>
         {description ? (
-          <p id={descriptionId} className="text-std-16N-170 text-solid-gray-700">
+          <p id={descriptionId} className="pb-2 text-std-16N-170 text-solid-gray-700">
             {description}
           </p>
         ) : null}

@@ -188,6 +188,7 @@ export const en: Messages = {
     support:
       'Enter the date in the Japanese or Western calendar (e.g. 令和8年11月27日, R8.11.27, 2026-11-27).',
     readAs: 'Read as: {{date}}',
+    pick: 'Pick on a calendar',
     notFuture: 'A future date cannot be entered.',
     date: 'Date',
     time: 'Time',

@@ -1,7 +1,6 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { z } from 'zod';
-import { en } from './en.ts';
 import { ja } from './ja.ts';
 
 export const languages = ['ja', 'en'] as const;
@@ -30,17 +29,37 @@ function applyLanguage(language: Language): void {
   z.config(language === 'en' ? z.locales.en() : z.locales.ja());
 }
 
+/**
+ * Japanese, the default, ships with the first chunk; English is fetched the first time it is chosen
+ * (`changeLanguage('en')` resolves once it has arrived), so the first load does not carry it.
+ */
+const laterLanguages: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read: (language, _namespace, callback) => {
+    if (language !== 'en') return callback(null, {});
+    import('./en.ts').then(
+      (module) => callback(null, module.en),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
+
 export const i18n = i18next.createInstance();
 
-void i18n.use(initReactI18next).init({
-  resources: { ja: { translation: ja }, en: { translation: en } },
-  lng: storedLanguage(),
-  fallbackLng: 'ja',
-  supportedLngs: languages,
-  interpolation: { escapeValue: false }, // React escapes already
-  returnNull: false,
-  initAsync: false,
-});
+void i18n
+  .use(initReactI18next)
+  .use(laterLanguages)
+  .init({
+    resources: { ja: { translation: ja } },
+    partialBundledLanguages: true,
+    lng: storedLanguage(),
+    fallbackLng: 'ja',
+    supportedLngs: languages,
+    interpolation: { escapeValue: false }, // React escapes already
+    returnNull: false,
+    initAsync: false,
+  });
 applyLanguage(isLanguage(i18n.language) ? i18n.language : 'ja');
 
 i18n.on('languageChanged', (language) => {

@@ -189,6 +189,7 @@ export const ja = {
   calendarDateField: {
     support: '和暦または西暦で入力してください（例：令和8年11月27日、R8.11.27、2026-11-27）。',
     readAs: '入力された日付：{{date}}',
+    pick: 'カレンダーで選ぶ',
     notFuture: '未来の日付は入力できません。',
     date: '日付',
     time: '時刻',

@@ -17,6 +17,7 @@ import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
@@ -373,14 +374,14 @@ function AssessmentForm({
           </div>
         </fieldset>
 
-        <div className="flex flex-wrap items-center gap-6">
+        <FormActions>
           <SubmitButton busy={save.isPending}>{t('assessment.save')}</SubmitButton>
           {onCancel ? (
             <Button variant="text" onClick={onCancel}>
               {t('common.cancel')}
             </Button>
           ) : null}
-        </div>
+        </FormActions>
       </form>
     </Section>
   );

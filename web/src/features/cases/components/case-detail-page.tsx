@@ -19,6 +19,7 @@ import { OutreachPanel } from '../../participation/components/outreach-panel.tsx
 import { PlacementsPanel } from '../../participation/components/placements-panel.tsx';
 import { SensitiveFactsPanel } from '../../sensitive-facts/components/sensitive-facts-panel.tsx';
 import { useCase } from '../api/get-case.ts';
+import { type CaseTab, caseTabs } from '../case-tabs.ts';
 import { nextStepsOf } from '../next-steps.ts';
 import { AssessmentPanel } from './assessment-panel.tsx';
 import { CaseActions } from './case-actions.tsx';
@@ -31,21 +32,6 @@ import { NextSteps } from './next-steps.tsx';
 import { PlansPanel } from './plans-panel.tsx';
 import { SupportReportsPanel } from './support-reports-panel.tsx';
 import { TimelinePanel } from './timeline-panel.tsx';
-
-export const caseTabs = [
-  'overview',
-  'assessment',
-  'consents',
-  'sensitive',
-  'meetings',
-  'plans',
-  'reports',
-  'monitoring',
-  'participation',
-  'outreach',
-  'timeline',
-] as const;
-export type CaseTab = (typeof caseTabs)[number];
 
 export type CaseDetailPageProps = {
   caseId: string;

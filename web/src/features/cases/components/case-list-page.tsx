@@ -17,7 +17,8 @@ import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
-import { type CaseListFilter, useCases } from '../api/list-cases.ts';
+import { useCases } from '../api/list-cases.ts';
+import type { CaseListFilter } from '../case-filter.ts';
 import { CaseStageBadge } from './case-stage-badge.tsx';
 
 export type CaseListPageProps = {

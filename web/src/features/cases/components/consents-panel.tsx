@@ -20,6 +20,7 @@ import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { FormReveal } from '../../../components/ui/form-reveal.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
@@ -375,9 +376,9 @@ function ConsentForm({
           )}
         />
 
-        <div>
+        <FormActions>
           <SubmitButton busy={create.isPending}>{t('caseConsents.submit')}</SubmitButton>
-        </div>
+        </FormActions>
       </form>
     </Section>
   );

@@ -14,6 +14,7 @@ import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { FormReveal } from '../../../components/ui/form-reveal.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
@@ -300,9 +301,9 @@ function MeetingForm({
             ))}
           </div>
         </CheckboxGroup>
-        <div>
+        <FormActions>
           <SubmitButton busy={create.isPending}>{t('caseMeetings.submit')}</SubmitButton>
-        </div>
+        </FormActions>
       </form>
     </Section>
   );

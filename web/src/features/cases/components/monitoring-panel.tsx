@@ -12,6 +12,7 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { FormDateField } from '../../../components/ui/form-date-field.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -283,9 +284,9 @@ function MonitoringForm({
         {...register('note')}
       />
 
-      <div>
+      <FormActions>
         <SubmitButton busy={create.isPending}>{t('monitoring.submit')}</SubmitButton>
-      </div>
+      </FormActions>
     </form>
   );
 }

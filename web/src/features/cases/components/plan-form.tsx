@@ -8,6 +8,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { FormDateField } from '../../../components/ui/form-date-field.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
@@ -313,12 +314,12 @@ export function PlanForm({
           </div>
         </fieldset>
 
-        <div className="flex flex-wrap items-center gap-6">
+        <FormActions>
           <SubmitButton busy={submitting}>{t('plans.saveDraft')}</SubmitButton>
           <Button variant="text" onClick={onCancel}>
             {t('plans.cancel')}
           </Button>
-        </div>
+        </FormActions>
       </form>
     </section>
   );

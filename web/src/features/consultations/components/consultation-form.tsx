@@ -13,6 +13,7 @@ import type { ConsultationInput } from '../../../../../src/contract/consultation
 import { consultationChannels, consultationTopics } from '../../../../../src/domain/codeLists.ts';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { type LinkedError, LinkedErrorSummary } from '../../../components/ui/linked-error-summary.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
@@ -499,10 +500,10 @@ export function ConsultationForm({ submitting, error, onSubmit, cancel }: Consul
           <OutcomeFields />
         </FormSection>
 
-        <div className="flex flex-wrap items-center gap-6 border-t border-solid-gray-420 pt-8">
+        <FormActions className="lg:border-t lg:border-solid-gray-420 lg:pt-8">
           <SubmitButton busy={submitting}>{t('consultations.form.submit')}</SubmitButton>
           {cancel}
-        </div>
+        </FormActions>
       </form>
     </FormProvider>
   );

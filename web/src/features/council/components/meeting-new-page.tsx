@@ -8,6 +8,7 @@ import { councilMeetingInputSchema } from '../../../../../src/contract/council.t
 import { CalendarDateTimeField } from '../../../components/ui/calendar-date-field.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -228,12 +229,12 @@ export function MeetingNewPage() {
           error={errors.minutes?.message}
           {...register('minutes')}
         />
-        <div className="flex flex-wrap items-center gap-6">
+        <FormActions>
           <SubmitButton busy={create.isPending}>{t('recidivism.council.save')}</SubmitButton>
           <Link to="/council" className={textLinkClassName}>
             {t('recidivism.council.backToCouncil')}
           </Link>
-        </div>
+        </FormActions>
       </form>
     </>
   );

@@ -7,6 +7,7 @@ import * as clock from '../../../../../src/domain/clock.ts';
 import { toIsoDate } from '../../../../../src/domain/wareki.ts';
 import { CalendarDateTimeField } from '../../../components/ui/calendar-date-field.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
@@ -195,9 +196,9 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
           error={errors.decisions?.message}
           {...register('decisions')}
         />
-        <div>
+        <FormActions>
           <SubmitButton busy={record.isPending}>{t('meetingPage.submitMinutes')}</SubmitButton>
-        </div>
+        </FormActions>
       </form>
     </section>
   );

@@ -12,6 +12,7 @@ import * as clock from '../../../../../src/domain/clock.ts';
 import { reportResults } from '../../../../../src/domain/codeLists.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { FormDateField } from '../../../components/ui/form-date-field.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
@@ -116,12 +117,12 @@ export function SupportReportForm({
             />
           ))}
         </RadioGroup>
-        <div className="flex flex-wrap items-center gap-6">
+        <FormActions>
           <SubmitButton busy={create.isPending}>{t('planItems.submit')}</SubmitButton>
           <Button variant="text" onClick={onClose}>
             {t('planItems.close')}
           </Button>
-        </div>
+        </FormActions>
       </form>
     </section>
   );

@@ -13,6 +13,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
@@ -226,10 +227,10 @@ export function ProgrammeForm({
           </Button>
         </div>
       </fieldset>
-      <div className="flex flex-wrap items-center gap-6">
+      <FormActions>
         <SubmitButton busy={submitting}>{t('recidivism.programmes.save')}</SubmitButton>
         {cancel}
-      </div>
+      </FormActions>
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
@@ -304,6 +305,8 @@ export function ResourceForm({
         <TextField
           id="resource-organization-website"
           label={t('resources.form.website')}
+          inputMode="url"
+          autoComplete="off"
           error={errors.organization?.website?.message}
           {...register('organization.website')}
         />
@@ -362,6 +365,8 @@ export function ResourceForm({
         <TextField
           id="resource-url"
           label={t('resources.form.url')}
+          inputMode="url"
+          autoComplete="off"
           error={errors.url?.message}
           {...register('url')}
         />
@@ -388,6 +393,8 @@ export function ResourceForm({
               <TextField
                 id={`resource-location-${index}-postal`}
                 label={t('resources.form.postalCode')}
+                inputMode="numeric"
+                autoComplete="off"
                 error={fieldError(`locations.${index}.postalCode`)}
                 {...register(`locations.${index}.postalCode`)}
               />
@@ -537,12 +544,12 @@ export function ResourceForm({
           </Button>
         </div>
       </fieldset>
-      <div className="flex flex-wrap items-center gap-6">
+      <FormActions>
         <Button type="submit" variant="solid-fill" aria-disabled={submitting || undefined}>
           {submitting ? t('resources.form.saving') : t('resources.form.save')}
         </Button>
         {cancel}
-      </div>
+      </FormActions>
     </form>
   );
 }
