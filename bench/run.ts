@@ -332,6 +332,8 @@ interface Operation {
   concurrency?: number;
   /** Measure the Fastify anchors too (SELECTs alone, HTTP limit); default true. */
   anchors?: boolean;
+  /** Sequential requests before each measurement (default: 30 small, 200 otherwise). */
+  warmUp?: number;
 }
 
 interface Measured {
@@ -426,6 +428,7 @@ async function main(): Promise<void> {
         expect: 200,
         concurrency: 10,
         anchors: false,
+        warmUp: 5,
         run: () => request('GET', '/api/dashboard', coordinator).then(checked('dashboard.get', 200)),
       },
       {
@@ -435,6 +438,7 @@ async function main(): Promise<void> {
         expect: 200,
         concurrency: 10,
         anchors: false,
+        warmUp: 5,
         run: () =>
           request('GET', `/api/statistics?fiscalYear=${benchFiscalYear}`, coordinator).then(
             checked('statistics.get', 200),
@@ -447,7 +451,7 @@ async function main(): Promise<void> {
     // Warm up and capture every operation's statements and answer, then pause the query log.
     const captured: { statements: Captured[]; body: string }[] = [];
     for (const operation of operations) {
-      for (let i = 0; i < warmUp; i++) await operation.run(i % concurrency, i);
+      for (let i = 0; i < (operation.warmUp ?? warmUp); i++) await operation.run(i % concurrency, i);
       captured.push(await capture(() => operation.run(0, 0)));
       if (process.env.BENCH_SHOW_SQL)
         for (const s of captured.at(-1)?.statements ?? []) log(`${operation.operationId}: ${s.sql}`);
@@ -469,8 +473,9 @@ async function main(): Promise<void> {
       what: string,
       task: (w: number, i: number) => Promise<unknown>,
       connections = concurrency,
+      warmUpCount = warmUp,
     ) => {
-      for (let i = 0; i < warmUp; i++) await task(i % connections, i);
+      for (let i = 0; i < warmUpCount; i++) await task(i % connections, i);
       const result = await closedLoop({
         concurrency: connections,
         durationMs: seconds * 1000,
@@ -493,11 +498,13 @@ async function main(): Promise<void> {
       const connections = operation.concurrency ?? concurrency;
       const anchors = operation.anchors ?? true;
       log(`\n${operation.label} — ${statements.length} statements, ${selects.length} SELECTs`);
-      const kasane = await measure('Kasane', operation.run, connections);
+      const warm = operation.warmUp ?? warmUp;
+      const kasane = await measure('Kasane', operation.run, connections, warm);
       const raw = await measure(
         'same statements raw (pg)',
         replayer(statements, pool, process.env.BENCH_RAW_AS_APP ? tenantId : undefined),
         connections,
+        warm,
       );
       const selectsAlone =
         operation.read && anchors

@@ -34,7 +34,13 @@ export const passwordChangeSchema = z.object({
 });
 export type PasswordChange = z.infer<typeof passwordChangeSchema>;
 
-export const passwordResetSchema = z.object({ newPassword: passwordSchema });
+export const passwordResetSchema = z.object({
+  newPassword: passwordSchema,
+  mustChangePassword: z
+    .boolean()
+    .optional()
+    .describe('require the user to choose their own password at the next sign-in (default false)'),
+});
 export type PasswordReset = z.infer<typeof passwordResetSchema>;
 
 export const totpCodeSchema = z.object({

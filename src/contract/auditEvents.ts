@@ -92,6 +92,9 @@ export const auditEventSchema = z
       .nullable()
       .describe("the user's or organisation's name when the event is about one"),
     personId: z.string().nullable(),
+    personDisposed: z
+      .boolean()
+      .describe('the event names a person whose data has since been disposed (廃棄済み; the id stays)'),
     caseId: z.string().nullable(),
     person: auditPersonSchema.nullable().describe('the person the event is about, with their name (氏名)'),
     case: auditCaseSchema.nullable().describe('the case the event is about, with its number'),

@@ -217,15 +217,29 @@ export const personSchema = personSummarySchema
   .meta({ id: 'Person' });
 export type Person = z.infer<typeof personSchema>;
 
-export const personSearchQuerySchema = pageQuerySchema.extend({
-  kana: z
-    .string({ message: 'フリガナを入力してください' })
-    .max(100)
-    .transform((value) => normalizeKana(value))
-    .refine((value) => value.length > 0, { message: 'フリガナを入力してください' })
-    .refine(isKana, { message: 'フリガナ（ひらがな・カタカナ）で検索してください' }),
-  birthDate: calendarDate('生年月日').optional(),
-});
+export const personSearchQuerySchema = pageQuerySchema
+  .extend({
+    kana: z
+      .string({ message: 'フリガナを入力してください' })
+      .max(100)
+      .transform((value) => normalizeKana(value))
+      .refine((value) => value.length > 0, { message: 'フリガナを入力してください' })
+      .refine(isKana, { message: 'フリガナ（ひらがな・カタカナ）で検索してください' })
+      .optional(),
+    q: text(100)
+      .refine((value) => value.length > 0, {
+        message: '氏名・フリガナ・宛名番号・生年月日を入力してください',
+      })
+      .optional()
+      .describe(
+        'one box: 氏名 in kanji (異体字 alike), フリガナ in any width or script, 宛名番号 (digits) or birth date (和暦 or 西暦)',
+      ),
+    birthDate: calendarDate('生年月日').optional(),
+  })
+  .refine((query) => query.kana !== undefined || query.q !== undefined, {
+    message: 'フリガナを入力してください',
+    path: ['kana'],
+  });
 
 export const personSearchResultSchema = personSummarySchema
   .extend({ abilities: z.object({ findDuplicates: z.boolean() }) })

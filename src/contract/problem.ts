@@ -68,5 +68,8 @@ export const problemCodes = [
   'sensitiveFact.grantRevoked',
   'progress.yearNotLocked',
   'evaluationScale.inUse',
+  // retention and disposal (issue 13)
+  'disposal.notExpired',
+  'passwordChangeRequired',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];

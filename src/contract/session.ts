@@ -29,6 +29,9 @@ export const meSchema = z
     totpEnrolmentRequired: z
       .boolean()
       .describe('The city requires TOTP for my role and it is not on: only enrolment is open'),
+    passwordChangeRequired: z
+      .boolean()
+      .describe('The administrator requires a new password: only the change-password page is open'),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof meSchema>;

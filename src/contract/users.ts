@@ -26,6 +26,10 @@ export const userInputSchema = z
     organizationId: z.uuid({ message: '所属組織を選んでください' }),
     roles: roleListSchema,
     password: passwordSchema,
+    mustChangePassword: z
+      .boolean()
+      .optional()
+      .describe('require a new password at the first sign-in (default false)'),
   })
   .refine((input) => input.password !== input.loginId, {
     message: 'パスワードにログインIDと同じ文字列は使えません',
@@ -39,6 +43,7 @@ export const userUpdateSchema = z
     organizationId: z.uuid({ message: '所属組織を選んでください' }),
     roles: roleListSchema,
     password: passwordSchema,
+    mustChangePassword: z.boolean().describe('require a new password at the next sign-in'),
   })
   .partial();
 
@@ -52,6 +57,7 @@ export const userSchema = z
     disabledAt: z.string().nullable(),
     lockedUntil: z.string().nullable(),
     lastSignInAt: z.string().nullable(),
+    mustChangePassword: z.boolean().describe('a new password is required at the next sign-in'),
     abilities: z.object({
       update: z.boolean(),
       disable: z.boolean(),

@@ -26,6 +26,8 @@ export interface AuditEventRow {
   /** The person the event is about, resolved for the auditor; null when there is none or the row is gone. */
   person_family_name: string | null;
   person_given_name: string | null;
+  /** The person's id if the row still exists (null once disposed, or when the event names none). */
+  person_present: string | null;
   /** The case the event is about, resolved for the auditor; null when there is none or the row is gone. */
   case_number: string | null;
   /** The name of the resource when it is a user or an organisation (the person and case are above). */
@@ -97,6 +99,8 @@ const columns = [
   'e.details',
   'ap.family_name as person_family_name',
   'ap.given_name as person_given_name',
+  // a disposed person's events keep the id; the person row is gone (docs/retention.md)
+  'ap.id as person_present',
   'ac.case_number',
   // a user's or an organisation's name when the event is about one (a resource_id that is not a
   // uuid, such as an operation id, matches nothing: compared as text)

@@ -37,6 +37,7 @@ export async function findVisibleCase(
     .selectAll('c')
     .where('c.tenant_id', '=', viewer.tenantId)
     .where('c.id', '=', caseId)
+    .where('c.disposed_at', 'is', null) // a disposed case is an anonymous row for the statistics only
     .where(caseVisible(viewer, 'c.id'));
   if (options.forUpdate) query = query.forUpdate();
   return query.executeTakeFirst();
@@ -100,6 +101,7 @@ export async function listVisibleCases(
           sortKey('c.updated_at').as('sort_at'),
         ])
         .where('c.tenant_id', '=', viewer.tenantId)
+        .where('c.disposed_at', 'is', null)
         .where(caseVisible(viewer, 'c.id'));
       for (const condition of conditions) page = page.where(condition);
       if (options.cursor) {

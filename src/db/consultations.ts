@@ -49,6 +49,7 @@ function summaryQuery(db: Executor, viewer: Viewer) {
       'c.consent_to_share',
     ])
     .where('c.tenant_id', '=', viewer.tenantId)
+    .where('c.disposed_at', 'is', null) // a disposed consultation is an anonymous row for the statistics only
     .where(consultationVisible(viewer, 'c.id', 'c.organization_id'));
 }
 
@@ -112,7 +113,8 @@ export async function listConsultations(
     .selectFrom('consultations as own')
     .select(['own.id', 'own.received_on'])
     .where('own.tenant_id', '=', viewer.tenantId)
-    .where('own.organization_id', '=', viewer.organizationId);
+    .where('own.organization_id', '=', viewer.organizationId)
+    .where('own.disposed_at', 'is', null);
   if (status) own = own.where('own.status', '=', status);
   if (after)
     own = own.where(sql<boolean>`(own.received_on, own.id) < (${after[0]}::date, ${after[1]}::uuid)`);
@@ -122,7 +124,8 @@ export async function listConsultations(
     .select(['rc.id', 'rc.received_on'])
     .where('r.tenant_id', '=', viewer.tenantId)
     .where('r.to_organization_id', '=', viewer.organizationId)
-    .where('r.status', 'in', ['pending', 'accepted']);
+    .where('r.status', 'in', ['pending', 'accepted'])
+    .where('rc.disposed_at', 'is', null);
   if (status) referred = referred.where('rc.status', '=', status);
   if (after)
     referred = referred.where(sql<boolean>`(rc.received_on, rc.id) < (${after[0]}::date, ${after[1]}::uuid)`);

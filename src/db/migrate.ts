@@ -20,6 +20,8 @@ import * as auditSealing from './migrations/20261202_1501_audit_sealing.ts';
 import * as policiesReadSettingOnce from './migrations/20261202_1502_policies_read_setting_once.ts';
 import * as planItemResource from './migrations/20261202_2201_plan_item_resource.ts';
 import * as communityActivities from './migrations/20261202_2250_community_activities.ts';
+import * as retention from './migrations/20261202_2301_retention.ts';
+import * as passwordChangeRequired from './migrations/20261202_2302_password_change_required.ts';
 import { applyRowLevelSecurity } from './rowLevelSecurity.ts';
 import type { DB } from './schema.ts';
 
@@ -44,6 +46,8 @@ const migrations: Record<string, Migration> = {
   '20261202_1502_policies_read_setting_once': policiesReadSettingOnce,
   '20261202_2201_plan_item_resource': planItemResource,
   '20261202_2250_community_activities': communityActivities,
+  '20261202_2301_retention': retention,
+  '20261202_2302_password_change_required': passwordChangeRequired,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

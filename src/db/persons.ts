@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { NewPerson } from '../contract/persons.ts';
+import type { CaseSearchTerms } from '../domain/caseSearch.ts';
 import { normalizeKana } from '../domain/kana.ts';
 import { caseVisible, consultationVisible, personVisible, type Viewer } from './access.ts';
 import type { DB, PersonPhone } from './schema.ts';
@@ -216,6 +217,46 @@ export async function searchPersons(
     .selectAll()
     .limit(search.limit + 1)
     .execute();
+}
+
+/**
+ * The one search box of 対象者検索 (`q`): a person matches by 氏名 (name_key, 異体字 alike; trigram
+ * index), フリガナ anywhere in the reading, 宛名番号 or birth date — each interpretation of the input
+ * that fits (src/domain/caseSearch.ts), in kana order. Only persons the viewer may see.
+ */
+export async function searchPersonsByAnything(
+  db: Executor,
+  viewer: Viewer,
+  search: {
+    terms: CaseSearchTerms;
+    birthDate?: string | undefined;
+    limit: number;
+    after?: readonly [string, string] | undefined;
+  },
+): Promise<PersonSearchRow[]> {
+  const { terms } = search;
+  const parts: RawBuilder<boolean>[] = [];
+  if (terms.name) parts.push(sql<boolean>`p.name_key LIKE ${`%${escapeLike(terms.name)}%`}`);
+  if (terms.kana) parts.push(sql<boolean>`p.kana_key LIKE ${`%${escapeLike(terms.kana)}%`}`);
+  if (terms.addresseeNumber) parts.push(sql<boolean>`p.addressee_number = ${terms.addresseeNumber}`);
+  if (terms.birthDate) parts.push(sql<boolean>`p.birth_date = ${terms.birthDate}::date`);
+  if (parts.length === 0) return [];
+  let query = db
+    .selectFrom('persons as p')
+    .select([...personSummaryColumns, 'p.kana_key', sql<number>`0`.as('rank')])
+    .where('p.tenant_id', '=', viewer.tenantId)
+    .where(sql<boolean>`(${sql.join(parts, sql` OR `)})`)
+    .where(personVisible(viewer, 'p.id'));
+  if (search.birthDate) query = query.where('p.birth_date', '=', search.birthDate);
+  if (search.after) {
+    const [kana, id] = search.after;
+    query = query.where(sql<boolean>`(p.kana_key, p.id) > (${kana}, ${id}::uuid)`);
+  }
+  return query
+    .orderBy('p.kana_key')
+    .orderBy('p.id')
+    .limit(search.limit + 1)
+    .execute() as Promise<PersonSearchRow[]>;
 }
 
 /** A household is visible through a consultation or a case the viewer may see. */

@@ -106,7 +106,8 @@ export interface PlacementTable {
   id: string;
   tenant_id: string;
   case_id: string;
-  person_id: string;
+  /** Null once its case is disposed (migration 2301); read as a string, as cases.primary_person_id. */
+  person_id: ColumnType<string, string, string | null>;
   resource_id: string;
   plan_item_id: string | null;
   organization_id: string;

@@ -49,6 +49,8 @@ export interface UserTable {
   last_sign_in_at: Date | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** Migration 2302: the administrator requires a new password at the next sign-in. */
+  must_change_password: Generated<boolean>;
 }
 
 export interface SessionTable {
@@ -234,7 +236,8 @@ export interface ConsultationTable {
   organization_id: string;
   received_on: DateColumn;
   received_by: string;
-  person_id: string;
+  /** Null once the consultation is disposed (migration 2301); read as a string, as cases.primary_person_id. */
+  person_id: ColumnType<string, string, string | null>;
   household_id: string;
   visitor: Json<Visitor | null>;
   channel: string;
@@ -249,6 +252,8 @@ export interface ConsultationTable {
   close_note: string | null;
   closed_by: string | null;
   created_at: CreatedAt;
+  /** Migration 2301: when the consultation's personal data was disposed (docs/retention.md). */
+  disposed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** Two person rows a coordinator recorded as the same human (never merged; one row per pair). */
@@ -299,7 +304,11 @@ export interface CaseTable {
   tenant_id: string;
   case_number: string;
   household_id: string;
-  primary_person_id: string;
+  /**
+   * Null once the case is disposed (migration 2301: an anonymous row kept for the statistics). Read
+   * as a string: queries that read it exclude disposed cases (disposed_at IS NULL or a join to persons).
+   */
+  primary_person_id: ColumnType<string, string, string | null>;
   stage: CaseStage;
   coordinating_organization_id: string;
   lead_organization_id: string | null;
@@ -312,6 +321,12 @@ export interface CaseTable {
   assigned_user_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** Migration 2301: when the case's personal data was disposed (docs/retention.md). */
+  disposed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Migration 2301: a hold keeps a closed case off the disposal list (e.g. a lawsuit). */
+  retention_hold_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  retention_hold_by: ColumnType<string | null, string | null | undefined, string | null>;
+  retention_hold_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface CasePersonTable {
@@ -816,6 +831,32 @@ export interface DB extends ResourceTables {
   sensitive_facts: SensitiveFactTable;
   sensitive_fact_grants: SensitiveFactGrantTable;
   rate_limit_windows: RateLimitWindowTable;
+  retention_rules: RetentionRulesTable;
+  disposals: DisposalTable;
+}
+
+/** The city's retention periods (migration 2301; defaults in src/domain/retention.ts). */
+export interface RetentionRulesTable {
+  tenant_id: string;
+  case_years: number;
+  consultation_years: number;
+  person_years: number;
+  updated_by: string | null;
+  updated_at: UpdatedAt;
+}
+
+/** One approved disposal, without personal data (migration 2301). */
+export interface DisposalTable {
+  id: string;
+  tenant_id: string;
+  approved_by: string;
+  approved_at: Date;
+  as_of: DateColumn;
+  case_count: number;
+  consultation_count: number;
+  person_count: number;
+  case_numbers: TextArray;
+  rules: Json<{ caseYears: number; consultationYears: number; personYears: number }>;
 }
 
 /** A fixed window of a rate limit (src/db/rateLimits.ts): `count` events until `expires_at`. */

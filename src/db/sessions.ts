@@ -28,6 +28,7 @@ export interface SessionRecord {
   tenantId: string;
   totpActive: boolean;
   totpRequiredForStaff: boolean;
+  mustChangePassword: boolean;
 }
 
 /** The live session for a token with its active user, or undefined. */
@@ -53,6 +54,7 @@ export async function findLiveSession(db: Executor, token: string): Promise<Sess
       'u.roles as roles',
       'u.organization_id as organizationId',
       'u.tenant_id as tenantId',
+      'u.must_change_password as mustChangePassword',
     ])
     .where('s.id', '=', sessionIdOf(token))
     .where('s.revoked_at', 'is', null)

@@ -56,6 +56,7 @@ export async function insertUser(
     displayName: string;
     passwordHash: string;
     roles: Role[];
+    mustChangePassword?: boolean | undefined;
   },
 ): Promise<void> {
   await tx
@@ -68,6 +69,7 @@ export async function insertUser(
       display_name: values.displayName,
       password_hash: values.passwordHash,
       roles: values.roles,
+      must_change_password: values.mustChangePassword ?? false,
     })
     .execute();
 }
@@ -82,6 +84,7 @@ export async function updateUser(
     roles?: Role[] | undefined;
     passwordHash?: string | undefined;
     disabledAt?: Date | null;
+    mustChangePassword?: boolean | undefined;
   },
 ): Promise<void> {
   await tx
@@ -92,6 +95,7 @@ export async function updateUser(
       ...(values.roles !== undefined ? { roles: values.roles } : {}),
       ...(values.passwordHash !== undefined ? { password_hash: values.passwordHash } : {}),
       ...(values.disabledAt !== undefined ? { disabled_at: values.disabledAt } : {}),
+      ...(values.mustChangePassword !== undefined ? { must_change_password: values.mustChangePassword } : {}),
       updated_at: now(),
     })
     .where('tenant_id', '=', tenantId)

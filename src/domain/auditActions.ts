@@ -136,7 +136,14 @@ export type AuditAction =
   // role homes, the meeting calendar and statistics (issue 10)
   | 'dashboard.read'
   | 'meeting.calendar'
-  | 'statistics.read';
+  | 'statistics.read'
+  // 保存期間・廃棄 (issue 13; docs/retention.md)
+  | 'retention.update'
+  | 'retention.hold'
+  | 'disposal.list'
+  | 'disposal.approve'
+  | 'disposalRecord.list'
+  | 'disposalRecord.export';
 
 /**
  * Japanese names of every audit action, for the CSV export, the 開示請求 PDF and the web app's
@@ -268,6 +275,12 @@ export const auditActionNames: Record<AuditAction, string> = {
   'councilMeeting.attachmentRead': '連絡会議資料の閲覧',
   'evaluationScale.update': '評価区分の変更',
   'programmeProgress.unlockYear': '年度確定の解除',
+  'retention.update': '保存期間の変更',
+  'retention.hold': '廃棄の保留・解除',
+  'disposal.list': '廃棄候補の閲覧',
+  'disposal.approve': '廃棄の承認（実行）',
+  'disposalRecord.list': '廃棄記録の閲覧',
+  'disposalRecord.export': '廃棄記録の出力',
 };
 
 /** Every action of the vocabulary, in the order named above. */

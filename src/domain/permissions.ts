@@ -65,6 +65,10 @@ export const permissions = [
   // 統計・実績 (issue 10): city-wide for the coordinating section and the plan officer;
   // participation-scoped, small figures hidden, for other organisations
   'statistics.read',
+  // 保存期間・廃棄 (issue 13): the city's retention periods are set by IT or the coordinating section;
+  // the disposal list is reviewed and approved by the coordinating section (docs/retention.md)
+  'retention.manage',
+  'disposal.approve',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -85,7 +89,7 @@ const casework: Permission[] = [
 ];
 
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ['organization.read', 'organization.manage', 'user.read', 'user.manage'],
+  admin: ['organization.read', 'organization.manage', 'user.read', 'user.manage', 'retention.manage'],
   coordinator: [
     'organization.read',
     ...casework,
@@ -98,6 +102,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'resource.read',
     'resource.manage',
     'statistics.read',
+    'retention.manage',
+    'disposal.approve',
   ],
   caseworker: [
     'organization.read',

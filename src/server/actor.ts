@@ -15,6 +15,8 @@ export interface Actor {
   csrfToken: string;
   /** The city requires TOTP for this user's role and it is not on yet: only enrolment is open. */
   totpEnrolmentRequired: boolean;
+  /** The administrator requires a new password: only the change-password page is open. */
+  passwordChangeRequired: boolean;
 }
 
 /**
@@ -47,6 +49,8 @@ declare module 'fastify' {
     audit?: readonly AuditAction[];
     /** Open to a user who must first enrol TOTP (the enrolment page and what it needs). */
     allowDuringTotpEnrolment?: boolean;
+    /** Open to a user who must first change their password (the change itself, the session, sign-out). */
+    allowDuringPasswordChange?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -53,6 +53,7 @@ export function presentAuditEvent(row: AuditEventRow): AuditEvent {
     resourceId: row.resource_id,
     resourceName: row.resource_name ?? null,
     personId: row.person_id,
+    personDisposed: row.person_id !== null && row.person_present === null,
     caseId: row.case_id,
     person: row.person_id
       ? {

@@ -118,6 +118,7 @@ export function installAuthentication(app: FastifyInstance, database: Database, 
               session.totpActive,
               session.totpRequiredForStaff,
             ),
+            passwordChangeRequired: session.mustChangePassword,
           };
         }
       }
@@ -144,7 +145,15 @@ export function installAuthentication(app: FastifyInstance, database: Database, 
         );
       }
     }
-    if (actor.totpEnrolmentRequired && request.routeOptions.config.allowDuringTotpEnrolment !== true) {
+    // A required password change comes first (then, if the city requires it, TOTP enrolment).
+    if (actor.passwordChangeRequired) {
+      if (request.routeOptions.config.allowDuringPasswordChange !== true)
+        throw new HttpProblem(
+          403,
+          'passwordChangeRequired',
+          '管理者がパスワードの変更を求めています。先に「パスワードの変更」で新しいパスワードを設定してください。',
+        );
+    } else if (actor.totpEnrolmentRequired && request.routeOptions.config.allowDuringTotpEnrolment !== true) {
       throw new HttpProblem(
         403,
         'totpEnrolmentRequired',

@@ -43,6 +43,8 @@ export interface OperationSpec<
   response: R & Partial<Record<number, Schema>>;
   /** Open to a user who must first enrol TOTP. */
   allowDuringTotpEnrolment?: boolean;
+  /** Open to a user who must first change their password. */
+  allowDuringPasswordChange?: boolean;
 }
 
 type Answer<R> = R extends { 201: infer S extends Schema }
@@ -104,6 +106,7 @@ export function operations(
           access,
           audit,
           ...(spec.allowDuringTotpEnrolment ? { allowDuringTotpEnrolment: true } : {}),
+          ...(spec.allowDuringPasswordChange ? { allowDuringPasswordChange: true } : {}),
         },
         schema: {
           operationId,

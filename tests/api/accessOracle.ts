@@ -228,6 +228,16 @@ export const accessOracle: Readonly<Record<string, OracleRow>> = {
   // the city's statistics: aggregates for casework and the plan officer, never the council or IT
   'statistics.get': { roles: ['coordinator', 'caseworker', 'planOfficer'], records: 'participation' },
   'statistics.export': { roles: ['coordinator', 'caseworker', 'planOfficer'], records: 'participation' },
+  // 保存期間・廃棄 (docs/retention.md): city IT or the coordinating section set the periods; the
+  // coordinating section reviews the city's whole disposal list, holds cases and approves; the
+  // auditor reads what was disposed
+  'retention.get': { roles: ['admin', 'coordinator'], records: 'participation' },
+  'retention.update': { roles: ['admin', 'coordinator'], records: 'participation' },
+  'disposals.list': { roles: ['coordinator'], records: 'tenant' },
+  'disposals.approve': { roles: ['coordinator'], records: 'tenant' },
+  'cases.holdRetention': { roles: ['coordinator'], records: 'tenant' },
+  'disposals.report': { roles: ['auditor'], records: 'tenant' },
+  'disposals.export': { roles: ['auditor'], records: 'tenant' },
   // operations that reach no record
   'health.get': { roles: 'anyone', records: 'none' },
   'health.ready': { roles: 'anyone', records: 'none' },

@@ -321,6 +321,10 @@ const bodies: Record<
     stateAnswers: ['conflict.state', 'validation.invalid'],
   },
   'tenantSettings.update': { body: () => ({ totpRequiredForStaff: false }) },
+  'retention.update': { body: () => ({ caseYears: 5, consultationYears: 5, personYears: 5 }) },
+  // the matrix's cases are open: on no disposal list, so an allowed approval answers 409 and disposes nothing
+  'disposals.approve': { body: (v) => ({ caseIds: [v.world.caseId] }) },
+  'cases.holdRetention': { body: () => ({ reason: '（試験用）訴訟の対応中' }) },
   'users.resetPassword': { body: () => ({ newPassword: 'matrix-reset-passphrase-2026' }) },
   'users.bulkReassign': {
     refs: 'users',

@@ -285,6 +285,34 @@ describe('GET /api/persons (persons.search)', () => {
     expect(ranked.body.items.map((p) => p.id)).toEqual([prefixed.person.id, mother.person.id]);
   });
 
+  it('finds by one box (q): 氏名 with 異体字 alike, フリガナ in any width, birth date in 和暦 or 西暦 — participation-scoped', async () => {
+    for (const query of [
+      '磯浜',
+      '磯濱 花子',
+      'ｲｿﾊﾏ',
+      'はまはな',
+      '昭和23年3月3日',
+      'S23.3.3',
+      '1948-03-03',
+    ]) {
+      const response = await houkatsu.get<SearchList>(`/api/persons?q=${encodeURIComponent(query)}`);
+      expect(response.status, query).toBe(200);
+      expect(
+        response.body.items.map((p) => p.id),
+        query,
+      ).toContain(mother.person.id);
+    }
+    const son = await houkatsu.get<SearchList>(
+      `/api/persons?q=${encodeURIComponent('磯浜')}&birthDate=1975-06-01`,
+    );
+    expect(son.body.items.map((p) => p.givenName)).toEqual(['一郎']);
+    for (const client of [shogai, coordinator]) {
+      const response = await client.get<SearchList>(`/api/persons?q=${encodeURIComponent('磯浜')}`);
+      expect(response.body.items.map((p) => p.id)).not.toContain(mother.person.id);
+    }
+    expect(problemFields((await houkatsu.get('/api/persons?q=')).body)).toEqual(['クエリ.q']);
+  });
+
   it('narrows by birth date', async () => {
     const match = await houkatsu.get<SearchList>('/api/persons?kana=イソハマ&birthDate=1975-06-01');
     expect(match.body.items.map((p) => p.givenName)).toEqual(['一郎']);
@@ -327,7 +355,7 @@ describe('GET /api/persons (persons.search)', () => {
     const audit = await api.server.latestAudit('person.search');
     expect(audit?.actor_login_id).toBe('houkatsu');
     expect(auditDetails(audit)).toEqual({
-      query: { kana: 'イソハマ', birthDate: '1948-03-03', cursor: null },
+      query: { kana: 'イソハマ', q: null, birthDate: '1948-03-03', cursor: null },
       ids: [mother.person.id],
     });
   });

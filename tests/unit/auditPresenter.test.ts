@@ -18,6 +18,7 @@ const row = (overrides: Partial<AuditEventRow> = {}): AuditEventRow => ({
   resource_type: 'case',
   resource_id: 'c1',
   person_id: 'p1',
+  person_present: 'p1',
   case_id: 'c1',
   legal_basis: 'consent',
   details: {},

@@ -27,7 +27,7 @@ const casework: Permission[] = [
 
 /** The whole role × permission table, stated once: a change to a grant must change this test. */
 const expected: Record<Role, Permission[]> = {
-  admin: ['organization.read', 'organization.manage', 'user.read', 'user.manage'],
+  admin: ['organization.read', 'organization.manage', 'user.read', 'user.manage', 'retention.manage'],
   coordinator: [
     'organization.read',
     ...casework,
@@ -40,6 +40,8 @@ const expected: Record<Role, Permission[]> = {
     'resource.read',
     'resource.manage',
     'statistics.read',
+    'retention.manage',
+    'disposal.approve',
   ],
   caseworker: [
     'organization.read',
@@ -82,6 +84,7 @@ describe('permissions', () => {
       'user.manage',
       'audit.read',
       'disclosure.export',
+      'retention.manage',
     ]);
     expect(permissionsOf([])).toEqual([]);
   });

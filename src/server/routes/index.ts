@@ -33,6 +33,7 @@ import { progressNoteRoutes } from './progressNotes.ts';
 import { recidivismPlanRoutes } from './recidivismPlan.ts';
 import { referralRoutes } from './referrals.ts';
 import { resourceRoutes } from './resources.ts';
+import { retentionRoutes } from './retention.ts';
 import { sensitiveFactRoutes } from './sensitiveFacts.ts';
 import { sessionRoutes } from './session.ts';
 import { sessionListRoutes } from './sessions.ts';
@@ -64,6 +65,7 @@ export function registerRoutes(app: FastifyInstance, { database, config, secretB
   sessionListRoutes(app, db, config);
   totpRoutes(app, db, secretBox, 'Kasane');
   tenantSettingsRoutes(app, db);
+  retentionRoutes(app, db);
   userSecurityRoutes(app, db);
   organizationRoutes(app, db);
   userRoutes(app, db);

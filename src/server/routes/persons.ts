@@ -24,9 +24,11 @@ import {
   type PersonRow,
   type PersonSummaryRow,
   searchPersons,
+  searchPersonsByAnything,
   visibleHouseholdsOf,
 } from '../../db/persons.ts';
 import type { DB } from '../../db/schema.ts';
+import { caseSearchTerms } from '../../domain/caseSearch.ts';
 import * as clock from '../../domain/clock.ts';
 import type { Actor } from '../actor.ts';
 import { operations } from '../operation.ts';
@@ -187,14 +189,22 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: personSearchListSchema },
     },
     async ({ request, actor, tx, audit }) => {
-      const { kana, birthDate, limit, cursor } = request.query;
+      const { kana, q, birthDate, limit, cursor } = request.query;
       const after = decodeCursor(cursor, ['rank', 'text', 'uuid']);
-      const found = await searchPersons(tx, actor, { kana, birthDate, limit, after });
+      const found =
+        q !== undefined
+          ? await searchPersonsByAnything(tx, actor, {
+              terms: caseSearchTerms(q),
+              birthDate,
+              limit,
+              after: after ? [after[1], after[2]] : undefined,
+            })
+          : await searchPersons(tx, actor, { kana: kana ?? '', birthDate, limit, after });
       await audit({
         action: 'person.search',
         resourceType: 'person',
         details: {
-          query: { kana, birthDate: birthDate ?? null, cursor: cursor ?? null },
+          query: { kana: kana ?? null, q: q ?? null, birthDate: birthDate ?? null, cursor: cursor ?? null },
           ids: found.slice(0, limit).map((row) => row.id),
         },
       });

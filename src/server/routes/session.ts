@@ -68,6 +68,7 @@ async function loadMe(db: Kysely<DB>, userId: string, csrfToken: string, config:
       't.id as tenant_id',
       't.name as tenant_name',
       'ut.activated_at as totp_activated_at',
+      'u.must_change_password',
     ])
     .where('u.id', '=', userId)
     .executeTakeFirstOrThrow();
@@ -89,6 +90,7 @@ async function loadMe(db: Kysely<DB>, userId: string, csrfToken: string, config:
       row.totp_activated_at !== null,
       settings.totpRequiredForStaff,
     ),
+    passwordChangeRequired: row.must_change_password,
   };
 }
 
@@ -405,7 +407,12 @@ export function sessionRoutes(
   r.get(
     '/api/session',
     {
-      config: { access: 'signedIn', audit: [], allowDuringTotpEnrolment: true },
+      config: {
+        access: 'signedIn',
+        audit: [],
+        allowDuringTotpEnrolment: true,
+        allowDuringPasswordChange: true,
+      },
       schema: {
         operationId: 'session.get',
         summary: 'The signed-in user, organisation, roles and permissions',
@@ -422,7 +429,12 @@ export function sessionRoutes(
   r.delete(
     '/api/session',
     {
-      config: { access: 'signedIn', audit: ['session.signOut'], allowDuringTotpEnrolment: true },
+      config: {
+        access: 'signedIn',
+        audit: ['session.signOut'],
+        allowDuringTotpEnrolment: true,
+        allowDuringPasswordChange: true,
+      },
       schema: {
         operationId: 'session.delete',
         summary: 'Sign out',
@@ -451,6 +463,7 @@ export function sessionRoutes(
       config: {
         access: { signedIn: true, records: 'own' },
         audit: ['session.passwordChange'],
+        allowDuringPasswordChange: true,
         rateLimit: { max: 10, timeWindow: '1 minute' },
       },
       schema: {
@@ -492,7 +505,8 @@ export function sessionRoutes(
         }
         await tx
           .updateTable('users')
-          .set({ password_hash: newHash, updated_at: clock.now() })
+          // a change the administrator required is now done
+          .set({ password_hash: newHash, must_change_password: false, updated_at: clock.now() })
           .where('id', '=', actor.userId)
           .execute();
         const revoked = await revokeOtherSessions(tx, actor.userId, actor.sessionId);

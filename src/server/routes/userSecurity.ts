@@ -56,7 +56,8 @@ export function userSecurityRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         user.display_name,
         user.organization_name,
       ]);
-      await updateUser(tx, actor.tenantId, user.id, { passwordHash: newHash });
+      const mustChangePassword = request.body.mustChangePassword ?? false;
+      await updateUser(tx, actor.tenantId, user.id, { passwordHash: newHash, mustChangePassword });
       await clearLockout(tx, user.id);
       // An admin resetting their own password keeps the device they are using.
       const sessionsEnded =
@@ -67,7 +68,7 @@ export function userSecurityRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         action: 'user.resetPassword',
         resourceType: 'user',
         resourceId: user.id,
-        details: { loginId: user.login_id, sessionsEnded },
+        details: { loginId: user.login_id, sessionsEnded, mustChangePassword },
       });
       const row = await findUser(tx, actor.tenantId, user.id);
       if (!row) throw notFound();

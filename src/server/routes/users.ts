@@ -45,6 +45,7 @@ export function presentUser(row: UserWithOrganization, actor: Actor): User {
     disabledAt: row.disabled_at?.toISOString() ?? null,
     lockedUntil: row.locked_until && row.locked_until > now() ? row.locked_until.toISOString() : null,
     lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
+    mustChangePassword: row.must_change_password,
     abilities: userAbilities(actor, row, now()),
   };
 }
@@ -140,7 +141,12 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           action: 'user.create',
           resourceType: 'user',
           resourceId: id,
-          details: { loginId: input.loginId, organizationId: input.organizationId, roles: input.roles },
+          details: {
+            loginId: input.loginId,
+            organizationId: input.organizationId,
+            roles: input.roles,
+            mustChangePassword: input.mustChangePassword ?? false,
+          },
         });
         return findUser(tx, actor.tenantId, id);
       });

@@ -328,6 +328,11 @@ const appRoute = createRoute({
       const returnTo = safeReturnPath(location.href);
       throw redirect({ to: '/signin', search: returnTo && returnTo !== '/' ? { redirect: returnTo } : {} });
     }
+    // The administrator requires a new password: the change-password page is the only open page.
+    if (me.passwordChangeRequired) {
+      if (location.pathname !== '/account/password') throw redirect({ to: '/account/password' });
+      return { me };
+    }
     // The city requires TOTP for this role and it is not on: enrolment is the only open page.
     if (me.totpEnrolmentRequired && location.pathname !== '/account/totp')
       throw redirect({ to: '/account/totp' });

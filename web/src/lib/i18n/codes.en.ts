@@ -291,6 +291,12 @@ export const codesEn: CodeMessages = {
     'councilMeeting.attachmentRead': 'Council paper viewed',
     'evaluationScale.update': 'Evaluation scale changed',
     'programmeProgress.unlockYear': 'Fiscal year unlocked',
+    'retention.update': 'Retention periods changed',
+    'retention.hold': 'Disposal hold set or lifted',
+    'disposal.list': 'Disposal list viewed',
+    'disposal.approve': 'Disposal approved (carried out)',
+    'disposalRecord.list': 'Disposal record viewed',
+    'disposalRecord.export': 'Disposal record exported',
   },
   auditResourceType: {
     assessment: 'Assessment',

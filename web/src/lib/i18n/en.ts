@@ -1109,6 +1109,9 @@ export const en: Messages = {
       rules: 'At least 12 characters; not containing your login ID, not a common or demo password.',
       submit: 'Change password',
       changed: 'Password changed. {{count}} other sessions were ended.',
+      requiredTitle: 'You must change your password',
+      required:
+        'You signed in with a temporary password set by an administrator. Choose a new password only you know before using anything else.',
     },
     totp: {
       title: 'Two-step verification',
@@ -1352,6 +1355,11 @@ export const en: Messages = {
     progress: {
       yearLocked: 'This fiscal year is locked and cannot be changed.',
       yearNotLocked: 'This fiscal year has not been locked.',
+    },
+    passwordChangeRequired: 'An administrator requires you to change your password first.',
+    disposal: {
+      notExpired:
+        "Some selected records are not on today's disposal list. Reload the list (nothing was disposed).",
     },
     evaluationScale: {
       inUse: 'An evaluation grade used by recorded progress cannot be removed.',

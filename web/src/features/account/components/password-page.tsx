@@ -10,6 +10,7 @@ import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
+import { useSession } from '../../session/api/get-session.ts';
 import { useChangePassword } from '../api/change-password.ts';
 
 const fields: readonly FieldPath<PasswordChange>[] = ['currentPassword', 'newPassword'];
@@ -18,6 +19,7 @@ const fields: readonly FieldPath<PasswordChange>[] = ['currentPassword', 'newPas
 export function PasswordPage() {
   const { t } = useTranslation();
   const change = useChangePassword();
+  const required = useSession().data?.passwordChangeRequired === true;
   const [done, setDone] = useState<number | null>(null);
   const {
     register,
@@ -51,6 +53,11 @@ export function PasswordPage() {
       <form noValidate onSubmit={submit} className="flex max-w-[48rem] flex-col gap-8">
         {done !== null ? (
           <Alert tone="success" title={t('accounts.password.changed', { count: done })} />
+        ) : null}
+        {required && done === null ? (
+          <Alert tone="warning" live={false} title={t('accounts.password.requiredTitle')}>
+            <p>{t('accounts.password.required')}</p>
+          </Alert>
         ) : null}
         {change.error ? <ErrorSummary title={problemMessage(change.error, t)} messages={unplaced} /> : null}
         <TextField

@@ -49,7 +49,7 @@ export function PersonSearchPage() {
     else if (next.birthDate) document.getElementById('persons-birth-date')?.focus();
     if (next.kana || next.birthDate) return;
     if (!parsedKana.success) return;
-    setSearch({ kana: parsedKana.data, ...(birth ? { birthDate: birth } : {}) });
+    setSearch({ kana: parsedKana.data ?? '', ...(birth ? { birthDate: birth } : {}) });
   };
 
   const hasErrors = Boolean(errors.kana || errors.birthDate);
