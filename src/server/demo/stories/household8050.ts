@@ -1,4 +1,4 @@
-import { bornYearsAgo, daysAhead } from '../demoDays.ts';
+import { bornYearsAgo, daysAgo, daysAhead } from '../demoDays.ts';
 import { DemoCase, type DemoStory, handover, person, report } from '../story.ts';
 
 /** An 83-year-old mother and her withdrawn 54-year-old son; supported by 障害者相談支援事業所 and 保護第一課. */
@@ -59,5 +59,67 @@ export const household8050: DemoStory = {
     if (outreach) await report(shogai, outreach.id, 9, '2回目の訪問。本人と居間で10分ほど話せた。');
     if (welfare) await report(hogo, welfare.id, 20, '母と面談し、生活保護の申請手続きを説明した。');
     if (care) await report(houkatsu, care.id, 12, 'デイサービスの利用開始を確認。母の表情が明るくなった。');
+
+    // アウトリーチ before consent: the counter's attempts on the consultation, moved into the case
+    // when it opened; the latest's next attempt is ahead, so nothing is overdue.
+    const detail = await houkatsu.call<{ origin: { consultation: { id: string } } | null }>(
+      'GET',
+      `/api/cases/${kase.caseId}`,
+    );
+    const consultationId = detail.origin?.consultation.id;
+    if (!consultationId) throw new Error('demo: the 8050 case has no consultation');
+    const attempts = [
+      { on: 74, method: 'letter', result: 'letterLeft', relationship: 'none', next: 70 },
+      { on: 70, method: 'visit', result: 'noAnswer', relationship: 'none', next: 66 },
+      { on: 66, method: 'minsei', result: 'heardOf', relationship: 'known', next: null },
+    ] as const;
+    for (const a of attempts)
+      await houkatsu.call('POST', '/api/outreach-contacts', {
+        consultationId,
+        attemptedOn: daysAgo(a.on),
+        method: a.method,
+        result: a.result,
+        relationship: a.relationship,
+        nextAttemptOn: a.next === null ? null : daysAgo(a.next),
+        ...(a.result === 'heardOf'
+          ? { note: '民生委員から、本人が夜にコンビニへ出かけることがあると聞いた。' }
+          : {}),
+      });
+
+    // 参加支援: the son at a 居場所 (active, followed up) and a 就労体験 he ended (ended, with a reason)
+    const resourceId = async (name: string) => {
+      const { items } = await shogai.call<{ items: { id: string; name: string }[] }>(
+        'GET',
+        `/api/resources?q=${encodeURIComponent(name)}`,
+      );
+      const found = items.find((r) => r.name === name);
+      if (!found) throw new Error(`demo: no resource ${name}`);
+      return found.id;
+    };
+    const place = async (
+      resource: string,
+      kind: 'ibasho' | 'workExperience',
+      events: { kind: string; daysAgo: number; party?: string; endReason?: string; note: string }[],
+    ) => {
+      const placement = await shogai.call<{ id: string }>('POST', `/api/cases/${kase.caseId}/placements`, {
+        personId: kase.personId,
+        resourceId: await resourceId(resource),
+        planItemId: outreach?.id ?? null,
+        kind,
+      });
+      for (const { daysAgo: ago, ...event } of events)
+        await shogai.call('PATCH', `/api/placements/${placement.id}`, {
+          event: { ...event, occurredOn: daysAgo(ago) },
+        });
+    };
+    await place('ひきこもり家族会・居場所「こもれび」', 'ibasho', [
+      { kind: 'visit', daysAgo: 28, note: '相談員と一緒に見学。入口で10分ほど過ごした。' },
+      { kind: 'start', daysAgo: 21, note: '家族会の日に初めて参加。' },
+      { kind: 'followUp', daysAgo: 7, party: 'person', note: '本人：「静かな部屋なら行ける」。' },
+    ]);
+    await place('なかす しごと体験工房', 'workExperience', [
+      { kind: 'trial', daysAgo: 40, note: '半日の体験。' },
+      { kind: 'end', daysAgo: 35, endReason: 'health', note: '体調を崩し、本人と相談して終了。' },
+    ]);
   },
 };
