@@ -69,7 +69,7 @@ describe('CSV exports neutralise formula-leading cells', () => {
     const rows = await excelLikeCells(Buffer.from(await response.arrayBuffer()));
     const formulas = rows.flatMap((row) => row.filter((cell) => cell.type === 'formula'));
     expect(formulas).toEqual([]);
-    const purposeColumn = rows[0]?.findIndex((cell) => cell.shown === '目的') ?? -1;
+    const purposeColumn = rows[0]?.findIndex((cell) => cell.shown === '目的・理由') ?? -1;
     expect(purposeColumn).toBeGreaterThan(0);
     const purposes = rows.slice(1).map((row) => row[purposeColumn]?.shown);
     for (const purpose of [...typedReasons, ...storedPurposes]) expect(purposes).toContain(purpose);

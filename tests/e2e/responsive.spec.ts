@@ -79,11 +79,11 @@ async function expectFits(page: Page, label: string): Promise<void> {
   expect(await sidewaysOverflow(page), `${label}: the page scrolls sideways`).toBeLessThanOrEqual(0);
 }
 
+/** Kept as a file under the run's output folder (.kasane-test/playwright) and attached to the report. */
 async function keepScreenshot(page: Page, name: string): Promise<void> {
-  await test.info().attach(name, {
-    body: await page.screenshot({ fullPage: true }),
-    contentType: 'image/png',
-  });
+  const file = test.info().outputPath(`${name.replace(/[^\p{L}\p{N}-]+/gu, '-')}.png`);
+  await page.screenshot({ fullPage: true, path: file });
+  await test.info().attach(name, { path: file, contentType: 'image/png' });
 }
 
 const menuButton = (page: Page) => page.getByRole('button', { name: /^メニュー/ });

@@ -1026,8 +1026,10 @@ export const en: Messages = {
     heading: 'Find a person',
     lead: 'People in consultations and cases your organisation takes part in, by reading. Hiragana/katakana and full/half width are treated alike.',
     searchLabel: 'Find a person',
-    kana: 'Reading (フリガナ)',
-    kanaSupport: 'Family name alone or the full name (e.g. やまだ, ﾔﾏﾀﾞﾀﾛｳ).',
+    kana: 'Name, reading (フリガナ) or addressee number',
+    kanaSupport:
+      'Kanji name (variant characters alike), reading in hiragana or katakana, addressee number or date of birth (e.g. 城山, やまだ, ﾔﾏﾀﾞﾀﾛｳ).',
+    queryRequired: 'Enter a name, reading, addressee number or date of birth',
     birthDate: 'Date of birth',
     search: 'Search',
     resultsCaption: 'Results for “{{kana}}”',

@@ -8,14 +8,14 @@ export type PersonSearchResult = PersonSearchList['items'][number];
 
 export const personsQueryKey = ['persons'] as const;
 
-export type PersonSearch = { kana: string; birthDate?: string };
+export type PersonSearch = { q: string; birthDate?: string };
 
-/** `GET /api/persons?kana=&birthDate=&limit=&cursor=` → persons I may see, by reading. */
+/** `GET /api/persons?q=&birthDate=&limit=&cursor=` → persons I may see, by name, reading, 宛名番号 or birth date. */
 export function searchPersons(
   search: PersonSearch & { cursor?: string; limit?: number },
   signal?: AbortSignal,
 ): Promise<PersonSearchList> {
-  const query = new URLSearchParams({ kana: search.kana, limit: String(search.limit ?? 20) });
+  const query = new URLSearchParams({ q: search.q, limit: String(search.limit ?? 20) });
   if (search.birthDate) query.set('birthDate', search.birthDate);
   if (search.cursor) query.set('cursor', search.cursor);
   return apiRequest('GET', `/api/persons?${query}`, {

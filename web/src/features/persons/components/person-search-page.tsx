@@ -20,8 +20,9 @@ import { useCodeName } from '../../../lib/code-names.ts';
 import { type PersonSearch, usePersonSearch } from '../api/search-persons.ts';
 
 /**
- * 対象者検索 (`/persons`): persons my organisation may see, by フリガナ (ひらがな/カタカナ, 全角/半角
- * alike), optionally narrowed by birth date. The search stays in memory, never in the address.
+ * 対象者検索 (`/persons`): persons my organisation may see, by one box — 氏名 in kanji (異体字 alike),
+ * フリガナ (ひらがな/カタカナ, 全角/半角 alike), 宛名番号 or birth date — optionally narrowed by birth
+ * date. The search stays in memory, never in the address.
  */
 export function PersonSearchPage() {
   const { t } = useTranslation();
@@ -35,9 +36,10 @@ export function PersonSearchPage() {
 
   const submit = () => {
     const next: typeof errors = {};
-    // The contract's own rule for `?kana=` (normalised: ひらがな/カタカナ, 全角/半角 alike).
-    const parsedKana = personSearchQuerySchema.shape.kana.safeParse(kana);
-    if (!parsedKana.success) next.kana = parsedKana.error.issues[0]?.message;
+    // The contract's own rule for `?q=`.
+    const parsedKana = personSearchQuerySchema.shape.q.safeParse(kana);
+    if (!parsedKana.success || parsedKana.data === undefined)
+      next.kana = parsedKana.error?.issues[0]?.message ?? t('persons.queryRequired');
     let birth: string | undefined;
     if (birthDate.trim() !== '') {
       const parsed = parseWareki(birthDate);
@@ -48,8 +50,8 @@ export function PersonSearchPage() {
     if (next.kana) document.getElementById('persons-kana')?.focus();
     else if (next.birthDate) document.getElementById('persons-birth-date')?.focus();
     if (next.kana || next.birthDate) return;
-    if (!parsedKana.success) return;
-    setSearch({ kana: parsedKana.data ?? '', ...(birth ? { birthDate: birth } : {}) });
+    if (!parsedKana.success || parsedKana.data === undefined) return;
+    setSearch({ q: parsedKana.data, ...(birth ? { birthDate: birth } : {}) });
   };
 
   const hasErrors = Boolean(errors.kana || errors.birthDate);
@@ -98,7 +100,7 @@ export function PersonSearchPage() {
         ) : (
           <>
             <DataTable
-              caption={t('persons.resultsCaption', { kana: search.kana })}
+              caption={t('persons.resultsCaption', { kana: search.q })}
               captionDetail={t('persons.shownCount', { count: items.length })}
               columns={[t('persons.name'), t('persons.birthDate'), t('persons.sex')]}
               rows={items}
