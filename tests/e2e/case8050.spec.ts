@@ -124,7 +124,7 @@ test('8050: assessment, 支援会議, consent, 重層的支援会議, plan, repo
   const summary = page.getByRole('region', { name: '事例の概要' });
   await expect(summary).toContainText('受理');
   await expect(summary).toContainText(sonKana);
-  await expect(summary).toContainText(`${formatWareki(today)}（`);
+  await expect(summary).toContainText(`${formatWareki(today)}〔`);
   const caseNumber = (await summary.locator('dd').first().textContent()) ?? '';
   expect(caseNumber).toMatch(/^R\d+-\d{4}$/);
   const overview = page.getByRole('tabpanel', { name: '概要' });

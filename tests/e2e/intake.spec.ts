@@ -337,8 +337,15 @@ test('a handover is returned with reasons; the counter sees them (form completed
   await expect(sent).toContainText('まず自立相談支援機関で家計改善支援を検討してください。');
   await expectAccessible(page, 'handovers sent');
   await sent.getByRole('link', { name: '南 春子' }).click();
-  await expect(page.getByText('差戻しの理由')).toBeVisible();
-  await expect(page.getByText('まず自立相談支援機関で家計改善支援を検討してください。')).toBeVisible();
+  await expect(
+    page.getByText('差戻しの理由', { exact: true }).filter({ visible: true }).first(),
+  ).toBeVisible();
+  await expect(
+    page
+      .getByText('まず自立相談支援機関で家計改善支援を検討してください。')
+      .filter({ visible: true })
+      .first(),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: '重層事業へ引継ぐ' })).toBeVisible();
   await expect(page.getByRole('button', { name: '対応終了にする' })).toBeVisible();
 

@@ -185,16 +185,20 @@ function ProgressYear({ fiscalYear }: { fiscalYear: number }) {
                       })
                     : ''}
                   {item.automaticIndicators.length > 0 ? (
-                    <dl className="mt-2 flex flex-col gap-1 text-std-16N-170 text-solid-gray-700">
-                      {item.automaticIndicators.map((a) => (
-                        <div key={a.code}>
-                          <dt className="inline">{t(`recidivism.progress.automatic.${a.code}`)}</dt>
-                          {t('recidivism.progress.automaticSeparator')}
-                          <dd className="inline">{String(a.value)}</dd>
-                        </div>
-                      ))}
-                      <div className="text-std-14N-170">{t('recidivism.progress.automaticNote')}</div>
-                    </dl>
+                    <div className="mt-2 text-std-16N-170 text-solid-gray-700">
+                      <dl className="flex flex-col gap-1">
+                        {item.automaticIndicators.map((a) => (
+                          <div key={a.code}>
+                            <dt className="inline">
+                              {t(`recidivism.progress.automatic.${a.code}`)}
+                              {t('recidivism.progress.automaticSeparator')}
+                            </dt>
+                            <dd className="inline">{String(a.value)}</dd>
+                          </div>
+                        ))}
+                      </dl>
+                      <p className="mt-1 text-std-14N-170">{t('recidivism.progress.automaticNote')}</p>
+                    </div>
                   ) : null}
                 </Td>
                 <Td className="whitespace-nowrap">
