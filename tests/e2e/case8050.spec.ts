@@ -443,8 +443,8 @@ test('8050: assessment, 支援会議, consent, 重層的支援会議, plan, repo
   await expect(hogoForm.getByLabel('実施日')).toBeFocused();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type(formatWareki(today, { style: 'short' }));
-  await page.keyboard.press('Tab');
-  await expect(hogoForm.getByLabel('内容')).toBeFocused();
+  // past the date field's 「カレンダーで選ぶ」 button to 内容
+  await tabTo(page, hogoForm.getByLabel('内容'), 3);
   await page.keyboard.type('窓口で母と面談し、生活保護の申請書類を説明した。');
   await page.keyboard.press('Tab');
   await expect(hogoForm.getByRole('radio', { name: '実施' })).toBeFocused();
