@@ -80,6 +80,18 @@ const UserSecurityPage = lazyRouteComponent(
   () => import('../features/account-admin/components/user-security-page.tsx'),
   'UserSecurityPage',
 );
+const RetentionSettingsPage = lazyRouteComponent(
+  () => import('../features/retention/components/retention-settings-page.tsx'),
+  'RetentionSettingsPage',
+);
+const DisposalCandidatesPage = lazyRouteComponent(
+  () => import('../features/retention/components/disposal-candidates-page.tsx'),
+  'DisposalCandidatesPage',
+);
+const DisposalRecordsPage = lazyRouteComponent(
+  () => import('../features/retention/components/disposal-records-page.tsx'),
+  'DisposalRecordsPage',
+);
 const AuditEventsPage = lazyRouteComponent(
   () => import('../features/audit/components/audit-events-page.tsx'),
   'AuditEventsPage',
@@ -845,6 +857,38 @@ const disclosureRoute = createRoute({
   ),
 });
 
+// 保存期間・廃棄 (issue 13): the periods (IT or the coordinating section), the disposal list
+// (the coordinating section) and the record of disposals (the auditor).
+const retentionSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/retention',
+  component: () => (
+    <RequirePermission permission="retention.manage">
+      <RetentionSettingsPage />
+    </RequirePermission>
+  ),
+});
+
+const disposalCandidatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/disposals',
+  component: () => (
+    <RequirePermission permission="disposal.approve">
+      <DisposalCandidatesPage />
+    </RequirePermission>
+  ),
+});
+
+const disposalRecordsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/audit/disposals',
+  component: () => (
+    <RequirePermission permission="audit.read">
+      <DisposalRecordsPage />
+    </RequirePermission>
+  ),
+});
+
 // 社会資源, 参加支援, アウトリーチ, 地域づくり (issue 12).
 
 const resourcesRoute = createRoute({
@@ -1138,6 +1182,9 @@ const routeTree = rootRoute.addChildren([
     planItemsRoute,
     auditRoute,
     disclosureRoute,
+    retentionSettingsRoute,
+    disposalCandidatesRoute,
+    disposalRecordsRoute,
     accountSessionsRoute,
     accountPasswordRoute,
     accountTotpRoute,

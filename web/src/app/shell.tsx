@@ -30,6 +30,9 @@ type NavEntry = {
     | '/plan-items'
     | '/audit'
     | '/audit/disclosure'
+    | '/audit/disposals'
+    | '/disposals'
+    | '/admin/retention'
     | '/admin/reshuffle'
     | '/admin/settings'
     | '/account/sessions'
@@ -68,7 +71,8 @@ type NavEntry = {
     | `recidivism.nav.${'plan' | 'programmes' | 'import' | 'progress' | 'council' | 'opinions'}`
     | 'resources.nav.directory'
     | 'participation.nav.placements'
-    | 'resources.nav.community';
+    | 'resources.nav.community'
+    | `retention.nav.${'settings' | 'candidates' | 'records'}`;
   /** The permission the entry needs, as listed in `Me.permissions`; none for Home. */
   permission?: Permission;
   /**
@@ -130,6 +134,9 @@ const navEntries: readonly NavEntry[] = [
   { to: '/admin/users', label: 'nav.users', permission: 'user.read' },
   { to: '/audit', label: 'audit.nav', permission: 'audit.read' },
   { to: '/audit/disclosure', label: 'audit.disclosureNav', permission: 'disclosure.export' },
+  { to: '/audit/disposals', label: 'retention.nav.records', permission: 'audit.read' },
+  { to: '/disposals', label: 'retention.nav.candidates', permission: 'disposal.approve' },
+  { to: '/admin/retention', label: 'retention.nav.settings', permission: 'retention.manage' },
   { to: '/admin/reshuffle', label: 'accounts.navReshuffle', permission: 'user.manage' },
   { to: '/admin/settings', label: 'accounts.navSettings', permission: 'user.manage' },
   { to: '/account/sessions', label: 'accounts.navSessions' },

@@ -4,6 +4,7 @@ import type { Messages } from './ja.ts';
 import { participationEn } from './participation.en.ts';
 import { recidivismEn } from './recidivism.en.ts';
 import { resourcesEn } from './resources.en.ts';
+import { retentionEn } from './retention.en.ts';
 import { statsEn } from './stats.en.ts';
 import { uiEn } from './ui.en.ts';
 
@@ -158,6 +159,10 @@ export const en: Messages = {
     passwordSupport: 'At least 12 characters',
     newPassword: 'New password',
     newPasswordSupport: 'Only to change it. At least 12 characters',
+    signInLegend: 'Sign-in',
+    mustChangePassword: 'Require a new password at the next sign-in',
+    mustChangePasswordSupport:
+      'At their next sign-in, this user can use no other screen until they change their password. Use it after handing over an initial password or resetting one.',
     createTitle: 'Register a user',
     createHeading: 'Register a user',
     editTitle: 'Edit user',
@@ -1283,6 +1288,7 @@ export const en: Messages = {
   recidivism: recidivismEn,
   forms: formsEn,
   resources: resourcesEn,
+  retention: retentionEn,
   participation: participationEn,
   stats: statsEn,
   codes: codesEn,
@@ -1396,6 +1402,7 @@ export const en: Messages = {
       count: '{{count}} suggestions. Use the up and down arrow keys to choose.',
     },
     gone: '(deleted)',
+    disposed: 'Disposed',
     periodOrder: 'The end of the period must not be before its start',
     actions: 'Actions',
     actionsSupport: 'Choose any number; none means all actions.',

@@ -3,6 +3,7 @@ import { formsJa } from './forms.ja.ts';
 import { participationJa } from './participation.ja.ts';
 import { recidivismJa } from './recidivism.ja.ts';
 import { resourcesJa } from './resources.ja.ts';
+import { retentionJa } from './retention.ja.ts';
 import { statsJa } from './stats.ja.ts';
 import { uiJa } from './ui.ja.ts';
 /**
@@ -160,6 +161,10 @@ export const ja = {
     passwordSupport: '12文字以上',
     newPassword: '新しいパスワード',
     newPasswordSupport: '変更する場合のみ入力してください。12文字以上',
+    signInLegend: 'ログイン',
+    mustChangePassword: '次回ログイン時にパスワード変更を求める',
+    mustChangePasswordSupport:
+      '次にログインしたとき、この方はパスワードを変更するまで他の画面を使えません。初期パスワードを伝えたときや、パスワードを再設定したときに使います。',
     createTitle: 'ユーザーの登録',
     createHeading: 'ユーザーを登録',
     editTitle: 'ユーザーの編集',
@@ -1280,6 +1285,7 @@ export const ja = {
   recidivism: recidivismJa,
   forms: formsJa,
   resources: resourcesJa,
+  retention: retentionJa,
   participation: participationJa,
   stats: statsJa,
   codes: codesJa,
@@ -1395,6 +1401,7 @@ export const ja = {
       count: '候補が{{count}}件あります。上下の矢印キーで選べます。',
     },
     gone: '（削除済み）',
+    disposed: '廃棄済み',
     periodOrder: '期間の終了は開始と同じかそれより後の日付にしてください',
     actions: '操作',
     actionsSupport: '複数選べます。選ばなければすべての操作を表示します。',

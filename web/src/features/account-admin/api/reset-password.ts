@@ -7,7 +7,7 @@ import { apiRequest } from '../../../lib/api-client.ts';
 export function resetPassword(input: { id: string } & PasswordReset): Promise<User> {
   return apiRequest('POST', `/api/users/${encodeURIComponent(input.id)}/password`, {
     schema: userSchema,
-    body: { newPassword: input.newPassword },
+    body: { newPassword: input.newPassword, mustChangePassword: input.mustChangePassword ?? false },
   });
 }
 

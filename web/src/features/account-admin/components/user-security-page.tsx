@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { type PasswordReset, passwordResetSchema } from '../../../../../src/contract/accounts.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
+import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -34,7 +35,7 @@ export function UserSecurityPage({ userId }: { userId: string }) {
     formState: { errors },
   } = useForm<PasswordReset>({
     resolver: zodResolver(passwordResetSchema),
-    defaultValues: { newPassword: '' },
+    defaultValues: { newPassword: '', mustChangePassword: false },
   });
   const user = users.data?.find((u) => u.id === userId);
 
@@ -113,6 +114,11 @@ export function UserSecurityPage({ userId }: { userId: string }) {
                       (reset.error ? problemMessage(reset.error, t) : undefined)
                     }
                     {...register('newPassword')}
+                  />
+                  <Checkbox
+                    id="reset-must-change-password"
+                    label={t('users.mustChangePassword')}
+                    {...register('mustChangePassword')}
                   />
                   <div>
                     <Button type="submit" aria-disabled={reset.isPending || undefined}>

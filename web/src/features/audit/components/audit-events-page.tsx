@@ -75,7 +75,8 @@ function TargetText({ event }: { event: AuditEvent }) {
       </span>
       {event.person ? (
         <span>
-          {t('audit.person')} {event.person.name ?? t('audit.gone')}
+          {t('audit.person')}{' '}
+          {event.personDisposed ? t('audit.disposed') : (event.person.name ?? t('audit.gone'))}
         </span>
       ) : null}
       {event.case ? (

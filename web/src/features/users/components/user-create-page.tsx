@@ -5,6 +5,8 @@ import { type FieldPath, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type UserInput, userInputSchema } from '../../../../../src/contract/users.ts';
+import { Checkbox } from '../../../components/ui/checkbox.tsx';
+import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
@@ -24,6 +26,7 @@ const fields: readonly FieldPath<UserInput>[] = [
   'organizationId',
   'roles',
   'password',
+  'mustChangePassword',
 ];
 
 /** ユーザーの登録 (`/admin/users/new`). */
@@ -39,7 +42,14 @@ export function UserCreatePage() {
     formState: { errors },
   } = useForm<UserInput, unknown, z.output<typeof userInputSchema>>({
     resolver: zodResolver(userInputSchema),
-    defaultValues: { loginId: '', displayName: '', organizationId: '', roles: [], password: '' },
+    defaultValues: {
+      loginId: '',
+      displayName: '',
+      organizationId: '',
+      roles: [],
+      password: '',
+      mustChangePassword: false,
+    },
   });
   const [unplaced, setUnplaced] = useState<string[]>([]);
 
@@ -108,6 +118,13 @@ export function UserCreatePage() {
           error={errors.password?.message}
           {...register('password')}
         />
+        <CheckboxGroup legend={t('users.signInLegend')} supportText={t('users.mustChangePasswordSupport')}>
+          <Checkbox
+            id="user-must-change-password"
+            label={t('users.mustChangePassword')}
+            {...register('mustChangePassword')}
+          />
+        </CheckboxGroup>
         <div className="flex flex-wrap items-center gap-6">
           <SubmitButton busy={create.isPending}>{t('users.create')}</SubmitButton>
           <Link to="/admin/users" className={textLinkClassName}>

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { passwordSchema, type User, userUpdateSchema } from '../../../../../src/contract/users.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
+import { Checkbox } from '../../../components/ui/checkbox.tsx';
+import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
@@ -25,7 +27,13 @@ const userEditSchema = userUpdateSchema.extend({
 type UserEditValues = z.input<typeof userEditSchema>;
 type UserEditOutput = z.output<typeof userEditSchema>;
 
-const fields: readonly FieldPath<UserEditValues>[] = ['displayName', 'organizationId', 'roles', 'password'];
+const fields: readonly FieldPath<UserEditValues>[] = [
+  'displayName',
+  'organizationId',
+  'roles',
+  'password',
+  'mustChangePassword',
+];
 
 function BackLink() {
   const { t } = useTranslation();
@@ -76,6 +84,7 @@ function UserEditor({ user }: { user: User }) {
       organizationId: user.organization.id,
       roles: [...user.roles],
       password: '',
+      mustChangePassword: user.mustChangePassword,
     },
   });
   const unplaced = useServerFieldErrors(update.error, { setError, setFocus }, fields);
@@ -92,6 +101,7 @@ function UserEditor({ user }: { user: User }) {
     if (dirtyFields.organizationId) changes.organizationId = values.organizationId;
     if (dirtyFields.roles) changes.roles = values.roles;
     if (values.password) changes.password = values.password;
+    if (dirtyFields.mustChangePassword) changes.mustChangePassword = values.mustChangePassword;
     if (Object.keys(changes).length === 0) {
       finish(user.displayName);
       return;
@@ -149,6 +159,16 @@ function UserEditor({ user }: { user: User }) {
               error={errors.password?.message}
               {...register('password')}
             />
+            <CheckboxGroup
+              legend={t('users.signInLegend')}
+              supportText={t('users.mustChangePasswordSupport')}
+            >
+              <Checkbox
+                id="user-must-change-password"
+                label={t('users.mustChangePassword')}
+                {...register('mustChangePassword')}
+              />
+            </CheckboxGroup>
             <div className="flex flex-wrap items-center gap-6">
               <SubmitButton busy={update.isPending}>{t('common.save')}</SubmitButton>
               <BackLink />
