@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseListItem } from '../../src/contract/cases.ts';
+import type { DisposalCandidates } from '../../src/contract/retention.ts';
 import { settleDemoTimeline } from '../../src/db/seed/demoTimeline.ts';
 import { seedDemoCases } from '../../src/server/demo/demoCases.ts';
 import {
@@ -171,5 +172,22 @@ describe('cases.list filters', () => {
     const response = await coordinator.get('/api/cases?householdFlag=nope&noContactDays=-1');
     expect(response.status).toBe(400);
     expect(problemFields(response.body)).toEqual(['クエリ.householdFlag', 'クエリ.noContactDays']);
+  });
+});
+
+describe('the demo casework on the disposal list (docs/retention.md)', () => {
+  it('has the consultation closed at the counter seven years ago, dated its own day, and no demo case', async () => {
+    const response = await coordinator.get<DisposalCandidates>('/api/disposals/candidates');
+    expect(response.status).toBe(200);
+    const { cases, consultations, persons } = response.body;
+    // every demo case is recent (closed this year at the earliest): none past its 5 years
+    expect(cases).toEqual([]);
+    expect(consultations).toHaveLength(1);
+    const [old] = consultations;
+    expect(old).toMatchObject({ personName: '荒田 昭', organizationName: '保護第一課', mainTopic: 'income' });
+    expect(old?.closedOn).toBe(old?.receivedOn);
+    expect(old && old.disposableFrom <= response.body.asOf).toBe(true);
+    // its person is named by no other record: disposed with it
+    expect(persons).toEqual([expect.objectContaining({ name: '荒田 昭', reason: 'lastRecord' })]);
   });
 });

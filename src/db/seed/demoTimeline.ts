@@ -54,7 +54,36 @@ export async function settleDemoTimeline(db: Kysely<DB>): Promise<void> {
       accepted.push({ id: c.id, tenantId: c.tenant_id, on: tokyoDate(acceptedAt) });
     }
     await renumber(tx, accepted);
+    await settleClosedConsultations(tx);
   });
+}
+
+/**
+ * A consultation the counter answered and closed itself, with no referral and no handover, was
+ * closed on the day it came in (the demo closes it through the API, stamped with the seed's moment):
+ * so one received years ago is past its retention period on 廃棄候補一覧.
+ */
+async function settleClosedConsultations(tx: Transaction<DB>): Promise<void> {
+  const closed = await tx
+    .selectFrom('consultations as c')
+    .select(['c.id', 'c.received_on'])
+    .where('c.status', '=', 'closed')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('referrals as r')
+            .select('r.id')
+            .whereRef('r.consultation_id', '=', 'c.id')
+            .union(selectFrom('handovers as h').select('h.id').whereRef('h.consultation_id', '=', 'c.id')),
+        ),
+      ),
+    )
+    .execute();
+  for (const c of closed) {
+    const closedAt = new Date(`${String(c.received_on).slice(0, 10)}T16:00:00+09:00`);
+    if (closedAt.getTime() > now().getTime()) continue;
+    await tx.updateTable('consultations').set({ closed_at: closedAt }).where('id', '=', c.id).execute();
+  }
 }
 
 const HOUR = 3_600_000;

@@ -7,6 +7,7 @@ import { household9060 } from './household9060.ts';
 import { leadContinues } from './leadContinues.ts';
 import { leavingPrison } from './leavingPrison.ts';
 import { newlyAccepted } from './newlyAccepted.ts';
+import { pastRetention } from './pastRetention.ts';
 import { referralWaiting } from './referralWaiting.ts';
 import { reopened } from './reopened.ts';
 import { resolvedCase } from './resolvedCase.ts';
@@ -19,7 +20,7 @@ import { youngCarer } from './youngCarer.ts';
 /**
  * The demo municipality's casework, one story a file, told in this order (case numbers and the
  * timeline follow it): every stage of a case, a returned handover, a referral and a consultation
- * handled at the counter.
+ * handled at the counter, and one closed years ago that is past its retention period.
  */
 export const demoStories: readonly DemoStory[] = [
   household8050,
@@ -38,4 +39,5 @@ export const demoStories: readonly DemoStory[] = [
   handoverWaiting,
   referralWaiting,
   handledAtCounter,
+  pastRetention,
 ];
