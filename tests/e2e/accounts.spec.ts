@@ -14,6 +14,7 @@ async function createStaff(
   displayName: string,
   organization: string,
   role: string,
+  mustChangePassword = false,
 ) {
   const csrf = ((await (await page.request.get('/api/session')).json()) as { csrfToken: string }).csrfToken;
   const organizations = (await (await page.request.get('/api/organizations')).json()) as {
@@ -27,6 +28,7 @@ async function createStaff(
       organizationId: organizations.items.find((o) => o.name === organization)?.id,
       roles: [role],
       password: STAFF_PASSWORD,
+      mustChangePassword,
     },
   });
   expect(created.status()).toBe(201);
@@ -163,11 +165,13 @@ test('an admin previews and runs the April reshuffle', async ({ page }) => {
 test('a user changes their password; an admin unlocks and requires TOTP for staff', async ({ page }) => {
   test.setTimeout(240_000); // nine argon2 sign-ins and five axe runs on a shared 2-core machine
   await signIn(page, 'admin');
-  await createStaff(page, 'pw.shiken', '変更 試験', '地域福祉課', 'planOfficer');
+  // 「次回ログイン時にパスワード変更を求める」: the new account's first sign-in opens only the change
+  await createStaff(page, 'pw.shiken', '変更 試験', '地域福祉課', 'planOfficer', true);
   await signOut(page);
   await signInWith(page, 'pw.shiken', STAFF_PASSWORD);
-  await page.getByRole('link', { name: 'パスワードの変更' }).click();
+  await expect(page).toHaveURL(/\/account\/password$/);
   await expect(page.getByRole('heading', { level: 1, name: 'パスワードの変更' })).toBeVisible();
+  await expect(page.getByText('パスワードの変更が必要です')).toBeVisible();
   await page.getByLabel(/^現在のパスワード/).fill(STAFF_PASSWORD);
   await page.getByLabel(/^新しいパスワード/).fill('my-PW.shiken-2026');
   await page.getByRole('button', { name: 'パスワードを変更する' }).click();
@@ -176,6 +180,9 @@ test('a user changes their password; an admin unlocks and requires TOTP for staf
   await page.getByLabel(/^新しいパスワード/).fill('shiroyama-tenmonkan-7');
   await page.getByRole('button', { name: 'パスワードを変更する' }).click();
   await expect(page.getByText(/パスワードを変更しました。/)).toBeVisible();
+  // the change lifts the restriction: the other pages open again
+  await page.getByRole('link', { name: 'ホーム' }).click();
+  await expect(page).toHaveURL(/\/$/);
   await signOut(page);
 
   // Three wrong passwords lock nothing yet but warn; the admin can lift a lock.

@@ -136,3 +136,45 @@ test('a print is recorded, the coordinator sees who read the person, the auditor
       .toString(),
   ).toBe('%PDF-');
 });
+
+test('the coordinating section disposes of a record past its period; the auditor reads it in 廃棄記録', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // the demo's consultation closed at the 保護第一課 counter seven years ago (5-year default period)
+  await signIn(page, 'coordinator');
+  await nav(page, '廃棄候補一覧').click();
+  await expect(page.getByRole('heading', { level: 1, name: '廃棄候補一覧' })).toBeVisible();
+  const consultations = page.getByRole('table', { name: /保存期間を過ぎた相談記録/ });
+  const row = consultations.getByRole('row').filter({ hasText: '荒田 昭' });
+  await expect(row).toContainText('対応終了後の保存期間（5年）が経過');
+  await expect(row).toContainText(/令和\d+年4月1日/);
+  await row.getByRole('checkbox', { name: /受付の相談記録を選ぶ/ }).check();
+  await page.getByRole('button', { name: '選んだ記録を廃棄する' }).click();
+  const dialog = page.getByRole('dialog', { name: '選んだ記録を廃棄しますか' });
+  await expect(dialog).toContainText('削除した情報は元に戻せません');
+  await expect(dialog).toContainText('事例にならなかった相談記録 1件');
+  await expectAccessible(page, 'disposal list with its confirmation');
+  await dialog.getByRole('button', { name: '廃棄する' }).click();
+  await expect(
+    page.getByText('廃棄しました：支援ケース0件・相談記録1件・本人1人。廃棄記録に残しました。'),
+  ).toBeVisible();
+  await expect(consultations).toContainText('保存期間を過ぎた相談記録はありません。');
+  await signOut(page);
+
+  // the auditor: when, by whom, how many — no name — and the CSV
+  await signIn(page, 'auditor');
+  await nav(page, '廃棄記録').click();
+  const record = page
+    .getByRole('table', { name: /廃棄記録（新しい順）/ })
+    .getByRole('row')
+    .nth(1);
+  await expect(record).toContainText('重層 調整');
+  await expect(record).toContainText('支援ケース0件・相談記録1件・本人1人');
+  await expect(record).not.toContainText('荒田');
+  const downloadEvent = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'CSVをダウンロード（UTF-8）' }).click();
+  const csv = fs.readFileSync(await (await downloadEvent).path(), 'utf8');
+  expect(csv).toContain('重層 調整');
+  expect(csv).not.toContain('荒田');
+});

@@ -51,6 +51,9 @@ type NavEntry = {
     | 'nav.home'
     | 'nav.organizations'
     | 'nav.users'
+    | 'nav.retentionSettings'
+    | 'nav.disposalCandidates'
+    | 'nav.disposalRecords'
     | 'tasks.nav'
     | 'consultations.navNew'
     | 'consultations.navList'
@@ -71,8 +74,7 @@ type NavEntry = {
     | `recidivism.nav.${'plan' | 'programmes' | 'import' | 'progress' | 'council' | 'opinions'}`
     | 'resources.nav.directory'
     | 'participation.nav.placements'
-    | 'resources.nav.community'
-    | `retention.nav.${'settings' | 'candidates' | 'records'}`;
+    | 'resources.nav.community';
   /** The permission the entry needs, as listed in `Me.permissions`; none for Home. */
   permission?: Permission;
   /**
@@ -134,9 +136,9 @@ const navEntries: readonly NavEntry[] = [
   { to: '/admin/users', label: 'nav.users', permission: 'user.read' },
   { to: '/audit', label: 'audit.nav', permission: 'audit.read' },
   { to: '/audit/disclosure', label: 'audit.disclosureNav', permission: 'disclosure.export' },
-  { to: '/audit/disposals', label: 'retention.nav.records', permission: 'audit.read' },
-  { to: '/disposals', label: 'retention.nav.candidates', permission: 'disposal.approve' },
-  { to: '/admin/retention', label: 'retention.nav.settings', permission: 'retention.manage' },
+  { to: '/audit/disposals', label: 'nav.disposalRecords', permission: 'audit.read' },
+  { to: '/disposals', label: 'nav.disposalCandidates', permission: 'disposal.approve' },
+  { to: '/admin/retention', label: 'nav.retentionSettings', permission: 'retention.manage' },
   { to: '/admin/reshuffle', label: 'accounts.navReshuffle', permission: 'user.manage' },
   { to: '/admin/settings', label: 'accounts.navSettings', permission: 'user.manage' },
   { to: '/account/sessions', label: 'accounts.navSessions' },

@@ -56,6 +56,9 @@ export const en: Messages = {
     home: 'Home',
     organizations: 'Organisations',
     users: 'Users',
+    retentionSettings: 'Retention periods',
+    disposalCandidates: 'Disposal list',
+    disposalRecords: 'Disposal record',
   },
   idle: {
     title: 'You will be signed out soon',

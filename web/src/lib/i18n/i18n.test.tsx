@@ -7,7 +7,11 @@ import { CheckboxGroup } from '../../components/ui/checkbox-group.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
 import { en } from './en.ts';
 import { i18n } from './i18n.ts';
-import { ja } from './ja.ts';
+import { ja as firstLoad } from './ja.ts';
+import { retentionJa } from './retention.ja.ts';
+
+/** Japanese as a signed-in user may need it: the first load and the dictionaries that come with their pages. */
+const ja = { ...firstLoad, retention: retentionJa };
 
 /** Every leaf key as a dotted path, e.g. `problem.auth.locked`. */
 function leafKeys(messages: object, prefix = ''): string[] {

@@ -3,7 +3,7 @@ import { formsJa } from './forms.ja.ts';
 import { participationJa } from './participation.ja.ts';
 import { recidivismJa } from './recidivism.ja.ts';
 import { resourcesJa } from './resources.ja.ts';
-import { retentionJa } from './retention.ja.ts';
+import type { retentionJa } from './retention.ja.ts';
 import { statsJa } from './stats.ja.ts';
 import { uiJa } from './ui.ja.ts';
 /**
@@ -58,6 +58,9 @@ export const ja = {
     home: 'ホーム',
     organizations: '組織管理',
     users: 'ユーザー管理',
+    retentionSettings: '保存期間の設定',
+    disposalCandidates: '廃棄候補一覧',
+    disposalRecords: '廃棄記録',
   },
   idle: {
     title: 'まもなく自動的にログアウトします',
@@ -1285,7 +1288,6 @@ export const ja = {
   recidivism: recidivismJa,
   forms: formsJa,
   resources: resourcesJa,
-  retention: retentionJa,
   participation: participationJa,
   stats: statsJa,
   codes: codesJa,
@@ -1473,4 +1475,9 @@ export const ja = {
 };
 
 /** The shape every language file must have. */
-export type Messages = typeof ja;
+/**
+ * The shape every language file must have. Page dictionaries (`retention`) are not in `ja`: their
+ * Japanese arrives with their pages (web/src/features/retention/messages.ts), so the first load
+ * does not carry it; English ships them in `en`, which is fetched on demand as a whole.
+ */
+export type Messages = typeof ja & { retention: typeof retentionJa };

@@ -2,11 +2,6 @@ import type { retentionJa } from './retention.ja.ts';
 
 /** English messages of retention and disposal (see retention.ja.ts). */
 export const retentionEn: typeof retentionJa = {
-  nav: {
-    settings: 'Retention periods',
-    candidates: 'Disposal list',
-    records: 'Disposal record',
-  },
   settings: {
     title: 'Retention periods',
     lead: 'Set how many years each kind of record is kept. As for public records, a period is counted from 1 April of the fiscal year after the one the record ended in. Records past their period appear on the disposal list, where the coordinating section reviews and disposes of them.',

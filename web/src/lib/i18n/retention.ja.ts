@@ -1,13 +1,9 @@
 /**
  * Japanese messages of 保存期間・廃棄 (issue 13, docs/retention.md): the periods, the disposal list
- * and its approval, and the auditor's record of disposals. Hung under `retention` in ja.ts.
+ * and its approval, and the auditor's record of disposals. Not in ja.ts: loaded with the retention pages
+ * (web/src/features/retention/messages.ts) under `retention`.
  */
 export const retentionJa = {
-  nav: {
-    settings: '保存期間の設定',
-    candidates: '廃棄候補一覧',
-    records: '廃棄記録',
-  },
   settings: {
     title: '保存期間の設定',
     lead: '記録の種類ごとに、保存する年数を定めます。期間は公文書と同じく、記録が終わった年度の翌年度の4月1日から数えます（翌年度起算）。期間を過ぎた記録は廃棄候補一覧に載り、重層事業担当部署が確認して廃棄します。',

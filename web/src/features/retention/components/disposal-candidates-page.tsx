@@ -14,6 +14,7 @@ import { formatDate } from '../../../lib/wareki.ts';
 import { useApproveDisposal, useDisposalCandidates, useHoldRetention } from '../api/disposal-candidates.ts';
 import { type DisposalSelection, emptySelection, keepListed } from '../disposal-selection.ts';
 import { DisposalCandidatesView, DisposalConfirmation } from './disposal-candidates-view.tsx';
+import '../messages.ts';
 
 /** The hold's reason as the server takes it (`retentionHoldSchema`), required when placing a hold. */
 const holdReasonSchema = z.object({ reason: requiredText(400) });

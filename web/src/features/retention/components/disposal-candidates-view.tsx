@@ -19,6 +19,7 @@ import {
   toggleAll,
   toggleSelected,
 } from '../disposal-selection.ts';
+import '../messages.ts';
 
 export type DisposalCandidatesViewProps = {
   candidates: DisposalCandidates;

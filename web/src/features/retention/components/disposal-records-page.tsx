@@ -12,6 +12,7 @@ import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { useDisposalRecords, useExportDisposalRecords } from '../api/disposal-records.ts';
+import '../messages.ts';
 
 /** The record of disposals as a table: when, by whom, how many, which case numbers — no personal data. */
 export function DisposalRecordsTable({ records }: { records: readonly DisposalRecord[] }) {

@@ -10,6 +10,7 @@ import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { useServerFieldErrors } from '../../../lib/form-errors.ts';
+import '../messages.ts';
 
 const fields: readonly (FieldPath<RetentionRulesInput> & keyof RetentionRulesInput)[] = [
   'caseYears',

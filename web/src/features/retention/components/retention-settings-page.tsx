@@ -7,6 +7,7 @@ import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { useRetentionRules, useUpdateRetentionRules } from '../api/retention-rules.ts';
 import { RetentionRulesForm } from './retention-rules-form.tsx';
+import '../messages.ts';
 
 /** 保存期間の設定 (`/admin/retention`): city IT or the coordinating section (retention.manage). */
 export function RetentionSettingsPage() {
