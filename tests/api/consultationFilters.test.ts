@@ -29,7 +29,9 @@ let referredIn: string;
 type List = { items: { id: string; direction: string; organization: { id: string } }[] };
 
 const idsOf = async (client: ApiClient, query: Record<string, string>) => {
-  const response = await client.get<List>(`/api/consultations?${new URLSearchParams({ limit: '100', ...query })}`);
+  const response = await client.get<List>(
+    `/api/consultations?${new URLSearchParams({ limit: '100', ...query })}`,
+  );
   expect(response.status, JSON.stringify(response.body)).toBe(200);
   return response.body.items.map((item) => item.id).sort();
 };
@@ -40,7 +42,8 @@ beforeAll(async () => {
   dir = await demoDirectory(server.database.db);
   const db = server.database.db;
   september = (await createConsultation(db, dir, { receivedOn: '2026-09-10' })).consultationId;
-  october = (await createConsultation(db, dir, { receivedOn: '2026-10-15', outcome: 'referral' })).consultationId;
+  october = (await createConsultation(db, dir, { receivedOn: '2026-10-15', outcome: 'referral' }))
+    .consultationId;
   await db
     .updateTable('consultations')
     .set({ channel: 'phone', topics: ['debt'], main_topic: 'debt' })
