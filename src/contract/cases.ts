@@ -53,6 +53,12 @@ export { type CaseFilter, caseFilterSchema };
 
 export const caseListQuerySchema = pageQuerySchema.extend(caseFilterSchema.shape);
 
+/** cases.export: the filters of 事例一覧 and the file format (CSV in UTF-8 with a BOM, or xlsx). */
+export const caseExportQuerySchema = caseFilterSchema.extend({
+  format: z.enum(['csv', 'xlsx'], { message: '出力形式は csv か xlsx で指定してください' }),
+});
+export type CaseExportQuery = z.infer<typeof caseExportQuerySchema>;
+
 export const caseListItemSchema = z.object({
   id: z.uuid(),
   caseNumber: z.string(),

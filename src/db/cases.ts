@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { CaseFilter } from '../contract/cases.ts';
+import { contactEventKinds } from '../domain/caseSearch.ts';
 import type { CaseStage } from '../domain/caseStage.ts';
 import { now } from '../domain/clock.ts';
 import { caseVisible, meetingVisible, type Viewer } from './access.ts';
@@ -145,6 +146,31 @@ export async function listVisibleCases(
     .orderBy('page.id', 'desc')
     .execute();
   return rows as CaseListRow[];
+}
+
+/**
+ * The day (Asia/Tokyo) of each case's latest contact with the person or household — the timeline
+ * entries that 「N日以上記録なし」 looks at (contactEventKinds) — for cases the caller already found
+ * visible. A case without any such entry is absent from the map.
+ */
+export async function latestContactDays(
+  db: Executor,
+  tenantId: string,
+  caseIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('case_events as ce')
+    .select([
+      'ce.case_id',
+      sql<string>`to_char(max(ce.occurred_at) AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD')`.as('day'),
+    ])
+    .where('ce.tenant_id', '=', tenantId)
+    .where('ce.case_id', 'in', [...caseIds])
+    .where('ce.kind', 'in', [...contactEventKinds])
+    .groupBy('ce.case_id')
+    .execute();
+  return new Map(rows.map((row) => [row.case_id, row.day]));
 }
 
 /** The distinct bases on which the viewer's organisation takes part in the case with case scope. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import type { ConsultationFilter } from '../contract/consultations.ts';
 import { now } from '../domain/clock.ts';
 import { consultationVisible, type Viewer } from './access.ts';
 import type { ConsultationOutcome, ConsultationStatus, DB, Visitor } from './schema.ts';
@@ -90,10 +91,25 @@ export async function visibleConsultationSummaries(
 }
 
 export interface ConsultationListOptions {
-  status?: ConsultationStatus | undefined;
+  filter: ConsultationFilter;
   limit: number;
   /** [received_on, id] of the last row of the previous page. */
   after?: readonly [string, string] | undefined;
+}
+
+/** The conditions of the 相談一覧 filter on a consultations row aliased `alias`. */
+function consultationFilterConditions(alias: string, filter: ConsultationFilter): RawBuilder<boolean>[] {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  const conditions: RawBuilder<boolean>[] = [];
+  if (filter.status) conditions.push(sql<boolean>`${column('status')} = ${filter.status}`);
+  if (filter.from) conditions.push(sql<boolean>`${column('received_on')} >= ${filter.from}::date`);
+  if (filter.to) conditions.push(sql<boolean>`${column('received_on')} <= ${filter.to}::date`);
+  if (filter.organizationId)
+    conditions.push(sql<boolean>`${column('organization_id')} = ${filter.organizationId}::uuid`);
+  if (filter.channel) conditions.push(sql<boolean>`${column('channel')} = ${filter.channel}`);
+  if (filter.topic) conditions.push(sql<boolean>`${filter.topic} = ANY(${column('topics')})`);
+  if (filter.outcome) conditions.push(sql<boolean>`${column('outcome')} = ${filter.outcome}`);
+  return conditions;
 }
 
 /**
@@ -101,21 +117,22 @@ export interface ConsultationListOptions {
  * first. Each source is walked in order under its own LIMIT — the counter's own consultations along
  * consultations_org_idx, the referrals addressed to it along referrals_to_idx — so a page costs a few
  * dozen rows however many consultations the counter has taken over the years. The page is then
- * loaded with the visibility predicate like every other read.
+ * loaded with the visibility predicate like every other read. The filter narrows both sources the
+ * same way (a counter filter naming another organisation leaves only what it referred to us).
  */
 export async function listConsultations(
   db: Executor,
   viewer: Viewer,
   options: ConsultationListOptions,
 ): Promise<ConsultationSummaryRow[]> {
-  const { after, status, limit } = options;
+  const { after, filter, limit } = options;
   let own = db
     .selectFrom('consultations as own')
     .select(['own.id', 'own.received_on'])
     .where('own.tenant_id', '=', viewer.tenantId)
     .where('own.organization_id', '=', viewer.organizationId)
     .where('own.disposed_at', 'is', null);
-  if (status) own = own.where('own.status', '=', status);
+  for (const condition of consultationFilterConditions('own', filter)) own = own.where(condition);
   if (after)
     own = own.where(sql<boolean>`(own.received_on, own.id) < (${after[0]}::date, ${after[1]}::uuid)`);
   let referred = db
@@ -126,7 +143,7 @@ export async function listConsultations(
     .where('r.to_organization_id', '=', viewer.organizationId)
     .where('r.status', 'in', ['pending', 'accepted'])
     .where('rc.disposed_at', 'is', null);
-  if (status) referred = referred.where('rc.status', '=', status);
+  for (const condition of consultationFilterConditions('rc', filter)) referred = referred.where(condition);
   if (after)
     referred = referred.where(sql<boolean>`(rc.received_on, rc.id) < (${after[0]}::date, ${after[1]}::uuid)`);
   const ownPage = db

@@ -1,4 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  preHandlerAsyncHookHandler,
+  RouteOptions,
+} from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import { problemSchema } from '../contract/problem.ts';
@@ -41,6 +47,11 @@ export interface OperationSpec<
   querystring?: Q;
   body?: B;
   response: R & Partial<Record<number, Schema>>;
+  /**
+   * Runs after the gate and validation, before the transaction: a check that refuses early and
+   * costs nothing when the request is refused or malformed (the export rate limit).
+   */
+  preHandler?: preHandlerAsyncHookHandler;
   /** Open to a user who must first enrol TOTP. */
   allowDuringTotpEnrolment?: boolean;
   /** Open to a user who must first change their password. */
@@ -118,6 +129,7 @@ export function operations(
           ...(body ? { body } : {}),
           response: { ...(module.problems ?? (method === 'GET' ? readErrors : writeErrors)), ...response },
         },
+        ...(spec.preHandler ? { preHandler: spec.preHandler } : {}),
         handler: async (request, reply) => {
           const actor = actorOf(request);
           const answer = await db.transaction().execute((tx) =>

@@ -64,6 +64,7 @@ export const accessOracle: Readonly<Record<string, OracleRow>> = {
   // the support flow: case data, for the casework roles only, refused as 404 (docs/domain.md "Access")
   'assessments.save': { roles: ['coordinator'], records: 'participation', hidden: true },
   'cases.list': { roles: ['coordinator', 'caseworker'], records: 'participation', hidden: true },
+  'cases.export': { roles: ['coordinator', 'caseworker'], records: 'participation', hidden: true },
   'cases.get': { roles: ['coordinator', 'caseworker'], records: 'participation', hidden: true },
   'cases.timeline': { roles: ['coordinator', 'caseworker'], records: 'participation', hidden: true },
   'cases.close': { roles: ['coordinator'], records: 'participation', hidden: true },

@@ -583,6 +583,7 @@ const queries: Record<string, { probe?: boolean; query: (v: View) => Record<stri
   'statistics.get': { query: () => ({ fiscalYear: '2026' }) },
   'auditEvents.subjects': { query: () => ({ q: 'ヤマ' }) },
   'statistics.export': { query: () => ({ fiscalYear: '2026', format: 'csv' }) },
+  'cases.export': { query: () => ({ format: 'csv' }) },
 };
 
 // ---------------------------------------------------------------- cells and expectations

@@ -49,6 +49,14 @@ test('the coordinator’s home shows what waits and each figure opens its filter
   await page.getByRole('button', { name: '検索する' }).click();
   await expect(page.getByRole('table', { name: '事例の一覧' }).locator('tbody tr')).toHaveCount(1);
   await expect(page.getByRole('row', { name: /城山 和夫/ })).toBeVisible();
+  // 「Excelで出力」 downloads the list as filtered: the header and the one case found
+  const [cases] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Excelで出力' }).click(),
+  ]);
+  const book = await new ExcelJS.Workbook().xlsx.readFile(await cases.path());
+  expect(book.getWorksheet('事例一覧')?.getRow(2).getCell(2).value).toBe('城山 和夫');
+  expect(book.getWorksheet('事例一覧')?.rowCount).toBe(2);
 });
 
 test('the meeting calendar shows a week and a month of meetings, accessibly', async ({ page }) => {

@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
 import {
   assignableUsersSchema,
   type CaseDetail,
   type CaseListItem,
   caseAssigneeInputSchema,
   caseDetailSchema,
+  caseExportQuerySchema,
   caseListQuerySchema,
   caseListSchema,
   caseReasonInputSchema,
@@ -15,6 +17,7 @@ import {
   closeCaseInputSchema,
 } from '../../contract/cases.ts';
 import { idParamsSchema } from '../../contract/common.ts';
+import { problemSchema } from '../../contract/problem.ts';
 import { latestAssessment } from '../../db/assessments.ts';
 import { type AuditAction, recordAudit } from '../../db/auditTrail.ts';
 import { assignableUsers, setAssignee } from '../../db/caseAssignee.ts';
@@ -28,6 +31,7 @@ import {
   clearClosure,
   findVisibleCase,
   knownOrganizationIds,
+  latestContactDays,
   listCaseEvents,
   listVisibleCases,
   organizationNames,
@@ -44,8 +48,11 @@ import { dueDateOf } from '../../domain/dueDates.ts';
 import { caseAbilities, coordinatesCase } from '../../domain/policy/cases.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
+import { type CaseExportRow, caseExportCsv, caseExportXlsx } from '../caseExport.ts';
 import { advanceCase } from '../caseTransitions.ts';
-import { operations, writeErrors } from '../operation.ts';
+import { attachment } from '../documents.ts';
+import { exportRateLimit } from '../exportRateLimit.ts';
+import { operations, readErrors, writeErrors } from '../operation.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
 import { presentAssessment } from './assessments.ts';
@@ -57,6 +64,10 @@ type Origin = NonNullable<CaseDetail['origin']>['consultation'];
 const fullName = (p: { family_name: string; given_name: string }) => `${p.family_name} ${p.given_name}`;
 const fullKana = (p: { family_name_kana: string; given_name_kana: string }) =>
   `${p.family_name_kana} ${p.given_name_kana}`;
+
+/** Cases read per statement by cases.export, and the most it writes into one file. */
+const EXPORT_BATCH = 500;
+const maxExportRows = 10_000;
 
 /** The filter's fields that were given, for an audit event's details. */
 function definedOnly(filter: Record<string, unknown>): Record<string, unknown> {
@@ -259,6 +270,74 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         items,
         nextCursor: rows.length > limit && last ? encodeCursor([last.sort_at, last.id]) : null,
       };
+    },
+  );
+
+  op.get(
+    '/api/cases/export',
+    {
+      operationId: 'cases.export',
+      access: { permission: 'case.read' },
+      audit: ['export'],
+      summary: '事例一覧を CSV（UTF-8 BOM 付き）または Excel（xlsx）で出力',
+      description:
+        `事例一覧と同じ条件で、自機関が参加している事例だけを出力します（最大${maxExportRows.toLocaleString('ja-JP')}件。` +
+        'それより多いときは 400：条件を絞り込んでください）。出力は監査ログに記録され、利用者ごとに回数の上限があります。',
+      querystring: caseExportQuerySchema,
+      preHandler: exportRateLimit,
+      response: { 200: z.any(), ...readErrors, 429: problemSchema },
+    },
+    async ({ request, reply, actor, tx, audit }) => {
+      const { format, ...filter } = request.query;
+      const today = clock.today();
+      const rows: CaseListRow[] = [];
+      let cursor: { at: string; id: string } | undefined;
+      for (;;) {
+        const batch = await listVisibleCases(tx, actor, {
+          filter,
+          today,
+          userId: actor.userId,
+          limit: EXPORT_BATCH,
+          ...(cursor ? { cursor } : {}),
+        });
+        rows.push(...batch.slice(0, EXPORT_BATCH));
+        if (rows.length > maxExportRows) {
+          throw new HttpProblem(
+            400,
+            'export.tooLarge',
+            `出力できるのは${maxExportRows.toLocaleString('ja-JP')}件までですが、条件に合う事例はそれより多くあります。段階などの条件を絞り込んでください。`,
+          );
+        }
+        const last = batch[EXPORT_BATCH - 1];
+        if (batch.length <= EXPORT_BATCH || !last) break;
+        cursor = { at: last.sort_at, id: last.id };
+      }
+      const contacts = new Map<string, string>();
+      for (let i = 0; i < rows.length; i += EXPORT_BATCH) {
+        const ids = rows.slice(i, i + EXPORT_BATCH).map((row) => row.id);
+        for (const [id, day] of await latestContactDays(tx, actor.tenantId, ids)) contacts.set(id, day);
+      }
+      const cases: CaseExportRow[] = rows.map((row) => ({ row, latestContactOn: contacts.get(row.id) }));
+      await audit({
+        action: 'export',
+        resourceType: 'case',
+        details: {
+          format,
+          count: cases.length,
+          filter: definedOnly(filter),
+          caseIds: rows.map((row) => row.id),
+        },
+      });
+      const stamp = today.replaceAll('-', '');
+      reply
+        .header(
+          'content-type',
+          format === 'csv'
+            ? 'text/csv; charset=utf-8'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        )
+        .header('content-disposition', attachment(`事例一覧_${stamp}.${format}`));
+      return format === 'csv' ? caseExportCsv(cases) : await caseExportXlsx(cases);
     },
   );
 

@@ -406,13 +406,16 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       access: { permission: 'consultation.read' },
       audit: ['consultation.list'],
       summary: 'Consultations my organisation took, and those referred to it, newest first',
+      description:
+        '受付日（from・to、両端を含む）、受付機関、相談経路、相談内容（主な相談内容に限らない）、対応、状態で絞り込めます。' +
+        '絞り込みは見える相談（自機関の受付と自機関へのつなぎ）の中で行います。',
       querystring: consultationListQuerySchema,
       response: { 200: consultationListSchema },
     },
     async ({ request, actor, tx, audit }) => {
-      const { status, limit, cursor } = request.query;
+      const { limit, cursor, ...filter } = request.query;
       const after = decodeCursor(cursor, ['date', 'uuid']);
-      const rows = await listConsultations(tx, actor, { status, limit, after });
+      const rows = await listConsultations(tx, actor, { filter, limit, after });
       const page = rows.slice(0, limit);
       const summaries = await summariesWithPersons(tx, actor, page);
       const referrals = await referralsOf(
@@ -437,7 +440,11 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         action: 'consultation.list',
         resourceType: 'consultation',
         details: {
-          query: { status: status ?? null, cursor: cursor ?? null },
+          query: {
+            ...Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined)),
+            status: filter.status ?? null,
+            cursor: cursor ?? null,
+          },
           ids: items.map((item) => item.id),
         },
       });

@@ -10,10 +10,14 @@ import {
   useRouter,
 } from '@tanstack/react-router';
 import { useEffect } from 'react';
-import { consultationStatuses, handoverStatuses } from '../../../src/contract/statuses.ts';
+import { handoverStatuses } from '../../../src/contract/statuses.ts';
 import { Loading } from '../components/ui/loading.tsx';
 import { type CaseListFilter, parseCaseFilter } from '../features/cases/case-filter.ts';
 import { type CaseTab, caseTabs } from '../features/cases/case-tabs.ts';
+import {
+  type ConsultationListFilter,
+  parseConsultationFilter,
+} from '../features/consultations/consultation-filter.ts';
 import type { CalendarView } from '../features/meetings/components/meeting-calendar-page.tsx';
 import { sessionQueryKey, sessionQueryOptions } from '../features/session/api/get-session.ts';
 import { signOut } from '../features/session/api/sign-out.ts';
@@ -559,19 +563,17 @@ const tasksRoute = createRoute({
 const consultationsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/consultations',
-  validateSearch: (search: Record<string, unknown>): { status?: (typeof consultationStatuses)[number] } => {
-    const status = oneOf(consultationStatuses, search.status);
-    return status ? { status } : {};
-  },
+  validateSearch: (search: Record<string, unknown>): ConsultationListFilter =>
+    parseConsultationFilter(search),
   component: function ConsultationsRoute() {
     const search = consultationsRoute.useSearch();
     const navigate = useNavigate();
     return (
       <RequirePermission permission="consultation.read">
         <ConsultationListPage
-          status={search.status}
-          onStatusChange={(status) =>
-            void navigate({ to: '/consultations', search: status ? { status } : {}, replace: true })
+          filter={search}
+          onFilterChange={(filter) =>
+            void navigate({ to: '/consultations', search: parseConsultationFilter(filter), replace: true })
           }
         />
       </RequirePermission>

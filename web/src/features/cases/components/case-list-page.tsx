@@ -5,6 +5,7 @@ import { participationBases } from '../../../../../src/contract/cases.ts';
 import { type CaseStage, caseStages, isOpenStage } from '../../../../../src/domain/caseStage.ts';
 import * as clock from '../../../../../src/domain/clock.ts';
 import { householdFlags, issueAreas, labelOf } from '../../../../../src/domain/codeLists.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
@@ -12,11 +13,14 @@ import { DateText } from '../../../components/ui/date-text.tsx';
 import { DueDateText, DueStatusBadge } from '../../../components/ui/due-date.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { useExportCases } from '../api/export-cases.ts';
 import { useCases } from '../api/list-cases.ts';
 import type { CaseListFilter } from '../case-filter.ts';
 import { CaseStageBadge } from './case-stage-badge.tsx';
@@ -33,6 +37,7 @@ export type CaseListPageProps = {
 export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
   const { t } = useTranslation();
   const cases = useCases(filter);
+  const exporter = useExportCases();
   const [q, setQ] = useState(filter.q ?? '');
   const [stage, setStage] = useState<CaseStage | ''>(filter.stage ?? '');
   const [more, setMore] = useState<Omit<CaseListFilter, 'q' | 'stage'>>(() => {
@@ -202,6 +207,38 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
             </div>
           </form>
         </search>
+
+        <Section
+          id="cases-export"
+          title={t('cases.export.heading')}
+          size="hidden"
+          className="flex flex-col gap-3"
+        >
+          <p className="text-std-16N-170 text-solid-gray-700">{t('cases.export.note')}</p>
+          <div className="flex flex-wrap gap-4">
+            {(['csv', 'xlsx'] as const).map((format) => (
+              <Button
+                key={format}
+                variant="outline"
+                aria-disabled={exporter.isPending || undefined}
+                onClick={() => {
+                  if (!exporter.isPending) exporter.mutate({ filter, format });
+                }}
+              >
+                {exporter.isPending && exporter.variables?.format === format
+                  ? t('cases.export.downloading')
+                  : t(`cases.export.${format}`)}
+              </Button>
+            ))}
+          </div>
+          {exporter.isError ? (
+            <Alert tone="error" title={t('cases.export.failed')}>
+              {problemMessage(exporter.error, t)}
+            </Alert>
+          ) : exporter.isSuccess ? (
+            <Alert tone="success" title={t('cases.export.done', { name: exporter.data })} />
+          ) : null}
+        </Section>
 
         <QueryView query={cases}>
           {(_data) => (

@@ -5,6 +5,7 @@ import {
   type consultationStatuses,
 } from '../../../../../src/contract/consultations.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { type ConsultationListFilter, consultationFilterParams } from '../consultation-filter.ts';
 
 export type ConsultationList = z.infer<typeof consultationListSchema>;
 export type ConsultationListItem = ConsultationList['items'][number];
@@ -13,14 +14,18 @@ export type ConsultationStatus = (typeof consultationStatuses)[number];
 /** Referral and handover decisions elsewhere invalidate this key by its literal value. */
 export const consultationsQueryKey = ['consultations'] as const;
 
-/** `GET /api/consultations?status=&limit=&cursor=` → my counter's consultations and those referred to it, newest first. */
+/**
+ * `GET /api/consultations?from=&to=&organizationId=&channel=&topic=&outcome=&status=&limit=&cursor=`
+ * → my counter's consultations and those referred to it, newest first, narrowed by the filter.
+ */
 export function listConsultations(
-  filter: { status?: ConsultationStatus; cursor?: string },
+  filter: ConsultationListFilter,
+  cursor: string | undefined,
   signal?: AbortSignal,
 ): Promise<ConsultationList> {
-  const query = new URLSearchParams({ limit: '20' });
-  if (filter.status) query.set('status', filter.status);
-  if (filter.cursor) query.set('cursor', filter.cursor);
+  const query = consultationFilterParams(filter);
+  query.set('limit', '20');
+  if (cursor) query.set('cursor', cursor);
   return apiRequest('GET', `/api/consultations?${query}`, {
     schema: consultationListSchema,
     ...(signal ? { signal } : {}),
@@ -28,14 +33,10 @@ export function listConsultations(
 }
 
 /** Keyset pages: "さらに表示" asks for the page after the last one. */
-export function useConsultations(status: ConsultationStatus | undefined) {
+export function useConsultations(filter: ConsultationListFilter) {
   return useInfiniteQuery({
-    queryKey: [...consultationsQueryKey, 'list', { status: status ?? null }],
-    queryFn: ({ pageParam, signal }) =>
-      listConsultations(
-        { ...(status ? { status } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
-        signal,
-      ),
+    queryKey: [...consultationsQueryKey, 'list', filter],
+    queryFn: ({ pageParam, signal }) => listConsultations(filter, pageParam || undefined, signal),
     initialPageParam: '',
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });

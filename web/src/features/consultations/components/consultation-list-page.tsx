@@ -1,6 +1,5 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { consultationStatuses } from '../../../../../src/contract/consultations.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { buttonClassName } from '../../../components/ui/button.tsx';
@@ -10,29 +9,35 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
-import { type ConsultationStatus, useConsultations } from '../api/list-consultations.ts';
+import { useConsultations } from '../api/list-consultations.ts';
+import { useCounterOptions } from '../api/list-counter-options.ts';
+import type { ConsultationListFilter } from '../consultation-filter.ts';
+import { ConsultationFilterForm } from './consultation-filter-form.tsx';
 import { ConsultationStatusBadge } from './consultation-status-badge.tsx';
 import { TopicList } from './topic-list.tsx';
 
 export type ConsultationListPageProps = {
-  status: ConsultationStatus | undefined;
-  onStatusChange: (status: ConsultationStatus | undefined) => void;
+  filter: ConsultationListFilter;
+  onFilterChange: (filter: ConsultationListFilter) => void;
 };
 
-/** 相談一覧 (`/consultations`): my counter's consultations and those referred to it, newest first. */
-export function ConsultationListPage({ status, onStatusChange }: ConsultationListPageProps) {
+/**
+ * 相談一覧 (`/consultations?from=&to=&organizationId=&channel=&topic=&outcome=&status=`): my counter's
+ * consultations and those referred to it, newest first, narrowed by the filter in the address.
+ */
+export function ConsultationListPage({ filter, onFilterChange }: ConsultationListPageProps) {
   const { t } = useTranslation();
   const codeName = useCodeName();
   const canCreate = useCan('consultation.create');
   const flash = useFlash();
-  const consultations = useConsultations(status);
+  const consultations = useConsultations(filter);
+  const counters = useCounterOptions();
   const items = consultations.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -51,28 +56,13 @@ export function ConsultationListPage({ status, onStatusChange }: ConsultationLis
       </PageHeading>
       <div className="flex flex-col gap-6">
         {flash ? <Alert tone="success" title={flash} /> : null}
-        <div className="max-w-[20rem]">
-          <SelectField
-            id="consultations-status"
-            label={t('consultations.statusFilter')}
-            value={status ?? ''}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              onStatusChange(
-                (consultationStatuses as readonly string[]).includes(value)
-                  ? (value as ConsultationStatus)
-                  : undefined,
-              );
-            }}
-          >
-            <option value="">{t('consultations.allStatuses')}</option>
-            {consultationStatuses.map((option) => (
-              <option key={option} value={option}>
-                {t(`consultations.status.${option}`)}
-              </option>
-            ))}
-          </SelectField>
-        </div>
+        <ConsultationFilterForm
+          // a new address (a link followed, the filter cleared) starts the form afresh
+          key={JSON.stringify(filter)}
+          filter={filter}
+          counters={counters.data}
+          onFilterChange={onFilterChange}
+        />
 
         {consultations.isPending ? (
           <Loading />
