@@ -11,9 +11,14 @@
 //   browser    Playwright on Debian Chromium: a server per worker; on PGlite, or — with DATABASE_URL —
 //              its specs shared between PGlite and PostgreSQL
 //
+// The browser suite spends much of its time waiting (page loads, rendering, polling), so it runs
+// alongside the others: it starts right after the build, in the background, with its output kept in
+// .kasane-test/browser.log and printed when it ends. The Vitest suites and the bench run one after the
+// other in the foreground, since each of them keeps both cores busy on its own.
+//
 // Browser tests need Chromium (/usr/bin/chromium or CHROMIUM_PATH): without it they are skipped with a
 // warning, unless CI or KASANE_REQUIRE_BROWSER is set, when that fails.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -26,12 +31,28 @@ const postgresUrl = process.env.DATABASE_URL || '';
 const suites = [];
 const began = Date.now();
 
-/** Run one suite; `count` reads its result file into { passed, failed, skipped }. */
-function suite(name, command, args, { env = {}, count } = {}) {
-  console.log(`\n=== ${name} ===\n`);
+/**
+ * Run one suite; `count` reads its result file into { passed, failed, skipped }. With `log`, its output
+ * goes to that file instead of this terminal (printed once it ends).
+ */
+async function suite(name, command, args, { env = {}, count, log } = {}) {
+  if (!log) console.log(`\n=== ${name} ===\n`);
   const started = Date.now();
-  const status =
-    spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+  const output = log ? fs.openSync(log, 'w') : 'inherit';
+  const child = spawn(command, args, {
+    cwd: root,
+    stdio: ['ignore', output, output],
+    env: { ...process.env, ...env },
+  });
+  const status = await new Promise((resolve) => {
+    child.once('error', () => resolve(1));
+    child.once('exit', (code) => resolve(code ?? 1));
+  });
+  if (log) {
+    fs.closeSync(output);
+    console.log(`\n=== ${name} (ran alongside the suites above) ===\n`);
+    process.stdout.write(fs.readFileSync(log, 'utf8'));
+  }
   const seconds = (Date.now() - started) / 1000;
   let result = { passed: 0, failed: status === 0 ? 0 : 1, skipped: 0 };
   if (count) {
@@ -48,7 +69,7 @@ function suite(name, command, args, { env = {}, count } = {}) {
 function vitest(name, project, env) {
   const report = path.join(out, `vitest-${project}-${name.replace(/\W+/g, '-')}.json`);
   fs.rmSync(report, { force: true });
-  suite(
+  return suite(
     name,
     bin('vitest'),
     ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
@@ -67,18 +88,57 @@ function vitest(name, project, env) {
   );
 }
 
-vitest('unit', 'unit', {});
-vitest('database on PGlite', 'database', { DATABASE_URL: '' });
-if (postgresUrl) vitest('database on PostgreSQL', 'database', { DATABASE_URL: postgresUrl });
+/** The build, then the browser suite started in the background; resolves when the browser suite ends. */
+async function browserSuite() {
+  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  const requireBrowser = Boolean(process.env.CI || process.env.KASANE_REQUIRE_BROWSER);
+  if (!fs.existsSync(chromium)) {
+    if (requireBrowser) {
+      console.error(
+        `\nBrowser tests need Chromium at ${chromium} (apt-get install chromium). Failing because CI is set.`,
+      );
+      suites.push({ name: 'browser', seconds: 0, passed: 0, failed: 1, skipped: 0 });
+    } else {
+      console.warn(
+        `\n⚠ Browser tests skipped: no Chromium at ${chromium}. Install Debian's chromium (or set CHROMIUM_PATH) to run them.`,
+      );
+    }
+    return () => Promise.resolve();
+  }
+  if ((await suite('build', 'npm', ['run', 'build', '--silent'])) !== 0) return () => Promise.resolve();
+  const report = path.join(out, 'playwright.json');
+  fs.rmSync(report, { force: true });
+  console.log('\n=== browser: started in the background (.kasane-test/browser.log) ===');
+  const running = suite(
+    postgresUrl ? 'browser on PGlite and PostgreSQL' : 'browser on PGlite',
+    bin('playwright'),
+    ['test', '--reporter=list,json'],
+    {
+      log: path.join(out, 'browser.log'),
+      env: { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: report, E2E_DATABASE_URL: postgresUrl },
+      count: () => {
+        if (!fs.existsSync(report)) return undefined;
+        const { stats } = JSON.parse(fs.readFileSync(report, 'utf8'));
+        return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+      },
+    },
+  );
+  return () => running;
+}
+
+const browserDone = await browserSuite();
+await vitest('unit', 'unit', {});
+await vitest('database on PGlite', 'database', { DATABASE_URL: '' });
+if (postgresUrl) await vitest('database on PostgreSQL', 'database', { DATABASE_URL: postgresUrl });
 // The benchmark at its quick scale: checks that it runs end to end (production-like server, anchors,
 // results written), not its figures, which depend on the machine.
 const benchResult = path.join(out, 'bench', 'latest.json');
 fs.rmSync(benchResult, { force: true });
 if (postgresUrl)
-  suite('bench (small, PostgreSQL)', 'npm', ['run', 'bench', '--silent'], {
+  await suite('bench (small, PostgreSQL)', 'npm', ['run', 'bench', '--silent'], {
     env: {
       BENCH_SCALE: 'small',
-      BENCH_SECONDS: '1',
+      BENCH_SECONDS: '0.3',
       BENCH_DATABASE_URL: postgresUrl,
       BENCH_RESULTS: path.join(out, 'bench'),
     },
@@ -88,37 +148,7 @@ if (postgresUrl)
       return failures === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
     },
   });
-
-const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const requireBrowser = Boolean(process.env.CI || process.env.KASANE_REQUIRE_BROWSER);
-if (!fs.existsSync(chromium)) {
-  if (requireBrowser) {
-    console.error(
-      `\nBrowser tests need Chromium at ${chromium} (apt-get install chromium). Failing because CI is set.`,
-    );
-    suites.push({ name: 'browser', seconds: 0, passed: 0, failed: 1, skipped: 0 });
-  } else {
-    console.warn(
-      `\n⚠ Browser tests skipped: no Chromium at ${chromium}. Install Debian's chromium (or set CHROMIUM_PATH) to run them.`,
-    );
-  }
-} else if (suite('build', 'npm', ['run', 'build', '--silent']) === 0) {
-  const report = path.join(out, 'playwright.json');
-  fs.rmSync(report, { force: true });
-  suite(
-    postgresUrl ? 'browser on PGlite and PostgreSQL' : 'browser on PGlite',
-    bin('playwright'),
-    ['test', '--reporter=list,json'],
-    {
-      env: { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: report, E2E_DATABASE_URL: postgresUrl },
-      count: () => {
-        if (!fs.existsSync(report)) return undefined;
-        const { stats } = JSON.parse(fs.readFileSync(report, 'utf8'));
-        return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
-      },
-    },
-  );
-}
+await browserDone();
 
 const total = suites.reduce(
   (sum, s) => ({

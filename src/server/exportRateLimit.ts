@@ -18,7 +18,7 @@ declare module 'fastify' {
 
 /**
  * The one export rate limit, shared by every file export (audit trail CSV, 開示請求 disclosure,
- * council paper, plan appendix): at most EXPORT_LIMIT per user per EXPORT_WINDOW_MINUTES (a fixed
+ * council paper, plan appendix, statistics, 事例一覧): at most EXPORT_LIMIT per user per EXPORT_WINDOW_MINUTES (a fixed
  * window), counted per user across all of them — in the database, so every app node on one
  * PostgreSQL shares the count. Use as the route's `preHandler`, so it runs after the access gate
  * and after validation (a refused or malformed request costs nothing) and before any work.

@@ -21,9 +21,9 @@ const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'bin/kasane.mjs');
 const WRITERS = 50;
-const KILLS = 3;
+const KILLS = 2;
 /** How long the writers run between a server's readiness and its SIGKILL. */
-const RUN_MS = 2500;
+const RUN_MS = 1500;
 const caseworkers = ['houkatsu', 'shogai', 'hogo', 'hogokansatsu'];
 
 function freePort(): Promise<number> {
@@ -201,7 +201,9 @@ class Writer {
       } catch (error) {
         if (error instanceof Error && error.message.startsWith('unexpected')) throw error;
         this.failures++;
-        await sleep(50);
+        // the server is down or starting: wait before the next try, so that 50 writers retrying at
+        // once do not take the CPU the restarting server needs
+        await sleep(250);
       }
     }
   }

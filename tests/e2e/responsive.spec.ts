@@ -79,10 +79,14 @@ async function expectFits(page: Page, label: string): Promise<void> {
   expect(await sidewaysOverflow(page), `${label}: the page scrolls sideways`).toBeLessThanOrEqual(0);
 }
 
-/** Kept as a file under the run's output folder (.kasane-test/playwright) and attached to the report. */
+/**
+ * Kept as a file under the run's output folder (.kasane-test/playwright) and attached to the report:
+ * what the viewport shows, which is cheaper to capture than the full page (the sideways check above
+ * covers the whole page).
+ */
 async function keepScreenshot(page: Page, name: string): Promise<void> {
   const file = test.info().outputPath(`${name.replace(/[^\p{L}\p{N}-]+/gu, '-')}.png`);
-  await page.screenshot({ fullPage: true, path: file });
+  await page.screenshot({ path: file });
   await test.info().attach(name, { path: file, contentType: 'image/png' });
 }
 

@@ -20,6 +20,8 @@ const run = promisify(execFile);
 /** Environment every e2e server and seeding run gets (never a production setting). */
 export const serverEnv = {
   LOG_LEVEL: 'warn',
+  // the browser suite runs beside the database suites on one PostgreSQL server: small pools
+  KASANE_DB_POOL_SIZE: '4',
   KASANE_DEMO: 'true',
   // a fixed test key, so TOTP secrets sealed in the template open in every worker's copy
   KASANE_SECRET_KEY: 'kasane-e2e-secret-key-for-tests-only-0123456789',
