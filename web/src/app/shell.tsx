@@ -7,6 +7,7 @@ import { Button } from '../components/ui/button.tsx';
 import { MenuButton } from '../components/ui/menu-button.tsx';
 import { useSession } from '../features/session/api/get-session.ts';
 import { useSignOut } from '../features/session/api/sign-out.ts';
+import type { Messages } from '../lib/i18n/ja.ts';
 import { MeContext } from '../lib/me-context.tsx';
 import { Brand } from './brand.tsx';
 import { IdleTimeout } from './idle-timeout.tsx';
@@ -47,34 +48,7 @@ type NavEntry = {
     | '/programme-progress'
     | '/council'
     | '/council/opinions';
-  label:
-    | 'nav.home'
-    | 'nav.organizations'
-    | 'nav.users'
-    | 'nav.retentionSettings'
-    | 'nav.disposalCandidates'
-    | 'nav.disposalRecords'
-    | 'tasks.nav'
-    | 'consultations.navNew'
-    | 'consultations.navList'
-    | 'referrals.nav'
-    | 'handovers.nav'
-    | 'persons.nav'
-    | 'cases.navLabel'
-    | 'stats.calendar.nav'
-    | 'stats.statistics.nav'
-    | 'planItems.navLabel'
-    | 'audit.nav'
-    | 'audit.disclosureNav'
-    | 'accounts.navSessions'
-    | 'accounts.navPassword'
-    | 'accounts.navTotp'
-    | 'accounts.navSettings'
-    | 'accounts.navReshuffle'
-    | `recidivism.nav.${'plan' | 'programmes' | 'import' | 'progress' | 'council' | 'opinions'}`
-    | 'resources.nav.directory'
-    | 'participation.nav.placements'
-    | 'resources.nav.community';
+  label: `nav.${keyof Messages['nav']}`;
   /** The permission the entry needs, as listed in `Me.permissions`; none for Home. */
   permission?: Permission;
   /**
@@ -88,45 +62,45 @@ type NavEntry = {
 /** Only screens that exist; each shown when the session holds its permission. */
 const navEntries: readonly NavEntry[] = [
   { to: '/', label: 'nav.home' },
-  { to: '/tasks', label: 'tasks.nav', permission: 'task.read' },
-  { to: '/consultations/new', label: 'consultations.navNew', permission: 'consultation.create' },
-  { to: '/consultations', label: 'consultations.navList', permission: 'consultation.read' },
-  { to: '/referrals', label: 'referrals.nav', permission: 'referral.decide' },
-  { to: '/handovers', label: 'handovers.nav', permission: 'handover.create' },
-  { to: '/persons', label: 'persons.nav', permission: 'person.read' },
-  { to: '/cases', label: 'cases.navLabel', permission: 'case.read' },
-  { to: '/meetings/calendar', label: 'stats.calendar.nav', permission: 'case.read' },
-  { to: '/statistics', label: 'stats.statistics.nav', permission: 'statistics.read' },
-  { to: '/plan-items', label: 'planItems.navLabel', permission: 'supportReport.create' },
-  { to: '/resources', label: 'resources.nav.directory', permission: 'resource.read' },
-  { to: '/community', label: 'resources.nav.community', permission: 'resource.read' },
+  { to: '/tasks', label: 'nav.tasks', permission: 'task.read' },
+  { to: '/consultations/new', label: 'nav.consultationNew', permission: 'consultation.create' },
+  { to: '/consultations', label: 'nav.consultations', permission: 'consultation.read' },
+  { to: '/referrals', label: 'nav.referrals', permission: 'referral.decide' },
+  { to: '/handovers', label: 'nav.handovers', permission: 'handover.create' },
+  { to: '/persons', label: 'nav.persons', permission: 'person.read' },
+  { to: '/cases', label: 'nav.cases', permission: 'case.read' },
+  { to: '/meetings/calendar', label: 'nav.meetingCalendar', permission: 'case.read' },
+  { to: '/statistics', label: 'nav.statistics', permission: 'statistics.read' },
+  { to: '/plan-items', label: 'nav.planItems', permission: 'supportReport.create' },
+  { to: '/resources', label: 'nav.resources', permission: 'resource.read' },
+  { to: '/community', label: 'nav.community', permission: 'resource.read' },
   {
     to: '/placements',
-    label: 'participation.nav.placements',
+    label: 'nav.placements',
     permission: 'placement.manage',
     hiddenFor: ['caseworker'],
   },
   {
     to: '/recidivism-plan',
-    label: 'recidivism.nav.plan',
+    label: 'nav.recidivismPlan',
     permission: 'plan.read',
     hiddenFor: ['caseworker'],
   },
   {
     to: '/programmes',
-    label: 'recidivism.nav.programmes',
+    label: 'nav.programmes',
     permission: 'plan.read',
     hiddenFor: ['caseworker'],
   },
-  { to: '/programmes/import', label: 'recidivism.nav.import', permission: 'plan.manage' },
+  { to: '/programmes/import', label: 'nav.programmeImport', permission: 'plan.manage' },
   {
     to: '/programme-progress',
-    label: 'recidivism.nav.progress',
+    label: 'nav.programmeProgress',
     permission: 'plan.read',
     hiddenFor: ['caseworker'],
   },
-  { to: '/council', label: 'recidivism.nav.council', permission: 'council.read' },
-  { to: '/council/opinions', label: 'recidivism.nav.opinions', permission: 'council.read' },
+  { to: '/council', label: 'nav.council', permission: 'council.read' },
+  { to: '/council/opinions', label: 'nav.opinions', permission: 'council.read' },
   {
     to: '/admin/organizations',
     label: 'nav.organizations',
@@ -134,16 +108,16 @@ const navEntries: readonly NavEntry[] = [
     hiddenFor: ['caseworker'],
   },
   { to: '/admin/users', label: 'nav.users', permission: 'user.read' },
-  { to: '/audit', label: 'audit.nav', permission: 'audit.read' },
-  { to: '/audit/disclosure', label: 'audit.disclosureNav', permission: 'disclosure.export' },
+  { to: '/audit', label: 'nav.auditEvents', permission: 'audit.read' },
+  { to: '/audit/disclosure', label: 'nav.disclosure', permission: 'disclosure.export' },
   { to: '/audit/disposals', label: 'nav.disposalRecords', permission: 'audit.read' },
   { to: '/disposals', label: 'nav.disposalCandidates', permission: 'disposal.approve' },
   { to: '/admin/retention', label: 'nav.retentionSettings', permission: 'retention.manage' },
-  { to: '/admin/reshuffle', label: 'accounts.navReshuffle', permission: 'user.manage' },
-  { to: '/admin/settings', label: 'accounts.navSettings', permission: 'user.manage' },
-  { to: '/account/sessions', label: 'accounts.navSessions' },
-  { to: '/account/password', label: 'accounts.navPassword' },
-  { to: '/account/totp', label: 'accounts.navTotp' },
+  { to: '/admin/reshuffle', label: 'nav.reshuffle', permission: 'user.manage' },
+  { to: '/admin/settings', label: 'nav.tenantSettings', permission: 'user.manage' },
+  { to: '/account/sessions', label: 'nav.sessions' },
+  { to: '/account/password', label: 'nav.password' },
+  { to: '/account/totp', label: 'nav.totp' },
 ];
 
 const navLinkClassName =

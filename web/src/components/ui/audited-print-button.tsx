@@ -4,6 +4,7 @@ import { useAuditedPrint } from '../../lib/audited-print.ts';
 import { problemMessage } from '../../lib/problem-message.ts';
 import { Alert } from './alert.tsx';
 import { Button, type ButtonVariant } from './button.tsx';
+import '../../lib/i18n/admin.bundle.ts';
 
 export type AuditedPrintButtonProps = {
   resource: PrintInput;

@@ -59,6 +59,32 @@ export const en: Messages = {
     retentionSettings: 'Retention periods',
     disposalCandidates: 'Disposal list',
     disposalRecords: 'Disposal record',
+    tasks: 'My tasks',
+    consultationNew: 'New consultation',
+    consultations: 'Consultations',
+    referrals: 'Referrals',
+    handovers: 'Handovers',
+    persons: 'Find a person',
+    cases: 'Cases',
+    meetingCalendar: 'Meeting calendar',
+    statistics: 'Statistics',
+    planItems: 'My support items',
+    resources: 'Community resources',
+    community: 'Community building',
+    placements: 'Placements',
+    recidivismPlan: 'Recidivism prevention plan',
+    programmes: 'Programmes',
+    programmeImport: 'Import programmes',
+    programmeProgress: 'Annual progress',
+    council: 'Liaison council',
+    opinions: 'Council opinions',
+    auditEvents: 'Audit trail',
+    disclosure: 'Disclosure requests',
+    reshuffle: 'Staff reshuffle',
+    tenantSettings: 'City settings',
+    sessions: 'Signed-in devices',
+    password: 'Change password',
+    totp: 'Two-step verification',
   },
   idle: {
     title: 'You will be signed out soon',
@@ -207,7 +233,6 @@ export const en: Messages = {
     dateTimeRequired: 'Enter the date and time.',
   },
   cases: {
-    navLabel: 'Cases',
     pageTitle: 'Cases',
     heading: 'Cases',
     lead: 'Complex cases your organisation takes part in, most recently updated first.',
@@ -672,7 +697,6 @@ export const en: Messages = {
     goToPlans: 'Revise the support plan',
   },
   planItems: {
-    navLabel: 'My support items',
     pageTitle: 'My support items',
     heading: 'My support items',
     lead: 'Support of decided plans your organisation is responsible for. Report each time you give support.',
@@ -722,7 +746,6 @@ export const en: Messages = {
     age: ' (age {{age}})',
   },
   tasks: {
-    nav: 'My tasks',
     heading: 'My tasks',
     lead: 'What your organisation has to do, soonest due first. Due dates are business days (no weekends, public holidays or 29 Dec – 3 Jan).',
     openPage: 'Show all my tasks',
@@ -744,8 +767,6 @@ export const en: Messages = {
     openCase: 'Open case {{caseNumber}}',
   },
   consultations: {
-    navNew: 'New consultation',
-    navList: 'Consultations',
     listHeading: 'Consultations',
     listLead: 'Consultations taken by your counter and those referred to it, newest first.',
     create: 'Take a consultation',
@@ -972,7 +993,6 @@ export const en: Messages = {
     },
   },
   referrals: {
-    nav: 'Referrals',
     heading: 'Referrals',
     lead: 'Consultations other agencies referred to yours. Accept or decline them; the longest waiting come first.',
     statusFilter: 'Show',
@@ -1005,7 +1025,6 @@ export const en: Messages = {
     declineReasonSupport: 'The referring counter will see it. Suggest where else to turn, if you can.',
   },
   handovers: {
-    nav: 'Handovers',
     pageTitle: 'Handovers',
     inboxHeading: 'Handovers',
     inboxLead: 'Consultations handed over by counters, longest waiting first. Accepting one opens a case.',
@@ -1051,7 +1070,6 @@ export const en: Messages = {
     openCase: 'Open case {{caseNumber}}',
   },
   persons: {
-    nav: 'Find a person',
     heading: 'Find a person',
     lead: 'People in consultations and cases your organisation takes part in, by reading. Hiragana/katakana and full/half width are treated alike.',
     searchLabel: 'Find a person',
@@ -1103,11 +1121,6 @@ export const en: Messages = {
   },
   /** Accounts and sessions (issue 4): devices, password, two-step verification, admin tools. */
   accounts: {
-    navSessions: 'Signed-in devices',
-    navPassword: 'Change password',
-    navTotp: 'Two-step verification',
-    navSettings: 'City settings',
-    navReshuffle: 'Staff reshuffle',
     sessions: {
       title: 'Signed-in devices',
       lead: 'Devices signed in to your account. Sign out any device you do not recognise.',
@@ -1407,8 +1420,6 @@ export const en: Messages = {
     unexpected: 'An unexpected error occurred.',
   },
   audit: {
-    nav: 'Audit trail',
-    disclosureNav: 'Disclosure requests',
     heading: 'Audit trail',
     lead: 'Reads, changes, exports and prints of personal data, sign-ins and denied access. Viewing and exporting here is recorded too.',
     filterLabel: 'Filter the audit trail',

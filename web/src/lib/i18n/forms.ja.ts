@@ -1,6 +1,6 @@
 /**
  * Japanese messages of issue 11: 帳票 (PDF), the household (ジェノグラム・エコマップ), 支援経過記録
- * and the easy-read plan. Hung under `forms` in ja.ts.
+ * and the easy-read plan. Loaded by forms.bundle.ts.
  */
 export const formsJa = {
   download: {

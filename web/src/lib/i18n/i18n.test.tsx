@@ -5,13 +5,35 @@ import { problemCodes } from '../../../../src/contract/problem.ts';
 import { Checkbox } from '../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../components/ui/checkbox-group.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
+import { adminJa } from './admin.ja.ts';
+import { caseworkJa } from './casework.ja.ts';
+import { codesJa } from './codes.ja.ts';
 import { en } from './en.ts';
+import { formsJa } from './forms.ja.ts';
 import { i18n } from './i18n.ts';
-import { ja as firstLoad } from './ja.ts';
+import { ja as firstLoad, type Messages } from './ja.ts';
+import { participationJa } from './participation.ja.ts';
+import { recidivismJa } from './recidivism.ja.ts';
+import { resourcesJa } from './resources.ja.ts';
 import { retentionJa } from './retention.ja.ts';
+import { statsJa } from './stats.ja.ts';
 
-/** Japanese as a signed-in user may need it: the first load and the dictionaries that come with their pages. */
-const ja = { ...firstLoad, retention: retentionJa };
+/**
+ * Japanese as a signed-in user may need it: the first load and the page dictionaries that come
+ * with their pages (typed `Messages`, so a dictionary left out here is a type error).
+ */
+const ja: Messages = {
+  ...firstLoad,
+  ...caseworkJa,
+  ...adminJa,
+  codes: codesJa,
+  forms: formsJa,
+  participation: participationJa,
+  recidivism: recidivismJa,
+  resources: resourcesJa,
+  retention: retentionJa,
+  stats: statsJa,
+};
 
 /** Every leaf key as a dotted path, e.g. `problem.auth.locked`. */
 function leafKeys(messages: object, prefix = ''): string[] {

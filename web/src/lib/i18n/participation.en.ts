@@ -2,7 +2,6 @@ import type { participationJa } from './participation.ja.ts';
 
 /** English messages of the participation-support and outreach screens (see participation.ja.ts). */
 export const participationEn: typeof participationJa = {
-  nav: { placements: 'Placements' },
   kinds: {
     workExperience: 'Work experience',
     ibasho: 'Ibasho (a place to be)',

@@ -1,9 +1,8 @@
 /**
- * Japanese messages of the 参加支援 and アウトリーチ screens (issue 12). Hung under `participation`
- * in ja.ts.
+ * Japanese messages of the 参加支援 and アウトリーチ screens (issue 12). Loaded with their pages by
+ * participation.bundle.ts.
  */
 export const participationJa = {
-  nav: { placements: '参加支援の一覧' },
   kinds: {
     workExperience: '就労体験',
     ibasho: '居場所',

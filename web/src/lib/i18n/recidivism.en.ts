@@ -2,14 +2,6 @@ import type { recidivismJa } from './recidivism.ja.ts';
 
 /** English messages of the recidivism-plan screens; same keys as recidivism.ja.ts. */
 export const recidivismEn: typeof recidivismJa = {
-  nav: {
-    plan: 'Recidivism prevention plan',
-    programmes: 'Programmes',
-    import: 'Import programmes',
-    progress: 'Annual progress',
-    council: 'Liaison council',
-    opinions: 'Council opinions',
-  },
   download: {
     pdf: 'PDF',
     xlsx: 'Excel (xlsx)',

@@ -1,16 +1,8 @@
 /**
  * Japanese messages of the recidivism-plan screens (計画, 取組一覧, 取込, 進捗管理, 連絡会議, 意見,
- * public catalogue). Kept in a file of their own and hung under `recidivism` in ja.ts.
+ * public catalogue). Loaded with their pages by recidivism.bundle.ts.
  */
 export const recidivismJa = {
-  nav: {
-    plan: '再犯防止推進計画',
-    programmes: '取組一覧',
-    import: '取組の取込',
-    progress: '進捗管理',
-    council: '連絡会議',
-    opinions: '連絡会議の意見',
-  },
   download: {
     pdf: 'PDF',
     xlsx: 'Excel（xlsx）',

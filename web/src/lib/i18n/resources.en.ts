@@ -2,12 +2,6 @@ import type { resourcesJa } from './resources.ja.ts';
 
 /** English messages of issue 12 (see resources.ja.ts). */
 export const resourcesEn: typeof resourcesJa = {
-  nav: {
-    directory: 'Community resources',
-    placements: 'Participation support',
-    outreach: 'Outreach',
-    community: 'Community building',
-  },
   kinds: {
     participationPlace: 'Participation place',
     ibasho: 'Drop-in place (ibasho)',

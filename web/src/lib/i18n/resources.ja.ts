@@ -1,14 +1,8 @@
 /**
  * Japanese messages of issue 12: the 社会資源 directory, 参加支援, アウトリーチ and 地域づくり.
- * Hung under `resources` in ja.ts.
+ * Loaded with their pages by resources.bundle.ts.
  */
 export const resourcesJa = {
-  nav: {
-    directory: '社会資源',
-    placements: '参加支援',
-    outreach: 'アウトリーチ',
-    community: '地域づくり',
-  },
   kinds: {
     participationPlace: '参加支援の場',
     ibasho: '居場所',

@@ -1,6 +1,6 @@
 /**
  * Japanese messages of issue 10: 事例一覧の絞り込み, role homes (dashboards), 会議カレンダー,
- * 統計・実績 and the readable 監査ログ. Hung under `stats` in ja.ts.
+ * 統計・実績 and the readable 監査ログ. Loaded by stats.bundle.ts.
  */
 export const statsJa = {
   caseFilters: {

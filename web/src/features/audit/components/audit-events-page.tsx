@@ -24,6 +24,7 @@ import { type AuditFilter, useAuditEvents } from '../api/list-audit-events.ts';
 import { useAuditFilterOptions } from '../api/list-filter-options.ts';
 import { useAuditSubjects } from '../api/search-audit-subjects.ts';
 import { type Choice, TypeAhead } from './type-ahead.tsx';
+import '../../../lib/i18n/admin.bundle.ts';
 
 type Form = {
   user: Choice | null;

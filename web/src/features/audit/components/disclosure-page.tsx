@@ -17,6 +17,7 @@ import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useExportDisclosure } from '../api/export-disclosure.ts';
 import { type DisclosureLookup, useDisclosureLookup } from '../api/lookup-disclosure-persons.ts';
+import '../../../lib/i18n/admin.bundle.ts';
 
 function ExportPanel({ person }: { person: DisclosureCandidate }) {
   const { t } = useTranslation();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/ui/form-control.tsx';
+import '../../../lib/i18n/admin.bundle.ts';
 
 export type Choice = { id: string; label: string; detail?: string | null };
 

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { downloadFile } from '../../../lib/download.ts';
 import type { CaseListFilter } from '../case-filter.ts';
 import { caseFilterParams } from './list-cases.ts';
+import '../../../lib/i18n/casework.bundle.ts';
 
 export type CaseExportFormat = 'csv' | 'xlsx';
 

@@ -30,6 +30,8 @@ import { HouseholdSection } from '../../forms/components/household-section.tsx';
 import { type OrganizationOption, useOrganizationOptions } from '../api/list-organization-options.ts';
 import { useSaveAssessment } from '../api/save-assessment.ts';
 import { RelationsView } from './relations-view.tsx';
+import '../../../lib/i18n/casework.bundle.ts';
+import '../../../lib/i18n/codes.bundle.ts';
 
 type Values = z.input<typeof assessmentInputSchema>;
 

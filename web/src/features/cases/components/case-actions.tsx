@@ -21,6 +21,7 @@ import { useCloseCase } from '../api/close-case.ts';
 import { useOrganizationOptions } from '../api/list-organization-options.ts';
 import { useReopenCase } from '../api/reopen-case.ts';
 import { useSuspendCase } from '../api/suspend-case.ts';
+import '../../../lib/i18n/casework.bundle.ts';
 
 type Action = 'close' | 'suspend' | 'reopen';
 

@@ -9,6 +9,7 @@ import { SelectField } from '../../../components/ui/select-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useAssignableUsers, useAssignCase } from '../api/assign-case.ts';
+import '../../../lib/i18n/casework.bundle.ts';
 
 /**
  * 担当職員: the worker carrying the case. The coordinating section (abilities.assign) chooses one

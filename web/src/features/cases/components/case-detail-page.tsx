@@ -32,6 +32,8 @@ import { NextSteps } from './next-steps.tsx';
 import { PlansPanel } from './plans-panel.tsx';
 import { SupportReportsPanel } from './support-reports-panel.tsx';
 import { TimelinePanel } from './timeline-panel.tsx';
+import '../../../lib/i18n/casework.bundle.ts';
+import '../../../lib/i18n/codes.bundle.ts';
 
 export type CaseDetailPageProps = {
   caseId: string;

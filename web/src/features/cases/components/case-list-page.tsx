@@ -24,6 +24,9 @@ import { useExportCases } from '../api/export-cases.ts';
 import { useCases } from '../api/list-cases.ts';
 import type { CaseListFilter } from '../case-filter.ts';
 import { CaseStageBadge } from './case-stage-badge.tsx';
+import '../../../lib/i18n/casework.bundle.ts';
+import '../../../lib/i18n/codes.bundle.ts';
+import '../../../lib/i18n/stats.bundle.ts';
 
 export type CaseListPageProps = {
   filter: CaseListFilter;

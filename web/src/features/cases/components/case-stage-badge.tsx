@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseStage } from '../../../../../src/domain/caseStage.ts';
 import { Badge, type BadgeTone } from '../../../components/ui/badge.tsx';
+import '../../../lib/i18n/codes.bundle.ts';
 
 const tones: Record<CaseStage, BadgeTone> = {
   accepted: 'info',

@@ -8,6 +8,7 @@ import {
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { consentScanUrl, fileToBase64, useAttachConsentScan } from '../api/attach-consent-scan.ts';
+import '../../../lib/i18n/casework.bundle.ts';
 
 /** 同意書のスキャン: a download link when one is attached, and a file picker for those who may attach. */
 export function ConsentScan({ caseId, consent }: { caseId: string; consent: Consent }) {

@@ -16,6 +16,7 @@ import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useWithdrawConsent } from '../api/withdraw-consent.ts';
+import '../../../lib/i18n/casework.bundle.ts';
 
 type Values = z.input<typeof consentWithdrawInputSchema>;
 

@@ -35,6 +35,8 @@ import { useCreateConsent } from '../api/create-consent.ts';
 import { useOrganizationOptions } from '../api/list-organization-options.ts';
 import { ConsentScan } from './consent-scan.tsx';
 import { ConsentWithdrawDialog } from './consent-withdraw-dialog.tsx';
+import '../../../lib/i18n/casework.bundle.ts';
+import '../../../lib/i18n/codes.bundle.ts';
 
 /** 同意: the consents recorded for the case's persons, and the form to record one. */
 export function ConsentsPanel({ kase }: { kase: CaseDetail }) {

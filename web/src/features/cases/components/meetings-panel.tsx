@@ -31,6 +31,8 @@ import { formatDateTime } from '../../../lib/wareki.ts';
 import { useCreateMeeting } from '../api/create-meeting.ts';
 import { useMeetingKinds } from '../api/list-meeting-kinds.ts';
 import { useOrganizationOptions } from '../api/list-organization-options.ts';
+import '../../../lib/i18n/casework.bundle.ts';
+import '../../../lib/i18n/codes.bundle.ts';
 
 /** 会議: the case's meetings and the form to convene one (支援会議 or 重層的支援会議). */
 export function MeetingsPanel({ kase, onGoToConsents }: { kase: CaseDetail; onGoToConsents: () => void }) {

@@ -26,6 +26,7 @@ import { useCodeName } from '../../../lib/code-names.ts';
 import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { useCreateMonitoring } from '../api/create-monitoring.ts';
 import { usePlans } from '../api/list-plans.ts';
+import '../../../lib/i18n/casework.bundle.ts';
 
 /** モニタリング: progress of every item of the current plan, and the decision with what it needs. */
 export function MonitoringPanel({ kase, onGoToPlans }: { kase: CaseDetail; onGoToPlans: () => void }) {

@@ -11,6 +11,7 @@ import { TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { PlanItemPeriod, usePlanLinksText } from './plan-view.tsx';
+import '../../../lib/i18n/casework.bundle.ts';
 
 type ItemField = (typeof planItemFieldNames)[number];
 

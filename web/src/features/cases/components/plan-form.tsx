@@ -18,6 +18,7 @@ import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import type { OrganizationOption } from '../api/list-organization-options.ts';
 import type { ProgrammeOptionGroup } from '../api/list-programme-options.ts';
+import '../../../lib/i18n/casework.bundle.ts';
 
 export type PlanValues = z.input<typeof planInputSchema>;
 

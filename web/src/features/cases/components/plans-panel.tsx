@@ -33,6 +33,8 @@ import { useUpdatePlan } from '../api/update-plan.ts';
 import { PlanComparisonView } from './plan-comparison.tsx';
 import { PlanForm, planValuesOf } from './plan-form.tsx';
 import { PlanView } from './plan-view.tsx';
+import '../../../lib/i18n/casework.bundle.ts';
+import '../../../lib/i18n/admin.bundle.ts';
 
 /** 令和8年11月27日 in Japanese (an `<option>` holds text only); the Gregorian date otherwise. */
 function optionDate(value: string, language: Language): string {

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../../../../../src/contract/assessments.ts';
 import { TableHead } from '../../../components/ui/data-table.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import '../../../lib/i18n/casework.bundle.ts';
+import '../../../lib/i18n/codes.bundle.ts';
 
 export type NameOf = (id: string) => string;
 

@@ -6,6 +6,7 @@ import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { useSupportReports } from '../api/list-support-reports.ts';
+import '../../../lib/i18n/casework.bundle.ts';
 
 /** 支援報告: every organisation's reports against the plan items, newest first. */
 export function SupportReportsPanel({ caseId }: { caseId: string }) {

@@ -10,6 +10,8 @@ import { useCan } from '../../../lib/me-context.tsx';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { ProgressNoteForm } from '../../forms/components/progress-note-form.tsx';
 import { useCaseTimeline } from '../api/get-case-timeline.ts';
+import '../../../lib/i18n/casework.bundle.ts';
+import '../../../lib/i18n/forms.bundle.ts';
 
 const knownKinds = new Set([
   'caseAccepted',

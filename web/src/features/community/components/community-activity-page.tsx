@@ -21,6 +21,7 @@ import { useFlash } from '../../../lib/flash.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCommunityActivity, useRecordCommunitySession } from '../api/community.ts';
 import { fieldErrorsOf } from './problem-fields.ts';
+import '../../../lib/i18n/resources.bundle.ts';
 
 /** 開催の記録: the date, how many took part (a count, never names) and the organisations that took part. */
 function SessionForm({ activity }: { activity: CommunityActivity }) {

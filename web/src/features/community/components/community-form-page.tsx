@@ -18,6 +18,7 @@ import { problemMessage } from '../../../lib/problem-message.ts';
 import { useResources } from '../../resources/api/list-resources.ts';
 import { useCommunityActivity, useSaveCommunityActivity } from '../api/community.ts';
 import { fieldErrorsOf } from './problem-fields.ts';
+import '../../../lib/i18n/resources.bundle.ts';
 
 interface Values {
   name: string;

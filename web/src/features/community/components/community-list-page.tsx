@@ -16,6 +16,7 @@ import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { useCommunityActivities } from '../api/community.ts';
+import '../../../lib/i18n/resources.bundle.ts';
 
 const indicators = ['bases', 'participants', 'organizations', 'sessions'] as const;
 

@@ -20,6 +20,7 @@ import { useCreateHandover } from '../api/create-handover.ts';
 import { useCreateReferral } from '../api/create-referral.ts';
 import { useReferralTargets } from '../api/list-referral-targets.ts';
 import { referralChoices } from './outcome-fields.tsx';
+import '../../../lib/i18n/casework.bundle.ts';
 
 type Done = (message: string) => void;
 

@@ -23,6 +23,8 @@ import { useConsultation } from '../api/get-consultation.ts';
 import { ConsultationActions } from './consultation-actions.tsx';
 import { ConsultationStatusBadge } from './consultation-status-badge.tsx';
 import { TopicList } from './topic-list.tsx';
+import '../../../lib/i18n/casework.bundle.ts';
+import '../../../lib/i18n/forms.bundle.ts';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (

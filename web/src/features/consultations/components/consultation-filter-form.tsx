@@ -9,6 +9,7 @@ import { SelectField } from '../../../components/ui/select-field.tsx';
 import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
 import type { ConsultationListFilter } from '../consultation-filter.ts';
+import '../../../lib/i18n/casework.bundle.ts';
 
 type Choices = Omit<ConsultationListFilter, 'from' | 'to'>;
 type PeriodErrors = Partial<Record<'from' | 'to', string>>;

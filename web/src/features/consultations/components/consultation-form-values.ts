@@ -8,6 +8,7 @@ import {
 import type { NewPersonInput } from '../../../../../src/contract/persons.ts';
 import { now } from '../../../../../src/domain/clock.ts';
 import { formatWareki, parseWareki, toIsoDate } from '../../../../../src/domain/wareki.ts';
+import '../../../lib/i18n/casework.bundle.ts';
 
 /** A person as the 本人 or a household member: someone already on record, or typed in here. */
 export type PersonValues = {

@@ -34,6 +34,7 @@ import {
 import { HouseholdFields, otherRelations } from './household-fields.tsx';
 import { OutcomeFields } from './outcome-fields.tsx';
 import { PersonPicker } from './person-picker.tsx';
+import '../../../lib/i18n/casework.bundle.ts';
 
 function FormSection({
   id,

@@ -21,6 +21,7 @@ import type { ConsultationListFilter } from '../consultation-filter.ts';
 import { ConsultationFilterForm } from './consultation-filter-form.tsx';
 import { ConsultationStatusBadge } from './consultation-status-badge.tsx';
 import { TopicList } from './topic-list.tsx';
+import '../../../lib/i18n/casework.bundle.ts';
 
 export type ConsultationListPageProps = {
   filter: ConsultationListFilter;

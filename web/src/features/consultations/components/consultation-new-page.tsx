@@ -5,6 +5,7 @@ import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { setFlash } from '../../../lib/flash.ts';
 import { useCreateConsultation } from '../api/create-consultation.ts';
 import { ConsultationForm } from './consultation-form.tsx';
+import '../../../lib/i18n/casework.bundle.ts';
 
 /** 相談受付 (`/consultations/new`): the 相談受付・申込票 filled in at the counter. */
 export function ConsultationNewPage() {

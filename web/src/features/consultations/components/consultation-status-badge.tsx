@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ConsultationSummary } from '../../../../../src/contract/consultations.ts';
 import { Badge, type BadgeTone } from '../../../components/ui/badge.tsx';
+import '../../../lib/i18n/casework.bundle.ts';
 
 const tones: Record<ConsultationSummary['status'], BadgeTone> = {
   open: 'info',

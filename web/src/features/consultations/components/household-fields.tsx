@@ -7,6 +7,7 @@ import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { type ConsultationFormValues, emptyMember, errorAt, fieldId } from './consultation-form-values.ts';
 import { PersonPicker } from './person-picker.tsx';
+import '../../../lib/i18n/casework.bundle.ts';
 
 const maxMembers = 20;
 /** 続柄 of someone other than the 本人. */

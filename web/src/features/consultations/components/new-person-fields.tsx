@@ -7,6 +7,7 @@ import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
 import { type ConsultationFormValues, errorAt, fieldId } from './consultation-form-values.ts';
+import '../../../lib/i18n/casework.bundle.ts';
 
 /** Where a person's fields sit in the form: the 本人, or one household member. */
 export type PersonPrefix = 'person' | `householdMembers.${number}.person`;

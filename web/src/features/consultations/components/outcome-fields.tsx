@@ -13,6 +13,7 @@ import {
   fieldId,
   type OutcomeKind,
 } from './consultation-form-values.ts';
+import '../../../lib/i18n/casework.bundle.ts';
 
 const kinds: readonly OutcomeKind[] = ['ownAgency', 'referral', 'handover'];
 

@@ -17,6 +17,7 @@ import {
   type SelectedPerson,
 } from './consultation-form-values.ts';
 import { NewPersonFields, type PersonPrefix } from './new-person-fields.tsx';
+import '../../../lib/i18n/casework.bundle.ts';
 
 /** Waits until typing pauses before searching, so each keystroke is not a (logged) search. */
 function useDebounced(value: string, delayMs: number): string {

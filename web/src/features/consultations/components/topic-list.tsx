@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useCodeName } from '../../../lib/code-names.ts';
+import '../../../lib/i18n/casework.bundle.ts';
 
 /** 相談内容 with the main one first, marked ◎ (as circled on the paper form); the others marked ○. */
 export function TopicList({ topics, mainTopic }: { topics: readonly string[]; mainTopic: string }) {

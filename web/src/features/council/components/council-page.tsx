@@ -19,6 +19,7 @@ import { councilAppendixUrl } from '../api/export-appendix.ts';
 import { useCouncilMeetings } from '../api/list-meetings.ts';
 import { useCouncilMembers } from '../api/list-members.ts';
 import { TermBadge } from './term-badge.tsx';
+import '../../../lib/i18n/recidivism.bundle.ts';
 
 /** 再犯防止推進連絡会議: the member organisations (representatives, terms) and the meetings. */
 export function CouncilPage() {

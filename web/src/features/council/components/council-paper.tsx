@@ -13,6 +13,7 @@ import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { formatFiscalYear } from '../../../lib/wareki.ts';
 import { paperUrl, useCouncilPaper } from '../api/get-paper.ts';
 import { useCouncilPlanPeriod } from '../api/get-plan-period.ts';
+import '../../../lib/i18n/recidivism.bundle.ts';
 
 /** 会議資料: choose a 年度, make the paper (shown here) and download it as PDF, xlsx or CSV. */
 export function CouncilPaperSection({ meetingId }: { meetingId: string }) {

@@ -14,6 +14,7 @@ import { formatDate, formatDateTime } from '../../../lib/wareki.ts';
 import { useCouncilMeeting } from '../api/get-meeting.ts';
 import { CouncilPaperSection } from './council-paper.tsx';
 import { MeetingMaterials } from './meeting-materials.tsx';
+import '../../../lib/i18n/recidivism.bundle.ts';
 
 /** 連絡会議の記録: 日時, 場所, 公開/非公開, 傍聴者, 出席者 (代理), 議題, 議事録, 資料 and the 会議資料. */
 export function MeetingDetailPage({ meetingId }: { meetingId: string }) {

@@ -11,6 +11,7 @@ import { problemMessage } from '../../../lib/problem-message.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { useAttachMaterial } from '../api/attach-material.ts';
 import { materialUrl } from '../api/download-material.ts';
+import '../../../lib/i18n/recidivism.bundle.ts';
 
 function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {

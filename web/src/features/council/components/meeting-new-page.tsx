@@ -23,6 +23,7 @@ import { setFlash } from '../../../lib/flash.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCreateCouncilMeeting } from '../api/create-meeting.ts';
 import { useCouncilMembers } from '../api/list-members.ts';
+import '../../../lib/i18n/recidivism.bundle.ts';
 
 const meetingFieldsSchema = councilMeetingInputSchema.omit({ attendees: true });
 type MeetingFields = z.input<typeof meetingFieldsSchema>;

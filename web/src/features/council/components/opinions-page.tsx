@@ -27,6 +27,7 @@ import { useCreateOpinion } from '../api/create-opinion.ts';
 import { useCouncilMeetings } from '../api/list-meetings.ts';
 import { useOpinionTargets } from '../api/list-opinion-targets.ts';
 import { useOpinions } from '../api/list-opinions.ts';
+import '../../../lib/i18n/recidivism.bundle.ts';
 
 type OpinionValues = z.input<typeof opinionInputSchema>;
 type OpinionOut = z.output<typeof opinionInputSchema>;

@@ -8,6 +8,7 @@ import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { usePlans } from '../../cases/api/list-plans.ts';
 import { useEasyReadPlan } from '../api/easy-read.ts';
 import { FormDownloadButton } from './form-download-button.tsx';
+import '../../../lib/i18n/forms.bundle.ts';
 
 type Segments = EasyReadPlan['title'];
 

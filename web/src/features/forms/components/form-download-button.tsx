@@ -4,6 +4,7 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Button, type ButtonVariant } from '../../../components/ui/button.tsx';
 import { downloadFile } from '../../../lib/download.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
+import '../../../lib/i18n/forms.bundle.ts';
 
 /**
  * Downloads a 帳票 PDF the server generates. The server records the print in the audit trail as

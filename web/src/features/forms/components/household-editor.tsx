@@ -20,6 +20,7 @@ import { useOrganizationOptions } from '../../cases/api/list-organization-option
 import { useUpdateHousehold } from '../api/households.ts';
 import { householdErrors } from './household-errors.ts';
 import { memberName } from './household-section.tsx';
+import '../../../lib/i18n/forms.bundle.ts';
 
 type Input = HouseholdUpdate;
 type MemberRow = Input['members'][number];

@@ -18,6 +18,7 @@ import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { diagramUrl, useHousehold } from '../api/households.ts';
 import { HouseholdEditor } from './household-editor.tsx';
+import '../../../lib/i18n/forms.bundle.ts';
 
 export const memberName = (m: Household['members'][number]) =>
   `${m.person.familyName} ${m.person.givenName}`.trim();

@@ -9,6 +9,8 @@ import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { ConsultationStatusBadge } from '../../consultations/components/consultation-status-badge.tsx';
+import '../../../lib/i18n/codes.bundle.ts';
+import '../../../lib/i18n/forms.bundle.ts';
 
 /**
  * What leads from a person to their records: the consultations (about them, or their household)

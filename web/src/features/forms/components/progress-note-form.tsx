@@ -16,6 +16,7 @@ import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCreateProgressNote } from '../api/progress-notes.ts';
+import '../../../lib/i18n/forms.bundle.ts';
 
 type Values = z.input<typeof progressNoteInputSchema>;
 type Output = z.output<typeof progressNoteInputSchema>;

@@ -26,6 +26,7 @@ import { problemMessage } from '../../../lib/problem-message.ts';
 import { useAcceptHandover } from '../api/accept-handover.ts';
 import { type HandoverStatus, useHandovers } from '../api/list-handovers.ts';
 import { useReturnHandover } from '../api/return-handover.ts';
+import '../../../lib/i18n/casework.bundle.ts';
 
 const statusTones: Record<HandoverStatus, BadgeTone> = {
   pending: 'warning',

@@ -1,5 +1,6 @@
 import { Link, type LinkProps } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import '../../../lib/i18n/stats.bundle.ts';
 
 export type FigureLinkProps = {
   label: string;

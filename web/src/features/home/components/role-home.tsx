@@ -15,6 +15,7 @@ import { formatDateTime } from '../../../lib/wareki.ts';
 import { TermBadge } from '../../council/components/term-badge.tsx';
 import { type Dashboard, useDashboard } from '../api/get-dashboard.ts';
 import { FigureGroup, FigureLink } from './figure-link.tsx';
+import '../../../lib/i18n/stats.bundle.ts';
 
 const noContactChoices = [14, 30, 60, 90] as const;
 

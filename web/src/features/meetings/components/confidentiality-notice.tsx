@@ -3,6 +3,7 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useAcknowledgeConfidentiality } from '../api/acknowledge-confidentiality.ts';
+import '../../../lib/i18n/casework.bundle.ts';
 
 /**
  * The duty of confidentiality of a 支援会議 (社会福祉法第106条の6第5項), shown to an invited

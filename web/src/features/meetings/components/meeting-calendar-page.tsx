@@ -11,6 +11,7 @@ import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { formatDate } from '../../../lib/wareki.ts';
 import { type MeetingCalendar, useMeetingCalendar } from '../api/get-meeting-calendar.ts';
+import '../../../lib/i18n/stats.bundle.ts';
 
 export type CalendarView = 'week' | 'month';
 

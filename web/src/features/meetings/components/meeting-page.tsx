@@ -20,6 +20,9 @@ import { FormDownloadButton } from '../../forms/components/form-download-button.
 import { useMeeting } from '../api/get-meeting.ts';
 import { ConfidentialityNotice } from './confidentiality-notice.tsx';
 import { MinutesForm } from './minutes-form.tsx';
+import '../../../lib/i18n/casework.bundle.ts';
+import '../../../lib/i18n/codes.bundle.ts';
+import '../../../lib/i18n/forms.bundle.ts';
 
 export type MeetingPageProps = {
   meetingId: string;

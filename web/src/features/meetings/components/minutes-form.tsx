@@ -15,6 +15,7 @@ import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { useRecordMinutes } from '../api/record-minutes.ts';
+import '../../../lib/i18n/casework.bundle.ts';
 
 type Values = z.input<typeof minutesInputSchema>;
 

@@ -5,6 +5,7 @@ import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { setFlash } from '../../../lib/flash.ts';
 import { useCreateOrganization } from '../api/create-organization.ts';
 import { emptyOrganizationValues, OrganizationForm } from './organization-form.tsx';
+import '../../../lib/i18n/admin.bundle.ts';
 
 /** 組織の登録 (`/admin/organizations/new`). */
 export function OrganizationCreatePage() {

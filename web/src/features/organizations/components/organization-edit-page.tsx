@@ -10,6 +10,7 @@ import { setFlash } from '../../../lib/flash.ts';
 import { useOrganization } from '../api/list-organizations.ts';
 import { type OrganizationUpdate, useUpdateOrganization } from '../api/update-organization.ts';
 import { OrganizationForm, type OrganizationFormOutput } from './organization-form.tsx';
+import '../../../lib/i18n/admin.bundle.ts';
 
 /** Only the fields the user touched go into the PATCH; `contact` travels whole. */
 function changesOf(values: OrganizationFormOutput, changed: ReadonlySet<string>): OrganizationUpdate {

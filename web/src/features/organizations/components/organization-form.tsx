@@ -17,6 +17,7 @@ import { TextField } from '../../../components/ui/text-field.tsx';
 import { isProblem } from '../../../lib/api-client.ts';
 import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
+import '../../../lib/i18n/admin.bundle.ts';
 
 export type OrganizationFormValues = OrganizationInput;
 export type OrganizationFormOutput = z.output<typeof organizationInputSchema>;

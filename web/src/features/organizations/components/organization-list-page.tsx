@@ -16,6 +16,7 @@ import { useCan } from '../../../lib/me-context.tsx';
 import { useDisableOrganization } from '../api/disable-organization.ts';
 import { useEnableOrganization } from '../api/enable-organization.ts';
 import { useOrganizations } from '../api/list-organizations.ts';
+import '../../../lib/i18n/admin.bundle.ts';
 
 export type OrganizationListPageProps = {
   includeDisabled: boolean;

@@ -26,6 +26,7 @@ import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { type OutreachTarget, useCreateOutreachContact, useOutreachContacts } from '../api/outreach.ts';
+import '../../../lib/i18n/participation.bundle.ts';
 
 type Values = z.input<typeof outreachContactInputSchema>;
 type Input = z.output<typeof outreachContactInputSchema>;

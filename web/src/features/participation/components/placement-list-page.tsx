@@ -12,6 +12,7 @@ import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useResources } from '../../resources/api/list-resources.ts';
 import { type PlacementFilter, usePlacements } from '../api/placements.ts';
 import { PlacementStageBadge } from './placements-panel.tsx';
+import '../../../lib/i18n/participation.bundle.ts';
 
 /** 参加支援の一覧 (`/placements`): placements across the cases I take part in, by stage and resource. */
 export function PlacementListPage() {

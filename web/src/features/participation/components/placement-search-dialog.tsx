@@ -19,6 +19,8 @@ import { usePerson } from '../../persons/api/get-person.ts';
 import { type ResourceSearch, useResources } from '../../resources/api/list-resources.ts';
 import { useCreatePlacement } from '../api/placements.ts';
 import { schoolDistrictOf } from '../school-district.ts';
+import '../../../lib/i18n/resources.bundle.ts';
+import '../../../lib/i18n/participation.bundle.ts';
 
 /** The placement kind a resource suggests by its tags (the coordinator may change it). */
 function kindFor(resource: ResourceSummary): PlacementKind {

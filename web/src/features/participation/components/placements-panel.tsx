@@ -29,6 +29,7 @@ import { problemMessage } from '../../../lib/problem-message.ts';
 import { usePlans } from '../../cases/api/list-plans.ts';
 import { usePlacements, useRecordPlacementEvent } from '../api/placements.ts';
 import { PlacementSearchDialog } from './placement-search-dialog.tsx';
+import '../../../lib/i18n/participation.bundle.ts';
 
 /** 段階 as a badge: ended muted, active success. */
 export function PlacementStageBadge({ stage }: { stage: Placement['stage'] }) {

@@ -8,6 +8,7 @@ import { useCodeName } from '../../../lib/code-names.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { usePersonAccessLog } from '../api/get-person-access-log.ts';
+import '../../../lib/i18n/admin.bundle.ts';
 
 /** 「閲覧履歴」: who has seen this person's data — for the coordinating section (person.accessLog). */
 export function AccessLogPanel({ personId }: { personId: string }) {

@@ -26,6 +26,7 @@ import { usePerson } from '../api/get-person.ts';
 import { useLinkPerson } from '../api/link-person.ts';
 import { type PersonDuplicate, usePersonDuplicates } from '../api/list-person-duplicates.ts';
 import { AccessLogPanel } from './access-log-panel.tsx';
+import '../../../lib/i18n/casework.bundle.ts';
 
 function Households({ person }: { person: Person }) {
   const { t } = useTranslation();

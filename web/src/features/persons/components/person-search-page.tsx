@@ -18,6 +18,7 @@ import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { type PersonSearch, usePersonSearch } from '../api/search-persons.ts';
+import '../../../lib/i18n/casework.bundle.ts';
 
 /**
  * 対象者検索 (`/persons`): persons my organisation may see, by one box — 氏名 in kanji (異体字 alike),

@@ -20,6 +20,7 @@ import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { useCreateSupportReport } from '../api/create-support-report.ts';
+import '../../../lib/i18n/casework.bundle.ts';
 
 type Values = z.input<typeof supportReportInputSchema>;
 const fields: readonly FieldPath<Values>[] = ['supportedOn', 'content', 'result', 'planItemId'];

@@ -9,6 +9,7 @@ import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useSaveProgress } from '../api/save-progress.ts';
+import '../../../lib/i18n/recidivism.bundle.ts';
 
 type Values = {
   statusText: string;

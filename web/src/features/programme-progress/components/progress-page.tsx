@@ -21,6 +21,7 @@ import { type ProgressList, useProgress } from '../api/list-progress.ts';
 import { useLockYear } from '../api/lock-year.ts';
 import { useUnlockYear } from '../api/unlock-year.ts';
 import { ProgressDialog } from './progress-dialog.tsx';
+import '../../../lib/i18n/recidivism.bundle.ts';
 
 type Item = ProgressList['items'][number];
 

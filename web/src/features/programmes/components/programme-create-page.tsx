@@ -9,6 +9,7 @@ import { useCreateProgramme } from '../api/create-programme.ts';
 import { useChallenges } from '../api/list-challenges.ts';
 import { useSectionOptions } from '../api/list-section-options.ts';
 import { emptyProgrammeValues, ProgrammeForm } from './programme-form.tsx';
+import '../../../lib/i18n/recidivism.bundle.ts';
 
 /** 取組の登録 (`/programmes/new`) */
 export function ProgrammeCreatePage() {

@@ -9,6 +9,7 @@ import { QueryError } from '../../../components/ui/query-error.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { useProgramme } from '../api/list-programmes.ts';
+import '../../../lib/i18n/recidivism.bundle.ts';
 
 /** 取組の詳細: summary, responsible section, challenges (再掲 marked), related organisations, indicators. */
 export function ProgrammeDetailPage({ programmeId }: { programmeId: string }) {

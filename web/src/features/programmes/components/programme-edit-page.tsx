@@ -10,6 +10,7 @@ import { useProgramme } from '../api/list-programmes.ts';
 import { useSectionOptions } from '../api/list-section-options.ts';
 import { useUpdateProgramme } from '../api/update-programme.ts';
 import { ProgrammeForm, programmeValuesOf } from './programme-form.tsx';
+import '../../../lib/i18n/recidivism.bundle.ts';
 
 /** 取組の編集 (`/programmes/$programmeId/edit`) */
 export function ProgrammeEditPage({ programmeId }: { programmeId: string }) {

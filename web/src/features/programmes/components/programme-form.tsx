@@ -20,6 +20,7 @@ import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import type { SectionOption } from '../api/list-section-options.ts';
+import '../../../lib/i18n/recidivism.bundle.ts';
 
 export type ProgrammeValues = z.input<typeof programmeInputSchema>;
 

@@ -13,6 +13,7 @@ import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { importTemplateUrl, useImportProgrammes } from '../api/import-programmes.ts';
+import '../../../lib/i18n/recidivism.bundle.ts';
 
 type Picked = { fileName: string; contentBase64: string };
 

@@ -13,6 +13,7 @@ import { useFlash } from '../../../lib/flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { useChallenges } from '../api/list-challenges.ts';
 import { useProgrammes } from '../api/list-programmes.ts';
+import '../../../lib/i18n/recidivism.bundle.ts';
 
 /** 取組一覧: the catalogue, filtered by challenge (server) and responsible section (the loaded list). */
 export function ProgrammeListPage() {

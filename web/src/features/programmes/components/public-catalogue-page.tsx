@@ -7,6 +7,7 @@ import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { SummaryText } from '../../../components/ui/summary-text.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { usePublicProgrammes } from '../api/list-public-programmes.ts';
+import '../../../lib/i18n/recidivism.bundle.ts';
 
 /** The plan's programme catalogue for anyone (no sign-in): the plan is a public document. */
 export function PublicCataloguePage() {

@@ -9,6 +9,7 @@ import { TextField } from '../../../components/ui/text-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useUpdateChallenges } from '../api/update-challenges.ts';
+import '../../../lib/i18n/recidivism.bundle.ts';
 
 type Row = { key: string; id?: string; title: string };
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import '../../../lib/i18n/recidivism.bundle.ts';
 
 /** PDF / xlsx / CSV links to one document; each link names the document for screen readers. */
 export function DownloadLinks({

@@ -16,6 +16,7 @@ import { useRecidivismPlan } from '../api/get-recidivism-plan.ts';
 import { usePlanProgrammes } from '../api/list-plan-programmes.ts';
 import { ChallengesForm } from './challenges-form.tsx';
 import { DownloadLinks } from './download-links.tsx';
+import '../../../lib/i18n/recidivism.bundle.ts';
 
 /** 再犯防止推進計画: the plan's header, its ordered challenges with their programmes (再掲 marked). */
 export function RecidivismPlanPage() {

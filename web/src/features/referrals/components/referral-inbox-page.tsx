@@ -21,6 +21,7 @@ import { problemMessage } from '../../../lib/problem-message.ts';
 import { useAcceptReferral } from '../api/accept-referral.ts';
 import { useDeclineReferral } from '../api/decline-referral.ts';
 import { type ReferralInboxStatus, useReferrals } from '../api/list-referrals.ts';
+import '../../../lib/i18n/casework.bundle.ts';
 
 function personLabel(referral: Referral, fallback: string): string {
   return referral.consultation ? fullName(referral.consultation.person) : fallback;

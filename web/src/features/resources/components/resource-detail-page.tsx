@@ -10,6 +10,7 @@ import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { useResource } from '../api/get-resource.ts';
 import { scheduleText } from './resource-labels.ts';
+import '../../../lib/i18n/resources.bundle.ts';
 
 /** 社会資源の詳細: what, for whom, cost, how to apply, places with 校区/地区, hours, contacts. */
 export function ResourceDetailPage({ resourceId }: { resourceId: string }) {

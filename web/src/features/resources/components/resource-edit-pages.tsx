@@ -8,6 +8,7 @@ import { setFlash } from '../../../lib/flash.ts';
 import { useResource } from '../api/get-resource.ts';
 import { useSaveResource } from '../api/save-resource.ts';
 import { emptyResourceValues, ResourceForm, resourceValuesOf } from './resource-form.tsx';
+import '../../../lib/i18n/resources.bundle.ts';
 
 /** 社会資源の登録 (`/resources/new`) */
 export function ResourceCreatePage() {

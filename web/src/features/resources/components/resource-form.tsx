@@ -14,6 +14,7 @@ import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import type { ResourceBody } from '../api/save-resource.ts';
+import '../../../lib/i18n/resources.bundle.ts';
 
 /** The form holds text as typed; numbers and day lists are made on submit (the server validates). */
 export interface ResourceFormValues {

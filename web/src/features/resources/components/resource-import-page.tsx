@@ -12,6 +12,7 @@ import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { type ResourceImportResult, useImportResources } from '../api/import-resources.ts';
+import '../../../lib/i18n/resources.bundle.ts';
 
 type Picked = { fileName: string; contentBase64: string };
 

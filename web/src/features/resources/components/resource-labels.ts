@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Resource } from '../../../../../src/contract/resources.ts';
+import '../../../lib/i18n/resources.bundle.ts';
 
 type Schedule = Resource['schedules'][number];
 const weekdayCodes = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;

@@ -15,6 +15,7 @@ import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { type ResourceSearch, useResources } from '../api/list-resources.ts';
+import '../../../lib/i18n/resources.bundle.ts';
 
 /** 社会資源: search the directory by words, need, kind, 校区 (near first) and 地区. */
 export function ResourceListPage() {

@@ -38,6 +38,7 @@ import { useGrantSensitiveFact } from '../api/grant-sensitive-fact.ts';
 import { type SensitiveFactsOf, useSensitiveFacts } from '../api/list-sensitive-facts.ts';
 import { useRevealSensitiveFact } from '../api/reveal-sensitive-fact.ts';
 import { useRevokeSensitiveFactGrant } from '../api/revoke-sensitive-fact-grant.ts';
+import '../../../lib/i18n/casework.bundle.ts';
 
 type Person = { id: string; name: string };
 

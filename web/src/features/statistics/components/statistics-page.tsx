@@ -14,6 +14,8 @@ import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { downloadFile } from '../../../lib/download.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { type StatisticsPeriod, statisticsQuery, useStatistics } from '../api/get-statistics.ts';
+import '../../../lib/i18n/resources.bundle.ts';
+import '../../../lib/i18n/stats.bundle.ts';
 
 type Count = Statistics['totals']['consultations'];
 const numeric = (value: Count) => (typeof value === 'number' ? value : 0);

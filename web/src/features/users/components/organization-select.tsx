@@ -4,6 +4,7 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useOrganizationOptions } from '../api/list-organization-options.ts';
+import '../../../lib/i18n/admin.bundle.ts';
 
 /**
  * 所属 select of the user forms: active organisations, plus the user's current one even if it

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { roles } from '../../../../../src/domain/permissions.ts';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
+import '../../../lib/i18n/admin.bundle.ts';
 
 /** The 役割 checkboxes of the user forms; the form's `register('roles')` is shared by every box. */
 export function RoleCheckboxes({

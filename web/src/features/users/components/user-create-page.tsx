@@ -19,6 +19,7 @@ import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCreateUser } from '../api/create-user.ts';
 import { OrganizationSelect } from './organization-select.tsx';
 import { RoleCheckboxes } from './role-checkboxes.tsx';
+import '../../../lib/i18n/admin.bundle.ts';
 
 const fields: readonly FieldPath<UserInput>[] = [
   'loginId',

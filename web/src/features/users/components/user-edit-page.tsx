@@ -19,6 +19,7 @@ import { useUser } from '../api/list-users.ts';
 import { type UserUpdate, useUpdateUser } from '../api/update-user.ts';
 import { OrganizationSelect } from './organization-select.tsx';
 import { RoleCheckboxes } from './role-checkboxes.tsx';
+import '../../../lib/i18n/admin.bundle.ts';
 
 /** The contract's update schema, except that an empty password box means "keep the password". */
 const userEditSchema = userUpdateSchema.extend({

@@ -21,6 +21,7 @@ import { useDisableUser } from '../api/disable-user.ts';
 import { useEnableUser } from '../api/enable-user.ts';
 import { useOrganizationOptions } from '../api/list-organization-options.ts';
 import { useUsers } from '../api/list-users.ts';
+import '../../../lib/i18n/admin.bundle.ts';
 
 export type UserListFilterProps = {
   organizationId: string | undefined;

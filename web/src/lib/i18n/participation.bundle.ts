@@ -1,0 +1,10 @@
+import { i18n } from './i18n.ts';
+import { participationJa } from './participation.ja.ts';
+
+/*
+ * The participation-support screens' Japanese messages come with the chunks of the pages that use
+ * them, not with the first load (PageMessages in ja.ts, docs/performance.md): every component
+ * using these keys imports this module, so they are in i18next before it renders. English has them
+ * in en.ts, fetched as a whole.
+ */
+i18n.addResourceBundle('ja', 'translation', { participation: participationJa }, true, false);
