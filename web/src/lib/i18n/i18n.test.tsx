@@ -5,6 +5,7 @@ import { problemCodes } from '../../../../src/contract/problem.ts';
 import { Checkbox } from '../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../components/ui/checkbox-group.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
+import { accountJa } from './account.ja.ts';
 import { adminJa } from './admin.ja.ts';
 import { caseworkJa } from './casework.ja.ts';
 import { codesJa } from './codes.ja.ts';
@@ -26,6 +27,7 @@ const ja: Messages = {
   ...firstLoad,
   ...caseworkJa,
   ...adminJa,
+  ...accountJa,
   codes: codesJa,
   forms: formsJa,
   participation: participationJa,

@@ -1,3 +1,4 @@
+import type { accountJa } from './account.ja.ts';
 import type { adminJa } from './admin.ja.ts';
 import type { caseworkJa } from './casework.ja.ts';
 import type { CodeMessages } from './codes.ja.ts';
@@ -287,7 +288,8 @@ export const ja = {
  * imports its bundle. English ships everything in `en`, fetched on demand as a whole.
  */
 export type PageMessages = typeof caseworkJa &
-  typeof adminJa & {
+  typeof adminJa &
+  typeof accountJa & {
     recidivism: typeof recidivismJa;
     forms: typeof formsJa;
     resources: typeof resourcesJa;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { accountJa } from './account.ja.ts';
 import { adminJa } from './admin.ja.ts';
 import { caseworkJa } from './casework.ja.ts';
 import { codesJa } from './codes.ja.ts';
@@ -26,6 +27,7 @@ const webSrc = path.resolve(import.meta.dirname, '../..');
 const bundles: Record<string, Record<string, object>> = {
   'lib/i18n/casework.bundle.ts': caseworkJa,
   'lib/i18n/admin.bundle.ts': adminJa,
+  'lib/i18n/account.bundle.ts': accountJa,
   'lib/i18n/codes.bundle.ts': { codes: codesJa },
   'lib/i18n/recidivism.bundle.ts': { recidivism: recidivismJa },
   'lib/i18n/resources.bundle.ts': { resources: resourcesJa },

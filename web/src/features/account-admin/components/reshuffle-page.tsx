@@ -19,7 +19,7 @@ import { ApiError } from '../../../lib/api-client.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useBulkReassign } from '../api/bulk-reassign.ts';
 import { useActiveUsers } from '../api/list-active-users.ts';
-import '../../../lib/i18n/admin.bundle.ts';
+import '../../../lib/i18n/account.bundle.ts';
 
 type Row = { key: number; fromUserId: string; toUserId: string };
 

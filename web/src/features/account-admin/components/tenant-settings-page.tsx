@@ -9,7 +9,7 @@ import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useTenantSettings } from '../api/tenant-settings.ts';
 import { useUpdateTenantSettings } from '../api/update-tenant-settings.ts';
-import '../../../lib/i18n/admin.bundle.ts';
+import '../../../lib/i18n/account.bundle.ts';
 
 /** 市の設定 (`/admin/settings`): account-security switches of the municipality. */
 export function TenantSettingsPage() {

@@ -19,6 +19,7 @@ import { formatDateTime } from '../../../lib/wareki.ts';
 import { useActiveUsers } from '../api/list-active-users.ts';
 import { useResetPassword } from '../api/reset-password.ts';
 import { useUnlockUser } from '../api/unlock-user.ts';
+import '../../../lib/i18n/account.bundle.ts';
 import '../../../lib/i18n/admin.bundle.ts';
 
 /** ログインの管理 (`/admin/users/:userId/security`): lift a lockout, set a new password. */

@@ -12,7 +12,7 @@ import { useServerFieldErrors } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useSession } from '../../session/api/get-session.ts';
 import { useChangePassword } from '../api/change-password.ts';
-import '../../../lib/i18n/admin.bundle.ts';
+import '../../../lib/i18n/account.bundle.ts';
 
 const fields: readonly FieldPath<PasswordChange>[] = ['currentPassword', 'newPassword'];
 

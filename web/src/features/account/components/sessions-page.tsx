@@ -16,7 +16,7 @@ import { formatDateTime } from '../../../lib/wareki.ts';
 import { useSessions } from '../api/list-sessions.ts';
 import { useRevokeOtherSessions } from '../api/revoke-other-sessions.ts';
 import { useRevokeSession } from '../api/revoke-session.ts';
-import '../../../lib/i18n/admin.bundle.ts';
+import '../../../lib/i18n/account.bundle.ts';
 
 /** 「ログイン中の端末」 (`/account/sessions`): my own sessions, and signing devices out. */
 export function SessionsPage() {

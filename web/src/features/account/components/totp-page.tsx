@@ -15,7 +15,7 @@ import { useActivateTotp } from '../api/activate-totp.ts';
 import { useDisableTotp } from '../api/disable-totp.ts';
 import { useEnrollTotp } from '../api/enroll-totp.ts';
 import { useTotpStatus } from '../api/get-totp.ts';
-import '../../../lib/i18n/admin.bundle.ts';
+import '../../../lib/i18n/account.bundle.ts';
 
 /** Groups of four characters, so a secret can be read out and typed without losing one's place. */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;

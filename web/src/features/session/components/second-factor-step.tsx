@@ -9,7 +9,7 @@ import { TextField } from '../../../components/ui/text-field.tsx';
 import { isProblem } from '../../../lib/api-client.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useVerifyTotp } from '../api/verify-totp.ts';
-import '../../../lib/i18n/admin.bundle.ts';
+import '../../../lib/i18n/account.bundle.ts';
 
 /** Sign-in, second step (2段階認証): the code of the authenticator app, or a recovery code. */
 export function SecondFactorStep({

@@ -20,6 +20,7 @@ import { type UserUpdate, useUpdateUser } from '../api/update-user.ts';
 import { OrganizationSelect } from './organization-select.tsx';
 import { RoleCheckboxes } from './role-checkboxes.tsx';
 import '../../../lib/i18n/admin.bundle.ts';
+import '../../../lib/i18n/account.bundle.ts';
 
 /** The contract's update schema, except that an empty password box means "keep the password". */
 const userEditSchema = userUpdateSchema.extend({
