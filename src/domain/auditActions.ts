@@ -304,6 +304,7 @@ export const auditResourceTypeNames = {
   councilPaper: '連絡会議資料',
   dashboard: 'ホーム画面',
   database: 'データベース',
+  disposal: '廃棄',
   evaluationScale: '評価区分',
   handover: '引継ぎ',
   household: '世帯',

@@ -463,5 +463,14 @@ describe('the auditor', () => {
     );
     expect(living.body.items.length).toBeGreaterThan(0);
     expect(living.body.items.every((e) => !e.personDisposed)).toBe(true);
+
+    // the CSV names the disposed person 「（廃棄済み）」 beside the kept id, and the tombstone's kind
+    const trail = await auditor.get<string>(`/api/audit-events/export?personId=${expired.personId}`);
+    expect(trail.status).toBe(200);
+    const lines = trail.body.split('\r\n').slice(1).filter(Boolean);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((line) => line.includes(`,（廃棄済み）,${expired.personId},`))).toBe(true);
+    const tombstones = await auditor.get<string>('/api/audit-events/export?action=disposal.approve');
+    expect(tombstones.body).toContain(',disposal.approve,廃棄,');
   });
 });

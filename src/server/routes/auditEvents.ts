@@ -88,7 +88,8 @@ export function auditCsvLine(event: AuditEvent): string[] {
     auditResourceTypeName(event.resourceType),
     event.resourceId ?? '',
     event.resourceName ?? '',
-    event.person ? (event.person.name ?? '（削除済み）') : '',
+    // a disposed person's events keep the id; the name is gone with the person (docs/retention.md)
+    event.person ? (event.personDisposed ? '（廃棄済み）' : (event.person.name ?? '（削除済み）')) : '',
     event.personId ?? '',
     event.case ? (event.case.caseNumber ?? '（削除済み）') : '',
     event.caseId ?? '',

@@ -312,6 +312,7 @@ export const codesEn: CodeMessages = {
     councilPaper: 'Council paper',
     dashboard: 'Home screen',
     database: 'Database',
+    disposal: 'Disposal',
     evaluationScale: 'Evaluation scale',
     handover: 'Handover',
     household: 'Household',

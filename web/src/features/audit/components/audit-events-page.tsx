@@ -60,7 +60,7 @@ function PurposeText({ event }: { event: AuditEvent }) {
 }
 
 /** What the event is about, by name: the kind of record, a user's or organisation's name, the person and the case. */
-function TargetText({ event }: { event: AuditEvent }) {
+export function TargetText({ event }: { event: AuditEvent }) {
   const { t } = useTranslation();
   const codeName = useCodeName();
   const operation =

@@ -189,7 +189,7 @@ export function DisposalCandidatesView({
         </DataTable>
       </Section>
 
-      <div className="sticky bottom-0 flex flex-col gap-3 border-t border-solid-gray-420 bg-white py-4">
+      <div className="flex flex-col gap-3 rounded-8 border border-solid-gray-420 bg-solid-gray-50 p-4">
         <p className="text-std-16B-170 text-solid-gray-900" aria-live="polite">
           {size > 0
             ? t('retention.candidates.selected', {

@@ -71,7 +71,6 @@ export function RetentionRulesForm({ rules, saving, error, onSubmit }: Retention
           required
           inputMode="numeric"
           autoComplete="off"
-          className="max-w-32"
           error={errors[field]?.message}
           {...register(field, { setValueAs: yearsOf })}
         />
