@@ -82,6 +82,37 @@ type Handler<P, Q, B, R> = (context: OperationContext<P, Q, B>) => Promise<Answe
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
+ * The reply a handler is given: headers and status go to the real reply at once, but what it sends
+ * is held until the request's transaction has committed. Sent inside the transaction, a download
+ * could reach the client before its audit event was committed (or with the commit failing after it),
+ * and a 201 could acknowledge a write that a crash before COMMIT then lost.
+ */
+function holdUntilCommit(reply: FastifyReply): { reply: FastifyReply; sent: boolean; payload: unknown } {
+  const held = { reply, sent: false, payload: undefined as unknown };
+  held.reply = new Proxy(reply, {
+    get(target, property) {
+      // Fastify's reply is thenable (it settles once sent): a held reply returned through the
+      // transaction's promise must not be awaited, or it would wait for its own sending
+      if (property === 'then') return undefined;
+      if (property === 'send')
+        return (payload?: unknown) => {
+          held.sent = true;
+          held.payload = payload;
+          return held.reply;
+        };
+      const value = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      // chained calls (reply.code(201).header(…).send(…)) stay on the holding reply
+      return (...args: unknown[]) => {
+        const result = value.apply(target, args);
+        return result === target ? held.reply : result;
+      };
+    },
+  });
+  return held;
+}
+
+/**
  * The route builder every signed-in data operation uses (docs/adding-an-operation.md): the handler
  * runs inside one transaction with the gate's actor, and its answer is sent with the operation's
  * success status (201 or 204 where the spec says so). `tags` are the module's OpenAPI tags;
@@ -132,10 +163,11 @@ export function operations(
         ...(spec.preHandler ? { preHandler: spec.preHandler } : {}),
         handler: async (request, reply) => {
           const actor = actorOf(request);
+          const held = holdUntilCommit(reply);
           const answer = await db.transaction().execute((tx) =>
             handler({
               request: request as OperationContext<P, Q, B>['request'],
-              reply,
+              reply: held.reply,
               actor,
               tx,
               audit: (event) => recordAudit(tx, auditContextOf(request), event),
@@ -146,6 +178,8 @@ export function operations(
               },
             }),
           );
+          // committed: only now may the client hear of it (a file a handler sent, or its answer)
+          if (held.sent) return reply.send(held.payload);
           return reply.code(success).send(answer);
         },
       };
