@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { auditActions } from '../domain/auditActions.ts';
+import { calendarDate } from './calendarDate.ts';
 import { idSchema, text } from './common.ts';
 import { pageQuerySchema } from './pagination.ts';
-import { calendarDate, kanaText, personSummarySchema } from './persons.ts';
+import { kanaText, personSummarySchema } from './persons.ts';
 
 export { auditActions };
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { caseStages } from '../domain/caseStage.ts';
-import { calendarDate } from './persons.ts';
+import { calendarDate } from './calendarDate.ts';
 
 const ref = () => z.object({ id: z.uuid(), name: z.string() });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { calendarDate } from './calendarDate.ts';
 import { text } from './common.ts';
-import { calendarDate } from './persons.ts';
 
 /**
  * 帳票 of a case (MHLW sample forms, docs/forms.md), each a PDF generated from the record:

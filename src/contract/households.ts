@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { codesOf, relations, tieKindLabels } from '../domain/codeLists.ts';
 import { householdRelationKinds, tieStrengths } from '../domain/household/model.ts';
+import { calendarDate } from './calendarDate.ts';
 import { text } from './common.ts';
-import { calendarDate, newPersonSchema, personRefSchema, personSummarySchema } from './persons.ts';
+import { newPersonSchema, personRefSchema, personSummarySchema } from './persons.ts';
 
 const organizationRef = z.object({ id: z.uuid(), name: z.string() });
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import * as clock from '../domain/clock.ts';
 import { codesOf, relations, sexes } from '../domain/codeLists.ts';
 import { isKana, normalizeKana } from '../domain/kana.ts';
-import { firstSupportedDate, toIsoDate } from '../domain/wareki.ts';
+import { firstSupportedDate } from '../domain/wareki.ts';
+import { calendarDate } from './calendarDate.ts';
 import { idSchema, requiredText, text } from './common.ts';
 import { pageQuerySchema } from './pagination.ts';
 
@@ -10,22 +11,6 @@ import { pageQuerySchema } from './pagination.ts';
 export function ageOn(birthDate: string, today: string): number {
   const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
   return today.slice(5) < birthDate.slice(5) ? years - 1 : years;
-}
-
-function isCalendarDate(value: string): boolean {
-  try {
-    return toIsoDate(value) === value;
-  } catch {
-    return false;
-  }
-}
-
-/** A calendar date 'YYYY-MM-DD' that exists (no 2月30日). */
-export function calendarDate(label: string) {
-  return z
-    .string({ message: `${label}を入力してください` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `${label}は YYYY-MM-DD の形式で送ってください` })
-    .refine(isCalendarDate, { message: `${label}が存在しない日付です` });
 }
 
 /** A calendar date that is not after today in Asia/Tokyo (a birth date, an intake date). */

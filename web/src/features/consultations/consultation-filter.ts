@@ -2,7 +2,7 @@ import {
   type ConsultationFilter,
   consultationFilterFields,
   consultationFilterSchema,
-} from '../../../../src/contract/consultations.ts';
+} from '../../../../src/contract/consultationFilter.ts';
 
 /** The filters of 相談一覧, as in the address bar (links from the home page and statistics carry them). */
 export type ConsultationListFilter = { [K in keyof ConsultationFilter]?: ConsultationFilter[K] | undefined };

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { consultationOutcomes, consultationStatuses } from '../../../../../src/contract/consultations.ts';
+import { consultationOutcomes } from '../../../../../src/contract/consultationFilter.ts';
+import { consultationStatuses } from '../../../../../src/contract/statuses.ts';
 import { consultationChannels, consultationTopics } from '../../../../../src/domain/codeLists.ts';
 import { formatWareki, parseWareki } from '../../../../../src/domain/wareki.ts';
 import { Button } from '../../../components/ui/button.tsx';
