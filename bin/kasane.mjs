@@ -1,6 +1,28 @@
 #!/usr/bin/env node
-// Kasane's command line. Runs the TypeScript sources through tsx, so there is no separate build step for the server.
-import { register } from 'tsx/esm/api';
+// Kasane's command line. Runs the server bundle that `npm run build` makes (dist/server/kasane.mjs)
+// when it is newer than every source file, and otherwise the TypeScript sources through tsx, so that
+// a change to src/ is never shadowed by an older build.
+import fs from 'node:fs';
+import path from 'node:path';
 
-register();
-await import('../src/cli/kasane.ts');
+const root = path.resolve(import.meta.dirname, '..');
+const bundle = path.join(root, 'dist/server/kasane.mjs');
+
+/** The newest modification time of a file under `dir`, in ms. */
+function newest(dir) {
+  let latest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    latest = Math.max(latest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return latest;
+}
+
+const built = fs.existsSync(bundle) ? fs.statSync(bundle).mtimeMs : 0;
+if (built > 0 && built >= newest(path.join(root, 'src'))) {
+  await import(bundle);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/kasane.ts');
+}

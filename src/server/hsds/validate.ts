@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
+import schema from './service.schema.json' with { type: 'json' };
 
 /**
  * Validation of an HSDS 3.0 service against Open Referral's own schema (service.schema.json here,
@@ -8,7 +8,6 @@ import addFormats from 'ajv-formats';
  * their own (`datapackage_type`, `constraints` …), hence `strict: false`; `csv` is a format they name
  * for tabular exchange that says nothing about JSON values.
  */
-const schema = JSON.parse(readFileSync(new URL('./service.schema.json', import.meta.url), 'utf8')) as object;
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats.default(ajv);
 ajv.addFormat('csv', true);
