@@ -61,7 +61,7 @@ test('a first visit loads at most 200 KB of initial JavaScript (gzip) and 500 KB
   console.log(
     `page weight: initial JS ${(initial.gzipBytes / 1024).toFixed(1)} KB gzip (${initial.files.length} files); first visit ${(total / 1024).toFixed(1)} KB in ${transfers.length} responses`,
   );
-  // Issue 15's figure. Measured about 178 KB once the page dictionaries came with their pages
+  // Issue 15's figure. Measured about 174 KB once the page dictionaries came with their pages
   // (docs/performance.md, The page): new screens belong in lazy chunks, not in the first load.
   expect(initial.gzipBytes).toBeLessThanOrEqual(200 * 1024);
   expect(fonts).toEqual([]);
