@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { recordAudit } from '../../src/db/auditTrail.ts';
 import type { Database } from '../../src/db/database.ts';
 import type { AuditAction } from '../../src/domain/auditActions.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { actorOf, auditContextOf } from '../../src/server/authentication.ts';
 import { loadConfig } from '../../src/server/config.ts';
+import { operations } from '../../src/server/operation.ts';
+import { conflict } from '../../src/server/problem.ts';
 import { freshDatabase } from '../support/testDatabase.ts';
 import { ApiClient } from '../support/testServer.ts';
 
@@ -76,6 +79,32 @@ beforeAll(async () => {
     },
     async () => ({ read: true }),
   );
+  // a builder route that sends its answer inside the transaction, then fails before the commit
+  operations(app, database.db, { tags: ['test'] }).post(
+    '/api/test/sends-then-fails',
+    {
+      operationId: 'test.sendsThenFails',
+      access: { permission: 'organization.manage' },
+      audit: ['organization.update'],
+      summary: 'Sends an answer, then fails before its transaction commits',
+      response: { 200: z.object({ name: z.string() }) },
+    },
+    async ({ reply, tx, actor, audit }) => {
+      await tx
+        .updateTable('organizations')
+        .set({ name: '（試験）送信後に失敗' })
+        .where('id', '=', organizationId)
+        .where('tenant_id', '=', actor.tenantId)
+        .execute();
+      await audit({
+        action: 'organization.update',
+        resourceType: 'organization',
+        resourceId: organizationId,
+      });
+      reply.send({ name: '（試験）送信後に失敗' });
+      throw conflict('conflict.state', '（試験）コミットの前に失敗しました。');
+    },
+  );
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   admin = new ApiClient(url);
   expect((await admin.signIn('admin')).status).toBe(200);
@@ -122,6 +151,15 @@ describe('audit that cannot be forgotten', () => {
     const response = await admin.get('/api/test/forgetful-read');
     expect(response.status).toBe(500);
     expect((response.body as { code: string }).code).toBe('server.auditMissing');
+  });
+
+  it('holds what a handler sends until its transaction commits: a failure after it answers the failure and keeps nothing', async () => {
+    const before = await nameOf();
+    const response = await admin.post('/api/test/sends-then-fails', {});
+    expect(response.status).toBe(409);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(response.body).toMatchObject({ code: 'conflict.state' });
+    expect(await nameOf()).toBe(before);
   });
 
   it('refuses to start with a route that declares no audit actions', async () => {
