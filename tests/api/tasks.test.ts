@@ -79,6 +79,8 @@ beforeAll(async () => {
       to_organization_id: SHOGAI,
       legal_basis: 'consent',
       status: 'pending',
+      // by the test's clock, not the database's: "today" here is the test clock's day
+      created_at: now(),
     })
     .execute();
 
