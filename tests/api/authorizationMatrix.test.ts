@@ -433,7 +433,12 @@ const bodies: Record<
     }),
   },
   'meetings.recordMinutes': {
-    body: () => ({ heldAt: `${today()}T10:00:00+09:00`, attendance: [], minutes: '（試験用）議事' }),
+    // a minute ago: "today at 10:00" is still ahead of the clock in the small hours in Tokyo
+    body: () => ({
+      heldAt: new Date(Date.now() - 60_000).toISOString(),
+      attendance: [],
+      minutes: '（試験用）議事',
+    }),
   },
   'plans.create': { body: (v) => planBody(v) },
   'plans.update': { body: (v) => planBody(v) },
