@@ -13,8 +13,9 @@
 //
 // The browser suite spends much of its time waiting (page loads, rendering, polling), so it runs
 // alongside the others: it starts right after the build, in the background, with its output kept in
-// .kasane-test/browser.log and printed when it ends. The Vitest suites and the bench run one after the
-// other in the foreground, since each of them keeps both cores busy on its own.
+// .kasane-test/browser.log and printed when it ends. The Vitest suites run one after the other in the
+// foreground, since each of them keeps both cores busy on its own; the quick bench runs beside the
+// PostgreSQL one (its output in .kasane-test/bench.log).
 //
 // Browser tests need Chromium (/usr/bin/chromium or CHROMIUM_PATH): without it they are skipped with a
 // warning, unless CI or KASANE_REQUIRE_BROWSER is set, when that fails.
@@ -126,16 +127,18 @@ async function browserSuite() {
   return () => running;
 }
 
-const browserDone = await browserSuite();
-await vitest('unit', 'unit', {});
-await vitest('database on PGlite', 'database', { DATABASE_URL: '' });
-if (postgresUrl) await vitest('database on PostgreSQL', 'database', { DATABASE_URL: postgresUrl });
-// The benchmark at its quick scale: checks that it runs end to end (production-like server, anchors,
-// results written), not its figures, which depend on the machine.
-const benchResult = path.join(out, 'bench', 'latest.json');
-fs.rmSync(benchResult, { force: true });
-if (postgresUrl)
-  await suite('bench (small, PostgreSQL)', 'npm', ['run', 'bench', '--silent'], {
+/**
+ * The benchmark at its quick scale, in the background beside the PostgreSQL suite: checks that it runs end
+ * to end (production-like server, anchors, results written), not its figures, which depend on the
+ * machine (and here on the suites running beside it).
+ */
+function benchSuite() {
+  const benchResult = path.join(out, 'bench', 'latest.json');
+  fs.rmSync(benchResult, { force: true });
+  if (!postgresUrl) return Promise.resolve();
+  console.log('\n=== bench: started in the background (.kasane-test/bench.log) ===');
+  return suite('bench (small, PostgreSQL)', 'npm', ['run', 'bench', '--silent'], {
+    log: path.join(out, 'bench.log'),
     env: {
       BENCH_SCALE: 'small',
       BENCH_SECONDS: '0.3',
@@ -148,6 +151,14 @@ if (postgresUrl)
       return failures === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
     },
   });
+}
+
+const browserDone = await browserSuite();
+await vitest('unit', 'unit', {});
+await vitest('database on PGlite', 'database', { DATABASE_URL: '' });
+const benchDone = benchSuite();
+if (postgresUrl) await vitest('database on PostgreSQL', 'database', { DATABASE_URL: postgresUrl });
+await benchDone;
 await browserDone();
 
 const total = suites.reduce(
