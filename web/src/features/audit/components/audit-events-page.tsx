@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AuditEvent, auditActions } from '../../../../../src/contract/auditEvents.ts';
 import { parseWareki } from '../../../../../src/domain/wareki.ts';
-import { Alert } from '../../../components/ui/alert.tsx';
+import { CsvDownloadSection } from '../../../components/csv-download-section.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
@@ -11,13 +11,11 @@ import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
-import { Section } from '../../../components/ui/section.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td } from '../../../components/ui/table.tsx';
 import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { useExportAuditEvents } from '../api/export-audit-events.ts';
 import { type AuditFilter, useAuditEvents } from '../api/list-audit-events.ts';
@@ -274,39 +272,24 @@ export function AuditEventsPage({ initial = {} }: { initial?: { action?: string;
           </form>
         </search>
 
-        <Section
+        <CsvDownloadSection
           id="audit-export"
-          title={t('audit.downloadCsv')}
-          size="hidden"
-          className="flex flex-col gap-3"
-        >
-          <p className="text-std-16N-170 text-solid-gray-700">{t('audit.downloadNote')}</p>
-          <div className="flex flex-wrap gap-4">
-            {(['utf-8', 'shift_jis'] as const).map((encoding) => (
-              <Button
-                key={encoding}
-                variant="outline"
-                aria-disabled={exporter.isPending || undefined}
-                onClick={() => {
-                  if (!exporter.isPending) exporter.mutate({ filter, encoding });
-                }}
-              >
-                {exporter.isPending && exporter.variables?.encoding === encoding
-                  ? t('audit.downloading')
-                  : encoding === 'utf-8'
-                    ? t('audit.downloadCsv')
-                    : t('audit.downloadCsvSjis')}
-              </Button>
-            ))}
-          </div>
-          {exporter.isError ? (
-            <Alert tone="error" title={t('audit.downloadFailed')}>
-              {problemMessage(exporter.error, t)}
-            </Alert>
-          ) : exporter.isSuccess ? (
-            <Alert tone="success" title={t('audit.downloaded', { name: exporter.data })} />
-          ) : null}
-        </Section>
+          labels={{
+            title: t('audit.downloadCsv'),
+            note: t('audit.downloadNote'),
+            utf8: t('audit.downloadCsv'),
+            shiftJis: t('audit.downloadCsvSjis'),
+            downloading: t('audit.downloading'),
+            failed: t('audit.downloadFailed'),
+            downloaded: (name) => t('audit.downloaded', { name }),
+          }}
+          state={{
+            pendingEncoding: exporter.isPending ? exporter.variables?.encoding : undefined,
+            error: exporter.isError ? exporter.error : null,
+            downloadedName: exporter.isSuccess ? exporter.data : undefined,
+            download: (encoding) => exporter.mutate({ filter, encoding }),
+          }}
+        />
 
         {events.isPending ? (
           <Loading />

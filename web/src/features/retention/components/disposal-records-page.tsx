@@ -1,15 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { DisposalRecord } from '../../../../../src/contract/retention.ts';
-import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
+import { CsvDownloadSection } from '../../../components/csv-download-section.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
-import { Section } from '../../../components/ui/section.tsx';
 import { Td } from '../../../components/ui/table.tsx';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { useDisposalRecords, useExportDisposalRecords } from '../api/disposal-records.ts';
 import '../messages.ts';
@@ -68,39 +65,24 @@ export function DisposalRecordsPage() {
     <>
       <PageHeading lead={t('retention.records.lead')}>{t('retention.records.title')}</PageHeading>
       <div className="flex flex-col gap-8">
-        <Section
+        <CsvDownloadSection
           id="disposal-export"
-          title={t('retention.records.downloadTitle')}
-          size="hidden"
-          className="flex flex-col gap-3"
-        >
-          <p className="text-std-16N-170 text-solid-gray-700">{t('retention.records.downloadNote')}</p>
-          <div className="flex flex-wrap gap-4">
-            {(['utf-8', 'shift_jis'] as const).map((encoding) => (
-              <Button
-                key={encoding}
-                variant="outline"
-                aria-disabled={exporter.isPending || undefined}
-                onClick={() => {
-                  if (!exporter.isPending) exporter.mutate(encoding);
-                }}
-              >
-                {exporter.isPending && exporter.variables === encoding
-                  ? t('retention.records.downloading')
-                  : encoding === 'utf-8'
-                    ? t('retention.records.downloadCsv')
-                    : t('retention.records.downloadCsvSjis')}
-              </Button>
-            ))}
-          </div>
-          {exporter.isError ? (
-            <Alert tone="error" title={t('retention.records.downloadFailed')}>
-              {problemMessage(exporter.error, t)}
-            </Alert>
-          ) : exporter.isSuccess ? (
-            <Alert tone="success" title={t('retention.records.downloaded', { name: exporter.data })} />
-          ) : null}
-        </Section>
+          labels={{
+            title: t('retention.records.downloadTitle'),
+            note: t('retention.records.downloadNote'),
+            utf8: t('retention.records.downloadCsv'),
+            shiftJis: t('retention.records.downloadCsvSjis'),
+            downloading: t('retention.records.downloading'),
+            failed: t('retention.records.downloadFailed'),
+            downloaded: (name) => t('retention.records.downloaded', { name }),
+          }}
+          state={{
+            pendingEncoding: exporter.isPending ? exporter.variables : undefined,
+            error: exporter.isError ? exporter.error : null,
+            downloadedName: exporter.isSuccess ? exporter.data : undefined,
+            download: (encoding) => exporter.mutate(encoding),
+          }}
+        />
         <QueryView query={records}>{(data) => <DisposalRecordsTable records={data.items} />}</QueryView>
       </div>
     </>
