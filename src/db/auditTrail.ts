@@ -207,8 +207,20 @@ const parseDetails = (details: unknown) =>
  *   line removed), and queue lines whose event is gone (an event removed before it was sealed).
  *
  * Events waiting for their seal are not an error: they are reported as the unsealed tail.
+ *
+ * The whole check reads one snapshot (a read-only REPEATABLE READ transaction), so it can run beside
+ * a live server: a seal committed while the chains are walked is neither half seen nor taken for a
+ * chain that outruns its head.
  */
-export async function verifyAuditTrail(db: Kysely<DB>): Promise<AuditVerification> {
+export function verifyAuditTrail(db: Kysely<DB>): Promise<AuditVerification> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute((snapshot) => verifySnapshot(snapshot));
+}
+
+async function verifySnapshot(db: Kysely<DB>): Promise<AuditVerification> {
   let count = 0;
   let firstBad: { seq: string; id: string; reason: string } | undefined;
   const report = (bad: { seq: string; id: string; reason: string }) => {

@@ -192,6 +192,25 @@ describe.runIf(testBackend() === 'postgres')('audit trail: no lock across a tran
     expect(await verifyAuditTrail(database.db)).toMatchObject({ ok: true, unsealed: { count: 0 } });
   });
 
+  it('verifies beside a live server: seals committed during the check do not read as removed events', async () => {
+    let writing = true;
+    const writer = (async () => {
+      for (let i = 0; writing; i++) {
+        await record(database.db, tenantId, { action: 'user.update', resourceType: 'user', resourceId: `l${i}` });
+        await sealAuditTrail(database.db);
+      }
+    })();
+    try {
+      for (let i = 0; i < 15; i++) {
+        const result = await verifyAuditTrail(database.db);
+        expect(result.ok, JSON.stringify(result)).toBe(true);
+      }
+    } finally {
+      writing = false;
+      await writer;
+    }
+  });
+
   it('seals each event exactly once when several sealers run at once', async () => {
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
