@@ -22,6 +22,7 @@ import * as planItemResource from './migrations/20261202_2201_plan_item_resource
 import * as communityActivities from './migrations/20261202_2250_community_activities.ts';
 import * as retention from './migrations/20261202_2301_retention.ts';
 import * as passwordChangeRequired from './migrations/20261202_2302_password_change_required.ts';
+import * as reportIndexes from './migrations/20261203_0101_report_indexes.ts';
 import { applyRowLevelSecurity } from './rowLevelSecurity.ts';
 import type { DB } from './schema.ts';
 
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '20261202_2250_community_activities': communityActivities,
   '20261202_2301_retention': retention,
   '20261202_2302_password_change_required': passwordChangeRequired,
+  '20261203_0101_report_indexes': reportIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -52,6 +52,14 @@ export interface RawStatistics {
 
 const tokyoDay = (column: string) => sql.raw(`(${column} AT TIME ZONE 'Asia/Tokyo')::date`);
 const tokyoMonth = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM')`);
+/**
+ * The instant `column` falls on a day from `start` to `end` in Asia/Tokyo, written as a range of
+ * instants (the same rows as `(column AT TIME ZONE 'Asia/Tokyo')::date BETWEEN start AND end`), so
+ * an index on the column can serve it and the planner can estimate it.
+ */
+const tokyoDaysBetween = (column: string, start: string, end: string) =>
+  sql<boolean>`${sql.raw(column)} >= (${start}::date::timestamp AT TIME ZONE 'Asia/Tokyo')
+    AND ${sql.raw(column)} < ((${end}::date + 1)::timestamp AT TIME ZONE 'Asia/Tokyo')`;
 
 function scoped(
   scope: StatisticsScope,
@@ -61,144 +69,253 @@ function scoped(
 }
 const tenantOf = (scope: StatisticsScope) => (scope.kind === 'city' ? scope.tenantId : scope.viewer.tenantId);
 
-async function grouped(
-  db: Executor,
-  query: RawBuilder<{ k: string | null; n: string }>,
-): Promise<Map<string, number>> {
-  const { rows } = await query.execute(db);
-  return new Map(rows.map((r) => [String(r.k ?? ''), Number(r.n)]));
-}
-async function single(db: Executor, query: RawBuilder<{ n: string }>): Promise<number> {
-  const { rows } = await query.execute(db);
-  return Number(rows[0]?.n ?? 0);
-}
 const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+const add = (m: Map<string, number>, key: string, n: number) => m.set(key, (m.get(key) ?? 0) + n);
+
+/** Issue code → area (分野), as two parallel arrays for SQL (a code listed twice counts in its last area). */
+const issueAreaOf = new Map(
+  issueAreas.flatMap((a) => a.issues.map((i) => [i.code as string, a.code as string])),
+);
+const issueAreaCodes = [...issueAreaOf.keys()];
+const issueAreaAreas = issueAreaCodes.map((code) => issueAreaOf.get(code) ?? '');
+
+/**
+ * The record sets a period's figures are counted from, for one scope: each table is read through
+ * the same predicates as every list (access.ts), and whole-city figures skip the joins that only
+ * visibility needs (every handover has its consultation, every plan and timeline entry its case).
+ */
+function periodSets(scope: StatisticsScope, period: StatisticsPeriod) {
+  const t = tenantOf(scope);
+  const { start, end } = period;
+  const conVisible = scoped(scope, (v) => consultationVisible(v, 'con.id', 'con.organization_id'));
+  const consultationsWhere = sql`con.tenant_id = ${t}
+    AND con.received_on BETWEEN ${start}::date AND ${end}::date AND ${conVisible}`;
+  const handoversIn = sql`handovers h ${
+    scope.kind === 'city' ? sql`` : sql`JOIN consultations con ON con.id = h.consultation_id`
+  } WHERE h.tenant_id = ${t} AND ${tokyoDaysBetween('h.created_at', start, end)} AND ${conVisible}`;
+  const caseSeen = (column: string) => scoped(scope, (v) => caseVisible(v, column));
+  const meetingsIn = sql`meetings m WHERE m.tenant_id = ${t} AND m.status = 'held'
+    AND ${tokyoDaysBetween('m.held_at', start, end)}
+    AND ${scoped(scope, (v) => meetingVisible(v, 'm.id', 'm.case_id'))}`;
+  const plansWhere = sql`sp.tenant_id = ${t} AND sp.approved_at IS NOT NULL
+    AND ${tokyoDaysBetween('sp.approved_at', start, end)} AND ${caseSeen('sp.case_id')}`;
+  const suspensionsIn = sql`case_events ce WHERE ce.tenant_id = ${t} AND ce.kind = 'suspended'
+    AND ${tokyoDaysBetween('ce.occurred_at', start, end)} AND ${caseSeen('ce.case_id')}`;
+  const acceptedIn = sql`c.accepted_on BETWEEN ${start}::date AND ${end}::date`;
+  const closedIn = sql`c.closed_on BETWEEN ${start}::date AND ${end}::date`;
+  const openAtEnd = sql`(c.accepted_on <= ${end}::date AND (c.closed_on IS NULL OR c.closed_on > ${end}::date))`;
+  return {
+    t,
+    consultationsWhere,
+    handoversIn,
+    caseSeen,
+    meetingsIn,
+    plansWhere,
+    suspensionsIn,
+    acceptedIn,
+    closedIn,
+    openAtEnd,
+  };
+}
+
+/** The figures of a period that the 前年度比較 shows (RawStatistics' totals). */
+export type RawTotals = Pick<
+  RawStatistics,
+  | 'consultations'
+  | 'handovers'
+  | 'casesAccepted'
+  | 'meetingsHeld'
+  | 'plansNew'
+  | 'plansRevised'
+  | 'closures'
+  | 'suspensions'
+  | 'openAtEnd'
+>;
+
+/**
+ * Only the totals of a period, in one statement: what the previous 年度's column needs, counted by
+ * the same record sets as {@link loadStatistics}.
+ */
+export async function loadTotals(
+  db: Executor,
+  scope: StatisticsScope,
+  period: StatisticsPeriod,
+): Promise<RawTotals> {
+  const s = periodSets(scope, period);
+  const { rows } = await sql<Record<string, string | null>>`
+    SELECT
+      (SELECT count(*) FROM consultations con WHERE ${s.consultationsWhere}) AS consultations,
+      (SELECT count(*) FROM ${s.handoversIn}) AS handovers,
+      (SELECT count(*) FILTER (WHERE ${s.acceptedIn}) FROM cases c
+        WHERE c.tenant_id = ${s.t} AND (${s.acceptedIn} OR ${s.closedIn} OR ${s.openAtEnd}) AND ${s.caseSeen('c.id')}) AS accepted,
+      (SELECT count(*) FILTER (WHERE ${s.closedIn}) FROM cases c
+        WHERE c.tenant_id = ${s.t} AND (${s.acceptedIn} OR ${s.closedIn} OR ${s.openAtEnd}) AND ${s.caseSeen('c.id')}) AS closures,
+      (SELECT count(*) FILTER (WHERE ${s.openAtEnd}) FROM cases c
+        WHERE c.tenant_id = ${s.t} AND (${s.acceptedIn} OR ${s.closedIn} OR ${s.openAtEnd}) AND ${s.caseSeen('c.id')}) AS open_at_end,
+      (SELECT count(*) FILTER (WHERE m.legal_basis = 'article106_6') FROM ${s.meetingsIn}) AS held_article106_6,
+      (SELECT count(*) FILTER (WHERE m.legal_basis = 'consent') FROM ${s.meetingsIn}) AS held_consent,
+      (SELECT count(*) FILTER (WHERE sp.version = 1) FROM support_plans sp WHERE ${s.plansWhere}) AS plans_new,
+      (SELECT count(*) FILTER (WHERE sp.version IS DISTINCT FROM 1) FROM support_plans sp WHERE ${s.plansWhere}) AS plans_revised,
+      (SELECT count(*) FROM ${s.suspensionsIn}) AS suspensions`.execute(db);
+  const row = rows[0] ?? {};
+  const n = (key: string) => Number(row[key] ?? 0);
+  return {
+    consultations: n('consultations'),
+    handovers: n('handovers'),
+    casesAccepted: n('accepted'),
+    meetingsHeld: { article106_6: n('held_article106_6'), consent: n('held_consent') },
+    plansNew: n('plans_new'),
+    plansRevised: n('plans_revised'),
+    closures: n('closures'),
+    suspensions: n('suspensions'),
+    openAtEnd: n('open_at_end'),
+  };
+}
 
 /**
  * Every figure of the report set, counted in SQL from the records themselves (no stored tallies):
  * consultations by received_on, handovers by their creation, cases by accepted_on and closed_on,
  * meetings by held_at, plans by approved_at, suspensions by their timeline entry, the open cases at
  * the period's end, and the household patterns and issue areas of the cases open in the period
- * (their latest 課題整理).
+ * (their latest 課題整理). Each table is read once, its breakdowns told apart by GROUPING SETS.
  */
 export async function loadStatistics(
   db: Executor,
   scope: StatisticsScope,
   period: StatisticsPeriod,
 ): Promise<RawStatistics> {
-  const t = tenantOf(scope);
+  const s = periodSets(scope, period);
+  const { t } = s;
   const { start, end } = period;
-  const conVisible = scoped(scope, (v) => consultationVisible(v, 'con.id', 'con.organization_id'));
-  const caseSeen = scoped(scope, (v) => caseVisible(v, 'c.id'));
-  const meetingSeen = scoped(scope, (v) => meetingVisible(v, 'm.id', 'm.case_id'));
 
-  const consultationsWhere = sql`con.tenant_id = ${t}
-    AND con.received_on BETWEEN ${start}::date AND ${end}::date AND ${conVisible}`;
-  const consultationsIn = sql`consultations con WHERE ${consultationsWhere}`;
-  // one scan of the period's consultations for four breakdowns (GROUPING tells which one a row is of:
-  // its bit is 0 for the column the row is grouped by)
+  // one scan of the period's consultations for five breakdowns (GROUPING tells which one a row is of:
+  // its bit is 0 for the column the row is grouped by); 相談内容 (several per consultation) is grouped
+  // by the whole list, each list then counted once for every topic in it
   const month = sql`to_char(con.received_on, 'YYYY-MM')`;
-  const breakdowns = await sql<{ g: number; k: string | null; n: string }>`
-    SELECT GROUPING(con.organization_id, con.channel, con.main_topic, ${month}) AS g,
-      COALESCE(con.organization_id::text, con.channel, con.main_topic, ${month}) AS k, count(*) AS n
-    FROM ${consultationsIn}
-    GROUP BY GROUPING SETS ((con.organization_id), (con.channel), (con.main_topic), (${month}))`.execute(db);
+  const consultationRows = await sql<{
+    g: number;
+    k: string | null;
+    topics: (string | null)[] | null;
+    n: string;
+  }>`
+    SELECT GROUPING(con.organization_id, con.channel, con.main_topic, ${month}, con.topics) AS g,
+      COALESCE(con.organization_id::text, con.channel, con.main_topic, ${month}) AS k, con.topics, count(*) AS n
+    FROM consultations con WHERE ${s.consultationsWhere}
+    GROUP BY GROUPING SETS ((con.organization_id), (con.channel), (con.main_topic), (${month}), (con.topics))`.execute(
+    db,
+  );
   const breakdown = (g: number) =>
-    new Map(breakdowns.rows.filter((r) => Number(r.g) === g).map((r) => [String(r.k ?? ''), Number(r.n)]));
-  const consultationsByOrganization = breakdown(0b0111);
-  const consultationsByChannel = breakdown(0b1011);
-  const consultationsByMainTopic = breakdown(0b1101);
-  const consultationsByMonth = breakdown(0b1110);
-  const consultationsByTopic = await grouped(
-    db,
-    sql`SELECT topic AS k, count(*) AS n FROM consultations con CROSS JOIN LATERAL unnest(con.topics) AS topic
-      WHERE ${consultationsWhere} GROUP BY 1`,
+    new Map(
+      consultationRows.rows.filter((r) => Number(r.g) === g).map((r) => [String(r.k ?? ''), Number(r.n)]),
+    );
+  const consultationsByOrganization = breakdown(0b01111);
+  const consultationsByChannel = breakdown(0b10111);
+  const consultationsByMainTopic = breakdown(0b11011);
+  const consultationsByMonth = breakdown(0b11101);
+  const consultationsByTopic = new Map<string, number>();
+  for (const row of consultationRows.rows.filter((r) => Number(r.g) === 0b11110))
+    for (const topic of row.topics ?? []) add(consultationsByTopic, String(topic ?? ''), Number(row.n));
+
+  // handovers: by sending organisation, by outcome, and the days each decided one waited
+  const handoverRows = await sql<{ organization_id: string; status: string; days: number | null; n: string }>`
+    SELECT h.from_organization_id AS organization_id, h.status,
+      (${tokyoDay('h.decided_at')} - ${tokyoDay('h.created_at')}) AS days, count(*) AS n
+    FROM ${s.handoversIn} GROUP BY 1, 2, 3`.execute(db);
+  const handoversByOrganization = new Map<string, number>();
+  const handoversByOutcome = new Map<string, number>();
+  const handoverDaysWaiting: number[] = [];
+  for (const row of handoverRows.rows) {
+    const n = Number(row.n);
+    add(handoversByOrganization, String(row.organization_id ?? ''), n);
+    add(handoversByOutcome, String(row.status ?? ''), n);
+    if (row.days !== null) for (let i = 0; i < n; i++) handoverDaysWaiting.push(Number(row.days));
+  }
+
+  // cases: accepted by month, closed by reason and by month, open at the period's end
+  const caseRows = await sql<{
+    g: number;
+    accepted_month: string | null;
+    closure_reason: string | null;
+    closed_month: string | null;
+    accepted: string;
+    closed: string;
+    open_at_end: string;
+  }>`
+    SELECT GROUPING(x.accepted_month, x.closure_reason, x.closed_month) AS g,
+      x.accepted_month, x.closure_reason, x.closed_month,
+      count(*) FILTER (WHERE x.accepted) AS accepted, count(*) FILTER (WHERE x.closed) AS closed,
+      count(*) FILTER (WHERE x.open_at_end) AS open_at_end
+    FROM (SELECT ${s.acceptedIn} AS accepted, ${s.closedIn} AS closed, ${s.openAtEnd} AS open_at_end,
+        to_char(c.accepted_on, 'YYYY-MM') AS accepted_month, c.closure_reason, to_char(c.closed_on, 'YYYY-MM') AS closed_month
+      FROM cases c
+      WHERE c.tenant_id = ${t} AND (${s.acceptedIn} OR ${s.closedIn} OR ${s.openAtEnd}) AND ${s.caseSeen('c.id')}) x
+    GROUP BY GROUPING SETS ((x.accepted_month), (x.closure_reason), (x.closed_month), ())`.execute(db);
+  const caseBreakdown = (
+    g: number,
+    key: (r: (typeof caseRows.rows)[number]) => string | null,
+    count: 'accepted' | 'closed',
+  ) =>
+    new Map(
+      caseRows.rows
+        .filter((r) => Number(r.g) === g && Number(r[count]) > 0)
+        .map((r) => [String(key(r) ?? ''), Number(r[count])]),
+    );
+  const casesAcceptedByMonth = caseBreakdown(0b011, (r) => r.accepted_month, 'accepted');
+  const closuresByReason = caseBreakdown(0b101, (r) => r.closure_reason, 'closed');
+  const closuresByMonth = caseBreakdown(0b110, (r) => r.closed_month, 'closed');
+  const openAtEnd = Number(caseRows.rows.find((r) => Number(r.g) === 0b111)?.open_at_end ?? 0);
+
+  // meetings held: by legal basis (meetings and distinct cases discussed), by month
+  const heldMonth = tokyoMonth('m.held_at');
+  const meetingRows = await sql<{
+    g: number;
+    legal_basis: string | null;
+    month: string | null;
+    n: string;
+    cases: string;
+  }>`
+    SELECT GROUPING(m.legal_basis, ${heldMonth}) AS g, m.legal_basis, ${heldMonth} AS month,
+      count(*) AS n, count(DISTINCT m.case_id) AS cases
+    FROM ${s.meetingsIn}
+    GROUP BY GROUPING SETS ((m.legal_basis), (${heldMonth}))`.execute(db);
+  const byBasis = meetingRows.rows.filter((r) => Number(r.g) === 0b01);
+  const basisCount = (basis: string, count: 'n' | 'cases') =>
+    Number(byBasis.find((r) => r.legal_basis === basis)?.[count] ?? 0);
+  const meetingsByMonth = new Map(
+    meetingRows.rows.filter((r) => Number(r.g) === 0b10).map((r) => [String(r.month ?? ''), Number(r.n)]),
   );
 
-  const handoversIn = sql`handovers h JOIN consultations con ON con.id = h.consultation_id
-    WHERE h.tenant_id = ${t} AND ${tokyoDay('h.created_at')} BETWEEN ${start}::date AND ${end}::date AND ${conVisible}`;
-  const handoversByOrganization = await grouped(
-    db,
-    sql`SELECT h.from_organization_id AS k, count(*) AS n FROM ${handoversIn} GROUP BY 1`,
-  );
-  const handoversByOutcome = await grouped(
-    db,
-    sql`SELECT h.status AS k, count(*) AS n FROM ${handoversIn} GROUP BY 1`,
-  );
-  const waiting = await sql<{
-    days: number;
-  }>`SELECT (${tokyoDay('h.decided_at')} - ${tokyoDay('h.created_at')}) AS days
-    FROM ${handoversIn} AND h.decided_at IS NOT NULL`.execute(db);
+  // plans approved in the period (new, revised), the cases whose plan links to 参加支援 or
+  // アウトリーチ, and the suspensions
+  const planRows = await sql<Record<string, string | null>>`
+    SELECT
+      (SELECT count(*) FILTER (WHERE sp.version = 1) FROM support_plans sp WHERE ${s.plansWhere}) AS plans_new,
+      (SELECT count(*) FILTER (WHERE sp.version IS DISTINCT FROM 1) FROM support_plans sp WHERE ${s.plansWhere}) AS plans_revised,
+      (SELECT count(DISTINCT sp.case_id) FILTER (WHERE 'participationSupport' = ANY(pi.links))
+        FROM support_plans sp JOIN plan_items pi ON pi.plan_id = sp.id WHERE ${s.plansWhere}) AS participation_support,
+      (SELECT count(DISTINCT sp.case_id) FILTER (WHERE 'outreach' = ANY(pi.links))
+        FROM support_plans sp JOIN plan_items pi ON pi.plan_id = sp.id WHERE ${s.plansWhere}) AS outreach,
+      (SELECT count(*) FROM ${s.suspensionsIn}) AS suspensions`.execute(db);
+  const plans = planRows.rows[0] ?? {};
 
-  const casesAcceptedByMonth = await grouped(
-    db,
-    sql`SELECT to_char(c.accepted_on, 'YYYY-MM') AS k, count(*) AS n FROM cases c
-      WHERE c.tenant_id = ${t} AND c.accepted_on BETWEEN ${start}::date AND ${end}::date AND ${caseSeen} GROUP BY 1`,
-  );
-
-  const meetingsIn = sql`meetings m WHERE m.tenant_id = ${t} AND m.status = 'held'
-    AND ${tokyoDay('m.held_at')} BETWEEN ${start}::date AND ${end}::date AND ${meetingSeen}`;
-  const held = await grouped(db, sql`SELECT m.legal_basis AS k, count(*) AS n FROM ${meetingsIn} GROUP BY 1`);
-  const discussed = await grouped(
-    db,
-    sql`SELECT m.legal_basis AS k, count(DISTINCT m.case_id) AS n FROM ${meetingsIn} GROUP BY 1`,
-  );
-  const meetingsByMonth = await grouped(
-    db,
-    sql`SELECT ${tokyoMonth('m.held_at')} AS k, count(*) AS n FROM ${meetingsIn} GROUP BY 1`,
-  );
-
-  const plansIn = sql`support_plans sp JOIN cases c ON c.id = sp.case_id
-    WHERE sp.tenant_id = ${t} AND sp.approved_at IS NOT NULL
-      AND ${tokyoDay('sp.approved_at')} BETWEEN ${start}::date AND ${end}::date AND ${caseSeen}`;
-  const plans = await grouped(
-    db,
-    sql`SELECT CASE WHEN sp.version = 1 THEN 'new' ELSE 'revised' END AS k, count(*) AS n FROM ${plansIn} GROUP BY 1`,
-  );
-  const linkage = await grouped(
-    db,
-    sql`SELECT link AS k, count(DISTINCT sp.case_id) AS n
-      FROM support_plans sp JOIN cases c ON c.id = sp.case_id JOIN plan_items pi ON pi.plan_id = sp.id
-        CROSS JOIN LATERAL unnest(pi.links) AS link
-      WHERE sp.tenant_id = ${t} AND sp.approved_at IS NOT NULL
-        AND ${tokyoDay('sp.approved_at')} BETWEEN ${start}::date AND ${end}::date AND ${caseSeen}
-      GROUP BY 1`,
-  );
-
-  const closedIn = sql`cases c WHERE c.tenant_id = ${t} AND c.closed_on BETWEEN ${start}::date AND ${end}::date AND ${caseSeen}`;
-  const closuresByReason = await grouped(
-    db,
-    sql`SELECT c.closure_reason AS k, count(*) AS n FROM ${closedIn} GROUP BY 1`,
-  );
-  const closuresByMonth = await grouped(
-    db,
-    sql`SELECT to_char(c.closed_on, 'YYYY-MM') AS k, count(*) AS n FROM ${closedIn} GROUP BY 1`,
-  );
-  const suspensions = await single(
-    db,
-    sql`SELECT count(*) AS n FROM case_events ce JOIN cases c ON c.id = ce.case_id
-      WHERE ce.tenant_id = ${t} AND ce.kind = 'suspended'
-        AND ${tokyoDay('ce.occurred_at')} BETWEEN ${start}::date AND ${end}::date AND ${caseSeen}`,
-  );
-  const openAtEnd = await single(
-    db,
-    sql`SELECT count(*) AS n FROM cases c WHERE c.tenant_id = ${t} AND c.accepted_on <= ${end}::date
-      AND (c.closed_on IS NULL OR c.closed_on > ${end}::date) AND ${caseSeen}`,
-  );
-  // cases open at some point of the period, with their latest 課題整理
-  const openInPeriod = sql`cases c CROSS JOIN LATERAL (SELECT a.household_flags, a.issues FROM assessments a
-      WHERE a.case_id = c.id ORDER BY a.version DESC LIMIT 1) la`;
-  const openInPeriodWhere = sql`c.tenant_id = ${t} AND c.accepted_on <= ${end}::date
-    AND (c.closed_on IS NULL OR c.closed_on >= ${start}::date) AND ${caseSeen}`;
-  const householdPatterns = await grouped(
-    db,
-    sql`SELECT flag AS k, count(DISTINCT c.id) AS n FROM ${openInPeriod} CROSS JOIN LATERAL unnest(la.household_flags) AS flag
-      WHERE ${openInPeriodWhere} GROUP BY 1`,
-  );
-  const issueCodes = await sql<{ case_id: string; issue: string }>`SELECT DISTINCT c.id AS case_id, issue
-    FROM ${openInPeriod} CROSS JOIN LATERAL unnest(la.issues) AS issue WHERE ${openInPeriodWhere}`.execute(
-    db,
-  );
+  // the cases open at some point of the period, with their latest 課題整理: by household pattern
+  // and by issue area (分野), each the number of distinct cases
+  const assessed = await sql<{ kind: 'flag' | 'area'; code: string | null; n: string }>`
+    SELECT x.kind, x.code, count(DISTINCT c.id) AS n
+    FROM cases c
+      CROSS JOIN LATERAL (SELECT a.household_flags, a.issues FROM assessments a
+        WHERE a.case_id = c.id ORDER BY a.version DESC LIMIT 1) la
+      CROSS JOIN LATERAL (
+        SELECT 'flag' AS kind, f.code FROM unnest(la.household_flags) AS f(code)
+        UNION ALL
+        SELECT 'area', ia.area FROM unnest(la.issues) AS i(code)
+          JOIN unnest(${sql.val(issueAreaCodes)}::text[], ${sql.val(issueAreaAreas)}::text[]) AS ia(code, area)
+            ON ia.code = i.code) x
+    WHERE c.tenant_id = ${t} AND c.accepted_on <= ${end}::date
+      AND (c.closed_on IS NULL OR c.closed_on >= ${start}::date) AND ${s.caseSeen('c.id')}
+    GROUP BY 1, 2`.execute(db);
+  const assessedBy = (kind: 'flag' | 'area') =>
+    new Map(assessed.rows.filter((r) => r.kind === kind).map((r) => [String(r.code ?? ''), Number(r.n)]));
 
   // 参加支援: placements under way at some time of the period (arranged by its end, not ended before its start)
   const placementSeen = scoped(scope, (v) => caseVisible(v, 'p.case_id'));
@@ -251,44 +368,27 @@ export async function loadStatistics(
     handoversByOrganization,
     handoversByOutcome,
     handovers: sum(handoversByOrganization),
-    handoverDaysWaiting: waiting.rows.map((r) => Number(r.days)),
+    handoverDaysWaiting,
     casesAccepted: sum(casesAcceptedByMonth),
     casesAcceptedByMonth,
-    meetingsHeld: { article106_6: held.get('article106_6') ?? 0, consent: held.get('consent') ?? 0 },
+    meetingsHeld: { article106_6: basisCount('article106_6', 'n'), consent: basisCount('consent', 'n') },
     casesDiscussed: {
-      article106_6: discussed.get('article106_6') ?? 0,
-      consent: discussed.get('consent') ?? 0,
+      article106_6: basisCount('article106_6', 'cases'),
+      consent: basisCount('consent', 'cases'),
     },
     meetingsByMonth,
-    plansNew: plans.get('new') ?? 0,
-    plansRevised: plans.get('revised') ?? 0,
+    plansNew: Number(plans.plans_new ?? 0),
+    plansRevised: Number(plans.plans_revised ?? 0),
     linkage: {
-      participationSupport: linkage.get('participationSupport') ?? 0,
-      outreach: linkage.get('outreach') ?? 0,
+      participationSupport: Number(plans.participation_support ?? 0),
+      outreach: Number(plans.outreach ?? 0),
     },
     closuresByReason,
     closuresByMonth,
     closures: sum(closuresByReason),
-    suspensions,
+    suspensions: Number(plans.suspensions ?? 0),
     openAtEnd,
-    householdPatterns,
-    issueAreas: issueAreaCounts(issueCodes.rows),
+    householdPatterns: assessedBy('flag'),
+    issueAreas: assessedBy('area'),
   };
-}
-
-/** Distinct cases per issue area (分野), from (case, issue code) pairs. */
-
-function issueAreaCounts(rows: { case_id: string; issue: string }[]): Map<string, number> {
-  const areaOf = new Map(
-    issueAreas.flatMap((a) => a.issues.map((i) => [i.code as string, a.code as string])),
-  );
-  const cases = new Map<string, Set<string>>();
-  for (const row of rows) {
-    const area = areaOf.get(row.issue);
-    if (!area) continue;
-    const set = cases.get(area) ?? new Set<string>();
-    set.add(row.case_id);
-    cases.set(area, set);
-  }
-  return new Map([...cases].map(([area, set]) => [area, set.size]));
 }

@@ -11,7 +11,7 @@ import {
 } from '../../contract/statistics.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import type { DB } from '../../db/schema.ts';
-import { loadStatistics, type RawStatistics, type StatisticsScope } from '../../db/statistics.ts';
+import { loadStatistics, loadTotals, type RawTotals, type StatisticsScope } from '../../db/statistics.ts';
 import {
   closureReasons,
   consultationChannels,
@@ -77,7 +77,7 @@ async function organizationCodes(
   return rows.map((r) => ({ code: r.id, label: r.name }));
 }
 
-function totals(raw: RawStatistics, suppress: boolean): Statistics['totals'] {
+function totals(raw: RawTotals, suppress: boolean): Statistics['totals'] {
   const s = (n: number) => shown(n, suppress);
   return {
     consultations: s(raw.consultations),
@@ -111,7 +111,7 @@ async function buildStatistics(
   const raw = await loadStatistics(tx, scope, period);
   const previousPeriod = statisticsPeriod(query.fiscalYear - 1);
   if (!previousPeriod.ok) throw new Error('previous 年度 out of range');
-  const previous = await loadStatistics(tx, scope, previousPeriod.period);
+  const previous = await loadTotals(tx, scope, previousPeriod.period);
   const organizations = await organizationCodes(tx, actor.tenantId, [
     ...raw.consultationsByOrganization.keys(),
     ...raw.handoversByOrganization.keys(),
