@@ -65,15 +65,27 @@ export function caseFilterConditions(
           AND ro_pi.organization_id = ${filter.reportOverdueOrganizationId}
           AND (ro_pi.period_from IS NULL OR ro_pi.period_from <= ${context.today}::date)
           AND (ro_pi.period_to IS NULL OR ro_pi.period_to >= ${context.today}::date)
-          AND COALESCE(
-            (SELECT max(ro_sr.supported_on) FROM support_reports ro_sr WHERE ro_sr.plan_item_id = ro_pi.id),
-            ro_pi.period_from,
-            (ro_sp.approved_at AT TIME ZONE 'Asia/Tokyo')::date
-          ) < ${cutoff}::date))`,
+          AND ${reportOverdue('ro_pi', 'ro_sp', cutoff)}))`,
     );
   }
   if (filter.q) conditions.push(caseMatches(filter.q));
   return conditions;
+}
+
+/**
+ * A plan item's support report is due by the one rule (src/domain/dueDates.ts): its last report,
+ * else its start, else its plan's approval, lies before `cutoff`. Written as "no report since the
+ * cutoff, and a report or a start before it", which holds for the same items as
+ * `COALESCE(last report, start, approval) < cutoff` but reads the reports since the cutoff once
+ * (an anti-join over support_reports_tenant_day_idx) instead of the last report of every item.
+ * `item` and `plan` name the plan_items and support_plans rows of the outer query.
+ */
+export function reportOverdue(item: string, plan: string, cutoff: string): RawBuilder<boolean> {
+  const id = sql.ref(`${item}.id`);
+  return sql<boolean>`(NOT EXISTS (
+      SELECT 1 FROM support_reports due_sr WHERE due_sr.plan_item_id = ${id} AND due_sr.supported_on >= ${cutoff}::date)
+    AND (COALESCE(${sql.ref(`${item}.period_from`)}, (${sql.ref(`${plan}.approved_at`)} AT TIME ZONE 'Asia/Tokyo')::date) < ${cutoff}::date
+      OR EXISTS (SELECT 1 FROM support_reports due_any WHERE due_any.plan_item_id = ${id})))`;
 }
 
 /** The case's latest 課題整理 (alias `la`) satisfies the condition. */

@@ -3,7 +3,7 @@ import type { CaseFilter } from '../contract/cases.ts';
 import type { CaseStage } from '../domain/caseStage.ts';
 import { reportBaseCutoff } from '../domain/dueDates.ts';
 import { caseVisible, consultationVisible, meetingVisible, type Viewer } from './access.ts';
-import { caseFilterConditions } from './caseFilters.ts';
+import { caseFilterConditions, reportOverdue } from './caseFilters.ts';
 import type { DB } from './schema.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -69,13 +69,7 @@ export async function reportsOverdueByOrganization(
     .where('c.stage', 'not in', ['closed', 'suspended'])
     .where((eb) => eb.or([eb('pi.period_from', 'is', null), eb('pi.period_from', '<=', today)]))
     .where((eb) => eb.or([eb('pi.period_to', 'is', null), eb('pi.period_to', '>=', today)]))
-    .where(
-      sql<boolean>`COALESCE(
-        (SELECT max(due_sr.supported_on) FROM support_reports due_sr WHERE due_sr.plan_item_id = pi.id),
-        pi.period_from,
-        (sp.approved_at AT TIME ZONE 'Asia/Tokyo')::date
-      ) < ${cutoff}::date`,
-    )
+    .where(reportOverdue('pi', 'sp', cutoff))
     .where(caseVisible(viewer, 'c.id'))
     .groupBy(['pi.organization_id', 'o.name'])
     .orderBy('o.name')
