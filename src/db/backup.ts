@@ -53,9 +53,15 @@ export interface BackupManifest {
 type Executor = Kysely<DB> | Transaction<DB>;
 
 const isMigrationTable = (table: string) => table.startsWith('kasane_migration');
+/**
+ * Tables derived from others by triggers, kept in the same transaction as every write (the
+ * consultations' monthly tallies, migration 20261203_0102): not backed up, rebuilt by their triggers
+ * as a restore inserts the rows they count, and emptied with everything else by a forced restore.
+ */
+export const derivedTables = ['consultation_tallies'];
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
-/** Every table of the schema except the migration bookkeeping, parents before children. */
+/** Every table of the schema except the migration bookkeeping and derived tables, parents before children. */
 export async function backupTables(db: Executor): Promise<TableInfo[]> {
   const { rows: columns } = await sql<{
     table: string;
@@ -86,7 +92,7 @@ export async function backupTables(db: Executor): Promise<TableInfo[]> {
 
   const tables = new Map<string, TableInfo>();
   for (const c of columns) {
-    if (isMigrationTable(c.table)) continue;
+    if (isMigrationTable(c.table) || derivedTables.includes(c.table)) continue;
     const table = tables.get(c.table) ?? { name: c.table, columns: [], key: [] };
     table.columns.push({ name: c.column, type: c.type, identity: c.identity });
     if (c.key_position !== null) table.key[c.key_position - 1] = { name: c.column, collatable: c.collatable };
@@ -346,7 +352,9 @@ export async function restoreDatabase(
       replaced = { rows: rowsBefore, auditEvents: Number(auditEvents.n) };
       await sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only`.execute(tx);
       await sql`ALTER TABLE audit_seals DISABLE TRIGGER audit_seals_append_only`.execute(tx);
-      await sql.raw(`TRUNCATE ${tables.map((t) => ident(t.name)).join(', ')}`).execute(tx);
+      await sql
+        .raw(`TRUNCATE ${[...tables.map((t) => t.name), ...derivedTables].map(ident).join(', ')}`)
+        .execute(tx);
       await sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only`.execute(tx);
       await sql`ALTER TABLE audit_seals ENABLE TRIGGER audit_seals_append_only`.execute(tx);
     }

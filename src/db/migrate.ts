@@ -23,6 +23,7 @@ import * as communityActivities from './migrations/20261202_2250_community_activ
 import * as retention from './migrations/20261202_2301_retention.ts';
 import * as passwordChangeRequired from './migrations/20261202_2302_password_change_required.ts';
 import * as reportIndexes from './migrations/20261203_0101_report_indexes.ts';
+import * as consultationTallies from './migrations/20261203_0102_consultation_tallies.ts';
 import { applyRowLevelSecurity } from './rowLevelSecurity.ts';
 import type { DB } from './schema.ts';
 
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '20261202_2301_retention': retention,
   '20261202_2302_password_change_required': passwordChangeRequired,
   '20261203_0101_report_indexes': reportIndexes,
+  '20261203_0102_consultation_tallies': consultationTallies,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

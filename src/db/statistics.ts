@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import { issueAreas } from '../domain/codeLists.ts';
 import type { CommunityTotals } from '../domain/resources/community.ts';
-import type { StatisticsPeriod } from '../domain/statistics.ts';
+import { lastDayOfMonth, type StatisticsPeriod } from '../domain/statistics.ts';
 import { caseVisible, consultationVisible, meetingVisible, type Viewer } from './access.ts';
 import { communityTotalsBetween } from './community.ts';
 import type { DB } from './schema.ts';
@@ -69,6 +69,10 @@ function scoped(
 }
 const tenantOf = (scope: StatisticsScope) => (scope.kind === 'city' ? scope.tenantId : scope.viewer.tenantId);
 
+/** From the first day of a month to the last day of a month (statisticsPeriod's periods always are). */
+const wholeMonths = (start: string, end: string) =>
+  start.endsWith('-01') && end === lastDayOfMonth(end.slice(0, 7));
+
 const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
 const add = (m: Map<string, number>, key: string, n: number) => m.set(key, (m.get(key) ?? 0) + n);
 
@@ -90,6 +94,17 @@ function periodSets(scope: StatisticsScope, period: StatisticsPeriod) {
   const conVisible = scoped(scope, (v) => consultationVisible(v, 'con.id', 'con.organization_id'));
   const consultationsWhere = sql`con.tenant_id = ${t}
     AND con.received_on BETWEEN ${start}::date AND ${end}::date AND ${conVisible}`;
+  // the period's consultations as (organisation, 経路, 主な内容, month, 内容, n) rows: for the whole city
+  // over whole months, the monthly tallies (kept with every write, migration 20261203_0102); else
+  // the records, one row each
+  const consultationRows =
+    scope.kind === 'city' && wholeMonths(start, end)
+      ? sql`(SELECT ct.organization_id, ct.channel, ct.main_topic, to_char(ct.month, 'YYYY-MM') AS month, ct.topics, ct.n
+          FROM consultation_tallies ct
+          WHERE ct.tenant_id = ${t} AND ct.month BETWEEN ${start}::date AND ${end}::date AND ct.n > 0) src`
+      : sql`(SELECT con.organization_id, con.channel, con.main_topic, to_char(con.received_on, 'YYYY-MM') AS month,
+            con.topics, 1 AS n
+          FROM consultations con WHERE ${consultationsWhere}) src`;
   const handoversIn = sql`handovers h ${
     scope.kind === 'city' ? sql`` : sql`JOIN consultations con ON con.id = h.consultation_id`
   } WHERE h.tenant_id = ${t} AND ${tokyoDaysBetween('h.created_at', start, end)} AND ${conVisible}`;
@@ -106,7 +121,7 @@ function periodSets(scope: StatisticsScope, period: StatisticsPeriod) {
   const openAtEnd = sql`(c.accepted_on <= ${end}::date AND (c.closed_on IS NULL OR c.closed_on > ${end}::date))`;
   return {
     t,
-    consultationsWhere,
+    consultationRows,
     handoversIn,
     caseSeen,
     meetingsIn,
@@ -144,7 +159,7 @@ export async function loadTotals(
   const s = periodSets(scope, period);
   const { rows } = await sql<Record<string, string | null>>`
     SELECT
-      (SELECT count(*) FROM consultations con WHERE ${s.consultationsWhere}) AS consultations,
+      (SELECT COALESCE(sum(src.n), 0) FROM ${s.consultationRows}) AS consultations,
       (SELECT count(*) FROM ${s.handoversIn}) AS handovers,
       (SELECT count(*) FILTER (WHERE ${s.acceptedIn}) FROM cases c
         WHERE c.tenant_id = ${s.t} AND (${s.acceptedIn} OR ${s.closedIn} OR ${s.openAtEnd}) AND ${s.caseSeen('c.id')}) AS accepted,
@@ -173,8 +188,8 @@ export async function loadTotals(
 }
 
 /**
- * Every figure of the report set, counted in SQL from the records themselves (no stored tallies):
- * consultations by received_on, handovers by their creation, cases by accepted_on and closed_on,
+ * Every figure of the report set, counted in SQL from the records themselves (the whole city's
+ * consultations from their monthly tallies, which every write keeps): consultations by received_on, handovers by their creation, cases by accepted_on and closed_on,
  * meetings by held_at, plans by approved_at, suspensions by their timeline entry, the open cases at
  * the period's end, and the household patterns and issue areas of the cases open in the period
  * (their latest 課題整理). Each table is read once, its breakdowns told apart by GROUPING SETS.
@@ -188,20 +203,19 @@ export async function loadStatistics(
   const { t } = s;
   const { start, end } = period;
 
-  // one scan of the period's consultations for five breakdowns (GROUPING tells which one a row is of:
+  // one read of the period's consultations for five breakdowns (GROUPING tells which one a row is of:
   // its bit is 0 for the column the row is grouped by); 相談内容 (several per consultation) is grouped
   // by the whole list, each list then counted once for every topic in it
-  const month = sql`to_char(con.received_on, 'YYYY-MM')`;
   const consultationRows = await sql<{
     g: number;
     k: string | null;
     topics: (string | null)[] | null;
     n: string;
   }>`
-    SELECT GROUPING(con.organization_id, con.channel, con.main_topic, ${month}, con.topics) AS g,
-      COALESCE(con.organization_id::text, con.channel, con.main_topic, ${month}) AS k, con.topics, count(*) AS n
-    FROM consultations con WHERE ${s.consultationsWhere}
-    GROUP BY GROUPING SETS ((con.organization_id), (con.channel), (con.main_topic), (${month}), (con.topics))`.execute(
+    SELECT GROUPING(src.organization_id, src.channel, src.main_topic, src.month, src.topics) AS g,
+      COALESCE(src.organization_id::text, src.channel, src.main_topic, src.month) AS k, src.topics, sum(src.n) AS n
+    FROM ${s.consultationRows}
+    GROUP BY GROUPING SETS ((src.organization_id), (src.channel), (src.main_topic), (src.month), (src.topics))`.execute(
     db,
   );
   const breakdown = (g: number) =>

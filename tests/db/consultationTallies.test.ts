@@ -1,0 +1,200 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Kysely, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backupDatabase, restoreDatabase } from '../../src/db/backup.ts';
+import type { Database } from '../../src/db/database.ts';
+import { APP_ROLE, TENANT_SETTING } from '../../src/db/rowLevelSecurity.ts';
+import type { DB } from '../../src/db/schema.ts';
+import { loadStatistics } from '../../src/db/statistics.ts';
+import { statisticsPeriod } from '../../src/domain/statistics.ts';
+import { freshDatabase } from '../support/testDatabase.ts';
+
+/**
+ * The consultations' monthly tallies (migration 20261203_0102), which the city-wide statistics read
+ * instead of the records: after every kind of write — a bulk insert, updates that move rows between
+ * months, counters, 経路 and 内容 or move none, deletes, a rolled-back write, a write by the request
+ * role under row-level security — they hold exactly what counting the records gives.
+ */
+
+let database: Database;
+let db: Kysely<DB>;
+let tenantId: string;
+beforeAll(async () => {
+  database = await freshDatabase();
+  db = database.db;
+  tenantId = (
+    await db.selectFrom('tenants').select('id').where('code', '=', 'kagoshima').executeTakeFirstOrThrow()
+  ).id;
+});
+afterAll(() => database.close());
+
+interface TallyRow {
+  tenant_id: string;
+  month: string;
+  organization_id: string;
+  channel: string;
+  main_topic: string;
+  topics: string;
+  n: number;
+}
+
+async function tallies(): Promise<TallyRow[]> {
+  const { rows } = await sql<TallyRow>`
+    SELECT tenant_id::text, month::text, organization_id::text, channel, main_topic, topics::text, n
+    FROM consultation_tallies WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5, 6`.execute(db);
+  return rows;
+}
+
+async function countedFromRecords(): Promise<TallyRow[]> {
+  const { rows } = await sql<TallyRow>`
+    SELECT tenant_id::text, date_trunc('month', received_on::timestamp)::date::text AS month, organization_id::text,
+      channel, main_topic, topics::text, count(*)::int AS n
+    FROM consultations GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`.execute(db);
+  return rows;
+}
+
+async function expectTalliesMatchRecords(): Promise<void> {
+  expect(await tallies()).toEqual(await countedFromRecords());
+}
+
+/** Copies of `count` existing consultations, new ids, received `days` later, inserted in one statement. */
+async function insertCopies(executor: Kysely<DB>, count: number, days: number): Promise<string[]> {
+  const { rows: columns } = await sql<{ name: string }>`
+    SELECT column_name AS name FROM information_schema.columns
+    WHERE table_schema = current_schema() AND table_name = 'consultations' AND is_generated = 'NEVER'
+    ORDER BY ordinal_position`.execute(executor);
+  const names = columns.map((c) => c.name);
+  const values = names.map((name) =>
+    name === 'id'
+      ? sql`gen_random_uuid()`
+      : name === 'received_on'
+        ? sql`received_on + ${days}::int`
+        : sql.ref(name),
+  );
+  const inserted = await sql<{ id: string }>`
+    INSERT INTO consultations (${sql.join(names.map((n) => sql.ref(n)))})
+    SELECT ${sql.join(values)} FROM consultations ORDER BY id LIMIT ${count}
+    RETURNING id`.execute(executor);
+  return inserted.rows.map((r) => r.id);
+}
+
+describe('consultation_tallies', () => {
+  it('hold the seeded consultations', async () => {
+    expect((await tallies()).length).toBeGreaterThan(0);
+    await expectTalliesMatchRecords();
+  });
+
+  it('follow a bulk insert, updates of every counted column, an update of none, and deletes', async () => {
+    const ids = [...(await insertCopies(db, 4, 40)), ...(await insertCopies(db, 4, 75))];
+    expect(ids).toHaveLength(8);
+    await expectTalliesMatchRecords();
+
+    // moves between months (and within one), counters, 経路, 主な内容 and 内容, several rows at once
+    const other = await db
+      .selectFrom('organizations')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .orderBy('name')
+      .executeTakeFirstOrThrow();
+    await sql`UPDATE consultations SET received_on = received_on + 95 WHERE id = ANY(${ids.slice(0, 2)}::uuid[])`.execute(
+      db,
+    );
+    await sql`UPDATE consultations SET received_on = date_trunc('month', received_on::timestamp)::date
+      WHERE id = ANY(${ids.slice(2, 4)}::uuid[])`.execute(db);
+    await sql`UPDATE consultations SET organization_id = ${other.id}, channel = 'phone', main_topic = 'money',
+      topics = ARRAY['money', 'work'] WHERE id = ANY(${ids.slice(1, 6)}::uuid[])`.execute(db);
+    await expectTalliesMatchRecords();
+
+    const before = await tallies();
+    await sql`UPDATE consultations SET content = content || '（追記）' WHERE id = ANY(${ids}::uuid[])`.execute(
+      db,
+    );
+    expect(await tallies()).toEqual(before);
+
+    await sql`DELETE FROM consultations WHERE id = ANY(${ids.slice(0, 3)}::uuid[])`.execute(db);
+    await expectTalliesMatchRecords();
+    await sql`DELETE FROM consultations WHERE id = ANY(${ids.slice(3)}::uuid[])`.execute(db);
+    await expectTalliesMatchRecords();
+  });
+
+  it('are untouched by a write that rolls back', async () => {
+    const before = await tallies();
+    await db
+      .transaction()
+      .execute(async (tx) => {
+        await insertCopies(tx, 3, 400);
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    expect(await tallies()).toEqual(before);
+    await expectTalliesMatchRecords();
+  });
+
+  it('are kept by writes of the request role under row-level security', async () => {
+    await db.transaction().execute(async (tx) => {
+      await sql.raw(`SET LOCAL ROLE ${APP_ROLE}`).execute(tx);
+      await sql`SELECT set_config(${TENANT_SETTING}, ${tenantId}, true)`.execute(tx);
+      const ids = await insertCopies(tx, 4, 200);
+      await sql`UPDATE consultations SET received_on = received_on + 31 WHERE id = ${ids[0]}`.execute(tx);
+      await sql`DELETE FROM consultations WHERE id = ${ids[1]}`.execute(tx);
+    });
+    await expectTalliesMatchRecords();
+  });
+
+  it('are left out of a backup and rebuilt by the restore (a forced one empties them first)', async () => {
+    const before = await tallies();
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kasane-tallies-')), 'backup.jsonl.gz');
+    try {
+      const manifest = await backupDatabase(db, file, 'test');
+      expect(manifest.tables.map((t) => t.name)).not.toContain('consultation_tallies');
+      await restoreDatabase(db, file, { force: true });
+    } finally {
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+    expect(await tallies()).toEqual(before);
+    await expectTalliesMatchRecords();
+  });
+
+  it('give the city-wide statistics the same consultation figures as the records', async () => {
+    const { rows } = await sql<{ fy: number }>`
+      SELECT DISTINCT (extract(year FROM received_on - interval '3 months'))::int AS fy FROM consultations`.execute(
+      db,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const { fy } of rows) {
+      for (const [from, to] of [
+        [undefined, undefined],
+        [`${fy}-05`, `${fy + 1}-02`],
+      ] as const) {
+        const result = statisticsPeriod(fy, from, to);
+        if (!result.ok) throw new Error(result.reason);
+        const { period } = result;
+        const stats = await loadStatistics(db, { kind: 'city', tenantId }, period);
+        const records = await sql<{ org: string; channel: string; main: string; month: string; n: number }>`
+          SELECT organization_id::text AS org, channel, main_topic AS main, to_char(received_on, 'YYYY-MM') AS month,
+            count(*)::int AS n
+          FROM consultations WHERE tenant_id = ${tenantId} AND received_on BETWEEN ${period.start}::date AND ${period.end}::date
+          GROUP BY 1, 2, 3, 4`.execute(db);
+        const by = (key: 'org' | 'channel' | 'main' | 'month') => {
+          const m = new Map<string, number>();
+          for (const r of records.rows) m.set(r[key], (m.get(r[key]) ?? 0) + r.n);
+          return Object.fromEntries([...m].sort());
+        };
+        const sorted = (m: Map<string, number>) => Object.fromEntries([...m].sort());
+        expect(sorted(stats.consultationsByOrganization)).toEqual(by('org'));
+        expect(sorted(stats.consultationsByChannel)).toEqual(by('channel'));
+        expect(sorted(stats.consultationsByMainTopic)).toEqual(by('main'));
+        expect(sorted(stats.consultationsByMonth)).toEqual(by('month'));
+        const topics = await sql<{ k: string; n: number }>`
+          SELECT topic AS k, count(*)::int AS n FROM consultations CROSS JOIN LATERAL unnest(topics) AS topic
+          WHERE tenant_id = ${tenantId} AND received_on BETWEEN ${period.start}::date AND ${period.end}::date
+          GROUP BY 1`.execute(db);
+        expect(sorted(stats.consultationsByTopic)).toEqual(
+          Object.fromEntries(topics.rows.map((r) => [r.k, r.n]).sort()),
+        );
+      }
+    }
+  });
+});
