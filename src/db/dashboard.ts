@@ -1,6 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { CaseFilter } from '../contract/cases.ts';
-import type { CaseStage } from '../domain/caseStage.ts';
 import { reportBaseCutoff } from '../domain/dueDates.ts';
 import { caseVisible, consultationVisible, meetingVisible, type Viewer } from './access.ts';
 import { caseFilterConditions, reportOverdue } from './caseFilters.ts';
@@ -9,38 +8,30 @@ import type { DB } from './schema.ts';
 type Executor = Kysely<DB> | Transaction<DB>;
 
 /**
- * The number of cases the viewer may see that match a 事例一覧 filter: the same conditions as
- * cases.list (caseFilterConditions), so the figure on the home and the list it links to agree.
+ * The numbers of cases the viewer may see that match each of some 事例一覧 filters, in one read of
+ * the cases: the same conditions as cases.list (caseFilterConditions), so each figure on the home
+ * and the list it links to agree.
  */
 export async function countCases(
   db: Executor,
   viewer: Viewer & { userId: string },
-  filter: CaseFilter,
+  filters: readonly CaseFilter[],
   today: string,
-): Promise<number> {
-  let query = db
+): Promise<number[]> {
+  if (filters.length === 0) return [];
+  const counts = filters.map((filter, i) => {
+    const conditions = caseFilterConditions(filter, { userId: viewer.userId, today });
+    const where = conditions.length ? sql.join(conditions, sql` AND `) : sql`true`;
+    return sql`count(*) FILTER (WHERE ${where})`.as(`n${i}`);
+  });
+  const row = await db
     .selectFrom('cases as c')
-    .select(sql<string>`count(*)`.as('n'))
+    .select(counts)
     .where('c.tenant_id', '=', viewer.tenantId)
-    .where(caseVisible(viewer, 'c.id'));
-  for (const condition of caseFilterConditions(filter, { userId: viewer.userId, today })) {
-    query = query.where(condition);
-  }
-  const row = await query.executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/** Open cases the viewer may see, by stage. */
-export async function openCasesByStage(db: Executor, viewer: Viewer): Promise<Map<CaseStage, number>> {
-  const rows = await db
-    .selectFrom('cases as c')
-    .select(['c.stage', sql<string>`count(*)`.as('n')])
-    .where('c.tenant_id', '=', viewer.tenantId)
-    .where('c.stage', 'not in', ['closed', 'suspended'])
     .where(caseVisible(viewer, 'c.id'))
-    .groupBy('c.stage')
-    .execute();
-  return new Map(rows.map((r) => [r.stage, Number(r.n)]));
+    .executeTakeFirstOrThrow();
+  const values = row as Record<string, unknown>;
+  return filters.map((_, i) => Number(values[`n${i}`] ?? 0));
 }
 
 /**
@@ -54,16 +45,13 @@ export async function reportsOverdueByOrganization(
   today: string,
 ): Promise<{ organization_id: string; organization_name: string; n: number }[]> {
   const cutoff = reportBaseCutoff(today);
-  const rows = await db
+  // the distinct (organisation, case) pairs first (a hash of the due items), then one count per organisation
+  const due = db
     .selectFrom('plan_items as pi')
     .innerJoin('support_plans as sp', 'sp.id', 'pi.plan_id')
     .innerJoin('cases as c', 'c.id', 'pi.case_id')
-    .innerJoin('organizations as o', 'o.id', 'pi.organization_id')
-    .select([
-      'pi.organization_id',
-      'o.name as organization_name',
-      sql<string>`count(DISTINCT pi.case_id)`.as('n'),
-    ])
+    .select(['pi.organization_id', 'pi.case_id'])
+    .distinct()
     .where('pi.tenant_id', '=', viewer.tenantId)
     .where('sp.status', '=', 'approved')
     .where('c.stage', 'not in', ['closed', 'suspended'])
@@ -71,7 +59,12 @@ export async function reportsOverdueByOrganization(
     .where((eb) => eb.or([eb('pi.period_to', 'is', null), eb('pi.period_to', '>=', today)]))
     .where(reportOverdue('pi', 'sp', cutoff))
     .where(caseVisible(viewer, 'c.id'))
-    .groupBy(['pi.organization_id', 'o.name'])
+    .as('due');
+  const rows = await db
+    .selectFrom(due)
+    .innerJoin('organizations as o', 'o.id', 'due.organization_id')
+    .select(['due.organization_id', 'o.name as organization_name', sql<string>`count(*)`.as('n')])
+    .groupBy(['due.organization_id', 'o.name'])
     .orderBy('o.name')
     .execute();
   return rows.map((r) => ({ ...r, n: Number(r.n) }));

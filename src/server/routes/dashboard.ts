@@ -17,7 +17,6 @@ import {
   countAuditEvents,
   countCases,
   meetingsBetween,
-  openCasesByStage,
   overdueOutreach,
   progressBySection,
   reportsOverdueByOrganization,
@@ -108,16 +107,30 @@ export function dashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         };
 
         if (can('case.coordinate')) {
-          const byStage = await openCasesByStage(tx, actor);
+          // the open cases by stage and the home's case figures, in one read of the cases
+          const openStages = caseStages.filter(isOpenStage);
+          const [monitoringOverdue, monitoringDueSoon, unassigned, noContact, ...byStage] = await countCases(
+            tx,
+            actor,
+            [
+              { monitoring: 'overdue' },
+              { monitoring: 'dueSoon' },
+              { unassigned: 'true' },
+              { noContactDays },
+              ...openStages.map((stage) => ({ stage })),
+            ],
+            today,
+          );
           const handovers = await pendingHandovers(tx, actor);
           const meetings = await meetingsBetween(tx, actor, now(), startOfDay(addCalendarDays(today, 15)));
-          const count = (filter: Parameters<typeof countCases>[2]) => countCases(tx, actor, filter, today);
           const outreach = await overdueOutreach(tx, actor, today);
           dashboard.coordinator = {
-            openByStage: caseStages
-              .filter(isOpenStage)
-              .map((stage) => ({ stage, label: caseStageLabels[stage], count: byStage.get(stage) ?? 0 })),
-            openTotal: [...byStage.values()].reduce((a, b) => a + b, 0),
+            openByStage: openStages.map((stage, i) => ({
+              stage,
+              label: caseStageLabels[stage],
+              count: byStage[i] ?? 0,
+            })),
+            openTotal: byStage.reduce((a, b) => a + b, 0),
             handoversWaiting: handovers.map((h) => {
               const receivedOn = toIsoDate(h.created_at);
               return {
@@ -129,14 +142,14 @@ export function dashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
                 daysWaiting: daysBetween(receivedOn, today),
               };
             }),
-            monitoringOverdue: await count({ monitoring: 'overdue' }),
-            monitoringDueSoon: await count({ monitoring: 'dueSoon' }),
+            monitoringOverdue: monitoringOverdue ?? 0,
+            monitoringDueSoon: monitoringDueSoon ?? 0,
             reportsOverdue: (await reportsOverdueByOrganization(tx, actor, today)).map((row) => ({
               organization: { id: row.organization_id, name: row.organization_name },
               count: row.n,
             })),
-            unassigned: await count({ unassigned: 'true' }),
-            noContact: { days: noContactDays, count: await count({ noContactDays }) },
+            unassigned: unassigned ?? 0,
+            noContact: { days: noContactDays, count: noContact ?? 0 },
             meetingsNext14Days: meetings.map(presentMeeting),
             outreachOverdue: outreach.map((o) => ({
               contactId: o.id,
