@@ -83,7 +83,9 @@ async function load(template: string): Promise<Recyclable> {
         `INSERT INTO public.${t.name} (${t.columns}) OVERRIDING SYSTEM VALUE SELECT ${t.columns} FROM ${PRISTINE}.${t.name}`,
     ),
     ...sequences.map((s) =>
-      s.value === null ? `SELECT setval('${s.name}', 1, false)` : `SELECT setval('${s.name}', ${s.value}, true)`,
+      s.value === null
+        ? `SELECT setval('${s.name}', 1, false)`
+        : `SELECT setval('${s.name}', ${s.value}, true)`,
     ),
     'COMMIT',
   ].join(';\n');
