@@ -3,11 +3,19 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { createPGlite, type Database, openPostgres, wrapPGlite } from '../../src/db/database.ts';
 import { databaseUrlFor, testBackend } from './backend.ts';
+import { recycledPGlite } from './recycledPGlite.ts';
 
-/** A fresh copy of the migrated, seeded template database, dropped again on close. */
-export async function freshDatabase(): Promise<Database> {
+/**
+ * A fresh copy of the migrated, seeded template database, dropped again on close.
+ *
+ * With `recycle` on the embedded database, the copy is an instance an earlier test file of this worker
+ * used, put back to the template's content (recycledPGlite.ts): for files that reach the database
+ * through the API and do not change its schema. Tests that alter the catalog on purpose take a new one.
+ */
+export async function freshDatabase({ recycle = false } = {}): Promise<Database> {
   const template = inject('databaseTemplate');
   if (testBackend() === 'pglite') {
+    if (recycle) return wrapPGlite(await recycledPGlite(template));
     const instance = await createPGlite({ loadDataDir: new Blob([fs.readFileSync(template)]) });
     return wrapPGlite(instance);
   }
