@@ -196,7 +196,11 @@ describe.runIf(testBackend() === 'postgres')('audit trail: no lock across a tran
     let writing = true;
     const writer = (async () => {
       for (let i = 0; writing; i++) {
-        await record(database.db, tenantId, { action: 'user.update', resourceType: 'user', resourceId: `l${i}` });
+        await record(database.db, tenantId, {
+          action: 'user.update',
+          resourceType: 'user',
+          resourceId: `l${i}`,
+        });
         await sealAuditTrail(database.db);
       }
     })();
