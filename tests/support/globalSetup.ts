@@ -40,6 +40,12 @@ export default async function setup(project: TestProject) {
   await database.close();
   project.provide('databaseTemplate', name);
   return async () => {
+    // the workers' recycled copies are named after the template (recycledDatabase.ts)
+    const { rows: copies } = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE $1`,
+      [`${name}\\_%`],
+    );
+    for (const copy of copies) await admin.query(`DROP DATABASE IF EXISTS ${copy.datname} WITH (FORCE)`);
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   };
