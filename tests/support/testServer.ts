@@ -89,7 +89,7 @@ export async function signedIn(client: ApiClient, loginId: string): Promise<ApiC
 
 /** Start Kasane on a fresh database and an ephemeral port; tests talk to it over real HTTP. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const database = await freshDatabase({ recycle: true });
+  const database = await freshDatabase();
   const config: Config = {
     ...loadConfig({ ...process.env, LOG_LEVEL: 'error', ...env }),
     port: 0,
