@@ -3,7 +3,6 @@ import type { CaseFilter } from '../contract/cases.ts';
 import {
   addCalendarDays as addDays,
   caseSearchTerms,
-  contactEventKinds,
   issueCodesOfArea,
   MONITORING_DUE_SOON_DAYS,
 } from '../domain/caseSearch.ts';
@@ -48,11 +47,11 @@ export function caseFilterConditions(
   }
   if (filter.noContactDays !== undefined) {
     const since = addDays(context.today, -filter.noContactDays);
+    // no timeline entry of a contact kind (contactEventKinds) since the day: last_contact_at is the
+    // latest such entry, kept by triggers on case_events (migration 20261203_0201)
     conditions.push(
-      sql<boolean>`(${openStage} AND NOT EXISTS (
-        SELECT 1 FROM case_events ce
-        WHERE ce.case_id = c.id AND ce.kind IN (${sql.join([...contactEventKinds])})
-          AND ce.occurred_at >= (${since}::date::timestamp AT TIME ZONE 'Asia/Tokyo')))`,
+      sql<boolean>`(${openStage} AND (c.last_contact_at IS NULL
+        OR c.last_contact_at < (${since}::date::timestamp AT TIME ZONE 'Asia/Tokyo')))`,
     );
   }
   if (filter.reportOverdueOrganizationId) {
@@ -74,18 +73,13 @@ export function caseFilterConditions(
 
 /**
  * A plan item's support report is due by the one rule (src/domain/dueDates.ts): its last report,
- * else its start, else its plan's approval, lies before `cutoff`. Written as "no report since the
- * cutoff, and a report or a start before it", which holds for the same items as
- * `COALESCE(last report, start, approval) < cutoff` but reads the reports since the cutoff once
- * (an anti-join over support_reports_tenant_day_idx) instead of the last report of every item.
+ * else its start, else its plan's approval, lies before `cutoff`. The last report's day is the
+ * item's `last_reported_on`, kept by triggers on support_reports (migration 20261203_0201).
  * `item` and `plan` name the plan_items and support_plans rows of the outer query.
  */
 export function reportOverdue(item: string, plan: string, cutoff: string): RawBuilder<boolean> {
-  const id = sql.ref(`${item}.id`);
-  return sql<boolean>`(NOT EXISTS (
-      SELECT 1 FROM support_reports due_sr WHERE due_sr.plan_item_id = ${id} AND due_sr.supported_on >= ${cutoff}::date)
-    AND (COALESCE(${sql.ref(`${item}.period_from`)}, (${sql.ref(`${plan}.approved_at`)} AT TIME ZONE 'Asia/Tokyo')::date) < ${cutoff}::date
-      OR EXISTS (SELECT 1 FROM support_reports due_any WHERE due_any.plan_item_id = ${id})))`;
+  return sql<boolean>`(COALESCE(${sql.ref(`${item}.last_reported_on`)}, ${sql.ref(`${item}.period_from`)},
+    (${sql.ref(`${plan}.approved_at`)} AT TIME ZONE 'Asia/Tokyo')::date) < ${cutoff}::date)`;
 }
 
 /** The case's latest 課題整理 (alias `la`) satisfies the condition. */

@@ -24,6 +24,7 @@ import * as retention from './migrations/20261202_2301_retention.ts';
 import * as passwordChangeRequired from './migrations/20261202_2302_password_change_required.ts';
 import * as reportIndexes from './migrations/20261203_0101_report_indexes.ts';
 import * as consultationTallies from './migrations/20261203_0102_consultation_tallies.ts';
+import * as lastContactAndReport from './migrations/20261203_0201_last_contact_and_report.ts';
 import { applyRowLevelSecurity } from './rowLevelSecurity.ts';
 import type { DB } from './schema.ts';
 
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '20261202_2302_password_change_required': passwordChangeRequired,
   '20261203_0101_report_indexes': reportIndexes,
   '20261203_0102_consultation_tallies': consultationTallies,
+  '20261203_0201_last_contact_and_report': lastContactAndReport,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

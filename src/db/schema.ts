@@ -327,6 +327,8 @@ export interface CaseTable {
   retention_hold_reason: ColumnType<string | null, string | null | undefined, string | null>;
   retention_hold_by: ColumnType<string | null, string | null | undefined, string | null>;
   retention_hold_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Migration 20261203_0201: the latest contact entry of the timeline, kept by triggers (never written by Kasane). */
+  last_contact_at: ColumnType<Date | null, never, never>;
 }
 
 export interface CasePersonTable {
@@ -510,6 +512,8 @@ export interface PlanItemTable {
   /** a resource of the 社会資源 directory the item names, if any */
   resource_id: string | null;
   created_at: CreatedAt;
+  /** Migration 20261203_0201: the latest support report's day, kept by triggers (never written by Kasane). */
+  last_reported_on: ColumnType<DateColumn | null, never, never>;
 }
 
 export interface SupportReportTable {

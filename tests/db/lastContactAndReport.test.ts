@@ -1,0 +1,254 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backupDatabase, restoreDatabase } from '../../src/db/backup.ts';
+import type { Database } from '../../src/db/database.ts';
+import { contactKinds } from '../../src/db/migrations/20261203_0201_last_contact_and_report.ts';
+import { APP_ROLE, TENANT_SETTING } from '../../src/db/rowLevelSecurity.ts';
+import type { DB } from '../../src/db/schema.ts';
+import { contactEventKinds } from '../../src/domain/caseSearch.ts';
+import { freshDatabase } from '../support/testDatabase.ts';
+
+/**
+ * The dates kept by triggers (migration 20261203_0201) that the home's 記録なし and 支援報告期限超過
+ * filter by: `cases.last_contact_at` (latest contact entry of the timeline) and
+ * `plan_items.last_reported_on` (latest support report). After every kind of write — bulk inserts,
+ * updates that move entries between cases, days and kinds or touch nothing they derive from,
+ * deletes, a rolled-back write, writes of the request role under row-level security, a backup and
+ * restore — they hold exactly what the rows they derive from give.
+ */
+
+let database: Database;
+let db: Kysely<DB>;
+let tenantId: string;
+beforeAll(async () => {
+  database = await freshDatabase();
+  db = database.db;
+  // the tenant of the seeded casework
+  tenantId = (await db.selectFrom('cases').select('tenant_id').orderBy('id').executeTakeFirstOrThrow())
+    .tenant_id;
+});
+afterAll(() => database.close());
+
+const kinds = sql.join(contactEventKinds.map((kind) => sql.lit(kind)));
+
+async function lastContacts(): Promise<{ kept: unknown[]; derived: unknown[] }> {
+  const kept = await sql`SELECT id::text, last_contact_at FROM cases ORDER BY id`.execute(db);
+  const derived = await sql`
+    SELECT c.id::text, (SELECT max(ce.occurred_at) FROM case_events ce WHERE ce.case_id = c.id AND ce.kind IN (${kinds}))
+      AS last_contact_at
+    FROM cases c ORDER BY c.id`.execute(db);
+  return { kept: kept.rows, derived: derived.rows };
+}
+
+async function lastReports(): Promise<{ kept: unknown[]; derived: unknown[] }> {
+  const kept = await sql`SELECT id::text, last_reported_on::text FROM plan_items ORDER BY id`.execute(db);
+  const derived = await sql`
+    SELECT pi.id::text, (SELECT max(sr.supported_on) FROM support_reports sr WHERE sr.plan_item_id = pi.id)::text
+      AS last_reported_on
+    FROM plan_items pi ORDER BY pi.id`.execute(db);
+  return { kept: kept.rows, derived: derived.rows };
+}
+
+async function expectKeptMatchDerived(): Promise<void> {
+  const contacts = await lastContacts();
+  expect(contacts.kept).toEqual(contacts.derived);
+  const reports = await lastReports();
+  expect(reports.kept).toEqual(reports.derived);
+}
+
+async function snapshot(): Promise<unknown[]> {
+  return [(await lastContacts()).kept, (await lastReports()).kept];
+}
+
+/**
+ * Copies of `count` rows of `table` (those `where` selects), with new ids and some columns
+ * replaced, inserted in one statement.
+ */
+async function insertCopies(
+  executor: Kysely<DB>,
+  table: 'case_events' | 'support_reports',
+  count: number,
+  replace: Record<string, RawBuilder<unknown>>,
+  where: RawBuilder<boolean> = sql<boolean>`true`,
+): Promise<string[]> {
+  const { rows: columns } = await sql<{ name: string }>`
+    SELECT column_name AS name FROM information_schema.columns
+    WHERE table_schema = current_schema() AND table_name = ${table} AND is_generated = 'NEVER'
+    ORDER BY ordinal_position`.execute(executor);
+  const names = columns.map((c) => c.name);
+  const values = names.map((name) =>
+    name === 'id' ? sql`gen_random_uuid()` : (replace[name] ?? sql.ref(name)),
+  );
+  const inserted = await sql<{ id: string }>`
+    INSERT INTO ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))})
+    SELECT ${sql.join(values)} FROM ${sql.table(table)} WHERE ${where} ORDER BY id LIMIT ${count}
+    RETURNING id`.execute(executor);
+  return inserted.rows.map((r) => r.id);
+}
+
+describe('cases.last_contact_at and plan_items.last_reported_on', () => {
+  it('are written for the contact kinds of 記録なし (src/domain/caseSearch.ts)', () => {
+    expect([...contactKinds].sort()).toEqual([...contactEventKinds].sort());
+  });
+
+  it('hold the seeded timeline and reports', async () => {
+    const contacts = await lastContacts();
+    expect(contacts.kept.some((r) => (r as { last_contact_at: unknown }).last_contact_at !== null)).toBe(
+      true,
+    );
+    const reports = await lastReports();
+    expect(reports.kept.some((r) => (r as { last_reported_on: unknown }).last_reported_on !== null)).toBe(
+      true,
+    );
+    await expectKeptMatchDerived();
+  });
+
+  it('follow bulk inserts, updates of every column they derive from, an update of none, and deletes', async () => {
+    const later = sql`occurred_at + interval '40 days'`;
+    const contact = await insertCopies(
+      db,
+      'case_events',
+      5,
+      { occurred_at: later },
+      sql<boolean>`kind IN (${kinds})`,
+    );
+    const other = await insertCopies(
+      db,
+      'case_events',
+      2,
+      { occurred_at: later },
+      sql<boolean>`kind NOT IN (${kinds})`,
+    );
+    const events = [...contact, ...other];
+    // the seed has few reports: copies of copies, so that later statements move several at once
+    const reports: string[] = [];
+    for (let round = 0; round < 3; round += 1)
+      reports.push(
+        ...(await insertCopies(db, 'support_reports', 6, { supported_on: sql`supported_on + 45` })),
+      );
+    expect(contact.length).toBeGreaterThanOrEqual(3);
+    expect(other.length).toBeGreaterThanOrEqual(1);
+    expect(reports.length).toBeGreaterThanOrEqual(4);
+    await expectKeptMatchDerived();
+
+    const otherCase = (
+      await db
+        .selectFrom('cases')
+        .select('id')
+        .where('tenant_id', '=', tenantId)
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const otherItem = await db
+      .selectFrom('plan_items')
+      .select(['id', 'case_id'])
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    // back in time, to another case, from a contact kind to another kind and back
+    await sql`UPDATE case_events SET occurred_at = occurred_at - interval '400 days' WHERE id = ${contact[0]}`.execute(
+      db,
+    );
+    await sql`UPDATE case_events SET case_id = ${otherCase} WHERE id = ${contact[1]}`.execute(db);
+    await sql`UPDATE case_events SET kind = 'stageChanged' WHERE id = ${contact[2]}`.execute(db);
+    await sql`UPDATE case_events SET kind = 'progressNoted' WHERE id = ${other[0]}`.execute(db);
+    await sql`UPDATE support_reports SET supported_on = supported_on - 400 WHERE id = ANY(${reports.slice(0, 2)}::uuid[])`.execute(
+      db,
+    );
+    await sql`UPDATE support_reports SET plan_item_id = ${otherItem.id}, case_id = ${otherItem.case_id}
+      WHERE id = ANY(${reports.slice(2, 4)}::uuid[])`.execute(db);
+    await expectKeptMatchDerived();
+
+    const before = await snapshot();
+    await sql`UPDATE case_events SET summary = summary || '（追記）' WHERE id = ANY(${events}::uuid[])`.execute(
+      db,
+    );
+    await sql`UPDATE support_reports SET content = content || '（追記）' WHERE id = ANY(${reports}::uuid[])`.execute(
+      db,
+    );
+    expect(await snapshot()).toEqual(before);
+
+    await sql`DELETE FROM case_events WHERE id = ANY(${events.slice(0, 3)}::uuid[])`.execute(db);
+    await sql`DELETE FROM support_reports WHERE id = ANY(${reports.slice(0, 3)}::uuid[])`.execute(db);
+    await expectKeptMatchDerived();
+    await sql`DELETE FROM case_events WHERE id = ANY(${events.slice(3)}::uuid[])`.execute(db);
+    await sql`DELETE FROM support_reports WHERE id = ANY(${reports.slice(3)}::uuid[])`.execute(db);
+    await expectKeptMatchDerived();
+  });
+
+  it('fall back to NULL when the last entry or report goes', async () => {
+    const item = await db
+      .selectFrom('plan_items')
+      .select(['id', 'case_id'])
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const [report] = await insertCopies(db, 'support_reports', 1, {
+      plan_item_id: sql.lit(item.id),
+      case_id: sql.lit(item.case_id),
+    });
+    const kept = () =>
+      db
+        .selectFrom('plan_items')
+        .select('last_reported_on')
+        .where('id', '=', item.id)
+        .executeTakeFirstOrThrow();
+    expect((await kept()).last_reported_on).not.toBeNull();
+    await sql`DELETE FROM support_reports WHERE plan_item_id = ${item.id}`.execute(db);
+    expect((await kept()).last_reported_on).toBeNull();
+    expect(report).toBeDefined();
+    await expectKeptMatchDerived();
+  });
+
+  it('are untouched by a write that rolls back', async () => {
+    const before = await snapshot();
+    await db
+      .transaction()
+      .execute(async (tx) => {
+        await insertCopies(tx, 'case_events', 4, { occurred_at: sql`occurred_at + interval '500 days'` });
+        await insertCopies(tx, 'support_reports', 4, { supported_on: sql`supported_on + 500` });
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    expect(await snapshot()).toEqual(before);
+    await expectKeptMatchDerived();
+  });
+
+  it('are kept by writes of the request role under row-level security', async () => {
+    await db.transaction().execute(async (tx) => {
+      await sql.raw(`SET LOCAL ROLE ${APP_ROLE}`).execute(tx);
+      await sql`SELECT set_config(${TENANT_SETTING}, ${tenantId}, true)`.execute(tx);
+      const events = await insertCopies(
+        tx,
+        'case_events',
+        4,
+        { occurred_at: sql`occurred_at + interval '200 days'` },
+        sql<boolean>`kind IN (${kinds})`,
+      );
+      const reports = await insertCopies(tx, 'support_reports', 4, { supported_on: sql`supported_on + 200` });
+      await sql`UPDATE case_events SET occurred_at = occurred_at - interval '300 days' WHERE id = ${events[0]}`.execute(
+        tx,
+      );
+      await sql`DELETE FROM case_events WHERE id = ${events[1]}`.execute(tx);
+      await sql`UPDATE support_reports SET supported_on = supported_on - 300 WHERE id = ${reports[0]}`.execute(
+        tx,
+      );
+      await sql`DELETE FROM support_reports WHERE id = ${reports[1]}`.execute(tx);
+    });
+    await expectKeptMatchDerived();
+  });
+
+  it('come back the same from a backup and restore', async () => {
+    const before = await snapshot();
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kasane-last-dates-')), 'backup.jsonl.gz');
+    try {
+      await backupDatabase(db, file, 'test');
+      await restoreDatabase(db, file, { force: true });
+    } finally {
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+    expect(await snapshot()).toEqual(before);
+    await expectKeptMatchDerived();
+  });
+});
