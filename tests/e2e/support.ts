@@ -1,5 +1,5 @@
-import axe from 'axe-core';
 import { expect, type Page } from '@playwright/test';
+import axe from 'axe-core';
 
 export const DEMO_PASSWORD = 'kasane-demo';
 
@@ -29,7 +29,8 @@ const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
   const results = await page.evaluate(
-    (values) => (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values } }),
+    (values) =>
+      (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values } }),
     wcagTags,
   );
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
