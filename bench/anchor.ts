@@ -2,21 +2,23 @@
  * The bench's two anchors, served by a bare Fastify in a process of its own (as Kasane runs in its
  * own), so each operation is measured beside what the same machine does in the same minute:
  *
- *   GET /selects/:n  the operation's SELECT statements alone, issued one after the other through a
- *                    `pg` pool as the database owner (no session lookup, no transaction, no audit,
- *                    no row-level security), the rows answered as JSON;
+ *   GET /selects/:n  the operation's SELECT statements alone, issued one after the other as the
+ *                    database owner (no session lookup, no transaction, no audit, no row-level
+ *                    security) through a `pg` pool on PostgreSQL, or on PGlite through one instance
+ *                    opened on the data directory (one statement at a time: it has one session),
+ *                    the rows answered as JSON;
  *   GET /memory/:n   the JSON body Kasane answered for that operation, from memory: the HTTP limit.
  *
  * Started by bench/run.ts with BENCH_ANCHOR_PLAN naming a JSON file of
- * `{ databaseUrl, poolSize, port, operations: [{ selects: [{ sql, parameters }], body }] }`.
+ * `{ database, port, operations: [{ selects: [{ sql, parameters }], body }] }` (database: see
+ * bench/rawDatabase.ts).
  */
 import fs from 'node:fs';
 import Fastify from 'fastify';
-import pg from 'pg';
+import { type DatabaseLocation, openRawDatabase } from './rawDatabase.ts';
 
 interface Plan {
-  databaseUrl: string;
-  poolSize: number;
+  database: DatabaseLocation;
   port: number;
   operations: { selects: { sql: string; parameters: unknown[] }[]; body: string }[];
 }
@@ -24,7 +26,7 @@ interface Plan {
 const planFile = process.env.BENCH_ANCHOR_PLAN;
 if (!planFile) throw new Error('BENCH_ANCHOR_PLAN is not set');
 const plan = JSON.parse(fs.readFileSync(planFile, 'utf8')) as Plan;
-const pool = new pg.Pool({ connectionString: plan.databaseUrl, max: plan.poolSize });
+const database = await openRawDatabase(plan.database);
 const app = Fastify({ logger: false });
 
 const operation = (raw: string) => {
@@ -36,7 +38,7 @@ const operation = (raw: string) => {
 app.get<{ Params: { n: string } }>('/selects/:n', async (request, reply) => {
   const results: unknown[] = [];
   for (const statement of operation(request.params.n).selects)
-    results.push((await pool.query(statement.sql, statement.parameters)).rows);
+    results.push(await database.query(statement.sql, statement.parameters));
   return reply.type('application/json').send(JSON.stringify(results));
 });
 
@@ -48,7 +50,7 @@ await app.listen({ port: plan.port, host: '127.0.0.1' });
 console.log('anchor ready');
 const stop = async () => {
   await app.close();
-  await pool.end();
+  await database.close();
   process.exit(0);
 };
 process.on('SIGTERM', stop);

@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: generates synthetic data into a PostgreSQL database of its own, starts Kasane on it
+ * `npm run bench`: generates synthetic data into a database of its own (PostgreSQL, or with
+ * BENCH_DATABASE=pglite the embedded database in a data directory), starts Kasane on it
  * as production runs it (NODE_ENV=production, a secret key, no demo password), and measures at N
  * concurrent connections `cases.list` (caseworker), `persons.search` (by kana) and
  * `supportReports.create` (with its audit event), and at 10 connections the coordinator's home
@@ -8,18 +9,26 @@
  * whole-city reads: the raw replay only, to keep the quick run quick):
  *
  *   raw           the same statements the route issued (captured with KASANE_QUERY_LOG, minus the
- *                 session lookup), replayed through `pg` in one transaction;
- *   selectsAlone  the route's SELECTs alone on a bare Fastify + `pg` (bench/anchor.ts), reads only;
+ *                 session lookup), replayed in one transaction from the bench's process: through
+ *                 `pg`, or on PGlite through an instance of its own on the same data directory;
+ *   selectsAlone  the route's SELECTs alone on a bare Fastify over the same database (bench/anchor.ts),
+ *                 reads only;
  *   httpLimit     a bare Fastify route answering the same JSON from memory.
  *
  * Figures are read as ratios against these anchors: the machine is shared, absolute numbers move.
+ * A PGlite data directory opens in one process at a time, so there Kasane is measured on every
+ * operation first, then (server stopped) the raw replay, then the anchor server; on PostgreSQL the
+ * three run side by side and are measured operation by operation.
  *
- * Env: BENCH_DATABASE_URL (else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres) names
- * the server; the bench creates and drops its own database. BENCH_SCALE = small | city (default) |
- * city10. BENCH_SECONDS per measurement (default 2 for small, else 10). BENCH_CONCURRENCY (default
+ * Env: BENCH_DATABASE = postgresql (default; bench/postgresDatabase.ts: BENCH_DATABASE_URL, else
+ * DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres names the server, the bench creates
+ * and drops its own database) | pglite (bench/pgliteDatabase.ts: a data directory under the system's
+ * temporary directory). BENCH_SCALE = small | city | city10 (default city on PostgreSQL, small on
+ * PGlite). BENCH_SECONDS per measurement (default 2 for small, else 10). BENCH_CONCURRENCY (default
  * 50). BENCH_KEEP=1 keeps (and reuses) the generated database. BENCH_RESULTS names the directory for
- * latest.md and latest.json (default bench/results). BENCH_SHOW_SQL=1 prints the captured statements,
- * BENCH_EXPLAIN=1 their plans as the owner and under row-level security;
+ * the results (default bench/results): latest.md and latest.json, latest-pglite.md and
+ * latest-pglite.json on PGlite. BENCH_SHOW_SQL=1 prints the captured statements, BENCH_EXPLAIN=1
+ * their plans as the owner and under row-level security (after the measurements);
  * BENCH_SERVER_ARGS passes node flags to Kasane's process (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  * Exits non-zero if any request failed.
  */
@@ -29,36 +38,31 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { openPostgres } from '../src/db/database.ts';
 import { hashPassword } from '../src/db/passwords.ts';
 import { APP_ROLE, TENANT_SETTING } from '../src/db/rowLevelSecurity.ts';
 import { today } from '../src/domain/clock.ts';
 import { fiscalYearOf } from '../src/domain/fiscalYear.ts';
-import { generateCityData, type ScaleName, scales } from './generate.ts';
+import { benchDatabaseKind, openBenchDatabase } from './benchDatabase.ts';
+import { type ScaleName, scales } from './generate.ts';
+import { Holders } from './holders.ts';
 import { closedLoop, type LoadResult } from './load.ts';
+import { openRawDatabase, type RawDatabase } from './rawDatabase.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const serverUrl =
-  process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const scaleName = (process.env.BENCH_SCALE || 'city') as ScaleName;
+const databaseKind = benchDatabaseKind();
+const scaleName = (process.env.BENCH_SCALE || (databaseKind === 'pglite' ? 'small' : 'city')) as ScaleName;
 if (!(scaleName in scales)) throw new Error(`BENCH_SCALE must be one of ${Object.keys(scales).join(', ')}`);
 const scale = scales[scaleName];
 const keep = Boolean(process.env.BENCH_KEEP);
-// A kept database is found again by its scale; a throwaway one is the run's own.
-const dbName = keep ? `kasane_bench_${scaleName}` : `kasane_bench_${scaleName}_${process.pid}`;
-const benchUrl = (() => {
-  const url = new URL(serverUrl);
-  url.pathname = `/${dbName}`;
-  return url.toString();
-})();
+const target = await openBenchDatabase(databaseKind, scaleName, keep);
 const seconds = Number(process.env.BENCH_SECONDS || (scaleName === 'small' ? 2 : 10));
 const warmUp = scaleName === 'small' ? 30 : 200;
 const concurrency = Number(process.env.BENCH_CONCURRENCY || 50);
-const poolSize = 10;
 const port = 3297;
 const anchorPort = 3298;
 const resultsDir = path.resolve(process.env.BENCH_RESULTS || path.join(root, 'bench/results'));
+const resultsName = databaseKind === 'pglite' ? 'latest-pglite' : 'latest';
+const rawLabel = databaseKind === 'pglite' ? 'PGlite' : 'pg';
 const queryLog = path.join(os.tmpdir(), `kasane-bench-queries-${process.pid}.jsonl`);
 const anchorPlan = path.join(os.tmpdir(), `kasane-bench-anchor-${process.pid}.json`);
 // The bench's own production-like credentials: a fresh secret key and password every run.
@@ -70,49 +74,10 @@ const benchFiscalYear = fiscalYearOf(today());
 
 const log = (line: string) => console.log(line);
 
-async function prepareDatabase(): Promise<void> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName])).rowCount;
-    if (exists && keep) {
-      log(`reusing database ${dbName}`);
-      return;
-    }
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.query(
-      `CREATE DATABASE ${dbName} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`,
-    );
-  } finally {
-    await admin.end();
-  }
-  log(`generating ${JSON.stringify(scale)} into ${dbName}`);
-  const database = openPostgres(benchUrl, 4);
-  try {
-    await generateCityData(database, scale, log);
-  } finally {
-    await database.close();
-  }
-}
-
 /** The generator seeds the demo accounts; production refuses their password, so the bench sets its own. */
-async function setBenchPasswords(): Promise<void> {
-  const client = new pg.Client({ connectionString: benchUrl });
-  await client.connect();
-  try {
-    const hash = await hashPassword(password);
-    await client.query('UPDATE users SET password_hash = $1 WHERE login_id = ANY($2)', [hash, benchAccounts]);
-  } finally {
-    await client.end();
-  }
-}
-
-async function dropDatabase(): Promise<void> {
-  if (keep) return;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
+async function setBenchPasswords(raw: RawDatabase): Promise<void> {
+  const hash = await hashPassword(password);
+  await raw.query('UPDATE users SET password_hash = $1 WHERE login_id = ANY($2)', [hash, benchAccounts]);
 }
 
 function waitFor(child: ChildProcess, text: string, what: string): Promise<ChildProcess> {
@@ -127,11 +92,10 @@ function waitFor(child: ChildProcess, text: string, what: string): Promise<Child
 function startServer(): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    DATABASE_URL: benchUrl,
+    ...target.serverEnv,
     PORT: String(port),
     HOST: '127.0.0.1',
     KASANE_DEMO: 'false',
-    KASANE_DB_POOL_SIZE: String(poolSize),
     KASANE_QUERY_LOG: queryLog,
     KASANE_SECRET_KEY: secretKey,
     LOG_LEVEL: 'error',
@@ -139,6 +103,7 @@ function startServer(): Promise<ChildProcess> {
   };
   // test-run settings a production server refuses
   delete env.KASANE_PASSWORD_HASH;
+  for (const [name, value] of Object.entries(target.serverEnv)) if (value === undefined) delete env[name];
   // BENCH_SERVER_ARGS: extra node flags for Kasane's process, e.g. --cpu-prof to profile it
   const nodeArgs = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'bin/kasane.mjs'), 'start'], {
@@ -243,11 +208,11 @@ async function capture(run: () => Promise<Response>): Promise<{ statements: Capt
 }
 
 /**
- * Replay a request's statements raw through `pg`, in one transaction when the request used one.
+ * Replay a request's statements raw, in one transaction when the request used one.
  * The ids of inserted rows (the value bound to an INSERT's "id" column) are replaced by fresh
  * UUIDs each time, so the replay inserts new rows as the route does.
  */
-function replayer(statements: Captured[], pool: pg.Pool, asTenant?: string) {
+function replayer(statements: Captured[], raw: RawDatabase, asTenant?: string) {
   const fresh = new Set<string>();
   for (const statement of statements) {
     const insert = /insert into "?\w+"? \(([^)]*)\) values \(([^)]*)\)/i.exec(statement.sql);
@@ -262,25 +227,26 @@ function replayer(statements: Captured[], pool: pg.Pool, asTenant?: string) {
   const transactional = statements.length > 1;
   return async () => {
     const renamed = new Map([...fresh].map((id) => [id, randomUUID()]));
-    const client = await pool.connect();
-    try {
-      // BENCH_RAW_AS_APP=1: as Kasane runs them, the request role under row-level security
-      if (asTenant)
-        await client.query(`BEGIN; SET LOCAL ROLE ${APP_ROLE}; SET LOCAL ${TENANT_SETTING} = '${asTenant}'`);
-      else if (transactional) await client.query('BEGIN');
-      for (const statement of statements) {
-        const parameters = statement.parameters.map((v) =>
-          typeof v === 'string' && renamed.has(v) ? renamed.get(v) : v,
-        );
-        await client.query(statement.sql, parameters);
+    await raw.session(async (client) => {
+      try {
+        // BENCH_RAW_AS_APP=1: as Kasane runs them, the request role under row-level security
+        if (asTenant)
+          await client.script(
+            `BEGIN; SET LOCAL ROLE ${APP_ROLE}; SET LOCAL ${TENANT_SETTING} = '${asTenant}'`,
+          );
+        else if (transactional) await client.script('BEGIN');
+        for (const statement of statements) {
+          const parameters = statement.parameters.map((v) =>
+            typeof v === 'string' && renamed.has(v) ? renamed.get(v) : v,
+          );
+          await client.query(statement.sql, parameters);
+        }
+        if (transactional || asTenant) await client.script('COMMIT');
+      } catch (error) {
+        if (transactional || asTenant) await client.script('ROLLBACK').catch(() => undefined);
+        throw error;
       }
-      if (transactional || asTenant) await client.query('COMMIT');
-    } catch (error) {
-      if (transactional || asTenant) await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   };
 }
 
@@ -291,30 +257,28 @@ function replayer(statements: Captured[], pool: pg.Pool, asTenant?: string) {
 async function explainAll(
   operations: { operationId: string }[],
   captured: { statements: Captured[] }[],
-  pool: pg.Pool,
+  raw: RawDatabase,
+  tenant: string,
 ): Promise<void> {
-  const tenant = (await pool.query("SELECT id FROM tenants WHERE code = 'kagoshima'")).rows[0]?.id as string;
   for (const [n, operation] of operations.entries()) {
     for (const statement of (captured[n]?.statements ?? []).filter(isSelect)) {
       for (const role of ['owner', APP_ROLE]) {
-        const client = await pool.connect();
-        try {
-          await client.query('BEGIN');
-          if (role !== 'owner') {
-            await client.query(`SET LOCAL ROLE ${APP_ROLE}`);
-            await client.query(`SELECT set_config('${TENANT_SETTING}', $1, true)`, [tenant]);
+        await raw.session(async (client) => {
+          try {
+            await client.script('BEGIN');
+            if (role !== 'owner') {
+              await client.script(`SET LOCAL ROLE ${APP_ROLE}`);
+              await client.query(`SELECT set_config('${TENANT_SETTING}', $1, true)`, [tenant]);
+            }
+            const plan = await client.query(
+              `EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`,
+              statement.parameters,
+            );
+            log(`\n--- ${operation.operationId} as ${role}\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);
+          } finally {
+            await client.script('ROLLBACK');
           }
-          const plan = await client.query(
-            `EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`,
-            statement.parameters,
-          );
-          log(
-            `\n--- ${operation.operationId} as ${role}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`,
-          );
-        } finally {
-          await client.query('ROLLBACK');
-          client.release();
-        }
+        });
       }
     }
   }
@@ -356,15 +320,39 @@ const figures = (r: LoadResult) => ({ rps: round(r.throughput, 0), p95: round(r.
 async function main(): Promise<void> {
   const began = Date.now();
   const loadBefore = os.loadavg();
-  await prepareDatabase();
-  await setBenchPasswords();
   let server: ChildProcess | undefined;
-  let anchor: ChildProcess | undefined;
-  const pool = new pg.Pool({ connectionString: benchUrl, max: poolSize });
+  let raw: RawDatabase | undefined;
+  const holders = new Holders(target.exclusive, {
+    server: async () => {
+      const child = await startServer();
+      server = child;
+      return () => stop(child);
+    },
+    raw: async () => {
+      const opened = await openRawDatabase(target.location);
+      raw = opened;
+      return () => opened.close();
+    },
+    anchor: async () => {
+      const child = await startAnchor();
+      return () => stop(child);
+    },
+  });
+  const rawDatabase = async () => {
+    await holders.use('raw');
+    if (!raw) throw new Error('the raw database is not open');
+    return raw;
+  };
   const measured: Measured[] = [];
   let failures = 0;
   try {
-    server = await startServer();
+    await target.prepare(scale, log);
+    const tenantId = await (async () => {
+      const database = await rawDatabase();
+      await setBenchPasswords(database);
+      return (await database.query("SELECT id FROM tenants WHERE code = 'kagoshima'"))[0]?.id as string;
+    })();
+    await holders.use('server');
     const caseworker = await signIn('houkatsu');
     const coordinator = await signIn('coordinator');
     const kanaQueries = [
@@ -446,8 +434,6 @@ async function main(): Promise<void> {
       },
     ];
 
-    const tenantId = (await pool.query("SELECT id FROM tenants WHERE code = 'kagoshima'")).rows[0]
-      ?.id as string;
     // Warm up and capture every operation's statements and answer, then pause the query log.
     const captured: { statements: Captured[]; body: string }[] = [];
     for (const operation of operations) {
@@ -456,18 +442,15 @@ async function main(): Promise<void> {
       if (process.env.BENCH_SHOW_SQL)
         for (const s of captured.at(-1)?.statements ?? []) log(`${operation.operationId}: ${s.sql}`);
     }
-    server.kill('SIGUSR2');
-    if (process.env.BENCH_EXPLAIN) await explainAll(operations, captured, pool);
+    server?.kill('SIGUSR2');
     fs.writeFileSync(
       anchorPlan,
       JSON.stringify({
-        databaseUrl: benchUrl,
-        poolSize,
+        database: target.location,
         port: anchorPort,
         operations: captured.map((c) => ({ selects: c.statements.filter(isSelect), body: c.body })),
       }),
     );
-    anchor = await startAnchor();
 
     const measure = async (
       what: string,
@@ -492,46 +475,71 @@ async function main(): Promise<void> {
       if (r.status !== 200) throw new Error(`anchor ${url}: ${r.status}`);
     };
 
+    // Each operation's measurements in turn; on an exclusive database, each kind of measurement for
+    // every operation in turn, so that the server, the raw replay and the anchor open it once each.
+    type Kind = 'kasane' | 'raw' | 'selectsAlone' | 'httpLimit';
+    const kinds: Kind[] = ['kasane', 'raw', 'selectsAlone', 'httpLimit'];
+    const holderOf = { kasane: 'server', raw: 'raw', selectsAlone: 'anchor', httpLimit: 'anchor' } as const;
+    const steps = operations.flatMap((operation, n) =>
+      kinds
+        .filter((kind) => (kind === 'selectsAlone' ? operation.read && operation.anchors !== false : true))
+        .filter((kind) => (kind === 'httpLimit' ? operation.anchors !== false : true))
+        .map((kind) => ({ n, operation, kind })),
+    );
+    if (target.exclusive) steps.sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || a.n - b.n);
+    const results = operations.map(() => ({}) as Partial<Record<Kind, LoadResult>>);
+    for (const { n, operation, kind } of steps) {
+      const { statements } = captured[n] ?? { statements: [] };
+      const connections = operation.concurrency ?? concurrency;
+      const warm = operation.warmUp ?? warmUp;
+      if (kind === 'kasane' || target.exclusive)
+        log(
+          `\n${operation.label} — ${statements.length} statements, ${statements.filter(isSelect).length} SELECTs`,
+        );
+      await holders.use(holderOf[kind]);
+      const result =
+        kind === 'kasane'
+          ? await measure('Kasane', operation.run, connections, warm)
+          : kind === 'raw'
+            ? await measure(
+                `same statements raw (${rawLabel})`,
+                replayer(
+                  statements,
+                  await rawDatabase(),
+                  process.env.BENCH_RAW_AS_APP ? tenantId : undefined,
+                ),
+                connections,
+                warm,
+              )
+            : kind === 'selectsAlone'
+              ? await measure(`SELECTs alone (Fastify+${rawLabel})`, anchorGet(`/selects/${n}`), connections)
+              : await measure('HTTP limit (from memory)', anchorGet(`/memory/${n}`), connections);
+      const entry = results[n];
+      if (entry) entry[kind] = result;
+    }
     for (const [n, operation] of operations.entries()) {
       const { statements } = captured[n] ?? { statements: [] };
-      const selects = statements.filter(isSelect);
-      const connections = operation.concurrency ?? concurrency;
-      const anchors = operation.anchors ?? true;
-      log(`\n${operation.label} — ${statements.length} statements, ${selects.length} SELECTs`);
-      const warm = operation.warmUp ?? warmUp;
-      const kasane = await measure('Kasane', operation.run, connections, warm);
-      const raw = await measure(
-        'same statements raw (pg)',
-        replayer(statements, pool, process.env.BENCH_RAW_AS_APP ? tenantId : undefined),
-        connections,
-        warm,
-      );
-      const selectsAlone =
-        operation.read && anchors
-          ? await measure('SELECTs alone (Fastify+pg)', anchorGet(`/selects/${n}`), connections)
-          : undefined;
-      const httpLimit = anchors
-        ? await measure('HTTP limit (from memory)', anchorGet(`/memory/${n}`), connections)
-        : undefined;
+      const { kasane, raw: rawResult, selectsAlone, httpLimit } = results[n] ?? {};
+      if (!kasane || !rawResult) throw new Error(`${operation.operationId} was not measured`);
       measured.push({
         operationId: operation.operationId,
         label: operation.label,
         statements: statements.length,
-        selects: selects.length,
-        concurrency: connections,
+        selects: statements.filter(isSelect).length,
+        concurrency: operation.concurrency ?? concurrency,
         kasane,
-        raw,
+        raw: rawResult,
         selectsAlone,
         httpLimit,
       });
     }
+    // BENCH_EXPLAIN=1: the plans, once the figures are taken
+    if (process.env.BENCH_EXPLAIN) await explainAll(operations, captured, await rawDatabase(), tenantId);
   } finally {
-    await pool.end();
-    await stop(anchor);
-    await stop(server);
+    await holders.closeAll();
     fs.rmSync(queryLog, { force: true });
     fs.rmSync(anchorPlan, { force: true });
-    await dropDatabase();
+    await target.remove();
   }
 
   const loadAfter = os.loadavg();
@@ -540,7 +548,7 @@ async function main(): Promise<void> {
   const load = `load average ${loadBefore[0]?.toFixed(1)} before, ${loadAfter[0]?.toFixed(1)} after`;
   const ratio = (a: LoadResult, b: LoadResult | undefined) => (b ? a.throughput / b.throughput : Number.NaN);
   const lines = [
-    `Kasane benchmark — ${at} — ${machine}, PostgreSQL, pool ${poolSize}, ${concurrency} connections unless the row says otherwise, ${seconds} s each, ${load}`,
+    `Kasane benchmark — ${at} — ${machine}, ${target.description}, ${concurrency} connections unless the row says otherwise, ${seconds} s each, ${load}`,
     `Scale ${scaleName}: ${scale.persons} persons, ${scale.consultations} consultations, ${scale.cases} cases, ${scale.supportReports} support reports (synthetic).`,
     '',
     '| operation | Kasane req/s | p50 ms | p95 ms | raw req/s | SELECTs alone req/s | HTTP limit req/s | ÷ raw | ÷ SELECTs alone | ÷ HTTP limit |',
@@ -556,11 +564,11 @@ async function main(): Promise<void> {
     measuredAt: at,
     machine,
     loadAverage: { before: loadBefore, after: loadAfter },
-    database: 'postgresql',
+    database: target.kind,
     scale: scaleName,
     rows: scale,
     connections: concurrency,
-    poolSize,
+    ...(target.location.kind === 'postgresql' ? { poolSize: target.location.poolSize } : {}),
     secondsEach: seconds,
     failures,
     operations: measured.map((m) => ({
@@ -580,8 +588,8 @@ async function main(): Promise<void> {
     })),
   };
   fs.mkdirSync(resultsDir, { recursive: true });
-  fs.writeFileSync(path.join(resultsDir, 'latest.md'), `${report}\n`);
-  fs.writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+  fs.writeFileSync(path.join(resultsDir, `${resultsName}.md`), `${report}\n`);
+  fs.writeFileSync(path.join(resultsDir, `${resultsName}.json`), `${JSON.stringify(json, null, 2)}\n`);
   log(`bench finished in ${((Date.now() - began) / 1000).toFixed(1)} s`);
   if (failures > 0) {
     console.error(`bench: ${failures} failed requests or empty measurements`);

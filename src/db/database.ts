@@ -24,8 +24,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 /**
- * KASANE_QUERY_LOG=<file> appends every executed statement and its parameters as JSON lines, so the
- * benchmark can replay exactly the SQL a route issued through raw `pg` as its baseline. Off by default.
+ * KASANE_QUERY_LOG=<file> appends every executed statement and its parameters as JSON lines, on
+ * PostgreSQL and on the embedded database alike, so the benchmark can replay exactly the SQL a route
+ * issued as its baseline (raw, outside Kasane). Off by default.
  * SIGUSR2 pauses and resumes the log, so the benchmark measures without its cost once it has captured.
  */
 let queryLogPaused: boolean | undefined;
@@ -82,7 +83,7 @@ export function databaseKindOf(db: Kysely<DB>): DatabaseKind {
 
 /** Wrap an already created PGlite instance (tests load one from a dumped template). */
 export function wrapPGlite(instance: PGlite, onClose: () => void = () => {}): Database {
-  const db = new Kysely<DB>({ dialect: tenantScoped(pgliteDialect(instance)) });
+  const db = new Kysely<DB>({ dialect: tenantScoped(pgliteDialect(instance)), log: queryLogger() });
   embeddedInstances.add(db);
   return {
     db,
