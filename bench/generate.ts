@@ -204,7 +204,7 @@ export async function generateCityData(
           (${arr(familyKana)})[1 + i % ${familyKana.length}],
           (${arr(givenKana)})[1 + (i / ${familyKana.length}) % ${givenKana.length}] || chr(12450 + i % 80),
           (${arr(familyKana)})[1 + i % ${familyKana.length}] || (${arr(givenKana)})[1 + (i / ${familyKana.length}) % ${givenKana.length}] || chr(12450 + i % 80),
-          DATE '1930-01-01' + (i * 7919) % 30000,
+          DATE '1930-01-01' + ((i::bigint * 7919) % 30000)::int,
           CASE i % 2 WHEN 0 THEN 'male' ELSE 'female' END,
           '鹿児島市（生成データ）' || i || '番地', '[]'::jsonb,
           (SELECT id FROM bench_counters WHERE n = i % (SELECT count(*) FROM bench_counters))
