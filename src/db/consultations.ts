@@ -77,6 +77,19 @@ export async function findVisibleConsultation(
   return (options.forUpdate ? query.forUpdate(['c']) : query).executeTakeFirst();
 }
 
+/**
+ * The person a consultation is about (no visibility: for the audit event of a decision on a handover
+ * or referral the caller already found).
+ */
+export async function consultationPersonId(db: Executor, id: string): Promise<string> {
+  const row = await db
+    .selectFrom('consultations')
+    .select('person_id')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return row.person_id;
+}
+
 /** Summaries of the consultations among `ids` that the viewer may see, in bulk. */
 export async function visibleConsultationSummaries(
   db: Executor,

@@ -24,6 +24,7 @@ import {
   insertHousehold,
   insertHouseholdMembers,
   listConsultations,
+  visibleConsultationSummaries,
 } from '../../db/consultations.ts';
 import {
   findCoordinatingSection,
@@ -87,6 +88,16 @@ export async function summariesWithPersons(
     if (person) result.set(row.id, presentConsultationSummary(row, person, today));
   }
   return result;
+}
+
+/** Summaries, with their persons, of the consultations among `ids` that the viewer may see, by id. */
+export async function visibleSummariesWithPersons(
+  db: Kysely<DB> | Transaction<DB>,
+  viewer: Viewer,
+  ids: readonly string[],
+): Promise<Map<string, ConsultationSummary>> {
+  const rows = await visibleConsultationSummaries(db, viewer, ids);
+  return summariesWithPersons(db, viewer, [...rows.values()]);
 }
 
 function parseVisitor(visitor: ConsultationRow['visitor']): Visitor | null {
