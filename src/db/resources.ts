@@ -347,6 +347,26 @@ export async function listResourceOrganizations(
     .execute();
 }
 
+/**
+ * Who a resource serves and how to reach it (eligibility, ages, fees, how to apply, its own
+ * contact channels) and when it was last assured and changed: named as the directory and the API
+ * both name them.
+ */
+export function serviceTermsOf(r: ResourceRow) {
+  return {
+    eligibilityDescription: r.eligibility_description,
+    minimumAge: r.minimum_age,
+    maximumAge: r.maximum_age,
+    feesDescription: r.fees_description,
+    applicationProcess: r.application_process,
+    url: r.url,
+    email: r.email,
+    phone: r.phone,
+    assuredOn: r.assured_on,
+    lastModified: r.last_modified.toISOString(),
+  };
+}
+
 /** A stored resource as the HSDS mapping reads it (src/domain/resources/hsds.ts). */
 export function directoryResourceOf({ resource: r, organization: o }: ResourceRecord): DirectoryResource {
   return {
@@ -365,16 +385,7 @@ export function directoryResourceOf({ resource: r, organization: o }: ResourceRe
       website: o.website,
       phone: o.phone,
     },
-    eligibilityDescription: r.eligibility_description,
-    minimumAge: r.minimum_age,
-    maximumAge: r.maximum_age,
-    feesDescription: r.fees_description,
-    applicationProcess: r.application_process,
-    url: r.url,
-    email: r.email,
-    phone: r.phone,
-    assuredOn: r.assured_on,
-    lastModified: r.last_modified.toISOString(),
+    ...serviceTermsOf(r),
     locations: r.locations,
     schedules: r.schedules,
     contacts: r.contacts,
