@@ -71,6 +71,45 @@ function presentProgramme(record: ProgrammeRecord, actor: Actor, challengeId?: s
   };
 }
 
+/** A programme as it stands now in the transaction (just written), presented. */
+async function presentedProgramme(
+  tx: Transaction<DB>,
+  actor: Actor,
+  planId: string,
+  id: string,
+): Promise<Programme> {
+  const [record] = await loadProgrammes(tx, actor.tenantId, planId, { ids: [id] });
+  return presentProgramme(record as ProgrammeRecord, actor);
+}
+
+/**
+ * The organisations and challenges a programme's body names must exist (400 naming the field
+ * otherwise); an update checks those it names.
+ */
+async function checkProgrammeReferences(
+  tx: Transaction<DB>,
+  tenantId: string,
+  planId: string,
+  input: {
+    responsibleSectionId?: string | undefined;
+    relatedOrganizationIds?: string[] | undefined;
+    challenges?: { challengeId: string }[] | undefined;
+  },
+): Promise<void> {
+  await checkOrganizations(tx, tenantId, [
+    ...(input.responsibleSectionId
+      ? [{ field: 'responsibleSectionId', id: input.responsibleSectionId }]
+      : []),
+    ...(input.relatedOrganizationIds ?? []).map((id, i) => ({ field: `relatedOrganizationIds.${i}`, id })),
+  ]);
+  if (input.challenges)
+    await checkChallenges(
+      tx,
+      planId,
+      input.challenges.map((c) => c.challengeId),
+    );
+}
+
 /** Organisation ids in a body must belong to the tenant: otherwise 400 naming the field. */
 async function checkOrganizations(
   tx: Transaction<DB>,
@@ -362,15 +401,7 @@ export function recidivismPlanRoutes(
     async ({ request, actor, tx, audit }) => {
       const input = request.body;
       const plan = await requirePlan(tx, actor.tenantId);
-      await checkOrganizations(tx, actor.tenantId, [
-        { field: 'responsibleSectionId', id: input.responsibleSectionId },
-        ...input.relatedOrganizationIds.map((id, i) => ({ field: `relatedOrganizationIds.${i}`, id })),
-      ]);
-      await checkChallenges(
-        tx,
-        plan.id,
-        input.challenges.map((c) => c.challengeId),
-      );
+      await checkProgrammeReferences(tx, actor.tenantId, plan.id, input);
       if (await programmeNameTaken(tx, plan.id, input.name, input.responsibleSectionId))
         throw duplicateProgramme(input.name);
       const id = randomUUID();
@@ -389,9 +420,7 @@ export function recidivismPlanRoutes(
         resourceId: id,
         details: { after: input },
       });
-      const [created] = await loadProgrammes(tx, actor.tenantId, plan.id, { ids: [id] });
-      const record = created as ProgrammeRecord;
-      return presentProgramme(record, actor);
+      return presentedProgramme(tx, actor, plan.id, id);
     },
   );
 
@@ -411,21 +440,7 @@ export function recidivismPlanRoutes(
       const plan = await requirePlan(tx, actor.tenantId);
       const [before] = await loadProgrammes(tx, actor.tenantId, plan.id, { ids: [request.params.id] });
       if (!before) throw notFound();
-      await checkOrganizations(tx, actor.tenantId, [
-        ...(input.responsibleSectionId
-          ? [{ field: 'responsibleSectionId', id: input.responsibleSectionId }]
-          : []),
-        ...(input.relatedOrganizationIds ?? []).map((id, i) => ({
-          field: `relatedOrganizationIds.${i}`,
-          id,
-        })),
-      ]);
-      if (input.challenges)
-        await checkChallenges(
-          tx,
-          plan.id,
-          input.challenges.map((c) => c.challengeId),
-        );
+      await checkProgrammeReferences(tx, actor.tenantId, plan.id, input);
       const name = input.name ?? before.name;
       const section = input.responsibleSectionId ?? before.responsibleSection.id;
       if (await programmeNameTaken(tx, plan.id, name, section, before.id)) throw duplicateProgramme(name);
@@ -448,9 +463,7 @@ export function recidivismPlanRoutes(
         resourceId: before.id,
         details: { changes: input },
       });
-      const [after] = await loadProgrammes(tx, actor.tenantId, plan.id, { ids: [before.id] });
-      const record = after as ProgrammeRecord;
-      return presentProgramme(record, actor);
+      return presentedProgramme(tx, actor, plan.id, before.id);
     },
   );
 
