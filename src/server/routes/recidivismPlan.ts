@@ -24,6 +24,7 @@ import {
   recidivismPlanSchema,
 } from '../../contract/recidivismPlan.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
+import { activeOrganizationNames } from '../../db/organizations.ts';
 import {
   findCurrentPlan,
   insertProgramme,
@@ -494,12 +495,7 @@ export function recidivismPlanRoutes(
       }
       const plan = await requirePlan(tx, actor.tenantId);
       const challenges = await listChallenges(tx, actor.tenantId, plan.id);
-      const sections = await tx
-        .selectFrom('organizations')
-        .select(['id', 'name'])
-        .where('tenant_id', '=', actor.tenantId)
-        .where('disabled_at', 'is', null)
-        .execute();
+      const sections = await activeOrganizationNames(tx, actor.tenantId);
       const { programmes, errors } = planImport(file, {
         challengeByPosition: new Map(challenges.map((c) => [c.position, c.id])),
         sectionByName: new Map(sections.map((s) => [s.name.normalize('NFKC'), s.id])),
@@ -598,13 +594,7 @@ export function recidivismPlanRoutes(
       const context = await db.transaction().execute(async (tx) => {
         const plan = await requirePlan(tx, actor.tenantId);
         const challenges = await listChallenges(tx, actor.tenantId, plan.id);
-        const sections = await tx
-          .selectFrom('organizations')
-          .select(['id', 'name'])
-          .where('tenant_id', '=', actor.tenantId)
-          .where('disabled_at', 'is', null)
-          .orderBy('name')
-          .execute();
+        const sections = await activeOrganizationNames(tx, actor.tenantId);
         const own = sections.find((s) => s.id === actor.organizationId) ?? sections[0];
         return {
           challenges: challenges.map((c) => ({ position: c.position, title: c.title })),
