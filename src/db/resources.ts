@@ -367,6 +367,18 @@ export function serviceTermsOf(r: ResourceRow) {
   };
 }
 
+/** A stored directory organisation as the HSDS mapping reads it. */
+export function directoryOrganizationOf(o: ResourceOrganizationRow): DirectoryResource['organization'] {
+  return {
+    hsdsId: o.hsds_id,
+    name: o.name,
+    description: o.description,
+    email: o.email,
+    website: o.website,
+    phone: o.phone,
+  };
+}
+
 /** A stored resource as the HSDS mapping reads it (src/domain/resources/hsds.ts). */
 export function directoryResourceOf({ resource: r, organization: o }: ResourceRecord): DirectoryResource {
   return {
@@ -377,14 +389,7 @@ export function directoryResourceOf({ resource: r, organization: o }: ResourceRe
     status: r.status as DirectoryResource['status'],
     kinds: r.kinds,
     needs: r.needs,
-    organization: {
-      hsdsId: o.hsds_id,
-      name: o.name,
-      description: o.description,
-      email: o.email,
-      website: o.website,
-      phone: o.phone,
-    },
+    organization: directoryOrganizationOf(o),
     ...serviceTermsOf(r),
     locations: r.locations,
     schedules: r.schedules,

@@ -18,6 +18,7 @@ import { resourceInputSchema } from '../../contract/resources.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import { hsdsTokenHash } from '../../db/hsdsTokens.ts';
 import {
+  directoryOrganizationOf,
   directoryResourceOf,
   findResourceByHsdsId,
   findResourceRecordByHsdsId,
@@ -236,19 +237,7 @@ export function hsdsRoutes(
         words.every((w) => o.name.includes(w) || o.description.includes(w)),
       );
       return page(
-        matching.map((o) =>
-          hsdsOrganization(
-            {
-              hsdsId: o.hsds_id,
-              name: o.name,
-              description: o.description,
-              email: o.email,
-              website: o.website,
-              phone: o.phone,
-            },
-            { phones: false },
-          ),
-        ),
+        matching.map((o) => hsdsOrganization(directoryOrganizationOf(o), { phones: false })),
         query.page,
         query.per_page,
       );
