@@ -23,10 +23,9 @@ import { personNameOf, presentAuditEvent } from '../auditPresenter.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { attachment, encodeCsvLines } from '../documents.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
+import { readErrors } from '../operation.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { HttpProblem } from '../problem.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
 const BATCH = 5_000;
 

@@ -10,7 +10,6 @@ import {
   meetingCalendarSchema,
 } from '../../contract/dashboard.ts';
 import { handoverStatuses } from '../../contract/handovers.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import {
   type CalendarMeetingRow,
@@ -35,8 +34,7 @@ import { reportStatus } from '../../domain/dueDates.ts';
 import { fiscalYearOf, formatFiscalYear } from '../../domain/fiscalYear.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+import { readErrors } from '../operation.ts';
 
 const handoverStatusLabels: Record<(typeof handoverStatuses)[number], string> = {
   pending: '受理待ち',

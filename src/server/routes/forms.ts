@@ -10,7 +10,6 @@ import {
   caseFormQuerySchema,
   formQuerySchema,
 } from '../../contract/forms.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import { type AuditEventInput, recordAudit } from '../../db/auditTrail.ts';
 import { monitoringForForm, supportReportsInPeriod } from '../../db/caseForms.ts';
 import { type CaseRow, findVisibleCase } from '../../db/cases.ts';
@@ -38,6 +37,7 @@ import { consultationFormName, consultationSheet, type PersonContact } from '../
 import { type FormFrame, renderForm } from '../forms/formLayout.ts';
 import { meetingFormName, meetingRecord } from '../forms/meetingRecord.ts';
 import { householdDiagramInput, renderEcomap, renderGenogram } from '../householdDiagram.ts';
+import { readErrors } from '../operation.ts';
 import { notFound } from '../problem.ts';
 import { loadCaseDetail } from './cases.ts';
 import { presentConsultation } from './consultations.ts';
@@ -46,7 +46,6 @@ import { presentMeeting } from './meetings.ts';
 import { presentPlan } from './plans.ts';
 import { presentProgressNote } from './progressNotes.ts';
 
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 const pdfResponse = { 200: z.any().describe('application/pdf'), ...readErrors };
 
 /** Everything a case's 帳票 may print about the case itself, read as the screens read it. */

@@ -39,9 +39,9 @@ import {
 } from '../../domain/resources/hsds.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { hsdsServiceErrors } from '../hsds/validate.ts';
+import { readErrors } from '../operation.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 const writeErrors = { ...readErrors, 409: problemSchema, 413: problemSchema };
 
 /**

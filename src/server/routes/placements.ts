@@ -9,17 +9,14 @@ import {
   placementSchema,
   placementUpdateSchema,
 } from '../../contract/placements.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import { findVisibleCase } from '../../db/cases.ts';
 import { insertPlacement, listPlacements, recordPlacementEvent } from '../../db/placements.ts';
 import type { DB } from '../../db/schema.ts';
 import { applyPlacementEvent, type PlacementStage } from '../../domain/resources/placement.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
+import { readErrors, writeErrors } from '../operation.ts';
 import { conflict, HttpProblem, notFound } from '../problem.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
-const writeErrors = { ...readErrors, 409: problemSchema };
 
 const unknownField = (field: string, message: string) =>
   new HttpProblem(400, 'validation.invalid', message, [{ field, code: 'unknown', message }]);

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { idParamsSchema } from '../../contract/common.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import {
   type Resource,
   type ResourceInput,
@@ -28,10 +27,8 @@ import {
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
+import { readErrors, writeErrors } from '../operation.ts';
 import { notFound } from '../problem.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
-const writeErrors = { ...readErrors, 409: problemSchema };
 
 export function presentResource({ resource: r, organization: o }: ResourceRecord, actor: Actor): Resource {
   return {

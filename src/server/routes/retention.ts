@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import { idParamsSchema } from '../../contract/common.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import {
   disposalApproveSchema,
   disposalCandidatesSchema,
@@ -32,13 +31,11 @@ import { today } from '../../domain/clock.ts';
 import { planDisposal, type RetentionRules, refusedSelection } from '../../domain/retention.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { attachment, encodeCsvLines } from '../documents.ts';
+import { readErrors, writeErrors } from '../operation.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 
 /** The first key of the transaction-scoped advisory lock that serialises a city's disposals. */
 const DISPOSAL_LOCK_CLASS = 0x4b53_4450;
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
-const writeErrors = { ...readErrors, 409: problemSchema };
 
 const rulesOnly = (r: RetentionRules): RetentionRules => ({
   caseYears: r.caseYears,
