@@ -29,6 +29,7 @@ import {
 import type { DB } from '../../db/schema.ts';
 import { today } from '../../domain/clock.ts';
 import { planDisposal, type RetentionRules, refusedSelection } from '../../domain/retention.ts';
+import { formatTokyoDateTime } from '../../domain/time.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { attachment, encodeCsvLines } from '../documents.ts';
 import { readErrors, writeErrors } from '../operation.ts';
@@ -62,15 +63,6 @@ const presentDisposal = (d: DisposalRow): z.infer<typeof disposalRecordSchema> =
   personCount: d.person_count,
   caseNumbers: d.case_numbers,
   rules: rulesOnly(d.rules),
-});
-
-const tokyoDateTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
 });
 
 /**
@@ -352,7 +344,7 @@ export function retentionRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             'ケース番号',
           ],
           ...rows.map((d) => [
-            tokyoDateTime.format(d.approved_at),
+            formatTokyoDateTime(d.approved_at),
             d.display_name ?? '',
             d.as_of,
             String(d.case_count),
