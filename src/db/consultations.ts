@@ -77,6 +77,37 @@ export async function findVisibleConsultation(
   return (options.forUpdate ? query.forUpdate(['c']) : query).executeTakeFirst();
 }
 
+/** A consultation sent on by one organisation to another: a handover (引継ぎ) or a referral (つなぎ). */
+export interface SentConsultationRow {
+  id: string;
+  consultation_id: string;
+  from_organization_id: string;
+  from_organization_name: string;
+  to_organization_id: string;
+  to_organization_name: string;
+}
+
+/** Who sends a consultation on, to whom. */
+export interface ConsultationSending {
+  tenantId: string;
+  consultationId: string;
+  fromOrganizationId: string;
+  toOrganizationId: string;
+}
+
+/** The columns a handover or a referral starts with: a new id, the parties, pending, sent now. */
+export function pendingSendingColumns(sending: ConsultationSending) {
+  return {
+    id: randomUUID(),
+    tenant_id: sending.tenantId,
+    consultation_id: sending.consultationId,
+    from_organization_id: sending.fromOrganizationId,
+    to_organization_id: sending.toOrganizationId,
+    status: 'pending' as const,
+    created_at: now(),
+  };
+}
+
 /**
  * The person a consultation is about (no visibility: for the audit event of a decision on a handover
  * or referral the caller already found).
