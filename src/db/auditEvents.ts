@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { AuditEventFilter } from '../contract/auditEvents.ts';
+import { endOfTokyoDay, startOfTokyoDay } from '../domain/time.ts';
 import { auditEventWhatColumns } from './auditTrail.ts';
 import { escapeLike } from './persons.ts';
 import type { AuditEventTable, DB } from './schema.ts';
@@ -36,16 +37,6 @@ export interface AuditEventRow
   case_number: string | null;
   /** The name of the resource when it is a user or an organisation (the person and case are above). */
   resource_name: string | null;
-}
-
-/** Start of a calendar day in Asia/Tokyo (Japan has no daylight saving time). */
-export function startOfTokyoDay(date: string): Date {
-  return new Date(`${date}T00:00:00+09:00`);
-}
-
-/** Start of the Tokyo day after `date`: the exclusive end of a period that runs through `date`. */
-export function endOfTokyoDay(date: string): Date {
-  return new Date(startOfTokyoDay(date).getTime() + 24 * 60 * 60 * 1000);
 }
 
 /**

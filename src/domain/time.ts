@@ -34,3 +34,13 @@ export function happenedAt(isoDate: string, recordedAt: Date): Date {
   const recordedOn = new Date(recordedAt.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
   return recordedOn === isoDate ? recordedAt : new Date(`${isoDate}T17:00:00+09:00`);
 }
+
+/** Start of a calendar day in Asia/Tokyo (Japan has no daylight saving time). */
+export function startOfTokyoDay(date: string): Date {
+  return new Date(`${date}T00:00:00+09:00`);
+}
+
+/** Start of the Tokyo day after `date`: the exclusive end of a period that runs through `date`. */
+export function endOfTokyoDay(date: string): Date {
+  return new Date(startOfTokyoDay(date).getTime() + 24 * 60 * 60 * 1000);
+}
