@@ -316,6 +316,24 @@ export async function insertConsultation(tx: Transaction<DB>, c: NewConsultation
     .execute();
 }
 
+/**
+ * A consultation's status after its outcome: handed over to the coordinating section, referred to
+ * another agency, or still open at the counter that took it.
+ */
+export function statusAfterOutcome(outcome: ConsultationOutcome): ConsultationStatus {
+  return outcome === 'handover' ? 'handedOver' : outcome === 'referral' ? 'referred' : 'open';
+}
+
+/** Mark an open consultation as sent on: its outcome, and the status that outcome gives it. */
+export async function markConsultationSent(
+  tx: Transaction<DB>,
+  tenantId: string,
+  id: string,
+  outcome: 'handover' | 'referral',
+): Promise<void> {
+  await setConsultationStatus(tx, tenantId, id, { status: statusAfterOutcome(outcome), outcome });
+}
+
 export async function setConsultationStatus(
   tx: Transaction<DB>,
   tenantId: string,

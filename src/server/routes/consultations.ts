@@ -24,6 +24,7 @@ import {
   insertHousehold,
   insertHouseholdMembers,
   listConsultations,
+  statusAfterOutcome,
   visibleConsultationSummaries,
 } from '../../db/consultations.ts';
 import {
@@ -334,8 +335,7 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         wishes: input.wishes || null,
         consentToShare: input.consentToShare,
         outcome: outcome.kind,
-        status:
-          outcome.kind === 'referral' ? 'referred' : outcome.kind === 'handover' ? 'handedOver' : 'open',
+        status: statusAfterOutcome(outcome.kind),
       });
 
       let referralId: string | null = null;

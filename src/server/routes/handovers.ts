@@ -11,7 +11,7 @@ import {
   handoverReturnSchema,
   handoverSchema,
 } from '../../contract/handovers.ts';
-import { consultationPersonId, setConsultationStatus } from '../../db/consultations.ts';
+import { consultationPersonId, markConsultationSent, setConsultationStatus } from '../../db/consultations.ts';
 import {
   createCaseFromHandover,
   decideHandover,
@@ -104,10 +104,7 @@ export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         reason: input.reason,
         servicesTried: input.servicesTried,
       });
-      await setConsultationStatus(tx, actor.tenantId, consultation.id, {
-        status: 'handedOver',
-        outcome: 'handover',
-      });
+      await markConsultationSent(tx, actor.tenantId, consultation.id, 'handover');
       const created = await reload(tx, actor, id, consultation.id);
       // Audited last: the audit chain's lock is held until commit.
       await audit({

@@ -12,7 +12,7 @@ import {
   referralSchema,
 } from '../../contract/referrals.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
-import { consultationPersonId, setConsultationStatus } from '../../db/consultations.ts';
+import { consultationPersonId, markConsultationSent, setConsultationStatus } from '../../db/consultations.ts';
 import { findOrganization } from '../../db/organizations.ts';
 import {
   decideReferral,
@@ -151,10 +151,7 @@ export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         toOrganizationId: target.id,
         note: input.note || null,
       });
-      await setConsultationStatus(tx, actor.tenantId, consultation.id, {
-        status: 'referred',
-        outcome: 'referral',
-      });
+      await markConsultationSent(tx, actor.tenantId, consultation.id, 'referral');
       const created = await reload(tx, actor, id, consultation.id);
       // Audited last: the audit chain's lock is held until commit.
       await audit({
