@@ -46,7 +46,7 @@ import { auditContextOf } from '../authentication.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, nextCursor } from '../pagination.ts';
 import { conflict, enforce, type HttpProblem, invalidFields, notFound } from '../problem.ts';
-import { presentPersonSummary } from './persons.ts';
+import { auditPersonsCreated, presentPersonSummary } from './persons.ts';
 
 /** A 400 naming one field of the body, for ids that are unknown or not the caller's to use. */
 export function fieldProblem(field: string, message: string, code = 'invalidReference'): HttpProblem {
@@ -365,15 +365,7 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
 
       // Audited last: the audit chain's lock is held until commit.
       const context = auditContextOf(request);
-      for (const createdPersonId of createdPersonIds) {
-        await recordAudit(tx, context, {
-          action: 'person.create',
-          resourceType: 'person',
-          resourceId: createdPersonId,
-          personId: createdPersonId,
-          details: { consultationId: id },
-        });
-      }
+      await auditPersonsCreated(tx, context, createdPersonIds, { consultationId: id });
       await recordAudit(tx, context, {
         action: 'consultation.create',
         resourceType: 'consultation',
