@@ -3,6 +3,14 @@ import { caseStages } from '../domain/caseStage.ts';
 import { codesOf, householdFlags, issueAreas } from '../domain/codeLists.ts';
 import { text } from './common.ts';
 
+/** 「N日以上記録なし」's N: whole days, 1 to 3650 (about ten years). */
+export const noContactDaysSchema = z.coerce
+  .number({ message: '日数は数値で指定してください' })
+  .int({ message: '日数は整数で指定してください' })
+  .min(1, { message: '日数は1以上にしてください' })
+  .max(3650, { message: '日数は3650以下にしてください' })
+  .optional();
+
 /**
  * The filters of 事例一覧, shared by cases.list, cases.export and the figures of the home dashboard
  * (each figure links to the list with the same filter, so the count and the list agree). In a module
@@ -37,13 +45,9 @@ export const caseFilterSchema = z.object({
     .enum(['overdue', 'dueSoon'], { message: 'モニタリングの指定が正しくありません' })
     .optional()
     .describe('overdue: next monitoring before today; dueSoon: today to 7 days ahead (open cases)'),
-  noContactDays: z.coerce
-    .number({ message: '日数は数値で指定してください' })
-    .int({ message: '日数は整数で指定してください' })
-    .min(1, { message: '日数は1以上にしてください' })
-    .max(3650, { message: '日数は3650以下にしてください' })
-    .optional()
-    .describe('open cases whose latest contact (支援経過) is this many days ago or more'),
+  noContactDays: noContactDaysSchema.describe(
+    'open cases whose latest contact (支援経過) is this many days ago or more',
+  ),
   reportOverdueOrganizationId: z
     .uuid({ message: '機関の指定が正しくありません' })
     .optional()

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseStages } from '../domain/caseStage.ts';
 import { calendarDate } from './calendarDate.ts';
+import { noContactDaysSchema } from './caseFilter.ts';
 
 const ref = () => z.object({ id: z.uuid(), name: z.string() });
 
@@ -11,13 +12,7 @@ const ref = () => z.object({ id: z.uuid(), name: z.string() });
  * the list behind it always agree.
  */
 export const dashboardQuerySchema = z.object({
-  noContactDays: z.coerce
-    .number({ message: '日数は数値で指定してください' })
-    .int({ message: '日数は整数で指定してください' })
-    .min(1, { message: '日数は1以上にしてください' })
-    .max(3650, { message: '日数は3650以下にしてください' })
-    .optional()
-    .describe('「N日以上記録なし」の N（既定 30）'),
+  noContactDays: noContactDaysSchema.describe('「N日以上記録なし」の N（既定 30）'),
 });
 
 export const dashboardMeetingSchema = z.object({

@@ -116,15 +116,20 @@ export type PersonChoice = z.output<typeof personChoiceSchema>;
 
 const organizationRef = z.object({ id: z.uuid(), name: z.string() });
 
+/** A person's name, its reading and birth date: how people tell one person from another. */
+const personIdentityFields = {
+  familyName: z.string(),
+  givenName: z.string(),
+  familyNameKana: z.string(),
+  givenNameKana: z.string(),
+  birthDate: z.string().nullable(),
+};
+
 /** What identifies a person on a list or inside another resource. */
 export const personSummarySchema = z
   .object({
     id: z.uuid(),
-    familyName: z.string(),
-    givenName: z.string(),
-    familyNameKana: z.string(),
-    givenNameKana: z.string(),
-    birthDate: z.string().nullable(),
+    ...personIdentityFields,
     age: z.number().int().nullable().describe('満年齢 today in Asia/Tokyo'),
     sex: z.enum(codesOf(sexes)),
   })
@@ -161,11 +166,7 @@ export const personSchema = personSummarySchema
           linkedAt: z.string(),
           person: z
             .object({
-              familyName: z.string(),
-              givenName: z.string(),
-              familyNameKana: z.string(),
-              givenNameKana: z.string(),
-              birthDate: z.string().nullable(),
+              ...personIdentityFields,
               registeredBy: organizationRef,
             })
             .nullable()
@@ -241,11 +242,7 @@ export const duplicateListSchema = z
     items: z.array(
       z.object({
         id: z.uuid(),
-        familyName: z.string(),
-        givenName: z.string(),
-        familyNameKana: z.string(),
-        givenNameKana: z.string(),
-        birthDate: z.string().nullable(),
+        ...personIdentityFields,
         registeredBy: organizationRef,
         linked: z.boolean().describe('Already recorded as the same human'),
         abilities: z.object({ link: z.boolean() }),

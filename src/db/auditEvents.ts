@@ -1,27 +1,32 @@
-import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { AuditEventFilter } from '../contract/auditEvents.ts';
+import { endOfTokyoDay, startOfTokyoDay } from '../domain/time.ts';
+import { auditEventWhatColumns } from './auditTrail.ts';
 import { escapeLike } from './persons.ts';
-import type { DB } from './schema.ts';
+import type { AuditEventTable, DB } from './schema.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
 /** An audit event with its actor's name and organisation, as the auditor reads it. */
-export interface AuditEventRow {
-  seq: string;
-  id: string;
-  occurred_at: Date;
-  actor_user_id: string | null;
-  actor_login_id: string | null;
+export interface AuditEventRow
+  extends Pick<
+    Selectable<AuditEventTable>,
+    | 'seq'
+    | 'id'
+    | 'occurred_at'
+    | 'actor_user_id'
+    | 'actor_login_id'
+    | 'actor_organization_id'
+    | 'ip'
+    | 'action'
+    | 'resource_type'
+    | 'resource_id'
+    | 'person_id'
+    | 'case_id'
+    | 'legal_basis'
+  > {
   actor_display_name: string | null;
-  actor_organization_id: string | null;
   actor_organization_name: string | null;
-  ip: string | null;
-  action: string;
-  resource_type: string;
-  resource_id: string | null;
-  person_id: string | null;
-  case_id: string | null;
-  legal_basis: string | null;
   details: unknown;
   /** The person the event is about, resolved for the auditor; null when there is none or the row is gone. */
   person_family_name: string | null;
@@ -32,16 +37,6 @@ export interface AuditEventRow {
   case_number: string | null;
   /** The name of the resource when it is a user or an organisation (the person and case are above). */
   resource_name: string | null;
-}
-
-/** Start of a calendar day in Asia/Tokyo (Japan has no daylight saving time). */
-export function startOfTokyoDay(date: string): Date {
-  return new Date(`${date}T00:00:00+09:00`);
-}
-
-/** Start of the Tokyo day after `date`: the exclusive end of a period that runs through `date`. */
-export function endOfTokyoDay(date: string): Date {
-  return new Date(startOfTokyoDay(date).getTime() + 24 * 60 * 60 * 1000);
 }
 
 /**
@@ -89,14 +84,7 @@ const columns = [
   'u.display_name as actor_display_name',
   'e.actor_organization_id',
   'o.name as actor_organization_name',
-  'e.ip',
-  'e.action',
-  'e.resource_type',
-  'e.resource_id',
-  'e.person_id',
-  'e.case_id',
-  'e.legal_basis',
-  'e.details',
+  ...auditEventWhatColumns,
   'ap.family_name as person_family_name',
   'ap.given_name as person_given_name',
   // a disposed person's events keep the id; the person row is gone (docs/retention.md)

@@ -28,6 +28,18 @@ export interface AuditEventInput {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** What an audit event says was done, to what and on which ground (after who did it), of `audit_events as e`. */
+export const auditEventWhatColumns = [
+  'e.ip',
+  'e.action',
+  'e.resource_type',
+  'e.resource_id',
+  'e.person_id',
+  'e.case_id',
+  'e.legal_basis',
+  'e.details',
+] as const;
+
 /** JSON with object keys sorted at every depth, so the hash survives jsonb's key reordering. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
@@ -353,14 +365,7 @@ async function verifySealChains(db: Kysely<DB>, report: Report): Promise<number>
           'e.actor_user_id',
           'e.actor_organization_id',
           'e.actor_login_id',
-          'e.ip',
-          'e.action',
-          'e.resource_type',
-          'e.resource_id',
-          'e.person_id',
-          'e.case_id',
-          'e.legal_basis',
-          'e.details',
+          ...auditEventWhatColumns,
           'e.hash',
         ])
         .where('s.scope', '=', scope)

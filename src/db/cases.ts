@@ -1,10 +1,16 @@
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
 import type { CaseFilter } from '../contract/cases.ts';
 import { contactEventKinds } from '../domain/caseSearch.ts';
 import type { CaseStage } from '../domain/caseStage.ts';
 import { now } from '../domain/clock.ts';
 import { caseVisible, meetingVisible, type Viewer } from './access.ts';
 import { caseFilterConditions } from './caseFilters.ts';
+import {
+  type PersonNameRow,
+  type PersonSummaryRow,
+  personNameColumns,
+  personSummaryColumns,
+} from './persons.ts';
 import type { CaseParticipantTable, CaseTable, DB, ParticipationBasis } from './schema.ts';
 
 /** A position in a keyset-paginated list: the sort key (an instant, to the microsecond) and the id. */
@@ -44,7 +50,7 @@ export async function findVisibleCase(
   return query.executeTakeFirst();
 }
 
-export interface CaseListRow {
+export interface CaseListRow extends PersonNameRow {
   id: string;
   case_number: string;
   stage: CaseStage;
@@ -55,10 +61,6 @@ export interface CaseListRow {
   lead_organization_id: string | null;
   updated_at: Date;
   sort_at: string;
-  family_name: string;
-  given_name: string;
-  family_name_kana: string;
-  given_name_kana: string;
   coordinating_organization_name: string;
   lead_organization_name: string | null;
   assigned_user_id: string | null;
@@ -122,10 +124,7 @@ export async function listVisibleCases(
     .leftJoin('users as au', 'au.id', 'page.assigned_user_id')
     .selectAll('page')
     .select((eb) => [
-      'p.family_name',
-      'p.given_name',
-      'p.family_name_kana',
-      'p.given_name_kana',
+      ...personNameColumns,
       'co.name as coordinating_organization_name',
       'lo.name as lead_organization_name',
       'au.display_name as assigned_user_name',
@@ -192,14 +191,7 @@ export async function myParticipation(
   return rows.map((r) => r.basis);
 }
 
-export interface CasePersonRow {
-  id: string;
-  family_name: string;
-  given_name: string;
-  family_name_kana: string;
-  given_name_kana: string;
-  birth_date: string | null;
-  sex: string;
+export interface CasePersonRow extends PersonSummaryRow {
   relation: string | null;
   living_together: boolean | null;
   is_target: boolean | null;
@@ -215,18 +207,7 @@ export async function casePersons(db: Executor, kase: CaseRow): Promise<CasePers
     .leftJoin('case_persons as cp', (join) =>
       join.onRef('cp.person_id', '=', 'p.id').on('cp.case_id', '=', kase.id),
     )
-    .select([
-      'p.id',
-      'p.family_name',
-      'p.given_name',
-      'p.family_name_kana',
-      'p.given_name_kana',
-      'p.birth_date',
-      'p.sex',
-      'hm.relation',
-      'hm.living_together',
-      'cp.is_target',
-    ])
+    .select([...personSummaryColumns, 'hm.relation', 'hm.living_together', 'cp.is_target'])
     .where('p.tenant_id', '=', kase.tenant_id)
     .where((eb) =>
       eb.or([
@@ -407,38 +388,43 @@ export async function listCaseEvents(
     .execute();
 }
 
-/** Names of organisations of the tenant, by id (bulk, for presenting). */
-export async function organizationNames(
+/** The tables whose rows are presented by a name, and the column that holds it. */
+const nameColumns = { organizations: 'name', users: 'display_name' } as const;
+
+/** The names of rows of one of those tables of the tenant, by id (bulk; empty ids are skipped). */
+async function namesById(
   db: Executor,
+  table: keyof typeof nameColumns,
   tenantId: string,
   ids: Iterable<string | null | undefined>,
 ): Promise<Map<string, string>> {
   const wanted = [...new Set([...ids].filter((id): id is string => Boolean(id)))];
   if (wanted.length === 0) return new Map();
   const rows = await db
-    .selectFrom('organizations')
-    .select(['id', 'name'])
+    .selectFrom(table)
+    .select(['id', sql.ref<string>(nameColumns[table]).as('name')])
     .where('tenant_id', '=', tenantId)
     .where('id', 'in', wanted)
     .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** Display names of users of the tenant, by id (bulk, for presenting). */
-export async function userNames(
+/** Names of organisations of the tenant, by id (bulk, for presenting). */
+export function organizationNames(
   db: Executor,
   tenantId: string,
   ids: Iterable<string | null | undefined>,
 ): Promise<Map<string, string>> {
-  const wanted = [...new Set([...ids].filter((id): id is string => Boolean(id)))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', 'in', wanted)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.display_name]));
+  return namesById(db, 'organizations', tenantId, ids);
+}
+
+/** Display names of users of the tenant, by id (bulk, for presenting). */
+export function userNames(
+  db: Executor,
+  tenantId: string,
+  ids: Iterable<string | null | undefined>,
+): Promise<Map<string, string>> {
+  return namesById(db, 'users', tenantId, ids);
 }
 
 /**
@@ -462,42 +448,36 @@ export async function knownOrganizationIds(
   return new Set(rows.map((r) => r.id));
 }
 
+/** Change columns of the case and mark it as changed (the case list is ordered by its latest change). */
+async function changeCase(tx: Transaction<DB>, kase: CaseRow, changes: Updateable<CaseTable>): Promise<void> {
+  await tx
+    .updateTable('cases')
+    .set({ ...changes, updated_at: now() })
+    .where('tenant_id', '=', kase.tenant_id)
+    .where('id', '=', kase.id)
+    .execute();
+}
+
 /** Store the closure of a case (the stage itself changes only through advanceCase). */
 export async function recordClosure(
   tx: Transaction<DB>,
   kase: CaseRow,
   closure: { closedOn: string; reason: string; evaluation: string; leadOrganizationId: string | null },
 ): Promise<void> {
-  await tx
-    .updateTable('cases')
-    .set({
-      closed_on: closure.closedOn,
-      closure_reason: closure.reason,
-      closure_evaluation: closure.evaluation,
-      ...(closure.leadOrganizationId ? { lead_organization_id: closure.leadOrganizationId } : {}),
-      updated_at: now(),
-    })
-    .where('tenant_id', '=', kase.tenant_id)
-    .where('id', '=', kase.id)
-    .execute();
+  await changeCase(tx, kase, {
+    closed_on: closure.closedOn,
+    closure_reason: closure.reason,
+    closure_evaluation: closure.evaluation,
+    ...(closure.leadOrganizationId ? { lead_organization_id: closure.leadOrganizationId } : {}),
+  });
 }
 
 /** Clear the closure fields when a case is reopened (the timeline keeps what they were). */
 export async function clearClosure(tx: Transaction<DB>, kase: CaseRow): Promise<void> {
-  await tx
-    .updateTable('cases')
-    .set({ closed_on: null, closure_reason: null, closure_evaluation: null, updated_at: now() })
-    .where('tenant_id', '=', kase.tenant_id)
-    .where('id', '=', kase.id)
-    .execute();
+  await changeCase(tx, kase, { closed_on: null, closure_reason: null, closure_evaluation: null });
 }
 
 /** Mark the case as changed (the case list is ordered by its latest change). */
 export async function touchCase(tx: Transaction<DB>, kase: CaseRow): Promise<void> {
-  await tx
-    .updateTable('cases')
-    .set({ updated_at: now() })
-    .where('tenant_id', '=', kase.tenant_id)
-    .where('id', '=', kase.id)
-    .execute();
+  await changeCase(tx, kase, {});
 }

@@ -100,6 +100,21 @@ export async function communityTotalsOfYear(
   return communityTotalsBetween(db, tenantId, start, end);
 }
 
+/** An activity's columns as its form gives them (the same on creating and on editing). */
+function activityColumns(values: CommunityActivityValues) {
+  return {
+    name: values.name,
+    kind: values.kind,
+    place_name: values.placeName,
+    resource_id: values.resourceId,
+    school_district: values.schoolDistrict,
+    district: values.district,
+    organizer: values.organizer,
+    note: values.note,
+    active: values.active,
+  };
+}
+
 export async function insertCommunityActivity(
   tx: Transaction<DB>,
   tenantId: string,
@@ -112,15 +127,7 @@ export async function insertCommunityActivity(
     .values({
       id,
       tenant_id: tenantId,
-      name: values.name,
-      kind: values.kind,
-      place_name: values.placeName,
-      resource_id: values.resourceId,
-      school_district: values.schoolDistrict,
-      district: values.district,
-      organizer: values.organizer,
-      note: values.note,
-      active: values.active,
+      ...activityColumns(values),
       created_by: userId,
     })
     .execute();
@@ -136,18 +143,7 @@ export async function updateCommunityActivity(
 ): Promise<void> {
   await tx
     .updateTable('community_activities')
-    .set({
-      name: values.name,
-      kind: values.kind,
-      place_name: values.placeName,
-      resource_id: values.resourceId,
-      school_district: values.schoolDistrict,
-      district: values.district,
-      organizer: values.organizer,
-      note: values.note,
-      active: values.active,
-      updated_at: at,
-    })
+    .set({ ...activityColumns(values), updated_at: at })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .execute();

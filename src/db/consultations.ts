@@ -77,6 +77,50 @@ export async function findVisibleConsultation(
   return (options.forUpdate ? query.forUpdate(['c']) : query).executeTakeFirst();
 }
 
+/** A consultation sent on by one organisation to another: a handover (引継ぎ) or a referral (つなぎ). */
+export interface SentConsultationRow {
+  id: string;
+  consultation_id: string;
+  from_organization_id: string;
+  from_organization_name: string;
+  to_organization_id: string;
+  to_organization_name: string;
+}
+
+/** Who sends a consultation on, to whom. */
+export interface ConsultationSending {
+  tenantId: string;
+  consultationId: string;
+  fromOrganizationId: string;
+  toOrganizationId: string;
+}
+
+/** The columns a handover or a referral starts with: a new id, the parties, pending, sent now. */
+export function pendingSendingColumns(sending: ConsultationSending) {
+  return {
+    id: randomUUID(),
+    tenant_id: sending.tenantId,
+    consultation_id: sending.consultationId,
+    from_organization_id: sending.fromOrganizationId,
+    to_organization_id: sending.toOrganizationId,
+    status: 'pending' as const,
+    created_at: now(),
+  };
+}
+
+/**
+ * The person a consultation is about (no visibility: for the audit event of a decision on a handover
+ * or referral the caller already found).
+ */
+export async function consultationPersonId(db: Executor, id: string): Promise<string> {
+  const row = await db
+    .selectFrom('consultations')
+    .select('person_id')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return row.person_id;
+}
+
 /** Summaries of the consultations among `ids` that the viewer may see, in bulk. */
 export async function visibleConsultationSummaries(
   db: Executor,
@@ -270,6 +314,24 @@ export async function insertConsultation(tx: Transaction<DB>, c: NewConsultation
       status: c.status,
     })
     .execute();
+}
+
+/**
+ * A consultation's status after its outcome: handed over to the coordinating section, referred to
+ * another agency, or still open at the counter that took it.
+ */
+export function statusAfterOutcome(outcome: ConsultationOutcome): ConsultationStatus {
+  return outcome === 'handover' ? 'handedOver' : outcome === 'referral' ? 'referred' : 'open';
+}
+
+/** Mark an open consultation as sent on: its outcome, and the status that outcome gives it. */
+export async function markConsultationSent(
+  tx: Transaction<DB>,
+  tenantId: string,
+  id: string,
+  outcome: 'handover' | 'referral',
+): Promise<void> {
+  await setConsultationStatus(tx, tenantId, id, { status: statusAfterOutcome(outcome), outcome });
 }
 
 export async function setConsultationStatus(

@@ -5,18 +5,17 @@ import { formatWareki } from '../domain/wareki.ts';
 import { caseVisible, consultationVisible, type Viewer } from './access.ts';
 import { recordCaseEvent } from './caseEvents.ts';
 import { nextCaseNumber } from './caseNumbers.ts';
+import {
+  type ConsultationSending,
+  pendingSendingColumns,
+  type SentConsultationRow,
+} from './consultations.ts';
 import { addParticipant } from './participants.ts';
 import type { DB, HandoverTable } from './schema.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-export interface HandoverRow {
-  id: string;
-  consultation_id: string;
-  from_organization_id: string;
-  from_organization_name: string;
-  to_organization_id: string;
-  to_organization_name: string;
+export interface HandoverRow extends SentConsultationRow {
   reason: string;
   services_tried: string;
   status: HandoverTable['status'];
@@ -59,31 +58,14 @@ function handoverQuery(db: Executor, viewer: Viewer) {
 
 export async function insertHandover(
   tx: Transaction<DB>,
-  handover: {
-    tenantId: string;
-    consultationId: string;
-    fromOrganizationId: string;
-    toOrganizationId: string;
-    reason: string;
-    servicesTried: string;
-  },
+  handover: ConsultationSending & { reason: string; servicesTried: string },
 ): Promise<string> {
-  const id = randomUUID();
+  const columns = pendingSendingColumns(handover);
   await tx
     .insertInto('handovers')
-    .values({
-      id,
-      tenant_id: handover.tenantId,
-      consultation_id: handover.consultationId,
-      from_organization_id: handover.fromOrganizationId,
-      to_organization_id: handover.toOrganizationId,
-      reason: handover.reason,
-      services_tried: handover.servicesTried,
-      status: 'pending',
-      created_at: now(),
-    })
+    .values({ ...columns, reason: handover.reason, services_tried: handover.servicesTried })
     .execute();
-  return id;
+  return columns.id;
 }
 
 /** The active coordinating section (重層事業担当部署) of the municipality, if one is set. */

@@ -3,19 +3,12 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { now } from '../domain/clock.ts';
 import type { DiagramRelation } from '../domain/household/model.ts';
 import type { Viewer } from './access.ts';
-import { householdVisible, personSummaryColumns } from './persons.ts';
+import { householdVisible, type PersonSummaryRow, personSummaryColumns } from './persons.ts';
 import type { DB, HouseholdRelationKind, TieStrength } from './schema.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-export interface HouseholdMemberRow {
-  id: string;
-  family_name: string;
-  given_name: string;
-  family_name_kana: string;
-  given_name_kana: string;
-  birth_date: string | null;
-  sex: string;
+export interface HouseholdMemberRow extends PersonSummaryRow {
   deceased: boolean;
   died_on: string | null;
   relation: string;

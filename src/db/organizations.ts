@@ -15,6 +15,20 @@ export async function listOrganizations(
   return query.orderBy('kind').orderBy('name').execute();
 }
 
+/** The organisations of the tenant in use (not disabled), id and name, by name: to choose one by its name. */
+export async function activeOrganizationNames(
+  db: Executor,
+  tenantId: string,
+): Promise<{ id: string; name: string }[]> {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where('disabled_at', 'is', null)
+    .orderBy('name')
+    .execute();
+}
+
 export async function findOrganization(
   db: Executor,
   tenantId: string,

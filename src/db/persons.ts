@@ -22,12 +22,16 @@ function visibleRowByRow(viewer: Viewer, personId: string): RawBuilder<boolean> 
   return sql<boolean>`(SELECT ${personVisible(viewer, personId)})`;
 }
 
-export interface PersonSummaryRow {
-  id: string;
+/** A person's name and its reading, as lists show them. */
+export interface PersonNameRow {
   family_name: string;
   given_name: string;
   family_name_kana: string;
   given_name_kana: string;
+}
+
+export interface PersonSummaryRow extends PersonNameRow {
+  id: string;
   birth_date: string | null;
   sex: string;
 }
@@ -41,15 +45,15 @@ export interface PersonRow extends PersonSummaryRow {
   registered_by_name: string;
 }
 
-export const personSummaryColumns = [
-  'p.id',
+/** The columns of PersonNameRow, from `persons as p`. */
+export const personNameColumns = [
   'p.family_name',
   'p.given_name',
   'p.family_name_kana',
   'p.given_name_kana',
-  'p.birth_date',
-  'p.sex',
 ] as const;
+
+export const personSummaryColumns = ['p.id', ...personNameColumns, 'p.birth_date', 'p.sex'] as const;
 
 /** Insert a new person registered by the caller's organisation; returns the id. */
 export async function insertPerson(
@@ -323,13 +327,9 @@ export async function visibleHouseholdsOf(
   }));
 }
 
-export interface PersonLinkRow {
+export interface PersonLinkRow extends PersonNameRow {
   other_id: string;
   linked_at: Date;
-  family_name: string;
-  given_name: string;
-  family_name_kana: string;
-  given_name_kana: string;
   birth_date: string | null;
   registered_by_organization_id: string;
   registered_by_name: string;
@@ -346,10 +346,7 @@ export async function linksOf(db: Executor, viewer: Viewer, personId: string): P
     .select([
       'p.id as other_id',
       'l.created_at as linked_at',
-      'p.family_name',
-      'p.given_name',
-      'p.family_name_kana',
-      'p.given_name_kana',
+      ...personNameColumns,
       'p.birth_date',
       'p.registered_by_organization_id',
       'o.name as registered_by_name',
@@ -361,12 +358,8 @@ export async function linksOf(db: Executor, viewer: Viewer, personId: string): P
     .execute();
 }
 
-export interface DuplicateRow {
+export interface DuplicateRow extends PersonNameRow {
   id: string;
-  family_name: string;
-  given_name: string;
-  family_name_kana: string;
-  given_name_kana: string;
   birth_date: string | null;
   registered_by_organization_id: string;
   registered_by_name: string;
@@ -387,10 +380,7 @@ export async function findDuplicates(
     .innerJoin('organizations as o', 'o.id', 'p.registered_by_organization_id')
     .select([
       'p.id',
-      'p.family_name',
-      'p.given_name',
-      'p.family_name_kana',
-      'p.given_name_kana',
+      ...personNameColumns,
       'p.birth_date',
       'p.registered_by_organization_id',
       'o.name as registered_by_name',

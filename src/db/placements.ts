@@ -19,6 +19,27 @@ export interface NewPlacement {
   createdBy: string;
 }
 
+/**
+ * Whether what a new placement names belongs where it must: the person to the case's persons, the
+ * resource to the tenant's directory, the plan item (when one is named) to the case's plans.
+ */
+export async function placementReferencesKnown(
+  tx: Transaction<DB>,
+  kase: { id: string; tenant_id: string },
+  names: { personId: string; resourceId: string; planItemId?: string | null | undefined },
+): Promise<{ person: boolean; resource: boolean; planItem: boolean }> {
+  const planItem = names.planItemId
+    ? sql<boolean>`EXISTS (SELECT 1 FROM plan_items WHERE case_id = ${kase.id} AND id = ${names.planItemId})`
+    : sql<boolean>`true`;
+  const { rows } = await sql<{ person: boolean; resource: boolean; plan_item: boolean }>`
+    SELECT EXISTS (SELECT 1 FROM case_persons WHERE case_id = ${kase.id} AND person_id = ${names.personId}) AS person,
+           EXISTS (SELECT 1 FROM resources WHERE tenant_id = ${kase.tenant_id} AND id = ${names.resourceId}) AS resource,
+           ${planItem} AS plan_item`.execute(tx);
+  const row = rows[0];
+  if (!row) throw new Error('placementReferencesKnown: no row');
+  return { person: row.person, resource: row.resource, planItem: row.plan_item };
+}
+
 export async function insertPlacement(tx: Transaction<DB>, p: NewPlacement): Promise<string> {
   const id = randomUUID();
   await tx

@@ -163,59 +163,50 @@ export async function planItemsOf(
     .execute();
 }
 
+/**
+ * Of the given ids, those that are not rows of the tenant in `table` (for organisations with
+ * `activeOnly`, not active ones): what a plan's items name that the tenant does not have.
+ */
+async function idsMissingFrom(
+  db: Executor,
+  table: 'organizations' | 'resources' | 'programmes',
+  tenantId: string,
+  ids: readonly string[],
+  options: { activeOnly?: boolean } = {},
+): Promise<Set<string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Set();
+  let query = db.selectFrom(table).select('id').where('tenant_id', '=', tenantId).where('id', 'in', unique);
+  if (options.activeOnly) query = query.where(sql<boolean>`disabled_at IS NULL`);
+  const found = new Set((await query.execute()).map((row) => row.id));
+  return new Set(unique.filter((id) => !found.has(id)));
+}
+
 /** Of the given organisation ids, those that are not active organisations of the tenant. */
-export async function inactiveOrganizations(
+export function inactiveOrganizations(
   db: Executor,
   tenantId: string,
   organizationIds: readonly string[],
 ): Promise<Set<string>> {
-  const unique = [...new Set(organizationIds)];
-  if (unique.length === 0) return new Set();
-  const active = await db
-    .selectFrom('organizations')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('id', 'in', unique)
-    .where('disabled_at', 'is', null)
-    .execute();
-  const found = new Set(active.map((o) => o.id));
-  return new Set(unique.filter((id) => !found.has(id)));
+  return idsMissingFrom(db, 'organizations', tenantId, organizationIds, { activeOnly: true });
 }
 
 /** Of the given resource ids, those that are not resources of the tenant's directory. */
-export async function unknownResources(
+export function unknownResources(
   db: Executor,
   tenantId: string,
   resourceIds: readonly string[],
 ): Promise<Set<string>> {
-  const unique = [...new Set(resourceIds)];
-  if (unique.length === 0) return new Set();
-  const known = await db
-    .selectFrom('resources')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('id', 'in', unique)
-    .execute();
-  const found = new Set(known.map((r) => r.id));
-  return new Set(unique.filter((id) => !found.has(id)));
+  return idsMissingFrom(db, 'resources', tenantId, resourceIds);
 }
 
 /** Of the given programme ids, those that are not programmes of the tenant. */
-export async function unknownProgrammes(
+export function unknownProgrammes(
   db: Executor,
   tenantId: string,
   programmeIds: readonly string[],
 ): Promise<Set<string>> {
-  const unique = [...new Set(programmeIds)];
-  if (unique.length === 0) return new Set();
-  const known = await db
-    .selectFrom('programmes')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('id', 'in', unique)
-    .execute();
-  const found = new Set(known.map((p) => p.id));
-  return new Set(unique.filter((id) => !found.has(id)));
+  return idsMissingFrom(db, 'programmes', tenantId, programmeIds);
 }
 
 /** Insert a new draft version of a case's plan with its items; returns the plan id. */

@@ -1,18 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { now } from '../domain/clock.ts';
 import { consultationVisible, type Viewer } from './access.ts';
+import {
+  type ConsultationSending,
+  pendingSendingColumns,
+  type SentConsultationRow,
+} from './consultations.ts';
 import type { DB, ReferralTable } from './schema.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-export interface ReferralRow {
-  id: string;
-  consultation_id: string;
-  from_organization_id: string;
-  from_organization_name: string;
-  to_organization_id: string;
-  to_organization_name: string;
+export interface ReferralRow extends SentConsultationRow {
   note: string | null;
   legal_basis: ReferralTable['legal_basis'];
   status: ReferralTable['status'];
@@ -47,31 +45,19 @@ function referralQuery(db: Executor) {
 
 export async function insertReferral(
   tx: Transaction<DB>,
-  referral: {
-    tenantId: string;
-    consultationId: string;
-    fromOrganizationId: string;
-    toOrganizationId: string;
-    note: string | null;
-  },
+  referral: ConsultationSending & { note: string | null },
 ): Promise<string> {
-  const id = randomUUID();
+  const columns = pendingSendingColumns(referral);
   await tx
     .insertInto('referrals')
     .values({
-      id,
-      tenant_id: referral.tenantId,
-      consultation_id: referral.consultationId,
-      from_organization_id: referral.fromOrganizationId,
-      to_organization_id: referral.toOrganizationId,
+      ...columns,
       note: referral.note,
       // A referral to another agency's service shares the consultation on the person's consent.
       legal_basis: 'consent',
-      status: 'pending',
-      created_at: now(),
     })
     .execute();
-  return id;
+  return columns.id;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import type { DirectoryContact, DirectoryLocation, DirectorySchedule } from '../domain/resources/hsds.ts';
 
 /**
  * Tables of the 社会資源 directory and of 参加支援・アウトリーチ・地域づくり (issue #12; docs/resources.md),
@@ -11,42 +12,10 @@ type Json<T> = ColumnType<T, string, string>;
 type TextArray = ColumnType<string[], string[], string[]>;
 type DateColumn = string;
 
-/** A place where a resource is offered (HSDS location + its address), with the city's areas. */
-export interface StoredResourceLocation {
-  hsdsId: string;
-  name: string | null;
-  postalCode: string | null;
-  address: string | null;
-  city: string | null;
-  /** 校区 (elementary-school district) */
-  schoolDistrict: string | null;
-  /** 地区 (the city's area of several 校区) */
-  district: string | null;
-  transportation: string | null;
-  latitude: number | null;
-  longitude: number | null;
-}
-
-/** When a resource is open (HSDS schedule: an iCal RRULE's FREQ and BYDAY with hours). */
-export interface StoredResourceSchedule {
-  hsdsId: string;
-  freq: 'WEEKLY' | 'MONTHLY';
-  /** BYDAY values: `MO` weekly; `2SA` (second Saturday) or `-1FR` monthly */
-  byday: string[];
-  opensAt: string | null;
-  closesAt: string | null;
-  notes: string | null;
-}
-
-/** A named contact of a resource (HSDS contact with one phone). */
-export interface StoredResourceContact {
-  hsdsId: string;
-  name: string | null;
-  title: string | null;
-  department: string | null;
-  email: string | null;
-  phone: string | null;
-}
+/** The parts of a resource stored as JSON columns: as the directory (HSDS) holds them. */
+export type StoredResourceLocation = DirectoryLocation;
+export type StoredResourceSchedule = DirectorySchedule;
+export type StoredResourceContact = DirectoryContact;
 
 export interface ResourceOrganizationTable {
   id: string;

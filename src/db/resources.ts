@@ -347,24 +347,13 @@ export async function listResourceOrganizations(
     .execute();
 }
 
-/** A stored resource as the HSDS mapping reads it (src/domain/resources/hsds.ts). */
-export function directoryResourceOf({ resource: r, organization: o }: ResourceRecord): DirectoryResource {
+/**
+ * Who a resource serves and how to reach it (eligibility, ages, fees, how to apply, its own
+ * contact channels) and when it was last assured and changed: named as the directory and the API
+ * both name them.
+ */
+export function serviceTermsOf(r: ResourceRow) {
   return {
-    hsdsId: r.hsds_id,
-    name: r.name,
-    alternateName: r.alternate_name,
-    description: r.description,
-    status: r.status as DirectoryResource['status'],
-    kinds: r.kinds,
-    needs: r.needs,
-    organization: {
-      hsdsId: o.hsds_id,
-      name: o.name,
-      description: o.description,
-      email: o.email,
-      website: o.website,
-      phone: o.phone,
-    },
     eligibilityDescription: r.eligibility_description,
     minimumAge: r.minimum_age,
     maximumAge: r.maximum_age,
@@ -375,6 +364,33 @@ export function directoryResourceOf({ resource: r, organization: o }: ResourceRe
     phone: r.phone,
     assuredOn: r.assured_on,
     lastModified: r.last_modified.toISOString(),
+  };
+}
+
+/** A stored directory organisation as the HSDS mapping reads it. */
+export function directoryOrganizationOf(o: ResourceOrganizationRow): DirectoryResource['organization'] {
+  return {
+    hsdsId: o.hsds_id,
+    name: o.name,
+    description: o.description,
+    email: o.email,
+    website: o.website,
+    phone: o.phone,
+  };
+}
+
+/** A stored resource as the HSDS mapping reads it (src/domain/resources/hsds.ts). */
+export function directoryResourceOf({ resource: r, organization: o }: ResourceRecord): DirectoryResource {
+  return {
+    hsdsId: r.hsds_id,
+    name: r.name,
+    alternateName: r.alternate_name,
+    description: r.description,
+    status: r.status as DirectoryResource['status'],
+    kinds: r.kinds,
+    needs: r.needs,
+    organization: directoryOrganizationOf(o),
+    ...serviceTermsOf(r),
     locations: r.locations,
     schedules: r.schedules,
     contacts: r.contacts,

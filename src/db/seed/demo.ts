@@ -6,6 +6,7 @@ import type { Role } from '../../domain/permissions.ts';
 import { recordAudit } from '../auditTrail.ts';
 import { insertOrganization } from '../organizations.ts';
 import { hashPassword } from '../passwords.ts';
+import { insertProgramme, setProgrammeChallenges } from '../recidivismPlan.ts';
 import type { DB } from '../schema.ts';
 import { insertUser } from '../users.ts';
 import {
@@ -289,27 +290,17 @@ export async function seedRecidivismPlan(
     .execute();
   for (const programme of content.programmes) {
     const id = randomUUID();
-    await tx
-      .insertInto('programmes')
-      .values({
-        id,
-        tenant_id: tenantId,
-        plan_id: planId,
-        name: programme.name,
-        summary: programme.summary,
-        responsible_section_id: organization(programme.section),
-        external_key: programme.externalKey,
-      })
-      .execute();
-    await tx
-      .insertInto('programme_challenges')
-      .values({
-        tenant_id: tenantId,
-        programme_id: id,
-        challenge_id: challengeIds[programme.challenge - 1] as string,
-        is_repeat: false,
-      })
-      .execute();
+    await insertProgramme(tx, tenantId, planId, id, {
+      name: programme.name,
+      summary: programme.summary,
+      responsibleSectionId: organization(programme.section),
+      relatedOrganizationIds: [],
+      indicators: [],
+      externalKey: programme.externalKey,
+    });
+    await setProgrammeChallenges(tx, tenantId, id, [
+      { challengeId: challengeIds[programme.challenge - 1] as string, isRepeat: false },
+    ]);
   }
   await seedEvaluationScale(tx, tenantId);
   await tx

@@ -9,6 +9,43 @@ import { resourceKinds, resourceNeeds } from './codes.ts';
  * exported reads back as the same resource, so a directory survives export → import → export.
  */
 
+/** A place where a resource is offered (HSDS location + its address), with the city's areas. */
+export interface DirectoryLocation {
+  hsdsId: string;
+  name: string | null;
+  postalCode: string | null;
+  address: string | null;
+  city: string | null;
+  /** 校区 (elementary-school district) */
+  schoolDistrict: string | null;
+  /** 地区 (the city's area of several 校区) */
+  district: string | null;
+  transportation: string | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+/** When a resource is open (HSDS schedule: an iCal RRULE's FREQ and BYDAY with hours). */
+export interface DirectorySchedule {
+  hsdsId: string;
+  freq: 'WEEKLY' | 'MONTHLY';
+  /** BYDAY values: `MO` weekly; `2SA` (second Saturday) or `-1FR` monthly */
+  byday: string[];
+  opensAt: string | null;
+  closesAt: string | null;
+  notes: string | null;
+}
+
+/** A named contact of a resource (HSDS contact with one phone). */
+export interface DirectoryContact {
+  hsdsId: string;
+  name: string | null;
+  title: string | null;
+  department: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
 /** A resource as the directory holds it, with the HSDS id of every part. */
 export interface DirectoryResource {
   hsdsId: string;
@@ -37,34 +74,9 @@ export interface DirectoryResource {
   assuredOn: string | null;
   /** ISO 8601 with milliseconds */
   lastModified: string;
-  locations: {
-    hsdsId: string;
-    name: string | null;
-    postalCode: string | null;
-    address: string | null;
-    city: string | null;
-    schoolDistrict: string | null;
-    district: string | null;
-    transportation: string | null;
-    latitude: number | null;
-    longitude: number | null;
-  }[];
-  schedules: {
-    hsdsId: string;
-    freq: 'WEEKLY' | 'MONTHLY';
-    byday: string[];
-    opensAt: string | null;
-    closesAt: string | null;
-    notes: string | null;
-  }[];
-  contacts: {
-    hsdsId: string;
-    name: string | null;
-    title: string | null;
-    department: string | null;
-    email: string | null;
-    phone: string | null;
-  }[];
+  locations: DirectoryLocation[];
+  schedules: DirectorySchedule[];
+  contacts: DirectoryContact[];
 }
 
 type Json = Record<string, unknown>;

@@ -91,6 +91,20 @@ function householdTable(household: Household): Content {
   );
 }
 
+/** The approval boxes of a sheet the case's 担当職員 writes: 担当者 (named), 係長, 課長. */
+function caseWorkerApproval(kase: CaseDetail): Content {
+  return approvalBoxes([
+    { role: '担当者', name: kase.assignedUser?.name ?? null },
+    { role: '係長' },
+    { role: '課長' },
+  ]);
+}
+
+/** How the intake and assessment sheets open: approvals, the case, and the person with contact. */
+function sheetTop(kase: CaseDetail, household: Household, contact: PersonContact): Content[] {
+  return [caseWorkerApproval(kase), caseHeader(kase), heading('本人'), personBlock(kase, household, contact)];
+}
+
 /**
  * インテーク・アセスメントシート（基本情報）: the case, the person, how the consultation came in and
  * why it was handed over, the household with its genogram.
@@ -103,14 +117,7 @@ export function intakeSheet(
 ): Content[] {
   const origin = kase.origin;
   return [
-    approvalBoxes([
-      { role: '担当者', name: kase.assignedUser?.name ?? null },
-      { role: '係長' },
-      { role: '課長' },
-    ]),
-    caseHeader(kase),
-    heading('本人'),
-    personBlock(kase, household, contact),
+    ...sheetTop(kase, household, contact),
     heading('相談受付と引継ぎ'),
     fields([
       ['受付日', origin ? wareki(origin.consultation.receivedOn) : ''],
@@ -144,14 +151,7 @@ export function assessmentSheet(
   const chosen = new Set(assessment?.issues.map((i) => i.code) ?? []);
   const flags = new Set(assessment?.householdFlags ?? []);
   return [
-    approvalBoxes([
-      { role: '担当者', name: kase.assignedUser?.name ?? null },
-      { role: '係長' },
-      { role: '課長' },
-    ]),
-    caseHeader(kase),
-    heading('本人'),
-    personBlock(kase, household, contact),
+    ...sheetTop(kase, household, contact),
     fields([
       ['課題整理', assessment ? `第${assessment.version}版` : '未記録'],
       ['記録日', assessment ? wareki(assessment.recordedAt) : ''],
@@ -332,11 +332,7 @@ export function progressSheet(
       ]),
       '（この期間の記録はありません）',
     ),
-    approvalBoxes([
-      { role: '担当者', name: kase.assignedUser?.name ?? null },
-      { role: '係長' },
-      { role: '課長' },
-    ]),
+    caseWorkerApproval(kase),
   ];
 }
 

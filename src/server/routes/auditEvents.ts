@@ -19,14 +19,14 @@ import { auditActionName, auditResourceTypeName } from '../../domain/auditAction
 import { caseSearchTerms } from '../../domain/caseSearch.ts';
 import { today } from '../../domain/clock.ts';
 import { legalBases } from '../../domain/codeLists.ts';
+import { formatTokyoDateTime } from '../../domain/time.ts';
 import { personNameOf, presentAuditEvent } from '../auditPresenter.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { attachment, encodeCsvLines } from '../documents.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
+import { readErrors } from '../operation.ts';
 import { decodeCursor, encodeCursor } from '../pagination.ts';
 import { HttpProblem } from '../problem.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
 const BATCH = 5_000;
 
@@ -39,16 +39,6 @@ function filterOf<T extends AuditEventFilter>(query: T): AuditEventFilter {
   const { userId, organizationId, personId, caseId, action, from, to } = query;
   return { userId, organizationId, personId, caseId, action, from, to };
 }
-
-const tokyoDateTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
 
 const legalBasisLabels = new Map<string, string>([
   ...legalBases.map((b) => [b.code, b.label] as [string, string]),
@@ -79,7 +69,7 @@ export const auditCsvHeader = [
 /** One event as a CSV line, with the same names the screen shows (codes kept beside them). */
 export function auditCsvLine(event: AuditEvent): string[] {
   return [
-    tokyoDateTime.format(new Date(event.occurredAt)),
+    formatTokyoDateTime(new Date(event.occurredAt), { seconds: true }),
     event.user?.loginId ?? '',
     event.user?.displayName ?? '',
     event.organization?.name ?? '',

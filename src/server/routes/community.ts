@@ -11,7 +11,6 @@ import {
   communityActivitySchema,
   communitySessionInputSchema,
 } from '../../contract/community.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import {
   type CommunityActivityRow,
@@ -30,10 +29,8 @@ import { fiscalYearOf, fiscalYearRange, formatFiscalYear } from '../../domain/fi
 import type { CommunityActivityKind } from '../../domain/resources/community.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
+import { readErrors, writeErrors } from '../operation.ts';
 import { HttpProblem, notFound } from '../problem.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
-const writeErrors = { ...readErrors, 409: problemSchema };
 
 const base = (row: CommunityActivityRow) => ({
   id: row.id,

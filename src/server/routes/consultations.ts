@@ -24,6 +24,8 @@ import {
   insertHousehold,
   insertHouseholdMembers,
   listConsultations,
+  statusAfterOutcome,
+  visibleConsultationSummaries,
 } from '../../db/consultations.ts';
 import {
   findCoordinatingSection,
@@ -44,7 +46,7 @@ import { auditContextOf } from '../authentication.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, nextCursor } from '../pagination.ts';
 import { conflict, enforce, type HttpProblem, invalidFields, notFound } from '../problem.ts';
-import { presentPersonSummary } from './persons.ts';
+import { auditPersonsCreated, presentPersonSummary } from './persons.ts';
 
 /** A 400 naming one field of the body, for ids that are unknown or not the caller's to use. */
 export function fieldProblem(field: string, message: string, code = 'invalidReference'): HttpProblem {
@@ -87,6 +89,16 @@ export async function summariesWithPersons(
     if (person) result.set(row.id, presentConsultationSummary(row, person, today));
   }
   return result;
+}
+
+/** Summaries, with their persons, of the consultations among `ids` that the viewer may see, by id. */
+export async function visibleSummariesWithPersons(
+  db: Kysely<DB> | Transaction<DB>,
+  viewer: Viewer,
+  ids: readonly string[],
+): Promise<Map<string, ConsultationSummary>> {
+  const rows = await visibleConsultationSummaries(db, viewer, ids);
+  return summariesWithPersons(db, viewer, [...rows.values()]);
 }
 
 function parseVisitor(visitor: ConsultationRow['visitor']): Visitor | null {
@@ -323,8 +335,7 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         wishes: input.wishes || null,
         consentToShare: input.consentToShare,
         outcome: outcome.kind,
-        status:
-          outcome.kind === 'referral' ? 'referred' : outcome.kind === 'handover' ? 'handedOver' : 'open',
+        status: statusAfterOutcome(outcome.kind),
       });
 
       let referralId: string | null = null;
@@ -354,15 +365,7 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
 
       // Audited last: the audit chain's lock is held until commit.
       const context = auditContextOf(request);
-      for (const createdPersonId of createdPersonIds) {
-        await recordAudit(tx, context, {
-          action: 'person.create',
-          resourceType: 'person',
-          resourceId: createdPersonId,
-          personId: createdPersonId,
-          details: { consultationId: id },
-        });
-      }
+      await auditPersonsCreated(tx, context, createdPersonIds, { consultationId: id });
       await recordAudit(tx, context, {
         action: 'consultation.create',
         resourceType: 'consultation',

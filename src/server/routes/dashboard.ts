@@ -10,7 +10,6 @@ import {
   meetingCalendarSchema,
 } from '../../contract/dashboard.ts';
 import { handoverStatuses } from '../../contract/handovers.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import {
   type CalendarMeetingRow,
@@ -33,10 +32,10 @@ import { now, today as todayInTokyo } from '../../domain/clock.ts';
 import { termNoticeCutoff, termStanding } from '../../domain/councilTerms.ts';
 import { reportStatus } from '../../domain/dueDates.ts';
 import { fiscalYearOf, formatFiscalYear } from '../../domain/fiscalYear.ts';
+import { startOfTokyoDay } from '../../domain/time.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+import { readErrors } from '../operation.ts';
 
 const handoverStatusLabels: Record<(typeof handoverStatuses)[number], string> = {
   pending: '受理待ち',
@@ -48,9 +47,6 @@ const referralStatusLabels: Record<string, string> = {
   accepted: '受入れ',
   declined: 'お断り',
 };
-
-/** The start of a calendar date in Asia/Tokyo, as an instant. */
-const startOfDay = (date: string) => new Date(`${date}T00:00:00+09:00`);
 
 /** The auditor's home counts the events of this many days up to today. */
 const AUDITOR_DAYS = 7;
@@ -122,7 +118,12 @@ export function dashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             today,
           );
           const handovers = await pendingHandovers(tx, actor);
-          const meetings = await meetingsBetween(tx, actor, now(), startOfDay(addCalendarDays(today, 15)));
+          const meetings = await meetingsBetween(
+            tx,
+            actor,
+            now(),
+            startOfTokyoDay(addCalendarDays(today, 15)),
+          );
           const outreach = await overdueOutreach(tx, actor, today);
           dashboard.coordinator = {
             openByStage: openStages.map((stage, i) => ({
@@ -166,7 +167,7 @@ export function dashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           caseIds.push(...meetings.map((m) => m.case_id));
           personIds.push(...handovers.map((h) => h.person_id));
         } else if (can('task.read')) {
-          const invited = await invitedMeetings(tx, actor, startOfDay(today));
+          const invited = await invitedMeetings(tx, actor, startOfTokyoDay(today));
           const referrals = await sentByStatus(tx, actor, 'referrals');
           const sentHandovers = await sentByStatus(tx, actor, 'handovers');
           dashboard.caseworker = {
@@ -242,7 +243,7 @@ export function dashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
 
         if (can('audit.read')) {
           const since = addCalendarDays(today, -(AUDITOR_DAYS - 1));
-          const from = startOfDay(since);
+          const from = startOfTokyoDay(since);
           dashboard.auditor = {
             since,
             sensitiveReveals: await countAuditEvents(tx, actor.tenantId, ['sensitiveFact.reveal'], from),
@@ -287,7 +288,12 @@ export function dashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const actor = actorOf(request);
       const { from, to } = request.query;
       return db.transaction().execute(async (tx) => {
-        const rows = await meetingsBetween(tx, actor, startOfDay(from), startOfDay(addCalendarDays(to, 1)));
+        const rows = await meetingsBetween(
+          tx,
+          actor,
+          startOfTokyoDay(from),
+          startOfTokyoDay(addCalendarDays(to, 1)),
+        );
         await recordAudit(tx, auditContextOf(request), {
           action: 'meeting.calendar',
           resourceType: 'meeting',

@@ -18,10 +18,10 @@ import { actorOf, auditContextOf } from '../authentication.ts';
 import { disclosureDocument, loadDisclosure } from '../disclosure.ts';
 import { attachment, renderDocument } from '../documents.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
+import { readErrors } from '../operation.ts';
 import { notFound } from '../problem.ts';
 import { presentPersonSummary } from './persons.ts';
 
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 const LOOKUP_LIMIT = 50;
 
 /**

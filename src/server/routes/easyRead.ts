@@ -4,7 +4,6 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { idParamsSchema } from '../../contract/common.ts';
 import { easyReadPlanSchema, easyReadQuerySchema } from '../../contract/forms.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import { findPlan, loadPlanDetails } from '../../db/plans.ts';
 import type { DB, OrganizationContact } from '../../db/schema.ts';
@@ -14,9 +13,8 @@ import { actorOf, auditContextOf } from '../authentication.ts';
 import { attachment } from '../documents.ts';
 import { easyReadHtml, easyReadPdf, withRuby } from '../easyRead/easyReadRender.ts';
 import { createReadingDictionary } from '../easyRead/readings.ts';
+import { readErrors } from '../operation.ts';
 import { notFound } from '../problem.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
 /**
  * A plan the person can read (plans.easyRead): the plan in やさしい日本語 with ふりがな over every

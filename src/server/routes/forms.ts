@@ -1,6 +1,7 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
+import type { Content } from 'pdfmake/interfaces';
 import { z } from 'zod';
 import { idParamsSchema } from '../../contract/common.ts';
 import {
@@ -9,8 +10,7 @@ import {
   caseFormQuerySchema,
   formQuerySchema,
 } from '../../contract/forms.ts';
-import { problemSchema } from '../../contract/problem.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
+import { type AuditEventInput, recordAudit } from '../../db/auditTrail.ts';
 import { monitoringForForm, supportReportsInPeriod } from '../../db/caseForms.ts';
 import { type CaseRow, findVisibleCase } from '../../db/cases.ts';
 import { findVisibleConsultation } from '../../db/consultations.ts';
@@ -37,6 +37,7 @@ import { consultationFormName, consultationSheet, type PersonContact } from '../
 import { type FormFrame, renderForm } from '../forms/formLayout.ts';
 import { meetingFormName, meetingRecord } from '../forms/meetingRecord.ts';
 import { householdDiagramInput, renderEcomap, renderGenogram } from '../householdDiagram.ts';
+import { readErrors } from '../operation.ts';
 import { notFound } from '../problem.ts';
 import { loadCaseDetail } from './cases.ts';
 import { presentConsultation } from './consultations.ts';
@@ -45,7 +46,6 @@ import { presentMeeting } from './meetings.ts';
 import { presentPlan } from './plans.ts';
 import { presentProgressNote } from './progressNotes.ts';
 
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 const pdfResponse = { 200: z.any().describe('application/pdf'), ...readErrors };
 
 /** Everything a case's 帳票 may print about the case itself, read as the screens read it. */
@@ -207,6 +207,55 @@ async function caseFormContent(
   }
 }
 
+/** What one 帳票 prints, read in the request's transaction: its pages and its audit event. */
+interface Printout {
+  formName: string;
+  caseNumber: string | null;
+  content: Content[];
+  /** The `print` event, less the action; the purpose, where given, is added to its details. */
+  audit: Omit<AuditEventInput, 'action' | 'details'> & { details: Record<string, unknown> };
+}
+
+/**
+ * Read a 帳票 and record its `print` audit event in one transaction, then render it and send it as
+ * PDF, named by its title and `fileSuffix` (the case number unless told otherwise).
+ */
+async function printForm(
+  db: Kysely<DB>,
+  request: FastifyRequest<{ Querystring: { purpose?: string | undefined } }>,
+  reply: FastifyReply,
+  read: (tx: Transaction<DB>, actor: Actor) => Promise<Printout>,
+  fileSuffix: (frame: FormFrame) => string = (frame) => frame.caseNumber ?? '',
+) {
+  const actor = actorOf(request);
+  const { purpose } = request.query;
+  const { frame, content } = await db.transaction().execute(async (tx) => {
+    const printout = await read(tx, actor);
+    await recordAudit(tx, auditContextOf(request), {
+      action: 'print',
+      ...printout.audit,
+      details: { ...printout.audit.details, ...(purpose ? { purpose } : {}) },
+    });
+    return {
+      frame: await frameFor(tx, actor, printout.caseNumber, printout.formName),
+      content: printout.content,
+    };
+  });
+  const pdf = await renderForm(frame, content);
+  return sendPdf(reply, pdf, `${frame.title}_${fileSuffix(frame)}.pdf`);
+}
+
+/** A 帳票 route's options: the permission it needs, audited as `print`, answered as PDF. */
+function formRoute<P extends z.ZodType, Q extends z.ZodType>(
+  permission: 'case.read' | 'consultation.read',
+  schema: { operationId: string; summary: string; params: P; querystring: Q },
+) {
+  return {
+    config: { access: { permission }, audit: ['print' as const] },
+    schema: { ...schema, tags: ['forms'], produces: ['application/pdf'], response: pdfResponse },
+  };
+}
+
 /**
  * 帳票 as PDF (A4 portrait, Noto Sans JP embedded), generated from the records through the same
  * visibility predicates as the screens: a case's five sheets, a consultation's 相談受付・申込票 and
@@ -220,128 +269,99 @@ export function formRoutes(app: FastifyInstance, db: Kysely<DB>): void {
 
   r.get(
     '/api/cases/:id/forms/:kind',
-    {
-      config: { access: { permission: 'case.read' }, audit: ['print'] },
-      schema: {
-        operationId: 'caseForms.get',
-        summary: '帳票 of a case as PDF: intake | assessment | plan | progress | evaluation',
-        tags: ['forms'],
-        params: caseFormParamsSchema,
-        querystring: caseFormQuerySchema,
-        produces: ['application/pdf'],
-        response: pdfResponse,
-      },
-    },
+    formRoute('case.read', {
+      operationId: 'caseForms.get',
+      summary: '帳票 of a case as PDF: intake | assessment | plan | progress | evaluation',
+      params: caseFormParamsSchema,
+      querystring: caseFormQuerySchema,
+    }),
     async (request, reply) => {
-      const actor = actorOf(request);
       const { kind } = request.params;
-      const { purpose, ...query } = request.query;
-      const formName = caseFormNames[kind];
-      const { frame, content, caseNumber } = await db.transaction().execute(async (tx) => {
+      const { purpose: _purpose, ...query } = request.query;
+      return printForm(db, request, reply, async (tx, actor) => {
         const kase = await findVisibleCase(tx, actor, request.params.id);
         if (!kase) throw notFound();
         const built = await caseFormContent(tx, actor, kase, kind, query);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'print',
-          resourceType: 'caseForm',
-          resourceId: kase.id,
-          caseId: kase.id,
-          personId: kase.primary_person_id,
-          details: { form: kind, ...built.printed, ...(purpose ? { purpose } : {}) },
-        });
         return {
-          frame: await frameFor(tx, actor, kase.case_number, formName),
-          content: built.content,
+          formName: caseFormNames[kind],
           caseNumber: kase.case_number,
+          content: built.content,
+          audit: {
+            resourceType: 'caseForm',
+            resourceId: kase.id,
+            caseId: kase.id,
+            personId: kase.primary_person_id,
+            details: { form: kind, ...built.printed },
+          },
         };
       });
-      const pdf = await renderForm(frame, content);
-      return sendPdf(reply, pdf, `${frame.title}_${caseNumber}.pdf`);
     },
   );
 
   r.get(
     '/api/consultations/:id/form',
-    {
-      config: { access: { permission: 'consultation.read' }, audit: ['print'] },
-      schema: {
-        operationId: 'consultationForms.get',
-        summary:
-          '相談受付・申込票 of a consultation as PDF (【本人同意あり】 or 【本人同意なし】 as recorded)',
-        tags: ['forms'],
-        params: idParamsSchema,
-        querystring: formQuerySchema,
-        produces: ['application/pdf'],
-        response: pdfResponse,
-      },
-    },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const { purpose } = request.query;
-      const { frame, content } = await db.transaction().execute(async (tx) => {
-        const row = await findVisibleConsultation(tx, actor, request.params.id);
-        if (!row) throw notFound();
-        const consultation = await presentConsultation(tx, actor, row);
-        const contact = await contactOf(tx, actor, row.person_id);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'print',
-          resourceType: 'consultationForm',
-          resourceId: row.id,
-          personId: row.person_id,
-          details: {
-            form: 'consultation',
-            consentToShare: row.consent_to_share,
-            householdMemberIds: consultation.householdMembers.map((m) => m.person.id),
-            ...(purpose ? { purpose } : {}),
-          },
-        });
-        return {
-          frame: await frameFor(tx, actor, null, consultationFormName(row.consent_to_share)),
-          content: consultationSheet(consultation, contact),
-        };
-      });
-      const pdf = await renderForm(frame, content);
-      return sendPdf(reply, pdf, `${frame.title}_${frame.printedAt.toISOString().slice(0, 10)}.pdf`);
-    },
+    formRoute('consultation.read', {
+      operationId: 'consultationForms.get',
+      summary: '相談受付・申込票 of a consultation as PDF (【本人同意あり】 or 【本人同意なし】 as recorded)',
+      params: idParamsSchema,
+      querystring: formQuerySchema,
+    }),
+    async (request, reply) =>
+      printForm(
+        db,
+        request,
+        reply,
+        async (tx, actor) => {
+          const row = await findVisibleConsultation(tx, actor, request.params.id);
+          if (!row) throw notFound();
+          const consultation = await presentConsultation(tx, actor, row);
+          const contact = await contactOf(tx, actor, row.person_id);
+          return {
+            formName: consultationFormName(row.consent_to_share),
+            caseNumber: null,
+            content: consultationSheet(consultation, contact),
+            audit: {
+              resourceType: 'consultationForm',
+              resourceId: row.id,
+              personId: row.person_id,
+              details: {
+                form: 'consultation',
+                consentToShare: row.consent_to_share,
+                householdMemberIds: consultation.householdMembers.map((m) => m.person.id),
+              },
+            },
+          };
+        },
+        (frame) => frame.printedAt.toISOString().slice(0, 10),
+      ),
   );
 
   r.get(
     '/api/meetings/:id/form',
-    {
-      config: { access: { permission: 'case.read' }, audit: ['print'] },
-      schema: {
-        operationId: 'meetingForms.get',
-        summary: '支援会議 / 重層的支援会議 記録 as PDF: attendees and confidentiality acknowledgements',
-        tags: ['forms'],
-        params: idParamsSchema,
-        querystring: formQuerySchema,
-        produces: ['application/pdf'],
-        response: pdfResponse,
-      },
-    },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const { purpose } = request.query;
-      const { frame, content } = await db.transaction().execute(async (tx) => {
+    formRoute('case.read', {
+      operationId: 'meetingForms.get',
+      summary: '支援会議 / 重層的支援会議 記録 as PDF: attendees and confidentiality acknowledgements',
+      params: idParamsSchema,
+      querystring: formQuerySchema,
+    }),
+    async (request, reply) =>
+      printForm(db, request, reply, async (tx, actor) => {
         const row = await findVisibleMeeting(tx, actor, request.params.id);
         if (!row) throw notFound();
         const meeting = await presentMeeting(tx, actor, row);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'print',
-          resourceType: 'meetingForm',
-          resourceId: row.id,
-          caseId: row.case_id,
-          personId: row.primary_person_id,
-          legalBasis: row.legal_basis,
-          details: { form: 'meeting', withheld: meeting.withheld, ...(purpose ? { purpose } : {}) },
-        });
         return {
-          frame: await frameFor(tx, actor, row.case_number, meetingFormName(meeting)),
+          formName: meetingFormName(meeting),
+          caseNumber: row.case_number,
           content: meetingRecord(meeting),
+          audit: {
+            resourceType: 'meetingForm',
+            resourceId: row.id,
+            caseId: row.case_id,
+            personId: row.primary_person_id,
+            legalBasis: row.legal_basis,
+            details: { form: 'meeting', withheld: meeting.withheld },
+          },
         };
-      });
-      const pdf = await renderForm(frame, content);
-      return sendPdf(reply, pdf, `${frame.title}_${frame.caseNumber ?? ''}.pdf`);
-    },
+      }),
   );
 }

@@ -11,7 +11,7 @@ import {
   handoverReturnSchema,
   handoverSchema,
 } from '../../contract/handovers.ts';
-import { setConsultationStatus, visibleConsultationSummaries } from '../../db/consultations.ts';
+import { consultationPersonId, markConsultationSent, setConsultationStatus } from '../../db/consultations.ts';
 import {
   createCaseFromHandover,
   decideHandover,
@@ -36,7 +36,7 @@ import { openConsultationOfMyCounter } from '../openConsultation.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, nextCursor } from '../pagination.ts';
 import { conflict, enforce, notFound } from '../problem.ts';
-import { summariesWithPersons } from './consultations.ts';
+import { visibleSummariesWithPersons } from './consultations.ts';
 
 function presentHandover(
   row: HandoverRow & { possible_duplicates?: string | number | null },
@@ -68,8 +68,7 @@ function presentHandover(
 
 async function reload(tx: Transaction<DB>, actor: Actor, handoverId: string, consultationId: string) {
   const [row] = (await handoversOf(tx, actor, [consultationId])).filter((h) => h.id === handoverId);
-  const consultations = await visibleConsultationSummaries(tx, actor, [consultationId]);
-  const summary = (await summariesWithPersons(tx, actor, [...consultations.values()])).get(consultationId);
+  const summary = (await visibleSummariesWithPersons(tx, actor, [consultationId])).get(consultationId);
   if (!row || !summary) throw notFound();
   return presentHandover(row, summary, actor);
 }
@@ -105,10 +104,7 @@ export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         reason: input.reason,
         servicesTried: input.servicesTried,
       });
-      await setConsultationStatus(tx, actor.tenantId, consultation.id, {
-        status: 'handedOver',
-        outcome: 'handover',
-      });
+      await markConsultationSent(tx, actor.tenantId, consultation.id, 'handover');
       const created = await reload(tx, actor, id, consultation.id);
       // Audited last: the audit chain's lock is held until commit.
       await audit({
@@ -153,12 +149,11 @@ export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         withDuplicates: maySeePossibleDuplicates(actor),
       });
       const page = rows.slice(0, limit);
-      const consultations = await visibleConsultationSummaries(
+      const summaries = await visibleSummariesWithPersons(
         tx,
         actor,
         page.map((row) => row.consultation_id),
       );
-      const summaries = await summariesWithPersons(tx, actor, [...consultations.values()]);
       const today = clock.today();
       const items = page.flatMap((row) => {
         const summary = summaries.get(row.consultation_id);
@@ -258,17 +253,13 @@ export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         caseId: null,
       });
       await setConsultationStatus(tx, actor.tenantId, handover.consultation_id, { status: 'open' });
-      const consultation = await tx
-        .selectFrom('consultations')
-        .select('person_id')
-        .where('id', '=', handover.consultation_id)
-        .executeTakeFirstOrThrow();
+      const personId = await consultationPersonId(tx, handover.consultation_id);
       const returned = await reload(tx, actor, handover.id, handover.consultation_id);
       await audit({
         action: 'handover.return',
         resourceType: 'handover',
         resourceId: handover.id,
-        personId: consultation.person_id,
+        personId,
         details: { consultationId: handover.consultation_id, reason: request.body.reason },
       });
       return returned;

@@ -32,7 +32,7 @@ import { householdDiagramInput, renderEcomap, renderGenogram, tieLabel } from '.
 import { operations, readErrors } from '../operation.ts';
 import { conflict, type HttpProblem, notFound } from '../problem.ts';
 import { fieldProblem } from './consultations.ts';
-import { presentPersonSummary } from './persons.ts';
+import { auditPersonsCreated, presentPersonSummary } from './persons.ts';
 import { requireCoordinating } from './plans.ts';
 
 export function presentHousehold(
@@ -294,15 +294,7 @@ export function householdRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         details: { addedPersonIds: newIds },
       });
       const context = auditContextOf(request);
-      for (const id of createdIds) {
-        await recordAudit(tx, context, {
-          action: 'person.create',
-          resourceType: 'person',
-          resourceId: id,
-          personId: id,
-          details: { householdId: kase.household_id },
-        });
-      }
+      await auditPersonsCreated(tx, context, createdIds, { householdId: kase.household_id });
       await recordAudit(tx, context, {
         action: 'household.update',
         resourceType: 'household',

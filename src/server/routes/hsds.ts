@@ -18,6 +18,7 @@ import { resourceInputSchema } from '../../contract/resources.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import { hsdsTokenHash } from '../../db/hsdsTokens.ts';
 import {
+  directoryOrganizationOf,
   directoryResourceOf,
   findResourceByHsdsId,
   findResourceRecordByHsdsId,
@@ -38,9 +39,9 @@ import {
 } from '../../domain/resources/hsds.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { hsdsServiceErrors } from '../hsds/validate.ts';
+import { readErrors } from '../operation.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 const writeErrors = { ...readErrors, 409: problemSchema, 413: problemSchema };
 
 /**
@@ -236,19 +237,7 @@ export function hsdsRoutes(
         words.every((w) => o.name.includes(w) || o.description.includes(w)),
       );
       return page(
-        matching.map((o) =>
-          hsdsOrganization(
-            {
-              hsdsId: o.hsds_id,
-              name: o.name,
-              description: o.description,
-              email: o.email,
-              website: o.website,
-              phone: o.phone,
-            },
-            { phones: false },
-          ),
-        ),
+        matching.map((o) => hsdsOrganization(directoryOrganizationOf(o), { phones: false })),
         query.page,
         query.per_page,
       );

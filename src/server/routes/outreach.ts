@@ -9,17 +9,14 @@ import {
   outreachContactListSchema,
   outreachContactSchema,
 } from '../../contract/outreach.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import { caseVisible, consultationVisible, type Viewer } from '../../db/access.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import { findVisibleCase } from '../../db/cases.ts';
 import type { DB } from '../../db/schema.ts';
 import { today } from '../../domain/clock.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
+import { readErrors, writeErrors } from '../operation.ts';
 import { HttpProblem, notFound } from '../problem.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
-const writeErrors = { ...readErrors, 409: problemSchema };
 
 /**
  * The attempts a viewer may see: those of a case it takes part in, and those of a consultation it

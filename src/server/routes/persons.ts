@@ -12,6 +12,7 @@ import {
   personSearchListSchema,
   personSearchQuerySchema,
 } from '../../contract/persons.ts';
+import { type AuditContext, recordAudit } from '../../db/auditTrail.ts';
 import { visibleCasesOfPerson, visibleConsultationsOfPerson } from '../../db/personRecords.ts';
 import {
   duplicateKeyOf,
@@ -34,6 +35,27 @@ import type { Actor } from '../actor.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, nextCursor } from '../pagination.ts';
 import { conflict, HttpProblem, notFound } from '../problem.ts';
+
+/**
+ * One `person.create` audit event for each person registered along with something else (a
+ * consultation's household, a case's household), saying with what.
+ */
+export async function auditPersonsCreated(
+  tx: Transaction<DB>,
+  context: AuditContext,
+  personIds: readonly string[],
+  details: Record<string, unknown>,
+): Promise<void> {
+  for (const personId of personIds) {
+    await recordAudit(tx, context, {
+      action: 'person.create',
+      resourceType: 'person',
+      resourceId: personId,
+      personId,
+      details,
+    });
+  }
+}
 
 /** A person as shown inside other resources and on lists, with 満年齢 as of today (Asia/Tokyo). */
 export function presentPersonSummary(row: PersonSummaryRow, today = clock.today()): PersonSummary {

@@ -9,17 +9,19 @@ import {
   placementSchema,
   placementUpdateSchema,
 } from '../../contract/placements.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import { findVisibleCase } from '../../db/cases.ts';
-import { insertPlacement, listPlacements, recordPlacementEvent } from '../../db/placements.ts';
+import {
+  insertPlacement,
+  listPlacements,
+  placementReferencesKnown,
+  recordPlacementEvent,
+} from '../../db/placements.ts';
 import type { DB } from '../../db/schema.ts';
 import { applyPlacementEvent, type PlacementStage } from '../../domain/resources/placement.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
+import { readErrors, writeErrors } from '../operation.ts';
 import { conflict, HttpProblem, notFound } from '../problem.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
-const writeErrors = { ...readErrors, 409: problemSchema };
 
 const unknownField = (field: string, message: string) =>
   new HttpProblem(400, 'validation.invalid', message, [{ field, code: 'unknown', message }]);
@@ -58,29 +60,10 @@ export function placementRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             'conflict.state',
             '終結した事例には参加支援を登録できません。再開してから登録してください。',
           );
-        const member = await tx
-          .selectFrom('case_persons')
-          .select('person_id')
-          .where('case_id', '=', kase.id)
-          .where('person_id', '=', input.personId)
-          .executeTakeFirst();
-        if (!member) throw unknownField('personId', 'この事例の世帯員から本人を選んでください');
-        const resource = await tx
-          .selectFrom('resources')
-          .select('id')
-          .where('tenant_id', '=', actor.tenantId)
-          .where('id', '=', input.resourceId)
-          .executeTakeFirst();
-        if (!resource) throw unknownField('resourceId', '指定された社会資源が見つかりません');
-        if (input.planItemId) {
-          const item = await tx
-            .selectFrom('plan_items')
-            .select('id')
-            .where('case_id', '=', kase.id)
-            .where('id', '=', input.planItemId)
-            .executeTakeFirst();
-          if (!item) throw unknownField('planItemId', 'この事例の支援プランの項目を選んでください');
-        }
+        const known = await placementReferencesKnown(tx, kase, input);
+        if (!known.person) throw unknownField('personId', 'この事例の世帯員から本人を選んでください');
+        if (!known.resource) throw unknownField('resourceId', '指定された社会資源が見つかりません');
+        if (!known.planItem) throw unknownField('planItemId', 'この事例の支援プランの項目を選んでください');
         const id = await insertPlacement(tx, {
           tenantId: actor.tenantId,
           caseId: kase.id,

@@ -138,35 +138,22 @@ async function checkItemOrganizations(
     input.items.flatMap((item) => (item.resourceId ? [item.resourceId] : [])),
   );
   if (inactive.size === 0 && unknown.size === 0 && unknownResource.size === 0) return;
-  const errors = input.items.flatMap((item, index) => [
-    ...(inactive.has(item.organizationId)
-      ? [
-          {
-            field: `items.${index}.organizationId`,
-            code: 'inactiveOrganization',
-            message: '担当機関は有効な機関から選んでください',
-          },
-        ]
-      : []),
-    ...(item.programmeId && unknown.has(item.programmeId)
-      ? [
-          {
-            field: `items.${index}.programmeId`,
-            code: 'unknownProgramme',
-            message: '取組は再犯防止推進計画の取組一覧から選んでください',
-          },
-        ]
-      : []),
-    ...(item.resourceId && unknownResource.has(item.resourceId)
-      ? [
-          {
-            field: `items.${index}.resourceId`,
-            code: 'unknownResource',
-            message: '社会資源は社会資源の一覧から選んでください',
-          },
-        ]
-      : []),
-  ]);
+  const errors = input.items.flatMap((item, index) => {
+    const problem = (field: string, code: string, message: string) => [
+      { field: `items.${index}.${field}`, code, message },
+    ];
+    return [
+      ...(inactive.has(item.organizationId)
+        ? problem('organizationId', 'inactiveOrganization', '担当機関は有効な機関から選んでください')
+        : []),
+      ...(item.programmeId && unknown.has(item.programmeId)
+        ? problem('programmeId', 'unknownProgramme', '取組は再犯防止推進計画の取組一覧から選んでください')
+        : []),
+      ...(item.resourceId && unknownResource.has(item.resourceId)
+        ? problem('resourceId', 'unknownResource', '社会資源は社会資源の一覧から選んでください')
+        : []),
+    ];
+  });
   throw invalidFields(errors);
 }
 

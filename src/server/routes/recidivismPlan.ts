@@ -24,6 +24,7 @@ import {
   recidivismPlanSchema,
 } from '../../contract/recidivismPlan.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
+import { activeOrganizationNames } from '../../db/organizations.ts';
 import {
   findCurrentPlan,
   insertProgramme,
@@ -69,6 +70,45 @@ function presentProgramme(record: ProgrammeRecord, actor: Actor, challengeId?: s
     ...(listing ? { isRepeat: listing.isRepeat } : {}),
     abilities: programmeAbilities(actor, record),
   };
+}
+
+/** A programme as it stands now in the transaction (just written), presented. */
+async function presentedProgramme(
+  tx: Transaction<DB>,
+  actor: Actor,
+  planId: string,
+  id: string,
+): Promise<Programme> {
+  const [record] = await loadProgrammes(tx, actor.tenantId, planId, { ids: [id] });
+  return presentProgramme(record as ProgrammeRecord, actor);
+}
+
+/**
+ * The organisations and challenges a programme's body names must exist (400 naming the field
+ * otherwise); an update checks those it names.
+ */
+async function checkProgrammeReferences(
+  tx: Transaction<DB>,
+  tenantId: string,
+  planId: string,
+  input: {
+    responsibleSectionId?: string | undefined;
+    relatedOrganizationIds?: string[] | undefined;
+    challenges?: { challengeId: string }[] | undefined;
+  },
+): Promise<void> {
+  await checkOrganizations(tx, tenantId, [
+    ...(input.responsibleSectionId
+      ? [{ field: 'responsibleSectionId', id: input.responsibleSectionId }]
+      : []),
+    ...(input.relatedOrganizationIds ?? []).map((id, i) => ({ field: `relatedOrganizationIds.${i}`, id })),
+  ]);
+  if (input.challenges)
+    await checkChallenges(
+      tx,
+      planId,
+      input.challenges.map((c) => c.challengeId),
+    );
 }
 
 /** Organisation ids in a body must belong to the tenant: otherwise 400 naming the field. */
@@ -362,15 +402,7 @@ export function recidivismPlanRoutes(
     async ({ request, actor, tx, audit }) => {
       const input = request.body;
       const plan = await requirePlan(tx, actor.tenantId);
-      await checkOrganizations(tx, actor.tenantId, [
-        { field: 'responsibleSectionId', id: input.responsibleSectionId },
-        ...input.relatedOrganizationIds.map((id, i) => ({ field: `relatedOrganizationIds.${i}`, id })),
-      ]);
-      await checkChallenges(
-        tx,
-        plan.id,
-        input.challenges.map((c) => c.challengeId),
-      );
+      await checkProgrammeReferences(tx, actor.tenantId, plan.id, input);
       if (await programmeNameTaken(tx, plan.id, input.name, input.responsibleSectionId))
         throw duplicateProgramme(input.name);
       const id = randomUUID();
@@ -389,9 +421,7 @@ export function recidivismPlanRoutes(
         resourceId: id,
         details: { after: input },
       });
-      const [created] = await loadProgrammes(tx, actor.tenantId, plan.id, { ids: [id] });
-      const record = created as ProgrammeRecord;
-      return presentProgramme(record, actor);
+      return presentedProgramme(tx, actor, plan.id, id);
     },
   );
 
@@ -411,21 +441,7 @@ export function recidivismPlanRoutes(
       const plan = await requirePlan(tx, actor.tenantId);
       const [before] = await loadProgrammes(tx, actor.tenantId, plan.id, { ids: [request.params.id] });
       if (!before) throw notFound();
-      await checkOrganizations(tx, actor.tenantId, [
-        ...(input.responsibleSectionId
-          ? [{ field: 'responsibleSectionId', id: input.responsibleSectionId }]
-          : []),
-        ...(input.relatedOrganizationIds ?? []).map((id, i) => ({
-          field: `relatedOrganizationIds.${i}`,
-          id,
-        })),
-      ]);
-      if (input.challenges)
-        await checkChallenges(
-          tx,
-          plan.id,
-          input.challenges.map((c) => c.challengeId),
-        );
+      await checkProgrammeReferences(tx, actor.tenantId, plan.id, input);
       const name = input.name ?? before.name;
       const section = input.responsibleSectionId ?? before.responsibleSection.id;
       if (await programmeNameTaken(tx, plan.id, name, section, before.id)) throw duplicateProgramme(name);
@@ -448,9 +464,7 @@ export function recidivismPlanRoutes(
         resourceId: before.id,
         details: { changes: input },
       });
-      const [after] = await loadProgrammes(tx, actor.tenantId, plan.id, { ids: [before.id] });
-      const record = after as ProgrammeRecord;
-      return presentProgramme(record, actor);
+      return presentedProgramme(tx, actor, plan.id, before.id);
     },
   );
 
@@ -481,12 +495,7 @@ export function recidivismPlanRoutes(
       }
       const plan = await requirePlan(tx, actor.tenantId);
       const challenges = await listChallenges(tx, actor.tenantId, plan.id);
-      const sections = await tx
-        .selectFrom('organizations')
-        .select(['id', 'name'])
-        .where('tenant_id', '=', actor.tenantId)
-        .where('disabled_at', 'is', null)
-        .execute();
+      const sections = await activeOrganizationNames(tx, actor.tenantId);
       const { programmes, errors } = planImport(file, {
         challengeByPosition: new Map(challenges.map((c) => [c.position, c.id])),
         sectionByName: new Map(sections.map((s) => [s.name.normalize('NFKC'), s.id])),
@@ -585,13 +594,7 @@ export function recidivismPlanRoutes(
       const context = await db.transaction().execute(async (tx) => {
         const plan = await requirePlan(tx, actor.tenantId);
         const challenges = await listChallenges(tx, actor.tenantId, plan.id);
-        const sections = await tx
-          .selectFrom('organizations')
-          .select(['id', 'name'])
-          .where('tenant_id', '=', actor.tenantId)
-          .where('disabled_at', 'is', null)
-          .orderBy('name')
-          .execute();
+        const sections = await activeOrganizationNames(tx, actor.tenantId);
         const own = sections.find((s) => s.id === actor.organizationId) ?? sections[0];
         return {
           challenges: challenges.map((c) => ({ position: c.position, title: c.title })),

@@ -12,7 +12,7 @@ import {
   referralSchema,
 } from '../../contract/referrals.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
-import { setConsultationStatus, visibleConsultationSummaries } from '../../db/consultations.ts';
+import { consultationPersonId, markConsultationSent, setConsultationStatus } from '../../db/consultations.ts';
 import { findOrganization } from '../../db/organizations.ts';
 import {
   decideReferral,
@@ -33,7 +33,7 @@ import { openConsultationOfMyCounter } from '../openConsultation.ts';
 import { operations, writeErrors } from '../operation.ts';
 import { decodeCursor, nextCursor } from '../pagination.ts';
 import { conflict, enforce, notFound } from '../problem.ts';
-import { fieldProblem, summariesWithPersons } from './consultations.ts';
+import { fieldProblem, visibleSummariesWithPersons } from './consultations.ts';
 
 /** Calendar days a referral waited: until today while pending, until its decision once decided. */
 function daysWaiting(row: Pick<ReferralRow, 'created_at' | 'decided_at'>, today: string): number {
@@ -66,9 +66,8 @@ function presentReferral(
 async function reload(tx: Transaction<DB>, actor: Actor, referralId: string, consultationId: string) {
   const [row] = (await referralsOf(tx, actor.tenantId, [consultationId])).filter((r) => r.id === referralId);
   if (!row) throw notFound();
-  const summaries = await visibleConsultationSummaries(tx, actor, [consultationId]);
-  const persons = await summariesWithPersons(tx, actor, [...summaries.values()]);
-  return presentReferral(row, persons.get(consultationId), actor);
+  const summaries = await visibleSummariesWithPersons(tx, actor, [consultationId]);
+  return presentReferral(row, summaries.get(consultationId), actor);
 }
 
 export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
@@ -90,12 +89,11 @@ export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const after = decodeCursor(cursor, ['timestampText', 'uuid']);
       const rows = await listReferralInbox(tx, actor, { status, limit, after });
       const page = rows.slice(0, limit);
-      const consultations = await visibleConsultationSummaries(
+      const summaries = await visibleSummariesWithPersons(
         tx,
         actor,
         page.map((row) => row.consultation_id),
       );
-      const summaries = await summariesWithPersons(tx, actor, [...consultations.values()]);
       const today = clock.today();
       const items = page.map((row) => presentReferral(row, summaries.get(row.consultation_id), actor, today));
       await audit({
@@ -153,10 +151,7 @@ export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         toOrganizationId: target.id,
         note: input.note || null,
       });
-      await setConsultationStatus(tx, actor.tenantId, consultation.id, {
-        status: 'referred',
-        outcome: 'referral',
-      });
+      await markConsultationSent(tx, actor.tenantId, consultation.id, 'referral');
       const created = await reload(tx, actor, id, consultation.id);
       // Audited last: the audit chain's lock is held until commit.
       await audit({
@@ -206,17 +201,13 @@ export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           // Declined: back to the counter, which sees the reason and decides what next.
           if (!accept)
             await setConsultationStatus(tx, actor.tenantId, row.consultation_id, { status: 'open' });
-          const consultation = await tx
-            .selectFrom('consultations')
-            .select('person_id')
-            .where('id', '=', row.consultation_id)
-            .executeTakeFirstOrThrow();
+          const personId = await consultationPersonId(tx, row.consultation_id);
           const decided = await reload(tx, actor, row.id, row.consultation_id);
           await recordAudit(tx, auditContextOf(request), {
             action: accept ? 'referral.accept' : 'referral.decline',
             resourceType: 'referral',
             resourceId: row.id,
-            personId: consultation.person_id,
+            personId,
             legalBasis: row.legal_basis,
             details: { consultationId: row.consultation_id, ...(reason ? { reason } : {}) },
           });

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { idParamsSchema } from '../../contract/common.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import {
   type Resource,
   type ResourceInput,
@@ -21,16 +20,15 @@ import {
   listResources,
   type ResourceRecord,
   type ResourceValues,
+  serviceTermsOf,
   updateResource,
   withHsdsIds,
 } from '../../db/resources.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
+import { readErrors, writeErrors } from '../operation.ts';
 import { notFound } from '../problem.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
-const writeErrors = { ...readErrors, 409: problemSchema };
 
 export function presentResource({ resource: r, organization: o }: ResourceRecord, actor: Actor): Resource {
   return {
@@ -50,16 +48,7 @@ export function presentResource({ resource: r, organization: o }: ResourceRecord
       email: o.email,
       phone: o.phone,
     },
-    eligibilityDescription: r.eligibility_description,
-    minimumAge: r.minimum_age,
-    maximumAge: r.maximum_age,
-    feesDescription: r.fees_description,
-    applicationProcess: r.application_process,
-    url: r.url,
-    email: r.email,
-    phone: r.phone,
-    assuredOn: r.assured_on,
-    lastModified: r.last_modified.toISOString(),
+    ...serviceTermsOf(r),
     locations: r.locations.map(({ hsdsId: _, ...l }) => l),
     schedules: r.schedules.map(({ hsdsId: _, ...s }) => s),
     contacts: r.contacts.map(({ hsdsId: _, ...c }) => c),

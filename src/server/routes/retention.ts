@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import { idParamsSchema } from '../../contract/common.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import {
   disposalApproveSchema,
   disposalCandidatesSchema,
@@ -30,15 +29,14 @@ import {
 import type { DB } from '../../db/schema.ts';
 import { today } from '../../domain/clock.ts';
 import { planDisposal, type RetentionRules, refusedSelection } from '../../domain/retention.ts';
+import { formatTokyoDateTime } from '../../domain/time.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { attachment, encodeCsvLines } from '../documents.ts';
+import { readErrors, writeErrors } from '../operation.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 
 /** The first key of the transaction-scoped advisory lock that serialises a city's disposals. */
 const DISPOSAL_LOCK_CLASS = 0x4b53_4450;
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
-const writeErrors = { ...readErrors, 409: problemSchema };
 
 const rulesOnly = (r: RetentionRules): RetentionRules => ({
   caseYears: r.caseYears,
@@ -65,15 +63,6 @@ const presentDisposal = (d: DisposalRow): z.infer<typeof disposalRecordSchema> =
   personCount: d.person_count,
   caseNumbers: d.case_numbers,
   rules: rulesOnly(d.rules),
-});
-
-const tokyoDateTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
 });
 
 /**
@@ -355,7 +344,7 @@ export function retentionRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             'ケース番号',
           ],
           ...rows.map((d) => [
-            tokyoDateTime.format(d.approved_at),
+            formatTokyoDateTime(d.approved_at),
             d.display_name ?? '',
             d.as_of,
             String(d.case_count),

@@ -14,7 +14,7 @@ import {
   sensitiveFactListSchema,
   sensitiveFactSchema,
 } from '../../contract/sensitiveFacts.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
+import { type AuditEventInput, recordAudit } from '../../db/auditTrail.ts';
 import { knownOrganizationIds, organizationNames, personBelongsToCase, userNames } from '../../db/cases.ts';
 import { findVisiblePerson } from '../../db/consents.ts';
 import type { DB } from '../../db/schema.ts';
@@ -38,6 +38,29 @@ import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { operations, writeErrors } from '../operation.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
+
+/**
+ * A list of facts of a person or a case: audited as `sensitiveFact.list` with the ids listed (the
+ * kinds only: reading a content is its own audited reveal), then presented.
+ */
+async function answerFactList(
+  tx: Transaction<DB>,
+  actor: Actor,
+  audit: (event: AuditEventInput) => Promise<void>,
+  facts: readonly SensitiveFactRow[],
+  about: { personId: string; caseId?: string },
+) {
+  await audit({
+    action: 'sensitiveFact.list',
+    resourceType: 'sensitiveFact',
+    ...about,
+    details: { factIds: facts.map((f) => f.id) },
+  });
+  return {
+    items: await presentFacts(tx, actor, facts),
+    abilities: { create: mayRecordSensitiveFact(actor) },
+  };
+}
 
 /** Present facts for this caller (existence, kind, grants: never the content), loading names in bulk. */
 async function presentFacts(tx: Transaction<DB>, actor: Actor, facts: readonly SensitiveFactRow[]) {
@@ -169,16 +192,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
       const person = await findVisiblePerson(tx, actor, request.params.id);
       if (!person) throw notFound();
       const facts = await listVisibleSensitiveFacts(tx, actor, { personId: person.id });
-      await audit({
-        action: 'sensitiveFact.list',
-        resourceType: 'sensitiveFact',
-        personId: person.id,
-        details: { factIds: facts.map((f) => f.id) },
-      });
-      return {
-        items: await presentFacts(tx, actor, facts),
-        abilities: { create: mayRecordSensitiveFact(actor) },
-      };
+      return answerFactList(tx, actor, audit, facts, { personId: person.id });
     },
   );
 
@@ -196,17 +210,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
     async ({ request, actor, tx, audit, visibleCase }) => {
       const kase = await visibleCase(request.params.id);
       const facts = await listVisibleSensitiveFacts(tx, actor, { caseId: kase.id });
-      await audit({
-        action: 'sensitiveFact.list',
-        resourceType: 'sensitiveFact',
-        caseId: kase.id,
-        personId: kase.primary_person_id,
-        details: { factIds: facts.map((f) => f.id) },
-      });
-      return {
-        items: await presentFacts(tx, actor, facts),
-        abilities: { create: mayRecordSensitiveFact(actor) },
-      };
+      return answerFactList(tx, actor, audit, facts, { caseId: kase.id, personId: kase.primary_person_id });
     },
   );
 

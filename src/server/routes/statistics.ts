@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import { problemSchema } from '../../contract/problem.ts';
 import {
   type Statistics,
   statisticsExportQuerySchema,
@@ -33,9 +32,8 @@ import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { attachment, type DocumentSection, renderDocument, type TableDocument } from '../documents.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
+import { readErrors } from '../operation.ts';
 import { HttpProblem } from '../problem.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
 const handoverOutcomes = [
   { code: 'accepted', label: '受理' },

@@ -9,6 +9,7 @@ import type { DB } from '../../db/schema.ts';
 import { invitedMeetings, monitoringDueCases, pendingHandovers, pendingReferrals } from '../../db/tasks.ts';
 import { addBusinessDays, daysBetween } from '../../domain/businessDays.ts';
 import { dueDateOf, isOverdue, reportStatus } from '../../domain/dueDates.ts';
+import { startOfTokyoDay } from '../../domain/time.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { tokyoToday } from './plans.ts';
@@ -43,7 +44,7 @@ export function taskRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const can = (permission: Parameters<typeof actor.permissions.has>[0]) =>
         actor.permissions.has(permission);
       const today = tokyoToday();
-      const startOfToday = new Date(`${today}T00:00:00+09:00`);
+      const startOfToday = startOfTokyoDay(today);
       return db.transaction().execute(async (tx) => {
         const tasks: Task[] = [];
         const task = (

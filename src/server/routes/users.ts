@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
 import { idParamsSchema } from '../../contract/common.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import {
   type User,
   userInputSchema,
@@ -29,11 +28,9 @@ import { now } from '../../domain/clock.ts';
 import { disableUserRefusal, roleChangeRefusal, userAbilities } from '../../domain/policy/accounts.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
+import { readErrors, writeErrors } from '../operation.ts';
 import { assertAcceptablePassword } from '../passwordPolicy.ts';
 import { conflict, enforce, HttpProblem, notFound } from '../problem.ts';
-
-const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
-const writeErrors = { ...readErrors, 409: problemSchema };
 
 export function presentUser(row: UserWithOrganization, actor: Actor): User {
   return {
