@@ -1,4 +1,5 @@
 import type { ComponentProps } from 'react';
+import type { Code } from '../../../../src/domain/codeLists.ts';
 import { Field, type FieldTexts } from './form-control.tsx';
 
 export type SelectFieldProps = Omit<ComponentProps<'select'>, 'id' | 'required'> &
@@ -38,4 +39,26 @@ export function SelectField({
       )}
     </Field>
   );
+}
+
+/** One `<option>` per item, in the items' order: `value` is what the select holds, `label` what it shows. */
+export function Options<Item>({
+  items,
+  value,
+  label,
+}: {
+  items: readonly Item[];
+  value: (item: Item) => string;
+  label: (item: Item) => string;
+}) {
+  return items.map((item) => (
+    <option key={value(item)} value={value(item)}>
+      {label(item)}
+    </option>
+  ));
+}
+
+/** The options of a code list (`src/domain/codeLists.ts`), each named by its label. */
+export function CodeOptions({ codes }: { codes: readonly Code[] }) {
+  return <Options items={codes} value={(c) => c.code} label={(c) => c.label} />;
 }
