@@ -62,3 +62,30 @@ export function Options<Item>({
 export function CodeOptions({ codes }: { codes: readonly Code[] }) {
   return <Options items={codes} value={(c) => c.code} label={(c) => c.label} />;
 }
+
+/**
+ * A search filter's select: its first choice (the empty value) is 「指定なし」-like `anyLabel`, and
+ * choosing it answers `undefined` (no filter).
+ */
+export function FilterSelectField({
+  anyLabel,
+  value,
+  onValueChange,
+  children,
+  ...rest
+}: Omit<SelectFieldProps, 'value' | 'onChange'> & {
+  anyLabel: string;
+  value: string | undefined;
+  onValueChange: (value: string | undefined) => void;
+}) {
+  return (
+    <SelectField
+      {...rest}
+      value={value ?? ''}
+      onChange={(event) => onValueChange(event.currentTarget.value || undefined)}
+    >
+      <option value="">{anyLabel}</option>
+      {children}
+    </SelectField>
+  );
+}

@@ -1,20 +1,20 @@
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { resourceKinds, resourceNeeds } from '../../../../../src/domain/resources/codes.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button, buttonClassName } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { FilterSelectField, Options } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { type ResourceSearch, useResources } from '../api/list-resources.ts';
+import { ResourceKindOptions, ResourceNeedOptions } from './resource-options.tsx';
 import '../../../lib/i18n/resources.bundle.ts';
 
 /** 社会資源: search the directory by words, need, kind, 校区 (near first) and 地区. */
@@ -74,59 +74,43 @@ export function ResourceListPage() {
               value={draft.q ?? ''}
               onChange={(event) => set({ q: event.currentTarget.value })}
             />
-            <SelectField
+            <FilterSelectField
               id="resource-school-district"
               label={t('resources.list.schoolDistrict')}
               supportText={t('resources.list.schoolDistrictSupport')}
-              value={draft.schoolDistrict ?? ''}
-              onChange={(event) => set({ schoolDistrict: event.currentTarget.value || undefined })}
+              anyLabel={t('resources.list.any')}
+              value={draft.schoolDistrict}
+              onValueChange={(schoolDistrict) => set({ schoolDistrict })}
             >
-              <option value="">{t('resources.list.any')}</option>
-              {schoolDistricts.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
+              <Options items={schoolDistricts} value={(name) => name} label={(name) => name} />
+            </FilterSelectField>
+            <FilterSelectField
               id="resource-need"
               label={t('resources.list.need')}
-              value={draft.need ?? ''}
-              onChange={(event) => set({ need: event.currentTarget.value || undefined })}
+              anyLabel={t('resources.list.any')}
+              value={draft.need}
+              onValueChange={(need) => set({ need })}
             >
-              <option value="">{t('resources.list.any')}</option>
-              {resourceNeeds.map((n) => (
-                <option key={n.code} value={n.code}>
-                  {t(`resources.needs.${n.code}`)}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
+              <ResourceNeedOptions />
+            </FilterSelectField>
+            <FilterSelectField
               id="resource-kind"
               label={t('resources.list.kind')}
-              value={draft.kind ?? ''}
-              onChange={(event) => set({ kind: event.currentTarget.value || undefined })}
+              anyLabel={t('resources.list.any')}
+              value={draft.kind}
+              onValueChange={(kind) => set({ kind })}
             >
-              <option value="">{t('resources.list.any')}</option>
-              {resourceKinds.map((k) => (
-                <option key={k.code} value={k.code}>
-                  {t(`resources.kinds.${k.code}`)}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
+              <ResourceKindOptions />
+            </FilterSelectField>
+            <FilterSelectField
               id="resource-district"
               label={t('resources.list.district')}
-              value={draft.district ?? ''}
-              onChange={(event) => set({ district: event.currentTarget.value || undefined })}
+              anyLabel={t('resources.list.any')}
+              value={draft.district}
+              onValueChange={(district) => set({ district })}
             >
-              <option value="">{t('resources.list.any')}</option>
-              {districts.map((d) => (
-                <option key={d.name} value={d.name}>
-                  {d.name}
-                </option>
-              ))}
-            </SelectField>
+              <Options items={districts} value={(d) => d.name} label={(d) => d.name} />
+            </FilterSelectField>
           </div>
           <Checkbox
             id="resource-include-inactive"

@@ -10,7 +10,7 @@ import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { FilterSelectField, Options } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
@@ -73,23 +73,23 @@ export function UserListPage({ organizationId, includeDisabled, onFilterChange }
         <div className="flex flex-wrap items-end gap-x-8 gap-y-4">
           {canReadOrganizations ? (
             <div className="w-full max-w-[28rem]">
-              <SelectField
+              <FilterSelectField
                 id="users-filter-organization"
                 label={t('users.filterOrganization')}
-                value={organizationId ?? ''}
-                onChange={(event) =>
-                  onFilterChange({ organizationId: event.currentTarget.value || undefined, includeDisabled })
-                }
+                anyLabel={t('users.allOrganizations')}
+                value={organizationId}
+                onValueChange={(organizationId) => onFilterChange({ organizationId, includeDisabled })}
               >
-                <option value="">{t('users.allOrganizations')}</option>
-                {(organizations.data ?? []).map((option) => (
-                  <option key={option.id} value={option.id}>
-                    {option.disabled
+                <Options
+                  items={organizations.data ?? []}
+                  value={(option) => option.id}
+                  label={(option) =>
+                    option.disabled
                       ? t('users.disabledOrganizationOption', { name: option.name })
-                      : option.name}
-                  </option>
-                ))}
-              </SelectField>
+                      : option.name
+                  }
+                />
+              </FilterSelectField>
             </div>
           ) : null}
           <Checkbox
