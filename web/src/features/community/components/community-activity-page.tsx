@@ -9,6 +9,7 @@ import { Button, buttonClassName } from '../../../components/ui/button.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FactStrip } from '../../../components/ui/fact-strip.tsx';
+import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -132,11 +133,7 @@ export function CommunityActivityPage({ activityId }: { activityId: string }) {
         {a.name}
       </PageHeading>
       <div className="flex flex-col gap-8">
-        {flash ? (
-          <p role="status" className="rounded-8 border border-green-900 bg-green-50 p-4">
-            {flash}
-          </p>
-        ) : null}
+        <FlashStatus message={flash} />
         <FactStrip
           label={t('resources.community.factsLabel')}
           empty="—"

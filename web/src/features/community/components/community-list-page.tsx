@@ -7,6 +7,7 @@ import { fiscalYearOf, formatFiscalYear } from '../../../../../src/domain/fiscal
 import { Badge } from '../../../components/ui/badge.tsx';
 import { buttonClassName } from '../../../components/ui/button.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
+import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -68,11 +69,7 @@ export function CommunityListPage() {
         {t('resources.community.heading')}
       </PageHeading>
       <div className="flex flex-col gap-8">
-        {flash ? (
-          <p role="status" className="rounded-8 border border-green-900 bg-green-50 p-4">
-            {flash}
-          </p>
-        ) : null}
+        <FlashStatus message={flash} />
         <div className="max-w-[20rem]">
           <SelectField
             id="community-year"

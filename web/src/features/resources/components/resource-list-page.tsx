@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button, buttonClassName } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
+import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -56,11 +57,7 @@ export function ResourceListPage() {
         {t('resources.list.heading')}
       </PageHeading>
       <div className="flex flex-col gap-6">
-        {flash ? (
-          <p role="status" className="rounded-8 border border-green-900 bg-green-50 p-4">
-            {flash}
-          </p>
-        ) : null}
+        <FlashStatus message={flash} />
         <form
           onSubmit={submit}
           className="flex flex-col gap-4 print:hidden"
