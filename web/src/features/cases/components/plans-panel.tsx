@@ -139,13 +139,12 @@ export function PlansPanel({ kase }: { kase: CaseDetail }) {
       {list.length === 0 ? <p>{t('plans.none')}</p> : null}
 
       {draft && mode !== 'edit' ? (
-        <section
-          aria-labelledby="plan-draft"
+        <Section
+          id="plan-draft"
+          title={t('plans.draft', { version: draft.version })}
+          level={3}
           className="flex flex-col gap-4 rounded-12 border-2 border-dashed border-solid-gray-536 p-6"
         >
-          <h3 id="plan-draft" className="text-std-20B-150 text-solid-gray-900">
-            {t('plans.draft', { version: draft.version })}
-          </h3>
           <PlanView plan={draft} />
           <div className="flex flex-wrap gap-4 print:hidden">
             {draft.abilities.update ? (
@@ -164,7 +163,7 @@ export function PlansPanel({ kase }: { kase: CaseDetail }) {
               </Button>
             ) : null}
           </div>
-        </section>
+        </Section>
       ) : null}
 
       {current ? (

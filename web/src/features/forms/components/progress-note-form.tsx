@@ -10,6 +10,7 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateTimeField } from '../../../components/ui/calendar-date-field.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
@@ -60,13 +61,12 @@ export function ProgressNoteForm({ caseId }: { caseId: string }) {
     );
   });
   return (
-    <section
-      aria-labelledby="progress-note-heading"
+    <Section
+      id="progress-note-heading"
+      title={t('forms.progressNotes.heading')}
+      level={3}
       className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-6 print:hidden"
     >
-      <h3 id="progress-note-heading" className="text-std-20B-150 text-solid-gray-900">
-        {t('forms.progressNotes.heading')}
-      </h3>
       <p>{t('forms.progressNotes.lead')}</p>
       {saved ? <Alert tone="success" title={t('forms.progressNotes.saved')} /> : null}
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[48rem] flex-col gap-6">
@@ -126,6 +126,6 @@ export function ProgressNoteForm({ caseId }: { caseId: string }) {
           </Button>
         </div>
       </form>
-    </section>
+    </Section>
   );
 }

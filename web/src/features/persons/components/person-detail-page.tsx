@@ -242,15 +242,14 @@ function PersonRecord({ person }: { person: Person }) {
           />
         </Section>
 
-        <section
-          aria-labelledby="person-households"
+        <Section
+          id="person-households"
+          title={t('persons.households')}
+          size="medium"
           className="flex flex-col gap-4 border-t border-solid-gray-420 pt-6"
         >
-          <h2 id="person-households" className="text-std-20B-150 text-solid-gray-900">
-            {t('persons.households')}
-          </h2>
           <Households person={person} />
-        </section>
+        </Section>
 
         <div className="border-t border-solid-gray-420 pt-6">
           <PersonRecords person={person} />
@@ -260,13 +259,12 @@ function PersonRecord({ person }: { person: Person }) {
           <SensitiveFactsPanel of={{ personId: person.id, personName: fullName(person) }} />
         </div>
 
-        <section
-          aria-labelledby="person-links"
+        <Section
+          id="person-links"
+          title={t('persons.links')}
+          size="medium"
           className="flex flex-col gap-4 border-t border-solid-gray-420 pt-6"
         >
-          <h2 id="person-links" className="text-std-20B-150 text-solid-gray-900">
-            {t('persons.links')}
-          </h2>
           {person.links.length === 0 ? (
             <p>{t('persons.noLinks')}</p>
           ) : (
@@ -284,7 +282,7 @@ function PersonRecord({ person }: { person: Person }) {
               ))}
             </ul>
           )}
-        </section>
+        </Section>
 
         {person.abilities.findDuplicates ? <Duplicates person={person} /> : null}
 
