@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { Controller, type FieldPath, useForm } from 'react-hook-form';
+import { type FieldPath, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { progressNoteInputSchema } from '../../../../../src/contract/progressNotes.ts';
@@ -8,8 +8,8 @@ import { today } from '../../../../../src/domain/clock.ts';
 import { progressNoteKinds } from '../../../../../src/domain/codeLists.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
-import { CalendarDateTimeField } from '../../../components/ui/calendar-date-field.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { FormDateTimeField } from '../../../components/ui/form-date-field.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
@@ -75,22 +75,14 @@ export function ProgressNoteForm({ caseId }: { caseId: string }) {
         ) : Object.keys(errors).length > 0 ? (
           <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
         ) : null}
-        <Controller
+        <FormDateTimeField
           control={control}
           name="occurredAt"
-          render={({ field }) => (
-            <CalendarDateTimeField
-              id="progress-note-occurred-at"
-              legend={t('forms.progressNotes.occurredAt')}
-              required
-              notAfter={today()}
-              value={field.value || undefined}
-              onChange={(value) => field.onChange(value ?? '')}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-              error={errors.occurredAt?.message}
-            />
-          )}
+          id="progress-note-occurred-at"
+          legend={t('forms.progressNotes.occurredAt')}
+          required
+          notAfter={today()}
+          error={errors.occurredAt?.message}
         />
         <SelectField
           id="progress-note-kind"

@@ -5,9 +5,9 @@ import type { z } from 'zod';
 import { type Meeting, type MinutesInput, minutesInputSchema } from '../../../../../src/contract/meetings.ts';
 import * as clock from '../../../../../src/domain/clock.ts';
 import { toIsoDate } from '../../../../../src/domain/wareki.ts';
-import { CalendarDateTimeField } from '../../../components/ui/calendar-date-field.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
+import { FormDateTimeField } from '../../../components/ui/form-date-field.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
@@ -107,22 +107,14 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
       </div>
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-8">
         <FormErrorSummary error={record.error} unplaced={unplaced} invalid={hasErrors} />
-        <Controller
+        <FormDateTimeField
           control={control}
           name="heldAt"
-          render={({ field }) => (
-            <CalendarDateTimeField
-              id="minutes-held-at"
-              legend={t('meetingPage.heldAtLegend')}
-              required
-              notAfter={clock.today()}
-              value={field.value || undefined}
-              onChange={(value) => field.onChange(value ?? '')}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-              error={errors.heldAt?.message}
-            />
-          )}
+          id="minutes-held-at"
+          legend={t('meetingPage.heldAtLegend')}
+          required
+          notAfter={clock.today()}
+          error={errors.heldAt?.message}
         />
         {meeting.invitations.map((invitation, index) => {
           const rowErrors = errors.attendance?.[index];
