@@ -35,6 +35,7 @@ import { useCreateConsent } from '../api/create-consent.ts';
 import { useOrganizationOptions } from '../api/list-organization-options.ts';
 import { ConsentScan } from './consent-scan.tsx';
 import { ConsentWithdrawDialog } from './consent-withdraw-dialog.tsx';
+import { PartnerOrganizationCheckboxes, partnerOrganizations } from './partner-organization-checkboxes.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
 import '../../../lib/i18n/codes.bundle.ts';
 
@@ -234,9 +235,19 @@ function ConsentForm({
       .catch(() => undefined); // the error is shown from the mutation's state
   });
   const hasErrors = Object.keys(errors).length > 0;
-  const choices = (organizations.data ?? []).filter(
-    (organization) => organization.id !== kase.coordinatingOrganization.id,
-  );
+  const choices = partnerOrganizations(organizations.data, kase);
+  const categoryBoxes = (which: 'ordinary' | 'sensitive') =>
+    consentCategories
+      .filter((category) => sensitive.has(category.code) === (which === 'sensitive'))
+      .map((category) => (
+        <Checkbox
+          key={category.code}
+          id={`consent-category-${category.code}`}
+          value={category.code}
+          label={category.label}
+          {...register('categories')}
+        />
+      ));
 
   return (
     <Section
@@ -274,17 +285,11 @@ function ConsentForm({
           required
           error={errors.organizationIds?.message}
         >
-          <div className="grid grid-cols-1 gap-x-6 sm:grid-cols-2">
-            {choices.map((organization) => (
-              <Checkbox
-                key={organization.id}
-                id={`consent-organization-${organization.id}`}
-                value={organization.id}
-                label={organization.name}
-                {...register('organizationIds')}
-              />
-            ))}
-          </div>
+          <PartnerOrganizationCheckboxes
+            organizations={choices}
+            idPrefix="consent-organization"
+            field={register('organizationIds')}
+          />
         </CheckboxGroup>
 
         <CheckboxGroup
@@ -292,33 +297,13 @@ function ConsentForm({
           required
           error={errors.categories?.message}
         >
-          {consentCategories
-            .filter((category) => !sensitive.has(category.code))
-            .map((category) => (
-              <Checkbox
-                key={category.code}
-                id={`consent-category-${category.code}`}
-                value={category.code}
-                label={category.label}
-                {...register('categories')}
-              />
-            ))}
+          {categoryBoxes('ordinary')}
         </CheckboxGroup>
         <CheckboxGroup
           legend={t('caseConsents.sensitiveLegend')}
           supportText={t('caseConsents.sensitiveSupport')}
         >
-          {consentCategories
-            .filter((category) => sensitive.has(category.code))
-            .map((category) => (
-              <Checkbox
-                key={category.code}
-                id={`consent-category-${category.code}`}
-                value={category.code}
-                label={category.label}
-                {...register('categories')}
-              />
-            ))}
+          {categoryBoxes('sensitive')}
         </CheckboxGroup>
 
         <Controller

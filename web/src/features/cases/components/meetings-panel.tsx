@@ -9,7 +9,6 @@ import { type MeetingInput, meetingInputSchema } from '../../../../../src/contra
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
-import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
@@ -31,6 +30,7 @@ import { formatDateTime } from '../../../lib/wareki.ts';
 import { useCreateMeeting } from '../api/create-meeting.ts';
 import { useMeetingKinds } from '../api/list-meeting-kinds.ts';
 import { useOrganizationOptions } from '../api/list-organization-options.ts';
+import { PartnerOrganizationCheckboxes, partnerOrganizations } from './partner-organization-checkboxes.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
 import '../../../lib/i18n/codes.bundle.ts';
 
@@ -188,9 +188,7 @@ function MeetingForm({
       .catch(() => undefined); // the error is shown from the mutation's state
   });
   const hasErrors = Object.keys(errors).length > 0;
-  const choices = (organizations.data ?? []).filter(
-    (organization) => organization.id !== kase.coordinatingOrganization.id,
-  );
+  const choices = partnerOrganizations(organizations.data, kase);
 
   return (
     <Section
@@ -283,17 +281,11 @@ function MeetingForm({
           required
           error={errors.invitedOrganizationIds?.message}
         >
-          <div className="grid grid-cols-1 gap-x-6 sm:grid-cols-2">
-            {choices.map((organization) => (
-              <Checkbox
-                key={organization.id}
-                id={`meeting-invite-${organization.id}`}
-                value={organization.id}
-                label={organization.name}
-                {...register('invitedOrganizationIds')}
-              />
-            ))}
-          </div>
+          <PartnerOrganizationCheckboxes
+            organizations={choices}
+            idPrefix="meeting-invite"
+            field={register('invitedOrganizationIds')}
+          />
         </CheckboxGroup>
         <FormActions>
           <SubmitButton busy={create.isPending}>{t('caseMeetings.submit')}</SubmitButton>
