@@ -1,5 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FieldPath, FieldValues, UseFormSetError, UseFormSetFocus } from 'react-hook-form';
+import {
+  type FieldPath,
+  type FieldValues,
+  type UseFormProps,
+  type UseFormSetError,
+  type UseFormSetFocus,
+  useForm,
+} from 'react-hook-form';
 import { ApiError } from './api-client.ts';
 
 /** A field error the form could not place next to a field; shown in the form's error summary. */
@@ -68,4 +75,30 @@ export function useServerFieldErrors<T extends FieldValues>(
     setUnplaced(applyServerFieldErrors(error, targets, setError, setFocus).map((e) => e.message));
   }, [error, setError, setFocus]);
   return unplaced;
+}
+
+/**
+ * A react-hook-form form whose server refusals land on its own fields: `useForm(options)`, with the
+ * field errors of `serverError` placed on `serverFields` (as `useServerFieldErrors` does; a function
+ * gets the form's current values, for forms whose fields depend on their rows). Beside the form it
+ * returns its `errors`, the server's messages no field took (`unplaced`, for the error summary) and
+ * whether any field is in error (`invalid`).
+ */
+export function useServerCheckedForm<Values extends FieldValues, Output = Values>({
+  serverError,
+  serverFields,
+  ...options
+}: UseFormProps<Values, unknown, Output> & {
+  serverError: unknown;
+  serverFields: readonly FieldPath<Values>[] | ((values: Values) => readonly FieldPath<Values>[]);
+}) {
+  const form = useForm<Values, unknown, Output>(options);
+  const { getValues } = form;
+  const unplaced = useServerFieldErrors(
+    serverError,
+    form,
+    typeof serverFields === 'function' ? () => serverFields(getValues()) : serverFields,
+  );
+  const { errors } = form.formState;
+  return { ...form, errors, unplaced, invalid: Object.keys(errors).length > 0 };
 }

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { type FieldPath, useFieldArray, useForm } from 'react-hook-form';
+import { type FieldPath, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -23,7 +23,7 @@ import { SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { useServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { HouseholdSection } from '../../forms/components/household-section.tsx';
@@ -180,19 +180,16 @@ function AssessmentForm({
 }) {
   const { t } = useTranslation();
   const save = useSaveAssessment();
-  const {
-    register,
-    control,
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<Values, unknown, AssessmentInput>({
+  const { register, control, handleSubmit, errors, unplaced, invalid } = useServerCheckedForm<
+    Values,
+    AssessmentInput
+  >({
     resolver: zodResolver(assessmentInputSchema),
     defaultValues: defaultsOf(kase),
+    serverError: save.error,
+    serverFields: fields,
   });
   const relations = useFieldArray({ control, name: 'relations' });
-  const unplaced = useServerFieldErrors(save.error, { setError, setFocus }, fields);
 
   const submit = handleSubmit((input) => {
     if (save.isPending) return;
@@ -202,7 +199,6 @@ function AssessmentForm({
       .then((saved) => onSaved(saved.version))
       .catch(() => undefined); // the error is shown from the mutation's state
   });
-  const hasErrors = Object.keys(errors).length > 0;
   const relationError = (index: number) => errors.relations?.[index];
 
   return (
@@ -214,7 +210,7 @@ function AssessmentForm({
     >
       <p>{t('assessment.editLead')}</p>
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-8">
-        <FormErrorSummary error={save.error} unplaced={unplaced} invalid={hasErrors} />
+        <FormErrorSummary error={save.error} unplaced={unplaced} invalid={invalid} />
 
         <fieldset className="flex flex-col gap-6">
           <legend className="mb-2 text-std-20B-150 text-solid-gray-900">

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { Controller, type FieldPath, type Resolver, useForm } from 'react-hook-form';
+import { Controller, type FieldPath, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
@@ -29,7 +29,7 @@ import { SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { useServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCreateConsent } from '../api/create-consent.ts';
 import { useOrganizationOptions } from '../api/list-organization-options.ts';
@@ -210,18 +210,16 @@ function ConsentForm({
     method: 'signedForm',
     witness: '',
   };
-  const {
-    register,
-    control,
-    handleSubmit,
-    watch,
-    reset,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<Values, unknown, ConsentInput>({ resolver, defaultValues: defaults });
+  const { register, control, handleSubmit, watch, reset, errors, unplaced, invalid } = useServerCheckedForm<
+    Values,
+    ConsentInput
+  >({
+    resolver,
+    defaultValues: defaults,
+    serverError: create.error,
+    serverFields: fields,
+  });
   const method = watch('method');
-  const unplaced = useServerFieldErrors(create.error, { setError, setFocus }, fields);
 
   const submit = handleSubmit((input) => {
     if (create.isPending) return;
@@ -234,7 +232,6 @@ function ConsentForm({
       })
       .catch(() => undefined); // the error is shown from the mutation's state
   });
-  const hasErrors = Object.keys(errors).length > 0;
   const choices = partnerOrganizations(organizations.data, kase);
   const categoryBoxes = (which: 'ordinary' | 'sensitive') =>
     consentCategories
@@ -257,7 +254,7 @@ function ConsentForm({
       className="flex flex-col gap-6 print:hidden"
     >
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[48rem] flex-col gap-8">
-        <FormErrorSummary error={create.error} unplaced={unplaced} invalid={hasErrors} />
+        <FormErrorSummary error={create.error} unplaced={unplaced} invalid={invalid} />
 
         <SelectField
           id="consent-person"

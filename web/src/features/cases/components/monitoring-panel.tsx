@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { Controller, type FieldPath, type Resolver, useForm } from 'react-hook-form';
+import { Controller, type FieldPath, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
@@ -23,7 +23,7 @@ import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
-import { useServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { useCreateMonitoring } from '../api/create-monitoring.ts';
 import { usePlans } from '../api/list-plans.ts';
 import '../../../lib/i18n/casework.bundle.ts';
@@ -109,15 +109,10 @@ function MonitoringForm({
   const { t } = useTranslation();
   const create = useCreateMonitoring();
   const today = clock.today();
-  const {
-    register,
-    control,
-    handleSubmit,
-    watch,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<Values, unknown, MonitoringInput>({
+  const { register, control, handleSubmit, watch, errors, unplaced, invalid } = useServerCheckedForm<
+    Values,
+    MonitoringInput
+  >({
     resolver,
     defaultValues: {
       conductedOn: today,
@@ -126,25 +121,26 @@ function MonitoringForm({
       suspensionReason: '',
       closure: { evaluation: '' } as Values['closure'],
     },
+    serverError: create.error,
+    serverFields: () => {
+      const fields: FieldPath<Values>[] = [
+        'conductedOn',
+        'decision',
+        'note',
+        'nextMonitoringOn',
+        'closure.reason',
+        'closure.evaluation',
+        'closure',
+        'suspensionReason',
+        ...plan.items.flatMap((_item, index) => [
+          `itemResults.${index}.progress` as const,
+          `itemResults.${index}.note` as const,
+        ]),
+      ];
+      return fields;
+    },
   });
   const decision = watch('decision');
-  const unplaced = useServerFieldErrors<Values>(create.error, { setError, setFocus }, () => {
-    const fields: FieldPath<Values>[] = [
-      'conductedOn',
-      'decision',
-      'note',
-      'nextMonitoringOn',
-      'closure.reason',
-      'closure.evaluation',
-      'closure',
-      'suspensionReason',
-      ...plan.items.flatMap((_item, index) => [
-        `itemResults.${index}.progress` as const,
-        `itemResults.${index}.note` as const,
-      ]),
-    ];
-    return fields;
-  });
 
   const submit = handleSubmit((input) => {
     if (create.isPending) return;
@@ -155,7 +151,6 @@ function MonitoringForm({
       .then((saved) => onSaved(saved.decision))
       .catch(() => undefined); // the error is shown from the mutation's state
   });
-  const hasErrors = Object.keys(errors).length > 0;
 
   return (
     <form
@@ -164,7 +159,7 @@ function MonitoringForm({
       className="flex max-w-[56rem] flex-col gap-8 print:hidden"
     >
       <p>{t('monitoring.lead', { version: plan.version })}</p>
-      <FormErrorSummary error={create.error} unplaced={unplaced} invalid={hasErrors} />
+      <FormErrorSummary error={create.error} unplaced={unplaced} invalid={invalid} />
 
       <FormDateField
         control={control}

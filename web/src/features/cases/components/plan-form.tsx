@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { type FieldPath, useFieldArray, useForm } from 'react-hook-form';
+import { type FieldPath, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type Plan, type PlanInput, planInputSchema, planLinks } from '../../../../../src/contract/plans.ts';
@@ -14,7 +14,7 @@ import { SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { useServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import type { OrganizationOption } from '../api/list-organization-options.ts';
 import type { ProgrammeOptionGroup } from '../api/list-programme-options.ts';
@@ -89,47 +89,43 @@ export function PlanForm({
   onCancel,
 }: PlanFormProps) {
   const { t } = useTranslation();
-  const {
-    register,
-    control,
-    handleSubmit,
-    getValues,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<PlanValues, unknown, PlanInput>({ resolver: zodResolver(planInputSchema), defaultValues });
-  const items = useFieldArray({ control, name: 'items' });
-
-  const unplaced = useServerFieldErrors<PlanValues>(error, { setError, setFocus }, () => {
-    const values = getValues();
-    const fields: FieldPath<PlanValues>[] = [
-      'wishes',
-      'longTermGoal',
-      'shortTermGoals',
-      'nextMonitoringOn',
-      'items',
-      ...values.items.flatMap((_item, index) =>
-        (
-          [
-            'content',
-            'organizationId',
-            'frequency',
-            'periodFrom',
-            'periodTo',
-            'links',
-            'programmeId',
-            'resourceId',
-          ] as const
-        ).map((field) => `items.${index}.${field}` as FieldPath<PlanValues>),
-      ),
-    ];
-    return fields;
+  const { register, control, handleSubmit, errors, unplaced, invalid } = useServerCheckedForm<
+    PlanValues,
+    PlanInput
+  >({
+    resolver: zodResolver(planInputSchema),
+    defaultValues,
+    serverError: error,
+    serverFields: (values) => {
+      const fields: FieldPath<PlanValues>[] = [
+        'wishes',
+        'longTermGoal',
+        'shortTermGoals',
+        'nextMonitoringOn',
+        'items',
+        ...values.items.flatMap((_item, index) =>
+          (
+            [
+              'content',
+              'organizationId',
+              'frequency',
+              'periodFrom',
+              'periodTo',
+              'links',
+              'programmeId',
+              'resourceId',
+            ] as const
+          ).map((field) => `items.${index}.${field}` as FieldPath<PlanValues>),
+        ),
+      ];
+      return fields;
+    },
   });
+  const items = useFieldArray({ control, name: 'items' });
 
   const submit = handleSubmit((input) => {
     if (!submitting) onSubmit(input);
   });
-  const hasErrors = Object.keys(errors).length > 0;
 
   return (
     <section aria-labelledby="plan-form-heading" className="flex flex-col gap-6 print:hidden">
@@ -142,7 +138,7 @@ export function PlanForm({
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-8">
         {error ? (
           <ErrorSummary title={problemMessage(error, t)} messages={unplaced} />
-        ) : hasErrors ? (
+        ) : invalid ? (
           <ErrorSummary
             title={t('form.errorSummaryTitle')}
             messages={errors.items?.message ? [errors.items.message] : []}

@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { type FieldPath, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { progressNoteInputSchema } from '../../../../../src/contract/progressNotes.ts';
@@ -14,7 +13,7 @@ import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { useServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCreateProgressNote } from '../api/progress-notes.ts';
 import '../../../lib/i18n/forms.bundle.ts';
@@ -31,21 +30,14 @@ export function ProgressNoteForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const create = useCreateProgressNote(caseId);
   const [saved, setSaved] = useState(false);
-  const {
-    register,
-    control,
-    handleSubmit,
-    reset,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<Values, unknown, Output>({
+  const { register, control, handleSubmit, reset, errors, unplaced, invalid } = useServerCheckedForm<
+    Values,
+    Output
+  >({
     resolver: zodResolver(progressNoteInputSchema),
     defaultValues: { occurredAt: '', kind: 'homeVisit', counterpart: '', content: '' },
-  });
-  const unplaced = useServerFieldErrors<Values>(create.error, { setError, setFocus }, () => {
-    const fields: FieldPath<Values>[] = ['occurredAt', 'kind', 'counterpart', 'content'];
-    return fields;
+    serverError: create.error,
+    serverFields: ['occurredAt', 'kind', 'counterpart', 'content'],
   });
   const submit = handleSubmit((input) => {
     if (create.isPending) return;
@@ -72,7 +64,7 @@ export function ProgressNoteForm({ caseId }: { caseId: string }) {
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[48rem] flex-col gap-6">
         {create.error ? (
           <ErrorSummary title={problemMessage(create.error, t)} messages={unplaced} />
-        ) : Object.keys(errors).length > 0 ? (
+        ) : invalid ? (
           <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
         ) : null}
         <FormDateTimeField

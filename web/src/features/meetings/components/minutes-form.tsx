@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Controller, type FieldPath, type Resolver, useForm } from 'react-hook-form';
+import { Controller, type FieldPath, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type Meeting, type MinutesInput, minutesInputSchema } from '../../../../../src/contract/meetings.ts';
@@ -13,7 +13,7 @@ import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { useServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { useRecordMinutes } from '../api/record-minutes.ts';
 import '../../../lib/i18n/casework.bundle.ts';
 
@@ -51,14 +51,10 @@ function defaultHeldAt(scheduledAt: string): string {
 export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: () => void }) {
   const { t } = useTranslation();
   const record = useRecordMinutes();
-  const {
-    register,
-    control,
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<Values, unknown, MinutesInput>({
+  const { register, control, handleSubmit, errors, unplaced, invalid } = useServerCheckedForm<
+    Values,
+    MinutesInput
+  >({
     resolver,
     defaultValues: {
       heldAt: defaultHeldAt(meeting.scheduledAt),
@@ -70,21 +66,22 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
       minutes: '',
       decisions: '',
     },
-  });
-  const unplaced = useServerFieldErrors<Values>(record.error, { setError, setFocus }, () => {
-    const fields: FieldPath<Values>[] = [
-      'heldAt',
-      'minutes',
-      'decisions',
-      ...meeting.invitations.flatMap((_invitation, index) => [
-        `attendance.${index}.organizationId` as const,
-        `attendance.${index}.attended` as const,
-        `attendance.${index}.attendeeName` as const,
-        `attendance.${index}.deputyName` as const,
-      ]),
-      'attendance',
-    ];
-    return fields;
+    serverError: record.error,
+    serverFields: () => {
+      const fields: FieldPath<Values>[] = [
+        'heldAt',
+        'minutes',
+        'decisions',
+        ...meeting.invitations.flatMap((_invitation, index) => [
+          `attendance.${index}.organizationId` as const,
+          `attendance.${index}.attended` as const,
+          `attendance.${index}.attendeeName` as const,
+          `attendance.${index}.deputyName` as const,
+        ]),
+        'attendance',
+      ];
+      return fields;
+    },
   });
 
   const submit = handleSubmit((input) => {
@@ -95,7 +92,6 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
       .then(onSaved)
       .catch(() => undefined); // the error is shown from the mutation's state
   });
-  const hasErrors = Object.keys(errors).length > 0;
 
   return (
     <section aria-labelledby="minutes-heading" className="flex flex-col gap-6 print:hidden">
@@ -106,7 +102,7 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
         <p>{t('meetingPage.minutesLead')}</p>
       </div>
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-8">
-        <FormErrorSummary error={record.error} unplaced={unplaced} invalid={hasErrors} />
+        <FormErrorSummary error={record.error} unplaced={unplaced} invalid={invalid} />
         <FormDateTimeField
           control={control}
           name="heldAt"

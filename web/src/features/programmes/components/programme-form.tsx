@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { ReactNode } from 'react';
-import { Controller, type FieldPath, useFieldArray, useForm } from 'react-hook-form';
+import { Controller, type FieldPath, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -18,7 +18,7 @@ import { SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { useServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import type { SectionOption } from '../api/list-section-options.ts';
 import '../../../lib/i18n/recidivism.bundle.ts';
 
@@ -63,36 +63,30 @@ export function ProgrammeForm({
   cancel: ReactNode;
 }) {
   const { t } = useTranslation();
-  const {
-    register,
-    control,
-    handleSubmit,
-    getValues,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<ProgrammeValues, unknown, ProgrammeInput>({
+  const { register, control, handleSubmit, errors, unplaced, invalid } = useServerCheckedForm<
+    ProgrammeValues,
+    ProgrammeInput
+  >({
     resolver: zodResolver(programmeInputSchema),
     defaultValues,
+    serverError: error,
+    serverFields: (values) => {
+      const fields: FieldPath<ProgrammeValues>[] = [
+        'name',
+        'summary',
+        'responsibleSectionId',
+        'challenges',
+        'relatedOrganizationIds',
+        ...(values.indicators ?? []).flatMap((_i, index) => [
+          `indicators.${index}.name` as FieldPath<ProgrammeValues>,
+          `indicators.${index}.unit` as FieldPath<ProgrammeValues>,
+        ]),
+      ];
+      return fields;
+    },
   });
   const indicators = useFieldArray({ control, name: 'indicators' });
-  const unplaced = useServerFieldErrors<ProgrammeValues>(error, { setError, setFocus }, () => {
-    const values = getValues();
-    const fields: FieldPath<ProgrammeValues>[] = [
-      'name',
-      'summary',
-      'responsibleSectionId',
-      'challenges',
-      'relatedOrganizationIds',
-      ...(values.indicators ?? []).flatMap((_i, index) => [
-        `indicators.${index}.name` as FieldPath<ProgrammeValues>,
-        `indicators.${index}.unit` as FieldPath<ProgrammeValues>,
-      ]),
-    ];
-    return fields;
-  });
 
-  const hasErrors = Object.keys(errors).length > 0;
   const submit = handleSubmit((input) => {
     if (!submitting) onSubmit(input);
   });
@@ -100,7 +94,7 @@ export function ProgrammeForm({
   return (
     <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-8">
       <p>{t('recidivism.programmes.formLead')}</p>
-      <FormErrorSummary error={error} unplaced={unplaced} invalid={hasErrors} />
+      <FormErrorSummary error={error} unplaced={unplaced} invalid={invalid} />
       <TextField
         id="programme-name"
         label={t('recidivism.programmes.name')}

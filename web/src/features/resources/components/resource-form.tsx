@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { type FieldPath, useFieldArray, useForm } from 'react-hook-form';
+import { type FieldPath, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Resource } from '../../../../../src/contract/resources.ts';
 import { resourceKinds, resourceNeeds, resourceStatuses } from '../../../../../src/domain/resources/codes.ts';
@@ -11,7 +11,7 @@ import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { useServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import type { ResourceBody } from '../api/save-resource.ts';
 import '../../../lib/i18n/resources.bundle.ts';
@@ -169,49 +169,43 @@ export function ResourceForm({
   cancel: ReactNode;
 }) {
   const { t } = useTranslation();
-  const {
-    register,
-    control,
-    handleSubmit,
-    getValues,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<ResourceFormValues>({ defaultValues });
+  const { register, control, handleSubmit, errors, unplaced } = useServerCheckedForm<ResourceFormValues>({
+    defaultValues,
+    serverError: error,
+    serverFields: (values) => {
+      const fields = [
+        'name',
+        'alternateName',
+        'description',
+        'status',
+        'kinds',
+        'needs',
+        'organization.name',
+        'organization.description',
+        'organization.website',
+        'eligibilityDescription',
+        'minimumAge',
+        'maximumAge',
+        'feesDescription',
+        'applicationProcess',
+        'url',
+        'email',
+        'phone',
+        'assuredOn',
+        ...values.locations.flatMap((_l, i) =>
+          Object.keys(emptyLocation).map((key) => `locations.${i}.${key}`),
+        ),
+        ...values.schedules.flatMap((_s, i) =>
+          Object.keys(emptySchedule).map((key) => `schedules.${i}.${key}`),
+        ),
+        ...values.contacts.flatMap((_c, i) => Object.keys(emptyContact).map((key) => `contacts.${i}.${key}`)),
+      ] as FieldPath<ResourceFormValues>[];
+      return fields;
+    },
+  });
   const locations = useFieldArray({ control, name: 'locations' });
   const schedules = useFieldArray({ control, name: 'schedules' });
   const contacts = useFieldArray({ control, name: 'contacts' });
-  const unplaced = useServerFieldErrors(error, { setError, setFocus }, () => {
-    const values = getValues();
-    const fields = [
-      'name',
-      'alternateName',
-      'description',
-      'status',
-      'kinds',
-      'needs',
-      'organization.name',
-      'organization.description',
-      'organization.website',
-      'eligibilityDescription',
-      'minimumAge',
-      'maximumAge',
-      'feesDescription',
-      'applicationProcess',
-      'url',
-      'email',
-      'phone',
-      'assuredOn',
-      ...values.locations.flatMap((_l, i) =>
-        Object.keys(emptyLocation).map((key) => `locations.${i}.${key}`),
-      ),
-      ...values.schedules.flatMap((_s, i) =>
-        Object.keys(emptySchedule).map((key) => `schedules.${i}.${key}`),
-      ),
-      ...values.contacts.flatMap((_c, i) => Object.keys(emptyContact).map((key) => `contacts.${i}.${key}`)),
-    ] as FieldPath<ResourceFormValues>[];
-    return fields;
-  });
 
   const submit = handleSubmit((values) => {
     if (!submitting) onSubmit(resourceBodyOf(values));
