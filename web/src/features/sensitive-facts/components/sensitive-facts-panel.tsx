@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
-import { type FieldPath, useForm } from 'react-hook-form';
+import type { FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -30,7 +30,7 @@ import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useCodeName } from '../../../lib/code-names.ts';
-import { useServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useOrganizationOptions } from '../../cases/api/list-organization-options.ts';
 import { useCreateSensitiveFact } from '../api/create-sensitive-fact.ts';
@@ -270,16 +270,17 @@ function GrantDialog({
   const { t } = useTranslation();
   const grant = useGrantSensitiveFact();
   const organizations = useOrganizationOptions();
-  const form = useForm<GrantValues, unknown, GrantInput>({
+  const form = useServerCheckedForm<GrantValues, GrantInput>({
     resolver: zodResolver(grantInputSchema),
     defaultValues: { organizationId: '', reason: '' },
+    serverError: grant.error,
+    serverFields: ['organizationId', 'reason'],
   });
-  const { reset, setError, setFocus } = form;
+  const { reset } = form;
   const factId = fact?.id;
   useEffect(() => {
     if (factId) reset({ organizationId: '', reason: '' });
   }, [factId, reset]);
-  useServerFieldErrors(grant.error, { setError, setFocus }, ['organizationId', 'reason']);
   const granted = new Set(fact?.grants.map((g) => g.organization.id) ?? []);
   const submit = form.handleSubmit((input) => {
     if (!fact || grant.isPending) return;
@@ -364,8 +365,10 @@ function SensitiveFactForm({
     details: '',
     attachToCase: Boolean(caseId),
   };
-  const form = useForm<FactValues>({
+  const form = useServerCheckedForm<FactValues>({
     defaultValues: defaults,
+    serverError: create.error,
+    serverFields: factFields,
     // The contract schema validates the body the form becomes (empty optional fields left out).
     resolver: async (values, context, options) => {
       const body = toInput(values, caseId);
@@ -379,9 +382,8 @@ function SensitiveFactForm({
         : { values, errors: {} };
     },
   });
-  const { setError, setFocus, reset } = form;
+  const { reset } = form;
   const kind = form.watch('kind');
-  useServerFieldErrors(create.error, { setError, setFocus }, factFields);
   const submit = form.handleSubmit((values) => {
     if (create.isPending) return;
     create
