@@ -7,7 +7,9 @@ import {
   type UseFormSetFocus,
   useForm,
 } from 'react-hook-form';
-import { ApiError } from './api-client.ts';
+import { useTranslation } from 'react-i18next';
+import { ApiError, isProblem } from './api-client.ts';
+import { problemMessage } from './problem-message.ts';
 
 /** A field error the form could not place next to a field; shown in the form's error summary. */
 export type UnplacedFieldError = { field: string; message: string };
@@ -82,23 +84,34 @@ export function useServerFieldErrors<T extends FieldValues>(
  * field errors of `serverError` placed on `serverFields` (as `useServerFieldErrors` does; a function
  * gets the form's current values, for forms whose fields depend on their rows). Beside the form it
  * returns its `errors`, the server's messages no field took (`unplaced`, for the error summary) and
- * whether any field is in error (`invalid`).
+ * whether any field is in error (`invalid`). `serverConflict` names the field a refusal with that
+ * problem code is about (a login ID or a name already taken): its message goes there, focused.
  */
 export function useServerCheckedForm<Values extends FieldValues, Output = Values>({
   serverError,
   serverFields,
+  serverConflict,
   ...options
 }: UseFormProps<Values, unknown, Output> & {
   serverError: unknown;
   serverFields: readonly FieldPath<Values>[] | ((values: Values) => readonly FieldPath<Values>[]);
+  serverConflict?: { problem: string; field: FieldPath<Values> };
 }) {
+  const { t } = useTranslation();
   const form = useForm<Values, unknown, Output>(options);
-  const { getValues } = form;
+  const { getValues, setError, setFocus } = form;
   const unplaced = useServerFieldErrors(
     serverError,
     form,
     typeof serverFields === 'function' ? () => serverFields(getValues()) : serverFields,
   );
+  const conflictProblem = serverConflict?.problem;
+  const conflictField = serverConflict?.field;
+  useEffect(() => {
+    if (!conflictProblem || !conflictField || !isProblem(serverError, conflictProblem)) return;
+    setError(conflictField, { type: 'server', message: problemMessage(serverError, t) });
+    setFocus(conflictField);
+  }, [serverError, conflictProblem, conflictField, setError, setFocus, t]);
   const { errors } = form.formState;
   return { ...form, errors, unplaced, invalid: Object.keys(errors).length > 0 };
 }

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { type FieldPath, type Resolver, useForm } from 'react-hook-form';
+import type { FieldPath, Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -15,7 +15,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCloseCase } from '../api/close-case.ts';
 import { useOrganizationOptions } from '../api/list-organization-options.ts';
@@ -79,23 +79,18 @@ function CloseDialog({
   const { t } = useTranslation();
   const close = useCloseCase();
   const organizations = useOrganizationOptions();
-  const {
-    register,
-    handleSubmit,
-    watch,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<CloseValues, unknown, CloseCaseInput>({
+  const { register, handleSubmit, watch, errors } = useServerCheckedForm<CloseValues, CloseCaseInput>({
     resolver: closeResolver,
     defaultValues: { evaluation: '' },
+    serverError: close.error,
+    serverFields: closeFields,
   });
   const reason = watch('reason');
   const submit = handleSubmit((input) => {
     if (close.isPending) return;
     close.mutateAsync({ caseId: kase.id, input }).then(
       () => onDone(t('cases.actions.closed')),
-      (error: unknown) => applyServerFieldErrors(error, closeFields, setError, setFocus),
+      () => undefined, // the refusal is shown from the mutation's state
     );
   });
   return (
@@ -173,21 +168,20 @@ function ReasonDialog({
   const suspend = useSuspendCase();
   const reopen = useReopenCase();
   const mutation = action === 'suspend' ? suspend : reopen;
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<ReasonValues, unknown, z.output<typeof caseReasonInputSchema>>({
+  const { register, handleSubmit, errors } = useServerCheckedForm<
+    ReasonValues,
+    z.output<typeof caseReasonInputSchema>
+  >({
     resolver: zodResolver(caseReasonInputSchema),
     defaultValues: { reason: '' },
+    serverError: mutation.error,
+    serverFields: ['reason'],
   });
   const submit = handleSubmit((input) => {
     if (mutation.isPending) return;
     mutation.mutateAsync({ caseId: kase.id, input }).then(
       () => onDone(action === 'suspend' ? t('cases.actions.suspended') : t('cases.actions.reopened')),
-      (error: unknown) => applyServerFieldErrors(error, ['reason'], setError, setFocus),
+      () => undefined, // the refusal is shown from the mutation's state
     );
   });
   return (

@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { type FormEvent, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
@@ -18,7 +17,7 @@ import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { currentLanguage, type Language } from '../../../lib/i18n/i18n.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { formatDate } from '../../../lib/wareki.ts';
@@ -315,15 +314,14 @@ function ApproveDialog({
   const { t } = useTranslation();
   const language = currentLanguage();
   const approve = useApprovePlan();
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<ApproveValues, unknown, z.output<typeof planApproveSchema>>({
+  const { register, handleSubmit, errors } = useServerCheckedForm<
+    ApproveValues,
+    z.output<typeof planApproveSchema>
+  >({
     resolver: zodResolver(planApproveSchema),
     defaultValues: { meetingId: '' },
+    serverError: approve.error,
+    serverFields: ['meetingId'],
   });
   // The plan is decided at a 重層的支援会議 (consent-based); the server checks it was held.
   const meetings = kase.meetings.filter((meeting) => meeting.legalBasis === 'consent');
@@ -332,7 +330,7 @@ function ApproveDialog({
     // mutateAsync: once decided, the draft (and this dialog) is gone before a mutate callback would run.
     approve.mutateAsync({ planId: plan.id, caseId: kase.id, meetingId }).then(
       (approved) => onDone(approved.version),
-      (error: unknown) => applyServerFieldErrors(error, ['meetingId'], setError, setFocus),
+      () => undefined, // the refusal is shown from the mutation's state
     );
   });
   return (

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { type ReactNode, useEffect, useState } from 'react';
-import { type DefaultValues, type FieldPath, useForm } from 'react-hook-form';
+import type { ReactNode } from 'react';
+import type { DefaultValues, FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -14,9 +14,7 @@ import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { isProblem } from '../../../lib/api-client.ts';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import '../../../lib/i18n/admin.bundle.ts';
 
 export type OrganizationFormValues = OrganizationInput;
@@ -71,27 +69,17 @@ export function OrganizationForm({
   const {
     register,
     handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors, dirtyFields },
-  } = useForm<OrganizationFormValues, unknown, OrganizationFormOutput>({
+    formState: { dirtyFields },
+    errors,
+    unplaced,
+    invalid,
+  } = useServerCheckedForm<OrganizationFormValues, OrganizationFormOutput>({
     resolver: zodResolver(organizationInputSchema),
     defaultValues,
+    serverError: error,
+    serverFields: fields,
+    serverConflict: { problem: 'conflict.organizationNameTaken', field: 'name' },
   });
-  const [unplaced, setUnplaced] = useState<string[]>([]);
-
-  useEffect(() => {
-    if (!error) {
-      setUnplaced([]);
-      return;
-    }
-    const left = applyServerFieldErrors(error, fields, setError, setFocus);
-    if (isProblem(error, 'conflict.organizationNameTaken')) {
-      setError('name', { type: 'server', message: problemMessage(error, t) });
-      setFocus('name');
-    }
-    setUnplaced(left.map((item) => item.message));
-  }, [error, setError, setFocus, t]);
 
   const submit = handleSubmit((values) => {
     if (submitting) return;
@@ -99,11 +87,9 @@ export function OrganizationForm({
     onSubmit(values, changed);
   });
 
-  const hasClientErrors = Object.keys(errors).length > 0;
-
   return (
     <form noValidate onSubmit={submit} className="flex max-w-[48rem] flex-col gap-8">
-      <FormErrorSummary error={error} unplaced={unplaced} invalid={hasClientErrors} />
+      <FormErrorSummary error={error} unplaced={unplaced} invalid={invalid} />
 
       <TextField
         id="organization-name"
