@@ -13,10 +13,10 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { RecordPage } from '../../../components/ui/record-page.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
-import { isProblem } from '../../../lib/api-client.ts';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { problemMessage } from '../../../lib/problem-message.ts';
@@ -302,22 +302,18 @@ function PersonRecord({ person }: { person: Person }) {
 export function PersonDetailPage({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const person = usePerson(personId);
-  if (person.data) return <PersonRecord person={person.data} />;
   return (
-    <>
-      <PageHeading>{t('persons.detailTitle')}</PageHeading>
-      {person.isPending ? (
-        <Loading />
-      ) : isProblem(person.error, 'notFound') ? (
-        <div className="flex flex-col gap-6">
-          <Alert tone="error" title={t('persons.notFound')} />
-          <Link to="/persons" className={textLinkClassName}>
-            {t('persons.backToSearch')}
-          </Link>
-        </div>
-      ) : (
-        <QueryError error={person.error} onRetry={() => void person.refetch()} />
-      )}
-    </>
+    <RecordPage
+      query={person}
+      heading={t('persons.detailTitle')}
+      notFound={t('persons.notFound')}
+      back={
+        <Link to="/persons" className={textLinkClassName}>
+          {t('persons.backToSearch')}
+        </Link>
+      }
+    >
+      {(record) => <PersonRecord person={record} />}
+    </RecordPage>
   );
 }
