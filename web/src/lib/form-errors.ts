@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import {
+  type FieldError,
   type FieldPath,
   type FieldValues,
+  get,
   type UseFormProps,
   type UseFormSetError,
   type UseFormSetFocus,
@@ -82,10 +84,11 @@ export function useServerFieldErrors<T extends FieldValues>(
 /**
  * A react-hook-form form whose server refusals land on its own fields: `useForm(options)`, with the
  * field errors of `serverError` placed on `serverFields` (as `useServerFieldErrors` does; a function
- * gets the form's current values, for forms whose fields depend on their rows). Beside the form it
- * returns its `errors`, the server's messages no field took (`unplaced`, for the error summary) and
- * whether any field is in error (`invalid`). `serverConflict` names the field a refusal with that
- * problem code is about (a login ID or a name already taken): its message goes there, focused.
+ * gets the form's current values, for forms whose fields depend on their rows). `serverConflict`
+ * names the field a refusal with that problem code is about (a login ID or a name already taken):
+ * its message goes there, focused. Beside the form it returns its `errors`, the server's messages no
+ * field took (`unplaced`, for the error summary), whether any field is in error (`invalid`), and
+ * `registerField(name)`: the field's registration with the error to show beside it.
  */
 export function useServerCheckedForm<Values extends FieldValues, Output = Values>({
   serverError,
@@ -113,5 +116,9 @@ export function useServerCheckedForm<Values extends FieldValues, Output = Values
     setFocus(conflictField);
   }, [serverError, conflictProblem, conflictField, setError, setFocus, t]);
   const { errors } = form.formState;
-  return { ...form, errors, unplaced, invalid: Object.keys(errors).length > 0 };
+  const registerField = (name: FieldPath<Values>) => ({
+    ...form.register(name),
+    error: (get(errors, name) as FieldError | undefined)?.message,
+  });
+  return { ...form, errors, unplaced, invalid: Object.keys(errors).length > 0, registerField };
 }

@@ -22,7 +22,7 @@ export function PasswordPage() {
   const change = useChangePassword();
   const required = useSession().data?.passwordChangeRequired === true;
   const [done, setDone] = useState<number | null>(null);
-  const { register, handleSubmit, reset, errors, unplaced } = useServerCheckedForm<PasswordChange>({
+  const { handleSubmit, reset, unplaced, registerField } = useServerCheckedForm<PasswordChange>({
     resolver: zodResolver(passwordChangeSchema),
     defaultValues: { currentPassword: '', newPassword: '' },
     serverError: change.error,
@@ -60,8 +60,7 @@ export function PasswordPage() {
           label={t('accounts.password.current')}
           required
           autoComplete="current-password"
-          error={errors.currentPassword?.message}
-          {...register('currentPassword')}
+          {...registerField('currentPassword')}
         />
         <TextField
           id="password-new"
@@ -70,8 +69,7 @@ export function PasswordPage() {
           supportText={t('accounts.password.rules')}
           required
           autoComplete="new-password"
-          error={errors.newPassword?.message}
-          {...register('newPassword')}
+          {...registerField('newPassword')}
         />
         <div>
           <SubmitButton busy={change.isPending}>{t('accounts.password.submit')}</SubmitButton>

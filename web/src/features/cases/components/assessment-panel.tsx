@@ -180,7 +180,7 @@ function AssessmentForm({
 }) {
   const { t } = useTranslation();
   const save = useSaveAssessment();
-  const { register, control, handleSubmit, errors, unplaced, invalid } = useServerCheckedForm<
+  const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = useServerCheckedForm<
     Values,
     AssessmentInput
   >({
@@ -264,23 +264,20 @@ function AssessmentForm({
           label={t('assessment.summary')}
           supportText={t('assessment.summarySupport')}
           rows={5}
-          error={errors.summary?.message}
-          {...register('summary')}
+          {...registerField('summary')}
         />
         <TextareaField
           id="assessment-wishes"
           label={t('assessment.wishes')}
           rows={3}
-          error={errors.wishes?.message}
-          {...register('wishes')}
+          {...registerField('wishes')}
         />
         <TextareaField
           id="assessment-strengths"
           label={t('assessment.strengths')}
           supportText={t('assessment.strengthsSupport')}
           rows={3}
-          error={errors.strengths?.message}
-          {...register('strengths')}
+          {...registerField('strengths')}
         />
 
         <fieldset className="flex flex-col gap-4">

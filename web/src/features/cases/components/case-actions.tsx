@@ -79,7 +79,7 @@ function CloseDialog({
   const { t } = useTranslation();
   const close = useCloseCase();
   const organizations = useOrganizationOptions();
-  const { register, handleSubmit, watch, errors } = useServerCheckedForm<CloseValues, CloseCaseInput>({
+  const { handleSubmit, watch, registerField } = useServerCheckedForm<CloseValues, CloseCaseInput>({
     resolver: closeResolver,
     defaultValues: { evaluation: '' },
     serverError: close.error,
@@ -109,8 +109,7 @@ function CloseDialog({
         id="case-close-reason"
         label={t('cases.actions.reason')}
         required
-        error={errors.reason?.message}
-        {...register('reason')}
+        {...registerField('reason')}
       >
         <option value="">{t('cases.actions.reasonPlaceholder')}</option>
         {closureReasons.map((item) => (
@@ -125,8 +124,7 @@ function CloseDialog({
           label={t('cases.actions.lead')}
           supportText={t('cases.actions.leadSupport')}
           required
-          error={errors.leadOrganizationId?.message}
-          {...register('leadOrganizationId')}
+          {...registerField('leadOrganizationId')}
         >
           <option value="">{t('cases.actions.leadPlaceholder')}</option>
           {(organizations.data ?? [])
@@ -144,8 +142,7 @@ function CloseDialog({
         supportText={t('cases.actions.evaluationSupport')}
         required
         rows={5}
-        error={errors.evaluation?.message}
-        {...register('evaluation')}
+        {...registerField('evaluation')}
       />
     </FormDialog>
   );
@@ -168,7 +165,7 @@ function ReasonDialog({
   const suspend = useSuspendCase();
   const reopen = useReopenCase();
   const mutation = action === 'suspend' ? suspend : reopen;
-  const { register, handleSubmit, errors } = useServerCheckedForm<
+  const { handleSubmit, registerField } = useServerCheckedForm<
     ReasonValues,
     z.output<typeof caseReasonInputSchema>
   >({
@@ -205,8 +202,7 @@ function ReasonDialog({
         label={action === 'suspend' ? t('cases.actions.suspendReason') : t('cases.actions.reopenReason')}
         required
         rows={4}
-        error={errors.reason?.message}
-        {...register('reason')}
+        {...registerField('reason')}
       />
     </FormDialog>
   );

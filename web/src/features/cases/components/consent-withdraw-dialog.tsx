@@ -102,8 +102,7 @@ export function ConsentWithdrawDialog({
         supportText={t('consentWithdrawal.reasonSupport')}
         required
         rows={3}
-        error={form.formState.errors.reason?.message}
-        {...form.register('reason')}
+        {...form.registerField('reason')}
       />
     </FormDialog>
   );

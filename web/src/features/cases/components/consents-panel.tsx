@@ -210,15 +210,13 @@ function ConsentForm({
     method: 'signedForm',
     witness: '',
   };
-  const { register, control, handleSubmit, watch, reset, errors, unplaced, invalid } = useServerCheckedForm<
-    Values,
-    ConsentInput
-  >({
-    resolver,
-    defaultValues: defaults,
-    serverError: create.error,
-    serverFields: fields,
-  });
+  const { register, control, handleSubmit, watch, reset, errors, unplaced, invalid, registerField } =
+    useServerCheckedForm<Values, ConsentInput>({
+      resolver,
+      defaultValues: defaults,
+      serverError: create.error,
+      serverFields: fields,
+    });
   const method = watch('method');
 
   const submit = handleSubmit((input) => {
@@ -260,8 +258,7 @@ function ConsentForm({
           id="consent-person"
           label={t('caseConsents.personLabel')}
           required
-          error={errors.personId?.message}
-          {...register('personId')}
+          {...registerField('personId')}
         >
           {kase.persons.map((person) => (
             <option key={person.id} value={person.id}>
@@ -338,8 +335,7 @@ function ConsentForm({
             label={t('caseConsents.witness')}
             supportText={t('caseConsents.witnessSupport')}
             required
-            error={errors.witness?.message}
-            {...register('witness')}
+            {...registerField('witness')}
           />
         ) : null}
 

@@ -109,37 +109,35 @@ function MonitoringForm({
   const { t } = useTranslation();
   const create = useCreateMonitoring();
   const today = clock.today();
-  const { register, control, handleSubmit, watch, errors, unplaced, invalid } = useServerCheckedForm<
-    Values,
-    MonitoringInput
-  >({
-    resolver,
-    defaultValues: {
-      conductedOn: today,
-      itemResults: plan.items.map((item) => ({ planItemId: item.id, note: '' })) as Values['itemResults'],
-      note: '',
-      suspensionReason: '',
-      closure: { evaluation: '' } as Values['closure'],
-    },
-    serverError: create.error,
-    serverFields: () => {
-      const fields: FieldPath<Values>[] = [
-        'conductedOn',
-        'decision',
-        'note',
-        'nextMonitoringOn',
-        'closure.reason',
-        'closure.evaluation',
-        'closure',
-        'suspensionReason',
-        ...plan.items.flatMap((_item, index) => [
-          `itemResults.${index}.progress` as const,
-          `itemResults.${index}.note` as const,
-        ]),
-      ];
-      return fields;
-    },
-  });
+  const { register, control, handleSubmit, watch, errors, unplaced, invalid, registerField } =
+    useServerCheckedForm<Values, MonitoringInput>({
+      resolver,
+      defaultValues: {
+        conductedOn: today,
+        itemResults: plan.items.map((item) => ({ planItemId: item.id, note: '' })) as Values['itemResults'],
+        note: '',
+        suspensionReason: '',
+        closure: { evaluation: '' } as Values['closure'],
+      },
+      serverError: create.error,
+      serverFields: () => {
+        const fields: FieldPath<Values>[] = [
+          'conductedOn',
+          'decision',
+          'note',
+          'nextMonitoringOn',
+          'closure.reason',
+          'closure.evaluation',
+          'closure',
+          'suspensionReason',
+          ...plan.items.flatMap((_item, index) => [
+            `itemResults.${index}.progress` as const,
+            `itemResults.${index}.note` as const,
+          ]),
+        ];
+        return fields;
+      },
+    });
   const decision = watch('decision');
 
   const submit = handleSubmit((input) => {
@@ -256,8 +254,7 @@ function MonitoringForm({
             label={t('monitoring.closureEvaluation')}
             required
             rows={4}
-            error={errors.closure?.evaluation?.message}
-            {...register('closure.evaluation')}
+            {...registerField('closure.evaluation')}
           />
         </>
       ) : null}
@@ -267,18 +264,11 @@ function MonitoringForm({
           label={t('monitoring.suspensionReason')}
           required
           rows={3}
-          error={errors.suspensionReason?.message}
-          {...register('suspensionReason')}
+          {...registerField('suspensionReason')}
         />
       ) : null}
 
-      <TextareaField
-        id="monitoring-note"
-        label={t('monitoring.note')}
-        rows={4}
-        error={errors.note?.message}
-        {...register('note')}
-      />
+      <TextareaField id="monitoring-note" label={t('monitoring.note')} rows={4} {...registerField('note')} />
 
       <FormActions>
         <SubmitButton busy={create.isPending}>{t('monitoring.submit')}</SubmitButton>

@@ -89,7 +89,7 @@ export function PlanForm({
   onCancel,
 }: PlanFormProps) {
   const { t } = useTranslation();
-  const { register, control, handleSubmit, errors, unplaced, invalid } = useServerCheckedForm<
+  const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = useServerCheckedForm<
     PlanValues,
     PlanInput
   >({
@@ -149,24 +149,21 @@ export function PlanForm({
           label={t('plans.wishes')}
           required
           rows={3}
-          error={errors.wishes?.message}
-          {...register('wishes')}
+          {...registerField('wishes')}
         />
         <TextareaField
           id="plan-long-term-goal"
           label={t('plans.longTermGoal')}
           required
           rows={2}
-          error={errors.longTermGoal?.message}
-          {...register('longTermGoal')}
+          {...registerField('longTermGoal')}
         />
         <TextareaField
           id="plan-short-term-goals"
           label={t('plans.shortTermGoals')}
           required
           rows={3}
-          error={errors.shortTermGoals?.message}
-          {...register('shortTermGoals')}
+          {...registerField('shortTermGoals')}
         />
         <FormDateField
           control={control}

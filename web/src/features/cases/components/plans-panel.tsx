@@ -314,7 +314,7 @@ function ApproveDialog({
   const { t } = useTranslation();
   const language = currentLanguage();
   const approve = useApprovePlan();
-  const { register, handleSubmit, errors } = useServerCheckedForm<
+  const { handleSubmit, registerField } = useServerCheckedForm<
     ApproveValues,
     z.output<typeof planApproveSchema>
   >({
@@ -352,8 +352,7 @@ function ApproveDialog({
         id="plan-approve-meeting"
         label={t('plans.meeting')}
         required
-        error={errors.meetingId?.message}
-        {...register('meetingId')}
+        {...registerField('meetingId')}
       >
         <option value="">{t('plans.meetingPlaceholder')}</option>
         {meetings.map((meeting) => (

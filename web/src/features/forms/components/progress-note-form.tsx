@@ -30,7 +30,7 @@ export function ProgressNoteForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const create = useCreateProgressNote(caseId);
   const [saved, setSaved] = useState(false);
-  const { register, control, handleSubmit, reset, errors, unplaced, invalid } = useServerCheckedForm<
+  const { control, handleSubmit, reset, errors, unplaced, invalid, registerField } = useServerCheckedForm<
     Values,
     Output
   >({
@@ -80,8 +80,7 @@ export function ProgressNoteForm({ caseId }: { caseId: string }) {
           id="progress-note-kind"
           label={t('forms.progressNotes.kind')}
           required
-          error={errors.kind?.message}
-          {...register('kind')}
+          {...registerField('kind')}
         >
           {progressNoteKinds.map((k) => (
             <option key={k.code} value={k.code}>
@@ -93,16 +92,14 @@ export function ProgressNoteForm({ caseId }: { caseId: string }) {
           id="progress-note-counterpart"
           label={t('forms.progressNotes.counterpart')}
           supportText={t('forms.progressNotes.counterpartSupport')}
-          error={errors.counterpart?.message}
-          {...register('counterpart')}
+          {...registerField('counterpart')}
         />
         <TextareaField
           id="progress-note-content"
           label={t('forms.progressNotes.content')}
           required
           rows={5}
-          error={errors.content?.message}
-          {...register('content')}
+          {...registerField('content')}
         />
         <div>
           <Button type="submit" aria-disabled={create.isPending || undefined}>

@@ -51,7 +51,7 @@ function defaultHeldAt(scheduledAt: string): string {
 export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: () => void }) {
   const { t } = useTranslation();
   const record = useRecordMinutes();
-  const { register, control, handleSubmit, errors, unplaced, invalid } = useServerCheckedForm<
+  const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = useServerCheckedForm<
     Values,
     MinutesInput
   >({
@@ -175,15 +175,13 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
           label={t('meetingPage.minutesLabel')}
           required
           rows={8}
-          error={errors.minutes?.message}
-          {...register('minutes')}
+          {...registerField('minutes')}
         />
         <TextareaField
           id="minutes-decisions"
           label={t('meetingPage.decisionsLabel')}
           rows={4}
-          error={errors.decisions?.message}
-          {...register('decisions')}
+          {...registerField('decisions')}
         />
         <FormActions>
           <SubmitButton busy={record.isPending}>{t('meetingPage.submitMinutes')}</SubmitButton>

@@ -73,6 +73,7 @@ export function OrganizationForm({
     errors,
     unplaced,
     invalid,
+    registerField,
   } = useServerCheckedForm<OrganizationFormValues, OrganizationFormOutput>({
     resolver: zodResolver(organizationInputSchema),
     defaultValues,
@@ -96,23 +97,15 @@ export function OrganizationForm({
         label={t('organizations.name')}
         required
         autoComplete="organization"
-        error={errors.name?.message}
-        {...register('name')}
+        {...registerField('name')}
       />
       <TextField
         id="organization-name-kana"
         label={t('organizations.nameKana')}
         supportText={t('organizations.nameKanaSupport')}
-        error={errors.nameKana?.message}
-        {...register('nameKana')}
+        {...registerField('nameKana')}
       />
-      <SelectField
-        id="organization-kind"
-        label={t('organizations.kind')}
-        required
-        error={errors.kind?.message}
-        {...register('kind')}
-      >
+      <SelectField id="organization-kind" label={t('organizations.kind')} required {...registerField('kind')}>
         <option value="">{t('organizations.kindPlaceholder')}</option>
         {organizationKinds.map((kind) => (
           <option key={kind} value={kind}>
@@ -145,8 +138,7 @@ export function OrganizationForm({
           label={t('organizations.phone')}
           supportText={t('organizations.phoneSupport')}
           autoComplete="tel"
-          error={errors.contact?.phone?.message}
-          {...register('contact.phone')}
+          {...registerField('contact.phone')}
         />
         <TextField
           id="organization-email"
@@ -154,15 +146,13 @@ export function OrganizationForm({
           label={t('organizations.email')}
           autoComplete="email"
           spellCheck={false}
-          error={errors.contact?.email?.message}
-          {...register('contact.email')}
+          {...registerField('contact.email')}
         />
         <TextField
           id="organization-address"
           label={t('organizations.address')}
           autoComplete="street-address"
-          error={errors.contact?.address?.message}
-          {...register('contact.address')}
+          {...registerField('contact.address')}
         />
       </fieldset>
 

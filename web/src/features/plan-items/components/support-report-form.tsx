@@ -39,7 +39,7 @@ export function SupportReportForm({
   const create = useCreateSupportReport();
   const today = clock.today();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const { register, control, handleSubmit, errors, unplaced, invalid } = useServerCheckedForm<
+  const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = useServerCheckedForm<
     Values,
     SupportReportInput
   >({
@@ -100,8 +100,7 @@ export function SupportReportForm({
           supportText={t('planItems.contentSupport')}
           required
           rows={5}
-          error={errors.content?.message}
-          {...register('content')}
+          {...registerField('content')}
         />
         <RadioGroup legend={t('planItems.result')} required error={errors.result?.message}>
           {reportResults.map((result) => (

@@ -63,7 +63,7 @@ export function ProgrammeForm({
   cancel: ReactNode;
 }) {
   const { t } = useTranslation();
-  const { register, control, handleSubmit, errors, unplaced, invalid } = useServerCheckedForm<
+  const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = useServerCheckedForm<
     ProgrammeValues,
     ProgrammeInput
   >({
@@ -100,22 +100,19 @@ export function ProgrammeForm({
         label={t('recidivism.programmes.name')}
         supportText={t('recidivism.programmes.nameSupport')}
         required
-        error={errors.name?.message}
-        {...register('name')}
+        {...registerField('name')}
       />
       <TextareaField
         id="programme-summary"
         label={t('recidivism.programmes.summary')}
         rows={4}
-        error={errors.summary?.message}
-        {...register('summary')}
+        {...registerField('summary')}
       />
       <SelectField
         id="programme-section"
         label={t('recidivism.programmes.section')}
         required
-        error={errors.responsibleSectionId?.message}
-        {...register('responsibleSectionId')}
+        {...registerField('responsibleSectionId')}
       >
         <option value="">{t('recidivism.programmes.sectionPlaceholder')}</option>
         {organizations.map((o) => (

@@ -311,8 +311,7 @@ function GrantDialog({
         id="sensitive-grant-organization"
         label={t('sensitiveFacts.grantOrganization')}
         required
-        error={form.formState.errors.organizationId?.message}
-        {...form.register('organizationId')}
+        {...form.registerField('organizationId')}
       >
         <option value="">{t('sensitiveFacts.chooseOrganization')}</option>
         {(organizations.data ?? [])
@@ -329,8 +328,7 @@ function GrantDialog({
         supportText={t('sensitiveFacts.grantReasonSupport')}
         required
         rows={3}
-        error={form.formState.errors.reason?.message}
-        {...form.register('reason')}
+        {...form.registerField('reason')}
       />
     </FormDialog>
   );

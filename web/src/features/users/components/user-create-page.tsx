@@ -32,7 +32,7 @@ export function UserCreatePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateUser();
-  const { register, handleSubmit, errors, unplaced, invalid } = useServerCheckedForm<
+  const { register, handleSubmit, errors, unplaced, invalid, registerField } = useServerCheckedForm<
     UserInput,
     z.output<typeof userInputSchema>
   >({
@@ -73,16 +73,14 @@ export function UserCreatePage() {
           autoComplete="off"
           autoCapitalize="none"
           spellCheck={false}
-          error={errors.loginId?.message}
-          {...register('loginId')}
+          {...registerField('loginId')}
         />
         <TextField
           id="user-display-name"
           label={t('users.displayName')}
           required
           autoComplete="off"
-          error={errors.displayName?.message}
-          {...register('displayName')}
+          {...registerField('displayName')}
         />
         <OrganizationSelect
           id="user-organization"
@@ -97,8 +95,7 @@ export function UserCreatePage() {
           supportText={t('users.passwordSupport')}
           required
           autoComplete="new-password"
-          error={errors.password?.message}
-          {...register('password')}
+          {...registerField('password')}
         />
         <CheckboxGroup legend={t('users.signInLegend')} supportText={t('users.mustChangePasswordSupport')}>
           <Checkbox

@@ -80,6 +80,7 @@ function UserEditor({ user }: { user: User }) {
     errors,
     unplaced,
     invalid,
+    registerField,
   } = useServerCheckedForm<UserEditValues, UserEditOutput>({
     resolver: zodResolver(userEditSchema),
     defaultValues: {
@@ -142,8 +143,7 @@ function UserEditor({ user }: { user: User }) {
               label={t('users.displayName')}
               required
               autoComplete="off"
-              error={errors.displayName?.message}
-              {...register('displayName')}
+              {...registerField('displayName')}
             />
             <OrganizationSelect
               id="user-organization"
@@ -158,8 +158,7 @@ function UserEditor({ user }: { user: User }) {
               label={t('users.newPassword')}
               supportText={t('users.newPasswordSupport')}
               autoComplete="new-password"
-              error={errors.password?.message}
-              {...register('password')}
+              {...registerField('password')}
             />
             <CheckboxGroup
               legend={t('users.signInLegend')}
