@@ -2,7 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../../src/contract/users.ts';
 import * as clock from '../../../../../src/domain/clock.ts';
-import { useEnableToggle } from '../../../components/enable-toggle.tsx';
+import { EnabledBadge, RowActions, useEnableToggle } from '../../../components/enable-toggle.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { buttonClassName } from '../../../components/ui/button.tsx';
@@ -129,11 +129,7 @@ export function UserListPage({ organizationId, includeDisabled, onFilterChange }
                   <Td>{user.roles.map((role) => t(`role.${role}`)).join(t('common.listSeparator'))}</Td>
                   <Td>
                     <span className="flex flex-wrap gap-2">
-                      {user.disabledAt ? (
-                        <Badge tone="muted">{t('common.disabled')}</Badge>
-                      ) : (
-                        <Badge tone="success">{t('common.enabled')}</Badge>
-                      )}
+                      <EnabledBadge record={user} />
                       {isLocked(user, now) ? <Badge tone="warning">{t('users.locked')}</Badge> : null}
                     </span>
                   </Td>
@@ -141,7 +137,7 @@ export function UserListPage({ organizationId, includeDisabled, onFilterChange }
                     {user.lastSignInAt ? formatDateTime(user.lastSignInAt, language) : t('common.never')}
                   </Td>
                   <Td>
-                    <span className="flex items-center gap-4 whitespace-nowrap">
+                    <RowActions>
                       {user.abilities.update ? (
                         <Link
                           to="/admin/users/$userId"
@@ -156,7 +152,7 @@ export function UserListPage({ organizationId, includeDisabled, onFilterChange }
                         </Link>
                       ) : null}
                       {user.abilities.disable ? toggle.button(user) : null}
-                    </span>
+                    </RowActions>
                   </Td>
                 </tr>
               )}
