@@ -7,6 +7,7 @@ import { formatFiscalYear } from '../../../../../src/domain/fiscalYear.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button, buttonClassName } from '../../../components/ui/button.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FactStrip } from '../../../components/ui/fact-strip.tsx';
 import { FlashStatus } from '../../../components/ui/flash-status.tsx';
@@ -14,7 +15,7 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
@@ -171,39 +172,31 @@ export function CommunityActivityPage({ activityId }: { activityId: string }) {
           </Section>
         ) : null}
         <Section id="community-sessions" title={t('resources.community.sessionsHeading')}>
-          <Table
+          <DataTable
             caption={t('resources.community.sessionsCaption')}
             captionDetail={t('common.itemCount', { count: a.sessions.length })}
+            columns={[
+              t('resources.community.heldOn'),
+              t('resources.community.fiscalYear'),
+              t('resources.community.participantCount'),
+              t('resources.community.organizationNames'),
+              t('resources.community.note'),
+            ]}
+            rows={a.sessions}
+            empty={t('resources.community.noSessions')}
           >
-            <thead>
-              <tr>
-                <Th scope="col">{t('resources.community.heldOn')}</Th>
-                <Th scope="col">{t('resources.community.fiscalYear')}</Th>
-                <Th scope="col">{t('resources.community.participantCount')}</Th>
-                <Th scope="col">{t('resources.community.organizationNames')}</Th>
-                <Th scope="col">{t('resources.community.note')}</Th>
+            {(s) => (
+              <tr key={s.id}>
+                <Th scope="row" className="whitespace-nowrap">
+                  <DateText value={s.heldOn} />
+                </Th>
+                <Td className="whitespace-nowrap">{formatFiscalYear(s.fiscalYear)}</Td>
+                <Td className="text-right tabular-nums">{s.participants}</Td>
+                <Td>{s.organizations.join('、')}</Td>
+                <Td>{s.note ?? ''}</Td>
               </tr>
-            </thead>
-            <tbody>
-              {a.sessions.length === 0 ? (
-                <tr>
-                  <Td colSpan={5}>{t('resources.community.noSessions')}</Td>
-                </tr>
-              ) : (
-                a.sessions.map((s) => (
-                  <tr key={s.id}>
-                    <Th scope="row" className="whitespace-nowrap">
-                      <DateText value={s.heldOn} />
-                    </Th>
-                    <Td className="whitespace-nowrap">{formatFiscalYear(s.fiscalYear)}</Td>
-                    <Td className="text-right tabular-nums">{s.participants}</Td>
-                    <Td>{s.organizations.join('、')}</Td>
-                    <Td>{s.note ?? ''}</Td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </Table>
+            )}
+          </DataTable>
         </Section>
         <Link to="/community" className={textLinkClassName}>
           {t('resources.community.backToList')}

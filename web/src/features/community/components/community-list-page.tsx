@@ -6,6 +6,7 @@ import { today } from '../../../../../src/domain/clock.ts';
 import { fiscalYearOf, formatFiscalYear } from '../../../../../src/domain/fiscalYear.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { buttonClassName } from '../../../components/ui/button.tsx';
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
@@ -95,64 +96,56 @@ export function CommunityListPage() {
               <Totals list={list.data} />
             </Section>
             <Section id="community-activities" title={t('resources.community.activitiesHeading')}>
-              <Table
+              <DataTable
                 caption={t('resources.community.tableCaption', { year: list.data.fiscalYearLabel })}
                 captionDetail={t('common.itemCount', { count: list.data.items.length })}
+                columns={[
+                  t('resources.community.name'),
+                  t('resources.community.kind'),
+                  t('resources.community.place'),
+                  t('resources.community.sessions'),
+                  t('resources.community.participants'),
+                  t('resources.community.organizations'),
+                  t('resources.community.lastHeldOn'),
+                ]}
+                rows={list.data.items}
+                empty={t('resources.community.empty')}
               >
-                <thead>
-                  <tr>
-                    <Th scope="col">{t('resources.community.name')}</Th>
-                    <Th scope="col">{t('resources.community.kind')}</Th>
-                    <Th scope="col">{t('resources.community.place')}</Th>
-                    <Th scope="col">{t('resources.community.sessions')}</Th>
-                    <Th scope="col">{t('resources.community.participants')}</Th>
-                    <Th scope="col">{t('resources.community.organizations')}</Th>
-                    <Th scope="col">{t('resources.community.lastHeldOn')}</Th>
+                {(item) => (
+                  <tr key={item.id}>
+                    <Th scope="row">
+                      <Link
+                        to="/community/$activityId"
+                        params={{ activityId: item.id }}
+                        className={textLinkClassName}
+                      >
+                        {item.name}
+                      </Link>
+                      {item.active ? null : (
+                        <>
+                          {' '}
+                          <Badge tone="warning">{t('resources.community.ended')}</Badge>
+                        </>
+                      )}
+                    </Th>
+                    <Td>{t(`resources.community.kinds.${item.kind}`)}</Td>
+                    <Td>
+                      <div className="flex flex-col gap-1">
+                        <span>{item.placeName}</span>
+                        <span className="text-std-16N-170 text-solid-gray-700">
+                          {[item.schoolDistrict, item.district].filter(Boolean).join('・')}
+                        </span>
+                      </div>
+                    </Td>
+                    <Td className="text-right tabular-nums">{item.year.sessions}</Td>
+                    <Td className="text-right tabular-nums">{item.year.participants}</Td>
+                    <Td className="text-right tabular-nums">{item.year.organizations}</Td>
+                    <Td className="whitespace-nowrap">
+                      {item.lastHeldOn ? <DateText value={item.lastHeldOn} /> : '—'}
+                    </Td>
                   </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.length === 0 ? (
-                    <tr>
-                      <Td colSpan={7}>{t('resources.community.empty')}</Td>
-                    </tr>
-                  ) : (
-                    list.data.items.map((item) => (
-                      <tr key={item.id}>
-                        <Th scope="row">
-                          <Link
-                            to="/community/$activityId"
-                            params={{ activityId: item.id }}
-                            className={textLinkClassName}
-                          >
-                            {item.name}
-                          </Link>
-                          {item.active ? null : (
-                            <>
-                              {' '}
-                              <Badge tone="warning">{t('resources.community.ended')}</Badge>
-                            </>
-                          )}
-                        </Th>
-                        <Td>{t(`resources.community.kinds.${item.kind}`)}</Td>
-                        <Td>
-                          <div className="flex flex-col gap-1">
-                            <span>{item.placeName}</span>
-                            <span className="text-std-16N-170 text-solid-gray-700">
-                              {[item.schoolDistrict, item.district].filter(Boolean).join('・')}
-                            </span>
-                          </div>
-                        </Td>
-                        <Td className="text-right tabular-nums">{item.year.sessions}</Td>
-                        <Td className="text-right tabular-nums">{item.year.participants}</Td>
-                        <Td className="text-right tabular-nums">{item.year.organizations}</Td>
-                        <Td className="whitespace-nowrap">
-                          {item.lastHeldOn ? <DateText value={item.lastHeldOn} /> : '—'}
-                        </Td>
-                      </tr>
-                    ))
-                  )}
-                </tbody>
-              </Table>
+                )}
+              </DataTable>
             </Section>
           </>
         )}

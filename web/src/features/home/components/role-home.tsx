@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DashboardMeeting } from '../../../../../src/contract/dashboard.ts';
 import * as clock from '../../../../../src/domain/clock.ts';
 import { termStanding } from '../../../../../src/domain/councilTerms.ts';
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -142,96 +143,80 @@ function CoordinatorHome({
           ))
         )}
       </FigureGroup>
-      <Table
+      <DataTable
         caption={t('stats.home.handoversCaption')}
         captionDetail={t('stats.home.count', { count: data.handoversWaiting.length })}
+        columns={[
+          t('stats.home.person'),
+          t('stats.home.from'),
+          t('stats.home.receivedOn'),
+          t('stats.home.daysWaiting'),
+        ]}
+        rows={data.handoversWaiting}
+        empty={t('stats.home.noHandovers')}
       >
-        <thead>
-          <tr>
-            <Th scope="col">{t('stats.home.person')}</Th>
-            <Th scope="col">{t('stats.home.from')}</Th>
-            <Th scope="col">{t('stats.home.receivedOn')}</Th>
-            <Th scope="col">{t('stats.home.daysWaiting')}</Th>
+        {(h) => (
+          <tr key={h.id}>
+            <Th scope="row">
+              <Link
+                to="/consultations/$consultationId"
+                params={{ consultationId: h.consultationId }}
+                className={textLinkClassName}
+              >
+                {h.personName}
+              </Link>
+            </Th>
+            <Td>{h.fromOrganization}</Td>
+            <Td className="whitespace-nowrap">
+              <DateText value={h.receivedOn} />
+            </Td>
+            <Td className="whitespace-nowrap">{t('stats.home.days', { count: h.daysWaiting })}</Td>
           </tr>
-        </thead>
-        <tbody>
-          {data.handoversWaiting.length === 0 ? (
-            <tr>
-              <Td colSpan={4}>{t('stats.home.noHandovers')}</Td>
-            </tr>
-          ) : (
-            data.handoversWaiting.map((h) => (
-              <tr key={h.id}>
-                <Th scope="row">
-                  <Link
-                    to="/consultations/$consultationId"
-                    params={{ consultationId: h.consultationId }}
-                    className={textLinkClassName}
-                  >
-                    {h.personName}
-                  </Link>
-                </Th>
-                <Td>{h.fromOrganization}</Td>
-                <Td className="whitespace-nowrap">
-                  <DateText value={h.receivedOn} />
-                </Td>
-                <Td className="whitespace-nowrap">{t('stats.home.days', { count: h.daysWaiting })}</Td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </Table>
+        )}
+      </DataTable>
       <div id="home-outreach-overdue" tabIndex={-1}>
-        <Table
+        <DataTable
           caption={t('stats.home.outreachCaption')}
           captionDetail={t('stats.home.count', { count: data.outreachOverdue.length })}
+          columns={[
+            t('stats.home.person'),
+            t('stats.home.outreachLast'),
+            t('stats.home.outreachNext'),
+            t('stats.home.outreachDaysOverdue'),
+          ]}
+          rows={data.outreachOverdue}
+          empty={t('stats.home.noOutreachOverdue')}
         >
-          <thead>
-            <tr>
-              <Th scope="col">{t('stats.home.person')}</Th>
-              <Th scope="col">{t('stats.home.outreachLast')}</Th>
-              <Th scope="col">{t('stats.home.outreachNext')}</Th>
-              <Th scope="col">{t('stats.home.outreachDaysOverdue')}</Th>
+          {(o) => (
+            <tr key={o.contactId}>
+              <Th scope="row">
+                {o.caseId ? (
+                  <Link to="/cases/$caseId" params={{ caseId: o.caseId }} className={textLinkClassName}>
+                    {o.personName}
+                    {o.caseNumber ? `（${o.caseNumber}）` : ''}
+                  </Link>
+                ) : o.consultationId ? (
+                  <Link
+                    to="/consultations/$consultationId"
+                    params={{ consultationId: o.consultationId }}
+                    className={textLinkClassName}
+                  >
+                    {o.personName}
+                  </Link>
+                ) : (
+                  o.personName
+                )}
+              </Th>
+              <Td className="whitespace-nowrap">
+                <DateText value={o.lastAttemptOn} />
+              </Td>
+              <Td className="whitespace-nowrap">
+                <DateText value={o.nextAttemptOn} />
+              </Td>
+              <Td className="whitespace-nowrap">{t('stats.home.days', { count: o.daysOverdue })}</Td>
             </tr>
-          </thead>
-          <tbody>
-            {data.outreachOverdue.length === 0 ? (
-              <tr>
-                <Td colSpan={4}>{t('stats.home.noOutreachOverdue')}</Td>
-              </tr>
-            ) : (
-              data.outreachOverdue.map((o) => (
-                <tr key={o.contactId}>
-                  <Th scope="row">
-                    {o.caseId ? (
-                      <Link to="/cases/$caseId" params={{ caseId: o.caseId }} className={textLinkClassName}>
-                        {o.personName}
-                        {o.caseNumber ? `（${o.caseNumber}）` : ''}
-                      </Link>
-                    ) : o.consultationId ? (
-                      <Link
-                        to="/consultations/$consultationId"
-                        params={{ consultationId: o.consultationId }}
-                        className={textLinkClassName}
-                      >
-                        {o.personName}
-                      </Link>
-                    ) : (
-                      o.personName
-                    )}
-                  </Th>
-                  <Td className="whitespace-nowrap">
-                    <DateText value={o.lastAttemptOn} />
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    <DateText value={o.nextAttemptOn} />
-                  </Td>
-                  <Td className="whitespace-nowrap">{t('stats.home.days', { count: o.daysOverdue })}</Td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </Table>
+          )}
+        </DataTable>
       </div>
       <MeetingTable
         caption={t('stats.home.meetingsNext14')}
@@ -259,44 +244,39 @@ function MeetingTable({
   const { t } = useTranslation();
   const language = currentLanguage();
   return (
-    <Table caption={caption} captionDetail={t('stats.home.count', { count: meetings.length })}>
-      <thead>
-        <tr>
-          <Th scope="col">{t('stats.home.meetingAt')}</Th>
-          <Th scope="col">{t('stats.home.meetingTitle')}</Th>
-          <Th scope="col">{t('stats.home.meetingKind')}</Th>
-          <Th scope="col">{t('stats.home.caseNumber')}</Th>
+    <DataTable
+      caption={caption}
+      captionDetail={t('stats.home.count', { count: meetings.length })}
+      columns={[
+        t('stats.home.meetingAt'),
+        t('stats.home.meetingTitle'),
+        t('stats.home.meetingKind'),
+        t('stats.home.caseNumber'),
+      ]}
+      rows={meetings}
+      empty={empty}
+    >
+      {(m) => (
+        <tr key={m.id}>
+          <Td className="whitespace-nowrap">{formatDateTime(m.scheduledAt, language)}</Td>
+          <Th scope="row">
+            <Link to="/meetings/$meetingId" params={{ meetingId: m.id }} className={textLinkClassName}>
+              {m.title}
+            </Link>
+          </Th>
+          <Td>{m.kindName}</Td>
+          <Td className="whitespace-nowrap">
+            {m.caseVisible ? (
+              <Link to="/cases/$caseId" params={{ caseId: m.caseId }} className={textLinkClassName}>
+                {m.caseNumber}
+              </Link>
+            ) : (
+              m.caseNumber
+            )}
+          </Td>
         </tr>
-      </thead>
-      <tbody>
-        {meetings.length === 0 ? (
-          <tr>
-            <Td colSpan={4}>{empty}</Td>
-          </tr>
-        ) : (
-          meetings.map((m) => (
-            <tr key={m.id}>
-              <Td className="whitespace-nowrap">{formatDateTime(m.scheduledAt, language)}</Td>
-              <Th scope="row">
-                <Link to="/meetings/$meetingId" params={{ meetingId: m.id }} className={textLinkClassName}>
-                  {m.title}
-                </Link>
-              </Th>
-              <Td>{m.kindName}</Td>
-              <Td className="whitespace-nowrap">
-                {m.caseVisible ? (
-                  <Link to="/cases/$caseId" params={{ caseId: m.caseId }} className={textLinkClassName}>
-                    {m.caseNumber}
-                  </Link>
-                ) : (
-                  m.caseNumber
-                )}
-              </Td>
-            </tr>
-          ))
-        )}
-      </tbody>
-    </Table>
+      )}
+    </DataTable>
   );
 }
 

@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button, buttonClassName } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { FilterSelectField, Options } from '../../../components/ui/select-field.tsx';
-import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
@@ -136,68 +137,60 @@ export function ResourceListPage() {
         ) : resources.isError ? (
           <QueryError error={resources.error} onRetry={() => void resources.refetch()} />
         ) : (
-          <Table
+          <DataTable
             caption={t('resources.list.tableCaption')}
             captionDetail={t('common.itemCount', { count: items.length })}
+            columns={[
+              t('resources.list.name'),
+              t('resources.list.kinds'),
+              t('resources.list.area'),
+              t('resources.list.organization'),
+              t('resources.list.status'),
+            ]}
+            rows={items}
+            empty={t('resources.list.empty')}
           >
-            <thead>
-              <tr>
-                <Th scope="col">{t('resources.list.name')}</Th>
-                <Th scope="col">{t('resources.list.kinds')}</Th>
-                <Th scope="col">{t('resources.list.area')}</Th>
-                <Th scope="col">{t('resources.list.organization')}</Th>
-                <Th scope="col">{t('resources.list.status')}</Th>
+            {(item) => (
+              <tr key={item.id}>
+                <Th scope="row">
+                  <Link
+                    to="/resources/$resourceId"
+                    params={{ resourceId: item.id }}
+                    className={textLinkClassName}
+                  >
+                    {item.name}
+                  </Link>
+                </Th>
+                <Td>
+                  <ul className="flex flex-wrap gap-1">
+                    {item.kinds.map((kind) => (
+                      <li key={kind}>
+                        <Badge tone="info">{t(`resources.kinds.${kind}`)}</Badge>
+                      </li>
+                    ))}
+                  </ul>
+                </Td>
+                <Td>
+                  <div className="flex flex-col gap-1">
+                    <span>{[...item.schoolDistricts, ...item.districts].join('・')}</span>
+                    {item.nearness !== 'none' ? (
+                      <span>
+                        <Badge tone="success">{t(`resources.nearness.${item.nearness}`)}</Badge>
+                      </span>
+                    ) : null}
+                  </div>
+                </Td>
+                <Td>{item.organization.name}</Td>
+                <Td className="whitespace-nowrap">
+                  {item.status === 'active' ? (
+                    t(`resources.statuses.${item.status}`)
+                  ) : (
+                    <Badge tone="warning">{t(`resources.statuses.${item.status}`)}</Badge>
+                  )}
+                </Td>
               </tr>
-            </thead>
-            <tbody>
-              {items.length === 0 ? (
-                <tr>
-                  <Td colSpan={5}>{t('resources.list.empty')}</Td>
-                </tr>
-              ) : (
-                items.map((item) => (
-                  <tr key={item.id}>
-                    <Th scope="row">
-                      <Link
-                        to="/resources/$resourceId"
-                        params={{ resourceId: item.id }}
-                        className={textLinkClassName}
-                      >
-                        {item.name}
-                      </Link>
-                    </Th>
-                    <Td>
-                      <ul className="flex flex-wrap gap-1">
-                        {item.kinds.map((kind) => (
-                          <li key={kind}>
-                            <Badge tone="info">{t(`resources.kinds.${kind}`)}</Badge>
-                          </li>
-                        ))}
-                      </ul>
-                    </Td>
-                    <Td>
-                      <div className="flex flex-col gap-1">
-                        <span>{[...item.schoolDistricts, ...item.districts].join('・')}</span>
-                        {item.nearness !== 'none' ? (
-                          <span>
-                            <Badge tone="success">{t(`resources.nearness.${item.nearness}`)}</Badge>
-                          </span>
-                        ) : null}
-                      </div>
-                    </Td>
-                    <Td>{item.organization.name}</Td>
-                    <Td className="whitespace-nowrap">
-                      {item.status === 'active' ? (
-                        t(`resources.statuses.${item.status}`)
-                      ) : (
-                        <Badge tone="warning">{t(`resources.statuses.${item.status}`)}</Badge>
-                      )}
-                    </Td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </Table>
+            )}
+          </DataTable>
         )}
       </div>
     </>

@@ -6,6 +6,7 @@ import { fiscalYearOf, formatFiscalYear } from '../../../../../src/domain/fiscal
 import { fiscalMonths } from '../../../../../src/domain/statistics.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -296,28 +297,19 @@ function Breakdown({
 }) {
   const { t } = useTranslation();
   return (
-    <Table caption={caption}>
-      <thead>
-        <tr>
-          <Th scope="col">{t('stats.statistics.item')}</Th>
-          <Th scope="col">{t('stats.statistics.count')}</Th>
+    <DataTable
+      caption={caption}
+      columns={[t('stats.statistics.item'), t('stats.statistics.count')]}
+      rows={cells}
+      empty={t('stats.statistics.none')}
+    >
+      {(c) => (
+        <tr key={c.code}>
+          <Th scope="row">{c.label}</Th>
+          <Td>{String(c.count)}</Td>
         </tr>
-      </thead>
-      <tbody>
-        {cells.length === 0 ? (
-          <tr>
-            <Td colSpan={2}>{t('stats.statistics.none')}</Td>
-          </tr>
-        ) : (
-          cells.map((c) => (
-            <tr key={c.code}>
-              <Th scope="row">{c.label}</Th>
-              <Td>{String(c.count)}</Td>
-            </tr>
-          ))
-        )}
-      </tbody>
-    </Table>
+      )}
+    </DataTable>
   );
 }
 
