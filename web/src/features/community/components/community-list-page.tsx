@@ -6,7 +6,7 @@ import { today } from '../../../../../src/domain/clock.ts';
 import { fiscalYearOf, formatFiscalYear } from '../../../../../src/domain/fiscalYear.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { buttonClassName } from '../../../components/ui/button.tsx';
-import { DataTable } from '../../../components/ui/data-table.tsx';
+import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
@@ -26,13 +26,9 @@ function Totals({ list }: { list: CommunityActivityList }) {
   const { t } = useTranslation();
   return (
     <Table caption={t('resources.community.totalsCaption', { year: list.fiscalYearLabel })}>
-      <thead>
-        <tr>
-          <Th scope="col">{t('resources.community.indicator')}</Th>
-          <Th scope="col">{list.fiscalYearLabel}</Th>
-          <Th scope="col">{list.previous.fiscalYearLabel}</Th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[t('resources.community.indicator'), list.fiscalYearLabel, list.previous.fiscalYearLabel]}
+      />
       <tbody>
         {indicators.map((key) => (
           <tr key={key}>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DashboardMeeting } from '../../../../../src/contract/dashboard.ts';
 import * as clock from '../../../../../src/domain/clock.ts';
 import { termStanding } from '../../../../../src/domain/councilTerms.ts';
-import { DataTable } from '../../../components/ui/data-table.tsx';
+import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -333,14 +333,14 @@ function PlanOfficerHome({ data }: { data: NonNullable<Dashboard['planOfficer']>
         {data.locked ? t('stats.home.yearLocked') : t('stats.home.yearOpen')}
       </p>
       <Table caption={t('stats.home.progressCaption', { year: data.fiscalYearLabel })}>
-        <thead>
-          <tr>
-            <Th scope="col">{t('stats.home.section')}</Th>
-            <Th scope="col">{t('stats.home.programmes')}</Th>
-            <Th scope="col">{t('stats.home.entered')}</Th>
-            <Th scope="col">{t('stats.home.notYet')}</Th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('stats.home.section'),
+            t('stats.home.programmes'),
+            t('stats.home.entered'),
+            t('stats.home.notYet'),
+          ]}
+        />
         <tbody>
           {data.progressBySection.map((s) => (
             <tr key={s.section.id}>
@@ -378,13 +378,13 @@ function PlanOfficerHome({ data }: { data: NonNullable<Dashboard['planOfficer']>
       </FigureGroup>
       {data.councilTerms.length > 0 ? (
         <Table caption={t('stats.home.termsCaption')}>
-          <thead>
-            <tr>
-              <Th scope="col">{t('stats.home.memberOrganization')}</Th>
-              <Th scope="col">{t('stats.home.representative')}</Th>
-              <Th scope="col">{t('stats.home.termTo')}</Th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('stats.home.memberOrganization'),
+              t('stats.home.representative'),
+              t('stats.home.termTo'),
+            ]}
+          />
           <tbody>
             {data.councilTerms.map((m) => (
               <tr key={m.id}>

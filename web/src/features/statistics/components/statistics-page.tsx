@@ -6,7 +6,7 @@ import { fiscalYearOf, formatFiscalYear } from '../../../../../src/domain/fiscal
 import { fiscalMonths } from '../../../../../src/domain/statistics.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
-import { DataTable } from '../../../components/ui/data-table.tsx';
+import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -168,13 +168,9 @@ function StatisticsBody({ stats }: { stats: Statistics }) {
         {stats.suppressed ? ` ${t('stats.statistics.suppressedNote')}` : ''}
       </p>
       <Table caption={t('stats.statistics.totalsCaption', { year: stats.fiscalYearLabel })}>
-        <thead>
-          <tr>
-            <Th scope="col">{t('stats.statistics.item')}</Th>
-            <Th scope="col">{stats.fiscalYearLabel}</Th>
-            <Th scope="col">{stats.previous.fiscalYearLabel}</Th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[t('stats.statistics.item'), stats.fiscalYearLabel, stats.previous.fiscalYearLabel]}
+        />
         <tbody>
           {totalKeys.map((key) => (
             <tr key={key}>
