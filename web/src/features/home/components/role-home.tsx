@@ -8,6 +8,7 @@ import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
@@ -59,10 +60,7 @@ function CoordinatorHome({
 }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="home-coordinator" className="flex flex-col gap-8">
-      <h2 id="home-coordinator" className="text-std-24B-150 text-solid-gray-900">
-        {t('stats.home.coordinatorHeading')}
-      </h2>
+    <Section id="home-coordinator" title={t('stats.home.coordinatorHeading')} className="flex flex-col gap-8">
       <FigureGroup id="home-stages" heading={t('stats.home.openByStage', { count: data.openTotal })}>
         {data.openByStage.map((s) => (
           <FigureLink key={s.stage} label={s.label} count={s.count} to="/cases" search={{ stage: s.stage }} />
@@ -228,7 +226,7 @@ function CoordinatorHome({
           {t('stats.calendar.open')}
         </Link>
       </p>
-    </section>
+    </Section>
   );
 }
 
@@ -283,10 +281,7 @@ function MeetingTable({
 function CaseworkerHome({ data }: { data: NonNullable<Dashboard['caseworker']> }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="home-caseworker" className="flex flex-col gap-8">
-      <h2 id="home-caseworker" className="text-std-24B-150 text-solid-gray-900">
-        {t('stats.home.caseworkerHeading')}
-      </h2>
+    <Section id="home-caseworker" title={t('stats.home.caseworkerHeading')} className="flex flex-col gap-8">
       <FigureGroup id="home-mine" heading={t('stats.home.myWork')}>
         <FigureLink label={t('stats.home.planItemsDue')} count={data.planItemsDue} alert to="/plan-items" />
         <FigureLink
@@ -317,7 +312,7 @@ function CaseworkerHome({ data }: { data: NonNullable<Dashboard['caseworker']> }
         meetings={data.meetingsInvited}
         empty={t('stats.home.noMeetings')}
       />
-    </section>
+    </Section>
   );
 }
 
@@ -325,10 +320,11 @@ function PlanOfficerHome({ data }: { data: NonNullable<Dashboard['planOfficer']>
   const today = clock.today();
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="home-plan" className="flex flex-col gap-8">
-      <h2 id="home-plan" className="text-std-24B-150 text-solid-gray-900">
-        {t('stats.home.planHeading', { year: data.fiscalYearLabel })}
-      </h2>
+    <Section
+      id="home-plan"
+      title={t('stats.home.planHeading', { year: data.fiscalYearLabel })}
+      className="flex flex-col gap-8"
+    >
       <p className="text-std-16N-170 text-solid-gray-800">
         {data.locked ? t('stats.home.yearLocked') : t('stats.home.yearOpen')}
       </p>
@@ -403,7 +399,7 @@ function PlanOfficerHome({ data }: { data: NonNullable<Dashboard['planOfficer']>
           </tbody>
         </Table>
       ) : null}
-    </section>
+    </Section>
   );
 }
 
@@ -411,10 +407,7 @@ function AuditorHome({ data }: { data: NonNullable<Dashboard['auditor']> }) {
   const { t } = useTranslation();
   const search = (action: string) => ({ action, from: data.since });
   return (
-    <section aria-labelledby="home-auditor" className="flex flex-col gap-8">
-      <h2 id="home-auditor" className="text-std-24B-150 text-solid-gray-900">
-        {t('stats.home.auditorHeading')}
-      </h2>
+    <Section id="home-auditor" title={t('stats.home.auditorHeading')} className="flex flex-col gap-8">
       <FigureGroup id="home-audit-week" heading={t('stats.home.lastSevenDays')}>
         <FigureLink
           label={t('stats.home.sensitiveReveals')}
@@ -437,6 +430,6 @@ function AuditorHome({ data }: { data: NonNullable<Dashboard['auditor']> }) {
         />
         <FigureLink label={t('stats.home.prints')} count={data.prints} to="/audit" search={search('print')} />
       </FigureGroup>
-    </section>
+    </Section>
   );
 }

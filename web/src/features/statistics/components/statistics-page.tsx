@@ -10,6 +10,7 @@ import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { downloadFile } from '../../../lib/download.ts';
@@ -182,10 +183,7 @@ function StatisticsBody({ stats }: { stats: Statistics }) {
         </tbody>
       </Table>
 
-      <section aria-labelledby="statistics-trends" className="flex flex-col gap-6">
-        <h2 id="statistics-trends" className="text-std-24B-150 text-solid-gray-900">
-          {t('stats.statistics.trends')}
-        </h2>
+      <Section id="statistics-trends" title={t('stats.statistics.trends')} className="flex flex-col gap-6">
         {seriesKeys.map((key) => (
           <TrendChart key={key} stats={stats} series={key} />
         ))}
@@ -211,7 +209,7 @@ function StatisticsBody({ stats }: { stats: Statistics }) {
             ))}
           </tbody>
         </Table>
-      </section>
+      </Section>
 
       <Breakdown caption={t('stats.statistics.byOrganization')} cells={stats.consultations.byOrganization} />
       <Breakdown caption={t('stats.statistics.byChannel')} cells={stats.consultations.byChannel} />
