@@ -1,11 +1,10 @@
 import type { UseMutationResult } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemMessage } from '../lib/problem-message.ts';
-import { Alert } from './ui/alert.tsx';
 import { Badge } from './ui/badge.tsx';
 import { Button } from './ui/button.tsx';
 import { ConfirmDialog } from './ui/confirm-dialog.tsx';
+import { problemAlertOf } from './ui/problem-alert.tsx';
 
 type Action = 'disable' | 'enable';
 type Toggleable = { id: string; disabledAt: string | null };
@@ -76,7 +75,7 @@ export function useEnableToggle<T extends Toggleable>({
       confirmLabel={verb(pending?.action)}
       cancelLabel={t('common.cancel')}
       busy={toggle.isPending}
-      error={toggle.isError ? <Alert tone="error" title={problemMessage(toggle.error, t)} /> : null}
+      error={problemAlertOf(toggle.error)}
       onConfirm={confirm}
       onCancel={close}
     >

@@ -10,13 +10,12 @@ import {
   closeCaseInputSchema,
 } from '../../../../../src/contract/cases.ts';
 import { closureReasons } from '../../../../../src/domain/codeLists.ts';
-import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
+import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCloseCase } from '../api/close-case.ts';
 import { useOrganizationOptions } from '../api/list-organization-options.ts';
 import { useReopenCase } from '../api/reopen-case.ts';
@@ -101,7 +100,7 @@ function CloseDialog({
       submitLabel={t('cases.actions.close')}
       cancelLabel={t('common.cancel')}
       busy={close.isPending}
-      error={close.isError ? <Alert tone="error" title={problemMessage(close.error, t)} /> : null}
+      error={problemAlertOf(close.error)}
       onSubmit={(event) => void submit(event)}
       onCancel={onCancel}
     >
@@ -193,7 +192,7 @@ function ReasonDialog({
       submitLabel={action === 'suspend' ? t('cases.actions.suspend') : t('cases.actions.reopen')}
       cancelLabel={t('common.cancel')}
       busy={mutation.isPending}
-      error={mutation.isError ? <Alert tone="error" title={problemMessage(mutation.error, t)} /> : null}
+      error={problemAlertOf(mutation.error)}
       onSubmit={(event) => void submit(event)}
       onCancel={onCancel}
     >

@@ -13,13 +13,13 @@ import { TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
+import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { currentLanguage, type Language } from '../../../lib/i18n/i18n.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { formatDate } from '../../../lib/wareki.ts';
 import { useResources } from '../../resources/api/list-resources.ts';
 import { useApprovePlan } from '../api/approve-plan.ts';
@@ -341,7 +341,7 @@ function ApproveDialog({
       submitLabel={t('plans.approve')}
       cancelLabel={t('common.cancel')}
       busy={approve.isPending}
-      error={approve.isError ? <Alert tone="error" title={problemMessage(approve.error, t)} /> : null}
+      error={problemAlertOf(approve.error)}
       onSubmit={(event) => void submit(event)}
       onCancel={onCancel}
     >

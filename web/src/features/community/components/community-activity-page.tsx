@@ -13,6 +13,7 @@ import { FactStrip } from '../../../components/ui/fact-strip.tsx';
 import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
@@ -20,7 +21,6 @@ import { TextField } from '../../../components/ui/text-field.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useFlash } from '../../../lib/flash.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCommunityActivity, useRecordCommunitySession } from '../api/community.ts';
 import { fieldErrorsOf } from './problem-fields.ts';
 import '../../../lib/i18n/resources.bundle.ts';
@@ -62,7 +62,7 @@ function SessionForm({ activity }: { activity: CommunityActivity }) {
   return (
     <form noValidate onSubmit={submit} className="flex max-w-[40rem] flex-col gap-6">
       {saved ? <Alert tone="success" title={saved} /> : null}
-      {record.error ? <Alert tone="error" title={problemMessage(record.error, t)} /> : null}
+      <ProblemAlert error={record.error} />
       <CalendarDateField
         id="session-held-on"
         label={t('resources.community.heldOn')}

@@ -7,15 +7,14 @@ import type { z } from 'zod';
 import { type Consultation, consultationCloseSchema } from '../../../../../src/contract/consultations.ts';
 import { handoverInputSchema } from '../../../../../src/contract/handovers.ts';
 import { referralInputSchema } from '../../../../../src/contract/referrals.ts';
-import { Alert } from '../../../components/ui/alert.tsx';
 import { AuditedPrintButton } from '../../../components/ui/audited-print-button.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
 import { useMe } from '../../../lib/me-context.tsx';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCloseConsultation } from '../api/close-consultation.ts';
 import { useCreateHandover } from '../api/create-handover.ts';
 import { useCreateReferral } from '../api/create-referral.ts';
@@ -24,11 +23,6 @@ import { referralChoices } from './outcome-fields.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
 
 type Done = (message: string) => void;
-
-function ServerError({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  return error ? <Alert tone="error" title={problemMessage(error, t)} /> : null;
-}
 
 type ActionTexts = 'consultations.closeAction' | 'consultations.handoverAction' | 'consultations.referAction';
 
@@ -99,7 +93,7 @@ function ActionFrame({
         confirmLabel={t(`${texts}.confirm`)}
         cancelLabel={t('common.cancel')}
         busy={dialog.mutation.isPending}
-        error={<ServerError error={dialog.mutation.error} />}
+        error={<ProblemAlert error={dialog.mutation.error} />}
         onConfirm={() => void dialog.confirm()}
         onCancel={dialog.cancel}
       >

@@ -4,11 +4,11 @@ import type { CouncilMeeting } from '../../../../../src/contract/council.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { FileField } from '../../../components/ui/file-field.tsx';
+import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { fileToBase64 } from '../../../lib/file-base64.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { useAttachMaterial } from '../api/attach-material.ts';
 import { materialUrl } from '../api/download-material.ts';
@@ -84,7 +84,7 @@ export function MeetingMaterials({ meeting }: { meeting: CouncilMeeting }) {
               setFile(picked);
             }}
           />
-          {attach.error ? <Alert tone="error" title={problemMessage(attach.error, t)} /> : null}
+          <ProblemAlert error={attach.error} />
           <div>
             <Button type="submit" variant="outline" aria-disabled={attach.isPending || undefined}>
               {attach.isPending ? t('recidivism.council.attaching') : t('recidivism.council.attach')}

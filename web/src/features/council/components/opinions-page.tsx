@@ -11,6 +11,7 @@ import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
@@ -166,7 +167,7 @@ function AnswerDialog({
       submitLabel={answer.isPending ? t('common.saving') : t('recidivism.opinions.answerSubmit')}
       cancelLabel={t('common.cancel')}
       busy={answer.isPending}
-      error={answer.error ? <Alert tone="error" title={problemMessage(answer.error, t)} /> : null}
+      error={problemAlertOf(answer.error)}
       onCancel={onClose}
       onSubmit={(event) => {
         event.preventDefault();

@@ -17,6 +17,7 @@ import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FormDateField } from '../../../components/ui/form-date-field.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
+import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
@@ -24,7 +25,6 @@ import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
 import { useCan } from '../../../lib/me-context.tsx';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { type OutreachTarget, useCreateOutreachContact, useOutreachContacts } from '../api/outreach.ts';
 import '../../../lib/i18n/participation.bundle.ts';
 
@@ -189,7 +189,7 @@ function OutreachDialog({
       submitLabel={t('participation.outreach.submit')}
       cancelLabel={t('participation.outreach.cancel')}
       busy={create.isPending}
-      error={create.isError ? <Alert tone="error" title={problemMessage(create.error, t)} /> : null}
+      error={problemAlertOf(create.error)}
       onSubmit={(event) => void submit(event)}
       onCancel={onCancel}
     >

@@ -3,17 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { PlanItem } from '../../../../../src/contract/plans.ts';
 import type { ResourceSummary } from '../../../../../src/contract/resources.ts';
 import { type PlacementKind, placementKinds } from '../../../../../src/domain/resources/placement.ts';
-import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { ModalDialog } from '../../../components/ui/modal-dialog.tsx';
+import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { FilterSelectField, Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { usePerson } from '../../persons/api/get-person.ts';
 import { type ResourceSearch, useResources } from '../../resources/api/list-resources.ts';
 import { ResourceKindOptions, ResourceNeedOptions } from '../../resources/components/resource-options.tsx';
@@ -104,7 +103,7 @@ export function PlacementSearchDialog({
         {address ? <p>{t('participation.search.address', { address })}</p> : null}
         {chosen ? (
           <form noValidate onSubmit={register} className="flex flex-col gap-6">
-            {create.isError ? <Alert tone="error" title={problemMessage(create.error, t)} /> : null}
+            <ProblemAlert error={create.error} />
             <p className="text-std-17B-170">{t('participation.search.chosen', { name: chosen.name })}</p>
             <SelectField
               id="placement-kind"

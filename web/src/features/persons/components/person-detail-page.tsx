@@ -12,6 +12,7 @@ import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
+import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { RecordPage } from '../../../components/ui/record-page.tsx';
 import { Section } from '../../../components/ui/section.tsx';
@@ -19,7 +20,6 @@ import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { useCan } from '../../../lib/me-context.tsx';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { PersonRecords } from '../../forms/components/person-records.tsx';
 import { SensitiveFactsPanel } from '../../sensitive-facts/components/sensitive-facts-panel.tsx';
 import { usePerson } from '../api/get-person.ts';
@@ -176,7 +176,7 @@ function Duplicates({ person }: { person: Person }) {
         confirmLabel={t('persons.link')}
         cancelLabel={t('common.cancel')}
         busy={link.isPending}
-        error={link.isError ? <Alert tone="error" title={problemMessage(link.error, t)} /> : null}
+        error={problemAlertOf(link.error)}
         onConfirm={confirm}
         onCancel={() => {
           setPending(null);

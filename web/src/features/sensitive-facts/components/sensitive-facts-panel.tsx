@@ -21,6 +21,7 @@ import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
+import { ProblemAlert, problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
 import { Section } from '../../../components/ui/section.tsx';
@@ -31,7 +32,6 @@ import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { useOrganizationOptions } from '../../cases/api/list-organization-options.ts';
 import { useCreateSensitiveFact } from '../api/create-sensitive-fact.ts';
 import { useGrantSensitiveFact } from '../api/grant-sensitive-fact.ts';
@@ -83,7 +83,7 @@ export function SensitiveFactsPanel({ of }: SensitiveFactsPanelProps) {
         <p>{t('sensitiveFacts.lead')}</p>
       </div>
       {notice ? <Alert tone="success" title={notice} /> : null}
-      {revoke.error ? <Alert tone="error" title={problemMessage(revoke.error, t)} /> : null}
+      <ProblemAlert error={revoke.error} />
       <DataTable
         caption={t('sensitiveFacts.listCaption')}
         captionDetail={t('common.itemCount', { count: facts.length })}
@@ -220,7 +220,7 @@ export function SensitiveFactsPanel({ of }: SensitiveFactsPanelProps) {
         confirmLabel={t('sensitiveFacts.revealConfirm')}
         cancelLabel={t('common.cancel')}
         busy={reveal.isPending}
-        error={reveal.error ? <Alert tone="error" title={problemMessage(reveal.error, t)} /> : null}
+        error={problemAlertOf(reveal.error)}
         onConfirm={(reason) => {
           if (!revealing) return;
           reveal
@@ -300,7 +300,7 @@ function GrantDialog({
       submitLabel={t('sensitiveFacts.grantSubmit')}
       cancelLabel={t('common.cancel')}
       busy={grant.isPending}
-      error={grant.error ? <Alert tone="error" title={problemMessage(grant.error, t)} /> : null}
+      error={problemAlertOf(grant.error)}
       onSubmit={(event) => void submit(event)}
       onCancel={() => {
         grant.reset();
@@ -402,7 +402,7 @@ function SensitiveFactForm({
     >
       <p>{t('sensitiveFacts.formLead')}</p>
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[48rem] flex-col gap-6">
-        {create.error ? <Alert tone="error" title={problemMessage(create.error, t)} /> : null}
+        <ProblemAlert error={create.error} />
         {persons.length > 1 ? (
           <SelectField
             id="sensitive-fact-person"
