@@ -180,15 +180,13 @@ function AssessmentForm({
 }) {
   const { t } = useTranslation();
   const save = useSaveAssessment();
-  const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = useServerCheckedForm<
-    Values,
-    AssessmentInput
-  >({
+  const form = useServerCheckedForm<Values, AssessmentInput>({
     resolver: zodResolver(assessmentInputSchema),
     defaultValues: defaultsOf(kase),
     serverError: save.error,
     serverFields: fields,
   });
+  const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = form;
   const relations = useFieldArray({ control, name: 'relations' });
 
   const submit = handleSubmit((input) => {

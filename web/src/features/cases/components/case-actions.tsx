@@ -164,15 +164,13 @@ function ReasonDialog({
   const suspend = useSuspendCase();
   const reopen = useReopenCase();
   const mutation = action === 'suspend' ? suspend : reopen;
-  const { handleSubmit, registerField } = useServerCheckedForm<
-    ReasonValues,
-    z.output<typeof caseReasonInputSchema>
-  >({
+  const form = useServerCheckedForm<ReasonValues, z.output<typeof caseReasonInputSchema>>({
     resolver: zodResolver(caseReasonInputSchema),
     defaultValues: { reason: '' },
     serverError: mutation.error,
     serverFields: ['reason'],
   });
+  const { handleSubmit, registerField } = form;
   const submit = handleSubmit((input) => {
     if (mutation.isPending) return;
     mutation.mutateAsync({ caseId: kase.id, input }).then(

@@ -89,10 +89,7 @@ export function PlanForm({
   onCancel,
 }: PlanFormProps) {
   const { t } = useTranslation();
-  const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = useServerCheckedForm<
-    PlanValues,
-    PlanInput
-  >({
+  const form = useServerCheckedForm<PlanValues, PlanInput>({
     resolver: zodResolver(planInputSchema),
     defaultValues,
     serverError: error,
@@ -121,6 +118,7 @@ export function PlanForm({
       return fields;
     },
   });
+  const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = form;
   const items = useFieldArray({ control, name: 'items' });
 
   const submit = handleSubmit((input) => {

@@ -314,15 +314,13 @@ function ApproveDialog({
   const { t } = useTranslation();
   const language = currentLanguage();
   const approve = useApprovePlan();
-  const { handleSubmit, registerField } = useServerCheckedForm<
-    ApproveValues,
-    z.output<typeof planApproveSchema>
-  >({
+  const form = useServerCheckedForm<ApproveValues, z.output<typeof planApproveSchema>>({
     resolver: zodResolver(planApproveSchema),
     defaultValues: { meetingId: '' },
     serverError: approve.error,
     serverFields: ['meetingId'],
   });
+  const { handleSubmit, registerField } = form;
   // The plan is decided at a 重層的支援会議 (consent-based); the server checks it was held.
   const meetings = kase.meetings.filter((meeting) => meeting.legalBasis === 'consent');
   const submit = handleSubmit(({ meetingId }) => {

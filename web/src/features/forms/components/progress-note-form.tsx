@@ -30,15 +30,13 @@ export function ProgressNoteForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const create = useCreateProgressNote(caseId);
   const [saved, setSaved] = useState(false);
-  const { control, handleSubmit, reset, errors, unplaced, invalid, registerField } = useServerCheckedForm<
-    Values,
-    Output
-  >({
+  const form = useServerCheckedForm<Values, Output>({
     resolver: zodResolver(progressNoteInputSchema),
     defaultValues: { occurredAt: '', kind: 'homeVisit', counterpart: '', content: '' },
     serverError: create.error,
     serverFields: ['occurredAt', 'kind', 'counterpart', 'content'],
   });
+  const { control, handleSubmit, reset, errors, unplaced, invalid, registerField } = form;
   const submit = handleSubmit((input) => {
     if (create.isPending) return;
     setSaved(false);

@@ -51,10 +51,7 @@ function defaultHeldAt(scheduledAt: string): string {
 export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: () => void }) {
   const { t } = useTranslation();
   const record = useRecordMinutes();
-  const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = useServerCheckedForm<
-    Values,
-    MinutesInput
-  >({
+  const form = useServerCheckedForm<Values, MinutesInput>({
     resolver,
     defaultValues: {
       heldAt: defaultHeldAt(meeting.scheduledAt),
@@ -83,6 +80,7 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
       return fields;
     },
   });
+  const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = form;
 
   const submit = handleSubmit((input) => {
     if (record.isPending) return;

@@ -39,15 +39,13 @@ export function SupportReportForm({
   const create = useCreateSupportReport();
   const today = clock.today();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = useServerCheckedForm<
-    Values,
-    SupportReportInput
-  >({
+  const form = useServerCheckedForm<Values, SupportReportInput>({
     resolver: zodResolver(supportReportInputSchema),
     defaultValues: { planItemId: item.id, supportedOn: today, content: '' },
     serverError: create.error,
     serverFields: fields,
   });
+  const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = form;
 
   useEffect(() => {
     headingRef.current?.focus();

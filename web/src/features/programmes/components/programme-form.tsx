@@ -63,10 +63,7 @@ export function ProgrammeForm({
   cancel: ReactNode;
 }) {
   const { t } = useTranslation();
-  const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = useServerCheckedForm<
-    ProgrammeValues,
-    ProgrammeInput
-  >({
+  const form = useServerCheckedForm<ProgrammeValues, ProgrammeInput>({
     resolver: zodResolver(programmeInputSchema),
     defaultValues,
     serverError: error,
@@ -85,6 +82,7 @@ export function ProgrammeForm({
       return fields;
     },
   });
+  const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = form;
   const indicators = useFieldArray({ control, name: 'indicators' });
 
   const submit = handleSubmit((input) => {

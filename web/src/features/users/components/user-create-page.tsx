@@ -32,10 +32,7 @@ export function UserCreatePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateUser();
-  const { register, handleSubmit, errors, unplaced, invalid, registerField } = useServerCheckedForm<
-    UserInput,
-    z.output<typeof userInputSchema>
-  >({
+  const form = useServerCheckedForm<UserInput, z.output<typeof userInputSchema>>({
     resolver: zodResolver(userInputSchema),
     defaultValues: {
       loginId: '',
@@ -49,6 +46,7 @@ export function UserCreatePage() {
     serverFields: fields,
     serverConflict: { problem: 'conflict.loginIdTaken', field: 'loginId' },
   });
+  const { register, handleSubmit, errors, unplaced, invalid, registerField } = form;
 
   const submit = handleSubmit((values) => {
     if (create.isPending) return;
