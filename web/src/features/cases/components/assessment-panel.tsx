@@ -19,7 +19,7 @@ import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { CodeOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
@@ -313,11 +313,7 @@ function AssessmentForm({
                   {...register(`relations.${index}.kind`)}
                 >
                   <option value="">{t('assessment.choose')}</option>
-                  {relationKinds.map((kind) => (
-                    <option key={kind.code} value={kind.code}>
-                      {kind.label}
-                    </option>
-                  ))}
+                  <CodeOptions codes={relationKinds} />
                 </SelectField>
                 <SelectField
                   id={`assessment-relation-${index}-to`}

@@ -13,7 +13,7 @@ import { closureReasons } from '../../../../../src/domain/codeLists.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { CodeOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { useCloseCase } from '../api/close-case.ts';
@@ -111,11 +111,7 @@ function CloseDialog({
         {...registerField('reason')}
       >
         <option value="">{t('cases.actions.reasonPlaceholder')}</option>
-        {closureReasons.map((item) => (
-          <option key={item.code} value={item.code}>
-            {item.label}
-          </option>
-        ))}
+        <CodeOptions codes={closureReasons} />
       </SelectField>
       {reason === 'leadAgencyContinues' ? (
         <SelectField

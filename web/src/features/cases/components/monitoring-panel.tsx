@@ -18,7 +18,7 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { CodeOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
@@ -243,11 +243,7 @@ function MonitoringForm({
             {...register('closure.reason')}
           >
             <option value="">{t('monitoring.choose')}</option>
-            {closureReasons.map((reason) => (
-              <option key={reason.code} value={reason.code}>
-                {reason.label}
-              </option>
-            ))}
+            <CodeOptions codes={closureReasons} />
           </SelectField>
           <TextareaField
             id="monitoring-closure-evaluation"

@@ -10,7 +10,7 @@ import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { type LinkedError, LinkedErrorSummary } from '../../../components/ui/linked-error-summary.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { CodeOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
@@ -290,11 +290,7 @@ function VisitorFields() {
             {...fieldProps('visitor.relation')}
           >
             <option value="">{t('consultations.form.choose')}</option>
-            {otherRelations.map((relation) => (
-              <option key={relation.code} value={relation.code}>
-                {relation.label}
-              </option>
-            ))}
+            <CodeOptions codes={otherRelations} />
           </SelectField>
           <TextField
             type="tel"
@@ -394,11 +390,7 @@ export function ConsultationForm({ submitting, error, onSubmit, cancel }: Consul
           />
           <SelectField label={t('consultations.channel')} required {...fieldProps('channel')}>
             <option value="">{t('consultations.form.choose')}</option>
-            {consultationChannels.map((channel) => (
-              <option key={channel.code} value={channel.code}>
-                {channel.label}
-              </option>
-            ))}
+            <CodeOptions codes={consultationChannels} />
           </SelectField>
         </FormSection>
 

@@ -4,7 +4,7 @@ import { relations } from '../../../../../src/domain/codeLists.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { CodeOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { emptyMember, errorAt, fieldId, useConsultationForm } from './consultation-form-values.ts';
 import { PersonPicker } from './person-picker.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
@@ -41,11 +41,7 @@ export function HouseholdFields() {
               {...fieldProps(`${path}.relation`)}
             >
               <option value="">{t('consultations.form.choose')}</option>
-              {otherRelations.map((relation) => (
-                <option key={relation.code} value={relation.code}>
-                  {relation.label}
-                </option>
-              ))}
+              <CodeOptions codes={otherRelations} />
             </SelectField>
             <RadioGroup
               legend={t('consultations.form.household.livingTogether')}

@@ -10,7 +10,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormDateTimeField } from '../../../components/ui/form-date-field.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { CodeOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
@@ -80,11 +80,7 @@ export function ProgressNoteForm({ caseId }: { caseId: string }) {
           required
           {...registerField('kind')}
         >
-          {progressNoteKinds.map((k) => (
-            <option key={k.code} value={k.code}>
-              {k.label}
-            </option>
-          ))}
+          <CodeOptions codes={progressNoteKinds} />
         </SelectField>
         <TextField
           id="progress-note-counterpart"

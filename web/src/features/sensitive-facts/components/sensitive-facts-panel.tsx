@@ -25,7 +25,7 @@ import { ProblemAlert, problemAlertOf } from '../../../components/ui/problem-ale
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { CodeOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
@@ -426,11 +426,7 @@ function SensitiveFactForm({
           {...form.register('kind')}
         >
           <option value="">{t('sensitiveFacts.chooseKind')}</option>
-          {sensitiveFactKinds.map((k) => (
-            <option key={k.code} value={k.code}>
-              {k.label}
-            </option>
-          ))}
+          <CodeOptions codes={sensitiveFactKinds} />
         </SelectField>
         {kind === 'offence' ? (
           <SelectField
@@ -442,11 +438,7 @@ function SensitiveFactForm({
             {...form.register('subtype')}
           >
             <option value="">{t('sensitiveFacts.chooseSubtype')}</option>
-            {offenceSubtypes.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.label}
-              </option>
-            ))}
+            <CodeOptions codes={offenceSubtypes} />
           </SelectField>
         ) : null}
         <TextField
