@@ -19,7 +19,7 @@ import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { CodeOptions, SelectField } from '../../../components/ui/select-field.tsx';
+import { CodeOptions, Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
@@ -332,11 +332,11 @@ function AssessmentForm({
                     ))}
                   </optgroup>
                   <optgroup label={t('assessment.toOrganizations')}>
-                    {organizations.map((organization) => (
-                      <option key={organization.id} value={organization.id}>
-                        {organization.name}
-                      </option>
-                    ))}
+                    <Options
+                      items={organizations}
+                      value={(organization) => organization.id}
+                      label={(organization) => organization.name}
+                    />
                   </optgroup>
                 </SelectField>
               </div>

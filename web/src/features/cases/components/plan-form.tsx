@@ -10,7 +10,7 @@ import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { FormDateField } from '../../../components/ui/form-date-field.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
@@ -201,11 +201,11 @@ export function PlanForm({
                     {...register(`items.${index}.organizationId`)}
                   >
                     <option value="">{t('plans.itemOrganizationPlaceholder')}</option>
-                    {organizations.map((organization) => (
-                      <option key={organization.id} value={organization.id}>
-                        {organization.name}
-                      </option>
-                    ))}
+                    <Options
+                      items={organizations}
+                      value={(organization) => organization.id}
+                      label={(organization) => organization.name}
+                    />
                   </SelectField>
                   <TextField
                     id={`plan-item-${index}-frequency`}

@@ -6,7 +6,7 @@ import { consultationChannels, consultationTopics } from '../../../../../src/dom
 import { formatWareki, parseWareki } from '../../../../../src/domain/wareki.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
 import type { ConsultationListFilter } from '../consultation-filter.ts';
@@ -129,11 +129,11 @@ export function ConsultationFilterForm({ filter, counters, onFilterChange }: Con
             onChange={(event) => choose('organizationId', event.currentTarget.value)}
           >
             <option value="">{t('consultations.filter.any')}</option>
-            {counterOptions.map((counter) => (
-              <option key={counter.id} value={counter.id}>
-                {counter.name}
-              </option>
-            ))}
+            <Options
+              items={counterOptions}
+              value={(counter) => counter.id}
+              label={(counter) => counter.name}
+            />
           </SelectField>
           <SelectField
             id="consultations-channel"

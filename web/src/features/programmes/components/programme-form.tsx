@@ -14,7 +14,7 @@ import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
@@ -113,11 +113,7 @@ export function ProgrammeForm({
         {...registerField('responsibleSectionId')}
       >
         <option value="">{t('recidivism.programmes.sectionPlaceholder')}</option>
-        {organizations.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
+        <Options items={organizations} value={(o) => o.id} label={(o) => o.name} />
       </SelectField>
       <Controller
         control={control}

@@ -25,7 +25,7 @@ import { ProblemAlert, problemAlertOf } from '../../../components/ui/problem-ale
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { CodeOptions, SelectField } from '../../../components/ui/select-field.tsx';
+import { CodeOptions, Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
@@ -411,11 +411,7 @@ function SensitiveFactForm({
             error={errors.personId?.message}
             {...form.register('personId')}
           >
-            {persons.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <Options items={persons} value={(p) => p.id} label={(p) => p.name} />
           </SelectField>
         ) : null}
         <SelectField
