@@ -29,6 +29,7 @@ import { formatDateTime } from '../../../lib/wareki.ts';
 import { HouseholdSection } from '../../forms/components/household-section.tsx';
 import { type OrganizationOption, useOrganizationOptions } from '../api/list-organization-options.ts';
 import { useSaveAssessment } from '../api/save-assessment.ts';
+import { CasePersonOptions } from './case-person-options.tsx';
 import { RelationsView } from './relations-view.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
 import '../../../lib/i18n/codes.bundle.ts';
@@ -298,12 +299,7 @@ function AssessmentForm({
                   {...register(`relations.${index}.from`)}
                 >
                   <option value="">{t('assessment.choose')}</option>
-                  {kase.persons.map((person) => (
-                    <option key={person.id} value={person.id}>
-                      {person.name}
-                      {person.relation ? `（${t(`codes.relation.${person.relation}`)}）` : ''}
-                    </option>
-                  ))}
+                  <CasePersonOptions kase={kase} />
                 </SelectField>
                 <SelectField
                   id={`assessment-relation-${index}-kind`}
@@ -324,12 +320,7 @@ function AssessmentForm({
                 >
                   <option value="">{t('assessment.choose')}</option>
                   <optgroup label={t('assessment.toPersons')}>
-                    {kase.persons.map((person) => (
-                      <option key={person.id} value={person.id}>
-                        {person.name}
-                        {person.relation ? `（${t(`codes.relation.${person.relation}`)}）` : ''}
-                      </option>
-                    ))}
+                    <CasePersonOptions kase={kase} />
                   </optgroup>
                   <optgroup label={t('assessment.toOrganizations')}>
                     <Options

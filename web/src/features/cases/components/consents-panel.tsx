@@ -33,6 +33,7 @@ import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCreateConsent } from '../api/create-consent.ts';
 import { useOrganizationOptions } from '../api/list-organization-options.ts';
+import { CasePersonOptions } from './case-person-options.tsx';
 import { ConsentScan } from './consent-scan.tsx';
 import { ConsentWithdrawDialog } from './consent-withdraw-dialog.tsx';
 import { PartnerOrganizationCheckboxes, partnerOrganizations } from './partner-organization-checkboxes.tsx';
@@ -260,12 +261,7 @@ function ConsentForm({
           required
           {...registerField('personId')}
         >
-          {kase.persons.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name}
-              {person.relation ? `（${t(`codes.relation.${person.relation}`)}）` : ''}
-            </option>
-          ))}
+          <CasePersonOptions kase={kase} />
         </SelectField>
 
         {organizations.isError ? (
