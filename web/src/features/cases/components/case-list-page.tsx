@@ -181,11 +181,11 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                   }
                 >
                   <option value="">{t('stats.caseFilters.any')}</option>
-                  {noContactChoices.map((days) => (
-                    <option key={days} value={days}>
-                      {t('stats.caseFilters.noContactOption', { days })}
-                    </option>
-                  ))}
+                  <Options
+                    items={noContactChoices}
+                    value={String}
+                    label={(days) => t('stats.caseFilters.noContactOption', { days })}
+                  />
                 </SelectField>
               </div>
             </fieldset>

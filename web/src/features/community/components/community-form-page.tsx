@@ -9,7 +9,7 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
@@ -110,11 +110,11 @@ function CommunityForm({ activity }: { activity?: CommunityActivity }) {
         error={errors.kind}
         onChange={(e) => set({ kind: e.currentTarget.value })}
       >
-        {communityActivityKinds.map((k) => (
-          <option key={k} value={k}>
-            {t(`resources.community.kinds.${k}`)}
-          </option>
-        ))}
+        <Options
+          items={communityActivityKinds}
+          value={(k) => k}
+          label={(k) => t(`resources.community.kinds.${k}`)}
+        />
       </SelectField>
       <SelectField
         id="community-resource"

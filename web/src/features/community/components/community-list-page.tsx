@@ -13,7 +13,7 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
@@ -74,11 +74,7 @@ export function CommunityListPage() {
             value={String(fiscalYear)}
             onChange={(event) => setFiscalYear(Number(event.currentTarget.value))}
           >
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {formatFiscalYear(y)}
-              </option>
-            ))}
+            <Options items={years} value={String} label={(y) => formatFiscalYear(y)} />
           </SelectField>
         </div>
         {list.isPending ? (

@@ -17,7 +17,7 @@ import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
 import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
@@ -160,11 +160,11 @@ export function HandoverListPage({ status, onStatusChange }: HandoverListPagePro
             }}
           >
             <option value="">{t('handovers.allStatuses')}</option>
-            {handoverStatuses.map((option) => (
-              <option key={option} value={option}>
-                {t(`handovers.status.${option}`)}
-              </option>
-            ))}
+            <Options
+              items={handoverStatuses}
+              value={(option) => option}
+              label={(option) => t(`handovers.status.${option}`)}
+            />
           </SelectField>
         </div>
 

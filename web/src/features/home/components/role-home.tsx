@@ -9,7 +9,7 @@ import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
@@ -116,11 +116,11 @@ function CoordinatorHome({
           value={String(noContactDays)}
           onChange={(event) => onNoContactDays(Number(event.currentTarget.value))}
         >
-          {noContactChoices.map((days) => (
-            <option key={days} value={days}>
-              {t('stats.caseFilters.noContactOption', { days })}
-            </option>
-          ))}
+          <Options
+            items={noContactChoices}
+            value={String}
+            label={(days) => t('stats.caseFilters.noContactOption', { days })}
+          />
         </SelectField>
       </div>
       <FigureGroup id="home-reports" heading={t('stats.home.reportsOverdue')}>

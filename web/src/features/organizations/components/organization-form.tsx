@@ -12,7 +12,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import '../../../lib/i18n/admin.bundle.ts';
@@ -107,11 +107,11 @@ export function OrganizationForm({
       />
       <SelectField id="organization-kind" label={t('organizations.kind')} required {...registerField('kind')}>
         <option value="">{t('organizations.kindPlaceholder')}</option>
-        {organizationKinds.map((kind) => (
-          <option key={kind} value={kind}>
-            {t(`organizationKind.${kind}`)}
-          </option>
-        ))}
+        <Options
+          items={organizationKinds}
+          value={(kind) => kind}
+          label={(kind) => t(`organizationKind.${kind}`)}
+        />
       </SelectField>
 
       <CheckboxGroup

@@ -20,7 +20,7 @@ import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
@@ -211,11 +211,11 @@ function OutreachDialog({
           {...register('method')}
         >
           <option value="">{t('participation.outreach.choose')}</option>
-          {outreachMethods.map((code) => (
-            <option key={code} value={code}>
-              {t(`participation.outreach.methods.${code}`)}
-            </option>
-          ))}
+          <Options
+            items={outreachMethods}
+            value={(code) => code}
+            label={(code) => t(`participation.outreach.methods.${code}`)}
+          />
         </SelectField>
         <SelectField
           id="outreach-result"
@@ -225,11 +225,11 @@ function OutreachDialog({
           {...register('result')}
         >
           <option value="">{t('participation.outreach.choose')}</option>
-          {outreachResults.map((code) => (
-            <option key={code} value={code}>
-              {t(`participation.outreach.results.${code}`)}
-            </option>
-          ))}
+          <Options
+            items={outreachResults}
+            value={(code) => code}
+            label={(code) => t(`participation.outreach.results.${code}`)}
+          />
         </SelectField>
       </div>
       <SelectField
@@ -239,11 +239,11 @@ function OutreachDialog({
         error={errors.relationship?.message}
         {...register('relationship')}
       >
-        {outreachRelationships.map((code) => (
-          <option key={code} value={code}>
-            {t(`participation.outreach.relationships.${code}`)}
-          </option>
-        ))}
+        <Options
+          items={outreachRelationships}
+          value={(code) => code}
+          label={(code) => t(`participation.outreach.relationships.${code}`)}
+        />
       </SelectField>
       <TextareaField
         id="outreach-note"

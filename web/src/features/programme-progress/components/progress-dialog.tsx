@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Progress } from '../../../../../src/contract/recidivismPlan.ts';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
@@ -139,11 +139,13 @@ export function ProgressDialog({
           error={serverErrors.get('evaluation')}
         >
           <option value="">{t('recidivism.progress.evaluationNone')}</option>
-          {scale.map((grade) => (
-            <option key={grade.code} value={grade.code}>
-              {t('recidivism.progress.evaluationOption', { code: grade.code, label: grade.label })}
-            </option>
-          ))}
+          <Options
+            items={scale}
+            value={(grade) => grade.code}
+            label={(grade) =>
+              t('recidivism.progress.evaluationOption', { code: grade.code, label: grade.label })
+            }
+          />
         </SelectField>
         <TextareaField
           id="progress-issues"

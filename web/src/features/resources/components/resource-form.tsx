@@ -8,7 +8,7 @@ import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
@@ -242,11 +242,11 @@ export function ResourceForm({
         required
         {...registerField('status')}
       >
-        {resourceStatuses.map((s) => (
-          <option key={s.code} value={s.code}>
-            {t(`resources.statuses.${s.code}`)}
-          </option>
-        ))}
+        <Options
+          items={resourceStatuses}
+          value={(s) => s.code}
+          label={(s) => t(`resources.statuses.${s.code}`)}
+        />
       </SelectField>
       <CheckboxGroup legend={t('resources.form.kindsLegend')} required error={errors.kinds?.message}>
         <div className="grid grid-cols-1 gap-x-6 md:grid-cols-3">

@@ -11,7 +11,7 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { downloadFile } from '../../../lib/download.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
@@ -96,11 +96,7 @@ export function StatisticsPage({
               value={String(year)}
               onChange={(event) => onPeriodChange({ fiscalYear: Number(event.currentTarget.value) })}
             >
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {formatFiscalYear(y)}
-                </option>
-              ))}
+              <Options items={years} value={String} label={(y) => formatFiscalYear(y)} />
             </SelectField>
           </div>
           {(['from', 'to'] as const).map((end) => (
