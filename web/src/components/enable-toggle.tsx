@@ -1,10 +1,10 @@
 import type { UseMutationResult } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemMessage } from '../lib/problem-message.ts';
-import { Alert } from './ui/alert.tsx';
+import { Badge } from './ui/badge.tsx';
 import { Button } from './ui/button.tsx';
 import { ConfirmDialog } from './ui/confirm-dialog.tsx';
+import { problemAlertOf } from './ui/problem-alert.tsx';
 
 type Action = 'disable' | 'enable';
 type Toggleable = { id: string; disabledAt: string | null };
@@ -75,7 +75,7 @@ export function useEnableToggle<T extends Toggleable>({
       confirmLabel={verb(pending?.action)}
       cancelLabel={t('common.cancel')}
       busy={toggle.isPending}
-      error={toggle.isError ? <Alert tone="error" title={problemMessage(toggle.error, t)} /> : null}
+      error={problemAlertOf(toggle.error)}
       onConfirm={confirm}
       onCancel={close}
     >
@@ -90,4 +90,19 @@ export function useEnableToggle<T extends Toggleable>({
   );
 
   return { done, button, dialog };
+}
+
+/** 有効 or 無効, for a record of an administration list. */
+export function EnabledBadge({ record }: { record: Toggleable }) {
+  const { t } = useTranslation();
+  return record.disabledAt ? (
+    <Badge tone="muted">{t('common.disabled')}</Badge>
+  ) : (
+    <Badge tone="success">{t('common.enabled')}</Badge>
+  );
+}
+
+/** A row's actions in an administration list: its 編集 link and its 無効化 / 有効化 button, on one line. */
+export function RowActions({ children }: { children: ReactNode }) {
+  return <span className="flex items-center gap-4 whitespace-nowrap">{children}</span>;
 }

@@ -1,6 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FieldPath, FieldValues, UseFormSetError, UseFormSetFocus } from 'react-hook-form';
-import { ApiError } from './api-client.ts';
+import {
+  type FieldError,
+  type FieldPath,
+  type FieldValues,
+  get,
+  type UseFormProps,
+  type UseFormSetError,
+  type UseFormSetFocus,
+  useForm,
+} from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ApiError, isProblem } from './api-client.ts';
+import { problemMessage } from './problem-message.ts';
 
 /** A field error the form could not place next to a field; shown in the form's error summary. */
 export type UnplacedFieldError = { field: string; message: string };
@@ -68,4 +79,46 @@ export function useServerFieldErrors<T extends FieldValues>(
     setUnplaced(applyServerFieldErrors(error, targets, setError, setFocus).map((e) => e.message));
   }, [error, setError, setFocus]);
   return unplaced;
+}
+
+/**
+ * A react-hook-form form whose server refusals land on its own fields: `useForm(options)`, with the
+ * field errors of `serverError` placed on `serverFields` (as `useServerFieldErrors` does; a function
+ * gets the form's current values, for forms whose fields depend on their rows). `serverConflict`
+ * names the field a refusal with that problem code is about (a login ID or a name already taken):
+ * its message goes there, focused. Beside the form it returns its `errors`, the server's messages no
+ * field took (`unplaced`, for the error summary), whether any field is in error (`invalid`), and
+ * `registerField(name)`: the field's registration with the error to show beside it.
+ */
+export function useServerCheckedForm<Values extends FieldValues, Output = Values>({
+  serverError,
+  serverFields,
+  serverConflict,
+  ...options
+}: UseFormProps<Values, unknown, Output> & {
+  serverError: unknown;
+  serverFields: readonly FieldPath<Values>[] | ((values: Values) => readonly FieldPath<Values>[]);
+  serverConflict?: { problem: string; field: FieldPath<Values> };
+}) {
+  const { t } = useTranslation();
+  const form = useForm<Values, unknown, Output>(options);
+  const { getValues, setError, setFocus } = form;
+  const unplaced = useServerFieldErrors(
+    serverError,
+    form,
+    typeof serverFields === 'function' ? () => serverFields(getValues()) : serverFields,
+  );
+  const conflictProblem = serverConflict?.problem;
+  const conflictField = serverConflict?.field;
+  useEffect(() => {
+    if (!conflictProblem || !conflictField || !isProblem(serverError, conflictProblem)) return;
+    setError(conflictField, { type: 'server', message: problemMessage(serverError, t) });
+    setFocus(conflictField);
+  }, [serverError, conflictProblem, conflictField, setError, setFocus, t]);
+  const { errors } = form.formState;
+  const registerField = (name: FieldPath<Values>) => ({
+    ...form.register(name),
+    error: (get(errors, name) as FieldError | undefined)?.message,
+  });
+  return { ...form, errors, unplaced, invalid: Object.keys(errors).length > 0, registerField };
 }

@@ -1,5 +1,10 @@
 import { type Control, Controller, type FieldPath, type FieldValues } from 'react-hook-form';
-import { CalendarDateField, type CalendarDateFieldProps } from './calendar-date-field.tsx';
+import {
+  CalendarDateField,
+  type CalendarDateFieldProps,
+  CalendarDateTimeField,
+  type CalendarDateTimeFieldProps,
+} from './calendar-date-field.tsx';
 
 export type FormDateFieldProps<T extends FieldValues, Out> = Omit<
   CalendarDateFieldProps,
@@ -22,6 +27,38 @@ export function FormDateField<T extends FieldValues, Out>({
       name={name}
       render={({ field: bound }) => (
         <CalendarDateField
+          {...field}
+          value={bound.value || undefined}
+          onChange={(value) => bound.onChange(value ?? '')}
+          onBlur={bound.onBlur}
+          inputRef={bound.ref}
+        />
+      )}
+    />
+  );
+}
+
+export type FormDateTimeFieldProps<T extends FieldValues, Out> = Omit<
+  CalendarDateTimeFieldProps,
+  'value' | 'onChange' | 'onBlur' | 'inputRef'
+> & {
+  control: Control<T, unknown, Out>;
+  /** A field of the form holding an ISO instant ('' while empty). */
+  name: FieldPath<T>;
+};
+
+/** A `CalendarDateTimeField` bound to a react-hook-form field: an empty one is '' in the form's values. */
+export function FormDateTimeField<T extends FieldValues, Out>({
+  control,
+  name,
+  ...field
+}: FormDateTimeFieldProps<T, Out>) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field: bound }) => (
+        <CalendarDateTimeField
           {...field}
           value={bound.value || undefined}
           onChange={(value) => bound.onChange(value ?? '')}

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 const titleStyles = {
   large: 'text-std-24B-150 text-solid-gray-900',
   medium: 'text-std-20B-150 text-solid-gray-900',
+  small: 'text-std-17B-170 text-solid-gray-900',
   hidden: 'sr-only',
 };
 
@@ -12,7 +13,7 @@ export type SectionProps = {
   title: ReactNode;
   /** The heading level: 2 for a part of the page, 3 for a part of a part. */
   level?: 2 | 3;
-  /** `large` (the default for level 2), `medium` (for level 3), or `hidden`: read out, not shown. */
+  /** `large` (the default for level 2), `medium` (for level 3), `small` (a notice's heading), or `hidden`: read out, not shown. */
   size?: keyof typeof titleStyles;
   /** The section's layout; a column with gap-4 unless given. */
   className?: string;

@@ -1,4 +1,5 @@
 import type { ComponentProps } from 'react';
+import type { Code } from '../../../../src/domain/codeLists.ts';
 import { Field, type FieldTexts } from './form-control.tsx';
 
 export type SelectFieldProps = Omit<ComponentProps<'select'>, 'id' | 'required'> &
@@ -37,5 +38,54 @@ export function SelectField({
         </div>
       )}
     </Field>
+  );
+}
+
+/** One `<option>` per item, in the items' order: `value` is what the select holds, `label` what it shows. */
+export function Options<Item>({
+  items,
+  value,
+  label,
+}: {
+  items: readonly Item[];
+  value: (item: Item) => string;
+  label: (item: Item) => string;
+}) {
+  return items.map((item) => (
+    <option key={value(item)} value={value(item)}>
+      {label(item)}
+    </option>
+  ));
+}
+
+/** The options of a code list (`src/domain/codeLists.ts`), each named by its label. */
+export function CodeOptions({ codes }: { codes: readonly Code[] }) {
+  return <Options items={codes} value={(c) => c.code} label={(c) => c.label} />;
+}
+
+/**
+ * A search filter's select: its first choice (the empty value) is 「指定なし」-like `anyLabel`, and
+ * choosing it answers `undefined` (no filter).
+ */
+export function FilterSelectField({
+  anyLabel,
+  value,
+  onValueChange,
+  children,
+  ...rest
+}: Omit<SelectFieldProps, 'value' | 'onChange'> & {
+  anyLabel: string;
+  value: string | undefined;
+  onValueChange: (value: string | undefined) => void;
+}) {
+  return (
+    <SelectField
+      {...rest}
+      value={value ?? ''}
+      onChange={(event) => onValueChange(event.currentTarget.value || undefined)}
+    >
+      <option value="">{anyLabel}</option>
+      {children}
+    </SelectField>
   );
 }

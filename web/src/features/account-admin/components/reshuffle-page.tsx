@@ -13,7 +13,7 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
@@ -48,6 +48,8 @@ export function ReshufflePage() {
     setDone(null);
     run.reset();
   };
+  const setRow = (key: number, patch: Partial<Row>) =>
+    edit(() => setRows(rows.map((r) => (r.key === key ? { ...r, ...patch } : r))));
   const fieldMessage = (field: string) =>
     run.error instanceof ApiError
       ? run.error.problem.errors?.find((e) => e.field === field)?.message
@@ -56,6 +58,12 @@ export function ReshufflePage() {
   if (users.isPending) return <Loading />;
   if (users.isError) return <QueryError error={users.error} onRetry={() => void users.refetch()} />;
   const active = users.data.filter((u) => u.disabledAt === null);
+  const userOptions = (
+    <>
+      <option value="">{t('accounts.reshuffle.choose')}</option>
+      <Options items={active} value={(u) => u.id} label={userLabel} />
+    </>
+  );
 
   return (
     <>
@@ -95,18 +103,9 @@ export function ReshufflePage() {
                 label={t('accounts.reshuffle.from')}
                 value={row.fromUserId}
                 error={fieldMessage(`assignments.${index}.fromUserId`)}
-                onChange={(e) =>
-                  edit(() =>
-                    setRows(rows.map((r) => (r.key === row.key ? { ...r, fromUserId: e.target.value } : r))),
-                  )
-                }
+                onChange={(e) => setRow(row.key, { fromUserId: e.target.value })}
               >
-                <option value="">{t('accounts.reshuffle.choose')}</option>
-                {active.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {userLabel(u)}
-                  </option>
-                ))}
+                {userOptions}
               </SelectField>
               <SelectField
                 id={`reshuffle-to-${index}`}
@@ -114,18 +113,9 @@ export function ReshufflePage() {
                 supportText={t('accounts.reshuffle.toSupport')}
                 value={row.toUserId}
                 error={fieldMessage(`assignments.${index}.toUserId`)}
-                onChange={(e) =>
-                  edit(() =>
-                    setRows(rows.map((r) => (r.key === row.key ? { ...r, toUserId: e.target.value } : r))),
-                  )
-                }
+                onChange={(e) => setRow(row.key, { toUserId: e.target.value })}
               >
-                <option value="">{t('accounts.reshuffle.choose')}</option>
-                {active.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {userLabel(u)}
-                  </option>
-                ))}
+                {userOptions}
               </SelectField>
               {rows.length > 1 ? (
                 <div>

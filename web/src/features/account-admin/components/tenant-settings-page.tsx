@@ -4,9 +4,9 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { useTenantSettings } from '../api/tenant-settings.ts';
 import { useUpdateTenantSettings } from '../api/update-tenant-settings.ts';
 import '../../../lib/i18n/account.bundle.ts';
@@ -40,7 +40,7 @@ export function TenantSettingsPage() {
             }}
           >
             {saved ? <Alert tone="success" title={t('accounts.settings.saved')} /> : null}
-            {update.error ? <Alert tone="error" title={problemMessage(update.error, t)} /> : null}
+            <ProblemAlert error={update.error} />
             <CheckboxGroup
               legend={t('accounts.settings.securityLegend')}
               supportText={t('accounts.settings.totpSupport')}

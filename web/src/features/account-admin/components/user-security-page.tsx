@@ -9,6 +9,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
@@ -69,7 +70,7 @@ export function UserSecurityPage({ userId }: { userId: string }) {
                     })
                   : t('accounts.userSecurity.notLocked')}
               </p>
-              {unlock.error ? <Alert tone="error" title={problemMessage(unlock.error, t)} /> : null}
+              <ProblemAlert error={unlock.error} />
               {user.abilities.unlock ? (
                 <div>
                   <Button

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { type FieldPath, useForm } from 'react-hook-form';
+import type { FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type PasswordChange, passwordChangeSchema } from '../../../../../src/contract/accounts.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
@@ -8,7 +8,7 @@ import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { useServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useSession } from '../../session/api/get-session.ts';
 import { useChangePassword } from '../api/change-password.ts';
@@ -22,19 +22,12 @@ export function PasswordPage() {
   const change = useChangePassword();
   const required = useSession().data?.passwordChangeRequired === true;
   const [done, setDone] = useState<number | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    reset,
-    formState: { errors },
-  } = useForm<PasswordChange>({
+  const { handleSubmit, reset, unplaced, registerField } = useServerCheckedForm<PasswordChange>({
     resolver: zodResolver(passwordChangeSchema),
     defaultValues: { currentPassword: '', newPassword: '' },
+    serverError: change.error,
+    serverFields: fields,
   });
-
-  const unplaced = useServerFieldErrors(change.error, { setError, setFocus }, fields);
 
   const submit = handleSubmit((values) => {
     if (change.isPending) return;
@@ -67,8 +60,7 @@ export function PasswordPage() {
           label={t('accounts.password.current')}
           required
           autoComplete="current-password"
-          error={errors.currentPassword?.message}
-          {...register('currentPassword')}
+          {...registerField('currentPassword')}
         />
         <TextField
           id="password-new"
@@ -77,8 +69,7 @@ export function PasswordPage() {
           supportText={t('accounts.password.rules')}
           required
           autoComplete="new-password"
-          error={errors.newPassword?.message}
-          {...register('newPassword')}
+          {...registerField('newPassword')}
         />
         <div>
           <SubmitButton busy={change.isPending}>{t('accounts.password.submit')}</SubmitButton>

@@ -7,6 +7,7 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
@@ -178,7 +179,7 @@ export function TotpPage() {
             className="flex flex-col gap-6"
           >
             <p>{t('accounts.totp.offLead')}</p>
-            {enroll.error ? <Alert tone="error" title={problemMessage(enroll.error, t)} /> : null}
+            <ProblemAlert error={enroll.error} />
             <div>
               <Button
                 type="button"

@@ -11,6 +11,7 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
@@ -24,13 +25,12 @@ function ExportPanel({ person }: { person: DisclosureCandidate }) {
   const [purpose, setPurpose] = useState('');
   const exporter = useExportDisclosure();
   return (
-    <section
-      aria-labelledby="disclosure-export"
+    <Section
+      id="disclosure-export"
+      title={t('audit.disclosure.selected', { name: fullName(person) })}
+      size="medium"
       className="flex flex-col gap-4 border-t border-solid-gray-420 pt-6"
     >
-      <h2 id="disclosure-export" className="text-std-20B-150 text-solid-gray-900">
-        {t('audit.disclosure.selected', { name: fullName(person) })}
-      </h2>
       <TextField
         id="disclosure-purpose"
         label={t('audit.disclosure.purpose')}
@@ -65,7 +65,7 @@ function ExportPanel({ person }: { person: DisclosureCandidate }) {
       ) : exporter.isSuccess ? (
         <Alert tone="success" title={t('audit.downloaded', { name: exporter.data })} />
       ) : null}
-    </section>
+    </Section>
   );
 }
 

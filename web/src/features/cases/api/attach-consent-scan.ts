@@ -14,16 +14,6 @@ export function attachConsentScan(consentId: string, input: ConsentScanInput): P
 /** The download address of `GET /api/consents/:id/scan` (consents.scan), opened as a plain link. */
 export const consentScanUrl = (consentId: string) => `/api/consents/${encodeURIComponent(consentId)}/scan`;
 
-/** A File as base64 (without the data: prefix), read in the browser. */
-export function fileToBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
-
 export function useAttachConsentScan(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({

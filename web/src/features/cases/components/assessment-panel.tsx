@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { type FieldPath, useFieldArray, useForm } from 'react-hook-form';
+import { type FieldPath, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -19,16 +19,17 @@ import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { CodeOptions, Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { useServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { HouseholdSection } from '../../forms/components/household-section.tsx';
 import { type OrganizationOption, useOrganizationOptions } from '../api/list-organization-options.ts';
 import { useSaveAssessment } from '../api/save-assessment.ts';
+import { CasePersonOptions } from './case-person-options.tsx';
 import { RelationsView } from './relations-view.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
 import '../../../lib/i18n/codes.bundle.ts';
@@ -180,19 +181,14 @@ function AssessmentForm({
 }) {
   const { t } = useTranslation();
   const save = useSaveAssessment();
-  const {
-    register,
-    control,
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<Values, unknown, AssessmentInput>({
+  const form = useServerCheckedForm<Values, AssessmentInput>({
     resolver: zodResolver(assessmentInputSchema),
     defaultValues: defaultsOf(kase),
+    serverError: save.error,
+    serverFields: fields,
   });
+  const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = form;
   const relations = useFieldArray({ control, name: 'relations' });
-  const unplaced = useServerFieldErrors(save.error, { setError, setFocus }, fields);
 
   const submit = handleSubmit((input) => {
     if (save.isPending) return;
@@ -202,7 +198,6 @@ function AssessmentForm({
       .then((saved) => onSaved(saved.version))
       .catch(() => undefined); // the error is shown from the mutation's state
   });
-  const hasErrors = Object.keys(errors).length > 0;
   const relationError = (index: number) => errors.relations?.[index];
 
   return (
@@ -214,7 +209,7 @@ function AssessmentForm({
     >
       <p>{t('assessment.editLead')}</p>
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-8">
-        <FormErrorSummary error={save.error} unplaced={unplaced} invalid={hasErrors} />
+        <FormErrorSummary error={save.error} unplaced={unplaced} invalid={invalid} />
 
         <fieldset className="flex flex-col gap-6">
           <legend className="mb-2 text-std-20B-150 text-solid-gray-900">
@@ -268,23 +263,20 @@ function AssessmentForm({
           label={t('assessment.summary')}
           supportText={t('assessment.summarySupport')}
           rows={5}
-          error={errors.summary?.message}
-          {...register('summary')}
+          {...registerField('summary')}
         />
         <TextareaField
           id="assessment-wishes"
           label={t('assessment.wishes')}
           rows={3}
-          error={errors.wishes?.message}
-          {...register('wishes')}
+          {...registerField('wishes')}
         />
         <TextareaField
           id="assessment-strengths"
           label={t('assessment.strengths')}
           supportText={t('assessment.strengthsSupport')}
           rows={3}
-          error={errors.strengths?.message}
-          {...register('strengths')}
+          {...registerField('strengths')}
         />
 
         <fieldset className="flex flex-col gap-4">
@@ -307,12 +299,7 @@ function AssessmentForm({
                   {...register(`relations.${index}.from`)}
                 >
                   <option value="">{t('assessment.choose')}</option>
-                  {kase.persons.map((person) => (
-                    <option key={person.id} value={person.id}>
-                      {person.name}
-                      {person.relation ? `（${t(`codes.relation.${person.relation}`)}）` : ''}
-                    </option>
-                  ))}
+                  <CasePersonOptions kase={kase} />
                 </SelectField>
                 <SelectField
                   id={`assessment-relation-${index}-kind`}
@@ -322,11 +309,7 @@ function AssessmentForm({
                   {...register(`relations.${index}.kind`)}
                 >
                   <option value="">{t('assessment.choose')}</option>
-                  {relationKinds.map((kind) => (
-                    <option key={kind.code} value={kind.code}>
-                      {kind.label}
-                    </option>
-                  ))}
+                  <CodeOptions codes={relationKinds} />
                 </SelectField>
                 <SelectField
                   id={`assessment-relation-${index}-to`}
@@ -337,19 +320,14 @@ function AssessmentForm({
                 >
                   <option value="">{t('assessment.choose')}</option>
                   <optgroup label={t('assessment.toPersons')}>
-                    {kase.persons.map((person) => (
-                      <option key={person.id} value={person.id}>
-                        {person.name}
-                        {person.relation ? `（${t(`codes.relation.${person.relation}`)}）` : ''}
-                      </option>
-                    ))}
+                    <CasePersonOptions kase={kase} />
                   </optgroup>
                   <optgroup label={t('assessment.toOrganizations')}>
-                    {organizations.map((organization) => (
-                      <option key={organization.id} value={organization.id}>
-                        {organization.name}
-                      </option>
-                    ))}
+                    <Options
+                      items={organizations}
+                      value={(organization) => organization.id}
+                      label={(organization) => organization.name}
+                    />
                   </optgroup>
                 </SelectField>
               </div>

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { type FieldPath, type Resolver, useForm } from 'react-hook-form';
+import type { FieldPath, Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -10,13 +10,12 @@ import {
   closeCaseInputSchema,
 } from '../../../../../src/contract/cases.ts';
 import { closureReasons } from '../../../../../src/domain/codeLists.ts';
-import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
+import { CodeOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { useCloseCase } from '../api/close-case.ts';
 import { useOrganizationOptions } from '../api/list-organization-options.ts';
 import { useReopenCase } from '../api/reopen-case.ts';
@@ -79,23 +78,18 @@ function CloseDialog({
   const { t } = useTranslation();
   const close = useCloseCase();
   const organizations = useOrganizationOptions();
-  const {
-    register,
-    handleSubmit,
-    watch,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<CloseValues, unknown, CloseCaseInput>({
+  const { handleSubmit, watch, registerField } = useServerCheckedForm<CloseValues, CloseCaseInput>({
     resolver: closeResolver,
     defaultValues: { evaluation: '' },
+    serverError: close.error,
+    serverFields: closeFields,
   });
   const reason = watch('reason');
   const submit = handleSubmit((input) => {
     if (close.isPending) return;
     close.mutateAsync({ caseId: kase.id, input }).then(
       () => onDone(t('cases.actions.closed')),
-      (error: unknown) => applyServerFieldErrors(error, closeFields, setError, setFocus),
+      () => undefined, // the refusal is shown from the mutation's state
     );
   });
   return (
@@ -106,7 +100,7 @@ function CloseDialog({
       submitLabel={t('cases.actions.close')}
       cancelLabel={t('common.cancel')}
       busy={close.isPending}
-      error={close.isError ? <Alert tone="error" title={problemMessage(close.error, t)} /> : null}
+      error={problemAlertOf(close.error)}
       onSubmit={(event) => void submit(event)}
       onCancel={onCancel}
     >
@@ -114,15 +108,10 @@ function CloseDialog({
         id="case-close-reason"
         label={t('cases.actions.reason')}
         required
-        error={errors.reason?.message}
-        {...register('reason')}
+        {...registerField('reason')}
       >
         <option value="">{t('cases.actions.reasonPlaceholder')}</option>
-        {closureReasons.map((item) => (
-          <option key={item.code} value={item.code}>
-            {item.label}
-          </option>
-        ))}
+        <CodeOptions codes={closureReasons} />
       </SelectField>
       {reason === 'leadAgencyContinues' ? (
         <SelectField
@@ -130,8 +119,7 @@ function CloseDialog({
           label={t('cases.actions.lead')}
           supportText={t('cases.actions.leadSupport')}
           required
-          error={errors.leadOrganizationId?.message}
-          {...register('leadOrganizationId')}
+          {...registerField('leadOrganizationId')}
         >
           <option value="">{t('cases.actions.leadPlaceholder')}</option>
           {(organizations.data ?? [])
@@ -149,8 +137,7 @@ function CloseDialog({
         supportText={t('cases.actions.evaluationSupport')}
         required
         rows={5}
-        error={errors.evaluation?.message}
-        {...register('evaluation')}
+        {...registerField('evaluation')}
       />
     </FormDialog>
   );
@@ -173,21 +160,18 @@ function ReasonDialog({
   const suspend = useSuspendCase();
   const reopen = useReopenCase();
   const mutation = action === 'suspend' ? suspend : reopen;
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<ReasonValues, unknown, z.output<typeof caseReasonInputSchema>>({
+  const form = useServerCheckedForm<ReasonValues, z.output<typeof caseReasonInputSchema>>({
     resolver: zodResolver(caseReasonInputSchema),
     defaultValues: { reason: '' },
+    serverError: mutation.error,
+    serverFields: ['reason'],
   });
+  const { handleSubmit, registerField } = form;
   const submit = handleSubmit((input) => {
     if (mutation.isPending) return;
     mutation.mutateAsync({ caseId: kase.id, input }).then(
       () => onDone(action === 'suspend' ? t('cases.actions.suspended') : t('cases.actions.reopened')),
-      (error: unknown) => applyServerFieldErrors(error, ['reason'], setError, setFocus),
+      () => undefined, // the refusal is shown from the mutation's state
     );
   });
   return (
@@ -202,7 +186,7 @@ function ReasonDialog({
       submitLabel={action === 'suspend' ? t('cases.actions.suspend') : t('cases.actions.reopen')}
       cancelLabel={t('common.cancel')}
       busy={mutation.isPending}
-      error={mutation.isError ? <Alert tone="error" title={problemMessage(mutation.error, t)} /> : null}
+      error={problemAlertOf(mutation.error)}
       onSubmit={(event) => void submit(event)}
       onCancel={onCancel}
     >
@@ -211,8 +195,7 @@ function ReasonDialog({
         label={action === 'suspend' ? t('cases.actions.suspendReason') : t('cases.actions.reopenReason')}
         required
         rows={4}
-        error={errors.reason?.message}
-        {...register('reason')}
+        {...registerField('reason')}
       />
     </FormDialog>
   );

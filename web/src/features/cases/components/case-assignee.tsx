@@ -5,7 +5,7 @@ import type { CaseDetail } from '../../../../../src/contract/cases.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useAssignableUsers, useAssignCase } from '../api/assign-case.ts';
@@ -70,11 +70,13 @@ export function CaseAssignee({ kase }: { kase: CaseDetail }) {
               onChange={(event) => setChoice(event.target.value)}
             >
               <option value="">{t('cases.assignee.unassigned')}</option>
-              {options.data.items.map((user) => (
-                <option key={user.id} value={user.id}>
-                  {t('cases.assignee.option', { name: user.name, organization: user.organization.name })}
-                </option>
-              ))}
+              <Options
+                items={options.data.items}
+                value={(user) => user.id}
+                label={(user) =>
+                  t('cases.assignee.option', { name: user.name, organization: user.organization.name })
+                }
+              />
             </SelectField>
             <div>
               <Button type="submit" variant="solid-fill" disabled={assign.isPending}>

@@ -14,7 +14,7 @@ import { DueDateText, DueStatusBadge } from '../../../components/ui/due-date.tsx
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { FilterSelectField, Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
@@ -92,11 +92,11 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                 onChange={(event) => setStage(event.currentTarget.value as CaseStage | '')}
               >
                 <option value="">{t('cases.allStages')}</option>
-                {caseStages.map((code) => (
-                  <option key={code} value={code}>
-                    {t(`codes.caseStage.${code}`)}
-                  </option>
-                ))}
+                <Options
+                  items={caseStages}
+                  value={(code) => code}
+                  label={(code) => t(`codes.caseStage.${code}`)}
+                />
               </SelectField>
             </div>
             <fieldset className="flex w-full flex-wrap items-end gap-x-8 gap-y-4">
@@ -104,53 +104,50 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                 {t('stats.caseFilters.legend')}
               </legend>
               <div className="w-full max-w-[14rem]">
-                <SelectField
+                <FilterSelectField
                   id="cases-household-flag"
                   label={t('stats.caseFilters.householdFlag')}
-                  value={more.householdFlag ?? ''}
-                  onChange={(event) =>
-                    setMoreField(
-                      'householdFlag',
-                      event.currentTarget.value as CaseListFilter['householdFlag'] | '',
-                    )
+                  anyLabel={t('stats.caseFilters.any')}
+                  value={more.householdFlag}
+                  onValueChange={(flag) =>
+                    setMoreField('householdFlag', flag as CaseListFilter['householdFlag'])
                   }
                 >
-                  <option value="">{t('stats.caseFilters.any')}</option>
-                  {householdFlags.map((flag) => (
-                    <option key={flag.code} value={flag.code}>
-                      {t(`codes.householdFlag.${flag.code}`)}
-                    </option>
-                  ))}
-                </SelectField>
+                  <Options
+                    items={householdFlags}
+                    value={(flag) => flag.code}
+                    label={(flag) => t(`codes.householdFlag.${flag.code}`)}
+                  />
+                </FilterSelectField>
               </div>
               <div className="w-full max-w-[14rem]">
-                <SelectField
+                <FilterSelectField
                   id="cases-issue-area"
                   label={t('stats.caseFilters.issueArea')}
-                  value={more.issueArea ?? ''}
-                  onChange={(event) => setMoreField('issueArea', event.currentTarget.value)}
+                  anyLabel={t('stats.caseFilters.any')}
+                  value={more.issueArea}
+                  onValueChange={(area) => setMoreField('issueArea', area)}
                 >
-                  <option value="">{t('stats.caseFilters.any')}</option>
-                  {issueAreas.map((area) => (
-                    <option key={area.code} value={area.code}>
-                      {t(`codes.issueArea.${area.code}`)}
-                    </option>
-                  ))}
-                </SelectField>
+                  <Options
+                    items={issueAreas}
+                    value={(area) => area.code}
+                    label={(area) => t(`codes.issueArea.${area.code}`)}
+                  />
+                </FilterSelectField>
               </div>
               <div className="w-full max-w-[14rem]">
-                <SelectField
+                <FilterSelectField
                   id="cases-monitoring"
                   label={t('stats.caseFilters.monitoring')}
-                  value={more.monitoring ?? ''}
-                  onChange={(event) =>
-                    setMoreField('monitoring', event.currentTarget.value as CaseListFilter['monitoring'] | '')
+                  anyLabel={t('stats.caseFilters.any')}
+                  value={more.monitoring}
+                  onValueChange={(monitoring) =>
+                    setMoreField('monitoring', monitoring as CaseListFilter['monitoring'])
                   }
                 >
-                  <option value="">{t('stats.caseFilters.any')}</option>
                   <option value="overdue">{t('stats.caseFilters.monitoringOverdue')}</option>
                   <option value="dueSoon">{t('stats.caseFilters.monitoringDueSoon')}</option>
-                </SelectField>
+                </FilterSelectField>
               </div>
               <div className="w-full max-w-[14rem]">
                 <SelectField
@@ -184,11 +181,11 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                   }
                 >
                   <option value="">{t('stats.caseFilters.any')}</option>
-                  {noContactChoices.map((days) => (
-                    <option key={days} value={days}>
-                      {t('stats.caseFilters.noContactOption', { days })}
-                    </option>
-                  ))}
+                  <Options
+                    items={noContactChoices}
+                    value={String}
+                    label={(days) => t('stats.caseFilters.noContactOption', { days })}
+                  />
                 </SelectField>
               </div>
             </fieldset>

@@ -6,8 +6,9 @@ import {
   consentScanMediaTypes,
 } from '../../../../../src/contract/consents.ts';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { fileToBase64 } from '../../../lib/file-base64.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
-import { consentScanUrl, fileToBase64, useAttachConsentScan } from '../api/attach-consent-scan.ts';
+import { consentScanUrl, useAttachConsentScan } from '../api/attach-consent-scan.ts';
 import '../../../lib/i18n/casework.bundle.ts';
 
 /** 同意書のスキャン: a download link when one is attached, and a file picker for those who may attach. */

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -13,7 +13,7 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { useServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useWithdrawConsent } from '../api/withdraw-consent.ts';
 import '../../../lib/i18n/casework.bundle.ts';
@@ -35,16 +35,17 @@ export function ConsentWithdrawDialog({
   const { t } = useTranslation();
   const withdraw = useWithdrawConsent(caseId);
   const today = clock.today();
-  const form = useForm<Values, unknown, ConsentWithdrawInput>({
+  const form = useServerCheckedForm<Values, ConsentWithdrawInput>({
     resolver: zodResolver(consentWithdrawInputSchema),
     defaultValues: { withdrawnOn: today, reason: '' },
+    serverError: withdraw.error,
+    serverFields: ['withdrawnOn', 'reason'],
   });
-  const { reset, setError, setFocus } = form;
+  const { reset } = form;
   const consentId = consent?.id;
   useEffect(() => {
     if (consentId) reset({ withdrawnOn: today, reason: '' });
   }, [consentId, reset, today]);
-  useServerFieldErrors(withdraw.error, { setError, setFocus }, ['withdrawnOn', 'reason']);
   const submit = form.handleSubmit((input) => {
     if (!consent || withdraw.isPending) return;
     withdraw
@@ -101,8 +102,7 @@ export function ConsentWithdrawDialog({
         supportText={t('consentWithdrawal.reasonSupport')}
         required
         rows={3}
-        error={form.formState.errors.reason?.message}
-        {...form.register('reason')}
+        {...form.registerField('reason')}
       />
     </FormDialog>
   );

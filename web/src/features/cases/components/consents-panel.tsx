@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { Controller, type FieldPath, type Resolver, useForm } from 'react-hook-form';
+import { Controller, type FieldPath, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
@@ -29,12 +29,14 @@ import { SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { useServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCreateConsent } from '../api/create-consent.ts';
 import { useOrganizationOptions } from '../api/list-organization-options.ts';
+import { CasePersonOptions } from './case-person-options.tsx';
 import { ConsentScan } from './consent-scan.tsx';
 import { ConsentWithdrawDialog } from './consent-withdraw-dialog.tsx';
+import { PartnerOrganizationCheckboxes, partnerOrganizations } from './partner-organization-checkboxes.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
 import '../../../lib/i18n/codes.bundle.ts';
 
@@ -209,18 +211,14 @@ function ConsentForm({
     method: 'signedForm',
     witness: '',
   };
-  const {
-    register,
-    control,
-    handleSubmit,
-    watch,
-    reset,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<Values, unknown, ConsentInput>({ resolver, defaultValues: defaults });
+  const { register, control, handleSubmit, watch, reset, errors, unplaced, invalid, registerField } =
+    useServerCheckedForm<Values, ConsentInput>({
+      resolver,
+      defaultValues: defaults,
+      serverError: create.error,
+      serverFields: fields,
+    });
   const method = watch('method');
-  const unplaced = useServerFieldErrors(create.error, { setError, setFocus }, fields);
 
   const submit = handleSubmit((input) => {
     if (create.isPending) return;
@@ -233,10 +231,19 @@ function ConsentForm({
       })
       .catch(() => undefined); // the error is shown from the mutation's state
   });
-  const hasErrors = Object.keys(errors).length > 0;
-  const choices = (organizations.data ?? []).filter(
-    (organization) => organization.id !== kase.coordinatingOrganization.id,
-  );
+  const choices = partnerOrganizations(organizations.data, kase);
+  const categoryBoxes = (which: 'ordinary' | 'sensitive') =>
+    consentCategories
+      .filter((category) => sensitive.has(category.code) === (which === 'sensitive'))
+      .map((category) => (
+        <Checkbox
+          key={category.code}
+          id={`consent-category-${category.code}`}
+          value={category.code}
+          label={category.label}
+          {...register('categories')}
+        />
+      ));
 
   return (
     <Section
@@ -246,21 +253,15 @@ function ConsentForm({
       className="flex flex-col gap-6 print:hidden"
     >
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[48rem] flex-col gap-8">
-        <FormErrorSummary error={create.error} unplaced={unplaced} invalid={hasErrors} />
+        <FormErrorSummary error={create.error} unplaced={unplaced} invalid={invalid} />
 
         <SelectField
           id="consent-person"
           label={t('caseConsents.personLabel')}
           required
-          error={errors.personId?.message}
-          {...register('personId')}
+          {...registerField('personId')}
         >
-          {kase.persons.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name}
-              {person.relation ? `（${t(`codes.relation.${person.relation}`)}）` : ''}
-            </option>
-          ))}
+          <CasePersonOptions kase={kase} />
         </SelectField>
 
         {organizations.isError ? (
@@ -274,17 +275,11 @@ function ConsentForm({
           required
           error={errors.organizationIds?.message}
         >
-          <div className="grid grid-cols-1 gap-x-6 sm:grid-cols-2">
-            {choices.map((organization) => (
-              <Checkbox
-                key={organization.id}
-                id={`consent-organization-${organization.id}`}
-                value={organization.id}
-                label={organization.name}
-                {...register('organizationIds')}
-              />
-            ))}
-          </div>
+          <PartnerOrganizationCheckboxes
+            organizations={choices}
+            idPrefix="consent-organization"
+            field={register('organizationIds')}
+          />
         </CheckboxGroup>
 
         <CheckboxGroup
@@ -292,33 +287,13 @@ function ConsentForm({
           required
           error={errors.categories?.message}
         >
-          {consentCategories
-            .filter((category) => !sensitive.has(category.code))
-            .map((category) => (
-              <Checkbox
-                key={category.code}
-                id={`consent-category-${category.code}`}
-                value={category.code}
-                label={category.label}
-                {...register('categories')}
-              />
-            ))}
+          {categoryBoxes('ordinary')}
         </CheckboxGroup>
         <CheckboxGroup
           legend={t('caseConsents.sensitiveLegend')}
           supportText={t('caseConsents.sensitiveSupport')}
         >
-          {consentCategories
-            .filter((category) => sensitive.has(category.code))
-            .map((category) => (
-              <Checkbox
-                key={category.code}
-                id={`consent-category-${category.code}`}
-                value={category.code}
-                label={category.label}
-                {...register('categories')}
-              />
-            ))}
+          {categoryBoxes('sensitive')}
         </CheckboxGroup>
 
         <Controller
@@ -356,8 +331,7 @@ function ConsentForm({
             label={t('caseConsents.witness')}
             supportText={t('caseConsents.witnessSupport')}
             required
-            error={errors.witness?.message}
-            {...register('witness')}
+            {...registerField('witness')}
           />
         ) : null}
 

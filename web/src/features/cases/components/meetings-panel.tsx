@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Link } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
-import { Controller, type FieldPath, type Resolver, useForm } from 'react-hook-form';
+import { type FieldPath, type Resolver, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
@@ -9,12 +9,11 @@ import { type MeetingInput, meetingInputSchema } from '../../../../../src/contra
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
-import { CalendarDateTimeField } from '../../../components/ui/calendar-date-field.tsx';
-import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
+import { FormDateTimeField } from '../../../components/ui/form-date-field.tsx';
 import { FormReveal } from '../../../components/ui/form-reveal.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
@@ -31,6 +30,7 @@ import { formatDateTime } from '../../../lib/wareki.ts';
 import { useCreateMeeting } from '../api/create-meeting.ts';
 import { useMeetingKinds } from '../api/list-meeting-kinds.ts';
 import { useOrganizationOptions } from '../api/list-organization-options.ts';
+import { PartnerOrganizationCheckboxes, partnerOrganizations } from './partner-organization-checkboxes.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
 import '../../../lib/i18n/codes.bundle.ts';
 
@@ -188,9 +188,7 @@ function MeetingForm({
       .catch(() => undefined); // the error is shown from the mutation's state
   });
   const hasErrors = Object.keys(errors).length > 0;
-  const choices = (organizations.data ?? []).filter(
-    (organization) => organization.id !== kase.coordinatingOrganization.id,
-  );
+  const choices = partnerOrganizations(organizations.data, kase);
 
   return (
     <Section
@@ -256,21 +254,13 @@ function MeetingForm({
           error={errors.title?.message}
           {...register('title')}
         />
-        <Controller
+        <FormDateTimeField
           control={control}
           name="scheduledAt"
-          render={({ field }) => (
-            <CalendarDateTimeField
-              id="meeting-scheduled-at"
-              legend={t('caseMeetings.scheduledAtLegend')}
-              required
-              value={field.value || undefined}
-              onChange={(value) => field.onChange(value ?? '')}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-              error={errors.scheduledAt?.message}
-            />
-          )}
+          id="meeting-scheduled-at"
+          legend={t('caseMeetings.scheduledAtLegend')}
+          required
+          error={errors.scheduledAt?.message}
         />
         <TextField
           id="meeting-place"
@@ -291,17 +281,11 @@ function MeetingForm({
           required
           error={errors.invitedOrganizationIds?.message}
         >
-          <div className="grid grid-cols-1 gap-x-6 sm:grid-cols-2">
-            {choices.map((organization) => (
-              <Checkbox
-                key={organization.id}
-                id={`meeting-invite-${organization.id}`}
-                value={organization.id}
-                label={organization.name}
-                {...register('invitedOrganizationIds')}
-              />
-            ))}
-          </div>
+          <PartnerOrganizationCheckboxes
+            organizations={choices}
+            idPrefix="meeting-invite"
+            field={register('invitedOrganizationIds')}
+          />
         </CheckboxGroup>
         <FormActions>
           <SubmitButton busy={create.isPending}>{t('caseMeetings.submit')}</SubmitButton>

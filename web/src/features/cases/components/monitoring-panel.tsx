@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { Controller, type FieldPath, type Resolver, useForm } from 'react-hook-form';
+import { Controller, type FieldPath, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
@@ -18,12 +18,12 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { CodeOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
-import { useServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { useCreateMonitoring } from '../api/create-monitoring.ts';
 import { usePlans } from '../api/list-plans.ts';
 import '../../../lib/i18n/casework.bundle.ts';
@@ -109,42 +109,36 @@ function MonitoringForm({
   const { t } = useTranslation();
   const create = useCreateMonitoring();
   const today = clock.today();
-  const {
-    register,
-    control,
-    handleSubmit,
-    watch,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<Values, unknown, MonitoringInput>({
-    resolver,
-    defaultValues: {
-      conductedOn: today,
-      itemResults: plan.items.map((item) => ({ planItemId: item.id, note: '' })) as Values['itemResults'],
-      note: '',
-      suspensionReason: '',
-      closure: { evaluation: '' } as Values['closure'],
-    },
-  });
+  const { register, control, handleSubmit, watch, errors, unplaced, invalid, registerField } =
+    useServerCheckedForm<Values, MonitoringInput>({
+      resolver,
+      defaultValues: {
+        conductedOn: today,
+        itemResults: plan.items.map((item) => ({ planItemId: item.id, note: '' })) as Values['itemResults'],
+        note: '',
+        suspensionReason: '',
+        closure: { evaluation: '' } as Values['closure'],
+      },
+      serverError: create.error,
+      serverFields: () => {
+        const fields: FieldPath<Values>[] = [
+          'conductedOn',
+          'decision',
+          'note',
+          'nextMonitoringOn',
+          'closure.reason',
+          'closure.evaluation',
+          'closure',
+          'suspensionReason',
+          ...plan.items.flatMap((_item, index) => [
+            `itemResults.${index}.progress` as const,
+            `itemResults.${index}.note` as const,
+          ]),
+        ];
+        return fields;
+      },
+    });
   const decision = watch('decision');
-  const unplaced = useServerFieldErrors<Values>(create.error, { setError, setFocus }, () => {
-    const fields: FieldPath<Values>[] = [
-      'conductedOn',
-      'decision',
-      'note',
-      'nextMonitoringOn',
-      'closure.reason',
-      'closure.evaluation',
-      'closure',
-      'suspensionReason',
-      ...plan.items.flatMap((_item, index) => [
-        `itemResults.${index}.progress` as const,
-        `itemResults.${index}.note` as const,
-      ]),
-    ];
-    return fields;
-  });
 
   const submit = handleSubmit((input) => {
     if (create.isPending) return;
@@ -155,7 +149,6 @@ function MonitoringForm({
       .then((saved) => onSaved(saved.decision))
       .catch(() => undefined); // the error is shown from the mutation's state
   });
-  const hasErrors = Object.keys(errors).length > 0;
 
   return (
     <form
@@ -164,7 +157,7 @@ function MonitoringForm({
       className="flex max-w-[56rem] flex-col gap-8 print:hidden"
     >
       <p>{t('monitoring.lead', { version: plan.version })}</p>
-      <FormErrorSummary error={create.error} unplaced={unplaced} invalid={hasErrors} />
+      <FormErrorSummary error={create.error} unplaced={unplaced} invalid={invalid} />
 
       <FormDateField
         control={control}
@@ -250,19 +243,14 @@ function MonitoringForm({
             {...register('closure.reason')}
           >
             <option value="">{t('monitoring.choose')}</option>
-            {closureReasons.map((reason) => (
-              <option key={reason.code} value={reason.code}>
-                {reason.label}
-              </option>
-            ))}
+            <CodeOptions codes={closureReasons} />
           </SelectField>
           <TextareaField
             id="monitoring-closure-evaluation"
             label={t('monitoring.closureEvaluation')}
             required
             rows={4}
-            error={errors.closure?.evaluation?.message}
-            {...register('closure.evaluation')}
+            {...registerField('closure.evaluation')}
           />
         </>
       ) : null}
@@ -272,18 +260,11 @@ function MonitoringForm({
           label={t('monitoring.suspensionReason')}
           required
           rows={3}
-          error={errors.suspensionReason?.message}
-          {...register('suspensionReason')}
+          {...registerField('suspensionReason')}
         />
       ) : null}
 
-      <TextareaField
-        id="monitoring-note"
-        label={t('monitoring.note')}
-        rows={4}
-        error={errors.note?.message}
-        {...register('note')}
-      />
+      <TextareaField id="monitoring-note" label={t('monitoring.note')} rows={4} {...registerField('note')} />
 
       <FormActions>
         <SubmitButton busy={create.isPending}>{t('monitoring.submit')}</SubmitButton>

@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import type { NextStepKind } from '../next-steps.ts';
 
@@ -68,14 +69,13 @@ export function NextSteps({ caseId, steps, confirmation }: NextStepsProps) {
   }
   if (steps.length === 0) return null;
   return (
-    <section
-      aria-labelledby="case-next-steps"
+    <Section
+      id="case-next-steps"
+      title={t('ui.next.heading')}
+      size="small"
       className="flex flex-col gap-2 rounded-12 border border-blue-900 bg-blue-50 px-4 py-3 print:hidden"
     >
-      <h2 id="case-next-steps" className="text-std-17B-170 text-solid-gray-900">
-        {t('ui.next.heading')}
-      </h2>
       <StepLinks caseId={caseId} steps={steps} />
-    </section>
+    </Section>
   );
 }

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { type FieldPath, useFieldArray, useForm } from 'react-hook-form';
+import { type FieldPath, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type Plan, type PlanInput, planInputSchema, planLinks } from '../../../../../src/contract/plans.ts';
@@ -10,11 +10,11 @@ import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { FormDateField } from '../../../components/ui/form-date-field.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { useServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import type { OrganizationOption } from '../api/list-organization-options.ts';
 import type { ProgrammeOptionGroup } from '../api/list-programme-options.ts';
@@ -89,47 +89,41 @@ export function PlanForm({
   onCancel,
 }: PlanFormProps) {
   const { t } = useTranslation();
-  const {
-    register,
-    control,
-    handleSubmit,
-    getValues,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<PlanValues, unknown, PlanInput>({ resolver: zodResolver(planInputSchema), defaultValues });
-  const items = useFieldArray({ control, name: 'items' });
-
-  const unplaced = useServerFieldErrors<PlanValues>(error, { setError, setFocus }, () => {
-    const values = getValues();
-    const fields: FieldPath<PlanValues>[] = [
-      'wishes',
-      'longTermGoal',
-      'shortTermGoals',
-      'nextMonitoringOn',
-      'items',
-      ...values.items.flatMap((_item, index) =>
-        (
-          [
-            'content',
-            'organizationId',
-            'frequency',
-            'periodFrom',
-            'periodTo',
-            'links',
-            'programmeId',
-            'resourceId',
-          ] as const
-        ).map((field) => `items.${index}.${field}` as FieldPath<PlanValues>),
-      ),
-    ];
-    return fields;
+  const form = useServerCheckedForm<PlanValues, PlanInput>({
+    resolver: zodResolver(planInputSchema),
+    defaultValues,
+    serverError: error,
+    serverFields: (values) => {
+      const fields: FieldPath<PlanValues>[] = [
+        'wishes',
+        'longTermGoal',
+        'shortTermGoals',
+        'nextMonitoringOn',
+        'items',
+        ...values.items.flatMap((_item, index) =>
+          (
+            [
+              'content',
+              'organizationId',
+              'frequency',
+              'periodFrom',
+              'periodTo',
+              'links',
+              'programmeId',
+              'resourceId',
+            ] as const
+          ).map((field) => `items.${index}.${field}` as FieldPath<PlanValues>),
+        ),
+      ];
+      return fields;
+    },
   });
+  const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = form;
+  const items = useFieldArray({ control, name: 'items' });
 
   const submit = handleSubmit((input) => {
     if (!submitting) onSubmit(input);
   });
-  const hasErrors = Object.keys(errors).length > 0;
 
   return (
     <section aria-labelledby="plan-form-heading" className="flex flex-col gap-6 print:hidden">
@@ -142,7 +136,7 @@ export function PlanForm({
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-8">
         {error ? (
           <ErrorSummary title={problemMessage(error, t)} messages={unplaced} />
-        ) : hasErrors ? (
+        ) : invalid ? (
           <ErrorSummary
             title={t('form.errorSummaryTitle')}
             messages={errors.items?.message ? [errors.items.message] : []}
@@ -153,24 +147,21 @@ export function PlanForm({
           label={t('plans.wishes')}
           required
           rows={3}
-          error={errors.wishes?.message}
-          {...register('wishes')}
+          {...registerField('wishes')}
         />
         <TextareaField
           id="plan-long-term-goal"
           label={t('plans.longTermGoal')}
           required
           rows={2}
-          error={errors.longTermGoal?.message}
-          {...register('longTermGoal')}
+          {...registerField('longTermGoal')}
         />
         <TextareaField
           id="plan-short-term-goals"
           label={t('plans.shortTermGoals')}
           required
           rows={3}
-          error={errors.shortTermGoals?.message}
-          {...register('shortTermGoals')}
+          {...registerField('shortTermGoals')}
         />
         <FormDateField
           control={control}
@@ -210,11 +201,11 @@ export function PlanForm({
                     {...register(`items.${index}.organizationId`)}
                   >
                     <option value="">{t('plans.itemOrganizationPlaceholder')}</option>
-                    {organizations.map((organization) => (
-                      <option key={organization.id} value={organization.id}>
-                        {organization.name}
-                      </option>
-                    ))}
+                    <Options
+                      items={organizations}
+                      value={(organization) => organization.id}
+                      label={(organization) => organization.name}
+                    />
                   </SelectField>
                   <TextField
                     id={`plan-item-${index}-frequency`}

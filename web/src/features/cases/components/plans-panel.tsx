@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { type FormEvent, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
@@ -14,13 +13,13 @@ import { TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
+import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { currentLanguage, type Language } from '../../../lib/i18n/i18n.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { formatDate } from '../../../lib/wareki.ts';
 import { useResources } from '../../resources/api/list-resources.ts';
 import { useApprovePlan } from '../api/approve-plan.ts';
@@ -139,13 +138,12 @@ export function PlansPanel({ kase }: { kase: CaseDetail }) {
       {list.length === 0 ? <p>{t('plans.none')}</p> : null}
 
       {draft && mode !== 'edit' ? (
-        <section
-          aria-labelledby="plan-draft"
+        <Section
+          id="plan-draft"
+          title={t('plans.draft', { version: draft.version })}
+          level={3}
           className="flex flex-col gap-4 rounded-12 border-2 border-dashed border-solid-gray-536 p-6"
         >
-          <h3 id="plan-draft" className="text-std-20B-150 text-solid-gray-900">
-            {t('plans.draft', { version: draft.version })}
-          </h3>
           <PlanView plan={draft} />
           <div className="flex flex-wrap gap-4 print:hidden">
             {draft.abilities.update ? (
@@ -164,7 +162,7 @@ export function PlansPanel({ kase }: { kase: CaseDetail }) {
               </Button>
             ) : null}
           </div>
-        </section>
+        </Section>
       ) : null}
 
       {current ? (
@@ -316,16 +314,13 @@ function ApproveDialog({
   const { t } = useTranslation();
   const language = currentLanguage();
   const approve = useApprovePlan();
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<ApproveValues, unknown, z.output<typeof planApproveSchema>>({
+  const form = useServerCheckedForm<ApproveValues, z.output<typeof planApproveSchema>>({
     resolver: zodResolver(planApproveSchema),
     defaultValues: { meetingId: '' },
+    serverError: approve.error,
+    serverFields: ['meetingId'],
   });
+  const { handleSubmit, registerField } = form;
   // The plan is decided at a 重層的支援会議 (consent-based); the server checks it was held.
   const meetings = kase.meetings.filter((meeting) => meeting.legalBasis === 'consent');
   const submit = handleSubmit(({ meetingId }) => {
@@ -333,7 +328,7 @@ function ApproveDialog({
     // mutateAsync: once decided, the draft (and this dialog) is gone before a mutate callback would run.
     approve.mutateAsync({ planId: plan.id, caseId: kase.id, meetingId }).then(
       (approved) => onDone(approved.version),
-      (error: unknown) => applyServerFieldErrors(error, ['meetingId'], setError, setFocus),
+      () => undefined, // the refusal is shown from the mutation's state
     );
   });
   return (
@@ -344,7 +339,7 @@ function ApproveDialog({
       submitLabel={t('plans.approve')}
       cancelLabel={t('common.cancel')}
       busy={approve.isPending}
-      error={approve.isError ? <Alert tone="error" title={problemMessage(approve.error, t)} /> : null}
+      error={problemAlertOf(approve.error)}
       onSubmit={(event) => void submit(event)}
       onCancel={onCancel}
     >
@@ -355,8 +350,7 @@ function ApproveDialog({
         id="plan-approve-meeting"
         label={t('plans.meeting')}
         required
-        error={errors.meetingId?.message}
-        {...register('meetingId')}
+        {...registerField('meetingId')}
       >
         <option value="">{t('plans.meetingPlaceholder')}</option>
         {meetings.map((meeting) => (

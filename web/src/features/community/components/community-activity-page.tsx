@@ -7,18 +7,20 @@ import { formatFiscalYear } from '../../../../../src/domain/fiscalYear.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button, buttonClassName } from '../../../components/ui/button.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FactStrip } from '../../../components/ui/fact-strip.tsx';
+import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useFlash } from '../../../lib/flash.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCommunityActivity, useRecordCommunitySession } from '../api/community.ts';
 import { fieldErrorsOf } from './problem-fields.ts';
 import '../../../lib/i18n/resources.bundle.ts';
@@ -60,7 +62,7 @@ function SessionForm({ activity }: { activity: CommunityActivity }) {
   return (
     <form noValidate onSubmit={submit} className="flex max-w-[40rem] flex-col gap-6">
       {saved ? <Alert tone="success" title={saved} /> : null}
-      {record.error ? <Alert tone="error" title={problemMessage(record.error, t)} /> : null}
+      <ProblemAlert error={record.error} />
       <CalendarDateField
         id="session-held-on"
         label={t('resources.community.heldOn')}
@@ -132,11 +134,7 @@ export function CommunityActivityPage({ activityId }: { activityId: string }) {
         {a.name}
       </PageHeading>
       <div className="flex flex-col gap-8">
-        {flash ? (
-          <p role="status" className="rounded-8 border border-green-900 bg-green-50 p-4">
-            {flash}
-          </p>
-        ) : null}
+        <FlashStatus message={flash} />
         <FactStrip
           label={t('resources.community.factsLabel')}
           empty="—"
@@ -174,39 +172,31 @@ export function CommunityActivityPage({ activityId }: { activityId: string }) {
           </Section>
         ) : null}
         <Section id="community-sessions" title={t('resources.community.sessionsHeading')}>
-          <Table
+          <DataTable
             caption={t('resources.community.sessionsCaption')}
             captionDetail={t('common.itemCount', { count: a.sessions.length })}
+            columns={[
+              t('resources.community.heldOn'),
+              t('resources.community.fiscalYear'),
+              t('resources.community.participantCount'),
+              t('resources.community.organizationNames'),
+              t('resources.community.note'),
+            ]}
+            rows={a.sessions}
+            empty={t('resources.community.noSessions')}
           >
-            <thead>
-              <tr>
-                <Th scope="col">{t('resources.community.heldOn')}</Th>
-                <Th scope="col">{t('resources.community.fiscalYear')}</Th>
-                <Th scope="col">{t('resources.community.participantCount')}</Th>
-                <Th scope="col">{t('resources.community.organizationNames')}</Th>
-                <Th scope="col">{t('resources.community.note')}</Th>
+            {(s) => (
+              <tr key={s.id}>
+                <Th scope="row" className="whitespace-nowrap">
+                  <DateText value={s.heldOn} />
+                </Th>
+                <Td className="whitespace-nowrap">{formatFiscalYear(s.fiscalYear)}</Td>
+                <Td className="text-right tabular-nums">{s.participants}</Td>
+                <Td>{s.organizations.join('、')}</Td>
+                <Td>{s.note ?? ''}</Td>
               </tr>
-            </thead>
-            <tbody>
-              {a.sessions.length === 0 ? (
-                <tr>
-                  <Td colSpan={5}>{t('resources.community.noSessions')}</Td>
-                </tr>
-              ) : (
-                a.sessions.map((s) => (
-                  <tr key={s.id}>
-                    <Th scope="row" className="whitespace-nowrap">
-                      <DateText value={s.heldOn} />
-                    </Th>
-                    <Td className="whitespace-nowrap">{formatFiscalYear(s.fiscalYear)}</Td>
-                    <Td className="text-right tabular-nums">{s.participants}</Td>
-                    <Td>{s.organizations.join('、')}</Td>
-                    <Td>{s.note ?? ''}</Td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </Table>
+            )}
+          </DataTable>
         </Section>
         <Link to="/community" className={textLinkClassName}>
           {t('resources.community.backToList')}

@@ -3,18 +3,17 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommunityActivity } from '../../../../../src/contract/community.ts';
 import { communityActivityKinds } from '../../../../../src/domain/resources/community.ts';
-import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { setFlash } from '../../../lib/flash.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { useResources } from '../../resources/api/list-resources.ts';
 import { useCommunityActivity, useSaveCommunityActivity } from '../api/community.ts';
 import { fieldErrorsOf } from './problem-fields.ts';
@@ -94,7 +93,7 @@ function CommunityForm({ activity }: { activity?: CommunityActivity }) {
   };
   return (
     <form noValidate onSubmit={submit} className="flex max-w-[48rem] flex-col gap-6">
-      {save.error ? <Alert tone="error" title={problemMessage(save.error, t)} /> : null}
+      <ProblemAlert error={save.error} />
       <TextField
         id="community-name"
         label={t('resources.community.name')}
@@ -111,11 +110,11 @@ function CommunityForm({ activity }: { activity?: CommunityActivity }) {
         error={errors.kind}
         onChange={(e) => set({ kind: e.currentTarget.value })}
       >
-        {communityActivityKinds.map((k) => (
-          <option key={k} value={k}>
-            {t(`resources.community.kinds.${k}`)}
-          </option>
-        ))}
+        <Options
+          items={communityActivityKinds}
+          value={(k) => k}
+          label={(k) => t(`resources.community.kinds.${k}`)}
+        />
       </SelectField>
       <SelectField
         id="community-resource"

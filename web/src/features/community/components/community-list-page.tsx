@@ -6,12 +6,14 @@ import { today } from '../../../../../src/domain/clock.ts';
 import { fiscalYearOf, formatFiscalYear } from '../../../../../src/domain/fiscalYear.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { buttonClassName } from '../../../components/ui/button.tsx';
+import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
+import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
@@ -24,13 +26,9 @@ function Totals({ list }: { list: CommunityActivityList }) {
   const { t } = useTranslation();
   return (
     <Table caption={t('resources.community.totalsCaption', { year: list.fiscalYearLabel })}>
-      <thead>
-        <tr>
-          <Th scope="col">{t('resources.community.indicator')}</Th>
-          <Th scope="col">{list.fiscalYearLabel}</Th>
-          <Th scope="col">{list.previous.fiscalYearLabel}</Th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[t('resources.community.indicator'), list.fiscalYearLabel, list.previous.fiscalYearLabel]}
+      />
       <tbody>
         {indicators.map((key) => (
           <tr key={key}>
@@ -68,11 +66,7 @@ export function CommunityListPage() {
         {t('resources.community.heading')}
       </PageHeading>
       <div className="flex flex-col gap-8">
-        {flash ? (
-          <p role="status" className="rounded-8 border border-green-900 bg-green-50 p-4">
-            {flash}
-          </p>
-        ) : null}
+        <FlashStatus message={flash} />
         <div className="max-w-[20rem]">
           <SelectField
             id="community-year"
@@ -80,11 +74,7 @@ export function CommunityListPage() {
             value={String(fiscalYear)}
             onChange={(event) => setFiscalYear(Number(event.currentTarget.value))}
           >
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {formatFiscalYear(y)}
-              </option>
-            ))}
+            <Options items={years} value={String} label={(y) => formatFiscalYear(y)} />
           </SelectField>
         </div>
         {list.isPending ? (
@@ -98,64 +88,56 @@ export function CommunityListPage() {
               <Totals list={list.data} />
             </Section>
             <Section id="community-activities" title={t('resources.community.activitiesHeading')}>
-              <Table
+              <DataTable
                 caption={t('resources.community.tableCaption', { year: list.data.fiscalYearLabel })}
                 captionDetail={t('common.itemCount', { count: list.data.items.length })}
+                columns={[
+                  t('resources.community.name'),
+                  t('resources.community.kind'),
+                  t('resources.community.place'),
+                  t('resources.community.sessions'),
+                  t('resources.community.participants'),
+                  t('resources.community.organizations'),
+                  t('resources.community.lastHeldOn'),
+                ]}
+                rows={list.data.items}
+                empty={t('resources.community.empty')}
               >
-                <thead>
-                  <tr>
-                    <Th scope="col">{t('resources.community.name')}</Th>
-                    <Th scope="col">{t('resources.community.kind')}</Th>
-                    <Th scope="col">{t('resources.community.place')}</Th>
-                    <Th scope="col">{t('resources.community.sessions')}</Th>
-                    <Th scope="col">{t('resources.community.participants')}</Th>
-                    <Th scope="col">{t('resources.community.organizations')}</Th>
-                    <Th scope="col">{t('resources.community.lastHeldOn')}</Th>
+                {(item) => (
+                  <tr key={item.id}>
+                    <Th scope="row">
+                      <Link
+                        to="/community/$activityId"
+                        params={{ activityId: item.id }}
+                        className={textLinkClassName}
+                      >
+                        {item.name}
+                      </Link>
+                      {item.active ? null : (
+                        <>
+                          {' '}
+                          <Badge tone="warning">{t('resources.community.ended')}</Badge>
+                        </>
+                      )}
+                    </Th>
+                    <Td>{t(`resources.community.kinds.${item.kind}`)}</Td>
+                    <Td>
+                      <div className="flex flex-col gap-1">
+                        <span>{item.placeName}</span>
+                        <span className="text-std-16N-170 text-solid-gray-700">
+                          {[item.schoolDistrict, item.district].filter(Boolean).join('・')}
+                        </span>
+                      </div>
+                    </Td>
+                    <Td className="text-right tabular-nums">{item.year.sessions}</Td>
+                    <Td className="text-right tabular-nums">{item.year.participants}</Td>
+                    <Td className="text-right tabular-nums">{item.year.organizations}</Td>
+                    <Td className="whitespace-nowrap">
+                      {item.lastHeldOn ? <DateText value={item.lastHeldOn} /> : '—'}
+                    </Td>
                   </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.length === 0 ? (
-                    <tr>
-                      <Td colSpan={7}>{t('resources.community.empty')}</Td>
-                    </tr>
-                  ) : (
-                    list.data.items.map((item) => (
-                      <tr key={item.id}>
-                        <Th scope="row">
-                          <Link
-                            to="/community/$activityId"
-                            params={{ activityId: item.id }}
-                            className={textLinkClassName}
-                          >
-                            {item.name}
-                          </Link>
-                          {item.active ? null : (
-                            <>
-                              {' '}
-                              <Badge tone="warning">{t('resources.community.ended')}</Badge>
-                            </>
-                          )}
-                        </Th>
-                        <Td>{t(`resources.community.kinds.${item.kind}`)}</Td>
-                        <Td>
-                          <div className="flex flex-col gap-1">
-                            <span>{item.placeName}</span>
-                            <span className="text-std-16N-170 text-solid-gray-700">
-                              {[item.schoolDistrict, item.district].filter(Boolean).join('・')}
-                            </span>
-                          </div>
-                        </Td>
-                        <Td className="text-right tabular-nums">{item.year.sessions}</Td>
-                        <Td className="text-right tabular-nums">{item.year.participants}</Td>
-                        <Td className="text-right tabular-nums">{item.year.organizations}</Td>
-                        <Td className="whitespace-nowrap">
-                          {item.lastHeldOn ? <DateText value={item.lastHeldOn} /> : '—'}
-                        </Td>
-                      </tr>
-                    ))
-                  )}
-                </tbody>
-              </Table>
+                )}
+              </DataTable>
             </Section>
           </>
         )}

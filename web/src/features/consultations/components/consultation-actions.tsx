@@ -1,20 +1,20 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import type { UseMutationResult } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { type FieldPath, type FieldValues, type UseFormReturn, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type Consultation, consultationCloseSchema } from '../../../../../src/contract/consultations.ts';
 import { handoverInputSchema } from '../../../../../src/contract/handovers.ts';
 import { referralInputSchema } from '../../../../../src/contract/referrals.ts';
-import { Alert } from '../../../components/ui/alert.tsx';
 import { AuditedPrintButton } from '../../../components/ui/audited-print-button.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
 import { useMe } from '../../../lib/me-context.tsx';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCloseConsultation } from '../api/close-consultation.ts';
 import { useCreateHandover } from '../api/create-handover.ts';
 import { useCreateReferral } from '../api/create-referral.ts';
@@ -24,46 +24,78 @@ import '../../../lib/i18n/casework.bundle.ts';
 
 type Done = (message: string) => void;
 
-function ServerError({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  return error ? <Alert tone="error" title={problemMessage(error, t)} /> : null;
-}
-
 type ActionTexts = 'consultations.closeAction' | 'consultations.handoverAction' | 'consultations.referAction';
+
+/**
+ * An action's dialog and its form: `cancel` closes it and forgets the attempt and the values;
+ * `confirm` sends the valid values once at a time: when the server accepts, the dialog closes, the
+ * form empties and `onSuccess` has the answer; when it refuses, the field errors it names go onto
+ * `fields` (the rest shows above the form).
+ */
+function useActionDialog<Values extends FieldValues, Output, Variables, Result>({
+  form,
+  mutation,
+  variables,
+  fields = [],
+  onSuccess,
+}: {
+  form: UseFormReturn<Values, unknown, Output>;
+  mutation: UseMutationResult<Result, Error, Variables>;
+  variables: (values: Output) => Variables;
+  fields?: readonly FieldPath<Values>[];
+  onSuccess: (result: Result) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const cancel = () => {
+    setOpen(false);
+    mutation.reset();
+    form.reset();
+  };
+  const confirm = form.handleSubmit((values) => {
+    if (mutation.isPending) return;
+    mutation.mutate(variables(values), {
+      onSuccess: (result) => {
+        setOpen(false);
+        form.reset();
+        onSuccess(result);
+      },
+      onError: (error) => applyServerFieldErrors(error, fields, form.setError, form.setFocus),
+    });
+  });
+  return { open, show: () => setOpen(true), cancel, confirm, mutation };
+}
 
 /** The button and its confirmation dialog, shared by the three actions; `texts` names their i18n keys. */
 function ActionFrame({
   texts,
-  open,
-  onOpen,
-  mutation,
-  onConfirm,
-  onCancel,
+  dialog,
   children,
 }: {
   texts: ActionTexts;
-  open: boolean;
-  onOpen: () => void;
-  mutation: { isPending: boolean; error: unknown };
-  onConfirm: () => void;
-  onCancel: () => void;
+  dialog: {
+    open: boolean;
+    show: () => void;
+    cancel: () => void;
+    confirm: () => Promise<void>;
+    mutation: { isPending: boolean; error: unknown };
+  };
   children: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
     <>
-      <Button variant="outline" onClick={onOpen}>
+      <Button variant="outline" onClick={dialog.show}>
         {t(`${texts}.button`)}
       </Button>
       <ConfirmDialog
-        open={open}
+        open={dialog.open}
         title={t(`${texts}.title`)}
         confirmLabel={t(`${texts}.confirm`)}
         cancelLabel={t('common.cancel')}
-        busy={mutation.isPending}
-        error={<ServerError error={mutation.error} />}
-        onConfirm={onConfirm}
-        onCancel={onCancel}
+        busy={dialog.mutation.isPending}
+        error={<ProblemAlert error={dialog.mutation.error} />}
+        onConfirm={() => void dialog.confirm()}
+        onCancel={dialog.cancel}
       >
         <div className="flex flex-col gap-4">{children}</div>
       </ConfirmDialog>
@@ -74,8 +106,6 @@ function ActionFrame({
 /** 対応終了, with an optional note. */
 function CloseAction({ consultation, onDone }: { consultation: Consultation; onDone: Done }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const close = useCloseConsultation();
   const form = useForm<
     z.input<typeof consultationCloseSchema>,
     unknown,
@@ -84,32 +114,14 @@ function CloseAction({ consultation, onDone }: { consultation: Consultation; onD
     resolver: zodResolver(consultationCloseSchema),
     defaultValues: { note: '' },
   });
-  const cancel = () => {
-    setOpen(false);
-    close.reset();
-    form.reset();
-  };
-  const confirm = form.handleSubmit((values) => {
-    if (close.isPending) return;
-    close.mutate(
-      { id: consultation.id, note: values.note ?? '' },
-      {
-        onSuccess: () => {
-          setOpen(false);
-          onDone(t('consultations.closeAction.done'));
-        },
-      },
-    );
+  const dialog = useActionDialog({
+    form,
+    mutation: useCloseConsultation(),
+    variables: (values) => ({ id: consultation.id, note: values.note ?? '' }),
+    onSuccess: () => onDone(t('consultations.closeAction.done')),
   });
   return (
-    <ActionFrame
-      texts="consultations.closeAction"
-      open={open}
-      onOpen={() => setOpen(true)}
-      mutation={close}
-      onConfirm={() => void confirm()}
-      onCancel={cancel}
-    >
+    <ActionFrame texts="consultations.closeAction" dialog={dialog}>
       <p>{t('consultations.closeAction.body')}</p>
       <TextareaField
         id="consultation-close-note"
@@ -128,39 +140,20 @@ type HandoverValues = z.input<typeof handoverInputSchema>;
 /** 重層事業へ引継ぎ for a consultation already recorded (after a return or a declined referral). */
 function HandoverAction({ consultation, onDone }: { consultation: Consultation; onDone: Done }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const create = useCreateHandover();
   const form = useForm<HandoverValues, unknown, z.output<typeof handoverInputSchema>>({
     resolver: zodResolver(handoverInputSchema),
     defaultValues: { consultationId: consultation.id, reason: '', servicesTried: '' },
   });
   const { errors } = form.formState;
-  const cancel = () => {
-    setOpen(false);
-    create.reset();
-    form.reset();
-  };
-  const confirm = form.handleSubmit((values) => {
-    if (create.isPending) return;
-    create.mutate(values, {
-      onSuccess: () => {
-        setOpen(false);
-        form.reset();
-        onDone(t('consultations.handoverAction.done'));
-      },
-      onError: (error) =>
-        applyServerFieldErrors(error, ['reason', 'servicesTried'], form.setError, form.setFocus),
-    });
+  const dialog = useActionDialog({
+    form,
+    mutation: useCreateHandover(),
+    variables: (values) => values,
+    fields: ['reason', 'servicesTried'],
+    onSuccess: () => onDone(t('consultations.handoverAction.done')),
   });
   return (
-    <ActionFrame
-      texts="consultations.handoverAction"
-      open={open}
-      onOpen={() => setOpen(true)}
-      mutation={create}
-      onConfirm={() => void confirm()}
-      onCancel={cancel}
-    >
+    <ActionFrame texts="consultations.handoverAction" dialog={dialog}>
       <p>{t('consultations.handoverAction.body')}</p>
       <TextareaField
         id="consultation-handover-reason"
@@ -190,40 +183,22 @@ type ReferralValues = z.input<typeof referralInputSchema>;
 function ReferAction({ consultation, onDone }: { consultation: Consultation; onDone: Done }) {
   const { t } = useTranslation();
   const me = useMe();
-  const [open, setOpen] = useState(false);
-  const create = useCreateReferral();
-  const targets = useReferralTargets({ enabled: open });
   const form = useForm<ReferralValues, unknown, z.output<typeof referralInputSchema>>({
     resolver: zodResolver(referralInputSchema),
     defaultValues: { consultationId: consultation.id, toOrganizationId: '', note: '' },
   });
   const { errors } = form.formState;
-  const cancel = () => {
-    setOpen(false);
-    create.reset();
-    form.reset();
-  };
-  const confirm = form.handleSubmit((values) => {
-    if (create.isPending) return;
-    create.mutate(values, {
-      onSuccess: (referral) => {
-        setOpen(false);
-        form.reset();
-        onDone(t('consultations.referAction.done', { name: referral.toOrganization.name }));
-      },
-      onError: (error) =>
-        applyServerFieldErrors(error, ['toOrganizationId', 'note'], form.setError, form.setFocus),
-    });
+  const dialog = useActionDialog({
+    form,
+    mutation: useCreateReferral(),
+    variables: (values) => values,
+    fields: ['toOrganizationId', 'note'],
+    onSuccess: (referral) =>
+      onDone(t('consultations.referAction.done', { name: referral.toOrganization.name })),
   });
+  const targets = useReferralTargets({ enabled: dialog.open });
   return (
-    <ActionFrame
-      texts="consultations.referAction"
-      open={open}
-      onOpen={() => setOpen(true)}
-      mutation={create}
-      onConfirm={() => void confirm()}
-      onCancel={cancel}
-    >
+    <ActionFrame texts="consultations.referAction" dialog={dialog}>
       <SelectField
         id="consultation-refer-organization"
         label={t('consultations.form.outcome.toOrganization')}
@@ -232,11 +207,11 @@ function ReferAction({ consultation, onDone }: { consultation: Consultation; onD
         {...form.register('toOrganizationId')}
       >
         <option value="">{targets.isPending ? t('common.loading') : t('consultations.form.choose')}</option>
-        {referralChoices(targets.data ?? [], me.organization.id).map((target) => (
-          <option key={target.id} value={target.id}>
-            {target.name}
-          </option>
-        ))}
+        <Options
+          items={referralChoices(targets.data ?? [], me.organization.id)}
+          value={(target) => target.id}
+          label={(target) => target.name}
+        />
       </SelectField>
       <TextareaField
         id="consultation-refer-note"

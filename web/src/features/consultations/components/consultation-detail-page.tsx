@@ -8,13 +8,11 @@ import { Badge, type BadgeTone } from '../../../components/ui/badge.tsx';
 import { TableHead } from '../../../components/ui/data-table.tsx';
 import { BirthDateText, DateText } from '../../../components/ui/date-text.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
-import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
-import { QueryError } from '../../../components/ui/query-error.tsx';
+import { RecordPage } from '../../../components/ui/record-page.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
-import { isProblem } from '../../../lib/api-client.ts';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { FormDownloadButton } from '../../forms/components/form-download-button.tsx';
@@ -359,22 +357,18 @@ function ConsultationSheet({ consultation }: { consultation: Consultation }) {
 export function ConsultationDetailPage({ consultationId }: { consultationId: string }) {
   const { t } = useTranslation();
   const consultation = useConsultation(consultationId);
-  if (consultation.data) return <ConsultationSheet consultation={consultation.data} />;
   return (
-    <>
-      <PageHeading>{t('consultations.detailHeading')}</PageHeading>
-      {consultation.isPending ? (
-        <Loading />
-      ) : isProblem(consultation.error, 'notFound') ? (
-        <div className="flex flex-col gap-6">
-          <Alert tone="error" title={t('consultations.notFound')} />
-          <Link to="/consultations" className={textLinkClassName}>
-            {t('common.backToList')}
-          </Link>
-        </div>
-      ) : (
-        <QueryError error={consultation.error} onRetry={() => void consultation.refetch()} />
-      )}
-    </>
+    <RecordPage
+      query={consultation}
+      heading={t('consultations.detailHeading')}
+      notFound={t('consultations.notFound')}
+      back={
+        <Link to="/consultations" className={textLinkClassName}>
+          {t('common.backToList')}
+        </Link>
+      }
+    >
+      {(record) => <ConsultationSheet consultation={record} />}
+    </RecordPage>
   );
 }

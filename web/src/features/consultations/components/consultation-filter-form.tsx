@@ -6,7 +6,7 @@ import { consultationChannels, consultationTopics } from '../../../../../src/dom
 import { formatWareki, parseWareki } from '../../../../../src/domain/wareki.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
 import type { ConsultationListFilter } from '../consultation-filter.ts';
@@ -129,11 +129,11 @@ export function ConsultationFilterForm({ filter, counters, onFilterChange }: Con
             onChange={(event) => choose('organizationId', event.currentTarget.value)}
           >
             <option value="">{t('consultations.filter.any')}</option>
-            {counterOptions.map((counter) => (
-              <option key={counter.id} value={counter.id}>
-                {counter.name}
-              </option>
-            ))}
+            <Options
+              items={counterOptions}
+              value={(counter) => counter.id}
+              label={(counter) => counter.name}
+            />
           </SelectField>
           <SelectField
             id="consultations-channel"
@@ -142,11 +142,11 @@ export function ConsultationFilterForm({ filter, counters, onFilterChange }: Con
             onChange={(event) => choose('channel', event.currentTarget.value)}
           >
             <option value="">{t('consultations.filter.any')}</option>
-            {consultationChannels.map((channel) => (
-              <option key={channel.code} value={channel.code}>
-                {codeName('consultationChannel', channel.code)}
-              </option>
-            ))}
+            <Options
+              items={consultationChannels}
+              value={(channel) => channel.code}
+              label={(channel) => codeName('consultationChannel', channel.code)}
+            />
           </SelectField>
           <SelectField
             id="consultations-topic"
@@ -156,11 +156,11 @@ export function ConsultationFilterForm({ filter, counters, onFilterChange }: Con
             onChange={(event) => choose('topic', event.currentTarget.value)}
           >
             <option value="">{t('consultations.filter.any')}</option>
-            {consultationTopics.map((topic) => (
-              <option key={topic.code} value={topic.code}>
-                {codeName('consultationTopic', topic.code)}
-              </option>
-            ))}
+            <Options
+              items={consultationTopics}
+              value={(topic) => topic.code}
+              label={(topic) => codeName('consultationTopic', topic.code)}
+            />
           </SelectField>
           <SelectField
             id="consultations-outcome"
@@ -169,11 +169,11 @@ export function ConsultationFilterForm({ filter, counters, onFilterChange }: Con
             onChange={(event) => choose('outcome', event.currentTarget.value)}
           >
             <option value="">{t('consultations.filter.any')}</option>
-            {consultationOutcomes.map((outcome) => (
-              <option key={outcome} value={outcome}>
-                {t(`consultations.outcome.${outcome}`)}
-              </option>
-            ))}
+            <Options
+              items={consultationOutcomes}
+              value={(outcome) => outcome}
+              label={(outcome) => t(`consultations.outcome.${outcome}`)}
+            />
           </SelectField>
           <SelectField
             id="consultations-status"
@@ -182,11 +182,11 @@ export function ConsultationFilterForm({ filter, counters, onFilterChange }: Con
             onChange={(event) => choose('status', event.currentTarget.value)}
           >
             <option value="">{t('consultations.allStatuses')}</option>
-            {consultationStatuses.map((status) => (
-              <option key={status} value={status}>
-                {t(`consultations.status.${status}`)}
-              </option>
-            ))}
+            <Options
+              items={consultationStatuses}
+              value={(status) => status}
+              label={(status) => t(`consultations.status.${status}`)}
+            />
           </SelectField>
         </div>
         <div className="flex flex-wrap gap-4">

@@ -1,6 +1,12 @@
 import { toNestErrors } from '@hookform/resolvers';
 import type { TFunction } from 'i18next';
-import type { FieldError, Resolver } from 'react-hook-form';
+import {
+  type FieldError,
+  type FieldPath,
+  type Resolver,
+  type UseFormReturn,
+  useFormContext,
+} from 'react-hook-form';
 import {
   type ConsultationInput,
   consultationInputSchema,
@@ -258,4 +264,19 @@ export function errorAt(errors: unknown, path: string): string | undefined {
     return node.message;
   }
   return undefined;
+}
+
+/** A consultation form field's id, its error and its registration, for `{...fieldProps('visitor.name')}`. */
+export function fieldPropsOf(form: Pick<UseFormReturn<ConsultationFormValues>, 'register' | 'formState'>) {
+  return (path: FieldPath<ConsultationFormValues>) => ({
+    id: fieldId(path),
+    error: errorAt(form.formState.errors, path),
+    ...form.register(path),
+  });
+}
+
+/** The consultation form, from a part of it: the form's methods, its `errors` and `fieldProps`. */
+export function useConsultationForm() {
+  const form = useFormContext<ConsultationFormValues>();
+  return { ...form, errors: form.formState.errors, fieldProps: fieldPropsOf(form) };
 }

@@ -1,13 +1,6 @@
 import type { TFunction } from 'i18next';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
-import {
-  type FieldErrors,
-  type FieldPath,
-  FormProvider,
-  useForm,
-  useFormContext,
-  useWatch,
-} from 'react-hook-form';
+import { type FieldErrors, type FieldPath, FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationInput } from '../../../../../src/contract/consultations.ts';
 import { consultationChannels, consultationTopics } from '../../../../../src/domain/codeLists.ts';
@@ -17,7 +10,7 @@ import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { type LinkedError, LinkedErrorSummary } from '../../../components/ui/linked-error-summary.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { CodeOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
@@ -30,6 +23,8 @@ import {
   emptyConsultationValues,
   errorAt,
   fieldId,
+  fieldPropsOf,
+  useConsultationForm,
 } from './consultation-form-values.ts';
 import { HouseholdFields, otherRelations } from './household-fields.tsx';
 import { OutcomeFields } from './outcome-fields.tsx';
@@ -206,12 +201,7 @@ function targetOf(path: string): string {
 
 function TopicFields() {
   const { t } = useTranslation();
-  const {
-    register,
-    control,
-    setValue,
-    formState: { errors },
-  } = useFormContext<ConsultationFormValues>();
+  const { register, control, setValue, errors } = useConsultationForm();
   const topics = useWatch({ control, name: 'topics' }) ?? [];
   const mainTopic = useWatch({ control, name: 'mainTopic' });
 
@@ -268,11 +258,7 @@ function TopicFields() {
 
 function VisitorFields() {
   const { t } = useTranslation();
-  const {
-    register,
-    control,
-    formState: { errors },
-  } = useFormContext<ConsultationFormValues>();
+  const { register, control, fieldProps } = useConsultationForm();
   const visitorIsPerson = useWatch({ control, name: 'visitorIsPerson' });
   return (
     <>
@@ -293,35 +279,25 @@ function VisitorFields() {
       {visitorIsPerson === 'false' ? (
         <div className="flex flex-col gap-6 border-l-4 border-blue-900 pl-4 sm:pl-6">
           <TextField
-            id={fieldId('visitor.name')}
             label={t('consultations.form.visitor.name')}
             required
             autoComplete="off"
-            error={errorAt(errors, 'visitor.name')}
-            {...register('visitor.name')}
+            {...fieldProps('visitor.name')}
           />
           <SelectField
-            id={fieldId('visitor.relation')}
             label={t('consultations.form.visitor.relation')}
             required
-            error={errorAt(errors, 'visitor.relation')}
-            {...register('visitor.relation')}
+            {...fieldProps('visitor.relation')}
           >
             <option value="">{t('consultations.form.choose')}</option>
-            {otherRelations.map((relation) => (
-              <option key={relation.code} value={relation.code}>
-                {relation.label}
-              </option>
-            ))}
+            <CodeOptions codes={otherRelations} />
           </SelectField>
           <TextField
-            id={fieldId('visitor.phone')}
             type="tel"
             label={t('consultations.form.visitor.phone')}
             supportText={t('consultations.form.person.phoneNumberSupport')}
             autoComplete="off"
-            error={errorAt(errors, 'visitor.phone')}
-            {...register('visitor.phone')}
+            {...fieldProps('visitor.phone')}
           />
         </div>
       ) : null}
@@ -357,6 +333,7 @@ export function ConsultationForm({ submitting, error, onSubmit, cancel }: Consul
     control,
     formState: { errors, submitCount },
   } = form;
+  const fieldProps = fieldPropsOf(form);
   const receivedOn = useWatch({ control, name: 'receivedOn' });
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const [summaryFocus, setSummaryFocus] = useState(0);
@@ -407,25 +384,13 @@ export function ConsultationForm({ submitting, error, onSubmit, cancel }: Consul
 
         <FormSection id="section-reception" title={t('consultations.form.receptionSection')}>
           <WarekiDateField
-            id={fieldId('receivedOn')}
             label={t('consultations.receivedOn')}
             typed={receivedOn ?? ''}
-            error={errorAt(errors, 'receivedOn')}
-            {...register('receivedOn')}
+            {...fieldProps('receivedOn')}
           />
-          <SelectField
-            id={fieldId('channel')}
-            label={t('consultations.channel')}
-            required
-            error={errorAt(errors, 'channel')}
-            {...register('channel')}
-          >
+          <SelectField label={t('consultations.channel')} required {...fieldProps('channel')}>
             <option value="">{t('consultations.form.choose')}</option>
-            {consultationChannels.map((channel) => (
-              <option key={channel.code} value={channel.code}>
-                {channel.label}
-              </option>
-            ))}
+            <CodeOptions codes={consultationChannels} />
           </SelectField>
         </FormSection>
 
@@ -452,21 +417,17 @@ export function ConsultationForm({ submitting, error, onSubmit, cancel }: Consul
         <FormSection id="section-topics" title={t('consultations.form.topicsSection')}>
           <TopicFields />
           <TextareaField
-            id={fieldId('content')}
             label={t('consultations.content')}
             supportText={t('consultations.form.contentSupport')}
             required
             rows={8}
-            error={errorAt(errors, 'content')}
-            {...register('content')}
+            {...fieldProps('content')}
           />
           <TextareaField
-            id={fieldId('wishes')}
             label={t('consultations.wishes')}
             supportText={t('consultations.form.wishesSupport')}
             rows={4}
-            error={errorAt(errors, 'wishes')}
-            {...register('wishes')}
+            {...fieldProps('wishes')}
           />
         </FormSection>
 

@@ -1,11 +1,11 @@
-import { useFieldArray, useFormContext } from 'react-hook-form';
+import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { relations } from '../../../../../src/domain/codeLists.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
-import { type ConsultationFormValues, emptyMember, errorAt, fieldId } from './consultation-form-values.ts';
+import { CodeOptions, SelectField } from '../../../components/ui/select-field.tsx';
+import { emptyMember, errorAt, fieldId, useConsultationForm } from './consultation-form-values.ts';
 import { PersonPicker } from './person-picker.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
 
@@ -16,11 +16,7 @@ export const otherRelations = relations.filter((relation) => relation.code !== '
 /** 世帯員: the other members of the household, each with 続柄 to the 本人 and 同居 / 別居. */
 export function HouseholdFields() {
   const { t } = useTranslation();
-  const {
-    register,
-    control,
-    formState: { errors },
-  } = useFormContext<ConsultationFormValues>();
+  const { register, control, errors, fieldProps } = useConsultationForm();
   const members = useFieldArray({ control, name: 'householdMembers' });
 
   return (
@@ -39,19 +35,13 @@ export function HouseholdFields() {
             <legend className="px-2 text-std-20B-150 text-solid-gray-900">{label}</legend>
             <PersonPicker prefix={`${path}.person`} label={label} compact />
             <SelectField
-              id={fieldId(`${path}.relation`)}
               label={t('consultations.form.household.relation')}
               supportText={t('consultations.form.household.relationSupport')}
               required
-              error={errorAt(errors, `${path}.relation`)}
-              {...register(`${path}.relation`)}
+              {...fieldProps(`${path}.relation`)}
             >
               <option value="">{t('consultations.form.choose')}</option>
-              {otherRelations.map((relation) => (
-                <option key={relation.code} value={relation.code}>
-                  {relation.label}
-                </option>
-              ))}
+              <CodeOptions codes={otherRelations} />
             </SelectField>
             <RadioGroup
               legend={t('consultations.form.household.livingTogether')}

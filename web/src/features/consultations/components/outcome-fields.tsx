@@ -1,4 +1,4 @@
-import { useFormContext, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
@@ -7,12 +7,7 @@ import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useMe } from '../../../lib/me-context.tsx';
 import { type ReferralTarget, useReferralTargets } from '../api/list-referral-targets.ts';
-import {
-  type ConsultationFormValues,
-  errorAt,
-  fieldId,
-  type OutcomeKind,
-} from './consultation-form-values.ts';
+import { errorAt, fieldId, type OutcomeKind, useConsultationForm } from './consultation-form-values.ts';
 import '../../../lib/i18n/casework.bundle.ts';
 
 const kinds: readonly OutcomeKind[] = ['ownAgency', 'referral', 'handover'];
@@ -29,11 +24,7 @@ export function referralChoices(
 export function OutcomeFields() {
   const { t } = useTranslation();
   const me = useMe();
-  const {
-    register,
-    control,
-    formState: { errors },
-  } = useFormContext<ConsultationFormValues>();
+  const { register, control, errors, fieldProps } = useConsultationForm();
   const kind = useWatch({ control, name: 'outcome.kind' });
   const consent = useWatch({ control, name: 'consentToShare' });
   const targets = useReferralTargets({ enabled: kind === 'referral' });
@@ -82,12 +73,10 @@ export function OutcomeFields() {
             ))}
           </SelectField>
           <TextareaField
-            id={fieldId('outcome.note')}
             label={t('consultations.form.outcome.note')}
             supportText={t('consultations.form.outcome.noteSupport')}
             rows={3}
-            error={errorAt(errors, 'outcome.note')}
-            {...register('outcome.note')}
+            {...fieldProps('outcome.note')}
           />
         </div>
       ) : null}
@@ -95,20 +84,16 @@ export function OutcomeFields() {
       {kind === 'handover' ? (
         <div className="flex flex-col gap-6 border-l-4 border-blue-900 pl-4 sm:pl-6">
           <TextareaField
-            id={fieldId('outcome.reason')}
             label={t('consultations.handoverReason')}
             supportText={t('consultations.form.outcome.reasonSupport')}
             required
-            error={errorAt(errors, 'outcome.reason')}
-            {...register('outcome.reason')}
+            {...fieldProps('outcome.reason')}
           />
           <TextareaField
-            id={fieldId('outcome.servicesTried')}
             label={t('consultations.servicesTried')}
             supportText={t('consultations.form.outcome.servicesTriedSupport')}
             required
-            error={errorAt(errors, 'outcome.servicesTried')}
-            {...register('outcome.servicesTried')}
+            {...fieldProps('outcome.servicesTried')}
           />
         </div>
       ) : null}

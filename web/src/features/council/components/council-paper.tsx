@@ -3,14 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { TableHead } from '../../../components/ui/data-table.tsx';
+import { FiscalYearSelect } from '../../../components/ui/fiscal-year-select.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
-import { currentLanguage } from '../../../lib/i18n/i18n.ts';
-import { formatFiscalYear } from '../../../lib/wareki.ts';
 import { paperUrl, useCouncilPaper } from '../api/get-paper.ts';
 import { useCouncilPlanPeriod } from '../api/get-plan-period.ts';
 import '../../../lib/i18n/recidivism.bundle.ts';
@@ -18,7 +16,6 @@ import '../../../lib/i18n/recidivism.bundle.ts';
 /** 会議資料: choose a 年度, make the paper (shown here) and download it as PDF, xlsx or CSV. */
 export function CouncilPaperSection({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
-  const language = currentLanguage();
   const period = useCouncilPlanPeriod();
   const [year, setYear] = useState<number | null>(null);
   const [made, setMade] = useState<number | null>(null);
@@ -27,24 +24,19 @@ export function CouncilPaperSection({ meetingId }: { meetingId: string }) {
   if (period.isError) return <QueryError error={period.error} />;
   const { from, to } = period.data;
   const chosen = year ?? to;
-  const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
   return (
     <Section id="council-paper-heading" title={t('recidivism.council.paperHeading')}>
       <p className="print:hidden">{t('recidivism.council.paperLead')}</p>
       <div className="flex flex-wrap items-end gap-6 print:hidden">
-        <SelectField
+        <FiscalYearSelect
           id="council-paper-year"
           label={t('recidivism.council.paperYear')}
-          value={String(chosen)}
-          onChange={(event) => setYear(Number(event.currentTarget.value))}
-        >
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {formatFiscalYear(y, language)}
-            </option>
-          ))}
-        </SelectField>
+          from={from}
+          to={to}
+          value={chosen}
+          onChange={setYear}
+        />
         <Button onClick={() => setMade(chosen)}>{t('recidivism.council.paperMake')}</Button>
       </div>
       {made === null ? null : paper.isPending ? (

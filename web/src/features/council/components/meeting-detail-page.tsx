@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
+import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -35,11 +36,7 @@ export function MeetingDetailPage({ meetingId }: { meetingId: string }) {
         {t('recidivism.council.meetingHeading', { date: formatDate(m.heldAt, language) })}
       </PageHeading>
       <div className="flex flex-col gap-10">
-        {flash ? (
-          <p role="status" className="rounded-8 border border-green-900 bg-green-50 p-4">
-            {flash}
-          </p>
-        ) : null}
+        <FlashStatus message={flash} />
         <DescriptionList
           empty={t('common.none')}
           items={[

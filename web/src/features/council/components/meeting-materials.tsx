@@ -3,27 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { CouncilMeeting } from '../../../../../src/contract/council.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
-import { ErrorText, FieldLabel, SupportText } from '../../../components/ui/form-control.tsx';
+import { FileField } from '../../../components/ui/file-field.tsx';
+import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { fileToBase64 } from '../../../lib/file-base64.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { useAttachMaterial } from '../api/attach-material.ts';
 import { materialUrl } from '../api/download-material.ts';
 import '../../../lib/i18n/recidivism.bundle.ts';
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 /** 資料: the meeting's attached materials (download) and, for the plan officer, attaching one. */
 export function MeetingMaterials({ meeting }: { meeting: CouncilMeeting }) {
@@ -70,7 +59,7 @@ export function MeetingMaterials({ meeting }: { meeting: CouncilMeeting }) {
               setPickError(t('recidivism.import.chooseFirst'));
               return;
             }
-            readBase64(file)
+            fileToBase64(file)
               .then((contentBase64) =>
                 attach.mutate(
                   { meetingId: meeting.id, fileName: file.name, contentBase64 },
@@ -83,25 +72,19 @@ export function MeetingMaterials({ meeting }: { meeting: CouncilMeeting }) {
               .catch(() => setPickError(t('recidivism.import.readFailed')));
           }}
         >
-          <div className="flex flex-col gap-2">
-            <FieldLabel htmlFor={inputId}>{t('recidivism.council.materialFile')}</FieldLabel>
-            <SupportText id={`${inputId}-support`}>{t('recidivism.council.materialSupport')}</SupportText>
-            <input
-              id={inputId}
-              type="file"
-              aria-describedby={`${inputId}-support${pickError ? ` ${inputId}-error` : ''}`}
-              aria-invalid={pickError ? true : undefined}
-              className="w-full max-w-[40rem] rounded-8 border border-solid-gray-600 bg-white p-3 text-std-16N-170"
-              onChange={(event) => {
-                setPickError(null);
-                setNotice(null);
-                attach.reset();
-                setFile(event.currentTarget.files?.[0] ?? null);
-              }}
-            />
-            {pickError ? <ErrorText id={`${inputId}-error`}>{pickError}</ErrorText> : null}
-          </div>
-          {attach.error ? <Alert tone="error" title={problemMessage(attach.error, t)} /> : null}
+          <FileField
+            id={inputId}
+            label={t('recidivism.council.materialFile')}
+            supportText={t('recidivism.council.materialSupport')}
+            error={pickError}
+            onPick={(picked) => {
+              setPickError(null);
+              setNotice(null);
+              attach.reset();
+              setFile(picked);
+            }}
+          />
+          <ProblemAlert error={attach.error} />
           <div>
             <Button type="submit" variant="outline" aria-disabled={attach.isPending || undefined}>
               {attach.isPending ? t('recidivism.council.attaching') : t('recidivism.council.attach')}

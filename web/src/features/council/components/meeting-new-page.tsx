@@ -5,10 +5,10 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { councilMeetingInputSchema } from '../../../../../src/contract/council.ts';
-import { CalendarDateTimeField } from '../../../components/ui/calendar-date-field.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
+import { FormDateTimeField } from '../../../components/ui/form-date-field.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -100,21 +100,13 @@ export function MeetingNewPage() {
         ) : hasErrors ? (
           <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
         ) : null}
-        <Controller
+        <FormDateTimeField
           control={control}
           name="heldAt"
-          render={({ field }) => (
-            <CalendarDateTimeField
-              id="council-meeting-held-at"
-              legend={t('recidivism.council.heldAtLegend')}
-              required
-              value={field.value || undefined}
-              onChange={(value) => field.onChange(value ?? '')}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-              error={errors.heldAt?.message ?? serverErrors.get('heldAt')}
-            />
-          )}
+          id="council-meeting-held-at"
+          legend={t('recidivism.council.heldAtLegend')}
+          required
+          error={errors.heldAt?.message ?? serverErrors.get('heldAt')}
         />
         <TextField
           id="council-meeting-place"

@@ -11,9 +11,10 @@ import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
@@ -125,11 +126,11 @@ function OpinionForm({ onCreated }: { onCreated: () => void }) {
           {...register('meetingId', { setValueAs: optionalId })}
         >
           <option value="">{t('recidivism.opinions.none')}</option>
-          {(meetings.data ?? []).map((m) => (
-            <option key={m.id} value={m.id}>
-              {formatDateTime(m.heldAt, language)} {m.place}
-            </option>
-          ))}
+          <Options
+            items={meetings.data ?? []}
+            value={(m) => m.id}
+            label={(m) => `${formatDateTime(m.heldAt, language)} ${m.place}`}
+          />
         </SelectField>
         <div>
           <SubmitButton busy={create.isPending}>{t('recidivism.opinions.submit')}</SubmitButton>
@@ -166,7 +167,7 @@ function AnswerDialog({
       submitLabel={answer.isPending ? t('common.saving') : t('recidivism.opinions.answerSubmit')}
       cancelLabel={t('common.cancel')}
       busy={answer.isPending}
-      error={answer.error ? <Alert tone="error" title={problemMessage(answer.error, t)} /> : null}
+      error={problemAlertOf(answer.error)}
       onCancel={onClose}
       onSubmit={(event) => {
         event.preventDefault();
@@ -197,11 +198,11 @@ function AnswerDialog({
           error={fieldError('followUpStatus')}
           onChange={(event) => setStatus(event.currentTarget.value as (typeof opinionFollowUps)[number])}
         >
-          {opinionFollowUps.map((s) => (
-            <option key={s} value={s}>
-              {t(`recidivism.opinions.followUpStatus.${s}`)}
-            </option>
-          ))}
+          <Options
+            items={opinionFollowUps}
+            value={(s) => s}
+            label={(s) => t(`recidivism.opinions.followUpStatus.${s}`)}
+          />
         </SelectField>
       </div>
     </FormDialog>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Household, HouseholdUpdate } from '../../../../../src/contract/households.ts';
 import {
@@ -13,7 +13,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { CodeOptions, Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useOrganizationOptions } from '../../cases/api/list-organization-options.ts';
@@ -46,6 +46,81 @@ type TieRow = {
   note: string;
 };
 
+/** Rows a fieldset edits in place: change one, remove one, add one. */
+function useRows<Row>(initial: () => Row[]) {
+  const [rows, setRows] = useState(initial);
+  return {
+    rows,
+    change: (index: number, patch: Partial<Row>) =>
+      setRows((all) => all.map((row, i) => (i === index ? { ...row, ...patch } : row))),
+    remove: (index: number) => setRows((all) => all.filter((_, i) => i !== index)),
+    add: (row: Row) => setRows((all) => [...all, row]),
+  };
+}
+
+/** A fieldset of editable rows with its 追加 button under them. */
+function RowsFieldset({
+  legend,
+  addLabel,
+  onAdd,
+  children,
+}: {
+  legend: string;
+  addLabel: string;
+  onAdd: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className="flex flex-col gap-4">
+      <legend className="text-std-17B-170">{legend}</legend>
+      {children}
+      <div>
+        <Button variant="outline" onClick={onAdd}>
+          {addLabel}
+        </Button>
+      </div>
+    </fieldset>
+  );
+}
+
+function RemoveRowButton({ onRemove }: { onRemove: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Button variant="text" onClick={onRemove}>
+      {t('forms.household.remove')}
+    </Button>
+  );
+}
+
+const newMemberNames = [
+  { control: 'family', field: 'familyName' },
+  { control: 'given', field: 'givenName' },
+  { control: 'family-kana', field: 'familyNameKana' },
+  { control: 'given-kana', field: 'givenNameKana' },
+] as const;
+
+const emptyNewMember: NewMemberRow = {
+  familyName: '',
+  givenName: '',
+  familyNameKana: '',
+  givenNameKana: '',
+  sex: 'unknown',
+  birthDate: undefined,
+  relation: 'otherRelative',
+  livingTogether: false,
+  deceased: false,
+};
+
+const emptyTie: TieRow = {
+  kind: 'neighbour',
+  organizationId: '',
+  name: '',
+  memberId: '',
+  strength: 'normal',
+  stressful: false,
+  note: '',
+};
+
 /**
  * The coordinating section's editor of a household: each member's 続柄, 同居, support and death;
  * new members; the kinship edges (genogram) and ties (ecomap). The server checks everything and
@@ -65,7 +140,7 @@ export function HouseholdEditor({
   const { t } = useTranslation();
   const update = useUpdateHousehold(caseId);
   const organizations = useOrganizationOptions();
-  const [members, setMembers] = useState<MemberRow[]>(
+  const members = useRows<MemberRow>(() =>
     household.members.map((m) => ({
       personId: m.person.id,
       relation: m.relation,
@@ -75,9 +150,9 @@ export function HouseholdEditor({
       diedOn: m.diedOn,
     })),
   );
-  const [newMembers, setNewMembers] = useState<NewMemberRow[]>([]);
-  const [links, setLinks] = useState<RelationRow[]>(household.relations);
-  const [ties, setTies] = useState<TieRow[]>(
+  const newMembers = useRows<NewMemberRow>(() => []);
+  const links = useRows<RelationRow>(() => household.relations);
+  const ties = useRows<TieRow>(() =>
     household.ties
       .filter((tie) => !tie.implicit)
       .map((tie) => ({
@@ -93,25 +168,18 @@ export function HouseholdEditor({
 
   const people = [
     ...household.members.map((m) => ({ value: m.person.id, label: memberName(m) })),
-    ...newMembers.map((m, i) => ({
+    ...newMembers.rows.map((m, i) => ({
       value: `new:${i}`,
       label: `${m.familyName} ${m.givenName}`.trim() || t('forms.household.newMember', { index: i + 1 }),
     })),
   ];
-  const setMember = (index: number, patch: Partial<MemberRow>) =>
-    setMembers((rows) => rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
-  const setNew = (index: number, patch: Partial<NewMemberRow>) =>
-    setNewMembers((rows) => rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
-  const setLink = (index: number, patch: Partial<RelationRow>) =>
-    setLinks((rows) => rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
-  const setTie = (index: number, patch: Partial<TieRow>) =>
-    setTies((rows) => rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  const personOptions = <Options items={people} value={(p) => p.value} label={(p) => p.label} />;
 
   const save = () => {
     if (update.isPending) return;
     const input = {
-      members,
-      newMembers: newMembers.map((m) => ({
+      members: members.rows,
+      newMembers: newMembers.rows.map((m) => ({
         person: {
           familyName: m.familyName,
           givenName: m.givenName,
@@ -126,8 +194,8 @@ export function HouseholdEditor({
         deceased: m.deceased,
         diedOn: null,
       })),
-      relations: links,
-      ties: ties.map((tie) => ({
+      relations: links.rows,
+      ties: ties.rows.map((tie) => ({
         kind: tie.kind,
         organizationId: tie.organizationId || null,
         name: tie.name || null,
@@ -143,6 +211,8 @@ export function HouseholdEditor({
       .catch(() => undefined);
   };
   const errors = householdErrors(update.error);
+  /** A field's control id with the server's message about it. */
+  const control = (id: string) => ({ id, error: errors.byControl.get(id) });
   // After a refusal, focus the first field the server named (or the summary's first message).
   useEffect(() => {
     const first = householdErrors(update.error).byControl.keys().next().value;
@@ -160,9 +230,12 @@ export function HouseholdEditor({
       className="flex flex-col gap-8 rounded-8 border border-solid-gray-420 p-6 print:hidden"
     >
       {update.error ? <ErrorSummary title={problemMessage(update.error, t)} messages={errors.all} /> : null}
-      <fieldset className="flex flex-col gap-4">
-        <legend className="text-std-17B-170">{t('forms.household.members')}</legend>
-        {members.map((row, index) => {
+      <RowsFieldset
+        legend={t('forms.household.members')}
+        addLabel={t('forms.household.addMember')}
+        onAdd={() => newMembers.add(emptyNewMember)}
+      >
+        {members.rows.map((row, index) => {
           const member = household.members[index];
           const label = member ? memberName(member) : '';
           return (
@@ -172,36 +245,31 @@ export function HouseholdEditor({
             >
               <legend className="text-std-16B-170">{label}</legend>
               <SelectField
-                id={`hh-member-${index}-relation`}
-                error={errors.byControl.get(`hh-member-${index}-relation`)}
+                {...control(`hh-member-${index}-relation`)}
                 label={t('forms.household.relation')}
                 value={row.relation}
-                onChange={(e) => setMember(index, { relation: e.target.value as MemberRow['relation'] })}
+                onChange={(e) => members.change(index, { relation: e.target.value as MemberRow['relation'] })}
               >
-                {relationCodes.map((r) => (
-                  <option key={r.code} value={r.code}>
-                    {r.label}
-                  </option>
-                ))}
+                <CodeOptions codes={relationCodes} />
               </SelectField>
               <Checkbox
                 id={`hh-member-${index}-together`}
                 label={t('forms.household.livingTogether')}
                 checked={row.livingTogether}
-                onChange={(e) => setMember(index, { livingTogether: e.target.checked })}
+                onChange={(e) => members.change(index, { livingTogether: e.target.checked })}
               />
               <Checkbox
                 id={`hh-member-${index}-supported`}
                 label={t('forms.household.supported')}
                 checked={row.supported}
-                onChange={(e) => setMember(index, { supported: e.target.checked })}
+                onChange={(e) => members.change(index, { supported: e.target.checked })}
               />
               <Checkbox
                 id={`hh-member-${index}-deceased`}
                 label={t('forms.household.deceased')}
                 checked={row.deceased}
                 onChange={(e) =>
-                  setMember(index, {
+                  members.change(index, {
                     deceased: e.target.checked,
                     diedOn: e.target.checked ? row.diedOn : null,
                   })
@@ -209,17 +277,16 @@ export function HouseholdEditor({
               />
               {row.deceased ? (
                 <CalendarDateField
-                  id={`hh-member-${index}-died-on`}
-                  error={errors.byControl.get(`hh-member-${index}-died-on`)}
+                  {...control(`hh-member-${index}-died-on`)}
                   label={t('forms.household.diedOn')}
                   value={row.diedOn ?? undefined}
-                  onChange={(value) => setMember(index, { diedOn: value ?? null })}
+                  onChange={(value) => members.change(index, { diedOn: value ?? null })}
                 />
               ) : null}
             </fieldset>
           );
         })}
-        {newMembers.map((row, index) => (
+        {newMembers.rows.map((row, index) => (
           <fieldset
             // biome-ignore lint/suspicious/noArrayIndexKey: new members have no id until saved
             key={`new-${index}`}
@@ -228,285 +295,160 @@ export function HouseholdEditor({
             <legend className="text-std-16B-170">
               {t('forms.household.newMember', { index: index + 1 })}
             </legend>
-            <TextField
-              id={`hh-new-${index}-family`}
-              error={errors.byControl.get(`hh-new-${index}-family`)}
-              label={t('forms.household.familyName')}
-              value={row.familyName}
-              onChange={(e) => setNew(index, { familyName: e.target.value })}
-            />
-            <TextField
-              id={`hh-new-${index}-given`}
-              error={errors.byControl.get(`hh-new-${index}-given`)}
-              label={t('forms.household.givenName')}
-              value={row.givenName}
-              onChange={(e) => setNew(index, { givenName: e.target.value })}
-            />
-            <TextField
-              id={`hh-new-${index}-family-kana`}
-              error={errors.byControl.get(`hh-new-${index}-family-kana`)}
-              label={t('forms.household.familyNameKana')}
-              value={row.familyNameKana}
-              onChange={(e) => setNew(index, { familyNameKana: e.target.value })}
-            />
-            <TextField
-              id={`hh-new-${index}-given-kana`}
-              error={errors.byControl.get(`hh-new-${index}-given-kana`)}
-              label={t('forms.household.givenNameKana')}
-              value={row.givenNameKana}
-              onChange={(e) => setNew(index, { givenNameKana: e.target.value })}
-            />
+            {newMemberNames.map(({ control: name, field }) => (
+              <TextField
+                key={name}
+                {...control(`hh-new-${index}-${name}`)}
+                label={t(`forms.household.${field}`)}
+                value={row[field]}
+                onChange={(e) => newMembers.change(index, { [field]: e.target.value })}
+              />
+            ))}
             <SelectField
-              id={`hh-new-${index}-sex`}
-              error={errors.byControl.get(`hh-new-${index}-sex`)}
+              {...control(`hh-new-${index}-sex`)}
               label={t('forms.household.sex')}
               value={row.sex}
-              onChange={(e) => setNew(index, { sex: e.target.value })}
+              onChange={(e) => newMembers.change(index, { sex: e.target.value })}
             >
-              {sexes.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.label}
-                </option>
-              ))}
+              <CodeOptions codes={sexes} />
             </SelectField>
             <CalendarDateField
-              id={`hh-new-${index}-birth`}
-              error={errors.byControl.get(`hh-new-${index}-birth`)}
+              {...control(`hh-new-${index}-birth`)}
               label={t('forms.household.birthDate')}
               value={row.birthDate}
-              onChange={(value) => setNew(index, { birthDate: value })}
+              onChange={(value) => newMembers.change(index, { birthDate: value })}
             />
             <SelectField
-              id={`hh-new-${index}-relation`}
-              error={errors.byControl.get(`hh-new-${index}-relation`)}
+              {...control(`hh-new-${index}-relation`)}
               label={t('forms.household.relation')}
               value={row.relation}
-              onChange={(e) => setNew(index, { relation: e.target.value })}
+              onChange={(e) => newMembers.change(index, { relation: e.target.value })}
             >
-              {relationCodes.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {r.label}
-                </option>
-              ))}
+              <CodeOptions codes={relationCodes} />
             </SelectField>
             <Checkbox
               id={`hh-new-${index}-together`}
               label={t('forms.household.livingTogether')}
               checked={row.livingTogether}
-              onChange={(e) => setNew(index, { livingTogether: e.target.checked })}
+              onChange={(e) => newMembers.change(index, { livingTogether: e.target.checked })}
             />
             <Checkbox
               id={`hh-new-${index}-deceased`}
               label={t('forms.household.deceased')}
               checked={row.deceased}
-              onChange={(e) => setNew(index, { deceased: e.target.checked })}
+              onChange={(e) => newMembers.change(index, { deceased: e.target.checked })}
             />
-            <Button
-              variant="text"
-              onClick={() => setNewMembers((rows) => rows.filter((_, i) => i !== index))}
-            >
-              {t('forms.household.remove')}
-            </Button>
+            <RemoveRowButton onRemove={() => newMembers.remove(index)} />
           </fieldset>
         ))}
-        <div>
-          <Button
-            variant="outline"
-            onClick={() =>
-              setNewMembers((rows) => [
-                ...rows,
-                {
-                  familyName: '',
-                  givenName: '',
-                  familyNameKana: '',
-                  givenNameKana: '',
-                  sex: 'unknown',
-                  birthDate: undefined,
-                  relation: 'otherRelative',
-                  livingTogether: false,
-                  deceased: false,
-                },
-              ])
-            }
-          >
-            {t('forms.household.addMember')}
-          </Button>
-        </div>
-      </fieldset>
-      <fieldset className="flex flex-col gap-4">
-        <legend className="text-std-17B-170">{t('forms.household.relations')}</legend>
-        {links.map((row, index) => (
+      </RowsFieldset>
+      <RowsFieldset
+        legend={t('forms.household.relations')}
+        addLabel={t('forms.household.addRelation')}
+        onAdd={() =>
+          links.add({ from: people[0]?.value ?? '', to: people[1]?.value ?? '', kind: 'parentChild' })
+        }
+      >
+        {links.rows.map((row, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
           <div key={`link-${index}`} className="flex flex-wrap items-end gap-4">
             <SelectField
-              id={`hh-link-${index}-from`}
-              error={errors.byControl.get(`hh-link-${index}-from`)}
+              {...control(`hh-link-${index}-from`)}
               label={t('forms.household.from')}
               value={row.from}
-              onChange={(e) => setLink(index, { from: e.target.value })}
+              onChange={(e) => links.change(index, { from: e.target.value })}
             >
-              {people.map((p) => (
-                <option key={p.value} value={p.value}>
-                  {p.label}
-                </option>
-              ))}
+              {personOptions}
             </SelectField>
             <SelectField
-              id={`hh-link-${index}-kind`}
-              error={errors.byControl.get(`hh-link-${index}-kind`)}
+              {...control(`hh-link-${index}-kind`)}
               label={t('forms.household.kind')}
               value={row.kind}
-              onChange={(e) => setLink(index, { kind: e.target.value as HouseholdRelationKind })}
+              onChange={(e) => links.change(index, { kind: e.target.value as HouseholdRelationKind })}
             >
-              {householdRelationLabels.map((k) => (
-                <option key={k.code} value={k.code}>
-                  {k.label}
-                </option>
-              ))}
+              <CodeOptions codes={householdRelationLabels} />
             </SelectField>
             <SelectField
-              id={`hh-link-${index}-to`}
-              error={errors.byControl.get(`hh-link-${index}-to`)}
+              {...control(`hh-link-${index}-to`)}
               label={t('forms.household.to')}
               value={row.to}
-              onChange={(e) => setLink(index, { to: e.target.value })}
+              onChange={(e) => links.change(index, { to: e.target.value })}
             >
-              {people.map((p) => (
-                <option key={p.value} value={p.value}>
-                  {p.label}
-                </option>
-              ))}
+              {personOptions}
             </SelectField>
-            <Button variant="text" onClick={() => setLinks((rows) => rows.filter((_, i) => i !== index))}>
-              {t('forms.household.remove')}
-            </Button>
+            <RemoveRowButton onRemove={() => links.remove(index)} />
           </div>
         ))}
-        <div>
-          <Button
-            variant="outline"
-            onClick={() =>
-              setLinks((rows) => [
-                ...rows,
-                { from: people[0]?.value ?? '', to: people[1]?.value ?? '', kind: 'parentChild' },
-              ])
-            }
-          >
-            {t('forms.household.addRelation')}
-          </Button>
-        </div>
-      </fieldset>
-      <fieldset className="flex flex-col gap-4">
-        <legend className="text-std-17B-170">{t('forms.household.ties')}</legend>
-        {ties.map((row, index) => (
+      </RowsFieldset>
+      <RowsFieldset
+        legend={t('forms.household.ties')}
+        addLabel={t('forms.household.addTie')}
+        onAdd={() => ties.add(emptyTie)}
+      >
+        {ties.rows.map((row, index) => (
           <div
             // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
             key={`tie-${index}`}
             className="flex flex-wrap items-end gap-4 border-t border-solid-gray-420 pt-4"
           >
             <SelectField
-              id={`hh-tie-${index}-kind`}
-              error={errors.byControl.get(`hh-tie-${index}-kind`)}
+              {...control(`hh-tie-${index}-kind`)}
               label={t('forms.household.tieKind')}
               value={row.kind}
-              onChange={(e) => setTie(index, { kind: e.target.value })}
+              onChange={(e) => ties.change(index, { kind: e.target.value })}
             >
-              {tieKindLabels.map((k) => (
-                <option key={k.code} value={k.code}>
-                  {k.label}
-                </option>
-              ))}
+              <CodeOptions codes={tieKindLabels} />
             </SelectField>
             {row.kind === 'organization' ? (
               <SelectField
-                id={`hh-tie-${index}-org`}
-                error={errors.byControl.get(`hh-tie-${index}-org`)}
+                {...control(`hh-tie-${index}-org`)}
                 label={t('forms.household.tieOrganization')}
                 value={row.organizationId}
-                onChange={(e) => setTie(index, { organizationId: e.target.value })}
+                onChange={(e) => ties.change(index, { organizationId: e.target.value })}
               >
                 <option value="">{t('forms.household.choose')}</option>
-                {(organizations.data ?? []).map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
+                <Options items={organizations.data ?? []} value={(o) => o.id} label={(o) => o.name} />
               </SelectField>
             ) : null}
             <TextField
-              id={`hh-tie-${index}-name`}
-              error={errors.byControl.get(`hh-tie-${index}-name`)}
+              {...control(`hh-tie-${index}-name`)}
               label={t('forms.household.tieName')}
               value={row.name}
-              onChange={(e) => setTie(index, { name: e.target.value })}
+              onChange={(e) => ties.change(index, { name: e.target.value })}
             />
             <SelectField
-              id={`hh-tie-${index}-strength`}
-              error={errors.byControl.get(`hh-tie-${index}-strength`)}
+              {...control(`hh-tie-${index}-strength`)}
               label={t('forms.household.tieStrength')}
               value={row.strength}
-              onChange={(e) => setTie(index, { strength: e.target.value as TieStrength })}
+              onChange={(e) => ties.change(index, { strength: e.target.value as TieStrength })}
             >
-              {tieStrengthLabels.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.label}
-                </option>
-              ))}
+              <CodeOptions codes={tieStrengthLabels} />
             </SelectField>
             <Checkbox
               id={`hh-tie-${index}-stressful`}
               label={t('forms.household.tieStressful')}
               checked={row.stressful}
-              onChange={(e) => setTie(index, { stressful: e.target.checked })}
+              onChange={(e) => ties.change(index, { stressful: e.target.checked })}
             />
             <SelectField
-              id={`hh-tie-${index}-member`}
-              error={errors.byControl.get(`hh-tie-${index}-member`)}
+              {...control(`hh-tie-${index}-member`)}
               label={t('forms.household.tieMember')}
               value={row.memberId}
-              onChange={(e) => setTie(index, { memberId: e.target.value })}
+              onChange={(e) => ties.change(index, { memberId: e.target.value })}
             >
               <option value="">{t('forms.household.wholeHousehold')}</option>
-              {household.members.map((m) => (
-                <option key={m.person.id} value={m.person.id}>
-                  {memberName(m)}
-                </option>
-              ))}
+              <Options items={household.members} value={(m) => m.person.id} label={memberName} />
             </SelectField>
             <TextField
-              id={`hh-tie-${index}-note`}
-              error={errors.byControl.get(`hh-tie-${index}-note`)}
+              {...control(`hh-tie-${index}-note`)}
               label={t('forms.household.tieNote')}
               value={row.note}
-              onChange={(e) => setTie(index, { note: e.target.value })}
+              onChange={(e) => ties.change(index, { note: e.target.value })}
             />
-            <Button variant="text" onClick={() => setTies((rows) => rows.filter((_, i) => i !== index))}>
-              {t('forms.household.remove')}
-            </Button>
+            <RemoveRowButton onRemove={() => ties.remove(index)} />
           </div>
         ))}
-        <div>
-          <Button
-            variant="outline"
-            onClick={() =>
-              setTies((rows) => [
-                ...rows,
-                {
-                  kind: 'neighbour',
-                  organizationId: '',
-                  name: '',
-                  memberId: '',
-                  strength: 'normal',
-                  stressful: false,
-                  note: '',
-                },
-              ])
-            }
-          >
-            {t('forms.household.addTie')}
-          </Button>
-        </div>
-      </fieldset>
+      </RowsFieldset>
       <div className="flex flex-wrap gap-4">
         <Button type="submit" aria-disabled={update.isPending || undefined}>
           {t('forms.household.save')}

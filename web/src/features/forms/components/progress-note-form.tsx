@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { Controller, type FieldPath, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { progressNoteInputSchema } from '../../../../../src/contract/progressNotes.ts';
@@ -8,12 +7,13 @@ import { today } from '../../../../../src/domain/clock.ts';
 import { progressNoteKinds } from '../../../../../src/domain/codeLists.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
-import { CalendarDateTimeField } from '../../../components/ui/calendar-date-field.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { FormDateTimeField } from '../../../components/ui/form-date-field.tsx';
+import { Section } from '../../../components/ui/section.tsx';
+import { CodeOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { useServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCreateProgressNote } from '../api/progress-notes.ts';
 import '../../../lib/i18n/forms.bundle.ts';
@@ -30,22 +30,13 @@ export function ProgressNoteForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const create = useCreateProgressNote(caseId);
   const [saved, setSaved] = useState(false);
-  const {
-    register,
-    control,
-    handleSubmit,
-    reset,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<Values, unknown, Output>({
+  const form = useServerCheckedForm<Values, Output>({
     resolver: zodResolver(progressNoteInputSchema),
     defaultValues: { occurredAt: '', kind: 'homeVisit', counterpart: '', content: '' },
+    serverError: create.error,
+    serverFields: ['occurredAt', 'kind', 'counterpart', 'content'],
   });
-  const unplaced = useServerFieldErrors<Values>(create.error, { setError, setFocus }, () => {
-    const fields: FieldPath<Values>[] = ['occurredAt', 'kind', 'counterpart', 'content'];
-    return fields;
-  });
+  const { control, handleSubmit, reset, errors, unplaced, invalid, registerField } = form;
   const submit = handleSubmit((input) => {
     if (create.isPending) return;
     setSaved(false);
@@ -60,65 +51,49 @@ export function ProgressNoteForm({ caseId }: { caseId: string }) {
     );
   });
   return (
-    <section
-      aria-labelledby="progress-note-heading"
+    <Section
+      id="progress-note-heading"
+      title={t('forms.progressNotes.heading')}
+      level={3}
       className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-6 print:hidden"
     >
-      <h3 id="progress-note-heading" className="text-std-20B-150 text-solid-gray-900">
-        {t('forms.progressNotes.heading')}
-      </h3>
       <p>{t('forms.progressNotes.lead')}</p>
       {saved ? <Alert tone="success" title={t('forms.progressNotes.saved')} /> : null}
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[48rem] flex-col gap-6">
         {create.error ? (
           <ErrorSummary title={problemMessage(create.error, t)} messages={unplaced} />
-        ) : Object.keys(errors).length > 0 ? (
+        ) : invalid ? (
           <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
         ) : null}
-        <Controller
+        <FormDateTimeField
           control={control}
           name="occurredAt"
-          render={({ field }) => (
-            <CalendarDateTimeField
-              id="progress-note-occurred-at"
-              legend={t('forms.progressNotes.occurredAt')}
-              required
-              notAfter={today()}
-              value={field.value || undefined}
-              onChange={(value) => field.onChange(value ?? '')}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-              error={errors.occurredAt?.message}
-            />
-          )}
+          id="progress-note-occurred-at"
+          legend={t('forms.progressNotes.occurredAt')}
+          required
+          notAfter={today()}
+          error={errors.occurredAt?.message}
         />
         <SelectField
           id="progress-note-kind"
           label={t('forms.progressNotes.kind')}
           required
-          error={errors.kind?.message}
-          {...register('kind')}
+          {...registerField('kind')}
         >
-          {progressNoteKinds.map((k) => (
-            <option key={k.code} value={k.code}>
-              {k.label}
-            </option>
-          ))}
+          <CodeOptions codes={progressNoteKinds} />
         </SelectField>
         <TextField
           id="progress-note-counterpart"
           label={t('forms.progressNotes.counterpart')}
           supportText={t('forms.progressNotes.counterpartSupport')}
-          error={errors.counterpart?.message}
-          {...register('counterpart')}
+          {...registerField('counterpart')}
         />
         <TextareaField
           id="progress-note-content"
           label={t('forms.progressNotes.content')}
           required
           rows={5}
-          error={errors.content?.message}
-          {...register('content')}
+          {...registerField('content')}
         />
         <div>
           <Button type="submit" aria-disabled={create.isPending || undefined}>
@@ -126,6 +101,6 @@ export function ProgressNoteForm({ caseId }: { caseId: string }) {
           </Button>
         </div>
       </form>
-    </section>
+    </Section>
   );
 }

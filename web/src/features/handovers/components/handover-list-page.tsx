@@ -14,15 +14,15 @@ import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
+import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { setFlash } from '../../../lib/flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { useAcceptHandover } from '../api/accept-handover.ts';
 import { type HandoverStatus, useHandovers } from '../api/list-handovers.ts';
 import { useReturnHandover } from '../api/return-handover.ts';
@@ -160,11 +160,11 @@ export function HandoverListPage({ status, onStatusChange }: HandoverListPagePro
             }}
           >
             <option value="">{t('handovers.allStatuses')}</option>
-            {handoverStatuses.map((option) => (
-              <option key={option} value={option}>
-                {t(`handovers.status.${option}`)}
-              </option>
-            ))}
+            <Options
+              items={handoverStatuses}
+              value={(option) => option}
+              label={(option) => t(`handovers.status.${option}`)}
+            />
           </SelectField>
         </div>
 
@@ -288,7 +288,7 @@ export function HandoverListPage({ status, onStatusChange }: HandoverListPagePro
         confirmLabel={t('handovers.accept')}
         cancelLabel={t('common.cancel')}
         busy={accept.isPending}
-        error={accept.isError ? <Alert tone="error" title={problemMessage(accept.error, t)} /> : null}
+        error={problemAlertOf(accept.error)}
         onConfirm={confirmAccept}
         onCancel={() => {
           setAccepting(null);
@@ -314,7 +314,7 @@ export function HandoverListPage({ status, onStatusChange }: HandoverListPagePro
         confirmLabel={t('handovers.return')}
         cancelLabel={t('common.cancel')}
         busy={giveBack.isPending}
-        error={giveBack.isError ? <Alert tone="error" title={problemMessage(giveBack.error, t)} /> : null}
+        error={problemAlertOf(giveBack.error)}
         onConfirm={confirmReturn}
         onCancel={() => {
           setReturning(null);

@@ -1,5 +1,6 @@
 import { Link, type LinkProps } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { Section } from '../../../components/ui/section.tsx';
 import '../../../lib/i18n/stats.bundle.ts';
 
 export type FigureLinkProps = {
@@ -52,11 +53,8 @@ export function FigureGroup({
   children: React.ReactNode;
 }) {
   return (
-    <section aria-labelledby={id} className="flex flex-col gap-3">
-      <h3 id={id} className="text-std-20B-150 text-solid-gray-900">
-        {heading}
-      </h3>
+    <Section id={id} title={heading} level={3} className="flex flex-col gap-3">
       <ul className="flex flex-wrap gap-4 p-0">{children}</ul>
-    </section>
+    </Section>
   );
 }

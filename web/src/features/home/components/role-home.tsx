@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { DashboardMeeting } from '../../../../../src/contract/dashboard.ts';
 import * as clock from '../../../../../src/domain/clock.ts';
 import { termStanding } from '../../../../../src/domain/councilTerms.ts';
+import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Section } from '../../../components/ui/section.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
@@ -58,10 +60,7 @@ function CoordinatorHome({
 }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="home-coordinator" className="flex flex-col gap-8">
-      <h2 id="home-coordinator" className="text-std-24B-150 text-solid-gray-900">
-        {t('stats.home.coordinatorHeading')}
-      </h2>
+    <Section id="home-coordinator" title={t('stats.home.coordinatorHeading')} className="flex flex-col gap-8">
       <FigureGroup id="home-stages" heading={t('stats.home.openByStage', { count: data.openTotal })}>
         {data.openByStage.map((s) => (
           <FigureLink key={s.stage} label={s.label} count={s.count} to="/cases" search={{ stage: s.stage }} />
@@ -117,11 +116,11 @@ function CoordinatorHome({
           value={String(noContactDays)}
           onChange={(event) => onNoContactDays(Number(event.currentTarget.value))}
         >
-          {noContactChoices.map((days) => (
-            <option key={days} value={days}>
-              {t('stats.caseFilters.noContactOption', { days })}
-            </option>
-          ))}
+          <Options
+            items={noContactChoices}
+            value={String}
+            label={(days) => t('stats.caseFilters.noContactOption', { days })}
+          />
         </SelectField>
       </div>
       <FigureGroup id="home-reports" heading={t('stats.home.reportsOverdue')}>
@@ -142,96 +141,80 @@ function CoordinatorHome({
           ))
         )}
       </FigureGroup>
-      <Table
+      <DataTable
         caption={t('stats.home.handoversCaption')}
         captionDetail={t('stats.home.count', { count: data.handoversWaiting.length })}
+        columns={[
+          t('stats.home.person'),
+          t('stats.home.from'),
+          t('stats.home.receivedOn'),
+          t('stats.home.daysWaiting'),
+        ]}
+        rows={data.handoversWaiting}
+        empty={t('stats.home.noHandovers')}
       >
-        <thead>
-          <tr>
-            <Th scope="col">{t('stats.home.person')}</Th>
-            <Th scope="col">{t('stats.home.from')}</Th>
-            <Th scope="col">{t('stats.home.receivedOn')}</Th>
-            <Th scope="col">{t('stats.home.daysWaiting')}</Th>
+        {(h) => (
+          <tr key={h.id}>
+            <Th scope="row">
+              <Link
+                to="/consultations/$consultationId"
+                params={{ consultationId: h.consultationId }}
+                className={textLinkClassName}
+              >
+                {h.personName}
+              </Link>
+            </Th>
+            <Td>{h.fromOrganization}</Td>
+            <Td className="whitespace-nowrap">
+              <DateText value={h.receivedOn} />
+            </Td>
+            <Td className="whitespace-nowrap">{t('stats.home.days', { count: h.daysWaiting })}</Td>
           </tr>
-        </thead>
-        <tbody>
-          {data.handoversWaiting.length === 0 ? (
-            <tr>
-              <Td colSpan={4}>{t('stats.home.noHandovers')}</Td>
-            </tr>
-          ) : (
-            data.handoversWaiting.map((h) => (
-              <tr key={h.id}>
-                <Th scope="row">
-                  <Link
-                    to="/consultations/$consultationId"
-                    params={{ consultationId: h.consultationId }}
-                    className={textLinkClassName}
-                  >
-                    {h.personName}
-                  </Link>
-                </Th>
-                <Td>{h.fromOrganization}</Td>
-                <Td className="whitespace-nowrap">
-                  <DateText value={h.receivedOn} />
-                </Td>
-                <Td className="whitespace-nowrap">{t('stats.home.days', { count: h.daysWaiting })}</Td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </Table>
+        )}
+      </DataTable>
       <div id="home-outreach-overdue" tabIndex={-1}>
-        <Table
+        <DataTable
           caption={t('stats.home.outreachCaption')}
           captionDetail={t('stats.home.count', { count: data.outreachOverdue.length })}
+          columns={[
+            t('stats.home.person'),
+            t('stats.home.outreachLast'),
+            t('stats.home.outreachNext'),
+            t('stats.home.outreachDaysOverdue'),
+          ]}
+          rows={data.outreachOverdue}
+          empty={t('stats.home.noOutreachOverdue')}
         >
-          <thead>
-            <tr>
-              <Th scope="col">{t('stats.home.person')}</Th>
-              <Th scope="col">{t('stats.home.outreachLast')}</Th>
-              <Th scope="col">{t('stats.home.outreachNext')}</Th>
-              <Th scope="col">{t('stats.home.outreachDaysOverdue')}</Th>
+          {(o) => (
+            <tr key={o.contactId}>
+              <Th scope="row">
+                {o.caseId ? (
+                  <Link to="/cases/$caseId" params={{ caseId: o.caseId }} className={textLinkClassName}>
+                    {o.personName}
+                    {o.caseNumber ? `（${o.caseNumber}）` : ''}
+                  </Link>
+                ) : o.consultationId ? (
+                  <Link
+                    to="/consultations/$consultationId"
+                    params={{ consultationId: o.consultationId }}
+                    className={textLinkClassName}
+                  >
+                    {o.personName}
+                  </Link>
+                ) : (
+                  o.personName
+                )}
+              </Th>
+              <Td className="whitespace-nowrap">
+                <DateText value={o.lastAttemptOn} />
+              </Td>
+              <Td className="whitespace-nowrap">
+                <DateText value={o.nextAttemptOn} />
+              </Td>
+              <Td className="whitespace-nowrap">{t('stats.home.days', { count: o.daysOverdue })}</Td>
             </tr>
-          </thead>
-          <tbody>
-            {data.outreachOverdue.length === 0 ? (
-              <tr>
-                <Td colSpan={4}>{t('stats.home.noOutreachOverdue')}</Td>
-              </tr>
-            ) : (
-              data.outreachOverdue.map((o) => (
-                <tr key={o.contactId}>
-                  <Th scope="row">
-                    {o.caseId ? (
-                      <Link to="/cases/$caseId" params={{ caseId: o.caseId }} className={textLinkClassName}>
-                        {o.personName}
-                        {o.caseNumber ? `（${o.caseNumber}）` : ''}
-                      </Link>
-                    ) : o.consultationId ? (
-                      <Link
-                        to="/consultations/$consultationId"
-                        params={{ consultationId: o.consultationId }}
-                        className={textLinkClassName}
-                      >
-                        {o.personName}
-                      </Link>
-                    ) : (
-                      o.personName
-                    )}
-                  </Th>
-                  <Td className="whitespace-nowrap">
-                    <DateText value={o.lastAttemptOn} />
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    <DateText value={o.nextAttemptOn} />
-                  </Td>
-                  <Td className="whitespace-nowrap">{t('stats.home.days', { count: o.daysOverdue })}</Td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </Table>
+          )}
+        </DataTable>
       </div>
       <MeetingTable
         caption={t('stats.home.meetingsNext14')}
@@ -243,7 +226,7 @@ function CoordinatorHome({
           {t('stats.calendar.open')}
         </Link>
       </p>
-    </section>
+    </Section>
   );
 }
 
@@ -259,54 +242,46 @@ function MeetingTable({
   const { t } = useTranslation();
   const language = currentLanguage();
   return (
-    <Table caption={caption} captionDetail={t('stats.home.count', { count: meetings.length })}>
-      <thead>
-        <tr>
-          <Th scope="col">{t('stats.home.meetingAt')}</Th>
-          <Th scope="col">{t('stats.home.meetingTitle')}</Th>
-          <Th scope="col">{t('stats.home.meetingKind')}</Th>
-          <Th scope="col">{t('stats.home.caseNumber')}</Th>
+    <DataTable
+      caption={caption}
+      captionDetail={t('stats.home.count', { count: meetings.length })}
+      columns={[
+        t('stats.home.meetingAt'),
+        t('stats.home.meetingTitle'),
+        t('stats.home.meetingKind'),
+        t('stats.home.caseNumber'),
+      ]}
+      rows={meetings}
+      empty={empty}
+    >
+      {(m) => (
+        <tr key={m.id}>
+          <Td className="whitespace-nowrap">{formatDateTime(m.scheduledAt, language)}</Td>
+          <Th scope="row">
+            <Link to="/meetings/$meetingId" params={{ meetingId: m.id }} className={textLinkClassName}>
+              {m.title}
+            </Link>
+          </Th>
+          <Td>{m.kindName}</Td>
+          <Td className="whitespace-nowrap">
+            {m.caseVisible ? (
+              <Link to="/cases/$caseId" params={{ caseId: m.caseId }} className={textLinkClassName}>
+                {m.caseNumber}
+              </Link>
+            ) : (
+              m.caseNumber
+            )}
+          </Td>
         </tr>
-      </thead>
-      <tbody>
-        {meetings.length === 0 ? (
-          <tr>
-            <Td colSpan={4}>{empty}</Td>
-          </tr>
-        ) : (
-          meetings.map((m) => (
-            <tr key={m.id}>
-              <Td className="whitespace-nowrap">{formatDateTime(m.scheduledAt, language)}</Td>
-              <Th scope="row">
-                <Link to="/meetings/$meetingId" params={{ meetingId: m.id }} className={textLinkClassName}>
-                  {m.title}
-                </Link>
-              </Th>
-              <Td>{m.kindName}</Td>
-              <Td className="whitespace-nowrap">
-                {m.caseVisible ? (
-                  <Link to="/cases/$caseId" params={{ caseId: m.caseId }} className={textLinkClassName}>
-                    {m.caseNumber}
-                  </Link>
-                ) : (
-                  m.caseNumber
-                )}
-              </Td>
-            </tr>
-          ))
-        )}
-      </tbody>
-    </Table>
+      )}
+    </DataTable>
   );
 }
 
 function CaseworkerHome({ data }: { data: NonNullable<Dashboard['caseworker']> }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="home-caseworker" className="flex flex-col gap-8">
-      <h2 id="home-caseworker" className="text-std-24B-150 text-solid-gray-900">
-        {t('stats.home.caseworkerHeading')}
-      </h2>
+    <Section id="home-caseworker" title={t('stats.home.caseworkerHeading')} className="flex flex-col gap-8">
       <FigureGroup id="home-mine" heading={t('stats.home.myWork')}>
         <FigureLink label={t('stats.home.planItemsDue')} count={data.planItemsDue} alert to="/plan-items" />
         <FigureLink
@@ -337,7 +312,7 @@ function CaseworkerHome({ data }: { data: NonNullable<Dashboard['caseworker']> }
         meetings={data.meetingsInvited}
         empty={t('stats.home.noMeetings')}
       />
-    </section>
+    </Section>
   );
 }
 
@@ -345,22 +320,23 @@ function PlanOfficerHome({ data }: { data: NonNullable<Dashboard['planOfficer']>
   const today = clock.today();
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="home-plan" className="flex flex-col gap-8">
-      <h2 id="home-plan" className="text-std-24B-150 text-solid-gray-900">
-        {t('stats.home.planHeading', { year: data.fiscalYearLabel })}
-      </h2>
+    <Section
+      id="home-plan"
+      title={t('stats.home.planHeading', { year: data.fiscalYearLabel })}
+      className="flex flex-col gap-8"
+    >
       <p className="text-std-16N-170 text-solid-gray-800">
         {data.locked ? t('stats.home.yearLocked') : t('stats.home.yearOpen')}
       </p>
       <Table caption={t('stats.home.progressCaption', { year: data.fiscalYearLabel })}>
-        <thead>
-          <tr>
-            <Th scope="col">{t('stats.home.section')}</Th>
-            <Th scope="col">{t('stats.home.programmes')}</Th>
-            <Th scope="col">{t('stats.home.entered')}</Th>
-            <Th scope="col">{t('stats.home.notYet')}</Th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('stats.home.section'),
+            t('stats.home.programmes'),
+            t('stats.home.entered'),
+            t('stats.home.notYet'),
+          ]}
+        />
         <tbody>
           {data.progressBySection.map((s) => (
             <tr key={s.section.id}>
@@ -398,13 +374,13 @@ function PlanOfficerHome({ data }: { data: NonNullable<Dashboard['planOfficer']>
       </FigureGroup>
       {data.councilTerms.length > 0 ? (
         <Table caption={t('stats.home.termsCaption')}>
-          <thead>
-            <tr>
-              <Th scope="col">{t('stats.home.memberOrganization')}</Th>
-              <Th scope="col">{t('stats.home.representative')}</Th>
-              <Th scope="col">{t('stats.home.termTo')}</Th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('stats.home.memberOrganization'),
+              t('stats.home.representative'),
+              t('stats.home.termTo'),
+            ]}
+          />
           <tbody>
             {data.councilTerms.map((m) => (
               <tr key={m.id}>
@@ -423,7 +399,7 @@ function PlanOfficerHome({ data }: { data: NonNullable<Dashboard['planOfficer']>
           </tbody>
         </Table>
       ) : null}
-    </section>
+    </Section>
   );
 }
 
@@ -431,10 +407,7 @@ function AuditorHome({ data }: { data: NonNullable<Dashboard['auditor']> }) {
   const { t } = useTranslation();
   const search = (action: string) => ({ action, from: data.since });
   return (
-    <section aria-labelledby="home-auditor" className="flex flex-col gap-8">
-      <h2 id="home-auditor" className="text-std-24B-150 text-solid-gray-900">
-        {t('stats.home.auditorHeading')}
-      </h2>
+    <Section id="home-auditor" title={t('stats.home.auditorHeading')} className="flex flex-col gap-8">
       <FigureGroup id="home-audit-week" heading={t('stats.home.lastSevenDays')}>
         <FigureLink
           label={t('stats.home.sensitiveReveals')}
@@ -457,6 +430,6 @@ function AuditorHome({ data }: { data: NonNullable<Dashboard['auditor']> }) {
         />
         <FigureLink label={t('stats.home.prints')} count={data.prints} to="/audit" search={search('print')} />
       </FigureGroup>
-    </section>
+    </Section>
   );
 }

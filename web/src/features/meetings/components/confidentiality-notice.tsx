@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
-import { problemMessage } from '../../../lib/problem-message.ts';
+import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { useAcknowledgeConfidentiality } from '../api/acknowledge-confidentiality.ts';
 import '../../../lib/i18n/casework.bundle.ts';
 
@@ -31,7 +30,7 @@ export function ConfidentialityNotice({
         {t('meetingPage.confidentialityLaw')}
       </blockquote>
       <p>{t('meetingPage.confidentialityAsk')}</p>
-      {acknowledge.isError ? <Alert tone="error" title={problemMessage(acknowledge.error, t)} /> : null}
+      <ProblemAlert error={acknowledge.error} />
       <div>
         <Button
           onClick={() => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { addCalendarDays } from '../../../../../src/domain/caseSearch.ts';
 import { today } from '../../../../../src/domain/clock.ts';
 import { toIsoDate } from '../../../../../src/domain/wareki.ts';
+import { TableHead } from '../../../components/ui/data-table.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -123,12 +124,7 @@ function WeekTable({ calendar, caption }: { calendar: MeetingCalendar; caption: 
   const days = Array.from({ length: 7 }, (_, i) => addCalendarDays(calendar.from, i));
   return (
     <Table caption={caption} captionDetail={t('stats.home.count', { count: calendar.items.length })}>
-      <thead>
-        <tr>
-          <Th scope="col">{t('stats.calendar.day')}</Th>
-          <Th scope="col">{t('stats.calendar.meetings')}</Th>
-        </tr>
-      </thead>
+      <TableHead columns={[t('stats.calendar.day'), t('stats.calendar.meetings')]} />
       <tbody>
         {days.map((day) => {
           const meetings = meetingsOn(calendar, day);

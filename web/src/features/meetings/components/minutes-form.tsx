@@ -1,19 +1,19 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Controller, type FieldPath, type Resolver, useForm } from 'react-hook-form';
+import { Controller, type FieldPath, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type Meeting, type MinutesInput, minutesInputSchema } from '../../../../../src/contract/meetings.ts';
 import * as clock from '../../../../../src/domain/clock.ts';
 import { toIsoDate } from '../../../../../src/domain/wareki.ts';
-import { CalendarDateTimeField } from '../../../components/ui/calendar-date-field.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
+import { FormDateTimeField } from '../../../components/ui/form-date-field.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { useServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { useRecordMinutes } from '../api/record-minutes.ts';
 import '../../../lib/i18n/casework.bundle.ts';
 
@@ -51,14 +51,7 @@ function defaultHeldAt(scheduledAt: string): string {
 export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: () => void }) {
   const { t } = useTranslation();
   const record = useRecordMinutes();
-  const {
-    register,
-    control,
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<Values, unknown, MinutesInput>({
+  const form = useServerCheckedForm<Values, MinutesInput>({
     resolver,
     defaultValues: {
       heldAt: defaultHeldAt(meeting.scheduledAt),
@@ -70,22 +63,24 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
       minutes: '',
       decisions: '',
     },
+    serverError: record.error,
+    serverFields: () => {
+      const fields: FieldPath<Values>[] = [
+        'heldAt',
+        'minutes',
+        'decisions',
+        ...meeting.invitations.flatMap((_invitation, index) => [
+          `attendance.${index}.organizationId` as const,
+          `attendance.${index}.attended` as const,
+          `attendance.${index}.attendeeName` as const,
+          `attendance.${index}.deputyName` as const,
+        ]),
+        'attendance',
+      ];
+      return fields;
+    },
   });
-  const unplaced = useServerFieldErrors<Values>(record.error, { setError, setFocus }, () => {
-    const fields: FieldPath<Values>[] = [
-      'heldAt',
-      'minutes',
-      'decisions',
-      ...meeting.invitations.flatMap((_invitation, index) => [
-        `attendance.${index}.organizationId` as const,
-        `attendance.${index}.attended` as const,
-        `attendance.${index}.attendeeName` as const,
-        `attendance.${index}.deputyName` as const,
-      ]),
-      'attendance',
-    ];
-    return fields;
-  });
+  const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = form;
 
   const submit = handleSubmit((input) => {
     if (record.isPending) return;
@@ -95,7 +90,6 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
       .then(onSaved)
       .catch(() => undefined); // the error is shown from the mutation's state
   });
-  const hasErrors = Object.keys(errors).length > 0;
 
   return (
     <section aria-labelledby="minutes-heading" className="flex flex-col gap-6 print:hidden">
@@ -106,23 +100,15 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
         <p>{t('meetingPage.minutesLead')}</p>
       </div>
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-8">
-        <FormErrorSummary error={record.error} unplaced={unplaced} invalid={hasErrors} />
-        <Controller
+        <FormErrorSummary error={record.error} unplaced={unplaced} invalid={invalid} />
+        <FormDateTimeField
           control={control}
           name="heldAt"
-          render={({ field }) => (
-            <CalendarDateTimeField
-              id="minutes-held-at"
-              legend={t('meetingPage.heldAtLegend')}
-              required
-              notAfter={clock.today()}
-              value={field.value || undefined}
-              onChange={(value) => field.onChange(value ?? '')}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-              error={errors.heldAt?.message}
-            />
-          )}
+          id="minutes-held-at"
+          legend={t('meetingPage.heldAtLegend')}
+          required
+          notAfter={clock.today()}
+          error={errors.heldAt?.message}
         />
         {meeting.invitations.map((invitation, index) => {
           const rowErrors = errors.attendance?.[index];
@@ -187,15 +173,13 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
           label={t('meetingPage.minutesLabel')}
           required
           rows={8}
-          error={errors.minutes?.message}
-          {...register('minutes')}
+          {...registerField('minutes')}
         />
         <TextareaField
           id="minutes-decisions"
           label={t('meetingPage.decisionsLabel')}
           rows={4}
-          error={errors.decisions?.message}
-          {...register('decisions')}
+          {...registerField('decisions')}
         />
         <FormActions>
           <SubmitButton busy={record.isPending}>{t('meetingPage.submitMinutes')}</SubmitButton>

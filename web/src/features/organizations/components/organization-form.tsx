@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { type ReactNode, useEffect, useState } from 'react';
-import { type DefaultValues, type FieldPath, useForm } from 'react-hook-form';
+import type { ReactNode } from 'react';
+import type { DefaultValues, FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -12,11 +12,9 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { isProblem } from '../../../lib/api-client.ts';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import '../../../lib/i18n/admin.bundle.ts';
 
 export type OrganizationFormValues = OrganizationInput;
@@ -71,27 +69,18 @@ export function OrganizationForm({
   const {
     register,
     handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors, dirtyFields },
-  } = useForm<OrganizationFormValues, unknown, OrganizationFormOutput>({
+    formState: { dirtyFields },
+    errors,
+    unplaced,
+    invalid,
+    registerField,
+  } = useServerCheckedForm<OrganizationFormValues, OrganizationFormOutput>({
     resolver: zodResolver(organizationInputSchema),
     defaultValues,
+    serverError: error,
+    serverFields: fields,
+    serverConflict: { problem: 'conflict.organizationNameTaken', field: 'name' },
   });
-  const [unplaced, setUnplaced] = useState<string[]>([]);
-
-  useEffect(() => {
-    if (!error) {
-      setUnplaced([]);
-      return;
-    }
-    const left = applyServerFieldErrors(error, fields, setError, setFocus);
-    if (isProblem(error, 'conflict.organizationNameTaken')) {
-      setError('name', { type: 'server', message: problemMessage(error, t) });
-      setFocus('name');
-    }
-    setUnplaced(left.map((item) => item.message));
-  }, [error, setError, setFocus, t]);
 
   const submit = handleSubmit((values) => {
     if (submitting) return;
@@ -99,40 +88,30 @@ export function OrganizationForm({
     onSubmit(values, changed);
   });
 
-  const hasClientErrors = Object.keys(errors).length > 0;
-
   return (
     <form noValidate onSubmit={submit} className="flex max-w-[48rem] flex-col gap-8">
-      <FormErrorSummary error={error} unplaced={unplaced} invalid={hasClientErrors} />
+      <FormErrorSummary error={error} unplaced={unplaced} invalid={invalid} />
 
       <TextField
         id="organization-name"
         label={t('organizations.name')}
         required
         autoComplete="organization"
-        error={errors.name?.message}
-        {...register('name')}
+        {...registerField('name')}
       />
       <TextField
         id="organization-name-kana"
         label={t('organizations.nameKana')}
         supportText={t('organizations.nameKanaSupport')}
-        error={errors.nameKana?.message}
-        {...register('nameKana')}
+        {...registerField('nameKana')}
       />
-      <SelectField
-        id="organization-kind"
-        label={t('organizations.kind')}
-        required
-        error={errors.kind?.message}
-        {...register('kind')}
-      >
+      <SelectField id="organization-kind" label={t('organizations.kind')} required {...registerField('kind')}>
         <option value="">{t('organizations.kindPlaceholder')}</option>
-        {organizationKinds.map((kind) => (
-          <option key={kind} value={kind}>
-            {t(`organizationKind.${kind}`)}
-          </option>
-        ))}
+        <Options
+          items={organizationKinds}
+          value={(kind) => kind}
+          label={(kind) => t(`organizationKind.${kind}`)}
+        />
       </SelectField>
 
       <CheckboxGroup
@@ -159,8 +138,7 @@ export function OrganizationForm({
           label={t('organizations.phone')}
           supportText={t('organizations.phoneSupport')}
           autoComplete="tel"
-          error={errors.contact?.phone?.message}
-          {...register('contact.phone')}
+          {...registerField('contact.phone')}
         />
         <TextField
           id="organization-email"
@@ -168,15 +146,13 @@ export function OrganizationForm({
           label={t('organizations.email')}
           autoComplete="email"
           spellCheck={false}
-          error={errors.contact?.email?.message}
-          {...register('contact.email')}
+          {...registerField('contact.email')}
         />
         <TextField
           id="organization-address"
           label={t('organizations.address')}
           autoComplete="street-address"
-          error={errors.contact?.address?.message}
-          {...register('contact.address')}
+          {...registerField('contact.address')}
         />
       </fieldset>
 

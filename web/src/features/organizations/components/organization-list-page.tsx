@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../../../../src/contract/organizations.ts';
-import { useEnableToggle } from '../../../components/enable-toggle.tsx';
+import { EnabledBadge, RowActions, useEnableToggle } from '../../../components/enable-toggle.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { buttonClassName } from '../../../components/ui/button.tsx';
@@ -106,14 +106,10 @@ export function OrganizationListPage({
                     </span>
                   </Td>
                   <Td>
-                    {organization.disabledAt ? (
-                      <Badge tone="muted">{t('common.disabled')}</Badge>
-                    ) : (
-                      <Badge tone="success">{t('common.enabled')}</Badge>
-                    )}
+                    <EnabledBadge record={organization} />
                   </Td>
                   <Td>
-                    <span className="flex items-center gap-4 whitespace-nowrap">
+                    <RowActions>
                       {organization.abilities.update ? (
                         <Link
                           to="/admin/organizations/$organizationId"
@@ -128,7 +124,7 @@ export function OrganizationListPage({
                         </Link>
                       ) : null}
                       {organization.abilities.disable ? toggle.button(organization) : null}
-                    </span>
+                    </RowActions>
                   </Td>
                 </tr>
               )}

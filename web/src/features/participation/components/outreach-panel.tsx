@@ -17,14 +17,14 @@ import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FormDateField } from '../../../components/ui/form-date-field.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
+import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
 import { useCan } from '../../../lib/me-context.tsx';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { type OutreachTarget, useCreateOutreachContact, useOutreachContacts } from '../api/outreach.ts';
 import '../../../lib/i18n/participation.bundle.ts';
 
@@ -189,7 +189,7 @@ function OutreachDialog({
       submitLabel={t('participation.outreach.submit')}
       cancelLabel={t('participation.outreach.cancel')}
       busy={create.isPending}
-      error={create.isError ? <Alert tone="error" title={problemMessage(create.error, t)} /> : null}
+      error={problemAlertOf(create.error)}
       onSubmit={(event) => void submit(event)}
       onCancel={onCancel}
     >
@@ -211,11 +211,11 @@ function OutreachDialog({
           {...register('method')}
         >
           <option value="">{t('participation.outreach.choose')}</option>
-          {outreachMethods.map((code) => (
-            <option key={code} value={code}>
-              {t(`participation.outreach.methods.${code}`)}
-            </option>
-          ))}
+          <Options
+            items={outreachMethods}
+            value={(code) => code}
+            label={(code) => t(`participation.outreach.methods.${code}`)}
+          />
         </SelectField>
         <SelectField
           id="outreach-result"
@@ -225,11 +225,11 @@ function OutreachDialog({
           {...register('result')}
         >
           <option value="">{t('participation.outreach.choose')}</option>
-          {outreachResults.map((code) => (
-            <option key={code} value={code}>
-              {t(`participation.outreach.results.${code}`)}
-            </option>
-          ))}
+          <Options
+            items={outreachResults}
+            value={(code) => code}
+            label={(code) => t(`participation.outreach.results.${code}`)}
+          />
         </SelectField>
       </div>
       <SelectField
@@ -239,11 +239,11 @@ function OutreachDialog({
         error={errors.relationship?.message}
         {...register('relationship')}
       >
-        {outreachRelationships.map((code) => (
-          <option key={code} value={code}>
-            {t(`participation.outreach.relationships.${code}`)}
-          </option>
-        ))}
+        <Options
+          items={outreachRelationships}
+          value={(code) => code}
+          label={(code) => t(`participation.outreach.relationships.${code}`)}
+        />
       </SelectField>
       <TextareaField
         id="outreach-note"

@@ -6,7 +6,7 @@ import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { FilterSelectField, Options } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useResources } from '../../resources/api/list-resources.ts';
@@ -25,37 +25,28 @@ export function PlacementListPage() {
       <PageHeading lead={t('participation.list.lead')}>{t('participation.list.heading')}</PageHeading>
       <div className="flex flex-col gap-6">
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2 print:hidden">
-          <SelectField
+          <FilterSelectField
             id="placement-filter-stage"
             label={t('participation.list.stage')}
-            value={filter.stage ?? ''}
-            onChange={(event) =>
-              setFilter({
-                ...filter,
-                stage: (event.currentTarget.value || undefined) as PlacementStage | undefined,
-              })
-            }
+            anyLabel={t('participation.list.any')}
+            value={filter.stage}
+            onValueChange={(stage) => setFilter({ ...filter, stage: stage as PlacementStage | undefined })}
           >
-            <option value="">{t('participation.list.any')}</option>
-            {placementStages.map((stage) => (
-              <option key={stage} value={stage}>
-                {t(`participation.stages.${stage}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
+            <Options
+              items={placementStages}
+              value={(stage) => stage}
+              label={(stage) => t(`participation.stages.${stage}`)}
+            />
+          </FilterSelectField>
+          <FilterSelectField
             id="placement-filter-resource"
             label={t('participation.list.resource')}
-            value={filter.resourceId ?? ''}
-            onChange={(event) => setFilter({ ...filter, resourceId: event.currentTarget.value || undefined })}
+            anyLabel={t('participation.list.any')}
+            value={filter.resourceId}
+            onValueChange={(resourceId) => setFilter({ ...filter, resourceId })}
           >
-            <option value="">{t('participation.list.any')}</option>
-            {(resources.data?.items ?? []).map((resource) => (
-              <option key={resource.id} value={resource.id}>
-                {resource.name}
-              </option>
-            ))}
-          </SelectField>
+            <Options items={resources.data?.items ?? []} value={(r) => r.id} label={(r) => r.name} />
+          </FilterSelectField>
         </div>
         <QueryView query={placements}>
           {(data) => (

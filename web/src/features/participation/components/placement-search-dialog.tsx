@@ -2,21 +2,20 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanItem } from '../../../../../src/contract/plans.ts';
 import type { ResourceSummary } from '../../../../../src/contract/resources.ts';
-import { resourceKinds, resourceNeeds } from '../../../../../src/domain/resources/codes.ts';
 import { type PlacementKind, placementKinds } from '../../../../../src/domain/resources/placement.ts';
-import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { ModalDialog } from '../../../components/ui/modal-dialog.tsx';
+import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { FilterSelectField, Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { usePerson } from '../../persons/api/get-person.ts';
 import { type ResourceSearch, useResources } from '../../resources/api/list-resources.ts';
+import { ResourceKindOptions, ResourceNeedOptions } from '../../resources/components/resource-options.tsx';
 import { useCreatePlacement } from '../api/placements.ts';
 import { schoolDistrictOf } from '../school-district.ts';
 import '../../../lib/i18n/resources.bundle.ts';
@@ -104,7 +103,7 @@ export function PlacementSearchDialog({
         {address ? <p>{t('participation.search.address', { address })}</p> : null}
         {chosen ? (
           <form noValidate onSubmit={register} className="flex flex-col gap-6">
-            {create.isError ? <Alert tone="error" title={problemMessage(create.error, t)} /> : null}
+            <ProblemAlert error={create.error} />
             <p className="text-std-17B-170">{t('participation.search.chosen', { name: chosen.name })}</p>
             <SelectField
               id="placement-kind"
@@ -113,11 +112,11 @@ export function PlacementSearchDialog({
               value={kind}
               onChange={(event) => setKind(event.currentTarget.value as PlacementKind)}
             >
-              {placementKinds.map((code) => (
-                <option key={code} value={code}>
-                  {t(`participation.kinds.${code}`)}
-                </option>
-              ))}
+              <Options
+                items={placementKinds}
+                value={(code) => code}
+                label={(code) => t(`participation.kinds.${code}`)}
+              />
             </SelectField>
             <TextareaField
               id="placement-note"
@@ -142,46 +141,34 @@ export function PlacementSearchDialog({
               aria-label={t('participation.search.title')}
             >
               <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
-                <SelectField
+                <FilterSelectField
                   id="placement-search-need"
                   label={t('participation.search.need')}
-                  value={current.need ?? ''}
-                  onChange={(event) => set({ need: event.currentTarget.value || undefined })}
+                  anyLabel={t('participation.search.any')}
+                  value={current.need}
+                  onValueChange={(need) => set({ need })}
                 >
-                  <option value="">{t('participation.search.any')}</option>
-                  {resourceNeeds.map((n) => (
-                    <option key={n.code} value={n.code}>
-                      {t(`resources.needs.${n.code}`)}
-                    </option>
-                  ))}
-                </SelectField>
-                <SelectField
+                  <ResourceNeedOptions />
+                </FilterSelectField>
+                <FilterSelectField
                   id="placement-search-kind"
                   label={t('participation.search.kind')}
-                  value={current.kind ?? ''}
-                  onChange={(event) => set({ kind: event.currentTarget.value || undefined })}
+                  anyLabel={t('participation.search.any')}
+                  value={current.kind}
+                  onValueChange={(kind) => set({ kind })}
                 >
-                  <option value="">{t('participation.search.any')}</option>
-                  {resourceKinds.map((k) => (
-                    <option key={k.code} value={k.code}>
-                      {t(`resources.kinds.${k.code}`)}
-                    </option>
-                  ))}
-                </SelectField>
-                <SelectField
+                  <ResourceKindOptions />
+                </FilterSelectField>
+                <FilterSelectField
                   id="placement-search-school-district"
                   label={t('participation.search.schoolDistrict')}
                   supportText={preset ? t('participation.search.schoolDistrictSupport') : undefined}
-                  value={current.schoolDistrict ?? ''}
-                  onChange={(event) => set({ schoolDistrict: event.currentTarget.value || undefined })}
+                  anyLabel={t('participation.search.any')}
+                  value={current.schoolDistrict}
+                  onValueChange={(schoolDistrict) => set({ schoolDistrict })}
                 >
-                  <option value="">{t('participation.search.any')}</option>
-                  {schoolDistricts.map((name) => (
-                    <option key={name} value={name}>
-                      {name}
-                    </option>
-                  ))}
-                </SelectField>
+                  <Options items={schoolDistricts} value={(name) => name} label={(name) => name} />
+                </FilterSelectField>
               </div>
               <div className="flex flex-wrap gap-4">
                 <Button type="submit">{t('participation.search.search')}</Button>

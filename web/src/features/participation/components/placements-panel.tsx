@@ -19,13 +19,13 @@ import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
+import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useCan } from '../../../lib/me-context.tsx';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { usePlans } from '../../cases/api/list-plans.ts';
 import { usePlacements, useRecordPlacementEvent } from '../api/placements.ts';
 import { PlacementSearchDialog } from './placement-search-dialog.tsx';
@@ -269,7 +269,7 @@ function RecordDialog({
       submitLabel={t('participation.placements.recordSubmit')}
       cancelLabel={t('participation.placements.cancel')}
       busy={record.isPending}
-      error={record.isError ? <Alert tone="error" title={problemMessage(record.error, t)} /> : null}
+      error={problemAlertOf(record.error)}
       onCancel={onCancel}
       onSubmit={(event) => {
         event.preventDefault();
@@ -314,11 +314,7 @@ function RecordDialog({
         onChange={(event) => setKind(event.currentTarget.value as PlacementEventKind | '')}
       >
         <option value="">{t('participation.placements.choose')}</option>
-        {events.map((code) => (
-          <option key={code} value={code}>
-            {t(`participation.events.${code}`)}
-          </option>
-        ))}
+        <Options items={events} value={(code) => code} label={(code) => t(`participation.events.${code}`)} />
       </SelectField>
       <CalendarDateField
         id="placement-event-on"
@@ -337,11 +333,11 @@ function RecordDialog({
           onChange={(event) => setParty(event.currentTarget.value)}
         >
           <option value="">{t('participation.placements.choose')}</option>
-          {followUpParties.map((code) => (
-            <option key={code} value={code}>
-              {t(`participation.parties.${code}`)}
-            </option>
-          ))}
+          <Options
+            items={followUpParties}
+            value={(code) => code}
+            label={(code) => t(`participation.parties.${code}`)}
+          />
         </SelectField>
       ) : null}
       {kind === 'end' ? (
@@ -353,11 +349,11 @@ function RecordDialog({
           onChange={(event) => setEndReason(event.currentTarget.value)}
         >
           <option value="">{t('participation.placements.choose')}</option>
-          {placementEndReasons.map((code) => (
-            <option key={code} value={code}>
-              {t(`participation.endReasons.${code}`)}
-            </option>
-          ))}
+          <Options
+            items={placementEndReasons}
+            value={(code) => code}
+            label={(code) => t(`participation.endReasons.${code}`)}
+          />
         </SelectField>
       ) : null}
       <TextareaField

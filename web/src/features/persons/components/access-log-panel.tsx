@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { TableHead } from '../../../components/ui/data-table.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Table, Td } from '../../../components/ui/table.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
@@ -18,13 +19,12 @@ export function AccessLogPanel({ personId }: { personId: string }) {
   const log = usePersonAccessLog(personId);
   const items = log.data?.pages.flatMap((page) => page.items) ?? [];
   return (
-    <section
-      aria-labelledby="person-access-log"
+    <Section
+      id="person-access-log"
+      title={t('audit.accessLog.heading')}
+      size="medium"
       className="flex flex-col gap-4 border-t border-solid-gray-420 pt-6"
     >
-      <h2 id="person-access-log" className="text-std-20B-150 text-solid-gray-900">
-        {t('audit.accessLog.heading')}
-      </h2>
       <p className="text-std-16N-170 text-solid-gray-700">{t('audit.accessLog.lead')}</p>
       {log.isPending ? (
         <Loading />
@@ -72,6 +72,6 @@ export function AccessLogPanel({ personId }: { personId: string }) {
           <ShowMore query={log} label={t('audit.accessLog.showMore')} />
         </>
       )}
-    </section>
+    </Section>
   );
 }

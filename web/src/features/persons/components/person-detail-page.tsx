@@ -12,14 +12,14 @@ import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
+import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { RecordPage } from '../../../components/ui/record-page.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
-import { isProblem } from '../../../lib/api-client.ts';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { useCan } from '../../../lib/me-context.tsx';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { PersonRecords } from '../../forms/components/person-records.tsx';
 import { SensitiveFactsPanel } from '../../sensitive-facts/components/sensitive-facts-panel.tsx';
 import { usePerson } from '../api/get-person.ts';
@@ -176,7 +176,7 @@ function Duplicates({ person }: { person: Person }) {
         confirmLabel={t('persons.link')}
         cancelLabel={t('common.cancel')}
         busy={link.isPending}
-        error={link.isError ? <Alert tone="error" title={problemMessage(link.error, t)} /> : null}
+        error={problemAlertOf(link.error)}
         onConfirm={confirm}
         onCancel={() => {
           setPending(null);
@@ -242,15 +242,14 @@ function PersonRecord({ person }: { person: Person }) {
           />
         </Section>
 
-        <section
-          aria-labelledby="person-households"
+        <Section
+          id="person-households"
+          title={t('persons.households')}
+          size="medium"
           className="flex flex-col gap-4 border-t border-solid-gray-420 pt-6"
         >
-          <h2 id="person-households" className="text-std-20B-150 text-solid-gray-900">
-            {t('persons.households')}
-          </h2>
           <Households person={person} />
-        </section>
+        </Section>
 
         <div className="border-t border-solid-gray-420 pt-6">
           <PersonRecords person={person} />
@@ -260,13 +259,12 @@ function PersonRecord({ person }: { person: Person }) {
           <SensitiveFactsPanel of={{ personId: person.id, personName: fullName(person) }} />
         </div>
 
-        <section
-          aria-labelledby="person-links"
+        <Section
+          id="person-links"
+          title={t('persons.links')}
+          size="medium"
           className="flex flex-col gap-4 border-t border-solid-gray-420 pt-6"
         >
-          <h2 id="person-links" className="text-std-20B-150 text-solid-gray-900">
-            {t('persons.links')}
-          </h2>
           {person.links.length === 0 ? (
             <p>{t('persons.noLinks')}</p>
           ) : (
@@ -284,7 +282,7 @@ function PersonRecord({ person }: { person: Person }) {
               ))}
             </ul>
           )}
-        </section>
+        </Section>
 
         {person.abilities.findDuplicates ? <Duplicates person={person} /> : null}
 
@@ -304,22 +302,18 @@ function PersonRecord({ person }: { person: Person }) {
 export function PersonDetailPage({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const person = usePerson(personId);
-  if (person.data) return <PersonRecord person={person.data} />;
   return (
-    <>
-      <PageHeading>{t('persons.detailTitle')}</PageHeading>
-      {person.isPending ? (
-        <Loading />
-      ) : isProblem(person.error, 'notFound') ? (
-        <div className="flex flex-col gap-6">
-          <Alert tone="error" title={t('persons.notFound')} />
-          <Link to="/persons" className={textLinkClassName}>
-            {t('persons.backToSearch')}
-          </Link>
-        </div>
-      ) : (
-        <QueryError error={person.error} onRetry={() => void person.refetch()} />
-      )}
-    </>
+    <RecordPage
+      query={person}
+      heading={t('persons.detailTitle')}
+      notFound={t('persons.notFound')}
+      back={
+        <Link to="/persons" className={textLinkClassName}>
+          {t('persons.backToSearch')}
+        </Link>
+      }
+    >
+      {(record) => <PersonRecord person={record} />}
+    </RecordPage>
   );
 }

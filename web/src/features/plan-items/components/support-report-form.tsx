@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef } from 'react';
-import { type FieldPath, useForm } from 'react-hook-form';
+import type { FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { MyPlanItem } from '../../../../../src/contract/plans.ts';
@@ -18,7 +18,7 @@ import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { useServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { useCreateSupportReport } from '../api/create-support-report.ts';
 import '../../../lib/i18n/casework.bundle.ts';
 
@@ -39,18 +39,13 @@ export function SupportReportForm({
   const create = useCreateSupportReport();
   const today = clock.today();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const {
-    register,
-    control,
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<Values, unknown, SupportReportInput>({
+  const form = useServerCheckedForm<Values, SupportReportInput>({
     resolver: zodResolver(supportReportInputSchema),
     defaultValues: { planItemId: item.id, supportedOn: today, content: '' },
+    serverError: create.error,
+    serverFields: fields,
   });
-  const unplaced = useServerFieldErrors(create.error, { setError, setFocus }, fields);
+  const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = form;
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -63,7 +58,6 @@ export function SupportReportForm({
       .then(() => onSaved(item.content))
       .catch(() => undefined); // the error is shown from the mutation's state
   });
-  const hasErrors = Object.keys(errors).length > 0;
 
   return (
     <section
@@ -88,7 +82,7 @@ export function SupportReportForm({
         </p>
       </div>
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[48rem] flex-col gap-8">
-        <FormErrorSummary error={create.error} unplaced={unplaced} invalid={hasErrors} />
+        <FormErrorSummary error={create.error} unplaced={unplaced} invalid={invalid} />
         <FormDateField
           control={control}
           name="supportedOn"
@@ -104,8 +98,7 @@ export function SupportReportForm({
           supportText={t('planItems.contentSupport')}
           required
           rows={5}
-          error={errors.content?.message}
-          {...register('content')}
+          {...registerField('content')}
         />
         <RadioGroup legend={t('planItems.result')} required error={errors.result?.message}>
           {reportResults.map((result) => (

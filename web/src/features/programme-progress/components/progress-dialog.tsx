@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Progress } from '../../../../../src/contract/recidivismPlan.ts';
-import { Alert } from '../../../components/ui/alert.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { useSaveProgress } from '../api/save-progress.ts';
 import '../../../lib/i18n/recidivism.bundle.ts';
 
@@ -77,7 +76,7 @@ export function ProgressDialog({
       submitLabel={save.isPending ? t('common.saving') : t('recidivism.progress.save')}
       cancelLabel={t('common.cancel')}
       busy={save.isPending}
-      error={save.error ? <Alert tone="error" title={problemMessage(save.error, t)} /> : null}
+      error={problemAlertOf(save.error)}
       onCancel={onClose}
       onSubmit={(event) => {
         event.preventDefault();
@@ -140,11 +139,13 @@ export function ProgressDialog({
           error={serverErrors.get('evaluation')}
         >
           <option value="">{t('recidivism.progress.evaluationNone')}</option>
-          {scale.map((grade) => (
-            <option key={grade.code} value={grade.code}>
-              {t('recidivism.progress.evaluationOption', { code: grade.code, label: grade.label })}
-            </option>
-          ))}
+          <Options
+            items={scale}
+            value={(grade) => grade.code}
+            label={(grade) =>
+              t('recidivism.progress.evaluationOption', { code: grade.code, label: grade.label })
+            }
+          />
         </SelectField>
         <TextareaField
           id="progress-issues"

@@ -5,11 +5,12 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { TableHead } from '../../../components/ui/data-table.tsx';
+import { FiscalYearSelect } from '../../../components/ui/fiscal-year-select.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
@@ -37,7 +38,6 @@ export function ProgressPage({
   onFiscalYearChange: (fiscalYear: number) => void;
 }) {
   const { t } = useTranslation();
-  const language = currentLanguage();
   const period = usePlanPeriod();
   if (period.isPending) return <Loading />;
   if (period.isError) return <QueryError error={period.error} onRetry={() => void period.refetch()} />;
@@ -45,24 +45,19 @@ export function ProgressPage({
   const now = clock.now();
   const current = now.getMonth() + 1 >= 4 ? now.getFullYear() : now.getFullYear() - 1;
   const year = fiscalYear ?? Math.min(Math.max(current, from), to);
-  const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   return (
     <>
       <PageHeading lead={t('recidivism.progress.lead')}>{t('recidivism.progress.heading')}</PageHeading>
       <div className="flex flex-col gap-6">
         <div className="print:hidden">
-          <SelectField
+          <FiscalYearSelect
             id="progress-fiscal-year"
             label={t('recidivism.progress.fiscalYear')}
-            value={String(year)}
-            onChange={(event) => onFiscalYearChange(Number(event.currentTarget.value))}
-          >
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {formatFiscalYear(y, language)}
-              </option>
-            ))}
-          </SelectField>
+            from={from}
+            to={to}
+            value={year}
+            onChange={onFiscalYearChange}
+          />
         </div>
         <ProgressYear key={year} fiscalYear={year} />
       </div>
@@ -250,7 +245,7 @@ function ProgressYear({ fiscalYear }: { fiscalYear: number }) {
         confirmLabel={t('recidivism.progress.lockConfirm')}
         cancelLabel={t('common.cancel')}
         busy={lock.isPending}
-        error={lock.error ? <Alert tone="error" title={problemMessage(lock.error, t)} /> : null}
+        error={problemAlertOf(lock.error)}
         onCancel={() => setConfirmLock(false)}
         onConfirm={() =>
           lock.mutate(fiscalYear, {

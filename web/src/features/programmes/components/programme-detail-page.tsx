@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { buttonClassName } from '../../../components/ui/button.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
+import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -49,11 +50,7 @@ export function ProgrammeDetailPage({ programmeId }: { programmeId: string }) {
         {p.name}
       </PageHeading>
       <div className="flex flex-col gap-8">
-        {flash ? (
-          <p role="status" className="rounded-8 border border-green-900 bg-green-50 p-4">
-            {flash}
-          </p>
-        ) : null}
+        <FlashStatus message={flash} />
         <DescriptionList
           empty={t('common.none')}
           items={[

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { ReactNode } from 'react';
-import { Controller, type FieldPath, useFieldArray, useForm } from 'react-hook-form';
+import { Controller, type FieldPath, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -14,11 +14,11 @@ import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { useServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import type { SectionOption } from '../api/list-section-options.ts';
 import '../../../lib/i18n/recidivism.bundle.ts';
 
@@ -63,36 +63,28 @@ export function ProgrammeForm({
   cancel: ReactNode;
 }) {
   const { t } = useTranslation();
-  const {
-    register,
-    control,
-    handleSubmit,
-    getValues,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<ProgrammeValues, unknown, ProgrammeInput>({
+  const form = useServerCheckedForm<ProgrammeValues, ProgrammeInput>({
     resolver: zodResolver(programmeInputSchema),
     defaultValues,
+    serverError: error,
+    serverFields: (values) => {
+      const fields: FieldPath<ProgrammeValues>[] = [
+        'name',
+        'summary',
+        'responsibleSectionId',
+        'challenges',
+        'relatedOrganizationIds',
+        ...(values.indicators ?? []).flatMap((_i, index) => [
+          `indicators.${index}.name` as FieldPath<ProgrammeValues>,
+          `indicators.${index}.unit` as FieldPath<ProgrammeValues>,
+        ]),
+      ];
+      return fields;
+    },
   });
+  const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = form;
   const indicators = useFieldArray({ control, name: 'indicators' });
-  const unplaced = useServerFieldErrors<ProgrammeValues>(error, { setError, setFocus }, () => {
-    const values = getValues();
-    const fields: FieldPath<ProgrammeValues>[] = [
-      'name',
-      'summary',
-      'responsibleSectionId',
-      'challenges',
-      'relatedOrganizationIds',
-      ...(values.indicators ?? []).flatMap((_i, index) => [
-        `indicators.${index}.name` as FieldPath<ProgrammeValues>,
-        `indicators.${index}.unit` as FieldPath<ProgrammeValues>,
-      ]),
-    ];
-    return fields;
-  });
 
-  const hasErrors = Object.keys(errors).length > 0;
   const submit = handleSubmit((input) => {
     if (!submitting) onSubmit(input);
   });
@@ -100,35 +92,28 @@ export function ProgrammeForm({
   return (
     <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-8">
       <p>{t('recidivism.programmes.formLead')}</p>
-      <FormErrorSummary error={error} unplaced={unplaced} invalid={hasErrors} />
+      <FormErrorSummary error={error} unplaced={unplaced} invalid={invalid} />
       <TextField
         id="programme-name"
         label={t('recidivism.programmes.name')}
         supportText={t('recidivism.programmes.nameSupport')}
         required
-        error={errors.name?.message}
-        {...register('name')}
+        {...registerField('name')}
       />
       <TextareaField
         id="programme-summary"
         label={t('recidivism.programmes.summary')}
         rows={4}
-        error={errors.summary?.message}
-        {...register('summary')}
+        {...registerField('summary')}
       />
       <SelectField
         id="programme-section"
         label={t('recidivism.programmes.section')}
         required
-        error={errors.responsibleSectionId?.message}
-        {...register('responsibleSectionId')}
+        {...registerField('responsibleSectionId')}
       >
         <option value="">{t('recidivism.programmes.sectionPlaceholder')}</option>
-        {organizations.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
+        <Options items={organizations} value={(o) => o.id} label={(o) => o.name} />
       </SelectField>
       <Controller
         control={control}

@@ -1,11 +1,9 @@
 import { Link } from '@tanstack/react-router';
-import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgrammeImportResult } from '../../../../../src/contract/recidivismPlan.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
+import { CheckedImportForm, useCheckedImport } from '../../../components/ui/checked-import.tsx';
 import { TableHead } from '../../../components/ui/data-table.tsx';
-import { ErrorText, FieldLabel, SupportText } from '../../../components/ui/form-control.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
@@ -14,21 +12,6 @@ import { ApiError } from '../../../lib/api-client.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { importTemplateUrl, useImportProgrammes } from '../api/import-programmes.ts';
 import '../../../lib/i18n/recidivism.bundle.ts';
-
-type Picked = { fileName: string; contentBase64: string };
-
-/** The file's bytes as base64 (the API takes JSON). */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 function ImportErrors({ errors }: { errors: ProgrammeImportResult['errors'] }) {
   const { t } = useTranslation();
@@ -61,32 +44,11 @@ function ImportErrors({ errors }: { errors: ProgrammeImportResult['errors'] }) {
  */
 export function ProgrammeImportPage() {
   const { t } = useTranslation();
-  const inputId = useId();
-  const run = useImportProgrammes();
-  const [picked, setPicked] = useState<Picked | null>(null);
-  const [pickError, setPickError] = useState<string | null>(null);
-  const [check, setCheck] = useState<ProgrammeImportResult | null>(null);
-  const [done, setDone] = useState<ProgrammeImportResult | null>(null);
-
-  const start = (dryRun: boolean) => {
-    if (run.isPending) return;
-    if (!picked) {
-      setPickError(t('recidivism.import.chooseFirst'));
-      return;
-    }
-    run.mutate(
-      { ...picked, dryRun },
-      {
-        onSuccess: (result) => {
-          if (result.dryRun) setCheck(result);
-          else {
-            setDone(result);
-            setCheck(null);
-          }
-        },
-      },
-    );
-  };
+  const importer = useCheckedImport(useImportProgrammes(), {
+    chooseFirst: t('recidivism.import.chooseFirst'),
+    readFailed: t('recidivism.import.readFailed'),
+  });
+  const { run, check, done } = importer;
   // a refused real import still carries its row errors
   const refusedRows =
     run.error instanceof ApiError && run.error.problem.errors?.length ? run.error.problem.errors : null;
@@ -131,55 +93,19 @@ export function ProgrammeImportPage() {
             })}
           />
         ) : null}
-        <form
-          noValidate
-          className="flex flex-col gap-6"
-          onSubmit={(event) => {
-            event.preventDefault();
-            start(true);
+        <CheckedImportForm
+          importer={importer}
+          accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          canRun={check !== null && check.errors.length === 0}
+          texts={{
+            file: t('recidivism.import.file'),
+            fileSupport: t('recidivism.import.fileSupport'),
+            check: t('recidivism.import.check'),
+            checking: t('recidivism.import.checking'),
+            run: t('recidivism.import.run'),
+            running: t('recidivism.import.running'),
           }}
-        >
-          <div className="flex flex-col gap-2">
-            <FieldLabel htmlFor={inputId} required>
-              {t('recidivism.import.file')}
-            </FieldLabel>
-            <SupportText id={`${inputId}-support`}>{t('recidivism.import.fileSupport')}</SupportText>
-            <input
-              id={inputId}
-              type="file"
-              accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-describedby={`${inputId}-support${pickError ? ` ${inputId}-error` : ''}`}
-              aria-invalid={pickError ? true : undefined}
-              className="w-full max-w-[40rem] rounded-8 border border-solid-gray-600 bg-white p-3 text-std-16N-170"
-              onChange={(event) => {
-                const file = event.currentTarget.files?.[0];
-                setCheck(null);
-                setDone(null);
-                run.reset();
-                setPickError(null);
-                if (!file) return setPicked(null);
-                readBase64(file)
-                  .then((contentBase64) => setPicked({ fileName: file.name, contentBase64 }))
-                  .catch(() => setPickError(t('recidivism.import.readFailed')));
-              }}
-            />
-            {pickError ? <ErrorText id={`${inputId}-error`}>{pickError}</ErrorText> : null}
-          </div>
-          <div className="flex flex-wrap gap-6">
-            <Button type="submit" variant={check && check.errors.length === 0 ? 'outline' : 'solid-fill'}>
-              {run.isPending && run.variables?.dryRun
-                ? t('recidivism.import.checking')
-                : t('recidivism.import.check')}
-            </Button>
-            {check && check.errors.length === 0 ? (
-              <Button onClick={() => start(false)} aria-disabled={run.isPending || undefined}>
-                {run.isPending && !run.variables?.dryRun
-                  ? t('recidivism.import.running')
-                  : t('recidivism.import.run')}
-              </Button>
-            ) : null}
-          </div>
-        </form>
+        />
 
         {run.error ? (
           <div className="flex flex-col gap-4">

@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Challenge } from '../../../../../src/contract/recidivismPlan.ts';
-import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
+import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { useUpdateChallenges } from '../api/update-challenges.ts';
 import '../../../lib/i18n/recidivism.bundle.ts';
 
@@ -51,7 +50,7 @@ export function ChallengesForm({
       className="flex flex-col gap-6 print:hidden"
     >
       <p>{t('recidivism.challenges.formLead')}</p>
-      {update.error ? <Alert tone="error" title={problemMessage(update.error, t)} /> : null}
+      <ProblemAlert error={update.error} />
       <form
         noValidate
         className="flex max-w-[56rem] flex-col gap-6"

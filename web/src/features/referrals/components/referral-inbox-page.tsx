@@ -10,6 +10,7 @@ import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
+import { ProblemAlert, problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
@@ -17,7 +18,6 @@ import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useCodeName } from '../../../lib/code-names.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { useAcceptReferral } from '../api/accept-referral.ts';
 import { useDeclineReferral } from '../api/decline-referral.ts';
 import { type ReferralInboxStatus, useReferrals } from '../api/list-referrals.ts';
@@ -79,7 +79,7 @@ export function ReferralInboxPage({ status, onStatusChange }: ReferralInboxPageP
             ) : null}
           </Alert>
         ) : null}
-        {accept.isError ? <Alert tone="error" title={problemMessage(accept.error, t)} /> : null}
+        <ProblemAlert error={accept.error} />
         <div className="max-w-[20rem]">
           <SelectField
             id="referrals-status"
@@ -217,7 +217,7 @@ export function ReferralInboxPage({ status, onStatusChange }: ReferralInboxPageP
         confirmLabel={t('referrals.decline')}
         cancelLabel={t('common.cancel')}
         busy={decline.isPending}
-        error={decline.isError ? <Alert tone="error" title={problemMessage(decline.error, t)} /> : null}
+        error={problemAlertOf(decline.error)}
         onConfirm={confirmDecline}
         onCancel={closeDialog}
       >

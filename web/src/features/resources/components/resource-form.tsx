@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { type FieldPath, useFieldArray, useForm } from 'react-hook-form';
+import { type FieldPath, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Resource } from '../../../../../src/contract/resources.ts';
 import { resourceKinds, resourceNeeds, resourceStatuses } from '../../../../../src/domain/resources/codes.ts';
@@ -8,10 +8,10 @@ import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { useServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import type { ResourceBody } from '../api/save-resource.ts';
 import '../../../lib/i18n/resources.bundle.ts';
@@ -169,49 +169,46 @@ export function ResourceForm({
   cancel: ReactNode;
 }) {
   const { t } = useTranslation();
-  const {
-    register,
-    control,
-    handleSubmit,
-    getValues,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<ResourceFormValues>({ defaultValues });
+  const { register, control, handleSubmit, errors, unplaced, registerField } =
+    useServerCheckedForm<ResourceFormValues>({
+      defaultValues,
+      serverError: error,
+      serverFields: (values) => {
+        const fields = [
+          'name',
+          'alternateName',
+          'description',
+          'status',
+          'kinds',
+          'needs',
+          'organization.name',
+          'organization.description',
+          'organization.website',
+          'eligibilityDescription',
+          'minimumAge',
+          'maximumAge',
+          'feesDescription',
+          'applicationProcess',
+          'url',
+          'email',
+          'phone',
+          'assuredOn',
+          ...values.locations.flatMap((_l, i) =>
+            Object.keys(emptyLocation).map((key) => `locations.${i}.${key}`),
+          ),
+          ...values.schedules.flatMap((_s, i) =>
+            Object.keys(emptySchedule).map((key) => `schedules.${i}.${key}`),
+          ),
+          ...values.contacts.flatMap((_c, i) =>
+            Object.keys(emptyContact).map((key) => `contacts.${i}.${key}`),
+          ),
+        ] as FieldPath<ResourceFormValues>[];
+        return fields;
+      },
+    });
   const locations = useFieldArray({ control, name: 'locations' });
   const schedules = useFieldArray({ control, name: 'schedules' });
   const contacts = useFieldArray({ control, name: 'contacts' });
-  const unplaced = useServerFieldErrors(error, { setError, setFocus }, () => {
-    const values = getValues();
-    const fields = [
-      'name',
-      'alternateName',
-      'description',
-      'status',
-      'kinds',
-      'needs',
-      'organization.name',
-      'organization.description',
-      'organization.website',
-      'eligibilityDescription',
-      'minimumAge',
-      'maximumAge',
-      'feesDescription',
-      'applicationProcess',
-      'url',
-      'email',
-      'phone',
-      'assuredOn',
-      ...values.locations.flatMap((_l, i) =>
-        Object.keys(emptyLocation).map((key) => `locations.${i}.${key}`),
-      ),
-      ...values.schedules.flatMap((_s, i) =>
-        Object.keys(emptySchedule).map((key) => `schedules.${i}.${key}`),
-      ),
-      ...values.contacts.flatMap((_c, i) => Object.keys(emptyContact).map((key) => `contacts.${i}.${key}`)),
-    ] as FieldPath<ResourceFormValues>[];
-    return fields;
-  });
 
   const submit = handleSubmit((values) => {
     if (!submitting) onSubmit(resourceBodyOf(values));
@@ -227,38 +224,29 @@ export function ResourceForm({
     <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-8">
       <p>{t('resources.form.lead')}</p>
       {error ? <ErrorSummary title={problemMessage(error, t)} messages={unplaced} /> : null}
-      <TextField
-        id="resource-name"
-        label={t('resources.form.name')}
-        required
-        error={errors.name?.message}
-        {...register('name')}
-      />
+      <TextField id="resource-name" label={t('resources.form.name')} required {...registerField('name')} />
       <TextField
         id="resource-alternate-name"
         label={t('resources.form.alternateName')}
-        error={errors.alternateName?.message}
-        {...register('alternateName')}
+        {...registerField('alternateName')}
       />
       <TextareaField
         id="resource-description"
         label={t('resources.form.description')}
         rows={4}
-        error={errors.description?.message}
-        {...register('description')}
+        {...registerField('description')}
       />
       <SelectField
         id="resource-status"
         label={t('resources.form.status')}
         required
-        error={errors.status?.message}
-        {...register('status')}
+        {...registerField('status')}
       >
-        {resourceStatuses.map((s) => (
-          <option key={s.code} value={s.code}>
-            {t(`resources.statuses.${s.code}`)}
-          </option>
-        ))}
+        <Options
+          items={resourceStatuses}
+          value={(s) => s.code}
+          label={(s) => t(`resources.statuses.${s.code}`)}
+        />
       </SelectField>
       <CheckboxGroup legend={t('resources.form.kindsLegend')} required error={errors.kinds?.message}>
         <div className="grid grid-cols-1 gap-x-6 md:grid-cols-3">
@@ -293,90 +281,74 @@ export function ResourceForm({
           label={t('resources.form.organizationName')}
           supportText={t('resources.form.organizationNameSupport')}
           required
-          error={errors.organization?.name?.message}
-          {...register('organization.name')}
+          {...registerField('organization.name')}
         />
         <TextareaField
           id="resource-organization-description"
           label={t('resources.form.organizationDescription')}
           rows={2}
-          error={errors.organization?.description?.message}
-          {...register('organization.description')}
+          {...registerField('organization.description')}
         />
         <TextField
           id="resource-organization-website"
           label={t('resources.form.website')}
           inputMode="url"
           autoComplete="off"
-          error={errors.organization?.website?.message}
-          {...register('organization.website')}
+          {...registerField('organization.website')}
         />
       </fieldset>
       <TextareaField
         id="resource-eligibility"
         label={t('resources.form.eligibility')}
         rows={2}
-        error={errors.eligibilityDescription?.message}
-        {...register('eligibilityDescription')}
+        {...registerField('eligibilityDescription')}
       />
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <TextField
           id="resource-minimum-age"
           label={t('resources.form.minimumAge')}
           inputMode="numeric"
-          error={errors.minimumAge?.message}
-          {...register('minimumAge')}
+          {...registerField('minimumAge')}
         />
         <TextField
           id="resource-maximum-age"
           label={t('resources.form.maximumAge')}
           inputMode="numeric"
-          error={errors.maximumAge?.message}
-          {...register('maximumAge')}
+          {...registerField('maximumAge')}
         />
       </div>
-      <TextField
-        id="resource-fees"
-        label={t('resources.form.fees')}
-        error={errors.feesDescription?.message}
-        {...register('feesDescription')}
-      />
+      <TextField id="resource-fees" label={t('resources.form.fees')} {...registerField('feesDescription')} />
       <TextareaField
         id="resource-application"
         label={t('resources.form.application')}
         rows={2}
-        error={errors.applicationProcess?.message}
-        {...register('applicationProcess')}
+        {...registerField('applicationProcess')}
       />
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <TextField
           id="resource-phone"
           label={t('resources.form.phone')}
           type="tel"
-          error={errors.phone?.message}
-          {...register('phone')}
+          {...registerField('phone')}
         />
         <TextField
           id="resource-email"
           label={t('resources.form.email')}
           type="email"
-          error={errors.email?.message}
-          {...register('email')}
+          {...registerField('email')}
         />
         <TextField
           id="resource-url"
           label={t('resources.form.url')}
           inputMode="url"
           autoComplete="off"
-          error={errors.url?.message}
-          {...register('url')}
+          {...registerField('url')}
         />
         <TextField
           id="resource-assured-on"
           label={t('resources.form.assuredOn')}
           type="date"
-          error={errors.assuredOn?.message}
-          {...register('assuredOn')}
+          {...registerField('assuredOn')}
         />
       </div>
       <fieldset className="flex flex-col gap-4">

@@ -1,10 +1,8 @@
 import { Link } from '@tanstack/react-router';
-import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
+import { CheckedImportForm, useCheckedImport } from '../../../components/ui/checked-import.tsx';
 import { TableHead } from '../../../components/ui/data-table.tsx';
-import { ErrorText, FieldLabel, SupportText } from '../../../components/ui/form-control.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
@@ -13,21 +11,6 @@ import { ApiError } from '../../../lib/api-client.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { type ResourceImportResult, useImportResources } from '../api/import-resources.ts';
 import '../../../lib/i18n/resources.bundle.ts';
-
-type Picked = { fileName: string; contentBase64: string };
-
-/** The file's bytes as base64 (the API takes JSON). */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 function Preview({ result }: { result: ResourceImportResult }) {
   const { t } = useTranslation();
@@ -63,32 +46,11 @@ function Preview({ result }: { result: ResourceImportResult }) {
  */
 export function ResourceImportPage() {
   const { t } = useTranslation();
-  const inputId = useId();
-  const run = useImportResources();
-  const [picked, setPicked] = useState<Picked | null>(null);
-  const [pickError, setPickError] = useState<string | null>(null);
-  const [check, setCheck] = useState<ResourceImportResult | null>(null);
-  const [done, setDone] = useState<ResourceImportResult | null>(null);
-
-  const start = (dryRun: boolean) => {
-    if (run.isPending) return;
-    if (!picked) {
-      setPickError(t('resources.hsdsImport.chooseFirst'));
-      return;
-    }
-    run.mutate(
-      { ...picked, dryRun },
-      {
-        onSuccess: (result) => {
-          if (result.dryRun) setCheck(result);
-          else {
-            setDone(result);
-            setCheck(null);
-          }
-        },
-      },
-    );
-  };
+  const importer = useCheckedImport(useImportResources(), {
+    chooseFirst: t('resources.hsdsImport.chooseFirst'),
+    readFailed: t('resources.hsdsImport.readFailed'),
+  });
+  const { run, check, done } = importer;
   const fileErrors =
     run.error instanceof ApiError && run.error.problem.errors?.length ? run.error.problem.errors : null;
 
@@ -106,55 +68,19 @@ export function ResourceImportPage() {
             })}
           />
         ) : null}
-        <form
-          noValidate
-          className="flex flex-col gap-6"
-          onSubmit={(event) => {
-            event.preventDefault();
-            start(true);
+        <CheckedImportForm
+          importer={importer}
+          accept=".json,application/json"
+          canRun={check !== null}
+          texts={{
+            file: t('resources.hsdsImport.file'),
+            fileSupport: t('resources.hsdsImport.fileSupport'),
+            check: t('resources.hsdsImport.check'),
+            checking: t('resources.hsdsImport.checking'),
+            run: t('resources.hsdsImport.run'),
+            running: t('resources.hsdsImport.running'),
           }}
-        >
-          <div className="flex flex-col gap-2">
-            <FieldLabel htmlFor={inputId} required>
-              {t('resources.hsdsImport.file')}
-            </FieldLabel>
-            <SupportText id={`${inputId}-support`}>{t('resources.hsdsImport.fileSupport')}</SupportText>
-            <input
-              id={inputId}
-              type="file"
-              accept=".json,application/json"
-              aria-describedby={`${inputId}-support${pickError ? ` ${inputId}-error` : ''}`}
-              aria-invalid={pickError ? true : undefined}
-              className="w-full max-w-[40rem] rounded-8 border border-solid-gray-600 bg-white p-3 text-std-16N-170"
-              onChange={(event) => {
-                const file = event.currentTarget.files?.[0];
-                setCheck(null);
-                setDone(null);
-                run.reset();
-                setPickError(null);
-                if (!file) return setPicked(null);
-                readBase64(file)
-                  .then((contentBase64) => setPicked({ fileName: file.name, contentBase64 }))
-                  .catch(() => setPickError(t('resources.hsdsImport.readFailed')));
-              }}
-            />
-            {pickError ? <ErrorText id={`${inputId}-error`}>{pickError}</ErrorText> : null}
-          </div>
-          <div className="flex flex-wrap gap-6">
-            <Button type="submit" variant={check ? 'outline' : 'solid-fill'}>
-              {run.isPending && run.variables?.dryRun
-                ? t('resources.hsdsImport.checking')
-                : t('resources.hsdsImport.check')}
-            </Button>
-            {check ? (
-              <Button onClick={() => start(false)} aria-disabled={run.isPending || undefined}>
-                {run.isPending && !run.variables?.dryRun
-                  ? t('resources.hsdsImport.running')
-                  : t('resources.hsdsImport.run')}
-              </Button>
-            ) : null}
-          </div>
-        </form>
+        />
 
         {run.error ? (
           <div className="flex flex-col gap-4">

@@ -1,20 +1,22 @@
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { resourceKinds, resourceNeeds } from '../../../../../src/domain/resources/codes.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button, buttonClassName } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
+import { DataTable } from '../../../components/ui/data-table.tsx';
+import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
-import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { FilterSelectField, Options } from '../../../components/ui/select-field.tsx';
+import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { type ResourceSearch, useResources } from '../api/list-resources.ts';
+import { ResourceKindOptions, ResourceNeedOptions } from './resource-options.tsx';
 import '../../../lib/i18n/resources.bundle.ts';
 
 /** 社会資源: search the directory by words, need, kind, 校区 (near first) and 地区. */
@@ -56,11 +58,7 @@ export function ResourceListPage() {
         {t('resources.list.heading')}
       </PageHeading>
       <div className="flex flex-col gap-6">
-        {flash ? (
-          <p role="status" className="rounded-8 border border-green-900 bg-green-50 p-4">
-            {flash}
-          </p>
-        ) : null}
+        <FlashStatus message={flash} />
         <form
           onSubmit={submit}
           className="flex flex-col gap-4 print:hidden"
@@ -74,59 +72,43 @@ export function ResourceListPage() {
               value={draft.q ?? ''}
               onChange={(event) => set({ q: event.currentTarget.value })}
             />
-            <SelectField
+            <FilterSelectField
               id="resource-school-district"
               label={t('resources.list.schoolDistrict')}
               supportText={t('resources.list.schoolDistrictSupport')}
-              value={draft.schoolDistrict ?? ''}
-              onChange={(event) => set({ schoolDistrict: event.currentTarget.value || undefined })}
+              anyLabel={t('resources.list.any')}
+              value={draft.schoolDistrict}
+              onValueChange={(schoolDistrict) => set({ schoolDistrict })}
             >
-              <option value="">{t('resources.list.any')}</option>
-              {schoolDistricts.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
+              <Options items={schoolDistricts} value={(name) => name} label={(name) => name} />
+            </FilterSelectField>
+            <FilterSelectField
               id="resource-need"
               label={t('resources.list.need')}
-              value={draft.need ?? ''}
-              onChange={(event) => set({ need: event.currentTarget.value || undefined })}
+              anyLabel={t('resources.list.any')}
+              value={draft.need}
+              onValueChange={(need) => set({ need })}
             >
-              <option value="">{t('resources.list.any')}</option>
-              {resourceNeeds.map((n) => (
-                <option key={n.code} value={n.code}>
-                  {t(`resources.needs.${n.code}`)}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
+              <ResourceNeedOptions />
+            </FilterSelectField>
+            <FilterSelectField
               id="resource-kind"
               label={t('resources.list.kind')}
-              value={draft.kind ?? ''}
-              onChange={(event) => set({ kind: event.currentTarget.value || undefined })}
+              anyLabel={t('resources.list.any')}
+              value={draft.kind}
+              onValueChange={(kind) => set({ kind })}
             >
-              <option value="">{t('resources.list.any')}</option>
-              {resourceKinds.map((k) => (
-                <option key={k.code} value={k.code}>
-                  {t(`resources.kinds.${k.code}`)}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
+              <ResourceKindOptions />
+            </FilterSelectField>
+            <FilterSelectField
               id="resource-district"
               label={t('resources.list.district')}
-              value={draft.district ?? ''}
-              onChange={(event) => set({ district: event.currentTarget.value || undefined })}
+              anyLabel={t('resources.list.any')}
+              value={draft.district}
+              onValueChange={(district) => set({ district })}
             >
-              <option value="">{t('resources.list.any')}</option>
-              {districts.map((d) => (
-                <option key={d.name} value={d.name}>
-                  {d.name}
-                </option>
-              ))}
-            </SelectField>
+              <Options items={districts} value={(d) => d.name} label={(d) => d.name} />
+            </FilterSelectField>
           </div>
           <Checkbox
             id="resource-include-inactive"
@@ -155,68 +137,60 @@ export function ResourceListPage() {
         ) : resources.isError ? (
           <QueryError error={resources.error} onRetry={() => void resources.refetch()} />
         ) : (
-          <Table
+          <DataTable
             caption={t('resources.list.tableCaption')}
             captionDetail={t('common.itemCount', { count: items.length })}
+            columns={[
+              t('resources.list.name'),
+              t('resources.list.kinds'),
+              t('resources.list.area'),
+              t('resources.list.organization'),
+              t('resources.list.status'),
+            ]}
+            rows={items}
+            empty={t('resources.list.empty')}
           >
-            <thead>
-              <tr>
-                <Th scope="col">{t('resources.list.name')}</Th>
-                <Th scope="col">{t('resources.list.kinds')}</Th>
-                <Th scope="col">{t('resources.list.area')}</Th>
-                <Th scope="col">{t('resources.list.organization')}</Th>
-                <Th scope="col">{t('resources.list.status')}</Th>
+            {(item) => (
+              <tr key={item.id}>
+                <Th scope="row">
+                  <Link
+                    to="/resources/$resourceId"
+                    params={{ resourceId: item.id }}
+                    className={textLinkClassName}
+                  >
+                    {item.name}
+                  </Link>
+                </Th>
+                <Td>
+                  <ul className="flex flex-wrap gap-1">
+                    {item.kinds.map((kind) => (
+                      <li key={kind}>
+                        <Badge tone="info">{t(`resources.kinds.${kind}`)}</Badge>
+                      </li>
+                    ))}
+                  </ul>
+                </Td>
+                <Td>
+                  <div className="flex flex-col gap-1">
+                    <span>{[...item.schoolDistricts, ...item.districts].join('・')}</span>
+                    {item.nearness !== 'none' ? (
+                      <span>
+                        <Badge tone="success">{t(`resources.nearness.${item.nearness}`)}</Badge>
+                      </span>
+                    ) : null}
+                  </div>
+                </Td>
+                <Td>{item.organization.name}</Td>
+                <Td className="whitespace-nowrap">
+                  {item.status === 'active' ? (
+                    t(`resources.statuses.${item.status}`)
+                  ) : (
+                    <Badge tone="warning">{t(`resources.statuses.${item.status}`)}</Badge>
+                  )}
+                </Td>
               </tr>
-            </thead>
-            <tbody>
-              {items.length === 0 ? (
-                <tr>
-                  <Td colSpan={5}>{t('resources.list.empty')}</Td>
-                </tr>
-              ) : (
-                items.map((item) => (
-                  <tr key={item.id}>
-                    <Th scope="row">
-                      <Link
-                        to="/resources/$resourceId"
-                        params={{ resourceId: item.id }}
-                        className={textLinkClassName}
-                      >
-                        {item.name}
-                      </Link>
-                    </Th>
-                    <Td>
-                      <ul className="flex flex-wrap gap-1">
-                        {item.kinds.map((kind) => (
-                          <li key={kind}>
-                            <Badge tone="info">{t(`resources.kinds.${kind}`)}</Badge>
-                          </li>
-                        ))}
-                      </ul>
-                    </Td>
-                    <Td>
-                      <div className="flex flex-col gap-1">
-                        <span>{[...item.schoolDistricts, ...item.districts].join('・')}</span>
-                        {item.nearness !== 'none' ? (
-                          <span>
-                            <Badge tone="success">{t(`resources.nearness.${item.nearness}`)}</Badge>
-                          </span>
-                        ) : null}
-                      </div>
-                    </Td>
-                    <Td>{item.organization.name}</Td>
-                    <Td className="whitespace-nowrap">
-                      {item.status === 'active' ? (
-                        t(`resources.statuses.${item.status}`)
-                      ) : (
-                        <Badge tone="warning">{t(`resources.statuses.${item.status}`)}</Badge>
-                      )}
-                    </Td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </Table>
+            )}
+          </DataTable>
         )}
       </div>
     </>

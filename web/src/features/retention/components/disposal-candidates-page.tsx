@@ -6,6 +6,7 @@ import type { DisposalRecord } from '../../../../../src/contract/retention.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
@@ -93,7 +94,7 @@ export function DisposalCandidatesPage() {
                 confirmLabel={t('retention.candidates.confirm')}
                 cancelLabel={t('common.cancel')}
                 busy={approve.isPending}
-                error={approve.error ? <Alert tone="error" title={problemMessage(approve.error, t)} /> : null}
+                error={problemAlertOf(approve.error)}
                 onConfirm={() =>
                   approve.mutate(selection, {
                     onSuccess: (record) => {
@@ -120,7 +121,7 @@ export function DisposalCandidatesPage() {
         confirmLabel={t('retention.candidates.holdConfirm')}
         cancelLabel={t('common.cancel')}
         busy={hold.isPending}
-        error={hold.error ? <Alert tone="error" title={problemMessage(hold.error, t)} /> : null}
+        error={problemAlertOf(hold.error)}
         onConfirm={(reason) => {
           if (!holding) return;
           const { caseNumber } = holding;
@@ -144,7 +145,7 @@ export function DisposalCandidatesPage() {
         confirmLabel={t('retention.candidates.liftConfirm')}
         cancelLabel={t('common.cancel')}
         busy={hold.isPending}
-        error={hold.error ? <Alert tone="error" title={problemMessage(hold.error, t)} /> : null}
+        error={problemAlertOf(hold.error)}
         onConfirm={() => {
           if (!lifting) return;
           const { caseNumber } = lifting;

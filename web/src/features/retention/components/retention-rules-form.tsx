@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { type FieldPath, useForm } from 'react-hook-form';
+import type { FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   type RetentionRulesInput,
@@ -9,7 +9,7 @@ import { MAX_RETENTION_YEARS, MIN_RETENTION_YEARS } from '../../../../../src/dom
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { useServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import '../messages.ts';
 
 const fields: readonly (FieldPath<RetentionRulesInput> & keyof RetentionRulesInput)[] = [
@@ -40,17 +40,12 @@ export type RetentionRulesFormProps = {
 /** The three periods, validated in the browser with the contract's schema (Japanese messages). */
 export function RetentionRulesForm({ rules, saving, error, onSubmit }: RetentionRulesFormProps) {
   const { t } = useTranslation();
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<RetentionRulesInput>({
+  const { register, handleSubmit, errors, unplaced, invalid } = useServerCheckedForm<RetentionRulesInput>({
     resolver: zodResolver(retentionRulesInputSchema),
     defaultValues: rules,
+    serverError: error,
+    serverFields: fields,
   });
-  const unplaced = useServerFieldErrors(error, { setError, setFocus }, fields);
   const range = t('retention.settings.yearsRange', { min: MIN_RETENTION_YEARS, max: MAX_RETENTION_YEARS });
 
   return (
@@ -61,7 +56,7 @@ export function RetentionRulesForm({ rules, saving, error, onSubmit }: Retention
         if (!saving) onSubmit(values);
       })}
     >
-      <FormErrorSummary error={error} unplaced={unplaced} invalid={Object.keys(errors).length > 0} />
+      <FormErrorSummary error={error} unplaced={unplaced} invalid={invalid} />
       {fields.map((field) => (
         <TextField
           key={field}

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
-import { type FieldPath, useForm } from 'react-hook-form';
+import type { FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -21,17 +21,17 @@ import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
+import { ProblemAlert, problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { CodeOptions, Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useCodeName } from '../../../lib/code-names.ts';
-import { useServerFieldErrors } from '../../../lib/form-errors.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { useOrganizationOptions } from '../../cases/api/list-organization-options.ts';
 import { useCreateSensitiveFact } from '../api/create-sensitive-fact.ts';
 import { useGrantSensitiveFact } from '../api/grant-sensitive-fact.ts';
@@ -83,7 +83,7 @@ export function SensitiveFactsPanel({ of }: SensitiveFactsPanelProps) {
         <p>{t('sensitiveFacts.lead')}</p>
       </div>
       {notice ? <Alert tone="success" title={notice} /> : null}
-      {revoke.error ? <Alert tone="error" title={problemMessage(revoke.error, t)} /> : null}
+      <ProblemAlert error={revoke.error} />
       <DataTable
         caption={t('sensitiveFacts.listCaption')}
         captionDetail={t('common.itemCount', { count: facts.length })}
@@ -220,7 +220,7 @@ export function SensitiveFactsPanel({ of }: SensitiveFactsPanelProps) {
         confirmLabel={t('sensitiveFacts.revealConfirm')}
         cancelLabel={t('common.cancel')}
         busy={reveal.isPending}
-        error={reveal.error ? <Alert tone="error" title={problemMessage(reveal.error, t)} /> : null}
+        error={problemAlertOf(reveal.error)}
         onConfirm={(reason) => {
           if (!revealing) return;
           reveal
@@ -270,16 +270,17 @@ function GrantDialog({
   const { t } = useTranslation();
   const grant = useGrantSensitiveFact();
   const organizations = useOrganizationOptions();
-  const form = useForm<GrantValues, unknown, GrantInput>({
+  const form = useServerCheckedForm<GrantValues, GrantInput>({
     resolver: zodResolver(grantInputSchema),
     defaultValues: { organizationId: '', reason: '' },
+    serverError: grant.error,
+    serverFields: ['organizationId', 'reason'],
   });
-  const { reset, setError, setFocus } = form;
+  const { reset } = form;
   const factId = fact?.id;
   useEffect(() => {
     if (factId) reset({ organizationId: '', reason: '' });
   }, [factId, reset]);
-  useServerFieldErrors(grant.error, { setError, setFocus }, ['organizationId', 'reason']);
   const granted = new Set(fact?.grants.map((g) => g.organization.id) ?? []);
   const submit = form.handleSubmit((input) => {
     if (!fact || grant.isPending) return;
@@ -299,7 +300,7 @@ function GrantDialog({
       submitLabel={t('sensitiveFacts.grantSubmit')}
       cancelLabel={t('common.cancel')}
       busy={grant.isPending}
-      error={grant.error ? <Alert tone="error" title={problemMessage(grant.error, t)} /> : null}
+      error={problemAlertOf(grant.error)}
       onSubmit={(event) => void submit(event)}
       onCancel={() => {
         grant.reset();
@@ -310,8 +311,7 @@ function GrantDialog({
         id="sensitive-grant-organization"
         label={t('sensitiveFacts.grantOrganization')}
         required
-        error={form.formState.errors.organizationId?.message}
-        {...form.register('organizationId')}
+        {...form.registerField('organizationId')}
       >
         <option value="">{t('sensitiveFacts.chooseOrganization')}</option>
         {(organizations.data ?? [])
@@ -328,8 +328,7 @@ function GrantDialog({
         supportText={t('sensitiveFacts.grantReasonSupport')}
         required
         rows={3}
-        error={form.formState.errors.reason?.message}
-        {...form.register('reason')}
+        {...form.registerField('reason')}
       />
     </FormDialog>
   );
@@ -364,8 +363,10 @@ function SensitiveFactForm({
     details: '',
     attachToCase: Boolean(caseId),
   };
-  const form = useForm<FactValues>({
+  const form = useServerCheckedForm<FactValues>({
     defaultValues: defaults,
+    serverError: create.error,
+    serverFields: factFields,
     // The contract schema validates the body the form becomes (empty optional fields left out).
     resolver: async (values, context, options) => {
       const body = toInput(values, caseId);
@@ -379,9 +380,8 @@ function SensitiveFactForm({
         : { values, errors: {} };
     },
   });
-  const { setError, setFocus, reset } = form;
+  const { reset } = form;
   const kind = form.watch('kind');
-  useServerFieldErrors(create.error, { setError, setFocus }, factFields);
   const submit = form.handleSubmit((values) => {
     if (create.isPending) return;
     create
@@ -402,7 +402,7 @@ function SensitiveFactForm({
     >
       <p>{t('sensitiveFacts.formLead')}</p>
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[48rem] flex-col gap-6">
-        {create.error ? <Alert tone="error" title={problemMessage(create.error, t)} /> : null}
+        <ProblemAlert error={create.error} />
         {persons.length > 1 ? (
           <SelectField
             id="sensitive-fact-person"
@@ -411,11 +411,7 @@ function SensitiveFactForm({
             error={errors.personId?.message}
             {...form.register('personId')}
           >
-            {persons.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <Options items={persons} value={(p) => p.id} label={(p) => p.name} />
           </SelectField>
         ) : null}
         <SelectField
@@ -426,11 +422,7 @@ function SensitiveFactForm({
           {...form.register('kind')}
         >
           <option value="">{t('sensitiveFacts.chooseKind')}</option>
-          {sensitiveFactKinds.map((k) => (
-            <option key={k.code} value={k.code}>
-              {k.label}
-            </option>
-          ))}
+          <CodeOptions codes={sensitiveFactKinds} />
         </SelectField>
         {kind === 'offence' ? (
           <SelectField
@@ -442,11 +434,7 @@ function SensitiveFactForm({
             {...form.register('subtype')}
           >
             <option value="">{t('sensitiveFacts.chooseSubtype')}</option>
-            {offenceSubtypes.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.label}
-              </option>
-            ))}
+            <CodeOptions codes={offenceSubtypes} />
           </SelectField>
         ) : null}
         <TextField

@@ -6,10 +6,12 @@ import { fiscalYearOf, formatFiscalYear } from '../../../../../src/domain/fiscal
 import { fiscalMonths } from '../../../../../src/domain/statistics.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
+import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Section } from '../../../components/ui/section.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { downloadFile } from '../../../lib/download.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
@@ -94,11 +96,7 @@ export function StatisticsPage({
               value={String(year)}
               onChange={(event) => onPeriodChange({ fiscalYear: Number(event.currentTarget.value) })}
             >
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {formatFiscalYear(y)}
-                </option>
-              ))}
+              <Options items={years} value={String} label={(y) => formatFiscalYear(y)} />
             </SelectField>
           </div>
           {(['from', 'to'] as const).map((end) => (
@@ -167,13 +165,9 @@ function StatisticsBody({ stats }: { stats: Statistics }) {
         {stats.suppressed ? ` ${t('stats.statistics.suppressedNote')}` : ''}
       </p>
       <Table caption={t('stats.statistics.totalsCaption', { year: stats.fiscalYearLabel })}>
-        <thead>
-          <tr>
-            <Th scope="col">{t('stats.statistics.item')}</Th>
-            <Th scope="col">{stats.fiscalYearLabel}</Th>
-            <Th scope="col">{stats.previous.fiscalYearLabel}</Th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[t('stats.statistics.item'), stats.fiscalYearLabel, stats.previous.fiscalYearLabel]}
+        />
         <tbody>
           {totalKeys.map((key) => (
             <tr key={key}>
@@ -185,10 +179,7 @@ function StatisticsBody({ stats }: { stats: Statistics }) {
         </tbody>
       </Table>
 
-      <section aria-labelledby="statistics-trends" className="flex flex-col gap-6">
-        <h2 id="statistics-trends" className="text-std-24B-150 text-solid-gray-900">
-          {t('stats.statistics.trends')}
-        </h2>
+      <Section id="statistics-trends" title={t('stats.statistics.trends')} className="flex flex-col gap-6">
         {seriesKeys.map((key) => (
           <TrendChart key={key} stats={stats} series={key} />
         ))}
@@ -214,7 +205,7 @@ function StatisticsBody({ stats }: { stats: Statistics }) {
             ))}
           </tbody>
         </Table>
-      </section>
+      </Section>
 
       <Breakdown caption={t('stats.statistics.byOrganization')} cells={stats.consultations.byOrganization} />
       <Breakdown caption={t('stats.statistics.byChannel')} cells={stats.consultations.byChannel} />
@@ -296,28 +287,19 @@ function Breakdown({
 }) {
   const { t } = useTranslation();
   return (
-    <Table caption={caption}>
-      <thead>
-        <tr>
-          <Th scope="col">{t('stats.statistics.item')}</Th>
-          <Th scope="col">{t('stats.statistics.count')}</Th>
+    <DataTable
+      caption={caption}
+      columns={[t('stats.statistics.item'), t('stats.statistics.count')]}
+      rows={cells}
+      empty={t('stats.statistics.none')}
+    >
+      {(c) => (
+        <tr key={c.code}>
+          <Th scope="row">{c.label}</Th>
+          <Td>{String(c.count)}</Td>
         </tr>
-      </thead>
-      <tbody>
-        {cells.length === 0 ? (
-          <tr>
-            <Td colSpan={2}>{t('stats.statistics.none')}</Td>
-          </tr>
-        ) : (
-          cells.map((c) => (
-            <tr key={c.code}>
-              <Th scope="row">{c.label}</Th>
-              <Td>{String(c.count)}</Td>
-            </tr>
-          ))
-        )}
-      </tbody>
-    </Table>
+      )}
+    </DataTable>
   );
 }
 

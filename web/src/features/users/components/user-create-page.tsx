@@ -1,7 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
-import { type FieldPath, useForm } from 'react-hook-form';
+import type { FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type UserInput, userInputSchema } from '../../../../../src/contract/users.ts';
@@ -12,10 +11,8 @@ import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
-import { isProblem } from '../../../lib/api-client.ts';
 import { setFlash } from '../../../lib/flash.ts';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { useCreateUser } from '../api/create-user.ts';
 import { OrganizationSelect } from './organization-select.tsx';
 import { RoleCheckboxes } from './role-checkboxes.tsx';
@@ -35,13 +32,7 @@ export function UserCreatePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateUser();
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<UserInput, unknown, z.output<typeof userInputSchema>>({
+  const form = useServerCheckedForm<UserInput, z.output<typeof userInputSchema>>({
     resolver: zodResolver(userInputSchema),
     defaultValues: {
       loginId: '',
@@ -51,21 +42,11 @@ export function UserCreatePage() {
       password: '',
       mustChangePassword: false,
     },
+    serverError: create.error,
+    serverFields: fields,
+    serverConflict: { problem: 'conflict.loginIdTaken', field: 'loginId' },
   });
-  const [unplaced, setUnplaced] = useState<string[]>([]);
-
-  useEffect(() => {
-    if (!create.error) {
-      setUnplaced([]);
-      return;
-    }
-    const left = applyServerFieldErrors(create.error, fields, setError, setFocus);
-    if (isProblem(create.error, 'conflict.loginIdTaken')) {
-      setError('loginId', { type: 'server', message: problemMessage(create.error, t) });
-      setFocus('loginId');
-    }
-    setUnplaced(left.map((item) => item.message));
-  }, [create.error, setError, setFocus, t]);
+  const { register, handleSubmit, errors, unplaced, invalid, registerField } = form;
 
   const submit = handleSubmit((values) => {
     if (create.isPending) return;
@@ -77,13 +58,11 @@ export function UserCreatePage() {
     });
   });
 
-  const hasClientErrors = Object.keys(errors).length > 0;
-
   return (
     <>
       <PageHeading documentTitle={t('users.createTitle')}>{t('users.createHeading')}</PageHeading>
       <form noValidate onSubmit={submit} className="flex max-w-[48rem] flex-col gap-8">
-        <FormErrorSummary error={create.error} unplaced={unplaced} invalid={hasClientErrors} />
+        <FormErrorSummary error={create.error} unplaced={unplaced} invalid={invalid} />
         <TextField
           id="user-login-id"
           label={t('users.loginId')}
@@ -92,16 +71,14 @@ export function UserCreatePage() {
           autoComplete="off"
           autoCapitalize="none"
           spellCheck={false}
-          error={errors.loginId?.message}
-          {...register('loginId')}
+          {...registerField('loginId')}
         />
         <TextField
           id="user-display-name"
           label={t('users.displayName')}
           required
           autoComplete="off"
-          error={errors.displayName?.message}
-          {...register('displayName')}
+          {...registerField('displayName')}
         />
         <OrganizationSelect
           id="user-organization"
@@ -116,8 +93,7 @@ export function UserCreatePage() {
           supportText={t('users.passwordSupport')}
           required
           autoComplete="new-password"
-          error={errors.password?.message}
-          {...register('password')}
+          {...registerField('password')}
         />
         <CheckboxGroup legend={t('users.signInLegend')} supportText={t('users.mustChangePasswordSupport')}>
           <Checkbox

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { type FieldPath, useForm } from 'react-hook-form';
+import type { FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { passwordSchema, type User, userUpdateSchema } from '../../../../../src/contract/users.ts';
@@ -14,7 +14,7 @@ import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { setFlash } from '../../../lib/flash.ts';
-import { useServerFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { useUser } from '../api/list-users.ts';
 import { type UserUpdate, useUpdateUser } from '../api/update-user.ts';
 import { OrganizationSelect } from './organization-select.tsx';
@@ -76,10 +76,12 @@ function UserEditor({ user }: { user: User }) {
   const {
     register,
     handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors, dirtyFields },
-  } = useForm<UserEditValues, unknown, UserEditOutput>({
+    formState: { dirtyFields },
+    errors,
+    unplaced,
+    invalid,
+    registerField,
+  } = useServerCheckedForm<UserEditValues, UserEditOutput>({
     resolver: zodResolver(userEditSchema),
     defaultValues: {
       displayName: user.displayName,
@@ -88,8 +90,9 @@ function UserEditor({ user }: { user: User }) {
       password: '',
       mustChangePassword: user.mustChangePassword,
     },
+    serverError: update.error,
+    serverFields: fields,
   });
-  const unplaced = useServerFieldErrors(update.error, { setError, setFocus }, fields);
 
   const finish = (name: string) => {
     setFlash(t('users.updated', { name }));
@@ -111,8 +114,6 @@ function UserEditor({ user }: { user: User }) {
     update.mutate({ id: user.id, changes }, { onSuccess: (saved) => finish(saved.displayName) });
   });
 
-  const hasClientErrors = Object.keys(errors).length > 0;
-
   return (
     <>
       <PageHeading documentTitle={t('users.editTitle')}>
@@ -132,7 +133,7 @@ function UserEditor({ user }: { user: User }) {
           </>
         ) : (
           <form noValidate onSubmit={submit} className="flex max-w-[48rem] flex-col gap-8">
-            <FormErrorSummary error={update.error} unplaced={unplaced} invalid={hasClientErrors} />
+            <FormErrorSummary error={update.error} unplaced={unplaced} invalid={invalid} />
             <dl className="flex flex-col gap-1">
               <dt className="text-std-17B-170 text-solid-gray-800">{t('users.loginId')}</dt>
               <dd className="font-mono text-std-16N-170">{user.loginId}</dd>
@@ -142,8 +143,7 @@ function UserEditor({ user }: { user: User }) {
               label={t('users.displayName')}
               required
               autoComplete="off"
-              error={errors.displayName?.message}
-              {...register('displayName')}
+              {...registerField('displayName')}
             />
             <OrganizationSelect
               id="user-organization"
@@ -158,8 +158,7 @@ function UserEditor({ user }: { user: User }) {
               label={t('users.newPassword')}
               supportText={t('users.newPasswordSupport')}
               autoComplete="new-password"
-              error={errors.password?.message}
-              {...register('password')}
+              {...registerField('password')}
             />
             <CheckboxGroup
               legend={t('users.signInLegend')}

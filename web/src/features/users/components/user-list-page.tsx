@@ -2,7 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../../src/contract/users.ts';
 import * as clock from '../../../../../src/domain/clock.ts';
-import { useEnableToggle } from '../../../components/enable-toggle.tsx';
+import { EnabledBadge, RowActions, useEnableToggle } from '../../../components/enable-toggle.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { buttonClassName } from '../../../components/ui/button.tsx';
@@ -10,7 +10,7 @@ import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { FilterSelectField, Options } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
@@ -73,23 +73,23 @@ export function UserListPage({ organizationId, includeDisabled, onFilterChange }
         <div className="flex flex-wrap items-end gap-x-8 gap-y-4">
           {canReadOrganizations ? (
             <div className="w-full max-w-[28rem]">
-              <SelectField
+              <FilterSelectField
                 id="users-filter-organization"
                 label={t('users.filterOrganization')}
-                value={organizationId ?? ''}
-                onChange={(event) =>
-                  onFilterChange({ organizationId: event.currentTarget.value || undefined, includeDisabled })
-                }
+                anyLabel={t('users.allOrganizations')}
+                value={organizationId}
+                onValueChange={(organizationId) => onFilterChange({ organizationId, includeDisabled })}
               >
-                <option value="">{t('users.allOrganizations')}</option>
-                {(organizations.data ?? []).map((option) => (
-                  <option key={option.id} value={option.id}>
-                    {option.disabled
+                <Options
+                  items={organizations.data ?? []}
+                  value={(option) => option.id}
+                  label={(option) =>
+                    option.disabled
                       ? t('users.disabledOrganizationOption', { name: option.name })
-                      : option.name}
-                  </option>
-                ))}
-              </SelectField>
+                      : option.name
+                  }
+                />
+              </FilterSelectField>
             </div>
           ) : null}
           <Checkbox
@@ -129,11 +129,7 @@ export function UserListPage({ organizationId, includeDisabled, onFilterChange }
                   <Td>{user.roles.map((role) => t(`role.${role}`)).join(t('common.listSeparator'))}</Td>
                   <Td>
                     <span className="flex flex-wrap gap-2">
-                      {user.disabledAt ? (
-                        <Badge tone="muted">{t('common.disabled')}</Badge>
-                      ) : (
-                        <Badge tone="success">{t('common.enabled')}</Badge>
-                      )}
+                      <EnabledBadge record={user} />
                       {isLocked(user, now) ? <Badge tone="warning">{t('users.locked')}</Badge> : null}
                     </span>
                   </Td>
@@ -141,7 +137,7 @@ export function UserListPage({ organizationId, includeDisabled, onFilterChange }
                     {user.lastSignInAt ? formatDateTime(user.lastSignInAt, language) : t('common.never')}
                   </Td>
                   <Td>
-                    <span className="flex items-center gap-4 whitespace-nowrap">
+                    <RowActions>
                       {user.abilities.update ? (
                         <Link
                           to="/admin/users/$userId"
@@ -156,7 +152,7 @@ export function UserListPage({ organizationId, includeDisabled, onFilterChange }
                         </Link>
                       ) : null}
                       {user.abilities.disable ? toggle.button(user) : null}
-                    </span>
+                    </RowActions>
                   </Td>
                 </tr>
               )}
