@@ -1,5 +1,6 @@
 import { type Ref, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatTokyoDateTime } from '../../../../src/domain/time.ts';
 import { formatDateWithWareki, formatWareki, parseWareki } from '../../../../src/domain/wareki.ts';
 import { Button } from './button.tsx';
 import { describedBy, ErrorText, FieldLabel, RequiredMark, SupportText } from './form-control.tsx';
@@ -185,20 +186,8 @@ function splitInstant(value: string | undefined): { date: string | undefined; ti
   if (match && value.endsWith('+09:00')) return { date: match[1], time: match[2] ?? '' };
   const instant = new Date(value);
   if (Number.isNaN(instant.getTime())) return { date: undefined, time: '' };
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return {
-    date: `${part('year')}-${part('month')}-${part('day')}`,
-    time: `${part('hour')}:${part('minute')}`,
-  };
+  const [date, time] = formatTokyoDateTime(instant).split(' ');
+  return { date, time: time ?? '' };
 }
 
 export type CalendarDateTimeFieldProps = {
