@@ -7,6 +7,7 @@
 
 import { createPGlite } from '../src/db/database.ts';
 import { lockDataDir } from '../src/db/dataDirLock.ts';
+import { statementName } from '../src/db/preparedStatements.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -35,16 +36,23 @@ export async function openRawDatabase(location: DatabaseLocation): Promise<RawDa
     : openRawPGlite(location.dataDir);
 }
 
+/**
+ * A statement with parameters goes by name, prepared once per connection, as Kasane's driver sends
+ * it (src/db/preparedStatements.ts): the anchors plan as seldom as Kasane does.
+ */
+const prepared = (text: string, values?: unknown[]) =>
+  values?.length ? { name: statementName(text), text, values } : { text, values };
+
 async function openRawPostgres(url: string, poolSize: number): Promise<RawDatabase> {
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   return {
-    query: async (sql, parameters) => (await pool.query(sql, parameters)).rows,
+    query: async (sql, parameters) => (await pool.query(prepared(sql, parameters))).rows,
     session: async (work) => {
       const client = await pool.connect();
       try {
         return await work({
-          query: async (sql, parameters) => (await client.query(sql, parameters)).rows,
+          query: async (sql, parameters) => (await client.query(prepared(sql, parameters))).rows,
           script: async (sql) => {
             await client.query(sql);
           },

@@ -29,7 +29,8 @@
  * the results (default bench/results): latest.md and latest.json, latest-pglite.md and
  * latest-pglite.json on PGlite. BENCH_SHOW_SQL=1 prints the captured statements, BENCH_EXPLAIN=1
  * their plans as the owner and under row-level security (after the measurements);
- * BENCH_SERVER_ARGS passes node flags to Kasane's process (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+ * BENCH_SERVER_ARGS passes node flags to Kasane's process (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`);
+ * BENCH_CPU=1 prints, after each measurement, the CPU per request of PostgreSQL, Kasane and the bench.
  * Exits non-zero if any request failed.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -43,6 +44,7 @@ import { APP_ROLE, TENANT_SETTING } from '../src/db/rowLevelSecurity.ts';
 import { today } from '../src/domain/clock.ts';
 import { fiscalYearOf } from '../src/domain/fiscalYear.ts';
 import { benchDatabaseKind, openBenchDatabase } from './benchDatabase.ts';
+import { cpuMeter, formatCpu } from './cpu.ts';
 import { type ScaleName, scales } from './generate.ts';
 import { Holders } from './holders.ts';
 import { closedLoop, type LoadResult } from './load.ts';
@@ -442,7 +444,8 @@ async function main(): Promise<void> {
       for (let i = 0; i < (operation.warmUp ?? warmUp); i++) await operation.run(i % concurrency, i);
       captured.push(await capture(() => operation.run(0, 0)));
       if (process.env.BENCH_SHOW_SQL)
-        for (const s of captured.at(-1)?.statements ?? []) log(`${operation.operationId}: ${s.sql}`);
+        for (const s of captured.at(-1)?.statements ?? [])
+          log(`${operation.operationId}: ${s.sql}\n  parameters: ${JSON.stringify(s.parameters)}`);
     }
     server?.kill('SIGUSR2');
     fs.writeFileSync(
@@ -461,6 +464,7 @@ async function main(): Promise<void> {
       warmUpCount = warmUp,
     ) => {
       for (let i = 0; i < warmUpCount; i++) await task(i % connections, i);
+      const cpu = cpuMeter(server?.pid);
       const result = await closedLoop({
         concurrency: connections,
         durationMs: seconds * 1000,
@@ -470,6 +474,8 @@ async function main(): Promise<void> {
       });
       failures += result.errors + (result.requests === 0 ? 1 : 0);
       log(`  ${what.padEnd(28)} ${fmt(result.throughput, 0).padStart(6)} req/s  p95 ${fmt(result.p95)} ms`);
+      const spent = cpu();
+      if (spent) log(`    ${formatCpu(spent, result.requests)}`);
       return result;
     };
     const anchorGet = (url: string) => async () => {

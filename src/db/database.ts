@@ -5,6 +5,7 @@ import { Kysely, type LogEvent, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './dataDirLock.ts';
 import { pgliteDialect } from './pgliteDialect.ts';
+import { preparingPool } from './preparedStatements.ts';
 import type { DB } from './schema.ts';
 import { tenantScoped } from './tenantScopedDriver.ts';
 
@@ -58,8 +59,12 @@ export function openPostgres(url: string, poolSize = 10): Database {
     if (process.env.LOG_LEVEL === 'debug')
       console.warn(`kasane: idle PostgreSQL connection lost: ${error.message}`);
   });
-  // tenantScoped: inside runAsTenant a connection runs as the RLS-restricted role (rowLevelSecurity.ts).
-  const db = new Kysely<DB>({ dialect: tenantScoped(new PostgresDialect({ pool })), log: queryLogger() });
+  // tenantScoped: inside runAsTenant a connection runs as the RLS-restricted role (rowLevelSecurity.ts);
+  // preparingPool: each connection plans a statement once (preparedStatements.ts).
+  const db = new Kysely<DB>({
+    dialect: tenantScoped(new PostgresDialect({ pool: preparingPool(pool) })),
+    log: queryLogger(),
+  });
   return {
     db,
     kind: 'postgres',

@@ -22,6 +22,7 @@ import {
   sentByStatus,
 } from '../../db/dashboard.ts';
 import { listMyReportDueItems, reportScheduleOf } from '../../db/plans.ts';
+import { planForEachExecution } from '../../db/preparedStatements.ts';
 import { findCurrentPlan } from '../../db/recidivismPlan.ts';
 import type { DB } from '../../db/schema.ts';
 import { invitedMeetings, pendingHandovers, pendingReferrals } from '../../db/tasks.ts';
@@ -92,6 +93,7 @@ export function dashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const today = todayInTokyo();
       const noContactDays = request.query.noContactDays ?? DEFAULT_NO_CONTACT_DAYS;
       return db.transaction().execute(async (tx) => {
+        await planForEachExecution(tx);
         const personIds: string[] = [];
         const caseIds: string[] = [];
         const dashboard: Dashboard = {

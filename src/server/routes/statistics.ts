@@ -9,6 +9,7 @@ import {
   statisticsSchema,
 } from '../../contract/statistics.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
+import { planForEachExecution } from '../../db/preparedStatements.ts';
 import type { DB } from '../../db/schema.ts';
 import { loadStatistics, loadTotals, type RawTotals, type StatisticsScope } from '../../db/statistics.ts';
 import {
@@ -104,6 +105,7 @@ async function buildStatistics(
     ]);
   }
   const period = result.period;
+  await planForEachExecution(tx);
   const scope = scopeOf(actor);
   const suppress = scope.kind === 'organization';
   const raw = await loadStatistics(tx, scope, period);
