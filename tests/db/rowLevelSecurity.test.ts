@@ -481,6 +481,36 @@ describe('pooled connections never carry a role or tenant to their next user', (
     }
   });
 
+  it("answers a statement prepared in one tenant's scope with the other tenant's rows in the other's", async () => {
+    const single = await singleConnection();
+    try {
+      const personsOf = () =>
+        single.db
+          .selectFrom('persons')
+          .select((eb) => ['tenant_id', eb.fn.countAll<string>().as('n')])
+          .where('family_name', '<>', '')
+          .groupBy('tenant_id');
+      // more executions than PostgreSQL makes custom plans before it may settle on a generic one
+      for (let i = 0; i < 12; i++) {
+        const tenant = i % 2 === 0 ? tenantA : tenantB;
+        const rows = await runAsTenant(tenant, () => personsOf().execute());
+        expect(rows.map((r) => ({ tenant: r.tenant_id, n: Number(r.n) }))).toEqual([
+          { tenant, n: counts.get('persons')?.get(tenant) },
+        ]);
+      }
+      if (testBackend() === 'postgres') {
+        // it was prepared once on the connection and executed under both tenants
+        const text = personsOf().compile().sql;
+        const prepared = await sql<{ executions: number }>`
+          SELECT (generic_plans + custom_plans)::int AS executions
+            FROM pg_prepared_statements WHERE statement = ${text}`.execute(single.db);
+        expect(prepared.rows).toEqual([{ executions: 12 }]);
+      }
+    } finally {
+      await single.close();
+    }
+  });
+
   it('keeps every concurrent piece of work in its own scope on a shared pool', async () => {
     const pool =
       testBackend() === 'pglite'

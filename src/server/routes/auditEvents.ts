@@ -14,6 +14,7 @@ import {
 import { problemSchema } from '../../contract/problem.ts';
 import { countAuditEvents, listAuditEvents, searchAuditSubjects } from '../../db/auditEvents.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
+import { planForEachExecution } from '../../db/preparedStatements.ts';
 import type { DB } from '../../db/schema.ts';
 import { auditActionName, auditResourceTypeName } from '../../domain/auditActions.ts';
 import { caseSearchTerms } from '../../domain/caseSearch.ts';
@@ -121,6 +122,7 @@ export function auditEventRoutes(
       const filter = filterOf(request.query);
       const after = decodeCursor(cursor, ['integer']);
       const rows = await db.transaction().execute(async (tx) => {
+        await planForEachExecution(tx);
         const found = await listAuditEvents(tx, actor.tenantId, filter, {
           limit: limit + 1,
           beforeSeq: after ? String(after[0]) : undefined,
@@ -203,6 +205,7 @@ export function auditEventRoutes(
       const { encoding, format } = request.query;
       const filter = filterOf(request.query);
       const lines = await db.transaction().execute(async (tx) => {
+        await planForEachExecution(tx);
         const count = await countAuditEvents(tx, actor.tenantId, filter, maxRows);
         if (count > maxRows) {
           throw new HttpProblem(

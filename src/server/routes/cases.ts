@@ -41,6 +41,7 @@ import {
 } from '../../db/cases.ts';
 import { consentCoverage, consentsOfCase } from '../../db/consents.ts';
 import { addParticipant } from '../../db/participants.ts';
+import { planForEachExecution } from '../../db/preparedStatements.ts';
 import type { DB } from '../../db/schema.ts';
 import * as clock from '../../domain/clock.ts';
 import { type CodeOf, closureReasons, type householdFlags, labelOf } from '../../domain/codeLists.ts';
@@ -289,6 +290,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async ({ request, reply, actor, tx, audit }) => {
       const { format, ...filter } = request.query;
+      await planForEachExecution(tx);
       const today = clock.today();
       const rows: CaseListRow[] = [];
       let cursor: { at: string; id: string } | undefined;

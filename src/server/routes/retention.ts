@@ -14,6 +14,7 @@ import {
   retentionRulesSchema,
 } from '../../contract/retention.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
+import { planForEachExecution } from '../../db/preparedStatements.ts';
 import {
   describeDisposal,
   disposeRecords,
@@ -131,6 +132,7 @@ export function retentionRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     async (request) => {
       const actor = actorOf(request);
       return db.transaction().execute(async (tx) => {
+        await planForEachExecution(tx);
         const asOf = today();
         const rules = await retentionRulesOf(tx, actor.tenantId);
         const plan = planDisposal(await loadDisposalInput(tx, actor.tenantId), rules, asOf);
