@@ -45,13 +45,14 @@ export async function reportsOverdueByOrganization(
   today: string,
 ): Promise<{ organization_id: string; organization_name: string; n: number }[]> {
   const cutoff = reportBaseCutoff(today);
-  // the distinct (organisation, case) pairs first (a hash of the due items), then one count per organisation
+  // the distinct cases per organisation first, then the organisations' names: at city ×10 scale,
+  // where the generated data make 118,000 (organisation, case) pairs due, naming and sorting the
+  // pairs before counting them took a third longer than counting them first
   const due = db
     .selectFrom('plan_items as pi')
     .innerJoin('support_plans as sp', 'sp.id', 'pi.plan_id')
     .innerJoin('cases as c', 'c.id', 'pi.case_id')
-    .select(['pi.organization_id', 'pi.case_id'])
-    .distinct()
+    .select(['pi.organization_id', sql<string>`count(DISTINCT pi.case_id)`.as('n')])
     .where('pi.tenant_id', '=', viewer.tenantId)
     .where('sp.status', '=', 'approved')
     .where('c.stage', 'not in', ['closed', 'suspended'])
@@ -59,12 +60,12 @@ export async function reportsOverdueByOrganization(
     .where((eb) => eb.or([eb('pi.period_to', 'is', null), eb('pi.period_to', '>=', today)]))
     .where(reportOverdue('pi', 'sp', cutoff))
     .where(caseVisible(viewer, 'c.id'))
+    .groupBy('pi.organization_id')
     .as('due');
   const rows = await db
     .selectFrom(due)
     .innerJoin('organizations as o', 'o.id', 'due.organization_id')
-    .select(['due.organization_id', 'o.name as organization_name', sql<string>`count(*)`.as('n')])
-    .groupBy(['due.organization_id', 'o.name'])
+    .select(['due.organization_id', 'o.name as organization_name', 'due.n'])
     .orderBy('o.name')
     .execute();
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
