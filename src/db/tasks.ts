@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { caseVisible, consultationVisible, meetingVisible, type Viewer } from './access.ts';
+import { meetingEntryColumns } from './meetings.ts';
 import type { DB } from './schema.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -75,15 +76,8 @@ export async function invitedMeetings(db: Executor, viewer: Viewer, startOfToday
     .innerJoin('meeting_kinds as k', 'k.id', 'm.kind_id')
     .innerJoin('cases as c', 'c.id', 'm.case_id')
     .select([
-      'm.id',
-      'm.case_id',
-      'm.title',
-      'm.scheduled_at',
-      'm.status',
-      'm.legal_basis',
+      ...meetingEntryColumns,
       'mi.acknowledged_at',
-      'k.name as kind_name',
-      'c.case_number',
       caseVisible(viewer, 'm.case_id').as('case_visible'),
     ])
     .where('mi.tenant_id', '=', viewer.tenantId)
