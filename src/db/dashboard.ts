@@ -3,6 +3,7 @@ import type { CaseFilter } from '../contract/cases.ts';
 import { reportBaseCutoff } from '../domain/dueDates.ts';
 import { caseVisible, consultationVisible, meetingVisible, type Viewer } from './access.ts';
 import { caseFilterConditions, reportOverdue } from './caseFilters.ts';
+import { meetingEntryColumns } from './meetings.ts';
 import type { DB } from './schema.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -95,17 +96,7 @@ export async function meetingsBetween(
     .selectFrom('meetings as m')
     .innerJoin('meeting_kinds as k', 'k.id', 'm.kind_id')
     .innerJoin('cases as c', 'c.id', 'm.case_id')
-    .select([
-      'm.id',
-      'm.case_id',
-      'c.case_number',
-      'm.title',
-      'k.name as kind_name',
-      'm.legal_basis',
-      'm.scheduled_at',
-      'm.status',
-      caseVisible(viewer, 'm.case_id').as('case_visible'),
-    ])
+    .select([...meetingEntryColumns, caseVisible(viewer, 'm.case_id').as('case_visible')])
     .where('m.tenant_id', '=', viewer.tenantId)
     .where('m.scheduled_at', '>=', from)
     .where('m.scheduled_at', '<', to)

@@ -10,6 +10,21 @@ export type MeetingRow = Selectable<MeetingTable>;
 export type InvitationRow = Selectable<MeetingInvitationTable>;
 export type MeetingKindRow = Selectable<MeetingKindTable>;
 
+/**
+ * A meeting as the calendar and the task lists show it, from `meetings as m` joined with
+ * `meeting_kinds as k` and `cases as c`.
+ */
+export const meetingEntryColumns = [
+  'm.id',
+  'm.case_id',
+  'c.case_number',
+  'm.title',
+  'k.name as kind_name',
+  'm.legal_basis',
+  'm.scheduled_at',
+  'm.status',
+] as const;
+
 /** An active meeting kind of the tenant. */
 export async function findMeetingKind(
   db: Executor,

@@ -1,66 +1,60 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { caseVisible, consultationVisible, meetingVisible, type Viewer } from './access.ts';
-import type { DB } from './schema.ts';
+import { meetingEntryColumns } from './meetings.ts';
+import type { DB, HandoverTable } from './schema.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
 /** Each source of tasks is bounded; a user with more waiting than this has a backlog the UI can say so about. */
 export const TASKS_PER_SOURCE = 200;
 
+/** The columns handovers and referrals both have, as the pending lists read them. */
+type SentConsultationColumns = Pick<
+  Selectable<HandoverTable>,
+  'id' | 'tenant_id' | 'consultation_id' | 'from_organization_id' | 'to_organization_id' | 'created_at'
+> & { status: string };
+
 /**
- * Handovers waiting for the viewer's organisation to accept or return them, when it is the
- * coordinating section (handovers_to_idx).
+ * Handovers or referrals addressed to the viewer's organisation and still waiting for its decision,
+ * with the consultation's person and the sending organisation, oldest first (handovers_to_idx,
+ * referrals_to_idx).
  */
-export async function pendingHandovers(db: Executor, viewer: Viewer) {
+function pendingAddressedToMe(db: Executor, viewer: Viewer, table: 'handovers' | 'referrals') {
   return db
-    .selectFrom('handovers as h')
-    .innerJoin('consultations as con', 'con.id', 'h.consultation_id')
+    .selectFrom(sql<SentConsultationColumns>`${sql.table(table)}`.as('s'))
+    .innerJoin('consultations as con', 'con.id', 's.consultation_id')
     .innerJoin('persons as p', 'p.id', 'con.person_id')
-    .innerJoin('organizations as fo', 'fo.id', 'h.from_organization_id')
+    .innerJoin('organizations as fo', 'fo.id', 's.from_organization_id')
     .select([
-      'h.id',
-      'h.consultation_id',
-      'h.created_at',
+      's.id',
+      's.consultation_id',
+      's.created_at',
       'con.person_id',
       'fo.name as from_name',
       'p.family_name',
       'p.given_name',
     ])
-    .where('h.tenant_id', '=', viewer.tenantId)
-    .where('h.to_organization_id', '=', viewer.organizationId)
-    .where('h.status', '=', 'pending')
+    .where('s.tenant_id', '=', viewer.tenantId)
+    .where('s.to_organization_id', '=', viewer.organizationId)
+    .where('s.status', '=', 'pending')
+    .where(consultationVisible(viewer, 'con.id', 'con.organization_id'))
+    .orderBy('s.created_at')
+    .limit(TASKS_PER_SOURCE);
+}
+
+/** Handovers waiting for the viewer's organisation to accept or return them, when it is the coordinating section. */
+export async function pendingHandovers(db: Executor, viewer: Viewer) {
+  return pendingAddressedToMe(db, viewer, 'handovers')
     .where(
       sql<boolean>`EXISTS (SELECT 1 FROM organizations me
         WHERE me.id = ${viewer.organizationId} AND me.is_coordinating_section)`,
     )
-    .where(consultationVisible(viewer, 'con.id', 'con.organization_id'))
-    .orderBy('h.created_at')
-    .limit(TASKS_PER_SOURCE)
     .execute();
 }
 
-/** Referrals (つなぎ) waiting for the viewer's organisation to accept or decline them (referrals_to_idx). */
+/** Referrals (つなぎ) waiting for the viewer's organisation to accept or decline them. */
 export async function pendingReferrals(db: Executor, viewer: Viewer) {
-  return db
-    .selectFrom('referrals as r')
-    .innerJoin('consultations as con', 'con.id', 'r.consultation_id')
-    .innerJoin('persons as p', 'p.id', 'con.person_id')
-    .innerJoin('organizations as fo', 'fo.id', 'r.from_organization_id')
-    .select([
-      'r.id',
-      'r.consultation_id',
-      'r.created_at',
-      'fo.name as from_name',
-      'p.family_name',
-      'p.given_name',
-    ])
-    .where('r.tenant_id', '=', viewer.tenantId)
-    .where('r.to_organization_id', '=', viewer.organizationId)
-    .where('r.status', '=', 'pending')
-    .where(consultationVisible(viewer, 'con.id', 'con.organization_id'))
-    .orderBy('r.created_at')
-    .limit(TASKS_PER_SOURCE)
-    .execute();
+  return pendingAddressedToMe(db, viewer, 'referrals').execute();
 }
 
 /**
@@ -75,15 +69,8 @@ export async function invitedMeetings(db: Executor, viewer: Viewer, startOfToday
     .innerJoin('meeting_kinds as k', 'k.id', 'm.kind_id')
     .innerJoin('cases as c', 'c.id', 'm.case_id')
     .select([
-      'm.id',
-      'm.case_id',
-      'm.title',
-      'm.scheduled_at',
-      'm.status',
-      'm.legal_basis',
+      ...meetingEntryColumns,
       'mi.acknowledged_at',
-      'k.name as kind_name',
-      'c.case_number',
       caseVisible(viewer, 'm.case_id').as('case_visible'),
     ])
     .where('mi.tenant_id', '=', viewer.tenantId)

@@ -13,6 +13,19 @@ export interface UserFacts {
   locked_until: Date | null;
 }
 
+/**
+ * Why an organisation or a user account cannot be disabled (or enabled) as asked, or null: it
+ * already is. `what` names the record the way the message reads (組織, ユーザー).
+ */
+export function enablementRefusal(
+  what: string,
+  record: { disabled_at: Date | null },
+  disable: boolean,
+): Refusal | null {
+  if (Boolean(record.disabled_at) !== disable) return null;
+  return wrongState(`この${what}はすでに${disable ? '無効' : '有効'}です。`);
+}
+
 /** Why the actor may not disable this organisation, or null: never the one they belong to. */
 export function disableOrganizationRefusal(
   actor: PolicyActor,

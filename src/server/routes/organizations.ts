@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { idParamsSchema } from '../../contract/common.ts';
 import {
@@ -11,7 +10,6 @@ import {
   organizationSchema,
   organizationUpdateSchema,
 } from '../../contract/organizations.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import {
   findOrganization,
   insertOrganization,
@@ -21,11 +19,14 @@ import {
 } from '../../db/organizations.ts';
 import type { DB, OrganizationRow } from '../../db/schema.ts';
 import { now } from '../../domain/clock.ts';
-import { disableOrganizationRefusal, organizationAbilities } from '../../domain/policy/accounts.ts';
+import {
+  disableOrganizationRefusal,
+  enablementRefusal,
+  organizationAbilities,
+} from '../../domain/policy/accounts.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
-import { operations, writeErrors } from '../operation.ts';
-import { conflict, enforce, HttpProblem, notFound } from '../problem.ts';
+import { operations } from '../operation.ts';
+import { conflict, enforce, notFound } from '../problem.ts';
 
 export function presentOrganization(row: OrganizationRow, actor: Actor): Organization {
   const contact = typeof row.contact === 'string' ? JSON.parse(row.contact) : row.contact;
@@ -43,7 +44,6 @@ export function presentOrganization(row: OrganizationRow, actor: Actor): Organiz
 }
 
 export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
   const op = operations(app, db, { tags: ['organizations'] });
 
   op.get(
@@ -146,47 +146,30 @@ export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     ['disable', true],
     ['enable', false],
   ] as const) {
-    r.post(
+    op.post(
       `/api/organizations/:id/${verb}`,
       {
-        config: {
-          access: { permission: 'organization.manage' },
-          audit: [disabled ? 'organization.disable' : 'organization.enable'],
-        },
-        schema: {
-          operationId: `organizations.${verb}`,
-          summary: disabled
-            ? 'Disable an organisation (kept, not deleted)'
-            : 'Enable a disabled organisation',
-          tags: ['organizations'],
-          params: idParamsSchema,
-          response: { 200: organizationSchema, ...writeErrors },
-        },
+        operationId: `organizations.${verb}`,
+        access: { permission: 'organization.manage' },
+        audit: [disabled ? 'organization.disable' : 'organization.enable'],
+        summary: disabled ? 'Disable an organisation (kept, not deleted)' : 'Enable a disabled organisation',
+        params: idParamsSchema,
+        response: { 200: organizationSchema },
       },
-      async (request) => {
-        const actor = actorOf(request);
-        const row = await db.transaction().execute(async (tx) => {
-          const before = await findOrganization(tx, actor.tenantId, request.params.id);
-          if (!before) throw notFound();
-          if (disabled) enforce(disableOrganizationRefusal(actor, before));
-          if (Boolean(before.disabled_at) === disabled) {
-            throw new HttpProblem(
-              409,
-              'conflict.state',
-              disabled ? 'この組織はすでに無効です。' : 'この組織はすでに有効です。',
-            );
-          }
-          const updated = await updateOrganization(tx, actor.tenantId, before.id, {
-            disabledAt: disabled ? now() : null,
-          });
-          await recordAudit(tx, auditContextOf(request), {
-            action: disabled ? 'organization.disable' : 'organization.enable',
-            resourceType: 'organization',
-            resourceId: before.id,
-          });
-          return updated;
+      async ({ request, actor, tx, audit }) => {
+        const before = await findOrganization(tx, actor.tenantId, request.params.id);
+        if (!before) throw notFound();
+        if (disabled) enforce(disableOrganizationRefusal(actor, before));
+        enforce(enablementRefusal('組織', before, disabled));
+        const updated = await updateOrganization(tx, actor.tenantId, before.id, {
+          disabledAt: disabled ? now() : null,
         });
-        return presentOrganization(row, actor);
+        await audit({
+          action: disabled ? 'organization.disable' : 'organization.enable',
+          resourceType: 'organization',
+          resourceId: before.id,
+        });
+        return presentOrganization(updated, actor);
       },
     );
   }

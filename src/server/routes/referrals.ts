@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
 import { idParamsSchema } from '../../contract/common.ts';
 import type { ConsultationSummary } from '../../contract/consultations.ts';
@@ -11,7 +10,6 @@ import {
   referralListSchema,
   referralSchema,
 } from '../../contract/referrals.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { consultationPersonId, markConsultationSent, setConsultationStatus } from '../../db/consultations.ts';
 import { findOrganization } from '../../db/organizations.ts';
 import {
@@ -28,9 +26,8 @@ import * as clock from '../../domain/clock.ts';
 import { referralAbilities, referralDecisionRefusal } from '../../domain/policy/referrals.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
 import { openConsultationOfMyCounter } from '../openConsultation.ts';
-import { operations, writeErrors } from '../operation.ts';
+import { operations } from '../operation.ts';
 import { decodeCursor, nextCursor } from '../pagination.ts';
 import { conflict, enforce, notFound } from '../problem.ts';
 import { fieldProblem, visibleSummariesWithPersons } from './consultations.ts';
@@ -71,7 +68,6 @@ async function reload(tx: Transaction<DB>, actor: Actor, referralId: string, con
 }
 
 export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
   const op = operations(app, db, { tags: ['referrals'] });
 
   op.get(
@@ -168,51 +164,42 @@ export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
 
   for (const verb of ['accept', 'decline'] as const) {
     const accept = verb === 'accept';
-    r.post(
+    op.post(
       `/api/referrals/:id/${verb}`,
       {
-        config: {
-          access: { permission: 'referral.decide' },
-          audit: [accept ? 'referral.accept' : 'referral.decline'],
-        },
-        schema: {
-          operationId: `referrals.${verb}`,
-          summary: accept
-            ? 'Accept a referral addressed to my organisation; it may then close the consultation'
-            : 'Decline a referral addressed to my organisation, with the reason the counter will see',
-          tags: ['referrals'],
-          params: idParamsSchema,
-          ...(accept ? {} : { body: referralDeclineSchema }),
-          response: { 200: referralSchema, ...writeErrors },
-        },
+        operationId: `referrals.${verb}`,
+        access: { permission: 'referral.decide' },
+        audit: [accept ? 'referral.accept' : 'referral.decline'],
+        summary: accept
+          ? 'Accept a referral addressed to my organisation; it may then close the consultation'
+          : 'Decline a referral addressed to my organisation, with the reason the counter will see',
+        params: idParamsSchema,
+        body: accept ? undefined : referralDeclineSchema,
+        response: { 200: referralSchema },
       },
-      async (request) => {
-        const actor = actorOf(request);
+      async ({ request, actor, tx, audit }) => {
         const reason = accept ? null : (request.body as { reason: string }).reason;
-        return db.transaction().execute(async (tx) => {
-          const row = await findReferralForTarget(tx, actor, request.params.id);
-          if (!row) throw notFound();
-          enforce(referralDecisionRefusal(actor, row));
-          await decideReferral(tx, actor.tenantId, row.id, {
-            status: accept ? 'accepted' : 'declined',
-            decidedBy: actor.userId,
-            declineReason: reason,
-          });
-          // Declined: back to the counter, which sees the reason and decides what next.
-          if (!accept)
-            await setConsultationStatus(tx, actor.tenantId, row.consultation_id, { status: 'open' });
-          const personId = await consultationPersonId(tx, row.consultation_id);
-          const decided = await reload(tx, actor, row.id, row.consultation_id);
-          await recordAudit(tx, auditContextOf(request), {
-            action: accept ? 'referral.accept' : 'referral.decline',
-            resourceType: 'referral',
-            resourceId: row.id,
-            personId,
-            legalBasis: row.legal_basis,
-            details: { consultationId: row.consultation_id, ...(reason ? { reason } : {}) },
-          });
-          return decided;
+        const row = await findReferralForTarget(tx, actor, request.params.id);
+        if (!row) throw notFound();
+        enforce(referralDecisionRefusal(actor, row));
+        await decideReferral(tx, actor.tenantId, row.id, {
+          status: accept ? 'accepted' : 'declined',
+          decidedBy: actor.userId,
+          declineReason: reason,
         });
+        // Declined: back to the counter, which sees the reason and decides what next.
+        if (!accept) await setConsultationStatus(tx, actor.tenantId, row.consultation_id, { status: 'open' });
+        const personId = await consultationPersonId(tx, row.consultation_id);
+        const decided = await reload(tx, actor, row.id, row.consultation_id);
+        await audit({
+          action: accept ? 'referral.accept' : 'referral.decline',
+          resourceType: 'referral',
+          resourceId: row.id,
+          personId,
+          legalBasis: row.legal_basis,
+          details: { consultationId: row.consultation_id, ...(reason ? { reason } : {}) },
+        });
+        return decided;
       },
     );
   }

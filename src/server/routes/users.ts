@@ -25,10 +25,15 @@ import {
   updateUser,
 } from '../../db/users.ts';
 import { now } from '../../domain/clock.ts';
-import { disableUserRefusal, roleChangeRefusal, userAbilities } from '../../domain/policy/accounts.ts';
+import {
+  disableUserRefusal,
+  enablementRefusal,
+  roleChangeRefusal,
+  userAbilities,
+} from '../../domain/policy/accounts.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
-import { readErrors, writeErrors } from '../operation.ts';
+import { operations, writeErrors } from '../operation.ts';
 import { assertAcceptablePassword } from '../passwordPolicy.ts';
 import { conflict, enforce, HttpProblem, notFound } from '../problem.ts';
 
@@ -67,22 +72,20 @@ async function requireActiveOrganization(
 
 export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['users'] });
 
-  r.get(
+  op.get(
     '/api/users',
     {
-      config: { access: { permission: 'user.read' }, audit: [] },
-      schema: {
-        operationId: 'users.list',
-        summary: 'Users of my municipality',
-        tags: ['users'],
-        querystring: userListQuerySchema,
-        response: { 200: userListSchema, ...readErrors },
-      },
+      operationId: 'users.list',
+      access: { permission: 'user.read' },
+      audit: [],
+      summary: 'Users of my municipality',
+      querystring: userListQuerySchema,
+      response: { 200: userListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const rows = await listUsers(db, actor.tenantId, {
+    async ({ request, actor, tx }) => {
+      const rows = await listUsers(tx, actor.tenantId, {
         organizationId: request.query.organizationId,
         includeDisabled: request.query.includeDisabled === 'true',
       });
@@ -90,21 +93,18 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
   );
 
-  r.get(
+  op.get(
     '/api/users/:id',
     {
-      config: { access: { permission: 'user.read' }, audit: [] },
-      schema: {
-        operationId: 'users.get',
-        summary: 'One user',
-        tags: ['users'],
-        params: idParamsSchema,
-        response: { 200: userSchema, ...readErrors },
-      },
+      operationId: 'users.get',
+      access: { permission: 'user.read' },
+      audit: [],
+      summary: 'One user',
+      params: idParamsSchema,
+      response: { 200: userSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const row = await findUser(db, actor.tenantId, request.params.id);
+    async ({ request, actor, tx }) => {
+      const row = await findUser(tx, actor.tenantId, request.params.id);
       if (!row) throw notFound();
       return presentUser(row, actor);
     },
@@ -199,42 +199,31 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     ['disable', true],
     ['enable', false],
   ] as const) {
-    r.post(
+    op.post(
       `/api/users/:id/${verb}`,
       {
-        config: { access: { permission: 'user.manage' }, audit: [disabled ? 'user.disable' : 'user.enable'] },
-        schema: {
-          operationId: `users.${verb}`,
-          summary: disabled
-            ? 'Disable a user and end their sessions (kept, not deleted)'
-            : 'Enable a disabled user',
-          tags: ['users'],
-          params: idParamsSchema,
-          response: { 200: userSchema, ...writeErrors },
-        },
+        operationId: `users.${verb}`,
+        access: { permission: 'user.manage' },
+        audit: [disabled ? 'user.disable' : 'user.enable'],
+        summary: disabled
+          ? 'Disable a user and end their sessions (kept, not deleted)'
+          : 'Enable a disabled user',
+        params: idParamsSchema,
+        response: { 200: userSchema },
       },
-      async (request) => {
-        const actor = actorOf(request);
-        const row = await db.transaction().execute(async (tx) => {
-          const before = await findUser(tx, actor.tenantId, request.params.id);
-          if (!before) throw notFound();
-          if (disabled) enforce(disableUserRefusal(actor, before));
-          if (Boolean(before.disabled_at) === disabled) {
-            throw new HttpProblem(
-              409,
-              'conflict.state',
-              disabled ? 'このユーザーはすでに無効です。' : 'このユーザーはすでに有効です。',
-            );
-          }
-          await updateUser(tx, actor.tenantId, before.id, { disabledAt: disabled ? now() : null });
-          if (disabled) await revokeUserSessions(tx, before.id);
-          await recordAudit(tx, auditContextOf(request), {
-            action: disabled ? 'user.disable' : 'user.enable',
-            resourceType: 'user',
-            resourceId: before.id,
-          });
-          return findUser(tx, actor.tenantId, before.id);
+      async ({ request, actor, tx, audit }) => {
+        const before = await findUser(tx, actor.tenantId, request.params.id);
+        if (!before) throw notFound();
+        if (disabled) enforce(disableUserRefusal(actor, before));
+        enforce(enablementRefusal('ユーザー', before, disabled));
+        await updateUser(tx, actor.tenantId, before.id, { disabledAt: disabled ? now() : null });
+        if (disabled) await revokeUserSessions(tx, before.id);
+        await audit({
+          action: disabled ? 'user.disable' : 'user.enable',
+          resourceType: 'user',
+          resourceId: before.id,
         });
+        const row = await findUser(tx, actor.tenantId, before.id);
         if (!row) throw notFound();
         return presentUser(row, actor);
       },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   disableOrganizationRefusal,
   disableUserRefusal,
+  enablementRefusal,
   organizationAbilities,
   roleChangeRefusal,
   userAbilities,
@@ -29,6 +30,19 @@ describe('organisations: managed by an admin, never disabling their own', () => 
   it('refuses disabling one’s own organisation with 409', () => {
     expect(disableOrganizationRefusal(admin, { id: HOME })?.status).toBe(409);
     expect(disableOrganizationRefusal(admin, { id: ELSEWHERE })).toBeNull();
+  });
+});
+
+describe('enabling and disabling: refused with 409 when the record already is so', () => {
+  it.each([
+    ['組織', null, true, null],
+    ['組織', NOW, true, 'この組織はすでに無効です。'],
+    ['ユーザー', NOW, false, null],
+    ['ユーザー', null, false, 'このユーザーはすでに有効です。'],
+  ] as const)('%s disabled_at=%s disable=%s → %s', (what, disabledAt, disable, message) => {
+    const refusal = enablementRefusal(what, { disabled_at: disabledAt }, disable);
+    expect(refusal?.message ?? null).toBe(message);
+    if (refusal) expect(refusal).toMatchObject({ status: 409, code: 'conflict.state' });
   });
 });
 
