@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { seedDemo } from '../src/db/seed/demo.ts';
+import { householdFlags, issueCodes } from '../src/domain/codeLists.ts';
 
 /** City-scale synthetic data (issue 3): every person is generated; no real personal data. */
 export interface Scale {
@@ -262,6 +263,21 @@ export async function generateCityData(
                SELECT gen_random_uuid(), ${t}, case_id, organization_id, 'intake', 'case', 'intake' FROM bench_cases)
         INSERT INTO case_participants (id, tenant_id, case_id, organization_id, basis, scope, legal_basis)
         SELECT gen_random_uuid(), ${t}, case_id, ${coordinator}, 'coordinator', 'case', 'coordination' FROM bench_cases`,
+  );
+  // 課題整理: every case past intake has one (the assessing tenth not yet), every fifth a second
+  // version, with 世帯類型 and 課題 drawn in turn from the code lists
+  const codes = (list: readonly string[]) =>
+    sql`ARRAY[${sql.join(list.map((code) => sql.lit(code)))}]::text[]`;
+  const flags = householdFlags.map((flag) => flag.code);
+  await step(
+    'assessments',
+    sql`INSERT INTO assessments (id, tenant_id, case_id, version, issues, household_flags, summary, recorded_by)
+        SELECT gen_random_uuid(), ${t}, case_id, v,
+          ARRAY[(${codes(issueCodes)})[1 + (n + v) % ${issueCodes.length}], (${codes(issueCodes)})[1 + (n * 7) % ${issueCodes.length}]],
+          CASE WHEN n % 3 = 0 THEN ARRAY[(${codes(flags)})[1 + n % ${flags.length}]] ELSE ARRAY[]::text[] END,
+          '（生成データ）課題整理', ${coordinatorUser}
+        FROM bench_cases, generate_series(1, 2) AS v
+        WHERE n % 10 <> 1 AND (v = 1 OR n % 5 = 0)`,
   );
   await step(
     'plans and items',
