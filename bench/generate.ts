@@ -268,13 +268,14 @@ export async function generateCityData(
   // version, with 世帯類型 and 課題 drawn in turn from the code lists
   const codes = (list: readonly string[]) =>
     sql`ARRAY[${sql.join(list.map((code) => sql.lit(code)))}]::text[]`;
-  const flags = householdFlags.map((flag) => flag.code);
+  const issues = codes(issueCodes);
+  const flags = codes(householdFlags.map((flag) => flag.code));
   await step(
     'assessments',
     sql`INSERT INTO assessments (id, tenant_id, case_id, version, issues, household_flags, summary, recorded_by)
         SELECT gen_random_uuid(), ${t}, case_id, v,
-          ARRAY[(${codes(issueCodes)})[1 + (n + v) % ${issueCodes.length}], (${codes(issueCodes)})[1 + (n * 7) % ${issueCodes.length}]],
-          CASE WHEN n % 3 = 0 THEN ARRAY[(${codes(flags)})[1 + n % ${flags.length}]] ELSE ARRAY[]::text[] END,
+          ARRAY[(${issues})[1 + (n + v) % ${issueCodes.length}], (${issues})[1 + (n * 7) % ${issueCodes.length}]],
+          CASE WHEN n % 3 = 0 THEN ARRAY[(${flags})[1 + n % ${householdFlags.length}]] ELSE ARRAY[]::text[] END,
           '（生成データ）課題整理', ${coordinatorUser}
         FROM bench_cases, generate_series(1, 2) AS v
         WHERE n % 10 <> 1 AND (v = 1 OR n % 5 = 0)`,
