@@ -1,12 +1,12 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB, MonitoringItemResult } from './schema.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
 /**
  * Records the 帳票 print beside those the screens already load: a case's monitoring (one, or the
- * latest) with its plan's items, and the support reports of a period. The caller has checked that
- * the viewer may see the case.
+ * latest) with its plan's items (the support reports of a period are supportReports.ts's
+ * reportsInPeriod). The caller has checked that the viewer may see the case.
  */
 export async function monitoringForForm(
   db: Executor,
@@ -50,36 +50,4 @@ export async function monitoringForForm(
     typeof row.item_results === 'string' ? JSON.parse(row.item_results) : row.item_results
   ) as MonitoringItemResult[];
   return { ...row, results, items };
-}
-
-/** Support reports of a case made on days from `from` to `to`, oldest first. */
-export async function supportReportsInPeriod(
-  db: Executor,
-  tenantId: string,
-  caseId: string,
-  from: string,
-  to: string,
-) {
-  return db
-    .selectFrom('support_reports as r')
-    .innerJoin('plan_items as pi', 'pi.id', 'r.plan_item_id')
-    .innerJoin('organizations as o', 'o.id', 'r.organization_id')
-    .innerJoin('users as u', 'u.id', 'r.reported_by')
-    .select([
-      'r.id',
-      'r.supported_on',
-      'r.content',
-      'r.result',
-      'r.created_at',
-      'pi.content as item_content',
-      'o.name as organization_name',
-      'u.display_name as reported_by_name',
-    ])
-    .where('r.tenant_id', '=', tenantId)
-    .where('r.case_id', '=', caseId)
-    .where('r.supported_on', '>=', from)
-    .where('r.supported_on', '<=', to)
-    .orderBy('r.supported_on')
-    .orderBy(sql`r.created_at`)
-    .execute();
 }

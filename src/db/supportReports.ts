@@ -105,6 +105,25 @@ export interface ReportRow {
   created_at: Date;
 }
 
+/** Support reports with the item each reports on, the reporting organisation and the reporter. */
+function reportsQuery(db: Executor) {
+  return db
+    .selectFrom('support_reports as sr')
+    .innerJoin('plan_items as pi', 'pi.id', 'sr.plan_item_id')
+    .innerJoin('organizations as o', 'o.id', 'sr.organization_id')
+    .innerJoin('users as u', 'u.id', 'sr.reported_by')
+    .select([
+      'sr.id',
+      'sr.supported_on',
+      'sr.content',
+      'sr.result',
+      'sr.created_at',
+      'pi.content as plan_item_content',
+      'o.name as organization_name',
+      'u.display_name as reporter_name',
+    ]);
+}
+
 /**
  * Every organisation's reports on a case the viewer may see, newest support date first; `after`
  * is the (supported on, id) of the last row of the previous page. Served by
@@ -116,26 +135,14 @@ export async function listReports(
   caseId: string,
   page: { limit: number; after?: { supportedOn: string; id: string } | undefined },
 ): Promise<ReportRow[]> {
-  let query = db
-    .selectFrom('support_reports as sr')
-    .innerJoin('plan_items as pi', 'pi.id', 'sr.plan_item_id')
+  let query = reportsQuery(db)
     .innerJoin('support_plans as sp', 'sp.id', 'pi.plan_id')
-    .innerJoin('organizations as o', 'o.id', 'sr.organization_id')
-    .innerJoin('users as u', 'u.id', 'sr.reported_by')
     .select([
-      'sr.id',
       'sr.case_id',
       'sr.plan_item_id',
-      'pi.content as plan_item_content',
       'sp.version as plan_version',
       'sr.organization_id',
-      'o.name as organization_name',
       'sr.reported_by',
-      'u.display_name as reporter_name',
-      'sr.supported_on',
-      'sr.content',
-      'sr.result',
-      'sr.created_at',
     ])
     .where('sr.tenant_id', '=', viewer.tenantId)
     .where('sr.case_id', '=', caseId)
@@ -145,4 +152,25 @@ export async function listReports(
     query = query.where(sql<boolean>`(sr.supported_on, sr.id) < (${supportedOn}::date, ${id}::uuid)`);
   }
   return query.orderBy('sr.supported_on', 'desc').orderBy('sr.id', 'desc').limit(page.limit).execute();
+}
+
+/**
+ * Support reports of a case made on days from `from` to `to`, oldest first, for the 帳票. The caller
+ * has checked that the viewer may see the case.
+ */
+export async function reportsInPeriod(
+  db: Executor,
+  tenantId: string,
+  caseId: string,
+  from: string,
+  to: string,
+) {
+  return reportsQuery(db)
+    .where('sr.tenant_id', '=', tenantId)
+    .where('sr.case_id', '=', caseId)
+    .where('sr.supported_on', '>=', from)
+    .where('sr.supported_on', '<=', to)
+    .orderBy('sr.supported_on')
+    .orderBy(sql`sr.created_at`)
+    .execute();
 }

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
-import { type ConsultationRow, findVisibleConsultation } from '../db/consultations.ts';
+import type { AuditEventInput } from '../db/auditTrail.ts';
+import { type ConsultationRow, findVisibleConsultation, markConsultationSent } from '../db/consultations.ts';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
 import { conflict, HttpProblem, notFound } from './problem.ts';
@@ -42,4 +43,49 @@ export async function openConsultationOfMyCounter(
   }
   if (consultation.status !== 'open') throw conflict('conflict.state', notOpen[next][consultation.status]);
   return consultation;
+}
+
+/**
+ * The audit event of a handover or referral just made of a consultation (by its own operation, or
+ * in one step with consultations.create): a referral shares the consultation on the person's consent.
+ */
+export function sentConsultationEvent(
+  next: NextStep,
+  sent: { id: string; personId: string; consultationId: string; toOrganizationId: string },
+): AuditEventInput {
+  return {
+    action: next === 'handover' ? 'handover.create' : 'referral.create',
+    resourceType: next,
+    resourceId: sent.id,
+    personId: sent.personId,
+    ...(next === 'referral' ? { legalBasis: 'consent' } : {}),
+    details: { consultationId: sent.consultationId, toOrganizationId: sent.toOrganizationId },
+  };
+}
+
+/**
+ * Finishes sending an open consultation on once its handover or referral is inserted: marks the
+ * consultation sent, reloads the new record as the caller sees it, and audits it last (the audit
+ * chain's lock is held until commit).
+ */
+export async function finishSending<T>(
+  tx: Transaction<DB>,
+  actor: Actor,
+  audit: (event: AuditEventInput) => Promise<void>,
+  next: NextStep,
+  sent: { id: string; consultation: ConsultationRow; toOrganizationId: string },
+  reload: (tx: Transaction<DB>, actor: Actor, id: string, consultationId: string) => Promise<T>,
+): Promise<T> {
+  const { id, consultation, toOrganizationId } = sent;
+  await markConsultationSent(tx, actor.tenantId, consultation.id, next);
+  const created = await reload(tx, actor, id, consultation.id);
+  await audit(
+    sentConsultationEvent(next, {
+      id,
+      personId: consultation.person_id,
+      consultationId: consultation.id,
+      toOrganizationId,
+    }),
+  );
+  return created;
 }

@@ -43,6 +43,7 @@ import { relationsImpliedBy } from '../../domain/household/model.ts';
 import { closeRefusal, consultationAbilities } from '../../domain/policy/consultations.ts';
 import type { Actor } from '../actor.ts';
 import { auditContextOf } from '../authentication.ts';
+import { sentConsultationEvent } from '../openConsultation.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, nextCursor } from '../pagination.ts';
 import { conflict, enforce, type HttpProblem, invalidFields, notFound } from '../problem.ts';
@@ -177,6 +178,13 @@ export async function presentConsultation(
       .map(presentHandoverOf),
     abilities: consultationAbilities(actor, row, referrals),
   };
+}
+
+/** The consultation with this id as the caller sees it now, and its row; 404 unless visible. */
+async function visibleConsultation(tx: Transaction<DB>, actor: Actor, id: string) {
+  const row = await findVisibleConsultation(tx, actor, id);
+  if (!row) throw notFound();
+  return { row, consultation: await presentConsultation(tx, actor, row) };
 }
 
 const isReference = (choice: PersonChoice): choice is { personId: string } => 'personId' in choice;
@@ -359,9 +367,7 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           servicesTried: outcome.servicesTried,
         });
       }
-      const row = await findVisibleConsultation(tx, actor, id);
-      if (!row) throw notFound();
-      const created = await presentConsultation(tx, actor, row);
+      const { consultation: created } = await visibleConsultation(tx, actor, id);
 
       // Audited last: the audit chain's lock is held until commit.
       const context = auditContextOf(request);
@@ -379,24 +385,29 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           consentToShare: input.consentToShare,
         },
       });
-      if (referralId) {
-        await recordAudit(tx, context, {
-          action: 'referral.create',
-          resourceType: 'referral',
-          resourceId: referralId,
-          personId,
-          legalBasis: 'consent',
-          details: { consultationId: id, toOrganizationId: referralTarget },
-        });
+      if (referralId && referralTarget) {
+        await recordAudit(
+          tx,
+          context,
+          sentConsultationEvent('referral', {
+            id: referralId,
+            personId,
+            consultationId: id,
+            toOrganizationId: referralTarget,
+          }),
+        );
       }
-      if (handoverId) {
-        await recordAudit(tx, context, {
-          action: 'handover.create',
-          resourceType: 'handover',
-          resourceId: handoverId,
-          personId,
-          details: { consultationId: id, toOrganizationId: coordinatingSection },
-        });
+      if (handoverId && coordinatingSection) {
+        await recordAudit(
+          tx,
+          context,
+          sentConsultationEvent('handover', {
+            id: handoverId,
+            personId,
+            consultationId: id,
+            toOrganizationId: coordinatingSection,
+          }),
+        );
       }
       return created;
     },
@@ -469,9 +480,7 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: consultationSchema },
     },
     async ({ request, actor, tx, audit }) => {
-      const row = await findVisibleConsultation(tx, actor, request.params.id);
-      if (!row) throw notFound();
-      const consultation = await presentConsultation(tx, actor, row);
+      const { row, consultation } = await visibleConsultation(tx, actor, request.params.id);
       await audit({
         action: 'consultation.read',
         resourceType: 'consultation',
@@ -501,9 +510,7 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       enforce(closeRefusal(actor, row, referrals));
       const note = request.body.note || null;
       await closeConsultation(tx, actor.tenantId, row.id, { closedBy: actor.userId, note });
-      const closed = await findVisibleConsultation(tx, actor, row.id);
-      if (!closed) throw notFound();
-      const presented = await presentConsultation(tx, actor, closed);
+      const { consultation: presented } = await visibleConsultation(tx, actor, row.id);
       await audit({
         action: 'consultation.close',
         resourceType: 'consultation',

@@ -11,7 +11,7 @@ import {
   formQuerySchema,
 } from '../../contract/forms.ts';
 import { type AuditEventInput, recordAudit } from '../../db/auditTrail.ts';
-import { monitoringForForm, supportReportsInPeriod } from '../../db/caseForms.ts';
+import { monitoringForForm } from '../../db/caseForms.ts';
 import { type CaseRow, findVisibleCase } from '../../db/cases.ts';
 import { findVisibleConsultation } from '../../db/consultations.ts';
 import { loadHousehold, participatingOrganizations } from '../../db/households.ts';
@@ -20,6 +20,7 @@ import { findVisiblePerson } from '../../db/persons.ts';
 import { findPlan, listPlans, loadPlanDetails } from '../../db/plans.ts';
 import { listProgressNotes } from '../../db/progressNotes.ts';
 import type { DB } from '../../db/schema.ts';
+import { reportsInPeriod } from '../../db/supportReports.ts';
 import { now, today } from '../../domain/clock.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
@@ -155,14 +156,14 @@ async function caseFormContent(
       const from = query.from ?? kase.accepted_on;
       const to = query.to ?? today();
       const notes = await listProgressNotes(tx, actor, kase.id, { limit: 2000, from, to, order: 'asc' });
-      const reports = await supportReportsInPeriod(tx, actor.tenantId, kase.id, from, to);
+      const reports = await reportsInPeriod(tx, actor.tenantId, kase.id, from, to);
       const entries = progressEntries(
         notes.map(presentProgressNote),
         reports.map((r) => ({
           supportedOn: r.supported_on,
           organizationName: r.organization_name,
-          reportedBy: r.reported_by_name,
-          itemContent: r.item_content,
+          reportedBy: r.reporter_name,
+          itemContent: r.plan_item_content,
           content: r.content,
           result: r.result,
           createdAt: r.created_at.toISOString(),

@@ -11,7 +11,7 @@ import {
   handoverReturnSchema,
   handoverSchema,
 } from '../../contract/handovers.ts';
-import { consultationPersonId, markConsultationSent, setConsultationStatus } from '../../db/consultations.ts';
+import { consultationPersonId, setConsultationStatus } from '../../db/consultations.ts';
 import {
   createCaseFromHandover,
   decideHandover,
@@ -32,7 +32,7 @@ import {
 } from '../../domain/policy/handovers.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
-import { openConsultationOfMyCounter } from '../openConsultation.ts';
+import { finishSending, openConsultationOfMyCounter } from '../openConsultation.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, nextCursor } from '../pagination.ts';
 import { conflict, enforce, notFound } from '../problem.ts';
@@ -104,17 +104,14 @@ export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         reason: input.reason,
         servicesTried: input.servicesTried,
       });
-      await markConsultationSent(tx, actor.tenantId, consultation.id, 'handover');
-      const created = await reload(tx, actor, id, consultation.id);
-      // Audited last: the audit chain's lock is held until commit.
-      await audit({
-        action: 'handover.create',
-        resourceType: 'handover',
-        resourceId: id,
-        personId: consultation.person_id,
-        details: { consultationId: consultation.id, toOrganizationId: section.id },
-      });
-      return created;
+      return finishSending(
+        tx,
+        actor,
+        audit,
+        'handover',
+        { id, consultation, toOrganizationId: section.id },
+        reload,
+      );
     },
   );
 

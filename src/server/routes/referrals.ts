@@ -10,7 +10,7 @@ import {
   referralListSchema,
   referralSchema,
 } from '../../contract/referrals.ts';
-import { consultationPersonId, markConsultationSent, setConsultationStatus } from '../../db/consultations.ts';
+import { consultationPersonId, setConsultationStatus } from '../../db/consultations.ts';
 import { findOrganization } from '../../db/organizations.ts';
 import {
   decideReferral,
@@ -26,7 +26,7 @@ import * as clock from '../../domain/clock.ts';
 import { referralAbilities, referralDecisionRefusal } from '../../domain/policy/referrals.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
-import { openConsultationOfMyCounter } from '../openConsultation.ts';
+import { finishSending, openConsultationOfMyCounter } from '../openConsultation.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, nextCursor } from '../pagination.ts';
 import { conflict, enforce, notFound } from '../problem.ts';
@@ -147,18 +147,14 @@ export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         toOrganizationId: target.id,
         note: input.note || null,
       });
-      await markConsultationSent(tx, actor.tenantId, consultation.id, 'referral');
-      const created = await reload(tx, actor, id, consultation.id);
-      // Audited last: the audit chain's lock is held until commit.
-      await audit({
-        action: 'referral.create',
-        resourceType: 'referral',
-        resourceId: id,
-        personId: consultation.person_id,
-        legalBasis: 'consent',
-        details: { consultationId: consultation.id, toOrganizationId: target.id },
-      });
-      return created;
+      return finishSending(
+        tx,
+        actor,
+        audit,
+        'referral',
+        { id, consultation, toOrganizationId: target.id },
+        reload,
+      );
     },
   );
 
