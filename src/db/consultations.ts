@@ -32,15 +32,17 @@ export interface ConsultationRow extends ConsultationSummaryRow {
   close_note: string | null;
 }
 
-function summaryQuery(db: Executor, viewer: Viewer) {
+/** Consultations (`c`) with the organisation that took each: what every list of them starts from. */
+export function consultationsWithOrganization(db: Executor) {
   return db
     .selectFrom('consultations as c')
     .innerJoin('organizations as o', 'o.id', 'c.organization_id')
+    .select(['c.id', 'c.received_on', 'c.organization_id', 'o.name as organization_name']);
+}
+
+function summaryQuery(db: Executor, viewer: Viewer) {
+  return consultationsWithOrganization(db)
     .select([
-      'c.id',
-      'c.received_on',
-      'c.organization_id',
-      'o.name as organization_name',
       'c.person_id',
       'c.channel',
       'c.topics',
@@ -52,6 +54,21 @@ function summaryQuery(db: Executor, viewer: Viewer) {
     .where('c.tenant_id', '=', viewer.tenantId)
     .where('c.disposed_at', 'is', null) // a disposed consultation is an anonymous row for the statistics only
     .where(consultationVisible(viewer, 'c.id', 'c.organization_id'));
+}
+
+/** The id and person of a consultation the viewer may see (consultationVisible), or undefined. */
+export async function findVisibleConsultationPerson(
+  db: Executor,
+  viewer: Viewer,
+  id: string,
+): Promise<{ id: string; person_id: string } | undefined> {
+  return db
+    .selectFrom('consultations as c')
+    .select(['c.id', 'c.person_id'])
+    .where('c.tenant_id', '=', viewer.tenantId)
+    .where('c.id', '=', id)
+    .where(consultationVisible(viewer, 'c.id', 'c.organization_id'))
+    .executeTakeFirst();
 }
 
 /** One consultation, if the viewer may see it (consultationVisible in the WHERE). */

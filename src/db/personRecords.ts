@@ -1,8 +1,14 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { caseVisible, consultationVisible, type Viewer } from './access.ts';
+import { consultationsWithOrganization } from './consultations.ts';
 import type { DB } from './schema.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
+
+/** The households the person is a member of, as a subquery. */
+function householdsOf(db: Executor, personId: string) {
+  return db.selectFrom('household_members').select('household_id').where('person_id', '=', personId);
+}
 
 /**
  * The consultations and cases a person appears in — as the one consulted about / supported, or as
@@ -10,28 +16,11 @@ type Executor = Kysely<DB> | Transaction<DB>;
  * first. For the person page, which leads to them.
  */
 export async function visibleConsultationsOfPerson(db: Executor, viewer: Viewer, personId: string) {
-  return db
-    .selectFrom('consultations as c')
-    .innerJoin('organizations as o', 'o.id', 'c.organization_id')
-    .select([
-      'c.id',
-      'c.received_on',
-      'c.organization_id',
-      'o.name as organization_name',
-      'c.main_topic',
-      'c.status',
-      sql<boolean>`c.person_id = ${personId}`.as('is_subject'),
-    ])
+  return consultationsWithOrganization(db)
+    .select(['c.main_topic', 'c.status', sql<boolean>`c.person_id = ${personId}`.as('is_subject')])
     .where('c.tenant_id', '=', viewer.tenantId)
     .where((eb) =>
-      eb.or([
-        eb('c.person_id', '=', personId),
-        eb(
-          'c.household_id',
-          'in',
-          eb.selectFrom('household_members').select('household_id').where('person_id', '=', personId),
-        ),
-      ]),
+      eb.or([eb('c.person_id', '=', personId), eb('c.household_id', 'in', householdsOf(db, personId))]),
     )
     .where(consultationVisible(viewer, 'c.id', 'c.organization_id'))
     .orderBy('c.received_on', 'desc')
@@ -59,11 +48,7 @@ export async function visibleCasesOfPerson(db: Executor, viewer: Viewer, personI
     .where((eb) =>
       eb.or([
         eb('k.id', 'in', eb.selectFrom('case_persons').select('case_id').where('person_id', '=', personId)),
-        eb(
-          'k.household_id',
-          'in',
-          eb.selectFrom('household_members').select('household_id').where('person_id', '=', personId),
-        ),
+        eb('k.household_id', 'in', householdsOf(db, personId)),
       ]),
     )
     .where(caseVisible(viewer, 'k.id'))

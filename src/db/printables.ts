@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { PrintableResourceType } from '../contract/auditEvents.ts';
-import { caseVisible, consultationVisible, meetingVisible, type Viewer } from './access.ts';
+import { caseVisible, meetingVisible, type Viewer } from './access.ts';
+import { findVisibleConsultationPerson } from './consultations.ts';
 import type { DB } from './schema.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -24,13 +25,7 @@ export async function findPrintable(
 ): Promise<PrintableRecord | undefined> {
   switch (resourceType) {
     case 'consultation': {
-      const row = await db
-        .selectFrom('consultations as c')
-        .select(['c.person_id'])
-        .where('c.tenant_id', '=', viewer.tenantId)
-        .where('c.id', '=', id)
-        .where(consultationVisible(viewer, 'c.id', 'c.organization_id'))
-        .executeTakeFirst();
+      const row = await findVisibleConsultationPerson(db, viewer, id);
       return row && { personId: row.person_id, caseId: null, legalBasis: null };
     }
     case 'case':

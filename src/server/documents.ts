@@ -88,6 +88,22 @@ export async function renderXlsx(document: TableDocument): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** What every PDF Kasane prints shares: an A4 page in the Japanese font, and the document's title. */
+export function a4Page(
+  title: string,
+  orientation: 'portrait' | 'landscape',
+  margins: [number, number, number, number],
+  text: { fontSize: number; lineHeight?: number },
+): Pick<TDocumentDefinitions, 'pageSize' | 'pageOrientation' | 'pageMargins' | 'info' | 'defaultStyle'> {
+  return {
+    pageSize: 'A4',
+    pageOrientation: orientation,
+    pageMargins: margins,
+    info: { title, creator: 'Kasane' },
+    defaultStyle: { font: 'NotoSansJP', ...text },
+  };
+}
+
 const require = createRequire(import.meta.url);
 const fontFolder = path.dirname(
   path.dirname(require.resolve('@expo-google-fonts/noto-sans-jp/package.json')),
@@ -146,11 +162,7 @@ export async function renderPdf(document: TableDocument): Promise<Buffer> {
   }
   for (const note of document.notes) content.push({ text: note, style: 'note' });
   const definition: TDocumentDefinitions = {
-    pageSize: 'A4',
-    pageOrientation: 'landscape',
-    pageMargins: [36, 36, 36, 40],
-    info: { title: document.title, creator: 'Kasane' },
-    defaultStyle: { font: 'NotoSansJP', fontSize: 9, lineHeight: 1.25 },
+    ...a4Page(document.title, 'landscape', [36, 36, 36, 40], { fontSize: 9, lineHeight: 1.25 }),
     styles: {
       title: { fontSize: 16, bold: true, margin: [0, 0, 0, 6] },
       subtitle: { fontSize: 10, margin: [0, 0, 0, 2] },

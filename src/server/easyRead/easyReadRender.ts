@@ -3,7 +3,7 @@ import type { EasyReadPlan } from '../../contract/forms.ts';
 import type { EasyReadDocument } from '../../domain/easyRead/easyReadPlan.ts';
 import { type RubySegment, rubySegments } from '../../domain/easyRead/furigana.ts';
 import { escapeXml } from '../../domain/household/diagramSvg.ts';
-import { renderPdfDefinition } from '../documents.ts';
+import { a4Page, renderPdfDefinition } from '../documents.ts';
 import type { ReadingDictionary } from './readings.ts';
 
 type Segments = RubySegment[];
@@ -154,11 +154,7 @@ export async function easyReadPdf(plan: EasyReadPlan, cityName: string): Promise
     }
   }
   return renderPdfDefinition({
-    pageSize: 'A4',
-    pageOrientation: 'portrait',
-    pageMargins: [44, 48, 44, 44],
-    info: { title: plan.title.map((s) => s.text).join(''), creator: 'Kasane' },
-    defaultStyle: { font: 'NotoSansJP', fontSize: BASE },
+    ...a4Page(plan.title.map((s) => s.text).join(''), 'portrait', [44, 48, 44, 44], { fontSize: BASE }),
     header: () => ({
       text: `${cityName}　わかりやすい 支援の 計画（第${plan.version}版）`,
       fontSize: 8,

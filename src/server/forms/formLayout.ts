@@ -1,6 +1,6 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatWareki } from '../../domain/wareki.ts';
-import { renderPdfDefinition } from '../documents.ts';
+import { a4Page, renderPdfDefinition } from '../documents.ts';
 
 /**
  * The frame every 帳票 shares, as officials expect the paper: A4 portrait, the 様式 name and the
@@ -201,11 +201,7 @@ export function diagram(title: string, svg: string, width = 515): Content {
 export function formDocument(frame: FormFrame, content: Content[]): TDocumentDefinitions {
   const printed = `出力日時 ${warekiDateTime(frame.printedAt)}　出力者 ${frame.printedBy}`;
   return {
-    pageSize: 'A4',
-    pageOrientation: 'portrait',
-    pageMargins: [40, 54, 40, 44],
-    info: { title: frame.formName, creator: 'Kasane' },
-    defaultStyle: { font: 'NotoSansJP', fontSize: 9, lineHeight: 1.25 },
+    ...a4Page(frame.formName, 'portrait', [40, 54, 40, 44], { fontSize: 9, lineHeight: 1.25 }),
     styles: {
       formTitle: { fontSize: 15, bold: true, alignment: 'center', margin: [0, 0, 0, 8] },
       formHeading: { fontSize: 10.5, bold: true, margin: [0, 6, 0, 3] },

@@ -26,7 +26,7 @@ import { actorOf, auditContextOf } from '../authentication.ts';
 import { attachment, encodeCsvLines } from '../documents.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { readErrors } from '../operation.ts';
-import { decodeCursor, encodeCursor } from '../pagination.ts';
+import { decodeCursor, nextCursor } from '../pagination.ts';
 import { HttpProblem } from '../problem.ts';
 
 const BATCH = 5_000;
@@ -139,10 +139,9 @@ export function auditEventRoutes(
         return found;
       });
       const page = rows.slice(0, limit);
-      const last = page.at(-1);
       return {
         items: page.map(presentAuditEvent),
-        nextCursor: rows.length > limit && last ? encodeCursor([Number(last.seq)]) : null,
+        nextCursor: nextCursor(page, rows.length > limit, (last) => [Number(last.seq)]),
       };
     },
   );

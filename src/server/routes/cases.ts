@@ -54,7 +54,7 @@ import { advanceCase } from '../caseTransitions.ts';
 import { attachment } from '../documents.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { operations, readErrors, writeErrors } from '../operation.ts';
-import { decodeCursor, encodeCursor } from '../pagination.ts';
+import { decodeCursor, nextCursor } from '../pagination.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
 import { presentAssessment } from './assessments.ts';
 import { discloseConsentEntries, presentConsents } from './consents.ts';
@@ -255,7 +255,6 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         ...(cursor ? { cursor } : {}),
       });
       const page = rows.slice(0, limit);
-      const last = page.at(-1);
       const items = page.map((row) => presentCaseListItem(row, actor));
       // Audited last, so the tenant's audit-chain lock is held for as short a time as possible.
       await audit({
@@ -269,7 +268,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       });
       return {
         items,
-        nextCursor: rows.length > limit && last ? encodeCursor([last.sort_at, last.id]) : null,
+        nextCursor: nextCursor(page, rows.length > limit, (last) => [last.sort_at, last.id]),
       };
     },
   );
@@ -386,7 +385,6 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const kase = await visibleCase(request.params.id);
       const rows = await listCaseEvents(tx, actor, kase.id, { limit, ...(cursor ? { cursor } : {}) });
       const page = await discloseConsentEntries(tx, actor, kase.id, rows.slice(0, limit));
-      const last = page.at(-1);
       await audit({
         action: 'case.timeline',
         resourceType: 'case',
@@ -414,7 +412,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
               : null,
           },
         })),
-        nextCursor: rows.length > limit && last ? encodeCursor([last.sort_at, last.id]) : null,
+        nextCursor: nextCursor(page, rows.length > limit, (last) => [last.sort_at, last.id]),
       };
     },
   );

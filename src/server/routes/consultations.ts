@@ -36,7 +36,7 @@ import {
 import { addRelations, householdOfPersonFor } from '../../db/households.ts';
 import { findOrganization } from '../../db/organizations.ts';
 import { insertPerson, type PersonSummaryRow, personSummaries, visiblePersonIds } from '../../db/persons.ts';
-import { insertReferral, referralsOf } from '../../db/referrals.ts';
+import { insertReferral, type ReferralRow, referralsOf } from '../../db/referrals.ts';
 import type { DB, Visitor } from '../../db/schema.ts';
 import * as clock from '../../domain/clock.ts';
 import { relationsImpliedBy } from '../../domain/household/model.ts';
@@ -106,7 +106,8 @@ function parseVisitor(visitor: ConsultationRow['visitor']): Visitor | null {
   return typeof visitor === 'string' ? JSON.parse(visitor) : visitor;
 }
 
-function presentHandoverOf(row: HandoverRow): Consultation['handovers'][number] {
+/** A handover as its consultation lists it (handovers.ts adds its consultation, days waiting…). */
+export function presentHandoverOf(row: HandoverRow): Consultation['handovers'][number] {
   return {
     id: row.id,
     toOrganization: { id: row.to_organization_id, name: row.to_organization_name },
@@ -117,6 +118,21 @@ function presentHandoverOf(row: HandoverRow): Consultation['handovers'][number] 
     decidedAt: row.decided_at?.toISOString() ?? null,
     returnReason: row.return_reason,
     case: row.case_id && row.case_number ? { id: row.case_id, caseNumber: row.case_number } : null,
+  };
+}
+
+/** A referral as its consultation lists it (referrals.ts adds its consultation, days waiting…). */
+export function presentReferralOf(row: ReferralRow): Consultation['referrals'][number] {
+  return {
+    id: row.id,
+    fromOrganization: { id: row.from_organization_id, name: row.from_organization_name },
+    toOrganization: { id: row.to_organization_id, name: row.to_organization_name },
+    note: row.note,
+    legalBasis: row.legal_basis,
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+    decidedAt: row.decided_at?.toISOString() ?? null,
+    declineReason: row.decline_reason,
   };
 }
 
@@ -162,17 +178,7 @@ export async function presentConsultation(
     closeNote: row.close_note,
     referrals: referrals
       .filter((r) => owner || r.to_organization_id === actor.organizationId)
-      .map((r) => ({
-        id: r.id,
-        fromOrganization: { id: r.from_organization_id, name: r.from_organization_name },
-        toOrganization: { id: r.to_organization_id, name: r.to_organization_name },
-        note: r.note,
-        legalBasis: r.legal_basis,
-        status: r.status,
-        createdAt: r.created_at.toISOString(),
-        decidedAt: r.decided_at?.toISOString() ?? null,
-        declineReason: r.decline_reason,
-      })),
+      .map(presentReferralOf),
     handovers: handovers
       .filter((h) => owner || h.to_organization_id === actor.organizationId || h.case_number !== null)
       .map(presentHandoverOf),

@@ -36,7 +36,7 @@ import { finishSending, openConsultationOfMyCounter } from '../openConsultation.
 import { operations } from '../operation.ts';
 import { decodeCursor, nextCursor } from '../pagination.ts';
 import { conflict, enforce, notFound } from '../problem.ts';
-import { visibleSummariesWithPersons } from './consultations.ts';
+import { presentHandoverOf, visibleSummariesWithPersons } from './consultations.ts';
 
 function presentHandover(
   row: HandoverRow & { possible_duplicates?: string | number | null },
@@ -46,18 +46,10 @@ function presentHandover(
 ): Handover {
   const duplicates = row.possible_duplicates;
   return {
-    id: row.id,
+    ...presentHandoverOf(row),
     consultation,
     fromOrganization: { id: row.from_organization_id, name: row.from_organization_name },
-    toOrganization: { id: row.to_organization_id, name: row.to_organization_name },
-    reason: row.reason,
-    servicesTried: row.services_tried,
-    status: row.status,
-    createdAt: row.created_at.toISOString(),
     daysWaiting: row.status === 'pending' ? daysBetween(toIsoDate(row.created_at), today) : null,
-    decidedAt: row.decided_at?.toISOString() ?? null,
-    returnReason: row.return_reason,
-    case: row.case_id && row.case_number ? { id: row.case_id, caseNumber: row.case_number } : null,
     possibleDuplicates:
       maySeePossibleDuplicates(actor) && duplicates !== undefined && duplicates !== null
         ? Number(duplicates)

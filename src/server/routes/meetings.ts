@@ -134,6 +134,13 @@ export async function presentMeeting(
   };
 }
 
+/** The meeting with this id as the caller sees it now, and its row; 404 unless visible. */
+async function visibleMeeting(tx: Transaction<DB>, actor: Actor, id: string) {
+  const row = await findVisibleMeeting(tx, actor, id);
+  if (!row) throw notFound();
+  return { row, meeting: await presentMeeting(tx, actor, row) };
+}
+
 function invalid(errors: NonNullable<Problem['errors']>, detail: string): HttpProblem {
   return new HttpProblem(400, 'validation.invalid', detail, errors);
 }
@@ -287,9 +294,7 @@ export function meetingRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           consentIds: [...new Set(coverage.values())],
         },
       });
-      const visible = await findVisibleMeeting(tx, actor, created.id);
-      if (!visible) throw notFound();
-      return presentMeeting(tx, actor, visible);
+      return (await visibleMeeting(tx, actor, created.id)).meeting;
     },
   );
 
@@ -306,9 +311,7 @@ export function meetingRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: meetingSchema },
     },
     async ({ request, actor, tx, audit }) => {
-      const meeting = await findVisibleMeeting(tx, actor, request.params.id);
-      if (!meeting) throw notFound();
-      const presented = await presentMeeting(tx, actor, meeting);
+      const { row: meeting, meeting: presented } = await visibleMeeting(tx, actor, request.params.id);
       await audit({
         action: 'meeting.read',
         resourceType: 'meeting',
@@ -468,9 +471,7 @@ export function meetingRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         legalBasis: meeting.legal_basis,
         details: { heldAt: new Date(input.heldAt).toISOString(), attendedOrganizationIds: attending },
       });
-      const updated = await findVisibleMeeting(tx, actor, meeting.id);
-      if (!updated) throw notFound();
-      return presentMeeting(tx, actor, updated);
+      return (await visibleMeeting(tx, actor, meeting.id)).meeting;
     },
   );
 }

@@ -12,6 +12,7 @@ import {
 import { caseVisible, consultationVisible, type Viewer } from '../../db/access.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
 import { findVisibleCase } from '../../db/cases.ts';
+import { findVisibleConsultationPerson } from '../../db/consultations.ts';
 import type { DB } from '../../db/schema.ts';
 import { today } from '../../domain/clock.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
@@ -125,13 +126,7 @@ export function outreachRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           if (!kase) throw notFound();
           personId = kase.primary_person_id;
         } else {
-          const consultation = await tx
-            .selectFrom('consultations as c')
-            .select(['c.id', 'c.person_id'])
-            .where('c.tenant_id', '=', actor.tenantId)
-            .where('c.id', '=', input.consultationId ?? '')
-            .where(consultationVisible(actor, 'c.id', 'c.organization_id'))
-            .executeTakeFirst();
+          const consultation = await findVisibleConsultationPerson(tx, actor, input.consultationId ?? '');
           if (!consultation)
             throw new HttpProblem(400, 'validation.invalid', '指定された相談が見つかりません。', [
               { field: 'consultationId', code: 'unknown', message: '指定された相談が見つかりません' },
@@ -196,13 +191,7 @@ export function outreachRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         if (query.caseId && !(await findVisibleCase(tx, actor, query.caseId))) throw notFound();
         const all = await listContacts(tx, actor, query);
         if (query.consultationId && all.length === 0) {
-          const visible = await tx
-            .selectFrom('consultations as c')
-            .select('c.id')
-            .where('c.tenant_id', '=', actor.tenantId)
-            .where('c.id', '=', query.consultationId)
-            .where(consultationVisible(actor, 'c.id', 'c.organization_id'))
-            .executeTakeFirst();
+          const visible = await findVisibleConsultationPerson(tx, actor, query.consultationId);
           if (!visible) throw notFound();
         }
         const items = query.overdue ? all.filter((c) => c.overdue) : all;

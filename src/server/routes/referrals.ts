@@ -30,7 +30,7 @@ import { finishSending, openConsultationOfMyCounter } from '../openConsultation.
 import { operations } from '../operation.ts';
 import { decodeCursor, nextCursor } from '../pagination.ts';
 import { conflict, enforce, notFound } from '../problem.ts';
-import { fieldProblem, visibleSummariesWithPersons } from './consultations.ts';
+import { fieldProblem, presentReferralOf, visibleSummariesWithPersons } from './consultations.ts';
 
 /** Calendar days a referral waited: until today while pending, until its decision once decided. */
 function daysWaiting(row: Pick<ReferralRow, 'created_at' | 'decided_at'>, today: string): number {
@@ -44,17 +44,9 @@ function presentReferral(
   today = clock.today(),
 ): Referral {
   return {
-    id: row.id,
+    ...presentReferralOf(row),
     consultation: consultation ?? null,
-    fromOrganization: { id: row.from_organization_id, name: row.from_organization_name },
-    toOrganization: { id: row.to_organization_id, name: row.to_organization_name },
-    note: row.note,
-    legalBasis: row.legal_basis,
-    status: row.status,
-    createdAt: row.created_at.toISOString(),
     daysWaiting: daysWaiting(row, today),
-    decidedAt: row.decided_at?.toISOString() ?? null,
-    declineReason: row.decline_reason,
     abilities: referralAbilities(actor, row),
   };
 }

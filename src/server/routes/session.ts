@@ -165,6 +165,16 @@ export function sessionRoutes(
 ): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
+  /** A sign-in that succeeded: the session cookie, and who the caller now is. */
+  const signedIn = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    session: { token: string; userId: string; csrfToken: string },
+  ): Promise<Me> => {
+    setSessionCookie(request, reply, session.token, config.absoluteTimeoutSeconds);
+    return loadMe(db, session.userId, session.csrfToken, config);
+  };
+
   r.post(
     '/api/session',
     {
@@ -272,8 +282,7 @@ export function sessionRoutes(
             .code(202)
             .send({ secondFactorRequired: true, expiresAt: outcome.expiresAt.toISOString() });
         case 'ok':
-          setSessionCookie(request, reply, outcome.token, config.absoluteTimeoutSeconds);
-          return loadMe(db, outcome.userId, outcome.csrfToken, config);
+          return signedIn(request, reply, outcome);
       }
     },
   );
@@ -398,8 +407,7 @@ export function sessionRoutes(
           );
         case 'ok':
           setChallengeCookie(request, reply, null);
-          setSessionCookie(request, reply, outcome.token, config.absoluteTimeoutSeconds);
-          return loadMe(db, outcome.userId, outcome.csrfToken, config);
+          return signedIn(request, reply, outcome);
       }
     },
   );
