@@ -70,6 +70,18 @@ export function auditContextOf(request: FastifyRequest): AuditContext & { tenant
   };
 }
 
+/** The audit context of a sign-in step by this user: the request has no actor yet. */
+export function signInAuditContext(
+  request: FastifyRequest,
+  user: { id: string; tenant_id: string; organization_id: string; login_id: string },
+): AuditContext & { tenantId: string } {
+  return {
+    tenantId: user.tenant_id,
+    actor: { userId: user.id, organizationId: user.organization_id, loginId: user.login_id },
+    ip: request.ip,
+  };
+}
+
 /** The signed-in actor of a request that the access gate has already let through. */
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw signInRequired();

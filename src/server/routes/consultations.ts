@@ -102,20 +102,47 @@ export async function visibleSummariesWithPersons(
   return summariesWithPersons(db, viewer, [...rows.values()]);
 }
 
+/** Summaries of the consultations these handovers or referrals were made of, those the viewer may see. */
+export function summariesOfSent(
+  db: Kysely<DB> | Transaction<DB>,
+  viewer: Viewer,
+  sent: readonly { consultation_id: string }[],
+): Promise<Map<string, ConsultationSummary>> {
+  return visibleSummariesWithPersons(
+    db,
+    viewer,
+    sent.map((row) => row.consultation_id),
+  );
+}
+
 function parseVisitor(visitor: ConsultationRow['visitor']): Visitor | null {
   return typeof visitor === 'string' ? JSON.parse(visitor) : visitor;
+}
+
+/** What a handover and a referral both say: to whom, in which state, sent and decided when. */
+function presentSending<S>(row: {
+  id: string;
+  to_organization_id: string;
+  to_organization_name: string;
+  status: S;
+  created_at: Date;
+  decided_at: Date | null;
+}) {
+  return {
+    id: row.id,
+    toOrganization: { id: row.to_organization_id, name: row.to_organization_name },
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+    decidedAt: row.decided_at?.toISOString() ?? null,
+  };
 }
 
 /** A handover as its consultation lists it (handovers.ts adds its consultation, days waiting…). */
 export function presentHandoverOf(row: HandoverRow): Consultation['handovers'][number] {
   return {
-    id: row.id,
-    toOrganization: { id: row.to_organization_id, name: row.to_organization_name },
+    ...presentSending(row),
     reason: row.reason,
     servicesTried: row.services_tried,
-    status: row.status,
-    createdAt: row.created_at.toISOString(),
-    decidedAt: row.decided_at?.toISOString() ?? null,
     returnReason: row.return_reason,
     case: row.case_id && row.case_number ? { id: row.case_id, caseNumber: row.case_number } : null,
   };
@@ -124,14 +151,10 @@ export function presentHandoverOf(row: HandoverRow): Consultation['handovers'][n
 /** A referral as its consultation lists it (referrals.ts adds its consultation, days waiting…). */
 export function presentReferralOf(row: ReferralRow): Consultation['referrals'][number] {
   return {
-    id: row.id,
+    ...presentSending(row),
     fromOrganization: { id: row.from_organization_id, name: row.from_organization_name },
-    toOrganization: { id: row.to_organization_id, name: row.to_organization_name },
     note: row.note,
     legalBasis: row.legal_basis,
-    status: row.status,
-    createdAt: row.created_at.toISOString(),
-    decidedAt: row.decided_at?.toISOString() ?? null,
     declineReason: row.decline_reason,
   };
 }
@@ -352,26 +375,27 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         status: statusAfterOutcome(outcome.kind),
       });
 
-      let referralId: string | null = null;
-      let handoverId: string | null = null;
+      // the handover or referral the outcome asks for, made with the consultation
+      const sending = {
+        tenantId: actor.tenantId,
+        consultationId: id,
+        fromOrganizationId: actor.organizationId,
+      };
+      let sent: { next: 'referral' | 'handover'; id: string; toOrganizationId: string } | null = null;
       if (outcome.kind === 'referral' && referralTarget) {
-        referralId = await insertReferral(tx, {
-          tenantId: actor.tenantId,
-          consultationId: id,
-          fromOrganizationId: actor.organizationId,
-          toOrganizationId: referralTarget,
-          note: outcome.note || null,
-        });
+        const note = outcome.note || null;
+        const referralId = await insertReferral(tx, { ...sending, toOrganizationId: referralTarget, note });
+        sent = { next: 'referral', id: referralId, toOrganizationId: referralTarget };
       }
       if (outcome.kind === 'handover' && coordinatingSection) {
-        handoverId = await insertHandover(tx, {
-          tenantId: actor.tenantId,
-          consultationId: id,
-          fromOrganizationId: actor.organizationId,
+        const { reason, servicesTried } = outcome;
+        const handoverId = await insertHandover(tx, {
+          ...sending,
           toOrganizationId: coordinatingSection,
-          reason: outcome.reason,
-          servicesTried: outcome.servicesTried,
+          reason,
+          servicesTried,
         });
+        sent = { next: 'handover', id: handoverId, toOrganizationId: coordinatingSection };
       }
       const { consultation: created } = await visibleConsultation(tx, actor, id);
 
@@ -391,28 +415,12 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           consentToShare: input.consentToShare,
         },
       });
-      if (referralId && referralTarget) {
+      if (sent) {
+        const { next, ...made } = sent;
         await recordAudit(
           tx,
           context,
-          sentConsultationEvent('referral', {
-            id: referralId,
-            personId,
-            consultationId: id,
-            toOrganizationId: referralTarget,
-          }),
-        );
-      }
-      if (handoverId && coordinatingSection) {
-        await recordAudit(
-          tx,
-          context,
-          sentConsultationEvent('handover', {
-            id: handoverId,
-            personId,
-            consultationId: id,
-            toOrganizationId: coordinatingSection,
-          }),
+          sentConsultationEvent(next, { ...made, personId, consultationId: id }),
         );
       }
       return created;

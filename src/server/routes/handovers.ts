@@ -36,7 +36,7 @@ import { finishSending, openConsultationOfMyCounter } from '../openConsultation.
 import { operations } from '../operation.ts';
 import { decodeCursor, nextCursor } from '../pagination.ts';
 import { conflict, enforce, notFound } from '../problem.ts';
-import { presentHandoverOf, visibleSummariesWithPersons } from './consultations.ts';
+import { presentHandoverOf, summariesOfSent, visibleSummariesWithPersons } from './consultations.ts';
 
 function presentHandover(
   row: HandoverRow & { possible_duplicates?: string | number | null },
@@ -138,11 +138,7 @@ export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         withDuplicates: maySeePossibleDuplicates(actor),
       });
       const page = rows.slice(0, limit);
-      const summaries = await visibleSummariesWithPersons(
-        tx,
-        actor,
-        page.map((row) => row.consultation_id),
-      );
+      const summaries = await summariesOfSent(tx, actor, page);
       const today = clock.today();
       const items = page.flatMap((row) => {
         const summary = summaries.get(row.consultation_id);

@@ -30,7 +30,12 @@ import { finishSending, openConsultationOfMyCounter } from '../openConsultation.
 import { operations } from '../operation.ts';
 import { decodeCursor, nextCursor } from '../pagination.ts';
 import { conflict, enforce, notFound } from '../problem.ts';
-import { fieldProblem, presentReferralOf, visibleSummariesWithPersons } from './consultations.ts';
+import {
+  fieldProblem,
+  presentReferralOf,
+  summariesOfSent,
+  visibleSummariesWithPersons,
+} from './consultations.ts';
 
 /** Calendar days a referral waited: until today while pending, until its decision once decided. */
 function daysWaiting(row: Pick<ReferralRow, 'created_at' | 'decided_at'>, today: string): number {
@@ -77,11 +82,7 @@ export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const after = decodeCursor(cursor, ['timestampText', 'uuid']);
       const rows = await listReferralInbox(tx, actor, { status, limit, after });
       const page = rows.slice(0, limit);
-      const summaries = await visibleSummariesWithPersons(
-        tx,
-        actor,
-        page.map((row) => row.consultation_id),
-      );
+      const summaries = await summariesOfSent(tx, actor, page);
       const today = clock.today();
       const items = page.map((row) => presentReferral(row, summaries.get(row.consultation_id), actor, today));
       await audit({

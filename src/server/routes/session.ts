@@ -35,6 +35,7 @@ import {
   auditContextOf,
   clearSessionCookie,
   setSessionCookie,
+  signInAuditContext,
   totpEnrolmentRequired,
 } from '../authentication.ts';
 import type { Config } from '../config.ts';
@@ -140,20 +141,12 @@ async function openSession(
     userAgent: request.headers['user-agent'] ?? null,
     absoluteTimeoutSeconds: config.absoluteTimeoutSeconds,
   });
-  await recordAudit(
-    tx,
-    {
-      tenantId: user.tenant_id,
-      actor: { userId: user.id, organizationId: user.organization_id, loginId: user.login_id },
-      ip: request.ip,
-    },
-    {
-      action: 'session.signIn',
-      resourceType: 'user',
-      resourceId: user.id,
-      ...(secondFactor ? { details: { secondFactor } } : {}),
-    },
-  );
+  await recordAudit(tx, signInAuditContext(request, user), {
+    action: 'session.signIn',
+    resourceType: 'user',
+    resourceId: user.id,
+    ...(secondFactor ? { details: { secondFactor } } : {}),
+  });
   return session;
 }
 
@@ -241,15 +234,11 @@ export function sessionRoutes(
             expiresAt,
           });
           // the password was right; the sign-in waits for the second factor
-          await recordAudit(
-            tx,
-            {
-              tenantId: user.tenant_id,
-              actor: { userId: user.id, organizationId: user.organization_id, loginId: user.login_id },
-              ip: request.ip,
-            },
-            { action: 'session.secondFactorRequested', resourceType: 'user', resourceId: user.id },
-          );
+          await recordAudit(tx, signInAuditContext(request, user), {
+            action: 'session.secondFactorRequested',
+            resourceType: 'user',
+            resourceId: user.id,
+          });
           return { kind: 'secondFactor', challengeToken, expiresAt };
         }
         const session = await openSession(tx, request, user, config, null);
@@ -331,20 +320,12 @@ export function sessionRoutes(
         const ended = async (reason: string) => {
           await consumeSignInChallenge(tx, challenge.id);
           if (user)
-            await recordAudit(
-              tx,
-              {
-                tenantId: user.tenant_id,
-                actor: { userId: user.id, organizationId: user.organization_id, loginId: user.login_id },
-                ip: request.ip,
-              },
-              {
-                action: 'session.secondFactorFailed',
-                resourceType: 'user',
-                resourceId: user.id,
-                details: { reason },
-              },
-            );
+            await recordAudit(tx, signInAuditContext(request, user), {
+              action: 'session.secondFactorFailed',
+              resourceType: 'user',
+              resourceId: user.id,
+              details: { reason },
+            });
         };
         if (!user || user.disabled_at || !totp?.activated_at) {
           await ended(user?.disabled_at ? 'disabled' : 'totpOff');
@@ -363,11 +344,7 @@ export function sessionRoutes(
         } else if (await spendRecoveryCode(tx, user.id, normalizeRecoveryCode(code))) {
           method = 'recoveryCode';
         }
-        const context = {
-          tenantId: user.tenant_id,
-          actor: { userId: user.id, organizationId: user.organization_id, loginId: user.login_id },
-          ip: request.ip,
-        };
+        const context = signInAuditContext(request, user);
         if (!method) {
           const attempts = await failSignInChallenge(tx, challenge.id, CHALLENGE_MAX_ATTEMPTS);
           const { lockedUntil } = await recordFailedSignIn(tx, user.id, config);
