@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
 import { idParamsSchema } from '../../contract/common.ts';
 import {
@@ -11,7 +10,6 @@ import {
   communityActivitySchema,
   communitySessionInputSchema,
 } from '../../contract/community.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import {
   type CommunityActivityRow,
   type CommunityActivityValues,
@@ -28,8 +26,7 @@ import { now, today } from '../../domain/clock.ts';
 import { fiscalYearOf, fiscalYearRange, formatFiscalYear } from '../../domain/fiscalYear.ts';
 import type { CommunityActivityKind } from '../../domain/resources/community.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
-import { readErrors, writeErrors } from '../operation.ts';
+import { operations } from '../operation.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 
 const base = (row: CommunityActivityRow) => ({
@@ -110,6 +107,13 @@ async function valuesOf(
   };
 }
 
+/** The activity with this id, or 404. */
+async function activity(tx: Transaction<DB>, actor: Actor, id: string): Promise<CommunityActivityRow> {
+  const row = await findCommunityActivity(tx, actor.tenantId, id);
+  if (!row) throw notFound();
+  return row;
+}
+
 /**
  * 地域づくりに向けた支援 (docs/resources.md "地域づくり"): activities at local 拠点 and the sessions held,
  * counted without personal data (a participant count and the organisations that took part). Read by
@@ -117,167 +121,134 @@ async function valuesOf(
  * the figures are aggregates, so reads are not audited as personal data, every change is.
  */
 export function communityRoutes(app: FastifyInstance, db: Kysely<DB>): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['community'] });
 
-  r.get(
+  op.get(
     '/api/community-activities',
     {
-      config: { access: { permission: 'resource.read' }, audit: [] },
-      schema: {
-        operationId: 'communityActivities.list',
-        summary: '地域づくり: activities with their figures for a 年度, and the 拠点数・参加者数・参加機関数',
-        tags: ['community'],
-        querystring: communityActivityListQuerySchema,
-        response: { 200: communityActivityListSchema, ...readErrors },
-      },
+      operationId: 'communityActivities.list',
+      access: { permission: 'resource.read' },
+      audit: [],
+      summary: '地域づくり: activities with their figures for a 年度, and the 拠点数・参加者数・参加機関数',
+      querystring: communityActivityListQuerySchema,
+      response: { 200: communityActivityListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx }) => {
       const fiscalYear = request.query.fiscalYear ?? fiscalYearOf(today());
       const { start, end } = fiscalYearRange(fiscalYear);
-      return db.transaction().execute(async (tx) => {
-        const rows = await listCommunityActivities(tx, actor.tenantId);
-        const sessions = await communitySessions(tx, actor.tenantId, { from: start, to: end });
-        const lastHeld = await tx
-          .selectFrom('community_activity_sessions')
-          .select(['activity_id', (eb) => eb.fn.max('held_on').as('last')])
-          .where('tenant_id', '=', actor.tenantId)
-          .groupBy('activity_id')
-          .execute();
-        const lastOf = new Map(lastHeld.map((l) => [l.activity_id, String(l.last)]));
-        const totals = await communityTotalsOfYear(tx, actor.tenantId, fiscalYear);
-        const previous = await communityTotalsOfYear(tx, actor.tenantId, fiscalYear - 1);
-        return {
-          fiscalYear,
-          fiscalYearLabel: formatFiscalYear(fiscalYear),
-          totals,
-          previous: {
-            fiscalYear: fiscalYear - 1,
-            fiscalYearLabel: formatFiscalYear(fiscalYear - 1),
-            totals: previous,
-          },
-          items: rows.map((row) => {
-            const own = sessions.filter((s) => s.activity_id === row.id);
-            const organizations = new Set(own.flatMap((s) => s.organizations));
-            return {
-              ...base(row),
-              year: {
-                sessions: own.length,
-                participants: own.reduce((sum, s) => sum + s.participants, 0),
-                organizations: organizations.size,
-              },
-              lastHeldOn: lastOf.get(row.id) ?? null,
-            };
-          }),
-          abilities: { create: actor.permissions.has('resource.manage') },
-        };
-      });
+      const rows = await listCommunityActivities(tx, actor.tenantId);
+      const sessions = await communitySessions(tx, actor.tenantId, { from: start, to: end });
+      const lastHeld = await tx
+        .selectFrom('community_activity_sessions')
+        .select(['activity_id', (eb) => eb.fn.max('held_on').as('last')])
+        .where('tenant_id', '=', actor.tenantId)
+        .groupBy('activity_id')
+        .execute();
+      const lastOf = new Map(lastHeld.map((l) => [l.activity_id, String(l.last)]));
+      const totals = await communityTotalsOfYear(tx, actor.tenantId, fiscalYear);
+      const previous = await communityTotalsOfYear(tx, actor.tenantId, fiscalYear - 1);
+      return {
+        fiscalYear,
+        fiscalYearLabel: formatFiscalYear(fiscalYear),
+        totals,
+        previous: {
+          fiscalYear: fiscalYear - 1,
+          fiscalYearLabel: formatFiscalYear(fiscalYear - 1),
+          totals: previous,
+        },
+        items: rows.map((row) => {
+          const own = sessions.filter((s) => s.activity_id === row.id);
+          const organizations = new Set(own.flatMap((s) => s.organizations));
+          return {
+            ...base(row),
+            year: {
+              sessions: own.length,
+              participants: own.reduce((sum, s) => sum + s.participants, 0),
+              organizations: organizations.size,
+            },
+            lastHeldOn: lastOf.get(row.id) ?? null,
+          };
+        }),
+        abilities: { create: actor.permissions.has('resource.manage') },
+      };
     },
   );
 
-  r.get(
+  op.get(
     '/api/community-activities/:id',
     {
-      config: { access: { permission: 'resource.read' }, audit: [] },
-      schema: {
-        operationId: 'communityActivities.get',
-        summary: 'One 地域づくり activity with its 拠点 and every session held',
-        tags: ['community'],
-        params: idParamsSchema,
-        response: { 200: communityActivitySchema, ...readErrors },
-      },
+      operationId: 'communityActivities.get',
+      access: { permission: 'resource.read' },
+      audit: [],
+      summary: 'One 地域づくり activity with its 拠点 and every session held',
+      params: idParamsSchema,
+      response: { 200: communityActivitySchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const row = await findCommunityActivity(tx, actor.tenantId, request.params.id);
-        if (!row) throw notFound();
-        return presentActivity(tx, actor, row);
-      });
-    },
+    async ({ request, actor, tx }) =>
+      presentActivity(tx, actor, await activity(tx, actor, request.params.id)),
   );
 
-  r.post(
+  op.post(
     '/api/community-activities',
     {
-      config: { access: { permission: 'resource.manage' }, audit: ['communityActivity.create'] },
-      schema: {
-        operationId: 'communityActivities.create',
-        summary:
-          'Register a 地域づくり activity (サロン, 子ども食堂, 居場所 …) at a 拠点, optionally a directory resource',
-        tags: ['community'],
-        body: communityActivityInputSchema,
-        response: { 201: communityActivitySchema, ...writeErrors },
-      },
+      operationId: 'communityActivities.create',
+      access: { permission: 'resource.manage' },
+      audit: ['communityActivity.create'],
+      summary:
+        'Register a 地域づくり activity (サロン, 子ども食堂, 居場所 …) at a 拠点, optionally a directory resource',
+      body: communityActivityInputSchema,
+      response: { 201: communityActivitySchema },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const created = await db.transaction().execute(async (tx) => {
-        const values = await valuesOf(tx, actor.tenantId, request.body);
-        const id = await insertCommunityActivity(tx, actor.tenantId, actor.userId, values);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'communityActivity.create',
-          resourceType: 'communityActivity',
-          resourceId: id,
-          details: { name: values.name, kind: values.kind, resourceId: values.resourceId },
-        });
-        const row = await findCommunityActivity(tx, actor.tenantId, id);
-        if (!row) throw notFound();
-        return presentActivity(tx, actor, row);
+    async ({ request, actor, tx, audit }) => {
+      const values = await valuesOf(tx, actor.tenantId, request.body);
+      const id = await insertCommunityActivity(tx, actor.tenantId, actor.userId, values);
+      await audit({
+        action: 'communityActivity.create',
+        resourceType: 'communityActivity',
+        resourceId: id,
+        details: { name: values.name, kind: values.kind, resourceId: values.resourceId },
       });
-      return reply.code(201).send(created);
+      return presentActivity(tx, actor, await activity(tx, actor, id));
     },
   );
 
-  r.put(
+  op.put(
     '/api/community-activities/:id',
     {
-      config: { access: { permission: 'resource.manage' }, audit: ['communityActivity.update'] },
-      schema: {
-        operationId: 'communityActivities.update',
-        summary: 'Change a 地域づくり activity (the whole record as the edit screen holds it)',
-        tags: ['community'],
-        params: idParamsSchema,
-        body: communityActivityInputSchema,
-        response: { 200: communityActivitySchema, ...writeErrors },
-      },
+      operationId: 'communityActivities.update',
+      access: { permission: 'resource.manage' },
+      audit: ['communityActivity.update'],
+      summary: 'Change a 地域づくり activity (the whole record as the edit screen holds it)',
+      params: idParamsSchema,
+      body: communityActivityInputSchema,
+      response: { 200: communityActivitySchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const before = await findCommunityActivity(tx, actor.tenantId, request.params.id);
-        if (!before) throw notFound();
-        const values = await valuesOf(tx, actor.tenantId, request.body);
-        await updateCommunityActivity(tx, actor.tenantId, before.id, values, now());
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'communityActivity.update',
-          resourceType: 'communityActivity',
-          resourceId: before.id,
-          details: { name: values.name, active: values.active },
-        });
-        const row = await findCommunityActivity(tx, actor.tenantId, before.id);
-        if (!row) throw notFound();
-        return presentActivity(tx, actor, row);
+    async ({ request, actor, tx, audit }) => {
+      const before = await activity(tx, actor, request.params.id);
+      const values = await valuesOf(tx, actor.tenantId, request.body);
+      await updateCommunityActivity(tx, actor.tenantId, before.id, values, now());
+      await audit({
+        action: 'communityActivity.update',
+        resourceType: 'communityActivity',
+        resourceId: before.id,
+        details: { name: values.name, active: values.active },
       });
+      return presentActivity(tx, actor, await activity(tx, actor, before.id));
     },
   );
 
-  r.post(
+  op.post(
     '/api/community-activities/:id/sessions',
     {
-      config: { access: { permission: 'resource.manage' }, audit: ['communityActivity.recordSession'] },
-      schema: {
-        operationId: 'communityActivities.recordSession',
-        summary:
-          'Record a session held: its date, how many took part, which organisations (no personal data)',
-        tags: ['community'],
-        params: idParamsSchema,
-        body: communitySessionInputSchema,
-        response: { 201: communityActivitySchema, ...writeErrors },
-      },
+      operationId: 'communityActivities.recordSession',
+      access: { permission: 'resource.manage' },
+      audit: ['communityActivity.recordSession'],
+      summary: 'Record a session held: its date, how many took part, which organisations (no personal data)',
+      params: idParamsSchema,
+      body: communitySessionInputSchema,
+      response: { 201: communityActivitySchema },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const input = request.body;
       if (input.heldOn > today()) {
         const message = '開催日に未来の日付は指定できません';
@@ -285,27 +256,23 @@ export function communityRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           { field: 'heldOn', code: 'future', message },
         ]);
       }
-      const updated = await db.transaction().execute(async (tx) => {
-        const row = await findCommunityActivity(tx, actor.tenantId, request.params.id);
-        if (!row) throw notFound();
-        const id = await insertCommunitySession(tx, {
-          tenantId: actor.tenantId,
-          activityId: row.id,
-          heldOn: input.heldOn,
-          participants: input.participants,
-          organizations: input.organizations,
-          note: input.note,
-          recordedBy: actor.userId,
-        });
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'communityActivity.recordSession',
-          resourceType: 'communityActivity',
-          resourceId: row.id,
-          details: { sessionId: id, heldOn: input.heldOn, participants: input.participants },
-        });
-        return presentActivity(tx, actor, row);
+      const row = await activity(tx, actor, request.params.id);
+      const id = await insertCommunitySession(tx, {
+        tenantId: actor.tenantId,
+        activityId: row.id,
+        heldOn: input.heldOn,
+        participants: input.participants,
+        organizations: input.organizations,
+        note: input.note,
+        recordedBy: actor.userId,
       });
-      return reply.code(201).send(updated);
+      await audit({
+        action: 'communityActivity.recordSession',
+        resourceType: 'communityActivity',
+        resourceId: row.id,
+        details: { sessionId: id, heldOn: input.heldOn, participants: input.participants },
+      });
+      return presentActivity(tx, actor, row);
     },
   );
 }
