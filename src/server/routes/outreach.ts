@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import {
   type OutreachContact,
@@ -10,13 +9,11 @@ import {
   outreachContactSchema,
 } from '../../contract/outreach.ts';
 import { caseVisible, consultationVisible, type Viewer } from '../../db/access.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { findVisibleCase } from '../../db/cases.ts';
 import { findVisibleConsultationPerson } from '../../db/consultations.ts';
 import type { DB } from '../../db/schema.ts';
 import { today } from '../../domain/clock.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
-import { readErrors, writeErrors } from '../operation.ts';
+import { operations } from '../operation.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 
 /**
@@ -101,108 +98,95 @@ async function listContacts(
  * the case (404 otherwise), every read audited; the coordinator lists overdue next attempts.
  */
 export function outreachRoutes(app: FastifyInstance, db: Kysely<DB>): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['outreach'] });
 
-  r.post(
+  op.post(
     '/api/outreach-contacts',
     {
-      config: { access: { permission: 'outreach.record' }, audit: ['outreachContact.create'] },
-      schema: {
-        operationId: 'outreachContacts.create',
-        summary:
-          'Record a contact attempt (訪問, 手紙, 電話, 近隣・民生委員を通じて) on a consultation or a case',
-        tags: ['outreach'],
-        body: outreachContactInputSchema,
-        response: { 201: outreachContactSchema, ...writeErrors },
-      },
+      operationId: 'outreachContacts.create',
+      access: { permission: 'outreach.record' },
+      audit: ['outreachContact.create'],
+      summary:
+        'Record a contact attempt (訪問, 手紙, 電話, 近隣・民生委員を通じて) on a consultation or a case',
+      body: outreachContactInputSchema,
+      response: { 201: outreachContactSchema },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit, visibleCase }) => {
       const input = request.body;
-      const contact = await db.transaction().execute(async (tx) => {
-        let personId: string | null = null;
-        if (input.caseId) {
-          const kase = await findVisibleCase(tx, actor, input.caseId);
-          if (!kase) throw notFound();
-          personId = kase.primary_person_id;
-        } else {
-          const consultation = await findVisibleConsultationPerson(tx, actor, input.consultationId ?? '');
-          if (!consultation)
-            throw new HttpProblem(400, 'validation.invalid', '指定された相談が見つかりません。', [
-              { field: 'consultationId', code: 'unknown', message: '指定された相談が見つかりません' },
-            ]);
-          personId = consultation.person_id;
-        }
-        const id = randomUUID();
-        await tx
-          .insertInto('outreach_contacts')
-          .values({
-            id,
-            tenant_id: actor.tenantId,
-            consultation_id: input.caseId ? null : (input.consultationId ?? null),
-            case_id: input.caseId ?? null,
-            organization_id: actor.organizationId,
-            recorded_by: actor.userId,
-            attempted_on: input.attemptedOn,
-            method: input.method,
-            result: input.result,
-            relationship: input.relationship,
-            note: input.note,
-            next_attempt_on: input.nextAttemptOn,
-          })
-          .execute();
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'outreachContact.create',
-          resourceType: 'outreachContact',
-          resourceId: id,
-          caseId: input.caseId ?? null,
-          personId,
-          details: {
-            method: input.method,
-            result: input.result,
-            consultationId: input.consultationId ?? null,
-          },
-        });
-        const [created] = await listContacts(tx, actor, { id });
-        if (!created) throw notFound();
-        return created;
+      let personId: string | null = null;
+      if (input.caseId) {
+        personId = (await visibleCase(input.caseId)).primary_person_id;
+      } else {
+        const consultation = await findVisibleConsultationPerson(tx, actor, input.consultationId ?? '');
+        if (!consultation)
+          throw new HttpProblem(400, 'validation.invalid', '指定された相談が見つかりません。', [
+            { field: 'consultationId', code: 'unknown', message: '指定された相談が見つかりません' },
+          ]);
+        personId = consultation.person_id;
+      }
+      const id = randomUUID();
+      await tx
+        .insertInto('outreach_contacts')
+        .values({
+          id,
+          tenant_id: actor.tenantId,
+          consultation_id: input.caseId ? null : (input.consultationId ?? null),
+          case_id: input.caseId ?? null,
+          organization_id: actor.organizationId,
+          recorded_by: actor.userId,
+          attempted_on: input.attemptedOn,
+          method: input.method,
+          result: input.result,
+          relationship: input.relationship,
+          note: input.note,
+          next_attempt_on: input.nextAttemptOn,
+        })
+        .execute();
+      await audit({
+        action: 'outreachContact.create',
+        resourceType: 'outreachContact',
+        resourceId: id,
+        caseId: input.caseId ?? null,
+        personId,
+        details: {
+          method: input.method,
+          result: input.result,
+          consultationId: input.consultationId ?? null,
+        },
       });
-      return reply.code(201).send(contact);
+      const [created] = await listContacts(tx, actor, { id });
+      if (!created) throw notFound();
+      return created;
     },
   );
 
-  r.get(
+  op.get(
     '/api/outreach-contacts',
     {
-      config: { access: { permission: 'case.read' }, audit: ['outreachContact.list'] },
-      schema: {
-        operationId: 'outreachContacts.list',
-        summary:
-          'Contact attempts of a consultation or case I may see; overdue=true: latest attempts whose next one is past',
-        tags: ['outreach'],
-        querystring: outreachContactListQuerySchema,
-        response: { 200: outreachContactListSchema, ...readErrors },
-      },
+      operationId: 'outreachContacts.list',
+      access: { permission: 'case.read' },
+      audit: ['outreachContact.list'],
+      summary:
+        'Contact attempts of a consultation or case I may see; overdue=true: latest attempts whose next one is past',
+      querystring: outreachContactListQuerySchema,
+      response: { 200: outreachContactListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const query = request.query;
-      return db.transaction().execute(async (tx) => {
-        if (query.caseId && !(await findVisibleCase(tx, actor, query.caseId))) throw notFound();
-        const all = await listContacts(tx, actor, query);
-        if (query.consultationId && all.length === 0) {
-          const visible = await findVisibleConsultationPerson(tx, actor, query.consultationId);
-          if (!visible) throw notFound();
-        }
-        const items = query.overdue ? all.filter((c) => c.overdue) : all;
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'outreachContact.list',
-          resourceType: 'outreachContact',
-          caseId: query.caseId ?? null,
-          details: { ids: items.map((c) => c.id), overdue: query.overdue },
-        });
-        return { items };
+      if (query.caseId && !(await findVisibleCase(tx, actor, query.caseId))) throw notFound();
+      const all = await listContacts(tx, actor, query);
+      if (query.consultationId && all.length === 0) {
+        const visible = await findVisibleConsultationPerson(tx, actor, query.consultationId);
+        if (!visible) throw notFound();
+      }
+      const items = query.overdue ? all.filter((c) => c.overdue) : all;
+      await audit({
+        action: 'outreachContact.list',
+        resourceType: 'outreachContact',
+        caseId: query.caseId ?? null,
+        details: { ids: items.map((c) => c.id), overdue: query.overdue },
       });
+      return { items };
     },
   );
 }

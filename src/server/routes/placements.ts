@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { idParamsSchema } from '../../contract/common.ts';
 import {
@@ -9,7 +8,6 @@ import {
   placementSchema,
   placementUpdateSchema,
 } from '../../contract/placements.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { findVisibleCase } from '../../db/cases.ts';
 import {
   insertPlacement,
@@ -19,8 +17,7 @@ import {
 } from '../../db/placements.ts';
 import type { DB } from '../../db/schema.ts';
 import { applyPlacementEvent, type PlacementStage } from '../../domain/resources/placement.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
-import { readErrors, writeErrors } from '../operation.ts';
+import { operations } from '../operation.ts';
 import { conflict, HttpProblem, notFound } from '../problem.ts';
 
 const unknownField = (field: string, message: string) =>
@@ -33,140 +30,122 @@ const unknownField = (field: string, message: string) =>
  * changed only by the organisations taking part in the case (404 for everyone else), every read audited.
  */
 export function placementRoutes(app: FastifyInstance, db: Kysely<DB>): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['placements'] });
 
-  r.post(
+  op.post(
     '/api/cases/:id/placements',
     {
-      config: { access: { permission: 'placement.manage' }, audit: ['placement.create'] },
-      schema: {
-        operationId: 'placements.create',
-        summary:
-          'Place a person of a case with a resource of the directory (参加支援), optionally for a plan item',
-        tags: ['placements'],
-        params: idParamsSchema,
-        body: placementInputSchema,
-        response: { 201: placementSchema, ...writeErrors },
-      },
+      operationId: 'placements.create',
+      access: { permission: 'placement.manage' },
+      audit: ['placement.create'],
+      summary:
+        'Place a person of a case with a resource of the directory (参加支援), optionally for a plan item',
+      params: idParamsSchema,
+      body: placementInputSchema,
+      response: { 201: placementSchema },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit, visibleCase }) => {
       const input = request.body;
-      const placement = await db.transaction().execute(async (tx) => {
-        const kase = await findVisibleCase(tx, actor, request.params.id, { forUpdate: true });
-        if (!kase) throw notFound();
-        if (kase.stage === 'closed')
-          throw conflict(
-            'conflict.state',
-            '終結した事例には参加支援を登録できません。再開してから登録してください。',
-          );
-        const known = await placementReferencesKnown(tx, kase, input);
-        if (!known.person) throw unknownField('personId', 'この事例の世帯員から本人を選んでください');
-        if (!known.resource) throw unknownField('resourceId', '指定された社会資源が見つかりません');
-        if (!known.planItem) throw unknownField('planItemId', 'この事例の支援プランの項目を選んでください');
-        const id = await insertPlacement(tx, {
-          tenantId: actor.tenantId,
-          caseId: kase.id,
-          personId: input.personId,
-          resourceId: input.resourceId,
-          planItemId: input.planItemId,
-          organizationId: actor.organizationId,
-          kind: input.kind,
-          note: input.note,
-          createdBy: actor.userId,
-        });
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'placement.create',
-          resourceType: 'placement',
-          resourceId: id,
-          caseId: kase.id,
-          personId: input.personId,
-          details: { resourceId: input.resourceId, kind: input.kind, planItemId: input.planItemId },
-        });
-        const [created] = await listPlacements(tx, actor, { id });
-        if (!created) throw notFound();
-        return created;
+      const kase = await visibleCase(request.params.id, { forUpdate: true });
+      if (kase.stage === 'closed')
+        throw conflict(
+          'conflict.state',
+          '終結した事例には参加支援を登録できません。再開してから登録してください。',
+        );
+      const known = await placementReferencesKnown(tx, kase, input);
+      if (!known.person) throw unknownField('personId', 'この事例の世帯員から本人を選んでください');
+      if (!known.resource) throw unknownField('resourceId', '指定された社会資源が見つかりません');
+      if (!known.planItem) throw unknownField('planItemId', 'この事例の支援プランの項目を選んでください');
+      const id = await insertPlacement(tx, {
+        tenantId: actor.tenantId,
+        caseId: kase.id,
+        personId: input.personId,
+        resourceId: input.resourceId,
+        planItemId: input.planItemId,
+        organizationId: actor.organizationId,
+        kind: input.kind,
+        note: input.note,
+        createdBy: actor.userId,
       });
-      return reply.code(201).send(placement);
+      await audit({
+        action: 'placement.create',
+        resourceType: 'placement',
+        resourceId: id,
+        caseId: kase.id,
+        personId: input.personId,
+        details: { resourceId: input.resourceId, kind: input.kind, planItemId: input.planItemId },
+      });
+      const [created] = await listPlacements(tx, actor, { id });
+      if (!created) throw notFound();
+      return created;
     },
   );
 
-  r.patch(
+  op.patch(
     '/api/placements/:id',
     {
-      config: { access: { permission: 'placement.manage' }, audit: ['placement.update'] },
-      schema: {
-        operationId: 'placements.update',
-        summary:
-          'Record a step of a placement: 見学, 体験, 利用開始 (初日), a follow-up, or its end with a reason',
-        tags: ['placements'],
-        params: idParamsSchema,
-        body: placementUpdateSchema,
-        response: { 200: placementSchema, ...writeErrors },
-      },
+      operationId: 'placements.update',
+      access: { permission: 'placement.manage' },
+      audit: ['placement.update'],
+      summary:
+        'Record a step of a placement: 見学, 体験, 利用開始 (初日), a follow-up, or its end with a reason',
+      params: idParamsSchema,
+      body: placementUpdateSchema,
+      response: { 200: placementSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const { event } = request.body;
-      return db.transaction().execute(async (tx) => {
-        const [placement] = await listPlacements(tx, actor, { id: request.params.id, forUpdate: true });
-        if (!placement) throw notFound();
-        const next = applyPlacementEvent(placement.stage as PlacementStage, event);
-        if (!next.ok) {
-          if (event.kind === 'followUp' && !event.party) throw unknownField('event.party', next.reason);
-          if (event.kind === 'end' && !event.endReason) throw unknownField('event.endReason', next.reason);
-          throw conflict('conflict.state', next.reason);
-        }
-        const eventId = await recordPlacementEvent(tx, {
-          tenantId: actor.tenantId,
-          placementId: placement.id,
-          event,
-          stage: next.stage,
-          organizationId: actor.organizationId,
-          recordedBy: actor.userId,
-        });
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'placement.update',
-          resourceType: 'placement',
-          resourceId: placement.id,
-          caseId: placement.caseId,
-          personId: placement.person.id,
-          details: { eventId, kind: event.kind, occurredOn: event.occurredOn, stage: next.stage },
-        });
-        const [updated] = await listPlacements(tx, actor, { id: placement.id });
-        if (!updated) throw notFound();
-        return updated;
+      const [placement] = await listPlacements(tx, actor, { id: request.params.id, forUpdate: true });
+      if (!placement) throw notFound();
+      const next = applyPlacementEvent(placement.stage as PlacementStage, event);
+      if (!next.ok) {
+        if (event.kind === 'followUp' && !event.party) throw unknownField('event.party', next.reason);
+        if (event.kind === 'end' && !event.endReason) throw unknownField('event.endReason', next.reason);
+        throw conflict('conflict.state', next.reason);
+      }
+      const eventId = await recordPlacementEvent(tx, {
+        tenantId: actor.tenantId,
+        placementId: placement.id,
+        event,
+        stage: next.stage,
+        organizationId: actor.organizationId,
+        recordedBy: actor.userId,
       });
+      await audit({
+        action: 'placement.update',
+        resourceType: 'placement',
+        resourceId: placement.id,
+        caseId: placement.caseId,
+        personId: placement.person.id,
+        details: { eventId, kind: event.kind, occurredOn: event.occurredOn, stage: next.stage },
+      });
+      const [updated] = await listPlacements(tx, actor, { id: placement.id });
+      if (!updated) throw notFound();
+      return updated;
     },
   );
 
-  r.get(
+  op.get(
     '/api/placements',
     {
-      config: { access: { permission: 'case.read' }, audit: ['placement.list'] },
-      schema: {
-        operationId: 'placements.list',
-        summary:
-          'Placements of the cases I take part in (the coordinating section: across its cases), or of one case',
-        tags: ['placements'],
-        querystring: placementListQuerySchema,
-        response: { 200: placementListSchema, ...readErrors },
-      },
+      operationId: 'placements.list',
+      access: { permission: 'case.read' },
+      audit: ['placement.list'],
+      summary:
+        'Placements of the cases I take part in (the coordinating section: across its cases), or of one case',
+      querystring: placementListQuerySchema,
+      response: { 200: placementListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        if (request.query.caseId && !(await findVisibleCase(tx, actor, request.query.caseId)))
-          throw notFound();
-        const items = await listPlacements(tx, actor, request.query);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'placement.list',
-          resourceType: 'placement',
-          caseId: request.query.caseId ?? null,
-          details: { ids: items.map((p) => p.id), personIds: [...new Set(items.map((p) => p.person.id))] },
-        });
-        return { items };
+    async ({ request, actor, tx, audit }) => {
+      if (request.query.caseId && !(await findVisibleCase(tx, actor, request.query.caseId))) throw notFound();
+      const items = await listPlacements(tx, actor, request.query);
+      await audit({
+        action: 'placement.list',
+        resourceType: 'placement',
+        caseId: request.query.caseId ?? null,
+        details: { ids: items.map((p) => p.id), personIds: [...new Set(items.map((p) => p.person.id))] },
       });
+      return { items };
     },
   );
 }

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { idParamsSchema } from '../../contract/common.ts';
 import {
   type Resource,
@@ -11,7 +10,6 @@ import {
   resourceListSchema,
   resourceSchema,
 } from '../../contract/resources.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import {
   districtsOfSchoolDistrict,
   findResource,
@@ -26,8 +24,7 @@ import {
 } from '../../db/resources.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
-import { readErrors, writeErrors } from '../operation.ts';
+import { operations } from '../operation.ts';
 import { notFound } from '../problem.ts';
 
 export function presentResource({ resource: r, organization: o }: ResourceRecord, actor: Actor): Resource {
@@ -90,6 +87,13 @@ function valuesOf(input: ResourceInput, before?: ResourceRecord): ResourceValues
   };
 }
 
+/** The resource with this id, or 404. */
+async function resource(tx: Transaction<DB>, actor: Actor, id: string, options?: { forUpdate?: boolean }) {
+  const record = await findResource(tx, actor.tenantId, id, options);
+  if (!record) throw notFound();
+  return record;
+}
+
 /**
  * The 社会資源 directory (docs/resources.md): every caseworker searches it by need, kind and area
  * (a person's 校区 first, then its 地区) and reads a resource; the coordinating section and
@@ -97,136 +101,106 @@ function valuesOf(input: ResourceInput, before?: ResourceRecord): ResourceValues
  * not personal data (a resource's contacts are its published business contacts), changes are audited.
  */
 export function resourceRoutes(app: FastifyInstance, db: Kysely<DB>): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, { tags: ['resources'] });
 
-  r.get(
+  op.get(
     '/api/resources',
     {
-      config: { access: { permission: 'resource.read' }, audit: [] },
-      schema: {
-        operationId: 'resources.list',
-        summary: 'Search the 社会資源 directory by words, need, kind and area (校区 first, then its 地区)',
-        tags: ['resources'],
-        querystring: resourceListQuerySchema,
-        response: { 200: resourceListSchema, ...readErrors },
-      },
+      operationId: 'resources.list',
+      access: { permission: 'resource.read' },
+      audit: [],
+      summary: 'Search the 社会資源 directory by words, need, kind and area (校区 first, then its 地区)',
+      querystring: resourceListQuerySchema,
+      response: { 200: resourceListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx }) => {
       const query = request.query;
-      return db.transaction().execute(async (tx) => {
-        const nearDistricts = query.schoolDistrict
-          ? await districtsOfSchoolDistrict(tx, actor.tenantId, query.schoolDistrict)
-          : [];
-        const records = await listResources(
-          tx,
-          actor.tenantId,
-          {
-            q: query.q,
-            needs: query.need,
-            kinds: query.kind,
-            schoolDistrict: query.schoolDistrict,
-            district: query.district,
-            includeInactive: query.includeInactive,
-          },
-          nearDistricts,
-        );
-        const near = { schoolDistrict: query.schoolDistrict, districts: nearDistricts };
-        return {
-          items: records.map((record) => presentSummary(record, near)),
-          areas: { districts: await listAreas(tx, actor.tenantId) },
-        };
-      });
+      const nearDistricts = query.schoolDistrict
+        ? await districtsOfSchoolDistrict(tx, actor.tenantId, query.schoolDistrict)
+        : [];
+      const records = await listResources(
+        tx,
+        actor.tenantId,
+        {
+          q: query.q,
+          needs: query.need,
+          kinds: query.kind,
+          schoolDistrict: query.schoolDistrict,
+          district: query.district,
+          includeInactive: query.includeInactive,
+        },
+        nearDistricts,
+      );
+      const near = { schoolDistrict: query.schoolDistrict, districts: nearDistricts };
+      return {
+        items: records.map((record) => presentSummary(record, near)),
+        areas: { districts: await listAreas(tx, actor.tenantId) },
+      };
     },
   );
 
-  r.get(
+  op.get(
     '/api/resources/:id',
     {
-      config: { access: { permission: 'resource.read' }, audit: [] },
-      schema: {
-        operationId: 'resources.get',
-        summary: 'One resource of the directory: provider, places with 校区/地区, hours, contacts',
-        tags: ['resources'],
-        params: idParamsSchema,
-        response: { 200: resourceSchema, ...readErrors },
-      },
+      operationId: 'resources.get',
+      access: { permission: 'resource.read' },
+      audit: [],
+      summary: 'One resource of the directory: provider, places with 校区/地区, hours, contacts',
+      params: idParamsSchema,
+      response: { 200: resourceSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const record = await findResource(tx, actor.tenantId, request.params.id);
-        if (!record) throw notFound();
-        return presentResource(record, actor);
-      });
-    },
+    async ({ request, actor, tx }) => presentResource(await resource(tx, actor, request.params.id), actor),
   );
 
-  r.post(
+  op.post(
     '/api/resources',
     {
-      config: { access: { permission: 'resource.manage' }, audit: ['resource.create'] },
-      schema: {
-        operationId: 'resources.create',
-        summary: 'Add a resource to the directory (its provider is found by name or added)',
-        tags: ['resources'],
-        body: resourceInputSchema,
-        response: { 201: resourceSchema, ...writeErrors },
-      },
+      operationId: 'resources.create',
+      access: { permission: 'resource.manage' },
+      audit: ['resource.create'],
+      summary: 'Add a resource to the directory (its provider is found by name or added)',
+      body: resourceInputSchema,
+      response: { 201: resourceSchema },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const created = await db.transaction().execute(async (tx) => {
-        const id = await insertResource(tx, actor.tenantId, actor.userId, valuesOf(request.body));
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'resource.create',
-          resourceType: 'resource',
-          resourceId: id,
-          details: { name: request.body.name, kinds: request.body.kinds },
-        });
-        const record = await findResource(tx, actor.tenantId, id);
-        if (!record) throw notFound();
-        return presentResource(record, actor);
+    async ({ request, actor, tx, audit }) => {
+      const id = await insertResource(tx, actor.tenantId, actor.userId, valuesOf(request.body));
+      await audit({
+        action: 'resource.create',
+        resourceType: 'resource',
+        resourceId: id,
+        details: { name: request.body.name, kinds: request.body.kinds },
       });
-      return reply.code(201).send(created);
+      return presentResource(await resource(tx, actor, id), actor);
     },
   );
 
-  r.put(
+  op.put(
     '/api/resources/:id',
     {
-      config: { access: { permission: 'resource.manage' }, audit: ['resource.update'] },
-      schema: {
-        operationId: 'resources.update',
-        summary: 'Change a resource (the whole record as the edit screen holds it)',
-        tags: ['resources'],
-        params: idParamsSchema,
-        body: resourceInputSchema,
-        response: { 200: resourceSchema, ...writeErrors },
-      },
+      operationId: 'resources.update',
+      access: { permission: 'resource.manage' },
+      audit: ['resource.update'],
+      summary: 'Change a resource (the whole record as the edit screen holds it)',
+      params: idParamsSchema,
+      body: resourceInputSchema,
+      response: { 200: resourceSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const before = await findResource(tx, actor.tenantId, request.params.id, { forUpdate: true });
-        if (!before) throw notFound();
-        await updateResource(
-          tx,
-          actor.tenantId,
-          before.resource.id,
-          actor.userId,
-          valuesOf(request.body, before),
-        );
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'resource.update',
-          resourceType: 'resource',
-          resourceId: before.resource.id,
-          details: { name: request.body.name, status: request.body.status },
-        });
-        const record = await findResource(tx, actor.tenantId, before.resource.id);
-        if (!record) throw notFound();
-        return presentResource(record, actor);
+    async ({ request, actor, tx, audit }) => {
+      const before = await resource(tx, actor, request.params.id, { forUpdate: true });
+      await updateResource(
+        tx,
+        actor.tenantId,
+        before.resource.id,
+        actor.userId,
+        valuesOf(request.body, before),
+      );
+      await audit({
+        action: 'resource.update',
+        resourceType: 'resource',
+        resourceId: before.resource.id,
+        details: { name: request.body.name, status: request.body.status },
       });
+      return presentResource(await resource(tx, actor, before.resource.id), actor);
     },
   );
 }
