@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { idParamsSchema } from '../../contract/common.ts';
 import { pageQuerySchema } from '../../contract/pagination.ts';
@@ -9,15 +8,13 @@ import {
   supportReportListSchema,
   supportReportSchema,
 } from '../../contract/supportReports.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { recordCaseEvent } from '../../db/caseEvents.ts';
 import type { DB } from '../../db/schema.ts';
 import { findReportableItem, insertReport, listReports, type ReportRow } from '../../db/supportReports.ts';
 import { isOpenStage } from '../../domain/caseStage.ts';
 import { labelOf, reportResults } from '../../domain/codeLists.ts';
 import { happenedAt } from '../../domain/time.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
-import { operations, writeErrors } from '../operation.ts';
+import { operations } from '../operation.ts';
 import { decodeCursor, nextCursor } from '../pagination.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { tokyoToday } from './plans.ts';
@@ -41,23 +38,19 @@ function presentReport(row: ReportRow): SupportReport {
 }
 
 export function supportReportRoutes(app: FastifyInstance, db: Kysely<DB>): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
   const op = operations(app, db, { tags: ['supportReports'] });
 
-  r.post(
+  op.post(
     '/api/support-reports',
     {
-      config: { access: { permission: 'supportReport.create' }, audit: ['supportReport.create'] },
-      schema: {
-        operationId: 'supportReports.create',
-        summary: 'Report support given against a current plan item (支援報告)',
-        tags: ['supportReports'],
-        body: supportReportInputSchema,
-        response: { 201: supportReportSchema, ...writeErrors },
-      },
+      operationId: 'supportReports.create',
+      access: { permission: 'supportReport.create' },
+      audit: ['supportReport.create'],
+      summary: 'Report support given against a current plan item (支援報告)',
+      body: supportReportInputSchema,
+      response: { 201: supportReportSchema },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
+    async ({ request, actor, tx, audit }) => {
       const input = request.body;
       if (input.supportedOn > tokyoToday()) {
         throw new HttpProblem(
@@ -67,80 +60,77 @@ export function supportReportRoutes(app: FastifyInstance, db: Kysely<DB>): void 
           [{ field: 'supportedOn', code: 'future', message: '支援した日に未来の日付は入力できません' }],
         );
       }
-      const report = await db.transaction().execute(async (tx) => {
-        const item = await findReportableItem(tx, actor, input.planItemId);
-        if (!item) throw notFound();
-        if (
-          actor.organizationId !== item.organization_id &&
-          actor.organizationId !== item.coordinating_organization_id
-        ) {
-          throw new HttpProblem(
-            403,
-            'auth.forbidden',
-            'この支援内容について報告できるのは、担当機関と重層事業担当だけです。',
-          );
-        }
-        if (!isOpenStage(item.case_stage)) {
-          throw new HttpProblem(409, 'case.notOpen', '終結または中断した事例には支援報告を登録できません。');
-        }
-        if (item.plan_status !== 'approved') {
-          throw new HttpProblem(
-            409,
-            'planItem.notCurrent',
-            `この支援内容は現在の支援プランのものではありません（第${item.plan_version}版は${item.plan_status === 'draft' ? '決定前の案' : '見直し済み'}です）。現在の版の支援内容に報告してください。`,
-          );
-        }
-        const created = await insertReport(tx, {
-          tenantId: actor.tenantId,
-          caseId: item.case_id,
-          organizationId: actor.organizationId,
-          reportedBy: actor.userId,
-          input,
-        });
-        await recordCaseEvent(tx, {
-          tenantId: actor.tenantId,
-          caseId: item.case_id,
-          kind: 'supportReported',
-          actor: { userId: actor.userId, organizationId: actor.organizationId },
-          subjectId: created.id,
-          summary: `${item.reporter_organization_name}が支援を報告（${labelOf(reportResults, input.result)}）：${item.content}`,
-          details: {
-            reportId: created.id,
-            planItemId: item.id,
-            organizationId: actor.organizationId,
-            organizationName: item.reporter_organization_name,
-            supportedOn: input.supportedOn,
-            result: input.result,
-          },
-          occurredAt: happenedAt(input.supportedOn, created.createdAt),
-        });
-        // Last, so that the tenant's audit chain lock is held for as short a time as possible.
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'supportReport.create',
-          resourceType: 'supportReport',
-          resourceId: created.id,
-          personId: item.primary_person_id,
-          caseId: item.case_id,
-          legalBasis: 'consent',
-          details: { planItemId: item.id, supportedOn: input.supportedOn, result: input.result },
-        });
-        return presentReport({
-          id: created.id,
-          case_id: item.case_id,
-          plan_item_id: item.id,
-          plan_item_content: item.content,
-          plan_version: item.plan_version,
-          organization_id: actor.organizationId,
-          organization_name: item.reporter_organization_name,
-          reported_by: actor.userId,
-          reporter_name: actor.displayName,
-          supported_on: input.supportedOn,
-          content: input.content,
-          result: input.result,
-          created_at: created.createdAt,
-        });
+      const item = await findReportableItem(tx, actor, input.planItemId);
+      if (!item) throw notFound();
+      if (
+        actor.organizationId !== item.organization_id &&
+        actor.organizationId !== item.coordinating_organization_id
+      ) {
+        throw new HttpProblem(
+          403,
+          'auth.forbidden',
+          'この支援内容について報告できるのは、担当機関と重層事業担当だけです。',
+        );
+      }
+      if (!isOpenStage(item.case_stage)) {
+        throw new HttpProblem(409, 'case.notOpen', '終結または中断した事例には支援報告を登録できません。');
+      }
+      if (item.plan_status !== 'approved') {
+        throw new HttpProblem(
+          409,
+          'planItem.notCurrent',
+          `この支援内容は現在の支援プランのものではありません（第${item.plan_version}版は${item.plan_status === 'draft' ? '決定前の案' : '見直し済み'}です）。現在の版の支援内容に報告してください。`,
+        );
+      }
+      const created = await insertReport(tx, {
+        tenantId: actor.tenantId,
+        caseId: item.case_id,
+        organizationId: actor.organizationId,
+        reportedBy: actor.userId,
+        input,
       });
-      return reply.code(201).send(report);
+      await recordCaseEvent(tx, {
+        tenantId: actor.tenantId,
+        caseId: item.case_id,
+        kind: 'supportReported',
+        actor: { userId: actor.userId, organizationId: actor.organizationId },
+        subjectId: created.id,
+        summary: `${item.reporter_organization_name}が支援を報告（${labelOf(reportResults, input.result)}）：${item.content}`,
+        details: {
+          reportId: created.id,
+          planItemId: item.id,
+          organizationId: actor.organizationId,
+          organizationName: item.reporter_organization_name,
+          supportedOn: input.supportedOn,
+          result: input.result,
+        },
+        occurredAt: happenedAt(input.supportedOn, created.createdAt),
+      });
+      // Last, so that the tenant's audit chain lock is held for as short a time as possible.
+      await audit({
+        action: 'supportReport.create',
+        resourceType: 'supportReport',
+        resourceId: created.id,
+        personId: item.primary_person_id,
+        caseId: item.case_id,
+        legalBasis: 'consent',
+        details: { planItemId: item.id, supportedOn: input.supportedOn, result: input.result },
+      });
+      return presentReport({
+        id: created.id,
+        case_id: item.case_id,
+        plan_item_id: item.id,
+        plan_item_content: item.content,
+        plan_version: item.plan_version,
+        organization_id: actor.organizationId,
+        organization_name: item.reporter_organization_name,
+        reported_by: actor.userId,
+        reporter_name: actor.displayName,
+        supported_on: input.supportedOn,
+        content: input.content,
+        result: input.result,
+        created_at: created.createdAt,
+      });
     },
   );
 

@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { problemSchema } from '../../contract/problem.ts';
 import { type Task, type TaskKind, taskKinds, taskListSchema } from '../../contract/tasks.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { listMyReportDueItems, reportScheduleOf } from '../../db/plans.ts';
 import type { DB } from '../../db/schema.ts';
 import { invitedMeetings, monitoringDueCases, pendingHandovers, pendingReferrals } from '../../db/tasks.ts';
@@ -11,7 +9,7 @@ import { addBusinessDays, daysBetween } from '../../domain/businessDays.ts';
 import { dueDateOf, isOverdue, reportStatus } from '../../domain/dueDates.ts';
 import { startOfTokyoDay } from '../../domain/time.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
+import { operations } from '../operation.ts';
 import { tokyoToday } from './plans.ts';
 
 /** A handover or referral should be accepted or answered within this many business days of arrival. */
@@ -26,147 +24,145 @@ function monthDay(date: string): string {
 const noAbilities = { decide: false, acknowledge: false, report: false, monitor: false };
 
 export function taskRoutes(app: FastifyInstance, db: Kysely<DB>): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const op = operations(app, db, {
+    tags: ['tasks'],
+    problems: { 401: problemSchema, 403: problemSchema, 404: problemSchema },
+  });
 
-  r.get(
+  op.get(
     '/api/tasks',
     {
-      config: { access: { permission: 'task.read' }, audit: ['task.list'] },
-      schema: {
-        operationId: 'tasks.list',
-        summary: 'My tasks: what my organisation has waiting, with business-day due dates',
-        tags: ['tasks'],
-        response: { 200: taskListSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
-      },
+      operationId: 'tasks.list',
+      access: { permission: 'task.read' },
+      audit: ['task.list'],
+      summary: 'My tasks: what my organisation has waiting, with business-day due dates',
+      response: { 200: taskListSchema },
     },
-    async (request) => {
-      const actor = actorOf(request);
+    async ({ actor, tx, audit }) => {
       const can = (permission: Parameters<typeof actor.permissions.has>[0]) =>
         actor.permissions.has(permission);
       const today = tokyoToday();
       const startOfToday = startOfTokyoDay(today);
-      return db.transaction().execute(async (tx) => {
-        const tasks: Task[] = [];
-        const task = (
-          fields: Omit<Task, 'id' | 'overdue' | 'abilities' | 'dueOn' | 'nominalDueOn'> & {
-            rawDueOn: string;
-            abilities?: Partial<Task['abilities']>;
-          },
-        ) => {
-          const { rawDueOn, abilities, ...rest } = fields;
-          const { dueOn, nominalOn } = dueDateOf(rawDueOn);
-          tasks.push({
-            ...rest,
-            id: `${fields.kind}:${fields.subjectId}`,
-            dueOn,
-            nominalDueOn: nominalOn,
-            overdue: isOverdue(dueOn, today),
-            abilities: { ...noAbilities, ...abilities },
-          });
-        };
-
-        if (can('handover.decide')) {
-          for (const h of await pendingHandovers(tx, actor)) {
-            const receivedOn = toIsoDate(h.created_at);
-            task({
-              kind: 'handover',
-              subjectId: h.id,
-              title: `引継ぎ依頼の受理判断：${h.family_name} ${h.given_name}さん（${h.from_name}から）`,
-              rawDueOn: addBusinessDays(receivedOn, DECISION_BUSINESS_DAYS),
-              daysWaiting: daysBetween(receivedOn, today),
-              link: { type: 'consultation', id: h.consultation_id },
-              caseId: null,
-              caseNumber: null,
-              abilities: { decide: true },
-            });
-          }
-        }
-        if (can('referral.decide')) {
-          for (const referral of await pendingReferrals(tx, actor)) {
-            const receivedOn = toIsoDate(referral.created_at);
-            task({
-              kind: 'referral',
-              subjectId: referral.id,
-              title: `つなぎの受付判断：${referral.family_name} ${referral.given_name}さん（${referral.from_name}から）`,
-              rawDueOn: addBusinessDays(receivedOn, DECISION_BUSINESS_DAYS),
-              daysWaiting: daysBetween(receivedOn, today),
-              link: { type: 'consultation', id: referral.consultation_id },
-              caseId: null,
-              caseNumber: null,
-              abilities: { decide: true },
-            });
-          }
-        }
-        for (const meeting of await invitedMeetings(tx, actor, startOfToday)) {
-          const meetingOn = toIsoDate(meeting.scheduled_at);
-          const unacknowledged = meeting.legal_basis === 'article106_6' && meeting.acknowledged_at === null;
-          task({
-            kind: 'meeting',
-            subjectId: meeting.id,
-            title: unacknowledged
-              ? `守秘義務の確認：${meeting.title}（${meeting.kind_name}・${monthDay(meetingOn)}）`
-              : `会議への出席：${meeting.title}（${meeting.kind_name}・${monthDay(meetingOn)}）`,
-            rawDueOn: meetingOn,
-            daysWaiting: null,
-            link: { type: 'meeting', id: meeting.id },
-            caseId: meeting.case_visible ? meeting.case_id : null,
-            caseNumber: meeting.case_visible ? meeting.case_number : null,
-            abilities: { acknowledge: unacknowledged },
-          });
-        }
-        // Reports and monitoring show from this many business days before they are due.
-        const horizon = addBusinessDays(today, MONITORING_NOTICE_BUSINESS_DAYS);
-        if (can('supportReport.create')) {
-          for (const item of await listMyReportDueItems(tx, actor, today, horizon)) {
-            const schedule = reportScheduleOf(item, today);
-            const { due } = reportStatus(schedule, today);
-            if (due.dueOn > horizon) continue;
-            task({
-              kind: 'reportDue',
-              subjectId: item.id,
-              title: `支援報告：${item.case_number} ${item.family_name} ${item.given_name}さん「${item.content}」`,
-              rawDueOn: due.nominalOn,
-              daysWaiting: null,
-              link: { type: 'case', id: item.case_id },
-              caseId: item.case_id,
-              caseNumber: item.case_number,
-              abilities: { report: true },
-            });
-          }
-        }
-        if (can('case.coordinate')) {
-          // Any date before the next business day after the horizon moves back to the horizon or earlier.
-          const before = addBusinessDays(today, MONITORING_NOTICE_BUSINESS_DAYS + 1);
-          for (const kase of await monitoringDueCases(tx, actor, before)) {
-            const { dueOn } = dueDateOf(kase.next_monitoring_on as string);
-            if (dueOn > horizon) continue;
-            task({
-              kind: 'monitoringDue',
-              subjectId: kase.id,
-              title: `モニタリング：${kase.case_number} ${kase.family_name} ${kase.given_name}さん`,
-              rawDueOn: kase.next_monitoring_on as string,
-              daysWaiting: null,
-              link: { type: 'case', id: kase.id },
-              caseId: kase.id,
-              caseNumber: kase.case_number,
-              abilities: { monitor: true },
-            });
-          }
-        }
-
-        const kindOrder = (kind: TaskKind) => taskKinds.indexOf(kind);
-        tasks.sort((a, b) =>
-          a.dueOn !== b.dueOn ? (a.dueOn < b.dueOn ? -1 : 1) : kindOrder(a.kind) - kindOrder(b.kind),
-        );
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'task.list',
-          resourceType: 'task',
-          details: Object.fromEntries(
-            taskKinds.map((kind) => [kind, tasks.filter((t) => t.kind === kind).map((t) => t.subjectId)]),
-          ),
+      const tasks: Task[] = [];
+      const task = (
+        fields: Omit<Task, 'id' | 'overdue' | 'abilities' | 'dueOn' | 'nominalDueOn'> & {
+          rawDueOn: string;
+          abilities?: Partial<Task['abilities']>;
+        },
+      ) => {
+        const { rawDueOn, abilities, ...rest } = fields;
+        const { dueOn, nominalOn } = dueDateOf(rawDueOn);
+        tasks.push({
+          ...rest,
+          id: `${fields.kind}:${fields.subjectId}`,
+          dueOn,
+          nominalDueOn: nominalOn,
+          overdue: isOverdue(dueOn, today),
+          abilities: { ...noAbilities, ...abilities },
         });
-        return { items: tasks, today };
+      };
+
+      if (can('handover.decide')) {
+        for (const h of await pendingHandovers(tx, actor)) {
+          const receivedOn = toIsoDate(h.created_at);
+          task({
+            kind: 'handover',
+            subjectId: h.id,
+            title: `引継ぎ依頼の受理判断：${h.family_name} ${h.given_name}さん（${h.from_name}から）`,
+            rawDueOn: addBusinessDays(receivedOn, DECISION_BUSINESS_DAYS),
+            daysWaiting: daysBetween(receivedOn, today),
+            link: { type: 'consultation', id: h.consultation_id },
+            caseId: null,
+            caseNumber: null,
+            abilities: { decide: true },
+          });
+        }
+      }
+      if (can('referral.decide')) {
+        for (const referral of await pendingReferrals(tx, actor)) {
+          const receivedOn = toIsoDate(referral.created_at);
+          task({
+            kind: 'referral',
+            subjectId: referral.id,
+            title: `つなぎの受付判断：${referral.family_name} ${referral.given_name}さん（${referral.from_name}から）`,
+            rawDueOn: addBusinessDays(receivedOn, DECISION_BUSINESS_DAYS),
+            daysWaiting: daysBetween(receivedOn, today),
+            link: { type: 'consultation', id: referral.consultation_id },
+            caseId: null,
+            caseNumber: null,
+            abilities: { decide: true },
+          });
+        }
+      }
+      for (const meeting of await invitedMeetings(tx, actor, startOfToday)) {
+        const meetingOn = toIsoDate(meeting.scheduled_at);
+        const unacknowledged = meeting.legal_basis === 'article106_6' && meeting.acknowledged_at === null;
+        task({
+          kind: 'meeting',
+          subjectId: meeting.id,
+          title: unacknowledged
+            ? `守秘義務の確認：${meeting.title}（${meeting.kind_name}・${monthDay(meetingOn)}）`
+            : `会議への出席：${meeting.title}（${meeting.kind_name}・${monthDay(meetingOn)}）`,
+          rawDueOn: meetingOn,
+          daysWaiting: null,
+          link: { type: 'meeting', id: meeting.id },
+          caseId: meeting.case_visible ? meeting.case_id : null,
+          caseNumber: meeting.case_visible ? meeting.case_number : null,
+          abilities: { acknowledge: unacknowledged },
+        });
+      }
+      // Reports and monitoring show from this many business days before they are due.
+      const horizon = addBusinessDays(today, MONITORING_NOTICE_BUSINESS_DAYS);
+      if (can('supportReport.create')) {
+        for (const item of await listMyReportDueItems(tx, actor, today, horizon)) {
+          const schedule = reportScheduleOf(item, today);
+          const { due } = reportStatus(schedule, today);
+          if (due.dueOn > horizon) continue;
+          task({
+            kind: 'reportDue',
+            subjectId: item.id,
+            title: `支援報告：${item.case_number} ${item.family_name} ${item.given_name}さん「${item.content}」`,
+            rawDueOn: due.nominalOn,
+            daysWaiting: null,
+            link: { type: 'case', id: item.case_id },
+            caseId: item.case_id,
+            caseNumber: item.case_number,
+            abilities: { report: true },
+          });
+        }
+      }
+      if (can('case.coordinate')) {
+        // Any date before the next business day after the horizon moves back to the horizon or earlier.
+        const before = addBusinessDays(today, MONITORING_NOTICE_BUSINESS_DAYS + 1);
+        for (const kase of await monitoringDueCases(tx, actor, before)) {
+          const { dueOn } = dueDateOf(kase.next_monitoring_on as string);
+          if (dueOn > horizon) continue;
+          task({
+            kind: 'monitoringDue',
+            subjectId: kase.id,
+            title: `モニタリング：${kase.case_number} ${kase.family_name} ${kase.given_name}さん`,
+            rawDueOn: kase.next_monitoring_on as string,
+            daysWaiting: null,
+            link: { type: 'case', id: kase.id },
+            caseId: kase.id,
+            caseNumber: kase.case_number,
+            abilities: { monitor: true },
+          });
+        }
+      }
+
+      const kindOrder = (kind: TaskKind) => taskKinds.indexOf(kind);
+      tasks.sort((a, b) =>
+        a.dueOn !== b.dueOn ? (a.dueOn < b.dueOn ? -1 : 1) : kindOrder(a.kind) - kindOrder(b.kind),
+      );
+      await audit({
+        action: 'task.list',
+        resourceType: 'task',
+        details: Object.fromEntries(
+          taskKinds.map((kind) => [kind, tasks.filter((t) => t.kind === kind).map((t) => t.subjectId)]),
+        ),
       });
+      return { items: tasks, today };
     },
   );
 }
