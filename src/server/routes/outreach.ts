@@ -9,7 +9,6 @@ import {
   outreachContactSchema,
 } from '../../contract/outreach.ts';
 import { caseVisible, consultationVisible, type Viewer } from '../../db/access.ts';
-import { findVisibleCase } from '../../db/cases.ts';
 import { findVisibleConsultationPerson } from '../../db/consultations.ts';
 import type { DB } from '../../db/schema.ts';
 import { today } from '../../domain/clock.ts';
@@ -171,9 +170,9 @@ export function outreachRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       querystring: outreachContactListQuerySchema,
       response: { 200: outreachContactListSchema },
     },
-    async ({ request, actor, tx, audit }) => {
+    async ({ request, actor, tx, audit, visibleCase }) => {
       const query = request.query;
-      if (query.caseId && !(await findVisibleCase(tx, actor, query.caseId))) throw notFound();
+      if (query.caseId) await visibleCase(query.caseId);
       const all = await listContacts(tx, actor, query);
       if (query.consultationId && all.length === 0) {
         const visible = await findVisibleConsultationPerson(tx, actor, query.consultationId);

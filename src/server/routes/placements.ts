@@ -8,7 +8,6 @@ import {
   placementSchema,
   placementUpdateSchema,
 } from '../../contract/placements.ts';
-import { findVisibleCase } from '../../db/cases.ts';
 import {
   insertPlacement,
   listPlacements,
@@ -136,8 +135,8 @@ export function placementRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       querystring: placementListQuerySchema,
       response: { 200: placementListSchema },
     },
-    async ({ request, actor, tx, audit }) => {
-      if (request.query.caseId && !(await findVisibleCase(tx, actor, request.query.caseId))) throw notFound();
+    async ({ request, actor, tx, audit, visibleCase }) => {
+      if (request.query.caseId) await visibleCase(request.query.caseId);
       const items = await listPlacements(tx, actor, request.query);
       await audit({
         action: 'placement.list',
