@@ -15,6 +15,7 @@ import { TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { diagramUrl, useHousehold } from '../api/households.ts';
 import { HouseholdEditor } from './household-editor.tsx';
@@ -43,13 +44,13 @@ export function HouseholdSection({ kase }: { kase: CaseDetail }) {
     return member ? memberName(member) : t('forms.household.wholeHousehold');
   };
   return (
-    <section aria-labelledby="household-heading" className="flex flex-col gap-6">
-      <div className="flex flex-col gap-2">
-        <h3 id="household-heading" className="text-std-20B-150 text-solid-gray-900">
-          {t('forms.household.heading')}
-        </h3>
-        <p>{t('forms.household.lead')}</p>
-      </div>
+    <Section
+      id="household-heading"
+      title={t('forms.household.heading')}
+      level={3}
+      lead={t('forms.household.lead')}
+      className="flex flex-col gap-6"
+    >
       {saved ? <Alert tone="success" title={t('forms.household.saved')} /> : null}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2 print:grid-cols-2">
         <figure className="flex flex-col gap-2 break-inside-avoid">
@@ -172,6 +173,6 @@ export function HouseholdSection({ kase }: { kase: CaseDetail }) {
           }}
         />
       ) : null}
-    </section>
+    </Section>
   );
 }
