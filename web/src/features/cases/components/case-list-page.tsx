@@ -1,4 +1,3 @@
-import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { participationBases } from '../../../../../src/contract/cases.ts';
@@ -13,12 +12,12 @@ import { DateText } from '../../../components/ui/date-text.tsx';
 import { DueDateText, DueStatusBadge } from '../../../components/ui/due-date.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { FilterSelectField, Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useExportCases } from '../api/export-cases.ts';
 import { useCases } from '../api/list-cases.ts';
@@ -263,9 +262,9 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                   return (
                     <tr key={item.id}>
                       <Th scope="row" className="whitespace-nowrap">
-                        <Link to="/cases/$caseId" params={{ caseId: item.id }} className={textLinkClassName}>
+                        <RouteLink to="/cases/$caseId" params={{ caseId: item.id }}>
                           {item.caseNumber}
-                        </Link>
+                        </RouteLink>
                       </Th>
                       <Td>
                         <span className="flex flex-col">

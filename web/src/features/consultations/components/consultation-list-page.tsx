@@ -9,9 +9,9 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
@@ -91,13 +91,13 @@ export function ConsultationListPage({ filter, onFilterChange }: ConsultationLis
                     <DateText value={item.receivedOn} />
                   </Td>
                   <Th scope="row">
-                    <Link
+                    <RouteLink
                       to="/consultations/$consultationId"
                       params={{ consultationId: item.id }}
-                      className={`${textLinkClassName} break-keep sm:whitespace-nowrap`}
+                      className="break-keep sm:whitespace-nowrap"
                     >
                       {fullName(item.person)}
-                    </Link>
+                    </RouteLink>
                     <span className="block break-keep sm:whitespace-nowrap text-std-16N-170 text-solid-gray-700">
                       {fullKana(item.person)}
                     </span>

@@ -9,6 +9,7 @@ import { DateText } from '../../../components/ui/date-text.tsx';
 import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
@@ -103,13 +104,9 @@ export function CouncilPage() {
               {(m) => (
                 <tr key={m.id}>
                   <Th scope="row" className="whitespace-nowrap">
-                    <Link
-                      to="/council/meetings/$meetingId"
-                      params={{ meetingId: m.id }}
-                      className={textLinkClassName}
-                    >
+                    <RouteLink to="/council/meetings/$meetingId" params={{ meetingId: m.id }}>
                       {formatDateTime(m.heldAt, language)}
-                    </Link>
+                    </RouteLink>
                   </Th>
                   <Td>{m.place}</Td>
                   <Td>

@@ -17,10 +17,10 @@ import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
 import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { setFlash } from '../../../lib/flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { useAcceptHandover } from '../api/accept-handover.ts';
@@ -45,13 +45,13 @@ function PersonCell({ handover, showDuplicates }: { handover: Handover; showDupl
   const duplicates = handover.possibleDuplicates ?? 0;
   return (
     <>
-      <Link
+      <RouteLink
         to="/consultations/$consultationId"
         params={{ consultationId: handover.consultation.id }}
-        className={`${textLinkClassName} break-keep sm:whitespace-nowrap`}
+        className="break-keep sm:whitespace-nowrap"
       >
         {fullName(person)}
-      </Link>
+      </RouteLink>
       <span className="block break-keep sm:whitespace-nowrap text-std-16N-170 text-solid-gray-700">
         {fullKana(person)}
       </span>
@@ -249,13 +249,9 @@ export function HandoverListPage({ status, onStatusChange }: HandoverListPagePro
                               </Button>
                             ) : null}
                             {handover.case ? (
-                              <Link
-                                to="/cases/$caseId"
-                                params={{ caseId: handover.case.id }}
-                                className={textLinkClassName}
-                              >
+                              <RouteLink to="/cases/$caseId" params={{ caseId: handover.case.id }}>
                                 {t('handovers.openCase', { caseNumber: handover.case.caseNumber })}
-                              </Link>
+                              </RouteLink>
                             ) : null}
                             {handover.returnReason ? (
                               <div className="max-w-[24rem]">

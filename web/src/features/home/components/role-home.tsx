@@ -1,4 +1,3 @@
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardMeeting } from '../../../../../src/contract/dashboard.ts';
@@ -8,10 +7,10 @@ import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { TermBadge } from '../../council/components/term-badge.tsx';
@@ -156,13 +155,9 @@ function CoordinatorHome({
         {(h) => (
           <tr key={h.id}>
             <Th scope="row">
-              <Link
-                to="/consultations/$consultationId"
-                params={{ consultationId: h.consultationId }}
-                className={textLinkClassName}
-              >
+              <RouteLink to="/consultations/$consultationId" params={{ consultationId: h.consultationId }}>
                 {h.personName}
-              </Link>
+              </RouteLink>
             </Th>
             <Td>{h.fromOrganization}</Td>
             <Td className="whitespace-nowrap">
@@ -189,18 +184,17 @@ function CoordinatorHome({
             <tr key={o.contactId}>
               <Th scope="row">
                 {o.caseId ? (
-                  <Link to="/cases/$caseId" params={{ caseId: o.caseId }} className={textLinkClassName}>
+                  <RouteLink to="/cases/$caseId" params={{ caseId: o.caseId }}>
                     {o.personName}
                     {o.caseNumber ? `（${o.caseNumber}）` : ''}
-                  </Link>
+                  </RouteLink>
                 ) : o.consultationId ? (
-                  <Link
+                  <RouteLink
                     to="/consultations/$consultationId"
                     params={{ consultationId: o.consultationId }}
-                    className={textLinkClassName}
                   >
                     {o.personName}
-                  </Link>
+                  </RouteLink>
                 ) : (
                   o.personName
                 )}
@@ -222,9 +216,7 @@ function CoordinatorHome({
         empty={t('stats.home.noMeetings')}
       />
       <p>
-        <Link to="/meetings/calendar" className={textLinkClassName}>
-          {t('stats.calendar.open')}
-        </Link>
+        <RouteLink to="/meetings/calendar">{t('stats.calendar.open')}</RouteLink>
       </p>
     </Section>
   );
@@ -258,16 +250,16 @@ function MeetingTable({
         <tr key={m.id}>
           <Td className="whitespace-nowrap">{formatDateTime(m.scheduledAt, language)}</Td>
           <Th scope="row">
-            <Link to="/meetings/$meetingId" params={{ meetingId: m.id }} className={textLinkClassName}>
+            <RouteLink to="/meetings/$meetingId" params={{ meetingId: m.id }}>
               {m.title}
-            </Link>
+            </RouteLink>
           </Th>
           <Td>{m.kindName}</Td>
           <Td className="whitespace-nowrap">
             {m.caseVisible ? (
-              <Link to="/cases/$caseId" params={{ caseId: m.caseId }} className={textLinkClassName}>
+              <RouteLink to="/cases/$caseId" params={{ caseId: m.caseId }}>
                 {m.caseNumber}
-              </Link>
+              </RouteLink>
             ) : (
               m.caseNumber
             )}
@@ -341,13 +333,9 @@ function PlanOfficerHome({ data }: { data: NonNullable<Dashboard['planOfficer']>
           {data.progressBySection.map((s) => (
             <tr key={s.section.id}>
               <Th scope="row">
-                <Link
-                  to="/programme-progress"
-                  search={{ fiscalYear: data.fiscalYear }}
-                  className={textLinkClassName}
-                >
+                <RouteLink to="/programme-progress" search={{ fiscalYear: data.fiscalYear }}>
                   {s.section.name}
-                </Link>
+                </RouteLink>
               </Th>
               <Td>{t('stats.home.count', { count: s.programmes })}</Td>
               <Td>{t('stats.home.count', { count: s.entered })}</Td>

@@ -9,8 +9,8 @@ import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { useDisableOrganization } from '../api/disable-organization.ts';
@@ -111,17 +111,16 @@ export function OrganizationListPage({
                   <Td>
                     <RowActions>
                       {organization.abilities.update ? (
-                        <Link
+                        <RouteLink
                           to="/admin/organizations/$organizationId"
                           params={{ organizationId: organization.id }}
-                          className={textLinkClassName}
                           aria-label={t('common.actionFor', {
                             action: t('common.edit'),
                             name: organization.name,
                           })}
                         >
                           {t('common.edit')}
-                        </Link>
+                        </RouteLink>
                       ) : null}
                       {organization.abilities.disable ? toggle.button(organization) : null}
                     </RowActions>

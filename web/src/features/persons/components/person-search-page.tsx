@@ -1,4 +1,3 @@
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { personSearchQuerySchema } from '../../../../../src/contract/persons.ts';
@@ -11,10 +10,10 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { type PersonSearch, usePersonSearch } from '../api/search-persons.ts';
@@ -110,13 +109,13 @@ export function PersonSearchPage() {
               {(person) => (
                 <tr key={person.id}>
                   <Th scope="row">
-                    <Link
+                    <RouteLink
                       to="/persons/$personId"
                       params={{ personId: person.id }}
-                      className={`${textLinkClassName} break-keep sm:whitespace-nowrap`}
+                      className="break-keep sm:whitespace-nowrap"
                     >
                       {fullName(person)}
-                    </Link>
+                    </RouteLink>
                     <span className="block break-keep sm:whitespace-nowrap text-std-16N-170 text-solid-gray-700">
                       {fullKana(person)}
                     </span>

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import type { FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -8,9 +8,9 @@ import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { setFlash } from '../../../lib/flash.ts';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { useCreateUser } from '../api/create-user.ts';
@@ -104,9 +104,7 @@ export function UserCreatePage() {
         </CheckboxGroup>
         <div className="flex flex-wrap items-center gap-6">
           <SubmitButton busy={create.isPending}>{t('users.create')}</SubmitButton>
-          <Link to="/admin/users" className={textLinkClassName}>
-            {t('common.backToList')}
-          </Link>
+          <RouteLink to="/admin/users">{t('common.backToList')}</RouteLink>
         </div>
       </form>
     </>

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import type { FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -10,9 +10,9 @@ import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { setFlash } from '../../../lib/flash.ts';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { useUser } from '../api/list-users.ts';
@@ -39,11 +39,7 @@ const fields: readonly FieldPath<UserEditValues>[] = [
 
 function BackLink() {
   const { t } = useTranslation();
-  return (
-    <Link to="/admin/users" className={textLinkClassName}>
-      {t('common.backToList')}
-    </Link>
-  );
+  return <RouteLink to="/admin/users">{t('common.backToList')}</RouteLink>;
 }
 
 /** ユーザーの編集 (`/admin/users/:userId`). */
@@ -122,9 +118,9 @@ function UserEditor({ user }: { user: User }) {
       <div className="flex flex-col gap-6">
         {user.disabledAt ? <Alert tone="info" live={false} title={t('users.disabledNotice')} /> : null}
         {user.abilities.resetPassword || user.abilities.unlock ? (
-          <Link to="/admin/users/$userId/security" params={{ userId: user.id }} className={textLinkClassName}>
+          <RouteLink to="/admin/users/$userId/security" params={{ userId: user.id }}>
             {t('accounts.userSecurity.link')}
-          </Link>
+          </RouteLink>
         ) : null}
         {!user.abilities.update ? (
           <>

@@ -10,9 +10,9 @@ import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { FilterSelectField, Options } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { useCan } from '../../../lib/me-context.tsx';
@@ -139,17 +139,16 @@ export function UserListPage({ organizationId, includeDisabled, onFilterChange }
                   <Td>
                     <RowActions>
                       {user.abilities.update ? (
-                        <Link
+                        <RouteLink
                           to="/admin/users/$userId"
                           params={{ userId: user.id }}
-                          className={textLinkClassName}
                           aria-label={t('common.actionFor', {
                             action: t('common.edit'),
                             name: user.displayName,
                           })}
                         >
                           {t('common.edit')}
-                        </Link>
+                        </RouteLink>
                       ) : null}
                       {user.abilities.disable ? toggle.button(user) : null}
                     </RowActions>
