@@ -7,7 +7,7 @@ import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
+import { fullName, KanaLine } from '../../../components/ui/person-name.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
@@ -98,9 +98,7 @@ export function ConsultationListPage({ filter, onFilterChange }: ConsultationLis
                     >
                       {fullName(item.person)}
                     </RouteLink>
-                    <span className="block break-keep sm:whitespace-nowrap text-std-16N-170 text-solid-gray-700">
-                      {fullKana(item.person)}
-                    </span>
+                    <KanaLine person={item.person} />
                     {item.person.age !== null ? (
                       <span className="block text-std-16N-170 text-solid-gray-700">
                         {t('dateText.age', { age: item.person.age })}

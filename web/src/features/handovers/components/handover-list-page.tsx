@@ -13,7 +13,7 @@ import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
+import { fullName, KanaLine } from '../../../components/ui/person-name.tsx';
 import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
@@ -52,9 +52,7 @@ function PersonCell({ handover, showDuplicates }: { handover: Handover; showDupl
       >
         {fullName(person)}
       </RouteLink>
-      <span className="block break-keep sm:whitespace-nowrap text-std-16N-170 text-solid-gray-700">
-        {fullKana(person)}
-      </span>
+      <KanaLine person={person} />
       {person.age !== null ? (
         <span className="block text-std-16N-170 text-solid-gray-700">
           {t('dateText.age', { age: person.age })}
