@@ -9,16 +9,15 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { Options, SelectField } from '../../../components/ui/select-field.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
+import { NoContactDaysOptions } from '../../cases/components/no-contact-days-options.tsx';
 import { TermBadge } from '../../council/components/term-badge.tsx';
 import { type Dashboard, useDashboard } from '../api/get-dashboard.ts';
 import { FigureGroup, FigureLink } from './figure-link.tsx';
 import '../../../lib/i18n/stats.bundle.ts';
-
-const noContactChoices = [14, 30, 60, 90] as const;
 
 /** ホーム's dashboards: one section for each of my roles, every figure a link to its filtered list. */
 export function RoleHome() {
@@ -115,11 +114,7 @@ function CoordinatorHome({
           value={String(noContactDays)}
           onChange={(event) => onNoContactDays(Number(event.currentTarget.value))}
         >
-          <Options
-            items={noContactChoices}
-            value={String}
-            label={(days) => t('stats.caseFilters.noContactOption', { days })}
-          />
+          <NoContactDaysOptions />
         </SelectField>
       </div>
       <FigureGroup id="home-reports" heading={t('stats.home.reportsOverdue')}>
