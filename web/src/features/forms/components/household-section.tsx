@@ -24,6 +24,31 @@ import '../../../lib/i18n/forms.bundle.ts';
 export const memberName = (m: Household['members'][number]) =>
   `${m.person.familyName} ${m.person.givenName}`.trim();
 
+/** One of the household's diagrams (ジェノグラム, エコマップ) as the server draws it, with its caption. */
+function DiagramFigure({
+  kind,
+  src,
+  caption,
+  alt,
+}: {
+  kind: 'genogram' | 'ecomap';
+  src: string;
+  caption: string;
+  alt: string;
+}) {
+  return (
+    <figure className="flex flex-col gap-2 break-inside-avoid">
+      <figcaption className="text-std-17B-170">{caption}</figcaption>
+      <img
+        src={src}
+        alt={alt}
+        className="h-auto w-full max-w-[40rem] rounded-8 border border-solid-gray-420 bg-white"
+        data-testid={kind}
+      />
+    </figure>
+  );
+}
+
 /**
  * 世帯: the genogram and ecomap the server draws (the same SVG the assessment sheet prints), and
  * the same facts as tables — members, relations, ties — so that nothing depends on seeing the
@@ -53,24 +78,18 @@ export function HouseholdSection({ kase }: { kase: CaseDetail }) {
     >
       {saved ? <Alert tone="success" title={t('forms.household.saved')} /> : null}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2 print:grid-cols-2">
-        <figure className="flex flex-col gap-2 break-inside-avoid">
-          <figcaption className="text-std-17B-170">{t('forms.household.genogram')}</figcaption>
-          <img
-            src={diagramUrl(kase.id, 'genogram', version)}
-            alt={t('forms.household.genogramAlt', { count: data.members.length })}
-            className="h-auto w-full max-w-[40rem] rounded-8 border border-solid-gray-420 bg-white"
-            data-testid="genogram"
-          />
-        </figure>
-        <figure className="flex flex-col gap-2 break-inside-avoid">
-          <figcaption className="text-std-17B-170">{t('forms.household.ecomap')}</figcaption>
-          <img
-            src={diagramUrl(kase.id, 'ecomap', version)}
-            alt={t('forms.household.ecomapAlt', { count: data.ties.length })}
-            className="h-auto w-full max-w-[40rem] rounded-8 border border-solid-gray-420 bg-white"
-            data-testid="ecomap"
-          />
-        </figure>
+        <DiagramFigure
+          kind="genogram"
+          src={diagramUrl(kase.id, 'genogram', version)}
+          caption={t('forms.household.genogram')}
+          alt={t('forms.household.genogramAlt', { count: data.members.length })}
+        />
+        <DiagramFigure
+          kind="ecomap"
+          src={diagramUrl(kase.id, 'ecomap', version)}
+          caption={t('forms.household.ecomap')}
+          alt={t('forms.household.ecomapAlt', { count: data.ties.length })}
+        />
       </div>
       <Table caption={t('forms.household.members')}>
         <TableHead

@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardMeeting } from '../../../../../src/contract/dashboard.ts';
-import * as clock from '../../../../../src/domain/clock.ts';
-import { termStanding } from '../../../../../src/domain/councilTerms.ts';
 import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
@@ -14,7 +12,7 @@ import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { NoContactDaysOptions } from '../../cases/components/no-contact-days-options.tsx';
-import { TermBadge } from '../../council/components/term-badge.tsx';
+import { TermCell } from '../../council/components/term-badge.tsx';
 import { type Dashboard, useDashboard } from '../api/get-dashboard.ts';
 import { FigureGroup, FigureLink } from './figure-link.tsx';
 import '../../../lib/i18n/stats.bundle.ts';
@@ -304,7 +302,6 @@ function CaseworkerHome({ data }: { data: NonNullable<Dashboard['caseworker']> }
 }
 
 function PlanOfficerHome({ data }: { data: NonNullable<Dashboard['planOfficer']> }) {
-  const today = clock.today();
   const { t } = useTranslation();
   return (
     <Section
@@ -369,14 +366,7 @@ function PlanOfficerHome({ data }: { data: NonNullable<Dashboard['planOfficer']>
               <tr key={m.id}>
                 <Th scope="row">{m.organization.name}</Th>
                 <Td>{m.representative}</Td>
-                <Td>
-                  <span className="inline-flex flex-wrap items-center gap-x-3 gap-y-1">
-                    <span className="whitespace-nowrap">
-                      <DateText value={m.termTo} />
-                    </span>
-                    <TermBadge standing={termStanding(m.termTo, today)} />
-                  </span>
-                </Td>
+                <TermCell to={m.termTo} />
               </tr>
             ))}
           </tbody>
