@@ -258,7 +258,6 @@ function MeetingForm({
           id="meeting-scheduled-at"
           legend={t('caseMeetings.scheduledAtLegend')}
           required
-          error={errors.scheduledAt?.message}
         />
         <TextField
           id="meeting-place"

@@ -170,7 +170,6 @@ export function PlanForm({
           id="plan-next-monitoring-on"
           label={t('plans.nextMonitoringOn')}
           required
-          error={errors.nextMonitoringOn?.message}
         />
 
         <fieldset className="flex flex-col gap-6">
@@ -224,7 +223,6 @@ export function PlanForm({
                     id={`plan-item-${index}-period-from`}
                     label={t('plans.periodFrom')}
                     required
-                    error={itemErrors?.periodFrom?.message}
                   />
                   <FormDateField
                     control={control}
@@ -232,7 +230,6 @@ export function PlanForm({
                     id={`plan-item-${index}-period-to`}
                     label={t('plans.periodTo')}
                     required
-                    error={itemErrors?.periodTo?.message}
                   />
                 </div>
                 <SelectField

@@ -108,7 +108,6 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
           legend={t('meetingPage.heldAtLegend')}
           required
           notAfter={clock.today()}
-          error={errors.heldAt?.message}
         />
         {meeting.invitations.map((invitation, index) => {
           const rowErrors = errors.attendance?.[index];
