@@ -18,6 +18,14 @@ function Harness() {
   );
 }
 
+let doneOnForm: UseFormReturn<{ supportedOn: string }> | undefined;
+
+function DoneOn() {
+  const form = useForm<{ supportedOn: string }>({ defaultValues: { supportedOn: '2026-11-27' } });
+  doneOnForm = form;
+  return <FormDoneOnField control={form.control} name="supportedOn" id="s" label="支援日" />;
+}
+
 describe('FormDateField', () => {
   it('shows the form’s date in 和暦, writes what is typed back as YYYY-MM-DD, and an empty box as ""', () => {
     render(<Harness />);
@@ -30,15 +38,10 @@ describe('FormDateField', () => {
   });
 
   it('shows the error the form holds for its field, and a done-on date is required and not in the future', () => {
-    let form: UseFormReturn<{ supportedOn: string }> | undefined;
-    function DoneOn() {
-      form = useForm<{ supportedOn: string }>({ defaultValues: { supportedOn: '2026-11-27' } });
-      return <FormDoneOnField control={form.control} name="supportedOn" id="s" label="支援日" />;
-    }
     render(<DoneOn />);
     const input = screen.getByLabelText(/^支援日/);
     expect(input.getAttribute('aria-required')).toBe('true');
-    act(() => form?.setError('supportedOn', { type: 'server', message: '支援日を確認してください' }));
+    act(() => doneOnForm?.setError('supportedOn', { type: 'server', message: '支援日を確認してください' }));
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById('s-error')?.textContent).toBe('支援日を確認してください');
   });
