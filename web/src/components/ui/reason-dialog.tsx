@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { type ReactNode, useEffect, useId } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { ConfirmDialog } from './confirm-dialog.tsx';
+import { ConfirmDialog, type ConfirmedAction } from './confirm-dialog.tsx';
 import { TextareaField } from './textarea-field.tsx';
 
 /** A contract schema for a body of the form `{ reason }` (差戻し, 辞退 …). */
@@ -18,10 +18,13 @@ export type ReasonDialogProps = {
   /** The same schema the server validates the body with. */
   schema: ReasonSchema;
   confirmLabel: string;
-  cancelLabel: string;
+  /** 「キャンセル」 unless given. */
+  cancelLabel?: string;
   busy?: boolean;
   /** The refusal of the last attempt, shown inside the dialog. */
   error?: ReactNode;
+  /** The action confirmed, for `busy` and `error` (its refusal). */
+  action?: ConfirmedAction;
   onConfirm: (reason: string) => void;
   onCancel: () => void;
 };
@@ -36,7 +39,8 @@ export function ReasonDialog({
   schema,
   confirmLabel,
   cancelLabel,
-  busy,
+  action,
+  busy = action?.isPending,
   error,
   onConfirm,
   onCancel,
@@ -61,6 +65,7 @@ export function ReasonDialog({
       cancelLabel={cancelLabel}
       busy={busy}
       error={error}
+      action={action}
       onConfirm={() => void confirm()}
       onCancel={onCancel}
     >

@@ -14,7 +14,6 @@ import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullName, KanaLine } from '../../../components/ui/person-name.tsx';
-import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
@@ -280,9 +279,7 @@ export function HandoverListPage({ status, onStatusChange }: HandoverListPagePro
         open={accepting !== null}
         title={t('handovers.acceptTitle')}
         confirmLabel={t('handovers.accept')}
-        cancelLabel={t('common.cancel')}
-        busy={accept.isPending}
-        error={problemAlertOf(accept.error)}
+        action={accept}
         onConfirm={confirmAccept}
         onCancel={() => {
           setAccepting(null);
@@ -306,9 +303,7 @@ export function HandoverListPage({ status, onStatusChange }: HandoverListPagePro
         reasonSupport={t('handovers.returnReasonSupport')}
         schema={handoverReturnSchema}
         confirmLabel={t('handovers.return')}
-        cancelLabel={t('common.cancel')}
-        busy={giveBack.isPending}
-        error={problemAlertOf(giveBack.error)}
+        action={giveBack}
         onConfirm={confirmReturn}
         onCancel={() => {
           setReturning(null);

@@ -12,7 +12,6 @@ import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
-import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { RecordPage } from '../../../components/ui/record-page.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
@@ -170,9 +169,7 @@ function Duplicates({ person }: { person: Person }) {
         open={pending !== null}
         title={t('persons.linkTitle')}
         confirmLabel={t('persons.link')}
-        cancelLabel={t('common.cancel')}
-        busy={link.isPending}
-        error={problemAlertOf(link.error)}
+        action={link}
         onConfirm={confirm}
         onCancel={() => {
           setPending(null);

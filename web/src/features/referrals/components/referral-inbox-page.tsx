@@ -9,7 +9,7 @@ import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
-import { ProblemAlert, problemAlertOf } from '../../../components/ui/problem-alert.tsx';
+import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
@@ -209,9 +209,7 @@ export function ReferralInboxPage({ status, onStatusChange }: ReferralInboxPageP
         reasonSupport={t('referrals.declineReasonSupport')}
         schema={referralDeclineSchema}
         confirmLabel={t('referrals.decline')}
-        cancelLabel={t('common.cancel')}
-        busy={decline.isPending}
-        error={problemAlertOf(decline.error)}
+        action={decline}
         onConfirm={confirmDecline}
         onCancel={closeDialog}
       >

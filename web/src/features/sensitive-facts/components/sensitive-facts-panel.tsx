@@ -217,9 +217,7 @@ export function SensitiveFactsPanel({ of }: SensitiveFactsPanelProps) {
         reasonSupport={t('sensitiveFacts.revealReasonSupport')}
         schema={revealInputSchema}
         confirmLabel={t('sensitiveFacts.revealConfirm')}
-        cancelLabel={t('common.cancel')}
-        busy={reveal.isPending}
-        error={problemAlertOf(reveal.error)}
+        action={reveal}
         onConfirm={(reason) => {
           if (!revealing) return;
           reveal
