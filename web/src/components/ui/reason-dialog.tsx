@@ -32,19 +32,14 @@ export type ReasonDialogProps = {
 /** A confirm dialog that needs a written reason, validated before it is sent. */
 export function ReasonDialog({
   open,
-  title,
   children,
   reasonLabel,
   reasonSupport,
   schema,
-  confirmLabel,
-  cancelLabel,
-  action,
-  busy = action?.isPending,
-  error,
   onConfirm,
-  onCancel,
+  ...dialog
 }: ReasonDialogProps) {
+  const busy = dialog.busy ?? dialog.action?.isPending;
   const id = `reason-${useId()}`;
   const form = useForm<{ reason: string }, unknown, { reason: string }>({
     resolver: zodResolver(schema),
@@ -58,17 +53,7 @@ export function ReasonDialog({
     if (!busy) onConfirm(values.reason);
   });
   return (
-    <ConfirmDialog
-      open={open}
-      title={title}
-      confirmLabel={confirmLabel}
-      cancelLabel={cancelLabel}
-      busy={busy}
-      error={error}
-      action={action}
-      onConfirm={() => void confirm()}
-      onCancel={onCancel}
-    >
+    <ConfirmDialog {...dialog} open={open} busy={busy} onConfirm={() => void confirm()}>
       <div className="flex flex-col gap-4">
         {children}
         <TextareaField
