@@ -1,17 +1,14 @@
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../components/ui/alert.tsx';
 import { PageHeading } from '../components/ui/page-heading.tsx';
-import { textLinkClassName } from '../components/ui/text-link.ts';
+import { RouteLink } from '../components/ui/route-link.tsx';
 import { problemMessage } from '../lib/problem-message.ts';
 
 function HomeLink() {
   const { t } = useTranslation();
   return (
     <p>
-      <Link to="/" className={textLinkClassName}>
-        {t('page.backHome')}
-      </Link>
+      <RouteLink to="/">{t('page.backHome')}</RouteLink>
     </p>
   );
 }

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from './ui/badge.tsx';
 import { Button } from './ui/button.tsx';
 import { ConfirmDialog } from './ui/confirm-dialog.tsx';
-import { problemAlertOf } from './ui/problem-alert.tsx';
 
 type Action = 'disable' | 'enable';
 type Toggleable = { id: string; disabledAt: string | null };
@@ -73,9 +72,7 @@ export function useEnableToggle<T extends Toggleable>({
       open={pending !== null}
       title={t(`${messages}.${pending?.action === 'enable' ? 'enableTitle' : 'disableTitle'}`)}
       confirmLabel={verb(pending?.action)}
-      cancelLabel={t('common.cancel')}
-      busy={toggle.isPending}
-      error={problemAlertOf(toggle.error)}
+      action={toggle}
       onConfirm={confirm}
       onCancel={close}
     >

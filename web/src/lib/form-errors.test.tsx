@@ -3,7 +3,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { useForm } from 'react-hook-form';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TextField } from '../components/ui/text-field.tsx';
-import { ApiError } from './api-client.ts';
+import { validationRefusal } from '../test-support/problems.ts';
 import { useServerFieldErrors } from './form-errors.ts';
 import './i18n/i18n.ts';
 
@@ -42,18 +42,11 @@ function ReasonForm({ error, rowCount }: { error: unknown; rowCount: number }) {
   );
 }
 
-const problem = new ApiError({
-  type: 'about:blank',
-  title: 'Bad Request',
-  status: 400,
-  code: 'validation.invalid',
-  detail: '入力内容に誤りがあります。',
-  errors: [
-    { field: '/rows/1/note', code: 'too_big', message: '備考は200文字以内です' },
-    { field: 'reason', code: 'too_small', message: '理由を入力してください' },
-    { field: 'elsewhere', code: 'custom', message: '別の問題があります' },
-  ],
-});
+const problem = validationRefusal([
+  { field: '/rows/1/note', code: 'too_big', message: '備考は200文字以内です' },
+  { field: 'reason', code: 'too_small', message: '理由を入力してください' },
+  { field: 'elsewhere', code: 'custom', message: '別の問題があります' },
+]);
 
 describe('useServerFieldErrors', () => {
   it('puts the field errors on their fields (rows read when the error comes), focuses one, returns the rest', async () => {

@@ -1,4 +1,5 @@
 import { type ComponentProps, createContext, useContext, useId } from 'react';
+import { ChoiceInput, ChoiceLabel } from './choice.tsx';
 
 /** Set by `CheckboxGroup` so each box is marked invalid with its group (the group's fieldset carries the error text). */
 export const CheckboxGroupContext = createContext<{ invalid: boolean }>({ invalid: false });
@@ -15,19 +16,8 @@ export function Checkbox({ label, id, className, ...rest }: CheckboxProps) {
   const group = useContext(CheckboxGroupContext);
   return (
     <div className={`flex items-start gap-2 ${className ?? ''}`}>
-      <input
-        id={inputId}
-        type="checkbox"
-        aria-invalid={group.invalid || undefined}
-        className="mt-2.5 size-6 shrink-0 cursor-pointer accent-blue-900"
-        {...rest}
-      />
-      <label
-        htmlFor={inputId}
-        className="flex min-h-11 cursor-pointer items-center py-1 text-dns-16N-130 text-solid-gray-800"
-      >
-        {label}
-      </label>
+      <ChoiceInput id={inputId} type="checkbox" invalid={group.invalid} {...rest} />
+      <ChoiceLabel htmlFor={inputId}>{label}</ChoiceLabel>
     </div>
   );
 }

@@ -1,16 +1,24 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from './button.tsx';
 import { ModalDialog } from './modal-dialog.tsx';
+import { problemAlertOf } from './problem-alert.tsx';
+
+/** The action a dialog confirms (a mutation): busy while it runs, its refusal shown in the dialog. */
+export type ConfirmedAction = { isPending: boolean; error: unknown };
 
 export type ConfirmDialogProps = {
   open: boolean;
   title: string;
   children: ReactNode;
   confirmLabel: string;
-  cancelLabel: string;
+  /** 「キャンセル」 unless given. */
+  cancelLabel?: string;
   /** Shown inside the dialog, e.g. the reason the action failed. */
   error?: ReactNode;
   busy?: boolean;
+  /** The action confirmed, for `busy` and `error` (its refusal). */
+  action?: ConfirmedAction;
   onConfirm: () => void;
   onCancel: () => void;
   /** What Escape does; the cancel action unless given. */
@@ -24,12 +32,14 @@ export function ConfirmDialog({
   children,
   confirmLabel,
   cancelLabel,
-  error,
-  busy,
+  action,
+  error = problemAlertOf(action?.error),
+  busy = action?.isPending,
   onConfirm,
   onCancel,
   onDismiss,
 }: ConfirmDialogProps) {
+  const { t } = useTranslation();
   return (
     <ModalDialog
       open={open}
@@ -41,7 +51,7 @@ export function ConfirmDialog({
       {error ? <div className="mt-4">{error}</div> : null}
       <div className="mt-6 flex flex-wrap justify-end gap-4">
         <Button variant="outline" onClick={onCancel} disabled={busy}>
-          {cancelLabel}
+          {cancelLabel ?? t('common.cancel')}
         </Button>
         <Button variant="solid-fill" onClick={busy ? undefined : onConfirm} aria-disabled={busy || undefined}>
           {confirmLabel}

@@ -58,6 +58,18 @@ export type FieldTexts = {
   required?: boolean | undefined;
 };
 
+/** Splits a field's props into what `Field` says about it (id and texts) and the rest, for its control. */
+export function splitFieldProps<P extends FieldTexts & { id?: string | undefined }>({
+  id,
+  label,
+  supportText,
+  error,
+  required,
+  ...control
+}: P) {
+  return { field: { id, label, supportText, error, required }, control };
+}
+
 /** The ids tying a field's control to its support and error text. */
 export function useFieldIds(
   id: string | undefined,

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { useForm } from 'react-hook-form';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { type UseFormReturn, useForm } from 'react-hook-form';
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../lib/i18n/i18n.ts';
-import { FormDateField } from './form-date-field.tsx';
+import { FormDateField, FormDoneOnField } from './form-date-field.tsx';
 
 afterEach(cleanup);
 
@@ -18,6 +18,14 @@ function Harness() {
   );
 }
 
+let doneOnForm: UseFormReturn<{ supportedOn: string }> | undefined;
+
+function DoneOn() {
+  const form = useForm<{ supportedOn: string }>({ defaultValues: { supportedOn: '2026-11-27' } });
+  doneOnForm = form;
+  return <FormDoneOnField control={form.control} name="supportedOn" id="s" label="支援日" />;
+}
+
 describe('FormDateField', () => {
   it('shows the form’s date in 和暦, writes what is typed back as YYYY-MM-DD, and an empty box as ""', () => {
     render(<Harness />);
@@ -27,5 +35,14 @@ describe('FormDateField', () => {
     expect(screen.getByTestId('value').textContent).toBe('"2025-04-01"');
     fireEvent.change(input, { target: { value: '' } });
     expect(screen.getByTestId('value').textContent).toBe('""');
+  });
+
+  it('shows the error the form holds for its field, and a done-on date is required and not in the future', () => {
+    render(<DoneOn />);
+    const input = screen.getByLabelText(/^支援日/);
+    expect(input.getAttribute('aria-required')).toBe('true');
+    act(() => doneOnForm?.setError('supportedOn', { type: 'server', message: '支援日を確認してください' }));
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById('s-error')?.textContent).toBe('支援日を確認してください');
   });
 });

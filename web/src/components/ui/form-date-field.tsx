@@ -1,4 +1,12 @@
-import { type Control, Controller, type FieldPath, type FieldValues } from 'react-hook-form';
+import type { ReactElement } from 'react';
+import {
+  type Control,
+  Controller,
+  type FieldPath,
+  type FieldValues,
+  type RefCallBack,
+} from 'react-hook-form';
+import * as clock from '../../../../src/domain/clock.ts';
 import {
   CalendarDateField,
   type CalendarDateFieldProps,
@@ -6,66 +14,102 @@ import {
   type CalendarDateTimeFieldProps,
 } from './calendar-date-field.tsx';
 
-export type FormDateFieldProps<T extends FieldValues, Out> = Omit<
-  CalendarDateFieldProps,
-  'value' | 'onChange' | 'onBlur' | 'inputRef' | 'name'
-> & {
-  control: Control<T, unknown, Out>;
-  /** A field of the form holding a date as 'YYYY-MM-DD' ('' while empty). */
-  name: FieldPath<T>;
+/** What a calendar field takes from the form field it is bound to. */
+type Bound = {
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+  onBlur: () => void;
+  inputRef: RefCallBack;
+  error: string | undefined;
 };
 
-/** A `CalendarDateField` bound to a react-hook-form field: an empty box is '' in the form's values. */
-export function FormDateField<T extends FieldValues, Out>({
+type BoundProps<T extends FieldValues, Out> = {
+  control: Control<T, unknown, Out>;
+  /** A field of the form holding the date (or instant) as a string ('' while empty). */
+  name: FieldPath<T>;
+  /** The error to show; the field's error in the form unless given. */
+  error?: string | undefined;
+};
+
+/** Binds a calendar field to a react-hook-form field: an empty one is '' in the form's values. */
+function BoundToForm<T extends FieldValues, Out>({
   control,
   name,
-  ...field
-}: FormDateFieldProps<T, Out>) {
+  error,
+  render,
+}: BoundProps<T, Out> & { render: (bound: Bound) => ReactElement }) {
   return (
     <Controller
       control={control}
       name={name}
-      render={({ field: bound }) => (
-        <CalendarDateField
-          {...field}
-          value={bound.value || undefined}
-          onChange={(value) => bound.onChange(value ?? '')}
-          onBlur={bound.onBlur}
-          inputRef={bound.ref}
-        />
-      )}
+      render={({ field, fieldState }) =>
+        render({
+          value: field.value || undefined,
+          onChange: (value) => field.onChange(value ?? ''),
+          onBlur: field.onBlur,
+          inputRef: field.ref,
+          error: error ?? fieldState.error?.message,
+        })
+      }
     />
   );
 }
 
+export type FormDateFieldProps<T extends FieldValues, Out> = Omit<
+  CalendarDateFieldProps,
+  'value' | 'onChange' | 'onBlur' | 'inputRef' | 'name' | 'error'
+> &
+  BoundProps<T, Out>;
+
+/**
+ * A `CalendarDateField` bound to a react-hook-form field holding 'YYYY-MM-DD': an empty box is ''
+ * in the form's values. It shows the field's error in the form unless given another `error`.
+ */
+export function FormDateField<T extends FieldValues, Out>({
+  control,
+  name,
+  error,
+  ...field
+}: FormDateFieldProps<T, Out>) {
+  return (
+    <BoundToForm
+      control={control}
+      name={name}
+      error={error}
+      render={(bound) => <CalendarDateField {...field} {...bound} />}
+    />
+  );
+}
+
+/** The day something was done (実施日, 支援日 …): required, and today at the latest. */
+export function FormDoneOnField<T extends FieldValues, Out>(
+  props: Omit<FormDateFieldProps<T, Out>, 'required' | 'notAfter'>,
+) {
+  return <FormDateField {...props} required notAfter={clock.today()} />;
+}
+
 export type FormDateTimeFieldProps<T extends FieldValues, Out> = Omit<
   CalendarDateTimeFieldProps,
-  'value' | 'onChange' | 'onBlur' | 'inputRef'
-> & {
-  control: Control<T, unknown, Out>;
-  /** A field of the form holding an ISO instant ('' while empty). */
-  name: FieldPath<T>;
-};
+  'value' | 'onChange' | 'onBlur' | 'inputRef' | 'error'
+> &
+  BoundProps<T, Out>;
 
-/** A `CalendarDateTimeField` bound to a react-hook-form field: an empty one is '' in the form's values. */
+/**
+ * A `CalendarDateTimeField` bound to a react-hook-form field holding an ISO instant: an empty one
+ * is '' in the form's values. It shows the field's error in the form unless given another `error`.
+ */
 export function FormDateTimeField<T extends FieldValues, Out>({
   control,
   name,
+  error,
   ...field
 }: FormDateTimeFieldProps<T, Out>) {
   return (
-    <Controller
+    <BoundToForm
       control={control}
       name={name}
-      render={({ field: bound }) => (
-        <CalendarDateTimeField
-          {...field}
-          value={bound.value || undefined}
-          onChange={(value) => bound.onChange(value ?? '')}
-          onBlur={bound.onBlur}
-          inputRef={bound.ref}
-        />
-      )}
+      error={error}
+      render={(bound) => <CalendarDateTimeField {...field} {...bound} />}
     />
   );
 }

@@ -15,3 +15,12 @@ export function fullName(person: Pick<NamedPerson, 'familyName' | 'givenName'>):
 export function fullKana(person: Pick<NamedPerson, 'familyNameKana' | 'givenNameKana'>): string {
   return [person.familyNameKana, person.givenNameKana].filter(Boolean).join(' ');
 }
+
+/** The フリガナ under a name in a table's row heading: on one line from the small breakpoint. */
+export function KanaLine({ person }: { person: Pick<NamedPerson, 'familyNameKana' | 'givenNameKana'> }) {
+  return (
+    <span className="block break-keep sm:whitespace-nowrap text-std-16N-170 text-solid-gray-700">
+      {fullKana(person)}
+    </span>
+  );
+}

@@ -1,4 +1,5 @@
 import { type ComponentProps, createContext, useContext, useId } from 'react';
+import { ChoiceInput, ChoiceLabel } from './choice.tsx';
 
 /** Set by `RadioGroup` so each radio is marked invalid with its group (the fieldset carries the error text). */
 export const RadioGroupContext = createContext<{ invalid: boolean }>({ invalid: false });
@@ -18,21 +19,15 @@ export function Radio({ label, id, description, className, ...rest }: RadioProps
   const group = useContext(RadioGroupContext);
   return (
     <div className={`flex items-start gap-2 ${className ?? ''}`}>
-      <input
+      <ChoiceInput
         id={inputId}
         type="radio"
-        aria-invalid={group.invalid || undefined}
+        invalid={group.invalid}
         aria-describedby={descriptionId}
-        className="mt-2.5 size-6 shrink-0 cursor-pointer accent-blue-900"
         {...rest}
       />
       <div className="flex flex-col">
-        <label
-          htmlFor={inputId}
-          className="flex min-h-11 cursor-pointer items-center py-1 text-dns-16N-130 text-solid-gray-800"
-        >
-          {label}
-        </label>
+        <ChoiceLabel htmlFor={inputId}>{label}</ChoiceLabel>
         {description ? (
           <p id={descriptionId} className="pb-2 text-std-16N-170 text-solid-gray-700">
             {description}

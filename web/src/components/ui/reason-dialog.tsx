@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { type ReactNode, useEffect, useId } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { ConfirmDialog } from './confirm-dialog.tsx';
+import { ConfirmDialog, type ConfirmedAction } from './confirm-dialog.tsx';
 import { TextareaField } from './textarea-field.tsx';
 
 /** A contract schema for a body of the form `{ reason }` (差戻し, 辞退 …). */
@@ -18,10 +18,13 @@ export type ReasonDialogProps = {
   /** The same schema the server validates the body with. */
   schema: ReasonSchema;
   confirmLabel: string;
-  cancelLabel: string;
+  /** 「キャンセル」 unless given. */
+  cancelLabel?: string;
   busy?: boolean;
   /** The refusal of the last attempt, shown inside the dialog. */
   error?: ReactNode;
+  /** The action confirmed, for `busy` and `error` (its refusal). */
+  action?: ConfirmedAction;
   onConfirm: (reason: string) => void;
   onCancel: () => void;
 };
@@ -29,18 +32,14 @@ export type ReasonDialogProps = {
 /** A confirm dialog that needs a written reason, validated before it is sent. */
 export function ReasonDialog({
   open,
-  title,
   children,
   reasonLabel,
   reasonSupport,
   schema,
-  confirmLabel,
-  cancelLabel,
-  busy,
-  error,
   onConfirm,
-  onCancel,
+  ...dialog
 }: ReasonDialogProps) {
+  const busy = dialog.busy ?? dialog.action?.isPending;
   const id = `reason-${useId()}`;
   const form = useForm<{ reason: string }, unknown, { reason: string }>({
     resolver: zodResolver(schema),
@@ -54,16 +53,7 @@ export function ReasonDialog({
     if (!busy) onConfirm(values.reason);
   });
   return (
-    <ConfirmDialog
-      open={open}
-      title={title}
-      confirmLabel={confirmLabel}
-      cancelLabel={cancelLabel}
-      busy={busy}
-      error={error}
-      onConfirm={() => void confirm()}
-      onCancel={onCancel}
-    >
+    <ConfirmDialog {...dialog} open={open} busy={busy} onConfirm={() => void confirm()}>
       <div className="flex flex-col gap-4">
         {children}
         <TextareaField

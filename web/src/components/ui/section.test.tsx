@@ -25,4 +25,15 @@ describe('Section', () => {
     );
     expect(screen.getByRole('heading', { level: 2, name: 'CSVで保存' }).className).toBe('sr-only');
   });
+
+  it('keeps a lead with its heading, above the content', () => {
+    render(
+      <Section id="minutes" title="議事録" lead="決まったことを記録します。">
+        <p>本文</p>
+      </Section>,
+    );
+    const heading = screen.getByRole('heading', { level: 2, name: '議事録' });
+    expect(heading.parentElement?.tagName).toBe('DIV');
+    expect(heading.nextElementSibling?.textContent).toBe('決まったことを記録します。');
+  });
 });

@@ -15,6 +15,8 @@ export type SectionProps = {
   level?: 2 | 3;
   /** `large` (the default for level 2), `medium` (for level 3), `small` (a notice's heading), or `hidden`: read out, not shown. */
   size?: keyof typeof titleStyles;
+  /** A sentence under the heading saying what the part is for; heading and lead stand together. */
+  lead?: ReactNode;
   /** The section's layout; a column with gap-4 unless given. */
   className?: string;
   children: ReactNode;
@@ -26,15 +28,26 @@ export function Section({
   title,
   level = 2,
   size = level === 2 ? 'large' : 'medium',
+  lead,
   className = 'flex flex-col gap-4',
   children,
 }: SectionProps) {
   const Heading = level === 2 ? 'h2' : 'h3';
+  const heading = (
+    <Heading id={id} className={titleStyles[size]}>
+      {title}
+    </Heading>
+  );
   return (
     <section aria-labelledby={id} className={className}>
-      <Heading id={id} className={titleStyles[size]}>
-        {title}
-      </Heading>
+      {lead ? (
+        <div className="flex flex-col gap-2">
+          {heading}
+          <p>{lead}</p>
+        </div>
+      ) : (
+        heading
+      )}
       {children}
     </section>
   );

@@ -1,23 +1,15 @@
 import type { ComponentProps } from 'react';
 import type { Code } from '../../../../src/domain/codeLists.ts';
-import { Field, type FieldTexts } from './form-control.tsx';
+import { Field, type FieldTexts, splitFieldProps } from './form-control.tsx';
 
 export type SelectFieldProps = Omit<ComponentProps<'select'>, 'id' | 'required'> &
   FieldTexts & { id?: string };
 
 /** A DADS select: native `<select>` (keyboard and screen-reader friendly) with label, support and error text. */
-export function SelectField({
-  label,
-  supportText,
-  error,
-  required,
-  id,
-  className,
-  children,
-  ...rest
-}: SelectFieldProps) {
+export function SelectField({ className, children, ...props }: SelectFieldProps) {
+  const { field, control: rest } = splitFieldProps(props);
   return (
-    <Field id={id} label={label} supportText={supportText} error={error} required={required}>
+    <Field {...field}>
       {(control) => (
         <div className="relative w-full max-w-[40rem]">
           <select

@@ -1,5 +1,5 @@
 import type { ComponentProps } from 'react';
-import { Field, type FieldTexts } from './form-control.tsx';
+import { Field, type FieldTexts, splitFieldProps } from './form-control.tsx';
 
 export type TextFieldProps = Omit<ComponentProps<'input'>, 'placeholder' | 'id' | 'required'> &
   FieldTexts & {
@@ -12,9 +12,10 @@ export type TextFieldProps = Omit<ComponentProps<'input'>, 'placeholder' | 'id' 
  * A DADS text input: visible label, optional support text, error text, all tied to the input
  * with `for` and `aria-describedby`.
  */
-export function TextField({ label, supportText, error, required, id, className, ...rest }: TextFieldProps) {
+export function TextField({ className, ...props }: TextFieldProps) {
+  const { field, control: rest } = splitFieldProps(props);
   return (
-    <Field id={id} label={label} supportText={supportText} error={error} required={required}>
+    <Field {...field}>
       {(control) => (
         <input
           {...control}

@@ -1,5 +1,5 @@
 import type { ComponentProps } from 'react';
-import { Field, type FieldTexts } from './form-control.tsx';
+import { Field, type FieldTexts, splitFieldProps } from './form-control.tsx';
 
 export type TextareaFieldProps = Omit<ComponentProps<'textarea'>, 'placeholder' | 'id' | 'required'> &
   FieldTexts & {
@@ -9,18 +9,10 @@ export type TextareaFieldProps = Omit<ComponentProps<'textarea'>, 'placeholder' 
   };
 
 /** A DADS multi-line text field: visible label, support text and error text tied by `aria-describedby`. */
-export function TextareaField({
-  label,
-  supportText,
-  error,
-  required,
-  id,
-  className,
-  rows = 4,
-  ...rest
-}: TextareaFieldProps) {
+export function TextareaField({ className, rows = 4, ...props }: TextareaFieldProps) {
+  const { field, control: rest } = splitFieldProps(props);
   return (
-    <Field id={id} label={label} supportText={supportText} error={error} required={required}>
+    <Field {...field}>
       {(control) => (
         <textarea
           {...control}

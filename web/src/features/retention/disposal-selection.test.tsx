@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DisposalCandidates } from '../../../../src/contract/retention.ts';
+import { disposalCandidates as candidates } from './disposal-candidates.fixture.ts';
 import {
   allSelected,
   emptySelection,
@@ -10,39 +10,6 @@ import {
   toggleAll,
   toggleSelected,
 } from './disposal-selection.ts';
-
-const rules = { caseYears: 5, consultationYears: 5, personYears: 5 };
-const caseRow = (id: string, caseNumber: string) => ({
-  id,
-  caseNumber,
-  personName: '廃棄 太郎',
-  closedOn: '2019-02-01',
-  closureReason: 'resolved',
-  disposableFrom: '2024-04-01',
-  coordinatingOrganizationName: '重層事業担当',
-  consultationCount: 1,
-});
-const candidates: DisposalCandidates = {
-  asOf: '2026-12-02',
-  rules,
-  cases: [caseRow('c1', 'R1-0001'), caseRow('c2', 'R1-0002')],
-  consultations: [
-    {
-      id: 'q1',
-      receivedOn: '2019-11-10',
-      closedOn: '2019-11-10',
-      personName: '荒田 昭',
-      organizationName: '保護第一課',
-      mainTopic: 'income',
-      disposableFrom: '2025-04-01',
-    },
-  ],
-  persons: [
-    { id: 'p1', name: '廃棄 太郎', reason: 'lastRecord' },
-    { id: 'p2', name: '登録 のみ', reason: 'noRecord' },
-  ],
-  held: [{ id: 'c9', caseNumber: 'R1-0009', closedOn: '2019-03-01', reason: '訴訟の対応中' }],
-};
 
 describe('the disposal selection', () => {
   it('offers the cases, the standalone consultations and only the persons named by no record', () => {
@@ -72,7 +39,7 @@ describe('the disposal selection', () => {
 
   it('drops the ticks of records no longer listed after the list is computed again', () => {
     const selection = { caseIds: ['c1', 'c2'], consultationIds: ['q1'], personIds: ['p2'] };
-    const after = { ...candidates, cases: [caseRow('c2', 'R1-0002')], persons: [] };
+    const after = { ...candidates, cases: candidates.cases.filter((kase) => kase.id === 'c2'), persons: [] };
     expect(keepListed(selection, after)).toEqual({ caseIds: ['c2'], consultationIds: ['q1'], personIds: [] });
   });
 

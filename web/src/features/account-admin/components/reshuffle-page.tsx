@@ -236,7 +236,6 @@ export function ReshufflePage() {
         open={confirming}
         title={t('accounts.reshuffle.confirmTitle')}
         confirmLabel={t('accounts.reshuffle.execute')}
-        cancelLabel={t('common.cancel')}
         busy={run.isPending}
         error={run.error ? problemMessage(run.error, t) : undefined}
         onConfirm={() =>

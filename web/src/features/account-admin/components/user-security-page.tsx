@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -11,9 +10,9 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
@@ -50,9 +49,7 @@ export function UserSecurityPage({ userId }: { userId: string }) {
           : t('accounts.userSecurity.title')}
       </PageHeading>
       <div className="flex max-w-[48rem] flex-col gap-8">
-        <Link to="/admin/users" className={textLinkClassName}>
-          {t('common.backToList')}
-        </Link>
+        <RouteLink to="/admin/users">{t('common.backToList')}</RouteLink>
         {users.isPending ? (
           <Loading />
         ) : users.isError ? (

@@ -128,7 +128,6 @@ export function SessionsPage() {
               : t('accounts.sessions.confirmTitle')
         }
         confirmLabel={t('accounts.sessions.confirm')}
-        cancelLabel={t('common.cancel')}
         busy={revoke.isPending || revokeOthers.isPending}
         error={error ? problemMessage(error, t) : undefined}
         onConfirm={confirm}

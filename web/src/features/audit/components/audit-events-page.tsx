@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { type AuditEvent, auditActions } from '../../../../../src/contract/auditEvents.ts';
 import { parseWareki } from '../../../../../src/domain/wareki.ts';
 import { CsvDownloadSection } from '../../../components/csv-download-section.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
@@ -11,6 +10,7 @@ import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { SearchForm } from '../../../components/ui/search-form.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td } from '../../../components/ui/table.tsx';
 import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
@@ -185,92 +185,85 @@ export function AuditEventsPage({ initial = {} }: { initial?: { action?: string;
     <>
       <PageHeading lead={t('audit.lead')}>{t('audit.heading')}</PageHeading>
       <div className="flex flex-col gap-8">
-        <search aria-label={t('audit.filterLabel')}>
-          <form
-            noValidate
-            className="flex max-w-[64rem] flex-col gap-6"
-            onSubmit={(event) => {
-              event.preventDefault();
-              submit();
-            }}
-          >
-            {hasErrors ? <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} /> : null}
-            <div className="grid gap-6 md:grid-cols-2">
-              <TypeAhead
-                id="audit-user"
-                label={t('audit.user')}
-                supportText={t('audit.userSupport')}
-                selected={form.user}
-                onSelect={(choice) => set('user', choice)}
-                useChoices={useUserChoices}
-              />
-              <TypeAhead
-                id="audit-organization"
-                label={t('audit.organization')}
-                supportText={t('audit.organizationSupport')}
-                selected={form.organization}
-                onSelect={(choice) => set('organization', choice)}
-                useChoices={useOrganizationChoices}
-              />
-              <TypeAhead
-                id="audit-person"
-                label={t('audit.personPicker')}
-                supportText={t('audit.personSupport')}
-                selected={form.person}
-                onSelect={(choice) => set('person', choice)}
-                useChoices={usePersonChoices}
-              />
-              <TypeAhead
-                id="audit-case"
-                label={t('audit.casePicker')}
-                supportText={t('audit.caseSupport')}
-                selected={form.kase}
-                onSelect={(choice) => set('kase', choice)}
-                useChoices={useCaseChoices}
-              />
-              <WarekiDateField
-                id="audit-from"
-                label={t('audit.from')}
-                supportText={t('audit.periodSupport')}
-                typed={form.from}
-                value={form.from}
-                error={errors.from}
-                onChange={(event) => set('from', event.currentTarget.value)}
-              />
-              <WarekiDateField
-                id="audit-to"
-                label={t('audit.to')}
-                supportText={t('audit.periodSupport')}
-                typed={form.to}
-                value={form.to}
-                error={errors.to}
-                onChange={(event) => set('to', event.currentTarget.value)}
-              />
+        <SearchForm
+          label={t('audit.filterLabel')}
+          submitLabel={t('audit.search')}
+          onSubmit={submit}
+          className="flex max-w-[64rem] flex-col gap-6"
+        >
+          {hasErrors ? <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} /> : null}
+          <div className="grid gap-6 md:grid-cols-2">
+            <TypeAhead
+              id="audit-user"
+              label={t('audit.user')}
+              supportText={t('audit.userSupport')}
+              selected={form.user}
+              onSelect={(choice) => set('user', choice)}
+              useChoices={useUserChoices}
+            />
+            <TypeAhead
+              id="audit-organization"
+              label={t('audit.organization')}
+              supportText={t('audit.organizationSupport')}
+              selected={form.organization}
+              onSelect={(choice) => set('organization', choice)}
+              useChoices={useOrganizationChoices}
+            />
+            <TypeAhead
+              id="audit-person"
+              label={t('audit.personPicker')}
+              supportText={t('audit.personSupport')}
+              selected={form.person}
+              onSelect={(choice) => set('person', choice)}
+              useChoices={usePersonChoices}
+            />
+            <TypeAhead
+              id="audit-case"
+              label={t('audit.casePicker')}
+              supportText={t('audit.caseSupport')}
+              selected={form.kase}
+              onSelect={(choice) => set('kase', choice)}
+              useChoices={useCaseChoices}
+            />
+            <WarekiDateField
+              id="audit-from"
+              label={t('audit.from')}
+              supportText={t('audit.periodSupport')}
+              typed={form.from}
+              value={form.from}
+              error={errors.from}
+              onChange={(event) => set('from', event.currentTarget.value)}
+            />
+            <WarekiDateField
+              id="audit-to"
+              label={t('audit.to')}
+              supportText={t('audit.periodSupport')}
+              typed={form.to}
+              value={form.to}
+              error={errors.to}
+              onChange={(event) => set('to', event.currentTarget.value)}
+            />
+          </div>
+          <CheckboxGroup legend={t('audit.actions')} supportText={t('audit.actionsSupport')}>
+            <div className="grid max-h-72 gap-x-6 overflow-y-auto rounded-8 border border-solid-gray-420 px-4 sm:grid-cols-2 lg:grid-cols-3">
+              {auditActions.map((action) => (
+                <Checkbox
+                  key={action}
+                  label={codeName('auditAction', action)}
+                  value={action}
+                  checked={form.actions.includes(action)}
+                  onChange={(event) => {
+                    const checked = event.currentTarget.checked;
+                    set(
+                      'actions',
+                      checked ? [...form.actions, action] : form.actions.filter((a) => a !== action),
+                    );
+                  }}
+                />
+              ))}
             </div>
-            <CheckboxGroup legend={t('audit.actions')} supportText={t('audit.actionsSupport')}>
-              <div className="grid max-h-72 gap-x-6 overflow-y-auto rounded-8 border border-solid-gray-420 px-4 sm:grid-cols-2 lg:grid-cols-3">
-                {auditActions.map((action) => (
-                  <Checkbox
-                    key={action}
-                    label={codeName('auditAction', action)}
-                    value={action}
-                    checked={form.actions.includes(action)}
-                    onChange={(event) => {
-                      const checked = event.currentTarget.checked;
-                      set(
-                        'actions',
-                        checked ? [...form.actions, action] : form.actions.filter((a) => a !== action),
-                      );
-                    }}
-                  />
-                ))}
-              </div>
-            </CheckboxGroup>
-            <div>
-              <Button type="submit">{t('audit.search')}</Button>
-            </div>
-          </form>
-        </search>
+          </CheckboxGroup>
+        </SearchForm>
 
         <CsvDownloadSection
           id="audit-export"

@@ -9,8 +9,9 @@ import { BirthDateText } from '../../../components/ui/date-text.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
+import { fullName, KanaLine } from '../../../components/ui/person-name.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { SearchForm } from '../../../components/ui/search-form.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
@@ -109,48 +110,41 @@ export function DisclosurePage() {
     <>
       <PageHeading lead={t('audit.disclosure.lead')}>{t('audit.disclosure.heading')}</PageHeading>
       <div className="flex flex-col gap-8">
-        <search aria-label={t('audit.disclosure.searchLabel')}>
-          <form
-            noValidate
-            className="flex max-w-[48rem] flex-col gap-6"
-            onSubmit={(event) => {
-              event.preventDefault();
-              submit();
-            }}
-          >
-            {errors.kana || errors.birthDate ? (
-              <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
-            ) : null}
-            <TextField
-              id="disclosure-kana"
-              label={t('audit.disclosure.kana')}
-              supportText={t('audit.disclosure.kanaSupport')}
-              autoComplete="off"
-              value={kana}
-              error={errors.kana}
-              onChange={(event) => setKana(event.currentTarget.value)}
-            />
-            <TextField
-              id="disclosure-name"
-              label={t('audit.disclosure.name')}
-              autoComplete="off"
-              value={name}
-              onChange={(event) => setName(event.currentTarget.value)}
-            />
-            <WarekiDateField
-              id="disclosure-birth-date"
-              label={t('audit.disclosure.birthDate')}
-              typed={birthDate}
-              value={birthDate}
-              error={errors.birthDate}
-              showAge
-              onChange={(event) => setBirthDate(event.currentTarget.value)}
-            />
-            <div>
-              <Button type="submit">{t('audit.disclosure.search')}</Button>
-            </div>
-          </form>
-        </search>
+        <SearchForm
+          label={t('audit.disclosure.searchLabel')}
+          submitLabel={t('audit.disclosure.search')}
+          onSubmit={submit}
+          className="flex max-w-[48rem] flex-col gap-6"
+        >
+          {errors.kana || errors.birthDate ? (
+            <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
+          ) : null}
+          <TextField
+            id="disclosure-kana"
+            label={t('audit.disclosure.kana')}
+            supportText={t('audit.disclosure.kanaSupport')}
+            autoComplete="off"
+            value={kana}
+            error={errors.kana}
+            onChange={(event) => setKana(event.currentTarget.value)}
+          />
+          <TextField
+            id="disclosure-name"
+            label={t('audit.disclosure.name')}
+            autoComplete="off"
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+          />
+          <WarekiDateField
+            id="disclosure-birth-date"
+            label={t('audit.disclosure.birthDate')}
+            typed={birthDate}
+            value={birthDate}
+            error={errors.birthDate}
+            showAge
+            onChange={(event) => setBirthDate(event.currentTarget.value)}
+          />
+        </SearchForm>
 
         {lookup === null ? null : results.isPending ? (
           <Loading />
@@ -174,9 +168,7 @@ export function DisclosurePage() {
               <tr key={person.id}>
                 <Th scope="row">
                   {fullName(person)}
-                  <span className="block break-keep sm:whitespace-nowrap text-std-16N-170 text-solid-gray-700">
-                    {fullKana(person)}
-                  </span>
+                  <KanaLine person={person} />
                 </Th>
                 <Td>
                   <BirthDateText birthDate={person.birthDate} age={person.age} />

@@ -1,4 +1,3 @@
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
@@ -10,8 +9,8 @@ import { FactStrip } from '../../../components/ui/fact-strip.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Tabs } from '../../../components/ui/tabs.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { CaseFormsSection } from '../../forms/components/case-forms-section.tsx';
@@ -45,9 +44,7 @@ function BackToList() {
   const { t } = useTranslation();
   return (
     <p>
-      <Link to="/cases" className={textLinkClassName}>
-        {t('cases.backToList')}
-      </Link>
+      <RouteLink to="/cases">{t('cases.backToList')}</RouteLink>
     </p>
   );
 }

@@ -1,5 +1,4 @@
-import { Link } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { participationBases } from '../../../../../src/contract/cases.ts';
 import { type CaseStage, caseStages, isOpenStage } from '../../../../../src/domain/caseStage.ts';
@@ -13,20 +12,51 @@ import { DateText } from '../../../components/ui/date-text.tsx';
 import { DueDateText, DueStatusBadge } from '../../../components/ui/due-date.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { FilterSelectField, Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useExportCases } from '../api/export-cases.ts';
 import { useCases } from '../api/list-cases.ts';
 import type { CaseListFilter } from '../case-filter.ts';
 import { CaseStageBadge } from './case-stage-badge.tsx';
+import { NoContactDaysOptions } from './no-contact-days-options.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
 import '../../../lib/i18n/codes.bundle.ts';
 import '../../../lib/i18n/stats.bundle.ts';
+
+/** One of the 絞り込み selects under the search box: 「指定なし」 first, which clears the filter. */
+function CaseFilterSelect({
+  id,
+  filter,
+  value,
+  onValueChange,
+  children,
+}: {
+  id: string;
+  filter: 'householdFlag' | 'issueArea' | 'monitoring';
+  value: string | undefined;
+  onValueChange: (value: string | undefined) => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="w-full max-w-[14rem]">
+      <FilterSelectField
+        id={id}
+        label={t(`stats.caseFilters.${filter}`)}
+        anyLabel={t('stats.caseFilters.any')}
+        value={value}
+        onValueChange={onValueChange}
+      >
+        {children}
+      </FilterSelectField>
+    </div>
+  );
+}
 
 export type CaseListPageProps = {
   filter: CaseListFilter;
@@ -50,9 +80,6 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
   const setMoreField = <K extends keyof typeof more>(key: K, value: (typeof more)[K] | '') =>
     setMore((current) => ({ ...current, [key]: value === '' ? undefined : value }));
   const hasFilter = Object.values(filter).some((value) => value !== undefined);
-  const noContactChoices = [
-    ...new Set([14, 30, 60, 90, ...(filter.noContactDays ? [filter.noContactDays] : [])]),
-  ].sort((a, b) => a - b);
   const today = clock.today();
   const items = cases.data?.pages.flatMap((page) => page.items) ?? [];
 
@@ -103,52 +130,43 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
               <legend className="mb-2 text-std-16B-170 text-solid-gray-900">
                 {t('stats.caseFilters.legend')}
               </legend>
-              <div className="w-full max-w-[14rem]">
-                <FilterSelectField
-                  id="cases-household-flag"
-                  label={t('stats.caseFilters.householdFlag')}
-                  anyLabel={t('stats.caseFilters.any')}
-                  value={more.householdFlag}
-                  onValueChange={(flag) =>
-                    setMoreField('householdFlag', flag as CaseListFilter['householdFlag'])
-                  }
-                >
-                  <Options
-                    items={householdFlags}
-                    value={(flag) => flag.code}
-                    label={(flag) => t(`codes.householdFlag.${flag.code}`)}
-                  />
-                </FilterSelectField>
-              </div>
-              <div className="w-full max-w-[14rem]">
-                <FilterSelectField
-                  id="cases-issue-area"
-                  label={t('stats.caseFilters.issueArea')}
-                  anyLabel={t('stats.caseFilters.any')}
-                  value={more.issueArea}
-                  onValueChange={(area) => setMoreField('issueArea', area)}
-                >
-                  <Options
-                    items={issueAreas}
-                    value={(area) => area.code}
-                    label={(area) => t(`codes.issueArea.${area.code}`)}
-                  />
-                </FilterSelectField>
-              </div>
-              <div className="w-full max-w-[14rem]">
-                <FilterSelectField
-                  id="cases-monitoring"
-                  label={t('stats.caseFilters.monitoring')}
-                  anyLabel={t('stats.caseFilters.any')}
-                  value={more.monitoring}
-                  onValueChange={(monitoring) =>
-                    setMoreField('monitoring', monitoring as CaseListFilter['monitoring'])
-                  }
-                >
-                  <option value="overdue">{t('stats.caseFilters.monitoringOverdue')}</option>
-                  <option value="dueSoon">{t('stats.caseFilters.monitoringDueSoon')}</option>
-                </FilterSelectField>
-              </div>
+              <CaseFilterSelect
+                id="cases-household-flag"
+                filter="householdFlag"
+                value={more.householdFlag}
+                onValueChange={(flag) =>
+                  setMoreField('householdFlag', flag as CaseListFilter['householdFlag'])
+                }
+              >
+                <Options
+                  items={householdFlags}
+                  value={(flag) => flag.code}
+                  label={(flag) => t(`codes.householdFlag.${flag.code}`)}
+                />
+              </CaseFilterSelect>
+              <CaseFilterSelect
+                id="cases-issue-area"
+                filter="issueArea"
+                value={more.issueArea}
+                onValueChange={(area) => setMoreField('issueArea', area)}
+              >
+                <Options
+                  items={issueAreas}
+                  value={(area) => area.code}
+                  label={(area) => t(`codes.issueArea.${area.code}`)}
+                />
+              </CaseFilterSelect>
+              <CaseFilterSelect
+                id="cases-monitoring"
+                filter="monitoring"
+                value={more.monitoring}
+                onValueChange={(monitoring) =>
+                  setMoreField('monitoring', monitoring as CaseListFilter['monitoring'])
+                }
+              >
+                <option value="overdue">{t('stats.caseFilters.monitoringOverdue')}</option>
+                <option value="dueSoon">{t('stats.caseFilters.monitoringDueSoon')}</option>
+              </CaseFilterSelect>
               <div className="w-full max-w-[14rem]">
                 <SelectField
                   id="cases-assignee"
@@ -181,11 +199,7 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                   }
                 >
                   <option value="">{t('stats.caseFilters.any')}</option>
-                  <Options
-                    items={noContactChoices}
-                    value={String}
-                    label={(days) => t('stats.caseFilters.noContactOption', { days })}
-                  />
+                  <NoContactDaysOptions current={filter.noContactDays} />
                 </SelectField>
               </div>
             </fieldset>
@@ -263,9 +277,9 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                   return (
                     <tr key={item.id}>
                       <Th scope="row" className="whitespace-nowrap">
-                        <Link to="/cases/$caseId" params={{ caseId: item.id }} className={textLinkClassName}>
+                        <RouteLink to="/cases/$caseId" params={{ caseId: item.id }}>
                           {item.caseNumber}
-                        </Link>
+                        </RouteLink>
                       </Th>
                       <Td>
                         <span className="flex flex-col">

@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Link } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { type FieldPath, type Resolver, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -15,12 +14,12 @@ import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { FormDateTimeField } from '../../../components/ui/form-date-field.tsx';
 import { FormReveal } from '../../../components/ui/form-reveal.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { ApiError, isProblem } from '../../../lib/api-client.ts';
 import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
@@ -60,14 +59,13 @@ export function MeetingsPanel({ kase, onGoToConsents }: { kase: CaseDetail; onGo
         {(meeting) => (
           <tr key={meeting.id}>
             <Th scope="row">
-              <Link
+              <RouteLink
                 to="/meetings/$meetingId"
                 params={{ meetingId: meeting.id }}
                 search={{ fromCase: kase.id }}
-                className={textLinkClassName}
               >
                 {meeting.title}
-              </Link>
+              </RouteLink>
             </Th>
             <Td>{meeting.kind.name}</Td>
             <Td>{t(`codes.legalBasis.${meeting.legalBasis}`)}</Td>
@@ -260,7 +258,6 @@ function MeetingForm({
           id="meeting-scheduled-at"
           legend={t('caseMeetings.scheduledAtLegend')}
           required
-          error={errors.scheduledAt?.message}
         />
         <TextField
           id="meeting-place"

@@ -13,7 +13,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
-import { FormDateField } from '../../../components/ui/form-date-field.tsx';
+import { FormDoneOnField } from '../../../components/ui/form-date-field.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
@@ -159,14 +159,11 @@ function MonitoringForm({
       <p>{t('monitoring.lead', { version: plan.version })}</p>
       <FormErrorSummary error={create.error} unplaced={unplaced} invalid={invalid} />
 
-      <FormDateField
+      <FormDoneOnField
         control={control}
         name="conductedOn"
         id="monitoring-conducted-on"
         label={t('monitoring.conductedOn')}
-        required
-        notAfter={today}
-        error={errors.conductedOn?.message}
       />
 
       {plan.items.map((item, index) => (

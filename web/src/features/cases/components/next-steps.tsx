@@ -1,8 +1,7 @@
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import type { NextStepKind } from '../next-steps.ts';
 
 /** Where each next step is done: a tab of the case, or the 担当職員 section of its overview. */
@@ -25,16 +24,16 @@ function StepLinks({ caseId, steps }: { caseId: string; steps: readonly NextStep
         const target = targets[step];
         return (
           <li key={step}>
-            <Link
+            <RouteLink
               to="/cases/$caseId"
               params={{ caseId }}
               search={target.tab ? { tab: target.tab } : {}}
               hash={target.hash}
               resetScroll={false}
-              className={`${textLinkClassName} text-std-16B-170`}
+              className="text-std-16B-170"
             >
               {t(`ui.next.step.${step}`)}
-            </Link>
+            </RouteLink>
           </li>
         );
       })}

@@ -10,6 +10,7 @@ import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { FormDateField } from '../../../components/ui/form-date-field.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
@@ -126,13 +127,13 @@ export function PlanForm({
   });
 
   return (
-    <section aria-labelledby="plan-form-heading" className="flex flex-col gap-6 print:hidden">
-      <div className="flex flex-col gap-2">
-        <h3 id="plan-form-heading" className="text-std-20B-150 text-solid-gray-900">
-          {heading}
-        </h3>
-        <p>{t('plans.formLead')}</p>
-      </div>
+    <Section
+      id="plan-form-heading"
+      title={heading}
+      level={3}
+      lead={t('plans.formLead')}
+      className="flex flex-col gap-6 print:hidden"
+    >
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-8">
         {error ? (
           <ErrorSummary title={problemMessage(error, t)} messages={unplaced} />
@@ -169,7 +170,6 @@ export function PlanForm({
           id="plan-next-monitoring-on"
           label={t('plans.nextMonitoringOn')}
           required
-          error={errors.nextMonitoringOn?.message}
         />
 
         <fieldset className="flex flex-col gap-6">
@@ -223,7 +223,6 @@ export function PlanForm({
                     id={`plan-item-${index}-period-from`}
                     label={t('plans.periodFrom')}
                     required
-                    error={itemErrors?.periodFrom?.message}
                   />
                   <FormDateField
                     control={control}
@@ -231,7 +230,6 @@ export function PlanForm({
                     id={`plan-item-${index}-period-to`}
                     label={t('plans.periodTo')}
                     required
-                    error={itemErrors?.periodTo?.message}
                   />
                 </div>
                 <SelectField
@@ -313,6 +311,6 @@ export function PlanForm({
           </Button>
         </FormActions>
       </form>
-    </section>
+    </Section>
   );
 }

@@ -15,10 +15,10 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useFlash } from '../../../lib/flash.ts';
 import { useCommunityActivity, useRecordCommunitySession } from '../api/community.ts';
@@ -143,13 +143,9 @@ export function CommunityActivityPage({ activityId }: { activityId: string }) {
             {
               term: t('resources.community.place'),
               value: a.resource ? (
-                <Link
-                  to="/resources/$resourceId"
-                  params={{ resourceId: a.resource.id }}
-                  className={textLinkClassName}
-                >
+                <RouteLink to="/resources/$resourceId" params={{ resourceId: a.resource.id }}>
                   {a.placeName}
-                </Link>
+                </RouteLink>
               ) : (
                 a.placeName
               ),
@@ -198,9 +194,7 @@ export function CommunityActivityPage({ activityId }: { activityId: string }) {
             )}
           </DataTable>
         </Section>
-        <Link to="/community" className={textLinkClassName}>
-          {t('resources.community.backToList')}
-        </Link>
+        <RouteLink to="/community">{t('resources.community.backToList')}</RouteLink>
       </div>
     </>
   );

@@ -1,4 +1,4 @@
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommunityActivity } from '../../../../../src/contract/community.ts';
@@ -9,9 +9,9 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { setFlash } from '../../../lib/flash.ts';
 import { useResources } from '../../resources/api/list-resources.ts';
@@ -181,9 +181,7 @@ function CommunityForm({ activity }: { activity?: CommunityActivity }) {
         <Button type="submit" variant="solid-fill">
           {save.isPending ? t('resources.form.saving') : t('resources.form.save')}
         </Button>
-        <Link to="/community" className={textLinkClassName}>
-          {t('resources.community.backToList')}
-        </Link>
+        <RouteLink to="/community">{t('resources.community.backToList')}</RouteLink>
       </div>
     </form>
   );

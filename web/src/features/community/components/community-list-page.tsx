@@ -12,10 +12,10 @@ import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { useCommunityActivities } from '../api/community.ts';
 import '../../../lib/i18n/resources.bundle.ts';
@@ -106,13 +106,9 @@ export function CommunityListPage() {
                 {(item) => (
                   <tr key={item.id}>
                     <Th scope="row">
-                      <Link
-                        to="/community/$activityId"
-                        params={{ activityId: item.id }}
-                        className={textLinkClassName}
-                      >
+                      <RouteLink to="/community/$activityId" params={{ activityId: item.id }}>
                         {item.name}
-                      </Link>
+                      </RouteLink>
                       {item.active ? null : (
                         <>
                           {' '}

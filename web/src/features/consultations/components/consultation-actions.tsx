@@ -91,7 +91,6 @@ function ActionFrame({
         open={dialog.open}
         title={t(`${texts}.title`)}
         confirmLabel={t(`${texts}.confirm`)}
-        cancelLabel={t('common.cancel')}
         busy={dialog.mutation.isPending}
         error={<ProblemAlert error={dialog.mutation.error} />}
         onConfirm={() => void dialog.confirm()}

@@ -1,4 +1,3 @@
-import { Link } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Consultation } from '../../../../../src/contract/consultations.ts';
@@ -11,8 +10,8 @@ import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
 import { RecordPage } from '../../../components/ui/record-page.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { FormDownloadButton } from '../../forms/components/form-download-button.tsx';
@@ -114,13 +113,9 @@ function Handovers({ consultation }: { consultation: Consultation }) {
               {
                 term: t('consultations.detail.case'),
                 value: handover.case ? (
-                  <Link
-                    to="/cases/$caseId"
-                    params={{ caseId: handover.case.id }}
-                    className={textLinkClassName}
-                  >
+                  <RouteLink to="/cases/$caseId" params={{ caseId: handover.case.id }}>
                     {t('consultations.detail.openCase', { caseNumber: handover.case.caseNumber })}
-                  </Link>
+                  </RouteLink>
                 ) : null,
               },
             ]}
@@ -206,13 +201,9 @@ function ConsultationSheet({ consultation }: { consultation: Consultation }) {
               {
                 term: t('consultations.detail.name'),
                 value: (
-                  <Link
-                    to="/persons/$personId"
-                    params={{ personId: person.id }}
-                    className={textLinkClassName}
-                  >
+                  <RouteLink to="/persons/$personId" params={{ personId: person.id }}>
                     {fullName(person)}
-                  </Link>
+                  </RouteLink>
                 ),
               },
               { term: t('consultations.detail.kana'), value: fullKana(person) },
@@ -242,13 +233,9 @@ function ConsultationSheet({ consultation }: { consultation: Consultation }) {
                 {consultation.householdMembers.map((member) => (
                   <tr key={member.person.id}>
                     <Th scope="row">
-                      <Link
-                        to="/persons/$personId"
-                        params={{ personId: member.person.id }}
-                        className={textLinkClassName}
-                      >
+                      <RouteLink to="/persons/$personId" params={{ personId: member.person.id }}>
                         {fullName(member.person)}
-                      </Link>
+                      </RouteLink>
                       <span className="block text-std-16N-170 text-solid-gray-700">
                         {fullKana(member.person)}
                       </span>
@@ -344,9 +331,7 @@ function ConsultationSheet({ consultation }: { consultation: Consultation }) {
           <DateText value={now()} withGregorian />
         </p>
         <p className="print:hidden">
-          <Link to="/consultations" className={textLinkClassName}>
-            {t('common.backToList')}
-          </Link>
+          <RouteLink to="/consultations">{t('common.backToList')}</RouteLink>
         </p>
       </div>
     </>
@@ -362,11 +347,7 @@ export function ConsultationDetailPage({ consultationId }: { consultationId: str
       query={consultation}
       heading={t('consultations.detailHeading')}
       notFound={t('consultations.notFound')}
-      back={
-        <Link to="/consultations" className={textLinkClassName}>
-          {t('common.backToList')}
-        </Link>
-      }
+      back={<RouteLink to="/consultations">{t('common.backToList')}</RouteLink>}
     >
       {(record) => <ConsultationSheet consultation={record} />}
     </RecordPage>

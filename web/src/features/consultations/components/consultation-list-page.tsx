@@ -7,11 +7,11 @@ import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
+import { fullName, KanaLine } from '../../../components/ui/person-name.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
@@ -91,16 +91,14 @@ export function ConsultationListPage({ filter, onFilterChange }: ConsultationLis
                     <DateText value={item.receivedOn} />
                   </Td>
                   <Th scope="row">
-                    <Link
+                    <RouteLink
                       to="/consultations/$consultationId"
                       params={{ consultationId: item.id }}
-                      className={`${textLinkClassName} break-keep sm:whitespace-nowrap`}
+                      className="break-keep sm:whitespace-nowrap"
                     >
                       {fullName(item.person)}
-                    </Link>
-                    <span className="block break-keep sm:whitespace-nowrap text-std-16N-170 text-solid-gray-700">
-                      {fullKana(item.person)}
-                    </span>
+                    </RouteLink>
+                    <KanaLine person={item.person} />
                     {item.person.age !== null ? (
                       <span className="block text-std-16N-170 text-solid-gray-700">
                         {t('dateText.age', { age: item.person.age })}

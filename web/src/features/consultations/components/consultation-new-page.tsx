@@ -1,7 +1,7 @@
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { setFlash } from '../../../lib/flash.ts';
 import { useCreateConsultation } from '../api/create-consultation.ts';
 import { ConsultationForm } from './consultation-form.tsx';
@@ -28,11 +28,7 @@ export function ConsultationNewPage() {
             },
           })
         }
-        cancel={
-          <Link to="/consultations" className={textLinkClassName}>
-            {t('common.backToList')}
-          </Link>
-        }
+        cancel={<RouteLink to="/consultations">{t('common.backToList')}</RouteLink>}
       />
     </>
   );

@@ -1,14 +1,12 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import * as clock from '../../../../../src/domain/clock.ts';
-import { termStanding } from '../../../../../src/domain/councilTerms.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { buttonClassName } from '../../../components/ui/button.tsx';
 import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
-import { DateText } from '../../../components/ui/date-text.tsx';
 import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
@@ -19,7 +17,7 @@ import { formatDateTime } from '../../../lib/wareki.ts';
 import { councilAppendixUrl } from '../api/export-appendix.ts';
 import { useCouncilMeetings } from '../api/list-meetings.ts';
 import { useCouncilMembers } from '../api/list-members.ts';
-import { TermBadge } from './term-badge.tsx';
+import { TermCell } from './term-badge.tsx';
 import '../../../lib/i18n/recidivism.bundle.ts';
 
 /** 再犯防止推進連絡会議: the member organisations (representatives, terms) and the meetings. */
@@ -30,7 +28,6 @@ export function CouncilPage() {
   const flash = useFlash();
   const members = useCouncilMembers();
   const meetings = useCouncilMeetings();
-  const today = clock.today();
 
   return (
     <>
@@ -71,14 +68,7 @@ export function CouncilPage() {
                   <tr key={m.id}>
                     <Th scope="row">{m.organization.name}</Th>
                     <Td>{m.representative}</Td>
-                    <Td>
-                      <span className="inline-flex flex-wrap items-center gap-x-3 gap-y-1">
-                        <span className="whitespace-nowrap">
-                          <DateText value={m.termFrom} />〜{m.termTo ? <DateText value={m.termTo} /> : null}
-                        </span>
-                        <TermBadge standing={termStanding(m.termTo, today)} />
-                      </span>
-                    </Td>
+                    <TermCell from={m.termFrom} to={m.termTo} />
                   </tr>
                 ))}
               </tbody>
@@ -103,13 +93,9 @@ export function CouncilPage() {
               {(m) => (
                 <tr key={m.id}>
                   <Th scope="row" className="whitespace-nowrap">
-                    <Link
-                      to="/council/meetings/$meetingId"
-                      params={{ meetingId: m.id }}
-                      className={textLinkClassName}
-                    >
+                    <RouteLink to="/council/meetings/$meetingId" params={{ meetingId: m.id }}>
                       {formatDateTime(m.heldAt, language)}
-                    </Link>
+                    </RouteLink>
                   </Th>
                   <Td>{m.place}</Td>
                   <Td>

@@ -1,4 +1,3 @@
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
@@ -6,8 +5,8 @@ import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { isProblem } from '../../../lib/api-client.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
@@ -75,9 +74,9 @@ export function MeetingDetailPage({ meetingId }: { meetingId: string }) {
         </DataTable>
         <MeetingMaterials meeting={m} />
         {m.abilities.paper ? <CouncilPaperSection meetingId={m.id} /> : null}
-        <Link to="/council" className={`${textLinkClassName} print:hidden`}>
+        <RouteLink to="/council" className="print:hidden">
           {t('recidivism.council.backToCouncil')}
-        </Link>
+        </RouteLink>
       </div>
     </>
   );

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -14,9 +14,9 @@ import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { setFlash } from '../../../lib/flash.ts';
@@ -224,9 +224,7 @@ export function MeetingNewPage() {
         />
         <FormActions>
           <SubmitButton busy={create.isPending}>{t('recidivism.council.save')}</SubmitButton>
-          <Link to="/council" className={textLinkClassName}>
-            {t('recidivism.council.backToCouncil')}
-          </Link>
+          <RouteLink to="/council">{t('recidivism.council.backToCouncil')}</RouteLink>
         </FormActions>
       </form>
     </>

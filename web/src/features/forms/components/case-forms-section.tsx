@@ -1,11 +1,10 @@
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
 import { caseFormKinds } from '../../../../../src/contract/forms.ts';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { FormDownloadButton } from './form-download-button.tsx';
 import '../../../lib/i18n/forms.bundle.ts';
 
@@ -63,9 +62,9 @@ export function CaseFormsSection({ kase }: { kase: CaseDetail }) {
         />
       </div>
       <p>
-        <Link to="/cases/$caseId/easy-read" params={{ caseId: kase.id }} className={textLinkClassName}>
+        <RouteLink to="/cases/$caseId/easy-read" params={{ caseId: kase.id }}>
           {t('forms.caseForms.easyRead')}
-        </Link>
+        </RouteLink>
       </p>
     </Section>
   );

@@ -1,10 +1,9 @@
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { EasyReadPlan } from '../../../../../src/contract/forms.ts';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { usePlans } from '../../cases/api/list-plans.ts';
 import { useEasyReadPlan } from '../api/easy-read.ts';
 import { FormDownloadButton } from './form-download-button.tsx';
@@ -45,9 +44,9 @@ export function EasyReadPage({ caseId }: { caseId: string }) {
   const easy = useEasyReadPlan(caseId, current?.id);
   const back = (
     <p className="print:hidden">
-      <Link to="/cases/$caseId" params={{ caseId }} search={{ tab: 'plans' }} className={textLinkClassName}>
+      <RouteLink to="/cases/$caseId" params={{ caseId }} search={{ tab: 'plans' }}>
         {t('forms.easyRead.back')}
-      </Link>
+      </RouteLink>
     </p>
   );
   if (plans.isPending || (current && easy.isPending)) {

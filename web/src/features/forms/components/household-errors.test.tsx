@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../lib/api-client.ts';
+import { validationRefusal } from '../../../test-support/problems.ts';
 import { householdControlId, householdErrors } from './household-errors.ts';
 
 describe('householdControlId', () => {
@@ -31,18 +31,11 @@ describe('householdControlId', () => {
 });
 
 describe('householdErrors', () => {
-  const refusal = new ApiError({
-    type: 'about:blank',
-    title: '入力内容を確認してください',
-    status: 400,
-    code: 'validation',
-    detail: '',
-    errors: [
-      { field: 'newMembers.0.person.familyName', code: 'required', message: '氏を入力してください' },
-      { field: 'members', code: 'supported', message: '支援対象の世帯員を1人以上にしてください' },
-      { field: 'ties.0.memberId', code: 'member', message: '世帯員から選んでください' },
-    ],
-  } as ConstructorParameters<typeof ApiError>[0]);
+  const refusal = validationRefusal([
+    { field: 'newMembers.0.person.familyName', code: 'required', message: '氏を入力してください' },
+    { field: 'members', code: 'supported', message: '支援対象の世帯員を1人以上にしてください' },
+    { field: 'ties.0.memberId', code: 'member', message: '世帯員から選んでください' },
+  ]);
 
   it('places each message at its control and keeps the rest for the summary', () => {
     const errors = householdErrors(refusal);

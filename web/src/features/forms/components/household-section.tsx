@@ -15,6 +15,7 @@ import { TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { diagramUrl, useHousehold } from '../api/households.ts';
 import { HouseholdEditor } from './household-editor.tsx';
@@ -22,6 +23,31 @@ import '../../../lib/i18n/forms.bundle.ts';
 
 export const memberName = (m: Household['members'][number]) =>
   `${m.person.familyName} ${m.person.givenName}`.trim();
+
+/** One of the household's diagrams (ジェノグラム, エコマップ) as the server draws it, with its caption. */
+function DiagramFigure({
+  kind,
+  src,
+  caption,
+  alt,
+}: {
+  kind: 'genogram' | 'ecomap';
+  src: string;
+  caption: string;
+  alt: string;
+}) {
+  return (
+    <figure className="flex flex-col gap-2 break-inside-avoid">
+      <figcaption className="text-std-17B-170">{caption}</figcaption>
+      <img
+        src={src}
+        alt={alt}
+        className="h-auto w-full max-w-[40rem] rounded-8 border border-solid-gray-420 bg-white"
+        data-testid={kind}
+      />
+    </figure>
+  );
+}
 
 /**
  * 世帯: the genogram and ecomap the server draws (the same SVG the assessment sheet prints), and
@@ -43,33 +69,27 @@ export function HouseholdSection({ kase }: { kase: CaseDetail }) {
     return member ? memberName(member) : t('forms.household.wholeHousehold');
   };
   return (
-    <section aria-labelledby="household-heading" className="flex flex-col gap-6">
-      <div className="flex flex-col gap-2">
-        <h3 id="household-heading" className="text-std-20B-150 text-solid-gray-900">
-          {t('forms.household.heading')}
-        </h3>
-        <p>{t('forms.household.lead')}</p>
-      </div>
+    <Section
+      id="household-heading"
+      title={t('forms.household.heading')}
+      level={3}
+      lead={t('forms.household.lead')}
+      className="flex flex-col gap-6"
+    >
       {saved ? <Alert tone="success" title={t('forms.household.saved')} /> : null}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2 print:grid-cols-2">
-        <figure className="flex flex-col gap-2 break-inside-avoid">
-          <figcaption className="text-std-17B-170">{t('forms.household.genogram')}</figcaption>
-          <img
-            src={diagramUrl(kase.id, 'genogram', version)}
-            alt={t('forms.household.genogramAlt', { count: data.members.length })}
-            className="h-auto w-full max-w-[40rem] rounded-8 border border-solid-gray-420 bg-white"
-            data-testid="genogram"
-          />
-        </figure>
-        <figure className="flex flex-col gap-2 break-inside-avoid">
-          <figcaption className="text-std-17B-170">{t('forms.household.ecomap')}</figcaption>
-          <img
-            src={diagramUrl(kase.id, 'ecomap', version)}
-            alt={t('forms.household.ecomapAlt', { count: data.ties.length })}
-            className="h-auto w-full max-w-[40rem] rounded-8 border border-solid-gray-420 bg-white"
-            data-testid="ecomap"
-          />
-        </figure>
+        <DiagramFigure
+          kind="genogram"
+          src={diagramUrl(kase.id, 'genogram', version)}
+          caption={t('forms.household.genogram')}
+          alt={t('forms.household.genogramAlt', { count: data.members.length })}
+        />
+        <DiagramFigure
+          kind="ecomap"
+          src={diagramUrl(kase.id, 'ecomap', version)}
+          caption={t('forms.household.ecomap')}
+          alt={t('forms.household.ecomapAlt', { count: data.ties.length })}
+        />
       </div>
       <Table caption={t('forms.household.members')}>
         <TableHead
@@ -172,6 +192,6 @@ export function HouseholdSection({ kase }: { kase: CaseDetail }) {
           }}
         />
       ) : null}
-    </section>
+    </Section>
   );
 }

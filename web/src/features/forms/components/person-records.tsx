@@ -1,12 +1,11 @@
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../../src/contract/persons.ts';
 import type { CaseStage } from '../../../../../src/domain/caseStage.ts';
 import { TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { ConsultationStatusBadge } from '../../consultations/components/consultation-status-badge.tsx';
 import '../../../lib/i18n/codes.bundle.ts';
@@ -44,9 +43,9 @@ export function PersonRecords({ person }: { person: Person }) {
               {person.cases.map((k) => (
                 <tr key={k.id}>
                   <Th scope="row">
-                    <Link to="/cases/$caseId" params={{ caseId: k.id }} className={textLinkClassName}>
+                    <RouteLink to="/cases/$caseId" params={{ caseId: k.id }}>
                       {k.caseNumber}
-                    </Link>
+                    </RouteLink>
                   </Th>
                   <Td>{t(`codes.caseStage.${k.stage as CaseStage}`)}</Td>
                   <Td>
@@ -83,13 +82,9 @@ export function PersonRecords({ person }: { person: Person }) {
               {person.consultations.map((c) => (
                 <tr key={c.id}>
                   <Th scope="row">
-                    <Link
-                      to="/consultations/$consultationId"
-                      params={{ consultationId: c.id }}
-                      className={textLinkClassName}
-                    >
+                    <RouteLink to="/consultations/$consultationId" params={{ consultationId: c.id }}>
                       <DateText value={c.receivedOn} />
-                    </Link>
+                    </RouteLink>
                   </Th>
                   <Td>{c.organization.name}</Td>
                   <Td>{codeName('consultationTopic', c.mainTopic)}</Td>

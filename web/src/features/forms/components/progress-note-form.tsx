@@ -36,7 +36,7 @@ export function ProgressNoteForm({ caseId }: { caseId: string }) {
     serverError: create.error,
     serverFields: ['occurredAt', 'kind', 'counterpart', 'content'],
   });
-  const { control, handleSubmit, reset, errors, unplaced, invalid, registerField } = form;
+  const { control, handleSubmit, reset, unplaced, invalid, registerField } = form;
   const submit = handleSubmit((input) => {
     if (create.isPending) return;
     setSaved(false);
@@ -72,7 +72,6 @@ export function ProgressNoteForm({ caseId }: { caseId: string }) {
           legend={t('forms.progressNotes.occurredAt')}
           required
           notAfter={today()}
-          error={errors.occurredAt?.message}
         />
         <SelectField
           id="progress-note-kind"

@@ -13,14 +13,13 @@ import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
-import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
+import { fullName, KanaLine } from '../../../components/ui/person-name.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { setFlash } from '../../../lib/flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { useAcceptHandover } from '../api/accept-handover.ts';
@@ -45,16 +44,14 @@ function PersonCell({ handover, showDuplicates }: { handover: Handover; showDupl
   const duplicates = handover.possibleDuplicates ?? 0;
   return (
     <>
-      <Link
+      <RouteLink
         to="/consultations/$consultationId"
         params={{ consultationId: handover.consultation.id }}
-        className={`${textLinkClassName} break-keep sm:whitespace-nowrap`}
+        className="break-keep sm:whitespace-nowrap"
       >
         {fullName(person)}
-      </Link>
-      <span className="block break-keep sm:whitespace-nowrap text-std-16N-170 text-solid-gray-700">
-        {fullKana(person)}
-      </span>
+      </RouteLink>
+      <KanaLine person={person} />
       {person.age !== null ? (
         <span className="block text-std-16N-170 text-solid-gray-700">
           {t('dateText.age', { age: person.age })}
@@ -249,13 +246,9 @@ export function HandoverListPage({ status, onStatusChange }: HandoverListPagePro
                               </Button>
                             ) : null}
                             {handover.case ? (
-                              <Link
-                                to="/cases/$caseId"
-                                params={{ caseId: handover.case.id }}
-                                className={textLinkClassName}
-                              >
+                              <RouteLink to="/cases/$caseId" params={{ caseId: handover.case.id }}>
                                 {t('handovers.openCase', { caseNumber: handover.case.caseNumber })}
-                              </Link>
+                              </RouteLink>
                             ) : null}
                             {handover.returnReason ? (
                               <div className="max-w-[24rem]">
@@ -286,9 +279,7 @@ export function HandoverListPage({ status, onStatusChange }: HandoverListPagePro
         open={accepting !== null}
         title={t('handovers.acceptTitle')}
         confirmLabel={t('handovers.accept')}
-        cancelLabel={t('common.cancel')}
-        busy={accept.isPending}
-        error={problemAlertOf(accept.error)}
+        action={accept}
         onConfirm={confirmAccept}
         onCancel={() => {
           setAccepting(null);
@@ -312,9 +303,7 @@ export function HandoverListPage({ status, onStatusChange }: HandoverListPagePro
         reasonSupport={t('handovers.returnReasonSupport')}
         schema={handoverReturnSchema}
         confirmLabel={t('handovers.return')}
-        cancelLabel={t('common.cancel')}
-        busy={giveBack.isPending}
-        error={problemAlertOf(giveBack.error)}
+        action={giveBack}
         onConfirm={confirmReturn}
         onCancel={() => {
           setReturning(null);

@@ -1,25 +1,21 @@
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardMeeting } from '../../../../../src/contract/dashboard.ts';
-import * as clock from '../../../../../src/domain/clock.ts';
-import { termStanding } from '../../../../../src/domain/councilTerms.ts';
 import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { Options, SelectField } from '../../../components/ui/select-field.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
-import { TermBadge } from '../../council/components/term-badge.tsx';
+import { NoContactDaysOptions } from '../../cases/components/no-contact-days-options.tsx';
+import { TermCell } from '../../council/components/term-badge.tsx';
 import { type Dashboard, useDashboard } from '../api/get-dashboard.ts';
 import { FigureGroup, FigureLink } from './figure-link.tsx';
 import '../../../lib/i18n/stats.bundle.ts';
-
-const noContactChoices = [14, 30, 60, 90] as const;
 
 /** ホーム's dashboards: one section for each of my roles, every figure a link to its filtered list. */
 export function RoleHome() {
@@ -116,11 +112,7 @@ function CoordinatorHome({
           value={String(noContactDays)}
           onChange={(event) => onNoContactDays(Number(event.currentTarget.value))}
         >
-          <Options
-            items={noContactChoices}
-            value={String}
-            label={(days) => t('stats.caseFilters.noContactOption', { days })}
-          />
+          <NoContactDaysOptions />
         </SelectField>
       </div>
       <FigureGroup id="home-reports" heading={t('stats.home.reportsOverdue')}>
@@ -156,13 +148,9 @@ function CoordinatorHome({
         {(h) => (
           <tr key={h.id}>
             <Th scope="row">
-              <Link
-                to="/consultations/$consultationId"
-                params={{ consultationId: h.consultationId }}
-                className={textLinkClassName}
-              >
+              <RouteLink to="/consultations/$consultationId" params={{ consultationId: h.consultationId }}>
                 {h.personName}
-              </Link>
+              </RouteLink>
             </Th>
             <Td>{h.fromOrganization}</Td>
             <Td className="whitespace-nowrap">
@@ -189,18 +177,17 @@ function CoordinatorHome({
             <tr key={o.contactId}>
               <Th scope="row">
                 {o.caseId ? (
-                  <Link to="/cases/$caseId" params={{ caseId: o.caseId }} className={textLinkClassName}>
+                  <RouteLink to="/cases/$caseId" params={{ caseId: o.caseId }}>
                     {o.personName}
                     {o.caseNumber ? `（${o.caseNumber}）` : ''}
-                  </Link>
+                  </RouteLink>
                 ) : o.consultationId ? (
-                  <Link
+                  <RouteLink
                     to="/consultations/$consultationId"
                     params={{ consultationId: o.consultationId }}
-                    className={textLinkClassName}
                   >
                     {o.personName}
-                  </Link>
+                  </RouteLink>
                 ) : (
                   o.personName
                 )}
@@ -222,9 +209,7 @@ function CoordinatorHome({
         empty={t('stats.home.noMeetings')}
       />
       <p>
-        <Link to="/meetings/calendar" className={textLinkClassName}>
-          {t('stats.calendar.open')}
-        </Link>
+        <RouteLink to="/meetings/calendar">{t('stats.calendar.open')}</RouteLink>
       </p>
     </Section>
   );
@@ -258,16 +243,16 @@ function MeetingTable({
         <tr key={m.id}>
           <Td className="whitespace-nowrap">{formatDateTime(m.scheduledAt, language)}</Td>
           <Th scope="row">
-            <Link to="/meetings/$meetingId" params={{ meetingId: m.id }} className={textLinkClassName}>
+            <RouteLink to="/meetings/$meetingId" params={{ meetingId: m.id }}>
               {m.title}
-            </Link>
+            </RouteLink>
           </Th>
           <Td>{m.kindName}</Td>
           <Td className="whitespace-nowrap">
             {m.caseVisible ? (
-              <Link to="/cases/$caseId" params={{ caseId: m.caseId }} className={textLinkClassName}>
+              <RouteLink to="/cases/$caseId" params={{ caseId: m.caseId }}>
                 {m.caseNumber}
-              </Link>
+              </RouteLink>
             ) : (
               m.caseNumber
             )}
@@ -317,7 +302,6 @@ function CaseworkerHome({ data }: { data: NonNullable<Dashboard['caseworker']> }
 }
 
 function PlanOfficerHome({ data }: { data: NonNullable<Dashboard['planOfficer']> }) {
-  const today = clock.today();
   const { t } = useTranslation();
   return (
     <Section
@@ -341,13 +325,9 @@ function PlanOfficerHome({ data }: { data: NonNullable<Dashboard['planOfficer']>
           {data.progressBySection.map((s) => (
             <tr key={s.section.id}>
               <Th scope="row">
-                <Link
-                  to="/programme-progress"
-                  search={{ fiscalYear: data.fiscalYear }}
-                  className={textLinkClassName}
-                >
+                <RouteLink to="/programme-progress" search={{ fiscalYear: data.fiscalYear }}>
                   {s.section.name}
-                </Link>
+                </RouteLink>
               </Th>
               <Td>{t('stats.home.count', { count: s.programmes })}</Td>
               <Td>{t('stats.home.count', { count: s.entered })}</Td>
@@ -386,14 +366,7 @@ function PlanOfficerHome({ data }: { data: NonNullable<Dashboard['planOfficer']>
               <tr key={m.id}>
                 <Th scope="row">{m.organization.name}</Th>
                 <Td>{m.representative}</Td>
-                <Td>
-                  <span className="inline-flex flex-wrap items-center gap-x-3 gap-y-1">
-                    <span className="whitespace-nowrap">
-                      <DateText value={m.termTo} />
-                    </span>
-                    <TermBadge standing={termStanding(m.termTo, today)} />
-                  </span>
-                </Td>
+                <TermCell to={m.termTo} />
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,3 @@
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { addCalendarDays } from '../../../../../src/domain/caseSearch.ts';
 import { today } from '../../../../../src/domain/clock.ts';
@@ -7,8 +6,8 @@ import { TableHead } from '../../../components/ui/data-table.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { formatDate } from '../../../lib/wareki.ts';
 import { type MeetingCalendar, useMeetingCalendar } from '../api/get-meeting-calendar.ts';
@@ -65,27 +64,18 @@ export function MeetingCalendarPage({ view, date }: { view: CalendarView; date: 
         aria-label={t('stats.calendar.navigation')}
         className="mb-6 flex flex-wrap items-center gap-x-6 gap-y-2"
       >
-        <Link
-          to="/meetings/calendar"
-          search={{ view, date: shift(view, anchor, -1) }}
-          className={textLinkClassName}
-        >
+        <RouteLink to="/meetings/calendar" search={{ view, date: shift(view, anchor, -1) }}>
           {view === 'week' ? t('stats.calendar.previousWeek') : t('stats.calendar.previousMonth')}
-        </Link>
-        <Link
-          to="/meetings/calendar"
-          search={{ view, date: shift(view, anchor, 1) }}
-          className={textLinkClassName}
-        >
+        </RouteLink>
+        <RouteLink to="/meetings/calendar" search={{ view, date: shift(view, anchor, 1) }}>
           {view === 'week' ? t('stats.calendar.nextWeek') : t('stats.calendar.nextMonth')}
-        </Link>
-        <Link
+        </RouteLink>
+        <RouteLink
           to="/meetings/calendar"
           search={{ view: view === 'week' ? 'month' : 'week', date: anchor }}
-          className={textLinkClassName}
         >
           {view === 'week' ? t('stats.calendar.showMonth') : t('stats.calendar.showWeek')}
-        </Link>
+        </RouteLink>
       </nav>
       {calendar.isPending ? (
         <Loading />
@@ -108,9 +98,9 @@ function MeetingLine({ meeting }: { meeting: MeetingCalendar['items'][number] })
   return (
     <li>
       <span className="mr-2 whitespace-nowrap">{timeOf(meeting.scheduledAt)}</span>
-      <Link to="/meetings/$meetingId" params={{ meetingId: meeting.id }} className={textLinkClassName}>
+      <RouteLink to="/meetings/$meetingId" params={{ meetingId: meeting.id }}>
         {meeting.title}
-      </Link>
+      </RouteLink>
       <span className="ml-2 text-solid-gray-700">
         （{meeting.kindName}・{meeting.caseNumber}）
       </span>

@@ -1,4 +1,3 @@
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../../../src/contract/meetings.ts';
@@ -10,9 +9,9 @@ import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
@@ -96,14 +95,9 @@ function MeetingView({ meeting, fromCase }: { meeting: Meeting; fromCase: string
       <div className="flex flex-col gap-10">
         {fromCase === meeting.case.id ? (
           <p className="print:hidden">
-            <Link
-              to="/cases/$caseId"
-              params={{ caseId: meeting.case.id }}
-              search={{ tab: 'meetings' }}
-              className={textLinkClassName}
-            >
+            <RouteLink to="/cases/$caseId" params={{ caseId: meeting.case.id }} search={{ tab: 'meetings' }}>
               {t('meetingPage.backToCase')}
-            </Link>
+            </RouteLink>
           </p>
         ) : null}
         {notice ? <Alert tone="success" title={notice} /> : null}

@@ -10,6 +10,7 @@ import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { FormDateTimeField } from '../../../components/ui/form-date-field.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
+import { Section } from '../../../components/ui/section.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
@@ -92,13 +93,12 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
   });
 
   return (
-    <section aria-labelledby="minutes-heading" className="flex flex-col gap-6 print:hidden">
-      <div className="flex flex-col gap-2">
-        <h2 id="minutes-heading" className="text-std-24B-150 text-solid-gray-900">
-          {t('meetingPage.minutesHeading')}
-        </h2>
-        <p>{t('meetingPage.minutesLead')}</p>
-      </div>
+    <Section
+      id="minutes-heading"
+      title={t('meetingPage.minutesHeading')}
+      lead={t('meetingPage.minutesLead')}
+      className="flex flex-col gap-6 print:hidden"
+    >
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-8">
         <FormErrorSummary error={record.error} unplaced={unplaced} invalid={invalid} />
         <FormDateTimeField
@@ -108,7 +108,6 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
           legend={t('meetingPage.heldAtLegend')}
           required
           notAfter={clock.today()}
-          error={errors.heldAt?.message}
         />
         {meeting.invitations.map((invitation, index) => {
           const rowErrors = errors.attendance?.[index];
@@ -185,6 +184,6 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
           <SubmitButton busy={record.isPending}>{t('meetingPage.submitMinutes')}</SubmitButton>
         </FormActions>
       </form>
-    </section>
+    </Section>
   );
 }

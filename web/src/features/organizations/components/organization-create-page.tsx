@@ -1,7 +1,7 @@
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { setFlash } from '../../../lib/flash.ts';
 import { useCreateOrganization } from '../api/create-organization.ts';
 import { emptyOrganizationValues, OrganizationForm } from './organization-form.tsx';
@@ -31,11 +31,7 @@ export function OrganizationCreatePage() {
             },
           })
         }
-        cancel={
-          <Link to="/admin/organizations" className={textLinkClassName}>
-            {t('common.backToList')}
-          </Link>
-        }
+        cancel={<RouteLink to="/admin/organizations">{t('common.backToList')}</RouteLink>}
       />
     </>
   );

@@ -1,11 +1,11 @@
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../../../../src/contract/organizations.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { setFlash } from '../../../lib/flash.ts';
 import { useOrganization } from '../api/list-organizations.ts';
 import { type OrganizationUpdate, useUpdateOrganization } from '../api/update-organization.ts';
@@ -26,11 +26,7 @@ function changesOf(values: OrganizationFormOutput, changed: ReadonlySet<string>)
 
 function BackLink() {
   const { t } = useTranslation();
-  return (
-    <Link to="/admin/organizations" className={textLinkClassName}>
-      {t('common.backToList')}
-    </Link>
-  );
+  return <RouteLink to="/admin/organizations">{t('common.backToList')}</RouteLink>;
 }
 
 /** 組織の編集 (`/admin/organizations/:organizationId`). */

@@ -1,18 +1,12 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../../lib/api-client.ts';
 import '../../../lib/i18n/i18n.ts';
+import { describedTexts } from '../../../test-support/described-texts.ts';
+import { validationRefusal } from '../../../test-support/problems.ts';
 import { emptyOrganizationValues, OrganizationForm } from './organization-form.tsx';
 
 afterEach(cleanup);
-
-function describedTexts(element: HTMLElement): string[] {
-  return (element.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .filter(Boolean)
-    .map((id) => document.getElementById(id)?.textContent ?? '');
-}
 
 describe('OrganizationForm', () => {
   it('validates in the browser with the shared schema and ties the messages to the fields', async () => {
@@ -38,17 +32,10 @@ describe('OrganizationForm', () => {
   });
 
   it('places the server field errors of a 400 on the matching fields', async () => {
-    const error = new ApiError({
-      type: 'about:blank',
-      title: 'Bad Request',
-      status: 400,
-      code: 'validation.invalid',
-      detail: '入力内容に誤りがあります。',
-      errors: [
-        { field: 'contact.email', code: 'invalid_format', message: 'メールアドレスの形式が正しくありません' },
-        { field: 'somethingElse', code: 'custom', message: '別の問題があります' },
-      ],
-    });
+    const error = validationRefusal([
+      { field: 'contact.email', code: 'invalid_format', message: 'メールアドレスの形式が正しくありません' },
+      { field: 'somethingElse', code: 'custom', message: '別の問題があります' },
+    ]);
     render(
       <OrganizationForm
         defaultValues={{ ...emptyOrganizationValues, name: '福祉課', kind: 'citySection' }}

@@ -15,7 +15,7 @@ import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
-import { FormDateField } from '../../../components/ui/form-date-field.tsx';
+import { FormDateField, FormDoneOnField } from '../../../components/ui/form-date-field.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
@@ -193,14 +193,11 @@ function OutreachDialog({
       onSubmit={(event) => void submit(event)}
       onCancel={onCancel}
     >
-      <FormDateField
+      <FormDoneOnField
         control={control}
         name="attemptedOn"
         id="outreach-attempted-on"
         label={t('participation.outreach.attemptedOn')}
-        required
-        notAfter={today}
-        error={errors.attemptedOn?.message}
       />
       <div className="grid grid-cols-1 gap-5 md:grid-cols-2">
         <SelectField
@@ -257,7 +254,6 @@ function OutreachDialog({
         name="nextAttemptOn"
         id="outreach-next-attempt-on"
         label={t('participation.outreach.nextAttemptOn')}
-        error={errors.nextAttemptOn?.message}
       />
     </FormDialog>
   );

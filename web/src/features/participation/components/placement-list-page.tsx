@@ -1,4 +1,3 @@
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PlacementStage, placementStages } from '../../../../../src/domain/resources/placement.ts';
@@ -6,9 +5,9 @@ import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { FilterSelectField, Options } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useResources } from '../../resources/api/list-resources.ts';
 import { type PlacementFilter, usePlacements } from '../api/placements.ts';
 import { PlacementStageBadge } from './placements-panel.tsx';
@@ -69,14 +68,13 @@ export function PlacementListPage() {
                 return (
                   <tr key={placement.id}>
                     <Th scope="row" className="whitespace-nowrap">
-                      <Link
+                      <RouteLink
                         to="/cases/$caseId"
                         params={{ caseId: placement.caseId }}
                         search={{ tab: 'participation' }}
-                        className={textLinkClassName}
                       >
                         {placement.caseNumber}
-                      </Link>
+                      </RouteLink>
                     </Th>
                     <Td className="break-keep">{placement.person.name}</Td>
                     <Td>{placement.resource.name}</Td>

@@ -1,4 +1,4 @@
-import { Link, useLocation } from '@tanstack/react-router';
+import { useLocation } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../../src/contract/persons.ts';
@@ -12,12 +12,11 @@ import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
-import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { RecordPage } from '../../../components/ui/record-page.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { PersonRecords } from '../../forms/components/person-records.tsx';
@@ -53,13 +52,9 @@ function Households({ person }: { person: Person }) {
           {(member) => (
             <tr key={member.person.id}>
               <Th scope="row">
-                <Link
-                  to="/persons/$personId"
-                  params={{ personId: member.person.id }}
-                  className={textLinkClassName}
-                >
+                <RouteLink to="/persons/$personId" params={{ personId: member.person.id }}>
                   {fullName(member.person)}
-                </Link>
+                </RouteLink>
                 <span className="block text-std-16N-170 text-solid-gray-700">{fullKana(member.person)}</span>
               </Th>
               <Td>{codeName('relation', member.relation)}</Td>
@@ -174,9 +169,7 @@ function Duplicates({ person }: { person: Person }) {
         open={pending !== null}
         title={t('persons.linkTitle')}
         confirmLabel={t('persons.link')}
-        cancelLabel={t('common.cancel')}
-        busy={link.isPending}
-        error={problemAlertOf(link.error)}
+        action={link}
         onConfirm={confirm}
         onCancel={() => {
           setPending(null);
@@ -289,9 +282,7 @@ function PersonRecord({ person }: { person: Person }) {
         {canSeeAccessLog ? <AccessLogPanel personId={person.id} /> : null}
 
         <p>
-          <Link to="/persons" className={textLinkClassName}>
-            {t('persons.backToSearch')}
-          </Link>
+          <RouteLink to="/persons">{t('persons.backToSearch')}</RouteLink>
         </p>
       </div>
     </>
@@ -307,11 +298,7 @@ export function PersonDetailPage({ personId }: { personId: string }) {
       query={person}
       heading={t('persons.detailTitle')}
       notFound={t('persons.notFound')}
-      back={
-        <Link to="/persons" className={textLinkClassName}>
-          {t('persons.backToSearch')}
-        </Link>
-      }
+      back={<RouteLink to="/persons">{t('persons.backToSearch')}</RouteLink>}
     >
       {(record) => <PersonRecord person={record} />}
     </RecordPage>

@@ -1,20 +1,19 @@
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { personSearchQuerySchema } from '../../../../../src/contract/persons.ts';
 import { parseWareki } from '../../../../../src/domain/wareki.ts';
-import { Button } from '../../../components/ui/button.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { BirthDateText } from '../../../components/ui/date-text.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
+import { fullName, KanaLine } from '../../../components/ui/person-name.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
+import { SearchForm } from '../../../components/ui/search-form.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { type PersonSearch, usePersonSearch } from '../api/search-persons.ts';
@@ -60,39 +59,32 @@ export function PersonSearchPage() {
     <>
       <PageHeading lead={t('persons.lead')}>{t('persons.heading')}</PageHeading>
       <div className="flex flex-col gap-8">
-        <search aria-label={t('persons.searchLabel')}>
-          <form
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              submit();
-            }}
-            className="flex max-w-[48rem] flex-col gap-6"
-          >
-            {hasErrors ? <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} /> : null}
-            <TextField
-              id="persons-kana"
-              label={t('persons.kana')}
-              supportText={t('persons.kanaSupport')}
-              required
-              autoComplete="off"
-              value={kana}
-              error={errors.kana}
-              onChange={(event) => setKana(event.currentTarget.value)}
-            />
-            <WarekiDateField
-              id="persons-birth-date"
-              label={t('persons.birthDate')}
-              typed={birthDate}
-              value={birthDate}
-              error={errors.birthDate}
-              onChange={(event) => setBirthDate(event.currentTarget.value)}
-            />
-            <div>
-              <Button type="submit">{t('persons.search')}</Button>
-            </div>
-          </form>
-        </search>
+        <SearchForm
+          label={t('persons.searchLabel')}
+          submitLabel={t('persons.search')}
+          onSubmit={submit}
+          className="flex max-w-[48rem] flex-col gap-6"
+        >
+          {hasErrors ? <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} /> : null}
+          <TextField
+            id="persons-kana"
+            label={t('persons.kana')}
+            supportText={t('persons.kanaSupport')}
+            required
+            autoComplete="off"
+            value={kana}
+            error={errors.kana}
+            onChange={(event) => setKana(event.currentTarget.value)}
+          />
+          <WarekiDateField
+            id="persons-birth-date"
+            label={t('persons.birthDate')}
+            typed={birthDate}
+            value={birthDate}
+            error={errors.birthDate}
+            onChange={(event) => setBirthDate(event.currentTarget.value)}
+          />
+        </SearchForm>
 
         {search === null ? null : results.isPending ? (
           <Loading />
@@ -110,16 +102,14 @@ export function PersonSearchPage() {
               {(person) => (
                 <tr key={person.id}>
                   <Th scope="row">
-                    <Link
+                    <RouteLink
                       to="/persons/$personId"
                       params={{ personId: person.id }}
-                      className={`${textLinkClassName} break-keep sm:whitespace-nowrap`}
+                      className="break-keep sm:whitespace-nowrap"
                     >
                       {fullName(person)}
-                    </Link>
-                    <span className="block break-keep sm:whitespace-nowrap text-std-16N-170 text-solid-gray-700">
-                      {fullKana(person)}
-                    </span>
+                    </RouteLink>
+                    <KanaLine person={person} />
                   </Th>
                   <Td>
                     <BirthDateText birthDate={person.birthDate} age={person.age} />

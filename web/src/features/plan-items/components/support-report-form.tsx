@@ -13,7 +13,7 @@ import { reportResults } from '../../../../../src/domain/codeLists.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
-import { FormDateField } from '../../../components/ui/form-date-field.tsx';
+import { FormDoneOnField } from '../../../components/ui/form-date-field.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
@@ -83,14 +83,11 @@ export function SupportReportForm({
       </div>
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[48rem] flex-col gap-8">
         <FormErrorSummary error={create.error} unplaced={unplaced} invalid={invalid} />
-        <FormDateField
+        <FormDoneOnField
           control={control}
           name="supportedOn"
           id="support-report-supported-on"
           label={t('planItems.supportedOn')}
-          required
-          notAfter={today}
-          error={errors.supportedOn?.message}
         />
         <TextareaField
           id="support-report-content"

@@ -9,7 +9,6 @@ import { FiscalYearSelect } from '../../../components/ui/fiscal-year-select.tsx'
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
@@ -243,9 +242,7 @@ function ProgressYear({ fiscalYear }: { fiscalYear: number }) {
         open={confirmLock}
         title={t('recidivism.progress.lockTitle', { year: yearLabel })}
         confirmLabel={t('recidivism.progress.lockConfirm')}
-        cancelLabel={t('common.cancel')}
-        busy={lock.isPending}
-        error={problemAlertOf(lock.error)}
+        action={lock}
         onCancel={() => setConfirmLock(false)}
         onConfirm={() =>
           lock.mutate(fiscalYear, {

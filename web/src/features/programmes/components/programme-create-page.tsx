@@ -1,9 +1,9 @@
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { setFlash } from '../../../lib/flash.ts';
 import { useCreateProgramme } from '../api/create-programme.ts';
 import { useChallenges } from '../api/list-challenges.ts';
@@ -40,11 +40,7 @@ export function ProgrammeCreatePage() {
               },
             })
           }
-          cancel={
-            <Link to="/programmes" className={textLinkClassName}>
-              {t('recidivism.programmes.backToList')}
-            </Link>
-          }
+          cancel={<RouteLink to="/programmes">{t('recidivism.programmes.backToList')}</RouteLink>}
         />
       )}
     </>

@@ -7,7 +7,7 @@ import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { useFlash } from '../../../lib/flash.ts';
 import { useProgramme } from '../api/list-programmes.ts';
 import '../../../lib/i18n/recidivism.bundle.ts';
@@ -25,9 +25,7 @@ export function ProgrammeDetailPage({ programmeId }: { programmeId: string }) {
     return (
       <>
         <PageHeading>{t('recidivism.programmes.notFound')}</PageHeading>
-        <Link to="/programmes" className={textLinkClassName}>
-          {t('recidivism.programmes.backToList')}
-        </Link>
+        <RouteLink to="/programmes">{t('recidivism.programmes.backToList')}</RouteLink>
       </>
     );
   }
@@ -93,9 +91,9 @@ export function ProgrammeDetailPage({ programmeId }: { programmeId: string }) {
             { term: t('recidivism.programmes.externalKey'), value: p.externalKey },
           ]}
         />
-        <Link to="/programmes" className={`${textLinkClassName} print:hidden`}>
+        <RouteLink to="/programmes" className="print:hidden">
           {t('recidivism.programmes.backToList')}
-        </Link>
+        </RouteLink>
       </div>
     </>
   );

@@ -1,9 +1,9 @@
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { setFlash } from '../../../lib/flash.ts';
 import { useChallenges } from '../api/list-challenges.ts';
 import { useProgramme } from '../api/list-programmes.ts';
@@ -46,9 +46,9 @@ export function ProgrammeEditPage({ programmeId }: { programmeId: string }) {
           )
         }
         cancel={
-          <Link to="/programmes/$programmeId" params={{ programmeId: p.id }} className={textLinkClassName}>
+          <RouteLink to="/programmes/$programmeId" params={{ programmeId: p.id }}>
             {t('common.cancel')}
-          </Link>
+          </RouteLink>
         }
       />
     </>

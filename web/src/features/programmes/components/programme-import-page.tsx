@@ -1,10 +1,10 @@
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { ProgrammeImportResult } from '../../../../../src/contract/recidivismPlan.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { CheckedImportForm, useCheckedImport } from '../../../components/ui/checked-import.tsx';
 import { TableHead } from '../../../components/ui/data-table.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
@@ -145,9 +145,7 @@ export function ProgrammeImportPage() {
             )}
           </Section>
         ) : null}
-        <Link to="/programmes" className={textLinkClassName}>
-          {t('recidivism.programmes.backToList')}
-        </Link>
+        <RouteLink to="/programmes">{t('recidivism.programmes.backToList')}</RouteLink>
       </div>
     </>
   );

@@ -7,9 +7,9 @@ import { DataTable } from '../../../components/ui/data-table.tsx';
 import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { useChallenges } from '../api/list-challenges.ts';
@@ -106,13 +106,9 @@ export function ProgrammeListPage() {
                     </ul>
                   </Td>
                   <Th scope="row">
-                    <Link
-                      to="/programmes/$programmeId"
-                      params={{ programmeId: programme.id }}
-                      className={textLinkClassName}
-                    >
+                    <RouteLink to="/programmes/$programmeId" params={{ programmeId: programme.id }}>
                       {programme.name}
-                    </Link>
+                    </RouteLink>
                   </Th>
                   <Td>{programme.responsibleSection.name}</Td>
                 </tr>

@@ -1,11 +1,10 @@
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { SummaryText } from '../../../components/ui/summary-text.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { usePublicProgrammes } from '../api/list-public-programmes.ts';
 import '../../../lib/i18n/recidivism.bundle.ts';
 
@@ -19,9 +18,7 @@ export function PublicCataloguePage() {
       <div className="mx-auto flex max-w-[64rem] flex-col gap-6">
         <PageHeading>{t('recidivism.publicCatalogue.heading')}</PageHeading>
         <Alert tone="info" title={t('recidivism.publicCatalogue.unavailable')} />
-        <Link to="/signin" className={textLinkClassName}>
-          {t('recidivism.publicCatalogue.signIn')}
-        </Link>
+        <RouteLink to="/signin">{t('recidivism.publicCatalogue.signIn')}</RouteLink>
       </div>
     );
   }
@@ -61,9 +58,9 @@ export function PublicCataloguePage() {
           </ul>
         </section>
       ))}
-      <Link to="/signin" className={`${textLinkClassName} print:hidden`}>
+      <RouteLink to="/signin" className="print:hidden">
         {t('recidivism.publicCatalogue.signIn')}
-      </Link>
+      </RouteLink>
     </div>
   );
 }

@@ -1,4 +1,3 @@
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Programme } from '../../../../../src/contract/recidivismPlan.ts';
@@ -9,8 +8,8 @@ import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { appendixUrl } from '../api/export-appendix.ts';
 import { useRecidivismPlan } from '../api/get-recidivism-plan.ts';
 import { usePlanProgrammes } from '../api/list-plan-programmes.ts';
@@ -121,13 +120,9 @@ export function RecidivismPlanPage() {
                       <ul className="flex flex-col gap-2">
                         {listed.map(({ programme, isRepeat }) => (
                           <li key={programme.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-                            <Link
-                              to="/programmes/$programmeId"
-                              params={{ programmeId: programme.id }}
-                              className={textLinkClassName}
-                            >
+                            <RouteLink to="/programmes/$programmeId" params={{ programmeId: programme.id }}>
                               {programme.name}
-                            </Link>
+                            </RouteLink>
                             {isRepeat ? <Badge tone="muted">{t('recidivism.plan.repeat')}</Badge> : null}
                             <span className="text-std-16N-170 text-solid-gray-700">
                               {programme.responsibleSection.name}

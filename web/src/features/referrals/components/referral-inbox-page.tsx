@@ -1,4 +1,3 @@
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Referral, referralDeclineSchema } from '../../../../../src/contract/referrals.ts';
@@ -10,13 +9,13 @@ import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
-import { ProblemAlert, problemAlertOf } from '../../../components/ui/problem-alert.tsx';
+import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { useAcceptReferral } from '../api/accept-referral.ts';
 import { useDeclineReferral } from '../api/decline-referral.ts';
@@ -69,13 +68,9 @@ export function ReferralInboxPage({ status, onStatusChange }: ReferralInboxPageP
         {done ? (
           <Alert tone="success" title={done.text}>
             {done.consultationId ? (
-              <Link
-                to="/consultations/$consultationId"
-                params={{ consultationId: done.consultationId }}
-                className={textLinkClassName}
-              >
+              <RouteLink to="/consultations/$consultationId" params={{ consultationId: done.consultationId }}>
                 {t('referrals.openConsultation')}
-              </Link>
+              </RouteLink>
             ) : null}
           </Alert>
         ) : null}
@@ -127,13 +122,12 @@ export function ReferralInboxPage({ status, onStatusChange }: ReferralInboxPageP
                     <Th scope="row">
                       {referral.consultation ? (
                         <>
-                          <Link
+                          <RouteLink
                             to="/consultations/$consultationId"
                             params={{ consultationId: referral.consultation.id }}
-                            className={textLinkClassName}
                           >
                             {name}
-                          </Link>
+                          </RouteLink>
                           <span className="block text-std-16N-170 text-solid-gray-700">
                             {fullKana(referral.consultation.person)}
                           </span>
@@ -215,9 +209,7 @@ export function ReferralInboxPage({ status, onStatusChange }: ReferralInboxPageP
         reasonSupport={t('referrals.declineReasonSupport')}
         schema={referralDeclineSchema}
         confirmLabel={t('referrals.decline')}
-        cancelLabel={t('common.cancel')}
-        busy={decline.isPending}
-        error={problemAlertOf(decline.error)}
+        action={decline}
         onConfirm={confirmDecline}
         onCancel={closeDialog}
       >

@@ -7,7 +7,7 @@ import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { useFlash } from '../../../lib/flash.ts';
 import { useResource } from '../api/get-resource.ts';
 import { scheduleText } from './resource-labels.ts';
@@ -135,9 +135,7 @@ export function ResourceDetailPage({ resourceId }: { resourceId: string }) {
             </ul>
           )}
         </section>
-        <Link to="/resources" className={textLinkClassName}>
-          {t('resources.detail.backToList')}
-        </Link>
+        <RouteLink to="/resources">{t('resources.detail.backToList')}</RouteLink>
       </div>
     </>
   );

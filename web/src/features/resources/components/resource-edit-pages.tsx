@@ -1,9 +1,9 @@
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { setFlash } from '../../../lib/flash.ts';
 import { useResource } from '../api/get-resource.ts';
 import { useSaveResource } from '../api/save-resource.ts';
@@ -33,11 +33,7 @@ export function ResourceCreatePage() {
             },
           )
         }
-        cancel={
-          <Link to="/resources" className={textLinkClassName}>
-            {t('resources.detail.backToList')}
-          </Link>
-        }
+        cancel={<RouteLink to="/resources">{t('resources.detail.backToList')}</RouteLink>}
       />
     </>
   );
@@ -71,9 +67,9 @@ export function ResourceEditPage({ resourceId }: { resourceId: string }) {
           )
         }
         cancel={
-          <Link to="/resources/$resourceId" params={{ resourceId: r.id }} className={textLinkClassName}>
+          <RouteLink to="/resources/$resourceId" params={{ resourceId: r.id }}>
             {t('common.cancel')}
-          </Link>
+          </RouteLink>
         }
       />
     </>

@@ -1,12 +1,11 @@
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { CheckedImportForm, useCheckedImport } from '../../../components/ui/checked-import.tsx';
 import { TableHead } from '../../../components/ui/data-table.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { type ResourceImportResult, useImportResources } from '../api/import-resources.ts';
@@ -118,9 +117,7 @@ export function ResourceImportPage() {
             <Preview result={check} />
           </Section>
         ) : null}
-        <Link to="/resources" className={textLinkClassName}>
-          {t('resources.hsdsImport.backToList')}
-        </Link>
+        <RouteLink to="/resources">{t('resources.hsdsImport.backToList')}</RouteLink>
       </div>
     </>
   );

@@ -9,10 +9,10 @@ import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { FilterSelectField, Options } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { type ResourceSearch, useResources } from '../api/list-resources.ts';
@@ -153,13 +153,9 @@ export function ResourceListPage() {
             {(item) => (
               <tr key={item.id}>
                 <Th scope="row">
-                  <Link
-                    to="/resources/$resourceId"
-                    params={{ resourceId: item.id }}
-                    className={textLinkClassName}
-                  >
+                  <RouteLink to="/resources/$resourceId" params={{ resourceId: item.id }}>
                     {item.name}
-                  </Link>
+                  </RouteLink>
                 </Th>
                 <Td>
                   <ul className="flex flex-wrap gap-1">

@@ -6,7 +6,6 @@ import type { DisposalRecord } from '../../../../../src/contract/retention.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
@@ -92,9 +91,7 @@ export function DisposalCandidatesPage() {
                 open={confirming}
                 title={t('retention.candidates.confirmTitle')}
                 confirmLabel={t('retention.candidates.confirm')}
-                cancelLabel={t('common.cancel')}
-                busy={approve.isPending}
-                error={problemAlertOf(approve.error)}
+                action={approve}
                 onConfirm={() =>
                   approve.mutate(selection, {
                     onSuccess: (record) => {
@@ -119,9 +116,7 @@ export function DisposalCandidatesPage() {
         reasonSupport={t('retention.candidates.holdReasonSupport')}
         schema={holdReasonSchema}
         confirmLabel={t('retention.candidates.holdConfirm')}
-        cancelLabel={t('common.cancel')}
-        busy={hold.isPending}
-        error={problemAlertOf(hold.error)}
+        action={hold}
         onConfirm={(reason) => {
           if (!holding) return;
           const { caseNumber } = holding;
@@ -143,9 +138,7 @@ export function DisposalCandidatesPage() {
         open={lifting !== null}
         title={t('retention.candidates.liftTitle', { caseNumber: lifting?.caseNumber ?? '' })}
         confirmLabel={t('retention.candidates.liftConfirm')}
-        cancelLabel={t('common.cancel')}
-        busy={hold.isPending}
-        error={problemAlertOf(hold.error)}
+        action={hold}
         onConfirm={() => {
           if (!lifting) return;
           const { caseNumber } = lifting;

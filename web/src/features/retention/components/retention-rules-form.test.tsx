@@ -1,20 +1,14 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../../lib/api-client.ts';
 import '../../../lib/i18n/i18n.ts';
+import { describedTexts } from '../../../test-support/described-texts.ts';
+import { validationRefusal } from '../../../test-support/problems.ts';
 import { RetentionRulesForm, yearsOf } from './retention-rules-form.tsx';
 
 afterEach(cleanup);
 
 const rules = { caseYears: 5, consultationYears: 5, personYears: 5 };
-
-function describedTexts(element: HTMLElement): string[] {
-  return (element.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .filter(Boolean)
-    .map((id) => document.getElementById(id)?.textContent ?? '');
-}
 
 const save = () =>
   act(async () => {
@@ -59,20 +53,9 @@ describe('RetentionRulesForm', () => {
   });
 
   it('places the server’s field errors of a 400 on the fields', async () => {
-    const error = new ApiError({
-      type: 'about:blank',
-      title: 'Bad Request',
-      status: 400,
-      code: 'validation.invalid',
-      detail: '入力内容に誤りがあります。',
-      errors: [
-        {
-          field: 'body.caseYears',
-          code: 'too_big',
-          message: '支援ケースの保存期間は100年以下にしてください',
-        },
-      ],
-    });
+    const error = validationRefusal([
+      { field: 'body.caseYears', code: 'too_big', message: '支援ケースの保存期間は100年以下にしてください' },
+    ]);
     render(<RetentionRulesForm rules={rules} saving={false} error={error} onSubmit={() => undefined} />);
     const caseYears = screen.getByLabelText(/^支援ケースの保存期間/);
     await waitFor(() => expect(caseYears.getAttribute('aria-invalid')).toBe('true'));

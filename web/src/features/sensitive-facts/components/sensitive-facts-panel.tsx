@@ -75,13 +75,12 @@ export function SensitiveFactsPanel({ of }: SensitiveFactsPanelProps) {
   }
   const facts = list.data.items;
   return (
-    <section aria-labelledby="sensitive-facts-heading" className="flex flex-col gap-6">
-      <div className="flex flex-col gap-2">
-        <h2 id="sensitive-facts-heading" className="text-std-24B-150 text-solid-gray-900">
-          {t('sensitiveFacts.heading')}
-        </h2>
-        <p>{t('sensitiveFacts.lead')}</p>
-      </div>
+    <Section
+      id="sensitive-facts-heading"
+      title={t('sensitiveFacts.heading')}
+      lead={t('sensitiveFacts.lead')}
+      className="flex flex-col gap-6"
+    >
       {notice ? <Alert tone="success" title={notice} /> : null}
       <ProblemAlert error={revoke.error} />
       <DataTable
@@ -218,9 +217,7 @@ export function SensitiveFactsPanel({ of }: SensitiveFactsPanelProps) {
         reasonSupport={t('sensitiveFacts.revealReasonSupport')}
         schema={revealInputSchema}
         confirmLabel={t('sensitiveFacts.revealConfirm')}
-        cancelLabel={t('common.cancel')}
-        busy={reveal.isPending}
-        error={problemAlertOf(reveal.error)}
+        action={reveal}
         onConfirm={(reason) => {
           if (!revealing) return;
           reveal
@@ -252,7 +249,7 @@ export function SensitiveFactsPanel({ of }: SensitiveFactsPanelProps) {
           onSaved={() => setNotice(t('sensitiveFacts.saved'))}
         />
       ) : null}
-    </section>
+    </Section>
   );
 }
 

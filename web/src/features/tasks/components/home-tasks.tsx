@@ -1,6 +1,5 @@
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { TaskList } from './task-list.tsx';
 
 /** マイタスク as the landing content of ホーム, under the welcome block. */
@@ -12,9 +11,7 @@ export function HomeTasks() {
         <h2 id="home-tasks" className="text-std-24B-150 text-solid-gray-900">
           {t('tasks.heading')}
         </h2>
-        <Link to="/tasks" className={textLinkClassName}>
-          {t('tasks.openPage')}
-        </Link>
+        <RouteLink to="/tasks">{t('tasks.openPage')}</RouteLink>
       </div>
       <TaskList groupHeadingLevel={3} />
     </section>

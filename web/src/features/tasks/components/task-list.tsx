@@ -1,45 +1,32 @@
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { type Task, taskKinds } from '../../../../../src/contract/tasks.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { DueDateText, DueStatusBadge } from '../../../components/ui/due-date.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { useTasks } from '../api/list-tasks.ts';
 
 /** Where a task is acted on: the inbox for decisions, the meeting, my plan items, the case. */
 function PrimaryLink({ task }: { task: Task }) {
   switch (task.kind) {
     case 'handover':
-      return (
-        <Link to="/handovers" className={textLinkClassName}>
-          {task.title}
-        </Link>
-      );
+      return <RouteLink to="/handovers">{task.title}</RouteLink>;
     case 'referral':
-      return (
-        <Link to="/referrals" className={textLinkClassName}>
-          {task.title}
-        </Link>
-      );
+      return <RouteLink to="/referrals">{task.title}</RouteLink>;
     case 'meeting':
       return (
-        <Link to="/meetings/$meetingId" params={{ meetingId: task.link.id }} className={textLinkClassName}>
+        <RouteLink to="/meetings/$meetingId" params={{ meetingId: task.link.id }}>
           {task.title}
-        </Link>
+        </RouteLink>
       );
     case 'reportDue':
-      return (
-        <Link to="/plan-items" className={textLinkClassName}>
-          {task.title}
-        </Link>
-      );
+      return <RouteLink to="/plan-items">{task.title}</RouteLink>;
     case 'monitoringDue':
       return (
-        <Link to="/cases/$caseId" params={{ caseId: task.link.id }} className={textLinkClassName}>
+        <RouteLink to="/cases/$caseId" params={{ caseId: task.link.id }}>
           {task.title}
-        </Link>
+        </RouteLink>
       );
     default: {
       const unknown: never = task.kind;
@@ -53,20 +40,16 @@ function RecordLink({ task }: { task: Task }) {
   const { t } = useTranslation();
   if (task.link.type === 'consultation') {
     return (
-      <Link
-        to="/consultations/$consultationId"
-        params={{ consultationId: task.link.id }}
-        className={textLinkClassName}
-      >
+      <RouteLink to="/consultations/$consultationId" params={{ consultationId: task.link.id }}>
         {t('tasks.openConsultation')}
-      </Link>
+      </RouteLink>
     );
   }
   if (task.caseId && task.kind !== 'monitoringDue') {
     return (
-      <Link to="/cases/$caseId" params={{ caseId: task.caseId }} className={textLinkClassName}>
+      <RouteLink to="/cases/$caseId" params={{ caseId: task.caseId }}>
         {t('tasks.openCase', { caseNumber: task.caseNumber ?? '' })}
-      </Link>
+      </RouteLink>
     );
   }
   return null;

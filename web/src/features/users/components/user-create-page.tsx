@@ -1,21 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import type { FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type UserInput, userInputSchema } from '../../../../../src/contract/users.ts';
-import { Checkbox } from '../../../components/ui/checkbox.tsx';
-import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { setFlash } from '../../../lib/flash.ts';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { useCreateUser } from '../api/create-user.ts';
-import { OrganizationSelect } from './organization-select.tsx';
-import { RoleCheckboxes } from './role-checkboxes.tsx';
+import { MustChangePasswordChoice, UserProfileFields } from './user-profile-fields.tsx';
 import '../../../lib/i18n/admin.bundle.ts';
 
 const fields: readonly FieldPath<UserInput>[] = [
@@ -46,7 +43,7 @@ export function UserCreatePage() {
     serverFields: fields,
     serverConflict: { problem: 'conflict.loginIdTaken', field: 'loginId' },
   });
-  const { register, handleSubmit, errors, unplaced, invalid, registerField } = form;
+  const { register, handleSubmit, unplaced, invalid, registerField } = form;
 
   const submit = handleSubmit((values) => {
     if (create.isPending) return;
@@ -73,19 +70,7 @@ export function UserCreatePage() {
           spellCheck={false}
           {...registerField('loginId')}
         />
-        <TextField
-          id="user-display-name"
-          label={t('users.displayName')}
-          required
-          autoComplete="off"
-          {...registerField('displayName')}
-        />
-        <OrganizationSelect
-          id="user-organization"
-          registration={register('organizationId')}
-          error={errors.organizationId?.message}
-        />
-        <RoleCheckboxes idPrefix="user" registration={register('roles')} error={errors.roles?.message} />
+        <UserProfileFields form={form} />
         <TextField
           id="user-password"
           type="password"
@@ -95,18 +80,10 @@ export function UserCreatePage() {
           autoComplete="new-password"
           {...registerField('password')}
         />
-        <CheckboxGroup legend={t('users.signInLegend')} supportText={t('users.mustChangePasswordSupport')}>
-          <Checkbox
-            id="user-must-change-password"
-            label={t('users.mustChangePassword')}
-            {...register('mustChangePassword')}
-          />
-        </CheckboxGroup>
+        <MustChangePasswordChoice registration={register('mustChangePassword')} />
         <div className="flex flex-wrap items-center gap-6">
           <SubmitButton busy={create.isPending}>{t('users.create')}</SubmitButton>
-          <Link to="/admin/users" className={textLinkClassName}>
-            {t('common.backToList')}
-          </Link>
+          <RouteLink to="/admin/users">{t('common.backToList')}</RouteLink>
         </div>
       </form>
     </>

@@ -1,24 +1,21 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import type { FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { passwordSchema, type User, userUpdateSchema } from '../../../../../src/contract/users.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Checkbox } from '../../../components/ui/checkbox.tsx';
-import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { setFlash } from '../../../lib/flash.ts';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { useUser } from '../api/list-users.ts';
 import { type UserUpdate, useUpdateUser } from '../api/update-user.ts';
-import { OrganizationSelect } from './organization-select.tsx';
-import { RoleCheckboxes } from './role-checkboxes.tsx';
+import { MustChangePasswordChoice, UserProfileFields } from './user-profile-fields.tsx';
 import '../../../lib/i18n/admin.bundle.ts';
 import '../../../lib/i18n/account.bundle.ts';
 
@@ -39,11 +36,7 @@ const fields: readonly FieldPath<UserEditValues>[] = [
 
 function BackLink() {
   const { t } = useTranslation();
-  return (
-    <Link to="/admin/users" className={textLinkClassName}>
-      {t('common.backToList')}
-    </Link>
-  );
+  return <RouteLink to="/admin/users">{t('common.backToList')}</RouteLink>;
 }
 
 /** ユーザーの編集 (`/admin/users/:userId`). */
@@ -73,15 +66,7 @@ function UserEditor({ user }: { user: User }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const update = useUpdateUser();
-  const {
-    register,
-    handleSubmit,
-    formState: { dirtyFields },
-    errors,
-    unplaced,
-    invalid,
-    registerField,
-  } = useServerCheckedForm<UserEditValues, UserEditOutput>({
+  const form = useServerCheckedForm<UserEditValues, UserEditOutput>({
     resolver: zodResolver(userEditSchema),
     defaultValues: {
       displayName: user.displayName,
@@ -93,6 +78,14 @@ function UserEditor({ user }: { user: User }) {
     serverError: update.error,
     serverFields: fields,
   });
+  const {
+    register,
+    handleSubmit,
+    formState: { dirtyFields },
+    unplaced,
+    invalid,
+    registerField,
+  } = form;
 
   const finish = (name: string) => {
     setFlash(t('users.updated', { name }));
@@ -122,9 +115,9 @@ function UserEditor({ user }: { user: User }) {
       <div className="flex flex-col gap-6">
         {user.disabledAt ? <Alert tone="info" live={false} title={t('users.disabledNotice')} /> : null}
         {user.abilities.resetPassword || user.abilities.unlock ? (
-          <Link to="/admin/users/$userId/security" params={{ userId: user.id }} className={textLinkClassName}>
+          <RouteLink to="/admin/users/$userId/security" params={{ userId: user.id }}>
             {t('accounts.userSecurity.link')}
-          </Link>
+          </RouteLink>
         ) : null}
         {!user.abilities.update ? (
           <>
@@ -138,20 +131,7 @@ function UserEditor({ user }: { user: User }) {
               <dt className="text-std-17B-170 text-solid-gray-800">{t('users.loginId')}</dt>
               <dd className="font-mono text-std-16N-170">{user.loginId}</dd>
             </dl>
-            <TextField
-              id="user-display-name"
-              label={t('users.displayName')}
-              required
-              autoComplete="off"
-              {...registerField('displayName')}
-            />
-            <OrganizationSelect
-              id="user-organization"
-              registration={register('organizationId')}
-              error={errors.organizationId?.message}
-              current={user.organization}
-            />
-            <RoleCheckboxes idPrefix="user" registration={register('roles')} error={errors.roles?.message} />
+            <UserProfileFields form={form} currentOrganization={user.organization} />
             <TextField
               id="user-new-password"
               type="password"
@@ -160,16 +140,7 @@ function UserEditor({ user }: { user: User }) {
               autoComplete="new-password"
               {...registerField('password')}
             />
-            <CheckboxGroup
-              legend={t('users.signInLegend')}
-              supportText={t('users.mustChangePasswordSupport')}
-            >
-              <Checkbox
-                id="user-must-change-password"
-                label={t('users.mustChangePassword')}
-                {...register('mustChangePassword')}
-              />
-            </CheckboxGroup>
+            <MustChangePasswordChoice registration={register('mustChangePassword')} />
             <div className="flex flex-wrap items-center gap-6">
               <SubmitButton busy={update.isPending}>{t('common.save')}</SubmitButton>
               <BackLink />

@@ -1,18 +1,15 @@
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../../src/contract/users.ts';
 import * as clock from '../../../../../src/domain/clock.ts';
+import { AdminListPage } from '../../../components/admin-list.tsx';
 import { EnabledBadge, RowActions, useEnableToggle } from '../../../components/enable-toggle.tsx';
-import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
-import { buttonClassName } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
-import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
+import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { FilterSelectField, Options } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
-import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { useCan } from '../../../lib/me-context.tsx';
@@ -50,118 +47,100 @@ export function UserListPage({ organizationId, includeDisabled, onFilterChange }
   });
   const now = clock.now().getTime();
 
-  const message = toggle.done ?? flash;
-
   return (
-    <>
-      <PageHeading
-        lead={t('users.lead')}
-        actions={
-          canManage ? (
-            <Link to="/admin/users/new" className={buttonClassName('solid-fill', 'md')}>
-              {t('users.create')}
-            </Link>
-          ) : null
-        }
-      >
-        {t('users.heading')}
-      </PageHeading>
-
-      <div className="flex flex-col gap-6">
-        {message ? <Alert tone="success" title={message} /> : null}
-
-        <div className="flex flex-wrap items-end gap-x-8 gap-y-4">
-          {canReadOrganizations ? (
-            <div className="w-full max-w-[28rem]">
-              <FilterSelectField
-                id="users-filter-organization"
-                label={t('users.filterOrganization')}
-                anyLabel={t('users.allOrganizations')}
-                value={organizationId}
-                onValueChange={(organizationId) => onFilterChange({ organizationId, includeDisabled })}
-              >
-                <Options
-                  items={organizations.data ?? []}
-                  value={(option) => option.id}
-                  label={(option) =>
-                    option.disabled
-                      ? t('users.disabledOrganizationOption', { name: option.name })
-                      : option.name
-                  }
-                />
-              </FilterSelectField>
-            </div>
-          ) : null}
-          <Checkbox
-            id="users-include-disabled"
-            label={t('users.includeDisabled')}
-            checked={includeDisabled}
-            onChange={(event) =>
-              onFilterChange({ organizationId, includeDisabled: event.currentTarget.checked })
-            }
-          />
-        </div>
-
-        <QueryView query={users}>
-          {(data) => (
-            <DataTable
-              caption={t('users.tableCaption')}
-              captionDetail={t('common.itemCount', { count: data.length })}
-              columns={[
-                t('users.loginId'),
-                t('users.displayName'),
-                t('users.organization'),
-                t('users.roles'),
-                t('users.status'),
-                t('users.lastSignIn'),
-                t('common.actions'),
-              ]}
-              rows={data}
-              empty={t('users.empty')}
+    <AdminListPage
+      messages="users"
+      createTo="/admin/users/new"
+      canCreate={canManage}
+      message={toggle.done ?? flash}
+      dialog={toggle.dialog}
+    >
+      <div className="flex flex-wrap items-end gap-x-8 gap-y-4">
+        {canReadOrganizations ? (
+          <div className="w-full max-w-[28rem]">
+            <FilterSelectField
+              id="users-filter-organization"
+              label={t('users.filterOrganization')}
+              anyLabel={t('users.allOrganizations')}
+              value={organizationId}
+              onValueChange={(organizationId) => onFilterChange({ organizationId, includeDisabled })}
             >
-              {(user) => (
-                <tr key={user.id} className={user.disabledAt ? 'bg-solid-gray-50' : undefined}>
-                  <Td className="font-mono">{user.loginId}</Td>
-                  <Th scope="row" className="break-keep sm:whitespace-nowrap">
-                    {user.displayName}
-                  </Th>
-                  <Td>{user.organization.name}</Td>
-                  <Td>{user.roles.map((role) => t(`role.${role}`)).join(t('common.listSeparator'))}</Td>
-                  <Td>
-                    <span className="flex flex-wrap gap-2">
-                      <EnabledBadge record={user} />
-                      {isLocked(user, now) ? <Badge tone="warning">{t('users.locked')}</Badge> : null}
-                    </span>
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    {user.lastSignInAt ? formatDateTime(user.lastSignInAt, language) : t('common.never')}
-                  </Td>
-                  <Td>
-                    <RowActions>
-                      {user.abilities.update ? (
-                        <Link
-                          to="/admin/users/$userId"
-                          params={{ userId: user.id }}
-                          className={textLinkClassName}
-                          aria-label={t('common.actionFor', {
-                            action: t('common.edit'),
-                            name: user.displayName,
-                          })}
-                        >
-                          {t('common.edit')}
-                        </Link>
-                      ) : null}
-                      {user.abilities.disable ? toggle.button(user) : null}
-                    </RowActions>
-                  </Td>
-                </tr>
-              )}
-            </DataTable>
-          )}
-        </QueryView>
+              <Options
+                items={organizations.data ?? []}
+                value={(option) => option.id}
+                label={(option) =>
+                  option.disabled ? t('users.disabledOrganizationOption', { name: option.name }) : option.name
+                }
+              />
+            </FilterSelectField>
+          </div>
+        ) : null}
+        <Checkbox
+          id="users-include-disabled"
+          label={t('users.includeDisabled')}
+          checked={includeDisabled}
+          onChange={(event) =>
+            onFilterChange({ organizationId, includeDisabled: event.currentTarget.checked })
+          }
+        />
       </div>
 
-      {toggle.dialog}
-    </>
+      <QueryView query={users}>
+        {(data) => (
+          <DataTable
+            caption={t('users.tableCaption')}
+            captionDetail={t('common.itemCount', { count: data.length })}
+            columns={[
+              t('users.loginId'),
+              t('users.displayName'),
+              t('users.organization'),
+              t('users.roles'),
+              t('users.status'),
+              t('users.lastSignIn'),
+              t('common.actions'),
+            ]}
+            rows={data}
+            empty={t('users.empty')}
+          >
+            {(user) => (
+              <tr key={user.id} className={user.disabledAt ? 'bg-solid-gray-50' : undefined}>
+                <Td className="font-mono">{user.loginId}</Td>
+                <Th scope="row" className="break-keep sm:whitespace-nowrap">
+                  {user.displayName}
+                </Th>
+                <Td>{user.organization.name}</Td>
+                <Td>{user.roles.map((role) => t(`role.${role}`)).join(t('common.listSeparator'))}</Td>
+                <Td>
+                  <span className="flex flex-wrap gap-2">
+                    <EnabledBadge record={user} />
+                    {isLocked(user, now) ? <Badge tone="warning">{t('users.locked')}</Badge> : null}
+                  </span>
+                </Td>
+                <Td className="whitespace-nowrap">
+                  {user.lastSignInAt ? formatDateTime(user.lastSignInAt, language) : t('common.never')}
+                </Td>
+                <Td>
+                  <RowActions>
+                    {user.abilities.update ? (
+                      <RouteLink
+                        to="/admin/users/$userId"
+                        params={{ userId: user.id }}
+                        aria-label={t('common.actionFor', {
+                          action: t('common.edit'),
+                          name: user.displayName,
+                        })}
+                      >
+                        {t('common.edit')}
+                      </RouteLink>
+                    ) : null}
+                    {user.abilities.disable ? toggle.button(user) : null}
+                  </RowActions>
+                </Td>
+              </tr>
+            )}
+          </DataTable>
+        )}
+      </QueryView>
+    </AdminListPage>
   );
 }
