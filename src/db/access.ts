@@ -1,7 +1,5 @@
-import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
-import type { DB } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import { type RawBuilder, sql } from 'kysely';
+import type { Executor } from './executor.ts';
 
 /** The part of the signed-in actor that record access depends on. */
 export interface Viewer {

@@ -1,9 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import * as clock from '../domain/clock.ts';
+import type { Executor } from './executor.ts';
 import type { DB } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 

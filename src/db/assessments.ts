@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { AssessmentInput } from '../contract/assessments.ts';
+import type { Executor } from './executor.ts';
 import type { AssessmentRelation, AssessmentTable, DB } from './schema.ts';
 
-type Executor = Kysely<DB> | Transaction<DB>;
 export type AssessmentRow = Selectable<AssessmentTable>;
 
 /** The latest version of a case's 課題整理, if any. The caller has checked the case is visible. */

@@ -1,11 +1,10 @@
-import { type ExpressionBuilder, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import type { AuditEventFilter } from '../contract/auditEvents.ts';
 import { endOfTokyoDay, startOfTokyoDay } from '../domain/time.ts';
 import { auditEventWhatColumns } from './auditTrail.ts';
+import type { Executor } from './executor.ts';
 import { escapeLike } from './persons.ts';
 import type { AuditEventTable, DB } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 /** An audit event with its actor's name and organisation, as the auditor reads it. */
 export interface AuditEventRow

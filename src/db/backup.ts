@@ -7,6 +7,7 @@ import zlib from 'node:zlib';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { now } from '../domain/clock.ts';
 import { recordAudit } from './auditTrail.ts';
+import type { Executor } from './executor.ts';
 import type { DB } from './schema.ts';
 
 /**
@@ -49,8 +50,6 @@ export interface BackupManifest {
   migrations: string[];
   tables: TableSummary[];
 }
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 const isMigrationTable = (table: string) => table.startsWith('kasane_migration');
 /**

@@ -1,7 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, MonitoringItemResult } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from './executor.ts';
+import type { MonitoringItemResult } from './schema.ts';
 
 /**
  * Records the 帳票 print beside those the screens already load: a case's monitoring (one, or the

@@ -1,10 +1,11 @@
-import { type Kysely, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
+import { type Selectable, sql, type Transaction, type Updateable } from 'kysely';
 import type { CaseFilter } from '../contract/cases.ts';
 import { contactEventKinds } from '../domain/caseSearch.ts';
 import type { CaseStage } from '../domain/caseStage.ts';
 import { now } from '../domain/clock.ts';
 import { caseVisible, meetingVisible, type Viewer } from './access.ts';
 import { caseFilterConditions } from './caseFilters.ts';
+import type { Executor } from './executor.ts';
 import {
   type PersonNameRow,
   type PersonSummaryRow,
@@ -19,7 +20,6 @@ export interface KeysetCursor {
   id: string;
 }
 
-type Executor = Kysely<DB> | Transaction<DB>;
 export type CaseRow = Selectable<CaseTable>;
 
 /**

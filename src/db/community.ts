@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import { fiscalYearRange } from '../domain/fiscalYear.ts';
 import {
   baseKeyOf,
@@ -7,10 +7,9 @@ import {
   cleanOrganizationNames,
   communityTotals,
 } from '../domain/resources/community.ts';
+import type { Executor } from './executor.ts';
 import type { CommunityActivitySessionTable, CommunityActivityTable } from './resourceSchema.ts';
 import type { DB } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 export type CommunityActivityRow = Selectable<CommunityActivityTable> & { resource_name: string | null };
 export type CommunitySessionRow = Selectable<CommunityActivitySessionTable>;

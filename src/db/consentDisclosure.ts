@@ -1,4 +1,3 @@
-import type { Kysely, Transaction } from 'kysely';
 import {
   type ConsentContext,
   type ConsentScope,
@@ -7,9 +6,7 @@ import {
 } from '../domain/consentDisclosure.ts';
 import type { Viewer } from './access.ts';
 import { consentCategoryOfKind } from './consents.ts';
-import type { DB } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from './executor.ts';
 
 /** A consent as far as its disclosure is concerned. */
 export interface ConsentForDisclosure {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type Selectable, sql, type Transaction } from 'kysely';
 import type { ConsentInput } from '../contract/consents.ts';
 import { now } from '../domain/clock.ts';
 import { consentVisible, personVisible, type Viewer } from './access.ts';
+import type { Executor } from './executor.ts';
 import type { ConsentScanTable, ConsentTable, ConsentWithdrawalEffect, DB } from './schema.ts';
 
-type Executor = Kysely<DB> | Transaction<DB>;
 export type ConsentRow = Selectable<ConsentTable>;
 
 /*

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import { type RawBuilder, sql, type Transaction } from 'kysely';
 import type { ConsultationFilter } from '../contract/consultationFilter.ts';
 import { now } from '../domain/clock.ts';
 import { consultationVisible, type Viewer } from './access.ts';
+import type { Executor } from './executor.ts';
 import type { ConsultationOutcome, ConsultationStatus, DB, Visitor } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 export interface ConsultationSummaryRow {
   id: string;

@@ -1,12 +1,10 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { CaseFilter } from '../contract/cases.ts';
 import { reportBaseCutoff } from '../domain/dueDates.ts';
 import { caseVisible, consultationVisible, meetingVisible, type Viewer } from './access.ts';
 import { caseFilterConditions, reportOverdue } from './caseFilters.ts';
+import type { Executor } from './executor.ts';
 import { meetingEntryColumns } from './meetings.ts';
-import type { DB } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 /**
  * The numbers of cases the viewer may see that match each of some 事例一覧 filters, in one read of

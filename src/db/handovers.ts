@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { now } from '../domain/clock.ts';
 import { formatWareki } from '../domain/wareki.ts';
 import { caseVisible, consultationVisible, type Viewer } from './access.ts';
@@ -10,10 +10,9 @@ import {
   pendingSendingColumns,
   type SentConsultationRow,
 } from './consultations.ts';
+import type { Executor } from './executor.ts';
 import { addParticipant } from './participants.ts';
 import type { DB, HandoverTable } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 export interface HandoverRow extends SentConsultationRow {
   reason: string;

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { now } from '../domain/clock.ts';
 import type { DiagramRelation } from '../domain/household/model.ts';
 import type { Viewer } from './access.ts';
+import type { Executor } from './executor.ts';
 import { householdVisible, type PersonSummaryRow, personSummaryColumns } from './persons.ts';
 import type { DB, HouseholdRelationKind, TieStrength } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 export interface HouseholdMemberRow extends PersonSummaryRow {
   deceased: boolean;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { MeetingInput, MinutesInput } from '../contract/meetings.ts';
 import * as clock from '../domain/clock.ts';
 import { meetingVisible, type Viewer } from './access.ts';
+import type { Executor } from './executor.ts';
 import type { DB, MeetingInvitationTable, MeetingKindTable, MeetingTable } from './schema.ts';
 
-type Executor = Kysely<DB> | Transaction<DB>;
 export type MeetingRow = Selectable<MeetingTable>;
 export type InvitationRow = Selectable<MeetingInvitationTable>;
 export type MeetingKindRow = Selectable<MeetingKindTable>;

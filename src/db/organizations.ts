@@ -1,9 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { OrganizationInput } from '../contract/organizations.ts';
 import { now } from '../domain/clock.ts';
+import type { Executor } from './executor.ts';
 import type { DB, OrganizationContact, OrganizationRow } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 export async function listOrganizations(
   db: Executor,

@@ -1,9 +1,7 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { caseVisible, consultationVisible, type Viewer } from './access.ts';
 import { consultationsWithOrganization } from './consultations.ts';
-import type { DB } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from './executor.ts';
 
 /** The households the person is a member of, as a subquery. */
 function householdsOf(db: Executor, personId: string) {

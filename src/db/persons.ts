@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import { type RawBuilder, sql, type Transaction } from 'kysely';
 import type { NewPerson } from '../contract/persons.ts';
 import type { CaseSearchTerms } from '../domain/caseSearch.ts';
 import { normalizeKana } from '../domain/kana.ts';
 import { caseVisible, consultationVisible, personVisible, type Viewer } from './access.ts';
+import type { Executor } from './executor.ts';
 import type { DB, PersonPhone } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 /** Escape LIKE's wildcards (and its escape character) so that the text matches literally. */
 export function escapeLike(value: string): string {

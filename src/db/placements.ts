@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Placement } from '../contract/placements.ts';
 import type { PlacementEvent, PlacementStage } from '../domain/resources/placement.ts';
 import { caseVisible, type Viewer } from './access.ts';
+import type { Executor } from './executor.ts';
 import type { DB } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 export interface NewPlacement {
   tenantId: string;

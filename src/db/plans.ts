@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type Selectable, sql, type Transaction } from 'kysely';
 import type { PlanInput, PlanLink } from '../contract/plans.ts';
 import type { CaseStage } from '../domain/caseStage.ts';
 import { now } from '../domain/clock.ts';
 import { REPORT_INTERVAL_DAYS, type ReportSchedule } from '../domain/dueDates.ts';
 import { toIsoDate } from '../domain/wareki.ts';
 import { caseVisible, type Viewer } from './access.ts';
+import type { Executor } from './executor.ts';
 import type { DB, MeetingTable, PlanItemTable, SupportPlanTable } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 // ---------------------------------------------------------------------------------------------
 // Plans

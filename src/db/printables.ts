@@ -1,10 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { PrintableResourceType } from '../contract/auditEvents.ts';
 import { caseVisible, meetingVisible, type Viewer } from './access.ts';
 import { findVisibleConsultationPerson } from './consultations.ts';
-import type { DB } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from './executor.ts';
 
 /** What a print is about, for its audit event: the person, the case and the legal basis of sharing. */
 export interface PrintableRecord {

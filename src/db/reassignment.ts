@@ -1,8 +1,7 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { now } from '../domain/clock.ts';
+import type { Executor } from './executor.ts';
 import type { DB } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 /**
  * Every responsibility in the schema that is held by a PERSON rather than an organisation.

@@ -1,8 +1,8 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import { now } from '../domain/clock.ts';
+import type { Executor } from './executor.ts';
 import type { DB, ProgrammeIndicator, RecidivismPlanTable } from './schema.ts';
 
-type Executor = Kysely<DB> | Transaction<DB>;
 export type RecidivismPlanRow = Selectable<RecidivismPlanTable>;
 
 /** The tenant's current plan: the one whose period starts latest. */

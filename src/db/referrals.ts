@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { now } from '../domain/clock.ts';
 import { consultationVisible, type Viewer } from './access.ts';
 import {
@@ -6,9 +6,8 @@ import {
   pendingSendingColumns,
   type SentConsultationRow,
 } from './consultations.ts';
+import type { Executor } from './executor.ts';
 import type { DB, ReferralTable } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 export interface ReferralRow extends SentConsultationRow {
   note: string | null;

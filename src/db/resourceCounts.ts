@@ -1,8 +1,6 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { fiscalYearRange } from '../domain/fiscalYear.ts';
-import type { DB } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from './executor.ts';
 
 /**
  * The figures the state asks of 参加支援 for a 年度 (docs/resources.md "Counts"), as aggregates only:

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type Selectable, sql, type Transaction } from 'kysely';
 import type { ResourceInput } from '../contract/resources.ts';
 import type { DirectoryResource } from '../domain/resources/hsds.ts';
+import type { Executor } from './executor.ts';
 import type {
   ResourceOrganizationTable,
   ResourceTable,
@@ -10,8 +11,6 @@ import type {
   StoredResourceSchedule,
 } from './resourceSchema.ts';
 import type { DB } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 export type ResourceRow = Selectable<ResourceTable>;
 export type ResourceOrganizationRow = Selectable<ResourceOrganizationTable>;

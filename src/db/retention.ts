@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import * as clock from '../domain/clock.ts';
 import {
   type DisposalInput,
@@ -7,9 +7,8 @@ import {
   defaultRetentionRules,
   type RetentionRules,
 } from '../domain/retention.ts';
+import type { Executor } from './executor.ts';
 import type { DB } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 /** 保存期間・廃棄 (docs/retention.md): the city's periods, what the rules are applied to, and disposal itself. */
 

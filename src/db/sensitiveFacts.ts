@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type Selectable, sql, type Transaction } from 'kysely';
 import type { SensitiveFactInput } from '../contract/sensitiveFacts.ts';
 import { sensitiveFactVisible, type Viewer } from './access.ts';
 import { consentCategoryOfKind, consentCoverage } from './consents.ts';
+import type { Executor } from './executor.ts';
 import type { DB, SensitiveFactGrantTable, SensitiveFactTable } from './schema.ts';
 
-type Executor = Kysely<DB> | Transaction<DB>;
 export type SensitiveFactRow = Selectable<SensitiveFactTable>;
 export type SensitiveFactGrantRow = Selectable<SensitiveFactGrantTable>;
 

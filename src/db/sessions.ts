@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import * as clock from '../domain/clock.ts';
 import type { Role } from '../domain/permissions.ts';
+import type { Executor } from './executor.ts';
 import type { DB } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 export function newToken(): string {
   return randomBytes(32).toString('base64url');

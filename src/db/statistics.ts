@@ -1,12 +1,10 @@
-import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { issueAreas } from '../domain/codeLists.ts';
 import type { CommunityTotals } from '../domain/resources/community.ts';
 import { lastDayOfMonth, type StatisticsPeriod } from '../domain/statistics.ts';
 import { caseVisible, consultationVisible, meetingVisible, type Viewer } from './access.ts';
 import { communityTotalsBetween } from './community.ts';
-import type { DB } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from './executor.ts';
 
 /**
  * Whose records are counted: the whole city (the coordinating section and the plan officer), or

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { SupportReportInput } from '../contract/supportReports.ts';
 import type { CaseStage } from '../domain/caseStage.ts';
 import { now } from '../domain/clock.ts';
 import { caseVisible, type Viewer } from './access.ts';
+import type { Executor } from './executor.ts';
 import type { DB } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 /** A plan item as a report against it needs it, with its plan's and case's state. */
 export interface ReportableItem {

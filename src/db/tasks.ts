@@ -1,9 +1,8 @@
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { caseVisible, consultationVisible, meetingVisible, type Viewer } from './access.ts';
+import type { Executor } from './executor.ts';
 import { meetingEntryColumns } from './meetings.ts';
-import type { DB, HandoverTable } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { HandoverTable } from './schema.ts';
 
 /** Each source of tasks is bounded; a user with more waiting than this has a backlog the UI can say so about. */
 export const TASKS_PER_SOURCE = 200;

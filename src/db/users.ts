@@ -1,9 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { now } from '../domain/clock.ts';
 import type { Role } from '../domain/permissions.ts';
+import type { Executor } from './executor.ts';
 import type { DB, UserRow } from './schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 export type UserWithOrganization = UserRow & { organization_name: string };
 
