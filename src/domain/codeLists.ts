@@ -8,11 +8,12 @@ export interface Code {
   label: string;
 }
 
-const list = <T extends readonly Code[]>(codes: T) => codes;
+/** A code list as written, its codes kept as literal types (`as const` at the call). */
+export const codeList = <T extends readonly Code[]>(codes: T) => codes;
 export type CodeOf<T extends readonly Code[]> = T[number]['code'];
 
 /** 相談内容 (相談受付・申込票 A票): circle all that apply, ◎ for the main one. */
-export const consultationTopics = list([
+export const consultationTopics = codeList([
   { code: 'health', label: '病気や健康、障害' },
   { code: 'housing', label: '住まい' },
   { code: 'income', label: '収入・生活費' },
@@ -32,7 +33,7 @@ export const consultationTopics = list([
 ] as const);
 
 /** 相談経路 (how the consultation came in). */
-export const consultationChannels = list([
+export const consultationChannels = codeList([
   { code: 'visit', label: '来所' },
   { code: 'phone', label: '電話' },
   { code: 'homeVisit', label: '訪問' },
@@ -42,7 +43,7 @@ export const consultationChannels = list([
   { code: 'other', label: 'その他' },
 ] as const);
 
-export const sexes = list([
+export const sexes = codeList([
   { code: 'male', label: '男性' },
   { code: 'female', label: '女性' },
   { code: 'other', label: 'その他' },
@@ -50,7 +51,7 @@ export const sexes = list([
 ] as const);
 
 /** 続柄 to the person supported (本人). */
-export const relations = list([
+export const relations = codeList([
   { code: 'self', label: '本人' },
   { code: 'spouse', label: '配偶者' },
   { code: 'father', label: '父' },
@@ -177,7 +178,7 @@ export type IssueCode = (typeof issueAreas)[number]['issues'][number]['code'];
 export const issueCodes = issueAreas.flatMap((area) => area.issues.map((issue) => issue.code)) as IssueCode[];
 
 /** 世帯類型 flags on the household. */
-export const householdFlags = list([
+export const householdFlags = codeList([
   { code: '8050', label: '8050' },
   { code: '9060', label: '9060' },
   { code: 'doubleCare', label: 'ダブルケア' },
@@ -188,7 +189,7 @@ export const householdFlags = list([
 ] as const);
 
 /** 終結理由. */
-export const closureReasons = list([
+export const closureReasons = codeList([
   { code: 'resolved', label: '解決' },
   { code: 'stabilised', label: '状況安定' },
   { code: 'movedToOtherSystem', label: '他制度へ移行' },
@@ -200,13 +201,13 @@ export const closureReasons = list([
 ] as const);
 
 /** Progress of one plan item at monitoring. */
-export const itemProgress = list([
+export const itemProgress = codeList([
   { code: 'achieved', label: '達成' },
   { code: 'partly', label: '一部達成' },
   { code: 'notAchieved', label: '未達成' },
 ] as const);
 
-export const monitoringDecisions = list([
+export const monitoringDecisions = codeList([
   { code: 'continue', label: '継続' },
   { code: 'revise', label: 'プラン見直し' },
   { code: 'close', label: '終結' },
@@ -214,7 +215,7 @@ export const monitoringDecisions = list([
 ] as const);
 
 /** Support report results. */
-export const reportResults = list([
+export const reportResults = codeList([
   { code: 'done', label: '実施' },
   { code: 'notReached', label: '不在・連絡取れず' },
   { code: 'refused', label: '本人拒否' },
@@ -222,7 +223,7 @@ export const reportResults = list([
 ] as const);
 
 /** Legal bases for sharing and for meetings. */
-export const legalBases = list([
+export const legalBases = codeList([
   { code: 'article106_6', label: '社会福祉法第106条の6（支援会議）' },
   { code: 'consent', label: '本人同意' },
 ] as const);
@@ -235,7 +236,7 @@ export const defaultMeetingKinds: { code: string; name: string; legalBasis: Lega
 ];
 
 /** 要配慮個人情報 held apart (sensitive_facts): the kinds, and which consent category covers sharing each. */
-export const sensitiveFactKinds = list([
+export const sensitiveFactKinds = codeList([
   { code: 'offence', label: '犯罪歴等' },
   { code: 'illness', label: '病歴' },
   { code: 'disability', label: '障害' },
@@ -244,7 +245,7 @@ export const sensitiveFactKinds = list([
 export type SensitiveFactKindCode = CodeOf<typeof sensitiveFactKinds>;
 
 /** The situation of a person with an offence (犯罪をした者等); an `offence` fact on a case is its marker. */
-export const offenceSubtypes = list([
+export const offenceSubtypes = codeList([
   { code: 'probation', label: '保護観察中' },
   { code: 'parole', label: '仮釈放' },
   { code: 'sentenceServed', label: '満期釈放' },
@@ -255,7 +256,7 @@ export const offenceSubtypes = list([
 export type OffenceSubtype = CodeOf<typeof offenceSubtypes>;
 
 /** Kinds of 支援経過記録 (progress note): how the contact happened. */
-export const progressNoteKinds = list([
+export const progressNoteKinds = codeList([
   { code: 'homeVisit', label: '訪問' },
   { code: 'officeVisit', label: '来所面談' },
   { code: 'phone', label: '電話' },
@@ -266,7 +267,7 @@ export const progressNoteKinds = list([
 ] as const);
 
 /** Kinship edges of a household (genogram lines). */
-export const householdRelationLabels = list([
+export const householdRelationLabels = codeList([
   { code: 'parentChild', label: '親子' },
   { code: 'spouse', label: '夫婦' },
   { code: 'exSpouse', label: '離婚' },
@@ -275,7 +276,7 @@ export const householdRelationLabels = list([
 ] as const);
 
 /** Whom an ecomap tie reaches. */
-export const tieKindLabels = list([
+export const tieKindLabels = codeList([
   { code: 'organization', label: '関係機関' },
   { code: 'neighbour', label: '近隣住民' },
   { code: 'welfareCommissioner', label: '民生委員' },
@@ -288,7 +289,7 @@ export const tieKindLabels = list([
   { code: 'other', label: 'その他' },
 ] as const);
 
-export const tieStrengthLabels = list([
+export const tieStrengthLabels = codeList([
   { code: 'strong', label: '強い' },
   { code: 'normal', label: '普通' },
   { code: 'weak', label: '弱い' },

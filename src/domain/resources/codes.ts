@@ -1,14 +1,12 @@
-import type { Code } from '../codeLists.ts';
+import { type CodeOf, codeList, codesOf } from '../codeLists.ts';
 
 /**
  * Code lists of the 社会資源 directory (docs/resources.md). Codes are stable identifiers (they are
  * also the HSDS taxonomy term codes of the export); labels are what staff see.
  */
 
-const list = <T extends readonly Code[]>(codes: T) => codes;
-
 /** What kind of place or activity a resource is (its tags; a resource may carry several). */
-export const resourceKinds = list([
+export const resourceKinds = codeList([
   { code: 'participationPlace', label: '参加支援の場' },
   { code: 'ibasho', label: '居場所' },
   { code: 'workExperience', label: '就労体験' },
@@ -22,11 +20,11 @@ export const resourceKinds = list([
   { code: 'foodSupport', label: '食料支援' },
   { code: 'housingSupport', label: '住まいの支援' },
 ] as const);
-export type ResourceKind = (typeof resourceKinds)[number]['code'];
-export const resourceKindCodes = resourceKinds.map((k) => k.code) as [ResourceKind, ...ResourceKind[]];
+export type ResourceKind = CodeOf<typeof resourceKinds>;
+export const resourceKindCodes = codesOf(resourceKinds);
 
 /** Which needs a resource meets (searched by need). */
-export const resourceNeeds = list([
+export const resourceNeeds = codeList([
   { code: 'belonging', label: '居場所・つながり' },
   { code: 'work', label: '仕事・就労' },
   { code: 'food', label: '食事・食料' },
@@ -38,24 +36,21 @@ export const resourceNeeds = list([
   { code: 'money', label: '家計・お金' },
   { code: 'reentry', label: '立ち直り・社会復帰' },
 ] as const);
-export type ResourceNeed = (typeof resourceNeeds)[number]['code'];
-export const resourceNeedCodes = resourceNeeds.map((k) => k.code) as [ResourceNeed, ...ResourceNeed[]];
+export type ResourceNeed = CodeOf<typeof resourceNeeds>;
+export const resourceNeedCodes = codesOf(resourceNeeds);
 
 /** A resource's status, as HSDS 3.0 names it (service.status). */
-export const resourceStatuses = list([
+export const resourceStatuses = codeList([
   { code: 'active', label: '利用できる' },
   { code: 'temporarily closed', label: '休止中' },
   { code: 'inactive', label: '受付停止' },
   { code: 'defunct', label: '廃止' },
 ] as const);
-export type ResourceStatus = (typeof resourceStatuses)[number]['code'];
-export const resourceStatusCodes = resourceStatuses.map((k) => k.code) as [
-  ResourceStatus,
-  ...ResourceStatus[],
-];
+export type ResourceStatus = CodeOf<typeof resourceStatuses>;
+export const resourceStatusCodes = codesOf(resourceStatuses);
 
 /** Weekdays as iCal BYDAY codes (HSDS schedule.byday), Monday first as Japanese calendars print them. */
-export const weekdays = list([
+export const weekdays = codeList([
   { code: 'MO', label: '月' },
   { code: 'TU', label: '火' },
   { code: 'WE', label: '水' },
