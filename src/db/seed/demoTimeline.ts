@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { now } from '../../domain/clock.ts';
 import { nextCaseNumber } from '../caseNumbers.ts';
 import type { DB } from '../schema.ts';
@@ -36,7 +36,7 @@ export async function settleDemoTimeline(db: Kysely<DB>): Promise<void> {
       .execute();
     const accepted: { id: string; tenantId: string; on: string }[] = [];
     for (const c of cases) {
-      const acceptedAt = await settleCase(tx, c.id, String(c.received_on).slice(0, 10));
+      const acceptedAt = await settleCase(tx, c.id, isoDay(c.received_on));
       const closedAt = await lastOf(tx, c.id, 'closed');
       await tx
         .updateTable('cases')
@@ -80,7 +80,7 @@ async function settleClosedConsultations(tx: Transaction<DB>): Promise<void> {
     )
     .execute();
   for (const c of closed) {
-    const closedAt = new Date(`${String(c.received_on).slice(0, 10)}T16:00:00+09:00`);
+    const closedAt = new Date(`${isoDay(c.received_on)}T16:00:00+09:00`);
     if (closedAt.getTime() > now().getTime()) continue;
     await tx.updateTable('consultations').set({ closed_at: closedAt }).where('id', '=', c.id).execute();
   }
@@ -93,6 +93,8 @@ const DAY = 24 * HOUR;
 
 /** 10:00 in Tokyo on an ISO date. */
 const atTen = (isoDate: string) => new Date(`${isoDate}T10:00:00+09:00`);
+/** The ISO date (YYYY-MM-DD) of a DATE column's value. */
+const isoDay = (value: unknown) => String(value).slice(0, 10);
 const tokyoDate = (instant: Date) => new Date(instant.getTime() + 9 * HOUR).toISOString().slice(0, 10);
 
 interface Entry {
@@ -172,6 +174,13 @@ export function placeEntries(
   return { acceptedAt, times };
 }
 
+/** The entries whose record carries a calendar date of its own, and the table and column that hold it. */
+const datedRecords = {
+  consentRecorded: { table: 'consents', column: 'given_on' },
+  supportReported: { table: 'support_reports', column: 'supported_on' },
+  monitored: { table: 'monitorings', column: 'conducted_on' },
+} as const;
+
 /** The date an entry's own record gives it, if any. */
 async function anchorOf(tx: Transaction<DB>, entry: Entry): Promise<Date | null> {
   const subject = entry.subject_id;
@@ -185,29 +194,16 @@ async function anchorOf(tx: Transaction<DB>, entry: Entry): Promise<Date | null>
         .executeTakeFirst();
       return row?.held_at ? new Date(row.held_at) : null;
     }
-    case 'consentRecorded': {
-      const row = await tx
-        .selectFrom('consents')
-        .select('given_on')
-        .where('id', '=', subject)
-        .executeTakeFirst();
-      return row ? atTen(String(row.given_on).slice(0, 10)) : null;
-    }
-    case 'supportReported': {
-      const row = await tx
-        .selectFrom('support_reports')
-        .select('supported_on')
-        .where('id', '=', subject)
-        .executeTakeFirst();
-      return row ? atTen(String(row.supported_on).slice(0, 10)) : null;
-    }
+    case 'consentRecorded':
+    case 'supportReported':
     case 'monitored': {
+      const { table, column } = datedRecords[entry.kind];
       const row = await tx
-        .selectFrom('monitorings')
-        .select('conducted_on')
+        .selectFrom(table)
+        .select(sql.ref<string>(column).as('day'))
         .where('id', '=', subject)
         .executeTakeFirst();
-      return row ? atTen(String(row.conducted_on).slice(0, 10)) : null;
+      return row ? atTen(isoDay(row.day)) : null;
     }
     case 'planApproved': {
       const row = await tx
