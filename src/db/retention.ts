@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import { type ExpressionBuilder, sql, type Transaction, type UpdateObject } from 'kysely';
 import * as clock from '../domain/clock.ts';
 import {
   type DisposalInput,
@@ -268,57 +268,21 @@ export async function disposeRecords(
     : [];
 
   // 要配慮個人情報 and consents of the cases and of the persons
-  const facts = tx
-    .selectFrom('sensitive_facts')
-    .select('id')
-    .where('tenant_id', '=', t)
-    .where((eb) => eb.or([eb('case_id', 'in', cases), eb('person_id', 'in', persons)]));
-  await tx
-    .deleteFrom('sensitive_fact_grants')
-    .where('tenant_id', '=', t)
-    .where('fact_id', 'in', facts)
-    .execute();
-  await tx
-    .deleteFrom('sensitive_facts')
-    .where('tenant_id', '=', t)
-    .where((eb) => eb.or([eb('case_id', 'in', cases), eb('person_id', 'in', persons)]))
-    .execute();
-  const consents = tx
-    .selectFrom('consents')
-    .select('id')
-    .where('tenant_id', '=', t)
-    .where((eb) => eb.or([eb('case_id', 'in', cases), eb('person_id', 'in', persons)]));
-  await tx
-    .deleteFrom('consent_scans')
-    .where('tenant_id', '=', t)
-    .where('consent_id', 'in', consents)
-    .execute();
-  await tx
-    .deleteFrom('consents')
-    .where('tenant_id', '=', t)
-    .where((eb) => eb.or([eb('case_id', 'in', cases), eb('person_id', 'in', persons)]))
-    .execute();
+  const owners: DisposedOwners = { tenantId: t, cases, consultations, persons };
+  await deleteOwnedRecords(tx, owners, 'sensitive_facts');
+  await deleteOwnedRecords(tx, owners, 'consents');
 
   // the cases' own records
   await tx.deleteFrom('support_reports').where('tenant_id', '=', t).where('case_id', 'in', cases).execute();
   await tx.deleteFrom('monitorings').where('tenant_id', '=', t).where('case_id', 'in', cases).execute();
   await tx.deleteFrom('progress_notes').where('tenant_id', '=', t).where('case_id', 'in', cases).execute();
-  const placements = tx
-    .selectFrom('placements')
-    .select('id')
-    .where('tenant_id', '=', t)
-    .where('case_id', 'in', cases);
+  const placements = caseRecordIds(tx, owners, 'placements');
   await tx
     .deleteFrom('placement_events')
     .where('tenant_id', '=', t)
     .where('placement_id', 'in', placements)
     .execute();
-  await tx
-    .updateTable('placements')
-    .set({ person_id: null, note: null, end_reason: null })
-    .where('tenant_id', '=', t)
-    .where('case_id', 'in', cases)
-    .execute();
+  await emptyRecords(tx, owners, 'placements', { person_id: null, note: null, end_reason: null });
   await tx
     .updateTable('outreach_contacts')
     .set({ note: null })
@@ -331,47 +295,33 @@ export async function disposeRecords(
     .where('case_id', 'in', cases)
     .where('kind', '<>', 'suspended')
     .execute();
-  await tx
-    .updateTable('case_events')
-    .set({ summary: '', details: '{}', subject_id: null })
-    .where('tenant_id', '=', t)
-    .where('case_id', 'in', cases)
-    .execute();
-  const meetings = tx
-    .selectFrom('meetings')
-    .select('id')
-    .where('tenant_id', '=', t)
-    .where('case_id', 'in', cases);
+  await emptyRecords(tx, owners, 'case_events', { summary: '', details: '{}', subject_id: null });
+  const meetings = caseRecordIds(tx, owners, 'meetings');
   await tx
     .updateTable('meeting_invitations')
     .set({ attendee_name: null, deputy_name: null })
     .where('tenant_id', '=', t)
     .where('meeting_id', 'in', meetings)
     .execute();
-  await tx
-    .updateTable('meetings')
-    .set({ title: '', place: null, agenda: null, minutes: null, decisions: null })
-    .where('tenant_id', '=', t)
-    .where('case_id', 'in', cases)
-    .execute();
-  await tx
-    .updateTable('assessments')
-    .set({ summary: null, wishes: null, strengths: null, relations: '[]' })
-    .where('tenant_id', '=', t)
-    .where('case_id', 'in', cases)
-    .execute();
-  await tx
-    .updateTable('support_plans')
-    .set({ wishes: '', long_term_goal: '', short_term_goals: '' })
-    .where('tenant_id', '=', t)
-    .where('case_id', 'in', cases)
-    .execute();
-  await tx
-    .updateTable('plan_items')
-    .set({ content: '', frequency: null })
-    .where('tenant_id', '=', t)
-    .where('case_id', 'in', cases)
-    .execute();
+  await emptyRecords(tx, owners, 'meetings', {
+    title: '',
+    place: null,
+    agenda: null,
+    minutes: null,
+    decisions: null,
+  });
+  await emptyRecords(tx, owners, 'assessments', {
+    summary: null,
+    wishes: null,
+    strengths: null,
+    relations: '[]',
+  });
+  await emptyRecords(tx, owners, 'support_plans', {
+    wishes: '',
+    long_term_goal: '',
+    short_term_goals: '',
+  });
+  await emptyRecords(tx, owners, 'plan_items', { content: '', frequency: null });
   await tx.deleteFrom('case_persons').where('tenant_id', '=', t).where('case_id', 'in', cases).execute();
   await tx
     .updateTable('cases')
@@ -387,18 +337,12 @@ export async function disposeRecords(
     .execute();
 
   // the consultations (standalone ones and those of the cases)
-  await tx
-    .updateTable('referrals')
-    .set({ note: null, decline_reason: null })
-    .where('tenant_id', '=', t)
-    .where('consultation_id', 'in', consultations)
-    .execute();
-  await tx
-    .updateTable('handovers')
-    .set({ reason: '', services_tried: '', return_reason: null })
-    .where('tenant_id', '=', t)
-    .where('consultation_id', 'in', consultations)
-    .execute();
+  await emptyRecords(tx, owners, 'referrals', { note: null, decline_reason: null });
+  await emptyRecords(tx, owners, 'handovers', {
+    reason: '',
+    services_tried: '',
+    return_reason: null,
+  });
   await tx
     .updateTable('consultations')
     .set({
@@ -445,6 +389,83 @@ export async function disposeRecords(
     await tx.deleteFrom('persons').where('tenant_id', '=', t).where('id', 'in', P).execute();
   }
   return { caseNumbers };
+}
+
+/** The disposed cases, consultations and persons (a placeholder id where there are none) of a tenant. */
+interface DisposedOwners {
+  tenantId: string;
+  cases: string[];
+  consultations: string[];
+  persons: string[];
+}
+
+/**
+ * The records that disposal keeps as rows, for the statistics, with what names or describes a person
+ * emptied; and the column that ties each to a disposed case or consultation.
+ */
+const emptiedRecordOwners = {
+  placements: 'case_id',
+  case_events: 'case_id',
+  meetings: 'case_id',
+  assessments: 'case_id',
+  support_plans: 'case_id',
+  plan_items: 'case_id',
+  referrals: 'consultation_id',
+  handovers: 'consultation_id',
+} as const;
+type EmptiedRecordTable = keyof typeof emptiedRecordOwners;
+
+/** The ids of the disposed cases' records in one table (a subquery). */
+function caseRecordIds(tx: Transaction<DB>, owners: DisposedOwners, table: 'placements' | 'meetings') {
+  return tx
+    .selectFrom(table)
+    .select('id')
+    .where('tenant_id', '=', owners.tenantId)
+    .where('case_id', 'in', owners.cases);
+}
+
+/** Empty these columns of the records in one table that belong to the disposed cases or consultations. */
+async function emptyRecords<T extends EmptiedRecordTable>(
+  tx: Transaction<DB>,
+  owners: DisposedOwners,
+  table: T,
+  values: UpdateObject<DB, T>,
+): Promise<void> {
+  const column: 'case_id' | 'consultation_id' = emptiedRecordOwners[table];
+  const records: EmptiedRecordTable = table;
+  await tx
+    .updateTable(records)
+    .set(values as UpdateObject<DB, EmptiedRecordTable>)
+    .where('tenant_id', '=', owners.tenantId)
+    .where(column, 'in', column === 'case_id' ? owners.cases : owners.consultations)
+    .execute();
+}
+
+/** Records of a case or a person that disposal deletes whole, and the rows that hang on each by its id. */
+const ownedRecordDependents = {
+  sensitive_facts: { table: 'sensitive_fact_grants', key: 'fact_id' },
+  consents: { table: 'consent_scans', key: 'consent_id' },
+} as const;
+
+/**
+ * Delete the records of one kind (要配慮個人情報, consents) that belong to the disposed cases or
+ * persons, after the rows that hang on them (grants, scans).
+ */
+async function deleteOwnedRecords(
+  tx: Transaction<DB>,
+  owners: DisposedOwners,
+  table: keyof typeof ownedRecordDependents,
+): Promise<void> {
+  const dependents = ownedRecordDependents[table];
+  const owned = (eb: ExpressionBuilder<DB, typeof table>) =>
+    eb.or([eb('case_id', 'in', owners.cases), eb('person_id', 'in', owners.persons)]);
+  const ids = tx.selectFrom(table).select('id').where('tenant_id', '=', owners.tenantId).where(owned);
+  await tx
+    .deleteFrom(dependents.table)
+    .where('tenant_id', '=', owners.tenantId)
+    .where(dependents.key, 'in', ids)
+    .execute();
+  await tx.deleteFrom(table).where('tenant_id', '=', owners.tenantId).where(owned).execute();
 }
 
 /** Record an approved disposal (no personal data: counts and case numbers). */
