@@ -4,6 +4,7 @@ import type { ConsultationFilter } from '../contract/consultationFilter.ts';
 import { now } from '../domain/clock.ts';
 import { consultationVisible, type Viewer } from './access.ts';
 import type { Executor } from './executor.ts';
+import { addHouseholdMembers } from './households.ts';
 import type { ConsultationOutcome, ConsultationStatus, DB, Visitor } from './schema.ts';
 
 export interface ConsultationSummaryRow {
@@ -245,29 +246,22 @@ export async function insertHousehold(tx: Transaction<DB>, tenantId: string): Pr
   return id;
 }
 
+/**
+ * Add the members a consultation names to its household; the person it is about (本人) is the one
+ * supported. A person already in the household (a later consultation joining it) keeps their row.
+ */
 export async function insertHouseholdMembers(
   tx: Transaction<DB>,
   tenantId: string,
   householdId: string,
   members: { personId: string; relation: string; livingTogether: boolean }[],
 ): Promise<void> {
-  if (members.length === 0) return;
-  await tx
-    .insertInto('household_members')
-    .values(
-      members.map((member) => ({
-        id: randomUUID(),
-        tenant_id: tenantId,
-        household_id: householdId,
-        person_id: member.personId,
-        relation: member.relation,
-        living_together: member.livingTogether,
-        supported: member.relation === 'self',
-      })),
-    )
-    // a person already in the household (a later consultation joining it) keeps their row
-    .onConflict((oc) => oc.columns(['household_id', 'person_id']).doNothing())
-    .execute();
+  await addHouseholdMembers(
+    tx,
+    tenantId,
+    householdId,
+    members.map((member) => ({ ...member, supported: member.relation === 'self' })),
+  );
 }
 
 /** The other members of a household with their relation to the person, eldest first. */
