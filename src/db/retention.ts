@@ -323,18 +323,13 @@ export async function disposeRecords(
   });
   await emptyRecords(tx, owners, 'plan_items', { content: '', frequency: null });
   await tx.deleteFrom('case_persons').where('tenant_id', '=', t).where('case_id', 'in', cases).execute();
-  await tx
-    .updateTable('cases')
-    .set({
-      primary_person_id: null,
-      closure_evaluation: null,
-      assigned_user_id: null,
-      disposed_at: now,
-      updated_at: now,
-    })
-    .where('tenant_id', '=', t)
-    .where('id', 'in', cases)
-    .execute();
+  await emptyRecords(tx, owners, 'cases', {
+    primary_person_id: null,
+    closure_evaluation: null,
+    assigned_user_id: null,
+    disposed_at: now,
+    updated_at: now,
+  });
 
   // the consultations (standalone ones and those of the cases)
   await emptyRecords(tx, owners, 'referrals', { note: null, decline_reason: null });
@@ -343,19 +338,14 @@ export async function disposeRecords(
     services_tried: '',
     return_reason: null,
   });
-  await tx
-    .updateTable('consultations')
-    .set({
-      person_id: null,
-      visitor: sql`NULL`,
-      content: '',
-      wishes: null,
-      close_note: null,
-      disposed_at: now,
-    })
-    .where('tenant_id', '=', t)
-    .where('id', 'in', consultations)
-    .execute();
+  await emptyRecords(tx, owners, 'consultations', {
+    person_id: null,
+    visitor: sql`NULL`,
+    content: '',
+    wishes: null,
+    close_note: null,
+    disposed_at: now,
+  });
 
   // households no kept record uses any more lose their members, relations and ties (the row stays, empty)
   const households = sql<boolean>`h.household_id IN (
@@ -401,17 +391,19 @@ interface DisposedOwners {
 
 /**
  * The records that disposal keeps as rows, for the statistics, with what names or describes a person
- * emptied; and the column that ties each to a disposed case or consultation.
+ * emptied; and how each is tied to the disposed cases or consultations (its column, and which ids).
  */
 const emptiedRecordOwners = {
-  placements: 'case_id',
-  case_events: 'case_id',
-  meetings: 'case_id',
-  assessments: 'case_id',
-  support_plans: 'case_id',
-  plan_items: 'case_id',
-  referrals: 'consultation_id',
-  handovers: 'consultation_id',
+  placements: { column: 'case_id', of: 'cases' },
+  case_events: { column: 'case_id', of: 'cases' },
+  meetings: { column: 'case_id', of: 'cases' },
+  assessments: { column: 'case_id', of: 'cases' },
+  support_plans: { column: 'case_id', of: 'cases' },
+  plan_items: { column: 'case_id', of: 'cases' },
+  cases: { column: 'id', of: 'cases' },
+  referrals: { column: 'consultation_id', of: 'consultations' },
+  handovers: { column: 'consultation_id', of: 'consultations' },
+  consultations: { column: 'id', of: 'consultations' },
 } as const;
 type EmptiedRecordTable = keyof typeof emptiedRecordOwners;
 
@@ -424,20 +416,21 @@ function caseRecordIds(tx: Transaction<DB>, owners: DisposedOwners, table: 'plac
     .where('case_id', 'in', owners.cases);
 }
 
-/** Empty these columns of the records in one table that belong to the disposed cases or consultations. */
+/** Empty these columns of the disposed cases' or consultations' records in one table (or of themselves). */
 async function emptyRecords<T extends EmptiedRecordTable>(
   tx: Transaction<DB>,
   owners: DisposedOwners,
   table: T,
   values: UpdateObject<DB, T>,
 ): Promise<void> {
-  const column: 'case_id' | 'consultation_id' = emptiedRecordOwners[table];
+  const owner: { column: 'id' | 'case_id' | 'consultation_id'; of: 'cases' | 'consultations' } =
+    emptiedRecordOwners[table];
   const records: EmptiedRecordTable = table;
   await tx
     .updateTable(records)
     .set(values as UpdateObject<DB, EmptiedRecordTable>)
     .where('tenant_id', '=', owners.tenantId)
-    .where(column, 'in', column === 'case_id' ? owners.cases : owners.consultations)
+    .where(owner.column, 'in', owners[owner.of])
     .execute();
 }
 
