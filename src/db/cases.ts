@@ -6,6 +6,7 @@ import { now } from '../domain/clock.ts';
 import { caseVisible, meetingVisible, type Viewer } from './access.ts';
 import { caseFilterConditions } from './caseFilters.ts';
 import type { Executor } from './executor.ts';
+import { type KeysetCursor, pastCursor, sortKey } from './keyset.ts';
 import {
   type PersonNameRow,
   type PersonSummaryRow,
@@ -14,20 +15,7 @@ import {
 } from './persons.ts';
 import type { CaseParticipantTable, CaseTable, DB, ParticipationBasis } from './schema.ts';
 
-/** A position in a keyset-paginated list: the sort key (an instant, to the microsecond) and the id. */
-export interface KeysetCursor {
-  at: string;
-  id: string;
-}
-
 export type CaseRow = Selectable<CaseTable>;
-
-/**
- * An instant as text to the microsecond (timestamptz keeps microseconds, a JS Date only
- * milliseconds): keyset cursors carry this so that no row is skipped or repeated.
- */
-const sortKey = (column: string) =>
-  sql<string>`to_char(${sql.ref(column)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
  * The case with this id if the viewer may see it (caseVisible in the WHERE), else undefined.
@@ -108,9 +96,7 @@ export async function listVisibleCases(
         .where(caseVisible(viewer, 'c.id'));
       for (const condition of conditions) page = page.where(condition);
       if (options.cursor) {
-        page = page.where(
-          sql<boolean>`(c.updated_at, c.id) < (${options.cursor.at}::timestamptz, ${options.cursor.id}::uuid)`,
-        );
+        page = page.where(pastCursor('c.updated_at', 'c.id', options.cursor));
       }
       return page
         .orderBy('c.updated_at', 'desc')
@@ -377,9 +363,7 @@ export async function listCaseEvents(
     .where('e.case_id', '=', caseId)
     .where(caseVisible(viewer, 'e.case_id'));
   if (options.cursor) {
-    query = query.where(
-      sql<boolean>`(e.occurred_at, e.id) < (${options.cursor.at}::timestamptz, ${options.cursor.id}::uuid)`,
-    );
+    query = query.where(pastCursor('e.occurred_at', 'e.id', options.cursor));
   }
   return query
     .orderBy('e.occurred_at', 'desc')

@@ -11,6 +11,7 @@ import {
   type SentConsultationRow,
 } from './consultations.ts';
 import type { Executor } from './executor.ts';
+import { pastCursor } from './keyset.ts';
 import { addParticipant } from './participants.ts';
 import type { DB, HandoverTable } from './schema.ts';
 
@@ -160,15 +161,11 @@ export async function listHandovers(
     } else if (status) {
       query = query.where('h.status', '=', status);
     }
+    const direction = oldestFirst ? 'asc' : 'desc';
     if (after && after[0] === rank) {
       const [, createdKey, id] = after;
-      query = query.where(
-        oldestFirst
-          ? sql<boolean>`(h.created_at, h.id) > (${createdKey}::timestamptz, ${id}::uuid)`
-          : sql<boolean>`(h.created_at, h.id) < (${createdKey}::timestamptz, ${id}::uuid)`,
-      );
+      query = query.where(pastCursor('h.created_at', 'h.id', { at: createdKey, id }, direction));
     }
-    const direction = oldestFirst ? 'asc' : 'desc';
     return db
       .selectFrom(
         query

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { caseVisible, type Viewer } from './access.ts';
 import type { Executor } from './executor.ts';
+import { type KeysetCursor, pastCursor, sortKey } from './keyset.ts';
 import type { DB } from './schema.ts';
 
 export interface ProgressNoteRow {
@@ -19,8 +20,6 @@ export interface ProgressNoteRow {
   recorded_by_name: string;
 }
 
-const sortKey = sql<string>`to_char(n.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-
 function notesQuery(db: Executor, viewer: Viewer) {
   return db
     .selectFrom('progress_notes as n')
@@ -31,7 +30,7 @@ function notesQuery(db: Executor, viewer: Viewer) {
       'n.case_id',
       'n.occurred_at',
       'n.created_at',
-      sortKey.as('sort_at'),
+      sortKey('n.occurred_at').as('sort_at'),
       'n.kind',
       'n.counterpart',
       'n.content',
@@ -91,7 +90,7 @@ export async function listProgressNotes(
   caseId: string,
   options: {
     limit: number;
-    cursor?: { at: string; id: string } | undefined;
+    cursor?: KeysetCursor | undefined;
     from?: string | undefined;
     to?: string | undefined;
     order?: 'asc' | 'desc';
@@ -99,9 +98,7 @@ export async function listProgressNotes(
 ): Promise<ProgressNoteRow[]> {
   let query = notesQuery(db, viewer).where('n.case_id', '=', caseId);
   if (options.cursor) {
-    query = query.where(
-      sql<boolean>`(n.occurred_at, n.id) < (${options.cursor.at}::timestamptz, ${options.cursor.id}::uuid)`,
-    );
+    query = query.where(pastCursor('n.occurred_at', 'n.id', options.cursor));
   }
   if (options.from)
     query = query.where(

@@ -7,6 +7,7 @@ import {
   type SentConsultationRow,
 } from './consultations.ts';
 import type { Executor } from './executor.ts';
+import { pastCursor } from './keyset.ts';
 import type { DB, ReferralTable } from './schema.ts';
 
 export interface ReferralRow extends SentConsultationRow {
@@ -110,7 +111,7 @@ export async function listReferralInbox(
     .where(consultationVisible(viewer, 'c.id', 'c.organization_id'));
   if (options.after) {
     const [createdAt, id] = options.after;
-    query = query.where(sql<boolean>`(r.created_at, r.id) > (${createdAt}::timestamptz, ${id}::uuid)`);
+    query = query.where(pastCursor('r.created_at', 'r.id', { at: createdAt, id }, 'asc'));
   }
   return query
     .orderBy('r.created_at')
