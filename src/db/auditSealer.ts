@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { GENESIS_HASH, onAuditRecorded, sealHash } from './auditTrail.ts';
+import { parseJsonColumn } from './jsonColumn.ts';
 import type { DB } from './schema.ts';
 import { runAsOwner } from './tenantContext.ts';
 
@@ -60,9 +61,7 @@ async function sealScope(db: Kysely<DB>, scope: string): Promise<number> {
     let previous = head.hash;
     const seals = events.map((event) => {
       position += 1n;
-      const details = (
-        typeof event.details === 'string' ? JSON.parse(event.details) : event.details
-      ) as Record<string, unknown>;
+      const details = parseJsonColumn<Record<string, unknown>>(event.details);
       const hash = sealHash(previous, String(position), { ...event, details });
       const seal = { scope, position: String(position), event_seq: event.seq, prev_hash: previous, hash };
       previous = hash;

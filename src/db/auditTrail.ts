@@ -3,6 +3,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AuditAction } from '../domain/auditActions.ts';
 import { now } from '../domain/clock.ts';
 import { currentAuditScope } from './auditScope.ts';
+import { parseJsonColumn } from './jsonColumn.ts';
 import type { AuditEventTable, DB } from './schema.ts';
 
 /** Who is acting, from where. Every write path takes one: audit cannot be skipped by forgetting it. */
@@ -203,8 +204,7 @@ export type AuditVerification =
       firstBad: { seq: string; id: string; reason: string };
     };
 
-const parseDetails = (details: unknown) =>
-  (typeof details === 'string' ? JSON.parse(details) : details) as Record<string, unknown>;
+const parseDetails = (details: unknown) => parseJsonColumn<Record<string, unknown>>(details);
 
 /**
  * Check the whole trail and name the first event (lowest seq) that does not hold:

@@ -1,4 +1,5 @@
 import type { Executor } from './executor.ts';
+import { parseJsonColumn } from './jsonColumn.ts';
 import type { MonitoringItemResult } from './schema.ts';
 
 /**
@@ -44,8 +45,6 @@ export async function monitoringForForm(
     .where('pi.plan_id', '=', row.plan_id)
     .orderBy('pi.position')
     .execute();
-  const results = (
-    typeof row.item_results === 'string' ? JSON.parse(row.item_results) : row.item_results
-  ) as MonitoringItemResult[];
+  const results = parseJsonColumn<MonitoringItemResult[]>(row.item_results);
   return { ...row, results, items };
 }

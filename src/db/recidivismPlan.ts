@@ -1,6 +1,7 @@
 import type { Selectable, Transaction } from 'kysely';
 import { now } from '../domain/clock.ts';
 import type { Executor } from './executor.ts';
+import { parseJsonColumn } from './jsonColumn.ts';
 import type { DB, ProgrammeIndicator, RecidivismPlanTable } from './schema.ts';
 
 export type RecidivismPlanRow = Selectable<RecidivismPlanTable>;
@@ -132,7 +133,7 @@ export async function loadProgrammes(
         .filter((l) => l.programme_id === r.id)
         .map((l) => ({ id: l.id, position: l.position, title: l.title, isRepeat: l.is_repeat })),
       relatedOrganizations: r.related_organization_ids.map((id) => ({ id, name: relatedName.get(id) ?? '' })),
-      indicators: typeof r.indicators === 'string' ? JSON.parse(r.indicators) : r.indicators,
+      indicators: parseJsonColumn<ProgrammeIndicator[]>(r.indicators),
       externalKey: r.external_key,
     }),
   );
