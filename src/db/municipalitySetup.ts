@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { type Kysely, sql } from 'kysely';
-import { recordAudit } from './auditTrail.ts';
 import { insertOrganization } from './organizations.ts';
 import type { DB } from './schema.ts';
 import { seedEvaluationScale, seedMeetingKinds } from './seed/demo.ts';
+import { insertTenant, recordTenantSetup } from './tenants.ts';
 import { insertUser, loginIdTaken } from './users.ts';
 
 /** What `kasane init` needs to start a municipality on an empty database. */
@@ -50,8 +50,7 @@ export async function initialiseMunicipality(
     if (existing.length > 0) throw new AlreadyInitialised(existing);
     if (await loginIdTaken(tx, setup.adminLoginId))
       throw new Error(`login id ${setup.adminLoginId} is taken`);
-    const tenantId = randomUUID();
-    await tx.insertInto('tenants').values({ id: tenantId, code: setup.code, name: setup.city }).execute();
+    const tenantId = await insertTenant(tx, { code: setup.code, name: setup.city });
     const organizationId = randomUUID();
     await insertOrganization(tx, tenantId, organizationId, {
       name: setup.adminOrganization,
@@ -69,21 +68,12 @@ export async function initialiseMunicipality(
       passwordHash: setup.passwordHash,
       roles: ['admin'],
     });
-    await recordAudit(
-      tx,
-      { tenantId, actor: null, ip: null },
-      {
-        action: 'tenant.init',
-        resourceType: 'tenant',
-        resourceId: tenantId,
-        details: {
-          code: setup.code,
-          administrator: userId,
-          operatingSystemUser: operatingSystemUser(),
-          host: os.hostname(),
-        },
-      },
-    );
+    await recordTenantSetup(tx, tenantId, 'tenant.init', {
+      code: setup.code,
+      administrator: userId,
+      operatingSystemUser: operatingSystemUser(),
+      host: os.hostname(),
+    });
     return { tenantId, userId, organizationId };
   });
 }

@@ -3,11 +3,11 @@ import type { Kysely, Transaction } from 'kysely';
 import { defaultMeetingKinds } from '../../domain/codeLists.ts';
 import type { OrganizationKind } from '../../domain/organization.ts';
 import type { Role } from '../../domain/permissions.ts';
-import { recordAudit } from '../auditTrail.ts';
 import { insertOrganization } from '../organizations.ts';
 import { hashPassword } from '../passwords.ts';
 import { insertProgramme, setProgrammeChallenges } from '../recidivismPlan.ts';
 import type { DB } from '../schema.ts';
+import { insertTenant, recordTenantSetup } from '../tenants.ts';
 import { insertUser } from '../users.ts';
 import {
   type CommunityActivitySeed,
@@ -246,6 +246,13 @@ const demoRecidivismPlanSeed: RecidivismPlanSeed = {
   })),
 };
 
+/** The id of a seeded organisation by its name (a seed naming one it does not have is a mistake in the seed). */
+function organizationNamed(organizationIds: ReadonlyMap<string, string>, name: string): string {
+  const id = organizationIds.get(name);
+  if (!id) throw new Error(`demo seed: unknown organisation ${name}`);
+  return id;
+}
+
 /**
  * The recidivism plan of the demo municipality: the plan, its 5 challenges, the 3 programmes of
  * the seed under their challenges, the evaluation scale and the 10 council members.
@@ -256,11 +263,7 @@ export async function seedRecidivismPlan(
   organizationIds: ReadonlyMap<string, string>,
   content: RecidivismPlanSeed = demoRecidivismPlanSeed,
 ): Promise<void> {
-  const organization = (name: string) => {
-    const id = organizationIds.get(name);
-    if (!id) throw new Error(`demo seed: unknown organisation ${name}`);
-    return id;
-  };
+  const organization = (name: string) => organizationNamed(organizationIds, name);
   const planId = randomUUID();
   await tx
     .insertInto('recidivism_plans')
@@ -363,11 +366,7 @@ export async function seedTenant(db: Kysely<DB>, seed: TenantSeed): Promise<bool
   if (existing) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (tx) => {
-    const tenantId = randomUUID();
-    await tx
-      .insertInto('tenants')
-      .values({ id: tenantId, code: seed.tenant.code, name: seed.tenant.name })
-      .execute();
+    const tenantId = await insertTenant(tx, seed.tenant);
     const organizationIds = new Map<string, string>();
     for (const organization of seed.organizations) {
       const id = randomUUID();
@@ -379,8 +378,7 @@ export async function seedTenant(db: Kysely<DB>, seed: TenantSeed): Promise<bool
     const resources = await seedResourceDirectory(tx, tenantId, seed.resources ?? []);
     const userIds = new Map<string, string>();
     for (const account of seed.accounts) {
-      const organizationId = organizationIds.get(account.organization);
-      if (!organizationId) throw new Error(`demo seed: unknown organisation ${account.organization}`);
+      const organizationId = organizationNamed(organizationIds, account.organization);
       const id = randomUUID();
       await insertUser(tx, { id, tenantId, organizationId, ...account, passwordHash });
       userIds.set(account.loginId, id);
@@ -390,21 +388,12 @@ export async function seedTenant(db: Kysely<DB>, seed: TenantSeed): Promise<bool
     if (seed.communityActivities?.length && keeperId) {
       await seedCommunityActivities(tx, tenantId, keeperId, seed.communityActivities);
     }
-    await recordAudit(
-      tx,
-      { tenantId, actor: null, ip: null },
-      {
-        action: 'tenant.seed',
-        resourceType: 'tenant',
-        resourceId: tenantId,
-        details: {
-          seed: seed.tenant.code === DEMO_TENANT.code ? 'demo' : seed.tenant.code,
-          organizations: organizationIds.size,
-          users: seed.accounts.length,
-          resources,
-        },
-      },
-    );
+    await recordTenantSetup(tx, tenantId, 'tenant.seed', {
+      seed: seed.tenant.code === DEMO_TENANT.code ? 'demo' : seed.tenant.code,
+      organizations: organizationIds.size,
+      users: seed.accounts.length,
+      resources,
+    });
   });
   return true;
 }

@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { AuditAction } from '../domain/auditActions.ts';
+import { recordAudit } from './auditTrail.ts';
+import type { DB } from './schema.ts';
+
+/** Create a municipality (tenant); returns its id. */
+export async function insertTenant(
+  tx: Transaction<DB>,
+  tenant: { code: string; name: string },
+): Promise<string> {
+  const id = randomUUID();
+  await tx.insertInto('tenants').values({ id, code: tenant.code, name: tenant.name }).execute();
+  return id;
+}
+
+/** Record what was done to a whole municipality by no one signed in (seeding it, `kasane init`). */
+export async function recordTenantSetup(
+  tx: Transaction<DB>,
+  tenantId: string,
+  action: Extract<AuditAction, 'tenant.seed' | 'tenant.init'>,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await recordAudit(
+    tx,
+    { tenantId, actor: null, ip: null },
+    { action, resourceType: 'tenant', resourceId: tenantId, details },
+  );
+}
