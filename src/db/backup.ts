@@ -59,6 +59,8 @@ const isMigrationTable = (table: string) => table.startsWith('kasane_migration')
  */
 export const derivedTables = ['consultation_tallies'];
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+/** A row as a backup file holds it and its checksum hashes it: its columns' text as one JSON line. */
+const backupLine = (row: (string | null)[]) => `${JSON.stringify(row)}\n`;
 
 /** Every table of the schema except the migration bookkeeping and derived tables, parents before children. */
 export async function backupTables(db: Executor): Promise<TableInfo[]> {
@@ -154,6 +156,18 @@ async function appliedMigrations(db: Executor): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
+/** A table's row count and checksum as it is now: each row's JSON line hashed, as a backup writes it. */
+async function summariseTable(tx: Transaction<DB>, table: TableInfo): Promise<TableSummary> {
+  const hash = createHash('sha256');
+  let rows = 0;
+  for await (const batch of tableRows(tx, table))
+    for (const row of batch) {
+      hash.update(backupLine(row));
+      rows++;
+    }
+  return { name: table.name, rows, sha256: hash.digest('hex') };
+}
+
 /**
  * Every table's row count and checksum, computed exactly as a backup computes them. A restore
  * compares these with the manifest; tests compare two databases with them.
@@ -162,16 +176,7 @@ export async function tableChecksums(db: Kysely<DB>): Promise<TableSummary[]> {
   return db.transaction().execute(async (tx) => {
     await portableTextOutput(tx);
     const summaries: TableSummary[] = [];
-    for (const table of await backupTables(tx)) {
-      const hash = createHash('sha256');
-      let rows = 0;
-      for await (const batch of tableRows(tx, table))
-        for (const row of batch) {
-          hash.update(`${JSON.stringify(row)}\n`);
-          rows++;
-        }
-      summaries.push({ name: table.name, rows, sha256: hash.digest('hex') });
-    }
+    for (const table of await backupTables(tx)) summaries.push(await summariseTable(tx, table));
     return summaries;
   });
 }
@@ -242,7 +247,7 @@ export async function backupDatabase(db: Kysely<DB>, file: string, source: strin
           for await (const batch of tableRows(tx, table)) {
             let chunk = '';
             for (const row of batch) {
-              const line = `${JSON.stringify(row)}\n`;
+              const line = backupLine(row);
               hash.update(line);
               chunk += line;
               rows++;
@@ -437,15 +442,9 @@ export async function restoreDatabase(
     // What is in the database now is exactly what the backup held.
     await portableTextOutput(tx);
     for (const table of tables) {
-      const hash = createHash('sha256');
-      let rows = 0;
-      for await (const rowBatch of tableRows(tx, table))
-        for (const row of rowBatch) {
-          hash.update(`${JSON.stringify(row)}\n`);
-          rows++;
-        }
+      const { rows, sha256 } = await summariseTable(tx, table);
       const expected = summaries.get(table.name) ?? { rows: 0, sha256: createHash('sha256').digest('hex') };
-      if (rows !== expected.rows || hash.digest('hex') !== expected.sha256)
+      if (rows !== expected.rows || sha256 !== expected.sha256)
         throw new Error(`Restore check failed: table ${table.name} differs from the backup after loading.`);
     }
     await sql`SET LOCAL TimeZone TO DEFAULT`.execute(tx);
