@@ -174,31 +174,40 @@ class TenantScopedDriver implements Driver {
     }
   }
 
-  async savepoint(
+  savepoint(
     connection: DatabaseConnection,
     name: string,
     compileQuery: QueryCompiler['compileQuery'],
   ): Promise<void> {
-    if (!this.#inner.savepoint) throw new Error('savepoints are not supported by this database');
-    await this.#inner.savepoint((connection as TenantScopedConnection).inner, name, compileQuery);
+    return this.#onInnerSavepoint('savepoint', connection, name, compileQuery);
   }
 
-  async rollbackToSavepoint(
+  rollbackToSavepoint(
     connection: DatabaseConnection,
     name: string,
     compileQuery: QueryCompiler['compileQuery'],
   ): Promise<void> {
-    if (!this.#inner.rollbackToSavepoint) throw new Error('savepoints are not supported by this database');
-    await this.#inner.rollbackToSavepoint((connection as TenantScopedConnection).inner, name, compileQuery);
+    return this.#onInnerSavepoint('rollbackToSavepoint', connection, name, compileQuery);
   }
 
-  async releaseSavepoint(
+  releaseSavepoint(
     connection: DatabaseConnection,
     name: string,
     compileQuery: QueryCompiler['compileQuery'],
   ): Promise<void> {
-    if (!this.#inner.releaseSavepoint) throw new Error('savepoints are not supported by this database');
-    await this.#inner.releaseSavepoint((connection as TenantScopedConnection).inner, name, compileQuery);
+    return this.#onInnerSavepoint('releaseSavepoint', connection, name, compileQuery);
+  }
+
+  /** A savepoint statement is the wrapped driver's, on the connection this one wraps. */
+  async #onInnerSavepoint(
+    operation: 'savepoint' | 'rollbackToSavepoint' | 'releaseSavepoint',
+    connection: DatabaseConnection,
+    name: string,
+    compileQuery: QueryCompiler['compileQuery'],
+  ): Promise<void> {
+    const run = this.#inner[operation];
+    if (!run) throw new Error('savepoints are not supported by this database');
+    await run.call(this.#inner, (connection as TenantScopedConnection).inner, name, compileQuery);
   }
 
   destroy(): Promise<void> {
