@@ -1,5 +1,6 @@
 import type { Selectable, Transaction } from 'kysely';
 import { now } from '../domain/clock.ts';
+import { organizationNames } from './cases.ts';
 import type { Executor } from './executor.ts';
 import { parseJsonColumn } from './jsonColumn.ts';
 import type { DB, ProgrammeIndicator, RecidivismPlanTable } from './schema.ts';
@@ -113,16 +114,11 @@ export async function loadProgrammes(
     .orderBy('pc.is_repeat')
     .orderBy('c.position')
     .execute();
-  const relatedIds = [...new Set(rows.flatMap((r) => r.related_organization_ids))];
-  const related = relatedIds.length
-    ? await db
-        .selectFrom('organizations')
-        .select(['id', 'name'])
-        .where('tenant_id', '=', tenantId)
-        .where('id', 'in', relatedIds)
-        .execute()
-    : [];
-  const relatedName = new Map(related.map((o) => [o.id, o.name]));
+  const relatedName = await organizationNames(
+    db,
+    tenantId,
+    rows.flatMap((r) => r.related_organization_ids),
+  );
   const records = rows.map(
     (r): ProgrammeRecord => ({
       id: r.id,
