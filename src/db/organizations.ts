@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { OrganizationInput } from '../contract/organizations.ts';
 import { now } from '../domain/clock.ts';
 import type { Executor } from './executor.ts';
+import { givenColumns, ifGiven } from './partialUpdate.ts';
 import type { DB, OrganizationContact, OrganizationRow } from './schema.ts';
 
 export async function listOrganizations(
@@ -104,15 +105,15 @@ export async function updateOrganization(
   return tx
     .updateTable('organizations')
     .set({
-      ...(values.name !== undefined ? { name: values.name } : {}),
-      ...(values.nameKana !== undefined ? { name_kana: values.nameKana || null } : {}),
-      ...(values.kind !== undefined ? { kind: values.kind } : {}),
-      ...(values.isCoordinatingSection !== undefined
-        ? { is_coordinating_section: values.isCoordinatingSection }
-        : {}),
-      ...(values.isCouncilMember !== undefined ? { is_council_member: values.isCouncilMember } : {}),
-      ...(values.contact !== undefined ? { contact: JSON.stringify(cleanContact(values.contact)) } : {}),
-      ...(values.disabledAt !== undefined ? { disabled_at: values.disabledAt } : {}),
+      ...givenColumns({
+        name: values.name,
+        name_kana: ifGiven(values.nameKana, (kana) => kana || null),
+        kind: values.kind,
+        is_coordinating_section: values.isCoordinatingSection,
+        is_council_member: values.isCouncilMember,
+        contact: ifGiven(values.contact, (contact) => JSON.stringify(cleanContact(contact))),
+        disabled_at: values.disabledAt,
+      }),
       updated_at: now(),
     })
     .where('tenant_id', '=', tenantId)

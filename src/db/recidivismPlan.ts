@@ -3,6 +3,7 @@ import { now } from '../domain/clock.ts';
 import { organizationNames } from './cases.ts';
 import type { Executor } from './executor.ts';
 import { parseJsonColumn } from './jsonColumn.ts';
+import { givenColumns, ifGiven } from './partialUpdate.ts';
 import type { DB, ProgrammeIndicator, RecidivismPlanTable } from './schema.ts';
 
 export type RecidivismPlanRow = Selectable<RecidivismPlanTable>;
@@ -184,16 +185,14 @@ export async function updateProgramme(
   await tx
     .updateTable('programmes')
     .set({
-      ...(values.name !== undefined ? { name: values.name } : {}),
-      ...(values.summary !== undefined ? { summary: values.summary } : {}),
-      ...(values.responsibleSectionId !== undefined
-        ? { responsible_section_id: values.responsibleSectionId }
-        : {}),
-      ...(values.relatedOrganizationIds !== undefined
-        ? { related_organization_ids: values.relatedOrganizationIds }
-        : {}),
-      ...(values.indicators !== undefined ? { indicators: JSON.stringify(values.indicators) } : {}),
-      ...(values.externalKey !== undefined ? { external_key: values.externalKey } : {}),
+      ...givenColumns({
+        name: values.name,
+        summary: values.summary,
+        responsible_section_id: values.responsibleSectionId,
+        related_organization_ids: values.relatedOrganizationIds,
+        indicators: ifGiven(values.indicators, (indicators) => JSON.stringify(indicators)),
+        external_key: values.externalKey,
+      }),
       updated_at: now(),
     })
     .where('tenant_id', '=', tenantId)

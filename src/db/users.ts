@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { now } from '../domain/clock.ts';
 import type { Role } from '../domain/permissions.ts';
 import type { Executor } from './executor.ts';
+import { givenColumns } from './partialUpdate.ts';
 import type { DB, UserRow } from './schema.ts';
 
 export type UserWithOrganization = UserRow & { organization_name: string };
@@ -89,12 +90,14 @@ export async function updateUser(
   await tx
     .updateTable('users')
     .set({
-      ...(values.displayName !== undefined ? { display_name: values.displayName } : {}),
-      ...(values.organizationId !== undefined ? { organization_id: values.organizationId } : {}),
-      ...(values.roles !== undefined ? { roles: values.roles } : {}),
-      ...(values.passwordHash !== undefined ? { password_hash: values.passwordHash } : {}),
-      ...(values.disabledAt !== undefined ? { disabled_at: values.disabledAt } : {}),
-      ...(values.mustChangePassword !== undefined ? { must_change_password: values.mustChangePassword } : {}),
+      ...givenColumns({
+        display_name: values.displayName,
+        organization_id: values.organizationId,
+        roles: values.roles,
+        password_hash: values.passwordHash,
+        disabled_at: values.disabledAt,
+        must_change_password: values.mustChangePassword,
+      }),
       updated_at: now(),
     })
     .where('tenant_id', '=', tenantId)
