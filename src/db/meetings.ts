@@ -3,6 +3,7 @@ import type { Selectable, Transaction } from 'kysely';
 import type { MeetingInput, MinutesInput } from '../contract/meetings.ts';
 import * as clock from '../domain/clock.ts';
 import { meetingVisible, type Viewer } from './access.ts';
+import { type CaseHeader, caseHeaderColumns } from './caseHeader.ts';
 import type { Executor } from './executor.ts';
 import type { DB, MeetingInvitationTable, MeetingKindTable, MeetingTable } from './schema.ts';
 
@@ -40,17 +41,12 @@ export async function findMeetingKind(
     .executeTakeFirst();
 }
 
-export interface VisibleMeetingRow extends MeetingRow {
+export interface VisibleMeetingRow extends MeetingRow, CaseHeader {
   kind_code: string;
   kind_name: string;
-  case_number: string;
-  case_stage: MeetingCaseStage;
-  coordinating_organization_id: string;
-  primary_person_id: string;
   person_family_name: string;
   person_given_name: string;
 }
-type MeetingCaseStage = Selectable<DB['cases']>['stage'];
 
 /**
  * The meeting with this id if the viewer may see it (meetingVisible in the WHERE: the case is
@@ -71,10 +67,7 @@ export async function findVisibleMeeting(
     .select([
       'k.code as kind_code',
       'k.name as kind_name',
-      'c.case_number',
-      'c.stage as case_stage',
-      'c.coordinating_organization_id',
-      'c.primary_person_id',
+      ...caseHeaderColumns,
       'p.family_name as person_family_name',
       'p.given_name as person_given_name',
     ])

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { type Selectable, sql, type Transaction } from 'kysely';
 import type { PlanInput, PlanLink } from '../contract/plans.ts';
-import type { CaseStage } from '../domain/caseStage.ts';
 import { now } from '../domain/clock.ts';
 import { REPORT_INTERVAL_DAYS, type ReportSchedule } from '../domain/dueDates.ts';
 import { toIsoDate } from '../domain/wareki.ts';
 import { caseVisible, type Viewer } from './access.ts';
+import { type CaseHeader, caseHeaderColumns } from './caseHeader.ts';
 import type { Executor } from './executor.ts';
 import type { DB, MeetingTable, PlanItemTable, SupportPlanTable } from './schema.ts';
 
@@ -15,24 +15,14 @@ import type { DB, MeetingTable, PlanItemTable, SupportPlanTable } from './schema
 export type PlanRow = Selectable<SupportPlanTable>;
 
 /** A plan with the case facts its presentation and abilities need. */
-export interface PlanRecord extends PlanRow {
-  case_number: string;
-  case_stage: CaseStage;
-  coordinating_organization_id: string;
-  primary_person_id: string;
-}
+export interface PlanRecord extends PlanRow, CaseHeader {}
 
 function planQuery(db: Executor, viewer: Viewer) {
   return db
     .selectFrom('support_plans as sp')
     .innerJoin('cases as c', 'c.id', 'sp.case_id')
     .selectAll('sp')
-    .select([
-      'c.case_number',
-      'c.stage as case_stage',
-      'c.coordinating_organization_id',
-      'c.primary_person_id',
-    ])
+    .select(caseHeaderColumns)
     .where('sp.tenant_id', '=', viewer.tenantId)
     .where(caseVisible(viewer, 'c.id'));
 }
