@@ -7,6 +7,7 @@ import { caseVisible, meetingVisible, type Viewer } from './access.ts';
 import { caseFilterConditions } from './caseFilters.ts';
 import type { Executor } from './executor.ts';
 import { type KeysetCursor, pastCursor, sortKey } from './keyset.ts';
+import { knownIds } from './knownIds.ts';
 import {
   type PersonNameRow,
   type PersonSummaryRow,
@@ -415,21 +416,13 @@ export function userNames(
  * The organisations of the tenant among these ids (to check ids sent in a body); disabled ones
  * only when `includeDisabled`.
  */
-export async function knownOrganizationIds(
+export function knownOrganizationIds(
   db: Executor,
   tenantId: string,
   ids: readonly string[],
   options: { includeDisabled?: boolean } = {},
 ): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  let query = db
-    .selectFrom('organizations')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('id', 'in', [...ids]);
-  if (!options.includeDisabled) query = query.where('disabled_at', 'is', null);
-  const rows = await query.execute();
-  return new Set(rows.map((r) => r.id));
+  return knownIds(db, { table: 'organizations', tenantId, ids, activeOnly: !options.includeDisabled });
 }
 
 /** Change columns of the case and mark it as changed (the case list is ordered by its latest change). */

@@ -7,6 +7,7 @@ import { toIsoDate } from '../domain/wareki.ts';
 import { caseVisible, type Viewer } from './access.ts';
 import { type CaseHeader, caseHeaderColumns } from './caseHeader.ts';
 import type { Executor } from './executor.ts';
+import { unknownIds } from './knownIds.ts';
 import type { DB, MeetingTable, PlanItemTable, SupportPlanTable } from './schema.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -152,32 +153,13 @@ export async function planItemsOf(
     .execute();
 }
 
-/**
- * Of the given ids, those that are not rows of the tenant in `table` (for organisations with
- * `activeOnly`, not active ones): what a plan's items name that the tenant does not have.
- */
-async function idsMissingFrom(
-  db: Executor,
-  table: 'organizations' | 'resources' | 'programmes',
-  tenantId: string,
-  ids: readonly string[],
-  options: { activeOnly?: boolean } = {},
-): Promise<Set<string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Set();
-  let query = db.selectFrom(table).select('id').where('tenant_id', '=', tenantId).where('id', 'in', unique);
-  if (options.activeOnly) query = query.where(sql<boolean>`disabled_at IS NULL`);
-  const found = new Set((await query.execute()).map((row) => row.id));
-  return new Set(unique.filter((id) => !found.has(id)));
-}
-
 /** Of the given organisation ids, those that are not active organisations of the tenant. */
 export function inactiveOrganizations(
   db: Executor,
   tenantId: string,
   organizationIds: readonly string[],
 ): Promise<Set<string>> {
-  return idsMissingFrom(db, 'organizations', tenantId, organizationIds, { activeOnly: true });
+  return unknownIds(db, { table: 'organizations', tenantId, ids: organizationIds, activeOnly: true });
 }
 
 /** Of the given resource ids, those that are not resources of the tenant's directory. */
@@ -186,7 +168,7 @@ export function unknownResources(
   tenantId: string,
   resourceIds: readonly string[],
 ): Promise<Set<string>> {
-  return idsMissingFrom(db, 'resources', tenantId, resourceIds);
+  return unknownIds(db, { table: 'resources', tenantId, ids: resourceIds });
 }
 
 /** Of the given programme ids, those that are not programmes of the tenant. */
@@ -195,7 +177,7 @@ export function unknownProgrammes(
   tenantId: string,
   programmeIds: readonly string[],
 ): Promise<Set<string>> {
-  return idsMissingFrom(db, 'programmes', tenantId, programmeIds);
+  return unknownIds(db, { table: 'programmes', tenantId, ids: programmeIds });
 }
 
 /** Insert a new draft version of a case's plan with its items; returns the plan id. */
