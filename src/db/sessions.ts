@@ -97,14 +97,8 @@ export async function revokeSession(db: Executor, sessionId: string): Promise<vo
 }
 
 /** End every session of a user at once (disabling an account, a password change). */
-export async function revokeUserSessions(db: Executor, userId: string): Promise<number> {
-  const result = await db
-    .updateTable('sessions')
-    .set({ revoked_at: clock.now() })
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+export function revokeUserSessions(db: Executor, userId: string): Promise<number> {
+  return revokeLiveSessions(db, userId);
 }
 
 export async function touchSession(db: Executor, sessionId: string, at: Date): Promise<void> {
@@ -126,28 +120,23 @@ export async function listLiveSessionsOfUser(db: Executor, userId: string, now: 
 
 /** Revoke one live session of a user; false when there is none with that id (someone else's included). */
 export async function revokeSessionOfUser(db: Executor, userId: string, sessionId: string): Promise<boolean> {
-  const result = await db
-    .updateTable('sessions')
-    .set({ revoked_at: clock.now() })
-    .where('id', '=', sessionId)
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  return (await revokeLiveSessions(db, userId, { only: sessionId })) > 0;
 }
 
 /** End every session of a user but one (a password change keeps the device it was made on). */
-export async function revokeOtherSessions(
+export function revokeOtherSessions(db: Executor, userId: string, keepSessionId: string): Promise<number> {
+  return revokeLiveSessions(db, userId, { except: keepSessionId });
+}
+
+/** Revoke a user's live sessions: all of them, only one, or all but one. Answers how many were live. */
+async function revokeLiveSessions(
   db: Executor,
   userId: string,
-  keepSessionId: string,
+  which: { only?: string; except?: string } = {},
 ): Promise<number> {
-  const result = await db
-    .updateTable('sessions')
-    .set({ revoked_at: clock.now() })
-    .where('user_id', '=', userId)
-    .where('id', '!=', keepSessionId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+  let query = db.updateTable('sessions').set({ revoked_at: clock.now() }).where('user_id', '=', userId);
+  if (which.only !== undefined) query = query.where('id', '=', which.only);
+  if (which.except !== undefined) query = query.where('id', '!=', which.except);
+  const result = await query.where('revoked_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
