@@ -298,17 +298,10 @@ export async function withdrawConsent(
     });
     const removedOrganizations = new Set<string>();
     for (const row of rows) {
-      const other = coverage.get(row.organization_id);
-      if (other) {
-        await tx
-          .updateTable('case_participants')
-          .set({ source_id: other })
-          .where('id', '=', row.id)
-          .execute();
-      } else {
-        await tx.deleteFrom('case_participants').where('id', '=', row.id).execute();
-        removedOrganizations.add(row.organization_id);
-      }
+      if (await restOnOtherConsent(tx, 'case_participants', row.id, coverage.get(row.organization_id)))
+        continue;
+      await tx.deleteFrom('case_participants').where('id', '=', row.id).execute();
+      removedOrganizations.add(row.organization_id);
     }
     if (removedOrganizations.size === 0) continue;
     const remaining = await tx
@@ -344,21 +337,14 @@ export async function withdrawConsent(
       onDate: values.today,
       categories: [consentCategoryOfKind(grant.kind)],
     });
-    const other = coverage.get(grant.organization_id);
-    if (other) {
-      await tx
-        .updateTable('sensitive_fact_grants')
-        .set({ source_id: other })
-        .where('id', '=', grant.id)
-        .execute();
-    } else {
-      await tx
-        .updateTable('sensitive_fact_grants')
-        .set({ revoked_at: now(), revoked_by: values.withdrawnBy })
-        .where('id', '=', grant.id)
-        .execute();
-      revokedGrantIds.push(grant.id);
-    }
+    if (await restOnOtherConsent(tx, 'sensitive_fact_grants', grant.id, coverage.get(grant.organization_id)))
+      continue;
+    await tx
+      .updateTable('sensitive_fact_grants')
+      .set({ revoked_at: now(), revoked_by: values.withdrawnBy })
+      .where('id', '=', grant.id)
+      .execute();
+    revokedGrantIds.push(grant.id);
   }
 
   const row = await tx
@@ -368,6 +354,21 @@ export async function withdrawConsent(
     .returningAll()
     .executeTakeFirstOrThrow();
   return { row, effects, revokedGrantIds };
+}
+
+/**
+ * Let a row that rested on a withdrawn consent (a participation, a grant) rest on another consent in
+ * force instead, when there is one (`other`). Answers whether it could; if not, the caller ends it.
+ */
+async function restOnOtherConsent(
+  tx: Transaction<DB>,
+  table: 'case_participants' | 'sensitive_fact_grants',
+  id: string,
+  other: string | undefined,
+): Promise<boolean> {
+  if (!other) return false;
+  await tx.updateTable(table).set({ source_id: other }).where('id', '=', id).execute();
+  return true;
 }
 
 /** The consent category (同意の範囲) that must cover sharing a 要配慮個人情報 fact of this kind. */
