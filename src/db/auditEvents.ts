@@ -199,6 +199,13 @@ export async function searchAuditSubjects(
     if (terms.kana) parts.push(sql`${sql.ref(`${alias}.kana_key`)} LIKE ${like(terms.kana)}`);
     return parts.length > 0 ? sql<boolean>`(${sql.join(parts, sql` OR `)})` : sql<boolean>`false`;
   };
+  /** The tenant's audit events about the subject of the outer row (its id, by reference). */
+  const eventsAbout = (column: 'e.person_id' | 'e.case_id', subject: 'p.id' | 'c.id') =>
+    db
+      .selectFrom('audit_events as e')
+      .select('e.seq')
+      .where('e.tenant_id', '=', tenantId)
+      .where(column, '=', sql.ref<string>(subject));
   const persons = db
     .selectFrom('persons as p')
     .select([
@@ -210,14 +217,7 @@ export async function searchAuditSubjects(
     ])
     .where('p.tenant_id', '=', tenantId)
     .where(personMatch('p'))
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('audit_events as e')
-          .select('e.seq')
-          .where('e.tenant_id', '=', tenantId)
-          .whereRef('e.person_id', '=', 'p.id'),
-      ),
-    )
+    .where(({ exists }) => exists(eventsAbout('e.person_id', 'p.id')))
     .orderBy('p.kana_key')
     .orderBy('p.id')
     .limit(limit);
@@ -231,14 +231,7 @@ export async function searchAuditSubjects(
         ? eb.or([eb('c.case_number', 'like', like(terms.caseNumber)), personMatch('cp')])
         : personMatch('cp'),
     )
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('audit_events as e')
-          .select('e.seq')
-          .where('e.tenant_id', '=', tenantId)
-          .whereRef('e.case_id', '=', 'c.id'),
-      ),
-    )
+    .where(({ exists }) => exists(eventsAbout('e.case_id', 'c.id')))
     .orderBy('c.case_number')
     .limit(limit);
   const personRows = await persons.execute();
