@@ -23,7 +23,8 @@ import { legalBases } from '../../domain/codeLists.ts';
 import { formatTokyoDateTime } from '../../domain/time.ts';
 import { personNameOf, presentAuditEvent } from '../auditPresenter.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
-import { attachment, encodeCsvLines } from '../documents.ts';
+import { csvContentType, encodeCsvLines } from '../documents.ts';
+import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { readErrors } from '../operation.ts';
 import { decodeCursor, nextCursor } from '../pagination.ts';
@@ -230,10 +231,11 @@ export function auditEventRoutes(
         return out;
       });
       const stamp = today().replaceAll('-', '');
-      return reply
-        .header('content-type', `text/csv; charset=${encoding === 'shift_jis' ? 'Shift_JIS' : 'utf-8'}`)
-        .header('content-disposition', attachment(`監査ログ_${stamp}.csv`))
-        .send(encodeCsvLines(lines, encoding));
+      return sendDownload(reply, {
+        body: encodeCsvLines(lines, encoding),
+        contentType: csvContentType(encoding),
+        fileName: `監査ログ_${stamp}.csv`,
+      });
     },
   );
 }

@@ -31,7 +31,8 @@ import { automaticIndicatorsOf } from '../../domain/resources/automaticIndicator
 import { formatDateWithWareki } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
-import { attachment, renderDocument, type TableDocument } from '../documents.ts';
+import { renderDocument, type TableDocument } from '../documents.ts';
+import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { operations, readErrors } from '../operation.ts';
 import { enforce, HttpProblem, notFound } from '../problem.ts';
@@ -548,10 +549,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         `再犯防止推進連絡会議資料_${paper.fiscalYearLabel}`,
         encoding,
       );
-      return reply
-        .header('content-type', rendered.contentType)
-        .header('content-disposition', attachment(rendered.fileName))
-        .send(rendered.body);
+      return sendDownload(reply, rendered);
     },
   );
 

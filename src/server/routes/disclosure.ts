@@ -16,7 +16,8 @@ import type { DB } from '../../db/schema.ts';
 import { normalizeKana } from '../../domain/kana.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
 import { disclosureDocument, loadDisclosure } from '../disclosure.ts';
-import { attachment, renderDocument } from '../documents.ts';
+import { renderDocument } from '../documents.ts';
+import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { readErrors } from '../operation.ts';
 import { notFound } from '../problem.ts';
@@ -153,10 +154,7 @@ export function disclosureRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         'pdf',
         `開示資料_${String(disclosure.person.familyName)}${String(disclosure.person.givenName)}`,
       );
-      return reply
-        .header('content-type', rendered.contentType)
-        .header('content-disposition', attachment(rendered.fileName))
-        .send(rendered.body);
+      return sendDownload(reply, rendered);
     },
   );
 }

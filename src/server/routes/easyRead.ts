@@ -10,7 +10,7 @@ import type { DB, OrganizationContact } from '../../db/schema.ts';
 import { easyReadPlan } from '../../domain/easyRead/easyReadPlan.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
-import { attachment } from '../documents.ts';
+import { sendDownload } from '../download.ts';
 import { easyReadHtml, easyReadPdf, withRuby } from '../easyRead/easyReadRender.ts';
 import { createReadingDictionary } from '../easyRead/readings.ts';
 import { readErrors } from '../operation.ts';
@@ -106,10 +106,11 @@ export function easyReadRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       if (format === 'html')
         return reply.header('content-type', 'text/html; charset=utf-8').send(easyReadHtml(plan));
       const pdf = await easyReadPdf(plan, cityName);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', attachment(`わかりやすい支援計画_第${ids.version}版.pdf`))
-        .send(pdf);
+      return sendDownload(reply, {
+        body: pdf,
+        contentType: 'application/pdf',
+        fileName: `わかりやすい支援計画_第${ids.version}版.pdf`,
+      });
     },
   );
 }

@@ -24,7 +24,7 @@ import { reportsInPeriod } from '../../db/supportReports.ts';
 import { now, today } from '../../domain/clock.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
-import { attachment } from '../documents.ts';
+import { sendDownload } from '../download.ts';
 import {
   assessmentSheet,
   caseFormNames,
@@ -84,13 +84,6 @@ async function contactOf(tx: Transaction<DB>, actor: Actor, personId: string): P
       : person.phones
     : [];
   return { postalCode: person?.postal_code ?? null, address: person?.address ?? null, phones };
-}
-
-function sendPdf(reply: FastifyReply, body: Buffer, fileName: string) {
-  return reply
-    .header('content-type', 'application/pdf')
-    .header('content-disposition', attachment(fileName))
-    .send(body);
 }
 
 interface CaseFormQuery {
@@ -243,7 +236,11 @@ async function printForm(
     };
   });
   const pdf = await renderForm(frame, content);
-  return sendPdf(reply, pdf, `${frame.title}_${fileSuffix(frame)}.pdf`);
+  return sendDownload(reply, {
+    body: pdf,
+    contentType: 'application/pdf',
+    fileName: `${frame.title}_${fileSuffix(frame)}.pdf`,
+  });
 }
 
 /** A 帳票 route's options: the permission it needs, audited as `print`, answered as PDF. */

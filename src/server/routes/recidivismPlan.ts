@@ -42,7 +42,8 @@ import { formatFiscalYear } from '../../domain/fiscalYear.ts';
 import { mayManagePlan, programmeAbilities } from '../../domain/policy/recidivismPlan.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
-import { attachment, renderDocument, type TableDocument } from '../documents.ts';
+import { renderDocument, type TableDocument } from '../documents.ts';
+import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { operations, readErrors } from '../operation.ts';
 import { HttpProblem, notFound } from '../problem.ts';
@@ -603,15 +604,13 @@ export function recidivismPlanRoutes(
         };
       });
       const csv = request.query.format === 'csv';
-      return reply
-        .header(
-          'content-type',
-          csv
-            ? 'text/csv; charset=utf-8'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        )
-        .header('content-disposition', attachment(`${templateBaseName}.${request.query.format}`))
-        .send(csv ? renderTemplateCsv(context) : await renderTemplateXlsx(context));
+      return sendDownload(reply, {
+        body: csv ? renderTemplateCsv(context) : await renderTemplateXlsx(context),
+        contentType: csv
+          ? 'text/csv; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        fileName: `${templateBaseName}.${request.query.format}`,
+      });
     },
   );
 
@@ -641,10 +640,7 @@ export function recidivismPlanRoutes(
         return built;
       });
       const rendered = await renderDocument(document, format, '再犯防止推進計画_資料編', encoding);
-      return reply
-        .header('content-type', rendered.contentType)
-        .header('content-disposition', attachment(rendered.fileName))
-        .send(rendered.body);
+      return sendDownload(reply, rendered);
     },
   );
 

@@ -29,7 +29,8 @@ import type { DB } from '../../db/schema.ts';
 import { today } from '../../domain/clock.ts';
 import { planDisposal, type RetentionRules, refusedSelection } from '../../domain/retention.ts';
 import { formatTokyoDateTime } from '../../domain/time.ts';
-import { attachment, encodeCsvLines } from '../documents.ts';
+import { csvContentType, encodeCsvLines } from '../documents.ts';
+import { sendDownload } from '../download.ts';
 import { operations } from '../operation.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 
@@ -320,10 +321,11 @@ export function retentionRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         ]),
       ];
       const stamp = today().replaceAll('-', '');
-      return reply
-        .header('content-type', `text/csv; charset=${encoding === 'shift_jis' ? 'Shift_JIS' : 'utf-8'}`)
-        .header('content-disposition', attachment(`廃棄記録_${stamp}.csv`))
-        .send(encodeCsvLines(lines, encoding));
+      return sendDownload(reply, {
+        body: encodeCsvLines(lines, encoding),
+        contentType: csvContentType(encoding),
+        fileName: `廃棄記録_${stamp}.csv`,
+      });
     },
   );
 }

@@ -31,7 +31,8 @@ import {
 } from '../../domain/statistics.ts';
 import type { Actor } from '../actor.ts';
 import { actorOf, auditContextOf } from '../authentication.ts';
-import { attachment, type DocumentSection, renderDocument, type TableDocument } from '../documents.ts';
+import { type DocumentSection, renderDocument, type TableDocument } from '../documents.ts';
+import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { readErrors } from '../operation.ts';
 import { HttpProblem } from '../problem.ts';
@@ -383,10 +384,7 @@ export function statisticsRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         return { built: statisticsDocument(stats, organization?.name ?? ''), label: stats.fiscalYearLabel };
       });
       const rendered = await renderDocument(document.built, format, `統計・実績_${document.label}`, encoding);
-      return reply
-        .header('content-type', rendered.contentType)
-        .header('content-disposition', attachment(rendered.fileName))
-        .send(rendered.body);
+      return sendDownload(reply, rendered);
     },
   );
 }
