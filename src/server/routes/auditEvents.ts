@@ -13,7 +13,6 @@ import {
 } from '../../contract/auditEvents.ts';
 import { problemSchema } from '../../contract/problem.ts';
 import { countAuditEvents, listAuditEvents, searchAuditSubjects } from '../../db/auditEvents.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { planForEachExecution } from '../../db/preparedStatements.ts';
 import type { DB } from '../../db/schema.ts';
 import { auditActionName, auditResourceTypeName } from '../../domain/auditActions.ts';
@@ -22,13 +21,13 @@ import { today } from '../../domain/clock.ts';
 import { legalBases } from '../../domain/codeLists.ts';
 import { formatTokyoDateTime } from '../../domain/time.ts';
 import { personNameOf, presentAuditEvent } from '../auditPresenter.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
 import { csvContentType, encodeCsvLines } from '../documents.ts';
 import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { readErrors } from '../operation.ts';
 import { decodeCursor, nextCursor } from '../pagination.ts';
 import { HttpProblem } from '../problem.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 
 const BATCH = 5_000;
 
@@ -118,17 +117,16 @@ export function auditEventRoutes(
       },
     },
     async (request) => {
-      const actor = actorOf(request);
       const { limit, cursor } = request.query;
       const filter = filterOf(request.query);
       const after = decodeCursor(cursor, ['integer']);
-      const rows = await db.transaction().execute(async (tx) => {
+      const rows = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         await planForEachExecution(tx);
         const found = await listAuditEvents(tx, actor.tenantId, filter, {
           limit: limit + 1,
           beforeSeq: after ? String(after[0]) : undefined,
         });
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'auditEvent.list',
           resourceType: 'auditEvent',
           details: {
@@ -164,11 +162,10 @@ export function auditEventRoutes(
       },
     },
     async (request) => {
-      const actor = actorOf(request);
       const terms = caseSearchTerms(request.query.q);
-      const rows = await db.transaction().execute(async (tx) => {
+      const rows = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         const found = await searchAuditSubjects(tx, actor.tenantId, terms, 10);
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'auditSubject.search',
           resourceType: 'auditEvent',
           details: { q: request.query.q, count: found.length },
@@ -201,10 +198,9 @@ export function auditEventRoutes(
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
       const { encoding, format } = request.query;
       const filter = filterOf(request.query);
-      const lines = await db.transaction().execute(async (tx) => {
+      const lines = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         await planForEachExecution(tx);
         const count = await countAuditEvents(tx, actor.tenantId, filter, maxRows);
         if (count > maxRows) {
@@ -223,7 +219,7 @@ export function auditEventRoutes(
           if (rows.length < BATCH) break;
           beforeSeq = rows.at(-1)?.seq;
         }
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'auditEvent.export',
           resourceType: 'auditEvent',
           details: { filter: filterDetails(filter), format, encoding, rows: out.length - 1 },

@@ -19,7 +19,7 @@ import {
 import { idParamsSchema } from '../../contract/common.ts';
 import { problemSchema } from '../../contract/problem.ts';
 import { latestAssessment } from '../../db/assessments.ts';
-import { type AuditAction, recordAudit } from '../../db/auditTrail.ts';
+import type { AuditAction } from '../../db/auditTrail.ts';
 import { assignableUsers, setAssignee } from '../../db/caseAssignee.ts';
 import { type CaseEventKind, recordCaseEvent } from '../../db/caseEvents.ts';
 import {
@@ -48,7 +48,6 @@ import { type CodeOf, closureReasons, type householdFlags, labelOf } from '../..
 import { dueDateOf } from '../../domain/dueDates.ts';
 import { caseAbilities, coordinatesCase } from '../../domain/policy/cases.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
 import { type CaseExportRow, caseExportCsv, caseExportXlsx } from '../caseExport.ts';
 import { advanceCase } from '../caseTransitions.ts';
 import { attachment } from '../documents.ts';
@@ -56,6 +55,7 @@ import { exportRateLimit } from '../exportRateLimit.ts';
 import { operations, readErrors, writeErrors } from '../operation.ts';
 import { decodeCursor, nextCursor } from '../pagination.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
+import { type RequestTransaction, requestTransaction } from '../requestTransaction.ts';
 import { presentAssessment } from './assessments.ts';
 import { discloseConsentEntries, presentConsents } from './consents.ts';
 import { presentMeetingSummary } from './meetings.ts';
@@ -428,7 +428,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       body: closeCaseInputSchema,
       response: { 200: caseDetailSchema },
     },
-    async ({ request, actor, tx }) => {
+    async ({ request, actor, tx, audit }) => {
       const input = request.body;
       const kase = await caseToCoordinate(tx, actor, request.params.id);
       const leadId = input.leadOrganizationId ?? null;
@@ -502,7 +502,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const leadName = leadId
         ? (await organizationNames(tx, actor.tenantId, [leadId])).get(leadId)
         : undefined;
-      await logCaseChange(tx, request, actor, kase, 'closed', 'case.close', {
+      await logCaseChange(tx, audit, actor, kase, 'closed', 'case.close', {
         summary: `終結（${reasonLabel}${leadName ? `／主担当：${leadName}` : ''}）`,
         details: { reason: input.reason, evaluation: input.evaluation, leadOrganizationId: leadId },
         audit: { reason: input.reason, leadOrganizationId: leadId },
@@ -529,13 +529,12 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         },
       },
       async (request) => {
-        const actor = actorOf(request);
         const { reason } = request.body;
-        return db.transaction().execute(async (tx) => {
+        return requestTransaction(db, request, async ({ actor, tx, audit }) => {
           const kase = await caseToCoordinate(tx, actor, request.params.id);
           await advanceCase(tx, actor, kase, event, { hasReason: Boolean(reason) });
           if (event === 'reopen') await clearClosure(tx, kase);
-          await logCaseChange(tx, request, actor, kase, kind, action, {
+          await logCaseChange(tx, audit, actor, kase, kind, action, {
             summary: `${label}：${reason}`,
             details: {
               reason,
@@ -631,7 +630,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
 /** The timeline entry and audit event of a close / suspend / reopen. */
 async function logCaseChange(
   tx: Transaction<DB>,
-  request: Parameters<typeof auditContextOf>[0],
+  audit: RequestTransaction['audit'],
   actor: Actor,
   kase: CaseRow,
   kind: CaseEventKind,
@@ -646,7 +645,7 @@ async function logCaseChange(
     summary: entry.summary,
     details: entry.details,
   });
-  await recordAudit(tx, auditContextOf(request), {
+  await audit({
     action,
     resourceType: 'case',
     resourceId: kase.id,

@@ -15,7 +15,6 @@ import {
   consentWithdrawInputSchema,
 } from '../../contract/consents.ts';
 import { problemSchema } from '../../contract/problem.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { recordCaseEvent } from '../../db/caseEvents.ts';
 import {
   findVisibleCase,
@@ -46,10 +45,10 @@ import type { ConsentScope } from '../../domain/consentDisclosure.ts';
 import { coordinatesCase } from '../../domain/policy/cases.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
 import { attachment } from '../documents.ts';
 import { operations, writeErrors } from '../operation.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 import { checkScan } from '../scanFiles.ts';
 
 /** In force on the day: given, not expired, not withdrawn. */
@@ -169,9 +168,8 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
       const input = request.body;
-      const consent = await db.transaction().execute(async (tx) => {
+      const consent = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         const person = await findVisiblePerson(tx, actor, input.personId);
         if (!person) throw notFound();
         const kase = input.caseId
@@ -229,7 +227,7 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             },
           });
         }
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'consent.create',
           resourceType: 'consent',
           resourceId: row.id,
@@ -273,13 +271,12 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
+      return requestTransaction(db, request, async ({ actor, tx, audit }) => {
         const person = await findVisiblePerson(tx, actor, request.params.id);
         if (!person) throw notFound();
         const rows = await consentsOfPerson(tx, actor, person.id);
         const items = await presentConsents(tx, actor, rows, `${person.family_name} ${person.given_name}`);
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'consent.list',
           resourceType: 'consent',
           personId: person.id,
@@ -373,10 +370,9 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
       const input = request.body;
       const file = checkScan(input.contentBase64, input.mediaType, CONSENT_SCAN_MAX_BYTES);
-      return db.transaction().execute(async (tx) => {
+      return requestTransaction(db, request, async ({ actor, tx, audit }) => {
         const consent = await findVisibleConsent(tx, actor, request.params.id, { forUpdate: true });
         if (!consent) throw notFound();
         if (!(await manageableConsentIds(tx, actor, [consent.id])).has(consent.id)) throw forbidden();
@@ -389,7 +385,7 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           sha256: file.sha256,
           uploadedBy: actor.userId,
         });
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'consent.attachScan',
           resourceType: 'consent',
           resourceId: consent.id,
@@ -428,13 +424,12 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const scan = await db.transaction().execute(async (tx) => {
+      const scan = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         const consent = await findVisibleConsent(tx, actor, request.params.id);
         if (!consent) throw notFound();
         const found = await consentScan(tx, actor.tenantId, consent.id);
         if (!found) throw notFound();
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'consent.readScan',
           resourceType: 'consent',
           resourceId: consent.id,

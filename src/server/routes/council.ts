@@ -20,7 +20,6 @@ import {
   opinionListSchema,
   opinionSchema,
 } from '../../contract/council.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { listChallenges, loadProgrammes } from '../../db/recidivismPlan.ts';
 import { cooperatingEmployerCounts } from '../../db/resourceCounts.ts';
 import type { DB } from '../../db/schema.ts';
@@ -30,12 +29,12 @@ import { councilMeetingAbilities, mayAnswerOpinion, opinionRefusal } from '../..
 import { automaticIndicatorsOf } from '../../domain/resources/automaticIndicators.ts';
 import { formatDateWithWareki } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
 import { renderDocument, type TableDocument } from '../documents.ts';
 import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { operations, readErrors } from '../operation.ts';
 import { enforce, HttpProblem, notFound } from '../problem.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 import { findYearLock, loadProgress } from './programmeProgress.ts';
 import { requirePlan } from './recidivismPlan.ts';
 
@@ -529,12 +528,11 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
       const { fiscalYear, format, encoding } = request.query;
-      const { paper, planName } = await db.transaction().execute(async (tx) => {
+      const { paper, planName } = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         const built = await buildPaper(tx, actor.tenantId, request.params.id, fiscalYear);
         const plan = await requirePlan(tx, actor.tenantId);
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'export',
           resourceType: 'councilPaper',
           resourceId: request.params.id,

@@ -10,17 +10,16 @@ import {
 } from '../../contract/auditEvents.ts';
 import { idParamsSchema } from '../../contract/common.ts';
 import { problemSchema } from '../../contract/problem.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { escapeLike, personSummaryColumns } from '../../db/persons.ts';
 import type { DB } from '../../db/schema.ts';
 import { normalizeKana } from '../../domain/kana.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
 import { disclosureDocument, loadDisclosure } from '../disclosure.ts';
 import { renderDocument } from '../documents.ts';
 import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { readErrors } from '../operation.ts';
 import { notFound } from '../problem.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 import { presentPersonSummary } from './persons.ts';
 
 const LOOKUP_LIMIT = 50;
@@ -52,9 +51,8 @@ export function disclosureRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
       const { kana, name, birthDate } = request.query;
-      const rows = await db.transaction().execute(async (tx) => {
+      const rows = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         let query = tx
           .selectFrom('persons as p')
           .innerJoin('organizations as o', 'o.id', 'p.registered_by_organization_id')
@@ -79,7 +77,7 @@ export function disclosureRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         }
         if (birthDate) query = query.where('p.birth_date', '=', birthDate);
         const found = await query.orderBy('p.kana_key').orderBy('p.id').limit(LOOKUP_LIMIT).execute();
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'person.lookupForDisclosure',
           resourceType: 'person',
           details: {
@@ -120,9 +118,8 @@ export function disclosureRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
       const { format, purpose } = request.query;
-      const { disclosure, tenantName } = await db.transaction().execute(async (tx) => {
+      const exported = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         const loaded = await loadDisclosure(tx, actor.tenantId, request.params.id);
         if (!loaded) throw notFound();
         const tenant = await tx
@@ -130,7 +127,7 @@ export function disclosureRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           .select('name')
           .where('id', '=', actor.tenantId)
           .executeTakeFirstOrThrow();
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'person.disclosureExport',
           resourceType: 'person',
           resourceId: request.params.id,
@@ -148,6 +145,7 @@ export function disclosureRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         });
         return { disclosure: loaded, tenantName: tenant.name };
       });
+      const { disclosure, tenantName } = exported;
       if (format === 'json') return disclosure;
       const rendered = await renderDocument(
         disclosureDocument(disclosure, tenantName),

@@ -4,17 +4,16 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { idParamsSchema } from '../../contract/common.ts';
 import { easyReadPlanSchema, easyReadQuerySchema } from '../../contract/forms.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { findPlan, loadPlanDetails } from '../../db/plans.ts';
 import type { DB, OrganizationContact } from '../../db/schema.ts';
 import { easyReadPlan } from '../../domain/easyRead/easyReadPlan.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
 import { sendDownload } from '../download.ts';
 import { easyReadHtml, easyReadPdf, withRuby } from '../easyRead/easyReadRender.ts';
 import { createReadingDictionary } from '../easyRead/readings.ts';
 import { readErrors } from '../operation.ts';
 import { notFound } from '../problem.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 
 /**
  * A plan the person can read (plans.easyRead): the plan in やさしい日本語 with ふりがな over every
@@ -41,9 +40,8 @@ export function easyReadRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
       const { format, purpose } = request.query;
-      const { document, ids, cityName } = await db.transaction().execute(async (tx) => {
+      const read = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         const plan = await findPlan(tx, actor, request.params.id);
         if (!plan) throw notFound();
         const details = (await loadPlanDetails(tx, actor.tenantId, [plan])).get(plan.id);
@@ -66,7 +64,7 @@ export function easyReadRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         const contact = (
           typeof facts.contact === 'string' ? JSON.parse(facts.contact) : facts.contact
         ) as OrganizationContact;
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'plan.easyRead',
           resourceType: 'supportPlan',
           resourceId: plan.id,
@@ -101,6 +99,7 @@ export function easyReadRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           }),
         };
       });
+      const { document, ids, cityName } = read;
       const plan = await withRuby(document, dictionary, ids);
       if (format === 'json') return plan;
       if (format === 'html')

@@ -10,7 +10,7 @@ import {
   caseFormQuerySchema,
   formQuerySchema,
 } from '../../contract/forms.ts';
-import { type AuditEventInput, recordAudit } from '../../db/auditTrail.ts';
+import type { AuditEventInput } from '../../db/auditTrail.ts';
 import { monitoringForForm } from '../../db/caseForms.ts';
 import { type CaseRow, findVisibleCase } from '../../db/cases.ts';
 import { findVisibleConsultation } from '../../db/consultations.ts';
@@ -23,7 +23,6 @@ import type { DB } from '../../db/schema.ts';
 import { reportsInPeriod } from '../../db/supportReports.ts';
 import { now, today } from '../../domain/clock.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
 import { sendDownload } from '../download.ts';
 import {
   assessmentSheet,
@@ -40,6 +39,7 @@ import { meetingFormName, meetingRecord } from '../forms/meetingRecord.ts';
 import { householdDiagramInput, renderEcomap, renderGenogram } from '../householdDiagram.ts';
 import { readErrors } from '../operation.ts';
 import { notFound } from '../problem.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 import { loadCaseDetail } from './cases.ts';
 import { presentConsultation } from './consultations.ts';
 import { presentHousehold } from './households.ts';
@@ -221,11 +221,10 @@ async function printForm(
   read: (tx: Transaction<DB>, actor: Actor) => Promise<Printout>,
   fileSuffix: (frame: FormFrame) => string = (frame) => frame.caseNumber ?? '',
 ) {
-  const actor = actorOf(request);
   const { purpose } = request.query;
-  const { frame, content } = await db.transaction().execute(async (tx) => {
+  const { frame, content } = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
     const printout = await read(tx, actor);
-    await recordAudit(tx, auditContextOf(request), {
+    await audit({
       action: 'print',
       ...printout.audit,
       details: { ...printout.audit.details, ...(purpose ? { purpose } : {}) },

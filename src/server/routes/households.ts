@@ -27,10 +27,11 @@ import { today } from '../../domain/clock.ts';
 import { type DiagramRelation, relationProblems } from '../../domain/household/model.ts';
 import { mayEditHousehold } from '../../domain/policy/cases.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
+import { auditContextOf } from '../authentication.ts';
 import { householdDiagramInput, renderEcomap, renderGenogram, tieLabel } from '../householdDiagram.ts';
 import { operations, readErrors } from '../operation.ts';
 import { conflict, type HttpProblem, notFound } from '../problem.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 import { fieldProblem } from './consultations.ts';
 import { auditPersonsCreated, presentPersonSummary } from './persons.ts';
 import { requireCoordinating } from './plans.ts';
@@ -149,11 +150,10 @@ export function householdRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
       const { kind } = request.query;
-      const svg = await db.transaction().execute(async (tx) => {
+      const svg = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         const { kase, record, participating } = await loadFor(tx, actor, request.params.id);
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'household.read',
           resourceType: 'household',
           resourceId: record.id,

@@ -15,7 +15,6 @@ import {
 } from '../../contract/hsds.ts';
 import { problemSchema } from '../../contract/problem.ts';
 import { resourceInputSchema } from '../../contract/resources.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { hsdsTokenHash } from '../../db/hsdsTokens.ts';
 import {
   directoryOrganizationOf,
@@ -37,10 +36,10 @@ import {
   hsdsService,
   hsdsServiceSummary,
 } from '../../domain/resources/hsds.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
 import { hsdsServiceErrors } from '../hsds/validate.ts';
 import { readErrors } from '../operation.ts';
 import { HttpProblem, notFound } from '../problem.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 
 const writeErrors = { ...readErrors, 409: problemSchema, 413: problemSchema };
 
@@ -260,7 +259,6 @@ export function hsdsRoutes(
       },
     },
     async (request) => {
-      const actor = actorOf(request);
       const services = readHsdsFile(request.body.contentBase64);
       const values = services.map((service, index) => checkService(service, index));
       const errors = values.flatMap((v) => ('errors' in v ? v.errors : []));
@@ -273,7 +271,7 @@ export function hsdsRoutes(
         );
       }
       const ready = values.flatMap((v) => ('values' in v ? [v.values] : []));
-      return db.transaction().execute(async (tx) => {
+      return requestTransaction(db, request, async ({ actor, tx, audit }) => {
         let created = 0;
         let updated = 0;
         const items: {
@@ -297,7 +295,7 @@ export function hsdsRoutes(
           else await insertResource(tx, actor.tenantId, actor.userId, item);
         }
         if (!request.query.dryRun) {
-          await recordAudit(tx, auditContextOf(request), {
+          await audit({
             action: 'resource.import',
             resourceType: 'resource',
             details: { fileName: request.body.fileName ?? null, services: ready.length, created, updated },

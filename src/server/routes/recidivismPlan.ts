@@ -23,7 +23,6 @@ import {
   type RecidivismPlan,
   recidivismPlanSchema,
 } from '../../contract/recidivismPlan.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { activeOrganizationNames } from '../../db/organizations.ts';
 import {
   findCurrentPlan,
@@ -41,7 +40,7 @@ import { now } from '../../domain/clock.ts';
 import { formatFiscalYear } from '../../domain/fiscalYear.ts';
 import { mayManagePlan, programmeAbilities } from '../../domain/policy/recidivismPlan.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
+import { actorOf } from '../authentication.ts';
 import { renderDocument, type TableDocument } from '../documents.ts';
 import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
@@ -49,6 +48,7 @@ import { operations, readErrors } from '../operation.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { ImportFileError, planImport, readImportFile } from '../programmeImport.ts';
 import { renderTemplateCsv, renderTemplateXlsx, templateBaseName } from '../programmeImportTemplate.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 
 export function periodLabel(plan: RecidivismPlanRow): string {
   return `${formatFiscalYear(plan.period_from_fiscal_year)}～${formatFiscalYear(plan.period_to_fiscal_year)}`;
@@ -591,8 +591,7 @@ export function recidivismPlanRoutes(
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const context = await db.transaction().execute(async (tx) => {
+      const context = await requestTransaction(db, request, async ({ actor, tx }) => {
         const plan = await requirePlan(tx, actor.tenantId);
         const challenges = await listChallenges(tx, actor.tenantId, plan.id);
         const sections = await activeOrganizationNames(tx, actor.tenantId);
@@ -628,11 +627,10 @@ export function recidivismPlanRoutes(
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
       const { format, encoding } = request.query;
-      const document = await db.transaction().execute(async (tx) => {
+      const document = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         const built = await appendixDocument(tx, actor.tenantId);
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'export',
           resourceType: 'recidivismPlanAppendix',
           details: { format, encoding: encoding ?? 'utf-8', sections: built.sections.length },

@@ -14,7 +14,7 @@ import {
   sensitiveFactListSchema,
   sensitiveFactSchema,
 } from '../../contract/sensitiveFacts.ts';
-import { type AuditEventInput, recordAudit } from '../../db/auditTrail.ts';
+import type { AuditEventInput } from '../../db/auditTrail.ts';
 import { knownOrganizationIds, organizationNames, personBelongsToCase, userNames } from '../../db/cases.ts';
 import { findVisiblePerson } from '../../db/consents.ts';
 import type { DB } from '../../db/schema.ts';
@@ -35,9 +35,9 @@ import {
   sensitiveFactAbilities,
 } from '../../domain/policy/sensitiveFacts.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
 import { operations, writeErrors } from '../operation.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 
 /**
  * A list of facts of a person or a case: audited as `sensitiveFact.list` with the ids listed (the
@@ -357,8 +357,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      await db.transaction().execute(async (tx) => {
+      await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         const fact = await findVisibleSensitiveFact(tx, actor, request.params.id, { forUpdate: true });
         if (!fact) throw notFound();
         if (!mayGrantSensitiveFact(actor, fact, await coordinatedPersonIds(tx, actor, [fact.person_id])))
@@ -381,7 +380,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
           .set({ revoked_at: now(), revoked_by: actor.userId })
           .where('id', '=', grant.id)
           .execute();
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'sensitiveFact.revokeGrant',
           resourceType: 'sensitiveFact',
           resourceId: fact.id,

@@ -32,7 +32,6 @@ import { formatTokyoTime } from '../../domain/time.ts';
 import { matchTotp, normalizeRecoveryCode } from '../../domain/totp.ts';
 import {
   actorOf,
-  auditContextOf,
   clearSessionCookie,
   setSessionCookie,
   signInAuditContext,
@@ -41,6 +40,7 @@ import {
 import type { Config } from '../config.ts';
 import { assertAcceptablePassword } from '../passwordPolicy.ts';
 import { HttpProblem } from '../problem.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 import type { SecretBox } from '../secretBox.ts';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema };
@@ -428,10 +428,9 @@ export function sessionRoutes(
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      await db.transaction().execute(async (tx) => {
+      await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         await revokeSession(tx, actor.sessionId);
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'session.signOut',
           resourceType: 'user',
           resourceId: actor.userId,
@@ -472,7 +471,7 @@ export function sessionRoutes(
         );
       }
       const newHash = await hashPassword(newPassword);
-      return db.transaction().execute(async (tx) => {
+      return requestTransaction(db, request, async ({ tx, audit }) => {
         const user = await tx
           .selectFrom('users')
           .select('password_hash')
@@ -495,7 +494,7 @@ export function sessionRoutes(
           .where('id', '=', actor.userId)
           .execute();
         const revoked = await revokeOtherSessions(tx, actor.userId, actor.sessionId);
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'session.passwordChange',
           resourceType: 'user',
           resourceId: actor.userId,

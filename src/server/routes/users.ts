@@ -11,7 +11,6 @@ import {
   userSchema,
   userUpdateSchema,
 } from '../../contract/users.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { findOrganization } from '../../db/organizations.ts';
 import { hashPassword } from '../../db/passwords.ts';
 import type { DB } from '../../db/schema.ts';
@@ -32,10 +31,11 @@ import {
   userAbilities,
 } from '../../domain/policy/accounts.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
+import { actorOf } from '../authentication.ts';
 import { operations, writeErrors } from '../operation.ts';
 import { assertAcceptablePassword } from '../passwordPolicy.ts';
 import { conflict, enforce, HttpProblem, notFound } from '../problem.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 
 export function presentUser(row: UserWithOrganization, actor: Actor): User {
   return {
@@ -127,14 +127,14 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const input = request.body;
       await assertAcceptablePassword(input.password, input.loginId, 'password', [input.displayName]);
       const passwordHash = await hashPassword(input.password);
-      const row = await db.transaction().execute(async (tx) => {
+      const row = await requestTransaction(db, request, async ({ tx, audit }) => {
         await requireActiveOrganization(tx, actor.tenantId, input.organizationId);
         if (await loginIdTaken(tx, input.loginId)) {
           throw conflict('conflict.loginIdTaken', `ログインID「${input.loginId}」はすでに使われています。`);
         }
         const id = randomUUID();
         await insertUser(tx, { id, tenantId: actor.tenantId, ...input, passwordHash });
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'user.create',
           resourceType: 'user',
           resourceId: id,
@@ -169,7 +169,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const actor = actorOf(request);
       const { password, ...changes } = request.body;
       const passwordHash = password ? await hashPassword(password) : undefined;
-      const row = await db.transaction().execute(async (tx) => {
+      const row = await requestTransaction(db, request, async ({ tx, audit }) => {
         const before = await findUser(tx, actor.tenantId, request.params.id);
         if (!before) throw notFound();
         if (password)
@@ -182,7 +182,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         enforce(roleChangeRefusal(actor, before, changes.roles));
         await updateUser(tx, actor.tenantId, before.id, { ...changes, passwordHash });
         if (passwordHash) await revokeUserSessions(tx, before.id);
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'user.update',
           resourceType: 'user',
           resourceId: before.id,
