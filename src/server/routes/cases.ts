@@ -54,7 +54,7 @@ import { attachment } from '../documents.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { operations, readErrors, writeErrors } from '../operation.ts';
 import { decodeCursor, nextCursor } from '../pagination.ts';
-import { forbidden, HttpProblem, notFound } from '../problem.ts';
+import { forbidden, HttpProblem, invalidField, notFound } from '../problem.ts';
 import { type RequestTransaction, requestTransaction } from '../requestTransaction.ts';
 import { presentAssessment } from './assessments.ts';
 import { discloseConsentEntries, presentConsents } from './consents.ts';
@@ -435,15 +435,14 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       if (leadId) {
         const known = await knownOrganizationIds(tx, actor.tenantId, [leadId]);
         if (!known.has(leadId) || leadId === kase.coordinating_organization_id) {
-          throw new HttpProblem(400, 'validation.invalid', '主担当機関の指定に誤りがあります。', [
-            {
-              field: 'leadOrganizationId',
-              code: known.has(leadId) ? 'coordinatingSection' : 'unknownOrganization',
-              message: known.has(leadId)
-                ? '重層事業担当は主担当機関に指定できません'
-                : '主担当機関が見つからないか、無効になっています',
-            },
-          ]);
+          throw invalidField(
+            'leadOrganizationId',
+            known.has(leadId) ? 'coordinatingSection' : 'unknownOrganization',
+            known.has(leadId)
+              ? '重層事業担当は主担当機関に指定できません'
+              : '主担当機関が見つからないか、無効になっています',
+            '主担当機関の指定に誤りがあります。',
+          );
         }
       }
       await advanceCase(tx, actor, kase, 'close', {
@@ -591,13 +590,12 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         throw new HttpProblem(409, 'conflict.state', '終結した事例の担当職員は変更できません。');
       }
       if (userId !== null && (await assignableUsers(tx, kase, userId)).length === 0) {
-        throw new HttpProblem(400, 'validation.invalid', '担当職員の指定に誤りがあります。', [
-          {
-            field: 'userId',
-            code: 'notAssignable',
-            message: 'この事例に参加している機関の有効な職員を選んでください',
-          },
-        ]);
+        throw invalidField(
+          'userId',
+          'notAssignable',
+          'この事例に参加している機関の有効な職員を選んでください',
+          '担当職員の指定に誤りがあります。',
+        );
       }
       const previous = kase.assigned_user_id;
       if (previous !== userId) {

@@ -16,14 +16,7 @@ import {
 } from '../../contract/consents.ts';
 import { problemSchema } from '../../contract/problem.ts';
 import { recordCaseEvent } from '../../db/caseEvents.ts';
-import {
-  findVisibleCase,
-  knownOrganizationIds,
-  organizationNames,
-  personBelongsToCase,
-  touchCase,
-  userNames,
-} from '../../db/cases.ts';
+import { findVisibleCase, organizationNames, touchCase, userNames } from '../../db/cases.ts';
 import { consentScopeDiscloser } from '../../db/consentDisclosure.ts';
 import {
   type ConsentRow,
@@ -50,6 +43,7 @@ import { operations, writeErrors } from '../operation.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
 import { checkScan } from '../scanFiles.ts';
+import { requirePersonInCase, requireSharingOrganizations } from '../sharingChecks.ts';
 
 /** In force on the day: given, not expired, not withdrawn. */
 export function consentInForce(row: ConsentRow, onDate: string): boolean {
@@ -178,28 +172,13 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         if (input.caseId && !kase) throw notFound();
         if (kase) {
           if (!coordinatesCase(actor, kase)) throw forbidden();
-          if (!(await personBelongsToCase(tx, kase, person.id))) {
-            throw new HttpProblem(400, 'validation.invalid', 'この人はこの事例の世帯員ではありません。', [
-              { field: 'personId', code: 'notInCase', message: 'この事例の世帯員から選んでください' },
-            ]);
-          }
+          await requirePersonInCase(tx, kase, person.id);
         }
-        const known = await knownOrganizationIds(tx, actor.tenantId, input.organizationIds);
-        const unknown = input.organizationIds
-          .map((id, index) => ({ id, index }))
-          .filter(({ id }) => !known.has(id));
-        if (unknown.length > 0) {
-          throw new HttpProblem(
-            400,
-            'validation.invalid',
-            '共有先の機関が見つからないか、無効になっています。',
-            unknown.map(({ index }) => ({
-              field: `organizationIds.${index}`,
-              code: 'unknownOrganization',
-              message: '共有先の機関が見つからないか、無効になっています',
-            })),
-          );
-        }
+        await requireSharingOrganizations(
+          tx,
+          actor.tenantId,
+          input.organizationIds.map((id, index) => ({ field: `organizationIds.${index}`, id })),
+        );
 
         const row = await insertConsent(tx, { tenantId: actor.tenantId, recordedBy: actor.userId, input });
         const organizations = await organizationNames(tx, actor.tenantId, row.organization_ids);

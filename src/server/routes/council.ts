@@ -33,7 +33,7 @@ import { renderDocument, type TableDocument } from '../documents.ts';
 import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { operations, readErrors } from '../operation.ts';
-import { enforce, HttpProblem, notFound } from '../problem.ts';
+import { enforce, type FieldError, notFound, refuseFieldErrors, unknownEntries } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
 import { findYearLock, loadProgress } from './programmeProgress.ts';
 import { requirePlan } from './recidivismPlan.ts';
@@ -439,19 +439,14 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           await tx.selectFrom('organizations').select('id').where('tenant_id', '=', actor.tenantId).execute()
         ).map((o) => o.id),
       );
-      const errors = input.attendees.flatMap((a, i) =>
-        orgs.has(a.organizationId) || memberOrgs.has(a.organizationId)
-          ? []
-          : [
-              {
-                field: `attendees.${i}.organizationId`,
-                code: 'unknown',
-                message: '指定された組織が見つかりません',
-              },
-            ],
+      refuseFieldErrors(
+        '出席者の組織が見つかりません。',
+        unknownEntries(input.attendees, {
+          isKnown: (a) => orgs.has(a.organizationId) || memberOrgs.has(a.organizationId),
+          field: (_, i) => `attendees.${i}.organizationId`,
+          message: '指定された組織が見つかりません',
+        }),
       );
-      if (errors.length)
-        throw new HttpProblem(400, 'validation.invalid', '出席者の組織が見つかりません。', errors);
       const id = randomUUID();
       await tx
         .insertInto('council_meetings')
@@ -588,7 +583,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         .executeTakeFirst();
       enforce(opinionRefusal(actor, input.organizationId, member !== undefined));
       const plan = await requirePlan(tx, actor.tenantId);
-      const errors: { field: string; code: string; message: string }[] = [];
+      const errors: FieldError[] = [];
       const exists = async (
         table: 'council_meetings' | 'challenges' | 'programmes',
         id: string | undefined,
@@ -606,8 +601,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         errors.push({ field: 'challengeId', code: 'unknown', message: '指定された課題が見つかりません' });
       if (!(await exists('programmes', input.programmeId)))
         errors.push({ field: 'programmeId', code: 'unknown', message: '指定された事業が見つかりません' });
-      if (errors.length)
-        throw new HttpProblem(400, 'validation.invalid', '関連づける対象が見つかりません。', errors);
+      refuseFieldErrors('関連づける対象が見つかりません。', errors);
       const id = randomUUID();
       await tx
         .insertInto('opinions')

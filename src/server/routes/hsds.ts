@@ -38,7 +38,7 @@ import {
 } from '../../domain/resources/hsds.ts';
 import { hsdsServiceErrors } from '../hsds/validate.ts';
 import { readErrors } from '../operation.ts';
-import { HttpProblem, notFound } from '../problem.ts';
+import { HttpProblem, invalidField, invalidInput, notFound } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
 
 const writeErrors = { ...readErrors, 409: problemSchema, 413: problemSchema };
@@ -263,9 +263,7 @@ export function hsdsRoutes(
       const values = services.map((service, index) => checkService(service, index));
       const errors = values.flatMap((v) => ('errors' in v ? v.errors : []));
       if (errors.length) {
-        throw new HttpProblem(
-          400,
-          'validation.invalid',
+        throw invalidInput(
           `HSDSファイルに誤りがあります（${errors.length}件）。直してから取り込んでください。`,
           errors.slice(0, 50),
         );
@@ -307,10 +305,7 @@ export function hsdsRoutes(
   );
 }
 
-const fileError = (detail: string) =>
-  new HttpProblem(400, 'validation.invalid', detail, [
-    { field: 'contentBase64', code: 'hsds', message: detail },
-  ]);
+const fileError = (detail: string) => invalidField('contentBase64', 'hsds', detail);
 
 /** The services of an HSDS file: a JSON array of services, a page (`contents`), or one service. */
 function readHsdsFile(contentBase64: string): unknown[] {

@@ -34,7 +34,7 @@ import * as clock from '../../domain/clock.ts';
 import type { Actor } from '../actor.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, nextCursor } from '../pagination.ts';
-import { conflict, HttpProblem, notFound } from '../problem.ts';
+import { conflict, invalidFields, notFound } from '../problem.ts';
 
 /**
  * One `person.create` audit event for each person registered along with something else (a
@@ -341,9 +341,7 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const person = await findVisiblePerson(tx, actor, request.params.id);
       if (!person) throw notFound();
       const refuse = (message: string) =>
-        new HttpProblem(400, 'validation.invalid', `入力内容に誤りがあります。duplicateOfId: ${message}`, [
-          { field: 'duplicateOfId', code: 'invalidDuplicate', message },
-        ]);
+        invalidFields([{ field: 'duplicateOfId', code: 'invalidDuplicate', message }]);
       if (duplicateOfId === person.id) throw refuse('同じ記録どうしは関連付けできません');
       // The other record must be one the coordinator may see, or one persons.duplicates showed.
       const key = await duplicateKeyOf(tx, actor.tenantId, person.id);

@@ -553,12 +553,9 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const other = await findPlan(tx, actor, request.query.with);
       if (!plan || !other) throw notFound();
       if (plan.case_id !== other.case_id) {
-        throw new HttpProblem(
-          400,
-          'validation.invalid',
-          '入力内容に誤りがあります。with: 同じ事例の支援プランを指定してください',
-          [{ field: 'with', code: 'otherCase', message: '同じ事例の支援プランを指定してください' }],
-        );
+        throw invalidFields([
+          { field: 'with', code: 'otherCase', message: '同じ事例の支援プランを指定してください' },
+        ]);
       }
       const [older, newer] = plan.version <= other.version ? [plan, other] : [other, plan];
       const details = await loadPlanDetails(tx, actor.tenantId, [older, newer]);

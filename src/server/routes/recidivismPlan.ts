@@ -45,7 +45,7 @@ import { renderDocument, type TableDocument } from '../documents.ts';
 import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { operations, readErrors } from '../operation.ts';
-import { HttpProblem, notFound } from '../problem.ts';
+import { HttpProblem, notFound, refuseFieldErrors, unknownEntries } from '../problem.ts';
 import { ImportFileError, planImport, readImportFile } from '../programmeImport.ts';
 import { renderTemplateCsv, renderTemplateXlsx, templateBaseName } from '../programmeImportTemplate.ts';
 import { requestTransaction } from '../requestTransaction.ts';
@@ -130,30 +130,27 @@ async function checkOrganizations(
     )
     .execute();
   const known = new Set(found.map((o) => o.id));
-  const errors = ids
-    .filter((i) => !known.has(i.id))
-    .map((i) => ({ field: i.field, code: 'unknown', message: '指定された組織が見つかりません' }));
-  if (errors.length) {
-    throw new HttpProblem(400, 'validation.invalid', '指定された組織が見つかりません。', errors);
-  }
+  refuseFieldErrors(
+    '指定された組織が見つかりません。',
+    unknownEntries(ids, {
+      isKnown: (i) => known.has(i.id),
+      field: (i) => i.field,
+      message: '指定された組織が見つかりません',
+    }),
+  );
 }
 
 async function checkChallenges(tx: Transaction<DB>, planId: string, ids: string[]): Promise<void> {
   const found = await tx.selectFrom('challenges').select('id').where('plan_id', '=', planId).execute();
   const known = new Set(found.map((c) => c.id));
-  const errors = ids.flatMap((id, index) =>
-    known.has(id)
-      ? []
-      : [
-          {
-            field: `challenges.${index}.challengeId`,
-            code: 'unknown',
-            message: '指定された課題が見つかりません',
-          },
-        ],
+  refuseFieldErrors(
+    '指定された課題が見つかりません。',
+    unknownEntries(ids, {
+      isKnown: (id) => known.has(id),
+      field: (_, index) => `challenges.${index}.challengeId`,
+      message: '指定された課題が見つかりません',
+    }),
   );
-  if (errors.length)
-    throw new HttpProblem(400, 'validation.invalid', '指定された課題が見つかりません。', errors);
 }
 
 async function programmeNameTaken(
@@ -287,16 +284,15 @@ export function recidivismPlanRoutes(
       const plan = await requirePlan(tx, actor.tenantId);
       const before = await listChallenges(tx, actor.tenantId, plan.id);
       const beforeById = new Map(before.map((c) => [c.id, c]));
-      const errors = items.flatMap((item, index) =>
-        item.id && !beforeById.has(item.id)
-          ? [{ field: `items.${index}.id`, code: 'unknown', message: '指定された課題が見つかりません' }]
-          : [],
-      );
+      const errors = unknownEntries(items, {
+        isKnown: (item) => !item.id || beforeById.has(item.id),
+        field: (_, index) => `items.${index}.id`,
+        message: '指定された課題が見つかりません',
+      });
       const ids = items.flatMap((i) => (i.id ? [i.id] : []));
       if (new Set(ids).size !== ids.length)
         errors.push({ field: 'items', code: 'duplicate', message: '同じ課題が重複しています' });
-      if (errors.length)
-        throw new HttpProblem(400, 'validation.invalid', '課題の指定に誤りがあります。', errors);
+      refuseFieldErrors('課題の指定に誤りがあります。', errors);
       const kept = new Set(ids);
       const removed = before.filter((c) => !kept.has(c.id));
       const inUse = removed.find((c) => c.programmeCount > 0);

@@ -15,7 +15,7 @@ import {
   sensitiveFactSchema,
 } from '../../contract/sensitiveFacts.ts';
 import type { AuditEventInput } from '../../db/auditTrail.ts';
-import { knownOrganizationIds, organizationNames, personBelongsToCase, userNames } from '../../db/cases.ts';
+import { organizationNames, userNames } from '../../db/cases.ts';
 import { findVisiblePerson } from '../../db/consents.ts';
 import type { DB } from '../../db/schema.ts';
 import {
@@ -38,6 +38,7 @@ import type { Actor } from '../actor.ts';
 import { operations, writeErrors } from '../operation.ts';
 import { forbidden, HttpProblem, notFound } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
+import { requirePersonInCase, requireSharingOrganizations } from '../sharingChecks.ts';
 
 /**
  * A list of facts of a person or a case: audited as `sensitiveFact.list` with the ids listed (the
@@ -153,11 +154,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
       if (!person) throw notFound();
       if (input.caseId) {
         const kase = await visibleCase(input.caseId);
-        if (!(await personBelongsToCase(tx, kase, person.id))) {
-          throw new HttpProblem(400, 'validation.invalid', 'この人はこの事例の世帯員ではありません。', [
-            { field: 'personId', code: 'notInCase', message: 'この事例の世帯員から選んでください' },
-          ]);
-        }
+        await requirePersonInCase(tx, kase, person.id);
       }
       const row = await insertSensitiveFact(tx, {
         tenantId: actor.tenantId,
@@ -261,21 +258,9 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
       if (!fact) throw notFound();
       if (!mayGrantSensitiveFact(actor, fact, await coordinatedPersonIds(tx, actor, [fact.person_id])))
         throw forbidden();
-      const known = await knownOrganizationIds(tx, actor.tenantId, [input.organizationId]);
-      if (!known.has(input.organizationId)) {
-        throw new HttpProblem(
-          400,
-          'validation.invalid',
-          '共有先の機関が見つからないか、無効になっています。',
-          [
-            {
-              field: 'organizationId',
-              code: 'unknownOrganization',
-              message: '共有先の機関が見つからないか、無効になっています',
-            },
-          ],
-        );
-      }
+      await requireSharingOrganizations(tx, actor.tenantId, [
+        { field: 'organizationId', id: input.organizationId },
+      ]);
       const names = await organizationNames(tx, actor.tenantId, [input.organizationId]);
       const name = names.get(input.organizationId) ?? '';
       if ((await activeGrantsOf(tx, [fact.id])).some((g) => g.organization_id === input.organizationId)) {

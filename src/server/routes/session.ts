@@ -39,7 +39,7 @@ import {
 } from '../authentication.ts';
 import type { Config } from '../config.ts';
 import { assertAcceptablePassword } from '../passwordPolicy.ts';
-import { HttpProblem } from '../problem.ts';
+import { HttpProblem, invalidField } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
 import type { SecretBox } from '../secretBox.ts';
 
@@ -463,11 +463,11 @@ export function sessionRoutes(
       const { currentPassword, newPassword } = request.body;
       await assertAcceptablePassword(newPassword, actor.loginId, 'newPassword', [actor.displayName]);
       if (newPassword === currentPassword) {
-        throw new HttpProblem(
-          400,
-          'validation.invalid',
+        throw invalidField(
+          'newPassword',
+          'sameAsCurrent',
+          '現在のパスワードと同じです',
           '新しいパスワードには現在と違うものを指定してください。',
-          [{ field: 'newPassword', code: 'sameAsCurrent', message: '現在のパスワードと同じです' }],
         );
       }
       const newHash = await hashPassword(newPassword);
@@ -479,13 +479,12 @@ export function sessionRoutes(
           .forUpdate()
           .executeTakeFirstOrThrow();
         if (!(await verifyPassword(user.password_hash, currentPassword))) {
-          throw new HttpProblem(400, 'validation.invalid', '現在のパスワードが正しくありません。', [
-            {
-              field: 'currentPassword',
-              code: 'wrongPassword',
-              message: '現在のパスワードが正しくありません',
-            },
-          ]);
+          throw invalidField(
+            'currentPassword',
+            'wrongPassword',
+            '現在のパスワードが正しくありません',
+            '現在のパスワードが正しくありません。',
+          );
         }
         await tx
           .updateTable('users')

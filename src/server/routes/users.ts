@@ -34,7 +34,7 @@ import type { Actor } from '../actor.ts';
 import { actorOf } from '../authentication.ts';
 import { operations, writeErrors } from '../operation.ts';
 import { assertAcceptablePassword } from '../passwordPolicy.ts';
-import { conflict, enforce, HttpProblem, notFound } from '../problem.ts';
+import { conflict, enforce, invalidField, notFound } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
 
 export function presentUser(row: UserWithOrganization, actor: Actor): User {
@@ -60,13 +60,12 @@ async function requireActiveOrganization(
 ): Promise<void> {
   const organization = await findOrganization(tx, tenantId, organizationId);
   if (!organization || organization.disabled_at) {
-    throw new HttpProblem(400, 'validation.invalid', '所属組織が見つからないか、無効になっています。', [
-      {
-        field: 'organizationId',
-        code: 'unknownOrganization',
-        message: '所属組織が見つからないか、無効になっています',
-      },
-    ]);
+    throw invalidField(
+      'organizationId',
+      'unknownOrganization',
+      '所属組織が見つからないか、無効になっています',
+      '所属組織が見つからないか、無効になっています。',
+    );
   }
 }
 
