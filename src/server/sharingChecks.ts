@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
-import { type CaseRow, knownOrganizationIds, personBelongsToCase } from '../db/cases.ts';
+import { type CaseRow, personBelongsToCase } from '../db/cases.ts';
 import type { DB } from '../db/schema.ts';
-import { invalidField, refuseFieldErrors, unknownEntries } from './problem.ts';
+import { type OrganizationReference, requireKnownOrganizations } from './organizationReferences.ts';
+import { invalidField } from './problem.ts';
 
 /**
  * The checks of what a record of sharing names (a consent to share, a grant of a sensitive fact):
@@ -23,23 +24,14 @@ export async function requirePersonInCase(db: Executor, kase: CaseRow, personId:
 }
 
 /** 400 naming each organisation to share with that is not an active one of the municipality. */
-export async function requireSharingOrganizations(
+export function requireSharingOrganizations(
   db: Executor,
   tenantId: string,
-  organizations: { field: string; id: string }[],
+  organizations: OrganizationReference[],
 ): Promise<void> {
-  const known = await knownOrganizationIds(
-    db,
-    tenantId,
-    organizations.map((o) => o.id),
-  );
-  refuseFieldErrors(
-    '共有先の機関が見つからないか、無効になっています。',
-    unknownEntries(organizations, {
-      isKnown: (o) => known.has(o.id),
-      field: (o) => o.field,
-      code: 'unknownOrganization',
-      message: '共有先の機関が見つからないか、無効になっています',
-    }),
-  );
+  return requireKnownOrganizations(db, tenantId, organizations, {
+    detail: '共有先の機関が見つからないか、無効になっています。',
+    message: '共有先の機関が見つからないか、無効になっています',
+    code: 'unknownOrganization',
+  });
 }

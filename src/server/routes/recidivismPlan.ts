@@ -45,6 +45,7 @@ import { renderDocument, type TableDocument } from '../documents.ts';
 import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { operations, readErrors } from '../operation.ts';
+import { requireKnownOrganizations } from '../organizationReferences.ts';
 import { HttpProblem, notFound, refuseFieldErrors, unknownEntries } from '../problem.ts';
 import { ImportFileError, planImport, readImportFile } from '../programmeImport.ts';
 import { renderTemplateCsv, renderTemplateXlsx, templateBaseName } from '../programmeImportTemplate.ts';
@@ -98,46 +99,29 @@ async function checkProgrammeReferences(
     challenges?: { challengeId: string }[] | undefined;
   },
 ): Promise<void> {
-  await checkOrganizations(tx, tenantId, [
-    ...(input.responsibleSectionId
-      ? [{ field: 'responsibleSectionId', id: input.responsibleSectionId }]
-      : []),
-    ...(input.relatedOrganizationIds ?? []).map((id, i) => ({ field: `relatedOrganizationIds.${i}`, id })),
-  ]);
+  // organisation ids in a body must belong to the tenant (disabled ones too): otherwise 400 naming the field
+  await requireKnownOrganizations(
+    tx,
+    tenantId,
+    [
+      ...(input.responsibleSectionId
+        ? [{ field: 'responsibleSectionId', id: input.responsibleSectionId }]
+        : []),
+      ...(input.relatedOrganizationIds ?? []).map((id, i) => ({ field: `relatedOrganizationIds.${i}`, id })),
+    ],
+    {
+      detail: '指定された組織が見つかりません。',
+      message: '指定された組織が見つかりません',
+      code: 'unknown',
+    },
+    { includeDisabled: true },
+  );
   if (input.challenges)
     await checkChallenges(
       tx,
       planId,
       input.challenges.map((c) => c.challengeId),
     );
-}
-
-/** Organisation ids in a body must belong to the tenant: otherwise 400 naming the field. */
-async function checkOrganizations(
-  tx: Transaction<DB>,
-  tenantId: string,
-  ids: { field: string; id: string }[],
-): Promise<void> {
-  if (ids.length === 0) return;
-  const found = await tx
-    .selectFrom('organizations')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where(
-      'id',
-      'in',
-      ids.map((i) => i.id),
-    )
-    .execute();
-  const known = new Set(found.map((o) => o.id));
-  refuseFieldErrors(
-    '指定された組織が見つかりません。',
-    unknownEntries(ids, {
-      isKnown: (i) => known.has(i.id),
-      field: (i) => i.field,
-      message: '指定された組織が見つかりません',
-    }),
-  );
 }
 
 async function checkChallenges(tx: Transaction<DB>, planId: string, ids: string[]): Promise<void> {
