@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { idParamsSchema } from '../../contract/common.ts';
 import {
@@ -31,7 +31,7 @@ import { auditContextOf } from '../authentication.ts';
 import { householdDiagramInput, renderEcomap, renderGenogram, tieLabel } from '../householdDiagram.ts';
 import { operations, readErrors } from '../operation.ts';
 import { conflict, type HttpProblem, notFound } from '../problem.ts';
-import { requestTransaction } from '../requestTransaction.ts';
+import { type RequestTransaction, requestTransaction } from '../requestTransaction.ts';
 import { fieldProblem } from './consultations.ts';
 import { auditPersonsCreated, presentPersonSummary } from './persons.ts';
 import { requireCoordinating } from './plans.ts';
@@ -93,11 +93,27 @@ function invalid(field: string, message: string): HttpProblem {
 }
 
 /** Read a visible case's household with what the diagrams need; 404 when the case is not visible. */
-async function loadFor(tx: Transaction<DB>, actor: Actor, caseId: string) {
+/**
+ * The household of a case I may see (else 404) and the organisations taking part in the case, the
+ * read audited with the members read (`details` says how it was read).
+ */
+async function readHousehold(
+  { actor, tx, audit }: RequestTransaction,
+  caseId: string,
+  details: Record<string, unknown> = {},
+) {
   const kase = await findVisibleCase(tx, actor, caseId);
   if (!kase) throw notFound();
   const record = await loadHousehold(tx, actor.tenantId, kase.household_id);
   const participating = await participatingOrganizations(tx, actor.tenantId, kase.id);
+  await audit({
+    action: 'household.read',
+    resourceType: 'household',
+    resourceId: record.id,
+    caseId: kase.id,
+    personId: kase.primary_person_id,
+    details: { ...details, personIds: record.members.map((m) => m.id) },
+  });
   return { kase, record, participating };
 }
 
@@ -122,15 +138,7 @@ export function householdRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: householdSchema },
     },
     async ({ request, actor, tx, audit }) => {
-      const { kase, record, participating } = await loadFor(tx, actor, request.params.id);
-      await audit({
-        action: 'household.read',
-        resourceType: 'household',
-        resourceId: record.id,
-        caseId: kase.id,
-        personId: kase.primary_person_id,
-        details: { personIds: record.members.map((m) => m.id) },
-      });
+      const { kase, record, participating } = await readHousehold({ actor, tx, audit }, request.params.id);
       return presentHousehold(record, participating, kase, actor);
     },
   );
@@ -151,15 +159,9 @@ export function householdRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async (request, reply) => {
       const { kind } = request.query;
-      const svg = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
-        const { kase, record, participating } = await loadFor(tx, actor, request.params.id);
-        await audit({
-          action: 'household.read',
-          resourceType: 'household',
-          resourceId: record.id,
-          caseId: kase.id,
-          personId: kase.primary_person_id,
-          details: { diagram: kind, personIds: record.members.map((m) => m.id) },
+      const svg = await requestTransaction(db, request, async (context) => {
+        const { kase, record, participating } = await readHousehold(context, request.params.id, {
+          diagram: kind,
         });
         const input = householdDiagramInput(record, participating, today());
         return kind === 'genogram'
