@@ -25,7 +25,7 @@ import { csvContentType, encodeCsvLines } from '../documents.ts';
 import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { readErrors } from '../operation.ts';
-import { decodeCursor, nextCursor } from '../pagination.ts';
+import { decodeCursor, pageOf } from '../pagination.ts';
 import { HttpProblem } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
 
@@ -137,10 +137,10 @@ export function auditEventRoutes(
         });
         return found;
       });
-      const page = rows.slice(0, limit);
+      const { page, nextCursor } = pageOf(rows, limit, (last) => [Number(last.seq)]);
       return {
         items: page.map(presentAuditEvent),
-        nextCursor: nextCursor(page, rows.length > limit, (last) => [Number(last.seq)]),
+        nextCursor,
       };
     },
   );

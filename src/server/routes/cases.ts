@@ -53,7 +53,7 @@ import { advanceCase } from '../caseTransitions.ts';
 import { attachment } from '../documents.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { operations, readErrors, writeErrors } from '../operation.ts';
-import { decodeCursor, nextCursor } from '../pagination.ts';
+import { decodeCursor, nextCursor, pageOf } from '../pagination.ts';
 import { forbidden, HttpProblem, invalidField, notFound } from '../problem.ts';
 import { type RequestTransaction, requestTransaction } from '../requestTransaction.ts';
 import { presentAssessment } from './assessments.ts';
@@ -254,7 +254,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         limit,
         ...(cursor ? { cursor } : {}),
       });
-      const page = rows.slice(0, limit);
+      const { page, nextCursor } = pageOf(rows, limit, (last) => [last.sort_at, last.id]);
       const items = page.map((row) => presentCaseListItem(row, actor));
       // Audited last, so the tenant's audit-chain lock is held for as short a time as possible.
       await audit({
@@ -268,7 +268,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       });
       return {
         items,
-        nextCursor: nextCursor(page, rows.length > limit, (last) => [last.sort_at, last.id]),
+        nextCursor,
       };
     },
   );

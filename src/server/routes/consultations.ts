@@ -45,7 +45,7 @@ import type { Actor } from '../actor.ts';
 import { auditContextOf } from '../authentication.ts';
 import { sentConsultationEvent } from '../openConsultation.ts';
 import { operations } from '../operation.ts';
-import { decodeCursor, nextCursor } from '../pagination.ts';
+import { decodeCursor, pageOf } from '../pagination.ts';
 import { conflict, enforce, type HttpProblem, invalidFields, notFound } from '../problem.ts';
 import { auditPersonsCreated, presentPersonSummary } from './persons.ts';
 
@@ -444,7 +444,7 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const { limit, cursor, ...filter } = request.query;
       const after = decodeCursor(cursor, ['date', 'uuid']);
       const rows = await listConsultations(tx, actor, { filter, limit, after });
-      const page = rows.slice(0, limit);
+      const { page, nextCursor } = pageOf(rows, limit, (last) => [last.received_on, last.id]);
       const summaries = await summariesWithPersons(tx, actor, page);
       const referrals = await referralsOf(
         tx,
@@ -478,7 +478,7 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       });
       return {
         items,
-        nextCursor: nextCursor(page, rows.length > limit, (last) => [last.received_on, last.id]),
+        nextCursor,
       };
     },
   );

@@ -33,7 +33,7 @@ import { caseSearchTerms } from '../../domain/caseSearch.ts';
 import * as clock from '../../domain/clock.ts';
 import type { Actor } from '../actor.ts';
 import { operations } from '../operation.ts';
-import { decodeCursor, nextCursor } from '../pagination.ts';
+import { decodeCursor, pageOf } from '../pagination.ts';
 import { conflict, invalidFields, notFound } from '../problem.ts';
 
 /**
@@ -231,7 +231,7 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         },
       });
       const rows = found;
-      const page = rows.slice(0, limit);
+      const { page, nextCursor } = pageOf(rows, limit, (last) => [Number(last.rank), last.kana_key, last.id]);
       const today = clock.today();
       const coordinator = actor.permissions.has('person.link');
       return {
@@ -239,11 +239,7 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           ...presentPersonSummary(row, today),
           abilities: { findDuplicates: coordinator },
         })),
-        nextCursor: nextCursor(page, rows.length > limit, (last) => [
-          Number(last.rank),
-          last.kana_key,
-          last.id,
-        ]),
+        nextCursor,
       };
     },
   );

@@ -54,7 +54,7 @@ import { mayDraftPlan, mayReportOnPlanItems, planAbilities } from '../../domain/
 import type { Actor } from '../actor.ts';
 import { advanceCase } from '../caseTransitions.ts';
 import { operations } from '../operation.ts';
-import { decodeCursor, nextCursor } from '../pagination.ts';
+import { decodeCursor, pageOf } from '../pagination.ts';
 import { forbidden, HttpProblem, invalidFields, notFound } from '../problem.ts';
 
 /** Today's calendar date in Japan. */
@@ -521,7 +521,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         limit: limit + 1,
         beforeVersion: after?.[0] as number | undefined,
       });
-      const page = rows.slice(0, limit);
+      const { page, nextCursor } = pageOf(rows, limit, (last) => [last.version, last.id]);
       const details = await loadPlanDetails(tx, actor.tenantId, page);
       await audit({
         action: 'plan.list',
@@ -532,7 +532,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       });
       return {
         items: page.map((plan) => presentPlan(plan, details.get(plan.id), actor)),
-        nextCursor: nextCursor(page, rows.length > limit, (last) => [last.version, last.id]),
+        nextCursor,
       };
     },
   );
@@ -592,7 +592,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         limit: limit + 1,
         after: after ? { caseNumber: after[0] as string, position: after[1] as number } : undefined,
       });
-      const page = rows.slice(0, limit);
+      const { page, nextCursor } = pageOf(rows, limit, (last) => [last.case_number, last.position, last.id]);
       await audit({
         action: 'planItem.list',
         resourceType: 'planItem',
@@ -603,11 +603,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       });
       return {
         items: page.map((row) => presentMyPlanItem(row, today, actor)),
-        nextCursor: nextCursor(page, rows.length > limit, (last) => [
-          last.case_number,
-          last.position,
-          last.id,
-        ]),
+        nextCursor,
       };
     },
   );

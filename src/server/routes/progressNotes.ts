@@ -19,7 +19,7 @@ import type { DB } from '../../db/schema.ts';
 import { now } from '../../domain/clock.ts';
 import { labelOf, progressNoteKinds } from '../../domain/codeLists.ts';
 import { operations } from '../operation.ts';
-import { decodeCursor, nextCursor } from '../pagination.ts';
+import { decodeCursor, pageOf } from '../pagination.ts';
 import { conflict, notFound } from '../problem.ts';
 
 export function presentProgressNote(row: ProgressNoteRow): ProgressNote {
@@ -140,7 +140,7 @@ export function progressNoteRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         limit: limit + 1,
         cursor: after ? { at: after[0], id: after[1] } : undefined,
       });
-      const page = rows.slice(0, limit);
+      const { page, nextCursor } = pageOf(rows, limit, (last) => [last.sort_at, last.id]);
       await audit({
         action: 'progressNote.list',
         resourceType: 'case',
@@ -151,7 +151,7 @@ export function progressNoteRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       });
       return {
         items: page.map(presentProgressNote),
-        nextCursor: nextCursor(page, rows.length > limit, (last) => [last.sort_at, last.id]),
+        nextCursor,
       };
     },
   );

@@ -28,7 +28,7 @@ import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { finishSending, openConsultationOfMyCounter } from '../openConsultation.ts';
 import { operations } from '../operation.ts';
-import { decodeCursor, nextCursor } from '../pagination.ts';
+import { decodeCursor, pageOf } from '../pagination.ts';
 import { conflict, enforce, notFound } from '../problem.ts';
 import {
   fieldProblem,
@@ -81,7 +81,7 @@ export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const { status, limit, cursor } = request.query;
       const after = decodeCursor(cursor, ['timestampText', 'uuid']);
       const rows = await listReferralInbox(tx, actor, { status, limit, after });
-      const page = rows.slice(0, limit);
+      const { page, nextCursor } = pageOf(rows, limit, (last) => [last.created_key, last.id]);
       const summaries = await summariesOfSent(tx, actor, page);
       const today = clock.today();
       const items = page.map((row) => presentReferral(row, summaries.get(row.consultation_id), actor, today));
@@ -96,7 +96,7 @@ export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       });
       return {
         items,
-        nextCursor: nextCursor(page, rows.length > limit, (last) => [last.created_key, last.id]),
+        nextCursor,
       };
     },
   );

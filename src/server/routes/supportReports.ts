@@ -15,7 +15,7 @@ import { isOpenStage } from '../../domain/caseStage.ts';
 import { labelOf, reportResults } from '../../domain/codeLists.ts';
 import { happenedAt } from '../../domain/time.ts';
 import { operations } from '../operation.ts';
-import { decodeCursor, nextCursor } from '../pagination.ts';
+import { decodeCursor, pageOf } from '../pagination.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { tokyoToday } from './plans.ts';
 
@@ -153,7 +153,7 @@ export function supportReportRoutes(app: FastifyInstance, db: Kysely<DB>): void 
         limit: limit + 1,
         after: after ? { supportedOn: after[0] as string, id: after[1] as string } : undefined,
       });
-      const page = rows.slice(0, limit);
+      const { page, nextCursor } = pageOf(rows, limit, (last) => [last.supported_on, last.id]);
       await audit({
         action: 'supportReport.list',
         resourceType: 'supportReport',
@@ -163,7 +163,7 @@ export function supportReportRoutes(app: FastifyInstance, db: Kysely<DB>): void 
       });
       return {
         items: page.map(presentReport),
-        nextCursor: nextCursor(page, rows.length > limit, (last) => [last.supported_on, last.id]),
+        nextCursor,
       };
     },
   );
