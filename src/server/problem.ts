@@ -49,6 +49,11 @@ export class HttpProblem extends Error {
 
 export const notFound = () =>
   new HttpProblem(404, 'notFound', '指定されたデータは見つからないか、閲覧する権限がありません。');
+/** The record a lookup found, or 404 when there is none (or the actor may not see it). */
+export function orNotFound<T>(record: T | null | undefined): T {
+  if (!record) throw notFound();
+  return record;
+}
 export const forbidden = () => new HttpProblem(403, 'auth.forbidden', 'この操作を行う権限がありません。');
 export const conflict = (code: ProblemCode, detail: string) => new HttpProblem(409, code, detail);
 

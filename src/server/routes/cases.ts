@@ -54,7 +54,7 @@ import { attachment } from '../documents.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { operations, readErrors, writeErrors } from '../operation.ts';
 import { decodeCursor, nextCursor, pageOf } from '../pagination.ts';
-import { forbidden, HttpProblem, invalidField, notFound } from '../problem.ts';
+import { forbidden, HttpProblem, invalidField, orNotFound } from '../problem.ts';
 import { type RequestTransaction, requestTransaction } from '../requestTransaction.ts';
 import { presentAssessment } from './assessments.ts';
 import { discloseConsentEntries, presentConsents } from './consents.ts';
@@ -215,8 +215,7 @@ async function caseToCoordinate(
   caseId: string,
   { forUpdate = true }: { forUpdate?: boolean } = {},
 ): Promise<CaseRow> {
-  const kase = await findVisibleCase(tx, actor, caseId, { forUpdate });
-  if (!kase) throw notFound();
+  const kase = orNotFound(await findVisibleCase(tx, actor, caseId, { forUpdate }));
   if (!coordinatesCase(actor, kase)) throw forbidden();
   return kase;
 }
@@ -654,7 +653,6 @@ async function logCaseChange(
 }
 
 async function reload(tx: Transaction<DB>, actor: Actor, caseId: string): Promise<CaseDetail> {
-  const kase = await findVisibleCase(tx, actor, caseId);
-  if (!kase) throw notFound();
+  const kase = orNotFound(await findVisibleCase(tx, actor, caseId));
   return loadCaseDetail(tx, actor, kase);
 }

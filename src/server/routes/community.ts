@@ -27,7 +27,7 @@ import { fiscalYearOf, fiscalYearRange, formatFiscalYear } from '../../domain/fi
 import type { CommunityActivityKind } from '../../domain/resources/community.ts';
 import type { Actor } from '../actor.ts';
 import { operations } from '../operation.ts';
-import { invalidField, notFound } from '../problem.ts';
+import { invalidField, orNotFound } from '../problem.ts';
 
 const base = (row: CommunityActivityRow) => ({
   id: row.id,
@@ -107,8 +107,7 @@ async function valuesOf(
 
 /** The activity with this id, or 404. */
 async function activity(tx: Transaction<DB>, actor: Actor, id: string): Promise<CommunityActivityRow> {
-  const row = await findCommunityActivity(tx, actor.tenantId, id);
-  if (!row) throw notFound();
+  const row = orNotFound(await findCommunityActivity(tx, actor.tenantId, id));
   return row;
 }
 

@@ -40,7 +40,7 @@ import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { attachment } from '../documents.ts';
 import { operations, writeErrors } from '../operation.ts';
-import { forbidden, HttpProblem, notFound } from '../problem.ts';
+import { forbidden, HttpProblem, notFound, orNotFound } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
 import { checkScan } from '../scanFiles.ts';
 import { requirePersonInCase, requireSharingOrganizations } from '../sharingChecks.ts';
@@ -164,8 +164,7 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     async (request, reply) => {
       const input = request.body;
       const consent = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
-        const person = await findVisiblePerson(tx, actor, input.personId);
-        if (!person) throw notFound();
+        const person = orNotFound(await findVisiblePerson(tx, actor, input.personId));
         const kase = input.caseId
           ? await findVisibleCase(tx, actor, input.caseId, { forUpdate: true })
           : undefined;
@@ -251,8 +250,7 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async (request) => {
       return requestTransaction(db, request, async ({ actor, tx, audit }) => {
-        const person = await findVisiblePerson(tx, actor, request.params.id);
-        if (!person) throw notFound();
+        const person = orNotFound(await findVisiblePerson(tx, actor, request.params.id));
         const rows = await consentsOfPerson(tx, actor, person.id);
         const items = await presentConsents(tx, actor, rows, `${person.family_name} ${person.given_name}`);
         await audit({
@@ -282,8 +280,7 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async ({ request, actor, tx, audit }) => {
       const input = request.body;
-      const consent = await findVisibleConsent(tx, actor, request.params.id, { forUpdate: true });
-      if (!consent) throw notFound();
+      const consent = orNotFound(await findVisibleConsent(tx, actor, request.params.id, { forUpdate: true }));
       if (!(await manageableConsentIds(tx, actor, [consent.id])).has(consent.id)) throw forbidden();
       if (consent.withdrawn_at) {
         throw new HttpProblem(
@@ -352,8 +349,9 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const input = request.body;
       const file = checkScan(input.contentBase64, input.mediaType, CONSENT_SCAN_MAX_BYTES);
       return requestTransaction(db, request, async ({ actor, tx, audit }) => {
-        const consent = await findVisibleConsent(tx, actor, request.params.id, { forUpdate: true });
-        if (!consent) throw notFound();
+        const consent = orNotFound(
+          await findVisibleConsent(tx, actor, request.params.id, { forUpdate: true }),
+        );
         if (!(await manageableConsentIds(tx, actor, [consent.id])).has(consent.id)) throw forbidden();
         const { previousSha256 } = await saveConsentScan(tx, {
           tenantId: actor.tenantId,
@@ -404,10 +402,8 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async (request, reply) => {
       const scan = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
-        const consent = await findVisibleConsent(tx, actor, request.params.id);
-        if (!consent) throw notFound();
-        const found = await consentScan(tx, actor.tenantId, consent.id);
-        if (!found) throw notFound();
+        const consent = orNotFound(await findVisibleConsent(tx, actor, request.params.id));
+        const found = orNotFound(await consentScan(tx, actor.tenantId, consent.id));
         await audit({
           action: 'consent.readScan',
           resourceType: 'consent',

@@ -46,7 +46,7 @@ import { auditContextOf } from '../authentication.ts';
 import { sentConsultationEvent } from '../openConsultation.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
-import { conflict, enforce, type HttpProblem, invalidFields, notFound } from '../problem.ts';
+import { conflict, enforce, type HttpProblem, invalidFields, notFound, orNotFound } from '../problem.ts';
 import { auditPersonsCreated, presentPersonSummary } from './persons.ts';
 
 /** A 400 naming one field of the body, for ids that are unknown or not the caller's to use. */
@@ -211,8 +211,7 @@ export async function presentConsultation(
 
 /** The consultation with this id as the caller sees it now, and its row; 404 unless visible. */
 async function visibleConsultation(tx: Transaction<DB>, actor: Actor, id: string) {
-  const row = await findVisibleConsultation(tx, actor, id);
-  if (!row) throw notFound();
+  const row = orNotFound(await findVisibleConsultation(tx, actor, id));
   return { row, consultation: await presentConsultation(tx, actor, row) };
 }
 
@@ -518,8 +517,9 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: consultationSchema },
     },
     async ({ request, actor, tx, audit }) => {
-      const row = await findVisibleConsultation(tx, actor, request.params.id, { forUpdate: true });
-      if (!row) throw notFound();
+      const row = orNotFound(
+        await findVisibleConsultation(tx, actor, request.params.id, { forUpdate: true }),
+      );
       const referrals = await referralsOf(tx, actor.tenantId, [row.id]);
       enforce(closeRefusal(actor, row, referrals));
       const note = request.body.note || null;

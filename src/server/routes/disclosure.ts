@@ -18,7 +18,7 @@ import { renderDocument } from '../documents.ts';
 import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { readErrors } from '../operation.ts';
-import { notFound } from '../problem.ts';
+import { orNotFound } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
 import { presentPersonSummary } from './persons.ts';
 
@@ -120,8 +120,7 @@ export function disclosureRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     async (request, reply) => {
       const { format, purpose } = request.query;
       const exported = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
-        const loaded = await loadDisclosure(tx, actor.tenantId, request.params.id);
-        if (!loaded) throw notFound();
+        const loaded = orNotFound(await loadDisclosure(tx, actor.tenantId, request.params.id));
         const tenant = await tx
           .selectFrom('tenants')
           .select('name')

@@ -12,7 +12,7 @@ import { sendDownload } from '../download.ts';
 import { easyReadHtml, easyReadPdf, withRuby } from '../easyRead/easyReadRender.ts';
 import { createReadingDictionary } from '../easyRead/readings.ts';
 import { readErrors } from '../operation.ts';
-import { notFound } from '../problem.ts';
+import { orNotFound } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
 
 /**
@@ -42,8 +42,7 @@ export function easyReadRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     async (request, reply) => {
       const { format, purpose } = request.query;
       const read = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
-        const plan = await findPlan(tx, actor, request.params.id);
-        if (!plan) throw notFound();
+        const plan = orNotFound(await findPlan(tx, actor, request.params.id));
         const details = (await loadPlanDetails(tx, actor.tenantId, [plan])).get(plan.id);
         const facts = await tx
           .selectFrom('cases as c')

@@ -38,7 +38,7 @@ import { type FormFrame, renderForm } from '../forms/formLayout.ts';
 import { meetingFormName, meetingRecord } from '../forms/meetingRecord.ts';
 import { householdDiagramInput, renderEcomap, renderGenogram } from '../householdDiagram.ts';
 import { readErrors } from '../operation.ts';
-import { notFound } from '../problem.ts';
+import { notFound, orNotFound } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
 import { loadCaseDetail } from './cases.ts';
 import { presentConsultation } from './consultations.ts';
@@ -276,8 +276,7 @@ export function formRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const { kind } = request.params;
       const { purpose: _purpose, ...query } = request.query;
       return printForm(db, request, reply, async (tx, actor) => {
-        const kase = await findVisibleCase(tx, actor, request.params.id);
-        if (!kase) throw notFound();
+        const kase = orNotFound(await findVisibleCase(tx, actor, request.params.id));
         const built = await caseFormContent(tx, actor, kase, kind, query);
         return {
           formName: caseFormNames[kind],
@@ -309,8 +308,7 @@ export function formRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         request,
         reply,
         async (tx, actor) => {
-          const row = await findVisibleConsultation(tx, actor, request.params.id);
-          if (!row) throw notFound();
+          const row = orNotFound(await findVisibleConsultation(tx, actor, request.params.id));
           const consultation = await presentConsultation(tx, actor, row);
           const contact = await contactOf(tx, actor, row.person_id);
           return {
@@ -343,8 +341,7 @@ export function formRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     }),
     async (request, reply) =>
       printForm(db, request, reply, async (tx, actor) => {
-        const row = await findVisibleMeeting(tx, actor, request.params.id);
-        if (!row) throw notFound();
+        const row = orNotFound(await findVisibleMeeting(tx, actor, request.params.id));
         const meeting = await presentMeeting(tx, actor, row);
         return {
           formName: meetingFormName(meeting),

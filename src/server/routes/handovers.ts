@@ -35,7 +35,7 @@ import type { Actor } from '../actor.ts';
 import { finishSending, openConsultationOfMyCounter } from '../openConsultation.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
-import { conflict, enforce, notFound } from '../problem.ts';
+import { conflict, enforce, notFound, orNotFound } from '../problem.ts';
 import { presentHandoverOf, summariesOfSent, visibleSummariesWithPersons } from './consultations.ts';
 
 function presentHandover(
@@ -176,8 +176,7 @@ export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: handoverAcceptedSchema },
     },
     async ({ request, actor, tx, audit }) => {
-      const handover = await findHandoverForRecipient(tx, actor, request.params.id);
-      if (!handover) throw notFound();
+      const handover = orNotFound(await findHandoverForRecipient(tx, actor, request.params.id));
       enforce(handoverDecisionRefusal(actor, handover));
       const consultation = await tx
         .selectFrom('consultations')
@@ -228,8 +227,7 @@ export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: handoverSchema },
     },
     async ({ request, actor, tx, audit }) => {
-      const handover = await findHandoverForRecipient(tx, actor, request.params.id);
-      if (!handover) throw notFound();
+      const handover = orNotFound(await findHandoverForRecipient(tx, actor, request.params.id));
       enforce(handoverDecisionRefusal(actor, handover));
       await decideHandover(tx, actor.tenantId, handover.id, {
         status: 'returned',

@@ -30,7 +30,7 @@ import type { Actor } from '../actor.ts';
 import { auditContextOf } from '../authentication.ts';
 import { householdDiagramInput, renderEcomap, renderGenogram, tieLabel } from '../householdDiagram.ts';
 import { operations, readErrors } from '../operation.ts';
-import { conflict, type HttpProblem, notFound } from '../problem.ts';
+import { conflict, type HttpProblem, orNotFound } from '../problem.ts';
 import { type RequestTransaction, requestTransaction } from '../requestTransaction.ts';
 import { fieldProblem } from './consultations.ts';
 import { auditPersonsCreated, presentPersonSummary } from './persons.ts';
@@ -102,8 +102,7 @@ async function readHousehold(
   caseId: string,
   details: Record<string, unknown> = {},
 ) {
-  const kase = await findVisibleCase(tx, actor, caseId);
-  if (!kase) throw notFound();
+  const kase = orNotFound(await findVisibleCase(tx, actor, caseId));
   const record = await loadHousehold(tx, actor.tenantId, kase.household_id);
   const participating = await participatingOrganizations(tx, actor.tenantId, kase.id);
   await audit({

@@ -31,7 +31,15 @@ import { formatWareki, toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { advanceCase } from '../caseTransitions.ts';
 import { operations } from '../operation.ts';
-import { conflict, forbidden, HttpProblem, invalidField, notFound, refuseFieldErrors } from '../problem.ts';
+import {
+  conflict,
+  forbidden,
+  HttpProblem,
+  invalidField,
+  notFound,
+  orNotFound,
+  refuseFieldErrors,
+} from '../problem.ts';
 
 /** Clock skew tolerated when a meeting is recorded as held "now". */
 const HELD_AT_TOLERANCE_MS = 10 * 60 * 1000;
@@ -135,8 +143,7 @@ export async function presentMeeting(
 
 /** The meeting with this id as the caller sees it now, and its row; 404 unless visible. */
 async function visibleMeeting(tx: Transaction<DB>, actor: Actor, id: string) {
-  const row = await findVisibleMeeting(tx, actor, id);
-  if (!row) throw notFound();
+  const row = orNotFound(await findVisibleMeeting(tx, actor, id));
   return { row, meeting: await presentMeeting(tx, actor, row) };
 }
 
@@ -388,8 +395,7 @@ export function meetingRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async ({ request, actor, tx, audit, visibleCase }) => {
       const input = request.body;
-      const meeting = await findVisibleMeeting(tx, actor, request.params.id, { forUpdate: true });
-      if (!meeting) throw notFound();
+      const meeting = orNotFound(await findVisibleMeeting(tx, actor, request.params.id, { forUpdate: true }));
       if (!coordinatesCase(actor, meeting)) throw forbidden();
 
       const invitations = await invitationsOf(tx, actor.tenantId, meeting.id);

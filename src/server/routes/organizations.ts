@@ -26,7 +26,7 @@ import {
 } from '../../domain/policy/accounts.ts';
 import type { Actor } from '../actor.ts';
 import { operations } from '../operation.ts';
-import { conflict, enforce, notFound } from '../problem.ts';
+import { conflict, enforce, orNotFound } from '../problem.ts';
 
 export function presentOrganization(row: OrganizationRow, actor: Actor): Organization {
   const contact = typeof row.contact === 'string' ? JSON.parse(row.contact) : row.contact;
@@ -75,8 +75,7 @@ export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: organizationSchema },
     },
     async ({ request, actor, tx }) => {
-      const row = await findOrganization(tx, actor.tenantId, request.params.id);
-      if (!row) throw notFound();
+      const row = orNotFound(await findOrganization(tx, actor.tenantId, request.params.id));
       return presentOrganization(row, actor);
     },
   );
@@ -123,8 +122,7 @@ export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async ({ request, actor, tx, audit }) => {
       const input = request.body;
-      const before = await findOrganization(tx, actor.tenantId, request.params.id);
-      if (!before) throw notFound();
+      const before = orNotFound(await findOrganization(tx, actor.tenantId, request.params.id));
       if (input.name && (await organizationNameTaken(tx, actor.tenantId, input.name, before.id))) {
         throw conflict(
           'conflict.organizationNameTaken',
@@ -157,8 +155,7 @@ export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         response: { 200: organizationSchema },
       },
       async ({ request, actor, tx, audit }) => {
-        const before = await findOrganization(tx, actor.tenantId, request.params.id);
-        if (!before) throw notFound();
+        const before = orNotFound(await findOrganization(tx, actor.tenantId, request.params.id));
         if (disabled) enforce(disableOrganizationRefusal(actor, before));
         enforce(enablementRefusal('組織', before, disabled));
         const updated = await updateOrganization(tx, actor.tenantId, before.id, {

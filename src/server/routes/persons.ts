@@ -34,7 +34,7 @@ import * as clock from '../../domain/clock.ts';
 import type { Actor } from '../actor.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
-import { conflict, invalidFields, notFound } from '../problem.ts';
+import { conflict, invalidFields, orNotFound } from '../problem.ts';
 
 /**
  * One `person.create` audit event for each person registered along with something else (a
@@ -255,8 +255,7 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: personSchema },
     },
     async ({ request, actor, tx, audit }) => {
-      const row = await findVisiblePerson(tx, actor, request.params.id);
-      if (!row) throw notFound();
+      const row = orNotFound(await findVisiblePerson(tx, actor, request.params.id));
       const person = await loadPerson(tx, actor, row);
       await audit({
         action: 'person.read',
@@ -287,8 +286,7 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: duplicateListSchema },
     },
     async ({ request, actor, tx, audit }) => {
-      const person = await findVisiblePerson(tx, actor, request.params.id);
-      if (!person) throw notFound();
+      const person = orNotFound(await findVisiblePerson(tx, actor, request.params.id));
       const key = await duplicateKeyOf(tx, actor.tenantId, person.id);
       const rows =
         key?.birth_date != null
@@ -334,8 +332,7 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async ({ request, actor, tx, audit }) => {
       const { duplicateOfId } = request.body;
-      const person = await findVisiblePerson(tx, actor, request.params.id);
-      if (!person) throw notFound();
+      const person = orNotFound(await findVisiblePerson(tx, actor, request.params.id));
       const refuse = (message: string) =>
         invalidFields([{ field: 'duplicateOfId', code: 'invalidDuplicate', message }]);
       if (duplicateOfId === person.id) throw refuse('同じ記録どうしは関連付けできません');

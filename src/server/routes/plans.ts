@@ -55,7 +55,7 @@ import type { Actor } from '../actor.ts';
 import { advanceCase } from '../caseTransitions.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
-import { forbidden, HttpProblem, invalidFields, notFound } from '../problem.ts';
+import { forbidden, HttpProblem, invalidFields, notFound, orNotFound } from '../problem.ts';
 
 /** Today's calendar date in Japan. */
 export function tokyoToday(): string {
@@ -166,8 +166,7 @@ async function presentedPlan(tx: Transaction<DB>, actor: Actor, planId: string):
 
 /** A plan the caller may change: visible, its case locked (one change at a time) and coordinated by the caller. */
 async function planToChange(tx: Transaction<DB>, actor: Actor, planId: string) {
-  const found = await findPlan(tx, actor, planId);
-  if (!found) throw notFound();
+  const found = orNotFound(await findPlan(tx, actor, planId));
   const kase = (await findVisibleCase(tx, actor, found.case_id, { forUpdate: true })) as CaseRow;
   requireCoordinating(actor, kase);
   // read again under the case's lock
@@ -487,8 +486,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: planSchema },
     },
     async ({ request, actor, tx, audit }) => {
-      const plan = await findPlan(tx, actor, request.params.id);
-      if (!plan) throw notFound();
+      const plan = orNotFound(await findPlan(tx, actor, request.params.id));
       const details = await loadPlanDetails(tx, actor.tenantId, [plan]);
       await audit({
         action: 'plan.read',

@@ -29,7 +29,7 @@ import {
 } from '../../domain/policy/recidivismPlan.ts';
 import { automaticIndicatorsOf } from '../../domain/resources/automaticIndicators.ts';
 import { operations } from '../operation.ts';
-import { forbidden, HttpProblem, invalidField, notFound } from '../problem.ts';
+import { forbidden, HttpProblem, invalidField, notFound, orNotFound } from '../problem.ts';
 import { requirePlan } from './recidivismPlan.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -302,8 +302,7 @@ export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): v
         resourceId: plan.id,
         details: { fiscalYear },
       });
-      const lock = await findYearLock(tx, plan.id, fiscalYear);
-      if (!lock) throw notFound();
+      const lock = orNotFound(await findYearLock(tx, plan.id, fiscalYear));
       return lock;
     },
   );
@@ -366,8 +365,7 @@ export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): v
           lockedAt: lock.locked_at.toISOString(),
         },
       });
-      const unlock = await findLastUnlock(tx, plan.id, fiscalYear);
-      if (!unlock) throw notFound();
+      const unlock = orNotFound(await findLastUnlock(tx, plan.id, fiscalYear));
       return unlock;
     },
   );

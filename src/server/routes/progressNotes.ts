@@ -20,7 +20,7 @@ import { now } from '../../domain/clock.ts';
 import { labelOf, progressNoteKinds } from '../../domain/codeLists.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
-import { conflict, notFound } from '../problem.ts';
+import { conflict, orNotFound } from '../problem.ts';
 
 export function presentProgressNote(row: ProgressNoteRow): ProgressNote {
   return {
@@ -91,8 +91,7 @@ export function progressNoteRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         content: input.content,
         createdAt: recordedAt,
       });
-      const row = await findProgressNote(tx, actor, id);
-      if (!row) throw notFound();
+      const row = orNotFound(await findProgressNote(tx, actor, id));
       await recordCaseEvent(tx, {
         tenantId: actor.tenantId,
         caseId: kase.id,

@@ -46,7 +46,7 @@ import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { operations, readErrors } from '../operation.ts';
 import { requireKnownOrganizations } from '../organizationReferences.ts';
-import { HttpProblem, notFound, refuseFieldErrors, unknownEntries } from '../problem.ts';
+import { HttpProblem, notFound, orNotFound, refuseFieldErrors, unknownEntries } from '../problem.ts';
 import { ImportFileError, planImport, readImportFile } from '../programmeImport.ts';
 import { renderTemplateCsv, renderTemplateXlsx, templateBaseName } from '../programmeImportTemplate.ts';
 import { requestTransaction } from '../requestTransaction.ts';
@@ -60,8 +60,7 @@ export async function requirePlan(
   db: Kysely<DB> | Transaction<DB>,
   tenantId: string,
 ): Promise<RecidivismPlanRow> {
-  const plan = await findCurrentPlan(db, tenantId);
-  if (!plan) throw notFound();
+  const plan = orNotFound(await findCurrentPlan(db, tenantId));
   return plan;
 }
 

@@ -29,7 +29,7 @@ import type { Actor } from '../actor.ts';
 import { finishSending, openConsultationOfMyCounter } from '../openConsultation.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
-import { conflict, enforce, notFound } from '../problem.ts';
+import { conflict, enforce, notFound, orNotFound } from '../problem.ts';
 import {
   fieldProblem,
   presentReferralOf,
@@ -168,8 +168,7 @@ export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
       async ({ request, actor, tx, audit }) => {
         const reason = accept ? null : (request.body as { reason: string }).reason;
-        const row = await findReferralForTarget(tx, actor, request.params.id);
-        if (!row) throw notFound();
+        const row = orNotFound(await findReferralForTarget(tx, actor, request.params.id));
         enforce(referralDecisionRefusal(actor, row));
         await decideReferral(tx, actor.tenantId, row.id, {
           status: accept ? 'accepted' : 'declined',

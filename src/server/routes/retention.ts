@@ -32,7 +32,7 @@ import { formatTokyoDateTime } from '../../domain/time.ts';
 import { csvContentType, encodeCsvLines } from '../documents.ts';
 import { sendDownload } from '../download.ts';
 import { operations } from '../operation.ts';
-import { HttpProblem, notFound } from '../problem.ts';
+import { HttpProblem, orNotFound } from '../problem.ts';
 
 /** The first key of the transaction-scoped advisory lock that serialises a city's disposals. */
 const DISPOSAL_LOCK_CLASS = 0x4b53_4450;
@@ -247,8 +247,9 @@ export function retentionRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async ({ request, actor, tx, audit }) => {
       const { reason } = request.body;
-      const changed = await setRetentionHold(tx, actor.tenantId, request.params.id, actor.userId, reason);
-      if (!changed) throw notFound();
+      const changed = orNotFound(
+        await setRetentionHold(tx, actor.tenantId, request.params.id, actor.userId, reason),
+      );
       await audit({
         action: 'retention.hold',
         resourceType: 'case',

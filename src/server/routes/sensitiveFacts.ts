@@ -36,7 +36,7 @@ import {
 } from '../../domain/policy/sensitiveFacts.ts';
 import type { Actor } from '../actor.ts';
 import { operations, writeErrors } from '../operation.ts';
-import { forbidden, HttpProblem, notFound } from '../problem.ts';
+import { forbidden, HttpProblem, notFound, orNotFound } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
 import { requirePersonInCase, requireSharingOrganizations } from '../sharingChecks.ts';
 
@@ -150,8 +150,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
     },
     async ({ request, actor, tx, audit, visibleCase }) => {
       const input = request.body;
-      const person = await findVisiblePerson(tx, actor, input.personId);
-      if (!person) throw notFound();
+      const person = orNotFound(await findVisiblePerson(tx, actor, input.personId));
       if (input.caseId) {
         const kase = await visibleCase(input.caseId);
         await requirePersonInCase(tx, kase, person.id);
@@ -186,8 +185,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
       response: { 200: sensitiveFactListSchema },
     },
     async ({ request, actor, tx, audit }) => {
-      const person = await findVisiblePerson(tx, actor, request.params.id);
-      if (!person) throw notFound();
+      const person = orNotFound(await findVisiblePerson(tx, actor, request.params.id));
       const facts = await listVisibleSensitiveFacts(tx, actor, { personId: person.id });
       return answerFactList(tx, actor, audit, facts, { personId: person.id });
     },
@@ -223,8 +221,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
       response: { 200: revealedSensitiveFactSchema },
     },
     async ({ request, actor, tx, audit }) => {
-      const fact = await findVisibleSensitiveFact(tx, actor, request.params.id);
-      if (!fact) throw notFound();
+      const fact = orNotFound(await findVisibleSensitiveFact(tx, actor, request.params.id));
       const grant = await myGrant(tx, actor, fact.id);
       await audit({
         action: 'sensitiveFact.reveal',
@@ -254,8 +251,9 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
     },
     async ({ request, actor, tx, audit }) => {
       const input = request.body;
-      const fact = await findVisibleSensitiveFact(tx, actor, request.params.id, { forUpdate: true });
-      if (!fact) throw notFound();
+      const fact = orNotFound(
+        await findVisibleSensitiveFact(tx, actor, request.params.id, { forUpdate: true }),
+      );
       if (!mayGrantSensitiveFact(actor, fact, await coordinatedPersonIds(tx, actor, [fact.person_id])))
         throw forbidden();
       await requireSharingOrganizations(tx, actor.tenantId, [
@@ -343,8 +341,9 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
     },
     async (request, reply) => {
       await requestTransaction(db, request, async ({ actor, tx, audit }) => {
-        const fact = await findVisibleSensitiveFact(tx, actor, request.params.id, { forUpdate: true });
-        if (!fact) throw notFound();
+        const fact = orNotFound(
+          await findVisibleSensitiveFact(tx, actor, request.params.id, { forUpdate: true }),
+        );
         if (!mayGrantSensitiveFact(actor, fact, await coordinatedPersonIds(tx, actor, [fact.person_id])))
           throw forbidden();
         const grant = await tx

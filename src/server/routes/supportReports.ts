@@ -16,7 +16,7 @@ import { labelOf, reportResults } from '../../domain/codeLists.ts';
 import { happenedAt } from '../../domain/time.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
-import { HttpProblem, notFound } from '../problem.ts';
+import { HttpProblem, orNotFound } from '../problem.ts';
 import { tokyoToday } from './plans.ts';
 
 function presentReport(row: ReportRow): SupportReport {
@@ -60,8 +60,7 @@ export function supportReportRoutes(app: FastifyInstance, db: Kysely<DB>): void 
           [{ field: 'supportedOn', code: 'future', message: '支援した日に未来の日付は入力できません' }],
         );
       }
-      const item = await findReportableItem(tx, actor, input.planItemId);
-      if (!item) throw notFound();
+      const item = orNotFound(await findReportableItem(tx, actor, input.planItemId));
       if (
         actor.organizationId !== item.organization_id &&
         actor.organizationId !== item.coordinating_organization_id

@@ -34,7 +34,7 @@ import type { Actor } from '../actor.ts';
 import { actorOf } from '../authentication.ts';
 import { operations, writeErrors } from '../operation.ts';
 import { assertAcceptablePassword } from '../passwordPolicy.ts';
-import { conflict, enforce, invalidField, notFound } from '../problem.ts';
+import { conflict, enforce, invalidField, notFound, orNotFound } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
 
 export function presentUser(row: UserWithOrganization, actor: Actor): User {
@@ -103,8 +103,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: userSchema },
     },
     async ({ request, actor, tx }) => {
-      const row = await findUser(tx, actor.tenantId, request.params.id);
-      if (!row) throw notFound();
+      const row = orNotFound(await findUser(tx, actor.tenantId, request.params.id));
       return presentUser(row, actor);
     },
   );
@@ -169,8 +168,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const { password, ...changes } = request.body;
       const passwordHash = password ? await hashPassword(password) : undefined;
       const row = await requestTransaction(db, request, async ({ tx, audit }) => {
-        const before = await findUser(tx, actor.tenantId, request.params.id);
-        if (!before) throw notFound();
+        const before = orNotFound(await findUser(tx, actor.tenantId, request.params.id));
         if (password)
           await assertAcceptablePassword(password, before.login_id, 'password', [
             changes.displayName ?? before.display_name,
@@ -211,8 +209,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         response: { 200: userSchema },
       },
       async ({ request, actor, tx, audit }) => {
-        const before = await findUser(tx, actor.tenantId, request.params.id);
-        if (!before) throw notFound();
+        const before = orNotFound(await findUser(tx, actor.tenantId, request.params.id));
         if (disabled) enforce(disableUserRefusal(actor, before));
         enforce(enablementRefusal('ユーザー', before, disabled));
         await updateUser(tx, actor.tenantId, before.id, { disabledAt: disabled ? now() : null });
@@ -222,8 +219,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           resourceType: 'user',
           resourceId: before.id,
         });
-        const row = await findUser(tx, actor.tenantId, before.id);
-        if (!row) throw notFound();
+        const row = orNotFound(await findUser(tx, actor.tenantId, before.id));
         return presentUser(row, actor);
       },
     );
