@@ -19,7 +19,7 @@ import { now } from '../../domain/clock.ts';
 import { operations } from '../operation.ts';
 import { assertAcceptablePassword } from '../passwordPolicy.ts';
 import { HttpProblem, orNotFound } from '../problem.ts';
-import { presentUser } from './users.ts';
+import { presentedUser } from './users.ts';
 
 const errors = {
   400: problemSchema,
@@ -69,8 +69,7 @@ export function userSecurityRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         resourceId: user.id,
         details: { loginId: user.login_id, sessionsEnded, mustChangePassword },
       });
-      const row = orNotFound(await findUser(tx, actor.tenantId, user.id));
-      return presentUser(row, actor);
+      return presentedUser(tx, actor, user.id);
     },
   );
 
@@ -96,8 +95,7 @@ export function userSecurityRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         resourceId: user.id,
         details: { loginId: user.login_id, lockedUntil: user.locked_until.toISOString() },
       });
-      const row = orNotFound(await findUser(tx, actor.tenantId, user.id));
-      return presentUser(row, actor);
+      return presentedUser(tx, actor, user.id);
     },
   );
 

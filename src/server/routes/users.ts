@@ -52,6 +52,11 @@ export function presentUser(row: UserWithOrganization, actor: Actor): User {
   };
 }
 
+/** A user of my municipality, read again and shown as the API shows it to me; 404 if none. */
+export async function presentedUser(tx: Transaction<DB>, actor: Actor, userId: string): Promise<User> {
+  return presentUser(orNotFound(await findUser(tx, actor.tenantId, userId)), actor);
+}
+
 /** The organisation a user is put in must be an active one of the same municipality. */
 async function requireActiveOrganization(
   tx: Transaction<DB>,
@@ -103,8 +108,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: userSchema },
     },
     async ({ request, actor, tx }) => {
-      const row = orNotFound(await findUser(tx, actor.tenantId, request.params.id));
-      return presentUser(row, actor);
+      return presentedUser(tx, actor, request.params.id);
     },
   );
 
@@ -219,8 +223,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           resourceType: 'user',
           resourceId: before.id,
         });
-        const row = orNotFound(await findUser(tx, actor.tenantId, before.id));
-        return presentUser(row, actor);
+        return presentedUser(tx, actor, before.id);
       },
     );
   }
