@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { idParamsSchema } from '../../contract/common.ts';
 import {
   type Organization,
@@ -41,6 +41,18 @@ export function presentOrganization(row: OrganizationRow, actor: Actor): Organiz
     disabledAt: row.disabled_at?.toISOString() ?? null,
     abilities: organizationAbilities(actor, row),
   };
+}
+
+/** 409 when another organisation of the municipality already has the name (names are unique). */
+async function refuseTakenName(
+  tx: Transaction<DB>,
+  tenantId: string,
+  name: string,
+  exceptId?: string,
+): Promise<void> {
+  if (await organizationNameTaken(tx, tenantId, name, exceptId)) {
+    throw conflict('conflict.organizationNameTaken', `「${name}」という名称の組織はすでに登録されています。`);
+  }
 }
 
 export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
@@ -92,12 +104,7 @@ export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async ({ request, actor, tx, audit }) => {
       const input = request.body;
-      if (await organizationNameTaken(tx, actor.tenantId, input.name)) {
-        throw conflict(
-          'conflict.organizationNameTaken',
-          `「${input.name}」という名称の組織はすでに登録されています。`,
-        );
-      }
+      await refuseTakenName(tx, actor.tenantId, input.name);
       const created = await insertOrganization(tx, actor.tenantId, randomUUID(), input);
       await audit({
         action: 'organization.create',
@@ -123,12 +130,7 @@ export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     async ({ request, actor, tx, audit }) => {
       const input = request.body;
       const before = orNotFound(await findOrganization(tx, actor.tenantId, request.params.id));
-      if (input.name && (await organizationNameTaken(tx, actor.tenantId, input.name, before.id))) {
-        throw conflict(
-          'conflict.organizationNameTaken',
-          `「${input.name}」という名称の組織はすでに登録されています。`,
-        );
-      }
+      if (input.name) await refuseTakenName(tx, actor.tenantId, input.name, before.id);
       const updated = await updateOrganization(tx, actor.tenantId, before.id, input);
       await audit({
         action: 'organization.update',
