@@ -107,8 +107,7 @@ async function valuesOf(
 
 /** The activity with this id, or 404. */
 async function activity(tx: Transaction<DB>, actor: Actor, id: string): Promise<CommunityActivityRow> {
-  const row = orNotFound(await findCommunityActivity(tx, actor.tenantId, id));
-  return row;
+  return orNotFound(await findCommunityActivity(tx, actor.tenantId, id));
 }
 
 /**

@@ -302,8 +302,7 @@ export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): v
         resourceId: plan.id,
         details: { fiscalYear },
       });
-      const lock = orNotFound(await findYearLock(tx, plan.id, fiscalYear));
-      return lock;
+      return orNotFound(await findYearLock(tx, plan.id, fiscalYear));
     },
   );
   op.post(
@@ -365,8 +364,7 @@ export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): v
           lockedAt: lock.locked_at.toISOString(),
         },
       });
-      const unlock = orNotFound(await findLastUnlock(tx, plan.id, fiscalYear));
-      return unlock;
+      return orNotFound(await findLastUnlock(tx, plan.id, fiscalYear));
     },
   );
 

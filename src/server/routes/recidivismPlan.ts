@@ -60,8 +60,7 @@ export async function requirePlan(
   db: Kysely<DB> | Transaction<DB>,
   tenantId: string,
 ): Promise<RecidivismPlanRow> {
-  const plan = orNotFound(await findCurrentPlan(db, tenantId));
-  return plan;
+  return orNotFound(await findCurrentPlan(db, tenantId));
 }
 
 function presentProgramme(record: ProgrammeRecord, actor: Actor, challengeId?: string): Programme {

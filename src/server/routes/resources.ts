@@ -89,8 +89,7 @@ function valuesOf(input: ResourceInput, before?: ResourceRecord): ResourceValues
 
 /** The resource with this id, or 404. */
 async function resource(tx: Transaction<DB>, actor: Actor, id: string, options?: { forUpdate?: boolean }) {
-  const record = orNotFound(await findResource(tx, actor.tenantId, id, options));
-  return record;
+  return orNotFound(await findResource(tx, actor.tenantId, id, options));
 }
 
 /**
