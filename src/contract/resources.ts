@@ -10,39 +10,28 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : null));
 
-const emailText = z
-  .union([z.email({ message: 'メールアドレスの形式が正しくありません' }), z.literal('')])
-  .nullable()
-  .optional()
-  .transform((v) => (v ? v : null));
-const urlText = z
-  .union([
-    z.url({ protocol: /^https?$/, message: 'URLは http:// または https:// で始めてください' }).max(500),
-    z.literal(''),
-  ])
-  .nullable()
-  .optional()
-  .transform((v) => (v ? v : null));
-const phoneText = z
-  .union([
-    z
-      .string()
-      .trim()
-      .max(40)
-      .regex(/^[0-9０-９()（）\-－‐+ ]+$/, { message: '電話番号は数字とハイフンで入力してください' }),
-    z.literal(''),
-  ])
-  .nullable()
-  .optional()
-  .transform((v) => (v ? v : null));
-const timeText = z
-  .union([
-    z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '時刻は 09:30 の形式で入力してください' }),
-    z.literal(''),
-  ])
-  .nullable()
-  .optional()
-  .transform((v) => (v ? v : null));
+/** Optional text of a format (an address, a number, a time): the format or empty, empty becomes null. */
+const optionalFormatted = <S extends z.ZodType<string>>(format: S) =>
+  z
+    .union([format, z.literal('')])
+    .nullable()
+    .optional()
+    .transform((v) => (v ? v : null));
+
+const emailText = optionalFormatted(z.email({ message: 'メールアドレスの形式が正しくありません' }));
+const urlText = optionalFormatted(
+  z.url({ protocol: /^https?$/, message: 'URLは http:// または https:// で始めてください' }).max(500),
+);
+const phoneText = optionalFormatted(
+  z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[0-9０-９()（）\-－‐+ ]+$/, { message: '電話番号は数字とハイフンで入力してください' }),
+);
+const timeText = optionalFormatted(
+  z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '時刻は 09:30 の形式で入力してください' }),
+);
 const age = z
   .number({ message: '年齢は数字で入力してください' })
   .int({ message: '年齢は整数で入力してください' })
@@ -63,14 +52,9 @@ const bydaySchema = z
 
 export const resourceLocationInputSchema = z.object({
   name: optionalText(200),
-  postalCode: z
-    .union([
-      z.string().regex(/^\d{3}-?\d{4}$/, { message: '郵便番号は 890-0000 の形式で入力してください' }),
-      z.literal(''),
-    ])
-    .nullable()
-    .optional()
-    .transform((v) => (v ? v : null)),
+  postalCode: optionalFormatted(
+    z.string().regex(/^\d{3}-?\d{4}$/, { message: '郵便番号は 890-0000 の形式で入力してください' }),
+  ),
   address: optionalText(300),
   city: optionalText(100),
   schoolDistrict: optionalText(100),

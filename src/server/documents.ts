@@ -175,6 +175,11 @@ export async function renderPdf(document: TableDocument): Promise<Buffer> {
   return pdfMake.createPdf(definition).getBuffer();
 }
 
+/** The content type of CSV in the encoding it was written in. */
+export function csvContentType(encoding: 'utf-8' | 'shift_jis'): string {
+  return `text/csv; charset=${encoding === 'shift_jis' ? 'Shift_JIS' : 'utf-8'}`;
+}
+
 /** Render the document in the requested format, with the file name a person would expect. */
 export async function renderDocument(
   document: TableDocument,
@@ -186,7 +191,7 @@ export async function renderDocument(
     case 'csv':
       return {
         body: renderCsv(document, encoding),
-        contentType: `text/csv; charset=${encoding === 'shift_jis' ? 'Shift_JIS' : 'utf-8'}`,
+        contentType: csvContentType(encoding),
         fileName: `${baseName}.csv`,
       };
     case 'xlsx':

@@ -3,7 +3,7 @@ import type { AuditEventInput } from '../db/auditTrail.ts';
 import { type ConsultationRow, findVisibleConsultation, markConsultationSent } from '../db/consultations.ts';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
-import { conflict, HttpProblem, notFound } from './problem.ts';
+import { conflict, HttpProblem, orNotFound } from './problem.ts';
 
 type NextStep = 'handover' | 'referral';
 
@@ -36,8 +36,9 @@ export async function openConsultationOfMyCounter(
   consultationId: string,
   next: NextStep,
 ): Promise<ConsultationRow> {
-  const consultation = await findVisibleConsultation(tx, actor, consultationId, { forUpdate: true });
-  if (!consultation) throw notFound();
+  const consultation = orNotFound(
+    await findVisibleConsultation(tx, actor, consultationId, { forUpdate: true }),
+  );
   if (consultation.organization_id !== actor.organizationId) {
     throw new HttpProblem(403, 'auth.forbidden', onlyTheCounter[next]);
   }

@@ -5,16 +5,15 @@ import type {
   preHandlerAsyncHookHandler,
   RouteOptions,
 } from 'fastify';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { problemSchema } from '../contract/problem.ts';
-import { type AuditEventInput, recordAudit } from '../db/auditTrail.ts';
 import { type CaseRow, findVisibleCase } from '../db/cases.ts';
 import type { DB } from '../db/schema.ts';
 import type { AuditAction } from '../domain/auditActions.ts';
-import type { Access, Actor } from './actor.ts';
-import { actorOf, auditContextOf } from './authentication.ts';
+import type { Access } from './actor.ts';
 import { notFound } from './problem.ts';
+import { type RequestTransaction, requestTransaction } from './requestTransaction.ts';
 
 /** The problems any operation may answer; a write may also conflict (409). */
 export const readErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
@@ -65,14 +64,9 @@ type Answer<R> = R extends { 201: infer S extends Schema }
     : undefined;
 
 /** What a handler is given: the request, the signed-in actor and the request's one transaction. */
-export interface OperationContext<P, Q, B> {
+export interface OperationContext<P, Q, B> extends RequestTransaction {
   request: FastifyRequest<{ Params: Infer<P>; Querystring: Infer<Q>; Body: Infer<B> }>;
   reply: FastifyReply;
-  actor: Actor;
-  /** The one transaction of the request: what the handler writes commits or rolls back together. */
-  tx: Transaction<DB>;
-  /** Record an audit event of this request (one of the declared actions) in its transaction. */
-  audit: (event: AuditEventInput) => Promise<void>;
   /** The case the actor can see (the access predicate), or 404. */
   visibleCase: (caseId: string, options?: { forUpdate?: boolean }) => Promise<CaseRow>;
 }
@@ -162,15 +156,14 @@ export function operations(
         },
         ...(spec.preHandler ? { preHandler: spec.preHandler } : {}),
         handler: async (request, reply) => {
-          const actor = actorOf(request);
           const held = holdUntilCommit(reply);
-          const answer = await db.transaction().execute((tx) =>
+          const answer = await requestTransaction(db, request, ({ actor, tx, audit }) =>
             handler({
               request: request as OperationContext<P, Q, B>['request'],
               reply: held.reply,
               actor,
               tx,
-              audit: (event) => recordAudit(tx, auditContextOf(request), event),
+              audit,
               visibleCase: async (caseId, options) => {
                 const kase = await findVisibleCase(tx, actor, caseId, options);
                 if (!kase) throw notFound();

@@ -58,6 +58,19 @@ export function nextCursor<T>(
   return more && last !== undefined ? encodeCursor(keyOf(last)) : null;
 }
 
+/**
+ * A page of a list read one row deeper than the page (`limit + 1`): the page's rows, and the
+ * `nextCursor` of the list answer (the key of the page's last row, when there was more).
+ */
+export function pageOf<T>(
+  rows: readonly T[],
+  limit: number,
+  keyOf: (last: T) => readonly (string | number)[],
+): { page: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  return { page, nextCursor: nextCursor(page, rows.length > limit, keyOf) };
+}
+
 const badCursor = () =>
   new HttpProblem(
     400,

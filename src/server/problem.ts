@@ -49,6 +49,11 @@ export class HttpProblem extends Error {
 
 export const notFound = () =>
   new HttpProblem(404, 'notFound', '指定されたデータは見つからないか、閲覧する権限がありません。');
+/** The record a lookup found, or 404 when there is none (or the actor may not see it). */
+export function orNotFound<T>(record: T | null | undefined): T {
+  if (!record) throw notFound();
+  return record;
+}
 export const forbidden = () => new HttpProblem(403, 'auth.forbidden', 'この操作を行う権限がありません。');
 export const conflict = (code: ProblemCode, detail: string) => new HttpProblem(409, code, detail);
 
@@ -95,9 +100,47 @@ function validationProblem(error: FastifyError): HttpProblem {
 }
 
 /** 400 `validation.invalid` naming each field, the same answer as the schemas' validation gives. */
-export function invalidFields(issues: { field: string; code: string; message: string }[]): HttpProblem {
+export function invalidFields(issues: FieldError[]): HttpProblem {
   const summary = issues.map((i) => `${i.field || '(本文)'}: ${i.message}`).join(' / ');
-  return new HttpProblem(400, 'validation.invalid', `入力内容に誤りがあります。${summary}`, issues);
+  return invalidInput(`入力内容に誤りがあります。${summary}`, issues);
+}
+
+/** One field a 400 `validation.invalid` answer names. */
+export type FieldError = NonNullable<Problem['errors']>[number];
+
+/** 400 `validation.invalid`: the detail a person reads, and the fields it is about. */
+export function invalidInput(detail: string, errors: FieldError[]): HttpProblem {
+  return new HttpProblem(400, 'validation.invalid', detail, errors);
+}
+
+/** 400 `validation.invalid` about one field; the detail is its message unless told otherwise. */
+export function invalidField(field: string, code: string, message: string, detail = message): HttpProblem {
+  return invalidInput(detail, [{ field, code, message }]);
+}
+
+/** Throw 400 `validation.invalid` naming these fields, if there are any. */
+export function refuseFieldErrors(detail: string, errors: FieldError[]): void {
+  if (errors.length > 0) throw invalidInput(detail, errors);
+}
+
+/**
+ * The field errors of the entries of a list whose reference is not known (code `unknown` unless
+ * told otherwise), one an entry, named by `field`.
+ */
+export function unknownEntries<T>(
+  entries: readonly T[],
+  check: {
+    isKnown: (entry: T) => boolean;
+    field: (entry: T, index: number) => string;
+    message: string;
+    code?: string;
+  },
+): FieldError[] {
+  return entries.flatMap((entry, index) =>
+    check.isKnown(entry)
+      ? []
+      : [{ field: check.field(entry, index), code: check.code ?? 'unknown', message: check.message }],
+  );
 }
 
 /** Turn every error into problem+json; bad input is a 4xx, never a 500. */

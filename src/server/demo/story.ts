@@ -62,10 +62,22 @@ type Relation = NonNullable<ConsultationInput['householdMembers']>[number]['rela
 type Topic = ConsultationInput['mainTopic'];
 type AssessmentInput = z.input<typeof assessmentInputSchema>;
 
+/** A member of the household a consultation records. */
+export interface DemoMember {
+  person: NewPerson;
+  relation: Relation;
+  livingTogether: boolean;
+}
+
+/** A household member who lives with the person the consultation is about. */
+export function livingWith(relation: Relation, member: NewPerson): DemoMember {
+  return { person: member, relation, livingTogether: true };
+}
+
 /** A consultation as a story tells it: new people, taken at the counter by a visit. */
 export interface DemoConsultation {
   person: NewPerson;
-  members?: { person: NewPerson; relation: Relation; livingTogether: boolean }[];
+  members?: DemoMember[];
   visitor?: { name: string; relation: Relation } | null;
   /** 相談内容; the first is the main one (◎) unless `mainTopic` names another. */
   topics: Topic[];

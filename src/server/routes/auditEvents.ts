@@ -13,7 +13,6 @@ import {
 } from '../../contract/auditEvents.ts';
 import { problemSchema } from '../../contract/problem.ts';
 import { countAuditEvents, listAuditEvents, searchAuditSubjects } from '../../db/auditEvents.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { planForEachExecution } from '../../db/preparedStatements.ts';
 import type { DB } from '../../db/schema.ts';
 import { auditActionName, auditResourceTypeName } from '../../domain/auditActions.ts';
@@ -22,12 +21,13 @@ import { today } from '../../domain/clock.ts';
 import { legalBases } from '../../domain/codeLists.ts';
 import { formatTokyoDateTime } from '../../domain/time.ts';
 import { personNameOf, presentAuditEvent } from '../auditPresenter.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
-import { attachment, encodeCsvLines } from '../documents.ts';
+import { csvContentType, encodeCsvLines } from '../documents.ts';
+import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { readErrors } from '../operation.ts';
-import { decodeCursor, nextCursor } from '../pagination.ts';
+import { decodeCursor, pageOf } from '../pagination.ts';
 import { HttpProblem } from '../problem.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 
 const BATCH = 5_000;
 
@@ -117,17 +117,16 @@ export function auditEventRoutes(
       },
     },
     async (request) => {
-      const actor = actorOf(request);
       const { limit, cursor } = request.query;
       const filter = filterOf(request.query);
       const after = decodeCursor(cursor, ['integer']);
-      const rows = await db.transaction().execute(async (tx) => {
+      const rows = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         await planForEachExecution(tx);
         const found = await listAuditEvents(tx, actor.tenantId, filter, {
           limit: limit + 1,
           beforeSeq: after ? String(after[0]) : undefined,
         });
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'auditEvent.list',
           resourceType: 'auditEvent',
           details: {
@@ -138,10 +137,10 @@ export function auditEventRoutes(
         });
         return found;
       });
-      const page = rows.slice(0, limit);
+      const { page, nextCursor } = pageOf(rows, limit, (last) => [Number(last.seq)]);
       return {
         items: page.map(presentAuditEvent),
-        nextCursor: nextCursor(page, rows.length > limit, (last) => [Number(last.seq)]),
+        nextCursor,
       };
     },
   );
@@ -163,11 +162,10 @@ export function auditEventRoutes(
       },
     },
     async (request) => {
-      const actor = actorOf(request);
       const terms = caseSearchTerms(request.query.q);
-      const rows = await db.transaction().execute(async (tx) => {
+      const rows = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         const found = await searchAuditSubjects(tx, actor.tenantId, terms, 10);
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'auditSubject.search',
           resourceType: 'auditEvent',
           details: { q: request.query.q, count: found.length },
@@ -200,10 +198,9 @@ export function auditEventRoutes(
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
       const { encoding, format } = request.query;
       const filter = filterOf(request.query);
-      const lines = await db.transaction().execute(async (tx) => {
+      const lines = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         await planForEachExecution(tx);
         const count = await countAuditEvents(tx, actor.tenantId, filter, maxRows);
         if (count > maxRows) {
@@ -222,7 +219,7 @@ export function auditEventRoutes(
           if (rows.length < BATCH) break;
           beforeSeq = rows.at(-1)?.seq;
         }
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'auditEvent.export',
           resourceType: 'auditEvent',
           details: { filter: filterDetails(filter), format, encoding, rows: out.length - 1 },
@@ -230,10 +227,11 @@ export function auditEventRoutes(
         return out;
       });
       const stamp = today().replaceAll('-', '');
-      return reply
-        .header('content-type', `text/csv; charset=${encoding === 'shift_jis' ? 'Shift_JIS' : 'utf-8'}`)
-        .header('content-disposition', attachment(`監査ログ_${stamp}.csv`))
-        .send(encodeCsvLines(lines, encoding));
+      return sendDownload(reply, {
+        body: encodeCsvLines(lines, encoding),
+        contentType: csvContentType(encoding),
+        fileName: `監査ログ_${stamp}.csv`,
+      });
     },
   );
 }

@@ -19,7 +19,7 @@ import {
 import { idParamsSchema } from '../../contract/common.ts';
 import { problemSchema } from '../../contract/problem.ts';
 import { latestAssessment } from '../../db/assessments.ts';
-import { type AuditAction, recordAudit } from '../../db/auditTrail.ts';
+import type { AuditAction } from '../../db/auditTrail.ts';
 import { assignableUsers, setAssignee } from '../../db/caseAssignee.ts';
 import { type CaseEventKind, recordCaseEvent } from '../../db/caseEvents.ts';
 import {
@@ -48,14 +48,14 @@ import { type CodeOf, closureReasons, type householdFlags, labelOf } from '../..
 import { dueDateOf } from '../../domain/dueDates.ts';
 import { caseAbilities, coordinatesCase } from '../../domain/policy/cases.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
 import { type CaseExportRow, caseExportCsv, caseExportXlsx } from '../caseExport.ts';
 import { advanceCase } from '../caseTransitions.ts';
 import { attachment } from '../documents.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { operations, readErrors, writeErrors } from '../operation.ts';
-import { decodeCursor, nextCursor } from '../pagination.ts';
-import { forbidden, HttpProblem, notFound } from '../problem.ts';
+import { decodeCursor, nextCursor, pageOf } from '../pagination.ts';
+import { forbidden, HttpProblem, invalidField, orNotFound } from '../problem.ts';
+import { type RequestTransaction, requestTransaction } from '../requestTransaction.ts';
 import { presentAssessment } from './assessments.ts';
 import { discloseConsentEntries, presentConsents } from './consents.ts';
 import { presentMeetingSummary } from './meetings.ts';
@@ -215,8 +215,7 @@ async function caseToCoordinate(
   caseId: string,
   { forUpdate = true }: { forUpdate?: boolean } = {},
 ): Promise<CaseRow> {
-  const kase = await findVisibleCase(tx, actor, caseId, { forUpdate });
-  if (!kase) throw notFound();
+  const kase = orNotFound(await findVisibleCase(tx, actor, caseId, { forUpdate }));
   if (!coordinatesCase(actor, kase)) throw forbidden();
   return kase;
 }
@@ -254,7 +253,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         limit,
         ...(cursor ? { cursor } : {}),
       });
-      const page = rows.slice(0, limit);
+      const { page, nextCursor } = pageOf(rows, limit, (last) => [last.sort_at, last.id]);
       const items = page.map((row) => presentCaseListItem(row, actor));
       // Audited last, so the tenant's audit-chain lock is held for as short a time as possible.
       await audit({
@@ -268,7 +267,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       });
       return {
         items,
-        nextCursor: nextCursor(page, rows.length > limit, (last) => [last.sort_at, last.id]),
+        nextCursor,
       };
     },
   );
@@ -428,22 +427,21 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       body: closeCaseInputSchema,
       response: { 200: caseDetailSchema },
     },
-    async ({ request, actor, tx }) => {
+    async ({ request, actor, tx, audit }) => {
       const input = request.body;
       const kase = await caseToCoordinate(tx, actor, request.params.id);
       const leadId = input.leadOrganizationId ?? null;
       if (leadId) {
         const known = await knownOrganizationIds(tx, actor.tenantId, [leadId]);
         if (!known.has(leadId) || leadId === kase.coordinating_organization_id) {
-          throw new HttpProblem(400, 'validation.invalid', '主担当機関の指定に誤りがあります。', [
-            {
-              field: 'leadOrganizationId',
-              code: known.has(leadId) ? 'coordinatingSection' : 'unknownOrganization',
-              message: known.has(leadId)
-                ? '重層事業担当は主担当機関に指定できません'
-                : '主担当機関が見つからないか、無効になっています',
-            },
-          ]);
+          throw invalidField(
+            'leadOrganizationId',
+            known.has(leadId) ? 'coordinatingSection' : 'unknownOrganization',
+            known.has(leadId)
+              ? '重層事業担当は主担当機関に指定できません'
+              : '主担当機関が見つからないか、無効になっています',
+            '主担当機関の指定に誤りがあります。',
+          );
         }
       }
       await advanceCase(tx, actor, kase, 'close', {
@@ -502,7 +500,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const leadName = leadId
         ? (await organizationNames(tx, actor.tenantId, [leadId])).get(leadId)
         : undefined;
-      await logCaseChange(tx, request, actor, kase, 'closed', 'case.close', {
+      await logCaseChange(tx, audit, actor, kase, 'closed', 'case.close', {
         summary: `終結（${reasonLabel}${leadName ? `／主担当：${leadName}` : ''}）`,
         details: { reason: input.reason, evaluation: input.evaluation, leadOrganizationId: leadId },
         audit: { reason: input.reason, leadOrganizationId: leadId },
@@ -529,13 +527,12 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         },
       },
       async (request) => {
-        const actor = actorOf(request);
         const { reason } = request.body;
-        return db.transaction().execute(async (tx) => {
+        return requestTransaction(db, request, async ({ actor, tx, audit }) => {
           const kase = await caseToCoordinate(tx, actor, request.params.id);
           await advanceCase(tx, actor, kase, event, { hasReason: Boolean(reason) });
           if (event === 'reopen') await clearClosure(tx, kase);
-          await logCaseChange(tx, request, actor, kase, kind, action, {
+          await logCaseChange(tx, audit, actor, kase, kind, action, {
             summary: `${label}：${reason}`,
             details: {
               reason,
@@ -592,13 +589,12 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         throw new HttpProblem(409, 'conflict.state', '終結した事例の担当職員は変更できません。');
       }
       if (userId !== null && (await assignableUsers(tx, kase, userId)).length === 0) {
-        throw new HttpProblem(400, 'validation.invalid', '担当職員の指定に誤りがあります。', [
-          {
-            field: 'userId',
-            code: 'notAssignable',
-            message: 'この事例に参加している機関の有効な職員を選んでください',
-          },
-        ]);
+        throw invalidField(
+          'userId',
+          'notAssignable',
+          'この事例に参加している機関の有効な職員を選んでください',
+          '担当職員の指定に誤りがあります。',
+        );
       }
       const previous = kase.assigned_user_id;
       if (previous !== userId) {
@@ -631,7 +627,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
 /** The timeline entry and audit event of a close / suspend / reopen. */
 async function logCaseChange(
   tx: Transaction<DB>,
-  request: Parameters<typeof auditContextOf>[0],
+  audit: RequestTransaction['audit'],
   actor: Actor,
   kase: CaseRow,
   kind: CaseEventKind,
@@ -646,7 +642,7 @@ async function logCaseChange(
     summary: entry.summary,
     details: entry.details,
   });
-  await recordAudit(tx, auditContextOf(request), {
+  await audit({
     action,
     resourceType: 'case',
     resourceId: kase.id,
@@ -657,7 +653,6 @@ async function logCaseChange(
 }
 
 async function reload(tx: Transaction<DB>, actor: Actor, caseId: string): Promise<CaseDetail> {
-  const kase = await findVisibleCase(tx, actor, caseId);
-  if (!kase) throw notFound();
+  const kase = orNotFound(await findVisibleCase(tx, actor, caseId));
   return loadCaseDetail(tx, actor, kase);
 }

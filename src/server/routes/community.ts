@@ -27,7 +27,7 @@ import { fiscalYearOf, fiscalYearRange, formatFiscalYear } from '../../domain/fi
 import type { CommunityActivityKind } from '../../domain/resources/community.ts';
 import type { Actor } from '../actor.ts';
 import { operations } from '../operation.ts';
-import { HttpProblem, notFound } from '../problem.ts';
+import { invalidField, orNotFound } from '../problem.ts';
 
 const base = (row: CommunityActivityRow) => ({
   id: row.id,
@@ -85,9 +85,7 @@ async function valuesOf(
       .executeTakeFirst();
     if (!resource) {
       const message = '指定された社会資源が見つかりません';
-      throw new HttpProblem(400, 'validation.invalid', `${message}。`, [
-        { field: 'resourceId', code: 'unknown', message },
-      ]);
+      throw invalidField('resourceId', 'unknown', message, `${message}。`);
     }
     const place = resource.locations[0];
     placeName ??= resource.name;
@@ -109,9 +107,7 @@ async function valuesOf(
 
 /** The activity with this id, or 404. */
 async function activity(tx: Transaction<DB>, actor: Actor, id: string): Promise<CommunityActivityRow> {
-  const row = await findCommunityActivity(tx, actor.tenantId, id);
-  if (!row) throw notFound();
-  return row;
+  return orNotFound(await findCommunityActivity(tx, actor.tenantId, id));
 }
 
 /**
@@ -252,9 +248,7 @@ export function communityRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const input = request.body;
       if (input.heldOn > today()) {
         const message = '開催日に未来の日付は指定できません';
-        throw new HttpProblem(400, 'validation.invalid', `${message}。`, [
-          { field: 'heldOn', code: 'future', message },
-        ]);
+        throw invalidField('heldOn', 'future', message, `${message}。`);
       }
       const row = await activity(tx, actor, request.params.id);
       const id = await insertCommunitySession(tx, {

@@ -15,16 +15,8 @@ import {
   consentWithdrawInputSchema,
 } from '../../contract/consents.ts';
 import { problemSchema } from '../../contract/problem.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { recordCaseEvent } from '../../db/caseEvents.ts';
-import {
-  findVisibleCase,
-  knownOrganizationIds,
-  organizationNames,
-  personBelongsToCase,
-  touchCase,
-  userNames,
-} from '../../db/cases.ts';
+import { findVisibleCase, organizationNames, touchCase, userNames } from '../../db/cases.ts';
 import { consentScopeDiscloser } from '../../db/consentDisclosure.ts';
 import {
   type ConsentRow,
@@ -46,11 +38,12 @@ import type { ConsentScope } from '../../domain/consentDisclosure.ts';
 import { coordinatesCase } from '../../domain/policy/cases.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
 import { attachment } from '../documents.ts';
 import { operations, writeErrors } from '../operation.ts';
-import { forbidden, HttpProblem, notFound } from '../problem.ts';
+import { forbidden, HttpProblem, notFound, orNotFound } from '../problem.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 import { checkScan } from '../scanFiles.ts';
+import { requirePersonInCase, requireSharingOrganizations } from '../sharingChecks.ts';
 
 /** In force on the day: given, not expired, not withdrawn. */
 export function consentInForce(row: ConsentRow, onDate: string): boolean {
@@ -169,39 +162,22 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
       const input = request.body;
-      const consent = await db.transaction().execute(async (tx) => {
-        const person = await findVisiblePerson(tx, actor, input.personId);
-        if (!person) throw notFound();
+      const consent = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
+        const person = orNotFound(await findVisiblePerson(tx, actor, input.personId));
         const kase = input.caseId
           ? await findVisibleCase(tx, actor, input.caseId, { forUpdate: true })
           : undefined;
         if (input.caseId && !kase) throw notFound();
         if (kase) {
           if (!coordinatesCase(actor, kase)) throw forbidden();
-          if (!(await personBelongsToCase(tx, kase, person.id))) {
-            throw new HttpProblem(400, 'validation.invalid', 'この人はこの事例の世帯員ではありません。', [
-              { field: 'personId', code: 'notInCase', message: 'この事例の世帯員から選んでください' },
-            ]);
-          }
+          await requirePersonInCase(tx, kase, person.id);
         }
-        const known = await knownOrganizationIds(tx, actor.tenantId, input.organizationIds);
-        const unknown = input.organizationIds
-          .map((id, index) => ({ id, index }))
-          .filter(({ id }) => !known.has(id));
-        if (unknown.length > 0) {
-          throw new HttpProblem(
-            400,
-            'validation.invalid',
-            '共有先の機関が見つからないか、無効になっています。',
-            unknown.map(({ index }) => ({
-              field: `organizationIds.${index}`,
-              code: 'unknownOrganization',
-              message: '共有先の機関が見つからないか、無効になっています',
-            })),
-          );
-        }
+        await requireSharingOrganizations(
+          tx,
+          actor.tenantId,
+          input.organizationIds.map((id, index) => ({ field: `organizationIds.${index}`, id })),
+        );
 
         const row = await insertConsent(tx, { tenantId: actor.tenantId, recordedBy: actor.userId, input });
         const organizations = await organizationNames(tx, actor.tenantId, row.organization_ids);
@@ -229,7 +205,7 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             },
           });
         }
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'consent.create',
           resourceType: 'consent',
           resourceId: row.id,
@@ -273,13 +249,11 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
-        const person = await findVisiblePerson(tx, actor, request.params.id);
-        if (!person) throw notFound();
+      return requestTransaction(db, request, async ({ actor, tx, audit }) => {
+        const person = orNotFound(await findVisiblePerson(tx, actor, request.params.id));
         const rows = await consentsOfPerson(tx, actor, person.id);
         const items = await presentConsents(tx, actor, rows, `${person.family_name} ${person.given_name}`);
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'consent.list',
           resourceType: 'consent',
           personId: person.id,
@@ -306,8 +280,7 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async ({ request, actor, tx, audit }) => {
       const input = request.body;
-      const consent = await findVisibleConsent(tx, actor, request.params.id, { forUpdate: true });
-      if (!consent) throw notFound();
+      const consent = orNotFound(await findVisibleConsent(tx, actor, request.params.id, { forUpdate: true }));
       if (!(await manageableConsentIds(tx, actor, [consent.id])).has(consent.id)) throw forbidden();
       if (consent.withdrawn_at) {
         throw new HttpProblem(
@@ -373,12 +346,12 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
       const input = request.body;
       const file = checkScan(input.contentBase64, input.mediaType, CONSENT_SCAN_MAX_BYTES);
-      return db.transaction().execute(async (tx) => {
-        const consent = await findVisibleConsent(tx, actor, request.params.id, { forUpdate: true });
-        if (!consent) throw notFound();
+      return requestTransaction(db, request, async ({ actor, tx, audit }) => {
+        const consent = orNotFound(
+          await findVisibleConsent(tx, actor, request.params.id, { forUpdate: true }),
+        );
         if (!(await manageableConsentIds(tx, actor, [consent.id])).has(consent.id)) throw forbidden();
         const { previousSha256 } = await saveConsentScan(tx, {
           tenantId: actor.tenantId,
@@ -389,7 +362,7 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           sha256: file.sha256,
           uploadedBy: actor.userId,
         });
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'consent.attachScan',
           resourceType: 'consent',
           resourceId: consent.id,
@@ -428,13 +401,10 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const scan = await db.transaction().execute(async (tx) => {
-        const consent = await findVisibleConsent(tx, actor, request.params.id);
-        if (!consent) throw notFound();
-        const found = await consentScan(tx, actor.tenantId, consent.id);
-        if (!found) throw notFound();
-        await recordAudit(tx, auditContextOf(request), {
+      const scan = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
+        const consent = orNotFound(await findVisibleConsent(tx, actor, request.params.id));
+        const found = orNotFound(await consentScan(tx, actor.tenantId, consent.id));
+        await audit({
           action: 'consent.readScan',
           resourceType: 'consent',
           resourceId: consent.id,

@@ -45,8 +45,8 @@ import type { Actor } from '../actor.ts';
 import { auditContextOf } from '../authentication.ts';
 import { sentConsultationEvent } from '../openConsultation.ts';
 import { operations } from '../operation.ts';
-import { decodeCursor, nextCursor } from '../pagination.ts';
-import { conflict, enforce, type HttpProblem, invalidFields, notFound } from '../problem.ts';
+import { decodeCursor, pageOf } from '../pagination.ts';
+import { conflict, enforce, type HttpProblem, invalidFields, notFound, orNotFound } from '../problem.ts';
 import { auditPersonsCreated, presentPersonSummary } from './persons.ts';
 
 /** A 400 naming one field of the body, for ids that are unknown or not the caller's to use. */
@@ -211,8 +211,7 @@ export async function presentConsultation(
 
 /** The consultation with this id as the caller sees it now, and its row; 404 unless visible. */
 async function visibleConsultation(tx: Transaction<DB>, actor: Actor, id: string) {
-  const row = await findVisibleConsultation(tx, actor, id);
-  if (!row) throw notFound();
+  const row = orNotFound(await findVisibleConsultation(tx, actor, id));
   return { row, consultation: await presentConsultation(tx, actor, row) };
 }
 
@@ -444,7 +443,7 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const { limit, cursor, ...filter } = request.query;
       const after = decodeCursor(cursor, ['date', 'uuid']);
       const rows = await listConsultations(tx, actor, { filter, limit, after });
-      const page = rows.slice(0, limit);
+      const { page, nextCursor } = pageOf(rows, limit, (last) => [last.received_on, last.id]);
       const summaries = await summariesWithPersons(tx, actor, page);
       const referrals = await referralsOf(
         tx,
@@ -478,7 +477,7 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       });
       return {
         items,
-        nextCursor: nextCursor(page, rows.length > limit, (last) => [last.received_on, last.id]),
+        nextCursor,
       };
     },
   );
@@ -518,8 +517,9 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: consultationSchema },
     },
     async ({ request, actor, tx, audit }) => {
-      const row = await findVisibleConsultation(tx, actor, request.params.id, { forUpdate: true });
-      if (!row) throw notFound();
+      const row = orNotFound(
+        await findVisibleConsultation(tx, actor, request.params.id, { forUpdate: true }),
+      );
       const referrals = await referralsOf(tx, actor.tenantId, [row.id]);
       enforce(closeRefusal(actor, row, referrals));
       const note = request.body.note || null;

@@ -20,7 +20,6 @@ import {
   opinionListSchema,
   opinionSchema,
 } from '../../contract/council.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { listChallenges, loadProgrammes } from '../../db/recidivismPlan.ts';
 import { cooperatingEmployerCounts } from '../../db/resourceCounts.ts';
 import type { DB } from '../../db/schema.ts';
@@ -30,11 +29,12 @@ import { councilMeetingAbilities, mayAnswerOpinion, opinionRefusal } from '../..
 import { automaticIndicatorsOf } from '../../domain/resources/automaticIndicators.ts';
 import { formatDateWithWareki } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
-import { attachment, renderDocument, type TableDocument } from '../documents.ts';
+import { renderDocument, type TableDocument } from '../documents.ts';
+import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { operations, readErrors } from '../operation.ts';
-import { enforce, HttpProblem, notFound } from '../problem.ts';
+import { enforce, type FieldError, notFound, refuseFieldErrors, unknownEntries } from '../problem.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 import { findYearLock, loadProgress } from './programmeProgress.ts';
 import { requirePlan } from './recidivismPlan.ts';
 
@@ -439,19 +439,14 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           await tx.selectFrom('organizations').select('id').where('tenant_id', '=', actor.tenantId).execute()
         ).map((o) => o.id),
       );
-      const errors = input.attendees.flatMap((a, i) =>
-        orgs.has(a.organizationId) || memberOrgs.has(a.organizationId)
-          ? []
-          : [
-              {
-                field: `attendees.${i}.organizationId`,
-                code: 'unknown',
-                message: '指定された組織が見つかりません',
-              },
-            ],
+      refuseFieldErrors(
+        '出席者の組織が見つかりません。',
+        unknownEntries(input.attendees, {
+          isKnown: (a) => orgs.has(a.organizationId) || memberOrgs.has(a.organizationId),
+          field: (_, i) => `attendees.${i}.organizationId`,
+          message: '指定された組織が見つかりません',
+        }),
       );
-      if (errors.length)
-        throw new HttpProblem(400, 'validation.invalid', '出席者の組織が見つかりません。', errors);
       const id = randomUUID();
       await tx
         .insertInto('council_meetings')
@@ -528,12 +523,11 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
       const { fiscalYear, format, encoding } = request.query;
-      const { paper, planName } = await db.transaction().execute(async (tx) => {
+      const { paper, planName } = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         const built = await buildPaper(tx, actor.tenantId, request.params.id, fiscalYear);
         const plan = await requirePlan(tx, actor.tenantId);
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'export',
           resourceType: 'councilPaper',
           resourceId: request.params.id,
@@ -548,10 +542,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         `再犯防止推進連絡会議資料_${paper.fiscalYearLabel}`,
         encoding,
       );
-      return reply
-        .header('content-type', rendered.contentType)
-        .header('content-disposition', attachment(rendered.fileName))
-        .send(rendered.body);
+      return sendDownload(reply, rendered);
     },
   );
 
@@ -592,7 +583,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         .executeTakeFirst();
       enforce(opinionRefusal(actor, input.organizationId, member !== undefined));
       const plan = await requirePlan(tx, actor.tenantId);
-      const errors: { field: string; code: string; message: string }[] = [];
+      const errors: FieldError[] = [];
       const exists = async (
         table: 'council_meetings' | 'challenges' | 'programmes',
         id: string | undefined,
@@ -610,8 +601,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         errors.push({ field: 'challengeId', code: 'unknown', message: '指定された課題が見つかりません' });
       if (!(await exists('programmes', input.programmeId)))
         errors.push({ field: 'programmeId', code: 'unknown', message: '指定された事業が見つかりません' });
-      if (errors.length)
-        throw new HttpProblem(400, 'validation.invalid', '関連づける対象が見つかりません。', errors);
+      refuseFieldErrors('関連づける対象が見つかりません。', errors);
       const id = randomUUID();
       await tx
         .insertInto('opinions')

@@ -12,12 +12,11 @@ import {
   councilAttachmentSchema,
 } from '../../contract/council.ts';
 import { problemSchema } from '../../contract/problem.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import type { DB } from '../../db/schema.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
 import { attachment } from '../documents.ts';
 import { operations } from '../operation.ts';
 import { HttpProblem, notFound } from '../problem.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 
 const errors = {
   400: problemSchema,
@@ -104,7 +103,6 @@ export function councilAttachmentRoutes(app: FastifyInstance, db: Kysely<DB>): v
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
       const { fileName, contentBase64 } = request.body;
       const type = mediaTypeOf(fileName);
       if (!type) {
@@ -138,7 +136,7 @@ export function councilAttachmentRoutes(app: FastifyInstance, db: Kysely<DB>): v
           `ファイルの内容が拡張子（${fileName.split('.').pop()}）と一致しません`,
         );
       }
-      const created = await db.transaction().execute(async (tx) => {
+      const created = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         await requireMeeting(tx, actor.tenantId, request.params.id);
         const id = randomUUID();
         const row = await tx
@@ -160,7 +158,7 @@ export function councilAttachmentRoutes(app: FastifyInstance, db: Kysely<DB>): v
           .select('display_name')
           .where('id', '=', actor.userId)
           .executeTakeFirstOrThrow();
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'councilMeeting.attach',
           resourceType: 'councilMeeting',
           resourceId: request.params.id,

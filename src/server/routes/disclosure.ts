@@ -10,16 +10,16 @@ import {
 } from '../../contract/auditEvents.ts';
 import { idParamsSchema } from '../../contract/common.ts';
 import { problemSchema } from '../../contract/problem.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { escapeLike, personSummaryColumns } from '../../db/persons.ts';
 import type { DB } from '../../db/schema.ts';
 import { normalizeKana } from '../../domain/kana.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
 import { disclosureDocument, loadDisclosure } from '../disclosure.ts';
-import { attachment, renderDocument } from '../documents.ts';
+import { renderDocument } from '../documents.ts';
+import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { readErrors } from '../operation.ts';
-import { notFound } from '../problem.ts';
+import { orNotFound } from '../problem.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 import { presentPersonSummary } from './persons.ts';
 
 const LOOKUP_LIMIT = 50;
@@ -51,9 +51,8 @@ export function disclosureRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
       const { kana, name, birthDate } = request.query;
-      const rows = await db.transaction().execute(async (tx) => {
+      const rows = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         let query = tx
           .selectFrom('persons as p')
           .innerJoin('organizations as o', 'o.id', 'p.registered_by_organization_id')
@@ -78,7 +77,7 @@ export function disclosureRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         }
         if (birthDate) query = query.where('p.birth_date', '=', birthDate);
         const found = await query.orderBy('p.kana_key').orderBy('p.id').limit(LOOKUP_LIMIT).execute();
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'person.lookupForDisclosure',
           resourceType: 'person',
           details: {
@@ -119,17 +118,15 @@ export function disclosureRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
       const { format, purpose } = request.query;
-      const { disclosure, tenantName } = await db.transaction().execute(async (tx) => {
-        const loaded = await loadDisclosure(tx, actor.tenantId, request.params.id);
-        if (!loaded) throw notFound();
+      const exported = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
+        const loaded = orNotFound(await loadDisclosure(tx, actor.tenantId, request.params.id));
         const tenant = await tx
           .selectFrom('tenants')
           .select('name')
           .where('id', '=', actor.tenantId)
           .executeTakeFirstOrThrow();
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'person.disclosureExport',
           resourceType: 'person',
           resourceId: request.params.id,
@@ -147,16 +144,14 @@ export function disclosureRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         });
         return { disclosure: loaded, tenantName: tenant.name };
       });
+      const { disclosure, tenantName } = exported;
       if (format === 'json') return disclosure;
       const rendered = await renderDocument(
         disclosureDocument(disclosure, tenantName),
         'pdf',
         `開示資料_${String(disclosure.person.familyName)}${String(disclosure.person.givenName)}`,
       );
-      return reply
-        .header('content-type', rendered.contentType)
-        .header('content-disposition', attachment(rendered.fileName))
-        .send(rendered.body);
+      return sendDownload(reply, rendered);
     },
   );
 }

@@ -4,17 +4,16 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { idParamsSchema } from '../../contract/common.ts';
 import { easyReadPlanSchema, easyReadQuerySchema } from '../../contract/forms.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { findPlan, loadPlanDetails } from '../../db/plans.ts';
 import type { DB, OrganizationContact } from '../../db/schema.ts';
 import { easyReadPlan } from '../../domain/easyRead/easyReadPlan.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
-import { attachment } from '../documents.ts';
+import { sendDownload } from '../download.ts';
 import { easyReadHtml, easyReadPdf, withRuby } from '../easyRead/easyReadRender.ts';
 import { createReadingDictionary } from '../easyRead/readings.ts';
 import { readErrors } from '../operation.ts';
-import { notFound } from '../problem.ts';
+import { orNotFound } from '../problem.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 
 /**
  * A plan the person can read (plans.easyRead): the plan in やさしい日本語 with ふりがな over every
@@ -41,11 +40,9 @@ export function easyReadRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
       const { format, purpose } = request.query;
-      const { document, ids, cityName } = await db.transaction().execute(async (tx) => {
-        const plan = await findPlan(tx, actor, request.params.id);
-        if (!plan) throw notFound();
+      const read = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
+        const plan = orNotFound(await findPlan(tx, actor, request.params.id));
         const details = (await loadPlanDetails(tx, actor.tenantId, [plan])).get(plan.id);
         const facts = await tx
           .selectFrom('cases as c')
@@ -66,7 +63,7 @@ export function easyReadRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         const contact = (
           typeof facts.contact === 'string' ? JSON.parse(facts.contact) : facts.contact
         ) as OrganizationContact;
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'plan.easyRead',
           resourceType: 'supportPlan',
           resourceId: plan.id,
@@ -101,15 +98,17 @@ export function easyReadRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           }),
         };
       });
+      const { document, ids, cityName } = read;
       const plan = await withRuby(document, dictionary, ids);
       if (format === 'json') return plan;
       if (format === 'html')
         return reply.header('content-type', 'text/html; charset=utf-8').send(easyReadHtml(plan));
       const pdf = await easyReadPdf(plan, cityName);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', attachment(`わかりやすい支援計画_第${ids.version}版.pdf`))
-        .send(pdf);
+      return sendDownload(reply, {
+        body: pdf,
+        contentType: 'application/pdf',
+        fileName: `わかりやすい支援計画_第${ids.version}版.pdf`,
+      });
     },
   );
 }

@@ -10,7 +10,7 @@ import {
   caseFormQuerySchema,
   formQuerySchema,
 } from '../../contract/forms.ts';
-import { type AuditEventInput, recordAudit } from '../../db/auditTrail.ts';
+import type { AuditEventInput } from '../../db/auditTrail.ts';
 import { monitoringForForm } from '../../db/caseForms.ts';
 import { type CaseRow, findVisibleCase } from '../../db/cases.ts';
 import { findVisibleConsultation } from '../../db/consultations.ts';
@@ -23,8 +23,7 @@ import type { DB } from '../../db/schema.ts';
 import { reportsInPeriod } from '../../db/supportReports.ts';
 import { now, today } from '../../domain/clock.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
-import { attachment } from '../documents.ts';
+import { sendDownload } from '../download.ts';
 import {
   assessmentSheet,
   caseFormNames,
@@ -39,7 +38,8 @@ import { type FormFrame, renderForm } from '../forms/formLayout.ts';
 import { meetingFormName, meetingRecord } from '../forms/meetingRecord.ts';
 import { householdDiagramInput, renderEcomap, renderGenogram } from '../householdDiagram.ts';
 import { readErrors } from '../operation.ts';
-import { notFound } from '../problem.ts';
+import { notFound, orNotFound } from '../problem.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 import { loadCaseDetail } from './cases.ts';
 import { presentConsultation } from './consultations.ts';
 import { presentHousehold } from './households.ts';
@@ -84,13 +84,6 @@ async function contactOf(tx: Transaction<DB>, actor: Actor, personId: string): P
       : person.phones
     : [];
   return { postalCode: person?.postal_code ?? null, address: person?.address ?? null, phones };
-}
-
-function sendPdf(reply: FastifyReply, body: Buffer, fileName: string) {
-  return reply
-    .header('content-type', 'application/pdf')
-    .header('content-disposition', attachment(fileName))
-    .send(body);
 }
 
 interface CaseFormQuery {
@@ -228,11 +221,10 @@ async function printForm(
   read: (tx: Transaction<DB>, actor: Actor) => Promise<Printout>,
   fileSuffix: (frame: FormFrame) => string = (frame) => frame.caseNumber ?? '',
 ) {
-  const actor = actorOf(request);
   const { purpose } = request.query;
-  const { frame, content } = await db.transaction().execute(async (tx) => {
+  const { frame, content } = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
     const printout = await read(tx, actor);
-    await recordAudit(tx, auditContextOf(request), {
+    await audit({
       action: 'print',
       ...printout.audit,
       details: { ...printout.audit.details, ...(purpose ? { purpose } : {}) },
@@ -243,7 +235,11 @@ async function printForm(
     };
   });
   const pdf = await renderForm(frame, content);
-  return sendPdf(reply, pdf, `${frame.title}_${fileSuffix(frame)}.pdf`);
+  return sendDownload(reply, {
+    body: pdf,
+    contentType: 'application/pdf',
+    fileName: `${frame.title}_${fileSuffix(frame)}.pdf`,
+  });
 }
 
 /** A 帳票 route's options: the permission it needs, audited as `print`, answered as PDF. */
@@ -280,8 +276,7 @@ export function formRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const { kind } = request.params;
       const { purpose: _purpose, ...query } = request.query;
       return printForm(db, request, reply, async (tx, actor) => {
-        const kase = await findVisibleCase(tx, actor, request.params.id);
-        if (!kase) throw notFound();
+        const kase = orNotFound(await findVisibleCase(tx, actor, request.params.id));
         const built = await caseFormContent(tx, actor, kase, kind, query);
         return {
           formName: caseFormNames[kind],
@@ -313,8 +308,7 @@ export function formRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         request,
         reply,
         async (tx, actor) => {
-          const row = await findVisibleConsultation(tx, actor, request.params.id);
-          if (!row) throw notFound();
+          const row = orNotFound(await findVisibleConsultation(tx, actor, request.params.id));
           const consultation = await presentConsultation(tx, actor, row);
           const contact = await contactOf(tx, actor, row.person_id);
           return {
@@ -347,8 +341,7 @@ export function formRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     }),
     async (request, reply) =>
       printForm(db, request, reply, async (tx, actor) => {
-        const row = await findVisibleMeeting(tx, actor, request.params.id);
-        if (!row) throw notFound();
+        const row = orNotFound(await findVisibleMeeting(tx, actor, request.params.id));
         const meeting = await presentMeeting(tx, actor, row);
         return {
           formName: meetingFormName(meeting),

@@ -34,8 +34,8 @@ import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { finishSending, openConsultationOfMyCounter } from '../openConsultation.ts';
 import { operations } from '../operation.ts';
-import { decodeCursor, nextCursor } from '../pagination.ts';
-import { conflict, enforce, notFound } from '../problem.ts';
+import { decodeCursor, pageOf } from '../pagination.ts';
+import { conflict, enforce, notFound, orNotFound } from '../problem.ts';
 import { presentHandoverOf, summariesOfSent, visibleSummariesWithPersons } from './consultations.ts';
 
 function presentHandover(
@@ -137,7 +137,11 @@ export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         after,
         withDuplicates: maySeePossibleDuplicates(actor),
       });
-      const page = rows.slice(0, limit);
+      const { page, nextCursor } = pageOf(rows, limit, (last) => [
+        Number(last.rank),
+        last.created_key,
+        last.id,
+      ]);
       const summaries = await summariesOfSent(tx, actor, page);
       const today = clock.today();
       const items = page.flatMap((row) => {
@@ -156,11 +160,7 @@ export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       });
       return {
         items,
-        nextCursor: nextCursor(page, rows.length > limit, (last) => [
-          Number(last.rank),
-          last.created_key,
-          last.id,
-        ]),
+        nextCursor,
       };
     },
   );
@@ -176,8 +176,7 @@ export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: handoverAcceptedSchema },
     },
     async ({ request, actor, tx, audit }) => {
-      const handover = await findHandoverForRecipient(tx, actor, request.params.id);
-      if (!handover) throw notFound();
+      const handover = orNotFound(await findHandoverForRecipient(tx, actor, request.params.id));
       enforce(handoverDecisionRefusal(actor, handover));
       const consultation = await tx
         .selectFrom('consultations')
@@ -228,8 +227,7 @@ export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: handoverSchema },
     },
     async ({ request, actor, tx, audit }) => {
-      const handover = await findHandoverForRecipient(tx, actor, request.params.id);
-      if (!handover) throw notFound();
+      const handover = orNotFound(await findHandoverForRecipient(tx, actor, request.params.id));
       enforce(handoverDecisionRefusal(actor, handover));
       await decideHandover(tx, actor.tenantId, handover.id, {
         status: 'returned',

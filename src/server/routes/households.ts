@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { idParamsSchema } from '../../contract/common.ts';
 import {
@@ -27,10 +27,11 @@ import { today } from '../../domain/clock.ts';
 import { type DiagramRelation, relationProblems } from '../../domain/household/model.ts';
 import { mayEditHousehold } from '../../domain/policy/cases.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
+import { auditContextOf } from '../authentication.ts';
 import { householdDiagramInput, renderEcomap, renderGenogram, tieLabel } from '../householdDiagram.ts';
 import { operations, readErrors } from '../operation.ts';
-import { conflict, type HttpProblem, notFound } from '../problem.ts';
+import { conflict, type HttpProblem, orNotFound } from '../problem.ts';
+import { type RequestTransaction, requestTransaction } from '../requestTransaction.ts';
 import { fieldProblem } from './consultations.ts';
 import { auditPersonsCreated, presentPersonSummary } from './persons.ts';
 import { requireCoordinating } from './plans.ts';
@@ -92,11 +93,26 @@ function invalid(field: string, message: string): HttpProblem {
 }
 
 /** Read a visible case's household with what the diagrams need; 404 when the case is not visible. */
-async function loadFor(tx: Transaction<DB>, actor: Actor, caseId: string) {
-  const kase = await findVisibleCase(tx, actor, caseId);
-  if (!kase) throw notFound();
+/**
+ * The household of a case I may see (else 404) and the organisations taking part in the case, the
+ * read audited with the members read (`details` says how it was read).
+ */
+async function readHousehold(
+  { actor, tx, audit }: RequestTransaction,
+  caseId: string,
+  details: Record<string, unknown> = {},
+) {
+  const kase = orNotFound(await findVisibleCase(tx, actor, caseId));
   const record = await loadHousehold(tx, actor.tenantId, kase.household_id);
   const participating = await participatingOrganizations(tx, actor.tenantId, kase.id);
+  await audit({
+    action: 'household.read',
+    resourceType: 'household',
+    resourceId: record.id,
+    caseId: kase.id,
+    personId: kase.primary_person_id,
+    details: { ...details, personIds: record.members.map((m) => m.id) },
+  });
   return { kase, record, participating };
 }
 
@@ -121,15 +137,7 @@ export function householdRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: householdSchema },
     },
     async ({ request, actor, tx, audit }) => {
-      const { kase, record, participating } = await loadFor(tx, actor, request.params.id);
-      await audit({
-        action: 'household.read',
-        resourceType: 'household',
-        resourceId: record.id,
-        caseId: kase.id,
-        personId: kase.primary_person_id,
-        details: { personIds: record.members.map((m) => m.id) },
-      });
+      const { kase, record, participating } = await readHousehold({ actor, tx, audit }, request.params.id);
       return presentHousehold(record, participating, kase, actor);
     },
   );
@@ -149,17 +157,10 @@ export function householdRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
       const { kind } = request.query;
-      const svg = await db.transaction().execute(async (tx) => {
-        const { kase, record, participating } = await loadFor(tx, actor, request.params.id);
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'household.read',
-          resourceType: 'household',
-          resourceId: record.id,
-          caseId: kase.id,
-          personId: kase.primary_person_id,
-          details: { diagram: kind, personIds: record.members.map((m) => m.id) },
+      const svg = await requestTransaction(db, request, async (context) => {
+        const { kase, record, participating } = await readHousehold(context, request.params.id, {
+          diagram: kind,
         });
         const input = householdDiagramInput(record, participating, today());
         return kind === 'genogram'

@@ -15,7 +15,6 @@ import {
 } from '../../contract/hsds.ts';
 import { problemSchema } from '../../contract/problem.ts';
 import { resourceInputSchema } from '../../contract/resources.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { hsdsTokenHash } from '../../db/hsdsTokens.ts';
 import {
   directoryOrganizationOf,
@@ -37,10 +36,10 @@ import {
   hsdsService,
   hsdsServiceSummary,
 } from '../../domain/resources/hsds.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
 import { hsdsServiceErrors } from '../hsds/validate.ts';
 import { readErrors } from '../operation.ts';
-import { HttpProblem, notFound } from '../problem.ts';
+import { HttpProblem, invalidField, invalidInput, notFound } from '../problem.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 
 const writeErrors = { ...readErrors, 409: problemSchema, 413: problemSchema };
 
@@ -260,20 +259,17 @@ export function hsdsRoutes(
       },
     },
     async (request) => {
-      const actor = actorOf(request);
       const services = readHsdsFile(request.body.contentBase64);
       const values = services.map((service, index) => checkService(service, index));
       const errors = values.flatMap((v) => ('errors' in v ? v.errors : []));
       if (errors.length) {
-        throw new HttpProblem(
-          400,
-          'validation.invalid',
+        throw invalidInput(
           `HSDSファイルに誤りがあります（${errors.length}件）。直してから取り込んでください。`,
           errors.slice(0, 50),
         );
       }
       const ready = values.flatMap((v) => ('values' in v ? [v.values] : []));
-      return db.transaction().execute(async (tx) => {
+      return requestTransaction(db, request, async ({ actor, tx, audit }) => {
         let created = 0;
         let updated = 0;
         const items: {
@@ -297,7 +293,7 @@ export function hsdsRoutes(
           else await insertResource(tx, actor.tenantId, actor.userId, item);
         }
         if (!request.query.dryRun) {
-          await recordAudit(tx, auditContextOf(request), {
+          await audit({
             action: 'resource.import',
             resourceType: 'resource',
             details: { fileName: request.body.fileName ?? null, services: ready.length, created, updated },
@@ -309,10 +305,7 @@ export function hsdsRoutes(
   );
 }
 
-const fileError = (detail: string) =>
-  new HttpProblem(400, 'validation.invalid', detail, [
-    { field: 'contentBase64', code: 'hsds', message: detail },
-  ]);
+const fileError = (detail: string) => invalidField('contentBase64', 'hsds', detail);
 
 /** The services of an HSDS file: a JSON array of services, a page (`contents`), or one service. */
 function readHsdsFile(contentBase64: string): unknown[] {

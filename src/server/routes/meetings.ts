@@ -8,7 +8,6 @@ import {
   meetingSchema,
   minutesInputSchema,
 } from '../../contract/meetings.ts';
-import type { Problem } from '../../contract/problem.ts';
 import { recordCaseEvent } from '../../db/caseEvents.ts';
 import { knownOrganizationIds, organizationNames, touchCase, userNames } from '../../db/cases.ts';
 import { consentCoverage } from '../../db/consents.ts';
@@ -32,7 +31,15 @@ import { formatWareki, toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { advanceCase } from '../caseTransitions.ts';
 import { operations } from '../operation.ts';
-import { conflict, forbidden, HttpProblem, notFound } from '../problem.ts';
+import {
+  conflict,
+  forbidden,
+  HttpProblem,
+  invalidField,
+  notFound,
+  orNotFound,
+  refuseFieldErrors,
+} from '../problem.ts';
 
 /** Clock skew tolerated when a meeting is recorded as held "now". */
 const HELD_AT_TOLERANCE_MS = 10 * 60 * 1000;
@@ -136,13 +143,8 @@ export async function presentMeeting(
 
 /** The meeting with this id as the caller sees it now, and its row; 404 unless visible. */
 async function visibleMeeting(tx: Transaction<DB>, actor: Actor, id: string) {
-  const row = await findVisibleMeeting(tx, actor, id);
-  if (!row) throw notFound();
+  const row = orNotFound(await findVisibleMeeting(tx, actor, id));
   return { row, meeting: await presentMeeting(tx, actor, row) };
-}
-
-function invalid(errors: NonNullable<Problem['errors']>, detail: string): HttpProblem {
-  return new HttpProblem(400, 'validation.invalid', detail, errors);
 }
 
 export function meetingRoutes(app: FastifyInstance, db: Kysely<DB>): void {
@@ -168,8 +170,10 @@ export function meetingRoutes(app: FastifyInstance, db: Kysely<DB>): void {
 
       const kind = await findMeetingKind(tx, actor.tenantId, input.kindId);
       if (!kind) {
-        throw invalid(
-          [{ field: 'kindId', code: 'unknownKind', message: '会議の種類が見つかりません' }],
+        throw invalidField(
+          'kindId',
+          'unknownKind',
+          '会議の種類が見つかりません',
           '会議の種類が見つかりません。',
         );
       }
@@ -194,7 +198,7 @@ export function meetingRoutes(app: FastifyInstance, db: Kysely<DB>): void {
               ]
             : [],
       );
-      if (badInvitees.length > 0) throw invalid(badInvitees, '招集する機関の指定に誤りがあります。');
+      refuseFieldErrors('招集する機関の指定に誤りがあります。', badInvitees);
       if (!isOpenStage(kase.stage)) {
         throw conflict(
           'conflict.state',
@@ -391,8 +395,7 @@ export function meetingRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async ({ request, actor, tx, audit, visibleCase }) => {
       const input = request.body;
-      const meeting = await findVisibleMeeting(tx, actor, request.params.id, { forUpdate: true });
-      if (!meeting) throw notFound();
+      const meeting = orNotFound(await findVisibleMeeting(tx, actor, request.params.id, { forUpdate: true }));
       if (!coordinatesCase(actor, meeting)) throw forbidden();
 
       const invitations = await invitationsOf(tx, actor.tenantId, meeting.id);
@@ -415,7 +418,7 @@ export function meetingRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           message: '開催日時に未来の日時は入力できません',
         });
       }
-      if (notInvited.length > 0) throw invalid(notInvited, '出欠または開催日時の入力に誤りがあります。');
+      refuseFieldErrors('出欠または開催日時の入力に誤りがあります。', notInvited);
       if (meeting.status === 'held') {
         throw conflict('conflict.state', 'この会議の開催はすでに記録されています。');
       }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { idParamsSchema } from '../../contract/common.ts';
 import {
   type Organization,
@@ -26,7 +26,7 @@ import {
 } from '../../domain/policy/accounts.ts';
 import type { Actor } from '../actor.ts';
 import { operations } from '../operation.ts';
-import { conflict, enforce, notFound } from '../problem.ts';
+import { conflict, enforce, orNotFound } from '../problem.ts';
 
 export function presentOrganization(row: OrganizationRow, actor: Actor): Organization {
   const contact = typeof row.contact === 'string' ? JSON.parse(row.contact) : row.contact;
@@ -41,6 +41,18 @@ export function presentOrganization(row: OrganizationRow, actor: Actor): Organiz
     disabledAt: row.disabled_at?.toISOString() ?? null,
     abilities: organizationAbilities(actor, row),
   };
+}
+
+/** 409 when another organisation of the municipality already has the name (names are unique). */
+async function refuseTakenName(
+  tx: Transaction<DB>,
+  tenantId: string,
+  name: string,
+  exceptId?: string,
+): Promise<void> {
+  if (await organizationNameTaken(tx, tenantId, name, exceptId)) {
+    throw conflict('conflict.organizationNameTaken', `「${name}」という名称の組織はすでに登録されています。`);
+  }
 }
 
 export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
@@ -75,8 +87,7 @@ export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: organizationSchema },
     },
     async ({ request, actor, tx }) => {
-      const row = await findOrganization(tx, actor.tenantId, request.params.id);
-      if (!row) throw notFound();
+      const row = orNotFound(await findOrganization(tx, actor.tenantId, request.params.id));
       return presentOrganization(row, actor);
     },
   );
@@ -93,12 +104,7 @@ export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async ({ request, actor, tx, audit }) => {
       const input = request.body;
-      if (await organizationNameTaken(tx, actor.tenantId, input.name)) {
-        throw conflict(
-          'conflict.organizationNameTaken',
-          `「${input.name}」という名称の組織はすでに登録されています。`,
-        );
-      }
+      await refuseTakenName(tx, actor.tenantId, input.name);
       const created = await insertOrganization(tx, actor.tenantId, randomUUID(), input);
       await audit({
         action: 'organization.create',
@@ -123,14 +129,8 @@ export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async ({ request, actor, tx, audit }) => {
       const input = request.body;
-      const before = await findOrganization(tx, actor.tenantId, request.params.id);
-      if (!before) throw notFound();
-      if (input.name && (await organizationNameTaken(tx, actor.tenantId, input.name, before.id))) {
-        throw conflict(
-          'conflict.organizationNameTaken',
-          `「${input.name}」という名称の組織はすでに登録されています。`,
-        );
-      }
+      const before = orNotFound(await findOrganization(tx, actor.tenantId, request.params.id));
+      if (input.name) await refuseTakenName(tx, actor.tenantId, input.name, before.id);
       const updated = await updateOrganization(tx, actor.tenantId, before.id, input);
       await audit({
         action: 'organization.update',
@@ -157,8 +157,7 @@ export function organizationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         response: { 200: organizationSchema },
       },
       async ({ request, actor, tx, audit }) => {
-        const before = await findOrganization(tx, actor.tenantId, request.params.id);
-        if (!before) throw notFound();
+        const before = orNotFound(await findOrganization(tx, actor.tenantId, request.params.id));
         if (disabled) enforce(disableOrganizationRefusal(actor, before));
         enforce(enablementRefusal('組織', before, disabled));
         const updated = await updateOrganization(tx, actor.tenantId, before.id, {

@@ -13,7 +13,7 @@ import { findVisibleConsultationPerson } from '../../db/consultations.ts';
 import type { DB } from '../../db/schema.ts';
 import { today } from '../../domain/clock.ts';
 import { operations } from '../operation.ts';
-import { HttpProblem, notFound } from '../problem.ts';
+import { invalidField, notFound } from '../problem.ts';
 
 /**
  * The attempts a viewer may see: those of a case it takes part in, and those of a consultation it
@@ -118,9 +118,12 @@ export function outreachRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       } else {
         const consultation = await findVisibleConsultationPerson(tx, actor, input.consultationId ?? '');
         if (!consultation)
-          throw new HttpProblem(400, 'validation.invalid', '指定された相談が見つかりません。', [
-            { field: 'consultationId', code: 'unknown', message: '指定された相談が見つかりません' },
-          ]);
+          throw invalidField(
+            'consultationId',
+            'unknown',
+            '指定された相談が見つかりません',
+            '指定された相談が見つかりません。',
+          );
         personId = consultation.person_id;
       }
       const id = randomUUID();

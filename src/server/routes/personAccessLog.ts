@@ -8,7 +8,7 @@ import { personAccessLog } from '../../db/auditEvents.ts';
 import type { DB } from '../../db/schema.ts';
 import { presentAccessLogEntry } from '../auditPresenter.ts';
 import { operations } from '../operation.ts';
-import { decodeCursor, nextCursor } from '../pagination.ts';
+import { decodeCursor, pageOf } from '../pagination.ts';
 import { notFound } from '../problem.ts';
 
 /**
@@ -53,10 +53,10 @@ export function personAccessLogRoutes(app: FastifyInstance, db: Kysely<DB>): voi
         details: { cursor: cursor ?? null, count: Math.min(found.length, limit) },
       });
       const rows = found;
-      const page = rows.slice(0, limit);
+      const { page, nextCursor } = pageOf(rows, limit, (last) => [Number(last.seq)]);
       return {
         items: page.map(presentAccessLogEntry),
-        nextCursor: nextCursor(page, rows.length > limit, (last) => [Number(last.seq)]),
+        nextCursor,
       };
     },
   );

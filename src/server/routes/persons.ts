@@ -33,8 +33,8 @@ import { caseSearchTerms } from '../../domain/caseSearch.ts';
 import * as clock from '../../domain/clock.ts';
 import type { Actor } from '../actor.ts';
 import { operations } from '../operation.ts';
-import { decodeCursor, nextCursor } from '../pagination.ts';
-import { conflict, HttpProblem, notFound } from '../problem.ts';
+import { decodeCursor, pageOf } from '../pagination.ts';
+import { conflict, invalidFields, orNotFound } from '../problem.ts';
 
 /**
  * One `person.create` audit event for each person registered along with something else (a
@@ -231,7 +231,7 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         },
       });
       const rows = found;
-      const page = rows.slice(0, limit);
+      const { page, nextCursor } = pageOf(rows, limit, (last) => [Number(last.rank), last.kana_key, last.id]);
       const today = clock.today();
       const coordinator = actor.permissions.has('person.link');
       return {
@@ -239,11 +239,7 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           ...presentPersonSummary(row, today),
           abilities: { findDuplicates: coordinator },
         })),
-        nextCursor: nextCursor(page, rows.length > limit, (last) => [
-          Number(last.rank),
-          last.kana_key,
-          last.id,
-        ]),
+        nextCursor,
       };
     },
   );
@@ -259,8 +255,7 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: personSchema },
     },
     async ({ request, actor, tx, audit }) => {
-      const row = await findVisiblePerson(tx, actor, request.params.id);
-      if (!row) throw notFound();
+      const row = orNotFound(await findVisiblePerson(tx, actor, request.params.id));
       const person = await loadPerson(tx, actor, row);
       await audit({
         action: 'person.read',
@@ -291,8 +286,7 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: duplicateListSchema },
     },
     async ({ request, actor, tx, audit }) => {
-      const person = await findVisiblePerson(tx, actor, request.params.id);
-      if (!person) throw notFound();
+      const person = orNotFound(await findVisiblePerson(tx, actor, request.params.id));
       const key = await duplicateKeyOf(tx, actor.tenantId, person.id);
       const rows =
         key?.birth_date != null
@@ -338,12 +332,9 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async ({ request, actor, tx, audit }) => {
       const { duplicateOfId } = request.body;
-      const person = await findVisiblePerson(tx, actor, request.params.id);
-      if (!person) throw notFound();
+      const person = orNotFound(await findVisiblePerson(tx, actor, request.params.id));
       const refuse = (message: string) =>
-        new HttpProblem(400, 'validation.invalid', `入力内容に誤りがあります。duplicateOfId: ${message}`, [
-          { field: 'duplicateOfId', code: 'invalidDuplicate', message },
-        ]);
+        invalidFields([{ field: 'duplicateOfId', code: 'invalidDuplicate', message }]);
       if (duplicateOfId === person.id) throw refuse('同じ記録どうしは関連付けできません');
       // The other record must be one the coordinator may see, or one persons.duplicates showed.
       const key = await duplicateKeyOf(tx, actor.tenantId, person.id);

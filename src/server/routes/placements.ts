@@ -17,10 +17,7 @@ import {
 import type { DB } from '../../db/schema.ts';
 import { applyPlacementEvent, type PlacementStage } from '../../domain/resources/placement.ts';
 import { operations } from '../operation.ts';
-import { conflict, HttpProblem, notFound } from '../problem.ts';
-
-const unknownField = (field: string, message: string) =>
-  new HttpProblem(400, 'validation.invalid', message, [{ field, code: 'unknown', message }]);
+import { conflict, invalidField, notFound } from '../problem.ts';
 
 /**
  * 参加支援 (docs/resources.md): an organisation taking part in a case places one of its persons with a
@@ -52,9 +49,11 @@ export function placementRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           '終結した事例には参加支援を登録できません。再開してから登録してください。',
         );
       const known = await placementReferencesKnown(tx, kase, input);
-      if (!known.person) throw unknownField('personId', 'この事例の世帯員から本人を選んでください');
-      if (!known.resource) throw unknownField('resourceId', '指定された社会資源が見つかりません');
-      if (!known.planItem) throw unknownField('planItemId', 'この事例の支援プランの項目を選んでください');
+      if (!known.person)
+        throw invalidField('personId', 'unknown', 'この事例の世帯員から本人を選んでください');
+      if (!known.resource) throw invalidField('resourceId', 'unknown', '指定された社会資源が見つかりません');
+      if (!known.planItem)
+        throw invalidField('planItemId', 'unknown', 'この事例の支援プランの項目を選んでください');
       const id = await insertPlacement(tx, {
         tenantId: actor.tenantId,
         caseId: kase.id,
@@ -98,8 +97,10 @@ export function placementRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       if (!placement) throw notFound();
       const next = applyPlacementEvent(placement.stage as PlacementStage, event);
       if (!next.ok) {
-        if (event.kind === 'followUp' && !event.party) throw unknownField('event.party', next.reason);
-        if (event.kind === 'end' && !event.endReason) throw unknownField('event.endReason', next.reason);
+        if (event.kind === 'followUp' && !event.party)
+          throw invalidField('event.party', 'unknown', next.reason);
+        if (event.kind === 'end' && !event.endReason)
+          throw invalidField('event.endReason', 'unknown', next.reason);
         throw conflict('conflict.state', next.reason);
       }
       const eventId = await recordPlacementEvent(tx, {

@@ -54,8 +54,8 @@ import { mayDraftPlan, mayReportOnPlanItems, planAbilities } from '../../domain/
 import type { Actor } from '../actor.ts';
 import { advanceCase } from '../caseTransitions.ts';
 import { operations } from '../operation.ts';
-import { decodeCursor, nextCursor } from '../pagination.ts';
-import { forbidden, HttpProblem, invalidFields, notFound } from '../problem.ts';
+import { decodeCursor, pageOf } from '../pagination.ts';
+import { forbidden, HttpProblem, invalidFields, notFound, orNotFound } from '../problem.ts';
 
 /** Today's calendar date in Japan. */
 export function tokyoToday(): string {
@@ -166,8 +166,7 @@ async function presentedPlan(tx: Transaction<DB>, actor: Actor, planId: string):
 
 /** A plan the caller may change: visible, its case locked (one change at a time) and coordinated by the caller. */
 async function planToChange(tx: Transaction<DB>, actor: Actor, planId: string) {
-  const found = await findPlan(tx, actor, planId);
-  if (!found) throw notFound();
+  const found = orNotFound(await findPlan(tx, actor, planId));
   const kase = (await findVisibleCase(tx, actor, found.case_id, { forUpdate: true })) as CaseRow;
   requireCoordinating(actor, kase);
   // read again under the case's lock
@@ -487,8 +486,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: planSchema },
     },
     async ({ request, actor, tx, audit }) => {
-      const plan = await findPlan(tx, actor, request.params.id);
-      if (!plan) throw notFound();
+      const plan = orNotFound(await findPlan(tx, actor, request.params.id));
       const details = await loadPlanDetails(tx, actor.tenantId, [plan]);
       await audit({
         action: 'plan.read',
@@ -521,7 +519,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         limit: limit + 1,
         beforeVersion: after?.[0] as number | undefined,
       });
-      const page = rows.slice(0, limit);
+      const { page, nextCursor } = pageOf(rows, limit, (last) => [last.version, last.id]);
       const details = await loadPlanDetails(tx, actor.tenantId, page);
       await audit({
         action: 'plan.list',
@@ -532,7 +530,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       });
       return {
         items: page.map((plan) => presentPlan(plan, details.get(plan.id), actor)),
-        nextCursor: nextCursor(page, rows.length > limit, (last) => [last.version, last.id]),
+        nextCursor,
       };
     },
   );
@@ -553,12 +551,9 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const other = await findPlan(tx, actor, request.query.with);
       if (!plan || !other) throw notFound();
       if (plan.case_id !== other.case_id) {
-        throw new HttpProblem(
-          400,
-          'validation.invalid',
-          '入力内容に誤りがあります。with: 同じ事例の支援プランを指定してください',
-          [{ field: 'with', code: 'otherCase', message: '同じ事例の支援プランを指定してください' }],
-        );
+        throw invalidFields([
+          { field: 'with', code: 'otherCase', message: '同じ事例の支援プランを指定してください' },
+        ]);
       }
       const [older, newer] = plan.version <= other.version ? [plan, other] : [other, plan];
       const details = await loadPlanDetails(tx, actor.tenantId, [older, newer]);
@@ -595,7 +590,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         limit: limit + 1,
         after: after ? { caseNumber: after[0] as string, position: after[1] as number } : undefined,
       });
-      const page = rows.slice(0, limit);
+      const { page, nextCursor } = pageOf(rows, limit, (last) => [last.case_number, last.position, last.id]);
       await audit({
         action: 'planItem.list',
         resourceType: 'planItem',
@@ -606,11 +601,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       });
       return {
         items: page.map((row) => presentMyPlanItem(row, today, actor)),
-        nextCursor: nextCursor(page, rows.length > limit, (last) => [
-          last.case_number,
-          last.position,
-          last.id,
-        ]),
+        nextCursor,
       };
     },
   );

@@ -5,7 +5,7 @@ import { findPrintable } from '../../db/printables.ts';
 import type { DB } from '../../db/schema.ts';
 import { now } from '../../domain/clock.ts';
 import { operations } from '../operation.ts';
-import { notFound } from '../problem.ts';
+import { orNotFound } from '../problem.ts';
 
 /**
  * Printing is audited (issue 4): the web app calls this before it opens the print dialog, and
@@ -27,8 +27,7 @@ export function printRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async ({ request, actor, tx, audit }) => {
       const { resourceType, resourceId, purpose } = request.body;
-      const printable = await findPrintable(tx, actor, resourceType, resourceId);
-      if (!printable) throw notFound();
+      const printable = orNotFound(await findPrintable(tx, actor, resourceType, resourceId));
       await audit({
         action: 'print',
         resourceType,

@@ -29,7 +29,7 @@ import {
 } from '../../domain/policy/recidivismPlan.ts';
 import { automaticIndicatorsOf } from '../../domain/resources/automaticIndicators.ts';
 import { operations } from '../operation.ts';
-import { forbidden, HttpProblem, notFound } from '../problem.ts';
+import { forbidden, HttpProblem, invalidField, notFound, orNotFound } from '../problem.ts';
 import { requirePlan } from './recidivismPlan.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -37,7 +37,7 @@ type Executor = Kysely<DB> | Transaction<DB>;
 function checkYearInPlan(plan: RecidivismPlanRow, fiscalYear: number, field: string): void {
   if (fiscalYear < plan.period_from_fiscal_year || fiscalYear > plan.period_to_fiscal_year) {
     const message = `年度は計画期間（${formatFiscalYear(plan.period_from_fiscal_year)}～${formatFiscalYear(plan.period_to_fiscal_year)}）の中で指定してください`;
-    throw new HttpProblem(400, 'validation.invalid', message, [{ field, code: 'outOfPlan', message }]);
+    throw invalidField(field, 'outOfPlan', message);
   }
 }
 
@@ -226,16 +226,12 @@ export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): v
         const scale = await evaluationScale(tx, actor.tenantId);
         if (!scale.some((g) => g.code === input.evaluation)) {
           const message = `評価は ${scale.map((g) => g.code).join('・')} のいずれかを選んでください`;
-          throw new HttpProblem(400, 'validation.invalid', message, [
-            { field: 'evaluation', code: 'unknown', message },
-          ]);
+          throw invalidField('evaluation', 'unknown', message);
         }
       }
       if (input.resultValue !== null && !input.resultUnit) {
         const message = '実績値の単位を入力してください';
-        throw new HttpProblem(400, 'validation.invalid', message, [
-          { field: 'resultUnit', code: 'required', message },
-        ]);
+        throw invalidField('resultUnit', 'required', message);
       }
       const values = {
         status_text: input.statusText,
@@ -306,9 +302,7 @@ export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): v
         resourceId: plan.id,
         details: { fiscalYear },
       });
-      const lock = await findYearLock(tx, plan.id, fiscalYear);
-      if (!lock) throw notFound();
-      return lock;
+      return orNotFound(await findYearLock(tx, plan.id, fiscalYear));
     },
   );
   op.post(
@@ -370,9 +364,7 @@ export function programmeProgressRoutes(app: FastifyInstance, db: Kysely<DB>): v
           lockedAt: lock.locked_at.toISOString(),
         },
       });
-      const unlock = await findLastUnlock(tx, plan.id, fiscalYear);
-      if (!unlock) throw notFound();
-      return unlock;
+      return orNotFound(await findLastUnlock(tx, plan.id, fiscalYear));
     },
   );
 

@@ -19,8 +19,8 @@ import type { DB } from '../../db/schema.ts';
 import { now } from '../../domain/clock.ts';
 import { labelOf, progressNoteKinds } from '../../domain/codeLists.ts';
 import { operations } from '../operation.ts';
-import { decodeCursor, nextCursor } from '../pagination.ts';
-import { conflict, notFound } from '../problem.ts';
+import { decodeCursor, pageOf } from '../pagination.ts';
+import { conflict, orNotFound } from '../problem.ts';
 
 export function presentProgressNote(row: ProgressNoteRow): ProgressNote {
   return {
@@ -91,8 +91,7 @@ export function progressNoteRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         content: input.content,
         createdAt: recordedAt,
       });
-      const row = await findProgressNote(tx, actor, id);
-      if (!row) throw notFound();
+      const row = orNotFound(await findProgressNote(tx, actor, id));
       await recordCaseEvent(tx, {
         tenantId: actor.tenantId,
         caseId: kase.id,
@@ -140,7 +139,7 @@ export function progressNoteRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         limit: limit + 1,
         cursor: after ? { at: after[0], id: after[1] } : undefined,
       });
-      const page = rows.slice(0, limit);
+      const { page, nextCursor } = pageOf(rows, limit, (last) => [last.sort_at, last.id]);
       await audit({
         action: 'progressNote.list',
         resourceType: 'case',
@@ -151,7 +150,7 @@ export function progressNoteRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       });
       return {
         items: page.map(presentProgressNote),
-        nextCursor: nextCursor(page, rows.length > limit, (last) => [last.sort_at, last.id]),
+        nextCursor,
       };
     },
   );

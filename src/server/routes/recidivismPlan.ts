@@ -23,7 +23,6 @@ import {
   type RecidivismPlan,
   recidivismPlanSchema,
 } from '../../contract/recidivismPlan.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { activeOrganizationNames } from '../../db/organizations.ts';
 import {
   findCurrentPlan,
@@ -41,13 +40,16 @@ import { now } from '../../domain/clock.ts';
 import { formatFiscalYear } from '../../domain/fiscalYear.ts';
 import { mayManagePlan, programmeAbilities } from '../../domain/policy/recidivismPlan.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
-import { attachment, renderDocument, type TableDocument } from '../documents.ts';
+import { actorOf } from '../authentication.ts';
+import { renderDocument, type TableDocument } from '../documents.ts';
+import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { operations, readErrors } from '../operation.ts';
-import { HttpProblem, notFound } from '../problem.ts';
+import { requireKnownOrganizations } from '../organizationReferences.ts';
+import { HttpProblem, notFound, orNotFound, refuseFieldErrors, unknownEntries } from '../problem.ts';
 import { ImportFileError, planImport, readImportFile } from '../programmeImport.ts';
 import { renderTemplateCsv, renderTemplateXlsx, templateBaseName } from '../programmeImportTemplate.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 
 export function periodLabel(plan: RecidivismPlanRow): string {
   return `${formatFiscalYear(plan.period_from_fiscal_year)}～${formatFiscalYear(plan.period_to_fiscal_year)}`;
@@ -58,9 +60,7 @@ export async function requirePlan(
   db: Kysely<DB> | Transaction<DB>,
   tenantId: string,
 ): Promise<RecidivismPlanRow> {
-  const plan = await findCurrentPlan(db, tenantId);
-  if (!plan) throw notFound();
-  return plan;
+  return orNotFound(await findCurrentPlan(db, tenantId));
 }
 
 function presentProgramme(record: ProgrammeRecord, actor: Actor, challengeId?: string): Programme {
@@ -97,12 +97,23 @@ async function checkProgrammeReferences(
     challenges?: { challengeId: string }[] | undefined;
   },
 ): Promise<void> {
-  await checkOrganizations(tx, tenantId, [
-    ...(input.responsibleSectionId
-      ? [{ field: 'responsibleSectionId', id: input.responsibleSectionId }]
-      : []),
-    ...(input.relatedOrganizationIds ?? []).map((id, i) => ({ field: `relatedOrganizationIds.${i}`, id })),
-  ]);
+  // organisation ids in a body must belong to the tenant (disabled ones too): otherwise 400 naming the field
+  await requireKnownOrganizations(
+    tx,
+    tenantId,
+    [
+      ...(input.responsibleSectionId
+        ? [{ field: 'responsibleSectionId', id: input.responsibleSectionId }]
+        : []),
+      ...(input.relatedOrganizationIds ?? []).map((id, i) => ({ field: `relatedOrganizationIds.${i}`, id })),
+    ],
+    {
+      detail: '指定された組織が見つかりません。',
+      message: '指定された組織が見つかりません',
+      code: 'unknown',
+    },
+    { includeDisabled: true },
+  );
   if (input.challenges)
     await checkChallenges(
       tx,
@@ -111,48 +122,17 @@ async function checkProgrammeReferences(
     );
 }
 
-/** Organisation ids in a body must belong to the tenant: otherwise 400 naming the field. */
-async function checkOrganizations(
-  tx: Transaction<DB>,
-  tenantId: string,
-  ids: { field: string; id: string }[],
-): Promise<void> {
-  if (ids.length === 0) return;
-  const found = await tx
-    .selectFrom('organizations')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where(
-      'id',
-      'in',
-      ids.map((i) => i.id),
-    )
-    .execute();
-  const known = new Set(found.map((o) => o.id));
-  const errors = ids
-    .filter((i) => !known.has(i.id))
-    .map((i) => ({ field: i.field, code: 'unknown', message: '指定された組織が見つかりません' }));
-  if (errors.length) {
-    throw new HttpProblem(400, 'validation.invalid', '指定された組織が見つかりません。', errors);
-  }
-}
-
 async function checkChallenges(tx: Transaction<DB>, planId: string, ids: string[]): Promise<void> {
   const found = await tx.selectFrom('challenges').select('id').where('plan_id', '=', planId).execute();
   const known = new Set(found.map((c) => c.id));
-  const errors = ids.flatMap((id, index) =>
-    known.has(id)
-      ? []
-      : [
-          {
-            field: `challenges.${index}.challengeId`,
-            code: 'unknown',
-            message: '指定された課題が見つかりません',
-          },
-        ],
+  refuseFieldErrors(
+    '指定された課題が見つかりません。',
+    unknownEntries(ids, {
+      isKnown: (id) => known.has(id),
+      field: (_, index) => `challenges.${index}.challengeId`,
+      message: '指定された課題が見つかりません',
+    }),
   );
-  if (errors.length)
-    throw new HttpProblem(400, 'validation.invalid', '指定された課題が見つかりません。', errors);
 }
 
 async function programmeNameTaken(
@@ -286,16 +266,15 @@ export function recidivismPlanRoutes(
       const plan = await requirePlan(tx, actor.tenantId);
       const before = await listChallenges(tx, actor.tenantId, plan.id);
       const beforeById = new Map(before.map((c) => [c.id, c]));
-      const errors = items.flatMap((item, index) =>
-        item.id && !beforeById.has(item.id)
-          ? [{ field: `items.${index}.id`, code: 'unknown', message: '指定された課題が見つかりません' }]
-          : [],
-      );
+      const errors = unknownEntries(items, {
+        isKnown: (item) => !item.id || beforeById.has(item.id),
+        field: (_, index) => `items.${index}.id`,
+        message: '指定された課題が見つかりません',
+      });
       const ids = items.flatMap((i) => (i.id ? [i.id] : []));
       if (new Set(ids).size !== ids.length)
         errors.push({ field: 'items', code: 'duplicate', message: '同じ課題が重複しています' });
-      if (errors.length)
-        throw new HttpProblem(400, 'validation.invalid', '課題の指定に誤りがあります。', errors);
+      refuseFieldErrors('課題の指定に誤りがあります。', errors);
       const kept = new Set(ids);
       const removed = before.filter((c) => !kept.has(c.id));
       const inUse = removed.find((c) => c.programmeCount > 0);
@@ -590,8 +569,7 @@ export function recidivismPlanRoutes(
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const context = await db.transaction().execute(async (tx) => {
+      const context = await requestTransaction(db, request, async ({ actor, tx }) => {
         const plan = await requirePlan(tx, actor.tenantId);
         const challenges = await listChallenges(tx, actor.tenantId, plan.id);
         const sections = await activeOrganizationNames(tx, actor.tenantId);
@@ -603,15 +581,13 @@ export function recidivismPlanRoutes(
         };
       });
       const csv = request.query.format === 'csv';
-      return reply
-        .header(
-          'content-type',
-          csv
-            ? 'text/csv; charset=utf-8'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        )
-        .header('content-disposition', attachment(`${templateBaseName}.${request.query.format}`))
-        .send(csv ? renderTemplateCsv(context) : await renderTemplateXlsx(context));
+      return sendDownload(reply, {
+        body: csv ? renderTemplateCsv(context) : await renderTemplateXlsx(context),
+        contentType: csv
+          ? 'text/csv; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        fileName: `${templateBaseName}.${request.query.format}`,
+      });
     },
   );
 
@@ -629,11 +605,10 @@ export function recidivismPlanRoutes(
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
       const { format, encoding } = request.query;
-      const document = await db.transaction().execute(async (tx) => {
+      const document = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         const built = await appendixDocument(tx, actor.tenantId);
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'export',
           resourceType: 'recidivismPlanAppendix',
           details: { format, encoding: encoding ?? 'utf-8', sections: built.sections.length },
@@ -641,10 +616,7 @@ export function recidivismPlanRoutes(
         return built;
       });
       const rendered = await renderDocument(document, format, '再犯防止推進計画_資料編', encoding);
-      return reply
-        .header('content-type', rendered.contentType)
-        .header('content-disposition', attachment(rendered.fileName))
-        .send(rendered.body);
+      return sendDownload(reply, rendered);
     },
   );
 

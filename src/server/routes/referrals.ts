@@ -28,8 +28,8 @@ import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
 import { finishSending, openConsultationOfMyCounter } from '../openConsultation.ts';
 import { operations } from '../operation.ts';
-import { decodeCursor, nextCursor } from '../pagination.ts';
-import { conflict, enforce, notFound } from '../problem.ts';
+import { decodeCursor, pageOf } from '../pagination.ts';
+import { conflict, enforce, notFound, orNotFound } from '../problem.ts';
 import {
   fieldProblem,
   presentReferralOf,
@@ -81,7 +81,7 @@ export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const { status, limit, cursor } = request.query;
       const after = decodeCursor(cursor, ['timestampText', 'uuid']);
       const rows = await listReferralInbox(tx, actor, { status, limit, after });
-      const page = rows.slice(0, limit);
+      const { page, nextCursor } = pageOf(rows, limit, (last) => [last.created_key, last.id]);
       const summaries = await summariesOfSent(tx, actor, page);
       const today = clock.today();
       const items = page.map((row) => presentReferral(row, summaries.get(row.consultation_id), actor, today));
@@ -96,7 +96,7 @@ export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       });
       return {
         items,
-        nextCursor: nextCursor(page, rows.length > limit, (last) => [last.created_key, last.id]),
+        nextCursor,
       };
     },
   );
@@ -168,8 +168,7 @@ export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
       async ({ request, actor, tx, audit }) => {
         const reason = accept ? null : (request.body as { reason: string }).reason;
-        const row = await findReferralForTarget(tx, actor, request.params.id);
-        if (!row) throw notFound();
+        const row = orNotFound(await findReferralForTarget(tx, actor, request.params.id));
         enforce(referralDecisionRefusal(actor, row));
         await decideReferral(tx, actor.tenantId, row.id, {
           status: accept ? 'accepted' : 'declined',

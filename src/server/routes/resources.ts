@@ -25,7 +25,7 @@ import {
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../actor.ts';
 import { operations } from '../operation.ts';
-import { notFound } from '../problem.ts';
+import { orNotFound } from '../problem.ts';
 
 export function presentResource({ resource: r, organization: o }: ResourceRecord, actor: Actor): Resource {
   return {
@@ -89,9 +89,7 @@ function valuesOf(input: ResourceInput, before?: ResourceRecord): ResourceValues
 
 /** The resource with this id, or 404. */
 async function resource(tx: Transaction<DB>, actor: Actor, id: string, options?: { forUpdate?: boolean }) {
-  const record = await findResource(tx, actor.tenantId, id, options);
-  if (!record) throw notFound();
-  return record;
+  return orNotFound(await findResource(tx, actor.tenantId, id, options));
 }
 
 /**

@@ -29,9 +29,10 @@ import type { DB } from '../../db/schema.ts';
 import { today } from '../../domain/clock.ts';
 import { planDisposal, type RetentionRules, refusedSelection } from '../../domain/retention.ts';
 import { formatTokyoDateTime } from '../../domain/time.ts';
-import { attachment, encodeCsvLines } from '../documents.ts';
+import { csvContentType, encodeCsvLines } from '../documents.ts';
+import { sendDownload } from '../download.ts';
 import { operations } from '../operation.ts';
-import { HttpProblem, notFound } from '../problem.ts';
+import { HttpProblem, orNotFound } from '../problem.ts';
 
 /** The first key of the transaction-scoped advisory lock that serialises a city's disposals. */
 const DISPOSAL_LOCK_CLASS = 0x4b53_4450;
@@ -246,8 +247,9 @@ export function retentionRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async ({ request, actor, tx, audit }) => {
       const { reason } = request.body;
-      const changed = await setRetentionHold(tx, actor.tenantId, request.params.id, actor.userId, reason);
-      if (!changed) throw notFound();
+      const changed = orNotFound(
+        await setRetentionHold(tx, actor.tenantId, request.params.id, actor.userId, reason),
+      );
       await audit({
         action: 'retention.hold',
         resourceType: 'case',
@@ -320,10 +322,11 @@ export function retentionRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         ]),
       ];
       const stamp = today().replaceAll('-', '');
-      return reply
-        .header('content-type', `text/csv; charset=${encoding === 'shift_jis' ? 'Shift_JIS' : 'utf-8'}`)
-        .header('content-disposition', attachment(`廃棄記録_${stamp}.csv`))
-        .send(encodeCsvLines(lines, encoding));
+      return sendDownload(reply, {
+        body: encodeCsvLines(lines, encoding),
+        contentType: csvContentType(encoding),
+        fileName: `廃棄記録_${stamp}.csv`,
+      });
     },
   );
 }

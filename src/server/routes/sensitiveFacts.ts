@@ -14,8 +14,8 @@ import {
   sensitiveFactListSchema,
   sensitiveFactSchema,
 } from '../../contract/sensitiveFacts.ts';
-import { type AuditEventInput, recordAudit } from '../../db/auditTrail.ts';
-import { knownOrganizationIds, organizationNames, personBelongsToCase, userNames } from '../../db/cases.ts';
+import type { AuditEventInput } from '../../db/auditTrail.ts';
+import { organizationNames, userNames } from '../../db/cases.ts';
 import { findVisiblePerson } from '../../db/consents.ts';
 import type { DB } from '../../db/schema.ts';
 import {
@@ -35,9 +35,10 @@ import {
   sensitiveFactAbilities,
 } from '../../domain/policy/sensitiveFacts.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
 import { operations, writeErrors } from '../operation.ts';
-import { forbidden, HttpProblem, notFound } from '../problem.ts';
+import { forbidden, HttpProblem, notFound, orNotFound } from '../problem.ts';
+import { requestTransaction } from '../requestTransaction.ts';
+import { requirePersonInCase, requireSharingOrganizations } from '../sharingChecks.ts';
 
 /**
  * A list of facts of a person or a case: audited as `sensitiveFact.list` with the ids listed (the
@@ -149,15 +150,10 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
     },
     async ({ request, actor, tx, audit, visibleCase }) => {
       const input = request.body;
-      const person = await findVisiblePerson(tx, actor, input.personId);
-      if (!person) throw notFound();
+      const person = orNotFound(await findVisiblePerson(tx, actor, input.personId));
       if (input.caseId) {
         const kase = await visibleCase(input.caseId);
-        if (!(await personBelongsToCase(tx, kase, person.id))) {
-          throw new HttpProblem(400, 'validation.invalid', 'この人はこの事例の世帯員ではありません。', [
-            { field: 'personId', code: 'notInCase', message: 'この事例の世帯員から選んでください' },
-          ]);
-        }
+        await requirePersonInCase(tx, kase, person.id);
       }
       const row = await insertSensitiveFact(tx, {
         tenantId: actor.tenantId,
@@ -189,8 +185,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
       response: { 200: sensitiveFactListSchema },
     },
     async ({ request, actor, tx, audit }) => {
-      const person = await findVisiblePerson(tx, actor, request.params.id);
-      if (!person) throw notFound();
+      const person = orNotFound(await findVisiblePerson(tx, actor, request.params.id));
       const facts = await listVisibleSensitiveFacts(tx, actor, { personId: person.id });
       return answerFactList(tx, actor, audit, facts, { personId: person.id });
     },
@@ -226,8 +221,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
       response: { 200: revealedSensitiveFactSchema },
     },
     async ({ request, actor, tx, audit }) => {
-      const fact = await findVisibleSensitiveFact(tx, actor, request.params.id);
-      if (!fact) throw notFound();
+      const fact = orNotFound(await findVisibleSensitiveFact(tx, actor, request.params.id));
       const grant = await myGrant(tx, actor, fact.id);
       await audit({
         action: 'sensitiveFact.reveal',
@@ -257,25 +251,14 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
     },
     async ({ request, actor, tx, audit }) => {
       const input = request.body;
-      const fact = await findVisibleSensitiveFact(tx, actor, request.params.id, { forUpdate: true });
-      if (!fact) throw notFound();
+      const fact = orNotFound(
+        await findVisibleSensitiveFact(tx, actor, request.params.id, { forUpdate: true }),
+      );
       if (!mayGrantSensitiveFact(actor, fact, await coordinatedPersonIds(tx, actor, [fact.person_id])))
         throw forbidden();
-      const known = await knownOrganizationIds(tx, actor.tenantId, [input.organizationId]);
-      if (!known.has(input.organizationId)) {
-        throw new HttpProblem(
-          400,
-          'validation.invalid',
-          '共有先の機関が見つからないか、無効になっています。',
-          [
-            {
-              field: 'organizationId',
-              code: 'unknownOrganization',
-              message: '共有先の機関が見つからないか、無効になっています',
-            },
-          ],
-        );
-      }
+      await requireSharingOrganizations(tx, actor.tenantId, [
+        { field: 'organizationId', id: input.organizationId },
+      ]);
       const names = await organizationNames(tx, actor.tenantId, [input.organizationId]);
       const name = names.get(input.organizationId) ?? '';
       if ((await activeGrantsOf(tx, [fact.id])).some((g) => g.organization_id === input.organizationId)) {
@@ -357,10 +340,10 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      await db.transaction().execute(async (tx) => {
-        const fact = await findVisibleSensitiveFact(tx, actor, request.params.id, { forUpdate: true });
-        if (!fact) throw notFound();
+      await requestTransaction(db, request, async ({ actor, tx, audit }) => {
+        const fact = orNotFound(
+          await findVisibleSensitiveFact(tx, actor, request.params.id, { forUpdate: true }),
+        );
         if (!mayGrantSensitiveFact(actor, fact, await coordinatedPersonIds(tx, actor, [fact.person_id])))
           throw forbidden();
         const grant = await tx
@@ -381,7 +364,7 @@ export function sensitiveFactRoutes(app: FastifyInstance, db: Kysely<DB>): void 
           .set({ revoked_at: now(), revoked_by: actor.userId })
           .where('id', '=', grant.id)
           .execute();
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'sensitiveFact.revokeGrant',
           resourceType: 'sensitiveFact',
           resourceId: fact.id,

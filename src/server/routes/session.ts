@@ -32,7 +32,6 @@ import { formatTokyoTime } from '../../domain/time.ts';
 import { matchTotp, normalizeRecoveryCode } from '../../domain/totp.ts';
 import {
   actorOf,
-  auditContextOf,
   clearSessionCookie,
   setSessionCookie,
   signInAuditContext,
@@ -40,7 +39,8 @@ import {
 } from '../authentication.ts';
 import type { Config } from '../config.ts';
 import { assertAcceptablePassword } from '../passwordPolicy.ts';
-import { HttpProblem } from '../problem.ts';
+import { HttpProblem, invalidField } from '../problem.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 import type { SecretBox } from '../secretBox.ts';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema };
@@ -428,10 +428,9 @@ export function sessionRoutes(
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      await db.transaction().execute(async (tx) => {
+      await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         await revokeSession(tx, actor.sessionId);
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'session.signOut',
           resourceType: 'user',
           resourceId: actor.userId,
@@ -464,15 +463,15 @@ export function sessionRoutes(
       const { currentPassword, newPassword } = request.body;
       await assertAcceptablePassword(newPassword, actor.loginId, 'newPassword', [actor.displayName]);
       if (newPassword === currentPassword) {
-        throw new HttpProblem(
-          400,
-          'validation.invalid',
+        throw invalidField(
+          'newPassword',
+          'sameAsCurrent',
+          '現在のパスワードと同じです',
           '新しいパスワードには現在と違うものを指定してください。',
-          [{ field: 'newPassword', code: 'sameAsCurrent', message: '現在のパスワードと同じです' }],
         );
       }
       const newHash = await hashPassword(newPassword);
-      return db.transaction().execute(async (tx) => {
+      return requestTransaction(db, request, async ({ tx, audit }) => {
         const user = await tx
           .selectFrom('users')
           .select('password_hash')
@@ -480,13 +479,12 @@ export function sessionRoutes(
           .forUpdate()
           .executeTakeFirstOrThrow();
         if (!(await verifyPassword(user.password_hash, currentPassword))) {
-          throw new HttpProblem(400, 'validation.invalid', '現在のパスワードが正しくありません。', [
-            {
-              field: 'currentPassword',
-              code: 'wrongPassword',
-              message: '現在のパスワードが正しくありません',
-            },
-          ]);
+          throw invalidField(
+            'currentPassword',
+            'wrongPassword',
+            '現在のパスワードが正しくありません',
+            '現在のパスワードが正しくありません。',
+          );
         }
         await tx
           .updateTable('users')
@@ -495,7 +493,7 @@ export function sessionRoutes(
           .where('id', '=', actor.userId)
           .execute();
         const revoked = await revokeOtherSessions(tx, actor.userId, actor.sessionId);
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'session.passwordChange',
           resourceType: 'user',
           resourceId: actor.userId,

@@ -3,15 +3,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { revokedCountSchema, sessionIdParamsSchema, sessionListSchema } from '../../contract/accounts.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import type { DB } from '../../db/schema.ts';
 import { listLiveSessionsOfUser, revokeOtherSessions, revokeSessionOfUser } from '../../db/sessions.ts';
 import { now } from '../../domain/clock.ts';
 import { summarizeUserAgent } from '../../domain/userAgent.ts';
-import { actorOf, auditContextOf, clearSessionCookie } from '../authentication.ts';
+import { actorOf, clearSessionCookie } from '../authentication.ts';
 import type { Config } from '../config.ts';
 import { operations, readErrors } from '../operation.ts';
 import { notFound } from '../problem.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 
 /** 「ログイン中の端末」: my own sessions, and ending them. Nobody sees another user's devices here. */
 export function sessionListRoutes(app: FastifyInstance, db: Kysely<DB>, config: Config): void {
@@ -67,9 +67,9 @@ export function sessionListRoutes(app: FastifyInstance, db: Kysely<DB>, config: 
     async (request, reply) => {
       const actor = actorOf(request);
       const current = request.params.id === actor.sessionId;
-      await db.transaction().execute(async (tx) => {
+      await requestTransaction(db, request, async ({ tx, audit }) => {
         if (!(await revokeSessionOfUser(tx, actor.userId, request.params.id))) throw notFound();
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'session.revoke',
           resourceType: 'user',
           resourceId: actor.userId,

@@ -8,7 +8,6 @@ import {
   statisticsQuerySchema,
   statisticsSchema,
 } from '../../contract/statistics.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { planForEachExecution } from '../../db/preparedStatements.ts';
 import type { DB } from '../../db/schema.ts';
 import { loadStatistics, loadTotals, type RawTotals, type StatisticsScope } from '../../db/statistics.ts';
@@ -30,11 +29,12 @@ import {
   statisticsPeriod,
 } from '../../domain/statistics.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
-import { attachment, type DocumentSection, renderDocument, type TableDocument } from '../documents.ts';
+import { type DocumentSection, renderDocument, type TableDocument } from '../documents.ts';
+import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { readErrors } from '../operation.ts';
 import { HttpProblem } from '../problem.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 
 const handoverOutcomes = [
   { code: 'accepted', label: '受理' },
@@ -332,10 +332,9 @@ export function statisticsRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
-      return db.transaction().execute(async (tx) => {
+      return requestTransaction(db, request, async ({ actor, tx, audit }) => {
         const stats = await buildStatistics(tx, actor, request.query);
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'statistics.read',
           resourceType: 'statistics',
           details: { fiscalYear: stats.fiscalYear, from: stats.from, to: stats.to, scope: stats.scope },
@@ -359,16 +358,15 @@ export function statisticsRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
       const { format, encoding } = request.query;
-      const document = await db.transaction().execute(async (tx) => {
+      const document = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         const stats = await buildStatistics(tx, actor, request.query);
         const organization = await tx
           .selectFrom('organizations')
           .select('name')
           .where('id', '=', actor.organizationId)
           .executeTakeFirst();
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'export',
           resourceType: 'statistics',
           details: {
@@ -383,10 +381,7 @@ export function statisticsRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         return { built: statisticsDocument(stats, organization?.name ?? ''), label: stats.fiscalYearLabel };
       });
       const rendered = await renderDocument(document.built, format, `統計・実績_${document.label}`, encoding);
-      return reply
-        .header('content-type', rendered.contentType)
-        .header('content-disposition', attachment(rendered.fileName))
-        .send(rendered.body);
+      return sendDownload(reply, rendered);
     },
   );
 }

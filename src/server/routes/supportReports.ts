@@ -15,8 +15,8 @@ import { isOpenStage } from '../../domain/caseStage.ts';
 import { labelOf, reportResults } from '../../domain/codeLists.ts';
 import { happenedAt } from '../../domain/time.ts';
 import { operations } from '../operation.ts';
-import { decodeCursor, nextCursor } from '../pagination.ts';
-import { HttpProblem, notFound } from '../problem.ts';
+import { decodeCursor, pageOf } from '../pagination.ts';
+import { HttpProblem, orNotFound } from '../problem.ts';
 import { tokyoToday } from './plans.ts';
 
 function presentReport(row: ReportRow): SupportReport {
@@ -60,8 +60,7 @@ export function supportReportRoutes(app: FastifyInstance, db: Kysely<DB>): void 
           [{ field: 'supportedOn', code: 'future', message: '支援した日に未来の日付は入力できません' }],
         );
       }
-      const item = await findReportableItem(tx, actor, input.planItemId);
-      if (!item) throw notFound();
+      const item = orNotFound(await findReportableItem(tx, actor, input.planItemId));
       if (
         actor.organizationId !== item.organization_id &&
         actor.organizationId !== item.coordinating_organization_id
@@ -153,7 +152,7 @@ export function supportReportRoutes(app: FastifyInstance, db: Kysely<DB>): void 
         limit: limit + 1,
         after: after ? { supportedOn: after[0] as string, id: after[1] as string } : undefined,
       });
-      const page = rows.slice(0, limit);
+      const { page, nextCursor } = pageOf(rows, limit, (last) => [last.supported_on, last.id]);
       await audit({
         action: 'supportReport.list',
         resourceType: 'supportReport',
@@ -163,7 +162,7 @@ export function supportReportRoutes(app: FastifyInstance, db: Kysely<DB>): void 
       });
       return {
         items: page.map(presentReport),
-        nextCursor: nextCursor(page, rows.length > limit, (last) => [last.supported_on, last.id]),
+        nextCursor,
       };
     },
   );

@@ -19,7 +19,6 @@ import {
   spendTotpStep,
   tenantSettingsOf,
 } from '../../db/accountSecurity.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import type { DB } from '../../db/schema.ts';
 import { now } from '../../domain/clock.ts';
 import {
@@ -31,9 +30,10 @@ import {
   otpauthUri,
 } from '../../domain/totp.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf, totpEnrolmentRequired } from '../authentication.ts';
+import { actorOf, totpEnrolmentRequired } from '../authentication.ts';
 import { operations } from '../operation.ts';
 import { HttpProblem } from '../problem.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 import type { SecretBox } from '../secretBox.ts';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 409: problemSchema };
@@ -167,8 +167,7 @@ export function totpRoutes(app: FastifyInstance, db: Kysely<DB>, secretBox: Secr
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      await db.transaction().execute(async (tx) => {
+      await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         const totp = await findUserTotp(tx, actor.userId);
         if (!totp?.activated_at)
           throw new HttpProblem(409, 'conflict.state', '2段階認証は有効になっていません。');
@@ -189,7 +188,7 @@ export function totpRoutes(app: FastifyInstance, db: Kysely<DB>, secretBox: Secr
         );
         if (step === null || !(await spendTotpStep(tx, actor.userId, step))) throw wrongCode();
         await removeTotp(tx, actor.userId);
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'totp.disable',
           resourceType: 'user',
           resourceId: actor.userId,

@@ -18,8 +18,8 @@ import { clearLockout, findUser, type UserWithOrganization, updateUser } from '.
 import { now } from '../../domain/clock.ts';
 import { operations } from '../operation.ts';
 import { assertAcceptablePassword } from '../passwordPolicy.ts';
-import { HttpProblem, notFound } from '../problem.ts';
-import { presentUser } from './users.ts';
+import { HttpProblem, orNotFound } from '../problem.ts';
+import { presentedUser } from './users.ts';
 
 const errors = {
   400: problemSchema,
@@ -48,8 +48,7 @@ export function userSecurityRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async ({ request, actor, tx, audit }) => {
       const newHash = await hashPassword(request.body.newPassword);
-      const user = await findUser(tx, actor.tenantId, request.params.id);
-      if (!user) throw notFound();
+      const user = orNotFound(await findUser(tx, actor.tenantId, request.params.id));
       if (user.disabled_at)
         throw new HttpProblem(409, 'conflict.state', '無効なアカウントのパスワードは設定できません。');
       await assertAcceptablePassword(request.body.newPassword, user.login_id, 'newPassword', [
@@ -70,9 +69,7 @@ export function userSecurityRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         resourceId: user.id,
         details: { loginId: user.login_id, sessionsEnded, mustChangePassword },
       });
-      const row = await findUser(tx, actor.tenantId, user.id);
-      if (!row) throw notFound();
-      return presentUser(row, actor);
+      return presentedUser(tx, actor, user.id);
     },
   );
 
@@ -87,8 +84,7 @@ export function userSecurityRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: userSchema },
     },
     async ({ request, actor, tx, audit }) => {
-      const user = await findUser(tx, actor.tenantId, request.params.id);
-      if (!user) throw notFound();
+      const user = orNotFound(await findUser(tx, actor.tenantId, request.params.id));
       if (!user.locked_until || user.locked_until <= now()) {
         throw new HttpProblem(409, 'conflict.state', 'このユーザーはロックされていません。');
       }
@@ -99,9 +95,7 @@ export function userSecurityRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         resourceId: user.id,
         details: { loginId: user.login_id, lockedUntil: user.locked_until.toISOString() },
       });
-      const row = await findUser(tx, actor.tenantId, user.id);
-      if (!row) throw notFound();
-      return presentUser(row, actor);
+      return presentedUser(tx, actor, user.id);
     },
   );
 

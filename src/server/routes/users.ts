@@ -11,7 +11,6 @@ import {
   userSchema,
   userUpdateSchema,
 } from '../../contract/users.ts';
-import { recordAudit } from '../../db/auditTrail.ts';
 import { findOrganization } from '../../db/organizations.ts';
 import { hashPassword } from '../../db/passwords.ts';
 import type { DB } from '../../db/schema.ts';
@@ -32,10 +31,11 @@ import {
   userAbilities,
 } from '../../domain/policy/accounts.ts';
 import type { Actor } from '../actor.ts';
-import { actorOf, auditContextOf } from '../authentication.ts';
+import { actorOf } from '../authentication.ts';
 import { operations, writeErrors } from '../operation.ts';
 import { assertAcceptablePassword } from '../passwordPolicy.ts';
-import { conflict, enforce, HttpProblem, notFound } from '../problem.ts';
+import { conflict, enforce, invalidField, notFound, orNotFound } from '../problem.ts';
+import { requestTransaction } from '../requestTransaction.ts';
 
 export function presentUser(row: UserWithOrganization, actor: Actor): User {
   return {
@@ -52,6 +52,11 @@ export function presentUser(row: UserWithOrganization, actor: Actor): User {
   };
 }
 
+/** A user of my municipality, read again and shown as the API shows it to me; 404 if none. */
+export async function presentedUser(tx: Transaction<DB>, actor: Actor, userId: string): Promise<User> {
+  return presentUser(orNotFound(await findUser(tx, actor.tenantId, userId)), actor);
+}
+
 /** The organisation a user is put in must be an active one of the same municipality. */
 async function requireActiveOrganization(
   tx: Transaction<DB>,
@@ -60,13 +65,12 @@ async function requireActiveOrganization(
 ): Promise<void> {
   const organization = await findOrganization(tx, tenantId, organizationId);
   if (!organization || organization.disabled_at) {
-    throw new HttpProblem(400, 'validation.invalid', '所属組織が見つからないか、無効になっています。', [
-      {
-        field: 'organizationId',
-        code: 'unknownOrganization',
-        message: '所属組織が見つからないか、無効になっています',
-      },
-    ]);
+    throw invalidField(
+      'organizationId',
+      'unknownOrganization',
+      '所属組織が見つからないか、無効になっています',
+      '所属組織が見つからないか、無効になっています。',
+    );
   }
 }
 
@@ -104,9 +108,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: userSchema },
     },
     async ({ request, actor, tx }) => {
-      const row = await findUser(tx, actor.tenantId, request.params.id);
-      if (!row) throw notFound();
-      return presentUser(row, actor);
+      return presentedUser(tx, actor, request.params.id);
     },
   );
 
@@ -127,14 +129,14 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const input = request.body;
       await assertAcceptablePassword(input.password, input.loginId, 'password', [input.displayName]);
       const passwordHash = await hashPassword(input.password);
-      const row = await db.transaction().execute(async (tx) => {
+      const row = await requestTransaction(db, request, async ({ tx, audit }) => {
         await requireActiveOrganization(tx, actor.tenantId, input.organizationId);
         if (await loginIdTaken(tx, input.loginId)) {
           throw conflict('conflict.loginIdTaken', `ログインID「${input.loginId}」はすでに使われています。`);
         }
         const id = randomUUID();
         await insertUser(tx, { id, tenantId: actor.tenantId, ...input, passwordHash });
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'user.create',
           resourceType: 'user',
           resourceId: id,
@@ -169,9 +171,8 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const actor = actorOf(request);
       const { password, ...changes } = request.body;
       const passwordHash = password ? await hashPassword(password) : undefined;
-      const row = await db.transaction().execute(async (tx) => {
-        const before = await findUser(tx, actor.tenantId, request.params.id);
-        if (!before) throw notFound();
+      const row = await requestTransaction(db, request, async ({ tx, audit }) => {
+        const before = orNotFound(await findUser(tx, actor.tenantId, request.params.id));
         if (password)
           await assertAcceptablePassword(password, before.login_id, 'password', [
             changes.displayName ?? before.display_name,
@@ -182,7 +183,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         enforce(roleChangeRefusal(actor, before, changes.roles));
         await updateUser(tx, actor.tenantId, before.id, { ...changes, passwordHash });
         if (passwordHash) await revokeUserSessions(tx, before.id);
-        await recordAudit(tx, auditContextOf(request), {
+        await audit({
           action: 'user.update',
           resourceType: 'user',
           resourceId: before.id,
@@ -212,8 +213,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         response: { 200: userSchema },
       },
       async ({ request, actor, tx, audit }) => {
-        const before = await findUser(tx, actor.tenantId, request.params.id);
-        if (!before) throw notFound();
+        const before = orNotFound(await findUser(tx, actor.tenantId, request.params.id));
         if (disabled) enforce(disableUserRefusal(actor, before));
         enforce(enablementRefusal('ユーザー', before, disabled));
         await updateUser(tx, actor.tenantId, before.id, { disabledAt: disabled ? now() : null });
@@ -223,9 +223,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           resourceType: 'user',
           resourceId: before.id,
         });
-        const row = await findUser(tx, actor.tenantId, before.id);
-        if (!row) throw notFound();
-        return presentUser(row, actor);
+        return presentedUser(tx, actor, before.id);
       },
     );
   }

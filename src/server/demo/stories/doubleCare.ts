@@ -1,5 +1,5 @@
 import { bornYearsAgo } from '../demoDays.ts';
-import { DemoCase, type DemoStory, handover, person } from '../story.ts';
+import { DemoCase, type DemoStory, handover, livingWith, person } from '../story.ts';
 
 /** ダブルケア: a mother of two caring for her father with dementia; 課題整理 done, meeting not yet held. */
 export const doubleCare: DemoStory = {
@@ -8,16 +8,8 @@ export const doubleCare: DemoStory = {
     const kase = await DemoCase.accept(cast, cast.users.houkatsu, {
       person: person('桜島', '美咲', 'サクラジマ', 'ミサキ', bornYearsAgo(41), 'female'),
       members: [
-        {
-          person: person('桜島', '重雄', 'サクラジマ', 'シゲオ', bornYearsAgo(78), 'male'),
-          relation: 'father',
-          livingTogether: true,
-        },
-        {
-          person: person('桜島', '陽太', 'サクラジマ', 'ヨウタ', bornYearsAgo(4), 'male'),
-          relation: 'son',
-          livingTogether: true,
-        },
+        livingWith('father', person('桜島', '重雄', 'サクラジマ', 'シゲオ', bornYearsAgo(78), 'male')),
+        livingWith('son', person('桜島', '陽太', 'サクラジマ', 'ヨウタ', bornYearsAgo(4), 'male')),
       ],
       topics: ['care', 'childRearing'],
       content: '認知症の父の介護と幼い子の子育てが重なり、仕事も続けられなくなりそうだと本人から相談。',

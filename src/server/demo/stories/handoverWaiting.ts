@@ -1,5 +1,5 @@
 import { bornYearsAgo } from '../demoDays.ts';
-import { consultation, type DemoStory, handover, person } from '../story.ts';
+import { consultation, type DemoStory, handover, livingWith, person } from '../story.ts';
 
 /** A handover waiting in the coordinator's inbox. */
 export const handoverWaiting: DemoStory = {
@@ -8,11 +8,7 @@ export const handoverWaiting: DemoStory = {
     await consultation(cast.users.shogai, {
       person: person('伊敷', '大地', 'イシキ', 'ダイチ', bornYearsAgo(24), 'male'),
       members: [
-        {
-          person: person('伊敷', '久美子', 'イシキ', 'クミコ', bornYearsAgo(52), 'female'),
-          relation: 'mother',
-          livingTogether: true,
-        },
+        livingWith('mother', person('伊敷', '久美子', 'イシキ', 'クミコ', bornYearsAgo(52), 'female')),
       ],
       visitor: { name: '伊敷 久美子', relation: 'mother' },
       topics: ['withdrawal', 'health'],

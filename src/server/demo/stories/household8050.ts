@@ -1,5 +1,5 @@
 import { bornYearsAgo, daysAgo, daysAhead } from '../demoDays.ts';
-import { DemoCase, type DemoStory, handover, person, report } from '../story.ts';
+import { DemoCase, type DemoStory, handover, livingWith, person, report } from '../story.ts';
 
 /** An 83-year-old mother and her withdrawn 54-year-old son; supported by 障害者相談支援事業所 and 保護第一課. */
 export const household8050: DemoStory = {
@@ -9,11 +9,7 @@ export const household8050: DemoStory = {
     const kase = await DemoCase.accept(cast, houkatsu, {
       person: person('城山', '和夫', 'シロヤマ', 'カズオ', bornYearsAgo(54, 120), 'male'),
       members: [
-        {
-          person: person('城山', 'トメ', 'シロヤマ', 'トメ', bornYearsAgo(83, 40), 'female'),
-          relation: 'mother',
-          livingTogether: true,
-        },
+        livingWith('mother', person('城山', 'トメ', 'シロヤマ', 'トメ', bornYearsAgo(83, 40), 'female')),
       ],
       visitor: { name: '城山 トメ', relation: 'mother' },
       topics: ['withdrawal', 'care', 'income'],

@@ -1,5 +1,5 @@
 import { bornYearsAgo, daysAgo } from '../demoDays.ts';
-import { DemoCase, type DemoStory, handover, person, report } from '../story.ts';
+import { DemoCase, type DemoStory, handover, livingWith, person, report } from '../story.ts';
 
 /** 9060 with its monitoring overdue (shows on the coordinator's tasks). */
 export const household9060: DemoStory = {
@@ -8,13 +8,7 @@ export const household9060: DemoStory = {
     const { hogo } = cast.users;
     const kase = await DemoCase.accept(cast, hogo, {
       person: person('上町', '昭', 'ウエマチ', 'アキラ', bornYearsAgo(63), 'male'),
-      members: [
-        {
-          person: person('上町', 'キヨ', 'ウエマチ', 'キヨ', bornYearsAgo(91), 'female'),
-          relation: 'mother',
-          livingTogether: true,
-        },
-      ],
+      members: [livingWith('mother', person('上町', 'キヨ', 'ウエマチ', 'キヨ', bornYearsAgo(91), 'female'))],
       topics: ['care', 'income', 'family'],
       content: '90代の母を60代の息子が一人で介護。息子は離職し収入がない。',
       receivedDaysAgo: 150,

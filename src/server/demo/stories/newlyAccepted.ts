@@ -1,5 +1,5 @@
 import { bornYearsAgo } from '../demoDays.ts';
-import { DemoCase, type DemoStory, handover, person } from '../story.ts';
+import { DemoCase, type DemoStory, handover, livingWith, person } from '../story.ts';
 
 /** A case just accepted, nothing done yet. */
 export const newlyAccepted: DemoStory = {
@@ -7,13 +7,7 @@ export const newlyAccepted: DemoStory = {
   async tell(cast) {
     await DemoCase.accept(cast, cast.users.hogo, {
       person: person('武岡', '由美', 'タケオカ', 'ユミ', bornYearsAgo(36), 'female'),
-      members: [
-        {
-          person: person('武岡', '翔', 'タケオカ', 'ショウ', bornYearsAgo(15), 'male'),
-          relation: 'son',
-          livingTogether: true,
-        },
-      ],
+      members: [livingWith('son', person('武岡', '翔', 'タケオカ', 'ショウ', bornYearsAgo(15), 'male'))],
       topics: ['childRearing', 'income', 'withdrawal'],
       mainTopic: 'withdrawal',
       content: 'ひとり親世帯。中学生の子が不登校で、母も体調を崩している。',

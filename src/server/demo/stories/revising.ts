@@ -1,5 +1,5 @@
 import { bornYearsAgo, daysAgo } from '../demoDays.ts';
-import { DemoCase, type DemoStory, handover, person } from '../story.ts';
+import { DemoCase, type DemoStory, handover, livingWith, person } from '../story.ts';
 
 /** Revising: the monitoring decided the plan needs revision. */
 export const revising: DemoStory = {
@@ -8,11 +8,7 @@ export const revising: DemoStory = {
     const kase = await DemoCase.accept(cast, cast.users.houkatsu, {
       person: person('紫原', '勝', 'ムラサキバル', 'マサル', bornYearsAgo(80), 'male'),
       members: [
-        {
-          person: person('紫原', '典子', 'ムラサキバル', 'ノリコ', bornYearsAgo(77), 'female'),
-          relation: 'spouse',
-          livingTogether: true,
-        },
+        livingWith('spouse', person('紫原', '典子', 'ムラサキバル', 'ノリコ', bornYearsAgo(77), 'female')),
       ],
       topics: ['care', 'health'],
       content: '老老介護。妻の認知症が進み、夫も持病がある。',

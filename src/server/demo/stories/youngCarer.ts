@@ -1,5 +1,5 @@
 import { bornYearsAgo } from '../demoDays.ts';
-import { DemoCase, type DemoStory, handover, person } from '../story.ts';
+import { DemoCase, type DemoStory, handover, livingWith, person } from '../story.ts';
 
 /** A young carer household under assessment. */
 export const youngCarer: DemoStory = {
@@ -7,13 +7,7 @@ export const youngCarer: DemoStory = {
   async tell(cast) {
     const kase = await DemoCase.accept(cast, cast.users.shogai, {
       person: person('宇宿', '結衣', 'ウスキ', 'ユイ', bornYearsAgo(16), 'female'),
-      members: [
-        {
-          person: person('宇宿', '真理', 'ウスキ', 'マリ', bornYearsAgo(45), 'female'),
-          relation: 'mother',
-          livingTogether: true,
-        },
-      ],
+      members: [livingWith('mother', person('宇宿', '真理', 'ウスキ', 'マリ', bornYearsAgo(45), 'female'))],
       topics: ['care', 'withdrawal'],
       content: '精神障害のある母の世話のため、高校生の娘が学校を休みがちになっている。',
       receivedDaysAgo: 9,
