@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { communityActivityKinds } from '../domain/resources/community.ts';
-import { requiredText, text } from './common.ts';
+import { namedRefSchema, requiredText, text } from './common.ts';
 import { calendarDateSchema } from './plans.ts';
 import { fiscalYearSchema } from './recidivismPlan.ts';
 
@@ -72,7 +72,7 @@ const activityBase = {
   name: z.string(),
   kind: z.enum(communityActivityKinds),
   placeName: z.string(),
-  resource: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  resource: namedRefSchema.nullable(),
   schoolDistrict: z.string().nullable(),
   district: z.string().nullable(),
   organizer: z.string().nullable(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { resourceKindCodes, resourceNeedCodes, resourceStatusCodes } from '../domain/resources/codes.ts';
-import { requiredText, text } from './common.ts';
+import { namedRefSchema, requiredText, text } from './common.ts';
 import { calendarDateSchema } from './plans.ts';
 
 /** Optional typed text: trimmed, empty becomes null. */
@@ -201,7 +201,7 @@ export const resourceSummarySchema = z
     status: resourceStatusSchema,
     kinds: z.array(resourceKindSchema),
     needs: z.array(resourceNeedSchema),
-    organization: z.object({ id: z.uuid(), name: z.string() }),
+    organization: namedRefSchema,
     schoolDistricts: z.array(z.string()),
     districts: z.array(z.string()),
     /** how near the resource is to the 校区 searched for: same 校区, same 地区, or neither / not asked */
