@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { namedRefSchema, text } from './common.ts';
+import { flagQuery, namedRefSchema, text } from './common.ts';
 import { calendarDateSchema } from './plans.ts';
 
 export const outreachMethods = ['visit', 'letter', 'phone', 'neighbour', 'minsei', 'other'] as const;
@@ -53,10 +53,7 @@ export type OutreachContact = z.infer<typeof outreachContactSchema>;
 export const outreachContactListQuerySchema = z.object({
   consultationId: z.uuid({ message: '相談IDが正しくありません' }).optional(),
   caseId: z.uuid({ message: '事例IDが正しくありません' }).optional(),
-  overdue: z
-    .enum(['true', 'false'], { message: 'true か false を指定してください' })
-    .optional()
-    .transform((v) => v === 'true'),
+  overdue: flagQuery,
 });
 export const outreachContactListSchema = z
   .object({ items: z.array(outreachContactSchema) })

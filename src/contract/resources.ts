@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import { resourceKindCodes, resourceNeedCodes, resourceStatusCodes } from '../domain/resources/codes.ts';
-import { namedRefSchema, requiredText, text } from './common.ts';
+import { flagQuery, namedRefSchema, optionalText, requiredText, text } from './common.ts';
 import { calendarDateSchema } from './plans.ts';
-
-/** Optional typed text: trimmed, empty becomes null. */
-const optionalText = (max: number) =>
-  text(max)
-    .nullable()
-    .optional()
-    .transform((v) => (v ? v : null));
 
 const emailText = z
   .union([z.email({ message: 'メールアドレスの形式が正しくありません' }), z.literal('')])
@@ -262,10 +255,7 @@ export const resourceListQuerySchema = z.object({
   schoolDistrict: text(100).optional(),
   district: text(100).optional(),
   /** include resources that are closed or defunct (default: only usable ones) */
-  includeInactive: z
-    .enum(['true', 'false'], { message: 'true か false を指定してください' })
-    .optional()
-    .transform((v) => v === 'true'),
+  includeInactive: flagQuery,
 });
 
 export const resourceListSchema = z
