@@ -37,11 +37,16 @@ const tenantQuery = {
     .optional(),
 };
 
-export const hsdsServiceListQuerySchema = z.object({
-  ...tenantQuery,
+/** HSDS's own paging of a list (page numbers, not our cursors), with its free-text search. */
+const pageQuery = {
   search: text(100).optional(),
   page: z.coerce.number({ message: 'ページは数字で指定してください' }).int().min(1).max(100_000).default(1),
   per_page: z.coerce.number({ message: '件数は数字で指定してください' }).int().min(1).max(500).default(50),
+};
+
+export const hsdsServiceListQuerySchema = z.object({
+  ...tenantQuery,
+  ...pageQuery,
   organization_id: z.uuid({ message: '組織IDが正しくありません' }).optional(),
   taxonomy_term_id: z.uuid({ message: '分類IDが正しくありません' }).optional(),
   modified_after: z.iso.datetime({ offset: true, message: '日時は ISO 8601 で指定してください' }).optional(),
@@ -50,9 +55,7 @@ export const hsdsServiceListQuerySchema = z.object({
 
 export const hsdsOrganizationListQuerySchema = z.object({
   ...tenantQuery,
-  search: text(100).optional(),
-  page: z.coerce.number({ message: 'ページは数字で指定してください' }).int().min(1).max(100_000).default(1),
-  per_page: z.coerce.number({ message: '件数は数字で指定してください' }).int().min(1).max(500).default(50),
+  ...pageQuery,
 });
 
 export const hsdsTenantQuerySchema = z.object(tenantQuery);

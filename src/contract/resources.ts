@@ -3,39 +3,27 @@ import { resourceKindCodes, resourceNeedCodes, resourceStatusCodes } from '../do
 import { flagQuery, namedRefSchema, optionalText, requiredText, text } from './common.ts';
 import { calendarDateSchema } from './plans.ts';
 
-const emailText = z
-  .union([z.email({ message: 'メールアドレスの形式が正しくありません' }), z.literal('')])
-  .nullable()
-  .optional()
-  .transform((v) => (v ? v : null));
-const urlText = z
-  .union([
-    z.url({ protocol: /^https?$/, message: 'URLは http:// または https:// で始めてください' }).max(500),
-    z.literal(''),
-  ])
-  .nullable()
-  .optional()
-  .transform((v) => (v ? v : null));
-const phoneText = z
-  .union([
-    z
-      .string()
-      .trim()
-      .max(40)
-      .regex(/^[0-9０-９()（）\-－‐+ ]+$/, { message: '電話番号は数字とハイフンで入力してください' }),
-    z.literal(''),
-  ])
-  .nullable()
-  .optional()
-  .transform((v) => (v ? v : null));
-const timeText = z
-  .union([
-    z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '時刻は 09:30 の形式で入力してください' }),
-    z.literal(''),
-  ])
-  .nullable()
-  .optional()
-  .transform((v) => (v ? v : null));
+/** An optional field of this format that may also be left blank: blank, null or missing becomes null. */
+const blankOr = <T extends z.ZodType<string>>(format: T) =>
+  z
+    .union([format, z.literal('')])
+    .nullable()
+    .optional()
+    .transform((v) => (v ? v : null));
+const emailText = blankOr(z.email({ message: 'メールアドレスの形式が正しくありません' }));
+const urlText = blankOr(
+  z.url({ protocol: /^https?$/, message: 'URLは http:// または https:// で始めてください' }).max(500),
+);
+const phoneText = blankOr(
+  z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[0-9０-９()（）\-－‐+ ]+$/, { message: '電話番号は数字とハイフンで入力してください' }),
+);
+const timeText = blankOr(
+  z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '時刻は 09:30 の形式で入力してください' }),
+);
 const age = z
   .number({ message: '年齢は数字で入力してください' })
   .int({ message: '年齢は整数で入力してください' })
@@ -56,14 +44,9 @@ const bydaySchema = z
 
 export const resourceLocationInputSchema = z.object({
   name: optionalText(200),
-  postalCode: z
-    .union([
-      z.string().regex(/^\d{3}-?\d{4}$/, { message: '郵便番号は 890-0000 の形式で入力してください' }),
-      z.literal(''),
-    ])
-    .nullable()
-    .optional()
-    .transform((v) => (v ? v : null)),
+  postalCode: blankOr(
+    z.string().regex(/^\d{3}-?\d{4}$/, { message: '郵便番号は 890-0000 の形式で入力してください' }),
+  ),
   address: optionalText(300),
   city: optionalText(100),
   schoolDistrict: optionalText(100),
