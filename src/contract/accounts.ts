@@ -145,21 +145,21 @@ export type BulkReassignInput = z.infer<typeof bulkReassignInputSchema>;
 
 export const bulkReassignQuerySchema = z.object({ dryRun: z.enum(['true', 'false']).optional() });
 
-const userRefSchema = z.object({ id: z.uuid(), loginId: z.string(), displayName: z.string() });
+const accountRefSchema = z.object({ id: z.uuid(), loginId: z.string(), displayName: z.string() });
 
 export const bulkReassignResultSchema = z
   .object({
     dryRun: z.boolean(),
     moves: z.array(
       z.object({
-        fromUser: userRefSchema,
-        toUser: userRefSchema,
+        fromUser: accountRefSchema,
+        toUser: accountRefSchema,
         openCases: z.number().int().describe('Open cases whose 担当職員 moves'),
       }),
     ),
     disabled: z.array(
       z.object({
-        user: userRefSchema,
+        user: accountRefSchema,
         sessionsEnded: z.number().int(),
         openCasesLeft: z.number().int().describe('Open cases still assigned to the account after the moves'),
       }),

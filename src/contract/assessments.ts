@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { codesOf, householdFlags, type IssueCode, issueAreas, issueCodes } from '../domain/codeLists.ts';
-import { text } from './common.ts';
+import { namedRefSchema, text } from './common.ts';
 
 /**
  * Kinds of edge in the genogram / ecomap data of a 課題整理 (the conventions in docs/domain.md, "Households"). The first
@@ -76,7 +76,7 @@ export const assessmentSchema = z
         note: z.string().nullable(),
       }),
     ),
-    recordedBy: z.object({ id: z.uuid(), name: z.string() }),
+    recordedBy: namedRefSchema,
     recordedAt: z.string(),
     abilities: z.object({ save: z.boolean() }),
   })

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { auditActions } from '../domain/auditActions.ts';
 import { calendarDate } from './calendarDate.ts';
 import { idSchema, text } from './common.ts';
-import { pageQuerySchema } from './pagination.ts';
+import { pageQuerySchema, pageSchema } from './pagination.ts';
 import { kanaText, personSummarySchema } from './persons.ts';
 
 export { auditActions };
@@ -112,10 +112,7 @@ export const auditEventSchema = z
   .meta({ id: 'AuditEvent' });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
-export const auditEventListSchema = z.object({
-  items: z.array(auditEventSchema),
-  nextCursor: z.string().nullable(),
-});
+export const auditEventListSchema = pageSchema(auditEventSchema);
 export type AuditEventList = z.infer<typeof auditEventListSchema>;
 
 /** One look at a person's data, for 「閲覧履歴」: who, from which organisation, when, what and why. */
@@ -135,10 +132,7 @@ export const accessLogEntrySchema = z
   })
   .meta({ id: 'AccessLogEntry' });
 export type AccessLogEntry = z.infer<typeof accessLogEntrySchema>;
-export const accessLogSchema = z.object({
-  items: z.array(accessLogEntrySchema),
-  nextCursor: z.string().nullable(),
-});
+export const accessLogSchema = pageSchema(accessLogEntrySchema);
 export type AccessLog = z.infer<typeof accessLogSchema>;
 
 /** The auditor's type-ahead for the person and case filters: what was typed (氏名, フリガナ, 事例番号). */

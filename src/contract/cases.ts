@@ -10,12 +10,10 @@ import {
 } from '../domain/codeLists.ts';
 import { assessmentSchema } from './assessments.ts';
 import { type CaseFilter, caseFilterSchema } from './caseFilter.ts';
-import { requiredText } from './common.ts';
+import { namedRefSchema, requiredText } from './common.ts';
 import { consentSchema } from './consents.ts';
 import { meetingSummarySchema } from './meetings.ts';
-import { pageQuerySchema } from './pagination.ts';
-
-const ref = () => z.object({ id: z.uuid(), name: z.string() });
+import { pageQuerySchema, pageSchema } from './pagination.ts';
 
 export const participationBases = [
   { code: 'intake', label: '相談受付機関' },
@@ -73,18 +71,16 @@ export const caseListItemSchema = z.object({
     .nullable()
     .describe('the business day the next monitoring is due: nextMonitoringOn, or the business day before it'),
   acceptedOn: z.string(),
-  coordinatingOrganization: ref(),
-  leadOrganization: ref().nullable(),
+  coordinatingOrganization: namedRefSchema,
+  leadOrganization: namedRefSchema.nullable(),
   myParticipation: z.array(z.enum(codesOf(participationBases))),
-  assignedUser: ref().nullable().describe('担当職員'),
+  assignedUser: namedRefSchema.nullable().describe('担当職員'),
   updatedAt: z.string(),
   abilities: caseAbilitiesSchema,
 });
 export type CaseListItem = z.infer<typeof caseListItemSchema>;
 
-export const caseListSchema = z
-  .object({ items: z.array(caseListItemSchema), nextCursor: z.string().nullable() })
-  .meta({ id: 'CaseList' });
+export const caseListSchema = pageSchema(caseListItemSchema).meta({ id: 'CaseList' });
 export type CaseList = z.infer<typeof caseListSchema>;
 
 export const casePersonSchema = z.object({
@@ -115,9 +111,9 @@ export const caseDetailSchema = z
     closedOn: z.string().nullable(),
     closureReason: z.enum(codesOf(closureReasons)).nullable(),
     closureEvaluation: z.string().nullable(),
-    coordinatingOrganization: ref(),
-    leadOrganization: ref().nullable(),
-    assignedUser: ref().nullable().describe('担当職員'),
+    coordinatingOrganization: namedRefSchema,
+    leadOrganization: namedRefSchema.nullable(),
+    assignedUser: namedRefSchema.nullable().describe('担当職員'),
     updatedAt: z.string(),
     persons: z.array(casePersonSchema),
     origin: z
@@ -125,7 +121,7 @@ export const caseDetailSchema = z
         consultation: z.object({
           id: z.uuid(),
           receivedOn: z.string(),
-          organization: ref(),
+          organization: namedRefSchema,
           channel: z.enum(codesOf(consultationChannels)),
           topics: z.array(z.enum(codesOf(consultationTopics))),
           mainTopic: z.enum(codesOf(consultationTopics)),
@@ -135,7 +131,7 @@ export const caseDetailSchema = z
         }),
         handover: z.object({
           id: z.uuid(),
-          fromOrganization: ref(),
+          fromOrganization: namedRefSchema,
           reason: z.string(),
           servicesTried: z.string(),
           decidedAt: z.string().nullable(),
@@ -147,7 +143,7 @@ export const caseDetailSchema = z
     meetings: z.array(meetingSummarySchema),
     participants: z.array(
       z.object({
-        organization: ref(),
+        organization: namedRefSchema,
         basis: z.enum(codesOf(participationBases)),
         scope: z.enum(['case', 'meeting']),
         legalBasis: z.enum(codesOf(sharingLegalBases)),
@@ -162,23 +158,18 @@ export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
 export const caseTimelineQuerySchema = pageQuerySchema;
 
-export const caseTimelineSchema = z
-  .object({
-    items: z.array(
-      z.object({
-        id: z.uuid(),
-        occurredAt: z.string().describe('When it happened (a progress note: the visit or call itself)'),
-        recordedAt: z.string().describe('When it was written down'),
-        kind: z.string(),
-        summary: z.string(),
-        subjectId: z.uuid().nullable(),
-        details: z.record(z.string(), z.unknown()),
-        actor: z.object({ user: ref().nullable(), organization: ref().nullable() }),
-      }),
-    ),
-    nextCursor: z.string().nullable(),
-  })
-  .meta({ id: 'CaseTimeline' });
+export const caseTimelineSchema = pageSchema(
+  z.object({
+    id: z.uuid(),
+    occurredAt: z.string().describe('When it happened (a progress note: the visit or call itself)'),
+    recordedAt: z.string().describe('When it was written down'),
+    kind: z.string(),
+    summary: z.string(),
+    subjectId: z.uuid().nullable(),
+    details: z.record(z.string(), z.unknown()),
+    actor: z.object({ user: namedRefSchema.nullable(), organization: namedRefSchema.nullable() }),
+  }),
+).meta({ id: 'CaseTimeline' });
 export type CaseTimeline = z.infer<typeof caseTimelineSchema>;
 
 export const closeCaseInputSchema = z
@@ -216,7 +207,7 @@ export type CaseAssigneeInput = z.infer<typeof caseAssigneeInputSchema>;
 /** Who may become the case's 担当職員: active staff of the organisations taking part in it (case scope). */
 export const assignableUsersSchema = z
   .object({
-    items: z.array(z.object({ id: z.uuid(), name: z.string(), organization: ref() })),
+    items: z.array(z.object({ id: z.uuid(), name: z.string(), organization: namedRefSchema })),
   })
   .meta({ id: 'CaseAssignableUsers' });
 export type AssignableUsers = z.infer<typeof assignableUsersSchema>;

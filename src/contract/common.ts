@@ -17,3 +17,22 @@ export function text(max: number) {
 export function requiredText(max: number) {
   return text(max).pipe(z.string().min(1, { message: '入力してください' }));
 }
+
+/** Something a record names, by id and name: an organisation, a person, a resource, a programme… */
+export const namedRefSchema = z.object({ id: idSchema, name: z.string() });
+/** A user a record names (who recorded, reported, uploaded, answered…), by id and display name. */
+export const userRefSchema = z.object({ id: idSchema, displayName: z.string() });
+
+/** Optional typed text: trimmed; empty, null or missing becomes null. */
+export function optionalText(max: number) {
+  return text(max)
+    .nullable()
+    .optional()
+    .transform((value) => value || null);
+}
+
+/** A `?flag=true|false` query parameter, as a boolean (missing is false). */
+export const flagQuery = z
+  .enum(['true', 'false'], { message: 'true か false を指定してください' })
+  .optional()
+  .transform((value) => value === 'true');

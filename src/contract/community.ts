@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import { communityActivityKinds } from '../domain/resources/community.ts';
-import { requiredText, text } from './common.ts';
+import { namedRefSchema, optionalText, requiredText, text } from './common.ts';
 import { calendarDateSchema } from './plans.ts';
 import { fiscalYearSchema } from './recidivismPlan.ts';
-
-const optionalText = (max: number) =>
-  text(max)
-    .nullable()
-    .optional()
-    .transform((v) => v || null);
 
 /** communityActivities.create / .update: an activity held at a 拠点 (which may be a directory resource). */
 export const communityActivityInputSchema = z
@@ -72,7 +66,7 @@ const activityBase = {
   name: z.string(),
   kind: z.enum(communityActivityKinds),
   placeName: z.string(),
-  resource: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  resource: namedRefSchema.nullable(),
   schoolDistrict: z.string().nullable(),
   district: z.string().nullable(),
   organizer: z.string().nullable(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { today } from '../domain/clock.ts';
 import { codesOf } from '../domain/codeLists.ts';
-import { text } from './common.ts';
+import { namedRefSchema, text } from './common.ts';
 
 /** A reason a person types, required: trimmed, 1–1000 characters, no control characters. */
 export const requiredReason = (message: string) =>
@@ -74,9 +74,9 @@ export type ConsentInput = z.infer<typeof consentInputSchema>;
 export const consentSchema = z
   .object({
     id: z.uuid(),
-    person: z.object({ id: z.uuid(), name: z.string() }),
+    person: namedRefSchema,
     caseId: z.uuid().nullable(),
-    organizations: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    organizations: z.array(namedRefSchema),
     categories: z.array(z.object({ code: z.string(), label: z.string() })),
     method: z.enum(codesOf(consentMethods)),
     witness: z.string().nullable(),
@@ -88,19 +88,19 @@ export const consentSchema = z
       .object({
         withdrawnOn: z.string(),
         reason: z.string(),
-        recordedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+        recordedBy: namedRefSchema.nullable(),
         /** Organisations that took part only by this consent and lost access (on the case shown, or on every case). */
         lostAccess: z.array(
           z.object({
             caseId: z.uuid(),
-            organizations: z.array(z.object({ id: z.uuid(), name: z.string() })),
+            organizations: z.array(namedRefSchema),
           }),
         ),
       })
       .nullable(),
     /** In force today: given, not expired, not withdrawn. */
     active: z.boolean(),
-    recordedBy: z.object({ id: z.uuid(), name: z.string() }),
+    recordedBy: namedRefSchema,
     recordedAt: z.string(),
     /** The scanned consent form, if one is attached (download with consents.scan). */
     scan: z

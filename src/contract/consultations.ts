@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { codesOf, consultationChannels, consultationTopics, relations } from '../domain/codeLists.ts';
-import { requiredText, text } from './common.ts';
+import { namedRefSchema, requiredText, text, userRefSchema } from './common.ts';
 import {
   consultationFilterFields,
   consultationOutcomes,
   receivedInOrder,
   receivedOrderMessage,
 } from './consultationFilter.ts';
-import { pageQuerySchema } from './pagination.ts';
+import { pageQuerySchema, pageSchema } from './pagination.ts';
 import { householdMemberSchema, pastOrToday, personChoiceSchema, personSummarySchema } from './persons.ts';
 import { consultationStatuses } from './statuses.ts';
 
@@ -87,8 +87,6 @@ export const consultationInputSchema = z
   });
 export type ConsultationInput = z.input<typeof consultationInputSchema>;
 
-const organizationRef = z.object({ id: z.uuid(), name: z.string() });
-
 export const consultationAbilitiesSchema = z.object({
   close: z.boolean().describe('対応終了'),
   handOver: z.boolean().describe('重層事業へ引継ぎ'),
@@ -100,7 +98,7 @@ export const consultationSummarySchema = z
   .object({
     id: z.uuid(),
     receivedOn: z.string(),
-    organization: organizationRef.describe('The counter that took it'),
+    organization: namedRefSchema.describe('The counter that took it'),
     person: personSummarySchema,
     channel: z.enum(codesOf(consultationChannels)),
     topics: z.array(z.enum(codesOf(consultationTopics))),
@@ -120,8 +118,8 @@ export const consultationListItemSchema = consultationSummarySchema
 
 export const consultationReferralSchema = z.object({
   id: z.uuid(),
-  fromOrganization: organizationRef,
-  toOrganization: organizationRef,
+  fromOrganization: namedRefSchema,
+  toOrganization: namedRefSchema,
   note: z.string().nullable(),
   legalBasis: z.enum(['consent', 'article106_6']),
   status: z.enum(['pending', 'accepted', 'declined']),
@@ -132,7 +130,7 @@ export const consultationReferralSchema = z.object({
 
 export const consultationHandoverSchema = z.object({
   id: z.uuid(),
-  toOrganization: organizationRef,
+  toOrganization: namedRefSchema,
   reason: z.string(),
   servicesTried: z.string(),
   status: z.enum(['pending', 'accepted', 'returned']),
@@ -147,7 +145,7 @@ export const consultationHandoverSchema = z.object({
 
 export const consultationSchema = consultationSummarySchema
   .extend({
-    receivedBy: z.object({ id: z.uuid(), displayName: z.string() }),
+    receivedBy: userRefSchema,
     householdId: z.uuid(),
     householdMembers: z.array(householdMemberSchema).describe('The other members of the household'),
     visitor: z.object({ name: z.string(), relation: z.string(), phone: z.string().optional() }).nullable(),
@@ -167,9 +165,7 @@ export const consultationListQuerySchema = pageQuerySchema
   .extend(consultationFilterFields)
   .refine(receivedInOrder, receivedOrderMessage);
 
-export const consultationListSchema = z
-  .object({ items: z.array(consultationListItemSchema), nextCursor: z.string().nullable() })
-  .meta({ id: 'ConsultationList' });
+export const consultationListSchema = pageSchema(consultationListItemSchema).meta({ id: 'ConsultationList' });
 
 export const consultationCloseSchema = z.object({
   note: text(4000).optional().describe('対応終了のメモ'),

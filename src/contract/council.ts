@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { idSchema, requiredText, text } from './common.ts';
+import { idSchema, namedRefSchema, requiredText, text, userRefSchema } from './common.ts';
 import { fiscalYearSchema } from './recidivismPlan.ts';
 
 export const councilMemberSchema = z
   .object({
     id: z.uuid(),
-    organization: z.object({ id: z.uuid(), name: z.string() }),
+    organization: namedRefSchema,
     representative: z.string(),
     termFrom: z.string(),
     termTo: z.string().nullable(),
@@ -56,7 +56,7 @@ export const councilAttachmentSchema = z
     fileName: z.string(),
     mediaType: z.string(),
     sizeBytes: z.number().int(),
-    uploadedBy: z.object({ id: z.uuid(), displayName: z.string() }),
+    uploadedBy: userRefSchema,
     uploadedAt: z.string(),
   })
   .meta({ id: 'CouncilMeetingAttachment' });
@@ -84,7 +84,7 @@ export const councilMeetingSchema = z
     minutes: z.string(),
     attendees: z.array(
       z.object({
-        organization: z.object({ id: z.uuid(), name: z.string() }),
+        organization: namedRefSchema,
         attendeeName: z.string(),
         isDeputy: z.boolean(),
       }),
@@ -167,13 +167,13 @@ export const opinionAnswerSchema = z.object({
 export const opinionSchema = z
   .object({
     id: z.uuid(),
-    organization: z.object({ id: z.uuid(), name: z.string() }),
+    organization: namedRefSchema,
     meetingId: z.uuid().nullable(),
     content: z.string(),
     challenge: z.object({ id: z.uuid(), position: z.number().int(), title: z.string() }).nullable(),
-    programme: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    programme: namedRefSchema.nullable(),
     answer: z.string().nullable(),
-    answeredBy: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+    answeredBy: userRefSchema.nullable(),
     answeredAt: z.string().nullable(),
     followUpStatus: z.enum(opinionFollowUps),
     createdAt: z.string(),

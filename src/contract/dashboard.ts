@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { caseStages } from '../domain/caseStage.ts';
 import { calendarDate } from './calendarDate.ts';
 import { noContactDaysSchema } from './caseFilter.ts';
-
-const ref = () => z.object({ id: z.uuid(), name: z.string() });
+import { namedRefSchema } from './common.ts';
 
 /**
  * The signed-in user's home (dashboard.get): for each role the user holds, what it must act on.
@@ -44,7 +43,7 @@ export const coordinatorHomeSchema = z.object({
   ),
   monitoringOverdue: z.number().int(),
   monitoringDueSoon: z.number().int(),
-  reportsOverdue: z.array(z.object({ organization: ref(), count: z.number().int() })),
+  reportsOverdue: z.array(z.object({ organization: namedRefSchema, count: z.number().int() })),
   unassigned: z.number().int(),
   noContact: z.object({ days: z.number().int(), count: z.number().int() }),
   meetingsNext14Days: z.array(dashboardMeetingSchema),
@@ -77,7 +76,7 @@ export const planOfficerHomeSchema = z.object({
   locked: z.boolean(),
   progressBySection: z.array(
     z.object({
-      section: ref(),
+      section: namedRefSchema,
       programmes: z.number().int(),
       entered: z.number().int(),
       notYet: z.number().int(),
@@ -86,7 +85,7 @@ export const planOfficerHomeSchema = z.object({
   councilTerms: z.array(
     z.object({
       id: z.uuid(),
-      organization: ref(),
+      organization: namedRefSchema,
       representative: z.string(),
       termTo: z.string(),
       ended: z.boolean(),

@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { requiredText } from './common.ts';
+import { namedRefSchema, requiredText } from './common.ts';
 import { consultationSummarySchema } from './consultations.ts';
-import { pageQuerySchema } from './pagination.ts';
+import { pageQuerySchema, pageSchema } from './pagination.ts';
 import { handoverStatuses } from './statuses.ts';
-
-const organizationRef = z.object({ id: z.uuid(), name: z.string() });
 
 export { handoverStatuses };
 
@@ -13,8 +11,8 @@ export const handoverSchema = z
   .object({
     id: z.uuid(),
     consultation: consultationSummarySchema,
-    fromOrganization: organizationRef,
-    toOrganization: organizationRef,
+    fromOrganization: namedRefSchema,
+    toOrganization: namedRefSchema,
     reason: z.string().describe('Why the counter cannot solve it alone'),
     servicesTried: z.string().describe('Existing services already tried'),
     status: z.enum(handoverStatuses),
@@ -49,9 +47,7 @@ export const handoverListQuerySchema = pageQuerySchema.extend({
   status: z.enum(handoverStatuses, { message: '状態が正しくありません' }).optional(),
 });
 
-export const handoverListSchema = z
-  .object({ items: z.array(handoverSchema), nextCursor: z.string().nullable() })
-  .meta({ id: 'HandoverList' });
+export const handoverListSchema = pageSchema(handoverSchema).meta({ id: 'HandoverList' });
 
 export const handoverReturnSchema = z.object({
   reason: requiredText(4000).describe('差戻しの理由: what the counter should do instead'),

@@ -2,10 +2,8 @@ import { z } from 'zod';
 import { codesOf, relations, tieKindLabels } from '../domain/codeLists.ts';
 import { householdRelationKinds, tieStrengths } from '../domain/household/model.ts';
 import { calendarDate } from './calendarDate.ts';
-import { text } from './common.ts';
+import { namedRefSchema, text } from './common.ts';
 import { newPersonSchema, personRefSchema, personSummarySchema } from './persons.ts';
-
-const organizationRef = z.object({ id: z.uuid(), name: z.string() });
 
 /** A member as the household shows them: who, 続柄 to the person, and what the genogram draws. */
 export const householdMemberDetailSchema = z.object({
@@ -26,7 +24,7 @@ export const householdRelationSchema = z.object({
 export const householdTieSchema = z.object({
   id: z.uuid(),
   kind: z.enum(codesOf(tieKindLabels)),
-  organization: organizationRef.nullable(),
+  organization: namedRefSchema.nullable(),
   name: z.string().nullable(),
   label: z.string().describe('What the ecomap writes: the organisation’s name or the name given'),
   memberId: z.uuid().nullable().describe('The member the tie is with; null for the whole household'),

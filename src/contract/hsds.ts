@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './common.ts';
+import { flagQuery, text } from './common.ts';
 
 /** An HSDS 3.0 object as JSON (validated against Open Referral's schemas in tests, not re-described here). */
 const hsdsObject = z.record(z.string(), z.unknown());
@@ -29,11 +29,6 @@ export const hsdsMetaSchema = z
   })
   .meta({ id: 'HsdsMeta' });
 
-const booleanText = z
-  .enum(['true', 'false'], { message: 'true か false を指定してください' })
-  .optional()
-  .transform((v) => v === 'true');
-
 /** Who is asking, when no one is signed in: the municipality's code (only where the city publishes). */
 const tenantQuery = {
   tenant: z
@@ -42,22 +37,25 @@ const tenantQuery = {
     .optional(),
 };
 
-export const hsdsServiceListQuerySchema = z.object({
-  ...tenantQuery,
+/** HSDS's own paging of a list (page numbers, not our cursors), with its free-text search. */
+const pageQuery = {
   search: text(100).optional(),
   page: z.coerce.number({ message: 'ページは数字で指定してください' }).int().min(1).max(100_000).default(1),
   per_page: z.coerce.number({ message: '件数は数字で指定してください' }).int().min(1).max(500).default(50),
+};
+
+export const hsdsServiceListQuerySchema = z.object({
+  ...tenantQuery,
+  ...pageQuery,
   organization_id: z.uuid({ message: '組織IDが正しくありません' }).optional(),
   taxonomy_term_id: z.uuid({ message: '分類IDが正しくありません' }).optional(),
   modified_after: z.iso.datetime({ offset: true, message: '日時は ISO 8601 で指定してください' }).optional(),
-  full: booleanText,
+  full: flagQuery,
 });
 
 export const hsdsOrganizationListQuerySchema = z.object({
   ...tenantQuery,
-  search: text(100).optional(),
-  page: z.coerce.number({ message: 'ページは数字で指定してください' }).int().min(1).max(100_000).default(1),
-  per_page: z.coerce.number({ message: '件数は数字で指定してください' }).int().min(1).max(500).default(50),
+  ...pageQuery,
 });
 
 export const hsdsTenantQuerySchema = z.object(tenantQuery);
@@ -70,7 +68,7 @@ export const resourceImportBodySchema = z.object({
     .max(2_700_000, { message: 'ファイルが大きすぎます（2MBまで）' })
     .regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'ファイルの内容が正しくありません（Base64）' }),
 });
-export const resourceImportQuerySchema = z.object({ dryRun: booleanText });
+export const resourceImportQuerySchema = z.object({ dryRun: flagQuery });
 
 export const resourceImportResultSchema = z
   .object({

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { codesOf, legalBases } from '../domain/codeLists.ts';
-import { requiredText, text } from './common.ts';
+import { namedRefSchema, requiredText, text } from './common.ts';
 
 const unique = <T>(list: T[]) => new Set(list).size === list.length;
-const ref = () => z.object({ id: z.uuid(), name: z.string() });
 const instant = (message: string) => z.iso.datetime({ offset: true, message });
 
 export const meetingInputSchema = z.object({
@@ -51,13 +50,13 @@ export const minutesInputSchema = z.object({
 export type MinutesInput = z.infer<typeof minutesInputSchema>;
 
 const invitationSchema = z.object({
-  organization: ref(),
+  organization: namedRefSchema,
   attended: z.boolean().nullable(),
   attendeeName: z.string().nullable(),
   deputyName: z.string().nullable(),
   /** 守秘義務の確認 (支援会議, 社会福祉法第106条の6第5項). */
   acknowledgedAt: z.string().nullable(),
-  acknowledgedBy: ref().nullable(),
+  acknowledgedBy: namedRefSchema.nullable(),
 });
 
 const meetingAbilitiesSchema = z.object({
@@ -107,7 +106,7 @@ export const meetingSchema = z
     withheld: z.enum(['acknowledgementRequired', 'notMember']).nullable(),
     invitations: z.array(invitationSchema),
     myInvitation: invitationSchema.nullable(),
-    createdBy: ref(),
+    createdBy: namedRefSchema,
     createdAt: z.string(),
     abilities: meetingAbilitiesSchema,
   })

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { caseStages } from '../domain/caseStage.ts';
 import { closureReasons, codesOf, itemProgress, monitoringDecisions } from '../domain/codeLists.ts';
-import { requiredText, text } from './common.ts';
+import { requiredText, text, userRefSchema } from './common.ts';
 import { calendarDateSchema } from './plans.ts';
 
 /** A refinement's `when`: run unless one of these top-level fields already has an issue. */
@@ -97,7 +97,7 @@ export const monitoringSchema = z
     nextMonitoringOn: z.string().nullable(),
     closure: z.object({ reason: z.enum(codesOf(closureReasons)), evaluation: z.string() }).nullable(),
     suspensionReason: z.string().nullable(),
-    recordedBy: z.object({ id: z.uuid(), displayName: z.string() }),
+    recordedBy: userRefSchema,
     createdAt: z.string(),
     abilities: z.object({ draftPlan: z.boolean() }),
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './common.ts';
+import { flagQuery, namedRefSchema, text } from './common.ts';
 import { calendarDateSchema } from './plans.ts';
 
 export const outreachMethods = ['visit', 'letter', 'phone', 'neighbour', 'minsei', 'other'] as const;
@@ -43,7 +43,7 @@ export const outreachContactSchema = z
     relationship: z.enum(outreachRelationships),
     note: z.string().nullable(),
     nextAttemptOn: z.string().nullable(),
-    organization: z.object({ id: z.uuid(), name: z.string() }),
+    organization: namedRefSchema,
     /** the latest attempt of its person whose next attempt is past and not yet made */
     overdue: z.boolean(),
   })
@@ -53,10 +53,7 @@ export type OutreachContact = z.infer<typeof outreachContactSchema>;
 export const outreachContactListQuerySchema = z.object({
   consultationId: z.uuid({ message: '相談IDが正しくありません' }).optional(),
   caseId: z.uuid({ message: '事例IDが正しくありません' }).optional(),
-  overdue: z
-    .enum(['true', 'false'], { message: 'true か false を指定してください' })
-    .optional()
-    .transform((v) => v === 'true'),
+  overdue: flagQuery,
 });
 export const outreachContactListSchema = z
   .object({ items: z.array(outreachContactSchema) })

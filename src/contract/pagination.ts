@@ -10,3 +10,8 @@ export const pageQuerySchema = z.object({
     .default(20),
   cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
 });
+
+/** One page of a keyset-paginated list: its items, and the cursor of the next page (null on the last). */
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}

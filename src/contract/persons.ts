@@ -4,8 +4,8 @@ import { codesOf, relations, sexes } from '../domain/codeLists.ts';
 import { isKana, normalizeKana } from '../domain/kana.ts';
 import { firstSupportedDate } from '../domain/wareki.ts';
 import { calendarDate } from './calendarDate.ts';
-import { idSchema, requiredText, text } from './common.ts';
-import { pageQuerySchema } from './pagination.ts';
+import { idSchema, namedRefSchema, requiredText, text } from './common.ts';
+import { pageQuerySchema, pageSchema } from './pagination.ts';
 
 /** 満年齢 on `today` of a person born on `birthDate` (both 'YYYY-MM-DD'). */
 export function ageOn(birthDate: string, today: string): number {
@@ -114,8 +114,6 @@ export const personRefSchema = z.strictObject({ personId: idSchema });
 export const personChoiceSchema = z.union([personRefSchema, newPersonSchema]);
 export type PersonChoice = z.output<typeof personChoiceSchema>;
 
-const organizationRef = z.object({ id: z.uuid(), name: z.string() });
-
 /** A person's name, its reading and birth date: how people tell one person from another. */
 const personIdentityFields = {
   familyName: z.string(),
@@ -148,7 +146,7 @@ export const personSchema = personSummarySchema
     address: z.string().nullable(),
     phones: z.array(z.object({ label: z.string(), number: z.string() })),
     addresseeNumber: z.string().nullable(),
-    registeredBy: organizationRef,
+    registeredBy: namedRefSchema,
     households: z
       .array(
         z.object({
@@ -167,7 +165,7 @@ export const personSchema = personSummarySchema
           person: z
             .object({
               ...personIdentityFields,
-              registeredBy: organizationRef,
+              registeredBy: namedRefSchema,
             })
             .nullable()
             .describe('null when the caller may not see the other record'),
@@ -179,7 +177,7 @@ export const personSchema = personSummarySchema
         z.object({
           id: z.uuid(),
           receivedOn: z.string(),
-          organization: organizationRef,
+          organization: namedRefSchema,
           mainTopic: z.string(),
           status: z.enum(['open', 'referred', 'handedOver', 'closed']),
           role: z.enum(['subject', 'householdMember']).describe('Consulted about, or in the household'),
@@ -193,7 +191,7 @@ export const personSchema = personSummarySchema
           caseNumber: z.string(),
           stage: z.string(),
           acceptedOn: z.string(),
-          coordinatingOrganization: organizationRef,
+          coordinatingOrganization: namedRefSchema,
           role: z.enum(['target', 'householdMember']),
         }),
       )
@@ -231,9 +229,7 @@ export const personSearchResultSchema = personSummarySchema
   .extend({ abilities: z.object({ findDuplicates: z.boolean() }) })
   .meta({ id: 'PersonSearchResult' });
 
-export const personSearchListSchema = z
-  .object({ items: z.array(personSearchResultSchema), nextCursor: z.string().nullable() })
-  .meta({ id: 'PersonSearchList' });
+export const personSearchListSchema = pageSchema(personSearchResultSchema).meta({ id: 'PersonSearchList' });
 
 export const personInputSchema = newPersonSchema;
 
@@ -243,7 +239,7 @@ export const duplicateListSchema = z
       z.object({
         id: z.uuid(),
         ...personIdentityFields,
-        registeredBy: organizationRef,
+        registeredBy: namedRefSchema,
         linked: z.boolean().describe('Already recorded as the same human'),
         abilities: z.object({ link: z.boolean() }),
       }),

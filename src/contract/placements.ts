@@ -6,7 +6,7 @@ import {
   placementKinds,
   placementStages,
 } from '../domain/resources/placement.ts';
-import { text } from './common.ts';
+import { namedRefSchema, text } from './common.ts';
 import { calendarDateSchema } from './plans.ts';
 
 export const placementInputSchema = z.object({
@@ -52,7 +52,7 @@ export const placementEventSchema = z.object({
   party: z.enum(followUpParties).nullable(),
   endReason: z.enum(placementEndReasons).nullable(),
   note: z.string().nullable(),
-  organization: z.object({ id: z.uuid(), name: z.string() }),
+  organization: namedRefSchema,
 });
 
 export const placementSchema = z
@@ -60,7 +60,7 @@ export const placementSchema = z
     id: z.uuid(),
     caseId: z.uuid(),
     caseNumber: z.string(),
-    person: z.object({ id: z.uuid(), name: z.string() }),
+    person: namedRefSchema,
     resource: z.object({ id: z.uuid(), name: z.string(), organizationName: z.string() }),
     planItem: z.object({ id: z.uuid(), content: z.string() }).nullable(),
     kind: z.enum(placementKinds),
@@ -69,7 +69,7 @@ export const placementSchema = z
     startedOn: z.string().nullable(),
     endedOn: z.string().nullable(),
     endReason: z.enum(placementEndReasons).nullable(),
-    organization: z.object({ id: z.uuid(), name: z.string() }),
+    organization: namedRefSchema,
     events: z.array(placementEventSchema),
   })
   .meta({ id: 'Placement' });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseStages } from '../domain/caseStage.ts';
-import { requiredText } from './common.ts';
+import { namedRefSchema, requiredText, userRefSchema } from './common.ts';
+import { pageSchema } from './pagination.ts';
 
 /** A calendar date as people mean it ('YYYY-MM-DD'), no time, no zone. */
 export const calendarDateSchema = z.iso.date({ message: '日付は YYYY-MM-DD の形式で入力してください' });
@@ -70,14 +71,12 @@ export const planItemSchema = z
     periodFrom: z.string().nullable(),
     periodTo: z.string().nullable(),
     links: z.array(z.enum(planLinks)),
-    programme: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    programme: namedRefSchema.nullable(),
     /** the 社会資源 the item names (directory data, tenant-wide), if any */
-    resource: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    resource: namedRefSchema.nullable(),
   })
   .meta({ id: 'PlanItem' });
 export type PlanItem = z.infer<typeof planItemSchema>;
-
-const personRefSchema = z.object({ id: z.uuid(), displayName: z.string() });
 
 export const planSchema = z
   .object({
@@ -102,17 +101,15 @@ export const planSchema = z
       })
       .nullable(),
     approvedAt: z.string().nullable(),
-    approvedBy: personRefSchema.nullable(),
+    approvedBy: userRefSchema.nullable(),
     createdAt: z.string(),
-    createdBy: personRefSchema,
+    createdBy: userRefSchema,
     abilities: z.object({ update: z.boolean(), approve: z.boolean() }),
   })
   .meta({ id: 'SupportPlan' });
 export type Plan = z.infer<typeof planSchema>;
 
-export const planListSchema = z
-  .object({ items: z.array(planSchema), nextCursor: z.string().nullable() })
-  .meta({ id: 'SupportPlanList' });
+export const planListSchema = pageSchema(planSchema).meta({ id: 'SupportPlanList' });
 
 export const planCompareQuerySchema = z.object({
   with: z.uuid({ message: '比較する版を指定してください' }),
@@ -185,6 +182,4 @@ export const myPlanItemSchema = planItemSchema
   .meta({ id: 'MyPlanItem' });
 export type MyPlanItem = z.infer<typeof myPlanItemSchema>;
 
-export const myPlanItemListSchema = z
-  .object({ items: z.array(myPlanItemSchema), nextCursor: z.string().nullable() })
-  .meta({ id: 'MyPlanItemList' });
+export const myPlanItemListSchema = pageSchema(myPlanItemSchema).meta({ id: 'MyPlanItemList' });

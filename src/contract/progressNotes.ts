@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { now } from '../domain/clock.ts';
 import { codesOf, progressNoteKinds } from '../domain/codeLists.ts';
-import { requiredText, text } from './common.ts';
-import { pageQuerySchema } from './pagination.ts';
+import { namedRefSchema, requiredText, text, userRefSchema } from './common.ts';
+import { pageQuerySchema, pageSchema } from './pagination.ts';
 
 /** How far ahead of the server's clock a note may be dated (a client's clock a little fast). */
 const CLOCK_SLACK_MS = 5 * 60_000;
@@ -33,14 +33,12 @@ export const progressNoteSchema = z
     kind: z.enum(codesOf(progressNoteKinds)),
     counterpart: z.string().nullable(),
     content: z.string(),
-    organization: z.object({ id: z.uuid(), name: z.string() }),
-    recordedBy: z.object({ id: z.uuid(), displayName: z.string() }),
+    organization: namedRefSchema,
+    recordedBy: userRefSchema,
   })
   .meta({ id: 'ProgressNote' });
 export type ProgressNote = z.infer<typeof progressNoteSchema>;
 
 export const progressNoteListQuerySchema = pageQuerySchema;
 
-export const progressNoteListSchema = z
-  .object({ items: z.array(progressNoteSchema), nextCursor: z.string().nullable() })
-  .meta({ id: 'ProgressNoteList' });
+export const progressNoteListSchema = pageSchema(progressNoteSchema).meta({ id: 'ProgressNoteList' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { automaticIndicatorCodes } from '../domain/resources/automaticIndicators.ts';
-import { idSchema, requiredText, text } from './common.ts';
+import { idSchema, namedRefSchema, requiredText, text, userRefSchema } from './common.ts';
 
 /** A 年度 as its starting calendar year (令和6年度 = 2024). */
 export const fiscalYearSchema = z.coerce
@@ -83,13 +83,13 @@ export const programmeSchema = z
     id: z.uuid(),
     name: z.string(),
     summary: z.string(),
-    responsibleSection: z.object({ id: z.uuid(), name: z.string() }),
+    responsibleSection: namedRefSchema,
     challenges: z.array(
       z.object({ id: z.uuid(), position: z.number().int(), title: z.string(), isRepeat: z.boolean() }),
     ),
     /** when listed by challenge: whether this listing is a 再掲 */
     isRepeat: z.boolean().optional(),
-    relatedOrganizations: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    relatedOrganizations: z.array(namedRefSchema),
     indicators: z.array(z.object({ name: z.string(), unit: z.string().optional() })),
     externalKey: z.string().nullable(),
     abilities: z.object({ update: z.boolean(), editProgress: z.boolean() }),
@@ -157,7 +157,7 @@ export const progressSchema = z
     resultUnit: z.string().nullable(),
     evaluation: evaluationGradeSchema.nullable(),
     issuesDirection: z.string(),
-    updatedBy: z.object({ id: z.uuid(), displayName: z.string() }),
+    updatedBy: userRefSchema,
     updatedAt: z.string(),
   })
   .meta({ id: 'ProgrammeProgress' });
@@ -175,7 +175,7 @@ export const yearLockSchema = z
 export const yearUnlockSchema = z
   .object({
     fiscalYear: z.number().int(),
-    lockedBy: z.object({ id: z.uuid(), displayName: z.string() }),
+    lockedBy: userRefSchema,
     lockedAt: z.string(),
     unlockedBy: z.object({ id: z.uuid(), displayName: z.string(), organization: z.string() }),
     unlockedAt: z.string(),
@@ -233,7 +233,7 @@ export const progressListSchema = z
         programme: z.object({
           id: z.uuid(),
           name: z.string(),
-          responsibleSection: z.object({ id: z.uuid(), name: z.string() }),
+          responsibleSection: namedRefSchema,
           challengePositions: z.array(z.number().int()),
         }),
         progress: progressSchema.nullable(),

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { requiredText, text } from './common.ts';
+import { namedRefSchema, requiredText, text } from './common.ts';
 import { consultationSummarySchema } from './consultations.ts';
-import { pageQuerySchema } from './pagination.ts';
-
-const organizationRef = z.object({ id: z.uuid(), name: z.string() });
+import { pageQuerySchema, pageSchema } from './pagination.ts';
 
 /** つなぎ: a consultation passed to another agency's service, with the person's consent. */
 export const referralSchema = z
@@ -12,8 +10,8 @@ export const referralSchema = z
     consultation: consultationSummarySchema
       .nullable()
       .describe('null once declined: the target organisation no longer sees the consultation'),
-    fromOrganization: organizationRef,
-    toOrganization: organizationRef,
+    fromOrganization: namedRefSchema,
+    toOrganization: namedRefSchema,
     note: z.string().nullable(),
     legalBasis: z.enum(['consent', 'article106_6']).describe('What the sharing rests on'),
     status: z.enum(['pending', 'accepted', 'declined']),
@@ -32,9 +30,7 @@ export const referralListQuerySchema = pageQuerySchema.extend({
     .default('pending'),
 });
 
-export const referralListSchema = z
-  .object({ items: z.array(referralSchema), nextCursor: z.string().nullable() })
-  .meta({ id: 'ReferralList' });
+export const referralListSchema = pageSchema(referralSchema).meta({ id: 'ReferralList' });
 
 export const referralDeclineSchema = z.object({
   reason: requiredText(4000).describe('Why the organisation cannot take it; the counter sees it'),

@@ -1,35 +1,27 @@
 import { z } from 'zod';
 import { resourceKindCodes, resourceNeedCodes, resourceStatusCodes } from '../domain/resources/codes.ts';
-import { requiredText, text } from './common.ts';
+import { flagQuery, namedRefSchema, optionalText, requiredText, text } from './common.ts';
 import { calendarDateSchema } from './plans.ts';
 
-/** Optional typed text: trimmed, empty becomes null. */
-const optionalText = (max: number) =>
-  text(max)
-    .nullable()
-    .optional()
-    .transform((v) => (v ? v : null));
-
-/** Optional text of a format (an address, a number, a time): the format or empty, empty becomes null. */
-const optionalFormatted = <S extends z.ZodType<string>>(format: S) =>
+/** An optional field of this format that may also be left blank: blank, null or missing becomes null. */
+const blankOr = <T extends z.ZodType<string>>(format: T) =>
   z
     .union([format, z.literal('')])
     .nullable()
     .optional()
     .transform((v) => (v ? v : null));
-
-const emailText = optionalFormatted(z.email({ message: 'メールアドレスの形式が正しくありません' }));
-const urlText = optionalFormatted(
+const emailText = blankOr(z.email({ message: 'メールアドレスの形式が正しくありません' }));
+const urlText = blankOr(
   z.url({ protocol: /^https?$/, message: 'URLは http:// または https:// で始めてください' }).max(500),
 );
-const phoneText = optionalFormatted(
+const phoneText = blankOr(
   z
     .string()
     .trim()
     .max(40)
     .regex(/^[0-9０-９()（）\-－‐+ ]+$/, { message: '電話番号は数字とハイフンで入力してください' }),
 );
-const timeText = optionalFormatted(
+const timeText = blankOr(
   z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '時刻は 09:30 の形式で入力してください' }),
 );
 const age = z
@@ -52,7 +44,7 @@ const bydaySchema = z
 
 export const resourceLocationInputSchema = z.object({
   name: optionalText(200),
-  postalCode: optionalFormatted(
+  postalCode: blankOr(
     z.string().regex(/^\d{3}-?\d{4}$/, { message: '郵便番号は 890-0000 の形式で入力してください' }),
   ),
   address: optionalText(300),
@@ -185,7 +177,7 @@ export const resourceSummarySchema = z
     status: resourceStatusSchema,
     kinds: z.array(resourceKindSchema),
     needs: z.array(resourceNeedSchema),
-    organization: z.object({ id: z.uuid(), name: z.string() }),
+    organization: namedRefSchema,
     schoolDistricts: z.array(z.string()),
     districts: z.array(z.string()),
     /** how near the resource is to the 校区 searched for: same 校区, same 地区, or neither / not asked */
@@ -246,10 +238,7 @@ export const resourceListQuerySchema = z.object({
   schoolDistrict: text(100).optional(),
   district: text(100).optional(),
   /** include resources that are closed or defunct (default: only usable ones) */
-  includeInactive: z
-    .enum(['true', 'false'], { message: 'true か false を指定してください' })
-    .optional()
-    .transform((v) => v === 'true'),
+  includeInactive: flagQuery,
 });
 
 export const resourceListSchema = z

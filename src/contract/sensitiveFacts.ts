@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { codesOf, offenceSubtypes, sensitiveFactKinds } from '../domain/codeLists.ts';
-import { text } from './common.ts';
+import { namedRefSchema, text } from './common.ts';
 import { requiredReason } from './consents.ts';
 
 /*
@@ -50,16 +50,14 @@ export const grantParamsSchema = z.object({
   grantId: z.uuid({ message: '指定が正しくありません' }),
 });
 
-const named = z.object({ id: z.uuid(), name: z.string() });
-
 export const sensitiveFactGrantSchema = z.object({
   id: z.uuid(),
-  organization: named,
+  organization: namedRefSchema,
   reason: z.string(),
   legalBasis: z.enum(['recorder', 'consent', 'article106_6']),
   /** The consent (legal basis consent) or the 支援会議 (article106_6) the grant rests on. */
   sourceId: z.uuid().nullable(),
-  grantedBy: named,
+  grantedBy: namedRefSchema,
   grantedAt: z.string(),
   abilities: z.object({ revoke: z.boolean() }),
 });
@@ -73,7 +71,7 @@ export const sensitiveFactSchema = z
     caseId: z.uuid().nullable(),
     kind: z.enum(codesOf(sensitiveFactKinds)),
     subtype: z.string().nullable(),
-    recordedBy: z.object({ user: named, organization: named }),
+    recordedBy: z.object({ user: namedRefSchema, organization: namedRefSchema }),
     recordedAt: z.string(),
     grants: z.array(sensitiveFactGrantSchema),
     abilities: z.object({ reveal: z.boolean(), grant: z.boolean() }),

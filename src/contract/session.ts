@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { organizationKinds } from '../domain/organization.ts';
 import { permissions, roles } from '../domain/permissions.ts';
+import { namedRefSchema } from './common.ts';
 
 export const signInSchema = z.object({
   loginId: z.string().trim().min(1, { message: 'ログインIDを入力してください' }).max(64),
@@ -22,7 +23,7 @@ export const meSchema = z
       kind: z.enum(organizationKinds),
       isCoordinatingSection: z.boolean(),
     }),
-    tenant: z.object({ id: z.uuid(), name: z.string() }),
+    tenant: namedRefSchema,
     permissions: z.array(z.enum(permissions)),
     csrfToken: z.string().describe('Send as the x-csrf-token header on every state-changing request'),
     idleTimeoutSeconds: z.number().int(),

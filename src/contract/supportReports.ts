@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { codesOf, reportResults } from '../domain/codeLists.ts';
-import { requiredText } from './common.ts';
+import { requiredText, userRefSchema } from './common.ts';
+import { pageSchema } from './pagination.ts';
 import { calendarDateSchema } from './plans.ts';
 
 export const supportReportInputSchema = z.object({
@@ -21,7 +22,7 @@ export const supportReportSchema = z
     planVersion: z.number().int(),
     organizationId: z.uuid(),
     organizationName: z.string(),
-    reportedBy: z.object({ id: z.uuid(), displayName: z.string() }),
+    reportedBy: userRefSchema,
     supportedOn: z.string(),
     content: z.string(),
     result: z.enum(codesOf(reportResults)),
@@ -31,6 +32,4 @@ export const supportReportSchema = z
   .meta({ id: 'SupportReport' });
 export type SupportReport = z.infer<typeof supportReportSchema>;
 
-export const supportReportListSchema = z
-  .object({ items: z.array(supportReportSchema), nextCursor: z.string().nullable() })
-  .meta({ id: 'SupportReportList' });
+export const supportReportListSchema = pageSchema(supportReportSchema).meta({ id: 'SupportReportList' });

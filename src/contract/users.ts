@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roles } from '../domain/permissions.ts';
-import { requiredText } from './common.ts';
+import { namedRefSchema, requiredText } from './common.ts';
 
 export const passwordSchema = z
   .string()
@@ -52,7 +52,7 @@ export const userSchema = z
     id: z.uuid(),
     loginId: z.string(),
     displayName: z.string(),
-    organization: z.object({ id: z.uuid(), name: z.string() }),
+    organization: namedRefSchema,
     roles: z.array(z.enum(roles)),
     disabledAt: z.string().nullable(),
     lockedUntil: z.string().nullable(),

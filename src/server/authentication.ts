@@ -35,28 +35,22 @@ function sameToken(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+/** The session cookie's attributes: the same when it is set and when it is cleared, or it would not clear. */
+function sessionCookieOptions(request: FastifyRequest) {
+  return { path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https' } as const;
+}
+
 export function setSessionCookie(
   request: FastifyRequest,
   reply: FastifyReply,
   token: string,
   maxAgeSeconds: number,
 ): void {
-  reply.setCookie(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: request.protocol === 'https',
-    maxAge: maxAgeSeconds,
-  });
+  reply.setCookie(SESSION_COOKIE, token, { ...sessionCookieOptions(request), maxAge: maxAgeSeconds });
 }
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: request.protocol === 'https',
-  });
+  reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(request));
 }
 
 /** The audit context of a request: its actor (if signed in), tenant and client address. */

@@ -4,7 +4,7 @@ import type { CaseListRow } from '../db/cases.ts';
 import { caseStageLabels } from '../domain/caseStage.ts';
 import { householdFlags, labelOf } from '../domain/codeLists.ts';
 import { formatWareki } from '../domain/wareki.ts';
-import { encodeCsvLines } from './documents.ts';
+import { a4LandscapeSetup, encodeCsvLines, xlsxHeaderRow } from './documents.ts';
 
 /** One case of the export: the list's row and the day of its latest contact (if any). */
 export interface CaseExportRow {
@@ -78,15 +78,13 @@ export async function caseExportXlsx(cases: readonly CaseExportRow[]): Promise<B
   workbook.creator = 'Kasane';
   const sheet = workbook.addWorksheet('事例一覧', {
     views: [{ state: 'frozen', ySplit: 1 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: a4LandscapeSetup,
   });
-  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
-    cell.border = { bottom: { style: 'thin' } };
-  });
+  sheet.columns = columns.map((c) => ({ width: c.width }));
+  xlsxHeaderRow(
+    sheet,
+    columns.map((c) => c.header),
+  );
   for (const c of cases) sheet.addRow(columns.map((column) => column.value(c)));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -4,14 +4,10 @@ import { type DeniedTargetKind, deniedTargetOf } from '../db/auditEvents.ts';
 import { recordAudit } from '../db/auditTrail.ts';
 import type { DB } from '../db/schema.ts';
 import { auditContextOf } from './authentication.ts';
+import { operationIdOf } from './observability.ts';
 
 /** Statuses that tell a signed-in actor "not for you": a refused permission or a record not visible. */
 const DENIED = new Set([403, 404]);
-
-function operationIdOf(request: FastifyRequest): string | null {
-  const schema = request.routeOptions.schema as { operationId?: string } | undefined;
-  return schema?.operationId ?? null;
-}
 
 /** Path parameters as sent, bounded, so a hostile URL cannot bloat the trail. */
 function paramsOf(request: FastifyRequest): Record<string, string> {

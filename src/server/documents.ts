@@ -54,13 +54,31 @@ export function encodeCsvLines(lines: string[][], encoding: 'utf-8' | 'shift_jis
   return encodeCsv(lines, encoding);
 }
 
+/** An xlsx sheet's print setup: A4 landscape, as wide as one page. */
+export const a4LandscapeSetup: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+};
+
+/** A header row of an xlsx sheet: bold, on a light blue fill, with a thin line under it. */
+export function xlsxHeaderRow(sheet: ExcelJS.Worksheet, cells: string[]): ExcelJS.Row {
+  const row = sheet.addRow(cells);
+  row.font = { bold: true };
+  row.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+    cell.border = { bottom: { style: 'thin' } };
+  });
+  return row;
+}
+
 /** xlsx: one worksheet, sections stacked with bold headings, set to print on A4 landscape. */
 export async function renderXlsx(document: TableDocument): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Kasane';
-  const sheet = workbook.addWorksheet(document.title.slice(0, 31), {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
+  const sheet = workbook.addWorksheet(document.title.slice(0, 31), { pageSetup: a4LandscapeSetup });
   const widest = Math.max(...document.sections.map((s) => s.columns.length), 1);
   sheet.columns = Array.from({ length: widest }, (_, i) => ({
     width: Math.max(...document.sections.map((s) => s.columns[i]?.width ?? 10), 10),
@@ -70,12 +88,10 @@ export async function renderXlsx(document: TableDocument): Promise<Buffer> {
   for (const section of document.sections) {
     sheet.addRow([]);
     sheet.addRow([section.heading]).font = { bold: true, size: 12 };
-    const header = sheet.addRow(section.columns.map((c) => c.header));
-    header.font = { bold: true };
-    header.eachCell((cell) => {
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
-      cell.border = { bottom: { style: 'thin' } };
-    });
+    xlsxHeaderRow(
+      sheet,
+      section.columns.map((c) => c.header),
+    );
     for (const cells of section.rows) {
       const row = sheet.addRow(cells);
       row.alignment = { vertical: 'top', wrapText: true };

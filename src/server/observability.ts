@@ -37,7 +37,8 @@ export function loggingOptions(
   };
 }
 
-function operationIdOf(request: FastifyRequest): string | null {
+/** The operationId of the route a request reached, or null (no route, or a route without one). */
+export function operationIdOf(request: FastifyRequest): string | null {
   const schema = request.routeOptions?.schema as { operationId?: string } | undefined;
   return schema?.operationId ?? null;
 }

@@ -5,6 +5,7 @@ import {
   programmeImportColumns,
 } from '../domain/programmeImportColumns.ts';
 import { encodeCsv } from './csv.ts';
+import { xlsxHeaderRow } from './documents.ts';
 
 /**
  * The template the 取組の取込 screen offers: the columns of src/domain/programmeImportColumns.ts (the
@@ -61,18 +62,6 @@ export function renderTemplateCsv(context: TemplateContext): Buffer {
   );
 }
 
-const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
-
-function headerRow(sheet: ExcelJS.Worksheet, cells: string[]): ExcelJS.Row {
-  const row = sheet.addRow(cells);
-  row.font = { bold: true };
-  row.eachCell((cell) => {
-    cell.fill = headerFill;
-    cell.border = { bottom: { style: 'thin' } };
-  });
-  return row;
-}
-
 export async function renderTemplateXlsx(context: TemplateContext): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Kasane';
@@ -82,7 +71,7 @@ export async function renderTemplateXlsx(context: TemplateContext): Promise<Buff
   data.columns = programmeImportColumns.map((c) => ({
     width: c.key === 'summary' ? 60 : c.key === 'name' ? 36 : c.key === 'section' ? 20 : 12,
   }));
-  const header = headerRow(
+  const header = xlsxHeaderRow(
     data,
     programmeImportColumns.map((c) => c.header),
   );
@@ -99,7 +88,7 @@ export async function renderTemplateXlsx(context: TemplateContext): Promise<Buff
     '「取組」のシートの2行目から、1行に1つの取組を書きます。記入例の行は書き換えるか消してください。取り込むのは最初のシートだけです。',
   ]);
   guide.addRow([]);
-  headerRow(guide, ['列', '必須', '記入方法']);
+  xlsxHeaderRow(guide, ['列', '必須', '記入方法']);
   for (const column of programmeImportColumns) {
     guide.addRow([column.header, requirement(column.required), column.description]).alignment = {
       vertical: 'top',
@@ -107,10 +96,10 @@ export async function renderTemplateXlsx(context: TemplateContext): Promise<Buff
     };
   }
   guide.addRow([]);
-  headerRow(guide, ['課題番号', '', '課題']);
+  xlsxHeaderRow(guide, ['課題番号', '', '課題']);
   for (const challenge of context.challenges) guide.addRow([challenge.position, '', challenge.title]);
   guide.addRow([]);
-  headerRow(guide, ['担当課', '', '']);
+  xlsxHeaderRow(guide, ['担当課', '', '']);
   for (const section of context.sections) guide.addRow([section]);
 
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -178,6 +178,14 @@ export function assessmentSheet(
   ];
 }
 
+/** The 事例番号 and 本人氏名 that open the plan, progress and evaluation sheets. */
+function caseAndPerson(kase: CaseDetail): [string, string][] {
+  return [
+    ['事例番号', kase.caseNumber],
+    ['本人氏名', kase.persons.find((p) => p.isPrimary)?.name ?? ''],
+  ];
+}
+
 function period(from: string | null, to: string | null): string {
   if (!from && !to) return '';
   return `${from ? wareki(from) : ''}\n〜${to ? wareki(to) : ''}`;
@@ -194,7 +202,6 @@ export function planSheet(kase: CaseDetail, plan: Plan | null): Content[] {
   }
   const participation = plan.items.some((i) => i.links.includes('participationSupport'));
   const outreach = plan.items.some((i) => i.links.includes('outreach'));
-  const primary = kase.persons.find((p) => p.isPrimary);
   return [
     approvalBoxes([
       { role: '作成者', name: plan.createdBy.displayName },
@@ -202,8 +209,7 @@ export function planSheet(kase: CaseDetail, plan: Plan | null): Content[] {
       { role: '課長' },
     ]),
     fields([
-      ['事例番号', kase.caseNumber],
-      ['本人氏名', primary?.name ?? ''],
+      ...caseAndPerson(kase),
       [
         'プラン',
         `第${plan.version}版（${plan.status === 'approved' ? '決定' : plan.status === 'draft' ? '案' : '旧版'}）`,
@@ -309,13 +315,11 @@ export function progressSheet(
   to: string,
   entries: ProgressEntry[],
 ): Content[] {
-  const primary = kase.persons.find((p) => p.isPrimary);
   const when = (value: string) =>
     value.length === 10 ? wareki(value) : warekiDateTime(value).replace(' ', '\n');
   return [
     fields([
-      ['事例番号', kase.caseNumber],
-      ['本人氏名', primary?.name ?? ''],
+      ...caseAndPerson(kase),
       ['期間', `${wareki(from)}〜${wareki(to)}`],
       ['件数', `${entries.length}件`],
     ]),
@@ -353,7 +357,6 @@ export interface EvaluationRecord {
  * is closed, the closure with its reason and evaluation.
  */
 export function evaluationSheet(kase: CaseDetail, monitoring: EvaluationRecord | null): Content[] {
-  const primary = kase.persons.find((p) => p.isPrimary);
   const content: Content[] = [
     approvalBoxes([
       { role: '評価者', name: monitoring?.recordedBy ?? null },
@@ -361,8 +364,7 @@ export function evaluationSheet(kase: CaseDetail, monitoring: EvaluationRecord |
       { role: '課長' },
     ]),
     fields([
-      ['事例番号', kase.caseNumber],
-      ['本人氏名', primary?.name ?? ''],
+      ...caseAndPerson(kase),
       ['評価の時期', kase.closedOn ? '終結時' : 'モニタリング時'],
       ['状態', caseStageLabels[kase.stage]],
     ]),
