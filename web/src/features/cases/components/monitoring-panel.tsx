@@ -8,6 +8,7 @@ import { type MonitoringInput, monitoringInputSchema } from '../../../../../src/
 import type { Plan } from '../../../../../src/contract/plans.ts';
 import * as clock from '../../../../../src/domain/clock.ts';
 import { closureReasons, itemProgress, monitoringDecisions } from '../../../../../src/domain/codeLists.ts';
+import { RowFieldset } from '../../../components/row-fieldset.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
@@ -167,14 +168,14 @@ function MonitoringForm({
       />
 
       {plan.items.map((item, index) => (
-        <fieldset key={item.id} className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4">
-          <legend className="px-1 text-std-17B-170 text-solid-gray-900">
-            {t('monitoring.itemLegend', {
-              index: item.position,
-              content: item.content,
-              organization: item.organizationName,
-            })}
-          </legend>
+        <RowFieldset
+          key={item.id}
+          legend={t('monitoring.itemLegend', {
+            index: item.position,
+            content: item.content,
+            organization: item.organizationName,
+          })}
+        >
           <RadioGroup
             legend={t('monitoring.progress')}
             required
@@ -197,7 +198,7 @@ function MonitoringForm({
             error={errors.itemResults?.[index]?.note?.message}
             {...register(`itemResults.${index}.note`)}
           />
-        </fieldset>
+        </RowFieldset>
       ))}
 
       <RadioGroup legend={t('monitoring.decision')} required error={errors.decision?.message}>
