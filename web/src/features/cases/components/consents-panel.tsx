@@ -11,6 +11,7 @@ import {
   consentMethods,
 } from '../../../../../src/contract/consents.ts';
 import * as clock from '../../../../../src/domain/clock.ts';
+import { CodeRadios } from '../../../components/code-radios.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
@@ -22,7 +23,6 @@ import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { FormDateField, FormDoneOnField } from '../../../components/ui/form-date-field.tsx';
 import { FormReveal } from '../../../components/ui/form-reveal.tsx';
-import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
@@ -304,15 +304,7 @@ function ConsentForm({
         />
 
         <RadioGroup legend={t('caseConsents.methodLegend')} required error={errors.method?.message}>
-          {consentMethods.map((item) => (
-            <Radio
-              key={item.code}
-              id={`consent-method-${item.code}`}
-              value={item.code}
-              label={item.label}
-              {...register('method')}
-            />
-          ))}
+          <CodeRadios codes={consentMethods} idPrefix="consent-method" field={register('method')} />
         </RadioGroup>
         {method === 'oralWithWitness' ? (
           <TextField
