@@ -5,15 +5,14 @@ import type { z } from 'zod';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
 import { type Plan, planApproveSchema } from '../../../../../src/contract/plans.ts';
 import { formatWareki } from '../../../../../src/domain/wareki.ts';
+import { MutationFormDialog } from '../../../components/mutation-form-dialog.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { AuditedPrintButton } from '../../../components/ui/audited-print-button.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
-import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
-import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
@@ -332,14 +331,12 @@ function ApproveDialog({
     );
   });
   return (
-    <FormDialog
+    <MutationFormDialog
+      mutation={approve}
       open
       title={t('plans.approveTitle', { version: plan.version })}
       description={t('plans.approveBody')}
       submitLabel={t('plans.approve')}
-      cancelLabel={t('common.cancel')}
-      busy={approve.isPending}
-      error={problemAlertOf(approve.error)}
       onSubmit={(event) => void submit(event)}
       onCancel={onCancel}
     >
@@ -367,6 +364,6 @@ function ApproveDialog({
           </option>
         ))}
       </SelectField>
-    </FormDialog>
+    </MutationFormDialog>
   );
 }

@@ -10,14 +10,13 @@ import {
   outreachResults,
 } from '../../../../../src/contract/outreach.ts';
 import * as clock from '../../../../../src/domain/clock.ts';
+import { MutationFormDialog } from '../../../components/mutation-form-dialog.tsx';
 import { QueryDataTable } from '../../../components/query-data-table.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FormDateField, FormDoneOnField } from '../../../components/ui/form-date-field.tsx';
-import { FormDialog } from '../../../components/ui/form-dialog.tsx';
-import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
@@ -176,14 +175,13 @@ function OutreachDialog({
     );
   });
   return (
-    <FormDialog
+    <MutationFormDialog
+      mutation={create}
       open
       title={t('participation.outreach.dialogTitle')}
       description={t('participation.outreach.dialogDescription')}
       submitLabel={t('participation.outreach.submit')}
       cancelLabel={t('participation.outreach.cancel')}
-      busy={create.isPending}
-      error={problemAlertOf(create.error)}
       onSubmit={(event) => void submit(event)}
       onCancel={onCancel}
     >
@@ -249,6 +247,6 @@ function OutreachDialog({
         id="outreach-next-attempt-on"
         label={t('participation.outreach.nextAttemptOn')}
       />
-    </FormDialog>
+    </MutationFormDialog>
   );
 }

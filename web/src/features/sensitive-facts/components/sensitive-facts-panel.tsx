@@ -14,15 +14,15 @@ import {
 } from '../../../../../src/contract/sensitiveFacts.ts';
 import { offenceSubtypes, sensitiveFactKinds } from '../../../../../src/domain/codeLists.ts';
 import { ActionForButton } from '../../../components/action-for-button.tsx';
+import { MutationFormDialog } from '../../../components/mutation-form-dialog.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
-import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
-import { ProblemAlert, problemAlertOf } from '../../../components/ui/problem-alert.tsx';
+import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
 import { Section } from '../../../components/ui/section.tsx';
@@ -277,14 +277,12 @@ function GrantDialog({
       .catch(() => undefined);
   });
   return (
-    <FormDialog
+    <MutationFormDialog
+      mutation={grant}
       open={fact !== null}
       title={t('sensitiveFacts.grantHeading')}
       description={t('sensitiveFacts.formLead')}
       submitLabel={t('sensitiveFacts.grantSubmit')}
-      cancelLabel={t('common.cancel')}
-      busy={grant.isPending}
-      error={problemAlertOf(grant.error)}
       onSubmit={(event) => void submit(event)}
       onCancel={() => {
         grant.reset();
@@ -314,7 +312,7 @@ function GrantDialog({
         rows={3}
         {...form.registerField('reason')}
       />
-    </FormDialog>
+    </MutationFormDialog>
   );
 }
 
