@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Plan, planSchema } from '../../../../../src/contract/plans.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
-import { invalidateCase } from './get-case.ts';
+import { useCaseMutation } from './case-mutation.ts';
 
 /** `POST /api/plans/:id/approve` (plans.approve) naming the held 重層的支援会議 that decided it. */
 export function approvePlan({
@@ -19,9 +18,5 @@ export function approvePlan({
 }
 
 export function useApprovePlan() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: approvePlan,
-    onSuccess: (_data, { caseId }) => invalidateCase(queryClient, caseId),
-  });
+  return useCaseMutation(approvePlan);
 }

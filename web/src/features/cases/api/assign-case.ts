@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   type AssignableUsers,
   assignableUsersSchema,
@@ -7,7 +7,8 @@ import {
   caseDetailSchema,
 } from '../../../../../src/contract/cases.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
-import { casesQueryKey, invalidateCase } from './get-case.ts';
+import { caseChangeRequest, useCaseMutation } from './case-mutation.ts';
+import { casesQueryKey } from './get-case.ts';
 
 /** `GET /api/cases/:id/assignable-users` (cases.assignableUsers): who may carry the case. */
 export function listAssignableUsers(caseId: string, signal?: AbortSignal): Promise<AssignableUsers> {
@@ -26,23 +27,12 @@ export function useAssignableUsers(caseId: string, enabled: boolean) {
 }
 
 /** `PUT /api/cases/:id/assignee` (cases.assign): set or clear the 担当職員. */
-export function assignCase({
-  caseId,
-  input,
-}: {
-  caseId: string;
-  input: CaseAssigneeInput;
-}): Promise<CaseDetail> {
-  return apiRequest('PUT', `/api/cases/${encodeURIComponent(caseId)}/assignee`, {
-    schema: caseDetailSchema,
-    body: input,
-  });
-}
+export const assignCase = caseChangeRequest<CaseAssigneeInput, CaseDetail>(
+  'PUT',
+  'assignee',
+  caseDetailSchema,
+);
 
 export function useAssignCase() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: assignCase,
-    onSuccess: (_data, { caseId }) => invalidateCase(queryClient, caseId),
-  });
+  return useCaseMutation(assignCase);
 }

@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Consent, type ConsentScanInput, consentSchema } from '../../../../../src/contract/consents.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
-import { invalidateCase } from './get-case.ts';
+import { useMutationOfCase } from './case-mutation.ts';
 
 /** `PUT /api/consents/:id/scan` (consents.attachScan): the scanned form as base64 JSON. */
 export function attachConsentScan(consentId: string, input: ConsentScanInput): Promise<Consent> {
@@ -15,10 +14,7 @@ export function attachConsentScan(consentId: string, input: ConsentScanInput): P
 export const consentScanUrl = (consentId: string) => `/api/consents/${encodeURIComponent(consentId)}/scan`;
 
 export function useAttachConsentScan(caseId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ consentId, input }: { consentId: string; input: ConsentScanInput }) =>
-      attachConsentScan(consentId, input),
-    onSuccess: () => invalidateCase(queryClient, caseId),
-  });
+  return useMutationOfCase(caseId, ({ consentId, input }: { consentId: string; input: ConsentScanInput }) =>
+    attachConsentScan(consentId, input),
+  );
 }

@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Consent, type ConsentInput, consentSchema } from '../../../../../src/contract/consents.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
-import { invalidateCase } from './get-case.ts';
+import { useMutationOfCase } from './case-mutation.ts';
 
 /** `POST /api/consents` (consents.create) for a person of the case, recorded for the case. */
 export function createConsent(input: ConsentInput): Promise<Consent> {
@@ -9,9 +8,5 @@ export function createConsent(input: ConsentInput): Promise<Consent> {
 }
 
 export function useCreateConsent(caseId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createConsent,
-    onSuccess: () => invalidateCase(queryClient, caseId),
-  });
+  return useMutationOfCase(caseId, createConsent);
 }

@@ -1,30 +1,17 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   type Monitoring,
   type MonitoringInput,
   monitoringSchema,
 } from '../../../../../src/contract/monitorings.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
-import { invalidateCase } from './get-case.ts';
+import { caseChangeRequest, useCaseMutation } from './case-mutation.ts';
 
 /** `POST /api/cases/:id/monitorings` (monitorings.create): progress per item and the decision. */
-export function createMonitoring({
-  caseId,
-  input,
-}: {
-  caseId: string;
-  input: MonitoringInput;
-}): Promise<Monitoring> {
-  return apiRequest('POST', `/api/cases/${encodeURIComponent(caseId)}/monitorings`, {
-    schema: monitoringSchema,
-    body: input,
-  });
-}
+export const createMonitoring = caseChangeRequest<MonitoringInput, Monitoring>(
+  'POST',
+  'monitorings',
+  monitoringSchema,
+);
 
 export function useCreateMonitoring() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createMonitoring,
-    onSuccess: (_data, { caseId }) => invalidateCase(queryClient, caseId),
-  });
+  return useCaseMutation(createMonitoring);
 }

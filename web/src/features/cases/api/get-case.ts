@@ -1,4 +1,11 @@
-import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  type QueryClient,
+  queryOptions,
+  useInfiniteQuery,
+  useQuery,
+} from '@tanstack/react-query';
+import type { z } from 'zod';
 import { type CaseDetail, caseDetailSchema } from '../../../../../src/contract/cases.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 
@@ -32,4 +39,30 @@ export function invalidateCase(queryClient: QueryClient, caseId: string): Promis
     queryClient.invalidateQueries({ queryKey: [...casesQueryKey, 'list'] }),
     queryClient.invalidateQueries({ queryKey: [...casesQueryKey, 'of', caseId] }),
   ]).then(() => undefined);
+}
+
+/**
+ * One of a case's keyset-paged lists (`GET /api/cases/:id/<list>?limit=&cursor=`), newest first:
+ * read under `[cases, of, caseId, key]`, a page of `pageSize` at a time, "さらに表示" asking for the
+ * page after the last one.
+ */
+export function useCasePages<Page extends { nextCursor?: string | null | undefined }>(
+  caseId: string,
+  { list, key, pageSize, schema }: { list: string; key: string; pageSize: number; schema: z.ZodType<Page> },
+) {
+  return useInfiniteQuery(
+    infiniteQueryOptions({
+      queryKey: [...casesQueryKey, 'of', caseId, key],
+      queryFn: ({ pageParam, signal }) => {
+        const query = new URLSearchParams({ limit: String(pageSize) });
+        if (pageParam) query.set('cursor', pageParam);
+        return apiRequest('GET', `/api/cases/${encodeURIComponent(caseId)}/${list}?${query.toString()}`, {
+          schema,
+          signal,
+        });
+      },
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+    }),
+  );
 }

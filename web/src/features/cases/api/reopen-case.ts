@@ -1,31 +1,18 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import {
   type CaseDetail,
   caseDetailSchema,
   type caseReasonInputSchema,
 } from '../../../../../src/contract/cases.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
-import { invalidateCase } from './get-case.ts';
+import { caseChangeRequest, useCaseMutation } from './case-mutation.ts';
 
 /** `POST /api/cases/:id/reopen` (cases.reopen) with the reason. */
-export function reopenCase({
-  caseId,
-  input,
-}: {
-  caseId: string;
-  input: z.output<typeof caseReasonInputSchema>;
-}): Promise<CaseDetail> {
-  return apiRequest('POST', `/api/cases/${encodeURIComponent(caseId)}/reopen`, {
-    schema: caseDetailSchema,
-    body: input,
-  });
-}
+export const reopenCase = caseChangeRequest<z.output<typeof caseReasonInputSchema>, CaseDetail>(
+  'POST',
+  'reopen',
+  caseDetailSchema,
+);
 
 export function useReopenCase() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: reopenCase,
-    onSuccess: (_data, { caseId }) => invalidateCase(queryClient, caseId),
-  });
+  return useCaseMutation(reopenCase);
 }

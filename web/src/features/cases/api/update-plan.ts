@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Plan, type PlanInput, planSchema } from '../../../../../src/contract/plans.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
-import { invalidateCase } from './get-case.ts';
+import { useCaseMutation } from './case-mutation.ts';
 
 /** `PUT /api/plans/:id` (plans.update): replaces the draft's fields and items. */
 export function updatePlan({
@@ -16,9 +15,5 @@ export function updatePlan({
 }
 
 export function useUpdatePlan() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: updatePlan,
-    onSuccess: (_data, { caseId }) => invalidateCase(queryClient, caseId),
-  });
+  return useCaseMutation(updatePlan);
 }

@@ -1,11 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   type Consent,
   type ConsentWithdrawInput,
   consentSchema,
 } from '../../../../../src/contract/consents.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
-import { invalidateCase } from './get-case.ts';
+import { useMutationOfCase } from './case-mutation.ts';
 
 /** `POST /api/consents/:id/withdraw` (consents.withdraw): takes effect at once. */
 export function withdrawConsent(consentId: string, input: ConsentWithdrawInput): Promise<Consent> {
@@ -16,10 +15,9 @@ export function withdrawConsent(consentId: string, input: ConsentWithdrawInput):
 }
 
 export function useWithdrawConsent(caseId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ consentId, input }: { consentId: string; input: ConsentWithdrawInput }) =>
+  return useMutationOfCase(
+    caseId,
+    ({ consentId, input }: { consentId: string; input: ConsentWithdrawInput }) =>
       withdrawConsent(consentId, input),
-    onSuccess: () => invalidateCase(queryClient, caseId),
-  });
+  );
 }

@@ -10,6 +10,7 @@ import {
 } from '../../../../../src/contract/assessments.ts';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
 import { householdFlags, issueAreas } from '../../../../../src/domain/codeLists.ts';
+import { RowFieldset } from '../../../components/row-fieldset.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
@@ -283,13 +284,7 @@ function AssessmentForm({
           <legend className="mb-2 text-std-20B-150 text-solid-gray-900">{t('assessment.relations')}</legend>
           <p className="text-std-16N-170 text-solid-gray-700">{t('assessment.relationsSupport')}</p>
           {relations.fields.map((field, index) => (
-            <fieldset
-              key={field.id}
-              className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4"
-            >
-              <legend className="px-1 text-std-17B-170 text-solid-gray-900">
-                {t('assessment.relation', { index: index + 1 })}
-              </legend>
+            <RowFieldset key={field.id} legend={t('assessment.relation', { index: index + 1 })}>
               <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
                 <SelectField
                   id={`assessment-relation-${index}-from`}
@@ -342,7 +337,7 @@ function AssessmentForm({
                   {t('assessment.removeRelation', { index: index + 1 })}
                 </Button>
               </div>
-            </fieldset>
+            </RowFieldset>
           ))}
           <div>
             <Button

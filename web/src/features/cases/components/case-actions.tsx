@@ -10,9 +10,8 @@ import {
   closeCaseInputSchema,
 } from '../../../../../src/contract/cases.ts';
 import { closureReasons } from '../../../../../src/domain/codeLists.ts';
+import { MutationFormDialog } from '../../../components/mutation-form-dialog.tsx';
 import { Button } from '../../../components/ui/button.tsx';
-import { FormDialog } from '../../../components/ui/form-dialog.tsx';
-import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { CodeOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
@@ -93,14 +92,12 @@ function CloseDialog({
     );
   });
   return (
-    <FormDialog
+    <MutationFormDialog
+      mutation={close}
       open
       title={t('cases.actions.closeTitle')}
       description={t('cases.actions.closeBody', { caseNumber: kase.caseNumber })}
       submitLabel={t('cases.actions.close')}
-      cancelLabel={t('common.cancel')}
-      busy={close.isPending}
-      error={problemAlertOf(close.error)}
       onSubmit={(event) => void submit(event)}
       onCancel={onCancel}
     >
@@ -139,7 +136,7 @@ function CloseDialog({
         rows={5}
         {...registerField('evaluation')}
       />
-    </FormDialog>
+    </MutationFormDialog>
   );
 }
 
@@ -175,7 +172,8 @@ function ReasonDialog({
     );
   });
   return (
-    <FormDialog
+    <MutationFormDialog
+      mutation={mutation}
       open
       title={action === 'suspend' ? t('cases.actions.suspendTitle') : t('cases.actions.reopenTitle')}
       description={
@@ -184,9 +182,6 @@ function ReasonDialog({
           : t('cases.actions.reopenBody', { caseNumber: kase.caseNumber })
       }
       submitLabel={action === 'suspend' ? t('cases.actions.suspend') : t('cases.actions.reopen')}
-      cancelLabel={t('common.cancel')}
-      busy={mutation.isPending}
-      error={problemAlertOf(mutation.error)}
       onSubmit={(event) => void submit(event)}
       onCancel={onCancel}
     >
@@ -197,6 +192,6 @@ function ReasonDialog({
         rows={4}
         {...registerField('reason')}
       />
-    </FormDialog>
+    </MutationFormDialog>
   );
 }

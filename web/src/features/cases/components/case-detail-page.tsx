@@ -3,15 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
 import { isOpenStage } from '../../../../../src/domain/caseStage.ts';
 import * as clock from '../../../../../src/domain/clock.ts';
+import { PrivateRecordPage } from '../../../components/private-record-page.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { DueDateText, DueStatusBadge } from '../../../components/ui/due-date.tsx';
 import { FactStrip } from '../../../components/ui/fact-strip.tsx';
-import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { QueryError } from '../../../components/ui/query-error.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Tabs } from '../../../components/ui/tabs.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { CaseFormsSection } from '../../forms/components/case-forms-section.tsx';
 import { OutreachPanel } from '../../participation/components/outreach-panel.tsx';
@@ -54,35 +52,11 @@ export function CaseDetailPage({ caseId, tab, onTabChange }: CaseDetailPageProps
   const { t } = useTranslation();
   const kase = useCase(caseId);
 
-  if (kase.isPending) {
-    return (
-      <>
-        <PageHeading>{t('cases.detailTitle')}</PageHeading>
-        <Loading />
-      </>
-    );
-  }
-  if (kase.isError) {
-    // Not found and not allowed are the same answer (404): the page says only that there is no such page.
-    if (kase.error instanceof ApiError && kase.error.status === 404) {
-      return (
-        <>
-          <PageHeading>{t('page.notFoundTitle')}</PageHeading>
-          <div className="flex flex-col gap-6">
-            <p>{t('page.notFoundBody')}</p>
-            <BackToList />
-          </div>
-        </>
-      );
-    }
-    return (
-      <>
-        <PageHeading>{t('cases.detailTitle')}</PageHeading>
-        <QueryError error={kase.error} onRetry={() => void kase.refetch()} />
-      </>
-    );
-  }
-  return <CaseDetailView kase={kase.data} tab={tab} onTabChange={onTabChange} />;
+  return (
+    <PrivateRecordPage query={kase} heading={t('cases.detailTitle')} back={<BackToList />}>
+      {(record) => <CaseDetailView kase={record} tab={tab} onTabChange={onTabChange} />}
+    </PrivateRecordPage>
+  );
 }
 
 function CaseDetailView({

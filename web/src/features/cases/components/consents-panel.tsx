@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { Controller, type FieldPath, type Resolver } from 'react-hook-form';
+import type { FieldPath, Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
@@ -11,18 +11,18 @@ import {
   consentMethods,
 } from '../../../../../src/contract/consents.ts';
 import * as clock from '../../../../../src/domain/clock.ts';
+import { CodeRadios } from '../../../components/code-radios.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
-import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
+import { FormDateField, FormDoneOnField } from '../../../components/ui/form-date-field.tsx';
 import { FormReveal } from '../../../components/ui/form-reveal.tsx';
-import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
@@ -296,34 +296,15 @@ function ConsentForm({
           {categoryBoxes('sensitive')}
         </CheckboxGroup>
 
-        <Controller
+        <FormDoneOnField
           control={control}
           name="givenOn"
-          render={({ field }) => (
-            <CalendarDateField
-              id="consent-given-on"
-              label={t('caseConsents.givenOn')}
-              required
-              notAfter={today}
-              value={field.value}
-              onChange={(value) => field.onChange(value ?? '')}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-              error={errors.givenOn?.message}
-            />
-          )}
+          id="consent-given-on"
+          label={t('caseConsents.givenOn')}
         />
 
         <RadioGroup legend={t('caseConsents.methodLegend')} required error={errors.method?.message}>
-          {consentMethods.map((item) => (
-            <Radio
-              key={item.code}
-              id={`consent-method-${item.code}`}
-              value={item.code}
-              label={item.label}
-              {...register('method')}
-            />
-          ))}
+          <CodeRadios codes={consentMethods} idPrefix="consent-method" field={register('method')} />
         </RadioGroup>
         {method === 'oralWithWitness' ? (
           <TextField
@@ -335,21 +316,12 @@ function ConsentForm({
           />
         ) : null}
 
-        <Controller
+        <FormDateField
           control={control}
           name="expiresOn"
-          render={({ field }) => (
-            <CalendarDateField
-              id="consent-expires-on"
-              label={t('caseConsents.expiresOn')}
-              supportText={t('caseConsents.expiresOnSupport')}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-              error={errors.expiresOn?.message}
-            />
-          )}
+          id="consent-expires-on"
+          label={t('caseConsents.expiresOn')}
+          supportText={t('caseConsents.expiresOnSupport')}
         />
 
         <FormActions>

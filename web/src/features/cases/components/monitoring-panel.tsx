@@ -8,6 +8,8 @@ import { type MonitoringInput, monitoringInputSchema } from '../../../../../src/
 import type { Plan } from '../../../../../src/contract/plans.ts';
 import * as clock from '../../../../../src/domain/clock.ts';
 import { closureReasons, itemProgress, monitoringDecisions } from '../../../../../src/domain/codeLists.ts';
+import { CodeRadios } from '../../../components/code-radios.tsx';
+import { RowFieldset } from '../../../components/row-fieldset.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
@@ -16,7 +18,6 @@ import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { FormDoneOnField } from '../../../components/ui/form-date-field.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
-import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { CodeOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
@@ -167,29 +168,25 @@ function MonitoringForm({
       />
 
       {plan.items.map((item, index) => (
-        <fieldset key={item.id} className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4">
-          <legend className="px-1 text-std-17B-170 text-solid-gray-900">
-            {t('monitoring.itemLegend', {
-              index: item.position,
-              content: item.content,
-              organization: item.organizationName,
-            })}
-          </legend>
+        <RowFieldset
+          key={item.id}
+          legend={t('monitoring.itemLegend', {
+            index: item.position,
+            content: item.content,
+            organization: item.organizationName,
+          })}
+        >
           <RadioGroup
             legend={t('monitoring.progress')}
             required
             inline
             error={errors.itemResults?.[index]?.progress?.message}
           >
-            {itemProgress.map((progress) => (
-              <Radio
-                key={progress.code}
-                id={`monitoring-item-${index}-${progress.code}`}
-                value={progress.code}
-                label={progress.label}
-                {...register(`itemResults.${index}.progress`)}
-              />
-            ))}
+            <CodeRadios
+              codes={itemProgress}
+              idPrefix={`monitoring-item-${index}`}
+              field={register(`itemResults.${index}.progress`)}
+            />
           </RadioGroup>
           <TextField
             id={`monitoring-item-${index}-note`}
@@ -197,19 +194,11 @@ function MonitoringForm({
             error={errors.itemResults?.[index]?.note?.message}
             {...register(`itemResults.${index}.note`)}
           />
-        </fieldset>
+        </RowFieldset>
       ))}
 
       <RadioGroup legend={t('monitoring.decision')} required error={errors.decision?.message}>
-        {monitoringDecisions.map((item) => (
-          <Radio
-            key={item.code}
-            id={`monitoring-decision-${item.code}`}
-            value={item.code}
-            label={item.label}
-            {...register('decision')}
-          />
-        ))}
+        <CodeRadios codes={monitoringDecisions} idPrefix="monitoring-decision" field={register('decision')} />
       </RadioGroup>
 
       {decision === 'continue' ? (

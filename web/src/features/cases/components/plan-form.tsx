@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type Plan, type PlanInput, planInputSchema, planLinks } from '../../../../../src/contract/plans.ts';
 import type { ResourceSummary } from '../../../../../src/contract/resources.ts';
+import { RowFieldset } from '../../../components/row-fieldset.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
@@ -177,13 +178,7 @@ export function PlanForm({
           {items.fields.map((field, index) => {
             const itemErrors = errors.items?.[index];
             return (
-              <fieldset
-                key={field.id}
-                className="flex flex-col gap-5 rounded-8 border border-solid-gray-420 p-4"
-              >
-                <legend className="px-1 text-std-17B-170 text-solid-gray-900">
-                  {t('plans.item', { index: index + 1 })}
-                </legend>
+              <RowFieldset key={field.id} gap={5} legend={t('plans.item', { index: index + 1 })}>
                 <TextareaField
                   id={`plan-item-${index}-content`}
                   label={t('plans.itemContent')}
@@ -294,7 +289,7 @@ export function PlanForm({
                     </Button>
                   </div>
                 ) : null}
-              </fieldset>
+              </RowFieldset>
             );
           })}
           <div>

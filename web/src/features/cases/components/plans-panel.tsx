@@ -3,17 +3,16 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { CaseDetail } from '../../../../../src/contract/cases.ts';
-import { type Plan, planApproveSchema } from '../../../../../src/contract/plans.ts';
+import { type Plan, type PlanInput, planApproveSchema } from '../../../../../src/contract/plans.ts';
 import { formatWareki } from '../../../../../src/domain/wareki.ts';
+import { MutationFormDialog } from '../../../components/mutation-form-dialog.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { AuditedPrintButton } from '../../../components/ui/audited-print-button.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
-import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
-import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
@@ -73,6 +72,26 @@ export function PlansPanel({ kase }: { kase: CaseDetail }) {
   const current = list.find((plan) => plan.status === 'approved');
   const nextVersion = (list[0]?.version ?? 0) + 1;
 
+  /** The plan being written: the next version (from the current one) or the draft, and how it is saved. */
+  const editing =
+    mode === 'create'
+      ? {
+          heading: t('plans.createHeading', { version: nextVersion }),
+          from: current,
+          mutation: create,
+          save: (input: PlanInput) => create.mutateAsync({ caseId: kase.id, input }),
+          savedNotice: (version: number) => t('plans.created', { version }),
+        }
+      : mode === 'edit' && draft
+        ? {
+            heading: t('plans.editHeading', { version: draft.version }),
+            from: draft,
+            mutation: update,
+            save: (input: PlanInput) => update.mutateAsync({ planId: draft.id, caseId: kase.id, input }),
+            savedNotice: (version: number) => t('plans.updated', { version }),
+          }
+        : null;
+
   const start = (next: 'create' | 'edit') => {
     setNotice(null);
     create.reset();
@@ -85,42 +104,22 @@ export function PlansPanel({ kase }: { kase: CaseDetail }) {
       <h2 className="text-std-24B-150 text-solid-gray-900">{t('plans.heading')}</h2>
       {notice ? <Alert tone="success" title={notice} /> : null}
 
-      {mode === 'create' ? (
+      {editing ? (
         <PlanForm
-          heading={t('plans.createHeading', { version: nextVersion })}
-          defaultValues={planValuesOf(current)}
+          heading={editing.heading}
+          defaultValues={planValuesOf(editing.from)}
           organizations={organizations.data ?? []}
           programmes={programmes.data ?? []}
           resources={resources.data?.items ?? []}
-          submitting={create.isPending}
-          error={create.error}
+          submitting={editing.mutation.isPending}
+          error={editing.mutation.error}
           onCancel={() => setMode('view')}
           onSubmit={(input) =>
-            create
-              .mutateAsync({ caseId: kase.id, input })
+            editing
+              .save(input)
               .then((plan) => {
                 setMode('view');
-                setNotice(t('plans.created', { version: plan.version }));
-              })
-              .catch(() => undefined)
-          }
-        />
-      ) : mode === 'edit' && draft ? (
-        <PlanForm
-          heading={t('plans.editHeading', { version: draft.version })}
-          defaultValues={planValuesOf(draft)}
-          organizations={organizations.data ?? []}
-          programmes={programmes.data ?? []}
-          resources={resources.data?.items ?? []}
-          submitting={update.isPending}
-          error={update.error}
-          onCancel={() => setMode('view')}
-          onSubmit={(input) =>
-            update
-              .mutateAsync({ planId: draft.id, caseId: kase.id, input })
-              .then((plan) => {
-                setMode('view');
-                setNotice(t('plans.updated', { version: plan.version }));
+                setNotice(editing.savedNotice(plan.version));
               })
               .catch(() => undefined)
           }
@@ -332,14 +331,12 @@ function ApproveDialog({
     );
   });
   return (
-    <FormDialog
+    <MutationFormDialog
+      mutation={approve}
       open
       title={t('plans.approveTitle', { version: plan.version })}
       description={t('plans.approveBody')}
       submitLabel={t('plans.approve')}
-      cancelLabel={t('common.cancel')}
-      busy={approve.isPending}
-      error={problemAlertOf(approve.error)}
       onSubmit={(event) => void submit(event)}
       onCancel={onCancel}
     >
@@ -367,6 +364,6 @@ function ApproveDialog({
           </option>
         ))}
       </SelectField>
-    </FormDialog>
+    </MutationFormDialog>
   );
 }

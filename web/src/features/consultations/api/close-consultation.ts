@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Consultation, consultationSchema } from '../../../../../src/contract/consultations.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
-import { consultationsQueryKey } from './list-consultations.ts';
+import { useConsultationMutation } from './consultation-mutation.ts';
 
 /** `POST /api/consultations/:id/close` {note} → 200 Consultation (対応終了). */
 export function closeConsultation({ id, note }: { id: string; note: string }): Promise<Consultation> {
@@ -12,12 +11,5 @@ export function closeConsultation({ id, note }: { id: string; note: string }): P
 }
 
 export function useCloseConsultation() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: closeConsultation,
-    onSuccess: (saved) => {
-      queryClient.setQueryData([...consultationsQueryKey, 'detail', saved.id], saved);
-      return queryClient.invalidateQueries({ queryKey: consultationsQueryKey, refetchType: 'none' });
-    },
-  });
+  return useConsultationMutation(closeConsultation);
 }

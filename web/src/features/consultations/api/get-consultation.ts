@@ -3,6 +3,8 @@ import { type Consultation, consultationSchema } from '../../../../../src/contra
 import { apiRequest } from '../../../lib/api-client.ts';
 import { consultationsQueryKey } from './list-consultations.ts';
 
+export const consultationQueryKey = (id: string) => [...consultationsQueryKey, 'detail', id] as const;
+
 /** `GET /api/consultations/:id` → one consultation with its household, referrals, handovers and abilities. */
 export function getConsultation(id: string, signal?: AbortSignal): Promise<Consultation> {
   return apiRequest('GET', `/api/consultations/${encodeURIComponent(id)}`, {
@@ -13,7 +15,7 @@ export function getConsultation(id: string, signal?: AbortSignal): Promise<Consu
 
 export function consultationQueryOptions(id: string) {
   return queryOptions({
-    queryKey: [...consultationsQueryKey, 'detail', id],
+    queryKey: consultationQueryKey(id),
     queryFn: ({ signal }) => getConsultation(id, signal),
   });
 }

@@ -6,7 +6,7 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge, type BadgeTone } from '../../../components/ui/badge.tsx';
 import { TableHead } from '../../../components/ui/data-table.tsx';
 import { BirthDateText, DateText } from '../../../components/ui/date-text.tsx';
-import { DescriptionList } from '../../../components/ui/description-list.tsx';
+import { type DescriptionItem, DescriptionList } from '../../../components/ui/description-list.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
 import { RecordPage } from '../../../components/ui/record-page.tsx';
@@ -44,90 +44,114 @@ const decisionTones: Record<string, BadgeTone> = {
   returned: 'muted',
 };
 
-function Referrals({ consultation }: { consultation: Consultation }) {
+type SentDecisionProps = {
+  to: string;
+  status: string;
+  statusText: string;
+  items: readonly DescriptionItem[];
+  refusal: { title: string; reason: string | null | undefined };
+};
+
+/**
+ * One referral or handover the consultation sent: to whom and its status, what was sent and
+ * decided, and why it was declined or returned (if it was).
+ */
+function SentDecision({ to, status, statusText, items, refusal }: SentDecisionProps) {
   const { t } = useTranslation();
-  if (consultation.referrals.length === 0) return <p>{t('consultations.detail.noReferrals')}</p>;
+  return (
+    <li className="flex flex-col gap-3 rounded-8 border border-solid-gray-420 p-4">
+      <p className="flex flex-wrap items-center gap-3">
+        <span className="text-std-17B-170">{to}</span>
+        <Badge tone={decisionTones[status] ?? 'neutral'}>{statusText}</Badge>
+      </p>
+      <DescriptionList empty={t('common.none')} items={items} />
+      {refusal.reason ? (
+        <Alert tone="warning" title={refusal.title} live={false}>
+          <p className="whitespace-pre-wrap">{refusal.reason}</p>
+        </Alert>
+      ) : null}
+    </li>
+  );
+}
+
+/** The referrals or handovers the consultation sent, each as a `SentDecision`; `none` while there are none. */
+function SentDecisions<T extends { id: string }>({
+  sent,
+  none,
+  card,
+}: {
+  sent: readonly T[];
+  none: string;
+  card: (item: T) => SentDecisionProps;
+}) {
+  if (sent.length === 0) return <p>{none}</p>;
   return (
     <ul className="flex flex-col gap-4">
-      {consultation.referrals.map((referral) => (
-        <li key={referral.id} className="flex flex-col gap-3 rounded-8 border border-solid-gray-420 p-4">
-          <p className="flex flex-wrap items-center gap-3">
-            <span className="text-std-17B-170">
-              {t('consultations.detail.referredTo', { name: referral.toOrganization.name })}
-            </span>
-            <Badge tone={decisionTones[referral.status] ?? 'neutral'}>
-              {t(`consultations.referralStatus.${referral.status}`)}
-            </Badge>
-          </p>
-          <DescriptionList
-            empty={t('common.none')}
-            items={[
-              { term: t('consultations.detail.sentOn'), value: <DateText value={referral.createdAt} /> },
-              {
-                term: t('consultations.detail.legalBasis'),
-                value: t(`consultations.legalBasis.${referral.legalBasis}`),
-              },
-              { term: t('consultations.form.outcome.note'), value: referral.note },
-              {
-                term: t('consultations.detail.decidedOn'),
-                value: referral.decidedAt ? <DateText value={referral.decidedAt} /> : null,
-              },
-            ]}
-          />
-          {referral.declineReason ? (
-            <Alert tone="warning" title={t('consultations.detail.declineReason')} live={false}>
-              <p className="whitespace-pre-wrap">{referral.declineReason}</p>
-            </Alert>
-          ) : null}
-        </li>
+      {sent.map((item) => (
+        <SentDecision key={item.id} {...card(item)} />
       ))}
     </ul>
   );
 }
 
+function Referrals({ consultation }: { consultation: Consultation }) {
+  const { t } = useTranslation();
+  return (
+    <SentDecisions
+      sent={consultation.referrals}
+      none={t('consultations.detail.noReferrals')}
+      card={(referral) => ({
+        to: t('consultations.detail.referredTo', { name: referral.toOrganization.name }),
+        status: referral.status,
+        statusText: t(`consultations.referralStatus.${referral.status}`),
+        items: [
+          { term: t('consultations.detail.sentOn'), value: <DateText value={referral.createdAt} /> },
+          {
+            term: t('consultations.detail.legalBasis'),
+            value: t(`consultations.legalBasis.${referral.legalBasis}`),
+          },
+          { term: t('consultations.form.outcome.note'), value: referral.note },
+          {
+            term: t('consultations.detail.decidedOn'),
+            value: referral.decidedAt ? <DateText value={referral.decidedAt} /> : null,
+          },
+        ],
+        refusal: { title: t('consultations.detail.declineReason'), reason: referral.declineReason },
+      })}
+    />
+  );
+}
+
 function Handovers({ consultation }: { consultation: Consultation }) {
   const { t } = useTranslation();
-  if (consultation.handovers.length === 0) return <p>{t('consultations.detail.noHandovers')}</p>;
   return (
-    <ul className="flex flex-col gap-4">
-      {consultation.handovers.map((handover) => (
-        <li key={handover.id} className="flex flex-col gap-3 rounded-8 border border-solid-gray-420 p-4">
-          <p className="flex flex-wrap items-center gap-3">
-            <span className="text-std-17B-170">
-              {t('consultations.detail.handedOverTo', { name: handover.toOrganization.name })}
-            </span>
-            <Badge tone={decisionTones[handover.status] ?? 'neutral'}>
-              {t(`consultations.handoverStatus.${handover.status}`)}
-            </Badge>
-          </p>
-          <DescriptionList
-            empty={t('common.none')}
-            items={[
-              { term: t('consultations.detail.sentOn'), value: <DateText value={handover.createdAt} /> },
-              { term: t('consultations.handoverReason'), value: handover.reason },
-              { term: t('consultations.servicesTried'), value: handover.servicesTried },
-              {
-                term: t('consultations.detail.decidedOn'),
-                value: handover.decidedAt ? <DateText value={handover.decidedAt} /> : null,
-              },
-              {
-                term: t('consultations.detail.case'),
-                value: handover.case ? (
-                  <RouteLink to="/cases/$caseId" params={{ caseId: handover.case.id }}>
-                    {t('consultations.detail.openCase', { caseNumber: handover.case.caseNumber })}
-                  </RouteLink>
-                ) : null,
-              },
-            ]}
-          />
-          {handover.returnReason ? (
-            <Alert tone="warning" title={t('consultations.detail.returnReason')} live={false}>
-              <p className="whitespace-pre-wrap">{handover.returnReason}</p>
-            </Alert>
-          ) : null}
-        </li>
-      ))}
-    </ul>
+    <SentDecisions
+      sent={consultation.handovers}
+      none={t('consultations.detail.noHandovers')}
+      card={(handover) => ({
+        to: t('consultations.detail.handedOverTo', { name: handover.toOrganization.name }),
+        status: handover.status,
+        statusText: t(`consultations.handoverStatus.${handover.status}`),
+        items: [
+          { term: t('consultations.detail.sentOn'), value: <DateText value={handover.createdAt} /> },
+          { term: t('consultations.handoverReason'), value: handover.reason },
+          { term: t('consultations.servicesTried'), value: handover.servicesTried },
+          {
+            term: t('consultations.detail.decidedOn'),
+            value: handover.decidedAt ? <DateText value={handover.decidedAt} /> : null,
+          },
+          {
+            term: t('consultations.detail.case'),
+            value: handover.case ? (
+              <RouteLink to="/cases/$caseId" params={{ caseId: handover.case.id }}>
+                {t('consultations.detail.openCase', { caseNumber: handover.case.caseNumber })}
+              </RouteLink>
+            ) : null,
+          },
+        ],
+        refusal: { title: t('consultations.detail.returnReason'), reason: handover.returnReason },
+      })}
+    />
   );
 }
 

@@ -6,7 +6,7 @@ import { consultationChannels, consultationTopics } from '../../../../../src/dom
 import { formatWareki, parseWareki } from '../../../../../src/domain/wareki.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
-import { Options, SelectField } from '../../../components/ui/select-field.tsx';
+import { FilterSelectField, Options } from '../../../components/ui/select-field.tsx';
 import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
 import type { ConsultationListFilter } from '../consultation-filter.ts';
@@ -48,8 +48,8 @@ export function ConsultationFilterForm({ filter, counters, onFilterChange }: Con
   });
   const [errors, setErrors] = useState<PeriodErrors>({});
   const hasFilter = Object.values(filter).some((value) => value !== undefined);
-  const choose = <K extends keyof Choices>(key: K, value: string) =>
-    setChoices((current) => ({ ...current, [key]: value === '' ? undefined : (value as Choices[K]) }));
+  const choose = <K extends keyof Choices>(key: K, value: string | undefined) =>
+    setChoices((current) => ({ ...current, [key]: value as Choices[K] | undefined }));
   // a counter named in the address but no longer offered (disabled, or the list still loading) stays choosable
   const counterOptions =
     filter.organizationId && !counters?.some((c) => c.id === filter.organizationId)
@@ -122,72 +122,72 @@ export function ConsultationFilterForm({ filter, counters, onFilterChange }: Con
             error={errors.to}
             onChange={(event) => setTo(event.currentTarget.value)}
           />
-          <SelectField
+          <FilterSelectField
             id="consultations-counter"
             label={t('consultations.counter')}
-            value={choices.organizationId ?? ''}
-            onChange={(event) => choose('organizationId', event.currentTarget.value)}
+            anyLabel={t('consultations.filter.any')}
+            value={choices.organizationId}
+            onValueChange={(value) => choose('organizationId', value)}
           >
-            <option value="">{t('consultations.filter.any')}</option>
             <Options
               items={counterOptions}
               value={(counter) => counter.id}
               label={(counter) => counter.name}
             />
-          </SelectField>
-          <SelectField
+          </FilterSelectField>
+          <FilterSelectField
             id="consultations-channel"
             label={t('consultations.channel')}
-            value={choices.channel ?? ''}
-            onChange={(event) => choose('channel', event.currentTarget.value)}
+            anyLabel={t('consultations.filter.any')}
+            value={choices.channel}
+            onValueChange={(value) => choose('channel', value)}
           >
-            <option value="">{t('consultations.filter.any')}</option>
             <Options
               items={consultationChannels}
               value={(channel) => channel.code}
               label={(channel) => codeName('consultationChannel', channel.code)}
             />
-          </SelectField>
-          <SelectField
+          </FilterSelectField>
+          <FilterSelectField
             id="consultations-topic"
             label={t('consultations.topics')}
             supportText={t('consultations.filter.topicSupport')}
-            value={choices.topic ?? ''}
-            onChange={(event) => choose('topic', event.currentTarget.value)}
+            anyLabel={t('consultations.filter.any')}
+            value={choices.topic}
+            onValueChange={(value) => choose('topic', value)}
           >
-            <option value="">{t('consultations.filter.any')}</option>
             <Options
               items={consultationTopics}
               value={(topic) => topic.code}
               label={(topic) => codeName('consultationTopic', topic.code)}
             />
-          </SelectField>
-          <SelectField
+          </FilterSelectField>
+          <FilterSelectField
             id="consultations-outcome"
             label={t('consultations.outcomeLabel')}
-            value={choices.outcome ?? ''}
-            onChange={(event) => choose('outcome', event.currentTarget.value)}
+            anyLabel={t('consultations.filter.any')}
+            value={choices.outcome}
+            onValueChange={(value) => choose('outcome', value)}
           >
-            <option value="">{t('consultations.filter.any')}</option>
             <Options
               items={consultationOutcomes}
               value={(outcome) => outcome}
               label={(outcome) => t(`consultations.outcome.${outcome}`)}
             />
-          </SelectField>
-          <SelectField
+          </FilterSelectField>
+          <FilterSelectField
             id="consultations-status"
             label={t('consultations.statusFilter')}
-            value={choices.status ?? ''}
-            onChange={(event) => choose('status', event.currentTarget.value)}
+            anyLabel={t('consultations.allStatuses')}
+            value={choices.status}
+            onValueChange={(value) => choose('status', value)}
           >
-            <option value="">{t('consultations.allStatuses')}</option>
             <Options
               items={consultationStatuses}
               value={(status) => status}
               label={(status) => t(`consultations.status.${status}`)}
             />
-          </SelectField>
+          </FilterSelectField>
         </div>
         <div className="flex flex-wrap gap-4">
           <Button type="submit">{t('consultations.filter.search')}</Button>

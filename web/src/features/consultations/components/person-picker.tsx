@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { isKana, normalizeKana } from '../../../../../src/domain/kana.ts';
+import { ActionForButton } from '../../../components/action-for-button.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { BirthDateText } from '../../../components/ui/date-text.tsx';
 import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
@@ -111,17 +112,11 @@ function ExistingPersonSearch({
                   <BirthDateText birthDate={candidate.birthDate} age={candidate.age} />
                 </span>
               </span>
-              <Button
-                variant="outline"
-                size="sm"
-                aria-label={t('common.actionFor', {
-                  action: t('consultations.form.person.choose'),
-                  name: fullName(candidate),
-                })}
+              <ActionForButton
+                action={t('consultations.form.person.choose')}
+                name={fullName(candidate)}
                 onClick={() => choose(candidate)}
-              >
-                {t('consultations.form.person.choose')}
-              </Button>
+              />
             </li>
           ))}
         </ul>

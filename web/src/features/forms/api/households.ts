@@ -1,11 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   type Household,
   type HouseholdUpdate,
   householdSchema,
 } from '../../../../../src/contract/households.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
-import { casesQueryKey, invalidateCase } from '../../cases/api/get-case.ts';
+import { caseChangeRequest, useMutationOfCase } from '../../cases/api/case-mutation.ts';
+import { casesQueryKey } from '../../cases/api/get-case.ts';
 
 export const householdQueryKey = (caseId: string) => [...casesQueryKey, 'of', caseId, 'household'] as const;
 
@@ -27,14 +28,8 @@ export function diagramUrl(caseId: string, kind: 'genogram' | 'ecomap', version:
 }
 
 /** `PUT /api/cases/:id/household` (households.update), by the coordinating section. */
+const updateHousehold = caseChangeRequest<HouseholdUpdate, Household>('PUT', 'household', householdSchema);
+
 export function useUpdateHousehold(caseId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: HouseholdUpdate): Promise<Household> =>
-      apiRequest('PUT', `/api/cases/${encodeURIComponent(caseId)}/household`, {
-        schema: householdSchema,
-        body: input,
-      }),
-    onSuccess: () => invalidateCase(queryClient, caseId),
-  });
+  return useMutationOfCase(caseId, (input: HouseholdUpdate) => updateHousehold({ caseId, input }));
 }

@@ -83,6 +83,16 @@ function RowsFieldset({
   );
 }
 
+/** One member's fields in a row, under the member's name (or "new member n"). */
+function MemberFieldset({ legend, children }: { legend: string; children: ReactNode }) {
+  return (
+    <fieldset className="flex flex-wrap items-end gap-4 border-t border-solid-gray-420 pt-4">
+      <legend className="text-std-16B-170">{legend}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
 function RemoveRowButton({ onRemove }: { onRemove: () => void }) {
   const { t } = useTranslation();
   return (
@@ -239,11 +249,7 @@ export function HouseholdEditor({
           const member = household.members[index];
           const label = member ? memberName(member) : '';
           return (
-            <fieldset
-              key={row.personId}
-              className="flex flex-wrap items-end gap-4 border-t border-solid-gray-420 pt-4"
-            >
-              <legend className="text-std-16B-170">{label}</legend>
+            <MemberFieldset key={row.personId} legend={label}>
               <SelectField
                 {...control(`hh-member-${index}-relation`)}
                 label={t('forms.household.relation')}
@@ -283,18 +289,15 @@ export function HouseholdEditor({
                   onChange={(value) => members.change(index, { diedOn: value ?? null })}
                 />
               ) : null}
-            </fieldset>
+            </MemberFieldset>
           );
         })}
         {newMembers.rows.map((row, index) => (
-          <fieldset
+          <MemberFieldset
             // biome-ignore lint/suspicious/noArrayIndexKey: new members have no id until saved
             key={`new-${index}`}
-            className="flex flex-wrap items-end gap-4 border-t border-solid-gray-420 pt-4"
+            legend={t('forms.household.newMember', { index: index + 1 })}
           >
-            <legend className="text-std-16B-170">
-              {t('forms.household.newMember', { index: index + 1 })}
-            </legend>
             {newMemberNames.map(({ control: name, field }) => (
               <TextField
                 key={name}
@@ -339,7 +342,7 @@ export function HouseholdEditor({
               onChange={(e) => newMembers.change(index, { deceased: e.target.checked })}
             />
             <RemoveRowButton onRemove={() => newMembers.remove(index)} />
-          </fieldset>
+          </MemberFieldset>
         ))}
       </RowsFieldset>
       <RowsFieldset

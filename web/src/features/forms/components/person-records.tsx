@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../../src/contract/persons.ts';
 import type { CaseStage } from '../../../../../src/domain/caseStage.ts';
@@ -11,6 +12,40 @@ import { ConsultationStatusBadge } from '../../consultations/components/consulta
 import '../../../lib/i18n/codes.bundle.ts';
 import '../../../lib/i18n/forms.bundle.ts';
 
+/** One kind of a person's records under its heading: a table of them, or a line saying there are none. */
+function RecordsSection<T extends { id: string }>({
+  id,
+  title,
+  columns,
+  records,
+  children,
+}: {
+  id: string;
+  title: string;
+  columns: readonly string[];
+  records: readonly T[];
+  /** The cells of one record's row, its first a row header. */
+  children: (record: T) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Section id={id} title={title} size="medium" className="flex flex-col gap-3">
+      {records.length === 0 ? (
+        <p>{t('forms.person.none')}</p>
+      ) : (
+        <Table caption={title}>
+          <TableHead columns={columns} />
+          <tbody>
+            {records.map((record) => (
+              <tr key={record.id}>{children(record)}</tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </Section>
+  );
+}
+
 /**
  * What leads from a person to their records: the consultations (about them, or their household)
  * and the cases they are in that the viewer may see — the server lists only those.
@@ -20,84 +55,62 @@ export function PersonRecords({ person }: { person: Person }) {
   const codeName = useCodeName();
   return (
     <div className="flex flex-col gap-6">
-      <Section
+      <RecordsSection
         id="person-cases"
         title={t('forms.person.cases')}
-        size="medium"
-        className="flex flex-col gap-3"
+        columns={[
+          t('forms.person.caseNumber'),
+          t('forms.person.stage'),
+          t('forms.person.acceptedOn'),
+          t('forms.person.coordinatingOrganization'),
+          t('forms.person.role'),
+        ]}
+        records={person.cases}
       >
-        {person.cases.length === 0 ? (
-          <p>{t('forms.person.none')}</p>
-        ) : (
-          <Table caption={t('forms.person.cases')}>
-            <TableHead
-              columns={[
-                t('forms.person.caseNumber'),
-                t('forms.person.stage'),
-                t('forms.person.acceptedOn'),
-                t('forms.person.coordinatingOrganization'),
-                t('forms.person.role'),
-              ]}
-            />
-            <tbody>
-              {person.cases.map((k) => (
-                <tr key={k.id}>
-                  <Th scope="row">
-                    <RouteLink to="/cases/$caseId" params={{ caseId: k.id }}>
-                      {k.caseNumber}
-                    </RouteLink>
-                  </Th>
-                  <Td>{t(`codes.caseStage.${k.stage as CaseStage}`)}</Td>
-                  <Td>
-                    <DateText value={k.acceptedOn} />
-                  </Td>
-                  <Td>{k.coordinatingOrganization.name}</Td>
-                  <Td>{t(`forms.person.${k.role}`)}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+        {(k) => (
+          <>
+            <Th scope="row">
+              <RouteLink to="/cases/$caseId" params={{ caseId: k.id }}>
+                {k.caseNumber}
+              </RouteLink>
+            </Th>
+            <Td>{t(`codes.caseStage.${k.stage as CaseStage}`)}</Td>
+            <Td>
+              <DateText value={k.acceptedOn} />
+            </Td>
+            <Td>{k.coordinatingOrganization.name}</Td>
+            <Td>{t(`forms.person.${k.role}`)}</Td>
+          </>
         )}
-      </Section>
-      <Section
+      </RecordsSection>
+      <RecordsSection
         id="person-consultations"
         title={t('forms.person.consultations')}
-        size="medium"
-        className="flex flex-col gap-3"
+        columns={[
+          t('forms.person.receivedOn'),
+          t('forms.person.organization'),
+          t('forms.person.mainTopic'),
+          t('forms.person.status'),
+          t('forms.person.role'),
+        ]}
+        records={person.consultations}
       >
-        {person.consultations.length === 0 ? (
-          <p>{t('forms.person.none')}</p>
-        ) : (
-          <Table caption={t('forms.person.consultations')}>
-            <TableHead
-              columns={[
-                t('forms.person.receivedOn'),
-                t('forms.person.organization'),
-                t('forms.person.mainTopic'),
-                t('forms.person.status'),
-                t('forms.person.role'),
-              ]}
-            />
-            <tbody>
-              {person.consultations.map((c) => (
-                <tr key={c.id}>
-                  <Th scope="row">
-                    <RouteLink to="/consultations/$consultationId" params={{ consultationId: c.id }}>
-                      <DateText value={c.receivedOn} />
-                    </RouteLink>
-                  </Th>
-                  <Td>{c.organization.name}</Td>
-                  <Td>{codeName('consultationTopic', c.mainTopic)}</Td>
-                  <Td>
-                    <ConsultationStatusBadge status={c.status} />
-                  </Td>
-                  <Td>{t(`forms.person.${c.role}`)}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+        {(c) => (
+          <>
+            <Th scope="row">
+              <RouteLink to="/consultations/$consultationId" params={{ consultationId: c.id }}>
+                <DateText value={c.receivedOn} />
+              </RouteLink>
+            </Th>
+            <Td>{c.organization.name}</Td>
+            <Td>{codeName('consultationTopic', c.mainTopic)}</Td>
+            <Td>
+              <ConsultationStatusBadge status={c.status} />
+            </Td>
+            <Td>{t(`forms.person.${c.role}`)}</Td>
+          </>
         )}
-      </Section>
+      </RecordsSection>
     </div>
   );
 }

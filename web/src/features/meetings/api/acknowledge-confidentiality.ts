@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Meeting, meetingSchema } from '../../../../../src/contract/meetings.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
-import { afterMeetingChange } from './get-meeting.ts';
+import { useMeetingMutation } from './get-meeting.ts';
 
 /** `POST /api/meetings/:id/acknowledgement` (meetings.acknowledgeConfidentiality) → the meeting, papers shown. */
 export function acknowledgeConfidentiality(meetingId: string): Promise<Meeting> {
@@ -11,9 +10,5 @@ export function acknowledgeConfidentiality(meetingId: string): Promise<Meeting> 
 }
 
 export function useAcknowledgeConfidentiality() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: acknowledgeConfidentiality,
-    onSuccess: (meeting) => afterMeetingChange(queryClient, meeting),
-  });
+  return useMeetingMutation(acknowledgeConfidentiality);
 }

@@ -1,4 +1,4 @@
-import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type Meeting, meetingSchema } from '../../../../../src/contract/meetings.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 
@@ -33,4 +33,10 @@ export function useMeeting(meetingId: string) {
 export function afterMeetingChange(queryClient: QueryClient, meeting: Meeting): Promise<void> {
   queryClient.setQueryData(meetingQueryKey(meeting.id), meeting);
   return queryClient.invalidateQueries({ queryKey: ['cases'] });
+}
+
+/** A mutation that answers with the meeting as changed: it is kept as the meeting, and its case is read again. */
+export function useMeetingMutation<Variables>(mutationFn: (variables: Variables) => Promise<Meeting>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn, onSuccess: (meeting) => afterMeetingChange(queryClient, meeting) });
 }

@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Meeting, type MinutesInput, meetingSchema } from '../../../../../src/contract/meetings.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
-import { afterMeetingChange } from './get-meeting.ts';
+import { useMeetingMutation } from './get-meeting.ts';
 
 /** `POST /api/meetings/:id/minutes` (meetings.recordMinutes): held at, attendance, minutes, decisions. */
 export function recordMinutes({
@@ -18,9 +17,5 @@ export function recordMinutes({
 }
 
 export function useRecordMinutes() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: recordMinutes,
-    onSuccess: (meeting) => afterMeetingChange(queryClient, meeting),
-  });
+  return useMeetingMutation(recordMinutes);
 }

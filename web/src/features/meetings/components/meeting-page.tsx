@@ -1,18 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../../../src/contract/meetings.ts';
+import { PrivateRecordPage } from '../../../components/private-record-page.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { AuditedPrintButton } from '../../../components/ui/audited-print-button.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { TableHead } from '../../../components/ui/data-table.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
-import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { QueryError } from '../../../components/ui/query-error.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { FormDownloadButton } from '../../forms/components/form-download-button.tsx';
@@ -33,31 +31,11 @@ export type MeetingPageProps = {
 export function MeetingPage({ meetingId, fromCase }: MeetingPageProps) {
   const { t } = useTranslation();
   const meeting = useMeeting(meetingId);
-  if (meeting.isPending) {
-    return (
-      <>
-        <PageHeading>{t('meetingPage.pageTitle')}</PageHeading>
-        <Loading />
-      </>
-    );
-  }
-  if (meeting.isError) {
-    if (meeting.error instanceof ApiError && meeting.error.status === 404) {
-      return (
-        <>
-          <PageHeading>{t('page.notFoundTitle')}</PageHeading>
-          <p>{t('page.notFoundBody')}</p>
-        </>
-      );
-    }
-    return (
-      <>
-        <PageHeading>{t('meetingPage.pageTitle')}</PageHeading>
-        <QueryError error={meeting.error} onRetry={() => void meeting.refetch()} />
-      </>
-    );
-  }
-  return <MeetingView meeting={meeting.data} fromCase={fromCase} />;
+  return (
+    <PrivateRecordPage query={meeting} heading={t('meetingPage.pageTitle')}>
+      {(record) => <MeetingView meeting={record} fromCase={fromCase} />}
+    </PrivateRecordPage>
+  );
 }
 
 function AttendanceText({ attended }: { attended: boolean | null }) {

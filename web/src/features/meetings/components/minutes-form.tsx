@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { type Meeting, type MinutesInput, minutesInputSchema } from '../../../../../src/contract/meetings.ts';
 import * as clock from '../../../../../src/domain/clock.ts';
 import { toIsoDate } from '../../../../../src/domain/wareki.ts';
+import { RowFieldset } from '../../../components/row-fieldset.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { FormDateTimeField } from '../../../components/ui/form-date-field.tsx';
@@ -112,13 +113,7 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
         {meeting.invitations.map((invitation, index) => {
           const rowErrors = errors.attendance?.[index];
           return (
-            <fieldset
-              key={invitation.organization.id}
-              className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4"
-            >
-              <legend className="px-1 text-std-17B-170 text-solid-gray-900">
-                {invitation.organization.name}
-              </legend>
+            <RowFieldset key={invitation.organization.id} legend={invitation.organization.name}>
               <Controller
                 control={control}
                 name={`attendance.${index}.attended`}
@@ -164,7 +159,7 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
                   {...register(`attendance.${index}.deputyName`)}
                 />
               </div>
-            </fieldset>
+            </RowFieldset>
           );
         })}
         <TextareaField

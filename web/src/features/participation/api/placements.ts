@@ -39,34 +39,33 @@ export function usePlacements(filter: PlacementFilter) {
   });
 }
 
-/** `POST /api/cases/:id/placements` (placements.create). */
-export function useCreatePlacement() {
+/** A mutation of placements; once it succeeds, every placement list is read again. */
+function usePlacementsMutation<Variables>(mutationFn: (variables: Variables) => Promise<Placement>) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ caseId, input }: { caseId: string; input: z.input<typeof placementInputSchema> }) =>
-      apiRequest('POST', `/api/cases/${encodeURIComponent(caseId)}/placements`, {
-        schema: placementSchema,
-        body: input,
-      }),
+    mutationFn,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: placementsQueryKey }),
   });
 }
 
+/** `POST /api/cases/:id/placements` (placements.create). */
+export function useCreatePlacement() {
+  return usePlacementsMutation(
+    ({ caseId, input }: { caseId: string; input: z.input<typeof placementInputSchema> }) =>
+      apiRequest('POST', `/api/cases/${encodeURIComponent(caseId)}/placements`, {
+        schema: placementSchema,
+        body: input,
+      }),
+  );
+}
+
 /** `PATCH /api/placements/:id` (placements.update): one step recorded. */
 export function useRecordPlacementEvent() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({
-      placement,
-      input,
-    }: {
-      placement: Placement;
-      input: z.input<typeof placementUpdateSchema>;
-    }) =>
+  return usePlacementsMutation(
+    ({ placement, input }: { placement: Placement; input: z.input<typeof placementUpdateSchema> }) =>
       apiRequest('PATCH', `/api/placements/${encodeURIComponent(placement.id)}`, {
         schema: placementSchema,
         body: input,
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: placementsQueryKey }),
-  });
+  );
 }

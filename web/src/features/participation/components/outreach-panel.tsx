@@ -10,15 +10,13 @@ import {
   outreachResults,
 } from '../../../../../src/contract/outreach.ts';
 import * as clock from '../../../../../src/domain/clock.ts';
+import { MutationFormDialog } from '../../../components/mutation-form-dialog.tsx';
+import { QueryDataTable } from '../../../components/query-data-table.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
-import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FormDateField, FormDoneOnField } from '../../../components/ui/form-date-field.tsx';
-import { FormDialog } from '../../../components/ui/form-dialog.tsx';
-import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
-import { QueryView } from '../../../components/ui/query-view.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
@@ -75,50 +73,45 @@ export function OutreachPanel({
           </Button>
         </div>
       ) : null}
-      <QueryView query={contacts}>
-        {(data) => (
-          <DataTable
-            caption={t('participation.outreach.caption')}
-            captionDetail={t('common.itemCount', { count: data.items.length })}
-            columns={[
-              t('participation.outreach.attemptedOn'),
-              t('participation.outreach.method'),
-              t('participation.outreach.result'),
-              t('participation.outreach.relationship'),
-              t('participation.outreach.nextAttemptOn'),
-              t('participation.outreach.note'),
-              t('participation.outreach.organization'),
-            ]}
-            rows={data.items}
-            empty={t('participation.outreach.empty')}
-          >
-            {(contact) => (
-              <tr key={contact.id}>
-                <Th scope="row" className="whitespace-nowrap">
-                  <DateText value={contact.attemptedOn} />
-                </Th>
-                <Td>{t(`participation.outreach.methods.${contact.method}`)}</Td>
-                <Td>{t(`participation.outreach.results.${contact.result}`)}</Td>
-                <Td>{t(`participation.outreach.relationships.${contact.relationship}`)}</Td>
-                <Td>
-                  {contact.nextAttemptOn ? (
-                    <span className="flex flex-wrap items-center gap-2">
-                      <DateText value={contact.nextAttemptOn} />
-                      {contact.overdue ? (
-                        <Badge tone="warning">{t('participation.outreach.overdue')}</Badge>
-                      ) : null}
-                    </span>
-                  ) : (
-                    t('common.none')
-                  )}
-                </Td>
-                <Td className="whitespace-pre-wrap">{contact.note ?? ''}</Td>
-                <Td>{contact.organization.name}</Td>
-              </tr>
-            )}
-          </DataTable>
+      <QueryDataTable
+        query={contacts}
+        caption={t('participation.outreach.caption')}
+        columns={[
+          t('participation.outreach.attemptedOn'),
+          t('participation.outreach.method'),
+          t('participation.outreach.result'),
+          t('participation.outreach.relationship'),
+          t('participation.outreach.nextAttemptOn'),
+          t('participation.outreach.note'),
+          t('participation.outreach.organization'),
+        ]}
+        empty={t('participation.outreach.empty')}
+      >
+        {(contact) => (
+          <tr key={contact.id}>
+            <Th scope="row" className="whitespace-nowrap">
+              <DateText value={contact.attemptedOn} />
+            </Th>
+            <Td>{t(`participation.outreach.methods.${contact.method}`)}</Td>
+            <Td>{t(`participation.outreach.results.${contact.result}`)}</Td>
+            <Td>{t(`participation.outreach.relationships.${contact.relationship}`)}</Td>
+            <Td>
+              {contact.nextAttemptOn ? (
+                <span className="flex flex-wrap items-center gap-2">
+                  <DateText value={contact.nextAttemptOn} />
+                  {contact.overdue ? (
+                    <Badge tone="warning">{t('participation.outreach.overdue')}</Badge>
+                  ) : null}
+                </span>
+              ) : (
+                t('common.none')
+              )}
+            </Td>
+            <Td className="whitespace-pre-wrap">{contact.note ?? ''}</Td>
+            <Td>{contact.organization.name}</Td>
+          </tr>
         )}
-      </QueryView>
+      </QueryDataTable>
       {open ? (
         <OutreachDialog
           target={target}
@@ -182,14 +175,13 @@ function OutreachDialog({
     );
   });
   return (
-    <FormDialog
+    <MutationFormDialog
+      mutation={create}
       open
       title={t('participation.outreach.dialogTitle')}
       description={t('participation.outreach.dialogDescription')}
       submitLabel={t('participation.outreach.submit')}
       cancelLabel={t('participation.outreach.cancel')}
-      busy={create.isPending}
-      error={problemAlertOf(create.error)}
       onSubmit={(event) => void submit(event)}
       onCancel={onCancel}
     >
@@ -255,6 +247,6 @@ function OutreachDialog({
         id="outreach-next-attempt-on"
         label={t('participation.outreach.nextAttemptOn')}
       />
-    </FormDialog>
+    </MutationFormDialog>
   );
 }

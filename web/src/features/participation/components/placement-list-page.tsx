@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PlacementStage, placementStages } from '../../../../../src/domain/resources/placement.ts';
-import { DataTable } from '../../../components/ui/data-table.tsx';
+import { QueryDataTable } from '../../../components/query-data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { QueryView } from '../../../components/ui/query-view.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { FilterSelectField, Options } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
@@ -47,57 +46,52 @@ export function PlacementListPage() {
             <Options items={resources.data?.items ?? []} value={(r) => r.id} label={(r) => r.name} />
           </FilterSelectField>
         </div>
-        <QueryView query={placements}>
-          {(data) => (
-            <DataTable
-              caption={t('participation.list.caption')}
-              captionDetail={t('common.itemCount', { count: data.items.length })}
-              columns={[
-                t('participation.list.caseNumber'),
-                t('participation.list.person'),
-                t('participation.list.resource'),
-                t('participation.placements.kind'),
-                t('participation.list.stage'),
-                t('participation.list.lastEvent'),
-              ]}
-              rows={data.items}
-              empty={t('participation.list.empty')}
-            >
-              {(placement) => {
-                const last = placement.events[placement.events.length - 1];
-                return (
-                  <tr key={placement.id}>
-                    <Th scope="row" className="whitespace-nowrap">
-                      <RouteLink
-                        to="/cases/$caseId"
-                        params={{ caseId: placement.caseId }}
-                        search={{ tab: 'participation' }}
-                      >
-                        {placement.caseNumber}
-                      </RouteLink>
-                    </Th>
-                    <Td className="break-keep">{placement.person.name}</Td>
-                    <Td>{placement.resource.name}</Td>
-                    <Td>{t(`participation.kinds.${placement.kind}`)}</Td>
-                    <Td>
-                      <PlacementStageBadge stage={placement.stage} />
-                    </Td>
-                    <Td>
-                      {last ? (
-                        <span className="flex flex-wrap gap-x-2">
-                          <DateText value={last.occurredOn} />
-                          <span>{t(`participation.events.${last.kind}`)}</span>
-                        </span>
-                      ) : (
-                        t('common.none')
-                      )}
-                    </Td>
-                  </tr>
-                );
-              }}
-            </DataTable>
-          )}
-        </QueryView>
+        <QueryDataTable
+          query={placements}
+          caption={t('participation.list.caption')}
+          columns={[
+            t('participation.list.caseNumber'),
+            t('participation.list.person'),
+            t('participation.list.resource'),
+            t('participation.placements.kind'),
+            t('participation.list.stage'),
+            t('participation.list.lastEvent'),
+          ]}
+          empty={t('participation.list.empty')}
+        >
+          {(placement) => {
+            const last = placement.events[placement.events.length - 1];
+            return (
+              <tr key={placement.id}>
+                <Th scope="row" className="whitespace-nowrap">
+                  <RouteLink
+                    to="/cases/$caseId"
+                    params={{ caseId: placement.caseId }}
+                    search={{ tab: 'participation' }}
+                  >
+                    {placement.caseNumber}
+                  </RouteLink>
+                </Th>
+                <Td className="break-keep">{placement.person.name}</Td>
+                <Td>{placement.resource.name}</Td>
+                <Td>{t(`participation.kinds.${placement.kind}`)}</Td>
+                <Td>
+                  <PlacementStageBadge stage={placement.stage} />
+                </Td>
+                <Td>
+                  {last ? (
+                    <span className="flex flex-wrap gap-x-2">
+                      <DateText value={last.occurredOn} />
+                      <span>{t(`participation.events.${last.kind}`)}</span>
+                    </span>
+                  ) : (
+                    t('common.none')
+                  )}
+                </Td>
+              </tr>
+            );
+          }}
+        </QueryDataTable>
       </div>
     </>
   );

@@ -3,12 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { PlanItem } from '../../../../../src/contract/plans.ts';
 import type { ResourceSummary } from '../../../../../src/contract/resources.ts';
 import { type PlacementKind, placementKinds } from '../../../../../src/domain/resources/placement.ts';
+import { QueryDataTable } from '../../../components/query-data-table.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
-import { DataTable } from '../../../components/ui/data-table.tsx';
 import { ModalDialog } from '../../../components/ui/modal-dialog.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
-import { QueryView } from '../../../components/ui/query-view.tsx';
 import { FilterSelectField, Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
@@ -177,55 +176,50 @@ export function PlacementSearchDialog({
                 </Button>
               </div>
             </form>
-            <QueryView query={results}>
-              {(data) => (
-                <DataTable
-                  caption={t('participation.search.resultsCaption')}
-                  captionDetail={t('common.itemCount', { count: data.items.length })}
-                  columns={[
-                    t('participation.search.name'),
-                    t('participation.search.area'),
-                    t('participation.search.choose'),
-                  ]}
-                  rows={data.items}
-                  empty={t('participation.search.resultsEmpty')}
-                >
-                  {(resource) => (
-                    <tr key={resource.id}>
-                      <Th scope="row">
-                        <span className="block">{resource.name}</span>
-                        <span className="block text-dns-16N-130 font-normal text-solid-gray-700">
-                          {resource.organization.name}
+            <QueryDataTable
+              query={results}
+              caption={t('participation.search.resultsCaption')}
+              columns={[
+                t('participation.search.name'),
+                t('participation.search.area'),
+                t('participation.search.choose'),
+              ]}
+              empty={t('participation.search.resultsEmpty')}
+            >
+              {(resource) => (
+                <tr key={resource.id}>
+                  <Th scope="row">
+                    <span className="block">{resource.name}</span>
+                    <span className="block text-dns-16N-130 font-normal text-solid-gray-700">
+                      {resource.organization.name}
+                    </span>
+                  </Th>
+                  <Td>
+                    <span className="flex flex-col gap-1">
+                      <span>{[...resource.schoolDistricts, ...resource.districts].join('・')}</span>
+                      {resource.nearness !== 'none' ? (
+                        <span>
+                          <Badge tone="success">{t(`resources.nearness.${resource.nearness}`)}</Badge>
                         </span>
-                      </Th>
-                      <Td>
-                        <span className="flex flex-col gap-1">
-                          <span>{[...resource.schoolDistricts, ...resource.districts].join('・')}</span>
-                          {resource.nearness !== 'none' ? (
-                            <span>
-                              <Badge tone="success">{t(`resources.nearness.${resource.nearness}`)}</Badge>
-                            </span>
-                          ) : null}
-                        </span>
-                      </Td>
-                      <Td>
-                        <Button
-                          variant="outline"
-                          size="sm"
-                          aria-label={t('participation.search.chooseNamed', { name: resource.name })}
-                          onClick={() => {
-                            setChosen(resource);
-                            setKind(kindFor(resource));
-                          }}
-                        >
-                          {t('participation.search.choose')}
-                        </Button>
-                      </Td>
-                    </tr>
-                  )}
-                </DataTable>
+                      ) : null}
+                    </span>
+                  </Td>
+                  <Td>
+                    <Button
+                      variant="outline"
+                      size="sm"
+                      aria-label={t('participation.search.chooseNamed', { name: resource.name })}
+                      onClick={() => {
+                        setChosen(resource);
+                        setKind(kindFor(resource));
+                      }}
+                    >
+                      {t('participation.search.choose')}
+                    </Button>
+                  </Td>
+                </tr>
               )}
-            </QueryView>
+            </QueryDataTable>
           </>
         )}
       </div>

@@ -11,6 +11,7 @@ import {
   placementEndReasons,
   placementEventKinds,
 } from '../../../../../src/domain/resources/placement.ts';
+import { MutationFormDialog } from '../../../components/mutation-form-dialog.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
@@ -18,8 +19,6 @@ import { CalendarDateField } from '../../../components/ui/calendar-date-field.ts
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
-import { FormDialog } from '../../../components/ui/form-dialog.tsx';
-import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Options, SelectField } from '../../../components/ui/select-field.tsx';
@@ -262,14 +261,13 @@ function RecordDialog({
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
   return (
-    <FormDialog
+    <MutationFormDialog
+      mutation={record}
       open
       title={t('participation.placements.recordTitle')}
       description={t('participation.placements.recordDescription')}
       submitLabel={t('participation.placements.recordSubmit')}
       cancelLabel={t('participation.placements.cancel')}
-      busy={record.isPending}
-      error={problemAlertOf(record.error)}
       onCancel={onCancel}
       onSubmit={(event) => {
         event.preventDefault();
@@ -363,6 +361,6 @@ function RecordDialog({
         value={note}
         onChange={(event) => setNote(event.currentTarget.value)}
       />
-    </FormDialog>
+    </MutationFormDialog>
   );
 }

@@ -2,9 +2,9 @@ import { useLocation } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../../src/contract/persons.ts';
+import { ActionForButton } from '../../../components/action-for-button.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
 import { BirthDateText, DateText } from '../../../components/ui/date-text.tsx';
@@ -144,20 +144,14 @@ function Duplicates({ person }: { person: Person }) {
                   {duplicate.linked ? (
                     <Badge tone="success">{t('persons.alreadyLinked')}</Badge>
                   ) : duplicate.abilities.link ? (
-                    <Button
-                      variant="outline"
-                      size="sm"
-                      aria-label={t('common.actionFor', {
-                        action: t('persons.link'),
-                        name: `${fullName(duplicate)}（${duplicate.registeredBy.name}）`,
-                      })}
+                    <ActionForButton
+                      action={t('persons.link')}
+                      name={`${fullName(duplicate)}（${duplicate.registeredBy.name}）`}
                       onClick={() => {
                         setDone(null);
                         setPending(duplicate);
                       }}
-                    >
-                      {t('persons.link')}
-                    </Button>
+                    />
                   ) : null}
                 </Td>
               </tr>

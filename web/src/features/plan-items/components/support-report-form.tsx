@@ -10,11 +10,11 @@ import {
 } from '../../../../../src/contract/supportReports.ts';
 import * as clock from '../../../../../src/domain/clock.ts';
 import { reportResults } from '../../../../../src/domain/codeLists.ts';
+import { CodeRadios } from '../../../components/code-radios.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { FormDoneOnField } from '../../../components/ui/form-date-field.tsx';
-import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
@@ -98,15 +98,7 @@ export function SupportReportForm({
           {...registerField('content')}
         />
         <RadioGroup legend={t('planItems.result')} required error={errors.result?.message}>
-          {reportResults.map((result) => (
-            <Radio
-              key={result.code}
-              id={`support-report-result-${result.code}`}
-              value={result.code}
-              label={result.label}
-              {...register('result')}
-            />
-          ))}
+          <CodeRadios codes={reportResults} idPrefix="support-report-result" field={register('result')} />
         </RadioGroup>
         <FormActions>
           <SubmitButton busy={create.isPending}>{t('planItems.submit')}</SubmitButton>

@@ -1,11 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   type SensitiveFact,
   type SensitiveFactInput,
   sensitiveFactSchema,
 } from '../../../../../src/contract/sensitiveFacts.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
-import { sensitiveFactsQueryKey } from './list-sensitive-facts.ts';
+import { useSensitiveFactsMutation } from './list-sensitive-facts.ts';
 
 /** `POST /api/sensitive-facts` (sensitiveFacts.create). */
 export function createSensitiveFact(input: SensitiveFactInput): Promise<SensitiveFact> {
@@ -13,9 +12,5 @@ export function createSensitiveFact(input: SensitiveFactInput): Promise<Sensitiv
 }
 
 export function useCreateSensitiveFact() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createSensitiveFact,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: sensitiveFactsQueryKey }),
-  });
+  return useSensitiveFactsMutation(createSensitiveFact);
 }

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   type SensitiveFactList,
   sensitiveFactListSchema,
@@ -30,4 +30,15 @@ export function useSensitiveFacts(of: SensitiveFactsOf) {
       queryFn: ({ signal }) => listSensitiveFacts(of, signal),
     }),
   );
+}
+
+/** A mutation that changes sensitive facts or their grants; once it succeeds, every list of them is read again. */
+export function useSensitiveFactsMutation<Variables, Result>(
+  mutationFn: (variables: Variables) => Promise<Result>,
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sensitiveFactsQueryKey }),
+  });
 }

@@ -1,6 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
-import { sensitiveFactsQueryKey } from './list-sensitive-facts.ts';
+import { useSensitiveFactsMutation } from './list-sensitive-facts.ts';
 
 /** `DELETE /api/sensitive-facts/:id/grants/:grantId` (sensitiveFacts.revokeGrant). */
 export function revokeSensitiveFactGrant(factId: string, grantId: string): Promise<undefined> {
@@ -11,10 +10,7 @@ export function revokeSensitiveFactGrant(factId: string, grantId: string): Promi
 }
 
 export function useRevokeSensitiveFactGrant() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ factId, grantId }: { factId: string; grantId: string }) =>
-      revokeSensitiveFactGrant(factId, grantId),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: sensitiveFactsQueryKey }),
-  });
+  return useSensitiveFactsMutation(({ factId, grantId }: { factId: string; grantId: string }) =>
+    revokeSensitiveFactGrant(factId, grantId),
+  );
 }

@@ -13,15 +13,16 @@ import {
   sensitiveFactInputSchema,
 } from '../../../../../src/contract/sensitiveFacts.ts';
 import { offenceSubtypes, sensitiveFactKinds } from '../../../../../src/domain/codeLists.ts';
+import { ActionForButton } from '../../../components/action-for-button.tsx';
+import { MutationFormDialog } from '../../../components/mutation-form-dialog.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
-import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
-import { ProblemAlert, problemAlertOf } from '../../../components/ui/problem-alert.tsx';
+import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
 import { Section } from '../../../components/ui/section.tsx';
@@ -66,6 +67,9 @@ export function SensitiveFactsPanel({ of }: SensitiveFactsPanelProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const persons: Person[] = 'caseId' in of ? of.persons : [{ id: of.personId, name: of.personName }];
   const personName = (id: string) => persons.find((p) => p.id === id)?.name ?? '';
+  /** Which fact a row's buttons act on, for screen readers: its kind and whose it is. */
+  const factName = (fact: SensitiveFact) =>
+    `${codeName('sensitiveFactKind', fact.kind)}（${personName(fact.personId)}）`;
 
   if (list.isPending) return <Loading />;
   if (list.isError) {
@@ -123,14 +127,11 @@ export function SensitiveFactsPanel({ of }: SensitiveFactsPanelProps) {
                   <li key={grant.id}>
                     {grant.organization.name}（{codeName('grantLegalBasis', grant.legalBasis)}）
                     {grant.abilities.revoke ? (
-                      <Button
+                      <ActionForButton
                         variant="text"
-                        size="sm"
                         disabled={revoke.isPending}
-                        aria-label={t('common.actionFor', {
-                          action: t('sensitiveFacts.revoke'),
-                          name: grant.organization.name,
-                        })}
+                        action={t('sensitiveFacts.revoke')}
+                        name={grant.organization.name}
                         onClick={() => {
                           setNotice(null);
                           revoke
@@ -138,9 +139,7 @@ export function SensitiveFactsPanel({ of }: SensitiveFactsPanelProps) {
                             .then(() => setNotice(t('sensitiveFacts.revoked')))
                             .catch(() => undefined);
                         }}
-                      >
-                        {t('sensitiveFacts.revoke')}
-                      </Button>
+                      />
                     ) : null}
                   </li>
                 ))}
@@ -149,36 +148,24 @@ export function SensitiveFactsPanel({ of }: SensitiveFactsPanelProps) {
             <Td>
               <span className="flex flex-col items-start gap-2 print:hidden">
                 {fact.abilities.reveal ? (
-                  <Button
-                    variant="outline"
-                    size="sm"
-                    aria-label={t('common.actionFor', {
-                      action: t('sensitiveFacts.reveal'),
-                      name: `${codeName('sensitiveFactKind', fact.kind)}（${personName(fact.personId)}）`,
-                    })}
+                  <ActionForButton
+                    action={t('sensitiveFacts.reveal')}
+                    name={factName(fact)}
                     onClick={() => {
                       reveal.reset();
                       setRevealing(fact);
                     }}
-                  >
-                    {t('sensitiveFacts.reveal')}
-                  </Button>
+                  />
                 ) : null}
                 {fact.abilities.grant ? (
-                  <Button
-                    variant="outline"
-                    size="sm"
-                    aria-label={t('common.actionFor', {
-                      action: t('sensitiveFacts.grantHeading'),
-                      name: `${codeName('sensitiveFactKind', fact.kind)}（${personName(fact.personId)}）`,
-                    })}
+                  <ActionForButton
+                    action={t('sensitiveFacts.grantHeading')}
+                    name={factName(fact)}
                     onClick={() => {
                       setNotice(null);
                       setGranting(fact);
                     }}
-                  >
-                    {t('sensitiveFacts.grantHeading')}
-                  </Button>
+                  />
                 ) : null}
               </span>
             </Td>
@@ -290,14 +277,12 @@ function GrantDialog({
       .catch(() => undefined);
   });
   return (
-    <FormDialog
+    <MutationFormDialog
+      mutation={grant}
       open={fact !== null}
       title={t('sensitiveFacts.grantHeading')}
       description={t('sensitiveFacts.formLead')}
       submitLabel={t('sensitiveFacts.grantSubmit')}
-      cancelLabel={t('common.cancel')}
-      busy={grant.isPending}
-      error={problemAlertOf(grant.error)}
       onSubmit={(event) => void submit(event)}
       onCancel={() => {
         grant.reset();
@@ -327,7 +312,7 @@ function GrantDialog({
         rows={3}
         {...form.registerField('reason')}
       />
-    </FormDialog>
+    </MutationFormDialog>
   );
 }
 
