@@ -149,7 +149,7 @@ export function AuditEventsPage({ initial = {} }: { initial?: { action?: string;
     ...(initial.from ? { from: initial.from } : {}),
   });
   const events = useAuditEvents(filter);
-  const exporter = useExportAuditEvents();
+  const exporter = useExportAuditEvents(filter);
   const items = events.data?.pages.flatMap((page) => page.items) ?? [];
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -267,21 +267,8 @@ export function AuditEventsPage({ initial = {} }: { initial?: { action?: string;
 
         <CsvDownloadSection
           id="audit-export"
-          labels={{
-            title: t('audit.downloadCsv'),
-            note: t('audit.downloadNote'),
-            utf8: t('audit.downloadCsv'),
-            shiftJis: t('audit.downloadCsvSjis'),
-            downloading: t('audit.downloading'),
-            failed: t('audit.downloadFailed'),
-            downloaded: (name) => t('audit.downloaded', { name }),
-          }}
-          state={{
-            pendingEncoding: exporter.isPending ? exporter.variables?.encoding : undefined,
-            error: exporter.isError ? exporter.error : null,
-            downloadedName: exporter.isSuccess ? exporter.data : undefined,
-            download: (encoding) => exporter.mutate({ filter, encoding }),
-          }}
+          text={(key, values) => t(`audit.${key}`, values)}
+          exporter={exporter}
         />
 
         {events.isPending ? (
