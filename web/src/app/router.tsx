@@ -380,6 +380,39 @@ function permittedRoute<TPath extends string>(path: TPath, permission: Permissio
   });
 }
 
+/** The name of a path's one parameter: `'/resources/$resourceId/edit'` → `'resourceId'`. */
+type PathParam<TPath extends string> = TPath extends `${string}/$${infer Name}/${string}`
+  ? Name
+  : TPath extends `${string}/$${infer Name}`
+    ? Name
+    : never;
+
+/**
+ * A screen of one record (`/resources/$resourceId`…), shown to those who hold `permission`: the page
+ * gets the record's id under the parameter's name, and is made anew when another record is opened.
+ */
+function permittedRecordRoute<TPath extends string>(
+  path: TPath,
+  permission: Permission,
+  Page: ComponentType<Record<PathParam<TPath>, string>>,
+) {
+  const param = path.match(/\$(\w+)/)?.[1] ?? '';
+  const route = createRoute({
+    getParentRoute: () => appRoute,
+    path,
+    component: function RecordRoute() {
+      const id = (route.useParams() as Record<string, string>)[param] ?? '';
+      const props = { [param]: id } as Record<PathParam<TPath>, string>;
+      return (
+        <RequirePermission permission={permission}>
+          <Page key={id} {...props} />
+        </RequirePermission>
+      );
+    },
+  });
+  return route;
+}
+
 const homeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
@@ -429,18 +462,11 @@ const organizationNewRoute = permittedRoute(
   OrganizationCreatePage,
 );
 
-const organizationEditRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/admin/organizations/$organizationId',
-  component: function OrganizationEditRoute() {
-    const { organizationId } = organizationEditRoute.useParams();
-    return (
-      <RequirePermission permission="organization.read">
-        <OrganizationEditPage key={organizationId} organizationId={organizationId} />
-      </RequirePermission>
-    );
-  },
-});
+const organizationEditRoute = permittedRecordRoute(
+  '/admin/organizations/$organizationId',
+  'organization.read',
+  OrganizationEditPage,
+);
 
 const usersRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -479,18 +505,7 @@ const usersRoute = createRoute({
 
 const userNewRoute = permittedRoute('/admin/users/new', 'user.manage', UserCreatePage);
 
-const userEditRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/admin/users/$userId',
-  component: function UserEditRoute() {
-    const { userId } = userEditRoute.useParams();
-    return (
-      <RequirePermission permission="user.read">
-        <UserEditPage key={userId} userId={userId} />
-      </RequirePermission>
-    );
-  },
-});
+const userEditRoute = permittedRecordRoute('/admin/users/$userId', 'user.read', UserEditPage);
 
 // Accounts and sessions (issue 4): my devices, password, two-step verification; admin tools.
 const accountSessionsRoute = createRoute({
@@ -515,18 +530,11 @@ const tenantSettingsRoute = permittedRoute('/admin/settings', 'user.manage', Ten
 
 const reshuffleRoute = permittedRoute('/admin/reshuffle', 'user.manage', ReshufflePage);
 
-const userSecurityRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/admin/users/$userId/security',
-  component: function UserSecurityRoute() {
-    const { userId } = userSecurityRoute.useParams();
-    return (
-      <RequirePermission permission="user.manage">
-        <UserSecurityPage key={userId} userId={userId} />
-      </RequirePermission>
-    );
-  },
-});
+const userSecurityRoute = permittedRecordRoute(
+  '/admin/users/$userId/security',
+  'user.manage',
+  UserSecurityPage,
+);
 
 // Intake and entry points: my tasks, consultations, referrals, handovers, persons.
 
@@ -561,18 +569,11 @@ const consultationsRoute = createRoute({
 
 const consultationNewRoute = permittedRoute('/consultations/new', 'consultation.create', ConsultationNewPage);
 
-const consultationDetailRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/consultations/$consultationId',
-  component: function ConsultationDetailRoute() {
-    const { consultationId } = consultationDetailRoute.useParams();
-    return (
-      <RequirePermission permission="consultation.read">
-        <ConsultationDetailPage key={consultationId} consultationId={consultationId} />
-      </RequirePermission>
-    );
-  },
-});
+const consultationDetailRoute = permittedRecordRoute(
+  '/consultations/$consultationId',
+  'consultation.read',
+  ConsultationDetailPage,
+);
 
 const referralsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -624,18 +625,7 @@ const handoversRoute = createRoute({
 
 const personsRoute = permittedRoute('/persons', 'person.read', PersonSearchPage);
 
-const personDetailRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/persons/$personId',
-  component: function PersonDetailRoute() {
-    const { personId } = personDetailRoute.useParams();
-    return (
-      <RequirePermission permission="person.read">
-        <PersonDetailPage key={personId} personId={personId} />
-      </RequirePermission>
-    );
-  },
-});
+const personDetailRoute = permittedRecordRoute('/persons/$personId', 'person.read', PersonDetailPage);
 
 // Case screens: the cases my organisation takes part in, one case with its records, a meeting, my plan items.
 
@@ -691,18 +681,7 @@ const caseDetailRoute = createRoute({
   },
 });
 
-const caseEasyReadRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/cases/$caseId/easy-read',
-  component: function CaseEasyReadRoute() {
-    const { caseId } = caseEasyReadRoute.useParams();
-    return (
-      <RequirePermission permission="case.read">
-        <EasyReadPage key={caseId} caseId={caseId} />
-      </RequirePermission>
-    );
-  },
-});
+const caseEasyReadRoute = permittedRecordRoute('/cases/$caseId/easy-read', 'case.read', EasyReadPage);
 
 const statisticsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -821,31 +800,17 @@ const placementsRoute = permittedRoute('/placements', 'case.read', PlacementList
 
 const resourceNewRoute = permittedRoute('/resources/new', 'resource.manage', ResourceCreatePage);
 
-const resourceDetailRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/resources/$resourceId',
-  component: function ResourceDetailRoute() {
-    const { resourceId } = resourceDetailRoute.useParams();
-    return (
-      <RequirePermission permission="resource.read">
-        <ResourceDetailPage key={resourceId} resourceId={resourceId} />
-      </RequirePermission>
-    );
-  },
-});
+const resourceDetailRoute = permittedRecordRoute(
+  '/resources/$resourceId',
+  'resource.read',
+  ResourceDetailPage,
+);
 
-const resourceEditRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/resources/$resourceId/edit',
-  component: function ResourceEditRoute() {
-    const { resourceId } = resourceEditRoute.useParams();
-    return (
-      <RequirePermission permission="resource.manage">
-        <ResourceEditPage key={resourceId} resourceId={resourceId} />
-      </RequirePermission>
-    );
-  },
-});
+const resourceEditRoute = permittedRecordRoute(
+  '/resources/$resourceId/edit',
+  'resource.manage',
+  ResourceEditPage,
+);
 
 const resourceImportRoute = permittedRoute('/resources/import', 'resource.manage', ResourceImportPage);
 
@@ -853,31 +818,17 @@ const communityRoute = permittedRoute('/community', 'resource.read', CommunityLi
 
 const communityNewRoute = permittedRoute('/community/new', 'resource.manage', CommunityCreatePage);
 
-const communityActivityRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/community/$activityId',
-  component: function CommunityActivityRoute() {
-    const { activityId } = communityActivityRoute.useParams();
-    return (
-      <RequirePermission permission="resource.read">
-        <CommunityActivityPage key={activityId} activityId={activityId} />
-      </RequirePermission>
-    );
-  },
-});
+const communityActivityRoute = permittedRecordRoute(
+  '/community/$activityId',
+  'resource.read',
+  CommunityActivityPage,
+);
 
-const communityEditRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/community/$activityId/edit',
-  component: function CommunityEditRoute() {
-    const { activityId } = communityEditRoute.useParams();
-    return (
-      <RequirePermission permission="resource.manage">
-        <CommunityEditPage key={activityId} activityId={activityId} />
-      </RequirePermission>
-    );
-  },
-});
+const communityEditRoute = permittedRecordRoute(
+  '/community/$activityId/edit',
+  'resource.manage',
+  CommunityEditPage,
+);
 
 // The recidivism plan (再犯防止推進計画), its programmes, annual progress and the liaison council.
 
@@ -889,31 +840,17 @@ const programmeNewRoute = permittedRoute('/programmes/new', 'plan.manage', Progr
 
 const programmeImportRoute = permittedRoute('/programmes/import', 'plan.manage', ProgrammeImportPage);
 
-const programmeDetailRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/programmes/$programmeId',
-  component: function ProgrammeDetailRoute() {
-    const { programmeId } = programmeDetailRoute.useParams();
-    return (
-      <RequirePermission permission="plan.read">
-        <ProgrammeDetailPage key={programmeId} programmeId={programmeId} />
-      </RequirePermission>
-    );
-  },
-});
+const programmeDetailRoute = permittedRecordRoute(
+  '/programmes/$programmeId',
+  'plan.read',
+  ProgrammeDetailPage,
+);
 
-const programmeEditRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/programmes/$programmeId/edit',
-  component: function ProgrammeEditRoute() {
-    const { programmeId } = programmeEditRoute.useParams();
-    return (
-      <RequirePermission permission="plan.manage">
-        <ProgrammeEditPage key={programmeId} programmeId={programmeId} />
-      </RequirePermission>
-    );
-  },
-});
+const programmeEditRoute = permittedRecordRoute(
+  '/programmes/$programmeId/edit',
+  'plan.manage',
+  ProgrammeEditPage,
+);
 
 const programmeProgressRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -946,18 +883,11 @@ const councilMeetingNewRoute = permittedRoute(
   CouncilMeetingNewPage,
 );
 
-const councilMeetingRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/council/meetings/$meetingId',
-  component: function CouncilMeetingRoute() {
-    const { meetingId } = councilMeetingRoute.useParams();
-    return (
-      <RequirePermission permission="council.read">
-        <CouncilMeetingDetailPage key={meetingId} meetingId={meetingId} />
-      </RequirePermission>
-    );
-  },
-});
+const councilMeetingRoute = permittedRecordRoute(
+  '/council/meetings/$meetingId',
+  'council.read',
+  CouncilMeetingDetailPage,
+);
 
 const councilOpinionsRoute = permittedRoute('/council/opinions', 'council.read', OpinionsPage);
 
