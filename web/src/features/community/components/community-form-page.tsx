@@ -1,4 +1,3 @@
-import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommunityActivity } from '../../../../../src/contract/community.ts';
@@ -13,7 +12,7 @@ import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { setFlash } from '../../../lib/flash.ts';
+import { useGoWithFlash } from '../../../lib/go-with-flash.ts';
 import { useResources } from '../../resources/api/list-resources.ts';
 import { useCommunityActivity, useSaveCommunityActivity } from '../api/community.ts';
 import { fieldErrorsOf } from './problem-fields.ts';
@@ -57,7 +56,7 @@ const valuesOf = (a: CommunityActivity): Values => ({
 
 function CommunityForm({ activity }: { activity?: CommunityActivity }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const goWithFlash = useGoWithFlash();
   const save = useSaveCommunityActivity();
   const resources = useResources({});
   const [values, setValues] = useState<Values>(activity ? valuesOf(activity) : empty);
@@ -83,10 +82,10 @@ function CommunityForm({ activity }: { activity?: CommunityActivity }) {
       },
       {
         onSuccess: (saved) => {
-          setFlash(
+          goWithFlash(
             t(activity ? 'resources.community.updated' : 'resources.community.created', { name: saved.name }),
+            { to: '/community/$activityId', params: { activityId: saved.id } },
           );
-          void navigate({ to: '/community/$activityId', params: { activityId: saved.id } });
         },
       },
     );

@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useNavigate } from '@tanstack/react-router';
 import type { FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -9,8 +8,8 @@ import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { setFlash } from '../../../lib/flash.ts';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { useGoWithFlash } from '../../../lib/go-with-flash.ts';
 import { useCreateUser } from '../api/create-user.ts';
 import { MustChangePasswordChoice, UserProfileFields } from './user-profile-fields.tsx';
 import '../../../lib/i18n/admin.bundle.ts';
@@ -27,7 +26,7 @@ const fields: readonly FieldPath<UserInput>[] = [
 /** ユーザーの登録 (`/admin/users/new`). */
 export function UserCreatePage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const goWithFlash = useGoWithFlash();
   const create = useCreateUser();
   const form = useServerCheckedForm<UserInput, z.output<typeof userInputSchema>>({
     resolver: zodResolver(userInputSchema),
@@ -49,8 +48,7 @@ export function UserCreatePage() {
     if (create.isPending) return;
     create.mutate(values, {
       onSuccess: (saved) => {
-        setFlash(t('users.created', { name: saved.displayName }));
-        void navigate({ to: '/admin/users' });
+        goWithFlash(t('users.created', { name: saved.displayName }), { to: '/admin/users' });
       },
     });
   });
