@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { type UserInput, userInputSchema } from '../../../../../src/contract/users.ts';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { PasswordField } from '../../../components/ui/password-field.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
@@ -69,13 +70,12 @@ export function UserCreatePage() {
           {...registerField('loginId')}
         />
         <UserProfileFields form={form} />
-        <TextField
+        <PasswordField
           id="user-password"
-          type="password"
+          purpose="new"
           label={t('users.password')}
           supportText={t('users.passwordSupport')}
           required
-          autoComplete="new-password"
           {...registerField('password')}
         />
         <MustChangePasswordChoice registration={register('mustChangePassword')} />

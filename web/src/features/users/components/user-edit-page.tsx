@@ -6,10 +6,10 @@ import { passwordSchema, type User, userUpdateSchema } from '../../../../../src/
 import { Alert } from '../../../components/ui/alert.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { PasswordField } from '../../../components/ui/password-field.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
-import { TextField } from '../../../components/ui/text-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { useGoWithFlash } from '../../../lib/go-with-flash.ts';
 import { useUser } from '../api/list-users.ts';
@@ -130,12 +130,11 @@ function UserEditor({ user }: { user: User }) {
               <dd className="font-mono text-std-16N-170">{user.loginId}</dd>
             </dl>
             <UserProfileFields form={form} currentOrganization={user.organization} />
-            <TextField
+            <PasswordField
               id="user-new-password"
-              type="password"
+              purpose="new"
               label={t('users.newPassword')}
               supportText={t('users.newPasswordSupport')}
-              autoComplete="new-password"
               {...registerField('password')}
             />
             <MustChangePasswordChoice registration={register('mustChangePassword')} />
