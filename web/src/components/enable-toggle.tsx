@@ -3,8 +3,8 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminMessages } from './admin-list.tsx';
 import { Badge } from './ui/badge.tsx';
-import { Button } from './ui/button.tsx';
 import { ConfirmDialog } from './ui/confirm-dialog.tsx';
+import { RowActionButton } from './ui/row-action-button.tsx';
 
 type Action = 'disable' | 'enable';
 export type Toggleable = { id: string; disabledAt: string | null };
@@ -54,17 +54,15 @@ export function useEnableToggle<T extends Toggleable>({
   const button = (record: T) => {
     const action: Action = record.disabledAt ? 'enable' : 'disable';
     return (
-      <Button
+      <RowActionButton
+        action={verb(action)}
+        name={nameOf(record)}
         variant="outline"
-        size="sm"
-        aria-label={t('common.actionFor', { action: verb(action), name: nameOf(record) })}
         onClick={() => {
           setDone(null);
           setPending({ record, action });
         }}
-      >
-        {verb(action)}
-      </Button>
+      />
     );
   };
 
