@@ -62,6 +62,12 @@ function CommunityForm({ activity }: { activity?: CommunityActivity }) {
   const [values, setValues] = useState<Values>(activity ? valuesOf(activity) : empty);
   const set = (patch: Partial<Values>) => setValues((v) => ({ ...v, ...patch }));
   const errors = fieldErrorsOf(save.error);
+  /** A text field bound to its value, its change and the server's message for it. */
+  const field = (key: Exclude<keyof Values, 'active'>) => ({
+    value: values[key],
+    error: errors[key],
+    onChange: (e: { currentTarget: { value: string } }) => set({ [key]: e.currentTarget.value }),
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (save.isPending) return;
@@ -93,22 +99,8 @@ function CommunityForm({ activity }: { activity?: CommunityActivity }) {
   return (
     <form noValidate onSubmit={submit} className="flex max-w-[48rem] flex-col gap-6">
       <ProblemAlert error={save.error} />
-      <TextField
-        id="community-name"
-        label={t('resources.community.name')}
-        required
-        value={values.name}
-        error={errors.name}
-        onChange={(e) => set({ name: e.currentTarget.value })}
-      />
-      <SelectField
-        id="community-kind"
-        label={t('resources.community.kind')}
-        required
-        value={values.kind}
-        error={errors.kind}
-        onChange={(e) => set({ kind: e.currentTarget.value })}
-      >
+      <TextField id="community-name" label={t('resources.community.name')} required {...field('name')} />
+      <SelectField id="community-kind" label={t('resources.community.kind')} required {...field('kind')}>
         <Options
           items={communityActivityKinds}
           value={(k) => k}
@@ -119,9 +111,7 @@ function CommunityForm({ activity }: { activity?: CommunityActivity }) {
         id="community-resource"
         label={t('resources.community.resource')}
         supportText={t('resources.community.resourceSupport')}
-        value={values.resourceId}
-        error={errors.resourceId}
-        onChange={(e) => set({ resourceId: e.currentTarget.value })}
+        {...field('resourceId')}
       >
         <option value="">{t('resources.community.noResource')}</option>
         {(resources.data?.items ?? []).map((r) => (
@@ -134,40 +124,22 @@ function CommunityForm({ activity }: { activity?: CommunityActivity }) {
         id="community-place"
         label={t('resources.community.placeName')}
         supportText={t('resources.community.placeNameSupport')}
-        value={values.placeName}
-        error={errors.placeName}
-        onChange={(e) => set({ placeName: e.currentTarget.value })}
+        {...field('placeName')}
       />
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <TextField
           id="community-school-district"
           label={t('resources.community.schoolDistrict')}
-          value={values.schoolDistrict}
-          error={errors.schoolDistrict}
-          onChange={(e) => set({ schoolDistrict: e.currentTarget.value })}
+          {...field('schoolDistrict')}
         />
-        <TextField
-          id="community-district"
-          label={t('resources.community.district')}
-          value={values.district}
-          error={errors.district}
-          onChange={(e) => set({ district: e.currentTarget.value })}
-        />
+        <TextField id="community-district" label={t('resources.community.district')} {...field('district')} />
       </div>
       <TextField
         id="community-organizer"
         label={t('resources.community.organizer')}
-        value={values.organizer}
-        error={errors.organizer}
-        onChange={(e) => set({ organizer: e.currentTarget.value })}
+        {...field('organizer')}
       />
-      <TextareaField
-        id="community-note"
-        label={t('resources.community.note')}
-        value={values.note}
-        error={errors.note}
-        onChange={(e) => set({ note: e.currentTarget.value })}
-      />
+      <TextareaField id="community-note" label={t('resources.community.note')} {...field('note')} />
       {activity ? (
         <Checkbox
           id="community-active"

@@ -19,6 +19,7 @@ import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useGoWithFlash } from '../../../lib/go-with-flash.ts';
+import { problemFieldMessages } from '../../../lib/problem-fields.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCreateCouncilMeeting } from '../api/create-meeting.ts';
 import { useCouncilMembers } from '../api/list-members.ts';
@@ -45,11 +46,7 @@ export function MeetingNewPage() {
     resolver: zodResolver(meetingFieldsSchema),
     defaultValues: { heldAt: '', place: '', observersCount: 0, observersNote: '', agenda: '', minutes: '' },
   });
-  const serverErrors = new Map(
-    create.error instanceof ApiError
-      ? (create.error.problem.errors ?? []).map((e) => [e.field, e.message] as const)
-      : [],
-  );
+  const serverErrors = problemFieldMessages(create.error);
   if (members.isPending) return <Loading />;
   if (members.isError) return <QueryError error={members.error} onRetry={() => void members.refetch()} />;
   const memberList = members.data;
