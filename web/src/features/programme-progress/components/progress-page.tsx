@@ -52,8 +52,7 @@ export function ProgressPage({
           <FiscalYearSelect
             id="progress-fiscal-year"
             label={t('recidivism.progress.fiscalYear')}
-            from={from}
-            to={to}
+            period={period.data}
             value={year}
             onChange={onFiscalYearChange}
           />
