@@ -114,11 +114,7 @@ function CommunityForm({ activity }: { activity?: CommunityActivity }) {
         {...field('resourceId')}
       >
         <option value="">{t('resources.community.noResource')}</option>
-        {(resources.data?.items ?? []).map((r) => (
-          <option key={r.id} value={r.id}>
-            {r.name}
-          </option>
-        ))}
+        <Options items={resources.data?.items ?? []} value={(r) => r.id} label={(r) => r.name} />
       </SelectField>
       <TextField
         id="community-place"

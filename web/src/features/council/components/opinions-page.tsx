@@ -99,11 +99,11 @@ function OpinionForm({ onCreated }: { onCreated: () => void }) {
             {...register('challengeId', { setValueAs: optionalId })}
           >
             <option value="">{t('recidivism.opinions.none')}</option>
-            {(targets.data?.challenges ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                ({c.position}) {c.title}
-              </option>
-            ))}
+            <Options
+              items={targets.data?.challenges ?? []}
+              value={(c) => c.id}
+              label={(c) => `(${c.position}) ${c.title}`}
+            />
           </SelectField>
           <SelectField
             id="opinion-programme"
@@ -112,11 +112,7 @@ function OpinionForm({ onCreated }: { onCreated: () => void }) {
             {...register('programmeId', { setValueAs: optionalId })}
           >
             <option value="">{t('recidivism.opinions.none')}</option>
-            {(targets.data?.programmes ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <Options items={targets.data?.programmes ?? []} value={(p) => p.id} label={(p) => p.name} />
           </SelectField>
         </div>
         <SelectField
