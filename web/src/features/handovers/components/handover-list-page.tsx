@@ -1,4 +1,4 @@
-import { Link, useNavigate } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -20,7 +20,7 @@ import { RowActionButton } from '../../../components/ui/row-action-button.tsx';
 import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
-import { setFlash } from '../../../lib/flash.ts';
+import { useGoWithFlash } from '../../../lib/go-with-flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { useAcceptHandover } from '../api/accept-handover.ts';
 import { type HandoverStatus, useHandovers } from '../api/list-handovers.ts';
@@ -95,7 +95,7 @@ export type HandoverListPageProps = {
  */
 export function HandoverListPage({ status, onStatusChange }: HandoverListPageProps) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const goWithFlash = useGoWithFlash();
   // The coordinating section decides; a counter only follows what it sent (the API answers accordingly).
   const inbox = useCan('handover.decide');
   const handovers = useHandovers(status);
@@ -111,8 +111,10 @@ export function HandoverListPage({ status, onStatusChange }: HandoverListPagePro
     accept.mutate(accepting.id, {
       onSuccess: (created) => {
         setAccepting(null);
-        setFlash(t('ui.next.accepted', { caseNumber: created.caseNumber }));
-        void navigate({ to: '/cases/$caseId', params: { caseId: created.caseId } });
+        goWithFlash(t('ui.next.accepted', { caseNumber: created.caseNumber }), {
+          to: '/cases/$caseId',
+          params: { caseId: created.caseId },
+        });
       },
     });
   };
