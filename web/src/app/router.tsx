@@ -9,8 +9,9 @@ import {
   useNavigate,
   useRouter,
 } from '@tanstack/react-router';
-import { useEffect } from 'react';
+import { type ComponentType, useEffect } from 'react';
 import { handoverStatuses } from '../../../src/contract/statuses.ts';
+import type { Permission } from '../../../src/domain/permissions.ts';
 import { Loading } from '../components/ui/loading.tsx';
 import { type CaseListFilter, parseCaseFilter } from '../features/cases/case-filter.ts';
 import { type CaseTab, caseTabs } from '../features/cases/case-tabs.ts';
@@ -366,6 +367,52 @@ const appRoute = createRoute({
   ),
 });
 
+/** A screen of the signed-in app with no parameters of its own, shown to those who hold `permission`. */
+function permittedRoute<TPath extends string>(path: TPath, permission: Permission, Page: ComponentType) {
+  return createRoute({
+    getParentRoute: () => appRoute,
+    path,
+    component: () => (
+      <RequirePermission permission={permission}>
+        <Page />
+      </RequirePermission>
+    ),
+  });
+}
+
+/** The name of a path's one parameter: `'/resources/$resourceId/edit'` → `'resourceId'`. */
+type PathParam<TPath extends string> = TPath extends `${string}/$${infer Name}/${string}`
+  ? Name
+  : TPath extends `${string}/$${infer Name}`
+    ? Name
+    : never;
+
+/**
+ * A screen of one record (`/resources/$resourceId`…), shown to those who hold `permission`: the page
+ * gets the record's id under the parameter's name, and is made anew when another record is opened.
+ */
+function permittedRecordRoute<TPath extends string>(
+  path: TPath,
+  permission: Permission,
+  Page: ComponentType<Record<PathParam<TPath>, string>>,
+) {
+  const param = path.match(/\$(\w+)/)?.[1] ?? '';
+  const route = createRoute({
+    getParentRoute: () => appRoute,
+    path,
+    component: function RecordRoute() {
+      const id = (route.useParams() as Record<string, string>)[param] ?? '';
+      const props = { [param]: id } as Record<PathParam<TPath>, string>;
+      return (
+        <RequirePermission permission={permission}>
+          <Page key={id} {...props} />
+        </RequirePermission>
+      );
+    },
+  });
+  return route;
+}
+
 const homeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
@@ -409,28 +456,17 @@ const organizationsRoute = createRoute({
   },
 });
 
-const organizationNewRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/admin/organizations/new',
-  component: () => (
-    <RequirePermission permission="organization.manage">
-      <OrganizationCreatePage />
-    </RequirePermission>
-  ),
-});
+const organizationNewRoute = permittedRoute(
+  '/admin/organizations/new',
+  'organization.manage',
+  OrganizationCreatePage,
+);
 
-const organizationEditRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/admin/organizations/$organizationId',
-  component: function OrganizationEditRoute() {
-    const { organizationId } = organizationEditRoute.useParams();
-    return (
-      <RequirePermission permission="organization.read">
-        <OrganizationEditPage key={organizationId} organizationId={organizationId} />
-      </RequirePermission>
-    );
-  },
-});
+const organizationEditRoute = permittedRecordRoute(
+  '/admin/organizations/$organizationId',
+  'organization.read',
+  OrganizationEditPage,
+);
 
 const usersRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -467,28 +503,9 @@ const usersRoute = createRoute({
   },
 });
 
-const userNewRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/admin/users/new',
-  component: () => (
-    <RequirePermission permission="user.manage">
-      <UserCreatePage />
-    </RequirePermission>
-  ),
-});
+const userNewRoute = permittedRoute('/admin/users/new', 'user.manage', UserCreatePage);
 
-const userEditRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/admin/users/$userId',
-  component: function UserEditRoute() {
-    const { userId } = userEditRoute.useParams();
-    return (
-      <RequirePermission permission="user.read">
-        <UserEditPage key={userId} userId={userId} />
-      </RequirePermission>
-    );
-  },
-});
+const userEditRoute = permittedRecordRoute('/admin/users/$userId', 'user.read', UserEditPage);
 
 // Accounts and sessions (issue 4): my devices, password, two-step verification; admin tools.
 const accountSessionsRoute = createRoute({
@@ -509,38 +526,15 @@ const accountTotpRoute = createRoute({
   component: TotpPage,
 });
 
-const tenantSettingsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/admin/settings',
-  component: () => (
-    <RequirePermission permission="user.manage">
-      <TenantSettingsPage />
-    </RequirePermission>
-  ),
-});
+const tenantSettingsRoute = permittedRoute('/admin/settings', 'user.manage', TenantSettingsPage);
 
-const reshuffleRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/admin/reshuffle',
-  component: () => (
-    <RequirePermission permission="user.manage">
-      <ReshufflePage />
-    </RequirePermission>
-  ),
-});
+const reshuffleRoute = permittedRoute('/admin/reshuffle', 'user.manage', ReshufflePage);
 
-const userSecurityRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/admin/users/$userId/security',
-  component: function UserSecurityRoute() {
-    const { userId } = userSecurityRoute.useParams();
-    return (
-      <RequirePermission permission="user.manage">
-        <UserSecurityPage key={userId} userId={userId} />
-      </RequirePermission>
-    );
-  },
-});
+const userSecurityRoute = permittedRecordRoute(
+  '/admin/users/$userId/security',
+  'user.manage',
+  UserSecurityPage,
+);
 
 // Intake and entry points: my tasks, consultations, referrals, handovers, persons.
 
@@ -550,15 +544,7 @@ function oneOf<T extends string>(values: readonly T[], value: unknown): T | unde
     : undefined;
 }
 
-const tasksRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/tasks',
-  component: () => (
-    <RequirePermission permission="task.read">
-      <MyTasksPage />
-    </RequirePermission>
-  ),
-});
+const tasksRoute = permittedRoute('/tasks', 'task.read', MyTasksPage);
 
 const consultationsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -581,28 +567,13 @@ const consultationsRoute = createRoute({
   },
 });
 
-const consultationNewRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/consultations/new',
-  component: () => (
-    <RequirePermission permission="consultation.create">
-      <ConsultationNewPage />
-    </RequirePermission>
-  ),
-});
+const consultationNewRoute = permittedRoute('/consultations/new', 'consultation.create', ConsultationNewPage);
 
-const consultationDetailRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/consultations/$consultationId',
-  component: function ConsultationDetailRoute() {
-    const { consultationId } = consultationDetailRoute.useParams();
-    return (
-      <RequirePermission permission="consultation.read">
-        <ConsultationDetailPage key={consultationId} consultationId={consultationId} />
-      </RequirePermission>
-    );
-  },
-});
+const consultationDetailRoute = permittedRecordRoute(
+  '/consultations/$consultationId',
+  'consultation.read',
+  ConsultationDetailPage,
+);
 
 const referralsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -652,28 +623,9 @@ const handoversRoute = createRoute({
   },
 });
 
-const personsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/persons',
-  component: () => (
-    <RequirePermission permission="person.read">
-      <PersonSearchPage />
-    </RequirePermission>
-  ),
-});
+const personsRoute = permittedRoute('/persons', 'person.read', PersonSearchPage);
 
-const personDetailRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/persons/$personId',
-  component: function PersonDetailRoute() {
-    const { personId } = personDetailRoute.useParams();
-    return (
-      <RequirePermission permission="person.read">
-        <PersonDetailPage key={personId} personId={personId} />
-      </RequirePermission>
-    );
-  },
-});
+const personDetailRoute = permittedRecordRoute('/persons/$personId', 'person.read', PersonDetailPage);
 
 // Case screens: the cases my organisation takes part in, one case with its records, a meeting, my plan items.
 
@@ -729,18 +681,7 @@ const caseDetailRoute = createRoute({
   },
 });
 
-const caseEasyReadRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/cases/$caseId/easy-read',
-  component: function CaseEasyReadRoute() {
-    const { caseId } = caseEasyReadRoute.useParams();
-    return (
-      <RequirePermission permission="case.read">
-        <EasyReadPage key={caseId} caseId={caseId} />
-      </RequirePermission>
-    );
-  },
-});
+const caseEasyReadRoute = permittedRecordRoute('/cases/$caseId/easy-read', 'case.read', EasyReadPage);
 
 const statisticsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -816,15 +757,7 @@ const meetingRoute = createRoute({
   },
 });
 
-const planItemsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/plan-items',
-  component: () => (
-    <RequirePermission permission="supportReport.create">
-      <PlanItemsPage />
-    </RequirePermission>
-  ),
-});
+const planItemsRoute = permittedRoute('/plan-items', 'supportReport.create', PlanItemsPage);
 
 // Privacy (issue 4): the audit trail and 開示請求 for the auditor (個人情報保護担当).
 const auditRoute = createRoute({
@@ -849,229 +782,75 @@ const auditRoute = createRoute({
   },
 });
 
-const disclosureRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/audit/disclosure',
-  component: () => (
-    <RequirePermission permission="disclosure.export">
-      <DisclosurePage />
-    </RequirePermission>
-  ),
-});
+const disclosureRoute = permittedRoute('/audit/disclosure', 'disclosure.export', DisclosurePage);
 
 // 保存期間・廃棄 (issue 13): the periods (IT or the coordinating section), the disposal list
 // (the coordinating section) and the record of disposals (the auditor).
-const retentionSettingsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/admin/retention',
-  component: () => (
-    <RequirePermission permission="retention.manage">
-      <RetentionSettingsPage />
-    </RequirePermission>
-  ),
-});
+const retentionSettingsRoute = permittedRoute('/admin/retention', 'retention.manage', RetentionSettingsPage);
 
-const disposalCandidatesRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/disposals',
-  component: () => (
-    <RequirePermission permission="disposal.approve">
-      <DisposalCandidatesPage />
-    </RequirePermission>
-  ),
-});
+const disposalCandidatesRoute = permittedRoute('/disposals', 'disposal.approve', DisposalCandidatesPage);
 
-const disposalRecordsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/audit/disposals',
-  component: () => (
-    <RequirePermission permission="audit.read">
-      <DisposalRecordsPage />
-    </RequirePermission>
-  ),
-});
+const disposalRecordsRoute = permittedRoute('/audit/disposals', 'audit.read', DisposalRecordsPage);
 
 // 社会資源, 参加支援, アウトリーチ, 地域づくり (issue 12).
 
-const resourcesRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/resources',
-  component: () => (
-    <RequirePermission permission="resource.read">
-      <ResourceListPage />
-    </RequirePermission>
-  ),
-});
+const resourcesRoute = permittedRoute('/resources', 'resource.read', ResourceListPage);
 
-const placementsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/placements',
-  component: () => (
-    <RequirePermission permission="case.read">
-      <PlacementListPage />
-    </RequirePermission>
-  ),
-});
+const placementsRoute = permittedRoute('/placements', 'case.read', PlacementListPage);
 
-const resourceNewRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/resources/new',
-  component: () => (
-    <RequirePermission permission="resource.manage">
-      <ResourceCreatePage />
-    </RequirePermission>
-  ),
-});
+const resourceNewRoute = permittedRoute('/resources/new', 'resource.manage', ResourceCreatePage);
 
-const resourceDetailRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/resources/$resourceId',
-  component: function ResourceDetailRoute() {
-    const { resourceId } = resourceDetailRoute.useParams();
-    return (
-      <RequirePermission permission="resource.read">
-        <ResourceDetailPage key={resourceId} resourceId={resourceId} />
-      </RequirePermission>
-    );
-  },
-});
+const resourceDetailRoute = permittedRecordRoute(
+  '/resources/$resourceId',
+  'resource.read',
+  ResourceDetailPage,
+);
 
-const resourceEditRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/resources/$resourceId/edit',
-  component: function ResourceEditRoute() {
-    const { resourceId } = resourceEditRoute.useParams();
-    return (
-      <RequirePermission permission="resource.manage">
-        <ResourceEditPage key={resourceId} resourceId={resourceId} />
-      </RequirePermission>
-    );
-  },
-});
+const resourceEditRoute = permittedRecordRoute(
+  '/resources/$resourceId/edit',
+  'resource.manage',
+  ResourceEditPage,
+);
 
-const resourceImportRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/resources/import',
-  component: () => (
-    <RequirePermission permission="resource.manage">
-      <ResourceImportPage />
-    </RequirePermission>
-  ),
-});
+const resourceImportRoute = permittedRoute('/resources/import', 'resource.manage', ResourceImportPage);
 
-const communityRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/community',
-  component: () => (
-    <RequirePermission permission="resource.read">
-      <CommunityListPage />
-    </RequirePermission>
-  ),
-});
+const communityRoute = permittedRoute('/community', 'resource.read', CommunityListPage);
 
-const communityNewRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/community/new',
-  component: () => (
-    <RequirePermission permission="resource.manage">
-      <CommunityCreatePage />
-    </RequirePermission>
-  ),
-});
+const communityNewRoute = permittedRoute('/community/new', 'resource.manage', CommunityCreatePage);
 
-const communityActivityRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/community/$activityId',
-  component: function CommunityActivityRoute() {
-    const { activityId } = communityActivityRoute.useParams();
-    return (
-      <RequirePermission permission="resource.read">
-        <CommunityActivityPage key={activityId} activityId={activityId} />
-      </RequirePermission>
-    );
-  },
-});
+const communityActivityRoute = permittedRecordRoute(
+  '/community/$activityId',
+  'resource.read',
+  CommunityActivityPage,
+);
 
-const communityEditRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/community/$activityId/edit',
-  component: function CommunityEditRoute() {
-    const { activityId } = communityEditRoute.useParams();
-    return (
-      <RequirePermission permission="resource.manage">
-        <CommunityEditPage key={activityId} activityId={activityId} />
-      </RequirePermission>
-    );
-  },
-});
+const communityEditRoute = permittedRecordRoute(
+  '/community/$activityId/edit',
+  'resource.manage',
+  CommunityEditPage,
+);
 
 // The recidivism plan (再犯防止推進計画), its programmes, annual progress and the liaison council.
 
-const recidivismPlanRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/recidivism-plan',
-  component: () => (
-    <RequirePermission permission="plan.read">
-      <RecidivismPlanPage />
-    </RequirePermission>
-  ),
-});
+const recidivismPlanRoute = permittedRoute('/recidivism-plan', 'plan.read', RecidivismPlanPage);
 
-const programmesRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/programmes',
-  component: () => (
-    <RequirePermission permission="plan.read">
-      <ProgrammeListPage />
-    </RequirePermission>
-  ),
-});
+const programmesRoute = permittedRoute('/programmes', 'plan.read', ProgrammeListPage);
 
-const programmeNewRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/programmes/new',
-  component: () => (
-    <RequirePermission permission="plan.manage">
-      <ProgrammeCreatePage />
-    </RequirePermission>
-  ),
-});
+const programmeNewRoute = permittedRoute('/programmes/new', 'plan.manage', ProgrammeCreatePage);
 
-const programmeImportRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/programmes/import',
-  component: () => (
-    <RequirePermission permission="plan.manage">
-      <ProgrammeImportPage />
-    </RequirePermission>
-  ),
-});
+const programmeImportRoute = permittedRoute('/programmes/import', 'plan.manage', ProgrammeImportPage);
 
-const programmeDetailRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/programmes/$programmeId',
-  component: function ProgrammeDetailRoute() {
-    const { programmeId } = programmeDetailRoute.useParams();
-    return (
-      <RequirePermission permission="plan.read">
-        <ProgrammeDetailPage key={programmeId} programmeId={programmeId} />
-      </RequirePermission>
-    );
-  },
-});
+const programmeDetailRoute = permittedRecordRoute(
+  '/programmes/$programmeId',
+  'plan.read',
+  ProgrammeDetailPage,
+);
 
-const programmeEditRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/programmes/$programmeId/edit',
-  component: function ProgrammeEditRoute() {
-    const { programmeId } = programmeEditRoute.useParams();
-    return (
-      <RequirePermission permission="plan.manage">
-        <ProgrammeEditPage key={programmeId} programmeId={programmeId} />
-      </RequirePermission>
-    );
-  },
-});
+const programmeEditRoute = permittedRecordRoute(
+  '/programmes/$programmeId/edit',
+  'plan.manage',
+  ProgrammeEditPage,
+);
 
 const programmeProgressRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -1096,48 +875,21 @@ const programmeProgressRoute = createRoute({
   },
 });
 
-const councilRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/council',
-  component: () => (
-    <RequirePermission permission="council.read">
-      <CouncilPage />
-    </RequirePermission>
-  ),
-});
+const councilRoute = permittedRoute('/council', 'council.read', CouncilPage);
 
-const councilMeetingNewRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/council/meetings/new',
-  component: () => (
-    <RequirePermission permission="council.manage">
-      <CouncilMeetingNewPage />
-    </RequirePermission>
-  ),
-});
+const councilMeetingNewRoute = permittedRoute(
+  '/council/meetings/new',
+  'council.manage',
+  CouncilMeetingNewPage,
+);
 
-const councilMeetingRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/council/meetings/$meetingId',
-  component: function CouncilMeetingRoute() {
-    const { meetingId } = councilMeetingRoute.useParams();
-    return (
-      <RequirePermission permission="council.read">
-        <CouncilMeetingDetailPage key={meetingId} meetingId={meetingId} />
-      </RequirePermission>
-    );
-  },
-});
+const councilMeetingRoute = permittedRecordRoute(
+  '/council/meetings/$meetingId',
+  'council.read',
+  CouncilMeetingDetailPage,
+);
 
-const councilOpinionsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/council/opinions',
-  component: () => (
-    <RequirePermission permission="council.read">
-      <OpinionsPage />
-    </RequirePermission>
-  ),
-});
+const councilOpinionsRoute = permittedRoute('/council/opinions', 'council.read', OpinionsPage);
 
 /** The programme catalogue without sign-in (the plan is public); the server may switch it off. */
 const publicProgrammesRoute = createRoute({

@@ -1,15 +1,23 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../components/ui/alert.tsx';
 import { PageHeading } from '../components/ui/page-heading.tsx';
 import { RouteLink } from '../components/ui/route-link.tsx';
 import { problemMessage } from '../lib/problem-message.ts';
 
-function HomeLink() {
+/** The frame of a page saying why the screen cannot be shown: its title, what happened, the way home. */
+function StatusPage({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <p>
-      <RouteLink to="/">{t('page.backHome')}</RouteLink>
-    </p>
+    <>
+      <PageHeading>{title}</PageHeading>
+      <div className="flex flex-col gap-6">
+        {children}
+        <p>
+          <RouteLink to="/">{t('page.backHome')}</RouteLink>
+        </p>
+      </div>
+    </>
   );
 }
 
@@ -17,13 +25,9 @@ function HomeLink() {
 export function NotFoundPage() {
   const { t } = useTranslation();
   return (
-    <>
-      <PageHeading>{t('page.notFoundTitle')}</PageHeading>
-      <div className="flex flex-col gap-6">
-        <p>{t('page.notFoundBody')}</p>
-        <HomeLink />
-      </div>
-    </>
+    <StatusPage title={t('page.notFoundTitle')}>
+      <p>{t('page.notFoundBody')}</p>
+    </StatusPage>
   );
 }
 
@@ -31,13 +35,9 @@ export function NotFoundPage() {
 export function ForbiddenPage() {
   const { t } = useTranslation();
   return (
-    <>
-      <PageHeading>{t('page.forbiddenTitle')}</PageHeading>
-      <div className="flex flex-col gap-6">
-        <p>{t('page.forbiddenBody')}</p>
-        <HomeLink />
-      </div>
-    </>
+    <StatusPage title={t('page.forbiddenTitle')}>
+      <p>{t('page.forbiddenBody')}</p>
+    </StatusPage>
   );
 }
 
@@ -45,12 +45,8 @@ export function ForbiddenPage() {
 export function ErrorPage({ error }: { error: unknown }) {
   const { t } = useTranslation();
   return (
-    <>
-      <PageHeading>{t('page.errorTitle')}</PageHeading>
-      <div className="flex flex-col gap-6">
-        <Alert tone="error" title={problemMessage(error, t)} />
-        <HomeLink />
-      </div>
-    </>
+    <StatusPage title={t('page.errorTitle')}>
+      <Alert tone="error" title={problemMessage(error, t)} />
+    </StatusPage>
   );
 }

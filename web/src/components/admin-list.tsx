@@ -1,38 +1,48 @@
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFlash } from '../lib/flash.ts';
+import type { EnableToggle, Toggleable } from './enable-toggle.tsx';
 import { Alert } from './ui/alert.tsx';
 import { buttonClassName } from './ui/button.tsx';
 import { PageHeading } from './ui/page-heading.tsx';
 
+/** The i18n namespace of an administration list's texts. */
+export type AdminMessages = 'organizations' | 'users';
+
+/** The register screen of each administration list. */
+const createRoutes = {
+  organizations: '/admin/organizations/new',
+  users: '/admin/users/new',
+} as const satisfies Record<AdminMessages, string>;
+
 /**
  * The frame of an administration list (組織管理, ユーザー管理): the heading and lead
  * (`<messages>.heading`, `.lead`), the `<messages>.create` button for those who may register, the
- * message of what was just done, the filters and table (`children`), and the confirmation dialog.
+ * message of what was just done (by the list's disable / enable, else left by the previous page), the
+ * filters and table (`children`), and the disable / enable confirmation dialog.
  */
-export function AdminListPage({
+export function AdminListPage<T extends Toggleable>({
   messages,
-  createTo,
   canCreate,
-  message,
-  dialog,
+  toggle,
   children,
 }: {
-  messages: 'organizations' | 'users';
-  createTo: '/admin/organizations/new' | '/admin/users/new';
+  messages: AdminMessages;
   canCreate: boolean;
-  message: string | null;
-  dialog: ReactNode;
+  toggle: EnableToggle<T>;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
+  const flash = useFlash();
+  const message = toggle.done ?? flash;
   return (
     <>
       <PageHeading
         lead={t(`${messages}.lead`)}
         actions={
           canCreate ? (
-            <Link to={createTo} className={buttonClassName('solid-fill', 'md')}>
+            <Link to={createRoutes[messages]} className={buttonClassName('solid-fill', 'md')}>
               {t(`${messages}.create`)}
             </Link>
           ) : null
@@ -46,7 +56,7 @@ export function AdminListPage({
         {children}
       </div>
 
-      {dialog}
+      {toggle.dialog}
     </>
   );
 }

@@ -1,29 +1,21 @@
-import { useTranslation } from 'react-i18next';
-import { problemMessage } from '../lib/problem-message.ts';
-import { Alert } from './ui/alert.tsx';
-import { Button } from './ui/button.tsx';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { DownloadButton, DownloadResult } from './download-controls.tsx';
 import { Section } from './ui/section.tsx';
 
 export type CsvEncoding = 'utf-8' | 'shift_jis';
 
-/** The texts of one download section, already translated by the page that shows it. */
-export interface CsvDownloadLabels {
-  title: string;
-  note: string;
-  utf8: string;
-  shiftJis: string;
-  downloading: string;
-  failed: string;
-  downloaded: (fileName: string) => string;
-}
+/** The texts of a download section, each a key of the page's own dictionary. */
+export type CsvDownloadText =
+  | 'downloadTitle'
+  | 'downloadNote'
+  | 'downloadCsv'
+  | 'downloadCsvSjis'
+  | 'downloading'
+  | 'downloadFailed'
+  | 'downloaded';
 
-/** Where a page's CSV export stands: which encoding is being downloaded, the failure, the file saved. */
-export interface CsvDownloadState {
-  pendingEncoding: CsvEncoding | undefined;
-  error: unknown;
-  downloadedName: string | undefined;
-  download: (encoding: CsvEncoding) => void;
-}
+/** A page's CSV export: it downloads the file in the encoding asked for and answers the saved file's name. */
+export type CsvExport = UseMutationResult<string, unknown, CsvEncoding>;
 
 /**
  * A CSV download in UTF-8 (BOM) or Shift_JIS, as the audit log and the disposal record offer it:
@@ -31,43 +23,35 @@ export interface CsvDownloadState {
  */
 export function CsvDownloadSection({
   id,
-  labels,
-  state,
+  text,
+  exporter,
 }: {
   id: string;
-  labels: CsvDownloadLabels;
-  state: CsvDownloadState;
+  /** The page's text for a key (loaded with the page's dictionary); `downloaded` takes the file's `name`. */
+  text: (key: CsvDownloadText, values?: { name: string }) => string;
+  exporter: CsvExport;
 }) {
-  const { t } = useTranslation();
-  const pending = state.pendingEncoding !== undefined;
   return (
-    <Section id={id} title={labels.title} size="hidden" className="flex flex-col gap-3">
-      <p className="text-std-16N-170 text-solid-gray-700">{labels.note}</p>
+    <Section id={id} title={text('downloadTitle')} size="hidden" className="flex flex-col gap-3">
+      <p className="text-std-16N-170 text-solid-gray-700">{text('downloadNote')}</p>
       <div className="flex flex-wrap gap-4">
         {(['utf-8', 'shift_jis'] as const).map((encoding) => (
-          <Button
+          <DownloadButton
             key={encoding}
-            variant="outline"
-            aria-disabled={pending || undefined}
-            onClick={() => {
-              if (!pending) state.download(encoding);
-            }}
+            pending={exporter.isPending}
+            downloading={exporter.isPending && exporter.variables === encoding}
+            downloadingLabel={text('downloading')}
+            onDownload={() => exporter.mutate(encoding)}
           >
-            {state.pendingEncoding === encoding
-              ? labels.downloading
-              : encoding === 'utf-8'
-                ? labels.utf8
-                : labels.shiftJis}
-          </Button>
+            {encoding === 'utf-8' ? text('downloadCsv') : text('downloadCsvSjis')}
+          </DownloadButton>
         ))}
       </div>
-      {state.error ? (
-        <Alert tone="error" title={labels.failed}>
-          {problemMessage(state.error, t)}
-        </Alert>
-      ) : state.downloadedName !== undefined ? (
-        <Alert tone="success" title={labels.downloaded(state.downloadedName)} />
-      ) : null}
+      <DownloadResult
+        download={exporter}
+        failed={text('downloadFailed')}
+        saved={(name) => text('downloaded', { name })}
+      />
     </Section>
   );
 }

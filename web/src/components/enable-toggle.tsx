@@ -1,12 +1,13 @@
 import type { UseMutationResult } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AdminMessages } from './admin-list.tsx';
 import { Badge } from './ui/badge.tsx';
-import { Button } from './ui/button.tsx';
 import { ConfirmDialog } from './ui/confirm-dialog.tsx';
+import { RowActionButton } from './ui/row-action-button.tsx';
 
 type Action = 'disable' | 'enable';
-type Toggleable = { id: string; disabledAt: string | null };
+export type Toggleable = { id: string; disabledAt: string | null };
 
 /**
  * Disable / enable of a record in an administration list (organisations, users): the row's button,
@@ -21,7 +22,7 @@ export function useEnableToggle<T extends Toggleable>({
 }: {
   enable: UseMutationResult<T, Error, string>;
   disable: UseMutationResult<T, Error, string>;
-  messages: 'organizations' | 'users';
+  messages: AdminMessages;
   nameOf: (record: T) => string;
 }) {
   const { t } = useTranslation();
@@ -53,17 +54,15 @@ export function useEnableToggle<T extends Toggleable>({
   const button = (record: T) => {
     const action: Action = record.disabledAt ? 'enable' : 'disable';
     return (
-      <Button
+      <RowActionButton
+        action={verb(action)}
+        name={nameOf(record)}
         variant="outline"
-        size="sm"
-        aria-label={t('common.actionFor', { action: verb(action), name: nameOf(record) })}
         onClick={() => {
           setDone(null);
           setPending({ record, action });
         }}
-      >
-        {verb(action)}
-      </Button>
+      />
     );
   };
 
@@ -86,8 +85,11 @@ export function useEnableToggle<T extends Toggleable>({
     </ConfirmDialog>
   );
 
-  return { done, button, dialog };
+  return { done, button, dialog, nameOf };
 }
+
+/** What `useEnableToggle` gives a list: the message once done, a row's button, the dialog, a record's name. */
+export type EnableToggle<T extends Toggleable> = ReturnType<typeof useEnableToggle<T>>;
 
 /** 有効 or 無効, for a record of an administration list. */
 export function EnabledBadge({ record }: { record: Toggleable }) {

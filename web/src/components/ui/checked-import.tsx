@@ -1,13 +1,32 @@
 import type { UseMutationResult } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Problem } from '../../../../src/contract/problem.ts';
+import { ApiError } from '../../lib/api-client.ts';
 import { fileToBase64 } from '../../lib/file-base64.ts';
+import { problemMessage } from '../../lib/problem-message.ts';
+import { Alert } from './alert.tsx';
 import { Button } from './button.tsx';
 import { FileField } from './file-field.tsx';
 
 /** What an import sends: the file, and whether this is only the check (a dry run). */
 export type ImportRequest = { fileName: string; contentBase64: string; dryRun: boolean };
 
+/** The row or field errors a refused import carries. */
+export type RefusedImportErrors = NonNullable<Problem['errors']>;
+
 type Picked = { fileName: string; contentBase64: string };
+
+/** The words of a checked import, each a key of the importing page's own dictionary. */
+export type CheckedImportText =
+  | 'chooseFirst'
+  | 'readFailed'
+  | 'file'
+  | 'fileSupport'
+  | 'check'
+  | 'checking'
+  | 'run'
+  | 'running';
 
 /**
  * A file import that is checked before it is run: the file picked, the check's answer (a dry run),
@@ -15,7 +34,8 @@ type Picked = { fileName: string; contentBase64: string };
  */
 export function useCheckedImport<Result extends { dryRun: boolean }>(
   run: UseMutationResult<Result, Error, ImportRequest>,
-  texts: { chooseFirst: string; readFailed: string },
+  /** The page's text for a key (loaded with the page's dictionary). */
+  text: (key: CheckedImportText) => string,
 ) {
   const [picked, setPicked] = useState<Picked | null>(null);
   const [pickError, setPickError] = useState<string | null>(null);
@@ -25,7 +45,7 @@ export function useCheckedImport<Result extends { dryRun: boolean }>(
   const start = (dryRun: boolean) => {
     if (run.isPending) return;
     if (!picked) {
-      setPickError(texts.chooseFirst);
+      setPickError(text('chooseFirst'));
       return;
     }
     run.mutate(
@@ -49,63 +69,67 @@ export function useCheckedImport<Result extends { dryRun: boolean }>(
     if (!file) return setPicked(null);
     fileToBase64(file)
       .then((contentBase64) => setPicked({ fileName: file.name, contentBase64 }))
-      .catch(() => setPickError(texts.readFailed));
+      .catch(() => setPickError(text('readFailed')));
   };
-  return { run, check, done, pickError, start, pick };
+  return { run, check, done, pickError, start, pick, text };
 }
 
 /**
  * The form of a checked import: the file field, 「確認」 (the dry run) and, once `canRun`, the
- * button that runs the import.
+ * button that runs the import; after it, why the run failed, with the errors a refused file carries
+ * drawn by `refused`.
  */
 export function CheckedImportForm<Result extends { dryRun: boolean }>({
   importer,
   accept,
   canRun,
-  texts,
+  refused,
 }: {
   importer: ReturnType<typeof useCheckedImport<Result>>;
   accept: string;
   canRun: boolean;
-  texts: {
-    file: string;
-    fileSupport: string;
-    check: string;
-    checking: string;
-    run: string;
-    running: string;
-  };
+  refused: (errors: RefusedImportErrors) => ReactNode;
 }) {
+  const { t } = useTranslation();
   const inputId = useId();
-  const { run } = importer;
+  const { run, text } = importer;
+  const refusedErrors = run.error instanceof ApiError ? run.error.problem.errors : undefined;
   return (
-    <form
-      noValidate
-      className="flex flex-col gap-6"
-      onSubmit={(event) => {
-        event.preventDefault();
-        importer.start(true);
-      }}
-    >
-      <FileField
-        id={inputId}
-        required
-        label={texts.file}
-        supportText={texts.fileSupport}
-        accept={accept}
-        error={importer.pickError}
-        onPick={importer.pick}
-      />
-      <div className="flex flex-wrap gap-6">
-        <Button type="submit" variant={canRun ? 'outline' : 'solid-fill'}>
-          {run.isPending && run.variables?.dryRun ? texts.checking : texts.check}
-        </Button>
-        {canRun ? (
-          <Button onClick={() => importer.start(false)} aria-disabled={run.isPending || undefined}>
-            {run.isPending && !run.variables?.dryRun ? texts.running : texts.run}
+    <>
+      <form
+        noValidate
+        className="flex flex-col gap-6"
+        onSubmit={(event) => {
+          event.preventDefault();
+          importer.start(true);
+        }}
+      >
+        <FileField
+          id={inputId}
+          required
+          label={text('file')}
+          supportText={text('fileSupport')}
+          accept={accept}
+          error={importer.pickError}
+          onPick={importer.pick}
+        />
+        <div className="flex flex-wrap gap-6">
+          <Button type="submit" variant={canRun ? 'outline' : 'solid-fill'}>
+            {run.isPending && run.variables?.dryRun ? text('checking') : text('check')}
           </Button>
-        ) : null}
-      </div>
-    </form>
+          {canRun ? (
+            <Button onClick={() => importer.start(false)} aria-disabled={run.isPending || undefined}>
+              {run.isPending && !run.variables?.dryRun ? text('running') : text('run')}
+            </Button>
+          ) : null}
+        </div>
+      </form>
+      {run.error ? (
+        <div className="flex flex-col gap-4">
+          <Alert tone="error" title={problemMessage(run.error, t)} />
+          {refusedErrors?.length ? refused(refusedErrors) : null}
+        </div>
+      ) : null}
+    </>
   );
 }

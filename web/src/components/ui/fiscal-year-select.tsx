@@ -2,19 +2,18 @@ import { currentLanguage } from '../../lib/i18n/i18n.ts';
 import { formatFiscalYear } from '../../lib/wareki.ts';
 import { Options, SelectField } from './select-field.tsx';
 
-/** A choice of one 年度 from `from` to `to` (both included), each named in the chosen language. */
+/** A choice of one 年度 within `period` (its `from` and `to` both included), each named in the chosen language. */
 export function FiscalYearSelect({
   id,
   label,
-  from,
-  to,
+  period: { from, to },
   value,
   onChange,
 }: {
   id: string;
   label: string;
-  from: number;
-  to: number;
+  /** The first and last 年度 to offer (a plan's period). */
+  period: { from: number; to: number };
   value: number;
   onChange: (fiscalYear: number) => void;
 }) {

@@ -140,6 +140,7 @@ export const adminJa = {
     },
     person: '本人',
     case: '事例',
+    downloadTitle: 'CSVをダウンロード（UTF-8）',
     downloadCsv: 'CSVをダウンロード（UTF-8）',
     downloadCsvSjis: 'CSVをダウンロード（Shift_JIS）',
     downloading: '出力しています…',

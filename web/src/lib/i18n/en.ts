@@ -1460,6 +1460,7 @@ export const en: Messages = {
     },
     person: 'Person',
     case: 'Case',
+    downloadTitle: 'Download CSV (UTF-8)',
     downloadCsv: 'Download CSV (UTF-8)',
     downloadCsvSjis: 'Download CSV (Shift_JIS)',
     downloading: 'Exporting…',

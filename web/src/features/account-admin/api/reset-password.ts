@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PasswordReset } from '../../../../../src/contract/accounts.ts';
 import { type User, userSchema } from '../../../../../src/contract/users.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 
 /** `POST /api/users/:id/password` → 200 User (the user's sessions end, a lockout is lifted). */
 export function resetPassword(input: { id: string } & PasswordReset): Promise<User> {
@@ -12,9 +12,5 @@ export function resetPassword(input: { id: string } & PasswordReset): Promise<Us
 }
 
 export function useResetPassword() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: resetPassword,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
-  });
+  return useRefreshingMutation(resetPassword, ['users']);
 }

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type User, userSchema } from '../../../../../src/contract/users.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 
 /** `POST /api/users/:id/unlock` → 200 User */
 export function unlockUser(id: string): Promise<User> {
@@ -8,9 +8,5 @@ export function unlockUser(id: string): Promise<User> {
 }
 
 export function useUnlockUser() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: unlockUser,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
-  });
+  return useRefreshingMutation(unlockUser, ['users']);
 }

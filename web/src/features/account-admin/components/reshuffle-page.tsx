@@ -16,6 +16,7 @@ import { Section } from '../../../components/ui/section.tsx';
 import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
+import { problemFieldMessage } from '../../../lib/problem-fields.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useBulkReassign } from '../api/bulk-reassign.ts';
 import { useActiveUsers } from '../api/list-active-users.ts';
@@ -50,10 +51,7 @@ export function ReshufflePage() {
   };
   const setRow = (key: number, patch: Partial<Row>) =>
     edit(() => setRows(rows.map((r) => (r.key === key ? { ...r, ...patch } : r))));
-  const fieldMessage = (field: string) =>
-    run.error instanceof ApiError
-      ? run.error.problem.errors?.find((e) => e.field === field)?.message
-      : undefined;
+  const fieldMessage = (field: string) => problemFieldMessage(run.error, field);
 
   if (users.isPending) return <Loading />;
   if (users.isError) return <QueryError error={users.error} onRetry={() => void users.refetch()} />;

@@ -8,11 +8,11 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { PasswordField } from '../../../components/ui/password-field.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { TextField } from '../../../components/ui/text-field.tsx';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
@@ -102,13 +102,12 @@ export function UserSecurityPage({ userId }: { userId: string }) {
                     );
                   })}
                 >
-                  <TextField
+                  <PasswordField
                     id="reset-new-password"
-                    type="password"
+                    purpose="new"
                     label={t('accounts.password.new')}
                     supportText={t('accounts.userSecurity.resetSupport')}
                     required
-                    autoComplete="new-password"
                     error={
                       errors.newPassword?.message ??
                       (reset.error ? problemMessage(reset.error, t) : undefined)

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TotpCode } from '../../../../../src/contract/accounts.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 import { totpQueryKey } from './get-totp.ts';
 
 /** `POST /api/totp/disable` → 204 (needs a current code). */
@@ -9,9 +9,5 @@ export function disableTotp(input: TotpCode): Promise<undefined> {
 }
 
 export function useDisableTotp() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: disableTotp,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: totpQueryKey }),
-  });
+  return useRefreshingMutation(disableTotp, totpQueryKey);
 }

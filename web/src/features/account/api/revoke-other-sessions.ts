@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { revokedCountSchema } from '../../../../../src/contract/accounts.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 import { sessionsQueryKey } from './list-sessions.ts';
 
 /** `POST /api/sessions/revoke-others` → `{ revoked }`: この端末以外をログアウト. */
@@ -9,9 +9,5 @@ export function revokeOtherSessions(): Promise<{ revoked: number }> {
 }
 
 export function useRevokeOtherSessions() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: revokeOtherSessions,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionsQueryKey }),
-  });
+  return useRefreshingMutation(revokeOtherSessions, sessionsQueryKey);
 }

@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 import { sessionsQueryKey } from './list-sessions.ts';
 
 /** `DELETE /api/sessions/:id` → 204: signs that device out (this one: signs me out). */
@@ -8,9 +8,5 @@ export function revokeSession(id: string): Promise<undefined> {
 }
 
 export function useRevokeSession() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: revokeSession,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionsQueryKey }),
-  });
+  return useRefreshingMutation(revokeSession, sessionsQueryKey);
 }

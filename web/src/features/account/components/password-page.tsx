@@ -6,8 +6,8 @@ import { type PasswordChange, passwordChangeSchema } from '../../../../../src/co
 import { Alert } from '../../../components/ui/alert.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { PasswordField } from '../../../components/ui/password-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
-import { TextField } from '../../../components/ui/text-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useSession } from '../../session/api/get-session.ts';
@@ -54,21 +54,19 @@ export function PasswordPage() {
           </Alert>
         ) : null}
         {change.error ? <ErrorSummary title={problemMessage(change.error, t)} messages={unplaced} /> : null}
-        <TextField
+        <PasswordField
           id="password-current"
-          type="password"
+          purpose="current"
           label={t('accounts.password.current')}
           required
-          autoComplete="current-password"
           {...registerField('currentPassword')}
         />
-        <TextField
+        <PasswordField
           id="password-new"
-          type="password"
+          purpose="new"
           label={t('accounts.password.new')}
           supportText={t('accounts.password.rules')}
           required
-          autoComplete="new-password"
           {...registerField('newPassword')}
         />
         <div>

@@ -10,9 +10,9 @@ export function exportAuditEvents(filter: AuditFilter, encoding: 'utf-8' | 'shif
   return downloadFile(`/api/audit-events/export?${query}`, 'audit.csv');
 }
 
-export function useExportAuditEvents() {
+/** The CSV export of the trail as `filter` selects it; the mutation's variable is the encoding. */
+export function useExportAuditEvents(filter: AuditFilter) {
   return useMutation({
-    mutationFn: ({ filter, encoding }: { filter: AuditFilter; encoding: 'utf-8' | 'shift_jis' }) =>
-      exportAuditEvents(filter, encoding),
+    mutationFn: (encoding: 'utf-8' | 'shift_jis') => exportAuditEvents(filter, encoding),
   });
 }

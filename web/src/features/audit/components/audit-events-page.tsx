@@ -33,7 +33,9 @@ type Form = {
   from: string;
   to: string;
 };
-type FormErrors = Partial<Record<'from' | 'to', string>>;
+/** The period's two ends, typed in 和暦. */
+const periodKeys = ['from', 'to'] as const;
+type FormErrors = Partial<Record<(typeof periodKeys)[number], string>>;
 
 const emptyForm: Form = {
   user: null,
@@ -149,7 +151,7 @@ export function AuditEventsPage({ initial = {} }: { initial?: { action?: string;
     ...(initial.from ? { from: initial.from } : {}),
   });
   const events = useAuditEvents(filter);
-  const exporter = useExportAuditEvents();
+  const exporter = useExportAuditEvents(filter);
   const items = events.data?.pages.flatMap((page) => page.items) ?? [];
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -157,7 +159,7 @@ export function AuditEventsPage({ initial = {} }: { initial?: { action?: string;
   const submit = () => {
     const next: FormErrors = {};
     const dates: { from?: string; to?: string } = {};
-    for (const key of ['from', 'to'] as const) {
+    for (const key of periodKeys) {
       if (form[key].trim() === '') continue;
       const parsed = parseWareki(form[key]);
       if (parsed.ok) dates[key] = parsed.date;
@@ -165,7 +167,7 @@ export function AuditEventsPage({ initial = {} }: { initial?: { action?: string;
     }
     if (dates.from && dates.to && dates.from > dates.to) next.to = t('audit.periodOrder');
     setErrors(next);
-    const first = (['from', 'to'] as const).find((key) => next[key]);
+    const first = periodKeys.find((key) => next[key]);
     if (first) {
       document.getElementById(`audit-${first}`)?.focus();
       return;
@@ -225,24 +227,18 @@ export function AuditEventsPage({ initial = {} }: { initial?: { action?: string;
               onSelect={(choice) => set('kase', choice)}
               useChoices={useCaseChoices}
             />
-            <WarekiDateField
-              id="audit-from"
-              label={t('audit.from')}
-              supportText={t('audit.periodSupport')}
-              typed={form.from}
-              value={form.from}
-              error={errors.from}
-              onChange={(event) => set('from', event.currentTarget.value)}
-            />
-            <WarekiDateField
-              id="audit-to"
-              label={t('audit.to')}
-              supportText={t('audit.periodSupport')}
-              typed={form.to}
-              value={form.to}
-              error={errors.to}
-              onChange={(event) => set('to', event.currentTarget.value)}
-            />
+            {periodKeys.map((key) => (
+              <WarekiDateField
+                key={key}
+                id={`audit-${key}`}
+                label={t(`audit.${key}`)}
+                supportText={t('audit.periodSupport')}
+                typed={form[key]}
+                value={form[key]}
+                error={errors[key]}
+                onChange={(event) => set(key, event.currentTarget.value)}
+              />
+            ))}
           </div>
           <CheckboxGroup legend={t('audit.actions')} supportText={t('audit.actionsSupport')}>
             <div className="grid max-h-72 gap-x-6 overflow-y-auto rounded-8 border border-solid-gray-420 px-4 sm:grid-cols-2 lg:grid-cols-3">
@@ -267,21 +263,8 @@ export function AuditEventsPage({ initial = {} }: { initial?: { action?: string;
 
         <CsvDownloadSection
           id="audit-export"
-          labels={{
-            title: t('audit.downloadCsv'),
-            note: t('audit.downloadNote'),
-            utf8: t('audit.downloadCsv'),
-            shiftJis: t('audit.downloadCsvSjis'),
-            downloading: t('audit.downloading'),
-            failed: t('audit.downloadFailed'),
-            downloaded: (name) => t('audit.downloaded', { name }),
-          }}
-          state={{
-            pendingEncoding: exporter.isPending ? exporter.variables?.encoding : undefined,
-            error: exporter.isError ? exporter.error : null,
-            downloadedName: exporter.isSuccess ? exporter.data : undefined,
-            download: (encoding) => exporter.mutate({ filter, encoding }),
-          }}
+          text={(key, values) => t(`audit.${key}`, values)}
+          exporter={exporter}
         />
 
         {events.isPending ? (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DisclosureCandidate } from '../../../../../src/contract/auditEvents.ts';
 import { parseWareki } from '../../../../../src/domain/wareki.ts';
-import { Alert } from '../../../components/ui/alert.tsx';
+import { DownloadButton, DownloadResult } from '../../../components/download-controls.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { BirthDateText } from '../../../components/ui/date-text.tsx';
@@ -16,7 +16,6 @@ import { Section } from '../../../components/ui/section.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { useExportDisclosure } from '../api/export-disclosure.ts';
 import { type DisclosureLookup, useDisclosureLookup } from '../api/lookup-disclosure-persons.ts';
 import '../../../lib/i18n/admin.bundle.ts';
@@ -43,29 +42,23 @@ function ExportPanel({ person }: { person: DisclosureCandidate }) {
       />
       <div className="flex flex-wrap gap-4">
         {(['pdf', 'json'] as const).map((format) => (
-          <Button
+          <DownloadButton
             key={format}
             variant={format === 'pdf' ? 'solid-fill' : 'outline'}
-            aria-disabled={exporter.isPending || undefined}
-            onClick={() => {
-              if (!exporter.isPending) exporter.mutate({ personId: person.id, format, purpose });
-            }}
+            pending={exporter.isPending}
+            downloading={exporter.isPending && exporter.variables?.format === format}
+            downloadingLabel={t('audit.downloading')}
+            onDownload={() => exporter.mutate({ personId: person.id, format, purpose })}
           >
-            {exporter.isPending && exporter.variables?.format === format
-              ? t('audit.downloading')
-              : format === 'pdf'
-                ? t('audit.disclosure.downloadPdf')
-                : t('audit.disclosure.downloadJson')}
-          </Button>
+            {format === 'pdf' ? t('audit.disclosure.downloadPdf') : t('audit.disclosure.downloadJson')}
+          </DownloadButton>
         ))}
       </div>
-      {exporter.isError ? (
-        <Alert tone="error" title={t('audit.downloadFailed')}>
-          {problemMessage(exporter.error, t)}
-        </Alert>
-      ) : exporter.isSuccess ? (
-        <Alert tone="success" title={t('audit.downloaded', { name: exporter.data })} />
-      ) : null}
+      <DownloadResult
+        download={exporter}
+        failed={t('audit.downloadFailed')}
+        saved={(name) => t('audit.downloaded', { name })}
+      />
     </Section>
   );
 }

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import {
   type communityActivityInputSchema,
@@ -7,6 +7,7 @@ import {
   type communitySessionInputSchema,
 } from '../../../../../src/contract/community.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 
 export const communityQueryKey = ['community'] as const;
 
@@ -37,25 +38,23 @@ export function useCommunityActivity(id: string) {
 
 /** `POST /api/community-activities` (create) or `PUT /api/community-activities/:id` (update) */
 export function useSaveCommunityActivity() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, body }: { id?: string | undefined; body: CommunityActivityBody }) =>
+  return useRefreshingMutation(
+    ({ id, body }: { id?: string | undefined; body: CommunityActivityBody }) =>
       id
         ? apiRequest('PUT', `/api/community-activities/${id}`, { schema: communityActivitySchema, body })
         : apiRequest('POST', '/api/community-activities', { schema: communityActivitySchema, body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: communityQueryKey }),
-  });
+    communityQueryKey,
+  );
 }
 
 /** `POST /api/community-activities/:id/sessions` (communityActivities.recordSession) */
 export function useRecordCommunitySession(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CommunitySessionBody) =>
+  return useRefreshingMutation(
+    (body: CommunitySessionBody) =>
       apiRequest('POST', `/api/community-activities/${id}/sessions`, {
         schema: communityActivitySchema,
         body,
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: communityQueryKey }),
-  });
+    communityQueryKey,
+  );
 }

@@ -1,18 +1,16 @@
-import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommunityActivity } from '../../../../../src/contract/community.ts';
 import { today } from '../../../../../src/domain/clock.ts';
 import { formatFiscalYear } from '../../../../../src/domain/fiscalYear.ts';
+import { RecordDetail } from '../../../components/record-detail.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button, buttonClassName } from '../../../components/ui/button.tsx';
+import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FactStrip } from '../../../components/ui/fact-strip.tsx';
-import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
-import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
@@ -116,86 +114,79 @@ export function CommunityActivityPage({ activityId }: { activityId: string }) {
   if (activity.isError) return <QueryError error={activity.error} onRetry={() => void activity.refetch()} />;
   const a = activity.data;
   return (
-    <>
-      <PageHeading
-        lead={t('resources.community.detailLead')}
-        actions={
-          a.abilities.update ? (
-            <Link
-              to="/community/$activityId/edit"
-              params={{ activityId: a.id }}
-              className={buttonClassName('outline', 'md')}
-            >
-              {t('resources.community.edit')}
-            </Link>
-          ) : null
-        }
-      >
-        {a.name}
-      </PageHeading>
-      <div className="flex flex-col gap-8">
-        <FlashStatus message={flash} />
-        <FactStrip
-          label={t('resources.community.factsLabel')}
-          empty="—"
-          facts={[
-            { term: t('resources.community.kind'), value: t(`resources.community.kinds.${a.kind}`) },
-            {
-              term: t('resources.community.place'),
-              value: a.resource ? (
-                <RouteLink to="/resources/$resourceId" params={{ resourceId: a.resource.id }}>
-                  {a.placeName}
-                </RouteLink>
-              ) : (
-                a.placeName
-              ),
-            },
-            {
-              term: t('resources.community.area'),
-              value: [a.schoolDistrict, a.district].filter(Boolean).join('・'),
-            },
-            { term: t('resources.community.organizer'), value: a.organizer },
-            {
-              term: t('resources.community.status'),
-              value: a.active ? t('resources.community.running') : t('resources.community.ended'),
-            },
-            ...(a.note ? [{ term: t('resources.community.note'), value: a.note, wide: true }] : []),
-          ]}
-        />
-        {a.abilities.recordSession ? (
-          <Section id="community-record" title={t('resources.community.recordHeading')}>
-            <SessionForm activity={a} />
-          </Section>
-        ) : null}
-        <Section id="community-sessions" title={t('resources.community.sessionsHeading')}>
-          <DataTable
-            caption={t('resources.community.sessionsCaption')}
-            captionDetail={t('common.itemCount', { count: a.sessions.length })}
-            columns={[
-              t('resources.community.heldOn'),
-              t('resources.community.fiscalYear'),
-              t('resources.community.participantCount'),
-              t('resources.community.organizationNames'),
-              t('resources.community.note'),
-            ]}
-            rows={a.sessions}
-            empty={t('resources.community.noSessions')}
-          >
-            {(s) => (
-              <tr key={s.id}>
-                <Th scope="row" className="whitespace-nowrap">
-                  <DateText value={s.heldOn} />
-                </Th>
-                <Td className="whitespace-nowrap">{formatFiscalYear(s.fiscalYear)}</Td>
-                <Td className="text-right tabular-nums">{s.participants}</Td>
-                <Td>{s.organizations.join('、')}</Td>
-                <Td>{s.note ?? ''}</Td>
-              </tr>
-            )}
-          </DataTable>
+    <RecordDetail
+      name={a.name}
+      lead={t('resources.community.detailLead')}
+      edit={
+        a.abilities.update
+          ? {
+              label: t('resources.community.edit'),
+              link: { to: '/community/$activityId/edit', params: { activityId: a.id } },
+            }
+          : null
+      }
+      flash={flash}
+    >
+      <FactStrip
+        label={t('resources.community.factsLabel')}
+        empty="—"
+        facts={[
+          { term: t('resources.community.kind'), value: t(`resources.community.kinds.${a.kind}`) },
+          {
+            term: t('resources.community.place'),
+            value: a.resource ? (
+              <RouteLink to="/resources/$resourceId" params={{ resourceId: a.resource.id }}>
+                {a.placeName}
+              </RouteLink>
+            ) : (
+              a.placeName
+            ),
+          },
+          {
+            term: t('resources.community.area'),
+            value: [a.schoolDistrict, a.district].filter(Boolean).join('・'),
+          },
+          { term: t('resources.community.organizer'), value: a.organizer },
+          {
+            term: t('resources.community.status'),
+            value: a.active ? t('resources.community.running') : t('resources.community.ended'),
+          },
+          ...(a.note ? [{ term: t('resources.community.note'), value: a.note, wide: true }] : []),
+        ]}
+      />
+      {a.abilities.recordSession ? (
+        <Section id="community-record" title={t('resources.community.recordHeading')}>
+          <SessionForm activity={a} />
         </Section>
-        <RouteLink to="/community">{t('resources.community.backToList')}</RouteLink>
-      </div>
-    </>
+      ) : null}
+      <Section id="community-sessions" title={t('resources.community.sessionsHeading')}>
+        <DataTable
+          caption={t('resources.community.sessionsCaption')}
+          captionDetail={t('common.itemCount', { count: a.sessions.length })}
+          columns={[
+            t('resources.community.heldOn'),
+            t('resources.community.fiscalYear'),
+            t('resources.community.participantCount'),
+            t('resources.community.organizationNames'),
+            t('resources.community.note'),
+          ]}
+          rows={a.sessions}
+          empty={t('resources.community.noSessions')}
+        >
+          {(s) => (
+            <tr key={s.id}>
+              <Th scope="row" className="whitespace-nowrap">
+                <DateText value={s.heldOn} />
+              </Th>
+              <Td className="whitespace-nowrap">{formatFiscalYear(s.fiscalYear)}</Td>
+              <Td className="text-right tabular-nums">{s.participants}</Td>
+              <Td>{s.organizations.join('、')}</Td>
+              <Td>{s.note ?? ''}</Td>
+            </tr>
+          )}
+        </DataTable>
+      </Section>
+      <RouteLink to="/community">{t('resources.community.backToList')}</RouteLink>
+    </RecordDetail>
   );
 }

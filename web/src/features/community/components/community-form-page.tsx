@@ -1,4 +1,3 @@
-import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommunityActivity } from '../../../../../src/contract/community.ts';
@@ -13,7 +12,7 @@ import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { setFlash } from '../../../lib/flash.ts';
+import { useGoWithFlash } from '../../../lib/go-with-flash.ts';
 import { useResources } from '../../resources/api/list-resources.ts';
 import { useCommunityActivity, useSaveCommunityActivity } from '../api/community.ts';
 import { fieldErrorsOf } from './problem-fields.ts';
@@ -57,12 +56,18 @@ const valuesOf = (a: CommunityActivity): Values => ({
 
 function CommunityForm({ activity }: { activity?: CommunityActivity }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const goWithFlash = useGoWithFlash();
   const save = useSaveCommunityActivity();
   const resources = useResources({});
   const [values, setValues] = useState<Values>(activity ? valuesOf(activity) : empty);
   const set = (patch: Partial<Values>) => setValues((v) => ({ ...v, ...patch }));
   const errors = fieldErrorsOf(save.error);
+  /** A text field bound to its value, its change and the server's message for it. */
+  const field = (key: Exclude<keyof Values, 'active'>) => ({
+    value: values[key],
+    error: errors[key],
+    onChange: (e: { currentTarget: { value: string } }) => set({ [key]: e.currentTarget.value }),
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (save.isPending) return;
@@ -83,10 +88,10 @@ function CommunityForm({ activity }: { activity?: CommunityActivity }) {
       },
       {
         onSuccess: (saved) => {
-          setFlash(
+          goWithFlash(
             t(activity ? 'resources.community.updated' : 'resources.community.created', { name: saved.name }),
+            { to: '/community/$activityId', params: { activityId: saved.id } },
           );
-          void navigate({ to: '/community/$activityId', params: { activityId: saved.id } });
         },
       },
     );
@@ -94,22 +99,8 @@ function CommunityForm({ activity }: { activity?: CommunityActivity }) {
   return (
     <form noValidate onSubmit={submit} className="flex max-w-[48rem] flex-col gap-6">
       <ProblemAlert error={save.error} />
-      <TextField
-        id="community-name"
-        label={t('resources.community.name')}
-        required
-        value={values.name}
-        error={errors.name}
-        onChange={(e) => set({ name: e.currentTarget.value })}
-      />
-      <SelectField
-        id="community-kind"
-        label={t('resources.community.kind')}
-        required
-        value={values.kind}
-        error={errors.kind}
-        onChange={(e) => set({ kind: e.currentTarget.value })}
-      >
+      <TextField id="community-name" label={t('resources.community.name')} required {...field('name')} />
+      <SelectField id="community-kind" label={t('resources.community.kind')} required {...field('kind')}>
         <Options
           items={communityActivityKinds}
           value={(k) => k}
@@ -120,55 +111,31 @@ function CommunityForm({ activity }: { activity?: CommunityActivity }) {
         id="community-resource"
         label={t('resources.community.resource')}
         supportText={t('resources.community.resourceSupport')}
-        value={values.resourceId}
-        error={errors.resourceId}
-        onChange={(e) => set({ resourceId: e.currentTarget.value })}
+        {...field('resourceId')}
       >
         <option value="">{t('resources.community.noResource')}</option>
-        {(resources.data?.items ?? []).map((r) => (
-          <option key={r.id} value={r.id}>
-            {r.name}
-          </option>
-        ))}
+        <Options items={resources.data?.items ?? []} value={(r) => r.id} label={(r) => r.name} />
       </SelectField>
       <TextField
         id="community-place"
         label={t('resources.community.placeName')}
         supportText={t('resources.community.placeNameSupport')}
-        value={values.placeName}
-        error={errors.placeName}
-        onChange={(e) => set({ placeName: e.currentTarget.value })}
+        {...field('placeName')}
       />
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <TextField
           id="community-school-district"
           label={t('resources.community.schoolDistrict')}
-          value={values.schoolDistrict}
-          error={errors.schoolDistrict}
-          onChange={(e) => set({ schoolDistrict: e.currentTarget.value })}
+          {...field('schoolDistrict')}
         />
-        <TextField
-          id="community-district"
-          label={t('resources.community.district')}
-          value={values.district}
-          error={errors.district}
-          onChange={(e) => set({ district: e.currentTarget.value })}
-        />
+        <TextField id="community-district" label={t('resources.community.district')} {...field('district')} />
       </div>
       <TextField
         id="community-organizer"
         label={t('resources.community.organizer')}
-        value={values.organizer}
-        error={errors.organizer}
-        onChange={(e) => set({ organizer: e.currentTarget.value })}
+        {...field('organizer')}
       />
-      <TextareaField
-        id="community-note"
-        label={t('resources.community.note')}
-        value={values.note}
-        error={errors.note}
-        onChange={(e) => set({ note: e.currentTarget.value })}
-      />
+      <TextareaField id="community-note" label={t('resources.community.note')} {...field('note')} />
       {activity ? (
         <Checkbox
           id="community-active"

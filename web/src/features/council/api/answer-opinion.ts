@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { type opinionAnswerSchema, opinionSchema } from '../../../../../src/contract/council.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 import { opinionsQueryKey } from './list-opinions.ts';
 
 export type OpinionAnswer = z.output<typeof opinionAnswerSchema>;
@@ -12,9 +12,5 @@ export function answerOpinion({ id, input }: { id: string; input: OpinionAnswer 
 }
 
 export function useAnswerOpinion() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: answerOpinion,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: opinionsQueryKey }),
-  });
+  return useRefreshingMutation(answerOpinion, opinionsQueryKey);
 }

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { councilAttachmentSchema } from '../../../../../src/contract/council.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 import { councilMeetingsQueryKey } from './list-meetings.ts';
 
 /** `POST /api/council/meetings/:id/attachments` (councilMeetings.attach): base64 JSON */
@@ -12,9 +12,5 @@ export function attachMaterial(args: { meetingId: string; fileName: string; cont
 }
 
 export function useAttachMaterial() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: attachMaterial,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: councilMeetingsQueryKey }),
-  });
+  return useRefreshingMutation(attachMaterial, councilMeetingsQueryKey);
 }

@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { type councilMeetingInputSchema, councilMeetingSchema } from '../../../../../src/contract/council.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 import { councilMeetingsQueryKey } from './list-meetings.ts';
 
 export type CouncilMeetingInput = z.output<typeof councilMeetingInputSchema>;
@@ -12,9 +12,5 @@ export function createCouncilMeeting(input: CouncilMeetingInput) {
 }
 
 export function useCreateCouncilMeeting() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createCouncilMeeting,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: councilMeetingsQueryKey }),
-  });
+  return useRefreshingMutation(createCouncilMeeting, councilMeetingsQueryKey);
 }

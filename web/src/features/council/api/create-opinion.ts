@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { type opinionInputSchema, opinionSchema } from '../../../../../src/contract/council.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 import { opinionsQueryKey } from './list-opinions.ts';
 
 export type OpinionInput = z.output<typeof opinionInputSchema>;
@@ -12,9 +12,5 @@ export function createOpinion(input: OpinionInput) {
 }
 
 export function useCreateOpinion() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createOpinion,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: opinionsQueryKey }),
-  });
+  return useRefreshingMutation(createOpinion, opinionsQueryKey);
 }

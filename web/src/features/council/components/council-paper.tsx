@@ -22,8 +22,7 @@ export function CouncilPaperSection({ meetingId }: { meetingId: string }) {
   const paper = useCouncilPaper(meetingId, made);
   if (period.isPending) return <Loading />;
   if (period.isError) return <QueryError error={period.error} />;
-  const { from, to } = period.data;
-  const chosen = year ?? to;
+  const chosen = year ?? period.data.to;
 
   return (
     <Section id="council-paper-heading" title={t('recidivism.council.paperHeading')}>
@@ -32,8 +31,7 @@ export function CouncilPaperSection({ meetingId }: { meetingId: string }) {
         <FiscalYearSelect
           id="council-paper-year"
           label={t('recidivism.council.paperYear')}
-          from={from}
-          to={to}
+          period={period.data}
           value={chosen}
           onChange={setYear}
         />

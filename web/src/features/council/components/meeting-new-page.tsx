@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +18,8 @@ import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
-import { setFlash } from '../../../lib/flash.ts';
+import { useGoWithFlash } from '../../../lib/go-with-flash.ts';
+import { problemFieldMessages } from '../../../lib/problem-fields.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCreateCouncilMeeting } from '../api/create-meeting.ts';
 import { useCouncilMembers } from '../api/list-members.ts';
@@ -33,7 +33,7 @@ type Attendance = { present: boolean; attendeeName: string; isDeputy: boolean };
 /** 会議の登録: 日時, 場所, 公開/非公開, 傍聴者, 出席者 (代理出席) per member organisation, 議題, 議事録. */
 export function MeetingNewPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const goWithFlash = useGoWithFlash();
   const members = useCouncilMembers();
   const create = useCreateCouncilMeeting();
   const [attendance, setAttendance] = useState<Record<string, Attendance>>({});
@@ -46,11 +46,7 @@ export function MeetingNewPage() {
     resolver: zodResolver(meetingFieldsSchema),
     defaultValues: { heldAt: '', place: '', observersCount: 0, observersNote: '', agenda: '', minutes: '' },
   });
-  const serverErrors = new Map(
-    create.error instanceof ApiError
-      ? (create.error.problem.errors ?? []).map((e) => [e.field, e.message] as const)
-      : [],
-  );
+  const serverErrors = problemFieldMessages(create.error);
   if (members.isPending) return <Loading />;
   if (members.isError) return <QueryError error={members.error} onRetry={() => void members.refetch()} />;
   const memberList = members.data;
@@ -74,8 +70,10 @@ export function MeetingNewPage() {
       { ...fields, attendees },
       {
         onSuccess: (saved) => {
-          setFlash(t('recidivism.council.created'));
-          void navigate({ to: '/council/meetings/$meetingId', params: { meetingId: saved.id } });
+          goWithFlash(t('recidivism.council.created'), {
+            to: '/council/meetings/$meetingId',
+            params: { meetingId: saved.id },
+          });
         },
       },
     );

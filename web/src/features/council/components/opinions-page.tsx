@@ -17,10 +17,10 @@ import { Section } from '../../../components/ui/section.tsx';
 import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
 import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { useCan, useMe } from '../../../lib/me-context.tsx';
+import { problemFieldMessage } from '../../../lib/problem-fields.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { useAnswerOpinion } from '../api/answer-opinion.ts';
@@ -99,11 +99,11 @@ function OpinionForm({ onCreated }: { onCreated: () => void }) {
             {...register('challengeId', { setValueAs: optionalId })}
           >
             <option value="">{t('recidivism.opinions.none')}</option>
-            {(targets.data?.challenges ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                ({c.position}) {c.title}
-              </option>
-            ))}
+            <Options
+              items={targets.data?.challenges ?? []}
+              value={(c) => c.id}
+              label={(c) => `(${c.position}) ${c.title}`}
+            />
           </SelectField>
           <SelectField
             id="opinion-programme"
@@ -112,11 +112,7 @@ function OpinionForm({ onCreated }: { onCreated: () => void }) {
             {...register('programmeId', { setValueAs: optionalId })}
           >
             <option value="">{t('recidivism.opinions.none')}</option>
-            {(targets.data?.programmes ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <Options items={targets.data?.programmes ?? []} value={(p) => p.id} label={(p) => p.name} />
           </SelectField>
         </div>
         <SelectField
@@ -155,10 +151,7 @@ function AnswerDialog({
   const [status, setStatus] = useState<(typeof opinionFollowUps)[number]>(
     opinion.followUpStatus === 'open' ? 'inProgress' : opinion.followUpStatus,
   );
-  const fieldError = (field: string) =>
-    answer.error instanceof ApiError
-      ? answer.error.problem.errors?.find((e) => e.field === field)?.message
-      : undefined;
+  const fieldError = (field: string) => problemFieldMessage(answer.error, field);
   return (
     <FormDialog
       open

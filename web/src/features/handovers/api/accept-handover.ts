@@ -1,8 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { handoverAcceptedSchema } from '../../../../../src/contract/handovers.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
-import { invalidateAfterHandoverDecision } from './return-handover.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
+import { handoverDecisionQueryKeys } from './return-handover.ts';
 
 export type HandoverAccepted = z.infer<typeof handoverAcceptedSchema>;
 
@@ -14,9 +14,5 @@ export function acceptHandover(id: string): Promise<HandoverAccepted> {
 }
 
 export function useAcceptHandover() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: acceptHandover,
-    onSuccess: () => invalidateAfterHandoverDecision(queryClient),
-  });
+  return useRefreshingMutation(acceptHandover, ...handoverDecisionQueryKeys);
 }

@@ -1,4 +1,4 @@
-import { Link, useNavigate } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -8,7 +8,6 @@ import {
 } from '../../../../../src/contract/handovers.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge, type BadgeTone } from '../../../components/ui/badge.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
@@ -17,10 +16,11 @@ import { fullName, KanaLine } from '../../../components/ui/person-name.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
+import { RowActionButton } from '../../../components/ui/row-action-button.tsx';
 import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
-import { setFlash } from '../../../lib/flash.ts';
+import { useGoWithFlash } from '../../../lib/go-with-flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { useAcceptHandover } from '../api/accept-handover.ts';
 import { type HandoverStatus, useHandovers } from '../api/list-handovers.ts';
@@ -95,7 +95,7 @@ export type HandoverListPageProps = {
  */
 export function HandoverListPage({ status, onStatusChange }: HandoverListPageProps) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const goWithFlash = useGoWithFlash();
   // The coordinating section decides; a counter only follows what it sent (the API answers accordingly).
   const inbox = useCan('handover.decide');
   const handovers = useHandovers(status);
@@ -111,8 +111,10 @@ export function HandoverListPage({ status, onStatusChange }: HandoverListPagePro
     accept.mutate(accepting.id, {
       onSuccess: (created) => {
         setAccepting(null);
-        setFlash(t('ui.next.accepted', { caseNumber: created.caseNumber }));
-        void navigate({ to: '/cases/$caseId', params: { caseId: created.caseId } });
+        goWithFlash(t('ui.next.accepted', { caseNumber: created.caseNumber }), {
+          to: '/cases/$caseId',
+          params: { caseId: created.caseId },
+        });
       },
     });
   };
@@ -221,29 +223,25 @@ export function HandoverListPage({ status, onStatusChange }: HandoverListPagePro
                         <Td>
                           <div className="flex flex-col items-start gap-2">
                             {handover.abilities.accept ? (
-                              <Button
-                                size="sm"
-                                aria-label={t('common.actionFor', { action: t('handovers.accept'), name })}
+                              <RowActionButton
+                                action={t('handovers.accept')}
+                                name={name}
                                 onClick={() => {
                                   setDone(null);
                                   setAccepting(handover);
                                 }}
-                              >
-                                {t('handovers.accept')}
-                              </Button>
+                              />
                             ) : null}
                             {handover.abilities.return ? (
-                              <Button
+                              <RowActionButton
+                                action={t('handovers.return')}
+                                name={name}
                                 variant="outline"
-                                size="sm"
-                                aria-label={t('common.actionFor', { action: t('handovers.return'), name })}
                                 onClick={() => {
                                   setDone(null);
                                   setReturning(handover);
                                 }}
-                              >
-                                {t('handovers.return')}
-                              </Button>
+                              />
                             ) : null}
                             {handover.case ? (
                               <RouteLink to="/cases/$caseId" params={{ caseId: handover.case.id }}>

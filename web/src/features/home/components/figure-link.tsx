@@ -1,6 +1,7 @@
 import { Link, type LinkProps } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Section } from '../../../components/ui/section.tsx';
+import type { CaseListFilter } from '../../cases/case-filter.ts';
 import '../../../lib/i18n/stats.bundle.ts';
 
 export type FigureLinkProps = {
@@ -40,6 +41,14 @@ export function FigureLink({ label, count, alert, to, search, params, hash }: Fi
       </Link>
     </li>
   );
+}
+
+/** A figure counting cases: the tile links to the case list filtered to exactly those cases. */
+export function CaseFigureLink({
+  filter,
+  ...figure
+}: Pick<FigureLinkProps, 'label' | 'count' | 'alert'> & { filter: CaseListFilter }) {
+  return <FigureLink {...figure} to="/cases" search={filter} />;
 }
 
 /** A row of figures under a heading. */

@@ -14,7 +14,7 @@ import { formatDateTime } from '../../../lib/wareki.ts';
 import { NoContactDaysOptions } from '../../cases/components/no-contact-days-options.tsx';
 import { TermCell } from '../../council/components/term-badge.tsx';
 import { type Dashboard, useDashboard } from '../api/get-dashboard.ts';
-import { FigureGroup, FigureLink } from './figure-link.tsx';
+import { CaseFigureLink, FigureGroup, FigureLink } from './figure-link.tsx';
 import '../../../lib/i18n/stats.bundle.ts';
 
 /** ホーム's dashboards: one section for each of my roles, every figure a link to its filtered list. */
@@ -59,7 +59,7 @@ function CoordinatorHome({
     <Section id="home-coordinator" title={t('stats.home.coordinatorHeading')} className="flex flex-col gap-8">
       <FigureGroup id="home-stages" heading={t('stats.home.openByStage', { count: data.openTotal })}>
         {data.openByStage.map((s) => (
-          <FigureLink key={s.stage} label={s.label} count={s.count} to="/cases" search={{ stage: s.stage }} />
+          <CaseFigureLink key={s.stage} label={s.label} count={s.count} filter={{ stage: s.stage }} />
         ))}
       </FigureGroup>
       <FigureGroup id="home-attention" heading={t('stats.home.attention')}>
@@ -70,32 +70,28 @@ function CoordinatorHome({
           to="/handovers"
           search={{ status: 'pending' }}
         />
-        <FigureLink
+        <CaseFigureLink
           label={t('stats.home.monitoringOverdue')}
           count={data.monitoringOverdue}
           alert
-          to="/cases"
-          search={{ monitoring: 'overdue' }}
+          filter={{ monitoring: 'overdue' }}
         />
-        <FigureLink
+        <CaseFigureLink
           label={t('stats.home.monitoringDueSoon')}
           count={data.monitoringDueSoon}
-          to="/cases"
-          search={{ monitoring: 'dueSoon' }}
+          filter={{ monitoring: 'dueSoon' }}
         />
-        <FigureLink
+        <CaseFigureLink
           label={t('stats.home.unassigned')}
           count={data.unassigned}
           alert
-          to="/cases"
-          search={{ unassigned: 'true' }}
+          filter={{ unassigned: 'true' }}
         />
-        <FigureLink
+        <CaseFigureLink
           label={t('stats.home.noContact', { days: data.noContact.days })}
           count={data.noContact.count}
           alert
-          to="/cases"
-          search={{ noContactDays: data.noContact.days }}
+          filter={{ noContactDays: data.noContact.days }}
         />
         <FigureLink
           label={t('stats.home.outreachOverdue')}
@@ -122,13 +118,12 @@ function CoordinatorHome({
           </li>
         ) : (
           data.reportsOverdue.map((r) => (
-            <FigureLink
+            <CaseFigureLink
               key={r.organization.id}
               label={r.organization.name}
               count={r.count}
               alert
-              to="/cases"
-              search={{ reportOverdueOrganizationId: r.organization.id }}
+              filter={{ reportOverdueOrganizationId: r.organization.id }}
             />
           ))
         )}

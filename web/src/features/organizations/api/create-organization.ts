@@ -1,10 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   type Organization,
   type OrganizationInput,
   organizationSchema,
 } from '../../../../../src/contract/organizations.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 import { organizationsQueryKey } from './list-organizations.ts';
 
 /** `POST /api/organizations` → 201 Organization */
@@ -13,9 +13,5 @@ export function createOrganization(input: OrganizationInput): Promise<Organizati
 }
 
 export function useCreateOrganization() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createOrganization,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: organizationsQueryKey }),
-  });
+  return useRefreshingMutation(createOrganization, organizationsQueryKey);
 }

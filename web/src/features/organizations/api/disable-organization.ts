@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Organization, organizationSchema } from '../../../../../src/contract/organizations.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 import { organizationsQueryKey } from './list-organizations.ts';
 
 /** `POST /api/organizations/:id/disable` → 200 Organization */
@@ -11,9 +11,5 @@ export function disableOrganization(id: string): Promise<Organization> {
 }
 
 export function useDisableOrganization() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: disableOrganization,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: organizationsQueryKey }),
-  });
+  return useRefreshingMutation(disableOrganization, organizationsQueryKey);
 }

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Organization, organizationSchema } from '../../../../../src/contract/organizations.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 import { organizationsQueryKey } from './list-organizations.ts';
 
 /** `POST /api/organizations/:id/enable` → 200 Organization */
@@ -11,9 +11,5 @@ export function enableOrganization(id: string): Promise<Organization> {
 }
 
 export function useEnableOrganization() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: enableOrganization,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: organizationsQueryKey }),
-  });
+  return useRefreshingMutation(enableOrganization, organizationsQueryKey);
 }

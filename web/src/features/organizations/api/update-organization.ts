@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import {
   type Organization,
@@ -6,6 +5,7 @@ import {
   type organizationUpdateSchema,
 } from '../../../../../src/contract/organizations.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 import { organizationsQueryKey } from './list-organizations.ts';
 
 export type OrganizationUpdate = z.input<typeof organizationUpdateSchema>;
@@ -25,9 +25,5 @@ export function updateOrganization({
 }
 
 export function useUpdateOrganization() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: updateOrganization,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: organizationsQueryKey }),
-  });
+  return useRefreshingMutation(updateOrganization, organizationsQueryKey);
 }

@@ -1,8 +1,7 @@
-import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
-import { setFlash } from '../../../lib/flash.ts';
+import { useGoWithFlash } from '../../../lib/go-with-flash.ts';
 import { useCreateOrganization } from '../api/create-organization.ts';
 import { emptyOrganizationValues, OrganizationForm } from './organization-form.tsx';
 import '../../../lib/i18n/admin.bundle.ts';
@@ -10,7 +9,7 @@ import '../../../lib/i18n/admin.bundle.ts';
 /** 組織の登録 (`/admin/organizations/new`). */
 export function OrganizationCreatePage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const goWithFlash = useGoWithFlash();
   const create = useCreateOrganization();
 
   return (
@@ -26,8 +25,7 @@ export function OrganizationCreatePage() {
         onSubmit={(values) =>
           create.mutate(values, {
             onSuccess: (saved) => {
-              setFlash(t('organizations.created', { name: saved.name }));
-              void navigate({ to: '/admin/organizations' });
+              goWithFlash(t('organizations.created', { name: saved.name }), { to: '/admin/organizations' });
             },
           })
         }

@@ -1,4 +1,3 @@
-import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../../../../src/contract/organizations.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
@@ -6,7 +5,7 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
-import { setFlash } from '../../../lib/flash.ts';
+import { useGoWithFlash } from '../../../lib/go-with-flash.ts';
 import { useOrganization } from '../api/list-organizations.ts';
 import { type OrganizationUpdate, useUpdateOrganization } from '../api/update-organization.ts';
 import { OrganizationForm, type OrganizationFormOutput } from './organization-form.tsx';
@@ -66,13 +65,12 @@ export function OrganizationEditPage({ organizationId }: { organizationId: strin
 
 function OrganizationEditor({ organization }: { organization: Organization }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const goWithFlash = useGoWithFlash();
   const update = useUpdateOrganization();
   const heading = t('organizations.editHeading', { name: organization.name });
 
   const finish = (name: string) => {
-    setFlash(t('organizations.updated', { name }));
-    void navigate({ to: '/admin/organizations' });
+    goWithFlash(t('organizations.updated', { name }), { to: '/admin/organizations' });
   };
 
   return (

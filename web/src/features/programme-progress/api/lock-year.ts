@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { yearLockSchema } from '../../../../../src/contract/recidivismPlan.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 import { progressQueryKey } from './list-progress.ts';
 
 /** `POST /api/programme-progress/:fiscalYear/lock` (programmeProgress.lockYear) */
@@ -9,9 +9,5 @@ export function lockYear(fiscalYear: number) {
 }
 
 export function useLockYear() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: lockYear,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: progressQueryKey }),
-  });
+  return useRefreshingMutation(lockYear, progressQueryKey);
 }

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ProgressInput, progressSchema } from '../../../../../src/contract/recidivismPlan.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 import { progressQueryKey } from './list-progress.ts';
 
 /** `PUT /api/programmes/:id/progress/:fiscalYear` (programmeProgress.save) */
@@ -12,9 +12,5 @@ export function saveProgress(args: { programmeId: string; fiscalYear: number; in
 }
 
 export function useSaveProgress() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: saveProgress,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: progressQueryKey }),
-  });
+  return useRefreshingMutation(saveProgress, progressQueryKey);
 }

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { yearUnlockSchema } from '../../../../../src/contract/recidivismPlan.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 import { progressQueryKey } from './list-progress.ts';
 
 /** `POST /api/programme-progress/:fiscalYear/unlock` (programmeProgress.unlockYear), with the reason */
@@ -12,9 +12,5 @@ export function unlockYear({ fiscalYear, reason }: { fiscalYear: number; reason:
 }
 
 export function useUnlockYear() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: unlockYear,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: progressQueryKey }),
-  });
+  return useRefreshingMutation(unlockYear, progressQueryKey);
 }

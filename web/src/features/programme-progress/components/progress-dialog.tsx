@@ -6,7 +6,7 @@ import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
+import { problemFieldMessages } from '../../../lib/problem-fields.ts';
 import { useSaveProgress } from '../api/save-progress.ts';
 import '../../../lib/i18n/recidivism.bundle.ts';
 
@@ -58,15 +58,17 @@ export function ProgressDialog({
   const save = useSaveProgress();
   const [values, setValues] = useState<Values>(() => valuesOf(progress));
   const [localError, setLocalError] = useState<string | null>(null);
-  const serverErrors = new Map(
-    save.error instanceof ApiError
-      ? (save.error.problem.errors ?? []).map((e) => [e.field, e.message] as const)
-      : [],
-  );
+  const serverErrors = problemFieldMessages(save.error);
   const set = (key: keyof Values) => (event: { currentTarget: { value: string } }) => {
     const value = event.currentTarget.value;
     setValues((current) => ({ ...current, [key]: value }));
   };
+  /** A field bound to its value, its change and the server's message for it. */
+  const field = (key: keyof Values) => ({
+    value: values[key],
+    onChange: set(key),
+    error: serverErrors.get(key),
+  });
 
   return (
     <FormDialog
@@ -108,9 +110,7 @@ export function ProgressDialog({
           id="progress-status"
           label={t('recidivism.progress.statusText')}
           rows={4}
-          value={values.statusText}
-          onChange={set('statusText')}
-          error={serverErrors.get('statusText')}
+          {...field('statusText')}
         />
         <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
           <TextField
@@ -118,25 +118,20 @@ export function ProgressDialog({
             label={t('recidivism.progress.resultValue')}
             supportText={t('recidivism.progress.resultValueSupport')}
             inputMode="decimal"
-            value={values.resultValue}
-            onChange={set('resultValue')}
+            {...field('resultValue')}
             error={localError ?? serverErrors.get('resultValue')}
           />
           <TextField
             id="progress-result-unit"
             label={t('recidivism.progress.resultUnit')}
             supportText={t('recidivism.progress.resultUnitSupport')}
-            value={values.resultUnit}
-            onChange={set('resultUnit')}
-            error={serverErrors.get('resultUnit')}
+            {...field('resultUnit')}
           />
         </div>
         <SelectField
           id="progress-evaluation"
           label={t('recidivism.progress.evaluation')}
-          value={values.evaluation}
-          onChange={set('evaluation')}
-          error={serverErrors.get('evaluation')}
+          {...field('evaluation')}
         >
           <option value="">{t('recidivism.progress.evaluationNone')}</option>
           <Options
@@ -151,9 +146,7 @@ export function ProgressDialog({
           id="progress-issues"
           label={t('recidivism.progress.issuesDirection')}
           rows={3}
-          value={values.issuesDirection}
-          onChange={set('issuesDirection')}
-          error={serverErrors.get('issuesDirection')}
+          {...field('issuesDirection')}
         />
       </div>
     </FormDialog>

@@ -12,8 +12,8 @@ import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
+import { problemFieldMessage } from '../../../lib/problem-fields.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { formatDateTime, formatFiscalYear } from '../../../lib/wareki.ts';
 import { usePlanPeriod } from '../api/get-progress-plan.ts';
@@ -52,8 +52,7 @@ export function ProgressPage({
           <FiscalYearSelect
             id="progress-fiscal-year"
             label={t('recidivism.progress.fiscalYear')}
-            from={from}
-            to={to}
+            period={period.data}
             value={year}
             onChange={onFiscalYearChange}
           />
@@ -80,10 +79,7 @@ function ProgressYear({ fiscalYear }: { fiscalYear: number }) {
   if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   const data = list.data;
   const yearLabel = formatFiscalYear(fiscalYear, language);
-  const reasonError =
-    unlock.error instanceof ApiError
-      ? unlock.error.problem.errors?.find((e) => e.field === 'reason')?.message
-      : undefined;
+  const reasonError = problemFieldMessage(unlock.error, 'reason');
 
   return (
     <div className="flex flex-col gap-6">

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ProgrammeInput, programmeSchema } from '../../../../../src/contract/recidivismPlan.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 
 /** `POST /api/programmes` (programmes.create) → 201 Programme */
 export function createProgramme(input: ProgrammeInput) {
@@ -8,9 +8,5 @@ export function createProgramme(input: ProgrammeInput) {
 }
 
 export function useCreateProgramme() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createProgramme,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['recidivism'] }),
-  });
+  return useRefreshingMutation(createProgramme, ['recidivism']);
 }

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ProgrammeUpdate, programmeSchema } from '../../../../../src/contract/recidivismPlan.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 
 /** `PATCH /api/programmes/:id` (programmes.update) */
 export function updateProgramme({ id, input }: { id: string; input: ProgrammeUpdate }) {
@@ -8,9 +8,5 @@ export function updateProgramme({ id, input }: { id: string; input: ProgrammeUpd
 }
 
 export function useUpdateProgramme() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: updateProgramme,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['recidivism'] }),
-  });
+  return useRefreshingMutation(updateProgramme, ['recidivism']);
 }

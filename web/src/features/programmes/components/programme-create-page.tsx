@@ -1,10 +1,9 @@
-import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
-import { setFlash } from '../../../lib/flash.ts';
+import { useGoWithFlash } from '../../../lib/go-with-flash.ts';
 import { useCreateProgramme } from '../api/create-programme.ts';
 import { useChallenges } from '../api/list-challenges.ts';
 import { useSectionOptions } from '../api/list-section-options.ts';
@@ -14,7 +13,7 @@ import '../../../lib/i18n/recidivism.bundle.ts';
 /** 取組の登録 (`/programmes/new`) */
 export function ProgrammeCreatePage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const goWithFlash = useGoWithFlash();
   const create = useCreateProgramme();
   const challenges = useChallenges();
   const organizations = useSectionOptions();
@@ -35,8 +34,10 @@ export function ProgrammeCreatePage() {
           onSubmit={(input) =>
             create.mutate(input, {
               onSuccess: (saved) => {
-                setFlash(t('recidivism.programmes.created', { name: saved.name }));
-                void navigate({ to: '/programmes/$programmeId', params: { programmeId: saved.id } });
+                goWithFlash(t('recidivism.programmes.created', { name: saved.name }), {
+                  to: '/programmes/$programmeId',
+                  params: { programmeId: saved.id },
+                });
               },
             })
           }

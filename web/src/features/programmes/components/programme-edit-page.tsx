@@ -1,10 +1,9 @@
-import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
-import { setFlash } from '../../../lib/flash.ts';
+import { useGoWithFlash } from '../../../lib/go-with-flash.ts';
 import { useChallenges } from '../api/list-challenges.ts';
 import { useProgramme } from '../api/list-programmes.ts';
 import { useSectionOptions } from '../api/list-section-options.ts';
@@ -15,7 +14,7 @@ import '../../../lib/i18n/recidivism.bundle.ts';
 /** 取組の編集 (`/programmes/$programmeId/edit`) */
 export function ProgrammeEditPage({ programmeId }: { programmeId: string }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const goWithFlash = useGoWithFlash();
   const update = useUpdateProgramme();
   const programme = useProgramme(programmeId);
   const challenges = useChallenges();
@@ -39,8 +38,10 @@ export function ProgrammeEditPage({ programmeId }: { programmeId: string }) {
             { id: p.id, input },
             {
               onSuccess: (saved) => {
-                setFlash(t('recidivism.programmes.updated', { name: saved.name }));
-                void navigate({ to: '/programmes/$programmeId', params: { programmeId: saved.id } });
+                goWithFlash(t('recidivism.programmes.updated', { name: saved.name }), {
+                  to: '/programmes/$programmeId',
+                  params: { programmeId: saved.id },
+                });
               },
             },
           )

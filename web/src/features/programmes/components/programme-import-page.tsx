@@ -8,8 +8,6 @@ import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
-import { ApiError } from '../../../lib/api-client.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { importTemplateUrl, useImportProgrammes } from '../api/import-programmes.ts';
 import '../../../lib/i18n/recidivism.bundle.ts';
 
@@ -44,14 +42,8 @@ function ImportErrors({ errors }: { errors: ProgrammeImportResult['errors'] }) {
  */
 export function ProgrammeImportPage() {
   const { t } = useTranslation();
-  const importer = useCheckedImport(useImportProgrammes(), {
-    chooseFirst: t('recidivism.import.chooseFirst'),
-    readFailed: t('recidivism.import.readFailed'),
-  });
-  const { run, check, done } = importer;
-  // a refused real import still carries its row errors
-  const refusedRows =
-    run.error instanceof ApiError && run.error.problem.errors?.length ? run.error.problem.errors : null;
+  const importer = useCheckedImport(useImportProgrammes(), (key) => t(`recidivism.import.${key}`));
+  const { check, done } = importer;
 
   return (
     <>
@@ -97,30 +89,17 @@ export function ProgrammeImportPage() {
           importer={importer}
           accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           canRun={check !== null && check.errors.length === 0}
-          texts={{
-            file: t('recidivism.import.file'),
-            fileSupport: t('recidivism.import.fileSupport'),
-            check: t('recidivism.import.check'),
-            checking: t('recidivism.import.checking'),
-            run: t('recidivism.import.run'),
-            running: t('recidivism.import.running'),
-          }}
+          refused={(rows) => (
+            // a refused real import still carries its row errors
+            <ImportErrors
+              errors={rows.map((e) => ({
+                row: Number.parseInt(e.field, 10) || 0,
+                field: e.field.replace(/^\d+行目\./, ''),
+                message: e.message,
+              }))}
+            />
+          )}
         />
-
-        {run.error ? (
-          <div className="flex flex-col gap-4">
-            <Alert tone="error" title={problemMessage(run.error, t)} />
-            {refusedRows ? (
-              <ImportErrors
-                errors={refusedRows.map((e) => ({
-                  row: Number.parseInt(e.field, 10) || 0,
-                  field: e.field.replace(/^\d+行目\./, ''),
-                  message: e.message,
-                }))}
-              />
-            ) : null}
-          </div>
-        ) : null}
 
         {check ? (
           <Section id="import-check-heading" title={t('recidivism.import.resultHeading')}>

@@ -8,7 +8,7 @@ import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
-import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { useFlash } from '../../../lib/flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
@@ -60,11 +60,11 @@ export function ProgrammeListPage() {
             onChange={(event) => setChallengeId(event.currentTarget.value)}
           >
             <option value="">{t('recidivism.programmes.all')}</option>
-            {(challenges.data ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                ({c.position}) {c.title}
-              </option>
-            ))}
+            <Options
+              items={challenges.data ?? []}
+              value={(c) => c.id}
+              label={(c) => `(${c.position}) ${c.title}`}
+            />
           </SelectField>
           <SelectField
             id="programme-filter-section"
@@ -73,11 +73,7 @@ export function ProgrammeListPage() {
             onChange={(event) => setSectionId(event.currentTarget.value)}
           >
             <option value="">{t('recidivism.programmes.all')}</option>
-            {sections.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
+            <Options items={sections} value={([id]) => id} label={([, name]) => name} />
           </SelectField>
         </div>
         <QueryView query={programmes}>

@@ -1,10 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import {
   challengeListSchema,
   type challengesUpdateSchema,
 } from '../../../../../src/contract/recidivismPlan.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 
 export type ChallengesUpdate = z.input<typeof challengesUpdateSchema>;
 
@@ -14,9 +14,5 @@ export function updateChallenges(input: ChallengesUpdate) {
 }
 
 export function useUpdateChallenges() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: updateChallenges,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['recidivism'] }),
-  });
+  return useRefreshingMutation(updateChallenges, ['recidivism']);
 }

@@ -6,7 +6,7 @@ import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
+import { problemFieldMessages } from '../../../lib/problem-fields.ts';
 import { useUpdateChallenges } from '../api/update-challenges.ts';
 import '../../../lib/i18n/recidivism.bundle.ts';
 
@@ -30,11 +30,7 @@ export function ChallengesForm({
   const [rows, setRows] = useState<Row[]>(() =>
     challenges.map((c) => ({ key: c.id, id: c.id, title: c.title })),
   );
-  const fieldErrors = new Map(
-    update.error instanceof ApiError
-      ? (update.error.problem.errors ?? []).map((e) => [e.field, e.message] as const)
-      : [],
-  );
+  const fieldErrors = problemFieldMessages(update.error);
   const move = (index: number, by: -1 | 1) =>
     setRows((current) => {
       const next = [...current];

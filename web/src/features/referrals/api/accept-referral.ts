@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Referral, referralSchema } from '../../../../../src/contract/referrals.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
-import { invalidateAfterReferralDecision } from './decline-referral.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
+import { referralDecisionQueryKeys } from './decline-referral.ts';
 
 /** `POST /api/referrals/:id/accept` → 200 Referral. */
 export function acceptReferral(id: string): Promise<Referral> {
@@ -9,9 +9,5 @@ export function acceptReferral(id: string): Promise<Referral> {
 }
 
 export function useAcceptReferral() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: acceptReferral,
-    onSuccess: () => invalidateAfterReferralDecision(queryClient),
-  });
+  return useRefreshingMutation(acceptReferral, ...referralDecisionQueryKeys);
 }

@@ -1,16 +1,10 @@
-import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Referral, referralSchema } from '../../../../../src/contract/referrals.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 import { referralsQueryKey } from './list-referrals.ts';
 
 /** A decision changes the inbox, my tasks and the consultation (keys of the other features, by value). */
-export function invalidateAfterReferralDecision(queryClient: QueryClient) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: referralsQueryKey }),
-    queryClient.invalidateQueries({ queryKey: ['tasks'] }),
-    queryClient.invalidateQueries({ queryKey: ['consultations'] }),
-  ]);
-}
+export const referralDecisionQueryKeys = [referralsQueryKey, ['tasks'], ['consultations']] as const;
 
 /** `POST /api/referrals/:id/decline` {reason} → 200 Referral; the counter sees the reason. */
 export function declineReferral({ id, reason }: { id: string; reason: string }): Promise<Referral> {
@@ -21,9 +15,5 @@ export function declineReferral({ id, reason }: { id: string; reason: string }):
 }
 
 export function useDeclineReferral() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: declineReferral,
-    onSuccess: () => invalidateAfterReferralDecision(queryClient),
-  });
+  return useRefreshingMutation(declineReferral, ...referralDecisionQueryKeys);
 }

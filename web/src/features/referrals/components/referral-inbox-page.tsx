@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { type Referral, referralDeclineSchema } from '../../../../../src/contract/referrals.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
@@ -13,6 +12,7 @@ import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
+import { RowActionButton } from '../../../components/ui/row-action-button.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
@@ -159,9 +159,9 @@ export function ReferralInboxPage({ status, onStatusChange }: ReferralInboxPageP
                     <Td>
                       <span className="flex flex-wrap gap-2">
                         {referral.abilities.accept ? (
-                          <Button
-                            size="sm"
-                            aria-label={t('common.actionFor', { action: t('referrals.accept'), name })}
+                          <RowActionButton
+                            action={t('referrals.accept')}
+                            name={name}
                             aria-disabled={accept.isPending || undefined}
                             onClick={() => {
                               if (accept.isPending) return;
@@ -174,22 +174,18 @@ export function ReferralInboxPage({ status, onStatusChange }: ReferralInboxPageP
                                   }),
                               });
                             }}
-                          >
-                            {t('referrals.accept')}
-                          </Button>
+                          />
                         ) : null}
                         {referral.abilities.decline ? (
-                          <Button
+                          <RowActionButton
+                            action={t('referrals.decline')}
+                            name={name}
                             variant="outline"
-                            size="sm"
-                            aria-label={t('common.actionFor', { action: t('referrals.decline'), name })}
                             onClick={() => {
                               setDone(null);
                               setDeclining(referral);
                             }}
-                          >
-                            {t('referrals.decline')}
-                          </Button>
+                          />
                         ) : null}
                       </span>
                     </Td>

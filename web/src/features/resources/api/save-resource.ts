@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { type resourceInputSchema, resourceSchema } from '../../../../../src/contract/resources.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 import { resourcesQueryKey } from './list-resources.ts';
 
 export type ResourceBody = z.input<typeof resourceInputSchema>;
@@ -14,9 +14,5 @@ export function saveResource({ id, body }: { id?: string | undefined; body: Reso
 }
 
 export function useSaveResource() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: saveResource,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: resourcesQueryKey }),
-  });
+  return useRefreshingMutation(saveResource, resourcesQueryKey);
 }

@@ -1,10 +1,9 @@
-import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
-import { setFlash } from '../../../lib/flash.ts';
+import { useGoWithFlash } from '../../../lib/go-with-flash.ts';
 import { useResource } from '../api/get-resource.ts';
 import { useSaveResource } from '../api/save-resource.ts';
 import { emptyResourceValues, ResourceForm, resourceValuesOf } from './resource-form.tsx';
@@ -13,7 +12,7 @@ import '../../../lib/i18n/resources.bundle.ts';
 /** 社会資源の登録 (`/resources/new`) */
 export function ResourceCreatePage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const goWithFlash = useGoWithFlash();
   const save = useSaveResource();
   return (
     <>
@@ -27,8 +26,10 @@ export function ResourceCreatePage() {
             { body },
             {
               onSuccess: (saved) => {
-                setFlash(t('resources.detail.created', { name: saved.name }));
-                void navigate({ to: '/resources/$resourceId', params: { resourceId: saved.id } });
+                goWithFlash(t('resources.detail.created', { name: saved.name }), {
+                  to: '/resources/$resourceId',
+                  params: { resourceId: saved.id },
+                });
               },
             },
           )
@@ -42,7 +43,7 @@ export function ResourceCreatePage() {
 /** 社会資源の編集 (`/resources/$resourceId/edit`) */
 export function ResourceEditPage({ resourceId }: { resourceId: string }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const goWithFlash = useGoWithFlash();
   const save = useSaveResource();
   const resource = useResource(resourceId);
   if (resource.isPending) return <Loading />;
@@ -60,8 +61,10 @@ export function ResourceEditPage({ resourceId }: { resourceId: string }) {
             { id: r.id, body },
             {
               onSuccess: (saved) => {
-                setFlash(t('resources.detail.updated', { name: saved.name }));
-                void navigate({ to: '/resources/$resourceId', params: { resourceId: saved.id } });
+                goWithFlash(t('resources.detail.updated', { name: saved.name }), {
+                  to: '/resources/$resourceId',
+                  params: { resourceId: saved.id },
+                });
               },
             },
           )

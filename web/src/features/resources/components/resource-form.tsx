@@ -8,6 +8,7 @@ import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
+import { RepeatedEntries } from '../../../components/ui/repeated-entries.tsx';
 import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
@@ -213,12 +214,6 @@ export function ResourceForm({
   const submit = handleSubmit((values) => {
     if (!submitting) onSubmit(resourceBodyOf(values));
   });
-  const fieldError = (path: string): string | undefined => {
-    const parts = path.split('.');
-    let node: unknown = errors;
-    for (const part of parts) node = (node as Record<string, unknown> | undefined)?.[part];
-    return (node as { message?: string } | undefined)?.message;
-  };
 
   return (
     <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-8">
@@ -351,172 +346,138 @@ export function ResourceForm({
           {...registerField('assuredOn')}
         />
       </div>
-      <fieldset className="flex flex-col gap-4">
-        <legend className="text-std-17B-170">{t('resources.form.locationsLegend')}</legend>
-        {locations.fields.map((field, index) => (
-          <div key={field.id} className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4">
-            <p className="text-std-16B-170">{t('resources.form.location', { n: index + 1 })}</p>
-            <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-              <TextField
-                id={`resource-location-${index}-name`}
-                label={t('resources.form.locationName')}
-                error={fieldError(`locations.${index}.name`)}
-                {...register(`locations.${index}.name`)}
-              />
-              <TextField
-                id={`resource-location-${index}-postal`}
-                label={t('resources.form.postalCode')}
-                inputMode="numeric"
-                autoComplete="off"
-                error={fieldError(`locations.${index}.postalCode`)}
-                {...register(`locations.${index}.postalCode`)}
-              />
-              <TextField
-                id={`resource-location-${index}-address`}
-                label={t('resources.form.address')}
-                error={fieldError(`locations.${index}.address`)}
-                {...register(`locations.${index}.address`)}
-              />
-              <TextField
-                id={`resource-location-${index}-transportation`}
-                label={t('resources.form.transportation')}
-                error={fieldError(`locations.${index}.transportation`)}
-                {...register(`locations.${index}.transportation`)}
-              />
-              <TextField
-                id={`resource-location-${index}-school`}
-                label={t('resources.form.schoolDistrict')}
-                error={fieldError(`locations.${index}.schoolDistrict`)}
-                {...register(`locations.${index}.schoolDistrict`)}
-              />
-              <TextField
-                id={`resource-location-${index}-district`}
-                label={t('resources.form.district')}
-                error={fieldError(`locations.${index}.district`)}
-                {...register(`locations.${index}.district`)}
-              />
-            </div>
-            <div>
-              <Button type="button" variant="text" onClick={() => locations.remove(index)}>
-                {t('resources.form.removeLocation', { n: index + 1 })}
-              </Button>
-            </div>
-          </div>
-        ))}
-        <div>
-          <Button type="button" variant="outline" onClick={() => locations.append(emptyLocation)}>
-            {t('resources.form.addLocation')}
-          </Button>
-        </div>
-      </fieldset>
-      <fieldset className="flex flex-col gap-4">
-        <legend className="text-std-17B-170">{t('resources.form.schedulesLegend')}</legend>
-        {schedules.fields.map((field, index) => (
-          <div key={field.id} className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4">
-            <p className="text-std-16B-170">{t('resources.form.schedule', { n: index + 1 })}</p>
-            <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-              <SelectField
-                id={`resource-schedule-${index}-freq`}
-                label={t('resources.form.freq')}
-                error={fieldError(`schedules.${index}.freq`)}
-                {...register(`schedules.${index}.freq`)}
-              >
-                <option value="WEEKLY">{t('resources.form.freqWeekly')}</option>
-                <option value="MONTHLY">{t('resources.form.freqMonthly')}</option>
-              </SelectField>
-              <TextField
-                id={`resource-schedule-${index}-byday`}
-                label={t('resources.form.byday')}
-                supportText={t('resources.form.bydaySupport')}
-                error={fieldError(`schedules.${index}.byday`)}
-                {...register(`schedules.${index}.byday`)}
-              />
-              <TextField
-                id={`resource-schedule-${index}-opens`}
-                label={t('resources.form.opensAt')}
-                type="time"
-                error={fieldError(`schedules.${index}.opensAt`)}
-                {...register(`schedules.${index}.opensAt`)}
-              />
-              <TextField
-                id={`resource-schedule-${index}-closes`}
-                label={t('resources.form.closesAt')}
-                type="time"
-                error={fieldError(`schedules.${index}.closesAt`)}
-                {...register(`schedules.${index}.closesAt`)}
-              />
-              <TextField
-                id={`resource-schedule-${index}-notes`}
-                label={t('resources.form.notes')}
-                error={fieldError(`schedules.${index}.notes`)}
-                {...register(`schedules.${index}.notes`)}
-              />
-            </div>
-            <div>
-              <Button type="button" variant="text" onClick={() => schedules.remove(index)}>
-                {t('resources.form.removeSchedule', { n: index + 1 })}
-              </Button>
-            </div>
-          </div>
-        ))}
-        <div>
-          <Button type="button" variant="outline" onClick={() => schedules.append(emptySchedule)}>
-            {t('resources.form.addSchedule')}
-          </Button>
-        </div>
-      </fieldset>
-      <fieldset className="flex flex-col gap-4">
-        <legend className="text-std-17B-170">{t('resources.form.contactsLegend')}</legend>
-        {contacts.fields.map((field, index) => (
-          <div key={field.id} className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4">
-            <p className="text-std-16B-170">{t('resources.form.contact', { n: index + 1 })}</p>
-            <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-              <TextField
-                id={`resource-contact-${index}-name`}
-                label={t('resources.form.contactName')}
-                error={fieldError(`contacts.${index}.name`)}
-                {...register(`contacts.${index}.name`)}
-              />
-              <TextField
-                id={`resource-contact-${index}-title`}
-                label={t('resources.form.contactTitle')}
-                error={fieldError(`contacts.${index}.title`)}
-                {...register(`contacts.${index}.title`)}
-              />
-              <TextField
-                id={`resource-contact-${index}-department`}
-                label={t('resources.form.department')}
-                error={fieldError(`contacts.${index}.department`)}
-                {...register(`contacts.${index}.department`)}
-              />
-              <TextField
-                id={`resource-contact-${index}-phone`}
-                label={t('resources.form.phone')}
-                type="tel"
-                error={fieldError(`contacts.${index}.phone`)}
-                {...register(`contacts.${index}.phone`)}
-              />
-              <TextField
-                id={`resource-contact-${index}-email`}
-                label={t('resources.form.email')}
-                type="email"
-                error={fieldError(`contacts.${index}.email`)}
-                {...register(`contacts.${index}.email`)}
-              />
-            </div>
-            <div>
-              <Button type="button" variant="text" onClick={() => contacts.remove(index)}>
-                {t('resources.form.removeContact', { n: index + 1 })}
-              </Button>
-            </div>
-          </div>
-        ))}
-        <div>
-          <Button type="button" variant="outline" onClick={() => contacts.append(emptyContact)}>
-            {t('resources.form.addContact')}
-          </Button>
-        </div>
-      </fieldset>
+      <RepeatedEntries
+        legend={t('resources.form.locationsLegend')}
+        entries={locations.fields}
+        title={(n) => t('resources.form.location', { n })}
+        removeLabel={(n) => t('resources.form.removeLocation', { n })}
+        addLabel={t('resources.form.addLocation')}
+        onRemove={locations.remove}
+        onAdd={() => locations.append(emptyLocation)}
+      >
+        {(index) => (
+          <>
+            <TextField
+              id={`resource-location-${index}-name`}
+              label={t('resources.form.locationName')}
+              {...registerField(`locations.${index}.name`)}
+            />
+            <TextField
+              id={`resource-location-${index}-postal`}
+              label={t('resources.form.postalCode')}
+              inputMode="numeric"
+              autoComplete="off"
+              {...registerField(`locations.${index}.postalCode`)}
+            />
+            <TextField
+              id={`resource-location-${index}-address`}
+              label={t('resources.form.address')}
+              {...registerField(`locations.${index}.address`)}
+            />
+            <TextField
+              id={`resource-location-${index}-transportation`}
+              label={t('resources.form.transportation')}
+              {...registerField(`locations.${index}.transportation`)}
+            />
+            <TextField
+              id={`resource-location-${index}-school`}
+              label={t('resources.form.schoolDistrict')}
+              {...registerField(`locations.${index}.schoolDistrict`)}
+            />
+            <TextField
+              id={`resource-location-${index}-district`}
+              label={t('resources.form.district')}
+              {...registerField(`locations.${index}.district`)}
+            />
+          </>
+        )}
+      </RepeatedEntries>
+      <RepeatedEntries
+        legend={t('resources.form.schedulesLegend')}
+        entries={schedules.fields}
+        title={(n) => t('resources.form.schedule', { n })}
+        removeLabel={(n) => t('resources.form.removeSchedule', { n })}
+        addLabel={t('resources.form.addSchedule')}
+        onRemove={schedules.remove}
+        onAdd={() => schedules.append(emptySchedule)}
+      >
+        {(index) => (
+          <>
+            <SelectField
+              id={`resource-schedule-${index}-freq`}
+              label={t('resources.form.freq')}
+              {...registerField(`schedules.${index}.freq`)}
+            >
+              <option value="WEEKLY">{t('resources.form.freqWeekly')}</option>
+              <option value="MONTHLY">{t('resources.form.freqMonthly')}</option>
+            </SelectField>
+            <TextField
+              id={`resource-schedule-${index}-byday`}
+              label={t('resources.form.byday')}
+              supportText={t('resources.form.bydaySupport')}
+              {...registerField(`schedules.${index}.byday`)}
+            />
+            <TextField
+              id={`resource-schedule-${index}-opens`}
+              label={t('resources.form.opensAt')}
+              type="time"
+              {...registerField(`schedules.${index}.opensAt`)}
+            />
+            <TextField
+              id={`resource-schedule-${index}-closes`}
+              label={t('resources.form.closesAt')}
+              type="time"
+              {...registerField(`schedules.${index}.closesAt`)}
+            />
+            <TextField
+              id={`resource-schedule-${index}-notes`}
+              label={t('resources.form.notes')}
+              {...registerField(`schedules.${index}.notes`)}
+            />
+          </>
+        )}
+      </RepeatedEntries>
+      <RepeatedEntries
+        legend={t('resources.form.contactsLegend')}
+        entries={contacts.fields}
+        title={(n) => t('resources.form.contact', { n })}
+        removeLabel={(n) => t('resources.form.removeContact', { n })}
+        addLabel={t('resources.form.addContact')}
+        onRemove={contacts.remove}
+        onAdd={() => contacts.append(emptyContact)}
+      >
+        {(index) => (
+          <>
+            <TextField
+              id={`resource-contact-${index}-name`}
+              label={t('resources.form.contactName')}
+              {...registerField(`contacts.${index}.name`)}
+            />
+            <TextField
+              id={`resource-contact-${index}-title`}
+              label={t('resources.form.contactTitle')}
+              {...registerField(`contacts.${index}.title`)}
+            />
+            <TextField
+              id={`resource-contact-${index}-department`}
+              label={t('resources.form.department')}
+              {...registerField(`contacts.${index}.department`)}
+            />
+            <TextField
+              id={`resource-contact-${index}-phone`}
+              label={t('resources.form.phone')}
+              type="tel"
+              {...registerField(`contacts.${index}.phone`)}
+            />
+            <TextField
+              id={`resource-contact-${index}-email`}
+              label={t('resources.form.email')}
+              type="email"
+              {...registerField(`contacts.${index}.email`)}
+            />
+          </>
+        )}
+      </RepeatedEntries>
       <FormActions>
         <Button type="submit" variant="solid-fill" aria-disabled={submitting || undefined}>
           {submitting ? t('resources.form.saving') : t('resources.form.save')}

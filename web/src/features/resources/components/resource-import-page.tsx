@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { CheckedImportForm, useCheckedImport } from '../../../components/ui/checked-import.tsx';
+import {
+  CheckedImportForm,
+  type RefusedImportErrors,
+  useCheckedImport,
+} from '../../../components/ui/checked-import.tsx';
 import { TableHead } from '../../../components/ui/data-table.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
 import { type ResourceImportResult, useImportResources } from '../api/import-resources.ts';
 import '../../../lib/i18n/resources.bundle.ts';
 
@@ -38,6 +40,29 @@ function Preview({ result }: { result: ResourceImportResult }) {
   );
 }
 
+/** Why a refused HSDS file was refused: its errors, by the service and field they concern. */
+function FileErrors({ errors }: { errors: RefusedImportErrors }) {
+  const { t } = useTranslation();
+  return (
+    <Table
+      caption={t('resources.hsdsImport.errorsCaption')}
+      captionDetail={t('resources.hsdsImport.errorCount', { count: errors.length })}
+    >
+      <TableHead columns={[t('resources.hsdsImport.field'), t('resources.hsdsImport.message')]} />
+      <tbody>
+        {errors.map((e) => (
+          <tr key={`${e.field}-${e.message}`}>
+            <Th scope="row" className="whitespace-nowrap">
+              {e.field}
+            </Th>
+            <Td>{e.message}</Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
 /**
  * HSDSファイルの取込: choose an HSDS 3.0 JSON file → 確認 (dry run: every service with 新規 or 更新)
  * → 「取り込む」 → the counts. A file with errors is refused whole; its errors are listed in Japanese
@@ -45,13 +70,8 @@ function Preview({ result }: { result: ResourceImportResult }) {
  */
 export function ResourceImportPage() {
   const { t } = useTranslation();
-  const importer = useCheckedImport(useImportResources(), {
-    chooseFirst: t('resources.hsdsImport.chooseFirst'),
-    readFailed: t('resources.hsdsImport.readFailed'),
-  });
-  const { run, check, done } = importer;
-  const fileErrors =
-    run.error instanceof ApiError && run.error.problem.errors?.length ? run.error.problem.errors : null;
+  const importer = useCheckedImport(useImportResources(), (key) => t(`resources.hsdsImport.${key}`));
+  const { check, done } = importer;
 
   return (
     <>
@@ -71,39 +91,8 @@ export function ResourceImportPage() {
           importer={importer}
           accept=".json,application/json"
           canRun={check !== null}
-          texts={{
-            file: t('resources.hsdsImport.file'),
-            fileSupport: t('resources.hsdsImport.fileSupport'),
-            check: t('resources.hsdsImport.check'),
-            checking: t('resources.hsdsImport.checking'),
-            run: t('resources.hsdsImport.run'),
-            running: t('resources.hsdsImport.running'),
-          }}
+          refused={(errors) => <FileErrors errors={errors} />}
         />
-
-        {run.error ? (
-          <div className="flex flex-col gap-4">
-            <Alert tone="error" title={problemMessage(run.error, t)} />
-            {fileErrors ? (
-              <Table
-                caption={t('resources.hsdsImport.errorsCaption')}
-                captionDetail={t('resources.hsdsImport.errorCount', { count: fileErrors.length })}
-              >
-                <TableHead columns={[t('resources.hsdsImport.field'), t('resources.hsdsImport.message')]} />
-                <tbody>
-                  {fileErrors.map((e) => (
-                    <tr key={`${e.field}-${e.message}`}>
-                      <Th scope="row" className="whitespace-nowrap">
-                        {e.field}
-                      </Th>
-                      <Td>{e.message}</Td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-            ) : null}
-          </div>
-        ) : null}
 
         {check ? (
           <Section id="hsds-import-preview" title={t('resources.hsdsImport.previewHeading')}>

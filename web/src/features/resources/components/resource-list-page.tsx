@@ -19,6 +19,16 @@ import { type ResourceSearch, useResources } from '../api/list-resources.ts';
 import { ResourceKindOptions, ResourceNeedOptions } from './resource-options.tsx';
 import '../../../lib/i18n/resources.bundle.ts';
 
+/** The search fields chosen from a list. */
+type SelectFilter = 'schoolDistrict' | 'need' | 'kind' | 'district';
+
+const selectFilterIds: Record<SelectFilter, string> = {
+  schoolDistrict: 'resource-school-district',
+  need: 'resource-need',
+  kind: 'resource-kind',
+  district: 'resource-district',
+};
+
 /** 社会資源: search the directory by words, need, kind, 校区 (near first) and 地区. */
 export function ResourceListPage() {
   const { t } = useTranslation();
@@ -32,6 +42,14 @@ export function ResourceListPage() {
     a.localeCompare(b, 'ja'),
   );
   const set = (patch: ResourceSearch) => setDraft((current) => ({ ...current, ...patch }));
+  /** A select narrowing the search by one field, its first choice 「指定なし」. */
+  const filterSelect = (field: SelectFilter) => ({
+    id: selectFilterIds[field],
+    label: t(`resources.list.${field}`),
+    anyLabel: t('resources.list.any'),
+    value: draft[field],
+    onValueChange: (value: string | undefined) => set({ [field]: value }),
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSearch(draft);
@@ -73,40 +91,18 @@ export function ResourceListPage() {
               onChange={(event) => set({ q: event.currentTarget.value })}
             />
             <FilterSelectField
-              id="resource-school-district"
-              label={t('resources.list.schoolDistrict')}
+              {...filterSelect('schoolDistrict')}
               supportText={t('resources.list.schoolDistrictSupport')}
-              anyLabel={t('resources.list.any')}
-              value={draft.schoolDistrict}
-              onValueChange={(schoolDistrict) => set({ schoolDistrict })}
             >
               <Options items={schoolDistricts} value={(name) => name} label={(name) => name} />
             </FilterSelectField>
-            <FilterSelectField
-              id="resource-need"
-              label={t('resources.list.need')}
-              anyLabel={t('resources.list.any')}
-              value={draft.need}
-              onValueChange={(need) => set({ need })}
-            >
+            <FilterSelectField {...filterSelect('need')}>
               <ResourceNeedOptions />
             </FilterSelectField>
-            <FilterSelectField
-              id="resource-kind"
-              label={t('resources.list.kind')}
-              anyLabel={t('resources.list.any')}
-              value={draft.kind}
-              onValueChange={(kind) => set({ kind })}
-            >
+            <FilterSelectField {...filterSelect('kind')}>
               <ResourceKindOptions />
             </FilterSelectField>
-            <FilterSelectField
-              id="resource-district"
-              label={t('resources.list.district')}
-              anyLabel={t('resources.list.any')}
-              value={draft.district}
-              onValueChange={(district) => set({ district })}
-            >
+            <FilterSelectField {...filterSelect('district')}>
               <Options items={districts} value={(d) => d.name} label={(d) => d.name} />
             </FilterSelectField>
           </div>

@@ -67,21 +67,8 @@ export function DisposalRecordsPage() {
       <div className="flex flex-col gap-8">
         <CsvDownloadSection
           id="disposal-export"
-          labels={{
-            title: t('retention.records.downloadTitle'),
-            note: t('retention.records.downloadNote'),
-            utf8: t('retention.records.downloadCsv'),
-            shiftJis: t('retention.records.downloadCsvSjis'),
-            downloading: t('retention.records.downloading'),
-            failed: t('retention.records.downloadFailed'),
-            downloaded: (name) => t('retention.records.downloaded', { name }),
-          }}
-          state={{
-            pendingEncoding: exporter.isPending ? exporter.variables : undefined,
-            error: exporter.isError ? exporter.error : null,
-            downloadedName: exporter.isSuccess ? exporter.data : undefined,
-            download: (encoding) => exporter.mutate(encoding),
-          }}
+          text={(key, values) => t(`retention.records.${key}`, values)}
+          exporter={exporter}
         />
         <QueryView query={records}>{(data) => <DisposalRecordsTable records={data.items} />}</QueryView>
       </div>

@@ -6,6 +6,7 @@ import { type SignIn, signInSchema } from '../../../../../src/contract/session.t
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { PasswordField } from '../../../components/ui/password-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useSignIn } from '../api/sign-in.ts';
@@ -78,12 +79,11 @@ export function SignInPage({ reason, onSignedIn }: SignInPageProps) {
           error={errors.loginId?.message}
           {...register('loginId')}
         />
-        <TextField
+        <PasswordField
           id="signin-password"
-          type="password"
+          purpose="current"
           label={t('session.password')}
           required
-          autoComplete="current-password"
           error={errors.password?.message}
           {...register('password')}
         />

@@ -119,14 +119,16 @@ export function StatisticsPage({
                 <option value="">
                   {t(end === 'from' ? 'stats.statistics.yearStart' : 'stats.statistics.yearEnd')}
                 </option>
-                {months.map((month) => (
-                  <option key={month} value={month}>
-                    {t('stats.statistics.monthOption', {
+                <Options
+                  items={months}
+                  value={(month) => month}
+                  label={(month) =>
+                    t('stats.statistics.monthOption', {
                       year: Number(month.slice(0, 4)),
                       month: Number(month.slice(5)),
-                    })}
-                  </option>
-                ))}
+                    })
+                  }
+                />
               </SelectField>
             </div>
           ))}
@@ -249,33 +251,42 @@ function StatisticsBody({ stats }: { stats: Statistics }) {
       />
       <Breakdown
         caption={t('stats.statistics.participation')}
-        cells={(['participants', 'hosts', 'started', 'ended'] as const).map((code) => ({
-          code,
-          label: t(`stats.statistics.participationItems.${code}`),
-          count: stats.participation[code],
-        }))}
+        cells={countCells(
+          ['participants', 'hosts', 'started', 'ended'] as const,
+          (code) => t(`stats.statistics.participationItems.${code}`),
+          stats.participation,
+        )}
       />
       <Breakdown
         caption={t('stats.statistics.outreachHeading')}
-        cells={(['persons', 'attempts', 'linkedToCase'] as const).map((code) => ({
-          code,
-          label: t(`stats.statistics.outreachItems.${code}`),
-          count: stats.outreach[code],
-        }))}
+        cells={countCells(
+          ['persons', 'attempts', 'linkedToCase'] as const,
+          (code) => t(`stats.statistics.outreachItems.${code}`),
+          stats.outreach,
+        )}
       />
       <Breakdown
         caption={t('stats.statistics.community')}
-        cells={(['bases', 'participants', 'organizations', 'sessions'] as const).map((code) => ({
-          code,
-          label: t(`resources.community.totals.${code}`),
-          count: stats.community[code],
-        }))}
+        cells={countCells(
+          ['bases', 'participants', 'organizations', 'sessions'] as const,
+          (code) => t(`resources.community.totals.${code}`),
+          stats.community,
+        )}
       />
       <Breakdown caption={t('stats.statistics.closuresByReason')} cells={stats.closuresByReason} />
       <Breakdown caption={t('stats.statistics.householdPatterns')} cells={stats.householdPatterns} />
       <Breakdown caption={t('stats.statistics.issueAreas')} cells={stats.issueAreas} />
     </>
   );
+}
+
+/** Breakdown cells for named counts: each code with its label and its count. */
+function countCells<Code extends string>(
+  codes: readonly Code[],
+  label: (code: Code) => string,
+  counts: Record<Code, Count>,
+): { code: string; label: string; count: Count }[] {
+  return codes.map((code) => ({ code, label: label(code), count: counts[code] }));
 }
 
 function Breakdown({

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type User, type UserInput, userSchema } from '../../../../../src/contract/users.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 import { usersQueryKey } from './list-users.ts';
 
 /** `POST /api/users` → 201 User */
@@ -9,9 +9,5 @@ export function createUser(input: UserInput): Promise<User> {
 }
 
 export function useCreateUser() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createUser,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: usersQueryKey }),
-  });
+  return useRefreshingMutation(createUser, usersQueryKey);
 }

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type User, userSchema } from '../../../../../src/contract/users.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 import { usersQueryKey } from './list-users.ts';
 
 /** `POST /api/users/:id/disable` → 200 User */
@@ -9,9 +9,5 @@ export function disableUser(id: string): Promise<User> {
 }
 
 export function useDisableUser() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: disableUser,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: usersQueryKey }),
-  });
+  return useRefreshingMutation(disableUser, usersQueryKey);
 }

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type User, userSchema } from '../../../../../src/contract/users.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 import { usersQueryKey } from './list-users.ts';
 
 /** `POST /api/users/:id/enable` → 200 User */
@@ -9,9 +9,5 @@ export function enableUser(id: string): Promise<User> {
 }
 
 export function useEnableUser() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: enableUser,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: usersQueryKey }),
-  });
+  return useRefreshingMutation(enableUser, usersQueryKey);
 }

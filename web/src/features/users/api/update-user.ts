@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { type User, userSchema, type userUpdateSchema } from '../../../../../src/contract/users.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 import { usersQueryKey } from './list-users.ts';
 
 export type UserUpdate = z.input<typeof userUpdateSchema>;
@@ -12,9 +12,5 @@ export function updateUser({ id, changes }: { id: string; changes: UserUpdate })
 }
 
 export function useUpdateUser() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: updateUser,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: usersQueryKey }),
-  });
+  return useRefreshingMutation(updateUser, usersQueryKey);
 }

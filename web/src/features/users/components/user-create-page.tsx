@@ -1,16 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useNavigate } from '@tanstack/react-router';
 import type { FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type UserInput, userInputSchema } from '../../../../../src/contract/users.ts';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { PasswordField } from '../../../components/ui/password-field.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { setFlash } from '../../../lib/flash.ts';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { useGoWithFlash } from '../../../lib/go-with-flash.ts';
 import { useCreateUser } from '../api/create-user.ts';
 import { MustChangePasswordChoice, UserProfileFields } from './user-profile-fields.tsx';
 import '../../../lib/i18n/admin.bundle.ts';
@@ -27,7 +27,7 @@ const fields: readonly FieldPath<UserInput>[] = [
 /** ユーザーの登録 (`/admin/users/new`). */
 export function UserCreatePage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const goWithFlash = useGoWithFlash();
   const create = useCreateUser();
   const form = useServerCheckedForm<UserInput, z.output<typeof userInputSchema>>({
     resolver: zodResolver(userInputSchema),
@@ -49,8 +49,7 @@ export function UserCreatePage() {
     if (create.isPending) return;
     create.mutate(values, {
       onSuccess: (saved) => {
-        setFlash(t('users.created', { name: saved.displayName }));
-        void navigate({ to: '/admin/users' });
+        goWithFlash(t('users.created', { name: saved.displayName }), { to: '/admin/users' });
       },
     });
   });
@@ -71,13 +70,12 @@ export function UserCreatePage() {
           {...registerField('loginId')}
         />
         <UserProfileFields form={form} />
-        <TextField
+        <PasswordField
           id="user-password"
-          type="password"
+          purpose="new"
           label={t('users.password')}
           supportText={t('users.passwordSupport')}
           required
-          autoComplete="new-password"
           {...registerField('password')}
         />
         <MustChangePasswordChoice registration={register('mustChangePassword')} />

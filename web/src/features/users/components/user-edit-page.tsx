@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useNavigate } from '@tanstack/react-router';
 import type { FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -7,12 +6,12 @@ import { passwordSchema, type User, userUpdateSchema } from '../../../../../src/
 import { Alert } from '../../../components/ui/alert.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { PasswordField } from '../../../components/ui/password-field.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
-import { TextField } from '../../../components/ui/text-field.tsx';
-import { setFlash } from '../../../lib/flash.ts';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { useGoWithFlash } from '../../../lib/go-with-flash.ts';
 import { useUser } from '../api/list-users.ts';
 import { type UserUpdate, useUpdateUser } from '../api/update-user.ts';
 import { MustChangePasswordChoice, UserProfileFields } from './user-profile-fields.tsx';
@@ -64,7 +63,7 @@ export function UserEditPage({ userId }: { userId: string }) {
 
 function UserEditor({ user }: { user: User }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const goWithFlash = useGoWithFlash();
   const update = useUpdateUser();
   const form = useServerCheckedForm<UserEditValues, UserEditOutput>({
     resolver: zodResolver(userEditSchema),
@@ -88,8 +87,7 @@ function UserEditor({ user }: { user: User }) {
   } = form;
 
   const finish = (name: string) => {
-    setFlash(t('users.updated', { name }));
-    void navigate({ to: '/admin/users' });
+    goWithFlash(t('users.updated', { name }), { to: '/admin/users' });
   };
 
   const submit = handleSubmit((values) => {
@@ -132,12 +130,11 @@ function UserEditor({ user }: { user: User }) {
               <dd className="font-mono text-std-16N-170">{user.loginId}</dd>
             </dl>
             <UserProfileFields form={form} currentOrganization={user.organization} />
-            <TextField
+            <PasswordField
               id="user-new-password"
-              type="password"
+              purpose="new"
               label={t('users.newPassword')}
               supportText={t('users.newPasswordSupport')}
-              autoComplete="new-password"
               {...registerField('password')}
             />
             <MustChangePasswordChoice registration={register('mustChangePassword')} />
