@@ -367,6 +367,43 @@ export async function addMeeting(
   return id;
 }
 
+/**
+ * A meeting that can decide a plan, as the plan, monitoring and support-report tests set it up: a
+ * 重層的支援会議 (on consent) or a 支援会議 (法第106条の6), scheduled for 20 October 2026 10:00 JST and,
+ * unless `held` is false, held at 11:00, without minutes, made by the coordinator.
+ */
+export async function addDecisionMeeting(
+  db: Kysely<DB>,
+  dir: DemoDirectory,
+  caseId: string,
+  options: { kind?: 'supportMeeting' | 'multilayerMeeting'; title?: string; held?: boolean } = {},
+): Promise<string> {
+  const kind = options.kind ?? 'multilayerMeeting';
+  const held = options.held ?? true;
+  const id = randomUUID();
+  await db
+    .insertInto('meetings')
+    .values({
+      id,
+      tenant_id: dir.tenantId,
+      case_id: caseId,
+      kind_id: dir.meetingKind(kind),
+      legal_basis: kind === 'supportMeeting' ? 'article106_6' : 'consent',
+      title: options.title ?? (kind === 'supportMeeting' ? '第1回支援会議' : '第1回重層的支援会議'),
+      scheduled_at: new Date('2026-10-20T01:00:00Z'),
+      status: held ? 'held' : 'scheduled',
+      held_at: held ? new Date('2026-10-20T02:00:00Z') : null,
+      created_by: dir.user('coordinator').id,
+    })
+    .execute();
+  return id;
+}
+
+/** The case's row as stored. */
+export function caseRow(db: Kysely<DB>, caseId: string) {
+  return db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow();
+}
+
 /** An approved support plan (version 1) of the case with one item held by the named organisation. */
 export async function addPlan(
   db: Kysely<DB>,
