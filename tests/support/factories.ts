@@ -323,19 +323,21 @@ export async function addConsent(
     .execute();
 }
 
-/** A meeting of the case (scheduled), optionally with invited organisations (by name). */
-export async function addMeeting(
+type MeetingKind = 'supportMeeting' | 'multilayerMeeting';
+
+/** Insert a meeting of the case, made by the coordinator; a 支援会議 is held under 法第106条の6, the other on consent. */
+async function insertMeeting(
   db: Kysely<DB>,
   dir: DemoDirectory,
   meeting: {
     caseId: string;
-    kind?: 'supportMeeting' | 'multilayerMeeting';
-    title?: string;
-    minutes?: string;
-    invite?: string[];
+    kind: MeetingKind;
+    title: string;
+    scheduledAt: Date;
+    heldAt: Date | null;
+    minutes: string | null;
   },
 ): Promise<string> {
-  const kind = meeting.kind ?? 'multilayerMeeting';
   const id = randomUUID();
   await db
     .insertInto('meetings')
@@ -343,16 +345,40 @@ export async function addMeeting(
       id,
       tenant_id: dir.tenantId,
       case_id: meeting.caseId,
-      kind_id: dir.meetingKind(kind),
-      legal_basis: kind === 'supportMeeting' ? 'article106_6' : 'consent',
-      title: meeting.title ?? '（試験）支援会議',
-      scheduled_at: new Date('2026-10-20T05:00:00Z'),
-      status: meeting.minutes ? 'held' : 'scheduled',
-      held_at: meeting.minutes ? new Date('2026-10-20T05:00:00Z') : null,
-      minutes: meeting.minutes ?? null,
+      kind_id: dir.meetingKind(meeting.kind),
+      legal_basis: meeting.kind === 'supportMeeting' ? 'article106_6' : 'consent',
+      title: meeting.title,
+      scheduled_at: meeting.scheduledAt,
+      status: meeting.heldAt ? 'held' : 'scheduled',
+      held_at: meeting.heldAt,
+      minutes: meeting.minutes,
       created_by: dir.user('coordinator').id,
     })
     .execute();
+  return id;
+}
+
+/** A meeting of the case (scheduled), optionally with invited organisations (by name). */
+export async function addMeeting(
+  db: Kysely<DB>,
+  dir: DemoDirectory,
+  meeting: {
+    caseId: string;
+    kind?: MeetingKind;
+    title?: string;
+    minutes?: string;
+    invite?: string[];
+  },
+): Promise<string> {
+  const at = new Date('2026-10-20T05:00:00Z');
+  const id = await insertMeeting(db, dir, {
+    caseId: meeting.caseId,
+    kind: meeting.kind ?? 'multilayerMeeting',
+    title: meeting.title ?? '（試験）支援会議',
+    scheduledAt: at,
+    heldAt: meeting.minutes ? at : null,
+    minutes: meeting.minutes ?? null,
+  });
   for (const name of meeting.invite ?? []) {
     await db
       .insertInto('meeting_invitations')
@@ -372,31 +398,21 @@ export async function addMeeting(
  * 重層的支援会議 (on consent) or a 支援会議 (法第106条の6), scheduled for 20 October 2026 10:00 JST and,
  * unless `held` is false, held at 11:00, without minutes, made by the coordinator.
  */
-export async function addDecisionMeeting(
+export function addDecisionMeeting(
   db: Kysely<DB>,
   dir: DemoDirectory,
   caseId: string,
-  options: { kind?: 'supportMeeting' | 'multilayerMeeting'; title?: string; held?: boolean } = {},
+  options: { kind?: MeetingKind; title?: string; held?: boolean } = {},
 ): Promise<string> {
   const kind = options.kind ?? 'multilayerMeeting';
-  const held = options.held ?? true;
-  const id = randomUUID();
-  await db
-    .insertInto('meetings')
-    .values({
-      id,
-      tenant_id: dir.tenantId,
-      case_id: caseId,
-      kind_id: dir.meetingKind(kind),
-      legal_basis: kind === 'supportMeeting' ? 'article106_6' : 'consent',
-      title: options.title ?? (kind === 'supportMeeting' ? '第1回支援会議' : '第1回重層的支援会議'),
-      scheduled_at: new Date('2026-10-20T01:00:00Z'),
-      status: held ? 'held' : 'scheduled',
-      held_at: held ? new Date('2026-10-20T02:00:00Z') : null,
-      created_by: dir.user('coordinator').id,
-    })
-    .execute();
-  return id;
+  return insertMeeting(db, dir, {
+    caseId,
+    kind,
+    title: options.title ?? (kind === 'supportMeeting' ? '第1回支援会議' : '第1回重層的支援会議'),
+    scheduledAt: new Date('2026-10-20T01:00:00Z'),
+    heldAt: (options.held ?? true) ? new Date('2026-10-20T02:00:00Z') : null,
+    minutes: null,
+  });
 }
 
 /** The case's row as stored. */
