@@ -4,7 +4,7 @@ import type { BulkReassignResult } from '../../src/contract/accounts.ts';
 import type { AssignableUsers, CaseDetail, CaseListItem, CaseTimeline } from '../../src/contract/cases.ts';
 import type { User } from '../../src/contract/users.ts';
 import { demoApi } from '../support/demoApi.ts';
-import { createCase } from '../support/factories.ts';
+import { addOtherCity, createCase } from '../support/factories.ts';
 import { type ApiClient, auditDetails, problemFields } from '../support/testServer.ts';
 
 const api = demoApi('admin', 'coordinator');
@@ -156,27 +156,11 @@ describe('PUT /api/cases/:id/assignee (cases.assign)', () => {
     expect(retired.status).toBe(201);
     expect((await admin.post(`/api/users/${retired.body.id}/disable`)).status).toBe(200);
     // a worker of another city
-    const tenantId = randomUUID();
-    const orgId = randomUUID();
+    const { tenantId, organizationId: orgId } = await addOtherCity(db, {
+      name: '他市 重層事業担当',
+      coordinating: true,
+    });
     const foreignUser = randomUUID();
-    await db
-      .insertInto('tenants')
-      .values({ id: tenantId, code: `other-${tenantId.slice(0, 8)}`, name: '他市' })
-      .execute();
-    await db
-      .insertInto('organizations')
-      .values({
-        id: orgId,
-        tenant_id: tenantId,
-        name: '他市 重層事業担当',
-        name_kana: null,
-        kind: 'citySection',
-        is_coordinating_section: true,
-        is_council_member: false,
-        contact: JSON.stringify({}) as never,
-        disabled_at: null,
-      })
-      .execute();
     await db
       .insertInto('users')
       .values({

@@ -3,7 +3,7 @@ import type { CaseDetail, CaseTimeline } from '../../src/contract/cases.ts';
 import type { Consent } from '../../src/contract/consents.ts';
 import type { SensitiveFact } from '../../src/contract/sensitiveFacts.ts';
 import { demoApi } from '../support/demoApi.ts';
-import { createCase } from '../support/factories.ts';
+import { offenceSharedCase, recordOffence } from '../support/offenceCase.ts';
 import type { ApiClient } from '../support/testServer.ts';
 
 const api = demoApi('coordinator', 'houkatsu', 'hogo', 'hogokansatsu');
@@ -22,35 +22,19 @@ let world: { caseId: string; personId: string; consentId: string; factId: string
 const org = (name: string) => api.dir.organization(name);
 
 beforeAll(async () => {
-  const { caseId, personId } = await createCase(api.server.database.db, api.dir, { stage: 'assessing' });
-  const consent = await coordinator.post<Consent>('/api/consents', {
+  const { caseId, personId, consentId } = await offenceSharedCase(
+    api.server.database.db,
+    api.dir,
+    coordinator,
+    ['鹿児島保護観察所', '鹿児島県地域生活定着センター', '保護第一課'],
+  );
+  const fact = await recordOffence(hogokansatsu, {
     personId,
     caseId,
-    organizationIds: [org('鹿児島保護観察所'), org('鹿児島県地域生活定着センター'), org('保護第一課')],
-    categories: ['basic', 'consultation', 'offence'],
-    givenOn: '2026-11-02',
-    method: 'signedForm',
-  });
-  expect(consent.status).toBe(201);
-  const meeting = await coordinator.post(`/api/cases/${caseId}/meetings`, {
-    kindId: api.dir.meetingKind('multilayerMeeting'),
-    title: '重層的支援会議（試験）',
-    scheduledAt: '2026-11-20T10:00:00+09:00',
-    place: '市役所本館3階会議室',
-    agenda: '役割分担',
-    invitedOrganizationIds: [org('鹿児島保護観察所'), org('保護第一課')],
-  });
-  expect(meeting.status).toBe(201);
-  const fact = await hogokansatsu.post<SensitiveFact>('/api/sensitive-facts', {
-    personId,
-    caseId,
-    kind: 'offence',
-    subtype: 'sentenceServed',
     summary: '（試験）窃盗',
     details: '（試験）満期釈放',
   });
-  expect(fact.status).toBe(201);
-  world = { caseId, personId, consentId: consent.body.id, factId: fact.body.id };
+  world = { caseId, personId, consentId, factId: fact.id };
 });
 
 /** Every place a consent's scope reaches a caller: cases.get, the timeline, the person's consents. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { SensitiveFact } from '../../src/contract/sensitiveFacts.ts';
 import { recordAudit } from '../../src/db/auditTrail.ts';
 import { demoApi } from '../support/demoApi.ts';
 import { excelLikeCells } from '../support/excelLike.ts';
 import { createCase } from '../support/factories.ts';
+import { recordOffence } from '../support/offenceCase.ts';
 
 const api = demoApi('auditor', 'hogokansatsu');
 const { auditor, hogokansatsu } = api;
@@ -30,17 +30,14 @@ describe('CSV exports neutralise formula-leading cells', () => {
       stage: 'assessing',
       participants: [{ organization: '鹿児島保護観察所', basis: 'planItem' }],
     });
-    const fact = await hogokansatsu.post<SensitiveFact>('/api/sensitive-facts', {
+    const fact = await recordOffence(hogokansatsu, {
       personId,
       caseId,
-      kind: 'offence',
-      subtype: 'sentenceServed',
       summary: '（試験）窃盗',
       details: '（試験）満期釈放',
     });
-    expect(fact.status).toBe(201);
     for (const reason of typedReasons) {
-      const revealed = await hogokansatsu.post(`/api/sensitive-facts/${fact.body.id}/reveal`, { reason });
+      const revealed = await hogokansatsu.post(`/api/sensitive-facts/${fact.id}/reveal`, { reason });
       expect(revealed.status).toBe(200);
     }
     await api.server.database.db.transaction().execute(async (tx) => {

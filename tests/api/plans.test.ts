@@ -4,7 +4,14 @@ import type { Plan, PlanComparison } from '../../src/contract/plans.ts';
 import { now } from '../../src/domain/clock.ts';
 import { startTestClock } from '../support/clock.ts';
 import { demoApi } from '../support/demoApi.ts';
-import { addAssessment, addConsent, addDecisionMeeting, caseRow, createCase } from '../support/factories.ts';
+import {
+  addAssessment,
+  addConsent,
+  addDecisionMeeting,
+  addOtherCity,
+  caseRow,
+  createCase,
+} from '../support/factories.ts';
 import { ApiClient } from '../support/testServer.ts';
 
 startTestClock();
@@ -296,28 +303,12 @@ describe('POST /api/cases/:id/plans (plans.create)', () => {
     const { caseId } = await readyCase();
     const db = api.server.database.db;
     // another tenant with a programme of its own
-    const tenantId = randomUUID();
-    const orgId = randomUUID();
+    const { tenantId, organizationId: orgId } = await addOtherCity(db, {
+      name: '他市 地域福祉課',
+      coordinating: false,
+    });
     const planId = randomUUID();
     const foreignProgramme = randomUUID();
-    await db
-      .insertInto('tenants')
-      .values({ id: tenantId, code: `other-${tenantId.slice(0, 8)}`, name: '他市' })
-      .execute();
-    await db
-      .insertInto('organizations')
-      .values({
-        id: orgId,
-        tenant_id: tenantId,
-        name: '他市 地域福祉課',
-        name_kana: null,
-        kind: 'citySection',
-        is_coordinating_section: false,
-        is_council_member: false,
-        contact: JSON.stringify({}) as never,
-        disabled_at: null,
-      })
-      .execute();
     await db
       .insertInto('recidivism_plans')
       .values({

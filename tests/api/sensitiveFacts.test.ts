@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../src/contract/cases.ts';
-import type { Consent } from '../../src/contract/consents.ts';
 import type { CouncilMeeting, CouncilPaper } from '../../src/contract/council.ts';
 import type { RevealedSensitiveFact, SensitiveFact } from '../../src/contract/sensitiveFacts.ts';
 import { demoApi } from '../support/demoApi.ts';
 import { createCase, createPerson } from '../support/factories.ts';
+import { offenceSharedCase, recordOffence } from '../support/offenceCase.ts';
 import { type ApiClient, auditDetails, problemFields } from '../support/testServer.ts';
 
 const api = demoApi('coordinator', 'houkatsu', 'shogai', 'hogo', 'hogokansatsu');
@@ -27,41 +27,16 @@ const SECRET = '（試験）令和7年に窃盗で懲役1年、満期釈放';
  * A case shared on the person's consent (including 犯罪歴等) with 鹿児島保護観察所, 保護第一課 and
  * the coordinating section, by a 重層的支援会議 inviting the two agencies.
  */
-async function offenceCase() {
-  const { caseId, personId } = await createCase(api.server.database.db, api.dir, { stage: 'assessing' });
-  const consent = await coordinator.post<Consent>('/api/consents', {
-    personId,
-    caseId,
-    organizationIds: [org('鹿児島保護観察所'), org('保護第一課'), org('重層事業担当')],
-    categories: ['basic', 'consultation', 'offence'],
-    givenOn: '2026-11-02',
-    method: 'signedForm',
-  });
-  expect(consent.status).toBe(201);
-  const meeting = await coordinator.post<{ id: string }>(`/api/cases/${caseId}/meetings`, {
-    kindId: api.dir.meetingKind('multilayerMeeting'),
-    title: '重層的支援会議（試験）',
-    scheduledAt: '2026-11-20T10:00:00+09:00',
-    place: '市役所本館3階会議室',
-    agenda: '役割分担',
-    invitedOrganizationIds: [org('鹿児島保護観察所'), org('保護第一課')],
-  });
-  expect(meeting.status).toBe(201);
-  return { caseId, personId, consentId: consent.body.id };
-}
+const offenceCase = () =>
+  offenceSharedCase(api.server.database.db, api.dir, coordinator, [
+    '鹿児島保護観察所',
+    '保護第一課',
+    '重層事業担当',
+  ]);
 
-async function recordOffence(client: ApiClient, personId: string, caseId?: string) {
-  const response = await client.post<SensitiveFact>('/api/sensitive-facts', {
-    personId,
-    ...(caseId ? { caseId } : {}),
-    kind: 'offence',
-    subtype: 'sentenceServed',
-    summary: '窃盗（満期釈放）',
-    details: SECRET,
-  });
-  expect(response.status).toBe(201);
-  return response.body;
-}
+/** The offence fact this file records: SECRET as its details. */
+const recordSecretOffence = (client: ApiClient, personId: string, caseId?: string) =>
+  recordOffence(client, { personId, caseId, summary: '窃盗（満期釈放）', details: SECRET });
 
 const listOfCase = async (client: ApiClient, caseId: string) =>
   (await client.get<{ items: SensitiveFact[] }>(`/api/cases/${caseId}/sensitive-facts`)).body.items;
@@ -69,7 +44,7 @@ const listOfCase = async (client: ApiClient, caseId: string) =>
 describe('POST /api/sensitive-facts (sensitiveFacts.create)', () => {
   it('records an offence fact on a case, granted to the recording organisation only; content never in case or person responses', async () => {
     const { caseId, personId } = await offenceCase();
-    const fact = await recordOffence(hogokansatsu, personId, caseId);
+    const fact = await recordSecretOffence(hogokansatsu, personId, caseId);
     expect(fact).toMatchObject({
       personId,
       caseId,
@@ -156,7 +131,7 @@ describe('POST /api/sensitive-facts (sensitiveFacts.create)', () => {
 describe('GET /api/persons/:id/sensitive-facts and /api/cases/:id/sensitive-facts (sensitiveFacts.listOf*)', () => {
   it('lists granted facts of the person (any case) and of the case, audited with the ids', async () => {
     const { caseId, personId } = await offenceCase();
-    const onCase = await recordOffence(hogokansatsu, personId, caseId);
+    const onCase = await recordSecretOffence(hogokansatsu, personId, caseId);
     const ofPerson = await hogokansatsu.post<SensitiveFact>('/api/sensitive-facts', {
       personId,
       kind: 'illness',
@@ -207,7 +182,7 @@ describe('GET /api/persons/:id/sensitive-facts and /api/cases/:id/sensitive-fact
 describe('POST /api/sensitive-facts/:id/reveal (sensitiveFacts.reveal)', () => {
   it('returns the content with a reason, audited with the reason as purpose; 404 for organisations not granted', async () => {
     const { caseId, personId } = await offenceCase();
-    const fact = await recordOffence(hogokansatsu, personId, caseId);
+    const fact = await recordSecretOffence(hogokansatsu, personId, caseId);
     const response = await hogokansatsu.post<RevealedSensitiveFact>(
       `/api/sensitive-facts/${fact.id}/reveal`,
       {
@@ -251,7 +226,7 @@ describe('POST /api/sensitive-facts/:id/reveal (sensitiveFacts.reveal)', () => {
 describe('grants (sensitiveFacts.grant, sensitiveFacts.revokeGrant)', () => {
   it('shares on consent with the right scope or on a 支援会議; refuses others; revokes at once', async () => {
     const { caseId, personId, consentId } = await offenceCase();
-    const fact = await recordOffence(hogokansatsu, personId, caseId);
+    const fact = await recordSecretOffence(hogokansatsu, personId, caseId);
 
     // the recording organisation grants the coordinating section: consent covers 犯罪歴等
     const toCoordinator = await hogokansatsu.post<SensitiveFact>(`/api/sensitive-facts/${fact.id}/grants`, {
@@ -379,7 +354,7 @@ describe('grants (sensitiveFacts.grant, sensitiveFacts.revokeGrant)', () => {
 
   it('is 401, and 404 for roles without the permission, for organisations not granted and for unknown facts', async () => {
     const { caseId, personId } = await offenceCase();
-    const fact = await recordOffence(hogokansatsu, personId, caseId);
+    const fact = await recordSecretOffence(hogokansatsu, personId, caseId);
     const body = { organizationId: org('保護第一課'), reason: '共有' };
     expect((await api.server.anonymous().post(`/api/sensitive-facts/${fact.id}/grants`, body)).status).toBe(
       401,

@@ -415,6 +415,37 @@ export function addDecisionMeeting(
   });
 }
 
+/**
+ * Another city: a tenant '他市' with one city section named `organization` (the coordinating section
+ * when `coordinating`), straight in the database; for tests that something of another tenant is refused.
+ */
+export async function addOtherCity(
+  db: Kysely<DB>,
+  organization: { name: string; coordinating: boolean },
+): Promise<{ tenantId: string; organizationId: string }> {
+  const tenantId = randomUUID();
+  const organizationId = randomUUID();
+  await db
+    .insertInto('tenants')
+    .values({ id: tenantId, code: `other-${tenantId.slice(0, 8)}`, name: '他市' })
+    .execute();
+  await db
+    .insertInto('organizations')
+    .values({
+      id: organizationId,
+      tenant_id: tenantId,
+      name: organization.name,
+      name_kana: null,
+      kind: 'citySection',
+      is_coordinating_section: organization.coordinating,
+      is_council_member: false,
+      contact: JSON.stringify({}) as never,
+      disabled_at: null,
+    })
+    .execute();
+  return { tenantId, organizationId };
+}
+
 /** The case's row as stored. */
 export function caseRow(db: Kysely<DB>, caseId: string) {
   return db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow();
