@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BulkReassignResult } from '../../src/contract/accounts.ts';
 import type { User } from '../../src/contract/users.ts';
 import { demoApi } from '../support/demoApi.ts';
-import { createCase } from '../support/factories.ts';
+import { caseRow, createCase } from '../support/factories.ts';
 import { auditDetails, problemFields } from '../support/testServer.ts';
 
 const api = demoApi('admin');
@@ -20,14 +20,7 @@ async function assign(caseId: string, userId: string) {
     .where('id', '=', caseId)
     .execute();
 }
-const assignedTo = async (caseId: string) =>
-  (
-    await api.server.database.db
-      .selectFrom('cases')
-      .select('assigned_user_id')
-      .where('id', '=', caseId)
-      .executeTakeFirstOrThrow()
-  ).assigned_user_id;
+const assignedTo = async (caseId: string) => (await caseRow(api.server.database.db, caseId)).assigned_user_id;
 
 let openA = '';
 let openB = '';

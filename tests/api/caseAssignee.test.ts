@@ -4,7 +4,7 @@ import type { BulkReassignResult } from '../../src/contract/accounts.ts';
 import type { AssignableUsers, CaseDetail, CaseListItem, CaseTimeline } from '../../src/contract/cases.ts';
 import type { User } from '../../src/contract/users.ts';
 import { demoApi } from '../support/demoApi.ts';
-import { addOtherCity, createCase } from '../support/factories.ts';
+import { addOtherCity, caseRow, createCase } from '../support/factories.ts';
 import { type ApiClient, auditDetails, problemFields } from '../support/testServer.ts';
 
 const api = demoApi('admin', 'coordinator');
@@ -29,13 +29,7 @@ beforeAll(async () => {
 
 const pathOf = (caseId: string) => `/api/cases/${caseId}/assignee`;
 const assignedInDb = async (caseId: string) =>
-  (
-    await api.server.database.db
-      .selectFrom('cases')
-      .select('assigned_user_id')
-      .where('id', '=', caseId)
-      .executeTakeFirstOrThrow()
-  ).assigned_user_id;
+  (await caseRow(api.server.database.db, caseId)).assigned_user_id;
 
 describe('PUT /api/cases/:id/assignee (cases.assign)', () => {
   it('sets the 担当職員, audits it, puts it on the timeline and shows it in detail and list', async () => {

@@ -9,6 +9,7 @@ import { demoApi } from '../support/demoApi.ts';
 import {
   addAssessment,
   addConsent,
+  addHouseholdMember,
   addMeeting,
   addPlan,
   createCase,
@@ -112,17 +113,7 @@ beforeAll(async () => {
   const db = api.server.database.db;
   const made = await closedCase('地域包括支援センター', '2018-06-10', '2019-02-01');
   const memberId = await createPerson(db, api.dir, { familyName: '廃棄', givenName: '母子' });
-  await db
-    .insertInto('household_members')
-    .values({
-      id: randomUUID(),
-      tenant_id: api.dir.tenantId,
-      household_id: made.householdId,
-      person_id: memberId,
-      relation: 'mother',
-      living_together: true,
-    })
-    .execute();
+  await addHouseholdMember(db, api.dir, made.householdId, memberId, 'mother');
   await db
     .updateTable('persons')
     .set({ family_name: '廃棄', given_name: '太郎' })

@@ -111,6 +111,27 @@ export async function createPerson(
   return id;
 }
 
+/** A person living together with the household, in `relation` to the supported person ('self' for them). */
+export async function addHouseholdMember(
+  db: Kysely<DB>,
+  dir: DemoDirectory,
+  householdId: string,
+  personId: string,
+  relation: string,
+): Promise<void> {
+  await db
+    .insertInto('household_members')
+    .values({
+      id: randomUUID(),
+      tenant_id: dir.tenantId,
+      household_id: householdId,
+      person_id: personId,
+      relation,
+      living_together: true,
+    })
+    .execute();
+}
+
 export interface ConsultationOverrides {
   organization?: string;
   receivedBy?: string;
@@ -131,17 +152,7 @@ export async function createConsultation(
   const personId = overrides.personId ?? (await createPerson(db, dir, { registeredBy: organizationId }));
   const householdId = randomUUID();
   await db.insertInto('households').values({ id: householdId, tenant_id: dir.tenantId }).execute();
-  await db
-    .insertInto('household_members')
-    .values({
-      id: randomUUID(),
-      tenant_id: dir.tenantId,
-      household_id: householdId,
-      person_id: personId,
-      relation: 'self',
-      living_together: true,
-    })
-    .execute();
+  await addHouseholdMember(db, dir, householdId, personId, 'self');
   const receivedBy =
     overrides.receivedBy ??
     (
