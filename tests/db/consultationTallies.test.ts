@@ -1,14 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backupDatabase, restoreDatabase } from '../../src/db/backup.ts';
 import type { Database } from '../../src/db/database.ts';
 import type { DB } from '../../src/db/schema.ts';
 import { loadStatistics } from '../../src/db/statistics.ts';
 import { statisticsPeriod } from '../../src/domain/statistics.ts';
-import { asRequestRole, freshDatabase, rolledBack } from '../support/testDatabase.ts';
+import { asRequestRole, backupAndRestore, freshDatabase, rolledBack } from '../support/testDatabase.ts';
 
 /**
  * The consultations' monthly tallies (migration 20261203_0102), which the city-wide statistics read
@@ -136,14 +132,8 @@ describe('consultation_tallies', () => {
 
   it('are left out of a backup and rebuilt by the restore (a forced one empties them first)', async () => {
     const before = await tallies();
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kasane-tallies-')), 'backup.jsonl.gz');
-    try {
-      const manifest = await backupDatabase(db, file, 'test');
-      expect(manifest.tables.map((t) => t.name)).not.toContain('consultation_tallies');
-      await restoreDatabase(db, file, { force: true });
-    } finally {
-      fs.rmSync(path.dirname(file), { recursive: true, force: true });
-    }
+    const manifest = await backupAndRestore(db);
+    expect(manifest.tables.map((t) => t.name)).not.toContain('consultation_tallies');
     expect(await tallies()).toEqual(before);
     await expectTalliesMatchRecords();
   });

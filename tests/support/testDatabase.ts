@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { inject } from 'vitest';
+import { type BackupManifest, backupDatabase, restoreDatabase } from '../../src/db/backup.ts';
 import type { Database } from '../../src/db/database.ts';
 import { APP_ROLE, TENANT_SETTING } from '../../src/db/rowLevelSecurity.ts';
 import type { DB } from '../../src/db/schema.ts';
@@ -43,4 +47,16 @@ export function asRequestRole<T>(
     await sql`SELECT set_config(${TENANT_SETTING}, ${tenantId}, true)`.execute(tx);
     return write(tx);
   });
+}
+
+/** Back the database up to a temporary file and restore it from there (forced); the backup's manifest. */
+export async function backupAndRestore(db: Kysely<DB>): Promise<BackupManifest> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kasane-backup-')), 'backup.jsonl.gz');
+  try {
+    const manifest = await backupDatabase(db, file, 'test');
+    await restoreDatabase(db, file, { force: true });
+    return manifest;
+  } finally {
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
 }
