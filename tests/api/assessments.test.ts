@@ -63,19 +63,14 @@ describe('PUT /api/cases/:id/assessment (assessments.save)', () => {
     expect(kase.body).toMatchObject({ stage: 'assessing', assessment: { id: response.body.id, version: 1 } });
     expect(kase.body.abilities).toMatchObject({ assess: true, close: true, suspend: false });
 
-    const audit = await api.server.database.db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('action', '=', 'assessment.save')
-      .orderBy('seq', 'desc')
-      .executeTakeFirstOrThrow();
+    const audit = await api.server.latestAudit('assessment.save');
     expect(audit).toMatchObject({
       resource_id: response.body.id,
       case_id: caseId,
       person_id: personId,
       actor_login_id: 'coordinator',
     });
-    expect(audit.details).toMatchObject({ version: 1, householdFlags: ['8050'], relations: 3 });
+    expect(audit?.details).toMatchObject({ version: 1, householdFlags: ['8050'], relations: 3 });
     const events = await api.server.database.db
       .selectFrom('case_events')
       .select(['kind', 'summary', 'subject_id'])

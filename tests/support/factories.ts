@@ -457,6 +457,16 @@ export async function addOtherCity(
   return { tenantId, organizationId };
 }
 
+/** The case's timeline entry of this kind, as stored (the first found; fails if there is none). */
+export function caseEvent(db: Kysely<DB>, caseId: string, kind: string) {
+  return db
+    .selectFrom('case_events')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('kind', '=', kind)
+    .executeTakeFirstOrThrow();
+}
+
 /** The case's row as stored. */
 export function caseRow(db: Kysely<DB>, caseId: string) {
   return db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow();
