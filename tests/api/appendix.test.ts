@@ -6,28 +6,23 @@ import Encoding from 'encoding-japanese';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CouncilMeeting } from '../../src/contract/council.ts';
+import { demoApi } from '../support/demoApi.ts';
 import { latestAudit } from '../support/recidivism.ts';
-import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
+import type { ApiClient } from '../support/testServer.ts';
 
-let server: TestServer;
-let plan: ApiClient;
-let council: ApiClient;
+const api = demoApi('plan', 'council');
+const { plan, council } = api;
+
 let workDir: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  plan = await server.as('plan');
-  council = await server.as('council');
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kasane-appendix-'));
 });
-afterAll(async () => {
-  await server.close();
-  fs.rmSync(workDir, { recursive: true, force: true });
-});
+afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
 
 /** Fetch a file download as bytes (the test client decodes text). */
 async function download(client: ApiClient, url: string) {
-  const response = await fetch(new URL(url, server.url), { headers: { cookie: client.cookie ?? '' } });
+  const response = await fetch(new URL(url, api.server.url), { headers: { cookie: client.cookie ?? '' } });
   return {
     status: response.status,
     type: response.headers.get('content-type') ?? '',
@@ -77,7 +72,7 @@ describe('GET /api/recidivism-plan/appendix (appendix.export)', () => {
       '1,協力雇用主等に対する優遇措置,建設工事等競争入札参加者の格付や総合評価落札方式による一般競争入札の採点において',
     );
     expect(text).toContain('契約課');
-    expect(await latestAudit(server.database.db, 'export')).toMatchObject({
+    expect(await latestAudit(api.server.database.db, 'export')).toMatchObject({
       actor_login_id: 'plan',
       resource_type: 'recidivismPlanAppendix',
     });
@@ -126,10 +121,10 @@ describe('GET /api/recidivism-plan/appendix (appendix.export)', () => {
   it('refuses a bad format (400), anonymous (401), and roles without the plan (403)', async () => {
     expect((await plan.get('/api/recidivism-plan/appendix?format=doc')).status).toBe(400);
     expect((await plan.get('/api/recidivism-plan/appendix?format=csv&encoding=euc')).status).toBe(400);
-    expect((await server.anonymous().get('/api/recidivism-plan/appendix?format=pdf')).status).toBe(401);
-    expect((await (await server.as('auditor')).get('/api/recidivism-plan/appendix?format=pdf')).status).toBe(
-      403,
-    );
+    expect((await api.server.anonymous().get('/api/recidivism-plan/appendix?format=pdf')).status).toBe(401);
+    expect(
+      (await (await api.server.as('auditor')).get('/api/recidivism-plan/appendix?format=pdf')).status,
+    ).toBe(403);
   });
 });
 
@@ -164,7 +159,7 @@ describe('the council paper as CSV, xlsx and PDF (councilMeetings.paper)', () =>
     expect(flat).toContain('5未満');
     for (const name of programmeNames) expect(flat).toContain(name);
     expect(pngBytes).toBeGreaterThan(5_000);
-    expect((await latestAudit(server.database.db, 'export'))?.details).toMatchObject({
+    expect((await latestAudit(api.server.database.db, 'export'))?.details).toMatchObject({
       format: 'pdf',
       fiscalYear: 2026,
     });

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/contract/assessments.ts';
 import type { CaseDetail, CaseListItem } from '../../src/contract/cases.ts';
 import { demoApi } from '../support/demoApi.ts';
-import { createCase, createPerson } from '../support/factories.ts';
+import { addHouseholdMember, createCase, createPerson } from '../support/factories.ts';
 import type { ApiClient } from '../support/testServer.ts';
 
 const api = demoApi('coordinator', 'houkatsu', 'hogokansatsu', 'council', 'plan');
@@ -21,17 +20,7 @@ async function householdCase(stage?: 'accepted' | 'closed' | 'suspended' | 'watc
     birthDate: '1942-01-10',
     sex: 'female',
   });
-  await api.server.database.db
-    .insertInto('household_members')
-    .values({
-      id: randomUUID(),
-      tenant_id: api.dir.tenantId,
-      household_id: created.householdId,
-      person_id: mother,
-      relation: 'mother',
-      living_together: true,
-    })
-    .execute();
+  await addHouseholdMember(api.server.database.db, api.dir, created.householdId, mother, 'mother');
   return { ...created, mother };
 }
 
@@ -74,19 +63,14 @@ describe('PUT /api/cases/:id/assessment (assessments.save)', () => {
     expect(kase.body).toMatchObject({ stage: 'assessing', assessment: { id: response.body.id, version: 1 } });
     expect(kase.body.abilities).toMatchObject({ assess: true, close: true, suspend: false });
 
-    const audit = await api.server.database.db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('action', '=', 'assessment.save')
-      .orderBy('seq', 'desc')
-      .executeTakeFirstOrThrow();
+    const audit = await api.server.latestAudit('assessment.save');
     expect(audit).toMatchObject({
       resource_id: response.body.id,
       case_id: caseId,
       person_id: personId,
       actor_login_id: 'coordinator',
     });
-    expect(audit.details).toMatchObject({ version: 1, householdFlags: ['8050'], relations: 3 });
+    expect(audit?.details).toMatchObject({ version: 1, householdFlags: ['8050'], relations: 3 });
     const events = await api.server.database.db
       .selectFrom('case_events')
       .select(['kind', 'summary', 'subject_id'])

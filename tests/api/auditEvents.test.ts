@@ -1,45 +1,36 @@
 import Encoding from 'encoding-japanese';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent, AuditEventList } from '../../src/contract/auditEvents.ts';
 import type { Problem } from '../../src/contract/problem.ts';
 import { EXPORT_LIMIT } from '../../src/server/exportRateLimit.ts';
-import { createCase, type DemoDirectory, demoDirectory } from '../support/factories.ts';
-import {
-  type ApiClient,
-  auditDetails,
-  problemFields,
-  startTestServer,
-  type TestServer,
-} from '../support/testServer.ts';
+import { demoApi } from '../support/demoApi.ts';
+import { createCase, demoDirectory } from '../support/factories.ts';
+import { type ApiClient, auditDetails, problemFields, startTestServer } from '../support/testServer.ts';
 
-let server: TestServer;
-let dir: DemoDirectory;
-let auditor: ApiClient;
-let coordinator: ApiClient;
-let houkatsu: ApiClient;
-let shogai: ApiClient;
-let council: ApiClient;
+const api = demoApi('auditor', 'coordinator', 'houkatsu', 'shogai', 'council');
+const { auditor, coordinator, houkatsu, shogai, council } = api;
+
 let kase: Awaited<ReturnType<typeof createCase>>;
 
 /** A second user with the given role, so a rate-limit test spends its own budget. */
 async function extraUser(loginId: string, role: string, organization: string): Promise<ApiClient> {
-  const admin = await server.as('admin');
+  const admin = await api.server.as('admin');
   const password = 'audit-export-試験用-2026';
   const created = await admin.post('/api/users', {
     loginId,
     displayName: `試験 ${loginId}`,
-    organizationId: dir.organization(organization),
+    organizationId: api.dir.organization(organization),
     roles: [role],
     password,
   });
   expect(created.status).toBe(201);
-  const client = server.anonymous();
+  const client = api.server.anonymous();
   expect((await client.signIn(loginId, password)).status).toBe(200);
   return client;
 }
 
 async function download(client: ApiClient, url: string) {
-  const response = await fetch(new URL(url, server.url), { headers: { cookie: client.cookie ?? '' } });
+  const response = await fetch(new URL(url, api.server.url), { headers: { cookie: client.cookie ?? '' } });
   return {
     status: response.status,
     headers: response.headers,
@@ -49,7 +40,7 @@ async function download(client: ApiClient, url: string) {
 
 /** The person's 氏名 and the case number as the auditor should read them. */
 async function caseNames() {
-  const row = await server.database.db
+  const row = await api.server.database.db
     .selectFrom('cases as c')
     .innerJoin('persons as p', 'p.id', 'c.primary_person_id')
     .select(['c.case_number', 'p.family_name', 'p.given_name'])
@@ -65,21 +56,11 @@ const tokyoDate = (offsetDays = 0) =>
   new Date(Date.now() + 9 * 3600_000 + offsetDays * 86400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  server = await startTestServer();
-  dir = await demoDirectory(server.database.db);
-  [auditor, coordinator, houkatsu, shogai, council] = await Promise.all([
-    server.as('auditor'),
-    server.as('coordinator'),
-    server.as('houkatsu'),
-    server.as('shogai'),
-    server.as('council'),
-  ]);
-  kase = await createCase(server.database.db, dir);
+  kase = await createCase(api.server.database.db, api.dir);
   // the counter that took the consultation reads the case: a read of personal data, audited
   expect((await houkatsu.get(`/api/cases/${kase.caseId}`)).status).toBe(200);
   expect((await coordinator.get(`/api/cases/${kase.caseId}/timeline`)).status).toBe(200);
 });
-afterAll(() => server.close());
 
 describe('GET /api/audit-events (auditEvents.list)', () => {
   it('lists events newest first with the actor’s name and organisation, the person’s name and the case number', async () => {
@@ -94,8 +75,8 @@ describe('GET /api/audit-events (auditEvents.list)', () => {
       personId: kase.personId,
       person: { id: kase.personId, name: names.personName },
       case: { id: kase.caseId, caseNumber: names.caseNumber },
-      user: { id: dir.user('houkatsu').id, loginId: 'houkatsu' },
-      organization: { id: dir.organization('地域包括支援センター'), name: '地域包括支援センター' },
+      user: { id: api.dir.user('houkatsu').id, loginId: 'houkatsu' },
+      organization: { id: api.dir.organization('地域包括支援センター'), name: '地域包括支援センター' },
       ip: '127.0.0.1',
     });
     expect(event.user?.displayName).toBeTruthy();
@@ -105,11 +86,14 @@ describe('GET /api/audit-events (auditEvents.list)', () => {
   });
 
   it('filters by user, organisation, person, case and several actions', async () => {
-    const byUser = await list(auditor, `userId=${dir.user('coordinator').id}&limit=100`);
+    const byUser = await list(auditor, `userId=${api.dir.user('coordinator').id}&limit=100`);
     expect(byUser.body.items.length).toBeGreaterThan(0);
-    expect(byUser.body.items.every((e) => e.user?.id === dir.user('coordinator').id)).toBe(true);
+    expect(byUser.body.items.every((e) => e.user?.id === api.dir.user('coordinator').id)).toBe(true);
 
-    const byOrg = await list(auditor, `organizationId=${dir.organization('地域包括支援センター')}&limit=100`);
+    const byOrg = await list(
+      auditor,
+      `organizationId=${api.dir.organization('地域包括支援センター')}&limit=100`,
+    );
     expect(byOrg.body.items.map((e) => e.action)).toContain('case.read');
     expect(byOrg.body.items.every((e) => e.organization?.name === '地域包括支援センター')).toBe(true);
 
@@ -153,8 +137,8 @@ describe('GET /api/audit-events (auditEvents.list)', () => {
 
   it('audits the viewing of the trail with the filters used', async () => {
     await list(auditor, `caseId=${kase.caseId}&action=case.read&from=2026-01-01`);
-    const event = await server.latestAudit('auditEvent.list');
-    expect(event?.actor_user_id).toBe(dir.user('auditor').id);
+    const event = await api.server.latestAudit('auditEvent.list');
+    expect(event?.actor_user_id).toBe(api.dir.user('auditor').id);
     expect(auditDetails(event).filter).toEqual({
       caseId: kase.caseId,
       action: ['case.read'],
@@ -184,7 +168,7 @@ describe('GET /api/audit-events (auditEvents.list)', () => {
   });
 
   it('is for the auditor only: 401 anonymous, 403 for other roles (not case data)', async () => {
-    expect((await server.anonymous().get('/api/audit-events')).status).toBe(401);
+    expect((await api.server.anonymous().get('/api/audit-events')).status).toBe(401);
     expect((await coordinator.get('/api/audit-events')).status).toBe(403);
     expect((await council.get('/api/audit-events')).status).toBe(403);
     expect((await houkatsu.get('/api/audit-events/export')).status).toBe(403);
@@ -215,8 +199,8 @@ describe('GET /api/audit-events/export (auditEvents.export)', () => {
     expect(cells[10]).toBe(kase.personId);
     expect(cells[11]).toBe(names.caseNumber);
     expect(cells[12]).toBe(kase.caseId);
-    const event = await server.latestAudit('auditEvent.export');
-    expect(event?.actor_user_id).toBe(dir.user('auditor').id);
+    const event = await api.server.latestAudit('auditEvent.export');
+    expect(event?.actor_user_id).toBe(api.dir.user('auditor').id);
     expect(auditDetails(event)).toMatchObject({
       filter: { caseId: kase.caseId, action: ['case.read'] },
       format: 'csv',
@@ -245,7 +229,7 @@ describe('GET /api/audit-events/export (auditEvents.export)', () => {
     expect(problemFields((await auditor.get('/api/audit-events/export?action=nope')).body)[0]).toMatch(
       /^クエリ\.action/,
     );
-    expect((await server.anonymous().get('/api/audit-events/export')).status).toBe(401);
+    expect((await api.server.anonymous().get('/api/audit-events/export')).status).toBe(401);
     expect((await coordinator.get('/api/audit-events/export')).status).toBe(403);
   });
 
@@ -270,7 +254,7 @@ describe('GET /api/audit-events/export (auditEvents.export)', () => {
   });
 
   it('limits the plan appendix and council paper exports through the same module', async () => {
-    const plan = await server.as('plan');
+    const plan = await api.server.as('plan');
     for (let i = 0; i < EXPORT_LIMIT; i++) {
       expect((await download(plan, '/api/recidivism-plan/appendix?format=csv')).status).toBe(200);
     }
@@ -308,9 +292,9 @@ describe('denied access (access.denied)', () => {
   it('a non-participant’s GET of a case is 404 and an access.denied event', async () => {
     const response = await shogai.get(`/api/cases/${kase.caseId}`);
     expect(response.status).toBe(404);
-    const event = await server.latestAudit('access.denied');
-    expect(event?.actor_user_id).toBe(dir.user('shogai').id);
-    expect(event?.actor_organization_id).toBe(dir.organization('障害者相談支援事業所'));
+    const event = await api.server.latestAudit('access.denied');
+    expect(event?.actor_user_id).toBe(api.dir.user('shogai').id);
+    expect(event?.actor_organization_id).toBe(api.dir.organization('障害者相談支援事業所'));
     expect(event?.resource_id).toBe('cases.get');
     expect(auditDetails(event)).toMatchObject({
       operationId: 'cases.get',
@@ -336,11 +320,11 @@ describe('denied access (access.denied)', () => {
   });
 
   it('a refused look at a record inside a case (a plan) carries that case; an unknown id carries none', async () => {
-    const plan = await server.database.db
+    const plan = await api.server.database.db
       .insertInto('support_plans')
       .values({
         id: crypto.randomUUID(),
-        tenant_id: dir.tenantId,
+        tenant_id: api.dir.tenantId,
         case_id: kase.caseId,
         version: 1,
         status: 'draft',
@@ -348,41 +332,41 @@ describe('denied access (access.denied)', () => {
         long_term_goal: '（試験）',
         short_term_goals: '（試験）',
         next_monitoring_on: '2026-12-01',
-        created_by: dir.user('coordinator').id,
+        created_by: api.dir.user('coordinator').id,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     expect((await shogai.get(`/api/plans/${plan.id}`)).status).toBe(404);
-    const event = await server.latestAudit('access.denied');
+    const event = await api.server.latestAudit('access.denied');
     expect(event?.case_id).toBe(kase.caseId);
     expect(event?.person_id).toBe(kase.personId);
     expect((await shogai.get(`/api/cases/${crypto.randomUUID()}`)).status).toBe(404);
-    const unknown = await server.latestAudit('access.denied');
+    const unknown = await api.server.latestAudit('access.denied');
     expect(unknown?.case_id).toBeNull();
   });
 
   it('a permission refused by the access gate (403, and 404 for case data) is an event too', async () => {
     expect((await coordinator.get('/api/audit-events')).status).toBe(403);
-    expect(auditDetails(await server.latestAudit('access.denied'))).toMatchObject({
+    expect(auditDetails(await api.server.latestAudit('access.denied'))).toMatchObject({
       operationId: 'auditEvents.list',
       status: 403,
       code: 'auth.forbidden',
     });
     expect((await council.get('/api/cases')).status).toBe(404);
-    const event = await server.latestAudit('access.denied');
-    expect(event?.actor_user_id).toBe(dir.user('council').id);
+    const event = await api.server.latestAudit('access.denied');
+    expect(event?.actor_user_id).toBe(api.dir.user('council').id);
     expect(auditDetails(event)).toMatchObject({ operationId: 'cases.list', status: 404 });
   });
 
   it('no event for the anonymous (401) or for a signed-in success', async () => {
-    const before = await server.latestAudit('access.denied');
-    expect((await server.anonymous().get(`/api/cases/${kase.caseId}`)).status).toBe(401);
+    const before = await api.server.latestAudit('access.denied');
+    expect((await api.server.anonymous().get(`/api/cases/${kase.caseId}`)).status).toBe(401);
     expect((await houkatsu.get(`/api/cases/${kase.caseId}`)).status).toBe(200);
-    expect((await server.latestAudit('access.denied'))?.id).toBe(before?.id);
+    expect((await api.server.latestAudit('access.denied'))?.id).toBe(before?.id);
   });
 
   it('the auditor finds denied accesses by action', async () => {
-    const response = await list(auditor, `action=access.denied&userId=${dir.user('shogai').id}`);
+    const response = await list(auditor, `action=access.denied&userId=${api.dir.user('shogai').id}`);
     expect(response.body.items[0]).toMatchObject({ action: 'access.denied', resourceType: 'route' });
     expect(response.body.items.map((e) => e.resourceId)).toContain('cases.get');
   });
@@ -408,12 +392,12 @@ describe('GET /api/audit-events/subjects (auditEvents.subjects)', () => {
       `/api/audit-events/subjects?q=${encodeURIComponent(names.caseNumber)}`,
     );
     expect(byNumber.body.cases.map((c) => c.id)).toContain(kase.caseId);
-    expect(await server.latestAudit('auditSubject.search')).toBeTruthy();
+    expect(await api.server.latestAudit('auditSubject.search')).toBeTruthy();
     // a person the trail never names is not offered
-    const unnamed = await server.database.db
+    const unnamed = await api.server.database.db
       .selectFrom('persons as p')
       .select(['p.id', 'p.family_name'])
-      .where('p.tenant_id', '=', dir.tenantId)
+      .where('p.tenant_id', '=', api.dir.tenantId)
       .where(({ not, exists, selectFrom }) =>
         not(exists(selectFrom('audit_events as e').select('e.seq').whereRef('e.person_id', '=', 'p.id'))),
       )

@@ -12,6 +12,7 @@ import {
   demoUser,
   fingerprint,
   openConsultation,
+  referralOf,
   syntheticPerson,
 } from '../support/caseWorld.ts';
 import { liveDeclarationOf } from '../support/liveAccess.ts';
@@ -891,7 +892,7 @@ beforeAll(async () => {
       ),
       organizationId,
     );
-    referrals[organizationId] = await referralId(referred);
+    referrals[organizationId] = await referralOf(db, referred);
   };
   await Promise.all(counters.map(openAt));
   const plan = await demoUser(app, 'plan');
@@ -982,7 +983,7 @@ beforeAll(async () => {
     ),
     pendingHandoverId: q.pendingHandoverId,
     consultations: { [org('こども家庭センター')]: qOpen },
-    referrals: { [fixtureOrg.id]: await referralId(qReferred) },
+    referrals: { [fixtureOrg.id]: await referralOf(db, qReferred) },
     placementId: '',
     communityActivityId: '',
   };
@@ -1107,14 +1108,6 @@ beforeAll(async () => {
     other: new Set(),
   };
 
-  async function referralId(consultationId: string): Promise<string> {
-    const row = await db
-      .selectFrom('referrals')
-      .select('id')
-      .where('consultation_id', '=', consultationId)
-      .executeTakeFirstOrThrow();
-    return row.id;
-  }
   async function invited(meetingId: string): Promise<Set<string>> {
     const rows = await db
       .selectFrom('meeting_invitations')

@@ -1,51 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BulkReassignResult } from '../../src/contract/accounts.ts';
 import type { User } from '../../src/contract/users.ts';
-import { createCase, type DemoDirectory, demoDirectory } from '../support/factories.ts';
-import {
-  type ApiClient,
-  auditDetails,
-  problemFields,
-  startTestServer,
-  type TestServer,
-} from '../support/testServer.ts';
+import { demoApi } from '../support/demoApi.ts';
+import { caseRow, createCase } from '../support/factories.ts';
+import { auditDetails, problemFields } from '../support/testServer.ts';
 
-let server: TestServer;
-let dir: DemoDirectory;
-let admin: ApiClient;
+const api = demoApi('admin');
+const { admin } = api;
+
 /** A second coordinator-section worker, successor of `coordinator` at the April reshuffle. */
 let successor: User;
 /** A worker of another organisation. */
 let elsewhere: User;
 
 async function assign(caseId: string, userId: string) {
-  await server.database.db
+  await api.server.database.db
     .updateTable('cases')
     .set({ assigned_user_id: userId })
     .where('id', '=', caseId)
     .execute();
 }
-const assignedTo = async (caseId: string) =>
-  (
-    await server.database.db
-      .selectFrom('cases')
-      .select('assigned_user_id')
-      .where('id', '=', caseId)
-      .executeTakeFirstOrThrow()
-  ).assigned_user_id;
+const assignedTo = async (caseId: string) => (await caseRow(api.server.database.db, caseId)).assigned_user_id;
 
 let openA = '';
 let openB = '';
 let closed = '';
 beforeAll(async () => {
-  server = await startTestServer();
-  dir = await demoDirectory(server.database.db);
-  admin = await server.as('admin');
   const make = async (loginId: string, organization: string) => {
     const response = await admin.post<User>('/api/users', {
       loginId,
       displayName: `${loginId} 試験`,
-      organizationId: dir.organization(organization),
+      organizationId: api.dir.organization(organization),
       roles: ['coordinator'],
       password: 'sakurajima-haiiro-2026',
     });
@@ -54,28 +39,27 @@ beforeAll(async () => {
   };
   successor = await make('successor', '重層事業担当');
   elsewhere = await make('elsewhere', '地域福祉課');
-  const coordinator = dir.user('coordinator').id;
-  openA = (await createCase(server.database.db, dir, { stage: 'assessing' })).caseId;
-  openB = (await createCase(server.database.db, dir, { stage: 'supporting' })).caseId;
-  closed = (await createCase(server.database.db, dir, { stage: 'closed' })).caseId;
+  const coordinator = api.dir.user('coordinator').id;
+  openA = (await createCase(api.server.database.db, api.dir, { stage: 'assessing' })).caseId;
+  openB = (await createCase(api.server.database.db, api.dir, { stage: 'supporting' })).caseId;
+  closed = (await createCase(api.server.database.db, api.dir, { stage: 'closed' })).caseId;
   for (const id of [openA, openB, closed]) await assign(id, coordinator);
 });
-afterAll(() => server.close());
 
 const path = '/api/users/bulk-reassign';
 
 describe('POST /api/users/bulk-reassign (users.bulkReassign)', () => {
   it('is 401 without a session and 403 for roles without user.manage', async () => {
-    const body = { assignments: [], disableUserIds: [dir.user('hogo').id] };
-    expect((await server.anonymous().post(path, body)).status).toBe(401);
+    const body = { assignments: [], disableUserIds: [api.dir.user('hogo').id] };
+    expect((await api.server.anonymous().post(path, body)).status).toBe(401);
     for (const loginId of ['coordinator', 'auditor']) {
-      const response = await (await server.as(loginId)).post(path, body);
+      const response = await (await api.server.as(loginId)).post(path, body);
       expect(response.status, loginId).toBe(403);
     }
   });
 
   it('refuses bad input with 400 naming the row and field, and changes nothing', async () => {
-    const coordinator = dir.user('coordinator').id;
+    const coordinator = api.dir.user('coordinator').id;
     const empty = await admin.post(path, { assignments: [], disableUserIds: [] });
     expect(empty.status).toBe(400);
     expect(problemFields(empty.body)).toEqual(['assignments']);
@@ -91,7 +75,7 @@ describe('POST /api/users/bulk-reassign (users.bulkReassign)', () => {
     const otherOrganization = await admin.post(path, {
       assignments: [
         { fromUserId: coordinator, toUserId: successor.id },
-        { fromUserId: dir.user('houkatsu').id, toUserId: elsewhere.id },
+        { fromUserId: api.dir.user('houkatsu').id, toUserId: elsewhere.id },
       ],
       disableUserIds: [coordinator],
     });
@@ -106,23 +90,23 @@ describe('POST /api/users/bulk-reassign (users.bulkReassign)', () => {
     expect(problemFields(toDisabled.body)).toEqual(['assignments.0.toUserId']);
     const unknown = await admin.post(path, {
       assignments: [{ fromUserId: '00000000-0000-4000-8000-000000000000', toUserId: successor.id }],
-      disableUserIds: [dir.user('admin').id],
+      disableUserIds: [api.dir.user('admin').id],
     });
     expect(problemFields(unknown.body)).toEqual(['assignments.0.fromUserId', 'disableUserIds.0']);
     expect(await assignedTo(openA)).toBe(coordinator);
   });
 
   it('dryRun=true previews the counts per user and changes nothing', async () => {
-    const coordinator = dir.user('coordinator').id;
-    const session = await server.as('coordinator');
-    const before = await server.database.db
+    const coordinator = api.dir.user('coordinator').id;
+    const session = await api.server.as('coordinator');
+    const before = await api.server.database.db
       .selectFrom('audit_events')
       .select('seq')
       .orderBy('seq', 'desc')
       .executeTakeFirst();
     const response = await admin.post<BulkReassignResult>(`${path}?dryRun=true`, {
       assignments: [{ fromUserId: coordinator, toUserId: successor.id }],
-      disableUserIds: [coordinator, dir.user('hogo').id],
+      disableUserIds: [coordinator, api.dir.user('hogo').id],
     });
     expect(response.status).toBe(200);
     expect(response.body.dryRun).toBe(true);
@@ -140,7 +124,7 @@ describe('POST /api/users/bulk-reassign (users.bulkReassign)', () => {
     expect(response.body.disabled[0]?.sessionsEnded).toBeGreaterThanOrEqual(1);
     expect(await assignedTo(openA)).toBe(coordinator);
     expect((await session.get('/api/session')).status).toBe(200);
-    const after = await server.database.db
+    const after = await api.server.database.db
       .selectFrom('audit_events')
       .select('seq')
       .orderBy('seq', 'desc')
@@ -149,10 +133,10 @@ describe('POST /api/users/bulk-reassign (users.bulkReassign)', () => {
   });
 
   it('moves open cases, leaves closed ones, disables the accounts and ends their sessions, all audited', async () => {
-    const coordinator = dir.user('coordinator').id;
-    const hogo = dir.user('hogo').id;
-    const coordinatorSession = await server.as('coordinator');
-    const hogoSession = await server.as('hogo');
+    const coordinator = api.dir.user('coordinator').id;
+    const hogo = api.dir.user('hogo').id;
+    const coordinatorSession = await api.server.as('coordinator');
+    const hogoSession = await api.server.as('hogo');
     const response = await admin.post<BulkReassignResult>(path, {
       assignments: [{ fromUserId: coordinator, toUserId: successor.id }],
       disableUserIds: [coordinator, hogo],
@@ -165,16 +149,16 @@ describe('POST /api/users/bulk-reassign (users.bulkReassign)', () => {
     expect(await assignedTo(closed)).toBe(coordinator);
     expect((await coordinatorSession.get('/api/session')).status).toBe(401);
     expect((await hogoSession.get('/api/session')).status).toBe(401);
-    expect((await server.anonymous().signIn('coordinator')).status).toBe(401);
+    expect((await api.server.anonymous().signIn('coordinator')).status).toBe(401);
     const users = await admin.get<{ items: User[] }>('/api/users?includeDisabled=true');
     const state = Object.fromEntries(users.body.items.map((u) => [u.loginId, u.disabledAt !== null]));
     expect(state).toMatchObject({ coordinator: true, hogo: true, successor: false });
 
-    const moveAudit = await server.latestAudit('user.bulkReassign');
+    const moveAudit = await api.server.latestAudit('user.bulkReassign');
     expect(moveAudit?.resource_id).toBe(coordinator);
     expect(auditDetails(moveAudit)).toMatchObject({ toUserId: successor.id, openCases: 2 });
     expect((auditDetails(moveAudit).caseIds as string[]).sort()).toEqual([openA, openB].sort());
-    const disables = await server.database.db
+    const disables = await api.server.database.db
       .selectFrom('audit_events')
       .select(['resource_id', 'details'])
       .where('action', '=', 'user.disable')
@@ -191,7 +175,7 @@ describe('POST /api/users/bulk-reassign (users.bulkReassign)', () => {
   it('refuses a successor whose account is disabled, moving nothing', async () => {
     const successorCase = openA;
     const response = await admin.post(path, {
-      assignments: [{ fromUserId: successor.id, toUserId: dir.user('coordinator').id }],
+      assignments: [{ fromUserId: successor.id, toUserId: api.dir.user('coordinator').id }],
       disableUserIds: [],
     });
     expect(response.status).toBe(400);

@@ -1,57 +1,40 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BulkReassignResult } from '../../src/contract/accounts.ts';
 import type { AssignableUsers, CaseDetail, CaseListItem, CaseTimeline } from '../../src/contract/cases.ts';
 import type { User } from '../../src/contract/users.ts';
-import { createCase, type DemoDirectory, demoDirectory } from '../support/factories.ts';
-import {
-  type ApiClient,
-  auditDetails,
-  problemFields,
-  startTestServer,
-  type TestServer,
-} from '../support/testServer.ts';
+import { demoApi } from '../support/demoApi.ts';
+import { addOtherCity, caseRow, createCase } from '../support/factories.ts';
+import { type ApiClient, auditDetails, problemFields } from '../support/testServer.ts';
 
-let server: TestServer;
-let dir: DemoDirectory;
-let admin: ApiClient;
-let coordinator: ApiClient;
+const api = demoApi('admin', 'coordinator');
+const { admin, coordinator } = api;
+
 /** A coordinator-role user of 自立相談支援機関: takes part in some cases, never coordinates them. */
 let jiritsu: ApiClient;
 const JIRITSU_PASSWORD = 'jiritsu-tantou-2026-aki';
 
 beforeAll(async () => {
-  server = await startTestServer();
-  dir = await demoDirectory(server.database.db);
-  admin = await server.as('admin');
-  coordinator = await server.as('coordinator');
   const created = await admin.post('/api/users', {
     loginId: 'jiritsu.assign',
     displayName: '自立 担当',
-    organizationId: dir.organization('自立相談支援機関'),
+    organizationId: api.dir.organization('自立相談支援機関'),
     roles: ['coordinator'],
     password: JIRITSU_PASSWORD,
   });
   expect(created.status).toBe(201);
-  jiritsu = server.anonymous();
+  jiritsu = api.server.anonymous();
   expect((await jiritsu.signIn('jiritsu.assign', JIRITSU_PASSWORD)).status).toBe(200);
 });
-afterAll(() => server.close());
 
 const pathOf = (caseId: string) => `/api/cases/${caseId}/assignee`;
 const assignedInDb = async (caseId: string) =>
-  (
-    await server.database.db
-      .selectFrom('cases')
-      .select('assigned_user_id')
-      .where('id', '=', caseId)
-      .executeTakeFirstOrThrow()
-  ).assigned_user_id;
+  (await caseRow(api.server.database.db, caseId)).assigned_user_id;
 
 describe('PUT /api/cases/:id/assignee (cases.assign)', () => {
   it('sets the 担当職員, audits it, puts it on the timeline and shows it in detail and list', async () => {
-    const { caseId, personId } = await createCase(server.database.db, dir, { stage: 'assessing' });
-    const me = dir.user('coordinator').id;
+    const { caseId, personId } = await createCase(api.server.database.db, api.dir, { stage: 'assessing' });
+    const me = api.dir.user('coordinator').id;
     const before = await coordinator.get<CaseDetail>(`/api/cases/${caseId}`);
     expect(before.body.assignedUser).toBeNull();
     expect(before.body.abilities.assign).toBe(true);
@@ -61,7 +44,7 @@ describe('PUT /api/cases/:id/assignee (cases.assign)', () => {
     expect(response.body.assignedUser).toEqual({ id: me, name: '重層 調整' });
     expect(await assignedInDb(caseId)).toBe(me);
 
-    const audit = await server.latestAudit('case.assign');
+    const audit = await api.server.latestAudit('case.assign');
     expect(audit?.case_id).toBe(caseId);
     expect(audit?.person_id).toBe(personId);
     expect(audit?.actor_user_id).toBe(me);
@@ -78,28 +61,28 @@ describe('PUT /api/cases/:id/assignee (cases.assign)', () => {
     expect(mine.status).toBe(200);
     expect(mine.body.items.map((c) => c.id)).toContain(caseId);
     expect(mine.body.items.every((c) => c.assignedUser?.id === me)).toBe(true);
-    const houkatsu = await server.as('houkatsu');
+    const houkatsu = await api.server.as('houkatsu');
     const notMine = await houkatsu.get<{ items: CaseListItem[] }>('/api/cases?limit=100&assignedToMe=true');
     expect(notMine.body.items.map((c) => c.id)).not.toContain(caseId);
     expect((await coordinator.get('/api/cases?assignedToMe=yes')).status).toBe(400);
   });
 
   it('moves the case to a worker of another participating organisation, then clears it with null', async () => {
-    const { caseId } = await createCase(server.database.db, dir, { stage: 'supporting' });
-    const me = dir.user('coordinator').id;
-    const counter = dir.user('houkatsu').id; // 地域包括支援センター took the consultation
+    const { caseId } = await createCase(api.server.database.db, api.dir, { stage: 'supporting' });
+    const me = api.dir.user('coordinator').id;
+    const counter = api.dir.user('houkatsu').id; // 地域包括支援センター took the consultation
     expect((await coordinator.request('PUT', pathOf(caseId), { userId: me })).status).toBe(200);
 
     const options = await coordinator.get<AssignableUsers>(`/api/cases/${caseId}/assignable-users`);
     expect(options.status).toBe(200);
     const ids = options.body.items.map((u) => u.id);
     expect(ids).toEqual(expect.arrayContaining([me, counter]));
-    expect(ids).not.toContain(dir.user('admin').id);
+    expect(ids).not.toContain(api.dir.user('admin').id);
 
     const moved = await coordinator.request<CaseDetail>('PUT', pathOf(caseId), { userId: counter });
     expect(moved.status).toBe(200);
     expect(moved.body.assignedUser?.id).toBe(counter);
-    expect(auditDetails(await server.latestAudit('case.assign'))).toEqual({
+    expect(auditDetails(await api.server.latestAudit('case.assign'))).toEqual({
       fromUserId: me,
       toUserId: counter,
     });
@@ -117,17 +100,17 @@ describe('PUT /api/cases/:id/assignee (cases.assign)', () => {
   });
 
   it('is 401 without a session', async () => {
-    const { caseId } = await createCase(server.database.db, dir);
-    const anonymous = server.anonymous();
+    const { caseId } = await createCase(api.server.database.db, api.dir);
+    const anonymous = api.server.anonymous();
     expect((await anonymous.request('PUT', pathOf(caseId), { userId: null })).status).toBe(401);
     expect((await anonymous.get(`/api/cases/${caseId}/assignable-users`)).status).toBe(401);
   });
 
   it('is 404 for roles without case data, for non-participants and for unknown cases, changing nothing', async () => {
-    const { caseId } = await createCase(server.database.db, dir, { stage: 'assessing' });
-    const body = { userId: dir.user('coordinator').id };
+    const { caseId } = await createCase(api.server.database.db, api.dir, { stage: 'assessing' });
+    const body = { userId: api.dir.user('coordinator').id };
     for (const loginId of ['council', 'plan', 'shogai', 'hogo', 'auditor']) {
-      const client = await server.as(loginId);
+      const client = await api.server.as(loginId);
       const response = await client.request('PUT', pathOf(caseId), body);
       expect(response.status, loginId).toBe(404);
       expect((await client.get(`/api/cases/${caseId}/assignable-users`)).status, loginId).toBe(404);
@@ -140,54 +123,38 @@ describe('PUT /api/cases/:id/assignee (cases.assign)', () => {
   });
 
   it('is 403 for a participant that is not the coordinating section', async () => {
-    const { caseId } = await createCase(server.database.db, dir, {
+    const { caseId } = await createCase(api.server.database.db, api.dir, {
       stage: 'supporting',
       participants: [{ organization: '自立相談支援機関', basis: 'planItem' }],
     });
     const detail = await jiritsu.get<CaseDetail>(`/api/cases/${caseId}`);
     expect(detail.status).toBe(200);
     expect(detail.body.abilities.assign).toBe(false);
-    const response = await jiritsu.request('PUT', pathOf(caseId), { userId: dir.user('coordinator').id });
+    const response = await jiritsu.request('PUT', pathOf(caseId), { userId: api.dir.user('coordinator').id });
     expect(response.status).toBe(403);
     expect((await jiritsu.get(`/api/cases/${caseId}/assignable-users`)).status).toBe(403);
     expect(await assignedInDb(caseId)).toBeNull();
   });
 
   it('refuses a user who may not carry the case with 400 naming userId, changing nothing', async () => {
-    const { caseId } = await createCase(server.database.db, dir, { stage: 'assessing' });
-    const db = server.database.db;
+    const { caseId } = await createCase(api.server.database.db, api.dir, { stage: 'assessing' });
+    const db = api.server.database.db;
     // a disabled worker of the coordinating section
     const retired = await admin.post<User>('/api/users', {
       loginId: 'retired.assign',
       displayName: '退職 予定',
-      organizationId: dir.organization('重層事業担当'),
+      organizationId: api.dir.organization('重層事業担当'),
       roles: ['coordinator'],
       password: 'taishoku-yotei-2026-aki',
     });
     expect(retired.status).toBe(201);
     expect((await admin.post(`/api/users/${retired.body.id}/disable`)).status).toBe(200);
     // a worker of another city
-    const tenantId = randomUUID();
-    const orgId = randomUUID();
+    const { tenantId, organizationId: orgId } = await addOtherCity(db, {
+      name: '他市 重層事業担当',
+      coordinating: true,
+    });
     const foreignUser = randomUUID();
-    await db
-      .insertInto('tenants')
-      .values({ id: tenantId, code: `other-${tenantId.slice(0, 8)}`, name: '他市' })
-      .execute();
-    await db
-      .insertInto('organizations')
-      .values({
-        id: orgId,
-        tenant_id: tenantId,
-        name: '他市 重層事業担当',
-        name_kana: null,
-        kind: 'citySection',
-        is_coordinating_section: true,
-        is_council_member: false,
-        contact: JSON.stringify({}) as never,
-        disabled_at: null,
-      })
-      .execute();
     await db
       .insertInto('users')
       .values({
@@ -206,7 +173,7 @@ describe('PUT /api/cases/:id/assignee (cases.assign)', () => {
 
     const cases: [string, string][] = [
       ['unknown user', randomUUID()],
-      ['user of a non-participating organisation', dir.user('admin').id],
+      ['user of a non-participating organisation', api.dir.user('admin').id],
       ['disabled user', retired.body.id],
       ['user of another tenant', foreignUser],
     ];
@@ -235,11 +202,11 @@ describe('PUT /api/cases/:id/assignee (cases.assign)', () => {
   });
 
   it('is 409 on a closed case', async () => {
-    const { caseId } = await createCase(server.database.db, dir, { stage: 'closed' });
+    const { caseId } = await createCase(api.server.database.db, api.dir, { stage: 'closed' });
     const detail = await coordinator.get<CaseDetail>(`/api/cases/${caseId}`);
     expect(detail.body.abilities.assign).toBe(false);
     const response = await coordinator.request<{ code: string }>('PUT', pathOf(caseId), {
-      userId: dir.user('coordinator').id,
+      userId: api.dir.user('coordinator').id,
     });
     expect(response.status).toBe(409);
     expect(response.body.code).toBe('conflict.state');
@@ -247,16 +214,16 @@ describe('PUT /api/cases/:id/assignee (cases.assign)', () => {
   });
 
   it('gives the April reshuffle real cases to move (cases.assign, then users.bulkReassign)', async () => {
-    const { caseId } = await createCase(server.database.db, dir, { stage: 'supporting' });
+    const { caseId } = await createCase(api.server.database.db, api.dir, { stage: 'supporting' });
     const successor = await admin.post<User>('/api/users', {
       loginId: 'successor.assign',
       displayName: '後任 担当',
-      organizationId: dir.organization('重層事業担当'),
+      organizationId: api.dir.organization('重層事業担当'),
       roles: ['coordinator'],
       password: 'kouninn-tantou-2026-aki',
     });
     expect(successor.status).toBe(201);
-    const from = dir.user('coordinator').id;
+    const from = api.dir.user('coordinator').id;
     expect((await coordinator.request('PUT', pathOf(caseId), { userId: from })).status).toBe(200);
 
     const body = { assignments: [{ fromUserId: from, toUserId: successor.body.id }], disableUserIds: [] };

@@ -1,24 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/contract/problem.ts';
 import { EXPORT_LIMIT } from '../../src/server/exportRateLimit.ts';
+import { demoApi } from '../support/demoApi.ts';
 import { excelLikeCells } from '../support/excelLike.ts';
-import {
-  addAssessment,
-  createCase,
-  createPerson,
-  type DemoDirectory,
-  demoDirectory,
-} from '../support/factories.ts';
+import { addAssessment, createCase, createPerson } from '../support/factories.ts';
 import { download } from '../support/pdfText.ts';
-import {
-  type ApiClient,
-  auditDetails,
-  problemFields,
-  startTestServer,
-  type TestServer,
-} from '../support/testServer.ts';
+import { type ApiClient, auditDetails, problemFields } from '../support/testServer.ts';
+
+const api = demoApi('coordinator', 'houkatsu', 'hogokansatsu');
+const { coordinator, houkatsu, hogokansatsu } = api;
 
 /**
  * cases.export: 事例一覧 as CSV (UTF-8 with a BOM) or xlsx, with the list's filters, only the cases
@@ -26,11 +18,6 @@ import {
  * Synthetic people only; one person's name starts like a formula, as a typed name could.
  */
 
-let server: TestServer;
-let dir: DemoDirectory;
-let coordinator: ApiClient;
-let houkatsu: ApiClient;
-let hogokansatsu: ApiClient;
 /** Taken in by 包括, 支援中, 8050 household, a recorded contact; its person's name starts with '='. */
 let supporting: { caseId: string; caseNumber: string };
 /** Taken in by 障害者相談支援事業所, 課題整理中. */
@@ -40,7 +27,7 @@ const formulaName = { familyName: '=HYPERLINK("http://attacker.invalid","開く"
 
 const caseNumberOf = async (caseId: string) =>
   (
-    await server.database.db
+    await api.server.database.db
       .selectFrom('cases')
       .select('case_number')
       .where('id', '=', caseId)
@@ -60,26 +47,27 @@ async function csvRows(client: ApiClient, query: Record<string, string>) {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
-  dir = await demoDirectory(server.database.db);
-  const db = server.database.db;
-  const personId = await createPerson(db, dir, {
+  const db = api.server.database.db;
+  const personId = await createPerson(db, api.dir, {
     ...formulaName,
     familyNameKana: 'イコール',
     givenNameKana: 'プラス',
   });
-  const first = await createCase(db, dir, { personId, stage: 'supporting' });
-  await addAssessment(db, dir, first.caseId, { issues: ['withdrawal'], householdFlags: ['8050'] });
+  const first = await createCase(db, api.dir, { personId, stage: 'supporting' });
+  await addAssessment(db, api.dir, first.caseId, { issues: ['withdrawal'], householdFlags: ['8050'] });
   await db
     .updateTable('cases')
-    .set({ next_monitoring_on: '2026-12-20', lead_organization_id: dir.organization('地域包括支援センター') })
+    .set({
+      next_monitoring_on: '2026-12-20',
+      lead_organization_id: api.dir.organization('地域包括支援センター'),
+    })
     .where('id', '=', first.caseId)
     .execute();
   await db
     .insertInto('case_events')
     .values({
       id: randomUUID(),
-      tenant_id: dir.tenantId,
+      tenant_id: api.dir.tenantId,
       case_id: first.caseId,
       occurred_at: new Date('2026-11-05T10:00:00+09:00'),
       kind: 'progressNoted',
@@ -88,15 +76,9 @@ beforeAll(async () => {
     })
     .execute();
   supporting = { caseId: first.caseId, caseNumber: await caseNumberOf(first.caseId) };
-  const second = await createCase(db, dir, { organization: '障害者相談支援事業所', stage: 'assessing' });
+  const second = await createCase(db, api.dir, { organization: '障害者相談支援事業所', stage: 'assessing' });
   assessing = { caseId: second.caseId, caseNumber: await caseNumberOf(second.caseId) };
-  [coordinator, houkatsu, hogokansatsu] = await Promise.all([
-    server.as('coordinator'),
-    server.as('houkatsu'),
-    server.as('hogokansatsu'),
-  ]);
 }, 60_000);
-afterAll(() => server.close());
 
 describe('cases.export', () => {
   it('writes CSV with a BOM, Japanese headers and labels, 和暦 and 西暦 dates, and no formula cell', async () => {
@@ -137,7 +119,7 @@ describe('cases.export', () => {
   it('takes the case list filters and records the export with its count and filters', async () => {
     const { rows } = await csvRows(coordinator, { stage: 'supporting' });
     expect(rows.map((row) => row[0])).toEqual([supporting.caseNumber]);
-    const audit = await server.latestAudit('export');
+    const audit = await api.server.latestAudit('export');
     expect(audit).toMatchObject({ resource_type: 'case' });
     expect(auditDetails(audit)).toEqual({
       format: 'csv',
@@ -160,7 +142,7 @@ describe('cases.export', () => {
     expect(outside.header[0]).toBe('事例番号');
     expect(outside.rows).toEqual([]);
     expect((await csvRows(hogokansatsu, { q: 'イコール' })).rows).toEqual([]);
-    expect(auditDetails(await server.latestAudit('export'))).toMatchObject({ count: 0, caseIds: [] });
+    expect(auditDetails(await api.server.latestAudit('export'))).toMatchObject({ count: 0, caseIds: [] });
   });
 
   it('writes xlsx with the same columns, opened with exceljs', async () => {
@@ -179,11 +161,11 @@ describe('cases.export', () => {
     expect(sheet?.rowCount).toBe(2);
     // the formula-like name is a text cell, not a formula
     expect(sheet?.getRow(2).getCell(2).type).toBe(ExcelJS.ValueType.String);
-    expect(auditDetails(await server.latestAudit('export'))).toMatchObject({ format: 'xlsx', count: 1 });
+    expect(auditDetails(await api.server.latestAudit('export'))).toMatchObject({ format: 'xlsx', count: 1 });
   });
 
   it('refuses bad filter values with 400 problem+json in Japanese, and no export is recorded', async () => {
-    const before = await server.latestAudit('export');
+    const before = await api.server.latestAudit('export');
     for (const [query, field, message] of [
       ['format=pdf', 'クエリ.format', /出力形式/],
       ['format=csv&stage=finished', 'クエリ.stage', /段階の指定/],
@@ -196,13 +178,13 @@ describe('cases.export', () => {
       expect(problemFields(response.body), query).toEqual([field]);
       expect(response.body.errors?.[0]?.message).toMatch(message);
     }
-    expect((await server.latestAudit('export'))?.seq).toBe(before?.seq);
+    expect((await api.server.latestAudit('export'))?.seq).toBe(before?.seq);
     // not case data for the plan officer: told nothing exists
-    expect((await (await server.as('plan')).get('/api/cases/export?format=csv')).status).toBe(404);
+    expect((await (await api.server.as('plan')).get('/api/cases/export?format=csv')).status).toBe(404);
   });
 
   it(`allows ${EXPORT_LIMIT} exports per user in 10 minutes, then 429 with a Japanese message`, async () => {
-    const shogai = await server.as('shogai');
+    const shogai = await api.server.as('shogai');
     for (let i = 0; i < EXPORT_LIMIT; i++) {
       expect((await download(shogai, '/api/cases/export?format=csv')).status).toBe(200);
     }

@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseListItem } from '../../src/contract/cases.ts';
 import type { DisposalCandidates } from '../../src/contract/retention.ts';
 import { settleDemoTimeline } from '../../src/db/seed/demoTimeline.ts';
 import { seedDemoCases } from '../../src/server/demo/demoCases.ts';
-import {
-  addAssessment,
-  createCase,
-  createPerson,
-  type DemoDirectory,
-  demoDirectory,
-} from '../support/factories.ts';
-import {
-  type ApiClient,
-  auditDetails,
-  problemFields,
-  startTestServer,
-  type TestServer,
-} from '../support/testServer.ts';
+import { demoApi } from '../support/demoApi.ts';
+import { addAssessment, createCase, createPerson } from '../support/factories.ts';
+import { type ApiClient, auditDetails, problemFields } from '../support/testServer.ts';
 
-let server: TestServer;
-let dir: DemoDirectory;
-let coordinator: ApiClient;
-let hogokansatsu: ApiClient;
-let houkatsu: ApiClient;
+const api = demoApi('coordinator', 'hogokansatsu', 'houkatsu');
+const { coordinator, hogokansatsu, houkatsu } = api;
+
 /** The demo's 城山 8050 household (its number follows the order of acceptance in the 年度). */
 let shiroyama: string;
 
@@ -37,15 +24,10 @@ const numbersOf = async (client: ApiClient, query: Record<string, string>) => {
 };
 
 beforeAll(async () => {
-  server = await startTestServer();
-  dir = await demoDirectory(server.database.db);
   // The demo casework, made through the API and dated as on first start.
-  await seedDemoCases(server.app);
-  await settleDemoTimeline(server.database.db);
-  coordinator = await server.as('coordinator');
-  hogokansatsu = await server.as('hogokansatsu');
-  houkatsu = await server.as('houkatsu');
-  const row = await server.database.db
+  await seedDemoCases(api.server.app);
+  await settleDemoTimeline(api.server.database.db);
+  const row = await api.server.database.db
     .selectFrom('cases as c')
     .innerJoin('persons as p', 'p.id', 'c.primary_person_id')
     .select('c.case_number')
@@ -53,7 +35,6 @@ beforeAll(async () => {
     .executeTakeFirstOrThrow();
   shiroyama = row.case_number;
 }, 120_000);
-afterAll(() => server.close());
 
 describe('cases.list q: search that finds names', () => {
   it('finds the demo 8050 case by 城山 as the coordinator, and nothing as an organisation not taking part', async () => {
@@ -61,7 +42,7 @@ describe('cases.list q: search that finds names', () => {
     expect(await numbersOf(houkatsu, { q: '城山' })).toEqual([shiroyama]);
     expect(await numbersOf(hogokansatsu, { q: '城山' })).toEqual([]);
     // the search and what it found are audited with the query
-    const audit = await server.latestAudit('case.list');
+    const audit = await api.server.latestAudit('case.list');
     expect(auditDetails(audit)).toMatchObject({ q: '城山', caseIds: [] });
   });
 
@@ -83,20 +64,20 @@ describe('cases.list q: search that finds names', () => {
   });
 
   it('treats 異体字 alike (髙/高, 﨑/崎) whichever was registered or typed', async () => {
-    const registered = await createPerson(server.database.db, dir, {
+    const registered = await createPerson(api.server.database.db, api.dir, {
       familyName: '髙﨑',
       givenName: '花子',
       familyNameKana: 'タカサキ',
       givenNameKana: 'ハナコ',
     });
-    const { caseId } = await createCase(server.database.db, dir, { personId: registered });
-    const plain = await createPerson(server.database.db, dir, {
+    const { caseId } = await createCase(api.server.database.db, api.dir, { personId: registered });
+    const plain = await createPerson(api.server.database.db, api.dir, {
       familyName: '高崎',
       givenName: '次郎',
       familyNameKana: 'タカサキ',
       givenNameKana: 'ジロウ',
     });
-    const { caseId: plainCaseId } = await createCase(server.database.db, dir, { personId: plain });
+    const { caseId: plainCaseId } = await createCase(api.server.database.db, api.dir, { personId: plain });
     const idsOf = async (q: string) =>
       (await coordinator.get<CaseList>(`/api/cases?limit=100&q=${encodeURIComponent(q)}`)).body.items.map(
         (item) => item.id,
@@ -111,19 +92,19 @@ describe('cases.list q: search that finds names', () => {
   });
 
   it('finds by 宛名番号 and by birth date in 和暦 or 西暦', async () => {
-    const personId = await createPerson(server.database.db, dir, {
+    const personId = await createPerson(api.server.database.db, api.dir, {
       familyName: '桜島',
       givenName: '一郎',
       familyNameKana: 'サクラジマ',
       givenNameKana: 'イチロウ',
       birthDate: '1958-07-14',
     });
-    await server.database.db
+    await api.server.database.db
       .updateTable('persons')
       .set({ addressee_number: '0012345678' })
       .where('id', '=', personId)
       .execute();
-    const { caseId } = await createCase(server.database.db, dir, { personId });
+    const { caseId } = await createCase(api.server.database.db, api.dir, { personId });
     const idsOf = async (q: string) =>
       (await coordinator.get<CaseList>(`/api/cases?limit=100&q=${encodeURIComponent(q)}`)).body.items.map(
         (item) => item.id,
@@ -137,8 +118,8 @@ describe('cases.list q: search that finds names', () => {
 
 describe('cases.list filters', () => {
   it('filters by household pattern, issue area, unassigned, monitoring and days without contact', async () => {
-    const { caseId } = await createCase(server.database.db, dir, { stage: 'assessing' });
-    await addAssessment(server.database.db, dir, caseId, {
+    const { caseId } = await createCase(api.server.database.db, api.dir, { stage: 'assessing' });
+    await addAssessment(api.server.database.db, api.dir, caseId, {
       issues: ['youngCarer'],
       householdFlags: ['doubleCare'],
     });
@@ -154,7 +135,7 @@ describe('cases.list filters', () => {
     // no case event at all: no recorded contact for any number of days
     expect(await idsOf({ noContactDays: '30' })).toContain(caseId);
 
-    await server.database.db
+    await api.server.database.db
       .updateTable('cases')
       .set({ next_monitoring_on: '2020-04-01' })
       .where('id', '=', caseId)

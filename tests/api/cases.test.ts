@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, CaseListItem, CaseTimeline } from '../../src/contract/cases.ts';
 import { demoApi } from '../support/demoApi.ts';
-import { addAssessment, createCase, createPerson } from '../support/factories.ts';
+import { addAssessment, addHouseholdMember, createCase, createPerson } from '../support/factories.ts';
 import type { ApiClient } from '../support/testServer.ts';
 
 const api = demoApi('coordinator', 'houkatsu', 'shogai', 'hogokansatsu', 'council', 'plan');
@@ -188,17 +187,7 @@ describe('GET /api/cases/:id (cases.get)', () => {
       birthDate: '1942-05-05',
       sex: 'female',
     });
-    await api.server.database.db
-      .insertInto('household_members')
-      .values({
-        id: randomUUID(),
-        tenant_id: api.dir.tenantId,
-        household_id: householdId,
-        person_id: mother,
-        relation: 'mother',
-        living_together: true,
-      })
-      .execute();
+    await addHouseholdMember(api.server.database.db, api.dir, householdId, mother, 'mother');
     const response = await coordinator.get<CaseDetail>(`/api/cases/${caseId}`);
     expect(response.status).toBe(200);
     const body = response.body;

@@ -1,27 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CommunityActivity, CommunityActivityList } from '../../src/contract/community.ts';
-import {
-  type ApiClient,
-  auditDetails,
-  problemFields,
-  startTestServer,
-  type TestServer,
-} from '../support/testServer.ts';
+import { demoApi } from '../support/demoApi.ts';
+import { auditDetails, problemFields } from '../support/testServer.ts';
 
-let server: TestServer;
-let coordinator: ApiClient;
-let plan: ApiClient;
-let houkatsu: ApiClient;
-let council: ApiClient;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  coordinator = await server.as('coordinator');
-  plan = await server.as('plan');
-  houkatsu = await server.as('houkatsu');
-  council = await server.as('council');
-});
-afterAll(() => server.close());
+const api = demoApi('coordinator', 'plan', 'houkatsu', 'council');
+const { coordinator, plan, houkatsu, council } = api;
 
 // a 年度 before the demo's, so the figures below are only this test's
 const YEAR = 2019;
@@ -39,7 +22,7 @@ describe('地域づくり activities (communityActivities.*)', () => {
     expect(atResource.status).toBe(201);
     // a 拠点 that is a directory resource takes its name (and its areas) from the directory
     expect(atResource.body).toMatchObject({ placeName: resource.name, resource: { id: resource.id } });
-    expect(auditDetails(await server.latestAudit('communityActivity.create'))).toMatchObject({
+    expect(auditDetails(await api.server.latestAudit('communityActivity.create'))).toMatchObject({
       name: '（試験用）ふれあいサロン',
     });
 
@@ -72,7 +55,7 @@ describe('地域づくり activities (communityActivities.*)', () => {
     // another 年度: not counted in YEAR
     const later = await record(study.body.id, `${YEAR + 1}-04-01`, 8, ['小学校']);
     expect(later.body.sessions.map((s) => s.fiscalYear)).toEqual([YEAR + 1, YEAR]);
-    expect(auditDetails(await server.latestAudit('communityActivity.recordSession'))).toMatchObject({
+    expect(auditDetails(await api.server.latestAudit('communityActivity.recordSession'))).toMatchObject({
       heldOn: `${YEAR + 1}-04-01`,
       participants: 8,
     });

@@ -1,9 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, CaseTimeline } from '../../src/contract/cases.ts';
 import type { Consent } from '../../src/contract/consents.ts';
 import type { SensitiveFact } from '../../src/contract/sensitiveFacts.ts';
-import { createCase, type DemoDirectory, demoDirectory } from '../support/factories.ts';
-import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
+import { demoApi } from '../support/demoApi.ts';
+import { offenceSharedCase, recordOffence } from '../support/offenceCase.ts';
+import type { ApiClient } from '../support/testServer.ts';
+
+const api = demoApi('coordinator', 'houkatsu', 'hogo', 'hogokansatsu');
+const { coordinator, houkatsu, hogo, hogokansatsu } = api;
 
 /**
  * A consent's 要配慮個人情報 categories, and the organisations it names, are shown only to the
@@ -13,56 +17,25 @@ import { type ApiClient, startTestServer, type TestServer } from '../support/tes
  * its organisations only itself, in cases.get, the case timeline and the person's consents alike.
  */
 
-let server: TestServer;
-let dir: DemoDirectory;
-let coordinator: ApiClient;
-let houkatsu: ApiClient;
-let hogo: ApiClient;
-let hogokansatsu: ApiClient;
 let world: { caseId: string; personId: string; consentId: string; factId: string };
 
-const org = (name: string) => dir.organization(name);
+const org = (name: string) => api.dir.organization(name);
 
 beforeAll(async () => {
-  server = await startTestServer();
-  dir = await demoDirectory(server.database.db);
-  [coordinator, houkatsu, hogo, hogokansatsu] = await Promise.all([
-    server.as('coordinator'),
-    server.as('houkatsu'),
-    server.as('hogo'),
-    server.as('hogokansatsu'),
-  ]);
-  const { caseId, personId } = await createCase(server.database.db, dir, { stage: 'assessing' });
-  const consent = await coordinator.post<Consent>('/api/consents', {
+  const { caseId, personId, consentId } = await offenceSharedCase(
+    api.server.database.db,
+    api.dir,
+    coordinator,
+    ['鹿児島保護観察所', '鹿児島県地域生活定着センター', '保護第一課'],
+  );
+  const fact = await recordOffence(hogokansatsu, {
     personId,
     caseId,
-    organizationIds: [org('鹿児島保護観察所'), org('鹿児島県地域生活定着センター'), org('保護第一課')],
-    categories: ['basic', 'consultation', 'offence'],
-    givenOn: '2026-11-02',
-    method: 'signedForm',
-  });
-  expect(consent.status).toBe(201);
-  const meeting = await coordinator.post(`/api/cases/${caseId}/meetings`, {
-    kindId: dir.meetingKind('multilayerMeeting'),
-    title: '重層的支援会議（試験）',
-    scheduledAt: '2026-11-20T10:00:00+09:00',
-    place: '市役所本館3階会議室',
-    agenda: '役割分担',
-    invitedOrganizationIds: [org('鹿児島保護観察所'), org('保護第一課')],
-  });
-  expect(meeting.status).toBe(201);
-  const fact = await hogokansatsu.post<SensitiveFact>('/api/sensitive-facts', {
-    personId,
-    caseId,
-    kind: 'offence',
-    subtype: 'sentenceServed',
     summary: '（試験）窃盗',
     details: '（試験）満期釈放',
   });
-  expect(fact.status).toBe(201);
-  world = { caseId, personId, consentId: consent.body.id, factId: fact.body.id };
+  world = { caseId, personId, consentId, factId: fact.id };
 });
-afterAll(() => server.close());
 
 /** Every place a consent's scope reaches a caller: cases.get, the timeline, the person's consents. */
 async function consentViews(client: ApiClient) {

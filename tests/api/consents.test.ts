@@ -6,7 +6,7 @@ import { activeConsentCovering, organizationsWithoutConsent } from '../../src/db
 import { now } from '../../src/domain/clock.ts';
 import { startTestClock } from '../support/clock.ts';
 import { demoApi } from '../support/demoApi.ts';
-import { createCase, createConsultation, createPerson } from '../support/factories.ts';
+import { caseEvent, createCase, createConsultation, createPerson } from '../support/factories.ts';
 import { auditDetails } from '../support/testServer.ts';
 
 startTestClock();
@@ -56,12 +56,7 @@ describe('POST /api/consents (consents.create)', () => {
       recordedBy: { name: '重層 調整' },
       abilities: { withdraw: true, attachScan: true },
     });
-    const audit = await api.server.database.db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('action', '=', 'consent.create')
-      .orderBy('seq', 'desc')
-      .executeTakeFirstOrThrow();
+    const audit = await api.server.latestAudit('consent.create');
     expect(audit).toMatchObject({
       resource_id: response.body.id,
       person_id: personId,
@@ -69,12 +64,7 @@ describe('POST /api/consents (consents.create)', () => {
       legal_basis: 'consent',
       actor_login_id: 'coordinator',
     });
-    const event = await api.server.database.db
-      .selectFrom('case_events')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .where('kind', '=', 'consentRecorded')
-      .executeTakeFirstOrThrow();
+    const event = await caseEvent(api.server.database.db, caseId, 'consentRecorded');
     expect(event.subject_id).toBe(response.body.id);
     expect(event.summary).toContain('共有先：障害者相談支援事業所、保護第一課');
     const page = await coordinator.get<CaseDetail>(`/api/cases/${caseId}`);
@@ -100,12 +90,7 @@ describe('POST /api/consents (consents.create)', () => {
       witness: '包括 同席者',
       recordedBy: { name: '包括 相談' },
     });
-    const audit = await api.server.database.db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('action', '=', 'consent.create')
-      .orderBy('seq', 'desc')
-      .executeTakeFirstOrThrow();
+    const audit = await api.server.latestAudit('consent.create');
     expect(audit).toMatchObject({ person_id: personId, case_id: null, legal_basis: 'consent' });
   });
 
@@ -377,12 +362,7 @@ describe('POST /api/consents/:id/withdraw (consents.withdraw)', () => {
     expect(page.body.consents.find((c) => c.id === consentId)?.withdrawal?.lostAccess).toEqual([
       { caseId, organizations: [{ id: org('障害者相談支援事業所'), name: '障害者相談支援事業所' }] },
     ]);
-    const event = await api.server.database.db
-      .selectFrom('case_events')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .where('kind', '=', 'consentWithdrawn')
-      .executeTakeFirstOrThrow();
+    const event = await caseEvent(api.server.database.db, caseId, 'consentWithdrawn');
     expect(event.subject_id).toBe(consentId);
     expect(event.summary).toContain('次の機関は事例を閲覧できなくなりました：障害者相談支援事業所');
     const audit = await api.server.latestAudit('consent.withdraw');

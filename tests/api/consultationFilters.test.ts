@@ -1,24 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/contract/problem.ts';
-import { createConsultation, type DemoDirectory, demoDirectory } from '../support/factories.ts';
-import {
-  type ApiClient,
-  auditDetails,
-  problemFields,
-  startTestServer,
-  type TestServer,
-} from '../support/testServer.ts';
+import { demoApi } from '../support/demoApi.ts';
+import { createConsultation } from '../support/factories.ts';
+import { type ApiClient, auditDetails, problemFields } from '../support/testServer.ts';
+
+const api = demoApi('houkatsu', 'hogokansatsu');
+const { houkatsu, hogokansatsu } = api;
 
 /**
  * 相談一覧's filters (consultations.list): 受付日 from/to, 受付機関, 相談経路, 相談内容, 対応 and 状態,
  * applied inside the list's visibility (own consultations and those referred to us). Synthetic people only.
  */
 
-let server: TestServer;
-let dir: DemoDirectory;
-let houkatsu: ApiClient;
-let hogokansatsu: ApiClient;
 /** 包括's own: 来所 about 家族・介護 (main 介護), handled by 包括, in September. */
 let september: string;
 /** 包括's own: 電話 about 債務, passed on to another agency, in October. */
@@ -38,18 +32,16 @@ const idsOf = async (client: ApiClient, query: Record<string, string>) => {
 const sorted = (...ids: string[]) => [...ids].sort();
 
 beforeAll(async () => {
-  server = await startTestServer();
-  dir = await demoDirectory(server.database.db);
-  const db = server.database.db;
-  september = (await createConsultation(db, dir, { receivedOn: '2026-09-10' })).consultationId;
-  october = (await createConsultation(db, dir, { receivedOn: '2026-10-15', outcome: 'referral' }))
+  const db = api.server.database.db;
+  september = (await createConsultation(db, api.dir, { receivedOn: '2026-09-10' })).consultationId;
+  october = (await createConsultation(db, api.dir, { receivedOn: '2026-10-15', outcome: 'referral' }))
     .consultationId;
   await db
     .updateTable('consultations')
     .set({ channel: 'phone', topics: ['debt'], main_topic: 'debt' })
     .where('id', '=', october)
     .execute();
-  const shogai = await createConsultation(db, dir, {
+  const shogai = await createConsultation(db, api.dir, {
     organization: '障害者相談支援事業所',
     receivedOn: '2026-10-20',
     outcome: 'referral',
@@ -60,10 +52,10 @@ beforeAll(async () => {
     .insertInto('referrals')
     .values({
       id: randomUUID(),
-      tenant_id: dir.tenantId,
+      tenant_id: api.dir.tenantId,
       consultation_id: referredIn,
       from_organization_id: shogai.organizationId,
-      to_organization_id: dir.organization('地域包括支援センター'),
+      to_organization_id: api.dir.organization('地域包括支援センター'),
       note: null,
       legal_basis: 'consent',
       status: 'pending',
@@ -72,9 +64,7 @@ beforeAll(async () => {
       decline_reason: null,
     })
     .execute();
-  [houkatsu, hogokansatsu] = await Promise.all([server.as('houkatsu'), server.as('hogokansatsu')]);
 }, 60_000);
-afterAll(() => server.close());
 
 describe('consultations.list filters', () => {
   it('narrows by 受付日 (both ends included)', async () => {
@@ -96,11 +86,11 @@ describe('consultations.list filters', () => {
   });
 
   it('narrows by 受付機関 within what the caller may see, and audits the filter', async () => {
-    const ownId = dir.organization('地域包括支援センター');
-    const shogaiId = dir.organization('障害者相談支援事業所');
+    const ownId = api.dir.organization('地域包括支援センター');
+    const shogaiId = api.dir.organization('障害者相談支援事業所');
     expect(await idsOf(houkatsu, { organizationId: ownId })).toEqual(sorted(september, october));
     expect(await idsOf(houkatsu, { organizationId: shogaiId })).toEqual([referredIn]);
-    expect(auditDetails(await server.latestAudit('consultation.list'))).toMatchObject({
+    expect(auditDetails(await api.server.latestAudit('consultation.list'))).toMatchObject({
       query: { organizationId: shogaiId },
       ids: [referredIn],
     });

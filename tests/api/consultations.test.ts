@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consultation } from '../../src/contract/consultations.ts';
+import type { Problem } from '../../src/contract/problem.ts';
 import { today } from '../../src/domain/clock.ts';
 import { demoApi } from '../support/demoApi.ts';
 import { type DemoDirectory, demoDirectory } from '../support/factories.ts';
+import { consult, intakeBody, ownAgency, personMaker } from '../support/intake.ts';
 import {
   type ApiClient,
   auditDetails,
@@ -16,11 +18,6 @@ const { houkatsu, shogai, hogokansatsu, coordinator, council, plan } = api;
 
 /** Synthetic people only (生成): names below are made up for the tests. */
 
-interface Problem {
-  code: string;
-  detail: string;
-  errors?: { field: string; code: string; message: string }[];
-}
 interface ListItem {
   id: string;
   receivedOn: string;
@@ -34,35 +31,20 @@ interface List {
   nextCursor: string | null;
 }
 
-const newPerson = (overrides: Record<string, unknown> = {}) => ({
-  familyName: '城山',
-  givenName: '良子',
-  familyNameKana: 'しろやま',
-  givenNameKana: 'よしこ',
-  birthDate: '1944-04-04',
-  sex: 'female',
-  ...overrides,
-});
+const newPerson = personMaker('城山', '良子', 'しろやま', 'よしこ', '1944-04-04', 'female');
 
-const intake = (overrides: Record<string, unknown> = {}) => ({
-  person: newPerson(),
-  householdMembers: [],
-  visitor: null,
-  channel: 'visit',
-  topics: ['care', 'income'],
-  mainTopic: 'care',
-  content: '（試験）介護と生活費についての相談',
-  wishes: '（試験）自宅で暮らし続けたい',
-  consentToShare: true,
-  outcome: { kind: 'ownAgency' },
-  ...overrides,
-});
-
-async function consult(client: ApiClient, body: Record<string, unknown>): Promise<Consultation> {
-  const response = await client.post<Consultation>('/api/consultations', body);
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body;
-}
+const intake = (overrides: Record<string, unknown> = {}) =>
+  intakeBody(
+    newPerson(),
+    {
+      topics: ['care', 'income'],
+      mainTopic: 'care',
+      content: '（試験）介護と生活費についての相談',
+      wishes: '（試験）自宅で暮らし続けたい',
+    },
+    ownAgency,
+    overrides,
+  );
 
 async function counts() {
   const db = api.server.database.db;

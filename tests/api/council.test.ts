@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CouncilMeeting, CouncilPaper, Opinion } from '../../src/contract/council.ts';
 import type { Programme } from '../../src/contract/recidivismPlan.ts';
 import { councilOrganizations } from '../../src/db/seed/demo.ts';
-import { type DemoDirectory, demoDirectory } from '../support/factories.ts';
+import { demoApi } from '../support/demoApi.ts';
 import { challengeIds, createAssessedCase, latestAudit } from '../support/recidivism.ts';
-import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
 
-let server: TestServer;
-let plan: ApiClient;
-let council: ApiClient;
-let hogo: ApiClient;
-let dir: DemoDirectory;
+const api = demoApi('plan', 'council', 'hogo');
+const { plan, council, hogo } = api;
+
 let meeting: CouncilMeeting;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  plan = await server.as('plan');
-  council = await server.as('council');
-  hogo = await server.as('hogo');
-  dir = await demoDirectory(server.database.db);
-});
-afterAll(() => server.close());
 
 const meetingInput = () => ({
   heldAt: '2026-11-20T14:00:00+09:00',
@@ -31,8 +19,12 @@ const meetingInput = () => ({
   agenda: '1 計画の進捗状況について\n2 各機関の取組について',
   minutes: '（試験）各機関から取組の紹介があった。',
   attendees: [
-    { organizationId: dir.organization('鹿児島保護観察所'), attendeeName: '山下 一郎' },
-    { organizationId: dir.organization('鹿児島保護区保護司会'), attendeeName: '谷山 四郎', isDeputy: true },
+    { organizationId: api.dir.organization('鹿児島保護観察所'), attendeeName: '山下 一郎' },
+    {
+      organizationId: api.dir.organization('鹿児島保護区保護司会'),
+      attendeeName: '谷山 四郎',
+      isDeputy: true,
+    },
   ],
 });
 
@@ -52,7 +44,7 @@ describe('GET /api/council/members (councilMembers.list)', () => {
     });
     expect((await plan.get('/api/council/members')).status).toBe(200);
     expect((await hogo.get('/api/council/members')).status).toBe(403);
-    expect((await server.anonymous().get('/api/council/members')).status).toBe(401);
+    expect((await api.server.anonymous().get('/api/council/members')).status).toBe(401);
   });
 });
 
@@ -66,7 +58,9 @@ describe('council meetings (councilMeetings.create, councilMeetings.get, council
       organization: { name: '鹿児島保護区保護司会' },
       attendeeName: '谷山 四郎',
     });
-    expect((await latestAudit(server.database.db, 'councilMeeting.create'))?.resource_id).toBe(meeting.id);
+    expect((await latestAudit(api.server.database.db, 'councilMeeting.create'))?.resource_id).toBe(
+      meeting.id,
+    );
     const read = await council.get<CouncilMeeting>(`/api/council/meetings/${meeting.id}`);
     expect(read.body).toMatchObject({ id: meeting.id, abilities: { paper: true, recordOpinion: true } });
     expect(
@@ -99,7 +93,7 @@ describe('council meetings (councilMeetings.create, councilMeetings.get, council
 describe('opinions (opinions.create, opinions.answer, opinions.list)', () => {
   let opinion: Opinion;
   it('a council member records an opinion for its own organisation only', async () => {
-    const challenges = await challengeIds(server.database.db, dir.tenantId);
+    const challenges = await challengeIds(api.server.database.db, api.dir.tenantId);
     const response = await council.post<Opinion>('/api/council/opinions', {
       meetingId: meeting.id,
       content: '（試験）協力雇用主の開拓について、市の入札優遇をさらに周知してほしい。',
@@ -114,10 +108,10 @@ describe('opinions (opinions.create, opinions.answer, opinions.list)', () => {
       answer: null,
       abilities: { answer: false },
     });
-    expect((await latestAudit(server.database.db, 'opinion.create'))?.resource_id).toBe(opinion.id);
+    expect((await latestAudit(api.server.database.db, 'opinion.create'))?.resource_id).toBe(opinion.id);
 
     const forOther = await council.post('/api/council/opinions', {
-      organizationId: dir.organization('鹿児島県弁護士会'),
+      organizationId: api.dir.organization('鹿児島県弁護士会'),
       content: '（試験）他団体になりすました意見',
     });
     expect(forOther.status).toBe(403);
@@ -138,7 +132,8 @@ describe('opinions (opinions.create, opinions.answer, opinions.list)', () => {
   it('a caseworker-role user of a non-member organisation cannot speak for the council', async () => {
     // 保護観察所 is a member but hogokansatsu holds no council role: 403 at the gate
     expect(
-      (await (await server.as('hogokansatsu')).post('/api/council/opinions', { content: '（試験）' })).status,
+      (await (await api.server.as('hogokansatsu')).post('/api/council/opinions', { content: '（試験）' }))
+        .status,
     ).toBe(403);
   });
 
@@ -160,7 +155,7 @@ describe('opinions (opinions.create, opinions.answer, opinions.list)', () => {
       followUpStatus: 'inProgress',
       answeredBy: { displayName: '計画 担当' },
     });
-    expect((await latestAudit(server.database.db, 'opinion.answer'))?.resource_id).toBe(opinion.id);
+    expect((await latestAudit(api.server.database.db, 'opinion.answer'))?.resource_id).toBe(opinion.id);
     const list = await council.get<{ items: Opinion[] }>(`/api/council/opinions?meetingId=${meeting.id}`);
     expect(list.body.items.map((o) => o.answer)).toEqual([
       '（試験）契約課と連携し、入札参加資格の案内に掲載します。',
@@ -182,14 +177,14 @@ describe('opinions (opinions.create, opinions.answer, opinions.list)', () => {
 
 describe('GET /api/council/meetings/:id/paper (councilMeetings.paper)', () => {
   it('shows progress by challenge and casework figures, with counts under 5 suppressed', async () => {
-    const db = server.database.db;
+    const db = api.server.database.db;
     // 6 people with a 刑事司法 issue supported in 令和8年度, 2 of their cases closed in it,
     // 1 closed the year before (not counted), and 3 cases without the marker (not counted)
-    for (let i = 0; i < 4; i++) await createAssessedCase(db, dir, ['offenceHistory', 'unstableHousing']);
-    await createAssessedCase(db, dir, ['onProbation']);
-    await createAssessedCase(db, dir, ['suspectDefendant'], { closedOn: '2026-12-01' });
-    await createAssessedCase(db, dir, ['dueForRelease'], { closedOn: '2027-01-15' });
-    for (let i = 0; i < 3; i++) await createAssessedCase(db, dir, ['withdrawal']);
+    for (let i = 0; i < 4; i++) await createAssessedCase(db, api.dir, ['offenceHistory', 'unstableHousing']);
+    await createAssessedCase(db, api.dir, ['onProbation']);
+    await createAssessedCase(db, api.dir, ['suspectDefendant'], { closedOn: '2026-12-01' });
+    await createAssessedCase(db, api.dir, ['dueForRelease'], { closedOn: '2027-01-15' });
+    for (let i = 0; i < 3; i++) await createAssessedCase(db, api.dir, ['withdrawal']);
 
     const programmes = (await plan.get<{ items: Programme[] }>('/api/programmes')).body.items;
     const hogoProgramme = programmes.find((p) => p.responsibleSection.name === '保護第一課') as Programme;
@@ -254,7 +249,7 @@ describe('meeting materials (councilMeetings.attach, councilMeetings.attachment)
       sizeBytes: pdf.length,
       uploadedBy: { displayName: '計画 担当' },
     });
-    expect((await latestAudit(server.database.db, 'councilMeeting.attach'))?.details).toMatchObject({
+    expect((await latestAudit(api.server.database.db, 'councilMeeting.attach'))?.details).toMatchObject({
       attachmentId: response.body.id,
       fileName: '資料1_進捗状況.pdf',
     });
@@ -266,14 +261,14 @@ describe('meeting materials (councilMeetings.attach, councilMeetings.attachment)
     ).toBe(true);
 
     const download = await fetch(
-      `${server.url}/api/council/meetings/${meeting.id}/attachments/${response.body.id}`,
+      `${api.server.url}/api/council/meetings/${meeting.id}/attachments/${response.body.id}`,
       { headers: { cookie: council.cookie ?? '' } },
     );
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(download.headers.get('content-disposition')).toContain(encodeURIComponent('資料1_進捗状況.pdf'));
     expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
-    expect((await latestAudit(server.database.db, 'councilMeeting.attachmentRead'))?.actor_login_id).toBe(
+    expect((await latestAudit(api.server.database.db, 'councilMeeting.attachmentRead'))?.actor_login_id).toBe(
       'council',
     );
   });
@@ -313,8 +308,10 @@ describe('meeting materials (councilMeetings.attach, councilMeetings.attachment)
       ).status,
     ).toBe(404);
     expect((await council.get(`${url}/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
-    expect((await server.anonymous().get(`${url}/00000000-0000-4000-8000-000000000000`)).status).toBe(401);
-    const count = await server.database.db
+    expect((await api.server.anonymous().get(`${url}/00000000-0000-4000-8000-000000000000`)).status).toBe(
+      401,
+    );
+    const count = await api.server.database.db
       .selectFrom('council_meeting_attachments')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();

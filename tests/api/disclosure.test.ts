@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Disclosure } from '../../src/contract/auditEvents.ts';
 import type { PersonSummary } from '../../src/contract/persons.ts';
+import { demoApi } from '../support/demoApi.ts';
 import {
   addAssessment,
   addConsent,
@@ -13,65 +14,43 @@ import {
   addPlan,
   createCase,
   createPerson,
-  type DemoDirectory,
-  demoDirectory,
 } from '../support/factories.ts';
-import {
-  type ApiClient,
-  auditDetails,
-  problemFields,
-  startTestServer,
-  type TestServer,
-} from '../support/testServer.ts';
+import { auditDetails, problemFields } from '../support/testServer.ts';
 
-let server: TestServer;
-let dir: DemoDirectory;
-let auditor: ApiClient;
-let coordinator: ApiClient;
-let houkatsu: ApiClient;
-let council: ApiClient;
+const api = demoApi('auditor', 'coordinator', 'houkatsu', 'council');
+const { auditor, coordinator, houkatsu, council } = api;
+
 let kase: Awaited<ReturnType<typeof createCase>>;
 let personId: string;
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kasane-disclosure-'));
 
 beforeAll(async () => {
-  server = await startTestServer();
-  dir = await demoDirectory(server.database.db);
-  [auditor, coordinator, houkatsu, council] = await Promise.all([
-    server.as('auditor'),
-    server.as('coordinator'),
-    server.as('houkatsu'),
-    server.as('council'),
-  ]);
-  const db = server.database.db;
-  personId = await createPerson(db, dir, {
+  const db = api.server.database.db;
+  personId = await createPerson(db, api.dir, {
     familyName: '開示',
     givenName: '請子',
     familyNameKana: 'カイジ',
     givenNameKana: 'セイコ',
     birthDate: '1958-07-07',
   });
-  kase = await createCase(db, dir, { personId });
-  await addAssessment(db, dir, kase.caseId, {
+  kase = await createCase(db, api.dir, { personId });
+  await addAssessment(db, api.dir, kase.caseId, {
     issues: ['withdrawal'],
     summary: '（試験）長男のひきこもりが続いている',
   });
-  await addConsent(db, dir, {
+  await addConsent(db, api.dir, {
     personId,
     caseId: kase.caseId,
-    organizationIds: [dir.organization('障害者相談支援事業所')],
+    organizationIds: [api.dir.organization('障害者相談支援事業所')],
   });
-  await addMeeting(db, dir, { caseId: kase.caseId, minutes: '（試験）見守りを継続することを確認した' });
-  await addPlan(db, dir, {
+  await addMeeting(db, api.dir, { caseId: kase.caseId, minutes: '（試験）見守りを継続することを確認した' });
+  await addPlan(db, api.dir, {
     caseId: kase.caseId,
     item: { content: '（試験）月1回の訪問', organization: '地域包括支援センター' },
   });
   expect((await houkatsu.get(`/api/cases/${kase.caseId}`)).status).toBe(200);
 });
-afterAll(async () => {
-  await server.close();
-  fs.rmSync(workDir, { recursive: true, force: true });
-});
+afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
 
 describe('GET /api/disclosure/persons (persons.lookupForDisclosure)', () => {
   it('finds the person across the whole city by フリガナ (ひらがな too), 氏名 or birth date, and audits it', async () => {
@@ -91,8 +70,8 @@ describe('GET /api/disclosure/persons (persons.lookupForDisclosure)', () => {
     expect(byName.body.items.map((p) => p.id)).toEqual([personId]);
     const byBirth = await auditor.get<Lookup>('/api/disclosure/persons?birthDate=1958-07-07');
     expect(byBirth.body.items.map((p) => p.id)).toContain(personId);
-    const event = await server.latestAudit('person.lookupForDisclosure');
-    expect(event?.actor_user_id).toBe(dir.user('auditor').id);
+    const event = await api.server.latestAudit('person.lookupForDisclosure');
+    expect(event?.actor_user_id).toBe(api.dir.user('auditor').id);
     expect(auditDetails(event)).toMatchObject({ query: { birthDate: '1958-07-07' } });
     expect(auditDetails(event).ids).toContain(personId);
   });
@@ -110,7 +89,7 @@ describe('GET /api/disclosure/persons (persons.lookupForDisclosure)', () => {
   it('is for holders of disclosure.export only (403 others, 401 anonymous)', async () => {
     expect((await coordinator.get('/api/disclosure/persons?kana=カイジ')).status).toBe(403);
     expect((await council.get('/api/disclosure/persons?kana=カイジ')).status).toBe(403);
-    expect((await server.anonymous().get('/api/disclosure/persons?kana=カイジ')).status).toBe(401);
+    expect((await api.server.anonymous().get('/api/disclosure/persons?kana=カイジ')).status).toBe(401);
   });
 });
 
@@ -143,9 +122,9 @@ describe('GET /api/persons/:id/disclosure (persons.disclosureExport)', () => {
     expect(d.consents).toEqual([expect.objectContaining({ organizations: ['障害者相談支援事業所'] })]);
     expect(d.accessLog.some((e) => e.action === 'case.read' && e.user?.loginId === 'houkatsu')).toBe(true);
 
-    const event = await server.latestAudit('person.disclosureExport');
+    const event = await api.server.latestAudit('person.disclosureExport');
     expect(event).toMatchObject({
-      actor_user_id: dir.user('auditor').id,
+      actor_user_id: api.dir.user('auditor').id,
       person_id: personId,
       resource_id: personId,
     });
@@ -157,7 +136,7 @@ describe('GET /api/persons/:id/disclosure (persons.disclosureExport)', () => {
   });
 
   it('renders a PDF with the Japanese font embedded: the name and the consultation’s text are in it', async () => {
-    const response = await fetch(new URL(`/api/persons/${personId}/disclosure?format=pdf`, server.url), {
+    const response = await fetch(new URL(`/api/persons/${personId}/disclosure?format=pdf`, api.server.url), {
       headers: { cookie: auditor.cookie ?? '' },
     });
     expect(response.status).toBe(200);
@@ -173,7 +152,7 @@ describe('GET /api/persons/:id/disclosure (persons.disclosureExport)', () => {
     expect(text).toContain('閲覧履歴');
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
     expect(fonts).toContain('NotoSansJP');
-    expect(auditDetails(await server.latestAudit('person.disclosureExport')).format).toBe('pdf');
+    expect(auditDetails(await api.server.latestAudit('person.disclosureExport')).format).toBe('pdf');
   });
 
   it('is 404 for a person not in the city’s records', async () => {
@@ -188,6 +167,6 @@ describe('GET /api/persons/:id/disclosure (persons.disclosureExport)', () => {
     // even the coordinating section, which sees this case, does not answer a 開示請求 for the city
     expect((await coordinator.get(`/api/persons/${personId}/disclosure`)).status).toBe(403);
     expect((await houkatsu.get(`/api/persons/${personId}/disclosure`)).status).toBe(403);
-    expect((await server.anonymous().get(`/api/persons/${personId}/disclosure`)).status).toBe(401);
+    expect((await api.server.anonymous().get(`/api/persons/${personId}/disclosure`)).status).toBe(401);
   });
 });

@@ -1,9 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Household } from '../../src/contract/households.ts';
 import { formatWareki, toIsoDate } from '../../src/domain/wareki.ts';
-import { buildCaseWorld, type CaseWorld, demoUser, syntheticPerson } from '../support/caseWorld.ts';
+import {
+  buildCaseWorld,
+  type CaseWorld,
+  demoUser,
+  houkatsuHandoverWorld,
+  syntheticPerson,
+} from '../support/caseWorld.ts';
+import { daysAgo } from '../support/clock.ts';
+import { demoApi } from '../support/demoApi.ts';
 import { download, firstPageInk, lineOf, pdfPages, pdfText } from '../support/pdfText.ts';
-import { type ApiClient, auditDetails, startTestServer, type TestServer } from '../support/testServer.ts';
+import { type ApiClient, auditDetails } from '../support/testServer.ts';
 
 /**
  * 帳票 (issue 11): each PDF is generated from its record; its text (pdftotext -layout) holds the
@@ -11,48 +19,30 @@ import { type ApiClient, auditDetails, startTestServer, type TestServer } from '
  * download is an audited print; an organisation outside the case gets 404.
  */
 
-let server: TestServer;
+const api = demoApi('coordinator', 'houkatsu', 'shogai', 'hogokansatsu');
+const { coordinator, houkatsu, shogai, hogokansatsu } = api;
 let world: CaseWorld;
-let coordinator: ApiClient;
-let houkatsu: ApiClient;
-let shogai: ApiClient;
-let hogokansatsu: ApiClient;
 let caseNumber: string;
 let noConsentConsultation: string;
 
 const address = '鹿児島市（架空の住所）一丁目';
-const daysAgo = (days: number) => {
-  const date = new Date(`${toIsoDate(new Date())}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - days);
-  return date.toISOString().slice(0, 10);
-};
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await buildCaseWorld(server.app, {
-    coordinator: 'coordinator',
-    counter: 'houkatsu',
-    counterOrganization: '地域包括支援センター',
-    coordinatingOrganization: '重層事業担当',
-    partners: ['障害者相談支援事業所'],
-    acknowledgers: ['shogai'],
-    reporters: { 障害者相談支援事業所: 'shogai' },
-    people: {
-      person: {
-        ...syntheticPerson('帳票', '一郎', 'チョウヒョウ', 'イチロウ', '1978-06-15', address),
-        sex: 'male',
+  world = await buildCaseWorld(
+    api.server.app,
+    houkatsuHandoverWorld(
+      {
+        person: {
+          ...syntheticPerson('帳票', '一郎', 'チョウヒョウ', 'イチロウ', '1978-06-15', address),
+          sex: 'male',
+        },
+        member: syntheticPerson('帳票', 'ハナ', 'チョウヒョウ', 'ハナ', '1948-02-20', address),
+        other: syntheticPerson('別件', '二郎', 'ベッケン', 'ジロウ', '1990-01-01', address),
       },
-      member: syntheticPerson('帳票', 'ハナ', 'チョウヒョウ', 'ハナ', '1948-02-20', address),
-      other: syntheticPerson('別件', '二郎', 'ベッケン', 'ジロウ', '1990-01-01', address),
-    },
-  });
-  [coordinator, houkatsu, shogai, hogokansatsu] = await Promise.all([
-    server.as('coordinator'),
-    server.as('houkatsu'),
-    server.as('shogai'),
-    server.as('hogokansatsu'),
-  ]);
-  const db = server.database.db;
+      { 障害者相談支援事業所: 'shogai' },
+    ),
+  );
+  const db = api.server.database.db;
   caseNumber = (
     await db
       .selectFrom('cases')
@@ -144,10 +134,6 @@ beforeAll(async () => {
   noConsentConsultation = taken.body.id;
 }, 240_000);
 
-afterAll(async () => {
-  await server?.close();
-});
-
 async function form(client: ApiClient, url: string) {
   const response = await download(client, url);
   expect(response.status, url).toBe(200);
@@ -194,7 +180,7 @@ describe('consultationForms.get (相談受付・申込票)', () => {
     expect(text).toContain('情報を共有することに同意します');
     expect(text).toContain('本人署名');
     expect(firstPageInk(pdf)).toBeGreaterThan(0.01);
-    const event = await server.latestAudit('print');
+    const event = await api.server.latestAudit('print');
     expect(event).toMatchObject({
       resource_type: 'consultationForm',
       resource_id: world.consultationId,
@@ -217,11 +203,11 @@ describe('consultationForms.get (相談受付・申込票)', () => {
   });
 
   it('answers 404 to an organisation that may not see the consultation, and prints nothing', async () => {
-    const before = await server.latestAudit('print');
+    const before = await api.server.latestAudit('print');
     expect((await download(hogokansatsu, `/api/consultations/${noConsentConsultation}/form`)).status).toBe(
       404,
     );
-    expect((await server.latestAudit('print'))?.id).toBe(before?.id);
+    expect((await api.server.latestAudit('print'))?.id).toBe(before?.id);
   });
 });
 
@@ -269,7 +255,7 @@ describe('caseForms.get', () => {
     expect(lineOf(text, '支援内容と役割分担')).toBeLessThan(lineOf(text, '次回モニタリング'));
     expect(lineOf(text, '次回モニタリング')).toBeLessThan(lineOf(text, '本人署名'));
     expect(firstPageInk(pdf)).toBeGreaterThan(0.01);
-    const event = await server.latestAudit('print');
+    const event = await api.server.latestAudit('print');
     expect(event).toMatchObject({
       resource_type: 'caseForm',
       case_id: world.caseId,
@@ -335,7 +321,7 @@ describe('meetingForms.get (支援会議 / 重層的支援会議 記録)', () =>
     const row = text.split('\n').find((line) => line.includes('障害者相談支援事業所')) ?? '';
     expect(row).toMatch(/令和\d+年\d+月\d+日 \d\d:\d\d/);
     expect(firstPageInk(pdf)).toBeGreaterThan(0.01);
-    const event = await server.latestAudit('print');
+    const event = await api.server.latestAudit('print');
     expect(event).toMatchObject({
       resource_type: 'meetingForm',
       resource_id: world.supportMeetingId,
@@ -352,7 +338,7 @@ describe('meetingForms.get (支援会議 / 重層的支援会議 記録)', () =>
 
   it('answers 404 to an organisation neither in the case nor invited', async () => {
     expect((await download(hogokansatsu, `/api/meetings/${world.supportMeetingId}/form`)).status).toBe(404);
-    const counter = await demoUser(server.app, 'houkatsu');
+    const counter = await demoUser(api.server.app, 'houkatsu');
     expect(counter.loginId).toBe('houkatsu');
   });
 });

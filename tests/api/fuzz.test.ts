@@ -9,6 +9,7 @@ import {
   changedTables,
   demoUser,
   fingerprint,
+  houkatsuHandoverWorld,
   openConsultation,
   syntheticPerson,
 } from '../support/caseWorld.ts';
@@ -141,20 +142,17 @@ beforeAll(async () => {
   server = await startTestServer();
   const db = server.database.db;
   const address = '鹿児島市（架空の住所）';
-  await buildCaseWorld(server.app, {
-    coordinator: 'coordinator',
-    counter: 'houkatsu',
-    counterOrganization: '地域包括支援センター',
-    coordinatingOrganization: '重層事業担当',
-    partners: ['障害者相談支援事業所'],
-    acknowledgers: ['shogai'],
-    reporters: {},
-    people: {
-      person: syntheticPerson('乱数', '試子', 'ランスウ', 'タメコ', '1968-02-02', address),
-      member: syntheticPerson('乱数', '母子', 'ランスウ', 'ハハコ', '1939-03-03', address),
-      other: syntheticPerson('乱数', '別子', 'ランスウ', 'ベツコ', '1991-04-04', address),
-    },
-  });
+  await buildCaseWorld(
+    server.app,
+    houkatsuHandoverWorld(
+      {
+        person: syntheticPerson('乱数', '試子', 'ランスウ', 'タメコ', '1968-02-02', address),
+        member: syntheticPerson('乱数', '母子', 'ランスウ', 'ハハコ', '1939-03-03', address),
+        other: syntheticPerson('乱数', '別子', 'ランスウ', 'ベツコ', '1991-04-04', address),
+      },
+      {},
+    ),
+  );
   await openConsultation(
     server.app,
     'coordinator',

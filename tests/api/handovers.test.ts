@@ -2,9 +2,11 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consultation } from '../../src/contract/consultations.ts';
 import type { Handover } from '../../src/contract/handovers.ts';
+import type { Problem } from '../../src/contract/problem.ts';
 import { caseVisible } from '../../src/db/access.ts';
 import { today } from '../../src/domain/clock.ts';
 import { demoApi } from '../support/demoApi.ts';
+import { consult, intakeBody, ownAgency, personMaker } from '../support/intake.ts';
 import {
   type ApiClient,
   auditDetails,
@@ -18,11 +20,6 @@ const { houkatsu, shogai, hogokansatsu, coordinator, council, plan } = api;
 
 /** Synthetic people only (生成): names below are made up for the tests. */
 
-interface Problem {
-  code: string;
-  detail: string;
-  errors?: { field: string; code: string; message: string }[];
-}
 interface HandoverList {
   items: Handover[];
   nextCursor: string | null;
@@ -31,40 +28,21 @@ interface HandoverList {
 /** A birth date giving exactly this 満年齢 today (1 January of the right year). */
 const bornYearsAgo = (age: number) => `${Number(today().slice(0, 4)) - age}-01-01`;
 
-const newPerson = (overrides: Record<string, unknown> = {}) => ({
-  familyName: '桜田',
-  givenName: '花子',
-  familyNameKana: 'さくらだ',
-  givenNameKana: 'はなこ',
-  birthDate: '1950-02-02',
-  sex: 'female',
-  ...overrides,
-});
+const newPerson = personMaker('桜田', '花子', 'さくらだ', 'はなこ', '1950-02-02', 'female');
 
-const intake = (overrides: Record<string, unknown> = {}) => ({
-  person: newPerson(),
-  householdMembers: [],
-  visitor: null,
-  channel: 'visit',
-  topics: ['care', 'family'],
-  mainTopic: 'family',
-  content: '（試験）家族についての相談',
-  consentToShare: true,
-  outcome: { kind: 'ownAgency' },
-  ...overrides,
-});
+const intake = (overrides: Record<string, unknown> = {}) =>
+  intakeBody(
+    newPerson(),
+    { topics: ['care', 'family'], mainTopic: 'family', content: '（試験）家族についての相談' },
+    ownAgency,
+    overrides,
+  );
 
 const handover = {
   kind: 'handover',
   reason: '（試験）複合的な課題があり自機関のみでは解決が難しい',
   servicesTried: '（試験）介護保険サービスの案内',
 };
-
-async function consult(client: ApiClient, body: Record<string, unknown>): Promise<Consultation> {
-  const response = await client.post<Consultation>('/api/consultations', body);
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body;
-}
 
 const handoverOf = (consultation: Consultation) => consultation.handovers[0]?.id ?? '';
 

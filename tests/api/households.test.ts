@@ -1,19 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseTimeline } from '../../src/contract/cases.ts';
 import type { EasyReadPlan } from '../../src/contract/forms.ts';
 import type { Household } from '../../src/contract/households.ts';
 import type { Person } from '../../src/contract/persons.ts';
 import type { ProgressNote } from '../../src/contract/progressNotes.ts';
-import { toIsoDate } from '../../src/domain/wareki.ts';
-import { buildCaseWorld, type CaseWorld, syntheticPerson } from '../support/caseWorld.ts';
-import { download, firstPageInk, pdfText } from '../support/pdfText.ts';
 import {
-  type ApiClient,
-  auditDetails,
-  problemFields,
-  startTestServer,
-  type TestServer,
-} from '../support/testServer.ts';
+  buildCaseWorld,
+  type CaseWorld,
+  houkatsuHandoverWorld,
+  syntheticPerson,
+} from '../support/caseWorld.ts';
+import { daysAgo } from '../support/clock.ts';
+import { demoApi } from '../support/demoApi.ts';
+import { download, firstPageInk, pdfText } from '../support/pdfText.ts';
+import { auditDetails, problemFields } from '../support/testServer.ts';
 
 /**
  * Issue 11: the household record (members, kinship edges, ecomap ties) read by everyone taking part
@@ -21,48 +21,24 @@ import {
  * happened; a later consultation joining the household; the person page; the easy-read plan.
  */
 
-let server: TestServer;
+const api = demoApi('coordinator', 'houkatsu', 'shogai', 'hogokansatsu');
+const { coordinator, houkatsu, shogai, hogokansatsu } = api;
 let world: CaseWorld;
-let coordinator: ApiClient;
-let houkatsu: ApiClient;
-let shogai: ApiClient;
-let hogokansatsu: ApiClient;
 const address = '鹿児島市（架空の住所）二丁目';
-const daysAgo = (days: number) => {
-  const date = new Date(`${toIsoDate(new Date())}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - days);
-  return date.toISOString().slice(0, 10);
-};
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await buildCaseWorld(server.app, {
-    coordinator: 'coordinator',
-    counter: 'houkatsu',
-    counterOrganization: '地域包括支援センター',
-    coordinatingOrganization: '重層事業担当',
-    partners: ['障害者相談支援事業所'],
-    acknowledgers: ['shogai'],
-    people: {
+  world = await buildCaseWorld(
+    api.server.app,
+    houkatsuHandoverWorld({
       person: {
         ...syntheticPerson('世帯', '健一', 'セタイ', 'ケンイチ', '1976-04-01', address),
         sex: 'male',
       },
       member: syntheticPerson('世帯', '春子', 'セタイ', 'ハルコ', '1946-09-09', address),
       other: syntheticPerson('別口', '三郎', 'ベツグチ', 'サブロウ', '1989-01-01', address),
-    },
-  });
-  [coordinator, houkatsu, shogai, hogokansatsu] = await Promise.all([
-    server.as('coordinator'),
-    server.as('houkatsu'),
-    server.as('shogai'),
-    server.as('hogokansatsu'),
-  ]);
+    }),
+  );
 }, 240_000);
-
-afterAll(async () => {
-  await server?.close();
-});
 
 const householdUrl = () => `/api/cases/${world.caseId}/household`;
 
@@ -82,7 +58,7 @@ describe('households.get', () => {
     );
     expect(response.body.abilities.update).toBe(false);
     expect((await coordinator.get<Household>(householdUrl())).body.abilities.update).toBe(true);
-    const event = await server.latestAudit('household.read');
+    const event = await api.server.latestAudit('household.read');
     expect(event).toMatchObject({ case_id: world.caseId, person_id: world.personId });
   });
 
@@ -140,7 +116,7 @@ describe('households.update', () => {
       ['民生委員（田中）', 'strong', false],
       ['近隣住民（隣家）', 'weak', true],
     ]);
-    const event = await server.latestAudit('household.update');
+    const event = await api.server.latestAudit('household.update');
     expect(auditDetails(event)).toMatchObject({ addedPersonIds: [father?.person.id], relations: 3 });
 
     const genogram = await shogai.get<string>(`${householdUrl()}/diagram?kind=genogram`);
@@ -291,7 +267,7 @@ describe('progressNotes', () => {
     // the visit of 20 days ago sits below the entries recorded since (timeline is by when it happened)
     const at = (id: string | undefined) => timeline.body.items.findIndex((e) => e.subjectId === id);
     expect(at(older.body.id)).toBeGreaterThan(at(lastWeek.body.id));
-    expect(auditDetails(await server.latestAudit('progressNote.list'))).toMatchObject({
+    expect(auditDetails(await api.server.latestAudit('progressNote.list'))).toMatchObject({
       ids: list.body.items.map((n) => n.id),
     });
   });
@@ -321,7 +297,7 @@ describe('progressNotes', () => {
       ).status,
     ).toBe(404);
     expect((await hogokansatsu.get(url)).status).toBe(404);
-    const auditor = await server.as('auditor');
+    const auditor = await api.server.as('auditor');
     expect((await auditor.get(url)).status).toBe(404);
   });
 });
@@ -373,7 +349,7 @@ describe('plans.easyRead', () => {
     expect(text).toContain('しえん');
     expect(text).toContain('だれが なにを するか');
     expect(firstPageInk(pdf.body)).toBeGreaterThan(0.005);
-    expect(auditDetails(await server.latestAudit('plan.easyRead'))).toEqual({ format: 'pdf' });
+    expect(auditDetails(await api.server.latestAudit('plan.easyRead'))).toEqual({ format: 'pdf' });
     expect((await hogokansatsu.get(`/api/plans/${world.planId}/easy-read`)).status).toBe(404);
   }, 60_000);
 });

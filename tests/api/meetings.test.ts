@@ -3,7 +3,7 @@ import type { CaseDetail } from '../../src/contract/cases.ts';
 import type { Meeting } from '../../src/contract/meetings.ts';
 import { startTestClock } from '../support/clock.ts';
 import { demoApi } from '../support/demoApi.ts';
-import { createCase } from '../support/factories.ts';
+import { caseEvent, createCase } from '../support/factories.ts';
 import type { ApiClient } from '../support/testServer.ts';
 
 startTestClock();
@@ -293,12 +293,7 @@ describe('POST /api/cases/:id/meetings (meetings.create)', () => {
       legal_basis: 'article106_6',
       actor_login_id: 'coordinator',
     });
-    const event = await api.server.database.db
-      .selectFrom('case_events')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .where('kind', '=', 'meetingScheduled')
-      .executeTakeFirstOrThrow();
+    const event = await caseEvent(api.server.database.db, caseId, 'meetingScheduled');
     expect(event.subject_id).toBe(response.body.id);
     expect(event.summary).toContain('支援会議「支援会議（見守り体制の検討）」を令和8年11月10日に設定');
     expect(event.summary).toContain(`${SHOGAI}、${HOGO}`);

@@ -6,7 +6,7 @@ import type { Plan, PlanComparison } from '../../src/contract/plans.ts';
 import { today } from '../../src/domain/clock.ts';
 import { startTestClock } from '../support/clock.ts';
 import { demoApi } from '../support/demoApi.ts';
-import { addAssessment, addConsent, createCase } from '../support/factories.ts';
+import { addAssessment, addConsent, addDecisionMeeting, caseRow, createCase } from '../support/factories.ts';
 import { ApiClient } from '../support/testServer.ts';
 
 startTestClock();
@@ -39,25 +39,8 @@ beforeAll(async () => {
 // --- preconditions: assessment, consent and a held 重層的支援会議 straight in the database (another
 // --- engineer's API); my own API drafts and approves the plan -------------------------------------
 
-async function addMeeting(caseId: string, title = '第1回重層的支援会議'): Promise<string> {
-  const id = randomUUID();
-  await api.server.database.db
-    .insertInto('meetings')
-    .values({
-      id,
-      tenant_id: api.dir.tenantId,
-      case_id: caseId,
-      kind_id: api.dir.meetingKind('multilayerMeeting'),
-      legal_basis: 'consent',
-      title,
-      scheduled_at: new Date('2026-10-20T01:00:00Z'),
-      status: 'held',
-      held_at: new Date('2026-10-20T02:00:00Z'),
-      created_by: api.dir.user('coordinator').id,
-    })
-    .execute();
-  return id;
-}
+const addMeeting = (caseId: string, title?: string) =>
+  addDecisionMeeting(api.server.database.db, api.dir, caseId, { title });
 
 const planBody = {
   wishes: '（試験）母の介護を続けたい',
@@ -108,14 +91,6 @@ async function supportingCase(): Promise<{ caseId: string; plan: Plan }> {
 
 function results(plan: Plan, progress = 'partly') {
   return plan.items.map((item) => ({ planItemId: item.id, progress, note: `（試験）${item.content}の状況` }));
-}
-
-async function caseRow(caseId: string) {
-  return api.server.database.db
-    .selectFrom('cases')
-    .selectAll()
-    .where('id', '=', caseId)
-    .executeTakeFirstOrThrow();
 }
 
 async function timeline(caseId: string) {
@@ -170,7 +145,7 @@ describe('POST /api/cases/:id/monitorings (monitorings.create)', () => {
         note: '（試験）家計の見直しの状況',
       },
     ]);
-    const kase = await caseRow(caseId);
+    const kase = await caseRow(api.server.database.db, caseId);
     expect(kase).toMatchObject({ stage: 'supporting', next_monitoring_on: '2027-04-15' });
     expect(await timeline(caseId)).toContainEqual({
       kind: 'monitored',
@@ -203,7 +178,10 @@ describe('POST /api/cases/:id/monitorings (monitorings.create)', () => {
     });
     expect(revise.status).toBe(201);
     expect(revise.body).toMatchObject({ caseStage: 'revising', abilities: { draftPlan: true } });
-    expect(await caseRow(caseId)).toMatchObject({ stage: 'revising', next_monitoring_on: null });
+    expect(await caseRow(api.server.database.db, caseId)).toMatchObject({
+      stage: 'revising',
+      next_monitoring_on: null,
+    });
     expect((await timeline(caseId)).map((e) => e.summary)).toEqual(
       expect.arrayContaining([
         'モニタリングを実施（判断：プラン見直し）支援プラン第1版を見直し',
@@ -230,7 +208,10 @@ describe('POST /api/cases/:id/monitorings (monitorings.create)', () => {
     });
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: 'approved', caseStage: 'supporting' });
-    expect(await caseRow(caseId)).toMatchObject({ stage: 'supporting', next_monitoring_on: '2027-02-15' });
+    expect(await caseRow(api.server.database.db, caseId)).toMatchObject({
+      stage: 'supporting',
+      next_monitoring_on: '2027-02-15',
+    });
     expect((await timeline(caseId)).map((e) => e.summary)).toContain(
       '支援プラン第2版を決定（第2回重層的支援会議）',
     );
@@ -286,7 +267,7 @@ describe('POST /api/cases/:id/monitorings (monitorings.create)', () => {
       nextMonitoringOn: null,
       abilities: { draftPlan: false },
     });
-    expect(await caseRow(caseId)).toMatchObject({
+    expect(await caseRow(api.server.database.db, caseId)).toMatchObject({
       stage: 'closed',
       closed_on: today(),
       closure_reason: 'stabilised',
@@ -320,7 +301,7 @@ describe('POST /api/cases/:id/monitorings (monitorings.create)', () => {
       caseStage: 'suspended',
       suspensionReason: '（試験）本人が長期入院',
     });
-    expect((await caseRow(caseId)).stage).toBe('suspended');
+    expect((await caseRow(api.server.database.db, caseId)).stage).toBe('suspended');
     const stored = await api.server.database.db
       .selectFrom('monitorings')
       .select(['suspension_reason', 'decision'])
@@ -397,7 +378,10 @@ describe('POST /api/cases/:id/monitorings (monitorings.create)', () => {
       }),
     ).toEqual(['itemResults.0.progress', 'suspensionReason']);
     // nothing was written by any of these
-    expect(await caseRow(caseId)).toMatchObject({ stage: 'supporting', next_monitoring_on: '2027-01-15' });
+    expect(await caseRow(api.server.database.db, caseId)).toMatchObject({
+      stage: 'supporting',
+      next_monitoring_on: '2027-01-15',
+    });
     expect(
       await api.server.database.db
         .selectFrom('monitorings')

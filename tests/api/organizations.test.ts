@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Organization } from '../../src/contract/organizations.ts';
 import { councilOrganizations } from '../../src/db/seed/demo.ts';
-import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
+import { demoApi } from '../support/demoApi.ts';
 
-let server: TestServer;
-let admin: ApiClient;
-let coordinator: ApiClient;
-let council: ApiClient;
+const api = demoApi('admin', 'coordinator', 'council');
+const { admin, coordinator, council } = api;
+
 let organizations: Organization[];
 
 beforeAll(async () => {
-  server = await startTestServer();
-  admin = await server.as('admin');
-  coordinator = await server.as('coordinator');
-  council = await server.as('council');
   organizations = (await admin.get<{ items: Organization[] }>('/api/organizations')).body.items;
 });
-afterAll(() => server.close());
 
 const validInput = (name: string) => ({
   name,
@@ -28,7 +22,7 @@ const validInput = (name: string) => ({
 
 describe('GET /api/organizations (organizations.list)', () => {
   it('is 401 unauthenticated', async () => {
-    expect((await server.anonymous().get('/api/organizations')).status).toBe(401);
+    expect((await api.server.anonymous().get('/api/organizations')).status).toBe(401);
   });
   it('is 403 for a council member (no organisation directory)', async () => {
     const response = await council.get('/api/organizations');
@@ -72,13 +66,13 @@ describe('GET /api/organizations/:id (organizations.get)', () => {
       404,
     );
     expect((await coordinator.get('/api/organizations/not-a-uuid')).status).toBe(400);
-    expect((await server.anonymous().get(`/api/organizations/${first.id}`)).status).toBe(401);
+    expect((await api.server.anonymous().get(`/api/organizations/${first.id}`)).status).toBe(401);
   });
 });
 
 describe('POST /api/organizations (organizations.create)', () => {
   it('is 401 unauthenticated and 403 for a coordinator', async () => {
-    expect((await server.anonymous().post('/api/organizations', validInput('X'))).status).toBe(401);
+    expect((await api.server.anonymous().post('/api/organizations', validInput('X'))).status).toBe(401);
     expect((await coordinator.post('/api/organizations', validInput('X'))).status).toBe(403);
   });
 
@@ -93,7 +87,7 @@ describe('POST /api/organizations (organizations.create)', () => {
       kind: 'privateOrganization',
       disabledAt: null,
     });
-    const audit = await server.latestAudit('organization.create');
+    const audit = await api.server.latestAudit('organization.create');
     expect(audit?.resource_id).toBe(response.body.id);
     expect(audit?.actor_login_id).toBe('admin');
   });
@@ -154,16 +148,16 @@ describe('PATCH /api/organizations/:id (organizations.update)', () => {
       isCouncilMember: true,
       kind: 'privateOrganization',
     });
-    expect((await server.latestAudit('organization.update'))?.resource_id).toBe(created.id);
+    expect((await api.server.latestAudit('organization.update'))?.resource_id).toBe(created.id);
     expect((await admin.patch(`/api/organizations/${created.id}`, { kind: 'nope' })).status).toBe(400);
     expect((await admin.patch(`/api/organizations/${created.id}`, { name: '地域福祉課' })).status).toBe(409);
     expect(
       (await admin.patch('/api/organizations/00000000-0000-4000-8000-000000000000', { name: 'x' })).status,
     ).toBe(404);
     expect((await coordinator.patch(`/api/organizations/${created.id}`, { name: 'x' })).status).toBe(403);
-    expect((await server.anonymous().patch(`/api/organizations/${created.id}`, { name: 'x' })).status).toBe(
-      401,
-    );
+    expect(
+      (await api.server.anonymous().patch(`/api/organizations/${created.id}`, { name: 'x' })).status,
+    ).toBe(401);
   });
 });
 
@@ -182,25 +176,25 @@ describe('POST /api/organizations/:id/disable|enable (organizations.disable, org
       ),
     ).toContain(created.id);
     expect((await admin.post(`/api/organizations/${created.id}/disable`)).status).toBe(409);
-    expect((await server.latestAudit('organization.disable'))?.resource_id).toBe(created.id);
+    expect((await api.server.latestAudit('organization.disable'))?.resource_id).toBe(created.id);
     const enabled = await admin.post<Organization>(`/api/organizations/${created.id}/enable`);
     expect(enabled.body.disabledAt).toBeNull();
-    expect((await server.latestAudit('organization.enable'))?.resource_id).toBe(created.id);
+    expect((await api.server.latestAudit('organization.enable'))?.resource_id).toBe(created.id);
 
     const own = organizations.find((o) => o.name === '情報政策課') as Organization;
     expect((await admin.post(`/api/organizations/${own.id}/disable`)).status).toBe(409);
     expect((await coordinator.post(`/api/organizations/${created.id}/disable`)).status).toBe(403);
-    expect((await server.anonymous().post(`/api/organizations/${created.id}/enable`)).status).toBe(401);
+    expect((await api.server.anonymous().post(`/api/organizations/${created.id}/enable`)).status).toBe(401);
     expect((await admin.post('/api/organizations/bad/disable')).status).toBe(400);
   });
 
   it('signs out the users of a disabled organisation', async () => {
-    const hogo = await server.as('hogo');
+    const hogo = await api.server.as('hogo');
     const section = organizations.find((o) => o.name === '保護第一課') as Organization;
     await admin.post(`/api/organizations/${section.id}/disable`);
     expect((await hogo.get('/api/session')).status).toBe(401);
-    expect((await server.anonymous().signIn('hogo')).status).toBe(401);
+    expect((await api.server.anonymous().signIn('hogo')).status).toBe(401);
     await admin.post(`/api/organizations/${section.id}/enable`);
-    expect((await server.anonymous().signIn('hogo')).status).toBe(200);
+    expect((await api.server.anonymous().signIn('hogo')).status).toBe(200);
   });
 });

@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { OutreachContact } from '../../src/contract/outreach.ts';
 import { consultation, handoverIdOf } from '../../src/server/demo/story.ts';
 import { demoUser, openConsultation, syntheticPerson } from '../support/caseWorld.ts';
-import { type ApiClient, problemFields, startTestServer, type TestServer } from '../support/testServer.ts';
+import { demoApi } from '../support/demoApi.ts';
+import { problemFields } from '../support/testServer.ts';
 
-let server: TestServer;
-let houkatsu: ApiClient;
-let shogai: ApiClient;
+const api = demoApi('houkatsu', 'shogai');
+const { houkatsu, shogai } = api;
+
 let consultationId: string;
 
 const day = (offset: number) => {
@@ -16,16 +17,12 @@ const day = (offset: number) => {
 };
 
 beforeAll(async () => {
-  server = await startTestServer();
   consultationId = await openConsultation(
-    server.app,
+    api.server.app,
     'houkatsu',
     syntheticPerson('訪問', '一', 'ホウモン', 'ハジメ', '1975-03-03', '鹿児島市（架空の住所）'),
   );
-  houkatsu = await server.as('houkatsu');
-  shogai = await server.as('shogai');
 });
-afterAll(() => server.close());
 
 describe('outreach contacts (アウトリーチ)', () => {
   it('records three attempts before consent on a consultation; the latest past next attempt is overdue; audited', async () => {
@@ -54,7 +51,7 @@ describe('outreach contacts (アウトリーチ)', () => {
       nextAttemptOn: day(-1),
     });
     expect(third.status).toBe(201);
-    expect((await server.latestAudit('outreachContact.create'))?.resource_id).toBe(third.body.id);
+    expect((await api.server.latestAudit('outreachContact.create'))?.resource_id).toBe(third.body.id);
 
     const list = await houkatsu.get<{ items: OutreachContact[] }>(
       `/api/outreach-contacts?consultationId=${consultationId}`,
@@ -63,7 +60,7 @@ describe('outreach contacts (アウトリーチ)', () => {
     expect(list.body.items.map((c) => c.overdue)).toEqual([true, false, false]);
     const overdue = await houkatsu.get<{ items: OutreachContact[] }>('/api/outreach-contacts?overdue=true');
     expect(overdue.body.items.map((c) => c.id)).toEqual([third.body.id]);
-    expect((await server.latestAudit('outreachContact.list'))?.action).toBe('outreachContact.list');
+    expect((await api.server.latestAudit('outreachContact.list'))?.action).toBe('outreachContact.list');
   });
 
   it('is not seen by an organisation with no part in the consultation (404, nothing listed)', async () => {
@@ -98,7 +95,7 @@ describe('outreach contacts (アウトリーチ)', () => {
   });
 
   it('moves into the case its consultation’s handover opens: listed with the case, for those taking part in it', async () => {
-    const counter = await demoUser(server.app, 'houkatsu');
+    const counter = await demoUser(api.server.app, 'houkatsu');
     const taken = await consultation(counter, {
       person: syntheticPerson('移行', '三郎', 'イコウ', 'サブロウ', '1970-07-07', '鹿児島市（架空の住所）'),
       topics: ['withdrawal'],
@@ -119,7 +116,7 @@ describe('outreach contacts (アウトリーチ)', () => {
       nextAttemptOn: day(-3),
     });
     expect(before.body.caseId).toBeNull();
-    const coordinator = await server.as('coordinator');
+    const coordinator = await api.server.as('coordinator');
     const accepted = await coordinator.post<{ caseId: string }>(
       `/api/handovers/${await handoverIdOf(counter, taken.id)}/accept`,
     );

@@ -1,31 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { User } from '../../src/contract/users.ts';
+import { demoApi } from '../support/demoApi.ts';
 import { demoDirectory } from '../support/factories.ts';
-import { ApiClient, auditDetails, startTestServer, type TestServer } from '../support/testServer.ts';
+import { ApiClient, auditDetails } from '../support/testServer.ts';
 
 /**
- * The administrator requires a password change at next sign-in. A file (and server) of its own:
+ * The administrator requires a password change at next sign-in. A file (and api.server) of its own:
  * with passwords.test.ts's sign-ins it went past the 30 sign-ins a minute one address may make.
  */
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const api = demoApi();
 
 const GOOD = 'sakurajima-haiiro-2026';
 
 async function signInWithPassword(loginId: string, password: string) {
-  const client = new ApiClient(server.url);
+  const client = new ApiClient(api.server.url);
   const response = await client.signIn(loginId, password);
   return { client, response };
 }
 
 describe('change password at next sign-in (users.create, users.resetPassword, users.update)', () => {
   it('a new user with the flag reaches only the change-password page until they change it', async () => {
-    const admin = await server.as('admin');
-    const dir = await demoDirectory(server.database.db);
+    const admin = await api.server.as('admin');
+    const dir = await demoDirectory(api.server.database.db);
     const first = 'kagoshima-kaigan-2026';
     const created = await admin.post<User>('/api/users', {
       loginId: 'must-change',
@@ -37,7 +34,9 @@ describe('change password at next sign-in (users.create, users.resetPassword, us
     });
     expect(created.status).toBe(201);
     expect(created.body.mustChangePassword).toBe(true);
-    expect(auditDetails(await server.latestAudit('user.create'))).toMatchObject({ mustChangePassword: true });
+    expect(auditDetails(await api.server.latestAudit('user.create'))).toMatchObject({
+      mustChangePassword: true,
+    });
 
     const { client, response } = await signInWithPassword('must-change', first);
     expect(response.status).toBe(200);
@@ -58,8 +57,8 @@ describe('change password at next sign-in (users.create, users.resetPassword, us
   });
 
   it('a reset and users.update set the flag; users.update can lift it', async () => {
-    const admin = await server.as('admin');
-    const dir = await demoDirectory(server.database.db);
+    const admin = await api.server.as('admin');
+    const dir = await demoDirectory(api.server.database.db);
     const target = dir.user('plan').id;
     const reset = await admin.post<User>(`/api/users/${target}/password`, {
       newPassword: 'shiroyama-tenbo-2026',
@@ -67,7 +66,7 @@ describe('change password at next sign-in (users.create, users.resetPassword, us
     });
     expect(reset.status).toBe(200);
     expect(reset.body.mustChangePassword).toBe(true);
-    expect(auditDetails(await server.latestAudit('user.resetPassword'))).toMatchObject({
+    expect(auditDetails(await api.server.latestAudit('user.resetPassword'))).toMatchObject({
       mustChangePassword: true,
     });
     const { client } = await signInWithPassword('plan', 'shiroyama-tenbo-2026');

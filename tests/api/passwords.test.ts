@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/contract/problem.ts';
 import type { User } from '../../src/contract/users.ts';
+import { demoApiWith } from '../support/demoApi.ts';
 import { demoDirectory } from '../support/factories.ts';
 import {
   ApiClient,
@@ -10,24 +11,20 @@ import {
   type TestServer,
 } from '../support/testServer.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ KASANE_MAX_FAILED_SIGNINS: '4', KASANE_LOCKOUT_MINUTES: '15' });
-});
-afterAll(() => server.close());
+const api = demoApiWith({ KASANE_MAX_FAILED_SIGNINS: '4', KASANE_LOCKOUT_MINUTES: '15' });
 
 const GOOD = 'sakurajima-haiiro-2026';
 const detail = (body: unknown) => (body as Problem).detail;
 
 async function signInWithPassword(loginId: string, password: string) {
-  const client = new ApiClient(server.url);
+  const client = new ApiClient(api.server.url);
   const response = await client.signIn(loginId, password);
   return { client, response };
 }
 
 describe('POST /api/session/password (session.changePassword)', () => {
   it('is 401 without a session', async () => {
-    const response = await server.anonymous().post('/api/session/password', {
+    const response = await api.server.anonymous().post('/api/session/password', {
       currentPassword: 'kasane-demo',
       newPassword: GOOD,
     });
@@ -35,7 +32,7 @@ describe('POST /api/session/password (session.changePassword)', () => {
   });
 
   it('refuses a wrong current password and every password rule, naming the field', async () => {
-    const client = await server.as('plan');
+    const client = await api.server.as('plan');
     const wrong = await client.post('/api/session/password', {
       currentPassword: 'not-mine-at-all',
       newPassword: GOOD,
@@ -69,8 +66,8 @@ describe('POST /api/session/password (session.changePassword)', () => {
   });
 
   it('changes my password, ends my other sessions but not this one, and is audited', async () => {
-    const other = await server.as('council');
-    const here = await server.as('council');
+    const other = await api.server.as('council');
+    const here = await api.server.as('council');
     const response = await here.post<{ revoked: number }>('/api/session/password', {
       currentPassword: 'kasane-demo',
       newPassword: GOOD,
@@ -81,7 +78,7 @@ describe('POST /api/session/password (session.changePassword)', () => {
     expect((await here.get('/api/session')).status).toBe(200);
     expect((await signInWithPassword('council', 'kasane-demo')).response.status).toBe(401);
     expect((await signInWithPassword('council', GOOD)).response.status).toBe(200);
-    const audit = await server.latestAudit('session.passwordChange');
+    const audit = await api.server.latestAudit('session.passwordChange');
     expect(audit?.actor_login_id).toBe('council');
     expect(auditDetails(audit).otherSessionsEnded).toBeGreaterThanOrEqual(1);
     expect(JSON.stringify(audit)).not.toContain(GOOD);
@@ -90,8 +87,8 @@ describe('POST /api/session/password (session.changePassword)', () => {
 
 describe('password rules for users.create and users.update', () => {
   it('refuses the demo password and common passwords for a new user, naming the field', async () => {
-    const admin = await server.as('admin');
-    const dir = await demoDirectory(server.database.db);
+    const admin = await api.server.as('admin');
+    const dir = await demoDirectory(api.server.database.db);
     const base = {
       loginId: 'tanaka.k',
       displayName: '田中 試験',
@@ -113,39 +110,39 @@ describe('password rules for users.create and users.update', () => {
 
 describe('POST /api/users/:id/password (users.resetPassword)', () => {
   it('is 401 without a session and 403 for a role without user.manage', async () => {
-    const dir = await demoDirectory(server.database.db);
+    const dir = await demoDirectory(api.server.database.db);
     const path = `/api/users/${dir.user('hogo').id}/password`;
-    expect((await server.anonymous().post(path, { newPassword: GOOD })).status).toBe(401);
-    const auditor = await server.as('auditor');
+    expect((await api.server.anonymous().post(path, { newPassword: GOOD })).status).toBe(401);
+    const auditor = await api.server.as('auditor');
     const response = await auditor.post(path, { newPassword: GOOD });
     expect(response.status).toBe(403);
     expect(response.body).toMatchObject({ code: 'auth.forbidden' });
   });
 
   it('sets a new password, ends all the user’s sessions, lifts a lockout; audited without the password', async () => {
-    const dir = await demoDirectory(server.database.db);
+    const dir = await demoDirectory(api.server.database.db);
     const target = dir.user('hogokansatsu').id;
-    const session = await server.as('hogokansatsu');
-    await server.database.db
+    const session = await api.server.as('hogokansatsu');
+    await api.server.database.db
       .updateTable('users')
       .set({ locked_until: new Date(Date.now() + 600_000), failed_sign_in_count: 0 })
       .where('id', '=', target)
       .execute();
-    const admin = await server.as('admin');
+    const admin = await api.server.as('admin');
     const response = await admin.post<User>(`/api/users/${target}/password`, { newPassword: GOOD });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ loginId: 'hogokansatsu', lockedUntil: null });
     expect((await session.get('/api/session')).status).toBe(401);
     expect((await signInWithPassword('hogokansatsu', GOOD)).response.status).toBe(200);
-    const audit = await server.latestAudit('user.resetPassword');
+    const audit = await api.server.latestAudit('user.resetPassword');
     expect(audit?.resource_id).toBe(target);
     expect(auditDetails(audit)).toMatchObject({ loginId: 'hogokansatsu', sessionsEnded: 1 });
     expect(JSON.stringify(audit)).not.toContain(GOOD);
   });
 
   it('applies the rules (400 naming newPassword), 404 for an unknown user, 409 for a disabled one', async () => {
-    const admin = await server.as('admin');
-    const dir = await demoDirectory(server.database.db);
+    const admin = await api.server.as('admin');
+    const dir = await demoDirectory(api.server.database.db);
     const rule = await admin.post(`/api/users/${dir.user('houkatsu').id}/password`, {
       newPassword: 'houkatsu-2026-x',
     });
@@ -181,8 +178,8 @@ describe('lockout messages and POST /api/users/:id/unlock (users.unlock)', () =>
   });
 
   it('an admin sees the lock and lifts it; the user signs in again; audited', async () => {
-    const admin = await server.as('admin');
-    const dir = await demoDirectory(server.database.db);
+    const admin = await api.server.as('admin');
+    const dir = await demoDirectory(api.server.database.db);
     const id = dir.user('houkatsu').id;
     const before = await admin.get<User>(`/api/users/${id}`);
     expect(before.body.lockedUntil).not.toBeNull();
@@ -192,7 +189,7 @@ describe('lockout messages and POST /api/users/:id/unlock (users.unlock)', () =>
     expect(response.body.lockedUntil).toBeNull();
     expect(response.body.abilities.unlock).toBe(false);
     expect((await signInWithPassword('houkatsu', 'kasane-demo')).response.status).toBe(200);
-    const audit = await server.latestAudit('user.unlock');
+    const audit = await api.server.latestAudit('user.unlock');
     expect(audit?.resource_id).toBe(id);
     expect(audit?.actor_login_id).toBe('admin');
     // not locked any more: 409
@@ -202,11 +199,11 @@ describe('lockout messages and POST /api/users/:id/unlock (users.unlock)', () =>
   });
 
   it('is 401 without a session, 403 without user.manage, 404 for an unknown id', async () => {
-    const dir = await demoDirectory(server.database.db);
+    const dir = await demoDirectory(api.server.database.db);
     const path = `/api/users/${dir.user('houkatsu').id}/unlock`;
-    expect((await server.anonymous().post(path)).status).toBe(401);
-    expect((await (await server.as('coordinator')).post(path)).status).toBe(403);
-    const admin = await server.as('admin');
+    expect((await api.server.anonymous().post(path)).status).toBe(401);
+    expect((await (await api.server.as('coordinator')).post(path)).status).toBe(403);
+    const admin = await api.server.as('admin');
     expect((await admin.post('/api/users/00000000-0000-4000-8000-000000000000/unlock')).status).toBe(404);
     expect(problemFields((await admin.post('/api/users/nope/unlock')).body)).toEqual(['パス.id']);
   });

@@ -1,39 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AccessLog } from '../../src/contract/auditEvents.ts';
-import { createCase, createPerson, type DemoDirectory, demoDirectory } from '../support/factories.ts';
-import {
-  type ApiClient,
-  auditDetails,
-  problemFields,
-  startTestServer,
-  type TestServer,
-} from '../support/testServer.ts';
+import { demoApi } from '../support/demoApi.ts';
+import { createCase, createPerson } from '../support/factories.ts';
+import { type ApiClient, auditDetails, problemFields } from '../support/testServer.ts';
 
-let server: TestServer;
-let dir: DemoDirectory;
-let coordinator: ApiClient;
-let houkatsu: ApiClient;
-let shogai: ApiClient;
-let auditor: ApiClient;
-let council: ApiClient;
+const api = demoApi('coordinator', 'houkatsu', 'shogai', 'auditor', 'council');
+const { coordinator, houkatsu, shogai, auditor, council } = api;
+
 let kase: Awaited<ReturnType<typeof createCase>>;
 
 const accessLog = (client: ApiClient, personId: string, query = '') =>
   client.get<AccessLog>(`/api/persons/${personId}/access-log${query}`);
 
 beforeAll(async () => {
-  server = await startTestServer();
-  dir = await demoDirectory(server.database.db);
-  [coordinator, houkatsu, shogai, auditor, council] = await Promise.all([
-    server.as('coordinator'),
-    server.as('houkatsu'),
-    server.as('shogai'),
-    server.as('auditor'),
-    server.as('council'),
-  ]);
   // 障害者相談支援事業所 holds a plan item: it takes part in the case and reads it
-  kase = await createCase(server.database.db, dir, {
+  kase = await createCase(api.server.database.db, api.dir, {
     participants: [{ organization: '障害者相談支援事業所', basis: 'planItem' }],
   });
   expect((await shogai.get(`/api/cases/${kase.caseId}`)).status).toBe(200);
@@ -48,7 +30,6 @@ beforeAll(async () => {
     ).status,
   ).toBe(201);
 });
-afterAll(() => server.close());
 
 describe('GET /api/persons/:id/access-log (persons.accessLog)', () => {
   it('shows the coordinator who has seen the person: reads and prints by other organisations, with purpose', async () => {
@@ -57,7 +38,7 @@ describe('GET /api/persons/:id/access-log (persons.accessLog)', () => {
     const items = response.body.items;
     const shogaiRead = items.find((e) => e.action === 'case.read' && e.user?.loginId === 'shogai');
     expect(shogaiRead).toMatchObject({
-      organization: { id: dir.organization('障害者相談支援事業所'), name: '障害者相談支援事業所' },
+      organization: { id: api.dir.organization('障害者相談支援事業所'), name: '障害者相談支援事業所' },
       resourceType: 'case',
       caseId: kase.caseId,
     });
@@ -74,7 +55,7 @@ describe('GET /api/persons/:id/access-log (persons.accessLog)', () => {
   });
 
   it('does not show looks at other people', async () => {
-    const other = await createCase(server.database.db, dir);
+    const other = await createCase(api.server.database.db, api.dir);
     expect((await houkatsu.get(`/api/cases/${other.caseId}`)).status).toBe(200);
     const response = await accessLog(coordinator, kase.personId);
     expect(response.body.items.some((e) => e.caseId === other.caseId)).toBe(false);
@@ -92,9 +73,9 @@ describe('GET /api/persons/:id/access-log (persons.accessLog)', () => {
 
   it('is audited as a look at the person’s access log', async () => {
     await accessLog(coordinator, kase.personId);
-    const event = await server.latestAudit('person.accessLog');
+    const event = await api.server.latestAudit('person.accessLog');
     expect(event).toMatchObject({
-      actor_user_id: dir.user('coordinator').id,
+      actor_user_id: api.dir.user('coordinator').id,
       person_id: kase.personId,
       resource_id: kase.personId,
     });
@@ -102,8 +83,8 @@ describe('GET /api/persons/:id/access-log (persons.accessLog)', () => {
   });
 
   it('is 404 for a person the coordinating section may not see', async () => {
-    const stranger = await createPerson(server.database.db, dir, {
-      registeredBy: dir.organization('保護第一課'),
+    const stranger = await createPerson(api.server.database.db, api.dir, {
+      registeredBy: api.dir.organization('保護第一課'),
     });
     expect((await accessLog(coordinator, stranger)).status).toBe(404);
     expect((await accessLog(coordinator, randomUUID())).status).toBe(404);
@@ -114,7 +95,7 @@ describe('GET /api/persons/:id/access-log (persons.accessLog)', () => {
     expect((await accessLog(shogai, kase.personId)).status).toBe(404);
     expect((await accessLog(auditor, kase.personId)).status).toBe(404);
     expect((await accessLog(council, kase.personId)).status).toBe(404);
-    expect((await accessLog(server.anonymous(), kase.personId)).status).toBe(401);
+    expect((await accessLog(api.server.anonymous(), kase.personId)).status).toBe(401);
   });
 
   it('refuses bad input with the field named (400)', async () => {

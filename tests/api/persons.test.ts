@@ -2,53 +2,31 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Consultation } from '../../src/contract/consultations.ts';
 import type { Person } from '../../src/contract/persons.ts';
+import type { Problem } from '../../src/contract/problem.ts';
 import * as clock from '../../src/domain/clock.ts';
 import { demoApi } from '../support/demoApi.ts';
-import { type ApiClient, auditDetails, problemFields } from '../support/testServer.ts';
+import { consult, intakeBody, ownAgency, personMaker } from '../support/intake.ts';
+import { auditDetails, problemFields } from '../support/testServer.ts';
 
 const api = demoApi('houkatsu', 'hogokansatsu', 'shogai', 'coordinator', 'council', 'plan');
 const { houkatsu, hogokansatsu, shogai, coordinator, council, plan } = api;
 
 /** Synthetic people only (生成): names below are made up for the tests. */
 
-interface Problem {
-  code: string;
-  detail: string;
-  errors?: { field: string; code: string; message: string }[];
-}
 interface SearchList {
   items: (Person & { abilities: { findDuplicates: boolean } })[];
   nextCursor: string | null;
 }
 
-const newPerson = (overrides: Record<string, unknown> = {}) => ({
-  familyName: '磯浜',
-  givenName: '花子',
-  familyNameKana: 'いそはま',
-  givenNameKana: 'はなこ',
-  birthDate: '1948-03-03',
-  sex: 'female',
-  ...overrides,
-});
+const newPerson = personMaker('磯浜', '花子', 'いそはま', 'はなこ', '1948-03-03', 'female');
 
-const intake = (overrides: Record<string, unknown> = {}) => ({
-  person: newPerson(),
-  householdMembers: [],
-  visitor: null,
-  channel: 'visit',
-  topics: ['care'],
-  mainTopic: 'care',
-  content: '（試験）介護についての相談',
-  consentToShare: true,
-  outcome: { kind: 'ownAgency' },
-  ...overrides,
-});
-
-async function consult(client: ApiClient, body: Record<string, unknown>): Promise<Consultation> {
-  const response = await client.post<Consultation>('/api/consultations', body);
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body;
-}
+const intake = (overrides: Record<string, unknown> = {}) =>
+  intakeBody(
+    newPerson(),
+    { topics: ['care'], mainTopic: 'care', content: '（試験）介護についての相談' },
+    ownAgency,
+    overrides,
+  );
 
 describe('POST /api/persons (persons.create)', () => {
   it('stores フリガナ typed in ひらがな or 半角カナ as katakana, with the search key and the registering organisation', async () => {

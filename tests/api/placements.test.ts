@@ -1,42 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Placement } from '../../src/contract/placements.ts';
 import { participationCounts } from '../../src/db/resourceCounts.ts';
 import { fiscalYearOf } from '../../src/domain/fiscalYear.ts';
-import { buildCaseWorld, type CaseWorld, syntheticPerson } from '../support/caseWorld.ts';
-import { type ApiClient, problemFields, startTestServer, type TestServer } from '../support/testServer.ts';
+import {
+  buildCaseWorld,
+  type CaseWorld,
+  houkatsuHandoverWorld,
+  syntheticPerson,
+} from '../support/caseWorld.ts';
+import { demoApi } from '../support/demoApi.ts';
+import { problemFields } from '../support/testServer.ts';
 
-let server: TestServer;
-let coordinator: ApiClient;
-let shogai: ApiClient;
-let hogokansatsu: ApiClient;
+const api = demoApi('coordinator', 'shogai', 'hogokansatsu');
+const { coordinator, shogai, hogokansatsu } = api;
 let world: CaseWorld;
 let resourceId: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
   const address = '鹿児島市（架空の住所）';
-  world = await buildCaseWorld(server.app, {
-    coordinator: 'coordinator',
-    counter: 'houkatsu',
-    counterOrganization: '地域包括支援センター',
-    coordinatingOrganization: '重層事業担当',
-    partners: ['障害者相談支援事業所'],
-    acknowledgers: ['shogai'],
-    people: {
+  world = await buildCaseWorld(
+    api.server.app,
+    houkatsuHandoverWorld({
       person: syntheticPerson('参加', '一郎', 'サンカ', 'イチロウ', '1972-05-05', address),
       member: syntheticPerson('参加', '花', 'サンカ', 'ハナ', '1941-01-01', address),
       other: syntheticPerson('参加', '次郎', 'サンカ', 'ジロウ', '1990-02-02', address),
-    },
-  });
-  coordinator = await server.as('coordinator');
-  shogai = await server.as('shogai');
-  hogokansatsu = await server.as('hogokansatsu');
+    }),
+  );
   const resources = await coordinator.get<{ items: { id: string; name: string }[] }>(
     `/api/resources?q=${encodeURIComponent('こもれび')}`,
   );
   resourceId = resources.body.items[0]?.id ?? '';
 });
-afterAll(() => server.close());
 
 const today = new Date().toISOString().slice(0, 10);
 
@@ -57,7 +51,7 @@ describe('placements (参加支援)', () => {
       planItem: { id: planItemId },
       person: { id: world.personId },
     });
-    expect((await server.latestAudit('placement.create'))?.case_id).toBe(world.caseId);
+    expect((await api.server.latestAudit('placement.create'))?.case_id).toBe(world.caseId);
 
     const id = created.body.id;
     const step = (event: Record<string, unknown>, client = coordinator) =>
@@ -84,14 +78,14 @@ describe('placements (参加支援)', () => {
     const ended = await step({ kind: 'end', endReason: 'movedOn', note: '就労体験へ移行' });
     expect(ended.body).toMatchObject({ stage: 'ended', endedOn: today, endReason: 'movedOn' });
     expect((await step({ kind: 'visit' })).status).toBe(409);
-    expect((await server.latestAudit('placement.update'))?.resource_id).toBe(id);
+    expect((await api.server.latestAudit('placement.update'))?.resource_id).toBe(id);
   });
 
   it('lists placements across the coordinator’s cases, audited; others get 404 and find nothing', async () => {
     const list = await coordinator.get<{ items: Placement[] }>('/api/placements');
     expect(list.status).toBe(200);
     expect(list.body.items.some((p) => p.caseId === world.caseId)).toBe(true);
-    expect((await server.latestAudit('placement.list'))?.action).toBe('placement.list');
+    expect((await api.server.latestAudit('placement.list'))?.action).toBe('placement.list');
     const id = list.body.items[0]?.id ?? '';
 
     // the probation office takes no part in this case
@@ -114,17 +108,19 @@ describe('placements (参加支援)', () => {
   });
 
   it('counts 支援対象者数 and 協力事業者数 for the 年度 as aggregates (participationCounts)', async () => {
-    const tenant = await server.database.db
+    const tenant = await api.server.database.db
       .selectFrom('tenants')
       .select('id')
       .where('code', '=', 'kagoshima')
       .executeTakeFirstOrThrow();
-    const counts = await participationCounts(server.database.db, tenant.id, fiscalYearOf(today));
+    const counts = await participationCounts(api.server.database.db, tenant.id, fiscalYearOf(today));
     expect(counts.participants).toBe(1);
     expect(counts.hosts).toBe(1);
     expect(counts.cooperatingEmployers).toBeGreaterThanOrEqual(4);
     expect(counts.resources).toBeGreaterThanOrEqual(30);
-    expect(await participationCounts(server.database.db, tenant.id, fiscalYearOf(today) - 5)).toMatchObject({
+    expect(
+      await participationCounts(api.server.database.db, tenant.id, fiscalYearOf(today) - 5),
+    ).toMatchObject({
       participants: 0,
       hosts: 0,
     });

@@ -4,7 +4,14 @@ import type { Plan, PlanComparison } from '../../src/contract/plans.ts';
 import { now } from '../../src/domain/clock.ts';
 import { startTestClock } from '../support/clock.ts';
 import { demoApi } from '../support/demoApi.ts';
-import { addAssessment, addConsent, createCase } from '../support/factories.ts';
+import {
+  addAssessment,
+  addConsent,
+  addDecisionMeeting,
+  addOtherCity,
+  caseRow,
+  createCase,
+} from '../support/factories.ts';
 import { ApiClient } from '../support/testServer.ts';
 
 startTestClock();
@@ -90,29 +97,8 @@ async function readyCase(
   return { caseId, personId, meetingId };
 }
 
-async function addMeeting(
-  caseId: string,
-  kind: 'supportMeeting' | 'multilayerMeeting',
-  held: boolean,
-): Promise<string> {
-  const id = randomUUID();
-  await api.server.database.db
-    .insertInto('meetings')
-    .values({
-      id,
-      tenant_id: api.dir.tenantId,
-      case_id: caseId,
-      kind_id: api.dir.meetingKind(kind),
-      legal_basis: kind === 'supportMeeting' ? 'article106_6' : 'consent',
-      title: kind === 'supportMeeting' ? '第1回支援会議' : '第1回重層的支援会議',
-      scheduled_at: new Date('2026-10-20T01:00:00Z'),
-      status: held ? 'held' : 'scheduled',
-      held_at: held ? new Date('2026-10-20T02:00:00Z') : null,
-      created_by: api.dir.user('coordinator').id,
-    })
-    .execute();
-  return id;
-}
+const addMeeting = (caseId: string, kind: 'supportMeeting' | 'multilayerMeeting', held: boolean) =>
+  addDecisionMeeting(api.server.database.db, api.dir, caseId, { kind, held });
 
 function planBody(overrides: Record<string, unknown> = {}) {
   return {
@@ -140,14 +126,6 @@ function planBody(overrides: Record<string, unknown> = {}) {
     ],
     ...overrides,
   };
-}
-
-async function caseRow(caseId: string) {
-  return api.server.database.db
-    .selectFrom('cases')
-    .selectAll()
-    .where('id', '=', caseId)
-    .executeTakeFirstOrThrow();
 }
 
 async function timeline(caseId: string) {
@@ -325,28 +303,12 @@ describe('POST /api/cases/:id/plans (plans.create)', () => {
     const { caseId } = await readyCase();
     const db = api.server.database.db;
     // another tenant with a programme of its own
-    const tenantId = randomUUID();
-    const orgId = randomUUID();
+    const { tenantId, organizationId: orgId } = await addOtherCity(db, {
+      name: '他市 地域福祉課',
+      coordinating: false,
+    });
     const planId = randomUUID();
     const foreignProgramme = randomUUID();
-    await db
-      .insertInto('tenants')
-      .values({ id: tenantId, code: `other-${tenantId.slice(0, 8)}`, name: '他市' })
-      .execute();
-    await db
-      .insertInto('organizations')
-      .values({
-        id: orgId,
-        tenant_id: tenantId,
-        name: '他市 地域福祉課',
-        name_kana: null,
-        kind: 'citySection',
-        is_coordinating_section: false,
-        is_council_member: false,
-        contact: JSON.stringify({}) as never,
-        disabled_at: null,
-      })
-      .execute();
     await db
       .insertInto('recidivism_plans')
       .values({
@@ -482,7 +444,7 @@ describe('POST /api/plans/:id/approve (plans.approve)', () => {
       abilities: { update: false, approve: false },
     });
     expect(response.body.approvedAt).not.toBeNull();
-    const kase = await caseRow(caseId);
+    const kase = await caseRow(api.server.database.db, caseId);
     expect(kase.stage).toBe('supporting');
     expect(kase.next_monitoring_on).toBe('2027-01-15');
 
@@ -546,7 +508,7 @@ describe('POST /api/plans/:id/approve (plans.approve)', () => {
     const response = await coordinator.post(`/api/plans/${plan.id}/approve`, { meetingId });
     expect(response.status).toBe(409);
     expect(response.body).toMatchObject({ code: 'case.assessmentRequired' });
-    expect((await caseRow(caseId)).stage).toBe('accepted');
+    expect((await caseRow(api.server.database.db, caseId)).stage).toBe('accepted');
   });
 
   it('is refused when no consent covers an item’s organisation (409 consent.required naming it)', async () => {
@@ -711,7 +673,7 @@ describe('GET /api/plans/:id, GET /api/cases/:id/plans, GET /api/plans/:id/compa
       version: 2,
       status: 'approved',
     });
-    expect((await caseRow(caseId)).next_monitoring_on).toBe('2027-03-01');
+    expect((await caseRow(api.server.database.db, caseId)).next_monitoring_on).toBe('2027-03-01');
   });
 
   it('lists all versions newest first, paged by cursor, audited', async () => {

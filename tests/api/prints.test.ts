@@ -1,58 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PrintRecord } from '../../src/contract/auditEvents.ts';
-import {
-  addMeeting,
-  addPlan,
-  createCase,
-  createConsultation,
-  type DemoDirectory,
-  demoDirectory,
-} from '../support/factories.ts';
-import {
-  type ApiClient,
-  auditDetails,
-  problemFields,
-  startTestServer,
-  type TestServer,
-} from '../support/testServer.ts';
+import { demoApi } from '../support/demoApi.ts';
+import { addMeeting, addPlan, createCase, createConsultation } from '../support/factories.ts';
+import { type ApiClient, auditDetails, problemFields } from '../support/testServer.ts';
 
-let server: TestServer;
-let dir: DemoDirectory;
-let coordinator: ApiClient;
-let houkatsu: ApiClient;
-let shogai: ApiClient;
-let hogo: ApiClient;
-let council: ApiClient;
-let auditor: ApiClient;
+const api = demoApi('coordinator', 'houkatsu', 'shogai', 'hogo', 'council', 'auditor');
+const { coordinator, houkatsu, shogai, hogo, council, auditor } = api;
+
 let kase: Awaited<ReturnType<typeof createCase>>;
 let meetingId: string;
 let supportMeetingId: string;
 let planId: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  dir = await demoDirectory(server.database.db);
-  [coordinator, houkatsu, shogai, hogo, council, auditor] = await Promise.all([
-    server.as('coordinator'),
-    server.as('houkatsu'),
-    server.as('shogai'),
-    server.as('hogo'),
-    server.as('council'),
-    server.as('auditor'),
-  ]);
-  const db = server.database.db;
-  kase = await createCase(db, dir);
-  meetingId = await addMeeting(db, dir, { caseId: kase.caseId });
+  const db = api.server.database.db;
+  kase = await createCase(db, api.dir);
+  meetingId = await addMeeting(db, api.dir, { caseId: kase.caseId });
   // a 支援会議 invitee (保護第一課) may see that meeting only, not the case
-  supportMeetingId = await addMeeting(db, dir, {
+  supportMeetingId = await addMeeting(db, api.dir, {
     caseId: kase.caseId,
     kind: 'supportMeeting',
     invite: ['保護第一課'],
   });
-  planId = await addPlan(db, dir, { caseId: kase.caseId });
+  planId = await addPlan(db, api.dir, { caseId: kase.caseId });
 });
-afterAll(() => server.close());
 
 const print = (client: ApiClient, body: unknown) => client.post<PrintRecord>('/api/prints', body);
 
@@ -66,10 +38,10 @@ describe('POST /api/prints (prints.record)', () => {
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ resourceType: 'consultation', resourceId: kase.consultationId });
     expect(Date.parse(response.body.recordedAt)).not.toBeNaN();
-    const event = await server.latestAudit('print');
+    const event = await api.server.latestAudit('print');
     expect(event).toMatchObject({
-      actor_user_id: dir.user('houkatsu').id,
-      actor_organization_id: dir.organization('地域包括支援センター'),
+      actor_user_id: api.dir.user('houkatsu').id,
+      actor_organization_id: api.dir.organization('地域包括支援センター'),
       resource_type: 'consultation',
       resource_id: kase.consultationId,
       person_id: kase.personId,
@@ -86,13 +58,13 @@ describe('POST /api/prints (prints.record)', () => {
     ] as const) {
       const response = await print(coordinator, { resourceType, resourceId });
       expect(response.status, resourceType).toBe(201);
-      const event = await server.latestAudit('print');
+      const event = await api.server.latestAudit('print');
       expect(event).toMatchObject({
         resource_type: resourceType,
         resource_id: resourceId,
         case_id: kase.caseId,
         person_id: kase.personId,
-        actor_user_id: dir.user('coordinator').id,
+        actor_user_id: api.dir.user('coordinator').id,
       });
       expect(auditDetails(event)).toEqual({});
     }
@@ -100,21 +72,23 @@ describe('POST /api/prints (prints.record)', () => {
 
   it('lets a 支援会議 invitee print that meeting (legal basis recorded) but not the case', async () => {
     expect((await print(hogo, { resourceType: 'meeting', resourceId: supportMeetingId })).status).toBe(201);
-    expect((await server.latestAudit('print'))?.legal_basis).toBe('article106_6');
+    expect((await api.server.latestAudit('print'))?.legal_basis).toBe('article106_6');
     expect((await print(hogo, { resourceType: 'case', resourceId: kase.caseId })).status).toBe(404);
     expect((await print(hogo, { resourceType: 'meeting', resourceId: meetingId })).status).toBe(404);
   });
 
   it('is 404 for a record the caller may not see (and the denial is audited), and for an unknown id', async () => {
-    const before = await server.latestAudit('print');
+    const before = await api.server.latestAudit('print');
     const response = await print(shogai, { resourceType: 'case', resourceId: kase.caseId });
     expect(response.status).toBe(404);
-    expect((await server.latestAudit('print'))?.id).toBe(before?.id);
-    const denied = await server.latestAudit('access.denied');
-    expect(denied?.actor_user_id).toBe(dir.user('shogai').id);
+    expect((await api.server.latestAudit('print'))?.id).toBe(before?.id);
+    const denied = await api.server.latestAudit('access.denied');
+    expect(denied?.actor_user_id).toBe(api.dir.user('shogai').id);
     expect(auditDetails(denied)).toMatchObject({ operationId: 'prints.record', status: 404 });
 
-    const other = await createConsultation(server.database.db, dir, { organization: '障害者相談支援事業所' });
+    const other = await createConsultation(api.server.database.db, api.dir, {
+      organization: '障害者相談支援事業所',
+    });
     expect(
       (await print(houkatsu, { resourceType: 'consultation', resourceId: other.consultationId })).status,
     ).toBe(404);
@@ -125,7 +99,7 @@ describe('POST /api/prints (prints.record)', () => {
     const body = { resourceType: 'case', resourceId: kase.caseId };
     expect((await print(council, body)).status).toBe(404);
     expect((await print(auditor, body)).status).toBe(404);
-    expect((await server.anonymous().post('/api/prints', body)).status).toBe(401);
+    expect((await api.server.anonymous().post('/api/prints', body)).status).toBe(401);
   });
 
   it('refuses bad input with the field named (400)', async () => {

@@ -1,13 +1,12 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Programme } from '../../src/contract/recidivismPlan.ts';
+import { demoApi } from '../support/demoApi.ts';
 import { latestAudit } from '../support/recidivism.ts';
-import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
 
-let server: TestServer;
-let plan: ApiClient;
-let hogo: ApiClient;
-let council: ApiClient;
+const api = demoApi('plan', 'hogo', 'council');
+const { plan, hogo, council } = api;
+
 let programmes: Record<string, Programme>;
 
 interface ProgressList {
@@ -25,14 +24,9 @@ interface ProgressList {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
-  plan = await server.as('plan');
-  hogo = await server.as('hogo');
-  council = await server.as('council');
   const items = (await plan.get<{ items: Programme[] }>('/api/programmes')).body.items;
   programmes = Object.fromEntries(items.map((p) => [p.responsibleSection.name, p]));
 });
-afterAll(() => server.close());
 
 const progress = {
   statusText: '（試験）相談支援 120件、就労支援 30件を実施した。',
@@ -55,7 +49,7 @@ describe('PUT /api/programmes/:id/progress/:fiscalYear (programmeProgress.save)'
       evaluation: { code: 'B', label: '概ね計画どおり実施' },
       updatedBy: { displayName: '保護 担当' },
     });
-    const audit = await latestAudit(server.database.db, 'programmeProgress.save');
+    const audit = await latestAudit(api.server.database.db, 'programmeProgress.save');
     expect(audit).toMatchObject({ resource_id: id, actor_login_id: 'hogo' });
     // saving again updates the same row
     const again = await hogo.request('PUT', `/api/programmes/${id}/progress/2024`, {
@@ -72,7 +66,8 @@ describe('PUT /api/programmes/:id/progress/:fiscalYear (programmeProgress.save)'
       403,
     );
     expect(
-      (await server.anonymous().request('PUT', `/api/programmes/${other}/progress/2024`, progress)).status,
+      (await api.server.anonymous().request('PUT', `/api/programmes/${other}/progress/2024`, progress))
+        .status,
     ).toBe(401);
     // the plan officer reviews and may correct any programme
     expect((await plan.request('PUT', `/api/programmes/${other}/progress/2024`, progress)).status).toBe(200);
@@ -126,7 +121,7 @@ describe('year locking (programmeProgress.lockYear, programmeProgress.list)', ()
     ]);
     // 協力雇用主 of the directory count in 「協力雇用主等に対する優遇措置」 beside the entered progress:
     // the directory count as it is, persons placed with them (casework) under 5 as 「5未満」
-    const employers = await server.database.db
+    const employers = await api.server.database.db
       .selectFrom('resources')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where(sql<boolean>`'cooperatingEmployer' = ANY(kinds)`)
@@ -135,7 +130,7 @@ describe('year locking (programmeProgress.lockYear, programmeProgress.list)', ()
         'tenant_id',
         '=',
         (
-          await server.database.db
+          await api.server.database.db
             .selectFrom('tenants')
             .select('id')
             .where('code', '=', 'kagoshima')
@@ -157,7 +152,7 @@ describe('year locking (programmeProgress.lockYear, programmeProgress.list)', ()
       (await plan.get<ProgressList>('/api/programme-progress?fiscalYear=2024')).body.abilities.lockYear,
     ).toBe(true);
     expect((await plan.get('/api/programme-progress?fiscalYear=abc')).status).toBe(400);
-    expect((await server.anonymous().get('/api/programme-progress?fiscalYear=2024')).status).toBe(401);
+    expect((await api.server.anonymous().get('/api/programme-progress?fiscalYear=2024')).status).toBe(401);
   });
 
   it('locks a year: saving is refused with 409, the lock shows who locked it, locking again is 409', async () => {
@@ -169,7 +164,7 @@ describe('year locking (programmeProgress.lockYear, programmeProgress.list)', ()
       fiscalYear: 2024,
       lockedBy: { displayName: '計画 担当', organization: '地域福祉課' },
     });
-    expect((await latestAudit(server.database.db, 'programmeProgress.lockYear'))?.details).toMatchObject({
+    expect((await latestAudit(api.server.database.db, 'programmeProgress.lockYear'))?.details).toMatchObject({
       fiscalYear: 2024,
     });
 
@@ -206,7 +201,7 @@ describe('POST /api/programme-progress/:fiscalYear/unlock (programmeProgress.unl
     expect((await hogo.post('/api/programme-progress/2024/unlock', { reason: '訂正' })).status).toBe(403);
     expect((await council.post('/api/programme-progress/2024/unlock', { reason: '訂正' })).status).toBe(403);
     expect(
-      (await server.anonymous().post('/api/programme-progress/2024/unlock', { reason: '訂正' })).status,
+      (await api.server.anonymous().post('/api/programme-progress/2024/unlock', { reason: '訂正' })).status,
     ).toBe(401);
     const missing = await plan.post('/api/programme-progress/2024/unlock', { reason: '' });
     expect(missing.status).toBe(400);
@@ -222,7 +217,7 @@ describe('POST /api/programme-progress/:fiscalYear/unlock (programmeProgress.unl
       unlockedBy: { displayName: '計画 担当', organization: '地域福祉課' },
       reason: '保護第一課から実績値の訂正依頼があったため',
     });
-    const audit = await latestAudit(server.database.db, 'programmeProgress.unlockYear');
+    const audit = await latestAudit(api.server.database.db, 'programmeProgress.unlockYear');
     expect(audit).toMatchObject({ actor_login_id: 'plan', resource_type: 'recidivismPlan' });
     expect(audit?.details).toMatchObject({
       fiscalYear: 2024,
@@ -261,7 +256,7 @@ describe('the 評価 scale (evaluationScale.get, evaluationScale.update)', () =>
     expect(read.body.abilities.update).toBe(false);
     expect((await plan.get<Scale>('/api/evaluation-scale')).body.abilities.update).toBe(true);
     expect((await council.get('/api/evaluation-scale')).status).toBe(200);
-    expect((await server.anonymous().get('/api/evaluation-scale')).status).toBe(401);
+    expect((await api.server.anonymous().get('/api/evaluation-scale')).status).toBe(401);
     expect(
       (await hogo.request('PUT', '/api/evaluation-scale', { items: [{ code: 'A', label: 'x' }] })).status,
     ).toBe(403);
@@ -277,7 +272,7 @@ describe('the 評価 scale (evaluationScale.get, evaluationScale.update)', () =>
     expect(updated.status).toBe(200);
     expect(updated.body.items.map((g) => g.code)).toEqual(['S', 'A', 'B', 'C', 'D']);
     expect(updated.body.items[1]).toEqual({ code: 'A', label: '計画どおり実施' });
-    expect((await latestAudit(server.database.db, 'evaluationScale.update'))?.details).toMatchObject({
+    expect((await latestAudit(api.server.database.db, 'evaluationScale.update'))?.details).toMatchObject({
       after: items,
     });
     // the new grade can be used at once

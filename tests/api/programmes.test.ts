@@ -1,28 +1,20 @@
 import Encoding from 'encoding-japanese';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Programme, ProgrammeImportResult } from '../../src/contract/recidivismPlan.ts';
 import { programmeImportColumns } from '../../src/domain/programmeImportColumns.ts';
-import { type DemoDirectory, demoDirectory } from '../support/factories.ts';
+import { demoApi } from '../support/demoApi.ts';
 import { challengeIds, latestAudit } from '../support/recidivism.ts';
-import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
+import type { ApiClient } from '../support/testServer.ts';
 
-let server: TestServer;
-let plan: ApiClient;
-let council: ApiClient;
-let hogo: ApiClient;
-let dir: DemoDirectory;
+const api = demoApi('plan', 'council', 'hogo');
+const { plan, council, hogo } = api;
+
 let challenges: Map<number, string>;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  plan = await server.as('plan');
-  council = await server.as('council');
-  hogo = await server.as('hogo');
-  dir = await demoDirectory(server.database.db);
-  challenges = await challengeIds(server.database.db, dir.tenantId);
+  challenges = await challengeIds(api.server.database.db, api.dir.tenantId);
 });
-afterAll(() => server.close());
 
 const sections = ['契約課', '保護第一課', '地域福祉課', '重層事業担当', '地域包括支援センター'];
 
@@ -49,10 +41,10 @@ function shiftJis(text: string): string {
 }
 
 async function programmeCount(): Promise<number> {
-  const row = await server.database.db
+  const row = await api.server.database.db
     .selectFrom('programmes')
     .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('tenant_id', '=', dir.tenantId)
+    .where('tenant_id', '=', api.dir.tenantId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -83,8 +75,8 @@ describe('GET /api/programmes (programmes.list)', () => {
     ]);
   });
   it('is 401 unauthenticated, 403 for an auditor, 400 for a bad challenge id', async () => {
-    expect((await server.anonymous().get('/api/programmes')).status).toBe(401);
-    expect((await (await server.as('auditor')).get('/api/programmes')).status).toBe(403);
+    expect((await api.server.anonymous().get('/api/programmes')).status).toBe(401);
+    expect((await (await api.server.as('auditor')).get('/api/programmes')).status).toBe(403);
     expect((await plan.get('/api/programmes?challengeId=nope')).status).toBe(400);
   });
 });
@@ -94,12 +86,12 @@ describe('POST /api/programmes, PATCH /api/programmes/:id (programmes.create, pr
     const input = {
       name: '（試験）更生保護サポートセンターとの連携',
       summary: '（試験）保護司会の活動拠点と連携する。',
-      responsibleSectionId: dir.organization('地域福祉課'),
+      responsibleSectionId: api.dir.organization('地域福祉課'),
       challenges: [
         { challengeId: challenges.get(1), isRepeat: false },
         { challengeId: challenges.get(5), isRepeat: true },
       ],
-      relatedOrganizationIds: [dir.organization('鹿児島保護区保護司会')],
+      relatedOrganizationIds: [api.dir.organization('鹿児島保護区保護司会')],
       indicators: [{ name: '連携会議の開催回数', unit: '回' }],
     };
     const created = await plan.post<Programme>('/api/programmes', input);
@@ -111,7 +103,9 @@ describe('POST /api/programmes, PATCH /api/programmes/:id (programmes.create, pr
       indicators: [{ name: '連携会議の開催回数', unit: '回' }],
       abilities: { update: true, editProgress: true },
     });
-    expect((await latestAudit(server.database.db, 'programme.create'))?.resource_id).toBe(created.body.id);
+    expect((await latestAudit(api.server.database.db, 'programme.create'))?.resource_id).toBe(
+      created.body.id,
+    );
 
     const underFive = await plan.get<{ items: Programme[] }>(
       `/api/programmes?challengeId=${challenges.get(5)}`,
@@ -128,7 +122,9 @@ describe('POST /api/programmes, PATCH /api/programmes/:id (programmes.create, pr
     expect(updated.status).toBe(200);
     expect(updated.body.summary).toBe('（試験）概要を改めた。');
     expect(updated.body.challenges.map((c) => c.position)).toEqual([1]);
-    expect((await latestAudit(server.database.db, 'programme.update'))?.resource_id).toBe(created.body.id);
+    expect((await latestAudit(api.server.database.db, 'programme.update'))?.resource_id).toBe(
+      created.body.id,
+    );
 
     expect((await plan.post('/api/programmes', input)).status).toBe(409);
     expect(
@@ -153,12 +149,12 @@ describe('POST /api/programmes, PATCH /api/programmes/:id (programmes.create, pr
     expect((unknown.body as { errors: { field: string }[] }).errors[0]?.field).toBe('responsibleSectionId');
     const body = {
       name: 'x',
-      responsibleSectionId: dir.organization('契約課'),
+      responsibleSectionId: api.dir.organization('契約課'),
       challenges: [{ challengeId: challenges.get(1) }],
     };
     expect((await hogo.post('/api/programmes', body)).status).toBe(403);
     expect((await council.post('/api/programmes', body)).status).toBe(403);
-    expect((await server.anonymous().post('/api/programmes', body)).status).toBe(401);
+    expect((await api.server.anonymous().post('/api/programmes', body)).status).toBe(401);
   });
 });
 
@@ -217,7 +213,7 @@ describe('POST /api/programmes/import (programmes.import)', () => {
     expect(first.status).toBe(200);
     expect(first.body.created).toHaveLength(47);
     expect(await programmeCount()).toBe(before + 47);
-    const audit = await latestAudit(server.database.db, 'programme.import');
+    const audit = await latestAudit(api.server.database.db, 'programme.import');
     expect(audit?.details).toMatchObject({ created: 47, updated: 0, encoding: 'Shift_JIS' });
 
     const changed = syntheticRows().map((r, i) =>
@@ -227,7 +223,7 @@ describe('POST /api/programmes/import (programmes.import)', () => {
     expect(second.body.created).toHaveLength(0);
     expect(second.body.updated).toHaveLength(47);
     expect(await programmeCount()).toBe(before + 47);
-    const first1 = await server.database.db
+    const first1 = await api.server.database.db
       .selectFrom('programmes')
       .select('summary')
       .where('external_key', '=', '100')
@@ -275,9 +271,12 @@ describe('POST /api/programmes/import (programmes.import)', () => {
 
 describe('GET /api/programmes/import-template (programmes.importTemplate)', () => {
   async function template(client: ApiClient, format: string) {
-    const response = await fetch(new URL(`/api/programmes/import-template?format=${format}`, server.url), {
-      headers: { cookie: client.cookie ?? '' },
-    });
+    const response = await fetch(
+      new URL(`/api/programmes/import-template?format=${format}`, api.server.url),
+      {
+        headers: { cookie: client.cookie ?? '' },
+      },
+    );
     return {
       status: response.status,
       type: response.headers.get('content-type') ?? '',

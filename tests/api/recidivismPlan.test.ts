@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Challenge, RecidivismPlan } from '../../src/contract/recidivismPlan.ts';
 import { demoChallenges } from '../../src/db/seed/demo.ts';
 import { isCaseDataPermission, type Permission } from '../../src/domain/permissions.ts';
+import { demoApi } from '../support/demoApi.ts';
 import { latestAudit } from '../support/recidivism.ts';
-import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
+import { startTestServer } from '../support/testServer.ts';
 
-let server: TestServer;
-let plan: ApiClient;
-let council: ApiClient;
-let hogo: ApiClient;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  plan = await server.as('plan');
-  council = await server.as('council');
-  hogo = await server.as('hogo');
-});
-afterAll(() => server.close());
+const api = demoApi('plan', 'council', 'hogo');
+const { plan, council, hogo } = api;
 
 describe('GET /api/recidivism-plan (recidivismPlans.get)', () => {
   it('shows the plan with the seed’s 5 challenges, verbatim and in order', async () => {
@@ -43,8 +34,8 @@ describe('GET /api/recidivism-plan (recidivismPlans.get)', () => {
     expect((await plan.get<RecidivismPlan>('/api/recidivism-plan')).body.abilities.manage).toBe(true);
   });
   it('is 401 unauthenticated and 403 for an administrator (no plan role)', async () => {
-    expect((await server.anonymous().get('/api/recidivism-plan')).status).toBe(401);
-    expect((await (await server.as('admin')).get('/api/recidivism-plan')).status).toBe(403);
+    expect((await api.server.anonymous().get('/api/recidivism-plan')).status).toBe(401);
+    expect((await (await api.server.as('admin')).get('/api/recidivism-plan')).status).toBe(403);
   });
 });
 
@@ -77,7 +68,7 @@ describe('challenges (challenges.list, challenges.update)', () => {
       [5, '民間協力者の活動の促進、広報・啓発活動の推進'],
       [6, '地域による包摂の推進'],
     ]);
-    const audit = await latestAudit(server.database.db, 'challenge.update');
+    const audit = await latestAudit(api.server.database.db, 'challenge.update');
     expect(audit?.actor_login_id).toBe('plan');
 
     const removeInUse = await plan.request('PUT', '/api/recidivism-plan/challenges', {
@@ -111,7 +102,7 @@ describe('challenges (challenges.list, challenges.update)', () => {
     ).toBe(403);
     expect(
       (
-        await server
+        await api.server
           .anonymous()
           .request('PUT', '/api/recidivism-plan/challenges', { items: [{ title: 'x' }] })
       ).status,
@@ -121,7 +112,7 @@ describe('challenges (challenges.list, challenges.update)', () => {
 
 describe('GET /api/public/programmes (publicProgrammes.list)', () => {
   it('serves the catalogue without sign-in', async () => {
-    const response = await server.anonymous().get<{
+    const response = await api.server.anonymous().get<{
       plan: { name: string };
       challenges: { title: string; programmes: { name: string; section: string }[] }[];
     }>('/api/public/programmes?tenant=kagoshima');
@@ -131,11 +122,11 @@ describe('GET /api/public/programmes (publicProgrammes.list)', () => {
       ['協力雇用主等に対する優遇措置', '契約課'],
       ['生活困窮者自立支援事業', '保護第一課'],
     ]);
-    expect((await server.anonymous().get('/api/public/programmes?tenant=nowhere')).status).toBe(404);
+    expect((await api.server.anonymous().get('/api/public/programmes?tenant=nowhere')).status).toBe(404);
   });
   it('names no municipality by itself when the installation holds two (the test data has 霧島市 too)', async () => {
-    expect((await server.anonymous().get('/api/public/programmes')).status).toBe(404);
-    const other = await server
+    expect((await api.server.anonymous().get('/api/public/programmes')).status).toBe(404);
+    const other = await api.server
       .anonymous()
       .get<{ plan: { name: string } }>('/api/public/programmes?tenant=kirishima');
     expect(other.body.plan.name).toBe('霧島市再犯防止推進計画（試験）');
@@ -157,7 +148,7 @@ interface Operation {
 
 describe('case data is out of reach of council members and plan officers', () => {
   it('answers 404 to every case-data operation of the OpenAPI document, for council and plan', async () => {
-    const document = await server
+    const document = await api.server
       .anonymous()
       .get<{ paths: Record<string, Record<string, Operation>> }>('/api/openapi.json');
     const operations = Object.entries(document.body.paths).flatMap(([path, methods]) =>

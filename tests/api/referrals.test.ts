@@ -2,57 +2,39 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Consultation } from '../../src/contract/consultations.ts';
+import type { Problem } from '../../src/contract/problem.ts';
 import type { Referral } from '../../src/contract/referrals.ts';
 import { demoApi } from '../support/demoApi.ts';
-import { type ApiClient, auditDetails, problemFields } from '../support/testServer.ts';
+import { consult, intakeBody, personMaker } from '../support/intake.ts';
+import { auditDetails, problemFields } from '../support/testServer.ts';
 
 const api = demoApi('houkatsu', 'shogai', 'hogokansatsu', 'coordinator', 'council', 'plan');
 const { houkatsu, shogai, hogokansatsu, coordinator, council, plan } = api;
 
 /** Synthetic people only (生成): names below are made up for the tests. */
 
-interface Problem {
-  code: string;
-  detail: string;
-  errors?: { field: string; code: string; message: string }[];
-}
 interface ReferralList {
   items: Referral[];
   nextCursor: string | null;
 }
 
-const newPerson = (overrides: Record<string, unknown> = {}) => ({
-  familyName: '天文',
-  givenName: '学',
-  familyNameKana: 'てんもん',
-  givenNameKana: 'まなぶ',
-  birthDate: '1990-09-09',
-  sex: 'male',
-  ...overrides,
-});
+const newPerson = personMaker('天文', '学', 'てんもん', 'まなぶ', '1990-09-09', 'male');
 
-const referTo = (organization: string, overrides: Record<string, unknown> = {}) => ({
-  person: newPerson(),
-  householdMembers: [],
-  visitor: null,
-  channel: 'visit',
-  topics: ['health', 'jobSeeking'],
-  mainTopic: 'health',
-  content: '（試験）障害者手帳と就労についての相談',
-  consentToShare: true,
-  outcome: {
-    kind: 'referral',
-    toOrganizationId: api.dir.organization(organization),
-    note: '（試験）手帳の申請から',
-  },
-  ...overrides,
-});
-
-async function consult(client: ApiClient, body: Record<string, unknown>): Promise<Consultation> {
-  const response = await client.post<Consultation>('/api/consultations', body);
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body;
-}
+const referTo = (organization: string, overrides: Record<string, unknown> = {}) =>
+  intakeBody(
+    newPerson(),
+    {
+      topics: ['health', 'jobSeeking'],
+      mainTopic: 'health',
+      content: '（試験）障害者手帳と就労についての相談',
+    },
+    {
+      kind: 'referral',
+      toOrganizationId: api.dir.organization(organization),
+      note: '（試験）手帳の申請から',
+    },
+    overrides,
+  );
 
 const referralOf = (consultation: Consultation) => consultation.referrals[0]?.id ?? '';
 

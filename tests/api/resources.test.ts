@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Resource } from '../../src/contract/resources.ts';
+import { demoApi } from '../support/demoApi.ts';
 import { SECOND_TENANT } from '../support/secondTenant.ts';
-import {
-  type ApiClient,
-  auditDetails,
-  problemFields,
-  startTestServer,
-  type TestServer,
-} from '../support/testServer.ts';
+import { auditDetails, problemFields } from '../support/testServer.ts';
+
+const api = demoApi('coordinator', 'houkatsu', 'plan', 'council');
+const { coordinator, houkatsu, plan, council } = api;
 
 interface Summary {
   id: string;
@@ -23,21 +21,6 @@ interface List {
   items: Summary[];
   areas: { districts: { name: string; schoolDistricts: string[] }[] };
 }
-
-let server: TestServer;
-let coordinator: ApiClient;
-let houkatsu: ApiClient;
-let plan: ApiClient;
-let council: ApiClient;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  coordinator = await server.as('coordinator');
-  houkatsu = await server.as('houkatsu');
-  plan = await server.as('plan');
-  council = await server.as('council');
-});
-afterAll(() => server.close());
 
 const newResource = (name: string) => ({
   name,
@@ -129,7 +112,7 @@ describe('resources.create, get, update', () => {
       abilities: { update: true },
     });
     expect(created.body.hsdsId).toBe(created.body.id);
-    const audit = await server.latestAudit('resource.create');
+    const audit = await api.server.latestAudit('resource.create');
     expect(audit?.resource_id).toBe(created.body.id);
     expect(auditDetails(audit).name).toBe('（試験用）居場所その1');
 
@@ -148,7 +131,7 @@ describe('resources.create, get, update', () => {
 
   it('updates the whole record, keeping the HSDS ids of places, hours and contacts', async () => {
     const created = await coordinator.post<Resource>('/api/resources', newResource('（試験用）居場所その3'));
-    const before = await server.database.db
+    const before = await api.server.database.db
       .selectFrom('resources')
       .select(['locations', 'schedules'])
       .where('id', '=', created.body.id)
@@ -164,7 +147,7 @@ describe('resources.create, get, update', () => {
     expect(updated.status).toBe(200);
     expect(updated.body.name).toBe('（試験用）居場所その3（改称）');
     expect(updated.body.locations.map((l) => l.schoolDistrict)).toEqual(['清水校区', '大龍校区']);
-    const after = await server.database.db
+    const after = await api.server.database.db
       .selectFrom('resources')
       .select(['locations', 'schedules', 'school_districts'])
       .where('id', '=', created.body.id)
@@ -173,13 +156,13 @@ describe('resources.create, get, update', () => {
     expect(parse(after.locations)[0]?.hsdsId).toBe(parse(before.locations)[0]?.hsdsId);
     expect(parse(after.schedules)[0]?.hsdsId).toBe(parse(before.schedules)[0]?.hsdsId);
     expect(after.school_districts).toEqual(['清水校区', '大龍校区']);
-    expect((await server.latestAudit('resource.update'))?.resource_id).toBe(created.body.id);
+    expect((await api.server.latestAudit('resource.update'))?.resource_id).toBe(created.body.id);
   });
 
   it('refuses bad input with 400 naming each field, and writes nothing', async () => {
     const count = async () =>
       (
-        await server.database.db
+        await api.server.database.db
           .selectFrom('resources')
           .select((eb) => eb.fn.countAll().as('n'))
           .executeTakeFirstOrThrow()
@@ -201,7 +184,7 @@ describe('resources.create, get, update', () => {
   });
 
   it('answers 404 for another city’s resource', async () => {
-    const other = await server.database.db
+    const other = await api.server.database.db
       .selectFrom('resources as r')
       .innerJoin('tenants as t', 't.id', 'r.tenant_id')
       .select('r.id')

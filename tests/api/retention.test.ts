@@ -1,35 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DisposalCandidates, DisposalRecord, RetentionRulesView } from '../../src/contract/retention.ts';
 import type { Statistics } from '../../src/contract/statistics.ts';
 import { sealAuditTrail } from '../../src/db/auditSealer.ts';
 import { verifyAuditTrail } from '../../src/db/auditTrail.ts';
+import { demoApi } from '../support/demoApi.ts';
 import {
   addAssessment,
   addConsent,
+  addHouseholdMember,
   addMeeting,
   addPlan,
   createCase,
   createConsultation,
   createPerson,
-  type DemoDirectory,
-  demoDirectory,
 } from '../support/factories.ts';
-import { type ApiClient, auditDetails, startTestServer, type TestServer } from '../support/testServer.ts';
+import { type ApiClient, auditDetails } from '../support/testServer.ts';
+
+const api = demoApi('coordinator', 'houkatsu', 'auditor', 'admin');
+const { coordinator, houkatsu, auditor, admin } = api;
 
 /**
  * 保存期間・廃棄 (docs/retention.md) over real HTTP on one server: the city's periods, the disposal
  * list computed from them, an approval that disposes in one transaction, the statistics of the
  * disposed 年度 unchanged, the audit trail still verifying, and the auditor's record.
  */
-
-let server: TestServer;
-let dir: DemoDirectory;
-let coordinator: ApiClient;
-let houkatsu: ApiClient;
-let auditor: ApiClient;
-let admin: ApiClient;
 
 const at = (date: string) => new Date(`${date}T10:00:00+09:00`);
 
@@ -54,8 +50,8 @@ let survivor: { personId: string; caseId: string };
 let recordless: string;
 
 async function closedCase(organization: string, acceptedOn: string, closedOn: string) {
-  const db = server.database.db;
-  const made = await createCase(db, dir, { organization, receivedOn: acceptedOn, stage: 'closed' });
+  const db = api.server.database.db;
+  const made = await createCase(db, api.dir, { organization, receivedOn: acceptedOn, stage: 'closed' });
   await db
     .updateTable('cases')
     .set({
@@ -68,12 +64,12 @@ async function closedCase(organization: string, acceptedOn: string, closedOn: st
     .execute();
   await sql`UPDATE handovers SET created_at = ${at(acceptedOn)}, decided_at = ${at(acceptedOn)}
     WHERE id = ${made.handoverId}`.execute(db);
-  await addAssessment(db, dir, made.caseId, {
+  await addAssessment(db, api.dir, made.caseId, {
     issues: ['withdrawal', 'elderlyCare'],
     householdFlags: ['8050'],
     summary: '（試験）長男がひきこもり',
   });
-  const meetingId = await addMeeting(db, dir, {
+  const meetingId = await addMeeting(db, api.dir, {
     caseId: made.caseId,
     minutes: '（試験）議事録',
     invite: ['保護第一課'],
@@ -83,7 +79,7 @@ async function closedCase(organization: string, acceptedOn: string, closedOn: st
     .set({ held_at: at(acceptedOn), scheduled_at: at(acceptedOn) })
     .where('id', '=', meetingId)
     .execute();
-  const planId = await addPlan(db, dir, {
+  const planId = await addPlan(db, api.dir, {
     caseId: made.caseId,
     item: { content: '（試験）見守り', organization: '保護第一課' },
   });
@@ -96,7 +92,7 @@ async function closedCase(organization: string, acceptedOn: string, closedOn: st
     .insertInto('case_events')
     .values({
       id: randomUUID(),
-      tenant_id: dir.tenantId,
+      tenant_id: api.dir.tenantId,
       case_id: made.caseId,
       occurred_at: at(acceptedOn),
       kind: 'suspended',
@@ -114,36 +110,19 @@ const statistics = async (client: ApiClient) => {
 };
 
 beforeAll(async () => {
-  server = await startTestServer();
-  const db = server.database.db;
-  dir = await demoDirectory(db);
-  coordinator = await server.as('coordinator');
-  houkatsu = await server.as('houkatsu');
-  auditor = await server.as('auditor');
-  admin = await server.as('admin');
-
+  const db = api.server.database.db;
   const made = await closedCase('地域包括支援センター', '2018-06-10', '2019-02-01');
-  const memberId = await createPerson(db, dir, { familyName: '廃棄', givenName: '母子' });
-  await db
-    .insertInto('household_members')
-    .values({
-      id: randomUUID(),
-      tenant_id: dir.tenantId,
-      household_id: made.householdId,
-      person_id: memberId,
-      relation: 'mother',
-      living_together: true,
-    })
-    .execute();
+  const memberId = await createPerson(db, api.dir, { familyName: '廃棄', givenName: '母子' });
+  await addHouseholdMember(db, api.dir, made.householdId, memberId, 'mother');
   await db
     .updateTable('persons')
     .set({ family_name: '廃棄', given_name: '太郎' })
     .where('id', '=', made.personId)
     .execute();
-  await addConsent(db, dir, {
+  await addConsent(db, api.dir, {
     personId: made.personId,
     caseId: made.caseId,
-    organizationIds: [dir.organization('保護第一課')],
+    organizationIds: [api.dir.organization('保護第一課')],
   });
   const consent = await db
     .selectFrom('consents')
@@ -154,14 +133,14 @@ beforeAll(async () => {
     .insertInto('consent_scans')
     .values({
       id: randomUUID(),
-      tenant_id: dir.tenantId,
+      tenant_id: api.dir.tenantId,
       consent_id: consent.id,
       filename: 'doui.pdf',
       media_type: 'application/pdf',
       size_bytes: 4,
       sha256: 'x'.repeat(64),
       content: Buffer.from('%PDF'),
-      uploaded_by: dir.user('coordinator').id,
+      uploaded_by: api.dir.user('coordinator').id,
     })
     .execute();
   const factId = randomUUID();
@@ -169,35 +148,35 @@ beforeAll(async () => {
     .insertInto('sensitive_facts')
     .values({
       id: factId,
-      tenant_id: dir.tenantId,
+      tenant_id: api.dir.tenantId,
       person_id: made.personId,
       case_id: made.caseId,
       kind: 'illness',
       summary: '（試験）通院中',
-      recorded_by: dir.user('coordinator').id,
-      recorded_by_organization_id: dir.organization('重層事業担当'),
+      recorded_by: api.dir.user('coordinator').id,
+      recorded_by_organization_id: api.dir.organization('重層事業担当'),
     })
     .execute();
   await db
     .insertInto('sensitive_fact_grants')
     .values({
       id: randomUUID(),
-      tenant_id: dir.tenantId,
+      tenant_id: api.dir.tenantId,
       fact_id: factId,
-      organization_id: dir.organization('重層事業担当'),
+      organization_id: api.dir.organization('重層事業担当'),
       reason: '（試験）記録した機関',
       legal_basis: 'recorder',
-      granted_by: dir.user('coordinator').id,
+      granted_by: api.dir.user('coordinator').id,
     })
     .execute();
   await db
     .insertInto('progress_notes')
     .values({
       id: randomUUID(),
-      tenant_id: dir.tenantId,
+      tenant_id: api.dir.tenantId,
       case_id: made.caseId,
-      organization_id: dir.organization('重層事業担当'),
-      recorded_by: dir.user('coordinator').id,
+      organization_id: api.dir.organization('重層事業担当'),
+      recorded_by: api.dir.user('coordinator').id,
       occurred_at: at('2018-07-01'),
       kind: 'phone',
       content: '（試験）電話で様子を聞いた',
@@ -220,10 +199,10 @@ beforeAll(async () => {
 
   // the survivor: a person of an expired case who still has an open consultation
   const survivorCase = await closedCase('地域包括支援センター', '2018-10-01', '2019-01-15');
-  await createConsultation(db, dir, { personId: survivorCase.personId, receivedOn: '2026-11-01' });
+  await createConsultation(db, api.dir, { personId: survivorCase.personId, receivedOn: '2026-11-01' });
   survivor = { personId: survivorCase.personId, caseId: survivorCase.caseId };
 
-  const q = await createConsultation(db, dir, { receivedOn: '2018-08-01', status: 'closed' });
+  const q = await createConsultation(db, api.dir, { receivedOn: '2018-08-01', status: 'closed' });
   await db
     .updateTable('consultations')
     .set({ closed_at: at('2018-09-01'), close_note: '（試験）情報提供で終了', content: '（試験）家計の相談' })
@@ -231,17 +210,13 @@ beforeAll(async () => {
     .execute();
   standalone = { consultationId: q.consultationId, personId: q.personId };
 
-  recordless = await createPerson(db, dir, { familyName: '登録', givenName: 'のみ' });
+  recordless = await createPerson(db, api.dir, { familyName: '登録', givenName: 'のみ' });
   await db
     .updateTable('persons')
     .set({ updated_at: at('2015-06-01') })
     .where('id', '=', recordless)
     .execute();
 }, 120_000);
-
-afterAll(async () => {
-  await server?.close();
-});
 
 describe('retention periods', () => {
   it('are the defaults until set; the coordinating section and IT set them; bad years are refused in Japanese', async () => {
@@ -269,7 +244,7 @@ describe('retention periods', () => {
     });
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ personYears: 10, isDefault: false, updatedBy: '情報 管理' });
-    expect(auditDetails(await server.latestAudit('retention.update'))).toMatchObject({
+    expect(auditDetails(await api.server.latestAudit('retention.update'))).toMatchObject({
       after: { personYears: 10 },
     });
     expect((await houkatsu.get('/api/retention')).status).toBe(403);
@@ -299,14 +274,14 @@ describe('the disposal list and its approval', () => {
     );
     expect(personIds).not.toContain(survivor.personId);
     expect(list.held.map((h) => h.id)).toContain(held.caseId);
-    expect((await server.latestAudit('disposal.list'))?.actor_login_id).toBe('coordinator');
+    expect((await api.server.latestAudit('disposal.list'))?.actor_login_id).toBe('coordinator');
   });
 
   it('refuses a selection with a record not on the list (409) and disposes nothing', async () => {
     const refused = await coordinator.post('/api/disposals', { caseIds: [expired.caseId, young.caseId] });
     expect(refused.status).toBe(409);
     expect((refused.body as { code: string }).code).toBe('disposal.notExpired');
-    const still = await server.database.db
+    const still = await api.server.database.db
       .selectFrom('persons')
       .select('id')
       .where('id', '=', expired.personId)
@@ -316,7 +291,7 @@ describe('the disposal list and its approval', () => {
   });
 
   it('disposes in one transaction: personal data gone, statistics of the 年度 unchanged, audit trail verifies', async () => {
-    const db = server.database.db;
+    const db = api.server.database.db;
     // reads that name the persons, so the audit trail has events about them
     expect((await coordinator.get(`/api/persons/${expired.personId}`)).status).toBe(200);
     expect((await coordinator.get(`/api/persons/${survivor.personId}`)).status).toBe(200);
@@ -402,7 +377,7 @@ describe('the disposal list and its approval', () => {
     expect(await statistics(houkatsu)).toEqual(organisationBefore);
 
     // the tombstone names counts and case numbers, never a name or a person's id
-    const tombstone = await server.latestAudit('disposal.approve');
+    const tombstone = await api.server.latestAudit('disposal.approve');
     expect(tombstone).toMatchObject({ person_id: null, case_id: null, resource_id: approved.body.id });
     const text = JSON.stringify(tombstone?.details);
     expect(text).toContain(expired.caseNumber);

@@ -1,86 +1,42 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../src/contract/cases.ts';
-import type { Consent } from '../../src/contract/consents.ts';
 import type { CouncilMeeting, CouncilPaper } from '../../src/contract/council.ts';
 import type { RevealedSensitiveFact, SensitiveFact } from '../../src/contract/sensitiveFacts.ts';
-import { createCase, createPerson, type DemoDirectory, demoDirectory } from '../support/factories.ts';
-import {
-  type ApiClient,
-  auditDetails,
-  problemFields,
-  startTestServer,
-  type TestServer,
-} from '../support/testServer.ts';
+import { demoApi } from '../support/demoApi.ts';
+import { createCase, createPerson } from '../support/factories.ts';
+import { offenceSharedCase, recordOffence } from '../support/offenceCase.ts';
+import { type ApiClient, auditDetails, problemFields } from '../support/testServer.ts';
 
-let server: TestServer;
-let dir: DemoDirectory;
-let coordinator: ApiClient;
-let houkatsu: ApiClient;
-let shogai: ApiClient;
-let hogo: ApiClient;
-let hogokansatsu: ApiClient;
+const api = demoApi('coordinator', 'houkatsu', 'shogai', 'hogo', 'hogokansatsu');
+const { coordinator, houkatsu, shogai, hogo, hogokansatsu } = api;
+
 let outsiders: [string, ApiClient][];
 
 beforeAll(async () => {
-  server = await startTestServer();
-  dir = await demoDirectory(server.database.db);
-  [coordinator, houkatsu, shogai, hogo, hogokansatsu] = await Promise.all([
-    server.as('coordinator'),
-    server.as('houkatsu'),
-    server.as('shogai'),
-    server.as('hogo'),
-    server.as('hogokansatsu'),
-  ]);
   outsiders = await Promise.all(
     ['council', 'plan', 'auditor', 'admin'].map(
-      async (login) => [login, await server.as(login)] as [string, ApiClient],
+      async (login) => [login, await api.server.as(login)] as [string, ApiClient],
     ),
   );
 });
-afterAll(() => server.close());
 
-const org = (name: string) => dir.organization(name);
+const org = (name: string) => api.dir.organization(name);
 const SECRET = '（試験）令和7年に窃盗で懲役1年、満期釈放';
 
 /**
  * A case shared on the person's consent (including 犯罪歴等) with 鹿児島保護観察所, 保護第一課 and
  * the coordinating section, by a 重層的支援会議 inviting the two agencies.
  */
-async function offenceCase() {
-  const { caseId, personId } = await createCase(server.database.db, dir, { stage: 'assessing' });
-  const consent = await coordinator.post<Consent>('/api/consents', {
-    personId,
-    caseId,
-    organizationIds: [org('鹿児島保護観察所'), org('保護第一課'), org('重層事業担当')],
-    categories: ['basic', 'consultation', 'offence'],
-    givenOn: '2026-11-02',
-    method: 'signedForm',
-  });
-  expect(consent.status).toBe(201);
-  const meeting = await coordinator.post<{ id: string }>(`/api/cases/${caseId}/meetings`, {
-    kindId: dir.meetingKind('multilayerMeeting'),
-    title: '重層的支援会議（試験）',
-    scheduledAt: '2026-11-20T10:00:00+09:00',
-    place: '市役所本館3階会議室',
-    agenda: '役割分担',
-    invitedOrganizationIds: [org('鹿児島保護観察所'), org('保護第一課')],
-  });
-  expect(meeting.status).toBe(201);
-  return { caseId, personId, consentId: consent.body.id };
-}
+const offenceCase = () =>
+  offenceSharedCase(api.server.database.db, api.dir, coordinator, [
+    '鹿児島保護観察所',
+    '保護第一課',
+    '重層事業担当',
+  ]);
 
-async function recordOffence(client: ApiClient, personId: string, caseId?: string) {
-  const response = await client.post<SensitiveFact>('/api/sensitive-facts', {
-    personId,
-    ...(caseId ? { caseId } : {}),
-    kind: 'offence',
-    subtype: 'sentenceServed',
-    summary: '窃盗（満期釈放）',
-    details: SECRET,
-  });
-  expect(response.status).toBe(201);
-  return response.body;
-}
+/** The offence fact this file records: SECRET as its details. */
+const recordSecretOffence = (client: ApiClient, personId: string, caseId?: string) =>
+  recordOffence(client, { personId, caseId, summary: '窃盗（満期釈放）', details: SECRET });
 
 const listOfCase = async (client: ApiClient, caseId: string) =>
   (await client.get<{ items: SensitiveFact[] }>(`/api/cases/${caseId}/sensitive-facts`)).body.items;
@@ -88,7 +44,7 @@ const listOfCase = async (client: ApiClient, caseId: string) =>
 describe('POST /api/sensitive-facts (sensitiveFacts.create)', () => {
   it('records an offence fact on a case, granted to the recording organisation only; content never in case or person responses', async () => {
     const { caseId, personId } = await offenceCase();
-    const fact = await recordOffence(hogokansatsu, personId, caseId);
+    const fact = await recordSecretOffence(hogokansatsu, personId, caseId);
     expect(fact).toMatchObject({
       personId,
       caseId,
@@ -102,7 +58,7 @@ describe('POST /api/sensitive-facts (sensitiveFacts.create)', () => {
     });
     expect(JSON.stringify(fact)).not.toContain(SECRET);
     expect(JSON.stringify(fact)).not.toContain('窃盗');
-    const audit = await server.latestAudit('sensitiveFact.create');
+    const audit = await api.server.latestAudit('sensitiveFact.create');
     expect(audit).toMatchObject({ resource_id: fact.id, case_id: caseId, person_id: personId });
     expect(auditDetails(audit)).toEqual({ kind: 'offence', subtype: 'sentenceServed' });
 
@@ -121,7 +77,7 @@ describe('POST /api/sensitive-facts (sensitiveFacts.create)', () => {
 
   it('refuses bad input with 400 naming the field', async () => {
     const { caseId, personId } = await offenceCase();
-    const other = await createCase(server.database.db, dir);
+    const other = await createCase(api.server.database.db, api.dir);
     const base = { personId, caseId, kind: 'illness', summary: '糖尿病で通院中' };
     const cases: [Record<string, unknown>, string][] = [
       [{ ...base, kind: 'offence' }, 'subtype'],
@@ -138,7 +94,7 @@ describe('POST /api/sensitive-facts (sensitiveFacts.create)', () => {
       expect(response.status, field).toBe(400);
       expect(problemFields(response.body), field).toContain(field);
     }
-    const stored = await server.database.db
+    const stored = await api.server.database.db
       .selectFrom('sensitive_facts')
       .select('id')
       .where('person_id', '=', personId)
@@ -149,12 +105,12 @@ describe('POST /api/sensitive-facts (sensitiveFacts.create)', () => {
   it('is 401, 404 for roles without the permission, 404 for a person or case the caller cannot see', async () => {
     const { caseId, personId } = await offenceCase();
     const body = { personId, caseId, kind: 'disability', summary: '療育手帳B' };
-    expect((await server.anonymous().post('/api/sensitive-facts', body)).status).toBe(401);
+    expect((await api.server.anonymous().post('/api/sensitive-facts', body)).status).toBe(401);
     for (const [login, client] of outsiders) {
       expect((await client.post('/api/sensitive-facts', body)).status, login).toBe(404);
     }
     expect((await shogai.post('/api/sensitive-facts', body)).status).toBe(404);
-    const stranger = await createPerson(server.database.db, dir, {
+    const stranger = await createPerson(api.server.database.db, api.dir, {
       registeredBy: org('障害者相談支援事業所'),
     });
     expect(
@@ -175,7 +131,7 @@ describe('POST /api/sensitive-facts (sensitiveFacts.create)', () => {
 describe('GET /api/persons/:id/sensitive-facts and /api/cases/:id/sensitive-facts (sensitiveFacts.listOf*)', () => {
   it('lists granted facts of the person (any case) and of the case, audited with the ids', async () => {
     const { caseId, personId } = await offenceCase();
-    const onCase = await recordOffence(hogokansatsu, personId, caseId);
+    const onCase = await recordSecretOffence(hogokansatsu, personId, caseId);
     const ofPerson = await hogokansatsu.post<SensitiveFact>('/api/sensitive-facts', {
       personId,
       kind: 'illness',
@@ -190,14 +146,14 @@ describe('GET /api/persons/:id/sensitive-facts and /api/cases/:id/sensitive-fact
     expect(byPerson.body.items.find((f) => f.kind === 'illness')).toMatchObject({
       subtype: null,
     });
-    const audit = await server.latestAudit('sensitiveFact.list');
+    const audit = await api.server.latestAudit('sensitiveFact.list');
     expect(audit?.person_id).toBe(personId);
     expect((auditDetails(audit).factIds as string[]).sort()).toEqual([onCase.id, ofPerson.body.id].sort());
     expect((await listOfCase(hogokansatsu, caseId)).map((f) => f.id).sort()).toEqual(
       [onCase.id, ofPerson.body.id].sort(),
     );
     // a fact of another case of the same person is not on this case's list
-    const otherCase = await createCase(server.database.db, dir, { personId });
+    const otherCase = await createCase(api.server.database.db, api.dir, { personId });
     const elsewhere = await coordinator.post<SensitiveFact>('/api/sensitive-facts', {
       personId,
       caseId: otherCase.caseId,
@@ -211,8 +167,8 @@ describe('GET /api/persons/:id/sensitive-facts and /api/cases/:id/sensitive-fact
 
   it('is 401, 404 for roles without the permission and for a person or case the caller cannot see', async () => {
     const { caseId, personId } = await offenceCase();
-    expect((await server.anonymous().get(`/api/cases/${caseId}/sensitive-facts`)).status).toBe(401);
-    expect((await server.anonymous().get(`/api/persons/${personId}/sensitive-facts`)).status).toBe(401);
+    expect((await api.server.anonymous().get(`/api/cases/${caseId}/sensitive-facts`)).status).toBe(401);
+    expect((await api.server.anonymous().get(`/api/persons/${personId}/sensitive-facts`)).status).toBe(401);
     for (const [login, client] of outsiders) {
       expect((await client.get(`/api/cases/${caseId}/sensitive-facts`)).status, login).toBe(404);
       expect((await client.get(`/api/persons/${personId}/sensitive-facts`)).status, login).toBe(404);
@@ -226,7 +182,7 @@ describe('GET /api/persons/:id/sensitive-facts and /api/cases/:id/sensitive-fact
 describe('POST /api/sensitive-facts/:id/reveal (sensitiveFacts.reveal)', () => {
   it('returns the content with a reason, audited with the reason as purpose; 404 for organisations not granted', async () => {
     const { caseId, personId } = await offenceCase();
-    const fact = await recordOffence(hogokansatsu, personId, caseId);
+    const fact = await recordSecretOffence(hogokansatsu, personId, caseId);
     const response = await hogokansatsu.post<RevealedSensitiveFact>(
       `/api/sensitive-facts/${fact.id}/reveal`,
       {
@@ -235,7 +191,7 @@ describe('POST /api/sensitive-facts/:id/reveal (sensitiveFacts.reveal)', () => {
     );
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ id: fact.id, summary: '窃盗（満期釈放）', details: SECRET });
-    const audit = await server.latestAudit('sensitiveFact.reveal');
+    const audit = await api.server.latestAudit('sensitiveFact.reveal');
     expect(audit).toMatchObject({
       resource_id: fact.id,
       person_id: personId,
@@ -261,7 +217,8 @@ describe('POST /api/sensitive-facts/:id/reveal (sensitiveFacts.reveal)', () => {
       ).toBe(404);
     }
     expect(
-      (await server.anonymous().post(`/api/sensitive-facts/${fact.id}/reveal`, { reason: '確認' })).status,
+      (await api.server.anonymous().post(`/api/sensitive-facts/${fact.id}/reveal`, { reason: '確認' }))
+        .status,
     ).toBe(401);
   });
 });
@@ -269,7 +226,7 @@ describe('POST /api/sensitive-facts/:id/reveal (sensitiveFacts.reveal)', () => {
 describe('grants (sensitiveFacts.grant, sensitiveFacts.revokeGrant)', () => {
   it('shares on consent with the right scope or on a 支援会議; refuses others; revokes at once', async () => {
     const { caseId, personId, consentId } = await offenceCase();
-    const fact = await recordOffence(hogokansatsu, personId, caseId);
+    const fact = await recordSecretOffence(hogokansatsu, personId, caseId);
 
     // the recording organisation grants the coordinating section: consent covers 犯罪歴等
     const toCoordinator = await hogokansatsu.post<SensitiveFact>(`/api/sensitive-facts/${fact.id}/grants`, {
@@ -284,7 +241,7 @@ describe('grants (sensitiveFacts.grant, sensitiveFacts.revokeGrant)', () => {
       reason: '支援プランの調整のため',
       abilities: { revoke: true },
     });
-    const audit = await server.latestAudit('sensitiveFact.grant');
+    const audit = await api.server.latestAudit('sensitiveFact.grant');
     expect(audit).toMatchObject({ resource_id: fact.id, legal_basis: 'consent', case_id: caseId });
     expect(auditDetails(audit)).toMatchObject({
       organizationId: org('重層事業担当'),
@@ -324,7 +281,7 @@ describe('grants (sensitiveFacts.grant, sensitiveFacts.revokeGrant)', () => {
     expect(uncovered.body).toMatchObject({ code: 'consent.required' });
     // ... until it is a member of a 支援会議 of the case (社会福祉法第106条の6)
     const supportMeeting = await coordinator.post<{ id: string }>(`/api/cases/${caseId}/meetings`, {
-      kindId: dir.meetingKind('supportMeeting'),
+      kindId: api.dir.meetingKind('supportMeeting'),
       title: '支援会議（試験）',
       scheduledAt: '2026-11-25T10:00:00+09:00',
       place: '市役所',
@@ -365,7 +322,7 @@ describe('grants (sensitiveFacts.grant, sensitiveFacts.revokeGrant)', () => {
     expect(revoked.status).toBe(204);
     expect(await listOfCase(hogo, caseId)).toEqual([]);
     expect((await hogo.post(`/api/sensitive-facts/${fact.id}/reveal`, { reason: '確認' })).status).toBe(404);
-    expect(auditDetails(await server.latestAudit('sensitiveFact.revokeGrant'))).toMatchObject({
+    expect(auditDetails(await api.server.latestAudit('sensitiveFact.revokeGrant'))).toMatchObject({
       grantId: hogoGrant?.id,
       organizationId: org('保護第一課'),
     });
@@ -388,20 +345,22 @@ describe('grants (sensitiveFacts.grant, sensitiveFacts.revokeGrant)', () => {
     const withdrawn = await coordinator.post(`/api/consents/${consentId}/withdraw`, { reason: '本人の申出' });
     expect(withdrawn.status).toBe(200);
     expect(await listOfCase(coordinator, caseId)).toEqual([]);
-    expect(auditDetails(await server.latestAudit('consent.withdraw')).revokedSensitiveFactGrantIds).toEqual([
-      coordinatorGrant?.id,
-    ]);
+    expect(
+      auditDetails(await api.server.latestAudit('consent.withdraw')).revokedSensitiveFactGrantIds,
+    ).toEqual([coordinatorGrant?.id]);
     // the 支援会議 grant does not rest on consent and stays
     expect((await listOfCase(houkatsu, caseId)).map((f) => f.id)).toEqual([fact.id]);
   });
 
   it('is 401, and 404 for roles without the permission, for organisations not granted and for unknown facts', async () => {
     const { caseId, personId } = await offenceCase();
-    const fact = await recordOffence(hogokansatsu, personId, caseId);
+    const fact = await recordSecretOffence(hogokansatsu, personId, caseId);
     const body = { organizationId: org('保護第一課'), reason: '共有' };
-    expect((await server.anonymous().post(`/api/sensitive-facts/${fact.id}/grants`, body)).status).toBe(401);
+    expect((await api.server.anonymous().post(`/api/sensitive-facts/${fact.id}/grants`, body)).status).toBe(
+      401,
+    );
     expect(
-      (await server.anonymous().delete(`/api/sensitive-facts/${fact.id}/grants/${fact.grants[0]?.id}`))
+      (await api.server.anonymous().delete(`/api/sensitive-facts/${fact.id}/grants/${fact.grants[0]?.id}`))
         .status,
     ).toBe(401);
     for (const [login, client] of outsiders) {
@@ -425,8 +384,8 @@ describe('grants (sensitiveFacts.grant, sensitiveFacts.revokeGrant)', () => {
 
 describe('the 犯罪をした者等 marker in the council paper (caseworkFigures)', () => {
   it('counts cases carrying an offence fact, suppressed under 5', async () => {
-    const plan = await server.as('plan');
-    const council = await server.as('council');
+    const plan = await api.server.as('plan');
+    const council = await api.server.as('council');
     const created = await plan.post<CouncilMeeting>('/api/council/meetings', {
       heldAt: '2026-11-20T14:00:00+09:00',
       place: '鹿児島市役所 本館 会議室',
@@ -444,7 +403,7 @@ describe('the 犯罪をした者等 marker in the council paper (caseworkFigures
     expect(before === '5未満' || typeof before === 'number').toBe(true);
 
     // an offence fact of the person but not on the case is no marker
-    const unmarked = await createCase(server.database.db, dir);
+    const unmarked = await createCase(api.server.database.db, api.dir);
     await coordinator.post('/api/sensitive-facts', {
       personId: unmarked.personId,
       kind: 'offence',
@@ -453,7 +412,7 @@ describe('the 犯罪をした者等 marker in the council paper (caseworkFigures
     });
     const marked: string[] = [];
     for (let i = 0; i < 6; i++) {
-      const { caseId, personId } = await createCase(server.database.db, dir);
+      const { caseId, personId } = await createCase(api.server.database.db, api.dir);
       await coordinator.post('/api/sensitive-facts', {
         personId,
         caseId,

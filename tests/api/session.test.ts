@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { describe, expect, it } from 'vitest';
+import { demoApiWith } from '../support/demoApi.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ KASANE_MAX_FAILED_SIGNINS: '3' });
-});
-afterAll(() => server.close());
+const api = demoApiWith({ KASANE_MAX_FAILED_SIGNINS: '3' });
 
 async function auditActions(loginId: string) {
-  const rows = await server.database.db
+  const rows = await api.server.database.db
     .selectFrom('audit_events')
     .select(['action', 'details'])
     .where((eb) =>
@@ -24,7 +20,7 @@ async function auditActions(loginId: string) {
 
 describe('POST /api/session (session.create)', () => {
   it('signs in a demo user and returns me, my organisation, roles and permissions', async () => {
-    const client = server.anonymous();
+    const client = api.server.anonymous();
     const response = await client.signIn('coordinator');
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
@@ -42,7 +38,7 @@ describe('POST /api/session (session.create)', () => {
   });
 
   it('refuses a wrong password with 401 problem+json in Japanese, and audits it', async () => {
-    const response = await server.anonymous().signIn('houkatsu', 'wrong-password-123');
+    const response = await api.server.anonymous().signIn('houkatsu', 'wrong-password-123');
     expect(response.status).toBe(401);
     expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(response.body).toMatchObject({ code: 'auth.invalidCredentials', status: 401 });
@@ -51,25 +47,25 @@ describe('POST /api/session (session.create)', () => {
   });
 
   it('refuses an unknown login id the same way as a wrong password', async () => {
-    const response = await server.anonymous().signIn('nobody-here', 'whatever-password');
+    const response = await api.server.anonymous().signIn('nobody-here', 'whatever-password');
     expect(response.status).toBe(401);
     expect(response.body).toMatchObject({ code: 'auth.invalidCredentials' });
   });
 
   it('locks the account after repeated failures, even against the right password, with a clear message', async () => {
     for (let i = 0; i < 2; i++)
-      expect((await server.anonymous().signIn('shogai', 'wrong-password-123')).status).toBe(401);
-    const third = await server.anonymous().signIn('shogai', 'wrong-password-123');
+      expect((await api.server.anonymous().signIn('shogai', 'wrong-password-123')).status).toBe(401);
+    const third = await api.server.anonymous().signIn('shogai', 'wrong-password-123');
     expect(third.status).toBe(429);
     expect(third.body).toMatchObject({ code: 'auth.locked' });
     expect((third.body as { detail: string }).detail).toMatch(/一時的にロック/);
     expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
-    const right = await server.anonymous().signIn('shogai');
+    const right = await api.server.anonymous().signIn('shogai');
     expect(right.status).toBe(429);
   });
 
   it('rejects bad input with 400 naming the field', async () => {
-    const client = server.anonymous();
+    const client = api.server.anonymous();
     const response = await client.post('/api/session', { loginId: '', password: 3 });
     expect(response.status).toBe(400);
     const body = response.body as { code: string; errors: { field: string }[] };
@@ -83,13 +79,13 @@ describe('POST /api/session (session.create)', () => {
 
 describe('GET /api/session (session.get)', () => {
   it('is 401 without a session', async () => {
-    const response = await server.anonymous().get('/api/session');
+    const response = await api.server.anonymous().get('/api/session');
     expect(response.status).toBe(401);
     expect(response.body).toMatchObject({ code: 'auth.required' });
   });
 
   it('returns me with a session', async () => {
-    const client = await server.as('plan');
+    const client = await api.server.as('plan');
     const response = await client.get('/api/session');
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
@@ -101,11 +97,11 @@ describe('GET /api/session (session.get)', () => {
 
 describe('DELETE /api/session (session.delete)', () => {
   it('is 401 without a session', async () => {
-    expect((await server.anonymous().delete('/api/session')).status).toBe(401);
+    expect((await api.server.anonymous().delete('/api/session')).status).toBe(401);
   });
 
   it('needs the CSRF token', async () => {
-    const client = await server.as('hogo');
+    const client = await api.server.as('hogo');
     const response = await client.request('DELETE', '/api/session', undefined, {
       headers: { 'x-csrf-token': 'forged' },
     });
@@ -115,7 +111,7 @@ describe('DELETE /api/session (session.delete)', () => {
   });
 
   it('signs out: the cookie no longer works, and the sign-out is audited', async () => {
-    const client = await server.as('hogo');
+    const client = await api.server.as('hogo');
     const cookie = client.cookie;
     expect((await client.delete('/api/session')).status).toBe(204);
     client.cookie = cookie;
@@ -126,9 +122,9 @@ describe('DELETE /api/session (session.delete)', () => {
 
 describe('idle timeout', () => {
   it('ends a session idle for longer than the configured timeout', async () => {
-    const client = await server.as('auditor');
-    const sessionLastSeen = new Date(Date.now() - (server.config.idleTimeoutSeconds + 60) * 1000);
-    await server.database.db
+    const client = await api.server.as('auditor');
+    const sessionLastSeen = new Date(Date.now() - (api.server.config.idleTimeoutSeconds + 60) * 1000);
+    await api.server.database.db
       .updateTable('sessions')
       .set({ last_seen_at: sessionLastSeen })
       .where('revoked_at', 'is', null)

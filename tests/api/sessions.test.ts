@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SessionList } from '../../src/contract/accounts.ts';
 import { sessionIdOf } from '../../src/db/sessions.ts';
-import {
-  ApiClient,
-  auditDetails,
-  problemFields,
-  startTestServer,
-  type TestServer,
-} from '../support/testServer.ts';
+import { demoApi } from '../support/demoApi.ts';
+import { ApiClient, auditDetails, problemFields } from '../support/testServer.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const api = demoApi();
 
 const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
 const EDGE =
@@ -21,7 +12,7 @@ const EDGE =
 
 /** A demo user signed in with a given browser's User-Agent. */
 async function signInWith(loginId: string, userAgent: string): Promise<ApiClient> {
-  const client = new ApiClient(server.url);
+  const client = new ApiClient(api.server.url);
   const response = await client.request<{ csrfToken: string }>(
     'POST',
     '/api/session',
@@ -37,7 +28,7 @@ const currentId = (client: ApiClient) => sessionIdOf((client.cookie ?? '').repla
 
 describe('GET /api/sessions (sessions.list)', () => {
   it('is 401 without a session', async () => {
-    const response = await server.anonymous().get('/api/sessions');
+    const response = await api.server.anonymous().get('/api/sessions');
     expect(response.status).toBe(401);
     expect(response.body).toMatchObject({ code: 'auth.required' });
   });
@@ -45,7 +36,7 @@ describe('GET /api/sessions (sessions.list)', () => {
   it('lists only my own live sessions, newest first, with browser/OS in Japanese and the current flag; audited', async () => {
     const onFirefox = await signInWith('hogo', FIREFOX);
     const onEdge = await signInWith('hogo', EDGE);
-    await server.as('houkatsu'); // someone else's session never shows
+    await api.server.as('houkatsu'); // someone else's session never shows
     const response = await onEdge.get<SessionList>('/api/sessions');
     expect(response.status).toBe(200);
     const items = response.body.items;
@@ -71,7 +62,7 @@ describe('GET /api/sessions (sessions.list)', () => {
     const raw = JSON.stringify(response.body);
     for (const client of [onEdge, onFirefox])
       expect(raw).not.toContain((client.cookie ?? '').replace('kasane_session=', ''));
-    const audit = await server.latestAudit('session.list');
+    const audit = await api.server.latestAudit('session.list');
     expect(audit?.actor_login_id).toBe('hogo');
     expect(auditDetails(audit)).toMatchObject({ count: 2 });
   });
@@ -79,7 +70,7 @@ describe('GET /api/sessions (sessions.list)', () => {
 
 describe('DELETE /api/sessions/:id (sessions.revoke)', () => {
   it('is 401 without a session', async () => {
-    expect((await server.anonymous().delete(`/api/sessions/${'a'.repeat(64)}`)).status).toBe(401);
+    expect((await api.server.anonymous().delete(`/api/sessions/${'a'.repeat(64)}`)).status).toBe(401);
   });
 
   it('signs out another of my devices; that device is then signed out; audited', async () => {
@@ -89,7 +80,7 @@ describe('DELETE /api/sessions/:id (sessions.revoke)', () => {
     expect(response.status).toBe(204);
     expect((await laptop.get('/api/session')).status).toBe(401);
     expect((await desk.get('/api/session')).status).toBe(200);
-    const audit = await server.latestAudit('session.revoke');
+    const audit = await api.server.latestAudit('session.revoke');
     expect(audit?.actor_login_id).toBe('shogai');
     expect(auditDetails(audit)).toMatchObject({ current: false, session: currentId(laptop).slice(0, 12) });
     // already revoked: gone
@@ -97,8 +88,8 @@ describe('DELETE /api/sessions/:id (sessions.revoke)', () => {
   });
 
   it("answers 404 for another user's session and leaves it alone", async () => {
-    const mine = await server.as('plan');
-    const theirs = await server.as('council');
+    const mine = await api.server.as('plan');
+    const theirs = await api.server.as('council');
     const response = await mine.delete(`/api/sessions/${currentId(theirs)}`);
     expect(response.status).toBe(404);
     expect(response.body).toMatchObject({ code: 'notFound' });
@@ -106,18 +97,18 @@ describe('DELETE /api/sessions/:id (sessions.revoke)', () => {
   });
 
   it('revoking the current session signs me out and clears the cookie', async () => {
-    const client = await server.as('auditor');
+    const client = await api.server.as('auditor');
     const id = currentId(client);
     const response = await client.delete(`/api/sessions/${id}`);
     expect(response.status).toBe(204);
     expect(response.headers.getSetCookie().join(';')).toMatch(/kasane_session=;/);
     expect(client.cookie).toBeUndefined();
-    const audit = await server.latestAudit('session.revoke');
+    const audit = await api.server.latestAudit('session.revoke');
     expect(auditDetails(audit)).toMatchObject({ current: true });
   });
 
   it('refuses a malformed id with 400 naming it, and needs the CSRF token', async () => {
-    const client = await server.as('hogokansatsu');
+    const client = await api.server.as('hogokansatsu');
     const bad = await client.delete('/api/sessions/not-a-session');
     expect(bad.status).toBe(400);
     expect(problemFields(bad.body)).toEqual(['パス.id']);
@@ -131,14 +122,14 @@ describe('DELETE /api/sessions/:id (sessions.revoke)', () => {
 
 describe('POST /api/sessions/revoke-others (sessions.revokeOthers)', () => {
   it('is 401 without a session', async () => {
-    expect((await server.anonymous().post('/api/sessions/revoke-others')).status).toBe(401);
+    expect((await api.server.anonymous().post('/api/sessions/revoke-others')).status).toBe(401);
   });
 
   it('signs out every other device of mine, keeps this one and other users; audited', async () => {
     const a = await signInWith('coordinator', FIREFOX);
     const b = await signInWith('coordinator', FIREFOX);
     const here = await signInWith('coordinator', EDGE);
-    const other = await server.as('admin');
+    const other = await api.server.as('admin');
     const response = await here.post<{ revoked: number }>('/api/sessions/revoke-others');
     expect(response.status).toBe(200);
     expect(response.body.revoked).toBe(2);
@@ -148,7 +139,7 @@ describe('POST /api/sessions/revoke-others (sessions.revokeOthers)', () => {
     expect((await other.get('/api/session')).status).toBe(200);
     const list = await here.get<SessionList>('/api/sessions');
     expect(list.body.items.map((s) => s.current)).toEqual([true]);
-    const audit = await server.latestAudit('session.revoke');
+    const audit = await api.server.latestAudit('session.revoke');
     expect(audit?.actor_login_id).toBe('coordinator');
     expect(auditDetails(audit)).toMatchObject({ others: true, revoked: 2 });
   });

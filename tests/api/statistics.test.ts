@@ -1,25 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Statistics } from '../../src/contract/statistics.ts';
 import { issueAreas } from '../../src/domain/codeLists.ts';
-import {
-  addAssessment,
-  addMeeting,
-  createCase,
-  createConsultation,
-  type DemoDirectory,
-  demoDirectory,
-} from '../support/factories.ts';
+import { demoApi } from '../support/demoApi.ts';
+import { addAssessment, addMeeting, createCase, createConsultation } from '../support/factories.ts';
 import { download, pdfText } from '../support/pdfText.ts';
-import {
-  type ApiClient,
-  auditDetails,
-  problemFields,
-  startTestServer,
-  type TestServer,
-} from '../support/testServer.ts';
+import { auditDetails, problemFields } from '../support/testServer.ts';
+
+const api = demoApi('coordinator');
+const { coordinator } = api;
 
 /**
  * 統計・実績: a 年度 (FY2023, 令和5年度) and the one before it are seeded with known records, and every
@@ -213,16 +204,13 @@ const communityFixtures = [
   },
 ];
 
-let server: TestServer;
-let dir: DemoDirectory;
 const madeCases: { caseId: string; personId: string; consultationId: string }[] = [];
 const openHandoverConsultations: string[] = [];
-let coordinator: ApiClient;
 
 const at = (date: string, time = '10:00') => new Date(`${date}T${time}:00+09:00`);
 
 async function setConsultation(id: string, f: ConsultationFixture) {
-  await server.database.db
+  await api.server.database.db
     .updateTable('consultations')
     .set({ received_on: f.on, channel: f.channel, main_topic: f.main, topics: f.topics })
     .where('id', '=', id)
@@ -230,16 +218,13 @@ async function setConsultation(id: string, f: ConsultationFixture) {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
-  dir = await demoDirectory(server.database.db);
-  coordinator = await server.as('coordinator');
-  const db = server.database.db;
+  const db = api.server.database.db;
   for (const f of consultations) {
-    const { consultationId } = await createConsultation(db, dir, { organization: f.org });
+    const { consultationId } = await createConsultation(db, api.dir, { organization: f.org });
     await setConsultation(consultationId, f);
   }
   for (const f of cases) {
-    const made = await createCase(db, dir, { organization: f.org, stage: f.stage });
+    const made = await createCase(db, api.dir, { organization: f.org, stage: f.stage });
     madeCases.push(made);
     await setConsultation(made.consultationId, f);
     await sql`UPDATE handovers SET created_at = ${at(f.handoverOn)}, decided_at = ${at(f.decidedOn, '15:00')} WHERE id = ${made.handoverId}`.execute(
@@ -250,9 +235,13 @@ beforeAll(async () => {
       .set({ accepted_on: f.decidedOn, closed_on: f.closedOn ?? null, closure_reason: f.reason ?? null })
       .where('id', '=', made.caseId)
       .execute();
-    await addAssessment(db, dir, made.caseId, { issues: f.issues, householdFlags: f.flags });
+    await addAssessment(db, api.dir, made.caseId, { issues: f.issues, householdFlags: f.flags });
     for (const m of f.meetings) {
-      const id = await addMeeting(db, dir, { caseId: made.caseId, kind: m.basis, minutes: '（試験）議事' });
+      const id = await addMeeting(db, api.dir, {
+        caseId: made.caseId,
+        kind: m.basis,
+        minutes: '（試験）議事',
+      });
       await db
         .updateTable('meetings')
         .set({ scheduled_at: at(m.on), held_at: at(m.on, '11:00') })
@@ -265,7 +254,7 @@ beforeAll(async () => {
         .insertInto('support_plans')
         .values({
           id: planId,
-          tenant_id: dir.tenantId,
+          tenant_id: api.dir.tenantId,
           case_id: made.caseId,
           version: p.version,
           status: p.version === f.plans.length ? 'approved' : 'superseded',
@@ -274,20 +263,20 @@ beforeAll(async () => {
           short_term_goals: '（試験）',
           next_monitoring_on: '2024-06-01',
           approved_at: at(p.on),
-          approved_by: dir.user('coordinator').id,
-          created_by: dir.user('coordinator').id,
+          approved_by: api.dir.user('coordinator').id,
+          created_by: api.dir.user('coordinator').id,
         })
         .execute();
       await db
         .insertInto('plan_items')
         .values({
           id: randomUUID(),
-          tenant_id: dir.tenantId,
+          tenant_id: api.dir.tenantId,
           plan_id: planId,
           case_id: made.caseId,
           position: 1,
           content: '（試験）支援',
-          organization_id: dir.organization(G),
+          organization_id: api.dir.organization(G),
           links: p.links,
         })
         .execute();
@@ -297,7 +286,7 @@ beforeAll(async () => {
         .insertInto('case_events')
         .values({
           id: randomUUID(),
-          tenant_id: dir.tenantId,
+          tenant_id: api.dir.tenantId,
           case_id: made.caseId,
           kind: 'suspended',
           occurred_at: at(f.suspendedOn),
@@ -309,7 +298,7 @@ beforeAll(async () => {
     }
   }
   for (const f of openHandovers) {
-    const made = await createConsultation(db, dir, {
+    const made = await createConsultation(db, api.dir, {
       organization: f.org,
       outcome: 'handover',
       status: 'handedOver',
@@ -320,14 +309,14 @@ beforeAll(async () => {
       .insertInto('handovers')
       .values({
         id: randomUUID(),
-        tenant_id: dir.tenantId,
+        tenant_id: api.dir.tenantId,
         consultation_id: made.consultationId,
         from_organization_id: made.organizationId,
-        to_organization_id: dir.organization('重層事業担当'),
+        to_organization_id: api.dir.organization('重層事業担当'),
         reason: '（試験）',
         services_tried: '（試験）',
         status: f.status,
-        decided_by: f.decidedOn ? dir.user('coordinator').id : null,
+        decided_by: f.decidedOn ? api.dir.user('coordinator').id : null,
         decided_at: f.decidedOn ? at(f.decidedOn, '15:00') : null,
         return_reason: f.status === 'returned' ? '（試験）' : null,
       })
@@ -338,15 +327,14 @@ beforeAll(async () => {
   }
   await seedParticipationFixtures();
 }, 120_000);
-afterAll(() => server.close());
 
 async function seedParticipationFixtures() {
-  const db = server.database.db;
-  const coordinatorId = dir.user('coordinator').id;
+  const db = api.server.database.db;
+  const coordinatorId = api.dir.user('coordinator').id;
   const resources = await db
     .selectFrom('resources')
     .select(['id'])
-    .where('tenant_id', '=', dir.tenantId)
+    .where('tenant_id', '=', api.dir.tenantId)
     .orderBy('name')
     .limit(3)
     .execute();
@@ -358,11 +346,11 @@ async function seedParticipationFixtures() {
       .insertInto('placements')
       .values({
         id: randomUUID(),
-        tenant_id: dir.tenantId,
+        tenant_id: api.dir.tenantId,
         case_id: made.caseId,
         person_id: made.personId,
         resource_id: resource.id,
-        organization_id: dir.organization('重層事業担当'),
+        organization_id: api.dir.organization('重層事業担当'),
         kind: 'ibasho',
         stage: f.ended ? 'ended' : f.started ? 'active' : 'arranging',
         started_on: f.started ?? null,
@@ -383,10 +371,10 @@ async function seedParticipationFixtures() {
       .insertInto('outreach_contacts')
       .values({
         id: randomUUID(),
-        tenant_id: dir.tenantId,
+        tenant_id: api.dir.tenantId,
         consultation_id: consultationId ?? null,
         case_id: f.case !== undefined ? (madeCases[f.case]?.caseId ?? null) : null,
-        organization_id: dir.organization('重層事業担当'),
+        organization_id: api.dir.organization('重層事業担当'),
         recorded_by: coordinatorId,
         attempted_on: f.on,
         method: 'visit',
@@ -401,7 +389,7 @@ async function seedParticipationFixtures() {
       .insertInto('community_activities')
       .values({
         id: activityId,
-        tenant_id: dir.tenantId,
+        tenant_id: api.dir.tenantId,
         name: '（試験）活動',
         kind: 'salon',
         place_name: f.place,
@@ -413,7 +401,7 @@ async function seedParticipationFixtures() {
         .insertInto('community_activity_sessions')
         .values({
           id: randomUUID(),
-          tenant_id: dir.tenantId,
+          tenant_id: api.dir.tenantId,
           activity_id: activityId,
           held_on: session.on,
           participants: session.n,
@@ -532,7 +520,7 @@ describe('statistics.get (coordinating section: the whole city)', () => {
     expect(new Map(stats.consultations.byOrganization.map((o) => [o.label, o.count]))).toEqual(
       countBy(year, (c) => c.org),
     );
-    expect(orgName(dir.organization(H))).toBe(H);
+    expect(orgName(api.dir.organization(H))).toBe(H);
     expect(cellMap(stats.consultations.byChannel)).toEqual(countBy(year, (c) => c.channel));
     expect(cellMap(stats.consultations.byMainTopic)).toEqual(countBy(year, (c) => c.main));
     expect(cellMap(stats.consultations.byTopic)).toEqual(countBy(year, (c) => c.topics));
@@ -578,7 +566,7 @@ describe('statistics.get (coordinating section: the whole city)', () => {
       expect(m.closures, m.month).toBe(cases.filter((c) => c.closedOn?.startsWith(m.month)).length);
     }
 
-    expect(auditDetails(await server.latestAudit('statistics.read'))).toMatchObject({
+    expect(auditDetails(await api.server.latestAudit('statistics.read'))).toMatchObject({
       fiscalYear: 2023,
       scope: 'city',
     });
@@ -599,7 +587,7 @@ describe('statistics.get (coordinating section: the whole city)', () => {
 
 describe('statistics.get for a caseworker organisation', () => {
   it('counts only what the organisation takes part in, and shows 1–4 as 5未満', async () => {
-    const shogai = await server.as('shogai');
+    const shogai = await api.server.as('shogai');
     const response = await shogai.get<Statistics>('/api/statistics?fiscalYear=2023');
     expect(response.status).toBe(200);
     const stats = response.body;
@@ -625,7 +613,7 @@ describe('statistics.get for a caseworker organisation', () => {
   });
 
   it('is refused to roles without it (403)', async () => {
-    const council = await server.as('council');
+    const council = await api.server.as('council');
     expect((await council.get('/api/statistics?fiscalYear=2023')).status).toBe(403);
   });
 });
@@ -648,7 +636,7 @@ describe('statistics.export', () => {
     expect(csv.status).toBe(200);
     expect([...csv.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.body.toString('utf8')).toContain(`支援決定件数,${totals.casesAccepted},`);
-    expect(auditDetails(await server.latestAudit('export'))).toMatchObject({
+    expect(auditDetails(await api.server.latestAudit('export'))).toMatchObject({
       format: 'csv',
       fiscalYear: 2023,
     });

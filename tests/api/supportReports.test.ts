@@ -5,7 +5,7 @@ import type { SupportReport } from '../../src/contract/supportReports.ts';
 import { today } from '../../src/domain/clock.ts';
 import { startTestClock } from '../support/clock.ts';
 import { demoApi } from '../support/demoApi.ts';
-import { addAssessment, addConsent, createCase } from '../support/factories.ts';
+import { addAssessment, addConsent, addDecisionMeeting, createCase } from '../support/factories.ts';
 import type { ApiClient } from '../support/testServer.ts';
 
 startTestClock();
@@ -27,25 +27,7 @@ beforeAll(async () => {
 // --- preconditions: an assessment, the person's consent and a held 重層的支援会議 straight in the
 // --- database (another engineer's API), then my own API drafts and approves the plan -------------
 
-async function addMeeting(caseId: string): Promise<string> {
-  const id = randomUUID();
-  await api.server.database.db
-    .insertInto('meetings')
-    .values({
-      id,
-      tenant_id: api.dir.tenantId,
-      case_id: caseId,
-      kind_id: api.dir.meetingKind('multilayerMeeting'),
-      legal_basis: 'consent',
-      title: '第1回重層的支援会議',
-      scheduled_at: new Date('2026-10-20T01:00:00Z'),
-      status: 'held',
-      held_at: new Date('2026-10-20T02:00:00Z'),
-      created_by: api.dir.user('coordinator').id,
-    })
-    .execute();
-  return id;
-}
+const addMeeting = (caseId: string) => addDecisionMeeting(api.server.database.db, api.dir, caseId);
 
 /** A case in 支援中 with plan v1 approved: item 1 by 障害者相談支援事業所, item 2 by 保護第一課. */
 async function supportingCase(): Promise<{

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RecoveryCodes, TotpEnrolment, TotpStatus } from '../../src/contract/accounts.ts';
 import type { Me } from '../../src/contract/session.ts';
 import { base32Decode, hotp, totpStep } from '../../src/domain/totp.ts';
+import { demoApi } from '../support/demoApi.ts';
 import { demoDirectory } from '../support/factories.ts';
-import {
-  type ApiClient,
-  auditDetails,
-  problemFields,
-  startTestServer,
-  type TestServer,
-} from '../support/testServer.ts';
+import { type ApiClient, auditDetails, problemFields } from '../support/testServer.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const api = demoApi();
 
 /**
  * The next code an authenticator app would show that the server has not yet seen: a code of the
@@ -23,9 +14,9 @@ afterAll(() => server.close());
  * moving the last used step back (the test cannot wait), which is exactly what real time does.
  */
 async function nextCode(secret: string, loginId: string): Promise<string> {
-  const dir = await demoDirectory(server.database.db);
+  const dir = await demoDirectory(api.server.database.db);
   const userId = dir.user(loginId).id;
-  const row = await server.database.db
+  const row = await api.server.database.db
     .selectFrom('user_totp')
     .select('last_used_step')
     .where('user_id', '=', userId)
@@ -33,7 +24,7 @@ async function nextCode(secret: string, loginId: string): Promise<string> {
   const now = totpStep(Date.now());
   let last = row?.last_used_step == null ? null : Number(row.last_used_step);
   if (last !== null && last >= now + 1) {
-    await server.database.db
+    await api.server.database.db
       .updateTable('user_totp')
       .set({ last_used_step: now - 2 })
       .where('user_id', '=', userId)
@@ -59,7 +50,7 @@ async function enrol(
 
 describe('TOTP enrolment (totp.get, totp.enroll, totp.activate)', () => {
   it('are 401 without a session', async () => {
-    const anonymous = server.anonymous();
+    const anonymous = api.server.anonymous();
     expect((await anonymous.get('/api/totp')).status).toBe(401);
     expect((await anonymous.post('/api/totp/enroll')).status).toBe(401);
     expect((await anonymous.post('/api/totp/activate', { code: '123456' })).status).toBe(401);
@@ -67,7 +58,7 @@ describe('TOTP enrolment (totp.get, totp.enroll, totp.activate)', () => {
   });
 
   it('enrols: secret + otpauth URI, stored encrypted; a wrong code is 400; the right one turns it on with recovery codes', async () => {
-    const client = await server.as('houkatsu');
+    const client = await api.server.as('houkatsu');
     const before = await client.get<TotpStatus>('/api/totp');
     expect(before.body).toMatchObject({ enabled: false, enrolmentPending: false, required: false });
     expect(before.body.abilities).toEqual({ enroll: true, disable: false });
@@ -83,8 +74,8 @@ describe('TOTP enrolment (totp.get, totp.enroll, totp.activate)', () => {
     expect(uri.host).toBe('totp');
     expect(uri.pathname).toBe('/Kasane%3Ahoukatsu');
     expect(uri.searchParams.get('secret')).toBe(enrolment.body.secret);
-    const dir = await demoDirectory(server.database.db);
-    const stored = await server.database.db
+    const dir = await demoDirectory(api.server.database.db);
+    const stored = await api.server.database.db
       .selectFrom('user_totp')
       .selectAll()
       .where('user_id', '=', dir.user('houkatsu').id)
@@ -92,7 +83,7 @@ describe('TOTP enrolment (totp.get, totp.enroll, totp.activate)', () => {
     expect(stored.activated_at).toBeNull();
     expect(stored.secret_encrypted).not.toContain(enrolment.body.secret);
     expect(stored.secret_encrypted).not.toContain(base32Decode(enrolment.body.secret).toString('base64url'));
-    expect((await server.latestAudit('totp.enroll'))?.actor_login_id).toBe('houkatsu');
+    expect((await api.server.latestAudit('totp.enroll'))?.actor_login_id).toBe('houkatsu');
 
     const malformed = await client.post('/api/totp/activate', { code: '12ab' });
     expect(malformed.status).toBe(400);
@@ -105,14 +96,14 @@ describe('TOTP enrolment (totp.get, totp.enroll, totp.activate)', () => {
     const activation = await client.post<RecoveryCodes>('/api/totp/activate', { code: good });
     expect(activation.status).toBe(200);
     expect(activation.body.recoveryCodes).toHaveLength(10);
-    const hashes = await server.database.db
+    const hashes = await api.server.database.db
       .selectFrom('totp_recovery_codes')
       .select('code_hash')
       .where('user_id', '=', dir.user('houkatsu').id)
       .execute();
     expect(hashes).toHaveLength(10);
     for (const { code_hash } of hashes) expect(activation.body.recoveryCodes.join()).not.toContain(code_hash);
-    expect(auditDetails(await server.latestAudit('totp.activate'))).toMatchObject({ recoveryCodes: 10 });
+    expect(auditDetails(await api.server.latestAudit('totp.activate'))).toMatchObject({ recoveryCodes: 10 });
 
     const after = await client.get<TotpStatus>('/api/totp');
     expect(after.body).toMatchObject({
@@ -129,11 +120,11 @@ describe('sign-in with TOTP (session.create → 202, session.verifyTotp)', () =>
   let secret = '';
   let recoveryCodes: string[] = [];
   beforeAll(async () => {
-    ({ secret, recoveryCodes } = await enrol(await server.as('hogo'), 'hogo'));
+    ({ secret, recoveryCodes } = await enrol(await api.server.as('hogo'), 'hogo'));
   });
 
   it('answers 202 with a pending second step and no session; a replayed code is refused; a fresh one signs in', async () => {
-    const client = server.anonymous();
+    const client = api.server.anonymous();
     const first = await client.signIn('hogo');
     expect(first.status).toBe(202);
     expect(first.body).toMatchObject({ secondFactorRequired: true });
@@ -145,8 +136,8 @@ describe('sign-in with TOTP (session.create → 202, session.verifyTotp)', () =>
     expect((await client.get('/api/session')).status).toBe(401);
 
     // The code used at activation (same window) is a replay.
-    const dir = await demoDirectory(server.database.db);
-    const used = await server.database.db
+    const dir = await demoDirectory(api.server.database.db);
+    const used = await api.server.database.db
       .selectFrom('user_totp')
       .select('last_used_step')
       .where('user_id', '=', dir.user('hogo').id)
@@ -174,9 +165,9 @@ describe('sign-in with TOTP (session.create → 202, session.verifyTotp)', () =>
     expect(verified.body.user.loginId).toBe('hogo');
     client.csrfToken = verified.body.csrfToken;
     expect((await client.get('/api/session')).status).toBe(200);
-    const audit = await server.latestAudit('session.signIn');
+    const audit = await api.server.latestAudit('session.signIn');
     expect(auditDetails(audit)).toMatchObject({ secondFactor: 'totp' });
-    expect((await server.latestAudit('session.secondFactorFailed'))?.actor_login_id).toBe('hogo');
+    expect((await api.server.latestAudit('session.secondFactorFailed'))?.actor_login_id).toBe('hogo');
 
     // the attempt is bound to its challenge: once used, it cannot sign in again
     const again = await client.request(
@@ -192,7 +183,7 @@ describe('sign-in with TOTP (session.create → 202, session.verifyTotp)', () =>
   });
 
   it('is 401 without a pending sign-in, and 400 naming the field for bad input', async () => {
-    const client = server.anonymous();
+    const client = api.server.anonymous();
     const none = await client.post('/api/session/totp', { code: '123456' });
     expect(none.status).toBe(401);
     expect(none.body).toMatchObject({ code: 'auth.signInChallengeExpired' });
@@ -203,7 +194,7 @@ describe('sign-in with TOTP (session.create → 202, session.verifyTotp)', () =>
 
   it('accepts a recovery code once', async () => {
     const code = recoveryCodes[0] ?? '';
-    const first = server.anonymous();
+    const first = api.server.anonymous();
     expect((await first.signIn('hogo')).status).toBe(202);
     const pending = first.cookie;
     const challenge = await first.signIn('hogo');
@@ -218,11 +209,11 @@ describe('sign-in with TOTP (session.create → 202, session.verifyTotp)', () =>
       { headers: { cookie } },
     );
     expect(ok.status).toBe(200);
-    expect(auditDetails(await server.latestAudit('session.signIn'))).toMatchObject({
+    expect(auditDetails(await api.server.latestAudit('session.signIn'))).toMatchObject({
       secondFactor: 'recoveryCode',
     });
 
-    const second = server.anonymous();
+    const second = api.server.anonymous();
     const challenge2 = await second.signIn('hogo');
     const cookie2 =
       (challenge2.headers.getSetCookie().find((c) => c.startsWith('kasane_signin=')) ?? '').split(';')[0] ??
@@ -238,16 +229,16 @@ describe('sign-in with TOTP (session.create → 202, session.verifyTotp)', () =>
   });
 
   it('spends the pending sign-in after three wrong codes, and a stale one expires', async () => {
-    const client = server.anonymous();
+    const client = api.server.anonymous();
     const challenge = await client.signIn('hogo');
     const cookie =
       (challenge.headers.getSetCookie().find((c) => c.startsWith('kasane_signin=')) ?? '').split(';')[0] ??
       '';
-    const dir = await demoDirectory(server.database.db);
+    const dir = await demoDirectory(api.server.database.db);
     const hogo = dir.user('hogo').id;
     const failedCount = async () =>
       (
-        await server.database.db
+        await api.server.database.db
           .selectFrom('users')
           .select('failed_sign_in_count')
           .where('id', '=', hogo)
@@ -273,19 +264,19 @@ describe('sign-in with TOTP (session.create → 202, session.verifyTotp)', () =>
     ]);
     // Wrong second factors count towards the account lockout as well.
     expect(await failedCount()).toBe(before + 3);
-    await server.database.db
+    await api.server.database.db
       .updateTable('users')
       .set({ failed_sign_in_count: 0, locked_until: null })
       .where('id', '=', hogo)
       .execute();
 
-    const stale = server.anonymous();
+    const stale = api.server.anonymous();
     const staleChallenge = await stale.signIn('hogo');
     const staleCookie =
       (staleChallenge.headers.getSetCookie().find((c) => c.startsWith('kasane_signin=')) ?? '').split(
         ';',
       )[0] ?? '';
-    await server.database.db
+    await api.server.database.db
       .updateTable('sign_in_challenges')
       .set({ expires_at: new Date(Date.now() - 1000) })
       .where('consumed_at', 'is', null)
@@ -305,7 +296,7 @@ describe('sign-in with TOTP (session.create → 202, session.verifyTotp)', () =>
 
 describe('POST /api/totp/disable (totp.disable)', () => {
   it('is 409 when TOTP is off, 400 for a wrong code, and turns it off with a current code; audited', async () => {
-    const shogai = await server.as('shogai');
+    const shogai = await api.server.as('shogai');
     expect((await shogai.post('/api/totp/disable', { code: '123456' })).status).toBe(409);
     const { secret } = await enrol(shogai, 'shogai');
     const bad = await shogai.post('/api/totp/disable', { code: 'abc' });
@@ -314,27 +305,27 @@ describe('POST /api/totp/disable (totp.disable)', () => {
     const response = await shogai.post('/api/totp/disable', { code: await nextCode(secret, 'shogai') });
     expect(response.status).toBe(204);
     expect((await shogai.get<TotpStatus>('/api/totp')).body.enabled).toBe(false);
-    expect((await server.latestAudit('totp.disable'))?.actor_login_id).toBe('shogai');
-    expect((await server.anonymous().signIn('shogai')).status).toBe(200);
+    expect((await api.server.latestAudit('totp.disable'))?.actor_login_id).toBe('shogai');
+    expect((await api.server.anonymous().signIn('shogai')).status).toBe(200);
   });
 });
 
 describe('tenant setting: TOTP required for admin and coordinator (tenantSettings.get/update)', () => {
   it('is 401 without a session, 403 for a role without user.manage, 400 naming the field', async () => {
-    expect((await server.anonymous().get('/api/tenant-settings')).status).toBe(401);
-    const coordinator = await server.as('coordinator');
+    expect((await api.server.anonymous().get('/api/tenant-settings')).status).toBe(401);
+    const coordinator = await api.server.as('coordinator');
     expect((await coordinator.get('/api/tenant-settings')).status).toBe(403);
     expect((await coordinator.patch('/api/tenant-settings', { totpRequiredForStaff: true })).status).toBe(
       403,
     );
-    const admin = await server.as('admin');
+    const admin = await api.server.as('admin');
     const bad = await admin.patch('/api/tenant-settings', { totpRequiredForStaff: 'yes' });
     expect(bad.status).toBe(400);
     expect(problemFields(bad.body)).toEqual(['totpRequiredForStaff']);
   });
 
   it('when on, an admin or coordinator without TOTP reaches only enrolment (403 totpEnrolmentRequired) until enrolled', async () => {
-    const admin = await server.as('admin');
+    const admin = await api.server.as('admin');
     expect((await admin.get('/api/tenant-settings')).body).toMatchObject({
       totpRequiredForStaff: false,
       updatedAt: null,
@@ -342,7 +333,7 @@ describe('tenant setting: TOTP required for admin and coordinator (tenantSetting
     const on = await admin.patch('/api/tenant-settings', { totpRequiredForStaff: true });
     expect(on.status).toBe(200);
     expect(on.body).toMatchObject({ totpRequiredForStaff: true });
-    const audit = await server.latestAudit('tenantSettings.update');
+    const audit = await api.server.latestAudit('tenantSettings.update');
     expect(auditDetails(audit)).toMatchObject({
       before: { totpRequiredForStaff: false },
       after: { totpRequiredForStaff: true },
@@ -353,7 +344,7 @@ describe('tenant setting: TOTP required for admin and coordinator (tenantSetting
     expect(blocked.status).toBe(403);
     expect(blocked.body).toMatchObject({ code: 'totpEnrolmentRequired' });
 
-    const coordinator = await server.as('coordinator');
+    const coordinator = await api.server.as('coordinator');
     const me = await coordinator.get<Me>('/api/session');
     expect(me.body.totpEnrolmentRequired).toBe(true);
     const cases = await coordinator.get('/api/cases');
@@ -365,7 +356,7 @@ describe('tenant setting: TOTP required for admin and coordinator (tenantSetting
     });
 
     // a caseworker is not concerned
-    const caseworker = await server.as('hogokansatsu');
+    const caseworker = await api.server.as('hogokansatsu');
     expect((await caseworker.get<Me>('/api/session')).body.totpEnrolmentRequired).toBe(false);
     expect((await caseworker.get('/api/cases')).status).toBe(200);
 
@@ -381,7 +372,7 @@ describe('tenant setting: TOTP required for admin and coordinator (tenantSetting
     const offAgain = await admin.patch('/api/tenant-settings', { totpRequiredForStaff: false });
     expect(offAgain.status).toBe(200);
     // a coordinator with TOTP on must now give the second step at sign-in
-    const fresh = server.anonymous();
+    const fresh = api.server.anonymous();
     expect((await fresh.signIn('coordinator')).status).toBe(202);
     expect(adminSecret).toMatch(/^[A-Z2-7]+$/);
   });

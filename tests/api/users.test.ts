@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Organization } from '../../src/contract/organizations.ts';
 import type { User } from '../../src/contract/users.ts';
-import { type ApiClient, startTestServer, type TestServer } from '../support/testServer.ts';
+import { demoApi } from '../support/demoApi.ts';
 
-let server: TestServer;
-let admin: ApiClient;
-let auditor: ApiClient;
-let coordinator: ApiClient;
+const api = demoApi('admin', 'auditor', 'coordinator');
+const { admin, auditor, coordinator } = api;
+
 let organizationId: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  admin = await server.as('admin');
-  auditor = await server.as('auditor');
-  coordinator = await server.as('coordinator');
   const organizations = (await admin.get<{ items: Organization[] }>('/api/organizations')).body.items;
   organizationId = (organizations.find((o) => o.name === 'こども家庭センター') as Organization).id;
 });
-afterAll(() => server.close());
 
 const input = (loginId: string) => ({
   loginId,
@@ -49,7 +43,7 @@ describe('GET /api/users (users.list)', () => {
     expect(forAuditor.status).toBe(200);
     expect(forAuditor.body.items.every((u) => !u.abilities.update)).toBe(true);
     expect((await coordinator.get('/api/users')).status).toBe(403);
-    expect((await server.anonymous().get('/api/users')).status).toBe(401);
+    expect((await api.server.anonymous().get('/api/users')).status).toBe(401);
     expect((await admin.get('/api/users?organizationId=xyz')).status).toBe(400);
   });
 });
@@ -73,8 +67,8 @@ describe('POST /api/users (users.create)', () => {
       organization: { name: 'こども家庭センター' },
       roles: ['caseworker'],
     });
-    expect((await server.anonymous().signIn('kodomo1', 'correct horse battery')).status).toBe(200);
-    const audit = await server.database.db
+    expect((await api.server.anonymous().signIn('kodomo1', 'correct horse battery')).status).toBe(200);
+    const audit = await api.server.database.db
       .selectFrom('audit_events')
       .select(['resource_id', 'actor_login_id'])
       .where('action', '=', 'user.create')
@@ -113,7 +107,7 @@ describe('POST /api/users (users.create)', () => {
     expect((unknownOrg.body as { errors: { field: string }[] }).errors[0]?.field).toBe('organizationId');
     expect(
       (
-        await server.database.db
+        await api.server.database.db
           .selectFrom('users')
           .select('id')
           .where('login_id', 'like', 'kodomo3%')
@@ -125,16 +119,16 @@ describe('POST /api/users (users.create)', () => {
   it('refuses a taken login id with 409, and non-admins', async () => {
     expect((await admin.post('/api/users', input('coordinator'))).status).toBe(409);
     expect((await auditor.post('/api/users', input('kodomo4'))).status).toBe(403);
-    expect((await server.anonymous().post('/api/users', input('kodomo4'))).status).toBe(401);
+    expect((await api.server.anonymous().post('/api/users', input('kodomo4'))).status).toBe(401);
   });
 });
 
 describe('PATCH /api/users/:id (users.update)', () => {
   it('changes roles and organisation; a password change ends the user’s sessions', async () => {
     const created = (await admin.post<User>('/api/users', input('kodomo5'))).body;
-    const session = await server.as('kodomo5').catch(() => undefined);
+    const session = await api.server.as('kodomo5').catch(() => undefined);
     expect(session).toBeUndefined(); // demo password is not theirs
-    const client = server.anonymous();
+    const client = api.server.anonymous();
     await client.signIn('kodomo5', 'correct horse battery');
     const updated = await admin.patch<User>(`/api/users/${created.id}`, {
       roles: ['caseworker', 'coordinator'],
@@ -164,19 +158,19 @@ describe('PATCH /api/users/:id (users.update)', () => {
 describe('POST /api/users/:id/disable|enable (users.disable, users.enable)', () => {
   it('disabling ends the user’s sessions at once and blocks sign-in; enabling restores', async () => {
     const created = (await admin.post<User>('/api/users', input('kodomo6'))).body;
-    const client = server.anonymous();
+    const client = api.server.anonymous();
     await client.signIn('kodomo6', 'correct horse battery');
     const disabled = await admin.post<User>(`/api/users/${created.id}/disable`);
     expect(disabled.status).toBe(200);
     expect(disabled.body.disabledAt).not.toBeNull();
     expect((await client.get('/api/session')).status).toBe(401);
-    expect((await server.anonymous().signIn('kodomo6', 'correct horse battery')).status).toBe(401);
+    expect((await api.server.anonymous().signIn('kodomo6', 'correct horse battery')).status).toBe(401);
     expect((await admin.post(`/api/users/${created.id}/disable`)).status).toBe(409);
     expect((await admin.post<User>(`/api/users/${created.id}/enable`)).body.disabledAt).toBeNull();
-    expect((await server.anonymous().signIn('kodomo6', 'correct horse battery')).status).toBe(200);
+    expect((await api.server.anonymous().signIn('kodomo6', 'correct horse battery')).status).toBe(200);
     const me = (await admin.get<{ user: { id: string } }>('/api/session')).body.user.id;
     expect((await admin.post(`/api/users/${me}/disable`)).status).toBe(409);
     expect((await auditor.post(`/api/users/${created.id}/disable`)).status).toBe(403);
-    expect((await server.anonymous().post(`/api/users/${created.id}/disable`)).status).toBe(401);
+    expect((await api.server.anonymous().post(`/api/users/${created.id}/disable`)).status).toBe(401);
   });
 });

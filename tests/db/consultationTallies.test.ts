@@ -1,15 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backupDatabase, restoreDatabase } from '../../src/db/backup.ts';
 import type { Database } from '../../src/db/database.ts';
-import { APP_ROLE, TENANT_SETTING } from '../../src/db/rowLevelSecurity.ts';
 import type { DB } from '../../src/db/schema.ts';
 import { loadStatistics } from '../../src/db/statistics.ts';
 import { statisticsPeriod } from '../../src/domain/statistics.ts';
-import { freshDatabase } from '../support/testDatabase.ts';
+import { asRequestRole, backupAndRestore, freshDatabase, rolledBack } from '../support/testDatabase.ts';
 
 /**
  * The consultations' monthly tallies (migration 20261203_0102), which the city-wide statistics read
@@ -121,21 +116,13 @@ describe('consultation_tallies', () => {
 
   it('are untouched by a write that rolls back', async () => {
     const before = await tallies();
-    await db
-      .transaction()
-      .execute(async (tx) => {
-        await insertCopies(tx, 3, 400);
-        throw new Error('roll back');
-      })
-      .catch(() => undefined);
+    await rolledBack(db, (tx) => insertCopies(tx, 3, 400));
     expect(await tallies()).toEqual(before);
     await expectTalliesMatchRecords();
   });
 
   it('are kept by writes of the request role under row-level security', async () => {
-    await db.transaction().execute(async (tx) => {
-      await sql.raw(`SET LOCAL ROLE ${APP_ROLE}`).execute(tx);
-      await sql`SELECT set_config(${TENANT_SETTING}, ${tenantId}, true)`.execute(tx);
+    await asRequestRole(db, tenantId, async (tx) => {
       const ids = await insertCopies(tx, 4, 200);
       await sql`UPDATE consultations SET received_on = received_on + 31 WHERE id = ${ids[0]}`.execute(tx);
       await sql`DELETE FROM consultations WHERE id = ${ids[1]}`.execute(tx);
@@ -145,14 +132,8 @@ describe('consultation_tallies', () => {
 
   it('are left out of a backup and rebuilt by the restore (a forced one empties them first)', async () => {
     const before = await tallies();
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kasane-tallies-')), 'backup.jsonl.gz');
-    try {
-      const manifest = await backupDatabase(db, file, 'test');
-      expect(manifest.tables.map((t) => t.name)).not.toContain('consultation_tallies');
-      await restoreDatabase(db, file, { force: true });
-    } finally {
-      fs.rmSync(path.dirname(file), { recursive: true, force: true });
-    }
+    const manifest = await backupAndRestore(db);
+    expect(manifest.tables.map((t) => t.name)).not.toContain('consultation_tallies');
     expect(await tallies()).toEqual(before);
     await expectTalliesMatchRecords();
   });

@@ -1,6 +1,5 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -9,6 +8,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createPGlite, type Database, openPostgres, wrapPGlite } from '../../src/db/database.ts';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
 import { testBackend } from '../support/backend.ts';
+import { freePort, kasaneCli, repositoryRoot, ServerProcess, sleep } from '../support/serverProcess.ts';
 
 /**
  * Nothing acknowledged is lost: the real server process, 50 concurrent writers over real HTTP (each
@@ -18,30 +18,17 @@ import { testBackend } from '../support/backend.ts';
  */
 
 const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '../..');
-const cli = path.join(root, 'bin/kasane.mjs');
 const WRITERS = 50;
 const KILLS = 2;
 /** How long the writers run between a server's readiness and its SIGKILL. */
 const RUN_MS = 1500;
 const caseworkers = ['houkatsu', 'shogai', 'hogo', 'hogokansatsu'];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
-}
-
 const t0 = Date.now();
 const step = (what: string) => {
   const trace = process.env.KASANE_CRASH_TRACE;
   if (trace) fs.appendFileSync(trace, `${((Date.now() - t0) / 1000).toFixed(1)} s: ${what}\n`);
 };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kasane-crash-'));
 const cleanups: (() => Promise<void>)[] = [];
@@ -78,68 +65,6 @@ async function prepare(): Promise<{ env: Record<string, string>; open(): Promise
   const url = new URL(process.env.DATABASE_URL ?? '');
   url.pathname = `/${name}`;
   return { env: { DATABASE_URL: url.toString() }, open: async () => openPostgres(url.toString(), 2) };
-}
-
-class Server {
-  child: ChildProcess | undefined;
-  output = '';
-
-  constructor(
-    readonly env: Record<string, string>,
-    readonly port: number,
-  ) {}
-
-  async start(): Promise<number> {
-    const started = Date.now();
-    const child = spawn(process.execPath, [cli, 'start'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        ...this.env,
-        PORT: String(this.port),
-        HOST: '127.0.0.1',
-        KASANE_DEMO: 'true',
-        // each writer signs in from its own (forwarded) address: the sign-in rate limit is per client
-        KASANE_TRUST_PROXY: 'true',
-        LOG_LEVEL: 'error',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child = child;
-    child.stdout?.on('data', (d) => {
-      this.output += d;
-    });
-    child.stderr?.on('data', (d) => {
-      this.output += d;
-    });
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}): ${this.output}`);
-      try {
-        const response = await fetch(`http://127.0.0.1:${this.port}/api/health`);
-        if (response.ok) return Date.now() - started;
-      } catch {
-        // not listening yet
-      }
-      await sleep(100);
-    }
-  }
-
-  /** SIGKILL: no shutdown hook runs, the lock file stays behind with a dead pid. */
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-  }
-
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
 }
 
 /** A caseworker's browser: its own session and address. */
@@ -214,7 +139,7 @@ describe(`a server killed mid-write (${testBackend()})`, () => {
     const started = Date.now();
     const database = await prepare();
     const port = await freePort();
-    const server = new Server(database.env, port);
+    const server = new ServerProcess({ ...database.env, KASANE_DEMO: 'true' }, port);
     cleanups.push(() => server.stop());
     step('database prepared');
     const startTimes = [await server.start()];
@@ -277,8 +202,8 @@ describe(`a server killed mid-write (${testBackend()})`, () => {
       await reopened.close();
     }
 
-    const verify = await run(process.execPath, [cli, 'audit', 'verify'], {
-      cwd: root,
+    const verify = await run(process.execPath, [kasaneCli, 'audit', 'verify'], {
+      cwd: repositoryRoot,
       env: { ...process.env, ...database.env, LOG_LEVEL: 'error' },
     });
     expect(verify.stdout).toMatch(/Audit trail intact: \d+ events verified/);

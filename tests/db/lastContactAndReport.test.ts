@@ -1,15 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backupDatabase, restoreDatabase } from '../../src/db/backup.ts';
 import type { Database } from '../../src/db/database.ts';
 import { contactKinds } from '../../src/db/migrations/20261203_0201_last_contact_and_report.ts';
-import { APP_ROLE, TENANT_SETTING } from '../../src/db/rowLevelSecurity.ts';
 import type { DB } from '../../src/db/schema.ts';
 import { contactEventKinds } from '../../src/domain/caseSearch.ts';
-import { freshDatabase } from '../support/testDatabase.ts';
+import { asRequestRole, backupAndRestore, freshDatabase, rolledBack } from '../support/testDatabase.ts';
 
 /**
  * The dates kept by triggers (migration 20261203_0201) that the home's 記録なし and 支援報告期限超過
@@ -203,22 +198,16 @@ describe('cases.last_contact_at and plan_items.last_reported_on', () => {
 
   it('are untouched by a write that rolls back', async () => {
     const before = await snapshot();
-    await db
-      .transaction()
-      .execute(async (tx) => {
-        await insertCopies(tx, 'case_events', 4, { occurred_at: sql`occurred_at + interval '500 days'` });
-        await insertCopies(tx, 'support_reports', 4, { supported_on: sql`supported_on + 500` });
-        throw new Error('roll back');
-      })
-      .catch(() => undefined);
+    await rolledBack(db, async (tx) => {
+      await insertCopies(tx, 'case_events', 4, { occurred_at: sql`occurred_at + interval '500 days'` });
+      await insertCopies(tx, 'support_reports', 4, { supported_on: sql`supported_on + 500` });
+    });
     expect(await snapshot()).toEqual(before);
     await expectKeptMatchDerived();
   });
 
   it('are kept by writes of the request role under row-level security', async () => {
-    await db.transaction().execute(async (tx) => {
-      await sql.raw(`SET LOCAL ROLE ${APP_ROLE}`).execute(tx);
-      await sql`SELECT set_config(${TENANT_SETTING}, ${tenantId}, true)`.execute(tx);
+    await asRequestRole(db, tenantId, async (tx) => {
       const events = await insertCopies(
         tx,
         'case_events',
@@ -241,13 +230,7 @@ describe('cases.last_contact_at and plan_items.last_reported_on', () => {
 
   it('come back the same from a backup and restore', async () => {
     const before = await snapshot();
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kasane-last-dates-')), 'backup.jsonl.gz');
-    try {
-      await backupDatabase(db, file, 'test');
-      await restoreDatabase(db, file, { force: true });
-    } finally {
-      fs.rmSync(path.dirname(file), { recursive: true, force: true });
-    }
+    await backupAndRestore(db);
     expect(await snapshot()).toEqual(before);
     await expectKeptMatchDerived();
   });

@@ -1,12 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { verifyAuditTrail } from '../../src/db/auditTrail.ts';
 import { openPostgres } from '../../src/db/database.ts';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
 import { databaseUrlFor, testBackend } from '../support/backend.ts';
+import { freePort, ServerProcess } from '../support/serverProcess.ts';
 
 /**
  * Several app nodes on one PostgreSQL: two real Kasane processes (`bin/kasane.mjs start`) on one
@@ -19,75 +17,14 @@ import { databaseUrlFor, testBackend } from '../support/backend.ts';
  * directory is locked), so there is no second node to run there.
  */
 
-const root = path.resolve(import.meta.dirname, '../..');
-const cli = path.join(root, 'bin/kasane.mjs');
 const WRITERS = 50;
 const WRITES_PER_WRITER = 8;
 /** The sign-in route's limit per client address and minute (src/server/routes/session.ts). */
 const SIGN_IN_LIMIT = 30;
 const caseworkers = ['houkatsu', 'shogai', 'hogo', 'hogokansatsu'];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
-}
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-class Node {
-  child: ChildProcess | undefined;
-  output = '';
-  constructor(
-    readonly url: string,
-    readonly port: number,
-  ) {}
-  get base() {
-    return `http://127.0.0.1:${this.port}`;
-  }
-  async start(): Promise<void> {
-    const child = spawn(process.execPath, [cli, 'start'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: this.url,
-        PORT: String(this.port),
-        HOST: '127.0.0.1',
-        KASANE_DEMO: 'false',
-        KASANE_TRUST_PROXY: 'true',
-        KASANE_DB_POOL_SIZE: '5',
-        LOG_LEVEL: 'error',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child = child;
-    child.stdout?.on('data', (d) => {
-      this.output += d;
-    });
-    child.stderr?.on('data', (d) => {
-      this.output += d;
-    });
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`node exited (${child.exitCode}): ${this.output}`);
-      try {
-        if ((await fetch(`${this.base}/api/health`)).ok) return;
-      } catch {
-        // not listening yet
-      }
-      await sleep(100);
-    }
-  }
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
-}
+/** A node's settings: the one shared database, no demo data, a pool of five connections. */
+const nodeEnv = (url: string) => ({ DATABASE_URL: url, KASANE_DEMO: 'false', KASANE_DB_POOL_SIZE: '5' });
 
 /** A browser behind a round-robin load balancer: each request goes to the next node. */
 class RoundRobinClient {
@@ -96,13 +33,13 @@ class RoundRobinClient {
   next = 0;
   readonly served: number[] = [];
   constructor(
-    readonly nodes: Node[],
+    readonly nodes: ServerProcess[],
     readonly address: string,
   ) {}
   async request(method: string, url: string, body?: unknown, node?: number) {
     const index = node ?? this.next++ % this.nodes.length;
     this.served.push(index);
-    const target = this.nodes[index] as Node;
+    const target = this.nodes[index] as ServerProcess;
     const response = await fetch(`${target.base}${url}`, {
       method,
       headers: {
@@ -128,7 +65,7 @@ class RoundRobinClient {
 }
 
 const onPostgres = testBackend() === 'postgres';
-let nodes: Node[] = [];
+let nodes: ServerProcess[] = [];
 let url = '';
 let name = '';
 
@@ -143,7 +80,10 @@ describe.skipIf(!onPostgres)(
       await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('databaseTemplate')}`);
       await admin.end();
       url = databaseUrlFor(name);
-      nodes = [new Node(url, await freePort()), new Node(url, await freePort())];
+      nodes = [
+        new ServerProcess(nodeEnv(url), await freePort()),
+        new ServerProcess(nodeEnv(url), await freePort()),
+      ];
       // started together: both run their migrations, under the advisory lock
       await Promise.all(nodes.map((node) => node.start()));
     });

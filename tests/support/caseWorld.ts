@@ -50,6 +50,25 @@ export interface CaseWorldSpec {
   people: { person: NewPerson; member: NewPerson; other: NewPerson };
 }
 
+/**
+ * The case world most API test files build: 地域包括支援センター (houkatsu) takes the consultation and
+ * hands it over to the coordinating section (coordinator), and 障害者相談支援事業所 is the one partner,
+ * whose user shogai acknowledges the 支援会議. `reporters` file support reports, as in CaseWorldSpec.
+ */
+export const houkatsuHandoverWorld = (
+  people: CaseWorldSpec['people'],
+  reporters?: CaseWorldSpec['reporters'],
+): CaseWorldSpec => ({
+  coordinator: 'coordinator',
+  counter: 'houkatsu',
+  counterOrganization: '地域包括支援センター',
+  coordinatingOrganization: '重層事業担当',
+  partners: ['障害者相談支援事業所'],
+  acknowledgers: ['shogai'],
+  ...(reporters ? { reporters } : {}),
+  people,
+});
+
 const signedIn = new WeakMap<FastifyInstance, Map<string, Promise<DemoUser>>>();
 
 /** A user signed in in-process, once per app (sign-ins are rate-limited). */

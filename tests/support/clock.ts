@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { resetClock, setClock } from '../../src/domain/clock.ts';
+import { toIsoDate } from '../../src/domain/wareki.ts';
 
 /**
  * The instant that suites depending on "today" run at: Wednesday 2 December 2026, 10:00 in Tokyo
@@ -22,4 +23,11 @@ export function startTestClock(at: string = TEST_NOW): void {
     setClock(() => new Date(origin + Math.round(performance.now() - started)));
   });
   afterAll(() => resetClock());
+}
+
+/** The ISO date `days` days before today's date in Tokyo by the system clock (not the test clock). */
+export function daysAgo(days: number): string {
+  const date = new Date(`${toIsoDate(new Date())}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - days);
+  return date.toISOString().slice(0, 10);
 }

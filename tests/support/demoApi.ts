@@ -16,13 +16,18 @@ export type DemoApi<L extends string> = {
  * from the returned object then.
  */
 export function demoApi<L extends string>(...logins: L[]): DemoApi<L> {
+  return demoApiWith({}, ...logins);
+}
+
+/** demoApi, its server started with these environment settings (a lower lockout threshold, say). */
+export function demoApiWith<L extends string>(env: Record<string, string>, ...logins: L[]): DemoApi<L> {
   let server: TestServer | undefined;
   let dir: DemoDirectory | undefined;
   const clients = Object.fromEntries(
     logins.map((login) => [login, new ApiClient('http://127.0.0.1/')]),
   ) as Record<L, ApiClient>;
   beforeAll(async () => {
-    const started = await startTestServer();
+    const started = await startTestServer(env);
     server = started;
     dir = await demoDirectory(started.database.db);
     await Promise.all(

@@ -111,6 +111,27 @@ export async function createPerson(
   return id;
 }
 
+/** A person living together with the household, in `relation` to the supported person ('self' for them). */
+export async function addHouseholdMember(
+  db: Kysely<DB>,
+  dir: DemoDirectory,
+  householdId: string,
+  personId: string,
+  relation: string,
+): Promise<void> {
+  await db
+    .insertInto('household_members')
+    .values({
+      id: randomUUID(),
+      tenant_id: dir.tenantId,
+      household_id: householdId,
+      person_id: personId,
+      relation,
+      living_together: true,
+    })
+    .execute();
+}
+
 export interface ConsultationOverrides {
   organization?: string;
   receivedBy?: string;
@@ -131,17 +152,7 @@ export async function createConsultation(
   const personId = overrides.personId ?? (await createPerson(db, dir, { registeredBy: organizationId }));
   const householdId = randomUUID();
   await db.insertInto('households').values({ id: householdId, tenant_id: dir.tenantId }).execute();
-  await db
-    .insertInto('household_members')
-    .values({
-      id: randomUUID(),
-      tenant_id: dir.tenantId,
-      household_id: householdId,
-      person_id: personId,
-      relation: 'self',
-      living_together: true,
-    })
-    .execute();
+  await addHouseholdMember(db, dir, householdId, personId, 'self');
   const receivedBy =
     overrides.receivedBy ??
     (
@@ -323,19 +334,21 @@ export async function addConsent(
     .execute();
 }
 
-/** A meeting of the case (scheduled), optionally with invited organisations (by name). */
-export async function addMeeting(
+type MeetingKind = 'supportMeeting' | 'multilayerMeeting';
+
+/** Insert a meeting of the case, made by the coordinator; a 支援会議 is held under 法第106条の6, the other on consent. */
+async function insertMeeting(
   db: Kysely<DB>,
   dir: DemoDirectory,
   meeting: {
     caseId: string;
-    kind?: 'supportMeeting' | 'multilayerMeeting';
-    title?: string;
-    minutes?: string;
-    invite?: string[];
+    kind: MeetingKind;
+    title: string;
+    scheduledAt: Date;
+    heldAt: Date | null;
+    minutes: string | null;
   },
 ): Promise<string> {
-  const kind = meeting.kind ?? 'multilayerMeeting';
   const id = randomUUID();
   await db
     .insertInto('meetings')
@@ -343,16 +356,40 @@ export async function addMeeting(
       id,
       tenant_id: dir.tenantId,
       case_id: meeting.caseId,
-      kind_id: dir.meetingKind(kind),
-      legal_basis: kind === 'supportMeeting' ? 'article106_6' : 'consent',
-      title: meeting.title ?? '（試験）支援会議',
-      scheduled_at: new Date('2026-10-20T05:00:00Z'),
-      status: meeting.minutes ? 'held' : 'scheduled',
-      held_at: meeting.minutes ? new Date('2026-10-20T05:00:00Z') : null,
-      minutes: meeting.minutes ?? null,
+      kind_id: dir.meetingKind(meeting.kind),
+      legal_basis: meeting.kind === 'supportMeeting' ? 'article106_6' : 'consent',
+      title: meeting.title,
+      scheduled_at: meeting.scheduledAt,
+      status: meeting.heldAt ? 'held' : 'scheduled',
+      held_at: meeting.heldAt,
+      minutes: meeting.minutes,
       created_by: dir.user('coordinator').id,
     })
     .execute();
+  return id;
+}
+
+/** A meeting of the case (scheduled), optionally with invited organisations (by name). */
+export async function addMeeting(
+  db: Kysely<DB>,
+  dir: DemoDirectory,
+  meeting: {
+    caseId: string;
+    kind?: MeetingKind;
+    title?: string;
+    minutes?: string;
+    invite?: string[];
+  },
+): Promise<string> {
+  const at = new Date('2026-10-20T05:00:00Z');
+  const id = await insertMeeting(db, dir, {
+    caseId: meeting.caseId,
+    kind: meeting.kind ?? 'multilayerMeeting',
+    title: meeting.title ?? '（試験）支援会議',
+    scheduledAt: at,
+    heldAt: meeting.minutes ? at : null,
+    minutes: meeting.minutes ?? null,
+  });
   for (const name of meeting.invite ?? []) {
     await db
       .insertInto('meeting_invitations')
@@ -365,6 +402,74 @@ export async function addMeeting(
       .execute();
   }
   return id;
+}
+
+/**
+ * A meeting that can decide a plan, as the plan, monitoring and support-report tests set it up: a
+ * 重層的支援会議 (on consent) or a 支援会議 (法第106条の6), scheduled for 20 October 2026 10:00 JST and,
+ * unless `held` is false, held at 11:00, without minutes, made by the coordinator.
+ */
+export function addDecisionMeeting(
+  db: Kysely<DB>,
+  dir: DemoDirectory,
+  caseId: string,
+  options: { kind?: MeetingKind; title?: string; held?: boolean } = {},
+): Promise<string> {
+  const kind = options.kind ?? 'multilayerMeeting';
+  return insertMeeting(db, dir, {
+    caseId,
+    kind,
+    title: options.title ?? (kind === 'supportMeeting' ? '第1回支援会議' : '第1回重層的支援会議'),
+    scheduledAt: new Date('2026-10-20T01:00:00Z'),
+    heldAt: (options.held ?? true) ? new Date('2026-10-20T02:00:00Z') : null,
+    minutes: null,
+  });
+}
+
+/**
+ * Another city: a tenant '他市' with one city section named `organization` (the coordinating section
+ * when `coordinating`), straight in the database; for tests that something of another tenant is refused.
+ */
+export async function addOtherCity(
+  db: Kysely<DB>,
+  organization: { name: string; coordinating: boolean },
+): Promise<{ tenantId: string; organizationId: string }> {
+  const tenantId = randomUUID();
+  const organizationId = randomUUID();
+  await db
+    .insertInto('tenants')
+    .values({ id: tenantId, code: `other-${tenantId.slice(0, 8)}`, name: '他市' })
+    .execute();
+  await db
+    .insertInto('organizations')
+    .values({
+      id: organizationId,
+      tenant_id: tenantId,
+      name: organization.name,
+      name_kana: null,
+      kind: 'citySection',
+      is_coordinating_section: organization.coordinating,
+      is_council_member: false,
+      contact: JSON.stringify({}) as never,
+      disabled_at: null,
+    })
+    .execute();
+  return { tenantId, organizationId };
+}
+
+/** The case's timeline entry of this kind, as stored (the first found; fails if there is none). */
+export function caseEvent(db: Kysely<DB>, caseId: string, kind: string) {
+  return db
+    .selectFrom('case_events')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('kind', '=', kind)
+    .executeTakeFirstOrThrow();
+}
+
+/** The case's row as stored. */
+export function caseRow(db: Kysely<DB>, caseId: string) {
+  return db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow();
 }
 
 /** An approved support plan (version 1) of the case with one item held by the named organisation. */

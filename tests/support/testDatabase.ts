@@ -1,5 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { inject } from 'vitest';
+import { type BackupManifest, backupDatabase, restoreDatabase } from '../../src/db/backup.ts';
 import type { Database } from '../../src/db/database.ts';
+import { APP_ROLE, TENANT_SETTING } from '../../src/db/rowLevelSecurity.ts';
+import type { DB } from '../../src/db/schema.ts';
 import { testBackend } from './backend.ts';
 import { recycledPGlite, recycledPostgres } from './recycledDatabase.ts';
 
@@ -13,4 +20,43 @@ import { recycledPGlite, recycledPostgres } from './recycledDatabase.ts';
 export function freshDatabase(): Promise<Database> {
   const template = inject('databaseTemplate');
   return testBackend() === 'pglite' ? recycledPGlite(template) : recycledPostgres(template);
+}
+
+/** Run `write` in a transaction that then fails, so that all it wrote is rolled back. */
+export async function rolledBack(
+  db: Kysely<DB>,
+  write: (tx: Transaction<DB>) => Promise<unknown>,
+): Promise<void> {
+  await db
+    .transaction()
+    .execute(async (tx) => {
+      await write(tx);
+      throw new Error('roll back');
+    })
+    .catch(() => undefined);
+}
+
+/** Run `write` in a transaction as the request role under row-level security, for the tenant's rows. */
+export function asRequestRole<T>(
+  db: Kysely<DB>,
+  tenantId: string,
+  write: (tx: Transaction<DB>) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    await sql.raw(`SET LOCAL ROLE ${APP_ROLE}`).execute(tx);
+    await sql`SELECT set_config(${TENANT_SETTING}, ${tenantId}, true)`.execute(tx);
+    return write(tx);
+  });
+}
+
+/** Back the database up to a temporary file and restore it from there (forced); the backup's manifest. */
+export async function backupAndRestore(db: Kysely<DB>): Promise<BackupManifest> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kasane-backup-')), 'backup.jsonl.gz');
+  try {
+    const manifest = await backupDatabase(db, file, 'test');
+    await restoreDatabase(db, file, { force: true });
+    return manifest;
+  } finally {
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
 }

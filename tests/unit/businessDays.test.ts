@@ -8,15 +8,7 @@ import {
   isHoliday,
   isYearEndClosure,
 } from '../../src/domain/businessDays.ts';
-
-function everyDay(from: string, to: string): string[] {
-  const dates: string[] = [];
-  const end = Date.parse(`${to}T00:00:00Z`);
-  for (let ms = Date.parse(`${from}T00:00:00Z`); ms <= end; ms += 86_400_000) {
-    dates.push(new Date(ms).toISOString().slice(0, 10));
-  }
-  return dates;
-}
+import { everyDay } from '../support/calendarDays.ts';
 
 describe('isHoliday and holidayName', () => {
   it.each([

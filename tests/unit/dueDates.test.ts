@@ -13,15 +13,7 @@ import {
   reportDueDate,
   reportStatus,
 } from '../../src/domain/dueDates.ts';
-
-function everyDay(from: string, to: string): string[] {
-  const dates: string[] = [];
-  const end = Date.parse(`${to}T00:00:00Z`);
-  for (let ms = Date.parse(`${from}T00:00:00Z`); ms <= end; ms += 86_400_000) {
-    dates.push(new Date(ms).toISOString().slice(0, 10));
-  }
-  return dates;
-}
+import { everyDay } from '../support/calendarDays.ts';
 
 describe('dueDateOf: the effective due date', () => {
   it.each([

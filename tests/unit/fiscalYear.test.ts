@@ -6,19 +6,7 @@ import {
   formatFiscalYear,
   parseFiscalYear,
 } from '../../src/domain/fiscalYear.ts';
-
-function everyNthDay(from: string, to: string, step: number): string[] {
-  const dates: string[] = [];
-  const end = Date.parse(`${to}T00:00:00Z`);
-  for (let ms = Date.parse(`${from}T00:00:00Z`); ms <= end; ms += step * 86_400_000) {
-    dates.push(new Date(ms).toISOString().slice(0, 10));
-  }
-  return dates;
-}
-
-function nextDay(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
+import { everyNthDay, shiftDays } from '../support/calendarDays.ts';
 
 describe('fiscalYearOf', () => {
   it.each([
@@ -91,7 +79,7 @@ describe('fiscalYearRange', () => {
   it('leaves no gap or overlap between consecutive fiscal years', () => {
     for (let fiscalYear = 1900; fiscalYear <= 2100; fiscalYear += 1) {
       const { start, end } = fiscalYearRange(fiscalYear);
-      expect(nextDay(end)).toBe(fiscalYearRange(fiscalYear + 1).start);
+      expect(shiftDays(end, 1)).toBe(fiscalYearRange(fiscalYear + 1).start);
       expect([fiscalYearOf(start), fiscalYearOf(end)]).toEqual([fiscalYear, fiscalYear]);
     }
   });

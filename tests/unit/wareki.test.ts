@@ -8,20 +8,7 @@ import {
   toIsoDate,
   toWareki,
 } from '../../src/domain/wareki.ts';
-
-/** Every `step`-th calendar day from `from` to `to`, both 'YYYY-MM-DD'. */
-function everyNthDay(from: string, to: string, step: number): string[] {
-  const dates: string[] = [];
-  const end = Date.parse(`${to}T00:00:00Z`);
-  for (let ms = Date.parse(`${from}T00:00:00Z`); ms <= end; ms += step * 86_400_000) {
-    dates.push(new Date(ms).toISOString().slice(0, 10));
-  }
-  return dates;
-}
-
-function shiftDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
+import { everyNthDay, shiftDays } from '../support/calendarDays.ts';
 
 describe('eras', () => {
   it('lists the five modern eras, oldest first, with their initials and first days', () => {
