@@ -1,8 +1,11 @@
 import type { ReactNode } from 'react';
 import { Table, type TableProps, Td, Th } from './table.tsx';
 
-/** A column header: its text, or its text with classes for the header cell (e.g. a minimum width). */
-export type DataColumn = string | { label: string; className?: string };
+/**
+ * A column header: its text, or its text with classes for the header cell (e.g. a minimum width), or
+ * text only screen readers hear (`visuallyHidden`: a column of row buttons needs no visible heading).
+ */
+export type DataColumn = string | { label: string; className?: string; visuallyHidden?: boolean };
 
 /** The header row of a data table: one `<th scope="col">` per column. */
 export function TableHead({ columns }: { columns: readonly DataColumn[] }) {
@@ -10,11 +13,11 @@ export function TableHead({ columns }: { columns: readonly DataColumn[] }) {
     <thead>
       <tr>
         {columns.map((column) => {
-          const { label, className } =
-            typeof column === 'string' ? { label: column, className: undefined } : column;
+          const { label, className, visuallyHidden } =
+            typeof column === 'string' ? { label: column } : column;
           return (
             <Th key={label} scope="col" className={className}>
-              {label}
+              {visuallyHidden ? <span className="sr-only">{label}</span> : label}
             </Th>
           );
         })}

@@ -152,7 +152,7 @@ export function DisclosurePage() {
               t('audit.disclosure.birthDate'),
               t('audit.disclosure.address'),
               t('audit.disclosure.registeredBy'),
-              '<span className="sr-only">{t(\'audit.disclosure.select\')}</span>',
+              { label: t('audit.disclosure.select'), visuallyHidden: true },
             ]}
             rows={items}
             empty={t('audit.disclosure.empty')}
