@@ -1,6 +1,7 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Disclosure } from '../contract/auditEvents.ts';
 import { personAccessLog } from '../db/auditEvents.ts';
+import type { Executor } from '../db/executor.ts';
 import type { DB } from '../db/schema.ts';
 import { auditActionName } from '../domain/auditActions.ts';
 import { caseStageLabels } from '../domain/caseStage.ts';
@@ -18,8 +19,6 @@ import {
 import { formatDateWithWareki, formatWareki } from '../domain/wareki.ts';
 import { presentAccessLogEntry } from './auditPresenter.ts';
 import type { DocumentSection, TableDocument } from './documents.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 /** The access log in a disclosure: the newest this many looks (a disclosure is a document, not a dump). */
 export const DISCLOSURE_ACCESS_LOG_LIMIT = 5_000;

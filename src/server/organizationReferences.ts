@@ -1,9 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
 import { knownOrganizationIds } from '../db/cases.ts';
-import type { DB } from '../db/schema.ts';
+import type { Executor } from '../db/executor.ts';
 import { refuseFieldErrors, unknownEntries } from './problem.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 /** An organisation a request body refers to, and the field that names it. */
 export interface OrganizationReference {

@@ -1,6 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
 import { type CaseRow, personBelongsToCase } from '../db/cases.ts';
-import type { DB } from '../db/schema.ts';
+import type { Executor } from '../db/executor.ts';
 import { type OrganizationReference, requireKnownOrganizations } from './organizationReferences.ts';
 import { invalidField } from './problem.ts';
 
@@ -8,8 +7,6 @@ import { invalidField } from './problem.ts';
  * The checks of what a record of sharing names (a consent to share, a grant of a sensitive fact):
  * the person it is about and the organisations it is shared with.
  */
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 /** 400 unless the person is one of the case's household. */
 export async function requirePersonInCase(db: Executor, kase: CaseRow, personId: string): Promise<void> {

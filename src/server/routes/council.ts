@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import { idParamsSchema } from '../../contract/common.ts';
 import {
@@ -20,6 +20,7 @@ import {
   opinionListSchema,
   opinionSchema,
 } from '../../contract/council.ts';
+import type { Executor } from '../../db/executor.ts';
 import { listChallenges, loadProgrammes } from '../../db/recidivismPlan.ts';
 import { cooperatingEmployerCounts } from '../../db/resourceCounts.ts';
 import type { DB } from '../../db/schema.ts';
@@ -37,8 +38,6 @@ import { enforce, type FieldError, notFound, refuseFieldErrors, unknownEntries }
 import { requestTransaction } from '../requestTransaction.ts';
 import { findYearLock, loadProgress } from './programmeProgress.ts';
 import { requirePlan } from './recidivismPlan.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 /** The 刑事司法 issue codes of an assessment that mark a case as one of 犯罪をした者等. */
 export const offenceIssueCodes = [

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import {
   evaluationScaleSchema,
   evaluationScaleUpdateSchema,
@@ -16,6 +16,7 @@ import {
   yearUnlockInputSchema,
   yearUnlockSchema,
 } from '../../contract/recidivismPlan.ts';
+import type { Executor } from '../../db/executor.ts';
 import { loadProgrammes, type RecidivismPlanRow } from '../../db/recidivismPlan.ts';
 import { cooperatingEmployerCounts } from '../../db/resourceCounts.ts';
 import type { DB } from '../../db/schema.ts';
@@ -31,8 +32,6 @@ import { automaticIndicatorsOf } from '../../domain/resources/automaticIndicator
 import { operations } from '../operation.ts';
 import { forbidden, HttpProblem, invalidField, notFound, orNotFound } from '../problem.ts';
 import { requirePlan } from './recidivismPlan.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 function checkYearInPlan(plan: RecidivismPlanRow, fiscalYear: number, field: string): void {
   if (fiscalYear < plan.period_from_fiscal_year || fiscalYear > plan.period_to_fiscal_year) {
