@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RecordDetail } from '../../../components/record-detail.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
@@ -74,59 +75,69 @@ export function ResourceDetailPage({ resourceId }: { resourceId: string }) {
           { term: t('resources.detail.assuredOn'), value: r.assuredOn ?? '' },
         ]}
       />
-      <section aria-labelledby="resource-locations" className="flex flex-col gap-3">
-        <h2 id="resource-locations" className="text-std-20B-150">
-          {t('resources.detail.locations')}
-        </h2>
-        {r.locations.length === 0 ? (
-          <p>{t('common.none')}</p>
-        ) : (
-          <ul className="flex flex-col gap-3">
-            {r.locations.map((l) => (
-              <li key={JSON.stringify(l)} className="rounded-8 border border-solid-gray-420 p-4">
-                {l.name ? <p className="text-std-16B-170">{l.name}</p> : null}
-                {l.address ? <p>{l.address}</p> : null}
-                <p>
-                  {t('resources.form.schoolDistrict')}：{l.schoolDistrict ?? t('common.none')}　
-                  {t('resources.form.district')}：{l.district ?? t('common.none')}
-                </p>
-                {l.transportation ? <p>{l.transportation}</p> : null}
-              </li>
-            ))}
-          </ul>
+      <ListSection
+        id="resource-locations"
+        title={t('resources.detail.locations')}
+        items={r.locations}
+        listClassName="flex flex-col gap-3"
+        itemClassName="rounded-8 border border-solid-gray-420 p-4"
+      >
+        {(l) => (
+          <>
+            {l.name ? <p className="text-std-16B-170">{l.name}</p> : null}
+            {l.address ? <p>{l.address}</p> : null}
+            <p>
+              {t('resources.form.schoolDistrict')}：{l.schoolDistrict ?? t('common.none')}　
+              {t('resources.form.district')}：{l.district ?? t('common.none')}
+            </p>
+            {l.transportation ? <p>{l.transportation}</p> : null}
+          </>
         )}
-      </section>
-      <section aria-labelledby="resource-schedules" className="flex flex-col gap-3">
-        <h2 id="resource-schedules" className="text-std-20B-150">
-          {t('resources.detail.schedules')}
-        </h2>
-        {r.schedules.length === 0 ? (
-          <p>{t('common.none')}</p>
-        ) : (
-          <ul className="list-disc pl-6">
-            {r.schedules.map((s) => (
-              <li key={JSON.stringify(s)}>{scheduleText(s, t)}</li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section aria-labelledby="resource-contacts" className="flex flex-col gap-3">
-        <h2 id="resource-contacts" className="text-std-20B-150">
-          {t('resources.detail.contacts')}
-        </h2>
-        {r.contacts.length === 0 ? (
-          <p>{t('common.none')}</p>
-        ) : (
-          <ul className="list-disc pl-6">
-            {r.contacts.map((c) => (
-              <li key={JSON.stringify(c)}>
-                {[c.department, c.title, c.name, c.phone, c.email].filter(Boolean).join('　')}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      </ListSection>
+      <ListSection id="resource-schedules" title={t('resources.detail.schedules')} items={r.schedules}>
+        {(s) => scheduleText(s, t)}
+      </ListSection>
+      <ListSection id="resource-contacts" title={t('resources.detail.contacts')} items={r.contacts}>
+        {(c) => [c.department, c.title, c.name, c.phone, c.email].filter(Boolean).join('　')}
+      </ListSection>
       <RouteLink to="/resources">{t('resources.detail.backToList')}</RouteLink>
     </RecordDetail>
+  );
+}
+
+/** A titled section of the detail page: its entries as a list, or 「なし」 when there are none. */
+function ListSection<T>({
+  id,
+  title,
+  items,
+  listClassName = 'list-disc pl-6',
+  itemClassName,
+  children,
+}: {
+  id: string;
+  title: string;
+  items: readonly T[];
+  listClassName?: string;
+  itemClassName?: string;
+  children: (item: T) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby={id} className="flex flex-col gap-3">
+      <h2 id={id} className="text-std-20B-150">
+        {title}
+      </h2>
+      {items.length === 0 ? (
+        <p>{t('common.none')}</p>
+      ) : (
+        <ul className={listClassName}>
+          {items.map((item) => (
+            <li key={JSON.stringify(item)} className={itemClassName}>
+              {children(item)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
