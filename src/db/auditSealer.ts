@@ -17,44 +17,47 @@ const BATCH = 2000;
 /**
  * Seal every event committed and waiting in `audit_pending`; returns how many were sealed. Runs as
  * the database owner. Several sealers (several app instances on one database) may run at once: each
- * scope's head row is locked while its chain is extended, so they take turns per scope.
+ * scope's head row is locked while its chain is extended, so they take turns per scope. Events that
+ * commit while a pass runs are left to the next one (a new event sets one off; so does the idle timer).
  */
 export async function sealAuditTrail(db: Kysely<DB>): Promise<number> {
   let total = 0;
   for (;;) {
     const scopes = await db.selectFrom('audit_pending').select('scope').distinct().execute();
-    let sealed = 0;
-    for (const { scope } of scopes) sealed += await sealScope(db, scope);
-    total += sealed;
-    // nothing left, or only queue lines whose event is gone (verify reports those)
-    if (sealed === 0) return total;
+    let full = false;
+    for (const { scope } of scopes) {
+      const sealed = await sealScope(db, scope);
+      total += sealed;
+      full ||= sealed === BATCH;
+    }
+    // a scope with more waiting than one batch goes on; queue lines whose event is gone stay (verify reports those)
+    if (!full) return total;
   }
 }
 
+/** Seal one batch of a scope's waiting events in one transaction: three statements inside it. */
 async function sealScope(db: Kysely<DB>, scope: string): Promise<number> {
   return db.transaction().execute(async (tx) => {
-    // A seal lost in a crash leaves its events in the queue, to be sealed again: no flush needed.
-    await sql`SET LOCAL synchronous_commit TO OFF`.execute(tx);
-    // Upsert-and-return locks the head row (creating it at the genesis hash the first time).
-    const head = await tx
-      .insertInto('audit_seal_heads')
-      .values({ scope, position: '0', hash: GENESIS_HASH })
-      .onConflict((oc) => oc.column('scope').doUpdateSet({ scope }))
-      .returning(['position', 'hash'])
-      .executeTakeFirstOrThrow();
-    const pending = await tx
-      .selectFrom('audit_pending')
-      .select('seq')
-      .where('scope', '=', scope)
-      .orderBy('seq')
-      .limit(BATCH)
-      .execute();
-    if (pending.length === 0) return 0;
+    // Upsert-and-return locks the head row (creating it at the genesis hash the first time). A seal
+    // lost in a crash leaves its events in the queue, to be sealed again: the commit needs no flush.
+    const { rows: heads } = await sql<{ position: string; hash: string }>`
+      WITH head AS (
+        INSERT INTO audit_seal_heads (scope, position, hash) VALUES (${scope}, 0, ${GENESIS_HASH})
+        ON CONFLICT (scope) DO UPDATE SET scope = excluded.scope
+        RETURNING position, hash)
+      SELECT head.position, head.hash, set_config('synchronous_commit', 'off', true) AS commit_mode FROM head`.execute(
+      tx,
+    );
+    const head = heads[0];
+    if (!head) throw new Error(`the seal head of ${scope} was not returned`);
+    // read after the lock: a sealer that held it before has deleted what it sealed
     const events = await tx
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('seq', '=', sql<string>`ANY(${`{${pending.map((p) => p.seq).join(',')}}`}::bigint[])`)
-      .orderBy('seq')
+      .selectFrom('audit_pending as p')
+      .innerJoin('audit_events as e', 'e.seq', 'p.seq')
+      .selectAll('e')
+      .where('p.scope', '=', scope)
+      .orderBy('p.seq')
+      .limit(BATCH)
       .execute();
     if (events.length === 0) return 0;
     let position = BigInt(head.position);
@@ -63,20 +66,23 @@ async function sealScope(db: Kysely<DB>, scope: string): Promise<number> {
       position += 1n;
       const details = parseJsonColumn<Record<string, unknown>>(event.details);
       const hash = sealHash(previous, String(position), { ...event, details });
-      const seal = { scope, position: String(position), event_seq: event.seq, prev_hash: previous, hash };
+      const seal = { position: String(position), eventSeq: event.seq, previous, hash };
       previous = hash;
       return seal;
     });
-    await tx.insertInto('audit_seals').values(seals).execute();
-    await tx
-      .deleteFrom('audit_pending')
-      .where('seq', '=', sql<string>`ANY(${`{${events.map((e) => e.seq).join(',')}}`}::bigint[])`)
-      .execute();
-    await tx
-      .updateTable('audit_seal_heads')
-      .set({ position: String(position), hash: previous })
-      .where('scope', '=', scope)
-      .execute();
+    // the seals, the queue lines they empty and the new head, in one statement of constant text
+    await sql`
+      WITH sealed AS (
+        INSERT INTO audit_seals (scope, position, event_seq, prev_hash, hash)
+        SELECT ${scope}, s.position, s.event_seq, s.prev_hash, s.hash
+          FROM unnest(${seals.map((x) => x.position)}::bigint[], ${seals.map((x) => x.eventSeq)}::bigint[],
+                      ${seals.map((x) => x.previous)}::text[], ${seals.map((x) => x.hash)}::text[])
+               AS s(position, event_seq, prev_hash, hash)
+        RETURNING event_seq),
+      emptied AS (DELETE FROM audit_pending WHERE seq IN (SELECT event_seq FROM sealed))
+      UPDATE audit_seal_heads SET position = ${String(position)}, hash = ${previous} WHERE scope = ${scope}`.execute(
+      tx,
+    );
     return seals.length;
   });
 }

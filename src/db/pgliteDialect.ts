@@ -1,4 +1,4 @@
-import type { PGlite } from '@electric-sql/pglite';
+import { messages, type PGlite, parse, protocol } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -11,6 +11,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { statementName } from './preparedStatements.ts';
 import type { ScriptConnection } from './tenantScopedDriver.ts';
 
 /** A FIFO lock: `lock()` resolves with the release function once every earlier holder has released. */
@@ -32,32 +33,118 @@ class Mutex {
 const identity = (value: string) => value;
 const parsers = { 1082: identity, 20: identity };
 
+/**
+ * Statements the session keeps prepared, at most: past that (lists of ids of varying length make new
+ * texts) they are all deallocated at the next statement outside a transaction, so memory for plans
+ * stays bounded, as on PostgreSQL (preparedStatements.ts).
+ */
+export const MAX_PREPARED_STATEMENTS = 500;
+
+const { serialize } = protocol;
+type BackendMessage = Parameters<typeof parse.parseResults>[0][number];
+
+function joined(parts: Uint8Array[]): Uint8Array {
+  const whole = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    whole.set(part, offset);
+    offset += part.length;
+  }
+  return whole;
+}
+
+/**
+ * The one session, spoken to in the wire protocol (docs/adr/0010). A statement with parameters is
+ * prepared under a name derived from its text the first time, then only bound and executed: one
+ * message into the WebAssembly module per statement. `PGlite.query` parses and plans every statement
+ * anew in five calls into the module, and planning Kasane's statements (joins, access predicates,
+ * row-level-security policies) costs more than running them: the session lookup took 1.5 ms that way
+ * and 0.1–0.2 ms prepared. Statements without parameters (transaction control, DDL) go as one simple
+ * query.
+ */
 class PGliteConnection implements DatabaseConnection, ScriptConnection {
   readonly #pg: PGlite;
+  /** Statement name → the type of each parameter, for the statements prepared in this session. */
+  readonly #prepared = new Map<string, number[]>();
+  /** Whether the session is outside a transaction block (the last ReadyForQuery said so). */
+  #idle = true;
 
   constructor(pg: PGlite) {
     this.#pg = pg;
   }
 
+  /** Forget what an earlier user of this PGlite session prepared (a test's recycled database). */
+  async reset(): Promise<void> {
+    await this.#send(serialize.query('DEALLOCATE ALL'));
+    this.#prepared.clear();
+  }
+
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.#pg.query<R>(query.sql, query.parameters as unknown[], {
-      rowMode: 'object',
-      parsers,
-    });
+    const messages =
+      query.parameters.length === 0
+        ? await this.#send(serialize.query(query.sql))
+        : await this.#execute(query.sql, query.parameters);
+    const result = parse.parseResults(messages, this.#pg.parsers, { rowMode: 'object', parsers }).at(-1);
     return {
-      rows: result.rows ?? [],
-      numAffectedRows: result.affectedRows != null ? BigInt(result.affectedRows) : undefined,
+      rows: (result?.rows ?? []) as R[],
+      numAffectedRows: result?.affectedRows != null ? BigInt(result.affectedRows) : undefined,
     };
   }
 
   /** Several statements in one call (the tenant scope's SET LOCALs with BEGIN). */
   async executeScript(script: string): Promise<void> {
-    await this.#pg.exec(script);
+    await this.#send(serialize.query(script));
   }
 
   // biome-ignore lint/correctness/useYield: PGlite has no cursors; Kysely only needs the method to exist.
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('PGlite does not support streaming queries');
+  }
+
+  async #execute(text: string, parameters: readonly unknown[]): Promise<BackendMessage[]> {
+    const name = statementName(text);
+    let types = this.#prepared.get(name);
+    if (!types) {
+      if (this.#idle && this.#prepared.size >= MAX_PREPARED_STATEMENTS) await this.reset();
+      types = parse.parseDescribeStatementResults(
+        await this.#send(
+          joined([
+            serialize.parse({ name, text }),
+            serialize.describe({ type: 'S', name }),
+            serialize.sync(),
+          ]),
+        ),
+      );
+      this.#prepared.set(name, types);
+    }
+    const statementTypes = types;
+    const values = parameters.map((value, i) => {
+      if (value === null || value === undefined) return null;
+      const serializer = this.#pg.serializers[statementTypes[i] ?? 0];
+      return serializer ? serializer(value) : String(value);
+    });
+    return this.#send(
+      joined([
+        serialize.bind({ statement: name, values: values as string[] }),
+        serialize.describe({ type: 'P' }),
+        serialize.execute({}),
+        serialize.sync(),
+      ]),
+    );
+  }
+
+  /** One message into the session, its answers back; the statement's DatabaseError when it failed. */
+  async #send(message: Uint8Array): Promise<BackendMessage[]> {
+    return this.#pg._runExclusiveQuery(async () => {
+      const answers = await this.#pg.execProtocolStream(message, { syncToFs: false, throwOnError: false });
+      // the session answers ReadyForQuery after an error too: whether it is in a transaction is known
+      const ready = answers.findLast((answer) => answer instanceof messages.ReadyForQueryMessage);
+      this.#idle = ready?.status === 'I';
+      const error = answers.find((answer) => answer instanceof messages.DatabaseError);
+      if (error) throw error;
+      if (this.#idle) await this.#pg.syncToFs();
+      return answers;
+    });
   }
 }
 
@@ -81,6 +168,7 @@ class SerializedPGliteDriver implements Driver {
 
   async init(): Promise<void> {
     await this.#pg.waitReady;
+    await this.#connection.reset();
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
