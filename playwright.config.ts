@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type Project } from '@playwright/test';
+import { chromiumPath } from './scripts/chromium.mjs';
 
 /**
  * The browser suite. Every worker runs its own Kasane server on its own copy of a demo template
@@ -57,7 +58,7 @@ export default defineConfig({
     },
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       args: [
         '--no-sandbox',
         '--headless',

@@ -17,11 +17,13 @@
 // foreground, since each of them keeps both cores busy on its own; the quick bench runs beside the
 // PostgreSQL one (its output in .kasane-test/bench.log).
 //
-// Browser tests need Chromium (/usr/bin/chromium or CHROMIUM_PATH): without it they are skipped with a
-// warning, unless CI or KASANE_REQUIRE_BROWSER is set, when that fails.
+// Browser tests need Debian's Chromium (chromium-headless-shell or chromium, or CHROMIUM_PATH:
+// scripts/chromium.mjs): without it they are skipped with a warning, unless CI or
+// KASANE_REQUIRE_BROWSER is set, when that fails.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { chromiumPath } from './chromium.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, '.kasane-test');
@@ -91,17 +93,17 @@ function vitest(name, project, env) {
 
 /** The build, then the browser suite started in the background; resolves when the browser suite ends. */
 async function browserSuite() {
-  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  const chromium = chromiumPath();
   const requireBrowser = Boolean(process.env.CI || process.env.KASANE_REQUIRE_BROWSER);
   if (!fs.existsSync(chromium)) {
     if (requireBrowser) {
       console.error(
-        `\nBrowser tests need Chromium at ${chromium} (apt-get install chromium). Failing because CI is set.`,
+        `\nBrowser tests need Chromium at ${chromium} (apt-get install chromium-headless-shell). Failing because CI is set.`,
       );
       suites.push({ name: 'browser', seconds: 0, passed: 0, failed: 1, skipped: 0 });
     } else {
       console.warn(
-        `\n⚠ Browser tests skipped: no Chromium at ${chromium}. Install Debian's chromium (or set CHROMIUM_PATH) to run them.`,
+        `\n⚠ Browser tests skipped: no Chromium at ${chromium}. Install Debian's chromium-headless-shell (or set CHROMIUM_PATH) to run them.`,
       );
     }
     return () => Promise.resolve();
