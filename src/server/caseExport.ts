@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs';
 import { participationBases } from '../contract/cases.ts';
 import type { CaseListRow } from '../db/cases.ts';
 import { caseStageLabels } from '../domain/caseStage.ts';
 import { householdFlags, labelOf } from '../domain/codeLists.ts';
 import { formatWareki } from '../domain/wareki.ts';
 import { a4LandscapeSetup, encodeCsvLines, xlsxHeaderRow } from './documents.ts';
+import { loadExcel } from './officeLibraries.ts';
 
 /** One case of the export: the list's row and the day of its latest contact (if any). */
 export interface CaseExportRow {
@@ -74,7 +74,7 @@ export function caseExportCsv(cases: readonly CaseExportRow[]): Buffer {
  * a text cell (exceljs writes strings as strings, never as formulas).
  */
 export async function caseExportXlsx(cases: readonly CaseExportRow[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Kasane';
   const sheet = workbook.addWorksheet('事例一覧', {
     views: [{ state: 'frozen', ySplit: 1 }],

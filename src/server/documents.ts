@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import pdfMake from 'pdfmake';
+import type * as ExcelJS from 'exceljs';
+import type PdfMake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { encodeCsv } from './csv.ts';
+import { loadExcel } from './officeLibraries.ts';
 
 /**
  * A printable document as officials expect it: a title, a few header lines, then sections each
@@ -76,7 +77,7 @@ export function xlsxHeaderRow(sheet: ExcelJS.Worksheet, cells: string[]): ExcelJ
 
 /** xlsx: one worksheet, sections stacked with bold headings, set to print on A4 landscape. */
 export async function renderXlsx(document: TableDocument): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Kasane';
   const sheet = workbook.addWorksheet(document.title.slice(0, 31), { pageSetup: a4LandscapeSetup });
   const widest = Math.max(...document.sections.map((s) => s.columns.length), 1);
@@ -130,21 +131,30 @@ const fontFiles = {
 };
 const allowedFonts = new Set(Object.values(fontFiles));
 
-pdfMake.setFonts({
-  NotoSansJP: {
-    normal: fontFiles.normal,
-    bold: fontFiles.bold,
-    italics: fontFiles.normal,
-    bolditalics: fontFiles.bold,
-  },
-});
-// A document never fetches anything: no URL at all, and on disk only the two embedded fonts.
-pdfMake.setUrlAccessPolicy(() => false);
-pdfMake.setLocalAccessPolicy((file) => allowedFonts.has(path.resolve(file)));
+/** pdfmake, loaded with its fonts and access policies the first time a PDF is made (as exceljs). */
+let pdfMake: Promise<typeof PdfMake> | undefined;
+
+function loadPdfMake(): Promise<typeof PdfMake> {
+  pdfMake ??= import('pdfmake').then(({ default: pdf }) => {
+    pdf.setFonts({
+      NotoSansJP: {
+        normal: fontFiles.normal,
+        bold: fontFiles.bold,
+        italics: fontFiles.normal,
+        bolditalics: fontFiles.bold,
+      },
+    });
+    // A document never fetches anything: no URL at all, and on disk only the two embedded fonts.
+    pdf.setUrlAccessPolicy(() => false);
+    pdf.setLocalAccessPolicy((file) => allowedFonts.has(path.resolve(file)));
+    return pdf;
+  });
+  return pdfMake;
+}
 
 /** Any pdfmake document with the fonts and access policies above (the 帳票 build their own layout). */
 export async function renderPdfDefinition(definition: TDocumentDefinitions): Promise<Buffer> {
-  return pdfMake.createPdf(definition).getBuffer();
+  return (await loadPdfMake()).createPdf(definition).getBuffer();
 }
 
 /** PDF on A4 landscape with Noto Sans JP embedded (subset), page numbers in the footer. */
@@ -188,7 +198,7 @@ export async function renderPdf(document: TableDocument): Promise<Buffer> {
     footer: (page, pages) => ({ text: `${page} / ${pages}`, alignment: 'center', fontSize: 8 }),
     content,
   };
-  return pdfMake.createPdf(definition).getBuffer();
+  return renderPdfDefinition(definition);
 }
 
 /** The content type of CSV in the encoding it was written in. */

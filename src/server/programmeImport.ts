@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import Encoding from 'encoding-japanese';
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import {
   IMPORT_NOTE_MARK,
   normalizeImportHeader,
@@ -8,6 +8,7 @@ import {
   programmeImportColumn,
   programmeImportColumns,
 } from '../domain/programmeImportColumns.ts';
+import { loadExcel } from './officeLibraries.ts';
 
 /**
  * Reading the 資料編 programme list as the city keeps it: CSV or TSV in UTF-8 or Shift_JIS
@@ -53,7 +54,7 @@ function cellText(value: ExcelJS.CellValue): string {
 /** Decode the bytes into rows. Throws ImportFileError with a Japanese message for an unreadable file. */
 export async function readImportFile(fileName: string, bytes: Buffer): Promise<ParsedFile> {
   if (isZip(bytes) || /\.xlsx$/i.test(fileName)) {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (await loadExcel()).Workbook();
     try {
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch {

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import {
   IMPORT_NOTE_MARK,
   type ProgrammeImportColumnKey,
@@ -6,6 +5,7 @@ import {
 } from '../domain/programmeImportColumns.ts';
 import { encodeCsv } from './csv.ts';
 import { xlsxHeaderRow } from './documents.ts';
+import { loadExcel } from './officeLibraries.ts';
 
 /**
  * The template the 取組の取込 screen offers: the columns of src/domain/programmeImportColumns.ts (the
@@ -63,7 +63,7 @@ export function renderTemplateCsv(context: TemplateContext): Buffer {
 }
 
 export async function renderTemplateXlsx(context: TemplateContext): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Kasane';
   const example = exampleRow(context);
 

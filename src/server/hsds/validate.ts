@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import schema from './service.schema.json' with { type: 'json' };
 
@@ -8,10 +8,18 @@ import schema from './service.schema.json' with { type: 'json' };
  * their own (`datapackage_type`, `constraints` …), hence `strict: false`; `csv` is a format they name
  * for tabular exchange that says nothing about JSON values.
  */
-const ajv = new Ajv({ strict: false, allErrors: true });
-addFormats.default(ajv);
-ajv.addFormat('csv', true);
-const validator = ajv.compile(schema);
+let compiled: ValidateFunction | undefined;
+
+/** The schema compiled the first time a service is checked, not when the server starts. */
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    ajv.addFormat('csv', true);
+    compiled = ajv.compile(schema);
+  }
+  return compiled;
+}
 
 export interface SchemaError {
   /** JSON pointer inside the service, e.g. `/schedules/0/freq` */
@@ -21,8 +29,9 @@ export interface SchemaError {
 
 /** The schema errors of one service (empty when it is a valid HSDS 3.0 service). */
 export function hsdsServiceErrors(service: unknown): SchemaError[] {
-  if (validator(service)) return [];
-  return (validator.errors ?? []).slice(0, 20).map((e: ErrorObject) => ({
+  const validate = validator();
+  if (validate(service)) return [];
+  return (validate.errors ?? []).slice(0, 20).map((e: ErrorObject) => ({
     path: e.instancePath || '/',
     message: e.message ?? 'invalid',
   }));
