@@ -4,8 +4,8 @@
 // the browser suite on two cores), else the full browser (package chromium).
 import fs from 'node:fs';
 
-export const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
-export const FULL_BROWSER = '/usr/bin/chromium';
+const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
+const FULL_BROWSER = '/usr/bin/chromium';
 
 /** The Chromium executable to launch; it may not exist (the caller says so). */
 export function chromiumPath() {
