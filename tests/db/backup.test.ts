@@ -22,7 +22,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { seedDemoCases } from '../../src/server/demo/demoCases.ts';
 import { testBackend } from '../support/backend.ts';
-import { freshDatabase } from '../support/testDatabase.ts';
+import { emptyPGlite, freshDatabase } from '../support/testDatabase.ts';
 
 /**
  * Backup and restore round trips: a database with the demo casework → backup → restore into a
@@ -68,7 +68,7 @@ async function emptyPostgres(): Promise<{ name: string; url: string; drop(): Pro
 /** A freshly migrated, unseeded database of either kind. */
 async function emptyDatabase(kind: 'pglite' | 'postgres'): Promise<Database> {
   if (kind === 'pglite') {
-    const database = wrapPGlite(await createPGlite());
+    const database = wrapPGlite(await emptyPGlite());
     await migrateToLatest(database.db);
     return database;
   }

@@ -15,7 +15,11 @@ export default async function setup(project: TestProject) {
   if (testBackend() === 'pglite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kasane-test-'));
     const file = path.join(dir, 'template.tar');
+    const empty = path.join(dir, 'empty.tar');
     const instance = await createPGlite();
+    // the new cluster as initdb left it, for the tests that need an unmigrated database
+    fs.writeFileSync(empty, Buffer.from(await (await instance.dumpDataDir('none')).arrayBuffer()));
+    project.provide('emptyCluster', empty);
     const database = wrapPGlite(instance);
     await migrateToLatest(database.db);
     await seedTestData(database);
@@ -39,6 +43,7 @@ export default async function setup(project: TestProject) {
   await seedTestData(database);
   await database.close();
   project.provide('databaseTemplate', name);
+  project.provide('emptyCluster', '');
   return async () => {
     // the workers' recycled copies are named after the template (recycledDatabase.ts)
     const { rows: copies } = await admin.query<{ datname: string }>(

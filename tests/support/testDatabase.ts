@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { inject } from 'vitest';
 import { type BackupManifest, backupDatabase, restoreDatabase } from '../../src/db/backup.ts';
-import type { Database } from '../../src/db/database.ts';
+import { createPGlite, type Database } from '../../src/db/database.ts';
 import { APP_ROLE, TENANT_SETTING } from '../../src/db/rowLevelSecurity.ts';
 import type { DB } from '../../src/db/schema.ts';
 import { testBackend } from './backend.ts';
@@ -20,6 +21,11 @@ import { recycledPGlite, recycledPostgres } from './recycledDatabase.ts';
 export function freshDatabase(): Promise<Database> {
   const template = inject('databaseTemplate');
   return testBackend() === 'pglite' ? recycledPGlite(template) : recycledPostgres(template);
+}
+
+/** A new, unmigrated PGlite cluster, loaded from the dump global setup took of one (faster than initdb). */
+export function emptyPGlite(): Promise<PGlite> {
+  return createPGlite({ loadDataDir: new Blob([fs.readFileSync(inject('emptyCluster'))]) });
 }
 
 /** Run `write` in a transaction that then fails, so that all it wrote is rolled back. */
