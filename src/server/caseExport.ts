@@ -3,7 +3,8 @@ import type { CaseListRow } from '../db/cases.ts';
 import { caseStageLabels } from '../domain/caseStage.ts';
 import { householdFlags, labelOf } from '../domain/codeLists.ts';
 import { formatWareki } from '../domain/wareki.ts';
-import { a4LandscapeSetup, encodeCsvLines, xlsxHeaderRow } from './documents.ts';
+import { encodeCsv } from './csv.ts';
+import { a4LandscapeSetup, xlsxHeaderRow } from './documents.ts';
 import { loadExcel } from './officeLibraries.ts';
 
 /** One case of the export: the list's row and the day of its latest contact (if any). */
@@ -66,7 +67,7 @@ export function caseExportLines(cases: readonly CaseExportRow[]): string[][] {
  * at once), UTF-8 with a BOM, through the one CSV writer (formula-leading cells neutralised).
  */
 export function caseExportCsv(cases: readonly CaseExportRow[]): Buffer {
-  return encodeCsvLines(caseExportLines(cases), 'utf-8');
+  return encodeCsv(caseExportLines(cases), 'utf-8');
 }
 
 /**

@@ -44,14 +44,6 @@ export function renderCsv(document: TableDocument, encoding: 'utf-8' | 'shift_ji
     );
   }
   if (document.notes.length) lines.push([], ...document.notes.map((n) => [n]));
-  return encodeCsvLines(lines, encoding);
-}
-
-/**
- * Plain CSV lines (no title block: a header row then data, for filtering in Excel), UTF-8 with a
- * BOM or Shift_JIS, through the one CSV writer (src/server/csv.ts: formula-leading cells neutralised).
- */
-export function encodeCsvLines(lines: string[][], encoding: 'utf-8' | 'shift_jis'): Buffer {
   return encodeCsv(lines, encoding);
 }
 

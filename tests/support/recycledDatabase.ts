@@ -131,12 +131,17 @@ function lease(instance: PGlite, onClose: () => void): PGlite {
   });
 }
 
+/** A new PGlite instance holding the contents of a data-directory dump (`dumpDataDir('none')`). */
+export function pgliteFromDump(file: string): Promise<PGlite> {
+  return createPGlite({ loadDataDir: new Blob([fs.readFileSync(file)]) });
+}
+
 /** A PGlite instance with the template's content (`template`: the dump's path); close() returns it. */
 export async function recycledPGlite(template: string): Promise<Database> {
   const taken = await take(
     (candidate) => runOn(candidate.target as PGlite),
     async () => {
-      const instance = await createPGlite({ loadDataDir: new Blob([fs.readFileSync(template)]) });
+      const instance = await pgliteFromDump(template);
       return { target: instance, ...(await prepare(runOn(instance))) };
     },
     (candidate) => (candidate.target as PGlite).close(),

@@ -5,11 +5,11 @@ import type { PGlite } from '@electric-sql/pglite';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { inject } from 'vitest';
 import { type BackupManifest, backupDatabase, restoreDatabase } from '../../src/db/backup.ts';
-import { createPGlite, type Database } from '../../src/db/database.ts';
+import type { Database } from '../../src/db/database.ts';
 import { APP_ROLE, TENANT_SETTING } from '../../src/db/rowLevelSecurity.ts';
 import type { DB } from '../../src/db/schema.ts';
 import { testBackend } from './backend.ts';
-import { recycledPGlite, recycledPostgres } from './recycledDatabase.ts';
+import { pgliteFromDump, recycledPGlite, recycledPostgres } from './recycledDatabase.ts';
 
 /**
  * A copy of the migrated, seeded template database, for one test file.
@@ -25,7 +25,7 @@ export function freshDatabase(): Promise<Database> {
 
 /** A new, unmigrated PGlite cluster, loaded from the dump global setup took of one (faster than initdb). */
 export function emptyPGlite(): Promise<PGlite> {
-  return createPGlite({ loadDataDir: new Blob([fs.readFileSync(inject('emptyCluster'))]) });
+  return pgliteFromDump(inject('emptyCluster'));
 }
 
 /** Run `write` in a transaction that then fails, so that all it wrote is rolled back. */

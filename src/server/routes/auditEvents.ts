@@ -21,7 +21,8 @@ import { today } from '../../domain/clock.ts';
 import { legalBases } from '../../domain/codeLists.ts';
 import { formatTokyoDateTime } from '../../domain/time.ts';
 import { personNameOf, presentAuditEvent } from '../auditPresenter.ts';
-import { csvContentType, encodeCsvLines } from '../documents.ts';
+import { encodeCsv } from '../csv.ts';
+import { csvContentType } from '../documents.ts';
 import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { readErrors } from '../operation.ts';
@@ -228,7 +229,7 @@ export function auditEventRoutes(
       });
       const stamp = today().replaceAll('-', '');
       return sendDownload(reply, {
-        body: encodeCsvLines(lines, encoding),
+        body: encodeCsv(lines, encoding),
         contentType: csvContentType(encoding),
         fileName: `監査ログ_${stamp}.csv`,
       });

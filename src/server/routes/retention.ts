@@ -29,7 +29,8 @@ import type { DB } from '../../db/schema.ts';
 import { today } from '../../domain/clock.ts';
 import { planDisposal, type RetentionRules, refusedSelection } from '../../domain/retention.ts';
 import { formatTokyoDateTime } from '../../domain/time.ts';
-import { csvContentType, encodeCsvLines } from '../documents.ts';
+import { encodeCsv } from '../csv.ts';
+import { csvContentType } from '../documents.ts';
 import { sendDownload } from '../download.ts';
 import { operations } from '../operation.ts';
 import { HttpProblem, orNotFound } from '../problem.ts';
@@ -323,7 +324,7 @@ export function retentionRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       ];
       const stamp = today().replaceAll('-', '');
       return sendDownload(reply, {
-        body: encodeCsvLines(lines, encoding),
+        body: encodeCsv(lines, encoding),
         contentType: csvContentType(encoding),
         fileName: `廃棄記録_${stamp}.csv`,
       });
