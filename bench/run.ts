@@ -5,8 +5,9 @@
  * concurrent connections `cases.list` (caseworker), `persons.search` (by kana) and
  * `supportReports.create` (with its audit event), and at 10 connections the coordinator's home
  * (`dashboard.get`) and the city-wide 年度 figures (`statistics.get`), the two whole-city reads whose
- * target is a p95 under 500 ms (issue 10). Beside each, in the same run, three anchors (the two
- * whole-city reads: the raw replay only, to keep the quick run quick):
+ * target is a p95 under 500 ms (issue 10); first of all, how long the embedded app takes to start
+ * (bench/coldStart.ts). Beside each operation, in the same run, three anchors (the two whole-city
+ * reads: the raw replay only, to keep the quick run quick):
  *
  *   raw           the same statements the route issued (captured with KASANE_QUERY_LOG, minus the
  *                 session lookup), replayed in one transaction from the bench's process: through
@@ -44,6 +45,7 @@ import { APP_ROLE, TENANT_SETTING } from '../src/db/rowLevelSecurity.ts';
 import { today } from '../src/domain/clock.ts';
 import { fiscalYearOf } from '../src/domain/fiscalYear.ts';
 import { benchDatabaseKind, openBenchDatabase } from './benchDatabase.ts';
+import { coldStartSummary, measureColdStart } from './coldStart.ts';
 import { cpuMeter, formatCpu } from './cpu.ts';
 import { type ScaleName, scales } from './generate.ts';
 import { Holders } from './holders.ts';
@@ -345,6 +347,8 @@ async function main(): Promise<void> {
   };
   const measured: Measured[] = [];
   let failures = 0;
+  // first, while the machine has nothing else of the bench's running
+  const coldStart = coldStartSummary(await measureColdStart(log));
   try {
     await target.prepare(scale, log);
     const tenantId = await (async () => {
@@ -574,6 +578,13 @@ async function main(): Promise<void> {
         `| ${m.label} | ${fmt(m.kasane.throughput, 0)} | ${fmt(m.kasane.p50)} | ${fmt(m.kasane.p95)} | ${fmt(m.raw.throughput, 0)} | ${fmt(m.selectsAlone?.throughput, 0)} | ${fmt(m.httpLimit?.throughput, 0)} | ${fmt(ratio(m.kasane, m.raw), 2)}× | ${m.selectsAlone ? `${fmt(ratio(m.kasane, m.selectsAlone), 2)}×` : '—'} | ${m.httpLimit ? `${fmt(ratio(m.kasane, m.httpLimit), 3)}×` : '—'} |`,
     ),
   ];
+  lines.push(
+    '',
+    `Start of the embedded app (${coldStart.runner === 'bundle' ? 'server bundle' : 'sources through tsx'}), spawn to the first 200 from /api/ready: ` +
+      `restart ${coldStart.restartMs.median} ms (median of ${coldStart.restartMs.runs.join(', ')}; target ${coldStart.targetMs} ms), ` +
+      `first start with a new data directory and the demo seed ${coldStart.firstStartMs} ms; ` +
+      `a bare Fastify process ${coldStart.bareFastifyMs.median} ms (restart ÷ bare Fastify: ${coldStart.ratioToBareFastify}×).`,
+  );
   const report = lines.join('\n');
   log(`\n${report}\n`);
   const json = {
@@ -587,6 +598,7 @@ async function main(): Promise<void> {
     ...(target.location.kind === 'postgresql' ? { poolSize: target.location.poolSize } : {}),
     secondsEach: seconds,
     failures,
+    coldStart,
     operations: measured.map((m) => ({
       operationId: m.operationId,
       statements: m.statements,
