@@ -1,6 +1,7 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { type AuditEventList, auditEventListSchema } from '../../../../../src/contract/auditEvents.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { keysetPagesOptions, withPage } from '../../../lib/keyset-pages.ts';
 
 export const auditQueryKey = ['audit'] as const;
 
@@ -32,9 +33,7 @@ export function listAuditEvents(
   cursor: string | undefined,
   signal?: AbortSignal,
 ): Promise<AuditEventList> {
-  const query = auditFilterQuery(filter);
-  query.set('limit', '50');
-  if (cursor) query.set('cursor', cursor);
+  const query = withPage(auditFilterQuery(filter), 50, cursor);
   return apiRequest('GET', `/api/audit-events?${query}`, {
     schema: auditEventListSchema,
     ...(signal ? { signal } : {}),
@@ -44,10 +43,9 @@ export function listAuditEvents(
 /** Pages of the trail for the filter; "さらに表示" fetches the next. */
 export function useAuditEvents(filter: AuditFilter) {
   return useInfiniteQuery({
-    queryKey: [...auditQueryKey, 'events', filter],
-    queryFn: ({ pageParam, signal }) => listAuditEvents(filter, pageParam || undefined, signal),
-    initialPageParam: '',
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...keysetPagesOptions([...auditQueryKey, 'events', filter], (cursor, signal) =>
+      listAuditEvents(filter, cursor, signal),
+    ),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,13 +1,8 @@
-import {
-  infiniteQueryOptions,
-  type QueryClient,
-  queryOptions,
-  useInfiniteQuery,
-  useQuery,
-} from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { type CaseDetail, caseDetailSchema } from '../../../../../src/contract/cases.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { type KeysetPage, keysetPagesOptions, withPage } from '../../../lib/keyset-pages.ts';
 
 export const casesQueryKey = ['cases'] as const;
 
@@ -46,23 +41,17 @@ export function invalidateCase(queryClient: QueryClient, caseId: string): Promis
  * read under `[cases, of, caseId, key]`, a page of `pageSize` at a time, "さらに表示" asking for the
  * page after the last one.
  */
-export function useCasePages<Page extends { nextCursor?: string | null | undefined }>(
+export function useCasePages<Page extends KeysetPage>(
   caseId: string,
   { list, key, pageSize, schema }: { list: string; key: string; pageSize: number; schema: z.ZodType<Page> },
 ) {
   return useInfiniteQuery(
-    infiniteQueryOptions({
-      queryKey: [...casesQueryKey, 'of', caseId, key],
-      queryFn: ({ pageParam, signal }) => {
-        const query = new URLSearchParams({ limit: String(pageSize) });
-        if (pageParam) query.set('cursor', pageParam);
-        return apiRequest('GET', `/api/cases/${encodeURIComponent(caseId)}/${list}?${query.toString()}`, {
-          schema,
-          signal,
-        });
-      },
-      initialPageParam: undefined as string | undefined,
-      getNextPageParam: (last) => last.nextCursor ?? undefined,
+    keysetPagesOptions([...casesQueryKey, 'of', caseId, key], (cursor, signal) => {
+      const query = withPage(new URLSearchParams(), pageSize, cursor);
+      return apiRequest('GET', `/api/cases/${encodeURIComponent(caseId)}/${list}?${query.toString()}`, {
+        schema,
+        signal,
+      });
     }),
   );
 }

@@ -1,6 +1,7 @@
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { caseListSchema } from '../../../../../src/contract/cases.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { keysetPagesOptions, withPage } from '../../../lib/keyset-pages.ts';
 import { type CaseListFilter, caseFilterKeys } from '../case-filter.ts';
 import { casesQueryKey } from './get-case.ts';
 
@@ -18,9 +19,7 @@ export function caseFilterParams(filter: CaseListFilter): URLSearchParams {
 
 /** `GET /api/cases?q=&stage=&…&limit=&cursor=` (cases.list): the cases my organisation takes part in. */
 export function listCases(filter: CaseListFilter, cursor: string | undefined, signal?: AbortSignal) {
-  const query = caseFilterParams(filter);
-  query.set('limit', String(pageSize));
-  if (cursor) query.set('cursor', cursor);
+  const query = withPage(caseFilterParams(filter), pageSize, cursor);
   return apiRequest('GET', `/api/cases?${query.toString()}`, {
     schema: caseListSchema,
     ...(signal ? { signal } : {}),
@@ -28,12 +27,9 @@ export function listCases(filter: CaseListFilter, cursor: string | undefined, si
 }
 
 export function caseListQueryOptions(filter: CaseListFilter) {
-  return infiniteQueryOptions({
-    queryKey: [...casesQueryKey, 'list', filter],
-    queryFn: ({ pageParam, signal }) => listCases(filter, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  return keysetPagesOptions([...casesQueryKey, 'list', filter], (cursor, signal) =>
+    listCases(filter, cursor, signal),
+  );
 }
 
 /** Keyset pages, loaded one after another with 「さらに表示」. */

@@ -5,6 +5,7 @@ import {
   type consultationStatuses,
 } from '../../../../../src/contract/consultations.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { keysetPagesOptions, withPage } from '../../../lib/keyset-pages.ts';
 import { type ConsultationListFilter, consultationFilterParams } from '../consultation-filter.ts';
 
 export type ConsultationList = z.infer<typeof consultationListSchema>;
@@ -23,9 +24,7 @@ export function listConsultations(
   cursor: string | undefined,
   signal?: AbortSignal,
 ): Promise<ConsultationList> {
-  const query = consultationFilterParams(filter);
-  query.set('limit', '20');
-  if (cursor) query.set('cursor', cursor);
+  const query = withPage(consultationFilterParams(filter), 20, cursor);
   return apiRequest('GET', `/api/consultations?${query}`, {
     schema: consultationListSchema,
     ...(signal ? { signal } : {}),
@@ -34,10 +33,9 @@ export function listConsultations(
 
 /** Keyset pages: "さらに表示" asks for the page after the last one. */
 export function useConsultations(filter: ConsultationListFilter) {
-  return useInfiniteQuery({
-    queryKey: [...consultationsQueryKey, 'list', filter],
-    queryFn: ({ pageParam, signal }) => listConsultations(filter, pageParam || undefined, signal),
-    initialPageParam: '',
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  return useInfiniteQuery(
+    keysetPagesOptions([...consultationsQueryKey, 'list', filter], (cursor, signal) =>
+      listConsultations(filter, cursor, signal),
+    ),
+  );
 }

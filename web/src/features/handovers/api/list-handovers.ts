@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { handoverListSchema, type handoverStatuses } from '../../../../../src/contract/handovers.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { keysetPagesOptions, withPage } from '../../../lib/keyset-pages.ts';
 
 export type HandoverList = z.infer<typeof handoverListSchema>;
 export type HandoverStatus = (typeof handoverStatuses)[number];
@@ -16,9 +17,9 @@ export function listHandovers(
   filter: { status?: HandoverStatus; cursor?: string },
   signal?: AbortSignal,
 ): Promise<HandoverList> {
-  const query = new URLSearchParams({ limit: '20' });
+  const query = new URLSearchParams();
   if (filter.status) query.set('status', filter.status);
-  if (filter.cursor) query.set('cursor', filter.cursor);
+  withPage(query, 20, filter.cursor);
   return apiRequest('GET', `/api/handovers?${query}`, {
     schema: handoverListSchema,
     ...(signal ? { signal } : {}),
@@ -26,11 +27,9 @@ export function listHandovers(
 }
 
 export function useHandovers(status: HandoverStatus | undefined) {
-  return useInfiniteQuery({
-    queryKey: [...handoversQueryKey, 'list', { status: status ?? null }],
-    queryFn: ({ pageParam, signal }) =>
-      listHandovers({ ...(status ? { status } : {}), ...(pageParam ? { cursor: pageParam } : {}) }, signal),
-    initialPageParam: '',
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  return useInfiniteQuery(
+    keysetPagesOptions([...handoversQueryKey, 'list', { status: status ?? null }], (cursor, signal) =>
+      listHandovers({ status, cursor }, signal),
+    ),
+  );
 }

@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type AccessLog, accessLogSchema } from '../../../../../src/contract/auditEvents.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { keysetPagesOptions, withPage } from '../../../lib/keyset-pages.ts';
 import { personsQueryKey } from './search-persons.ts';
 
 /** `GET /api/persons/:id/access-log?limit=&cursor=` → who has seen this person (persons.accessLog). */
@@ -9,8 +10,7 @@ export function getPersonAccessLog(
   cursor: string | undefined,
   signal?: AbortSignal,
 ): Promise<AccessLog> {
-  const query = new URLSearchParams({ limit: '20' });
-  if (cursor) query.set('cursor', cursor);
+  const query = withPage(new URLSearchParams(), 20, cursor);
   return apiRequest('GET', `/api/persons/${encodeURIComponent(personId)}/access-log?${query}`, {
     schema: accessLogSchema,
     ...(signal ? { signal } : {}),
@@ -18,10 +18,9 @@ export function getPersonAccessLog(
 }
 
 export function usePersonAccessLog(personId: string) {
-  return useInfiniteQuery({
-    queryKey: [...personsQueryKey, 'accessLog', personId],
-    queryFn: ({ pageParam, signal }) => getPersonAccessLog(personId, pageParam || undefined, signal),
-    initialPageParam: '',
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  return useInfiniteQuery(
+    keysetPagesOptions([...personsQueryKey, 'accessLog', personId], (cursor, signal) =>
+      getPersonAccessLog(personId, cursor, signal),
+    ),
+  );
 }

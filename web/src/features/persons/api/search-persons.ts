@@ -2,6 +2,7 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { personSearchListSchema } from '../../../../../src/contract/persons.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { keysetPagesOptions, withPage } from '../../../lib/keyset-pages.ts';
 
 export type PersonSearchList = z.infer<typeof personSearchListSchema>;
 export type PersonSearchResult = PersonSearchList['items'][number];
@@ -15,9 +16,9 @@ export function searchPersons(
   search: PersonSearch & { cursor?: string; limit?: number },
   signal?: AbortSignal,
 ): Promise<PersonSearchList> {
-  const query = new URLSearchParams({ q: search.q, limit: String(search.limit ?? 20) });
+  const query = new URLSearchParams({ q: search.q });
   if (search.birthDate) query.set('birthDate', search.birthDate);
-  if (search.cursor) query.set('cursor', search.cursor);
+  withPage(query, search.limit ?? 20, search.cursor);
   return apiRequest('GET', `/api/persons?${query}`, {
     schema: personSearchListSchema,
     ...(signal ? { signal } : {}),
@@ -27,11 +28,9 @@ export function searchPersons(
 /** Search pages, "さらに表示" fetching the next one; disabled until there is something to search for. */
 export function usePersonSearch(search: PersonSearch | null) {
   return useInfiniteQuery({
-    queryKey: [...personsQueryKey, 'search', search],
-    queryFn: ({ pageParam, signal }) =>
-      searchPersons({ ...(search as PersonSearch), ...(pageParam ? { cursor: pageParam } : {}) }, signal),
-    initialPageParam: '',
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...keysetPagesOptions([...personsQueryKey, 'search', search], (cursor, signal) =>
+      searchPersons({ ...(search as PersonSearch), cursor }, signal),
+    ),
     enabled: search !== null,
     placeholderData: keepPreviousData,
   });

@@ -1,6 +1,7 @@
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { myPlanItemListSchema } from '../../../../../src/contract/plans.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { keysetPagesOptions, withPage } from '../../../lib/keyset-pages.ts';
 
 export const planItemsQueryKey = ['planItems'] as const;
 
@@ -8,8 +9,7 @@ const pageSize = 50;
 
 /** `GET /api/plan-items?limit=&cursor=` (planItems.mine): my organisation's items of current plans. */
 export function listMyPlanItems(cursor: string | undefined, signal?: AbortSignal) {
-  const query = new URLSearchParams({ limit: String(pageSize) });
-  if (cursor) query.set('cursor', cursor);
+  const query = withPage(new URLSearchParams(), pageSize, cursor);
   return apiRequest('GET', `/api/plan-items?${query.toString()}`, {
     schema: myPlanItemListSchema,
     ...(signal ? { signal } : {}),
@@ -17,12 +17,5 @@ export function listMyPlanItems(cursor: string | undefined, signal?: AbortSignal
 }
 
 export function useMyPlanItems() {
-  return useInfiniteQuery(
-    infiniteQueryOptions({
-      queryKey: [...planItemsQueryKey, 'mine'],
-      queryFn: ({ pageParam, signal }) => listMyPlanItems(pageParam, signal),
-      initialPageParam: undefined as string | undefined,
-      getNextPageParam: (last) => last.nextCursor ?? undefined,
-    }),
-  );
+  return useInfiniteQuery(keysetPagesOptions([...planItemsQueryKey, 'mine'], listMyPlanItems));
 }

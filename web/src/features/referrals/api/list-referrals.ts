@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { referralListSchema } from '../../../../../src/contract/referrals.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { keysetPagesOptions, withPage } from '../../../lib/keyset-pages.ts';
 
 export type ReferralList = z.infer<typeof referralListSchema>;
 export type ReferralInboxStatus = 'pending' | 'accepted';
@@ -13,8 +14,7 @@ export function listReferrals(
   filter: { status: ReferralInboxStatus; cursor?: string },
   signal?: AbortSignal,
 ): Promise<ReferralList> {
-  const query = new URLSearchParams({ status: filter.status, limit: '20' });
-  if (filter.cursor) query.set('cursor', filter.cursor);
+  const query = withPage(new URLSearchParams({ status: filter.status }), 20, filter.cursor);
   return apiRequest('GET', `/api/referrals?${query}`, {
     schema: referralListSchema,
     ...(signal ? { signal } : {}),
@@ -22,11 +22,9 @@ export function listReferrals(
 }
 
 export function useReferrals(status: ReferralInboxStatus) {
-  return useInfiniteQuery({
-    queryKey: [...referralsQueryKey, 'list', { status }],
-    queryFn: ({ pageParam, signal }) =>
-      listReferrals({ status, ...(pageParam ? { cursor: pageParam } : {}) }, signal),
-    initialPageParam: '',
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  return useInfiniteQuery(
+    keysetPagesOptions([...referralsQueryKey, 'list', { status }], (cursor, signal) =>
+      listReferrals({ status, cursor }, signal),
+    ),
+  );
 }
