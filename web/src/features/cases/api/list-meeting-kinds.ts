@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type MeetingKind, meetingKindListSchema } from '../../../../../src/contract/meetingKinds.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getListItems } from '../../../lib/list-items.ts';
 import { casesQueryKey } from './get-case.ts';
 
 /**
@@ -10,12 +10,8 @@ import { casesQueryKey } from './get-case.ts';
 export { type MeetingKind, meetingKindListSchema };
 
 /** `GET /api/meeting-kinds` (meetingKinds.list). */
-export async function listMeetingKinds(signal?: AbortSignal): Promise<MeetingKind[]> {
-  const list = await apiRequest('GET', '/api/meeting-kinds', {
-    schema: meetingKindListSchema,
-    ...(signal ? { signal } : {}),
-  });
-  return list.items;
+export function listMeetingKinds(signal?: AbortSignal): Promise<MeetingKind[]> {
+  return getListItems('/api/meeting-kinds', meetingKindListSchema, signal);
 }
 
 export function useMeetingKinds() {

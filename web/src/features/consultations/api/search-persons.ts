@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { personSearchListSchema } from '../../../../../src/contract/persons.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getListItems } from '../../../lib/list-items.ts';
 
 export type PersonCandidate = z.infer<typeof personSearchListSchema>['items'][number];
 
@@ -9,13 +9,9 @@ export type PersonCandidate = z.infer<typeof personSearchListSchema>['items'][nu
  * `GET /api/persons?kana=&limit=10` → the first persons I may see with this reading, for picking the
  * 本人 or a household member at intake (the persons feature has the full search screen).
  */
-export async function searchPersonCandidates(kana: string, signal?: AbortSignal): Promise<PersonCandidate[]> {
+export function searchPersonCandidates(kana: string, signal?: AbortSignal): Promise<PersonCandidate[]> {
   const query = new URLSearchParams({ kana, limit: '10' });
-  const list = await apiRequest('GET', `/api/persons?${query}`, {
-    schema: personSearchListSchema,
-    ...(signal ? { signal } : {}),
-  });
-  return list.items;
+  return getListItems(`/api/persons?${query}`, personSearchListSchema, signal);
 }
 
 export function usePersonCandidates(kana: string) {

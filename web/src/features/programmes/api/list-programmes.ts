@@ -1,20 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { type Programme, programmeListSchema } from '../../../../../src/contract/recidivismPlan.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getListItems } from '../../../lib/list-items.ts';
 
 export const programmesQueryKey = ['recidivism', 'programmes'] as const;
 
 /** `GET /api/programmes[?challengeId=]` (programmes.list) */
-export async function listProgrammes(
-  challengeId: string | undefined,
-  signal?: AbortSignal,
-): Promise<Programme[]> {
+export function listProgrammes(challengeId: string | undefined, signal?: AbortSignal): Promise<Programme[]> {
   const query = challengeId ? `?challengeId=${encodeURIComponent(challengeId)}` : '';
-  const list = await apiRequest('GET', `/api/programmes${query}`, {
-    schema: programmeListSchema,
-    ...(signal ? { signal } : {}),
-  });
-  return list.items;
+  return getListItems(`/api/programmes${query}`, programmeListSchema, signal);
 }
 
 export function useProgrammes(challengeId?: string) {
