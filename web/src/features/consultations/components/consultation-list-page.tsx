@@ -5,12 +5,11 @@ import { Badge } from '../../../components/ui/badge.tsx';
 import { buttonClassName } from '../../../components/ui/button.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
-import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { PagedQueryView } from '../../../components/ui/paged-query-view.tsx';
 import { fullName, KanaLine } from '../../../components/ui/person-name.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
-import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { useFlash } from '../../../lib/flash.ts';
@@ -39,7 +38,6 @@ export function ConsultationListPage({ filter, onFilterChange }: ConsultationLis
   const flash = useFlash();
   const consultations = useConsultations(filter);
   const counters = useCounterOptions();
-  const items = consultations.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <>
@@ -65,70 +63,67 @@ export function ConsultationListPage({ filter, onFilterChange }: ConsultationLis
           onFilterChange={onFilterChange}
         />
 
-        {consultations.isPending ? (
-          <Loading />
-        ) : consultations.isError && items.length === 0 ? (
-          <QueryError error={consultations.error} onRetry={() => void consultations.refetch()} />
-        ) : (
-          <>
-            <DataTable
-              caption={t('consultations.tableCaption')}
-              captionDetail={t('consultations.shownCount', { count: items.length })}
-              columns={[
-                t('consultations.receivedOn'),
-                { label: t('consultations.person'), className: 'min-w-36' },
-                t('consultations.topics'),
-                t('consultations.channel'),
-                t('consultations.counter'),
-                t('consultations.statusLabel'),
-              ]}
-              rows={items}
-              empty={t('consultations.empty')}
-            >
-              {(item) => (
-                <tr key={item.id}>
-                  <Td className="whitespace-nowrap">
-                    <DateText value={item.receivedOn} />
-                  </Td>
-                  <Th scope="row">
-                    <RouteLink
-                      to="/consultations/$consultationId"
-                      params={{ consultationId: item.id }}
-                      className="break-keep sm:whitespace-nowrap"
-                    >
-                      {fullName(item.person)}
-                    </RouteLink>
-                    <KanaLine person={item.person} />
-                    {item.person.age !== null ? (
-                      <span className="block text-std-16N-170 text-solid-gray-700">
-                        {t('dateText.age', { age: item.person.age })}
-                      </span>
-                    ) : null}
-                  </Th>
-                  <Td>
-                    <TopicList topics={item.topics} mainTopic={item.mainTopic} />
-                  </Td>
-                  <Td className="whitespace-nowrap">{codeName('consultationChannel', item.channel)}</Td>
-                  <Td>
-                    <span className="flex flex-col items-start gap-1">
-                      {item.organization.name}
-                      {item.direction === 'referredToUs' ? (
-                        <Badge tone="info">{t('consultations.referredToUs')}</Badge>
+        <PagedQueryView query={consultations} moreLabel={t('consultations.showMore')}>
+          {(items) => (
+            <>
+              <DataTable
+                caption={t('consultations.tableCaption')}
+                captionDetail={t('consultations.shownCount', { count: items.length })}
+                columns={[
+                  t('consultations.receivedOn'),
+                  { label: t('consultations.person'), className: 'min-w-36' },
+                  t('consultations.topics'),
+                  t('consultations.channel'),
+                  t('consultations.counter'),
+                  t('consultations.statusLabel'),
+                ]}
+                rows={items}
+                empty={t('consultations.empty')}
+              >
+                {(item) => (
+                  <tr key={item.id}>
+                    <Td className="whitespace-nowrap">
+                      <DateText value={item.receivedOn} />
+                    </Td>
+                    <Th scope="row">
+                      <RouteLink
+                        to="/consultations/$consultationId"
+                        params={{ consultationId: item.id }}
+                        className="break-keep sm:whitespace-nowrap"
+                      >
+                        {fullName(item.person)}
+                      </RouteLink>
+                      <KanaLine person={item.person} />
+                      {item.person.age !== null ? (
+                        <span className="block text-std-16N-170 text-solid-gray-700">
+                          {t('dateText.age', { age: item.person.age })}
+                        </span>
                       ) : null}
-                    </span>
-                  </Td>
-                  <Td>
-                    <ConsultationStatusBadge status={item.status} />
-                  </Td>
-                </tr>
-              )}
-            </DataTable>
-            {consultations.isError ? (
-              <QueryError error={consultations.error} onRetry={() => void consultations.fetchNextPage()} />
-            ) : null}
-            <ShowMore query={consultations} label={t('consultations.showMore')} />
-          </>
-        )}
+                    </Th>
+                    <Td>
+                      <TopicList topics={item.topics} mainTopic={item.mainTopic} />
+                    </Td>
+                    <Td className="whitespace-nowrap">{codeName('consultationChannel', item.channel)}</Td>
+                    <Td>
+                      <span className="flex flex-col items-start gap-1">
+                        {item.organization.name}
+                        {item.direction === 'referredToUs' ? (
+                          <Badge tone="info">{t('consultations.referredToUs')}</Badge>
+                        ) : null}
+                      </span>
+                    </Td>
+                    <Td>
+                      <ConsultationStatusBadge status={item.status} />
+                    </Td>
+                  </tr>
+                )}
+              </DataTable>
+              {consultations.isError ? (
+                <QueryError error={consultations.error} onRetry={() => void consultations.fetchNextPage()} />
+              ) : null}
+            </>
+          )}
+        </PagedQueryView>
       </div>
     </>
   );

@@ -9,17 +9,16 @@ import {
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge, type BadgeTone } from '../../../components/ui/badge.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
-import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { PagedQueryView } from '../../../components/ui/paged-query-view.tsx';
 import { fullName, KanaLine } from '../../../components/ui/person-name.tsx';
-import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { RowActionButton } from '../../../components/ui/row-action-button.tsx';
 import { Options, SelectField } from '../../../components/ui/select-field.tsx';
-import { ShowMore } from '../../../components/ui/show-more.tsx';
-import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { Td, Th } from '../../../components/ui/table.tsx';
 import { useGoWithFlash } from '../../../lib/go-with-flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { useAcceptHandover } from '../api/accept-handover.ts';
@@ -104,7 +103,6 @@ export function HandoverListPage({ status, onStatusChange }: HandoverListPagePro
   const [accepting, setAccepting] = useState<Handover | null>(null);
   const [returning, setReturning] = useState<Handover | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const items = handovers.data?.pages.flatMap((page) => page.items) ?? [];
 
   const confirmAccept = () => {
     if (!accepting || accept.isPending) return;
@@ -133,7 +131,6 @@ export function HandoverListPage({ status, onStatusChange }: HandoverListPagePro
     );
   };
 
-  const columns = inbox ? 7 : 6;
   return (
     <>
       <PageHeading
@@ -167,110 +164,95 @@ export function HandoverListPage({ status, onStatusChange }: HandoverListPagePro
           </SelectField>
         </div>
 
-        {handovers.isPending ? (
-          <Loading />
-        ) : handovers.isError && items.length === 0 ? (
-          <QueryError error={handovers.error} onRetry={() => void handovers.refetch()} />
-        ) : (
-          <>
-            <Table
+        <PagedQueryView query={handovers} moreLabel={t('handovers.showMore')}>
+          {(items) => (
+            <DataTable
               caption={inbox ? t('handovers.inboxCaption') : t('handovers.sentCaption')}
               captionDetail={t('handovers.shownCount', { count: items.length })}
+              columns={[
+                t('handovers.sentOn'),
+                { label: t('handovers.person'), className: 'min-w-36' },
+                inbox ? t('handovers.from') : t('handovers.to'),
+                t('handovers.reasons'),
+                ...(inbox ? [t('handovers.daysWaiting')] : []),
+                t('handovers.statusLabel'),
+                inbox ? t('common.actions') : t('handovers.result'),
+              ]}
+              rows={items}
+              empty={inbox ? t('handovers.emptyInbox') : t('handovers.emptySent')}
             >
-              <thead>
-                <tr>
-                  <Th scope="col">{t('handovers.sentOn')}</Th>
-                  <Th scope="col" className="min-w-36">
-                    {t('handovers.person')}
-                  </Th>
-                  <Th scope="col">{inbox ? t('handovers.from') : t('handovers.to')}</Th>
-                  <Th scope="col">{t('handovers.reasons')}</Th>
-                  {inbox ? <Th scope="col">{t('handovers.daysWaiting')}</Th> : null}
-                  <Th scope="col">{t('handovers.statusLabel')}</Th>
-                  <Th scope="col">{inbox ? t('common.actions') : t('handovers.result')}</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.length === 0 ? (
-                  <tr>
-                    <Td colSpan={columns}>{inbox ? t('handovers.emptyInbox') : t('handovers.emptySent')}</Td>
-                  </tr>
-                ) : (
-                  items.map((handover) => {
-                    const name = fullName(handover.consultation.person);
-                    return (
-                      <tr key={handover.id}>
-                        <Td className="whitespace-nowrap">
-                          <DateText value={handover.createdAt} />
-                        </Td>
-                        <Th scope="row">
-                          <PersonCell handover={handover} showDuplicates={inbox} />
-                        </Th>
-                        <Td>{inbox ? handover.fromOrganization.name : handover.toOrganization.name}</Td>
-                        <Td>
-                          <Reasons handover={handover} />
-                        </Td>
-                        {inbox ? (
-                          <Td className="whitespace-nowrap">
-                            {handover.daysWaiting !== null
-                              ? t('handovers.days', { count: handover.daysWaiting })
-                              : t('handovers.decided')}
-                          </Td>
+              {(handover) => {
+                const name = fullName(handover.consultation.person);
+                return (
+                  <tr key={handover.id}>
+                    <Td className="whitespace-nowrap">
+                      <DateText value={handover.createdAt} />
+                    </Td>
+                    <Th scope="row">
+                      <PersonCell handover={handover} showDuplicates={inbox} />
+                    </Th>
+                    <Td>{inbox ? handover.fromOrganization.name : handover.toOrganization.name}</Td>
+                    <Td>
+                      <Reasons handover={handover} />
+                    </Td>
+                    {inbox ? (
+                      <Td className="whitespace-nowrap">
+                        {handover.daysWaiting !== null
+                          ? t('handovers.days', { count: handover.daysWaiting })
+                          : t('handovers.decided')}
+                      </Td>
+                    ) : null}
+                    <Td>
+                      <StatusBadge status={handover.status} />
+                    </Td>
+                    <Td>
+                      <div className="flex flex-col items-start gap-2">
+                        {handover.abilities.accept ? (
+                          <RowActionButton
+                            action={t('handovers.accept')}
+                            name={name}
+                            onClick={() => {
+                              setDone(null);
+                              setAccepting(handover);
+                            }}
+                          />
                         ) : null}
-                        <Td>
-                          <StatusBadge status={handover.status} />
-                        </Td>
-                        <Td>
-                          <div className="flex flex-col items-start gap-2">
-                            {handover.abilities.accept ? (
-                              <RowActionButton
-                                action={t('handovers.accept')}
-                                name={name}
-                                onClick={() => {
-                                  setDone(null);
-                                  setAccepting(handover);
-                                }}
-                              />
-                            ) : null}
-                            {handover.abilities.return ? (
-                              <RowActionButton
-                                action={t('handovers.return')}
-                                name={name}
-                                variant="outline"
-                                onClick={() => {
-                                  setDone(null);
-                                  setReturning(handover);
-                                }}
-                              />
-                            ) : null}
-                            {handover.case ? (
-                              <RouteLink to="/cases/$caseId" params={{ caseId: handover.case.id }}>
-                                {t('handovers.openCase', { caseNumber: handover.case.caseNumber })}
-                              </RouteLink>
-                            ) : null}
-                            {handover.returnReason ? (
-                              <div className="max-w-[24rem]">
-                                <p className="text-std-16B-170">{t('handovers.returnReason')}</p>
-                                <p className="whitespace-pre-wrap">{handover.returnReason}</p>
-                              </div>
-                            ) : null}
-                            {handover.decidedAt ? (
-                              <p className="text-std-16N-170 text-solid-gray-700">
-                                {t('handovers.decidedOn')}
-                                <DateText value={handover.decidedAt} />
-                              </p>
-                            ) : null}
+                        {handover.abilities.return ? (
+                          <RowActionButton
+                            action={t('handovers.return')}
+                            name={name}
+                            variant="outline"
+                            onClick={() => {
+                              setDone(null);
+                              setReturning(handover);
+                            }}
+                          />
+                        ) : null}
+                        {handover.case ? (
+                          <RouteLink to="/cases/$caseId" params={{ caseId: handover.case.id }}>
+                            {t('handovers.openCase', { caseNumber: handover.case.caseNumber })}
+                          </RouteLink>
+                        ) : null}
+                        {handover.returnReason ? (
+                          <div className="max-w-[24rem]">
+                            <p className="text-std-16B-170">{t('handovers.returnReason')}</p>
+                            <p className="whitespace-pre-wrap">{handover.returnReason}</p>
                           </div>
-                        </Td>
-                      </tr>
-                    );
-                  })
-                )}
-              </tbody>
-            </Table>
-            <ShowMore query={handovers} label={t('handovers.showMore')} />
-          </>
-        )}
+                        ) : null}
+                        {handover.decidedAt ? (
+                          <p className="text-std-16N-170 text-solid-gray-700">
+                            {t('handovers.decidedOn')}
+                            <DateText value={handover.decidedAt} />
+                          </p>
+                        ) : null}
+                      </div>
+                    </Td>
+                  </tr>
+                );
+              }}
+            </DataTable>
+          )}
+        </PagedQueryView>
       </div>
 
       <ConfirmDialog

@@ -5,13 +5,11 @@ import { parseWareki } from '../../../../../src/domain/wareki.ts';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { BirthDateText } from '../../../components/ui/date-text.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
-import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { PagedQueryView } from '../../../components/ui/paged-query-view.tsx';
 import { fullName, KanaLine } from '../../../components/ui/person-name.tsx';
-import { QueryError } from '../../../components/ui/query-error.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { SearchForm } from '../../../components/ui/search-form.tsx';
-import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
@@ -32,7 +30,6 @@ export function PersonSearchPage() {
   const [errors, setErrors] = useState<{ kana?: string; birthDate?: string }>({});
   const [search, setSearch] = useState<PersonSearch | null>(null);
   const results = usePersonSearch(search);
-  const items = results.data?.pages.flatMap((page) => page.items) ?? [];
 
   const submit = () => {
     const next: typeof errors = {};
@@ -86,40 +83,37 @@ export function PersonSearchPage() {
           />
         </SearchForm>
 
-        {search === null ? null : results.isPending ? (
-          <Loading />
-        ) : results.isError && items.length === 0 ? (
-          <QueryError error={results.error} onRetry={() => void results.refetch()} />
-        ) : (
-          <>
-            <DataTable
-              caption={t('persons.resultsCaption', { kana: search.q })}
-              captionDetail={t('persons.shownCount', { count: items.length })}
-              columns={[t('persons.name'), t('persons.birthDate'), t('persons.sex')]}
-              rows={items}
-              empty={t('persons.empty')}
-            >
-              {(person) => (
-                <tr key={person.id}>
-                  <Th scope="row">
-                    <RouteLink
-                      to="/persons/$personId"
-                      params={{ personId: person.id }}
-                      className="break-keep sm:whitespace-nowrap"
-                    >
-                      {fullName(person)}
-                    </RouteLink>
-                    <KanaLine person={person} />
-                  </Th>
-                  <Td>
-                    <BirthDateText birthDate={person.birthDate} age={person.age} />
-                  </Td>
-                  <Td>{codeName('sex', person.sex)}</Td>
-                </tr>
-              )}
-            </DataTable>
-            <ShowMore query={results} label={t('persons.showMore')} />
-          </>
+        {search === null ? null : (
+          <PagedQueryView query={results} moreLabel={t('persons.showMore')}>
+            {(items) => (
+              <DataTable
+                caption={t('persons.resultsCaption', { kana: search.q })}
+                captionDetail={t('persons.shownCount', { count: items.length })}
+                columns={[t('persons.name'), t('persons.birthDate'), t('persons.sex')]}
+                rows={items}
+                empty={t('persons.empty')}
+              >
+                {(person) => (
+                  <tr key={person.id}>
+                    <Th scope="row">
+                      <RouteLink
+                        to="/persons/$personId"
+                        params={{ personId: person.id }}
+                        className="break-keep sm:whitespace-nowrap"
+                      >
+                        {fullName(person)}
+                      </RouteLink>
+                      <KanaLine person={person} />
+                    </Th>
+                    <Td>
+                      <BirthDateText birthDate={person.birthDate} age={person.age} />
+                    </Td>
+                    <Td>{codeName('sex', person.sex)}</Td>
+                  </tr>
+                )}
+              </DataTable>
+            )}
+          </PagedQueryView>
         )}
       </div>
     </>

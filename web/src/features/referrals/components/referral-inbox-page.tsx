@@ -5,16 +5,14 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
-import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { PagedQueryView } from '../../../components/ui/paged-query-view.tsx';
 import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
-import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { RowActionButton } from '../../../components/ui/row-action-button.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
-import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { useAcceptReferral } from '../api/accept-referral.ts';
@@ -40,7 +38,6 @@ export function ReferralInboxPage({ status, onStatusChange }: ReferralInboxPageP
   const decline = useDeclineReferral();
   const [declining, setDeclining] = useState<Referral | null>(null);
   const [done, setDone] = useState<{ text: string; consultationId: string | null } | null>(null);
-  const items = referrals.data?.pages.flatMap((page) => page.items) ?? [];
 
   const closeDialog = () => {
     setDeclining(null);
@@ -89,12 +86,8 @@ export function ReferralInboxPage({ status, onStatusChange }: ReferralInboxPageP
           </SelectField>
         </div>
 
-        {referrals.isPending ? (
-          <Loading />
-        ) : referrals.isError && items.length === 0 ? (
-          <QueryError error={referrals.error} onRetry={() => void referrals.refetch()} />
-        ) : (
-          <>
+        <PagedQueryView query={referrals} moreLabel={t('referrals.showMore')}>
+          {(items) => (
             <DataTable
               caption={status === 'pending' ? t('referrals.pendingCaption') : t('referrals.acceptedCaption')}
               captionDetail={t('referrals.shownCount', { count: items.length })}
@@ -193,9 +186,8 @@ export function ReferralInboxPage({ status, onStatusChange }: ReferralInboxPageP
                 );
               }}
             </DataTable>
-            <ShowMore query={referrals} label={t('referrals.showMore')} />
-          </>
-        )}
+          )}
+        </PagedQueryView>
       </div>
 
       <ReasonDialog
