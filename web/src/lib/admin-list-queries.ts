@@ -1,6 +1,6 @@
 import { type QueryKey, queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { apiRequest } from './api-client.ts';
+import { getListItems } from './list-items.ts';
 
 /**
  * The queries of an administration list (organisations, users) under `queryKey`: the list `GET path(filter)`
@@ -21,7 +21,7 @@ export function adminListQueries<Filter, Item extends { id: string }>({
   const listOptions = (filter: Filter) =>
     queryOptions({
       queryKey: [...queryKey, 'list', filter],
-      queryFn: async ({ signal }) => (await apiRequest('GET', path(filter), { schema, signal })).items,
+      queryFn: ({ signal }) => getListItems(path(filter), schema, signal),
     });
   return {
     useList: (filter: Filter) => useQuery(listOptions(filter)),

@@ -146,3 +146,8 @@ export async function apiRequest<T = undefined>(
   if (response.status === 204 || !options.schema) return undefined as T;
   return options.schema.parse(await response.json());
 }
+
+/** `GET path`, its answer checked against `schema`: how every screen reads what it shows. */
+export function apiGet<T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+  return apiRequest('GET', path, { schema, signal });
+}

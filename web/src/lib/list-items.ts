@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { apiRequest } from './api-client.ts';
+import { apiGet } from './api-client.ts';
 
 /** `GET path` of a list the API answers as `{ items }`, checked against its `schema`: the items. */
 export async function getListItems<T>(
@@ -7,6 +7,6 @@ export async function getListItems<T>(
   schema: z.ZodType<{ items: T[] }>,
   signal?: AbortSignal,
 ): Promise<T[]> {
-  const list = await apiRequest('GET', path, { schema, signal });
+  const list = await apiGet(path, schema, signal);
   return list.items;
 }

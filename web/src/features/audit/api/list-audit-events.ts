@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { type AuditEventList, auditEventListSchema } from '../../../../../src/contract/auditEvents.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiGet } from '../../../lib/api-client.ts';
 import { keysetPagesOptions, withPage } from '../../../lib/keyset-pages.ts';
 
 export const auditQueryKey = ['audit'] as const;
@@ -34,10 +34,7 @@ export function listAuditEvents(
   signal?: AbortSignal,
 ): Promise<AuditEventList> {
   const query = withPage(auditFilterQuery(filter), 50, cursor);
-  return apiRequest('GET', `/api/audit-events?${query}`, {
-    schema: auditEventListSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return apiGet(`/api/audit-events?${query}`, auditEventListSchema, signal);
 }
 
 /** Pages of the trail for the filter; "さらに表示" fetches the next. */

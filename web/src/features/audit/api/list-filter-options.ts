@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { organizationListSchema } from '../../../../../src/contract/organizations.ts';
 import { userListSchema } from '../../../../../src/contract/users.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiGet } from '../../../lib/api-client.ts';
 import { auditQueryKey } from './list-audit-events.ts';
 
 export type Option = { id: string; name: string };
@@ -16,11 +16,8 @@ export function useAuditFilterOptions() {
     queryKey: [...auditQueryKey, 'filterOptions'],
     queryFn: async ({ signal }) => {
       const [users, organizations] = await Promise.all([
-        apiRequest('GET', '/api/users?includeDisabled=true', { schema: userListSchema, signal }),
-        apiRequest('GET', '/api/organizations?includeDisabled=true', {
-          schema: organizationListSchema,
-          signal,
-        }),
+        apiGet('/api/users?includeDisabled=true', userListSchema, signal),
+        apiGet('/api/organizations?includeDisabled=true', organizationListSchema, signal),
       ]);
       return {
         users: users.items.map((u): Option => ({ id: u.id, name: `${u.displayName}（${u.loginId}）` })),

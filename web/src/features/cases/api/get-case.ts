@@ -1,7 +1,7 @@
 import { type QueryClient, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { type CaseDetail, caseDetailSchema } from '../../../../../src/contract/cases.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiGet } from '../../../lib/api-client.ts';
 import { type KeysetPage, keysetPagesOptions, withPage } from '../../../lib/keyset-pages.ts';
 
 export const casesQueryKey = ['cases'] as const;
@@ -10,10 +10,7 @@ export const caseQueryKey = (caseId: string) => [...casesQueryKey, 'detail', cas
 
 /** `GET /api/cases/:id` (cases.get) → the case with household, origin, assessment, consents, meetings. */
 export function getCase(caseId: string, signal?: AbortSignal): Promise<CaseDetail> {
-  return apiRequest('GET', `/api/cases/${encodeURIComponent(caseId)}`, {
-    schema: caseDetailSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return apiGet(`/api/cases/${encodeURIComponent(caseId)}`, caseDetailSchema, signal);
 }
 
 export function caseQueryOptions(caseId: string) {
@@ -48,10 +45,7 @@ export function useCasePages<Page extends KeysetPage>(
   return useInfiniteQuery(
     keysetPagesOptions([...casesQueryKey, 'of', caseId, key], (cursor, signal) => {
       const query = withPage(new URLSearchParams(), pageSize, cursor);
-      return apiRequest('GET', `/api/cases/${encodeURIComponent(caseId)}/${list}?${query.toString()}`, {
-        schema,
-        signal,
-      });
+      return apiGet(`/api/cases/${encodeURIComponent(caseId)}/${list}?${query.toString()}`, schema, signal);
     }),
   );
 }

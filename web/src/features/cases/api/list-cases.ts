@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { caseListSchema } from '../../../../../src/contract/cases.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiGet } from '../../../lib/api-client.ts';
 import { keysetPagesOptions, withPage } from '../../../lib/keyset-pages.ts';
 import { type CaseListFilter, caseFilterKeys } from '../case-filter.ts';
 import { casesQueryKey } from './get-case.ts';
@@ -20,10 +20,7 @@ export function caseFilterParams(filter: CaseListFilter): URLSearchParams {
 /** `GET /api/cases?q=&stage=&…&limit=&cursor=` (cases.list): the cases my organisation takes part in. */
 export function listCases(filter: CaseListFilter, cursor: string | undefined, signal?: AbortSignal) {
   const query = withPage(caseFilterParams(filter), pageSize, cursor);
-  return apiRequest('GET', `/api/cases?${query.toString()}`, {
-    schema: caseListSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return apiGet(`/api/cases?${query.toString()}`, caseListSchema, signal);
 }
 
 export function caseListQueryOptions(filter: CaseListFilter) {

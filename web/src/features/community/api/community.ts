@@ -6,7 +6,7 @@ import {
   communityActivitySchema,
   type communitySessionInputSchema,
 } from '../../../../../src/contract/community.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiGet, apiRequest } from '../../../lib/api-client.ts';
 import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 
 export const communityQueryKey = ['community'] as const;
@@ -19,10 +19,7 @@ export function useCommunityActivities(fiscalYear: number) {
   return useQuery({
     queryKey: [...communityQueryKey, 'list', fiscalYear],
     queryFn: ({ signal }) =>
-      apiRequest('GET', `/api/community-activities?fiscalYear=${fiscalYear}`, {
-        schema: communityActivityListSchema,
-        signal,
-      }),
+      apiGet(`/api/community-activities?fiscalYear=${fiscalYear}`, communityActivityListSchema, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -31,8 +28,7 @@ export function useCommunityActivities(fiscalYear: number) {
 export function useCommunityActivity(id: string) {
   return useQuery({
     queryKey: [...communityQueryKey, 'activity', id],
-    queryFn: ({ signal }) =>
-      apiRequest('GET', `/api/community-activities/${id}`, { schema: communityActivitySchema, signal }),
+    queryFn: ({ signal }) => apiGet(`/api/community-activities/${id}`, communityActivitySchema, signal),
   });
 }
 

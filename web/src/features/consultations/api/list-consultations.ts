@@ -4,7 +4,7 @@ import {
   consultationListSchema,
   type consultationStatuses,
 } from '../../../../../src/contract/consultations.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiGet } from '../../../lib/api-client.ts';
 import { keysetPagesOptions, withPage } from '../../../lib/keyset-pages.ts';
 import { type ConsultationListFilter, consultationFilterParams } from '../consultation-filter.ts';
 
@@ -25,10 +25,7 @@ export function listConsultations(
   signal?: AbortSignal,
 ): Promise<ConsultationList> {
   const query = withPage(consultationFilterParams(filter), 20, cursor);
-  return apiRequest('GET', `/api/consultations?${query}`, {
-    schema: consultationListSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return apiGet(`/api/consultations?${query}`, consultationListSchema, signal);
 }
 
 /** Keyset pages: "さらに表示" asks for the page after the last one. */

@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { councilMeetingSchema } from '../../../../../src/contract/council.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiGet } from '../../../lib/api-client.ts';
 import { councilMeetingsQueryKey } from './list-meetings.ts';
 
 /** `GET /api/council/meetings/:id` (councilMeetings.get) */
 export function useCouncilMeeting(id: string) {
   return useQuery({
     queryKey: [...councilMeetingsQueryKey, 'one', id],
-    queryFn: ({ signal }) =>
-      apiRequest('GET', `/api/council/meetings/${id}`, { schema: councilMeetingSchema, signal }),
+    queryFn: ({ signal }) => apiGet(`/api/council/meetings/${id}`, councilMeetingSchema, signal),
   });
 }

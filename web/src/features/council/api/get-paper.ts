@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { councilPaperSchema } from '../../../../../src/contract/council.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiGet } from '../../../lib/api-client.ts';
 
 /** `GET /api/council/meetings/:id/paper?fiscalYear=` (councilMeetings.paper) as JSON for the screen */
 export function useCouncilPaper(meetingId: string, fiscalYear: number | null) {
@@ -8,10 +8,7 @@ export function useCouncilPaper(meetingId: string, fiscalYear: number | null) {
     queryKey: ['council', 'paper', meetingId, fiscalYear],
     enabled: fiscalYear !== null,
     queryFn: ({ signal }) =>
-      apiRequest('GET', `/api/council/meetings/${meetingId}/paper?fiscalYear=${fiscalYear}`, {
-        schema: councilPaperSchema,
-        signal,
-      }),
+      apiGet(`/api/council/meetings/${meetingId}/paper?fiscalYear=${fiscalYear}`, councilPaperSchema, signal),
   });
 }
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { councilMeetingListSchema } from '../../../../../src/contract/council.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getListItems } from '../../../lib/list-items.ts';
 
 export const councilMeetingsQueryKey = ['council', 'meetings'] as const;
 
@@ -8,7 +8,6 @@ export const councilMeetingsQueryKey = ['council', 'meetings'] as const;
 export function useCouncilMeetings() {
   return useQuery({
     queryKey: [...councilMeetingsQueryKey, 'list'],
-    queryFn: async ({ signal }) =>
-      (await apiRequest('GET', '/api/council/meetings', { schema: councilMeetingListSchema, signal })).items,
+    queryFn: ({ signal }) => getListItems('/api/council/meetings', councilMeetingListSchema, signal),
   });
 }

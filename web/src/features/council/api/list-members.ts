@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { councilMemberListSchema } from '../../../../../src/contract/council.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getListItems } from '../../../lib/list-items.ts';
 
 /** `GET /api/council/members` (councilMembers.list): the member organisations in 名簿順 */
 export function useCouncilMembers() {
   return useQuery({
     queryKey: ['council', 'members'],
-    queryFn: async ({ signal }) =>
-      (await apiRequest('GET', '/api/council/members', { schema: councilMemberListSchema, signal })).items,
+    queryFn: ({ signal }) => getListItems('/api/council/members', councilMemberListSchema, signal),
   });
 }

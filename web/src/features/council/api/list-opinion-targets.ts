@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { challengeListSchema, programmeListSchema } from '../../../../../src/contract/recidivismPlan.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiGet } from '../../../lib/api-client.ts';
 
 /**
  * `GET /api/recidivism-plan/challenges` (challenges.list) and `GET /api/programmes` (programmes.list):
@@ -11,8 +11,8 @@ export function useOpinionTargets() {
     queryKey: ['recidivism', 'opinionTargets'],
     queryFn: async ({ signal }) => {
       const [challenges, programmes] = await Promise.all([
-        apiRequest('GET', '/api/recidivism-plan/challenges', { schema: challengeListSchema, signal }),
-        apiRequest('GET', '/api/programmes', { schema: programmeListSchema, signal }),
+        apiGet('/api/recidivism-plan/challenges', challengeListSchema, signal),
+        apiGet('/api/programmes', programmeListSchema, signal),
       ]);
       return {
         challenges: challenges.items,

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { opinionListSchema } from '../../../../../src/contract/council.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getListItems } from '../../../lib/list-items.ts';
 
 export const opinionsQueryKey = ['council', 'opinions'] as const;
 
@@ -8,7 +8,6 @@ export const opinionsQueryKey = ['council', 'opinions'] as const;
 export function useOpinions() {
   return useQuery({
     queryKey: opinionsQueryKey,
-    queryFn: async ({ signal }) =>
-      (await apiRequest('GET', '/api/council/opinions', { schema: opinionListSchema, signal })).items,
+    queryFn: ({ signal }) => getListItems('/api/council/opinions', opinionListSchema, signal),
   });
 }

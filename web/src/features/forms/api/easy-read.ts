@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { easyReadPlanSchema } from '../../../../../src/contract/forms.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiGet } from '../../../lib/api-client.ts';
 import { casesQueryKey } from '../../cases/api/get-case.ts';
 
 /** `GET /api/plans/:id/easy-read?format=json` (plans.easyRead): the plan with ふりがな, for the preview. */
@@ -9,9 +9,10 @@ export function useEasyReadPlan(caseId: string, planId: string | undefined) {
     queryKey: [...casesQueryKey, 'of', caseId, 'easyRead', planId],
     enabled: Boolean(planId),
     queryFn: ({ signal }) =>
-      apiRequest('GET', `/api/plans/${encodeURIComponent(planId ?? '')}/easy-read?format=json`, {
-        schema: easyReadPlanSchema,
+      apiGet(
+        `/api/plans/${encodeURIComponent(planId ?? '')}/easy-read?format=json`,
+        easyReadPlanSchema,
         signal,
-      }),
+      ),
   });
 }

@@ -4,7 +4,7 @@ import {
   type HouseholdUpdate,
   householdSchema,
 } from '../../../../../src/contract/households.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiGet } from '../../../lib/api-client.ts';
 import { caseChangeRequest, useMutationOfCase } from '../../cases/api/case-mutation.ts';
 import { casesQueryKey } from '../../cases/api/get-case.ts';
 
@@ -15,10 +15,7 @@ export function useHousehold(caseId: string) {
   return useQuery({
     queryKey: householdQueryKey(caseId),
     queryFn: ({ signal }) =>
-      apiRequest('GET', `/api/cases/${encodeURIComponent(caseId)}/household`, {
-        schema: householdSchema,
-        signal,
-      }),
+      apiGet(`/api/cases/${encodeURIComponent(caseId)}/household`, householdSchema, signal),
   });
 }
 

@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { handoverListSchema, type handoverStatuses } from '../../../../../src/contract/handovers.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiGet } from '../../../lib/api-client.ts';
 import { keysetPagesOptions, withPage } from '../../../lib/keyset-pages.ts';
 
 export type HandoverList = z.infer<typeof handoverListSchema>;
@@ -20,10 +20,7 @@ export function listHandovers(
   const query = new URLSearchParams();
   if (filter.status) query.set('status', filter.status);
   withPage(query, 20, filter.cursor);
-  return apiRequest('GET', `/api/handovers?${query}`, {
-    schema: handoverListSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return apiGet(`/api/handovers?${query}`, handoverListSchema, signal);
 }
 
 export function useHandovers(status: HandoverStatus | undefined) {

@@ -5,7 +5,7 @@ import {
   outreachContactListSchema,
   outreachContactSchema,
 } from '../../../../../src/contract/outreach.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiGet, apiRequest } from '../../../lib/api-client.ts';
 
 export const outreachQueryKey = ['outreachContacts'] as const;
 
@@ -17,10 +17,7 @@ export function listOutreachContacts(target: OutreachTarget, signal?: AbortSigna
   const query = new URLSearchParams(
     'caseId' in target ? { caseId: target.caseId } : { consultationId: target.consultationId },
   );
-  return apiRequest('GET', `/api/outreach-contacts?${query.toString()}`, {
-    schema: outreachContactListSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return apiGet(`/api/outreach-contacts?${query.toString()}`, outreachContactListSchema, signal);
 }
 
 export function useOutreachContacts(target: OutreachTarget) {

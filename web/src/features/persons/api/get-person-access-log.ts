@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type AccessLog, accessLogSchema } from '../../../../../src/contract/auditEvents.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiGet } from '../../../lib/api-client.ts';
 import { keysetPagesOptions, withPage } from '../../../lib/keyset-pages.ts';
 import { personsQueryKey } from './search-persons.ts';
 
@@ -11,10 +11,7 @@ export function getPersonAccessLog(
   signal?: AbortSignal,
 ): Promise<AccessLog> {
   const query = withPage(new URLSearchParams(), 20, cursor);
-  return apiRequest('GET', `/api/persons/${encodeURIComponent(personId)}/access-log?${query}`, {
-    schema: accessLogSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return apiGet(`/api/persons/${encodeURIComponent(personId)}/access-log?${query}`, accessLogSchema, signal);
 }
 
 export function usePersonAccessLog(personId: string) {

@@ -1,7 +1,7 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { personSearchListSchema } from '../../../../../src/contract/persons.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiGet } from '../../../lib/api-client.ts';
 import { keysetPagesOptions, withPage } from '../../../lib/keyset-pages.ts';
 
 export type PersonSearchList = z.infer<typeof personSearchListSchema>;
@@ -19,10 +19,7 @@ export function searchPersons(
   const query = new URLSearchParams({ q: search.q });
   if (search.birthDate) query.set('birthDate', search.birthDate);
   withPage(query, search.limit ?? 20, search.cursor);
-  return apiRequest('GET', `/api/persons?${query}`, {
-    schema: personSearchListSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return apiGet(`/api/persons?${query}`, personSearchListSchema, signal);
 }
 
 /** Search pages, "さらに表示" fetching the next one; disabled until there is something to search for. */

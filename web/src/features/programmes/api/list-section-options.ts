@@ -1,15 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { organizationListSchema } from '../../../../../src/contract/organizations.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiGet } from '../../../lib/api-client.ts';
 
 export type SectionOption = { id: string; name: string; kind: string };
 
 /** `GET /api/organizations` (organizations.list): responsible sections and related organisations. */
 export async function listSectionOptions(signal?: AbortSignal): Promise<SectionOption[]> {
-  const list = await apiRequest('GET', '/api/organizations', {
-    schema: organizationListSchema,
-    ...(signal ? { signal } : {}),
-  });
+  const list = await apiGet('/api/organizations', organizationListSchema, signal);
   return list.items.map((o) => ({ id: o.id, name: o.name, kind: o.kind }));
 }
 

@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { referralListSchema } from '../../../../../src/contract/referrals.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiGet } from '../../../lib/api-client.ts';
 import { keysetPagesOptions, withPage } from '../../../lib/keyset-pages.ts';
 
 export type ReferralList = z.infer<typeof referralListSchema>;
@@ -15,10 +15,7 @@ export function listReferrals(
   signal?: AbortSignal,
 ): Promise<ReferralList> {
   const query = withPage(new URLSearchParams({ status: filter.status }), 20, filter.cursor);
-  return apiRequest('GET', `/api/referrals?${query}`, {
-    schema: referralListSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return apiGet(`/api/referrals?${query}`, referralListSchema, signal);
 }
 
 export function useReferrals(status: ReferralInboxStatus) {
