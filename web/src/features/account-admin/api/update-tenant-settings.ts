@@ -1,10 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   type TenantSettings,
   type TenantSettingsUpdate,
   tenantSettingsSchema,
 } from '../../../../../src/contract/accounts.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useSavingMutation } from '../../../lib/refreshing-mutation.ts';
 import { tenantSettingsQueryKey } from './tenant-settings.ts';
 
 /** `PATCH /api/tenant-settings` */
@@ -13,9 +13,5 @@ export function updateTenantSettings(input: TenantSettingsUpdate): Promise<Tenan
 }
 
 export function useUpdateTenantSettings() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: updateTenantSettings,
-    onSuccess: (saved) => queryClient.setQueryData(tenantSettingsQueryKey, saved),
-  });
+  return useSavingMutation(updateTenantSettings, () => tenantSettingsQueryKey);
 }

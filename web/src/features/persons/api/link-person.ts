@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Person, personSchema } from '../../../../../src/contract/persons.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useSavingMutation } from '../../../lib/refreshing-mutation.ts';
 import { personsQueryKey } from './search-persons.ts';
 
 /** `POST /api/persons/:id/link` {duplicateOfId} → 200 Person: record that two records are the same human. */
@@ -12,12 +12,9 @@ export function linkPerson({ id, duplicateOfId }: { id: string; duplicateOfId: s
 }
 
 export function useLinkPerson() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: linkPerson,
-    onSuccess: (person) => {
-      queryClient.setQueryData([...personsQueryKey, 'detail', person.id], person);
-      return queryClient.invalidateQueries({ queryKey: personsQueryKey });
-    },
-  });
+  return useSavingMutation(
+    linkPerson,
+    (person) => [...personsQueryKey, 'detail', person.id],
+    personsQueryKey,
+  );
 }

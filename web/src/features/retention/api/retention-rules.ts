@@ -1,10 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   type RetentionRulesInput,
   type RetentionRulesView,
   retentionRulesSchema,
 } from '../../../../../src/contract/retention.ts';
 import { apiGet, apiRequest } from '../../../lib/api-client.ts';
+import { useSavingMutation } from '../../../lib/refreshing-mutation.ts';
 import { disposalCandidatesQueryKey } from './disposal-candidates.ts';
 
 export const retentionRulesQueryKey = ['retentionRules'] as const;
@@ -23,14 +24,7 @@ export function updateRetentionRules(input: RetentionRulesInput): Promise<Retent
   return apiRequest('PUT', '/api/retention', { schema: retentionRulesSchema, body: input });
 }
 
+/** The disposal list is computed from the periods: it is read again. */
 export function useUpdateRetentionRules() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: updateRetentionRules,
-    onSuccess: (saved) => {
-      queryClient.setQueryData(retentionRulesQueryKey, saved);
-      // the disposal list is computed from the periods
-      return queryClient.invalidateQueries({ queryKey: disposalCandidatesQueryKey });
-    },
-  });
+  return useSavingMutation(updateRetentionRules, () => retentionRulesQueryKey, disposalCandidatesQueryKey);
 }
