@@ -9,14 +9,14 @@ import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { textLinkClassName } from '../../../components/ui/text-link.ts';
+import { usePlanPeriod } from '../../recidivism-plan/api/get-recidivism-plan.ts';
 import { paperUrl, useCouncilPaper } from '../api/get-paper.ts';
-import { useCouncilPlanPeriod } from '../api/get-plan-period.ts';
 import '../../../lib/i18n/recidivism.bundle.ts';
 
 /** 会議資料: choose a 年度, make the paper (shown here) and download it as PDF, xlsx or CSV. */
 export function CouncilPaperSection({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
-  const period = useCouncilPlanPeriod();
+  const period = usePlanPeriod();
   const [year, setYear] = useState<number | null>(null);
   const [made, setMade] = useState<number | null>(null);
   const paper = useCouncilPaper(meetingId, made);

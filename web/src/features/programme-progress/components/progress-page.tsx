@@ -16,7 +16,7 @@ import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { problemFieldMessage } from '../../../lib/problem-fields.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { formatDateTime, formatFiscalYear } from '../../../lib/wareki.ts';
-import { usePlanPeriod } from '../api/get-progress-plan.ts';
+import { usePlanPeriod } from '../../recidivism-plan/api/get-recidivism-plan.ts';
 import { type ProgressList, useProgress } from '../api/list-progress.ts';
 import { useLockYear } from '../api/lock-year.ts';
 import { useUnlockYear } from '../api/unlock-year.ts';

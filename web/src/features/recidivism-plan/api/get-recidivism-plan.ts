@@ -13,3 +13,12 @@ export function getRecidivismPlan(signal?: AbortSignal): Promise<RecidivismPlan>
 export function useRecidivismPlan() {
   return useQuery({ queryKey: recidivismPlanQueryKey, queryFn: ({ signal }) => getRecidivismPlan(signal) });
 }
+
+/** The plan's period in 年度 (`from`–`to`): it bounds the 年度 selectors of 進捗管理 and 会議資料. */
+export function usePlanPeriod() {
+  return useQuery({
+    queryKey: recidivismPlanQueryKey,
+    queryFn: ({ signal }) => getRecidivismPlan(signal),
+    select: (plan) => ({ from: plan.periodFromFiscalYear, to: plan.periodToFiscalYear }),
+  });
+}
