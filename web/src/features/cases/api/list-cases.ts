@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { caseListSchema } from '../../../../../src/contract/cases.ts';
+import { filterParams } from '../../../lib/address-filter.ts';
 import { apiGet } from '../../../lib/api-client.ts';
 import { keysetPagesOptions, withPage } from '../../../lib/keyset-pages.ts';
 import { type CaseListFilter, caseFilterKeys } from '../case-filter.ts';
@@ -9,12 +10,7 @@ const pageSize = 20;
 
 /** The filter as query parameters (only the fields that are set). */
 export function caseFilterParams(filter: CaseListFilter): URLSearchParams {
-  const query = new URLSearchParams();
-  for (const key of caseFilterKeys) {
-    const value = filter[key];
-    if (value !== undefined && value !== '') query.set(key, String(value));
-  }
-  return query;
+  return filterParams(filter, caseFilterKeys);
 }
 
 /** `GET /api/cases?q=&stage=&…&limit=&cursor=` (cases.list): the cases my organisation takes part in. */
