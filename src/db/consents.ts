@@ -4,6 +4,7 @@ import type { ConsentInput } from '../contract/consents.ts';
 import { now } from '../domain/clock.ts';
 import { consentVisible, personVisible, type Viewer } from './access.ts';
 import type { Executor } from './executor.ts';
+import { personFullNameColumns } from './persons.ts';
 import type { ConsentScanTable, ConsentTable, ConsentWithdrawalEffect, DB } from './schema.ts';
 
 export type ConsentRow = Selectable<ConsentTable>;
@@ -90,7 +91,7 @@ export async function activeConsentCovering(
 export async function findVisiblePerson(db: Executor, viewer: Viewer, personId: string) {
   return db
     .selectFrom('persons as p')
-    .select(['p.id', 'p.family_name', 'p.given_name'])
+    .select(['p.id', ...personFullNameColumns])
     .where('p.tenant_id', '=', viewer.tenantId)
     .where('p.id', '=', personId)
     .where(personVisible(viewer, 'p.id'))

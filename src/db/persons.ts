@@ -44,10 +44,12 @@ export interface PersonRow extends PersonSummaryRow {
   registered_by_name: string;
 }
 
+/** The columns a person's name is shown from (family name, then given name), from `persons as p`. */
+export const personFullNameColumns = ['p.family_name', 'p.given_name'] as const;
+
 /** The columns of PersonNameRow, from `persons as p`. */
 export const personNameColumns = [
-  'p.family_name',
-  'p.given_name',
+  ...personFullNameColumns,
   'p.family_name_kana',
   'p.given_name_kana',
 ] as const;

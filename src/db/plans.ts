@@ -8,6 +8,7 @@ import { caseVisible, type Viewer } from './access.ts';
 import { type CaseHeader, caseHeaderColumns } from './caseHeader.ts';
 import type { Executor } from './executor.ts';
 import { unknownIds } from './knownIds.ts';
+import { personFullNameColumns } from './persons.ts';
 import type { DB, MeetingTable, PlanItemTable, SupportPlanTable } from './schema.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -390,8 +391,7 @@ function myPlanItemsQuery(db: Executor, viewer: Viewer) {
       'sp.version as plan_version',
       'sp.approved_at as plan_approved_at',
       'c.case_number',
-      'p.family_name',
-      'p.given_name',
+      ...personFullNameColumns,
       sql<string | null>`(SELECT max(last_sr.supported_on) FROM support_reports last_sr
         WHERE last_sr.plan_item_id = pi.id)`.as('last_reported_on'),
     ])
