@@ -102,6 +102,28 @@ export interface SentConsultationRow {
   from_organization_name: string;
   to_organization_id: string;
   to_organization_name: string;
+  created_at: Date;
+  /** created_at as PostgreSQL prints it (microseconds kept), for keyset cursors. */
+  created_key: string;
+  decided_at: Date | null;
+}
+
+/**
+ * The columns of {@link SentConsultationRow}, from handovers (`h`) or referrals (`r`) joined to the
+ * sending organisation as `fo` and the receiving one as `tor`.
+ */
+export function sentConsultationColumns<Sent extends 'h' | 'r'>(sent: Sent) {
+  return [
+    `${sent}.id`,
+    `${sent}.consultation_id`,
+    `${sent}.from_organization_id`,
+    'fo.name as from_organization_name',
+    `${sent}.to_organization_id`,
+    'tor.name as to_organization_name',
+    `${sent}.created_at`,
+    sql<string>`${sql.ref(`${sent}.created_at`)}::text`.as('created_key'),
+    `${sent}.decided_at`,
+  ] as const;
 }
 
 /** Who sends a consultation on, to whom. */
