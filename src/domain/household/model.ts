@@ -4,28 +4,27 @@
  * between them, and the ties to organisations and informal supports around them.
  */
 
-export const householdRelationKinds = ['parentChild', 'spouse', 'exSpouse', 'sibling', 'cohabiting'] as const;
+import {
+  type CodeOf,
+  codesOf,
+  householdRelationLabels,
+  type sexes,
+  tieKindLabels,
+  tieStrengthLabels,
+} from '../codeLists.ts';
+
+// The codes of the household's code lists (codeLists.ts), which also label them.
+export const householdRelationKinds = codesOf(householdRelationLabels);
 export type HouseholdRelationKind = (typeof householdRelationKinds)[number];
 
-export const tieStrengths = ['strong', 'normal', 'weak'] as const;
+export const tieStrengths = codesOf(tieStrengthLabels);
 export type TieStrength = (typeof tieStrengths)[number];
 
 /** What an ecomap tie reaches: an organisation taking part, or someone informal around the household. */
-export const tieKinds = [
-  'organization',
-  'neighbour',
-  'welfareCommissioner',
-  'employer',
-  'relative',
-  'friend',
-  'school',
-  'medical',
-  'community',
-  'other',
-] as const;
+export const tieKinds = codesOf(tieKindLabels);
 export type TieKind = (typeof tieKinds)[number];
 
-export type Sex = 'male' | 'female' | 'other' | 'unknown';
+export type Sex = CodeOf<typeof sexes>;
 
 export interface DiagramMember {
   id: string;
