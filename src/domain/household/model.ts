@@ -8,6 +8,7 @@ import {
   type CodeOf,
   codesOf,
   householdRelationLabels,
+  type relations,
   type sexes,
   tieKindLabels,
   tieStrengthLabels,
@@ -175,30 +176,33 @@ export function relationProblems(
   return problems;
 }
 
+/** A word that depends on the member's sex: for a man, for a woman, and when the sex is neither. */
+interface WordBySex {
+  male: string;
+  female: string;
+  neither: string;
+}
+
+/** The short word a genogram writes under a member, by 続柄 (codeLists.relations); 'other' is その他. */
+const shortRelationLabels: Record<CodeOf<typeof relations>, string | WordBySex> = {
+  self: '本人',
+  spouse: { male: '夫', female: '妻', neither: '配偶者' },
+  father: '父',
+  mother: '母',
+  son: '息子',
+  daughter: '娘',
+  sibling: { male: '兄弟', female: '姉妹', neither: 'きょうだい' },
+  grandparent: { male: '祖父', female: '祖母', neither: '祖父母' },
+  grandchild: '孫',
+  otherRelative: '親族',
+  other: 'その他',
+};
+
 /** The short word a genogram writes under a member: 本人, 父, 祖母 … */
 export function shortRelationLabel(relation: string, sex: Sex): string {
-  switch (relation) {
-    case 'self':
-      return '本人';
-    case 'spouse':
-      return sex === 'male' ? '夫' : sex === 'female' ? '妻' : '配偶者';
-    case 'father':
-      return '父';
-    case 'mother':
-      return '母';
-    case 'son':
-      return '息子';
-    case 'daughter':
-      return '娘';
-    case 'sibling':
-      return sex === 'male' ? '兄弟' : sex === 'female' ? '姉妹' : 'きょうだい';
-    case 'grandparent':
-      return sex === 'male' ? '祖父' : sex === 'female' ? '祖母' : '祖父母';
-    case 'grandchild':
-      return '孫';
-    case 'otherRelative':
-      return '親族';
-    default:
-      return 'その他';
-  }
+  const word = Object.hasOwn(shortRelationLabels, relation)
+    ? shortRelationLabels[relation as CodeOf<typeof relations>]
+    : shortRelationLabels.other;
+  if (typeof word === 'string') return word;
+  return sex === 'male' ? word.male : sex === 'female' ? word.female : word.neither;
 }
