@@ -133,6 +133,17 @@ export async function loadPlanDetails(
   return details;
 }
 
+/** Plan items (`pi`) with the names of the organisation holding each and of the programme and resource it names. */
+function planItemsWithNames(db: Executor) {
+  return db
+    .selectFrom('plan_items as pi')
+    .innerJoin('organizations as o', 'o.id', 'pi.organization_id')
+    .leftJoin('programmes as pg', 'pg.id', 'pi.programme_id')
+    .leftJoin('resources as rs', 'rs.id', 'pi.resource_id')
+    .selectAll('pi')
+    .select(['o.name as organization_name', 'pg.name as programme_name', 'rs.name as resource_name']);
+}
+
 /** The items of the given plans in position order, with their organisation's name. */
 export async function planItemsOf(
   db: Executor,
@@ -140,13 +151,7 @@ export async function planItemsOf(
   planIds: readonly string[],
 ): Promise<PlanItemRow[]> {
   if (planIds.length === 0) return [];
-  return db
-    .selectFrom('plan_items as pi')
-    .innerJoin('organizations as o', 'o.id', 'pi.organization_id')
-    .leftJoin('programmes as pg', 'pg.id', 'pi.programme_id')
-    .leftJoin('resources as rs', 'rs.id', 'pi.resource_id')
-    .selectAll('pi')
-    .select(['o.name as organization_name', 'pg.name as programme_name', 'rs.name as resource_name'])
+  return planItemsWithNames(db)
     .where('pi.tenant_id', '=', tenantId)
     .where('pi.plan_id', 'in', planIds)
     .orderBy('pi.plan_id')
@@ -375,19 +380,11 @@ export async function listMyReportDueItems(
 }
 
 function myPlanItemsQuery(db: Executor, viewer: Viewer) {
-  return db
-    .selectFrom('plan_items as pi')
+  return planItemsWithNames(db)
     .innerJoin('support_plans as sp', 'sp.id', 'pi.plan_id')
     .innerJoin('cases as c', 'c.id', 'pi.case_id')
     .innerJoin('persons as p', 'p.id', 'c.primary_person_id')
-    .innerJoin('organizations as o', 'o.id', 'pi.organization_id')
-    .leftJoin('programmes as pg', 'pg.id', 'pi.programme_id')
-    .leftJoin('resources as rs', 'rs.id', 'pi.resource_id')
-    .selectAll('pi')
     .select([
-      'o.name as organization_name',
-      'pg.name as programme_name',
-      'rs.name as resource_name',
       'sp.version as plan_version',
       'sp.approved_at as plan_approved_at',
       'c.case_number',
