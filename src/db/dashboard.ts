@@ -4,7 +4,7 @@ import { reportBaseCutoff } from '../domain/dueDates.ts';
 import { caseVisible, consultationVisible, meetingVisible, type Viewer } from './access.ts';
 import { caseFilterConditions, reportOverdue } from './caseFilters.ts';
 import type { Executor } from './executor.ts';
-import { meetingEntryColumns } from './meetings.ts';
+import { meetingEntryColumns, meetingsWithKind } from './meetings.ts';
 
 /**
  * The numbers of cases the viewer may see that match each of some 事例一覧 filters, in one read of
@@ -90,9 +90,7 @@ export async function meetingsBetween(
   to: Date,
   limit = 500,
 ): Promise<CalendarMeetingRow[]> {
-  return db
-    .selectFrom('meetings as m')
-    .innerJoin('meeting_kinds as k', 'k.id', 'm.kind_id')
+  return meetingsWithKind(db)
     .innerJoin('cases as c', 'c.id', 'm.case_id')
     .select([...meetingEntryColumns, caseVisible(viewer, 'm.case_id').as('case_visible')])
     .where('m.tenant_id', '=', viewer.tenantId)

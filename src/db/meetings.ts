@@ -11,6 +11,11 @@ export type MeetingRow = Selectable<MeetingTable>;
 export type InvitationRow = Selectable<MeetingInvitationTable>;
 export type MeetingKindRow = Selectable<MeetingKindTable>;
 
+/** Meetings (`m`) with their kind (`k`): what every read of a meeting starts from. */
+export function meetingsWithKind(db: Executor) {
+  return db.selectFrom('meetings as m').innerJoin('meeting_kinds as k', 'k.id', 'm.kind_id');
+}
+
 /**
  * A meeting as the calendar and the task lists show it, from `meetings as m` joined with
  * `meeting_kinds as k` and `cases as c`.
@@ -58,9 +63,7 @@ export async function findVisibleMeeting(
   meetingId: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<VisibleMeetingRow | undefined> {
-  let query = db
-    .selectFrom('meetings as m')
-    .innerJoin('meeting_kinds as k', 'k.id', 'm.kind_id')
+  let query = meetingsWithKind(db)
     .innerJoin('cases as c', 'c.id', 'm.case_id')
     .innerJoin('persons as p', 'p.id', 'c.primary_person_id')
     .selectAll('m')

@@ -8,6 +8,7 @@ import { caseVisible, type Viewer } from './access.ts';
 import { type CaseHeader, caseHeaderColumns } from './caseHeader.ts';
 import type { Executor } from './executor.ts';
 import { unknownIds } from './knownIds.ts';
+import { meetingsWithKind } from './meetings.ts';
 import { personFullNameColumns } from './persons.ts';
 import type { DB, MeetingTable, PlanItemTable, SupportPlanTable } from './schema.ts';
 
@@ -102,9 +103,7 @@ export async function loadPlanDetails(
   const meetings =
     meetingIds.length === 0
       ? []
-      : await db
-          .selectFrom('meetings as m')
-          .innerJoin('meeting_kinds as k', 'k.id', 'm.kind_id')
+      : await meetingsWithKind(db)
           .select(['m.id', 'm.title', 'm.legal_basis', 'm.held_at', 'k.name as kind_name'])
           .where('m.tenant_id', '=', tenantId)
           .where('m.id', 'in', meetingIds)
@@ -271,9 +270,7 @@ export async function updateDraft(
 
 /** A meeting of the case, with its kind's name, for deciding a plan. */
 export async function findCaseMeeting(db: Executor, tenantId: string, caseId: string, meetingId: string) {
-  return db
-    .selectFrom('meetings as m')
-    .innerJoin('meeting_kinds as k', 'k.id', 'm.kind_id')
+  return meetingsWithKind(db)
     .select(['m.id', 'm.title', 'm.legal_basis', 'm.status', 'm.held_at', 'k.name as kind_name'])
     .where('m.tenant_id', '=', tenantId)
     .where('m.case_id', '=', caseId)
