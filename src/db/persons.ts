@@ -56,6 +56,17 @@ export const personNameColumns = [
 
 export const personSummaryColumns = ['p.id', ...personNameColumns, 'p.birth_date', 'p.sex'] as const;
 
+/** The organisation that registered a person (`p`), joined as `o`. */
+const registeredByColumns = ['p.registered_by_organization_id', 'o.name as registered_by_name'] as const;
+
+/** Persons (`p`) with the organisation that registered each. */
+function personsWithRegistrar(db: Executor) {
+  return db
+    .selectFrom('persons as p')
+    .innerJoin('organizations as o', 'o.id', 'p.registered_by_organization_id')
+    .select(registeredByColumns);
+}
+
 /** Insert a new person registered by the caller's organisation; returns the id. */
 export async function insertPerson(
   tx: Transaction<DB>,
@@ -92,18 +103,8 @@ export async function findVisiblePerson(
   viewer: Viewer,
   id: string,
 ): Promise<PersonRow | undefined> {
-  return db
-    .selectFrom('persons as p')
-    .innerJoin('organizations as o', 'o.id', 'p.registered_by_organization_id')
-    .select([
-      ...personSummaryColumns,
-      'p.postal_code',
-      'p.address',
-      'p.phones',
-      'p.addressee_number',
-      'p.registered_by_organization_id',
-      'o.name as registered_by_name',
-    ])
+  return personsWithRegistrar(db)
+    .select([...personSummaryColumns, 'p.postal_code', 'p.address', 'p.phones', 'p.addressee_number'])
     .where('p.tenant_id', '=', viewer.tenantId)
     .where('p.id', '=', id)
     .where(personVisible(viewer, 'p.id'))
@@ -349,8 +350,7 @@ export async function linksOf(db: Executor, viewer: Viewer, personId: string): P
       'l.created_at as linked_at',
       ...personNameColumns,
       'p.birth_date',
-      'p.registered_by_organization_id',
-      'o.name as registered_by_name',
+      ...registeredByColumns,
       personVisible(viewer, 'p.id').as('visible'),
     ])
     .where('l.tenant_id', '=', viewer.tenantId)
@@ -376,15 +376,11 @@ export async function findDuplicates(
   tenantId: string,
   person: { id: string; kanaKey: string; birthDate: string },
 ): Promise<DuplicateRow[]> {
-  return db
-    .selectFrom('persons as p')
-    .innerJoin('organizations as o', 'o.id', 'p.registered_by_organization_id')
+  return personsWithRegistrar(db)
     .select([
       'p.id',
       ...personNameColumns,
       'p.birth_date',
-      'p.registered_by_organization_id',
-      'o.name as registered_by_name',
       sql<boolean>`EXISTS (
         SELECT 1 FROM person_links l
         WHERE (l.person_id = p.id AND l.duplicate_of_id = ${person.id})
