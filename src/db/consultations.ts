@@ -5,6 +5,7 @@ import { now } from '../domain/clock.ts';
 import { consultationVisible, type Viewer } from './access.ts';
 import type { Executor } from './executor.ts';
 import { addHouseholdMembers } from './households.ts';
+import { eldestFirst, householdMembersWithPerson } from './persons.ts';
 import type { ConsultationOutcome, ConsultationStatus, DB, Visitor } from './schema.ts';
 
 export interface ConsultationSummaryRow {
@@ -293,14 +294,12 @@ export async function householdMembersOf(
   householdId: string,
   exceptPersonId: string,
 ): Promise<{ person_id: string; relation: string; living_together: boolean }[]> {
-  return db
-    .selectFrom('household_members as hm')
-    .innerJoin('persons as p', 'p.id', 'hm.person_id')
+  return householdMembersWithPerson(db)
     .select(['hm.person_id', 'hm.relation', 'hm.living_together'])
     .where('hm.tenant_id', '=', tenantId)
     .where('hm.household_id', '=', householdId)
     .where('hm.person_id', '!=', exceptPersonId)
-    .orderBy(sql`p.birth_date ASC NULLS LAST`)
+    .orderBy(eldestFirst)
     .orderBy('hm.person_id')
     .execute();
 }

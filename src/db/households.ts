@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { now } from '../domain/clock.ts';
 import type { DiagramRelation } from '../domain/household/model.ts';
 import type { Viewer } from './access.ts';
 import type { Executor } from './executor.ts';
-import { householdVisible, type PersonSummaryRow, personSummaryColumns } from './persons.ts';
+import {
+  eldestFirst,
+  householdMembersWithPerson,
+  householdVisible,
+  type PersonSummaryRow,
+  personSummaryColumns,
+} from './persons.ts';
 import type { DB, HouseholdRelationKind, TieStrength } from './schema.ts';
 
 export interface HouseholdMemberRow extends PersonSummaryRow {
@@ -43,9 +49,7 @@ export async function loadHousehold(
   tenantId: string,
   householdId: string,
 ): Promise<HouseholdRecord> {
-  const members = await db
-    .selectFrom('household_members as hm')
-    .innerJoin('persons as p', 'p.id', 'hm.person_id')
+  const members = await householdMembersWithPerson(db)
     .select([
       ...personSummaryColumns,
       'p.deceased',
@@ -57,7 +61,7 @@ export async function loadHousehold(
     .where('hm.tenant_id', '=', tenantId)
     .where('hm.household_id', '=', householdId)
     .orderBy('hm.supported', 'desc')
-    .orderBy(sql`p.birth_date ASC NULLS LAST`)
+    .orderBy(eldestFirst)
     .orderBy('p.id')
     .execute();
   const relations = await db

@@ -56,6 +56,14 @@ export const personNameColumns = [
 
 export const personSummaryColumns = ['p.id', ...personNameColumns, 'p.birth_date', 'p.sex'] as const;
 
+/** Household members (`hm`) with the person each is (`p`). */
+export function householdMembersWithPerson(db: Executor) {
+  return db.selectFrom('household_members as hm').innerJoin('persons as p', 'p.id', 'hm.person_id');
+}
+
+/** Members in the order households are listed: eldest first, those without a birth date last. */
+export const eldestFirst = sql`p.birth_date ASC NULLS LAST`;
+
 /** The organisation that registered a person (`p`), joined as `o`. */
 const registeredByColumns = ['p.registered_by_organization_id', 'o.name as registered_by_name'] as const;
 
@@ -300,9 +308,7 @@ export async function visibleHouseholdsOf(
     .orderBy('hm.household_id')
     .execute();
   if (memberships.length === 0) return [];
-  const others = await db
-    .selectFrom('household_members as hm')
-    .innerJoin('persons as p', 'p.id', 'hm.person_id')
+  const others = await householdMembersWithPerson(db)
     .select([...personSummaryColumns, 'hm.household_id', 'hm.relation', 'hm.living_together'])
     .where('hm.tenant_id', '=', viewer.tenantId)
     .where(
@@ -312,7 +318,7 @@ export async function visibleHouseholdsOf(
     )
     .where('hm.person_id', '!=', personId)
     .where(visibleRowByRow(viewer, 'p.id'))
-    .orderBy(sql`p.birth_date ASC NULLS LAST`)
+    .orderBy(eldestFirst)
     .orderBy('p.id')
     .execute();
   return memberships.map((membership) => ({
