@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { CaseFilter } from '../contract/cases.ts';
 import { reportBaseCutoff } from '../domain/dueDates.ts';
 import { caseVisible, consultationVisible, meetingVisible, type Viewer } from './access.ts';
-import { caseFilterConditions, reportOverdue } from './caseFilters.ts';
+import { caseFilterConditions, planItemRunsOn, reportOverdue } from './caseFilters.ts';
 import type { Executor } from './executor.ts';
 import { meetingEntryColumns, meetingsWithKind } from './meetings.ts';
 
@@ -55,8 +55,7 @@ export async function reportsOverdueByOrganization(
     .where('pi.tenant_id', '=', viewer.tenantId)
     .where('sp.status', '=', 'approved')
     .where('c.stage', 'not in', ['closed', 'suspended'])
-    .where((eb) => eb.or([eb('pi.period_from', 'is', null), eb('pi.period_from', '<=', today)]))
-    .where((eb) => eb.or([eb('pi.period_to', 'is', null), eb('pi.period_to', '>=', today)]))
+    .where(planItemRunsOn('pi', today))
     .where(reportOverdue('pi', 'sp', cutoff))
     .where(caseVisible(viewer, 'c.id'))
     .groupBy('pi.organization_id')

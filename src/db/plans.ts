@@ -5,6 +5,7 @@ import { now } from '../domain/clock.ts';
 import { REPORT_INTERVAL_DAYS, type ReportSchedule } from '../domain/dueDates.ts';
 import { toIsoDate } from '../domain/wareki.ts';
 import { caseVisible, type Viewer } from './access.ts';
+import { planItemRunsOn } from './caseFilters.ts';
 import { type CaseHeader, caseHeaderColumns } from './caseHeader.ts';
 import type { Executor } from './executor.ts';
 import { unknownIds } from './knownIds.ts';
@@ -364,8 +365,7 @@ export async function listMyReportDueItems(
   // A report made after this cannot be due by the horizon, even moved back over 年末年始 and a weekend.
   const cutoff = addDays(horizon, -REPORT_INTERVAL_DAYS + 10);
   return myPlanItemsQuery(db, viewer)
-    .where((eb) => eb.or([eb('pi.period_from', 'is', null), eb('pi.period_from', '<=', today)]))
-    .where((eb) => eb.or([eb('pi.period_to', 'is', null), eb('pi.period_to', '>=', today)]))
+    .where(planItemRunsOn('pi', today))
     .where(
       sql<boolean>`NOT EXISTS (SELECT 1 FROM support_reports due_sr
         WHERE due_sr.plan_item_id = pi.id AND due_sr.supported_on > ${cutoff})`,
