@@ -5,6 +5,7 @@ import { now } from '../domain/clock.ts';
 import { consultationVisible, type Viewer } from './access.ts';
 import type { Executor } from './executor.ts';
 import { addHouseholdMembers } from './households.ts';
+import { insertNewRow } from './newRow.ts';
 import { eldestFirst, householdMembersWithPerson } from './persons.ts';
 import type { ConsultationOutcome, ConsultationStatus, DB, Visitor } from './schema.ts';
 
@@ -264,9 +265,7 @@ export async function listConsultations(
 }
 
 export async function insertHousehold(tx: Transaction<DB>, tenantId: string): Promise<string> {
-  const id = randomUUID();
-  await tx.insertInto('households').values({ id, tenant_id: tenantId }).execute();
-  return id;
+  return insertNewRow(tx, 'households', { tenant_id: tenantId });
 }
 
 /**

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { type RawBuilder, sql, type Transaction } from 'kysely';
 import type { NewPerson } from '../contract/persons.ts';
 import type { CaseSearchTerms } from '../domain/caseSearch.ts';
 import { normalizeKana } from '../domain/kana.ts';
 import { caseVisible, consultationVisible, personVisible, type Viewer } from './access.ts';
 import type { Executor } from './executor.ts';
+import { insertNewRow } from './newRow.ts';
 import type { DB, PersonPhone } from './schema.ts';
 
 /** Escape LIKE's wildcards (and its escape character) so that the text matches literally. */
@@ -82,27 +82,21 @@ export async function insertPerson(
   organizationId: string,
   person: NewPerson,
 ): Promise<string> {
-  const id = randomUUID();
-  await tx
-    .insertInto('persons')
-    .values({
-      id,
-      tenant_id: tenantId,
-      family_name: person.familyName,
-      given_name: person.givenName,
-      family_name_kana: person.familyNameKana,
-      given_name_kana: person.givenNameKana,
-      kana_key: normalizeKana(`${person.familyNameKana}${person.givenNameKana}`),
-      birth_date: person.birthDate,
-      sex: person.sex,
-      postal_code: person.postalCode ?? null,
-      address: person.address || null,
-      phones: JSON.stringify(person.phones),
-      addressee_number: person.addresseeNumber ?? null,
-      registered_by_organization_id: organizationId,
-    })
-    .execute();
-  return id;
+  return insertNewRow(tx, 'persons', {
+    tenant_id: tenantId,
+    family_name: person.familyName,
+    given_name: person.givenName,
+    family_name_kana: person.familyNameKana,
+    given_name_kana: person.givenNameKana,
+    kana_key: normalizeKana(`${person.familyNameKana}${person.givenNameKana}`),
+    birth_date: person.birthDate,
+    sex: person.sex,
+    postal_code: person.postalCode ?? null,
+    address: person.address || null,
+    phones: JSON.stringify(person.phones),
+    addressee_number: person.addresseeNumber ?? null,
+    registered_by_organization_id: organizationId,
+  });
 }
 
 /** One person, if the viewer may see them (personVisible in the WHERE: otherwise undefined). */
@@ -434,18 +428,12 @@ export async function insertPersonLink(
   tx: Transaction<DB>,
   link: { tenantId: string; personId: string; duplicateOfId: string; linkedBy: string },
 ): Promise<string> {
-  const id = randomUUID();
-  await tx
-    .insertInto('person_links')
-    .values({
-      id,
-      tenant_id: link.tenantId,
-      person_id: link.personId,
-      duplicate_of_id: link.duplicateOfId,
-      linked_by: link.linkedBy,
-    })
-    .execute();
-  return id;
+  return insertNewRow(tx, 'person_links', {
+    tenant_id: link.tenantId,
+    person_id: link.personId,
+    duplicate_of_id: link.duplicateOfId,
+    linked_by: link.linkedBy,
+  });
 }
 
 /** Person summaries by id, in bulk, of the persons among them the viewer may see. */

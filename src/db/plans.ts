@@ -10,6 +10,7 @@ import { type CaseHeader, caseHeaderColumns } from './caseHeader.ts';
 import type { Executor } from './executor.ts';
 import { unknownIds } from './knownIds.ts';
 import { meetingsWithKind } from './meetings.ts';
+import { insertNewRow } from './newRow.ts';
 import { personFullNameColumns } from './persons.ts';
 import type { DB, MeetingTable, PlanItemTable, SupportPlanTable } from './schema.ts';
 
@@ -197,22 +198,17 @@ export async function insertDraft(
     .where('case_id', '=', values.caseId)
     .executeTakeFirst();
   const version = (last?.version ?? 0) + 1;
-  const id = randomUUID();
-  await tx
-    .insertInto('support_plans')
-    .values({
-      id,
-      tenant_id: values.tenantId,
-      case_id: values.caseId,
-      version,
-      status: 'draft',
-      wishes: values.input.wishes,
-      long_term_goal: values.input.longTermGoal,
-      short_term_goals: values.input.shortTermGoals,
-      next_monitoring_on: values.input.nextMonitoringOn,
-      created_by: values.createdBy,
-    })
-    .execute();
+  const id = await insertNewRow(tx, 'support_plans', {
+    tenant_id: values.tenantId,
+    case_id: values.caseId,
+    version,
+    status: 'draft',
+    wishes: values.input.wishes,
+    long_term_goal: values.input.longTermGoal,
+    short_term_goals: values.input.shortTermGoals,
+    next_monitoring_on: values.input.nextMonitoringOn,
+    created_by: values.createdBy,
+  });
   await insertItems(tx, {
     tenantId: values.tenantId,
     caseId: values.caseId,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type ExpressionBuilder, sql, type Transaction, type UpdateObject } from 'kysely';
 import * as clock from '../domain/clock.ts';
 import {
@@ -9,6 +8,7 @@ import {
 } from '../domain/retention.ts';
 import { consultationsWithOrganization } from './consultations.ts';
 import type { Executor } from './executor.ts';
+import { insertNewRow } from './newRow.ts';
 import { personFullNameColumns } from './persons.ts';
 import type { DB } from './schema.ts';
 
@@ -464,27 +464,22 @@ export async function insertDisposal(
     rules: RetentionRules;
   },
 ): Promise<{ id: string; approvedAt: Date }> {
-  const id = randomUUID();
   const approvedAt = clock.now();
-  await tx
-    .insertInto('disposals')
-    .values({
-      id,
-      tenant_id: values.tenantId,
-      approved_by: values.approvedBy,
-      approved_at: approvedAt,
-      as_of: values.asOf,
-      case_count: values.counts.cases,
-      consultation_count: values.counts.consultations,
-      person_count: values.counts.persons,
-      case_numbers: values.caseNumbers,
-      rules: JSON.stringify({
-        caseYears: values.rules.caseYears,
-        consultationYears: values.rules.consultationYears,
-        personYears: values.rules.personYears,
-      }),
-    })
-    .execute();
+  const id = await insertNewRow(tx, 'disposals', {
+    tenant_id: values.tenantId,
+    approved_by: values.approvedBy,
+    approved_at: approvedAt,
+    as_of: values.asOf,
+    case_count: values.counts.cases,
+    consultation_count: values.counts.consultations,
+    person_count: values.counts.persons,
+    case_numbers: values.caseNumbers,
+    rules: JSON.stringify({
+      caseYears: values.rules.caseYears,
+      consultationYears: values.rules.consultationYears,
+      personYears: values.rules.personYears,
+    }),
+  });
   return { id, approvedAt };
 }
 

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { SupportReportInput } from '../contract/supportReports.ts';
 import { now } from '../domain/clock.ts';
 import { caseVisible, type Viewer } from './access.ts';
 import { type CaseHeader, caseHeaderColumns } from './caseHeader.ts';
 import type { Executor } from './executor.ts';
+import { insertNewRow } from './newRow.ts';
 import type { DB } from './schema.ts';
 
 /** A plan item as a report against it needs it, with its plan's state and its case's header. */
@@ -63,23 +63,18 @@ export async function insertReport(
     input: SupportReportInput;
   },
 ): Promise<{ id: string; createdAt: Date }> {
-  const id = randomUUID();
   const createdAt = now();
-  await tx
-    .insertInto('support_reports')
-    .values({
-      id,
-      tenant_id: values.tenantId,
-      case_id: values.caseId,
-      plan_item_id: values.input.planItemId,
-      organization_id: values.organizationId,
-      reported_by: values.reportedBy,
-      supported_on: values.input.supportedOn,
-      content: values.input.content,
-      result: values.input.result,
-      created_at: createdAt,
-    })
-    .execute();
+  const id = await insertNewRow(tx, 'support_reports', {
+    tenant_id: values.tenantId,
+    case_id: values.caseId,
+    plan_item_id: values.input.planItemId,
+    organization_id: values.organizationId,
+    reported_by: values.reportedBy,
+    supported_on: values.input.supportedOn,
+    content: values.input.content,
+    result: values.input.result,
+    created_at: createdAt,
+  });
   return { id, createdAt };
 }
 
