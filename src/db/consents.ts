@@ -4,6 +4,7 @@ import type { ConsentInput } from '../contract/consents.ts';
 import { now } from '../domain/clock.ts';
 import { consentVisible, personVisible, type Viewer } from './access.ts';
 import type { Executor } from './executor.ts';
+import { insertNewRow } from './newRow.ts';
 import { personFullNameColumns } from './persons.ts';
 import type { ConsentScanTable, ConsentTable, ConsentWithdrawalEffect, DB } from './schema.ts';
 
@@ -414,10 +415,11 @@ export async function saveConsentScan(
   if (previous) {
     await tx.updateTable('consent_scans').set(row).where('consent_id', '=', values.consentId).execute();
   } else {
-    await tx
-      .insertInto('consent_scans')
-      .values({ id: randomUUID(), tenant_id: values.tenantId, consent_id: values.consentId, ...row })
-      .execute();
+    await insertNewRow(tx, 'consent_scans', {
+      tenant_id: values.tenantId,
+      consent_id: values.consentId,
+      ...row,
+    });
   }
   return { previousSha256: previous?.sha256 ?? null };
 }

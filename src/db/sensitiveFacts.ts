@@ -4,6 +4,7 @@ import type { SensitiveFactInput } from '../contract/sensitiveFacts.ts';
 import { sensitiveFactVisible, type Viewer } from './access.ts';
 import { consentCategoryOfKind, consentCoverage } from './consents.ts';
 import type { Executor } from './executor.ts';
+import { insertNewRow } from './newRow.ts';
 import type { DB, SensitiveFactGrantTable, SensitiveFactTable } from './schema.ts';
 
 export type SensitiveFactRow = Selectable<SensitiveFactTable>;
@@ -36,19 +37,15 @@ export async function insertSensitiveFact(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await tx
-    .insertInto('sensitive_fact_grants')
-    .values({
-      id: randomUUID(),
-      tenant_id: values.tenantId,
-      fact_id: row.id,
-      organization_id: values.organizationId,
-      reason: '記録した機関',
-      legal_basis: 'recorder',
-      source_id: null,
-      granted_by: values.userId,
-    })
-    .execute();
+  await insertNewRow(tx, 'sensitive_fact_grants', {
+    tenant_id: values.tenantId,
+    fact_id: row.id,
+    organization_id: values.organizationId,
+    reason: '記録した機関',
+    legal_basis: 'recorder',
+    source_id: null,
+    granted_by: values.userId,
+  });
   return row;
 }
 
