@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { now } from '../domain/clock.ts';
 import type { DiagramRelation } from '../domain/household/model.ts';
 import type { Viewer } from './access.ts';
 import type { Executor } from './executor.ts';
+import { insertNewRows } from './newRow.ts';
 import {
   eldestFirst,
   householdMembersWithPerson,
@@ -134,19 +134,18 @@ export async function addHouseholdMembers(
   members: readonly Omit<MemberFacts, 'deceased' | 'diedOn'>[],
 ): Promise<void> {
   if (members.length === 0) return;
-  await tx
-    .insertInto('household_members')
-    .values(
-      members.map((m) => ({
-        id: randomUUID(),
-        tenant_id: tenantId,
-        household_id: householdId,
-        person_id: m.personId,
-        relation: m.relation,
-        living_together: m.livingTogether,
-        supported: m.supported,
-      })),
-    )
+  await insertNewRows(
+    tx,
+    'household_members',
+    members.map((m) => ({
+      tenant_id: tenantId,
+      household_id: householdId,
+      person_id: m.personId,
+      relation: m.relation,
+      living_together: m.livingTogether,
+      supported: m.supported,
+    })),
+  )
     .onConflict((oc) => oc.columns(['household_id', 'person_id']).doNothing())
     .execute();
 }
@@ -181,18 +180,17 @@ export async function addRelations(
   relations: readonly DiagramRelation[],
 ): Promise<void> {
   if (relations.length === 0) return;
-  await tx
-    .insertInto('household_relations')
-    .values(
-      relations.map((r) => ({
-        id: randomUUID(),
-        tenant_id: tenantId,
-        household_id: householdId,
-        person_id: r.from,
-        related_person_id: r.to,
-        kind: r.kind as HouseholdRelationKind,
-      })),
-    )
+  await insertNewRows(
+    tx,
+    'household_relations',
+    relations.map((r) => ({
+      tenant_id: tenantId,
+      household_id: householdId,
+      person_id: r.from,
+      related_person_id: r.to,
+      kind: r.kind as HouseholdRelationKind,
+    })),
+  )
     .onConflict((oc) => oc.columns(['household_id', 'person_id', 'related_person_id', 'kind']).doNothing())
     .execute();
 }
@@ -235,24 +233,22 @@ export async function replaceTies(
     .where('household_id', '=', householdId)
     .execute();
   if (ties.length === 0) return;
-  await tx
-    .insertInto('household_ties')
-    .values(
-      ties.map((t, position) => ({
-        id: randomUUID(),
-        tenant_id: tenantId,
-        household_id: householdId,
-        position,
-        kind: t.kind,
-        organization_id: t.organizationId,
-        name: t.name,
-        person_id: t.memberId,
-        strength: t.strength,
-        stressful: t.stressful,
-        note: t.note,
-      })),
-    )
-    .execute();
+  await insertNewRows(
+    tx,
+    'household_ties',
+    ties.map((t, position) => ({
+      tenant_id: tenantId,
+      household_id: householdId,
+      position,
+      kind: t.kind,
+      organization_id: t.organizationId,
+      name: t.name,
+      person_id: t.memberId,
+      strength: t.strength,
+      stressful: t.stressful,
+      note: t.note,
+    })),
+  ).execute();
 }
 
 /**

@@ -5,6 +5,7 @@ import * as clock from '../domain/clock.ts';
 import { meetingVisible, type Viewer } from './access.ts';
 import { type CaseHeader, caseHeaderColumns } from './caseHeader.ts';
 import type { Executor } from './executor.ts';
+import { insertNewRows } from './newRow.ts';
 import type { DB, MeetingInvitationTable, MeetingKindTable, MeetingTable } from './schema.ts';
 
 export type MeetingRow = Selectable<MeetingTable>;
@@ -126,24 +127,22 @@ export async function insertMeeting(
     .returningAll()
     .executeTakeFirstOrThrow();
   const now = clock.now().getTime();
-  await tx
-    .insertInto('meeting_invitations')
-    .values(
-      input.invitedOrganizationIds.map((organizationId, index) => ({
-        id: randomUUID(),
-        tenant_id: values.tenantId,
-        meeting_id: meeting.id,
-        organization_id: organizationId,
-        attended: null,
-        attendee_name: null,
-        deputy_name: null,
-        acknowledged_at: null,
-        acknowledged_by: null,
-        // keep the order the coordinator chose
-        created_at: new Date(now + index),
-      })),
-    )
-    .execute();
+  await insertNewRows(
+    tx,
+    'meeting_invitations',
+    input.invitedOrganizationIds.map((organizationId, index) => ({
+      tenant_id: values.tenantId,
+      meeting_id: meeting.id,
+      organization_id: organizationId,
+      attended: null,
+      attendee_name: null,
+      deputy_name: null,
+      acknowledged_at: null,
+      acknowledged_by: null,
+      // keep the order the coordinator chose
+      created_at: new Date(now + index),
+    })),
+  ).execute();
   return meeting;
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Insertable, InsertObject } from 'kysely';
+import type { Insertable, InsertObject, Kysely } from 'kysely';
 import type { Executor } from './executor.ts';
 import type { DB } from './schema.ts';
 
@@ -18,4 +18,18 @@ export async function insertNewRow<T extends TableWithId>(
     .values({ ...values, id } as InsertObject<DB, T>)
     .execute();
   return id;
+}
+
+/**
+ * Rows to insert, each under a new id: the statement, to execute (or to give an ON CONFLICT first).
+ * (An open transaction is a Kysely too.)
+ */
+export function insertNewRows<T extends TableWithId>(
+  tx: Kysely<DB>,
+  table: T,
+  rows: readonly Omit<Insertable<DB[T]>, 'id'>[],
+) {
+  return tx
+    .insertInto(table)
+    .values(rows.map((row) => ({ ...row, id: randomUUID() }) as InsertObject<DB, T>));
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type Selectable, sql, type Transaction } from 'kysely';
 import type { PlanInput, PlanLink } from '../contract/plans.ts';
 import { now } from '../domain/clock.ts';
@@ -10,7 +9,7 @@ import { type CaseHeader, caseHeaderColumns } from './caseHeader.ts';
 import type { Executor } from './executor.ts';
 import { unknownIds } from './knownIds.ts';
 import { meetingsWithKind } from './meetings.ts';
-import { insertNewRow } from './newRow.ts';
+import { insertNewRow, insertNewRows } from './newRow.ts';
 import { personFullNameColumns } from './persons.ts';
 import type { DB, MeetingTable, PlanItemTable, SupportPlanTable } from './schema.ts';
 
@@ -222,26 +221,24 @@ async function insertItems(
   tx: Transaction<DB>,
   values: { tenantId: string; caseId: string; planId: string; input: PlanInput },
 ): Promise<void> {
-  await tx
-    .insertInto('plan_items')
-    .values(
-      values.input.items.map((item, index) => ({
-        id: randomUUID(),
-        tenant_id: values.tenantId,
-        plan_id: values.planId,
-        case_id: values.caseId,
-        position: index + 1,
-        content: item.content,
-        organization_id: item.organizationId,
-        frequency: item.frequency,
-        period_from: item.periodFrom,
-        period_to: item.periodTo,
-        links: item.links,
-        programme_id: item.programmeId ?? null,
-        resource_id: item.resourceId ?? null,
-      })),
-    )
-    .execute();
+  await insertNewRows(
+    tx,
+    'plan_items',
+    values.input.items.map((item, index) => ({
+      tenant_id: values.tenantId,
+      plan_id: values.planId,
+      case_id: values.caseId,
+      position: index + 1,
+      content: item.content,
+      organization_id: item.organizationId,
+      frequency: item.frequency,
+      period_from: item.periodFrom,
+      period_to: item.periodTo,
+      links: item.links,
+      programme_id: item.programmeId ?? null,
+      resource_id: item.resourceId ?? null,
+    })),
+  ).execute();
 }
 
 /** Replace a draft's fields and items (a draft's items have no reports: only approved items do). */
