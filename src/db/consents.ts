@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { type Selectable, sql, type Transaction } from 'kysely';
 import type { ConsentInput } from '../contract/consents.ts';
 import { now } from '../domain/clock.ts';
 import { consentVisible, personVisible, type Viewer } from './access.ts';
 import type { Executor } from './executor.ts';
-import { insertNewRow } from './newRow.ts';
+import { insertNewRow, insertNewRowReturning } from './newRow.ts';
 import { personFullNameColumns } from './persons.ts';
 import type { ConsentScanTable, ConsentTable, ConsentWithdrawalEffect, DB } from './schema.ts';
 
@@ -104,23 +103,18 @@ export async function insertConsent(
   values: { tenantId: string; recordedBy: string; input: ConsentInput },
 ): Promise<ConsentRow> {
   const { input } = values;
-  return tx
-    .insertInto('consents')
-    .values({
-      id: randomUUID(),
-      tenant_id: values.tenantId,
-      person_id: input.personId,
-      case_id: input.caseId ?? null,
-      organization_ids: input.organizationIds,
-      categories: input.categories,
-      given_on: input.givenOn,
-      method: input.method,
-      witness: input.witness || null,
-      expires_on: input.expiresOn ?? null,
-      recorded_by: values.recordedBy,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return insertNewRowReturning(tx, 'consents', {
+    tenant_id: values.tenantId,
+    person_id: input.personId,
+    case_id: input.caseId ?? null,
+    organization_ids: input.organizationIds,
+    categories: input.categories,
+    given_on: input.givenOn,
+    method: input.method,
+    witness: input.witness || null,
+    expires_on: input.expiresOn ?? null,
+    recorded_by: values.recordedBy,
+  });
 }
 
 /**

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { Selectable, Transaction } from 'kysely';
 import type { MeetingInput, MinutesInput } from '../contract/meetings.ts';
 import * as clock from '../domain/clock.ts';
 import { meetingVisible, type Viewer } from './access.ts';
 import { type CaseHeader, caseHeaderColumns } from './caseHeader.ts';
 import type { Executor } from './executor.ts';
-import { insertNewRows } from './newRow.ts';
+import { insertNewRowReturning, insertNewRows } from './newRow.ts';
 import type { DB, MeetingInvitationTable, MeetingKindTable, MeetingTable } from './schema.ts';
 
 export type MeetingRow = Selectable<MeetingTable>;
@@ -109,23 +108,18 @@ export async function insertMeeting(
   },
 ): Promise<MeetingRow> {
   const { input } = values;
-  const meeting = await tx
-    .insertInto('meetings')
-    .values({
-      id: randomUUID(),
-      tenant_id: values.tenantId,
-      case_id: values.caseId,
-      kind_id: values.kind.id,
-      legal_basis: values.kind.legal_basis,
-      title: input.title,
-      scheduled_at: new Date(input.scheduledAt),
-      place: input.place || null,
-      agenda: input.agenda || null,
-      status: 'scheduled',
-      created_by: values.createdBy,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const meeting = await insertNewRowReturning(tx, 'meetings', {
+    tenant_id: values.tenantId,
+    case_id: values.caseId,
+    kind_id: values.kind.id,
+    legal_basis: values.kind.legal_basis,
+    title: input.title,
+    scheduled_at: new Date(input.scheduledAt),
+    place: input.place || null,
+    agenda: input.agenda || null,
+    status: 'scheduled',
+    created_by: values.createdBy,
+  });
   const now = clock.now().getTime();
   await insertNewRows(
     tx,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Insertable, InsertObject, Kysely } from 'kysely';
+import type { Insertable, InsertObject, Kysely, Selectable } from 'kysely';
 import type { Executor } from './executor.ts';
 import type { DB } from './schema.ts';
 
@@ -18,6 +18,20 @@ export async function insertNewRow<T extends TableWithId>(
     .values({ ...values, id } as InsertObject<DB, T>)
     .execute();
   return id;
+}
+
+/** Insert one row under a new id; answers the row as stored (its defaults filled in). */
+export async function insertNewRowReturning<T extends TableWithId>(
+  tx: Kysely<DB>,
+  table: T,
+  values: Omit<Insertable<DB[T]>, 'id'>,
+): Promise<Selectable<DB[T]>> {
+  const row = await tx
+    .insertInto(table)
+    .values({ ...values, id: randomUUID() } as InsertObject<DB, T>)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return row as Selectable<DB[T]>;
 }
 
 /**
