@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable, InsertObject, Kysely, Selectable } from 'kysely';
-import type { Executor } from './executor.ts';
 import type { DB } from './schema.ts';
 
-/** The tables whose rows are keyed by an `id` the application makes (a random uuid). */
+/**
+ * Inserting a row under an id the application makes (a random uuid). Each takes the database or an
+ * open transaction (a transaction is a Kysely too).
+ */
+
+/** The tables whose rows are keyed by an `id`. */
 type TableWithId = { [T in keyof DB]: DB[T] extends { id: unknown } ? T : never }[keyof DB];
 
 /** Insert one row under a new id; answers the id. */
 export async function insertNewRow<T extends TableWithId>(
-  tx: Executor,
+  tx: Kysely<DB>,
   table: T,
   values: Omit<Insertable<DB[T]>, 'id'>,
 ): Promise<string> {
@@ -34,10 +38,7 @@ export async function insertNewRowReturning<T extends TableWithId>(
   return row as Selectable<DB[T]>;
 }
 
-/**
- * Rows to insert, each under a new id: the statement, to execute (or to give an ON CONFLICT first).
- * (An open transaction is a Kysely too.)
- */
+/** Rows to insert, each under a new id: the statement, to execute (or to give an ON CONFLICT first). */
 export function insertNewRows<T extends TableWithId>(
   tx: Kysely<DB>,
   table: T,
