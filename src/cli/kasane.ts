@@ -5,7 +5,7 @@ import { loginIdSchema } from '../contract/users.ts';
 import { sealAuditTrail } from '../db/auditSealer.ts';
 import { verifyAuditTrail } from '../db/auditTrail.ts';
 import { backupDatabase, RestoreRefused, restoreDatabase } from '../db/backup.ts';
-import { openDatabase } from '../db/database.ts';
+import { type Database, openDatabase } from '../db/database.ts';
 import { DataDirInUseError } from '../db/dataDirLock.ts';
 import { issueHsdsToken, revokeHsdsToken } from '../db/hsdsTokens.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -17,7 +17,7 @@ import { settleDemoTimeline } from '../db/seed/demoTimeline.ts';
 import { parseLocalGovernmentCode } from '../domain/localGovernmentCode.ts';
 import { roleLabels } from '../domain/permissions.ts';
 import { buildApp } from '../server/app.ts';
-import { loadConfig } from '../server/config.ts';
+import { type Config, loadConfig } from '../server/config.ts';
 import { seedDemoCases } from '../server/demo/demoCases.ts';
 import { passwordProblems } from '../server/passwordPolicy.ts';
 import { readNewPassword } from './passwordPrompt.ts';
@@ -39,6 +39,25 @@ function fail(error: unknown): never {
   }
   console.error(error instanceof Error ? `kasane: ${error.message}` : error);
   process.exit(1);
+}
+
+/**
+ * Open the configured database, do a command's work on it and close it. A failure closes it too and
+ * ends the command: `refused` ends it first with an exit code of its own for the errors it expects.
+ */
+async function withDatabase(
+  work: (database: Database) => Promise<void>,
+  options: { config?: Config; refused?: (error: unknown) => void } = {},
+): Promise<void> {
+  const database = await openDatabase(options.config ?? loadConfig()).catch(fail);
+  try {
+    await work(database);
+  } catch (error) {
+    await database.close();
+    options.refused?.(error);
+    fail(error);
+  }
+  await database.close();
 }
 
 program
@@ -88,15 +107,12 @@ program
 program
   .command('migrate')
   .description('bring the database schema to the latest version')
-  .action(async () => {
-    const database = await openDatabase(loadConfig()).catch(fail);
-    try {
+  .action(() =>
+    withDatabase(async (database) => {
       const applied = await migrateToLatest(database.db);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
-    } finally {
-      await database.close();
-    }
-  });
+    }),
+  );
 
 program
   .command('seed')
@@ -105,44 +121,37 @@ program
   )
   .action(async () => {
     const config = loadConfig();
-    const database = await openDatabase(config).catch(fail);
-    try {
-      await migrateToLatest(database.db);
-      const seeded = await seedDemo(database.db, config);
-      if (seeded) {
-        const app = await buildApp(config, database);
-        try {
-          await seedDemoCasework(app, database.db);
-        } finally {
-          await app.close();
+    await withDatabase(
+      async (database) => {
+        await migrateToLatest(database.db);
+        const seeded = await seedDemo(database.db, config);
+        if (seeded) {
+          const app = await buildApp(config, database);
+          try {
+            await seedDemoCasework(app, database.db);
+          } finally {
+            await app.close();
+          }
         }
-      }
-      console.log(seeded ? 'Demo data seeded.' : 'Demo data already present.');
-    } catch (error) {
-      await database.close();
-      fail(error);
-    }
-    await database.close();
+        console.log(seeded ? 'Demo data seeded.' : 'Demo data already present.');
+      },
+      { config },
+    );
   });
 
 program
   .command('backup')
   .description('write a consistent, portable backup of the whole database to <file> (gzip, audited)')
   .argument('<file>', 'where to write the backup, e.g. kasane-2026-11-27.backup.gz')
-  .action(async (file: string) => {
-    const database = await openDatabase(loadConfig()).catch(fail);
-    try {
+  .action((file: string) =>
+    withDatabase(async (database) => {
       const manifest = await backupDatabase(database.db, path.resolve(file), database.kind);
       const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
       console.log(
         `Backup written to ${path.resolve(file)}: ${manifest.tables.length} tables, ${rows} rows, schema ${manifest.migrations.at(-1)}.`,
       );
-    } catch (error) {
-      await database.close();
-      fail(error);
-    }
-    await database.close();
-  });
+    }),
+  );
 
 program
   .command('restore')
@@ -154,31 +163,32 @@ program
     '--force',
     'replace everything the database holds, its audit trail included (recorded in the trail)',
   )
-  .action(async (file: string, options: { force?: boolean }) => {
-    const database = await openDatabase(loadConfig()).catch(fail);
-    try {
-      await migrateToLatest(database.db);
-      const result = await restoreDatabase(database.db, path.resolve(file), {
-        force: options.force === true,
-      });
-      const rows = result.manifest.tables.reduce((sum, t) => sum + t.rows, 0);
-      if (result.replaced)
-        console.warn(
-          `kasane: --force replaced ${result.replaced.rows} rows, ${result.replaced.auditEvents} of them audit events; the restore's audit event records it.`,
+  .action((file: string, options: { force?: boolean }) =>
+    withDatabase(
+      async (database) => {
+        await migrateToLatest(database.db);
+        const result = await restoreDatabase(database.db, path.resolve(file), {
+          force: options.force === true,
+        });
+        const rows = result.manifest.tables.reduce((sum, t) => sum + t.rows, 0);
+        if (result.replaced)
+          console.warn(
+            `kasane: --force replaced ${result.replaced.rows} rows, ${result.replaced.auditEvents} of them audit events; the restore's audit event records it.`,
+          );
+        console.log(
+          `Restored ${rows} rows in ${result.manifest.tables.length} tables from the backup of ${result.manifest.createdAt} (${result.manifest.source}); every table matches its checksum.`,
         );
-      console.log(
-        `Restored ${rows} rows in ${result.manifest.tables.length} tables from the backup of ${result.manifest.createdAt} (${result.manifest.source}); every table matches its checksum.`,
-      );
-    } catch (error) {
-      await database.close();
-      if (error instanceof RestoreRefused) {
-        console.error(`kasane: ${error.message}`);
-        process.exit(4);
-      }
-      fail(error);
-    }
-    await database.close();
-  });
+      },
+      {
+        refused: (error) => {
+          if (error instanceof RestoreRefused) {
+            console.error(`kasane: ${error.message}`);
+            process.exit(4);
+          }
+        },
+      },
+    ),
+  );
 
 program
   .command('init')
@@ -224,29 +234,30 @@ program
       ]);
       if (problems.length)
         usage(`このパスワードは使えません：${problems.map((p) => p.message).join('。')}。`);
-      const database = await openDatabase(loadConfig()).catch(fail);
-      try {
-        await migrateToLatest(database.db);
-        const created = await initialiseMunicipality(database.db, {
-          city,
-          code: code.ok ? code.code : '',
-          adminLoginId: loginId,
-          adminDisplayName: options.adminName.trim() || '管理者',
-          adminOrganization: options.organization.trim() || '情報政策課',
-          passwordHash: await hashPassword(password),
-        });
-        console.log(
-          `${city}（${code.ok ? code.code : ''}）を登録しました。管理者 ${loginId}（${options.organization}）でログインし、組織（重層事業担当を含む）と利用者を登録してください。tenant ${created.tenantId}`,
-        );
-      } catch (error) {
-        await database.close();
-        if (error instanceof AlreadyInitialised) {
-          console.error(`kasane init: ${error.message}`);
-          process.exit(5);
-        }
-        fail(error);
-      }
-      await database.close();
+      await withDatabase(
+        async (database) => {
+          await migrateToLatest(database.db);
+          const created = await initialiseMunicipality(database.db, {
+            city,
+            code: code.ok ? code.code : '',
+            adminLoginId: loginId,
+            adminDisplayName: options.adminName.trim() || '管理者',
+            adminOrganization: options.organization.trim() || '情報政策課',
+            passwordHash: await hashPassword(password),
+          });
+          console.log(
+            `${city}（${code.ok ? code.code : ''}）を登録しました。管理者 ${loginId}（${options.organization}）でログインし、組織（重層事業担当を含む）と利用者を登録してください。tenant ${created.tenantId}`,
+          );
+        },
+        {
+          refused: (error) => {
+            if (error instanceof AlreadyInitialised) {
+              console.error(`kasane init: ${error.message}`);
+              process.exit(5);
+            }
+          },
+        },
+      );
     },
   );
 
@@ -259,31 +270,23 @@ hsdsToken
   .argument('<loginId>', 'the user on whose behalf the token is issued (audited)')
   .argument('<label>', 'who the token is for, e.g. 県の社会資源検索サイト')
   .description('issue a token; it is printed once and stored only as its SHA-256')
-  .action(async (tenant: string, loginId: string, label: string) => {
-    const database = await openDatabase(loadConfig()).catch(fail);
-    try {
+  .action((tenant: string, loginId: string, label: string) =>
+    withDatabase(async (database) => {
       const { id, token } = await issueHsdsToken(database.db, { tenantCode: tenant, loginId, label });
       console.log(`Token ${id} issued. Send it as "Authorization: Bearer <token>":\n${token}`);
-    } catch (error) {
-      fail(error);
-    } finally {
-      await database.close();
-    }
-  });
+    }),
+  );
 hsdsToken
   .command('revoke')
   .argument('<id>', 'the token id printed when it was issued')
-  .action(async (id: string) => {
-    const database = await openDatabase(loadConfig()).catch(fail);
-    try {
+  .action((id: string) =>
+    withDatabase(async (database) => {
       if (!(await revokeHsdsToken(database.db, id))) {
         console.error(`No token ${id} in force.`);
         process.exitCode = 1;
       } else console.log(`Token ${id} revoked.`);
-    } finally {
-      await database.close();
-    }
-  });
+    }),
+  );
 
 const audit = program.command('audit').description('audit trail tools');
 audit
@@ -291,9 +294,8 @@ audit
   .description(
     'check the audit trail: names the first altered, removed or inserted event, and reports events not yet sealed',
   )
-  .action(async () => {
-    const database = await openDatabase(loadConfig()).catch(fail);
-    try {
+  .action(() =>
+    withDatabase(async (database) => {
       const result = await verifyAuditTrail(database.db);
       const tail = result.unsealed.count
         ? ` ${result.unsealed.count} newest events are not yet sealed (oldest at ${result.unsealed.oldest?.toISOString()}): the running server seals them within seconds, or run \`kasane audit seal\`.`
@@ -306,21 +308,16 @@ audit
         );
         process.exitCode = 2;
       }
-    } finally {
-      await database.close();
-    }
-  });
+    }),
+  );
 audit
   .command('seal')
   .description('seal the audit events waiting for their seal now (the running server does so by itself)')
-  .action(async () => {
-    const database = await openDatabase(loadConfig()).catch(fail);
-    try {
+  .action(() =>
+    withDatabase(async (database) => {
       const sealed = await sealAuditTrail(database.db);
       console.log(`Sealed ${sealed} audit events.`);
-    } finally {
-      await database.close();
-    }
-  });
+    }),
+  );
 
 await program.parseAsync(process.argv);

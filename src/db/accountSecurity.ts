@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import * as clock from '../domain/clock.ts';
 import type { Executor } from './executor.ts';
+import { insertNewRows } from './newRow.ts';
 import type { DB } from './schema.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -97,12 +98,11 @@ export async function replaceRecoveryCodes(
   codes: string[],
 ): Promise<void> {
   await tx.deleteFrom('totp_recovery_codes').where('user_id', '=', userId).execute();
-  await tx
-    .insertInto('totp_recovery_codes')
-    .values(
-      codes.map((code) => ({ id: randomUUID(), user_id: userId, code_hash: sha256(code), used_at: null })),
-    )
-    .execute();
+  await insertNewRows(
+    tx,
+    'totp_recovery_codes',
+    codes.map((code) => ({ user_id: userId, code_hash: sha256(code), used_at: null })),
+  ).execute();
 }
 
 /** Use a recovery code once: true when an unused one matched (it is now spent). */

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Selectable, Transaction } from 'kysely';
 import type { AssessmentInput } from '../contract/assessments.ts';
 import type { Executor } from './executor.ts';
+import { insertNewRowReturning } from './newRow.ts';
 import type { AssessmentRelation, AssessmentTable, DB } from './schema.ts';
 
 export type AssessmentRow = Selectable<AssessmentTable>;
@@ -42,21 +42,16 @@ export async function insertAssessment(
     kind: r.kind,
     ...(r.note ? { note: r.note } : {}),
   }));
-  return tx
-    .insertInto('assessments')
-    .values({
-      id: randomUUID(),
-      tenant_id: values.tenantId,
-      case_id: values.caseId,
-      version: Number(last?.version ?? 0) + 1,
-      issues: input.issues,
-      household_flags: input.householdFlags,
-      summary: input.summary || null,
-      wishes: input.wishes || null,
-      strengths: input.strengths || null,
-      relations: JSON.stringify(relations),
-      recorded_by: values.recordedBy,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return insertNewRowReturning(tx, 'assessments', {
+    tenant_id: values.tenantId,
+    case_id: values.caseId,
+    version: Number(last?.version ?? 0) + 1,
+    issues: input.issues,
+    household_flags: input.householdFlags,
+    summary: input.summary || null,
+    wishes: input.wishes || null,
+    strengths: input.strengths || null,
+    relations: JSON.stringify(relations),
+    recorded_by: values.recordedBy,
+  });
 }

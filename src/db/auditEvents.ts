@@ -3,7 +3,7 @@ import type { AuditEventFilter } from '../contract/auditEvents.ts';
 import { endOfTokyoDay, startOfTokyoDay } from '../domain/time.ts';
 import { auditEventWhatColumns } from './auditTrail.ts';
 import type { Executor } from './executor.ts';
-import { escapeLike } from './persons.ts';
+import { escapeLike, personFullNameColumns } from './persons.ts';
 import type { AuditEventTable, DB } from './schema.ts';
 
 /** An audit event with its actor's name and organisation, as the auditor reads it. */
@@ -211,8 +211,7 @@ export async function searchAuditSubjects(
     .select([
       sql<'person'>`'person'`.as('kind'),
       'p.id',
-      'p.family_name',
-      'p.given_name',
+      ...personFullNameColumns,
       sql<string | null>`NULL::text`.as('case_number'),
     ])
     .where('p.tenant_id', '=', tenantId)

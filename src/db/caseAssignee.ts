@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { now } from '../domain/clock.ts';
 import type { Executor } from './executor.ts';
 import type { DB } from './schema.ts';
+import { usersWithOrganization } from './users.ts';
 
 export interface AssignableUserRow {
   id: string;
@@ -20,10 +21,8 @@ export async function assignableUsers(
   kase: { tenant_id: string; id: string },
   userId?: string,
 ): Promise<AssignableUserRow[]> {
-  let query = db
-    .selectFrom('users as u')
-    .innerJoin('organizations as o', 'o.id', 'u.organization_id')
-    .select(['u.id', 'u.display_name', 'u.organization_id', 'o.name as organization_name'])
+  let query = usersWithOrganization(db)
+    .select(['u.id', 'u.display_name', 'u.organization_id'])
     .where('u.tenant_id', '=', kase.tenant_id)
     .where('u.disabled_at', 'is', null)
     .where('o.disabled_at', 'is', null)

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { now } from '../domain/clock.ts';
+import { insertNewRow } from './newRow.ts';
 import type { DB } from './schema.ts';
 
 /** Kinds of entry on a case timeline (支援経過). */
@@ -44,20 +44,16 @@ export async function recordCaseEvent(
     recordedAt?: Date;
   },
 ): Promise<void> {
-  await tx
-    .insertInto('case_events')
-    .values({
-      id: randomUUID(),
-      tenant_id: entry.tenantId,
-      case_id: entry.caseId,
-      occurred_at: entry.occurredAt ?? now(),
-      recorded_at: entry.recordedAt ?? now(),
-      kind: entry.kind,
-      actor_user_id: entry.actor?.userId ?? null,
-      actor_organization_id: entry.actor?.organizationId ?? null,
-      subject_id: entry.subjectId ?? null,
-      summary: entry.summary,
-      details: JSON.stringify(entry.details ?? {}),
-    })
-    .execute();
+  await insertNewRow(tx, 'case_events', {
+    tenant_id: entry.tenantId,
+    case_id: entry.caseId,
+    occurred_at: entry.occurredAt ?? now(),
+    recorded_at: entry.recordedAt ?? now(),
+    kind: entry.kind,
+    actor_user_id: entry.actor?.userId ?? null,
+    actor_organization_id: entry.actor?.organizationId ?? null,
+    subject_id: entry.subjectId ?? null,
+    summary: entry.summary,
+    details: JSON.stringify(entry.details ?? {}),
+  });
 }

@@ -62,8 +62,7 @@ export function caseFilterConditions(
         SELECT 1 FROM plan_items ro_pi JOIN support_plans ro_sp ON ro_sp.id = ro_pi.plan_id
         WHERE ro_pi.case_id = c.id AND ro_sp.status = 'approved'
           AND ro_pi.organization_id = ${filter.reportOverdueOrganizationId}
-          AND (ro_pi.period_from IS NULL OR ro_pi.period_from <= ${context.today}::date)
-          AND (ro_pi.period_to IS NULL OR ro_pi.period_to >= ${context.today}::date)
+          AND ${planItemRunsOn('ro_pi', context.today)}
           AND ${reportOverdue('ro_pi', 'ro_sp', cutoff)}))`,
     );
   }
@@ -80,6 +79,13 @@ export function caseFilterConditions(
 export function reportOverdue(item: string, plan: string, cutoff: string): RawBuilder<boolean> {
   return sql<boolean>`(COALESCE(${sql.ref(`${item}.last_reported_on`)}, ${sql.ref(`${item}.period_from`)},
     (${sql.ref(`${plan}.approved_at`)} AT TIME ZONE 'Asia/Tokyo')::date) < ${cutoff}::date)`;
+}
+
+/** The plan item `item` (a plan_items row of the outer query) runs on `day`: begun and not yet ended. */
+export function planItemRunsOn(item: string, day: string): RawBuilder<boolean> {
+  const from = sql.ref(`${item}.period_from`);
+  const to = sql.ref(`${item}.period_to`);
+  return sql<boolean>`((${from} IS NULL OR ${from} <= ${day}::date) AND (${to} IS NULL OR ${to} >= ${day}::date))`;
 }
 
 /** The case's latest 課題整理 (alias `la`) satisfies the condition. */

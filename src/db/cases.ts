@@ -8,6 +8,7 @@ import { caseFilterConditions } from './caseFilters.ts';
 import type { Executor } from './executor.ts';
 import { type KeysetCursor, pastCursor, sortKey } from './keyset.ts';
 import { knownIds } from './knownIds.ts';
+import { meetingsWithKind } from './meetings.ts';
 import {
   type PersonNameRow,
   type PersonSummaryRow,
@@ -292,9 +293,7 @@ export async function caseParticipants(
 
 /** The meetings of a case the viewer may see, newest first, with the viewer's own invitation. */
 export async function visibleMeetingsOfCase(db: Executor, viewer: Viewer, caseId: string) {
-  return db
-    .selectFrom('meetings as m')
-    .innerJoin('meeting_kinds as k', 'k.id', 'm.kind_id')
+  return meetingsWithKind(db)
     .leftJoin('meeting_invitations as mine', (join) =>
       join.onRef('mine.meeting_id', '=', 'm.id').on('mine.organization_id', '=', viewer.organizationId),
     )

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Selectable, Transaction } from 'kysely';
 import { fiscalYearRange } from '../domain/fiscalYear.ts';
 import {
@@ -8,6 +7,7 @@ import {
   communityTotals,
 } from '../domain/resources/community.ts';
 import type { Executor } from './executor.ts';
+import { insertNewRow } from './newRow.ts';
 import type { CommunityActivitySessionTable, CommunityActivityTable } from './resourceSchema.ts';
 import type { DB } from './schema.ts';
 
@@ -120,17 +120,11 @@ export async function insertCommunityActivity(
   userId: string,
   values: CommunityActivityValues,
 ): Promise<string> {
-  const id = randomUUID();
-  await tx
-    .insertInto('community_activities')
-    .values({
-      id,
-      tenant_id: tenantId,
-      ...activityColumns(values),
-      created_by: userId,
-    })
-    .execute();
-  return id;
+  return insertNewRow(tx, 'community_activities', {
+    tenant_id: tenantId,
+    ...activityColumns(values),
+    created_by: userId,
+  });
 }
 
 export async function updateCommunityActivity(
@@ -160,19 +154,13 @@ export async function insertCommunitySession(
     recordedBy: string;
   },
 ): Promise<string> {
-  const id = randomUUID();
-  await tx
-    .insertInto('community_activity_sessions')
-    .values({
-      id,
-      tenant_id: input.tenantId,
-      activity_id: input.activityId,
-      held_on: input.heldOn,
-      participants: input.participants,
-      organizations: cleanOrganizationNames(input.organizations),
-      note: input.note,
-      recorded_by: input.recordedBy,
-    })
-    .execute();
-  return id;
+  return insertNewRow(tx, 'community_activity_sessions', {
+    tenant_id: input.tenantId,
+    activity_id: input.activityId,
+    held_on: input.heldOn,
+    participants: input.participants,
+    organizations: cleanOrganizationNames(input.organizations),
+    note: input.note,
+    recorded_by: input.recordedBy,
+  });
 }

@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { type Selectable, sql, type Transaction } from 'kysely';
 import type { ConsentInput } from '../contract/consents.ts';
 import { now } from '../domain/clock.ts';
 import { consentVisible, personVisible, type Viewer } from './access.ts';
 import type { Executor } from './executor.ts';
+import { insertNewRow, insertNewRowReturning } from './newRow.ts';
+import { personFullNameColumns } from './persons.ts';
 import type { ConsentScanTable, ConsentTable, ConsentWithdrawalEffect, DB } from './schema.ts';
 
 export type ConsentRow = Selectable<ConsentTable>;
@@ -90,7 +91,7 @@ export async function activeConsentCovering(
 export async function findVisiblePerson(db: Executor, viewer: Viewer, personId: string) {
   return db
     .selectFrom('persons as p')
-    .select(['p.id', 'p.family_name', 'p.given_name'])
+    .select(['p.id', ...personFullNameColumns])
     .where('p.tenant_id', '=', viewer.tenantId)
     .where('p.id', '=', personId)
     .where(personVisible(viewer, 'p.id'))
@@ -102,23 +103,18 @@ export async function insertConsent(
   values: { tenantId: string; recordedBy: string; input: ConsentInput },
 ): Promise<ConsentRow> {
   const { input } = values;
-  return tx
-    .insertInto('consents')
-    .values({
-      id: randomUUID(),
-      tenant_id: values.tenantId,
-      person_id: input.personId,
-      case_id: input.caseId ?? null,
-      organization_ids: input.organizationIds,
-      categories: input.categories,
-      given_on: input.givenOn,
-      method: input.method,
-      witness: input.witness || null,
-      expires_on: input.expiresOn ?? null,
-      recorded_by: values.recordedBy,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return insertNewRowReturning(tx, 'consents', {
+    tenant_id: values.tenantId,
+    person_id: input.personId,
+    case_id: input.caseId ?? null,
+    organization_ids: input.organizationIds,
+    categories: input.categories,
+    given_on: input.givenOn,
+    method: input.method,
+    witness: input.witness || null,
+    expires_on: input.expiresOn ?? null,
+    recorded_by: values.recordedBy,
+  });
 }
 
 /**
@@ -413,10 +409,11 @@ export async function saveConsentScan(
   if (previous) {
     await tx.updateTable('consent_scans').set(row).where('consent_id', '=', values.consentId).execute();
   } else {
-    await tx
-      .insertInto('consent_scans')
-      .values({ id: randomUUID(), tenant_id: values.tenantId, consent_id: values.consentId, ...row })
-      .execute();
+    await insertNewRow(tx, 'consent_scans', {
+      tenant_id: values.tenantId,
+      consent_id: values.consentId,
+      ...row,
+    });
   }
   return { previousSha256: previous?.sha256 ?? null };
 }

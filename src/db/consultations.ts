@@ -5,6 +5,8 @@ import { now } from '../domain/clock.ts';
 import { consultationVisible, type Viewer } from './access.ts';
 import type { Executor } from './executor.ts';
 import { addHouseholdMembers } from './households.ts';
+import { insertNewRow } from './newRow.ts';
+import { eldestFirst, householdMembersWithPerson } from './persons.ts';
 import type { ConsultationOutcome, ConsultationStatus, DB, Visitor } from './schema.ts';
 
 export interface ConsultationSummaryRow {
@@ -102,6 +104,28 @@ export interface SentConsultationRow {
   from_organization_name: string;
   to_organization_id: string;
   to_organization_name: string;
+  created_at: Date;
+  /** created_at as PostgreSQL prints it (microseconds kept), for keyset cursors. */
+  created_key: string;
+  decided_at: Date | null;
+}
+
+/**
+ * The columns of {@link SentConsultationRow}, from handovers (`h`) or referrals (`r`) joined to the
+ * sending organisation as `fo` and the receiving one as `tor`.
+ */
+export function sentConsultationColumns<Sent extends 'h' | 'r'>(sent: Sent) {
+  return [
+    `${sent}.id`,
+    `${sent}.consultation_id`,
+    `${sent}.from_organization_id`,
+    'fo.name as from_organization_name',
+    `${sent}.to_organization_id`,
+    'tor.name as to_organization_name',
+    `${sent}.created_at`,
+    sql<string>`${sql.ref(`${sent}.created_at`)}::text`.as('created_key'),
+    `${sent}.decided_at`,
+  ] as const;
 }
 
 /** Who sends a consultation on, to whom. */
@@ -241,9 +265,7 @@ export async function listConsultations(
 }
 
 export async function insertHousehold(tx: Transaction<DB>, tenantId: string): Promise<string> {
-  const id = randomUUID();
-  await tx.insertInto('households').values({ id, tenant_id: tenantId }).execute();
-  return id;
+  return insertNewRow(tx, 'households', { tenant_id: tenantId });
 }
 
 /**
@@ -271,14 +293,12 @@ export async function householdMembersOf(
   householdId: string,
   exceptPersonId: string,
 ): Promise<{ person_id: string; relation: string; living_together: boolean }[]> {
-  return db
-    .selectFrom('household_members as hm')
-    .innerJoin('persons as p', 'p.id', 'hm.person_id')
+  return householdMembersWithPerson(db)
     .select(['hm.person_id', 'hm.relation', 'hm.living_together'])
     .where('hm.tenant_id', '=', tenantId)
     .where('hm.household_id', '=', householdId)
     .where('hm.person_id', '!=', exceptPersonId)
-    .orderBy(sql`p.birth_date ASC NULLS LAST`)
+    .orderBy(eldestFirst)
     .orderBy('hm.person_id')
     .execute();
 }

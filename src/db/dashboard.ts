@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import type { CaseFilter } from '../contract/cases.ts';
 import { reportBaseCutoff } from '../domain/dueDates.ts';
 import { caseVisible, consultationVisible, meetingVisible, type Viewer } from './access.ts';
-import { caseFilterConditions, reportOverdue } from './caseFilters.ts';
+import { caseFilterConditions, planItemRunsOn, reportOverdue } from './caseFilters.ts';
 import type { Executor } from './executor.ts';
-import { meetingEntryColumns } from './meetings.ts';
+import { meetingEntryColumns, meetingsWithKind } from './meetings.ts';
 
 /**
  * The numbers of cases the viewer may see that match each of some 事例一覧 filters, in one read of
@@ -55,8 +55,7 @@ export async function reportsOverdueByOrganization(
     .where('pi.tenant_id', '=', viewer.tenantId)
     .where('sp.status', '=', 'approved')
     .where('c.stage', 'not in', ['closed', 'suspended'])
-    .where((eb) => eb.or([eb('pi.period_from', 'is', null), eb('pi.period_from', '<=', today)]))
-    .where((eb) => eb.or([eb('pi.period_to', 'is', null), eb('pi.period_to', '>=', today)]))
+    .where(planItemRunsOn('pi', today))
     .where(reportOverdue('pi', 'sp', cutoff))
     .where(caseVisible(viewer, 'c.id'))
     .groupBy('pi.organization_id')
@@ -90,9 +89,7 @@ export async function meetingsBetween(
   to: Date,
   limit = 500,
 ): Promise<CalendarMeetingRow[]> {
-  return db
-    .selectFrom('meetings as m')
-    .innerJoin('meeting_kinds as k', 'k.id', 'm.kind_id')
+  return meetingsWithKind(db)
     .innerJoin('cases as c', 'c.id', 'm.case_id')
     .select([...meetingEntryColumns, caseVisible(viewer, 'm.case_id').as('case_visible')])
     .where('m.tenant_id', '=', viewer.tenantId)

@@ -9,6 +9,7 @@ import {
   type ConsultationSending,
   pendingSendingColumns,
   type SentConsultationRow,
+  sentConsultationColumns,
 } from './consultations.ts';
 import type { Executor } from './executor.ts';
 import { pastCursor } from './keyset.ts';
@@ -19,10 +20,6 @@ export interface HandoverRow extends SentConsultationRow {
   reason: string;
   services_tried: string;
   status: HandoverTable['status'];
-  created_at: Date;
-  /** created_at as PostgreSQL prints it (microseconds kept), for keyset cursors. */
-  created_key: string;
-  decided_at: Date | null;
   return_reason: string | null;
   case_id: string | null;
   /** The case number, only when the viewer may see the case. */
@@ -36,18 +33,10 @@ function handoverQuery(db: Executor, viewer: Viewer) {
     .innerJoin('organizations as tor', 'tor.id', 'h.to_organization_id')
     .leftJoin('cases as k', 'k.id', 'h.case_id')
     .select([
-      'h.id',
-      'h.consultation_id',
-      'h.from_organization_id',
-      'fo.name as from_organization_name',
-      'h.to_organization_id',
-      'tor.name as to_organization_name',
+      ...sentConsultationColumns('h'),
       'h.reason',
       'h.services_tried',
       'h.status',
-      'h.created_at',
-      sql<string>`h.created_at::text`.as('created_key'),
-      'h.decided_at',
       'h.return_reason',
       'h.case_id',
       sql<string | null>`CASE WHEN h.case_id IS NOT NULL AND ${caseVisible(viewer, 'h.case_id')}

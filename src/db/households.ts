@@ -1,10 +1,16 @@
-import { randomUUID } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { now } from '../domain/clock.ts';
 import type { DiagramRelation } from '../domain/household/model.ts';
 import type { Viewer } from './access.ts';
 import type { Executor } from './executor.ts';
-import { householdVisible, type PersonSummaryRow, personSummaryColumns } from './persons.ts';
+import { insertNewRows } from './newRow.ts';
+import {
+  eldestFirst,
+  householdMembersWithPerson,
+  householdVisible,
+  type PersonSummaryRow,
+  personSummaryColumns,
+} from './persons.ts';
 import type { DB, HouseholdRelationKind, TieStrength } from './schema.ts';
 
 export interface HouseholdMemberRow extends PersonSummaryRow {
@@ -43,9 +49,7 @@ export async function loadHousehold(
   tenantId: string,
   householdId: string,
 ): Promise<HouseholdRecord> {
-  const members = await db
-    .selectFrom('household_members as hm')
-    .innerJoin('persons as p', 'p.id', 'hm.person_id')
+  const members = await householdMembersWithPerson(db)
     .select([
       ...personSummaryColumns,
       'p.deceased',
@@ -57,7 +61,7 @@ export async function loadHousehold(
     .where('hm.tenant_id', '=', tenantId)
     .where('hm.household_id', '=', householdId)
     .orderBy('hm.supported', 'desc')
-    .orderBy(sql`p.birth_date ASC NULLS LAST`)
+    .orderBy(eldestFirst)
     .orderBy('p.id')
     .execute();
   const relations = await db
@@ -130,19 +134,18 @@ export async function addHouseholdMembers(
   members: readonly Omit<MemberFacts, 'deceased' | 'diedOn'>[],
 ): Promise<void> {
   if (members.length === 0) return;
-  await tx
-    .insertInto('household_members')
-    .values(
-      members.map((m) => ({
-        id: randomUUID(),
-        tenant_id: tenantId,
-        household_id: householdId,
-        person_id: m.personId,
-        relation: m.relation,
-        living_together: m.livingTogether,
-        supported: m.supported,
-      })),
-    )
+  await insertNewRows(
+    tx,
+    'household_members',
+    members.map((m) => ({
+      tenant_id: tenantId,
+      household_id: householdId,
+      person_id: m.personId,
+      relation: m.relation,
+      living_together: m.livingTogether,
+      supported: m.supported,
+    })),
+  )
     .onConflict((oc) => oc.columns(['household_id', 'person_id']).doNothing())
     .execute();
 }
@@ -177,18 +180,17 @@ export async function addRelations(
   relations: readonly DiagramRelation[],
 ): Promise<void> {
   if (relations.length === 0) return;
-  await tx
-    .insertInto('household_relations')
-    .values(
-      relations.map((r) => ({
-        id: randomUUID(),
-        tenant_id: tenantId,
-        household_id: householdId,
-        person_id: r.from,
-        related_person_id: r.to,
-        kind: r.kind as HouseholdRelationKind,
-      })),
-    )
+  await insertNewRows(
+    tx,
+    'household_relations',
+    relations.map((r) => ({
+      tenant_id: tenantId,
+      household_id: householdId,
+      person_id: r.from,
+      related_person_id: r.to,
+      kind: r.kind as HouseholdRelationKind,
+    })),
+  )
     .onConflict((oc) => oc.columns(['household_id', 'person_id', 'related_person_id', 'kind']).doNothing())
     .execute();
 }
@@ -231,24 +233,22 @@ export async function replaceTies(
     .where('household_id', '=', householdId)
     .execute();
   if (ties.length === 0) return;
-  await tx
-    .insertInto('household_ties')
-    .values(
-      ties.map((t, position) => ({
-        id: randomUUID(),
-        tenant_id: tenantId,
-        household_id: householdId,
-        position,
-        kind: t.kind,
-        organization_id: t.organizationId,
-        name: t.name,
-        person_id: t.memberId,
-        strength: t.strength,
-        stressful: t.stressful,
-        note: t.note,
-      })),
-    )
-    .execute();
+  await insertNewRows(
+    tx,
+    'household_ties',
+    ties.map((t, position) => ({
+      tenant_id: tenantId,
+      household_id: householdId,
+      position,
+      kind: t.kind,
+      organization_id: t.organizationId,
+      name: t.name,
+      person_id: t.memberId,
+      strength: t.strength,
+      stressful: t.stressful,
+      note: t.note,
+    })),
+  ).execute();
 }
 
 /**

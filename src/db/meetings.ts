@@ -1,15 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import type { Selectable, Transaction } from 'kysely';
 import type { MeetingInput, MinutesInput } from '../contract/meetings.ts';
 import * as clock from '../domain/clock.ts';
 import { meetingVisible, type Viewer } from './access.ts';
 import { type CaseHeader, caseHeaderColumns } from './caseHeader.ts';
 import type { Executor } from './executor.ts';
+import { insertNewRowReturning, insertNewRows } from './newRow.ts';
 import type { DB, MeetingInvitationTable, MeetingKindTable, MeetingTable } from './schema.ts';
 
 export type MeetingRow = Selectable<MeetingTable>;
 export type InvitationRow = Selectable<MeetingInvitationTable>;
 export type MeetingKindRow = Selectable<MeetingKindTable>;
+
+/** Meetings (`m`) with their kind (`k`): what every read of a meeting starts from. */
+export function meetingsWithKind(db: Executor) {
+  return db.selectFrom('meetings as m').innerJoin('meeting_kinds as k', 'k.id', 'm.kind_id');
+}
 
 /**
  * A meeting as the calendar and the task lists show it, from `meetings as m` joined with
@@ -58,9 +63,7 @@ export async function findVisibleMeeting(
   meetingId: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<VisibleMeetingRow | undefined> {
-  let query = db
-    .selectFrom('meetings as m')
-    .innerJoin('meeting_kinds as k', 'k.id', 'm.kind_id')
+  let query = meetingsWithKind(db)
     .innerJoin('cases as c', 'c.id', 'm.case_id')
     .innerJoin('persons as p', 'p.id', 'c.primary_person_id')
     .selectAll('m')
@@ -105,42 +108,35 @@ export async function insertMeeting(
   },
 ): Promise<MeetingRow> {
   const { input } = values;
-  const meeting = await tx
-    .insertInto('meetings')
-    .values({
-      id: randomUUID(),
-      tenant_id: values.tenantId,
-      case_id: values.caseId,
-      kind_id: values.kind.id,
-      legal_basis: values.kind.legal_basis,
-      title: input.title,
-      scheduled_at: new Date(input.scheduledAt),
-      place: input.place || null,
-      agenda: input.agenda || null,
-      status: 'scheduled',
-      created_by: values.createdBy,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const meeting = await insertNewRowReturning(tx, 'meetings', {
+    tenant_id: values.tenantId,
+    case_id: values.caseId,
+    kind_id: values.kind.id,
+    legal_basis: values.kind.legal_basis,
+    title: input.title,
+    scheduled_at: new Date(input.scheduledAt),
+    place: input.place || null,
+    agenda: input.agenda || null,
+    status: 'scheduled',
+    created_by: values.createdBy,
+  });
   const now = clock.now().getTime();
-  await tx
-    .insertInto('meeting_invitations')
-    .values(
-      input.invitedOrganizationIds.map((organizationId, index) => ({
-        id: randomUUID(),
-        tenant_id: values.tenantId,
-        meeting_id: meeting.id,
-        organization_id: organizationId,
-        attended: null,
-        attendee_name: null,
-        deputy_name: null,
-        acknowledged_at: null,
-        acknowledged_by: null,
-        // keep the order the coordinator chose
-        created_at: new Date(now + index),
-      })),
-    )
-    .execute();
+  await insertNewRows(
+    tx,
+    'meeting_invitations',
+    input.invitedOrganizationIds.map((organizationId, index) => ({
+      tenant_id: values.tenantId,
+      meeting_id: meeting.id,
+      organization_id: organizationId,
+      attended: null,
+      attendee_name: null,
+      deputy_name: null,
+      acknowledged_at: null,
+      acknowledged_by: null,
+      // keep the order the coordinator chose
+      created_at: new Date(now + index),
+    })),
+  ).execute();
   return meeting;
 }
 

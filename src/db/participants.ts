@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
+import { insertNewRow } from './newRow.ts';
 import type { CaseParticipantTable, DB } from './schema.ts';
 
 /**
@@ -28,8 +28,5 @@ export async function addParticipant(
     ? existing.where('meeting_id', '=', participant.meeting_id)
     : existing.where('meeting_id', 'is', null);
   if (await existing.executeTakeFirst()) return;
-  await tx
-    .insertInto('case_participants')
-    .values({ id: randomUUID(), meeting_id: null, source_id: null, ...participant })
-    .execute();
+  await insertNewRow(tx, 'case_participants', { meeting_id: null, source_id: null, ...participant });
 }

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { type RawBuilder, sql, type Transaction } from 'kysely';
 import type { NewPerson } from '../contract/persons.ts';
 import type { CaseSearchTerms } from '../domain/caseSearch.ts';
 import { normalizeKana } from '../domain/kana.ts';
 import { caseVisible, consultationVisible, personVisible, type Viewer } from './access.ts';
 import type { Executor } from './executor.ts';
+import { insertNewRow } from './newRow.ts';
 import type { DB, PersonPhone } from './schema.ts';
 
 /** Escape LIKE's wildcards (and its escape character) so that the text matches literally. */
@@ -44,15 +44,36 @@ export interface PersonRow extends PersonSummaryRow {
   registered_by_name: string;
 }
 
+/** The columns a person's name is shown from (family name, then given name), from `persons as p`. */
+export const personFullNameColumns = ['p.family_name', 'p.given_name'] as const;
+
 /** The columns of PersonNameRow, from `persons as p`. */
 export const personNameColumns = [
-  'p.family_name',
-  'p.given_name',
+  ...personFullNameColumns,
   'p.family_name_kana',
   'p.given_name_kana',
 ] as const;
 
 export const personSummaryColumns = ['p.id', ...personNameColumns, 'p.birth_date', 'p.sex'] as const;
+
+/** Household members (`hm`) with the person each is (`p`). */
+export function householdMembersWithPerson(db: Executor) {
+  return db.selectFrom('household_members as hm').innerJoin('persons as p', 'p.id', 'hm.person_id');
+}
+
+/** Members in the order households are listed: eldest first, those without a birth date last. */
+export const eldestFirst = sql`p.birth_date ASC NULLS LAST`;
+
+/** The organisation that registered a person (`p`), joined as `o`. */
+const registeredByColumns = ['p.registered_by_organization_id', 'o.name as registered_by_name'] as const;
+
+/** Persons (`p`) with the organisation that registered each. */
+function personsWithRegistrar(db: Executor) {
+  return db
+    .selectFrom('persons as p')
+    .innerJoin('organizations as o', 'o.id', 'p.registered_by_organization_id')
+    .select(registeredByColumns);
+}
 
 /** Insert a new person registered by the caller's organisation; returns the id. */
 export async function insertPerson(
@@ -61,27 +82,21 @@ export async function insertPerson(
   organizationId: string,
   person: NewPerson,
 ): Promise<string> {
-  const id = randomUUID();
-  await tx
-    .insertInto('persons')
-    .values({
-      id,
-      tenant_id: tenantId,
-      family_name: person.familyName,
-      given_name: person.givenName,
-      family_name_kana: person.familyNameKana,
-      given_name_kana: person.givenNameKana,
-      kana_key: normalizeKana(`${person.familyNameKana}${person.givenNameKana}`),
-      birth_date: person.birthDate,
-      sex: person.sex,
-      postal_code: person.postalCode ?? null,
-      address: person.address || null,
-      phones: JSON.stringify(person.phones),
-      addressee_number: person.addresseeNumber ?? null,
-      registered_by_organization_id: organizationId,
-    })
-    .execute();
-  return id;
+  return insertNewRow(tx, 'persons', {
+    tenant_id: tenantId,
+    family_name: person.familyName,
+    given_name: person.givenName,
+    family_name_kana: person.familyNameKana,
+    given_name_kana: person.givenNameKana,
+    kana_key: normalizeKana(`${person.familyNameKana}${person.givenNameKana}`),
+    birth_date: person.birthDate,
+    sex: person.sex,
+    postal_code: person.postalCode ?? null,
+    address: person.address || null,
+    phones: JSON.stringify(person.phones),
+    addressee_number: person.addresseeNumber ?? null,
+    registered_by_organization_id: organizationId,
+  });
 }
 
 /** One person, if the viewer may see them (personVisible in the WHERE: otherwise undefined). */
@@ -90,18 +105,8 @@ export async function findVisiblePerson(
   viewer: Viewer,
   id: string,
 ): Promise<PersonRow | undefined> {
-  return db
-    .selectFrom('persons as p')
-    .innerJoin('organizations as o', 'o.id', 'p.registered_by_organization_id')
-    .select([
-      ...personSummaryColumns,
-      'p.postal_code',
-      'p.address',
-      'p.phones',
-      'p.addressee_number',
-      'p.registered_by_organization_id',
-      'o.name as registered_by_name',
-    ])
+  return personsWithRegistrar(db)
+    .select([...personSummaryColumns, 'p.postal_code', 'p.address', 'p.phones', 'p.addressee_number'])
     .where('p.tenant_id', '=', viewer.tenantId)
     .where('p.id', '=', id)
     .where(personVisible(viewer, 'p.id'))
@@ -297,9 +302,7 @@ export async function visibleHouseholdsOf(
     .orderBy('hm.household_id')
     .execute();
   if (memberships.length === 0) return [];
-  const others = await db
-    .selectFrom('household_members as hm')
-    .innerJoin('persons as p', 'p.id', 'hm.person_id')
+  const others = await householdMembersWithPerson(db)
     .select([...personSummaryColumns, 'hm.household_id', 'hm.relation', 'hm.living_together'])
     .where('hm.tenant_id', '=', viewer.tenantId)
     .where(
@@ -309,7 +312,7 @@ export async function visibleHouseholdsOf(
     )
     .where('hm.person_id', '!=', personId)
     .where(visibleRowByRow(viewer, 'p.id'))
-    .orderBy(sql`p.birth_date ASC NULLS LAST`)
+    .orderBy(eldestFirst)
     .orderBy('p.id')
     .execute();
   return memberships.map((membership) => ({
@@ -347,8 +350,7 @@ export async function linksOf(db: Executor, viewer: Viewer, personId: string): P
       'l.created_at as linked_at',
       ...personNameColumns,
       'p.birth_date',
-      'p.registered_by_organization_id',
-      'o.name as registered_by_name',
+      ...registeredByColumns,
       personVisible(viewer, 'p.id').as('visible'),
     ])
     .where('l.tenant_id', '=', viewer.tenantId)
@@ -374,15 +376,11 @@ export async function findDuplicates(
   tenantId: string,
   person: { id: string; kanaKey: string; birthDate: string },
 ): Promise<DuplicateRow[]> {
-  return db
-    .selectFrom('persons as p')
-    .innerJoin('organizations as o', 'o.id', 'p.registered_by_organization_id')
+  return personsWithRegistrar(db)
     .select([
       'p.id',
       ...personNameColumns,
       'p.birth_date',
-      'p.registered_by_organization_id',
-      'o.name as registered_by_name',
       sql<boolean>`EXISTS (
         SELECT 1 FROM person_links l
         WHERE (l.person_id = p.id AND l.duplicate_of_id = ${person.id})
@@ -430,18 +428,12 @@ export async function insertPersonLink(
   tx: Transaction<DB>,
   link: { tenantId: string; personId: string; duplicateOfId: string; linkedBy: string },
 ): Promise<string> {
-  const id = randomUUID();
-  await tx
-    .insertInto('person_links')
-    .values({
-      id,
-      tenant_id: link.tenantId,
-      person_id: link.personId,
-      duplicate_of_id: link.duplicateOfId,
-      linked_by: link.linkedBy,
-    })
-    .execute();
-  return id;
+  return insertNewRow(tx, 'person_links', {
+    tenant_id: link.tenantId,
+    person_id: link.personId,
+    duplicate_of_id: link.duplicateOfId,
+    linked_by: link.linkedBy,
+  });
 }
 
 /** Person summaries by id, in bulk, of the persons among them the viewer may see. */

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Placement } from '../contract/placements.ts';
 import type { PlacementEvent, PlacementStage } from '../domain/resources/placement.ts';
 import { caseVisible, type Viewer } from './access.ts';
 import type { Executor } from './executor.ts';
+import { insertNewRow } from './newRow.ts';
 import type { DB } from './schema.ts';
 
 export interface NewPlacement {
@@ -40,24 +40,18 @@ export async function placementReferencesKnown(
 }
 
 export async function insertPlacement(tx: Transaction<DB>, p: NewPlacement): Promise<string> {
-  const id = randomUUID();
-  await tx
-    .insertInto('placements')
-    .values({
-      id,
-      tenant_id: p.tenantId,
-      case_id: p.caseId,
-      person_id: p.personId,
-      resource_id: p.resourceId,
-      plan_item_id: p.planItemId,
-      organization_id: p.organizationId,
-      kind: p.kind,
-      stage: 'arranging',
-      note: p.note,
-      created_by: p.createdBy,
-    })
-    .execute();
-  return id;
+  return insertNewRow(tx, 'placements', {
+    tenant_id: p.tenantId,
+    case_id: p.caseId,
+    person_id: p.personId,
+    resource_id: p.resourceId,
+    plan_item_id: p.planItemId,
+    organization_id: p.organizationId,
+    kind: p.kind,
+    stage: 'arranging',
+    note: p.note,
+    created_by: p.createdBy,
+  });
 }
 
 export async function recordPlacementEvent(
@@ -71,23 +65,18 @@ export async function recordPlacementEvent(
     recordedBy: string;
   },
 ): Promise<string> {
-  const id = randomUUID();
   const { event } = input;
-  await tx
-    .insertInto('placement_events')
-    .values({
-      id,
-      tenant_id: input.tenantId,
-      placement_id: input.placementId,
-      kind: event.kind,
-      occurred_on: event.occurredOn,
-      party: event.kind === 'followUp' ? (event.party ?? null) : null,
-      end_reason: event.kind === 'end' ? (event.endReason ?? null) : null,
-      note: event.note,
-      organization_id: input.organizationId,
-      recorded_by: input.recordedBy,
-    })
-    .execute();
+  const id = await insertNewRow(tx, 'placement_events', {
+    tenant_id: input.tenantId,
+    placement_id: input.placementId,
+    kind: event.kind,
+    occurred_on: event.occurredOn,
+    party: event.kind === 'followUp' ? (event.party ?? null) : null,
+    end_reason: event.kind === 'end' ? (event.endReason ?? null) : null,
+    note: event.note,
+    organization_id: input.organizationId,
+    recorded_by: input.recordedBy,
+  });
   await tx
     .updateTable('placements')
     .set({

@@ -1,13 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { type Selectable, sql, type Transaction } from 'kysely';
 import type { PlanInput, PlanLink } from '../contract/plans.ts';
 import { now } from '../domain/clock.ts';
 import { REPORT_INTERVAL_DAYS, type ReportSchedule } from '../domain/dueDates.ts';
 import { toIsoDate } from '../domain/wareki.ts';
 import { caseVisible, type Viewer } from './access.ts';
+import { planItemRunsOn } from './caseFilters.ts';
 import { type CaseHeader, caseHeaderColumns } from './caseHeader.ts';
 import type { Executor } from './executor.ts';
 import { unknownIds } from './knownIds.ts';
+import { meetingsWithKind } from './meetings.ts';
+import { insertNewRow, insertNewRows } from './newRow.ts';
+import { personFullNameColumns } from './persons.ts';
 import type { DB, MeetingTable, PlanItemTable, SupportPlanTable } from './schema.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -101,9 +104,7 @@ export async function loadPlanDetails(
   const meetings =
     meetingIds.length === 0
       ? []
-      : await db
-          .selectFrom('meetings as m')
-          .innerJoin('meeting_kinds as k', 'k.id', 'm.kind_id')
+      : await meetingsWithKind(db)
           .select(['m.id', 'm.title', 'm.legal_basis', 'm.held_at', 'k.name as kind_name'])
           .where('m.tenant_id', '=', tenantId)
           .where('m.id', 'in', meetingIds)
@@ -132,6 +133,17 @@ export async function loadPlanDetails(
   return details;
 }
 
+/** Plan items (`pi`) with the names of the organisation holding each and of the programme and resource it names. */
+function planItemsWithNames(db: Executor) {
+  return db
+    .selectFrom('plan_items as pi')
+    .innerJoin('organizations as o', 'o.id', 'pi.organization_id')
+    .leftJoin('programmes as pg', 'pg.id', 'pi.programme_id')
+    .leftJoin('resources as rs', 'rs.id', 'pi.resource_id')
+    .selectAll('pi')
+    .select(['o.name as organization_name', 'pg.name as programme_name', 'rs.name as resource_name']);
+}
+
 /** The items of the given plans in position order, with their organisation's name. */
 export async function planItemsOf(
   db: Executor,
@@ -139,13 +151,7 @@ export async function planItemsOf(
   planIds: readonly string[],
 ): Promise<PlanItemRow[]> {
   if (planIds.length === 0) return [];
-  return db
-    .selectFrom('plan_items as pi')
-    .innerJoin('organizations as o', 'o.id', 'pi.organization_id')
-    .leftJoin('programmes as pg', 'pg.id', 'pi.programme_id')
-    .leftJoin('resources as rs', 'rs.id', 'pi.resource_id')
-    .selectAll('pi')
-    .select(['o.name as organization_name', 'pg.name as programme_name', 'rs.name as resource_name'])
+  return planItemsWithNames(db)
     .where('pi.tenant_id', '=', tenantId)
     .where('pi.plan_id', 'in', planIds)
     .orderBy('pi.plan_id')
@@ -191,22 +197,17 @@ export async function insertDraft(
     .where('case_id', '=', values.caseId)
     .executeTakeFirst();
   const version = (last?.version ?? 0) + 1;
-  const id = randomUUID();
-  await tx
-    .insertInto('support_plans')
-    .values({
-      id,
-      tenant_id: values.tenantId,
-      case_id: values.caseId,
-      version,
-      status: 'draft',
-      wishes: values.input.wishes,
-      long_term_goal: values.input.longTermGoal,
-      short_term_goals: values.input.shortTermGoals,
-      next_monitoring_on: values.input.nextMonitoringOn,
-      created_by: values.createdBy,
-    })
-    .execute();
+  const id = await insertNewRow(tx, 'support_plans', {
+    tenant_id: values.tenantId,
+    case_id: values.caseId,
+    version,
+    status: 'draft',
+    wishes: values.input.wishes,
+    long_term_goal: values.input.longTermGoal,
+    short_term_goals: values.input.shortTermGoals,
+    next_monitoring_on: values.input.nextMonitoringOn,
+    created_by: values.createdBy,
+  });
   await insertItems(tx, {
     tenantId: values.tenantId,
     caseId: values.caseId,
@@ -220,26 +221,24 @@ async function insertItems(
   tx: Transaction<DB>,
   values: { tenantId: string; caseId: string; planId: string; input: PlanInput },
 ): Promise<void> {
-  await tx
-    .insertInto('plan_items')
-    .values(
-      values.input.items.map((item, index) => ({
-        id: randomUUID(),
-        tenant_id: values.tenantId,
-        plan_id: values.planId,
-        case_id: values.caseId,
-        position: index + 1,
-        content: item.content,
-        organization_id: item.organizationId,
-        frequency: item.frequency,
-        period_from: item.periodFrom,
-        period_to: item.periodTo,
-        links: item.links,
-        programme_id: item.programmeId ?? null,
-        resource_id: item.resourceId ?? null,
-      })),
-    )
-    .execute();
+  await insertNewRows(
+    tx,
+    'plan_items',
+    values.input.items.map((item, index) => ({
+      tenant_id: values.tenantId,
+      plan_id: values.planId,
+      case_id: values.caseId,
+      position: index + 1,
+      content: item.content,
+      organization_id: item.organizationId,
+      frequency: item.frequency,
+      period_from: item.periodFrom,
+      period_to: item.periodTo,
+      links: item.links,
+      programme_id: item.programmeId ?? null,
+      resource_id: item.resourceId ?? null,
+    })),
+  ).execute();
 }
 
 /** Replace a draft's fields and items (a draft's items have no reports: only approved items do). */
@@ -265,9 +264,7 @@ export async function updateDraft(
 
 /** A meeting of the case, with its kind's name, for deciding a plan. */
 export async function findCaseMeeting(db: Executor, tenantId: string, caseId: string, meetingId: string) {
-  return db
-    .selectFrom('meetings as m')
-    .innerJoin('meeting_kinds as k', 'k.id', 'm.kind_id')
+  return meetingsWithKind(db)
     .select(['m.id', 'm.title', 'm.legal_basis', 'm.status', 'm.held_at', 'k.name as kind_name'])
     .where('m.tenant_id', '=', tenantId)
     .where('m.case_id', '=', caseId)
@@ -361,8 +358,7 @@ export async function listMyReportDueItems(
   // A report made after this cannot be due by the horizon, even moved back over 年末年始 and a weekend.
   const cutoff = addDays(horizon, -REPORT_INTERVAL_DAYS + 10);
   return myPlanItemsQuery(db, viewer)
-    .where((eb) => eb.or([eb('pi.period_from', 'is', null), eb('pi.period_from', '<=', today)]))
-    .where((eb) => eb.or([eb('pi.period_to', 'is', null), eb('pi.period_to', '>=', today)]))
+    .where(planItemRunsOn('pi', today))
     .where(
       sql<boolean>`NOT EXISTS (SELECT 1 FROM support_reports due_sr
         WHERE due_sr.plan_item_id = pi.id AND due_sr.supported_on > ${cutoff})`,
@@ -374,24 +370,15 @@ export async function listMyReportDueItems(
 }
 
 function myPlanItemsQuery(db: Executor, viewer: Viewer) {
-  return db
-    .selectFrom('plan_items as pi')
+  return planItemsWithNames(db)
     .innerJoin('support_plans as sp', 'sp.id', 'pi.plan_id')
     .innerJoin('cases as c', 'c.id', 'pi.case_id')
     .innerJoin('persons as p', 'p.id', 'c.primary_person_id')
-    .innerJoin('organizations as o', 'o.id', 'pi.organization_id')
-    .leftJoin('programmes as pg', 'pg.id', 'pi.programme_id')
-    .leftJoin('resources as rs', 'rs.id', 'pi.resource_id')
-    .selectAll('pi')
     .select([
-      'o.name as organization_name',
-      'pg.name as programme_name',
-      'rs.name as resource_name',
       'sp.version as plan_version',
       'sp.approved_at as plan_approved_at',
       'c.case_number',
-      'p.family_name',
-      'p.given_name',
+      ...personFullNameColumns,
       sql<string | null>`(SELECT max(last_sr.supported_on) FROM support_reports last_sr
         WHERE last_sr.plan_item_id = pi.id)`.as('last_reported_on'),
     ])

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { caseVisible, type Viewer } from './access.ts';
 import type { Executor } from './executor.ts';
 import { type KeysetCursor, pastCursor, sortKey } from './keyset.ts';
+import { insertNewRow } from './newRow.ts';
 import type { DB } from './schema.ts';
 
 export interface ProgressNoteRow {
@@ -57,23 +57,17 @@ export async function insertProgressNote(
     createdAt: Date;
   },
 ): Promise<string> {
-  const id = randomUUID();
-  await tx
-    .insertInto('progress_notes')
-    .values({
-      id,
-      tenant_id: values.tenantId,
-      case_id: values.caseId,
-      organization_id: values.organizationId,
-      recorded_by: values.recordedBy,
-      occurred_at: values.occurredAt,
-      kind: values.kind,
-      counterpart: values.counterpart,
-      content: values.content,
-      created_at: values.createdAt,
-    })
-    .execute();
-  return id;
+  return insertNewRow(tx, 'progress_notes', {
+    tenant_id: values.tenantId,
+    case_id: values.caseId,
+    organization_id: values.organizationId,
+    recorded_by: values.recordedBy,
+    occurred_at: values.occurredAt,
+    kind: values.kind,
+    counterpart: values.counterpart,
+    content: values.content,
+    created_at: values.createdAt,
+  });
 }
 
 export async function findProgressNote(db: Executor, viewer: Viewer, id: string) {

@@ -1,10 +1,11 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { now } from '../domain/clock.ts';
 import { consultationVisible, type Viewer } from './access.ts';
 import {
   type ConsultationSending,
   pendingSendingColumns,
   type SentConsultationRow,
+  sentConsultationColumns,
 } from './consultations.ts';
 import type { Executor } from './executor.ts';
 import { pastCursor } from './keyset.ts';
@@ -14,11 +15,7 @@ export interface ReferralRow extends SentConsultationRow {
   note: string | null;
   legal_basis: ReferralTable['legal_basis'];
   status: ReferralTable['status'];
-  created_at: Date;
-  decided_at: Date | null;
   decline_reason: string | null;
-  /** created_at as PostgreSQL prints it (microseconds kept), for keyset cursors. */
-  created_key: string;
 }
 
 function referralQuery(db: Executor) {
@@ -26,21 +23,7 @@ function referralQuery(db: Executor) {
     .selectFrom('referrals as r')
     .innerJoin('organizations as fo', 'fo.id', 'r.from_organization_id')
     .innerJoin('organizations as tor', 'tor.id', 'r.to_organization_id')
-    .select([
-      'r.id',
-      'r.consultation_id',
-      'r.from_organization_id',
-      'fo.name as from_organization_name',
-      'r.to_organization_id',
-      'tor.name as to_organization_name',
-      'r.note',
-      'r.legal_basis',
-      'r.status',
-      'r.created_at',
-      'r.decided_at',
-      'r.decline_reason',
-      sql<string>`r.created_at::text`.as('created_key'),
-    ]);
+    .select([...sentConsultationColumns('r'), 'r.note', 'r.legal_basis', 'r.status', 'r.decline_reason']);
 }
 
 export async function insertReferral(

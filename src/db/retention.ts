@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type ExpressionBuilder, sql, type Transaction, type UpdateObject } from 'kysely';
 import * as clock from '../domain/clock.ts';
 import {
@@ -7,7 +6,10 @@ import {
   defaultRetentionRules,
   type RetentionRules,
 } from '../domain/retention.ts';
+import { consultationsWithOrganization } from './consultations.ts';
 import type { Executor } from './executor.ts';
+import { insertNewRow } from './newRow.ts';
+import { personFullNameColumns } from './persons.ts';
 import type { DB } from './schema.ts';
 
 /** 保存期間・廃棄 (docs/retention.md): the city's periods, what the rules are applied to, and disposal itself. */
@@ -144,8 +146,7 @@ export async function describeDisposal(db: Executor, tenantId: string, plan: Dis
           'c.closed_on',
           'c.closure_reason',
           'o.name as organization_name',
-          'p.family_name',
-          'p.given_name',
+          ...personFullNameColumns,
           eb
             .selectFrom('handovers as h')
             .select((e) => e.fn.countAll<string>().as('n'))
@@ -159,32 +160,22 @@ export async function describeDisposal(db: Executor, tenantId: string, plan: Dis
         .execute()
     : [];
   const consultations = consultationIds.length
-    ? await db
-        .selectFrom('consultations as con')
-        .innerJoin('organizations as o', 'o.id', 'con.organization_id')
-        .leftJoin('persons as p', 'p.id', 'con.person_id')
-        .select([
-          'con.id',
-          'con.received_on',
-          'con.main_topic',
-          tokyoDate('con.closed_at').as('closed_on'),
-          'o.name as organization_name',
-          'p.family_name',
-          'p.given_name',
-        ])
-        .where('con.tenant_id', '=', tenantId)
-        .where('con.id', 'in', consultationIds)
-        .orderBy('con.received_on')
+    ? await consultationsWithOrganization(db)
+        .leftJoin('persons as p', 'p.id', 'c.person_id')
+        .select(['c.main_topic', tokyoDate('c.closed_at').as('closed_on'), ...personFullNameColumns])
+        .where('c.tenant_id', '=', tenantId)
+        .where('c.id', 'in', consultationIds)
+        .orderBy('c.received_on')
         .execute()
     : [];
   const persons = personIds.length
     ? await db
-        .selectFrom('persons')
-        .select(['id', 'family_name', 'given_name'])
-        .where('tenant_id', '=', tenantId)
-        .where('id', 'in', personIds)
-        .orderBy('family_name_kana')
-        .orderBy('given_name_kana')
+        .selectFrom('persons as p')
+        .select(['p.id', ...personFullNameColumns])
+        .where('p.tenant_id', '=', tenantId)
+        .where('p.id', 'in', personIds)
+        .orderBy('p.family_name_kana')
+        .orderBy('p.given_name_kana')
         .execute()
     : [];
   return { cases, consultations, persons };
@@ -473,27 +464,22 @@ export async function insertDisposal(
     rules: RetentionRules;
   },
 ): Promise<{ id: string; approvedAt: Date }> {
-  const id = randomUUID();
   const approvedAt = clock.now();
-  await tx
-    .insertInto('disposals')
-    .values({
-      id,
-      tenant_id: values.tenantId,
-      approved_by: values.approvedBy,
-      approved_at: approvedAt,
-      as_of: values.asOf,
-      case_count: values.counts.cases,
-      consultation_count: values.counts.consultations,
-      person_count: values.counts.persons,
-      case_numbers: values.caseNumbers,
-      rules: JSON.stringify({
-        caseYears: values.rules.caseYears,
-        consultationYears: values.rules.consultationYears,
-        personYears: values.rules.personYears,
-      }),
-    })
-    .execute();
+  const id = await insertNewRow(tx, 'disposals', {
+    tenant_id: values.tenantId,
+    approved_by: values.approvedBy,
+    approved_at: approvedAt,
+    as_of: values.asOf,
+    case_count: values.counts.cases,
+    consultation_count: values.counts.consultations,
+    person_count: values.counts.persons,
+    case_numbers: values.caseNumbers,
+    rules: JSON.stringify({
+      caseYears: values.rules.caseYears,
+      consultationYears: values.rules.consultationYears,
+      personYears: values.rules.personYears,
+    }),
+  });
   return { id, approvedAt };
 }
 

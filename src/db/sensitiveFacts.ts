@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { type Selectable, sql, type Transaction } from 'kysely';
 import type { SensitiveFactInput } from '../contract/sensitiveFacts.ts';
 import { sensitiveFactVisible, type Viewer } from './access.ts';
 import { consentCategoryOfKind, consentCoverage } from './consents.ts';
 import type { Executor } from './executor.ts';
+import { insertNewRow, insertNewRowReturning } from './newRow.ts';
 import type { DB, SensitiveFactGrantTable, SensitiveFactTable } from './schema.ts';
 
 export type SensitiveFactRow = Selectable<SensitiveFactTable>;
@@ -20,35 +20,26 @@ export async function insertSensitiveFact(
   values: { tenantId: string; userId: string; organizationId: string; input: SensitiveFactInput },
 ): Promise<SensitiveFactRow> {
   const { input } = values;
-  const row = await tx
-    .insertInto('sensitive_facts')
-    .values({
-      id: randomUUID(),
-      tenant_id: values.tenantId,
-      person_id: input.personId,
-      case_id: input.caseId ?? null,
-      kind: input.kind,
-      subtype: input.subtype ?? null,
-      summary: input.summary,
-      details: input.details ?? null,
-      recorded_by: values.userId,
-      recorded_by_organization_id: values.organizationId,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await tx
-    .insertInto('sensitive_fact_grants')
-    .values({
-      id: randomUUID(),
-      tenant_id: values.tenantId,
-      fact_id: row.id,
-      organization_id: values.organizationId,
-      reason: '記録した機関',
-      legal_basis: 'recorder',
-      source_id: null,
-      granted_by: values.userId,
-    })
-    .execute();
+  const row = await insertNewRowReturning(tx, 'sensitive_facts', {
+    tenant_id: values.tenantId,
+    person_id: input.personId,
+    case_id: input.caseId ?? null,
+    kind: input.kind,
+    subtype: input.subtype ?? null,
+    summary: input.summary,
+    details: input.details ?? null,
+    recorded_by: values.userId,
+    recorded_by_organization_id: values.organizationId,
+  });
+  await insertNewRow(tx, 'sensitive_fact_grants', {
+    tenant_id: values.tenantId,
+    fact_id: row.id,
+    organization_id: values.organizationId,
+    reason: '記録した機関',
+    legal_basis: 'recorder',
+    source_id: null,
+    granted_by: values.userId,
+  });
   return row;
 }
 

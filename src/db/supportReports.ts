@@ -1,14 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { SupportReportInput } from '../contract/supportReports.ts';
-import type { CaseStage } from '../domain/caseStage.ts';
 import { now } from '../domain/clock.ts';
 import { caseVisible, type Viewer } from './access.ts';
+import { type CaseHeader, caseHeaderColumns } from './caseHeader.ts';
 import type { Executor } from './executor.ts';
+import { insertNewRow } from './newRow.ts';
 import type { DB } from './schema.ts';
 
-/** A plan item as a report against it needs it, with its plan's and case's state. */
-export interface ReportableItem {
+/** A plan item as a report against it needs it, with its plan's state and its case's header. */
+export interface ReportableItem extends CaseHeader {
   id: string;
   case_id: string;
   plan_id: string;
@@ -16,9 +16,6 @@ export interface ReportableItem {
   content: string;
   plan_status: 'draft' | 'approved' | 'superseded';
   plan_version: number;
-  case_stage: CaseStage;
-  coordinating_organization_id: string;
-  primary_person_id: string;
   /** The name of the viewer's own organisation, which makes the report. */
   reporter_organization_name: string;
 }
@@ -44,9 +41,7 @@ export async function findReportableItem(
       'pi.content',
       'sp.status as plan_status',
       'sp.version as plan_version',
-      'c.stage as case_stage',
-      'c.coordinating_organization_id',
-      'c.primary_person_id',
+      ...caseHeaderColumns,
       sql<string>`(SELECT ro.name FROM organizations ro WHERE ro.id = ${viewer.organizationId})`.as(
         'reporter_organization_name',
       ),
@@ -68,23 +63,18 @@ export async function insertReport(
     input: SupportReportInput;
   },
 ): Promise<{ id: string; createdAt: Date }> {
-  const id = randomUUID();
   const createdAt = now();
-  await tx
-    .insertInto('support_reports')
-    .values({
-      id,
-      tenant_id: values.tenantId,
-      case_id: values.caseId,
-      plan_item_id: values.input.planItemId,
-      organization_id: values.organizationId,
-      reported_by: values.reportedBy,
-      supported_on: values.input.supportedOn,
-      content: values.input.content,
-      result: values.input.result,
-      created_at: createdAt,
-    })
-    .execute();
+  const id = await insertNewRow(tx, 'support_reports', {
+    tenant_id: values.tenantId,
+    case_id: values.caseId,
+    plan_item_id: values.input.planItemId,
+    organization_id: values.organizationId,
+    reported_by: values.reportedBy,
+    supported_on: values.input.supportedOn,
+    content: values.input.content,
+    result: values.input.result,
+    created_at: createdAt,
+  });
   return { id, createdAt };
 }
 

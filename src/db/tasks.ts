@@ -2,6 +2,7 @@ import { type Selectable, sql } from 'kysely';
 import { caseVisible, consultationVisible, meetingVisible, type Viewer } from './access.ts';
 import type { Executor } from './executor.ts';
 import { meetingEntryColumns } from './meetings.ts';
+import { personFullNameColumns } from './persons.ts';
 import type { HandoverTable } from './schema.ts';
 
 /** Each source of tasks is bounded; a user with more waiting than this has a backlog the UI can say so about. */
@@ -30,8 +31,7 @@ function pendingAddressedToMe(db: Executor, viewer: Viewer, table: 'handovers' |
       's.created_at',
       'con.person_id',
       'fo.name as from_name',
-      'p.family_name',
-      'p.given_name',
+      ...personFullNameColumns,
     ])
     .where('s.tenant_id', '=', viewer.tenantId)
     .where('s.to_organization_id', '=', viewer.organizationId)
@@ -94,7 +94,7 @@ export async function monitoringDueCases(db: Executor, viewer: Viewer, before: s
   return db
     .selectFrom('cases as c')
     .innerJoin('persons as p', 'p.id', 'c.primary_person_id')
-    .select(['c.id', 'c.case_number', 'c.next_monitoring_on', 'p.family_name', 'p.given_name'])
+    .select(['c.id', 'c.case_number', 'c.next_monitoring_on', ...personFullNameColumns])
     .where('c.tenant_id', '=', viewer.tenantId)
     .where('c.coordinating_organization_id', '=', viewer.organizationId)
     .where('c.next_monitoring_on', 'is not', null)

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { AuditAction } from '../domain/auditActions.ts';
 import { recordAudit } from './auditTrail.ts';
+import { insertNewRow } from './newRow.ts';
 import type { DB } from './schema.ts';
 
 /** Create a municipality (tenant); returns its id. */
@@ -9,9 +9,7 @@ export async function insertTenant(
   tx: Transaction<DB>,
   tenant: { code: string; name: string },
 ): Promise<string> {
-  const id = randomUUID();
-  await tx.insertInto('tenants').values({ id, code: tenant.code, name: tenant.name }).execute();
-  return id;
+  return insertNewRow(tx, 'tenants', { code: tenant.code, name: tenant.name });
 }
 
 /** Record what was done to a whole municipality by no one signed in (seeding it, `kasane init`). */

@@ -7,12 +7,16 @@ import type { DB, UserRow } from './schema.ts';
 
 export type UserWithOrganization = UserRow & { organization_name: string };
 
-function withOrganization(db: Executor) {
+/** Users (`u`) with the name of the organisation (`o`) each belongs to. */
+export function usersWithOrganization(db: Executor) {
   return db
     .selectFrom('users as u')
     .innerJoin('organizations as o', 'o.id', 'u.organization_id')
-    .selectAll('u')
     .select('o.name as organization_name');
+}
+
+function withOrganization(db: Executor) {
+  return usersWithOrganization(db).selectAll('u');
 }
 
 export async function listUsers(

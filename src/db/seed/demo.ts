@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { defaultMeetingKinds } from '../../domain/codeLists.ts';
 import type { OrganizationKind } from '../../domain/organization.ts';
 import type { Role } from '../../domain/permissions.ts';
+import { insertNewRows } from '../newRow.ts';
 import { insertOrganization } from '../organizations.ts';
 import { hashPassword } from '../passwords.ts';
 import { insertProgramme, setProgrammeChallenges } from '../recidivismPlan.ts';
@@ -81,19 +82,17 @@ const cityOrganizations: OrganizationSeed[] = [
 
 /** The default meeting kinds (支援会議, 重層的支援会議) of a new tenant; cities may rename them. */
 export async function seedMeetingKinds(tx: Transaction<DB>, tenantId: string): Promise<void> {
-  await tx
-    .insertInto('meeting_kinds')
-    .values(
-      defaultMeetingKinds.map((kind, index) => ({
-        id: randomUUID(),
-        tenant_id: tenantId,
-        code: kind.code,
-        name: kind.name,
-        legal_basis: kind.legalBasis,
-        sort_order: index,
-      })),
-    )
-    .execute();
+  await insertNewRows(
+    tx,
+    'meeting_kinds',
+    defaultMeetingKinds.map((kind, index) => ({
+      tenant_id: tenantId,
+      code: kind.code,
+      name: kind.name,
+      legal_basis: kind.legalBasis,
+      sort_order: index,
+    })),
+  ).execute();
 }
 
 /** Demo accounts (synthetic names), all with the password `kasane-demo`. */
@@ -205,18 +204,16 @@ const demoRepresentatives = [
 
 /** A new municipality's 評価尺度 for programme progress: the default grades, in order. */
 export async function seedEvaluationScale(tx: Transaction<DB>, tenantId: string): Promise<void> {
-  await tx
-    .insertInto('evaluation_scale')
-    .values(
-      defaultEvaluationScale.map((grade, index) => ({
-        id: randomUUID(),
-        tenant_id: tenantId,
-        code: grade.code,
-        label: grade.label,
-        sort_order: index,
-      })),
-    )
-    .execute();
+  await insertNewRows(
+    tx,
+    'evaluation_scale',
+    defaultEvaluationScale.map((grade, index) => ({
+      tenant_id: tenantId,
+      code: grade.code,
+      label: grade.label,
+      sort_order: index,
+    })),
+  ).execute();
 }
 
 /** What a tenant's recidivism plan starts with: the plan, challenges, programmes and council. */
@@ -306,20 +303,18 @@ export async function seedRecidivismPlan(
     ]);
   }
   await seedEvaluationScale(tx, tenantId);
-  await tx
-    .insertInto('council_members')
-    .values(
-      content.council.map((member, index) => ({
-        id: randomUUID(),
-        tenant_id: tenantId,
-        organization_id: organization(member.organization),
-        representative: member.representative,
-        sort_order: index + 1,
-        term_from: '2024-04-01',
-        term_to: '2026-03-31',
-      })),
-    )
-    .execute();
+  await insertNewRows(
+    tx,
+    'council_members',
+    content.council.map((member, index) => ({
+      tenant_id: tenantId,
+      organization_id: organization(member.organization),
+      representative: member.representative,
+      sort_order: index + 1,
+      term_from: '2024-04-01',
+      term_to: '2026-03-31',
+    })),
+  ).execute();
 }
 
 /** Everything a municipality starts with: its organisations, accounts and recidivism plan. */

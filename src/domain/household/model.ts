@@ -4,28 +4,28 @@
  * between them, and the ties to organisations and informal supports around them.
  */
 
-export const householdRelationKinds = ['parentChild', 'spouse', 'exSpouse', 'sibling', 'cohabiting'] as const;
+import {
+  type CodeOf,
+  codesOf,
+  householdRelationLabels,
+  type relations,
+  type sexes,
+  tieKindLabels,
+  tieStrengthLabels,
+} from '../codeLists.ts';
+
+// The codes of the household's code lists (codeLists.ts), which also label them.
+export const householdRelationKinds = codesOf(householdRelationLabels);
 export type HouseholdRelationKind = (typeof householdRelationKinds)[number];
 
-export const tieStrengths = ['strong', 'normal', 'weak'] as const;
+export const tieStrengths = codesOf(tieStrengthLabels);
 export type TieStrength = (typeof tieStrengths)[number];
 
 /** What an ecomap tie reaches: an organisation taking part, or someone informal around the household. */
-export const tieKinds = [
-  'organization',
-  'neighbour',
-  'welfareCommissioner',
-  'employer',
-  'relative',
-  'friend',
-  'school',
-  'medical',
-  'community',
-  'other',
-] as const;
+export const tieKinds = codesOf(tieKindLabels);
 export type TieKind = (typeof tieKinds)[number];
 
-export type Sex = 'male' | 'female' | 'other' | 'unknown';
+export type Sex = CodeOf<typeof sexes>;
 
 export interface DiagramMember {
   id: string;
@@ -176,30 +176,33 @@ export function relationProblems(
   return problems;
 }
 
+/** A word that depends on the member's sex: for a man, for a woman, and when the sex is neither. */
+interface WordBySex {
+  male: string;
+  female: string;
+  neither: string;
+}
+
+/** The short word a genogram writes under a member, by 続柄 (codeLists.relations); 'other' is その他. */
+const shortRelationLabels: Record<CodeOf<typeof relations>, string | WordBySex> = {
+  self: '本人',
+  spouse: { male: '夫', female: '妻', neither: '配偶者' },
+  father: '父',
+  mother: '母',
+  son: '息子',
+  daughter: '娘',
+  sibling: { male: '兄弟', female: '姉妹', neither: 'きょうだい' },
+  grandparent: { male: '祖父', female: '祖母', neither: '祖父母' },
+  grandchild: '孫',
+  otherRelative: '親族',
+  other: 'その他',
+};
+
 /** The short word a genogram writes under a member: 本人, 父, 祖母 … */
 export function shortRelationLabel(relation: string, sex: Sex): string {
-  switch (relation) {
-    case 'self':
-      return '本人';
-    case 'spouse':
-      return sex === 'male' ? '夫' : sex === 'female' ? '妻' : '配偶者';
-    case 'father':
-      return '父';
-    case 'mother':
-      return '母';
-    case 'son':
-      return '息子';
-    case 'daughter':
-      return '娘';
-    case 'sibling':
-      return sex === 'male' ? '兄弟' : sex === 'female' ? '姉妹' : 'きょうだい';
-    case 'grandparent':
-      return sex === 'male' ? '祖父' : sex === 'female' ? '祖母' : '祖父母';
-    case 'grandchild':
-      return '孫';
-    case 'otherRelative':
-      return '親族';
-    default:
-      return 'その他';
-  }
+  const word = Object.hasOwn(shortRelationLabels, relation)
+    ? shortRelationLabels[relation as CodeOf<typeof relations>]
+    : shortRelationLabels.other;
+  if (typeof word === 'string') return word;
+  return sex === 'male' ? word.male : sex === 'female' ? word.female : word.neither;
 }
