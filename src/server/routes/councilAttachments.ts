@@ -14,6 +14,7 @@ import {
 import { problemSchema } from '../../contract/problem.ts';
 import type { DB } from '../../db/schema.ts';
 import { attachment } from '../documents.ts';
+import { userDisplayName } from '../names.ts';
 import { operations } from '../operation.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
@@ -153,11 +154,6 @@ export function councilAttachmentRoutes(app: FastifyInstance, db: Kysely<DB>): v
           })
           .returning('created_at')
           .executeTakeFirstOrThrow();
-        const user = await tx
-          .selectFrom('users')
-          .select('display_name')
-          .where('id', '=', actor.userId)
-          .executeTakeFirstOrThrow();
         await audit({
           action: 'councilMeeting.attach',
           resourceType: 'councilMeeting',
@@ -169,7 +165,7 @@ export function councilAttachmentRoutes(app: FastifyInstance, db: Kysely<DB>): v
           fileName,
           mediaType: type,
           sizeBytes: bytes.length,
-          uploadedBy: { id: actor.userId, displayName: user.display_name },
+          uploadedBy: { id: actor.userId, displayName: await userDisplayName(tx, actor.userId) },
           uploadedAt: row.created_at.toISOString(),
         };
       });

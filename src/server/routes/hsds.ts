@@ -37,6 +37,7 @@ import {
   hsdsServiceSummary,
 } from '../../domain/resources/hsds.ts';
 import { hsdsServiceErrors } from '../hsds/validate.ts';
+import { tenantName } from '../names.ts';
 import { readErrors } from '../operation.ts';
 import { HttpProblem, invalidField, invalidInput, notFound } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
@@ -146,14 +147,12 @@ export function hsdsRoutes(
     },
     async (request) => {
       const tenantId = await directoryTenant(request, db, options, request.query.tenant);
-      const tenant = await asTenant(request, tenantId, () =>
-        db.selectFrom('tenants').select('name').where('id', '=', tenantId).executeTakeFirstOrThrow(),
-      );
+      const publisher = await asTenant(request, tenantId, () => tenantName(db, tenantId));
       return {
         version: '3.0',
         profile: 'https://openreferral.org/',
         openapi_url: '/api/openapi.json',
-        publisher: tenant.name,
+        publisher,
       };
     },
   );

@@ -32,6 +32,7 @@ import type { DB } from '../../db/schema.ts';
 import { caseSearchTerms } from '../../domain/caseSearch.ts';
 import * as clock from '../../domain/clock.ts';
 import type { Actor } from '../actor.ts';
+import { organizationName } from '../names.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
 import { conflict, invalidFields, orNotFound } from '../problem.ts';
@@ -158,18 +159,13 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     async ({ request, actor, tx, audit }) => {
       const input = request.body;
       const id = await insertPerson(tx, actor.tenantId, actor.organizationId, input);
-      const organization = await tx
-        .selectFrom('organizations')
-        .select('name')
-        .where('id', '=', actor.organizationId)
-        .executeTakeFirstOrThrow();
       await audit({
         action: 'person.create',
         resourceType: 'person',
         resourceId: id,
         personId: id,
       });
-      const person = { id, organizationName: organization.name };
+      const person = { id, organizationName: (await organizationName(tx, actor.organizationId)) ?? '' };
       const coordinator = actor.permissions.has('person.link');
       const created: Person = {
         ...presentPersonSummary({

@@ -32,6 +32,7 @@ import type { Actor } from '../actor.ts';
 import { type DocumentSection, renderDocument, type TableDocument } from '../documents.ts';
 import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
+import { organizationName } from '../names.ts';
 import { readErrors } from '../operation.ts';
 import { HttpProblem } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
@@ -361,11 +362,6 @@ export function statisticsRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const { format, encoding } = request.query;
       const document = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         const stats = await buildStatistics(tx, actor, request.query);
-        const organization = await tx
-          .selectFrom('organizations')
-          .select('name')
-          .where('id', '=', actor.organizationId)
-          .executeTakeFirst();
         await audit({
           action: 'export',
           resourceType: 'statistics',
@@ -378,7 +374,8 @@ export function statisticsRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             encoding: encoding ?? 'utf-8',
           },
         });
-        return { built: statisticsDocument(stats, organization?.name ?? ''), label: stats.fiscalYearLabel };
+        const organization = await organizationName(tx, actor.organizationId);
+        return { built: statisticsDocument(stats, organization ?? ''), label: stats.fiscalYearLabel };
       });
       const rendered = await renderDocument(document.built, format, `統計・実績_${document.label}`, encoding);
       return sendDownload(reply, rendered);
