@@ -34,7 +34,7 @@ import { renderDocument, type TableDocument } from '../documents.ts';
 import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { operations, readErrors } from '../operation.ts';
-import { enforce, type FieldError, notFound, refuseFieldErrors, unknownEntries } from '../problem.ts';
+import { enforce, type FieldError, orNotFound, refuseFieldErrors, unknownEntries } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
 import { findYearLock, loadProgress } from './programmeProgress.ts';
 import { requirePlan } from './recidivismPlan.ts';
@@ -111,6 +111,12 @@ async function loadMeetings(db: Executor, tenantId: string, ids?: string[]) {
   }));
 }
 
+/** One council meeting of the municipality with its attendees and materials, or 404. */
+async function loadMeeting(db: Executor, tenantId: string, id: string) {
+  const [loaded] = await loadMeetings(db, tenantId, [id]);
+  return orNotFound(loaded);
+}
+
 function presentMeeting(
   loaded: Awaited<ReturnType<typeof loadMeetings>>[number],
   actor: Actor,
@@ -154,6 +160,12 @@ async function loadOpinions(
   if (filter.ids) query = query.where('op.id', 'in', filter.ids);
   if (filter.meetingId) query = query.where('op.meeting_id', '=', filter.meetingId);
   return query.orderBy('op.created_at', 'desc').orderBy('op.id').execute();
+}
+
+/** One opinion of the municipality with its names, or 404. */
+async function loadOpinion(db: Executor, tenantId: string, id: string) {
+  const [row] = await loadOpinions(db, tenantId, { ids: [id] });
+  return orNotFound(row);
 }
 
 function presentOpinion(row: Awaited<ReturnType<typeof loadOpinions>>[number], actor: Actor): Opinion {
@@ -247,8 +259,7 @@ async function buildPaper(
   meetingId: string,
   fiscalYear: number,
 ): Promise<CouncilPaper> {
-  const [loaded] = await loadMeetings(db, tenantId, [meetingId]);
-  if (!loaded) throw notFound();
+  const loaded = await loadMeeting(db, tenantId, meetingId);
   const plan = await requirePlan(db, tenantId);
   const challenges = await listChallenges(db, tenantId, plan.id);
   const programmes = await loadProgrammes(db, tenantId, plan.id);
@@ -483,9 +494,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         resourceId: id,
         details: { after: input },
       });
-      const [created] = await loadMeetings(tx, actor.tenantId, [id]);
-      if (!created) throw notFound();
-      return presentMeeting(created, actor);
+      return presentMeeting(await loadMeeting(tx, actor.tenantId, id), actor);
     },
   );
 
@@ -500,9 +509,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: councilMeetingSchema },
     },
     async ({ request, actor, tx }) => {
-      const [loaded] = await loadMeetings(tx, actor.tenantId, [request.params.id]);
-      if (!loaded) throw notFound();
-      return presentMeeting(loaded, actor);
+      return presentMeeting(await loadMeeting(tx, actor.tenantId, request.params.id), actor);
     },
   );
 
@@ -621,9 +628,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         resourceId: id,
         details: { planId: plan.id, after: input },
       });
-      const [created] = await loadOpinions(tx, actor.tenantId, { ids: [id] });
-      if (!created) throw notFound();
-      return presentOpinion(created, actor);
+      return presentOpinion(await loadOpinion(tx, actor.tenantId, id), actor);
     },
   );
 
@@ -640,8 +645,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async ({ request, actor, tx, audit }) => {
       const input = request.body;
-      const [before] = await loadOpinions(tx, actor.tenantId, { ids: [request.params.id] });
-      if (!before) throw notFound();
+      const before = await loadOpinion(tx, actor.tenantId, request.params.id);
       await tx
         .updateTable('opinions')
         .set({
@@ -661,9 +665,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           after: input,
         },
       });
-      const [after] = await loadOpinions(tx, actor.tenantId, { ids: [before.id] });
-      if (!after) throw notFound();
-      return presentOpinion(after, actor);
+      return presentOpinion(await loadOpinion(tx, actor.tenantId, before.id), actor);
     },
   );
 }
