@@ -21,7 +21,7 @@ import { problemSchema } from '../../contract/problem.ts';
 import { latestAssessment } from '../../db/assessments.ts';
 import type { AuditAction } from '../../db/auditTrail.ts';
 import { assignableUsers, setAssignee } from '../../db/caseAssignee.ts';
-import { type CaseEventKind, recordCaseEvent } from '../../db/caseEvents.ts';
+import type { CaseEventKind } from '../../db/caseEvents.ts';
 import {
   type CaseListRow,
   type CaseRow,
@@ -49,6 +49,7 @@ import { dueDateOf } from '../../domain/dueDates.ts';
 import { caseAbilities, coordinatesCase } from '../../domain/policy/cases.ts';
 import type { Actor } from '../actor.ts';
 import { type CaseExportRow, caseExportCsv, caseExportXlsx } from '../caseExport.ts';
+import { recordOnTimeline } from '../caseTimeline.ts';
 import { advanceCase } from '../caseTransitions.ts';
 import { attachment } from '../documents.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
@@ -601,11 +602,8 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         await setAssignee(tx, kase.id, userId);
         const names = await userNames(tx, actor.tenantId, [previous, userId]);
         const nameOf = (id: string | null) => (id ? (names.get(id) ?? '') : '未設定');
-        await recordCaseEvent(tx, {
-          tenantId: actor.tenantId,
-          caseId: kase.id,
+        await recordOnTimeline(tx, actor, kase.id, {
           kind: 'assigneeChanged',
-          actor: { userId: actor.userId, organizationId: actor.organizationId },
           subjectId: userId,
           summary: `担当職員：${nameOf(previous)} → ${nameOf(userId)}`,
           details: { fromUserId: previous, toUserId: userId },
@@ -634,11 +632,8 @@ async function logCaseChange(
   action: AuditAction,
   entry: { summary: string; details: Record<string, unknown>; audit: Record<string, unknown> },
 ): Promise<void> {
-  await recordCaseEvent(tx, {
-    tenantId: actor.tenantId,
-    caseId: kase.id,
+  await recordOnTimeline(tx, actor, kase.id, {
     kind,
-    actor: { userId: actor.userId, organizationId: actor.organizationId },
     summary: entry.summary,
     details: entry.details,
   });

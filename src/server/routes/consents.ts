@@ -15,7 +15,6 @@ import {
   consentWithdrawInputSchema,
 } from '../../contract/consents.ts';
 import { problemSchema } from '../../contract/problem.ts';
-import { recordCaseEvent } from '../../db/caseEvents.ts';
 import { findVisibleCase, organizationNames, touchCase, userNames } from '../../db/cases.ts';
 import { consentScopeDiscloser } from '../../db/consentDisclosure.ts';
 import {
@@ -38,6 +37,7 @@ import type { ConsentScope } from '../../domain/consentDisclosure.ts';
 import { coordinatesCase } from '../../domain/policy/cases.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
+import { recordOnTimeline } from '../caseTimeline.ts';
 import { attachment } from '../documents.ts';
 import { operations, writeErrors } from '../operation.ts';
 import { forbidden, HttpProblem, notFound, orNotFound } from '../problem.ts';
@@ -183,11 +183,8 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         const organizations = await organizationNames(tx, actor.tenantId, row.organization_ids);
         if (kase) {
           await touchCase(tx, kase);
-          await recordCaseEvent(tx, {
-            tenantId: actor.tenantId,
-            caseId: kase.id,
+          await recordOnTimeline(tx, actor, kase.id, {
             kind: 'consentRecorded',
-            actor: { userId: actor.userId, organizationId: actor.organizationId },
             subjectId: row.id,
             summary: consentRecordedSummary(
               `${person.family_name} ${person.given_name}`,
@@ -560,11 +557,8 @@ async function recordWithdrawalOnCases(
   for (const caseId of caseIds) {
     const lost = effects.find((e) => e.caseId === caseId)?.organizationIds ?? [];
     await tx.updateTable('cases').set({ updated_at: clock.now() }).where('id', '=', caseId).execute();
-    await recordCaseEvent(tx, {
-      tenantId: actor.tenantId,
-      caseId,
+    await recordOnTimeline(tx, actor, caseId, {
       kind: 'consentWithdrawn',
-      actor: { userId: actor.userId, organizationId: actor.organizationId },
       subjectId: row.id,
       summary: `${personName}さんの同意の撤回を記録（撤回日：${row.withdrawn_on ?? ''}／理由：${row.withdrawal_reason ?? ''}）${
         lost.length > 0

@@ -8,7 +8,6 @@ import {
   progressNoteListSchema,
   progressNoteSchema,
 } from '../../contract/progressNotes.ts';
-import { recordCaseEvent } from '../../db/caseEvents.ts';
 import {
   findProgressNote,
   insertProgressNote,
@@ -18,6 +17,7 @@ import {
 import type { DB } from '../../db/schema.ts';
 import { now } from '../../domain/clock.ts';
 import { labelOf, progressNoteKinds } from '../../domain/codeLists.ts';
+import { recordOnTimeline } from '../caseTimeline.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
 import { conflict, orNotFound } from '../problem.ts';
@@ -92,11 +92,8 @@ export function progressNoteRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         createdAt: recordedAt,
       });
       const row = orNotFound(await findProgressNote(tx, actor, id));
-      await recordCaseEvent(tx, {
-        tenantId: actor.tenantId,
-        caseId: kase.id,
+      await recordOnTimeline(tx, actor, kase.id, {
         kind: 'progressNoted',
-        actor: { userId: actor.userId, organizationId: actor.organizationId },
         subjectId: id,
         summary: progressNoteSummary({
           organizationName: row.organization_name,
