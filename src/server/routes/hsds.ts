@@ -39,7 +39,7 @@ import {
 import { hsdsServiceErrors } from '../hsds/validate.ts';
 import { tenantName } from '../names.ts';
 import { readErrors } from '../operation.ts';
-import { HttpProblem, invalidField, invalidInput, notFound } from '../problem.ts';
+import { HttpProblem, invalidField, invalidInput, notFound, orNotFound } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
 
 const writeErrors = { ...readErrors, 409: problemSchema, 413: problemSchema };
@@ -207,8 +207,7 @@ export function hsdsRoutes(
       const record = await asTenant(request, tenantId, () =>
         db.transaction().execute((tx) => findResourceRecordByHsdsId(tx, tenantId, request.params.id)),
       );
-      if (!record) throw notFound();
-      return hsdsService(directoryResourceOf(record));
+      return hsdsService(directoryResourceOf(orNotFound(record)));
     },
   );
 
