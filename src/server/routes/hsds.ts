@@ -39,7 +39,8 @@ import {
 import { hsdsServiceErrors } from '../hsds/validate.ts';
 import { tenantName } from '../names.ts';
 import { readErrors } from '../operation.ts';
-import { HttpProblem, invalidField, invalidInput, notFound, orNotFound } from '../problem.ts';
+import { HttpProblem, invalidField, invalidInput, orNotFound } from '../problem.ts';
+import { publicTenantId } from '../publicTenant.ts';
 import { requestTransaction } from '../requestTransaction.ts';
 
 const writeErrors = { ...readErrors, 409: problemSchema, 413: problemSchema };
@@ -67,11 +68,7 @@ async function directoryTenant(
       .executeTakeFirst();
     if (row) return row.tenant_id;
   } else if (options.publicDirectory) {
-    let tenants = db.selectFrom('tenants').select('id').orderBy('created_at').limit(2);
-    if (tenantCode) tenants = tenants.where('code', '=', tenantCode);
-    const found = await tenants.execute();
-    if (found.length === 1) return (found[0] as { id: string }).id;
-    throw notFound();
+    return publicTenantId(db, tenantCode);
   }
   throw new HttpProblem(
     401,

@@ -49,6 +49,7 @@ import { requireKnownOrganizations } from '../organizationReferences.ts';
 import { HttpProblem, notFound, orNotFound, refuseFieldErrors, unknownEntries } from '../problem.ts';
 import { ImportFileError, planImport, readImportFile } from '../programmeImport.ts';
 import { renderTemplateCsv, renderTemplateXlsx, templateBaseName } from '../programmeImportTemplate.ts';
+import { publicTenantId } from '../publicTenant.ts';
 import { requestTransaction } from '../requestTransaction.ts';
 
 export function periodLabel(plan: RecidivismPlanRow): string {
@@ -635,12 +636,8 @@ export function recidivismPlanRoutes(
     },
     async (request) => {
       if (!options.publicCatalogue) throw notFound();
-      let tenants = db.selectFrom('tenants').select('id').orderBy('created_at').limit(2);
-      if (request.query.tenant) tenants = tenants.where('code', '=', request.query.tenant);
-      const found = await tenants.execute();
       // without ?tenant= the catalogue is served only when the installation has one municipality
-      if (found.length !== 1) throw notFound();
-      const tenantId = (found[0] as { id: string }).id;
+      const tenantId = await publicTenantId(db, request.query.tenant);
       // no sign-in here: once the municipality is known, read as it (row-level security applies)
       const { plan, challenges, programmes } = await runAsTenant(tenantId, async () => {
         const plan = await requirePlan(db, tenantId);
