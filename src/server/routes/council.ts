@@ -30,7 +30,7 @@ import { councilMeetingAbilities, mayAnswerOpinion, opinionRefusal } from '../..
 import { automaticIndicatorsOf } from '../../domain/resources/automaticIndicators.ts';
 import { formatDateWithWareki } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
-import { renderDocument, type TableDocument } from '../documents.ts';
+import { renderDocument, type TableDocument, tableSection } from '../documents.ts';
 import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { operations, readErrors } from '../operation.ts';
@@ -320,29 +320,24 @@ function paperDocument(paper: CouncilPaper, planName: string): TableDocument {
         : `${paper.fiscalYearLabel}の進捗は未確定（集計中）です。`,
     ],
     sections: [
-      ...paper.challenges.map((c) => ({
-        heading: `課題(${c.position}) ${c.title}`,
-        columns: [
-          { header: '事業名(取組)', width: 22 },
-          { header: '担当課', width: 10 },
-          { header: '実施状況', width: 30 },
-          { header: '実績値', width: 10 },
-          { header: '評価', width: 12 },
-          { header: '課題・今後の方向性', width: 30 },
-          { header: '支援プランでの利用', width: 10 },
-        ],
-        rows: c.programmes.map((p) => [
-          p.isRepeat ? `${p.name}【再掲】` : p.name,
-          p.section,
-          p.statusText,
-          [p.result, ...p.automaticIndicators.map((a) => `（自動集計）${a.label}：${a.value}`)]
-            .filter(Boolean)
-            .join('\n'),
-          p.evaluation,
-          p.issuesDirection,
-          String(p.usedInSupportPlans),
+      ...paper.challenges.map((c) =>
+        tableSection(`課題(${c.position}) ${c.title}`, c.programmes, [
+          { header: '事業名(取組)', width: 22, cell: (p) => (p.isRepeat ? `${p.name}【再掲】` : p.name) },
+          { header: '担当課', width: 10, cell: (p) => p.section },
+          { header: '実施状況', width: 30, cell: (p) => p.statusText },
+          {
+            header: '実績値',
+            width: 10,
+            cell: (p) =>
+              [p.result, ...p.automaticIndicators.map((a) => `（自動集計）${a.label}：${a.value}`)]
+                .filter(Boolean)
+                .join('\n'),
+          },
+          { header: '評価', width: 12, cell: (p) => p.evaluation },
+          { header: '課題・今後の方向性', width: 30, cell: (p) => p.issuesDirection },
+          { header: '支援プランでの利用', width: 10, cell: (p) => String(p.usedInSupportPlans) },
         ]),
-      })),
+      ),
       {
         heading: '相談支援（重層的支援体制整備事業）における状況',
         columns: [
