@@ -79,8 +79,19 @@ async function directoryTenant(
   );
 }
 
-/** Read as the directory's city: a request without sign-in enters its scope here (row-level security). */
-function asTenant<T>(request: FastifyRequest, tenantId: string, work: () => Promise<T>): Promise<T> {
+/**
+ * Read the directory of the city this request reads (directoryTenant), in one transaction as that
+ * city: a request without sign-in enters its scope here (row-level security).
+ */
+async function readDirectory<T>(
+  request: FastifyRequest,
+  db: Kysely<DB>,
+  options: { publicDirectory: boolean },
+  tenantCode: string | undefined,
+  read: (tx: Transaction<DB>, tenantId: string) => Promise<T>,
+): Promise<T> {
+  const tenantId = await directoryTenant(request, db, options, tenantCode);
+  const work = () => db.transaction().execute((tx) => read(tx, tenantId));
   return request.actor ? work() : runAsTenant(tenantId, work);
 }
 
@@ -143,8 +154,7 @@ export function hsdsRoutes(
       },
     },
     async (request) => {
-      const tenantId = await directoryTenant(request, db, options, request.query.tenant);
-      const publisher = await asTenant(request, tenantId, () => tenantName(db, tenantId));
+      const publisher = await readDirectory(request, db, options, request.query.tenant, tenantName);
       return {
         version: '3.0',
         profile: 'https://openreferral.org/',
@@ -168,9 +178,8 @@ export function hsdsRoutes(
     },
     async (request) => {
       const query = request.query;
-      const tenantId = await directoryTenant(request, db, options, query.tenant);
-      const resources = await asTenant(request, tenantId, () =>
-        db.transaction().execute((tx) => directory(tx, tenantId, query)),
+      const resources = await readDirectory(request, db, options, query.tenant, (tx, tenantId) =>
+        directory(tx, tenantId, query),
       );
       const services = resources
         .map((resource) => ({ resource, full: hsdsService(resource) }))
@@ -200,9 +209,8 @@ export function hsdsRoutes(
       },
     },
     async (request) => {
-      const tenantId = await directoryTenant(request, db, options, request.query.tenant);
-      const record = await asTenant(request, tenantId, () =>
-        db.transaction().execute((tx) => findResourceRecordByHsdsId(tx, tenantId, request.params.id)),
+      const record = await readDirectory(request, db, options, request.query.tenant, (tx, tenantId) =>
+        findResourceRecordByHsdsId(tx, tenantId, request.params.id),
       );
       return hsdsService(directoryResourceOf(orNotFound(record)));
     },
@@ -222,9 +230,12 @@ export function hsdsRoutes(
     },
     async (request) => {
       const query = request.query;
-      const tenantId = await directoryTenant(request, db, options, query.tenant);
-      const organizations = await asTenant(request, tenantId, () =>
-        db.transaction().execute((tx) => listResourceOrganizations(tx, tenantId)),
+      const organizations = await readDirectory(
+        request,
+        db,
+        options,
+        query.tenant,
+        listResourceOrganizations,
       );
       const words = (query.search ?? '').split(/[\s　]+/).filter(Boolean);
       const matching = organizations.filter((o) =>
