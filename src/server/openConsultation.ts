@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { AuditEventInput } from '../db/auditTrail.ts';
 import { type ConsultationRow, findVisibleConsultation, markConsultationSent } from '../db/consultations.ts';
+import { findCoordinatingSection } from '../db/handovers.ts';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
 import { conflict, HttpProblem, orNotFound } from './problem.ts';
@@ -44,6 +45,21 @@ export async function openConsultationOfMyCounter(
   }
   if (consultation.status !== 'open') throw conflict('conflict.state', notOpen[next][consultation.status]);
   return consultation;
+}
+
+/**
+ * The coordinating section a handover goes to (by its own operation, or in one step with
+ * consultations.create); 409 while the city has none.
+ */
+export async function handoverRecipient(tx: Transaction<DB>, tenantId: string): Promise<{ id: string }> {
+  const section = await findCoordinatingSection(tx, tenantId);
+  if (!section) {
+    throw conflict(
+      'conflict.state',
+      '重層事業担当部署が設定されていないため引継げません。管理者に連絡してください。',
+    );
+  }
+  return section;
 }
 
 /**

@@ -27,12 +27,7 @@ import {
   statusAfterOutcome,
   visibleConsultationSummaries,
 } from '../../db/consultations.ts';
-import {
-  findCoordinatingSection,
-  type HandoverRow,
-  handoversOf,
-  insertHandover,
-} from '../../db/handovers.ts';
+import { type HandoverRow, handoversOf, insertHandover } from '../../db/handovers.ts';
 import { addRelations, householdOfPersonFor } from '../../db/households.ts';
 import { findOrganization } from '../../db/organizations.ts';
 import { insertPerson, type PersonSummaryRow, personSummaries, visiblePersonIds } from '../../db/persons.ts';
@@ -43,7 +38,7 @@ import { relationsImpliedBy } from '../../domain/household/model.ts';
 import { closeRefusal, consultationAbilities } from '../../domain/policy/consultations.ts';
 import type { Actor } from '../actor.ts';
 import { auditContextOf } from '../authentication.ts';
-import { sentConsultationEvent } from '../openConsultation.ts';
+import { handoverRecipient, sentConsultationEvent } from '../openConsultation.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
 import { conflict, enforce, type HttpProblem, invalidFields, notFound, orNotFound } from '../problem.ts';
@@ -268,14 +263,7 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         }
         referralTarget = target.id;
       } else if (outcome.kind === 'handover') {
-        const section = await findCoordinatingSection(tx, actor.tenantId);
-        if (!section) {
-          throw conflict(
-            'conflict.state',
-            '重層事業担当部署が設定されていないため引継げません。管理者に連絡してください。',
-          );
-        }
-        coordinatingSection = section.id;
+        coordinatingSection = (await handoverRecipient(tx, actor.tenantId)).id;
       }
 
       // Existing persons must be ones the caller may see, each at most once in the household.
