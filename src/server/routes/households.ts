@@ -30,9 +30,8 @@ import { auditContextOf } from '../authentication.ts';
 import { recordOnTimeline } from '../caseTimeline.ts';
 import { householdDiagramInput, renderEcomap, renderGenogram, tieLabel } from '../householdDiagram.ts';
 import { operations, readErrors } from '../operation.ts';
-import { conflict, type HttpProblem, orNotFound } from '../problem.ts';
+import { conflict, fieldProblem, type HttpProblem, orNotFound } from '../problem.ts';
 import { type RequestTransaction, requestTransaction } from '../requestTransaction.ts';
-import { fieldProblem } from './consultations.ts';
 import { auditPersonsCreated, presentPersonSummary } from './persons.ts';
 import { requireCoordinating } from './plans.ts';
 
