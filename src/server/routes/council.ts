@@ -37,7 +37,7 @@ import { operations, readErrors } from '../operation.ts';
 import { enforce, type FieldError, orNotFound, refuseFieldErrors, unknownEntries } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
 import { findYearLock, loadProgress } from './programmeProgress.ts';
-import { requirePlan } from './recidivismPlan.ts';
+import { programmesUnder, requirePlan } from './recidivismPlan.ts';
 
 /** The 刑事司法 issue codes of an assessment that mark a case as one of 犯罪をした者等. */
 export const offenceIssueCodes = [
@@ -283,26 +283,22 @@ async function buildPaper(
     challenges: challenges.map((c) => ({
       position: c.position,
       title: c.title,
-      programmes: programmes.flatMap((p) => {
-        const link = p.challenges.find((l) => l.id === c.id);
-        if (!link) return [];
+      programmes: programmesUnder(c.id, programmes).map(({ programme: p, isRepeat }) => {
         const row = progress.get(p.id);
-        return [
-          {
-            name: p.name,
-            section: p.responsibleSection.name,
-            isRepeat: link.isRepeat,
-            statusText: row?.statusText ?? '',
-            result:
-              row?.resultValue !== null && row?.resultValue !== undefined
-                ? `${row.resultValue}${row.resultUnit ?? ''}`
-                : '',
-            evaluation: row?.evaluation ? `${row.evaluation.code}（${row.evaluation.label}）` : '',
-            issuesDirection: row?.issuesDirection ?? '',
-            usedInSupportPlans: suppress(use.get(p.id) ?? 0),
-            automaticIndicators: automaticIndicatorsOf(p.name, automatic),
-          },
-        ];
+        return {
+          name: p.name,
+          section: p.responsibleSection.name,
+          isRepeat,
+          statusText: row?.statusText ?? '',
+          result:
+            row?.resultValue !== null && row?.resultValue !== undefined
+              ? `${row.resultValue}${row.resultUnit ?? ''}`
+              : '',
+          evaluation: row?.evaluation ? `${row.evaluation.code}（${row.evaluation.label}）` : '',
+          issuesDirection: row?.issuesDirection ?? '',
+          usedInSupportPlans: suppress(use.get(p.id) ?? 0),
+          automaticIndicators: automaticIndicatorsOf(p.name, automatic),
+        };
       }),
     })),
     casework: await caseworkFigures(db, tenantId, fiscalYear),

@@ -64,6 +64,20 @@ export async function requirePlan(
   return orNotFound(await findCurrentPlan(db, tenantId));
 }
 
+/**
+ * The programmes listed under a challenge, in the plan's order, each with whether it is listed
+ * there again (再掲) after its own challenge.
+ */
+export function programmesUnder<P extends { challenges: readonly { id: string; isRepeat: boolean }[] }>(
+  challengeId: string,
+  programmes: readonly P[],
+): { programme: P; isRepeat: boolean }[] {
+  return programmes.flatMap((programme) => {
+    const link = programme.challenges.find((c) => c.id === challengeId);
+    return link ? [{ programme, isRepeat: link.isRepeat }] : [];
+  });
+}
+
 function presentProgramme(record: ProgrammeRecord, actor: Actor, challengeId?: string): Programme {
   const listing = challengeId ? record.challenges.find((c) => c.id === challengeId) : undefined;
   return {
@@ -179,17 +193,12 @@ export async function appendixDocument(
         { header: '事業の概要', width: 70 },
         { header: '担当課', width: 14 },
       ],
-      rows: programmes
-        .filter((p) => p.challenges.some((c) => c.id === challenge.id))
-        .map((p, index) => {
-          const repeat = p.challenges.find((c) => c.id === challenge.id)?.isRepeat;
-          return [
-            String(index + 1),
-            repeat ? `${p.name}【再掲】` : p.name,
-            p.summary,
-            p.responsibleSection.name,
-          ];
-        }),
+      rows: programmesUnder(challenge.id, programmes).map(({ programme: p, isRepeat }, index) => [
+        String(index + 1),
+        isRepeat ? `${p.name}【再掲】` : p.name,
+        p.summary,
+        p.responsibleSection.name,
+      ]),
     })),
     notes: ['【再掲】は、他の課題に掲載している事業を再び掲載したものです。'],
   };
@@ -650,19 +659,12 @@ export function recidivismPlanRoutes(
         challenges: challenges.map((c) => ({
           position: c.position,
           title: c.title,
-          programmes: programmes.flatMap((p) => {
-            const link = p.challenges.find((l) => l.id === c.id);
-            return link
-              ? [
-                  {
-                    name: p.name,
-                    summary: p.summary,
-                    section: p.responsibleSection.name,
-                    isRepeat: link.isRepeat,
-                  },
-                ]
-              : [];
-          }),
+          programmes: programmesUnder(c.id, programmes).map(({ programme: p, isRepeat }) => ({
+            name: p.name,
+            summary: p.summary,
+            section: p.responsibleSection.name,
+            isRepeat,
+          })),
         })),
       };
     },
