@@ -1,0 +1,11 @@
+import type { AuditAction, AuditEventInput } from '../db/auditTrail.ts';
+import type { Actor } from './actor.ts';
+
+/** An audit event about the signed-in user's own account: their sessions, TOTP or password. */
+export function ownAccountEvent(
+  actor: Pick<Actor, 'userId'>,
+  action: AuditAction,
+  details?: Record<string, unknown>,
+): AuditEventInput {
+  return { action, resourceType: 'user', resourceId: actor.userId, details };
+}
