@@ -13,6 +13,7 @@ import { problemSchema } from '../../contract/problem.ts';
 import { escapeLike, personSummaryColumns } from '../../db/persons.ts';
 import type { DB } from '../../db/schema.ts';
 import { normalizeKana } from '../../domain/kana.ts';
+import { personEvent } from '../auditSubjects.ts';
 import { disclosureDocument, loadDisclosure } from '../disclosure.ts';
 import { renderDocument } from '../documents.ts';
 import { sendDownload } from '../download.ts';
@@ -122,12 +123,8 @@ export function disclosureRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const { format, purpose } = request.query;
       const exported = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         const loaded = orNotFound(await loadDisclosure(tx, actor.tenantId, request.params.id));
-        await audit({
-          action: 'person.disclosureExport',
-          resourceType: 'person',
-          resourceId: request.params.id,
-          personId: request.params.id,
-          details: {
+        await audit(
+          personEvent(request.params.id, 'person.disclosureExport', {
             format,
             ...(purpose ? { purpose } : {}),
             counts: {
@@ -136,8 +133,8 @@ export function disclosureRoutes(app: FastifyInstance, db: Kysely<DB>): void {
               consents: loaded.consents.length,
               accessLog: loaded.accessLog.length,
             },
-          },
-        });
+          }),
+        );
         return { disclosure: loaded, cityName: await tenantName(tx, actor.tenantId) };
       });
       const { disclosure, cityName } = exported;

@@ -30,7 +30,7 @@ import { isDemoPassword } from '../../domain/passwordRules.ts';
 import { permissionsOf } from '../../domain/permissions.ts';
 import { formatTokyoTime } from '../../domain/time.ts';
 import { matchTotp, normalizeRecoveryCode } from '../../domain/totp.ts';
-import { ownAccountEvent } from '../accountAudit.ts';
+import { ownAccountEvent } from '../auditSubjects.ts';
 import {
   actorOf,
   clearSessionCookie,

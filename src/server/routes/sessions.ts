@@ -7,7 +7,7 @@ import type { DB } from '../../db/schema.ts';
 import { listLiveSessionsOfUser, revokeOtherSessions, revokeSessionOfUser } from '../../db/sessions.ts';
 import { now } from '../../domain/clock.ts';
 import { summarizeUserAgent } from '../../domain/userAgent.ts';
-import { ownAccountEvent } from '../accountAudit.ts';
+import { ownAccountEvent } from '../auditSubjects.ts';
 import { actorOf, clearSessionCookie } from '../authentication.ts';
 import type { Config } from '../config.ts';
 import { operations, readErrors } from '../operation.ts';

@@ -29,8 +29,8 @@ import {
   normalizeRecoveryCode,
   otpauthUri,
 } from '../../domain/totp.ts';
-import { ownAccountEvent } from '../accountAudit.ts';
 import type { Actor } from '../actor.ts';
+import { ownAccountEvent } from '../auditSubjects.ts';
 import { actorOf, totpEnrolmentRequired } from '../authentication.ts';
 import { operations } from '../operation.ts';
 import { HttpProblem } from '../problem.ts';

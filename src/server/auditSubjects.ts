@@ -9,3 +9,12 @@ export function ownAccountEvent(
 ): AuditEventInput {
   return { action, resourceType: 'user', resourceId: actor.userId, details };
 }
+
+/** An audit event about a person's own record, which their access log (誰が見たか) lists. */
+export function personEvent(
+  personId: string,
+  action: AuditAction,
+  details?: Record<string, unknown>,
+): AuditEventInput {
+  return { action, resourceType: 'person', resourceId: personId, personId, details };
+}
