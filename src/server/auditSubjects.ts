@@ -18,3 +18,19 @@ export function personEvent(
 ): AuditEventInput {
   return { action, resourceType: 'person', resourceId: personId, personId, details };
 }
+
+/** An audit event about a case as a whole, naming the case and its primary person. */
+export function caseEvent(
+  kase: { id: string; primary_person_id: string },
+  action: AuditAction,
+  details?: Record<string, unknown>,
+): AuditEventInput {
+  return {
+    action,
+    resourceType: 'case',
+    resourceId: kase.id,
+    caseId: kase.id,
+    personId: kase.primary_person_id,
+    details,
+  };
+}

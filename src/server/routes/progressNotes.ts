@@ -17,6 +17,7 @@ import {
 import type { DB } from '../../db/schema.ts';
 import { now } from '../../domain/clock.ts';
 import { labelOf, progressNoteKinds } from '../../domain/codeLists.ts';
+import { caseEvent } from '../auditSubjects.ts';
 import { recordOnTimeline } from '../caseTimeline.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
@@ -137,14 +138,7 @@ export function progressNoteRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         cursor: after ? { at: after[0], id: after[1] } : undefined,
       });
       const { page, nextCursor } = pageOf(rows, limit, (last) => [last.sort_at, last.id]);
-      await audit({
-        action: 'progressNote.list',
-        resourceType: 'case',
-        resourceId: kase.id,
-        caseId: kase.id,
-        personId: kase.primary_person_id,
-        details: { ids: page.map((n) => n.id) },
-      });
+      await audit(caseEvent(kase, 'progressNote.list', { ids: page.map((n) => n.id) }));
       return {
         items: page.map(presentProgressNote),
         nextCursor,
