@@ -15,18 +15,12 @@ import { problemSchema } from '../../contract/problem.ts';
 import type { DB } from '../../db/schema.ts';
 import { attachment } from '../documents.ts';
 import { userDisplayName } from '../names.ts';
-import { operations } from '../operation.ts';
+import { operations, readErrors } from '../operation.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
 
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  413: problemSchema,
-  415: problemSchema,
-};
+/** An upload may also be too large (413) or not the file type it says (415). */
+const errors = { ...readErrors, 413: problemSchema, 415: problemSchema };
 
 type MediaType = keyof typeof attachmentMediaTypes;
 
