@@ -181,6 +181,14 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
 
         const row = await insertConsent(tx, { tenantId: actor.tenantId, recordedBy: actor.userId, input });
         const organizations = await organizationNames(tx, actor.tenantId, row.organization_ids);
+        // what was agreed, as the timeline entry and the audit event both record it
+        const terms = {
+          organizationIds: row.organization_ids,
+          categories: row.categories,
+          method: row.method,
+          givenOn: row.given_on,
+          expiresOn: row.expires_on,
+        };
         if (kase) {
           await touchCase(tx, kase);
           await recordOnTimeline(tx, actor, kase.id, {
@@ -191,15 +199,7 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
               row.organization_ids.map((id) => organizations.get(id) ?? ''),
               row.method,
             ),
-            details: {
-              consentId: row.id,
-              personId: person.id,
-              organizationIds: row.organization_ids,
-              categories: row.categories,
-              method: row.method,
-              givenOn: row.given_on,
-              expiresOn: row.expires_on,
-            },
+            details: { consentId: row.id, personId: person.id, ...terms },
           });
         }
         await audit({
@@ -209,13 +209,7 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           personId: person.id,
           caseId: kase?.id ?? null,
           legalBasis: 'consent',
-          details: {
-            organizationIds: row.organization_ids,
-            categories: row.categories,
-            method: row.method,
-            givenOn: row.given_on,
-            expiresOn: row.expires_on,
-          },
+          details: terms,
         });
         return presentConsent(
           row,
