@@ -1,5 +1,4 @@
 import type { Transaction } from 'kysely';
-import { recordCaseEvent } from '../db/caseEvents.ts';
 import type { DB } from '../db/schema.ts';
 import {
   type CaseEvent,
@@ -11,6 +10,7 @@ import {
 } from '../domain/caseStage.ts';
 import { now } from '../domain/clock.ts';
 import type { Actor } from './actor.ts';
+import { recordOnTimeline } from './caseTimeline.ts';
 import { HttpProblem } from './problem.ts';
 
 /**
@@ -33,11 +33,8 @@ export async function advanceCase(
       .set({ stage: result.next, updated_at: now() })
       .where('id', '=', current.id)
       .execute();
-    await recordCaseEvent(tx, {
-      tenantId: actor.tenantId,
-      caseId: current.id,
+    await recordOnTimeline(tx, actor, current.id, {
       kind: 'stageChanged',
-      actor: { userId: actor.userId, organizationId: actor.organizationId },
       summary: `段階：${caseStageLabels[current.stage]} → ${caseStageLabels[result.next]}`,
       details: { from: current.stage, to: result.next, event },
     });

@@ -18,7 +18,7 @@ import {
 } from '../domain/codeLists.ts';
 import { formatDateWithWareki, formatWareki } from '../domain/wareki.ts';
 import { presentAccessLogEntry } from './auditPresenter.ts';
-import type { DocumentSection, TableDocument } from './documents.ts';
+import { type DocumentSection, type TableDocument, tableSection } from './documents.ts';
 
 /** The access log in a disclosure: the newest this many looks (a disclosure is a document, not a dump). */
 export const DISCLOSURE_ACCESS_LOG_LIMIT = 5_000;
@@ -342,180 +342,106 @@ export function disclosureDocument(disclosure: Disclosure, tenantName: string): 
         ['登録した機関', str(p.registeredBy)],
       ],
     },
-    {
-      heading: '世帯',
-      columns: [
-        { header: '氏名', width: 30 },
-        { header: '続柄', width: 20 },
-        { header: '同居', width: 10 },
-        { header: '期間', width: 40 },
-      ],
-      rows: disclosure.households.map((m) => [
-        str(m.name),
-        str(m.relation),
-        str(m.livingTogether),
-        [day(m.fromDate), day(m.toDate)].filter(Boolean).join('〜'),
-      ]),
-    },
-    {
-      heading: '相談',
-      columns: [
-        { header: '受付日', width: 14 },
-        { header: '受付機関', width: 18 },
-        { header: '主訴', width: 12 },
-        { header: '相談内容', width: 40 },
-        { header: '本人の意向', width: 16 },
-      ],
-      rows: disclosure.consultations.map((c) => [
-        day(c.receivedOn),
-        str(c.organization),
-        str(c.mainTopic),
-        str(c.content),
-        str(c.wishes),
-      ]),
-    },
+    tableSection('世帯', disclosure.households, [
+      { header: '氏名', width: 30, cell: (m) => str(m.name) },
+      { header: '続柄', width: 20, cell: (m) => str(m.relation) },
+      { header: '同居', width: 10, cell: (m) => str(m.livingTogether) },
+      { header: '期間', width: 40, cell: (m) => [day(m.fromDate), day(m.toDate)].filter(Boolean).join('〜') },
+    ]),
+    tableSection('相談', disclosure.consultations, [
+      { header: '受付日', width: 14, cell: (c) => day(c.receivedOn) },
+      { header: '受付機関', width: 18, cell: (c) => str(c.organization) },
+      { header: '主訴', width: 12, cell: (c) => str(c.mainTopic) },
+      { header: '相談内容', width: 40, cell: (c) => str(c.content) },
+      { header: '本人の意向', width: 16, cell: (c) => str(c.wishes) },
+    ]),
   ];
   for (const entry of disclosure.cases) {
-    const k = entry.case;
-    const label = `事例 ${str(k.caseNumber)}`;
+    const label = `事例 ${str(entry.case.caseNumber)}`;
     sections.push(
-      {
-        heading: label,
-        columns: [
-          { header: '段階', width: 15 },
-          { header: '調整機関', width: 25 },
-          { header: '受理日', width: 15 },
-          { header: '終結日', width: 15 },
-          { header: '終結理由・評価', width: 30 },
+      tableSection(
+        label,
+        [entry.case],
+        [
+          { header: '段階', width: 15, cell: (k) => str(k.stage) },
+          { header: '調整機関', width: 25, cell: (k) => str(k.coordinatingOrganization) },
+          { header: '受理日', width: 15, cell: (k) => day(k.acceptedOn) },
+          { header: '終結日', width: 15, cell: (k) => day(k.closedOn) },
+          {
+            header: '終結理由・評価',
+            width: 30,
+            cell: (k) => [str(k.closureReason), str(k.closureEvaluation)].filter(Boolean).join(' / '),
+          },
         ],
-        rows: [
-          [
-            str(k.stage),
-            str(k.coordinatingOrganization),
-            day(k.acceptedOn),
-            day(k.closedOn),
-            [str(k.closureReason), str(k.closureEvaluation)].filter(Boolean).join(' / '),
-          ],
-        ],
-      },
-      {
-        heading: `${label} 課題整理`,
-        columns: [
-          { header: '版', width: 6 },
-          { header: '課題', width: 24 },
-          { header: '概要', width: 30 },
-          { header: '意向', width: 20 },
-          { header: '強み', width: 20 },
-        ],
-        rows: entry.assessments.map((a) => [
-          str(a.version),
-          str(a.issues),
-          str(a.summary),
-          str(a.wishes),
-          str(a.strengths),
-        ]),
-      },
-      {
-        heading: `${label} 会議`,
-        columns: [
-          { header: '会議', width: 20 },
-          { header: '日時', width: 15 },
-          { header: '議題', width: 20 },
-          { header: '記録', width: 25 },
-          { header: '決定事項', width: 20 },
-        ],
-        rows: entry.meetings.map((m) => [
-          str(m.title),
-          moment(m.heldAt ?? m.scheduledAt),
-          str(m.agenda),
-          str(m.minutes),
-          str(m.decisions),
-        ]),
-      },
-      {
-        heading: `${label} 支援プラン`,
-        columns: [
-          { header: '版', width: 6 },
-          { header: '状態', width: 10 },
-          { header: '本人・世帯の意向', width: 22 },
-          { header: '目標', width: 28 },
-          { header: '支援内容（役割分担）', width: 34 },
-        ],
-        rows: entry.plans.map((pl) => [
-          str(pl.version),
-          str(pl.status),
-          str(pl.wishes),
-          [str(pl.longTermGoal), str(pl.shortTermGoals)].filter(Boolean).join(' / '),
-          ((pl.items as Record<string, unknown>[] | undefined) ?? [])
-            .map((i) => `${str(i.content)}（${str(i.organization)}）`)
-            .join('、'),
-        ]),
-      },
-      {
-        heading: `${label} 支援報告`,
-        columns: [
-          { header: '支援日', width: 15 },
-          { header: '機関', width: 20 },
-          { header: '内容', width: 50 },
-          { header: '結果', width: 15 },
-        ],
-        rows: entry.supportReports.map((s) => [
-          day(s.supportedOn),
-          str(s.organization),
-          str(s.content),
-          str(s.result),
-        ]),
-      },
-      {
-        heading: `${label} モニタリング`,
-        columns: [
-          { header: '実施日', width: 15 },
-          { header: '判断', width: 15 },
-          { header: '所見', width: 55 },
-          { header: '次回', width: 15 },
-        ],
-        rows: entry.monitorings.map((m) => [
-          day(m.conductedOn),
-          str(m.decision),
-          str(m.note),
-          day(m.nextMonitoringOn),
-        ]),
-      },
+      ),
+      tableSection(`${label} 課題整理`, entry.assessments, [
+        { header: '版', width: 6, cell: (a) => str(a.version) },
+        { header: '課題', width: 24, cell: (a) => str(a.issues) },
+        { header: '概要', width: 30, cell: (a) => str(a.summary) },
+        { header: '意向', width: 20, cell: (a) => str(a.wishes) },
+        { header: '強み', width: 20, cell: (a) => str(a.strengths) },
+      ]),
+      tableSection(`${label} 会議`, entry.meetings, [
+        { header: '会議', width: 20, cell: (m) => str(m.title) },
+        { header: '日時', width: 15, cell: (m) => moment(m.heldAt ?? m.scheduledAt) },
+        { header: '議題', width: 20, cell: (m) => str(m.agenda) },
+        { header: '記録', width: 25, cell: (m) => str(m.minutes) },
+        { header: '決定事項', width: 20, cell: (m) => str(m.decisions) },
+      ]),
+      tableSection(`${label} 支援プラン`, entry.plans, [
+        { header: '版', width: 6, cell: (pl) => str(pl.version) },
+        { header: '状態', width: 10, cell: (pl) => str(pl.status) },
+        { header: '本人・世帯の意向', width: 22, cell: (pl) => str(pl.wishes) },
+        {
+          header: '目標',
+          width: 28,
+          cell: (pl) => [str(pl.longTermGoal), str(pl.shortTermGoals)].filter(Boolean).join(' / '),
+        },
+        {
+          header: '支援内容（役割分担）',
+          width: 34,
+          cell: (pl) =>
+            ((pl.items as Record<string, unknown>[] | undefined) ?? [])
+              .map((i) => `${str(i.content)}（${str(i.organization)}）`)
+              .join('、'),
+        },
+      ]),
+      tableSection(`${label} 支援報告`, entry.supportReports, [
+        { header: '支援日', width: 15, cell: (r) => day(r.supportedOn) },
+        { header: '機関', width: 20, cell: (r) => str(r.organization) },
+        { header: '内容', width: 50, cell: (r) => str(r.content) },
+        { header: '結果', width: 15, cell: (r) => str(r.result) },
+      ]),
+      tableSection(`${label} モニタリング`, entry.monitorings, [
+        { header: '実施日', width: 15, cell: (m) => day(m.conductedOn) },
+        { header: '判断', width: 15, cell: (m) => str(m.decision) },
+        { header: '所見', width: 55, cell: (m) => str(m.note) },
+        { header: '次回', width: 15, cell: (m) => day(m.nextMonitoringOn) },
+      ]),
     );
   }
   sections.push(
-    {
-      heading: '同意',
-      columns: [
-        { header: '同意日', width: 15 },
-        { header: '共有先', width: 40 },
-        { header: '範囲', width: 20 },
-        { header: '撤回', width: 25 },
-      ],
-      rows: disclosure.consents.map((c) => [
-        day(c.givenOn),
-        str(c.organizations),
-        str(c.categories),
-        c.withdrawnAt ? `${moment(c.withdrawnAt)} ${str(c.withdrawalReason)}` : '',
-      ]),
-    },
-    {
-      heading: '閲覧履歴（個人情報を見た記録）',
-      columns: [
-        { header: '日時', width: 18 },
-        { header: '利用者', width: 17 },
-        { header: '所属', width: 25 },
-        { header: '操作', width: 20 },
-        { header: '目的・法的根拠', width: 20 },
-      ],
-      rows: disclosure.accessLog.map((a) => [
-        moment(a.occurredAt),
-        a.user?.displayName ?? '',
-        a.organization?.name ?? '',
-        auditActionName(a.action),
-        [a.purpose ?? '', a.legalBasis ?? ''].filter(Boolean).join(' / '),
-      ]),
-    },
+    tableSection('同意', disclosure.consents, [
+      { header: '同意日', width: 15, cell: (c) => day(c.givenOn) },
+      { header: '共有先', width: 40, cell: (c) => str(c.organizations) },
+      { header: '範囲', width: 20, cell: (c) => str(c.categories) },
+      {
+        header: '撤回',
+        width: 25,
+        cell: (c) => (c.withdrawnAt ? `${moment(c.withdrawnAt)} ${str(c.withdrawalReason)}` : ''),
+      },
+    ]),
+    tableSection('閲覧履歴（個人情報を見た記録）', disclosure.accessLog, [
+      { header: '日時', width: 18, cell: (a) => moment(a.occurredAt) },
+      { header: '利用者', width: 17, cell: (a) => a.user?.displayName ?? '' },
+      { header: '所属', width: 25, cell: (a) => a.organization?.name ?? '' },
+      { header: '操作', width: 20, cell: (a) => auditActionName(a.action) },
+      {
+        header: '目的・法的根拠',
+        width: 20,
+        cell: (a) => [a.purpose ?? '', a.legalBasis ?? ''].filter(Boolean).join(' / '),
+      },
+    ]),
   );
   return {
     title: `保有個人情報開示資料 ${name}`,

@@ -24,6 +24,26 @@ export interface DocumentSection {
   rows: string[][];
 }
 
+/** A column of a section: its header and width, and what it shows for one row. */
+export interface DocumentColumn<T> {
+  header: string;
+  width: number;
+  cell: (row: T) => string;
+}
+
+/** A section of one row a record, each column declared with the cell it shows. */
+export function tableSection<T>(
+  heading: string,
+  records: readonly T[],
+  columns: readonly DocumentColumn<T>[],
+): DocumentSection {
+  return {
+    heading,
+    columns: columns.map(({ header, width }) => ({ header, width })),
+    rows: records.map((record) => columns.map((column) => column.cell(record))),
+  };
+}
+
 export type DocumentFormat = 'csv' | 'xlsx' | 'pdf';
 
 export interface RenderedDocument {

@@ -1,9 +1,11 @@
 import type { Transaction } from 'kysely';
 import type { AuditEventInput } from '../db/auditTrail.ts';
 import { type ConsultationRow, findVisibleConsultation, markConsultationSent } from '../db/consultations.ts';
-import type { DB } from '../db/schema.ts';
+import { findCoordinatingSection } from '../db/handovers.ts';
+import { findOrganization } from '../db/organizations.ts';
+import type { DB, OrganizationRow } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
-import { conflict, HttpProblem, orNotFound } from './problem.ts';
+import { conflict, fieldProblem, HttpProblem, orNotFound } from './problem.ts';
 
 type NextStep = 'handover' | 'referral';
 
@@ -44,6 +46,42 @@ export async function openConsultationOfMyCounter(
   }
   if (consultation.status !== 'open') throw conflict('conflict.state', notOpen[next][consultation.status]);
   return consultation;
+}
+
+/**
+ * The organisation a referral goes to (by its own operation, or in one step with
+ * consultations.create): one of the city's, active; neither the counter itself nor the coordinating
+ * section. Each refusal is a 400 on `field`; the last two say what the screen offers instead.
+ */
+export async function referralRecipient(
+  tx: Transaction<DB>,
+  actor: Actor,
+  organizationId: string,
+  field: string,
+  instead: { ownOrganization: string; coordinatingSection: string },
+): Promise<OrganizationRow> {
+  const target = await findOrganization(tx, actor.tenantId, organizationId);
+  if (!target || target.disabled_at) {
+    throw fieldProblem(field, 'つなぎ先の機関が見つからないか、無効になっています');
+  }
+  if (target.id === actor.organizationId) throw fieldProblem(field, instead.ownOrganization);
+  if (target.is_coordinating_section) throw fieldProblem(field, instead.coordinatingSection);
+  return target;
+}
+
+/**
+ * The coordinating section a handover goes to (by its own operation, or in one step with
+ * consultations.create); 409 while the city has none.
+ */
+export async function handoverRecipient(tx: Transaction<DB>, tenantId: string): Promise<{ id: string }> {
+  const section = await findCoordinatingSection(tx, tenantId);
+  if (!section) {
+    throw conflict(
+      'conflict.state',
+      '重層事業担当部署が設定されていないため引継げません。管理者に連絡してください。',
+    );
+  }
+  return section;
 }
 
 /**

@@ -118,6 +118,11 @@ export function invalidField(field: string, code: string, message: string, detai
   return invalidInput(detail, [{ field, code, message }]);
 }
 
+/** A 400 naming one field of the body, for ids that are unknown or not the caller's to use. */
+export function fieldProblem(field: string, message: string, code = 'invalidReference'): HttpProblem {
+  return invalidFields([{ field, code, message }]);
+}
+
 /** Throw 400 `validation.invalid` naming these fields, if there are any. */
 export function refuseFieldErrors(detail: string, errors: FieldError[]): void {
   if (errors.length > 0) throw invalidInput(detail, errors);

@@ -11,12 +11,12 @@ import {
 import { idParamsSchema } from '../../contract/common.ts';
 import type { Problem } from '../../contract/problem.ts';
 import { type AssessmentRow, insertAssessment } from '../../db/assessments.ts';
-import { recordCaseEvent } from '../../db/caseEvents.ts';
 import { type CaseRow, casePersons, knownOrganizationIds } from '../../db/cases.ts';
 import type { AssessmentRelation, DB } from '../../db/schema.ts';
 import { type CodeOf, householdFlags, type IssueCode, issueAreas, labelOf } from '../../domain/codeLists.ts';
 import { coordinatesCase, mayAssess } from '../../domain/policy/cases.ts';
 import type { Actor } from '../actor.ts';
+import { recordOnTimeline } from '../caseTimeline.ts';
 import { advanceCase } from '../caseTransitions.ts';
 import { operations } from '../operation.ts';
 import { forbidden, invalidFields } from '../problem.ts';
@@ -144,11 +144,8 @@ export function assessmentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         input,
       });
       const flags = input.householdFlags.map((code) => labelOf(householdFlags, code));
-      await recordCaseEvent(tx, {
-        tenantId: actor.tenantId,
-        caseId: kase.id,
+      await recordOnTimeline(tx, actor, kase.id, {
         kind: 'assessmentSaved',
-        actor: { userId: actor.userId, organizationId: actor.organizationId },
         subjectId: row.id,
         summary: `課題整理（第${row.version}版）を記録${flags.length > 0 ? `（世帯類型：${flags.join('、')}）` : ''}`,
         details: {

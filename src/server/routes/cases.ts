@@ -21,7 +21,7 @@ import { problemSchema } from '../../contract/problem.ts';
 import { latestAssessment } from '../../db/assessments.ts';
 import type { AuditAction } from '../../db/auditTrail.ts';
 import { assignableUsers, setAssignee } from '../../db/caseAssignee.ts';
-import { type CaseEventKind, recordCaseEvent } from '../../db/caseEvents.ts';
+import type { CaseEventKind } from '../../db/caseEvents.ts';
 import {
   type CaseListRow,
   type CaseRow,
@@ -48,7 +48,9 @@ import { type CodeOf, closureReasons, type householdFlags, labelOf } from '../..
 import { dueDateOf } from '../../domain/dueDates.ts';
 import { caseAbilities, coordinatesCase } from '../../domain/policy/cases.ts';
 import type { Actor } from '../actor.ts';
+import { caseEvent } from '../auditSubjects.ts';
 import { type CaseExportRow, caseExportCsv, caseExportXlsx } from '../caseExport.ts';
+import { recordOnTimeline } from '../caseTimeline.ts';
 import { advanceCase } from '../caseTransitions.ts';
 import { attachment } from '../documents.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
@@ -354,14 +356,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     async ({ request, actor, tx, audit, visibleCase }) => {
       const kase = await visibleCase(request.params.id);
       const detail = await loadCaseDetail(tx, actor, kase);
-      await audit({
-        action: 'case.read',
-        resourceType: 'case',
-        resourceId: kase.id,
-        caseId: kase.id,
-        personId: kase.primary_person_id,
-        details: { personIds: detail.persons.map((p) => p.id) },
-      });
+      await audit(caseEvent(kase, 'case.read', { personIds: detail.persons.map((p) => p.id) }));
       return detail;
     },
   );
@@ -384,14 +379,7 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const kase = await visibleCase(request.params.id);
       const rows = await listCaseEvents(tx, actor, kase.id, { limit, ...(cursor ? { cursor } : {}) });
       const page = await discloseConsentEntries(tx, actor, kase.id, rows.slice(0, limit));
-      await audit({
-        action: 'case.timeline',
-        resourceType: 'case',
-        resourceId: kase.id,
-        caseId: kase.id,
-        personId: kase.primary_person_id,
-        details: { eventIds: page.map((e) => e.id) },
-      });
+      await audit(caseEvent(kase, 'case.timeline', { eventIds: page.map((e) => e.id) }));
       return {
         items: page.map((e) => ({
           id: e.id,
@@ -601,23 +589,13 @@ export function caseRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         await setAssignee(tx, kase.id, userId);
         const names = await userNames(tx, actor.tenantId, [previous, userId]);
         const nameOf = (id: string | null) => (id ? (names.get(id) ?? '') : '未設定');
-        await recordCaseEvent(tx, {
-          tenantId: actor.tenantId,
-          caseId: kase.id,
+        await recordOnTimeline(tx, actor, kase.id, {
           kind: 'assigneeChanged',
-          actor: { userId: actor.userId, organizationId: actor.organizationId },
           subjectId: userId,
           summary: `担当職員：${nameOf(previous)} → ${nameOf(userId)}`,
           details: { fromUserId: previous, toUserId: userId },
         });
-        await audit({
-          action: 'case.assign',
-          resourceType: 'case',
-          resourceId: kase.id,
-          caseId: kase.id,
-          personId: kase.primary_person_id,
-          details: { fromUserId: previous, toUserId: userId },
-        });
+        await audit(caseEvent(kase, 'case.assign', { fromUserId: previous, toUserId: userId }));
       }
       return reload(tx, actor, kase.id);
     },
@@ -634,22 +612,12 @@ async function logCaseChange(
   action: AuditAction,
   entry: { summary: string; details: Record<string, unknown>; audit: Record<string, unknown> },
 ): Promise<void> {
-  await recordCaseEvent(tx, {
-    tenantId: actor.tenantId,
-    caseId: kase.id,
+  await recordOnTimeline(tx, actor, kase.id, {
     kind,
-    actor: { userId: actor.userId, organizationId: actor.organizationId },
     summary: entry.summary,
     details: entry.details,
   });
-  await audit({
-    action,
-    resourceType: 'case',
-    resourceId: kase.id,
-    caseId: kase.id,
-    personId: kase.primary_person_id,
-    details: { from: kase.stage, ...entry.audit },
-  });
+  await audit(caseEvent(kase, action, { from: kase.stage, ...entry.audit }));
 }
 
 async function reload(tx: Transaction<DB>, actor: Actor, caseId: string): Promise<CaseDetail> {

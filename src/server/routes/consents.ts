@@ -15,7 +15,6 @@ import {
   consentWithdrawInputSchema,
 } from '../../contract/consents.ts';
 import { problemSchema } from '../../contract/problem.ts';
-import { recordCaseEvent } from '../../db/caseEvents.ts';
 import { findVisibleCase, organizationNames, touchCase, userNames } from '../../db/cases.ts';
 import { consentScopeDiscloser } from '../../db/consentDisclosure.ts';
 import {
@@ -38,6 +37,7 @@ import type { ConsentScope } from '../../domain/consentDisclosure.ts';
 import { coordinatesCase } from '../../domain/policy/cases.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
+import { recordOnTimeline } from '../caseTimeline.ts';
 import { attachment } from '../documents.ts';
 import { operations, writeErrors } from '../operation.ts';
 import { forbidden, HttpProblem, notFound, orNotFound } from '../problem.ts';
@@ -181,28 +181,25 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
 
         const row = await insertConsent(tx, { tenantId: actor.tenantId, recordedBy: actor.userId, input });
         const organizations = await organizationNames(tx, actor.tenantId, row.organization_ids);
+        // what was agreed, as the timeline entry and the audit event both record it
+        const terms = {
+          organizationIds: row.organization_ids,
+          categories: row.categories,
+          method: row.method,
+          givenOn: row.given_on,
+          expiresOn: row.expires_on,
+        };
         if (kase) {
           await touchCase(tx, kase);
-          await recordCaseEvent(tx, {
-            tenantId: actor.tenantId,
-            caseId: kase.id,
+          await recordOnTimeline(tx, actor, kase.id, {
             kind: 'consentRecorded',
-            actor: { userId: actor.userId, organizationId: actor.organizationId },
             subjectId: row.id,
             summary: consentRecordedSummary(
               `${person.family_name} ${person.given_name}`,
               row.organization_ids.map((id) => organizations.get(id) ?? ''),
               row.method,
             ),
-            details: {
-              consentId: row.id,
-              personId: person.id,
-              organizationIds: row.organization_ids,
-              categories: row.categories,
-              method: row.method,
-              givenOn: row.given_on,
-              expiresOn: row.expires_on,
-            },
+            details: { consentId: row.id, personId: person.id, ...terms },
           });
         }
         await audit({
@@ -212,13 +209,7 @@ export function consentRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           personId: person.id,
           caseId: kase?.id ?? null,
           legalBasis: 'consent',
-          details: {
-            organizationIds: row.organization_ids,
-            categories: row.categories,
-            method: row.method,
-            givenOn: row.given_on,
-            expiresOn: row.expires_on,
-          },
+          details: terms,
         });
         return presentConsent(
           row,
@@ -560,11 +551,8 @@ async function recordWithdrawalOnCases(
   for (const caseId of caseIds) {
     const lost = effects.find((e) => e.caseId === caseId)?.organizationIds ?? [];
     await tx.updateTable('cases').set({ updated_at: clock.now() }).where('id', '=', caseId).execute();
-    await recordCaseEvent(tx, {
-      tenantId: actor.tenantId,
-      caseId,
+    await recordOnTimeline(tx, actor, caseId, {
       kind: 'consentWithdrawn',
-      actor: { userId: actor.userId, organizationId: actor.organizationId },
       subjectId: row.id,
       summary: `${personName}さんの同意の撤回を記録（撤回日：${row.withdrawn_on ?? ''}／理由：${row.withdrawal_reason ?? ''}）${
         lost.length > 0

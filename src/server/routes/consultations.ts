@@ -27,14 +27,8 @@ import {
   statusAfterOutcome,
   visibleConsultationSummaries,
 } from '../../db/consultations.ts';
-import {
-  findCoordinatingSection,
-  type HandoverRow,
-  handoversOf,
-  insertHandover,
-} from '../../db/handovers.ts';
+import { type HandoverRow, handoversOf, insertHandover } from '../../db/handovers.ts';
 import { addRelations, householdOfPersonFor } from '../../db/households.ts';
-import { findOrganization } from '../../db/organizations.ts';
 import { insertPerson, type PersonSummaryRow, personSummaries, visiblePersonIds } from '../../db/persons.ts';
 import { insertReferral, type ReferralRow, referralsOf } from '../../db/referrals.ts';
 import type { DB, Visitor } from '../../db/schema.ts';
@@ -43,16 +37,11 @@ import { relationsImpliedBy } from '../../domain/household/model.ts';
 import { closeRefusal, consultationAbilities } from '../../domain/policy/consultations.ts';
 import type { Actor } from '../actor.ts';
 import { auditContextOf } from '../authentication.ts';
-import { sentConsultationEvent } from '../openConsultation.ts';
+import { handoverRecipient, referralRecipient, sentConsultationEvent } from '../openConsultation.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
-import { conflict, enforce, type HttpProblem, invalidFields, notFound, orNotFound } from '../problem.ts';
+import { conflict, enforce, fieldProblem, notFound, orNotFound } from '../problem.ts';
 import { auditPersonsCreated, presentPersonSummary } from './persons.ts';
-
-/** A 400 naming one field of the body, for ids that are unknown or not the caller's to use. */
-export function fieldProblem(field: string, message: string, code = 'invalidReference'): HttpProblem {
-  return invalidFields([{ field, code, message }]);
-}
 
 export function presentConsultationSummary(
   row: ConsultationSummaryRow,
@@ -247,35 +236,19 @@ export function consultationRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             '他機関へつなぐには、情報共有についての本人の同意が必要です。同意を得て「同意あり」で受け付けるか、同意がなければ重層事業へ引継いでください（支援会議で検討できます）。',
           );
         }
-        const target = await findOrganization(tx, actor.tenantId, outcome.toOrganizationId);
-        if (!target || target.disabled_at) {
-          throw fieldProblem(
-            'outcome.toOrganizationId',
-            'つなぎ先の機関が見つからないか、無効になっています',
-          );
-        }
-        if (target.id === actor.organizationId) {
-          throw fieldProblem(
-            'outcome.toOrganizationId',
-            '自機関へはつなげません。「自機関で対応」を選んでください',
-          );
-        }
-        if (target.is_coordinating_section) {
-          throw fieldProblem(
-            'outcome.toOrganizationId',
-            '重層事業担当へは「重層事業へ引継ぎ」を選んでください',
-          );
-        }
+        const target = await referralRecipient(
+          tx,
+          actor,
+          outcome.toOrganizationId,
+          'outcome.toOrganizationId',
+          {
+            ownOrganization: '自機関へはつなげません。「自機関で対応」を選んでください',
+            coordinatingSection: '重層事業担当へは「重層事業へ引継ぎ」を選んでください',
+          },
+        );
         referralTarget = target.id;
       } else if (outcome.kind === 'handover') {
-        const section = await findCoordinatingSection(tx, actor.tenantId);
-        if (!section) {
-          throw conflict(
-            'conflict.state',
-            '重層事業担当部署が設定されていないため引継げません。管理者に連絡してください。',
-          );
-        }
-        coordinatingSection = section.id;
+        coordinatingSection = (await handoverRecipient(tx, actor.tenantId)).id;
       }
 
       // Existing persons must be ones the caller may see, each at most once in the household.

@@ -30,14 +30,14 @@ import { councilMeetingAbilities, mayAnswerOpinion, opinionRefusal } from '../..
 import { automaticIndicatorsOf } from '../../domain/resources/automaticIndicators.ts';
 import { formatDateWithWareki } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
-import { renderDocument, type TableDocument } from '../documents.ts';
+import { renderDocument, type TableDocument, tableSection } from '../documents.ts';
 import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
 import { operations, readErrors } from '../operation.ts';
-import { enforce, type FieldError, notFound, refuseFieldErrors, unknownEntries } from '../problem.ts';
+import { enforce, type FieldError, orNotFound, refuseFieldErrors, unknownEntries } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
 import { findYearLock, loadProgress } from './programmeProgress.ts';
-import { requirePlan } from './recidivismPlan.ts';
+import { programmesUnder, requirePlan } from './recidivismPlan.ts';
 
 /** The 刑事司法 issue codes of an assessment that mark a case as one of 犯罪をした者等. */
 export const offenceIssueCodes = [
@@ -111,6 +111,12 @@ async function loadMeetings(db: Executor, tenantId: string, ids?: string[]) {
   }));
 }
 
+/** One council meeting of the municipality with its attendees and materials, or 404. */
+async function loadMeeting(db: Executor, tenantId: string, id: string) {
+  const [loaded] = await loadMeetings(db, tenantId, [id]);
+  return orNotFound(loaded);
+}
+
 function presentMeeting(
   loaded: Awaited<ReturnType<typeof loadMeetings>>[number],
   actor: Actor,
@@ -154,6 +160,12 @@ async function loadOpinions(
   if (filter.ids) query = query.where('op.id', 'in', filter.ids);
   if (filter.meetingId) query = query.where('op.meeting_id', '=', filter.meetingId);
   return query.orderBy('op.created_at', 'desc').orderBy('op.id').execute();
+}
+
+/** One opinion of the municipality with its names, or 404. */
+async function loadOpinion(db: Executor, tenantId: string, id: string) {
+  const [row] = await loadOpinions(db, tenantId, { ids: [id] });
+  return orNotFound(row);
 }
 
 function presentOpinion(row: Awaited<ReturnType<typeof loadOpinions>>[number], actor: Actor): Opinion {
@@ -247,8 +259,7 @@ async function buildPaper(
   meetingId: string,
   fiscalYear: number,
 ): Promise<CouncilPaper> {
-  const [loaded] = await loadMeetings(db, tenantId, [meetingId]);
-  if (!loaded) throw notFound();
+  const loaded = await loadMeeting(db, tenantId, meetingId);
   const plan = await requirePlan(db, tenantId);
   const challenges = await listChallenges(db, tenantId, plan.id);
   const programmes = await loadProgrammes(db, tenantId, plan.id);
@@ -272,26 +283,22 @@ async function buildPaper(
     challenges: challenges.map((c) => ({
       position: c.position,
       title: c.title,
-      programmes: programmes.flatMap((p) => {
-        const link = p.challenges.find((l) => l.id === c.id);
-        if (!link) return [];
+      programmes: programmesUnder(c.id, programmes).map(({ programme: p, isRepeat }) => {
         const row = progress.get(p.id);
-        return [
-          {
-            name: p.name,
-            section: p.responsibleSection.name,
-            isRepeat: link.isRepeat,
-            statusText: row?.statusText ?? '',
-            result:
-              row?.resultValue !== null && row?.resultValue !== undefined
-                ? `${row.resultValue}${row.resultUnit ?? ''}`
-                : '',
-            evaluation: row?.evaluation ? `${row.evaluation.code}（${row.evaluation.label}）` : '',
-            issuesDirection: row?.issuesDirection ?? '',
-            usedInSupportPlans: suppress(use.get(p.id) ?? 0),
-            automaticIndicators: automaticIndicatorsOf(p.name, automatic),
-          },
-        ];
+        return {
+          name: p.name,
+          section: p.responsibleSection.name,
+          isRepeat,
+          statusText: row?.statusText ?? '',
+          result:
+            row?.resultValue !== null && row?.resultValue !== undefined
+              ? `${row.resultValue}${row.resultUnit ?? ''}`
+              : '',
+          evaluation: row?.evaluation ? `${row.evaluation.code}（${row.evaluation.label}）` : '',
+          issuesDirection: row?.issuesDirection ?? '',
+          usedInSupportPlans: suppress(use.get(p.id) ?? 0),
+          automaticIndicators: automaticIndicatorsOf(p.name, automatic),
+        };
       }),
     })),
     casework: await caseworkFigures(db, tenantId, fiscalYear),
@@ -309,29 +316,24 @@ function paperDocument(paper: CouncilPaper, planName: string): TableDocument {
         : `${paper.fiscalYearLabel}の進捗は未確定（集計中）です。`,
     ],
     sections: [
-      ...paper.challenges.map((c) => ({
-        heading: `課題(${c.position}) ${c.title}`,
-        columns: [
-          { header: '事業名(取組)', width: 22 },
-          { header: '担当課', width: 10 },
-          { header: '実施状況', width: 30 },
-          { header: '実績値', width: 10 },
-          { header: '評価', width: 12 },
-          { header: '課題・今後の方向性', width: 30 },
-          { header: '支援プランでの利用', width: 10 },
-        ],
-        rows: c.programmes.map((p) => [
-          p.isRepeat ? `${p.name}【再掲】` : p.name,
-          p.section,
-          p.statusText,
-          [p.result, ...p.automaticIndicators.map((a) => `（自動集計）${a.label}：${a.value}`)]
-            .filter(Boolean)
-            .join('\n'),
-          p.evaluation,
-          p.issuesDirection,
-          String(p.usedInSupportPlans),
+      ...paper.challenges.map((c) =>
+        tableSection(`課題(${c.position}) ${c.title}`, c.programmes, [
+          { header: '事業名(取組)', width: 22, cell: (p) => (p.isRepeat ? `${p.name}【再掲】` : p.name) },
+          { header: '担当課', width: 10, cell: (p) => p.section },
+          { header: '実施状況', width: 30, cell: (p) => p.statusText },
+          {
+            header: '実績値',
+            width: 10,
+            cell: (p) =>
+              [p.result, ...p.automaticIndicators.map((a) => `（自動集計）${a.label}：${a.value}`)]
+                .filter(Boolean)
+                .join('\n'),
+          },
+          { header: '評価', width: 12, cell: (p) => p.evaluation },
+          { header: '課題・今後の方向性', width: 30, cell: (p) => p.issuesDirection },
+          { header: '支援プランでの利用', width: 10, cell: (p) => String(p.usedInSupportPlans) },
         ]),
-      })),
+      ),
       {
         heading: '相談支援（重層的支援体制整備事業）における状況',
         columns: [
@@ -483,9 +485,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         resourceId: id,
         details: { after: input },
       });
-      const [created] = await loadMeetings(tx, actor.tenantId, [id]);
-      if (!created) throw notFound();
-      return presentMeeting(created, actor);
+      return presentMeeting(await loadMeeting(tx, actor.tenantId, id), actor);
     },
   );
 
@@ -500,9 +500,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       response: { 200: councilMeetingSchema },
     },
     async ({ request, actor, tx }) => {
-      const [loaded] = await loadMeetings(tx, actor.tenantId, [request.params.id]);
-      if (!loaded) throw notFound();
-      return presentMeeting(loaded, actor);
+      return presentMeeting(await loadMeeting(tx, actor.tenantId, request.params.id), actor);
     },
   );
 
@@ -621,9 +619,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         resourceId: id,
         details: { planId: plan.id, after: input },
       });
-      const [created] = await loadOpinions(tx, actor.tenantId, { ids: [id] });
-      if (!created) throw notFound();
-      return presentOpinion(created, actor);
+      return presentOpinion(await loadOpinion(tx, actor.tenantId, id), actor);
     },
   );
 
@@ -640,8 +636,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async ({ request, actor, tx, audit }) => {
       const input = request.body;
-      const [before] = await loadOpinions(tx, actor.tenantId, { ids: [request.params.id] });
-      if (!before) throw notFound();
+      const before = await loadOpinion(tx, actor.tenantId, request.params.id);
       await tx
         .updateTable('opinions')
         .set({
@@ -661,9 +656,7 @@ export function councilRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           after: input,
         },
       });
-      const [after] = await loadOpinions(tx, actor.tenantId, { ids: [before.id] });
-      if (!after) throw notFound();
-      return presentOpinion(after, actor);
+      return presentOpinion(await loadOpinion(tx, actor.tenantId, before.id), actor);
     },
   );
 }

@@ -14,18 +14,13 @@ import {
 import { problemSchema } from '../../contract/problem.ts';
 import type { DB } from '../../db/schema.ts';
 import { attachment } from '../documents.ts';
-import { operations } from '../operation.ts';
+import { userDisplayName } from '../names.ts';
+import { operations, readErrors } from '../operation.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
 
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  413: problemSchema,
-  415: problemSchema,
-};
+/** An upload may also be too large (413) or not the file type it says (415). */
+const errors = { ...readErrors, 413: problemSchema, 415: problemSchema };
 
 type MediaType = keyof typeof attachmentMediaTypes;
 
@@ -153,11 +148,6 @@ export function councilAttachmentRoutes(app: FastifyInstance, db: Kysely<DB>): v
           })
           .returning('created_at')
           .executeTakeFirstOrThrow();
-        const user = await tx
-          .selectFrom('users')
-          .select('display_name')
-          .where('id', '=', actor.userId)
-          .executeTakeFirstOrThrow();
         await audit({
           action: 'councilMeeting.attach',
           resourceType: 'councilMeeting',
@@ -169,7 +159,7 @@ export function councilAttachmentRoutes(app: FastifyInstance, db: Kysely<DB>): v
           fileName,
           mediaType: type,
           sizeBytes: bytes.length,
-          uploadedBy: { id: actor.userId, displayName: user.display_name },
+          uploadedBy: { id: actor.userId, displayName: await userDisplayName(tx, actor.userId) },
           uploadedAt: row.created_at.toISOString(),
         };
       });

@@ -13,10 +13,12 @@ import { problemSchema } from '../../contract/problem.ts';
 import { escapeLike, personSummaryColumns } from '../../db/persons.ts';
 import type { DB } from '../../db/schema.ts';
 import { normalizeKana } from '../../domain/kana.ts';
+import { personEvent } from '../auditSubjects.ts';
 import { disclosureDocument, loadDisclosure } from '../disclosure.ts';
 import { renderDocument } from '../documents.ts';
 import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
+import { tenantName } from '../names.ts';
 import { readErrors } from '../operation.ts';
 import { orNotFound } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
@@ -121,17 +123,8 @@ export function disclosureRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const { format, purpose } = request.query;
       const exported = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         const loaded = orNotFound(await loadDisclosure(tx, actor.tenantId, request.params.id));
-        const tenant = await tx
-          .selectFrom('tenants')
-          .select('name')
-          .where('id', '=', actor.tenantId)
-          .executeTakeFirstOrThrow();
-        await audit({
-          action: 'person.disclosureExport',
-          resourceType: 'person',
-          resourceId: request.params.id,
-          personId: request.params.id,
-          details: {
+        await audit(
+          personEvent(request.params.id, 'person.disclosureExport', {
             format,
             ...(purpose ? { purpose } : {}),
             counts: {
@@ -140,14 +133,14 @@ export function disclosureRoutes(app: FastifyInstance, db: Kysely<DB>): void {
               consents: loaded.consents.length,
               accessLog: loaded.accessLog.length,
             },
-          },
-        });
-        return { disclosure: loaded, tenantName: tenant.name };
+          }),
+        );
+        return { disclosure: loaded, cityName: await tenantName(tx, actor.tenantId) };
       });
-      const { disclosure, tenantName } = exported;
+      const { disclosure, cityName } = exported;
       if (format === 'json') return disclosure;
       const rendered = await renderDocument(
-        disclosureDocument(disclosure, tenantName),
+        disclosureDocument(disclosure, cityName),
         'pdf',
         `開示資料_${String(disclosure.person.familyName)}${String(disclosure.person.givenName)}`,
       );

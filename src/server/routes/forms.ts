@@ -37,6 +37,7 @@ import { consultationFormName, consultationSheet, type PersonContact } from '../
 import { type FormFrame, renderForm } from '../forms/formLayout.ts';
 import { meetingFormName, meetingRecord } from '../forms/meetingRecord.ts';
 import { householdDiagramInput, renderEcomap, renderGenogram } from '../householdDiagram.ts';
+import { organizationName, tenantName } from '../names.ts';
 import { readErrors } from '../operation.ts';
 import { notFound, orNotFound } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
@@ -56,23 +57,15 @@ async function frameFor(
   caseNumber: string | null,
   formName: string,
 ): Promise<FormFrame> {
-  const tenant = await tx
-    .selectFrom('tenants')
-    .select('name')
-    .where('id', '=', actor.tenantId)
-    .executeTakeFirstOrThrow();
-  const organization = await tx
-    .selectFrom('organizations')
-    .select('name')
-    .where('id', '=', actor.organizationId)
-    .executeTakeFirst();
+  const cityName = await tenantName(tx, actor.tenantId);
+  const organization = await organizationName(tx, actor.organizationId);
   return {
     formName,
     title: formName.replace(/^様式[0-9-]+ /, ''),
-    cityName: tenant.name,
+    cityName,
     caseNumber,
     printedAt: now(),
-    printedBy: `${actor.displayName}（${organization?.name ?? ''}）`,
+    printedBy: `${actor.displayName}（${organization ?? ''}）`,
   };
 }
 

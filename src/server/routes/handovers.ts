@@ -15,7 +15,6 @@ import { consultationPersonId, setConsultationStatus } from '../../db/consultati
 import {
   createCaseFromHandover,
   decideHandover,
-  findCoordinatingSection,
   findHandoverForRecipient,
   type HandoverRow,
   handoversOf,
@@ -32,10 +31,10 @@ import {
 } from '../../domain/policy/handovers.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
-import { finishSending, openConsultationOfMyCounter } from '../openConsultation.ts';
+import { finishSending, handoverRecipient, openConsultationOfMyCounter } from '../openConsultation.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
-import { conflict, enforce, notFound, orNotFound } from '../problem.ts';
+import { enforce, notFound, orNotFound } from '../problem.ts';
 import { presentHandoverOf, summariesOfSent, visibleSummariesWithPersons } from './consultations.ts';
 
 function presentHandover(
@@ -81,13 +80,7 @@ export function handoverRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     async ({ request, actor, tx, audit }) => {
       const input = request.body;
       const consultation = await openConsultationOfMyCounter(tx, actor, input.consultationId, 'handover');
-      const section = await findCoordinatingSection(tx, actor.tenantId);
-      if (!section) {
-        throw conflict(
-          'conflict.state',
-          '重層事業担当部署が設定されていないため引継げません。管理者に連絡してください。',
-        );
-      }
+      const section = await handoverRecipient(tx, actor.tenantId);
       const id = await insertHandover(tx, {
         tenantId: actor.tenantId,
         consultationId: consultation.id,

@@ -10,7 +10,6 @@ import {
   householdUpdateSchema,
 } from '../../contract/households.ts';
 import { recordAudit } from '../../db/auditTrail.ts';
-import { recordCaseEvent } from '../../db/caseEvents.ts';
 import { type CaseRow, findVisibleCase, knownOrganizationIds } from '../../db/cases.ts';
 import {
   addHouseholdMembers,
@@ -28,11 +27,11 @@ import { type DiagramRelation, relationProblems } from '../../domain/household/m
 import { mayEditHousehold } from '../../domain/policy/cases.ts';
 import type { Actor } from '../actor.ts';
 import { auditContextOf } from '../authentication.ts';
+import { recordOnTimeline } from '../caseTimeline.ts';
 import { householdDiagramInput, renderEcomap, renderGenogram, tieLabel } from '../householdDiagram.ts';
 import { operations, readErrors } from '../operation.ts';
-import { conflict, type HttpProblem, orNotFound } from '../problem.ts';
+import { conflict, fieldProblem, type HttpProblem, orNotFound } from '../problem.ts';
 import { type RequestTransaction, requestTransaction } from '../requestTransaction.ts';
-import { fieldProblem } from './consultations.ts';
 import { auditPersonsCreated, presentPersonSummary } from './persons.ts';
 import { requireCoordinating } from './plans.ts';
 
@@ -285,11 +284,8 @@ export function householdRoutes(app: FastifyInstance, db: Kysely<DB>): void {
 
       const record = await loadHousehold(tx, actor.tenantId, kase.household_id);
       const participating = await participatingOrganizations(tx, actor.tenantId, kase.id);
-      await recordCaseEvent(tx, {
-        tenantId: actor.tenantId,
-        caseId: kase.id,
+      await recordOnTimeline(tx, actor, kase.id, {
         kind: 'householdUpdated',
-        actor: { userId: actor.userId, organizationId: actor.organizationId },
         subjectId: kase.household_id,
         summary: `世帯（ジェノグラム・エコマップ）を更新：世帯員${record.members.length}人、関係${record.relations.length}件、関係先${record.ties.length}件`,
         details: { addedPersonIds: newIds },

@@ -37,8 +37,10 @@ import {
   hsdsServiceSummary,
 } from '../../domain/resources/hsds.ts';
 import { hsdsServiceErrors } from '../hsds/validate.ts';
+import { tenantName } from '../names.ts';
 import { readErrors } from '../operation.ts';
-import { HttpProblem, invalidField, invalidInput, notFound } from '../problem.ts';
+import { HttpProblem, invalidField, invalidInput, orNotFound } from '../problem.ts';
+import { publicTenantId } from '../publicTenant.ts';
 import { requestTransaction } from '../requestTransaction.ts';
 
 const writeErrors = { ...readErrors, 409: problemSchema, 413: problemSchema };
@@ -66,11 +68,7 @@ async function directoryTenant(
       .executeTakeFirst();
     if (row) return row.tenant_id;
   } else if (options.publicDirectory) {
-    let tenants = db.selectFrom('tenants').select('id').orderBy('created_at').limit(2);
-    if (tenantCode) tenants = tenants.where('code', '=', tenantCode);
-    const found = await tenants.execute();
-    if (found.length === 1) return (found[0] as { id: string }).id;
-    throw notFound();
+    return publicTenantId(db, tenantCode);
   }
   throw new HttpProblem(
     401,
@@ -81,8 +79,19 @@ async function directoryTenant(
   );
 }
 
-/** Read as the directory's city: a request without sign-in enters its scope here (row-level security). */
-function asTenant<T>(request: FastifyRequest, tenantId: string, work: () => Promise<T>): Promise<T> {
+/**
+ * Read the directory of the city this request reads (directoryTenant), in one transaction as that
+ * city: a request without sign-in enters its scope here (row-level security).
+ */
+async function readDirectory<T>(
+  request: FastifyRequest,
+  db: Kysely<DB>,
+  options: { publicDirectory: boolean },
+  tenantCode: string | undefined,
+  read: (tx: Transaction<DB>, tenantId: string) => Promise<T>,
+): Promise<T> {
+  const tenantId = await directoryTenant(request, db, options, tenantCode);
+  const work = () => db.transaction().execute((tx) => read(tx, tenantId));
   return request.actor ? work() : runAsTenant(tenantId, work);
 }
 
@@ -145,15 +154,12 @@ export function hsdsRoutes(
       },
     },
     async (request) => {
-      const tenantId = await directoryTenant(request, db, options, request.query.tenant);
-      const tenant = await asTenant(request, tenantId, () =>
-        db.selectFrom('tenants').select('name').where('id', '=', tenantId).executeTakeFirstOrThrow(),
-      );
+      const publisher = await readDirectory(request, db, options, request.query.tenant, tenantName);
       return {
         version: '3.0',
         profile: 'https://openreferral.org/',
         openapi_url: '/api/openapi.json',
-        publisher: tenant.name,
+        publisher,
       };
     },
   );
@@ -172,9 +178,8 @@ export function hsdsRoutes(
     },
     async (request) => {
       const query = request.query;
-      const tenantId = await directoryTenant(request, db, options, query.tenant);
-      const resources = await asTenant(request, tenantId, () =>
-        db.transaction().execute((tx) => directory(tx, tenantId, query)),
+      const resources = await readDirectory(request, db, options, query.tenant, (tx, tenantId) =>
+        directory(tx, tenantId, query),
       );
       const services = resources
         .map((resource) => ({ resource, full: hsdsService(resource) }))
@@ -204,12 +209,10 @@ export function hsdsRoutes(
       },
     },
     async (request) => {
-      const tenantId = await directoryTenant(request, db, options, request.query.tenant);
-      const record = await asTenant(request, tenantId, () =>
-        db.transaction().execute((tx) => findResourceRecordByHsdsId(tx, tenantId, request.params.id)),
+      const record = await readDirectory(request, db, options, request.query.tenant, (tx, tenantId) =>
+        findResourceRecordByHsdsId(tx, tenantId, request.params.id),
       );
-      if (!record) throw notFound();
-      return hsdsService(directoryResourceOf(record));
+      return hsdsService(directoryResourceOf(orNotFound(record)));
     },
   );
 
@@ -227,9 +230,12 @@ export function hsdsRoutes(
     },
     async (request) => {
       const query = request.query;
-      const tenantId = await directoryTenant(request, db, options, query.tenant);
-      const organizations = await asTenant(request, tenantId, () =>
-        db.transaction().execute((tx) => listResourceOrganizations(tx, tenantId)),
+      const organizations = await readDirectory(
+        request,
+        db,
+        options,
+        query.tenant,
+        listResourceOrganizations,
       );
       const words = (query.search ?? '').split(/[\s　]+/).filter(Boolean);
       const matching = organizations.filter((o) =>

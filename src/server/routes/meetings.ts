@@ -8,7 +8,6 @@ import {
   meetingSchema,
   minutesInputSchema,
 } from '../../contract/meetings.ts';
-import { recordCaseEvent } from '../../db/caseEvents.ts';
 import { knownOrganizationIds, organizationNames, touchCase, userNames } from '../../db/cases.ts';
 import { consentCoverage } from '../../db/consents.ts';
 import {
@@ -29,6 +28,7 @@ import { coordinatesCase } from '../../domain/policy/cases.ts';
 import { mayScheduleMeeting, meetingAbilities, meetingPapersWithheld } from '../../domain/policy/meetings.ts';
 import { formatWareki, toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
+import { recordOnTimeline } from '../caseTimeline.ts';
 import { advanceCase } from '../caseTransitions.ts';
 import { operations } from '../operation.ts';
 import {
@@ -269,11 +269,8 @@ export function meetingRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       }
       await touchCase(tx, kase);
       const names = await organizationNames(tx, actor.tenantId, invited);
-      await recordCaseEvent(tx, {
-        tenantId: actor.tenantId,
-        caseId: kase.id,
+      await recordOnTimeline(tx, actor, kase.id, {
         kind: 'meetingScheduled',
-        actor: { userId: actor.userId, organizationId: actor.organizationId },
         subjectId: created.id,
         summary: `${kind.name}「${created.title}」を${formatWareki(onDate)}に設定（招集：${listNames(invited, names)}）`,
         details: {
@@ -358,11 +355,8 @@ export function meetingRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         );
       }
       const names = await organizationNames(tx, actor.tenantId, [actor.organizationId]);
-      await recordCaseEvent(tx, {
-        tenantId: actor.tenantId,
-        caseId: meeting.case_id,
+      await recordOnTimeline(tx, actor, meeting.case_id, {
         kind: 'confidentialityAcknowledged',
-        actor: { userId: actor.userId, organizationId: actor.organizationId },
         subjectId: meeting.id,
         summary: `${names.get(actor.organizationId) ?? ''}が「${meeting.title}」の守秘義務を確認`,
         details: { meetingId: meeting.id, organizationId: actor.organizationId },
@@ -452,11 +446,8 @@ export function meetingRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         await touchCase(tx, kase);
       }
       await recordMinutes(tx, { tenantId: actor.tenantId, meetingId: meeting.id, input });
-      await recordCaseEvent(tx, {
-        tenantId: actor.tenantId,
-        caseId: kase.id,
+      await recordOnTimeline(tx, actor, kase.id, {
         kind: 'meetingHeld',
-        actor: { userId: actor.userId, organizationId: actor.organizationId },
         subjectId: meeting.id,
         summary: `${meeting.kind_name}「${meeting.title}」を${formatWareki(input.heldAt)}に開催（出席：${attending.length > 0 ? listNames(attending, names) : 'なし'}）`,
         details: {

@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { idParamsSchema } from '../../contract/common.ts';
 import { type Monitoring, monitoringInputSchema, monitoringSchema } from '../../contract/monitorings.ts';
-import { recordCaseEvent } from '../../db/caseEvents.ts';
 import { applyMonitoringToCase, insertMonitoring } from '../../db/monitorings.ts';
 import { findCurrentPlan, findDraft, planItemsOf } from '../../db/plans.ts';
 import type { DB } from '../../db/schema.ts';
 import { type CaseEvent, isOpenStage, noFacts, transition } from '../../domain/caseStage.ts';
 import { closureReasons, labelOf, monitoringDecisions } from '../../domain/codeLists.ts';
 import { happenedAt } from '../../domain/time.ts';
+import { recordOnTimeline } from '../caseTimeline.ts';
 import { advanceCase } from '../caseTransitions.ts';
 import { operations } from '../operation.ts';
 import { HttpProblem, invalidFields } from '../problem.ts';
@@ -110,11 +110,8 @@ export function monitoringRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             : input.decision === 'suspend'
               ? `中断理由：${input.suspensionReason}`
               : `支援プラン第${plan.version}版を見直し`;
-      await recordCaseEvent(tx, {
-        tenantId: actor.tenantId,
-        caseId: kase.id,
+      await recordOnTimeline(tx, actor, kase.id, {
         kind: 'monitored',
-        actor: { userId: actor.userId, organizationId: actor.organizationId },
         subjectId: created.id,
         summary: `モニタリングを実施（判断：${decisionLabel}）${summaryTail}`,
         details: {

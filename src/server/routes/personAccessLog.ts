@@ -7,6 +7,7 @@ import { personVisible } from '../../db/access.ts';
 import { personAccessLog } from '../../db/auditEvents.ts';
 import type { DB } from '../../db/schema.ts';
 import { presentAccessLogEntry } from '../auditPresenter.ts';
+import { personEvent } from '../auditSubjects.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
 import { notFound } from '../problem.ts';
@@ -45,13 +46,12 @@ export function personAccessLogRoutes(app: FastifyInstance, db: Kysely<DB>): voi
         limit: limit + 1,
         beforeSeq: after ? String(after[0]) : undefined,
       });
-      await audit({
-        action: 'person.accessLog',
-        resourceType: 'person',
-        resourceId: person.id,
-        personId: person.id,
-        details: { cursor: cursor ?? null, count: Math.min(found.length, limit) },
-      });
+      await audit(
+        personEvent(person.id, 'person.accessLog', {
+          cursor: cursor ?? null,
+          count: Math.min(found.length, limit),
+        }),
+      );
       const rows = found;
       const { page, nextCursor } = pageOf(rows, limit, (last) => [Number(last.seq)]);
       return {

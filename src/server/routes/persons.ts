@@ -32,6 +32,8 @@ import type { DB } from '../../db/schema.ts';
 import { caseSearchTerms } from '../../domain/caseSearch.ts';
 import * as clock from '../../domain/clock.ts';
 import type { Actor } from '../actor.ts';
+import { personEvent } from '../auditSubjects.ts';
+import { organizationName } from '../names.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
 import { conflict, invalidFields, orNotFound } from '../problem.ts';
@@ -47,13 +49,7 @@ export async function auditPersonsCreated(
   details: Record<string, unknown>,
 ): Promise<void> {
   for (const personId of personIds) {
-    await recordAudit(tx, context, {
-      action: 'person.create',
-      resourceType: 'person',
-      resourceId: personId,
-      personId,
-      details,
-    });
+    await recordAudit(tx, context, personEvent(personId, 'person.create', details));
   }
 }
 
@@ -158,18 +154,8 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     async ({ request, actor, tx, audit }) => {
       const input = request.body;
       const id = await insertPerson(tx, actor.tenantId, actor.organizationId, input);
-      const organization = await tx
-        .selectFrom('organizations')
-        .select('name')
-        .where('id', '=', actor.organizationId)
-        .executeTakeFirstOrThrow();
-      await audit({
-        action: 'person.create',
-        resourceType: 'person',
-        resourceId: id,
-        personId: id,
-      });
-      const person = { id, organizationName: organization.name };
+      await audit(personEvent(id, 'person.create'));
+      const person = { id, organizationName: (await organizationName(tx, actor.organizationId)) ?? '' };
       const coordinator = actor.permissions.has('person.link');
       const created: Person = {
         ...presentPersonSummary({
@@ -257,17 +243,13 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     async ({ request, actor, tx, audit }) => {
       const row = orNotFound(await findVisiblePerson(tx, actor, request.params.id));
       const person = await loadPerson(tx, actor, row);
-      await audit({
-        action: 'person.read',
-        resourceType: 'person',
-        resourceId: row.id,
-        personId: row.id,
-        details: {
+      await audit(
+        personEvent(row.id, 'person.read', {
           households: person.households.map((h) => h.householdId),
           consultationIds: person.consultations.map((c) => c.id),
           caseIds: person.cases.map((c) => c.id),
-        },
-      });
+        }),
+      );
       return person;
     },
   );
@@ -296,13 +278,7 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
               birthDate: key.birth_date,
             })
           : [];
-      await audit({
-        action: 'person.duplicates',
-        resourceType: 'person',
-        resourceId: person.id,
-        personId: person.id,
-        details: { ids: rows.map((row) => row.id) },
-      });
+      await audit(personEvent(person.id, 'person.duplicates', { ids: rows.map((row) => row.id) }));
       return {
         items: rows.map((row) => ({
           id: row.id,
@@ -359,13 +335,7 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         linkedBy: actor.userId,
       });
       const linked = await loadPerson(tx, actor, person);
-      await audit({
-        action: 'person.link',
-        resourceType: 'person',
-        resourceId: person.id,
-        personId: person.id,
-        details: { linkId, duplicateOfId: other.id },
-      });
+      await audit(personEvent(person.id, 'person.link', { linkId, duplicateOfId: other.id }));
       return linked;
     },
   );

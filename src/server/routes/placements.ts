@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { idParamsSchema } from '../../contract/common.ts';
 import {
+  type Placement,
   placementInputSchema,
   placementListQuerySchema,
   placementListSchema,
@@ -16,8 +17,20 @@ import {
 } from '../../db/placements.ts';
 import type { DB } from '../../db/schema.ts';
 import { applyPlacementEvent, type PlacementStage } from '../../domain/resources/placement.ts';
+import type { Actor } from '../actor.ts';
 import { operations } from '../operation.ts';
-import { conflict, invalidField, notFound } from '../problem.ts';
+import { conflict, invalidField, orNotFound } from '../problem.ts';
+
+/** One placement as the caller sees it; 404 unless its case is one their organisation takes part in. */
+async function visiblePlacement(
+  tx: Transaction<DB>,
+  actor: Actor,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<Placement> {
+  const [placement] = await listPlacements(tx, actor, { id, ...options });
+  return orNotFound(placement);
+}
 
 /**
  * 参加支援 (docs/resources.md): an organisation taking part in a case places one of its persons with a
@@ -73,9 +86,7 @@ export function placementRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         personId: input.personId,
         details: { resourceId: input.resourceId, kind: input.kind, planItemId: input.planItemId },
       });
-      const [created] = await listPlacements(tx, actor, { id });
-      if (!created) throw notFound();
-      return created;
+      return visiblePlacement(tx, actor, id);
     },
   );
 
@@ -93,8 +104,7 @@ export function placementRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
     async ({ request, actor, tx, audit }) => {
       const { event } = request.body;
-      const [placement] = await listPlacements(tx, actor, { id: request.params.id, forUpdate: true });
-      if (!placement) throw notFound();
+      const placement = await visiblePlacement(tx, actor, request.params.id, { forUpdate: true });
       const next = applyPlacementEvent(placement.stage as PlacementStage, event);
       if (!next.ok) {
         if (event.kind === 'followUp' && !event.party)
@@ -119,9 +129,7 @@ export function placementRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         personId: placement.person.id,
         details: { eventId, kind: event.kind, occurredOn: event.occurredOn, stage: next.stage },
       });
-      const [updated] = await listPlacements(tx, actor, { id: placement.id });
-      if (!updated) throw notFound();
-      return updated;
+      return visiblePlacement(tx, actor, placement.id);
     },
   );
 

@@ -19,7 +19,6 @@ import {
   planSchema,
 } from '../../contract/plans.ts';
 import type { AuditEventInput } from '../../db/auditTrail.ts';
-import { recordCaseEvent } from '../../db/caseEvents.ts';
 import { type CaseRow, findVisibleCase, organizationNames } from '../../db/cases.ts';
 import { activeConsentCovering, consentCoverage, organizationsWithoutConsent } from '../../db/consents.ts';
 import { addParticipant } from '../../db/participants.ts';
@@ -52,6 +51,7 @@ import { reportStatus } from '../../domain/dueDates.ts';
 import { coordinatesCase } from '../../domain/policy/cases.ts';
 import { mayDraftPlan, mayReportOnPlanItems, planAbilities } from '../../domain/policy/plans.ts';
 import type { Actor } from '../actor.ts';
+import { recordOnTimeline } from '../caseTimeline.ts';
 import { advanceCase } from '../caseTransitions.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
@@ -320,11 +320,8 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         createdBy: actor.userId,
         input,
       });
-      await recordCaseEvent(tx, {
-        tenantId: actor.tenantId,
-        caseId: kase.id,
+      await recordOnTimeline(tx, actor, kase.id, {
         kind: 'planDrafted',
-        actor: { userId: actor.userId, organizationId: actor.organizationId },
         subjectId: created.id,
         summary: `支援プラン第${created.version}版の案を作成`,
         details: { planId: created.id, version: created.version, items: input.items.length },
@@ -444,11 +441,8 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         .set({ next_monitoring_on: plan.next_monitoring_on, updated_at: now() })
         .where('id', '=', kase.id)
         .execute();
-      await recordCaseEvent(tx, {
-        tenantId: actor.tenantId,
-        caseId: kase.id,
+      await recordOnTimeline(tx, actor, kase.id, {
         kind: 'planApproved',
-        actor: { userId: actor.userId, organizationId: actor.organizationId },
         subjectId: plan.id,
         summary: `支援プラン第${plan.version}版を決定（${meeting.title}）`,
         details: {

@@ -8,7 +8,6 @@ import {
   progressNoteListSchema,
   progressNoteSchema,
 } from '../../contract/progressNotes.ts';
-import { recordCaseEvent } from '../../db/caseEvents.ts';
 import {
   findProgressNote,
   insertProgressNote,
@@ -18,6 +17,8 @@ import {
 import type { DB } from '../../db/schema.ts';
 import { now } from '../../domain/clock.ts';
 import { labelOf, progressNoteKinds } from '../../domain/codeLists.ts';
+import { caseEvent } from '../auditSubjects.ts';
+import { recordOnTimeline } from '../caseTimeline.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
 import { conflict, orNotFound } from '../problem.ts';
@@ -92,11 +93,8 @@ export function progressNoteRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         createdAt: recordedAt,
       });
       const row = orNotFound(await findProgressNote(tx, actor, id));
-      await recordCaseEvent(tx, {
-        tenantId: actor.tenantId,
-        caseId: kase.id,
+      await recordOnTimeline(tx, actor, kase.id, {
         kind: 'progressNoted',
-        actor: { userId: actor.userId, organizationId: actor.organizationId },
         subjectId: id,
         summary: progressNoteSummary({
           organizationName: row.organization_name,
@@ -140,14 +138,7 @@ export function progressNoteRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         cursor: after ? { at: after[0], id: after[1] } : undefined,
       });
       const { page, nextCursor } = pageOf(rows, limit, (last) => [last.sort_at, last.id]);
-      await audit({
-        action: 'progressNote.list',
-        resourceType: 'case',
-        resourceId: kase.id,
-        caseId: kase.id,
-        personId: kase.primary_person_id,
-        details: { ids: page.map((n) => n.id) },
-      });
+      await audit(caseEvent(kase, 'progressNote.list', { ids: page.map((n) => n.id) }));
       return {
         items: page.map(presentProgressNote),
         nextCursor,

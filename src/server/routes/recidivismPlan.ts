@@ -49,6 +49,7 @@ import { requireKnownOrganizations } from '../organizationReferences.ts';
 import { HttpProblem, notFound, orNotFound, refuseFieldErrors, unknownEntries } from '../problem.ts';
 import { ImportFileError, planImport, readImportFile } from '../programmeImport.ts';
 import { renderTemplateCsv, renderTemplateXlsx, templateBaseName } from '../programmeImportTemplate.ts';
+import { publicTenantId } from '../publicTenant.ts';
 import { requestTransaction } from '../requestTransaction.ts';
 
 export function periodLabel(plan: RecidivismPlanRow): string {
@@ -61,6 +62,20 @@ export async function requirePlan(
   tenantId: string,
 ): Promise<RecidivismPlanRow> {
   return orNotFound(await findCurrentPlan(db, tenantId));
+}
+
+/**
+ * The programmes listed under a challenge, in the plan's order, each with whether it is listed
+ * there again (再掲) after its own challenge.
+ */
+export function programmesUnder<P extends { challenges: readonly { id: string; isRepeat: boolean }[] }>(
+  challengeId: string,
+  programmes: readonly P[],
+): { programme: P; isRepeat: boolean }[] {
+  return programmes.flatMap((programme) => {
+    const link = programme.challenges.find((c) => c.id === challengeId);
+    return link ? [{ programme, isRepeat: link.isRepeat }] : [];
+  });
 }
 
 function presentProgramme(record: ProgrammeRecord, actor: Actor, challengeId?: string): Programme {
@@ -178,17 +193,12 @@ export async function appendixDocument(
         { header: '事業の概要', width: 70 },
         { header: '担当課', width: 14 },
       ],
-      rows: programmes
-        .filter((p) => p.challenges.some((c) => c.id === challenge.id))
-        .map((p, index) => {
-          const repeat = p.challenges.find((c) => c.id === challenge.id)?.isRepeat;
-          return [
-            String(index + 1),
-            repeat ? `${p.name}【再掲】` : p.name,
-            p.summary,
-            p.responsibleSection.name,
-          ];
-        }),
+      rows: programmesUnder(challenge.id, programmes).map(({ programme: p, isRepeat }, index) => [
+        String(index + 1),
+        isRepeat ? `${p.name}【再掲】` : p.name,
+        p.summary,
+        p.responsibleSection.name,
+      ]),
     })),
     notes: ['【再掲】は、他の課題に掲載している事業を再び掲載したものです。'],
   };
@@ -635,12 +645,8 @@ export function recidivismPlanRoutes(
     },
     async (request) => {
       if (!options.publicCatalogue) throw notFound();
-      let tenants = db.selectFrom('tenants').select('id').orderBy('created_at').limit(2);
-      if (request.query.tenant) tenants = tenants.where('code', '=', request.query.tenant);
-      const found = await tenants.execute();
       // without ?tenant= the catalogue is served only when the installation has one municipality
-      if (found.length !== 1) throw notFound();
-      const tenantId = (found[0] as { id: string }).id;
+      const tenantId = await publicTenantId(db, request.query.tenant);
       // no sign-in here: once the municipality is known, read as it (row-level security applies)
       const { plan, challenges, programmes } = await runAsTenant(tenantId, async () => {
         const plan = await requirePlan(db, tenantId);
@@ -653,19 +659,12 @@ export function recidivismPlanRoutes(
         challenges: challenges.map((c) => ({
           position: c.position,
           title: c.title,
-          programmes: programmes.flatMap((p) => {
-            const link = p.challenges.find((l) => l.id === c.id);
-            return link
-              ? [
-                  {
-                    name: p.name,
-                    summary: p.summary,
-                    section: p.responsibleSection.name,
-                    isRepeat: link.isRepeat,
-                  },
-                ]
-              : [];
-          }),
+          programmes: programmesUnder(c.id, programmes).map(({ programme: p, isRepeat }) => ({
+            name: p.name,
+            summary: p.summary,
+            section: p.responsibleSection.name,
+            isRepeat,
+          })),
         })),
       };
     },

@@ -11,7 +11,6 @@ import {
   referralSchema,
 } from '../../contract/referrals.ts';
 import { consultationPersonId, setConsultationStatus } from '../../db/consultations.ts';
-import { findOrganization } from '../../db/organizations.ts';
 import {
   decideReferral,
   findReferralForTarget,
@@ -26,16 +25,11 @@ import * as clock from '../../domain/clock.ts';
 import { referralAbilities, referralDecisionRefusal } from '../../domain/policy/referrals.ts';
 import { toIsoDate } from '../../domain/wareki.ts';
 import type { Actor } from '../actor.ts';
-import { finishSending, openConsultationOfMyCounter } from '../openConsultation.ts';
+import { finishSending, openConsultationOfMyCounter, referralRecipient } from '../openConsultation.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
 import { conflict, enforce, notFound, orNotFound } from '../problem.ts';
-import {
-  fieldProblem,
-  presentReferralOf,
-  summariesOfSent,
-  visibleSummariesWithPersons,
-} from './consultations.ts';
+import { presentReferralOf, summariesOfSent, visibleSummariesWithPersons } from './consultations.ts';
 
 /** Calendar days a referral waited: until today while pending, until its decision once decided. */
 function daysWaiting(row: Pick<ReferralRow, 'created_at' | 'decided_at'>, today: string): number {
@@ -123,16 +117,10 @@ export function referralRoutes(app: FastifyInstance, db: Kysely<DB>): void {
           '他機関へつなぐには、情報共有についての本人の同意が必要です。同意がなければ重層事業へ引継いでください（支援会議で検討できます）。',
         );
       }
-      const target = await findOrganization(tx, actor.tenantId, input.toOrganizationId);
-      if (!target || target.disabled_at) {
-        throw fieldProblem('toOrganizationId', 'つなぎ先の機関が見つからないか、無効になっています');
-      }
-      if (target.id === actor.organizationId) {
-        throw fieldProblem('toOrganizationId', '自機関へはつなげません');
-      }
-      if (target.is_coordinating_section) {
-        throw fieldProblem('toOrganizationId', '重層事業担当へは「重層事業へ引継ぎ」を使ってください');
-      }
+      const target = await referralRecipient(tx, actor, input.toOrganizationId, 'toOrganizationId', {
+        ownOrganization: '自機関へはつなげません',
+        coordinatingSection: '重層事業担当へは「重層事業へ引継ぎ」を使ってください',
+      });
       const id = await insertReferral(tx, {
         tenantId: actor.tenantId,
         consultationId: consultation.id,

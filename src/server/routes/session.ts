@@ -30,6 +30,7 @@ import { isDemoPassword } from '../../domain/passwordRules.ts';
 import { permissionsOf } from '../../domain/permissions.ts';
 import { formatTokyoTime } from '../../domain/time.ts';
 import { matchTotp, normalizeRecoveryCode } from '../../domain/totp.ts';
+import { ownAccountEvent } from '../auditSubjects.ts';
 import {
   actorOf,
   clearSessionCookie,
@@ -430,11 +431,7 @@ export function sessionRoutes(
     async (request, reply) => {
       await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         await revokeSession(tx, actor.sessionId);
-        await audit({
-          action: 'session.signOut',
-          resourceType: 'user',
-          resourceId: actor.userId,
-        });
+        await audit(ownAccountEvent(actor, 'session.signOut'));
       });
       clearSessionCookie(request, reply);
       return reply.code(204).send(null);
@@ -493,12 +490,7 @@ export function sessionRoutes(
           .where('id', '=', actor.userId)
           .execute();
         const revoked = await revokeOtherSessions(tx, actor.userId, actor.sessionId);
-        await audit({
-          action: 'session.passwordChange',
-          resourceType: 'user',
-          resourceId: actor.userId,
-          details: { otherSessionsEnded: revoked },
-        });
+        await audit(ownAccountEvent(actor, 'session.passwordChange', { otherSessionsEnded: revoked }));
         return { revoked };
       });
     },

@@ -7,6 +7,7 @@ import type { DB } from '../../db/schema.ts';
 import { listLiveSessionsOfUser, revokeOtherSessions, revokeSessionOfUser } from '../../db/sessions.ts';
 import { now } from '../../domain/clock.ts';
 import { summarizeUserAgent } from '../../domain/userAgent.ts';
+import { ownAccountEvent } from '../auditSubjects.ts';
 import { actorOf, clearSessionCookie } from '../authentication.ts';
 import type { Config } from '../config.ts';
 import { operations, readErrors } from '../operation.ts';
@@ -29,12 +30,7 @@ export function sessionListRoutes(app: FastifyInstance, db: Kysely<DB>, config: 
     },
     async ({ actor, tx, audit }) => {
       const rows = await listLiveSessionsOfUser(tx, actor.userId, now(), config.idleTimeoutSeconds);
-      await audit({
-        action: 'session.list',
-        resourceType: 'user',
-        resourceId: actor.userId,
-        details: { count: rows.length },
-      });
+      await audit(ownAccountEvent(actor, 'session.list', { count: rows.length }));
       return {
         items: rows.map((row) => {
           const agent = summarizeUserAgent(row.user_agent);
@@ -69,12 +65,9 @@ export function sessionListRoutes(app: FastifyInstance, db: Kysely<DB>, config: 
       const current = request.params.id === actor.sessionId;
       await requestTransaction(db, request, async ({ tx, audit }) => {
         if (!(await revokeSessionOfUser(tx, actor.userId, request.params.id))) throw notFound();
-        await audit({
-          action: 'session.revoke',
-          resourceType: 'user',
-          resourceId: actor.userId,
-          details: { session: request.params.id.slice(0, 12), current },
-        });
+        await audit(
+          ownAccountEvent(actor, 'session.revoke', { session: request.params.id.slice(0, 12), current }),
+        );
       });
       if (current) clearSessionCookie(request, reply);
       return reply.code(204).send(null);
@@ -92,12 +85,7 @@ export function sessionListRoutes(app: FastifyInstance, db: Kysely<DB>, config: 
     },
     async ({ actor, tx, audit }) => {
       const revoked = await revokeOtherSessions(tx, actor.userId, actor.sessionId);
-      await audit({
-        action: 'session.revoke',
-        resourceType: 'user',
-        resourceId: actor.userId,
-        details: { others: true, revoked },
-      });
+      await audit(ownAccountEvent(actor, 'session.revoke', { others: true, revoked }));
       return { revoked };
     },
   );

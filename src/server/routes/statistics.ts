@@ -29,9 +29,10 @@ import {
   statisticsPeriod,
 } from '../../domain/statistics.ts';
 import type { Actor } from '../actor.ts';
-import { type DocumentSection, renderDocument, type TableDocument } from '../documents.ts';
+import { type DocumentSection, renderDocument, type TableDocument, tableSection } from '../documents.ts';
 import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
+import { organizationName } from '../names.ts';
 import { readErrors } from '../operation.ts';
 import { HttpProblem } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
@@ -246,23 +247,13 @@ function statisticsDocument(stats: Statistics, organizationName: string): TableD
         ],
         rows: totalLabels.map(([key, label]) => [label, c(stats.totals[key]), c(stats.previous.totals[key])]),
       },
-      {
-        heading: '月別の推移',
-        columns: [
-          { header: '月', width: 10 },
-          { header: '新規相談', width: 12 },
-          { header: '支援決定', width: 12 },
-          { header: '会議開催', width: 12 },
-          { header: '終結', width: 12 },
-        ],
-        rows: stats.monthly.map((m) => [
-          m.label,
-          c(m.consultations),
-          c(m.casesAccepted),
-          c(m.meetingsHeld),
-          c(m.closures),
-        ]),
-      },
+      tableSection('月別の推移', stats.monthly, [
+        { header: '月', width: 10, cell: (m) => m.label },
+        { header: '新規相談', width: 12, cell: (m) => c(m.consultations) },
+        { header: '支援決定', width: 12, cell: (m) => c(m.casesAccepted) },
+        { header: '会議開催', width: 12, cell: (m) => c(m.meetingsHeld) },
+        { header: '終結', width: 12, cell: (m) => c(m.closures) },
+      ]),
       table('新規相談受付件数（受付機関別）', '受付機関', stats.consultations.byOrganization),
       table('新規相談受付件数（相談経路別）', '相談経路', stats.consultations.byChannel),
       table('新規相談受付件数（主な相談内容別）', '相談内容', stats.consultations.byMainTopic),
@@ -361,11 +352,6 @@ export function statisticsRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const { format, encoding } = request.query;
       const document = await requestTransaction(db, request, async ({ actor, tx, audit }) => {
         const stats = await buildStatistics(tx, actor, request.query);
-        const organization = await tx
-          .selectFrom('organizations')
-          .select('name')
-          .where('id', '=', actor.organizationId)
-          .executeTakeFirst();
         await audit({
           action: 'export',
           resourceType: 'statistics',
@@ -378,7 +364,8 @@ export function statisticsRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             encoding: encoding ?? 'utf-8',
           },
         });
-        return { built: statisticsDocument(stats, organization?.name ?? ''), label: stats.fiscalYearLabel };
+        const organization = await organizationName(tx, actor.organizationId);
+        return { built: statisticsDocument(stats, organization ?? ''), label: stats.fiscalYearLabel };
       });
       const rendered = await renderDocument(document.built, format, `統計・実績_${document.label}`, encoding);
       return sendDownload(reply, rendered);

@@ -8,12 +8,12 @@ import {
   supportReportListSchema,
   supportReportSchema,
 } from '../../contract/supportReports.ts';
-import { recordCaseEvent } from '../../db/caseEvents.ts';
 import type { DB } from '../../db/schema.ts';
 import { findReportableItem, insertReport, listReports, type ReportRow } from '../../db/supportReports.ts';
 import { isOpenStage } from '../../domain/caseStage.ts';
 import { labelOf, reportResults } from '../../domain/codeLists.ts';
 import { happenedAt } from '../../domain/time.ts';
+import { recordOnTimeline } from '../caseTimeline.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
 import { HttpProblem, orNotFound } from '../problem.ts';
@@ -88,11 +88,8 @@ export function supportReportRoutes(app: FastifyInstance, db: Kysely<DB>): void 
         reportedBy: actor.userId,
         input,
       });
-      await recordCaseEvent(tx, {
-        tenantId: actor.tenantId,
-        caseId: item.case_id,
+      await recordOnTimeline(tx, actor, item.case_id, {
         kind: 'supportReported',
-        actor: { userId: actor.userId, organizationId: actor.organizationId },
         subjectId: created.id,
         summary: `${item.reporter_organization_name}が支援を報告（${labelOf(reportResults, input.result)}）：${item.content}`,
         details: {

@@ -23,6 +23,9 @@ function monthDay(date: string): string {
 
 const noAbilities = { decide: false, acknowledge: false, report: false, monitor: false };
 
+/** A handover or referral waiting for my organisation's decision (the two lists share their columns). */
+type PendingDecisionRow = Awaited<ReturnType<typeof pendingReferrals>>[number];
+
 export function taskRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const op = operations(app, db, {
     tags: ['tasks'],
@@ -62,36 +65,29 @@ export function taskRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         });
       };
 
+      // A handover or referral sent to my organisation waits for its decision on the consultation.
+      const decisionTask = (kind: 'handover' | 'referral', what: string, pending: PendingDecisionRow) => {
+        const receivedOn = toIsoDate(pending.created_at);
+        task({
+          kind,
+          subjectId: pending.id,
+          title: `${what}：${pending.family_name} ${pending.given_name}さん（${pending.from_name}から）`,
+          rawDueOn: addBusinessDays(receivedOn, DECISION_BUSINESS_DAYS),
+          daysWaiting: daysBetween(receivedOn, today),
+          link: { type: 'consultation', id: pending.consultation_id },
+          caseId: null,
+          caseNumber: null,
+          abilities: { decide: true },
+        });
+      };
       if (can('handover.decide')) {
-        for (const h of await pendingHandovers(tx, actor)) {
-          const receivedOn = toIsoDate(h.created_at);
-          task({
-            kind: 'handover',
-            subjectId: h.id,
-            title: `引継ぎ依頼の受理判断：${h.family_name} ${h.given_name}さん（${h.from_name}から）`,
-            rawDueOn: addBusinessDays(receivedOn, DECISION_BUSINESS_DAYS),
-            daysWaiting: daysBetween(receivedOn, today),
-            link: { type: 'consultation', id: h.consultation_id },
-            caseId: null,
-            caseNumber: null,
-            abilities: { decide: true },
-          });
+        for (const handover of await pendingHandovers(tx, actor)) {
+          decisionTask('handover', '引継ぎ依頼の受理判断', handover);
         }
       }
       if (can('referral.decide')) {
         for (const referral of await pendingReferrals(tx, actor)) {
-          const receivedOn = toIsoDate(referral.created_at);
-          task({
-            kind: 'referral',
-            subjectId: referral.id,
-            title: `つなぎの受付判断：${referral.family_name} ${referral.given_name}さん（${referral.from_name}から）`,
-            rawDueOn: addBusinessDays(receivedOn, DECISION_BUSINESS_DAYS),
-            daysWaiting: daysBetween(receivedOn, today),
-            link: { type: 'consultation', id: referral.consultation_id },
-            caseId: null,
-            caseNumber: null,
-            abilities: { decide: true },
-          });
+          decisionTask('referral', 'つなぎの受付判断', referral);
         }
       }
       for (const meeting of await invitedMeetings(tx, actor, startOfToday)) {

@@ -30,6 +30,7 @@ import {
   otpauthUri,
 } from '../../domain/totp.ts';
 import type { Actor } from '../actor.ts';
+import { ownAccountEvent } from '../auditSubjects.ts';
 import { actorOf, totpEnrolmentRequired } from '../authentication.ts';
 import { operations } from '../operation.ts';
 import { HttpProblem } from '../problem.ts';
@@ -106,11 +107,7 @@ export function totpRoutes(app: FastifyInstance, db: Kysely<DB>, secretBox: Secr
         tenantId: actor.tenantId,
         secretEncrypted: secretBox.seal(secret),
       });
-      await audit({
-        action: 'totp.enroll',
-        resourceType: 'user',
-        resourceId: actor.userId,
-      });
+      await audit(ownAccountEvent(actor, 'totp.enroll'));
       const secretBase32 = base32Encode(secret);
       return {
         secret: secretBase32,
@@ -144,12 +141,7 @@ export function totpRoutes(app: FastifyInstance, db: Kysely<DB>, secretBox: Secr
       await activateTotp(tx, actor.userId, step);
       const codes = newRecoveryCodes();
       await replaceRecoveryCodes(tx, actor.userId, codes.map(normalizeRecoveryCode));
-      await audit({
-        action: 'totp.activate',
-        resourceType: 'user',
-        resourceId: actor.userId,
-        details: { recoveryCodes: codes.length },
-      });
+      await audit(ownAccountEvent(actor, 'totp.activate', { recoveryCodes: codes.length }));
       return { recoveryCodes: codes };
     },
   );
@@ -188,11 +180,7 @@ export function totpRoutes(app: FastifyInstance, db: Kysely<DB>, secretBox: Secr
         );
         if (step === null || !(await spendTotpStep(tx, actor.userId, step))) throw wrongCode();
         await removeTotp(tx, actor.userId);
-        await audit({
-          action: 'totp.disable',
-          resourceType: 'user',
-          resourceId: actor.userId,
-        });
+        await audit(ownAccountEvent(actor, 'totp.disable'));
       });
       return reply.code(204).send(null);
     },

@@ -8,7 +8,6 @@ import {
 } from '../../contract/accounts.ts';
 import { idParamsSchema } from '../../contract/common.ts';
 import type { Problem } from '../../contract/problem.ts';
-import { problemSchema } from '../../contract/problem.ts';
 import { userSchema } from '../../contract/users.ts';
 import { hashPassword } from '../../db/passwords.ts';
 import { moveOpenCases, openCasesByUser } from '../../db/reassignment.ts';
@@ -16,24 +15,16 @@ import type { DB } from '../../db/schema.ts';
 import { revokeOtherSessions, revokeUserSessions } from '../../db/sessions.ts';
 import { clearLockout, findUser, type UserWithOrganization, updateUser } from '../../db/users.ts';
 import { now } from '../../domain/clock.ts';
-import { operations } from '../operation.ts';
+import { operations, writeErrors } from '../operation.ts';
 import { assertAcceptablePassword } from '../passwordPolicy.ts';
 import { HttpProblem, orNotFound } from '../problem.ts';
 import { presentedUser } from './users.ts';
-
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
 
 const refOf = (u: UserWithOrganization) => ({ id: u.id, loginId: u.login_id, displayName: u.display_name });
 
 /** Admin actions on accounts' security: password reset, unlock, and the April reshuffle (人事異動). */
 export function userSecurityRoutes(app: FastifyInstance, db: Kysely<DB>): void {
-  const op = operations(app, db, { tags: ['users'], problems: errors });
+  const op = operations(app, db, { tags: ['users'], problems: writeErrors });
 
   op.post(
     '/api/users/:id/password',

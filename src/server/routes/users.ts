@@ -34,7 +34,7 @@ import type { Actor } from '../actor.ts';
 import { actorOf } from '../authentication.ts';
 import { operations, writeErrors } from '../operation.ts';
 import { assertAcceptablePassword } from '../passwordPolicy.ts';
-import { conflict, enforce, invalidField, notFound, orNotFound } from '../problem.ts';
+import { conflict, enforce, invalidField, orNotFound } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
 
 export function presentUser(row: UserWithOrganization, actor: Actor): User {
@@ -149,8 +149,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         });
         return findUser(tx, actor.tenantId, id);
       });
-      if (!row) throw notFound();
-      return reply.code(201).send(presentUser(row, actor));
+      return reply.code(201).send(presentUser(orNotFound(row), actor));
     },
   );
 
@@ -191,8 +190,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         });
         return findUser(tx, actor.tenantId, before.id);
       });
-      if (!row) throw notFound();
-      return presentUser(row, actor);
+      return presentUser(orNotFound(row), actor);
     },
   );
 

@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { notFound } from './problem.ts';
+
+/**
+ * The municipality a read without sign-in serves (the public HSDS directory, the public programme
+ * catalogue): the one with this code, or without a code the installation's only one; 404 otherwise.
+ */
+export async function publicTenantId(db: Kysely<DB>, tenantCode: string | undefined): Promise<string> {
+  let tenants = db.selectFrom('tenants').select('id').orderBy('created_at').limit(2);
+  if (tenantCode) tenants = tenants.where('code', '=', tenantCode);
+  const found = await tenants.execute();
+  const [only] = found;
+  if (found.length !== 1 || !only) throw notFound();
+  return only.id;
+}
