@@ -121,3 +121,13 @@ export async function updateOrganization(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** An organisation's name, or undefined when there is no such organisation. */
+export async function organizationName(db: Executor, organizationId: string): Promise<string | undefined> {
+  const organization = await db
+    .selectFrom('organizations')
+    .select('name')
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
+  return organization?.name;
+}

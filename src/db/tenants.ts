@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { AuditAction } from '../domain/auditActions.ts';
 import { recordAudit } from './auditTrail.ts';
+import type { Executor } from './executor.ts';
 import { insertNewRow } from './newRow.ts';
 import type { DB } from './schema.ts';
 
@@ -24,4 +25,14 @@ export async function recordTenantSetup(
     { tenantId, actor: null, ip: null },
     { action, resourceType: 'tenant', resourceId: tenantId, details },
   );
+}
+
+/** The municipality's name, as forms, files and answers print it. */
+export async function tenantName(db: Executor, tenantId: string): Promise<string> {
+  const tenant = await db
+    .selectFrom('tenants')
+    .select('name')
+    .where('id', '=', tenantId)
+    .executeTakeFirstOrThrow();
+  return tenant.name;
 }

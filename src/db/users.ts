@@ -147,3 +147,13 @@ export async function clearLockout(tx: Transaction<DB>, userId: string): Promise
     .where('id', '=', userId)
     .execute();
 }
+
+/** A user's display name. */
+export async function userDisplayName(db: Executor, userId: string): Promise<string> {
+  const user = await db
+    .selectFrom('users')
+    .select('display_name')
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return user.display_name;
+}

@@ -13,8 +13,8 @@ import {
 } from '../../contract/council.ts';
 import { problemSchema } from '../../contract/problem.ts';
 import type { DB } from '../../db/schema.ts';
+import { userDisplayName } from '../../db/users.ts';
 import { attachment } from '../documents.ts';
-import { userDisplayName } from '../names.ts';
 import { operations, readErrors } from '../operation.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';

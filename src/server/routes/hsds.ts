@@ -29,6 +29,7 @@ import {
 } from '../../db/resources.ts';
 import type { DB } from '../../db/schema.ts';
 import { runAsTenant } from '../../db/tenantContext.ts';
+import { tenantName } from '../../db/tenants.ts';
 import {
   type DirectoryResource,
   fromHsdsService,
@@ -37,7 +38,6 @@ import {
   hsdsServiceSummary,
 } from '../../domain/resources/hsds.ts';
 import { hsdsServiceErrors } from '../hsds/validate.ts';
-import { tenantName } from '../names.ts';
 import { readErrors } from '../operation.ts';
 import { HttpProblem, invalidField, invalidInput, orNotFound } from '../problem.ts';
 import { publicTenantId } from '../publicTenant.ts';

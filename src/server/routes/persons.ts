@@ -13,6 +13,7 @@ import {
   personSearchQuerySchema,
 } from '../../contract/persons.ts';
 import { type AuditContext, recordAudit } from '../../db/auditTrail.ts';
+import { organizationName } from '../../db/organizations.ts';
 import { visibleCasesOfPerson, visibleConsultationsOfPerson } from '../../db/personRecords.ts';
 import {
   duplicateKeyOf,
@@ -33,7 +34,6 @@ import { caseSearchTerms } from '../../domain/caseSearch.ts';
 import * as clock from '../../domain/clock.ts';
 import type { Actor } from '../actor.ts';
 import { personEvent } from '../auditSubjects.ts';
-import { organizationName } from '../names.ts';
 import { operations } from '../operation.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
 import { conflict, invalidFields, orNotFound } from '../problem.ts';

@@ -8,6 +8,7 @@ import {
   statisticsQuerySchema,
   statisticsSchema,
 } from '../../contract/statistics.ts';
+import { organizationName } from '../../db/organizations.ts';
 import { planForEachExecution } from '../../db/preparedStatements.ts';
 import type { DB } from '../../db/schema.ts';
 import { loadStatistics, loadTotals, type RawTotals, type StatisticsScope } from '../../db/statistics.ts';
@@ -32,7 +33,6 @@ import type { Actor } from '../actor.ts';
 import { type DocumentSection, renderDocument, type TableDocument, tableSection } from '../documents.ts';
 import { sendDownload } from '../download.ts';
 import { exportRateLimit } from '../exportRateLimit.ts';
-import { organizationName } from '../names.ts';
 import { readErrors } from '../operation.ts';
 import { HttpProblem } from '../problem.ts';
 import { requestTransaction } from '../requestTransaction.ts';
