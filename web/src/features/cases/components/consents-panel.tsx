@@ -30,6 +30,7 @@ import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCreateConsent } from '../api/create-consent.ts';
 import { useOrganizationOptions } from '../api/list-organization-options.ts';
@@ -218,6 +219,7 @@ function ConsentForm({
       serverError: create.error,
       serverFields: fields,
     });
+  const field = useFieldWiring(registerField, { idPrefix: 'consent', textPrefix: 'caseConsents' });
   const method = watch('method');
 
   const submit = handleSubmit((input) => {
@@ -255,12 +257,7 @@ function ConsentForm({
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[48rem] flex-col gap-8">
         <FormErrorSummary error={create.error} unplaced={unplaced} invalid={invalid} />
 
-        <SelectField
-          id="consent-person"
-          label={t('caseConsents.personLabel')}
-          required
-          {...registerField('personId')}
-        >
+        <SelectField {...field('personId', { id: 'consent-person', text: 'personLabel' })} required>
           <CasePersonOptions kase={kase} />
         </SelectField>
 
@@ -307,13 +304,7 @@ function ConsentForm({
           <CodeRadios codes={consentMethods} idPrefix="consent-method" field={register('method')} />
         </RadioGroup>
         {method === 'oralWithWitness' ? (
-          <TextField
-            id="consent-witness"
-            label={t('caseConsents.witness')}
-            supportText={t('caseConsents.witnessSupport')}
-            required
-            {...registerField('witness')}
-          />
+          <TextField {...field('witness', { support: 'witnessSupport' })} required />
         ) : null}
 
         <FormDateField

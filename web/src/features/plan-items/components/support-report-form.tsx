@@ -19,6 +19,7 @@ import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { useCreateSupportReport } from '../api/create-support-report.ts';
 import '../../../lib/i18n/casework.bundle.ts';
 
@@ -46,6 +47,7 @@ export function SupportReportForm({
     serverFields: fields,
   });
   const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = form;
+  const field = useFieldWiring(registerField, { idPrefix: 'support-report', textPrefix: 'planItems' });
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -90,12 +92,9 @@ export function SupportReportForm({
           label={t('planItems.supportedOn')}
         />
         <TextareaField
-          id="support-report-content"
-          label={t('planItems.content2')}
-          supportText={t('planItems.contentSupport')}
+          {...field('content', { id: 'support-report-content', text: 'content2', support: 'contentSupport' })}
           required
           rows={5}
-          {...registerField('content')}
         />
         <RadioGroup legend={t('planItems.result')} required error={errors.result?.message}>
           <CodeRadios codes={reportResults} idPrefix="support-report-result" field={register('result')} />

@@ -33,6 +33,7 @@ import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { useOrganizationOptions } from '../../cases/api/list-organization-options.ts';
 import { useCreateSensitiveFact } from '../api/create-sensitive-fact.ts';
 import { useGrantSensitiveFact } from '../api/grant-sensitive-fact.ts';
@@ -261,6 +262,7 @@ function GrantDialog({
     serverFields: ['organizationId', 'reason'],
   });
   const { reset } = form;
+  const field = useFieldWiring(form.registerField, { idPrefix: 'sensitive', textPrefix: 'sensitiveFacts' });
   const factId = fact?.id;
   useEffect(() => {
     if (factId) reset({ organizationId: '', reason: '' });
@@ -289,12 +291,7 @@ function GrantDialog({
         onClose();
       }}
     >
-      <SelectField
-        id="sensitive-grant-organization"
-        label={t('sensitiveFacts.grantOrganization')}
-        required
-        {...form.registerField('organizationId')}
-      >
+      <SelectField {...field('organizationId', { text: 'grantOrganization' })} required>
         <option value="">{t('sensitiveFacts.chooseOrganization')}</option>
         {(organizations.data ?? [])
           .filter((o) => !granted.has(o.id))
@@ -305,12 +302,9 @@ function GrantDialog({
           ))}
       </SelectField>
       <TextareaField
-        id="sensitive-grant-reason"
-        label={t('sensitiveFacts.grantReason')}
-        supportText={t('sensitiveFacts.grantReasonSupport')}
+        {...field('reason', { text: 'grantReason', support: 'grantReasonSupport' })}
         required
         rows={3}
-        {...form.registerField('reason')}
       />
     </MutationFormDialog>
   );
@@ -363,6 +357,10 @@ function SensitiveFactForm({
     },
   });
   const { reset } = form;
+  const field = useFieldWiring(form.registerField, {
+    idPrefix: 'sensitive-fact',
+    textPrefix: 'sensitiveFacts',
+  });
   const kind = form.watch('kind');
   const submit = form.handleSubmit((values) => {
     if (create.isPending) return;
@@ -374,7 +372,6 @@ function SensitiveFactForm({
       })
       .catch(() => undefined);
   });
-  const errors = form.formState.errors;
   return (
     <Section
       id="sensitive-fact-form"
@@ -386,55 +383,22 @@ function SensitiveFactForm({
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[48rem] flex-col gap-6">
         <ProblemAlert error={create.error} />
         {persons.length > 1 ? (
-          <SelectField
-            id="sensitive-fact-person"
-            label={t('sensitiveFacts.person')}
-            required
-            error={errors.personId?.message}
-            {...form.register('personId')}
-          >
+          <SelectField {...field('personId', { text: 'person' })} required>
             <Options items={persons} value={(p) => p.id} label={(p) => p.name} />
           </SelectField>
         ) : null}
-        <SelectField
-          id="sensitive-fact-kind"
-          label={t('sensitiveFacts.kind')}
-          required
-          error={errors.kind?.message}
-          {...form.register('kind')}
-        >
+        <SelectField {...field('kind')} required>
           <option value="">{t('sensitiveFacts.chooseKind')}</option>
           <CodeOptions codes={sensitiveFactKinds} />
         </SelectField>
         {kind === 'offence' ? (
-          <SelectField
-            id="sensitive-fact-subtype"
-            label={t('sensitiveFacts.subtype')}
-            supportText={t('sensitiveFacts.subtypeSupport')}
-            required
-            error={errors.subtype?.message}
-            {...form.register('subtype')}
-          >
+          <SelectField {...field('subtype', { support: 'subtypeSupport' })} required>
             <option value="">{t('sensitiveFacts.chooseSubtype')}</option>
             <CodeOptions codes={offenceSubtypes} />
           </SelectField>
         ) : null}
-        <TextField
-          id="sensitive-fact-summary"
-          label={t('sensitiveFacts.summary')}
-          supportText={t('sensitiveFacts.summarySupport')}
-          required
-          error={errors.summary?.message}
-          {...form.register('summary')}
-        />
-        <TextareaField
-          id="sensitive-fact-details"
-          label={t('sensitiveFacts.details')}
-          supportText={t('sensitiveFacts.detailsSupport')}
-          rows={4}
-          error={errors.details?.message}
-          {...form.register('details')}
-        />
+        <TextField {...field('summary', { support: 'summarySupport' })} required />
+        <TextareaField {...field('details', { support: 'detailsSupport' })} rows={4} />
         {caseId ? (
           <Checkbox label={t('sensitiveFacts.attachToCase')} {...form.register('attachToCase')} />
         ) : null}
