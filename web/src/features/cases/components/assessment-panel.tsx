@@ -25,6 +25,7 @@ import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { HouseholdSection } from '../../forms/components/household-section.tsx';
@@ -190,6 +191,7 @@ function AssessmentForm({
   });
   const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = form;
   const relations = useFieldArray({ control, name: 'relations' });
+  const field = useFieldWiring(registerField, { idPrefix: 'assessment', textPrefix: 'assessment' });
 
   const submit = handleSubmit((input) => {
     if (save.isPending) return;
@@ -259,26 +261,9 @@ function AssessmentForm({
           </div>
         </CheckboxGroup>
 
-        <TextareaField
-          id="assessment-summary"
-          label={t('assessment.summary')}
-          supportText={t('assessment.summarySupport')}
-          rows={5}
-          {...registerField('summary')}
-        />
-        <TextareaField
-          id="assessment-wishes"
-          label={t('assessment.wishes')}
-          rows={3}
-          {...registerField('wishes')}
-        />
-        <TextareaField
-          id="assessment-strengths"
-          label={t('assessment.strengths')}
-          supportText={t('assessment.strengthsSupport')}
-          rows={3}
-          {...registerField('strengths')}
-        />
+        <TextareaField {...field('summary', { support: 'summarySupport' })} rows={5} />
+        <TextareaField {...field('wishes')} rows={3} />
+        <TextareaField {...field('strengths', { support: 'strengthsSupport' })} rows={3} />
 
         <fieldset className="flex flex-col gap-4">
           <legend className="mb-2 text-std-20B-150 text-solid-gray-900">{t('assessment.relations')}</legend>

@@ -17,6 +17,7 @@ import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import type { OrganizationOption } from '../api/list-organization-options.ts';
 import type { ProgrammeOptionGroup } from '../api/list-programme-options.ts';
@@ -122,6 +123,7 @@ export function PlanForm({
   });
   const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = form;
   const items = useFieldArray({ control, name: 'items' });
+  const wire = useFieldWiring(registerField, { idPrefix: 'plan', textPrefix: 'plans' });
 
   const submit = handleSubmit((input) => {
     if (!submitting) onSubmit(input);
@@ -144,27 +146,9 @@ export function PlanForm({
             messages={errors.items?.message ? [errors.items.message] : []}
           />
         ) : null}
-        <TextareaField
-          id="plan-wishes"
-          label={t('plans.wishes')}
-          required
-          rows={3}
-          {...registerField('wishes')}
-        />
-        <TextareaField
-          id="plan-long-term-goal"
-          label={t('plans.longTermGoal')}
-          required
-          rows={2}
-          {...registerField('longTermGoal')}
-        />
-        <TextareaField
-          id="plan-short-term-goals"
-          label={t('plans.shortTermGoals')}
-          required
-          rows={3}
-          {...registerField('shortTermGoals')}
-        />
+        <TextareaField {...wire('wishes')} required rows={3} />
+        <TextareaField {...wire('longTermGoal')} required rows={2} />
+        <TextareaField {...wire('shortTermGoals')} required rows={3} />
         <FormDateField
           control={control}
           name="nextMonitoringOn"
