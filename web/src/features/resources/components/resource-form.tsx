@@ -13,6 +13,7 @@ import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import type { ResourceBody } from '../api/save-resource.ts';
 import '../../../lib/i18n/resources.bundle.ts';
@@ -210,6 +211,7 @@ export function ResourceForm({
   const locations = useFieldArray({ control, name: 'locations' });
   const schedules = useFieldArray({ control, name: 'schedules' });
   const contacts = useFieldArray({ control, name: 'contacts' });
+  const field = useFieldWiring(registerField, { idPrefix: 'resource', textPrefix: 'resources.form' });
 
   const submit = handleSubmit((values) => {
     if (!submitting) onSubmit(resourceBodyOf(values));
@@ -219,24 +221,10 @@ export function ResourceForm({
     <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-8">
       <p>{t('resources.form.lead')}</p>
       {error ? <ErrorSummary title={problemMessage(error, t)} messages={unplaced} /> : null}
-      <TextField id="resource-name" label={t('resources.form.name')} required {...registerField('name')} />
-      <TextField
-        id="resource-alternate-name"
-        label={t('resources.form.alternateName')}
-        {...registerField('alternateName')}
-      />
-      <TextareaField
-        id="resource-description"
-        label={t('resources.form.description')}
-        rows={4}
-        {...registerField('description')}
-      />
-      <SelectField
-        id="resource-status"
-        label={t('resources.form.status')}
-        required
-        {...registerField('status')}
-      >
+      <TextField {...field('name')} required />
+      <TextField {...field('alternateName')} />
+      <TextareaField {...field('description')} rows={4} />
+      <SelectField {...field('status')} required>
         <Options
           items={resourceStatuses}
           value={(s) => s.code}
@@ -272,79 +260,28 @@ export function ResourceForm({
       <fieldset className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4">
         <legend className="px-1 text-std-17B-170">{t('resources.form.organizationLegend')}</legend>
         <TextField
-          id="resource-organization-name"
-          label={t('resources.form.organizationName')}
-          supportText={t('resources.form.organizationNameSupport')}
+          {...field('organization.name', { text: 'organizationName', support: 'organizationNameSupport' })}
           required
-          {...registerField('organization.name')}
         />
-        <TextareaField
-          id="resource-organization-description"
-          label={t('resources.form.organizationDescription')}
-          rows={2}
-          {...registerField('organization.description')}
-        />
+        <TextareaField {...field('organization.description', { text: 'organizationDescription' })} rows={2} />
         <TextField
-          id="resource-organization-website"
-          label={t('resources.form.website')}
+          {...field('organization.website', { id: 'resource-organization-website', text: 'website' })}
           inputMode="url"
           autoComplete="off"
-          {...registerField('organization.website')}
         />
       </fieldset>
-      <TextareaField
-        id="resource-eligibility"
-        label={t('resources.form.eligibility')}
-        rows={2}
-        {...registerField('eligibilityDescription')}
-      />
+      <TextareaField {...field('eligibilityDescription', { text: 'eligibility' })} rows={2} />
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-        <TextField
-          id="resource-minimum-age"
-          label={t('resources.form.minimumAge')}
-          inputMode="numeric"
-          {...registerField('minimumAge')}
-        />
-        <TextField
-          id="resource-maximum-age"
-          label={t('resources.form.maximumAge')}
-          inputMode="numeric"
-          {...registerField('maximumAge')}
-        />
+        <TextField {...field('minimumAge')} inputMode="numeric" />
+        <TextField {...field('maximumAge')} inputMode="numeric" />
       </div>
-      <TextField id="resource-fees" label={t('resources.form.fees')} {...registerField('feesDescription')} />
-      <TextareaField
-        id="resource-application"
-        label={t('resources.form.application')}
-        rows={2}
-        {...registerField('applicationProcess')}
-      />
+      <TextField {...field('feesDescription', { text: 'fees' })} />
+      <TextareaField {...field('applicationProcess', { text: 'application' })} rows={2} />
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-        <TextField
-          id="resource-phone"
-          label={t('resources.form.phone')}
-          type="tel"
-          {...registerField('phone')}
-        />
-        <TextField
-          id="resource-email"
-          label={t('resources.form.email')}
-          type="email"
-          {...registerField('email')}
-        />
-        <TextField
-          id="resource-url"
-          label={t('resources.form.url')}
-          inputMode="url"
-          autoComplete="off"
-          {...registerField('url')}
-        />
-        <TextField
-          id="resource-assured-on"
-          label={t('resources.form.assuredOn')}
-          type="date"
-          {...registerField('assuredOn')}
-        />
+        <TextField {...field('phone')} type="tel" />
+        <TextField {...field('email')} type="email" />
+        <TextField {...field('url')} inputMode="url" autoComplete="off" />
+        <TextField {...field('assuredOn')} type="date" />
       </div>
       <RepeatedEntries
         legend={t('resources.form.locationsLegend')}
