@@ -1,20 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Messages } from './i18n/ja.ts';
-
-/** The section of the UI dictionary at a dotted path (`a.b` is the section b of the section a). */
-type SectionAt<Section, Path extends string> = Path extends `${infer Head}.${infer Rest}`
-  ? Head extends keyof Section
-    ? SectionAt<Section[Head], Rest>
-    : never
-  : Path extends keyof Section
-    ? Section[Path]
-    : never;
-
-/** The messages of the UI dictionary under `Prefix.`, by their last key (`wishes` for plans.wishes). */
-export type KeysUnder<Prefix extends string> = {
-  [Key in keyof SectionAt<Messages, Prefix>]: SectionAt<Messages, Prefix>[Key] extends string ? Key : never;
-}[keyof SectionAt<Messages, Prefix>] &
-  string;
+import { type KeysUnder, textUnder } from './section-texts.ts';
 
 /** What one field may say differently from the form's convention. */
 export type FieldWiringOptions<Prefix extends string> = {
@@ -52,8 +37,7 @@ export function useFieldWiring<FieldName extends string, Registration extends ob
   { idPrefix, textPrefix }: { idPrefix: string; textPrefix: Prefix },
 ): FieldWiring<FieldName, Registration, Prefix> {
   const { t } = useTranslation();
-  // The keys are checked where they are named (`KeysUnder`), so `t` takes them as plain strings here.
-  const text = (key: string) => (t as unknown as (key: string) => string)(`${textPrefix}.${key}`);
+  const text = (key: string) => textUnder(t, textPrefix, key as KeysUnder<Prefix>);
   return (name: FieldName, options: { text?: string; support?: string; id?: string } = {}) => {
     const labelKey = options.text ?? name;
     return {

@@ -21,6 +21,7 @@ import { problemMessage } from '../../../lib/problem-message.ts';
 import { useBulkReassign } from '../api/bulk-reassign.ts';
 import { useActiveUsers } from '../api/list-active-users.ts';
 import '../../../lib/i18n/account.bundle.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 type Row = { key: number; fromUserId: string; toUserId: string };
 
@@ -183,13 +184,7 @@ export function ReshufflePage() {
             className="flex flex-col gap-6"
           >
             <Table caption={t('accounts.reshuffle.movesCaption')}>
-              <TableHead
-                columns={[
-                  t('accounts.reshuffle.from'),
-                  t('accounts.reshuffle.to'),
-                  t('accounts.reshuffle.openCases'),
-                ]}
-              />
+              <TableHead columns={textsUnder(t, 'accounts.reshuffle', ['from', 'to', 'openCases'])} />
               <tbody>
                 {preview.moves.map((m) => (
                   <tr key={m.fromUser.id}>
@@ -204,11 +199,7 @@ export function ReshufflePage() {
             </Table>
             <Table caption={t('accounts.reshuffle.disabledCaption')}>
               <TableHead
-                columns={[
-                  t('accounts.reshuffle.account'),
-                  t('accounts.reshuffle.sessions'),
-                  t('accounts.reshuffle.casesLeft'),
-                ]}
+                columns={textsUnder(t, 'accounts.reshuffle', ['account', 'sessions', 'casesLeft'])}
               />
               <tbody>
                 {preview.disabled.map((d) => (

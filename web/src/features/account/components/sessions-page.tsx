@@ -17,6 +17,7 @@ import { useSessions } from '../api/list-sessions.ts';
 import { useRevokeOtherSessions } from '../api/revoke-other-sessions.ts';
 import { useRevokeSession } from '../api/revoke-session.ts';
 import '../../../lib/i18n/account.bundle.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 「ログイン中の端末」 (`/account/sessions`): my own sessions, and signing devices out. */
 export function SessionsPage() {
@@ -77,13 +78,13 @@ export function SessionsPage() {
                 captionDetail={t('accounts.sessions.count', { count: data.length })}
               >
                 <TableHead
-                  columns={[
-                    t('accounts.sessions.device'),
-                    t('accounts.sessions.ip'),
-                    t('accounts.sessions.createdAt'),
-                    t('accounts.sessions.lastSeenAt'),
-                    t('accounts.sessions.actions'),
-                  ]}
+                  columns={textsUnder(t, 'accounts.sessions', [
+                    'device',
+                    'ip',
+                    'createdAt',
+                    'lastSeenAt',
+                    'actions',
+                  ])}
                 />
                 <tbody>
                   {data.map((session) => (

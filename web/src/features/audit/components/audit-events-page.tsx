@@ -23,6 +23,7 @@ import { useAuditFilterOptions } from '../api/list-filter-options.ts';
 import { useAuditSubjects } from '../api/search-audit-subjects.ts';
 import { type Choice, TypeAhead } from './type-ahead.tsx';
 import '../../../lib/i18n/admin.bundle.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 type Form = {
   user: Choice | null;
@@ -277,15 +278,15 @@ export function AuditEventsPage({ initial = {} }: { initial?: { action?: string;
             <DataTable
               caption={t('audit.resultsCaption')}
               captionDetail={t('audit.shownCount', { count: items.length })}
-              columns={[
-                t('audit.columns.time'),
-                t('audit.columns.user'),
-                t('audit.columns.organization'),
-                t('audit.columns.action'),
-                t('audit.columns.target'),
-                t('audit.columns.purpose'),
-                t('audit.columns.ip'),
-              ]}
+              columns={textsUnder(t, 'audit.columns', [
+                'time',
+                'user',
+                'organization',
+                'action',
+                'target',
+                'purpose',
+                'ip',
+              ])}
               rows={items}
               empty={t('audit.empty')}
             >

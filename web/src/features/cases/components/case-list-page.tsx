@@ -27,6 +27,7 @@ import { NoContactDaysOptions } from './no-contact-days-options.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
 import '../../../lib/i18n/codes.bundle.ts';
 import '../../../lib/i18n/stats.bundle.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** One of the 絞り込み selects under the search box: 「指定なし」 first, which clears the filter. */
 function CaseFilterSelect({
@@ -261,13 +262,15 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                 caption={t('cases.tableCaption')}
                 captionDetail={t('cases.loadedCount', { count: items.length })}
                 columns={[
-                  t('cases.caseNumber'),
-                  t('cases.person'),
-                  t('cases.stage'),
-                  t('cases.householdFlags'),
-                  t('cases.acceptedOn'),
-                  t('cases.nextMonitoringOn'),
-                  t('cases.myParticipation'),
+                  ...textsUnder(t, 'cases', [
+                    'caseNumber',
+                    'person',
+                    'stage',
+                    'householdFlags',
+                    'acceptedOn',
+                    'nextMonitoringOn',
+                    'myParticipation',
+                  ]),
                   t('cases.assignee.column'),
                 ]}
                 rows={items}

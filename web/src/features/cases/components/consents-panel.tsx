@@ -40,6 +40,7 @@ import { ConsentWithdrawDialog } from './consent-withdraw-dialog.tsx';
 import { PartnerOrganizationCheckboxes, partnerOrganizations } from './partner-organization-checkboxes.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
 import '../../../lib/i18n/codes.bundle.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 同意: the consents recorded for the case's persons, and the form to record one. */
 export function ConsentsPanel({ kase }: { kase: CaseDetail }) {
@@ -57,13 +58,15 @@ export function ConsentsPanel({ kase }: { kase: CaseDetail }) {
         caption={t('caseConsents.listCaption')}
         captionDetail={t('common.itemCount', { count: kase.consents.length })}
         columns={[
-          t('caseConsents.givenOn'),
-          t('caseConsents.person'),
-          t('caseConsents.organizations'),
-          t('caseConsents.categories'),
-          t('caseConsents.method'),
-          t('caseConsents.expiresOn'),
-          t('caseConsents.status'),
+          ...textsUnder(t, 'caseConsents', [
+            'givenOn',
+            'person',
+            'organizations',
+            'categories',
+            'method',
+            'expiresOn',
+            'status',
+          ]),
           t('consentWithdrawal.scanColumn'),
         ]}
         rows={kase.consents}

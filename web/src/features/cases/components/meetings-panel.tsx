@@ -32,6 +32,7 @@ import { useOrganizationOptions } from '../api/list-organization-options.ts';
 import { PartnerOrganizationCheckboxes, partnerOrganizations } from './partner-organization-checkboxes.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
 import '../../../lib/i18n/codes.bundle.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 会議: the case's meetings and the form to convene one (支援会議 or 重層的支援会議). */
 export function MeetingsPanel({ kase, onGoToConsents }: { kase: CaseDetail; onGoToConsents: () => void }) {
@@ -45,14 +46,14 @@ export function MeetingsPanel({ kase, onGoToConsents }: { kase: CaseDetail; onGo
       <DataTable
         caption={t('caseMeetings.listCaption')}
         captionDetail={t('common.itemCount', { count: kase.meetings.length })}
-        columns={[
-          t('caseMeetings.title'),
-          t('caseMeetings.kind'),
-          t('caseMeetings.legalBasis'),
-          t('caseMeetings.scheduledAt'),
-          t('caseMeetings.status'),
-          t('caseMeetings.myAcknowledgement'),
-        ]}
+        columns={textsUnder(t, 'caseMeetings', [
+          'title',
+          'kind',
+          'legalBasis',
+          'scheduledAt',
+          'status',
+          'myAcknowledgement',
+        ])}
         rows={kase.meetings}
         empty={t('caseMeetings.empty')}
       >

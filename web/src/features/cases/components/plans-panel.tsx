@@ -34,6 +34,7 @@ import { PlanForm, planValuesOf } from './plan-form.tsx';
 import { PlanView } from './plan-view.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
 import '../../../lib/i18n/admin.bundle.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 令和8年11月27日 in Japanese (an `<option>` holds text only); the Gregorian date otherwise. */
 function optionDate(value: string, language: Language): string {
@@ -206,13 +207,7 @@ function VersionsTable({ plans }: { plans: readonly Plan[] }) {
       captionDetail={t('common.itemCount', { count: plans.length })}
     >
       <TableHead
-        columns={[
-          t('plans.version'),
-          t('plans.status'),
-          t('plans.decidedMeeting'),
-          t('plans.approvedAt'),
-          t('plans.createdBy'),
-        ]}
+        columns={textsUnder(t, 'plans', ['version', 'status', 'decidedMeeting', 'approvedAt', 'createdBy'])}
       />
       <tbody>
         {plans.map((plan) => (

@@ -7,6 +7,7 @@ import { Td, Th } from '../../../components/ui/table.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { useSupportReports } from '../api/list-support-reports.ts';
 import '../../../lib/i18n/casework.bundle.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 支援報告: every organisation's reports against the plan items, newest first. */
 export function SupportReportsPanel({ caseId }: { caseId: string }) {
@@ -26,14 +27,14 @@ export function SupportReportsPanel({ caseId }: { caseId: string }) {
             <DataTable
               caption={t('supportReports.caption')}
               captionDetail={t('cases.loadedCount', { count: items.length })}
-              columns={[
-                t('supportReports.supportedOn'),
-                t('supportReports.organization'),
-                t('supportReports.item'),
-                t('supportReports.content'),
-                t('supportReports.result'),
-                t('supportReports.reportedBy'),
-              ]}
+              columns={textsUnder(t, 'supportReports', [
+                'supportedOn',
+                'organization',
+                'item',
+                'content',
+                'result',
+                'reportedBy',
+              ])}
               rows={items}
               empty={t('supportReports.empty')}
             >

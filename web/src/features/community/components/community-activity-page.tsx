@@ -22,6 +22,7 @@ import { useFlash } from '../../../lib/flash.ts';
 import { useCommunityActivity, useRecordCommunitySession } from '../api/community.ts';
 import { fieldErrorsOf } from './problem-fields.ts';
 import '../../../lib/i18n/resources.bundle.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 開催の記録: the date, how many took part (a count, never names) and the organisations that took part. */
 function SessionForm({ activity }: { activity: CommunityActivity }) {
@@ -163,13 +164,13 @@ export function CommunityActivityPage({ activityId }: { activityId: string }) {
         <DataTable
           caption={t('resources.community.sessionsCaption')}
           captionDetail={t('common.itemCount', { count: a.sessions.length })}
-          columns={[
-            t('resources.community.heldOn'),
-            t('resources.community.fiscalYear'),
-            t('resources.community.participantCount'),
-            t('resources.community.organizationNames'),
-            t('resources.community.note'),
-          ]}
+          columns={textsUnder(t, 'resources.community', [
+            'heldOn',
+            'fiscalYear',
+            'participantCount',
+            'organizationNames',
+            'note',
+          ])}
           rows={a.sessions}
           empty={t('resources.community.noSessions')}
         >

@@ -19,6 +19,7 @@ import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { useFlash } from '../../../lib/flash.ts';
 import { useCommunityActivities } from '../api/community.ts';
 import '../../../lib/i18n/resources.bundle.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 const indicators = ['bases', 'participants', 'organizations', 'sessions'] as const;
 
@@ -91,15 +92,15 @@ export function CommunityListPage() {
               <DataTable
                 caption={t('resources.community.tableCaption', { year: list.data.fiscalYearLabel })}
                 captionDetail={t('common.itemCount', { count: list.data.items.length })}
-                columns={[
-                  t('resources.community.name'),
-                  t('resources.community.kind'),
-                  t('resources.community.place'),
-                  t('resources.community.sessions'),
-                  t('resources.community.participants'),
-                  t('resources.community.organizations'),
-                  t('resources.community.lastHeldOn'),
-                ]}
+                columns={textsUnder(t, 'resources.community', [
+                  'name',
+                  'kind',
+                  'place',
+                  'sessions',
+                  'participants',
+                  'organizations',
+                  'lastHeldOn',
+                ])}
                 rows={list.data.items}
                 empty={t('resources.community.empty')}
               >

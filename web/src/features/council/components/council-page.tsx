@@ -19,6 +19,7 @@ import { useCouncilMeetings } from '../api/list-meetings.ts';
 import { useCouncilMembers } from '../api/list-members.ts';
 import { TermCell } from './term-badge.tsx';
 import '../../../lib/i18n/recidivism.bundle.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 再犯防止推進連絡会議: the member organisations (representatives, terms) and the meetings. */
 export function CouncilPage() {
@@ -57,11 +58,7 @@ export function CouncilPage() {
               captionDetail={t('common.itemCount', { count: data.length })}
             >
               <TableHead
-                columns={[
-                  t('recidivism.council.organization'),
-                  t('recidivism.council.representative'),
-                  t('recidivism.council.term'),
-                ]}
+                columns={textsUnder(t, 'recidivism.council', ['organization', 'representative', 'term'])}
               />
               <tbody>
                 {data.map((m) => (
@@ -81,12 +78,7 @@ export function CouncilPage() {
             <DataTable
               caption={t('recidivism.council.meetingsCaption')}
               captionDetail={t('common.itemCount', { count: data.length })}
-              columns={[
-                t('recidivism.council.heldAt'),
-                t('recidivism.council.place'),
-                t('recidivism.council.openness'),
-                t('recidivism.council.attendeeCount'),
-              ]}
+              columns={textsUnder(t, 'recidivism.council', ['heldAt', 'place', 'openness', 'attendeeCount'])}
               rows={data}
               empty={t('recidivism.council.noMeetings')}
             >

@@ -15,6 +15,7 @@ import { useCouncilMeeting } from '../api/get-meeting.ts';
 import { CouncilPaperSection } from './council-paper.tsx';
 import { MeetingMaterials } from './meeting-materials.tsx';
 import '../../../lib/i18n/recidivism.bundle.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 連絡会議の記録: 日時, 場所, 公開/非公開, 傍聴者, 出席者 (代理), 議題, 議事録, 資料 and the 会議資料. */
 export function MeetingDetailPage({ meetingId }: { meetingId: string }) {
@@ -56,11 +57,7 @@ export function MeetingDetailPage({ meetingId }: { meetingId: string }) {
         <DataTable
           caption={t('recidivism.council.attendeesCaption')}
           captionDetail={t('common.itemCount', { count: m.attendees.length })}
-          columns={[
-            t('recidivism.council.organization'),
-            t('recidivism.council.attendee'),
-            t('recidivism.council.deputyMark'),
-          ]}
+          columns={textsUnder(t, 'recidivism.council', ['organization', 'attendee', 'deputyMark'])}
           rows={m.attendees}
           empty={t('recidivism.council.noAttendees')}
         >

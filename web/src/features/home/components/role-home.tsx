@@ -16,6 +16,7 @@ import { TermCell } from '../../council/components/term-badge.tsx';
 import { type Dashboard, useDashboard } from '../api/get-dashboard.ts';
 import { CaseFigureLink, FigureGroup, FigureLink } from './figure-link.tsx';
 import '../../../lib/i18n/stats.bundle.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** ホーム's dashboards: one section for each of my roles, every figure a link to its filtered list. */
 export function RoleHome() {
@@ -131,12 +132,7 @@ function CoordinatorHome({
       <DataTable
         caption={t('stats.home.handoversCaption')}
         captionDetail={t('stats.home.count', { count: data.handoversWaiting.length })}
-        columns={[
-          t('stats.home.person'),
-          t('stats.home.from'),
-          t('stats.home.receivedOn'),
-          t('stats.home.daysWaiting'),
-        ]}
+        columns={textsUnder(t, 'stats.home', ['person', 'from', 'receivedOn', 'daysWaiting'])}
         rows={data.handoversWaiting}
         empty={t('stats.home.noHandovers')}
       >
@@ -159,12 +155,12 @@ function CoordinatorHome({
         <DataTable
           caption={t('stats.home.outreachCaption')}
           captionDetail={t('stats.home.count', { count: data.outreachOverdue.length })}
-          columns={[
-            t('stats.home.person'),
-            t('stats.home.outreachLast'),
-            t('stats.home.outreachNext'),
-            t('stats.home.outreachDaysOverdue'),
-          ]}
+          columns={textsUnder(t, 'stats.home', [
+            'person',
+            'outreachLast',
+            'outreachNext',
+            'outreachDaysOverdue',
+          ])}
           rows={data.outreachOverdue}
           empty={t('stats.home.noOutreachOverdue')}
         >
@@ -225,12 +221,7 @@ function MeetingTable({
     <DataTable
       caption={caption}
       captionDetail={t('stats.home.count', { count: meetings.length })}
-      columns={[
-        t('stats.home.meetingAt'),
-        t('stats.home.meetingTitle'),
-        t('stats.home.meetingKind'),
-        t('stats.home.caseNumber'),
-      ]}
+      columns={textsUnder(t, 'stats.home', ['meetingAt', 'meetingTitle', 'meetingKind', 'caseNumber'])}
       rows={meetings}
       empty={empty}
     >
@@ -308,14 +299,7 @@ function PlanOfficerHome({ data }: { data: NonNullable<Dashboard['planOfficer']>
         {data.locked ? t('stats.home.yearLocked') : t('stats.home.yearOpen')}
       </p>
       <Table caption={t('stats.home.progressCaption', { year: data.fiscalYearLabel })}>
-        <TableHead
-          columns={[
-            t('stats.home.section'),
-            t('stats.home.programmes'),
-            t('stats.home.entered'),
-            t('stats.home.notYet'),
-          ]}
-        />
+        <TableHead columns={textsUnder(t, 'stats.home', ['section', 'programmes', 'entered', 'notYet'])} />
         <tbody>
           {data.progressBySection.map((s) => (
             <tr key={s.section.id}>
@@ -350,11 +334,7 @@ function PlanOfficerHome({ data }: { data: NonNullable<Dashboard['planOfficer']>
       {data.councilTerms.length > 0 ? (
         <Table caption={t('stats.home.termsCaption')}>
           <TableHead
-            columns={[
-              t('stats.home.memberOrganization'),
-              t('stats.home.representative'),
-              t('stats.home.termTo'),
-            ]}
+            columns={textsUnder(t, 'stats.home', ['memberOrganization', 'representative', 'termTo'])}
           />
           <tbody>
             {data.councilTerms.map((m) => (

@@ -20,6 +20,7 @@ import { MinutesForm } from './minutes-form.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
 import '../../../lib/i18n/codes.bundle.ts';
 import '../../../lib/i18n/forms.bundle.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 export type MeetingPageProps = {
   meetingId: string;
@@ -125,13 +126,13 @@ function MeetingView({ meeting, fromCase }: { meeting: Meeting; fromCase: string
         <Section id="meeting-invitations" title={t('meetingPage.invitations')}>
           <Table caption={t('meetingPage.invitationsCaption')}>
             <TableHead
-              columns={[
-                t('meetingPage.organization'),
-                t('meetingPage.attendance'),
-                t('meetingPage.attendee'),
-                t('meetingPage.deputy'),
-                t('meetingPage.acknowledgement'),
-              ]}
+              columns={textsUnder(t, 'meetingPage', [
+                'organization',
+                'attendance',
+                'attendee',
+                'deputy',
+                'acknowledgement',
+              ])}
             />
             <tbody>
               {meeting.invitations.map((invitation) => (

@@ -11,6 +11,7 @@ import { useDisableOrganization } from '../api/disable-organization.ts';
 import { useEnableOrganization } from '../api/enable-organization.ts';
 import { useOrganizations } from '../api/list-organizations.ts';
 import '../../../lib/i18n/admin.bundle.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 export type OrganizationListPageProps = {
   includeDisabled: boolean;
@@ -44,12 +45,7 @@ export function OrganizationListPage({
       <AdminTable
         messages="organizations"
         query={organizations}
-        columns={[
-          t('organizations.name'),
-          t('organizations.kind'),
-          t('organizations.flags'),
-          t('organizations.status'),
-        ]}
+        columns={textsUnder(t, 'organizations', ['name', 'kind', 'flags', 'status'])}
         toggle={toggle}
         editLink={(organization) => ({
           to: '/admin/organizations/$organizationId',

@@ -25,6 +25,7 @@ import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { type OutreachTarget, useCreateOutreachContact, useOutreachContacts } from '../api/outreach.ts';
 import '../../../lib/i18n/participation.bundle.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 type Values = z.input<typeof outreachContactInputSchema>;
 type Input = z.output<typeof outreachContactInputSchema>;
@@ -76,15 +77,15 @@ export function OutreachPanel({
       <QueryDataTable
         query={contacts}
         caption={t('participation.outreach.caption')}
-        columns={[
-          t('participation.outreach.attemptedOn'),
-          t('participation.outreach.method'),
-          t('participation.outreach.result'),
-          t('participation.outreach.relationship'),
-          t('participation.outreach.nextAttemptOn'),
-          t('participation.outreach.note'),
-          t('participation.outreach.organization'),
-        ]}
+        columns={textsUnder(t, 'participation.outreach', [
+          'attemptedOn',
+          'method',
+          'result',
+          'relationship',
+          'nextAttemptOn',
+          'note',
+          'organization',
+        ])}
         empty={t('participation.outreach.empty')}
       >
         {(contact) => (

@@ -19,6 +19,7 @@ import { useCreatePlacement } from '../api/placements.ts';
 import { schoolDistrictOf } from '../school-district.ts';
 import '../../../lib/i18n/resources.bundle.ts';
 import '../../../lib/i18n/participation.bundle.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** The placement kind a resource suggests by its tags (the coordinator may change it). */
 function kindFor(resource: ResourceSummary): PlacementKind {
@@ -179,11 +180,7 @@ export function PlacementSearchDialog({
             <QueryDataTable
               query={results}
               caption={t('participation.search.resultsCaption')}
-              columns={[
-                t('participation.search.name'),
-                t('participation.search.area'),
-                t('participation.search.choose'),
-              ]}
+              columns={textsUnder(t, 'participation.search', ['name', 'area', 'choose'])}
               empty={t('participation.search.resultsEmpty')}
             >
               {(resource) => (

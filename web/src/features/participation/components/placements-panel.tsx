@@ -29,6 +29,7 @@ import { usePlans } from '../../cases/api/list-plans.ts';
 import { usePlacements, useRecordPlacementEvent } from '../api/placements.ts';
 import { PlacementSearchDialog } from './placement-search-dialog.tsx';
 import '../../../lib/i18n/participation.bundle.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 段階 as a badge: ended muted, active success. */
 export function PlacementStageBadge({ stage }: { stage: Placement['stage'] }) {
@@ -183,12 +184,7 @@ function PlacementCard({
       />
       <DataTable
         caption={t('participation.placements.eventsCaption', { resource: placement.resource.name })}
-        columns={[
-          t('participation.placements.occurredOn'),
-          t('participation.placements.eventKind'),
-          t('participation.placements.note'),
-          t('participation.placements.recordedBy'),
-        ]}
+        columns={textsUnder(t, 'participation.placements', ['occurredOn', 'eventKind', 'note', 'recordedBy'])}
         rows={placement.events}
         empty={t('participation.placements.eventsEmpty')}
       >

@@ -26,6 +26,7 @@ import { useLinkPerson } from '../api/link-person.ts';
 import { type PersonDuplicate, usePersonDuplicates } from '../api/list-person-duplicates.ts';
 import { AccessLogPanel } from './access-log-panel.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 function Households({ person }: { person: Person }) {
   const { t } = useTranslation();
@@ -40,12 +41,7 @@ function Households({ person }: { person: Person }) {
             n: index + 1,
             relation: codeName('relation', household.relation),
           })}
-          columns={[
-            t('persons.name'),
-            t('persons.relation'),
-            t('persons.birthDate'),
-            t('persons.livingTogether'),
-          ]}
+          columns={textsUnder(t, 'persons', ['name', 'relation', 'birthDate', 'livingTogether'])}
           rows={household.members}
           empty={t('persons.noMembers')}
         >
@@ -119,9 +115,7 @@ function Duplicates({ person }: { person: Person }) {
         <Table caption={t('persons.duplicatesCaption')}>
           <TableHead
             columns={[
-              t('persons.name'),
-              t('persons.birthDate'),
-              t('persons.registeredBy'),
+              ...textsUnder(t, 'persons', ['name', 'birthDate', 'registeredBy']),
               t('common.actions'),
             ]}
           />

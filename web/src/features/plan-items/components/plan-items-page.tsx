@@ -14,6 +14,7 @@ import { Td, Th } from '../../../components/ui/table.tsx';
 import { useMyPlanItems } from '../api/list-my-plan-items.ts';
 import { SupportReportForm } from './support-report-form.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 担当の支援項目: my organisation's items across cases, and a 支援報告 form for the one chosen. */
 export function PlanItemsPage() {
@@ -39,12 +40,14 @@ export function PlanItemsPage() {
                 caption={t('planItems.caption')}
                 captionDetail={t('common.itemCount', { count: list.length })}
                 columns={[
-                  t('planItems.caseNumber'),
-                  t('planItems.person'),
-                  t('planItems.content'),
-                  t('planItems.frequency'),
-                  t('planItems.lastReportedOn'),
-                  t('planItems.due'),
+                  ...textsUnder(t, 'planItems', [
+                    'caseNumber',
+                    'person',
+                    'content',
+                    'frequency',
+                    'lastReportedOn',
+                    'due',
+                  ]),
                   t('common.actions'),
                 ]}
                 rows={list}

@@ -15,6 +15,7 @@ import { useCan } from '../../../lib/me-context.tsx';
 import { useChallenges } from '../api/list-challenges.ts';
 import { useProgrammes } from '../api/list-programmes.ts';
 import '../../../lib/i18n/recidivism.bundle.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 取組一覧: the catalogue, filtered by challenge (server) and responsible section (the loaded list). */
 export function ProgrammeListPage() {
@@ -81,11 +82,7 @@ export function ProgrammeListPage() {
             <DataTable
               caption={t('recidivism.programmes.tableCaption')}
               captionDetail={t('common.itemCount', { count: shown.length })}
-              columns={[
-                t('recidivism.programmes.challenges'),
-                t('recidivism.programmes.name'),
-                t('recidivism.programmes.section'),
-              ]}
+              columns={textsUnder(t, 'recidivism.programmes', ['challenges', 'name', 'section'])}
               rows={shown}
               empty={t('recidivism.programmes.empty')}
             >

@@ -12,6 +12,7 @@ import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { type ResourceImportResult, useImportResources } from '../api/import-resources.ts';
 import '../../../lib/i18n/resources.bundle.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 function Preview({ result }: { result: ResourceImportResult }) {
   const { t } = useTranslation();
@@ -20,13 +21,7 @@ function Preview({ result }: { result: ResourceImportResult }) {
       caption={t('resources.hsdsImport.previewCaption')}
       captionDetail={t('common.itemCount', { count: result.items.length })}
     >
-      <TableHead
-        columns={[
-          t('resources.hsdsImport.name'),
-          t('resources.hsdsImport.organization'),
-          t('resources.hsdsImport.action'),
-        ]}
-      />
+      <TableHead columns={textsUnder(t, 'resources.hsdsImport', ['name', 'organization', 'action'])} />
       <tbody>
         {result.items.map((item) => (
           <tr key={item.hsdsId}>

@@ -18,6 +18,7 @@ import { useCan } from '../../../lib/me-context.tsx';
 import { type ResourceSearch, useResources } from '../api/list-resources.ts';
 import { ResourceKindOptions, ResourceNeedOptions } from './resource-options.tsx';
 import '../../../lib/i18n/resources.bundle.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** The search fields chosen from a list. */
 type SelectFilter = 'schoolDistrict' | 'need' | 'kind' | 'district';
@@ -136,13 +137,7 @@ export function ResourceListPage() {
           <DataTable
             caption={t('resources.list.tableCaption')}
             captionDetail={t('common.itemCount', { count: items.length })}
-            columns={[
-              t('resources.list.name'),
-              t('resources.list.kinds'),
-              t('resources.list.area'),
-              t('resources.list.organization'),
-              t('resources.list.status'),
-            ]}
+            columns={textsUnder(t, 'resources.list', ['name', 'kinds', 'area', 'organization', 'status'])}
             rows={items}
             empty={t('resources.list.empty')}
           >

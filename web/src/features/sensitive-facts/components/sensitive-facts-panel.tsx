@@ -41,6 +41,7 @@ import { type SensitiveFactsOf, useSensitiveFacts } from '../api/list-sensitive-
 import { useRevealSensitiveFact } from '../api/reveal-sensitive-fact.ts';
 import { useRevokeSensitiveFactGrant } from '../api/revoke-sensitive-fact-grant.ts';
 import '../../../lib/i18n/casework.bundle.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 type Person = { id: string; name: string };
 
@@ -91,14 +92,14 @@ export function SensitiveFactsPanel({ of }: SensitiveFactsPanelProps) {
       <DataTable
         caption={t('sensitiveFacts.listCaption')}
         captionDetail={t('common.itemCount', { count: facts.length })}
-        columns={[
-          t('sensitiveFacts.kind'),
-          t('sensitiveFacts.person'),
-          t('sensitiveFacts.recordedBy'),
-          t('sensitiveFacts.recordedAt'),
-          t('sensitiveFacts.grants'),
-          t('sensitiveFacts.actions'),
-        ]}
+        columns={textsUnder(t, 'sensitiveFacts', [
+          'kind',
+          'person',
+          'recordedBy',
+          'recordedAt',
+          'grants',
+          'actions',
+        ])}
         rows={facts}
         empty={t('sensitiveFacts.empty')}
       >

@@ -16,6 +16,7 @@ import { useEnableUser } from '../api/enable-user.ts';
 import { useOrganizationOptions } from '../api/list-organization-options.ts';
 import { useUsers } from '../api/list-users.ts';
 import '../../../lib/i18n/admin.bundle.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 export type UserListFilterProps = {
   organizationId: string | undefined;
@@ -78,14 +79,14 @@ export function UserListPage({ organizationId, includeDisabled, onFilterChange }
       <AdminTable
         messages="users"
         query={users}
-        columns={[
-          t('users.loginId'),
-          t('users.displayName'),
-          t('users.organization'),
-          t('users.roles'),
-          t('users.status'),
-          t('users.lastSignIn'),
-        ]}
+        columns={textsUnder(t, 'users', [
+          'loginId',
+          'displayName',
+          'organization',
+          'roles',
+          'status',
+          'lastSignIn',
+        ])}
         toggle={toggle}
         editLink={(user) => ({ to: '/admin/users/$userId', params: { userId: user.id } })}
       >
