@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import {
   type Handover,
@@ -6,6 +5,7 @@ import {
   handoverSchema,
 } from '../../../../../src/contract/handovers.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 import { consultationsQueryKey } from './list-consultations.ts';
 
 export type HandoverInput = z.input<typeof handoverInputSchema>;
@@ -15,15 +15,7 @@ export function createHandover(input: HandoverInput): Promise<Handover> {
   return apiRequest('POST', '/api/handovers', { schema: handoverSchema, body: input });
 }
 
+/** The consultations and the handovers feature's list (sent handovers) show it. */
 export function useCreateHandover() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createHandover,
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: consultationsQueryKey }),
-        // The handovers feature's list (sent handovers) shows it too.
-        queryClient.invalidateQueries({ queryKey: ['handovers'] }),
-      ]),
-  });
+  return useRefreshingMutation(createHandover, consultationsQueryKey, ['handovers']);
 }

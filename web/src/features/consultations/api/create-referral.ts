@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import {
   type Referral,
@@ -6,6 +5,7 @@ import {
   referralSchema,
 } from '../../../../../src/contract/referrals.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 import { consultationsQueryKey } from './list-consultations.ts';
 
 export type ReferralInput = z.input<typeof referralInputSchema>;
@@ -16,9 +16,5 @@ export function createReferral(input: ReferralInput): Promise<Referral> {
 }
 
 export function useCreateReferral() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createReferral,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: consultationsQueryKey }),
-  });
+  return useRefreshingMutation(createReferral, consultationsQueryKey);
 }

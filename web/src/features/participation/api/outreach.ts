@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import {
   type outreachContactInputSchema,
@@ -6,6 +6,7 @@ import {
   outreachContactSchema,
 } from '../../../../../src/contract/outreach.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 
 export const outreachQueryKey = ['outreachContacts'] as const;
 
@@ -32,9 +33,8 @@ export function useOutreachContacts(target: OutreachTarget) {
 
 /** `POST /api/outreach-contacts` (outreachContacts.create). */
 export function useCreateOutreachContact() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: z.output<typeof outreachContactInputSchema>) =>
+  return useRefreshingMutation(
+    (input: z.output<typeof outreachContactInputSchema>) =>
       apiRequest('POST', '/api/outreach-contacts', {
         schema: outreachContactSchema,
         // an empty note is sent as none at all
@@ -42,6 +42,6 @@ export function useCreateOutreachContact() {
           typeof outreachContactInputSchema
         >,
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: outreachQueryKey }),
-  });
+    outreachQueryKey,
+  );
 }

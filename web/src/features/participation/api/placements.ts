@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import {
   type Placement,
@@ -9,6 +9,7 @@ import {
 } from '../../../../../src/contract/placements.ts';
 import type { PlacementStage } from '../../../../../src/domain/resources/placement.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 
 export const placementsQueryKey = ['placements'] as const;
 
@@ -41,11 +42,7 @@ export function usePlacements(filter: PlacementFilter) {
 
 /** A mutation of placements; once it succeeds, every placement list is read again. */
 function usePlacementsMutation<Variables>(mutationFn: (variables: Variables) => Promise<Placement>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: placementsQueryKey }),
-  });
+  return useRefreshingMutation(mutationFn, placementsQueryKey);
 }
 
 /** `POST /api/cases/:id/placements` (placements.create). */

@@ -1,10 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   type SupportReport,
   type SupportReportInput,
   supportReportSchema,
 } from '../../../../../src/contract/supportReports.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 import { planItemsQueryKey } from './list-my-plan-items.ts';
 
 /** `POST /api/support-reports` (supportReports.create): support given against one current plan item. */
@@ -12,15 +12,7 @@ export function createSupportReport(input: SupportReportInput): Promise<SupportR
   return apiRequest('POST', '/api/support-reports', { schema: supportReportSchema, body: input });
 }
 
+/** The case screens' queries (timeline, reports) live under ['cases'] and are marked stale too. */
 export function useCreateSupportReport() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createSupportReport,
-    // The case screens' queries (timeline, reports) live under ['cases'] and are marked stale too.
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: planItemsQueryKey }),
-        queryClient.invalidateQueries({ queryKey: ['cases'] }),
-      ]),
-  });
+  return useRefreshingMutation(createSupportReport, planItemsQueryKey, ['cases']);
 }

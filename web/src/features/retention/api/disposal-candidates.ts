@@ -7,6 +7,7 @@ import {
   disposalRecordSchema,
 } from '../../../../../src/contract/retention.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 import type { DisposalSelection } from '../disposal-selection.ts';
 import { disposalRecordsQueryKey } from './disposal-records.ts';
 
@@ -56,9 +57,5 @@ export function holdRetention({ caseId, reason }: { caseId: string; reason: stri
 }
 
 export function useHoldRetention() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: holdRetention,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: disposalCandidatesQueryKey }),
-  });
+  return useRefreshingMutation(holdRetention, disposalCandidatesQueryKey);
 }

@@ -1,9 +1,10 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import {
   type SensitiveFactList,
   sensitiveFactListSchema,
 } from '../../../../../src/contract/sensitiveFacts.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 
 export const sensitiveFactsQueryKey = ['sensitiveFacts'] as const;
 
@@ -36,9 +37,5 @@ export function useSensitiveFacts(of: SensitiveFactsOf) {
 export function useSensitiveFactsMutation<Variables, Result>(
   mutationFn: (variables: Variables) => Promise<Result>,
 ) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: sensitiveFactsQueryKey }),
-  });
+  return useRefreshingMutation(mutationFn, sensitiveFactsQueryKey);
 }
