@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { ApiError, apiRequest, setCsrfToken, setUnauthorizedHandler } from './api-client.ts';
+import { ApiError, apiRequest, getListItems, setCsrfToken, setUnauthorizedHandler } from './api-client.ts';
 
 type Call = { url: string; init: RequestInit };
 
@@ -131,5 +131,20 @@ describe('apiRequest', () => {
       throw new TypeError('Failed to fetch');
     });
     await expect(apiRequest('GET', '/api/health')).rejects.toMatchObject({ status: 0, code: 'network' });
+  });
+});
+
+describe('getListItems', () => {
+  it('reads a list with GET and returns its items, as the schema parses them', async () => {
+    answers.push(json(200, { items: [{ id: 'a', extra: 1 }], nextCursor: null }));
+    const signal = new AbortController().signal;
+    const items = await getListItems(
+      '/api/things',
+      z.object({ items: z.array(z.object({ id: z.string() })) }),
+      signal,
+    );
+    expect(items).toEqual([{ id: 'a' }]);
+    expect(calls[0]?.init.method).toBe('GET');
+    expect(calls[0]?.init.signal).toBe(signal);
   });
 });

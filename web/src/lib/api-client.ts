@@ -146,3 +146,13 @@ export async function apiRequest<T = undefined>(
   if (response.status === 204 || !options.schema) return undefined as T;
   return options.schema.parse(await response.json());
 }
+
+/** `GET path` of a list (`{ items }`, checked by `schema`): its items. */
+export async function getListItems<Schema extends z.ZodType<{ items: unknown[] }>>(
+  path: string,
+  schema: Schema,
+  signal?: AbortSignal,
+): Promise<z.output<Schema>['items']> {
+  const list = await apiRequest('GET', path, { schema, ...(signal ? { signal } : {}) });
+  return list.items;
+}

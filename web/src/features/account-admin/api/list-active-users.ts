@@ -1,14 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { type User, userListSchema } from '../../../../../src/contract/users.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getListItems } from '../../../lib/api-client.ts';
 
 /** `GET /api/users`: the active accounts, to choose from and to in the reshuffle. */
 export async function listActiveUsers(signal?: AbortSignal): Promise<User[]> {
-  const list = await apiRequest('GET', '/api/users', {
-    schema: userListSchema,
-    ...(signal ? { signal } : {}),
-  });
-  return list.items;
+  return getListItems('/api/users', userListSchema, signal);
 }
 
 export function useActiveUsers() {

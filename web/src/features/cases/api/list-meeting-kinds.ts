@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type MeetingKind, meetingKindListSchema } from '../../../../../src/contract/meetingKinds.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getListItems } from '../../../lib/api-client.ts';
 import { casesQueryKey } from './get-case.ts';
 
 /**
@@ -11,11 +11,7 @@ export { type MeetingKind, meetingKindListSchema };
 
 /** `GET /api/meeting-kinds` (meetingKinds.list). */
 export async function listMeetingKinds(signal?: AbortSignal): Promise<MeetingKind[]> {
-  const list = await apiRequest('GET', '/api/meeting-kinds', {
-    schema: meetingKindListSchema,
-    ...(signal ? { signal } : {}),
-  });
-  return list.items;
+  return getListItems('/api/meeting-kinds', meetingKindListSchema, signal);
 }
 
 export function useMeetingKinds() {

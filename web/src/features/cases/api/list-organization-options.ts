@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { organizationListSchema } from '../../../../../src/contract/organizations.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getListItems } from '../../../lib/api-client.ts';
 import { casesQueryKey } from './get-case.ts';
 
 export type OrganizationOption = { id: string; name: string };
@@ -10,11 +10,8 @@ export type OrganizationOption = { id: string; name: string };
  * consent scope, meeting invitations, plan items, relations and the lead organisation.
  */
 export async function listOrganizationOptions(signal?: AbortSignal): Promise<OrganizationOption[]> {
-  const list = await apiRequest('GET', '/api/organizations', {
-    schema: organizationListSchema,
-    ...(signal ? { signal } : {}),
-  });
-  return list.items.map((item) => ({ id: item.id, name: item.name }));
+  const items = await getListItems('/api/organizations', organizationListSchema, signal);
+  return items.map((item) => ({ id: item.id, name: item.name }));
 }
 
 export function useOrganizationOptions() {

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { type Plan, planListSchema } from '../../../../../src/contract/plans.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getListItems } from '../../../lib/api-client.ts';
 import { casesQueryKey } from './get-case.ts';
 
 /**
@@ -8,11 +8,7 @@ import { casesQueryKey } from './get-case.ts';
  * handful of versions; one page of 100 holds them all.
  */
 export async function listPlans(caseId: string, signal?: AbortSignal): Promise<Plan[]> {
-  const list = await apiRequest('GET', `/api/cases/${encodeURIComponent(caseId)}/plans?limit=100`, {
-    schema: planListSchema,
-    ...(signal ? { signal } : {}),
-  });
-  return list.items;
+  return getListItems(`/api/cases/${encodeURIComponent(caseId)}/plans?limit=100`, planListSchema, signal);
 }
 
 export const plansQueryKey = (caseId: string) => [...casesQueryKey, 'of', caseId, 'plans'] as const;

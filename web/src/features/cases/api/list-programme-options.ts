@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { programmeListSchema } from '../../../../../src/contract/recidivismPlan.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getListItems } from '../../../lib/api-client.ts';
 import { casesQueryKey } from './get-case.ts';
 
 export type ProgrammeOptionGroup = {
@@ -14,12 +14,9 @@ export type ProgrammeOptionGroup = {
  * main challenge (its non-再掲 listing), in challenge order.
  */
 export async function listProgrammeOptions(signal?: AbortSignal): Promise<ProgrammeOptionGroup[]> {
-  const list = await apiRequest('GET', '/api/programmes', {
-    schema: programmeListSchema,
-    ...(signal ? { signal } : {}),
-  });
+  const items = await getListItems('/api/programmes', programmeListSchema, signal);
   const groups = new Map<number, ProgrammeOptionGroup>();
-  for (const programme of list.items) {
+  for (const programme of items) {
     const main = programme.challenges.find((c) => !c.isRepeat) ?? programme.challenges[0];
     if (!main) continue;
     const group = groups.get(main.position) ?? { position: main.position, title: main.title, programmes: [] };

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { organizationListSchema } from '../../../../../src/contract/organizations.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getListItems } from '../../../lib/api-client.ts';
 
 export type ReferralTarget = { id: string; name: string; isCoordinatingSection: boolean };
 
@@ -10,11 +10,8 @@ export type ReferralTarget = { id: string; name: string; isCoordinatingSection: 
  * so nobody picks them by mistake.
  */
 export async function listReferralTargets(signal?: AbortSignal): Promise<ReferralTarget[]> {
-  const list = await apiRequest('GET', '/api/organizations', {
-    schema: organizationListSchema,
-    ...(signal ? { signal } : {}),
-  });
-  return list.items.map((item) => ({
+  const items = await getListItems('/api/organizations', organizationListSchema, signal);
+  return items.map((item) => ({
     id: item.id,
     name: item.name,
     isCoordinatingSection: item.isCoordinatingSection,

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type Programme, programmeListSchema } from '../../../../../src/contract/recidivismPlan.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getListItems } from '../../../lib/api-client.ts';
 
 export const programmesQueryKey = ['recidivism', 'programmes'] as const;
 
@@ -10,11 +10,7 @@ export async function listProgrammes(
   signal?: AbortSignal,
 ): Promise<Programme[]> {
   const query = challengeId ? `?challengeId=${encodeURIComponent(challengeId)}` : '';
-  const list = await apiRequest('GET', `/api/programmes${query}`, {
-    schema: programmeListSchema,
-    ...(signal ? { signal } : {}),
-  });
-  return list.items;
+  return getListItems(`/api/programmes${query}`, programmeListSchema, signal);
 }
 
 export function useProgrammes(challengeId?: string) {

@@ -1,16 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { organizationListSchema } from '../../../../../src/contract/organizations.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getListItems } from '../../../lib/api-client.ts';
 
 export type SectionOption = { id: string; name: string; kind: string };
 
 /** `GET /api/organizations` (organizations.list): responsible sections and related organisations. */
 export async function listSectionOptions(signal?: AbortSignal): Promise<SectionOption[]> {
-  const list = await apiRequest('GET', '/api/organizations', {
-    schema: organizationListSchema,
-    ...(signal ? { signal } : {}),
-  });
-  return list.items.map((o) => ({ id: o.id, name: o.name, kind: o.kind }));
+  const items = await getListItems('/api/organizations', organizationListSchema, signal);
+  return items.map((o) => ({ id: o.id, name: o.name, kind: o.kind }));
 }
 
 export function useSectionOptions(enabled = true) {

@@ -1,14 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { type Programme, programmeListSchema } from '../../../../../src/contract/recidivismPlan.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getListItems } from '../../../lib/api-client.ts';
 
 /** `GET /api/programmes` (programmes.list): every programme, to place under its challenges. */
 export async function listPlanProgrammes(signal?: AbortSignal): Promise<Programme[]> {
-  const list = await apiRequest('GET', '/api/programmes', {
-    schema: programmeListSchema,
-    ...(signal ? { signal } : {}),
-  });
-  return list.items;
+  return getListItems('/api/programmes', programmeListSchema, signal);
 }
 
 export function usePlanProgrammes() {

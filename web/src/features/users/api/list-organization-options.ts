@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { organizationListSchema } from '../../../../../src/contract/organizations.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getListItems } from '../../../lib/api-client.ts';
 import { usersQueryKey } from './list-users.ts';
 
 export type OrganizationOption = { id: string; name: string; disabled: boolean };
@@ -10,11 +10,8 @@ export type OrganizationOption = { id: string; name: string; disabled: boolean }
  * (the organisation select and filter). Kept in this feature so features do not import each other.
  */
 export async function listOrganizationOptions(signal?: AbortSignal): Promise<OrganizationOption[]> {
-  const list = await apiRequest('GET', '/api/organizations?includeDisabled=true', {
-    schema: organizationListSchema,
-    ...(signal ? { signal } : {}),
-  });
-  return list.items.map((item) => ({ id: item.id, name: item.name, disabled: item.disabledAt !== null }));
+  const items = await getListItems('/api/organizations?includeDisabled=true', organizationListSchema, signal);
+  return items.map((item) => ({ id: item.id, name: item.name, disabled: item.disabledAt !== null }));
 }
 
 export function useOrganizationOptions(options: { enabled?: boolean } = {}) {
