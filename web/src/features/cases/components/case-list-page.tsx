@@ -8,7 +8,6 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
-import { DateText } from '../../../components/ui/date-text.tsx';
 import { DueDateText, DueStatusBadge } from '../../../components/ui/due-date.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
@@ -27,6 +26,7 @@ import { NoContactDaysOptions } from './no-contact-days-options.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
 import '../../../lib/i18n/codes.bundle.ts';
 import '../../../lib/i18n/stats.bundle.ts';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** One of the 絞り込み selects under the search box: 「指定なし」 first, which clears the filter. */
@@ -310,9 +310,7 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                           t('common.none')
                         )}
                       </Td>
-                      <Td className="whitespace-nowrap">
-                        <DateText value={item.acceptedOn} />
-                      </Td>
+                      <DateCell value={item.acceptedOn} />
                       <Td>
                         {item.nextMonitoringOn && item.nextMonitoringDueOn ? (
                           <span className="flex flex-col items-start gap-1">

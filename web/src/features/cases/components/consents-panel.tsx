@@ -27,7 +27,7 @@ import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
-import { Td, Th } from '../../../components/ui/table.tsx';
+import { Td } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { useFieldWiring } from '../../../lib/form-fields.ts';
@@ -40,6 +40,7 @@ import { ConsentWithdrawDialog } from './consent-withdraw-dialog.tsx';
 import { PartnerOrganizationCheckboxes, partnerOrganizations } from './partner-organization-checkboxes.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
 import '../../../lib/i18n/codes.bundle.ts';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 同意: the consents recorded for the case's persons, and the form to record one. */
@@ -74,9 +75,7 @@ export function ConsentsPanel({ kase }: { kase: CaseDetail }) {
       >
         {(consent) => (
           <tr key={consent.id}>
-            <Th scope="row" className="whitespace-nowrap">
-              <DateText value={consent.givenOn} />
-            </Th>
+            <DateCell value={consent.givenOn} rowHeader />
             <Td className="break-keep sm:whitespace-nowrap">{consent.person.name}</Td>
             <Td>
               <ul>

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/data-table.tsx';
-import { DateText } from '../../../components/ui/date-text.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
-import { Td, Th } from '../../../components/ui/table.tsx';
+import { Td } from '../../../components/ui/table.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { useSupportReports } from '../api/list-support-reports.ts';
 import '../../../lib/i18n/casework.bundle.ts';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 支援報告: every organisation's reports against the plan items, newest first. */
@@ -40,9 +40,7 @@ export function SupportReportsPanel({ caseId }: { caseId: string }) {
             >
               {(report) => (
                 <tr key={report.id}>
-                  <Th scope="row" className="whitespace-nowrap">
-                    <DateText value={report.supportedOn} />
-                  </Th>
+                  <DateCell value={report.supportedOn} rowHeader />
                   <Td>{report.organizationName}</Td>
                   <Td>
                     {t('supportReports.itemVersion', {

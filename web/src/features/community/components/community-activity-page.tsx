@@ -8,20 +8,20 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
-import { DateText } from '../../../components/ui/date-text.tsx';
 import { FactStrip } from '../../../components/ui/fact-strip.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { Td, Th } from '../../../components/ui/table.tsx';
+import { Td } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useFlash } from '../../../lib/flash.ts';
 import { useCommunityActivity, useRecordCommunitySession } from '../api/community.ts';
 import { fieldErrorsOf } from './problem-fields.ts';
 import '../../../lib/i18n/resources.bundle.ts';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 開催の記録: the date, how many took part (a count, never names) and the organisations that took part. */
@@ -176,9 +176,7 @@ export function CommunityActivityPage({ activityId }: { activityId: string }) {
         >
           {(s) => (
             <tr key={s.id}>
-              <Th scope="row" className="whitespace-nowrap">
-                <DateText value={s.heldOn} />
-              </Th>
+              <DateCell value={s.heldOn} rowHeader />
               <Td className="whitespace-nowrap">{formatFiscalYear(s.fiscalYear)}</Td>
               <Td className="text-right tabular-nums">{s.participants}</Td>
               <Td>{s.organizations.join('、')}</Td>

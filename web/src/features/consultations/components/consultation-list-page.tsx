@@ -4,7 +4,6 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { buttonClassName } from '../../../components/ui/button.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
-import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullName, KanaLine } from '../../../components/ui/person-name.tsx';
@@ -22,6 +21,7 @@ import { ConsultationFilterForm } from './consultation-filter-form.tsx';
 import { ConsultationStatusBadge } from './consultation-status-badge.tsx';
 import { TopicList } from './topic-list.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 
 export type ConsultationListPageProps = {
   filter: ConsultationListFilter;
@@ -87,9 +87,7 @@ export function ConsultationListPage({ filter, onFilterChange }: ConsultationLis
             >
               {(item) => (
                 <tr key={item.id}>
-                  <Td className="whitespace-nowrap">
-                    <DateText value={item.receivedOn} />
-                  </Td>
+                  <DateCell value={item.receivedOn} />
                   <Th scope="row">
                     <RouteLink
                       to="/consultations/$consultationId"

@@ -26,6 +26,7 @@ import { useAcceptHandover } from '../api/accept-handover.ts';
 import { type HandoverStatus, useHandovers } from '../api/list-handovers.ts';
 import { useReturnHandover } from '../api/return-handover.ts';
 import '../../../lib/i18n/casework.bundle.ts';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 
 const statusTones: Record<HandoverStatus, BadgeTone> = {
   pending: 'warning',
@@ -200,9 +201,7 @@ export function HandoverListPage({ status, onStatusChange }: HandoverListPagePro
                     const name = fullName(handover.consultation.person);
                     return (
                       <tr key={handover.id}>
-                        <Td className="whitespace-nowrap">
-                          <DateText value={handover.createdAt} />
-                        </Td>
+                        <DateCell value={handover.createdAt} />
                         <Th scope="row">
                           <PersonCell handover={handover} showDuplicates={inbox} />
                         </Th>

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardMeeting } from '../../../../../src/contract/dashboard.ts';
 import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
-import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
@@ -16,6 +15,7 @@ import { TermCell } from '../../council/components/term-badge.tsx';
 import { type Dashboard, useDashboard } from '../api/get-dashboard.ts';
 import { CaseFigureLink, FigureGroup, FigureLink } from './figure-link.tsx';
 import '../../../lib/i18n/stats.bundle.ts';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** ホーム's dashboards: one section for each of my roles, every figure a link to its filtered list. */
@@ -144,9 +144,7 @@ function CoordinatorHome({
               </RouteLink>
             </Th>
             <Td>{h.fromOrganization}</Td>
-            <Td className="whitespace-nowrap">
-              <DateText value={h.receivedOn} />
-            </Td>
+            <DateCell value={h.receivedOn} />
             <Td className="whitespace-nowrap">{t('stats.home.days', { count: h.daysWaiting })}</Td>
           </tr>
         )}
@@ -183,12 +181,8 @@ function CoordinatorHome({
                   o.personName
                 )}
               </Th>
-              <Td className="whitespace-nowrap">
-                <DateText value={o.lastAttemptOn} />
-              </Td>
-              <Td className="whitespace-nowrap">
-                <DateText value={o.nextAttemptOn} />
-              </Td>
+              <DateCell value={o.lastAttemptOn} />
+              <DateCell value={o.nextAttemptOn} />
               <Td className="whitespace-nowrap">{t('stats.home.days', { count: o.daysOverdue })}</Td>
             </tr>
           )}

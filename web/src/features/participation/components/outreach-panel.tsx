@@ -19,12 +19,13 @@ import { DateText } from '../../../components/ui/date-text.tsx';
 import { FormDateField, FormDoneOnField } from '../../../components/ui/form-date-field.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Options, SelectField } from '../../../components/ui/select-field.tsx';
-import { Td, Th } from '../../../components/ui/table.tsx';
+import { Td } from '../../../components/ui/table.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { type OutreachTarget, useCreateOutreachContact, useOutreachContacts } from '../api/outreach.ts';
 import '../../../lib/i18n/participation.bundle.ts';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { textsUnder } from '../../../lib/section-texts.ts';
 
 type Values = z.input<typeof outreachContactInputSchema>;
@@ -90,9 +91,7 @@ export function OutreachPanel({
       >
         {(contact) => (
           <tr key={contact.id}>
-            <Th scope="row" className="whitespace-nowrap">
-              <DateText value={contact.attemptedOn} />
-            </Th>
+            <DateCell value={contact.attemptedOn} rowHeader />
             <Td>{t(`participation.outreach.methods.${contact.method}`)}</Td>
             <Td>{t(`participation.outreach.results.${contact.result}`)}</Td>
             <Td>{t(`participation.outreach.relationships.${contact.relationship}`)}</Td>

@@ -22,13 +22,14 @@ import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Options, SelectField } from '../../../components/ui/select-field.tsx';
-import { Td, Th } from '../../../components/ui/table.tsx';
+import { Td } from '../../../components/ui/table.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useCan } from '../../../lib/me-context.tsx';
 import { usePlans } from '../../cases/api/list-plans.ts';
 import { usePlacements, useRecordPlacementEvent } from '../api/placements.ts';
 import { PlacementSearchDialog } from './placement-search-dialog.tsx';
 import '../../../lib/i18n/participation.bundle.ts';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 段階 as a badge: ended muted, active success. */
@@ -190,9 +191,7 @@ function PlacementCard({
       >
         {(event) => (
           <tr key={event.id}>
-            <Th scope="row" className="whitespace-nowrap">
-              <DateText value={event.occurredOn} />
-            </Th>
+            <DateCell value={event.occurredOn} rowHeader />
             <Td>
               {t(`participation.events.${event.kind}`)}
               {event.party ? `（${t(`participation.parties.${event.party}`)}）` : ''}

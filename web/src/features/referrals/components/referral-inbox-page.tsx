@@ -4,7 +4,6 @@ import { type Referral, referralDeclineSchema } from '../../../../../src/contrac
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
-import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
@@ -21,6 +20,7 @@ import { useAcceptReferral } from '../api/accept-referral.ts';
 import { useDeclineReferral } from '../api/decline-referral.ts';
 import { type ReferralInboxStatus, useReferrals } from '../api/list-referrals.ts';
 import '../../../lib/i18n/casework.bundle.ts';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 
 function personLabel(referral: Referral, fallback: string): string {
   return referral.consultation ? fullName(referral.consultation.person) : fallback;
@@ -116,9 +116,7 @@ export function ReferralInboxPage({ status, onStatusChange }: ReferralInboxPageP
                 const name = personLabel(referral, t('referrals.notVisible'));
                 return (
                   <tr key={referral.id}>
-                    <Td className="whitespace-nowrap">
-                      <DateText value={referral.createdAt} />
-                    </Td>
+                    <DateCell value={referral.createdAt} />
                     <Th scope="row">
                       {referral.consultation ? (
                         <>

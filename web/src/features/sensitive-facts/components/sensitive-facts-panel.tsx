@@ -20,7 +20,6 @@ import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
-import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -41,6 +40,7 @@ import { type SensitiveFactsOf, useSensitiveFacts } from '../api/list-sensitive-
 import { useRevealSensitiveFact } from '../api/reveal-sensitive-fact.ts';
 import { useRevokeSensitiveFactGrant } from '../api/revoke-sensitive-fact-grant.ts';
 import '../../../lib/i18n/casework.bundle.ts';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { textsUnder } from '../../../lib/section-texts.ts';
 
 type Person = { id: string; name: string };
@@ -120,9 +120,7 @@ export function SensitiveFactsPanel({ of }: SensitiveFactsPanelProps) {
               {fact.recordedBy.organization.name}
               <span className="block text-solid-gray-700">{fact.recordedBy.user.name}</span>
             </Td>
-            <Td className="whitespace-nowrap">
-              <DateText value={fact.recordedAt.slice(0, 10)} />
-            </Td>
+            <DateCell value={fact.recordedAt.slice(0, 10)} />
             <Td>
               <ul className="flex flex-col gap-1">
                 {fact.grants.map((grant) => (
