@@ -20,7 +20,7 @@ import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { CodeOptions, Options, SelectField } from '../../../components/ui/select-field.tsx';
+import { CodeOptions, NamedOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
@@ -303,11 +303,7 @@ function AssessmentForm({
                     <CasePersonOptions kase={kase} />
                   </optgroup>
                   <optgroup label={t('assessment.toOrganizations')}>
-                    <Options
-                      items={organizations}
-                      value={(organization) => organization.id}
-                      label={(organization) => organization.name}
-                    />
+                    <NamedOptions items={organizations} />
                   </optgroup>
                 </SelectField>
               </div>

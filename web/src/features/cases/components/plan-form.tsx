@@ -12,7 +12,7 @@ import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { FormDateField } from '../../../components/ui/form-date-field.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { Options, SelectField } from '../../../components/ui/select-field.tsx';
+import { NamedOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
@@ -180,11 +180,7 @@ export function PlanForm({
                     {...register(`items.${index}.organizationId`)}
                   >
                     <option value="">{t('plans.itemOrganizationPlaceholder')}</option>
-                    <Options
-                      items={organizations}
-                      value={(organization) => organization.id}
-                      label={(organization) => organization.name}
-                    />
+                    <NamedOptions items={organizations} />
                   </SelectField>
                   <TextField
                     id={`plan-item-${index}-frequency`}

@@ -9,7 +9,7 @@ import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
-import { Options, SelectField } from '../../../components/ui/select-field.tsx';
+import { NamedOptions, Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useGoWithFlash } from '../../../lib/go-with-flash.ts';
@@ -114,7 +114,7 @@ function CommunityForm({ activity }: { activity?: CommunityActivity }) {
         {...field('resourceId')}
       >
         <option value="">{t('resources.community.noResource')}</option>
-        <Options items={resources.data?.items ?? []} value={(r) => r.id} label={(r) => r.name} />
+        <NamedOptions items={resources.data?.items ?? []} />
       </SelectField>
       <TextField
         id="community-place"

@@ -11,7 +11,7 @@ import { AuditedPrintButton } from '../../../components/ui/audited-print-button.
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
-import { Options, SelectField } from '../../../components/ui/select-field.tsx';
+import { NamedOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
 import { useMe } from '../../../lib/me-context.tsx';
@@ -206,11 +206,7 @@ function ReferAction({ consultation, onDone }: { consultation: Consultation; onD
         {...form.register('toOrganizationId')}
       >
         <option value="">{targets.isPending ? t('common.loading') : t('consultations.form.choose')}</option>
-        <Options
-          items={referralChoices(targets.data ?? [], me.organization.id)}
-          value={(target) => target.id}
-          label={(target) => target.name}
-        />
+        <NamedOptions items={referralChoices(targets.data ?? [], me.organization.id)} />
       </SelectField>
       <TextareaField
         id="consultation-refer-note"

@@ -6,7 +6,7 @@ import { consultationChannels, consultationTopics } from '../../../../../src/dom
 import { formatWareki, parseWareki } from '../../../../../src/domain/wareki.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
-import { FilterSelectField, Options } from '../../../components/ui/select-field.tsx';
+import { FilterSelectField, NamedOptions, Options } from '../../../components/ui/select-field.tsx';
 import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
 import type { ConsultationListFilter } from '../consultation-filter.ts';
@@ -129,11 +129,7 @@ export function ConsultationFilterForm({ filter, counters, onFilterChange }: Con
             value={choices.organizationId}
             onValueChange={(value) => choose('organizationId', value)}
           >
-            <Options
-              items={counterOptions}
-              value={(counter) => counter.id}
-              label={(counter) => counter.name}
-            />
+            <NamedOptions items={counterOptions} />
           </FilterSelectField>
           <FilterSelectField
             id="consultations-channel"

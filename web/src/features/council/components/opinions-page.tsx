@@ -14,7 +14,7 @@ import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { Options, SelectField } from '../../../components/ui/select-field.tsx';
+import { NamedOptions, Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
@@ -112,7 +112,7 @@ function OpinionForm({ onCreated }: { onCreated: () => void }) {
             {...register('programmeId', { setValueAs: optionalId })}
           >
             <option value="">{t('recidivism.opinions.none')}</option>
-            <Options items={targets.data?.programmes ?? []} value={(p) => p.id} label={(p) => p.name} />
+            <NamedOptions items={targets.data?.programmes ?? []} />
           </SelectField>
         </div>
         <SelectField

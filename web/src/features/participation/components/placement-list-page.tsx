@@ -5,7 +5,7 @@ import { QueryDataTable } from '../../../components/query-data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
-import { FilterSelectField, Options } from '../../../components/ui/select-field.tsx';
+import { FilterSelectField, NamedOptions, Options } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { useResources } from '../../resources/api/list-resources.ts';
 import { type PlacementFilter, usePlacements } from '../api/placements.ts';
@@ -43,7 +43,7 @@ export function PlacementListPage() {
             value={filter.resourceId}
             onValueChange={(resourceId) => setFilter({ ...filter, resourceId })}
           >
-            <Options items={resources.data?.items ?? []} value={(r) => r.id} label={(r) => r.name} />
+            <NamedOptions items={resources.data?.items ?? []} />
           </FilterSelectField>
         </div>
         <QueryDataTable

@@ -14,7 +14,7 @@ import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
-import { Options, SelectField } from '../../../components/ui/select-field.tsx';
+import { NamedOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
@@ -99,7 +99,7 @@ export function ProgrammeForm({
       <TextareaField {...wire('summary')} rows={4} />
       <SelectField {...wire('responsibleSectionId', { text: 'section' })} required>
         <option value="">{t('recidivism.programmes.sectionPlaceholder')}</option>
-        <Options items={organizations} value={(o) => o.id} label={(o) => o.name} />
+        <NamedOptions items={organizations} />
       </SelectField>
       <Controller
         control={control}

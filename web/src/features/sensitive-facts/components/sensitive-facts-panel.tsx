@@ -25,7 +25,7 @@ import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { CodeOptions, Options, SelectField } from '../../../components/ui/select-field.tsx';
+import { CodeOptions, NamedOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
@@ -383,7 +383,7 @@ function SensitiveFactForm({
         <ProblemAlert error={create.error} />
         {persons.length > 1 ? (
           <SelectField {...field('personId', { text: 'person' })} required>
-            <Options items={persons} value={(p) => p.id} label={(p) => p.name} />
+            <NamedOptions items={persons} />
           </SelectField>
         ) : null}
         <SelectField {...field('kind')} required>
