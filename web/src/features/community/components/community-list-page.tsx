@@ -1,11 +1,9 @@
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommunityActivityList } from '../../../../../src/contract/community.ts';
 import { today } from '../../../../../src/domain/clock.ts';
 import { fiscalYearOf, formatFiscalYear } from '../../../../../src/domain/fiscalYear.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
-import { buttonClassName } from '../../../components/ui/button.tsx';
 import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FlashStatus } from '../../../components/ui/flash-status.tsx';
@@ -19,6 +17,7 @@ import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { useFlash } from '../../../lib/flash.ts';
 import { useCommunityActivities } from '../api/community.ts';
 import '../../../lib/i18n/resources.bundle.ts';
+import { ButtonLink } from '../../../components/ui/button-link.tsx';
 import { textsUnder } from '../../../lib/section-texts.ts';
 
 const indicators = ['bases', 'participants', 'organizations', 'sessions'] as const;
@@ -58,9 +57,7 @@ export function CommunityListPage() {
         lead={t('resources.community.lead')}
         actions={
           list.data?.abilities.create ? (
-            <Link to="/community/new" className={buttonClassName('solid-fill', 'md')}>
-              {t('resources.community.create')}
-            </Link>
+            <ButtonLink to="/community/new">{t('resources.community.create')}</ButtonLink>
           ) : null
         }
       >

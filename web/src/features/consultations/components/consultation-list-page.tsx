@@ -1,8 +1,6 @@
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
-import { buttonClassName } from '../../../components/ui/button.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
@@ -21,6 +19,7 @@ import { ConsultationFilterForm } from './consultation-filter-form.tsx';
 import { ConsultationStatusBadge } from './consultation-status-badge.tsx';
 import { TopicList } from './topic-list.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
+import { ButtonLink } from '../../../components/ui/button-link.tsx';
 import { DateCell } from '../../../components/ui/date-cell.tsx';
 
 export type ConsultationListPageProps = {
@@ -46,11 +45,7 @@ export function ConsultationListPage({ filter, onFilterChange }: ConsultationLis
       <PageHeading
         lead={t('consultations.listLead')}
         actions={
-          canCreate ? (
-            <Link to="/consultations/new" className={buttonClassName('solid-fill', 'md')}>
-              {t('consultations.create')}
-            </Link>
-          ) : null
+          canCreate ? <ButtonLink to="/consultations/new">{t('consultations.create')}</ButtonLink> : null
         }
       >
         {t('consultations.listHeading')}

@@ -1,7 +1,5 @@
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge.tsx';
-import { buttonClassName } from '../../../components/ui/button.tsx';
 import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
 import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
@@ -19,6 +17,7 @@ import { useCouncilMeetings } from '../api/list-meetings.ts';
 import { useCouncilMembers } from '../api/list-members.ts';
 import { TermCell } from './term-badge.tsx';
 import '../../../lib/i18n/recidivism.bundle.ts';
+import { ButtonLink } from '../../../components/ui/button-link.tsx';
 import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 再犯防止推進連絡会議: the member organisations (representatives, terms) and the meetings. */
@@ -37,13 +36,11 @@ export function CouncilPage() {
         actions={
           <>
             {canManage ? (
-              <Link to="/council/meetings/new" className={buttonClassName('solid-fill', 'md')}>
-                {t('recidivism.council.createMeeting')}
-              </Link>
+              <ButtonLink to="/council/meetings/new">{t('recidivism.council.createMeeting')}</ButtonLink>
             ) : null}
-            <Link to="/council/opinions" className={buttonClassName('outline', 'md')}>
+            <ButtonLink to="/council/opinions" variant="outline">
               {t('recidivism.council.opinions')}
-            </Link>
+            </ButtonLink>
           </>
         }
       >

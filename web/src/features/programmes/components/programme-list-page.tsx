@@ -1,8 +1,6 @@
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge.tsx';
-import { buttonClassName } from '../../../components/ui/button.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
@@ -15,6 +13,7 @@ import { useCan } from '../../../lib/me-context.tsx';
 import { useChallenges } from '../api/list-challenges.ts';
 import { useProgrammes } from '../api/list-programmes.ts';
 import '../../../lib/i18n/recidivism.bundle.ts';
+import { ButtonLink } from '../../../components/ui/button-link.tsx';
 import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 取組一覧: the catalogue, filtered by challenge (server) and responsible section (the loaded list). */
@@ -39,12 +38,10 @@ export function ProgrammeListPage() {
         actions={
           canManage ? (
             <>
-              <Link to="/programmes/new" className={buttonClassName('solid-fill', 'md')}>
-                {t('recidivism.programmes.create')}
-              </Link>
-              <Link to="/programmes/import" className={buttonClassName('outline', 'md')}>
+              <ButtonLink to="/programmes/new">{t('recidivism.programmes.create')}</ButtonLink>
+              <ButtonLink to="/programmes/import" variant="outline">
                 {t('recidivism.programmes.import')}
-              </Link>
+              </ButtonLink>
             </>
           ) : null
         }

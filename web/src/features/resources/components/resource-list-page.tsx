@@ -1,8 +1,7 @@
-import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge.tsx';
-import { Button, buttonClassName } from '../../../components/ui/button.tsx';
+import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { FlashStatus } from '../../../components/ui/flash-status.tsx';
@@ -18,6 +17,7 @@ import { useCan } from '../../../lib/me-context.tsx';
 import { type ResourceSearch, useResources } from '../api/list-resources.ts';
 import { ResourceKindOptions, ResourceNeedOptions } from './resource-options.tsx';
 import '../../../lib/i18n/resources.bundle.ts';
+import { ButtonLink } from '../../../components/ui/button-link.tsx';
 import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** The search fields chosen from a list. */
@@ -64,12 +64,10 @@ export function ResourceListPage() {
         actions={
           canManage ? (
             <>
-              <Link to="/resources/new" className={buttonClassName('solid-fill', 'md')}>
-                {t('resources.list.create')}
-              </Link>
-              <Link to="/resources/import" className={buttonClassName('outline', 'md')}>
+              <ButtonLink to="/resources/new">{t('resources.list.create')}</ButtonLink>
+              <ButtonLink to="/resources/import" variant="outline">
                 {t('resources.list.import')}
-              </Link>
+              </ButtonLink>
             </>
           ) : null
         }
