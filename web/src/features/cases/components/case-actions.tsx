@@ -21,6 +21,7 @@ import { useOrganizationOptions } from '../api/list-organization-options.ts';
 import { useReopenCase } from '../api/reopen-case.ts';
 import { useSuspendCase } from '../api/suspend-case.ts';
 import '../../../lib/i18n/casework.bundle.ts';
+import type { ActionDialogProps } from '../../../components/action-dialog-props.ts';
 
 type Action = 'close' | 'suspend' | 'reopen';
 
@@ -72,9 +73,7 @@ function CloseDialog({
   onDone,
 }: {
   kase: CaseDetail;
-  onCancel: () => void;
-  onDone: (message: string) => void;
-}) {
+} & ActionDialogProps) {
   const { t } = useTranslation();
   const close = useCloseCase();
   const organizations = useOrganizationOptions();
@@ -134,9 +133,7 @@ function ReasonDialog({
 }: {
   kase: CaseDetail;
   action: 'suspend' | 'reopen';
-  onCancel: () => void;
-  onDone: (message: string) => void;
-}) {
+} & ActionDialogProps) {
   const { t } = useTranslation();
   const suspend = useSuspendCase();
   const reopen = useReopenCase();

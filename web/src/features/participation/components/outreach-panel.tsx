@@ -25,6 +25,7 @@ import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { type OutreachTarget, useCreateOutreachContact, useOutreachContacts } from '../api/outreach.ts';
 import '../../../lib/i18n/participation.bundle.ts';
+import type { ActionDialogProps } from '../../../components/action-dialog-props.ts';
 import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { textsUnder } from '../../../lib/section-texts.ts';
 
@@ -132,9 +133,7 @@ function OutreachDialog({
   onDone,
 }: {
   target: OutreachTarget;
-  onCancel: () => void;
-  onDone: (message: string) => void;
-}) {
+} & ActionDialogProps) {
   const { t } = useTranslation();
   const create = useCreateOutreachContact();
   const today = clock.today();

@@ -19,6 +19,7 @@ import { useCreatePlacement } from '../api/placements.ts';
 import { schoolDistrictOf } from '../school-district.ts';
 import '../../../lib/i18n/resources.bundle.ts';
 import '../../../lib/i18n/participation.bundle.ts';
+import type { ActionDialogProps } from '../../../components/action-dialog-props.ts';
 import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** The placement kind a resource suggests by its tags (the coordinator may change it). */
@@ -45,9 +46,7 @@ export function PlacementSearchDialog({
   caseId: string;
   person: { id: string; name: string };
   item: PlanItem;
-  onCancel: () => void;
-  onDone: (message: string) => void;
-}) {
+} & ActionDialogProps) {
   const { t } = useTranslation();
   const personDetail = usePerson(person.id);
   const directory = useResources({});

@@ -29,6 +29,7 @@ import { usePlans } from '../../cases/api/list-plans.ts';
 import { usePlacements, useRecordPlacementEvent } from '../api/placements.ts';
 import { PlacementSearchDialog } from './placement-search-dialog.tsx';
 import '../../../lib/i18n/participation.bundle.ts';
+import type { ActionDialogProps } from '../../../components/action-dialog-props.ts';
 import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { textsUnder } from '../../../lib/section-texts.ts';
 
@@ -242,9 +243,7 @@ function RecordDialog({
   onDone,
 }: {
   placement: Placement;
-  onCancel: () => void;
-  onDone: (message: string) => void;
-}) {
+} & ActionDialogProps) {
   const { t } = useTranslation();
   const record = useRecordPlacementEvent();
   const today = clock.today();
