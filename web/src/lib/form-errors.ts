@@ -87,8 +87,10 @@ export function useServerFieldErrors<T extends FieldValues>(
  * gets the form's current values, for forms whose fields depend on their rows). `serverConflict`
  * names the field a refusal with that problem code is about (a login ID or a name already taken):
  * its message goes there, focused. Beside the form it returns its `errors`, the server's messages no
- * field took (`unplaced`, for the error summary), whether any field is in error (`invalid`), and
- * `registerField(name)`: the field's registration with the error to show beside it.
+ * field took (`unplaced`, for the error summary), whether any field is in error (`invalid`),
+ * `registerField(name)`: the field's registration with the error to show beside it, and
+ * `bindField(name)`: the form's control with the field's name, for a field bound through a
+ * `Controller` (the calendar fields), which shows its error itself.
  */
 export function useServerCheckedForm<Values extends FieldValues, Output = Values>({
   serverError,
@@ -120,5 +122,6 @@ export function useServerCheckedForm<Values extends FieldValues, Output = Values
     ...form.register(name),
     error: (get(errors, name) as FieldError | undefined)?.message,
   });
-  return { ...form, errors, unplaced, invalid: Object.keys(errors).length > 0, registerField };
+  const bindField = (name: FieldPath<Values>) => ({ control: form.control, name });
+  return { ...form, errors, unplaced, invalid: Object.keys(errors).length > 0, registerField, bindField };
 }

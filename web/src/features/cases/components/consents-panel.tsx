@@ -214,7 +214,7 @@ function ConsentForm({
     method: 'signedForm',
     witness: '',
   };
-  const { register, control, handleSubmit, watch, reset, errors, unplaced, invalid, registerField } =
+  const { register, handleSubmit, watch, reset, errors, unplaced, invalid, registerField, bindField } =
     useServerCheckedForm<Values, ConsentInput>({
       resolver,
       defaultValues: defaults,
@@ -222,6 +222,7 @@ function ConsentForm({
       serverFields: fields,
     });
   const field = useFieldWiring(registerField, { idPrefix: 'consent', textPrefix: 'caseConsents' });
+  const dateField = useFieldWiring(bindField, { idPrefix: 'consent', textPrefix: 'caseConsents' });
   const method = watch('method');
 
   const submit = handleSubmit((input) => {
@@ -295,12 +296,7 @@ function ConsentForm({
           {categoryBoxes('sensitive')}
         </CheckboxGroup>
 
-        <FormDoneOnField
-          control={control}
-          name="givenOn"
-          id="consent-given-on"
-          label={t('caseConsents.givenOn')}
-        />
+        <FormDoneOnField {...dateField('givenOn')} />
 
         <RadioGroup legend={t('caseConsents.methodLegend')} required error={errors.method?.message}>
           <CodeRadios codes={consentMethods} idPrefix="consent-method" field={register('method')} />
@@ -309,13 +305,7 @@ function ConsentForm({
           <TextField {...field('witness', { support: 'witnessSupport' })} required />
         ) : null}
 
-        <FormDateField
-          control={control}
-          name="expiresOn"
-          id="consent-expires-on"
-          label={t('caseConsents.expiresOn')}
-          supportText={t('caseConsents.expiresOnSupport')}
-        />
+        <FormDateField {...dateField('expiresOn', { support: 'expiresOnSupport' })} />
 
         <FormActions>
           <SubmitButton busy={create.isPending}>{t('caseConsents.submit')}</SubmitButton>

@@ -111,7 +111,7 @@ function MonitoringForm({
   const { t } = useTranslation();
   const create = useCreateMonitoring();
   const today = clock.today();
-  const { register, control, handleSubmit, watch, errors, unplaced, invalid, registerField } =
+  const { register, control, handleSubmit, watch, errors, unplaced, invalid, registerField, bindField } =
     useServerCheckedForm<Values, MonitoringInput>({
       resolver,
       defaultValues: {
@@ -141,6 +141,7 @@ function MonitoringForm({
       },
     });
   const wire = useFieldWiring(registerField, { idPrefix: 'monitoring', textPrefix: 'monitoring' });
+  const dateField = useFieldWiring(bindField, { idPrefix: 'monitoring', textPrefix: 'monitoring' });
   const decision = watch('decision');
 
   const submit = handleSubmit((input) => {
@@ -162,12 +163,7 @@ function MonitoringForm({
       <p>{t('monitoring.lead', { version: plan.version })}</p>
       <FormErrorSummary error={create.error} unplaced={unplaced} invalid={invalid} />
 
-      <FormDoneOnField
-        control={control}
-        name="conductedOn"
-        id="monitoring-conducted-on"
-        label={t('monitoring.conductedOn')}
-      />
+      <FormDoneOnField {...dateField('conductedOn')} />
 
       {plan.items.map((item, index) => (
         <RowFieldset

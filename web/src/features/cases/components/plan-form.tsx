@@ -121,9 +121,10 @@ export function PlanForm({
       return fields;
     },
   });
-  const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = form;
+  const { register, control, handleSubmit, errors, unplaced, invalid, registerField, bindField } = form;
   const items = useFieldArray({ control, name: 'items' });
   const wire = useFieldWiring(registerField, { idPrefix: 'plan', textPrefix: 'plans' });
+  const dateField = useFieldWiring(bindField, { idPrefix: 'plan', textPrefix: 'plans' });
 
   const submit = handleSubmit((input) => {
     if (!submitting) onSubmit(input);
@@ -149,13 +150,7 @@ export function PlanForm({
         <TextareaField {...wire('wishes')} required rows={3} />
         <TextareaField {...wire('longTermGoal')} required rows={2} />
         <TextareaField {...wire('shortTermGoals')} required rows={3} />
-        <FormDateField
-          control={control}
-          name="nextMonitoringOn"
-          id="plan-next-monitoring-on"
-          label={t('plans.nextMonitoringOn')}
-          required
-        />
+        <FormDateField {...dateField('nextMonitoringOn')} required />
 
         <fieldset className="flex flex-col gap-6">
           <legend className="mb-2 text-std-20B-150 text-solid-gray-900">{t('plans.itemContent')}</legend>

@@ -46,8 +46,9 @@ export function SupportReportForm({
     serverError: create.error,
     serverFields: fields,
   });
-  const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = form;
+  const { register, handleSubmit, errors, unplaced, invalid, registerField, bindField } = form;
   const field = useFieldWiring(registerField, { idPrefix: 'support-report', textPrefix: 'planItems' });
+  const dateField = useFieldWiring(bindField, { idPrefix: 'support-report', textPrefix: 'planItems' });
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -85,12 +86,7 @@ export function SupportReportForm({
       </div>
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[48rem] flex-col gap-8">
         <FormErrorSummary error={create.error} unplaced={unplaced} invalid={invalid} />
-        <FormDoneOnField
-          control={control}
-          name="supportedOn"
-          id="support-report-supported-on"
-          label={t('planItems.supportedOn')}
-        />
+        <FormDoneOnField {...dateField('supportedOn')} />
         <TextareaField
           {...field('content', { id: 'support-report-content', text: 'content2', support: 'contentSupport' })}
           required
