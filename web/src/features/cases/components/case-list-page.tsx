@@ -27,6 +27,7 @@ import '../../../lib/i18n/casework.bundle.ts';
 import '../../../lib/i18n/codes.bundle.ts';
 import '../../../lib/i18n/stats.bundle.ts';
 import { DateCell } from '../../../components/ui/date-cell.tsx';
+import { MessageOptions } from '../../../components/ui/message-options.tsx';
 import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** One of the 絞り込み selects under the search box: 「指定なし」 first, which clears the filter. */
@@ -120,11 +121,7 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                 onChange={(event) => setStage(event.currentTarget.value as CaseStage | '')}
               >
                 <option value="">{t('cases.allStages')}</option>
-                <Options
-                  items={caseStages}
-                  value={(code) => code}
-                  label={(code) => t(`codes.caseStage.${code}`)}
-                />
+                <MessageOptions codes={caseStages} textPrefix="codes.caseStage" />
               </SelectField>
             </div>
             <fieldset className="flex w-full flex-wrap items-end gap-x-8 gap-y-4">

@@ -5,11 +5,12 @@ import { communityActivityKinds } from '../../../../../src/domain/resources/comm
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
+import { MessageOptions } from '../../../components/ui/message-options.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
-import { NamedOptions, Options, SelectField } from '../../../components/ui/select-field.tsx';
+import { NamedOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useGoWithFlash } from '../../../lib/go-with-flash.ts';
@@ -101,11 +102,7 @@ function CommunityForm({ activity }: { activity?: CommunityActivity }) {
       <ProblemAlert error={save.error} />
       <TextField id="community-name" label={t('resources.community.name')} required {...field('name')} />
       <SelectField id="community-kind" label={t('resources.community.kind')} required {...field('kind')}>
-        <Options
-          items={communityActivityKinds}
-          value={(k) => k}
-          label={(k) => t(`resources.community.kinds.${k}`)}
-        />
+        <MessageOptions codes={communityActivityKinds} textPrefix="resources.community.kinds" />
       </SelectField>
       <SelectField
         id="community-resource"

@@ -6,6 +6,7 @@ import { consultationChannels, consultationTopics } from '../../../../../src/dom
 import { formatWareki, parseWareki } from '../../../../../src/domain/wareki.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { MessageOptions } from '../../../components/ui/message-options.tsx';
 import { FilterSelectField, NamedOptions, Options } from '../../../components/ui/select-field.tsx';
 import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
@@ -165,11 +166,7 @@ export function ConsultationFilterForm({ filter, counters, onFilterChange }: Con
             value={choices.outcome}
             onValueChange={(value) => choose('outcome', value)}
           >
-            <Options
-              items={consultationOutcomes}
-              value={(outcome) => outcome}
-              label={(outcome) => t(`consultations.outcome.${outcome}`)}
-            />
+            <MessageOptions codes={consultationOutcomes} textPrefix="consultations.outcome" />
           </FilterSelectField>
           <FilterSelectField
             id="consultations-status"
@@ -178,11 +175,7 @@ export function ConsultationFilterForm({ filter, counters, onFilterChange }: Con
             value={choices.status}
             onValueChange={(value) => choose('status', value)}
           >
-            <Options
-              items={consultationStatuses}
-              value={(status) => status}
-              label={(status) => t(`consultations.status.${status}`)}
-            />
+            <MessageOptions codes={consultationStatuses} textPrefix="consultations.status" />
           </FilterSelectField>
         </div>
         <div className="flex flex-wrap gap-4">

@@ -10,6 +10,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
+import { MessageOptions } from '../../../components/ui/message-options.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -191,11 +192,7 @@ function AnswerDialog({
           error={fieldError('followUpStatus')}
           onChange={(event) => setStatus(event.currentTarget.value as (typeof opinionFollowUps)[number])}
         >
-          <Options
-            items={opinionFollowUps}
-            value={(s) => s}
-            label={(s) => t(`recidivism.opinions.followUpStatus.${s}`)}
-          />
+          <MessageOptions codes={opinionFollowUps} textPrefix="recidivism.opinions.followUpStatus" />
         </SelectField>
       </div>
     </FormDialog>

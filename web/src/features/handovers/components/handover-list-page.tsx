@@ -17,7 +17,7 @@ import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { RowActionButton } from '../../../components/ui/row-action-button.tsx';
-import { Options, SelectField } from '../../../components/ui/select-field.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { useGoWithFlash } from '../../../lib/go-with-flash.ts';
@@ -27,6 +27,7 @@ import { type HandoverStatus, useHandovers } from '../api/list-handovers.ts';
 import { useReturnHandover } from '../api/return-handover.ts';
 import '../../../lib/i18n/casework.bundle.ts';
 import { DateCell } from '../../../components/ui/date-cell.tsx';
+import { MessageOptions } from '../../../components/ui/message-options.tsx';
 
 const statusTones: Record<HandoverStatus, BadgeTone> = {
   pending: 'warning',
@@ -160,11 +161,7 @@ export function HandoverListPage({ status, onStatusChange }: HandoverListPagePro
             }}
           >
             <option value="">{t('handovers.allStatuses')}</option>
-            <Options
-              items={handoverStatuses}
-              value={(option) => option}
-              label={(option) => t(`handovers.status.${option}`)}
-            />
+            <MessageOptions codes={handoverStatuses} textPrefix="handovers.status" />
           </SelectField>
         </div>
 

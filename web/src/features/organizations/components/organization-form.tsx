@@ -12,7 +12,8 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
-import { Options, SelectField } from '../../../components/ui/select-field.tsx';
+import { MessageOptions } from '../../../components/ui/message-options.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { useFieldWiring } from '../../../lib/form-fields.ts';
@@ -98,11 +99,7 @@ export function OrganizationForm({
       <TextField {...field('nameKana', { support: 'nameKanaSupport' })} />
       <SelectField {...field('kind')} required>
         <option value="">{t('organizations.kindPlaceholder')}</option>
-        <Options
-          items={organizationKinds}
-          value={(kind) => kind}
-          label={(kind) => t(`organizationKind.${kind}`)}
-        />
+        <MessageOptions codes={organizationKinds} textPrefix="organizationKind" />
       </SelectField>
 
       <CheckboxGroup

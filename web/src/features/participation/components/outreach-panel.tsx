@@ -18,7 +18,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FormDateField, FormDoneOnField } from '../../../components/ui/form-date-field.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { Options, SelectField } from '../../../components/ui/select-field.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
 import { Td } from '../../../components/ui/table.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
@@ -27,6 +27,7 @@ import { type OutreachTarget, useCreateOutreachContact, useOutreachContacts } fr
 import '../../../lib/i18n/participation.bundle.ts';
 import type { ActionDialogProps } from '../../../components/action-dialog-props.ts';
 import { DateCell } from '../../../components/ui/date-cell.tsx';
+import { MessageOptions } from '../../../components/ui/message-options.tsx';
 import { textsUnder } from '../../../lib/section-texts.ts';
 
 type Values = z.input<typeof outreachContactInputSchema>;
@@ -199,11 +200,7 @@ function OutreachDialog({
           {...register('method')}
         >
           <option value="">{t('participation.outreach.choose')}</option>
-          <Options
-            items={outreachMethods}
-            value={(code) => code}
-            label={(code) => t(`participation.outreach.methods.${code}`)}
-          />
+          <MessageOptions codes={outreachMethods} textPrefix="participation.outreach.methods" />
         </SelectField>
         <SelectField
           id="outreach-result"
@@ -213,11 +210,7 @@ function OutreachDialog({
           {...register('result')}
         >
           <option value="">{t('participation.outreach.choose')}</option>
-          <Options
-            items={outreachResults}
-            value={(code) => code}
-            label={(code) => t(`participation.outreach.results.${code}`)}
-          />
+          <MessageOptions codes={outreachResults} textPrefix="participation.outreach.results" />
         </SelectField>
       </div>
       <SelectField
@@ -227,11 +220,7 @@ function OutreachDialog({
         error={errors.relationship?.message}
         {...register('relationship')}
       >
-        <Options
-          items={outreachRelationships}
-          value={(code) => code}
-          label={(code) => t(`participation.outreach.relationships.${code}`)}
-        />
+        <MessageOptions codes={outreachRelationships} textPrefix="participation.outreach.relationships" />
       </SelectField>
       <TextareaField
         id="outreach-note"

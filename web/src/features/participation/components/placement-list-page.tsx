@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { type PlacementStage, placementStages } from '../../../../../src/domain/resources/placement.ts';
 import { QueryDataTable } from '../../../components/query-data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
+import { MessageOptions } from '../../../components/ui/message-options.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
-import { FilterSelectField, NamedOptions, Options } from '../../../components/ui/select-field.tsx';
+import { FilterSelectField, NamedOptions } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { useResources } from '../../resources/api/list-resources.ts';
 import { type PlacementFilter, usePlacements } from '../api/placements.ts';
@@ -30,11 +31,7 @@ export function PlacementListPage() {
             value={filter.stage}
             onValueChange={(stage) => setFilter({ ...filter, stage: stage as PlacementStage | undefined })}
           >
-            <Options
-              items={placementStages}
-              value={(stage) => stage}
-              label={(stage) => t(`participation.stages.${stage}`)}
-            />
+            <MessageOptions codes={placementStages} textPrefix="participation.stages" />
           </FilterSelectField>
           <FilterSelectField
             id="placement-filter-resource"

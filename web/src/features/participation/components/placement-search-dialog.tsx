@@ -20,6 +20,7 @@ import { schoolDistrictOf } from '../school-district.ts';
 import '../../../lib/i18n/resources.bundle.ts';
 import '../../../lib/i18n/participation.bundle.ts';
 import type { ActionDialogProps } from '../../../components/action-dialog-props.ts';
+import { MessageOptions } from '../../../components/ui/message-options.tsx';
 import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** The placement kind a resource suggests by its tags (the coordinator may change it). */
@@ -111,11 +112,7 @@ export function PlacementSearchDialog({
               value={kind}
               onChange={(event) => setKind(event.currentTarget.value as PlacementKind)}
             >
-              <Options
-                items={placementKinds}
-                value={(code) => code}
-                label={(code) => t(`participation.kinds.${code}`)}
-              />
+              <MessageOptions codes={placementKinds} textPrefix="participation.kinds" />
             </SelectField>
             <TextareaField
               id="placement-note"

@@ -21,7 +21,7 @@ import { DateText } from '../../../components/ui/date-text.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { Options, SelectField } from '../../../components/ui/select-field.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
 import { Td } from '../../../components/ui/table.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useCan } from '../../../lib/me-context.tsx';
@@ -31,6 +31,7 @@ import { PlacementSearchDialog } from './placement-search-dialog.tsx';
 import '../../../lib/i18n/participation.bundle.ts';
 import type { ActionDialogProps } from '../../../components/action-dialog-props.ts';
 import { DateCell } from '../../../components/ui/date-cell.tsx';
+import { MessageOptions } from '../../../components/ui/message-options.tsx';
 import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 段階 as a badge: ended muted, active success. */
@@ -306,7 +307,7 @@ function RecordDialog({
         onChange={(event) => setKind(event.currentTarget.value as PlacementEventKind | '')}
       >
         <option value="">{t('participation.placements.choose')}</option>
-        <Options items={events} value={(code) => code} label={(code) => t(`participation.events.${code}`)} />
+        <MessageOptions codes={events} textPrefix="participation.events" />
       </SelectField>
       <CalendarDateField
         id="placement-event-on"
@@ -325,11 +326,7 @@ function RecordDialog({
           onChange={(event) => setParty(event.currentTarget.value)}
         >
           <option value="">{t('participation.placements.choose')}</option>
-          <Options
-            items={followUpParties}
-            value={(code) => code}
-            label={(code) => t(`participation.parties.${code}`)}
-          />
+          <MessageOptions codes={followUpParties} textPrefix="participation.parties" />
         </SelectField>
       ) : null}
       {kind === 'end' ? (
@@ -341,11 +338,7 @@ function RecordDialog({
           onChange={(event) => setEndReason(event.currentTarget.value)}
         >
           <option value="">{t('participation.placements.choose')}</option>
-          <Options
-            items={placementEndReasons}
-            value={(code) => code}
-            label={(code) => t(`participation.endReasons.${code}`)}
-          />
+          <MessageOptions codes={placementEndReasons} textPrefix="participation.endReasons" />
         </SelectField>
       ) : null}
       <TextareaField
