@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import {
+  type Control,
   type FieldError,
+  type FieldErrors,
   type FieldPath,
   type FieldValues,
   get,
   type UseFormProps,
+  type UseFormRegister,
   type UseFormSetError,
   type UseFormSetFocus,
   useForm,
@@ -81,6 +84,22 @@ export function useServerFieldErrors<T extends FieldValues>(
   return unplaced;
 }
 
+/** `registerField(name)` of a react-hook-form form: the field's registration with the error to show beside it. */
+export function fieldRegistrar<Values extends FieldValues>(
+  register: UseFormRegister<Values>,
+  errors: FieldErrors<Values>,
+) {
+  return (name: FieldPath<Values>) => ({
+    ...register(name),
+    error: (get(errors, name) as FieldError | undefined)?.message,
+  });
+}
+
+/** `bindField(name)` of a react-hook-form form: its control with the field's name, for a `Controller`. */
+export function fieldBinder<Values extends FieldValues, Output>(control: Control<Values, unknown, Output>) {
+  return (name: FieldPath<Values>) => ({ control, name });
+}
+
 /**
  * A react-hook-form form whose server refusals land on its own fields: `useForm(options)`, with the
  * field errors of `serverError` placed on `serverFields` (as `useServerFieldErrors` does; a function
@@ -118,10 +137,7 @@ export function useServerCheckedForm<Values extends FieldValues, Output = Values
     setFocus(conflictField);
   }, [serverError, conflictProblem, conflictField, setError, setFocus, t]);
   const { errors } = form.formState;
-  const registerField = (name: FieldPath<Values>) => ({
-    ...form.register(name),
-    error: (get(errors, name) as FieldError | undefined)?.message,
-  });
-  const bindField = (name: FieldPath<Values>) => ({ control: form.control, name });
+  const registerField = fieldRegistrar(form.register, errors);
+  const bindField = fieldBinder(form.control);
   return { ...form, errors, unplaced, invalid: Object.keys(errors).length > 0, registerField, bindField };
 }

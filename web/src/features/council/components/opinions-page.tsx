@@ -18,7 +18,8 @@ import { Section } from '../../../components/ui/section.tsx';
 import { NamedOptions, Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { applyServerFieldErrors, fieldRegistrar } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { useCan, useMe } from '../../../lib/me-context.tsx';
 import { problemFieldMessage } from '../../../lib/problem-fields.ts';
@@ -54,6 +55,10 @@ function OpinionForm({ onCreated }: { onCreated: () => void }) {
     resolver: zodResolver(opinionInputSchema),
     defaultValues: { content: '' },
   });
+  const field = useFieldWiring(fieldRegistrar(register, errors), {
+    idPrefix: 'opinion',
+    textPrefix: 'recidivism.opinions',
+  });
   const [unplaced, setUnplaced] = useState<string[]>([]);
   useEffect(() => {
     if (!create.error) return setUnplaced([]);
@@ -84,14 +89,7 @@ function OpinionForm({ onCreated }: { onCreated: () => void }) {
       <p>{t('recidivism.opinions.formLead', { organization: me.organization.name })}</p>
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-6">
         {create.error ? <ErrorSummary title={problemMessage(create.error, t)} messages={unplaced} /> : null}
-        <TextareaField
-          id="opinion-content"
-          label={t('recidivism.opinions.content')}
-          required
-          rows={4}
-          error={errors.content?.message}
-          {...register('content')}
-        />
+        <TextareaField {...field('content')} required rows={4} />
         <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
           <SelectField
             id="opinion-challenge"

@@ -21,7 +21,8 @@ import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { Td } from '../../../components/ui/table.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { applyServerFieldErrors, fieldBinder, fieldRegistrar } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { type OutreachTarget, useCreateOutreachContact, useOutreachContacts } from '../api/outreach.ts';
 import '../../../lib/i18n/participation.bundle.ts';
@@ -155,6 +156,14 @@ function OutreachDialog({
       nextAttemptOn: '',
     } as Values,
   });
+  const field = useFieldWiring(fieldRegistrar(register, errors), {
+    idPrefix: 'outreach',
+    textPrefix: 'participation.outreach',
+  });
+  const dateField = useFieldWiring(fieldBinder(control), {
+    idPrefix: 'outreach',
+    textPrefix: 'participation.outreach',
+  });
   const submit = handleSubmit((input) => {
     if (create.isPending) return;
     create.mutateAsync(input).then(
@@ -185,56 +194,22 @@ function OutreachDialog({
       onSubmit={(event) => void submit(event)}
       onCancel={onCancel}
     >
-      <FormDoneOnField
-        control={control}
-        name="attemptedOn"
-        id="outreach-attempted-on"
-        label={t('participation.outreach.attemptedOn')}
-      />
+      <FormDoneOnField {...dateField('attemptedOn')} />
       <div className="grid grid-cols-1 gap-5 md:grid-cols-2">
-        <SelectField
-          id="outreach-method"
-          label={t('participation.outreach.method')}
-          required
-          error={errors.method?.message}
-          {...register('method')}
-        >
+        <SelectField {...field('method')} required>
           <option value="">{t('participation.outreach.choose')}</option>
           <MessageOptions codes={outreachMethods} textPrefix="participation.outreach.methods" />
         </SelectField>
-        <SelectField
-          id="outreach-result"
-          label={t('participation.outreach.result')}
-          required
-          error={errors.result?.message}
-          {...register('result')}
-        >
+        <SelectField {...field('result')} required>
           <option value="">{t('participation.outreach.choose')}</option>
           <MessageOptions codes={outreachResults} textPrefix="participation.outreach.results" />
         </SelectField>
       </div>
-      <SelectField
-        id="outreach-relationship"
-        label={t('participation.outreach.relationship')}
-        required
-        error={errors.relationship?.message}
-        {...register('relationship')}
-      >
+      <SelectField {...field('relationship')} required>
         <MessageOptions codes={outreachRelationships} textPrefix="participation.outreach.relationships" />
       </SelectField>
-      <TextareaField
-        id="outreach-note"
-        label={t('participation.outreach.note')}
-        rows={3}
-        error={errors.note?.message}
-        {...register('note')}
-      />
-      <FormDateField
-        control={control}
-        name="nextAttemptOn"
-        id="outreach-next-attempt-on"
-        label={t('participation.outreach.nextAttemptOn')}
-      />
+      <TextareaField {...field('note')} rows={3} />
+      <FormDateField {...dateField('nextAttemptOn')} />
     </MutationFormDialog>
   );
 }
