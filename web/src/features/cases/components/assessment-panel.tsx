@@ -19,6 +19,7 @@ import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
+import { MessageCheckboxes } from '../../../components/ui/message-checkboxes.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { CodeOptions, NamedOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
@@ -249,15 +250,12 @@ function AssessmentForm({
           error={errors.householdFlags?.message}
         >
           <div className="flex flex-wrap gap-x-6">
-            {householdFlags.map((flag) => (
-              <Checkbox
-                key={flag.code}
-                id={`assessment-flag-${flag.code}`}
-                value={flag.code}
-                label={t(`codes.householdFlag.${flag.code}`)}
-                {...register('householdFlags')}
-              />
-            ))}
+            <MessageCheckboxes
+              codes={householdFlags.map((flag) => flag.code)}
+              textPrefix="codes.householdFlag"
+              idPrefix="assessment-flag"
+              registration={register('householdFlags')}
+            />
           </div>
         </CheckboxGroup>
 

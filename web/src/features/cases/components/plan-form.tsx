@@ -6,11 +6,11 @@ import { type Plan, type PlanInput, planInputSchema, planLinks } from '../../../
 import type { ResourceSummary } from '../../../../../src/contract/resources.ts';
 import { RowFieldset } from '../../../components/row-fieldset.tsx';
 import { Button } from '../../../components/ui/button.tsx';
-import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { FormDateField } from '../../../components/ui/form-date-field.tsx';
+import { MessageCheckboxes } from '../../../components/ui/message-checkboxes.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { NamedOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
@@ -246,15 +246,12 @@ export function PlanForm({
                 </SelectField>
                 <CheckboxGroup legend={t('plans.linksLegend')} error={itemErrors?.links?.message}>
                   <div className="flex flex-wrap gap-x-6">
-                    {planLinks.map((link) => (
-                      <Checkbox
-                        key={link}
-                        id={`plan-item-${index}-link-${link}`}
-                        value={link}
-                        label={t(`plans.link.${link}`)}
-                        {...register(`items.${index}.links`)}
-                      />
-                    ))}
+                    <MessageCheckboxes
+                      codes={planLinks}
+                      textPrefix="plans.link"
+                      idPrefix={`plan-item-${index}-link`}
+                      registration={register(`items.${index}.links`)}
+                    />
                   </div>
                 </CheckboxGroup>
                 {items.fields.length > 1 ? (
