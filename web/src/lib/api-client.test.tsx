@@ -1,7 +1,14 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { ApiError, apiRequest, getListItems, setCsrfToken, setUnauthorizedHandler } from './api-client.ts';
+import {
+  ApiError,
+  apiRequest,
+  getJson,
+  getListItems,
+  setCsrfToken,
+  setUnauthorizedHandler,
+} from './api-client.ts';
 
 type Call = { url: string; init: RequestInit };
 
@@ -146,5 +153,16 @@ describe('getListItems', () => {
     expect(items).toEqual([{ id: 'a' }]);
     expect(calls[0]?.init.method).toBe('GET');
     expect(calls[0]?.init.signal).toBe(signal);
+  });
+});
+
+describe('getJson', () => {
+  it('reads with GET, without a CSRF token, and parses the answer with the schema', async () => {
+    answers.push(json(200, { id: 'x', extra: true }));
+    const result = await getJson('/api/things/x', z.object({ id: z.string() }));
+    expect(result).toEqual({ id: 'x' });
+    expect(calls[0]?.init.method).toBe('GET');
+    expect(headerOf(calls[0], 'x-csrf-token')).toBeUndefined();
+    expect(calls[0]?.init.signal).toBeUndefined();
   });
 });

@@ -147,12 +147,17 @@ export async function apiRequest<T = undefined>(
   return options.schema.parse(await response.json());
 }
 
+/** `GET path`: the answer, checked by `schema`; `signal` cancels the request (a query's signal). */
+export function getJson<T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+  return apiRequest('GET', path, { schema, ...(signal ? { signal } : {}) });
+}
+
 /** `GET path` of a list (`{ items }`, checked by `schema`): its items. */
 export async function getListItems<Schema extends z.ZodType<{ items: unknown[] }>>(
   path: string,
   schema: Schema,
   signal?: AbortSignal,
 ): Promise<z.output<Schema>['items']> {
-  const list = await apiRequest('GET', path, { schema, ...(signal ? { signal } : {}) });
+  const list = await getJson(path, schema, signal);
   return list.items;
 }

@@ -1,15 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { type TenantSettings, tenantSettingsSchema } from '../../../../../src/contract/accounts.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getJson } from '../../../lib/api-client.ts';
 
 export const tenantSettingsQueryKey = ['tenantSettings'] as const;
 
 /** `GET /api/tenant-settings` */
 export function getTenantSettings(signal?: AbortSignal): Promise<TenantSettings> {
-  return apiRequest('GET', '/api/tenant-settings', {
-    schema: tenantSettingsSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return getJson('/api/tenant-settings', tenantSettingsSchema, signal);
 }
 
 export function useTenantSettings() {

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { type AuditEventList, auditEventListSchema } from '../../../../../src/contract/auditEvents.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getJson } from '../../../lib/api-client.ts';
 
 export const auditQueryKey = ['audit'] as const;
 
@@ -35,10 +35,7 @@ export function listAuditEvents(
   const query = auditFilterQuery(filter);
   query.set('limit', '50');
   if (cursor) query.set('cursor', cursor);
-  return apiRequest('GET', `/api/audit-events?${query}`, {
-    schema: auditEventListSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return getJson(`/api/audit-events?${query}`, auditEventListSchema, signal);
 }
 
 /** Pages of the trail for the filter; "さらに表示" fetches the next. */

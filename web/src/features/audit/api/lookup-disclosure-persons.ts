@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { disclosureLookupSchema } from '../../../../../src/contract/auditEvents.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getJson } from '../../../lib/api-client.ts';
 import { auditQueryKey } from './list-audit-events.ts';
 
 export type DisclosureLookup = { kana?: string; name?: string; birthDate?: string };
@@ -9,10 +9,7 @@ export type DisclosureLookup = { kana?: string; name?: string; birthDate?: strin
 export function lookupDisclosurePersons(lookup: DisclosureLookup, signal?: AbortSignal) {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(lookup)) if (value) query.set(key, value);
-  return apiRequest('GET', `/api/disclosure/persons?${query}`, {
-    schema: disclosureLookupSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return getJson(`/api/disclosure/persons?${query}`, disclosureLookupSchema, signal);
 }
 
 export function useDisclosureLookup(lookup: DisclosureLookup | null) {

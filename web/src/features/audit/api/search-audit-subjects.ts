@@ -1,14 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type AuditSubjectList, auditSubjectListSchema } from '../../../../../src/contract/auditEvents.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getJson } from '../../../lib/api-client.ts';
 import { auditQueryKey } from './list-audit-events.ts';
 
 /** `GET /api/audit-events/subjects?q=` → persons and cases the trail names (auditEvents.subjects). */
 export function searchAuditSubjects(q: string, signal?: AbortSignal): Promise<AuditSubjectList> {
-  return apiRequest('GET', `/api/audit-events/subjects?${new URLSearchParams({ q })}`, {
-    schema: auditSubjectListSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return getJson(`/api/audit-events/subjects?${new URLSearchParams({ q })}`, auditSubjectListSchema, signal);
 }
 
 /** The pickers' choices for what was typed; nothing is asked for an empty box. */

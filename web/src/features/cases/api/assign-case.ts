@@ -6,16 +6,13 @@ import {
   type CaseDetail,
   caseDetailSchema,
 } from '../../../../../src/contract/cases.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getJson } from '../../../lib/api-client.ts';
 import { caseChangeRequest, useCaseMutation } from './case-mutation.ts';
 import { casesQueryKey } from './get-case.ts';
 
 /** `GET /api/cases/:id/assignable-users` (cases.assignableUsers): who may carry the case. */
 export function listAssignableUsers(caseId: string, signal?: AbortSignal): Promise<AssignableUsers> {
-  return apiRequest('GET', `/api/cases/${encodeURIComponent(caseId)}/assignable-users`, {
-    schema: assignableUsersSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return getJson(`/api/cases/${encodeURIComponent(caseId)}/assignable-users`, assignableUsersSchema, signal);
 }
 
 export function useAssignableUsers(caseId: string, enabled: boolean) {

@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { type PlanComparison, planComparisonSchema } from '../../../../../src/contract/plans.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getJson } from '../../../lib/api-client.ts';
 import { casesQueryKey } from './get-case.ts';
 
 /** `GET /api/plans/:id/compare?with=` (plans.compare): two versions, always older → newer. */
 export function comparePlans(planId: string, withId: string, signal?: AbortSignal): Promise<PlanComparison> {
-  return apiRequest(
-    'GET',
+  return getJson(
     `/api/plans/${encodeURIComponent(planId)}/compare?with=${encodeURIComponent(withId)}`,
-    { schema: planComparisonSchema, ...(signal ? { signal } : {}) },
+    planComparisonSchema,
+    signal,
   );
 }
 

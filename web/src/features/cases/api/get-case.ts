@@ -7,7 +7,7 @@ import {
 } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { type CaseDetail, caseDetailSchema } from '../../../../../src/contract/cases.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiRequest, getJson } from '../../../lib/api-client.ts';
 
 export const casesQueryKey = ['cases'] as const;
 
@@ -15,10 +15,7 @@ export const caseQueryKey = (caseId: string) => [...casesQueryKey, 'detail', cas
 
 /** `GET /api/cases/:id` (cases.get) → the case with household, origin, assessment, consents, meetings. */
 export function getCase(caseId: string, signal?: AbortSignal): Promise<CaseDetail> {
-  return apiRequest('GET', `/api/cases/${encodeURIComponent(caseId)}`, {
-    schema: caseDetailSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return getJson(`/api/cases/${encodeURIComponent(caseId)}`, caseDetailSchema, signal);
 }
 
 export function caseQueryOptions(caseId: string) {

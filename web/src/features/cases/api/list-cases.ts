@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { caseListSchema } from '../../../../../src/contract/cases.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getJson } from '../../../lib/api-client.ts';
 import { type CaseListFilter, caseFilterKeys } from '../case-filter.ts';
 import { casesQueryKey } from './get-case.ts';
 
@@ -21,10 +21,7 @@ export function listCases(filter: CaseListFilter, cursor: string | undefined, si
   const query = caseFilterParams(filter);
   query.set('limit', String(pageSize));
   if (cursor) query.set('cursor', cursor);
-  return apiRequest('GET', `/api/cases?${query.toString()}`, {
-    schema: caseListSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return getJson(`/api/cases?${query.toString()}`, caseListSchema, signal);
 }
 
 export function caseListQueryOptions(filter: CaseListFilter) {

@@ -4,7 +4,7 @@ import {
   consultationListSchema,
   type consultationStatuses,
 } from '../../../../../src/contract/consultations.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getJson } from '../../../lib/api-client.ts';
 import { type ConsultationListFilter, consultationFilterParams } from '../consultation-filter.ts';
 
 export type ConsultationList = z.infer<typeof consultationListSchema>;
@@ -26,10 +26,7 @@ export function listConsultations(
   const query = consultationFilterParams(filter);
   query.set('limit', '20');
   if (cursor) query.set('cursor', cursor);
-  return apiRequest('GET', `/api/consultations?${query}`, {
-    schema: consultationListSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return getJson(`/api/consultations?${query}`, consultationListSchema, signal);
 }
 
 /** Keyset pages: "さらに表示" asks for the page after the last one. */

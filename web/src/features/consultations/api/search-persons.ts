@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { personSearchListSchema } from '../../../../../src/contract/persons.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getJson } from '../../../lib/api-client.ts';
 
 export type PersonCandidate = z.infer<typeof personSearchListSchema>['items'][number];
 
@@ -11,10 +11,7 @@ export type PersonCandidate = z.infer<typeof personSearchListSchema>['items'][nu
  */
 export async function searchPersonCandidates(kana: string, signal?: AbortSignal): Promise<PersonCandidate[]> {
   const query = new URLSearchParams({ kana, limit: '10' });
-  const list = await apiRequest('GET', `/api/persons?${query}`, {
-    schema: personSearchListSchema,
-    ...(signal ? { signal } : {}),
-  });
+  const list = await getJson(`/api/persons?${query}`, personSearchListSchema, signal);
   return list.items;
 }
 

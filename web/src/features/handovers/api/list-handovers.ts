@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { handoverListSchema, type handoverStatuses } from '../../../../../src/contract/handovers.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getJson } from '../../../lib/api-client.ts';
 
 export type HandoverList = z.infer<typeof handoverListSchema>;
 export type HandoverStatus = (typeof handoverStatuses)[number];
@@ -19,10 +19,7 @@ export function listHandovers(
   const query = new URLSearchParams({ limit: '20' });
   if (filter.status) query.set('status', filter.status);
   if (filter.cursor) query.set('cursor', filter.cursor);
-  return apiRequest('GET', `/api/handovers?${query}`, {
-    schema: handoverListSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return getJson(`/api/handovers?${query}`, handoverListSchema, signal);
 }
 
 export function useHandovers(status: HandoverStatus | undefined) {

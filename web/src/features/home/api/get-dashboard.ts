@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { type Dashboard, dashboardSchema } from '../../../../../src/contract/dashboard.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getJson } from '../../../lib/api-client.ts';
 
 export type { Dashboard };
 
@@ -9,10 +9,7 @@ export const dashboardQueryKey = ['dashboard'] as const;
 /** `GET /api/dashboard?noContactDays=` (dashboard.get): the figures of my roles' homes. */
 export function getDashboard(noContactDays: number | undefined, signal?: AbortSignal): Promise<Dashboard> {
   const query = noContactDays ? `?noContactDays=${noContactDays}` : '';
-  return apiRequest('GET', `/api/dashboard${query}`, {
-    schema: dashboardSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return getJson(`/api/dashboard${query}`, dashboardSchema, signal);
 }
 
 export function dashboardQueryOptions(noContactDays?: number) {

@@ -1,16 +1,17 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { meetingCalendarSchema } from '../../../../../src/contract/dashboard.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getJson } from '../../../lib/api-client.ts';
 
 export type MeetingCalendar = z.infer<typeof meetingCalendarSchema>;
 
 /** `GET /api/meetings/calendar?from=&to=` (meetings.calendar): the meetings I may see in a period. */
 export function getMeetingCalendar(from: string, to: string, signal?: AbortSignal): Promise<MeetingCalendar> {
-  return apiRequest('GET', `/api/meetings/calendar?${new URLSearchParams({ from, to })}`, {
-    schema: meetingCalendarSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return getJson(
+    `/api/meetings/calendar?${new URLSearchParams({ from, to })}`,
+    meetingCalendarSchema,
+    signal,
+  );
 }
 
 export function meetingCalendarQueryOptions(from: string, to: string) {

@@ -1,6 +1,6 @@
 import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type Meeting, meetingSchema } from '../../../../../src/contract/meetings.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getJson } from '../../../lib/api-client.ts';
 
 export const meetingQueryKey = (meetingId: string) => ['meetings', meetingId] as const;
 
@@ -9,10 +9,7 @@ export const meetingQueryKey = (meetingId: string) => ['meetings', meetingId] as
  * confidentiality, agenda, minutes and decisions come back null (`requiresAcknowledgement`).
  */
 export function getMeeting(meetingId: string, signal?: AbortSignal): Promise<Meeting> {
-  return apiRequest('GET', `/api/meetings/${encodeURIComponent(meetingId)}`, {
-    schema: meetingSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return getJson(`/api/meetings/${encodeURIComponent(meetingId)}`, meetingSchema, signal);
 }
 
 export function meetingQueryOptions(meetingId: string) {

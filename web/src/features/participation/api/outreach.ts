@@ -5,7 +5,7 @@ import {
   outreachContactListSchema,
   outreachContactSchema,
 } from '../../../../../src/contract/outreach.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiRequest, getJson } from '../../../lib/api-client.ts';
 import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 
 export const outreachQueryKey = ['outreachContacts'] as const;
@@ -18,10 +18,7 @@ export function listOutreachContacts(target: OutreachTarget, signal?: AbortSigna
   const query = new URLSearchParams(
     'caseId' in target ? { caseId: target.caseId } : { consultationId: target.consultationId },
   );
-  return apiRequest('GET', `/api/outreach-contacts?${query.toString()}`, {
-    schema: outreachContactListSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return getJson(`/api/outreach-contacts?${query.toString()}`, outreachContactListSchema, signal);
 }
 
 export function useOutreachContacts(target: OutreachTarget) {

@@ -8,7 +8,7 @@ import {
   type placementUpdateSchema,
 } from '../../../../../src/contract/placements.ts';
 import type { PlacementStage } from '../../../../../src/domain/resources/placement.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiRequest, getJson } from '../../../lib/api-client.ts';
 import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 
 export const placementsQueryKey = ['placements'] as const;
@@ -26,10 +26,7 @@ export function listPlacements(filter: PlacementFilter, signal?: AbortSignal) {
   if (filter.stage) query.set('stage', filter.stage);
   if (filter.resourceId) query.set('resourceId', filter.resourceId);
   const text = query.toString();
-  return apiRequest('GET', `/api/placements${text ? `?${text}` : ''}`, {
-    schema: placementListSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return getJson(`/api/placements${text ? `?${text}` : ''}`, placementListSchema, signal);
 }
 
 export function usePlacements(filter: PlacementFilter) {

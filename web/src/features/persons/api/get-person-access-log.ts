@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type AccessLog, accessLogSchema } from '../../../../../src/contract/auditEvents.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getJson } from '../../../lib/api-client.ts';
 import { personsQueryKey } from './search-persons.ts';
 
 /** `GET /api/persons/:id/access-log?limit=&cursor=` → who has seen this person (persons.accessLog). */
@@ -11,10 +11,7 @@ export function getPersonAccessLog(
 ): Promise<AccessLog> {
   const query = new URLSearchParams({ limit: '20' });
   if (cursor) query.set('cursor', cursor);
-  return apiRequest('GET', `/api/persons/${encodeURIComponent(personId)}/access-log?${query}`, {
-    schema: accessLogSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return getJson(`/api/persons/${encodeURIComponent(personId)}/access-log?${query}`, accessLogSchema, signal);
 }
 
 export function usePersonAccessLog(personId: string) {

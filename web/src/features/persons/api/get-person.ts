@@ -1,14 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { type Person, personSchema } from '../../../../../src/contract/persons.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getJson } from '../../../lib/api-client.ts';
 import { personsQueryKey } from './search-persons.ts';
 
 /** `GET /api/persons/:id` → one person I may see, with households and linked records. */
 export function getPerson(id: string, signal?: AbortSignal): Promise<Person> {
-  return apiRequest('GET', `/api/persons/${encodeURIComponent(id)}`, {
-    schema: personSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return getJson(`/api/persons/${encodeURIComponent(id)}`, personSchema, signal);
 }
 
 export function personQueryOptions(id: string) {

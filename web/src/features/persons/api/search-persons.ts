@@ -1,7 +1,7 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { personSearchListSchema } from '../../../../../src/contract/persons.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getJson } from '../../../lib/api-client.ts';
 
 export type PersonSearchList = z.infer<typeof personSearchListSchema>;
 export type PersonSearchResult = PersonSearchList['items'][number];
@@ -18,10 +18,7 @@ export function searchPersons(
   const query = new URLSearchParams({ q: search.q, limit: String(search.limit ?? 20) });
   if (search.birthDate) query.set('birthDate', search.birthDate);
   if (search.cursor) query.set('cursor', search.cursor);
-  return apiRequest('GET', `/api/persons?${query}`, {
-    schema: personSearchListSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return getJson(`/api/persons?${query}`, personSearchListSchema, signal);
 }
 
 /** Search pages, "さらに表示" fetching the next one; disabled until there is something to search for. */

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { myPlanItemListSchema } from '../../../../../src/contract/plans.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getJson } from '../../../lib/api-client.ts';
 
 export const planItemsQueryKey = ['planItems'] as const;
 
@@ -10,10 +10,7 @@ const pageSize = 50;
 export function listMyPlanItems(cursor: string | undefined, signal?: AbortSignal) {
   const query = new URLSearchParams({ limit: String(pageSize) });
   if (cursor) query.set('cursor', cursor);
-  return apiRequest('GET', `/api/plan-items?${query.toString()}`, {
-    schema: myPlanItemListSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return getJson(`/api/plan-items?${query.toString()}`, myPlanItemListSchema, signal);
 }
 
 export function useMyPlanItems() {

@@ -1,13 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { publicProgrammeListSchema } from '../../../../../src/contract/recidivismPlan.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getJson } from '../../../lib/api-client.ts';
 
 /** `GET /api/public/programmes` (publicProgrammes.list): no sign-in; 404 when switched off. */
 export function listPublicProgrammes(signal?: AbortSignal) {
-  return apiRequest('GET', '/api/public/programmes', {
-    schema: publicProgrammeListSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return getJson('/api/public/programmes', publicProgrammeListSchema, signal);
 }
 
 export function usePublicProgrammes() {

@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { referralListSchema } from '../../../../../src/contract/referrals.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getJson } from '../../../lib/api-client.ts';
 
 export type ReferralList = z.infer<typeof referralListSchema>;
 export type ReferralInboxStatus = 'pending' | 'accepted';
@@ -15,10 +15,7 @@ export function listReferrals(
 ): Promise<ReferralList> {
   const query = new URLSearchParams({ status: filter.status, limit: '20' });
   if (filter.cursor) query.set('cursor', filter.cursor);
-  return apiRequest('GET', `/api/referrals?${query}`, {
-    schema: referralListSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return getJson(`/api/referrals?${query}`, referralListSchema, signal);
 }
 
 export function useReferrals(status: ReferralInboxStatus) {

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { resourceListSchema } from '../../../../../src/contract/resources.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getJson } from '../../../lib/api-client.ts';
 
 export const resourcesQueryKey = ['resources'] as const;
 
@@ -28,10 +28,7 @@ export function resourceSearchQuery(search: ResourceSearch): string {
 
 /** `GET /api/resources?…` (resources.list) */
 export function listResources(search: ResourceSearch, signal?: AbortSignal) {
-  return apiRequest('GET', `/api/resources${resourceSearchQuery(search)}`, {
-    schema: resourceListSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return getJson(`/api/resources${resourceSearchQuery(search)}`, resourceListSchema, signal);
 }
 
 export function useResources(search: ResourceSearch) {

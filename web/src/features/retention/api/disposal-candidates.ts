@@ -6,7 +6,7 @@ import {
   disposalCandidatesSchema,
   disposalRecordSchema,
 } from '../../../../../src/contract/retention.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiRequest, getJson } from '../../../lib/api-client.ts';
 import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 import type { DisposalSelection } from '../disposal-selection.ts';
 import { disposalRecordsQueryKey } from './disposal-records.ts';
@@ -15,10 +15,7 @@ export const disposalCandidatesQueryKey = ['disposalCandidates'] as const;
 
 /** `GET /api/disposals/candidates` (disposals.list): today's list (the look is audited). */
 export function getDisposalCandidates(signal?: AbortSignal): Promise<DisposalCandidates> {
-  return apiRequest('GET', '/api/disposals/candidates', {
-    schema: disposalCandidatesSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return getJson('/api/disposals/candidates', disposalCandidatesSchema, signal);
 }
 
 export function useDisposalCandidates() {

@@ -1,17 +1,14 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { DisposalRecord } from '../../../../../src/contract/retention.ts';
 import { disposalRecordListSchema } from '../../../../../src/contract/retention.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getJson } from '../../../lib/api-client.ts';
 import { downloadFile } from '../../../lib/download.ts';
 
 export const disposalRecordsQueryKey = ['disposalRecords'] as const;
 
 /** `GET /api/disposals` (disposals.report): every approved disposal, newest first, without personal data. */
 export function listDisposalRecords(signal?: AbortSignal): Promise<{ items: DisposalRecord[] }> {
-  return apiRequest('GET', '/api/disposals', {
-    schema: disposalRecordListSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return getJson('/api/disposals', disposalRecordListSchema, signal);
 }
 
 export function useDisposalRecords() {

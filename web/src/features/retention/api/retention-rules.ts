@@ -4,14 +4,14 @@ import {
   type RetentionRulesView,
   retentionRulesSchema,
 } from '../../../../../src/contract/retention.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiRequest, getJson } from '../../../lib/api-client.ts';
 import { disposalCandidatesQueryKey } from './disposal-candidates.ts';
 
 export const retentionRulesQueryKey = ['retentionRules'] as const;
 
 /** `GET /api/retention` (retention.get): the city's periods, or the defaults until it sets them. */
 export function getRetentionRules(signal?: AbortSignal): Promise<RetentionRulesView> {
-  return apiRequest('GET', '/api/retention', { schema: retentionRulesSchema, ...(signal ? { signal } : {}) });
+  return getJson('/api/retention', retentionRulesSchema, signal);
 }
 
 export function useRetentionRules() {

@@ -3,7 +3,7 @@ import {
   type SensitiveFactList,
   sensitiveFactListSchema,
 } from '../../../../../src/contract/sensitiveFacts.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getJson } from '../../../lib/api-client.ts';
 import { useRefreshingMutation } from '../../../lib/refreshing-mutation.ts';
 
 export const sensitiveFactsQueryKey = ['sensitiveFacts'] as const;
@@ -21,7 +21,7 @@ const pathOf = (of: SensitiveFactsOf) =>
  * `GET /api/persons/:id/sensitive-facts` (sensitiveFacts.listOfPerson): kinds only, never content.
  */
 export function listSensitiveFacts(of: SensitiveFactsOf, signal?: AbortSignal): Promise<SensitiveFactList> {
-  return apiRequest('GET', pathOf(of), { schema: sensitiveFactListSchema, ...(signal ? { signal } : {}) });
+  return getJson(pathOf(of), sensitiveFactListSchema, signal);
 }
 
 export function useSensitiveFacts(of: SensitiveFactsOf) {

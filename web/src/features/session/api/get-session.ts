@@ -1,13 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { type Me, meSchema } from '../../../../../src/contract/session.ts';
-import { ApiError, apiRequest, setCsrfToken } from '../../../lib/api-client.ts';
+import { ApiError, getJson, setCsrfToken } from '../../../lib/api-client.ts';
 
 export const sessionQueryKey = ['session'] as const;
 
 /** `GET /api/session`: the signed-in user, or `null` when there is no session (401). */
 export async function getSession(signal?: AbortSignal): Promise<Me | null> {
   try {
-    const me = await apiRequest('GET', '/api/session', { schema: meSchema, ...(signal ? { signal } : {}) });
+    const me = await getJson('/api/session', meSchema, signal);
     setCsrfToken(me.csrfToken);
     return me;
   } catch (error) {

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { type Statistics, statisticsSchema } from '../../../../../src/contract/statistics.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getJson } from '../../../lib/api-client.ts';
 
 export type { Statistics };
 
@@ -17,10 +17,7 @@ export function statisticsQuery(period: StatisticsPeriod): URLSearchParams {
 
 /** `GET /api/statistics?fiscalYear=&from=&to=` (statistics.get): the 年度 report set in my scope. */
 export function getStatistics(period: StatisticsPeriod, signal?: AbortSignal): Promise<Statistics> {
-  return apiRequest('GET', `/api/statistics?${statisticsQuery(period)}`, {
-    schema: statisticsSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return getJson(`/api/statistics?${statisticsQuery(period)}`, statisticsSchema, signal);
 }
 
 export function statisticsQueryOptions(period: StatisticsPeriod) {

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { taskListSchema } from '../../../../../src/contract/tasks.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { getJson } from '../../../lib/api-client.ts';
 
 export type TaskList = z.infer<typeof taskListSchema>;
 
@@ -10,7 +10,7 @@ export const tasksQueryKey = ['tasks'] as const;
 
 /** `GET /api/tasks` → what my organisation has waiting, with business-day due dates. */
 export function listTasks(signal?: AbortSignal): Promise<TaskList> {
-  return apiRequest('GET', '/api/tasks', { schema: taskListSchema, ...(signal ? { signal } : {}) });
+  return getJson('/api/tasks', taskListSchema, signal);
 }
 
 export function tasksQueryOptions() {
