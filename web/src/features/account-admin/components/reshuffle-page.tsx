@@ -18,10 +18,10 @@ import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { problemFieldMessage } from '../../../lib/problem-fields.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { useBulkReassign } from '../api/bulk-reassign.ts';
 import { useActiveUsers } from '../api/list-active-users.ts';
 import '../../../lib/i18n/account.bundle.ts';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 type Row = { key: number; fromUserId: string; toUserId: string };
 

@@ -12,12 +12,12 @@ import { QueryView } from '../../../components/ui/query-view.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { useSessions } from '../api/list-sessions.ts';
 import { useRevokeOtherSessions } from '../api/revoke-other-sessions.ts';
 import { useRevokeSession } from '../api/revoke-session.ts';
 import '../../../lib/i18n/account.bundle.ts';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 「ログイン中の端末」 (`/account/sessions`): my own sessions, and signing devices out. */
 export function SessionsPage() {

@@ -16,6 +16,7 @@ import { Td } from '../../../components/ui/table.tsx';
 import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { useExportAuditEvents } from '../api/export-audit-events.ts';
 import { type AuditFilter, useAuditEvents } from '../api/list-audit-events.ts';
@@ -23,7 +24,6 @@ import { useAuditFilterOptions } from '../api/list-filter-options.ts';
 import { useAuditSubjects } from '../api/search-audit-subjects.ts';
 import { type Choice, TypeAhead } from './type-ahead.tsx';
 import '../../../lib/i18n/admin.bundle.ts';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 type Form = {
   user: Choice | null;

@@ -10,6 +10,7 @@ import {
   closeCaseInputSchema,
 } from '../../../../../src/contract/cases.ts';
 import { closureReasons } from '../../../../../src/domain/codeLists.ts';
+import type { ActionDialogProps } from '../../../components/action-dialog-props.ts';
 import { MutationFormDialog } from '../../../components/mutation-form-dialog.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { CodeOptions, SelectField } from '../../../components/ui/select-field.tsx';
@@ -21,7 +22,6 @@ import { useOrganizationOptions } from '../api/list-organization-options.ts';
 import { useReopenCase } from '../api/reopen-case.ts';
 import { useSuspendCase } from '../api/suspend-case.ts';
 import '../../../lib/i18n/casework.bundle.ts';
-import type { ActionDialogProps } from '../../../components/action-dialog-props.ts';
 
 type Action = 'close' | 'suspend' | 'reopen';
 

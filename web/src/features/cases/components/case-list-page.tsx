@@ -8,7 +8,9 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { DueDateText, DueStatusBadge } from '../../../components/ui/due-date.tsx';
+import { MessageOptions } from '../../../components/ui/message-options.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
@@ -18,6 +20,7 @@ import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { problemMessage } from '../../../lib/problem-message.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { useExportCases } from '../api/export-cases.ts';
 import { useCases } from '../api/list-cases.ts';
 import type { CaseListFilter } from '../case-filter.ts';
@@ -26,9 +29,6 @@ import { NoContactDaysOptions } from './no-contact-days-options.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
 import '../../../lib/i18n/codes.bundle.ts';
 import '../../../lib/i18n/stats.bundle.ts';
-import { DateCell } from '../../../components/ui/date-cell.tsx';
-import { MessageOptions } from '../../../components/ui/message-options.tsx';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** One of the 絞り込み selects under the search box: 「指定なし」 first, which clears the filter. */
 function CaseFilterSelect({

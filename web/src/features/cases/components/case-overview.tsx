@@ -11,11 +11,11 @@ import { PathLink } from '../../../components/ui/path-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { CaseAssignee } from './case-assignee.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
 import '../../../lib/i18n/codes.bundle.ts';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 概要: the household (続柄・同居), the consultation and handover it came from, and who takes part and why. */
 export function CaseOverview({ kase }: { kase: CaseDetail }) {

@@ -18,6 +18,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
@@ -32,6 +33,7 @@ import { TextField } from '../../../components/ui/text-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { useCreateConsent } from '../api/create-consent.ts';
 import { useOrganizationOptions } from '../api/list-organization-options.ts';
 import { CasePersonOptions } from './case-person-options.tsx';
@@ -40,8 +42,6 @@ import { ConsentWithdrawDialog } from './consent-withdraw-dialog.tsx';
 import { PartnerOrganizationCheckboxes, partnerOrganizations } from './partner-organization-checkboxes.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
 import '../../../lib/i18n/codes.bundle.ts';
-import { DateCell } from '../../../components/ui/date-cell.tsx';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 同意: the consents recorded for the case's persons, and the form to record one. */
 export function ConsentsPanel({ kase }: { kase: CaseDetail }) {

@@ -26,6 +26,7 @@ import { applyServerFieldErrors, fieldRegistrar } from '../../../lib/form-errors
 import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { useCreateMeeting } from '../api/create-meeting.ts';
 import { useMeetingKinds } from '../api/list-meeting-kinds.ts';
@@ -33,7 +34,6 @@ import { useOrganizationOptions } from '../api/list-organization-options.ts';
 import { PartnerOrganizationCheckboxes, partnerOrganizations } from './partner-organization-checkboxes.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
 import '../../../lib/i18n/codes.bundle.ts';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 会議: the case's meetings and the form to convene one (支援会議 or 重層的支援会議). */
 export function MeetingsPanel({ kase, onGoToConsents }: { kase: CaseDetail; onGoToConsents: () => void }) {

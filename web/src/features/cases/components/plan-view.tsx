@@ -4,8 +4,8 @@ import { TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
-import '../../../lib/i18n/casework.bundle.ts';
 import { textsUnder } from '../../../lib/section-texts.ts';
+import '../../../lib/i18n/casework.bundle.ts';
 
 /** 期間 of an item: 令和8年12月1日〜令和9年3月31日. */
 export function PlanItemPeriod({ item }: { item: Pick<PlanItem, 'periodFrom' | 'periodTo'> }) {

@@ -20,6 +20,7 @@ import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { currentLanguage, type Language } from '../../../lib/i18n/i18n.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { formatDate } from '../../../lib/wareki.ts';
 import { useResources } from '../../resources/api/list-resources.ts';
 import { useApprovePlan } from '../api/approve-plan.ts';
@@ -34,7 +35,6 @@ import { PlanForm, planValuesOf } from './plan-form.tsx';
 import { PlanView } from './plan-view.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
 import '../../../lib/i18n/admin.bundle.ts';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 令和8年11月27日 in Japanese (an `<option>` holds text only); the Gregorian date otherwise. */
 function optionDate(value: string, language: Language): string {

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/data-table.tsx';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td } from '../../../components/ui/table.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { useSupportReports } from '../api/list-support-reports.ts';
 import '../../../lib/i18n/casework.bundle.ts';
-import { DateCell } from '../../../components/ui/date-cell.tsx';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 支援報告: every organisation's reports against the plan items, newest first. */
 export function SupportReportsPanel({ caseId }: { caseId: string }) {

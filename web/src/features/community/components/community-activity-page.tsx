@@ -8,6 +8,7 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { FactStrip } from '../../../components/ui/fact-strip.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
@@ -18,11 +19,10 @@ import { Td } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useFlash } from '../../../lib/flash.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { useCommunityActivity, useRecordCommunitySession } from '../api/community.ts';
 import { fieldErrorsOf } from './problem-fields.ts';
 import '../../../lib/i18n/resources.bundle.ts';
-import { DateCell } from '../../../components/ui/date-cell.tsx';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 開催の記録: the date, how many took part (a count, never names) and the organisations that took part. */
 function SessionForm({ activity }: { activity: CommunityActivity }) {

@@ -4,6 +4,7 @@ import type { CommunityActivityList } from '../../../../../src/contract/communit
 import { today } from '../../../../../src/domain/clock.ts';
 import { fiscalYearOf, formatFiscalYear } from '../../../../../src/domain/fiscalYear.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
+import { ButtonLink } from '../../../components/ui/button-link.tsx';
 import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FlashStatus } from '../../../components/ui/flash-status.tsx';
@@ -15,10 +16,9 @@ import { Section } from '../../../components/ui/section.tsx';
 import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { useFlash } from '../../../lib/flash.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { useCommunityActivities } from '../api/community.ts';
 import '../../../lib/i18n/resources.bundle.ts';
-import { ButtonLink } from '../../../components/ui/button-link.tsx';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 const indicators = ['bases', 'participants', 'organizations', 'sessions'] as const;
 

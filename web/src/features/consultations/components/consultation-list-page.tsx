@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
+import { ButtonLink } from '../../../components/ui/button-link.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullName, KanaLine } from '../../../components/ui/person-name.tsx';
@@ -19,8 +21,6 @@ import { ConsultationFilterForm } from './consultation-filter-form.tsx';
 import { ConsultationStatusBadge } from './consultation-status-badge.tsx';
 import { TopicList } from './topic-list.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
-import { ButtonLink } from '../../../components/ui/button-link.tsx';
-import { DateCell } from '../../../components/ui/date-cell.tsx';
 
 export type ConsultationListPageProps = {
   filter: ConsultationListFilter;

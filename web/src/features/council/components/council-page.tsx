@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge.tsx';
+import { ButtonLink } from '../../../components/ui/button-link.tsx';
 import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
 import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
@@ -11,14 +12,13 @@ import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { useCan } from '../../../lib/me-context.tsx';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { councilAppendixUrl } from '../api/export-appendix.ts';
 import { useCouncilMeetings } from '../api/list-meetings.ts';
 import { useCouncilMembers } from '../api/list-members.ts';
 import { TermCell } from './term-badge.tsx';
 import '../../../lib/i18n/recidivism.bundle.ts';
-import { ButtonLink } from '../../../components/ui/button-link.tsx';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 再犯防止推進連絡会議: the member organisations (representatives, terms) and the meetings. */
 export function CouncilPage() {

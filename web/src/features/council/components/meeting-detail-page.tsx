@@ -10,12 +10,12 @@ import { Td, Th } from '../../../components/ui/table.tsx';
 import { isProblem } from '../../../lib/api-client.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { formatDate, formatDateTime } from '../../../lib/wareki.ts';
 import { useCouncilMeeting } from '../api/get-meeting.ts';
 import { CouncilPaperSection } from './council-paper.tsx';
 import { MeetingMaterials } from './meeting-materials.tsx';
 import '../../../lib/i18n/recidivism.bundle.ts';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 連絡会議の記録: 日時, 場所, 公開/非公開, 傍聴者, 出席者 (代理), 議題, 議事録, 資料 and the 会議資料. */
 export function MeetingDetailPage({ meetingId }: { meetingId: string }) {

@@ -17,10 +17,10 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { diagramUrl, useHousehold } from '../api/households.ts';
 import { HouseholdEditor } from './household-editor.tsx';
 import '../../../lib/i18n/forms.bundle.ts';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 export const memberName = (m: Household['members'][number]) =>
   `${m.person.familyName} ${m.person.givenName}`.trim();

@@ -8,10 +8,10 @@ import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { ConsultationStatusBadge } from '../../consultations/components/consultation-status-badge.tsx';
 import '../../../lib/i18n/codes.bundle.ts';
 import '../../../lib/i18n/forms.bundle.ts';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** One kind of a person's records under its heading: a table of them, or a line saying there are none. */
 function RecordsSection<T extends { id: string }>({

@@ -9,8 +9,10 @@ import {
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge, type BadgeTone } from '../../../components/ui/badge.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
+import { MessageOptions } from '../../../components/ui/message-options.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullName, KanaLine } from '../../../components/ui/person-name.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -26,8 +28,6 @@ import { useAcceptHandover } from '../api/accept-handover.ts';
 import { type HandoverStatus, useHandovers } from '../api/list-handovers.ts';
 import { useReturnHandover } from '../api/return-handover.ts';
 import '../../../lib/i18n/casework.bundle.ts';
-import { DateCell } from '../../../components/ui/date-cell.tsx';
-import { MessageOptions } from '../../../components/ui/message-options.tsx';
 
 const statusTones: Record<HandoverStatus, BadgeTone> = {
   pending: 'warning',

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardMeeting } from '../../../../../src/contract/dashboard.ts';
 import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
@@ -9,14 +10,13 @@ import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { NoContactDaysOptions } from '../../cases/components/no-contact-days-options.tsx';
 import { TermCell } from '../../council/components/term-badge.tsx';
 import { type Dashboard, useDashboard } from '../api/get-dashboard.ts';
 import { CaseFigureLink, FigureGroup, FigureLink } from './figure-link.tsx';
 import '../../../lib/i18n/stats.bundle.ts';
-import { DateCell } from '../../../components/ui/date-cell.tsx';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** ホーム's dashboards: one section for each of my roles, every figure a link to its filtered list. */
 export function RoleHome() {

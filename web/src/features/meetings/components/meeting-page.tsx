@@ -12,6 +12,7 @@ import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { FormDownloadButton } from '../../forms/components/form-download-button.tsx';
 import { useMeeting } from '../api/get-meeting.ts';
@@ -20,7 +21,6 @@ import { MinutesForm } from './minutes-form.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
 import '../../../lib/i18n/codes.bundle.ts';
 import '../../../lib/i18n/forms.bundle.ts';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 export type MeetingPageProps = {
   meetingId: string;

@@ -7,11 +7,11 @@ import { Badge } from '../../../components/ui/badge.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { useCan } from '../../../lib/me-context.tsx';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { useDisableOrganization } from '../api/disable-organization.ts';
 import { useEnableOrganization } from '../api/enable-organization.ts';
 import { useOrganizations } from '../api/list-organizations.ts';
 import '../../../lib/i18n/admin.bundle.ts';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 export type OrganizationListPageProps = {
   includeDisabled: boolean;

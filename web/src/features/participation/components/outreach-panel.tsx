@@ -10,13 +10,16 @@ import {
   outreachResults,
 } from '../../../../../src/contract/outreach.ts';
 import * as clock from '../../../../../src/domain/clock.ts';
+import type { ActionDialogProps } from '../../../components/action-dialog-props.ts';
 import { MutationFormDialog } from '../../../components/mutation-form-dialog.tsx';
 import { QueryDataTable } from '../../../components/query-data-table.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FormDateField, FormDoneOnField } from '../../../components/ui/form-date-field.tsx';
+import { MessageOptions } from '../../../components/ui/message-options.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { Td } from '../../../components/ui/table.tsx';
@@ -24,12 +27,9 @@ import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { applyServerFieldErrors, fieldBinder, fieldRegistrar } from '../../../lib/form-errors.ts';
 import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { useCan } from '../../../lib/me-context.tsx';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { type OutreachTarget, useCreateOutreachContact, useOutreachContacts } from '../api/outreach.ts';
 import '../../../lib/i18n/participation.bundle.ts';
-import type { ActionDialogProps } from '../../../components/action-dialog-props.ts';
-import { DateCell } from '../../../components/ui/date-cell.tsx';
-import { MessageOptions } from '../../../components/ui/message-options.tsx';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 type Values = z.input<typeof outreachContactInputSchema>;
 type Input = z.output<typeof outreachContactInputSchema>;

@@ -3,15 +3,18 @@ import { useTranslation } from 'react-i18next';
 import type { PlanItem } from '../../../../../src/contract/plans.ts';
 import type { ResourceSummary } from '../../../../../src/contract/resources.ts';
 import { type PlacementKind, placementKinds } from '../../../../../src/domain/resources/placement.ts';
+import type { ActionDialogProps } from '../../../components/action-dialog-props.ts';
 import { QueryDataTable } from '../../../components/query-data-table.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
+import { MessageOptions } from '../../../components/ui/message-options.tsx';
 import { ModalDialog } from '../../../components/ui/modal-dialog.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { FilterSelectField, Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { usePerson } from '../../persons/api/get-person.ts';
 import { type ResourceSearch, useResources } from '../../resources/api/list-resources.ts';
 import { ResourceKindOptions, ResourceNeedOptions } from '../../resources/components/resource-options.tsx';
@@ -19,9 +22,6 @@ import { useCreatePlacement } from '../api/placements.ts';
 import { schoolDistrictOf } from '../school-district.ts';
 import '../../../lib/i18n/resources.bundle.ts';
 import '../../../lib/i18n/participation.bundle.ts';
-import type { ActionDialogProps } from '../../../components/action-dialog-props.ts';
-import { MessageOptions } from '../../../components/ui/message-options.tsx';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** The placement kind a resource suggests by its tags (the coordinator may change it). */
 function kindFor(resource: ResourceSummary): PlacementKind {

@@ -11,28 +11,28 @@ import {
   placementEndReasons,
   placementEventKinds,
 } from '../../../../../src/domain/resources/placement.ts';
+import type { ActionDialogProps } from '../../../components/action-dialog-props.ts';
 import { MutationFormDialog } from '../../../components/mutation-form-dialog.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
+import { MessageOptions } from '../../../components/ui/message-options.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { Td } from '../../../components/ui/table.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useCan } from '../../../lib/me-context.tsx';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { usePlans } from '../../cases/api/list-plans.ts';
 import { usePlacements, useRecordPlacementEvent } from '../api/placements.ts';
 import { PlacementSearchDialog } from './placement-search-dialog.tsx';
 import '../../../lib/i18n/participation.bundle.ts';
-import type { ActionDialogProps } from '../../../components/action-dialog-props.ts';
-import { DateCell } from '../../../components/ui/date-cell.tsx';
-import { MessageOptions } from '../../../components/ui/message-options.tsx';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 段階 as a badge: ended muted, active success. */
 export function PlacementStageBadge({ stage }: { stage: Placement['stage'] }) {

@@ -7,10 +7,10 @@ import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Table, Td } from '../../../components/ui/table.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { usePersonAccessLog } from '../api/get-person-access-log.ts';
 import '../../../lib/i18n/admin.bundle.ts';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 「閲覧履歴」: who has seen this person's data — for the coordinating section (person.accessLog). */
 export function AccessLogPanel({ personId }: { personId: string }) {

@@ -19,6 +19,7 @@ import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { useCan } from '../../../lib/me-context.tsx';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { PersonRecords } from '../../forms/components/person-records.tsx';
 import { SensitiveFactsPanel } from '../../sensitive-facts/components/sensitive-facts-panel.tsx';
 import { usePerson } from '../api/get-person.ts';
@@ -26,7 +27,6 @@ import { useLinkPerson } from '../api/link-person.ts';
 import { type PersonDuplicate, usePersonDuplicates } from '../api/list-person-duplicates.ts';
 import { AccessLogPanel } from './access-log-panel.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 function Households({ person }: { person: Person }) {
   const { t } = useTranslation();

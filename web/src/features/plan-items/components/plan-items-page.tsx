@@ -11,10 +11,10 @@ import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { PathLink } from '../../../components/ui/path-link.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { useMyPlanItems } from '../api/list-my-plan-items.ts';
 import { SupportReportForm } from './support-report-form.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 担当の支援項目: my organisation's items across cases, and a 支援報告 form for the one chosen. */
 export function PlanItemsPage() {

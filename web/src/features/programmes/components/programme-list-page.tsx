@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge.tsx';
+import { ButtonLink } from '../../../components/ui/button-link.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
@@ -10,11 +11,10 @@ import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { useFlash } from '../../../lib/flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { useChallenges } from '../api/list-challenges.ts';
 import { useProgrammes } from '../api/list-programmes.ts';
 import '../../../lib/i18n/recidivism.bundle.ts';
-import { ButtonLink } from '../../../components/ui/button-link.tsx';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** 取組一覧: the catalogue, filtered by challenge (server) and responsible section (the loaded list). */
 export function ProgrammeListPage() {

@@ -4,6 +4,7 @@ import { type Referral, referralDeclineSchema } from '../../../../../src/contrac
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
@@ -20,7 +21,6 @@ import { useAcceptReferral } from '../api/accept-referral.ts';
 import { useDeclineReferral } from '../api/decline-referral.ts';
 import { type ReferralInboxStatus, useReferrals } from '../api/list-referrals.ts';
 import '../../../lib/i18n/casework.bundle.ts';
-import { DateCell } from '../../../components/ui/date-cell.tsx';
 
 function personLabel(referral: Referral, fallback: string): string {
   return referral.consultation ? fullName(referral.consultation.person) : fallback;

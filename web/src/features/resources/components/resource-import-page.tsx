@@ -10,9 +10,9 @@ import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { type ResourceImportResult, useImportResources } from '../api/import-resources.ts';
 import '../../../lib/i18n/resources.bundle.ts';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 function Preview({ result }: { result: ResourceImportResult }) {
   const { t } = useTranslation();

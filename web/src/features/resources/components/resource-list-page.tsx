@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
+import { ButtonLink } from '../../../components/ui/button-link.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { FlashStatus } from '../../../components/ui/flash-status.tsx';
@@ -14,11 +15,10 @@ import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { useFlash } from '../../../lib/flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { type ResourceSearch, useResources } from '../api/list-resources.ts';
 import { ResourceKindOptions, ResourceNeedOptions } from './resource-options.tsx';
 import '../../../lib/i18n/resources.bundle.ts';
-import { ButtonLink } from '../../../components/ui/button-link.tsx';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 /** The search fields chosen from a list. */
 type SelectFilter = 'schoolDistrict' | 'need' | 'kind' | 'district';

@@ -20,6 +20,7 @@ import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -33,6 +34,7 @@ import { ApiError } from '../../../lib/api-client.ts';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
 import { useFieldWiring } from '../../../lib/form-fields.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { useOrganizationOptions } from '../../cases/api/list-organization-options.ts';
 import { useCreateSensitiveFact } from '../api/create-sensitive-fact.ts';
 import { useGrantSensitiveFact } from '../api/grant-sensitive-fact.ts';
@@ -40,8 +42,6 @@ import { type SensitiveFactsOf, useSensitiveFacts } from '../api/list-sensitive-
 import { useRevealSensitiveFact } from '../api/reveal-sensitive-fact.ts';
 import { useRevokeSensitiveFactGrant } from '../api/revoke-sensitive-fact-grant.ts';
 import '../../../lib/i18n/casework.bundle.ts';
-import { DateCell } from '../../../components/ui/date-cell.tsx';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 type Person = { id: string; name: string };
 

@@ -10,13 +10,13 @@ import { FilterSelectField, Options } from '../../../components/ui/select-field.
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { useCan } from '../../../lib/me-context.tsx';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { useDisableUser } from '../api/disable-user.ts';
 import { useEnableUser } from '../api/enable-user.ts';
 import { useOrganizationOptions } from '../api/list-organization-options.ts';
 import { useUsers } from '../api/list-users.ts';
 import '../../../lib/i18n/admin.bundle.ts';
-import { textsUnder } from '../../../lib/section-texts.ts';
 
 export type UserListFilterProps = {
   organizationId: string | undefined;
