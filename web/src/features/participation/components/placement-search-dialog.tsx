@@ -14,6 +14,8 @@ import { FilterSelectField, Options, SelectField } from '../../../components/ui/
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
+import { filterBinder } from '../../../lib/filter-binder.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { textsUnder } from '../../../lib/section-texts.ts';
 import { usePerson } from '../../persons/api/get-person.ts';
 import { type ResourceSearch, useResources } from '../../resources/api/list-resources.ts';
@@ -65,6 +67,10 @@ export function PlacementSearchDialog({
   const [note, setNote] = useState('');
   const create = useCreatePlacement();
   const set = (patch: ResourceSearch) => setDraft({ ...current, ...patch });
+  const filterSelect = useFieldWiring(filterBinder(current, set, t('participation.search.any')), {
+    idPrefix: 'placement-search',
+    textPrefix: 'participation.search',
+  });
 
   const submitSearch = (event: FormEvent) => {
     event.preventDefault();
@@ -137,31 +143,14 @@ export function PlacementSearchDialog({
               aria-label={t('participation.search.title')}
             >
               <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
-                <FilterSelectField
-                  id="placement-search-need"
-                  label={t('participation.search.need')}
-                  anyLabel={t('participation.search.any')}
-                  value={current.need}
-                  onValueChange={(need) => set({ need })}
-                >
+                <FilterSelectField {...filterSelect('need')}>
                   <ResourceNeedOptions />
                 </FilterSelectField>
-                <FilterSelectField
-                  id="placement-search-kind"
-                  label={t('participation.search.kind')}
-                  anyLabel={t('participation.search.any')}
-                  value={current.kind}
-                  onValueChange={(kind) => set({ kind })}
-                >
+                <FilterSelectField {...filterSelect('kind')}>
                   <ResourceKindOptions />
                 </FilterSelectField>
                 <FilterSelectField
-                  id="placement-search-school-district"
-                  label={t('participation.search.schoolDistrict')}
-                  supportText={preset ? t('participation.search.schoolDistrictSupport') : undefined}
-                  anyLabel={t('participation.search.any')}
-                  value={current.schoolDistrict}
-                  onValueChange={(schoolDistrict) => set({ schoolDistrict })}
+                  {...filterSelect('schoolDistrict', preset ? { support: 'schoolDistrictSupport' } : {})}
                 >
                   <Options items={schoolDistricts} value={(name) => name} label={(name) => name} />
                 </FilterSelectField>

@@ -13,7 +13,9 @@ import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { FilterSelectField, Options } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
+import { filterBinder } from '../../../lib/filter-binder.ts';
 import { useFlash } from '../../../lib/flash.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { textsUnder } from '../../../lib/section-texts.ts';
 import { type ResourceSearch, useResources } from '../api/list-resources.ts';
@@ -21,15 +23,6 @@ import { ResourceKindOptions, ResourceNeedOptions } from './resource-options.tsx
 import '../../../lib/i18n/resources.bundle.ts';
 
 /** The search fields chosen from a list. */
-type SelectFilter = 'schoolDistrict' | 'need' | 'kind' | 'district';
-
-const selectFilterIds: Record<SelectFilter, string> = {
-  schoolDistrict: 'resource-school-district',
-  need: 'resource-need',
-  kind: 'resource-kind',
-  district: 'resource-district',
-};
-
 /** 社会資源: search the directory by words, need, kind, 校区 (near first) and 地区. */
 export function ResourceListPage() {
   const { t } = useTranslation();
@@ -44,12 +37,9 @@ export function ResourceListPage() {
   );
   const set = (patch: ResourceSearch) => setDraft((current) => ({ ...current, ...patch }));
   /** A select narrowing the search by one field, its first choice 「指定なし」. */
-  const filterSelect = (field: SelectFilter) => ({
-    id: selectFilterIds[field],
-    label: t(`resources.list.${field}`),
-    anyLabel: t('resources.list.any'),
-    value: draft[field],
-    onValueChange: (value: string | undefined) => set({ [field]: value }),
+  const filterSelect = useFieldWiring(filterBinder(draft, set, t('resources.list.any')), {
+    idPrefix: 'resource',
+    textPrefix: 'resources.list',
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -89,10 +79,7 @@ export function ResourceListPage() {
               value={draft.q ?? ''}
               onChange={(event) => set({ q: event.currentTarget.value })}
             />
-            <FilterSelectField
-              {...filterSelect('schoolDistrict')}
-              supportText={t('resources.list.schoolDistrictSupport')}
-            >
+            <FilterSelectField {...filterSelect('schoolDistrict', { support: 'schoolDistrictSupport' })}>
               <Options items={schoolDistricts} value={(name) => name} label={(name) => name} />
             </FilterSelectField>
             <FilterSelectField {...filterSelect('need')}>
