@@ -29,11 +29,13 @@ function kebabCase(name: string): string {
 /**
  * The wiring of a form's fields by one convention: field `name` gets the label at
  * `<textPrefix>.<name>` (or at `<textPrefix>.<text>` when the name is not itself a label key), the id
- * `<idPrefix>-<that label key in kebab case>`, the support text named by `support`, and what
- * `registerField` gives it: its registration and the error to show beside it (`useServerCheckedForm`).
+ * `<idPrefix>-<that label key in kebab case>`, the support text named by `support`, and what `bind`
+ * gives it: its registration with the error to show (`registerField`, `fieldRegistrar`), the control
+ * of a calendar field (`bindField`, `fieldBinder`), a search's filter (`filterBinder`), or a value
+ * and its change.
  */
 export function useFieldWiring<FieldName extends string, Registration extends object, Prefix extends string>(
-  registerField: (name: FieldName) => Registration,
+  bind: (name: FieldName) => Registration,
   { idPrefix, textPrefix }: { idPrefix: string; textPrefix: Prefix },
 ): FieldWiring<FieldName, Registration, Prefix> {
   const { t } = useTranslation();
@@ -44,7 +46,7 @@ export function useFieldWiring<FieldName extends string, Registration extends ob
       id: options.id ?? `${idPrefix}-${kebabCase(labelKey)}`,
       label: text(labelKey),
       ...(options.support ? { supportText: text(options.support) } : {}),
-      ...registerField(name),
+      ...bind(name),
     };
   };
 }
