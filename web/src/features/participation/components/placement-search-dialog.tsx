@@ -5,7 +5,6 @@ import type { ResourceSummary } from '../../../../../src/contract/resources.ts';
 import { type PlacementKind, placementKinds } from '../../../../../src/domain/resources/placement.ts';
 import type { ActionDialogProps } from '../../../components/action-dialog-props.ts';
 import { QueryDataTable } from '../../../components/query-data-table.tsx';
-import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { MessageOptions } from '../../../components/ui/message-options.tsx';
 import { ModalDialog } from '../../../components/ui/modal-dialog.tsx';
@@ -19,6 +18,7 @@ import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { textsUnder } from '../../../lib/section-texts.ts';
 import { usePerson } from '../../persons/api/get-person.ts';
 import { type ResourceSearch, useResources } from '../../resources/api/list-resources.ts';
+import { ResourceArea } from '../../resources/components/resource-area.tsx';
 import { ResourceKindOptions, ResourceNeedOptions } from '../../resources/components/resource-options.tsx';
 import { useCreatePlacement } from '../api/placements.ts';
 import { schoolDistrictOf } from '../school-district.ts';
@@ -177,14 +177,7 @@ export function PlacementSearchDialog({
                     </span>
                   </Th>
                   <Td>
-                    <span className="flex flex-col gap-1">
-                      <span>{[...resource.schoolDistricts, ...resource.districts].join('・')}</span>
-                      {resource.nearness !== 'none' ? (
-                        <span>
-                          <Badge tone="success">{t(`resources.nearness.${resource.nearness}`)}</Badge>
-                        </span>
-                      ) : null}
-                    </span>
+                    <ResourceArea resource={resource} />
                   </Td>
                   <Td>
                     <Button

@@ -19,6 +19,7 @@ import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { textsUnder } from '../../../lib/section-texts.ts';
 import { type ResourceSearch, useResources } from '../api/list-resources.ts';
+import { ResourceArea } from './resource-area.tsx';
 import { ResourceKindOptions, ResourceNeedOptions } from './resource-options.tsx';
 import '../../../lib/i18n/resources.bundle.ts';
 
@@ -143,14 +144,7 @@ export function ResourceListPage() {
                   </ul>
                 </Td>
                 <Td>
-                  <div className="flex flex-col gap-1">
-                    <span>{[...item.schoolDistricts, ...item.districts].join('・')}</span>
-                    {item.nearness !== 'none' ? (
-                      <span>
-                        <Badge tone="success">{t(`resources.nearness.${item.nearness}`)}</Badge>
-                      </span>
-                    ) : null}
-                  </div>
+                  <ResourceArea resource={item} />
                 </Td>
                 <Td>{item.organization.name}</Td>
                 <Td className="whitespace-nowrap">
