@@ -6,7 +6,6 @@ import { CsvDownloadSection } from '../../../components/csv-download-section.tsx
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -193,8 +192,8 @@ export function AuditEventsPage({ initial = {} }: { initial?: { action?: string;
           submitLabel={t('audit.search')}
           onSubmit={submit}
           className="flex max-w-[64rem] flex-col gap-6"
+          invalid={hasErrors}
         >
-          {hasErrors ? <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} /> : null}
           <div className="grid gap-6 md:grid-cols-2">
             <TypeAhead
               id="audit-user"

@@ -4,7 +4,6 @@ import { personSearchQuerySchema } from '../../../../../src/contract/persons.ts'
 import { parseWareki } from '../../../../../src/domain/wareki.ts';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { BirthDateText } from '../../../components/ui/date-text.tsx';
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullName, KanaLine } from '../../../components/ui/person-name.tsx';
@@ -64,8 +63,8 @@ export function PersonSearchPage() {
           submitLabel={t('persons.search')}
           onSubmit={submit}
           className="flex max-w-[48rem] flex-col gap-6"
+          invalid={hasErrors}
         >
-          {hasErrors ? <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} /> : null}
           <TextField
             id="persons-kana"
             label={t('persons.kana')}
