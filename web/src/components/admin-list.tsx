@@ -1,10 +1,9 @@
-import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFlash } from '../lib/flash.ts';
 import type { EnableToggle, Toggleable } from './enable-toggle.tsx';
 import { Alert } from './ui/alert.tsx';
-import { buttonClassName } from './ui/button.tsx';
+import { ButtonLink } from './ui/button-link.tsx';
 import { PageHeading } from './ui/page-heading.tsx';
 
 /** The i18n namespace of an administration list's texts. */
@@ -41,11 +40,7 @@ export function AdminListPage<T extends Toggleable>({
       <PageHeading
         lead={t(`${messages}.lead`)}
         actions={
-          canCreate ? (
-            <Link to={createRoutes[messages]} className={buttonClassName('solid-fill', 'md')}>
-              {t(`${messages}.create`)}
-            </Link>
-          ) : null
+          canCreate ? <ButtonLink to={createRoutes[messages]}>{t(`${messages}.create`)}</ButtonLink> : null
         }
       >
         {t(`${messages}.heading`)}

@@ -1,7 +1,14 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { ApiError, apiRequest, setCsrfToken, setUnauthorizedHandler } from './api-client.ts';
+import {
+  ApiError,
+  apiRequest,
+  getJson,
+  getListItems,
+  setCsrfToken,
+  setUnauthorizedHandler,
+} from './api-client.ts';
 
 type Call = { url: string; init: RequestInit };
 
@@ -131,5 +138,31 @@ describe('apiRequest', () => {
       throw new TypeError('Failed to fetch');
     });
     await expect(apiRequest('GET', '/api/health')).rejects.toMatchObject({ status: 0, code: 'network' });
+  });
+});
+
+describe('getListItems', () => {
+  it('reads a list with GET and returns its items, as the schema parses them', async () => {
+    answers.push(json(200, { items: [{ id: 'a', extra: 1 }], nextCursor: null }));
+    const signal = new AbortController().signal;
+    const items = await getListItems(
+      '/api/things',
+      z.object({ items: z.array(z.object({ id: z.string() })) }),
+      signal,
+    );
+    expect(items).toEqual([{ id: 'a' }]);
+    expect(calls[0]?.init.method).toBe('GET');
+    expect(calls[0]?.init.signal).toBe(signal);
+  });
+});
+
+describe('getJson', () => {
+  it('reads with GET, without a CSRF token, and parses the answer with the schema', async () => {
+    answers.push(json(200, { id: 'x', extra: true }));
+    const result = await getJson('/api/things/x', z.object({ id: z.string() }));
+    expect(result).toEqual({ id: 'x' });
+    expect(calls[0]?.init.method).toBe('GET');
+    expect(headerOf(calls[0], 'x-csrf-token')).toBeUndefined();
+    expect(calls[0]?.init.signal).toBeUndefined();
   });
 });

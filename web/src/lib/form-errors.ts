@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import {
+  type Control,
   type FieldError,
+  type FieldErrors,
   type FieldPath,
   type FieldValues,
   get,
   type UseFormProps,
+  type UseFormRegister,
   type UseFormSetError,
   type UseFormSetFocus,
   useForm,
@@ -81,14 +84,32 @@ export function useServerFieldErrors<T extends FieldValues>(
   return unplaced;
 }
 
+/** `registerField(name)` of a react-hook-form form: the field's registration with the error to show beside it. */
+export function fieldRegistrar<Values extends FieldValues>(
+  register: UseFormRegister<Values>,
+  errors: FieldErrors<Values>,
+) {
+  return (name: FieldPath<Values>) => ({
+    ...register(name),
+    error: (get(errors, name) as FieldError | undefined)?.message,
+  });
+}
+
+/** `bindField(name)` of a react-hook-form form: its control with the field's name, for a `Controller`. */
+export function fieldBinder<Values extends FieldValues, Output>(control: Control<Values, unknown, Output>) {
+  return (name: FieldPath<Values>) => ({ control, name });
+}
+
 /**
  * A react-hook-form form whose server refusals land on its own fields: `useForm(options)`, with the
  * field errors of `serverError` placed on `serverFields` (as `useServerFieldErrors` does; a function
  * gets the form's current values, for forms whose fields depend on their rows). `serverConflict`
  * names the field a refusal with that problem code is about (a login ID or a name already taken):
  * its message goes there, focused. Beside the form it returns its `errors`, the server's messages no
- * field took (`unplaced`, for the error summary), whether any field is in error (`invalid`), and
- * `registerField(name)`: the field's registration with the error to show beside it.
+ * field took (`unplaced`, for the error summary), whether any field is in error (`invalid`),
+ * `registerField(name)`: the field's registration with the error to show beside it, and
+ * `bindField(name)`: the form's control with the field's name, for a field bound through a
+ * `Controller` (the calendar fields), which shows its error itself.
  */
 export function useServerCheckedForm<Values extends FieldValues, Output = Values>({
   serverError,
@@ -116,9 +137,7 @@ export function useServerCheckedForm<Values extends FieldValues, Output = Values
     setFocus(conflictField);
   }, [serverError, conflictProblem, conflictField, setError, setFocus, t]);
   const { errors } = form.formState;
-  const registerField = (name: FieldPath<Values>) => ({
-    ...form.register(name),
-    error: (get(errors, name) as FieldError | undefined)?.message,
-  });
-  return { ...form, errors, unplaced, invalid: Object.keys(errors).length > 0, registerField };
+  const registerField = fieldRegistrar(form.register, errors);
+  const bindField = fieldBinder(form.control);
+  return { ...form, errors, unplaced, invalid: Object.keys(errors).length > 0, registerField, bindField };
 }

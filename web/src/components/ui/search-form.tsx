@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from './button.tsx';
+import { ErrorSummary } from './error-summary.tsx';
 
 export type SearchFormProps = {
   /** The name of the search landmark, read out by screen readers. */
@@ -9,12 +11,18 @@ export type SearchFormProps = {
   onSubmit: () => void;
   /** The form's layout. */
   className: string;
+  /** Whether a field is in error: the form then opens with the error summary (the fields say which). */
+  invalid?: boolean;
   /** The search fields. */
   children: ReactNode;
 };
 
-/** A page's search: a `<search>` landmark holding the form, its fields and the search button last. */
-export function SearchForm({ label, submitLabel, onSubmit, className, children }: SearchFormProps) {
+/**
+ * A page's search: a `<search>` landmark holding the form, the error summary while a field is in
+ * error, its fields and the search button last.
+ */
+export function SearchForm({ label, submitLabel, onSubmit, className, invalid, children }: SearchFormProps) {
+  const { t } = useTranslation();
   return (
     <search aria-label={label}>
       <form
@@ -25,6 +33,7 @@ export function SearchForm({ label, submitLabel, onSubmit, className, children }
           onSubmit();
         }}
       >
+        {invalid ? <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} /> : null}
         {children}
         <div>
           <Button type="submit">{submitLabel}</Button>

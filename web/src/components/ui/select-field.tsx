@@ -50,6 +50,11 @@ export function Options<Item>({
   ));
 }
 
+/** One `<option>` per record (an organisation, a person, a resource…): its id held, its name shown. */
+export function NamedOptions({ items }: { items: readonly { id: string; name: string }[] }) {
+  return <Options items={items} value={(item) => item.id} label={(item) => item.name} />;
+}
+
 /** The options of a code list (`src/domain/codeLists.ts`), each named by its label. */
 export function CodeOptions({ codes }: { codes: readonly Code[] }) {
   return <Options items={codes} value={(c) => c.code} label={(c) => c.label} />;

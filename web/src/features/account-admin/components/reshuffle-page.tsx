@@ -18,6 +18,7 @@ import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { problemFieldMessage } from '../../../lib/problem-fields.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { useBulkReassign } from '../api/bulk-reassign.ts';
 import { useActiveUsers } from '../api/list-active-users.ts';
 import '../../../lib/i18n/account.bundle.ts';
@@ -183,13 +184,7 @@ export function ReshufflePage() {
             className="flex flex-col gap-6"
           >
             <Table caption={t('accounts.reshuffle.movesCaption')}>
-              <TableHead
-                columns={[
-                  t('accounts.reshuffle.from'),
-                  t('accounts.reshuffle.to'),
-                  t('accounts.reshuffle.openCases'),
-                ]}
-              />
+              <TableHead columns={textsUnder(t, 'accounts.reshuffle', ['from', 'to', 'openCases'])} />
               <tbody>
                 {preview.moves.map((m) => (
                   <tr key={m.fromUser.id}>
@@ -204,11 +199,7 @@ export function ReshufflePage() {
             </Table>
             <Table caption={t('accounts.reshuffle.disabledCaption')}>
               <TableHead
-                columns={[
-                  t('accounts.reshuffle.account'),
-                  t('accounts.reshuffle.sessions'),
-                  t('accounts.reshuffle.casesLeft'),
-                ]}
+                columns={textsUnder(t, 'accounts.reshuffle', ['account', 'sessions', 'casesLeft'])}
               />
               <tbody>
                 {preview.disabled.map((d) => (

@@ -9,6 +9,7 @@ import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { PasswordField } from '../../../components/ui/password-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useSession } from '../../session/api/get-session.ts';
 import { useChangePassword } from '../api/change-password.ts';
@@ -28,6 +29,7 @@ export function PasswordPage() {
     serverError: change.error,
     serverFields: fields,
   });
+  const field = useFieldWiring(registerField, { idPrefix: 'password', textPrefix: 'accounts.password' });
 
   const submit = handleSubmit((values) => {
     if (change.isPending) return;
@@ -54,21 +56,8 @@ export function PasswordPage() {
           </Alert>
         ) : null}
         {change.error ? <ErrorSummary title={problemMessage(change.error, t)} messages={unplaced} /> : null}
-        <PasswordField
-          id="password-current"
-          purpose="current"
-          label={t('accounts.password.current')}
-          required
-          {...registerField('currentPassword')}
-        />
-        <PasswordField
-          id="password-new"
-          purpose="new"
-          label={t('accounts.password.new')}
-          supportText={t('accounts.password.rules')}
-          required
-          {...registerField('newPassword')}
-        />
+        <PasswordField {...field('currentPassword', { text: 'current' })} purpose="current" required />
+        <PasswordField {...field('newPassword', { text: 'new', support: 'rules' })} purpose="new" required />
         <div>
           <SubmitButton busy={change.isPending}>{t('accounts.password.submit')}</SubmitButton>
         </div>

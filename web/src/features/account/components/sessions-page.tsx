@@ -12,6 +12,7 @@ import { QueryView } from '../../../components/ui/query-view.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { useSessions } from '../api/list-sessions.ts';
 import { useRevokeOtherSessions } from '../api/revoke-other-sessions.ts';
@@ -77,13 +78,13 @@ export function SessionsPage() {
                 captionDetail={t('accounts.sessions.count', { count: data.length })}
               >
                 <TableHead
-                  columns={[
-                    t('accounts.sessions.device'),
-                    t('accounts.sessions.ip'),
-                    t('accounts.sessions.createdAt'),
-                    t('accounts.sessions.lastSeenAt'),
-                    t('accounts.sessions.actions'),
-                  ]}
+                  columns={textsUnder(t, 'accounts.sessions', [
+                    'device',
+                    'ip',
+                    'createdAt',
+                    'lastSeenAt',
+                    'actions',
+                  ])}
                 />
                 <tbody>
                   {data.map((session) => (

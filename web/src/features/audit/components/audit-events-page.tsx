@@ -6,7 +6,6 @@ import { CsvDownloadSection } from '../../../components/csv-download-section.tsx
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
@@ -16,6 +15,7 @@ import { Td } from '../../../components/ui/table.tsx';
 import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { useExportAuditEvents } from '../api/export-audit-events.ts';
 import { type AuditFilter, useAuditEvents } from '../api/list-audit-events.ts';
@@ -192,8 +192,8 @@ export function AuditEventsPage({ initial = {} }: { initial?: { action?: string;
           submitLabel={t('audit.search')}
           onSubmit={submit}
           className="flex max-w-[64rem] flex-col gap-6"
+          invalid={hasErrors}
         >
-          {hasErrors ? <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} /> : null}
           <div className="grid gap-6 md:grid-cols-2">
             <TypeAhead
               id="audit-user"
@@ -277,15 +277,15 @@ export function AuditEventsPage({ initial = {} }: { initial?: { action?: string;
             <DataTable
               caption={t('audit.resultsCaption')}
               captionDetail={t('audit.shownCount', { count: items.length })}
-              columns={[
-                t('audit.columns.time'),
-                t('audit.columns.user'),
-                t('audit.columns.organization'),
-                t('audit.columns.action'),
-                t('audit.columns.target'),
-                t('audit.columns.purpose'),
-                t('audit.columns.ip'),
-              ]}
+              columns={textsUnder(t, 'audit.columns', [
+                'time',
+                'user',
+                'organization',
+                'action',
+                'target',
+                'purpose',
+                'ip',
+              ])}
               rows={items}
               empty={t('audit.empty')}
             >

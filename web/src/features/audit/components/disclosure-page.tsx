@@ -6,7 +6,6 @@ import { DownloadButton, DownloadResult } from '../../../components/download-con
 import { Button } from '../../../components/ui/button.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { BirthDateText } from '../../../components/ui/date-text.tsx';
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { fullName, KanaLine } from '../../../components/ui/person-name.tsx';
@@ -108,10 +107,8 @@ export function DisclosurePage() {
           submitLabel={t('audit.disclosure.search')}
           onSubmit={submit}
           className="flex max-w-[48rem] flex-col gap-6"
+          invalid={Boolean(errors.kana || errors.birthDate)}
         >
-          {errors.kana || errors.birthDate ? (
-            <ErrorSummary title={t('form.errorSummaryTitle')} messages={[]} />
-          ) : null}
           <TextField
             id="disclosure-kana"
             label={t('audit.disclosure.kana')}

@@ -19,12 +19,14 @@ import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
+import { MessageCheckboxes } from '../../../components/ui/message-checkboxes.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { CodeOptions, Options, SelectField } from '../../../components/ui/select-field.tsx';
+import { CodeOptions, NamedOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { HouseholdSection } from '../../forms/components/household-section.tsx';
@@ -190,6 +192,7 @@ function AssessmentForm({
   });
   const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = form;
   const relations = useFieldArray({ control, name: 'relations' });
+  const field = useFieldWiring(registerField, { idPrefix: 'assessment', textPrefix: 'assessment' });
 
   const submit = handleSubmit((input) => {
     if (save.isPending) return;
@@ -247,38 +250,18 @@ function AssessmentForm({
           error={errors.householdFlags?.message}
         >
           <div className="flex flex-wrap gap-x-6">
-            {householdFlags.map((flag) => (
-              <Checkbox
-                key={flag.code}
-                id={`assessment-flag-${flag.code}`}
-                value={flag.code}
-                label={t(`codes.householdFlag.${flag.code}`)}
-                {...register('householdFlags')}
-              />
-            ))}
+            <MessageCheckboxes
+              codes={householdFlags.map((flag) => flag.code)}
+              textPrefix="codes.householdFlag"
+              idPrefix="assessment-flag"
+              registration={register('householdFlags')}
+            />
           </div>
         </CheckboxGroup>
 
-        <TextareaField
-          id="assessment-summary"
-          label={t('assessment.summary')}
-          supportText={t('assessment.summarySupport')}
-          rows={5}
-          {...registerField('summary')}
-        />
-        <TextareaField
-          id="assessment-wishes"
-          label={t('assessment.wishes')}
-          rows={3}
-          {...registerField('wishes')}
-        />
-        <TextareaField
-          id="assessment-strengths"
-          label={t('assessment.strengths')}
-          supportText={t('assessment.strengthsSupport')}
-          rows={3}
-          {...registerField('strengths')}
-        />
+        <TextareaField {...field('summary', { support: 'summarySupport' })} rows={5} />
+        <TextareaField {...field('wishes')} rows={3} />
+        <TextareaField {...field('strengths', { support: 'strengthsSupport' })} rows={3} />
 
         <fieldset className="flex flex-col gap-4">
           <legend className="mb-2 text-std-20B-150 text-solid-gray-900">{t('assessment.relations')}</legend>
@@ -318,11 +301,7 @@ function AssessmentForm({
                     <CasePersonOptions kase={kase} />
                   </optgroup>
                   <optgroup label={t('assessment.toOrganizations')}>
-                    <Options
-                      items={organizations}
-                      value={(organization) => organization.id}
-                      label={(organization) => organization.name}
-                    />
+                    <NamedOptions items={organizations} />
                   </optgroup>
                 </SelectField>
               </div>

@@ -10,11 +10,13 @@ import {
   closeCaseInputSchema,
 } from '../../../../../src/contract/cases.ts';
 import { closureReasons } from '../../../../../src/domain/codeLists.ts';
+import type { ActionDialogProps } from '../../../components/action-dialog-props.ts';
 import { MutationFormDialog } from '../../../components/mutation-form-dialog.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { CodeOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { useCloseCase } from '../api/close-case.ts';
 import { useOrganizationOptions } from '../api/list-organization-options.ts';
 import { useReopenCase } from '../api/reopen-case.ts';
@@ -71,9 +73,7 @@ function CloseDialog({
   onDone,
 }: {
   kase: CaseDetail;
-  onCancel: () => void;
-  onDone: (message: string) => void;
-}) {
+} & ActionDialogProps) {
   const { t } = useTranslation();
   const close = useCloseCase();
   const organizations = useOrganizationOptions();
@@ -83,6 +83,7 @@ function CloseDialog({
     serverError: close.error,
     serverFields: closeFields,
   });
+  const field = useFieldWiring(registerField, { idPrefix: 'case-close', textPrefix: 'cases.actions' });
   const reason = watch('reason');
   const submit = handleSubmit((input) => {
     if (close.isPending) return;
@@ -101,23 +102,12 @@ function CloseDialog({
       onSubmit={(event) => void submit(event)}
       onCancel={onCancel}
     >
-      <SelectField
-        id="case-close-reason"
-        label={t('cases.actions.reason')}
-        required
-        {...registerField('reason')}
-      >
+      <SelectField {...field('reason')} required>
         <option value="">{t('cases.actions.reasonPlaceholder')}</option>
         <CodeOptions codes={closureReasons} />
       </SelectField>
       {reason === 'leadAgencyContinues' ? (
-        <SelectField
-          id="case-close-lead"
-          label={t('cases.actions.lead')}
-          supportText={t('cases.actions.leadSupport')}
-          required
-          {...registerField('leadOrganizationId')}
-        >
+        <SelectField {...field('leadOrganizationId', { text: 'lead', support: 'leadSupport' })} required>
           <option value="">{t('cases.actions.leadPlaceholder')}</option>
           {(organizations.data ?? [])
             .filter((organization) => organization.id !== kase.coordinatingOrganization.id)
@@ -128,14 +118,7 @@ function CloseDialog({
             ))}
         </SelectField>
       ) : null}
-      <TextareaField
-        id="case-close-evaluation"
-        label={t('cases.actions.evaluation')}
-        supportText={t('cases.actions.evaluationSupport')}
-        required
-        rows={5}
-        {...registerField('evaluation')}
-      />
+      <TextareaField {...field('evaluation', { support: 'evaluationSupport' })} required rows={5} />
     </MutationFormDialog>
   );
 }
@@ -150,9 +133,7 @@ function ReasonDialog({
 }: {
   kase: CaseDetail;
   action: 'suspend' | 'reopen';
-  onCancel: () => void;
-  onDone: (message: string) => void;
-}) {
+} & ActionDialogProps) {
   const { t } = useTranslation();
   const suspend = useSuspendCase();
   const reopen = useReopenCase();

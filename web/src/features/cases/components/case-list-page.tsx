@@ -8,8 +8,9 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
-import { DateText } from '../../../components/ui/date-text.tsx';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { DueDateText, DueStatusBadge } from '../../../components/ui/due-date.tsx';
+import { MessageOptions } from '../../../components/ui/message-options.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
@@ -19,6 +20,7 @@ import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { problemMessage } from '../../../lib/problem-message.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { useExportCases } from '../api/export-cases.ts';
 import { useCases } from '../api/list-cases.ts';
 import type { CaseListFilter } from '../case-filter.ts';
@@ -119,11 +121,7 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                 onChange={(event) => setStage(event.currentTarget.value as CaseStage | '')}
               >
                 <option value="">{t('cases.allStages')}</option>
-                <Options
-                  items={caseStages}
-                  value={(code) => code}
-                  label={(code) => t(`codes.caseStage.${code}`)}
-                />
+                <MessageOptions codes={caseStages} textPrefix="codes.caseStage" />
               </SelectField>
             </div>
             <fieldset className="flex w-full flex-wrap items-end gap-x-8 gap-y-4">
@@ -261,13 +259,15 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                 caption={t('cases.tableCaption')}
                 captionDetail={t('cases.loadedCount', { count: items.length })}
                 columns={[
-                  t('cases.caseNumber'),
-                  t('cases.person'),
-                  t('cases.stage'),
-                  t('cases.householdFlags'),
-                  t('cases.acceptedOn'),
-                  t('cases.nextMonitoringOn'),
-                  t('cases.myParticipation'),
+                  ...textsUnder(t, 'cases', [
+                    'caseNumber',
+                    'person',
+                    'stage',
+                    'householdFlags',
+                    'acceptedOn',
+                    'nextMonitoringOn',
+                    'myParticipation',
+                  ]),
                   t('cases.assignee.column'),
                 ]}
                 rows={items}
@@ -307,9 +307,7 @@ export function CaseListPage({ filter, onFilterChange }: CaseListPageProps) {
                           t('common.none')
                         )}
                       </Td>
-                      <Td className="whitespace-nowrap">
-                        <DateText value={item.acceptedOn} />
-                      </Td>
+                      <DateCell value={item.acceptedOn} />
                       <Td>
                         {item.nextMonitoringOn && item.nextMonitoringDueOn ? (
                           <span className="flex flex-col items-start gap-1">

@@ -11,6 +11,7 @@ import { PathLink } from '../../../components/ui/path-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { CaseAssignee } from './case-assignee.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
@@ -51,13 +52,13 @@ export function CaseOverview({ kase }: { kase: CaseDetail }) {
       <Section id="case-household" title={t('cases.overview.household')}>
         <Table caption={t('cases.overview.householdCaption')}>
           <TableHead
-            columns={[
-              t('cases.overview.name'),
-              t('cases.overview.relation'),
-              t('cases.overview.livingTogether'),
-              t('cases.overview.birthDate'),
-              t('cases.overview.target'),
-            ]}
+            columns={textsUnder(t, 'cases.overview', [
+              'name',
+              'relation',
+              'livingTogether',
+              'birthDate',
+              'target',
+            ])}
           />
           <tbody>
             {kase.persons.map((person) => (
@@ -169,12 +170,7 @@ export function CaseOverview({ kase }: { kase: CaseDetail }) {
       <Section id="case-participants" title={t('cases.overview.participants')}>
         <Table caption={t('cases.overview.participantsCaption')}>
           <TableHead
-            columns={[
-              t('cases.overview.organization'),
-              t('cases.overview.basis'),
-              t('cases.overview.scope'),
-              t('cases.overview.legalBasis'),
-            ]}
+            columns={textsUnder(t, 'cases.overview', ['organization', 'basis', 'scope', 'legalBasis'])}
           />
           <tbody>
             {kase.participants.map((participant) => (

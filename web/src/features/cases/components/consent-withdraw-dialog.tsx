@@ -14,6 +14,7 @@ import { CalendarDateField } from '../../../components/ui/calendar-date-field.ts
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useWithdrawConsent } from '../api/withdraw-consent.ts';
 import '../../../lib/i18n/casework.bundle.ts';
@@ -42,6 +43,10 @@ export function ConsentWithdrawDialog({
     serverFields: ['withdrawnOn', 'reason'],
   });
   const { reset } = form;
+  const field = useFieldWiring(form.registerField, {
+    idPrefix: 'consent-withdrawal',
+    textPrefix: 'consentWithdrawal',
+  });
   const consentId = consent?.id;
   useEffect(() => {
     if (consentId) reset({ withdrawnOn: today, reason: '' });
@@ -96,14 +101,7 @@ export function ConsentWithdrawDialog({
           />
         )}
       />
-      <TextareaField
-        id="consent-withdrawal-reason"
-        label={t('consentWithdrawal.reason')}
-        supportText={t('consentWithdrawal.reasonSupport')}
-        required
-        rows={3}
-        {...form.registerField('reason')}
-      />
+      <TextareaField {...field('reason', { support: 'reasonSupport' })} required rows={3} />
     </FormDialog>
   );
 }

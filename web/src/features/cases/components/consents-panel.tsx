@@ -18,6 +18,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
@@ -27,10 +28,12 @@ import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
-import { Td, Th } from '../../../components/ui/table.tsx';
+import { Td } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { useCreateConsent } from '../api/create-consent.ts';
 import { useOrganizationOptions } from '../api/list-organization-options.ts';
 import { CasePersonOptions } from './case-person-options.tsx';
@@ -56,13 +59,15 @@ export function ConsentsPanel({ kase }: { kase: CaseDetail }) {
         caption={t('caseConsents.listCaption')}
         captionDetail={t('common.itemCount', { count: kase.consents.length })}
         columns={[
-          t('caseConsents.givenOn'),
-          t('caseConsents.person'),
-          t('caseConsents.organizations'),
-          t('caseConsents.categories'),
-          t('caseConsents.method'),
-          t('caseConsents.expiresOn'),
-          t('caseConsents.status'),
+          ...textsUnder(t, 'caseConsents', [
+            'givenOn',
+            'person',
+            'organizations',
+            'categories',
+            'method',
+            'expiresOn',
+            'status',
+          ]),
           t('consentWithdrawal.scanColumn'),
         ]}
         rows={kase.consents}
@@ -70,9 +75,7 @@ export function ConsentsPanel({ kase }: { kase: CaseDetail }) {
       >
         {(consent) => (
           <tr key={consent.id}>
-            <Th scope="row" className="whitespace-nowrap">
-              <DateText value={consent.givenOn} />
-            </Th>
+            <DateCell value={consent.givenOn} rowHeader />
             <Td className="break-keep sm:whitespace-nowrap">{consent.person.name}</Td>
             <Td>
               <ul>
@@ -211,13 +214,15 @@ function ConsentForm({
     method: 'signedForm',
     witness: '',
   };
-  const { register, control, handleSubmit, watch, reset, errors, unplaced, invalid, registerField } =
+  const { register, handleSubmit, watch, reset, errors, unplaced, invalid, registerField, bindField } =
     useServerCheckedForm<Values, ConsentInput>({
       resolver,
       defaultValues: defaults,
       serverError: create.error,
       serverFields: fields,
     });
+  const field = useFieldWiring(registerField, { idPrefix: 'consent', textPrefix: 'caseConsents' });
+  const dateField = useFieldWiring(bindField, { idPrefix: 'consent', textPrefix: 'caseConsents' });
   const method = watch('method');
 
   const submit = handleSubmit((input) => {
@@ -255,12 +260,7 @@ function ConsentForm({
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[48rem] flex-col gap-8">
         <FormErrorSummary error={create.error} unplaced={unplaced} invalid={invalid} />
 
-        <SelectField
-          id="consent-person"
-          label={t('caseConsents.personLabel')}
-          required
-          {...registerField('personId')}
-        >
+        <SelectField {...field('personId', { id: 'consent-person', text: 'personLabel' })} required>
           <CasePersonOptions kase={kase} />
         </SelectField>
 
@@ -296,33 +296,16 @@ function ConsentForm({
           {categoryBoxes('sensitive')}
         </CheckboxGroup>
 
-        <FormDoneOnField
-          control={control}
-          name="givenOn"
-          id="consent-given-on"
-          label={t('caseConsents.givenOn')}
-        />
+        <FormDoneOnField {...dateField('givenOn')} />
 
         <RadioGroup legend={t('caseConsents.methodLegend')} required error={errors.method?.message}>
           <CodeRadios codes={consentMethods} idPrefix="consent-method" field={register('method')} />
         </RadioGroup>
         {method === 'oralWithWitness' ? (
-          <TextField
-            id="consent-witness"
-            label={t('caseConsents.witness')}
-            supportText={t('caseConsents.witnessSupport')}
-            required
-            {...registerField('witness')}
-          />
+          <TextField {...field('witness', { support: 'witnessSupport' })} required />
         ) : null}
 
-        <FormDateField
-          control={control}
-          name="expiresOn"
-          id="consent-expires-on"
-          label={t('caseConsents.expiresOn')}
-          supportText={t('caseConsents.expiresOnSupport')}
-        />
+        <FormDateField {...dateField('expiresOn', { support: 'expiresOnSupport' })} />
 
         <FormActions>
           <SubmitButton busy={create.isPending}>{t('caseConsents.submit')}</SubmitButton>

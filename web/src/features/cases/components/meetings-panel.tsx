@@ -22,9 +22,11 @@ import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { ApiError, isProblem } from '../../../lib/api-client.ts';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { applyServerFieldErrors, fieldRegistrar } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { useCreateMeeting } from '../api/create-meeting.ts';
 import { useMeetingKinds } from '../api/list-meeting-kinds.ts';
@@ -45,14 +47,14 @@ export function MeetingsPanel({ kase, onGoToConsents }: { kase: CaseDetail; onGo
       <DataTable
         caption={t('caseMeetings.listCaption')}
         captionDetail={t('common.itemCount', { count: kase.meetings.length })}
-        columns={[
-          t('caseMeetings.title'),
-          t('caseMeetings.kind'),
-          t('caseMeetings.legalBasis'),
-          t('caseMeetings.scheduledAt'),
-          t('caseMeetings.status'),
-          t('caseMeetings.myAcknowledgement'),
-        ]}
+        columns={textsUnder(t, 'caseMeetings', [
+          'title',
+          'kind',
+          'legalBasis',
+          'scheduledAt',
+          'status',
+          'myAcknowledgement',
+        ])}
         rows={kase.meetings}
         empty={t('caseMeetings.empty')}
       >
@@ -158,6 +160,10 @@ function MeetingForm({
     setFocus,
     formState: { errors },
   } = useForm<Values, unknown, MeetingInput>({ resolver, defaultValues: defaults });
+  const field = useFieldWiring(fieldRegistrar(register, errors), {
+    idPrefix: 'meeting',
+    textPrefix: 'caseMeetings',
+  });
   const kindId = watch('kindId');
   const kind = kinds.data?.find((item) => item.id === kindId);
   const consentRequired = isProblem(create.error, 'consent.required');
@@ -217,12 +223,9 @@ function MeetingForm({
 
         <div className="flex flex-col gap-3">
           <SelectField
-            id="meeting-kind"
-            label={t('caseMeetings.kindLabel')}
+            {...field('kindId', { id: 'meeting-kind', text: 'kindLabel' })}
             required
-            error={errors.kindId?.message}
             aria-busy={kinds.isPending || undefined}
-            {...register('kindId')}
           >
             <option value="">{t('caseMeetings.kindPlaceholder')}</option>
             {(kinds.data ?? []).map((item) => (
@@ -245,13 +248,7 @@ function MeetingForm({
           ) : null}
         </div>
 
-        <TextField
-          id="meeting-title"
-          label={t('caseMeetings.titleLabel')}
-          required
-          error={errors.title?.message}
-          {...register('title')}
-        />
+        <TextField {...field('title', { id: 'meeting-title', text: 'titleLabel' })} required />
         <FormDateTimeField
           control={control}
           name="scheduledAt"
@@ -259,19 +256,8 @@ function MeetingForm({
           legend={t('caseMeetings.scheduledAtLegend')}
           required
         />
-        <TextField
-          id="meeting-place"
-          label={t('caseMeetings.place')}
-          error={errors.place?.message}
-          {...register('place')}
-        />
-        <TextareaField
-          id="meeting-agenda"
-          label={t('caseMeetings.agenda')}
-          rows={4}
-          error={errors.agenda?.message}
-          {...register('agenda')}
-        />
+        <TextField {...field('place')} />
+        <TextareaField {...field('agenda')} rows={4} />
         <CheckboxGroup
           legend={t('caseMeetings.invited')}
           supportText={t('caseMeetings.invitedSupport')}

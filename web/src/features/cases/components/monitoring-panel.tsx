@@ -25,6 +25,7 @@ import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { useCreateMonitoring } from '../api/create-monitoring.ts';
 import { usePlans } from '../api/list-plans.ts';
 import '../../../lib/i18n/casework.bundle.ts';
@@ -110,7 +111,7 @@ function MonitoringForm({
   const { t } = useTranslation();
   const create = useCreateMonitoring();
   const today = clock.today();
-  const { register, control, handleSubmit, watch, errors, unplaced, invalid, registerField } =
+  const { register, control, handleSubmit, watch, errors, unplaced, invalid, registerField, bindField } =
     useServerCheckedForm<Values, MonitoringInput>({
       resolver,
       defaultValues: {
@@ -139,6 +140,8 @@ function MonitoringForm({
         return fields;
       },
     });
+  const wire = useFieldWiring(registerField, { idPrefix: 'monitoring', textPrefix: 'monitoring' });
+  const dateField = useFieldWiring(bindField, { idPrefix: 'monitoring', textPrefix: 'monitoring' });
   const decision = watch('decision');
 
   const submit = handleSubmit((input) => {
@@ -160,12 +163,7 @@ function MonitoringForm({
       <p>{t('monitoring.lead', { version: plan.version })}</p>
       <FormErrorSummary error={create.error} unplaced={unplaced} invalid={invalid} />
 
-      <FormDoneOnField
-        control={control}
-        name="conductedOn"
-        id="monitoring-conducted-on"
-        label={t('monitoring.conductedOn')}
-      />
+      <FormDoneOnField {...dateField('conductedOn')} />
 
       {plan.items.map((item, index) => (
         <RowFieldset
@@ -231,26 +229,12 @@ function MonitoringForm({
             <option value="">{t('monitoring.choose')}</option>
             <CodeOptions codes={closureReasons} />
           </SelectField>
-          <TextareaField
-            id="monitoring-closure-evaluation"
-            label={t('monitoring.closureEvaluation')}
-            required
-            rows={4}
-            {...registerField('closure.evaluation')}
-          />
+          <TextareaField {...wire('closure.evaluation', { text: 'closureEvaluation' })} required rows={4} />
         </>
       ) : null}
-      {decision === 'suspend' ? (
-        <TextareaField
-          id="monitoring-suspension-reason"
-          label={t('monitoring.suspensionReason')}
-          required
-          rows={3}
-          {...registerField('suspensionReason')}
-        />
-      ) : null}
+      {decision === 'suspend' ? <TextareaField {...wire('suspensionReason')} required rows={3} /> : null}
 
-      <TextareaField id="monitoring-note" label={t('monitoring.note')} rows={4} {...registerField('note')} />
+      <TextareaField {...wire('note')} rows={4} />
 
       <FormActions>
         <SubmitButton busy={create.isPending}>{t('monitoring.submit')}</SubmitButton>

@@ -6,17 +6,18 @@ import { type Plan, type PlanInput, planInputSchema, planLinks } from '../../../
 import type { ResourceSummary } from '../../../../../src/contract/resources.ts';
 import { RowFieldset } from '../../../components/row-fieldset.tsx';
 import { Button } from '../../../components/ui/button.tsx';
-import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { FormDateField } from '../../../components/ui/form-date-field.tsx';
+import { MessageCheckboxes } from '../../../components/ui/message-checkboxes.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { Options, SelectField } from '../../../components/ui/select-field.tsx';
+import { NamedOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import type { OrganizationOption } from '../api/list-organization-options.ts';
 import type { ProgrammeOptionGroup } from '../api/list-programme-options.ts';
@@ -120,8 +121,10 @@ export function PlanForm({
       return fields;
     },
   });
-  const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = form;
+  const { register, control, handleSubmit, errors, unplaced, invalid, registerField, bindField } = form;
   const items = useFieldArray({ control, name: 'items' });
+  const wire = useFieldWiring(registerField, { idPrefix: 'plan', textPrefix: 'plans' });
+  const dateField = useFieldWiring(bindField, { idPrefix: 'plan', textPrefix: 'plans' });
 
   const submit = handleSubmit((input) => {
     if (!submitting) onSubmit(input);
@@ -144,34 +147,10 @@ export function PlanForm({
             messages={errors.items?.message ? [errors.items.message] : []}
           />
         ) : null}
-        <TextareaField
-          id="plan-wishes"
-          label={t('plans.wishes')}
-          required
-          rows={3}
-          {...registerField('wishes')}
-        />
-        <TextareaField
-          id="plan-long-term-goal"
-          label={t('plans.longTermGoal')}
-          required
-          rows={2}
-          {...registerField('longTermGoal')}
-        />
-        <TextareaField
-          id="plan-short-term-goals"
-          label={t('plans.shortTermGoals')}
-          required
-          rows={3}
-          {...registerField('shortTermGoals')}
-        />
-        <FormDateField
-          control={control}
-          name="nextMonitoringOn"
-          id="plan-next-monitoring-on"
-          label={t('plans.nextMonitoringOn')}
-          required
-        />
+        <TextareaField {...wire('wishes')} required rows={3} />
+        <TextareaField {...wire('longTermGoal')} required rows={2} />
+        <TextareaField {...wire('shortTermGoals')} required rows={3} />
+        <FormDateField {...dateField('nextMonitoringOn')} required />
 
         <fieldset className="flex flex-col gap-6">
           <legend className="mb-2 text-std-20B-150 text-solid-gray-900">{t('plans.itemContent')}</legend>
@@ -196,11 +175,7 @@ export function PlanForm({
                     {...register(`items.${index}.organizationId`)}
                   >
                     <option value="">{t('plans.itemOrganizationPlaceholder')}</option>
-                    <Options
-                      items={organizations}
-                      value={(organization) => organization.id}
-                      label={(organization) => organization.name}
-                    />
+                    <NamedOptions items={organizations} />
                   </SelectField>
                   <TextField
                     id={`plan-item-${index}-frequency`}
@@ -271,15 +246,12 @@ export function PlanForm({
                 </SelectField>
                 <CheckboxGroup legend={t('plans.linksLegend')} error={itemErrors?.links?.message}>
                   <div className="flex flex-wrap gap-x-6">
-                    {planLinks.map((link) => (
-                      <Checkbox
-                        key={link}
-                        id={`plan-item-${index}-link-${link}`}
-                        value={link}
-                        label={t(`plans.link.${link}`)}
-                        {...register(`items.${index}.links`)}
-                      />
-                    ))}
+                    <MessageCheckboxes
+                      codes={planLinks}
+                      textPrefix="plans.link"
+                      idPrefix={`plan-item-${index}-link`}
+                      registration={register(`items.${index}.links`)}
+                    />
                   </div>
                 </CheckboxGroup>
                 {items.fields.length > 1 ? (

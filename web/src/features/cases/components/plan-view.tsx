@@ -4,6 +4,7 @@ import { TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import '../../../lib/i18n/casework.bundle.ts';
 
 /** 期間 of an item: 令和8年12月1日〜令和9年3月31日. */
@@ -49,14 +50,14 @@ export function PlanView({ plan }: { plan: Plan }) {
       />
       <Table caption={t('plans.itemsCaption', { version: plan.version })}>
         <TableHead
-          columns={[
-            t('plans.position'),
-            t('plans.content'),
-            t('plans.organization'),
-            t('plans.frequency'),
-            t('plans.period'),
-            t('plans.links'),
-          ]}
+          columns={textsUnder(t, 'plans', [
+            'position',
+            'content',
+            'organization',
+            'frequency',
+            'period',
+            'links',
+          ])}
         />
         <tbody>
           {plan.items.map((item) => (

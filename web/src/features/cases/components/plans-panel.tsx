@@ -18,7 +18,9 @@ import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { currentLanguage, type Language } from '../../../lib/i18n/i18n.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { formatDate } from '../../../lib/wareki.ts';
 import { useResources } from '../../resources/api/list-resources.ts';
 import { useApprovePlan } from '../api/approve-plan.ts';
@@ -205,13 +207,7 @@ function VersionsTable({ plans }: { plans: readonly Plan[] }) {
       captionDetail={t('common.itemCount', { count: plans.length })}
     >
       <TableHead
-        columns={[
-          t('plans.version'),
-          t('plans.status'),
-          t('plans.decidedMeeting'),
-          t('plans.approvedAt'),
-          t('plans.createdBy'),
-        ]}
+        columns={textsUnder(t, 'plans', ['version', 'status', 'decidedMeeting', 'approvedAt', 'createdBy'])}
       />
       <tbody>
         {plans.map((plan) => (
@@ -320,6 +316,7 @@ function ApproveDialog({
     serverFields: ['meetingId'],
   });
   const { handleSubmit, registerField } = form;
+  const field = useFieldWiring(registerField, { idPrefix: 'plan-approve', textPrefix: 'plans' });
   // The plan is decided at a 重層的支援会議 (consent-based); the server checks it was held.
   const meetings = kase.meetings.filter((meeting) => meeting.legalBasis === 'consent');
   const submit = handleSubmit(({ meetingId }) => {
@@ -343,12 +340,7 @@ function ApproveDialog({
       {meetings.length === 0 ? (
         <Alert tone="warning" title={t('plans.noConsentMeeting')} live={false} />
       ) : null}
-      <SelectField
-        id="plan-approve-meeting"
-        label={t('plans.meeting')}
-        required
-        {...registerField('meetingId')}
-      >
+      <SelectField {...field('meetingId', { text: 'meeting' })} required>
         <option value="">{t('plans.meetingPlaceholder')}</option>
         {meetings.map((meeting) => (
           <option key={meeting.id} value={meeting.id}>

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/data-table.tsx';
-import { DateText } from '../../../components/ui/date-text.tsx';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { ShowMore } from '../../../components/ui/show-more.tsx';
-import { Td, Th } from '../../../components/ui/table.tsx';
+import { Td } from '../../../components/ui/table.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { useSupportReports } from '../api/list-support-reports.ts';
 import '../../../lib/i18n/casework.bundle.ts';
 
@@ -26,22 +27,20 @@ export function SupportReportsPanel({ caseId }: { caseId: string }) {
             <DataTable
               caption={t('supportReports.caption')}
               captionDetail={t('cases.loadedCount', { count: items.length })}
-              columns={[
-                t('supportReports.supportedOn'),
-                t('supportReports.organization'),
-                t('supportReports.item'),
-                t('supportReports.content'),
-                t('supportReports.result'),
-                t('supportReports.reportedBy'),
-              ]}
+              columns={textsUnder(t, 'supportReports', [
+                'supportedOn',
+                'organization',
+                'item',
+                'content',
+                'result',
+                'reportedBy',
+              ])}
               rows={items}
               empty={t('supportReports.empty')}
             >
               {(report) => (
                 <tr key={report.id}>
-                  <Th scope="row" className="whitespace-nowrap">
-                    <DateText value={report.supportedOn} />
-                  </Th>
+                  <DateCell value={report.supportedOn} rowHeader />
                   <Td>{report.organizationName}</Td>
                   <Td>
                     {t('supportReports.itemVersion', {

@@ -8,17 +8,18 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
-import { DateText } from '../../../components/ui/date-text.tsx';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { FactStrip } from '../../../components/ui/fact-strip.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { Td, Th } from '../../../components/ui/table.tsx';
+import { Td } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useFlash } from '../../../lib/flash.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { useCommunityActivity, useRecordCommunitySession } from '../api/community.ts';
 import { fieldErrorsOf } from './problem-fields.ts';
 import '../../../lib/i18n/resources.bundle.ts';
@@ -163,21 +164,19 @@ export function CommunityActivityPage({ activityId }: { activityId: string }) {
         <DataTable
           caption={t('resources.community.sessionsCaption')}
           captionDetail={t('common.itemCount', { count: a.sessions.length })}
-          columns={[
-            t('resources.community.heldOn'),
-            t('resources.community.fiscalYear'),
-            t('resources.community.participantCount'),
-            t('resources.community.organizationNames'),
-            t('resources.community.note'),
-          ]}
+          columns={textsUnder(t, 'resources.community', [
+            'heldOn',
+            'fiscalYear',
+            'participantCount',
+            'organizationNames',
+            'note',
+          ])}
           rows={a.sessions}
           empty={t('resources.community.noSessions')}
         >
           {(s) => (
             <tr key={s.id}>
-              <Th scope="row" className="whitespace-nowrap">
-                <DateText value={s.heldOn} />
-              </Th>
+              <DateCell value={s.heldOn} rowHeader />
               <Td className="whitespace-nowrap">{formatFiscalYear(s.fiscalYear)}</Td>
               <Td className="text-right tabular-nums">{s.participants}</Td>
               <Td>{s.organizations.join('、')}</Td>

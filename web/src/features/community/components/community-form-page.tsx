@@ -5,13 +5,15 @@ import { communityActivityKinds } from '../../../../../src/domain/resources/comm
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
+import { MessageOptions } from '../../../components/ui/message-options.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
-import { Options, SelectField } from '../../../components/ui/select-field.tsx';
+import { NamedOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { useGoWithFlash } from '../../../lib/go-with-flash.ts';
 import { useResources } from '../../resources/api/list-resources.ts';
 import { useCommunityActivity, useSaveCommunityActivity } from '../api/community.ts';
@@ -68,6 +70,7 @@ function CommunityForm({ activity }: { activity?: CommunityActivity }) {
     error: errors[key],
     onChange: (e: { currentTarget: { value: string } }) => set({ [key]: e.currentTarget.value }),
   });
+  const wire = useFieldWiring(field, { idPrefix: 'community', textPrefix: 'resources.community' });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (save.isPending) return;
@@ -99,43 +102,21 @@ function CommunityForm({ activity }: { activity?: CommunityActivity }) {
   return (
     <form noValidate onSubmit={submit} className="flex max-w-[48rem] flex-col gap-6">
       <ProblemAlert error={save.error} />
-      <TextField id="community-name" label={t('resources.community.name')} required {...field('name')} />
-      <SelectField id="community-kind" label={t('resources.community.kind')} required {...field('kind')}>
-        <Options
-          items={communityActivityKinds}
-          value={(k) => k}
-          label={(k) => t(`resources.community.kinds.${k}`)}
-        />
+      <TextField {...wire('name')} required />
+      <SelectField {...wire('kind')} required>
+        <MessageOptions codes={communityActivityKinds} textPrefix="resources.community.kinds" />
       </SelectField>
-      <SelectField
-        id="community-resource"
-        label={t('resources.community.resource')}
-        supportText={t('resources.community.resourceSupport')}
-        {...field('resourceId')}
-      >
+      <SelectField {...wire('resourceId', { text: 'resource', support: 'resourceSupport' })}>
         <option value="">{t('resources.community.noResource')}</option>
-        <Options items={resources.data?.items ?? []} value={(r) => r.id} label={(r) => r.name} />
+        <NamedOptions items={resources.data?.items ?? []} />
       </SelectField>
-      <TextField
-        id="community-place"
-        label={t('resources.community.placeName')}
-        supportText={t('resources.community.placeNameSupport')}
-        {...field('placeName')}
-      />
+      <TextField {...wire('placeName', { id: 'community-place', support: 'placeNameSupport' })} />
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-        <TextField
-          id="community-school-district"
-          label={t('resources.community.schoolDistrict')}
-          {...field('schoolDistrict')}
-        />
-        <TextField id="community-district" label={t('resources.community.district')} {...field('district')} />
+        <TextField {...wire('schoolDistrict')} />
+        <TextField {...wire('district')} />
       </div>
-      <TextField
-        id="community-organizer"
-        label={t('resources.community.organizer')}
-        {...field('organizer')}
-      />
-      <TextareaField id="community-note" label={t('resources.community.note')} {...field('note')} />
+      <TextField {...wire('organizer')} />
+      <TextareaField {...wire('note')} />
       {activity ? (
         <Checkbox
           id="community-active"

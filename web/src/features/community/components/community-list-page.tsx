@@ -1,11 +1,10 @@
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommunityActivityList } from '../../../../../src/contract/community.ts';
 import { today } from '../../../../../src/domain/clock.ts';
 import { fiscalYearOf, formatFiscalYear } from '../../../../../src/domain/fiscalYear.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
-import { buttonClassName } from '../../../components/ui/button.tsx';
+import { ButtonLink } from '../../../components/ui/button-link.tsx';
 import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FlashStatus } from '../../../components/ui/flash-status.tsx';
@@ -17,6 +16,7 @@ import { Section } from '../../../components/ui/section.tsx';
 import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { useFlash } from '../../../lib/flash.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { useCommunityActivities } from '../api/community.ts';
 import '../../../lib/i18n/resources.bundle.ts';
 
@@ -57,9 +57,7 @@ export function CommunityListPage() {
         lead={t('resources.community.lead')}
         actions={
           list.data?.abilities.create ? (
-            <Link to="/community/new" className={buttonClassName('solid-fill', 'md')}>
-              {t('resources.community.create')}
-            </Link>
+            <ButtonLink to="/community/new">{t('resources.community.create')}</ButtonLink>
           ) : null
         }
       >
@@ -91,15 +89,15 @@ export function CommunityListPage() {
               <DataTable
                 caption={t('resources.community.tableCaption', { year: list.data.fiscalYearLabel })}
                 captionDetail={t('common.itemCount', { count: list.data.items.length })}
-                columns={[
-                  t('resources.community.name'),
-                  t('resources.community.kind'),
-                  t('resources.community.place'),
-                  t('resources.community.sessions'),
-                  t('resources.community.participants'),
-                  t('resources.community.organizations'),
-                  t('resources.community.lastHeldOn'),
-                ]}
+                columns={textsUnder(t, 'resources.community', [
+                  'name',
+                  'kind',
+                  'place',
+                  'sessions',
+                  'participants',
+                  'organizations',
+                  'lastHeldOn',
+                ])}
                 rows={list.data.items}
                 empty={t('resources.community.empty')}
               >

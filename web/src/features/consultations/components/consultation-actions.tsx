@@ -11,9 +11,10 @@ import { AuditedPrintButton } from '../../../components/ui/audited-print-button.
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
-import { Options, SelectField } from '../../../components/ui/select-field.tsx';
+import { NamedOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { applyServerFieldErrors, fieldRegistrar } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { useMe } from '../../../lib/me-context.tsx';
 import { useCloseConsultation } from '../api/close-consultation.ts';
 import { useCreateHandover } from '../api/create-handover.ts';
@@ -119,17 +120,14 @@ function CloseAction({ consultation, onDone }: { consultation: Consultation; onD
     variables: (values) => ({ id: consultation.id, note: values.note ?? '' }),
     onSuccess: () => onDone(t('consultations.closeAction.done')),
   });
+  const field = useFieldWiring(fieldRegistrar(form.register, form.formState.errors), {
+    idPrefix: 'consultation-close',
+    textPrefix: 'consultations.closeAction',
+  });
   return (
     <ActionFrame texts="consultations.closeAction" dialog={dialog}>
       <p>{t('consultations.closeAction.body')}</p>
-      <TextareaField
-        id="consultation-close-note"
-        label={t('consultations.closeAction.note')}
-        supportText={t('consultations.closeAction.noteSupport')}
-        rows={4}
-        error={form.formState.errors.note?.message}
-        {...form.register('note')}
-      />
+      <TextareaField {...field('note', { support: 'noteSupport' })} rows={4} />
     </ActionFrame>
   );
 }
@@ -196,30 +194,20 @@ function ReferAction({ consultation, onDone }: { consultation: Consultation; onD
       onDone(t('consultations.referAction.done', { name: referral.toOrganization.name })),
   });
   const targets = useReferralTargets({ enabled: dialog.open });
+  const field = useFieldWiring(fieldRegistrar(form.register, errors), {
+    idPrefix: 'consultation-refer',
+    textPrefix: 'consultations.form.outcome',
+  });
   return (
     <ActionFrame texts="consultations.referAction" dialog={dialog}>
       <SelectField
-        id="consultation-refer-organization"
-        label={t('consultations.form.outcome.toOrganization')}
+        {...field('toOrganizationId', { id: 'consultation-refer-organization', text: 'toOrganization' })}
         required
-        error={errors.toOrganizationId?.message}
-        {...form.register('toOrganizationId')}
       >
         <option value="">{targets.isPending ? t('common.loading') : t('consultations.form.choose')}</option>
-        <Options
-          items={referralChoices(targets.data ?? [], me.organization.id)}
-          value={(target) => target.id}
-          label={(target) => target.name}
-        />
+        <NamedOptions items={referralChoices(targets.data ?? [], me.organization.id)} />
       </SelectField>
-      <TextareaField
-        id="consultation-refer-note"
-        label={t('consultations.form.outcome.note')}
-        supportText={t('consultations.form.outcome.noteSupport')}
-        rows={3}
-        error={errors.note?.message}
-        {...form.register('note')}
-      />
+      <TextareaField {...field('note', { support: 'noteSupport' })} rows={3} />
     </ActionFrame>
   );
 }

@@ -6,9 +6,12 @@ import { consultationChannels, consultationTopics } from '../../../../../src/dom
 import { formatWareki, parseWareki } from '../../../../../src/domain/wareki.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
-import { FilterSelectField, Options } from '../../../components/ui/select-field.tsx';
+import { MessageOptions } from '../../../components/ui/message-options.tsx';
+import { FilterSelectField, NamedOptions, Options } from '../../../components/ui/select-field.tsx';
 import { WarekiDateField } from '../../../components/ui/wareki-date-field.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
+import { filterBinder } from '../../../lib/filter-binder.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import type { ConsultationListFilter } from '../consultation-filter.ts';
 import '../../../lib/i18n/casework.bundle.ts';
 
@@ -48,8 +51,14 @@ export function ConsultationFilterForm({ filter, counters, onFilterChange }: Con
   });
   const [errors, setErrors] = useState<PeriodErrors>({});
   const hasFilter = Object.values(filter).some((value) => value !== undefined);
-  const choose = <K extends keyof Choices>(key: K, value: string | undefined) =>
-    setChoices((current) => ({ ...current, [key]: value as Choices[K] | undefined }));
+  const choice = useFieldWiring(
+    filterBinder(
+      choices,
+      (patch) => setChoices((current) => ({ ...current, ...patch })),
+      t('consultations.filter.any'),
+    ),
+    { idPrefix: 'consultations', textPrefix: 'consultations' },
+  );
   // a counter named in the address but no longer offered (disabled, or the list still loading) stays choosable
   const counterOptions =
     filter.organizationId && !counters?.some((c) => c.id === filter.organizationId)
@@ -122,26 +131,10 @@ export function ConsultationFilterForm({ filter, counters, onFilterChange }: Con
             error={errors.to}
             onChange={(event) => setTo(event.currentTarget.value)}
           />
-          <FilterSelectField
-            id="consultations-counter"
-            label={t('consultations.counter')}
-            anyLabel={t('consultations.filter.any')}
-            value={choices.organizationId}
-            onValueChange={(value) => choose('organizationId', value)}
-          >
-            <Options
-              items={counterOptions}
-              value={(counter) => counter.id}
-              label={(counter) => counter.name}
-            />
+          <FilterSelectField {...choice('organizationId', { text: 'counter' })}>
+            <NamedOptions items={counterOptions} />
           </FilterSelectField>
-          <FilterSelectField
-            id="consultations-channel"
-            label={t('consultations.channel')}
-            anyLabel={t('consultations.filter.any')}
-            value={choices.channel}
-            onValueChange={(value) => choose('channel', value)}
-          >
+          <FilterSelectField {...choice('channel')}>
             <Options
               items={consultationChannels}
               value={(channel) => channel.code}
@@ -149,12 +142,8 @@ export function ConsultationFilterForm({ filter, counters, onFilterChange }: Con
             />
           </FilterSelectField>
           <FilterSelectField
-            id="consultations-topic"
-            label={t('consultations.topics')}
+            {...choice('topic', { id: 'consultations-topic', text: 'topics' })}
             supportText={t('consultations.filter.topicSupport')}
-            anyLabel={t('consultations.filter.any')}
-            value={choices.topic}
-            onValueChange={(value) => choose('topic', value)}
           >
             <Options
               items={consultationTopics}
@@ -162,31 +151,14 @@ export function ConsultationFilterForm({ filter, counters, onFilterChange }: Con
               label={(topic) => codeName('consultationTopic', topic.code)}
             />
           </FilterSelectField>
-          <FilterSelectField
-            id="consultations-outcome"
-            label={t('consultations.outcomeLabel')}
-            anyLabel={t('consultations.filter.any')}
-            value={choices.outcome}
-            onValueChange={(value) => choose('outcome', value)}
-          >
-            <Options
-              items={consultationOutcomes}
-              value={(outcome) => outcome}
-              label={(outcome) => t(`consultations.outcome.${outcome}`)}
-            />
+          <FilterSelectField {...choice('outcome', { id: 'consultations-outcome', text: 'outcomeLabel' })}>
+            <MessageOptions codes={consultationOutcomes} textPrefix="consultations.outcome" />
           </FilterSelectField>
           <FilterSelectField
-            id="consultations-status"
-            label={t('consultations.statusFilter')}
+            {...choice('status', { id: 'consultations-status', text: 'statusFilter' })}
             anyLabel={t('consultations.allStatuses')}
-            value={choices.status}
-            onValueChange={(value) => choose('status', value)}
           >
-            <Options
-              items={consultationStatuses}
-              value={(status) => status}
-              label={(status) => t(`consultations.status.${status}`)}
-            />
+            <MessageOptions codes={consultationStatuses} textPrefix="consultations.status" />
           </FilterSelectField>
         </div>
         <div className="flex flex-wrap gap-4">

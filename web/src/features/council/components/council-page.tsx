@@ -1,7 +1,6 @@
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge.tsx';
-import { buttonClassName } from '../../../components/ui/button.tsx';
+import { ButtonLink } from '../../../components/ui/button-link.tsx';
 import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
 import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
@@ -13,6 +12,7 @@ import { textLinkClassName } from '../../../components/ui/text-link.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { useCan } from '../../../lib/me-context.tsx';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { councilAppendixUrl } from '../api/export-appendix.ts';
 import { useCouncilMeetings } from '../api/list-meetings.ts';
@@ -36,13 +36,11 @@ export function CouncilPage() {
         actions={
           <>
             {canManage ? (
-              <Link to="/council/meetings/new" className={buttonClassName('solid-fill', 'md')}>
-                {t('recidivism.council.createMeeting')}
-              </Link>
+              <ButtonLink to="/council/meetings/new">{t('recidivism.council.createMeeting')}</ButtonLink>
             ) : null}
-            <Link to="/council/opinions" className={buttonClassName('outline', 'md')}>
+            <ButtonLink to="/council/opinions" variant="outline">
               {t('recidivism.council.opinions')}
-            </Link>
+            </ButtonLink>
           </>
         }
       >
@@ -57,11 +55,7 @@ export function CouncilPage() {
               captionDetail={t('common.itemCount', { count: data.length })}
             >
               <TableHead
-                columns={[
-                  t('recidivism.council.organization'),
-                  t('recidivism.council.representative'),
-                  t('recidivism.council.term'),
-                ]}
+                columns={textsUnder(t, 'recidivism.council', ['organization', 'representative', 'term'])}
               />
               <tbody>
                 {data.map((m) => (
@@ -81,12 +75,7 @@ export function CouncilPage() {
             <DataTable
               caption={t('recidivism.council.meetingsCaption')}
               captionDetail={t('common.itemCount', { count: data.length })}
-              columns={[
-                t('recidivism.council.heldAt'),
-                t('recidivism.council.place'),
-                t('recidivism.council.openness'),
-                t('recidivism.council.attendeeCount'),
-              ]}
+              columns={textsUnder(t, 'recidivism.council', ['heldAt', 'place', 'openness', 'attendeeCount'])}
               rows={data}
               empty={t('recidivism.council.noMeetings')}
             >

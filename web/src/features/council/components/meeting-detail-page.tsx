@@ -10,6 +10,7 @@ import { Td, Th } from '../../../components/ui/table.tsx';
 import { isProblem } from '../../../lib/api-client.ts';
 import { useFlash } from '../../../lib/flash.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { formatDate, formatDateTime } from '../../../lib/wareki.ts';
 import { useCouncilMeeting } from '../api/get-meeting.ts';
 import { CouncilPaperSection } from './council-paper.tsx';
@@ -56,11 +57,7 @@ export function MeetingDetailPage({ meetingId }: { meetingId: string }) {
         <DataTable
           caption={t('recidivism.council.attendeesCaption')}
           captionDetail={t('common.itemCount', { count: m.attendees.length })}
-          columns={[
-            t('recidivism.council.organization'),
-            t('recidivism.council.attendee'),
-            t('recidivism.council.deputyMark'),
-          ]}
+          columns={textsUnder(t, 'recidivism.council', ['organization', 'attendee', 'deputyMark'])}
           rows={m.attendees}
           empty={t('recidivism.council.noAttendees')}
         >

@@ -18,6 +18,8 @@ import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
+import { fieldRegistrar } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { useGoWithFlash } from '../../../lib/go-with-flash.ts';
 import { problemFieldMessages } from '../../../lib/problem-fields.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
@@ -47,6 +49,10 @@ export function MeetingNewPage() {
     defaultValues: { heldAt: '', place: '', observersCount: 0, observersNote: '', agenda: '', minutes: '' },
   });
   const serverErrors = problemFieldMessages(create.error);
+  const field = useFieldWiring(fieldRegistrar(register, errors), {
+    idPrefix: 'council-meeting',
+    textPrefix: 'recidivism.council',
+  });
   if (members.isPending) return <Loading />;
   if (members.isError) return <QueryError error={members.error} onRetry={() => void members.refetch()} />;
   const memberList = members.data;
@@ -148,12 +154,7 @@ export function MeetingNewPage() {
             error={errors.observersCount?.message}
             {...register('observersCount', { setValueAs: (v: string) => (v === '' ? 0 : Number(v)) })}
           />
-          <TextField
-            id="council-meeting-observers-note"
-            label={t('recidivism.council.observersNote')}
-            error={errors.observersNote?.message}
-            {...register('observersNote')}
-          />
+          <TextField {...field('observersNote')} />
         </div>
         <fieldset className="flex flex-col gap-4">
           <legend className="mb-2 text-std-17B-170 text-solid-gray-800">
@@ -206,20 +207,8 @@ export function MeetingNewPage() {
             })}
           </ul>
         </fieldset>
-        <TextareaField
-          id="council-meeting-agenda"
-          label={t('recidivism.council.agenda')}
-          rows={4}
-          error={errors.agenda?.message}
-          {...register('agenda')}
-        />
-        <TextareaField
-          id="council-meeting-minutes"
-          label={t('recidivism.council.minutes')}
-          rows={8}
-          error={errors.minutes?.message}
-          {...register('minutes')}
-        />
+        <TextareaField {...field('agenda')} rows={4} />
+        <TextareaField {...field('minutes')} rows={8} />
         <FormActions>
           <SubmitButton busy={create.isPending}>{t('recidivism.council.save')}</SubmitButton>
           <RouteLink to="/council">{t('recidivism.council.backToCouncil')}</RouteLink>

@@ -10,14 +10,16 @@ import { Button } from '../../../components/ui/button.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
+import { MessageOptions } from '../../../components/ui/message-options.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { Options, SelectField } from '../../../components/ui/select-field.tsx';
+import { NamedOptions, Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { applyServerFieldErrors, fieldRegistrar } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { useCan, useMe } from '../../../lib/me-context.tsx';
 import { problemFieldMessage } from '../../../lib/problem-fields.ts';
@@ -53,6 +55,10 @@ function OpinionForm({ onCreated }: { onCreated: () => void }) {
     resolver: zodResolver(opinionInputSchema),
     defaultValues: { content: '' },
   });
+  const field = useFieldWiring(fieldRegistrar(register, errors), {
+    idPrefix: 'opinion',
+    textPrefix: 'recidivism.opinions',
+  });
   const [unplaced, setUnplaced] = useState<string[]>([]);
   useEffect(() => {
     if (!create.error) return setUnplaced([]);
@@ -83,14 +89,7 @@ function OpinionForm({ onCreated }: { onCreated: () => void }) {
       <p>{t('recidivism.opinions.formLead', { organization: me.organization.name })}</p>
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-6">
         {create.error ? <ErrorSummary title={problemMessage(create.error, t)} messages={unplaced} /> : null}
-        <TextareaField
-          id="opinion-content"
-          label={t('recidivism.opinions.content')}
-          required
-          rows={4}
-          error={errors.content?.message}
-          {...register('content')}
-        />
+        <TextareaField {...field('content')} required rows={4} />
         <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
           <SelectField
             id="opinion-challenge"
@@ -112,7 +111,7 @@ function OpinionForm({ onCreated }: { onCreated: () => void }) {
             {...register('programmeId', { setValueAs: optionalId })}
           >
             <option value="">{t('recidivism.opinions.none')}</option>
-            <Options items={targets.data?.programmes ?? []} value={(p) => p.id} label={(p) => p.name} />
+            <NamedOptions items={targets.data?.programmes ?? []} />
           </SelectField>
         </div>
         <SelectField
@@ -191,11 +190,7 @@ function AnswerDialog({
           error={fieldError('followUpStatus')}
           onChange={(event) => setStatus(event.currentTarget.value as (typeof opinionFollowUps)[number])}
         >
-          <Options
-            items={opinionFollowUps}
-            value={(s) => s}
-            label={(s) => t(`recidivism.opinions.followUpStatus.${s}`)}
-          />
+          <MessageOptions codes={opinionFollowUps} textPrefix="recidivism.opinions.followUpStatus" />
         </SelectField>
       </div>
     </FormDialog>

@@ -13,7 +13,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
-import { CodeOptions, Options, SelectField } from '../../../components/ui/select-field.tsx';
+import { CodeOptions, NamedOptions, Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useOrganizationOptions } from '../../cases/api/list-organization-options.ts';
@@ -410,7 +410,7 @@ export function HouseholdEditor({
                 onChange={(e) => ties.change(index, { organizationId: e.target.value })}
               >
                 <option value="">{t('forms.household.choose')}</option>
-                <Options items={organizations.data ?? []} value={(o) => o.id} label={(o) => o.name} />
+                <NamedOptions items={organizations.data ?? []} />
               </SelectField>
             ) : null}
             <TextField

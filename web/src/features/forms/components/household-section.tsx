@@ -17,6 +17,7 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { diagramUrl, useHousehold } from '../api/households.ts';
 import { HouseholdEditor } from './household-editor.tsx';
 import '../../../lib/i18n/forms.bundle.ts';
@@ -93,14 +94,14 @@ export function HouseholdSection({ kase }: { kase: CaseDetail }) {
       </div>
       <Table caption={t('forms.household.members')}>
         <TableHead
-          columns={[
-            t('forms.household.name'),
-            t('forms.household.relation'),
-            t('forms.household.age'),
-            t('forms.household.livingTogether'),
-            t('forms.household.supported'),
-            t('forms.household.deceased'),
-          ]}
+          columns={textsUnder(t, 'forms.household', [
+            'name',
+            'relation',
+            'age',
+            'livingTogether',
+            'supported',
+            'deceased',
+          ])}
         />
         <tbody>
           {data.members.map((m) => (
@@ -141,13 +142,13 @@ export function HouseholdSection({ kase }: { kase: CaseDetail }) {
       </div>
       <Table caption={t('forms.household.ties')}>
         <TableHead
-          columns={[
-            t('forms.household.tieName'),
-            t('forms.household.tieKind'),
-            t('forms.household.tieStrength'),
-            t('forms.household.tieMember'),
-            t('forms.household.tieNote'),
-          ]}
+          columns={textsUnder(t, 'forms.household', [
+            'tieName',
+            'tieKind',
+            'tieStrength',
+            'tieMember',
+            'tieNote',
+          ])}
         />
         <tbody>
           {data.ties.map((tie) => (

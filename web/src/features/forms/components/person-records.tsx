@@ -8,6 +8,7 @@ import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { ConsultationStatusBadge } from '../../consultations/components/consultation-status-badge.tsx';
 import '../../../lib/i18n/codes.bundle.ts';
 import '../../../lib/i18n/forms.bundle.ts';
@@ -58,13 +59,13 @@ export function PersonRecords({ person }: { person: Person }) {
       <RecordsSection
         id="person-cases"
         title={t('forms.person.cases')}
-        columns={[
-          t('forms.person.caseNumber'),
-          t('forms.person.stage'),
-          t('forms.person.acceptedOn'),
-          t('forms.person.coordinatingOrganization'),
-          t('forms.person.role'),
-        ]}
+        columns={textsUnder(t, 'forms.person', [
+          'caseNumber',
+          'stage',
+          'acceptedOn',
+          'coordinatingOrganization',
+          'role',
+        ])}
         records={person.cases}
       >
         {(k) => (
@@ -86,13 +87,7 @@ export function PersonRecords({ person }: { person: Person }) {
       <RecordsSection
         id="person-consultations"
         title={t('forms.person.consultations')}
-        columns={[
-          t('forms.person.receivedOn'),
-          t('forms.person.organization'),
-          t('forms.person.mainTopic'),
-          t('forms.person.status'),
-          t('forms.person.role'),
-        ]}
+        columns={textsUnder(t, 'forms.person', ['receivedOn', 'organization', 'mainTopic', 'status', 'role'])}
         records={person.consultations}
       >
         {(c) => (

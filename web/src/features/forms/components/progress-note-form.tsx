@@ -14,6 +14,7 @@ import { CodeOptions, SelectField } from '../../../components/ui/select-field.ts
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useCreateProgressNote } from '../api/progress-notes.ts';
 import '../../../lib/i18n/forms.bundle.ts';
@@ -37,6 +38,10 @@ export function ProgressNoteForm({ caseId }: { caseId: string }) {
     serverFields: ['occurredAt', 'kind', 'counterpart', 'content'],
   });
   const { control, handleSubmit, reset, unplaced, invalid, registerField } = form;
+  const field = useFieldWiring(registerField, {
+    idPrefix: 'progress-note',
+    textPrefix: 'forms.progressNotes',
+  });
   const submit = handleSubmit((input) => {
     if (create.isPending) return;
     setSaved(false);
@@ -73,27 +78,11 @@ export function ProgressNoteForm({ caseId }: { caseId: string }) {
           required
           notAfter={today()}
         />
-        <SelectField
-          id="progress-note-kind"
-          label={t('forms.progressNotes.kind')}
-          required
-          {...registerField('kind')}
-        >
+        <SelectField {...field('kind')} required>
           <CodeOptions codes={progressNoteKinds} />
         </SelectField>
-        <TextField
-          id="progress-note-counterpart"
-          label={t('forms.progressNotes.counterpart')}
-          supportText={t('forms.progressNotes.counterpartSupport')}
-          {...registerField('counterpart')}
-        />
-        <TextareaField
-          id="progress-note-content"
-          label={t('forms.progressNotes.content')}
-          required
-          rows={5}
-          {...registerField('content')}
-        />
+        <TextField {...field('counterpart', { support: 'counterpartSupport' })} />
+        <TextareaField {...field('content')} required rows={5} />
         <div>
           <Button type="submit" aria-disabled={create.isPending || undefined}>
             {t('forms.progressNotes.submit')}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardMeeting } from '../../../../../src/contract/dashboard.ts';
 import { DataTable, TableHead } from '../../../components/ui/data-table.tsx';
-import { DateText } from '../../../components/ui/date-text.tsx';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
@@ -10,6 +10,7 @@ import { Section } from '../../../components/ui/section.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { NoContactDaysOptions } from '../../cases/components/no-contact-days-options.tsx';
 import { TermCell } from '../../council/components/term-badge.tsx';
@@ -131,12 +132,7 @@ function CoordinatorHome({
       <DataTable
         caption={t('stats.home.handoversCaption')}
         captionDetail={t('stats.home.count', { count: data.handoversWaiting.length })}
-        columns={[
-          t('stats.home.person'),
-          t('stats.home.from'),
-          t('stats.home.receivedOn'),
-          t('stats.home.daysWaiting'),
-        ]}
+        columns={textsUnder(t, 'stats.home', ['person', 'from', 'receivedOn', 'daysWaiting'])}
         rows={data.handoversWaiting}
         empty={t('stats.home.noHandovers')}
       >
@@ -148,9 +144,7 @@ function CoordinatorHome({
               </RouteLink>
             </Th>
             <Td>{h.fromOrganization}</Td>
-            <Td className="whitespace-nowrap">
-              <DateText value={h.receivedOn} />
-            </Td>
+            <DateCell value={h.receivedOn} />
             <Td className="whitespace-nowrap">{t('stats.home.days', { count: h.daysWaiting })}</Td>
           </tr>
         )}
@@ -159,12 +153,12 @@ function CoordinatorHome({
         <DataTable
           caption={t('stats.home.outreachCaption')}
           captionDetail={t('stats.home.count', { count: data.outreachOverdue.length })}
-          columns={[
-            t('stats.home.person'),
-            t('stats.home.outreachLast'),
-            t('stats.home.outreachNext'),
-            t('stats.home.outreachDaysOverdue'),
-          ]}
+          columns={textsUnder(t, 'stats.home', [
+            'person',
+            'outreachLast',
+            'outreachNext',
+            'outreachDaysOverdue',
+          ])}
           rows={data.outreachOverdue}
           empty={t('stats.home.noOutreachOverdue')}
         >
@@ -187,12 +181,8 @@ function CoordinatorHome({
                   o.personName
                 )}
               </Th>
-              <Td className="whitespace-nowrap">
-                <DateText value={o.lastAttemptOn} />
-              </Td>
-              <Td className="whitespace-nowrap">
-                <DateText value={o.nextAttemptOn} />
-              </Td>
+              <DateCell value={o.lastAttemptOn} />
+              <DateCell value={o.nextAttemptOn} />
               <Td className="whitespace-nowrap">{t('stats.home.days', { count: o.daysOverdue })}</Td>
             </tr>
           )}
@@ -225,12 +215,7 @@ function MeetingTable({
     <DataTable
       caption={caption}
       captionDetail={t('stats.home.count', { count: meetings.length })}
-      columns={[
-        t('stats.home.meetingAt'),
-        t('stats.home.meetingTitle'),
-        t('stats.home.meetingKind'),
-        t('stats.home.caseNumber'),
-      ]}
+      columns={textsUnder(t, 'stats.home', ['meetingAt', 'meetingTitle', 'meetingKind', 'caseNumber'])}
       rows={meetings}
       empty={empty}
     >
@@ -308,14 +293,7 @@ function PlanOfficerHome({ data }: { data: NonNullable<Dashboard['planOfficer']>
         {data.locked ? t('stats.home.yearLocked') : t('stats.home.yearOpen')}
       </p>
       <Table caption={t('stats.home.progressCaption', { year: data.fiscalYearLabel })}>
-        <TableHead
-          columns={[
-            t('stats.home.section'),
-            t('stats.home.programmes'),
-            t('stats.home.entered'),
-            t('stats.home.notYet'),
-          ]}
-        />
+        <TableHead columns={textsUnder(t, 'stats.home', ['section', 'programmes', 'entered', 'notYet'])} />
         <tbody>
           {data.progressBySection.map((s) => (
             <tr key={s.section.id}>
@@ -350,11 +328,7 @@ function PlanOfficerHome({ data }: { data: NonNullable<Dashboard['planOfficer']>
       {data.councilTerms.length > 0 ? (
         <Table caption={t('stats.home.termsCaption')}>
           <TableHead
-            columns={[
-              t('stats.home.memberOrganization'),
-              t('stats.home.representative'),
-              t('stats.home.termTo'),
-            ]}
+            columns={textsUnder(t, 'stats.home', ['memberOrganization', 'representative', 'termTo'])}
           />
           <tbody>
             {data.councilTerms.map((m) => (

@@ -12,6 +12,7 @@ import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { FormDownloadButton } from '../../forms/components/form-download-button.tsx';
 import { useMeeting } from '../api/get-meeting.ts';
@@ -125,13 +126,13 @@ function MeetingView({ meeting, fromCase }: { meeting: Meeting; fromCase: string
         <Section id="meeting-invitations" title={t('meetingPage.invitations')}>
           <Table caption={t('meetingPage.invitationsCaption')}>
             <TableHead
-              columns={[
-                t('meetingPage.organization'),
-                t('meetingPage.attendance'),
-                t('meetingPage.attendee'),
-                t('meetingPage.deputy'),
-                t('meetingPage.acknowledgement'),
-              ]}
+              columns={textsUnder(t, 'meetingPage', [
+                'organization',
+                'attendance',
+                'attendee',
+                'deputy',
+                'acknowledgement',
+              ])}
             />
             <tbody>
               {meeting.invitations.map((invitation) => (

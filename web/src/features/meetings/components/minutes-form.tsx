@@ -16,6 +16,7 @@ import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { useRecordMinutes } from '../api/record-minutes.ts';
 import '../../../lib/i18n/casework.bundle.ts';
 
@@ -83,6 +84,7 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
     },
   });
   const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = form;
+  const field = useFieldWiring(registerField, { idPrefix: 'minutes', textPrefix: 'meetingPage' });
 
   const submit = handleSubmit((input) => {
     if (record.isPending) return;
@@ -163,17 +165,13 @@ export function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
           );
         })}
         <TextareaField
-          id="minutes-minutes"
-          label={t('meetingPage.minutesLabel')}
+          {...field('minutes', { id: 'minutes-minutes', text: 'minutesLabel' })}
           required
           rows={8}
-          {...registerField('minutes')}
         />
         <TextareaField
-          id="minutes-decisions"
-          label={t('meetingPage.decisionsLabel')}
+          {...field('decisions', { id: 'minutes-decisions', text: 'decisionsLabel' })}
           rows={4}
-          {...registerField('decisions')}
         />
         <FormActions>
           <SubmitButton busy={record.isPending}>{t('meetingPage.submitMinutes')}</SubmitButton>

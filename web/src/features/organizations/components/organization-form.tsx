@@ -12,9 +12,11 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
-import { Options, SelectField } from '../../../components/ui/select-field.tsx';
+import { MessageOptions } from '../../../components/ui/message-options.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import '../../../lib/i18n/admin.bundle.ts';
 
 export type OrganizationFormValues = OrganizationInput;
@@ -81,6 +83,7 @@ export function OrganizationForm({
     serverFields: fields,
     serverConflict: { problem: 'conflict.organizationNameTaken', field: 'name' },
   });
+  const field = useFieldWiring(registerField, { idPrefix: 'organization', textPrefix: 'organizations' });
 
   const submit = handleSubmit((values) => {
     if (submitting) return;
@@ -92,26 +95,11 @@ export function OrganizationForm({
     <form noValidate onSubmit={submit} className="flex max-w-[48rem] flex-col gap-8">
       <FormErrorSummary error={error} unplaced={unplaced} invalid={invalid} />
 
-      <TextField
-        id="organization-name"
-        label={t('organizations.name')}
-        required
-        autoComplete="organization"
-        {...registerField('name')}
-      />
-      <TextField
-        id="organization-name-kana"
-        label={t('organizations.nameKana')}
-        supportText={t('organizations.nameKanaSupport')}
-        {...registerField('nameKana')}
-      />
-      <SelectField id="organization-kind" label={t('organizations.kind')} required {...registerField('kind')}>
+      <TextField {...field('name')} required autoComplete="organization" />
+      <TextField {...field('nameKana', { support: 'nameKanaSupport' })} />
+      <SelectField {...field('kind')} required>
         <option value="">{t('organizations.kindPlaceholder')}</option>
-        <Options
-          items={organizationKinds}
-          value={(kind) => kind}
-          label={(kind) => t(`organizationKind.${kind}`)}
-        />
+        <MessageOptions codes={organizationKinds} textPrefix="organizationKind" />
       </SelectField>
 
       <CheckboxGroup
@@ -133,27 +121,17 @@ export function OrganizationForm({
       <fieldset className="flex flex-col gap-6">
         <legend className="mb-4 text-std-20B-150 text-solid-gray-900">{t('organizations.contact')}</legend>
         <TextField
-          id="organization-phone"
+          {...field('contact.phone', { text: 'phone', support: 'phoneSupport' })}
           type="tel"
-          label={t('organizations.phone')}
-          supportText={t('organizations.phoneSupport')}
           autoComplete="tel"
-          {...registerField('contact.phone')}
         />
         <TextField
-          id="organization-email"
+          {...field('contact.email', { text: 'email' })}
           type="email"
-          label={t('organizations.email')}
           autoComplete="email"
           spellCheck={false}
-          {...registerField('contact.email')}
         />
-        <TextField
-          id="organization-address"
-          label={t('organizations.address')}
-          autoComplete="street-address"
-          {...registerField('contact.address')}
-        />
+        <TextField {...field('contact.address', { text: 'address' })} autoComplete="street-address" />
       </fieldset>
 
       <div className="flex flex-wrap items-center gap-6">

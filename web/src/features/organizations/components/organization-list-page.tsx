@@ -7,6 +7,7 @@ import { Badge } from '../../../components/ui/badge.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { useCan } from '../../../lib/me-context.tsx';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { useDisableOrganization } from '../api/disable-organization.ts';
 import { useEnableOrganization } from '../api/enable-organization.ts';
 import { useOrganizations } from '../api/list-organizations.ts';
@@ -44,12 +45,7 @@ export function OrganizationListPage({
       <AdminTable
         messages="organizations"
         query={organizations}
-        columns={[
-          t('organizations.name'),
-          t('organizations.kind'),
-          t('organizations.flags'),
-          t('organizations.status'),
-        ]}
+        columns={textsUnder(t, 'organizations', ['name', 'kind', 'flags', 'status'])}
         toggle={toggle}
         editLink={(organization) => ({
           to: '/admin/organizations/$organizationId',

@@ -10,19 +10,24 @@ import {
   outreachResults,
 } from '../../../../../src/contract/outreach.ts';
 import * as clock from '../../../../../src/domain/clock.ts';
+import type { ActionDialogProps } from '../../../components/action-dialog-props.ts';
 import { MutationFormDialog } from '../../../components/mutation-form-dialog.tsx';
 import { QueryDataTable } from '../../../components/query-data-table.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { FormDateField, FormDoneOnField } from '../../../components/ui/form-date-field.tsx';
+import { MessageOptions } from '../../../components/ui/message-options.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { Options, SelectField } from '../../../components/ui/select-field.tsx';
-import { Td, Th } from '../../../components/ui/table.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Td } from '../../../components/ui/table.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
+import { applyServerFieldErrors, fieldBinder, fieldRegistrar } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { useCan } from '../../../lib/me-context.tsx';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { type OutreachTarget, useCreateOutreachContact, useOutreachContacts } from '../api/outreach.ts';
 import '../../../lib/i18n/participation.bundle.ts';
 
@@ -76,22 +81,20 @@ export function OutreachPanel({
       <QueryDataTable
         query={contacts}
         caption={t('participation.outreach.caption')}
-        columns={[
-          t('participation.outreach.attemptedOn'),
-          t('participation.outreach.method'),
-          t('participation.outreach.result'),
-          t('participation.outreach.relationship'),
-          t('participation.outreach.nextAttemptOn'),
-          t('participation.outreach.note'),
-          t('participation.outreach.organization'),
-        ]}
+        columns={textsUnder(t, 'participation.outreach', [
+          'attemptedOn',
+          'method',
+          'result',
+          'relationship',
+          'nextAttemptOn',
+          'note',
+          'organization',
+        ])}
         empty={t('participation.outreach.empty')}
       >
         {(contact) => (
           <tr key={contact.id}>
-            <Th scope="row" className="whitespace-nowrap">
-              <DateText value={contact.attemptedOn} />
-            </Th>
+            <DateCell value={contact.attemptedOn} rowHeader />
             <Td>{t(`participation.outreach.methods.${contact.method}`)}</Td>
             <Td>{t(`participation.outreach.results.${contact.result}`)}</Td>
             <Td>{t(`participation.outreach.relationships.${contact.relationship}`)}</Td>
@@ -132,9 +135,7 @@ function OutreachDialog({
   onDone,
 }: {
   target: OutreachTarget;
-  onCancel: () => void;
-  onDone: (message: string) => void;
-}) {
+} & ActionDialogProps) {
   const { t } = useTranslation();
   const create = useCreateOutreachContact();
   const today = clock.today();
@@ -154,6 +155,14 @@ function OutreachDialog({
       note: '',
       nextAttemptOn: '',
     } as Values,
+  });
+  const field = useFieldWiring(fieldRegistrar(register, errors), {
+    idPrefix: 'outreach',
+    textPrefix: 'participation.outreach',
+  });
+  const dateField = useFieldWiring(fieldBinder(control), {
+    idPrefix: 'outreach',
+    textPrefix: 'participation.outreach',
   });
   const submit = handleSubmit((input) => {
     if (create.isPending) return;
@@ -185,68 +194,22 @@ function OutreachDialog({
       onSubmit={(event) => void submit(event)}
       onCancel={onCancel}
     >
-      <FormDoneOnField
-        control={control}
-        name="attemptedOn"
-        id="outreach-attempted-on"
-        label={t('participation.outreach.attemptedOn')}
-      />
+      <FormDoneOnField {...dateField('attemptedOn')} />
       <div className="grid grid-cols-1 gap-5 md:grid-cols-2">
-        <SelectField
-          id="outreach-method"
-          label={t('participation.outreach.method')}
-          required
-          error={errors.method?.message}
-          {...register('method')}
-        >
+        <SelectField {...field('method')} required>
           <option value="">{t('participation.outreach.choose')}</option>
-          <Options
-            items={outreachMethods}
-            value={(code) => code}
-            label={(code) => t(`participation.outreach.methods.${code}`)}
-          />
+          <MessageOptions codes={outreachMethods} textPrefix="participation.outreach.methods" />
         </SelectField>
-        <SelectField
-          id="outreach-result"
-          label={t('participation.outreach.result')}
-          required
-          error={errors.result?.message}
-          {...register('result')}
-        >
+        <SelectField {...field('result')} required>
           <option value="">{t('participation.outreach.choose')}</option>
-          <Options
-            items={outreachResults}
-            value={(code) => code}
-            label={(code) => t(`participation.outreach.results.${code}`)}
-          />
+          <MessageOptions codes={outreachResults} textPrefix="participation.outreach.results" />
         </SelectField>
       </div>
-      <SelectField
-        id="outreach-relationship"
-        label={t('participation.outreach.relationship')}
-        required
-        error={errors.relationship?.message}
-        {...register('relationship')}
-      >
-        <Options
-          items={outreachRelationships}
-          value={(code) => code}
-          label={(code) => t(`participation.outreach.relationships.${code}`)}
-        />
+      <SelectField {...field('relationship')} required>
+        <MessageOptions codes={outreachRelationships} textPrefix="participation.outreach.relationships" />
       </SelectField>
-      <TextareaField
-        id="outreach-note"
-        label={t('participation.outreach.note')}
-        rows={3}
-        error={errors.note?.message}
-        {...register('note')}
-      />
-      <FormDateField
-        control={control}
-        name="nextAttemptOn"
-        id="outreach-next-attempt-on"
-        label={t('participation.outreach.nextAttemptOn')}
-      />
+      <TextareaField {...field('note')} rows={3} />
+      <FormDateField {...dateField('nextAttemptOn')} />
     </MutationFormDialog>
   );
 }

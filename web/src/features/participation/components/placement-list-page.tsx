@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type PlacementStage, placementStages } from '../../../../../src/domain/resources/placement.ts';
+import { placementStages } from '../../../../../src/domain/resources/placement.ts';
 import { QueryDataTable } from '../../../components/query-data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
+import { MessageOptions } from '../../../components/ui/message-options.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
-import { FilterSelectField, Options } from '../../../components/ui/select-field.tsx';
+import { FilterSelectField, NamedOptions } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
+import { filterBinder } from '../../../lib/filter-binder.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { useResources } from '../../resources/api/list-resources.ts';
 import { type PlacementFilter, usePlacements } from '../api/placements.ts';
 import { PlacementStageBadge } from './placements-panel.tsx';
@@ -18,32 +21,20 @@ export function PlacementListPage() {
   const [filter, setFilter] = useState<PlacementFilter>({});
   const placements = usePlacements(filter);
   const resources = useResources({ includeInactive: true });
+  const filterSelect = useFieldWiring(
+    filterBinder(filter, (patch) => setFilter({ ...filter, ...patch }), t('participation.list.any')),
+    { idPrefix: 'placement-filter', textPrefix: 'participation.list' },
+  );
   return (
     <>
       <PageHeading lead={t('participation.list.lead')}>{t('participation.list.heading')}</PageHeading>
       <div className="flex flex-col gap-6">
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2 print:hidden">
-          <FilterSelectField
-            id="placement-filter-stage"
-            label={t('participation.list.stage')}
-            anyLabel={t('participation.list.any')}
-            value={filter.stage}
-            onValueChange={(stage) => setFilter({ ...filter, stage: stage as PlacementStage | undefined })}
-          >
-            <Options
-              items={placementStages}
-              value={(stage) => stage}
-              label={(stage) => t(`participation.stages.${stage}`)}
-            />
+          <FilterSelectField {...filterSelect('stage')}>
+            <MessageOptions codes={placementStages} textPrefix="participation.stages" />
           </FilterSelectField>
-          <FilterSelectField
-            id="placement-filter-resource"
-            label={t('participation.list.resource')}
-            anyLabel={t('participation.list.any')}
-            value={filter.resourceId}
-            onValueChange={(resourceId) => setFilter({ ...filter, resourceId })}
-          >
-            <Options items={resources.data?.items ?? []} value={(r) => r.id} label={(r) => r.name} />
+          <FilterSelectField {...filterSelect('resourceId', { text: 'resource' })}>
+            <NamedOptions items={resources.data?.items ?? []} />
           </FilterSelectField>
         </div>
         <QueryDataTable

@@ -3,17 +3,22 @@ import { useTranslation } from 'react-i18next';
 import type { PlanItem } from '../../../../../src/contract/plans.ts';
 import type { ResourceSummary } from '../../../../../src/contract/resources.ts';
 import { type PlacementKind, placementKinds } from '../../../../../src/domain/resources/placement.ts';
+import type { ActionDialogProps } from '../../../components/action-dialog-props.ts';
 import { QueryDataTable } from '../../../components/query-data-table.tsx';
-import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
+import { MessageOptions } from '../../../components/ui/message-options.tsx';
 import { ModalDialog } from '../../../components/ui/modal-dialog.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { FilterSelectField, Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
+import { filterBinder } from '../../../lib/filter-binder.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { usePerson } from '../../persons/api/get-person.ts';
 import { type ResourceSearch, useResources } from '../../resources/api/list-resources.ts';
+import { ResourceArea } from '../../resources/components/resource-area.tsx';
 import { ResourceKindOptions, ResourceNeedOptions } from '../../resources/components/resource-options.tsx';
 import { useCreatePlacement } from '../api/placements.ts';
 import { schoolDistrictOf } from '../school-district.ts';
@@ -44,9 +49,7 @@ export function PlacementSearchDialog({
   caseId: string;
   person: { id: string; name: string };
   item: PlanItem;
-  onCancel: () => void;
-  onDone: (message: string) => void;
-}) {
+} & ActionDialogProps) {
   const { t } = useTranslation();
   const personDetail = usePerson(person.id);
   const directory = useResources({});
@@ -64,6 +67,10 @@ export function PlacementSearchDialog({
   const [note, setNote] = useState('');
   const create = useCreatePlacement();
   const set = (patch: ResourceSearch) => setDraft({ ...current, ...patch });
+  const filterSelect = useFieldWiring(filterBinder(current, set, t('participation.search.any')), {
+    idPrefix: 'placement-search',
+    textPrefix: 'participation.search',
+  });
 
   const submitSearch = (event: FormEvent) => {
     event.preventDefault();
@@ -111,11 +118,7 @@ export function PlacementSearchDialog({
               value={kind}
               onChange={(event) => setKind(event.currentTarget.value as PlacementKind)}
             >
-              <Options
-                items={placementKinds}
-                value={(code) => code}
-                label={(code) => t(`participation.kinds.${code}`)}
-              />
+              <MessageOptions codes={placementKinds} textPrefix="participation.kinds" />
             </SelectField>
             <TextareaField
               id="placement-note"
@@ -140,31 +143,14 @@ export function PlacementSearchDialog({
               aria-label={t('participation.search.title')}
             >
               <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
-                <FilterSelectField
-                  id="placement-search-need"
-                  label={t('participation.search.need')}
-                  anyLabel={t('participation.search.any')}
-                  value={current.need}
-                  onValueChange={(need) => set({ need })}
-                >
+                <FilterSelectField {...filterSelect('need')}>
                   <ResourceNeedOptions />
                 </FilterSelectField>
-                <FilterSelectField
-                  id="placement-search-kind"
-                  label={t('participation.search.kind')}
-                  anyLabel={t('participation.search.any')}
-                  value={current.kind}
-                  onValueChange={(kind) => set({ kind })}
-                >
+                <FilterSelectField {...filterSelect('kind')}>
                   <ResourceKindOptions />
                 </FilterSelectField>
                 <FilterSelectField
-                  id="placement-search-school-district"
-                  label={t('participation.search.schoolDistrict')}
-                  supportText={preset ? t('participation.search.schoolDistrictSupport') : undefined}
-                  anyLabel={t('participation.search.any')}
-                  value={current.schoolDistrict}
-                  onValueChange={(schoolDistrict) => set({ schoolDistrict })}
+                  {...filterSelect('schoolDistrict', preset ? { support: 'schoolDistrictSupport' } : {})}
                 >
                   <Options items={schoolDistricts} value={(name) => name} label={(name) => name} />
                 </FilterSelectField>
@@ -179,11 +165,7 @@ export function PlacementSearchDialog({
             <QueryDataTable
               query={results}
               caption={t('participation.search.resultsCaption')}
-              columns={[
-                t('participation.search.name'),
-                t('participation.search.area'),
-                t('participation.search.choose'),
-              ]}
+              columns={textsUnder(t, 'participation.search', ['name', 'area', 'choose'])}
               empty={t('participation.search.resultsEmpty')}
             >
               {(resource) => (
@@ -195,14 +177,7 @@ export function PlacementSearchDialog({
                     </span>
                   </Th>
                   <Td>
-                    <span className="flex flex-col gap-1">
-                      <span>{[...resource.schoolDistricts, ...resource.districts].join('・')}</span>
-                      {resource.nearness !== 'none' ? (
-                        <span>
-                          <Badge tone="success">{t(`resources.nearness.${resource.nearness}`)}</Badge>
-                        </span>
-                      ) : null}
-                    </span>
+                    <ResourceArea resource={resource} />
                   </Td>
                   <Td>
                     <Button

@@ -11,20 +11,24 @@ import {
   placementEndReasons,
   placementEventKinds,
 } from '../../../../../src/domain/resources/placement.ts';
+import type { ActionDialogProps } from '../../../components/action-dialog-props.ts';
 import { MutationFormDialog } from '../../../components/mutation-form-dialog.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { CalendarDateField } from '../../../components/ui/calendar-date-field.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
+import { MessageOptions } from '../../../components/ui/message-options.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { Options, SelectField } from '../../../components/ui/select-field.tsx';
-import { Td, Th } from '../../../components/ui/table.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { Td } from '../../../components/ui/table.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useCan } from '../../../lib/me-context.tsx';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { usePlans } from '../../cases/api/list-plans.ts';
 import { usePlacements, useRecordPlacementEvent } from '../api/placements.ts';
 import { PlacementSearchDialog } from './placement-search-dialog.tsx';
@@ -183,20 +187,13 @@ function PlacementCard({
       />
       <DataTable
         caption={t('participation.placements.eventsCaption', { resource: placement.resource.name })}
-        columns={[
-          t('participation.placements.occurredOn'),
-          t('participation.placements.eventKind'),
-          t('participation.placements.note'),
-          t('participation.placements.recordedBy'),
-        ]}
+        columns={textsUnder(t, 'participation.placements', ['occurredOn', 'eventKind', 'note', 'recordedBy'])}
         rows={placement.events}
         empty={t('participation.placements.eventsEmpty')}
       >
         {(event) => (
           <tr key={event.id}>
-            <Th scope="row" className="whitespace-nowrap">
-              <DateText value={event.occurredOn} />
-            </Th>
+            <DateCell value={event.occurredOn} rowHeader />
             <Td>
               {t(`participation.events.${event.kind}`)}
               {event.party ? `（${t(`participation.parties.${event.party}`)}）` : ''}
@@ -247,9 +244,7 @@ function RecordDialog({
   onDone,
 }: {
   placement: Placement;
-  onCancel: () => void;
-  onDone: (message: string) => void;
-}) {
+} & ActionDialogProps) {
   const { t } = useTranslation();
   const record = useRecordPlacementEvent();
   const today = clock.today();
@@ -312,7 +307,7 @@ function RecordDialog({
         onChange={(event) => setKind(event.currentTarget.value as PlacementEventKind | '')}
       >
         <option value="">{t('participation.placements.choose')}</option>
-        <Options items={events} value={(code) => code} label={(code) => t(`participation.events.${code}`)} />
+        <MessageOptions codes={events} textPrefix="participation.events" />
       </SelectField>
       <CalendarDateField
         id="placement-event-on"
@@ -331,11 +326,7 @@ function RecordDialog({
           onChange={(event) => setParty(event.currentTarget.value)}
         >
           <option value="">{t('participation.placements.choose')}</option>
-          <Options
-            items={followUpParties}
-            value={(code) => code}
-            label={(code) => t(`participation.parties.${code}`)}
-          />
+          <MessageOptions codes={followUpParties} textPrefix="participation.parties" />
         </SelectField>
       ) : null}
       {kind === 'end' ? (
@@ -347,11 +338,7 @@ function RecordDialog({
           onChange={(event) => setEndReason(event.currentTarget.value)}
         >
           <option value="">{t('participation.placements.choose')}</option>
-          <Options
-            items={placementEndReasons}
-            value={(code) => code}
-            label={(code) => t(`participation.endReasons.${code}`)}
-          />
+          <MessageOptions codes={placementEndReasons} textPrefix="participation.endReasons" />
         </SelectField>
       ) : null}
       <TextareaField

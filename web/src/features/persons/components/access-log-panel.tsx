@@ -7,6 +7,7 @@ import { ShowMore } from '../../../components/ui/show-more.tsx';
 import { Table, Td } from '../../../components/ui/table.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { usePersonAccessLog } from '../api/get-person-access-log.ts';
 import '../../../lib/i18n/admin.bundle.ts';
@@ -39,13 +40,7 @@ export function AccessLogPanel({ personId }: { personId: string }) {
             captionDetail={t('audit.shownCount', { count: items.length })}
           >
             <TableHead
-              columns={[
-                t('audit.columns.time'),
-                t('audit.columns.user'),
-                t('audit.columns.organization'),
-                t('audit.columns.action'),
-                t('audit.columns.purpose'),
-              ]}
+              columns={textsUnder(t, 'audit.columns', ['time', 'user', 'organization', 'action', 'purpose'])}
             />
             <tbody>
               {items.map((entry) => (

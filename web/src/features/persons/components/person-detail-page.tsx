@@ -19,6 +19,7 @@ import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { useCan } from '../../../lib/me-context.tsx';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { PersonRecords } from '../../forms/components/person-records.tsx';
 import { SensitiveFactsPanel } from '../../sensitive-facts/components/sensitive-facts-panel.tsx';
 import { usePerson } from '../api/get-person.ts';
@@ -40,12 +41,7 @@ function Households({ person }: { person: Person }) {
             n: index + 1,
             relation: codeName('relation', household.relation),
           })}
-          columns={[
-            t('persons.name'),
-            t('persons.relation'),
-            t('persons.birthDate'),
-            t('persons.livingTogether'),
-          ]}
+          columns={textsUnder(t, 'persons', ['name', 'relation', 'birthDate', 'livingTogether'])}
           rows={household.members}
           empty={t('persons.noMembers')}
         >
@@ -119,9 +115,7 @@ function Duplicates({ person }: { person: Person }) {
         <Table caption={t('persons.duplicatesCaption')}>
           <TableHead
             columns={[
-              t('persons.name'),
-              t('persons.birthDate'),
-              t('persons.registeredBy'),
+              ...textsUnder(t, 'persons', ['name', 'birthDate', 'registeredBy']),
               t('common.actions'),
             ]}
           />

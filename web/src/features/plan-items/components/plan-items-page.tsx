@@ -11,6 +11,7 @@ import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { PathLink } from '../../../components/ui/path-link.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { useMyPlanItems } from '../api/list-my-plan-items.ts';
 import { SupportReportForm } from './support-report-form.tsx';
 import '../../../lib/i18n/casework.bundle.ts';
@@ -39,12 +40,14 @@ export function PlanItemsPage() {
                 caption={t('planItems.caption')}
                 captionDetail={t('common.itemCount', { count: list.length })}
                 columns={[
-                  t('planItems.caseNumber'),
-                  t('planItems.person'),
-                  t('planItems.content'),
-                  t('planItems.frequency'),
-                  t('planItems.lastReportedOn'),
-                  t('planItems.due'),
+                  ...textsUnder(t, 'planItems', [
+                    'caseNumber',
+                    'person',
+                    'content',
+                    'frequency',
+                    'lastReportedOn',
+                    'due',
+                  ]),
                   t('common.actions'),
                 ]}
                 rows={list}

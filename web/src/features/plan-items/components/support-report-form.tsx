@@ -19,6 +19,7 @@ import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { useCreateSupportReport } from '../api/create-support-report.ts';
 import '../../../lib/i18n/casework.bundle.ts';
 
@@ -45,7 +46,9 @@ export function SupportReportForm({
     serverError: create.error,
     serverFields: fields,
   });
-  const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = form;
+  const { register, handleSubmit, errors, unplaced, invalid, registerField, bindField } = form;
+  const field = useFieldWiring(registerField, { idPrefix: 'support-report', textPrefix: 'planItems' });
+  const dateField = useFieldWiring(bindField, { idPrefix: 'support-report', textPrefix: 'planItems' });
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -83,19 +86,11 @@ export function SupportReportForm({
       </div>
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[48rem] flex-col gap-8">
         <FormErrorSummary error={create.error} unplaced={unplaced} invalid={invalid} />
-        <FormDoneOnField
-          control={control}
-          name="supportedOn"
-          id="support-report-supported-on"
-          label={t('planItems.supportedOn')}
-        />
+        <FormDoneOnField {...dateField('supportedOn')} />
         <TextareaField
-          id="support-report-content"
-          label={t('planItems.content2')}
-          supportText={t('planItems.contentSupport')}
+          {...field('content', { id: 'support-report-content', text: 'content2', support: 'contentSupport' })}
           required
           rows={5}
-          {...registerField('content')}
         />
         <RadioGroup legend={t('planItems.result')} required error={errors.result?.message}>
           <CodeRadios codes={reportResults} idPrefix="support-report-result" field={register('result')} />

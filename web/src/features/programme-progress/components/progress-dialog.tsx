@@ -6,6 +6,7 @@ import { problemAlertOf } from '../../../components/ui/problem-alert.tsx';
 import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { problemFieldMessages } from '../../../lib/problem-fields.ts';
 import { useSaveProgress } from '../api/save-progress.ts';
 import '../../../lib/i18n/recidivism.bundle.ts';
@@ -69,6 +70,7 @@ export function ProgressDialog({
     onChange: set(key),
     error: serverErrors.get(key),
   });
+  const wire = useFieldWiring(field, { idPrefix: 'progress', textPrefix: 'recidivism.progress' });
 
   return (
     <FormDialog
@@ -106,33 +108,16 @@ export function ProgressDialog({
       }}
     >
       <div className="flex flex-col gap-6">
-        <TextareaField
-          id="progress-status"
-          label={t('recidivism.progress.statusText')}
-          rows={4}
-          {...field('statusText')}
-        />
+        <TextareaField {...wire('statusText', { id: 'progress-status' })} rows={4} />
         <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
           <TextField
-            id="progress-result-value"
-            label={t('recidivism.progress.resultValue')}
-            supportText={t('recidivism.progress.resultValueSupport')}
+            {...wire('resultValue', { support: 'resultValueSupport' })}
             inputMode="decimal"
-            {...field('resultValue')}
             error={localError ?? serverErrors.get('resultValue')}
           />
-          <TextField
-            id="progress-result-unit"
-            label={t('recidivism.progress.resultUnit')}
-            supportText={t('recidivism.progress.resultUnitSupport')}
-            {...field('resultUnit')}
-          />
+          <TextField {...wire('resultUnit', { support: 'resultUnitSupport' })} />
         </div>
-        <SelectField
-          id="progress-evaluation"
-          label={t('recidivism.progress.evaluation')}
-          {...field('evaluation')}
-        >
+        <SelectField {...wire('evaluation')}>
           <option value="">{t('recidivism.progress.evaluationNone')}</option>
           <Options
             items={scale}
@@ -142,12 +127,7 @@ export function ProgressDialog({
             }
           />
         </SelectField>
-        <TextareaField
-          id="progress-issues"
-          label={t('recidivism.progress.issuesDirection')}
-          rows={3}
-          {...field('issuesDirection')}
-        />
+        <TextareaField {...wire('issuesDirection', { id: 'progress-issues' })} rows={3} />
       </div>
     </FormDialog>
   );

@@ -14,11 +14,12 @@ import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
-import { Options, SelectField } from '../../../components/ui/select-field.tsx';
+import { NamedOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import type { SectionOption } from '../api/list-section-options.ts';
 import '../../../lib/i18n/recidivism.bundle.ts';
 
@@ -84,6 +85,7 @@ export function ProgrammeForm({
   });
   const { register, control, handleSubmit, errors, unplaced, invalid, registerField } = form;
   const indicators = useFieldArray({ control, name: 'indicators' });
+  const wire = useFieldWiring(registerField, { idPrefix: 'programme', textPrefix: 'recidivism.programmes' });
 
   const submit = handleSubmit((input) => {
     if (!submitting) onSubmit(input);
@@ -93,27 +95,11 @@ export function ProgrammeForm({
     <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-8">
       <p>{t('recidivism.programmes.formLead')}</p>
       <FormErrorSummary error={error} unplaced={unplaced} invalid={invalid} />
-      <TextField
-        id="programme-name"
-        label={t('recidivism.programmes.name')}
-        supportText={t('recidivism.programmes.nameSupport')}
-        required
-        {...registerField('name')}
-      />
-      <TextareaField
-        id="programme-summary"
-        label={t('recidivism.programmes.summary')}
-        rows={4}
-        {...registerField('summary')}
-      />
-      <SelectField
-        id="programme-section"
-        label={t('recidivism.programmes.section')}
-        required
-        {...registerField('responsibleSectionId')}
-      >
+      <TextField {...wire('name', { support: 'nameSupport' })} required />
+      <TextareaField {...wire('summary')} rows={4} />
+      <SelectField {...wire('responsibleSectionId', { text: 'section' })} required>
         <option value="">{t('recidivism.programmes.sectionPlaceholder')}</option>
-        <Options items={organizations} value={(o) => o.id} label={(o) => o.name} />
+        <NamedOptions items={organizations} />
       </SelectField>
       <Controller
         control={control}

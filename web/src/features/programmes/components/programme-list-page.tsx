@@ -1,8 +1,7 @@
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge.tsx';
-import { buttonClassName } from '../../../components/ui/button.tsx';
+import { ButtonLink } from '../../../components/ui/button-link.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { FlashStatus } from '../../../components/ui/flash-status.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
@@ -12,6 +11,7 @@ import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { useFlash } from '../../../lib/flash.ts';
 import { useCan } from '../../../lib/me-context.tsx';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { useChallenges } from '../api/list-challenges.ts';
 import { useProgrammes } from '../api/list-programmes.ts';
 import '../../../lib/i18n/recidivism.bundle.ts';
@@ -38,12 +38,10 @@ export function ProgrammeListPage() {
         actions={
           canManage ? (
             <>
-              <Link to="/programmes/new" className={buttonClassName('solid-fill', 'md')}>
-                {t('recidivism.programmes.create')}
-              </Link>
-              <Link to="/programmes/import" className={buttonClassName('outline', 'md')}>
+              <ButtonLink to="/programmes/new">{t('recidivism.programmes.create')}</ButtonLink>
+              <ButtonLink to="/programmes/import" variant="outline">
                 {t('recidivism.programmes.import')}
-              </Link>
+              </ButtonLink>
             </>
           ) : null
         }
@@ -81,11 +79,7 @@ export function ProgrammeListPage() {
             <DataTable
               caption={t('recidivism.programmes.tableCaption')}
               captionDetail={t('common.itemCount', { count: shown.length })}
-              columns={[
-                t('recidivism.programmes.challenges'),
-                t('recidivism.programmes.name'),
-                t('recidivism.programmes.section'),
-              ]}
+              columns={textsUnder(t, 'recidivism.programmes', ['challenges', 'name', 'section'])}
               rows={shown}
               empty={t('recidivism.programmes.empty')}
             >

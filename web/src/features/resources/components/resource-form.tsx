@@ -1,19 +1,21 @@
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { type FieldPath, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Resource } from '../../../../../src/contract/resources.ts';
 import { resourceKinds, resourceNeeds, resourceStatuses } from '../../../../../src/domain/resources/codes.ts';
 import { Button } from '../../../components/ui/button.tsx';
-import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
+import { MessageCheckboxes } from '../../../components/ui/message-checkboxes.tsx';
 import { RepeatedEntries } from '../../../components/ui/repeated-entries.tsx';
 import { Options, SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { type FieldWiring, useFieldWiring } from '../../../lib/form-fields.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
+import type { KeysUnder } from '../../../lib/section-texts.ts';
 import type { ResourceBody } from '../api/save-resource.ts';
 import '../../../lib/i18n/resources.bundle.ts';
 
@@ -155,6 +157,77 @@ export function resourceBodyOf(values: ResourceFormValues): ResourceBody {
   };
 }
 
+type Entries = Pick<ResourceFormValues, 'locations' | 'schedules' | 'contacts'>;
+
+/** One text field of a location, schedule or contact: its key, its id's last part, its label and input kind. */
+type EntryField<List extends keyof Entries> = {
+  key: keyof Entries[List][number] & string;
+  id: string;
+  text: KeysUnder<'resources.form'>;
+  input?: Pick<ComponentProps<'input'>, 'type' | 'inputMode' | 'autoComplete'>;
+  support?: KeysUnder<'resources.form'>;
+};
+
+const locationFields: EntryField<'locations'>[] = [
+  { key: 'name', id: 'name', text: 'locationName' },
+  {
+    key: 'postalCode',
+    id: 'postal',
+    text: 'postalCode',
+    input: { inputMode: 'numeric', autoComplete: 'off' },
+  },
+  { key: 'address', id: 'address', text: 'address' },
+  { key: 'transportation', id: 'transportation', text: 'transportation' },
+  { key: 'schoolDistrict', id: 'school', text: 'schoolDistrict' },
+  { key: 'district', id: 'district', text: 'district' },
+];
+
+const scheduleFields: EntryField<'schedules'>[] = [
+  { key: 'byday', id: 'byday', text: 'byday', support: 'bydaySupport' },
+  { key: 'opensAt', id: 'opens', text: 'opensAt', input: { type: 'time' } },
+  { key: 'closesAt', id: 'closes', text: 'closesAt', input: { type: 'time' } },
+  { key: 'notes', id: 'notes', text: 'notes' },
+];
+
+const contactFields: EntryField<'contacts'>[] = [
+  { key: 'name', id: 'name', text: 'contactName' },
+  { key: 'title', id: 'title', text: 'contactTitle' },
+  { key: 'department', id: 'department', text: 'department' },
+  { key: 'phone', id: 'phone', text: 'phone', input: { type: 'tel' } },
+  { key: 'email', id: 'email', text: 'email', input: { type: 'email' } },
+];
+
+const entryIdPrefix: Record<keyof Entries, string> = {
+  locations: 'resource-location',
+  schedules: 'resource-schedule',
+  contacts: 'resource-contact',
+};
+
+/** The text fields of the entry at `index` of a list, as its table of fields says. */
+function EntryFields<List extends keyof Entries>({
+  list,
+  index,
+  fields,
+  field,
+}: {
+  list: List;
+  index: number;
+  fields: readonly EntryField<List>[];
+  field: FieldWiring<FieldPath<ResourceFormValues>, object, 'resources.form'>;
+}) {
+  return fields.map(({ key, id, text, input, support }) => (
+    <TextField
+      key={key}
+      {...field(`${list}.${index}.${key}` as FieldPath<ResourceFormValues>, {
+        id: `${entryIdPrefix[list]}-${index}-${id}`,
+        text,
+        ...(support ? { support } : {}),
+      })}
+      {...input}
+    />
+  ));
+}
+
 /** 社会資源の登録・編集: one form for both; the server's field errors are placed on the fields. */
 export function ResourceForm({
   defaultValues,
@@ -210,6 +283,7 @@ export function ResourceForm({
   const locations = useFieldArray({ control, name: 'locations' });
   const schedules = useFieldArray({ control, name: 'schedules' });
   const contacts = useFieldArray({ control, name: 'contacts' });
+  const field = useFieldWiring(registerField, { idPrefix: 'resource', textPrefix: 'resources.form' });
 
   const submit = handleSubmit((values) => {
     if (!submitting) onSubmit(resourceBodyOf(values));
@@ -219,24 +293,10 @@ export function ResourceForm({
     <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[56rem] flex-col gap-8">
       <p>{t('resources.form.lead')}</p>
       {error ? <ErrorSummary title={problemMessage(error, t)} messages={unplaced} /> : null}
-      <TextField id="resource-name" label={t('resources.form.name')} required {...registerField('name')} />
-      <TextField
-        id="resource-alternate-name"
-        label={t('resources.form.alternateName')}
-        {...registerField('alternateName')}
-      />
-      <TextareaField
-        id="resource-description"
-        label={t('resources.form.description')}
-        rows={4}
-        {...registerField('description')}
-      />
-      <SelectField
-        id="resource-status"
-        label={t('resources.form.status')}
-        required
-        {...registerField('status')}
-      >
+      <TextField {...field('name')} required />
+      <TextField {...field('alternateName')} />
+      <TextareaField {...field('description')} rows={4} />
+      <SelectField {...field('status')} required>
         <Options
           items={resourceStatuses}
           value={(s) => s.code}
@@ -245,106 +305,49 @@ export function ResourceForm({
       </SelectField>
       <CheckboxGroup legend={t('resources.form.kindsLegend')} required error={errors.kinds?.message}>
         <div className="grid grid-cols-1 gap-x-6 md:grid-cols-3">
-          {resourceKinds.map((k) => (
-            <Checkbox
-              key={k.code}
-              id={`resource-kind-${k.code}`}
-              value={k.code}
-              label={t(`resources.kinds.${k.code}`)}
-              {...register('kinds')}
-            />
-          ))}
+          <MessageCheckboxes
+            codes={resourceKinds.map((k) => k.code)}
+            textPrefix="resources.kinds"
+            idPrefix="resource-kind"
+            registration={register('kinds')}
+          />
         </div>
       </CheckboxGroup>
       <CheckboxGroup legend={t('resources.form.needsLegend')} error={errors.needs?.message}>
         <div className="grid grid-cols-1 gap-x-6 md:grid-cols-3">
-          {resourceNeeds.map((n) => (
-            <Checkbox
-              key={n.code}
-              id={`resource-need-${n.code}`}
-              value={n.code}
-              label={t(`resources.needs.${n.code}`)}
-              {...register('needs')}
-            />
-          ))}
+          <MessageCheckboxes
+            codes={resourceNeeds.map((n) => n.code)}
+            textPrefix="resources.needs"
+            idPrefix="resource-need"
+            registration={register('needs')}
+          />
         </div>
       </CheckboxGroup>
       <fieldset className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4">
         <legend className="px-1 text-std-17B-170">{t('resources.form.organizationLegend')}</legend>
         <TextField
-          id="resource-organization-name"
-          label={t('resources.form.organizationName')}
-          supportText={t('resources.form.organizationNameSupport')}
+          {...field('organization.name', { text: 'organizationName', support: 'organizationNameSupport' })}
           required
-          {...registerField('organization.name')}
         />
-        <TextareaField
-          id="resource-organization-description"
-          label={t('resources.form.organizationDescription')}
-          rows={2}
-          {...registerField('organization.description')}
-        />
+        <TextareaField {...field('organization.description', { text: 'organizationDescription' })} rows={2} />
         <TextField
-          id="resource-organization-website"
-          label={t('resources.form.website')}
+          {...field('organization.website', { id: 'resource-organization-website', text: 'website' })}
           inputMode="url"
           autoComplete="off"
-          {...registerField('organization.website')}
         />
       </fieldset>
-      <TextareaField
-        id="resource-eligibility"
-        label={t('resources.form.eligibility')}
-        rows={2}
-        {...registerField('eligibilityDescription')}
-      />
+      <TextareaField {...field('eligibilityDescription', { text: 'eligibility' })} rows={2} />
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-        <TextField
-          id="resource-minimum-age"
-          label={t('resources.form.minimumAge')}
-          inputMode="numeric"
-          {...registerField('minimumAge')}
-        />
-        <TextField
-          id="resource-maximum-age"
-          label={t('resources.form.maximumAge')}
-          inputMode="numeric"
-          {...registerField('maximumAge')}
-        />
+        <TextField {...field('minimumAge')} inputMode="numeric" />
+        <TextField {...field('maximumAge')} inputMode="numeric" />
       </div>
-      <TextField id="resource-fees" label={t('resources.form.fees')} {...registerField('feesDescription')} />
-      <TextareaField
-        id="resource-application"
-        label={t('resources.form.application')}
-        rows={2}
-        {...registerField('applicationProcess')}
-      />
+      <TextField {...field('feesDescription', { text: 'fees' })} />
+      <TextareaField {...field('applicationProcess', { text: 'application' })} rows={2} />
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-        <TextField
-          id="resource-phone"
-          label={t('resources.form.phone')}
-          type="tel"
-          {...registerField('phone')}
-        />
-        <TextField
-          id="resource-email"
-          label={t('resources.form.email')}
-          type="email"
-          {...registerField('email')}
-        />
-        <TextField
-          id="resource-url"
-          label={t('resources.form.url')}
-          inputMode="url"
-          autoComplete="off"
-          {...registerField('url')}
-        />
-        <TextField
-          id="resource-assured-on"
-          label={t('resources.form.assuredOn')}
-          type="date"
-          {...registerField('assuredOn')}
-        />
+        <TextField {...field('phone')} type="tel" />
+        <TextField {...field('email')} type="email" />
+        <TextField {...field('url')} inputMode="url" autoComplete="off" />
+        <TextField {...field('assuredOn')} type="date" />
       </div>
       <RepeatedEntries
         legend={t('resources.form.locationsLegend')}
@@ -355,42 +358,7 @@ export function ResourceForm({
         onRemove={locations.remove}
         onAdd={() => locations.append(emptyLocation)}
       >
-        {(index) => (
-          <>
-            <TextField
-              id={`resource-location-${index}-name`}
-              label={t('resources.form.locationName')}
-              {...registerField(`locations.${index}.name`)}
-            />
-            <TextField
-              id={`resource-location-${index}-postal`}
-              label={t('resources.form.postalCode')}
-              inputMode="numeric"
-              autoComplete="off"
-              {...registerField(`locations.${index}.postalCode`)}
-            />
-            <TextField
-              id={`resource-location-${index}-address`}
-              label={t('resources.form.address')}
-              {...registerField(`locations.${index}.address`)}
-            />
-            <TextField
-              id={`resource-location-${index}-transportation`}
-              label={t('resources.form.transportation')}
-              {...registerField(`locations.${index}.transportation`)}
-            />
-            <TextField
-              id={`resource-location-${index}-school`}
-              label={t('resources.form.schoolDistrict')}
-              {...registerField(`locations.${index}.schoolDistrict`)}
-            />
-            <TextField
-              id={`resource-location-${index}-district`}
-              label={t('resources.form.district')}
-              {...registerField(`locations.${index}.district`)}
-            />
-          </>
-        )}
+        {(index) => <EntryFields list="locations" index={index} fields={locationFields} field={field} />}
       </RepeatedEntries>
       <RepeatedEntries
         legend={t('resources.form.schedulesLegend')}
@@ -411,29 +379,7 @@ export function ResourceForm({
               <option value="WEEKLY">{t('resources.form.freqWeekly')}</option>
               <option value="MONTHLY">{t('resources.form.freqMonthly')}</option>
             </SelectField>
-            <TextField
-              id={`resource-schedule-${index}-byday`}
-              label={t('resources.form.byday')}
-              supportText={t('resources.form.bydaySupport')}
-              {...registerField(`schedules.${index}.byday`)}
-            />
-            <TextField
-              id={`resource-schedule-${index}-opens`}
-              label={t('resources.form.opensAt')}
-              type="time"
-              {...registerField(`schedules.${index}.opensAt`)}
-            />
-            <TextField
-              id={`resource-schedule-${index}-closes`}
-              label={t('resources.form.closesAt')}
-              type="time"
-              {...registerField(`schedules.${index}.closesAt`)}
-            />
-            <TextField
-              id={`resource-schedule-${index}-notes`}
-              label={t('resources.form.notes')}
-              {...registerField(`schedules.${index}.notes`)}
-            />
+            <EntryFields list="schedules" index={index} fields={scheduleFields} field={field} />
           </>
         )}
       </RepeatedEntries>
@@ -446,37 +392,7 @@ export function ResourceForm({
         onRemove={contacts.remove}
         onAdd={() => contacts.append(emptyContact)}
       >
-        {(index) => (
-          <>
-            <TextField
-              id={`resource-contact-${index}-name`}
-              label={t('resources.form.contactName')}
-              {...registerField(`contacts.${index}.name`)}
-            />
-            <TextField
-              id={`resource-contact-${index}-title`}
-              label={t('resources.form.contactTitle')}
-              {...registerField(`contacts.${index}.title`)}
-            />
-            <TextField
-              id={`resource-contact-${index}-department`}
-              label={t('resources.form.department')}
-              {...registerField(`contacts.${index}.department`)}
-            />
-            <TextField
-              id={`resource-contact-${index}-phone`}
-              label={t('resources.form.phone')}
-              type="tel"
-              {...registerField(`contacts.${index}.phone`)}
-            />
-            <TextField
-              id={`resource-contact-${index}-email`}
-              label={t('resources.form.email')}
-              type="email"
-              {...registerField(`contacts.${index}.email`)}
-            />
-          </>
-        )}
+        {(index) => <EntryFields list="contacts" index={index} fields={contactFields} field={field} />}
       </RepeatedEntries>
       <FormActions>
         <Button type="submit" variant="solid-fill" aria-disabled={submitting || undefined}>

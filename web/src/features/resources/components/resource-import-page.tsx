@@ -10,6 +10,7 @@ import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Table, Td, Th } from '../../../components/ui/table.tsx';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { type ResourceImportResult, useImportResources } from '../api/import-resources.ts';
 import '../../../lib/i18n/resources.bundle.ts';
 
@@ -20,13 +21,7 @@ function Preview({ result }: { result: ResourceImportResult }) {
       caption={t('resources.hsdsImport.previewCaption')}
       captionDetail={t('common.itemCount', { count: result.items.length })}
     >
-      <TableHead
-        columns={[
-          t('resources.hsdsImport.name'),
-          t('resources.hsdsImport.organization'),
-          t('resources.hsdsImport.action'),
-        ]}
-      />
+      <TableHead columns={textsUnder(t, 'resources.hsdsImport', ['name', 'organization', 'action'])} />
       <tbody>
         {result.items.map((item) => (
           <tr key={item.hsdsId}>

@@ -1,8 +1,8 @@
-import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge.tsx';
-import { Button, buttonClassName } from '../../../components/ui/button.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { ButtonLink } from '../../../components/ui/button-link.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { FlashStatus } from '../../../components/ui/flash-status.tsx';
@@ -13,22 +13,17 @@ import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { FilterSelectField, Options } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
+import { filterBinder } from '../../../lib/filter-binder.ts';
 import { useFlash } from '../../../lib/flash.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { useCan } from '../../../lib/me-context.tsx';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { type ResourceSearch, useResources } from '../api/list-resources.ts';
+import { ResourceArea } from './resource-area.tsx';
 import { ResourceKindOptions, ResourceNeedOptions } from './resource-options.tsx';
 import '../../../lib/i18n/resources.bundle.ts';
 
 /** The search fields chosen from a list. */
-type SelectFilter = 'schoolDistrict' | 'need' | 'kind' | 'district';
-
-const selectFilterIds: Record<SelectFilter, string> = {
-  schoolDistrict: 'resource-school-district',
-  need: 'resource-need',
-  kind: 'resource-kind',
-  district: 'resource-district',
-};
-
 /** 社会資源: search the directory by words, need, kind, 校区 (near first) and 地区. */
 export function ResourceListPage() {
   const { t } = useTranslation();
@@ -43,12 +38,9 @@ export function ResourceListPage() {
   );
   const set = (patch: ResourceSearch) => setDraft((current) => ({ ...current, ...patch }));
   /** A select narrowing the search by one field, its first choice 「指定なし」. */
-  const filterSelect = (field: SelectFilter) => ({
-    id: selectFilterIds[field],
-    label: t(`resources.list.${field}`),
-    anyLabel: t('resources.list.any'),
-    value: draft[field],
-    onValueChange: (value: string | undefined) => set({ [field]: value }),
+  const filterSelect = useFieldWiring(filterBinder(draft, set, t('resources.list.any')), {
+    idPrefix: 'resource',
+    textPrefix: 'resources.list',
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -63,12 +55,10 @@ export function ResourceListPage() {
         actions={
           canManage ? (
             <>
-              <Link to="/resources/new" className={buttonClassName('solid-fill', 'md')}>
-                {t('resources.list.create')}
-              </Link>
-              <Link to="/resources/import" className={buttonClassName('outline', 'md')}>
+              <ButtonLink to="/resources/new">{t('resources.list.create')}</ButtonLink>
+              <ButtonLink to="/resources/import" variant="outline">
                 {t('resources.list.import')}
-              </Link>
+              </ButtonLink>
             </>
           ) : null
         }
@@ -90,10 +80,7 @@ export function ResourceListPage() {
               value={draft.q ?? ''}
               onChange={(event) => set({ q: event.currentTarget.value })}
             />
-            <FilterSelectField
-              {...filterSelect('schoolDistrict')}
-              supportText={t('resources.list.schoolDistrictSupport')}
-            >
+            <FilterSelectField {...filterSelect('schoolDistrict', { support: 'schoolDistrictSupport' })}>
               <Options items={schoolDistricts} value={(name) => name} label={(name) => name} />
             </FilterSelectField>
             <FilterSelectField {...filterSelect('need')}>
@@ -136,13 +123,7 @@ export function ResourceListPage() {
           <DataTable
             caption={t('resources.list.tableCaption')}
             captionDetail={t('common.itemCount', { count: items.length })}
-            columns={[
-              t('resources.list.name'),
-              t('resources.list.kinds'),
-              t('resources.list.area'),
-              t('resources.list.organization'),
-              t('resources.list.status'),
-            ]}
+            columns={textsUnder(t, 'resources.list', ['name', 'kinds', 'area', 'organization', 'status'])}
             rows={items}
             empty={t('resources.list.empty')}
           >
@@ -163,14 +144,7 @@ export function ResourceListPage() {
                   </ul>
                 </Td>
                 <Td>
-                  <div className="flex flex-col gap-1">
-                    <span>{[...item.schoolDistricts, ...item.districts].join('・')}</span>
-                    {item.nearness !== 'none' ? (
-                      <span>
-                        <Badge tone="success">{t(`resources.nearness.${item.nearness}`)}</Badge>
-                      </span>
-                    ) : null}
-                  </div>
+                  <ResourceArea resource={item} />
                 </Td>
                 <Td>{item.organization.name}</Td>
                 <Td className="whitespace-nowrap">

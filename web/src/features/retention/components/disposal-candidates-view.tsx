@@ -20,6 +20,7 @@ import {
   toggleSelected,
 } from '../disposal-selection.ts';
 import '../messages.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 
 export type DisposalCandidatesViewProps = {
   candidates: DisposalCandidates;
@@ -76,16 +77,16 @@ export function DisposalCandidatesView({
         <DataTable
           caption={t('retention.candidates.casesCaption')}
           captionDetail={t('common.itemCount', { count: candidates.cases.length })}
-          columns={[
-            t('retention.candidates.columns.caseNumber'),
-            t('retention.candidates.columns.person'),
-            t('retention.candidates.columns.closedOn'),
-            t('retention.candidates.columns.closureReason'),
-            t('retention.candidates.columns.organization'),
-            t('retention.candidates.columns.why'),
-            t('retention.candidates.columns.disposableFrom'),
-            t('retention.candidates.columns.actions'),
-          ]}
+          columns={textsUnder(t, 'retention.candidates.columns', [
+            'caseNumber',
+            'person',
+            'closedOn',
+            'closureReason',
+            'organization',
+            'why',
+            'disposableFrom',
+            'actions',
+          ])}
           rows={candidates.cases}
           empty={t('retention.candidates.emptyCases')}
         >
@@ -124,15 +125,15 @@ export function DisposalCandidatesView({
         <DataTable
           caption={t('retention.candidates.consultationsCaption')}
           captionDetail={t('common.itemCount', { count: candidates.consultations.length })}
-          columns={[
-            t('retention.candidates.columns.receivedOn'),
-            t('retention.candidates.columns.person'),
-            t('retention.candidates.columns.organization'),
-            t('retention.candidates.columns.topic'),
-            t('retention.candidates.columns.consultationClosedOn'),
-            t('retention.candidates.columns.why'),
-            t('retention.candidates.columns.disposableFrom'),
-          ]}
+          columns={textsUnder(t, 'retention.candidates.columns', [
+            'receivedOn',
+            'person',
+            'organization',
+            'topic',
+            'consultationClosedOn',
+            'why',
+            'disposableFrom',
+          ])}
           rows={candidates.consultations}
           empty={t('retention.candidates.emptyConsultations')}
         >
@@ -222,12 +223,12 @@ export function DisposalCandidatesView({
         <DataTable
           caption={t('retention.candidates.heldCaption')}
           captionDetail={t('common.itemCount', { count: candidates.held.length })}
-          columns={[
-            t('retention.candidates.columns.caseNumber'),
-            t('retention.candidates.columns.closedOn'),
-            t('retention.candidates.columns.holdReason'),
-            t('retention.candidates.columns.actions'),
-          ]}
+          columns={textsUnder(t, 'retention.candidates.columns', [
+            'caseNumber',
+            'closedOn',
+            'holdReason',
+            'actions',
+          ])}
           rows={candidates.held}
           empty={t('retention.candidates.emptyHeld')}
         >

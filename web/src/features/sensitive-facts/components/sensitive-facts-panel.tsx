@@ -20,19 +20,21 @@ import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
-import { DateText } from '../../../components/ui/date-text.tsx';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
 import { ReasonDialog } from '../../../components/ui/reason-dialog.tsx';
 import { Section } from '../../../components/ui/section.tsx';
-import { CodeOptions, Options, SelectField } from '../../../components/ui/select-field.tsx';
+import { CodeOptions, NamedOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useCodeName } from '../../../lib/code-names.ts';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { useOrganizationOptions } from '../../cases/api/list-organization-options.ts';
 import { useCreateSensitiveFact } from '../api/create-sensitive-fact.ts';
 import { useGrantSensitiveFact } from '../api/grant-sensitive-fact.ts';
@@ -90,14 +92,14 @@ export function SensitiveFactsPanel({ of }: SensitiveFactsPanelProps) {
       <DataTable
         caption={t('sensitiveFacts.listCaption')}
         captionDetail={t('common.itemCount', { count: facts.length })}
-        columns={[
-          t('sensitiveFacts.kind'),
-          t('sensitiveFacts.person'),
-          t('sensitiveFacts.recordedBy'),
-          t('sensitiveFacts.recordedAt'),
-          t('sensitiveFacts.grants'),
-          t('sensitiveFacts.actions'),
-        ]}
+        columns={textsUnder(t, 'sensitiveFacts', [
+          'kind',
+          'person',
+          'recordedBy',
+          'recordedAt',
+          'grants',
+          'actions',
+        ])}
         rows={facts}
         empty={t('sensitiveFacts.empty')}
       >
@@ -118,9 +120,7 @@ export function SensitiveFactsPanel({ of }: SensitiveFactsPanelProps) {
               {fact.recordedBy.organization.name}
               <span className="block text-solid-gray-700">{fact.recordedBy.user.name}</span>
             </Td>
-            <Td className="whitespace-nowrap">
-              <DateText value={fact.recordedAt.slice(0, 10)} />
-            </Td>
+            <DateCell value={fact.recordedAt.slice(0, 10)} />
             <Td>
               <ul className="flex flex-col gap-1">
                 {fact.grants.map((grant) => (
@@ -261,6 +261,7 @@ function GrantDialog({
     serverFields: ['organizationId', 'reason'],
   });
   const { reset } = form;
+  const field = useFieldWiring(form.registerField, { idPrefix: 'sensitive', textPrefix: 'sensitiveFacts' });
   const factId = fact?.id;
   useEffect(() => {
     if (factId) reset({ organizationId: '', reason: '' });
@@ -289,12 +290,7 @@ function GrantDialog({
         onClose();
       }}
     >
-      <SelectField
-        id="sensitive-grant-organization"
-        label={t('sensitiveFacts.grantOrganization')}
-        required
-        {...form.registerField('organizationId')}
-      >
+      <SelectField {...field('organizationId', { text: 'grantOrganization' })} required>
         <option value="">{t('sensitiveFacts.chooseOrganization')}</option>
         {(organizations.data ?? [])
           .filter((o) => !granted.has(o.id))
@@ -305,12 +301,9 @@ function GrantDialog({
           ))}
       </SelectField>
       <TextareaField
-        id="sensitive-grant-reason"
-        label={t('sensitiveFacts.grantReason')}
-        supportText={t('sensitiveFacts.grantReasonSupport')}
+        {...field('reason', { text: 'grantReason', support: 'grantReasonSupport' })}
         required
         rows={3}
-        {...form.registerField('reason')}
       />
     </MutationFormDialog>
   );
@@ -363,6 +356,10 @@ function SensitiveFactForm({
     },
   });
   const { reset } = form;
+  const field = useFieldWiring(form.registerField, {
+    idPrefix: 'sensitive-fact',
+    textPrefix: 'sensitiveFacts',
+  });
   const kind = form.watch('kind');
   const submit = form.handleSubmit((values) => {
     if (create.isPending) return;
@@ -374,7 +371,6 @@ function SensitiveFactForm({
       })
       .catch(() => undefined);
   });
-  const errors = form.formState.errors;
   return (
     <Section
       id="sensitive-fact-form"
@@ -386,55 +382,22 @@ function SensitiveFactForm({
       <form noValidate onSubmit={(event) => void submit(event)} className="flex max-w-[48rem] flex-col gap-6">
         <ProblemAlert error={create.error} />
         {persons.length > 1 ? (
-          <SelectField
-            id="sensitive-fact-person"
-            label={t('sensitiveFacts.person')}
-            required
-            error={errors.personId?.message}
-            {...form.register('personId')}
-          >
-            <Options items={persons} value={(p) => p.id} label={(p) => p.name} />
+          <SelectField {...field('personId', { text: 'person' })} required>
+            <NamedOptions items={persons} />
           </SelectField>
         ) : null}
-        <SelectField
-          id="sensitive-fact-kind"
-          label={t('sensitiveFacts.kind')}
-          required
-          error={errors.kind?.message}
-          {...form.register('kind')}
-        >
+        <SelectField {...field('kind')} required>
           <option value="">{t('sensitiveFacts.chooseKind')}</option>
           <CodeOptions codes={sensitiveFactKinds} />
         </SelectField>
         {kind === 'offence' ? (
-          <SelectField
-            id="sensitive-fact-subtype"
-            label={t('sensitiveFacts.subtype')}
-            supportText={t('sensitiveFacts.subtypeSupport')}
-            required
-            error={errors.subtype?.message}
-            {...form.register('subtype')}
-          >
+          <SelectField {...field('subtype', { support: 'subtypeSupport' })} required>
             <option value="">{t('sensitiveFacts.chooseSubtype')}</option>
             <CodeOptions codes={offenceSubtypes} />
           </SelectField>
         ) : null}
-        <TextField
-          id="sensitive-fact-summary"
-          label={t('sensitiveFacts.summary')}
-          supportText={t('sensitiveFacts.summarySupport')}
-          required
-          error={errors.summary?.message}
-          {...form.register('summary')}
-        />
-        <TextareaField
-          id="sensitive-fact-details"
-          label={t('sensitiveFacts.details')}
-          supportText={t('sensitiveFacts.detailsSupport')}
-          rows={4}
-          error={errors.details?.message}
-          {...form.register('details')}
-        />
+        <TextField {...field('summary', { support: 'summarySupport' })} required />
+        <TextareaField {...field('details', { support: 'detailsSupport' })} rows={4} />
         {caseId ? (
           <Checkbox label={t('sensitiveFacts.attachToCase')} {...form.register('attachToCase')} />
         ) : null}

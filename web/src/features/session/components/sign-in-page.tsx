@@ -8,6 +8,8 @@ import { Button } from '../../../components/ui/button.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { PasswordField } from '../../../components/ui/password-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
+import { fieldRegistrar } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useSignIn } from '../api/sign-in.ts';
 import { SecondFactorStep } from './second-factor-step.tsx';
@@ -30,6 +32,10 @@ export function SignInPage({ reason, onSignedIn }: SignInPageProps) {
     handleSubmit,
     formState: { errors },
   } = useForm<SignIn>({ resolver: zodResolver(signInSchema), defaultValues: { loginId: '', password: '' } });
+  const field = useFieldWiring(fieldRegistrar(register, errors), {
+    idPrefix: 'signin',
+    textPrefix: 'session',
+  });
 
   const onSubmit = handleSubmit((values) => {
     if (signIn.isPending) return;
@@ -70,23 +76,13 @@ export function SignInPage({ reason, onSignedIn }: SignInPageProps) {
 
       <form noValidate onSubmit={onSubmit} className="flex flex-col gap-6">
         <TextField
-          id="signin-login-id"
-          label={t('session.loginId')}
+          {...field('loginId')}
           required
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
-          error={errors.loginId?.message}
-          {...register('loginId')}
         />
-        <PasswordField
-          id="signin-password"
-          purpose="current"
-          label={t('session.password')}
-          required
-          error={errors.password?.message}
-          {...register('password')}
-        />
+        <PasswordField {...field('password')} purpose="current" required />
         <div>
           <Button type="submit" aria-disabled={signIn.isPending || undefined}>
             {signIn.isPending ? t('session.submitting') : t('session.submit')}

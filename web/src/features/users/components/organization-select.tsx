@@ -1,7 +1,7 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Options, SelectField } from '../../../components/ui/select-field.tsx';
+import { NamedOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useOrganizationOptions } from '../api/list-organization-options.ts';
 import '../../../lib/i18n/admin.bundle.ts';
@@ -43,7 +43,7 @@ export function OrganizationSelect({
         {...registration}
       >
         <option value="">{t('users.organizationPlaceholder')}</option>
-        <Options items={list} value={(option) => option.id} label={(option) => option.name} />
+        <NamedOptions items={list} />
       </SelectField>
     </div>
   );

@@ -10,6 +10,7 @@ import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { useGoWithFlash } from '../../../lib/go-with-flash.ts';
 import { useCreateUser } from '../api/create-user.ts';
 import { MustChangePasswordChoice, UserProfileFields } from './user-profile-fields.tsx';
@@ -44,6 +45,7 @@ export function UserCreatePage() {
     serverConflict: { problem: 'conflict.loginIdTaken', field: 'loginId' },
   });
   const { register, handleSubmit, unplaced, invalid, registerField } = form;
+  const field = useFieldWiring(registerField, { idPrefix: 'user', textPrefix: 'users' });
 
   const submit = handleSubmit((values) => {
     if (create.isPending) return;
@@ -60,24 +62,14 @@ export function UserCreatePage() {
       <form noValidate onSubmit={submit} className="flex max-w-[48rem] flex-col gap-8">
         <FormErrorSummary error={create.error} unplaced={unplaced} invalid={invalid} />
         <TextField
-          id="user-login-id"
-          label={t('users.loginId')}
-          supportText={t('users.loginIdSupport')}
+          {...field('loginId', { support: 'loginIdSupport' })}
           required
           autoComplete="off"
           autoCapitalize="none"
           spellCheck={false}
-          {...registerField('loginId')}
         />
         <UserProfileFields form={form} />
-        <PasswordField
-          id="user-password"
-          purpose="new"
-          label={t('users.password')}
-          supportText={t('users.passwordSupport')}
-          required
-          {...registerField('password')}
-        />
+        <PasswordField {...field('password', { support: 'passwordSupport' })} purpose="new" required />
         <MustChangePasswordChoice registration={register('mustChangePassword')} />
         <div className="flex flex-wrap items-center gap-6">
           <SubmitButton busy={create.isPending}>{t('users.create')}</SubmitButton>

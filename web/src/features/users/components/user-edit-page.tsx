@@ -11,6 +11,7 @@ import { QueryView } from '../../../components/ui/query-view.tsx';
 import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { useServerCheckedForm } from '../../../lib/form-errors.ts';
+import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { useGoWithFlash } from '../../../lib/go-with-flash.ts';
 import { useUser } from '../api/list-users.ts';
 import { type UserUpdate, useUpdateUser } from '../api/update-user.ts';
@@ -85,6 +86,7 @@ function UserEditor({ user }: { user: User }) {
     invalid,
     registerField,
   } = form;
+  const field = useFieldWiring(registerField, { idPrefix: 'user', textPrefix: 'users' });
 
   const finish = (name: string) => {
     goWithFlash(t('users.updated', { name }), { to: '/admin/users' });
@@ -131,11 +133,8 @@ function UserEditor({ user }: { user: User }) {
             </dl>
             <UserProfileFields form={form} currentOrganization={user.organization} />
             <PasswordField
-              id="user-new-password"
+              {...field('password', { text: 'newPassword', support: 'newPasswordSupport' })}
               purpose="new"
-              label={t('users.newPassword')}
-              supportText={t('users.newPasswordSupport')}
-              {...registerField('password')}
             />
             <MustChangePasswordChoice registration={register('mustChangePassword')} />
             <div className="flex flex-wrap items-center gap-6">

@@ -10,6 +10,7 @@ import { FilterSelectField, Options } from '../../../components/ui/select-field.
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { currentLanguage } from '../../../lib/i18n/i18n.ts';
 import { useCan } from '../../../lib/me-context.tsx';
+import { textsUnder } from '../../../lib/section-texts.ts';
 import { formatDateTime } from '../../../lib/wareki.ts';
 import { useDisableUser } from '../api/disable-user.ts';
 import { useEnableUser } from '../api/enable-user.ts';
@@ -78,14 +79,14 @@ export function UserListPage({ organizationId, includeDisabled, onFilterChange }
       <AdminTable
         messages="users"
         query={users}
-        columns={[
-          t('users.loginId'),
-          t('users.displayName'),
-          t('users.organization'),
-          t('users.roles'),
-          t('users.status'),
-          t('users.lastSignIn'),
-        ]}
+        columns={textsUnder(t, 'users', [
+          'loginId',
+          'displayName',
+          'organization',
+          'roles',
+          'status',
+          'lastSignIn',
+        ])}
         toggle={toggle}
         editLink={(user) => ({ to: '/admin/users/$userId', params: { userId: user.id } })}
       >
