@@ -1,14 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import {
-  ApiError,
-  apiRequest,
-  getJson,
-  getListItems,
-  setCsrfToken,
-  setUnauthorizedHandler,
-} from './api-client.ts';
+import { ApiError, apiGet, apiRequest, setCsrfToken, setUnauthorizedHandler } from './api-client.ts';
+import { getListItems } from './list-items.ts';
 
 type Call = { url: string; init: RequestInit };
 
@@ -156,10 +150,10 @@ describe('getListItems', () => {
   });
 });
 
-describe('getJson', () => {
+describe('apiGet', () => {
   it('reads with GET, without a CSRF token, and parses the answer with the schema', async () => {
     answers.push(json(200, { id: 'x', extra: true }));
-    const result = await getJson('/api/things/x', z.object({ id: z.string() }));
+    const result = await apiGet('/api/things/x', z.object({ id: z.string() }));
     expect(result).toEqual({ id: 'x' });
     expect(calls[0]?.init.method).toBe('GET');
     expect(headerOf(calls[0], 'x-csrf-token')).toBeUndefined();

@@ -1,10 +1,9 @@
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
-import { buttonClassName } from '../../../components/ui/button.tsx';
+import { ButtonLink } from '../../../components/ui/button-link.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
-import { DateText } from '../../../components/ui/date-text.tsx';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { PagedQueryView } from '../../../components/ui/paged-query-view.tsx';
 import { fullName, KanaLine } from '../../../components/ui/person-name.tsx';
@@ -44,11 +43,7 @@ export function ConsultationListPage({ filter, onFilterChange }: ConsultationLis
       <PageHeading
         lead={t('consultations.listLead')}
         actions={
-          canCreate ? (
-            <Link to="/consultations/new" className={buttonClassName('solid-fill', 'md')}>
-              {t('consultations.create')}
-            </Link>
-          ) : null
+          canCreate ? <ButtonLink to="/consultations/new">{t('consultations.create')}</ButtonLink> : null
         }
       >
         {t('consultations.listHeading')}
@@ -82,9 +77,7 @@ export function ConsultationListPage({ filter, onFilterChange }: ConsultationLis
               >
                 {(item) => (
                   <tr key={item.id}>
-                    <Td className="whitespace-nowrap">
-                      <DateText value={item.receivedOn} />
-                    </Td>
+                    <DateCell value={item.receivedOn} />
                     <Th scope="row">
                       <RouteLink
                         to="/consultations/$consultationId"

@@ -10,6 +10,7 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge, type BadgeTone } from '../../../components/ui/badge.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { PagedQueryView } from '../../../components/ui/paged-query-view.tsx';
@@ -185,9 +186,7 @@ export function HandoverListPage({ status, onStatusChange }: HandoverListPagePro
                 const name = fullName(handover.consultation.person);
                 return (
                   <tr key={handover.id}>
-                    <Td className="whitespace-nowrap">
-                      <DateText value={handover.createdAt} />
-                    </Td>
+                    <DateCell value={handover.createdAt} />
                     <Th scope="row">
                       <PersonCell handover={handover} showDuplicates={inbox} />
                     </Th>

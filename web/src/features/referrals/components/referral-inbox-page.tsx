@@ -4,7 +4,7 @@ import { type Referral, referralDeclineSchema } from '../../../../../src/contrac
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
-import { DateText } from '../../../components/ui/date-text.tsx';
+import { DateCell } from '../../../components/ui/date-cell.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { PagedQueryView } from '../../../components/ui/paged-query-view.tsx';
 import { fullKana, fullName } from '../../../components/ui/person-name.tsx';
@@ -109,9 +109,7 @@ export function ReferralInboxPage({ status, onStatusChange }: ReferralInboxPageP
                 const name = personLabel(referral, t('referrals.notVisible'));
                 return (
                   <tr key={referral.id}>
-                    <Td className="whitespace-nowrap">
-                      <DateText value={referral.createdAt} />
-                    </Td>
+                    <DateCell value={referral.createdAt} />
                     <Th scope="row">
                       {referral.consultation ? (
                         <>
