@@ -20,6 +20,8 @@ export interface Config {
   /** Failed sign-ins before a temporary lockout, and its length. */
   maxFailedSignIns: number;
   lockoutSeconds: number;
+  /** Sign-in attempts (passwords and second-factor codes, each counted apart) per client address per minute. */
+  signInsPerMinute: number;
   /** Trust X-Forwarded-* from a reverse proxy (for client IP and Secure cookies behind TLS). */
   trustProxy: boolean;
   /** Where the built web app is served from. */
@@ -69,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     absoluteTimeoutSeconds: integer(env, 'KASANE_ABSOLUTE_TIMEOUT_HOURS', 12) * 3600,
     maxFailedSignIns: integer(env, 'KASANE_MAX_FAILED_SIGNINS', 5),
     lockoutSeconds: integer(env, 'KASANE_LOCKOUT_MINUTES', 15) * 60,
+    signInsPerMinute: integer(env, 'KASANE_SIGNINS_PER_MINUTE', 30),
     trustProxy: flag(env, 'KASANE_TRUST_PROXY', false),
     webRoot: path.resolve(env.KASANE_WEB_ROOT || 'dist/web'),
     logLevel: env.LOG_LEVEL || (production ? 'info' : 'warn'),

@@ -134,3 +134,19 @@ describe('idle timeout', () => {
     expect((response.body as { detail: string }).detail).toMatch(/一定時間操作がなかった/);
   });
 });
+
+describe('sign-in attempts per client address', () => {
+  const limited = demoApiWith({ KASANE_SIGNINS_PER_MINUTE: '3' });
+
+  it('answers 429 problem+json in Japanese past KASANE_SIGNINS_PER_MINUTE in a minute, and signs nobody in', async () => {
+    for (let i = 0; i < 3; i++)
+      expect((await limited.server.anonymous().signIn('nobody-here', 'whatever-password')).status).toBe(401);
+    const over = await limited.server.anonymous().signIn('coordinator');
+    expect(over.status).toBe(429);
+    expect(over.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(over.body).toMatchObject({ code: 'rateLimited', status: 429 });
+    expect((over.body as { title: string }).title).toBe('リクエストが多すぎます');
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(over.headers.get('set-cookie')).toBeNull();
+  });
+});

@@ -26,6 +26,9 @@ export const serverEnv = {
   // a fixed test key, so TOTP secrets sealed in the template open in every worker's copy
   KASANE_SECRET_KEY: 'kasane-e2e-secret-key-for-tests-only-0123456789',
   KASANE_PASSWORD_HASH: 'test',
+  // every spec signs in from 127.0.0.1, and a worker's server serves many specs one after another: on
+  // a fast machine more than the default 30 sign-ins a minute (tests/api/session.test.ts checks the limit)
+  KASANE_SIGNINS_PER_MINUTE: '1000',
 } as const;
 
 /** Where the run keeps its templates and the workers' copies (set by global setup). */

@@ -175,7 +175,7 @@ export function sessionRoutes(
       config: {
         access: 'public',
         audit: ['session.signIn', 'session.secondFactorRequested', 'session.signInFailed'],
-        rateLimit: { max: 30, timeWindow: '1 minute' },
+        rateLimit: { max: config.signInsPerMinute, timeWindow: '1 minute' },
       },
       schema: {
         operationId: 'session.create',
@@ -283,7 +283,7 @@ export function sessionRoutes(
       config: {
         access: 'public',
         audit: ['session.signIn', 'session.secondFactorFailed'],
-        rateLimit: { max: 30, timeWindow: '1 minute' },
+        rateLimit: { max: config.signInsPerMinute, timeWindow: '1 minute' },
       },
       schema: {
         operationId: 'session.verifyTotp',
