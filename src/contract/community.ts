@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { communityActivityKinds } from '../domain/resources/community.ts';
 import { namedRefSchema, optionalText, requiredText, text } from './common.ts';
 import { calendarDateSchema } from './plans.ts';
-import { fiscalYearSchema } from './recidivismPlan.ts';
+import { fiscalYearFields, fiscalYearSchema } from './recidivismPlan.ts';
 
 /** communityActivities.create / .update: an activity held at a 拠点 (which may be a directory resource). */
 export const communityActivityInputSchema = z
@@ -86,10 +86,9 @@ export const communityActivityListQuerySchema = z.object({
 
 export const communityActivityListSchema = z
   .object({
-    fiscalYear: z.number().int(),
-    fiscalYearLabel: z.string(),
+    ...fiscalYearFields,
     totals: totalsSchema,
-    previous: z.object({ fiscalYear: z.number().int(), fiscalYearLabel: z.string(), totals: totalsSchema }),
+    previous: z.object({ ...fiscalYearFields, totals: totalsSchema }),
     items: z.array(communityActivitySummarySchema),
     abilities: z.object({ create: z.boolean() }),
   })

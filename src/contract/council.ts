@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, namedRefSchema, requiredText, text, userRefSchema } from './common.ts';
-import { fiscalYearSchema } from './recidivismPlan.ts';
+import { fiscalYearFields, fiscalYearSchema } from './recidivismPlan.ts';
 
 export const councilMemberSchema = z
   .object({
@@ -110,8 +110,7 @@ export const councilPaperQuerySchema = z.object({
 export const councilPaperSchema = z
   .object({
     meeting: z.object({ id: z.uuid(), heldAt: z.string(), place: z.string() }),
-    fiscalYear: z.number().int(),
-    fiscalYearLabel: z.string(),
+    ...fiscalYearFields,
     locked: z.boolean(),
     challenges: z.array(
       z.object({

@@ -9,6 +9,13 @@ export const fiscalYearSchema = z.coerce
   .min(1989, { message: '年度が正しくありません' })
   .max(2100, { message: '年度が正しくありません' });
 
+/** The 年度 an answer is about: its starting calendar year and its label as officials write it. */
+export const fiscalYearFields = {
+  fiscalYear: z.number().int(),
+  /** 令和6年度 */
+  fiscalYearLabel: z.string(),
+};
+
 export const challengeSchema = z
   .object({
     id: z.uuid(),
@@ -221,9 +228,7 @@ export const automaticIndicatorSchema = z.object({
 export const progressListQuerySchema = z.object({ fiscalYear: fiscalYearSchema });
 export const progressListSchema = z
   .object({
-    fiscalYear: z.number().int(),
-    /** 令和6年度 */
-    fiscalYearLabel: z.string(),
+    ...fiscalYearFields,
     lock: yearLockSchema.nullable(),
     /** the latest lifting of this year's lock, if it was ever lifted */
     lastUnlock: yearUnlockSchema.nullable(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SUPPRESSED } from '../domain/statistics.ts';
-import { fiscalYearSchema } from './recidivismPlan.ts';
+import { fiscalYearFields, fiscalYearSchema } from './recidivismPlan.ts';
 
 /** A count, or 「5未満」 where a small figure is hidden outside the coordinating section. */
 export const countSchema = z.union([z.number().int(), z.literal(SUPPRESSED)]);
@@ -39,8 +39,7 @@ const totalsSchema = z.object({
 
 export const statisticsSchema = z
   .object({
-    fiscalYear: z.number().int(),
-    fiscalYearLabel: z.string(),
+    ...fiscalYearFields,
     from: z.string(),
     to: z.string(),
     scope: z
@@ -100,7 +99,7 @@ export const statisticsSchema = z
         closures: countSchema,
       }),
     ),
-    previous: z.object({ fiscalYear: z.number().int(), fiscalYearLabel: z.string(), totals: totalsSchema }),
+    previous: z.object({ ...fiscalYearFields, totals: totalsSchema }),
   })
   .meta({ id: 'Statistics' });
 export type Statistics = z.infer<typeof statisticsSchema>;
