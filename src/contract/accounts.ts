@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listSchema } from './pagination.ts';
 import { passwordSchema } from './users.ts';
 
 /** One of my signed-in devices (never the cookie token; the id is the token's SHA-256). */
@@ -17,9 +18,7 @@ export const sessionSummarySchema = z
   .meta({ id: 'SessionSummary' });
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 
-export const sessionListSchema = z
-  .object({ items: z.array(sessionSummarySchema) })
-  .meta({ id: 'SessionList' });
+export const sessionListSchema = listSchema(sessionSummarySchema).meta({ id: 'SessionList' });
 export type SessionList = z.infer<typeof sessionListSchema>;
 
 export const sessionIdParamsSchema = z.object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { auditActions } from '../domain/auditActions.ts';
 import { calendarDate } from './calendarDate.ts';
 import { idSchema, text } from './common.ts';
-import { pageQuerySchema, pageSchema } from './pagination.ts';
+import { listSchema, pageQuerySchema, pageSchema } from './pagination.ts';
 import { kanaText, personSummarySchema } from './persons.ts';
 
 export { auditActions };
@@ -188,7 +188,7 @@ export const disclosureCandidateSchema = personSummarySchema.extend({
   registeredBy: z.object({ id: z.string(), name: z.string() }),
   address: z.string().nullable(),
 });
-export const disclosureLookupSchema = z.object({ items: z.array(disclosureCandidateSchema) });
+export const disclosureLookupSchema = listSchema(disclosureCandidateSchema);
 export type DisclosureCandidate = z.infer<typeof disclosureCandidateSchema>;
 
 export const disclosureQuerySchema = z.object({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { today } from '../domain/clock.ts';
 import { codesOf } from '../domain/codeLists.ts';
 import { namedRefSchema, text } from './common.ts';
+import { listSchema } from './pagination.ts';
 
 /** A reason a person types, required: trimmed, 1–1000 characters, no control characters. */
 export const requiredReason = (message: string) =>
@@ -151,5 +152,5 @@ export const consentScanInputSchema = z.object({
 });
 export type ConsentScanInput = z.infer<typeof consentScanInputSchema>;
 
-export const consentListSchema = z.object({ items: z.array(consentSchema) }).meta({ id: 'ConsentList' });
+export const consentListSchema = listSchema(consentSchema).meta({ id: 'ConsentList' });
 export type ConsentList = z.infer<typeof consentListSchema>;

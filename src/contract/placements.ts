@@ -7,6 +7,7 @@ import {
   placementStages,
 } from '../domain/resources/placement.ts';
 import { namedRefSchema, text } from './common.ts';
+import { listSchema } from './pagination.ts';
 import { calendarDateSchema } from './plans.ts';
 
 export const placementInputSchema = z.object({
@@ -80,6 +81,4 @@ export const placementListQuerySchema = z.object({
   stage: z.enum(placementStages, { message: '段階を正しく選んでください' }).optional(),
   resourceId: z.uuid({ message: '社会資源IDが正しくありません' }).optional(),
 });
-export const placementListSchema = z
-  .object({ items: z.array(placementSchema) })
-  .meta({ id: 'PlacementList' });
+export const placementListSchema = listSchema(placementSchema).meta({ id: 'PlacementList' });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { automaticIndicatorCodes } from '../domain/resources/automaticIndicators.ts';
 import { idSchema, namedRefSchema, requiredText, text, userRefSchema } from './common.ts';
+import { listSchema } from './pagination.ts';
 
 /** A 年度 as its starting calendar year (令和6年度 = 2024). */
 export const fiscalYearSchema = z.coerce
@@ -44,9 +45,7 @@ export const recidivismPlanSchema = z
   .meta({ id: 'RecidivismPlan' });
 export type RecidivismPlan = z.infer<typeof recidivismPlanSchema>;
 
-export const challengeListSchema = z
-  .object({ items: z.array(challengeSchema) })
-  .meta({ id: 'ChallengeList' });
+export const challengeListSchema = listSchema(challengeSchema).meta({ id: 'ChallengeList' });
 
 /**
  * The whole ordered list of challenges: existing ones by id (title may change), new ones without.
@@ -105,9 +104,7 @@ export const programmeSchema = z
 export type Programme = z.infer<typeof programmeSchema>;
 
 export const programmeListQuerySchema = z.object({ challengeId: idSchema.optional() });
-export const programmeListSchema = z
-  .object({ items: z.array(programmeSchema) })
-  .meta({ id: 'ProgrammeList' });
+export const programmeListSchema = listSchema(programmeSchema).meta({ id: 'ProgrammeList' });
 
 export const programmeImportQuerySchema = z.object({ dryRun: z.enum(['true', 'false']).optional() });
 export const programmeImportBodySchema = z.object({

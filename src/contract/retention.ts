@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_RETENTION_YEARS, MIN_RETENTION_YEARS } from '../domain/retention.ts';
 import { idSchema, text } from './common.ts';
+import { listSchema } from './pagination.ts';
 
 /** 保存期間・廃棄 (docs/retention.md): the city's periods, the disposal list, its approval and record. */
 
@@ -102,7 +103,7 @@ export const disposalRecordSchema = z
   .meta({ id: 'DisposalRecord' });
 export type DisposalRecord = z.infer<typeof disposalRecordSchema>;
 
-export const disposalRecordListSchema = z.object({ items: z.array(disposalRecordSchema) });
+export const disposalRecordListSchema = listSchema(disposalRecordSchema);
 
 export const disposalExportQuerySchema = z.object({
   encoding: z

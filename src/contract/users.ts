@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roles } from '../domain/permissions.ts';
 import { namedRefSchema, requiredText } from './common.ts';
+import { listSchema } from './pagination.ts';
 
 export const passwordSchema = z
   .string()
@@ -72,4 +73,4 @@ export const userListQuerySchema = z.object({
   organizationId: z.uuid().optional(),
   includeDisabled: z.enum(['true', 'false']).optional(),
 });
-export const userListSchema = z.object({ items: z.array(userSchema) }).meta({ id: 'UserList' });
+export const userListSchema = listSchema(userSchema).meta({ id: 'UserList' });
