@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unique } from './common.ts';
 import { listSchema } from './pagination.ts';
 import { passwordSchema } from './users.ts';
 
@@ -137,7 +138,7 @@ export const bulkReassignInputSchema = z
         });
       seen.add(row.fromUserId);
     });
-    if (new Set(input.disableUserIds).size !== input.disableUserIds.length)
+    if (!unique(input.disableUserIds))
       ctx.addIssue({ code: 'custom', path: ['disableUserIds'], message: '同じアカウントが重複しています' });
   });
 export type BulkReassignInput = z.infer<typeof bulkReassignInputSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { communityActivityKinds } from '../domain/resources/community.ts';
-import { namedRefSchema, optionalText, requiredText, text } from './common.ts';
+import { namedRefSchema, nullWhenMissing, optionalText, requiredText, text } from './common.ts';
 import { calendarDateSchema } from './plans.ts';
 import { fiscalYearFields, fiscalYearSchema } from './recidivismPlan.ts';
 
@@ -11,11 +11,7 @@ export const communityActivityInputSchema = z
     kind: z.enum(communityActivityKinds, { message: '活動の種類を選んでください' }),
     /** the 拠点's name; when a resource is named and this is empty, the resource's name is used */
     placeName: optionalText(200),
-    resourceId: z
-      .uuid({ message: '社会資源を正しく選んでください' })
-      .nullable()
-      .optional()
-      .transform((v) => v ?? null),
+    resourceId: nullWhenMissing(z.uuid({ message: '社会資源を正しく選んでください' })),
     schoolDistrict: optionalText(100),
     district: optionalText(100),
     organizer: optionalText(200),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { flagQuery, namedRefSchema, text } from './common.ts';
+import { flagQuery, namedRefSchema, nullWhenMissing, text } from './common.ts';
 import { listSchema } from './pagination.ts';
 import { calendarDateSchema } from './plans.ts';
 
@@ -19,10 +19,7 @@ export const outreachContactInputSchema = z
     note: text(2000)
       .optional()
       .transform((v) => v || null),
-    nextAttemptOn: calendarDateSchema
-      .nullable()
-      .optional()
-      .transform((v) => v ?? null),
+    nextAttemptOn: nullWhenMissing(calendarDateSchema),
   })
   .refine((c) => Boolean(c.consultationId) !== Boolean(c.caseId), {
     path: ['consultationId'],

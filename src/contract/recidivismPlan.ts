@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { automaticIndicatorCodes } from '../domain/resources/automaticIndicators.ts';
-import { idSchema, namedRefSchema, requiredText, text, userRefSchema } from './common.ts';
+import { idSchema, namedRefSchema, requiredText, text, unique, userRefSchema } from './common.ts';
 import { listSchema } from './pagination.ts';
 
 /** A 年度 as its starting calendar year (令和6年度 = 2024). */
@@ -73,7 +73,7 @@ export const programmeInputSchema = z.object({
   challenges: z
     .array(programmeChallengeInputSchema)
     .min(1, { message: '課題を1つ以上選んでください' })
-    .refine((items) => new Set(items.map((i) => i.challengeId)).size === items.length, {
+    .refine((items) => unique(items.map((i) => i.challengeId)), {
       message: '同じ課題が重複しています',
     }),
   relatedOrganizationIds: z.array(idSchema).max(50).default([]),
@@ -210,7 +210,7 @@ export const evaluationScaleUpdateSchema = z.object({
     )
     .min(1, { message: '評価を1つ以上入力してください' })
     .max(10, { message: '評価は10段階までです' })
-    .refine((items) => new Set(items.map((i) => i.code)).size === items.length, {
+    .refine((items) => unique(items.map((i) => i.code)), {
       message: '同じ評価の記号が重複しています',
     }),
 });
