@@ -42,6 +42,11 @@ export function nullWhenMissing<T extends z.ZodType>(schema: T) {
 /** Whether no item of the list comes twice (for `.refine`). */
 export const unique = <T>(list: readonly T[]) => new Set(list).size === list.length;
 
+/** The text encoding a CSV export is written in. */
+export const exportEncodingSchema = z.enum(['utf-8', 'shift_jis'], {
+  message: '文字コードは utf-8 か shift_jis です',
+});
+
 /** A `?flag=true|false` query parameter, as a boolean (missing is false). */
 export const flagQuery = z
   .enum(['true', 'false'], { message: 'true か false を指定してください' })

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SUPPRESSED } from '../domain/statistics.ts';
+import { exportEncodingSchema } from './common.ts';
 import { fiscalYearFields, fiscalYearSchema } from './recidivismPlan.ts';
 
 /** A count, or 「5未満」 where a small figure is hidden outside the coordinating section. */
@@ -21,7 +22,7 @@ export const statisticsQuerySchema = z.object({
 
 export const statisticsExportQuerySchema = statisticsQuerySchema.extend({
   format: z.enum(['xlsx', 'csv', 'pdf'], { message: '形式は xlsx・csv・pdf のいずれかです' }),
-  encoding: z.enum(['utf-8', 'shift_jis'], { message: '文字コードは utf-8 か shift_jis です' }).optional(),
+  encoding: exportEncodingSchema.optional(),
 });
 
 const totalsSchema = z.object({
