@@ -167,10 +167,13 @@ export const progressSchema = z
   .meta({ id: 'ProgrammeProgress' });
 export type Progress = z.infer<typeof progressSchema>;
 
+/** A user who locked or unlocked a 年度, with the name of their organisation. */
+const userOfOrganizationSchema = userRefSchema.extend({ organization: z.string() });
+
 export const yearLockSchema = z
   .object({
     fiscalYear: z.number().int(),
-    lockedBy: z.object({ id: z.uuid(), displayName: z.string(), organization: z.string() }),
+    lockedBy: userOfOrganizationSchema,
     lockedAt: z.string(),
   })
   .meta({ id: 'ProgressYearLock' });
@@ -181,7 +184,7 @@ export const yearUnlockSchema = z
     fiscalYear: z.number().int(),
     lockedBy: userRefSchema,
     lockedAt: z.string(),
-    unlockedBy: z.object({ id: z.uuid(), displayName: z.string(), organization: z.string() }),
+    unlockedBy: userOfOrganizationSchema,
     unlockedAt: z.string(),
     reason: z.string(),
   })
