@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { unique } from './common.ts';
+import { listSchema } from './pagination.ts';
 import { passwordSchema } from './users.ts';
 
 /** One of my signed-in devices (never the cookie token; the id is the token's SHA-256). */
@@ -17,9 +19,7 @@ export const sessionSummarySchema = z
   .meta({ id: 'SessionSummary' });
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 
-export const sessionListSchema = z
-  .object({ items: z.array(sessionSummarySchema) })
-  .meta({ id: 'SessionList' });
+export const sessionListSchema = listSchema(sessionSummarySchema).meta({ id: 'SessionList' });
 export type SessionList = z.infer<typeof sessionListSchema>;
 
 export const sessionIdParamsSchema = z.object({
@@ -138,7 +138,7 @@ export const bulkReassignInputSchema = z
         });
       seen.add(row.fromUserId);
     });
-    if (new Set(input.disableUserIds).size !== input.disableUserIds.length)
+    if (!unique(input.disableUserIds))
       ctx.addIssue({ code: 'custom', path: ['disableUserIds'], message: '同じアカウントが重複しています' });
   });
 export type BulkReassignInput = z.infer<typeof bulkReassignInputSchema>;

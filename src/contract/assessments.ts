@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { codesOf, householdFlags, type IssueCode, issueAreas, issueCodes } from '../domain/codeLists.ts';
-import { namedRefSchema, text } from './common.ts';
+import { namedRefSchema, text, unique } from './common.ts';
 
 /**
  * Kinds of edge in the genogram / ecomap data of a 課題整理 (the conventions in docs/domain.md, "Households"). The first
@@ -24,8 +24,6 @@ export const kinshipRelationKinds: readonly RelationKind[] = [
   'sibling',
   'cohabiting',
 ];
-
-const unique = <T>(list: T[]) => new Set(list).size === list.length;
 
 const relationInputSchema = z.object({
   from: z.uuid({ message: '関係の起点（人）を選んでください' }),

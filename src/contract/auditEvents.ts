@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { auditActions } from '../domain/auditActions.ts';
 import { calendarDate } from './calendarDate.ts';
-import { idSchema, text } from './common.ts';
-import { pageQuerySchema, pageSchema } from './pagination.ts';
+import { exportEncodingSchema, idSchema, text } from './common.ts';
+import { listSchema, pageQuerySchema, pageSchema } from './pagination.ts';
 import { kanaText, personSummarySchema } from './persons.ts';
 
 export { auditActions };
@@ -57,9 +57,7 @@ export const auditEventExportQuerySchema = z
   .object({
     ...filterFields,
     format: z.enum(['csv'], { message: '形式は csv です' }).default('csv'),
-    encoding: z
-      .enum(['utf-8', 'shift_jis'], { message: '文字コードは utf-8 か shift_jis です' })
-      .default('utf-8'),
+    encoding: exportEncodingSchema.default('utf-8'),
   })
   .refine(periodInOrder, periodMessage);
 
@@ -188,7 +186,7 @@ export const disclosureCandidateSchema = personSummarySchema.extend({
   registeredBy: z.object({ id: z.string(), name: z.string() }),
   address: z.string().nullable(),
 });
-export const disclosureLookupSchema = z.object({ items: z.array(disclosureCandidateSchema) });
+export const disclosureLookupSchema = listSchema(disclosureCandidateSchema);
 export type DisclosureCandidate = z.infer<typeof disclosureCandidateSchema>;
 
 export const disclosureQuerySchema = z.object({

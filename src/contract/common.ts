@@ -31,6 +31,22 @@ export function optionalText(max: number) {
     .transform((value) => value || null);
 }
 
+/** An input field that may be left out or null: left out, it is null. */
+export function nullWhenMissing<T extends z.ZodType>(schema: T) {
+  return schema
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null);
+}
+
+/** Whether no item of the list comes twice (for `.refine`). */
+export const unique = <T>(list: readonly T[]) => new Set(list).size === list.length;
+
+/** The text encoding a CSV export is written in. */
+export const exportEncodingSchema = z.enum(['utf-8', 'shift_jis'], {
+  message: '文字コードは utf-8 か shift_jis です',
+});
+
 /** A `?flag=true|false` query parameter, as a boolean (missing is false). */
 export const flagQuery = z
   .enum(['true', 'false'], { message: 'true か false を指定してください' })

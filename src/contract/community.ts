@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { communityActivityKinds } from '../domain/resources/community.ts';
-import { namedRefSchema, optionalText, requiredText, text } from './common.ts';
+import { namedRefSchema, nullWhenMissing, optionalText, requiredText, text } from './common.ts';
 import { calendarDateSchema } from './plans.ts';
-import { fiscalYearSchema } from './recidivismPlan.ts';
+import { fiscalYearFields, fiscalYearSchema } from './recidivismPlan.ts';
 
 /** communityActivities.create / .update: an activity held at a 拠点 (which may be a directory resource). */
 export const communityActivityInputSchema = z
@@ -11,11 +11,7 @@ export const communityActivityInputSchema = z
     kind: z.enum(communityActivityKinds, { message: '活動の種類を選んでください' }),
     /** the 拠点's name; when a resource is named and this is empty, the resource's name is used */
     placeName: optionalText(200),
-    resourceId: z
-      .uuid({ message: '社会資源を正しく選んでください' })
-      .nullable()
-      .optional()
-      .transform((v) => v ?? null),
+    resourceId: nullWhenMissing(z.uuid({ message: '社会資源を正しく選んでください' })),
     schoolDistrict: optionalText(100),
     district: optionalText(100),
     organizer: optionalText(200),
@@ -86,10 +82,9 @@ export const communityActivityListQuerySchema = z.object({
 
 export const communityActivityListSchema = z
   .object({
-    fiscalYear: z.number().int(),
-    fiscalYearLabel: z.string(),
+    ...fiscalYearFields,
     totals: totalsSchema,
-    previous: z.object({ fiscalYear: z.number().int(), fiscalYearLabel: z.string(), totals: totalsSchema }),
+    previous: z.object({ ...fiscalYearFields, totals: totalsSchema }),
     items: z.array(communityActivitySummarySchema),
     abilities: z.object({ create: z.boolean() }),
   })

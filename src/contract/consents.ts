@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { today } from '../domain/clock.ts';
 import { codesOf } from '../domain/codeLists.ts';
-import { namedRefSchema, text } from './common.ts';
+import { namedRefSchema, text, unique } from './common.ts';
+import { listSchema } from './pagination.ts';
 
 /** A reason a person types, required: trimmed, 1–1000 characters, no control characters. */
 export const requiredReason = (message: string) =>
@@ -29,7 +30,6 @@ export const consentMethods = [
 ] as const;
 export type ConsentMethod = (typeof consentMethods)[number]['code'];
 
-const unique = <T>(list: T[]) => new Set(list).size === list.length;
 const isoDate = (message: string) => z.iso.date({ message });
 
 export const consentInputSchema = z
@@ -151,5 +151,5 @@ export const consentScanInputSchema = z.object({
 });
 export type ConsentScanInput = z.infer<typeof consentScanInputSchema>;
 
-export const consentListSchema = z.object({ items: z.array(consentSchema) }).meta({ id: 'ConsentList' });
+export const consentListSchema = listSchema(consentSchema).meta({ id: 'ConsentList' });
 export type ConsentList = z.infer<typeof consentListSchema>;

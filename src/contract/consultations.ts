@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { codesOf, consultationChannels, consultationTopics, relations } from '../domain/codeLists.ts';
-import { namedRefSchema, requiredText, text, userRefSchema } from './common.ts';
+import { namedRefSchema, requiredText, text, unique, userRefSchema } from './common.ts';
 import {
   consultationFilterFields,
   consultationOutcomes,
@@ -69,9 +69,7 @@ export const consultationInputSchema = z
     topics: z
       .array(topicCode)
       .min(1, { message: '相談内容を1つ以上選んでください' })
-      .refine((topics) => new Set(topics).size === topics.length, {
-        message: '同じ相談内容が重複しています',
-      }),
+      .refine(unique, { message: '同じ相談内容が重複しています' }),
     mainTopic: topicCode.describe('◎: the main topic, one of topics'),
     content: requiredText(8000),
     wishes: text(4000).optional().describe('本人の意向'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, namedRefSchema, requiredText, text, userRefSchema } from './common.ts';
-import { fiscalYearSchema } from './recidivismPlan.ts';
+import { listSchema } from './pagination.ts';
+import { fiscalYearFields, fiscalYearSchema } from './recidivismPlan.ts';
 
 export const councilMemberSchema = z
   .object({
@@ -11,9 +12,7 @@ export const councilMemberSchema = z
     termTo: z.string().nullable(),
   })
   .meta({ id: 'CouncilMember' });
-export const councilMemberListSchema = z
-  .object({ items: z.array(councilMemberSchema) })
-  .meta({ id: 'CouncilMemberList' });
+export const councilMemberListSchema = listSchema(councilMemberSchema).meta({ id: 'CouncilMemberList' });
 
 export const councilMeetingInputSchema = z.object({
   /** 開催日時 (ISO timestamp) */
@@ -94,9 +93,7 @@ export const councilMeetingSchema = z
   })
   .meta({ id: 'CouncilMeeting' });
 export type CouncilMeeting = z.infer<typeof councilMeetingSchema>;
-export const councilMeetingListSchema = z
-  .object({ items: z.array(councilMeetingSchema) })
-  .meta({ id: 'CouncilMeetingList' });
+export const councilMeetingListSchema = listSchema(councilMeetingSchema).meta({ id: 'CouncilMeetingList' });
 
 /** A count for the council side: under 5 it is shown only as '5未満' (small-count suppression). */
 export const suppressedCountSchema = z.union([z.number().int(), z.literal('5未満')]);
@@ -110,8 +107,7 @@ export const councilPaperQuerySchema = z.object({
 export const councilPaperSchema = z
   .object({
     meeting: z.object({ id: z.uuid(), heldAt: z.string(), place: z.string() }),
-    fiscalYear: z.number().int(),
-    fiscalYearLabel: z.string(),
+    ...fiscalYearFields,
     locked: z.boolean(),
     challenges: z.array(
       z.object({
@@ -181,5 +177,5 @@ export const opinionSchema = z
   })
   .meta({ id: 'Opinion' });
 export type Opinion = z.infer<typeof opinionSchema>;
-export const opinionListSchema = z.object({ items: z.array(opinionSchema) }).meta({ id: 'OpinionList' });
+export const opinionListSchema = listSchema(opinionSchema).meta({ id: 'OpinionList' });
 export const opinionListQuerySchema = z.object({ meetingId: idSchema.optional() });

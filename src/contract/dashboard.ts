@@ -3,6 +3,7 @@ import { caseStages } from '../domain/caseStage.ts';
 import { calendarDate } from './calendarDate.ts';
 import { noContactDaysSchema } from './caseFilter.ts';
 import { namedRefSchema } from './common.ts';
+import { fiscalYearFields } from './recidivismPlan.ts';
 
 /**
  * The signed-in user's home (dashboard.get): for each role the user holds, what it must act on.
@@ -71,8 +72,7 @@ export const caseworkerHomeSchema = z.object({
 });
 
 export const planOfficerHomeSchema = z.object({
-  fiscalYear: z.number().int(),
-  fiscalYearLabel: z.string(),
+  ...fiscalYearFields,
   locked: z.boolean(),
   progressBySection: z.array(
     z.object({

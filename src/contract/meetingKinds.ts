@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { codesOf, legalBases } from '../domain/codeLists.ts';
+import { listSchema } from './pagination.ts';
 
 /** A meeting kind of the municipality (支援会議, 重層的支援会議 … as the city names them) with its legal basis. */
 export const meetingKindSchema = z
@@ -12,6 +13,4 @@ export const meetingKindSchema = z
   .meta({ id: 'MeetingKind' });
 export type MeetingKind = z.infer<typeof meetingKindSchema>;
 
-export const meetingKindListSchema = z
-  .object({ items: z.array(meetingKindSchema) })
-  .meta({ id: 'MeetingKindList' });
+export const meetingKindListSchema = listSchema(meetingKindSchema).meta({ id: 'MeetingKindList' });

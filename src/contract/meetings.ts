@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { codesOf, legalBases } from '../domain/codeLists.ts';
-import { namedRefSchema, requiredText, text } from './common.ts';
+import { namedRefSchema, requiredText, text, unique } from './common.ts';
 
-const unique = <T>(list: T[]) => new Set(list).size === list.length;
 const instant = (message: string) => z.iso.datetime({ offset: true, message });
 
 export const meetingInputSchema = z.object({

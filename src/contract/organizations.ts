@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { organizationKinds } from '../domain/organization.ts';
 import { requiredText, text } from './common.ts';
+import { listSchema } from './pagination.ts';
 
 const contactSchema = z.object({
   phone: text(40)
@@ -44,6 +45,4 @@ export type Organization = z.infer<typeof organizationSchema>;
 export const organizationListQuerySchema = z.object({
   includeDisabled: z.enum(['true', 'false']).optional(),
 });
-export const organizationListSchema = z
-  .object({ items: z.array(organizationSchema) })
-  .meta({ id: 'OrganizationList' });
+export const organizationListSchema = listSchema(organizationSchema).meta({ id: 'OrganizationList' });

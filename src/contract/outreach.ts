@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { flagQuery, namedRefSchema, text } from './common.ts';
+import { flagQuery, namedRefSchema, nullWhenMissing, text } from './common.ts';
+import { listSchema } from './pagination.ts';
 import { calendarDateSchema } from './plans.ts';
 
 export const outreachMethods = ['visit', 'letter', 'phone', 'neighbour', 'minsei', 'other'] as const;
@@ -18,10 +19,7 @@ export const outreachContactInputSchema = z
     note: text(2000)
       .optional()
       .transform((v) => v || null),
-    nextAttemptOn: calendarDateSchema
-      .nullable()
-      .optional()
-      .transform((v) => v ?? null),
+    nextAttemptOn: nullWhenMissing(calendarDateSchema),
   })
   .refine((c) => Boolean(c.consultationId) !== Boolean(c.caseId), {
     path: ['consultationId'],
@@ -55,6 +53,6 @@ export const outreachContactListQuerySchema = z.object({
   caseId: z.uuid({ message: '事例IDが正しくありません' }).optional(),
   overdue: flagQuery,
 });
-export const outreachContactListSchema = z
-  .object({ items: z.array(outreachContactSchema) })
-  .meta({ id: 'OutreachContactList' });
+export const outreachContactListSchema = listSchema(outreachContactSchema).meta({
+  id: 'OutreachContactList',
+});

@@ -6,18 +6,15 @@ import {
   placementKinds,
   placementStages,
 } from '../domain/resources/placement.ts';
-import { namedRefSchema, text } from './common.ts';
+import { namedRefSchema, nullWhenMissing, text } from './common.ts';
+import { listSchema } from './pagination.ts';
 import { calendarDateSchema } from './plans.ts';
 
 export const placementInputSchema = z.object({
   personId: z.uuid({ message: '本人を選んでください' }),
   resourceId: z.uuid({ message: '社会資源を選んでください' }),
   /** the plan item this placement carries out, if any */
-  planItemId: z
-    .uuid({ message: '支援内容を正しく選んでください' })
-    .nullable()
-    .optional()
-    .transform((v) => v ?? null),
+  planItemId: nullWhenMissing(z.uuid({ message: '支援内容を正しく選んでください' })),
   kind: z.enum(placementKinds, { message: '参加の種類を選んでください' }),
   note: text(2000)
     .optional()
@@ -27,16 +24,8 @@ export const placementInputSchema = z.object({
 export const placementEventInputSchema = z.object({
   kind: z.enum(placementEventKinds, { message: '記録の種類を選んでください' }),
   occurredOn: calendarDateSchema,
-  party: z
-    .enum(followUpParties, { message: '本人か受入先かを選んでください' })
-    .nullable()
-    .optional()
-    .transform((v) => v ?? null),
-  endReason: z
-    .enum(placementEndReasons, { message: '終了の理由を選んでください' })
-    .nullable()
-    .optional()
-    .transform((v) => v ?? null),
+  party: nullWhenMissing(z.enum(followUpParties, { message: '本人か受入先かを選んでください' })),
+  endReason: nullWhenMissing(z.enum(placementEndReasons, { message: '終了の理由を選んでください' })),
   note: text(2000)
     .optional()
     .transform((v) => v || null),
@@ -80,6 +69,4 @@ export const placementListQuerySchema = z.object({
   stage: z.enum(placementStages, { message: '段階を正しく選んでください' }).optional(),
   resourceId: z.uuid({ message: '社会資源IDが正しくありません' }).optional(),
 });
-export const placementListSchema = z
-  .object({ items: z.array(placementSchema) })
-  .meta({ id: 'PlacementList' });
+export const placementListSchema = listSchema(placementSchema).meta({ id: 'PlacementList' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { caseStages } from '../domain/caseStage.ts';
-import { namedRefSchema, requiredText, userRefSchema } from './common.ts';
+import { namedRefSchema, requiredText, unique, userRefSchema } from './common.ts';
 import { pageSchema } from './pagination.ts';
 
 /** A calendar date as people mean it ('YYYY-MM-DD'), no time, no zone. */
@@ -21,7 +21,7 @@ export const planItemInputSchema = z
     links: z
       .array(z.enum(planLinks, { message: '参加支援またはアウトリーチを選んでください' }))
       .max(2)
-      .refine((links) => new Set(links).size === links.length, { message: '同じつなぎ先が重複しています' })
+      .refine(unique, { message: '同じつなぎ先が重複しています' })
       .default([]),
     /** the recidivism-plan programme (取組) this support uses, if any */
     programmeId: z.uuid({ message: '取組を正しく選んでください' }).nullable().default(null),

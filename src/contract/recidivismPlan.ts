@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { automaticIndicatorCodes } from '../domain/resources/automaticIndicators.ts';
-import { idSchema, namedRefSchema, requiredText, text, userRefSchema } from './common.ts';
+import { idSchema, namedRefSchema, requiredText, text, unique, userRefSchema } from './common.ts';
+import { listSchema } from './pagination.ts';
 
 /** A 年度 as its starting calendar year (令和6年度 = 2024). */
 export const fiscalYearSchema = z.coerce
@@ -8,6 +9,13 @@ export const fiscalYearSchema = z.coerce
   .int({ message: '年度は整数で指定してください' })
   .min(1989, { message: '年度が正しくありません' })
   .max(2100, { message: '年度が正しくありません' });
+
+/** The 年度 an answer is about: its starting calendar year and its label as officials write it. */
+export const fiscalYearFields = {
+  fiscalYear: z.number().int(),
+  /** 令和6年度 */
+  fiscalYearLabel: z.string(),
+};
 
 export const challengeSchema = z
   .object({
@@ -37,9 +45,7 @@ export const recidivismPlanSchema = z
   .meta({ id: 'RecidivismPlan' });
 export type RecidivismPlan = z.infer<typeof recidivismPlanSchema>;
 
-export const challengeListSchema = z
-  .object({ items: z.array(challengeSchema) })
-  .meta({ id: 'ChallengeList' });
+export const challengeListSchema = listSchema(challengeSchema).meta({ id: 'ChallengeList' });
 
 /**
  * The whole ordered list of challenges: existing ones by id (title may change), new ones without.
@@ -67,7 +73,7 @@ export const programmeInputSchema = z.object({
   challenges: z
     .array(programmeChallengeInputSchema)
     .min(1, { message: '課題を1つ以上選んでください' })
-    .refine((items) => new Set(items.map((i) => i.challengeId)).size === items.length, {
+    .refine((items) => unique(items.map((i) => i.challengeId)), {
       message: '同じ課題が重複しています',
     }),
   relatedOrganizationIds: z.array(idSchema).max(50).default([]),
@@ -98,9 +104,7 @@ export const programmeSchema = z
 export type Programme = z.infer<typeof programmeSchema>;
 
 export const programmeListQuerySchema = z.object({ challengeId: idSchema.optional() });
-export const programmeListSchema = z
-  .object({ items: z.array(programmeSchema) })
-  .meta({ id: 'ProgrammeList' });
+export const programmeListSchema = listSchema(programmeSchema).meta({ id: 'ProgrammeList' });
 
 export const programmeImportQuerySchema = z.object({ dryRun: z.enum(['true', 'false']).optional() });
 export const programmeImportBodySchema = z.object({
@@ -163,10 +167,13 @@ export const progressSchema = z
   .meta({ id: 'ProgrammeProgress' });
 export type Progress = z.infer<typeof progressSchema>;
 
+/** A user who locked or unlocked a 年度, with the name of their organisation. */
+const userOfOrganizationSchema = userRefSchema.extend({ organization: z.string() });
+
 export const yearLockSchema = z
   .object({
     fiscalYear: z.number().int(),
-    lockedBy: z.object({ id: z.uuid(), displayName: z.string(), organization: z.string() }),
+    lockedBy: userOfOrganizationSchema,
     lockedAt: z.string(),
   })
   .meta({ id: 'ProgressYearLock' });
@@ -177,7 +184,7 @@ export const yearUnlockSchema = z
     fiscalYear: z.number().int(),
     lockedBy: userRefSchema,
     lockedAt: z.string(),
-    unlockedBy: z.object({ id: z.uuid(), displayName: z.string(), organization: z.string() }),
+    unlockedBy: userOfOrganizationSchema,
     unlockedAt: z.string(),
     reason: z.string(),
   })
@@ -206,7 +213,7 @@ export const evaluationScaleUpdateSchema = z.object({
     )
     .min(1, { message: '評価を1つ以上入力してください' })
     .max(10, { message: '評価は10段階までです' })
-    .refine((items) => new Set(items.map((i) => i.code)).size === items.length, {
+    .refine((items) => unique(items.map((i) => i.code)), {
       message: '同じ評価の記号が重複しています',
     }),
 });
@@ -221,9 +228,7 @@ export const automaticIndicatorSchema = z.object({
 export const progressListQuerySchema = z.object({ fiscalYear: fiscalYearSchema });
 export const progressListSchema = z
   .object({
-    fiscalYear: z.number().int(),
-    /** 令和6年度 */
-    fiscalYearLabel: z.string(),
+    ...fiscalYearFields,
     lock: yearLockSchema.nullable(),
     /** the latest lifting of this year's lock, if it was ever lifted */
     lastUnlock: yearUnlockSchema.nullable(),

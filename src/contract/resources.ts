@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { resourceKindCodes, resourceNeedCodes, resourceStatusCodes } from '../domain/resources/codes.ts';
-import { flagQuery, namedRefSchema, optionalText, requiredText, text } from './common.ts';
+import {
+  flagQuery,
+  namedRefSchema,
+  nullWhenMissing,
+  optionalText,
+  requiredText,
+  text,
+  unique,
+} from './common.ts';
 import { calendarDateSchema } from './plans.ts';
 
 /** An optional field of this format that may also be left blank: blank, null or missing becomes null. */
@@ -24,14 +32,13 @@ const phoneText = blankOr(
 const timeText = blankOr(
   z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '時刻は 09:30 の形式で入力してください' }),
 );
-const age = z
-  .number({ message: '年齢は数字で入力してください' })
-  .int({ message: '年齢は整数で入力してください' })
-  .min(0, { message: '年齢は0以上にしてください' })
-  .max(150, { message: '年齢が大きすぎます' })
-  .nullable()
-  .optional()
-  .transform((v) => v ?? null);
+const age = nullWhenMissing(
+  z
+    .number({ message: '年齢は数字で入力してください' })
+    .int({ message: '年齢は整数で入力してください' })
+    .min(0, { message: '年齢は0以上にしてください' })
+    .max(150, { message: '年齢が大きすぎます' }),
+);
 
 export const resourceKindSchema = z.enum(resourceKindCodes, { message: '種別を正しく選んでください' });
 export const resourceNeedSchema = z.enum(resourceNeedCodes, { message: 'ニーズを正しく選んでください' });
@@ -52,20 +59,8 @@ export const resourceLocationInputSchema = z.object({
   schoolDistrict: optionalText(100),
   district: optionalText(100),
   transportation: optionalText(500),
-  latitude: z
-    .number()
-    .min(-90)
-    .max(90)
-    .nullable()
-    .optional()
-    .transform((v) => v ?? null),
-  longitude: z
-    .number()
-    .min(-180)
-    .max(180)
-    .nullable()
-    .optional()
-    .transform((v) => v ?? null),
+  latitude: nullWhenMissing(z.number().min(-90).max(90)),
+  longitude: nullWhenMissing(z.number().min(-180).max(180)),
 });
 
 export const resourceScheduleInputSchema = z
@@ -112,11 +107,11 @@ export const resourceInputSchema = z
       .array(resourceKindSchema)
       .min(1, { message: '種別を1つ以上選んでください' })
       .max(12)
-      .refine((v) => new Set(v).size === v.length, { message: '同じ種別が重複しています' }),
+      .refine(unique, { message: '同じ種別が重複しています' }),
     needs: z
       .array(resourceNeedSchema)
       .max(10)
-      .refine((v) => new Set(v).size === v.length, { message: '同じニーズが重複しています' })
+      .refine(unique, { message: '同じニーズが重複しています' })
       .default([]),
     organization: resourceOrganizationInputSchema,
     eligibilityDescription: optionalText(2000),
@@ -127,10 +122,7 @@ export const resourceInputSchema = z
     url: urlText,
     email: emailText,
     phone: phoneText,
-    assuredOn: calendarDateSchema
-      .nullable()
-      .optional()
-      .transform((v) => v ?? null),
+    assuredOn: nullWhenMissing(calendarDateSchema),
     locations: z.array(resourceLocationInputSchema).max(10, { message: '場所は10件までです' }).default([]),
     schedules: z
       .array(resourceScheduleInputSchema)

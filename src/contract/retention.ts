@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_RETENTION_YEARS, MIN_RETENTION_YEARS } from '../domain/retention.ts';
-import { idSchema, text } from './common.ts';
+import { exportEncodingSchema, idSchema, text } from './common.ts';
+import { listSchema } from './pagination.ts';
 
 /** 保存期間・廃棄 (docs/retention.md): the city's periods, the disposal list, its approval and record. */
 
@@ -102,12 +103,10 @@ export const disposalRecordSchema = z
   .meta({ id: 'DisposalRecord' });
 export type DisposalRecord = z.infer<typeof disposalRecordSchema>;
 
-export const disposalRecordListSchema = z.object({ items: z.array(disposalRecordSchema) });
+export const disposalRecordListSchema = listSchema(disposalRecordSchema);
 
 export const disposalExportQuerySchema = z.object({
-  encoding: z
-    .enum(['utf-8', 'shift_jis'], { message: '文字コードは utf-8 か shift_jis です' })
-    .default('utf-8'),
+  encoding: exportEncodingSchema.default('utf-8'),
 });
 
 export const retentionHoldSchema = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SUPPRESSED } from '../domain/statistics.ts';
-import { fiscalYearSchema } from './recidivismPlan.ts';
+import { exportEncodingSchema } from './common.ts';
+import { fiscalYearFields, fiscalYearSchema } from './recidivismPlan.ts';
 
 /** A count, or 「5未満」 where a small figure is hidden outside the coordinating section. */
 export const countSchema = z.union([z.number().int(), z.literal(SUPPRESSED)]);
@@ -21,7 +22,7 @@ export const statisticsQuerySchema = z.object({
 
 export const statisticsExportQuerySchema = statisticsQuerySchema.extend({
   format: z.enum(['xlsx', 'csv', 'pdf'], { message: '形式は xlsx・csv・pdf のいずれかです' }),
-  encoding: z.enum(['utf-8', 'shift_jis'], { message: '文字コードは utf-8 か shift_jis です' }).optional(),
+  encoding: exportEncodingSchema.optional(),
 });
 
 const totalsSchema = z.object({
@@ -39,8 +40,7 @@ const totalsSchema = z.object({
 
 export const statisticsSchema = z
   .object({
-    fiscalYear: z.number().int(),
-    fiscalYearLabel: z.string(),
+    ...fiscalYearFields,
     from: z.string(),
     to: z.string(),
     scope: z
@@ -100,7 +100,7 @@ export const statisticsSchema = z
         closures: countSchema,
       }),
     ),
-    previous: z.object({ fiscalYear: z.number().int(), fiscalYearLabel: z.string(), totals: totalsSchema }),
+    previous: z.object({ ...fiscalYearFields, totals: totalsSchema }),
   })
   .meta({ id: 'Statistics' });
 export type Statistics = z.infer<typeof statisticsSchema>;

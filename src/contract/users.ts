@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roles } from '../domain/permissions.ts';
-import { namedRefSchema, requiredText } from './common.ts';
+import { namedRefSchema, requiredText, unique } from './common.ts';
+import { listSchema } from './pagination.ts';
 
 export const passwordSchema = z
   .string()
@@ -17,7 +18,7 @@ export const loginIdSchema = z
 const roleListSchema = z
   .array(z.enum(roles, { message: '役割が正しくありません' }))
   .min(1, { message: '役割を1つ以上選んでください' })
-  .refine((list) => new Set(list).size === list.length, { message: '同じ役割が重複しています' });
+  .refine(unique, { message: '同じ役割が重複しています' });
 
 export const userInputSchema = z
   .object({
@@ -72,4 +73,4 @@ export const userListQuerySchema = z.object({
   organizationId: z.uuid().optional(),
   includeDisabled: z.enum(['true', 'false']).optional(),
 });
-export const userListSchema = z.object({ items: z.array(userSchema) }).meta({ id: 'UserList' });
+export const userListSchema = listSchema(userSchema).meta({ id: 'UserList' });

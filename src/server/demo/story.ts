@@ -128,6 +128,19 @@ export type DemoPlanItem = Omit<
   organization: string;
 };
 
+/** A plan as the API answers it, as far as the stories read it. */
+export interface DemoPlan {
+  id: string;
+  items: { id: string }[];
+}
+
+/** The id of the plan's item at `index` (from 0); a story names only items its plan has. */
+export function itemOf(plan: DemoPlan, index: number): string {
+  const item = plan.items[index];
+  if (!item) throw new Error(`demo: the plan has no item ${index}`);
+  return item.id;
+}
+
 /**
  * A case of the demo, from the handover its coordinator accepted; its methods are the casework
  * steps, made by the coordinating section unless a user is named.
@@ -240,26 +253,36 @@ export class DemoCase {
     return meeting.id;
   }
 
+  /**
+   * A plan with these items, decided at a 重層的支援会議 of the named organisations held that many
+   * days ago (see approvedPlan).
+   */
+  async decidedPlan(
+    organizationNames: string[],
+    heldDaysAgo: number,
+    items: DemoPlanItem[],
+    nextMonitoringOn: string,
+  ): Promise<DemoPlan> {
+    const meetingId = await this.heldMeeting('multilayerMeeting', organizationNames, heldDaysAgo);
+    return this.approvedPlan(meetingId, items, nextMonitoringOn);
+  }
+
   /** A plan with these items (running from 40 days ago to 150 days ahead), approved at `meetingId`. */
-  async approvedPlan(meetingId: string, items: DemoPlanItem[], nextMonitoringOn: string) {
-    const plan = await this.world.coordinator.call<{ id: string; items: { id: string }[] }>(
-      'POST',
-      `${this.path}/plans`,
-      {
-        wishes: '家族それぞれが安心して暮らせるようにしたい。',
-        longTermGoal: '世帯が地域の中で孤立せずに生活を続けられる。',
-        shortTermGoals: '必要な制度につながり、定期的に支援者と会える。',
-        nextMonitoringOn,
-        items: items.map(({ organization, ...item }) => ({
-          content: item.content,
-          organizationId: orgId(this.world, organization),
-          frequency: item.frequency,
-          periodFrom: daysAgo(40),
-          periodTo: daysAhead(150),
-          links: item.links ?? [],
-        })),
-      },
-    );
+  async approvedPlan(meetingId: string, items: DemoPlanItem[], nextMonitoringOn: string): Promise<DemoPlan> {
+    const plan = await this.world.coordinator.call<DemoPlan>('POST', `${this.path}/plans`, {
+      wishes: '家族それぞれが安心して暮らせるようにしたい。',
+      longTermGoal: '世帯が地域の中で孤立せずに生活を続けられる。',
+      shortTermGoals: '必要な制度につながり、定期的に支援者と会える。',
+      nextMonitoringOn,
+      items: items.map(({ organization, ...item }) => ({
+        content: item.content,
+        organizationId: orgId(this.world, organization),
+        frequency: item.frequency,
+        periodFrom: daysAgo(40),
+        periodTo: daysAhead(150),
+        links: item.links ?? [],
+      })),
+    });
     await this.world.coordinator.call('POST', `/api/plans/${plan.id}/approve`, { meetingId });
     return plan;
   }

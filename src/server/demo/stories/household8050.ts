@@ -1,5 +1,5 @@
 import { bornYearsAgo, daysAgo, daysAhead } from '../demoDays.ts';
-import { DemoCase, type DemoStory, handover, livingWith, person, report } from '../story.ts';
+import { DemoCase, type DemoStory, handover, itemOf, livingWith, person, report } from '../story.ts';
 
 /** An 83-year-old mother and her withdrawn 54-year-old son; supported by 障害者相談支援事業所 and 保護第一課. */
 export const household8050: DemoStory = {
@@ -29,9 +29,9 @@ export const household8050: DemoStory = {
     );
     await kase.heldMeeting('supportMeeting', ['障害者相談支援事業所'], 60, [shogai]);
     await kase.consent(['障害者相談支援事業所', '保護第一課', '地域包括支援センター'], 50);
-    const meetingId = await kase.heldMeeting('multilayerMeeting', ['障害者相談支援事業所', '保護第一課'], 45);
-    const plan = await kase.approvedPlan(
-      meetingId,
+    const plan = await kase.decidedPlan(
+      ['障害者相談支援事業所', '保護第一課'],
+      45,
       [
         {
           content: '本人への訪問（アウトリーチ）と障害福祉サービスの利用調整',
@@ -44,17 +44,16 @@ export const household8050: DemoStory = {
       ],
       daysAhead(20),
     );
-    const [outreach, welfare, care] = plan.items;
-    if (outreach)
-      await report(
-        shogai,
-        outreach.id,
-        30,
-        '自宅を訪問。本人は自室から出てこなかったが、ドア越しに挨拶を交わせた。',
-      );
-    if (outreach) await report(shogai, outreach.id, 9, '2回目の訪問。本人と居間で10分ほど話せた。');
-    if (welfare) await report(hogo, welfare.id, 20, '母と面談し、生活保護の申請手続きを説明した。');
-    if (care) await report(houkatsu, care.id, 12, 'デイサービスの利用開始を確認。母の表情が明るくなった。');
+    const outreach = itemOf(plan, 0);
+    await report(
+      shogai,
+      outreach,
+      30,
+      '自宅を訪問。本人は自室から出てこなかったが、ドア越しに挨拶を交わせた。',
+    );
+    await report(shogai, outreach, 9, '2回目の訪問。本人と居間で10分ほど話せた。');
+    await report(hogo, itemOf(plan, 1), 20, '母と面談し、生活保護の申請手続きを説明した。');
+    await report(houkatsu, itemOf(plan, 2), 12, 'デイサービスの利用開始を確認。母の表情が明るくなった。');
 
     // アウトリーチ before consent: the counter's attempts on the consultation, moved into the case
     // when it opened; the latest's next attempt is ahead, so nothing is overdue.
@@ -100,7 +99,7 @@ export const household8050: DemoStory = {
       const placement = await shogai.call<{ id: string }>('POST', `/api/cases/${kase.caseId}/placements`, {
         personId: kase.personId,
         resourceId: await resourceId(resource),
-        planItemId: outreach?.id ?? null,
+        planItemId: outreach,
         kind,
       });
       for (const { daysAgo: ago, ...event } of events)

@@ -1,5 +1,5 @@
 import { bornYearsAgo, daysAgo } from '../demoDays.ts';
-import { DemoCase, type DemoStory, handover, livingWith, person, report } from '../story.ts';
+import { DemoCase, type DemoStory, handover, itemOf, livingWith, person, report } from '../story.ts';
 
 /** 9060 with its monitoring overdue (shows on the coordinator's tasks). */
 export const household9060: DemoStory = {
@@ -20,13 +20,9 @@ export const household9060: DemoStory = {
       '高齢の母の介護と息子の離職・困窮。',
     );
     await kase.consent(['保護第一課', '障害者相談支援事業所', '地域包括支援センター'], 140);
-    const meetingId = await kase.heldMeeting(
-      'multilayerMeeting',
+    const plan = await kase.decidedPlan(
       ['地域包括支援センター', '障害者相談支援事業所'],
       130,
-    );
-    const plan = await kase.approvedPlan(
-      meetingId,
       [
         { content: '母の介護サービス利用の調整', organization: '地域包括支援センター', frequency: '月2回' },
         {
@@ -38,7 +34,6 @@ export const household9060: DemoStory = {
       ],
       daysAgo(4),
     );
-    const sonsItem = plan.items[1];
-    if (sonsItem) await report(hogo, sonsItem.id, 50, '息子と面談。ハローワークへの同行を提案した。');
+    await report(hogo, itemOf(plan, 1), 50, '息子と面談。ハローワークへの同行を提案した。');
   },
 };

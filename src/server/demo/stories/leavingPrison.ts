@@ -1,5 +1,5 @@
 import { bornYearsAgo, daysAhead } from '../demoDays.ts';
-import { DemoCase, type DemoStory, handover, orgId, person, report } from '../story.ts';
+import { DemoCase, type DemoStory, handover, itemOf, orgId, person, report } from '../story.ts';
 
 /** Leaving prison: supported with 鹿児島保護観察所 and 鹿児島県地域生活定着センター; the offence history shared on consent. */
 export const leavingPrison: DemoStory = {
@@ -18,13 +18,9 @@ export const leavingPrison: DemoStory = {
     });
     await kase.assess(['offenceHistory', 'unstableHousing', 'noKin'], [], '出所後の住まいと生活の再建。');
     await kase.consent(['鹿児島保護観察所', '鹿児島県地域生活定着センター', '保護第一課'], 30);
-    const meetingId = await kase.heldMeeting(
-      'multilayerMeeting',
+    const plan = await kase.decidedPlan(
       ['鹿児島県地域生活定着センター', '保護第一課'],
       25,
-    );
-    const plan = await kase.approvedPlan(
-      meetingId,
       [
         {
           content: '住まいの確保と福祉サービスへのつなぎ',
@@ -36,9 +32,7 @@ export const leavingPrison: DemoStory = {
       ],
       daysAhead(10),
     );
-    const probation = plan.items[2];
-    if (probation)
-      await report(hogokansatsu, probation.id, 6, '面接を実施。新しい住まいで落ち着いて生活している。');
+    await report(hogokansatsu, itemOf(plan, 2), 6, '面接を実施。新しい住まいで落ち着いて生活している。');
     // 要配慮個人情報: the offence history (満期釈放) is recorded by 鹿児島保護観察所 on the case, which
     // marks it 犯罪をした者等, and shared on the person's consent to 犯罪歴等 with the centre and the
     // coordinating section only (保護第一課 supports the case without knowing it).

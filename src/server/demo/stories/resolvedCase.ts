@@ -1,5 +1,5 @@
 import { bornYearsAgo, daysAgo } from '../demoDays.ts';
-import { DemoCase, type DemoStory, handover, person, report } from '../story.ts';
+import { DemoCase, type DemoStory, handover, itemOf, person, report } from '../story.ts';
 
 /** A case closed at its monitoring: the goal was reached. */
 export const resolvedCase: DemoStory = {
@@ -15,13 +15,9 @@ export const resolvedCase: DemoStory = {
     });
     await kase.assess(['mentalIllness', 'hardToEmploy'], [], '就労の継続と通院の安定。');
     await kase.consent(['障害者相談支援事業所', '自立相談支援機関'], 180);
-    const meetingId = await kase.heldMeeting(
-      'multilayerMeeting',
+    const plan = await kase.decidedPlan(
       ['障害者相談支援事業所', '自立相談支援機関'],
       170,
-    );
-    const plan = await kase.approvedPlan(
-      meetingId,
       [
         {
           content: '就労定着の支援',
@@ -32,12 +28,10 @@ export const resolvedCase: DemoStory = {
       ],
       daysAgo(30),
     );
-    const item = plan.items[0];
-    if (item) await report(shogai, item.id, 60, '職場を訪問。勤務は安定している。');
+    const item = itemOf(plan, 0);
+    await report(shogai, item, 60, '職場を訪問。勤務は安定している。');
     await kase.monitoring(20, {
-      itemResults: item
-        ? [{ planItemId: item.id, progress: 'achieved', note: '6か月の就労継続を達成。' }]
-        : [],
+      itemResults: [{ planItemId: item, progress: 'achieved', note: '6か月の就労継続を達成。' }],
       decision: 'close',
       closure: {
         reason: 'resolved',

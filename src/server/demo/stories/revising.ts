@@ -1,5 +1,5 @@
 import { bornYearsAgo, daysAgo } from '../demoDays.ts';
-import { DemoCase, type DemoStory, handover, livingWith, person } from '../story.ts';
+import { DemoCase, type DemoStory, handover, itemOf, livingWith, person } from '../story.ts';
 
 /** Revising: the monitoring decided the plan needs revision. */
 export const revising: DemoStory = {
@@ -21,17 +21,16 @@ export const revising: DemoStory = {
       '老老介護の世帯。',
     );
     await kase.consent(['地域包括支援センター', '保護第一課'], 100);
-    const meetingId = await kase.heldMeeting('multilayerMeeting', ['保護第一課'], 95);
-    const plan = await kase.approvedPlan(
-      meetingId,
+    const plan = await kase.decidedPlan(
+      ['保護第一課'],
+      95,
       [{ content: '介護サービスの調整と見守り', organization: '地域包括支援センター', frequency: '週1回' }],
       daysAgo(5),
     );
-    const item = plan.items[0];
     await kase.monitoring(3, {
-      itemResults: item
-        ? [{ planItemId: item.id, progress: 'partly', note: '妻の状態が変化し、施設入所の検討が必要。' }]
-        : [],
+      itemResults: [
+        { planItemId: itemOf(plan, 0), progress: 'partly', note: '妻の状態が変化し、施設入所の検討が必要。' },
+      ],
       decision: 'revise',
       note: '妻の施設入所を含めてプランを見直す。',
     });
