@@ -7,6 +7,11 @@ import type { DB } from './schema.ts';
  * open transaction (a transaction is a Kysely too).
  */
 
+/*
+ * Kysely cannot see that a generic table's insertable row plus `id` is again an insertable row of that
+ * table, so each helper asserts it (`as InsertObject`); the signatures callers see stay exact.
+ */
+
 /** The tables whose rows are keyed by an `id`. */
 type TableWithId = { [T in keyof DB]: DB[T] extends { id: unknown } ? T : never }[keyof DB];
 

@@ -122,11 +122,16 @@ export async function updateOrganization(
     .executeTakeFirstOrThrow();
 }
 
-/** An organisation's name, or undefined when there is no such organisation. */
-export async function organizationName(db: Executor, organizationId: string): Promise<string | undefined> {
+/** An organisation's name, or undefined when the municipality has no such organisation. */
+export async function organizationName(
+  db: Executor,
+  tenantId: string,
+  organizationId: string,
+): Promise<string | undefined> {
   const organization = await db
     .selectFrom('organizations')
     .select('name')
+    .where('tenant_id', '=', tenantId)
     .where('id', '=', organizationId)
     .executeTakeFirst();
   return organization?.name;

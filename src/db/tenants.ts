@@ -36,3 +36,17 @@ export async function tenantName(db: Executor, tenantId: string): Promise<string
     .executeTakeFirstOrThrow();
   return tenant.name;
 }
+
+/**
+ * The ids of at most `limit` municipalities, the oldest first: the one with this 地方公共団体コード, or
+ * without a code any of them.
+ */
+export async function tenantIdsByCode(
+  db: Executor,
+  code: string | undefined,
+  limit: number,
+): Promise<string[]> {
+  let tenants = db.selectFrom('tenants').select('id').orderBy('created_at').limit(limit);
+  if (code) tenants = tenants.where('code', '=', code);
+  return (await tenants.execute()).map((tenant) => tenant.id);
+}

@@ -148,11 +148,12 @@ export async function clearLockout(tx: Transaction<DB>, userId: string): Promise
     .execute();
 }
 
-/** A user's display name. */
-export async function userDisplayName(db: Executor, userId: string): Promise<string> {
+/** The display name of a user of the municipality. */
+export async function userDisplayName(db: Executor, tenantId: string, userId: string): Promise<string> {
   const user = await db
     .selectFrom('users')
     .select('display_name')
+    .where('tenant_id', '=', tenantId)
     .where('id', '=', userId)
     .executeTakeFirstOrThrow();
   return user.display_name;

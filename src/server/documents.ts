@@ -31,7 +31,7 @@ export interface DocumentColumn<T> {
   cell: (row: T) => string;
 }
 
-/** A section of one row a record, each column declared with the cell it shows. */
+/** A table section with one row per record, each column declared with the cell it shows. */
 export function tableSection<T>(
   heading: string,
   records: readonly T[],

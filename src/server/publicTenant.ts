@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { tenantIdsByCode } from '../db/tenants.ts';
 import { notFound } from './problem.ts';
 
 /**
@@ -7,10 +8,8 @@ import { notFound } from './problem.ts';
  * catalogue): the one with this code, or without a code the installation's only one; 404 otherwise.
  */
 export async function publicTenantId(db: Kysely<DB>, tenantCode: string | undefined): Promise<string> {
-  let tenants = db.selectFrom('tenants').select('id').orderBy('created_at').limit(2);
-  if (tenantCode) tenants = tenants.where('code', '=', tenantCode);
-  const found = await tenants.execute();
+  const found = await tenantIdsByCode(db, tenantCode, 2);
   const [only] = found;
   if (found.length !== 1 || !only) throw notFound();
-  return only.id;
+  return only;
 }

@@ -159,7 +159,10 @@ export function councilAttachmentRoutes(app: FastifyInstance, db: Kysely<DB>): v
           fileName,
           mediaType: type,
           sizeBytes: bytes.length,
-          uploadedBy: { id: actor.userId, displayName: await userDisplayName(tx, actor.userId) },
+          uploadedBy: {
+            id: actor.userId,
+            displayName: await userDisplayName(tx, actor.tenantId, actor.userId),
+          },
           uploadedAt: row.created_at.toISOString(),
         };
       });

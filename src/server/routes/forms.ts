@@ -59,7 +59,7 @@ async function frameFor(
   formName: string,
 ): Promise<FormFrame> {
   const cityName = await tenantName(tx, actor.tenantId);
-  const organization = await organizationName(tx, actor.organizationId);
+  const organization = await organizationName(tx, actor.tenantId, actor.organizationId);
   return {
     formName,
     title: formName.replace(/^様式[0-9-]+ /, ''),

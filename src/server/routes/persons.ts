@@ -155,7 +155,10 @@ export function personRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const input = request.body;
       const id = await insertPerson(tx, actor.tenantId, actor.organizationId, input);
       await audit(personEvent(id, 'person.create'));
-      const person = { id, organizationName: (await organizationName(tx, actor.organizationId)) ?? '' };
+      const registeredBy = await organizationName(tx, actor.tenantId, actor.organizationId);
+      // the signed-in user's own organisation: the session lookup has just found it
+      if (registeredBy === undefined) throw new Error('the signed-in organisation is missing');
+      const person = { id, organizationName: registeredBy };
       const coordinator = actor.permissions.has('person.link');
       const created: Person = {
         ...presentPersonSummary({

@@ -364,7 +364,7 @@ export function statisticsRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             encoding: encoding ?? 'utf-8',
           },
         });
-        const organization = await organizationName(tx, actor.organizationId);
+        const organization = await organizationName(tx, actor.tenantId, actor.organizationId);
         return { built: statisticsDocument(stats, organization ?? ''), label: stats.fiscalYearLabel };
       });
       const rendered = await renderDocument(document.built, format, `統計・実績_${document.label}`, encoding);
