@@ -128,11 +128,5 @@ export async function organizationName(
   tenantId: string,
   organizationId: string,
 ): Promise<string | undefined> {
-  const organization = await db
-    .selectFrom('organizations')
-    .select('name')
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', organizationId)
-    .executeTakeFirst();
-  return organization?.name;
+  return (await findOrganization(db, tenantId, organizationId))?.name;
 }

@@ -148,13 +148,9 @@ export async function clearLockout(tx: Transaction<DB>, userId: string): Promise
     .execute();
 }
 
-/** The display name of a user of the municipality. */
+/** The display name of a user of the municipality (who must exist). */
 export async function userDisplayName(db: Executor, tenantId: string, userId: string): Promise<string> {
-  const user = await db
-    .selectFrom('users')
-    .select('display_name')
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', userId)
-    .executeTakeFirstOrThrow();
+  const user = await findUser(db, tenantId, userId);
+  if (!user) throw new Error(`no user ${userId} in the municipality`);
   return user.display_name;
 }
