@@ -73,9 +73,27 @@ export function openPostgres(url: string, poolSize = 10): Database {
   };
 }
 
+/**
+ * The embedded database's buffer cache (PostgreSQL's `shared_buffers`), in MB, unless the caller
+ * says otherwise (`KASANE_PGLITE_SHARED_BUFFERS_MB`). PGlite writes over the whole of it every time
+ * it opens, so it costs start time — about 0.3 s more at PostgreSQL's 128 MB than at 16 MB on a
+ * 2-core machine — and memory; a small office's records are read as fast with 32 MB
+ * (docs/performance.md, *How long the embedded app takes to start*).
+ */
+export const DEFAULT_PGLITE_SHARED_BUFFERS_MB = 32;
+
 /** A PGlite instance with the extensions our migrations need (pg_trgm for name search). */
-export function createPGlite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<PGlite> {
-  return PGlite.create({ ...options, extensions: { pg_trgm } });
+export function createPGlite(
+  options: { dataDir?: string; loadDataDir?: Blob; sharedBuffersMb?: number } = {},
+): Promise<PGlite> {
+  const { sharedBuffersMb = DEFAULT_PGLITE_SHARED_BUFFERS_MB, ...where } = options;
+  if (!Number.isInteger(sharedBuffersMb) || sharedBuffersMb < 1)
+    throw new Error(`the embedded database's shared buffers must be at least 1 MB, got ${sharedBuffersMb}`);
+  return PGlite.create({
+    ...where,
+    extensions: { pg_trgm },
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffersMb}MB`],
+  });
 }
 
 /** Kysely instances over the embedded database (a WeakSet: it holds nothing alive). */
@@ -104,11 +122,14 @@ export function wrapPGlite(instance: PGlite, onClose: () => void = () => {}): Da
  * Open the embedded database in `dataDir`, taking the directory's lock first so that a second
  * process fails clearly instead of silently losing rows.
  */
-export async function openPGlite(dataDir: string): Promise<Database> {
+export async function openPGlite(
+  dataDir: string,
+  options: { sharedBuffersMb?: number } = {},
+): Promise<Database> {
   const release = lockDataDir(dataDir);
   try {
     fs.mkdirSync(dataDir, { recursive: true });
-    const instance = await createPGlite({ dataDir });
+    const instance = await createPGlite({ dataDir, sharedBuffersMb: options.sharedBuffersMb });
     return wrapPGlite(instance, release);
   } catch (error) {
     release();
@@ -119,7 +140,11 @@ export async function openPGlite(dataDir: string): Promise<Database> {
 /** Open the database the configuration names: PostgreSQL if DATABASE_URL is set, else embedded. */
 export function openDatabase(config: {
   databaseUrl: string | undefined;
+  databasePoolSize?: number;
   dataDir: string;
+  pgliteSharedBuffersMb?: number;
 }): Promise<Database> {
-  return config.databaseUrl ? Promise.resolve(openPostgres(config.databaseUrl)) : openPGlite(config.dataDir);
+  return config.databaseUrl
+    ? Promise.resolve(openPostgres(config.databaseUrl, config.databasePoolSize))
+    : openPGlite(config.dataDir, { sharedBuffersMb: config.pgliteSharedBuffersMb });
 }

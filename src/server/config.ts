@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_PGLITE_SHARED_BUFFERS_MB } from '../db/database.ts';
 
 /** Kasane's settings, all from environment variables (documented in README "Configuration"). */
 export interface Config {
@@ -10,6 +11,8 @@ export interface Config {
   databasePoolSize: number;
   /** Embedded database directory (PGlite). */
   dataDir: string;
+  /** The embedded database's buffer cache (shared_buffers) in MB. */
+  pgliteSharedBuffersMb: number;
   /** Seed the demo tenant into an empty embedded database. */
   demo: boolean;
   production: boolean;
@@ -65,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     databasePoolSize: integer(env, 'KASANE_DB_POOL_SIZE', 10),
     dataDir: path.resolve(env.KASANE_DATA_DIR || './data'),
+    pgliteSharedBuffersMb: integer(env, 'KASANE_PGLITE_SHARED_BUFFERS_MB', DEFAULT_PGLITE_SHARED_BUFFERS_MB),
     demo: flag(env, 'KASANE_DEMO', !production && !databaseUrl),
     production,
     idleTimeoutSeconds: integer(env, 'KASANE_IDLE_TIMEOUT_MINUTES', 30) * 60,
