@@ -3,7 +3,12 @@
 // bin/kasane.mjs runs it when it is newer than every file under src/, and the TypeScript sources
 // through tsx otherwise, so a stale build is never run. The bundle starts in a fraction of the time
 // tsx takes to load the sources: a quicker cold start for the app, and for every test that starts a
-// real Kasane process. Packages stay in node_modules (imported at run time, not bundled).
+// real Kasane process.
+//
+// The packages Kasane loads at every start (Fastify and its plugins, pg, Kysely, zod, ajv, …) are
+// bundled too: resolving and loading a few hundred files of node_modules one by one cost a restart of
+// the embedded app about 0.3 s (docs/performance.md, *How long the embedded app takes to start*).
+// Those listed in `external` stay in node_modules, each for its reason below.
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -15,7 +20,30 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  external: [
+    // read files of their own package at run time: PGlite its WebAssembly and data files, kuromoji its
+    // dictionary, the font package its font files, pino its transports (worker threads by file name)
+    '@electric-sql/pglite',
+    '@electric-sql/pglite/*',
+    'kuromoji',
+    '@expo-google-fonts/*',
+    'pino',
+    // a native addon (a .node file per platform)
+    '@node-rs/argon2',
+    // large, and loaded on first use only (exports, printables, password strength): bundled, every
+    // start would parse them
+    'exceljs',
+    'pdfmake',
+    'pdfmake/*',
+    '@zxcvbn-ts/*',
+    // runs the sources when the bundle is stale (bin/kasane.mjs)
+    'tsx',
+    'tsx/*',
+  ],
+  // the bundled CommonJS packages call require(): give the module one
+  banner: {
+    js: "import { createRequire as kasaneCreateRequire } from 'node:module'; const require = kasaneCreateRequire(import.meta.url);",
+  },
   sourcemap: 'linked',
   logLevel: 'warning',
 });
