@@ -68,6 +68,11 @@ export default defineConfig({
         '--disable-sync',
         '--no-first-run',
         '--disable-quic',
+        // V8's baseline compiler at most, no optimising tiers: a spec's pages live for seconds, and
+        // most of their script is Playwright's injected code and axe, compiled anew in every
+        // document; optimising it cost more than it saved (the whole suite alone: Chromium's renderers
+        // 202 CPU-s with the optimisers, 177 without, the same 233 s of wall time).
+        '--js-flags=--max-opt=1',
       ],
     },
   },

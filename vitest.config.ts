@@ -24,7 +24,9 @@ export default defineConfig({
     // import time about halves).
     experimental: { fsModuleCache: true },
     // argon2 at a token cost (src/db/passwords.ts): suites sign in thousands of times.
-    env: { KASANE_PASSWORD_HASH: 'test' },
+    // and the embedded database's smallest useful buffer cache for the CLI processes and servers the
+    // suites start: PGlite writes over all of it at every open, and the test data fits in 16 MB.
+    env: { KASANE_PASSWORD_HASH: 'test', KASANE_PGLITE_SHARED_BUFFERS_MB: '16' },
     projects: [
       {
         extends: true,

@@ -26,6 +26,8 @@ export const serverEnv = {
   // a fixed test key, so TOTP secrets sealed in the template open in every worker's copy
   KASANE_SECRET_KEY: 'kasane-e2e-secret-key-for-tests-only-0123456789',
   KASANE_PASSWORD_HASH: 'test',
+  // the demo data fits in the smallest useful buffer cache, which PGlite writes over at every open
+  KASANE_PGLITE_SHARED_BUFFERS_MB: '16',
   // every spec signs in from 127.0.0.1, and a worker's server serves many specs one after another: on
   // a fast machine more than the default 30 sign-ins a minute (tests/api/session.test.ts checks the limit)
   KASANE_SIGNINS_PER_MINUTE: '1000',
