@@ -47,3 +47,18 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
+
+// The image of an empty embedded-database cluster that a new embedded database is loaded from instead
+// of running initdb (src/db/emptyCluster.ts): made once per installed PGlite version, kept after.
+const { register } = await import('tsx/esm/api');
+register();
+const cluster = await import('../src/db/emptyCluster.ts');
+if (!cluster.emptyClusterImage()) {
+  const { createPGlite } = await import('../src/db/database.ts');
+  await cluster.writeEmptyClusterImage(cluster.EMPTY_CLUSTER_DIRECTORY, () =>
+    createPGlite({ emptyCluster: false }),
+  );
+  console.log(
+    `kasane: wrote the empty-cluster image to ${path.relative(root, cluster.EMPTY_CLUSTER_DIRECTORY)}`,
+  );
+}

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, type LogEvent, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './dataDirLock.ts';
+import { emptyClusterImage } from './emptyCluster.ts';
 import { pgliteDialect } from './pgliteDialect.ts';
 import { preparingPool } from './preparedStatements.ts';
 import type { DB } from './schema.ts';
@@ -82,15 +84,30 @@ export function openPostgres(url: string, poolSize = 10): Database {
  */
 export const DEFAULT_PGLITE_SHARED_BUFFERS_MB = 32;
 
-/** A PGlite instance with the extensions our migrations need (pg_trgm for name search). */
+/**
+ * A PGlite instance with the extensions our migrations need (pg_trgm for name search): in memory, or
+ * in `dataDir`, or loaded from `loadDataDir`. A new cluster (in memory, or in a `dataDir` holding none)
+ * is loaded from the empty-cluster image in `emptyCluster` (a directory; by default the one
+ * `npm run build` writes) where there is one, instead of running initdb (src/db/emptyCluster.ts);
+ * `emptyCluster: false` runs initdb all the same.
+ */
 export function createPGlite(
-  options: { dataDir?: string; loadDataDir?: Blob; sharedBuffersMb?: number } = {},
+  options: {
+    dataDir?: string;
+    loadDataDir?: Blob;
+    sharedBuffersMb?: number;
+    emptyCluster?: string | false;
+  } = {},
 ): Promise<PGlite> {
-  const { sharedBuffersMb = DEFAULT_PGLITE_SHARED_BUFFERS_MB, ...where } = options;
+  const { sharedBuffersMb = DEFAULT_PGLITE_SHARED_BUFFERS_MB, emptyCluster, ...where } = options;
   if (!Number.isInteger(sharedBuffersMb) || sharedBuffersMb < 1)
     throw new Error(`the embedded database's shared buffers must be at least 1 MB, got ${sharedBuffersMb}`);
+  const newCluster =
+    !where.loadDataDir && !(where.dataDir && fs.existsSync(path.join(where.dataDir, 'PG_VERSION')));
+  const image = newCluster && emptyCluster !== false ? emptyClusterImage(emptyCluster) : undefined;
   return PGlite.create({
     ...where,
+    ...(image ? { loadDataDir: image } : {}),
     extensions: { pg_trgm },
     startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffersMb}MB`],
   });

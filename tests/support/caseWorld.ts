@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../src/db/schema.ts';
 import { daysAhead } from '../../src/server/demo/demoDays.ts';
 import { DemoUser } from '../../src/server/demo/demoUser.ts';
@@ -214,24 +214,47 @@ export async function referralOf(db: Kysely<DB>, consultationId: string): Promis
 }
 
 /**
- * A fingerprint of every business table: the md5 of its rows in a stable order, per table, in one
- * statement. The audit trail, sessions and rate-limit windows are left out (refused requests are
- * audited and counted; reads touch sessions).
+ * The business tables: the audit trail, sessions and rate-limit windows are left out (refused requests
+ * are audited and counted; reads touch sessions).
  */
-export async function fingerprint(db: Kysely<DB>): Promise<Record<string, string>> {
+async function businessTables(db: Kysely<DB>): Promise<string[]> {
   const tables = await sql<{ table_name: string }>`
     SELECT table_name FROM information_schema.tables
     WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
       AND table_name NOT LIKE '%audit%' AND table_name NOT LIKE '%session%'
       AND table_name NOT LIKE 'kysely_%' AND table_name <> 'rate_limit_windows'
     ORDER BY table_name`.execute(db);
-  const parts = tables.rows.map(
-    (t) =>
-      sql`SELECT ${t.table_name}::text AS name, coalesce(md5(string_agg(x::text, ',' ORDER BY x::text)), '') AS hash FROM ${sql.table(t.table_name)} x`,
+  return tables.rows.map((t) => t.table_name);
+}
+
+/** One statement with a row (`name`, `hash`) per business table; `hash` aggregates its rows, as `x`. */
+async function perBusinessTable(db: Kysely<DB>, hash: RawBuilder<unknown>): Promise<Record<string, string>> {
+  const parts = (await businessTables(db)).map(
+    (name) => sql`SELECT ${name}::text AS name, (${hash})::text AS hash FROM ${sql.table(name)} x`,
   );
   if (parts.length === 0) return {};
   const result = await sql<{ name: string; hash: string }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
   return Object.fromEntries(result.rows.map((r) => [r.name, r.hash]));
+}
+
+/**
+ * A fingerprint of every business table's content: the md5 of its rows in a stable order, per table,
+ * in one statement. Equal before and after when a write left the same values (an update to the values
+ * a row already had).
+ */
+export function fingerprint(db: Kysely<DB>): Promise<Record<string, string>> {
+  return perBusinessTable(db, sql`coalesce(md5(string_agg(x::text, ',' ORDER BY x::text)), '')`);
+}
+
+/**
+ * Which row versions every business table holds: its row count and the newest transaction that wrote
+ * one of its rows (`xmin`). Any committed insert, update or delete changes it — a rolled-back one does
+ * not — and it is a plain scan of each table, not the sort and hash of all its text that
+ * `fingerprint` is (the fuzz test checks it after every request). An update that leaves the same
+ * values counts as a change here.
+ */
+export function rowVersions(db: Kysely<DB>): Promise<Record<string, string>> {
+  return perBusinessTable(db, sql`count(*) || ' ' || coalesce(max(x.xmin::text::bigint), 0)`);
 }
 
 /** The tables whose fingerprint differs. */
