@@ -500,8 +500,9 @@ describe('regressions found by fuzzing', () => {
 describe('the change detector the fuzz test relies on', () => {
   it('sees a committed update even to the same values, and nothing of a rolled-back one', async () => {
     const db = server.database.db;
-    const sameValues = sql`UPDATE tenant_settings SET totp_required_for_staff = totp_required_for_staff`;
+    const sameValues = sql`UPDATE organizations SET name = name`;
     const before = await rowVersions(db);
+    expect(before.organizations, 'the table the check updates has rows').toMatch(/^[1-9]\d* /);
     const contentBefore = await fingerprint(db);
 
     const rollback = new Error('rolled back on purpose');
@@ -514,7 +515,7 @@ describe('the change detector the fuzz test relies on', () => {
     expect(changedTables(before, await rowVersions(db))).toEqual([]);
 
     await sameValues.execute(db);
-    expect(changedTables(before, await rowVersions(db))).toEqual(['tenant_settings']);
+    expect(changedTables(before, await rowVersions(db))).toEqual(['organizations']);
     // the content fingerprint cannot tell: the values are the same
     expect(changedTables(contentBefore, await fingerprint(db))).toEqual([]);
   });
