@@ -27,22 +27,31 @@ export function installedPGliteVersion(): string {
   return (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version: string }).version;
 }
 
-/** The image in `directory`, when the installed PGlite made it; undefined otherwise. */
-export function emptyClusterImage(directory = EMPTY_CLUSTER_DIRECTORY): Blob | undefined {
-  let madeBy: { pglite?: unknown };
+/** The contents of a file, or undefined when there is no such file. */
+function readIfThere(file: string) {
   try {
-    madeBy = JSON.parse(fs.readFileSync(path.join(directory, MADE_BY), 'utf8'));
+    return fs.readFileSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  if (madeBy.pglite !== installedPGliteVersion()) return undefined;
-  return new Blob([fs.readFileSync(path.join(directory, IMAGE))]);
+}
+
+/** The image in `directory`, when the installed PGlite made it; undefined otherwise. */
+export function emptyClusterImage(directory = EMPTY_CLUSTER_DIRECTORY): Blob | undefined {
+  const madeBy = readIfThere(path.join(directory, MADE_BY));
+  if (
+    !madeBy ||
+    (JSON.parse(madeBy.toString('utf8')) as { pglite?: unknown }).pglite !== installedPGliteVersion()
+  )
+    return undefined;
+  const image = readIfThere(path.join(directory, IMAGE));
+  return image ? new Blob([image]) : undefined;
 }
 
 /**
- * Write the image of `cluster` (a PGlite instance as initdb left it: nothing created in it yet) to
- * `directory`, unless an image of the installed PGlite is there already. Returns whether it wrote.
+ * Write an image of the cluster `newCluster` opens (as initdb leaves one: nothing created in it yet)
+ * to `directory`, unless an image of the installed PGlite is there already. Returns whether it wrote.
  */
 export async function writeEmptyClusterImage(
   directory: string,

@@ -62,5 +62,13 @@ describe.runIf(testBackend() === 'pglite')('the empty-cluster image', () => {
     fs.writeFileSync(path.join(images, 'empty-cluster.json'), JSON.stringify({ pglite: '0.0.0' }));
     expect(emptyClusterImage(images)).toBeUndefined();
     expect(emptyClusterImage(path.join(dir, 'nowhere'))).toBeUndefined();
+    // a version file without its image (a copy cut short) is no image either
+    fs.writeFileSync(
+      path.join(images, 'empty-cluster.json'),
+      JSON.stringify({ pglite: installedPGliteVersion() }),
+    );
+    expect(emptyClusterImage(images)).toBeDefined();
+    fs.rmSync(path.join(images, 'empty-cluster.tar.gz'));
+    expect(emptyClusterImage(images)).toBeUndefined();
   });
 });
