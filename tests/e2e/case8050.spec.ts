@@ -172,10 +172,15 @@ test('8050: assessment, 支援会議, consent, 重層的支援会議, plan, repo
   // ── 課題整理 with 8050 and the ecomap ties ───────────────────────────────────────────────
   let panel = await openTab(page, '課題整理');
   await expect(panel).toContainText('課題整理はまだ記録されていません。');
-  await panel
+  // The first click can land while the form is still being mounted and be lost with the old
+  // element (seen once in CI: "Clicking the checkbox did not change its state"): checked until it holds.
+  const withdrawal = panel
     .getByRole('group', { name: '家族・関係' })
-    .getByRole('checkbox', { name: 'ひきこもり' })
-    .check();
+    .getByRole('checkbox', { name: 'ひきこもり' });
+  await expect(async () => {
+    await withdrawal.check({ timeout: 2_000 });
+    await expect(withdrawal).toBeChecked({ timeout: 500 });
+  }).toPass();
   await panel.getByRole('group', { name: '高齢' }).getByRole('checkbox', { name: '介護' }).check();
   await panel.getByRole('group', { name: '生活困窮' }).getByRole('checkbox', { name: '経済的困窮' }).check();
   await panel.getByRole('group', { name: '世帯類型' }).getByRole('checkbox', { name: '8050' }).check();
