@@ -14,6 +14,9 @@ import { runAsOwner } from './tenantContext.ts';
 /** Events sealed per transaction. */
 const BATCH = 2000;
 
+/** Events sealed between two vacuums of the queue (see {@link vacuumAuditQueue}). */
+const VACUUM_EVERY = 10_000;
+
 /**
  * Seal every event committed and waiting in `audit_pending`; returns how many were sealed. Runs as
  * the database owner. Several sealers (several app instances on one database) may run at once: each
@@ -87,6 +90,19 @@ async function sealScope(db: Kysely<DB>, scope: string): Promise<number> {
   });
 }
 
+/**
+ * Reclaim the queue's dead rows. Every event passes through `audit_pending` once (inserted by its
+ * request, deleted by the pass that seals it), and each pass reads the whole queue, so its dead rows
+ * are read again on every pass until a vacuum reclaims them. PostgreSQL's autovacuum does so when it
+ * is on; the embedded database has no autovacuum at all (PGlite runs PostgreSQL as a single user),
+ * and neither do servers that turn it off. Without this the queue grows by a page about every hundred
+ * events for the life of the database, and with it the cost of every pass. A vacuum that finds the
+ * table in use by another one (a second app instance) skips it.
+ */
+export async function vacuumAuditQueue(db: Kysely<DB>): Promise<void> {
+  await runAsOwner(() => sql`VACUUM (SKIP_LOCKED) audit_pending`.execute(db));
+}
+
 export interface AuditSealer {
   /** Seal now (after a pass already running). */
   sealNow(): Promise<number>;
@@ -100,19 +116,38 @@ export interface AuditSealer {
  */
 export function startAuditSealer(
   db: Kysely<DB>,
-  options: { delayMs?: number; idleMs?: number; onError?: (error: unknown) => void } = {},
+  options: {
+    delayMs?: number;
+    idleMs?: number;
+    /** Vacuum the queue after this many events sealed, and after the first pass that seals any (`Infinity`: never). */
+    vacuumEvery?: number;
+    onError?: (error: unknown) => void;
+  } = {},
 ): AuditSealer {
   const delayMs = options.delayMs ?? 50;
   const idleMs = options.idleMs ?? 2000;
+  const vacuumEvery = options.vacuumEvery ?? VACUUM_EVERY;
   const onError = options.onError ?? (() => {});
   let soon: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let again = false;
   let stopped = false;
+  // Full at start, so that the first pass that seals anything also vacuums: a server restarted more
+  // often than every `vacuumEvery` events (a small office's PC, every evening) would otherwise never.
+  let sealedSinceVacuum = Number.isFinite(vacuumEvery) ? vacuumEvery : 0;
 
   // Timers set off inside a request inherit its tenant scope: the sealer runs as the owner.
   const pass = () =>
-    runAsOwner(() => sealAuditTrail(db)).catch((error) => {
+    runAsOwner(async () => {
+      const sealed = await sealAuditTrail(db);
+      if (sealed === 0) return sealed;
+      sealedSinceVacuum += sealed;
+      if (sealedSinceVacuum >= vacuumEvery) {
+        sealedSinceVacuum = 0;
+        await vacuumAuditQueue(db);
+      }
+      return sealed;
+    }).catch((error) => {
       onError(error);
       return 0;
     });

@@ -157,6 +157,49 @@ describe('audit trail: writing and sealing', () => {
   });
 });
 
+describe('audit trail: the queue stays compact without autovacuum', () => {
+  const PAGE = 8192;
+  const queuePages = async () =>
+    Math.ceil(
+      Number(
+        (await sql<{ size: string }>`SELECT pg_relation_size('audit_pending') AS size`.execute(database.db))
+          .rows[0]?.size,
+      ) / PAGE,
+    );
+  /** Ten rounds of a hundred events, each round sealed by the sealer; returns how the queue grew, in pages. */
+  async function sealRounds(vacuumEvery: number): Promise<number> {
+    await sql`VACUUM audit_pending`.execute(database.db);
+    const before = await queuePages();
+    const sealer = startAuditSealer(database.db, { delayMs: 60_000, idleMs: 60_000, vacuumEvery });
+    for (let round = 0; round < 10; round++) {
+      await database.db.transaction().execute(async (tx) => {
+        for (let i = 0; i < 100; i++) {
+          await recordAudit(
+            tx,
+            { tenantId, actor: null, ip: null },
+            { action: 'user.update', resourceType: 'user', resourceId: `q${round}-${i}` },
+          );
+        }
+      });
+      await sealer.sealNow();
+    }
+    await sealer.stop();
+    expect((await verifyAuditTrail(database.db)).unsealed.count).toBe(0);
+    return (await queuePages()) - before;
+  }
+
+  it('vacuums the queue after every so many events sealed, so a thousand events leave it about as small as one batch', async () => {
+    // as if autovacuum were off (as it is on the embedded database), whatever the server's setting
+    await sql`ALTER TABLE audit_pending SET (autovacuum_enabled = false)`.execute(database.db);
+    // without the vacuum (the embedded database has no autovacuum) every sealed event's row stays dead in the table
+    const unvacuumed = await sealRounds(Number.POSITIVE_INFINITY);
+    expect(unvacuumed).toBeGreaterThanOrEqual(8);
+    const vacuumed = await sealRounds(300);
+    expect(vacuumed).toBeLessThanOrEqual(2);
+    await sql`ALTER TABLE audit_pending RESET (autovacuum_enabled)`.execute(database.db);
+  });
+});
+
 describe.runIf(testBackend() === 'postgres')('audit trail: no lock across a transaction (PostgreSQL)', () => {
   it("commits a transaction's event while another transaction that wrote one is still open", async () => {
     let release: () => void = () => {};
