@@ -8,6 +8,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { z } from 'zod';
 import { startAuditSealer } from '../db/auditSealer.ts';
 import type { Database } from '../db/database.ts';
+import { startMaintenance } from '../db/maintenance.ts';
 import type { Config } from './config.ts';
 import './actor.ts';
 import { installAuditGuard } from './auditGuard.ts';
@@ -117,6 +118,14 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     onError: (error) => app.log.warn({ err: error }, 'audit sealing failed; retried on the next pass'),
   });
   app.addHook('onClose', () => sealer.stop());
+  // The embedded database has no autovacuum: the server vacuums and analyses it (src/db/maintenance.ts).
+  if (database.kind === 'pglite') {
+    const maintenance = startMaintenance(database, {
+      onError: (error) =>
+        app.log.warn({ err: error }, 'vacuuming the embedded database failed; tried again tomorrow'),
+    });
+    app.addHook('onClose', () => maintenance.stop());
+  }
 
   await installWeb(app, config.webRoot);
   return app;
