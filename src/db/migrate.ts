@@ -25,6 +25,7 @@ import * as passwordChangeRequired from './migrations/20261202_2302_password_cha
 import * as reportIndexes from './migrations/20261203_0101_report_indexes.ts';
 import * as consultationTallies from './migrations/20261203_0102_consultation_tallies.ts';
 import * as lastContactAndReport from './migrations/20261203_0201_last_contact_and_report.ts';
+import * as signInRecordExpiry from './migrations/20261205_1701_sign_in_record_expiry.ts';
 import { applyRowLevelSecurity } from './rowLevelSecurity.ts';
 import type { DB } from './schema.ts';
 
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '20261203_0101_report_indexes': reportIndexes,
   '20261203_0102_consultation_tallies': consultationTallies,
   '20261203_0201_last_contact_and_report': lastContactAndReport,
+  '20261205_1701_sign_in_record_expiry': signInRecordExpiry,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -62,6 +62,43 @@ export async function findLiveSession(db: Executor, token: string): Promise<Sess
     .executeTakeFirst();
 }
 
+/**
+ * Days a session's row — with the client address and browser it was opened from — is kept after the
+ * session could last be used; spent sign-in challenges likewise. The audit trail keeps every sign-in
+ * and sign-out; these rows only serve the sessions themselves.
+ */
+export const SIGN_IN_RECORD_KEEP_DAYS = 90;
+
+/** Sign-in records that ended before this moment may go. */
+export function signInRecordsEndedBefore(now: Date): Date {
+  return new Date(now.getTime() - SIGN_IN_RECORD_KEEP_DAYS * 24 * 3600 * 1000);
+}
+
+/**
+ * Forget a municipality's sessions and sign-in challenges (the second-factor step) that ended more
+ * than {@link SIGN_IN_RECORD_KEEP_DAYS} ago. Each ends at its expiry at the latest, whether it was
+ * signed out, spent, went idle or ran its course, so the expiry alone tells which may go. Every
+ * sign-in does this for its municipality (through the `…_tenant_expiry_idx` indexes), so the rows
+ * kept follow the sign-ins of that period, not of all time.
+ */
+export async function forgetEndedSignInRecords(
+  tx: Transaction<DB>,
+  tenantId: string,
+  now: Date,
+): Promise<void> {
+  const before = signInRecordsEndedBefore(now);
+  await tx
+    .deleteFrom('sessions')
+    .where('tenant_id', '=', tenantId)
+    .where('expires_at', '<', before)
+    .execute();
+  await tx
+    .deleteFrom('sign_in_challenges')
+    .where('tenant_id', '=', tenantId)
+    .where('expires_at', '<', before)
+    .execute();
+}
+
 export async function createSession(
   tx: Transaction<DB>,
   input: {
@@ -89,6 +126,7 @@ export async function createSession(
       expires_at: new Date(now.getTime() + input.absoluteTimeoutSeconds * 1000),
     })
     .execute();
+  await forgetEndedSignInRecords(tx, input.tenantId, now);
   return { token, csrfToken };
 }
 

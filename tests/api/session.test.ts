@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoApiWith } from '../support/demoApi.ts';
+import { secondLogin } from '../support/secondTenant.ts';
 
 const api = demoApiWith({ KASANE_MAX_FAILED_SIGNINS: '3' });
 
@@ -148,5 +149,84 @@ describe('sign-in attempts per client address', () => {
     expect((over.body as { title: string }).title).toBe('リクエストが多すぎます');
     expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(over.headers.get('set-cookie')).toBeNull();
+  });
+});
+
+describe('ended sessions and spent sign-in challenges are forgotten', () => {
+  it('a sign-in deletes its municipality’s sessions and challenges that ended over 90 days ago, and nothing else', async () => {
+    const db = api.server.database.db;
+    const user = async (loginId: string) =>
+      db
+        .selectFrom('users')
+        .select(['id', 'tenant_id'])
+        .where('login_id', '=', loginId)
+        .executeTakeFirstOrThrow();
+    const home = await user('coordinator');
+    const other = await user(secondLogin('coordinator'));
+    const day = 24 * 3600 * 1000;
+    const now = Date.now();
+    const ended = (daysAgo: number) => ({
+      ip: '192.0.2.1',
+      user_agent: 'a browser of long ago',
+      created_at: new Date(now - daysAgo * day - 3600 * 1000),
+      expires_at: new Date(now - daysAgo * day),
+    });
+    const session = (id: string, owner: { id: string; tenant_id: string }, daysAgo: number) => ({
+      id,
+      tenant_id: owner.tenant_id,
+      user_id: owner.id,
+      csrf_token: `csrf-${id}`,
+      last_seen_at: ended(daysAgo).created_at,
+      ...ended(daysAgo),
+    });
+    const challenge = (id: string, owner: { id: string; tenant_id: string }, daysAgo: number) => ({
+      id,
+      tenant_id: owner.tenant_id,
+      user_id: owner.id,
+      consumed_at: null,
+      ...ended(daysAgo),
+    });
+    await db
+      .insertInto('sessions')
+      .values([
+        session('old-home', home, 91),
+        session('recent-home', home, 89),
+        session('old-other-city', other, 91),
+      ])
+      .execute();
+    await db
+      .insertInto('sign_in_challenges')
+      .values([
+        challenge('old-home-challenge', home, 120),
+        challenge('recent-home-challenge', home, 30),
+        challenge('old-other-city-challenge', other, 120),
+      ])
+      .execute();
+
+    expect((await api.server.anonymous().signIn('coordinator')).status).toBe(200);
+
+    const kept = async (table: 'sessions' | 'sign_in_challenges', ids: string[]) =>
+      (await db.selectFrom(table).select('id').where('id', 'in', ids).orderBy('id').execute()).map(
+        (r) => r.id,
+      );
+    expect(await kept('sessions', ['old-home', 'recent-home', 'old-other-city'])).toEqual([
+      'old-other-city',
+      'recent-home',
+    ]);
+    expect(
+      await kept('sign_in_challenges', [
+        'old-home-challenge',
+        'recent-home-challenge',
+        'old-other-city-challenge',
+      ]),
+    ).toEqual(['old-other-city-challenge', 'recent-home-challenge']);
+    // the sign-in's own session is live and kept
+    const live = await db
+      .selectFrom('sessions')
+      .select('id')
+      .where('user_id', '=', home.id)
+      .where('expires_at', '>', new Date())
+      .execute();
+    expect(live.length).toBeGreaterThan(0);
   });
 });
