@@ -186,22 +186,18 @@ describe('ended sessions and spent sign-in challenges are forgotten', () => {
       consumed_at: null,
       ...ended(daysAgo),
     });
-    await db
-      .insertInto('sessions')
-      .values([
-        session('old-home', home, 91),
-        session('recent-home', home, 89),
-        session('old-other-city', other, 91),
-      ])
-      .execute();
-    await db
-      .insertInto('sign_in_challenges')
-      .values([
-        challenge('old-home-challenge', home, 120),
-        challenge('recent-home-challenge', home, 30),
-        challenge('old-other-city-challenge', other, 120),
-      ])
-      .execute();
+    const sessions = [
+      session('old-home', home, 91),
+      session('recent-home', home, 89),
+      session('old-other-city', other, 91),
+    ];
+    const challenges = [
+      challenge('old-home-challenge', home, 120),
+      challenge('recent-home-challenge', home, 30),
+      challenge('old-other-city-challenge', other, 120),
+    ];
+    await db.insertInto('sessions').values(sessions).execute();
+    await db.insertInto('sign_in_challenges').values(challenges).execute();
 
     expect((await api.server.anonymous().signIn('coordinator')).status).toBe(200);
 
@@ -209,10 +205,12 @@ describe('ended sessions and spent sign-in challenges are forgotten', () => {
       (await db.selectFrom(table).select('id').where('id', 'in', ids).orderBy('id').execute()).map(
         (r) => r.id,
       );
-    expect(await kept('sessions', ['old-home', 'recent-home', 'old-other-city'])).toEqual([
-      'old-other-city',
-      'recent-home',
-    ]);
+    expect(
+      await kept(
+        'sessions',
+        sessions.map((r) => r.id),
+      ),
+    ).toEqual(['old-other-city', 'recent-home']);
     expect(
       await kept('sign_in_challenges', [
         'old-home-challenge',
