@@ -212,11 +212,10 @@ describe('ended sessions and spent sign-in challenges are forgotten', () => {
       ),
     ).toEqual(['old-other-city', 'recent-home']);
     expect(
-      await kept('sign_in_challenges', [
-        'old-home-challenge',
-        'recent-home-challenge',
-        'old-other-city-challenge',
-      ]),
+      await kept(
+        'sign_in_challenges',
+        challenges.map((r) => r.id),
+      ),
     ).toEqual(['old-other-city-challenge', 'recent-home-challenge']);
     // the sign-in's own session is live and kept
     const live = await db
