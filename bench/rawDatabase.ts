@@ -5,7 +5,7 @@
  * anchor, the bench's passwords and BENCH_EXPLAIN.
  */
 
-import { createPGlite } from '../src/db/database.ts';
+import { createPGlite, SESSION_OPTIONS } from '../src/db/database.ts';
 import { lockDataDir } from '../src/db/dataDirLock.ts';
 import { statementName } from '../src/db/preparedStatements.ts';
 
@@ -45,7 +45,8 @@ const prepared = (text: string, values?: unknown[]) =>
 
 async function openRawPostgres(url: string, poolSize: number): Promise<RawDatabase> {
   const { default: pg } = await import('pg');
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // the same session settings as Kasane's own pool, so that the anchors plan and run as it does
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: SESSION_OPTIONS });
   return {
     query: async (sql, parameters) => (await pool.query(prepared(sql, parameters))).rows,
     session: async (work) => {

@@ -52,9 +52,18 @@ function queryLogger() {
   };
 }
 
+/**
+ * Settings of every session Kasane opens on PostgreSQL. JIT compilation is off: PostgreSQL compiles a
+ * statement whose estimated cost passes `jit_above_cost` (100,000 by default) with LLVM before running
+ * it, which costs 100–200 ms, while Kasane's largest statements (the city-wide 年度 figures at ten
+ * times city scale) run in less than that: with JIT the 課題整理 breakdown took 402 ms, of which 190 ms
+ * were compiling (docs/performance.md, *The whole-city reads*).
+ */
+export const SESSION_OPTIONS = '-c jit=off';
+
 /** Open real PostgreSQL through a `pg` pool. */
 export function openPostgres(url: string, poolSize = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: SESSION_OPTIONS });
   // An idle client's connection can drop (server restart, a terminated backend). pg reports that as
   // an 'error' event, which would crash the process if nobody listened; the pool replaces the client.
   pool.on('error', (error) => {

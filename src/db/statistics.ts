@@ -298,28 +298,34 @@ export async function loadStatistics(
   );
 
   // plans approved in the period (new, revised), the cases whose plan links to 参加支援 or
-  // アウトリーチ, and the suspensions
+  // アウトリーチ, and the suspensions: the period's plans read once for both counts, and only the
+  // items that link to either joined to them
   const planRows = await sql<Record<string, string | null>>`
-    SELECT
-      (SELECT count(*) FILTER (WHERE sp.version = 1) FROM support_plans sp WHERE ${s.plansWhere}) AS plans_new,
-      (SELECT count(*) FILTER (WHERE sp.version IS DISTINCT FROM 1) FROM support_plans sp WHERE ${s.plansWhere}) AS plans_revised,
-      (SELECT count(DISTINCT sp.case_id) FILTER (WHERE 'participationSupport' = ANY(pi.links))
-        FROM support_plans sp JOIN plan_items pi ON pi.plan_id = sp.id WHERE ${s.plansWhere}) AS participation_support,
-      (SELECT count(DISTINCT sp.case_id) FILTER (WHERE 'outreach' = ANY(pi.links))
-        FROM support_plans sp JOIN plan_items pi ON pi.plan_id = sp.id WHERE ${s.plansWhere}) AS outreach,
-      (SELECT count(*) FROM ${s.suspensionsIn}) AS suspensions`.execute(db);
+    SELECT approved.plans_new, approved.plans_revised, linked.participation_support, linked.outreach,
+      (SELECT count(*) FROM ${s.suspensionsIn}) AS suspensions
+    FROM (SELECT count(*) FILTER (WHERE sp.version = 1) AS plans_new,
+          count(*) FILTER (WHERE sp.version IS DISTINCT FROM 1) AS plans_revised
+        FROM support_plans sp WHERE ${s.plansWhere}) approved,
+      (SELECT count(DISTINCT sp.case_id) FILTER (WHERE 'participationSupport' = ANY(pi.links)) AS participation_support,
+          count(DISTINCT sp.case_id) FILTER (WHERE 'outreach' = ANY(pi.links)) AS outreach
+        FROM support_plans sp JOIN plan_items pi ON pi.plan_id = sp.id
+        WHERE ${s.plansWhere} AND pi.links && ARRAY['participationSupport', 'outreach']::text[]) linked`.execute(
+    db,
+  );
   const plans = planRows.rows[0] ?? {};
 
   // the cases open at some point of the period, with their latest 課題整理: by household pattern
-  // and by issue area (分野), each the number of distinct cases
+  // and by issue area (分野), each the number of distinct cases. A case's patterns and areas are made
+  // distinct inside its own lateral (UNION), so each counts once per case without a DISTINCT over all
+  // the rows (which sorted them, spilling to disk at ten times city scale).
   const assessed = await sql<{ kind: 'flag' | 'area'; code: string | null; n: string }>`
-    SELECT x.kind, x.code, count(DISTINCT c.id) AS n
+    SELECT x.kind, x.code, count(*) AS n
     FROM cases c
       CROSS JOIN LATERAL (SELECT a.household_flags, a.issues FROM assessments a
         WHERE a.case_id = c.id ORDER BY a.version DESC LIMIT 1) la
       CROSS JOIN LATERAL (
         SELECT 'flag' AS kind, f.code FROM unnest(la.household_flags) AS f(code)
-        UNION ALL
+        UNION
         SELECT 'area', ia.area FROM unnest(la.issues) AS i(code)
           JOIN unnest(${sql.val(issueAreaCodes)}::text[], ${sql.val(issueAreaAreas)}::text[]) AS ia(code, area)
             ON ia.code = i.code) x

@@ -94,7 +94,8 @@ const cases: CaseFixture[] = [
       { basis: 'multilayerMeeting', on: '2023-08-01' },
       { basis: 'multilayerMeeting', on: '2023-12-01' },
     ],
-    plans: [{ version: 1, on: '2023-08-01', links: [] }],
+    // an item that links to アウトリーチ alone (the other case's links 参加支援 too)
+    plans: [{ version: 1, on: '2023-08-01', links: ['outreach'] }],
   },
   {
     org: S,
@@ -107,7 +108,8 @@ const cases: CaseFixture[] = [
     stage: 'suspended',
     suspendedOn: '2024-03-01',
     flags: ['8050', 'compoundHardship'],
-    issues: ['withdrawal'],
+    // two issues of one area (人間関係・社会参加): the area counts the case once
+    issues: ['withdrawal', 'isolation'],
     meetings: [{ basis: 'supportMeeting', on: '2023-10-01' }],
     plans: [],
   },

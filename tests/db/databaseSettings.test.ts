@@ -10,7 +10,7 @@ import {
 import { loadConfig } from '../../src/server/config.ts';
 import { testBackend } from '../support/backend.ts';
 
-/** What `KASANE_PGLITE_SHARED_BUFFERS_MB` and `KASANE_DB_POOL_SIZE` reach: the database itself. */
+/** What `KASANE_PGLITE_SHARED_BUFFERS_MB`, `KASANE_DB_POOL_SIZE` and the session options reach: the database itself. */
 describe('database settings', () => {
   it('reads both settings, with their defaults, and refuses what is not a number', () => {
     expect(loadConfig({}).pgliteSharedBuffersMb).toBe(DEFAULT_PGLITE_SHARED_BUFFERS_MB);
@@ -58,4 +58,25 @@ describe('database settings', () => {
       await database.close();
     }
   });
+
+  it.runIf(testBackend() === 'postgres')(
+    'turns JIT compilation off in every PostgreSQL session it opens, the server default being on',
+    async () => {
+      const database = await openDatabase({
+        databaseUrl: process.env.DATABASE_URL,
+        databasePoolSize: 2,
+        dataDir: 'unused',
+      });
+      try {
+        const jit = async () => (await sql<{ jit: string }>`SHOW jit`.execute(database.db)).rows[0]?.jit;
+        const [first, second] = await Promise.all([jit(), jit()]);
+        expect([first, second]).toEqual(['off', 'off']);
+        const serverDefault = await sql<{ boot_val: string }>`
+          SELECT boot_val FROM pg_settings WHERE name = 'jit'`.execute(database.db);
+        expect(serverDefault.rows[0]?.boot_val).toBe('on');
+      } finally {
+        await database.close();
+      }
+    },
+  );
 });
