@@ -74,12 +74,10 @@ const wholeMonths = (start: string, end: string) =>
 const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
 const add = (m: Map<string, number>, key: string, n: number) => m.set(key, (m.get(key) ?? 0) + n);
 
-/** Issue code → area (分野), as two parallel arrays for SQL (a code listed twice counts in its last area). */
+/** Issue code → area (分野) (a code listed twice counts in its last area). */
 const issueAreaOf = new Map(
   issueAreas.flatMap((a) => a.issues.map((i) => [i.code as string, a.code as string])),
 );
-const issueAreaCodes = [...issueAreaOf.keys()];
-const issueAreaAreas = issueAreaCodes.map((code) => issueAreaOf.get(code) ?? '');
 
 /**
  * The record sets a period's figures are counted from, for one scope: each table is read through
@@ -315,25 +313,25 @@ export async function loadStatistics(
   const plans = planRows.rows[0] ?? {};
 
   // the cases open at some point of the period, with their latest 課題整理: by household pattern
-  // and by issue area (分野), each the number of distinct cases. A case's patterns and areas are made
-  // distinct inside its own lateral (UNION), so each counts once per case without a DISTINCT over all
-  // the rows (which sorted them, spilling to disk at ten times city scale).
-  const assessed = await sql<{ kind: 'flag' | 'area'; code: string | null; n: string }>`
-    SELECT x.kind, x.code, count(*) AS n
-    FROM cases c
-      CROSS JOIN LATERAL (SELECT a.household_flags, a.issues FROM assessments a
-        WHERE a.case_id = c.id ORDER BY a.version DESC LIMIT 1) la
-      CROSS JOIN LATERAL (
-        SELECT 'flag' AS kind, f.code FROM unnest(la.household_flags) AS f(code)
-        UNION
-        SELECT 'area', ia.area FROM unnest(la.issues) AS i(code)
-          JOIN unnest(${sql.val(issueAreaCodes)}::text[], ${sql.val(issueAreaAreas)}::text[]) AS ia(code, area)
-            ON ia.code = i.code) x
-    WHERE c.tenant_id = ${t} AND c.accepted_on <= ${end}::date
+  // and by issue area (分野), each the number of distinct cases. The latest version is the one no
+  // later version of the case outdoes (an anti-join: one pass over the assessments, not a lookup per
+  // case); the cases are counted per combination of patterns and issues (a few hundred at ten times
+  // city scale), and each combination adds its cases once to each of its patterns and areas here.
+  const assessed = await sql<{ household_flags: string[] | null; issues: string[] | null; n: string }>`
+    SELECT a.household_flags, a.issues, count(*) AS n
+    FROM cases c JOIN assessments a ON a.case_id = c.id AND a.tenant_id = ${t}
+    WHERE NOT EXISTS (SELECT 1 FROM assessments later WHERE later.case_id = a.case_id AND later.version > a.version)
+      AND c.tenant_id = ${t} AND c.accepted_on <= ${end}::date
       AND (c.closed_on IS NULL OR c.closed_on >= ${start}::date) AND ${s.caseSeen('c.id')}
     GROUP BY 1, 2`.execute(db);
-  const assessedBy = (kind: 'flag' | 'area') =>
-    new Map(assessed.rows.filter((r) => r.kind === kind).map((r) => [String(r.code ?? ''), Number(r.n)]));
+  const householdPatterns = new Map<string, number>();
+  const issueAreaCounts = new Map<string, number>();
+  for (const row of assessed.rows) {
+    const n = Number(row.n);
+    for (const flag of new Set(row.household_flags ?? [])) add(householdPatterns, flag, n);
+    const areas = new Set((row.issues ?? []).flatMap((code) => issueAreaOf.get(code) ?? []));
+    for (const area of areas) add(issueAreaCounts, area, n);
+  }
 
   // 参加支援: placements under way at some time of the period (arranged by its end, not ended before its start)
   const placementSeen = scoped(scope, (v) => caseVisible(v, 'p.case_id'));
@@ -406,7 +404,7 @@ export async function loadStatistics(
     closures: sum(closuresByReason),
     suspensions: Number(plans.suspensions ?? 0),
     openAtEnd,
-    householdPatterns: assessedBy('flag'),
-    issueAreas: assessedBy('area'),
+    householdPatterns,
+    issueAreas: issueAreaCounts,
   };
 }

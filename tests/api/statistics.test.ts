@@ -30,8 +30,11 @@ interface CaseFixture extends ConsultationFixture {
   stage: 'supporting' | 'closed' | 'suspended';
   closedOn?: string;
   reason?: string;
+  /** Of the latest 課題整理, the one counted. */
   flags: string[];
   issues: string[];
+  /** An earlier 課題整理 that the latest replaced: counted nowhere. */
+  superseded?: { flags: string[]; issues: string[] };
   meetings: { basis: 'supportMeeting' | 'multilayerMeeting'; on: string }[];
   plans: { version: number; on: string; links: string[] }[];
   suspendedOn?: string;
@@ -68,6 +71,7 @@ const cases: CaseFixture[] = [
     stage: 'supporting',
     flags: ['8050'],
     issues: ['withdrawal', 'elderlyCare'],
+    superseded: { flags: ['youngCarerHousehold'], issues: ['offenceHistory'] },
     meetings: [
       { basis: 'supportMeeting', on: '2023-05-20' },
       { basis: 'multilayerMeeting', on: '2023-06-05' },
@@ -237,7 +241,15 @@ beforeAll(async () => {
       .set({ accepted_on: f.decidedOn, closed_on: f.closedOn ?? null, closure_reason: f.reason ?? null })
       .where('id', '=', made.caseId)
       .execute();
-    await addAssessment(db, api.dir, made.caseId, { issues: f.issues, householdFlags: f.flags });
+    if (f.superseded) {
+      const { issues, flags: householdFlags } = f.superseded;
+      await addAssessment(db, api.dir, made.caseId, { issues, householdFlags, version: 1 });
+    }
+    await addAssessment(db, api.dir, made.caseId, {
+      issues: f.issues,
+      householdFlags: f.flags,
+      version: f.superseded ? 2 : 1,
+    });
     for (const m of f.meetings) {
       const id = await addMeeting(db, api.dir, {
         caseId: made.caseId,

@@ -288,7 +288,9 @@ export async function addAssessment(
   db: Kysely<DB>,
   dir: DemoDirectory,
   caseId: string,
-  values: { issues: string[]; householdFlags?: string[]; summary?: string } = { issues: ['withdrawal'] },
+  values: { issues: string[]; householdFlags?: string[]; summary?: string; version?: number } = {
+    issues: ['withdrawal'],
+  },
 ): Promise<void> {
   await db
     .insertInto('assessments')
@@ -296,7 +298,7 @@ export async function addAssessment(
       id: randomUUID(),
       tenant_id: dir.tenantId,
       case_id: caseId,
-      version: 1,
+      version: values.version ?? 1,
       issues: values.issues,
       household_flags: values.householdFlags ?? [],
       summary: values.summary ?? null,
