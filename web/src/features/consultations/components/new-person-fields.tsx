@@ -2,6 +2,7 @@ import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { sexes } from '../../../../../src/domain/codeLists.ts';
 import { Button } from '../../../components/ui/button.tsx';
+import { Fieldset } from '../../../components/ui/fieldset.tsx';
 import { Radio } from '../../../components/ui/radio.tsx';
 import { RadioGroup } from '../../../components/ui/radio-group.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
@@ -19,10 +20,7 @@ function Phones({ prefix }: { prefix: PersonPrefix }) {
   const { control, fieldProps } = useConsultationForm();
   const phones = useFieldArray({ control, name: `${prefix}.phones` });
   return (
-    <fieldset className="flex flex-col gap-4">
-      <legend className="mb-2 text-std-17B-170 text-solid-gray-800">
-        {t('consultations.form.person.phones')}
-      </legend>
+    <Fieldset legend={t('consultations.form.person.phones')}>
       {phones.fields.map((field, index) => (
         <div key={field.id} className="flex flex-wrap items-end gap-4">
           <div className="w-40">
@@ -53,7 +51,7 @@ function Phones({ prefix }: { prefix: PersonPrefix }) {
           </Button>
         </div>
       ) : null}
-    </fieldset>
+    </Fieldset>
   );
 }
 

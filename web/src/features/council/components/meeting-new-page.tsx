@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { councilMeetingInputSchema } from '../../../../../src/contract/council.ts';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { Fieldset } from '../../../components/ui/fieldset.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { FormDateTimeField } from '../../../components/ui/form-date-field.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
@@ -156,10 +157,7 @@ export function MeetingNewPage() {
           />
           <TextField {...field('observersNote')} />
         </div>
-        <fieldset className="flex flex-col gap-4">
-          <legend className="mb-2 text-std-17B-170 text-solid-gray-800">
-            {t('recidivism.council.attendanceLegend')}
-          </legend>
+        <Fieldset legend={t('recidivism.council.attendanceLegend')}>
           <p className="text-std-16N-170 text-solid-gray-700">{t('recidivism.council.attendanceSupport')}</p>
           <ul className="flex flex-col gap-3">
             {memberList.map((m, index) => {
@@ -206,7 +204,7 @@ export function MeetingNewPage() {
               );
             })}
           </ul>
-        </fieldset>
+        </Fieldset>
         <TextareaField {...field('agenda')} rows={4} />
         <TextareaField {...field('minutes')} rows={8} />
         <FormActions>

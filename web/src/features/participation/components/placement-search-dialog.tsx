@@ -13,13 +13,12 @@ import { FilterSelectField, Options, SelectField } from '../../../components/ui/
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextareaField } from '../../../components/ui/textarea-field.tsx';
-import { filterBinder } from '../../../lib/filter-binder.ts';
-import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { textsUnder } from '../../../lib/section-texts.ts';
 import { usePerson } from '../../persons/api/get-person.ts';
-import { type ResourceSearch, useResources } from '../../resources/api/list-resources.ts';
+import { useResources } from '../../resources/api/list-resources.ts';
 import { ResourceArea } from '../../resources/components/resource-area.tsx';
-import { ResourceKindOptions, ResourceNeedOptions } from '../../resources/components/resource-options.tsx';
+import { ResourceNeedKindFilters } from '../../resources/components/resource-options.tsx';
+import { schoolDistrictNames, useResourceSearchForm } from '../../resources/resource-search-form.ts';
 import { useCreatePlacement } from '../api/placements.ts';
 import { schoolDistrictOf } from '../school-district.ts';
 import '../../../lib/i18n/resources.bundle.ts';
@@ -53,29 +52,27 @@ export function PlacementSearchDialog({
   const { t } = useTranslation();
   const personDetail = usePerson(person.id);
   const directory = useResources({});
-  const schoolDistricts = [
-    ...new Set((directory.data?.areas.districts ?? []).flatMap((d) => d.schoolDistricts)),
-  ].sort((a, b) => a.localeCompare(b, 'ja'));
+  const schoolDistricts = schoolDistrictNames(directory.data?.areas.districts ?? []);
   const address = personDetail.data?.address ?? null;
   const preset = schoolDistrictOf(address, schoolDistricts);
-  const [draft, setDraft] = useState<ResourceSearch | null>(null);
-  const current: ResourceSearch = draft ?? { schoolDistrict: preset };
-  const [search, setSearch] = useState<ResourceSearch | null>(null);
-  const results = useResources(search ?? { schoolDistrict: preset });
+  const {
+    search,
+    filterSelect,
+    submit: submitSearch,
+  } = useResourceSearchForm(
+    { schoolDistrict: preset },
+    {
+      anyLabel: t('participation.search.any'),
+      idPrefix: 'placement-search',
+      textPrefix: 'participation.search',
+    },
+  );
+  const results = useResources(search);
   const [chosen, setChosen] = useState<ResourceSummary | null>(null);
   const [kind, setKind] = useState<PlacementKind>('ibasho');
   const [note, setNote] = useState('');
   const create = useCreatePlacement();
-  const set = (patch: ResourceSearch) => setDraft({ ...current, ...patch });
-  const filterSelect = useFieldWiring(filterBinder(current, set, t('participation.search.any')), {
-    idPrefix: 'placement-search',
-    textPrefix: 'participation.search',
-  });
 
-  const submitSearch = (event: FormEvent) => {
-    event.preventDefault();
-    setSearch(current);
-  };
   const register = (event: FormEvent) => {
     event.preventDefault();
     if (!chosen || create.isPending) return;
@@ -143,12 +140,7 @@ export function PlacementSearchDialog({
               aria-label={t('participation.search.title')}
             >
               <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
-                <FilterSelectField {...filterSelect('need')}>
-                  <ResourceNeedOptions />
-                </FilterSelectField>
-                <FilterSelectField {...filterSelect('kind')}>
-                  <ResourceKindOptions />
-                </FilterSelectField>
+                <ResourceNeedKindFilters select={filterSelect} />
                 <FilterSelectField
                   {...filterSelect('schoolDistrict', preset ? { support: 'schoolDistrictSupport' } : {})}
                 >

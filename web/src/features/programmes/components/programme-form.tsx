@@ -13,6 +13,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group.tsx';
 import { FormErrorSummary } from '../../../components/ui/error-summary.tsx';
+import { Fieldset } from '../../../components/ui/fieldset.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { NamedOptions, SelectField } from '../../../components/ui/select-field.tsx';
 import { SubmitButton } from '../../../components/ui/submit-button.tsx';
@@ -169,10 +170,7 @@ export function ProgrammeForm({
           ))}
         </div>
       </CheckboxGroup>
-      <fieldset className="flex flex-col gap-4">
-        <legend className="mb-2 text-std-17B-170 text-solid-gray-800">
-          {t('recidivism.programmes.indicatorsLegend')}
-        </legend>
+      <Fieldset legend={t('recidivism.programmes.indicatorsLegend')}>
         {indicators.fields.map((field, index) => (
           <div key={field.id} className="grid grid-cols-1 items-end gap-4 md:grid-cols-[1fr_10rem_auto]">
             <TextField
@@ -198,7 +196,7 @@ export function ProgrammeForm({
             {t('recidivism.programmes.addIndicator')}
           </Button>
         </div>
-      </fieldset>
+      </Fieldset>
       <FormActions>
         <SubmitButton busy={submitting}>{t('recidivism.programmes.save')}</SubmitButton>
         {cancel}

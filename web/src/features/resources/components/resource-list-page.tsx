@@ -1,4 +1,3 @@
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
@@ -13,14 +12,13 @@ import { RouteLink } from '../../../components/ui/route-link.tsx';
 import { FilterSelectField, Options } from '../../../components/ui/select-field.tsx';
 import { Td, Th } from '../../../components/ui/table.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { filterBinder } from '../../../lib/filter-binder.ts';
 import { useFlash } from '../../../lib/flash.ts';
-import { useFieldWiring } from '../../../lib/form-fields.ts';
 import { useCan } from '../../../lib/me-context.tsx';
 import { textsUnder } from '../../../lib/section-texts.ts';
-import { type ResourceSearch, useResources } from '../api/list-resources.ts';
+import { useResources } from '../api/list-resources.ts';
+import { schoolDistrictNames, useResourceSearchForm } from '../resource-search-form.ts';
 import { ResourceArea } from './resource-area.tsx';
-import { ResourceKindOptions, ResourceNeedOptions } from './resource-options.tsx';
+import { ResourceNeedKindFilters } from './resource-options.tsx';
 import '../../../lib/i18n/resources.bundle.ts';
 
 /** The search fields chosen from a list. */
@@ -29,23 +27,13 @@ export function ResourceListPage() {
   const { t } = useTranslation();
   const canManage = useCan('resource.manage');
   const flash = useFlash();
-  const [draft, setDraft] = useState<ResourceSearch>({});
-  const [search, setSearch] = useState<ResourceSearch>({});
+  const { draft, search, set, filterSelect, submit, clear } = useResourceSearchForm(
+    {},
+    { anyLabel: t('resources.list.any'), idPrefix: 'resource', textPrefix: 'resources.list' },
+  );
   const resources = useResources(search);
   const districts = resources.data?.areas.districts ?? [];
-  const schoolDistricts = [...new Set(districts.flatMap((d) => d.schoolDistricts))].sort((a, b) =>
-    a.localeCompare(b, 'ja'),
-  );
-  const set = (patch: ResourceSearch) => setDraft((current) => ({ ...current, ...patch }));
-  /** A select narrowing the search by one field, its first choice 「指定なし」. */
-  const filterSelect = useFieldWiring(filterBinder(draft, set, t('resources.list.any')), {
-    idPrefix: 'resource',
-    textPrefix: 'resources.list',
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSearch(draft);
-  };
+  const schoolDistricts = schoolDistrictNames(districts);
   const items = resources.data?.items ?? [];
 
   return (
@@ -83,12 +71,7 @@ export function ResourceListPage() {
             <FilterSelectField {...filterSelect('schoolDistrict', { support: 'schoolDistrictSupport' })}>
               <Options items={schoolDistricts} value={(name) => name} label={(name) => name} />
             </FilterSelectField>
-            <FilterSelectField {...filterSelect('need')}>
-              <ResourceNeedOptions />
-            </FilterSelectField>
-            <FilterSelectField {...filterSelect('kind')}>
-              <ResourceKindOptions />
-            </FilterSelectField>
+            <ResourceNeedKindFilters select={filterSelect} />
             <FilterSelectField {...filterSelect('district')}>
               <Options items={districts} value={(d) => d.name} label={(d) => d.name} />
             </FilterSelectField>
@@ -103,14 +86,7 @@ export function ResourceListPage() {
             <Button type="submit" variant="solid-fill">
               {t('resources.list.search')}
             </Button>
-            <Button
-              type="button"
-              variant="outline"
-              onClick={() => {
-                setDraft({});
-                setSearch({});
-              }}
-            >
+            <Button type="button" variant="outline" onClick={clear}>
               {t('resources.list.clear')}
             </Button>
           </div>

@@ -4,6 +4,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { DateText } from '../../../components/ui/date-text.tsx';
+import { RowActionButton } from '../../../components/ui/row-action-button.tsx';
 import { Section } from '../../../components/ui/section.tsx';
 import { Td } from '../../../components/ui/table.tsx';
 import { useCodeName } from '../../../lib/code-names.ts';
@@ -106,14 +107,12 @@ export function DisposalCandidatesView({
                 <DateText value={kase.disposableFrom} />
               </Td>
               <Td>
-                <Button
+                <RowActionButton
                   variant="outline"
-                  size="sm"
-                  aria-label={t('retention.candidates.holdFor', { caseNumber: kase.caseNumber })}
+                  action={t('retention.candidates.hold')}
+                  name={kase.caseNumber}
                   onClick={() => onHold({ id: kase.id, caseNumber: kase.caseNumber })}
-                >
-                  {t('retention.candidates.hold')}
-                </Button>
+                />
               </Td>
             </tr>
           )}
@@ -238,14 +237,12 @@ export function DisposalCandidatesView({
               <Td>{held.closedOn ? <DateText value={held.closedOn} /> : null}</Td>
               <Td className="whitespace-pre-wrap">{held.reason}</Td>
               <Td>
-                <Button
+                <RowActionButton
                   variant="outline"
-                  size="sm"
-                  aria-label={t('retention.candidates.liftFor', { caseNumber: held.caseNumber })}
+                  action={t('retention.candidates.lift')}
+                  name={held.caseNumber}
                   onClick={() => onLift({ id: held.id, caseNumber: held.caseNumber })}
-                >
-                  {t('retention.candidates.lift')}
-                </Button>
+                />
               </Td>
             </tr>
           )}
