@@ -26,6 +26,7 @@ import * as reportIndexes from './migrations/20261203_0101_report_indexes.ts';
 import * as consultationTallies from './migrations/20261203_0102_consultation_tallies.ts';
 import * as lastContactAndReport from './migrations/20261203_0201_last_contact_and_report.ts';
 import * as signInRecordExpiry from './migrations/20261205_1701_sign_in_record_expiry.ts';
+import * as personSubstringSearch from './migrations/20261205_1901_person_substring_search.ts';
 import { applyRowLevelSecurity } from './rowLevelSecurity.ts';
 import type { DB } from './schema.ts';
 
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '20261203_0102_consultation_tallies': consultationTallies,
   '20261203_0201_last_contact_and_report': lastContactAndReport,
   '20261205_1701_sign_in_record_expiry': signInRecordExpiry,
+  '20261205_1901_person_substring_search': personSubstringSearch,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

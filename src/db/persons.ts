@@ -156,8 +156,9 @@ export function prefixRange(prefix: string): [string, string] {
 
 /**
  * Search by フリガナ: prefix matches on kana_key first (persons_kana_prefix_idx, text_pattern_ops,
- * walked in order), then — for 3+ characters — the other rows that contain it (persons_kana_trgm_idx
- * or the same index), each part in kana order. Only persons the viewer may see (personVisible).
+ * walked in order), then — for 3+ characters — the other rows that contain it (persons_kana_trgm_idx,
+ * reached through kasane_persons_by_kana), each part in kana order. Only persons the viewer may see
+ * (personVisible).
  *
  * One statement, shaped so that PostgreSQL does the least work for a page:
  * - each part orders its matches in a fenced subquery (OFFSET 0) under its own LIMIT, so the planner
@@ -180,30 +181,52 @@ export async function searchPersons(
   const withSubstring = search.kana.length >= 3;
   const after = search.after;
 
-  const part = (rank: 0 | 1) => {
+  const cursor = (kanaKey: string, idColumn: string) => {
+    if (!after) return undefined;
+    const [, kana, id] = after;
+    return sql<boolean>`(${sql.ref(kanaKey)} ~>=~ ${kana} AND (${sql.ref(kanaKey)} ~>~ ${kana} OR ${sql.ref(idColumn)} > ${id}))`;
+  };
+
+  /**
+   * The prefix part walks persons_kana_prefix_idx in order: the prefix as a range of the index's own
+   * (leakproof) operators, since under row-level security PostgreSQL may not use LIKE, which is not
+   * leakproof, as an index condition.
+   */
+  const prefixMatches = () => {
     let matches = db
       .selectFrom('persons as p')
-      .select([...personSummaryColumns, 'p.kana_key', sql.lit(rank).as('rank')])
+      .select([...personSummaryColumns, 'p.kana_key', sql.lit(0).as('rank')])
       .where('p.tenant_id', '=', viewer.tenantId)
-      .where(
-        // The prefix as a range of the index's own (leakproof) operators: under row-level security
-        // PostgreSQL may not use LIKE, which is not leakproof, as an index condition.
-        rank === 0
-          ? sql<boolean>`(p.kana_key ~>=~ ${lower} AND p.kana_key ~<~ ${upper})`
-          : sql<boolean>`(p.kana_key LIKE ${`%${escaped}%`} AND p.kana_key NOT LIKE ${prefix})`,
-      );
+      .where(sql<boolean>`(p.kana_key ~>=~ ${lower} AND p.kana_key ~<~ ${upper})`);
     if (search.birthDate) matches = matches.where('p.birth_date', '=', search.birthDate);
-    if (after && after[0] === rank) {
-      const [, kana, id] = after;
-      matches = matches.where(
-        sql<boolean>`(p.kana_key ~>=~ ${kana} AND (p.kana_key ~>~ ${kana} OR p.id > ${id}))`,
-      );
-    }
-    // The prefix part walks persons_kana_prefix_idx in order. The substring part must not: walking
-    // the whole index in order for a rare substring reads every person of the city, so it is sorted
-    // by an expression the index cannot deliver, which leaves the trigram index as the way in.
-    const kanaOrder = rank === 0 ? sql`p.kana_key USING ~<~` : sql`(p.kana_key || '') USING ~<~`;
-    const ordered = matches.orderBy(kanaOrder).orderBy('p.id').offset(0);
+    const next = after?.[0] === 0 ? cursor('p.kana_key', 'p.id') : undefined;
+    if (next) matches = matches.where(next);
+    return matches.orderBy(sql`p.kana_key USING ~<~`).orderBy('p.id').offset(0);
+  };
+
+  /**
+   * The substring part: the readings that contain the input (and do not start with it) come from
+   * kasane_persons_by_kana, which reaches the trigram index as its owner (migration 20261205_1901),
+   * sorted in a fenced subquery before any person is read, so that persons are then looked up by id
+   * in kana order only until the page is full.
+   */
+  const substringMatches = () => {
+    const next = after?.[0] === 1 ? cursor('f.kana_key', 'f.id') : undefined;
+    const found = sql<{ id: string; kana_key: string }>`(SELECT f.id, f.kana_key
+      FROM kasane_persons_by_kana(${`%${escaped}%`}) f
+      WHERE f.kana_key NOT LIKE ${prefix} ${next ? sql`AND ${next}` : sql``}
+      ORDER BY f.kana_key USING ~<~, f.id OFFSET 0)`;
+    let matches = db
+      .selectFrom(found.as('f'))
+      .innerJoin('persons as p', 'p.id', 'f.id')
+      .select([...personSummaryColumns, 'p.kana_key', sql.lit(1).as('rank')])
+      .where('p.tenant_id', '=', viewer.tenantId);
+    if (search.birthDate) matches = matches.where('p.birth_date', '=', search.birthDate);
+    return matches.orderBy(sql`f.kana_key USING ~<~`).orderBy('f.id').offset(0);
+  };
+
+  const part = (rank: 0 | 1) => {
+    const ordered = rank === 0 ? prefixMatches() : substringMatches();
     const page = db
       .selectFrom(ordered.as('m'))
       .selectAll('m')
@@ -243,17 +266,21 @@ export async function searchPersonsByAnything(
   },
 ): Promise<PersonSearchRow[]> {
   const { terms } = search;
-  const parts: RawBuilder<boolean>[] = [];
-  if (terms.name) parts.push(sql<boolean>`p.name_key LIKE ${`%${escapeLike(terms.name)}%`}`);
-  if (terms.kana) parts.push(sql<boolean>`p.kana_key LIKE ${`%${escapeLike(terms.kana)}%`}`);
-  if (terms.addresseeNumber) parts.push(sql<boolean>`p.addressee_number = ${terms.addresseeNumber}`);
-  if (terms.birthDate) parts.push(sql<boolean>`p.birth_date = ${terms.birthDate}::date`);
+  // the ids each interpretation finds, through its own index; the substrings through the functions
+  // that reach the trigram indexes under row-level security (migration 20261205_1901)
+  const byPart = (condition: RawBuilder<boolean>) =>
+    sql`SELECT id FROM persons WHERE tenant_id = ${viewer.tenantId} AND ${condition}`;
+  const parts: RawBuilder<unknown>[] = [];
+  if (terms.name) parts.push(sql`SELECT id FROM kasane_persons_by_name(${`%${escapeLike(terms.name)}%`})`);
+  if (terms.kana) parts.push(sql`SELECT id FROM kasane_persons_by_kana(${`%${escapeLike(terms.kana)}%`})`);
+  if (terms.addresseeNumber) parts.push(byPart(sql<boolean>`addressee_number = ${terms.addresseeNumber}`));
+  if (terms.birthDate) parts.push(byPart(sql<boolean>`birth_date = ${terms.birthDate}::date`));
   if (parts.length === 0) return [];
   let query = db
     .selectFrom('persons as p')
     .select([...personSummaryColumns, 'p.kana_key', sql<number>`0`.as('rank')])
     .where('p.tenant_id', '=', viewer.tenantId)
-    .where(sql<boolean>`(${sql.join(parts, sql` OR `)})`)
+    .where(sql<boolean>`p.id IN (${sql.join(parts, sql` UNION `)})`)
     .where(personVisible(viewer, 'p.id'));
   if (search.birthDate) query = query.where('p.birth_date', '=', search.birthDate);
   if (search.after) {

@@ -33,6 +33,12 @@ const otherTenantTables: { table: string; column: string; type: 'uuid' | 'text' 
   { table: 'audit_pending', column: 'scope', type: 'text' },
 ];
 
+/**
+ * Functions the request role may execute, each SECURITY DEFINER and limited to the session's tenant
+ * inside (the persons' substring search, migration 20261205_1901); execution is revoked from PUBLIC.
+ */
+const requestFunctions = ['kasane_persons_by_name(text)', 'kasane_persons_by_kana(text)'];
+
 type Privilege = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE' | 'TRUNCATE' | 'REFERENCES' | 'TRIGGER';
 const ALL_PRIVILEGES: Privilege[] = [
   'SELECT',
@@ -135,6 +141,17 @@ export async function applyRowLevelSecurity(db: Kysely<DB>): Promise<void> {
         )
         .execute(db);
   }
+
+  // The functions a request calls that run as their owner (each keeps the tenant wall itself).
+  for (const signature of requestFunctions)
+    await sql
+      .raw(`DO $$ BEGIN
+        IF to_regprocedure('${signature}') IS NOT NULL
+           AND NOT has_function_privilege('${APP_ROLE}', '${signature}', 'EXECUTE') THEN
+          GRANT EXECUTE ON FUNCTION ${signature} TO ${APP_ROLE};
+        END IF;
+      END $$`)
+      .execute(db);
 
   // Identity columns (audit_events.seq) draw from sequences.
   await sql

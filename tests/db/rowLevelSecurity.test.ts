@@ -387,6 +387,51 @@ describe('row-level security on every tenant table', () => {
   });
 });
 
+describe("the persons' substring search functions (they run as their owner)", () => {
+  const search = (fn: 'kasane_persons_by_name' | 'kasane_persons_by_kana', pattern: string) =>
+    sql<{ id: string }>`SELECT id FROM ${sql.raw(fn)}(${pattern})`;
+
+  it("return only the ids of the session's tenant, and nothing when no tenant is set", async () => {
+    for (const tenant of [tenantA, tenantB]) {
+      const own = await db.selectFrom('persons').select('id').where('tenant_id', '=', tenant).execute();
+      expect(own.length).toBeGreaterThan(0);
+      for (const fn of ['kasane_persons_by_name', 'kasane_persons_by_kana'] as const) {
+        const found = await runAsTenant(tenant, () =>
+          db.transaction().execute((tx) => search(fn, '%').execute(tx)),
+        );
+        expect(found.rows.map((r) => r.id).sort(), `${fn} in one tenant`).toEqual(
+          own.map((p) => p.id).sort(),
+        );
+      }
+    }
+    const unscoped = await search('kasane_persons_by_name', '%').execute(db);
+    expect(unscoped.rows).toEqual([]);
+  });
+
+  it('match their pattern, and may be executed by the request role only', async () => {
+    const person = await db
+      .selectFrom('persons')
+      .select(['id', 'name_key', 'kana_key'])
+      .where('tenant_id', '=', tenantA)
+      .executeTakeFirstOrThrow();
+    const inside = (key: string) => `%${key.slice(1, 4)}%`;
+    const byName = await runAsTenant(tenantA, () =>
+      db.transaction().execute((tx) => search('kasane_persons_by_name', inside(person.name_key)).execute(tx)),
+    );
+    const byKana = await runAsTenant(tenantA, () =>
+      db.transaction().execute((tx) => search('kasane_persons_by_kana', inside(person.kana_key)).execute(tx)),
+    );
+    expect(byName.rows.map((r) => r.id)).toContain(person.id);
+    expect(byKana.rows.map((r) => r.id)).toContain(person.id);
+    const { rows } = await sql<{ app: boolean; everyone: boolean }>`
+      SELECT has_function_privilege(${APP_ROLE}, 'kasane_persons_by_name(text)', 'EXECUTE') AS app,
+             has_function_privilege('public', 'kasane_persons_by_name(text)', 'EXECUTE') AS everyone`.execute(
+      db,
+    );
+    expect(rows[0]).toEqual({ app: true, everyone: false });
+  });
+});
+
 describe('the access gate scopes every signed-in request to its tenant', () => {
   it('runs a signed-in request as the app role on its tenant, and a public one as the owner', async () => {
     const client = new ApiClient(url);
