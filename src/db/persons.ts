@@ -266,30 +266,39 @@ export async function searchPersonsByAnything(
   },
 ): Promise<PersonSearchRow[]> {
   const { terms } = search;
-  // the ids each interpretation finds, through its own index; the substrings through the functions
-  // that reach the trigram indexes under row-level security (migration 20261205_1901)
+  // the persons each interpretation finds (id and reading), through its own index; the substrings
+  // through the functions that reach the trigram indexes under row-level security (migration
+  // 20261205_1901)
   const byPart = (condition: RawBuilder<boolean>) =>
-    sql`SELECT id FROM persons WHERE tenant_id = ${viewer.tenantId} AND ${condition}`;
+    sql`SELECT id, kana_key FROM persons WHERE tenant_id = ${viewer.tenantId} AND ${condition}`;
   const parts: RawBuilder<unknown>[] = [];
-  if (terms.name) parts.push(sql`SELECT id FROM kasane_persons_by_name(${`%${escapeLike(terms.name)}%`})`);
-  if (terms.kana) parts.push(sql`SELECT id FROM kasane_persons_by_kana(${`%${escapeLike(terms.kana)}%`})`);
+  if (terms.name)
+    parts.push(sql`SELECT id, kana_key FROM kasane_persons_by_name(${`%${escapeLike(terms.name)}%`})`);
+  if (terms.kana)
+    parts.push(sql`SELECT id, kana_key FROM kasane_persons_by_kana(${`%${escapeLike(terms.kana)}%`})`);
   if (terms.addresseeNumber) parts.push(byPart(sql<boolean>`addressee_number = ${terms.addresseeNumber}`));
   if (terms.birthDate) parts.push(byPart(sql<boolean>`birth_date = ${terms.birthDate}::date`));
   if (parts.length === 0) return [];
-  let query = db
-    .selectFrom('persons as p')
+  const next = search.after
+    ? sql`WHERE (c.kana_key, c.id) > (${search.after[0]}, ${search.after[1]}::uuid)`
+    : sql``;
+  // the candidates sorted by reading in a fenced subquery before any person is read, then looked up
+  // by id and checked for visibility one by one, in that order, only until the page is full (as the
+  // kana search's parts: a common fragment of a name may match thousands)
+  const found = sql<{ id: string; kana_key: string }>`(SELECT c.id, c.kana_key
+    FROM (${sql.join(parts, sql` UNION `)}) c ${next}
+    ORDER BY c.kana_key, c.id OFFSET 0)`;
+  let matches = db
+    .selectFrom(found.as('f'))
+    .innerJoin('persons as p', 'p.id', 'f.id')
     .select([...personSummaryColumns, 'p.kana_key', sql<number>`0`.as('rank')])
-    .where('p.tenant_id', '=', viewer.tenantId)
-    .where(sql<boolean>`p.id IN (${sql.join(parts, sql` UNION `)})`)
-    .where(personVisible(viewer, 'p.id'));
-  if (search.birthDate) query = query.where('p.birth_date', '=', search.birthDate);
-  if (search.after) {
-    const [kana, id] = search.after;
-    query = query.where(sql<boolean>`(p.kana_key, p.id) > (${kana}, ${id}::uuid)`);
-  }
-  return query
-    .orderBy('p.kana_key')
-    .orderBy('p.id')
+    .where('p.tenant_id', '=', viewer.tenantId);
+  if (search.birthDate) matches = matches.where('p.birth_date', '=', search.birthDate);
+  const ordered = matches.orderBy('f.kana_key').orderBy('f.id').offset(0);
+  return db
+    .selectFrom(ordered.as('m'))
+    .selectAll('m')
+    .where(visibleRowByRow(viewer, 'm.id'))
     .limit(search.limit + 1)
     .execute() as Promise<PersonSearchRow[]>;
 }

@@ -326,6 +326,21 @@ describe('GET /api/persons (persons.search)', () => {
     } while (cursor && pages < 5);
     expect(seen).toEqual(['アキ', 'イネ', 'ウメ', 'エミ']);
     expect(pages).toBe(2);
+
+    // the search box pages the same way (its candidates are sorted before any person is read)
+    const byName: string[] = [];
+    cursor = null;
+    pages = 0;
+    do {
+      const query: string = `/api/persons?q=${encodeURIComponent('鹿島')}&limit=3${cursor ? `&cursor=${cursor}` : ''}`;
+      const response = await houkatsu.get<SearchList>(query);
+      expect(response.status).toBe(200);
+      byName.push(...response.body.items.map((p) => p.givenNameKana));
+      cursor = response.body.nextCursor;
+      pages++;
+    } while (cursor && pages < 5);
+    expect(byName).toEqual(['アキ', 'イネ', 'ウメ', 'エミ']);
+    expect(pages).toBe(2);
   });
 
   it('audits the query and the returned ids', async () => {
