@@ -99,21 +99,23 @@ function latestAssessmentHas(condition: RawBuilder<unknown>): RawBuilder<boolean
 
 /**
  * The search box: the case number, or any target person of the case by 氏名 (name_key, trigram
- * index), フリガナ (kana_key), 宛名番号 or birth date.
+ * index), フリガナ (kana_key), 宛名番号 or birth date. The persons that match are found once, the
+ * name and reading fragments through the functions that reach the trigram indexes under row-level
+ * security (migration 20261205_1901), and each case is then checked against that set.
  */
 function caseMatches(input: string): RawBuilder<boolean> {
   const terms = caseSearchTerms(input);
-  const personConditions: RawBuilder<boolean>[] = [];
-  if (terms.name) personConditions.push(sql<boolean>`sp.name_key LIKE ${anywhere(terms.name)}`);
-  if (terms.kana) personConditions.push(sql<boolean>`sp.kana_key LIKE ${anywhere(terms.kana)}`);
+  const persons: RawBuilder<unknown>[] = [];
+  if (terms.name) persons.push(sql`SELECT id FROM kasane_persons_by_name(${anywhere(terms.name)})`);
+  if (terms.kana) persons.push(sql`SELECT id FROM kasane_persons_by_kana(${anywhere(terms.kana)})`);
   if (terms.addresseeNumber)
-    personConditions.push(sql<boolean>`sp.addressee_number = ${terms.addresseeNumber}`);
-  if (terms.birthDate) personConditions.push(sql<boolean>`sp.birth_date = ${terms.birthDate}::date`);
+    persons.push(sql`SELECT id FROM persons WHERE addressee_number = ${terms.addresseeNumber}`);
+  if (terms.birthDate) persons.push(sql`SELECT id FROM persons WHERE birth_date = ${terms.birthDate}::date`);
   const byPerson =
-    personConditions.length > 0
+    persons.length > 0
       ? sql<boolean>`EXISTS (
-          SELECT 1 FROM case_persons scp JOIN persons sp ON sp.id = scp.person_id
-          WHERE scp.case_id = c.id AND (${sql.join(personConditions, sql` OR `)}))`
+          SELECT 1 FROM case_persons scp
+          WHERE scp.case_id = c.id AND scp.person_id IN (${sql.join(persons, sql` UNION `)}))`
       : sql<boolean>`false`;
   return terms.caseNumber
     ? sql<boolean>`(c.case_number LIKE ${anywhere(terms.caseNumber)} OR ${byPerson})`
