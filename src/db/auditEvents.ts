@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
+import { type ExpressionBuilder, type RawBuilder, type Selectable, sql } from 'kysely';
 import type { AuditEventFilter } from '../contract/auditEvents.ts';
 import { endOfTokyoDay, startOfTokyoDay } from '../domain/time.ts';
 import { auditEventWhatColumns } from './auditTrail.ts';
@@ -193,12 +193,15 @@ export async function searchAuditSubjects(
   limit: number,
 ): Promise<AuditSubjectRow[]> {
   const like = (value: string) => `%${escapeLike(value)}%`;
-  const personMatch = (alias: string) => {
-    const parts = [];
-    if (terms.name) parts.push(sql`${sql.ref(`${alias}.name_key`)} LIKE ${like(terms.name)}`);
-    if (terms.kana) parts.push(sql`${sql.ref(`${alias}.kana_key`)} LIKE ${like(terms.kana)}`);
-    return parts.length > 0 ? sql<boolean>`(${sql.join(parts, sql` OR `)})` : sql<boolean>`false`;
-  };
+  // the persons whose name or reading contains the text, found once through the functions that
+  // reach the trigram indexes under row-level security (migration 20261205_1901)
+  const matching: RawBuilder<unknown>[] = [];
+  if (terms.name) matching.push(sql`SELECT id FROM kasane_persons_by_name(${like(terms.name)})`);
+  if (terms.kana) matching.push(sql`SELECT id FROM kasane_persons_by_kana(${like(terms.kana)})`);
+  const personMatch = (alias: string) =>
+    matching.length > 0
+      ? sql<boolean>`${sql.ref(`${alias}.id`)} IN (${sql.join(matching, sql` UNION `)})`
+      : sql<boolean>`false`;
   /** The tenant's audit events about the subject of the outer row (its id, by reference). */
   const eventsAbout = (column: 'e.person_id' | 'e.case_id', subject: 'p.id' | 'c.id') =>
     db
