@@ -27,6 +27,7 @@ import * as consultationTallies from './migrations/20261203_0102_consultation_ta
 import * as lastContactAndReport from './migrations/20261203_0201_last_contact_and_report.ts';
 import * as signInRecordExpiry from './migrations/20261205_1701_sign_in_record_expiry.ts';
 import * as personSubstringSearch from './migrations/20261205_1901_person_substring_search.ts';
+import * as handoverCaseTallies from './migrations/20261205_2001_handover_case_tallies.ts';
 import { applyRowLevelSecurity } from './rowLevelSecurity.ts';
 import type { DB } from './schema.ts';
 
@@ -58,6 +59,7 @@ const migrations: Record<string, Migration> = {
   '20261203_0201_last_contact_and_report': lastContactAndReport,
   '20261205_1701_sign_in_record_expiry': signInRecordExpiry,
   '20261205_1901_person_substring_search': personSubstringSearch,
+  '20261205_2001_handover_case_tallies': handoverCaseTallies,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

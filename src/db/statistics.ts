@@ -93,17 +93,24 @@ function periodSets(scope: StatisticsScope, period: StatisticsPeriod) {
   // the period's consultations as (organisation, 経路, 主な内容, month, 内容, n) rows: for the whole city
   // over whole months, the monthly tallies (kept with every write, migration 20261203_0102); else
   // the records, one row each
-  const consultationRows =
-    scope.kind === 'city' && wholeMonths(start, end)
-      ? sql`(SELECT ct.organization_id, ct.channel, ct.main_topic, to_char(ct.month, 'YYYY-MM') AS month, ct.topics, ct.n
+  const fromTallies = scope.kind === 'city' && wholeMonths(start, end);
+  const consultationRows = fromTallies
+    ? sql`(SELECT ct.organization_id, ct.channel, ct.main_topic, to_char(ct.month, 'YYYY-MM') AS month, ct.topics, ct.n
           FROM consultation_tallies ct
           WHERE ct.tenant_id = ${t} AND ct.month BETWEEN ${start}::date AND ${end}::date AND ct.n > 0) src`
-      : sql`(SELECT con.organization_id, con.channel, con.main_topic, to_char(con.received_on, 'YYYY-MM') AS month,
+    : sql`(SELECT con.organization_id, con.channel, con.main_topic, to_char(con.received_on, 'YYYY-MM') AS month,
             con.topics, 1 AS n
           FROM consultations con WHERE ${consultationsWhere}) src`;
   const handoversIn = sql`handovers h ${
     scope.kind === 'city' ? sql`` : sql`JOIN consultations con ON con.id = h.consultation_id`
   } WHERE h.tenant_id = ${t} AND ${tokyoDaysBetween('h.created_at', start, end)} AND ${conVisible}`;
+  // the period's handovers as (sending organisation, status, days waiting, n) rows: the monthly
+  // tallies for the whole city over whole months (migration 20261205_2001), else the records
+  const handoverRows = fromTallies
+    ? sql`(SELECT ht.organization_id, ht.status, ht.days, ht.n FROM handover_tallies ht
+        WHERE ht.tenant_id = ${t} AND ht.month BETWEEN ${start}::date AND ${end}::date AND ht.n > 0) src`
+    : sql`(SELECT h.from_organization_id AS organization_id, h.status,
+          (${tokyoDay('h.decided_at')} - ${tokyoDay('h.created_at')}) AS days, 1 AS n FROM ${handoversIn}) src`;
   const caseSeen = (column: string) => scoped(scope, (v) => caseVisible(v, column));
   const meetingsIn = sql`meetings m WHERE m.tenant_id = ${t} AND m.status = 'held'
     AND ${tokyoDaysBetween('m.held_at', start, end)}
@@ -112,20 +119,38 @@ function periodSets(scope: StatisticsScope, period: StatisticsPeriod) {
     AND ${tokyoDaysBetween('sp.approved_at', start, end)} AND ${caseSeen('sp.case_id')}`;
   const suspensionsIn = sql`case_events ce WHERE ce.tenant_id = ${t} AND ce.kind = 'suspended'
     AND ${tokyoDaysBetween('ce.occurred_at', start, end)} AND ${caseSeen('ce.case_id')}`;
-  const acceptedIn = sql`c.accepted_on BETWEEN ${start}::date AND ${end}::date`;
-  const closedIn = sql`c.closed_on BETWEEN ${start}::date AND ${end}::date`;
-  const openAtEnd = sql`(c.accepted_on <= ${end}::date AND (c.closed_on IS NULL OR c.closed_on > ${end}::date))`;
+  // the cases accepted, closed or open at the end of the period as (accepted, closed, open at the end,
+  // month accepted, closure reason, month closed, n) rows: the monthly tallies for the whole city
+  // over whole months (a month's figures are exact: accepted by the last day of a month is accepted
+  // in that month or before), else the records
+  const caseFigures = (accepted: string, closed: string, reason: string, n: string) => {
+    const [a, c] = [sql.raw(accepted), sql.raw(closed)];
+    const acceptedIn = sql`${a} BETWEEN ${start}::date AND ${end}::date`;
+    const closedIn = sql`${c} BETWEEN ${start}::date AND ${end}::date`;
+    const openAtEnd = sql`(${a} <= ${end}::date AND (${c} IS NULL OR ${c} > ${end}::date))`;
+    return {
+      columns: sql`${acceptedIn} AS accepted, ${closedIn} AS closed, ${openAtEnd} AS open_at_end,
+        to_char(${a}, 'YYYY-MM') AS accepted_month, ${sql.raw(reason)} AS closure_reason,
+        to_char(${c}, 'YYYY-MM') AS closed_month, ${sql.raw(n)} AS n`,
+      counted: sql`(${acceptedIn} OR ${closedIn} OR ${openAtEnd})`,
+    };
+  };
+  const tallied = caseFigures('ct.accepted_month', 'ct.closed_month', 'ct.closure_reason', 'ct.n');
+  const recorded = caseFigures('c.accepted_on', 'c.closed_on', 'c.closure_reason', '1');
+  const caseRows = fromTallies
+    ? sql`(SELECT ${tallied.columns} FROM case_tallies ct
+        WHERE ct.tenant_id = ${t} AND ct.n > 0 AND ${tallied.counted}) x`
+    : sql`(SELECT ${recorded.columns} FROM cases c
+        WHERE c.tenant_id = ${t} AND ${recorded.counted} AND ${caseSeen('c.id')}) x`;
   return {
     t,
     consultationRows,
-    handoversIn,
+    handoverRows,
     caseSeen,
     meetingsIn,
     plansWhere,
     suspensionsIn,
-    acceptedIn,
-    closedIn,
-    openAtEnd,
+    caseRows,
   };
 }
 
@@ -156,13 +181,10 @@ export async function loadTotals(
   const { rows } = await sql<Record<string, string | null>>`
     SELECT
       (SELECT COALESCE(sum(src.n), 0) FROM ${s.consultationRows}) AS consultations,
-      (SELECT count(*) FROM ${s.handoversIn}) AS handovers,
-      (SELECT count(*) FILTER (WHERE ${s.acceptedIn}) FROM cases c
-        WHERE c.tenant_id = ${s.t} AND (${s.acceptedIn} OR ${s.closedIn} OR ${s.openAtEnd}) AND ${s.caseSeen('c.id')}) AS accepted,
-      (SELECT count(*) FILTER (WHERE ${s.closedIn}) FROM cases c
-        WHERE c.tenant_id = ${s.t} AND (${s.acceptedIn} OR ${s.closedIn} OR ${s.openAtEnd}) AND ${s.caseSeen('c.id')}) AS closures,
-      (SELECT count(*) FILTER (WHERE ${s.openAtEnd}) FROM cases c
-        WHERE c.tenant_id = ${s.t} AND (${s.acceptedIn} OR ${s.closedIn} OR ${s.openAtEnd}) AND ${s.caseSeen('c.id')}) AS open_at_end,
+      (SELECT COALESCE(sum(src.n), 0) FROM ${s.handoverRows}) AS handovers,
+      (SELECT COALESCE(sum(x.n) FILTER (WHERE x.accepted), 0) FROM ${s.caseRows}) AS accepted,
+      (SELECT COALESCE(sum(x.n) FILTER (WHERE x.closed), 0) FROM ${s.caseRows}) AS closures,
+      (SELECT COALESCE(sum(x.n) FILTER (WHERE x.open_at_end), 0) FROM ${s.caseRows}) AS open_at_end,
       (SELECT count(*) FILTER (WHERE m.legal_basis = 'article106_6') FROM ${s.meetingsIn}) AS held_article106_6,
       (SELECT count(*) FILTER (WHERE m.legal_basis = 'consent') FROM ${s.meetingsIn}) AS held_consent,
       (SELECT count(*) FILTER (WHERE sp.version = 1) FROM support_plans sp WHERE ${s.plansWhere}) AS plans_new,
@@ -185,7 +207,7 @@ export async function loadTotals(
 
 /**
  * Every figure of the report set, counted in SQL from the records themselves (the whole city's
- * consultations from their monthly tallies, which every write keeps): consultations by received_on, handovers by their creation, cases by accepted_on and closed_on,
+ * consultations, handovers and cases over whole months from their monthly tallies, which every write keeps): consultations by received_on, handovers by their creation, cases by accepted_on and closed_on,
  * meetings by held_at, plans by approved_at, suspensions by their timeline entry, the open cases at
  * the period's end, and the household patterns and issue areas of the cases open in the period
  * (their latest 課題整理). Each table is read once, its breakdowns told apart by GROUPING SETS.
@@ -228,9 +250,8 @@ export async function loadStatistics(
 
   // handovers: by sending organisation, by outcome, and the days each decided one waited
   const handoverRows = await sql<{ organization_id: string; status: string; days: number | null; n: string }>`
-    SELECT h.from_organization_id AS organization_id, h.status,
-      (${tokyoDay('h.decided_at')} - ${tokyoDay('h.created_at')}) AS days, count(*) AS n
-    FROM ${s.handoversIn} GROUP BY 1, 2, 3`.execute(db);
+    SELECT src.organization_id, src.status, src.days, sum(src.n) AS n
+    FROM ${s.handoverRows} GROUP BY 1, 2, 3`.execute(db);
   const handoversByOrganization = new Map<string, number>();
   const handoversByOutcome = new Map<string, number>();
   const handoverDaysWaiting: number[] = [];
@@ -253,12 +274,10 @@ export async function loadStatistics(
   }>`
     SELECT GROUPING(x.accepted_month, x.closure_reason, x.closed_month) AS g,
       x.accepted_month, x.closure_reason, x.closed_month,
-      count(*) FILTER (WHERE x.accepted) AS accepted, count(*) FILTER (WHERE x.closed) AS closed,
-      count(*) FILTER (WHERE x.open_at_end) AS open_at_end
-    FROM (SELECT ${s.acceptedIn} AS accepted, ${s.closedIn} AS closed, ${s.openAtEnd} AS open_at_end,
-        to_char(c.accepted_on, 'YYYY-MM') AS accepted_month, c.closure_reason, to_char(c.closed_on, 'YYYY-MM') AS closed_month
-      FROM cases c
-      WHERE c.tenant_id = ${t} AND (${s.acceptedIn} OR ${s.closedIn} OR ${s.openAtEnd}) AND ${s.caseSeen('c.id')}) x
+      COALESCE(sum(x.n) FILTER (WHERE x.accepted), 0) AS accepted,
+      COALESCE(sum(x.n) FILTER (WHERE x.closed), 0) AS closed,
+      COALESCE(sum(x.n) FILTER (WHERE x.open_at_end), 0) AS open_at_end
+    FROM ${s.caseRows}
     GROUP BY GROUPING SETS ((x.accepted_month), (x.closure_reason), (x.closed_month), ())`.execute(db);
   const caseBreakdown = (
     g: number,
