@@ -4,7 +4,13 @@ import type { Database } from '../../src/db/database.ts';
 import type { DB } from '../../src/db/schema.ts';
 import { loadStatistics } from '../../src/db/statistics.ts';
 import { statisticsPeriod } from '../../src/domain/statistics.ts';
-import { asRequestRole, backupAndRestore, freshDatabase, rolledBack } from '../support/testDatabase.ts';
+import {
+  asRequestRole,
+  backupAndRestore,
+  freshDemoCity,
+  insertCopies,
+  rolledBack,
+} from '../support/testDatabase.ts';
 
 /**
  * The consultations' monthly tallies (migration 20261203_0102), which the city-wide statistics read
@@ -17,11 +23,7 @@ let database: Database;
 let db: Kysely<DB>;
 let tenantId: string;
 beforeAll(async () => {
-  database = await freshDatabase();
-  db = database.db;
-  tenantId = (
-    await db.selectFrom('tenants').select('id').where('code', '=', 'kagoshima').executeTakeFirstOrThrow()
-  ).id;
+  ({ database, db, tenantId } = await freshDemoCity());
 });
 afterAll(() => database.close());
 
@@ -55,25 +57,8 @@ async function expectTalliesMatchRecords(): Promise<void> {
 }
 
 /** Copies of `count` existing consultations, new ids, received `days` later, inserted in one statement. */
-async function insertCopies(executor: Kysely<DB>, count: number, days: number): Promise<string[]> {
-  const { rows: columns } = await sql<{ name: string }>`
-    SELECT column_name AS name FROM information_schema.columns
-    WHERE table_schema = current_schema() AND table_name = 'consultations' AND is_generated = 'NEVER'
-    ORDER BY ordinal_position`.execute(executor);
-  const names = columns.map((c) => c.name);
-  const values = names.map((name) =>
-    name === 'id'
-      ? sql`gen_random_uuid()`
-      : name === 'received_on'
-        ? sql`received_on + ${days}::int`
-        : sql.ref(name),
-  );
-  const inserted = await sql<{ id: string }>`
-    INSERT INTO consultations (${sql.join(names.map((n) => sql.ref(n)))})
-    SELECT ${sql.join(values)} FROM consultations ORDER BY id LIMIT ${count}
-    RETURNING id`.execute(executor);
-  return inserted.rows.map((r) => r.id);
-}
+const copyConsultations = (executor: Kysely<DB>, count: number, days: number) =>
+  insertCopies(executor, 'consultations', count, { received_on: sql`received_on + ${days}::int` });
 
 describe('consultation_tallies', () => {
   it('hold the seeded consultations', async () => {
@@ -82,7 +67,7 @@ describe('consultation_tallies', () => {
   });
 
   it('follow a bulk insert, updates of every counted column, an update of none, and deletes', async () => {
-    const ids = [...(await insertCopies(db, 4, 40)), ...(await insertCopies(db, 4, 75))];
+    const ids = [...(await copyConsultations(db, 4, 40)), ...(await copyConsultations(db, 4, 75))];
     expect(ids).toHaveLength(8);
     await expectTalliesMatchRecords();
 
@@ -116,14 +101,14 @@ describe('consultation_tallies', () => {
 
   it('are untouched by a write that rolls back', async () => {
     const before = await tallies();
-    await rolledBack(db, (tx) => insertCopies(tx, 3, 400));
+    await rolledBack(db, (tx) => copyConsultations(tx, 3, 400));
     expect(await tallies()).toEqual(before);
     await expectTalliesMatchRecords();
   });
 
   it('are kept by writes of the request role under row-level security', async () => {
     await asRequestRole(db, tenantId, async (tx) => {
-      const ids = await insertCopies(tx, 4, 200);
+      const ids = await copyConsultations(tx, 4, 200);
       await sql`UPDATE consultations SET received_on = received_on + 31 WHERE id = ${ids[0]}`.execute(tx);
       await sql`DELETE FROM consultations WHERE id = ${ids[1]}`.execute(tx);
     });

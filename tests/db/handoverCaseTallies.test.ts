@@ -1,8 +1,14 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import type { DB } from '../../src/db/schema.ts';
-import { asRequestRole, backupAndRestore, freshDatabase, rolledBack } from '../support/testDatabase.ts';
+import {
+  asRequestRole,
+  backupAndRestore,
+  freshDemoCity,
+  insertCopies,
+  rolledBack,
+} from '../support/testDatabase.ts';
 
 /**
  * The handovers' and cases' monthly tallies (migration 20261205_2001), which the city-wide statistics
@@ -16,11 +22,7 @@ let database: Database;
 let db: Kysely<DB>;
 let tenantId: string;
 beforeAll(async () => {
-  database = await freshDatabase();
-  db = database.db;
-  tenantId = (
-    await db.selectFrom('tenants').select('id').where('code', '=', 'kagoshima').executeTakeFirstOrThrow()
-  ).id;
+  ({ database, db, tenantId } = await freshDemoCity());
 });
 afterAll(() => database.close());
 
@@ -51,28 +53,6 @@ async function expectTalliesMatchRecords(): Promise<void> {
     expect(await tallies(table), table).toEqual((await counted[table].records.execute(db)).rows);
 }
 
-/** Copies of `count` rows of `table` with new ids (and what `changed` sets), inserted in one statement. */
-async function insertCopies(
-  executor: Kysely<DB>,
-  table: Table,
-  count: number,
-  changed: Record<string, ReturnType<typeof sql>> = {},
-): Promise<string[]> {
-  const { rows: columns } = await sql<{ name: string }>`
-    SELECT column_name AS name FROM information_schema.columns
-    WHERE table_schema = current_schema() AND table_name = ${table} AND is_generated = 'NEVER'
-    ORDER BY ordinal_position`.execute(executor);
-  const names = columns.map((c) => c.name);
-  const values = names.map((name) =>
-    name === 'id' ? sql`gen_random_uuid()` : (changed[name] ?? sql.ref(name)),
-  );
-  const inserted = await sql<{ id: string }>`
-    INSERT INTO ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))})
-    SELECT ${sql.join(values)} FROM ${sql.table(table)} ORDER BY id LIMIT ${count}
-    RETURNING id`.execute(executor);
-  return inserted.rows.map((r) => r.id);
-}
-
 /** Copies of cases need numbers of their own. */
 const caseCopy = { case_number: sql`case_number || '-' || substr(gen_random_uuid()::text, 1, 8)` };
 
@@ -85,7 +65,7 @@ describe('handover_tallies and case_tallies', () => {
 
   it('follow inserts, updates of every counted column, an update of none, and deletes', async () => {
     // six of each (the seed may hold fewer: copies of copies make up the number)
-    const sixCopies = async (table: Table, changed: Record<string, ReturnType<typeof sql>>) => {
+    const sixCopies = async (table: Table, changed: Record<string, RawBuilder<unknown>>) => {
       const ids: string[] = [];
       while (ids.length < 6) ids.push(...(await insertCopies(db, table, 6 - ids.length, changed)));
       return ids;

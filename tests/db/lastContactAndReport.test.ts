@@ -1,10 +1,16 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { contactKinds } from '../../src/db/migrations/20261203_0201_last_contact_and_report.ts';
 import type { DB } from '../../src/db/schema.ts';
 import { contactEventKinds } from '../../src/domain/caseSearch.ts';
-import { asRequestRole, backupAndRestore, freshDatabase, rolledBack } from '../support/testDatabase.ts';
+import {
+  asRequestRole,
+  backupAndRestore,
+  freshDatabase,
+  insertCopies,
+  rolledBack,
+} from '../support/testDatabase.ts';
 
 /**
  * The dates kept by triggers (migration 20261203_0201) that the home's 記録なし and 支援報告期限超過
@@ -56,32 +62,6 @@ async function expectKeptMatchDerived(): Promise<void> {
 
 async function snapshot(): Promise<unknown[]> {
   return [(await lastContacts()).kept, (await lastReports()).kept];
-}
-
-/**
- * Copies of `count` rows of `table` (those `where` selects), with new ids and some columns
- * replaced, inserted in one statement.
- */
-async function insertCopies(
-  executor: Kysely<DB>,
-  table: 'case_events' | 'support_reports',
-  count: number,
-  replace: Record<string, RawBuilder<unknown>>,
-  where: RawBuilder<boolean> = sql<boolean>`true`,
-): Promise<string[]> {
-  const { rows: columns } = await sql<{ name: string }>`
-    SELECT column_name AS name FROM information_schema.columns
-    WHERE table_schema = current_schema() AND table_name = ${table} AND is_generated = 'NEVER'
-    ORDER BY ordinal_position`.execute(executor);
-  const names = columns.map((c) => c.name);
-  const values = names.map((name) =>
-    name === 'id' ? sql`gen_random_uuid()` : (replace[name] ?? sql.ref(name)),
-  );
-  const inserted = await sql<{ id: string }>`
-    INSERT INTO ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))})
-    SELECT ${sql.join(values)} FROM ${sql.table(table)} WHERE ${where} ORDER BY id LIMIT ${count}
-    RETURNING id`.execute(executor);
-  return inserted.rows.map((r) => r.id);
 }
 
 describe('cases.last_contact_at and plan_items.last_reported_on', () => {

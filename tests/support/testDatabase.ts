@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import { inject } from 'vitest';
 import { type BackupManifest, backupDatabase, restoreDatabase } from '../../src/db/backup.ts';
 import type { Database } from '../../src/db/database.ts';
@@ -65,4 +65,42 @@ export async function backupAndRestore(db: Kysely<DB>): Promise<BackupManifest> 
   } finally {
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   }
+}
+
+/** A database test file's own copy of the template, and the demo municipality's (鹿児島市) tenant id. */
+export async function freshDemoCity(): Promise<{ database: Database; db: Kysely<DB>; tenantId: string }> {
+  const database = await freshDatabase();
+  const { id: tenantId } = await database.db
+    .selectFrom('tenants')
+    .select('id')
+    .where('code', '=', 'kagoshima')
+    .executeTakeFirstOrThrow();
+  return { database, db: database.db, tenantId };
+}
+
+/**
+ * Copies of `count` rows of `table` (those `where` selects, in id order), with new ids and the columns
+ * in `replace` computed anew, inserted in one statement (as a bulk write would): for the tests of what
+ * triggers keep. Returns the new ids.
+ */
+export async function insertCopies(
+  executor: Kysely<DB>,
+  table: string,
+  count: number,
+  replace: Record<string, RawBuilder<unknown>> = {},
+  where: RawBuilder<boolean> = sql<boolean>`true`,
+): Promise<string[]> {
+  const { rows: columns } = await sql<{ name: string }>`
+    SELECT column_name AS name FROM information_schema.columns
+    WHERE table_schema = current_schema() AND table_name = ${table} AND is_generated = 'NEVER'
+    ORDER BY ordinal_position`.execute(executor);
+  const names = columns.map((c) => c.name);
+  const values = names.map((name) =>
+    name === 'id' ? sql`gen_random_uuid()` : (replace[name] ?? sql.ref(name)),
+  );
+  const inserted = await sql<{ id: string }>`
+    INSERT INTO ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))})
+    SELECT ${sql.join(values)} FROM ${sql.table(table)} WHERE ${where} ORDER BY id LIMIT ${count}
+    RETURNING id`.execute(executor);
+  return inserted.rows.map((r) => r.id);
 }
