@@ -178,18 +178,24 @@ export async function loadTotals(
   period: StatisticsPeriod,
 ): Promise<RawTotals> {
   const s = periodSets(scope, period);
+  // each record set read once, its several counts told apart by FILTER
   const { rows } = await sql<Record<string, string | null>>`
     SELECT
       (SELECT COALESCE(sum(src.n), 0) FROM ${s.consultationRows}) AS consultations,
       (SELECT COALESCE(sum(src.n), 0) FROM ${s.handoverRows}) AS handovers,
-      (SELECT COALESCE(sum(x.n) FILTER (WHERE x.accepted), 0) FROM ${s.caseRows}) AS accepted,
-      (SELECT COALESCE(sum(x.n) FILTER (WHERE x.closed), 0) FROM ${s.caseRows}) AS closures,
-      (SELECT COALESCE(sum(x.n) FILTER (WHERE x.open_at_end), 0) FROM ${s.caseRows}) AS open_at_end,
-      (SELECT count(*) FILTER (WHERE m.legal_basis = 'article106_6') FROM ${s.meetingsIn}) AS held_article106_6,
-      (SELECT count(*) FILTER (WHERE m.legal_basis = 'consent') FROM ${s.meetingsIn}) AS held_consent,
-      (SELECT count(*) FILTER (WHERE sp.version = 1) FROM support_plans sp WHERE ${s.plansWhere}) AS plans_new,
-      (SELECT count(*) FILTER (WHERE sp.version IS DISTINCT FROM 1) FROM support_plans sp WHERE ${s.plansWhere}) AS plans_revised,
-      (SELECT count(*) FROM ${s.suspensionsIn}) AS suspensions`.execute(db);
+      cs.accepted, cs.closures, cs.open_at_end, ms.held_article106_6, ms.held_consent,
+      ps.plans_new, ps.plans_revised,
+      (SELECT count(*) FROM ${s.suspensionsIn}) AS suspensions
+    FROM (SELECT COALESCE(sum(x.n) FILTER (WHERE x.accepted), 0) AS accepted,
+          COALESCE(sum(x.n) FILTER (WHERE x.closed), 0) AS closures,
+          COALESCE(sum(x.n) FILTER (WHERE x.open_at_end), 0) AS open_at_end
+        FROM ${s.caseRows}) cs,
+      (SELECT count(*) FILTER (WHERE m.legal_basis = 'article106_6') AS held_article106_6,
+          count(*) FILTER (WHERE m.legal_basis = 'consent') AS held_consent
+        FROM ${s.meetingsIn}) ms,
+      (SELECT count(*) FILTER (WHERE sp.version = 1) AS plans_new,
+          count(*) FILTER (WHERE sp.version IS DISTINCT FROM 1) AS plans_revised
+        FROM support_plans sp WHERE ${s.plansWhere}) ps`.execute(db);
   const row = rows[0] ?? {};
   const n = (key: string) => Number(row[key] ?? 0);
   return {
