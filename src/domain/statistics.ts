@@ -43,13 +43,25 @@ export function shownCells(counts: readonly number[], suppress: boolean): Count[
   return counts.map((n, i) => (hidden[i] ? SUPPRESSED : n));
 }
 
-/** The median of some numbers (the mean of the middle two for an even count), or null for none. */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const value =
-    sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+/**
+ * The median of some numbers given as value → how many times it occurs (the mean of the middle two
+ * for an even count), rounded to one decimal, or null for none.
+ */
+export function median(counts: ReadonlyMap<number, number>): number | null {
+  const entries = [...counts].filter(([, n]) => n > 0).sort(([a], [b]) => a - b);
+  const total = entries.reduce((sum, [, n]) => sum + n, 0);
+  if (total === 0) return null;
+  // the value at a 0-based position of the sorted numbers
+  const at = (position: number): number => {
+    let seen = 0;
+    for (const [value, n] of entries) {
+      seen += n;
+      if (position < seen) return value;
+    }
+    return entries[entries.length - 1]?.[0] ?? 0;
+  };
+  const mid = Math.floor(total / 2);
+  const value = total % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
   return Math.round(value * 10) / 10;
 }
 

@@ -55,9 +55,51 @@ describe('periods and months', () => {
     expect(statisticsPeriod(2025, '2025-12', '2025-05')).toMatchObject({ ok: false, field: 'to' });
   });
 
-  it('takes the median, the mean of the middle two for an even count', () => {
-    expect(median([])).toBeNull();
-    expect(median([5, 1, 3])).toBe(3);
-    expect(median([1, 2, 3, 10])).toBe(2.5);
+  it('takes the median of counted values, the mean of the middle two for an even count', () => {
+    const counted = (values: number[]) => {
+      const counts = new Map<number, number>();
+      for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+      return counts;
+    };
+    expect(median(new Map())).toBeNull();
+    expect(median(new Map([[4, 0]]))).toBeNull();
+    expect(median(counted([5, 1, 3]))).toBe(3);
+    expect(median(counted([1, 2, 3, 10]))).toBe(2.5);
+    expect(median(new Map([[7, 50_000]]))).toBe(7);
+    // the middle two in different values, a value counted zero times, keys in any order
+    expect(
+      median(
+        new Map([
+          [9, 2],
+          [0, 2],
+          [3, 0],
+        ]),
+      ),
+    ).toBe(4.5);
+    expect(
+      median(
+        new Map([
+          [2, 1],
+          [1, 2],
+        ]),
+      ),
+    ).toBe(1);
+    // against the median of the numbers written out, for every multiset of up to six values of 0..4
+    const naive = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      const mid = Math.floor(sorted.length / 2);
+      const value =
+        sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+      return Math.round(value * 10) / 10;
+    };
+    const multisets = (size: number, from: number): number[][] =>
+      size === 0
+        ? [[]]
+        : [0, 1, 2, 3, 4]
+            .filter((v) => v >= from)
+            .flatMap((v) => multisets(size - 1, v).map((rest) => [v, ...rest]));
+    for (let size = 1; size <= 6; size += 1)
+      for (const values of multisets(size, 0))
+        expect(median(counted(values)), values.join(',')).toBe(naive(values));
   });
 });

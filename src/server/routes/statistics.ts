@@ -135,6 +135,7 @@ async function buildStatistics(
     closures: monthly(raw.closuresByMonth),
   };
   const medianDays = median(raw.handoverDaysWaiting);
+  const decided = [...raw.handoverDaysWaiting.values()].reduce((a, b) => a + b, 0);
   return {
     fiscalYear: query.fiscalYear,
     fiscalYearLabel: formatFiscalYear(query.fiscalYear),
@@ -152,8 +153,7 @@ async function buildStatistics(
     handovers: {
       byOrganization: orgCells(raw.handoversByOrganization),
       byOutcome: cells(handoverOutcomes, raw.handoversByOutcome, suppress),
-      medianDaysWaiting:
-        medianDays === null ? null : suppress && raw.handoverDaysWaiting.length < 5 ? SUPPRESSED : medianDays,
+      medianDaysWaiting: medianDays === null ? null : suppress && decided < 5 ? SUPPRESSED : medianDays,
     },
     meetings: {
       supportMeetingCases: shown(raw.casesDiscussed.article106_6, suppress),
