@@ -28,11 +28,12 @@ export function caseFilterConditions(
   if (filter.assignedToMe === 'true') conditions.push(sql<boolean>`c.assigned_user_id = ${context.userId}`);
   if (filter.unassigned === 'true')
     conditions.push(sql<boolean>`(c.assigned_user_id IS NULL AND ${openStage})`);
+  // the latest 課題整理's flags and issues, kept on the case by triggers (migration 20261205_2101)
   if (filter.householdFlag)
-    conditions.push(latestAssessmentHas(sql`${filter.householdFlag} = ANY(la.household_flags)`));
+    conditions.push(sql<boolean>`(${filter.householdFlag} = ANY(c.assessed_household_flags))`);
   if (filter.issueArea) {
     const codes = issueCodesOfArea(filter.issueArea);
-    conditions.push(latestAssessmentHas(sql`la.issues && ${sql.val(codes)}::text[]`));
+    conditions.push(sql<boolean>`(c.assessed_issues && ${sql.val(codes)}::text[])`);
   }
   if (filter.monitoring === 'overdue') {
     // overdue by the effective (business-day) due date, as every screen shows it (src/domain/dueDates.ts)
@@ -59,11 +60,9 @@ export function caseFilterConditions(
     const cutoff = reportBaseCutoff(context.today);
     conditions.push(
       sql<boolean>`(${openStage} AND EXISTS (
-        SELECT 1 FROM plan_items ro_pi JOIN support_plans ro_sp ON ro_sp.id = ro_pi.plan_id
-        WHERE ro_pi.case_id = c.id AND ro_sp.status = 'approved'
-          AND ro_pi.organization_id = ${filter.reportOverdueOrganizationId}
-          AND ${planItemRunsOn('ro_pi', context.today)}
-          AND ${reportOverdue('ro_pi', 'ro_sp', cutoff)}))`,
+        SELECT 1 FROM plan_items ro_pi
+        WHERE ro_pi.case_id = c.id AND ro_pi.organization_id = ${filter.reportOverdueOrganizationId}
+          AND ${planItemRunsOn('ro_pi', context.today)} AND ${reportOverdue('ro_pi', cutoff)}))`,
     );
   }
   if (filter.q) conditions.push(caseMatches(filter.q));
@@ -72,13 +71,14 @@ export function caseFilterConditions(
 
 /**
  * A plan item's support report is due by the one rule (src/domain/dueDates.ts): its last report,
- * else its start, else its plan's approval, lies before `cutoff`. The last report's day is the
- * item's `last_reported_on`, kept by triggers on support_reports (migration 20261203_0201).
- * `item` and `plan` name the plan_items and support_plans rows of the outer query.
+ * else its start, else its plan's approval, lies before `cutoff`, and its plan is approved and its
+ * case open. That day is the item's `report_base_on`, NULL when the item cannot be due, kept by
+ * triggers on the items, their plans and cases (migration 20261205_2103; the last report's day in
+ * turn by triggers on support_reports, migration 20261203_0201). `item` names the plan_items row
+ * of the outer query.
  */
-export function reportOverdue(item: string, plan: string, cutoff: string): RawBuilder<boolean> {
-  return sql<boolean>`(COALESCE(${sql.ref(`${item}.last_reported_on`)}, ${sql.ref(`${item}.period_from`)},
-    (${sql.ref(`${plan}.approved_at`)} AT TIME ZONE 'Asia/Tokyo')::date) < ${cutoff}::date)`;
+export function reportOverdue(item: string, cutoff: string): RawBuilder<boolean> {
+  return sql<boolean>`(${sql.ref(`${item}.report_base_on`)} < ${cutoff}::date)`;
 }
 
 /** The plan item `item` (a plan_items row of the outer query) runs on `day`: begun and not yet ended. */
@@ -86,15 +86,6 @@ export function planItemRunsOn(item: string, day: string): RawBuilder<boolean> {
   const from = sql.ref(`${item}.period_from`);
   const to = sql.ref(`${item}.period_to`);
   return sql<boolean>`((${from} IS NULL OR ${from} <= ${day}::date) AND (${to} IS NULL OR ${to} >= ${day}::date))`;
-}
-
-/** The case's latest 課題整理 (alias `la`) satisfies the condition. */
-function latestAssessmentHas(condition: RawBuilder<unknown>): RawBuilder<boolean> {
-  return sql<boolean>`EXISTS (
-    SELECT 1 FROM assessments la
-    WHERE la.case_id = c.id
-      AND la.version = (SELECT max(lv.version) FROM assessments lv WHERE lv.case_id = c.id)
-      AND ${condition})`;
 }
 
 /**

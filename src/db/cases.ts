@@ -62,7 +62,8 @@ export interface CaseListRow extends PersonNameRow {
 /**
  * One page of the cases the viewer may see, newest change first (keyset on updated_at, id).
  * A single statement: the page is cut in a CTE over cases_list_idx with the visibility predicate,
- * then the person, organisation names, latest 世帯類型 and my participation are joined to those rows only.
+ * then the person, organisation names and my participation are joined to those rows only (the latest
+ * 世帯類型 is kept on the case, migration 20261205_2101).
  */
 export async function listVisibleCases(
   db: Executor,
@@ -90,6 +91,7 @@ export async function listVisibleCases(
           'c.coordinating_organization_id',
           'c.lead_organization_id',
           'c.assigned_user_id',
+          'c.assessed_household_flags as household_flags',
           'c.updated_at',
           sortKey('c.updated_at').as('sort_at'),
         ])
@@ -111,18 +113,11 @@ export async function listVisibleCases(
     .leftJoin('organizations as lo', 'lo.id', 'page.lead_organization_id')
     .leftJoin('users as au', 'au.id', 'page.assigned_user_id')
     .selectAll('page')
-    .select((eb) => [
+    .select([
       ...personNameColumns,
       'co.name as coordinating_organization_name',
       'lo.name as lead_organization_name',
       'au.display_name as assigned_user_name',
-      eb
-        .selectFrom('assessments as a')
-        .select('a.household_flags')
-        .whereRef('a.case_id', '=', 'page.id')
-        .orderBy('a.version', 'desc')
-        .limit(1)
-        .as('household_flags'),
       sql<ParticipationBasis[] | null>`(SELECT array_agg(DISTINCT cp.basis ORDER BY cp.basis)
         FROM case_participants cp
         WHERE cp.case_id = page.id AND cp.organization_id = ${viewer.organizationId} AND cp.scope = 'case')`.as(

@@ -329,6 +329,9 @@ export interface CaseTable {
   retention_hold_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** Migration 20261203_0201: the latest contact entry of the timeline, kept by triggers (never written by Kasane). */
   last_contact_at: ColumnType<Date | null, never, never>;
+  /** Migration 20261205_2101: the latest 課題整理's household flags and issues, kept by triggers (never written by Kasane). */
+  assessed_household_flags: ColumnType<string[] | null, never, never>;
+  assessed_issues: ColumnType<string[] | null, never, never>;
 }
 
 export interface CasePersonTable {
@@ -514,6 +517,8 @@ export interface PlanItemTable {
   created_at: CreatedAt;
   /** Migration 20261203_0201: the latest support report's day, kept by triggers (never written by Kasane). */
   last_reported_on: ColumnType<DateColumn | null, never, never>;
+  /** Migration 20261205_2103: the day its next report is counted from while it can be due, kept by triggers (never written by Kasane). */
+  report_base_on: ColumnType<DateColumn | null, never, never>;
 }
 
 export interface SupportReportTable {

@@ -23,8 +23,8 @@ export interface RawStatistics {
   handoversByOrganization: Map<string, number>;
   handoversByOutcome: Map<string, number>;
   handovers: number;
-  /** Days from handover to decision, per decided handover. */
-  handoverDaysWaiting: number[];
+  /** Days from handover to decision → how many decided handovers waited so long. */
+  handoverDaysWaiting: Map<number, number>;
   casesAccepted: number;
   casesAcceptedByMonth: Map<string, number>;
   meetingsHeld: { article106_6: number; consent: number };
@@ -72,7 +72,7 @@ const wholeMonths = (start: string, end: string) =>
   start.endsWith('-01') && end === lastDayOfMonth(end.slice(0, 7));
 
 const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-const add = (m: Map<string, number>, key: string, n: number) => m.set(key, (m.get(key) ?? 0) + n);
+const add = <K>(m: Map<K, number>, key: K, n: number) => m.set(key, (m.get(key) ?? 0) + n);
 
 /** Issue code → area (分野) (a code listed twice counts in its last area). */
 const issueAreaOf = new Map(
@@ -260,12 +260,12 @@ export async function loadStatistics(
     FROM ${s.handoverRows} GROUP BY 1, 2, 3`.execute(db);
   const handoversByOrganization = new Map<string, number>();
   const handoversByOutcome = new Map<string, number>();
-  const handoverDaysWaiting: number[] = [];
+  const handoverDaysWaiting = new Map<number, number>();
   for (const row of handoverRows.rows) {
     const n = Number(row.n);
     add(handoversByOrganization, String(row.organization_id ?? ''), n);
     add(handoversByOutcome, String(row.status ?? ''), n);
-    if (row.days !== null) for (let i = 0; i < n; i++) handoverDaysWaiting.push(Number(row.days));
+    if (row.days !== null) add(handoverDaysWaiting, Number(row.days), n);
   }
 
   // cases: accepted by month, closed by reason and by month, open at the period's end
@@ -321,32 +321,31 @@ export async function loadStatistics(
   );
 
   // plans approved in the period (new, revised), the cases whose plan links to 参加支援 or
-  // アウトリーチ, and the suspensions: the period's plans read once for both counts, and only the
-  // items that link to either joined to them
+  // アウトリーチ, and the suspensions: the period's plans read once, each joined to whether its items
+  // link to either, from the items with a link alone (their own index, migration 20261205_2102)
   const planRows = await sql<Record<string, string | null>>`
-    SELECT approved.plans_new, approved.plans_revised, linked.participation_support, linked.outreach,
+    SELECT count(*) FILTER (WHERE sp.version = 1) AS plans_new,
+      count(*) FILTER (WHERE sp.version IS DISTINCT FROM 1) AS plans_revised,
+      count(DISTINCT sp.case_id) FILTER (WHERE linked.participation_support) AS participation_support,
+      count(DISTINCT sp.case_id) FILTER (WHERE linked.outreach) AS outreach,
       (SELECT count(*) FROM ${s.suspensionsIn}) AS suspensions
-    FROM (SELECT count(*) FILTER (WHERE sp.version = 1) AS plans_new,
-          count(*) FILTER (WHERE sp.version IS DISTINCT FROM 1) AS plans_revised
-        FROM support_plans sp WHERE ${s.plansWhere}) approved,
-      (SELECT count(DISTINCT sp.case_id) FILTER (WHERE 'participationSupport' = ANY(pi.links)) AS participation_support,
-          count(DISTINCT sp.case_id) FILTER (WHERE 'outreach' = ANY(pi.links)) AS outreach
-        FROM support_plans sp JOIN plan_items pi ON pi.plan_id = sp.id
-        WHERE ${s.plansWhere} AND pi.links && ARRAY['participationSupport', 'outreach']::text[]) linked`.execute(
-    db,
-  );
+    FROM support_plans sp
+      LEFT JOIN (SELECT pi.plan_id, bool_or('participationSupport' = ANY(pi.links)) AS participation_support,
+            bool_or('outreach' = ANY(pi.links)) AS outreach
+          FROM plan_items pi WHERE pi.tenant_id = ${t} AND pi.links <> '{}' GROUP BY pi.plan_id) linked
+        ON linked.plan_id = sp.id
+    WHERE ${s.plansWhere}`.execute(db);
   const plans = planRows.rows[0] ?? {};
 
-  // the cases open at some point of the period, with their latest 課題整理: by household pattern
-  // and by issue area (分野), each the number of distinct cases. The latest version is the one no
-  // later version of the case outdoes (an anti-join: one pass over the assessments, not a lookup per
-  // case); the cases are counted per combination of patterns and issues (a few hundred at ten times
-  // city scale), and each combination adds its cases once to each of its patterns and areas here.
+  // the cases open at some point of the period, with their latest 課題整理 (kept on the case by
+  // triggers, migration 20261205_2101): by household pattern and by issue area (分野), each the
+  // number of distinct cases. The cases are counted per combination of patterns and issues (a few
+  // hundred at ten times city scale), and each combination adds its cases once to each of its
+  // patterns and areas here.
   const assessed = await sql<{ household_flags: string[] | null; issues: string[] | null; n: string }>`
-    SELECT a.household_flags, a.issues, count(*) AS n
-    FROM cases c JOIN assessments a ON a.case_id = c.id AND a.tenant_id = ${t}
-    WHERE NOT EXISTS (SELECT 1 FROM assessments later WHERE later.case_id = a.case_id AND later.version > a.version)
-      AND c.tenant_id = ${t} AND c.accepted_on <= ${end}::date
+    SELECT c.assessed_household_flags AS household_flags, c.assessed_issues AS issues, count(*) AS n
+    FROM cases c
+    WHERE c.tenant_id = ${t} AND c.assessed_issues IS NOT NULL AND c.accepted_on <= ${end}::date
       AND (c.closed_on IS NULL OR c.closed_on >= ${start}::date) AND ${s.caseSeen('c.id')}
     GROUP BY 1, 2`.execute(db);
   const householdPatterns = new Map<string, number>();
