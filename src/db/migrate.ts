@@ -29,7 +29,7 @@ import * as signInRecordExpiry from './migrations/20261205_1701_sign_in_record_e
 import * as personSubstringSearch from './migrations/20261205_1901_person_substring_search.ts';
 import * as handoverCaseTallies from './migrations/20261205_2001_handover_case_tallies.ts';
 import * as latestAssessment from './migrations/20261205_2101_latest_assessment.ts';
-import * as linkedPlanItems from './migrations/20261205_2102_linked_plan_items.ts';
+import * as planLinks from './migrations/20261205_2102_plan_links.ts';
 import * as reportBase from './migrations/20261205_2103_report_base.ts';
 import * as participantVisibility from './migrations/20261205_2104_participant_visibility.ts';
 import { applyRowLevelSecurity } from './rowLevelSecurity.ts';
@@ -65,7 +65,7 @@ const migrations: Record<string, Migration> = {
   '20261205_1901_person_substring_search': personSubstringSearch,
   '20261205_2001_handover_case_tallies': handoverCaseTallies,
   '20261205_2101_latest_assessment': latestAssessment,
-  '20261205_2102_linked_plan_items': linkedPlanItems,
+  '20261205_2102_plan_links': planLinks,
   '20261205_2103_report_base': reportBase,
   '20261205_2104_participant_visibility': participantVisibility,
 };

@@ -497,6 +497,8 @@ export interface SupportPlanTable {
   approved_by: string | null;
   created_by: string;
   created_at: CreatedAt;
+  /** Migration 20261205_2102: the links of its items, each once, kept by triggers (never written by Kasane). */
+  item_links: ColumnType<string[], never, never>;
 }
 
 export interface PlanItemTable {

@@ -321,20 +321,15 @@ export async function loadStatistics(
   );
 
   // plans approved in the period (new, revised), the cases whose plan links to 参加支援 or
-  // アウトリーチ, and the suspensions: the period's plans read once, each joined to whether its items
-  // link to either, from the items with a link alone (their own index, migration 20261205_2102)
+  // アウトリーチ (the links of its items, kept on the plan, migration 20261205_2102), and the
+  // suspensions: only the period's plans read, once
   const planRows = await sql<Record<string, string | null>>`
     SELECT count(*) FILTER (WHERE sp.version = 1) AS plans_new,
       count(*) FILTER (WHERE sp.version IS DISTINCT FROM 1) AS plans_revised,
-      count(DISTINCT sp.case_id) FILTER (WHERE linked.participation_support) AS participation_support,
-      count(DISTINCT sp.case_id) FILTER (WHERE linked.outreach) AS outreach,
+      count(DISTINCT sp.case_id) FILTER (WHERE 'participationSupport' = ANY(sp.item_links)) AS participation_support,
+      count(DISTINCT sp.case_id) FILTER (WHERE 'outreach' = ANY(sp.item_links)) AS outreach,
       (SELECT count(*) FROM ${s.suspensionsIn}) AS suspensions
-    FROM support_plans sp
-      LEFT JOIN (SELECT pi.plan_id, bool_or('participationSupport' = ANY(pi.links)) AS participation_support,
-            bool_or('outreach' = ANY(pi.links)) AS outreach
-          FROM plan_items pi WHERE pi.tenant_id = ${t} AND pi.links <> '{}' GROUP BY pi.plan_id) linked
-        ON linked.plan_id = sp.id
-    WHERE ${s.plansWhere}`.execute(db);
+    FROM support_plans sp WHERE ${s.plansWhere}`.execute(db);
   const plans = planRows.rows[0] ?? {};
 
   // the cases open at some point of the period, with their latest 課題整理 (kept on the case by

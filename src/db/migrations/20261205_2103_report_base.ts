@@ -9,11 +9,12 @@ import { type Kysely, sql } from 'kysely';
  * plan and case (at ten times city scale, 120,000 items, that join was most of the home's SQL).
  *
  * Kept in the same transaction as every write it derives from:
- * - a BEFORE trigger on plan_items sets it on every insert, and on every update of a column it
- *   derives from (last_reported_on, which the support reports' triggers keep, period_from, plan_id,
- *   case_id), from the row and its plan and case;
- * - statement-level triggers on support_plans and cases recompute the items of the plans whose
- *   status or approval changed and of the cases whose stage changed.
+ * - a BEFORE trigger on plan_items sets it on every insert, and on every update that changes a
+ *   column it derives from (last_reported_on, which the support reports' triggers keep, period_from,
+ *   plan_id, case_id), from the row and its plan and case;
+ * - row triggers on support_plans and cases recompute the items of a plan whose status or approval
+ *   changed and of a case that closed, was suspended or reopened (their WHEN conditions are checked
+ *   without calling the function).
  * A backup carries it as data; a restore inserts cases, plans and items in that order, and the
  * triggers compute the same values.
  */
@@ -36,39 +37,37 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     END $$`.execute(db);
   await sql`CREATE TRIGGER plan_items_report_base_insert BEFORE INSERT ON plan_items
     FOR EACH ROW EXECUTE FUNCTION plan_items_report_base_set()`.execute(db);
-  await sql`CREATE TRIGGER plan_items_report_base_update
+  const changed = (columns: string[]) =>
+    columns.map((c) => `OLD.${c} IS DISTINCT FROM NEW.${c}`).join(' OR ');
+  await sql
+    .raw(`CREATE TRIGGER plan_items_report_base_update
     BEFORE UPDATE OF last_reported_on, period_from, plan_id, case_id, report_base_on ON plan_items
-    FOR EACH ROW EXECUTE FUNCTION plan_items_report_base_set()`.execute(db);
+    FOR EACH ROW WHEN (${changed(['last_reported_on', 'period_from', 'plan_id', 'case_id', 'report_base_on'])})
+    EXECUTE FUNCTION plan_items_report_base_set()`)
+    .execute(db);
 
-  // the items of the plans and cases a statement changed in a way the value depends on
-  const refresh = (column: 'plan_id' | 'case_id', changed: string) =>
-    sql.raw(`UPDATE plan_items pi SET report_base_on = plan_item_report_base(pi)
-      WHERE pi.${column} IN (${changed})
-        AND pi.report_base_on IS DISTINCT FROM plan_item_report_base(pi);`);
-  await sql`CREATE FUNCTION support_plans_report_base_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
+  // the items of a plan whose status or approval changed, of a case that closed, was suspended or
+  // reopened: row triggers whose WHEN is checked without calling them, so that the many updates of
+  // a case or plan that change neither (its updated_at, its last contact) cost nothing here
+  await sql`CREATE FUNCTION plan_items_report_base_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      ${refresh(
-        'plan_id',
-        `SELECT n.id FROM added n JOIN removed o ON o.id = n.id
-          WHERE n.status IS DISTINCT FROM o.status OR n.approved_at IS DISTINCT FROM o.approved_at`,
-      )}
+      IF TG_TABLE_NAME = 'support_plans' THEN
+        UPDATE plan_items pi SET report_base_on = plan_item_report_base(pi)
+         WHERE pi.plan_id = NEW.id AND pi.report_base_on IS DISTINCT FROM plan_item_report_base(pi);
+      ELSE
+        UPDATE plan_items pi SET report_base_on = plan_item_report_base(pi)
+         WHERE pi.case_id = NEW.id AND pi.report_base_on IS DISTINCT FROM plan_item_report_base(pi);
+      END IF;
       RETURN NULL;
     END $$`.execute(db);
-  await sql`CREATE TRIGGER support_plans_report_base AFTER UPDATE ON support_plans
-    REFERENCING OLD TABLE AS removed NEW TABLE AS added
-    FOR EACH STATEMENT EXECUTE FUNCTION support_plans_report_base_refresh()`.execute(db);
-  await sql`CREATE FUNCTION cases_report_base_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      ${refresh(
-        'case_id',
-        `SELECT n.id FROM added n JOIN removed o ON o.id = n.id
-          WHERE (n.stage IN ('closed', 'suspended')) IS DISTINCT FROM (o.stage IN ('closed', 'suspended'))`,
-      )}
-      RETURN NULL;
-    END $$`.execute(db);
-  await sql`CREATE TRIGGER cases_report_base AFTER UPDATE ON cases
-    REFERENCING OLD TABLE AS removed NEW TABLE AS added
-    FOR EACH STATEMENT EXECUTE FUNCTION cases_report_base_refresh()`.execute(db);
+  await sql
+    .raw(`CREATE TRIGGER support_plans_report_base AFTER UPDATE OF status, approved_at ON support_plans
+    FOR EACH ROW WHEN (${changed(['status', 'approved_at'])})
+    EXECUTE FUNCTION plan_items_report_base_refresh()`)
+    .execute(db);
+  await sql`CREATE TRIGGER cases_report_base AFTER UPDATE OF stage ON cases
+    FOR EACH ROW WHEN ((OLD.stage IN ('closed', 'suspended')) IS DISTINCT FROM (NEW.stage IN ('closed', 'suspended')))
+    EXECUTE FUNCTION plan_items_report_base_refresh()`.execute(db);
 
   // the items whose report is due on some day, in the order the home counts them
   await sql`CREATE INDEX plan_items_report_base_idx ON plan_items (tenant_id, report_base_on)
