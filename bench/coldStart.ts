@@ -4,8 +4,9 @@
  *
  *   first start  `kasane start` on an empty data directory: the embedded database is created and
  *                migrated and the demo municipality seeded, as on `npm start`'s first run;
- *   restart      `kasane start` again on that directory (the everyday start), three times;
- *   bare Fastify a Node process that imports Fastify and answers one route, three times: what any
+ *   restart      `kasane start` again on that directory (the everyday start), three times
+ *                (BENCH_RESTARTS: `npm test`'s quick run, which checks that the bench runs, starts once);
+ *   bare Fastify a Node process that imports Fastify and answers one route, as many times: what any
  *                Node server costs on this machine at this minute.
  *
  * Each figure runs from the spawn of the process to the first 200 from GET /api/ready, which answers
@@ -20,7 +21,7 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const port = 3296;
-const restarts = 3;
+const restarts = Math.max(1, Number(process.env.BENCH_RESTARTS ?? 3) || 3);
 const giveUpMs = 120_000;
 
 export interface ColdStartFigures {

@@ -32,6 +32,7 @@
  * their plans as the owner and under row-level security (after the measurements);
  * BENCH_SERVER_ARGS passes node flags to Kasane's process (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`);
  * BENCH_CPU=1 prints, after each measurement, the CPU per request of PostgreSQL, Kasane and the bench.
+ * BENCH_RESTARTS: how many times the embedded app's restart is timed (default 3; bench/coldStart.ts).
  * Exits non-zero if any request failed.
  */
 import { type ChildProcess, spawn } from 'node:child_process';

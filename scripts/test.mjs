@@ -144,6 +144,7 @@ function benchSuite() {
     env: {
       BENCH_SCALE: 'small',
       BENCH_SECONDS: '0.3',
+      BENCH_RESTARTS: '1',
       BENCH_DATABASE_URL: postgresUrl,
       BENCH_RESULTS: path.join(out, 'bench'),
     },
