@@ -156,13 +156,14 @@ function benchSuite() {
   });
 }
 
-const browserDone = await browserSuite();
+// One suite at a time: each of them alone keeps both cores busy (the browser suite about 1.7 of them,
+// the Vitest suites 1.8–1.9), so running them side by side only added the cost of sharing the
+// cores (docs/testing.md, *What a run costs*).
+await (await browserSuite())();
 await vitest('unit', 'unit', {});
 await vitest('database on PGlite', 'database', { DATABASE_URL: '' });
-const benchDone = benchSuite();
 if (postgresUrl) await vitest('database on PostgreSQL', 'database', { DATABASE_URL: postgresUrl });
-await benchDone;
-await browserDone();
+await benchSuite();
 
 const total = suites.reduce(
   (sum, s) => ({
