@@ -11,11 +11,10 @@
 //   browser    Playwright on Debian Chromium: a server per worker; on PGlite, or — with DATABASE_URL —
 //              its specs shared between PGlite and PostgreSQL
 //
-// The browser suite spends much of its time waiting (page loads, rendering, polling), so it runs
-// alongside the others: it starts right after the build, in the background, with its output kept in
-// .kasane-test/browser.log and printed when it ends. The Vitest suites run one after the other in the
-// foreground, since each of them keeps both cores busy on its own; the quick bench runs beside the
-// PostgreSQL one (its output in .kasane-test/bench.log).
+// The suites run one after the other, each of them keeping both cores busy on its own, except the
+// quick bench, which runs beside the browser suite (whose pages leave part of a core idle while they
+// load and render). Their output is kept in .kasane-test/browser.log and .kasane-test/bench.log and
+// printed when each ends.
 //
 // Browser tests need Debian's Chromium (chromium-headless-shell or chromium, or CHROMIUM_PATH:
 // scripts/chromium.mjs): without it they are skipped with a warning, unless CI or
@@ -91,7 +90,7 @@ function vitest(name, project, env) {
   );
 }
 
-/** The build, then the browser suite started in the background; resolves when the browser suite ends. */
+/** The build, then the browser suite started in the background; the function returned waits for it. */
 async function browserSuite() {
   const chromium = chromiumPath();
   const requireBrowser = Boolean(process.env.CI || process.env.KASANE_REQUIRE_BROWSER);
@@ -130,9 +129,9 @@ async function browserSuite() {
 }
 
 /**
- * The benchmark at its quick scale, in the background beside the PostgreSQL suite: checks that it runs end
+ * The benchmark at its quick scale, in the background beside the browser suite: checks that it runs end
  * to end (production-like server, anchors, results written), not its figures, which depend on the
- * machine (and here on the suites running beside it).
+ * machine (and here on the suite running beside it).
  */
 function benchSuite() {
   const benchResult = path.join(out, 'bench', 'latest.json');
@@ -156,14 +155,17 @@ function benchSuite() {
   });
 }
 
-// One suite at a time: each of them alone keeps both cores busy (the browser suite about 1.7 of them,
-// the Vitest suites 1.8–1.9), so running them side by side only added the cost of sharing the
-// cores (docs/testing.md, *What a run costs*).
-await (await browserSuite())();
+// One suite at a time, but for the quick bench beside the browser suite: each Vitest suite alone
+// keeps both cores busy (1.8–1.9 of them), so running them beside the others only added the cost of
+// sharing the cores; the browser suite leaves part of the second idle while pages load and render,
+// which the bench fills (docs/testing.md, *What a run costs*).
+const browserDone = await browserSuite();
+const benchDone = benchSuite();
+await browserDone();
+await benchDone;
 await vitest('unit', 'unit', {});
 await vitest('database on PGlite', 'database', { DATABASE_URL: '' });
 if (postgresUrl) await vitest('database on PostgreSQL', 'database', { DATABASE_URL: postgresUrl });
-await benchSuite();
 
 const total = suites.reduce(
   (sum, s) => ({
