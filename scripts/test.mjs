@@ -12,9 +12,8 @@
 //              its specs shared between PGlite and PostgreSQL
 //
 // The suites run one after the other, each of them keeping both cores busy on its own, except the
-// quick bench, which runs beside the browser suite (whose pages leave part of a core idle while they
-// load and render). Their output is kept in .kasane-test/browser.log and .kasane-test/bench.log and
-// printed when each ends.
+// quick bench, which runs beside the PostgreSQL suite. The browser suite's output and the bench's are
+// kept in .kasane-test/browser.log and .kasane-test/bench.log and printed when each ends.
 //
 // Browser tests need Debian's Chromium (chromium-headless-shell or chromium, or CHROMIUM_PATH:
 // scripts/chromium.mjs): without it they are skipped with a warning, unless CI or
@@ -52,7 +51,7 @@ async function suite(name, command, args, { env = {}, count, log } = {}) {
   });
   if (log) {
     fs.closeSync(output);
-    console.log(`\n=== ${name} (ran alongside the suites above) ===\n`);
+    console.log(`\n=== ${name}: its output ===\n`);
     process.stdout.write(fs.readFileSync(log, 'utf8'));
   }
   const seconds = (Date.now() - started) / 1000;
@@ -110,7 +109,7 @@ async function browserSuite() {
   if ((await suite('build', 'npm', ['run', 'build', '--silent'])) !== 0) return () => Promise.resolve();
   const report = path.join(out, 'playwright.json');
   fs.rmSync(report, { force: true });
-  console.log('\n=== browser: started in the background (.kasane-test/browser.log) ===');
+  console.log('\n=== browser (its output in .kasane-test/browser.log, printed when it ends) ===');
   const running = suite(
     postgresUrl ? 'browser on PGlite and PostgreSQL' : 'browser on PGlite',
     bin('playwright'),
@@ -129,7 +128,7 @@ async function browserSuite() {
 }
 
 /**
- * The benchmark at its quick scale, in the background beside the browser suite: checks that it runs end
+ * The benchmark at its quick scale, in the background beside the PostgreSQL suite: checks that it runs end
  * to end (production-like server, anchors, results written), not its figures, which depend on the
  * machine (and here on the suite running beside it).
  */
@@ -155,17 +154,17 @@ function benchSuite() {
   });
 }
 
-// One suite at a time, but for the quick bench beside the browser suite: each Vitest suite alone
-// keeps both cores busy (1.8–1.9 of them), so running them beside the others only added the cost of
-// sharing the cores; the browser suite leaves part of the second idle while pages load and render,
-// which the bench fills (docs/testing.md, *What a run costs*).
-const browserDone = await browserSuite();
-const benchDone = benchSuite();
-await browserDone();
-await benchDone;
+// One suite at a time, but for the quick bench beside the PostgreSQL suite: each suite alone keeps
+// both cores busy (the Vitest suites 1.8–1.9 of them, the browser suite about 1.7), so running the
+// browser suite beside the others only added the cost of sharing the cores (docs/testing.md, *What a
+// run costs*); the bench, partly waiting on its load generator and PostgreSQL, costs the PostgreSQL
+// suite less time than it takes on its own.
+await (await browserSuite())();
 await vitest('unit', 'unit', {});
 await vitest('database on PGlite', 'database', { DATABASE_URL: '' });
+const benchDone = benchSuite();
 if (postgresUrl) await vitest('database on PostgreSQL', 'database', { DATABASE_URL: postgresUrl });
+await benchDone;
 
 const total = suites.reduce(
   (sum, s) => ({
