@@ -1,16 +1,10 @@
 import { type Kysely, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.ts';
+import { describe, expect, it } from 'vitest';
 import type { DB } from '../../src/db/schema.ts';
 import { loadStatistics } from '../../src/db/statistics.ts';
 import { statisticsPeriod } from '../../src/domain/statistics.ts';
-import {
-  asRequestRole,
-  backupAndRestore,
-  freshDemoCity,
-  insertCopies,
-  rolledBack,
-} from '../support/testDatabase.ts';
+import { derivedDataFile, itSurvivesRollbackAndRestore } from '../support/derivedData.ts';
+import { asRequestRole, insertCopies } from '../support/testDatabase.ts';
 
 /**
  * The consultations' monthly tallies (migration 20261203_0102), which the city-wide statistics read
@@ -19,42 +13,18 @@ import {
  * role under row-level security — they hold exactly what counting the records gives.
  */
 
-let database: Database;
-let db: Kysely<DB>;
-let tenantId: string;
-beforeAll(async () => {
-  ({ database, db, tenantId } = await freshDemoCity());
-});
-afterAll(() => database.close());
-
-interface TallyRow {
-  tenant_id: string;
-  month: string;
-  organization_id: string;
-  channel: string;
-  main_topic: string;
-  topics: string;
-  n: number;
-}
-
-async function tallies(): Promise<TallyRow[]> {
-  const { rows } = await sql<TallyRow>`
-    SELECT tenant_id::text, month::text, organization_id::text, channel, main_topic, topics::text, n
-    FROM consultation_tallies WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5, 6`.execute(db);
-  return rows;
-}
-
-async function countedFromRecords(): Promise<TallyRow[]> {
-  const { rows } = await sql<TallyRow>`
-    SELECT tenant_id::text, date_trunc('month', received_on::timestamp)::date::text AS month, organization_id::text,
-      channel, main_topic, topics::text, count(*)::int AS n
-    FROM consultations GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`.execute(db);
-  return rows;
-}
-
-async function expectTalliesMatchRecords(): Promise<void> {
-  expect(await tallies()).toEqual(await countedFromRecords());
-}
+const file = derivedDataFile([
+  {
+    name: 'consultation_tallies',
+    kept: sql`
+      SELECT tenant_id::text, month::text, organization_id::text, channel, main_topic, topics::text, n
+      FROM consultation_tallies WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
+    derived: sql`
+      SELECT tenant_id::text, date_trunc('month', received_on::timestamp)::date::text AS month, organization_id::text,
+        channel, main_topic, topics::text, count(*)::int AS n
+      FROM consultations GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`,
+  },
+]);
 
 /** Copies of `count` existing consultations, new ids, received `days` later, inserted in one statement. */
 const copyConsultations = (executor: Kysely<DB>, count: number, days: number) =>
@@ -62,71 +32,58 @@ const copyConsultations = (executor: Kysely<DB>, count: number, days: number) =>
 
 describe('consultation_tallies', () => {
   it('hold the seeded consultations', async () => {
-    expect((await tallies()).length).toBeGreaterThan(0);
-    await expectTalliesMatchRecords();
+    expect((await file.snapshot())[0]?.length).toBeGreaterThan(0);
+    await file.expectKeptMatchDerived();
   });
 
   it('follow a bulk insert, updates of every counted column, an update of none, and deletes', async () => {
-    const ids = [...(await copyConsultations(db, 4, 40)), ...(await copyConsultations(db, 4, 75))];
+    const ids = [...(await copyConsultations(file.db, 4, 40)), ...(await copyConsultations(file.db, 4, 75))];
     expect(ids).toHaveLength(8);
-    await expectTalliesMatchRecords();
+    await file.expectKeptMatchDerived();
 
     // moves between months (and within one), counters, 経路, 主な内容 and 内容, several rows at once
-    const other = await db
+    const other = await file.db
       .selectFrom('organizations')
       .select('id')
-      .where('tenant_id', '=', tenantId)
+      .where('tenant_id', '=', file.tenantId)
       .orderBy('name')
       .executeTakeFirstOrThrow();
     await sql`UPDATE consultations SET received_on = received_on + 95 WHERE id = ANY(${ids.slice(0, 2)}::uuid[])`.execute(
-      db,
+      file.db,
     );
     await sql`UPDATE consultations SET received_on = date_trunc('month', received_on::timestamp)::date
-      WHERE id = ANY(${ids.slice(2, 4)}::uuid[])`.execute(db);
+      WHERE id = ANY(${ids.slice(2, 4)}::uuid[])`.execute(file.db);
     await sql`UPDATE consultations SET organization_id = ${other.id}, channel = 'phone', main_topic = 'money',
-      topics = ARRAY['money', 'work'] WHERE id = ANY(${ids.slice(1, 6)}::uuid[])`.execute(db);
-    await expectTalliesMatchRecords();
+      topics = ARRAY['money', 'work'] WHERE id = ANY(${ids.slice(1, 6)}::uuid[])`.execute(file.db);
+    await file.expectKeptMatchDerived();
 
-    const before = await tallies();
+    const before = await file.snapshot();
     await sql`UPDATE consultations SET content = content || '（追記）' WHERE id = ANY(${ids}::uuid[])`.execute(
-      db,
+      file.db,
     );
-    expect(await tallies()).toEqual(before);
+    expect(await file.snapshot()).toEqual(before);
 
-    await sql`DELETE FROM consultations WHERE id = ANY(${ids.slice(0, 3)}::uuid[])`.execute(db);
-    await expectTalliesMatchRecords();
-    await sql`DELETE FROM consultations WHERE id = ANY(${ids.slice(3)}::uuid[])`.execute(db);
-    await expectTalliesMatchRecords();
-  });
-
-  it('are untouched by a write that rolls back', async () => {
-    const before = await tallies();
-    await rolledBack(db, (tx) => copyConsultations(tx, 3, 400));
-    expect(await tallies()).toEqual(before);
-    await expectTalliesMatchRecords();
+    await sql`DELETE FROM consultations WHERE id = ANY(${ids.slice(0, 3)}::uuid[])`.execute(file.db);
+    await file.expectKeptMatchDerived();
+    await sql`DELETE FROM consultations WHERE id = ANY(${ids.slice(3)}::uuid[])`.execute(file.db);
+    await file.expectKeptMatchDerived();
   });
 
   it('are kept by writes of the request role under row-level security', async () => {
-    await asRequestRole(db, tenantId, async (tx) => {
+    await asRequestRole(file.db, file.tenantId, async (tx) => {
       const ids = await copyConsultations(tx, 4, 200);
       await sql`UPDATE consultations SET received_on = received_on + 31 WHERE id = ${ids[0]}`.execute(tx);
       await sql`DELETE FROM consultations WHERE id = ${ids[1]}`.execute(tx);
     });
-    await expectTalliesMatchRecords();
+    await file.expectKeptMatchDerived();
   });
 
-  it('are left out of a backup and rebuilt by the restore (a forced one empties them first)', async () => {
-    const before = await tallies();
-    const manifest = await backupAndRestore(db);
-    expect(manifest.tables.map((t) => t.name)).not.toContain('consultation_tallies');
-    expect(await tallies()).toEqual(before);
-    await expectTalliesMatchRecords();
-  });
+  itSurvivesRollbackAndRestore(file, (tx) => copyConsultations(tx, 3, 400), ['consultation_tallies']);
 
   it('give the city-wide statistics the same consultation figures as the records', async () => {
     const { rows } = await sql<{ fy: number }>`
       SELECT DISTINCT (extract(year FROM received_on - interval '3 months'))::int AS fy FROM consultations`.execute(
-      db,
+      file.db,
     );
     expect(rows.length).toBeGreaterThan(0);
     for (const { fy } of rows) {
@@ -137,12 +94,12 @@ describe('consultation_tallies', () => {
         const result = statisticsPeriod(fy, from, to);
         if (!result.ok) throw new Error(result.reason);
         const { period } = result;
-        const stats = await loadStatistics(db, { kind: 'city', tenantId }, period);
+        const stats = await loadStatistics(file.db, { kind: 'city', tenantId: file.tenantId }, period);
         const records = await sql<{ org: string; channel: string; main: string; month: string; n: number }>`
           SELECT organization_id::text AS org, channel, main_topic AS main, to_char(received_on, 'YYYY-MM') AS month,
             count(*)::int AS n
-          FROM consultations WHERE tenant_id = ${tenantId} AND received_on BETWEEN ${period.start}::date AND ${period.end}::date
-          GROUP BY 1, 2, 3, 4`.execute(db);
+          FROM consultations WHERE tenant_id = ${file.tenantId} AND received_on BETWEEN ${period.start}::date AND ${period.end}::date
+          GROUP BY 1, 2, 3, 4`.execute(file.db);
         const by = (key: 'org' | 'channel' | 'main' | 'month') => {
           const m = new Map<string, number>();
           for (const r of records.rows) m.set(r[key], (m.get(r[key]) ?? 0) + r.n);
@@ -155,8 +112,8 @@ describe('consultation_tallies', () => {
         expect(sorted(stats.consultationsByMonth)).toEqual(by('month'));
         const topics = await sql<{ k: string; n: number }>`
           SELECT topic AS k, count(*)::int AS n FROM consultations CROSS JOIN LATERAL unnest(topics) AS topic
-          WHERE tenant_id = ${tenantId} AND received_on BETWEEN ${period.start}::date AND ${period.end}::date
-          GROUP BY 1`.execute(db);
+          WHERE tenant_id = ${file.tenantId} AND received_on BETWEEN ${period.start}::date AND ${period.end}::date
+          GROUP BY 1`.execute(file.db);
         expect(sorted(stats.consultationsByTopic)).toEqual(
           Object.fromEntries(topics.rows.map((r) => [r.k, r.n]).sort()),
         );

@@ -1,14 +1,8 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/db/schema.ts';
-import {
-  asRequestRole,
-  backupAndRestore,
-  freshDatabase,
-  insertCopies,
-  rolledBack,
-} from '../support/testDatabase.ts';
+import { derivedDataFile, itSurvivesRollbackAndRestore, tenantOfFirst } from '../support/derivedData.ts';
+import { asRequestRole, insertCopies } from '../support/testDatabase.ts';
 
 /**
  * The latest 課題整理 kept on each case by triggers (migration 20261205_2101):
@@ -19,18 +13,26 @@ import {
  * backup and restore — they hold exactly what the assessments give.
  */
 
-let database: Database;
-let db: Kysely<DB>;
-let tenantId: string;
+// the tenant of the seeded casework
+const file = derivedDataFile(
+  [
+    {
+      name: 'cases.assessed_household_flags and assessed_issues',
+      kept: sql`SELECT id::text, assessed_household_flags AS flags, assessed_issues AS issues FROM cases ORDER BY id`,
+      derived: sql`
+        SELECT c.id::text, la.household_flags AS flags, la.issues
+        FROM cases c LEFT JOIN LATERAL (SELECT a.household_flags, a.issues FROM assessments a
+                                        WHERE a.case_id = c.id ORDER BY a.version DESC LIMIT 1) la ON true
+        ORDER BY c.id`,
+    },
+  ],
+  tenantOfFirst('cases'),
+);
 beforeAll(async () => {
-  database = await freshDatabase();
-  db = database.db;
-  tenantId = (await db.selectFrom('cases').select('tenant_id').orderBy('id').executeTakeFirstOrThrow())
-    .tenant_id;
   // nine cases at least (copies of copies of the seeded ones, with numbers of their own and, having
   // no 課題整理 yet, none kept)
   for (let n = await caseCount(); n < 9; n = await caseCount())
-    await insertCopies(db, 'cases', 9 - n, {
+    await insertCopies(file.db, 'cases', 9 - n, {
       case_number: sql`case_number || '-' || substr(gen_random_uuid()::text, 1, 8)`,
       assessed_household_flags: sql`NULL`,
       assessed_issues: sql`NULL`,
@@ -42,37 +44,19 @@ beforeAll(async () => {
     SELECT gen_random_uuid(), c.tenant_id, c.id, v, ARRAY['issue' || v, 'common'], ARRAY['flag' || (c.n % 4)],
       '[]'::jsonb, (SELECT u.id FROM users u WHERE u.tenant_id = c.tenant_id ORDER BY u.id LIMIT 1)
     FROM (SELECT c.*, row_number() OVER (ORDER BY c.id) AS n FROM cases c
-          WHERE c.tenant_id = ${tenantId} AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.case_id = c.id)) c,
+          WHERE c.tenant_id = ${file.tenantId} AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.case_id = c.id)) c,
       generate_series(1, 2) AS v
-    WHERE c.n % 3 <> 0 AND (v = 1 OR c.n % 2 = 0)`.execute(db);
+    WHERE c.n % 3 <> 0 AND (v = 1 OR c.n % 2 = 0)`.execute(file.db);
 });
-afterAll(() => database.close());
 
 const caseCount = async () =>
   Number(
-    (await sql<{ n: string }>`SELECT count(*) AS n FROM cases WHERE tenant_id = ${tenantId}`.execute(db))
-      .rows[0]?.n,
+    (
+      await sql<{ n: string }>`SELECT count(*) AS n FROM cases WHERE tenant_id = ${file.tenantId}`.execute(
+        file.db,
+      )
+    ).rows[0]?.n,
   );
-
-async function latest(): Promise<{ kept: unknown[]; derived: unknown[] }> {
-  const kept = await sql`
-    SELECT id::text, assessed_household_flags AS flags, assessed_issues AS issues FROM cases ORDER BY id`.execute(
-    db,
-  );
-  const derived = await sql`
-    SELECT c.id::text, la.household_flags AS flags, la.issues
-    FROM cases c LEFT JOIN LATERAL (SELECT a.household_flags, a.issues FROM assessments a
-                                    WHERE a.case_id = c.id ORDER BY a.version DESC LIMIT 1) la ON true
-    ORDER BY c.id`.execute(db);
-  return { kept: kept.rows, derived: derived.rows };
-}
-
-async function expectKeptMatchDerived(): Promise<void> {
-  const { kept, derived } = await latest();
-  expect(kept).toEqual(derived);
-}
-
-const snapshot = async () => (await latest()).kept;
 
 /** Later versions of some assessments, with flags and issues of their own. */
 const laterVersions = (executor: Kysely<DB>, count: number, step: number, where?: RawBuilder<boolean>) =>
@@ -90,93 +74,80 @@ const laterVersions = (executor: Kysely<DB>, count: number, step: number, where?
 
 describe('cases.assessed_household_flags and cases.assessed_issues', () => {
   it('hold the seeded 課題整理, and NULL for a case without one', async () => {
-    const { kept } = await latest();
-    const rows = kept as { flags: string[] | null; issues: string[] | null }[];
+    const [rows = []] = (await file.snapshot()) as { flags: string[] | null; issues: string[] | null }[][];
     expect(rows.some((r) => r.issues !== null)).toBe(true);
     expect(rows.some((r) => r.issues === null)).toBe(true);
-    await expectKeptMatchDerived();
+    await file.expectKeptMatchDerived();
   });
 
   it('follow bulk inserts, updates of every column they derive from, an update of none, and deletes', async () => {
-    const added = await laterVersions(db, 6, 100);
-    await expectKeptMatchDerived();
+    const added = await laterVersions(file.db, 6, 100);
+    await file.expectKeptMatchDerived();
     // the copies that are now the latest of their cases (one case may have got two)
     const { rows: latestOfCase } = await sql<{ id: string }>`
       SELECT a.id FROM assessments a WHERE a.id = ANY(${added}::uuid[])
         AND NOT EXISTS (SELECT 1 FROM assessments b WHERE b.case_id = a.case_id AND b.version > a.version)
-      ORDER BY a.id`.execute(db);
+      ORDER BY a.id`.execute(file.db);
     expect(latestOfCase.length).toBeGreaterThanOrEqual(3);
     const [first, second, third] = latestOfCase.map((r) => r.id);
 
     // a later version goes back below the others of its case: the one before is the latest again
-    await sql`UPDATE assessments SET version = 0 WHERE id = ${first}`.execute(db);
-    await expectKeptMatchDerived();
+    await sql`UPDATE assessments SET version = 0 WHERE id = ${first}`.execute(file.db);
+    await file.expectKeptMatchDerived();
     // to a case without a 課題整理
-    const bare = await db
+    const bare = await file.db
       .selectFrom('cases')
       .select('id')
       .where('assessed_issues', 'is', null)
       .orderBy('id')
       .executeTakeFirstOrThrow();
-    await sql`UPDATE assessments SET case_id = ${bare.id} WHERE id = ${second}`.execute(db);
-    await expectKeptMatchDerived();
+    await sql`UPDATE assessments SET case_id = ${bare.id} WHERE id = ${second}`.execute(file.db);
+    await file.expectKeptMatchDerived();
     // new flags and issues on the latest version
     await sql`UPDATE assessments SET household_flags = ARRAY['changed'], issues = ARRAY['changed']
-        WHERE id = ${third}`.execute(db);
-    await expectKeptMatchDerived();
+        WHERE id = ${third}`.execute(file.db);
+    await file.expectKeptMatchDerived();
 
-    const before = await snapshot();
+    const before = await file.snapshot();
     await sql`UPDATE assessments SET summary = COALESCE(summary, '') || '（追記）' WHERE id = ANY(${added}::uuid[])`.execute(
-      db,
+      file.db,
     );
-    expect(await snapshot()).toEqual(before);
+    expect(await file.snapshot()).toEqual(before);
 
-    await sql`DELETE FROM assessments WHERE id = ANY(${added.slice(2)}::uuid[])`.execute(db);
-    await expectKeptMatchDerived();
-    await sql`DELETE FROM assessments WHERE id = ANY(${added.slice(0, 2)}::uuid[])`.execute(db);
-    await expectKeptMatchDerived();
+    await sql`DELETE FROM assessments WHERE id = ANY(${added.slice(2)}::uuid[])`.execute(file.db);
+    await file.expectKeptMatchDerived();
+    await sql`DELETE FROM assessments WHERE id = ANY(${added.slice(0, 2)}::uuid[])`.execute(file.db);
+    await file.expectKeptMatchDerived();
   });
 
   it('fall back to NULL when the last 課題整理 of a case goes', async () => {
-    const assessed = await db
+    const assessed = await file.db
       .selectFrom('assessments')
       .select('case_id')
       .orderBy('case_id')
       .executeTakeFirstOrThrow();
     const kept = () =>
-      db
+      file.db
         .selectFrom('cases')
         .select(['assessed_household_flags', 'assessed_issues'])
         .where('id', '=', assessed.case_id)
         .executeTakeFirstOrThrow();
     expect((await kept()).assessed_issues).not.toBeNull();
-    await sql`DELETE FROM assessments WHERE case_id = ${assessed.case_id}`.execute(db);
+    await sql`DELETE FROM assessments WHERE case_id = ${assessed.case_id}`.execute(file.db);
     expect(await kept()).toEqual({ assessed_household_flags: null, assessed_issues: null });
-    await expectKeptMatchDerived();
-  });
-
-  it('are untouched by a write that rolls back', async () => {
-    const before = await snapshot();
-    await rolledBack(db, async (tx) => {
-      await laterVersions(tx, 4, 200);
-    });
-    expect(await snapshot()).toEqual(before);
-    await expectKeptMatchDerived();
+    await file.expectKeptMatchDerived();
   });
 
   it('are kept by writes of the request role under row-level security', async () => {
-    await asRequestRole(db, tenantId, async (tx) => {
-      const added = await laterVersions(tx, 4, 300, sql<boolean>`tenant_id = ${tenantId}`);
+    await asRequestRole(file.db, file.tenantId, async (tx) => {
+      const added = await laterVersions(tx, 4, 300, sql<boolean>`tenant_id = ${file.tenantId}`);
       await sql`UPDATE assessments SET version = version + 1000 WHERE id = ${added[0]}`.execute(tx);
       await sql`DELETE FROM assessments WHERE id = ${added[1]}`.execute(tx);
     });
-    await expectKeptMatchDerived();
+    await file.expectKeptMatchDerived();
   });
 
-  it('come back the same from a backup and restore', async () => {
-    const before = await snapshot();
-    await backupAndRestore(db);
-    expect(await snapshot()).toEqual(before);
-    await expectKeptMatchDerived();
+  itSurvivesRollbackAndRestore(file, async (tx) => {
+    await laterVersions(tx, 4, 200);
   });
 });

@@ -67,15 +67,17 @@ export async function backupAndRestore(db: Kysely<DB>): Promise<BackupManifest> 
   }
 }
 
+/** The tenant of the demo municipality (鹿児島市), which holds the demo casework. */
+export async function demoCityTenant(db: Kysely<DB>): Promise<string> {
+  return (
+    await db.selectFrom('tenants').select('id').where('code', '=', 'kagoshima').executeTakeFirstOrThrow()
+  ).id;
+}
+
 /** A database test file's own copy of the template, and the demo municipality's (鹿児島市) tenant id. */
 export async function freshDemoCity(): Promise<{ database: Database; db: Kysely<DB>; tenantId: string }> {
   const database = await freshDatabase();
-  const { id: tenantId } = await database.db
-    .selectFrom('tenants')
-    .select('id')
-    .where('code', '=', 'kagoshima')
-    .executeTakeFirstOrThrow();
-  return { database, db: database.db, tenantId };
+  return { database, db: database.db, tenantId: await demoCityTenant(database.db) };
 }
 
 /**
