@@ -243,13 +243,16 @@ export async function generateCityData(
           c.id AS consultation_id, c.person_id, c.household_id, c.organization_id
         FROM consultations c WHERE c.tenant_id = ${t} AND c.outcome = 'handover'`,
   );
+  // The next モニタリング of the n-th case: from six days past to twelve weeks ahead of the day the data is
+  // generated, so that about one open case in fifteen is overdue, whenever the data is made.
+  const monitoringDue = sql`(now() AT TIME ZONE 'Asia/Tokyo')::date - 6 + (n % 90)::int`;
   await step(
     'case rows',
     sql`INSERT INTO cases (id, tenant_id, case_number, household_id, primary_person_id, stage, coordinating_organization_id,
           accepted_on, next_monitoring_on, updated_at)
         SELECT case_id, ${t}, 'B' || lpad(n::text, 6, '0'), household_id, person_id,
           CASE WHEN n % 10 = 0 THEN 'closed' WHEN n % 10 = 1 THEN 'assessing' ELSE 'supporting' END,
-          ${coordinator}, DATE '2024-04-01' + (n % 900)::int, DATE '2026-12-01' + (n % 60)::int, now() - (n || ' minutes')::interval
+          ${coordinator}, DATE '2024-04-01' + (n % 900)::int, ${monitoringDue}, now() - (n || ' minutes')::interval
         FROM bench_cases`,
   );
   await step(
@@ -285,7 +288,7 @@ export async function generateCityData(
     sql`WITH pl AS (INSERT INTO support_plans (id, tenant_id, case_id, version, status, wishes, long_term_goal, short_term_goals,
                       next_monitoring_on, approved_at, approved_by, created_by)
                     SELECT plan_id, ${t}, case_id, 1, 'approved', '（生成データ）', '（生成データ）', '（生成データ）',
-                      DATE '2026-12-01', now(), ${coordinatorUser}, ${coordinatorUser} FROM bench_cases WHERE n % 10 > 1),
+                      ${monitoringDue}, now(), ${coordinatorUser}, ${coordinatorUser} FROM bench_cases WHERE n % 10 > 1),
         items AS (
           SELECT b.case_id, b.plan_id, k AS position,
             (SELECT id FROM bench_agencies WHERE n = (b.n + k * 7) % (SELECT count(*) FROM bench_agencies)) AS organization_id
@@ -305,17 +308,24 @@ export async function generateCityData(
     sql`CREATE TEMP TABLE bench_items AS SELECT row_number() OVER (ORDER BY id) AS n, id, case_id, organization_id FROM plan_items WHERE tenant_id = ${t}`,
   );
   await sql`CREATE INDEX ON bench_items (n)`.execute(db);
+  // Each item's reports a month apart (its frequency is 月1回), counted back from the day of
+  // generation: nine items in ten last reported within the past four weeks, the tenth 31 to 111 days
+  // ago (its report overdue), as a city whose agencies mostly report on time would have them. The
+  // reports are dated from the day the data is generated, so a kept database ages with the calendar.
   await step(
     'reports',
     sql`WITH r AS (
-          SELECT gen_random_uuid() AS id, it.id AS item_id, it.case_id, it.organization_id, i
-          FROM generate_series(1, ${scale.supportReports}) AS i
+          SELECT gen_random_uuid() AS id, it.id AS item_id, it.case_id, it.organization_id,
+            (now() AT TIME ZONE 'Asia/Tokyo')::date
+              - CASE WHEN it.n % 10 = 0 THEN 31 + (it.n * 7) % 90 ELSE it.n % 28 END::int
+              - 30 * (i / (SELECT count(*) FROM bench_items))::int AS supported_on
+          FROM generate_series(0, ${scale.supportReports} - 1) AS i
           JOIN bench_items it ON it.n = 1 + i % (SELECT count(*) FROM bench_items)),
         e AS (INSERT INTO case_events (id, tenant_id, case_id, occurred_at, kind, actor_organization_id, subject_id, summary)
-              SELECT gen_random_uuid(), ${t}, case_id, now() - (i || ' minutes')::interval, 'supportReported', organization_id, id,
-                '（生成データ）支援報告' FROM r)
+              SELECT gen_random_uuid(), ${t}, case_id, (supported_on + time '10:00') AT TIME ZONE 'Asia/Tokyo', 'supportReported',
+                organization_id, id, '（生成データ）支援報告' FROM r)
         INSERT INTO support_reports (id, tenant_id, case_id, plan_item_id, organization_id, reported_by, supported_on, content, result)
-        SELECT id, ${t}, case_id, item_id, organization_id, ${users}, DATE '2024-04-01' + i % 960, '（生成データ）支援内容の報告', 'done' FROM r`,
+        SELECT id, ${t}, case_id, item_id, organization_id, ${users}, supported_on, '（生成データ）支援内容の報告', 'done' FROM r`,
   );
   // as autovacuum leaves a database some time after a bulk load: visibility map and hint bits set
   // (index-only scans answer from the index), statistics gathered

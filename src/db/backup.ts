@@ -54,11 +54,17 @@ export interface BackupManifest {
 const isMigrationTable = (table: string) => table.startsWith('kasane_migration');
 /**
  * Tables derived from others by triggers, kept in the same transaction as every write (the
- * consultations', handovers' and cases' monthly tallies, migrations 20261203_0102 and 20261205_2001):
+ * consultations', handovers' and cases' monthly tallies, migrations 20261203_0102 and 20261205_2001;
+ * the cases each organisation takes part in by stage, 20261205_2201):
  * not backed up, rebuilt by their triggers as a restore inserts the rows they count, and emptied with
  * everything else by a forced restore.
  */
-export const derivedTables = ['consultation_tallies', 'handover_tallies', 'case_tallies'];
+export const derivedTables = [
+  'consultation_tallies',
+  'handover_tallies',
+  'case_tallies',
+  'visible_case_tallies',
+];
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 /** A row as a backup file holds it and its checksum hashes it: its columns' text as one JSON line. */
 const backupLine = (row: (string | null)[]) => `${JSON.stringify(row)}\n`;

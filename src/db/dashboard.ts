@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { CaseFilter } from '../contract/cases.ts';
+import type { StageCount } from '../domain/caseStage.ts';
 import { reportBaseCutoff } from '../domain/dueDates.ts';
 import { caseVisible, consultationVisible, meetingVisible, type Viewer } from './access.ts';
 import { caseFilterConditions, planItemRunsOn, reportOverdue } from './caseFilters.ts';
@@ -8,8 +9,10 @@ import { meetingEntryColumns, meetingsWithKind } from './meetings.ts';
 
 /**
  * The numbers of cases the viewer may see that match each of some 事例一覧 filters, in one read of
- * the cases: the same conditions as cases.list (caseFilterConditions), so each figure on the home
- * and the list it links to agree.
+ * the cases that match any of them: the same conditions as cases.list (caseFilterConditions), so each
+ * figure on the home and the list it links to agree. For the home's date-based figures that read
+ * goes through the indexes on the open cases' dates (migration 20261205_2201), not through every
+ * case the viewer may see.
  */
 export async function countCases(
   db: Executor,
@@ -18,19 +21,33 @@ export async function countCases(
   today: string,
 ): Promise<number[]> {
   if (filters.length === 0) return [];
-  const counts = filters.map((filter, i) => {
+  const wheres = filters.map((filter) => {
     const conditions = caseFilterConditions(filter, { userId: viewer.userId, today });
-    const where = conditions.length ? sql.join(conditions, sql` AND `) : sql`true`;
-    return sql`count(*) FILTER (WHERE ${where})`.as(`n${i}`);
+    return conditions.length ? sql<boolean>`(${sql.join(conditions, sql` AND `)})` : sql<boolean>`true`;
   });
   const row = await db
     .selectFrom('cases as c')
-    .select(counts)
+    .select(wheres.map((where, i) => sql`count(*) FILTER (WHERE ${where})`.as(`n${i}`)))
     .where('c.tenant_id', '=', viewer.tenantId)
+    .where(sql<boolean>`(${sql.join(wheres, sql` OR `)})`)
     .where(caseVisible(viewer, 'c.id'))
     .executeTakeFirstOrThrow();
   const values = row as Record<string, unknown>;
   return filters.map((_, i) => Number(values[`n${i}`] ?? 0));
+}
+
+/**
+ * The cases the viewer's organisation takes part in — those it may see — by stage and whether a
+ * worker is assigned, from the tallies the writes keep (visible_case_tallies, migration
+ * 20261205_2201): what cases.list?stage=… and ?unassigned=true count, without reading the cases.
+ */
+export async function visibleCaseCounts(db: Executor, viewer: Viewer): Promise<StageCount[]> {
+  const { rows } = await sql<StageCount>`
+    SELECT stage, unassigned, n FROM visible_case_tallies
+    WHERE tenant_id = ${viewer.tenantId} AND organization_id = ${viewer.organizationId} AND n <> 0`.execute(
+    db,
+  );
+  return rows;
 }
 
 /**

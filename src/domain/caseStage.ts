@@ -162,3 +162,31 @@ export function transition(stage: CaseStage, event: CaseEvent, facts: CaseFacts)
 export function isOpenStage(stage: CaseStage): boolean {
   return stage !== 'closed' && stage !== 'suspended';
 }
+
+/** How many cases are at a stage, with or without an assigned worker (one key of the home's tallies). */
+export interface StageCount {
+  stage: CaseStage;
+  unassigned: boolean;
+  n: number;
+}
+
+/**
+ * The home's open-case figures from counts by stage and assignment: the open cases at each open
+ * stage (in the stages' order), their total, and those with no assigned worker — what cases.list
+ * counts with ?stage=… and ?unassigned=true.
+ */
+export function openCaseFigures(counts: readonly StageCount[]): {
+  byStage: { stage: CaseStage; count: number }[];
+  total: number;
+  unassigned: number;
+} {
+  const byStage = caseStages.filter(isOpenStage).map((stage) => ({
+    stage,
+    count: counts.filter((c) => c.stage === stage).reduce((sum, c) => sum + c.n, 0),
+  }));
+  return {
+    byStage,
+    total: byStage.reduce((sum, s) => sum + s.count, 0),
+    unassigned: counts.filter((c) => c.unassigned && isOpenStage(c.stage)).reduce((sum, c) => sum + c.n, 0),
+  };
+}

@@ -6,6 +6,7 @@ import {
   caseEvents,
   caseStages,
   isOpenStage,
+  openCaseFigures,
   transition,
 } from '../../src/domain/caseStage.ts';
 
@@ -155,5 +156,47 @@ describe('case stage machine: guards', () => {
 
   it('counts only closed and suspended cases as not open', () => {
     expect(caseStages.filter((s) => !isOpenStage(s))).toEqual(['closed', 'suspended']);
+  });
+
+  describe('openCaseFigures', () => {
+    it('gives every open stage in order, zero where nothing is counted', () => {
+      expect(openCaseFigures([])).toEqual({
+        byStage: caseStages.filter(isOpenStage).map((stage) => ({ stage, count: 0 })),
+        total: 0,
+        unassigned: 0,
+      });
+    });
+
+    it('adds assigned and unassigned cases of a stage, and leaves closed and suspended ones out', () => {
+      const figures = openCaseFigures([
+        { stage: 'supporting', unassigned: false, n: 7 },
+        { stage: 'supporting', unassigned: true, n: 3 },
+        { stage: 'assessing', unassigned: true, n: 2 },
+        { stage: 'watching', unassigned: false, n: 1 },
+        { stage: 'closed', unassigned: true, n: 50 },
+        { stage: 'suspended', unassigned: false, n: 9 },
+      ]);
+      expect(figures.byStage).toEqual([
+        { stage: 'accepted', count: 0 },
+        { stage: 'assessing', count: 2 },
+        { stage: 'watching', count: 1 },
+        { stage: 'supporting', count: 10 },
+        { stage: 'revising', count: 0 },
+      ]);
+      expect(figures.total).toBe(13);
+      expect(figures.unassigned).toBe(5);
+    });
+
+    it('counts every key once, whatever the order of the counts', () => {
+      const counts = caseStages.flatMap((stage, i) => [
+        { stage, unassigned: true, n: i + 1 },
+        { stage, unassigned: false, n: 10 * (i + 1) },
+      ]);
+      const forward = openCaseFigures(counts);
+      expect(openCaseFigures([...counts].reverse())).toEqual(forward);
+      // open stages are the first five: 11 + 22 + 33 + 44 + 55, of which 1 + 2 + 3 + 4 + 5 unassigned
+      expect(forward.total).toBe(165);
+      expect(forward.unassigned).toBe(15);
+    });
   });
 });

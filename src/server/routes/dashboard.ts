@@ -18,6 +18,7 @@ import {
   progressBySection,
   reportsOverdueByOrganization,
   sentByStatus,
+  visibleCaseCounts,
 } from '../../db/dashboard.ts';
 import { listMyReportDueItems, reportScheduleOf } from '../../db/plans.ts';
 import { planForEachExecution } from '../../db/preparedStatements.ts';
@@ -26,7 +27,7 @@ import type { DB } from '../../db/schema.ts';
 import { invitedMeetings, pendingHandovers, pendingReferrals } from '../../db/tasks.ts';
 import { daysBetween } from '../../domain/businessDays.ts';
 import { addCalendarDays, DEFAULT_NO_CONTACT_DAYS } from '../../domain/caseSearch.ts';
-import { caseStageLabels, caseStages, isOpenStage } from '../../domain/caseStage.ts';
+import { caseStageLabels, openCaseFigures } from '../../domain/caseStage.ts';
 import { now, today as todayInTokyo } from '../../domain/clock.ts';
 import { termNoticeCutoff, termStanding } from '../../domain/councilTerms.ts';
 import { reportStatus } from '../../domain/dueDates.ts';
@@ -86,7 +87,7 @@ export function dashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       const can = (p: Parameters<typeof actor.permissions.has>[0]) => actor.permissions.has(p);
       const today = todayInTokyo();
       const noContactDays = request.query.noContactDays ?? DEFAULT_NO_CONTACT_DAYS;
-      await planForEachExecution(tx);
+      await planForEachExecution(tx, { workers: false });
       const personIds: string[] = [];
       const caseIds: string[] = [];
       const dashboard: Dashboard = {
@@ -98,30 +99,25 @@ export function dashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       };
 
       if (can('case.coordinate')) {
-        // the open cases by stage and the home's case figures, in one read of the cases
-        const openStages = caseStages.filter(isOpenStage);
-        const [monitoringOverdue, monitoringDueSoon, unassigned, noContact, ...byStage] = await countCases(
+        // the open cases by stage and those with no worker from the tallies the writes keep; the
+        // date-based figures, which change with the day, in one read of the cases that match them
+        const figures = openCaseFigures(await visibleCaseCounts(tx, actor));
+        const [monitoringOverdue, monitoringDueSoon, noContact] = await countCases(
           tx,
           actor,
-          [
-            { monitoring: 'overdue' },
-            { monitoring: 'dueSoon' },
-            { unassigned: 'true' },
-            { noContactDays },
-            ...openStages.map((stage) => ({ stage })),
-          ],
+          [{ monitoring: 'overdue' }, { monitoring: 'dueSoon' }, { noContactDays }],
           today,
         );
         const handovers = await pendingHandovers(tx, actor);
         const meetings = await meetingsBetween(tx, actor, now(), startOfTokyoDay(addCalendarDays(today, 15)));
         const outreach = await overdueOutreach(tx, actor, today);
         dashboard.coordinator = {
-          openByStage: openStages.map((stage, i) => ({
+          openByStage: figures.byStage.map(({ stage, count }) => ({
             stage,
             label: caseStageLabels[stage],
-            count: byStage[i] ?? 0,
+            count,
           })),
-          openTotal: byStage.reduce((a, b) => a + b, 0),
+          openTotal: figures.total,
           handoversWaiting: handovers.map((h) => {
             const receivedOn = toIsoDate(h.created_at);
             return {
@@ -139,7 +135,7 @@ export function dashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
             organization: { id: row.organization_id, name: row.organization_name },
             count: row.n,
           })),
-          unassigned: unassigned ?? 0,
+          unassigned: figures.unassigned,
           noContact: { days: noContactDays, count: noContact ?? 0 },
           meetingsNext14Days: meetings.map(presentMeeting),
           outreachOverdue: outreach.map((o) => ({
