@@ -90,6 +90,10 @@ async function keepScreenshot(page: Page, name: string): Promise<void> {
   await test.info().attach(name, { path: file, contentType: 'image/png' });
 }
 
+// Every test signs in on its own and only reads: the file's tests are spread over the workers, and the
+// longest (a case's tabs) is declared first so that it does not start last.
+test.describe.configure({ mode: 'parallel' });
+
 const menuButton = (page: Page) => page.getByRole('button', { name: /^メニュー/ });
 const mainMenu = (page: Page) => page.getByRole('navigation', { name: 'メインメニュー' });
 
@@ -104,6 +108,49 @@ async function expectMenuFolded(page: Page, width: number): Promise<void> {
     await expect(mainMenu(page)).toBeVisible();
   }
 }
+
+test("a case's tabs fit the phone and the tablet, and its tables read as cards on the phone", async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  await signIn(page, 'coordinator');
+  await page.goto('/cases');
+  await page
+    .getByRole('row', { name: /城山 和夫/ })
+    .getByRole('link')
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: /城山 和夫/ })).toBeVisible();
+  const casePath = new URL(page.url()).pathname;
+  // one page load for all the tabs: the layout is CSS alone, so a tab chosen after a resize lays out
+  // as one loaded at that width
+  const tablist = page.getByRole('tablist', { name: '事例の記録' });
+  for (const name of caseTabs) {
+    await page.setViewportSize({ width: viewports[0].width, height: viewports[0].height });
+    await tablist.getByRole('tab', { name, exact: true }).click();
+    const panel = page.getByRole('tabpanel', { name });
+    await expect(panel).toBeVisible();
+    await expect(page.getByText('読み込み中です')).toHaveCount(0);
+    for (const viewport of viewports.slice(0, 2)) {
+      await page.setViewportSize({ width: viewport.width, height: viewport.height });
+      await expect(panel).toBeVisible();
+      const label = `case ${name} at ${viewport.width} px`;
+      await expectFits(page, label);
+      await expectAccessible(page, label);
+      await keepScreenshot(page, `case-${name}-${viewport.width}`);
+    }
+  }
+
+  // On the phone the household table is a stack of cards: each cell is labelled with its column.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(casePath);
+  const household = page.getByRole('table', { name: '世帯員' });
+  const firstRow = household.getByRole('row').nth(1);
+  await expect(firstRow.getByRole('cell').first()).toHaveAttribute('data-label', '続柄');
+  const rowBox = await firstRow.boundingBox();
+  const tableBox = await household.boundingBox();
+  expect(rowBox?.width ?? 0).toBeLessThanOrEqual(tableBox?.width ?? 0);
+});
 
 // Each screen is loaded once, at the phone width, and then resized to the tablet and the desk: the
 // layout is CSS alone (media queries; no script reads the window's width), so a resized page lays out
@@ -156,46 +203,4 @@ test('the menu button opens the menu, a chosen page closes it, and Escape closes
   await page.keyboard.press('Escape');
   await expect(mainMenu(page)).toBeHidden();
   await expect(menuButton(page)).toBeFocused();
-});
-
-test("a case's tabs fit the phone and the tablet, and its tables read as cards on the phone", async ({
-  page,
-}) => {
-  test.setTimeout(600_000);
-  await signIn(page, 'coordinator');
-  await page.goto('/cases');
-  await page
-    .getByRole('row', { name: /城山 和夫/ })
-    .getByRole('link')
-    .first()
-    .click();
-  await expect(page.getByRole('heading', { level: 1, name: /城山 和夫/ })).toBeVisible();
-  const casePath = new URL(page.url()).pathname;
-  for (const name of caseTabs) {
-    await page.setViewportSize({ width: viewports[0].width, height: viewports[0].height });
-    await page.goto(casePath);
-    const tablist = page.getByRole('tablist', { name: '事例の記録' });
-    await tablist.getByRole('tab', { name, exact: true }).click();
-    const panel = page.getByRole('tabpanel', { name });
-    await expect(panel).toBeVisible();
-    await expect(page.getByText('読み込み中です')).toHaveCount(0);
-    for (const viewport of viewports.slice(0, 2)) {
-      await page.setViewportSize({ width: viewport.width, height: viewport.height });
-      await expect(panel).toBeVisible();
-      const label = `case ${name} at ${viewport.width} px`;
-      await expectFits(page, label);
-      await expectAccessible(page, label);
-      await keepScreenshot(page, `case-${name}-${viewport.width}`);
-    }
-  }
-
-  // On the phone the household table is a stack of cards: each cell is labelled with its column.
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto(casePath);
-  const household = page.getByRole('table', { name: '世帯員' });
-  const firstRow = household.getByRole('row').nth(1);
-  await expect(firstRow.getByRole('cell').first()).toHaveAttribute('data-label', '続柄');
-  const rowBox = await firstRow.boundingBox();
-  const tableBox = await household.boundingBox();
-  expect(rowBox?.width ?? 0).toBeLessThanOrEqual(tableBox?.width ?? 0);
 });

@@ -9,7 +9,8 @@ import { databaseUrlFor } from './backend.ts';
  *
  * A new copy of the template costs about 1.8 CPU-seconds on the embedded database (loading it into a
  * new PGlite, a few hundred MB of fresh memory) and 0.6–2 s on PostgreSQL (CREATE DATABASE from the
- * template, then DROP DATABASE); putting a used copy back to the template's content costs about 0.1 s.
+ * template, then DROP DATABASE); putting a used copy back to the template's content costs about 0.1 s
+ * (its rows deleted, not truncated: see `prepare`).
  * A copy is reset, not trusted: before it is handed out again its catalog (tables, row-level
  * security, policies, triggers, roles, functions) must match what it was when made, else it is
  * thrown away and a new one made; its rows are replaced by the copies taken when it was made, and its
@@ -84,7 +85,11 @@ async function prepare(run: Run): Promise<Omit<Recyclable, 'target'>> {
     'BEGIN',
     // no triggers (append-only guards, foreign keys) while the rows are put back
     'SET LOCAL session_replication_role = replica',
-    `TRUNCATE ${tables.map((t) => `public.${t.name}`).join(', ')}`,
+    // DELETE, not TRUNCATE: the test data is a few hundred rows, and TRUNCATE gives every table and
+    // index a new file (on PostgreSQL about 270 ms for the seventy tables, against 5–8 ms; on the
+    // embedded database 65–85 ms against 6 ms). The dead rows left are a few pages in all, and
+    // the rows put back go in in the same order as before.
+    ...tables.map((t) => `DELETE FROM public.${t.name}`),
     ...tables.map(
       (t) =>
         `INSERT INTO public.${t.name} (${t.columns}) OVERRIDING SYSTEM VALUE SELECT ${t.columns} FROM ${PRISTINE}.${t.name}`,
@@ -139,7 +144,7 @@ export function pgliteFromDump(file: string): Promise<PGlite> {
 /** A PGlite instance with the template's content (`template`: the dump's path); close() returns it. */
 export async function recycledPGlite(template: string): Promise<Database> {
   const taken = await take(
-    (candidate) => runOn(candidate.target as PGlite),
+    (candidate, work) => work(runOn(candidate.target as PGlite)),
     async () => {
       const instance = await pgliteFromDump(template);
       return { target: instance, ...(await prepare(runOn(instance))) };
@@ -176,7 +181,8 @@ const runWith =
  */
 export async function recycledPostgres(template: string): Promise<Database> {
   const taken = await take(
-    (candidate) => (text) => onServer((client) => runWith(client)(text), candidate.target as string),
+    // one connection for the catalog check and the reset: a new backend reads the catalog anew
+    (candidate, work) => onServer((client) => work(runWith(client)), candidate.target as string),
     async () => {
       const name = `${template}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
       await onServer((admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
@@ -202,19 +208,19 @@ export async function recycledPostgres(template: string): Promise<Database> {
 
 /** An idle copy reset to the template's content, or a new one when none is idle (or fit for reuse). */
 async function take(
-  runIn: (candidate: Recyclable) => Run,
+  withRun: (candidate: Recyclable, work: (run: Run) => Promise<boolean>) => Promise<boolean>,
   make: () => Promise<Recyclable>,
   retire: (candidate: Recyclable) => Promise<unknown>,
 ): Promise<Recyclable> {
   for (;;) {
     const candidate = idle.pop();
     if (!candidate) return make();
-    const run = runIn(candidate);
-    if ((await fingerprint(run)) !== candidate.catalog) {
-      await retire(candidate);
-      continue;
-    }
-    await run(candidate.reset);
-    return candidate;
+    const reset = await withRun(candidate, async (run) => {
+      if ((await fingerprint(run)) !== candidate.catalog) return false;
+      await run(candidate.reset);
+      return true;
+    });
+    if (reset) return candidate;
+    await retire(candidate);
   }
 }
