@@ -5,7 +5,6 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditTrail } from '../../src/db/auditTrail.ts';
 import {
@@ -22,6 +21,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { seedDemoCases } from '../../src/server/demo/demoCases.ts';
 import { testBackend } from '../support/backend.ts';
+import { emptyPostgres } from '../support/emptyPostgres.ts';
 import { emptyPGlite, freshDatabase } from '../support/testDatabase.ts';
 
 /**
@@ -33,37 +33,6 @@ import { emptyPGlite, freshDatabase } from '../support/testDatabase.ts';
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'bin/kasane.mjs');
-/**
- * PostgreSQL for the cross-database round trip: the pass's own server (DATABASE_URL). The round trip
- * runs in the PostgreSQL pass of `npm test`, where both databases are at hand.
- */
-const postgresUrl = process.env.DATABASE_URL ?? '';
-
-/** A new PostgreSQL database (created empty, not migrated), dropped by the returned function. */
-async function emptyPostgres(): Promise<{ name: string; url: string; drop(): Promise<void> }> {
-  const name = `kasane_bk_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(
-    `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`,
-  );
-  await admin.end();
-  const url = (() => {
-    const u = new URL(postgresUrl);
-    u.pathname = `/${name}`;
-    return u.toString();
-  })();
-  return {
-    name,
-    url,
-    drop: async () => {
-      const again = new pg.Client({ connectionString: postgresUrl });
-      await again.connect();
-      await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await again.end();
-    },
-  };
-}
 
 /** A freshly migrated, unseeded database of either kind. */
 async function emptyDatabase(kind: 'pglite' | 'postgres'): Promise<Database> {
@@ -72,7 +41,7 @@ async function emptyDatabase(kind: 'pglite' | 'postgres'): Promise<Database> {
     await migrateToLatest(database.db);
     return database;
   }
-  const created = await emptyPostgres();
+  const created = await emptyPostgres('bk');
   const database = openPostgres(created.url, 2);
   await migrateToLatest(database.db);
   return {
@@ -227,7 +196,7 @@ describe('kasane restore', () => {
     // is not even migrated yet
     const again = path.join(tmp, 'from-pglite.backup.gz');
     expect(await cliRun(['backup', again], embedded)).toMatch(/Backup written/);
-    const target = await emptyPostgres();
+    const target = await emptyPostgres('bk');
     try {
       const server = { DATABASE_URL: target.url };
       expect(await cliRun(['restore', again], server)).toMatch(/every table matches its checksum/);
