@@ -1,5 +1,5 @@
 import { expect, type Page, test } from './fixtures.ts';
-import { expectAccessible, signIn } from './support.ts';
+import { expectAccessible, openShiroyamaCase, signIn } from './support.ts';
 
 /**
  * Screens for a working day at the desk and on a tablet or phone on a home visit: at 390 × 844
@@ -114,13 +114,7 @@ test("a case's tabs fit the phone and the tablet, and its tables read as cards o
 }) => {
   test.setTimeout(600_000);
   await signIn(page, 'coordinator');
-  await page.goto('/cases');
-  await page
-    .getByRole('row', { name: /城山 和夫/ })
-    .getByRole('link')
-    .first()
-    .click();
-  await expect(page.getByRole('heading', { level: 1, name: /城山 和夫/ })).toBeVisible();
+  await openShiroyamaCase(page);
   const casePath = new URL(page.url()).pathname;
   // one page load for all the tabs: the layout is CSS alone, so a tab chosen after a resize lays out
   // as one loaded at that width

@@ -12,6 +12,17 @@ export async function signIn(page: Page, loginId: string): Promise<void> {
   await expect(page.getByRole('button', { name: 'ログアウト' })).toBeVisible();
 }
 
+/** The demo's 8050 case of 城山 和夫 (支援中, with a plan and a consent), opened from 事例一覧. */
+export async function openShiroyamaCase(page: Page): Promise<void> {
+  await page.goto('/cases');
+  await page
+    .getByRole('row', { name: /城山 和夫/ })
+    .getByRole('link')
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: /城山 和夫/ })).toBeVisible();
+}
+
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'ログアウト' }).click();
   await expect(page.getByRole('button', { name: 'ログイン' })).toBeVisible();

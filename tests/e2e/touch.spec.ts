@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from './fixtures.ts';
-import { expectAccessible, signIn, signOut } from './support.ts';
+import { expectAccessible, openShiroyamaCase, signIn, signOut } from './support.ts';
 
 /**
  * Forms used one handed on a tablet or phone (docs/screens.md "Touch"): at 768 and 390 px every
@@ -70,13 +70,7 @@ test('long forms at 768 and 390 px: 44 px targets, the primary action kept at th
 }) => {
   test.setTimeout(480_000); // the shared 2-core machine is slow under load
   await signIn(page, 'coordinator');
-  await page.goto('/cases');
-  await page
-    .getByRole('row', { name: /城山 和夫/ })
-    .getByRole('link')
-    .first()
-    .click();
-  await expect(page.getByRole('heading', { level: 1, name: /城山 和夫/ })).toBeVisible();
+  await openShiroyamaCase(page);
   const casePath = new URL(page.url()).pathname;
 
   for (const viewport of [

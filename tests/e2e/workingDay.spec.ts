@@ -2,7 +2,7 @@ import * as clock from '../../src/domain/clock.ts';
 import { addCalendarDays, dueDateOf } from '../../src/domain/dueDates.ts';
 import { formatWareki } from '../../src/domain/wareki.ts';
 import { expect, type Locator, type Page, test } from './fixtures.ts';
-import { expectAccessible, signIn } from './support.ts';
+import { expectAccessible, openShiroyamaCase, signIn } from './support.ts';
 
 /**
  * A working day's flow through the screens: one due-date rule shown alike on マイタスク, 事例一覧 and
@@ -16,17 +16,6 @@ function nextSaturday(): string {
   const today = clock.today();
   const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
   return addCalendarDays(today, ((6 - weekday + 7) % 7) + (weekday === 6 ? 7 : 0));
-}
-
-/** The demo's 8050 case of 城山 和夫 (支援中, with a plan and a consent), opened from 事例一覧. */
-async function openShiroyamaCase(page: Page): Promise<void> {
-  await page.goto('/cases');
-  await page
-    .getByRole('row', { name: /城山 和夫/ })
-    .getByRole('link')
-    .first()
-    .click();
-  await expect(page.getByRole('heading', { level: 1, name: /城山 和夫/ })).toBeVisible();
 }
 
 async function openTab(page: Page, name: string): Promise<Locator> {
