@@ -3,6 +3,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AuditAction } from '../domain/auditActions.ts';
 import { now } from '../domain/clock.ts';
 import { currentAuditScope } from './auditScope.ts';
+import { compiledOnce } from './compiledOnce.ts';
 import { parseJsonColumn } from './jsonColumn.ts';
 import type { AuditEventTable, DB } from './schema.ts';
 
@@ -124,6 +125,56 @@ export function onAuditRecorded(listener: () => void): () => void {
   return () => auditListeners.delete(listener);
 }
 
+const eventValues = [
+  'id',
+  'tenant_id',
+  'occurred_at',
+  'actor_user_id',
+  'actor_organization_id',
+  'actor_login_id',
+  'ip',
+  'action',
+  'resource_type',
+  'resource_id',
+  'person_id',
+  'case_id',
+  'legal_basis',
+  'details',
+  'scope',
+] as const;
+
+/**
+ * The event and its line in `audit_pending` in one statement (every request runs it: compiled once);
+ * with `synchronousCommit`, the statement also sets the transaction's `synchronous_commit` to it.
+ */
+function eventInsert(synchronousCommit: 'off' | undefined) {
+  return compiledOnce(eventValues, (db, { scope, ...event }) =>
+    db
+      .with('e', (db) =>
+        // chain 0: the legacy chains' number (ADR 0004); sealed events are chained by their seal
+        db
+          .insertInto('audit_events')
+          .values({ ...event, chain: 0 })
+          .returning('seq'),
+      )
+      .with('c', (db) =>
+        db.selectNoFrom(
+          (synchronousCommit
+            ? sql<string>`set_config('synchronous_commit', ${synchronousCommit}, true)`
+            : sql<string>`null`
+          ).as('v'),
+        ),
+      )
+      .insertInto('audit_pending')
+      .columns(['seq', 'scope'])
+      .expression((eb) =>
+        eb.selectFrom(['e', 'c']).select(['e.seq', sql<string>`${scope}::text`.as('scope')]),
+      ),
+  );
+}
+const insertEvent = eventInsert(undefined);
+const insertEventCommittingLater = eventInsert('off');
+
 /**
  * Append one audit event inside the caller's transaction: one INSERT of the event and of its line
  * in `audit_pending`, taking no lock that outlives the statement (no chain head is touched). The
@@ -153,10 +204,9 @@ export async function recordAudit(
     if (mode === 'async') await sql`SET LOCAL synchronous_commit TO ON`.execute(tx);
     commitMode.set(tx, 'sync');
   }
-  const event = {
+  await (setCommit ? insertEventCommittingLater : insertEvent)(tx, {
     id: randomUUID(),
     tenant_id: context.tenantId,
-    chain: 0, // the legacy chains' number (ADR 0004); sealed events are chained by their seal
     occurred_at: now(),
     actor_user_id: context.actor?.userId ?? null,
     actor_organization_id: context.actor?.organizationId ?? null,
@@ -169,23 +219,8 @@ export async function recordAudit(
     case_id: input.caseId ?? null,
     legal_basis: input.legalBasis ?? null,
     details: JSON.stringify(input.details ?? {}),
-  };
-  await tx
-    .with('e', (db) => db.insertInto('audit_events').values(event).returning('seq'))
-    .with('c', (db) =>
-      db.selectNoFrom(
-        (setCommit
-          ? sql<string>`set_config('synchronous_commit', ${setCommit}, true)`
-          : sql<string>`null`
-        ).as('v'),
-      ),
-    )
-    .insertInto('audit_pending')
-    .columns(['seq', 'scope'])
-    .expression((eb) =>
-      eb.selectFrom(['e', 'c']).select(['e.seq', sql<string>`${scopeOf(event.tenant_id)}::text`.as('scope')]),
-    )
-    .execute();
+    scope: scopeOf(context.tenantId),
+  });
   for (const listener of auditListeners) listener();
 }
 

@@ -32,9 +32,19 @@ export const MAX_STATEMENTS_PER_CONNECTION = 500;
 /** The names a physical connection has prepared so far. */
 const prepared = new WeakMap<pg.PoolClient, Set<string>>();
 
+/** Names already worked out, by text: a digest costs more than a look-up (cleared when it grows large). */
+const names = new Map<string, string>();
+const MAX_NAMES_KEPT = 2000;
+
 /** A statement's name: its text's digest (PostgreSQL keeps 63 bytes of a name). */
 export function statementName(text: string): string {
-  return `k${createHash('sha1').update(text).digest('base64url')}`;
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `k${createHash('sha1').update(text).digest('base64url')}`;
+    if (names.size >= MAX_NAMES_KEPT) names.clear();
+    names.set(text, name);
+  }
+  return name;
 }
 
 function preparingClient(client: pg.PoolClient): PostgresPoolClient {

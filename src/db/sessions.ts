@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import * as clock from '../domain/clock.ts';
 import type { Role } from '../domain/permissions.ts';
+import { compiledOnce } from './compiledOnce.ts';
 import type { Executor } from './executor.ts';
 import type { DB } from './schema.ts';
 
@@ -30,9 +31,9 @@ export interface SessionRecord {
   mustChangePassword: boolean;
 }
 
-/** The live session for a token with its active user, or undefined. */
-export async function findLiveSession(db: Executor, token: string): Promise<SessionRecord | undefined> {
-  return db
+/** The live session for a token with its active user, or undefined (every request runs it: compiled once). */
+const liveSession = compiledOnce(['sessionId'], (db, { sessionId }) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('organizations as o', 'o.id', 'u.organization_id')
@@ -55,11 +56,15 @@ export async function findLiveSession(db: Executor, token: string): Promise<Sess
       'u.tenant_id as tenantId',
       'u.must_change_password as mustChangePassword',
     ])
-    .where('s.id', '=', sessionIdOf(token))
+    .where('s.id', '=', sessionId)
     .where('s.revoked_at', 'is', null)
     .where('u.disabled_at', 'is', null)
-    .where('o.disabled_at', 'is', null)
-    .executeTakeFirst();
+    .where('o.disabled_at', 'is', null),
+);
+
+export async function findLiveSession(db: Executor, token: string): Promise<SessionRecord | undefined> {
+  const [session] = await liveSession(db, { sessionId: sessionIdOf(token) });
+  return session;
 }
 
 /**
