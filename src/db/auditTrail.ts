@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import type { AuditAction } from '../domain/auditActions.ts';
 import { now } from '../domain/clock.ts';
 import { currentAuditScope } from './auditScope.ts';
@@ -125,6 +125,10 @@ export function onAuditRecorded(listener: () => void): () => void {
   return () => auditListeners.delete(listener);
 }
 
+/** An event's columns as recordAudit fills them in, and the seal chain it waits in. */
+type EventValues = Omit<Insertable<AuditEventTable>, 'seq' | 'chain' | 'prev_hash' | 'hash'> & {
+  scope: string;
+};
 const eventValues = [
   'id',
   'tenant_id',
@@ -141,14 +145,14 @@ const eventValues = [
   'legal_basis',
   'details',
   'scope',
-] as const;
+] as const satisfies readonly (keyof EventValues)[];
 
 /**
  * The event and its line in `audit_pending` in one statement (every request runs it: compiled once);
  * with `synchronousCommit`, the statement also sets the transaction's `synchronous_commit` to it.
  */
 function eventInsert(synchronousCommit: 'off' | undefined) {
-  return compiledOnce(eventValues, (db, { scope, ...event }) =>
+  return compiledOnce(eventValues, (db, { scope, ...event }: EventValues) =>
     db
       .with('e', (db) =>
         // chain 0: the legacy chains' number (ADR 0004); sealed events are chained by their seal

@@ -12,25 +12,27 @@ import type { Executor } from './executor.ts';
  * (where Kysely makes it a parameter, never inside raw SQL text); compiling checks that every one
  * became a parameter. Values written into the query directly are kept as they were compiled.
  */
-export function compiledOnce<Name extends string, Row>(
-  names: readonly Name[],
-  build: (db: Executor, values: Record<Name, never>) => Compilable<Row>,
-): (db: Executor, values: Record<Name, unknown>) => Promise<Row[]> {
-  let compiled: { query: CompiledQuery<Row>; slots: (Name | { constant: unknown })[] } | undefined;
+export function compiledOnce<Values extends Record<string, unknown>, Row>(
+  names: readonly (keyof Values & string)[],
+  build: (db: Executor, values: Values) => Compilable<Row>,
+): (db: Executor, values: Values) => Promise<Row[]> {
+  type Slot = keyof Values | { constant: unknown };
+  let compiled: { query: CompiledQuery<Row>; slots: Slot[] } | undefined;
 
   function compile(db: Executor) {
-    const standIns = new Map<object, Name>();
-    const values = {} as Record<Name, never>;
+    const standIns = new Map<object, keyof Values>();
+    const values: Record<string, unknown> = {};
     for (const name of names) {
       const standIn = Object.freeze({ standInFor: name });
       standIns.set(standIn, name);
-      values[name] = standIn as never;
+      values[name] = standIn;
     }
-    const query = build(db, values).compile();
-    const slots = query.parameters.map((value) =>
-      typeof value === 'object' && value !== null && standIns.has(value)
-        ? (standIns.get(value) as Name)
-        : { constant: value },
+    const query = build(db, values as Values).compile();
+    const slots = query.parameters.map(
+      (value): Slot =>
+        typeof value === 'object' && value !== null && standIns.has(value)
+          ? (standIns.get(value) as keyof Values)
+          : { constant: value },
     );
     const missing = names.filter((name) => !slots.includes(name));
     if (missing.length > 0)
@@ -41,7 +43,7 @@ export function compiledOnce<Name extends string, Row>(
   return async (db, values) => {
     compiled ??= compile(db);
     const parameters = compiled.slots.map((slot) =>
-      typeof slot === 'string' ? values[slot] : slot.constant,
+      typeof slot === 'object' ? slot.constant : values[slot],
     );
     const result = await db.executeQuery<Row>({ ...compiled.query, parameters });
     return result.rows;

@@ -25,21 +25,24 @@ afterAll(async () => {
 describe('compiledOnce', () => {
   it('builds once and binds each call’s values in their places, keeping the values written in the query', async () => {
     let builds = 0;
-    const sum = compiledOnce(['left', 'right'], (executor, { left, right }) => {
-      builds += 1;
-      // `right` comes first in the text: the values are bound by name, not by order
-      return executor.selectNoFrom([
-        sql<number>`${right}::int * 100 + ${left}::int + ${7}::int`.as('n'),
-        sql<string>`${'fixed'}::text`.as('word'),
-      ]);
-    });
+    const sum = compiledOnce(
+      ['left', 'right'],
+      (executor, { left, right }: { left: number; right: number }) => {
+        builds += 1;
+        // `right` comes first in the text: the values are bound by name, not by order
+        return executor.selectNoFrom([
+          sql<number>`${right}::int * 100 + ${left}::int + ${7}::int`.as('n'),
+          sql<string>`${'fixed'}::text`.as('word'),
+        ]);
+      },
+    );
     expect(await sum(db, { left: 1, right: 2 })).toEqual([{ n: 208, word: 'fixed' }]);
     expect(await sum(db, { left: 30, right: 4 })).toEqual([{ n: 437, word: 'fixed' }]);
     expect(builds).toBe(1);
   });
 
   it('runs in the caller’s transaction', async () => {
-    const organisationName = compiledOnce(['id'], (executor, { id }) =>
+    const organisationName = compiledOnce(['id'], (executor, { id }: { id: string }) =>
       executor.selectFrom('organizations').select('name').where('id', '=', id),
     );
     const [any] = await db.selectFrom('organizations').select(['id', 'tenant_id']).limit(1).execute();
@@ -55,7 +58,9 @@ describe('compiledOnce', () => {
   });
 
   it('refuses a value the query does not take as a parameter', async () => {
-    const wrong = compiledOnce(['unused'], (executor) => executor.selectNoFrom(sql<number>`1`.as('n')));
+    const wrong = compiledOnce(['unused'], (executor, _values: { unused: number }) =>
+      executor.selectNoFrom(sql<number>`1`.as('n')),
+    );
     await expect(wrong(db, { unused: 1 })).rejects.toThrow(/not parameters of the query: unused/);
   });
 });
