@@ -16,6 +16,9 @@
  *                 reads only;
  *   httpLimit     a bare Fastify route answering the same JSON from memory.
  *
+ * An operation whose requests differ (the kana search cycles through eight words) has each variant
+ * captured, and its anchors cycle through the variants as Kasane's requests do.
+ *
  * Figures are read as ratios against these anchors: the machine is shared, absolute numbers move.
  * A PGlite data directory opens in one process at a time, so there Kasane is measured on every
  * operation first, then (server stopped) the raw replay, then the anchor server; on PostgreSQL the
@@ -301,6 +304,12 @@ interface Operation {
   anchors?: boolean;
   /** Sequential requests before each measurement (default: 30 small, 200 otherwise). */
   warmUp?: number;
+  /**
+   * How many different requests `run` cycles through (default 1): request (w, i) is variant
+   * (w + i) mod variants. Each variant's statements and answer are captured, and the anchors cycle
+   * through them the same way, so that they do the work Kasane was asked to do.
+   */
+  variants?: number;
 }
 
 interface Measured {
@@ -392,6 +401,7 @@ async function main(): Promise<void> {
         label: 'persons.search (by kana)',
         read: true,
         expect: 200,
+        variants: kanaQueries.length,
         run: (w, i) => {
           const kana = kanaQueries[(w + i) % kanaQueries.length] ?? 'ヤマダ';
           return request('GET', `/api/persons?kana=${encodeURIComponent(kana)}&limit=20`, caseworker).then(
@@ -439,22 +449,31 @@ async function main(): Promise<void> {
       },
     ];
 
-    // Warm up and capture every operation's statements and answer, then pause the query log.
-    const captured: { statements: Captured[]; body: string }[] = [];
+    // Warm up and capture every operation's statements and answer (each variant's), then pause the
+    // query log. `captured[n]` is the first variant's, which the counts and plans are shown for.
+    const variantsOf: { statements: Captured[]; body: string }[][] = [];
     for (const operation of operations) {
       for (let i = 0; i < (operation.warmUp ?? warmUp); i++) await operation.run(i % concurrency, i);
-      captured.push(await capture(() => operation.run(0, 0)));
+      const variants: { statements: Captured[]; body: string }[] = [];
+      for (let v = 0; v < (operation.variants ?? 1); v++)
+        variants.push(await capture(() => operation.run(0, v)));
+      variantsOf.push(variants);
       if (process.env.BENCH_SHOW_SQL)
-        for (const s of captured.at(-1)?.statements ?? [])
+        for (const s of variants[0]?.statements ?? [])
           log(`${operation.operationId}: ${s.sql}\n  parameters: ${JSON.stringify(s.parameters)}`);
     }
+    const captured = variantsOf.map((variants) => variants[0] ?? { statements: [], body: '' });
+    /** Request (w, i) of an operation's anchor: the variant Kasane's request (w, i) was. */
+    const variantOf = (n: number, w: number, i: number) => (w + i) % (variantsOf[n]?.length || 1);
     server?.kill('SIGUSR2');
     fs.writeFileSync(
       anchorPlan,
       JSON.stringify({
         database: target.location,
         port: anchorPort,
-        operations: captured.map((c) => ({ selects: c.statements.filter(isSelect), body: c.body })),
+        operations: variantsOf.map((variants) =>
+          variants.map((c) => ({ selects: c.statements.filter(isSelect), body: c.body })),
+        ),
       }),
     );
 
@@ -479,9 +498,17 @@ async function main(): Promise<void> {
       if (spent) log(`    ${formatCpu(spent, result.requests)}`);
       return result;
     };
-    const anchorGet = (url: string) => async () => {
+    const anchorGet = (path: string, n: number) => async (w: number, i: number) => {
+      const url = `${path}/${n}/${variantOf(n, w, i)}`;
       const r = await request('GET', url, null, undefined, anchorPort);
       if (r.status !== 200) throw new Error(`anchor ${url}: ${r.status}`);
+    };
+    /** The raw replay of each variant's statements, request (w, i) replaying its variant's. */
+    const rawReplay = async (n: number) => {
+      const raw = await rawDatabase();
+      const asTenant = process.env.BENCH_RAW_AS_APP ? tenantId : undefined;
+      const replays = (variantsOf[n] ?? []).map((c) => replayer(c.statements, raw, asTenant));
+      return (w: number, i: number) => (replays[variantOf(n, w, i)] ?? (async () => {}))();
     };
 
     // Each operation's measurements in turn; on an exclusive database, each kind of measurement for
@@ -510,18 +537,10 @@ async function main(): Promise<void> {
         kind === 'kasane'
           ? ['Kasane', operation.run, operation.warmUp ?? warmUp]
           : kind === 'raw'
-            ? [
-                `same statements raw (${rawLabel})`,
-                replayer(
-                  statements,
-                  await rawDatabase(),
-                  process.env.BENCH_RAW_AS_APP ? tenantId : undefined,
-                ),
-                operation.warmUp ?? warmUp,
-              ]
+            ? [`same statements raw (${rawLabel})`, await rawReplay(n), operation.warmUp ?? warmUp]
             : kind === 'selectsAlone'
-              ? [`SELECTs alone (Fastify+${rawLabel})`, anchorGet(`/selects/${n}`), warmUp]
-              : ['HTTP limit (from memory)', anchorGet(`/memory/${n}`), warmUp];
+              ? [`SELECTs alone (Fastify+${rawLabel})`, anchorGet('/selects', n), warmUp]
+              : ['HTTP limit (from memory)', anchorGet('/memory', n), warmUp];
       // PGlite runs as WebAssembly, which V8 compiles to faster code during the first seconds of
       // heavy use in a process: on PGlite each holder gets a few seconds of full load, unmeasured,
       // before its first measurement.
