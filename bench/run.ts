@@ -508,7 +508,11 @@ async function main(): Promise<void> {
       const raw = await rawDatabase();
       const asTenant = process.env.BENCH_RAW_AS_APP ? tenantId : undefined;
       const replays = (variantsOf[n] ?? []).map((c) => replayer(c.statements, raw, asTenant));
-      return (w: number, i: number) => (replays[variantOf(n, w, i)] ?? (async () => {}))();
+      return (w: number, i: number) => {
+        const replay = replays[variantOf(n, w, i)];
+        if (!replay) throw new Error(`no captured statements for operation ${n}`);
+        return replay();
+      };
     };
 
     // Each operation's measurements in turn; on an exclusive database, each kind of measurement for
