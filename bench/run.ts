@@ -35,6 +35,8 @@
  * their plans as the owner and under row-level security (after the measurements);
  * BENCH_SERVER_ARGS passes node flags to Kasane's process (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`);
  * BENCH_CPU=1 prints, after each measurement, the CPU per request of PostgreSQL, Kasane and the bench.
+ * BENCH_RAW_AS_APP=1 runs the raw replay as Kasane runs its statements (the request role under
+ * row-level security, with the tenant set in the same BEGIN) instead of as the owner.
  * BENCH_RESTARTS: how many times the embedded app's restart is timed (default 3; bench/coldStart.ts).
  * Exits non-zero if any request failed.
  */
