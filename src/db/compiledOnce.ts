@@ -7,15 +7,17 @@ import type { Executor } from './executor.ts';
  * (docs/performance.md, *Statements compiled once*); the statements every request runs (the session
  * lookup, the audit event) pay it once instead of on every request.
  *
- * `build` receives the first executor it is called with (both our dialects compile PostgreSQL's SQL)
- * and a stand-in for each named value and must use each of them as a value of the query
+ * `valueNames` names every value of `Values` (the type checker holds it to all of them, so a value
+ * added to the type cannot be left out of the statement). `build` receives the first executor it is
+ * called with (both our dialects compile PostgreSQL's SQL) and a stand-in for each named value and must use each of them as a value of the query
  * (where Kysely makes it a parameter, never inside raw SQL text); compiling checks that every one
  * became a parameter. Values written into the query directly are kept as they were compiled.
  */
 export function compiledOnce<Values extends Record<string, unknown>, Row>(
-  names: readonly (keyof Values & string)[],
+  valueNames: { readonly [Name in keyof Values]-?: true },
   build: (db: Executor, values: Values) => Compilable<Row>,
 ): (db: Executor, values: Values) => Promise<Row[]> {
+  const names = Object.keys(valueNames) as (keyof Values & string)[];
   type Slot = keyof Values | { constant: unknown };
   let compiled: { query: CompiledQuery<Row>; slots: Slot[] } | undefined;
 

@@ -32,7 +32,7 @@ export interface SessionRecord {
 }
 
 /** The live session for a token with its active user, or undefined (every request runs it: compiled once). */
-const liveSession = compiledOnce(['sessionId'], (db, { sessionId }: { sessionId: string }) =>
+const liveSession = compiledOnce({ sessionId: true }, (db, { sessionId }: { sessionId: string }) =>
   db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')

@@ -26,7 +26,7 @@ describe('compiledOnce', () => {
   it('builds once and binds each call’s values in their places, keeping the values written in the query', async () => {
     let builds = 0;
     const sum = compiledOnce(
-      ['left', 'right'],
+      { left: true, right: true },
       (executor, { left, right }: { left: number; right: number }) => {
         builds += 1;
         // `right` comes first in the text: the values are bound by name, not by order
@@ -42,7 +42,7 @@ describe('compiledOnce', () => {
   });
 
   it('runs in the caller’s transaction', async () => {
-    const organisationName = compiledOnce(['id'], (executor, { id }: { id: string }) =>
+    const organisationName = compiledOnce({ id: true }, (executor, { id }: { id: string }) =>
       executor.selectFrom('organizations').select('name').where('id', '=', id),
     );
     const [any] = await db.selectFrom('organizations').select(['id', 'tenant_id']).limit(1).execute();
@@ -58,7 +58,7 @@ describe('compiledOnce', () => {
   });
 
   it('refuses a value the query does not take as a parameter', async () => {
-    const wrong = compiledOnce(['unused'], (executor, _values: { unused: number }) =>
+    const wrong = compiledOnce({ unused: true }, (executor, _values: { unused: number }) =>
       executor.selectNoFrom(sql<number>`1`.as('n')),
     );
     await expect(wrong(db, { unused: 1 })).rejects.toThrow(/not parameters of the query: unused/);
