@@ -23,6 +23,32 @@ export function caseVisible(viewer: Viewer, caseId: string): RawBuilder<boolean>
       AND vis_cp.case_id = ${sql.ref(caseId)})`;
 }
 
+/**
+ * Whether the viewer's organisation takes part with case scope in every case of its tenant, as the
+ * coordinating section does (every 事例 is opened by a handover to it): the cases it may see, from
+ * the tallies the writes keep (visible_case_tallies, migration 20261205_2201), against all the
+ * tenant's cases (case_tallies, migration 20261205_2001). Both are kept in the same transaction as
+ * every write of a case or a participation and are read in the statement's own snapshot, so the
+ * answer holds for exactly the rows that statement reads.
+ */
+function everyCaseVisible(viewer: Viewer): RawBuilder<boolean> {
+  return sql<boolean>`((SELECT coalesce(sum(vis_vt.n), 0) FROM visible_case_tallies vis_vt
+      WHERE vis_vt.tenant_id = ${viewer.tenantId} AND vis_vt.organization_id = ${viewer.organizationId})
+    = (SELECT coalesce(sum(vis_ct.n), 0) FROM case_tallies vis_ct WHERE vis_ct.tenant_id = ${viewer.tenantId}))`;
+}
+
+/**
+ * {@link caseVisible} for a statement that counts many of the viewer's cases at once (the home's
+ * figures): the same cases, but an organisation that may see every case of its tenant skips the
+ * check. For the coordinating section of a city the check is a semi-join with all its
+ * participations, one per case (at ten times city scale, a hash of 50,000 rows built on every
+ * request); the two tally sums are a few hundred rows, evaluated once per statement, and when they
+ * agree the check is never run. Any other organisation gets caseVisible unchanged.
+ */
+export function caseVisibleInBulk(viewer: Viewer, caseId: string): RawBuilder<boolean> {
+  return sql<boolean>`(${everyCaseVisible(viewer)} OR ${caseVisible(viewer, caseId)})`;
+}
+
 /** Bulk record check: which of these case ids may the viewer see? Deny by default. */
 export async function visibleCaseIds(
   db: Executor,

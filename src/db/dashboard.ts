@@ -2,7 +2,13 @@ import { sql } from 'kysely';
 import type { CaseFilter } from '../contract/cases.ts';
 import type { StageCount } from '../domain/caseStage.ts';
 import { reportBaseCutoff } from '../domain/dueDates.ts';
-import { caseVisible, consultationVisible, meetingVisible, type Viewer } from './access.ts';
+import {
+  caseVisible,
+  caseVisibleInBulk,
+  consultationVisible,
+  meetingVisible,
+  type Viewer,
+} from './access.ts';
 import { caseFilterConditions, planItemRunsOn, reportOverdue } from './caseFilters.ts';
 import type { Executor } from './executor.ts';
 import { meetingEntryColumns, meetingsWithKind } from './meetings.ts';
@@ -12,7 +18,8 @@ import { meetingEntryColumns, meetingsWithKind } from './meetings.ts';
  * the cases that match any of them: the same conditions as cases.list (caseFilterConditions), so each
  * figure on the home and the list it links to agree. For the home's date-based figures that read
  * goes through the indexes on the open cases' dates (migration 20261205_2201), not through every
- * case the viewer may see.
+ * case the viewer may see, and the coordinating section, which takes part in every case, is spared
+ * the participation check (caseVisibleInBulk).
  */
 export async function countCases(
   db: Executor,
@@ -30,7 +37,7 @@ export async function countCases(
     .select(wheres.map((where, i) => sql`count(*) FILTER (WHERE ${where})`.as(`n${i}`)))
     .where('c.tenant_id', '=', viewer.tenantId)
     .where(sql<boolean>`(${sql.join(wheres, sql` OR `)})`)
-    .where(caseVisible(viewer, 'c.id'))
+    .where(caseVisibleInBulk(viewer, 'c.id'))
     .executeTakeFirstOrThrow();
   const values = row as Record<string, unknown>;
   return filters.map((_, i) => Number(values[`n${i}`] ?? 0));
@@ -54,6 +61,8 @@ export async function visibleCaseCounts(db: Executor, viewer: Viewer): Promise<S
  * Per responsible organisation, the open cases the viewer may see with a plan item whose support
  * report is due: the item's period has begun and not ended, and its report is due by the one rule
  * of my plan items and tasks (src/domain/dueDates.ts: 30 days after the last report or the start).
+ * The coordinating section, which takes part in every case, is spared the participation check
+ * (caseVisibleInBulk).
  */
 export async function reportsOverdueByOrganization(
   db: Executor,
@@ -71,7 +80,7 @@ export async function reportsOverdueByOrganization(
     .where('pi.tenant_id', '=', viewer.tenantId)
     .where(reportOverdue('pi', cutoff))
     .where(planItemRunsOn('pi', today))
-    .where(caseVisible(viewer, 'pi.case_id'))
+    .where(caseVisibleInBulk(viewer, 'pi.case_id'))
     .groupBy('pi.organization_id')
     .as('due');
   const rows = await db
