@@ -55,7 +55,8 @@ const isMigrationTable = (table: string) => table.startsWith('kasane_migration')
 /**
  * Tables derived from others by triggers, kept in the same transaction as every write (the
  * consultations', handovers' and cases' monthly tallies, migrations 20261203_0102 and 20261205_2001;
- * the cases each organisation takes part in by stage, 20261205_2201):
+ * the cases each organisation takes part in by stage, 20261205_2201; the cases' latest 課題整理,
+ * 20261206_1101):
  * not backed up, rebuilt by their triggers as a restore inserts the rows they count, and emptied with
  * everything else by a forced restore.
  */
@@ -64,6 +65,7 @@ export const derivedTables = [
   'handover_tallies',
   'case_tallies',
   'visible_case_tallies',
+  'assessment_tallies',
 ];
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 /** A row as a backup file holds it and its checksum hashes it: its columns' text as one JSON line. */

@@ -33,6 +33,7 @@ import * as planLinks from './migrations/20261205_2102_plan_links.ts';
 import * as reportBase from './migrations/20261205_2103_report_base.ts';
 import * as participantVisibility from './migrations/20261205_2104_participant_visibility.ts';
 import * as visibleCaseTallies from './migrations/20261205_2201_visible_case_tallies.ts';
+import * as assessmentTallies from './migrations/20261206_1101_assessment_tallies.ts';
 import { applyRowLevelSecurity } from './rowLevelSecurity.ts';
 import type { DB } from './schema.ts';
 
@@ -70,6 +71,7 @@ const migrations: Record<string, Migration> = {
   '20261205_2103_report_base': reportBase,
   '20261205_2104_participant_visibility': participantVisibility,
   '20261205_2201_visible_case_tallies': visibleCaseTallies,
+  '20261206_1101_assessment_tallies': assessmentTallies,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -144,6 +144,7 @@ function periodSets(scope: StatisticsScope, period: StatisticsPeriod) {
         WHERE c.tenant_id = ${t} AND ${recorded.counted} AND ${caseSeen('c.id')}) x`;
   return {
     t,
+    fromTallies,
     consultationRows,
     handoverRows,
     caseSeen,
@@ -213,10 +214,11 @@ export async function loadTotals(
 
 /**
  * Every figure of the report set, counted in SQL from the records themselves (the whole city's
- * consultations, handovers and cases over whole months from their monthly tallies, which every write keeps): consultations by received_on, handovers by their creation, cases by accepted_on and closed_on,
- * meetings by held_at, plans by approved_at, suspensions by their timeline entry, the open cases at
- * the period's end, and the household patterns and issue areas of the cases open in the period
- * (their latest 課題整理). Each table is read once, its breakdowns told apart by GROUPING SETS.
+ * consultations, handovers and cases over whole months from their monthly tallies, which every write
+ * keeps): consultations by received_on, handovers by their creation, cases by accepted_on and
+ * closed_on, meetings by held_at, plans by approved_at, suspensions by their timeline entry, the open
+ * cases at the period's end, and the household patterns and issue areas of the cases open in the
+ * period (their latest 課題整理). Each table is read once, its breakdowns told apart by GROUPING SETS.
  */
 export async function loadStatistics(
   db: Executor,
@@ -337,12 +339,21 @@ export async function loadStatistics(
   // number of distinct cases. The cases are counted per combination of patterns and issues (a few
   // hundred at ten times city scale), and each combination adds its cases once to each of its
   // patterns and areas here.
-  const assessed = await sql<{ household_flags: string[] | null; issues: string[] | null; n: string }>`
-    SELECT c.assessed_household_flags AS household_flags, c.assessed_issues AS issues, count(*) AS n
-    FROM cases c
-    WHERE c.tenant_id = ${t} AND c.assessed_issues IS NOT NULL AND c.accepted_on <= ${end}::date
-      AND (c.closed_on IS NULL OR c.closed_on >= ${start}::date) AND ${s.caseSeen('c.id')}
-    GROUP BY 1, 2`.execute(db);
+  // For the whole city over whole months, from their tallies (migration 20261206_1101): accepted in a
+  // month up to the period's last, not closed in a month before its first.
+  const assessed = await sql<{ household_flags: string[] | null; issues: string[] | null; n: string }>`${
+    s.fromTallies
+      ? sql`SELECT at.household_flags, at.issues, sum(at.n) AS n
+        FROM assessment_tallies at
+        WHERE at.tenant_id = ${t} AND at.issues IS NOT NULL AND at.n > 0 AND at.accepted_month <= ${end}::date
+          AND (at.closed_month IS NULL OR at.closed_month >= ${start}::date)
+        GROUP BY 1, 2`
+      : sql`SELECT c.assessed_household_flags AS household_flags, c.assessed_issues AS issues, count(*) AS n
+        FROM cases c
+        WHERE c.tenant_id = ${t} AND c.assessed_issues IS NOT NULL AND c.accepted_on <= ${end}::date
+          AND (c.closed_on IS NULL OR c.closed_on >= ${start}::date) AND ${s.caseSeen('c.id')}
+        GROUP BY 1, 2`
+  }`.execute(db);
   const householdPatterns = new Map<string, number>();
   const issueAreaCounts = new Map<string, number>();
   for (const row of assessed.rows) {

@@ -1,11 +1,12 @@
 import { type RawBuilder, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { assessmentTallies } from '../support/assessmentTallies.ts';
 import { derivedDataFile, itSurvivesRollbackAndRestore } from '../support/derivedData.ts';
 import { asRequestRole, insertCopies } from '../support/testDatabase.ts';
 
 /**
- * The handovers' and cases' monthly tallies (migration 20261205_2001), which the city-wide statistics
- * read instead of the records: after every kind of write — inserts, updates that move rows between
+ * The handovers' and cases' monthly tallies (migration 20261205_2001) and the cases' by their latest
+ * 課題整理 (20261206_1101), which the city-wide statistics read instead of the records: after every kind of write — inserts, updates that move rows between
  * months, decide or close them or move none, deletes, a rolled-back write, writes by the request role
  * under row-level security, a backup and restore — they hold exactly what counting the records gives.
  * (tests/api/statistics.test.ts checks the figures the statistics make of them.)
@@ -30,6 +31,7 @@ const file = derivedDataFile([
         date_trunc('month', closed_on::timestamp)::date::text AS closed_month, closure_reason, count(*)::int AS n
       FROM cases GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
   },
+  assessmentTallies,
 ]);
 
 /** Copies of cases need numbers of their own. */
@@ -37,9 +39,10 @@ const caseCopy = { case_number: sql`case_number || '-' || substr(gen_random_uuid
 
 describe('handover_tallies and case_tallies', () => {
   it('hold the seeded handovers and cases', async () => {
-    const [handovers, cases] = await file.snapshot();
+    const [handovers, cases, assessments] = await file.snapshot();
     expect(handovers?.length).toBeGreaterThan(0);
     expect(cases?.length).toBeGreaterThan(0);
+    expect(assessments?.length).toBeGreaterThan(0);
     await file.expectKeptMatchDerived();
   });
 

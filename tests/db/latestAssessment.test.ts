@@ -1,11 +1,13 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/db/schema.ts';
+import { assessmentTallies } from '../support/assessmentTallies.ts';
 import { derivedDataFile, itSurvivesRollbackAndRestore, tenantOfFirst } from '../support/derivedData.ts';
 import { asRequestRole, insertCopies } from '../support/testDatabase.ts';
 
 /**
- * The latest 課題整理 kept on each case by triggers (migration 20261205_2101):
+ * The latest 課題整理 kept on each case by triggers (migration 20261205_2101), and the tally of the
+ * cases by it that the statistics read (20261206_1101):
  * `cases.assessed_household_flags` and `cases.assessed_issues` are those of the case's assessment of
  * the highest version, NULL without one. After every kind of write — bulk inserts, updates that move
  * a version, move an assessment to another case, change its flags or issues or touch nothing they
@@ -25,6 +27,7 @@ const file = derivedDataFile(
                                         WHERE a.case_id = c.id ORDER BY a.version DESC LIMIT 1) la ON true
         ORDER BY c.id`,
     },
+    assessmentTallies,
   ],
   tenantOfFirst('cases'),
 );

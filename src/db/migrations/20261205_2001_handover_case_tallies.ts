@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { createTally, type Tally } from './tally.ts';
 
 /**
  * Monthly tallies of handovers and cases for the city-wide 年度 statistics, as the consultations'
@@ -15,13 +16,6 @@ import { type Kysely, sql } from 'kysely';
  * `tests/db/handoverCaseTallies.test.ts`. Derived data: backups leave them out and a restore rebuilds
  * them as it inserts the rows (src/db/backup.ts). Rows whose count fell to zero are kept.
  */
-
-interface Tally {
-  table: string;
-  source: string;
-  /** The key columns, and how each is computed from a row of the source table. */
-  keys: [column: string, type: string, expression: string][];
-}
 
 const tallies: Tally[] = [
   {
@@ -52,56 +46,7 @@ const tallies: Tally[] = [
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  for (const { table, source, keys } of tallies) {
-    const columns = keys.map(([column]) => column);
-    const list = columns.join(', ');
-    const positions = columns.map((_, i) => i + 1).join(', ');
-    await sql
-      .raw(`CREATE TABLE ${table} (
-        ${keys.map(([column, type]) => `${column} ${type}`).join(',\n        ')},
-        n integer NOT NULL,
-        UNIQUE NULLS NOT DISTINCT (${list})
-      )`)
-      .execute(db);
-
-    // As for the consultations: the key tuples of the rows that leave are taken off, those that
-    // arrive are added, in key order so that concurrent writers lock the tally rows in one order.
-    const keysOf = (rows: string) =>
-      `SELECT ${keys.map(([column, , expression]) => `${expression} AS ${column}`).join(', ')} FROM ${rows}`;
-    const subtract = (rows: string) => `UPDATE ${table} t SET n = t.n - r.n
-      FROM (SELECT ${list}, count(*)::int AS n FROM (${rows}) k GROUP BY ${positions}) r
-      WHERE ${columns.map((c) => `t.${c} IS NOT DISTINCT FROM r.${c}`).join(' AND ')};`;
-    const add = (rows: string) => `INSERT INTO ${table} AS t (${list}, n)
-      SELECT ${list}, count(*)::int FROM (${rows}) k GROUP BY ${positions} ORDER BY ${positions}
-      ON CONFLICT (${list}) DO UPDATE SET n = t.n + EXCLUDED.n;`;
-    await sql
-      .raw(`CREATE FUNCTION ${table}_count() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          IF TG_OP = 'INSERT' THEN
-            ${add(keysOf('added'))}
-          ELSIF TG_OP = 'DELETE' THEN
-            ${subtract(keysOf('removed'))}
-          ELSE
-            ${subtract(`${keysOf('removed')} EXCEPT ALL ${keysOf('added')}`)}
-            ${add(`${keysOf('added')} EXCEPT ALL ${keysOf('removed')}`)}
-          END IF;
-          RETURN NULL;
-        END $$`)
-      .execute(db);
-    await sql
-      .raw(`CREATE TRIGGER ${table}_insert AFTER INSERT ON ${source}
-        REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION ${table}_count()`)
-      .execute(db);
-    await sql
-      .raw(`CREATE TRIGGER ${table}_update AFTER UPDATE ON ${source}
-        REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION ${table}_count()`)
-      .execute(db);
-    await sql
-      .raw(`CREATE TRIGGER ${table}_delete AFTER DELETE ON ${source}
-        REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION ${table}_count()`)
-      .execute(db);
-    await sql.raw(add(keysOf(source))).execute(db);
-  }
+  for (const tally of tallies) await createTally(db, tally);
 }
 
 export async function down(): Promise<void> {
