@@ -246,13 +246,15 @@ export async function generateCityData(
   // The next モニタリング of the n-th case: from six days past to twelve weeks ahead of the day the data is
   // generated, so that about one open case in fifteen is overdue, whenever the data is made.
   const monitoringDue = sql`(now() AT TIME ZONE 'Asia/Tokyo')::date - 6 + (n % 90)::int`;
+  // the n-th case accepted on one of 900 days from April 2024
+  const accepted = sql`DATE '2024-04-01' + (n % 900)::int`;
   await step(
     'case rows',
     sql`INSERT INTO cases (id, tenant_id, case_number, household_id, primary_person_id, stage, coordinating_organization_id,
           accepted_on, next_monitoring_on, updated_at)
         SELECT case_id, ${t}, 'B' || lpad(n::text, 6, '0'), household_id, person_id,
           CASE WHEN n % 10 = 0 THEN 'closed' WHEN n % 10 = 1 THEN 'assessing' ELSE 'supporting' END,
-          ${coordinator}, DATE '2024-04-01' + (n % 900)::int, ${monitoringDue}, now() - (n || ' minutes')::interval
+          ${coordinator}, ${accepted}, ${monitoringDue}, now() - (n || ' minutes')::interval
         FROM bench_cases`,
   );
   await step(
@@ -283,12 +285,17 @@ export async function generateCityData(
         FROM bench_cases, generate_series(1, 2) AS v
         WHERE n % 10 <> 1 AND (v = 1 OR n % 5 = 0)`,
   );
+  // Each case's plan approved two to six weeks after the case was accepted (never after the day the
+  // data is generated), at 10:00 in Tokyo, as a city's 支援会議 would approve them over the years: a
+  // 年度's figures count that 年度's plans, not every plan ever made.
+  const planApproved = sql`least(now(), ((${accepted} + 14 + (n % 28)::int)::timestamp
+    + time '10:00') AT TIME ZONE 'Asia/Tokyo')`;
   await step(
     'plans and items',
     sql`WITH pl AS (INSERT INTO support_plans (id, tenant_id, case_id, version, status, wishes, long_term_goal, short_term_goals,
                       next_monitoring_on, approved_at, approved_by, created_by)
                     SELECT plan_id, ${t}, case_id, 1, 'approved', '（生成データ）', '（生成データ）', '（生成データ）',
-                      ${monitoringDue}, now(), ${coordinatorUser}, ${coordinatorUser} FROM bench_cases WHERE n % 10 > 1),
+                      ${monitoringDue}, ${planApproved}, ${coordinatorUser}, ${coordinatorUser} FROM bench_cases WHERE n % 10 > 1),
         items AS (
           SELECT b.case_id, b.plan_id, k AS position,
             (SELECT id FROM bench_agencies WHERE n = (b.n + k * 7) % (SELECT count(*) FROM bench_agencies)) AS organization_id
