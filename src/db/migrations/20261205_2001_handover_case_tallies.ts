@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { createTally, type Tally } from './tally.ts';
+import { caseMonths, createTally, type Tally } from './tally.ts';
 
 /**
  * Monthly tallies of handovers and cases for the city-wide 年度 statistics, as the consultations'
@@ -36,12 +36,7 @@ const tallies: Tally[] = [
   {
     table: 'case_tallies',
     source: 'cases',
-    keys: [
-      ['tenant_id', 'uuid NOT NULL REFERENCES tenants (id)', 'tenant_id'],
-      ['accepted_month', 'date NOT NULL', "date_trunc('month', accepted_on::timestamp)::date"],
-      ['closed_month', 'date', "date_trunc('month', closed_on::timestamp)::date"],
-      ['closure_reason', 'text', 'closure_reason'],
-    ],
+    keys: [...caseMonths, ['closure_reason', 'text', 'closure_reason']],
   },
 ];
 

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { createTally } from './tally.ts';
+import { caseMonths, createTally } from './tally.ts';
 
 /**
  * The cases' latest 課題整理 tallied for the city-wide 年度 statistics: `assessment_tallies` holds,
@@ -22,9 +22,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     table: 'assessment_tallies',
     source: 'cases',
     keys: [
-      ['tenant_id', 'uuid NOT NULL REFERENCES tenants (id)', 'tenant_id'],
-      ['accepted_month', 'date NOT NULL', "date_trunc('month', accepted_on::timestamp)::date"],
-      ['closed_month', 'date', "date_trunc('month', closed_on::timestamp)::date"],
+      ...caseMonths,
       ['household_flags', 'text[]', 'assessed_household_flags'],
       ['issues', 'text[]', 'assessed_issues'],
     ],

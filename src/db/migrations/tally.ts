@@ -14,6 +14,13 @@ export interface Tally {
   keys: [column: string, type: string, expression: string][];
 }
 
+/** A tenant's cases by the month they were accepted and the month they were closed (NULL while open). */
+export const caseMonths: Tally['keys'] = [
+  ['tenant_id', 'uuid NOT NULL REFERENCES tenants (id)', 'tenant_id'],
+  ['accepted_month', 'date NOT NULL', "date_trunc('month', accepted_on::timestamp)::date"],
+  ['closed_month', 'date', "date_trunc('month', closed_on::timestamp)::date"],
+];
+
 /** Create the tally's table and triggers, and count the source's rows as they are. */
 export async function createTally(db: Kysely<unknown>, { table, source, keys }: Tally): Promise<void> {
   const columns = keys.map(([column]) => column);
