@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { caseMonths, createTally, type Tally } from './tally.ts';
+import { caseTally, createTally, type Tally } from './tally.ts';
 
 /**
  * Monthly tallies of handovers and cases for the city-wide 年度 statistics, as the consultations'
@@ -33,11 +33,7 @@ const tallies: Tally[] = [
       ],
     ],
   },
-  {
-    table: 'case_tallies',
-    source: 'cases',
-    keys: [...caseMonths, ['closure_reason', 'text', 'closure_reason']],
-  },
+  caseTally,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
