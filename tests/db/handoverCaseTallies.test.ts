@@ -6,9 +6,10 @@ import { asRequestRole, insertCopies } from '../support/testDatabase.ts';
 
 /**
  * The handovers' and cases' monthly tallies (migration 20261205_2001) and the cases' by their latest
- * 課題整理 (20261206_1101), which the city-wide statistics read instead of the records: after every kind of write — inserts, updates that move rows between
- * months, decide or close them or move none, deletes, a rolled-back write, writes by the request role
- * under row-level security, a backup and restore — they hold exactly what counting the records gives.
+ * 課題整理 (20261206_1101), which the city-wide statistics read instead of the records: after every
+ * kind of write — inserts, updates that move rows between months, decide or close them or move none,
+ * deletes, a rolled-back write, writes by the request role under row-level security, a backup and
+ * restore — they hold exactly what counting the records gives.
  * (tests/api/statistics.test.ts checks the figures the statistics make of them.)
  */
 
