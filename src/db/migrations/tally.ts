@@ -34,12 +34,21 @@ export const caseTally: Tally = {
   keys: [...caseMonths, ['closure_reason', 'text', 'closure_reason']],
 };
 
+/** A tally's key columns as SQL: their list, their positions, and their expressions named by them. */
+function keyText(keys: Tally['keys']) {
+  const columns = keys.map(([column]) => column);
+  return {
+    columns,
+    list: columns.join(', '),
+    positions: columns.map((_, i) => i + 1).join(', '),
+    computed: keys.map(([column, , expression]) => `${expression} AS ${column}`).join(', '),
+  };
+}
+
 /** Create the tally's table and triggers, and count the source's rows as they are. */
 export async function createTally(db: Kysely<unknown>, tally: Tally): Promise<void> {
   const { table, source, keys, movedBy } = tally;
-  const columns = keys.map(([column]) => column);
-  const list = columns.join(', ');
-  const positions = columns.map((_, i) => i + 1).join(', ');
+  const { columns, list, positions, computed } = keyText(keys);
   await sql
     .raw(`CREATE TABLE ${table} (
         ${keys.map(([column, type]) => `${column} ${type}`).join(',\n        ')},
@@ -50,14 +59,20 @@ export async function createTally(db: Kysely<unknown>, tally: Tally): Promise<vo
 
   // As for the consultations: the key tuples of the rows that leave are taken off, those that
   // arrive are added, in key order so that concurrent writers lock the tally rows in one order.
-  const keysOf = (rows: string) =>
-    `SELECT ${keys.map(([column, , expression]) => `${expression} AS ${column}`).join(', ')} FROM ${rows}`;
+  const keysOf = (rows: string) => `SELECT ${computed} FROM ${rows}`;
   const subtract = (rows: string) => `UPDATE ${table} t SET n = t.n - r.n
       FROM (SELECT ${list}, count(*)::int AS n FROM (${rows}) k GROUP BY ${positions}) r
       WHERE ${columns.map((c) => `t.${c} IS NOT DISTINCT FROM r.${c}`).join(' AND ')};`;
   const add = (rows: string) => `INSERT INTO ${table} AS t (${list}, n)
       SELECT ${list}, count(*)::int FROM (${rows}) k GROUP BY ${positions} ORDER BY ${positions}
       ON CONFLICT (${list}) DO UPDATE SET n = t.n + EXCLUDED.n;`;
+  // an update's keys that leave and arrive, unless a row trigger counts updates (countMovesByRow)
+  const updated = movedBy
+    ? ''
+    : `ELSE
+            ${subtract(`${keysOf('removed')} EXCEPT ALL ${keysOf('added')}`)}
+            ${add(`${keysOf('added')} EXCEPT ALL ${keysOf('removed')}`)}
+          `;
   await sql
     .raw(`CREATE FUNCTION ${table}_count() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
@@ -65,10 +80,7 @@ export async function createTally(db: Kysely<unknown>, tally: Tally): Promise<vo
             ${add(keysOf('added'))}
           ELSIF TG_OP = 'DELETE' THEN
             ${subtract(keysOf('removed'))}
-          ELSE
-            ${subtract(`${keysOf('removed')} EXCEPT ALL ${keysOf('added')}`)}
-            ${add(`${keysOf('added')} EXCEPT ALL ${keysOf('removed')}`)}
-          END IF;
+          ${updated}END IF;
           RETURN NULL;
         END $$`)
     .execute(db);
@@ -100,11 +112,8 @@ export async function countMovesByRow(
   { table, source, keys }: Tally,
   movedBy: readonly string[],
 ): Promise<void> {
-  const columns = keys.map(([column]) => column);
-  const list = columns.join(', ');
-  const positions = columns.map((_, i) => i + 1).join(', ');
-  const keysOf = (row: 'OLD' | 'NEW', d: number) =>
-    `SELECT ${keys.map(([column, , expression]) => `${expression} AS ${column}`).join(', ')}, ${d} AS d
+  const { list, positions, computed } = keyText(keys);
+  const keysOf = (row: 'OLD' | 'NEW', d: number) => `SELECT ${computed}, ${d} AS d
       FROM (SELECT ${row}.*) r`;
   await sql
     .raw(`CREATE FUNCTION ${table}_move() RETURNS trigger LANGUAGE plpgsql AS $$
